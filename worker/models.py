@@ -1,0 +1,106 @@
+"""The contracts at claimwire's edges: the wire item it reads and the claim event it writes.
+
+These are pydantic models because they are validated where data crosses a boundary (a feed, a
+topic, a file). Inside the extractor the hot path uses small slotted objects instead
+(`worker.extract.types`), converted here once per claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+CLAIM_SCHEMA_VERSION = 1
+
+Qualifier = Literal["exact", "approximate", "lower_bound", "upper_bound", "range"]
+Category = Literal[
+    "killed",
+    "injured",
+    "missing",
+    "displaced",
+    "evacuated",
+    "detained",
+    "abducted",
+    "affected",
+    "protesting",
+    "other",
+]
+SourceType = Literal[
+    "government",
+    "military",
+    "health_authority",
+    "un_ngo",
+    "media",
+    "police",
+    "person",
+    "anonymous",
+    "organisation",
+    "other",
+]
+
+
+class WireItem(BaseModel):
+    """One raw wire item in claimwire's own JSON envelope; fields a feed adds are kept."""
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=False)
+
+    id: str = Field(min_length=1, description="Feed-unique item id; claim ids derive from it.")
+    source: str | None = Field(default=None, description="The feed or agency that delivered the item.")
+    published_at: datetime | None = Field(default=None, description="Publication time (ISO 8601).")
+    headline: str | None = None
+    body: str = Field(description="Raw body: may hold HTML, entities and page noise.")
+    url: str | None = None
+    language: str | None = Field(default=None, description="BCP 47 tag, e.g. 'en'.")
+
+
+class ClaimSource(BaseModel):
+    """Who the text says a figure comes from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(description="The fullest mention in the item, as written.")
+    normalized: str = Field(description="Lower-case canonical name used for series keys.")
+    type: SourceType
+
+
+class Evidence(BaseModel):
+    """The sentence a claim was read from and where its quantity stands in the original body."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sentence: str
+    start: int = Field(ge=0, description="Offset of quantity_text in the original body (characters).")
+    end: int = Field(ge=0)
+
+
+class ClaimEvent(BaseModel):
+    """One sourced numeric claim, as published to `claims.extracted`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    schema_version: Literal[1] = CLAIM_SCHEMA_VERSION
+    claim_id: str = Field(description="Deterministic: the same item and claim give the same id.")
+    item_id: str
+    feed: str | None = Field(default=None, description="The wire item's `source` (the feed).")
+    published_at: datetime | None = None
+    extractor_version: str
+    value: float
+    value_high: float | None = None
+    qualifier: Qualifier
+    unit: str | None = None
+    quantity_text: str
+    counted: str | None = None
+    category: Category
+    source: ClaimSource | None = None
+    cue: str | None = None
+    location: str | None = Field(default=None, description="Place the figure is about, when given.")
+    evidence: Evidence
+
+
+def make_claim_id(item_id: str, start: int, end: int, value: float, value_high: float | None, unit: str | None) -> str:
+    """A stable id: a replay of the same item yields the same ids, so consumers can de-duplicate."""
+    key = f"{item_id}\x1f{start}\x1f{end}\x1f{value!r}\x1f{value_high!r}\x1f{unit or ''}"
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=16).hexdigest()
