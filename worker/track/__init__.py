@@ -1,0 +1,1 @@
+"""Tracking each figure per source over time: series keys, rules, state."""
