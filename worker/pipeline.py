@@ -18,7 +18,7 @@ EXTRACTOR_VERSION = __version__
 def process_item(item: WireItem) -> list[ClaimEvent]:
     """Clean the item's body, extract its claims and turn each into a claim event."""
     cleaned = clean_body(item.body, headline=item.headline)
-    return [_to_event(item, cleaned, claim) for claim in extract_claims(cleaned.text)]
+    return [_to_event(item, cleaned, claim) for claim in extract_claims(cleaned.text, location=cleaned.dateline_place)]
 
 
 def _to_event(item: WireItem, cleaned: CleanedText, claim: Claim) -> ClaimEvent:
