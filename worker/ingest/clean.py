@@ -1,0 +1,348 @@
+"""Cleaning a raw wire body for the extractor, with an exact map back to the original characters.
+
+The cleaner strips HTML (block elements become line breaks), decodes entities, normalises spaces,
+and drops page noise, the repeated headline and repeated lines (photo captions pasted twice, a
+paragraph syndicated twice). Each kept line becomes one line of the cleaned text, so every line
+break in it ends a sentence. It also lifts the dateline ("GAZA CITY (AFP) -") off the first
+paragraph and reports its place.
+
+Cleaned text is built from pieces that are either copied verbatim from the body or rewritten (an
+entity, a run of spaces, a tag turned into a line break). `CleanedText.original_span` maps a span
+of cleaned text back through those pieces, so a span inside verbatim pieces maps to exactly the
+same characters in the body.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+
+# Lines that are page furniture, not story text: a glossary of what scraped wire pages carry.
+# Matched against the whole line, compared by letters and digits only (case and punctuation ignored).
+NOISE_LINES: dict[str, str] = {
+    "TT": "a stray syndication marker left on its own line",
+    "RELATED ARTICLES": "heading of a links box",
+    "Related": "heading of a links box",
+    "Related stories": "heading of a links box",
+    "Related content": "heading of a links box",
+    "Related coverage": "heading of a links box",
+    "Read more": "link to another story",
+    "Read next": "link to another story",
+    "Recommended": "heading of a links box",
+    "Most Popular": "heading of a most-read box",
+    "Most read": "heading of a most-read box",
+    "Trending": "heading of a most-read box",
+    "via IFTTT": "the feed relay's signature",
+    "Advertisement": "an advert slot",
+    "Story continues below advertisement": "an advert slot",
+    "Share this": "share buttons",
+    "Share this article": "share buttons",
+    "Share this story": "share buttons",
+    "Share": "share buttons",
+    "Tweet": "share buttons",
+    "Email": "share buttons",
+    "Print": "share buttons",
+    "Comments": "comment box heading",
+    "Skip to content": "accessibility link",
+    "Skip to main content": "accessibility link",
+    "Listen to this article": "audio player",
+    "Loading": "a placeholder of a script-filled box",
+    "Subscribe": "newsletter box",
+    "Sign up": "newsletter box",
+}
+
+# Lines that begin with these words are furniture too, when they are short (a real paragraph can
+# open with "Related" but is rarely under `_SHORT_LINE` characters with such an opening).
+NOISE_PREFIXES: dict[str, str] = {
+    "read more:": "link to another story",
+    "related:": "link to another story",
+    "see also:": "link to another story",
+    "also read:": "link to another story",
+    "click here": "call to action",
+    "sign up for": "newsletter box",
+    "subscribe to": "newsletter box",
+    "follow us on": "social links",
+    "share on ": "share buttons",
+    "copyright ©": "rights notice",
+    "© ": "rights notice",
+    "all rights reserved": "rights notice",
+    "(reporting by": "agency staff credits",
+    "reporting by ": "agency staff credits",
+    "(editing by": "agency staff credits",
+    "editing by ": "agency staff credits",
+    "writing by ": "agency staff credits",
+}
+_SHORT_LINE = 160
+
+# Elements whose boundaries are line breaks; every other tag is removed without a trace.
+BLOCK_TAGS = frozenset(
+    {
+        *("address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt"),
+        *("figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr"),
+        *("li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "tfoot", "thead", "tr", "ul"),
+    }
+)
+# Table cells sit side by side: a space keeps their words apart.
+_CELL_TAGS = frozenset({"td", "th"})
+
+_HORIZONTAL_SPACE = "\t\x0b\x0c\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+# Everything in a body that is not copied verbatim into the cleaned text. A single ASCII space is
+# left alone (it is the common case and copying it keeps offsets exact for free).
+_MARKUP = re.compile(
+    rf"""
+    (?P<hidden><(?P<hidden_tag>script|style|noscript|template)\b[^>]*>.*?</(?P=hidden_tag)\s*>)
+    | (?P<comment><!--.*?(?:-->|\Z))
+    | (?P<tag></?(?P<tag_name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>)
+    | (?P<entity>&(?:\#[0-9]{{1,7}};?|\#[xX][0-9A-Fa-f]{{1,6}};?|[A-Za-z][A-Za-z0-9]{{1,31}};))
+    | (?P<newline>\r\n|[\r\n\u2028\u2029\x85])
+    | (?P<space>[ ]{{2,}}|[ ]*[{_HORIZONTAL_SPACE}][ {_HORIZONTAL_SPACE}]*)
+    | (?P<invisible>[{_INVISIBLE}]+)
+    """,
+    re.VERBOSE | re.IGNORECASE | re.DOTALL,
+)
+
+# "GAZA CITY (AFP) -", "DEIR AL-BALAH, Gaza Strip (AP) —", "LONDON, Oct 7 (Reuters) -", "PARIS -":
+# a place in capitals, maybe a region, maybe a date, maybe the agency, then a dash.
+DATELINE = re.compile(
+    r"""
+    (?P<place>[A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]*)*)
+    (?P<region>,[ ](?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d)
+        [A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){0,3})?
+    (?:,[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?
+    (?:[ ]?\((?P<agency>[A-Za-z][A-Za-z .&/\-]{0,30})\))?
+    [ ]?[-–—]+[ ]
+    """,
+    re.VERBOSE,
+)
+# Only the opening lines can hold the dateline (after the headline and a caption or two).
+_DATELINE_SEARCH_LINES = 4
+
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+
+
+def line_key(text: str) -> str:
+    """What two lines must share to count as copies: their letters and digits, lower-cased."""
+    return _NOT_ALPHANUMERIC.sub("", text.lower())
+
+
+_NOISE_KEYS = frozenset(line_key(line) for line in NOISE_LINES)
+
+
+class CleanedText:
+    """Cleaned text, the place of its dateline, and the map from cleaned offsets to body offsets."""
+
+    __slots__ = ("_clean_starts", "_orig_ends", "_orig_starts", "_verbatim", "dateline_place", "text")
+
+    def __init__(
+        self,
+        text: str,
+        dateline_place: str | None,
+        *,
+        clean_starts: list[int],
+        orig_starts: list[int],
+        orig_ends: list[int],
+        verbatim: list[bool],
+    ) -> None:
+        self.text = text
+        self.dateline_place = dateline_place
+        self._clean_starts = clean_starts
+        self._orig_starts = orig_starts
+        self._orig_ends = orig_ends
+        self._verbatim = verbatim
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original body that the cleaned span [start, end) came from.
+
+        Verbatim pieces map character for character; a rewritten piece (an entity, a collapsed
+        space, a line break) maps as a whole, so a span touching it covers all its source characters.
+        """
+        if not self._clean_starts:
+            return (0, 0)
+        start = min(max(start, 0), len(self.text))
+        end = min(max(end, start), len(self.text))
+        first = max(bisect_right(self._clean_starts, start) - 1, 0)
+        if self._verbatim[first]:
+            orig_start = self._orig_starts[first] + start - self._clean_starts[first]
+        else:
+            orig_start = self._orig_starts[first]
+        if end == start:
+            return (orig_start, orig_start)
+        last = max(bisect_right(self._clean_starts, end - 1) - 1, 0)
+        if self._verbatim[last]:
+            orig_end = self._orig_starts[last] + end - self._clean_starts[last]
+        else:
+            orig_end = self._orig_ends[last]
+        return (orig_start, max(orig_end, orig_start))
+
+
+# A piece of one line: its text, the body span it came from, and whether it is a verbatim copy.
+_Piece = tuple[str, int, int, bool]
+
+
+def clean_body(body: str, headline: str | None = None) -> CleanedText:
+    """The body cleaned for extraction; `headline` (the item's own) is dropped wherever it repeats."""
+    lines = _split_lines(body)
+    headline_key = line_key(headline) if headline else ""
+    seen: set[str] = set()
+    builder = _Builder()
+    dateline_place: str | None = None
+    kept = 0
+    for line in lines:
+        pieces = line
+        text = "".join(piece[0] for piece in pieces)
+        key = line_key(text)
+        if not key or key in seen or key == headline_key or _is_noise(text, key):
+            continue
+        seen.add(key)
+        if dateline_place is None and kept < _DATELINE_SEARCH_LINES:
+            match = DATELINE.match(text)
+            if match is not None and match.end() < len(text):
+                dateline_place = _place_name(match)
+                pieces = _without_prefix(pieces, match.end())
+        kept += 1
+        builder.add_line(pieces)
+    return builder.build(dateline_place)
+
+
+def _is_noise(text: str, key: str) -> bool:
+    if key in _NOISE_KEYS:
+        return True
+    if len(text) > _SHORT_LINE:
+        return False
+    return text.lower().startswith(tuple(NOISE_PREFIXES))
+
+
+def _place_name(match: re.Match[str]) -> str:
+    place = match.group("place").title()
+    region = match.group("region")
+    return place + region if region else place
+
+
+def _split_lines(body: str) -> list[list[_Piece]]:
+    """The body's lines as pieces, with spaces collapsed and trimmed at both ends of each line."""
+    lines: list[list[_Piece]] = []
+    line: list[_Piece] = []
+    position = 0
+    for match in _MARKUP.finditer(body):
+        start = match.start()
+        if start > position:
+            _append_text(line, body[position:start], position, start, verbatim=True)
+        position = match.end()
+        kind = match.lastgroup
+        if kind == "tag":
+            name = match.group("tag_name").lower()
+            if name in BLOCK_TAGS:
+                lines.append(_trimmed(line))
+                line = []
+            elif name in _CELL_TAGS:
+                _append_space(line, start, position)
+        elif kind == "newline":
+            lines.append(_trimmed(line))
+            line = []
+        elif kind == "space":
+            _append_space(line, start, position)
+        elif kind == "entity":
+            _append_entity(line, match.group(), start, position)
+        elif kind == "hidden":
+            lines.append(_trimmed(line))
+            line = []
+    if position < len(body):
+        _append_text(line, body[position:], position, len(body), verbatim=True)
+    lines.append(_trimmed(line))
+    return lines
+
+
+def _append_text(line: list[_Piece], text: str, start: int, end: int, *, verbatim: bool) -> None:
+    if text.startswith(" ") and (not line or line[-1][0].endswith(" ")):
+        text, start = text[1:], start + 1
+        if not text:
+            return
+    line.append((text, start, end, verbatim))
+
+
+def _append_space(line: list[_Piece], start: int, end: int) -> None:
+    if line and not line[-1][0].endswith(" "):
+        line.append((" ", start, end, False))
+
+
+def _append_entity(line: list[_Piece], entity: str, start: int, end: int) -> None:
+    decoded = html.unescape(entity)
+    if decoded == entity:
+        _append_text(line, entity, start, end, verbatim=True)
+    elif not decoded.strip(_INVISIBLE):
+        return
+    elif decoded.isspace():
+        _append_space(line, start, end)
+    else:
+        _append_text(line, decoded, start, end, verbatim=False)
+
+
+def _trimmed(line: list[_Piece]) -> list[_Piece]:
+    """The line without its trailing spaces (leading ones never get in)."""
+    while line:
+        text, start, end, verbatim = line[-1]
+        if not text.endswith(" "):
+            break
+        stripped = text.rstrip(" ")
+        if stripped:
+            line[-1] = (stripped, start, end - (len(text) - len(stripped)) if verbatim else end, verbatim)
+            break
+        line.pop()
+    return line
+
+
+def _without_prefix(pieces: list[_Piece], length: int) -> list[_Piece]:
+    """The line's pieces with its first `length` characters removed."""
+    rest: list[_Piece] = []
+    skip = length
+    for text, start, end, verbatim in pieces:
+        if skip >= len(text):
+            skip -= len(text)
+            continue
+        if skip:
+            rest.append((text[skip:], start + skip if verbatim else start, end, verbatim))
+            skip = 0
+        else:
+            rest.append((text, start, end, verbatim))
+    return rest
+
+
+class _Builder:
+    """Joins kept lines with line breaks and records where every piece came from."""
+
+    __slots__ = ("_chunks", "_clean_starts", "_length", "_orig_ends", "_orig_starts", "_verbatim")
+
+    def __init__(self) -> None:
+        self._chunks: list[str] = []
+        self._clean_starts: list[int] = []
+        self._orig_starts: list[int] = []
+        self._orig_ends: list[int] = []
+        self._verbatim: list[bool] = []
+        self._length = 0
+
+    def add_line(self, pieces: list[_Piece]) -> None:
+        if self._chunks:
+            self._add("\n", self._orig_ends[-1], pieces[0][1], verbatim=False)
+        for text, start, end, verbatim in pieces:
+            self._add(text, start, end, verbatim=verbatim)
+
+    def _add(self, text: str, start: int, end: int, *, verbatim: bool) -> None:
+        self._chunks.append(text)
+        self._clean_starts.append(self._length)
+        self._orig_starts.append(start)
+        self._orig_ends.append(end)
+        self._verbatim.append(verbatim)
+        self._length += len(text)
+
+    def build(self, dateline_place: str | None) -> CleanedText:
+        return CleanedText(
+            "".join(self._chunks),
+            dateline_place,
+            clean_starts=self._clean_starts,
+            orig_starts=self._orig_starts,
+            orig_ends=self._orig_ends,
+            verbatim=self._verbatim,
+        )

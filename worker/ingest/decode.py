@@ -1,0 +1,163 @@
+"""Decoding one wire item from bytes: claimwire's JSON envelope or an IPTC ninjs 2.x document.
+
+Both forms become a `WireItem`; anything else raises `ItemDecodeError` with a short reason, so a
+caller can route the item to a dead-letter topic or an error line instead of stopping.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from worker.ingest.errors import ItemDecodeError
+from worker.models import WireItem
+
+# One item larger than this is refused (reason "too_large"). Wire stories run to tens of kilobytes;
+# 1 MiB leaves room for HTML-heavy pages while keeping one hostile message from costing the worker
+# more than a few megabytes of cleaning and extraction memory.
+MAX_ITEM_BYTES = 1024 * 1024
+
+# Keys that only a ninjs document has; an object with one of them and no `body` is read as ninjs.
+_NINJS_MARKERS = frozenset(
+    {"uri", "versioncreated", "firstcreated", "headlines", "body_text", "body_html", "bodies"}
+)
+
+# ninjs fields mapped onto WireItem fields; every other ninjs field is kept as an extra.
+_NINJS_MAPPED = frozenset(
+    {
+        "uri",
+        "versioncreated",
+        "firstcreated",
+        "headlines",
+        "headline",
+        "body_text",
+        "body_html",
+        "bodies",
+        "language",
+    }
+)
+
+
+def decode_item(data: bytes | str, *, default_id: str | None = None) -> WireItem:
+    """The wire item in `data` (one JSON object); `default_id` is used when the object has no id."""
+    text = _checked_text(data)
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ItemDecodeError("invalid_json", f"{exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise ItemDecodeError("invalid_json", "nested too deeply") from None
+    return decode_object(obj, default_id=default_id)
+
+
+def decode_object(obj: Any, *, default_id: str | None = None) -> WireItem:
+    """The wire item in an already parsed JSON value (envelope or ninjs)."""
+    if not isinstance(obj, dict):
+        raise ItemDecodeError(
+            "wrong_shape", f"expected a JSON object, got {_json_type(obj)}", item_id=default_id
+        )
+    is_ninjs = "body" not in obj and not _NINJS_MARKERS.isdisjoint(obj)
+    fields = _ninjs_fields(obj) if is_ninjs else dict(obj)
+    if not fields.get("id") and default_id:
+        fields["id"] = default_id
+    return _validated(fields)
+
+
+def text_item(text: str, item_id: str) -> WireItem:
+    """A plain-text item: the whole text is the body."""
+    if len(text) > MAX_ITEM_BYTES or len(text.encode("utf-8")) > MAX_ITEM_BYTES:
+        raise ItemDecodeError("too_large", f"item is larger than {MAX_ITEM_BYTES} bytes", item_id=item_id)
+    return _validated({"id": item_id, "body": text})
+
+
+def _checked_text(data: bytes | str) -> str:
+    size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
+    if size > MAX_ITEM_BYTES:
+        raise ItemDecodeError("too_large", f"item is {size} bytes, the limit is {MAX_ITEM_BYTES}")
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ItemDecodeError("not_utf8", f"invalid UTF-8 at byte {exc.start}") from None
+    else:
+        text = data.removeprefix("\ufeff")
+    if not text.strip():
+        raise ItemDecodeError("empty_body", "the item is empty")
+    return text
+
+
+def _validated(fields: dict[str, Any]) -> WireItem:
+    item_id = fields.get("id") if isinstance(fields.get("id"), str) else None
+    body = fields.get("body")
+    if isinstance(body, str) and not body.strip():
+        raise ItemDecodeError("empty_body", "the item's body is empty", item_id=item_id)
+    try:
+        return WireItem.model_validate(fields)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "item"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise ItemDecodeError("wrong_shape", f"{where}: {first['msg']}{more}", item_id=item_id) from None
+
+
+def _ninjs_fields(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """WireItem fields from a ninjs document; unmapped ninjs fields ride along as extras."""
+    fields: dict[str, Any] = {key: value for key, value in doc.items() if key not in _NINJS_MAPPED}
+    uri = doc.get("uri")
+    if isinstance(uri, str):
+        fields["id"] = uri
+        if uri.startswith(("http://", "https://")):
+            fields.setdefault("url", uri)
+    fields["published_at"] = doc.get("versioncreated") or doc.get("firstcreated")
+    fields["headline"] = _ninjs_headline(doc)
+    fields["body"] = _ninjs_body(doc)
+    fields["language"] = doc.get("language")
+    source = _ninjs_source(doc)
+    if source is not None:
+        fields.setdefault("source", source)
+    return fields
+
+
+def _ninjs_headline(doc: Mapping[str, Any]) -> Any:
+    headlines = doc.get("headlines")
+    if isinstance(headlines, list) and headlines:
+        main = [h for h in headlines if isinstance(h, dict) and h.get("role", "main") == "main"]
+        chosen = (main or headlines)[0]
+        return chosen.get("value") if isinstance(chosen, dict) else chosen
+    return doc.get("headline")
+
+
+def _ninjs_body(doc: Mapping[str, Any]) -> Any:
+    """The plain-text body when there is one, else the HTML body (the cleaner strips the markup)."""
+    for key in ("body_text", "body_html"):
+        value = doc.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    bodies = doc.get("bodies")
+    if isinstance(bodies, list):
+        candidates = [b for b in bodies if isinstance(b, dict) and isinstance(b.get("value"), str)]
+        candidates.sort(
+            key=lambda b: (b.get("role", "main") != "main", "plain" not in str(b.get("contenttype")))
+        )
+        if candidates:
+            return candidates[0]["value"]
+    return doc.get("body_text", doc.get("body_html"))
+
+
+def _ninjs_source(doc: Mapping[str, Any]) -> str | None:
+    """The agency that supplied the item: the first named info source, else the copyright holder."""
+    infosources = doc.get("infosources")
+    if isinstance(infosources, list):
+        for entry in infosources:
+            if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+                return str(entry["name"])
+    holder = doc.get("copyrightholder")
+    return holder if isinstance(holder, str) else None
+
+
+def _json_type(value: Any) -> str:
+    names = {list: "an array", str: "a string", bool: "a boolean", int: "a number", float: "a number"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
