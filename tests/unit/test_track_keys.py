@@ -1,0 +1,174 @@
+"""Series and subject keys: which reports of a figure land on one series, and which stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.models import ClaimEvent, ClaimSource, Evidence
+from worker.track.keys import (
+    SERIES_KEY_VERSION,
+    parse_series_key,
+    partition_key,
+    series_parts,
+    subject_key,
+)
+from worker.track.normalise import counted_noun, counted_thing, place_name, singular, source_name, unit_code
+
+
+def claim(
+    *,
+    counted: str | None = "people",
+    category: str = "killed",
+    unit: str | None = None,
+    location: str | None = "Velmora",
+    source: str | None = "velmora health ministry",
+) -> ClaimEvent:
+    return ClaimEvent.model_validate(
+        {
+            "claim_id": "c1",
+            "item_id": "i1",
+            "extractor_version": "test",
+            "value": 10.0,
+            "qualifier": "exact",
+            "unit": unit,
+            "quantity_text": "10",
+            "counted": counted,
+            "category": category,
+            "source": ClaimSource(text=source, normalized=source, type="health_authority") if source else None,
+            "location": location,
+            "evidence": Evidence(sentence="10 people", start=0, end=2),
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("plural", "expected"),
+    [
+        ("people", "person"),
+        ("children", "child"),
+        ("hostages", "hostage"),
+        ("casualties", "casualty"),
+        ("hectares", "hectare"),
+        ("churches", "church"),
+        ("lives", "life"),
+        ("status", "status"),
+        ("crisis", "crisis"),
+        ("hostage", "hostage"),
+    ],
+)
+def test_singular(plural: str, expected: str) -> None:
+    assert singular(plural) == expected
+
+
+@pytest.mark.parametrize(
+    "counted",
+    ["people", "Palestinians", "persons", "deaths", "fatalities", "victims", "residents", "more people", None],
+)
+def test_ways_of_counting_people_fold_to_person(counted: str | None) -> None:
+    assert counted_noun(counted, "killed") == "person"
+
+
+@pytest.mark.parametrize(
+    ("counted", "expected"),
+    [
+        ("children", "child"),
+        ("Palestinian children", "child"),
+        ("women", "woman"),
+        ("civilians", "civilian"),
+        ("soldiers", "soldier"),
+        ("hostages", "hostage"),
+        ("aid workers", "aid worker"),
+        ("hospitals", "hospital"),
+    ],
+)
+def test_subgroups_and_things_stay_apart_from_person(counted: str, expected: str) -> None:
+    assert counted_noun(counted, "killed") == expected
+
+
+def test_a_figure_without_a_noun_outside_people_categories_is_unspecified() -> None:
+    assert counted_noun(None, "other") == "unspecified"
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [("USD", "usd"), ("$", "usd"), ("US dollars", "usd"), ("euros", "eur"), ("ha", "ha"), ("hectares", "ha"), ("%", "percent")],
+)
+def test_unit_codes(unit: str, expected: str) -> None:
+    assert unit_code(unit) == expected
+
+
+def test_money_is_keyed_by_currency_and_what_it_is_for() -> None:
+    assert counted_thing("aid", "USD", "other") == "usd:aid"
+    assert counted_thing("aid", "$", "other") == "usd:aid"
+    assert counted_thing("aid", "EUR", "other") == "eur:aid"
+    assert counted_thing(None, "USD", "other") == "usd"
+    assert counted_thing("dollars", "USD", "other") == "usd"
+
+
+def test_a_measure_does_not_repeat_its_unit_as_the_counted_thing() -> None:
+    assert counted_thing("hectares", "ha", "other") == "ha"
+    assert counted_thing("farmland", "ha", "other") == "ha:farmland"
+
+
+@pytest.mark.parametrize(
+    ("location", "expected"),
+    [
+        ("Gaza Strip", "gaza"),
+        ("the Gaza Strip", "gaza"),
+        ("Gaza", "gaza"),
+        ("northern Gaza", "northern gaza"),
+        ("the U.S.", "united states"),
+        ("Velmora", "velmora"),
+        (None, ""),
+    ],
+)
+def test_place_names(location: str | None, expected: str) -> None:
+    assert place_name(location) == expected
+
+
+def test_source_name_cannot_break_the_key() -> None:
+    assert source_name("  Velmora   Health|Ministry ") == "velmora health ministry"
+
+
+def test_different_wordings_of_one_figure_share_a_series_and_a_partition() -> None:
+    first = claim(counted="Palestinians", location="Velmora")
+    second = claim(counted="people", location="velmora.")
+    assert series_parts(first) == series_parts(second)
+    assert partition_key(first) == partition_key(second)
+
+
+def test_every_source_of_a_subject_shares_the_partition_but_not_the_series() -> None:
+    ministry = claim(source="velmora health ministry")
+    army = claim(source="national army")
+    assert partition_key(ministry) == partition_key(army)
+    ministry_parts, army_parts = series_parts(ministry), series_parts(army)
+    assert ministry_parts is not None and army_parts is not None
+    assert ministry_parts.series_key != army_parts.series_key
+
+
+def test_category_counted_thing_and_place_each_split_the_subject() -> None:
+    base = subject_key(claim())
+    assert subject_key(claim(category="injured")) != base
+    assert subject_key(claim(counted="children")) != base
+    assert subject_key(claim(location="Tarsa")) != base
+    assert subject_key(claim(location=None)) != base
+
+
+def test_keys_carry_the_key_version() -> None:
+    parts = series_parts(claim())
+    assert parts is not None
+    assert parts.series_key == f"v{SERIES_KEY_VERSION}|killed|person|velmora|velmora health ministry"
+    assert parts.series_key.startswith(parts.subject_key + "|")
+    assert subject_key(claim()) == parts.subject_key
+
+
+def test_series_key_round_trips_and_rejects_other_versions() -> None:
+    parts = series_parts(claim())
+    assert parts is not None
+    assert parse_series_key(parts.series_key) == parts
+    with pytest.raises(ValueError, match="series key"):
+        parse_series_key("v0|killed|person|velmora|velmora health ministry")
+
+
+def test_an_unattributed_claim_has_no_series() -> None:
+    assert series_parts(claim(source=None)) is None

@@ -1,0 +1,273 @@
+"""Normal forms of what a figure counts, in what unit, where, and from whom: the parts of a series key.
+
+Two reports of the same figure must land on one series even when one says "10,022 Palestinians"
+and the other "10,022 people", so the counted thing is folded through the glossaries below. The
+folding is deliberately conservative: a subgroup (children, women, civilians, soldiers, hostages)
+stays its own thing, because a subgroup's figure compared with a total would read as a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Categories whose bare figure counts people: "30 killed" means 30 persons.
+PEOPLE_CATEGORIES = frozenset(
+    {
+        "killed",
+        "injured",
+        "missing",
+        "displaced",
+        "evacuated",
+        "detained",
+        "abducted",
+        "affected",
+        "protesting",
+    }
+)
+
+# What a people figure is called when the bare count has no noun.
+PERSON = "person"
+# What a figure of another category is called when the text names no counted thing.
+UNSPECIFIED = "unspecified"
+
+# Plurals that the suffix rules below would get wrong.
+IRREGULAR_SINGULARS: dict[str, str] = {
+    "people": "person",
+    "persons": "person",
+    "children": "child",
+    "women": "woman",
+    "men": "man",
+    "lives": "life",
+    "feet": "foot",
+    "mice": "mouse",
+    "police": "police",
+    "personnel": "personnel",
+    "livestock": "livestock",
+    "cattle": "cattle",
+    "sheep": "sheep",
+    "news": "news",
+    "series": "series",
+    "species": "species",
+    "buses": "bus",
+    "crises": "crisis",
+    "analyses": "analysis",
+}
+
+# Nouns that, as the thing counted, mean "a person" and nothing narrower. A death toll is reported
+# as deaths, fatalities, victims or lives as often as people; all count the same persons.
+PERSON_SYNONYMS = frozenset(
+    {
+        "person",
+        "individual",
+        "resident",
+        "inhabitant",
+        "death",
+        "fatality",
+        "victim",
+        "casualty",
+        "life",
+        "soul",
+        "human",
+    }
+)
+
+# Nationality words. As the counted noun ("killed 10,022 Palestinians") they mean people of that
+# place, and the place part of the key is what keeps two populations apart; as an adjective before
+# another noun ("Palestinian children") they add nothing the place does not already say.
+DEMONYMS = frozenset(
+    {
+        "afghan",
+        "american",
+        "british",
+        "congolese",
+        "egyptian",
+        "ethiopian",
+        "french",
+        "german",
+        "haitian",
+        "iranian",
+        "iraqi",
+        "israeli",
+        "jordanian",
+        "lebanese",
+        "libyan",
+        "palestinian",
+        "rohingya",
+        "russian",
+        "somali",
+        "sudanese",
+        "syrian",
+        "turkish",
+        "ukrainian",
+        "yemeni",
+    }
+)
+
+# Words around the head noun that do not change what is counted ("more people", "other victims").
+FILLER_WORDS = frozenset(
+    {"a", "an", "the", "more", "other", "additional", "further", "total", "some", "of", "new", "reported"}
+)
+
+# ISO 4217 codes for the ways a text or an extractor may write a currency.
+CURRENCIES: dict[str, str] = {
+    "$": "usd",
+    "us$": "usd",
+    "dollar": "usd",
+    "us dollar": "usd",
+    "usd": "usd",
+    "€": "eur",
+    "euro": "eur",
+    "eur": "eur",
+    "£": "gbp",
+    "pound": "gbp",
+    "pound sterling": "gbp",
+    "gbp": "gbp",
+    "¥": "jpy",
+    "yen": "jpy",
+    "jpy": "jpy",
+    "shekel": "ils",
+    "ils": "ils",
+    "rouble": "rub",
+    "ruble": "rub",
+    "rub": "rub",
+    "rupee": "inr",
+    "inr": "inr",
+}
+
+# Measure units in their short form (the annotation guide's spelling where it has one).
+MEASURE_UNITS: dict[str, str] = {
+    "%": "percent",
+    "percent": "percent",
+    "per cent": "percent",
+    "percentage point": "pp",
+    "ha": "ha",
+    "hectare": "ha",
+    "acre": "acre",
+    "km2": "km2",
+    "sq km": "km2",
+    "square kilometre": "km2",
+    "square kilometer": "km2",
+    "km": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "mi": "mi",
+    "mile": "mi",
+    "m": "m",
+    "metre": "m",
+    "meter": "m",
+    "t": "t",
+    "tonne": "t",
+    "ton": "t",
+    "metric ton": "t",
+    "kg": "kg",
+    "kilogram": "kg",
+    "l": "l",
+    "litre": "l",
+    "liter": "l",
+}
+
+# Place names written more than one way; the right-hand side is the form used in keys.
+PLACE_ALIASES: dict[str, str] = {
+    "gaza strip": "gaza",
+    "the gaza strip": "gaza",
+    "occupied west bank": "west bank",
+    "israeli-occupied west bank": "west bank",
+    "us": "united states",
+    "usa": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "drc": "democratic republic of congo",
+    "dr congo": "democratic republic of congo",
+}
+
+# A key joins its parts with "|", so a part must never hold one.
+KEY_SEPARATOR = "|"
+
+WORD_PATTERN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[$€£¥%]")
+SPACE_RUN_PATTERN = re.compile(r"\s+")
+# Dots are dropped before this applies, so "U.S." and "US" meet in the alias table.
+PLACE_PUNCTUATION_PATTERN = re.compile(r"[^\w\s'’-]")
+
+
+def singular(word: str) -> str:
+    """The singular of an English plural noun (lower-case in, lower-case out)."""
+    if word in IRREGULAR_SINGULARS:
+        return IRREGULAR_SINGULARS[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zzes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2:
+        return word[:-1]
+    return word
+
+
+def _words(text: str) -> list[str]:
+    return WORD_PATTERN.findall(text.casefold())
+
+
+def _phrase(words: list[str]) -> str:
+    return " ".join(words)
+
+
+def unit_code(unit: str | None) -> str | None:
+    """The key form of a unit: an ISO 4217 code for money, a short unit name otherwise."""
+    if unit is None or not unit.strip():
+        return None
+    words = _words(unit)
+    if not words:
+        return None
+    # The last word carries the number ("US dollars"); singularise only that one.
+    phrase = _phrase([*words[:-1], singular(words[-1])])
+    if phrase in CURRENCIES:
+        return CURRENCIES[phrase]
+    if phrase in MEASURE_UNITS:
+        return MEASURE_UNITS[phrase]
+    return phrase.replace(KEY_SEPARATOR, " ")
+
+
+def counted_noun(counted: str | None, category: str) -> str:
+    """What is counted, folded to one noun: "Palestinians", "people", "deaths" all give "person"."""
+    words = [w for w in _words(counted or "") if w not in FILLER_WORDS]
+    # A nationality before another noun is a qualifier the place part already carries.
+    while len(words) > 1 and words[0] in DEMONYMS:
+        words = words[1:]
+    if not words:
+        return PERSON if category in PEOPLE_CATEGORIES else UNSPECIFIED
+    head = singular(words[-1])
+    if len(words) == 1 and (head in PERSON_SYNONYMS or head in DEMONYMS):
+        return PERSON
+    return _phrase([*words[:-1], head])
+
+
+def counted_thing(counted: str | None, unit: str | None, category: str) -> str:
+    """The counted part of a key: the noun, prefixed by its unit when the figure has one.
+
+    Money is told apart by currency ("usd", "eur:aid"), measures by unit ("ha", "km2:farmland");
+    a bare count is just its noun ("person", "child", "hostage").
+    """
+    code = unit_code(unit)
+    if code is None:
+        return counted_noun(counted, category)
+    named = [w for w in _words(counted or "") if w not in FILLER_WORDS]
+    if not named or unit_code(counted) == code:
+        return code
+    return f"{code}:{_phrase([*named[:-1], singular(named[-1])])}"
+
+
+def place_name(location: str | None) -> str:
+    """The place part of a key: lower-case, without punctuation, through the alias table; "" if none."""
+    if location is None:
+        return ""
+    text = PLACE_PUNCTUATION_PATTERN.sub(" ", location.casefold().replace(".", ""))
+    text = SPACE_RUN_PATTERN.sub(" ", text).strip(" -")
+    if text in PLACE_ALIASES:
+        return PLACE_ALIASES[text]
+    if text.startswith("the "):
+        text = text[4:]
+    return PLACE_ALIASES.get(text, text)
+
+
+def source_name(normalized: str) -> str:
+    """The source part of a key, from the attribution stage's normalised name (already aliased)."""
+    return SPACE_RUN_PATTERN.sub(" ", normalized.casefold().replace(KEY_SEPARATOR, " ")).strip()

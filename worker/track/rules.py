@@ -1,0 +1,236 @@
+"""Tracking rules: what one new claim means for its series, and for other sources' figures on the subject.
+
+Pure: no Kafka, no clock, no I/O. A series is ordered by publication time, never by arrival, and
+a claim id it already holds changes nothing, so feeding the same claims again (a replay, a
+redelivery after a restart) announces nothing twice.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+from worker.models import ClaimEvent
+from worker.track.keys import SeriesParts, series_parts
+
+# Counts that only grow while events unfold; a lower figure for one of these is a revision of the
+# earlier count, not news that fewer people were killed.
+CUMULATIVE_CATEGORIES = frozenset({"killed", "injured", "displaced", "missing"})
+
+# Values kept per series. A toll reported daily for seven weeks fits; older values leave the
+# history but the current value is kept apart and never leaves.
+HISTORY_LIMIT = 50
+
+# Two sources disagree when their figures for one subject, published within CONFLICT_WINDOW of each
+# other, are further apart than CONFLICT_THRESHOLD of the larger figure. A day because tolls are
+# updated daily: figures further apart in time differ by the toll's growth, not by disagreement.
+# A tenth because sources rounding or counting a few hours apart differ by a few percent.
+CONFLICT_WINDOW = timedelta(hours=24)
+CONFLICT_THRESHOLD = 0.10
+
+EventKind = Literal[
+    "series_opened", "value_updated", "value_restated", "value_revised_down", "sources_conflict"
+]
+
+
+@dataclass(slots=True, frozen=True)
+class Point:
+    """One value of a series: the claim it came from and when it was published."""
+
+    claim_id: str
+    item_id: str
+    value: float
+    value_high: float | None
+    qualifier: str
+    published_at: datetime  # timezone-aware, UTC
+
+    @property
+    def level(self) -> float:
+        """The figure as one number: the value, or a range's midpoint."""
+        return self.value if self.value_high is None else (self.value + self.value_high) / 2
+
+    def same_figure(self, other: Point) -> bool:
+        return self.value == other.value and self.value_high == other.value_high
+
+    def interval(self) -> tuple[float, float]:
+        """The values the figure allows: "at least 30" allows anything from 30 up."""
+        if self.qualifier == "lower_bound":
+            return (self.value, math.inf)
+        if self.qualifier == "upper_bound":
+            return (-math.inf, self.value)
+        return (self.value, self.value if self.value_high is None else self.value_high)
+
+
+@dataclass(slots=True, frozen=True)
+class Observation:
+    """A claim as the tracker sees it: its series and its point."""
+
+    parts: SeriesParts
+    point: Point
+
+
+@dataclass(slots=True)
+class SeriesState:
+    """One source's figure for one subject: the announced value and the recent history."""
+
+    parts: SeriesParts
+    current: Point | None = None
+    history: list[Point] = field(default_factory=list)  # oldest first, by publication time
+
+    @property
+    def key(self) -> str:
+        return self.parts.series_key
+
+    def has_seen(self, claim_id: str) -> bool:
+        if self.current is not None and self.current.claim_id == claim_id:
+            return True
+        return any(point.claim_id == claim_id for point in self.history)
+
+
+@dataclass(slots=True, frozen=True)
+class TrackEvent:
+    """Something worth announcing about a series; `other_*` name the second source of a conflict."""
+
+    kind: EventKind
+    parts: SeriesParts
+    point: Point
+    previous: Point | None = None
+    other_parts: SeriesParts | None = None
+    other_point: Point | None = None
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        behind = self.previous or self.other_point
+        return (self.point.claim_id,) if behind is None else (self.point.claim_id, behind.claim_id)
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.previous is None else self.point.level - self.previous.level
+
+
+def as_utc(moment: datetime) -> datetime:
+    """Naive times are read as UTC: wire feeds that omit the offset publish in UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def observation_from_event(event: ClaimEvent, received_at: datetime) -> Observation | None:
+    """The tracker's view of a claim event; None when no source is named (there is no series to join).
+
+    `received_at` stands in for the publication time when the item carried none.
+    """
+    parts = series_parts(event)
+    if parts is None:
+        return None
+    point = Point(
+        claim_id=event.claim_id,
+        item_id=event.item_id,
+        value=event.value,
+        value_high=event.value_high,
+        qualifier=event.qualifier,
+        published_at=as_utc(event.published_at or received_at),
+    )
+    return Observation(parts=parts, point=point)
+
+
+def _record(state: SeriesState, point: Point) -> None:
+    times = [p.published_at for p in state.history]
+    state.history.insert(bisect.bisect_right(times, point.published_at), point)
+    del state.history[:-HISTORY_LIMIT]
+
+
+def _is_part_of_current_item(point: Point, current: Point, category: str) -> bool:
+    """A repeat of the current figure in the same item, or a smaller figure beside a cumulative toll.
+
+    An item that gives a toll often also gives the day's deaths ("252 in the past 24 hours") or
+    repeats the toll in its headline; neither is news about the series.
+    """
+    if point.item_id != current.item_id:
+        return False
+    if point.same_figure(current):
+        return True
+    return category in CUMULATIVE_CATEGORIES and point.level < current.level
+
+
+def apply(state: SeriesState, observation: Observation) -> list[TrackEvent]:
+    """Record the observation in `state` and return what it announces (nothing for a replayed claim).
+
+    A claim older than the series' current value is kept in the history but announces nothing: it
+    is a late arrival, not an update.
+    """
+    if observation.parts != state.parts:
+        raise ValueError(f"claim for {observation.parts.series_key!r} applied to {state.key!r}")
+    point = observation.point
+    if state.has_seen(point.claim_id):
+        return []
+    _record(state, point)
+    current = state.current
+    if current is None:
+        state.current = point
+        return [TrackEvent(kind="series_opened", parts=state.parts, point=point)]
+    if point.published_at < current.published_at:
+        return []
+    if _is_part_of_current_item(point, current, state.parts.category):
+        return []
+    state.current = point
+    return [
+        TrackEvent(
+            kind=_change_kind(point, current, state.parts.category),
+            parts=state.parts,
+            point=point,
+            previous=current,
+        )
+    ]
+
+
+def _change_kind(point: Point, previous: Point, category: str) -> EventKind:
+    if point.same_figure(previous):
+        return "value_restated"
+    if point.level < previous.level and category in CUMULATIVE_CATEGORIES:
+        return "value_revised_down"
+    return "value_updated"
+
+
+def figures_disagree(first: Point, second: Point, threshold: float = CONFLICT_THRESHOLD) -> bool:
+    """Whether the gap between what the two figures allow exceeds `threshold` of the larger figure."""
+    low_a, high_a = first.interval()
+    low_b, high_b = second.interval()
+    gap = max(low_a - high_b, low_b - high_a, 0.0)
+    scale = max(abs(v) for v in (low_a, high_a, low_b, high_b) if math.isfinite(v))
+    return gap > threshold * scale
+
+
+def find_conflicts(
+    state: SeriesState,
+    peers: Iterable[SeriesState],
+    *,
+    window: timedelta = CONFLICT_WINDOW,
+    threshold: float = CONFLICT_THRESHOLD,
+) -> list[TrackEvent]:
+    """Conflicts between `state`'s current value and other sources' current values for its subject."""
+    point = state.current
+    if point is None:
+        return []
+    conflicts = []
+    for peer in sorted(peers, key=lambda s: s.key):
+        other = peer.current
+        if other is None or peer.parts.source == state.parts.source:
+            continue
+        if peer.parts.subject_key != state.parts.subject_key:
+            continue
+        if abs(other.published_at - point.published_at) > window:
+            continue
+        if figures_disagree(point, other, threshold):
+            conflicts.append(
+                TrackEvent(
+                    kind="sources_conflict",
+                    parts=state.parts,
+                    point=point,
+                    other_parts=peer.parts,
+                    other_point=other,
+                )
+            )
+    return conflicts
