@@ -34,7 +34,9 @@ def claim(
             "quantity_text": "10",
             "counted": counted,
             "category": category,
-            "source": ClaimSource(text=source, normalized=source, type="health_authority") if source else None,
+            "source": ClaimSource(text=source, normalized=source, type="health_authority")
+            if source
+            else None,
             "location": location,
             "evidence": Evidence(sentence="10 people", start=0, end=2),
         }
@@ -62,7 +64,17 @@ def test_singular(plural: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "counted",
-    ["people", "Palestinians", "persons", "deaths", "fatalities", "victims", "residents", "more people", None],
+    [
+        "people",
+        "Palestinians",
+        "persons",
+        "deaths",
+        "fatalities",
+        "victims",
+        "residents",
+        "more people",
+        None,
+    ],
 )
 def test_ways_of_counting_people_fold_to_person(counted: str | None) -> None:
     assert counted_noun(counted, "killed") == "person"
@@ -91,7 +103,15 @@ def test_a_figure_without_a_noun_outside_people_categories_is_unspecified() -> N
 
 @pytest.mark.parametrize(
     ("unit", "expected"),
-    [("USD", "usd"), ("$", "usd"), ("US dollars", "usd"), ("euros", "eur"), ("ha", "ha"), ("hectares", "ha"), ("%", "percent")],
+    [
+        ("USD", "usd"),
+        ("$", "usd"),
+        ("US dollars", "usd"),
+        ("euros", "eur"),
+        ("ha", "ha"),
+        ("hectares", "ha"),
+        ("%", "percent"),
+    ],
 )
 def test_unit_codes(unit: str, expected: str) -> None:
     assert unit_code(unit) == expected

@@ -1,0 +1,282 @@
+"""Tracking rules on plain claim sequences: what each new figure announces, and what it must not."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from worker.models import ClaimEvent
+from worker.track.events import SeriesSnapshot, TrackedEvent
+from worker.track.keys import SeriesParts
+from worker.track.rules import (
+    CONFLICT_WINDOW,
+    HISTORY_LIMIT,
+    Observation,
+    Point,
+    SeriesState,
+    TrackEvent,
+    apply,
+    figures_disagree,
+    find_conflicts,
+    observation_from_event,
+)
+from worker.track.store import SeriesStore
+
+DATA = Path(__file__).parent.parent / "data"
+START = datetime(2026, 3, 2, 9, tzinfo=UTC)
+MINISTRY = SeriesParts(category="killed", counted="person", place="velmora", source="velmora health ministry")
+ARMY = SeriesParts(category="killed", counted="person", place="velmora", source="national army")
+
+
+def observe(
+    parts: SeriesParts,
+    value: float,
+    *,
+    hours: float = 0,
+    claim_id: str | None = None,
+    item_id: str | None = None,
+    qualifier: str = "exact",
+    value_high: float | None = None,
+) -> Observation:
+    claim_id = claim_id or f"{parts.source}-{value}-{hours}"
+    point = Point(
+        claim_id=claim_id,
+        item_id=item_id or f"item-{claim_id}",
+        value=value,
+        value_high=value_high,
+        qualifier=qualifier,
+        published_at=START + timedelta(hours=hours),
+    )
+    return Observation(parts=parts, point=point)
+
+
+def kinds(events: list[TrackEvent]) -> list[str]:
+    return [e.kind for e in events]
+
+
+def test_first_figure_opens_the_series() -> None:
+    state = SeriesState(parts=MINISTRY)
+    events = apply(state, observe(MINISTRY, 412))
+    assert kinds(events) == ["series_opened"]
+    assert state.current is not None and state.current.value == 412
+
+
+def test_a_higher_figure_is_an_update_with_previous_value_and_delta() -> None:
+    state = SeriesState(parts=MINISTRY)
+    apply(state, observe(MINISTRY, 412, claim_id="a", item_id="day1"))
+    [event] = apply(state, observe(MINISTRY, 530, hours=24, claim_id="b", item_id="day2"))
+    assert event.kind == "value_updated"
+    assert event.previous is not None and event.previous.value == 412 and event.previous.item_id == "day1"
+    assert event.delta == 118
+    assert event.claim_ids == ("b", "a")
+
+
+def test_the_same_figure_in_a_later_item_is_a_restatement() -> None:
+    state = SeriesState(parts=MINISTRY)
+    apply(state, observe(MINISTRY, 530, claim_id="a"))
+    assert kinds(apply(state, observe(MINISTRY, 530, hours=6, claim_id="b"))) == ["value_restated"]
+
+
+def test_a_lower_cumulative_count_is_a_revision_down() -> None:
+    displaced = SeriesParts(
+        category="displaced", counted="person", place="velmora", source="un refugee agency"
+    )
+    state = SeriesState(parts=displaced)
+    apply(state, observe(displaced, 185_000))
+    [event] = apply(state, observe(displaced, 160_000, hours=72))
+    assert event.kind == "value_revised_down"
+    assert event.delta == -25_000
+
+
+def test_a_lower_figure_of_a_count_that_may_fall_is_an_update() -> None:
+    hostages = SeriesParts(category="abducted", counted="hostage", place="velmora", source="national army")
+    state = SeriesState(parts=hostages)
+    apply(state, observe(hostages, 240))
+    assert kinds(apply(state, observe(hostages, 200, hours=48))) == ["value_updated"]
+
+
+def test_a_late_older_item_is_recorded_but_not_announced() -> None:
+    state = SeriesState(parts=MINISTRY)
+    apply(state, observe(MINISTRY, 687, hours=0, claim_id="day1"))
+    apply(state, observe(MINISTRY, 802, hours=24, claim_id="day2"))
+    events = apply(state, observe(MINISTRY, 700, hours=11, claim_id="late"))
+    assert events == []
+    assert state.current is not None and state.current.claim_id == "day2"
+    assert [p.claim_id for p in state.history] == ["day1", "late", "day2"]
+    [event] = apply(state, observe(MINISTRY, 900, hours=48, claim_id="day3"))
+    assert event.previous is not None and event.previous.claim_id == "day2"
+
+
+def test_a_claim_seen_before_is_a_no_op() -> None:
+    state = SeriesState(parts=MINISTRY)
+    apply(state, observe(MINISTRY, 412, claim_id="a"))
+    apply(state, observe(MINISTRY, 530, hours=24, claim_id="b"))
+    before = (state.current, list(state.history))
+    assert apply(state, observe(MINISTRY, 412, claim_id="a")) == []
+    assert apply(state, observe(MINISTRY, 530, hours=24, claim_id="b")) == []
+    assert (state.current, state.history) == before
+
+
+def test_a_smaller_figure_beside_the_toll_in_the_same_item_is_not_a_revision() -> None:
+    state = SeriesState(parts=MINISTRY)
+    apply(state, observe(MINISTRY, 687, claim_id="toll", item_id="bulletin"))
+    assert apply(state, observe(MINISTRY, 157, claim_id="last-24h", item_id="bulletin")) == []
+    assert state.current is not None and state.current.claim_id == "toll"
+
+
+def test_history_is_bounded_and_keeps_the_newest() -> None:
+    state = SeriesState(parts=MINISTRY)
+    for day in range(HISTORY_LIMIT + 10):
+        apply(state, observe(MINISTRY, 100 + day, hours=24 * day, claim_id=f"d{day}"))
+    assert len(state.history) == HISTORY_LIMIT
+    assert state.history[0].claim_id == "d10"
+    assert state.history[-1].claim_id == f"d{HISTORY_LIMIT + 9}"
+
+
+def test_applying_a_claim_of_another_series_is_refused() -> None:
+    state = SeriesState(parts=MINISTRY)
+    with pytest.raises(ValueError, match="national army"):
+        apply(state, observe(ARMY, 1))
+
+
+def test_conflict_within_window_and_beyond_threshold_names_both_sources() -> None:
+    store = SeriesStore()
+    store.track(observe(MINISTRY, 687, hours=0, claim_id="m"))
+    result = store.track(observe(ARMY, 450, hours=4, claim_id="a", qualifier="approximate"))
+    assert kinds(result.events) == ["series_opened", "sources_conflict"]
+    conflict = result.events[1]
+    assert conflict.parts == ARMY and conflict.other_parts == MINISTRY
+    assert conflict.claim_ids == ("a", "m")
+
+
+def test_no_conflict_outside_the_window() -> None:
+    store = SeriesStore()
+    store.track(observe(MINISTRY, 687, hours=0))
+    hours_later = CONFLICT_WINDOW.total_seconds() / 3600 + 1
+    assert kinds(store.track(observe(ARMY, 450, hours=hours_later)).events) == ["series_opened"]
+
+
+def test_no_conflict_within_the_threshold() -> None:
+    store = SeriesStore()
+    store.track(observe(MINISTRY, 1000, hours=0))
+    assert kinds(store.track(observe(ARMY, 950, hours=2)).events) == ["series_opened"]
+
+
+def test_no_conflict_between_different_subjects() -> None:
+    children = SeriesParts(category="killed", counted="child", place="velmora", source="national army")
+    store = SeriesStore()
+    store.track(observe(MINISTRY, 1000, hours=0))
+    assert kinds(store.track(observe(children, 140, hours=1)).events) == ["series_opened"]
+
+
+def test_a_lower_bound_is_not_contradicted_by_a_higher_figure() -> None:
+    at_least = Point("a", "i", 1000, None, "lower_bound", START)
+    exact = Point("b", "j", 1012, None, "exact", START)
+    assert not figures_disagree(at_least, exact)
+    assert figures_disagree(Point("c", "k", 1500, None, "lower_bound", START), exact)
+
+
+def test_ranges_conflict_only_when_they_are_far_apart() -> None:
+    low_range = Point("a", "i", 100, 150, "range", START)
+    assert not figures_disagree(low_range, Point("b", "j", 160, None, "exact", START))
+    assert figures_disagree(low_range, Point("c", "k", 200, None, "exact", START))
+
+
+def test_a_late_claim_raises_no_conflict() -> None:
+    store = SeriesStore()
+    store.track(observe(ARMY, 450, hours=24))
+    store.track(observe(MINISTRY, 802, hours=24, claim_id="today"))
+    assert store.track(observe(MINISTRY, 700, hours=20, claim_id="late")).events == []
+
+
+def test_find_conflicts_ignores_the_series_itself() -> None:
+    state = SeriesState(parts=MINISTRY)
+    apply(state, observe(MINISTRY, 100))
+    assert find_conflicts(state, [state]) == []
+
+
+def load_timeline() -> list[ClaimEvent]:
+    lines = (DATA / "timeline.jsonl").read_text(encoding="utf-8").splitlines()
+    return [ClaimEvent.model_validate_json(line) for line in lines]
+
+
+def expected_timeline_events() -> list[dict[str, object]]:
+    lines = (DATA / "timeline_expected.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def summary(event: TrackedEvent) -> dict[str, object]:
+    return {
+        "event": event.event,
+        "series": event.series.key,
+        "value": event.current.value,
+        "delta": event.delta,
+        "other_source": event.other_series.source if event.other_series else None,
+    }
+
+
+def run_timeline(claims: list[ClaimEvent]) -> tuple[SeriesStore, list[TrackedEvent]]:
+    store = SeriesStore()
+    announced = []
+    for claim in claims:
+        observation = observation_from_event(claim, START)
+        if observation is not None:
+            announced.extend(TrackedEvent.of(e) for e in store.track(observation).events)
+    return store, announced
+
+
+def test_the_timeline_announces_exactly_the_expected_events() -> None:
+    _, announced = run_timeline(load_timeline())
+    assert [summary(e) for e in announced] == expected_timeline_events()
+
+
+def test_replaying_the_timeline_announces_nothing_more() -> None:
+    claims = load_timeline()
+    store, _ = run_timeline(claims)
+    for claim in claims:
+        observation = observation_from_event(claim, START)
+        if observation is not None:
+            assert store.track(observation).events == []
+
+
+def test_series_state_round_trips_through_its_snapshot() -> None:
+    store, _ = run_timeline(load_timeline())
+    for state in store:
+        restored = SeriesSnapshot.model_validate_json(SeriesSnapshot.of(state).model_dump_json()).state()
+        assert restored == state
+
+
+def test_event_ids_are_deterministic_and_distinct() -> None:
+    _, first = run_timeline(load_timeline())
+    _, second = run_timeline(load_timeline())
+    assert [e.event_id for e in first] == [e.event_id for e in second]
+    assert len({e.event_id for e in first}) == len(first)
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 500), st.integers(0, 200)), max_size=40))
+def test_a_restored_store_announces_nothing_for_claims_it_has_seen(
+    steps: list[tuple[int, int, int]],
+) -> None:
+    sources = ["a", "b", "c", "d"]
+    observations = [
+        observe(
+            SeriesParts(category="killed", counted="person", place="p", source=sources[s]),
+            value,
+            hours=hour,
+            claim_id=f"{s}-{value}-{hour}",
+        )
+        for s, value, hour in steps
+    ]
+    store = SeriesStore()
+    for observation in observations:
+        store.track(observation)
+    restored = SeriesStore()
+    for state in store:
+        restored.put(SeriesSnapshot.model_validate_json(SeriesSnapshot.of(state).model_dump_json()).state())
+    for observation in observations:
+        assert restored.track(observation).events == []
