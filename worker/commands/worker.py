@@ -1,0 +1,76 @@
+"""`claimwire worker`: consume wire items from Kafka and publish claim events (and dead letters).
+
+Settings come from CLAIMWIRE_* variables (docs/configuration.md); the options below override them.
+Exit codes: 0 clean shutdown, 1 stopped on a delivery or commit failure, 2 invalid settings,
+3 broker unreachable for longer than --broker-unreachable-seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from worker import __version__
+from worker.runtime.logging import configure_logging, get_logger
+from worker.runtime.loop import Worker
+from worker.runtime.metrics import WorkerMetrics
+from worker.runtime.probes import LoopHealth, ProbeServer
+from worker.runtime.signals import StopRequest, install_stop_signals
+from worker.settings import SettingsError, WorkerSettings, load_settings
+
+EXIT_BAD_SETTINGS = 2
+
+# option -> settings field; every option defaults to None so the environment decides unless given
+OPTIONS: dict[str, tuple[str, type, str]] = {
+    "--bootstrap-servers": ("bootstrap_servers", str, "host:port[,host:port...]"),
+    "--input-topic": ("input_topic", str, "topic of raw wire items"),
+    "--output-topic": ("output_topic", str, "topic of claim events"),
+    "--dlq-topic": ("dlq_topic", str, "dead-letter topic for items that cannot be processed"),
+    "--group-id": ("group_id", str, "consumer group"),
+    "--http-port": ("http_port", int, "port of /metrics, /healthz, /readyz (0 = ephemeral)"),
+    "--grace-period": ("shutdown_grace_seconds", float, "seconds to drain and commit on SIGTERM"),
+    "--broker-unreachable-seconds": ("broker_unreachable_seconds", float, "exit 3 after this long"),
+    "--max-in-flight": ("max_in_flight", int, "records consumed but not yet acknowledged"),
+    "--log-level": ("log_level", str, "DEBUG, INFO, WARNING or ERROR"),
+    "--log-format": ("log_format", str, "json, console or auto"),
+}
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    for flag, (field, kind, help_text) in OPTIONS.items():
+        parser.add_argument(flag, dest=field, type=kind, default=None, help=help_text)
+    parser.add_argument(
+        "--exactly-once",
+        dest="exactly_once",
+        action="store_const",
+        const=True,
+        default=None,
+        help="publish claims and commit offsets in Kafka transactions",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    overrides: dict[str, Any] = {field: getattr(args, field) for field, _, _ in OPTIONS.values()}
+    overrides["exactly_once"] = args.exactly_once
+    try:
+        settings = load_settings(WorkerSettings, overrides)
+    except SettingsError as exc:
+        print(f"claimwire worker: {exc}", file=sys.stderr)
+        return EXIT_BAD_SETTINGS
+    configure_logging(settings.log_level, settings.log_format)
+    log = get_logger("worker")
+    # JSON mode renders SecretStr fields as '**********'.
+    log.info("settings", version=__version__, **settings.model_dump(mode="json"))
+
+    stop = StopRequest()
+    install_stop_signals(stop, on_signal=lambda name: log.info("signal_received", signal=name))
+    metrics = WorkerMetrics()
+    health = LoopHealth(max_poll_age_seconds=settings.healthz_max_poll_age_seconds)
+    server = ProbeServer(settings.http_host, settings.http_port, metrics, health)
+    server.start()
+    log.info("http_listening", host=settings.http_host, port=server.port)
+    try:
+        return Worker(settings, metrics=metrics, health=health, stop=stop).run()
+    finally:
+        server.stop()

@@ -1,0 +1,63 @@
+"""Settings -> kafka-python keyword arguments: the one place client option names are spelled."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from worker.settings import KafkaConnectionSettings, WorkerSettings
+
+
+def connection_kwargs(settings: KafkaConnectionSettings) -> dict[str, Any]:
+    """Options every client (consumer, producer, admin) shares: brokers, TLS and SASL."""
+    kwargs: dict[str, Any] = {
+        "bootstrap_servers": settings.bootstrap_servers.split(","),
+        "client_id": settings.client_id,
+        "security_protocol": settings.security_protocol,
+        "request_timeout_ms": settings.request_timeout_ms,
+    }
+    if settings.security_protocol in {"SSL", "SASL_SSL"}:
+        kwargs["ssl_check_hostname"] = settings.ssl_check_hostname
+        for name in ("ssl_cafile", "ssl_certfile", "ssl_keyfile"):
+            path = getattr(settings, name)
+            if path is not None:
+                kwargs[name] = str(path)
+        if settings.ssl_password is not None:
+            kwargs["ssl_password"] = settings.ssl_password.get_secret_value()
+    if settings.security_protocol.startswith("SASL_"):
+        kwargs["sasl_mechanism"] = settings.sasl_mechanism
+        if settings.sasl_plain_username is not None:
+            kwargs["sasl_plain_username"] = settings.sasl_plain_username
+        if settings.sasl_plain_password is not None:
+            kwargs["sasl_plain_password"] = settings.sasl_plain_password.get_secret_value()
+    return kwargs
+
+
+def consumer_kwargs(settings: WorkerSettings) -> dict[str, Any]:
+    """The worker's consumer: manual commits only (the commit policy decides), bounded polls."""
+    return {
+        **connection_kwargs(settings),
+        "group_id": settings.group_id,
+        "enable_auto_commit": False,
+        "auto_offset_reset": settings.auto_offset_reset,
+        "max_poll_records": settings.max_poll_records,
+        # Never read claims of an aborted transaction if the input is itself written transactionally.
+        "isolation_level": "read_committed",
+    }
+
+
+def producer_kwargs(settings: WorkerSettings, *, transactional_id: str | None = None) -> dict[str, Any]:
+    """The worker's producer: every in-sync replica acknowledges, idempotent, ordered per partition."""
+    kwargs: dict[str, Any] = {
+        **connection_kwargs(settings),
+        "acks": "all",
+        "enable_idempotence": True,
+        "linger_ms": 5,
+        "batch_size": 64 * 1024,
+        # A broker gone for longer than this fails the send; the worker then stops without committing
+        # past it, and its orchestrator restarts it.
+        "delivery_timeout_ms": int(max(settings.broker_unreachable_seconds, 1.0) * 1000)
+        + settings.request_timeout_ms,
+    }
+    if transactional_id is not None:
+        kwargs["transactional_id"] = transactional_id
+    return kwargs

@@ -1,0 +1,152 @@
+"""The worker's group consumer: kafka-python's KafkaConsumer behind a small, typed surface.
+
+Partitions are `(topic, partition)` tuples outside this module. Rebalance callbacks run on the
+client's IO thread (kafka-python 3), where a blocking consumer call is refused, so the listener is
+the asynchronous kind and commits revoked partitions with an awaited asynchronous commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+import kafka.errors
+from kafka import AsyncConsumerRebalanceListener, KafkaConsumer, TopicPartition
+from kafka.structs import OffsetAndMetadata
+
+from worker.kafka.commit import Partition
+from worker.kafka.config import consumer_kwargs
+from worker.kafka.errors import BrokerUnreachableError, CommitError
+from worker.runtime.processor import InputRecord
+from worker.settings import WorkerSettings
+
+
+class PartitionHandler(Protocol):
+    """What the worker does when the group changes its partitions (called on the client's IO thread)."""
+
+    def on_assigned(self, partitions: set[Partition]) -> None: ...
+
+    def on_revoked(self, partitions: set[Partition]) -> dict[Partition, int]:
+        """Finish work for the partitions and return the positions to commit before giving them up."""
+        ...
+
+    def on_revoked_committed(self, positions: dict[Partition, int], error: Exception | None) -> None: ...
+
+    def on_lost(self, partitions: set[Partition]) -> None: ...
+
+
+class WireConsumer:
+    """Subscribes to the input topic with manual commits and hands out plain `InputRecord`s."""
+
+    def __init__(self, settings: WorkerSettings, handler: PartitionHandler, **overrides: Any) -> None:
+        try:
+            self._consumer = KafkaConsumer(**{**consumer_kwargs(settings), **overrides})
+        except kafka.errors.NoBrokersAvailable as exc:
+            raise BrokerUnreachableError(f"no broker reachable at {settings.bootstrap_servers}") from exc
+        self._timeout_ms = settings.request_timeout_ms
+        self._consumer.subscribe([settings.input_topic], listener=_Listener(self._consumer, handler))
+
+    def poll(self, timeout_seconds: float, max_records: int) -> list[InputRecord]:
+        batches = self._consumer.poll(timeout_ms=int(timeout_seconds * 1000), max_records=max_records)
+        return [
+            InputRecord(
+                topic=r.topic,
+                partition=r.partition,
+                offset=r.offset,
+                key=r.key,
+                value=r.value,
+                headers=tuple(r.headers or ()),
+                timestamp_ms=r.timestamp,
+            )
+            for records in batches.values()
+            for r in records
+        ]
+
+    def assignment(self) -> set[Partition]:
+        return {(tp.topic, tp.partition) for tp in self._consumer.assignment()}
+
+    def pause(self, partitions: Iterable[Partition]) -> None:
+        self._consumer.pause(*(TopicPartition(*p) for p in partitions))
+
+    def resume(self, partitions: Iterable[Partition]) -> None:
+        self._consumer.resume(*(TopicPartition(*p) for p in partitions))
+
+    def paused(self) -> set[Partition]:
+        return {(tp.topic, tp.partition) for tp in self._consumer.paused()}
+
+    def seek(self, partition: Partition, offset: int) -> None:
+        self._consumer.seek(TopicPartition(*partition), offset)
+
+    def commit(self, positions: dict[Partition, int]) -> None:
+        """Commit these positions synchronously (the next offset to read, per partition)."""
+        if not positions:
+            return
+        try:
+            self._consumer.commit(offsets=_offsets(positions), timeout_ms=self._timeout_ms)
+        except kafka.errors.KafkaError as exc:
+            raise CommitError(f"offset commit failed: {exc}") from exc
+
+    def lag(self, timeout_seconds: float) -> dict[Partition, int]:
+        """Records between position and end of each assigned partition; raises if the broker is silent."""
+        assigned = list(self._consumer.assignment())
+        if not assigned:
+            return {}
+        ends = self._end_offsets(assigned, timeout_seconds)
+        lags: dict[Partition, int] = {}
+        for tp in assigned:
+            try:
+                position = self._consumer.position(tp, timeout_ms=int(timeout_seconds * 1000))
+            except (kafka.errors.KafkaError, kafka.errors.IllegalStateError):
+                continue  # revoked between the two calls
+            if tp in ends and position is not None:
+                lags[(tp.topic, tp.partition)] = max(ends[tp] - position, 0)
+        return lags
+
+    def probe(self, topic: str, timeout_seconds: float) -> None:
+        """Ask the cluster something small; raise BrokerUnreachableError when it does not answer."""
+        self._end_offsets([TopicPartition(topic, 0)], timeout_seconds)
+
+    def group_metadata(self) -> Any:
+        """The group membership snapshot a transactional producer commits offsets with (KIP-447)."""
+        return self._consumer.group_metadata()
+
+    def close(self) -> None:
+        """Leave the group; the listener's revocation commits whatever became committable last."""
+        self._consumer.close(autocommit=False)
+
+    def _end_offsets(
+        self, partitions: list[TopicPartition], timeout_seconds: float
+    ) -> dict[TopicPartition, int]:
+        try:
+            ends: dict[TopicPartition, int] = self._consumer.end_offsets(
+                partitions, timeout_ms=int(timeout_seconds * 1000)
+            )
+        except kafka.errors.KafkaError as exc:
+            raise BrokerUnreachableError(f"end offsets not answered: {exc}") from exc
+        return ends
+
+
+def _offsets(positions: dict[Partition, int]) -> dict[TopicPartition, OffsetAndMetadata]:
+    return {TopicPartition(*p): OffsetAndMetadata(offset, "", -1) for p, offset in positions.items()}
+
+
+class _Listener(AsyncConsumerRebalanceListener):  # type: ignore[misc]  # the client is untyped
+    def __init__(self, consumer: KafkaConsumer, handler: PartitionHandler) -> None:
+        self._consumer = consumer
+        self._handler = handler
+
+    async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
+        positions = self._handler.on_revoked({(tp.topic, tp.partition) for tp in revoked})
+        error: Exception | None = None
+        if positions:
+            try:
+                await self._consumer.commit_async(offsets=_offsets(positions))
+            except Exception as exc:  # reported to the handler, which logs and counts it
+                error = exc
+        self._handler.on_revoked_committed(positions, error)
+
+    async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
+        self._handler.on_assigned({(tp.topic, tp.partition) for tp in assigned})
+
+    async def on_partitions_lost(self, lost: set[TopicPartition]) -> None:
+        self._handler.on_lost({(tp.topic, tp.partition) for tp in lost})

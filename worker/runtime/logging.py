@@ -1,0 +1,84 @@
+"""Logging for every claimwire command: structlog, JSON lines in containers, readable on a terminal.
+
+`configure_logging(level, fmt)` is called once by a command. `fmt` is "json", "console" or "auto"
+(JSON unless stderr is a terminal). Context is bound per message with
+`logger.bind(**record_context(...))`, so every line about a record names its topic, partition,
+offset and item id. Log lines of the Kafka client (stdlib `logging`) are rendered the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import Any, TextIO
+
+import structlog
+from structlog.typing import FilteringBoundLogger, Processor
+
+LOG_FORMAT_ENV = "CLAIMWIRE_LOG_FORMAT"
+
+# The Kafka client logs connection churn at INFO; only its warnings are worth an operator's line.
+CLIENT_LOGGERS = ("kafka",)
+
+
+def resolve_format(fmt: str | None, stream: TextIO) -> str:
+    """The format to use: an explicit choice, else CLAIMWIRE_LOG_FORMAT, else JSON unless `stream` is a TTY."""
+    choice = (fmt or os.environ.get(LOG_FORMAT_ENV) or "auto").lower()
+    if choice in {"json", "console"}:
+        return choice
+    if choice != "auto":
+        raise ValueError(f"log format must be json, console or auto, not {choice!r}")
+    return "console" if stream.isatty() else "json"
+
+
+def configure_logging(level: str = "INFO", fmt: str | None = None, *, stream: TextIO | None = None) -> str:
+    """Configure structlog and stdlib logging; return the format chosen ("json" or "console")."""
+    out = stream if stream is not None else sys.stderr
+    chosen = resolve_format(fmt, out)
+    numeric_level = logging.getLevelNamesMapping()[level.upper()]
+    shared: list[Processor] = [
+        structlog.contextvars.merge_contextvars,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+    ]
+    renderer: Processor
+    if chosen == "json":
+        shared.append(structlog.processors.dict_tracebacks)
+        renderer = structlog.processors.JSONRenderer()
+    else:
+        renderer = structlog.dev.ConsoleRenderer(colors=out.isatty())
+    structlog.configure(
+        processors=[*shared, renderer],
+        wrapper_class=structlog.make_filtering_bound_logger(numeric_level),
+        logger_factory=structlog.PrintLoggerFactory(out),
+        cache_logger_on_first_use=False,
+    )
+
+    handler = logging.StreamHandler(out)
+    handler.setFormatter(
+        structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=[structlog.stdlib.add_logger_name, *shared],
+            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, renderer],
+        )
+    )
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(numeric_level)
+    for name in CLIENT_LOGGERS:
+        logging.getLogger(name).setLevel(max(numeric_level, logging.WARNING))
+    return chosen
+
+
+def get_logger(name: str, **context: Any) -> FilteringBoundLogger:
+    """A structlog logger carrying `component=name` and any extra context."""
+    logger: FilteringBoundLogger = structlog.get_logger().bind(component=name, **context)
+    return logger
+
+
+def record_context(topic: str, partition: int, offset: int, item_id: str | None = None) -> dict[str, Any]:
+    """The context every log line about one input record carries."""
+    context: dict[str, Any] = {"topic": topic, "partition": partition, "offset": offset}
+    if item_id is not None:
+        context["item_id"] = item_id
+    return context

@@ -1,0 +1,408 @@
+"""The worker's poll loop: consume wire records, publish claim events or dead letters, commit safely.
+
+Threads: the loop runs on the main thread; acknowledgements arrive on the producer's sender thread
+and rebalance callbacks on the consumer's IO thread. The offset tracker is shared between them under
+one lock. Delivery guarantee (at-least-once by default):
+
+- an input offset is committed only once every message produced from it, and from every earlier
+  record of its partition, is acknowledged (`worker.kafka.commit.OffsetTracker`);
+- after a crash the group resumes from the last commit, so nothing is lost and the duplicates are the
+  records of the uncommitted window (at most `max_in_flight` plus one commit interval's worth), with
+  the same deterministic claim ids;
+- with `exactly_once`, each polled batch is one Kafka transaction that also carries the batch's
+  input offsets, so read_committed consumers see each claim once.
+
+Exit codes: 0 after a clean shutdown, 1 when a produce or commit failure stopped the worker (nothing
+was committed past it), 3 when the broker was unreachable for longer than the configured limit.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC
+
+from worker.kafka.commit import OffsetTracker, Partition
+from worker.kafka.consumer import WireConsumer
+from worker.kafka.errors import BrokerUnreachableError, CommitError, ProduceError, TransactionError
+from worker.kafka.producer import ClaimProducer
+from worker.models import ClaimEvent
+from worker.runtime.logging import get_logger, record_context
+from worker.runtime.metrics import WorkerMetrics
+from worker.runtime.probes import LoopHealth
+from worker.runtime.processor import InputRecord, OutgoingMessage, ProcessedRecord, RecordProcessor
+from worker.runtime.signals import StopRequest
+from worker.settings import WorkerSettings
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BROKER_UNREACHABLE = 3
+
+POLL_TIMEOUT_SECONDS = 0.5
+BROKER_CHECK_INTERVAL_SECONDS = 5.0
+BROKER_CHECK_TIMEOUT_SECONDS = 5.0
+COMMIT_TIMEOUT_SECONDS = 10.0
+# Revocation blocks the consumer's IO thread (and its heartbeats) while the producer drains.
+REVOKE_FLUSH_TIMEOUT_SECONDS = 10.0
+# Claims per item vary; the producer may hold this many messages per allowed in-flight record.
+UNACKED_MESSAGES_PER_RECORD = 4
+
+
+class Worker:
+    """One worker process: a group consumer, a producer and the loop between them."""
+
+    def __init__(
+        self,
+        settings: WorkerSettings,
+        *,
+        metrics: WorkerMetrics,
+        health: LoopHealth,
+        stop: StopRequest,
+    ) -> None:
+        self.settings = settings
+        self.metrics = metrics
+        self.health = health
+        self.stop = stop
+        self.processor = RecordProcessor(output_topic=settings.output_topic, dlq_topic=settings.dlq_topic)
+        self.tracker = OffsetTracker()
+        self.log = get_logger("worker", group_id=settings.group_id)
+        self._lock = threading.Lock()
+        self._failure: str | None = None
+        self._consumer: WireConsumer | None = None
+        self._producer: ClaimProducer | None = None
+        self._last_contact = time.monotonic()
+        self._max_unacked = settings.max_in_flight * UNACKED_MESSAGES_PER_RECORD
+
+    def run(self) -> int:
+        """Connect, loop until asked to stop (or until a fatal condition), then shut down cleanly."""
+        try:
+            self._connect()
+        except (BrokerUnreachableError, TransactionError) as exc:
+            self.log.error("worker_start_failed", error=str(exc))
+            self._close_clients(self.settings.shutdown_grace_seconds)
+            return EXIT_BROKER_UNREACHABLE if isinstance(exc, BrokerUnreachableError) else EXIT_FAILED
+        code = EXIT_FAILED
+        try:
+            code = self._loop()
+        finally:
+            code = max(code, self._shutdown())
+        return code
+
+    # -- the loop ---------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        settings = self.settings
+        transactional_id = None
+        if settings.exactly_once:
+            transactional_id = settings.transactional_id or f"{settings.group_id}-{socket.gethostname()}"
+        self._producer = ClaimProducer(settings, transactional_id=transactional_id)
+        if self._producer.transactional:
+            self._producer.init_transactions()
+        self._consumer = WireConsumer(settings, handler=self)
+        self._last_contact = time.monotonic()
+        self.log.info(
+            "worker_started",
+            input_topic=settings.input_topic,
+            output_topic=settings.output_topic,
+            dlq_topic=settings.dlq_topic,
+            exactly_once=settings.exactly_once,
+            transactional_id=transactional_id,
+        )
+
+    def _loop(self) -> int:
+        consumer, settings = self._clients()[0], self.settings
+        last_commit = last_check = time.monotonic()
+        while not self.stop.is_set():
+            if self._failure is not None:
+                self.log.error("worker_stopping_on_failure", reason=self._failure)
+                return EXIT_FAILED
+            self._apply_backpressure()
+            with self._lock:
+                room = settings.max_in_flight - self.tracker.pending_records()
+            records = consumer.poll(
+                POLL_TIMEOUT_SECONDS, max_records=max(1, min(settings.max_poll_records, room))
+            )
+            self.health.polled(len(consumer.assignment()))
+            now = time.monotonic()
+            if records:
+                self._last_contact = now
+                self.metrics.items_consumed.inc(len(records))
+                if settings.exactly_once:
+                    self._process_transaction(records)
+                else:
+                    self._process_batch(records)
+            if not settings.exactly_once and now - last_commit >= settings.commit_interval_seconds:
+                self._commit()
+                last_commit = now
+            if now - last_check >= BROKER_CHECK_INTERVAL_SECONDS:
+                self._check_broker()
+                last_check = time.monotonic()
+                silent_for = last_check - self._last_contact
+                if silent_for > settings.broker_unreachable_seconds:
+                    self.log.error("broker_unreachable", silent_seconds=round(silent_for, 1))
+                    return EXIT_BROKER_UNREACHABLE
+        self.log.info("worker_stop_requested", reason=self.stop.reason)
+        return EXIT_OK if self._failure is None else EXIT_FAILED
+
+    def _process_batch(self, records: list[InputRecord]) -> None:
+        _, producer = self._clients()
+        for record in records:
+            partition = (record.topic, record.partition)
+            with self._lock:
+                if not self.tracker.is_assigned(partition):
+                    continue  # revoked while this batch was in hand: the new owner re-reads it
+            result = self._process(record)
+            with self._lock:
+                self.tracker.register(partition, record.offset, len(result.messages))
+            for message, event in _with_events(result):
+                try:
+                    producer.send(message, *self._callbacks(partition, record.offset, message, event))
+                except ProduceError as exc:
+                    self._produce_failed(partition, record.offset, message, exc)
+                    return
+
+    def _process_transaction(self, records: list[InputRecord]) -> None:
+        """Exactly-once: the batch's messages and its input offsets commit together, or not at all."""
+        consumer, producer = self._clients()
+        first_offsets: dict[Partition, int] = {}
+        positions: dict[Partition, int] = {}
+        try:
+            producer.begin_transaction()
+            for record in records:
+                partition = (record.topic, record.partition)
+                result = self._process(record)
+                for message, event in _with_events(result):
+                    producer.send(message, *self._callbacks(None, record.offset, message, event))
+                first_offsets.setdefault(partition, record.offset)
+                positions[partition] = record.offset + 1
+            producer.flush(COMMIT_TIMEOUT_SECONDS)
+            producer.send_offsets_to_transaction(positions, consumer.group_metadata())
+            producer.commit_transaction()
+        except (TransactionError, ProduceError) as exc:
+            self.log.warning("transaction_aborted", error=str(exc), positions=_readable(positions))
+            self.metrics.transactions.labels("aborted").inc()
+            try:
+                producer.abort_transaction()
+            except TransactionError as abort_exc:
+                self._failure = f"transaction could not be aborted: {abort_exc}"
+                return
+            assigned = consumer.assignment()
+            for partition, offset in first_offsets.items():
+                if partition in assigned:
+                    consumer.seek(partition, offset)
+            return
+        self.metrics.transactions.labels("committed").inc()
+        self.metrics.commits.labels("ok").inc()
+
+    def _process(self, record: InputRecord) -> ProcessedRecord:
+        started = time.perf_counter()
+        result = self.processor.process(record)
+        self.metrics.processing_seconds.observe(time.perf_counter() - started)
+        now = time.time()
+        if record.timestamp_ms > 0:
+            self.metrics.record_delay_seconds.observe(max(now - record.timestamp_ms / 1000, 0.0))
+        if result.item is not None and result.item.published_at is not None:
+            published = result.item.published_at
+            if published.tzinfo is None:
+                published = published.replace(tzinfo=UTC)
+            self.metrics.publication_delay_seconds.observe(max(now - published.timestamp(), 0.0))
+        if result.failure is not None:
+            self.metrics.items_failed.labels(result.failure.reason).inc()
+            self.log.warning(
+                "item_dead_lettered",
+                reason=result.failure.reason,
+                error=str(result.failure.error)[:300],
+                **record_context(record.topic, record.partition, record.offset, result.item_id),
+            )
+        else:
+            self.metrics.items_processed.inc()
+        return result
+
+    def _callbacks(
+        self, partition: Partition | None, offset: int, message: OutgoingMessage, event: ClaimEvent | None
+    ) -> tuple[Callable[[], None], Callable[[Exception], None]]:
+        """Acknowledgement and error callbacks for one message (run on the producer's sender thread).
+
+        `partition` is None in exactly-once mode, where the transaction, not the tracker, decides.
+        """
+        dead_letter = event is None
+
+        def acked() -> None:
+            if event is not None:
+                self.metrics.claims_produced.labels(
+                    event.category, event.qualifier, "true" if event.source is not None else "false"
+                ).inc()
+            else:
+                self.metrics.items_dead_lettered.inc()
+            if partition is not None:
+                with self._lock:
+                    self.tracker.ack(partition, offset)
+
+        def failed(exc: Exception) -> None:
+            if partition is not None:
+                self._produce_failed(partition, offset, message, exc)
+            else:
+                self.metrics.produce_errors.labels("dead_letter" if dead_letter else "claims").inc()
+
+        return acked, failed
+
+    def _produce_failed(
+        self, partition: Partition, offset: int, message: OutgoingMessage, exc: Exception
+    ) -> None:
+        kind = "dead_letter" if message.topic == self.settings.dlq_topic else "claims"
+        self.metrics.produce_errors.labels(kind).inc()
+        with self._lock:
+            self.tracker.fail(partition, offset)
+        self.log.error(
+            "produce_failed",
+            kind=kind,
+            output=message.topic,
+            error=str(exc),
+            **record_context(*partition, offset),
+        )
+        self._failure = f"{kind} message for {partition[0]}[{partition[1]}]@{offset} not delivered: {exc}"
+
+    # -- commits, flow control, broker checks ---------------------------------------------------
+
+    def _commit(self) -> bool:
+        consumer, _ = self._clients()
+        with self._lock:
+            positions = self.tracker.committable()
+        if not positions:
+            return True
+        try:
+            consumer.commit(positions)
+        except CommitError as exc:
+            # Usually a rebalance: revoked partitions were committed by the listener; the rest retry.
+            self.metrics.commits.labels("failed").inc()
+            self.log.warning("commit_failed", error=str(exc), positions=_readable(positions))
+            return False
+        with self._lock:
+            self.tracker.mark_committed(positions)
+        self.metrics.commits.labels("ok").inc()
+        self.log.debug("committed", positions=_readable(positions))
+        return True
+
+    def _apply_backpressure(self) -> None:
+        consumer, producer = self._clients()
+        with self._lock:
+            pending = self.tracker.pending_records()
+        unacked = producer.unacknowledged()
+        self.metrics.in_flight.set(pending)
+        paused = consumer.paused()
+        if pending >= self.settings.max_in_flight or unacked >= self._max_unacked:
+            to_pause = consumer.assignment() - paused
+            if to_pause:
+                consumer.pause(to_pause)
+                self.log.info("partitions_paused", pending_records=pending, unacknowledged=unacked)
+        elif paused and pending <= self.settings.max_in_flight // 2 and unacked <= self._max_unacked // 2:
+            consumer.resume(paused)
+            self.log.info("partitions_resumed", pending_records=pending, unacknowledged=unacked)
+        self.metrics.paused_partitions.set(len(consumer.paused()))
+
+    def _check_broker(self) -> None:
+        consumer, _ = self._clients()
+        try:
+            if consumer.assignment():
+                lags = consumer.lag(BROKER_CHECK_TIMEOUT_SECONDS)
+                for (topic, partition), lag in lags.items():
+                    self.metrics.consumer_lag.labels(topic, str(partition)).set(lag)
+            else:
+                consumer.probe(self.settings.input_topic, BROKER_CHECK_TIMEOUT_SECONDS)
+        except BrokerUnreachableError as exc:
+            self.log.warning("broker_check_failed", error=str(exc))
+            return
+        self._last_contact = time.monotonic()
+
+    # -- rebalance callbacks (consumer IO thread) ---------------------------------------------------
+
+    def on_assigned(self, partitions: set[Partition]) -> None:
+        with self._lock:
+            self.tracker.assign(partitions)
+        self.metrics.rebalances.labels("assigned").inc()
+        self.log.info("partitions_assigned", partitions=_names(partitions))
+
+    def on_revoked(self, partitions: set[Partition]) -> dict[Partition, int]:
+        self.metrics.rebalances.labels("revoked").inc()
+        if self._producer is not None and not self._producer.flush(REVOKE_FLUSH_TIMEOUT_SECONDS):
+            self.log.warning("revoke_flush_incomplete", unacknowledged=self._producer.unacknowledged())
+        with self._lock:
+            positions = self.tracker.revoke(partitions)
+        self._forget_lag(partitions)
+        self.log.info("partitions_revoked", partitions=_names(partitions), committing=_readable(positions))
+        return positions
+
+    def on_revoked_committed(self, positions: dict[Partition, int], error: Exception | None) -> None:
+        if not positions:
+            return
+        if error is None:
+            self.metrics.commits.labels("ok").inc()
+        else:
+            self.metrics.commits.labels("failed").inc()
+            self.log.warning("revoke_commit_failed", error=str(error), positions=_readable(positions))
+
+    def on_lost(self, partitions: set[Partition]) -> None:
+        with self._lock:
+            self.tracker.revoke(partitions)
+        self._forget_lag(partitions)
+        self.metrics.rebalances.labels("lost").inc()
+        self.log.warning("partitions_lost", partitions=_names(partitions))
+
+    # -- shutdown -----------------------------------------------------------------------------------
+
+    def _shutdown(self) -> int:
+        """Flush, commit, leave the group and close, all within the grace period."""
+        deadline = time.monotonic() + self.settings.shutdown_grace_seconds
+        code = EXIT_OK
+        if self._producer is not None and self._consumer is not None:
+            # Leave a little of the grace period for the commit and the group leave.
+            flushed = self._producer.flush(max(deadline - time.monotonic() - 3.0, 0.5))
+            if not flushed:
+                self.log.error("shutdown_flush_incomplete", unacknowledged=self._producer.unacknowledged())
+                code = EXIT_FAILED
+            if not self.settings.exactly_once and not self._commit():
+                code = EXIT_FAILED
+        with self._lock:
+            failed = self.tracker.failed()
+        if failed or self._failure is not None:
+            code = EXIT_FAILED
+        self._close_clients(max(deadline - time.monotonic(), 1.0))
+        self.log.info("worker_stopped", exit_code=code)
+        return code
+
+    def _close_clients(self, timeout_seconds: float) -> None:
+        if self._consumer is not None:
+            self._consumer.close()
+            self._consumer = None
+        if self._producer is not None:
+            self._producer.close(timeout_seconds)
+            self._producer = None
+
+    def _clients(self) -> tuple[WireConsumer, ClaimProducer]:
+        if self._consumer is None or self._producer is None:
+            raise RuntimeError("the worker is not connected")
+        return self._consumer, self._producer
+
+    def _forget_lag(self, partitions: set[Partition]) -> None:
+        for topic, partition in partitions:
+            try:
+                self.metrics.consumer_lag.remove(topic, str(partition))
+            except KeyError:
+                continue
+
+
+def _with_events(result: ProcessedRecord) -> list[tuple[OutgoingMessage, ClaimEvent | None]]:
+    """Each message with the claim event it carries (None for a dead letter)."""
+    if result.dead_lettered:
+        return [(message, None) for message in result.messages]
+    return list(zip(result.messages, result.events, strict=True))
+
+
+def _names(partitions: set[Partition]) -> list[str]:
+    return sorted(f"{topic}[{partition}]" for topic, partition in partitions)
+
+
+def _readable(positions: dict[Partition, int]) -> dict[str, int]:
+    return {f"{topic}[{partition}]": offset for (topic, partition), offset in sorted(positions.items())}

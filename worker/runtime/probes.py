@@ -1,0 +1,102 @@
+"""The worker's HTTP endpoint: /metrics (Prometheus), /healthz (liveness) and /readyz (readiness).
+
+Served by the standard library in a daemon thread. Liveness means the poll loop polled recently
+(a stuck loop gets the pod restarted); readiness means partitions are assigned and were polled.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from prometheus_client import CONTENT_TYPE_LATEST
+
+from worker.runtime.metrics import WorkerMetrics
+
+
+@dataclass(slots=True)
+class LoopHealth:
+    """What the poll loop reports about itself; read by the probe handlers from another thread."""
+
+    max_poll_age_seconds: float
+    last_poll: float | None = None  # time.monotonic() of the last completed poll
+    assigned_partitions: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def polled(self, assigned_partitions: int) -> None:
+        with self.lock:
+            self.last_poll = time.monotonic()
+            self.assigned_partitions = assigned_partitions
+
+    def alive(self) -> tuple[bool, str]:
+        with self.lock:
+            last = self.last_poll
+        if last is None:
+            return True, "starting"  # joining a group can take a while; readiness covers it
+        age = time.monotonic() - last
+        if age > self.max_poll_age_seconds:
+            return False, f"last poll {age:.1f}s ago"
+        return True, f"last poll {age:.1f}s ago"
+
+    def ready(self) -> tuple[bool, str]:
+        with self.lock:
+            last, assigned = self.last_poll, self.assigned_partitions
+        if last is None:
+            return False, "not polled yet"
+        if assigned == 0:
+            return False, "no partitions assigned"
+        return True, f"{assigned} partitions assigned"
+
+
+class ProbeServer:
+    """A ThreadingHTTPServer in a daemon thread; `port` is the bound port (useful with port 0)."""
+
+    def __init__(self, host: str, port: int, metrics: WorkerMetrics, health: LoopHealth) -> None:
+        handler = _handler_class(metrics, health)
+        self._server = ThreadingHTTPServer((host, port), handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, name="claimwire-http", daemon=True)
+
+    @property
+    def port(self) -> int:
+        return int(self._server.server_address[1])
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+
+def _handler_class(metrics: WorkerMetrics, health: LoopHealth) -> type[BaseHTTPRequestHandler]:
+    class ProbeHandler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            path = self.path.split("?", 1)[0]
+            if path == "/metrics":
+                self._reply(200, metrics.render(), CONTENT_TYPE_LATEST)
+            elif path == "/healthz":
+                self._reply_check(*health.alive())
+            elif path == "/readyz":
+                self._reply_check(*health.ready())
+            else:
+                self._reply(404, b"not found: try /metrics, /healthz or /readyz\n", "text/plain")
+
+        def _reply_check(self, ok: bool, detail: str) -> None:
+            body = f"{'ok' if ok else 'fail'}: {detail}\n".encode()
+            self._reply(200 if ok else 503, body, "text/plain; charset=utf-8")
+
+        def _reply(self, status: int, body: bytes, content_type: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Probes hit every few seconds; access lines would drown the worker's own log."""
+
+    return ProbeHandler
