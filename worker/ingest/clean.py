@@ -108,7 +108,7 @@ _MARKUP = re.compile(
 # a place in capitals, maybe a region, maybe a date, maybe the agency, then a dash.
 DATELINE = re.compile(
     r"""
-    (?P<place>[A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]*)*)
+    (?P<place>[A-Z][A-Z'’.\-]{2,}(?:[ ][A-Z][A-Z'’.\-]*)*)
     (?P<region>,[ ](?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d)
         [A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){0,3})?
     (?:,[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?

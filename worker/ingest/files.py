@@ -56,16 +56,27 @@ class ReadItem:
 
 
 def expand_inputs(paths: Iterable[str]) -> list[str]:
-    """The files to read, in order: directories are walked recursively with names sorted."""
+    """The files to read, in order: directories are walked recursively, entries sorted by name.
+
+    Hidden entries (a leading dot) inside directories are skipped; named files are always read.
+    """
     files: list[str] = []
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            for root, dirs, names in os.walk(path):
-                dirs.sort()
-                files.extend(os.path.join(root, name) for name in sorted(names) if not name.startswith("."))
+            _walk_sorted(path, files)
         else:
             files.append(path)
     return files
+
+
+def _walk_sorted(directory: str, files: list[str]) -> None:
+    with os.scandir(directory) as scan:
+        entries = sorted((entry for entry in scan if not entry.name.startswith(".")), key=lambda e: e.name)
+    for entry in entries:
+        if entry.is_dir():
+            _walk_sorted(entry.path, files)
+        else:
+            files.append(entry.path)
 
 
 def read_items(paths: Sequence[str], *, after: ItemLocation | None = None) -> Iterator[ReadItem]:

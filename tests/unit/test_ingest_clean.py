@@ -1,0 +1,201 @@
+"""Cleaning raw bodies: markup, entities, spaces, page noise, repeats, datelines, and honest offsets."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from worker.ingest.clean import DATELINE, NOISE_LINES, NOISE_PREFIXES, clean_body, line_key
+
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _loosely(text: str) -> str:
+    """Text with tags dropped, entities decoded and every run of spaces made one space."""
+    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+
+
+def _assert_lines_map_back(body: str, headline: str | None = None) -> None:
+    cleaned = clean_body(body, headline)
+    position = 0
+    for line in cleaned.text.split("\n"):
+        start, end = cleaned.original_span(position, position + len(line))
+        assert _loosely(body[start:end]).endswith(_loosely(line)), (line, body[start:end])
+        position += len(line) + 1
+
+
+def test_block_tags_become_line_breaks_and_inline_tags_vanish() -> None:
+    body = "<div><p>Crews said <b>14</b> homes burned.</p><p>Roads <a href='/x'>closed</a>.<br/>More later.</p></div>"
+    assert clean_body(body).text == "Crews said 14 homes burned.\nRoads closed.\nMore later."
+
+
+def test_script_style_and_comments_are_removed() -> None:
+    body = "<style>p { color: red }</style>Nine boats left.<!-- tracking --><script>var n = 5;</script>"
+    assert clean_body(body).text == "Nine boats left."
+
+
+def test_table_cells_keep_their_words_apart() -> None:
+    assert clean_body("<tr><td>North</td><td>120</td></tr>").text == "North 120"
+
+
+def test_entities_are_decoded_and_unknown_ones_kept() -> None:
+    body = "The council&#39;s count: 40 &amp; rising &#x2014; &bogus; says AT&T staff."
+    assert clean_body(body).text == "The council's count: 40 & rising — &bogus; says AT&T staff."
+
+
+def test_spaces_are_normalised() -> None:
+    body = "  Some\u00a0400\tpeople  were\r\nmoved&nbsp;&nbsp;out.\u200b \n\n\n"
+    assert clean_body(body).text == "Some 400 people were\nmoved out."
+
+
+def test_a_lone_angle_bracket_is_text() -> None:
+    assert clean_body("Turnout was < 40 percent and > 3 times the last.").text == (
+        "Turnout was < 40 percent and > 3 times the last."
+    )
+
+
+@pytest.mark.parametrize("noise", sorted(NOISE_LINES))
+def test_each_noise_line_is_dropped(noise: str) -> None:
+    body = f"Officials counted 12 shelters.\n{noise}\n  {noise.upper()} \nThe count rose to 15."
+    assert clean_body(body).text == "Officials counted 12 shelters.\nThe count rose to 15."
+
+
+def test_noise_words_inside_a_sentence_are_kept() -> None:
+    body = "Most popular among the 30 volunteers was the night shift.\nShare this with 5 friends, she said."
+    assert clean_body(body).text == body
+
+
+@pytest.mark.parametrize("prefix", sorted(NOISE_PREFIXES))
+def test_short_lines_opening_with_a_noise_prefix_are_dropped(prefix: str) -> None:
+    body = f"Divers found 3 cars.\n{prefix.strip().capitalize()} some trailing words\nDivers left."
+    assert clean_body(body).text == "Divers found 3 cars.\nDivers left."
+
+
+def test_long_paragraph_opening_with_a_noise_prefix_is_kept() -> None:
+    paragraph = "Related: " + "the harbour authority said 80 containers fell overboard in the storm, " * 3
+    assert clean_body(paragraph).text == paragraph.strip()
+
+
+def test_repeated_headline_keeps_only_the_first_copy() -> None:
+    body = "Ferry sinks, 20 missing\nFerry sinks, 20 missing\nRescuers searched all night.\nFerry sinks, 20 missing"
+    assert clean_body(body).text == "Ferry sinks, 20 missing\nRescuers searched all night."
+
+
+def test_copies_of_the_headline_field_are_all_dropped() -> None:
+    body = "FERRY SINKS, 20 MISSING\nRescuers searched all night.\nFerry sinks: 20 missing"
+    assert clean_body(body, headline="Ferry sinks, 20 missing").text == "Rescuers searched all night."
+
+
+def test_repeated_captions_and_paragraphs_keep_the_first() -> None:
+    caption = "Volunteers sort donated clothes in a sports hall, May 3, 2024. (Example Photo)"
+    body = "\n".join(
+        [
+            caption,
+            caption,
+            "The hall now shelters 300 families, the mayor said.",
+            caption.replace("Photo)", "photo )"),
+            "The hall now shelters 300 families,  the mayor said. ",
+            "A second hall opens on Monday.",
+        ]
+    )
+    assert clean_body(body).text == "\n".join(
+        [caption, "The hall now shelters 300 families, the mayor said.", "A second hall opens on Monday."]
+    )
+
+
+def test_line_key_ignores_case_spacing_and_punctuation() -> None:
+    assert line_key("Storm: 5 dead!") == line_key("storm 5   dead") == "storm5dead"
+    assert line_key("Storm: 5 dead") != line_key("Storm: 6 dead")
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "rest"),
+    [
+        ("GAZA CITY (AFP) - Strikes killed 12 people.", "Gaza City", "Strikes killed 12 people."),
+        (
+            "DEIR AL-BALAH, Gaza Strip (AP) — Aid trucks waited.",
+            "Deir Al-Balah, Gaza Strip",
+            "Aid trucks waited.",
+        ),
+        ("LONDON, Oct 7 (Reuters) - Prices rose.", "London", "Prices rose."),
+        ("NAY PYI TAW (Reuters) - The toll rose.", "Nay Pyi Taw", "The toll rose."),
+        ("PARIS - Crowds gathered.", "Paris", "Crowds gathered."),
+        ("KYIV, Ukraine (AP) – Sirens sounded.", "Kyiv, Ukraine", "Sirens sounded."),
+    ],
+)
+def test_dateline_is_lifted_off_the_first_paragraph(line: str, place: str, rest: str) -> None:
+    cleaned = clean_body(f"Headline words here\n{line}\nNext paragraph.")
+    assert cleaned.dateline_place == place
+    assert cleaned.text == f"Headline words here\n{rest}\nNext paragraph."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The UN - and its agencies - said 40 people died.",
+        "Police said 40 people died - a record.",
+        "UN - talks resumed.",
+        "Gaza City - aid arrived.",
+    ],
+)
+def test_dateline_pattern_does_not_match_ordinary_openings(line: str) -> None:
+    assert DATELINE.match(line) is None
+    assert clean_body(line).dateline_place is None
+
+
+def test_only_an_opening_line_can_be_a_dateline() -> None:
+    body = "\n".join(["Headline", "First.", "Second.", "Third.", "Fourth.", "ROME (Reuters) - Late."])
+    assert clean_body(body).dateline_place is None
+
+
+def test_offsets_are_exact_for_verbatim_spans() -> None:
+    body = "<p>TT</p>\n<p>GAZA CITY (AFP) - At least <b>1,200</b> people were hurt, medics said.</p>\n"
+    cleaned = clean_body(body)
+    start = cleaned.text.index("1,200")
+    orig_start, orig_end = cleaned.original_span(start, start + len("1,200"))
+    assert body[orig_start:orig_end] == "1,200"
+    sentence_start = cleaned.text.index("At least")
+    orig_start, orig_end = cleaned.original_span(sentence_start, len(cleaned.text))
+    assert body[orig_start:orig_end] == "At least <b>1,200</b> people were hurt, medics said."
+
+
+def test_a_span_touching_a_rewritten_piece_covers_its_source() -> None:
+    body = "Some&nbsp;2,000&nbsp;people&#39;s homes"
+    cleaned = clean_body(body)
+    assert cleaned.text == "Some 2,000 people's homes"
+    start = cleaned.text.index(" 2,000 ")
+    orig_start, orig_end = cleaned.original_span(start, start + len(" 2,000 "))
+    assert body[orig_start:orig_end] == "&nbsp;2,000&nbsp;"
+    apostrophe = cleaned.text.index("'")
+    assert cleaned.original_span(apostrophe, apostrophe + 1) == (body.index("&#39;"), body.index("&#39;") + 5)
+
+
+def test_every_cleaned_line_maps_back_to_its_source() -> None:
+    body = (
+        "Quarry collapse traps 8\n"
+        "<p>MINE TOWN, Region (AP) — Rescuers&nbsp;said   <i>8</i> workers were trapped &amp; 2 hurt.</p>\n"
+        "A photo caption of the scene. (Photo)\nRELATED ARTICLES\n"
+        "A photo caption of the scene. (Photo)\r\n"
+        "\tOfficials said the site had 40&#160;staff.\u00a0\n"
+        "Quarry collapse traps 8\n"
+    )
+    _assert_lines_map_back(body)
+    cleaned = clean_body(body)
+    assert cleaned.text == (
+        "Quarry collapse traps 8\n"
+        "Rescuers said 8 workers were trapped & 2 hurt.\n"
+        "A photo caption of the scene. (Photo)\n"
+        "Officials said the site had 40 staff."
+    )
+
+
+def test_spans_are_clamped_and_empty_bodies_are_fine() -> None:
+    empty = clean_body("")
+    assert (empty.text, empty.dateline_place, empty.original_span(0, 5)) == ("", None, (0, 0))
+    noise_only = clean_body("TT\nMost Popular\n")
+    assert noise_only.text == ""
+    cleaned = clean_body("Ten boats.")
+    assert cleaned.original_span(-3, 99) == (0, 10)
+    assert cleaned.original_span(4, 4) == (4, 4)

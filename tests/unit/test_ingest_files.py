@@ -1,0 +1,186 @@
+"""Reading items from files: every format, gzip, directories, stdin, bad lines and resuming."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from worker.ingest.decode import MAX_ITEM_BYTES
+from worker.ingest.errors import ItemDecodeError
+from worker.ingest.files import ItemLocation, ReadItem, expand_inputs, read_file, read_items
+from worker.models import WireItem
+
+
+def _line(item_id: str, body: str = "Some body text.") -> str:
+    return json.dumps({"id": item_id, "body": body}) + "\n"
+
+
+def _ids(reads: list[ReadItem]) -> list[str]:
+    return [read.result.id for read in reads if isinstance(read.result, WireItem)]
+
+
+def _errors(reads: list[ReadItem]) -> list[tuple[str, str]]:
+    return [
+        (str(read.location), read.result.reason) for read in reads if isinstance(read.result, ItemDecodeError)
+    ]
+
+
+def test_json_lines_keep_going_past_bad_lines(tmp_path: Path) -> None:
+    path = tmp_path / "items.jsonl"
+    path.write_text(_line("a") + '{"id": "b", "body": \n' + "\n" + "[1]\n" + _line("c"), encoding="utf-8")
+    reads = list(read_file(str(path)))
+    assert _ids(reads) == ["a", "c"]
+    assert _errors(reads) == [(f"{path}:2", "invalid_json"), (f"{path}:4", "wrong_shape")]
+    assert [read.location.line for read in reads] == [1, 2, 4, 5]
+
+
+def test_json_lines_with_a_broken_first_line_still_read_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "archive.json"
+    path.write_text('{"id": "a", "body": "cut off\n' + _line("b") + _line("c"), encoding="utf-8")
+    reads = list(read_file(str(path)))
+    assert _ids(reads) == ["b", "c"]
+    assert _errors(reads) == [(f"{path}:1", "invalid_json")]
+
+
+def test_gzip_is_detected_by_content(tmp_path: Path) -> None:
+    named = tmp_path / "day.jsonl.gz"
+    named.write_bytes(gzip.compress((_line("g1") + _line("g2")).encode()))
+    unnamed = tmp_path / "blob"
+    unnamed.write_bytes(gzip.compress(_line("g3").encode()))
+    assert _ids(list(read_file(str(named)))) == ["g1", "g2"]
+    assert _ids(list(read_file(str(unnamed)))) == ["g3"]
+
+
+def test_truncated_gzip_reports_the_file_after_its_good_items(tmp_path: Path) -> None:
+    data = gzip.compress("".join(_line(f"t{n}", "padding " * 50) for n in range(200)).encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    reads = list(read_file(str(path)))
+    assert _ids(reads)[:3] == ["t0", "t1", "t2"]
+    assert reads[-1].location == ItemLocation(str(path))
+    assert isinstance(reads[-1].result, ItemDecodeError)
+    assert reads[-1].result.reason == "unreadable_file"
+
+
+def test_plain_text_file_is_one_item_named_by_its_stem(tmp_path: Path) -> None:
+    path = tmp_path / "flood-report.txt"
+    path.write_text("River rises\n\nOfficials said 30 homes were flooded.\n", encoding="utf-8")
+    gz = tmp_path / "quake-note.txt.gz"
+    gz.write_bytes(gzip.compress(b"Rescuers said 4 people were found."))
+    [read] = list(read_file(str(path)))
+    assert isinstance(read.result, WireItem)
+    assert read.result.id == "flood-report"
+    assert read.result.body.startswith("River rises\n\nOfficials")
+    assert _ids(list(read_file(str(gz)))) == ["quake-note"]
+
+
+def test_text_file_that_starts_with_a_brace_is_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "odd.txt"
+    path.write_text("{not json} but a note\n", encoding="utf-8")
+    assert _ids(list(read_file(str(path)))) == ["odd"]
+
+
+def test_pretty_printed_json_object_and_array(tmp_path: Path) -> None:
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps({"body": "A single story."}, indent=2), encoding="utf-8")
+    array = tmp_path / "many.json"
+    array.write_text(
+        json.dumps([{"id": "x", "body": "First."}, {"body": "Second."}, 7], indent=2), encoding="utf-8"
+    )
+    assert _ids(list(read_file(str(single)))) == ["one"]
+    reads = list(read_file(str(array)))
+    assert _ids(reads) == ["x", "many-1"]
+    assert [str(read.location) for read in reads] == [f"{array}[0]", f"{array}[1]", f"{array}[2]"]
+    assert _errors(reads) == [(f"{array}[2]", "wrong_shape")]
+
+
+def test_broken_pretty_printed_document_is_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "id": "a",\n  "body": "x",,\n}\n', encoding="utf-8")
+    reads = list(read_file(str(path)))
+    assert _errors(reads) == [(str(path), "invalid_json")]
+    assert isinstance(reads[0].result, ItemDecodeError)
+    assert "line 3" in reads[0].result.message
+
+
+def test_ninjs_lines_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "ninjs.jsonl"
+    doc = {"uri": "urn:x:9", "headlines": [{"value": "H"}], "body_text": "Twelve people were hurt."}
+    path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    assert _ids(list(read_file(str(path)))) == ["urn:x:9"]
+
+
+def test_oversized_line_is_refused_without_losing_the_next(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    path.write_text(_line("huge", "z" * (MAX_ITEM_BYTES + 10)) + _line("after"), encoding="utf-8")
+    reads = list(read_file(str(path)))
+    assert _errors(reads) == [(f"{path}:1", "too_large")]
+    assert _ids(reads) == ["after"]
+    assert reads[1].location.line == 2
+
+
+def test_empty_and_non_utf8_files(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n", encoding="utf-8")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("café au lait".encode("latin-1"))
+    assert _errors(list(read_file(str(empty)))) == [(str(empty), "empty_body")]
+    assert _errors(list(read_file(str(latin)))) == [(str(latin), "not_utf8")]
+
+
+def test_missing_file_is_an_unreadable_file_error(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.jsonl")
+    assert _errors(list(read_file(missing))) == [(missing, "unreadable_file")]
+
+
+def test_directories_are_walked_recursively_in_sorted_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "deep").mkdir(parents=True)
+    (tmp_path / "b" / "1.jsonl").write_text(_line("b1"), encoding="utf-8")
+    (tmp_path / "a" / "2.jsonl").write_text(_line("a2"), encoding="utf-8")
+    (tmp_path / "a" / "deep" / "0.txt").write_text("text item", encoding="utf-8")
+    (tmp_path / "a" / ".hidden.jsonl").write_text(_line("hidden"), encoding="utf-8")
+    (tmp_path / "z.jsonl").write_text(_line("z"), encoding="utf-8")
+    assert expand_inputs([str(tmp_path)]) == [
+        str(tmp_path / "a" / "2.jsonl"),
+        str(tmp_path / "a" / "deep" / "0.txt"),
+        str(tmp_path / "b" / "1.jsonl"),
+        str(tmp_path / "z.jsonl"),
+    ]
+    assert _ids(list(read_items([str(tmp_path)]))) == ["a2", "0", "b1", "z"]
+
+
+def test_resume_after_a_location(tmp_path: Path) -> None:
+    first = tmp_path / "1.jsonl"
+    second = tmp_path / "2.jsonl"
+    first.write_text(_line("p") + _line("q") + _line("r"), encoding="utf-8")
+    second.write_text(_line("s"), encoding="utf-8")
+    inputs = [str(tmp_path)]
+    assert _ids(list(read_items(inputs, after=ItemLocation(str(first), 2)))) == ["r", "s"]
+    assert _ids(list(read_items(inputs, after=ItemLocation(str(first), 3)))) == ["s"]
+    with pytest.raises(ValueError, match="not among the inputs"):
+        list(read_items(inputs, after=ItemLocation(str(tmp_path / "other.jsonl"), 1)))
+
+
+def test_resume_inside_a_json_array(tmp_path: Path) -> None:
+    path = tmp_path / "arr.json"
+    path.write_text(json.dumps([{"id": f"e{n}", "body": "b"} for n in range(4)], indent=1), encoding="utf-8")
+    assert _ids(list(read_items([str(path)], after=ItemLocation(str(path), None, 1)))) == ["e2", "e3"]
+
+
+def test_stdin_is_read_as_json_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = io.TextIOWrapper(io.BytesIO((_line("in1") + "oops\n" + _line("in2")).encode()))
+    monkeypatch.setattr(sys, "stdin", fake)
+    reads = list(read_items(["-"]))
+    assert _ids(reads) == ["in1", "in2"]
+    assert _errors(reads) == [("-:2", "invalid_json")]
+
+
+def test_plain_text_on_stdin_is_one_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Police said 9 people were held.\n")))
+    assert _ids(list(read_items(["-"]))) == ["stdin"]
