@@ -27,7 +27,10 @@ def _assert_lines_map_back(body: str, headline: str | None = None) -> None:
 
 
 def test_block_tags_become_line_breaks_and_inline_tags_vanish() -> None:
-    body = "<div><p>Crews said <b>14</b> homes burned.</p><p>Roads <a href='/x'>closed</a>.<br/>More later.</p></div>"
+    body = (
+        "<div><p>Crews said <b>14</b> homes burned.</p>"
+        "<p>Roads <a href='/x'>closed</a>.<br/>More later.</p></div>"
+    )
     assert clean_body(body).text == "Crews said 14 homes burned.\nRoads closed.\nMore later."
 
 
@@ -79,7 +82,8 @@ def test_long_paragraph_opening_with_a_noise_prefix_is_kept() -> None:
 
 
 def test_repeated_headline_keeps_only_the_first_copy() -> None:
-    body = "Ferry sinks, 20 missing\nFerry sinks, 20 missing\nRescuers searched all night.\nFerry sinks, 20 missing"
+    headline = "Ferry sinks, 20 missing"
+    body = f"{headline}\n{headline}\nRescuers searched all night.\n{headline}"
     assert clean_body(body).text == "Ferry sinks, 20 missing\nRescuers searched all night."
 
 
