@@ -1,10 +1,98 @@
-"""Numeric claim extraction: pure functions on cleaned text, no I/O."""
+"""Numeric claim extraction: pure functions on cleaned text, no I/O.
+
+`extract_claims` splits the text into sentences, finds the quantities in each, asks
+`worker.extract.attribution` who each one is credited to, adds what is counted, its category and
+place, and drops restatements of the same figure.
+"""
 
 from __future__ import annotations
 
+import re
+
+from worker.extract.attribution import attribute
+from worker.extract.categories import categorise, counted_noun, protest_context
+from worker.extract.dedup import deduplicate
+from worker.extract.lexicon import DEFAULT_PESO, DEFAULT_RUPEE, PESO_BY_COUNTRY, RUPEE_BY_COUNTRY
+from worker.extract.quantities import Quantity, find_quantities
+from worker.extract.sentences import split_sentences
 from worker.extract.types import Claim
+
+__all__ = ["extract_claims"]
+
+_RUPEE_COUNTRY = re.compile(r"\b(?:" + "|".join(RUPEE_BY_COUNTRY) + r")\b", re.IGNORECASE)
+_PESO_COUNTRY = re.compile(r"\b(?:" + "|".join(PESO_BY_COUNTRY) + r")\b", re.IGNORECASE)
+# "in Khartoum", "in the Gaza Strip", "in Kryvyi Rih": a place named in the sentence.
+_PLACE_IN = re.compile(r"\b(?:in|In)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_NOT_PLACES = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+_PEOPLE_LIKE = frozenset({"people", "persons", "others", "crowd", "crowds", "demonstrators", "marchers"})
 
 
 def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
-    """Every sourced numeric claim in `text`, in reading order (placeholder until the rules land)."""
-    return []
+    """Every numeric claim in `text`, in reading order, one claim per figure."""
+    sentences = split_sentences(text)
+    rupee = _pick(_RUPEE_COUNTRY, text, RUPEE_BY_COUNTRY, DEFAULT_RUPEE)
+    peso = _pick(_PESO_COUNTRY, text, PESO_BY_COUNTRY, DEFAULT_PESO)
+    found: list[tuple[Quantity, int, int, int]] = []  # quantity, sentence index, restated index
+    for s_index, (s_start, s_end) in enumerate(sentences):
+        quantities = find_quantities(text, s_start, s_end, rupee=rupee, peso=peso)
+        base = len(found)
+        for quantity in quantities:
+            restated = base + quantity.restates if quantity.restates is not None else -1
+            found.append((quantity, s_index, restated, base))
+    if not found:
+        return []
+    attributions = attribute(text, sentences, [(q.start, q.end) for q, _, _, _ in found])
+
+    claims: list[Claim] = []
+    for index, (quantity, s_index, restated, base) in enumerate(found):
+        s_start, s_end = sentences[s_index]
+        next_start = found[index + 1][0].start if index + 1 < len(found) and found[index + 1][1] == s_index else s_end
+        counted, phrase_end = counted_noun(text, quantity.end, s_end)
+        part_of = claims[index - 1].category if index > base else None
+        category = categorise(
+            text, quantity.start, quantity.end, s_start, next_start, quantity.unit, counted, phrase_end,
+            part_of=part_of,
+        )  # fmt: skip
+        if category == "other" and quantity.unit is None and _is_crowd(counted) and protest_context(text[s_start:s_end]):
+            category = "protesting"
+        source = attributions[index]
+        if restated >= 0:
+            source = claims[restated].source
+        claims.append(
+            Claim(
+                value=quantity.value,
+                value_high=quantity.value_high,
+                qualifier=quantity.qualifier,
+                unit=quantity.unit,
+                quantity_text=text[quantity.start : quantity.end],
+                counted=counted,
+                category=category,
+                start=quantity.start,
+                end=quantity.end,
+                sentence_start=s_start,
+                sentence_end=s_end,
+                source=source,
+                location=_place(text, s_start, s_end) or location,
+            )
+        )
+    return deduplicate(claims)
+
+
+def _pick(pattern: re.Pattern[str], text: str, table: dict[str, str], default: str) -> str:
+    match = pattern.search(text)
+    return table[match.group(0).lower()] if match else default
+
+
+def _is_crowd(counted: str | None) -> bool:
+    return counted is None or counted.split()[-1].lower() in _PEOPLE_LIKE
+
+
+def _place(text: str, start: int, end: int) -> str | None:
+    for match in _PLACE_IN.finditer(text, start, end):
+        place = match.group("place")
+        if place.split()[0] not in _NOT_PLACES:
+            return place
+    return None

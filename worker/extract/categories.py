@@ -1,0 +1,218 @@
+"""What a figure counts and its category (killed, injured, displaced, ... or other).
+
+The counted thing is the head of the noun phrase written after the number ("4,104 children" ->
+"children"), or the noun before it in "the toll at 2,053". The category comes from, in order: the
+words that follow the noun in the same clause ("were killed", "missing"), the noun itself
+("deaths", "refugees"), a verb that governs the figure ("killing 1,200 people", "the death toll
+rose to 11,300"), and the figure a part belongs to ("1,300 of them children").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Category cue words, as a glossary. Order matters only within a phrase search: the first cue found
+# reading outward from the figure wins.
+CATEGORY_CUES: dict[str, tuple[str, ...]] = {
+    "other": (
+        "killed or injured", "killed or wounded", "dead or injured", "dead and injured",
+        "killed and injured", "killed and wounded", "casualties", "casualty", "rescued", "rescue",
+        "charged", "survived", "survivors", "saved", "pulled from", "recoveries", "recovered",
+        "discharged", "released", "freed", "treated", "vaccinated", "tested",
+    ),
+    "killed": (
+        "dead or missing", "died or went missing", "killed", "killing", "kill", "kills", "died",
+        "die", "dies", "dead", "deaths", "death toll", "death", "bodies", "body", "fatalities",
+        "perished", "lost their lives", "lost his life", "lost her life", "shot dead", "drowned",
+        "toll", "slain", "massacred", "executed", "killed in",
+    ),
+    "injured": (
+        "injured", "injuring", "injuries", "wounded", "wounding", "hurt", "sought treatment",
+        "suffered", "injures", "wounds",
+    ),
+    "missing": ("missing", "unaccounted for", "unaccounted"),
+    "evacuated": ("evacuated", "evacuation", "evacuees", "evacuating", "evacuate"),
+    "displaced": (
+        "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "refugee", "uprooted",
+        "uprooting", "homeless", "escaped", "crossed into", "from their homes", "asylum seekers",
+        "internally displaced", "sheltering", "took shelter", "arrivals", "came ashore", "landed",
+        "stranded",
+    ),
+    "detained": (
+        "detained", "detaining", "arrested", "arresting", "arrests", "arrest", "detainees",
+        "in custody", "jailed", "imprisoned", "rounded up", "held",
+    ),
+    "abducted": (
+        "abducted", "abducting", "abduction", "kidnapped", "kidnapping", "hostage", "hostages",
+        "taken captive", "seized",
+    ),
+    "affected": (
+        "affected", "affecting", "sick", "ill", "hospitalised", "hospitalized", "admitted to hospital",
+        "admitted", "cases", "case", "infections", "infected", "without power", "without electricity",
+        "adrift", "needed humanitarian aid", "need humanitarian aid", "in need", "food insecure",
+        "starving", "hit",
+    ),
+    "protesting": (
+        "demonstrators", "protesters", "protestors", "marchers", "marched", "marching", "turnout",
+        "rallied", "protested", "protesting", "demonstrated", "took to the streets", "strikers",
+        "took part",
+    ),
+}  # fmt: skip
+
+# Nouns whose figure is a thing, never a person: verbs around them do not make a casualty count.
+THING_NOUNS = frozenset(
+    """missiles missile drones drone rockets rocket bombs bomb shells shell strikes strike attacks
+    attack hospitals hospital homes home houses house buildings building schools school villages
+    village towns town cities city regions region provinces province countries country ambulances
+    ambulance facilities facility boats boat ships ship vessels vessel aircraft planes plane jets jet
+    helicopters helicopter tanks tank trucks truck vehicles vehicle bridges bridge roads road dams dam
+    acres hectares crops cattle livestock depots depot stations station townships township columns
+    column courts court teams team tonnes packs kits tents shelters camps camp sites site bombers
+    bomber warplanes fighters? districts district states state counties county tests test""".split()
+)
+
+PEOPLE_NOUNS = frozenset(
+    """people persons person civilians civilian children child women woman men man girls girls boys
+    boy residents resident villagers villager migrants migrant refugees refugee patients patient
+    soldiers soldier troops fighters fighter militants militant workers worker students student
+    teachers teacher journalists journalist monks monk families family households household
+    passengers passenger others policemen officers officer police protesters demonstrators
+    marchers hostages detainees prisoners inmates babies infants elderly individuals victims
+    survivors adults citizens nationals pilgrims tourists sailors crew members staff volunteers
+    Palestinians Israelis Ukrainians Russians Rohingya population""".split()
+)
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# Words that end the noun phrase after a number.
+_PHRASE_STOP = frozenset(
+    """were was are is have has had been be being will would could may might can who which that
+    whom whose in on at of from to for with by since as after before during and or but than
+    across into over under among including when while where said say says according per a an the
+    its their his her this these those more other others about around between toward towards
+    also still now then already reportedly""".split()
+)
+_NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of"})
+_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)")
+_PARTITIVE_AFTER = re.compile(r"^\s+(?:of\s+(?:them|whom|those)|among\s+them)\b", re.IGNORECASE)
+_PART_OF_BEFORE = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
+_GOVERNING_TOLL = re.compile(
+    r"\b(?:death\s+)?toll\b[^,;]{0,40}?\b(?:at|to|of|reached|reaches|rose\s+to|stood\s+at|is|was|hit)\s+$",
+    re.IGNORECASE,
+)
+_AMONG_THE = re.compile(
+    r"\bamong\s+the\s+(?P<w>dead|killed|injured|wounded|missing|displaced|victims)\b[^,;]{0,20}$", re.IGNORECASE
+)
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<w>[a-z]+)\s+(?:at|to)\s+$", re.IGNORECASE)
+
+_CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (category, re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")\b",
+                          re.IGNORECASE))
+    for category, cues in CATEGORY_CUES.items()
+]  # fmt: skip
+_ALL_CUES = re.compile(
+    r"\b(?P<cue>"
+    + "|".join(re.escape(c) for c in sorted({c for cs in CATEGORY_CUES.values() for c in cs}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_CUE_CATEGORY: dict[str, str] = {}
+for _category, _cues in CATEGORY_CUES.items():
+    for _cue in _cues:
+        _CUE_CATEGORY.setdefault(_cue, _category)
+
+
+def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
+    """The head noun of the phrase after a figure, and where that phrase ends."""
+    pos = end
+    words: list[str] = []
+    for match in _WORD.finditer(text, end, min(limit, end + 80)):
+        gap = text[pos : match.start()]
+        if gap.strip(" ") not in ("", "-"):
+            break
+        word = match.group(0)
+        lower = word.lower()
+        if lower in _PHRASE_STOP and not (not words and lower in _NOUN_SKIP):
+            break
+        if lower in _NOUN_SKIP and not words:
+            pos = match.end()
+            continue
+        words.append(word)
+        pos = match.end()
+        if len(words) == 4:
+            break
+    if not words:
+        return None, end
+    return " ".join(words), pos
+
+
+def categorise(
+    text: str,
+    start: int,
+    end: int,
+    sentence_start: int,
+    next_start: int,
+    unit: str | None,
+    counted: str | None,
+    phrase_end: int,
+    *,
+    part_of: str | None,
+) -> str:
+    """The category of the figure text[start:end] (see module docstring for the order of evidence)."""
+    if unit is not None and unit not in ("percent",):
+        return "other"
+    head = counted.split()[-1] if counted else None
+    head_lower = head.lower() if head else None
+    is_thing = head_lower in THING_NOUNS if head_lower else False
+
+    # 1. the clause after the noun phrase: "were killed", "dead", "missing".
+    after_end = next_start
+    clause = _CLAUSE_BREAK.search(text, phrase_end, after_end)
+    if clause is not None:
+        after_end = clause.start()
+    comma = text.find(",", phrase_end, after_end)
+    if comma != -1:
+        after_end = comma
+    following = text[phrase_end:after_end]
+    if counted:
+        for cue in _ALL_CUES.finditer(counted):
+            category = _CUE_CATEGORY[cue.group("cue").lower()]
+            if category != "affected" or cue.group("cue").lower() in ("cases", "infections", "case"):
+                return category
+    if not is_thing:
+        found = _ALL_CUES.search(following[:60])
+        if found is not None:
+            return _CUE_CATEGORY[found.group("cue").lower()]
+    if is_thing:
+        return "other"
+
+    # 2. a verb or phrase that governs the figure: "killing 1,200 people", "the toll at 2,053".
+    before = text[max(sentence_start, start - 80) : start]
+    if _GOVERNING_TOLL.search(before):
+        return "killed"
+    among = _AMONG_THE.search(before)
+    if among is not None:
+        return _CUE_CATEGORY.get(among.group("w").lower(), "killed") if among.group("w").lower() != "victims" else "killed"
+    number_of = _NUMBER_OF.search(before)
+    if number_of is not None:
+        word = number_of.group("w").lower()
+        if word in _CUE_CATEGORY:
+            return _CUE_CATEGORY[word]
+    governing = re.search(r"([A-Za-z]+)(?:\s+(?:a|an|the|another|up|to))?\s*$", before)
+    if governing is not None:
+        verb = governing.group(1).lower()
+        category = _CUE_CATEGORY.get(verb)
+        if category is not None and verb.endswith(("ed", "ing", "s", "kill", "hit")):
+            return category
+
+    # 3. a part of an earlier figure: "1,300 of them children", "including 4,237 children".
+    if part_of is not None and (_PARTITIVE_AFTER.match(text, end) or _PART_OF_BEFORE.search(before)):
+        return part_of
+    return "other"
+
+
+def protest_context(sentence: str) -> bool:
+    """Whether the sentence is about a protest crowd, so a bare people count is a turnout figure."""
+    return _PROTEST.search(sentence) is not None
+
+
+_PROTEST = re.compile(r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|march\w*|turnout|crowds?)\b", re.IGNORECASE)

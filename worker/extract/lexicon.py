@@ -1,0 +1,251 @@
+"""The glossary the quantity extractor reads: number words, scale words, qualifiers, currencies, units.
+
+Every language rule that decides what a figure is lives here as a plain table, so adding a word is a
+one-line change that a reviewer can read without following a regular expression.
+"""
+
+from __future__ import annotations
+
+# --- numbers written as words -------------------------------------------------------------------
+
+UNITS_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+
+TENS_WORDS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+
+# Words that multiply what stands before them ("two dozen", "three hundred", "half a million").
+MULTIPLIER_WORDS: dict[str, int] = {
+    "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000,
+    "crores": 10_000_000,
+}  # fmt: skip
+
+# Scale words written after digits: "2.6 million", "£16bn", "Rs 1,500 crore", "25k".
+SCALE_WORDS: dict[str, float] = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+    "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}  # fmt: skip
+
+# Scale abbreviations that are also units or letters: accepted only where the reading is money
+# ("£2m", "$5bn") or glued to the digits with nothing after that would make them a unit.
+AMBIGUOUS_SCALE_WORDS = frozenset({"m", "b", "k"})
+
+# --- qualifiers (SPEC's table) --------------------------------------------------------------------
+
+# Words written just before the number. Longest phrases are tried first.
+QUALIFIERS_BEFORE: dict[str, str] = {
+    # approximate
+    "about": "approximate", "around": "approximate", "some": "approximate",
+    "roughly": "approximate", "approximately": "approximate", "approx.": "approximate",
+    "an estimated": "approximate", "estimated": "approximate", "circa": "approximate",
+    "an approximate": "approximate", "nearly about": "approximate", "round about": "approximate",
+    "in the region of": "approximate", "on the order of": "approximate", "something like": "approximate",
+    "an average of": "exact",
+    # lower bound
+    "more than": "lower_bound", "over": "lower_bound", "at least": "lower_bound",
+    "upwards of": "lower_bound", "upward of": "lower_bound", "in excess of": "lower_bound",
+    "well over": "lower_bound", "just over": "lower_bound", "slightly more than": "lower_bound",
+    "a little over": "lower_bound", "a little more than": "lower_bound", "well above": "lower_bound",
+    "above": "lower_bound", "no fewer than": "lower_bound", "no less than": "lower_bound",
+    "not less than": "lower_bound", "a minimum of": "lower_bound", "north of": "lower_bound",
+    "surpassed": "lower_bound", "surpassing": "lower_bound", "surpass": "lower_bound",
+    "exceeded": "lower_bound", "exceeding": "lower_bound", "exceeds": "lower_bound",
+    "exceed": "lower_bound", "topped": "lower_bound", "topping": "lower_bound", "top": "lower_bound",
+    "tops": "lower_bound", "over than": "lower_bound", "more then": "lower_bound",
+    # upper bound
+    "fewer than": "upper_bound", "less than": "upper_bound", "up to": "upper_bound",
+    "under": "upper_bound", "at most": "upper_bound", "nearly": "upper_bound", "almost": "upper_bound",
+    "just under": "upper_bound", "close to": "upper_bound", "as high as": "upper_bound",
+    "as many as": "upper_bound", "as much as": "upper_bound", "no more than": "upper_bound",
+    "not more than": "upper_bound", "a maximum of": "upper_bound", "just shy of": "upper_bound",
+    "below": "upper_bound", "just below": "upper_bound", "barely": "upper_bound",
+    "well under": "upper_bound", "well below": "upper_bound", "slightly less than": "upper_bound",
+    "a little under": "upper_bound", "a little less than": "upper_bound", "nigh on": "upper_bound",
+}  # fmt: skip
+
+# Words written just after the number (and its unit): "400 or more", "50-plus", "20 or so".
+QUALIFIERS_AFTER: dict[str, str] = {
+    "or more": "lower_bound", "or higher": "lower_bound", "or above": "lower_bound",
+    "plus": "lower_bound", "+": "lower_bound", "and up": "lower_bound", "and above": "lower_bound",
+    "or so": "approximate", "or thereabouts": "approximate",
+    "or fewer": "upper_bound", "or less": "upper_bound", "or lower": "upper_bound",
+    "or under": "upper_bound", "at most": "upper_bound",
+}  # fmt: skip
+
+# Verbs of change that make "X to Y" two figures (a move), not a range: "rose 7% to $2.3 billion".
+CHANGE_WORDS = frozenset(
+    """rose rise rises rising fell fall falls falling increased increase increases increasing
+    decreased decrease decreases climbed climb climbs jumped jump jumps dropped drop drops
+    declined decline declines grew grow grows growing slipped slip slid slide eased ease
+    surged surge soared soar plunged plunge tumbled tumble gained gain gains lost lose
+    cut cuts raised raise lowered lower revised up down from shrank shrink swelled swell
+    widened widen narrowed narrow doubled tripled slowed slow accelerated advanced retreated
+    sank sink spiked spike lifted""".split()
+)
+
+# --- currencies -----------------------------------------------------------------------------------
+
+# Symbols and short prefixes written before the digits ("$", "US$", "Rs", "€"). "Rs" resolves by
+# the country the item is about (see RUPEE_BY_COUNTRY).
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "USD", "US $": "USD", "U.S. $": "USD", "USD": "USD", "$": "USD",
+    "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
+    "HK$": "HKD", "HKD": "HKD", "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD",
+    "R$": "BRL", "BRL": "BRL", "MX$": "MXN", "MXN": "MXN", "NT$": "TWD", "TWD": "TWD",
+    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
+    "CNY": "CNY", "RMB": "CNY", "₹": "INR", "INR": "INR", "Rs.": "RUPEE", "Rs": "RUPEE",
+    "PKR": "PKR", "LKR": "LKR", "NPR": "NPR", "₱": "PHP", "PHP": "PHP", "₦": "NGN", "NGN": "NGN",
+    "₩": "KRW", "KRW": "KRW", "₺": "TRY", "TRY": "TRY", "₴": "UAH", "UAH": "UAH", "₽": "RUB",
+    "RUB": "RUB", "CHF": "CHF", "SFr": "CHF", "ZAR": "ZAR", "Tk": "BDT", "BDT": "BDT",
+    "₪": "ILS", "NIS": "ILS", "ILS": "ILS", "RM": "MYR", "MYR": "MYR", "SEK": "SEK", "NOK": "NOK",
+    "DKK": "DKK", "SAR": "SAR", "AED": "AED", "EGP": "EGP", "KES": "KES", "IDR": "IDR",
+    "Rp": "IDR", "THB": "THB", "฿": "THB", "VND": "VND", "₫": "VND", "PLN": "PLN", "HUF": "HUF",
+}  # fmt: skip
+
+# Single-letter prefixes that are currencies only with a scale word after ("P2.7 billion", "R5 million").
+LETTER_CURRENCY_PREFIXES: dict[str, str] = {"P": "PHP", "R": "ZAR", "K": "PGK"}
+
+# Currency names written after the number ("10.5 million Australian dollars", "15 euros").
+CURRENCY_NAMES: dict[str, str] = {
+    "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", "dollars": "USD",
+    "dollar": "USD", "australian dollars": "AUD", "canadian dollars": "CAD",
+    "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
+    "taiwan dollars": "TWD", "new taiwan dollars": "TWD", "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "indian rupees": "INR", "pakistani rupees": "PKR",
+    "sri lankan rupees": "LKR", "nepalese rupees": "NPR", "rupees": "RUPEE", "rupee": "RUPEE",
+    "philippine pesos": "PHP", "mexican pesos": "MXN", "argentine pesos": "ARS", "pesos": "PESO",
+    "roubles": "RUB", "rubles": "RUB", "swiss francs": "CHF", "francs": "CHF",
+    "danish crowns": "DKK", "danish kroner": "DKK", "swedish crowns": "SEK", "swedish kronor": "SEK",
+    "norwegian crowns": "NOK", "norwegian kroner": "NOK", "won": "KRW", "rand": "ZAR",
+    "naira": "NGN", "lira": "TRY", "liras": "TRY", "riyals": "SAR", "dirhams": "AED",
+    "taka": "BDT", "baht": "THB", "rupiah": "IDR", "hryvnias": "UAH", "hryvnia": "UAH",
+    "shekels": "ILS", "ringgit": "MYR", "dong": "VND", "zlotys": "PLN", "zloty": "PLN",
+    "forints": "HUF", "reais": "BRL", "bitcoin": "BTC", "bitcoins": "BTC",
+}  # fmt: skip
+
+# "Rs" and "rupees" belong to several countries; the item's own country decides.
+RUPEE_BY_COUNTRY: dict[str, str] = {
+    "pakistan": "PKR", "pakistani": "PKR", "islamabad": "PKR", "karachi": "PKR", "lahore": "PKR",
+    "sri lanka": "LKR", "colombo": "LKR", "nepal": "NPR", "kathmandu": "NPR",
+}  # fmt: skip
+DEFAULT_RUPEE = "INR"
+PESO_BY_COUNTRY: dict[str, str] = {
+    "philippine": "PHP", "philippines": "PHP", "manila": "PHP", "mexico": "MXN", "mexican": "MXN",
+    "argentina": "ARS", "argentine": "ARS", "colombia": "COP", "chile": "CLP",
+}  # fmt: skip
+DEFAULT_PESO = "PHP"
+
+# --- units ---------------------------------------------------------------------------------------
+
+# Unit words and symbols written after the number, mapped to the SPEC's unit names.
+UNITS_AFTER: dict[str, str] = {
+    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
+    "percentage points": "percentage point", "percentage point": "percentage point",
+    "basis points": "bp", "basis point": "bp", "bps": "bp", "bp": "bp",
+    "km": "km", "kms": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km",
+    "kilometer": "km", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "m": "m",
+    "miles": "mi", "mile": "mi", "mi": "mi", "nautical miles": "nmi", "nautical mile": "nmi",
+    "kg": "kg", "kgs": "kg", "kilograms": "kg", "kilogrammes": "kg", "kilogram": "kg",
+    "kilos": "kg", "kilo": "kg", "grams": "g", "gram": "g", "g": "g", "mg": "mg",
+    "milligrams": "mg", "tonnes": "t", "tonne": "t", "metric tons": "t", "metric ton": "t",
+    "tons": "t", "ton": "t", "t": "t", "km2": "km2", "km²": "km2", "sq km": "km2",
+    "square kilometres": "km2", "square kilometers": "km2", "square kilometre": "km2",
+    "square kilometer": "km2", "square miles": "sq mi", "square mile": "sq mi",
+    "square metres": "m2", "square meters": "m2", "sq m": "m2", "m2": "m2", "m²": "m2",
+    "square feet": "sq ft", "square foot": "sq ft", "sq ft": "sq ft",
+    "hectares": "ha", "hectare": "ha", "ha": "ha", "acres": "acre", "acre": "acre",
+    "litres": "l", "liters": "l", "litre": "l", "liter": "l", "l": "l", "gallons": "gal",
+    "gallon": "gal", "barrels": "barrel", "barrel": "barrel", "cubic metres": "m3",
+    "cubic meters": "m3", "m3": "m3", "miles per hour": "mph", "miles an hour": "mph",
+    "mph": "mph", "km/h": "kmh", "kph": "kmh", "kmh": "kmh", "kilometres per hour": "kmh",
+    "kilometers per hour": "kmh", "kilometres an hour": "kmh", "kilometers an hour": "kmh",
+    "knots": "knot", "°c": "C", "ºc": "C", "degrees celsius": "C", "degrees centigrade": "C",
+    "celsius": "C", "°f": "F", "ºf": "F", "degrees fahrenheit": "F", "fahrenheit": "F",
+    "degrees": "degree", "degree": "degree", "°": "degree",
+    "feet": "ft", "foot": "ft", "ft": "ft", "inches": "in", "inch": "in", "yards": "yd",
+    "yard": "yd", "yds": "yd", "cm": "cm", "centimetres": "cm", "centimeters": "cm", "mm": "mm",
+    "millimetres": "mm", "millimeters": "mm", "lbs": "lb", "lb": "lb", "ounces": "oz", "oz": "oz",
+    "mw": "MW", "megawatts": "MW", "gw": "GW", "gigawatts": "GW", "kw": "kW", "kilowatts": "kW",
+    "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "hp": "hp", "bhp": "hp",
+    "horsepower": "hp", "gb": "GB", "tb": "TB", "mb": "MB", "ghz": "GHz", "mhz": "MHz", "hz": "Hz",
+    "mpg": "mpg", "points": "point", "point": "point", "cents": "cent", "cent": "cent",
+    "pence": "pence", "p": "pence", "calories": "kcal", "kcal": "kcal", "rpm": "rpm",
+    "bpd": "barrel per day", "barrels per day": "barrel per day", "barrels a day": "barrel per day",
+}  # fmt: skip
+
+# Units that may be glued to the digits ("2,000km", "640bhp", "256GB"); others need a space.
+GLUED_UNITS = frozenset(
+    "% km kms m mi kg kgs g mg t km2 km² m2 m² m3 ha l mph kph kmh km/h mw gw kw kwh mwh gwh twh "
+    "hp bhp gb tb mb ghz mhz hz cm mm ft lb lbs oz mpg bp bps p °c ºc °f ºf ° k bn mn tn mln bln".split()
+)
+
+# Units written before the number: "magnitude 6.3".
+UNITS_BEFORE: dict[str, str] = {"magnitude": "magnitude", "a magnitude": "magnitude"}
+# ... and as a hyphenated or spaced word after it: "a 6.3-magnitude quake", "a 7.1 magnitude quake".
+MAGNITUDE_AFTER = frozenset({"magnitude", "-magnitude"})
+
+# A unit that keeps the unit of what is counted: "30 bodies a day" is 30 bodies, unit null.
+RATE_WORDS = frozenset({"a day", "per day", "a week", "per week", "a month", "a year", "per year"})
+
+# --- things that look like numbers but are not claims (SPEC "Not claims") -------------------------
+
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+
+# A number followed by one of these is a duration or a temporal anchor, not a quantity.
+TIME_UNITS = frozenset(
+    """second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks
+    fortnight fortnights month months year years yr yrs decade decades century centuries
+    millennium millennia night nights weekend weekends morning mornings evening evenings
+    season seasons semester semesters term terms quarter quarters generation generations
+    a.m. p.m. am pm gmt utc o'clock""".split()
+)
+
+# Capitalised words that turn the number after them into a name or identifier ("Resolution 2334").
+NAMING_WORDS = frozenset(
+    """resolution route article section sections row rows game games chapter page pages room flight
+    highway interstate phase level category stage round act title gate terminal platform line bus
+    no. nos. no number amendment bill law decree order lot unit block building apartment suite
+    floor box channel sector zone district ward precinct grade year class version model series
+    type mark mk formula vision paragraph clause item seat step psalm verse volume vol. issue
+    episode season part exhibit figure fig. table appendix annex rule proposition prop
+    group g air apollo windows iphone ios android studio track vol pier berth hangar runway
+    door lane road street avenue plot camp region sectors square wave cohort tier division
+    week day match pillar galaxy pixel note""".split()
+)
+
+# Words that, written right before a number, make it a phone number, a page or a street number.
+PHONE_WORDS = frozenset({"call", "dial", "phone", "hotline", "helpline", "text", "sms", "tel", "tel."})
+STREET_WORDS = frozenset(
+    "street st st. avenue ave ave. road rd rd. boulevard blvd lane drive way place square".split()
+)
+
+# Words that, after a number, make it an age: "a 45-year-old man", "children aged 5".
+AGE_BEFORE = ("aged", "age of", "ages of", "ages", "age", "aged between", "ages between")
+
+# Compound descriptors are NUMBER-WORD forms that describe make-up ("10-member bloc") rather than
+# measure; measures written the same way ("2,500-acre fire") are claims because the word is a unit.
+# These hyphen words keep the figure a count:
+COUNTING_HYPHEN_WORDS = frozenset({"strong", "plus", "odd"})
+
+# Superlatives and rankings: "the world's two biggest economies", "top three".
+RANKING_BEFORE = frozenset({"top", "bottom", "first", "last", "next", "past", "previous", "final"})
+
+# Vague or approximate words that are not figures (no table needed for "hundreds of": plural scale
+# words are never read as numbers). Listed here so the rule is visible: these never start a figure.
+VAGUE_QUANTITY_WORDS = frozenset(
+    "several few many numerous dozens hundreds thousands millions billions scores tens".split()
+)
+
+# Determiners and possessives that make "the two countries" a known set rather than a count.
+DEFINITE_WORDS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both"})

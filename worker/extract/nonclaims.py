@@ -1,0 +1,206 @@
+"""Numbers that are not claims (SPEC "Not claims"): dates, years, times, durations, ordinals,
+identifiers, ages, phone/street/page numbers, compound descriptors, rankings and known sets.
+
+Each rule is a named regular expression or a small named check over the words around a number;
+`non_claim_reason` returns the first rule that fires, so a test can assert *why* a number was left
+out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.extract.lexicon import (
+    AGE_BEFORE,
+    COUNTING_HYPHEN_WORDS,
+    DEFINITE_WORDS,
+    MONTHS,
+    NAMING_WORDS,
+    PHONE_WORDS,
+    RANKING_BEFORE,
+    STREET_WORDS,
+    TIME_UNITS,
+)
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_TIME_UNIT = "|".join(sorted((re.escape(w) for w in TIME_UNITS), key=len, reverse=True))
+
+# "Oct. 7", "September 16" — the day after a month name.
+DATE_AFTER_MONTH = re.compile(rf"\b(?:{_MONTH})\.?\s+(?:the\s+)?$", re.IGNORECASE)
+# "7 October", "3rd of May" — the day before a month name.
+DATE_BEFORE_MONTH = re.compile(rf"^(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTH})\b", re.IGNORECASE)
+# "Feb. 7 and 11", "Jan. 1-17": a second day joined to a date.
+DATE_SECOND_DAY = re.compile(
+    rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|-|–|,|or)\s*$", re.IGNORECASE
+)
+# "6th", "57th", "2nd".
+ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+# "3:30", "6:15 p.m.", "at 7 a.m.", "8 am".
+CLOCK_TIME = re.compile(r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o['’]clock|GMT\b|hrs\b|h\d\d))")
+CLOCK_MINUTES = re.compile(r"\d:$")
+# "24 hours", "two more days", "an 18-month siege", "32-day-long", "21 months of war".
+DURATION = re.compile(
+    rf"^(?:\s*-\s*|\s+)(?:(?:more|straight|consecutive|full|long|additional|further|successive|"
+    rf"previous|past|last|whole|separate|extra|other|odd)\s+)?(?:{_TIME_UNIT})\b",
+    re.IGNORECASE,
+)
+DURATION_LONG = re.compile(r"^-(?:\w+-)?long\b", re.IGNORECASE)
+# "a 45-year-old man", "15 years old", "a 3-month-old baby".
+AGE_AFTER = re.compile(r"^(?:\s*-\s*|\s+)(?:year|month|week|day)s?(?:\s*-\s*|\s+)old\b", re.IGNORECASE)
+AGE_BEFORE_WORDS = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in AGE_BEFORE) + r")\s+(?:of\s+)?(?:between\s+)?$", re.IGNORECASE
+)
+# "Nick Hague, 44, has", "Smith, 45, said": an age in apposition to a name.
+AGE_APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s+$")
+AGE_APPOSITION_AFTER = re.compile(r"^,")
+# A year: a plain four-digit number between 1800 and 2100 with no unit.
+YEAR_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:in|since|of|by|until|till|before|after|from|during|early|late|mid|the|this|that|"
+    r"between|and|to|through|year|fiscal|summer|winter|spring|autumn|fall|season|around|circa|"
+    r"around)|['’]s|[-–(,])\s*-?$",
+    re.IGNORECASE,
+)
+PLURAL_NOUN_AFTER = re.compile(r"^\s+[a-z][a-z-]*s\b")
+# "2023-24" fiscal year, "2018-19".
+FISCAL_YEAR = re.compile(r"^[-–/]\d{2}\b")
+# Letters glued before the digits: "Tu-160", "MiG-31", "COVID-19", "G7", "Kh-101".
+IDENTIFIER_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z.]*-|[A-Za-z]|#|№)$")
+# Digit groups joined by dashes or dots: "555-1234", "202-555-0100", "1.2.3".
+IDENTIFIER_CHAIN = re.compile(r"^[-./]\d+[-./]\d+")
+NAMING_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w.&]*\.?)\s+$")
+# Naming words that mark an identifier even in lower case ("page 5", "room 12", "flight 370").
+LOWERCASE_NAMING_WORDS = frozenset(
+    "page pages section chapter paragraph article clause row seat room gate platform route item no. nos. "
+    "flight vol. pp. p.".split()
+)
+GROUP_OF = re.compile(r"\b(?:Group|group)\s+of\s+$")
+INDEX_NAMES = re.compile(r"\b(?:S&P|S\s?P|FTSE|Fortune|Russell|Nasdaq|Nikkei|CAC|DAX|Stoxx|Hang Seng|Euro Stoxx)\s+$")
+# "10 Downing Street", "1600 Pennsylvania Avenue".
+STREET_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:" + "|".join(re.escape(w.title()) for w in STREET_WORDS) + r")\b"
+)
+# Rankings: "the world's two biggest economies", "top three".
+SUPERLATIVE_AFTER = re.compile(
+    r"^\s+(?:biggest|largest|highest|longest|deadliest|strongest|worst|best|most|least|greatest|"
+    r"richest|poorest|oldest|youngest|busiest|heaviest|fastest|smallest|lowest|tallest|closest|"
+    r"nearest|leading|top|main|major)\b",
+    re.IGNORECASE,
+)
+RANKING_WORD_BEFORE = re.compile(r"(?<!\bto )\b(?:" + "|".join(RANKING_BEFORE) + r")\s+$", re.IGNORECASE)
+# A definite phrase naming a known set: "the two countries", "Saturday's two summits".
+DEFINITE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(DEFINITE_WORDS) + r")|\w['’]s?)\s+$", re.IGNORECASE)
+# "26 of the territory's 35 hospitals": the total M in "N of the M".
+N_OF_THE_M = re.compile(r"\d\s+of\s+(?:the|its|their|his|her|our)(?:\s+[\w-]+['’]s?)?\s+$", re.IGNORECASE)
+# "... the 3,705 Rohingya the agency counted": a definite phrase that reports a count is a claim.
+REPORTED_COUNT_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){1,3}?\s+(?:that\s+|which\s+)?(?:the\s+|a\s+)?(?:[A-Z][\w-]*|[a-z]+)"
+    r"(?:\s+[A-Za-z][\w-]*)?\s+(?:launched|counted|fired|recorded|registered|sent|reported|tallied|"
+    r"confirmed|deployed|documented|verified|listed|identified|estimated)\b"
+)
+# "one" as a pronoun or determiner: "one of its boats", "one another", "no one", "at one point".
+ONE_PRONOUN_BEFORE = re.compile(r"\b(?:no|any|every|each|some|this|that|the|which|another|at|in)\s+$", re.IGNORECASE)
+ONE_OF_WHOM_COUNTS = re.compile(
+    r"^\s+of\s+(?:whom|them)\s+(?:later\s+|also\s+|subsequently\s+)?"
+    r"(?:died|was\s+killed|was\s+injured|was\s+wounded|was\s+a|is\s+a|was\s+arrested)",
+    re.IGNORECASE,
+)
+ONE_COUNTED_NOUN = re.compile(
+    r"^\s+(?:(?:more|other|further|additional|[a-z]+-?year-old)\s+)?(?:person|man|woman|child|boy|girl|"
+    r"civilian|soldier|officer|policeman|policewoman|worker|journalist|resident|villager|migrant|"
+    r"refugee|patient|student|teacher|doctor|nurse|fighter|militant|hostage|passenger|crew\s+member|"
+    r"protester|demonstrator|baby|infant|body|death|case|missile|drone|rocket|bomb|shell|boat|ship|"
+    r"vessel|aircraft|plane|jet|helicopter|tank|house|home|building|hospital|school|village|"
+    r"ballistic\s+missile|cruise\s+missile|dead|injured|wounded|fatality|victim|suspect|survivor)\b",
+    re.IGNORECASE,
+)
+
+
+def non_claim_reason(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    sentence_start: int,
+    token: str,
+    value: float,
+    is_words: bool,
+    has_unit: bool,
+    hyphen_word: str | None,
+) -> str | None:
+    """Why the number text[start:end] is not a claim, or None when it may be one.
+
+    `has_unit` is true when a unit, currency, percent or scale word was found at the number;
+    `hyphen_word` is the lower-case word joined to it by a hyphen ("member" in "10-member").
+    """
+    before = text[max(sentence_start, start - 60) : start]
+    after = text[end : end + 60]
+    if not is_words:
+        if ORDINAL_SUFFIX.match(after):
+            return "ordinal"
+        if CLOCK_TIME.match(after) or CLOCK_MINUTES.search(before):
+            return "clock time"
+        if IDENTIFIER_CHAIN.match(after):
+            return "identifier"
+    if DATE_AFTER_MONTH.search(before) and value <= 31 and float(value).is_integer():
+        return "date"
+    if DATE_BEFORE_MONTH.match(after) and value <= 31:
+        return "date"
+    if DATE_SECOND_DAY.search(before) and value <= 31:
+        return "date"
+    if AGE_AFTER.match(after) or AGE_BEFORE_WORDS.search(before):
+        return "age"
+    if not has_unit:
+        if not is_words and _is_year(token, value, before, after):
+            return "year"
+        if DURATION.match(after) or DURATION_LONG.match(after):
+            return "duration"
+        if value <= 120 and AGE_APPOSITION_BEFORE.search(before) and AGE_APPOSITION_AFTER.match(after):
+            return "age"
+    if hyphen_word is not None and hyphen_word not in COUNTING_HYPHEN_WORDS:
+        return "compound descriptor"
+    if _is_named(before):
+        return "name or identifier"
+    if STREET_AFTER.match(after):
+        return "street number"
+    word_before = NAMING_WORD_BEFORE.search(before)
+    if word_before and word_before.group(1).lower() in PHONE_WORDS:
+        return "phone number"
+    if not has_unit:
+        if SUPERLATIVE_AFTER.match(after) or RANKING_WORD_BEFORE.search(before):
+            return "ranking"
+        if N_OF_THE_M.search(before):
+            return "total of a known set"
+        if DEFINITE_BEFORE.search(before) and (is_words or value < 100) and not REPORTED_COUNT_AFTER.match(after):
+            return "known set"
+        if token.lower() == "one" and not _one_counts(before, after):
+            return "pronoun one"
+    return None
+
+
+def _is_year(token: str, value: float, before: str, after: str) -> bool:
+    if not (len(token) == 4 and token.isdigit() and 1500 <= value <= 2100):
+        return False
+    if FISCAL_YEAR.match(after):
+        return True
+    return bool(YEAR_CONTEXT_BEFORE.search(before)) or not PLURAL_NOUN_AFTER.match(after)
+
+
+def _is_named(before: str) -> bool:
+    if IDENTIFIER_BEFORE.search(before) or GROUP_OF.search(before) or INDEX_NAMES.search(before):
+        return True
+    match = NAMING_WORD_BEFORE.search(before)
+    if match is None:
+        return False
+    word = match.group(1)
+    lower = word.lower()
+    if lower in LOWERCASE_NAMING_WORDS:
+        return True
+    return word[0].isupper() and lower.rstrip(".") in NAMING_WORDS
+
+
+def _one_counts(before: str, after: str) -> bool:
+    if ONE_OF_WHOM_COUNTS.match(after):
+        return True
+    if ONE_PRONOUN_BEFORE.search(before):
+        return False
+    return bool(ONE_COUNTED_NOUN.match(after))

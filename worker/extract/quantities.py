@@ -1,0 +1,383 @@
+"""Quantity mentions in a sentence: number, scale, currency or unit, qualifier and range.
+
+`find_quantities` reads one sentence and returns each quantity that may be a claim, with the span
+of its surface text ("More than 39,000", "between 700 and 1,000", "£16bn"). Numbers that are not
+claims are dropped here by `worker.extract.nonclaims`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from worker.extract.lexicon import (
+    CHANGE_WORDS,
+    CURRENCY_NAMES,
+    CURRENCY_PREFIXES,
+    GLUED_UNITS,
+    LETTER_CURRENCY_PREFIXES,
+    MAGNITUDE_AFTER,
+    QUALIFIERS_AFTER,
+    QUALIFIERS_BEFORE,
+    SCALE_WORDS,
+    UNITS_AFTER,
+    UNITS_BEFORE,
+)
+from worker.extract.nonclaims import non_claim_reason
+from worker.extract.numbers import NUMBER, parse_digits, parse_words
+
+
+@dataclass(slots=True)
+class Quantity:
+    """One quantity mention; `start`/`end` span its text including qualifier and unit."""
+
+    value: float
+    value_high: float | None
+    qualifier: str
+    unit: str | None
+    start: int
+    end: int
+    number_start: int
+    qualifier_written: bool
+    restates: int | None = None  # index of the quantity this one restates in another unit
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+# Qualifier words right before the number (and before a currency symbol): "more than $2m".
+QUALIFIER_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<q>{_alternation(QUALIFIERS_BEFORE)})\s+$", re.IGNORECASE)
+QUALIFIER_AFTER = re.compile(rf"\s*(?P<q>{_alternation(QUALIFIERS_AFTER)})(?![\w])", re.IGNORECASE)
+GLUED_PLUS = re.compile(r"(?:\+|-plus\b)")
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# A currency symbol or code right before the digits: "$", "US$", "Rs ", "EUR ".
+CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[^\w$]))(?P<c>{_alternation(CURRENCY_PREFIXES)})\s?$")
+LETTER_CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[^\w]))(?P<c>{_alternation(LETTER_CURRENCY_PREFIXES)})$")
+UNIT_BEFORE = re.compile(rf"\b(?P<u>{_alternation(UNITS_BEFORE)})\s+(?:of\s+)?$", re.IGNORECASE)
+# Scale words after the digits: "2.6 million", "£16bn", "Rs 1,500 crore", "25k".
+SCALE_AFTER = re.compile(rf"(?P<sp>\s?)(?P<s>{_alternation(SCALE_WORDS)})(?![\w])", re.IGNORECASE)
+# Units, currency names and codes after the number: "65 kilometres", "15 euros", "5 million USD".
+UNIT_AFTER = re.compile(rf"(?P<sp>\s?-?\s?)(?P<u>{_alternation(UNITS_AFTER)})(?![\w²])", re.IGNORECASE)
+CURRENCY_NAME_AFTER = re.compile(rf"\s(?P<c>{_alternation(CURRENCY_NAMES)})\b", re.IGNORECASE)
+CURRENCY_CODE_AFTER = re.compile(r"\s(?P<c>[A-Z]{3})\b")
+MAGNITUDE_WORD_AFTER = re.compile(rf"\s?(?P<m>{_alternation(MAGNITUDE_AFTER)})\b", re.IGNORECASE)
+HYPHEN_WORD = re.compile(r"-(?P<w>[A-Za-z]+)")
+GLUED_LETTERS = re.compile(r"[A-Za-z]")
+# Joins of a range: "10 to 20", "10-20", "two or three", "between 10 and 20".
+RANGE_JOIN = re.compile(r"\s*(?P<j>-|–|—|to|or)\s*", re.IGNORECASE)
+BETWEEN_JOIN = re.compile(r"\s+and\s+", re.IGNORECASE)
+LIST_JOIN = re.compile(r"^\s*(?:,|and|or)\s*(?:,\s*)?(?:and\s+)?$", re.IGNORECASE)
+RESTATEMENT_OPEN = re.compile(r"^\s*[(\[]\s*$")
+WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+
+ISO_CODES = frozenset(v for v in CURRENCY_PREFIXES.values() if len(v) == 3)
+_LOWER_UNITS = {k.lower(): v for k, v in UNITS_AFTER.items()}
+_LOWER_SCALES = {k.lower(): v for k, v in SCALE_WORDS.items()}
+_LOWER_QUALIFIERS_BEFORE = {k.lower(): v for k, v in QUALIFIERS_BEFORE.items()}
+_LOWER_QUALIFIERS_AFTER = {k.lower(): v for k, v in QUALIFIERS_AFTER.items()}
+_LOWER_CURRENCY_NAMES = {k.lower(): v for k, v in CURRENCY_NAMES.items()}
+
+
+@dataclass(slots=True)
+class _Reading:
+    """A single number with what is written at it, before range and list joining."""
+
+    value: float
+    unit: str | None
+    start: int  # start of currency symbol or "magnitude" before the number, else the number
+    end: int  # end of scale, unit and trailing qualifier
+    number_start: int
+    number_end: int
+    token: str
+    is_words: bool
+    scaled: bool
+    prefix_unit: bool
+    hyphen_word: str | None
+    qualifier_after: str | None
+
+
+def find_quantities(
+    text: str, start: int, end: int, *, rupee: str = "INR", peso: str = "PHP"
+) -> list[Quantity]:
+    """Quantity mentions that may be claims in the sentence text[start:end], in order."""
+    matches = list(NUMBER.finditer(text, start, end))
+    found: list[Quantity] = []
+    carried_unit: tuple[str, int] | None = None  # ("magnitude", end) to share with "5.9 and 5.5"
+    skip_until = -1
+    for index, match in enumerate(matches):
+        if match.start() < skip_until:
+            continue
+        reading = _read(text, match, start, end, rupee=rupee, peso=peso)
+        if reading is None:
+            continue
+        skip_until = reading.end
+        if reading.unit is None and carried_unit is not None:
+            unit, carried_end = carried_unit
+            if LIST_JOIN.match(text[carried_end : reading.start]):
+                reading.unit = unit
+        carried_unit = (reading.unit, reading.end) if reading.prefix_unit and reading.unit else carried_unit
+
+        partner = _range_partner(text, reading, matches, index, start, end, rupee=rupee, peso=peso)
+        if partner is not None and partner.value <= reading.value:
+            if text[reading.end : partner.start].strip() in ("-", "–"):
+                skip_until = partner.end  # a score "2-0" or a fiscal year "2023-24", not a quantity
+                continue
+            partner = None
+        reason = _reason(text, reading, start)
+        if reason is not None:
+            if reason in ("year", "date") and partner is not None:
+                skip_until = partner.end  # "2023-24", "Jan. 1-17"
+            continue
+
+        qualifier, qualifier_start = _qualifier_before(text, reading.start, start)
+        written = qualifier is not None
+        if reading.qualifier_after is not None:
+            qualifier, written = reading.qualifier_after, True
+        between = BETWEEN_BEFORE.search(text, max(start, reading.start - 12), reading.start)
+        quantity_start = qualifier_start if qualifier_start is not None else reading.start
+
+        if partner is not None:
+            low, high = reading.value, partner.value
+            if not reading.scaled and partner.scaled and not reading.unit and low <= partner.raw:
+                low *= partner.scale
+            unit = partner.unit or reading.unit
+            q_start = between.start() if between is not None else quantity_start
+            found.append(
+                Quantity(low, high, "range", unit, q_start, partner.end, reading.number_start, True)
+            )
+            skip_until = partner.end
+            carried_unit = None
+            continue
+        value = reading.value
+        found.append(
+            Quantity(
+                value,
+                None,
+                qualifier or "exact",
+                reading.unit,
+                quantity_start,
+                reading.end,
+                reading.number_start,
+                written,
+            )
+        )
+    _mark_restatements(text, found)
+    return found
+
+
+@dataclass(slots=True)
+class _Partner:
+    value: float
+    raw: float
+    scale: float
+    scaled: bool
+    unit: str | None
+    start: int
+    end: int
+    number_start: int
+
+
+def _range_partner(
+    text: str,
+    first: _Reading,
+    matches: list[re.Match[str]],
+    index: int,
+    start: int,
+    end: int,
+    *,
+    rupee: str,
+    peso: str,
+) -> _Partner | None:
+    if index + 1 >= len(matches) or first.qualifier_after is not None:
+        return None
+    between = BETWEEN_BEFORE.search(text, max(start, first.start - 12), first.start)
+    gap = text[first.end : matches[index + 1].start()]
+    join = (BETWEEN_JOIN if between else RANGE_JOIN).match(gap)
+    second = _read(text, matches[index + 1], start, end, rupee=rupee, peso=peso)
+    if join is None or second is None:
+        return None
+    if second.start != first.end + join.end():
+        return None
+    word = join.group(0).strip().lower()
+    if word == "or" and not (first.is_words and second.is_words):
+        return None
+    if word == "to" and _is_change(text, first.start, start):
+        return None
+    if first.unit and second.unit and first.unit != second.unit:
+        return None
+    if word in ("-", "–", "—") and second.number_start != second.start and second.unit != first.unit:
+        return None
+    raw = second.value
+    scale = 1.0
+    if second.scaled:
+        scale_match = SCALE_AFTER.match(text, second.number_end, second.end)
+        if scale_match:
+            scale = _LOWER_SCALES.get(scale_match.group("s").lower(), 1.0)
+            raw = second.value / scale
+    return _Partner(
+        second.value, raw, scale, second.scaled, second.unit, second.start, second.end,
+        second.number_start,
+    )  # fmt: skip
+
+
+def _is_change(text: str, number_start: int, start: int) -> bool:
+    before = text[max(start, number_start - 40) : number_start].lower()
+    words = re.findall(r"[a-z]+", before)[-3:]
+    return any(w in CHANGE_WORDS for w in words)
+
+
+def _read(text: str, match: re.Match[str], start: int, end: int, *, rupee: str, peso: str) -> _Reading | None:
+    token = match.group(0)
+    is_words = match.group("words") is not None
+    number_start, pos = match.start(), match.end()
+    unit: str | None = None
+    scaled = False
+    prefix_unit = False
+    left = number_start
+
+    currency = CURRENCY_BEFORE.search(text, max(start, number_start - 6), number_start)
+    letter_currency = None
+    if currency is not None:
+        unit = _currency_code(CURRENCY_PREFIXES[currency.group("c")], rupee, peso)
+        left = currency.start()
+    elif not is_words:
+        letter_currency = LETTER_CURRENCY_BEFORE.search(text, max(start, number_start - 1), number_start)
+    magnitude = UNIT_BEFORE.search(text, max(start, number_start - 16), number_start)
+    if magnitude is not None and unit is None:
+        unit, prefix_unit, left = "magnitude", True, magnitude.start()
+
+    if is_words:
+        value = parse_words(token)
+    else:
+        value = 0.0  # set below, once we know whether a unit makes "1.200" a decimal
+
+    scale = 1.0
+    scale_match = SCALE_AFTER.match(text, pos, end)
+    if scale_match is not None:
+        word = scale_match.group("s").lower()
+        glued = scale_match.group("sp") == ""
+        if word in ("m", "b", "k"):
+            ok = glued and not is_words and (unit is not None or word != "m")
+        elif word in ("bn", "mn", "tn", "mln", "bln", "trn"):
+            ok = not is_words
+        else:
+            ok = True
+        if ok:
+            scale = _LOWER_SCALES[word]
+            scaled = True
+            pos = scale_match.end()
+    if letter_currency is not None:
+        if not scaled:
+            return _identifier_reading(text, match, number_start, pos, token)
+        unit = LETTER_CURRENCY_PREFIXES[letter_currency.group("c")]
+        left = letter_currency.start()
+
+    hyphen_word: str | None = None
+    if unit is None or unit == "magnitude":
+        after = text[pos:end]
+        unit_match = UNIT_AFTER.match(after)
+        if unit_match is not None:
+            key = unit_match.group("u").lower()
+            spaced = unit_match.group("sp")
+            single = len(key) <= 1 and key not in ("%", "°")
+            glued_ok = key in GLUED_UNITS and not (single and unit_match.group("u").isupper())
+            if (spaced == "" and glued_ok) or (spaced != "" and not single):
+                if not (is_words and key in ("m", "t", "l", "g", "p", "k")):
+                    unit = _LOWER_UNITS[key]
+                    pos += unit_match.end()
+        if unit is None:
+            name = CURRENCY_NAME_AFTER.match(after)
+            if name is not None:
+                unit = _currency_code(_LOWER_CURRENCY_NAMES[name.group("c").lower()], rupee, peso)
+                pos += name.end()
+            else:
+                code = CURRENCY_CODE_AFTER.match(after)
+                if code is not None and code.group("c") in ISO_CODES:
+                    unit = code.group("c")
+                    pos += code.end()
+        if unit is None:
+            mag = MAGNITUDE_WORD_AFTER.match(after)
+            if mag is not None:
+                unit = "magnitude"
+                pos += mag.end()
+    if not is_words:
+        value = parse_digits(token, decimal_context=scaled or unit is not None)
+        if GLUED_LETTERS.match(text, pos) and not _ordinal_or_plural_year(text, pos):
+            return _identifier_reading(text, match, number_start, pos, token)
+    value *= scale
+
+    hyphen = HYPHEN_WORD.match(text, pos, end)
+    if hyphen is not None and unit is None:
+        hyphen_word = hyphen.group("w").lower()
+        if hyphen_word in _LOWER_UNITS:
+            unit = _LOWER_UNITS[hyphen_word]
+            pos = hyphen.end()
+            hyphen_word = None
+        elif hyphen_word == "magnitude":
+            unit, pos, hyphen_word = "magnitude", hyphen.end(), None
+
+    qualifier_after = None
+    tail = QUALIFIER_AFTER.match(text, pos, end) or GLUED_PLUS.match(text, pos, end)
+    if tail is not None:
+        phrase = tail.group(0).strip().lower().lstrip("-")
+        qualifier_after = _LOWER_QUALIFIERS_AFTER.get(phrase, "lower_bound")
+        if hyphen_word == "plus":
+            hyphen_word = None
+        pos = tail.end()
+    return _Reading(
+        value, unit, left, pos, number_start, match.end(), token, is_words, scaled, prefix_unit,
+        hyphen_word, qualifier_after,
+    )  # fmt: skip
+
+
+def _identifier_reading(text: str, match: re.Match[str], number_start: int, pos: int, token: str) -> _Reading:
+    """A reading the non-claim rules will reject: letters glued after the digits ("5G", "1980s")."""
+    return _Reading(0.0, None, number_start, pos, number_start, match.end(), token, False, False, False, "#", None)
+
+
+def _ordinal_or_plural_year(text: str, pos: int) -> bool:
+    return re.match(r"(?:st|nd|rd|th)\b", text[pos : pos + 3], re.IGNORECASE) is not None
+
+
+def _currency_code(code: str, rupee: str, peso: str) -> str:
+    if code == "RUPEE":
+        return rupee
+    if code == "PESO":
+        return peso
+    return code
+
+
+def _reason(text: str, reading: _Reading, sentence_start: int) -> str | None:
+    if reading.hyphen_word == "#":
+        return "identifier"
+    return non_claim_reason(
+        text,
+        reading.start,
+        reading.number_end if reading.unit is None else reading.end,
+        sentence_start=sentence_start,
+        token=reading.token,
+        value=reading.value,
+        is_words=reading.is_words,
+        has_unit=reading.unit is not None or reading.scaled,
+        hyphen_word=reading.hyphen_word,
+    )
+
+
+def _qualifier_before(text: str, number_start: int, sentence_start: int) -> tuple[str | None, int | None]:
+    window_start = max(sentence_start, number_start - 30)
+    match = QUALIFIER_BEFORE.search(text, window_start, number_start)
+    if match is None:
+        return None, None
+    return _LOWER_QUALIFIERS_BEFORE[match.group("q").lower()], match.start("q")
+
+
+def _mark_restatements(text: str, found: list[Quantity]) -> None:
+    """"6,500 kilometers (over 4,040 miles)": the bracketed figure restates the one before it."""
+    for i in range(1, len(found)):
+        previous, current = found[i - 1], found[i]
+        if previous.unit and current.unit and RESTATEMENT_OPEN.match(text[previous.end : current.start]):
+            current.restates = i - 1
+            if not current.qualifier_written and current.qualifier == "exact":
+                current.qualifier = previous.qualifier
