@@ -10,10 +10,15 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Protocol
 
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from worker.runtime.metrics import WorkerMetrics
+
+class MetricsSource(Protocol):
+    """Anything that renders Prometheus text: the worker's metrics, the tracker's."""
+
+    def render(self) -> bytes: ...
 
 
 @dataclass(slots=True)
@@ -53,7 +58,7 @@ class LoopHealth:
 class ProbeServer:
     """A ThreadingHTTPServer in a daemon thread; `port` is the bound port (useful with port 0)."""
 
-    def __init__(self, host: str, port: int, metrics: WorkerMetrics, health: LoopHealth) -> None:
+    def __init__(self, host: str, port: int, metrics: MetricsSource, health: LoopHealth) -> None:
         handler = _handler_class(metrics, health)
         self._server = ThreadingHTTPServer((host, port), handler)
         self._server.daemon_threads = True
@@ -72,7 +77,7 @@ class ProbeServer:
         self._thread.join(timeout=5)
 
 
-def _handler_class(metrics: WorkerMetrics, health: LoopHealth) -> type[BaseHTTPRequestHandler]:
+def _handler_class(metrics: MetricsSource, health: LoopHealth) -> type[BaseHTTPRequestHandler]:
     class ProbeHandler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
