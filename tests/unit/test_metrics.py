@@ -1,0 +1,109 @@
+"""Worker metrics: claimwire_* names with units, all documented, served with the probes over HTTP."""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from worker.runtime.metrics import WorkerMetrics
+from worker.runtime.probes import LoopHealth, ProbeServer
+
+UNIT_SUFFIXES = ("_total", "_seconds", "_records", "_in_flight", "_partitions")
+DOCS = Path(__file__).parents[2] / "docs" / "metrics.md"
+
+
+def metric_names(metrics: WorkerMetrics) -> set[str]:
+    return {family.name for family in metrics.registry.collect()}
+
+
+def test_every_metric_is_claimwire_prefixed_and_names_its_unit() -> None:
+    names = metric_names(WorkerMetrics())
+    assert len(names) >= 14
+    for name in names:
+        assert name.startswith("claimwire_"), name
+    for family in WorkerMetrics().registry.collect():
+        exposed = family.name + ("_total" if family.type == "counter" else "")
+        assert exposed.endswith(UNIT_SUFFIXES), exposed
+
+
+def test_every_metric_is_documented() -> None:
+    documented = set(re.findall(r"`(claimwire_[a-z_]+)`", DOCS.read_text(encoding="utf-8")))
+    for family in WorkerMetrics().registry.collect():
+        exposed = family.name + ("_total" if family.type == "counter" else "")
+        assert exposed in documented, exposed
+
+
+def test_two_workers_in_one_process_do_not_share_counts() -> None:
+    first, second = WorkerMetrics(), WorkerMetrics()
+    first.items_consumed.inc(3)
+    assert b"claimwire_items_consumed_total 3.0" in first.render()
+    assert b"claimwire_items_consumed_total 0.0" in second.render()
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@pytest.fixture
+def served() -> tuple[WorkerMetrics, LoopHealth, str]:
+    metrics = WorkerMetrics()
+    health = LoopHealth(max_poll_age_seconds=0.2)
+    server = ProbeServer("127.0.0.1", 0, metrics, health)
+    server.start()
+    yield metrics, health, f"http://127.0.0.1:{server.port}"
+    server.stop()
+
+
+def test_metrics_endpoint_serves_prometheus_text(served: tuple[WorkerMetrics, LoopHealth, str]) -> None:
+    metrics, _, base = served
+    metrics.claims_produced.labels("killed", "exact", "true").inc(2)
+    metrics.items_failed.labels("invalid_json").inc()
+    status, text = get(base + "/metrics")
+    assert status == 200
+    samples = {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
+    key = (
+        "claimwire_claims_produced_total",
+        (("attributed", "true"), ("category", "killed"), ("qualifier", "exact")),
+    )
+    assert samples[key] == 2.0
+    assert samples[("claimwire_items_failed_total", (("reason", "invalid_json"),))] == 1.0
+
+
+def test_readiness_needs_a_poll_with_partitions_assigned(
+    served: tuple[WorkerMetrics, LoopHealth, str],
+) -> None:
+    _, health, base = served
+    assert get(base + "/readyz")[0] == 503
+    assert get(base + "/healthz")[0] == 200  # joining the group may take a while
+    health.polled(assigned_partitions=0)
+    status, text = get(base + "/readyz")
+    assert (status, text.strip()) == (503, "fail: no partitions assigned")
+    health.polled(assigned_partitions=3)
+    assert get(base + "/readyz") == (200, "ok: 3 partitions assigned\n")
+
+
+def test_liveness_fails_when_the_loop_stops_polling(served: tuple[WorkerMetrics, LoopHealth, str]) -> None:
+    _, health, base = served
+    health.polled(assigned_partitions=1)
+    assert get(base + "/healthz")[0] == 200
+    health.last_poll = health.last_poll - 1.0 if health.last_poll is not None else None
+    status, text = get(base + "/healthz")
+    assert status == 503
+    assert text.startswith("fail: last poll")
+
+
+def test_unknown_paths_are_404(served: tuple[WorkerMetrics, LoopHealth, str]) -> None:
+    assert get(served[2] + "/nope")[0] == 404

@@ -1,0 +1,144 @@
+"""Worker settings: CLAIMWIRE_* names, defaults, overrides, readable errors, masked secrets."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from worker.kafka.config import connection_kwargs, consumer_kwargs, producer_kwargs
+from worker.settings import KafkaConnectionSettings, SettingsError, WorkerSettings, load_settings
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in list(os.environ):
+        if name.startswith("CLAIMWIRE_"):
+            monkeypatch.delenv(name)
+
+
+def test_defaults_match_the_documented_ones() -> None:
+    s = load_settings(WorkerSettings)
+    assert s.bootstrap_servers == "127.0.0.1:9092"
+    assert s.input_topic == "wire.raw"
+    assert s.output_topic == "claims.extracted"
+    assert s.dlq_topic == "wire.raw.dlq"
+    assert s.group_id == "claimwire-worker"
+    assert s.http_port == 9400
+    assert s.shutdown_grace_seconds == 20.0
+    assert s.exactly_once is False
+
+
+def test_every_setting_is_documented_with_its_default() -> None:
+    doc = (Path(__file__).parents[2] / "docs" / "configuration.md").read_text(encoding="utf-8")
+    for name, field in WorkerSettings.model_fields.items():
+        assert f"CLAIMWIRE_{name.upper()}" in doc, name
+        if field.default not in (None, ""):
+            assert str(field.default).lower() in doc.lower(), (name, field.default)
+
+
+def test_environment_variables_are_read_with_the_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMWIRE_BOOTSTRAP_SERVERS", "k1:9093, k2:9093")
+    monkeypatch.setenv("CLAIMWIRE_INPUT_TOPIC", "feed.in")
+    monkeypatch.setenv("CLAIMWIRE_HTTP_PORT", "0")
+    monkeypatch.setenv("CLAIMWIRE_EXACTLY_ONCE", "true")
+    monkeypatch.setenv("CLAIMWIRE_LOG_LEVEL", "debug")
+    s = load_settings(WorkerSettings)
+    assert s.bootstrap_servers == "k1:9093,k2:9093"
+    assert s.input_topic == "feed.in"
+    assert s.http_port == 0
+    assert s.exactly_once is True
+    assert s.log_level == "DEBUG"
+
+
+def test_command_line_overrides_win_and_none_means_not_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMWIRE_GROUP_ID", "from-env")
+    monkeypatch.setenv("CLAIMWIRE_INPUT_TOPIC", "env.in")
+    s = load_settings(WorkerSettings, {"group_id": "from-cli", "input_topic": None})
+    assert s.group_id == "from-cli"
+    assert s.input_topic == "env.in"
+
+
+def test_errors_name_the_environment_variable_and_the_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMWIRE_HTTP_PORT", "seventy")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(WorkerSettings, {"bootstrap_servers": "nohostport"})
+    text = str(caught.value)
+    assert "CLAIMWIRE_HTTP_PORT" in text
+    assert "CLAIMWIRE_BOOTSTRAP_SERVERS" in text
+    assert "'nohostport' is not host:port" in text
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"shutdown_grace_seconds": 0},
+        {"max_in_flight": 0},
+        {"http_port": 70000},
+        {"log_format": "xml"},
+        {"input_topic": "claims.extracted"},
+        {"security_protocol": "SASL_SSL"},
+        {"security_protocol": "SASL_PLAINTEXT", "sasl_mechanism": "PLAIN", "sasl_plain_username": "u"},
+        {"ssl_cafile": "/nonexistent/ca.pem"},
+    ],
+)
+def test_invalid_settings_are_refused(overrides: dict[str, object]) -> None:
+    with pytest.raises(SettingsError):
+        load_settings(WorkerSettings, overrides)
+
+
+def test_secrets_are_masked_in_text_and_json_but_reach_the_client() -> None:
+    s = load_settings(
+        WorkerSettings,
+        {
+            "security_protocol": "SASL_SSL",
+            "sasl_mechanism": "SCRAM-SHA-512",
+            "sasl_plain_username": "svc",
+            "sasl_plain_password": "hunter2",
+            "ssl_password": "keypass",
+        },
+    )
+    assert "hunter2" not in repr(s)
+    assert "hunter2" not in s.model_dump_json()
+    assert "keypass" not in str(s.model_dump(mode="json"))
+    kwargs = connection_kwargs(s)
+    assert kwargs["sasl_plain_password"] == "hunter2"
+    assert kwargs["ssl_password"] == "keypass"
+    assert kwargs["sasl_mechanism"] == "SCRAM-SHA-512"
+    assert kwargs["security_protocol"] == "SASL_SSL"
+
+
+def test_ssl_files_are_passed_through(tmp_path: Path) -> None:
+    ca = tmp_path / "ca.pem"
+    ca.write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    s = load_settings(KafkaConnectionSettings, {"security_protocol": "SSL", "ssl_cafile": str(ca)})
+    kwargs = connection_kwargs(s)
+    assert kwargs["ssl_cafile"] == str(ca)
+    assert "sasl_mechanism" not in kwargs
+
+
+def test_plaintext_passes_no_tls_or_sasl_options() -> None:
+    kwargs = connection_kwargs(load_settings(KafkaConnectionSettings))
+    assert kwargs["bootstrap_servers"] == ["127.0.0.1:9092"]
+    assert not any(key.startswith(("ssl_", "sasl_")) for key in kwargs)
+
+
+def test_the_connection_part_drops_worker_fields() -> None:
+    s = load_settings(WorkerSettings, {"bootstrap_servers": "k:1", "group_id": "g"})
+    connection = s.connection()
+    assert type(connection) is KafkaConnectionSettings
+    assert connection.bootstrap_servers == "k:1"
+    assert not hasattr(connection, "group_id")
+
+
+def test_worker_clients_commit_manually_and_produce_durably() -> None:
+    s = load_settings(WorkerSettings)
+    consumer = consumer_kwargs(s)
+    assert consumer["enable_auto_commit"] is False
+    assert consumer["group_id"] == "claimwire-worker"
+    producer = producer_kwargs(s, transactional_id="tx-1")
+    assert producer["acks"] == "all"
+    assert producer["enable_idempotence"] is True
+    assert producer["transactional_id"] == "tx-1"
+    assert "transactional_id" not in producer_kwargs(s)
