@@ -27,6 +27,7 @@ _NOT_PLACES = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
+_CLOSING = frozenset(".!?\"”’')")
 _PEOPLE_LIKE = frozenset({"people", "persons", "others", "crowd", "crowds", "demonstrators", "marchers"})
 
 
@@ -53,7 +54,7 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
         counted, phrase_end = counted_noun(text, quantity.end, s_end)
         part_of = claims[index - 1].category if index > base else None
         category = categorise(
-            text, quantity.start, quantity.end, s_start, next_start, quantity.unit, counted, phrase_end,
+            text, quantity.start, quantity.end, s_start, s_end, next_start, quantity.unit, counted, phrase_end,
             part_of=part_of,
         )  # fmt: skip
         if category == "other" and quantity.unit is None and _is_crowd(counted) and protest_context(text[s_start:s_end]):
@@ -78,7 +79,19 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
                 location=_place(text, s_start, s_end) or location,
             )
         )
-    return deduplicate(claims)
+    return deduplicate(claims, _title_sentences(text, sentences))
+
+
+def _title_sentences(text: str, sentences: list[tuple[int, int]]) -> frozenset[int]:
+    """Sentences that are a whole line with no closing punctuation: headlines, bylines, captions."""
+    titles = set()
+    for start, end in sentences:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        whole_line = not text[line_start:start].strip() and not text[end : len(text) if line_end == -1 else line_end].strip()
+        if whole_line and text[end - 1] not in _CLOSING:
+            titles.add(start)
+    return frozenset(titles)
 
 
 def _pick(pattern: re.Pattern[str], text: str, table: dict[str, str], default: str) -> str:

@@ -68,7 +68,7 @@ THING_NOUNS = frozenset(
     helicopters helicopter tanks tank trucks truck vehicles vehicle bridges bridge roads road dams dam
     acres hectares crops cattle livestock depots depot stations station townships township columns
     column courts court teams team tonnes packs kits tents shelters camps camp sites site bombers
-    bomber warplanes fighters? districts district states state counties county tests test""".split()
+    bomber warplanes districts district states state counties county tests test""".split()
 )
 
 PEOPLE_NOUNS = frozenset(
@@ -92,13 +92,24 @@ _PHRASE_STOP = frozenset(
     also still now then already reportedly""".split()
 )
 _NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of"})
+# "-ed" words that start a noun phrase ("displaced people"); any other "-ed" word ends it.
+_PARTICIPLE_ADJECTIVES = frozenset(
+    """displaced detained wounded injured unaccompanied armed suspected registered confirmed
+    reported trapped stranded internally released abducted kidnapped infected affected""".split()
+)
+_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:own\s+)?", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)")
 _PARTITIVE_AFTER = re.compile(r"^\s+(?:of\s+(?:them|whom|those)|among\s+them)\b", re.IGNORECASE)
 _PART_OF_BEFORE = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
 _GOVERNING_TOLL = re.compile(
-    r"\b(?:death\s+)?toll\b[^,;]{0,40}?\b(?:at|to|of|reached|reaches|rose\s+to|stood\s+at|is|was|hit)\s+$",
+    r"\b(?:toll|deaths|death\s+count|fatalities)\b[^,;]{0,70}?\b(?:at|to|of|reach|reached|reaches|stands\s+at|"
+    r"stood\s+at|is|was|hit|hits|top|tops|topped|exceed|exceeds|exceeded|passed|passes)\s+$",
     re.IGNORECASE,
 )
+# "as were four of their teachers": a figure joined to the one before shares its category.
+_AS_WERE = re.compile(r"\bas\s+(?:were|was|did|had)\s+$", re.IGNORECASE)
+# ", children among them," / ", most of them women and children,": an aside between a figure and its verb.
+_ASIDE = re.compile(r",[^,;]{0,50}\b(?:them|whom|among|including|mostly|most)\b[^,;]{0,40},")
 _AMONG_THE = re.compile(
     r"\bamong\s+the\s+(?P<w>dead|killed|injured|wounded|missing|displaced|victims)\b[^,;]{0,20}$", re.IGNORECASE
 )
@@ -123,15 +134,20 @@ for _category, _cues in CATEGORY_CUES.items():
 
 def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The head noun of the phrase after a figure, and where that phrase ends."""
-    pos = end
+    if _PARTITIVE_AFTER.match(text, end):
+        return None, end
+    of_the = _OF_THE.match(text, end)
+    pos = of_the.end() if of_the else end
     words: list[str] = []
-    for match in _WORD.finditer(text, end, min(limit, end + 80)):
+    for match in _WORD.finditer(text, pos, min(limit, pos + 80)):
         gap = text[pos : match.start()]
-        if gap.strip(" ") not in ("", "-"):
+        if gap.strip(" ") != "":
             break
         word = match.group(0)
         lower = word.lower()
         if lower in _PHRASE_STOP and not (not words and lower in _NOUN_SKIP):
+            break
+        if lower.endswith("ed") and (words or lower not in _PARTICIPLE_ADJECTIVES):
             break
         if lower in _NOUN_SKIP and not words:
             pos = match.end()
@@ -150,6 +166,7 @@ def categorise(
     start: int,
     end: int,
     sentence_start: int,
+    sentence_end: int,
     next_start: int,
     unit: str | None,
     counted: str | None,
@@ -165,7 +182,10 @@ def categorise(
     is_thing = head_lower in THING_NOUNS if head_lower else False
 
     # 1. the clause after the noun phrase: "were killed", "dead", "missing".
-    after_end = next_start
+    aside = _ASIDE.match(text, phrase_end, sentence_end)
+    if aside is not None:
+        phrase_end = aside.end()
+    after_end = next_start if next_start >= phrase_end else sentence_end
     clause = _CLAUSE_BREAK.search(text, phrase_end, after_end)
     if clause is not None:
         after_end = clause.start()
@@ -205,7 +225,9 @@ def categorise(
             return category
 
     # 3. a part of an earlier figure: "1,300 of them children", "including 4,237 children".
-    if part_of is not None and (_PARTITIVE_AFTER.match(text, end) or _PART_OF_BEFORE.search(before)):
+    if part_of is not None and (
+        _PARTITIVE_AFTER.match(text, end) or _PART_OF_BEFORE.search(before) or _AS_WERE.search(before)
+    ):
         return part_of
     return "other"
 

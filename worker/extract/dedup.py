@@ -2,7 +2,7 @@
 
 Two claims are the same when they give the same value, range and unit, come from compatible
 sources (the same, or one unsourced), sit in different sentences, and count the same thing (the
-same head noun, a missing noun on one side, or the same casualty category). The fullest instance
+same head noun, or the same category when that category says what is counted or a noun is missing). The fullest instance
 is kept: one with a source, then the one in the longer sentence.
 """
 
@@ -11,30 +11,36 @@ from __future__ import annotations
 from worker.extract.types import Claim
 
 
-def deduplicate(claims: list[Claim]) -> list[Claim]:
-    """`claims` without restatements, in their original order."""
+def deduplicate(claims: list[Claim], titles: frozenset[int] = frozenset()) -> list[Claim]:
+    """`claims` without restatements, in their original order.
+
+    `titles` holds the start offsets of headline-like sentences (a line of its own with no closing
+    punctuation): a figure there restates the body whatever words surround it.
+    """
     kept: list[Claim] = []
     for claim in claims:
-        twin = next((i for i, other in enumerate(kept) if _same_claim(other, claim)), None)
+        twin = next((i for i, other in enumerate(kept) if _same_claim(other, claim, titles)), None)
         if twin is None:
             kept.append(claim)
-        elif _fullness(claim) > _fullness(kept[twin]):
+        elif _fullness(claim, titles) > _fullness(kept[twin], titles):
             kept[twin] = claim
     kept.sort(key=lambda c: c.start)
     return kept
 
 
-def _same_claim(a: Claim, b: Claim) -> bool:
+def _same_claim(a: Claim, b: Claim, titles: frozenset[int]) -> bool:
     if (a.value, a.value_high, a.unit) != (b.value, b.value_high, b.unit):
         return False
     if a.sentence_start == b.sentence_start:
         return False
+    if a.sentence_start in titles or b.sentence_start in titles:
+        return True
     if a.source is not None and b.source is not None and a.source.normalized != b.source.normalized:
         return False
     head_a, head_b = _head(a.counted), _head(b.counted)
-    if head_a is None or head_b is None or head_a == head_b:
+    if head_a is not None and head_a == head_b:
         return True
-    return a.category == b.category and a.category != "other"
+    return a.category == b.category and (a.category != "other" or head_a is None or head_b is None)
 
 
 def _head(counted: str | None) -> str | None:
@@ -43,5 +49,9 @@ def _head(counted: str | None) -> str | None:
     return counted.split()[-1].lower().rstrip("s")
 
 
-def _fullness(claim: Claim) -> tuple[int, int]:
-    return (claim.source is not None, claim.sentence_end - claim.sentence_start)
+def _fullness(claim: Claim, titles: frozenset[int]) -> tuple[bool, bool, int]:
+    return (
+        claim.sentence_start not in titles,
+        claim.source is not None,
+        claim.sentence_end - claim.sentence_start,
+    )

@@ -28,10 +28,16 @@ MULTIPLIER_WORDS: dict[str, int] = {
 
 # Scale words written after digits: "2.6 million", "£16bn", "Rs 1,500 crore", "25k".
 SCALE_WORDS: dict[str, float] = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
+
+# "1.2m tons" is a million, "a 100m sprint" or "8,848m high" is metres: words after "m" that mean metres.
+METRE_CONTEXT_AFTER = frozenset(
+    """high deep long wide tall above below away from sprint race hurdles freestyle relay backstroke
+    breaststroke butterfly medley dash run swim drop fall climb asl altitude elevation""".split()
+)
 
 # Scale abbreviations that are also units or letters: accepted only where the reading is money
 # ("£2m", "$5bn") or glued to the digits with nothing after that would make them a unit.
@@ -85,7 +91,7 @@ CHANGE_WORDS = frozenset(
     decreased decrease decreases climbed climb climbs jumped jump jumps dropped drop drops
     declined decline declines grew grow grows growing slipped slip slid slide eased ease
     surged surge soared soar plunged plunge tumbled tumble gained gain gains lost lose
-    cut cuts raised raise lowered lower revised up down from shrank shrink swelled swell
+    cut cuts raised raise lowered lower revised up down shrank shrink swelled swell
     widened widen narrowed narrow doubled tripled slowed slow accelerated advanced retreated
     sank sink spiked spike lifted""".split()
 )
@@ -231,7 +237,7 @@ STREET_WORDS = frozenset(
 )
 
 # Words that, after a number, make it an age: "a 45-year-old man", "children aged 5".
-AGE_BEFORE = ("aged", "age of", "ages of", "ages", "age", "aged between", "ages between")
+AGE_BEFORE = ("aged", "age of", "ages of", "ages", "age", "aged between", "ages between", "as young as", "as old as")
 
 # Compound descriptors are NUMBER-WORD forms that describe make-up ("10-member bloc") rather than
 # measure; measures written the same way ("2,500-acre fire") are claims because the word is a unit.

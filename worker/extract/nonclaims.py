@@ -61,6 +61,9 @@ YEAR_CONTEXT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 PLURAL_NOUN_AFTER = re.compile(r"^\s+[a-z][a-z-]*s\b")
+# "A.D. 1000", "300 BC".
+ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD)\s+$")
+ERA_AFTER = re.compile(r"\s+(?:BC|B\.C\.|BCE|AD|A\.D\.|CE)\b")
 # "2023-24" fiscal year, "2018-19".
 FISCAL_YEAR = re.compile(r"^[-–/]\d{2}\b")
 # Letters glued before the digits: "Tu-160", "MiG-31", "COVID-19", "G7", "Kh-101".
@@ -72,6 +75,11 @@ NAMING_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w.&]*\.?)\s+$")
 LOWERCASE_NAMING_WORDS = frozenset(
     "page pages section chapter paragraph article clause row seat room gate platform route item no. nos. "
     "flight vol. pp. p.".split()
+)
+# "iPhone 11", "Apple Watch 5", "Boeing 737", "the Kick Six": a number right after a name, mid-sentence.
+NAME_BEFORE = re.compile(r"[\w,;:]\s+(?P<w>[A-Za-z&]*[A-Z][\w&]*)\s$")
+NOT_NAME_WORDS = frozenset(
+    [m for m in MONTHS] + "monday tuesday wednesday thursday friday saturday sunday i".split()
 )
 GROUP_OF = re.compile(r"\b(?:Group|group)\s+of\s+$")
 INDEX_NAMES = re.compile(r"\b(?:S&P|S\s?P|FTSE|Fortune|Russell|Nasdaq|Nikkei|CAC|DAX|Stoxx|Hang Seng|Euro Stoxx)\s+$")
@@ -158,7 +166,7 @@ def non_claim_reason(
             return "age"
     if hyphen_word is not None and hyphen_word not in COUNTING_HYPHEN_WORDS:
         return "compound descriptor"
-    if _is_named(before):
+    if _is_named(before, token, is_words):
         return "name or identifier"
     if STREET_AFTER.match(after):
         return "street number"
@@ -168,9 +176,10 @@ def non_claim_reason(
     if not has_unit:
         if SUPERLATIVE_AFTER.match(after) or RANKING_WORD_BEFORE.search(before):
             return "ranking"
-        if N_OF_THE_M.search(before):
+        reported = REPORTED_COUNT_AFTER.match(after) is not None
+        if N_OF_THE_M.search(before) and not reported:
             return "total of a known set"
-        if DEFINITE_BEFORE.search(before) and (is_words or value < 100) and not REPORTED_COUNT_AFTER.match(after):
+        if DEFINITE_BEFORE.search(before) and (is_words or value < 100) and not reported:
             return "known set"
         if token.lower() == "one" and not _one_counts(before, after):
             return "pronoun one"
@@ -178,16 +187,22 @@ def non_claim_reason(
 
 
 def _is_year(token: str, value: float, before: str, after: str) -> bool:
-    if not (len(token) == 4 and token.isdigit() and 1500 <= value <= 2100):
+    if ERA_BEFORE.search(before) or ERA_AFTER.match(after):
+        return True
+    if not (len(token) == 4 and token.isdigit() and 1500 <= value <= 2200):
         return False
     if FISCAL_YEAR.match(after):
         return True
     return bool(YEAR_CONTEXT_BEFORE.search(before)) or not PLURAL_NOUN_AFTER.match(after)
 
 
-def _is_named(before: str) -> bool:
+def _is_named(before: str, token: str, is_words: bool) -> bool:
     if IDENTIFIER_BEFORE.search(before) or GROUP_OF.search(before) or INDEX_NAMES.search(before):
         return True
+    if (is_words and token[0].isupper()) or (not is_words and token.isdigit() and len(token) <= 4):
+        name = NAME_BEFORE.search(before)
+        if name is not None and name.group("w").lower() not in NOT_NAME_WORDS:
+            return True
     match = NAMING_WORD_BEFORE.search(before)
     if match is None:
         return False

@@ -12,9 +12,9 @@ import re
 from worker.extract.lexicon import MULTIPLIER_WORDS, TENS_WORDS, UNITS_WORDS
 
 # Digits, most specific grouping first so "3,38,934" is not read as "3,38" and "934".
-INDIAN_GROUPED = r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"  # 3,38,934 (lakh grouping)
-ENGLISH_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"  # 1,200 / 1,067,656.5
-EUROPEAN_GROUPED = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])"  # 1.200.000 / 1.200,5
+INDIAN_GROUPED = r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d|,\d)"  # 3,38,934 (lakh grouping)
+ENGLISH_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)"  # 1,200 / 1,067,656.5
+EUROPEAN_GROUPED = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d|\.\d)"  # 1.200.000 / 1.200,5
 EUROPEAN_DECIMAL = r"\d+,\d{1,2}(?![\d])"  # 3,5 million / 20,6%
 PLAIN = r"\d+(?:\.\d+)?|\.\d+"
 DIGITS = f"(?:{INDIAN_GROUPED}|{ENGLISH_GROUPED}|{EUROPEAN_GROUPED}|{EUROPEAN_DECIMAL}|{PLAIN})"

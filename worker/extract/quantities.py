@@ -17,6 +17,7 @@ from worker.extract.lexicon import (
     GLUED_UNITS,
     LETTER_CURRENCY_PREFIXES,
     MAGNITUDE_AFTER,
+    METRE_CONTEXT_AFTER,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     SCALE_WORDS,
@@ -69,9 +70,14 @@ GLUED_LETTERS = re.compile(r"[A-Za-z]")
 RANGE_JOIN = re.compile(r"\s*(?P<j>-|–|—|to|or)\s*", re.IGNORECASE)
 BETWEEN_JOIN = re.compile(r"\s+and\s+", re.IGNORECASE)
 LIST_JOIN = re.compile(r"^\s*(?:,|and|or)\s*(?:,\s*)?(?:and\s+)?$", re.IGNORECASE)
+NEGATIVE_BEFORE = re.compile(r"(?:\bminus\s+|−)$", re.IGNORECASE)
+NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
+PHONE_LIST_JOIN = re.compile(r"^[^.;]{0,60}\b(?:or|and)\s+$")
 RESTATEMENT_OPEN = re.compile(r"^\s*[(\[]\s*$")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
+# "a five-point plan", "a 90-degree turn": these words joined by a hyphen describe, they don't measure.
+NOT_HYPHEN_UNITS = frozenset({"point", "points", "cent", "cents", "pence", "p", "degree", "degrees", "°"})
 ISO_CODES = frozenset(v for v in CURRENCY_PREFIXES.values() if len(v) == 3)
 _LOWER_UNITS = {k.lower(): v for k, v in UNITS_AFTER.items()}
 _LOWER_SCALES = {k.lower(): v for k, v in SCALE_WORDS.items()}
@@ -106,6 +112,7 @@ def find_quantities(
     found: list[Quantity] = []
     carried_unit: tuple[str, int] | None = None  # ("magnitude", end) to share with "5.9 and 5.5"
     skip_until = -1
+    phone_end = -1  # end of a phone number, so "call 1070 ... or 1077" drops both
     for index, match in enumerate(matches):
         if match.start() < skip_until:
             continue
@@ -126,7 +133,10 @@ def find_quantities(
                 continue
             partner = None
         reason = _reason(text, reading, start)
+        if reason is None and phone_end >= 0 and PHONE_LIST_JOIN.match(text[phone_end : reading.start]):
+            reason = "phone number"
         if reason is not None:
+            phone_end = reading.end if reason == "phone number" else -1
             if reason in ("year", "date") and partner is not None:
                 skip_until = partner.end  # "2023-24", "Jan. 1-17"
             continue
@@ -140,7 +150,7 @@ def find_quantities(
 
         if partner is not None:
             low, high = reading.value, partner.value
-            if not reading.scaled and partner.scaled and not reading.unit and low <= partner.raw:
+            if not reading.scaled and partner.scaled and low <= partner.raw:
                 low *= partner.scale
             unit = partner.unit or reading.unit
             q_start = between.start() if between is not None else quantity_start
@@ -223,8 +233,11 @@ def _range_partner(
 
 
 def _is_change(text: str, number_start: int, start: int) -> bool:
+    """"rose from 5% to 7%" is a move between two figures; "rose by 1 to 1.5 degrees" is a range."""
     before = text[max(start, number_start - 40) : number_start].lower()
     words = re.findall(r"[a-z]+", before)[-3:]
+    if words and words[-1] == "by":
+        return False
     return any(w in CHANGE_WORDS for w in words)
 
 
@@ -258,8 +271,10 @@ def _read(text: str, match: re.Match[str], start: int, end: int, *, rupee: str, 
     if scale_match is not None:
         word = scale_match.group("s").lower()
         glued = scale_match.group("sp") == ""
-        if word in ("m", "b", "k"):
-            ok = glued and not is_words and (unit is not None or word != "m")
+        if word == "m":
+            ok = glued and not is_words and (unit is not None or _m_is_million(text, scale_match.end(), token))
+        elif word in ("b", "k"):
+            ok = glued and not is_words and (unit is not None or word == "k")
         elif word in ("bn", "mn", "tn", "mln", "bln", "trn"):
             ok = not is_words
         else:
@@ -283,7 +298,8 @@ def _read(text: str, match: re.Match[str], start: int, end: int, *, rupee: str, 
             spaced = unit_match.group("sp")
             single = len(key) <= 1 and key not in ("%", "°")
             glued_ok = key in GLUED_UNITS and not (single and unit_match.group("u").isupper())
-            if (spaced == "" and glued_ok) or (spaced != "" and not single):
+            hyphenated = "-" in spaced and key in NOT_HYPHEN_UNITS
+            if not hyphenated and ((spaced == "" and glued_ok) or (spaced != "" and not single)):
                 if not (is_words and key in ("m", "t", "l", "g", "p", "k")):
                     unit = _LOWER_UNITS[key]
                     pos += unit_match.end()
@@ -307,11 +323,13 @@ def _read(text: str, match: re.Match[str], start: int, end: int, *, rupee: str, 
         if GLUED_LETTERS.match(text, pos) and not _ordinal_or_plural_year(text, pos):
             return _identifier_reading(text, match, number_start, pos, token)
     value *= scale
+    if NEGATIVE_BEFORE.search(text, max(start, number_start - 7), left):
+        value = -value
 
     hyphen = HYPHEN_WORD.match(text, pos, end)
     if hyphen is not None and unit is None:
         hyphen_word = hyphen.group("w").lower()
-        if hyphen_word in _LOWER_UNITS:
+        if hyphen_word in _LOWER_UNITS and hyphen_word not in NOT_HYPHEN_UNITS:
             unit = _LOWER_UNITS[hyphen_word]
             pos = hyphen.end()
             hyphen_word = None
@@ -330,6 +348,17 @@ def _read(text: str, match: re.Match[str], start: int, end: int, *, rupee: str, 
         value, unit, left, pos, number_start, match.end(), token, is_words, scaled, prefix_unit,
         hyphen_word, qualifier_after,
     )  # fmt: skip
+
+
+def _m_is_million(text: str, pos: int, token: str) -> bool:
+    """"1.2m tons", "35m of its devices" are millions; "a 100m sprint", "8,848m high" are metres."""
+    if "." in token:
+        return True
+    following = NEXT_WORD.match(text, pos)
+    if following is None:
+        return False
+    word = following.group("w")
+    return word == "of" or (word.islower() and word not in METRE_CONTEXT_AFTER)
 
 
 def _identifier_reading(text: str, match: re.Match[str], number_start: int, pos: int, token: str) -> _Reading:
