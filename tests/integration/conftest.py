@@ -1,0 +1,121 @@
+"""Integration tests run against a real Apache Kafka broker: the one KAFKA_BOOTSTRAP_SERVERS names,
+or else one `claimwire dev-broker` started here for the whole session.
+
+Fixtures: `kafka_bootstrap` ("host:port"), `new_topic` (a factory of uniquely named, ready topics)
+and `group_id` (a fresh consumer group id). Every test in this directory is marked `integration`.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from kafka_helpers import delete_topics
+
+from worker.kafka.admin import TopicSpec, create_topics
+from worker.kafka.devbroker import free_port
+from worker.settings import KafkaConnectionSettings
+
+# First use on a fresh machine includes Maven fetching the broker's jars; a warm start takes ~10 s.
+BROKER_START_TIMEOUT_S = 300.0
+BROKER_STOP_TIMEOUT_S = 60.0
+BOOTSTRAP_PREFIX = "bootstrap="
+
+NewTopic = Callable[..., str]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.integration)
+
+
+def _log_tail(log_path: Path, lines: int = 80) -> str:
+    text = log_path.read_text(encoding="utf-8", errors="replace") if log_path.exists() else ""
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def _wait_for_bootstrap(process: subprocess.Popen[bytes], log_path: Path) -> str:
+    deadline = time.monotonic() + BROKER_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        for line in log_path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith(BOOTSTRAP_PREFIX):
+                return line.removeprefix(BOOTSTRAP_PREFIX).strip()
+        if process.poll() is not None:
+            pytest.fail(
+                f"claimwire dev-broker exited with code {process.returncode} before it was ready; "
+                f"its log ({log_path}):\n{_log_tail(log_path)}",
+                pytrace=False,
+            )
+        time.sleep(0.2)
+    pytest.fail(
+        f"claimwire dev-broker printed no '{BOOTSTRAP_PREFIX}' line within {BROKER_START_TIMEOUT_S:.0f} s; "
+        f"its log ({log_path}):\n{_log_tail(log_path)}",
+        pytrace=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """host:port of a running broker for the whole session."""
+    external = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
+    if external:
+        yield external
+        return
+    workdir = tmp_path_factory.mktemp("dev-broker")
+    log_path = workdir / "dev-broker.log"
+    command = [
+        sys.executable,
+        "-m",
+        "worker.cli",
+        "dev-broker",
+        "--port",
+        str(free_port()),
+        "--data-dir",
+        str(workdir / "data"),
+    ]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        yield _wait_for_bootstrap(process, log_path)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=BROKER_STOP_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture
+def new_topic(kafka_bootstrap: str) -> Iterator[NewTopic]:
+    """`new_topic(partitions=1, *, compact=False, prefix="t")` creates a unique topic, ready to use."""
+    connection = KafkaConnectionSettings(bootstrap_servers=kafka_bootstrap)
+    created: list[str] = []
+
+    def make(partitions: int = 1, *, compact: bool = False, prefix: str = "t") -> str:
+        name = f"{prefix}-{uuid.uuid4().hex[:12]}"
+        configs = {"cleanup.policy": "compact"} if compact else {}
+        report = create_topics(connection, [TopicSpec(name, partitions, 1, configs)])
+        assert report.created == (name,)
+        created.append(name)
+        return name
+
+    yield make
+    # Only a shared broker outlives the session; the session's own broker goes away with its data.
+    if created and os.environ.get("KAFKA_BOOTSTRAP_SERVERS"):
+        delete_topics(kafka_bootstrap, created)
+
+
+@pytest.fixture
+def group_id() -> str:
+    """A consumer group id no other test uses."""
+    return f"claimwire-test-{uuid.uuid4().hex[:12]}"

@@ -1,0 +1,148 @@
+"""The development broker and `claimwire topics`: a real KRaft broker that answers, keeps its data
+across a restart, creates no topic on its own and supports the worker's transactions."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from kafka import KafkaAdminClient, KafkaProducer
+from kafka.admin import ConfigResource
+from kafka.errors import KafkaTimeoutError
+from kafka_helpers import consume_all, produce
+
+from worker.kafka.admin import TRACKER_CHANGELOG_TOPIC, TopicSpec, create_topics
+from worker.kafka.devbroker import broker_answers, free_port, running_broker
+from worker.settings import KafkaConnectionSettings
+
+NewTopic = Callable[..., str]
+
+
+def _topic_config(bootstrap: str, topic: str, key: str) -> str:
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap)
+    try:
+        described = admin.describe_configs([ConfigResource("topic", topic, [key])], config_filter="all")
+    finally:
+        admin.close()
+    value: str = described["topic"][topic][key]["value"]
+    return value
+
+
+def _claimwire(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "worker.cli", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_broker_answers_a_metadata_request(kafka_bootstrap: str) -> None:
+    assert broker_answers(kafka_bootstrap)
+
+
+def test_nothing_answers_on_a_port_without_a_broker() -> None:
+    assert not broker_answers(f"127.0.0.1:{free_port()}", timeout_s=1.0)
+
+
+def test_topics_create_makes_every_topic_then_reports_them_as_existing(kafka_bootstrap: str) -> None:
+    run_id = uuid.uuid4().hex[:8]
+    env = {
+        "CLAIMWIRE_BOOTSTRAP_SERVERS": kafka_bootstrap,
+        "CLAIMWIRE_INPUT_TOPIC": f"in-{run_id}",
+        "CLAIMWIRE_OUTPUT_TOPIC": f"out-{run_id}",
+        "CLAIMWIRE_DLQ_TOPIC": f"dlq-{run_id}",
+    }
+    first = _claimwire("topics", "create", "--partitions", "2", env=env)
+    assert first.returncode == 0, first.stderr
+    first_lines = first.stdout.splitlines()
+    for topic in (f"in-{run_id}", f"out-{run_id}", f"dlq-{run_id}"):
+        assert f"created  {topic}" in first_lines
+
+    second = _claimwire("topics", "create", "--partitions", "2", env=env)
+    assert second.returncode == 0, second.stderr
+    second_lines = second.stdout.splitlines()
+    assert len(second_lines) == len(first_lines)
+    assert all(line.startswith("exists") for line in second_lines), second.stdout
+
+    listed = _claimwire("topics", "list", env=env)
+    assert {f"in-{run_id}", f"out-{run_id}", f"dlq-{run_id}", TRACKER_CHANGELOG_TOPIC} <= set(
+        listed.stdout.splitlines()
+    )
+    assert _topic_config(kafka_bootstrap, TRACKER_CHANGELOG_TOPIC, "cleanup.policy") == "compact"
+
+
+def test_topics_create_names_the_broker_it_cannot_reach() -> None:
+    unreachable = f"127.0.0.1:{free_port()}"
+    result = _claimwire(
+        "topics", "create", "--timeout", "2", env={"CLAIMWIRE_BOOTSTRAP_SERVERS": unreachable}
+    )
+    assert result.returncode == 1
+    assert unreachable in result.stderr
+
+
+def test_producing_to_an_unknown_topic_fails_and_creates_nothing(kafka_bootstrap: str) -> None:
+    unknown = f"never-created-{uuid.uuid4().hex[:12]}"
+    producer = KafkaProducer(bootstrap_servers=kafka_bootstrap, max_block_ms=3000)
+    try:
+        with pytest.raises(KafkaTimeoutError):
+            producer.send(unknown, value=b"x").get(timeout=10)
+    finally:
+        producer.close(timeout=5)
+    admin = KafkaAdminClient(bootstrap_servers=kafka_bootstrap)
+    try:
+        assert unknown not in admin.list_topics()
+    finally:
+        admin.close()
+
+
+def test_new_topic_factory_gives_ready_topics_with_the_asked_shape(
+    kafka_bootstrap: str, new_topic: NewTopic
+) -> None:
+    plain = new_topic(3)
+    compacted = new_topic(compact=True, prefix="changelog")
+    assert plain != compacted
+    assert compacted.startswith("changelog-")
+    assert _topic_config(kafka_bootstrap, compacted, "cleanup.policy") == "compact"
+    assert _topic_config(kafka_bootstrap, plain, "cleanup.policy") == "delete"
+
+    produce(kafka_bootstrap, plain, [(f"k{n}", f"v{n}", [("h", b"1")]) for n in range(9)])
+    records = consume_all(kafka_bootstrap, plain)
+    assert sorted(record.value for record in records) == [f"v{n}".encode() for n in range(9)]
+    assert {record.partition for record in records} <= {0, 1, 2}
+    assert all(record.header("h") == b"1" for record in records)
+
+
+def test_transactions_commit_and_abort_on_the_dev_broker(kafka_bootstrap: str, new_topic: NewTopic) -> None:
+    topic = new_topic()
+    producer = KafkaProducer(
+        bootstrap_servers=kafka_bootstrap, transactional_id=f"test-tx-{uuid.uuid4().hex[:8]}"
+    )
+    try:
+        producer.init_transactions()
+        producer.begin_transaction()
+        producer.send(topic, value=b"aborted")
+        producer.abort_transaction()
+        producer.begin_transaction()
+        producer.send(topic, value=b"committed")
+        producer.commit_transaction()
+    finally:
+        producer.close(timeout=10)
+    assert [record.value for record in consume_all(kafka_bootstrap, topic)] == [b"committed"]
+
+
+def test_a_restarted_broker_keeps_its_topics_and_records(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    topic = "kept-across-restart"
+    with (tmp_path / "first.log").open("w") as log, running_broker(data_dir, log=log) as broker:
+        create_topics(KafkaConnectionSettings(bootstrap_servers=broker.bootstrap), [TopicSpec(topic)])
+        produce(broker.bootstrap, topic, [(None, "kept", None)])
+    with (tmp_path / "second.log").open("w") as log, running_broker(data_dir, log=log) as broker:
+        assert [record.value for record in consume_all(broker.bootstrap, topic)] == [b"kept"]
