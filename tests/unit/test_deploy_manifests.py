@@ -8,13 +8,11 @@ rendered base and overlays are checked against each other and against worker/set
 from __future__ import annotations
 
 import copy
-import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
-from unittest.mock import patch
 
 import jsonschema
 import kubernetes_validate
@@ -32,10 +30,11 @@ from test_deploy_support import (
     load_yaml_docs,
     render_kustomization,
     setting_env_names,
+    settings_from_env,
     unknown_metrics,
 )
 
-from worker.settings import KafkaConnectionSettings, WorkerSettings
+from worker.settings import WorkerSettings
 from worker.track.settings import TrackerSettings
 
 # The oldest minor release still supported upstream when this was written; the manifests use
@@ -119,10 +118,7 @@ def settings_of(docs: list[Doc], deployment: Doc) -> Any:
     if env.get("CLAIMWIRE_SECURITY_PROTOCOL", "PLAINTEXT").startswith("SASL_"):
         env |= SECRET_ENV
     command = deployment["spec"]["template"]["spec"]["containers"][0]["args"][0]
-    others = {key: value for key, value in os.environ.items() if not key.startswith("CLAIMWIRE_")}
-    with patch.dict(os.environ, others | env, clear=True):
-        KafkaConnectionSettings()
-        return SETTINGS_BY_COMMAND[command]()
+    return settings_from_env(SETTINGS_BY_COMMAND[command], env)
 
 
 def labels_match(selector: dict[str, str], labels: dict[str, str]) -> bool:

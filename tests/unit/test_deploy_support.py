@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import copy
 import importlib
+import os
 import pkgutil
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+from unittest import mock
 
 import yaml
 from pydantic_settings import BaseSettings
 
 import worker
+from worker.settings import KafkaConnectionSettings
 
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"
@@ -65,6 +68,17 @@ def setting_env_names() -> set[str]:
         for cls in settings_classes()
         for name in cls.model_fields
     }
+
+
+S = TypeVar("S", bound=BaseSettings)
+
+
+def settings_from_env(cls: type[S], env: Mapping[str, str]) -> S:
+    """Settings as a process with exactly these CLAIMWIRE_* variables builds them (validated)."""
+    others = {key: value for key, value in os.environ.items() if not key.startswith("CLAIMWIRE_")}
+    with mock.patch.dict(os.environ, {**others, **env}, clear=True):
+        KafkaConnectionSettings()  # every claimwire command connects with these, whatever its own class
+        return cls()
 
 
 def known_metric_names() -> set[str]:
