@@ -1,0 +1,83 @@
+"""`claimwire series`: print the tracked series as the tracker's changelog topic holds them.
+
+Reads every partition of the changelog to its current end (committed records only), keeps the
+latest state per series and prints a table, or JSON with `--json`. Filters: `--source` (part of
+the name), `--category`, `--place`. Exit codes: 0 printed (possibly "no series"), 1 the changelog
+could not be read, 2 invalid settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from worker.commands.track import load_tracker_settings
+from worker.kafka.changelog import ChangelogReader
+from worker.kafka.errors import KafkaAdapterError
+from worker.settings import KafkaConnectionSettings, SettingsError, load_settings
+from worker.track.events import SeriesSnapshot
+from worker.track.report import SeriesFilter, select_series, series_table
+from worker.track.rules import SeriesState
+from worker.track.runner import restore_states
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_SETTINGS = 2
+READ_TIMEOUT_SECONDS = 120.0
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--bootstrap-servers", default=None, help="host:port[,host:port...]")
+    parser.add_argument(
+        "--changelog-topic",
+        default=None,
+        help="the tracker's changelog (default: as `claimwire track` is configured)",
+    )
+    parser.add_argument("--source", default=None, help="only sources whose name contains this")
+    parser.add_argument("--category", default=None, help="only this category (killed, displaced, ...)")
+    parser.add_argument("--place", default=None, help="only this place")
+    parser.add_argument(
+        "--json", action="store_true", help="one JSON array of series states instead of a table"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        connection = load_settings(KafkaConnectionSettings, {"bootstrap_servers": args.bootstrap_servers})
+        topic = load_tracker_settings({"changelog_topic": args.changelog_topic}).changelog_topic
+    except SettingsError as exc:
+        print(f"claimwire series: {exc}", file=sys.stderr)
+        return EXIT_BAD_SETTINGS
+    try:
+        states = read_series(connection, topic)
+    except KafkaAdapterError as exc:
+        print(f"claimwire series: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    chosen = select_series(states, SeriesFilter(source=args.source, category=args.category, place=args.place))
+    if args.json:
+        body = ",\n".join(SeriesSnapshot.of(state).model_dump_json() for state in chosen)
+        sys.stdout.write(f"[{body}]\n" if body else "[]\n")
+    else:
+        sys.stdout.write(series_table(chosen))
+    return EXIT_OK
+
+
+def read_series(connection: KafkaConnectionSettings, topic: str) -> list[SeriesState]:
+    """The latest state of every series in the changelog; invalid records are reported on stderr."""
+    reader = ChangelogReader(connection, topic)
+    try:
+        partitions = reader.partition_count()
+        if partitions is None:
+            raise KafkaAdapterError(f"changelog topic {topic!r} does not exist (has the tracker run?)")
+        states: list[SeriesState] = []
+
+        def invalid(series_key: str, error: Exception) -> None:
+            print(f"claimwire series: {topic}: {series_key}: invalid state: {error}", file=sys.stderr)
+
+        for partition in range(partitions):
+            states.extend(
+                restore_states(reader.read(partition, READ_TIMEOUT_SECONDS), on_invalid=invalid).values()
+            )
+        return states
+    finally:
+        reader.close()

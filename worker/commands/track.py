@@ -1,0 +1,129 @@
+"""`claimwire track`: follow each figure per source over time, from claim events to tracked events.
+
+Reads `claims.extracted` in its own group, keeps one state per series (restored from a compacted
+changelog topic on start and on every assignment) and publishes series_opened, value_updated,
+value_restated, value_revised_down and sources_conflict events to `claims.tracked`
+(docs/tracking.md). Settings come from CLAIMWIRE_* (connection) and CLAIMWIRE_TRACKER_* variables;
+the options below override them. Exit codes: 0 clean shutdown, 1 stopped on a transaction or
+changelog failure, 2 invalid settings, 3 broker unreachable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+from typing import Any
+
+from pydantic import ValidationError
+
+from worker import __version__
+from worker.kafka.changelog import TrackerKafka
+from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError
+from worker.runtime.logging import configure_logging, get_logger
+from worker.runtime.probes import LoopHealth, ProbeServer
+from worker.runtime.signals import StopRequest, install_stop_signals
+from worker.settings import KafkaConnectionSettings, SettingsError, load_settings
+from worker.track.metrics import TrackerMetrics
+from worker.track.runner import EXIT_BROKER_UNREACHABLE, EXIT_FAILED, Tracker
+from worker.track.settings import TRACKER_ENV_PREFIX, TrackerSettings
+
+EXIT_BAD_SETTINGS = 2
+CLOSE_TIMEOUT_SECONDS = 10.0
+
+# option -> settings field; every option defaults to None so the environment decides unless given
+TRACKER_OPTIONS: dict[str, tuple[str, type, str]] = {
+    "--input-topic": ("input_topic", str, "topic of claim events (default claims.extracted)"),
+    "--output-topic": ("output_topic", str, "topic of tracked events (default claims.tracked)"),
+    "--changelog-topic": (
+        "changelog_topic",
+        str,
+        "compacted state topic (default claimwire.tracker.changelog)",
+    ),
+    "--group-id": ("group_id", str, "consumer group (default claimwire-tracker)"),
+    "--transactional-id": ("transactional_id", str, "stable per instance (default <group>-<hostname>)"),
+    "--http-port": ("http_port", int, "port of /metrics, /healthz, /readyz (0 = ephemeral)"),
+    "--log-level": ("log_level", str, "DEBUG, INFO, WARNING or ERROR"),
+    "--log-format": ("log_format", str, "json, console or auto"),
+}
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--bootstrap-servers", default=None, help="host:port[,host:port...]")
+    for flag, (field, kind, help_text) in TRACKER_OPTIONS.items():
+        parser.add_argument(flag, dest=field, type=kind, default=None, help=help_text)
+
+
+def load_tracker_settings(overrides: dict[str, Any]) -> TrackerSettings:
+    """Tracker settings from CLAIMWIRE_TRACKER_* plus non-None overrides; SettingsError, readably."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    try:
+        return TrackerSettings(**given)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            where = ".".join(str(part) for part in error["loc"]).upper()
+            lines.append(f"{TRACKER_ENV_PREFIX}{where or 'SETTINGS'}: {error['msg']}")
+        raise SettingsError("invalid settings:\n  " + "\n  ".join(lines)) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        connection = load_settings(KafkaConnectionSettings, {"bootstrap_servers": args.bootstrap_servers})
+        settings = load_tracker_settings(
+            {field: getattr(args, field) for field, _, _ in TRACKER_OPTIONS.values()}
+        )
+    except SettingsError as exc:
+        print(f"claimwire track: {exc}", file=sys.stderr)
+        return EXIT_BAD_SETTINGS
+    configure_logging(settings.log_level, settings.log_format)
+    log = get_logger("tracker")
+    transactional_id = settings.transactional_id or f"{settings.group_id}-{socket.gethostname()}"
+    log.info(
+        "settings",
+        version=__version__,
+        **connection.model_dump(mode="json"),
+        **settings.model_dump(mode="json", exclude={"transactional_id"}),
+        transactional_id=transactional_id,
+    )
+
+    stop = StopRequest()
+    install_stop_signals(stop, on_signal=lambda name: log.info("signal_received", signal=name))
+    metrics = TrackerMetrics()
+    health = LoopHealth(max_poll_age_seconds=settings.healthz_max_poll_age_seconds)
+    server = ProbeServer(settings.http_host, settings.http_port, metrics, health)
+    server.start()
+    log.info("http_listening", host=settings.http_host, port=server.port)
+    client: TrackerKafka | None = None
+    try:
+        client = TrackerKafka(
+            connection,
+            input_topic=settings.input_topic,
+            output_topic=settings.output_topic,
+            changelog_topic=settings.changelog_topic,
+            group_id=settings.group_id,
+            transactional_id=transactional_id,
+            auto_offset_reset=settings.auto_offset_reset,
+            max_poll_records=settings.max_poll_records,
+        )
+        partitions = client.ensure_changelog()
+        log.info("tracker_started", partitions=partitions, transactional_id=transactional_id)
+        tracker = Tracker(
+            client,
+            metrics=metrics,
+            health=health,
+            stop=stop,
+            max_poll_records=settings.max_poll_records,
+            restore_timeout_seconds=settings.restore_timeout_seconds,
+        )
+        return tracker.run()
+    except BrokerUnreachableError as exc:
+        log.error("tracker_start_failed", error=str(exc))
+        return EXIT_BROKER_UNREACHABLE
+    except KafkaAdapterError as exc:
+        log.error("tracker_start_failed", error=str(exc))
+        return EXIT_FAILED
+    finally:
+        if client is not None:
+            client.close(CLOSE_TIMEOUT_SECONDS)
+        server.stop()

@@ -1,0 +1,291 @@
+"""The tracker's poll loop: claim events in; tracked events, series states and offsets out, atomically.
+
+Guarantee. Each polled batch is one Kafka transaction holding the batch's tracked events, the
+states of the series it changed (written to the changelog partition numbered like the input
+partition) and the input offsets past the batch. A crash anywhere before the commit leaves none of
+them visible to read_committed readers; the next owner of the partition restores the state the last
+committed batch left and reads the uncommitted claims again, announcing each once. A claim id the
+state already holds is a no-op, so even a replay of committed input announces nothing twice.
+
+Rebalances. Partitions assigned in a poll are restored from the changelog before any of their
+records is processed; revoked ones are dropped (every batch is committed before the next poll, so
+there is nothing to hand over).
+
+Threads: everything runs on the caller's thread; the assignment callbacks run inside `poll`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Protocol
+
+from pydantic import ValidationError
+
+from worker.kafka.deadletter import ITEM_ID
+from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError, ProduceError, TransactionError
+from worker.models import ClaimEvent
+from worker.runtime.logging import get_logger, record_context
+from worker.runtime.probes import LoopHealth
+from worker.runtime.processor import InputRecord
+from worker.runtime.signals import StopRequest
+from worker.track.events import SeriesSnapshot, TrackedEvent
+from worker.track.metrics import TrackerMetrics
+from worker.track.rules import SeriesState, observation_from_event
+from worker.track.store import SeriesStore
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BROKER_UNREACHABLE = 3
+
+POLL_TIMEOUT_SECONDS = 0.5
+
+
+class AssignmentListener(Protocol):
+    def on_assigned(self, partitions: set[int]) -> None: ...
+
+    def on_revoked(self, partitions: set[int]) -> None: ...
+
+
+class TrackerClient(Protocol):
+    """The Kafka side the loop needs (`worker.kafka.changelog.TrackerKafka`)."""
+
+    def subscribe(self, listener: AssignmentListener) -> None: ...
+
+    def poll(self, timeout_seconds: float, max_records: int) -> list[InputRecord]: ...
+
+    def assigned(self) -> set[int]: ...
+
+    def seek(self, partition: int, offset: int) -> None: ...
+
+    def read_changelog(
+        self, partition: int, timeout_seconds: float
+    ) -> Iterator[tuple[bytes | None, bytes | None]]: ...
+
+    def begin(self) -> None: ...
+
+    def send_event(self, key: bytes, value: bytes) -> None: ...
+
+    def send_state(self, partition: int, key: bytes, value: bytes) -> None: ...
+
+    def commit(self, positions: dict[int, int]) -> None: ...
+
+    def abort(self) -> None: ...
+
+
+class InvalidRecordHandler(Protocol):
+    def __call__(self, series_key: str, error: Exception) -> None: ...
+
+
+def restore_states(
+    records: Iterator[tuple[bytes | None, bytes | None]], *, on_invalid: InvalidRecordHandler
+) -> dict[str, SeriesState]:
+    """The latest state per series key from changelog records; a null value deletes the series."""
+    states: dict[str, SeriesState] = {}
+    for key, value in records:
+        series_key = (key or b"").decode("utf-8", "replace")
+        if value is None:
+            states.pop(series_key, None)
+            continue
+        try:
+            state = SeriesSnapshot.model_validate_json(value).state()
+        except (ValidationError, ValueError) as exc:
+            on_invalid(series_key, exc)
+            continue
+        states[state.key] = state
+    return states
+
+
+class Tracker:
+    """One tracker process: per-partition series stores and the loop that feeds them."""
+
+    def __init__(
+        self,
+        client: TrackerClient,
+        *,
+        metrics: TrackerMetrics,
+        health: LoopHealth,
+        stop: StopRequest,
+        max_poll_records: int = 500,
+        restore_timeout_seconds: float = 300.0,
+    ) -> None:
+        self.client = client
+        self.metrics = metrics
+        self.health = health
+        self.stop = stop
+        self.max_poll_records = max_poll_records
+        self.restore_timeout_seconds = restore_timeout_seconds
+        self.stores: dict[int, SeriesStore] = {}
+        self.log = get_logger("tracker")
+        self._lock = threading.Lock()
+        self._to_restore: set[int] = set()
+
+    # -- assignment callbacks (inside poll) ----------------------------------------------------
+
+    def on_assigned(self, partitions: set[int]) -> None:
+        with self._lock:
+            self._to_restore |= partitions
+        self.log.info("partitions_assigned", partitions=sorted(partitions))
+
+    def on_revoked(self, partitions: set[int]) -> None:
+        with self._lock:
+            for partition in partitions:
+                self.stores.pop(partition, None)
+                self._to_restore.discard(partition)
+        self._count_series()
+        self.log.info("partitions_revoked", partitions=sorted(partitions))
+
+    # -- the loop ------------------------------------------------------------------------------
+
+    def run(self) -> int:
+        """Poll, restore what was assigned, track each batch in a transaction, until asked to stop."""
+        try:
+            self.client.subscribe(self)
+            while not self.stop.is_set():
+                records = self.client.poll(POLL_TIMEOUT_SECONDS, max_records=self.max_poll_records)
+                self.health.polled(len(self.client.assigned()))
+                self._restore_assigned()
+                if records and not self._process_batch(records):
+                    return EXIT_FAILED
+        except BrokerUnreachableError as exc:
+            self.log.error("broker_unreachable", error=str(exc))
+            return EXIT_BROKER_UNREACHABLE
+        except KafkaAdapterError as exc:
+            self.log.error("tracker_failed", error=str(exc))
+            return EXIT_FAILED
+        self.log.info("tracker_stop_requested", reason=self.stop.reason)
+        return EXIT_OK
+
+    def _restore_assigned(self) -> None:
+        with self._lock:
+            pending = sorted(self._to_restore)
+            self._to_restore.clear()
+        for partition in pending:
+            self.restore(partition)
+
+    def restore(self, partition: int) -> None:
+        """Rebuild one partition's series from its changelog partition."""
+        started = time.perf_counter()
+
+        def invalid(series_key: str, error: Exception) -> None:
+            self.metrics.claims_ignored.labels("invalid_state").inc()
+            self.log.error(
+                "changelog_state_invalid", partition=partition, series=series_key, error=str(error)[:300]
+            )
+
+        states = restore_states(
+            self.client.read_changelog(partition, self.restore_timeout_seconds), on_invalid=invalid
+        )
+        store = SeriesStore()
+        for state in states.values():
+            store.put(state)
+        with self._lock:
+            self.stores[partition] = store
+        seconds = time.perf_counter() - started
+        self.metrics.restore_seconds.observe(seconds)
+        self.metrics.restored_series.inc(len(store))
+        self._count_series()
+        self.log.info("state_restored", partition=partition, series=len(store), seconds=round(seconds, 3))
+
+    def _process_batch(self, records: list[InputRecord]) -> bool:
+        """Track one batch in one transaction; False if it could be neither committed nor aborted."""
+        owned = [r for r in records if r.partition in self.stores]
+        if not owned:
+            return True  # every partition was revoked while the batch was in hand; the new owner reads it
+        first_offsets: dict[int, int] = {}
+        positions: dict[int, int] = {}
+        announced: list[TrackedEvent] = []
+        try:
+            self.client.begin()
+            for record in owned:
+                first_offsets.setdefault(record.partition, record.offset)
+                positions[record.partition] = record.offset + 1
+                announced.extend(self._track(record))
+            self.client.commit(positions)
+        except (TransactionError, ProduceError) as exc:
+            self.metrics.transactions.labels("aborted").inc()
+            self.log.warning("transaction_aborted", error=str(exc), partitions=sorted(first_offsets))
+            try:
+                self.client.abort()
+            except TransactionError as abort_exc:
+                self.log.error("transaction_abort_failed", error=str(abort_exc))
+                return False
+            self._rewind(first_offsets)
+            return True
+        self.metrics.transactions.labels("committed").inc()
+        self.metrics.claims_consumed.inc(len(owned))
+        for event in announced:
+            self._count(event)
+        self._count_series()
+        return True
+
+    def _rewind(self, first_offsets: dict[int, int]) -> None:
+        """After an abort the stores hold the batch's changes: rebuild them and read the batch again."""
+        assigned = self.client.assigned()
+        with self._lock:
+            for partition in first_offsets:
+                self.stores.pop(partition, None)
+                if partition in assigned:
+                    self._to_restore.add(partition)
+        for partition, offset in first_offsets.items():
+            if partition in assigned:
+                self.client.seek(partition, offset)
+
+    def _track(self, record: InputRecord) -> list[TrackedEvent]:
+        store = self.stores[record.partition]
+        try:
+            claim = ClaimEvent.model_validate_json(record.value or b"")
+        except ValidationError as exc:
+            self.metrics.claims_ignored.labels("invalid").inc()
+            self.log.error(
+                "claim_invalid",
+                error=str(exc)[:300],
+                **record_context(record.topic, record.partition, record.offset, _item_id(record)),
+            )
+            return []
+        received_at = (
+            datetime.fromtimestamp(record.timestamp_ms / 1000, UTC) if record.timestamp_ms > 0 else None
+        )
+        observation = observation_from_event(claim, received_at or datetime.now(UTC))
+        if observation is None:
+            self.metrics.claims_ignored.labels("unattributed").inc()
+            self.log.debug(
+                "claim_unattributed",
+                claim_id=claim.claim_id,
+                **record_context(record.topic, record.partition, record.offset, claim.item_id),
+            )
+            return []
+        result = store.track(observation)
+        if result.changed is None:
+            self.metrics.claims_ignored.labels("replayed").inc()
+            return []
+        key = result.changed.key.encode("utf-8")
+        events = [TrackedEvent.of(event) for event in result.events]
+        for event in events:
+            self.client.send_event(key, event.model_dump_json().encode("utf-8"))
+        snapshot = SeriesSnapshot.of(result.changed)
+        self.client.send_state(record.partition, key, snapshot.model_dump_json().encode("utf-8"))
+        return events
+
+    def _count(self, event: TrackedEvent) -> None:
+        self.metrics.events.labels(event.event).inc()
+        if event.event == "value_updated":
+            self.metrics.updates.inc()
+        elif event.event == "value_revised_down":
+            self.metrics.revisions.inc()
+        elif event.event == "sources_conflict":
+            self.metrics.conflicts.inc()
+
+    def _count_series(self) -> None:
+        with self._lock:
+            total = sum(len(store) for store in self.stores.values())
+        self.metrics.series_open.set(total)
+
+
+def _item_id(record: InputRecord) -> str | None:
+    for name, value in record.headers:
+        if name == ITEM_ID:
+            return value.decode("utf-8", "replace")
+    return None
