@@ -1,14 +1,518 @@
-"""Attribution: who each figure in a text is credited to (placeholder until the rules land)."""
+"""Attribution: who each figure in a text is credited to, and the words that tie it to them.
+
+Each sentence is read for *anchors*: a cue and the source phrase it names ("the ministry said",
+"according to UNHCR", "said Faisal Rahman", "the mission recorded", "by the ministry's estimate").
+An anchor governs the clause after it, the clause before it, or both, depending on where it stands;
+each figure takes the anchor that governs it (see `_choose`). A sentence without an anchor is the
+reporter's voice. Source phrases are then resolved through the item's `SourceRegistry`, so "it",
+"the ministry" and "Tiwari" carry the fullest name given earlier.
+
+The work is linear in the text: each sentence is scanned once by precompiled expressions and each
+figure looks only at the anchors of its own sentence.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from worker.extract.coref import SourceRegistry, parse_phrase, personal_name
+from worker.extract.reporting import (
+    ACRONYM_RE,
+    AUDIENCE_WORDS,
+    CLAUSE_OPENERS,
+    COUNTING_VERBS,
+    CUE_VERB_RE,
+    DETERMINERS,
+    DOCUMENT_FROM_RE,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
+    GAPPED_SOURCE_RE,
+    GENERIC_DOCUMENT_ADJECTIVES,
+    HARD_BOUNDARY_RE,
+    NAME_PARTICLES,
+    NAME_TOKEN_RE,
+    NON_COUNTING_HEADS,
+    PASSIVE_MARKERS,
+    POSSESSIVE_DOCUMENT_RE,
+    POSSESSIVE_FOLLOW_RE,
+    POSSESSIVE_LEAD_RE,
+    PREPOSED_CUE_RE,
+    PREPOSED_CUES,
+    PREPOSITIONS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SKIPPABLE_ADVERBS,
+    SOURCE_HEADS,
+    SPEECH_VERBS,
+    SUBJECT_PRONOUNS,
+    TITLE_WORDS,
+    TRAILING_ADVERBIAL_RE,
+    WORD_RE,
+)
 from worker.extract.types import Attribution
+
+# The end of a source phrase that follows its cue: punctuation, or a word that starts a new clause.
+_RIGHT_PHRASE_END_RE = re.compile(
+    r"[,;:!?\"“”]|\s[—–-]\s|\s\((?![A-Z][A-Za-z0-9&]{1,9}\))"
+    r"|\s(?:that|who|which|when|where|while|as|on|and|but|to|after|before|because|since|last|this|saying|"
+    r"adding|said|says|told|reported|published|released|seen|showed|show|shows|in\s+(?![A-Z]))\b"
+)
+_DOUBLE_QUOTES = "\"“”"
+_CLOSING_PUNCTUATION = ",\"”’'"
+# Two or more capitalised words: a name the text gives somewhere, for expanding a bare surname.
+_CAPITALISED_RUN_RE = re.compile(
+    r"\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?))+"
+)
+# A body named at the start of a sentence, which "it" or "the agency" may later refer to.
+_SENTENCE_SUBJECT_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’\-.]*\s+){0,6}?(?:[A-Z][\w'’\-.]*)(?:\s+\([A-Z]+\))?")
+_TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+_CITING_WINDOW = 60
+
+
+@dataclass(slots=True)
+class _Anchor:
+    """A cue and the source phrase it names, with the part of the sentence it can govern."""
+
+    cue: str
+    phrase: str
+    start: int  # first character of the anchor (source phrase or cue, whichever comes first)
+    end: int  # last character of the anchor
+    governs_left: bool
+    governs_right: bool
+    parenthetical: bool = False  # stands after a comma with text on both sides
+    tight: bool = False  # binds only the figure right before it ("1.2 million, according to police")
+    attribution: Attribution | None = None
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
+
+
+def _previous_word(text: str, position: int, floor: int) -> str:
+    words = _tokens(text, max(floor, position - 40), position)
+    return words[-1][0].lower() if words else ""
+
+
+def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
+    """ "is estimated", "an estimated", "had been recorded", "did not say": no source in the subject."""
+    words = _tokens(text, max(floor, verb_start - 60), verb_start)
+    for word, _, _ in reversed(words):
+        lower = word.lower()
+        if lower in SKIPPABLE_ADVERBS:
+            continue
+        return lower in PASSIVE_MARKERS or lower.endswith("n't")
+    return False
+
+
+def _name_like(segment: str) -> bool:
+    tokens = WORD_RE.findall(segment)
+    if not tokens or len(tokens) > 7 or any(ch.isdigit() for ch in segment):
+        return False
+    allowed = NAME_PARTICLES | {"and", "of", "the", "for", "de"}
+    if tokens[0].lower() in PREPOSITIONS or not (NAME_TOKEN_RE.match(tokens[0]) or tokens[0].lower() == "the"):
+        return False
+    return all(NAME_TOKEN_RE.match(t) or t.lower() in allowed or t.lower() in TITLE_WORDS for t in tokens)
+
+
+def _short_noun_phrase(segment: str) -> bool:
+    tokens = WORD_RE.findall(segment)
+    return 0 < len(tokens) <= 4 and not any(ch.isdigit() for ch in segment)
+
+
+def _appositive(segment: str) -> bool:
+    """A description set off by commas after a name: "an anti-coup fighter from the village"."""
+    tokens = WORD_RE.findall(segment)
+    if not tokens:
+        return False
+    first = tokens[0].lower()
+    if first in RELATIVE_PRONOUNS or (first.endswith("ing") and first not in {"king"}):
+        return True
+    if first in {"a", "an"} and len(tokens) > 1 and tokens[1][0].islower():
+        return True
+    if first in {"the", "its", "their"} or tokens[0][0].islower():
+        return any(t.lower() in TITLE_WORDS or t.lower().split("'")[0] in TITLE_WORDS for t in tokens[:6])
+    return False
+
+
+def _strip_leading_preposition(phrase: str) -> str:
+    """ "On Saturday the ministry" -> "the ministry"; a phrase that is only an adverbial -> ""."""
+    tokens = list(WORD_RE.finditer(phrase))
+    if not tokens or tokens[0].group().lower() not in PREPOSITIONS:
+        return phrase
+    for token in reversed(tokens[1:]):
+        if token.group().lower() in {"the", "a", "an", "its", "their"}:
+            return phrase[token.start() :]
+    return ""
+
+
+def _cut_at_clause_opener(phrase: str) -> str:
+    """The part of a comma segment after the last word that opens a clause."""
+    tokens = list(WORD_RE.finditer(phrase))
+    for token in reversed(tokens):
+        lower = token.group().lower()
+        following = phrase[token.end() :].split()
+        and_clause = lower == "and" and (not following or not following[0][0].isupper() or following[0] == "The")
+        if lower in CLAUSE_OPENERS or and_clause:
+            return phrase[token.end() :].strip()
+    return phrase
+
+
+def _valid_source(phrase: str, *, counting: bool) -> bool:
+    tokens = WORD_RE.findall(phrase)
+    if not tokens or len(tokens) > 10 or any(ch.isdigit() for ch in phrase):
+        return False
+    lower = [t.lower() for t in tokens]
+    if len(lower) == 1 and lower[0] in PRONOUNS:
+        return True
+    if lower[-1] in DETERMINERS or lower[-1] in PREPOSITIONS:
+        return False
+    heads = set(lower) & SOURCE_HEADS
+    acronym = any(ACRONYM_RE.match(t) for t in tokens)
+    capitalised = [t for t in tokens[1:] if t[0].isupper()] + (
+        [tokens[0]] if tokens[0][0].isupper() and lower[0] not in DETERMINERS else []
+    )
+    if counting:
+        return bool(heads - NON_COUNTING_HEADS) or acronym or len(capitalised) >= 2 or (
+            personal_name(tokens) is not None
+        )
+    return bool(heads) or bool(capitalised) or acronym
+
+
+def _owner_of_documents(phrase: str) -> str | None:
+    """The body behind a document phrase: "figures from the NFRCC" -> the NFRCC; "figures" -> None."""
+    document_from = DOCUMENT_FROM_RE.match(phrase)
+    if document_from:
+        return phrase[document_from.end() :]
+    possessive = POSSESSIVE_DOCUMENT_RE.search(phrase)
+    if possessive:
+        owner_end = possessive.start("owner") + len(possessive.group("owner"))
+        owner = phrase[:owner_end]
+        return re.sub(r"(?:'s|’s|'|’)$", "", owner)
+    tokens = WORD_RE.findall(phrase)
+    if tokens and tokens[-1].lower() in DOCUMENT_NOUNS:
+        if tokens[-1].lower() in {"documents", "records"}:
+            return phrase
+        owners = [t for t in tokens[:-1] if t.lower() not in GENERIC_DOCUMENT_ADJECTIVES]
+        if not owners:
+            return None
+        return phrase[: phrase.rfind(tokens[-1])].strip()
+    return phrase
+
+
+def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
+    """The source phrase that follows a cue, and where it ends."""
+    match = _RIGHT_PHRASE_END_RE.search(text, start, limit)
+    end = match.start() if match else limit
+    phrase = text[start:end].rstrip().rstrip(".")
+    return phrase, start + len(phrase)
+
+
+def _clause_start(text: str, sentence_start: int, position: int, boundaries: Sequence[int]) -> int:
+    start = sentence_start
+    for boundary in boundaries:
+        if boundary < position:
+            start = boundary
+    return start
+
+
+def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, int, str | None] | None:
+    """The subject before a cue verb: (phrase, start, cue override) or ("", position, None) when the
+    verb shares the subject of an earlier one ("put the toll at 60,034 and said ...")."""
+    region = text[region_start:verb_start]
+    trailing = TRAILING_ADVERBIAL_RE.search(region)
+    if trailing:
+        region = region[: trailing.start()]
+    region = region.rstrip(" ,")
+    for quote in _DOUBLE_QUOTES:
+        cut = region.rfind(quote)
+        if cut >= 0:
+            region_start += cut + 1
+            region = region[cut + 1 :]
+    if not region.strip(" ,"):
+        return "", verb_start, None
+    words = WORD_RE.findall(region)
+    if words and words[-1].lower() in SUBJECT_PRONOUNS:
+        position = region.rfind(words[-1])
+        return words[-1], region_start + position, None
+    segments = region.split(",")
+    last = segments[-1].strip()
+    if not last:
+        return None
+    last_words = WORD_RE.findall(last)
+    first = last_words[0].lower() if last_words else ""
+    if first in {"citing", "quoting"}:
+        phrase = last[len(last_words[0]) :].strip()
+        return phrase, region_start + region.rfind(phrase), "citing"
+    if len(segments) >= 2:
+        before = segments[-2].strip()
+        if (first in RELATIVE_PRONOUNS or (first.endswith("ing") and _appositive(last))) and _short_noun_phrase(
+            before
+        ):
+            return before, region_start + region.rfind(before), None
+        if _appositive(last) and _name_like(before):
+            return before, region_start + region.rfind(before), None
+    subject = _strip_leading_preposition(_cut_at_clause_opener(last)).strip()
+    if not subject:
+        return "", verb_start, None
+    return subject, region_start + region.rfind(subject), None
+
+
+def _inverted_speaker(phrase: str) -> bool:
+    """ "..., said Serhiy Popko" names the speaker after the verb; "..., said he had" does not."""
+    tokens = WORD_RE.findall(phrase)
+    if not tokens or len(tokens) > 8 or tokens[0].lower() in PRONOUNS | {"that", "in", "on", "by", "at"}:
+        return False
+    first = tokens[0]
+    return (NAME_TOKEN_RE.match(first) is not None or first.lower() in {"a", "an", "the"}) and _valid_source(
+        phrase, counting=False
+    )
+
+
+def _preceded_by_comma(text: str, position: int, floor: int) -> bool:
+    index = position - 1
+    while index >= floor and text[index] in " \t\n":
+        index -= 1
+    return index >= floor and text[index] in _CLOSING_PUNCTUATION
+
+
+def _sentence_anchors(text: str, start: int, end: int, boundaries: Sequence[int]) -> list[_Anchor]:
+    anchors: list[_Anchor] = []
+    citing: list[_Anchor] = []
+    for match in PREPOSED_CUE_RE.finditer(text, start, end):
+        cue = PREPOSED_CUES[match.group("cue").lower()]
+        phrase, phrase_end = _right_phrase(text, match.end(), end)
+        owner = _owner_of_documents(phrase) or ""
+        if not _valid_source(owner, counting=False):
+            continue
+        clause = _clause_start(text, start, match.start(), boundaries)
+        before = text[clause : match.start()].strip(" ,")
+        after = text[phrase_end:end].strip(" .,;\"”")
+        anchor = _Anchor(
+            cue=match.group("cue") if cue == "according to" else cue,
+            phrase=owner,
+            start=match.start(),
+            end=phrase_end,
+            governs_left=bool(before),
+            governs_right=bool(after),
+            parenthetical=bool(before) and bool(after),
+        )
+        (citing if cue == "citing" else anchors).append(anchor)
+
+    previous_verb_end = start
+    for match in CUE_VERB_RE.finditer(text, start, end):
+        verb = match.group()
+        kind = "speech" if match.group("speech") else "counting" if match.group("counting") else "document"
+        if _is_passive_or_adjective(text, match.start(), start):
+            continue
+        clause = _clause_start(text, start, match.start(), boundaries)
+        if kind == "speech" and _preceded_by_comma(text, match.start(), clause):
+            phrase, phrase_end = _right_phrase(text, match.end(), end)
+            phrase = phrase.strip()
+            if _inverted_speaker(phrase):
+                anchors.append(
+                    _Anchor(
+                        cue=SPEECH_VERBS[verb],
+                        phrase=phrase,
+                        start=match.start(),
+                        end=phrase_end,
+                        governs_left=True,
+                        governs_right=True,
+                        parenthetical=True,
+                    )
+                )
+                previous_verb_end = match.end()
+                continue
+        subject = _left_subject(text, max(clause, previous_verb_end), match.start())
+        if subject is None:
+            continue
+        phrase, phrase_start, cue_override = subject
+        cue = SPEECH_VERBS.get(verb) or COUNTING_VERBS.get(verb) or DOCUMENT_VERBS[verb]
+        if not phrase:
+            inherited = anchors[-1] if anchors and anchors[-1].end <= match.start() else None
+            if inherited is None or kind == "document":
+                continue
+            phrase, phrase_start = inherited.phrase, match.start()
+        elif kind == "document" or (kind == "counting" and cue in {"put", "placed"}):
+            owner = _owner_of_documents(phrase)
+            if owner is None or (kind == "document" and owner == phrase and "documents" not in phrase.lower()):
+                continue
+            phrase = owner
+        if cue_override is None and not _valid_source(phrase, counting=kind != "speech"):
+            continue
+        if verb == "told":
+            audience = WORD_RE.match(text, match.end() + 1)
+            if audience and audience.group().lower() in AUDIENCE_WORDS:
+                cue = f"told {audience.group().lower()}"
+        postposed = _preceded_by_comma(text, phrase_start, clause)
+        anchors.append(
+            _Anchor(
+                cue=cue_override or cue,
+                phrase=phrase,
+                start=min(phrase_start, match.start()),
+                end=match.end(),
+                governs_left=postposed or _reduced_relative(text, clause, phrase_start),
+                governs_right=True,
+                parenthetical=postposed,
+            )
+        )
+        previous_verb_end = match.end()
+
+    for match in POSSESSIVE_DOCUMENT_RE.finditer(text, start, end):
+        lead = text[max(start, match.start() - 12) : match.start()]
+        owner_text = _possessor(text, start, match.start(), match.start("owner") + len(match.group("owner")))
+        if not owner_text or not _valid_source(owner_text, counting=True):
+            continue
+        if not (
+            POSSESSIVE_LEAD_RE.search(lead)
+            or match.start() == _clause_start(text, start, match.start(), boundaries)
+            or POSSESSIVE_FOLLOW_RE.match(text, match.end(), end)
+        ):
+            continue
+        owner_start = match.end("owner") - len(owner_text) - 2 if "'" in match.group("owner") else match.start()
+        postposed = _preceded_by_comma(text, max(start, owner_start), start)
+        anchors.append(
+            _Anchor(
+                cue=match.group("noun"),
+                phrase=owner_text,
+                start=match.start(),
+                end=match.end(),
+                governs_left=postposed,
+                governs_right=True,
+                parenthetical=postposed,
+            )
+        )
+
+    for cited in citing:
+        host = next(
+            (
+                a
+                for a in anchors
+                if a.cue in SPEECH_VERBS.values() and 0 <= cited.start - a.end <= _CITING_WINDOW
+            ),
+            None,
+        )
+        if host is not None:
+            host.phrase, host.cue = cited.phrase, "citing"
+        elif not any(a.start <= cited.start <= a.end for a in anchors):
+            anchors.append(cited)
+    anchors.sort(key=lambda a: a.start)
+    return anchors
+
+
+def _possessor(text: str, floor: int, start: int, owner_end: int) -> str:
+    """The noun phrase that owns a document: "By the Interior Ministry's estimate" -> the Interior Ministry."""
+    owner = text[start:owner_end]
+    if owner.lower() in {"its", "their", "his", "her"}:
+        return owner
+    words = _tokens(text, max(floor, start - 80), owner_end)
+    phrase_words: list[str] = []
+    for word, _, _ in reversed(words):
+        if phrase_words and (word[0].islower() and word.lower() not in {"the"} | NAME_PARTICLES):
+            break
+        phrase_words.append(word)
+        if word.lower() == "the":
+            break
+    phrase = " ".join(reversed(phrase_words))
+    return re.sub(r"(?:'s|’s|'|’)$", "", phrase)
+
+
+def _reduced_relative(text: str, clause: int, phrase_start: int) -> bool:
+    """ "the 3,705 Rohingya the agency counted": the figure stands right before the counting subject."""
+    before = text[max(clause, phrase_start - 30) : phrase_start]
+    return bool(re.search(r"\d[\d,.]*\s+(?:[\w\-]+\s+){0,2}$", before)) and "," not in before
+
+
+def _choose(anchors: Sequence[_Anchor], start: int, end: int, text: str, boundaries: Sequence[int]) -> _Anchor | None:
+    """The anchor that governs the figure at [start, end), if any."""
+    left: _Anchor | None = None
+    right: _Anchor | None = None
+    for anchor in anchors:
+        if anchor.end <= start:
+            if anchor.governs_right and not any(anchor.end <= b < start for b in boundaries):
+                left = anchor
+        elif anchor.start >= end and anchor.governs_left and right is None:
+            if not any(end <= b < anchor.start for b in boundaries):
+                right = anchor
+            gap = text[end : anchor.start]
+            if anchor.cue.lower() in {"according to", "citing"} and _TIGHT_GAP_RE.match(gap):
+                return anchor
+    if left is not None and right is not None:
+        return right if left.parenthetical else left
+    return left or right
+
+
+def _gapped_anchor(text: str, sentence_start: int, start: int, anchors: Sequence[_Anchor]) -> _Anchor | None:
+    earlier = [a for a in anchors if a.end <= start]
+    if not earlier:
+        return None
+    segment_start = max(sentence_start, start - 60)
+    match = GAPPED_SOURCE_RE.search(text, segment_start, start)
+    if match is None:
+        return None
+    phrase = match.group("np")
+    words = [w.lower() for w in WORD_RE.findall(phrase)]
+    if not words or not (set(words) & SOURCE_HEADS or any(ACRONYM_RE.match(w) for w in WORD_RE.findall(phrase))):
+        if not (len(words) >= 2 and all(w[0].isupper() for w in WORD_RE.findall(phrase)[1:])):
+            return None
+    if words[0] in {"including", "among", "of", "up", "down", "from", "to"}:
+        return None
+    return _Anchor(cue=earlier[-1].cue, phrase=phrase, start=match.start("np"), end=start, governs_left=False,
+                   governs_right=True)
+
+
+def _known_names(text: str) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for match in _CAPITALISED_RUN_RE.finditer(text):
+        tokens = match.group().split()
+        name = personal_name(tokens)
+        if name and len(name) >= 2:
+            names.setdefault(name[-1].lower(), " ".join(name))
+    return names
 
 
 def attribute(
     text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[tuple[int, int]]
 ) -> list[Attribution | None]:
     """One attribution (or None) per quantity mention, in the order of `mentions`."""
-    return [None for _ in mentions]
+    per_sentence: list[tuple[int, int, list[int], list[_Anchor], list[int]]] = []
+    mention_index = 0
+    for sentence_start, sentence_end in sentences:
+        members: list[int] = []
+        while mention_index < len(mentions) and mentions[mention_index][0] < sentence_end:
+            if mentions[mention_index][0] >= sentence_start:
+                members.append(mention_index)
+            mention_index += 1
+        boundaries = [m.start() for m in HARD_BOUNDARY_RE.finditer(text, sentence_start, sentence_end)]
+        anchors = _sentence_anchors(text, sentence_start, sentence_end, boundaries)
+        per_sentence.append((sentence_start, sentence_end, members, anchors, boundaries))
+
+    registry = SourceRegistry(_known_names(text))
+    phrases_in_order = [a.phrase for *_, anchors, _ in per_sentence for a in anchors]
+    seen = 0
+    results: list[Attribution | None] = [None] * len(mentions)
+    for sentence_start, sentence_end, members, anchors, boundaries in per_sentence:
+        subject = _SENTENCE_SUBJECT_RE.match(text, sentence_start, sentence_end)
+        if subject and len(subject.group().split()) >= 2 and not anchors:
+            words = {w.lower() for w in WORD_RE.findall(subject.group())}
+            if words & SOURCE_HEADS or any(ACRONYM_RE.match(w) for w in WORD_RE.findall(subject.group())):
+                registry.note(subject.group())
+        for anchor in anchors:
+            seen += 1
+            resolved = registry.resolve(anchor.phrase, phrases_in_order[seen:])
+            if resolved is not None:
+                entity, display = resolved
+                anchor.attribution = Attribution(display, entity.normalized, entity.type, anchor.cue)
+        for index in members:
+            start, end = mentions[index]
+            gapped = _gapped_anchor(text, sentence_start, start, anchors)
+            if gapped is not None:
+                resolved = registry.resolve(gapped.phrase)
+                if resolved is not None:
+                    entity, display = resolved
+                    results[index] = Attribution(display, entity.normalized, entity.type, gapped.cue)
+                    continue
+            chosen = _choose(anchors, start, end, text, boundaries)
+            results[index] = chosen.attribution if chosen is not None else None
+    return results

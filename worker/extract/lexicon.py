@@ -101,7 +101,8 @@ CHANGE_WORDS = frozenset(
 # Symbols and short prefixes written before the digits ("$", "US$", "Rs", "€"). "Rs" resolves by
 # the country the item is about (see RUPEE_BY_COUNTRY).
 CURRENCY_PREFIXES: dict[str, str] = {
-    "US$": "USD", "US $": "USD", "U.S. $": "USD", "USD": "USD", "$": "USD",
+    "US$": "USD", "US $": "USD", "$US": "USD", "$A": "AUD", "A $": "AUD", "$NZ": "NZD",
+    "C $": "CAD", "HK $": "HKD", "S $": "SGD", "NZ $": "NZD", "U.S. $": "USD", "USD": "USD", "$": "USD",
     "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
     "HK$": "HKD", "HKD": "HKD", "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD",
     "R$": "BRL", "BRL": "BRL", "MX$": "MXN", "MXN": "MXN", "NT$": "TWD", "TWD": "TWD",
@@ -153,7 +154,7 @@ DEFAULT_PESO = "PHP"
 
 # Unit words and symbols written after the number, mapped to the SPEC's unit names.
 UNITS_AFTER: dict[str, str] = {
-    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
+    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent", "pc": "percent",
     "percentage points": "percentage point", "percentage point": "percentage point",
     "basis points": "bp", "basis point": "bp", "bps": "bp", "bp": "bp",
     "km": "km", "kms": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km",
@@ -182,7 +183,10 @@ UNITS_AFTER: dict[str, str] = {
     "mw": "MW", "megawatts": "MW", "gw": "GW", "gigawatts": "GW", "kw": "kW", "kilowatts": "kW",
     "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "hp": "hp", "bhp": "hp",
     "horsepower": "hp", "gb": "GB", "tb": "TB", "mb": "MB", "ghz": "GHz", "mhz": "MHz", "hz": "Hz",
-    "mpg": "mpg", "points": "point", "point": "point", "cents": "cent", "cent": "cent",
+    "mpg": "mpg", "khz": "kHz", "mbps": "Mbps", "gbps": "Gbps", "ml": "ml", "millilitres": "ml",
+    "milliliters": "ml", "nm": "nm", "nanometres": "nm", "nanometers": "nm", "nanometre": "nm",
+    "nanometer": "nm", "megawatt": "MW", "gigawatt": "GW", "kilowatt": "kW", "mah": "mAh",
+    "kj": "kJ", "sq km": "km2", "points": "point", "point": "point", "cents": "cent", "cent": "cent",
     "pence": "pence", "p": "pence", "calories": "kcal", "kcal": "kcal", "rpm": "rpm",
     "bpd": "barrel per day", "barrels per day": "barrel per day", "barrels a day": "barrel per day",
 }  # fmt: skip
@@ -190,7 +194,8 @@ UNITS_AFTER: dict[str, str] = {
 # Units that may be glued to the digits ("2,000km", "640bhp", "256GB"); others need a space.
 GLUED_UNITS = frozenset(
     "% km kms m mi kg kgs g mg t km2 km² m2 m² m3 ha l mph kph kmh km/h mw gw kw kwh mwh gwh twh "
-    "hp bhp gb tb mb ghz mhz hz cm mm ft lb lbs oz mpg bp bps p °c ºc °f ºf ° k bn mn tn mln bln".split()
+    "hp bhp gb tb mb ghz mhz hz cm mm ft lb lbs oz mpg bp bps p °c ºc °f ºf ° k bn mn tn mln bln pc khz mbps "
+    "gbps ml nm mah kj".split()
 )
 
 # Units written before the number: "magnitude 6.3".

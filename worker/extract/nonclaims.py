@@ -67,7 +67,7 @@ ERA_AFTER = re.compile(r"\s+(?:BC|B\.C\.|BCE|AD|A\.D\.|CE)\b")
 # "2023-24" fiscal year, "2018-19".
 FISCAL_YEAR = re.compile(r"^[-–/]\d{2}\b")
 # Letters glued before the digits: "Tu-160", "MiG-31", "COVID-19", "G7", "Kh-101".
-IDENTIFIER_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z.]*-|[A-Za-z]|#|№)$")
+IDENTIFIER_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?!(?:sub|over|under|near|minus|top)-)[A-Za-z][A-Za-z.]*-|[A-Za-z]|#|№)$", re.IGNORECASE)
 # Digit groups joined by dashes or dots: "555-1234", "202-555-0100", "1.2.3".
 IDENTIFIER_CHAIN = re.compile(r"^[-./]\d+[-./]\d+")
 NAMING_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w.&]*\.?)\s+$")
@@ -166,7 +166,7 @@ def non_claim_reason(
             return "age"
     if hyphen_word is not None and hyphen_word not in COUNTING_HYPHEN_WORDS:
         return "compound descriptor"
-    if _is_named(before, token, is_words):
+    if _is_named(before, token, is_words, has_unit=has_unit):
         return "name or identifier"
     if STREET_AFTER.match(after):
         return "street number"
@@ -196,10 +196,10 @@ def _is_year(token: str, value: float, before: str, after: str) -> bool:
     return bool(YEAR_CONTEXT_BEFORE.search(before)) or not PLURAL_NOUN_AFTER.match(after)
 
 
-def _is_named(before: str, token: str, is_words: bool) -> bool:
+def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> bool:
     if IDENTIFIER_BEFORE.search(before) or GROUP_OF.search(before) or INDEX_NAMES.search(before):
         return True
-    if (is_words and token[0].isupper()) or (not is_words and token.isdigit() and len(token) <= 4):
+    if not has_unit and (is_words and token[0].isupper()) or (not is_words and token.isdigit() and len(token) <= 4):
         name = NAME_BEFORE.search(before)
         if name is not None and name.group("w").lower() not in NOT_NAME_WORDS:
             return True

@@ -34,15 +34,19 @@ NUMBER = re.compile(rf"(?P<digits>(?<![\d.,]){DIGITS})|(?P<words>\b{WORDS})", re
 _WORD_SPLIT = re.compile(r"[\s-]+")
 
 
-def parse_digits(token: str, *, decimal_context: bool = False) -> float:
-    """The value of a digit token; `decimal_context` reads "1.200" as 1.2 (money, units, scale)."""
+def parse_digits(token: str, *, grouping_context: bool = False) -> float:
+    """The value of a digit token.
+
+    "1.200" is 1.2 unless `grouping_context` says a count follows ("1.200 people"), where it is the
+    European way of writing 1,200.
+    """
     if re.fullmatch(INDIAN_GROUPED, token) or re.fullmatch(ENGLISH_GROUPED, token):
         return float(token.replace(",", ""))
     if re.fullmatch(EUROPEAN_DECIMAL, token):
         return float(token.replace(",", "."))
     if re.fullmatch(EUROPEAN_GROUPED, token):
         groups = token.count(".")
-        if groups == 1 and "," not in token and decimal_context:
+        if groups == 1 and "," not in token and not grouping_context:
             return float(token)
         return float(token.replace(".", "").replace(",", "."))
     return float(token)

@@ -17,6 +17,7 @@ from worker.extract.lexicon import (
     GLUED_UNITS,
     LETTER_CURRENCY_PREFIXES,
     MAGNITUDE_AFTER,
+    MULTIPLIER_WORDS,
     METRE_CONTEXT_AFTER,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
@@ -70,7 +71,8 @@ GLUED_LETTERS = re.compile(r"[A-Za-z]")
 RANGE_JOIN = re.compile(r"\s*(?P<j>-|–|—|to|or)\s*", re.IGNORECASE)
 BETWEEN_JOIN = re.compile(r"\s+and\s+", re.IGNORECASE)
 LIST_JOIN = re.compile(r"^\s*(?:,|and|or)\s*(?:,\s*)?(?:and\s+)?$", re.IGNORECASE)
-NEGATIVE_BEFORE = re.compile(r"(?:\bminus\s+|−)$", re.IGNORECASE)
+NEGATIVE_BEFORE = re.compile(r"(?:\bminus[\s-]|−|(?<=\s)-)$", re.IGNORECASE)
+PLURAL_WORD_AFTER = re.compile(r"\s+[a-z]+s\b")
 NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
 PHONE_LIST_JOIN = re.compile(r"^[^.;]{0,60}\b(?:or|and)\s+$")
 RESTATEMENT_OPEN = re.compile(r"^\s*[(\[]\s*$")
@@ -132,7 +134,7 @@ def find_quantities(
                 skip_until = partner.end  # a score "2-0" or a fiscal year "2023-24", not a quantity
                 continue
             partner = None
-        reason = _reason(text, reading, start)
+        reason = _reason(text, reading, start, partner_unit=partner.unit if partner is not None else None)
         if reason is None and phone_end >= 0 and PHONE_LIST_JOIN.match(text[phone_end : reading.start]):
             reason = "phone number"
         if reason is not None:
@@ -152,6 +154,8 @@ def find_quantities(
             low, high = reading.value, partner.value
             if not reading.scaled and partner.scaled and low <= partner.raw:
                 low *= partner.scale
+            elif reading.is_words and partner.word_scale > 1 and low < partner.raw / partner.word_scale:
+                low *= partner.word_scale  # "four to five thousand"
             unit = partner.unit or reading.unit
             q_start = between.start() if between is not None else quantity_start
             found.append(
@@ -187,6 +191,7 @@ class _Partner:
     start: int
     end: int
     number_start: int
+    word_scale: float
 
 
 def _range_partner(
@@ -200,12 +205,13 @@ def _range_partner(
     rupee: str,
     peso: str,
 ) -> _Partner | None:
-    if index + 1 >= len(matches) or first.qualifier_after is not None:
+    following = next((m for m in matches[index + 1 :] if m.start() >= first.end), None)
+    if following is None or first.qualifier_after is not None:
         return None
     between = BETWEEN_BEFORE.search(text, max(start, first.start - 12), first.start)
-    gap = text[first.end : matches[index + 1].start()]
+    gap = text[first.end : following.start()]
     join = (BETWEEN_JOIN if between else RANGE_JOIN).match(gap)
-    second = _read(text, matches[index + 1], start, end, rupee=rupee, peso=peso)
+    second = _read(text, following, start, end, rupee=rupee, peso=peso)
     if join is None or second is None:
         return None
     if second.start != first.end + join.end():
@@ -228,17 +234,24 @@ def _range_partner(
             raw = second.value / scale
     return _Partner(
         second.value, raw, scale, second.scaled, second.unit, second.start, second.end,
-        second.number_start,
+        second.number_start, _trailing_multiplier(second.token) if second.is_words else 1.0,
     )  # fmt: skip
+
+
+def _trailing_multiplier(token: str) -> float:
+    last = token.lower().split()[-1]
+    return float(MULTIPLIER_WORDS.get(last, 1))
 
 
 def _is_change(text: str, number_start: int, start: int) -> bool:
     """"rose from 5% to 7%" is a move between two figures; "rose by 1 to 1.5 degrees" is a range."""
     before = text[max(start, number_start - 40) : number_start].lower()
-    words = re.findall(r"[a-z]+", before)[-3:]
-    if words and words[-1] == "by":
+    words = re.findall(r"[a-z]+", before)[-2:]
+    if not words:
         return False
-    return any(w in CHANGE_WORDS for w in words)
+    if words[-1] == "from":
+        return len(words) == 2 and words[0] in CHANGE_WORDS
+    return words[-1] in CHANGE_WORDS
 
 
 def _read(text: str, match: re.Match[str], start: int, end: int, *, rupee: str, peso: str) -> _Reading | None:
@@ -319,7 +332,8 @@ def _read(text: str, match: re.Match[str], start: int, end: int, *, rupee: str, 
                 unit = "magnitude"
                 pos += mag.end()
     if not is_words:
-        value = parse_digits(token, decimal_context=scaled or unit is not None)
+        grouping = not scaled and unit is None and PLURAL_WORD_AFTER.match(text, pos) is not None
+        value = parse_digits(token, grouping_context=grouping)
         if GLUED_LETTERS.match(text, pos) and not _ordinal_or_plural_year(text, pos):
             return _identifier_reading(text, match, number_start, pos, token)
     value *= scale
@@ -378,7 +392,7 @@ def _currency_code(code: str, rupee: str, peso: str) -> str:
     return code
 
 
-def _reason(text: str, reading: _Reading, sentence_start: int) -> str | None:
+def _reason(text: str, reading: _Reading, sentence_start: int, *, partner_unit: str | None) -> str | None:
     if reading.hyphen_word == "#":
         return "identifier"
     return non_claim_reason(
@@ -389,7 +403,7 @@ def _reason(text: str, reading: _Reading, sentence_start: int) -> str | None:
         token=reading.token,
         value=reading.value,
         is_words=reading.is_words,
-        has_unit=reading.unit is not None or reading.scaled,
+        has_unit=reading.unit is not None or reading.scaled or partner_unit is not None,
         hyphen_word=reading.hyphen_word,
     )
 
