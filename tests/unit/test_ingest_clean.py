@@ -37,6 +37,7 @@ def test_block_tags_become_line_breaks_and_inline_tags_vanish() -> None:
 def test_script_style_and_comments_are_removed() -> None:
     body = "<style>p { color: red }</style>Nine boats left.<!-- tracking --><script>var n = 5;</script>"
     assert clean_body(body).text == "Nine boats left."
+    assert clean_body("Two<SCRIPT>n = 1;</script> ships<Style>b {}</STYLE>").text == "Two\nships"
 
 
 def test_table_cells_keep_their_words_apart() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 from bisect import bisect_right
 
 # Lines that are page furniture, not story text: a glossary of what scraped wire pages carry.
@@ -93,15 +94,20 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # left alone (it is the common case and copying it keeps offsets exact for free).
 _MARKUP = re.compile(
     rf"""
-    (?P<hidden><(?P<hidden_tag>script|style|noscript|template)\b[^>]*>.*?</(?P=hidden_tag)\s*>)
+    (?P<hidden><(?i:(?P<hidden_tag>script|style|noscript|template))\b[^>]*>.*?</(?i:(?P=hidden_tag))\s*>)
     | (?P<comment><!--.*?(?:-->|\Z))
     | (?P<tag></?(?P<tag_name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>)
     | (?P<entity>&(?:\#[0-9]{{1,7}};?|\#[xX][0-9A-Fa-f]{{1,6}};?|[A-Za-z][A-Za-z0-9]{{1,31}};))
     | (?P<newline>\r\n|[\r\n\u2028\u2029\x85])
-    | (?P<space>[ ]{{2,}}|[ ]*[{_HORIZONTAL_SPACE}][ {_HORIZONTAL_SPACE}]*)
+    | (?P<space>[ ][ {_HORIZONTAL_SPACE}]+|[{_HORIZONTAL_SPACE}][ {_HORIZONTAL_SPACE}]*)
     | (?P<invisible>[{_INVISIBLE}]+)
     """,
-    re.VERBOSE | re.IGNORECASE | re.DOTALL,
+    re.VERBOSE | re.DOTALL,
+)
+# Where a `_MARKUP` match can start. Searching for these first is twenty times faster than asking
+# the alternation above at every character of a body that is mostly plain words.
+_MARKUP_START = re.compile(
+    rf"[<&\r\n\u2028\u2029\x85{_HORIZONTAL_SPACE}{_INVISIBLE}]|[ ](?=[ {_HORIZONTAL_SPACE}])"
 )
 
 # "GAZA CITY (AFP) -", "DEIR AL-BALAH, Gaza Strip (AP) —", "LONDON, Oct 7 (Reuters) -", "PARIS -":
@@ -120,12 +126,21 @@ DATELINE = re.compile(
 # Only the opening lines can hold the dateline (after the headline and a caption or two).
 _DATELINE_SEARCH_LINES = 4
 
-_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+# Spaces and punctuation (ASCII, and the typographic block U+2000-U+206F) that line keys ignore.
+_KEY_IGNORES = dict.fromkeys(
+    map(
+        ord,
+        string.punctuation
+        + string.whitespace
+        + "\xa0\xab\xb7\xbb"
+        + "".join(map(chr, range(0x2000, 0x2070))),
+    )
+)
 
 
 def line_key(text: str) -> str:
-    """What two lines must share to count as copies: their letters and digits, lower-cased."""
-    return _NOT_ALPHANUMERIC.sub("", text.lower())
+    """What two lines must share to count as copies: the line lower-cased, spaces and punctuation removed."""
+    return text.lower().translate(_KEY_IGNORES)
 
 
 _NOISE_KEYS = frozenset(line_key(line) for line in NOISE_LINES)
@@ -226,11 +241,16 @@ def _split_lines(body: str) -> list[list[_Piece]]:
     lines: list[list[_Piece]] = []
     line: list[_Piece] = []
     position = 0
-    for match in _MARKUP.finditer(body):
-        start = match.start()
+    cursor = 0
+    while (candidate := _MARKUP_START.search(body, cursor)) is not None:
+        start = candidate.start()
+        match = _MARKUP.match(body, start)
+        if match is None:
+            cursor = start + 1
+            continue
         if start > position:
             _append_text(line, body[position:start], position, start, verbatim=True)
-        position = match.end()
+        position = cursor = match.end()
         kind = match.lastgroup
         if kind == "tag":
             name = match.group("tag_name").lower()

@@ -1,0 +1,140 @@
+"""Benchmark of extraction alone: `process_item` on already decoded items, on one core.
+
+Prints items/s and sentences/s for the whole extractor next to two baselines timed in the same
+run over the same texts (`str.split`, and cleaning alone), so figures from a noisy machine can be
+compared by their ratios. Peak memory is measured in a separate pass (tracemalloc slows the code
+it watches) and as the process's maximum resident set size.
+
+    .venv/bin/python bench/bench_extract.py [--items 2000] [--repeat 3]
+
+Corpus: the bundled sample items (`worker/samples/*.jsonl`) and, when the folder exists, the texts
+of `../shared/eval/*.jsonl`; repeated (with fresh ids) until there are at least `--items` items.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from worker.ingest.clean import clean_body
+from worker.ingest.files import read_items
+from worker.models import WireItem
+from worker.pipeline import process_item
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "worker" / "samples"
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+TARGET_SENTENCES_PER_SECOND = 3000
+
+
+def load_corpus(minimum: int) -> tuple[list[WireItem], list[str]]:
+    """At least `minimum` items and a description of where they came from."""
+    base: list[WireItem] = []
+    origins: list[str] = []
+    sample_files = sorted(str(path) for path in SAMPLES.glob("*.jsonl"))
+    if sample_files:
+        before = len(base)
+        base.extend(read.result for read in read_items(sample_files) if isinstance(read.result, WireItem))
+        origins.append(f"{len(base) - before} items from {len(sample_files)} sample file(s) in {SAMPLES}")
+    for path in sorted(SHARED_EVAL.glob("*.jsonl")) if SHARED_EVAL.is_dir() else []:
+        before = len(base)
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                row = json.loads(line)
+                base.append(WireItem(id=str(row["item_id"]), body=row["text"]))
+        origins.append(f"{len(base) - before} texts from {path}")
+    if not base:
+        sys.exit("no corpus: neither worker/samples/*.jsonl nor ../shared/eval/*.jsonl was found")
+    repeats = -(-minimum // len(base))
+    items = [item.model_copy(update={"id": f"{item.id}#{n}"}) for n in range(repeats) for item in base]
+    origins.append(f"{len(base)} distinct items repeated {repeats}x = {len(items)} items")
+    return items, origins
+
+
+def best_seconds(run: Callable[[], object], repeat: int) -> float:
+    """The fastest of `repeat` timed runs (the least disturbed by other work on the machine)."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def count_sentences(items: Sequence[WireItem]) -> int:
+    from worker.extract.sentences import split_sentences
+
+    return sum(len(split_sentences(clean_body(item.body, item.headline).text)) for item in items)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--items", type=int, default=2000, help="minimum corpus size (default %(default)s)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per measurement; the best counts")
+    args = parser.parse_args(argv)
+
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    items, origins = load_corpus(args.items)
+    bodies = [item.body for item in items]
+    total_chars = sum(map(len, bodies))
+    sentences = count_sentences(items)
+    print("corpus:")
+    for origin in origins:
+        print(f"  {origin}")
+    print(f"  {total_chars / 1e6:.2f} M characters, {sentences} sentences (after cleaning)")
+
+    events = 0
+
+    def extract_all() -> None:
+        nonlocal events
+        events = sum(len(process_item(item)) for item in items)
+
+    split_s = best_seconds(lambda: [body.split() for body in bodies], args.repeat)
+    clean_s = best_seconds(lambda: [clean_body(item.body, item.headline) for item in items], args.repeat)
+    extract_s = best_seconds(extract_all, args.repeat)
+
+    tracemalloc.start()
+    extract_all()
+    _, peak_bytes = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    max_rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    print(f"one core, best of {args.repeat} runs:")
+    rows = [
+        ("str.split (baseline)", split_s),
+        ("clean_body", clean_s),
+        ("process_item (whole extractor)", extract_s),
+    ]
+    for name, seconds in rows:
+        print(
+            f"  {name:<32} {seconds * 1000:9.1f} ms  {len(items) / seconds:10.0f} items/s  "
+            f"{sentences / seconds:10.0f} sentences/s  {total_chars / seconds / 1e6:7.2f} M chars/s"
+        )
+    print(
+        f"  extractor / str.split time: {extract_s / split_s:.0f}x; cleaning share: {clean_s / extract_s:.0%}"
+    )
+    print(f"  claim events: {events} ({events / len(items):.2f} per item)")
+    print(
+        f"peak memory: {peak_bytes / 1024:.0f} KiB allocated during extraction (corpus excluded), "
+        f"{max_rss_kib / 1024:.0f} MiB max RSS"
+    )
+    rate = sentences / extract_s
+    verdict = "meets" if rate >= TARGET_SENTENCES_PER_SECOND else "MISSES"
+    print(f"target: {rate:.0f} sentences/s {verdict} the {TARGET_SENTENCES_PER_SECOND} sentences/s target")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
