@@ -24,6 +24,7 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from worker.extract.sentences import split_sentences
 from worker.ingest.clean import clean_body
 from worker.ingest.files import read_items
 from worker.models import WireItem
@@ -71,8 +72,6 @@ def best_seconds(run: Callable[[], object], repeat: int) -> float:
 
 
 def count_sentences(items: Sequence[WireItem]) -> int:
-    from worker.extract.sentences import split_sentences
-
     return sum(len(split_sentences(clean_body(item.body, item.headline).text)) for item in items)
 
 
