@@ -28,7 +28,6 @@ _NOT_PLACES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
 _CLOSING = frozenset(".!?\"”’')")
-_PEOPLE_LIKE = frozenset({"people", "persons", "others", "crowd", "crowds", "demonstrators", "marchers"})
 
 
 def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
@@ -52,13 +51,13 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
         s_start, s_end = sentences[s_index]
         next_start = found[index + 1][0].start if index + 1 < len(found) and found[index + 1][1] == s_index else s_end
         counted, phrase_end = counted_noun(text, quantity.end, s_end)
-        part_of = claims[index - 1].category if index > base else None
+        previous = claims[index - 1] if index > base else None
         category = categorise(
             text, quantity.start, quantity.end, s_start, s_end, next_start, quantity.unit, counted, phrase_end,
-            part_of=part_of,
+            part_of=previous.category if previous is not None else None,
+            previous_end=previous.end if previous is not None else None,
+            in_protest=protest_context(text[s_start:s_end]),
         )  # fmt: skip
-        if category == "other" and quantity.unit is None and _is_crowd(counted) and protest_context(text[s_start:s_end]):
-            category = "protesting"
         source = attributions[index]
         if restated >= 0:
             source = claims[restated].source
@@ -97,10 +96,6 @@ def _title_sentences(text: str, sentences: list[tuple[int, int]]) -> frozenset[i
 def _pick(pattern: re.Pattern[str], text: str, table: dict[str, str], default: str) -> str:
     match = pattern.search(text)
     return table[match.group(0).lower()] if match else default
-
-
-def _is_crowd(counted: str | None) -> bool:
-    return counted is None or counted.split()[-1].lower() in _PEOPLE_LIKE
 
 
 def _place(text: str, start: int, end: int) -> str | None:

@@ -31,6 +31,7 @@ from worker.extract.reporting import (
     GAPPED_SOURCE_RE,
     GENERIC_DOCUMENT_ADJECTIVES,
     HARD_BOUNDARY_RE,
+    HEADLINE_SOURCE_RE,
     NAME_PARTICLES,
     NAME_TOKEN_RE,
     NON_COUNTING_HEADS,
@@ -43,6 +44,7 @@ from worker.extract.reporting import (
     PREPOSITIONS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
+    SEMICOLON_RE,
     SKIPPABLE_ADVERBS,
     SOURCE_HEADS,
     SPEECH_VERBS,
@@ -69,6 +71,10 @@ _CAPITALISED_RUN_RE = re.compile(
 _SENTENCE_SUBJECT_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’\-.]*\s+){0,6}?(?:[A-Z][\w'’\-.]*)(?:\s+\([A-Z]+\))?")
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
 _CITING_WINDOW = 60
+_LOOKAHEAD = 12
+_SPEECH_CUES = frozenset(SPEECH_VERBS.values())
+# The last determiner-led phrase of a subject that also holds a figure: "the 3,705 Rohingya the agency".
+_DETERMINER_TAIL_RE = re.compile(r"\b(?:the|a|an|its|their)\s+[^\d,]+$")
 
 
 @dataclass(slots=True)
@@ -217,9 +223,10 @@ def _clause_start(text: str, sentence_start: int, position: int, boundaries: Seq
     return start
 
 
-def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, int, str | None] | None:
-    """The subject before a cue verb: (phrase, start, cue override) or ("", position, None) when the
-    verb shares the subject of an earlier one ("put the toll at 60,034 and said ...")."""
+def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, int, str | None, str] | None:
+    """The subject before a cue verb: (phrase, start, cue override, words that vouch for it), or
+    ("", position, None, "") when the verb shares the subject of an earlier one ("put the toll at
+    60,034 and said ...")."""
     region = text[region_start:verb_start]
     trailing = TRAILING_ADVERBIAL_RE.search(region)
     if trailing:
@@ -231,11 +238,11 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             region_start += cut + 1
             region = region[cut + 1 :]
     if not region.strip(" ,"):
-        return "", verb_start, None
+        return "", verb_start, None, ""
     words = WORD_RE.findall(region)
     if words and words[-1].lower() in SUBJECT_PRONOUNS:
         position = region.rfind(words[-1])
-        return words[-1], region_start + position, None
+        return words[-1], region_start + position, None, ""
     segments = region.split(",")
     last = segments[-1].strip()
     if not last:
@@ -244,19 +251,19 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     first = last_words[0].lower() if last_words else ""
     if first in {"citing", "quoting"}:
         phrase = last[len(last_words[0]) :].strip()
-        return phrase, region_start + region.rfind(phrase), "citing"
+        return phrase, region_start + region.rfind(phrase), "citing", ""
     if len(segments) >= 2:
         before = segments[-2].strip()
-        if (first in RELATIVE_PRONOUNS or (first.endswith("ing") and _appositive(last))) and _short_noun_phrase(
-            before
-        ):
-            return before, region_start + region.rfind(before), None
-        if _appositive(last) and _name_like(before):
-            return before, region_start + region.rfind(before), None
+        relative = first in RELATIVE_PRONOUNS or (first.endswith("ing") and _appositive(last))
+        if (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before)):
+            return before, region_start + region.rfind(before), None, last
     subject = _strip_leading_preposition(_cut_at_clause_opener(last)).strip()
+    if any(ch.isdigit() for ch in subject):
+        tail = _DETERMINER_TAIL_RE.search(subject)
+        subject = tail.group() if tail else ""
     if not subject:
-        return "", verb_start, None
-    return subject, region_start + region.rfind(subject), None
+        return "", verb_start, None, ""
+    return subject, region_start + region.rfind(subject), None, ""
 
 
 def _inverted_speaker(phrase: str) -> bool:
@@ -277,145 +284,173 @@ def _preceded_by_comma(text: str, position: int, floor: int) -> bool:
     return index >= floor and text[index] in _CLOSING_PUNCTUATION
 
 
-def _sentence_anchors(text: str, start: int, end: int, boundaries: Sequence[int]) -> list[_Anchor]:
-    anchors: list[_Anchor] = []
-    citing: list[_Anchor] = []
-    for match in PREPOSED_CUE_RE.finditer(text, start, end):
-        cue = PREPOSED_CUES[match.group("cue").lower()]
-        phrase, phrase_end = _right_phrase(text, match.end(), end)
-        owner = _owner_of_documents(phrase) or ""
-        if not _valid_source(owner, counting=False):
-            continue
-        clause = _clause_start(text, start, match.start(), boundaries)
-        before = text[clause : match.start()].strip(" ,")
-        after = text[phrase_end:end].strip(" .,;\"”")
-        anchor = _Anchor(
-            cue=match.group("cue") if cue == "according to" else cue,
-            phrase=owner,
-            start=match.start(),
-            end=phrase_end,
-            governs_left=bool(before),
-            governs_right=bool(after),
-            parenthetical=bool(before) and bool(after),
-        )
-        (citing if cue == "citing" else anchors).append(anchor)
+class _SentenceReader:
+    """Finds the anchors of one sentence."""
 
-    previous_verb_end = start
-    for match in CUE_VERB_RE.finditer(text, start, end):
-        verb = match.group()
-        kind = "speech" if match.group("speech") else "counting" if match.group("counting") else "document"
-        if _is_passive_or_adjective(text, match.start(), start):
-            continue
-        clause = _clause_start(text, start, match.start(), boundaries)
-        if kind == "speech" and _preceded_by_comma(text, match.start(), clause):
-            phrase, phrase_end = _right_phrase(text, match.end(), end)
-            phrase = phrase.strip()
-            if _inverted_speaker(phrase):
-                anchors.append(
-                    _Anchor(
-                        cue=SPEECH_VERBS[verb],
-                        phrase=phrase,
-                        start=match.start(),
-                        end=phrase_end,
-                        governs_left=True,
-                        governs_right=True,
-                        parenthetical=True,
-                    )
-                )
-                previous_verb_end = match.end()
-                continue
-        subject = _left_subject(text, max(clause, previous_verb_end), match.start())
-        if subject is None:
-            continue
-        phrase, phrase_start, cue_override = subject
-        cue = SPEECH_VERBS.get(verb) or COUNTING_VERBS.get(verb) or DOCUMENT_VERBS[verb]
-        if not phrase:
-            inherited = anchors[-1] if anchors and anchors[-1].end <= match.start() else None
-            if inherited is None or kind == "document":
-                continue
-            phrase, phrase_start = inherited.phrase, match.start()
-        elif kind == "document" or (kind == "counting" and cue in {"put", "placed"}):
-            owner = _owner_of_documents(phrase)
-            if owner is None or (kind == "document" and owner == phrase and "documents" not in phrase.lower()):
-                continue
-            phrase = owner
-        if cue_override is None and not _valid_source(phrase, counting=kind != "speech"):
-            continue
-        if verb == "told":
-            audience = WORD_RE.match(text, match.end() + 1)
-            if audience and audience.group().lower() in AUDIENCE_WORDS:
-                cue = f"told {audience.group().lower()}"
-        postposed = _preceded_by_comma(text, phrase_start, clause)
-        anchors.append(
-            _Anchor(
-                cue=cue_override or cue,
-                phrase=phrase,
-                start=min(phrase_start, match.start()),
-                end=match.end(),
-                governs_left=postposed or _reduced_relative(text, clause, phrase_start),
-                governs_right=True,
-                parenthetical=postposed,
+    __slots__ = ("anchors", "boundaries", "end", "mentions", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, mentions: Sequence[tuple[int, int]]) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.mentions = mentions
+        self.boundaries = [m.start() for m in HARD_BOUNDARY_RE.finditer(text, start, end)]
+        self.anchors: list[_Anchor] = []
+
+    def clause_start(self, position: int) -> int:
+        start = self.start
+        for boundary in self.boundaries:
+            if boundary < position:
+                start = boundary + 1
+        return start
+
+    def figure_before(self, floor: int, position: int) -> bool:
+        return any(floor <= m_start and m_end <= position for m_start, m_end in self.mentions)
+
+    def read(self) -> list[_Anchor]:
+        citing = self._preposed_cues()
+        self._cue_verbs()
+        self._possessive_documents()
+        self._headline_source()
+        for cited in citing:
+            host = next(
+                (a for a in self.anchors if a.cue in _SPEECH_CUES and 0 <= cited.start - a.end <= _CITING_WINDOW),
+                None,
             )
-        )
-        previous_verb_end = match.end()
+            if host is not None:
+                host.phrase, host.cue = cited.phrase, "citing"
+            elif not any(a.start <= cited.start <= a.end for a in self.anchors):
+                self.anchors.append(cited)
+        self.anchors.sort(key=lambda a: a.start)
+        return self.anchors
 
-    for match in POSSESSIVE_DOCUMENT_RE.finditer(text, start, end):
-        lead = text[max(start, match.start() - 12) : match.start()]
-        owner_text = _possessor(text, start, match.start(), match.start("owner") + len(match.group("owner")))
-        if not owner_text or not _valid_source(owner_text, counting=True):
-            continue
-        if not (
-            POSSESSIVE_LEAD_RE.search(lead)
-            or match.start() == _clause_start(text, start, match.start(), boundaries)
-            or POSSESSIVE_FOLLOW_RE.match(text, match.end(), end)
-        ):
-            continue
-        owner_start = match.end("owner") - len(owner_text) - 2 if "'" in match.group("owner") else match.start()
-        postposed = _preceded_by_comma(text, max(start, owner_start), start)
-        anchors.append(
-            _Anchor(
-                cue=match.group("noun"),
-                phrase=owner_text,
+    def _preposed_cues(self) -> list[_Anchor]:
+        text, citing = self.text, []
+        for match in PREPOSED_CUE_RE.finditer(text, self.start, self.end):
+            cue = PREPOSED_CUES[match.group("cue").lower()]
+            phrase, phrase_end = _right_phrase(text, match.end(), self.end)
+            owner = _owner_of_documents(phrase) or ""
+            if not _valid_source(owner, counting=False):
+                continue
+            clause = self.clause_start(match.start())
+            before = text[clause : match.start()].strip(" ,\"“")
+            after = text[phrase_end : self.end].strip(" .,;\"”")
+            anchor = _Anchor(
+                cue=match.group("cue") if cue == "according to" else cue,
+                phrase=owner,
                 start=match.start(),
-                end=match.end(),
-                governs_left=postposed,
-                governs_right=True,
-                parenthetical=postposed,
+                end=phrase_end,
+                governs_left=bool(before),
+                governs_right=bool(after),
+                parenthetical=bool(before) and bool(after) and self.figure_before(clause, match.start()),
             )
-        )
+            (citing if cue == "citing" else self.anchors).append(anchor)
+        return citing
 
-    for cited in citing:
-        host = next(
-            (
-                a
-                for a in anchors
-                if a.cue in SPEECH_VERBS.values() and 0 <= cited.start - a.end <= _CITING_WINDOW
-            ),
-            None,
-        )
-        if host is not None:
-            host.phrase, host.cue = cited.phrase, "citing"
-        elif not any(a.start <= cited.start <= a.end for a in anchors):
-            anchors.append(cited)
-    anchors.sort(key=lambda a: a.start)
-    return anchors
+    def _cue_verbs(self) -> None:
+        text, previous_verb_end = self.text, self.start
+        for match in CUE_VERB_RE.finditer(text, self.start, self.end):
+            verb = match.group()
+            kind = "speech" if match.group("speech") else "counting" if match.group("counting") else "document"
+            if _is_passive_or_adjective(text, match.start(), self.start):
+                continue
+            clause = self.clause_start(match.start())
+            if kind == "speech" and _preceded_by_comma(text, match.start(), clause):
+                phrase, phrase_end = _right_phrase(text, match.end(), self.end)
+                phrase = phrase.strip()
+                if _inverted_speaker(phrase):
+                    self.anchors.append(
+                        _Anchor(SPEECH_VERBS[verb], phrase, match.start(), phrase_end, True, True, True)
+                    )
+                    previous_verb_end = match.end()
+                    continue
+            subject = _left_subject(text, max(clause, previous_verb_end), match.start())
+            if subject is None:
+                continue
+            phrase, phrase_start, cue_override, vouching = subject
+            cue = SPEECH_VERBS.get(verb) or COUNTING_VERBS.get(verb) or DOCUMENT_VERBS[verb]
+            if not phrase:
+                inherited = self.anchors[-1] if self.anchors and self.anchors[-1].end <= match.start() else None
+                if inherited is None or kind == "document":
+                    continue
+                phrase, phrase_start = inherited.phrase, match.start()
+            elif kind == "document" or (kind == "counting" and cue in {"put", "placed"}):
+                owner = _owner_of_documents(phrase)
+                if owner is None or (kind == "document" and owner == phrase and "documents" not in phrase.lower()):
+                    continue
+                phrase = owner
+            counting = kind != "speech"
+            if cue_override is None and not (
+                _valid_source(phrase, counting=counting) or _valid_source(f"{phrase} {vouching}", counting=counting)
+            ):
+                continue
+            if verb == "told":
+                audience = WORD_RE.match(text, match.end() + 1)
+                if audience and audience.group().lower() in AUDIENCE_WORDS:
+                    cue = f"told {audience.group().lower()}"
+            postposed = _preceded_by_comma(text, phrase_start, clause) and self.figure_before(clause, phrase_start)
+            self.anchors.append(
+                _Anchor(
+                    cue=cue_override or cue,
+                    phrase=phrase,
+                    start=min(phrase_start, match.start()),
+                    end=match.end(),
+                    governs_left=postposed or _reduced_relative(text, clause, phrase_start),
+                    governs_right=True,
+                    parenthetical=postposed,
+                )
+            )
+            previous_verb_end = match.end()
+
+    def _possessive_documents(self) -> None:
+        text = self.text
+        for match in POSSESSIVE_DOCUMENT_RE.finditer(text, self.start, self.end):
+            owner_end = match.start("owner") + len(match.group("owner"))
+            owner_text, owner_start = _possessor(text, self.start, match.start(), owner_end)
+            if not owner_text or not _valid_source(owner_text, counting=True):
+                continue
+            clause = self.clause_start(owner_start)
+            lead = text[max(clause, owner_start - 12) : owner_start]
+            if not (
+                POSSESSIVE_LEAD_RE.search(lead)
+                or not text[clause:owner_start].strip(" ,")
+                or POSSESSIVE_FOLLOW_RE.match(text, match.end(), self.end)
+            ):
+                continue
+            postposed = _preceded_by_comma(text, owner_start, clause) and self.figure_before(clause, owner_start)
+            self.anchors.append(
+                _Anchor(match.group("noun"), owner_text, owner_start, match.end(), postposed, True, postposed)
+            )
+
+    def _headline_source(self) -> None:
+        """ "Derna death toll soars to 11,300 - Red Crescent": a headline credits its source after a dash."""
+        if self.text[self.end - 1] in ".!?\"”’" or not self.mentions:
+            return
+        match = HEADLINE_SOURCE_RE.search(self.text, self.start, self.end)
+        if match and _valid_source(match.group("np"), counting=False) and not any(
+            ch.isdigit() for ch in match.group("np")
+        ):
+            self.anchors.append(_Anchor("said", match.group("np"), match.start("np"), self.end, True, False))
 
 
-def _possessor(text: str, floor: int, start: int, owner_end: int) -> str:
-    """The noun phrase that owns a document: "By the Interior Ministry's estimate" -> the Interior Ministry."""
+def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, int]:
+    """The noun phrase that owns a document, and where it starts: "By the Interior Ministry's
+    estimate" -> the Interior Ministry."""
     owner = text[start:owner_end]
     if owner.lower() in {"its", "their", "his", "her"}:
-        return owner
+        return owner, start
     words = _tokens(text, max(floor, start - 80), owner_end)
-    phrase_words: list[str] = []
-    for word, _, _ in reversed(words):
-        if phrase_words and (word[0].islower() and word.lower() not in {"the"} | NAME_PARTICLES):
+    phrase_start = start
+    kept = 0
+    for word, word_start, _ in reversed(words):
+        if kept and (word[0].islower() and word.lower() not in {"the"} | NAME_PARTICLES):
             break
-        phrase_words.append(word)
+        kept += 1
+        phrase_start = word_start
         if word.lower() == "the":
             break
-    phrase = " ".join(reversed(phrase_words))
-    return re.sub(r"(?:'s|’s|'|’)$", "", phrase)
+    phrase = text[phrase_start:owner_end]
+    return re.sub(r"(?:'s|’s|'|’)$", "", phrase), phrase_start
 
 
 def _reduced_relative(text: str, clause: int, phrase_start: int) -> bool:
@@ -424,17 +459,17 @@ def _reduced_relative(text: str, clause: int, phrase_start: int) -> bool:
     return bool(re.search(r"\d[\d,.]*\s+(?:[\w\-]+\s+){0,2}$", before)) and "," not in before
 
 
-def _choose(anchors: Sequence[_Anchor], start: int, end: int, text: str, boundaries: Sequence[int]) -> _Anchor | None:
-    """The anchor that governs the figure at [start, end), if any."""
+def _choose(anchors: Sequence[_Anchor], start: int, end: int, text: str, semicolons: Sequence[int]) -> _Anchor | None:
+    """The anchor that governs the figure at [start, end): the nearest cue before it whose clause
+    runs on to it, or the nearest cue after it that looks back, or one bound tight to it."""
     left: _Anchor | None = None
     right: _Anchor | None = None
     for anchor in anchors:
         if anchor.end <= start:
-            if anchor.governs_right and not any(anchor.end <= b < start for b in boundaries):
+            if anchor.governs_right and not any(anchor.end <= b < start for b in semicolons):
                 left = anchor
         elif anchor.start >= end and anchor.governs_left and right is None:
-            if not any(end <= b < anchor.start for b in boundaries):
-                right = anchor
+            right = anchor
             gap = text[end : anchor.start]
             if anchor.cue.lower() in {"according to", "citing"} and _TIGHT_GAP_RE.match(gap):
                 return anchor
@@ -476,7 +511,7 @@ def attribute(
     text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[tuple[int, int]]
 ) -> list[Attribution | None]:
     """One attribution (or None) per quantity mention, in the order of `mentions`."""
-    per_sentence: list[tuple[int, int, list[int], list[_Anchor], list[int]]] = []
+    read: list[tuple[int, list[int], list[_Anchor], list[int]]] = []
     mention_index = 0
     for sentence_start, sentence_end in sentences:
         members: list[int] = []
@@ -484,23 +519,21 @@ def attribute(
             if mentions[mention_index][0] >= sentence_start:
                 members.append(mention_index)
             mention_index += 1
-        boundaries = [m.start() for m in HARD_BOUNDARY_RE.finditer(text, sentence_start, sentence_end)]
-        anchors = _sentence_anchors(text, sentence_start, sentence_end, boundaries)
-        per_sentence.append((sentence_start, sentence_end, members, anchors, boundaries))
+        if sentence_end <= sentence_start:
+            continue
+        reader = _SentenceReader(text, sentence_start, sentence_end, [mentions[i] for i in members])
+        semicolons = [m.start() for m in SEMICOLON_RE.finditer(text, sentence_start, sentence_end)]
+        read.append((sentence_start, members, reader.read(), semicolons + reader.boundaries))
 
     registry = SourceRegistry(_known_names(text))
-    phrases_in_order = [a.phrase for *_, anchors, _ in per_sentence for a in anchors]
+    phrases_in_order = [anchor.phrase for _, _, anchors, _ in read for anchor in anchors]
     seen = 0
     results: list[Attribution | None] = [None] * len(mentions)
-    for sentence_start, sentence_end, members, anchors, boundaries in per_sentence:
-        subject = _SENTENCE_SUBJECT_RE.match(text, sentence_start, sentence_end)
-        if subject and len(subject.group().split()) >= 2 and not anchors:
-            words = {w.lower() for w in WORD_RE.findall(subject.group())}
-            if words & SOURCE_HEADS or any(ACRONYM_RE.match(w) for w in WORD_RE.findall(subject.group())):
-                registry.note(subject.group())
+    for sentence_start, members, anchors, stops in read:
+        _note_sentence_subject(registry, text, sentence_start)
         for anchor in anchors:
             seen += 1
-            resolved = registry.resolve(anchor.phrase, phrases_in_order[seen:])
+            resolved = registry.resolve(anchor.phrase, phrases_in_order[seen : seen + _LOOKAHEAD])
             if resolved is not None:
                 entity, display = resolved
                 anchor.attribution = Attribution(display, entity.normalized, entity.type, anchor.cue)
@@ -513,6 +546,17 @@ def attribute(
                     entity, display = resolved
                     results[index] = Attribution(display, entity.normalized, entity.type, gapped.cue)
                     continue
-            chosen = _choose(anchors, start, end, text, boundaries)
+            chosen = _choose(anchors, start, end, text, stops)
             results[index] = chosen.attribution if chosen is not None else None
     return results
+
+
+def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: int) -> None:
+    """A body that opens a sentence ("The Office for Budget Responsibility on Wednesday lowered ...")
+    is remembered, so that a later "its forecast" or "the fiscal watchdog" can refer to it."""
+    subject = _SENTENCE_SUBJECT_RE.match(text, sentence_start)
+    if subject is None:
+        return
+    words = WORD_RE.findall(subject.group())
+    if len(words) >= 2 and ({w.lower() for w in words} & SOURCE_HEADS or any(ACRONYM_RE.match(w) for w in words)):
+        registry.note(subject.group())

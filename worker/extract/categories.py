@@ -35,7 +35,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     "displaced": (
         "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "refugee", "uprooted",
         "uprooting", "homeless", "escaped", "crossed into", "from their homes", "asylum seekers",
-        "internally displaced", "sheltering", "took shelter", "arrivals", "came ashore", "landed",
+        "internally displaced", "arrivals", "came ashore", "landed",
         "stranded",
     ),
     "detained": (
@@ -67,7 +67,7 @@ THING_NOUNS = frozenset(
     ambulance facilities facility boats boat ships ship vessels vessel aircraft planes plane jets jet
     helicopters helicopter tanks tank trucks truck vehicles vehicle bridges bridge roads road dams dam
     acres hectares crops cattle livestock depots depot stations station townships township columns
-    column courts court teams team tonnes packs kits tents shelters camps camp sites site bombers
+    column courts court teams team head tonnes packs kits tents shelters camps camp sites site bombers
     bomber warplanes districts district states state counties county tests test""".split()
 )
 
@@ -89,7 +89,10 @@ _PHRASE_STOP = frozenset(
     whom whose in on at of from to for with by since as after before during and or but than
     across into over under among including when while where said say says according per a an the
     its their his her this these those more other others about around between toward towards
-    also still now then already reportedly""".split()
+    also still now then already reportedly and but while
+    took make made went came left got gave saw put set ran fell rose hit held told kept found became
+    began brought bought paid sent spent stood won lost remain remains remained appear appears seem
+    seems continue continues include includes need needs want wants live lives lived""".split()
 )
 _NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of"})
 # "-ed" words that start a noun phrase ("displaced people"); any other "-ed" word ends it.
@@ -99,7 +102,7 @@ _PARTICIPLE_ADJECTIVES = frozenset(
 )
 _OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:own\s+)?", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)")
-_PARTITIVE_AFTER = re.compile(r"^\s+(?:of\s+(?:them|whom|those)|among\s+them)\b", re.IGNORECASE)
+_PARTITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)|among\s+them)\b", re.IGNORECASE)
 _PART_OF_BEFORE = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
 _GOVERNING_TOLL = re.compile(
     r"\b(?:toll|deaths|death\s+count|fatalities)\b[^,;]{0,70}?\b(?:at|to|of|reach|reached|reaches|stands\s+at|"
@@ -113,7 +116,18 @@ _ASIDE = re.compile(r",[^,;]{0,50}\b(?:them|whom|among|including|mostly|most)\b[
 _AMONG_THE = re.compile(
     r"\bamong\s+the\s+(?P<w>dead|killed|injured|wounded|missing|displaced|victims)\b[^,;]{0,20}$", re.IGNORECASE
 )
-_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<w>[a-z]+)\s+(?:at|to)\s+$", re.IGNORECASE)
+# "the number of Palestinians killed ... had exceeded 60,000", "the number who have fled ... to 3,722".
+_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)\s+(?:of|who|that)\s+(?P<rest>[^,;]{0,80})$", re.IGNORECASE)
+# "a city of about 7.5 million people", "home to some 1,600 people": a population, not a casualty.
+_POPULATION_BEFORE = re.compile(
+    r"\b(?:city|country|nation|town|island|state|region|province|enclave|territory|home|population)\s+(?:of|to)\s+$",
+    re.IGNORECASE,
+)
+# Conjunctions that start another clause after a figure's noun phrase.
+_GOVERNING_WORDS = re.compile(r"(?:(?P<p>[A-Za-z]+)\s+)?(?P<w>[A-Za-z]+)(?:\s+(?:a|an|the|another|up|to))?\s*$")
+_LIST_GAP = re.compile(r"(?:\s+[\w'’-]+){0,4}\s*(?:,|,?\s+and|,?\s+followed\s+by)\s+", re.IGNORECASE)
+_CROWD_NOUNS = frozenset({"people", "persons", "others", "crowd", "crowds", "demonstrators", "marchers"})
+_NEXT_CLAUSE = re.compile(r"\s(?:and|but|while|whereas|as|after|before|when)\s", re.IGNORECASE)
 
 _CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (category, re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")\b",
@@ -173,9 +187,13 @@ def categorise(
     phrase_end: int,
     *,
     part_of: str | None,
+    previous_end: int | None,
+    in_protest: bool,
 ) -> str:
     """The category of the figure text[start:end] (see module docstring for the order of evidence)."""
     if unit is not None and unit not in ("percent",):
+        return "other"
+    if _POPULATION_BEFORE.search(text, max(sentence_start, start - 40), start):
         return "other"
     head = counted.split()[-1] if counted else None
     head_lower = head.lower() if head else None
@@ -192,6 +210,9 @@ def categorise(
     comma = text.find(",", phrase_end, after_end)
     if comma != -1:
         after_end = comma
+    conjunction = _NEXT_CLAUSE.search(text, phrase_end, after_end)
+    if conjunction is not None:
+        after_end = conjunction.start()
     following = text[phrase_end:after_end]
     if counted:
         for cue in _ALL_CUES.finditer(counted):
@@ -214,21 +235,30 @@ def categorise(
         return _CUE_CATEGORY.get(among.group("w").lower(), "killed") if among.group("w").lower() != "victims" else "killed"
     number_of = _NUMBER_OF.search(before)
     if number_of is not None:
-        word = number_of.group("w").lower()
-        if word in _CUE_CATEGORY:
-            return _CUE_CATEGORY[word]
-    governing = re.search(r"([A-Za-z]+)(?:\s+(?:a|an|the|another|up|to))?\s*$", before)
+        cue = _ALL_CUES.search(number_of.group("rest"))
+        if cue is not None:
+            return _CUE_CATEGORY[cue.group("cue").lower()]
+    governing = _GOVERNING_WORDS.search(before)
     if governing is not None:
-        verb = governing.group(1).lower()
+        verb = governing.group("w").lower()
         category = _CUE_CATEGORY.get(verb)
         if category is not None and verb.endswith(("ed", "ing", "s", "kill", "hit")):
             return category
+        pair = f"{governing.group('p') or ''} {verb}".strip().lower()
+        if pair in _CUE_CATEGORY:
+            return _CUE_CATEGORY[pair]
 
     # 3. a part of an earlier figure: "1,300 of them children", "including 4,237 children".
     if part_of is not None and (
         _PARTITIVE_AFTER.match(text, end) or _PART_OF_BEFORE.search(before) or _AS_WERE.search(before)
     ):
         return part_of
+    # 4. a figure in a list shares the category of the one before: "4,104 children and 2,641 women".
+    if part_of is not None and previous_end is not None and _LIST_GAP.fullmatch(text, previous_end, start):
+        return part_of
+    # 5. a bare count of people in a sentence about a protest is its turnout.
+    if in_protest and unit is None and (head_lower is None or head_lower in _CROWD_NOUNS):
+        return "protesting"
     return "other"
 
 
@@ -237,4 +267,7 @@ def protest_context(sentence: str) -> bool:
     return _PROTEST.search(sentence) is not None
 
 
-_PROTEST = re.compile(r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|march\w*|turnout|crowds?)\b", re.IGNORECASE)
+_PROTEST = re.compile(
+    r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|(?-i:march(?:ed|es|ing|ers)?)|turnout|crowds?)\b",
+    re.IGNORECASE,
+)
