@@ -24,8 +24,27 @@ _PESO_COUNTRY = re.compile(r"\b(?:" + "|".join(PESO_BY_COUNTRY) + r")\b", re.IGN
 # "in Khartoum", "in the Gaza Strip", "in Kryvyi Rih": a place named in the sentence.
 _PLACE_IN = re.compile(r"\b(?:in|In)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _NOT_PLACES = frozenset(
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
 )
 _CLOSING = frozenset(".!?\"”’')")
 
@@ -49,15 +68,25 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
     claims: list[Claim] = []
     for index, (quantity, s_index, restated, base) in enumerate(found):
         s_start, s_end = sentences[s_index]
-        next_start = found[index + 1][0].start if index + 1 < len(found) and found[index + 1][1] == s_index else s_end
+        next_start = (
+            found[index + 1][0].start if index + 1 < len(found) and found[index + 1][1] == s_index else s_end
+        )
         counted, phrase_end = counted_noun(text, quantity.end, s_end)
         previous = claims[index - 1] if index > base else None
         category = categorise(
-            text, quantity.start, quantity.end, s_start, s_end, next_start, quantity.unit, counted, phrase_end,
+            text,
+            start=quantity.start,
+            end=quantity.end,
+            sentence_start=s_start,
+            sentence_end=s_end,
+            next_start=next_start,
+            unit=quantity.unit,
+            counted=counted,
+            phrase_end=phrase_end,
             part_of=previous.category if previous is not None else None,
             previous_end=previous.end if previous is not None else None,
             in_protest=protest_context(text[s_start:s_end]),
-        )  # fmt: skip
+        )
         source = attributions[index]
         if restated >= 0:
             source = claims[restated].source
@@ -87,7 +116,10 @@ def _title_sentences(text: str, sentences: list[tuple[int, int]]) -> frozenset[i
     for start, end in sentences:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
-        whole_line = not text[line_start:start].strip() and not text[end : len(text) if line_end == -1 else line_end].strip()
+        whole_line = (
+            not text[line_start:start].strip()
+            and not text[end : len(text) if line_end == -1 else line_end].strip()
+        )
         if whole_line and text[end - 1] not in _CLOSING:
             titles.add(start)
     return frozenset(titles)

@@ -72,6 +72,8 @@ _SENTENCE_SUBJECT_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’\-.]*\s+){0,6}?(?:
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
 _CITING_WINDOW = 60
 _LOOKAHEAD = 12
+# "By the Interior Ministry's estimate, 36,000 ...": a possessive document opening a clause.
+_CLAUSE_INITIAL_PREPOSITIONS = frozenset({"", "by", "in", "under", "per", "on"})
 _SPEECH_CUES = frozenset(SPEECH_VERBS.values())
 # The last determiner-led phrase of a subject that also holds a figure: "the 3,705 Rohingya the agency".
 _DETERMINER_TAIL_RE = re.compile(r"\b(?:the|a|an|its|their)\s+[^\d,]+$")
@@ -102,14 +104,23 @@ def _previous_word(text: str, position: int, floor: int) -> str:
 
 
 def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
-    """ "is estimated", "an estimated", "had been recorded", "did not say": no source in the subject."""
+    """ "is estimated", "an estimated", "had been recorded", "did not say", "its growth forecast": the
+    word is not a verb with a source for its subject."""
     words = _tokens(text, max(floor, verb_start - 60), verb_start)
+    for word, _, _ in words[-2:]:
+        if word.lower() in {"its", "their", "his", "her"} or word.endswith(("'s", "’s")):
+            return True
     for word, _, _ in reversed(words):
         lower = word.lower()
         if lower in SKIPPABLE_ADVERBS:
             continue
         return lower in PASSIVE_MARKERS or lower.endswith("n't")
     return False
+
+
+def _word_in(token: str, table: frozenset[str]) -> bool:
+    """Whether a token is a table word as written in running text: "who" or "Who", never "WHO"."""
+    return token in table or (token[:1].isupper() and token[1:].islower() and token.lower() in table)
 
 
 def _name_like(segment: str) -> bool:
@@ -133,7 +144,7 @@ def _appositive(segment: str) -> bool:
     if not tokens:
         return False
     first = tokens[0].lower()
-    if first in RELATIVE_PRONOUNS or (first.endswith("ing") and first not in {"king"}):
+    if _word_in(tokens[0], RELATIVE_PRONOUNS) or (first.endswith("ing") and first not in {"king"}):
         return True
     if first in {"a", "an"} and len(tokens) > 1 and tokens[1][0].islower():
         return True
@@ -160,14 +171,14 @@ def _cut_at_clause_opener(phrase: str) -> str:
         lower = token.group().lower()
         following = phrase[token.end() :].split()
         and_clause = lower == "and" and (not following or not following[0][0].isupper() or following[0] == "The")
-        if lower in CLAUSE_OPENERS or and_clause:
+        if _word_in(token.group(), CLAUSE_OPENERS) or and_clause:
             return phrase[token.end() :].strip()
     return phrase
 
 
 def _valid_source(phrase: str, *, counting: bool) -> bool:
     tokens = WORD_RE.findall(phrase)
-    if not tokens or len(tokens) > 10 or any(ch.isdigit() for ch in phrase):
+    if not tokens or len(tokens) > 14 or any(ch.isdigit() for ch in phrase):
         return False
     lower = [t.lower() for t in tokens]
     if len(lower) == 1 and lower[0] in PRONOUNS:
@@ -240,7 +251,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     if not region.strip(" ,"):
         return "", verb_start, None, ""
     words = WORD_RE.findall(region)
-    if words and words[-1].lower() in SUBJECT_PRONOUNS:
+    if words and _word_in(words[-1], SUBJECT_PRONOUNS):
         position = region.rfind(words[-1])
         return words[-1], region_start + position, None, ""
     segments = region.split(",")
@@ -254,7 +265,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         return phrase, region_start + region.rfind(phrase), "citing", ""
     if len(segments) >= 2:
         before = segments[-2].strip()
-        relative = first in RELATIVE_PRONOUNS or (first.endswith("ing") and _appositive(last))
+        relative = _word_in(last_words[0], RELATIVE_PRONOUNS) or (first.endswith("ing") and _appositive(last))
         if (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before)):
             return before, region_start + region.rfind(before), None, last
     subject = _strip_leading_preposition(_cut_at_clause_opener(last)).strip()
@@ -287,7 +298,7 @@ def _preceded_by_comma(text: str, position: int, floor: int) -> bool:
 class _SentenceReader:
     """Finds the anchors of one sentence."""
 
-    __slots__ = ("anchors", "boundaries", "end", "mentions", "start", "text")
+    __slots__ = ("anchors", "boundaries", "clause_breaks", "end", "mentions", "semicolons", "start", "text")
 
     def __init__(self, text: str, start: int, end: int, mentions: Sequence[tuple[int, int]]) -> None:
         self.text = text
@@ -295,11 +306,13 @@ class _SentenceReader:
         self.end = end
         self.mentions = mentions
         self.boundaries = [m.start() for m in HARD_BOUNDARY_RE.finditer(text, start, end)]
+        self.semicolons = [m.start() for m in SEMICOLON_RE.finditer(text, start, end)]
+        self.clause_breaks = sorted(self.boundaries + self.semicolons)
         self.anchors: list[_Anchor] = []
 
     def clause_start(self, position: int) -> int:
         start = self.start
-        for boundary in self.boundaries:
+        for boundary in self.clause_breaks:
             if boundary < position:
                 start = boundary + 1
         return start
@@ -411,9 +424,10 @@ class _SentenceReader:
                 continue
             clause = self.clause_start(owner_start)
             lead = text[max(clause, owner_start - 12) : owner_start]
+            opening = text[clause:owner_start].rsplit(",", 1)[-1].strip().lower()
             if not (
                 POSSESSIVE_LEAD_RE.search(lead)
-                or not text[clause:owner_start].strip(" ,")
+                or opening in _CLAUSE_INITIAL_PREPOSITIONS
                 or POSSESSIVE_FOLLOW_RE.match(text, match.end(), self.end)
             ):
                 continue
@@ -500,7 +514,7 @@ def _gapped_anchor(text: str, sentence_start: int, start: int, anchors: Sequence
 def _known_names(text: str) -> dict[str, str]:
     names: dict[str, str] = {}
     for match in _CAPITALISED_RUN_RE.finditer(text):
-        tokens = match.group().split()
+        tokens = re.sub(r"(?:'s|’s)$", "", match.group()).split()
         name = personal_name(tokens)
         if name and len(name) >= 2:
             names.setdefault(name[-1].lower(), " ".join(name))
@@ -522,8 +536,7 @@ def attribute(
         if sentence_end <= sentence_start:
             continue
         reader = _SentenceReader(text, sentence_start, sentence_end, [mentions[i] for i in members])
-        semicolons = [m.start() for m in SEMICOLON_RE.finditer(text, sentence_start, sentence_end)]
-        read.append((sentence_start, members, reader.read(), semicolons + reader.boundaries))
+        read.append((sentence_start, members, reader.read(), reader.clause_breaks))
 
     registry = SourceRegistry(_known_names(text))
     phrases_in_order = [anchor.phrase for _, _, anchors, _ in read for anchor in anchors]

@@ -61,49 +61,363 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
 
 # Nouns whose figure is a thing, never a person: verbs around them do not make a casualty count.
 THING_NOUNS = frozenset(
-    """missiles missile drones drone rockets rocket bombs bomb shells shell strikes strike attacks
-    attack hospitals hospital homes home houses house buildings building schools school villages
-    village towns town cities city regions region provinces province countries country ambulances
-    ambulance facilities facility boats boat ships ship vessels vessel aircraft planes plane jets jet
-    helicopters helicopter tanks tank trucks truck vehicles vehicle bridges bridge roads road dams dam
-    acres hectares crops cattle livestock depots depot stations station townships township columns
-    column courts court teams team head tonnes packs kits tents shelters camps camp sites site bombers
-    bomber warplanes districts district states state counties county tests test""".split()
+    [
+        "missiles",
+        "missile",
+        "drones",
+        "drone",
+        "rockets",
+        "rocket",
+        "bombs",
+        "bomb",
+        "shells",
+        "shell",
+        "strikes",
+        "strike",
+        "attacks",
+        "attack",
+        "hospitals",
+        "hospital",
+        "homes",
+        "home",
+        "houses",
+        "house",
+        "buildings",
+        "building",
+        "schools",
+        "school",
+        "villages",
+        "village",
+        "towns",
+        "town",
+        "cities",
+        "city",
+        "regions",
+        "region",
+        "provinces",
+        "province",
+        "countries",
+        "country",
+        "ambulances",
+        "ambulance",
+        "facilities",
+        "facility",
+        "boats",
+        "boat",
+        "ships",
+        "ship",
+        "vessels",
+        "vessel",
+        "aircraft",
+        "planes",
+        "plane",
+        "jets",
+        "jet",
+        "helicopters",
+        "helicopter",
+        "tanks",
+        "tank",
+        "trucks",
+        "truck",
+        "vehicles",
+        "vehicle",
+        "bridges",
+        "bridge",
+        "roads",
+        "road",
+        "dams",
+        "dam",
+        "acres",
+        "hectares",
+        "crops",
+        "cattle",
+        "livestock",
+        "depots",
+        "depot",
+        "stations",
+        "station",
+        "townships",
+        "township",
+        "columns",
+        "column",
+        "courts",
+        "court",
+        "teams",
+        "team",
+        "head",
+        "tonnes",
+        "packs",
+        "kits",
+        "tents",
+        "shelters",
+        "camps",
+        "camp",
+        "sites",
+        "site",
+        "bombers",
+        "bomber",
+        "warplanes",
+        "districts",
+        "district",
+        "states",
+        "state",
+        "counties",
+        "county",
+        "tests",
+        "test",
+    ]
 )
 
 PEOPLE_NOUNS = frozenset(
-    """people persons person civilians civilian children child women woman men man girls girls boys
-    boy residents resident villagers villager migrants migrant refugees refugee patients patient
-    soldiers soldier troops fighters fighter militants militant workers worker students student
-    teachers teacher journalists journalist monks monk families family households household
-    passengers passenger others policemen officers officer police protesters demonstrators
-    marchers hostages detainees prisoners inmates babies infants elderly individuals victims
-    survivors adults citizens nationals pilgrims tourists sailors crew members staff volunteers
-    Palestinians Israelis Ukrainians Russians Rohingya population""".split()
+    [
+        "people",
+        "persons",
+        "person",
+        "civilians",
+        "civilian",
+        "children",
+        "child",
+        "women",
+        "woman",
+        "men",
+        "man",
+        "girls",
+        "girls",
+        "boys",
+        "boy",
+        "residents",
+        "resident",
+        "villagers",
+        "villager",
+        "migrants",
+        "migrant",
+        "refugees",
+        "refugee",
+        "patients",
+        "patient",
+        "soldiers",
+        "soldier",
+        "troops",
+        "fighters",
+        "fighter",
+        "militants",
+        "militant",
+        "workers",
+        "worker",
+        "students",
+        "student",
+        "teachers",
+        "teacher",
+        "journalists",
+        "journalist",
+        "monks",
+        "monk",
+        "families",
+        "family",
+        "households",
+        "household",
+        "passengers",
+        "passenger",
+        "others",
+        "policemen",
+        "officers",
+        "officer",
+        "police",
+        "protesters",
+        "demonstrators",
+        "marchers",
+        "hostages",
+        "detainees",
+        "prisoners",
+        "inmates",
+        "babies",
+        "infants",
+        "elderly",
+        "individuals",
+        "victims",
+        "survivors",
+        "adults",
+        "citizens",
+        "nationals",
+        "pilgrims",
+        "tourists",
+        "sailors",
+        "crew",
+        "members",
+        "staff",
+        "volunteers",
+        "Palestinians",
+        "Israelis",
+        "Ukrainians",
+        "Russians",
+        "Rohingya",
+        "population",
+    ]
 )
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # Words that end the noun phrase after a number.
 _PHRASE_STOP = frozenset(
-    """were was are is have has had been be being will would could may might can who which that
-    whom whose in on at of from to for with by since as after before during and or but than
-    across into over under among including when while where said say says according per a an the
-    its their his her this these those more other others about around between toward towards
-    also still now then already reportedly and but while
-    took make made went came left got gave saw put set ran fell rose hit held told kept found became
-    began brought bought paid sent spent stood won lost remain remains remained appear appears seem
-    seems continue continues include includes need needs want wants live lives lived""".split()
+    [
+        "were",
+        "was",
+        "are",
+        "is",
+        "have",
+        "has",
+        "had",
+        "been",
+        "be",
+        "being",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "can",
+        "who",
+        "which",
+        "that",
+        "whom",
+        "whose",
+        "in",
+        "on",
+        "at",
+        "of",
+        "from",
+        "to",
+        "for",
+        "with",
+        "by",
+        "since",
+        "as",
+        "after",
+        "before",
+        "during",
+        "and",
+        "or",
+        "but",
+        "than",
+        "across",
+        "into",
+        "over",
+        "under",
+        "among",
+        "including",
+        "when",
+        "while",
+        "where",
+        "said",
+        "say",
+        "says",
+        "according",
+        "per",
+        "a",
+        "an",
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "these",
+        "those",
+        "more",
+        "other",
+        "others",
+        "about",
+        "around",
+        "between",
+        "toward",
+        "towards",
+        "also",
+        "still",
+        "now",
+        "then",
+        "already",
+        "reportedly",
+        "and",
+        "but",
+        "while",
+        "took",
+        "make",
+        "made",
+        "went",
+        "came",
+        "left",
+        "got",
+        "gave",
+        "saw",
+        "put",
+        "set",
+        "ran",
+        "fell",
+        "rose",
+        "hit",
+        "held",
+        "told",
+        "kept",
+        "found",
+        "became",
+        "began",
+        "brought",
+        "bought",
+        "paid",
+        "sent",
+        "spent",
+        "stood",
+        "won",
+        "lost",
+        "remain",
+        "remains",
+        "remained",
+        "appear",
+        "appears",
+        "seem",
+        "seems",
+        "continue",
+        "continues",
+        "include",
+        "includes",
+        "need",
+        "needs",
+        "want",
+        "wants",
+        "live",
+        "lives",
+        "lived",
+    ]
 )
 _NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of"})
 # "-ed" words that start a noun phrase ("displaced people"); any other "-ed" word ends it.
 _PARTICIPLE_ADJECTIVES = frozenset(
-    """displaced detained wounded injured unaccompanied armed suspected registered confirmed
-    reported trapped stranded internally released abducted kidnapped infected affected""".split()
+    [
+        "displaced",
+        "detained",
+        "wounded",
+        "injured",
+        "unaccompanied",
+        "armed",
+        "suspected",
+        "registered",
+        "confirmed",
+        "reported",
+        "trapped",
+        "stranded",
+        "internally",
+        "released",
+        "abducted",
+        "kidnapped",
+        "infected",
+        "affected",
+    ]
 )
 _OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:own\s+)?", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)")
 _PARTITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)|among\s+them)\b", re.IGNORECASE)
-_PART_OF_BEFORE = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
+_PART_OF_BEFORE = re.compile(
+    r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.IGNORECASE
+)
 _GOVERNING_TOLL = re.compile(
     r"\b(?:toll|deaths|death\s+count|fatalities)\b[^,;]{0,70}?\b(?:at|to|of|reach|reached|reaches|stands\s+at|"
     r"stood\s+at|is|was|hit|hits|top|tops|topped|exceed|exceeds|exceeded|passed|passes)\s+$",
@@ -114,29 +428,31 @@ _AS_WERE = re.compile(r"\bas\s+(?:were|was|did|had)\s+$", re.IGNORECASE)
 # ", children among them," / ", most of them women and children,": an aside between a figure and its verb.
 _ASIDE = re.compile(r",[^,;]{0,50}\b(?:them|whom|among|including|mostly|most)\b[^,;]{0,40},")
 _AMONG_THE = re.compile(
-    r"\bamong\s+the\s+(?P<w>dead|killed|injured|wounded|missing|displaced|victims)\b[^,;]{0,20}$", re.IGNORECASE
+    r"\bamong\s+the\s+(?P<w>dead|killed|injured|wounded|missing|displaced|victims)\b[^,;]{0,20}$",
+    re.IGNORECASE,
 )
 # "the number of Palestinians killed ... had exceeded 60,000", "the number who have fled ... to 3,722".
-_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)\s+(?:of|who|that)\s+(?P<rest>[^,;]{0,80})$", re.IGNORECASE)
+_NUMBER_OF = re.compile(
+    r"\b(?:number|total|tally|count)\s+(?:of|who|that)\s+(?P<rest>[^,;]{0,80})$", re.IGNORECASE
+)
 # "a city of about 7.5 million people", "home to some 1,600 people": a population, not a casualty.
 _POPULATION_BEFORE = re.compile(
     r"\b(?:city|country|nation|town|island|state|region|province|enclave|territory|home|population)\s+(?:of|to)\s+$",
     re.IGNORECASE,
 )
 # Conjunctions that start another clause after a figure's noun phrase.
-_GOVERNING_WORDS = re.compile(r"(?:(?P<p>[A-Za-z]+)\s+)?(?P<w>[A-Za-z]+)(?:\s+(?:a|an|the|another|up|to))?\s*$")
+_GOVERNING_WORDS = re.compile(
+    r"(?:(?P<p>[A-Za-z]+)\s+)?(?P<w>[A-Za-z]+)(?:\s+(?:a|an|the|another|up|to))?\s*$"
+)
 _LIST_GAP = re.compile(r"(?:\s+[\w'’-]+){0,4}\s*(?:,|,?\s+and|,?\s+followed\s+by)\s+", re.IGNORECASE)
 _CROWD_NOUNS = frozenset({"people", "persons", "others", "crowd", "crowds", "demonstrators", "marchers"})
 _NEXT_CLAUSE = re.compile(r"\s(?:and|but|while|whereas|as|after|before|when)\s", re.IGNORECASE)
 
-_CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (category, re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")\b",
-                          re.IGNORECASE))
-    for category, cues in CATEGORY_CUES.items()
-]  # fmt: skip
 _ALL_CUES = re.compile(
     r"\b(?P<cue>"
-    + "|".join(re.escape(c) for c in sorted({c for cs in CATEGORY_CUES.values() for c in cs}, key=len, reverse=True))
+    + "|".join(
+        re.escape(c) for c in sorted({c for cs in CATEGORY_CUES.values() for c in cs}, key=len, reverse=True)
+    )
     + r")\b",
     re.IGNORECASE,
 )
@@ -177,6 +493,7 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
 
 def categorise(
     text: str,
+    *,
     start: int,
     end: int,
     sentence_start: int,
@@ -185,7 +502,6 @@ def categorise(
     unit: str | None,
     counted: str | None,
     phrase_end: int,
-    *,
     part_of: str | None,
     previous_end: int | None,
     in_protest: bool,
@@ -232,18 +548,18 @@ def categorise(
         return "killed"
     among = _AMONG_THE.search(before)
     if among is not None:
-        return _CUE_CATEGORY.get(among.group("w").lower(), "killed") if among.group("w").lower() != "victims" else "killed"
+        return _CUE_CATEGORY.get(among.group("w").lower(), "killed")
     number_of = _NUMBER_OF.search(before)
     if number_of is not None:
-        cue = _ALL_CUES.search(number_of.group("rest"))
-        if cue is not None:
-            return _CUE_CATEGORY[cue.group("cue").lower()]
+        number_cue = _ALL_CUES.search(number_of.group("rest"))
+        if number_cue is not None:
+            return _CUE_CATEGORY[number_cue.group("cue").lower()]
     governing = _GOVERNING_WORDS.search(before)
     if governing is not None:
         verb = governing.group("w").lower()
-        category = _CUE_CATEGORY.get(verb)
-        if category is not None and verb.endswith(("ed", "ing", "s", "kill", "hit")):
-            return category
+        verb_category = _CUE_CATEGORY.get(verb)
+        if verb_category is not None and verb.endswith(("ed", "ing", "s", "kill", "hit")):
+            return verb_category
         pair = f"{governing.group('p') or ''} {verb}".strip().lower()
         if pair in _CUE_CATEGORY:
             return _CUE_CATEGORY[pair]

@@ -1,9 +1,10 @@
 """One claim per figure: a headline, caption or repeated paragraph restating a body figure is dropped.
 
 Two claims are the same when they give the same value, range and unit, come from compatible
-sources (the same, or one unsourced), sit in different sentences, and count the same thing (the
-same head noun, or the same category when that category says what is counted or a noun is missing). The fullest instance
-is kept: one with a source, then the one in the longer sentence.
+sources (the same, or one unsourced), sit in different sentences, and count the same thing: the
+same head noun, or the same category when that category says what is counted or a noun is
+missing. A figure in a headline-like line restates the body whatever its words. The fullest
+instance is kept: a body sentence over a headline, then one with a source, then the longer one.
 """
 
 from __future__ import annotations

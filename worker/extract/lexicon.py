@@ -35,8 +35,35 @@ SCALE_WORDS: dict[str, float] = {
 
 # "1.2m tons" is a million, "a 100m sprint" or "8,848m high" is metres: words after "m" that mean metres.
 METRE_CONTEXT_AFTER = frozenset(
-    """high deep long wide tall above below away from sprint race hurdles freestyle relay backstroke
-    breaststroke butterfly medley dash run swim drop fall climb asl altitude elevation""".split()
+    [
+        "high",
+        "deep",
+        "long",
+        "wide",
+        "tall",
+        "above",
+        "below",
+        "away",
+        "from",
+        "sprint",
+        "race",
+        "hurdles",
+        "freestyle",
+        "relay",
+        "backstroke",
+        "breaststroke",
+        "butterfly",
+        "medley",
+        "dash",
+        "run",
+        "swim",
+        "drop",
+        "fall",
+        "climb",
+        "asl",
+        "altitude",
+        "elevation",
+    ]
 )
 
 # Scale abbreviations that are also units or letters: accepted only where the reading is money
@@ -87,13 +114,87 @@ QUALIFIERS_AFTER: dict[str, str] = {
 
 # Verbs of change that make "X to Y" two figures (a move), not a range: "rose 7% to $2.3 billion".
 CHANGE_WORDS = frozenset(
-    """rose rise rises rising fell fall falls falling increased increase increases increasing
-    decreased decrease decreases climbed climb climbs jumped jump jumps dropped drop drops
-    declined decline declines grew grow grows growing slipped slip slid slide eased ease
-    surged surge soared soar plunged plunge tumbled tumble gained gain gains lost lose
-    cut cuts raised raise lowered lower revised up down shrank shrink swelled swell
-    widened widen narrowed narrow doubled tripled slowed slow accelerated advanced retreated
-    sank sink spiked spike lifted""".split()
+    [
+        "rose",
+        "rise",
+        "rises",
+        "rising",
+        "fell",
+        "fall",
+        "falls",
+        "falling",
+        "increased",
+        "increase",
+        "increases",
+        "increasing",
+        "decreased",
+        "decrease",
+        "decreases",
+        "climbed",
+        "climb",
+        "climbs",
+        "jumped",
+        "jump",
+        "jumps",
+        "dropped",
+        "drop",
+        "drops",
+        "declined",
+        "decline",
+        "declines",
+        "grew",
+        "grow",
+        "grows",
+        "growing",
+        "slipped",
+        "slip",
+        "slid",
+        "slide",
+        "eased",
+        "ease",
+        "surged",
+        "surge",
+        "soared",
+        "soar",
+        "plunged",
+        "plunge",
+        "tumbled",
+        "tumble",
+        "gained",
+        "gain",
+        "gains",
+        "lost",
+        "lose",
+        "cut",
+        "cuts",
+        "raised",
+        "raise",
+        "lowered",
+        "lower",
+        "revised",
+        "up",
+        "down",
+        "shrank",
+        "shrink",
+        "swelled",
+        "swell",
+        "widened",
+        "widen",
+        "narrowed",
+        "narrow",
+        "doubled",
+        "tripled",
+        "slowed",
+        "slow",
+        "accelerated",
+        "advanced",
+        "retreated",
+        "sank",
+        "sink",
+        "spiked",
+        "spike",
+        "lifted",
+    ]
 )
 
 # --- currencies -----------------------------------------------------------------------------------
@@ -186,16 +287,80 @@ UNITS_AFTER: dict[str, str] = {
     "mpg": "mpg", "khz": "kHz", "mbps": "Mbps", "gbps": "Gbps", "ml": "ml", "millilitres": "ml",
     "milliliters": "ml", "nm": "nm", "nanometres": "nm", "nanometers": "nm", "nanometre": "nm",
     "nanometer": "nm", "megawatt": "MW", "gigawatt": "GW", "kilowatt": "kW", "mah": "mAh",
-    "kj": "kJ", "sq km": "km2", "points": "point", "point": "point", "cents": "cent", "cent": "cent",
+    "kj": "kJ", "points": "point", "point": "point", "cents": "cent", "cent": "cent",
     "pence": "pence", "p": "pence", "calories": "kcal", "kcal": "kcal", "rpm": "rpm",
     "bpd": "barrel per day", "barrels per day": "barrel per day", "barrels a day": "barrel per day",
 }  # fmt: skip
 
 # Units that may be glued to the digits ("2,000km", "640bhp", "256GB"); others need a space.
 GLUED_UNITS = frozenset(
-    "% km kms m mi kg kgs g mg t km2 km² m2 m² m3 ha l mph kph kmh km/h mw gw kw kwh mwh gwh twh "
-    "hp bhp gb tb mb ghz mhz hz cm mm ft lb lbs oz mpg bp bps p °c ºc °f ºf ° k bn mn tn mln bln pc khz mbps "
-    "gbps ml nm mah kj".split()
+    [
+        "%",
+        "km",
+        "kms",
+        "m",
+        "mi",
+        "kg",
+        "kgs",
+        "g",
+        "mg",
+        "t",
+        "km2",
+        "km²",
+        "m2",
+        "m²",
+        "m3",
+        "ha",
+        "l",
+        "mph",
+        "kph",
+        "kmh",
+        "km/h",
+        "mw",
+        "gw",
+        "kw",
+        "kwh",
+        "mwh",
+        "gwh",
+        "twh",
+        "hp",
+        "bhp",
+        "gb",
+        "tb",
+        "mb",
+        "ghz",
+        "mhz",
+        "hz",
+        "cm",
+        "mm",
+        "ft",
+        "lb",
+        "lbs",
+        "oz",
+        "mpg",
+        "bp",
+        "bps",
+        "p",
+        "°c",
+        "ºc",
+        "°f",
+        "ºf",
+        "°",
+        "k",
+        "bn",
+        "mn",
+        "tn",
+        "mln",
+        "bln",
+        "pc",
+        "khz",
+        "mbps",
+        "gbps",
+        "ml",
+        "nm",
+        "mah",
+        "kj",
+    ]
 )
 
 # Units written before the number: "magnitude 6.3".
@@ -208,41 +373,255 @@ RATE_WORDS = frozenset({"a day", "per day", "a week", "per week", "a month", "a 
 
 # --- things that look like numbers but are not claims (SPEC "Not claims") -------------------------
 
-MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
 
 # A number followed by one of these is a duration or a temporal anchor, not a quantity.
 TIME_UNITS = frozenset(
-    """second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks
-    fortnight fortnights month months year years yr yrs decade decades century centuries
-    millennium millennia night nights weekend weekends morning mornings evening evenings
-    season seasons semester semesters term terms quarter quarters generation generations
-    a.m. p.m. am pm gmt utc o'clock""".split()
+    [
+        "second",
+        "seconds",
+        "sec",
+        "secs",
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "hour",
+        "hours",
+        "hr",
+        "hrs",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "fortnight",
+        "fortnights",
+        "month",
+        "months",
+        "year",
+        "years",
+        "yr",
+        "yrs",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "millennium",
+        "millennia",
+        "night",
+        "nights",
+        "weekend",
+        "weekends",
+        "morning",
+        "mornings",
+        "evening",
+        "evenings",
+        "season",
+        "seasons",
+        "semester",
+        "semesters",
+        "term",
+        "terms",
+        "quarter",
+        "quarters",
+        "generation",
+        "generations",
+        "a.m.",
+        "p.m.",
+        "am",
+        "pm",
+        "gmt",
+        "utc",
+        "o'clock",
+    ]
 )
 
 # Capitalised words that turn the number after them into a name or identifier ("Resolution 2334").
 NAMING_WORDS = frozenset(
-    """resolution route article section sections row rows game games chapter page pages room flight
-    highway interstate phase level category stage round act title gate terminal platform line bus
-    no. nos. no number amendment bill law decree order lot unit block building apartment suite
-    floor box channel sector zone district ward precinct grade year class version model series
-    type mark mk formula vision paragraph clause item seat step psalm verse volume vol. issue
-    episode season part exhibit figure fig. table appendix annex rule proposition prop
-    group g air apollo windows iphone ios android studio track vol pier berth hangar runway
-    door lane road street avenue plot camp region sectors square wave cohort tier division
-    week day match pillar galaxy pixel note""".split()
+    [
+        "resolution",
+        "route",
+        "article",
+        "section",
+        "sections",
+        "row",
+        "rows",
+        "game",
+        "games",
+        "chapter",
+        "page",
+        "pages",
+        "room",
+        "flight",
+        "highway",
+        "interstate",
+        "phase",
+        "level",
+        "category",
+        "stage",
+        "round",
+        "act",
+        "title",
+        "gate",
+        "terminal",
+        "platform",
+        "line",
+        "bus",
+        "no.",
+        "nos.",
+        "no",
+        "number",
+        "amendment",
+        "bill",
+        "law",
+        "decree",
+        "order",
+        "lot",
+        "unit",
+        "block",
+        "building",
+        "apartment",
+        "suite",
+        "floor",
+        "box",
+        "channel",
+        "sector",
+        "zone",
+        "district",
+        "ward",
+        "precinct",
+        "grade",
+        "year",
+        "class",
+        "version",
+        "model",
+        "series",
+        "type",
+        "mark",
+        "mk",
+        "formula",
+        "vision",
+        "paragraph",
+        "clause",
+        "item",
+        "seat",
+        "step",
+        "psalm",
+        "verse",
+        "volume",
+        "vol.",
+        "issue",
+        "episode",
+        "season",
+        "part",
+        "exhibit",
+        "figure",
+        "fig.",
+        "table",
+        "appendix",
+        "annex",
+        "rule",
+        "proposition",
+        "prop",
+        "group",
+        "g",
+        "air",
+        "apollo",
+        "windows",
+        "iphone",
+        "ios",
+        "android",
+        "studio",
+        "track",
+        "vol",
+        "pier",
+        "berth",
+        "hangar",
+        "runway",
+        "door",
+        "lane",
+        "road",
+        "street",
+        "avenue",
+        "plot",
+        "camp",
+        "region",
+        "sectors",
+        "square",
+        "wave",
+        "cohort",
+        "tier",
+        "division",
+        "week",
+        "day",
+        "match",
+        "pillar",
+        "galaxy",
+        "pixel",
+        "note",
+    ]
 )
 
 # Words that, written right before a number, make it a phone number, a page or a street number.
 PHONE_WORDS = frozenset({"call", "dial", "phone", "hotline", "helpline", "text", "sms", "tel", "tel."})
 STREET_WORDS = frozenset(
-    "street st st. avenue ave ave. road rd rd. boulevard blvd lane drive way place square".split()
+    [
+        "street",
+        "st",
+        "st.",
+        "avenue",
+        "ave",
+        "ave.",
+        "road",
+        "rd",
+        "rd.",
+        "boulevard",
+        "blvd",
+        "lane",
+        "drive",
+        "way",
+        "place",
+        "square",
+    ]
 )
 
 # Words that, after a number, make it an age: "a 45-year-old man", "children aged 5".
-AGE_BEFORE = ("aged", "age of", "ages of", "ages", "age", "aged between", "ages between", "as young as", "as old as")
+AGE_BEFORE = (
+    "aged",
+    "age of",
+    "ages of",
+    "ages",
+    "age",
+    "aged between",
+    "ages between",
+    "as young as",
+    "as old as",
+)
 
 # Compound descriptors are NUMBER-WORD forms that describe make-up ("10-member bloc") rather than
 # measure; measures written the same way ("2,500-acre fire") are claims because the word is a unit.
@@ -255,8 +634,22 @@ RANKING_BEFORE = frozenset({"top", "bottom", "first", "last", "next", "past", "p
 # Vague or approximate words that are not figures (no table needed for "hundreds of": plural scale
 # words are never read as numbers). Listed here so the rule is visible: these never start a figure.
 VAGUE_QUANTITY_WORDS = frozenset(
-    "several few many numerous dozens hundreds thousands millions billions scores tens".split()
+    [
+        "several",
+        "few",
+        "many",
+        "numerous",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "scores",
+        "tens",
+    ]
 )
 
 # Determiners and possessives that make "the two countries" a known set rather than a count.
-DEFINITE_WORDS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both"})
+DEFINITE_WORDS = frozenset(
+    {"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both"}
+)

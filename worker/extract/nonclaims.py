@@ -36,7 +36,9 @@ DATE_SECOND_DAY = re.compile(
 # "6th", "57th", "2nd".
 ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 # "3:30", "6:15 p.m.", "at 7 a.m.", "8 am".
-CLOCK_TIME = re.compile(r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o['’]clock|GMT\b|hrs\b|h\d\d))")
+CLOCK_TIME = re.compile(
+    r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o['’]clock|GMT\b|hrs\b|h\d\d))"
+)
 CLOCK_MINUTES = re.compile(r"\d:$")
 # "24 hours", "two more days", "an 18-month siege", "32-day-long", "21 months of war".
 DURATION = re.compile(
@@ -67,22 +69,46 @@ ERA_AFTER = re.compile(r"\s+(?:BC|B\.C\.|BCE|AD|A\.D\.|CE)\b")
 # "2023-24" fiscal year, "2018-19".
 FISCAL_YEAR = re.compile(r"^[-–/]\d{2}\b")
 # Letters glued before the digits: "Tu-160", "MiG-31", "COVID-19", "G7", "Kh-101".
-IDENTIFIER_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?!(?:sub|over|under|near|minus|top)-)[A-Za-z][A-Za-z.]*-|[A-Za-z]|#|№)$", re.IGNORECASE)
+IDENTIFIER_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?!(?:sub|over|under|near|minus|top)-)[A-Za-z][A-Za-z.]*-|[A-Za-z]|#|№)$", re.IGNORECASE
+)
 # Digit groups joined by dashes or dots: "555-1234", "202-555-0100", "1.2.3".
 IDENTIFIER_CHAIN = re.compile(r"^[-./]\d+[-./]\d+")
 NAMING_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w.&]*\.?)\s+$")
 # Naming words that mark an identifier even in lower case ("page 5", "room 12", "flight 370").
 LOWERCASE_NAMING_WORDS = frozenset(
-    "page pages section chapter paragraph article clause row seat room gate platform route item no. nos. "
-    "flight vol. pp. p.".split()
+    [
+        "page",
+        "pages",
+        "section",
+        "chapter",
+        "paragraph",
+        "article",
+        "clause",
+        "row",
+        "seat",
+        "room",
+        "gate",
+        "platform",
+        "route",
+        "item",
+        "no.",
+        "nos.",
+        "flight",
+        "vol.",
+        "pp.",
+        "p.",
+    ]
 )
 # "iPhone 11", "Apple Watch 5", "Boeing 737", "the Kick Six": a number right after a name, mid-sentence.
 NAME_BEFORE = re.compile(r"[\w,;:]\s+(?P<w>[A-Za-z&]*[A-Z][\w&]*)\s$")
 NOT_NAME_WORDS = frozenset(
-    [m for m in MONTHS] + "monday tuesday wednesday thursday friday saturday sunday i".split()
+    [*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i"]
 )
 GROUP_OF = re.compile(r"\b(?:Group|group)\s+of\s+$")
-INDEX_NAMES = re.compile(r"\b(?:S&P|S\s?P|FTSE|Fortune|Russell|Nasdaq|Nikkei|CAC|DAX|Stoxx|Hang Seng|Euro Stoxx)\s+$")
+INDEX_NAMES = re.compile(
+    r"\b(?:S&P|S\s?P|FTSE|Fortune|Russell|Nasdaq|Nikkei|CAC|DAX|Stoxx|Hang Seng|Euro Stoxx)\s+$"
+)
 # "10 Downing Street", "1600 Pennsylvania Avenue".
 STREET_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:" + "|".join(re.escape(w.title()) for w in STREET_WORDS) + r")\b"
@@ -106,7 +132,9 @@ REPORTED_COUNT_AFTER = re.compile(
     r"confirmed|deployed|documented|verified|listed|identified|estimated)\b"
 )
 # "one" as a pronoun or determiner: "one of its boats", "one another", "no one", "at one point".
-ONE_PRONOUN_BEFORE = re.compile(r"\b(?:no|any|every|each|some|this|that|the|which|another|at|in)\s+$", re.IGNORECASE)
+ONE_PRONOUN_BEFORE = re.compile(
+    r"\b(?:no|any|every|each|some|this|that|the|which|another|at|in)\s+$", re.IGNORECASE
+)
 ONE_OF_WHOM_COUNTS = re.compile(
     r"^\s+of\s+(?:whom|them)\s+(?:later\s+|also\s+|subsequently\s+)?"
     r"(?:died|was\s+killed|was\s+injured|was\s+wounded|was\s+a|is\s+a|was\s+arrested)",
@@ -199,7 +227,9 @@ def _is_year(token: str, value: float, before: str, after: str) -> bool:
 def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> bool:
     if IDENTIFIER_BEFORE.search(before) or GROUP_OF.search(before) or INDEX_NAMES.search(before):
         return True
-    if not has_unit and (is_words and token[0].isupper()) or (not is_words and token.isdigit() and len(token) <= 4):
+    if (not has_unit and (is_words and token[0].isupper())) or (
+        not is_words and token.isdigit() and len(token) <= 4
+    ):
         name = NAME_BEFORE.search(before)
         if name is not None and name.group("w").lower() not in NOT_NAME_WORDS:
             return True

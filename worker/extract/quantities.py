@@ -17,8 +17,8 @@ from worker.extract.lexicon import (
     GLUED_UNITS,
     LETTER_CURRENCY_PREFIXES,
     MAGNITUDE_AFTER,
-    MULTIPLIER_WORDS,
     METRE_CONTEXT_AFTER,
+    MULTIPLIER_WORDS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     SCALE_WORDS,
@@ -49,7 +49,9 @@ def _alternation(words: object) -> str:
 
 
 # Qualifier words right before the number (and before a currency symbol): "more than $2m".
-QUALIFIER_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<q>{_alternation(QUALIFIERS_BEFORE)})\s+$", re.IGNORECASE)
+QUALIFIER_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s(\"“]))(?P<q>{_alternation(QUALIFIERS_BEFORE)})\s+$", re.IGNORECASE
+)
 QUALIFIER_AFTER = re.compile(rf"\s*(?P<q>{_alternation(QUALIFIERS_AFTER)})(?![\w])", re.IGNORECASE)
 GLUED_PLUS = re.compile(r"(?:\+|-plus\b)")
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -128,7 +130,9 @@ def find_quantities(
                 reading.unit = unit
         carried_unit = (reading.unit, reading.end) if reading.prefix_unit and reading.unit else carried_unit
 
-        partner = _range_partner(text, reading, matches, index, start, end, rupee=rupee, peso=peso)
+        partner = _range_partner(
+            text, reading, matches, index=index, start=start, end=end, rupee=rupee, peso=peso
+        )
         if partner is not None and partner.value <= reading.value:
             if text[reading.end : partner.start].strip() in ("-", "–"):
                 skip_until = partner.end  # a score "2-0" or a fiscal year "2023-24", not a quantity
@@ -156,10 +160,10 @@ def find_quantities(
                 low *= partner.scale
             elif reading.is_words and partner.word_scale > 1 and low < partner.raw / partner.word_scale:
                 low *= partner.word_scale  # "four to five thousand"
-            unit = partner.unit or reading.unit
+            range_unit = partner.unit or reading.unit
             q_start = between.start() if between is not None else quantity_start
             found.append(
-                Quantity(low, high, "range", unit, q_start, partner.end, reading.number_start, True)
+                Quantity(low, high, "range", range_unit, q_start, partner.end, reading.number_start, True)
             )
             skip_until = partner.end
             carried_unit = None
@@ -198,10 +202,10 @@ def _range_partner(
     text: str,
     first: _Reading,
     matches: list[re.Match[str]],
+    *,
     index: int,
     start: int,
     end: int,
-    *,
     rupee: str,
     peso: str,
 ) -> _Partner | None:
@@ -244,7 +248,7 @@ def _trailing_multiplier(token: str) -> float:
 
 
 def _is_change(text: str, number_start: int, start: int) -> bool:
-    """"rose from 5% to 7%" is a move between two figures; "rose by 1 to 1.5 degrees" is a range."""
+    """ "rose from 5% to 7%" is a move between two figures; "rose by 1 to 1.5 degrees" is a range."""
     before = text[max(start, number_start - 40) : number_start].lower()
     words = re.findall(r"[a-z]+", before)[-2:]
     if not words:
@@ -274,10 +278,8 @@ def _read(text: str, match: re.Match[str], start: int, end: int, *, rupee: str, 
     if magnitude is not None and unit is None:
         unit, prefix_unit, left = "magnitude", True, magnitude.start()
 
-    if is_words:
-        value = parse_words(token)
-    else:
-        value = 0.0  # set below, once we know whether a unit makes "1.200" a decimal
+    # digits are parsed below, once we know whether a count after them makes "1.200" mean 1,200
+    value = parse_words(token) if is_words else 0.0
 
     scale = 1.0
     scale_match = SCALE_AFTER.match(text, pos, end)
@@ -285,7 +287,9 @@ def _read(text: str, match: re.Match[str], start: int, end: int, *, rupee: str, 
         word = scale_match.group("s").lower()
         glued = scale_match.group("sp") == ""
         if word == "m":
-            ok = glued and not is_words and (unit is not None or _m_is_million(text, scale_match.end(), token))
+            ok = (
+                glued and not is_words and (unit is not None or _m_is_million(text, scale_match.end(), token))
+            )
         elif word in ("b", "k"):
             ok = glued and not is_words and (unit is not None or word == "k")
         elif word in ("bn", "mn", "tn", "mln", "bln", "trn"):
@@ -312,10 +316,11 @@ def _read(text: str, match: re.Match[str], start: int, end: int, *, rupee: str, 
             single = len(key) <= 1 and key not in ("%", "°")
             glued_ok = key in GLUED_UNITS and not (single and unit_match.group("u").isupper())
             hyphenated = "-" in spaced and key in NOT_HYPHEN_UNITS
-            if not hyphenated and ((spaced == "" and glued_ok) or (spaced != "" and not single)):
-                if not (is_words and key in ("m", "t", "l", "g", "p", "k")):
-                    unit = _LOWER_UNITS[key]
-                    pos += unit_match.end()
+            placed_ok = (spaced == "" and glued_ok) or (spaced != "" and not single)
+            letter_after_word = is_words and key in ("m", "t", "l", "g", "p", "k")
+            if placed_ok and not hyphenated and not letter_after_word:
+                unit = _LOWER_UNITS[key]
+                pos += unit_match.end()
         if unit is None:
             name = CURRENCY_NAME_AFTER.match(after)
             if name is not None:
@@ -365,7 +370,7 @@ def _read(text: str, match: re.Match[str], start: int, end: int, *, rupee: str, 
 
 
 def _m_is_million(text: str, pos: int, token: str) -> bool:
-    """"1.2m tons", "35m of its devices" are millions; "a 100m sprint", "8,848m high" are metres."""
+    """ "1.2m tons", "35m of its devices" are millions; "a 100m sprint", "8,848m high" are metres."""
     if "." in token:
         return True
     following = NEXT_WORD.match(text, pos)
@@ -377,7 +382,9 @@ def _m_is_million(text: str, pos: int, token: str) -> bool:
 
 def _identifier_reading(text: str, match: re.Match[str], number_start: int, pos: int, token: str) -> _Reading:
     """A reading the non-claim rules will reject: letters glued after the digits ("5G", "1980s")."""
-    return _Reading(0.0, None, number_start, pos, number_start, match.end(), token, False, False, False, "#", None)
+    return _Reading(
+        0.0, None, number_start, pos, number_start, match.end(), token, False, False, False, "#", None
+    )
 
 
 def _ordinal_or_plural_year(text: str, pos: int) -> bool:
@@ -417,7 +424,7 @@ def _qualifier_before(text: str, number_start: int, sentence_start: int) -> tupl
 
 
 def _mark_restatements(text: str, found: list[Quantity]) -> None:
-    """"6,500 kilometers (over 4,040 miles)": the bracketed figure restates the one before it."""
+    """ "6,500 kilometers (over 4,040 miles)": the bracketed figure restates the one before it."""
     for i in range(1, len(found)):
         previous, current = found[i - 1], found[i]
         if previous.unit and current.unit and RESTATEMENT_OPEN.match(text[previous.end : current.start]):
