@@ -108,7 +108,7 @@ def test_kafka_is_a_single_kraft_node_without_auto_create() -> None:
 def internal_kafka_address() -> str:
     env = SERVICES["kafka"]["environment"]
     listeners = dict(item.split("://") for item in env["KAFKA_ADVERTISED_LISTENERS"].split(","))
-    return listeners[env["KAFKA_INTER_BROKER_LISTENER_NAME"]]
+    return str(listeners[env["KAFKA_INTER_BROKER_LISTENER_NAME"]])
 
 
 def test_claimwire_services_reach_kafka_on_its_advertised_listener() -> None:

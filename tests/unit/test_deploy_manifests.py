@@ -185,6 +185,14 @@ def test_custom_resources_match_their_crd_schema(rendered: list[Doc]) -> None:
         jsonschema.validate(doc, CRD_SCHEMAS[(doc["apiVersion"], doc["kind"])])
 
 
+def test_kubernetes_schema_rejects_a_misspelt_field() -> None:
+    deployment = copy.deepcopy(load_yaml_docs(KUSTOMIZE / "base" / "worker-deployment.yaml")[0])
+    pod = deployment["spec"]["template"]["spec"]
+    pod["terminationGracePeriod"] = pod.pop("terminationGracePeriodSeconds")
+    with pytest.raises(kubernetes_validate.ValidationError):
+        kubernetes_validate.validate(deployment, KUBERNETES_VERSION, strict=True)
+
+
 def test_strict_crd_schema_rejects_a_misspelt_field() -> None:
     scaled = copy.deepcopy(load_yaml_docs(KUSTOMIZE / "base" / "scaledobject.yaml")[0])
     scaled["spec"]["maxReplicas"] = scaled["spec"].pop("maxReplicaCount")

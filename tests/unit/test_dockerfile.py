@@ -333,7 +333,7 @@ def test_hadolint_catches_an_unpinned_install(tmp_path: Path) -> None:
 def locked_requirements() -> dict[str, tuple[str, list[str]]]:
     """name -> (version, hashes) from requirements.lock."""
     text = LOCK.read_text(encoding="utf-8").replace("\\\n", " ")
-    locked = {}
+    locked: dict[str, tuple[str, list[str]]] = {}
     for raw in text.splitlines():
         entry = raw.split("#", 1)[0].strip()
         if not entry:
@@ -341,7 +341,7 @@ def locked_requirements() -> dict[str, tuple[str, list[str]]]:
         pinned = re.match(r"([A-Za-z0-9._-]+)==(\S+)", entry)
         assert pinned is not None, f"not an exact pin: {entry}"
         locked[canonicalize_name(pinned.group(1))] = (
-            pinned.group(2),
+            str(pinned.group(2)),
             re.findall(r"--hash=sha256:([0-9a-f]{64})", entry),
         )
     return locked
