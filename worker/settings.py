@@ -107,6 +107,9 @@ class WorkerSettings(KafkaConnectionSettings):
     )
     max_in_flight: int = Field(default=2_000, ge=1, description="Records consumed but not yet acknowledged.")
     max_poll_records: int = Field(default=500, ge=1)
+    session_timeout_ms: int = Field(
+        default=45_000, ge=6_000, description="A worker silent this long is dropped from the group."
+    )
     commit_interval_seconds: float = Field(default=1.0, gt=0)
     healthz_max_poll_age_seconds: float = Field(default=30.0, gt=0)
     log_level: LogLevel = "INFO"

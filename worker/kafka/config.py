@@ -32,14 +32,22 @@ def connection_kwargs(settings: KafkaConnectionSettings) -> dict[str, Any]:
     return kwargs
 
 
+def _bootstrap_timeout_ms(settings: WorkerSettings) -> int:
+    """A worker that cannot reach the cluster at start gives up as soon as it would at run time."""
+    return int(settings.broker_unreachable_seconds * 1000)
+
+
 def consumer_kwargs(settings: WorkerSettings) -> dict[str, Any]:
     """The worker's consumer: manual commits only (the commit policy decides), bounded polls."""
     return {
         **connection_kwargs(settings),
+        "bootstrap_timeout_ms": _bootstrap_timeout_ms(settings),
         "group_id": settings.group_id,
         "enable_auto_commit": False,
         "auto_offset_reset": settings.auto_offset_reset,
         "max_poll_records": settings.max_poll_records,
+        "session_timeout_ms": settings.session_timeout_ms,
+        "heartbeat_interval_ms": max(settings.session_timeout_ms // 10, 1_000),
         # Never read claims of an aborted transaction if the input is itself written transactionally.
         "isolation_level": "read_committed",
     }
@@ -49,6 +57,7 @@ def producer_kwargs(settings: WorkerSettings, *, transactional_id: str | None = 
     """The worker's producer: every in-sync replica acknowledges, idempotent, ordered per partition."""
     kwargs: dict[str, Any] = {
         **connection_kwargs(settings),
+        "bootstrap_timeout_ms": _bootstrap_timeout_ms(settings),
         "acks": "all",
         "enable_idempotence": True,
         "linger_ms": 5,

@@ -41,7 +41,7 @@ class WireConsumer:
     def __init__(self, settings: WorkerSettings, handler: PartitionHandler, **overrides: Any) -> None:
         try:
             self._consumer = KafkaConsumer(**{**consumer_kwargs(settings), **overrides})
-        except kafka.errors.NoBrokersAvailable as exc:
+        except kafka.errors.KafkaError as exc:
             raise BrokerUnreachableError(f"no broker reachable at {settings.bootstrap_servers}") from exc
         self._timeout_ms = settings.request_timeout_ms
         self._consumer.subscribe([settings.input_topic], listener=_Listener(self._consumer, handler))

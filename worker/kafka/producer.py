@@ -32,7 +32,7 @@ class ClaimProducer:
         kwargs.setdefault("max_block_ms", int(settings.broker_unreachable_seconds * 1000))
         try:
             self._producer = KafkaProducer(**kwargs)
-        except kafka.errors.NoBrokersAvailable as exc:
+        except kafka.errors.KafkaError as exc:
             raise BrokerUnreachableError(f"no broker reachable at {settings.bootstrap_servers}") from exc
         self._lock = threading.Lock()
         self._unacknowledged = 0
