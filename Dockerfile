@@ -16,9 +16,9 @@ FROM ${PYTHON_IMAGE} AS build
 # same commit package the same wheel.
 ARG SETUPTOOLS_VERSION=80.9.0
 
+# pip compiles every module to bytecode here, so the read-only runtime never needs to write any.
 ENV PIP_NO_CACHE_DIR=1 \
-    PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    PYTHONDONTWRITEBYTECODE=1
+    PIP_DISABLE_PIP_VERSION_CHECK=1
 
 WORKDIR /src
 
