@@ -17,10 +17,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from worker.extract.coref import SourceRegistry, parse_phrase, personal_name
+from worker.extract.coref import SourceRegistry, personal_name
 from worker.extract.reporting import (
     ACRONYM_RE,
     AUDIENCE_WORDS,
+    AUXILIARIES,
     CLAUSE_OPENERS,
     COUNTING_VERBS,
     CUE_VERB_RE,
@@ -36,9 +37,10 @@ from worker.extract.reporting import (
     NAME_TOKEN_RE,
     NON_COUNTING_HEADS,
     PASSIVE_MARKERS,
-    POSSESSIVE_DOCUMENT_RE,
+    POSSESSED_DOCUMENT_NOUN_RE,
     POSSESSIVE_FOLLOW_RE,
     POSSESSIVE_LEAD_RE,
+    POSSESSOR_BEFORE_RE,
     PREPOSED_CUE_RE,
     PREPOSED_CUES,
     PREPOSITIONS,
@@ -50,8 +52,11 @@ from worker.extract.reporting import (
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
-    TRAILING_ADVERBIAL_RE,
+    WEEKDAYS,
     WORD_RE,
+)
+from worker.extract.reporting import (
+    TRAILING_PHRASE_RE as _TRAILING_PHRASE_RE,
 )
 from worker.extract.types import Attribution
 
@@ -61,17 +66,21 @@ _RIGHT_PHRASE_END_RE = re.compile(
     r"|\s(?:that|who|which|when|where|while|as|on|and|but|to|after|before|because|since|last|this|saying|"
     r"adding|said|says|told|reported|published|released|seen|showed|show|shows|in\s+(?![A-Z]))\b"
 )
-_DOUBLE_QUOTES = "\"“”"
+_DOUBLE_QUOTES = '"“”'
 _CLOSING_PUNCTUATION = ",\"”’'"
 # Two or more capitalised words: a name the text gives somewhere, for expanding a bare surname.
 _CAPITALISED_RUN_RE = re.compile(
     r"\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?))+"
 )
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
-_SENTENCE_SUBJECT_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’\-.]*\s+){0,6}?(?:[A-Z][\w'’\-.]*)(?:\s+\([A-Z]+\))?")
+_SENTENCE_SUBJECT_RE = re.compile(
+    r"(?:The\s+)?(?:[A-Z][\w'’\-.]*\s+){0,6}?(?:[A-Z][\w'’\-.]*)(?:\s+\([A-Z]+\))?"
+)
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
 _CITING_WINDOW = 60
 _LOOKAHEAD = 12
+# Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
+_NOUN_LIKE_VERBS = ("forecast", "estimate", "claims", "put")
 # "By the Interior Ministry's estimate, 36,000 ...": a possessive document opening a clause.
 _CLAUSE_INITIAL_PREPOSITIONS = frozenset({"", "by", "in", "under", "per", "on"})
 _SPEECH_CUES = frozenset(SPEECH_VERBS.values())
@@ -107,9 +116,10 @@ def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
     """ "is estimated", "an estimated", "had been recorded", "did not say", "its growth forecast": the
     word is not a verb with a source for its subject."""
     words = _tokens(text, max(floor, verb_start - 60), verb_start)
-    for word, _, _ in words[-2:]:
-        if word.lower() in {"its", "their", "his", "her"} or word.endswith(("'s", "’s")):
-            return True
+    if text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS):
+        for word, _, _ in words[-2:]:
+            if word.lower() in {"its", "their", "his", "her"} or word.endswith(("'s", "’s")):
+                return words[-1][0].lower() != "own"
     for word, _, _ in reversed(words):
         lower = word.lower()
         if lower in SKIPPABLE_ADVERBS:
@@ -128,7 +138,9 @@ def _name_like(segment: str) -> bool:
     if not tokens or len(tokens) > 7 or any(ch.isdigit() for ch in segment):
         return False
     allowed = NAME_PARTICLES | {"and", "of", "the", "for", "de"}
-    if tokens[0].lower() in PREPOSITIONS or not (NAME_TOKEN_RE.match(tokens[0]) or tokens[0].lower() == "the"):
+    if tokens[0].lower() in PREPOSITIONS or not (
+        NAME_TOKEN_RE.match(tokens[0]) or tokens[0].lower() == "the"
+    ):
         return False
     return all(NAME_TOKEN_RE.match(t) or t.lower() in allowed or t.lower() in TITLE_WORDS for t in tokens)
 
@@ -170,7 +182,9 @@ def _cut_at_clause_opener(phrase: str) -> str:
     for token in reversed(tokens):
         lower = token.group().lower()
         following = phrase[token.end() :].split()
-        and_clause = lower == "and" and (not following or not following[0][0].isupper() or following[0] == "The")
+        and_clause = lower == "and" and (
+            not following or not following[0][0].isupper() or following[0] == "The"
+        )
         if _word_in(token.group(), CLAUSE_OPENERS) or and_clause:
             return phrase[token.end() :].strip()
     return phrase
@@ -191,8 +205,11 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
         [tokens[0]] if tokens[0][0].isupper() and lower[0] not in DETERMINERS else []
     )
     if counting:
-        return bool(heads - NON_COUNTING_HEADS) or acronym or len(capitalised) >= 2 or (
-            personal_name(tokens) is not None
+        return (
+            bool(heads - NON_COUNTING_HEADS)
+            or acronym
+            or len(capitalised) >= 2
+            or (personal_name(tokens) is not None)
         )
     return bool(heads) or bool(capitalised) or acronym
 
@@ -202,11 +219,10 @@ def _owner_of_documents(phrase: str) -> str | None:
     document_from = DOCUMENT_FROM_RE.match(phrase)
     if document_from:
         return phrase[document_from.end() :]
-    possessive = POSSESSIVE_DOCUMENT_RE.search(phrase)
+    noun = POSSESSED_DOCUMENT_NOUN_RE.search(phrase)
+    possessive = POSSESSOR_BEFORE_RE.search(phrase, 0, noun.start()) if noun else None
     if possessive:
-        owner_end = possessive.start("owner") + len(possessive.group("owner"))
-        owner = phrase[:owner_end]
-        return re.sub(r"(?:'s|’s|'|’)$", "", owner)
+        return re.sub(r"(?:'s|’s|'|’)$", "", phrase[: possessive.end("owner")])
     tokens = WORD_RE.findall(phrase)
     if tokens and tokens[-1].lower() in DOCUMENT_NOUNS:
         if tokens[-1].lower() in {"documents", "records"}:
@@ -234,15 +250,32 @@ def _clause_start(text: str, sentence_start: int, position: int, boundaries: Seq
     return start
 
 
+def _without_trailing_adverbials(region: str) -> str:
+    """The subject region without the words between subject and verb: "the CGT on its own", "the
+    ministry had", "Economists polled by Anadolu Agency last week"."""
+    while True:
+        stripped = region.rstrip()
+        cut = stripped.rfind(" ")
+        last = stripped[cut + 1 :].lower()
+        if last in AUXILIARIES:
+            region = stripped[: cut + 1]
+            continue
+        if last in WEEKDAYS:
+            region = stripped[: cut + 1]
+            if region.rstrip().lower().endswith(" on"):
+                region = region.rstrip()[:-3]
+            continue
+        phrase = _TRAILING_PHRASE_RE.search(stripped)
+        if phrase is None:
+            return stripped
+        region = stripped[: phrase.start()]
+
+
 def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, int, str | None, str] | None:
     """The subject before a cue verb: (phrase, start, cue override, words that vouch for it), or
     ("", position, None, "") when the verb shares the subject of an earlier one ("put the toll at
     60,034 and said ...")."""
-    region = text[region_start:verb_start]
-    trailing = TRAILING_ADVERBIAL_RE.search(region)
-    if trailing:
-        region = region[: trailing.start()]
-    region = region.rstrip(" ,")
+    region = _without_trailing_adverbials(text[region_start:verb_start]).rstrip(" ,")
     for quote in _DOUBLE_QUOTES:
         cut = region.rfind(quote)
         if cut >= 0:
@@ -327,7 +360,11 @@ class _SentenceReader:
         self._headline_source()
         for cited in citing:
             host = next(
-                (a for a in self.anchors if a.cue in _SPEECH_CUES and 0 <= cited.start - a.end <= _CITING_WINDOW),
+                (
+                    a
+                    for a in self.anchors
+                    if a.cue in _SPEECH_CUES and 0 <= cited.start - a.end <= _CITING_WINDOW
+                ),
                 None,
             )
             if host is not None:
@@ -338,7 +375,8 @@ class _SentenceReader:
         return self.anchors
 
     def _preposed_cues(self) -> list[_Anchor]:
-        text, citing = self.text, []
+        text = self.text
+        citing: list[_Anchor] = []
         for match in PREPOSED_CUE_RE.finditer(text, self.start, self.end):
             cue = PREPOSED_CUES[match.group("cue").lower()]
             phrase, phrase_end = _right_phrase(text, match.end(), self.end)
@@ -346,8 +384,8 @@ class _SentenceReader:
             if not _valid_source(owner, counting=False):
                 continue
             clause = self.clause_start(match.start())
-            before = text[clause : match.start()].strip(" ,\"“")
-            after = text[phrase_end : self.end].strip(" .,;\"”")
+            before = text[clause : match.start()].strip(' ,"“')
+            after = text[phrase_end : self.end].strip(' .,;"”')
             anchor = _Anchor(
                 cue=match.group("cue") if cue == "according to" else cue,
                 phrase=owner,
@@ -364,7 +402,9 @@ class _SentenceReader:
         text, previous_verb_end = self.text, self.start
         for match in CUE_VERB_RE.finditer(text, self.start, self.end):
             verb = match.group()
-            kind = "speech" if match.group("speech") else "counting" if match.group("counting") else "document"
+            kind = (
+                "speech" if match.group("speech") else "counting" if match.group("counting") else "document"
+            )
             if _is_passive_or_adjective(text, match.start(), self.start):
                 continue
             clause = self.clause_start(match.start())
@@ -383,25 +423,32 @@ class _SentenceReader:
             phrase, phrase_start, cue_override, vouching = subject
             cue = SPEECH_VERBS.get(verb) or COUNTING_VERBS.get(verb) or DOCUMENT_VERBS[verb]
             if not phrase:
-                inherited = self.anchors[-1] if self.anchors and self.anchors[-1].end <= match.start() else None
+                inherited = (
+                    self.anchors[-1] if self.anchors and self.anchors[-1].end <= match.start() else None
+                )
                 if inherited is None or kind == "document":
                     continue
                 phrase, phrase_start = inherited.phrase, match.start()
             elif kind == "document" or (kind == "counting" and cue in {"put", "placed"}):
                 owner = _owner_of_documents(phrase)
-                if owner is None or (kind == "document" and owner == phrase and "documents" not in phrase.lower()):
+                if owner is None or (
+                    kind == "document" and owner == phrase and "documents" not in phrase.lower()
+                ):
                     continue
                 phrase = owner
             counting = kind != "speech"
             if cue_override is None and not (
-                _valid_source(phrase, counting=counting) or _valid_source(f"{phrase} {vouching}", counting=counting)
+                _valid_source(phrase, counting=counting)
+                or _valid_source(f"{phrase} {vouching}", counting=counting)
             ):
                 continue
             if verb == "told":
                 audience = WORD_RE.match(text, match.end() + 1)
                 if audience and audience.group().lower() in AUDIENCE_WORDS:
                     cue = f"told {audience.group().lower()}"
-            postposed = _preceded_by_comma(text, phrase_start, clause) and self.figure_before(clause, phrase_start)
+            postposed = _preceded_by_comma(text, phrase_start, clause) and self.figure_before(
+                clause, phrase_start
+            )
             self.anchors.append(
                 _Anchor(
                     cue=cue_override or cue,
@@ -417,9 +464,11 @@ class _SentenceReader:
 
     def _possessive_documents(self) -> None:
         text = self.text
-        for match in POSSESSIVE_DOCUMENT_RE.finditer(text, self.start, self.end):
-            owner_end = match.start("owner") + len(match.group("owner"))
-            owner_text, owner_start = _possessor(text, self.start, match.start(), owner_end)
+        for noun in POSSESSED_DOCUMENT_NOUN_RE.finditer(text, self.start, self.end):
+            match = POSSESSOR_BEFORE_RE.search(text, max(self.start, noun.start() - 60), noun.start())
+            if match is None:
+                continue
+            owner_text, owner_start = _possessor(text, self.start, match.start(), match.end("owner"))
             if not owner_text or not _valid_source(owner_text, counting=True):
                 continue
             clause = self.clause_start(owner_start)
@@ -428,21 +477,25 @@ class _SentenceReader:
             if not (
                 POSSESSIVE_LEAD_RE.search(lead)
                 or opening in _CLAUSE_INITIAL_PREPOSITIONS
-                or POSSESSIVE_FOLLOW_RE.match(text, match.end(), self.end)
+                or POSSESSIVE_FOLLOW_RE.match(text, noun.end(), self.end)
             ):
                 continue
-            postposed = _preceded_by_comma(text, owner_start, clause) and self.figure_before(clause, owner_start)
+            postposed = _preceded_by_comma(text, owner_start, clause) and self.figure_before(
+                clause, owner_start
+            )
             self.anchors.append(
-                _Anchor(match.group("noun"), owner_text, owner_start, match.end(), postposed, True, postposed)
+                _Anchor(noun.group(), owner_text, owner_start, noun.end(), postposed, True, postposed)
             )
 
     def _headline_source(self) -> None:
         """ "Derna death toll soars to 11,300 - Red Crescent": a headline credits its source after a dash."""
-        if self.text[self.end - 1] in ".!?\"”’" or not self.mentions:
+        if self.text[self.end - 1] in '.!?"”’' or not self.mentions:
             return
         match = HEADLINE_SOURCE_RE.search(self.text, self.start, self.end)
-        if match and _valid_source(match.group("np"), counting=False) and not any(
-            ch.isdigit() for ch in match.group("np")
+        if (
+            match
+            and _valid_source(match.group("np"), counting=False)
+            and not any(ch.isdigit() for ch in match.group("np"))
         ):
             self.anchors.append(_Anchor("said", match.group("np"), match.start("np"), self.end, True, False))
 
@@ -455,11 +508,9 @@ def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, 
         return owner, start
     words = _tokens(text, max(floor, start - 80), owner_end)
     phrase_start = start
-    kept = 0
-    for word, word_start, _ in reversed(words):
-        if kept and (word[0].islower() and word.lower() not in {"the"} | NAME_PARTICLES):
+    for kept, (word, word_start, _) in enumerate(reversed(words)):
+        if kept and word[0].islower() and word.lower() != "the" and word.lower() not in NAME_PARTICLES:
             break
-        kept += 1
         phrase_start = word_start
         if word.lower() == "the":
             break
@@ -470,10 +521,12 @@ def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, 
 def _reduced_relative(text: str, clause: int, phrase_start: int) -> bool:
     """ "the 3,705 Rohingya the agency counted": the figure stands right before the counting subject."""
     before = text[max(clause, phrase_start - 30) : phrase_start]
-    return bool(re.search(r"\d[\d,.]*\s+(?:[\w\-]+\s+){0,2}$", before)) and "," not in before
+    return bool(re.search(r"\d[\d,.]*\s+(?:[\w\-]+\s+){0,2}$", before)) and ", " not in before
 
 
-def _choose(anchors: Sequence[_Anchor], start: int, end: int, text: str, semicolons: Sequence[int]) -> _Anchor | None:
+def _choose(
+    anchors: Sequence[_Anchor], start: int, end: int, text: str, semicolons: Sequence[int]
+) -> _Anchor | None:
     """The anchor that governs the figure at [start, end): the nearest cue before it whose clause
     runs on to it, or the nearest cue after it that looks back, or one bound tight to it."""
     left: _Anchor | None = None
@@ -493,22 +546,22 @@ def _choose(anchors: Sequence[_Anchor], start: int, end: int, text: str, semicol
 
 
 def _gapped_anchor(text: str, sentence_start: int, start: int, anchors: Sequence[_Anchor]) -> _Anchor | None:
+    """A source and figure that reuse an earlier cue of the sentence: "..., the union 280,000"."""
     earlier = [a for a in anchors if a.end <= start]
     if not earlier:
         return None
-    segment_start = max(sentence_start, start - 60)
-    match = GAPPED_SOURCE_RE.search(text, segment_start, start)
+    match = GAPPED_SOURCE_RE.search(text, max(sentence_start, start - 60, earlier[-1].end), start)
     if match is None:
         return None
     phrase = match.group("np")
-    words = [w.lower() for w in WORD_RE.findall(phrase)]
-    if not words or not (set(words) & SOURCE_HEADS or any(ACRONYM_RE.match(w) for w in WORD_RE.findall(phrase))):
-        if not (len(words) >= 2 and all(w[0].isupper() for w in WORD_RE.findall(phrase)[1:])):
-            return None
-    if words[0] in {"including", "among", "of", "up", "down", "from", "to"}:
+    tokens = WORD_RE.findall(phrase)
+    lower = [t.lower() for t in tokens]
+    if not tokens or lower[0] in {"including", "among", "of", "up", "down", "from", "to"}:
         return None
-    return _Anchor(cue=earlier[-1].cue, phrase=phrase, start=match.start("np"), end=start, governs_left=False,
-                   governs_right=True)
+    named = len(tokens) >= 2 and all(t[0].isupper() for t in tokens[1:])
+    if not (set(lower) & SOURCE_HEADS or any(ACRONYM_RE.match(t) for t in tokens) or named):
+        return None
+    return _Anchor(earlier[-1].cue, phrase, match.start("np"), start, False, True)
 
 
 def _known_names(text: str) -> dict[str, str]:
@@ -538,7 +591,7 @@ def attribute(
         reader = _SentenceReader(text, sentence_start, sentence_end, [mentions[i] for i in members])
         read.append((sentence_start, members, reader.read(), reader.clause_breaks))
 
-    registry = SourceRegistry(_known_names(text))
+    registry = SourceRegistry(lambda: _known_names(text))
     phrases_in_order = [anchor.phrase for _, _, anchors, _ in read for anchor in anchors]
     seen = 0
     results: list[Attribution | None] = [None] * len(mentions)
@@ -571,5 +624,7 @@ def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: 
     if subject is None:
         return
     words = WORD_RE.findall(subject.group())
-    if len(words) >= 2 and ({w.lower() for w in words} & SOURCE_HEADS or any(ACRONYM_RE.match(w) for w in words)):
+    if len(words) >= 2 and (
+        {w.lower() for w in words} & SOURCE_HEADS or any(ACRONYM_RE.match(w) for w in words)
+    ):
         registry.note(subject.group())

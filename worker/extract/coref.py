@@ -1,0 +1,286 @@
+"""Which body or person a source phrase refers to, within one news item.
+
+A wire story names a source once in full ("Gaza's Hamas-run health ministry", "Home Ministry
+spokesperson Rishiram Tiwari") and then refers back to it: "the ministry", "it", "he", "Tiwari". The
+registry below keeps the entities named so far, in reading order, and resolves such references to
+the fullest earlier mention, so every claim of one source carries one name and one series key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from worker.extract.reporting import (
+    ACRONYM_RE,
+    BODY_PRONOUNS,
+    DESCRIPTIVE_ADJECTIVES,
+    DETERMINERS,
+    EPITHET_HEADS,
+    NAME_PARTICLES,
+    NAME_TOKEN_RE,
+    PARENTHESISED_ACRONYM_RE,
+    PERSON_PRONOUNS,
+    PERSON_ROLE_HEADS,
+    PLURAL_PRONOUNS,
+    SOURCE_HEADS,
+    TITLE_WORDS,
+    WORD_RE,
+)
+from worker.extract.sources import ALIAS_TABLE, TYPE_KEYWORDS, normalize_source
+
+# Bodies the alias table knows by a description as well as a name: "the agency" can mean UNHCR.
+_IMPLIED_HEADS: dict[str, frozenset[str]] = {
+    canonical: frozenset(word for alias in aliases for word in alias.split())
+    for canonical, (_, aliases) in ALIAS_TABLE.items()
+}
+_ORGANISATION_KEYWORDS = frozenset().union(*(words for _, words in TYPE_KEYWORDS)) - {"president", "mayor"}
+_NOT_IN_NAMES = _ORGANISATION_KEYWORDS | SOURCE_HEADS
+_TITLES_WITHOUT_DOTS = frozenset(word.rstrip(".") for word in TITLE_WORDS)
+_LOOKAHEAD_LIMIT = 12
+
+
+@dataclass(slots=True)
+class Entity:
+    """A source named in the item: its fullest name, canonical key and what kind of source it is."""
+
+    text: str
+    normalized: str
+    type: str
+    words: set[str] = field(default_factory=set)
+    person: bool = False
+    plural: bool = False
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A source phrase split into the parts resolution looks at."""
+
+    text: str  # as written, without a parenthesised acronym
+    tokens: list[str]
+    acronym: str | None  # "(ASDMA)" after the name, when given
+
+    @property
+    def lower(self) -> list[str]:
+        return [token.lower() for token in self.tokens]
+
+
+def parse_phrase(text: str) -> Phrase:
+    acronym_match = PARENTHESISED_ACRONYM_RE.search(text)
+    acronym = acronym_match.group("acronym") if acronym_match else None
+    if acronym_match:
+        text = text[: acronym_match.start()] + text[acronym_match.end() :]
+    text = text.strip().strip(".,;:\"“”'’ ")
+    return Phrase(text=text, tokens=WORD_RE.findall(text), acronym=acronym)
+
+
+def _is_name_token(token: str) -> bool:
+    return bool(NAME_TOKEN_RE.match(token)) or token.lower() in NAME_PARTICLES
+
+
+def personal_name(tokens: Sequence[str]) -> list[str] | None:
+    """The name in a person phrase, its title dropped: "Lt. Gen. Sergei Kobylash" -> Sergei Kobylash."""
+    last_title = -1
+    for index, token in enumerate(tokens):
+        if token.lower().rstrip(".") in _TITLES_WITHOUT_DOTS:
+            last_title = index
+    name = tokens[last_title + 1 :]
+    if not name or not NAME_TOKEN_RE.match(name[0]):
+        return None
+    for token in name:
+        lower = token.lower()
+        if lower in _NOT_IN_NAMES or ACRONYM_RE.match(token):
+            return None
+        if token != "and" and not (NAME_TOKEN_RE.match(token) or lower in NAME_PARTICLES):
+            return None
+    if last_title < 0 and len(name) - name.count("and") < 2:
+        return None
+    return list(name)
+
+
+def _content(tokens: Sequence[str]) -> list[str]:
+    """Tokens after a leading determiner."""
+    start = 1 if tokens and tokens[0].lower() in DETERMINERS else 0
+    return list(tokens[start:])
+
+
+def _is_description(tokens: Sequence[str]) -> bool:
+    """A short definite or bare description: "the ministry", "the fiscal watchdog", "the UN health agency"."""
+    content = _content(tokens)
+    if not content or len(content) > 4 or content[-1].lower() not in SOURCE_HEADS:
+        return False
+    return all(t[0].islower() or t.lower() in DESCRIPTIVE_ADJECTIVES for t in content)
+
+
+def _role_head(tokens: Sequence[str]) -> str:
+    """The noun a phrase is about: "a representative of the PDF" -> representative."""
+    content = _content(tokens)
+    for index, token in enumerate(content):
+        if token in {"of", "for", "with", "from", "in", "at"}:
+            return content[index - 1].lower() if index else ""
+    return content[-1].lower() if content else ""
+
+
+class SourceRegistry:
+    """The sources of one item, in the order the text names them."""
+
+    def __init__(self, known_names: Callable[[], dict[str, str]] | None = None) -> None:
+        self._entities: list[Entity] = []  # most recently mentioned last
+        self._by_key: dict[str, Entity] = {}
+        self._known_names_source = known_names
+        self._known_names: dict[str, str] | None = None
+
+    def _touch(self, entity: Entity) -> Entity:
+        if self._entities and self._entities[-1] is entity:
+            return entity
+        if entity in self._entities:
+            self._entities.remove(entity)
+        self._entities.append(entity)
+        return entity
+
+    def _recent(self, *, person: bool | None = None, plural: bool | None = None) -> Entity | None:
+        for entity in reversed(self._entities):
+            if person is not None and entity.person != person:
+                continue
+            if plural is not None and entity.plural != plural:
+                continue
+            return entity
+        return None
+
+    def _add(self, phrase: Phrase, *, person: bool, display: str) -> Entity:
+        normalized, kind = normalize_source(display)
+        if person:
+            kind = "person"
+        key = normalized
+        existing = self._by_key.get(key) or (
+            self._by_key.get(phrase.acronym.lower()) if phrase.acronym else None
+        )
+        if existing is None:
+            words = {token.lower() for token in phrase.tokens}
+            existing = Entity(
+                text=display,
+                normalized=normalized,
+                type=kind,
+                words=words | set(_IMPLIED_HEADS.get(normalized, ())),
+                person=person,
+                plural=not person
+                and bool(phrase.tokens)
+                and phrase.tokens[-1].lower().endswith("s")
+                and phrase.tokens[-1].lower() not in {"news", "forces", "services", "headquarters"}
+                and not ACRONYM_RE.match(phrase.tokens[-1]),
+            )
+            self._by_key[key] = existing
+        elif len(display) > len(existing.text) and not person and not ACRONYM_RE.match(display):
+            existing.words |= {token.lower() for token in phrase.tokens}
+            existing.text = display
+        if phrase.acronym:
+            self._by_key.setdefault(phrase.acronym.lower(), existing)
+            existing.words.add(phrase.acronym.lower())
+        if len(phrase.tokens) >= 2 and ACRONYM_RE.match(phrase.tokens[-1]):
+            self._by_key.setdefault(phrase.tokens[-1].lower(), existing)
+        return self._touch(existing)
+
+    def note(self, text: str) -> None:
+        """Remember a body named in passing, so that a later "it" or "the agency" can refer to it."""
+        phrase = parse_phrase(text)
+        if phrase.tokens:
+            self._add(phrase, person=False, display=phrase.text)
+
+    def resolve(self, text: str, lookahead: Sequence[str] = ()) -> tuple[Entity, str] | None:
+        """The entity a source phrase refers to, and the name to show for this mention."""
+        phrase = parse_phrase(text)
+        if not phrase.tokens:
+            return None
+        lower = phrase.lower
+        if len(lower) == 1 and lower[0] in PERSON_PRONOUNS | BODY_PRONOUNS | PLURAL_PRONOUNS:
+            entity = self._pronoun(lower[0])
+            return (self._touch(entity), entity.text) if entity else None
+        if lower[0] in {"its", "their", "his", "her"} and len(lower) >= 2:
+            name = personal_name(phrase.tokens[1:])
+            if name:
+                return self._person(phrase, name)
+            owner = self._pronoun(lower[0])
+            if owner is not None:
+                return self._touch(owner), owner.text
+        name = personal_name(phrase.tokens)
+        if name:
+            return self._person(phrase, name)
+        if _is_description(phrase.tokens):
+            found = self._description(phrase, lookahead)
+            if found is not None:
+                return self._touch(found), found.text
+        surname = self._surname(phrase)
+        if surname is not None:
+            return surname
+        key = normalize_source(phrase.text)[0]
+        known = self._by_key.get(key) or self._by_key.get(key.replace(" ", ""))
+        if known is not None and not known.person:
+            return self._touch(known), phrase.text
+        entity = self._add(phrase, person=False, display=phrase.text)
+        if _role_head(phrase.tokens) in PERSON_ROLE_HEADS:
+            entity.person = True
+        return entity, phrase.text
+
+    def _pronoun(self, pronoun: str) -> Entity | None:
+        if pronoun in PERSON_PRONOUNS:
+            return self._recent(person=True)
+        if pronoun in PLURAL_PRONOUNS:
+            return self._recent(person=False, plural=True) or self._recent(person=False)
+        return self._recent(person=False, plural=False) or self._recent(person=False)
+
+    def _person(self, phrase: Phrase, name: list[str]) -> tuple[Entity, str]:
+        display = " ".join(name)
+        entity = self._add(Phrase(display, name, None), person=True, display=display)
+        entity.words |= {token.lower() for token in phrase.tokens}
+        title_part = phrase.tokens[: len(phrase.tokens) - len(name)]
+        body = [t for t in title_part if t.lower() not in TITLE_WORDS and t.lower() not in DETERMINERS]
+        if body and any(t[0].isupper() for t in body) and body[-1].lower() in SOURCE_HEADS | {"ministry"}:
+            self._add(Phrase(" ".join(body), body, None), person=False, display=" ".join(body))
+            self._touch(entity)
+        return entity, entity.text
+
+    def _surname(self, phrase: Phrase) -> tuple[Entity, str] | None:
+        tokens = [t for t in phrase.tokens if t.lower() not in DETERMINERS]
+        if not tokens or len(tokens) > 2 or not all(_is_name_token(t) for t in tokens):
+            return None
+        last = tokens[-1].lower()
+        for entity in reversed(self._entities):
+            if entity.person and entity.text.lower().split()[-1] == last:
+                return self._touch(entity), entity.text
+        if self._known_names is None:
+            self._known_names = self._known_names_source() if self._known_names_source else {}
+        full = self._known_names.get(last)
+        if full and len(full.split()) > len(tokens):
+            return self._person(phrase, full.split())
+        return None
+
+    def _description(self, phrase: Phrase, lookahead: Sequence[str]) -> Entity | None:
+        content = [t.lower() for t in _content(phrase.tokens)]
+        head = content[-1]
+        modifiers = [t for t in content[:-1] if t not in DESCRIPTIVE_ADJECTIVES]
+        indefinite = phrase.tokens[0].lower() in {"a", "an"}
+        if head in PERSON_ROLE_HEADS:
+            if indefinite:
+                return None
+            for entity in reversed(self._entities):
+                if entity.person and head in entity.words:
+                    return entity
+            return self._recent(person=True)
+        if not indefinite:
+            for entity in reversed(self._entities):
+                if not entity.person and head in entity.words and all(m in entity.words for m in modifiers):
+                    return entity
+            if not modifiers and head in EPITHET_HEADS and phrase.tokens[0].lower() in DETERMINERS:
+                fallback = self._recent(person=False, plural=head.endswith("s"))
+                if fallback is not None:
+                    return fallback
+        for later in lookahead[:_LOOKAHEAD_LIMIT]:
+            candidate = parse_phrase(later)
+            if not candidate.tokens or _is_description(candidate.tokens):
+                continue
+            words = {t.lower() for t in candidate.tokens}
+            if head in words or (
+                indefinite and normalize_source(later)[1] == normalize_source(phrase.text)[1]
+            ):
+                return self._add(candidate, person=False, display=candidate.text)
+        return None

@@ -1,0 +1,771 @@
+"""The language of attribution: reporting verbs, cue phrases, pronouns and title words, as a glossary.
+
+Each table is a plain mapping or set that reads like a list of news-writing conventions; the regular
+expressions built from them at import time are named after what they find and tested in
+`tests/unit/test_extract_attribution.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+# Verbs of saying: the subject (or, inverted, the name after the verb) is the source of every figure
+# in the clause the verb governs. Each form maps to the cue recorded with the claim.
+SPEECH_VERBS: Final[dict[str, str]] = {
+    "said": "said",
+    "says": "says",
+    "say": "say",
+    "told": "told",
+    "tells": "told",
+    "reported": "reported",
+    "confirmed": "confirmed",
+    "confirms": "confirmed",
+    "announced": "announced",
+    "announces": "announced",
+    "added": "added",
+    "adds": "added",
+    "stated": "stated",
+    "noted": "noted",
+    "warned": "warned",
+    "warns": "warned",
+    "claimed": "claimed",
+    "claims": "claimed",
+    "estimated": "estimated",
+    "estimates": "estimates",
+    "estimate": "estimate",
+    "wrote": "wrote",
+    "explained": "explained",
+    "insisted": "insisted",
+    "disclosed": "disclosed",
+    "revealed": "revealed",
+}
+
+# Verbs of counting, measuring and forecasting: their subject is the source only when it is a body or
+# a person that keeps figures ("the mission recorded"), never a place ("Yemen has logged").
+COUNTING_VERBS: Final[dict[str, str]] = {
+    "recorded": "recorded",
+    "counted": "counted",
+    "tracked": "tracked",
+    "measured": "measured",
+    "logged": "logged",
+    "registered": "registered",
+    "verified": "verified",
+    "documented": "documented",
+    "tallied": "tallied",
+    "found": "found",
+    "put": "put",
+    "puts": "put",
+    "placed": "placed",
+    "expects": "expects",
+    "expected": "expected",
+    "expect": "expects",
+    "forecast": "forecast",
+    "forecasts": "forecast",
+    "projected": "projected",
+    "predicted": "predicted",
+    "predicts": "predicted",
+}
+
+# Verbs whose subject is a document rather than a speaker: "budget documents show".
+DOCUMENT_VERBS: Final[dict[str, str]] = {
+    "show": "show",
+    "shows": "show",
+    "showed": "show",
+    "list": "list",
+    "lists": "list",
+    "listed": "list",
+    "indicate": "indicate",
+    "indicates": "indicate",
+}
+
+# Nouns for a body of figures. "X's figures", "figures from X" credit X; "figures show" alone credits
+# no one.
+DOCUMENT_NOUNS: Final[frozenset[str]] = frozenset(
+    {
+        "figures",
+        "figure",
+        "data",
+        "statistics",
+        "count",
+        "tally",
+        "estimate",
+        "estimates",
+        "report",
+        "forecast",
+        "forecasts",
+        "numbers",
+        "records",
+        "documents",
+        "statement",
+        "census",
+        "survey",
+        "tallies",
+        "assessment",
+        "projections",
+        "toll",
+    }
+)
+
+# Cue phrases that name the source after them.
+PREPOSED_CUES: Final[dict[str, str]] = {
+    "according to": "according to",
+    "citing": "citing",
+    "quoting": "citing",
+    "as reported by": "reported",
+}
+
+# Participles that join a clause to an attributed one: "..., the ministry said, bringing the toll to
+# 1,200" keeps the ministry as the source of 1,200.
+CONTINUATION_PARTICIPLES: Final[frozenset[str]] = frozenset(
+    {
+        "adding",
+        "bringing",
+        "taking",
+        "putting",
+        "saying",
+        "noting",
+        "warning",
+        "raising",
+        "pushing",
+        "lifting",
+        "citing",
+        "stressing",
+        "explaining",
+    }
+)
+
+# Words that may stand between a subject and its verb without being part of the subject.
+AUXILIARIES: Final[frozenset[str]] = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "also",
+        "earlier",
+        "later",
+        "previously",
+        "separately",
+        "again",
+        "already",
+        "now",
+        "then",
+        "would",
+        "will",
+        "could",
+        "may",
+        "might",
+        "did",
+        "does",
+        "do",
+        "yet",
+        "first",
+        "initially",
+        "last",
+        "yesterday",
+        "today",
+        "overnight",
+        "alone",
+        "itself",
+        "themselves",
+        "meanwhile",
+        "had also",
+        "has also",
+        "since",
+    }
+)
+
+WEEKDAYS: Final[frozenset[str]] = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+# Pronouns by what they can refer to.
+PERSON_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "him", "his", "her"})
+BODY_PRONOUNS: Final[frozenset[str]] = frozenset({"it", "its"})
+PLURAL_PRONOUNS: Final[frozenset[str]] = frozenset({"they", "them", "their"})
+SUBJECT_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "it", "they", "we", "i"})
+PRONOUNS: Final[frozenset[str]] = PERSON_PRONOUNS | BODY_PRONOUNS | PLURAL_PRONOUNS | {"we", "i"}
+
+DETERMINERS: Final[frozenset[str]] = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "such", "of", "our"}
+)
+
+PREPOSITIONS: Final[frozenset[str]] = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "during",
+        "since",
+        "after",
+        "before",
+        "by",
+        "for",
+        "from",
+        "with",
+        "under",
+        "over",
+        "as",
+        "of",
+        "until",
+        "among",
+        "across",
+        "throughout",
+        "within",
+        "also",
+        "meanwhile",
+        "separately",
+        "earlier",
+        "later",
+        "then",
+        "but",
+        "yet",
+        "still",
+        "and",
+    }
+)
+
+# Words that open a new clause inside a comma segment: the subject of a later verb starts after them.
+CLAUSE_OPENERS: Final[frozenset[str]] = frozenset(
+    {
+        "when",
+        "where",
+        "while",
+        "whereas",
+        "as",
+        "after",
+        "because",
+        "if",
+        "whether",
+        "although",
+        "though",
+        "but",
+        "so",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "before",
+        "once",
+        "until",
+        "unless",
+    }
+)
+RELATIVE_PRONOUNS: Final[frozenset[str]] = frozenset({"which", "who", "whose", "whom"})
+
+# Words that make a person's title; a name follows the last of them ("ministry spokesman Ashraf
+# al-Qudra", "Lt. Gen. Sergei Kobylash").
+TITLE_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "president",
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "chief",
+        "head",
+        "director",
+        "coordinator",
+        "administrator",
+        "governor",
+        "mayor",
+        "official",
+        "correspondent",
+        "reporter",
+        "envoy",
+        "ambassador",
+        "general",
+        "gen.",
+        "gen",
+        "lt.",
+        "lt",
+        "col.",
+        "adm.",
+        "adm",
+        "maj.",
+        "capt.",
+        "sgt.",
+        "dr",
+        "dr.",
+        "prof.",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "major",
+        "colonel",
+        "lieutenant",
+        "admiral",
+        "convenor",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "leader",
+        "secretary-general",
+        "representative",
+        "adviser",
+        "advisor",
+        "analyst",
+        "economist",
+        "professor",
+        "senator",
+        "lawmaker",
+        "deputy",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "sheikh",
+        "judge",
+        "prosecutor",
+        "researcher",
+        "manager",
+        "executive",
+        "ceo",
+        "founder",
+        "officer",
+        "captain",
+        "superintendent",
+        "inspector",
+        "commissioner",
+        "rapporteur",
+        "coroner",
+        "physician",
+        "doctor",
+    }
+)
+
+# Lower-case particles inside personal names.
+NAME_PARTICLES: Final[frozenset[str]] = frozenset(
+    {"al", "el", "bin", "ibn", "de", "di", "da", "van", "von", "der", "du", "la", "le", "abu", "ben", "dos"}
+)
+
+# Head nouns of bodies and people that can be a source. A subject without one of these, a proper name
+# or a pronoun is not taken for a speaker ("the storms said" is not news language).
+SOURCE_HEADS: Final[frozenset[str]] = frozenset(
+    {
+        "ministry",
+        "agency",
+        "council",
+        "mission",
+        "organisation",
+        "organization",
+        "group",
+        "union",
+        "unions",
+        "directorate",
+        "institute",
+        "centre",
+        "center",
+        "committee",
+        "watchdog",
+        "office",
+        "department",
+        "authority",
+        "authorities",
+        "military",
+        "army",
+        "government",
+        "body",
+        "charity",
+        "foundation",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "officials",
+        "minister",
+        "governor",
+        "mayor",
+        "company",
+        "firm",
+        "bureau",
+        "service",
+        "services",
+        "documents",
+        "commission",
+        "front",
+        "coalition",
+        "movement",
+        "police",
+        "prefecture",
+        "headquarters",
+        "force",
+        "forces",
+        "guard",
+        "administration",
+        "court",
+        "prosecutors",
+        "prosecutor",
+        "residents",
+        "resident",
+        "witnesses",
+        "witness",
+        "survivors",
+        "workers",
+        "rescuers",
+        "medics",
+        "doctors",
+        "experts",
+        "economists",
+        "analysts",
+        "activists",
+        "organisers",
+        "organizers",
+        "sources",
+        "source",
+        "representative",
+        "monitor",
+        "observatory",
+        "outlets",
+        "media",
+        "newspaper",
+        "broadcaster",
+        "television",
+        "survey",
+        "bank",
+        "tallies",
+        "figures",
+        "data",
+        "statistics",
+        "estimates",
+        "report",
+        "regulator",
+        "navy",
+        "junta",
+        "administrator",
+        "team",
+        "staff",
+        "hospital",
+        "hospitals",
+        "villagers",
+        "paramedics",
+        "association",
+        "federation",
+        "archive",
+        "prefectures",
+        "people",
+        "officers",
+        "inspectors",
+        "lawmakers",
+        "spokespeople",
+        "leaders",
+        "chief",
+        "director",
+        "commander",
+        "coordinator",
+        "correspondent",
+        "envoy",
+        "secretary",
+        "president",
+        "investigators",
+        "researchers",
+        "scientists",
+        "agencies",
+        "ministries",
+        "groups",
+        "monitors",
+        "tally",
+        "count",
+        "consortium",
+        "network",
+        "board",
+        "operator",
+        "utility",
+        "producer",
+    }
+)
+
+# Of those heads, the ones a speaker may be, but a keeper of figures may not: "residents said" is a
+# source, "people displaced from Gaza had found bodies" is not a count.
+NON_COUNTING_HEADS: Final[frozenset[str]] = frozenset(
+    {"people", "residents", "resident", "witnesses", "witness", "survivors", "villagers", "sources", "source"}
+)
+
+# Heads of person roles: "the spokesman", "the official" refer back to a person.
+PERSON_ROLE_HEADS: Final[frozenset[str]] = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "minister",
+        "governor",
+        "mayor",
+        "representative",
+        "director",
+        "commander",
+        "chief",
+        "coordinator",
+        "president",
+        "secretary",
+        "envoy",
+        "administrator",
+        "resident",
+        "witness",
+        "correspondent",
+        "head",
+    }
+)
+
+# Adjectives that describe a body without picking out another one: "the fiscal watchdog", "the UN
+# health agency" can refer back to a body named earlier.
+DESCRIPTIVE_ADJECTIVES: Final[frozenset[str]] = frozenset(
+    {
+        "fiscal",
+        "un",
+        "u.n.",
+        "health",
+        "aid",
+        "rights",
+        "humanitarian",
+        "statistics",
+        "statistical",
+        "national",
+        "federal",
+        "same",
+        "refugee",
+        "migration",
+        "relief",
+        "disaster",
+        "medical",
+        "global",
+        "international",
+        "independent",
+        "local",
+        "official",
+        "state",
+        "government",
+        "nation's",
+        "country's",
+        "world",
+        "main",
+        "top",
+        "agency's",
+        "ministry's",
+        "monitoring",
+        "human",
+        "environmental",
+        "weather",
+        "meteorological",
+        "space",
+        "nuclear",
+        "charity",
+        "group's",
+        "budget",
+        "election",
+        "electoral",
+    }
+)
+
+# Generic words before a document noun that do not name its owner: "recent figures", "the latest data".
+GENERIC_DOCUMENT_ADJECTIVES: Final[frozenset[str]] = frozenset(
+    {
+        "recent",
+        "latest",
+        "new",
+        "official",
+        "preliminary",
+        "provisional",
+        "initial",
+        "final",
+        "updated",
+        "revised",
+        "daily",
+        "weekly",
+        "monthly",
+        "annual",
+        "the",
+        "a",
+        "an",
+        "these",
+        "those",
+        "such",
+        "its",
+        "their",
+        "earlier",
+        "later",
+        "previous",
+        "own",
+        "other",
+        "some",
+    }
+)
+
+# Passive and adjective uses of a cue verb: "is estimated", "an estimated 2.6 million".
+PASSIVE_MARKERS: Final[frozenset[str]] = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "'s",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "not",
+        "never",
+        "n't",
+        "cannot",
+        "to",
+        "his",
+        "her",
+        "of",
+        "this",
+        "that",
+    }
+)
+
+# Adverbs skipped when looking back from a cue verb for a passive or negation marker.
+SKIPPABLE_ADVERBS: Final[frozenset[str]] = frozenset(
+    {
+        "also",
+        "later",
+        "now",
+        "still",
+        "widely",
+        "generally",
+        "already",
+        "first",
+        "officially",
+        "earlier",
+        "previously",
+        "yet",
+        "independently",
+        "initially",
+        "provisionally",
+        "only",
+    }
+)
+
+# Objects of "told" that are the audience, kept in the cue: "told reporters".
+AUDIENCE_WORDS: Final[frozenset[str]] = frozenset({"reporters", "journalists"})
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# A verb that may tie a figure to a source, with its class given by the named group that matched.
+# "put"/"placed" count only when a value follows soon after ("put the toll at 40"), not "put pressure on".
+CUE_VERB_RE: Final = re.compile(
+    rf"\b(?:(?P<speech>{_alternation(SPEECH_VERBS)})"
+    rf"|(?P<counting>{_alternation(set(COUNTING_VERBS) - {'put', 'puts', 'placed'})}"
+    r"|(?:put|puts|placed)(?=(?:\s+[\w'’\-.]+){0,10}?\s+(?:at|about|some|around|as)\s))"
+    rf"|(?P<document>{_alternation(DOCUMENT_VERBS)}))\b"
+)
+
+# A cue phrase followed by its source: "according to the ministry", "citing witnesses".
+PREPOSED_CUE_RE: Final = re.compile(rf"\b(?P<cue>{_alternation(PREPOSED_CUES)})\s+", re.IGNORECASE)
+
+# "X's figures", "its count", "the centre's province-wise data": a document noun, and before it a
+# possessor with at most two words between.
+POSSESSED_DOCUMENT_NOUN_RE: Final = re.compile(
+    rf"\b(?:{_alternation(DOCUMENT_NOUNS - {'toll', 'statement', 'documents', 'records'})})\b"
+)
+POSSESSOR_BEFORE_RE: Final = re.compile(
+    r"(?P<owner>\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[\w\-.]+(?:'s|’s|s'|s’))(?:\s+[a-z][\w\-]*){0,2}?\s+$"
+)
+
+# Words around a possessive document phrase that make it govern a clause: "By the ministry's
+# estimate, ...", "cutting its forecast to 2 per cent", "X's data show ...".
+POSSESSIVE_LEAD_RE: Final = re.compile(
+    r"\b(?:cutting|cut|raising|raised|lowering|lowered|revising|revised|trimming|trimmed|lifting|lifted)\s+$",
+    re.IGNORECASE,
+)
+POSSESSIVE_FOLLOW_RE: Final = re.compile(
+    r"^(?:\s+[\w\-]+){0,4}?\s+(?:show|shows|showed|include|includes|included|put|puts|indicate|indicates|"
+    r"say|says|said|stood|stands|was|were|is|are|rose|fell|reached|for)\b"
+)
+
+# Phrases between a subject and its verb: "the CGT on its own claimed", "... last week had expected".
+TRAILING_PHRASE_RE: Final = re.compile(
+    r"\s(?:on\s+(?:its|their|his|her)\s+own|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
+    r"|in\s+a\s+statement|for\s+the\s+first\s+time|(?:late|early)\s+on)$",
+    re.IGNORECASE,
+)
+
+# Sentence-internal boundaries no attribution reaches across, and the semicolon, which only a cue
+# standing after the figures reaches across ("about 80 ...; two or three of them ..., Di Giacomo said").
+HARD_BOUNDARY_RE: Final = re.compile(r":(?=\s)|\s[—–]\s|\s-\s")
+SEMICOLON_RE: Final = re.compile(r";")
+
+# A headline that names its source after a dash: "Derna death toll soars to 11,300 - Red Crescent".
+HEADLINE_SOURCE_RE: Final = re.compile(r"\s[-–—]\s(?P<np>(?:[\w'’.\-]+\s){0,3}[\w'’.\-]+)\s*$")
+
+# Heads of descriptions that may stand for a body named earlier under another name: "the fiscal
+# watchdog" for the Office for Budget Responsibility.
+EPITHET_HEADS: Final[frozenset[str]] = frozenset(
+    {
+        "ministry",
+        "agency",
+        "council",
+        "mission",
+        "organisation",
+        "organization",
+        "group",
+        "union",
+        "directorate",
+        "institute",
+        "centre",
+        "center",
+        "committee",
+        "watchdog",
+        "office",
+        "department",
+        "authority",
+        "body",
+        "charity",
+        "foundation",
+        "bureau",
+        "service",
+        "commission",
+        "front",
+        "coalition",
+        "movement",
+        "regulator",
+        "monitor",
+        "observatory",
+        "administration",
+        "company",
+        "firm",
+        "documents",
+    }
+)
+
+# A name that a title word introduces, and the parts of a personal name.
+NAME_TOKEN_RE: Final = re.compile(r"^(?:[A-Z][\w'’\-.]*|(?:al|el|bin|ibn|abu|ben)-[\w'’\-]+)$")
+ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+WORD_RE: Final = re.compile(r"[\w'’\-.&]+")
+
+# An acronym given in parentheses after the full name: "the Assam State Disaster Management
+# Authority (ASDMA)".
+PARENTHESISED_ACRONYM_RE: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&]{1,9})\)")
+
+# A cue phrase that introduces a document before its owner: "figures from the NFRCC", "a statement
+# from the Palestinian Ministry of Health".
+DOCUMENT_FROM_RE: Final = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:"
+    + _alternation(DOCUMENT_NOUNS)
+    + r")\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|issued\s+by)\s+",
+    re.IGNORECASE,
+)
+
+# A source and figure after a comma in a clause that copies an earlier cue: "the police prefecture
+# counted 16,000, the union 280,000", "and the United Nations a provisional 320".
+GAPPED_SOURCE_RE: Final = re.compile(
+    r"[,;]\s+(?:and\s+)?(?P<np>(?:the\s+)?(?:[A-Z][\w\-.'’]*\s+){0,4}?[\w\-.'’]+)"
+    r"\s+(?:(?:a|an|some|another)\s+)?(?:(?:provisional|preliminary|further|total\s+of)\s+)?$"
+)

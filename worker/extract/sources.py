@@ -1,0 +1,397 @@
+"""Source names: a glossary of the bodies that issue figures, and the canonical key of each.
+
+`normalize_source` turns a source as the text names it ("Gaza's Hamas-run health ministry", "the
+Health Ministry in Gaza", "the IDF") into a lower-case canonical name and a source type. The tracker
+builds series keys from that name, so two spellings of one body must land on one key; the alias
+table below is where such spellings are declared, one body per entry.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# Canonical name -> (source type, the other names news text uses for it). Entries are written the
+# way `_clean` leaves a name: lower case, no article, no possessive, punctuation turned to spaces.
+ALIAS_TABLE: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
+    # United Nations bodies
+    "un": ("un_ngo", ("united nations", "u n", "un secretariat")),
+    "un ocha": (
+        "un_ngo",
+        (
+            "ocha",
+            "un ocha",
+            "un office for the coordination of humanitarian affairs",
+            "office for the coordination of humanitarian affairs",
+            "un humanitarian office",
+            "un humanitarian affairs office",
+            "un aid coordination office",
+        ),
+    ),
+    "unhcr": (
+        "un_ngo",
+        (
+            "un refugee agency",
+            "un refugee agency unhcr",
+            "un high commissioner for refugees",
+            "united nations high commissioner for refugees",
+            "un refugee agency (unhcr)",
+            "refugee agency",
+        ),
+    ),
+    "who": (
+        "un_ngo",
+        ("world health organization", "world health organisation", "un health agency", "who"),
+    ),
+    "unicef": (
+        "un_ngo",
+        (
+            "un children s agency",
+            "un children s fund",
+            "united nations children s fund",
+            "un children agency",
+        ),
+    ),
+    "unrwa": (
+        "un_ngo",
+        (
+            "un agency for palestinian refugees",
+            "un relief and works agency",
+            "un palestinian refugee agency",
+            "united nations relief and works agency for palestine refugees in the near east",
+            "un relief and works agency for palestine refugees",
+        ),
+    ),
+    "wfp": ("un_ngo", ("world food programme", "world food program", "un food agency", "un food programme")),
+    "iom": (
+        "un_ngo",
+        (
+            "international organization for migration",
+            "international organisation for migration",
+            "un international organization for migration",
+            "un migration agency",
+            "migration agency",
+        ),
+    ),
+    "ohchr": ("un_ngo", ("un human rights office", "office of the un high commissioner for human rights")),
+    # Red Cross and Red Crescent
+    "icrc": ("un_ngo", ("international committee of the red cross", "red cross")),
+    "ifrc": ("un_ngo", ("international federation of red cross and red crescent societies",)),
+    "palestinian red crescent": ("un_ngo", ("prcs", "palestinian red crescent society")),
+    "msf": ("un_ngo", ("medecins sans frontieres", "médecins sans frontières", "doctors without borders")),
+    # Health authorities
+    "gaza health ministry": (
+        "health_authority",
+        (
+            "gaza health ministry",
+            "hamas run health ministry",
+            "gaza hamas run health ministry",
+            "hamas run gaza health ministry",
+            "gaza ministry of health",
+            "health ministry in gaza",
+            "ministry of health in gaza",
+            "health ministry in hamas run gaza",
+            "gaza health authorities",
+        ),
+    ),
+    "palestinian health ministry": ("health_authority", ("palestinian ministry of health",)),
+    "africa cdc": ("health_authority", ("africa centres for disease control and prevention",)),
+    "us cdc": ("health_authority", ("cdc", "centers for disease control and prevention", "us cdc")),
+    # Armed forces
+    "israel defense forces": (
+        "military",
+        (
+            "idf",
+            "israeli military",
+            "israeli army",
+            "israel military",
+            "israeli defense forces",
+            "israel army",
+        ),
+    ),
+    "russia defence ministry": (
+        "military",
+        ("russian defence ministry", "russia ministry of defence", "russian ministry of defence"),
+    ),
+    "ukraine air force": ("military", ("ukrainian air force",)),
+    # Police forces
+    "metropolitan police": ("police", ("met police", "scotland yard", "metropolitan police service")),
+    "paris police prefecture": ("police", ("paris police", "police prefecture of paris")),
+    # Scientific and statistical bodies
+    "usgs": ("government", ("us geological survey", "united states geological survey", "geological survey")),
+    "turkstat": ("government", ("turkish statistical institute",)),
+    # News agencies
+    "afp": ("media", ("agence france presse", "agence france-presse")),
+    "ap": ("media", ("associated press",)),
+    "reuters": ("media", ()),
+    "kcna": ("media", ("korean central news agency", "north korean central news agency")),
+}
+
+# Words that, present anywhere in a name, say what kind of body it is. Checked in this order: a
+# "police prefecture" is police before it is an administration.
+TYPE_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
+    (
+        "health_authority",
+        frozenset({"health", "hospital", "hospitals", "medical", "cdc", "dghs", "paramedics", "morgue"}),
+    ),
+    ("police", frozenset({"police", "prefecture", "gendarmerie", "gendarmes", "constabulary"})),
+    (
+        "military",
+        frozenset(
+            {
+                "military",
+                "army",
+                "navy",
+                "forces",
+                "troops",
+                "idf",
+                "defence",
+                "defense",
+                "junta",
+                "guard",
+                "commander",
+            }
+        ),
+    ),
+    (
+        "un_ngo",
+        frozenset(
+            {
+                "un",
+                "u.n.",
+                "united",
+                "unhcr",
+                "unicef",
+                "unrwa",
+                "wfp",
+                "iom",
+                "ocha",
+                "who",
+                "ohchr",
+                "icrc",
+                "crescent",
+                "cross",
+                "charity",
+                "ngo",
+                "foundation",
+                "humanitarian",
+                "aid",
+                "rights",
+                "msf",
+                "amnesty",
+                "oxfam",
+                "council",
+                "mission",
+                "non-governmental",
+            }
+        ),
+    ),
+    (
+        "media",
+        frozenset(
+            {
+                "news",
+                "media",
+                "outlets",
+                "outlet",
+                "newspaper",
+                "broadcaster",
+                "television",
+                "tv",
+                "radio",
+                "reuters",
+                "afp",
+                "ap",
+                "cnn",
+                "bbc",
+                "kcna",
+                "yonhap",
+                "tass",
+                "ria",
+                "anadolu",
+                "irrawaddy",
+                "correspondent",
+                "map",
+                "qna",
+                "xinhua",
+                "wafa",
+            }
+        ),
+    ),
+    (
+        "anonymous",
+        frozenset(
+            {
+                "resident",
+                "residents",
+                "witness",
+                "witnesses",
+                "source",
+                "sources",
+                "survivor",
+                "survivors",
+                "villagers",
+                "villager",
+                "activists",
+                "workers",
+                "rescuers",
+                "organisers",
+                "organizers",
+            }
+        ),
+    ),
+    (
+        "government",
+        frozenset(
+            {
+                "ministry",
+                "minister",
+                "government",
+                "officials",
+                "official",
+                "authorities",
+                "authority",
+                "office",
+                "department",
+                "administration",
+                "governor",
+                "mayor",
+                "president",
+                "directorate",
+                "commission",
+                "prosecutors",
+                "agency",
+                "institute",
+                "statistics",
+                "budget",
+                "documents",
+                "bank",
+                "centre",
+                "center",
+                "survey",
+                "ministers",
+                "state",
+                "prime",
+                "secretary",
+                "coordination",
+            }
+        ),
+    ),
+    (
+        "organisation",
+        frozenset(
+            {
+                "union",
+                "unions",
+                "cgt",
+                "company",
+                "firm",
+                "group",
+                "front",
+                "committee",
+                "party",
+                "university",
+                "association",
+                "federation",
+                "archive",
+                "economists",
+                "experts",
+                "monitor",
+                "observatory",
+            }
+        ),
+    ),
+)
+
+# Demonyms and spellings folded so that "the Russian Defence Ministry" and "Russia's defense ministry"
+# share a key.
+FOLDED_WORDS: Final[dict[str, str]] = {
+    "israeli": "israel",
+    "ukrainian": "ukraine",
+    "russian": "russia",
+    "gazan": "gaza",
+    "syrian": "syria",
+    "lebanese": "lebanon",
+    "iranian": "iran",
+    "turkish": "turkey",
+    "sudanese": "sudan",
+    "afghan": "afghanistan",
+    "american": "us",
+    "british": "uk",
+    "french": "france",
+    "defense": "defence",
+    "organization": "organisation",
+    "center": "centre",
+    "centers": "centres",
+    "programme": "program",
+}
+
+# Descriptors that say how a body is run, not which body it is.
+RUN_BY_DESCRIPTORS: Final[tuple[str, ...]] = (
+    "hamas run",
+    "taliban run",
+    "state run",
+    "houthi run",
+    "junta run",
+)
+
+_ARTICLE_RE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_PARENTHESIS_RE: Final = re.compile(r"\s*\([^)]*\)")
+_POSSESSIVE_RE: Final = re.compile(r"(?:'s|’s|s'|s’)\b")
+_NON_WORD_RE: Final = re.compile(r"[^a-z0-9]+")
+# "ministry of health" reads as "health ministry"; "health ministry in gaza" as "gaza health ministry".
+_OF_FIELD_RE: Final = re.compile(r"^(ministry|department|directorate) of (\w+(?: \w+)?)$")
+_IN_PLACE_RE: Final = re.compile(r"^(.+?) in (\w+(?: \w+)?)$")
+_ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+
+_ALIAS_INDEX: Final[dict[str, str]] = {
+    alias: canonical for canonical, (_, aliases) in ALIAS_TABLE.items() for alias in (canonical, *aliases)
+}
+
+
+def _clean(text: str) -> str:
+    """Lower case, without parenthesised asides, articles, possessives or punctuation."""
+    text = _PARENTHESIS_RE.sub("", text).strip()
+    text = _ARTICLE_RE.sub("", text)
+    text = _POSSESSIVE_RE.sub("", text).lower().replace("u.n.", "un").replace("u.s.", "us")
+    return _NON_WORD_RE.sub(" ", text).strip()
+
+
+def _fold(name: str) -> str:
+    for descriptor in RUN_BY_DESCRIPTORS:
+        name = name.replace(descriptor, " ")
+    words = [FOLDED_WORDS.get(word, word) for word in name.split()]
+    name = " ".join(words)
+    field = _OF_FIELD_RE.match(name)
+    if field:
+        name = f"{field.group(2)} {field.group(1)}"
+    placed = _IN_PLACE_RE.match(name)
+    if placed and len(placed.group(1).split()) <= 3:
+        name = f"{placed.group(2)} {placed.group(1)}"
+    return name
+
+
+def source_type(text: str, cleaned: str | None = None) -> str:
+    """The SourceType of a name, from the alias table and then from the keywords it holds."""
+    cleaned = _clean(text) if cleaned is None else cleaned
+    canonical = _ALIAS_INDEX.get(cleaned)
+    if canonical:
+        return ALIAS_TABLE[canonical][0]
+    words = set(cleaned.split())
+    for kind, keywords in TYPE_KEYWORDS:
+        if words & keywords:
+            return kind
+    return "other"
+
+
+def normalize_source(text: str) -> tuple[str, str]:
+    """(canonical lower-case name, source type) for a source as the text names it."""
+    cleaned = _clean(text)
+    canonical = _ALIAS_INDEX.get(cleaned)
+    if canonical is None:
+        folded = _fold(cleaned)
+        canonical = _ALIAS_INDEX.get(folded, folded)
+    kind = ALIAS_TABLE[canonical][0] if canonical in ALIAS_TABLE else source_type(text, cleaned)
+    if kind == "other" and _ACRONYM_RE.match(text.strip().removeprefix("the ").removeprefix("The ")):
+        kind = "organisation"
+    return canonical or cleaned, kind
