@@ -1,0 +1,44 @@
+# claimwire's entry points for people and CI. Each target sets up what it needs on a fresh clone:
+# a virtualenv in .venv (re-installed only when pyproject.toml changes) and, on first use, the
+# development broker's Kafka jars (resolved by Maven into ~/.cache/claimwire, see docs).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.claimwire-installed
+
+.PHONY: demo test lint typecheck unit integration kafka-jars dev-broker
+
+## demo: run the whole pipeline on the bundled sample items against a throwaway local broker
+demo: $(INSTALLED) kafka-jars
+	$(BIN)/claimwire demo
+
+## test: lint, type-check and run every test (integration tests start their own broker)
+test: lint typecheck kafka-jars
+	$(BIN)/pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+
+typecheck: $(INSTALLED)
+	$(BIN)/mypy
+
+unit: $(INSTALLED)
+	$(BIN)/pytest tests/unit
+
+integration: $(INSTALLED) kafka-jars
+	$(BIN)/pytest tests/integration
+
+## dev-broker: a local broker on 127.0.0.1:9092 with its data in .cache/dev-broker
+dev-broker: $(INSTALLED) kafka-jars
+	$(BIN)/claimwire dev-broker --port 9092 --data-dir .cache/dev-broker
+
+kafka-jars: $(INSTALLED)
+	$(BIN)/claimwire dev-broker --fetch-only
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
