@@ -66,10 +66,6 @@ METRE_CONTEXT_AFTER = frozenset(
     ]
 )
 
-# Scale abbreviations that are also units or letters: accepted only where the reading is money
-# ("£2m", "$5bn") or glued to the digits with nothing after that would make them a unit.
-AMBIGUOUS_SCALE_WORDS = frozenset({"m", "b", "k"})
-
 # --- qualifiers (SPEC's table) --------------------------------------------------------------------
 
 # Words written just before the number. Longest phrases are tried first.
@@ -368,9 +364,6 @@ UNITS_BEFORE: dict[str, str] = {"magnitude": "magnitude", "a magnitude": "magnit
 # ... and as a hyphenated or spaced word after it: "a 6.3-magnitude quake", "a 7.1 magnitude quake".
 MAGNITUDE_AFTER = frozenset({"magnitude", "-magnitude"})
 
-# A unit that keeps the unit of what is counted: "30 bodies a day" is 30 bodies, unit null.
-RATE_WORDS = frozenset({"a day", "per day", "a week", "per week", "a month", "a year", "per year"})
-
 # --- things that look like numbers but are not claims (SPEC "Not claims") -------------------------
 
 MONTHS = [
@@ -631,23 +624,6 @@ COUNTING_HYPHEN_WORDS = frozenset({"strong", "plus", "odd"})
 # Superlatives and rankings: "the world's two biggest economies", "top three".
 RANKING_BEFORE = frozenset({"top", "bottom", "first", "last", "next", "past", "previous", "final"})
 
-# Vague or approximate words that are not figures (no table needed for "hundreds of": plural scale
-# words are never read as numbers). Listed here so the rule is visible: these never start a figure.
-VAGUE_QUANTITY_WORDS = frozenset(
-    [
-        "several",
-        "few",
-        "many",
-        "numerous",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "billions",
-        "scores",
-        "tens",
-    ]
-)
 
 # Determiners and possessives that make "the two countries" a known set rather than a count.
 DEFINITE_WORDS = frozenset(

@@ -43,7 +43,7 @@ CLOCK_MINUTES = re.compile(r"\d:$")
 # "24 hours", "two more days", "an 18-month siege", "32-day-long", "21 months of war".
 DURATION = re.compile(
     rf"^(?:\s*-\s*|\s+)(?:(?:more|straight|consecutive|full|long|additional|further|successive|"
-    rf"previous|past|last|whole|separate|extra|other|odd)\s+)?(?:{_TIME_UNIT})\b",
+    rf"separate|extra|odd)\s+)?(?:{_TIME_UNIT})\b",
     re.IGNORECASE,
 )
 DURATION_LONG = re.compile(r"^-(?:\w+-)?long\b", re.IGNORECASE)

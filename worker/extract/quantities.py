@@ -55,7 +55,6 @@ QUALIFIER_BEFORE = re.compile(
 QUALIFIER_AFTER = re.compile(rf"\s*(?P<q>{_alternation(QUALIFIERS_AFTER)})(?![\w])", re.IGNORECASE)
 GLUED_PLUS = re.compile(r"(?:\+|-plus\b)")
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # A currency symbol or code right before the digits: "$", "US$", "Rs ", "EUR ".
 CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[^\w$]))(?P<c>{_alternation(CURRENCY_PREFIXES)})\s?$")
 LETTER_CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[^\w]))(?P<c>{_alternation(LETTER_CURRENCY_PREFIXES)})$")
@@ -78,7 +77,6 @@ PLURAL_WORD_AFTER = re.compile(r"\s+[a-z]+s\b")
 NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
 PHONE_LIST_JOIN = re.compile(r"^[^.;]{0,60}\b(?:or|and)\s+$")
 RESTATEMENT_OPEN = re.compile(r"^\s*[(\[]\s*$")
-WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
 # "a five-point plan", "a 90-degree turn": these words joined by a hyphen describe, they don't measure.
 NOT_HYPHEN_UNITS = frozenset({"point", "points", "cent", "cents", "pence", "p", "degree", "degrees", "°"})

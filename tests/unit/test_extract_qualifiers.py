@@ -1,0 +1,97 @@
+"""Bounds, approximations and ranges (SPEC's qualifier table)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from worker.extract import quantities
+from worker.extract.quantities import find_quantities
+
+
+def read(text: str) -> list[tuple[str, float, float | None, str]]:
+    return [
+        (text[q.start : q.end], q.value, q.value_high, q.qualifier)
+        for q in find_quantities(text, 0, len(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "matching", "not_matching", "method"),
+    [
+        ("QUALIFIER_BEFORE", "killed more than ", "killed ", "search"),
+        ("QUALIFIER_AFTER", " or more people", " or three", "match"),
+        ("GLUED_PLUS", "-plus years", "-member", "match"),
+        ("BETWEEN_BEFORE", "a stock of between ", "between them ", "search"),
+        ("BETWEEN_JOIN", " and 1,000", " or 1,000", "match"),
+        ("RANGE_JOIN", " to 20", " and 20", "match"),
+        ("RESTATEMENT_OPEN", " (", " and ", "match"),
+    ],
+)
+def test_named_qualifier_patterns(name: str, matching: str, not_matching: str, method: str) -> None:
+    pattern: re.Pattern[str] = getattr(quantities, name)
+    assert getattr(pattern, method)(matching), name
+    assert not getattr(pattern, method)(not_matching), name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "qualifier"),
+    [
+        ("Some 16 hospitals had closed.", "Some 16", "approximate"),
+        ("An estimated 2.6 million people fled.", "An estimated 2.6 million", "approximate"),
+        ("It killed about 1,200 people.", "about 1,200", "approximate"),
+        ("More than 39,000 were killed.", "More than 39,000", "lower_bound"),
+        ("The toll exceeded 60,000 last week.", "exceeded 60,000", "lower_bound"),
+        ("Upwards of 4,000 people are missing.", "Upwards of 4,000", "lower_bound"),
+        ("A boat with 400 or more people on board.", "400 or more", "lower_bound"),
+        ("Fewer than 6,000 have arrived.", "Fewer than 6,000", "upper_bound"),
+        ("Nearly 69,000 people crossed.", "Nearly 69,000", "upper_bound"),
+        ("It can strike targets up to 190 miles away.", "up to 190 miles", "upper_bound"),
+        ("A country of almost 7 million people.", "almost 7 million", "upper_bound"),
+        ("There were just 48 left.", "48", "exact"),
+    ],
+)
+def test_qualifier_words_at_the_number(sentence: str, text: str, qualifier: str) -> None:
+    found = read(sentence)
+    assert (found[0][0], found[0][3]) == (text, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Britain holds a stock of between 700 and 1,000 missiles.", 700, 1000),
+        ("The toll could reach 18,000 to 20,000.", 18000, 20000),
+        ("A range of 100-300km was sought.", 100, 300),
+        ("Two or three of them were pregnant.", 2, 3),
+        ("Fines of $3 billion to $5 billion.", 3e9, 5e9),
+        ("Between 1.2 and 1.5 million people.", 1.2e6, 1.5e6),
+        ("Temperatures dropped by 1 to 1.5 degrees Celsius.", 1, 1.5),
+    ],
+)
+def test_ranges(sentence: str, low: float, high: float) -> None:
+    found = read(sentence)
+    assert len(found) == 1
+    assert found[0][1:] == (pytest.approx(low), pytest.approx(high), "range")
+
+
+def test_a_move_between_two_figures_is_not_a_range() -> None:
+    found = read("Inflation rose from 14.97% to 15.61% in February.")
+    assert [(v, q) for _, v, _, q in found] == [(14.97, "exact"), (15.61, "exact")]
+
+
+def test_two_figures_from_two_sources_are_not_a_range() -> None:
+    found = read(
+        "Turnout was put at between 1,2 million, according to police, and 3,5 million, according to unions."
+    )
+    assert [v for _, v, _, _ in found] == pytest.approx([1.2e6, 3.5e6])
+    assert {q for _, _, _, q in found} == {"exact"}
+
+
+def test_a_restatement_in_brackets_takes_the_qualifier_of_the_figure_it_restates() -> None:
+    found = read("The quake struck about 40 km (25 miles) northwest of Herat.")
+    assert [(t, q) for t, _, _, q in found] == [("about 40 km", "approximate"), ("25 miles", "approximate")]
+
+
+def test_a_score_is_not_a_range() -> None:
+    assert read("They were 2-0 down at half time.") == []

@@ -1,0 +1,77 @@
+"""Units, currencies and percentages written at a number."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from worker.extract import quantities
+from worker.extract.quantities import find_quantities
+
+
+def units(text: str, *, rupee: str = "INR") -> list[tuple[float, str | None]]:
+    return [(q.value, q.unit) for q in find_quantities(text, 0, len(text), rupee=rupee)]
+
+
+@pytest.mark.parametrize(
+    ("name", "matching", "not_matching", "method"),
+    [
+        ("CURRENCY_BEFORE", "cost US$", "cost ", "search"),
+        ("LETTER_CURRENCY_BEFORE", " P", "MP", "search"),
+        ("UNIT_BEFORE", "aftershocks of magnitude ", "of ", "search"),
+        ("SCALE_AFTER", " million people", " millions", "match"),
+        ("UNIT_AFTER", " kilometres away", " kilogramsish", "match"),
+        ("CURRENCY_NAME_AFTER", " euros in aid", " eurozone", "match"),
+        ("CURRENCY_CODE_AFTER", " USD in", " usd in", "match"),
+        ("MAGNITUDE_WORD_AFTER", "-magnitude quake", " magnitudes", "match"),
+        ("NEGATIVE_BEFORE", "dip to minus ", "dip to ", "search"),
+    ],
+)
+def test_named_unit_patterns(name: str, matching: str, not_matching: str, method: str) -> None:
+    pattern: re.Pattern[str] = getattr(quantities, name)
+    assert getattr(pattern, method)(matching), name
+    assert not getattr(pattern, method)(not_matching), name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Prices rose 71% last year.", [(71, "percent")]),
+        ("Growth was 2 per cent.", [(2, "percent")]),
+        ("An increase of 0.64 percentage points.", [(0.64, "percentage point")]),
+        ("It costs more than £2m apiece.", [(2e6, "GBP")]),
+        ("The EU released €1 million in aid.", [(1e6, "EUR")]),
+        ("A fine of 10.5 million Australian dollars was set.", [(10.5e6, "AUD")]),
+        ("Losses exceeded P2.7 billion.", [(2.7e9, "PHP")]),
+        ("It weighs about 1,300 kg.", [(1300, "kg")]),
+        ("A range of over 2,000km.", [(2000, "km")]),
+        ("Crops on 1,76,153 acres were lost.", [(176153, "acre")]),
+        ("Over 8,245 hectares were flooded.", [(8245, "ha")]),
+        ("It released 29 tonnes of supplies.", [(29, "t")]),
+        ("Winds of 155mph were recorded.", [(155, "mph")]),
+        ("A magnitude 6.3 quake struck.", [(6.3, "magnitude")]),
+        ("A 7.1-magnitude quake struck.", [(7.1, "magnitude")]),
+        ("Aftershocks of magnitude 5.9 and 5.5 followed.", [(5.9, "magnitude"), (5.5, "magnitude")]),
+        ("A 6,500-kilometre range.", [(6500, "km")]),
+        ("Rates rose 25 basis points.", [(25, "bp")]),
+        ("It can dip to minus-130 degrees Fahrenheit.", [(-130, "F")]),
+    ],
+)
+def test_units_currencies_and_percentages(sentence: str, expected: list[tuple[float, str]]) -> None:
+    found = units(sentence)
+    assert [u for _, u in found] == [u for _, u in expected]
+    assert [v for v, _ in found] == pytest.approx([v for v, _ in expected])
+
+
+def test_rupees_follow_the_country_of_the_item() -> None:
+    assert units("Rs1,586 billion was set aside.", rupee="PKR") == [(1.586e12, "PKR")]
+
+
+def test_metres_and_millions_are_told_apart() -> None:
+    assert units("The 100m sprint.") == [(100, "m")]
+    assert units("It sold 35m of its devices.") == [(35e6, None)]
+
+
+def test_a_hyphenated_point_or_degree_describes_instead_of_measuring() -> None:
+    assert units("A five-point plan and a 90-degree turn.") == []
