@@ -50,7 +50,7 @@ def test_entities_are_decoded_and_unknown_ones_kept() -> None:
 
 
 def test_spaces_are_normalised() -> None:
-    body = "  Some\u00a0400\tpeople  were\r\nmoved&nbsp;&nbsp;out.\u200b \n\n\n"
+    body = "  Some\u00a0400\tpeople  were\r\nmoved&nbsp;&nbsp;out.\u200b \n\n\n\x1f\x07\n"
     assert clean_body(body).text == "Some 400 people were\nmoved out."
 
 

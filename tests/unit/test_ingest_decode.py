@@ -110,6 +110,8 @@ def test_ninjs_bodies_list_is_read() -> None:
         (b'{"id": "a", "body": "x"', "invalid_json"),
         (b"not json at all", "invalid_json"),
         (b'{"id": "a", "body": "\xff\xfe"}', "not_utf8"),
+        (b'{"id": "a", "body": "half a pair \\ud800 here"}', "not_utf8"),
+        (b'{"id": "a", "body": "x", "tags": [{"name": "\\udfff"}]}', "not_utf8"),
         (b"[1, 2]", "wrong_shape"),
         (b'"just a string"', "wrong_shape"),
         (b'{"id": "a"}', "wrong_shape"),

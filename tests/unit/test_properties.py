@@ -25,7 +25,7 @@ _FRAGMENTS = (
     *_INLINE_TAGS,
     *_BLOCK_TAGS,
     *("&amp;", "&#39;", "&nbsp;", "&#x2014;", "&quot;", "&shy;", "&bogus;", "AT&T"),
-    *(" ", "  ", "\t", "\u00a0", "\u200b", "\n", "\r\n", "\n\n"),
+    *(" ", "  ", "\t", "\u00a0", "\u200b", "\x1f", "\x07", "\x85", "\n", "\r\n", "\n\n"),
     *("TT\n", "Most Popular\n", "RELATED ARTICLES\n", "GAZA CITY (AFP) - ", "ROME, Oct 7 (Reuters) — "),
     *("1,200", "3.5", "40", "2,719", "10", "one million", "12 000", "1.7 million", "20,6%", "$5"),
     *("about", "at least", "more than", "some", "up to", "between", "and", "to"),
@@ -33,7 +33,9 @@ _FRAGMENTS = (
     *(".", ",", "Officials", "said", "(AP)", "-", "—", "<", ">"),
 )
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# What the cleaner drops: soft hyphens, zero-width characters and control characters.
+_CONTROL_CHARACTERS = [*range(0x09), *range(0x0E, 0x1C), *range(0x7F, 0x85), *range(0x86, 0xA0)]
+_INVISIBLE = dict.fromkeys([*map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), *_CONTROL_CHARACTERS])
 
 wire_bodies = st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=6)), max_size=60).map("".join)
 

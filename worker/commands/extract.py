@@ -56,13 +56,13 @@ def _extract(paths: list[str], out: TextIO, err: TextIO) -> int:
             _report(err, read.location, item.reason, item.message)
             continue
         try:
-            events = process_item(item)
+            lines = "".join(event.model_dump_json() + "\n" for event in process_item(item))
         except Exception as exc:  # one item's extractor bug must not stop the others
             failed += 1
             _report(err, read.location, "extract_failed", f"item {item.id}: {type(exc).__name__}: {exc}")
             continue
-        if events:
-            out.write("".join(event.model_dump_json() + "\n" for event in events))
+        if lines:
+            out.write(lines)
     out.flush()
     return failed
 

@@ -87,8 +87,15 @@ BLOCK_TAGS = frozenset(
 # Table cells sit side by side: a space keeps their words apart.
 _CELL_TAGS = frozenset({"td", "th"})
 
-_HORIZONTAL_SPACE = "\t\x0b\x0c\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Inside a regex character class: tabs, no-break and typographic spaces, and the ASCII separators
+# that Python counts as white space.
+_HORIZONTAL_SPACE = "\t\x0b\x0c\x1c-\x1f\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
+# Characters with no visible form: soft hyphen, zero-width ones, and control characters. No ranges,
+# because this string is also used with `str.strip`.
+_CONTROL_CHARACTERS = "".join(
+    map(chr, [*range(0x09), *range(0x0E, 0x1C), *range(0x7F, 0x85), *range(0x86, 0xA0)])
+)
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff" + _CONTROL_CHARACTERS
 
 # Everything in a body that is not copied verbatim into the cleaned text. A single ASCII space is
 # left alone (it is the common case and copying it keeps offsets exact for free).

@@ -94,6 +94,10 @@ def _validated(fields: dict[str, Any]) -> WireItem:
     body = fields.get("body")
     if isinstance(body, str) and not body.strip():
         raise ItemDecodeError("empty_body", "the item's body is empty", item_id=item_id)
+    surrogate = _lone_surrogate_field(fields)
+    if surrogate is not None:
+        # JSON may escape half a UTF-16 pair ("\\ud800"); such text can never be written out again.
+        raise ItemDecodeError("not_utf8", f"{surrogate}: unpaired UTF-16 surrogate escape", item_id=item_id)
     try:
         return WireItem.model_validate(fields)
     except ValidationError as exc:
@@ -101,6 +105,26 @@ def _validated(fields: dict[str, Any]) -> WireItem:
         where = ".".join(str(part) for part in first["loc"]) or "item"
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         raise ItemDecodeError("wrong_shape", f"{where}: {first['msg']}{more}", item_id=item_id) from None
+
+
+def _lone_surrogate_field(value: Any, where: str = "") -> str | None:
+    """The path of the first string holding a lone surrogate, or None."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return where or "item"
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            found = _lone_surrogate_field(inner, f"{where}.{key}" if where else str(key))
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            found = _lone_surrogate_field(inner, f"{where}[{index}]")
+            if found is not None:
+                return found
+    return None
 
 
 def _ninjs_fields(doc: Mapping[str, Any]) -> dict[str, Any]:
