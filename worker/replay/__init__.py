@@ -1,0 +1,1 @@
+"""Replay: the Kafka-free parts of `claimwire replay`: ranges, checkpoints, pacing, progress, files."""
