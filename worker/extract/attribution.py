@@ -24,14 +24,12 @@ from worker.extract.reporting import (
     AUXILIARIES,
     CLAUSE_OPENERS,
     COUNTING_VERBS,
-    CUE_VERB_RE,
     DETERMINERS,
     DOCUMENT_FROM_RE,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     GAPPED_SOURCE_RE,
     GENERIC_DOCUMENT_ADJECTIVES,
-    HARD_BOUNDARY_RE,
     HEADLINE_SOURCE_RE,
     NAME_PARTICLES,
     NAME_TOKEN_RE,
@@ -41,12 +39,11 @@ from worker.extract.reporting import (
     POSSESSIVE_FOLLOW_RE,
     POSSESSIVE_LEAD_RE,
     POSSESSOR_BEFORE_RE,
-    PREPOSED_CUE_RE,
     PREPOSED_CUES,
     PREPOSITIONS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
-    SEMICOLON_RE,
+    SENTENCE_SCAN_RE,
     SKIPPABLE_ADVERBS,
     SOURCE_HEADS,
     SPEECH_VERBS,
@@ -74,10 +71,12 @@ _CAPITALISED_RUN_RE = re.compile(
 )
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
 _SENTENCE_SUBJECT_RE = re.compile(
-    r"(?:The\s+)?(?:[A-Z][\w'’\-.]*\s+){0,6}?(?:[A-Z][\w'’\-.]*)(?:\s+\([A-Z]+\))?"
+    r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
 _CITING_WINDOW = 60
+# A sentence that ends like this is body text, not a headline.
+_CLOSED = '.!?"”’)'
 _LOOKAHEAD = 12
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
 _NOUN_LIKE_VERBS = ("forecast", "estimate", "claims", "put")
@@ -331,17 +330,40 @@ def _preceded_by_comma(text: str, position: int, floor: int) -> bool:
 class _SentenceReader:
     """Finds the anchors of one sentence."""
 
-    __slots__ = ("anchors", "boundaries", "clause_breaks", "end", "mentions", "semicolons", "start", "text")
+    __slots__ = (
+        "anchors",
+        "clause_breaks",
+        "document_nouns",
+        "end",
+        "mentions",
+        "preposed",
+        "start",
+        "text",
+        "verbs",
+    )
 
     def __init__(self, text: str, start: int, end: int, mentions: Sequence[tuple[int, int]]) -> None:
         self.text = text
         self.start = start
         self.end = end
         self.mentions = mentions
-        self.boundaries = [m.start() for m in HARD_BOUNDARY_RE.finditer(text, start, end)]
-        self.semicolons = [m.start() for m in SEMICOLON_RE.finditer(text, start, end)]
-        self.clause_breaks = sorted(self.boundaries + self.semicolons)
         self.anchors: list[_Anchor] = []
+        self.clause_breaks: list[int] = []
+        self.preposed: list[re.Match[str]] = []
+        self.verbs: list[re.Match[str]] = []
+        self.document_nouns: list[re.Match[str]] = []
+        for match in SENTENCE_SCAN_RE.finditer(text, start, end):
+            kind = match.lastgroup
+            if kind in {"boundary", "semicolon"}:
+                self.clause_breaks.append(match.start())
+            elif kind == "preposed":
+                self.preposed.append(match)
+            elif kind == "document_noun":
+                self.document_nouns.append(match)
+            else:
+                self.verbs.append(match)
+                if match.group() in DOCUMENT_NOUNS:
+                    self.document_nouns.append(match)
 
     def clause_start(self, position: int) -> int:
         start = self.start
@@ -354,6 +376,8 @@ class _SentenceReader:
         return any(floor <= m_start and m_end <= position for m_start, m_end in self.mentions)
 
     def read(self) -> list[_Anchor]:
+        if not (self.preposed or self.verbs or self.document_nouns or self.text[self.end - 1] not in _CLOSED):
+            return self.anchors
         citing = self._preposed_cues()
         self._cue_verbs()
         self._possessive_documents()
@@ -377,8 +401,8 @@ class _SentenceReader:
     def _preposed_cues(self) -> list[_Anchor]:
         text = self.text
         citing: list[_Anchor] = []
-        for match in PREPOSED_CUE_RE.finditer(text, self.start, self.end):
-            cue = PREPOSED_CUES[match.group("cue").lower()]
+        for match in self.preposed:
+            cue = PREPOSED_CUES[match.group("preposed").lower()]
             phrase, phrase_end = _right_phrase(text, match.end(), self.end)
             owner = _owner_of_documents(phrase) or ""
             if not _valid_source(owner, counting=False):
@@ -387,7 +411,7 @@ class _SentenceReader:
             before = text[clause : match.start()].strip(' ,"“')
             after = text[phrase_end : self.end].strip(' .,;"”')
             anchor = _Anchor(
-                cue=match.group("cue") if cue == "according to" else cue,
+                cue=match.group("preposed") if cue == "according to" else cue,
                 phrase=owner,
                 start=match.start(),
                 end=phrase_end,
@@ -400,7 +424,7 @@ class _SentenceReader:
 
     def _cue_verbs(self) -> None:
         text, previous_verb_end = self.text, self.start
-        for match in CUE_VERB_RE.finditer(text, self.start, self.end):
+        for match in self.verbs:
             verb = match.group()
             kind = (
                 "speech" if match.group("speech") else "counting" if match.group("counting") else "document"
@@ -464,7 +488,7 @@ class _SentenceReader:
 
     def _possessive_documents(self) -> None:
         text = self.text
-        for noun in POSSESSED_DOCUMENT_NOUN_RE.finditer(text, self.start, self.end):
+        for noun in self.document_nouns:
             match = POSSESSOR_BEFORE_RE.search(text, max(self.start, noun.start() - 60), noun.start())
             if match is None:
                 continue

@@ -654,13 +654,32 @@ SKIPPABLE_ADVERBS: Final[frozenset[str]] = frozenset(
 AUDIENCE_WORDS: Final[frozenset[str]] = frozenset({"reporters", "journalists"})
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A pattern matching any of `words`, longest first, written as a prefix tree so that the regex
+    engine tries one branch per letter instead of every word in turn."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: _Trie) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 # A verb that may tie a figure to a source, with its class given by the named group that matched.
 # "put"/"placed" count only when a value follows soon after ("put the toll at 40"), not "put pressure on".
-CUE_VERB_RE: Final = re.compile(
+CUE_VERB_PATTERN: Final = (
     rf"\b(?:(?P<speech>{_alternation(SPEECH_VERBS)})"
     rf"|(?P<counting>{_alternation(set(COUNTING_VERBS) - {'put', 'puts', 'placed'})}"
     r"|(?:put|puts|placed)(?=(?:\s+[\w'’\-.]+){0,10}?\s+(?:at|about|some|around|as)\s))"
@@ -668,13 +687,14 @@ CUE_VERB_RE: Final = re.compile(
 )
 
 # A cue phrase followed by its source: "according to the ministry", "citing witnesses".
-PREPOSED_CUE_RE: Final = re.compile(rf"\b(?P<cue>{_alternation(PREPOSED_CUES)})\s+", re.IGNORECASE)
+PREPOSED_CUE_PATTERN: Final = rf"\b(?P<preposed>(?i:{_alternation(PREPOSED_CUES)}))\s+"
 
 # "X's figures", "its count", "the centre's province-wise data": a document noun, and before it a
 # possessor with at most two words between.
-POSSESSED_DOCUMENT_NOUN_RE: Final = re.compile(
-    rf"\b(?:{_alternation(DOCUMENT_NOUNS - {'toll', 'statement', 'documents', 'records'})})\b"
+DOCUMENT_NOUN_PATTERN: Final = (
+    rf"\b(?P<document_noun>{_alternation(DOCUMENT_NOUNS - {'toll', 'statement', 'documents', 'records'})})\b"
 )
+POSSESSED_DOCUMENT_NOUN_RE: Final = re.compile(DOCUMENT_NOUN_PATTERN)
 POSSESSOR_BEFORE_RE: Final = re.compile(
     r"(?P<owner>\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[\w\-.]+(?:'s|’s|s'|s’))(?:\s+[a-z][\w\-]*){0,2}?\s+$"
 )
@@ -699,8 +719,7 @@ TRAILING_PHRASE_RE: Final = re.compile(
 
 # Sentence-internal boundaries no attribution reaches across, and the semicolon, which only a cue
 # standing after the figures reaches across ("about 80 ...; two or three of them ..., Di Giacomo said").
-HARD_BOUNDARY_RE: Final = re.compile(r":(?=\s)|\s[—–]\s|\s-\s")
-SEMICOLON_RE: Final = re.compile(r";")
+HARD_BOUNDARY_PATTERN: Final = r"(?P<boundary>:(?=\s)|\s[—–]\s|\s-\s)|(?P<semicolon>;)"
 
 # A headline that names its source after a dash: "Derna death toll soars to 11,300 - Red Crescent".
 HEADLINE_SOURCE_RE: Final = re.compile(r"\s[-–—]\s(?P<np>(?:[\w'’.\-]+\s){0,3}[\w'’.\-]+)\s*$")
@@ -768,4 +787,11 @@ DOCUMENT_FROM_RE: Final = re.compile(
 GAPPED_SOURCE_RE: Final = re.compile(
     r"[,;]\s+(?:and\s+)?(?P<np>(?:the\s+)?(?:[A-Z][\w\-.'’]*\s+){0,4}?[\w\-.'’]+)"
     r"\s+(?:(?:a|an|some|another)\s+)?(?:(?:provisional|preliminary|further|total\s+of)\s+)?$"
+)
+
+
+# Everything a sentence is read for, in one pass: clause boundaries, cue phrases, cue verbs and
+# document nouns. Most sentences of a story hold none of them and cost one scan.
+SENTENCE_SCAN_RE: Final = re.compile(
+    "|".join((HARD_BOUNDARY_PATTERN, PREPOSED_CUE_PATTERN, CUE_VERB_PATTERN, DOCUMENT_NOUN_PATTERN))
 )
