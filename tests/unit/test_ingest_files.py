@@ -181,6 +181,12 @@ def test_stdin_is_read_as_json_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _errors(reads) == [("-:2", "invalid_json")]
 
 
+def test_gzip_on_stdin_is_unpacked(monkeypatch: pytest.MonkeyPatch) -> None:
+    packed = gzip.compress((_line("z1") + _line("z2")).encode())
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(packed)))
+    assert _ids(list(read_items(["-"]))) == ["z1", "z2"]
+
+
 def test_plain_text_on_stdin_is_one_item(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Police said 9 people were held.\n")))
     assert _ids(list(read_items(["-"]))) == ["stdin"]

@@ -151,6 +151,7 @@ def line_key(text: str) -> str:
 
 
 _NOISE_KEYS = frozenset(line_key(line) for line in NOISE_LINES)
+_NOISE_PREFIX_TUPLE = tuple(NOISE_PREFIXES)
 
 
 class CleanedText:
@@ -212,20 +213,19 @@ def clean_body(body: str, headline: str | None = None) -> CleanedText:
     builder = _Builder()
     dateline_place: str | None = None
     kept = 0
-    for line in lines:
-        pieces = line
+    for pieces in lines:
         text = "".join(piece[0] for piece in pieces)
         key = line_key(text)
         if not key or key in seen or key == headline_key or _is_noise(text, key):
             continue
         seen.add(key)
-        if dateline_place is None and kept < _DATELINE_SEARCH_LINES:
-            match = DATELINE.match(text)
-            if match is not None and match.end() < len(text):
-                dateline_place = _place_name(match)
-                pieces = _without_prefix(pieces, match.end())
         kept += 1
-        builder.add_line(pieces)
+        dateline = DATELINE.match(text) if dateline_place is None and kept <= _DATELINE_SEARCH_LINES else None
+        if dateline is not None and dateline.end() < len(text):
+            dateline_place = _place_name(dateline)
+            builder.add_line(_without_prefix(pieces, dateline.end()))
+        else:
+            builder.add_line(pieces)
     return builder.build(dateline_place)
 
 
@@ -234,7 +234,7 @@ def _is_noise(text: str, key: str) -> bool:
         return True
     if len(text) > _SHORT_LINE:
         return False
-    return text.lower().startswith(tuple(NOISE_PREFIXES))
+    return text.lower().startswith(_NOISE_PREFIX_TUPLE)
 
 
 def _place_name(match: re.Match[str]) -> str:

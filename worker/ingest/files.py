@@ -10,6 +10,7 @@ every item comes back with its location and either the decoded item or the reaso
 from __future__ import annotations
 
 import gzip
+import io
 import itertools
 import json
 import os
@@ -34,7 +35,7 @@ class _LineSource(Protocol):
     def readline(self, size: int = -1, /) -> bytes: ...
 
 
-@dataclass(slots=True, frozen=True, order=True)
+@dataclass(slots=True, frozen=True)
 class ItemLocation:
     """Where an item was read: a file (or "-" for stdin), its 1-based line, and its index in a JSON array."""
 
@@ -101,16 +102,28 @@ def read_file(path: str) -> Iterator[ReadItem]:
     """Every item in one file (or stdin for "-"); an unreadable file yields one `unreadable_file` error."""
     try:
         if path == STDIN:
-            yield from _read_stream(sys.stdin.buffer, path, item_id="stdin", suffix="")
+            yield from _read_stream(_unzipped(_peekable_stdin()), path, item_id="stdin", suffix="")
             return
         with open(path, "rb") as raw:
-            stream: _LineSource = gzip.GzipFile(fileobj=raw) if raw.peek(2)[:2] == _GZIP_MAGIC else raw
             name = Path(path).name.removesuffix(".gz")
             suffix = Path(name).suffix.lower()
-            yield from _read_stream(stream, path, item_id=Path(name).stem or name, suffix=suffix)
+            yield from _read_stream(_unzipped(raw), path, item_id=Path(name).stem or name, suffix=suffix)
     except (OSError, EOFError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
         yield ReadItem(ItemLocation(path), ItemDecodeError("unreadable_file", reason))
+
+
+def _peekable_stdin() -> io.BufferedReader:
+    stdin = sys.stdin.buffer
+    if isinstance(stdin, io.BufferedReader):
+        return stdin
+    # A replaced stdin (tests, embedding) may be unbuffered bytes without `peek`.
+    return io.BufferedReader(stdin)  # type: ignore[arg-type]
+
+
+def _unzipped(raw: io.BufferedReader) -> _LineSource:
+    """The stream itself, or its decompressed content when it starts with the gzip magic bytes."""
+    return gzip.GzipFile(fileobj=raw) if raw.peek(2)[:2] == _GZIP_MAGIC else raw
 
 
 def _is_after(location: ItemLocation, resume: ItemLocation) -> bool:
