@@ -21,6 +21,8 @@ from worker.extract.coref import SourceRegistry, personal_name
 from worker.extract.reporting import (
     ACRONYM_RE,
     AUDIENCE_WORDS,
+    AGENT_RE,
+    AGENTIVE_VERBS,
     AUXILIARIES,
     CLAUSE_OPENERS,
     COUNTING_VERBS,
@@ -28,6 +30,7 @@ from worker.extract.reporting import (
     DOCUMENT_FROM_RE,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
+    FIRST_PERSON,
     GAPPED_SOURCE_RE,
     GENERIC_DOCUMENT_ADJECTIVES,
     HEADLINE_SOURCE_RE,
@@ -195,7 +198,7 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
         return False
     lower = [t.lower() for t in tokens]
     if len(lower) == 1 and lower[0] in PRONOUNS:
-        return True
+        return lower[0] not in FIRST_PERSON
     if lower[-1] in DETERMINERS or lower[-1] in PREPOSITIONS:
         return False
     heads = set(lower) & SOURCE_HEADS
@@ -426,10 +429,10 @@ class _SentenceReader:
         text, previous_verb_end = self.text, self.start
         for match in self.verbs:
             verb = match.group()
-            kind = (
-                "speech" if match.group("speech") else "counting" if match.group("counting") else "document"
-            )
-            if _is_passive_or_adjective(text, match.start(), self.start):
+            kind = match.lastgroup or ""
+            passive = _is_passive_or_adjective(text, match.start(), self.start)
+            if passive or kind == "agentive":
+                self._passive_agent(match, passive=passive)
                 continue
             clause = self.clause_start(match.start())
             if kind == "speech" and _preceded_by_comma(text, match.start(), clause):
@@ -485,6 +488,17 @@ class _SentenceReader:
                 )
             )
             previous_verb_end = match.end()
+
+    def _passive_agent(self, match: re.Match[str], *, passive: bool) -> None:
+        """ "The figures were released by the health ministry": the agent is the source of the clause."""
+        agent = AGENT_RE.match(self.text, match.end())
+        if agent is None or not passive:
+            return
+        phrase, phrase_end = _right_phrase(self.text, agent.end(), self.end)
+        phrase = _without_trailing_adverbials(phrase)
+        if _valid_source(phrase, counting=True):
+            cue = f"{match.group()} by"
+            self.anchors.append(_Anchor(cue, phrase, match.start(), phrase_end, True, True, False))
 
     def _possessive_documents(self) -> None:
         text = self.text
@@ -588,13 +602,14 @@ def _gapped_anchor(text: str, sentence_start: int, start: int, anchors: Sequence
     return _Anchor(earlier[-1].cue, phrase, match.start("np"), start, False, True)
 
 
-def _known_names(text: str) -> dict[str, str]:
-    names: dict[str, str] = {}
+def _known_names(text: str) -> list[tuple[int, str]]:
+    """Every personal name the item writes, title dropped, with its position."""
+    names: list[tuple[int, str]] = []
     for match in _CAPITALISED_RUN_RE.finditer(text):
         tokens = re.sub(r"(?:'s|’s)$", "", match.group()).split()
         name = personal_name(tokens)
         if name and len(name) >= 2:
-            names.setdefault(name[-1].lower(), " ".join(name))
+            names.append((match.start(), " ".join(name)))
     return names
 
 
@@ -623,7 +638,9 @@ def attribute(
         _note_sentence_subject(registry, text, sentence_start)
         for anchor in anchors:
             seen += 1
-            resolved = registry.resolve(anchor.phrase, phrases_in_order[seen : seen + _LOOKAHEAD])
+            resolved = registry.resolve(
+                anchor.phrase, phrases_in_order[seen : seen + _LOOKAHEAD], anchor.start
+            )
             if resolved is not None:
                 entity, display = resolved
                 anchor.attribution = Attribution(display, entity.normalized, entity.type, anchor.cue)

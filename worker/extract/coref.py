@@ -16,6 +16,7 @@ from worker.extract.reporting import (
     BODY_PRONOUNS,
     DESCRIPTIVE_ADJECTIVES,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     EPITHET_HEADS,
     NAME_PARTICLES,
     NAME_TOKEN_RE,
@@ -124,11 +125,17 @@ def _role_head(tokens: Sequence[str]) -> str:
 class SourceRegistry:
     """The sources of one item, in the order the text names them."""
 
-    def __init__(self, known_names: Callable[[], dict[str, str]] | None = None) -> None:
+    def __init__(self, known_names: Callable[[], list[tuple[int, str]]] | None = None) -> None:
         self._entities: list[Entity] = []  # most recently mentioned last
         self._by_key: dict[str, Entity] = {}
         self._known_names_source = known_names
-        self._known_names: dict[str, str] | None = None
+        self._known_names: list[tuple[int, str]] | None = None
+
+    def _names(self) -> list[tuple[int, str]]:
+        """Personal names written anywhere in the item, with where they stand (read on first need)."""
+        if self._known_names is None:
+            self._known_names = self._known_names_source() if self._known_names_source else []
+        return self._known_names
 
     def _touch(self, entity: Entity) -> Entity:
         if self._entities and self._entities[-1] is entity:
@@ -186,20 +193,27 @@ class SourceRegistry:
         if phrase.tokens:
             self._add(phrase, person=False, display=phrase.text)
 
-    def resolve(self, text: str, lookahead: Sequence[str] = ()) -> tuple[Entity, str] | None:
-        """The entity a source phrase refers to, and the name to show for this mention."""
+    def resolve(
+        self, text: str, lookahead: Sequence[str] = (), position: int = 0
+    ) -> tuple[Entity, str] | None:
+        """The entity a source phrase refers to, and the name to show for this mention; `position`
+        is where the phrase stands, for a "he" whose antecedent was named outside any cue."""
         phrase = parse_phrase(text)
         if not phrase.tokens:
             return None
         lower = phrase.lower
         if len(lower) == 1 and lower[0] in PERSON_PRONOUNS | BODY_PRONOUNS | PLURAL_PRONOUNS:
             entity = self._pronoun(lower[0])
+            if entity is None and lower[0] in PERSON_PRONOUNS:
+                earlier = [name for start, name in self._names() if start < position]
+                if earlier:
+                    return self._person(phrase, earlier[-1].split())
             return (self._touch(entity), entity.text) if entity else None
         if lower[0] in {"its", "their", "his", "her"} and len(lower) >= 2:
             name = personal_name(phrase.tokens[1:])
             if name:
                 return self._person(phrase, name)
-            owner = self._pronoun(lower[0])
+            owner = self._pronoun(lower[0]) if set(lower[1:]) <= DOCUMENT_NOUNS else None
             if owner is not None:
                 return self._touch(owner), owner.text
         name = personal_name(phrase.tokens)
@@ -247,11 +261,10 @@ class SourceRegistry:
         for entity in reversed(self._entities):
             if entity.person and entity.text.lower().split()[-1] == last:
                 return self._touch(entity), entity.text
-        if self._known_names is None:
-            self._known_names = self._known_names_source() if self._known_names_source else {}
-        full = self._known_names.get(last)
-        if full and len(full.split()) > len(tokens):
-            return self._person(phrase, full.split())
+        for _, full in self._names():
+            names = full.split()
+            if names[-1].lower() == last and len(names) > len(tokens):
+                return self._person(phrase, names)
         return None
 
     def _description(self, phrase: Phrase, lookahead: Sequence[str]) -> Entity | None:
