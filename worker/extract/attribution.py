@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from worker.extract.coref import SourceRegistry, personal_name
 from worker.extract.reporting import (
     ACRONYM_RE,
-    AUDIENCE_WORDS,
     AGENT_RE,
-    AGENTIVE_VERBS,
+    AUDIENCE_WORDS,
     AUXILIARIES,
     CLAUSE_OPENERS,
     COUNTING_VERBS,
