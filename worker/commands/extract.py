@@ -12,6 +12,7 @@ import os
 import sys
 from typing import TextIO
 
+from worker.ingest.decode import MAX_ITEM_BYTES
 from worker.ingest.errors import ItemDecodeError
 from worker.ingest.files import STDIN, ItemLocation, read_items
 from worker.pipeline import process_item
@@ -25,6 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Extract claim events from wire items. Reads JSON envelopes or ninjs (one object, an array, or "
         "JSON Lines), plain text, their .gz versions and directories; '-' or no FILE reads stdin. "
+        f"An item over {MAX_ITEM_BYTES // 1024} KiB is refused as too_large. "
         "Exit status: 0 all items processed, 1 some item failed (see stderr), 2 usage error."
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="item files or directories; '-' is stdin")
