@@ -15,6 +15,7 @@ from worker.replay.ranges import (
     parse_offset_spec,
     parse_partitions,
     plan_ranges,
+    resume_ranges,
 )
 
 
@@ -99,13 +100,7 @@ def test_a_stop_before_the_start_is_an_empty_range_not_a_negative_one() -> None:
     assert only.size == 0
 
 
-def test_a_checkpoint_moves_the_start_forward_but_never_back() -> None:
-    plan = plan_ranges(
-        [0, 1],
-        earliest={0: 0, 1: 0},
-        latest={0: 100, 1: 100},
-        requested_start={0: 10, 1: 50},
-        requested_stop={},
-        resume_from={0: 42, 1: 20},
-    )
-    assert plan == [PartitionRange(0, 42, 100), PartitionRange(1, 50, 100)]
+def test_a_resumed_plan_keeps_the_first_runs_stops_and_skips_what_retention_deleted() -> None:
+    plan = resume_ranges({1: (40, 90), 0: (12, 50), 2: (70, 70)}, earliest={0: 20, 1: 0, 2: 0})
+    assert plan == [PartitionRange(0, 20, 50), PartitionRange(1, 40, 90), PartitionRange(2, 70, 70)]
+    assert [r.size for r in plan] == [30, 50, 0]

@@ -8,6 +8,7 @@ after the checkpoint and repeats nothing at all.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -102,11 +103,13 @@ def save_checkpoint(path: Path, checkpoint: Checkpoint) -> None:
             tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
+            tmp.close()
+            os.replace(tmp.name, path)
         except BaseException:
             tmp.close()
-            os.unlink(tmp.name)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp.name)
             raise
-    os.replace(tmp.name, path)
     directory_fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(directory_fd)

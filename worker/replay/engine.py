@@ -129,6 +129,9 @@ def run_replay(
         )
         save_checkpoint(checkpoints.path, checkpoint)
 
+    # A checkpoint before the first item fixes the plan (a topic's captured end offsets) on disk, so
+    # even a run killed in its first window resumes the same job.
+    checkpoint()
     for item in source.items():
         if should_stop():
             interrupted = True
@@ -145,6 +148,7 @@ def run_replay(
         if window_items >= checkpoints.every_items or clock() - window_started >= checkpoints.every_seconds:
             checkpoint()
             window_items, window_started = 0, clock()
+    interrupted = interrupted or should_stop()
     checkpoint()
     progress.finish(state)
     return Summary(

@@ -92,13 +92,11 @@ def plan_ranges(
     latest: Mapping[int, int],
     requested_start: Mapping[int, int | None],
     requested_stop: Mapping[int, int | None],
-    resume_from: Mapping[int, int] | None = None,
 ) -> list[PartitionRange]:
     """Per partition, the offsets to replay, clamped to what the log holds now.
 
     `latest` is captured once, when the replay starts: clamping every stop to it is what makes a
-    replay finish instead of chasing the live head. A checkpoint's next offset, when given, moves
-    the start forward (never back), so a rerun continues where the last one left off.
+    replay finish instead of chasing the live head.
     """
     plan: list[PartitionRange] = []
     for partition in sorted(partitions):
@@ -107,8 +105,21 @@ def plan_ranges(
         stop = requested_stop.get(partition)
         start = low if start is None else min(max(start, low), high)
         stop = high if stop is None else min(max(stop, low), high)
-        if resume_from is not None and partition in resume_from:
-            start = max(start, resume_from[partition])
+        plan.append(PartitionRange(partition, start, max(start, stop)))
+    return plan
+
+
+def resume_ranges(
+    positions: Mapping[int, tuple[int, int]], *, earliest: Mapping[int, int]
+) -> list[PartitionRange]:
+    """The rest of a checkpointed plan: from each partition's next offset to the stop it was given.
+
+    The stops are the first run's, not the log's end now, so a resumed replay finishes the same job
+    rather than growing with the live topic. Records deleted by retention meanwhile are skipped.
+    """
+    plan: list[PartitionRange] = []
+    for partition, (next_offset, stop) in sorted(positions.items()):
+        start = max(next_offset, earliest.get(partition, 0))
         plan.append(PartitionRange(partition, start, max(start, stop)))
     return plan
 
