@@ -32,11 +32,27 @@ def _errors(reads: list[ReadItem]) -> list[tuple[str, str]]:
 
 def test_json_lines_keep_going_past_bad_lines(tmp_path: Path) -> None:
     path = tmp_path / "items.jsonl"
-    path.write_text(_line("a") + '{"id": "b", "body": \n' + "\n" + "[1]\n" + _line("c"), encoding="utf-8")
+    path.write_text(_line("a") + '{"id": "b", "body": \n' + "\n" + '"text"\n' + _line("c"), encoding="utf-8")
     reads = list(read_file(str(path)))
     assert _ids(reads) == ["a", "c"]
     assert _errors(reads) == [(f"{path}:2", "invalid_json"), (f"{path}:4", "wrong_shape")]
     assert [read.location.line for read in reads] == [1, 2, 4, 5]
+
+
+def test_a_line_holding_an_array_yields_each_element(tmp_path: Path) -> None:
+    path = tmp_path / "compact.json"
+    elements = [{"id": "c0", "body": "One."}, {"id": "c1", "body": "Two."}, 3]
+    path.write_text(json.dumps(elements) + "\n" + _line("after") + "[1, \n", encoding="utf-8")
+    reads = list(read_file(str(path)))
+    assert _ids(reads) == ["c0", "c1", "after"]
+    assert [str(read.location) for read in reads] == [
+        f"{path}:1[0]",
+        f"{path}:1[1]",
+        f"{path}:1[2]",
+        f"{path}:2",
+        f"{path}:3",
+    ]
+    assert _errors(reads) == [(f"{path}:1[2]", "wrong_shape"), (f"{path}:3", "invalid_json")]
 
 
 def test_json_lines_with_a_broken_first_line_still_read_the_rest(tmp_path: Path) -> None:

@@ -188,8 +188,24 @@ def _json_lines(lines: Iterable[_Line], path: str) -> Iterator[ReadItem]:
         if line is None:
             error = ItemDecodeError("too_large", f"line is longer than {MAX_ITEM_BYTES} bytes")
             yield ReadItem(location, error)
+        elif line.lstrip().startswith(b"["):
+            yield from _array_line(line, path, number)
         elif line.strip():
             yield ReadItem(location, _decoded(line))
+
+
+def _array_line(line: bytes, path: str, number: int) -> Iterator[ReadItem]:
+    """A line holding a JSON array of items (a compact export): one item per element."""
+    try:
+        value = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        yield ReadItem(ItemLocation(path, number), _decoded(line))
+        return
+    if not isinstance(value, list):
+        yield ReadItem(ItemLocation(path, number), _decoded(line))
+        return
+    for index, element in enumerate(value):
+        yield ReadItem(ItemLocation(path, number, index), _object(element, None))
 
 
 def _decoded(line: bytes) -> WireItem | ItemDecodeError:
@@ -245,7 +261,7 @@ def _all_lines_open_objects(lines: Sequence[_Line]) -> bool:
     return all(line is None or not line.strip() or line.lstrip().startswith(b"{") for _, line in lines)
 
 
-def _object(value: object, default_id: str) -> WireItem | ItemDecodeError:
+def _object(value: object, default_id: str | None) -> WireItem | ItemDecodeError:
     try:
         return decode_object(value, default_id=default_id)
     except ItemDecodeError as exc:
