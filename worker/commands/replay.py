@@ -12,6 +12,7 @@ acknowledged position), 2 usage or settings error, 130 interrupted by SIGINT/SIG
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -117,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
     configure_logging(settings.log_level, settings.log_format)
     log = get_logger("replay")
     stop = StopRequest()
+    previous_handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     install_stop_signals(stop, on_signal=lambda name: log.info("replay.signal_received", signal=name))
     source_name = topic_source_name(args.topic) if args.topic else FILES_SOURCE
     try:
@@ -130,6 +132,9 @@ def run(args: argparse.Namespace) -> int:
     except KafkaAdapterError as exc:
         log.error("replay.failed", error=str(exc), error_class=type(exc).__name__)
         return EXIT_FAILED
+    finally:
+        for sig, handler in previous_handlers.items():
+            signal.signal(sig, handler)
 
 
 def _replay(

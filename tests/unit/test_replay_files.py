@@ -1,0 +1,249 @@
+"""File replay end to end without Kafka: same bytes as `claimwire extract`, dead letters, resume, dry run."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from worker.cli import main
+from worker.ingest.files import ReadItem
+from worker.replay.checkpoint import Checkpoint, load_checkpoint
+from worker.replay.engine import CheckpointPolicy, Outcome, SourceItem, Summary, run_replay
+from worker.replay.files import FILES_SOURCE, FileItemProcessor, FileSource
+from worker.replay.progress import LogProgress
+from worker.replay.sinks import JsonLinesSink, dead_letter_path
+from worker.runtime.processor import OutgoingMessage, RecordProcessor
+
+DLQ = "wire.raw.dlq"
+
+STORIES = [
+    "Floods have killed {n} people and forced about 3,400 residents from their homes, "
+    "the regional disaster agency said on Tuesday.",
+    "At least {n} miners were trapped after the collapse, police told reporters. "
+    "Rescuers said 9 had been pulled out alive.",
+    "The city council met on Monday to discuss the budget for 2027.",
+]
+
+
+def wire_items(count: int, *, prefix: str) -> list[dict[str, str]]:
+    return [
+        {"id": f"{prefix}-{i}", "source": "testwire", "body": STORIES[i % len(STORIES)].format(n=10 + i)}
+        for i in range(count)
+    ]
+
+
+def write_jsonl(path: Path, items: list[dict[str, str]], *, bad_lines: dict[int, str] | None = None) -> Path:
+    lines = [json.dumps(item) for item in items]
+    for position, text in sorted((bad_lines or {}).items()):
+        lines.insert(position, text)
+    data = ("\n".join(lines) + "\n").encode()
+    if path.suffix == ".gz":
+        path.write_bytes(gzip.compress(data))
+    else:
+        path.write_bytes(data)
+    return path
+
+
+def extract_output(capsys: pytest.CaptureFixture[str], *paths: Path) -> bytes:
+    main(["extract", *map(str, paths)])
+    return capsys.readouterr().out.encode()
+
+
+def replay(*args: str) -> int:
+    return main(["replay", "--log-format", "json", *args])
+
+
+def test_file_replay_writes_the_same_bytes_as_extract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = write_jsonl(tmp_path / "day.jsonl", wire_items(12, prefix="same"))
+    expected = extract_output(capsys, archive)
+    assert expected.count(b"\n") >= 12  # the items do hold claims, or this test would prove nothing
+    out = tmp_path / "out.jsonl"
+    assert replay("--files", str(archive), "--output-file", str(out)) == 0
+    assert out.read_bytes() == expected
+    assert dead_letter_path(out).read_bytes() == b""
+
+
+def test_gzip_files_and_directories_replay_like_extract_reads_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    write_jsonl(folder / "a.jsonl.gz", wire_items(5, prefix="gz"))
+    write_jsonl(folder / "b.jsonl", wire_items(4, prefix="plain"))
+    expected = extract_output(capsys, folder)
+    out = tmp_path / "out.jsonl"
+    assert replay("--files", str(folder), "--output-file", str(out)) == 0
+    assert out.read_bytes() == expected
+    assert b'"item_id":"gz-0"' in expected
+    assert b'"item_id":"plain-3"' in expected
+
+
+def test_bad_lines_go_to_the_dead_letter_file_naming_file_line_and_reason(tmp_path: Path) -> None:
+    archive = write_jsonl(tmp_path / "mixed.jsonl", wire_items(3, prefix="ok"), bad_lines={1: "{broken"})
+    out = tmp_path / "out.jsonl"
+    assert replay("--files", str(archive), "--output-file", str(out)) == 0
+    (letter,) = [json.loads(line) for line in dead_letter_path(out).read_text().splitlines()]
+    assert letter["headers"]["claimwire.error.reason"] == "invalid_json"
+    assert letter["headers"]["claimwire.source.topic"] == f"file:{archive}"
+    assert letter["headers"]["claimwire.source.offset"] == "2"
+    items = {json.loads(line)["item_id"] for line in out.read_text().splitlines()}
+    assert items == {"ok-0", "ok-1"}  # ok-2 is the story without figures
+
+
+def test_dry_run_counts_items_per_file_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = write_jsonl(tmp_path / "a.jsonl", wire_items(7, prefix="a"), bad_lines={0: "not json"})
+    second = write_jsonl(tmp_path / "b.jsonl.gz", wire_items(3, prefix="b"))
+    out = tmp_path / "out.jsonl"
+    assert replay("--files", str(first), str(second), "--output-file", str(out), "--dry-run") == 0
+    assert capsys.readouterr().out.splitlines() == [f"{first}\t8", f"{second}\t3", "total\t11"]
+    assert not out.exists()
+
+
+def test_the_live_claims_topic_is_refused_without_the_explicit_flag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = write_jsonl(tmp_path / "a.jsonl", wire_items(1, prefix="live"))
+    assert replay("--files", str(archive), "--output-topic", "claims.extracted") == 2
+    assert "--allow-live-topic" in capsys.readouterr().err
+
+
+def test_topic_range_options_are_refused_for_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = write_jsonl(tmp_path / "a.jsonl", wire_items(1, prefix="x"))
+    assert replay("--files", str(archive), "--since", "2026-01-01", "--output-file", str(tmp_path / "o")) == 2
+    assert "--since only apply to --topic" in capsys.readouterr().err
+
+
+class Crash(RuntimeError):
+    """Stands in for the process dying: nothing after it runs, no final checkpoint is written."""
+
+
+class CrashingSink(JsonLinesSink):
+    def __init__(self, *args: object, crash_after: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.remaining = crash_after
+
+    def send(self, message: OutgoingMessage) -> None:
+        if self.remaining == 0:
+            raise Crash("killed")
+        self.remaining -= 1
+        super().send(message)
+
+
+def replay_files(
+    paths: list[Path],
+    out: Path,
+    checkpoint: Path,
+    *,
+    every: int,
+    crash_after: int | None = None,
+    stop_after: int | None = None,
+) -> Summary:
+    resume = load_checkpoint(checkpoint, source=FILES_SOURCE)
+    source = FileSource([str(p) for p in paths], resume=resume)
+    sizes = resume.output_sizes if resume else None
+    sink = (
+        JsonLinesSink(out, dlq_topic=DLQ, resume_sizes=sizes)
+        if crash_after is None
+        else CrashingSink(out, dlq_topic=DLQ, resume_sizes=sizes, crash_after=crash_after)
+    )
+    seen = 0
+
+    def counting(read: ReadItem) -> Outcome[OutgoingMessage]:
+        nonlocal seen
+        seen += 1
+        return process(read)
+
+    process = FileItemProcessor(RecordProcessor(output_topic="claims.backfill", dlq_topic=DLQ))
+    try:
+        return run_replay(
+            source,
+            counting,
+            sink,
+            checkpoints=CheckpointPolicy(
+                checkpoint, resume or Checkpoint(source=FILES_SOURCE), every_items=every
+            ),
+            progress=LogProgress(),
+            should_stop=lambda: stop_after is not None and seen >= stop_after,
+        )
+    finally:
+        sink.close()
+
+
+def test_a_rerun_after_a_crash_repeats_nothing_and_misses_nothing(tmp_path: Path) -> None:
+    paths = [
+        write_jsonl(tmp_path / "a.jsonl", wire_items(9, prefix="a"), bad_lines={4: "[1, 2"}),
+        write_jsonl(tmp_path / "b.jsonl.gz", wire_items(8, prefix="b")),
+    ]
+    reference = tmp_path / "reference.jsonl"
+    replay_files(paths, reference, tmp_path / "reference.cp", every=1000)
+
+    out, checkpoint = tmp_path / "out.jsonl", tmp_path / "out.cp"
+    with pytest.raises(Crash):
+        replay_files(paths, out, checkpoint, every=4, crash_after=13)
+    crashed = load_checkpoint(checkpoint, source=FILES_SOURCE)
+    assert crashed is not None
+    assert crashed.last_file_item is not None  # it got part of the way
+    assert out.stat().st_size > crashed.output_sizes[str(out.absolute())]  # and wrote past its checkpoint
+
+    summary = replay_files(paths, out, checkpoint, every=4)
+    assert not summary.interrupted
+    assert out.read_bytes() == reference.read_bytes()
+    assert dead_letter_path(out).read_bytes() == dead_letter_path(reference).read_bytes()
+    claim_ids = [json.loads(line)["claim_id"] for line in out.read_text().splitlines()]
+    assert len(claim_ids) == len(set(claim_ids))
+    final = load_checkpoint(checkpoint, source=FILES_SOURCE)
+    assert final is not None
+    assert final.totals.items == 18  # 17 items and one bad line, each counted once over both runs
+
+
+def test_an_interrupted_run_checkpoints_where_it_stopped_and_the_rerun_finishes(tmp_path: Path) -> None:
+    paths = [write_jsonl(tmp_path / "a.jsonl", wire_items(10, prefix="int"))]
+    reference = tmp_path / "reference.jsonl"
+    replay_files(paths, reference, tmp_path / "reference.cp", every=1000)
+
+    out, checkpoint = tmp_path / "out.jsonl", tmp_path / "out.cp"
+    first = replay_files(paths, out, checkpoint, every=1000, stop_after=4)
+    assert first.interrupted
+    assert first.items == 4
+    saved = load_checkpoint(checkpoint, source=FILES_SOURCE)
+    assert saved is not None
+    assert saved.last_file_item is not None
+    assert saved.last_file_item.line == 4
+
+    second = replay_files(paths, out, checkpoint, every=1000)
+    assert second.items == 6
+    assert out.read_bytes() == reference.read_bytes()
+
+
+def test_an_output_file_the_checkpoint_does_not_know_is_refused(tmp_path: Path) -> None:
+    paths = [write_jsonl(tmp_path / "a.jsonl", wire_items(3, prefix="o"))]
+    checkpoint = tmp_path / "cp.json"
+    replay_files(paths, tmp_path / "first.jsonl", checkpoint, every=1000)
+    code = replay(
+        "--files",
+        str(paths[0]),
+        "--output-file",
+        str(tmp_path / "other.jsonl"),
+        "--checkpoint",
+        str(checkpoint),
+    )
+    assert code == 2
+
+
+def test_items_are_yielded_one_lane_per_file(tmp_path: Path) -> None:
+    first = write_jsonl(tmp_path / "a.jsonl", wire_items(2, prefix="l"))
+    second = write_jsonl(tmp_path / "b.jsonl", wire_items(1, prefix="m"))
+    source = FileSource([str(first), str(second)])
+    items: Iterator[SourceItem[ReadItem]] = source.items()
+    assert [item.lane for item in items] == [str(first), str(first), str(second)]
+    assert list(source.lanes()) == [str(first), str(second)]
