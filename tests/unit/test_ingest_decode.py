@@ -139,6 +139,16 @@ def test_error_message_says_where_and_what() -> None:
     assert shape.value.item_id == "a"
 
 
+def test_errors_carry_the_default_id_when_the_item_has_none() -> None:
+    for data in (b"{broken", b"", b'{"body": 5}', b'{"id": 7, "body": 5}'):
+        with pytest.raises(ItemDecodeError) as caught:
+            decode_item(data, default_id="message-key")
+        assert caught.value.item_id == "message-key"
+    with pytest.raises(ItemDecodeError) as own:
+        decode_item(b'{"id": "own", "body": 5}', default_id="message-key")
+    assert own.value.item_id == "own"
+
+
 def test_size_limit_applies_to_bytes_and_text() -> None:
     filler = "x" * MAX_ITEM_BYTES
     assert _reason(json.dumps({"id": "big", "body": filler}).encode()) == "too_large"

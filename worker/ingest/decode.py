@@ -42,15 +42,26 @@ _NINJS_MAPPED = frozenset(
 
 
 def decode_item(data: bytes | str, *, default_id: str | None = None) -> WireItem:
-    """The wire item in `data` (one JSON object); `default_id` is used when the object has no id."""
-    text = _checked_text(data)
+    """The wire item in `data` (one JSON object); `default_id` is used when the object has no id.
+
+    Errors carry the item's id when it is known, else `default_id` (e.g. the Kafka message key), so
+    a dead letter can always be traced.
+    """
     try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ItemDecodeError("invalid_json", f"{exc.msg} (line {exc.lineno}, column {exc.colno})") from None
-    except RecursionError:
-        raise ItemDecodeError("invalid_json", "nested too deeply") from None
-    return decode_object(obj, default_id=default_id)
+        text = _checked_text(data)
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ItemDecodeError(
+                "invalid_json", f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
+            ) from None
+        except RecursionError:
+            raise ItemDecodeError("invalid_json", "nested too deeply") from None
+        return decode_object(obj, default_id=default_id)
+    except ItemDecodeError as exc:
+        if exc.item_id is None:
+            exc.item_id = default_id
+        raise
 
 
 def decode_object(obj: Any, *, default_id: str | None = None) -> WireItem:
