@@ -159,7 +159,7 @@ def _appositive(segment: str) -> bool:
     first = tokens[0].lower()
     if _word_in(tokens[0], RELATIVE_PRONOUNS) or (first.endswith("ing") and first not in {"king"}):
         return True
-    if first in {"a", "an"} and len(tokens) > 1 and tokens[1][0].islower():
+    if first in {"a", "an"} and len(tokens) > 1:
         return True
     if first in {"the", "its", "their"} or tokens[0][0].islower():
         return any(t.lower() in TITLE_WORDS or t.lower().split("'")[0] in TITLE_WORDS for t in tokens[:6])
@@ -462,7 +462,7 @@ class _SentenceReader:
                 ):
                     continue
                 phrase = owner
-            counting = kind != "speech"
+            counting = kind != "speech" and cue not in {"put", "placed"}
             if cue_override is None and not (
                 _valid_source(phrase, counting=counting)
                 or _valid_source(f"{phrase} {vouching}", counting=counting)

@@ -11,6 +11,12 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+
+def word_set(words: str) -> frozenset[str]:
+    """A glossary table written as a block of words separated by white space."""
+    return frozenset(words.split())
+
+
 # Verbs of saying: the subject (or, inverted, the name after the verb) is the source of every figure
 # in the clause the verb governs. Each form maps to the cue recorded with the claim.
 SPEECH_VERBS: Final[dict[str, str]] = {
@@ -66,6 +72,7 @@ COUNTING_VERBS: Final[dict[str, str]] = {
     "projected": "projected",
     "predicted": "predicted",
     "predicts": "predicted",
+    "projects": "projected",
 }
 
 # Verbs whose subject is a document rather than a speaker: "budget documents show".
@@ -87,30 +94,11 @@ AGENTIVE_VERBS: Final[frozenset[str]] = frozenset({"released", "published", "iss
 
 # Nouns for a body of figures. "X's figures", "figures from X" credit X; "figures show" alone credits
 # no one.
-DOCUMENT_NOUNS: Final[frozenset[str]] = frozenset(
-    {
-        "figures",
-        "figure",
-        "data",
-        "statistics",
-        "count",
-        "tally",
-        "estimate",
-        "estimates",
-        "report",
-        "forecast",
-        "forecasts",
-        "numbers",
-        "records",
-        "documents",
-        "statement",
-        "census",
-        "survey",
-        "tallies",
-        "assessment",
-        "projections",
-        "toll",
-    }
+DOCUMENT_NOUNS: Final[frozenset[str]] = word_set(
+    """
+        figures figure data statistics count tally estimate estimates report forecast forecasts numbers
+        records documents statement census survey tallies assessment projections toll
+    """
 )
 
 # Cue phrases that name the source after them.
@@ -121,541 +109,148 @@ PREPOSED_CUES: Final[dict[str, str]] = {
     "as reported by": "reported",
 }
 
-# Participles that join a clause to an attributed one: "..., the ministry said, bringing the toll to
-# 1,200" keeps the ministry as the source of 1,200.
-CONTINUATION_PARTICIPLES: Final[frozenset[str]] = frozenset(
-    {
-        "adding",
-        "bringing",
-        "taking",
-        "putting",
-        "saying",
-        "noting",
-        "warning",
-        "raising",
-        "pushing",
-        "lifting",
-        "citing",
-        "stressing",
-        "explaining",
-    }
-)
-
 # Words that may stand between a subject and its verb without being part of the subject.
-AUXILIARIES: Final[frozenset[str]] = frozenset(
-    {
-        "has",
-        "have",
-        "had",
-        "also",
-        "earlier",
-        "later",
-        "previously",
-        "separately",
-        "again",
-        "already",
-        "now",
-        "then",
-        "would",
-        "will",
-        "could",
-        "may",
-        "might",
-        "did",
-        "does",
-        "do",
-        "yet",
-        "first",
-        "initially",
-        "last",
-        "yesterday",
-        "today",
-        "overnight",
-        "alone",
-        "itself",
-        "themselves",
-        "meanwhile",
-        "had also",
-        "has also",
-        "since",
-    }
+AUXILIARIES: Final[frozenset[str]] = word_set(
+    """
+        has have had also earlier later previously separately again already now then would will could
+        may might did does do yet first initially last yesterday today overnight alone itself themselves
+        meanwhile since
+    """
 )
 
-WEEKDAYS: Final[frozenset[str]] = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+WEEKDAYS: Final[frozenset[str]] = word_set(
+    """
+        monday tuesday wednesday thursday friday saturday sunday
+    """
 )
 
 # Pronouns by what they can refer to.
 PERSON_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "him", "his", "her"})
 BODY_PRONOUNS: Final[frozenset[str]] = frozenset({"it", "its"})
 PLURAL_PRONOUNS: Final[frozenset[str]] = frozenset({"they", "them", "their"})
-SUBJECT_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "it", "they", "we", "i"})
+SUBJECT_PRONOUNS: Final[frozenset[str]] = word_set(
+    """
+        he she it they we i
+    """
+)
 # "We have counted 56 bodies," said the director: a first person is the speaker of a quote, named
 # by the cue outside it.
 FIRST_PERSON: Final[frozenset[str]] = frozenset({"we", "i"})
 PRONOUNS: Final[frozenset[str]] = PERSON_PRONOUNS | BODY_PRONOUNS | PLURAL_PRONOUNS | {"we", "i"}
 
-DETERMINERS: Final[frozenset[str]] = frozenset(
-    {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "such", "of", "our"}
+DETERMINERS: Final[frozenset[str]] = word_set(
+    """
+        the a an its their his her this that these those such of our
+    """
 )
 
-PREPOSITIONS: Final[frozenset[str]] = frozenset(
-    {
-        "in",
-        "on",
-        "at",
-        "during",
-        "since",
-        "after",
-        "before",
-        "by",
-        "for",
-        "from",
-        "with",
-        "under",
-        "over",
-        "as",
-        "of",
-        "until",
-        "among",
-        "across",
-        "throughout",
-        "within",
-        "also",
-        "meanwhile",
-        "separately",
-        "earlier",
-        "later",
-        "then",
-        "but",
-        "yet",
-        "still",
-        "and",
-    }
+PREPOSITIONS: Final[frozenset[str]] = word_set(
+    """
+        in on at during since after before by for from with under over as of until among across
+        throughout within also meanwhile separately earlier later then but yet still and yesterday today
+        tonight now
+    """
 )
 
 # Words that open a new clause inside a comma segment: the subject of a later verb starts after them.
-CLAUSE_OPENERS: Final[frozenset[str]] = frozenset(
-    {
-        "when",
-        "where",
-        "while",
-        "whereas",
-        "as",
-        "after",
-        "because",
-        "if",
-        "whether",
-        "although",
-        "though",
-        "but",
-        "so",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "before",
-        "once",
-        "until",
-        "unless",
-    }
+CLAUSE_OPENERS: Final[frozenset[str]] = word_set(
+    """
+        when where while whereas as after because if whether although though but so that which who whom
+        whose before once until unless
+    """
 )
 RELATIVE_PRONOUNS: Final[frozenset[str]] = frozenset({"which", "who", "whose", "whom"})
 
 # Words that make a person's title; a name follows the last of them ("ministry spokesman Ashraf
 # al-Qudra", "Lt. Gen. Sergei Kobylash").
-TITLE_WORDS: Final[frozenset[str]] = frozenset(
-    {
-        "president",
-        "minister",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "commander",
-        "chief",
-        "head",
-        "director",
-        "coordinator",
-        "administrator",
-        "governor",
-        "mayor",
-        "official",
-        "correspondent",
-        "reporter",
-        "envoy",
-        "ambassador",
-        "general",
-        "gen.",
-        "gen",
-        "lt.",
-        "lt",
-        "col.",
-        "adm.",
-        "adm",
-        "maj.",
-        "capt.",
-        "sgt.",
-        "dr",
-        "dr.",
-        "prof.",
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "major",
-        "colonel",
-        "lieutenant",
-        "admiral",
-        "convenor",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "leader",
-        "secretary-general",
-        "representative",
-        "adviser",
-        "advisor",
-        "analyst",
-        "economist",
-        "professor",
-        "senator",
-        "lawmaker",
-        "deputy",
-        "chancellor",
-        "premier",
-        "king",
-        "queen",
-        "prince",
-        "sheikh",
-        "judge",
-        "prosecutor",
-        "researcher",
-        "manager",
-        "executive",
-        "ceo",
-        "founder",
-        "officer",
-        "captain",
-        "superintendent",
-        "inspector",
-        "commissioner",
-        "rapporteur",
-        "coroner",
-        "physician",
-        "doctor",
-    }
+TITLE_WORDS: Final[frozenset[str]] = word_set(
+    """
+        president minister secretary spokesman spokeswoman spokesperson commander chief head director
+        coordinator administrator governor mayor official correspondent reporter envoy ambassador
+        general gen. gen lt. lt col. adm. adm maj. capt. sgt. dr dr. prof. mr mr. mrs mrs. ms ms. major
+        colonel lieutenant admiral convenor chairman chairwoman chair leader secretary-general
+        representative adviser advisor analyst economist professor senator lawmaker deputy chancellor
+        premier king queen prince sheikh judge prosecutor researcher manager executive ceo founder
+        officer captain superintendent inspector commissioner rapporteur coroner physician doctor
+    """
 )
 
 # Lower-case particles inside personal names.
-NAME_PARTICLES: Final[frozenset[str]] = frozenset(
-    {"al", "el", "bin", "ibn", "de", "di", "da", "van", "von", "der", "du", "la", "le", "abu", "ben", "dos"}
+NAME_PARTICLES: Final[frozenset[str]] = word_set(
+    """
+        al el bin ibn de di da van von der du la le abu ben dos
+    """
 )
 
 # Head nouns of bodies and people that can be a source. A subject without one of these, a proper name
 # or a pronoun is not taken for a speaker ("the storms said" is not news language).
-SOURCE_HEADS: Final[frozenset[str]] = frozenset(
-    {
-        "ministry",
-        "agency",
-        "council",
-        "mission",
-        "organisation",
-        "organization",
-        "group",
-        "union",
-        "unions",
-        "directorate",
-        "institute",
-        "centre",
-        "center",
-        "committee",
-        "watchdog",
-        "office",
-        "department",
-        "authority",
-        "authorities",
-        "military",
-        "army",
-        "government",
-        "body",
-        "charity",
-        "foundation",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "official",
-        "officials",
-        "minister",
-        "governor",
-        "mayor",
-        "company",
-        "firm",
-        "bureau",
-        "service",
-        "services",
-        "documents",
-        "commission",
-        "front",
-        "coalition",
-        "movement",
-        "police",
-        "prefecture",
-        "headquarters",
-        "force",
-        "forces",
-        "guard",
-        "administration",
-        "court",
-        "prosecutors",
-        "prosecutor",
-        "residents",
-        "resident",
-        "witnesses",
-        "witness",
-        "survivors",
-        "workers",
-        "rescuers",
-        "medics",
-        "doctors",
-        "experts",
-        "economists",
-        "analysts",
-        "activists",
-        "organisers",
-        "organizers",
-        "sources",
-        "source",
-        "representative",
-        "monitor",
-        "observatory",
-        "outlets",
-        "media",
-        "newspaper",
-        "broadcaster",
-        "television",
-        "survey",
-        "bank",
-        "tallies",
-        "figures",
-        "data",
-        "statistics",
-        "estimates",
-        "report",
-        "regulator",
-        "navy",
-        "junta",
-        "administrator",
-        "team",
-        "staff",
-        "hospital",
-        "hospitals",
-        "villagers",
-        "paramedics",
-        "association",
-        "federation",
-        "archive",
-        "prefectures",
-        "people",
-        "officers",
-        "inspectors",
-        "lawmakers",
-        "spokespeople",
-        "leaders",
-        "chief",
-        "director",
-        "commander",
-        "coordinator",
-        "correspondent",
-        "envoy",
-        "secretary",
-        "president",
-        "investigators",
-        "researchers",
-        "scientists",
-        "agencies",
-        "ministries",
-        "groups",
-        "monitors",
-        "tally",
-        "count",
-        "consortium",
-        "network",
-        "board",
-        "operator",
-        "utility",
-        "producer",
-    }
+SOURCE_HEADS: Final[frozenset[str]] = word_set(
+    """
+        ministry agency council mission organisation organization group union unions directorate
+        institute centre center committee watchdog office department authority authorities military army
+        government body charity foundation spokesman spokeswoman spokesperson official officials
+        minister governor mayor company firm bureau service services documents commission front
+        coalition movement police prefecture headquarters force forces guard administration court
+        prosecutors prosecutor residents resident witnesses witness survivors workers rescuers medics
+        doctors experts economists analysts activists organisers organizers sources source
+        representative monitor observatory outlets media newspaper broadcaster television survey bank
+        tallies figures data statistics estimates report regulator navy junta administrator team staff
+        hospital hospitals villagers paramedics association federation archive prefectures people
+        officers inspectors lawmakers spokespeople leaders chief director commander coordinator
+        correspondent envoy secretary president investigators researchers scientists agencies ministries
+        groups monitors tally count consortium network board operator utility producer
+    """
 )
 
 # Of those heads, the ones a speaker may be, but a keeper of figures may not: "residents said" is a
 # source, "people displaced from Gaza had found bodies" is not a count.
-NON_COUNTING_HEADS: Final[frozenset[str]] = frozenset(
-    {"people", "residents", "resident", "witnesses", "witness", "survivors", "villagers", "sources", "source"}
+NON_COUNTING_HEADS: Final[frozenset[str]] = word_set(
+    """
+        people residents resident witnesses witness survivors villagers sources source
+    """
 )
 
 # Heads of person roles: "the spokesman", "the official" refer back to a person.
-PERSON_ROLE_HEADS: Final[frozenset[str]] = frozenset(
-    {
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "official",
-        "minister",
-        "governor",
-        "mayor",
-        "representative",
-        "director",
-        "commander",
-        "chief",
-        "coordinator",
-        "president",
-        "secretary",
-        "envoy",
-        "administrator",
-        "resident",
-        "witness",
-        "correspondent",
-        "head",
-    }
+PERSON_ROLE_HEADS: Final[frozenset[str]] = word_set(
+    """
+        spokesman spokeswoman spokesperson official minister governor mayor representative director
+        commander chief coordinator president secretary envoy administrator resident witness
+        correspondent head
+    """
 )
 
 # Adjectives that describe a body without picking out another one: "the fiscal watchdog", "the UN
 # health agency" can refer back to a body named earlier.
-DESCRIPTIVE_ADJECTIVES: Final[frozenset[str]] = frozenset(
-    {
-        "fiscal",
-        "un",
-        "u.n.",
-        "health",
-        "aid",
-        "rights",
-        "humanitarian",
-        "statistics",
-        "statistical",
-        "national",
-        "federal",
-        "same",
-        "refugee",
-        "migration",
-        "relief",
-        "disaster",
-        "medical",
-        "global",
-        "international",
-        "independent",
-        "local",
-        "official",
-        "state",
-        "government",
-        "nation's",
-        "country's",
-        "world",
-        "main",
-        "top",
-        "agency's",
-        "ministry's",
-        "monitoring",
-        "human",
-        "environmental",
-        "weather",
-        "meteorological",
-        "space",
-        "nuclear",
-        "charity",
-        "group's",
-        "budget",
-        "election",
-        "electoral",
-    }
+DESCRIPTIVE_ADJECTIVES: Final[frozenset[str]] = word_set(
+    """
+        fiscal un u.n. health aid rights humanitarian statistics statistical national federal same
+        refugee migration relief disaster medical global international independent local official state
+        government nation's country's world main top agency's ministry's monitoring human environmental
+        weather meteorological space nuclear charity group's budget election electoral
+    """
 )
 
 # Generic words before a document noun that do not name its owner: "recent figures", "the latest data".
-GENERIC_DOCUMENT_ADJECTIVES: Final[frozenset[str]] = frozenset(
-    {
-        "recent",
-        "latest",
-        "new",
-        "official",
-        "preliminary",
-        "provisional",
-        "initial",
-        "final",
-        "updated",
-        "revised",
-        "daily",
-        "weekly",
-        "monthly",
-        "annual",
-        "the",
-        "a",
-        "an",
-        "these",
-        "those",
-        "such",
-        "its",
-        "their",
-        "earlier",
-        "later",
-        "previous",
-        "own",
-        "other",
-        "some",
-    }
+GENERIC_DOCUMENT_ADJECTIVES: Final[frozenset[str]] = word_set(
+    """
+        recent latest new official preliminary provisional initial final updated revised daily weekly
+        monthly annual the a an these those such its their earlier later previous own other some
+    """
 )
 
 # Passive and adjective uses of a cue verb: "is estimated", "an estimated 2.6 million".
-PASSIVE_MARKERS: Final[frozenset[str]] = frozenset(
-    {
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "'s",
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "not",
-        "never",
-        "n't",
-        "cannot",
-        "to",
-        "his",
-        "her",
-        "of",
-        "this",
-        "that",
-    }
+PASSIVE_MARKERS: Final[frozenset[str]] = word_set(
+    """
+        is are was were be been being 's the a an its their not never n't cannot to his her of this that
+    """
 )
 
 # Adverbs skipped when looking back from a cue verb for a passive or negation marker.
-SKIPPABLE_ADVERBS: Final[frozenset[str]] = frozenset(
-    {
-        "also",
-        "later",
-        "now",
-        "still",
-        "widely",
-        "generally",
-        "already",
-        "first",
-        "officially",
-        "earlier",
-        "previously",
-        "yet",
-        "independently",
-        "initially",
-        "provisionally",
-        "only",
-    }
+SKIPPABLE_ADVERBS: Final[frozenset[str]] = word_set(
+    """
+        also later now still widely generally already first officially earlier previously yet
+        independently initially provisionally only
+    """
 )
 
 # Objects of "told" that are the audience, kept in the cue: "told reporters".
@@ -735,42 +330,13 @@ HEADLINE_SOURCE_RE: Final = re.compile(r"\s[-–—]\s(?P<np>(?:[\w'’.\-]+\s){
 
 # Heads of descriptions that may stand for a body named earlier under another name: "the fiscal
 # watchdog" for the Office for Budget Responsibility.
-EPITHET_HEADS: Final[frozenset[str]] = frozenset(
-    {
-        "ministry",
-        "agency",
-        "council",
-        "mission",
-        "organisation",
-        "organization",
-        "group",
-        "union",
-        "directorate",
-        "institute",
-        "centre",
-        "center",
-        "committee",
-        "watchdog",
-        "office",
-        "department",
-        "authority",
-        "body",
-        "charity",
-        "foundation",
-        "bureau",
-        "service",
-        "commission",
-        "front",
-        "coalition",
-        "movement",
-        "regulator",
-        "monitor",
-        "observatory",
-        "administration",
-        "company",
-        "firm",
-        "documents",
-    }
+EPITHET_HEADS: Final[frozenset[str]] = word_set(
+    """
+        ministry agency council mission organisation organization group union directorate institute
+        centre center committee watchdog office department authority body charity foundation bureau
+        service commission front coalition movement regulator monitor observatory administration company
+        firm documents
+    """
 )
 
 # A name that a title word introduces, and the parts of a personal name.

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from worker.extract.reporting import word_set
+
 # Canonical name -> (source type, the other names news text uses for it). Entries are written the
 # way `_clean` leaves a name: lower case, no article, no possessive, punctuation turned to spaces.
 ALIAS_TABLE: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
@@ -129,178 +131,40 @@ ALIAS_TABLE: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
 
 # Words that, present anywhere in a name, say what kind of body it is. Checked in this order: a
 # "police prefecture" is police before it is an administration.
-TYPE_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
-    (
-        "health_authority",
-        frozenset({"health", "hospital", "hospitals", "medical", "cdc", "dghs", "paramedics", "morgue"}),
-    ),
-    ("police", frozenset({"police", "prefecture", "gendarmerie", "gendarmes", "constabulary"})),
-    (
-        "military",
-        frozenset(
-            {
-                "military",
-                "army",
-                "navy",
-                "forces",
-                "troops",
-                "idf",
-                "defence",
-                "defense",
-                "junta",
-                "guard",
-                "commander",
-            }
+TYPE_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
+    (kind, word_set(words))
+    for kind, words in (
+        ("health_authority", "health hospital hospitals medical cdc dghs paramedics morgue"),
+        ("police", "police prefecture gendarmerie gendarmes constabulary"),
+        ("military", "military army navy forces troops idf defence defense junta guard commander"),
+        (
+            "un_ngo",
+            "un u.n. united unhcr unicef unrwa wfp iom ocha who ohchr icrc crescent cross charity ngo "
+            "foundation humanitarian aid rights msf amnesty oxfam council mission non-governmental",
         ),
-    ),
-    (
-        "un_ngo",
-        frozenset(
-            {
-                "un",
-                "u.n.",
-                "united",
-                "unhcr",
-                "unicef",
-                "unrwa",
-                "wfp",
-                "iom",
-                "ocha",
-                "who",
-                "ohchr",
-                "icrc",
-                "crescent",
-                "cross",
-                "charity",
-                "ngo",
-                "foundation",
-                "humanitarian",
-                "aid",
-                "rights",
-                "msf",
-                "amnesty",
-                "oxfam",
-                "council",
-                "mission",
-                "non-governmental",
-            }
+        (
+            "media",
+            "news media outlets outlet newspaper broadcaster television tv radio reuters afp ap cnn bbc "
+            "kcna yonhap tass ria anadolu irrawaddy correspondent map qna xinhua wafa",
         ),
-    ),
-    (
-        "media",
-        frozenset(
-            {
-                "news",
-                "media",
-                "outlets",
-                "outlet",
-                "newspaper",
-                "broadcaster",
-                "television",
-                "tv",
-                "radio",
-                "reuters",
-                "afp",
-                "ap",
-                "cnn",
-                "bbc",
-                "kcna",
-                "yonhap",
-                "tass",
-                "ria",
-                "anadolu",
-                "irrawaddy",
-                "correspondent",
-                "map",
-                "qna",
-                "xinhua",
-                "wafa",
-            }
+        (
+            "anonymous",
+            "resident residents witness witnesses source sources survivor survivors villagers villager "
+            "activists workers rescuers organisers organizers",
         ),
-    ),
-    (
-        "anonymous",
-        frozenset(
-            {
-                "resident",
-                "residents",
-                "witness",
-                "witnesses",
-                "source",
-                "sources",
-                "survivor",
-                "survivors",
-                "villagers",
-                "villager",
-                "activists",
-                "workers",
-                "rescuers",
-                "organisers",
-                "organizers",
-            }
+        (
+            "government",
+            "ministry minister government officials official authorities authority office department "
+            "administration governor mayor president directorate commission prosecutors agency institute "
+            "statistics budget documents bank centre center survey ministers state prime secretary "
+            "coordination",
         ),
-    ),
-    (
-        "government",
-        frozenset(
-            {
-                "ministry",
-                "minister",
-                "government",
-                "officials",
-                "official",
-                "authorities",
-                "authority",
-                "office",
-                "department",
-                "administration",
-                "governor",
-                "mayor",
-                "president",
-                "directorate",
-                "commission",
-                "prosecutors",
-                "agency",
-                "institute",
-                "statistics",
-                "budget",
-                "documents",
-                "bank",
-                "centre",
-                "center",
-                "survey",
-                "ministers",
-                "state",
-                "prime",
-                "secretary",
-                "coordination",
-            }
+        (
+            "organisation",
+            "union unions cgt company firm group front committee party university association federation "
+            "archive economists experts monitor observatory",
         ),
-    ),
-    (
-        "organisation",
-        frozenset(
-            {
-                "union",
-                "unions",
-                "cgt",
-                "company",
-                "firm",
-                "group",
-                "front",
-                "committee",
-                "party",
-                "university",
-                "association",
-                "federation",
-                "archive",
-                "economists",
-                "experts",
-                "monitor",
-                "observatory",
-            }
-        ),
-    ),
+    )
 )
 
 # Demonyms and spellings folded so that "the Russian Defence Ministry" and "Russia's defense ministry"
