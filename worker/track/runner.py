@@ -82,7 +82,11 @@ class InvalidRecordHandler(Protocol):
 def restore_states(
     records: Iterator[tuple[bytes | None, bytes | None]], *, on_invalid: InvalidRecordHandler
 ) -> dict[str, SeriesState]:
-    """The latest state per series key from changelog records; a null value deletes the series."""
+    """The latest state per series key from changelog records; a null value deletes the series.
+
+    A record whose state is invalid, of another key version, or filed under another series' key is
+    reported to `on_invalid` and skipped.
+    """
     states: dict[str, SeriesState] = {}
     for key, value in records:
         series_key = (key or b"").decode("utf-8", "replace")
@@ -91,10 +95,12 @@ def restore_states(
             continue
         try:
             state = SeriesSnapshot.model_validate_json(value).state()
+            if state.key != series_key:
+                raise ValueError(f"record key {series_key!r} holds the state of {state.key!r}")
         except (ValidationError, ValueError) as exc:
             on_invalid(series_key, exc)
             continue
-        states[state.key] = state
+        states[series_key] = state
     return states
 
 
