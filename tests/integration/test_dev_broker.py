@@ -4,8 +4,10 @@ across a restart, creates no topic on its own and supports the worker's transact
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -144,5 +146,22 @@ def test_a_restarted_broker_keeps_its_topics_and_records(tmp_path: Path) -> None
     with (tmp_path / "first.log").open("w") as log, running_broker(data_dir, log=log) as broker:
         create_topics(KafkaConnectionSettings(bootstrap_servers=broker.bootstrap), [TopicSpec(topic)])
         produce(broker.bootstrap, topic, [(None, "kept", None)])
-    with (tmp_path / "second.log").open("w") as log, running_broker(data_dir, log=log) as broker:
-        assert [record.value for record in consume_all(broker.bootstrap, topic)] == [b"kept"]
+
+    log_path = tmp_path / "second.log"
+    port = free_port()
+    with log_path.open("w") as log:
+        command = ["dev-broker", "--port", str(port), "--data-dir", str(data_dir)]
+        process = subprocess.Popen([sys.executable, "-m", "worker.cli", *command], stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + 120
+        while f"bootstrap=127.0.0.1:{port}" not in log_path.read_text() and time.monotonic() < deadline:
+            assert process.poll() is None, log_path.read_text()
+            time.sleep(0.2)
+        assert "formatting" not in log_path.read_text()
+        assert [record.value for record in consume_all(f"127.0.0.1:{port}", topic)] == [b"kept"]
+    finally:
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=60)
+    assert code == 0, log_path.read_text()
+    assert "broker stopped" in log_path.read_text()
+    assert not broker_answers(f"127.0.0.1:{port}", timeout_s=1.0)

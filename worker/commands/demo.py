@@ -354,17 +354,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    out = sys.stdout
+    try:
+        return _run_stages(args.wait, sys.stdout)
+    except KeyboardInterrupt:
+        # The stages' exit stack has already stopped the worker and the broker on the way out.
+        print("demo interrupted; worker and broker stopped", file=sys.stderr)
+        return 130
+
+
+def _run_stages(wait_s: float, out: TextIO) -> int:
     started = time.monotonic()
     with contextlib.ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="claimwire-demo-")))
-        demo = DemoRun(out=out, stack=stack, workdir=workdir, wait_s=args.wait)
+        demo = DemoRun(out=out, stack=stack, workdir=workdir, wait_s=wait_s)
         for number, (title, stage) in enumerate(DEMO_STAGES, start=1):
-            print(
-                f"[{number}/{len(DEMO_STAGES)}] {title} ({time.monotonic() - started:.1f} s)",
-                file=out,
-                flush=True,
-            )
+            elapsed = time.monotonic() - started
+            print(f"[{number}/{len(DEMO_STAGES)}] {title} ({elapsed:.1f} s)", file=out, flush=True)
             try:
                 stage(demo)
             except (DemoError, KafkaAdapterError, devbroker.DevBrokerError, OSError) as error:
