@@ -43,6 +43,10 @@ EXIT_BROKER_UNREACHABLE = 3
 POLL_TIMEOUT_SECONDS = 0.5
 
 
+class PartitionRevokedError(RuntimeError):
+    """A partition was taken away while its records were being tracked; the batch must not commit."""
+
+
 class AssignmentListener(Protocol):
     def on_assigned(self, partitions: set[int]) -> None: ...
 
@@ -210,7 +214,7 @@ class Tracker:
                 positions[record.partition] = record.offset + 1
                 announced.extend(self._track(record))
             self.client.commit(positions)
-        except (TransactionError, ProduceError) as exc:
+        except (TransactionError, ProduceError, PartitionRevokedError) as exc:
             self.metrics.transactions.labels("aborted").inc()
             self.log.warning("transaction_aborted", error=str(exc), partitions=sorted(first_offsets))
             try:
@@ -240,7 +244,9 @@ class Tracker:
                 self.client.seek(partition, offset)
 
     def _track(self, record: InputRecord) -> list[TrackedEvent]:
-        store = self.stores[record.partition]
+        store = self.stores.get(record.partition)
+        if store is None:
+            raise PartitionRevokedError(f"partition {record.partition} was revoked during the batch")
         try:
             claim = ClaimEvent.model_validate_json(record.value or b"")
         except ValidationError as exc:
