@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-CLAIM_SCHEMA_VERSION = 1
+CLAIM_SCHEMA_VERSION: Literal[1] = 1
 
 Qualifier = Literal["exact", "approximate", "lower_bound", "upper_bound", "range"]
 Category = Literal[
@@ -100,7 +100,9 @@ class ClaimEvent(BaseModel):
     evidence: Evidence
 
 
-def make_claim_id(item_id: str, start: int, end: int, value: float, value_high: float | None, unit: str | None) -> str:
+def make_claim_id(
+    item_id: str, start: int, end: int, value: float, value_high: float | None, unit: str | None
+) -> str:
     """A stable id: a replay of the same item yields the same ids, so consumers can de-duplicate."""
     key = f"{item_id}\x1f{start}\x1f{end}\x1f{value!r}\x1f{value_high!r}\x1f{unit or ''}"
     return hashlib.blake2b(key.encode("utf-8"), digest_size=16).hexdigest()

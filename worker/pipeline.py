@@ -18,7 +18,10 @@ EXTRACTOR_VERSION = __version__
 def process_item(item: WireItem) -> list[ClaimEvent]:
     """Clean the item's body, extract its claims and turn each into a claim event."""
     cleaned = clean_body(item.body, headline=item.headline)
-    return [_to_event(item, cleaned, claim) for claim in extract_claims(cleaned.text, location=cleaned.dateline_place)]
+    return [
+        _to_event(item, cleaned, claim)
+        for claim in extract_claims(cleaned.text, location=cleaned.dateline_place)
+    ]
 
 
 def _to_event(item: WireItem, cleaned: CleanedText, claim: Claim) -> ClaimEvent:
@@ -32,15 +35,13 @@ def _to_event(item: WireItem, cleaned: CleanedText, claim: Claim) -> ClaimEvent:
         extractor_version=EXTRACTOR_VERSION,
         value=claim.value,
         value_high=claim.value_high,
-        qualifier=claim.qualifier,  # type: ignore[arg-type]  # the extractor only emits Qualifier values
+        qualifier=claim.qualifier,
         unit=claim.unit,
         quantity_text=claim.quantity_text,
         counted=claim.counted,
-        category=claim.category,  # type: ignore[arg-type]
+        category=claim.category,
         source=(
-            ClaimSource(text=source.text, normalized=source.normalized, type=source.type)  # type: ignore[arg-type]
-            if source
-            else None
+            ClaimSource(text=source.text, normalized=source.normalized, type=source.type) if source else None
         ),
         cue=source.cue if source else None,
         location=claim.location,
