@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from worker.extract.numbers import word_alternation
+
 # Category cue words, as a glossary. Order matters only within a phrase search: the first cue found
 # reading outward from the figure wins.
 CATEGORY_CUES: dict[str, tuple[str, ...]] = {
@@ -449,12 +451,7 @@ _CROWD_NOUNS = frozenset({"people", "persons", "others", "crowd", "crowds", "dem
 _NEXT_CLAUSE = re.compile(r"\s(?:and|but|while|whereas|as|after|before|when)\s", re.IGNORECASE)
 
 _ALL_CUES = re.compile(
-    r"\b(?P<cue>"
-    + "|".join(
-        re.escape(c) for c in sorted({c for cs in CATEGORY_CUES.values() for c in cs}, key=len, reverse=True)
-    )
-    + r")\b",
-    re.IGNORECASE,
+    r"\b(?P<cue>" + word_alternation({c for cs in CATEGORY_CUES.values() for c in cs}) + r")\b", re.IGNORECASE
 )
 _CUE_CATEGORY: dict[str, str] = {}
 for _category, _cues in CATEGORY_CUES.items():

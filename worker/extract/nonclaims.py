@@ -21,9 +21,10 @@ from worker.extract.lexicon import (
     STREET_WORDS,
     TIME_UNITS,
 )
+from worker.extract.numbers import word_alternation
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_TIME_UNIT = "|".join(sorted((re.escape(w) for w in TIME_UNITS), key=len, reverse=True))
+_MONTH = word_alternation(MONTHS)
+_TIME_UNIT = word_alternation(TIME_UNITS)
 
 # "Oct. 7", "September 16" — the day after a month name.
 DATE_AFTER_MONTH = re.compile(rf"\b(?:{_MONTH})\.?\s+(?:the\s+)?$", re.IGNORECASE)
@@ -168,29 +169,32 @@ def non_claim_reason(
     `has_unit` is true when a unit, currency, percent or scale word was found at the number;
     `hyphen_word` is the lower-case word joined to it by a hyphen ("member" in "10-member").
     """
-    before = text[max(sentence_start, start - 60) : start]
+    # Windows are kept short and cheap tests run first: this runs for every number in the stream.
+    before = text[max(sentence_start, start - 40) : start]
+    near = before[-16:]
     after = text[end : end + 60]
+    small_whole = value <= 31 and float(value).is_integer()
     if not is_words:
         if ORDINAL_SUFFIX.match(after):
             return "ordinal"
-        if CLOCK_TIME.match(after) or CLOCK_MINUTES.search(before):
+        if CLOCK_TIME.match(after) or (near.endswith(":") and CLOCK_MINUTES.search(near)):
             return "clock time"
         if IDENTIFIER_CHAIN.match(after):
             return "identifier"
-    if DATE_AFTER_MONTH.search(before) and value <= 31 and float(value).is_integer():
+    if small_whole and (
+        DATE_AFTER_MONTH.search(near) or DATE_BEFORE_MONTH.match(after) or DATE_SECOND_DAY.search(before)
+    ):
         return "date"
-    if DATE_BEFORE_MONTH.match(after) and value <= 31:
-        return "date"
-    if DATE_SECOND_DAY.search(before) and value <= 31:
-        return "date"
-    if AGE_AFTER.match(after) or AGE_BEFORE_WORDS.search(before):
+    if AGE_AFTER.match(after) or (
+        ("age" in before or "young" in near or "old" in near) and AGE_BEFORE_WORDS.search(before)
+    ):
         return "age"
     if not has_unit:
         if not is_words and _is_year(token, value, before, after):
             return "year"
         if DURATION.match(after) or DURATION_LONG.match(after):
             return "duration"
-        if value <= 120 and AGE_APPOSITION_BEFORE.search(before) and AGE_APPOSITION_AFTER.match(after):
+        if value <= 120 and after.startswith(",") and AGE_APPOSITION_BEFORE.search(near):
             return "age"
     if hyphen_word is not None and hyphen_word not in COUNTING_HYPHEN_WORDS:
         return "compound descriptor"
@@ -198,18 +202,18 @@ def non_claim_reason(
         return "name or identifier"
     if STREET_AFTER.match(after):
         return "street number"
-    word_before = NAMING_WORD_BEFORE.search(before)
+    word_before = NAMING_WORD_BEFORE.search(near)
     if word_before and word_before.group(1).lower() in PHONE_WORDS:
         return "phone number"
     if not has_unit:
-        if SUPERLATIVE_AFTER.match(after) or RANKING_WORD_BEFORE.search(before):
+        if SUPERLATIVE_AFTER.match(after) or RANKING_WORD_BEFORE.search(near):
             return "ranking"
         reported = REPORTED_COUNT_AFTER.match(after) is not None
-        if N_OF_THE_M.search(before) and not reported:
+        if " of " in before and N_OF_THE_M.search(before) and not reported:
             return "total of a known set"
-        if DEFINITE_BEFORE.search(before) and (is_words or value < 100) and not reported:
+        if (is_words or value < 100) and DEFINITE_BEFORE.search(near) and not reported:
             return "known set"
-        if token.lower() == "one" and not _one_counts(before, after):
+        if token.lower() == "one" and not _one_counts(near, after):
             return "pronoun one"
     return None
 
@@ -225,15 +229,18 @@ def _is_year(token: str, value: float, before: str, after: str) -> bool:
 
 
 def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> bool:
-    if IDENTIFIER_BEFORE.search(before) or GROUP_OF.search(before) or INDEX_NAMES.search(before):
+    near = before[-24:]
+    if near[-1:].isalpha() or near[-1:] in ("-", "#", "№"):
+        if IDENTIFIER_BEFORE.search(near):
+            return True
+    elif (" of " in near and GROUP_OF.search(near)) or INDEX_NAMES.search(near):
         return True
-    if (not has_unit and (is_words and token[0].isupper())) or (
-        not is_words and token.isdigit() and len(token) <= 4
-    ):
-        name = NAME_BEFORE.search(before)
+    digits_name = not is_words and token.isdigit() and len(token) <= 4
+    if not has_unit and ((is_words and token[0].isupper()) or digits_name):
+        name = NAME_BEFORE.search(near)
         if name is not None and name.group("w").lower() not in NOT_NAME_WORDS:
             return True
-    match = NAMING_WORD_BEFORE.search(before)
+    match = NAMING_WORD_BEFORE.search(near)
     if match is None:
         return False
     word = match.group(1)

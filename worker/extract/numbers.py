@@ -8,6 +8,9 @@ Whether the token is a claim (a year, an identifier, a count) is decided later, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from worker.extract.lexicon import MULTIPLIER_WORDS, TENS_WORDS, UNITS_WORDS
 
@@ -19,17 +22,96 @@ EUROPEAN_DECIMAL = r"\d+,\d{1,2}(?![\d])"  # 3,5 million / 20,6%
 PLAIN = r"\d+(?:\.\d+)?|\.\d+"
 DIGITS = f"(?:{INDIAN_GROUPED}|{ENGLISH_GROUPED}|{EUROPEAN_GROUPED}|{EUROPEAN_DECIMAL}|{PLAIN})"
 
-_UNIT_OR_TEN = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=True))
-_MULTIPLIER = "|".join(sorted(MULTIPLIER_WORDS, key=len, reverse=True))
-_WORD = rf"(?:{_UNIT_OR_TEN}|{_MULTIPLIER})"
+
+def word_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of `words` nested by shared prefix ("t(?:en|wo|h(?:ree|irty))").
+
+    The regex engine tries alternatives one by one at every word start; nesting them by first
+    letters makes a non-number word fail after one or two characters instead of forty attempts.
+    Longer words come before their own prefixes ("eighteen" before "eight").
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _render(tree)
+
+
+def _render(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _render(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_UNIT_OR_TEN = word_alternation([*UNITS_WORDS, *TENS_WORDS])
+_MULTIPLIER = word_alternation(MULTIPLIER_WORDS)
+# One number word; "and" joins words only after a multiplier ("one hundred and fifty"), so
+# "between two and three" stays two numbers.
+_ITEM = rf"(?:(?:{_MULTIPLIER})\b(?:\s+and\s+(?:{_UNIT_OR_TEN})\b)?|(?:{_UNIT_OR_TEN})\b)"
 # "twenty-five", "one hundred and fifty", "two and a half million", "a dozen", "half a million".
 WORDS = (
     rf"(?:(?:half\s+an?|an?)\s+(?:{_MULTIPLIER})\b"
-    rf"|{_WORD}\b(?:(?:\s*-\s*|\s+and\s+|\s+)(?:{_WORD})\b)*(?:\s+and\s+a\s+half\b)?"
+    rf"|{_ITEM}(?:(?:\s*-\s*|\s+){_ITEM})*(?:\s+and\s+a\s+half\b)?"
     rf"(?:\s+(?:{_MULTIPLIER})\b)?)"
 )
 
 NUMBER = re.compile(rf"(?P<digits>(?<![\d.,]){DIGITS})|(?P<words>\b{WORDS})", re.IGNORECASE)
+
+# Scanning with NUMBER directly tries both branches at every character. The hot path instead jumps
+# to digit runs and to words that can start a number (charset-led patterns the engine scans fast),
+# then matches the precise pattern only there. `number_tokens` returns what NUMBER would find.
+_DIGIT_RUN = re.compile(r"\d[\d.,]*")
+_DIGITS_AT = re.compile(DIGITS)
+_ALPHA_RUN = re.compile(r"[A-Za-z]+")
+_WORDS_AT = re.compile(WORDS, re.IGNORECASE)
+_WORD_STARTS = frozenset([*UNITS_WORDS, *TENS_WORDS, *MULTIPLIER_WORDS, "a", "an", "half"])
+
+
+@dataclass(slots=True)
+class NumberToken:
+    """One number as written: its span, its text and whether it is spelled out in words."""
+
+    start: int
+    end: int
+    text: str
+    is_words: bool
+
+
+def number_tokens(text: str, start: int, end: int) -> list[NumberToken]:
+    """The numbers in text[start:end], in order (the same tokens `NUMBER.finditer` yields)."""
+    tokens: list[NumberToken] = []
+    for run in _DIGIT_RUN.finditer(text, start, end):
+        at = run.start()
+        previous = text[at - 1] if at > start else ""
+        if previous == "." and (at - 1 == start or text[at - 2] not in _DIGIT_CONTEXT):
+            at -= 1  # ".5"
+        elif previous and previous in _DIGIT_CONTEXT:
+            continue
+        match = _DIGITS_AT.match(text, at, end)
+        if match is not None:
+            tokens.append(NumberToken(at, match.end(), match.group(0), False))
+    word_end = start
+    for word in _ALPHA_RUN.finditer(text, start, end):
+        if word.start() < word_end or word.group(0).lower() not in _WORD_STARTS:
+            continue
+        if word.start() > start and text[word.start() - 1].isalnum():
+            continue
+        match = _WORDS_AT.match(text, word.start(), end)
+        if match is not None:
+            tokens.append(NumberToken(match.start(), match.end(), match.group(0), True))
+            word_end = match.end()
+    tokens.sort(key=lambda token: token.start)
+    return tokens
+
+
+_DIGIT_CONTEXT = frozenset("0123456789.,")
+_INDIAN_OR_ENGLISH = re.compile(f"{INDIAN_GROUPED}|{ENGLISH_GROUPED}")
+_EUROPEAN_DECIMAL = re.compile(EUROPEAN_DECIMAL)
+_EUROPEAN_GROUPED = re.compile(EUROPEAN_GROUPED)
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
 
@@ -40,11 +122,11 @@ def parse_digits(token: str, *, grouping_context: bool = False) -> float:
     "1.200" is 1.2 unless `grouping_context` says a count follows ("1.200 people"), where it is the
     European way of writing 1,200.
     """
-    if re.fullmatch(INDIAN_GROUPED, token) or re.fullmatch(ENGLISH_GROUPED, token):
+    if _INDIAN_OR_ENGLISH.fullmatch(token):
         return float(token.replace(",", ""))
-    if re.fullmatch(EUROPEAN_DECIMAL, token):
+    if _EUROPEAN_DECIMAL.fullmatch(token):
         return float(token.replace(",", "."))
-    if re.fullmatch(EUROPEAN_GROUPED, token):
+    if _EUROPEAN_GROUPED.fullmatch(token):
         groups = token.count(".")
         if groups == 1 and "," not in token and not grouping_context:
             return float(token)

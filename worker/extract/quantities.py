@@ -8,6 +8,7 @@ claims are dropped here by `worker.extract.nonclaims`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from worker.extract.lexicon import (
@@ -26,7 +27,7 @@ from worker.extract.lexicon import (
     UNITS_BEFORE,
 )
 from worker.extract.nonclaims import non_claim_reason
-from worker.extract.numbers import NUMBER, parse_digits, parse_words
+from worker.extract.numbers import NumberToken, number_tokens, parse_digits, parse_words, word_alternation
 
 
 @dataclass(slots=True)
@@ -44,8 +45,8 @@ class Quantity:
     restates: int | None = None  # index of the quantity this one restates in another unit
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+def _alternation(words: Iterable[str]) -> str:
+    return word_alternation(list(words))
 
 
 # Qualifier words right before the number (and before a currency symbol): "more than $2m".
@@ -110,15 +111,23 @@ def find_quantities(
     text: str, start: int, end: int, *, rupee: str = "INR", peso: str = "PHP"
 ) -> list[Quantity]:
     """Quantity mentions that may be claims in the sentence text[start:end], in order."""
-    matches = list(NUMBER.finditer(text, start, end))
+    matches = number_tokens(text, start, end)
     found: list[Quantity] = []
     carried_unit: tuple[str, int] | None = None  # ("magnitude", end) to share with "5.9 and 5.5"
     skip_until = -1
     phone_end = -1  # end of a phone number, so "call 1070 ... or 1077" drops both
+    cache: dict[int, _Reading | None] = {}
+
+    def read(token: NumberToken) -> _Reading | None:
+        # a number is read once, whether first as the second end of a range or on its own
+        if token.start not in cache:
+            cache[token.start] = _read(text, token, start, end, rupee=rupee, peso=peso)
+        return cache[token.start]
+
     for index, match in enumerate(matches):
-        if match.start() < skip_until:
+        if match.start < skip_until:
             continue
-        reading = _read(text, match, start, end, rupee=rupee, peso=peso)
+        reading = read(match)
         if reading is None:
             continue
         skip_until = reading.end
@@ -128,9 +137,7 @@ def find_quantities(
                 reading.unit = unit
         carried_unit = (reading.unit, reading.end) if reading.prefix_unit and reading.unit else carried_unit
 
-        partner = _range_partner(
-            text, reading, matches, index=index, start=start, end=end, rupee=rupee, peso=peso
-        )
+        partner = _range_partner(text, reading, matches, index=index, start=start, read=read)
         if partner is not None and partner.value <= reading.value:
             if text[reading.end : partner.start].strip() in ("-", "–"):
                 skip_until = partner.end  # a score "2-0" or a fiscal year "2023-24", not a quantity
@@ -199,21 +206,19 @@ class _Partner:
 def _range_partner(
     text: str,
     first: _Reading,
-    matches: list[re.Match[str]],
+    matches: list[NumberToken],
     *,
     index: int,
     start: int,
-    end: int,
-    rupee: str,
-    peso: str,
+    read: Callable[[NumberToken], _Reading | None],
 ) -> _Partner | None:
-    following = next((m for m in matches[index + 1 :] if m.start() >= first.end), None)
+    following = next((m for m in matches[index + 1 :] if m.start >= first.end), None)
     if following is None or first.qualifier_after is not None:
         return None
     between = BETWEEN_BEFORE.search(text, max(start, first.start - 12), first.start)
-    gap = text[first.end : following.start()]
+    gap = text[first.end : following.start]
     join = (BETWEEN_JOIN if between else RANGE_JOIN).match(gap)
-    second = _read(text, following, start, end, rupee=rupee, peso=peso)
+    second = read(following)
     if join is None or second is None:
         return None
     if second.start != first.end + join.end():
@@ -256,10 +261,10 @@ def _is_change(text: str, number_start: int, start: int) -> bool:
     return words[-1] in CHANGE_WORDS
 
 
-def _read(text: str, match: re.Match[str], start: int, end: int, *, rupee: str, peso: str) -> _Reading | None:
-    token = match.group(0)
-    is_words = match.group("words") is not None
-    number_start, pos = match.start(), match.end()
+def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, peso: str) -> _Reading | None:
+    token = match.text
+    is_words = match.is_words
+    number_start, pos = match.start, match.end
     unit: str | None = None
     scaled = False
     prefix_unit = False
@@ -362,7 +367,7 @@ def _read(text: str, match: re.Match[str], start: int, end: int, *, rupee: str, 
             hyphen_word = None
         pos = tail.end()
     return _Reading(
-        value, unit, left, pos, number_start, match.end(), token, is_words, scaled, prefix_unit,
+        value, unit, left, pos, number_start, match.end, token, is_words, scaled, prefix_unit,
         hyphen_word, qualifier_after,
     )  # fmt: skip
 
@@ -378,10 +383,10 @@ def _m_is_million(text: str, pos: int, token: str) -> bool:
     return word == "of" or (word.islower() and word not in METRE_CONTEXT_AFTER)
 
 
-def _identifier_reading(text: str, match: re.Match[str], number_start: int, pos: int, token: str) -> _Reading:
+def _identifier_reading(text: str, match: NumberToken, number_start: int, pos: int, token: str) -> _Reading:
     """A reading the non-claim rules will reject: letters glued after the digits ("5G", "1980s")."""
     return _Reading(
-        0.0, None, number_start, pos, number_start, match.end(), token, False, False, False, "#", None
+        0.0, None, number_start, pos, number_start, match.end, token, False, False, False, "#", None
     )
 
 
