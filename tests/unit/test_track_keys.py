@@ -97,6 +97,19 @@ def test_subgroups_and_things_stay_apart_from_person(counted: str, expected: str
     assert counted_noun(counted, "killed") == expected
 
 
+@pytest.mark.parametrize(
+    ("counted", "category"), [("injured", "injured"), ("wounded", "injured"), ("dead", "killed")]
+)
+def test_participles_used_as_nouns_count_people(counted: str, category: str) -> None:
+    assert counted_noun(counted, category) == "person"
+
+
+def test_the_people_a_category_counts_are_person_only_in_that_category() -> None:
+    assert counted_noun("protesters", "protesting") == "person"
+    assert counted_noun("protesters", "killed") == "protester"
+    assert counted_noun("detainees", "detained") == "person"
+
+
 def test_a_figure_without_a_noun_outside_people_categories_is_unspecified() -> None:
     assert counted_noun(None, "other") == "unspecified"
 

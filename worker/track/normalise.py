@@ -68,8 +68,24 @@ PERSON_SYNONYMS = frozenset(
         "life",
         "soul",
         "human",
+        # Participles used as nouns ("6 injured", "the dead") count people in every category.
+        "dead",
+        "killed",
+        "injured",
+        "wounded",
+        "hurt",
+        "missing",
+        "displaced",
     }
 )
+
+# Nouns that name the people a category counts, and so mean "person" in that category only:
+# "50,000 protesters" are the people protesting, but "3 protesters killed" are a subgroup of a toll.
+CATEGORY_PERSON_NOUNS: dict[str, frozenset[str]] = {
+    "protesting": frozenset({"protester", "protestor", "demonstrator", "marcher"}),
+    "detained": frozenset({"detainee", "arrest", "arrestee"}),
+    "evacuated": frozenset({"evacuee"}),
+}
 
 # Nationality words. As the counted noun ("killed 10,022 Palestinians") they mean people of that
 # place, and the place part of the key is what keeps two populations apart; as an adjective before
@@ -235,7 +251,9 @@ def counted_noun(counted: str | None, category: str) -> str:
     if not words:
         return PERSON if category in PEOPLE_CATEGORIES else UNSPECIFIED
     head = singular(words[-1])
-    if len(words) == 1 and (head in PERSON_SYNONYMS or head in DEMONYMS):
+    if len(words) == 1 and (
+        head in PERSON_SYNONYMS or head in DEMONYMS or head in CATEGORY_PERSON_NOUNS.get(category, ())
+    ):
         return PERSON
     return _phrase([*words[:-1], head])
 
