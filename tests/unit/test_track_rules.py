@@ -280,3 +280,18 @@ def test_a_restored_store_announces_nothing_for_claims_it_has_seen(
         restored.put(SeriesSnapshot.model_validate_json(SeriesSnapshot.of(state).model_dump_json()).state())
     for observation in observations:
         assert restored.track(observation).events == []
+
+
+@given(st.permutations(list(range(12))), st.lists(st.integers(0, 2_000), min_size=12, max_size=12))
+def test_arrival_order_never_decides_the_current_value(order: list[int], values: list[int]) -> None:
+    observations = [
+        observe(MINISTRY, values[day], hours=24 * day, claim_id=f"d{day}", item_id=f"bulletin-{day}")
+        for day in range(12)
+    ]
+    state = SeriesState(parts=MINISTRY)
+    announced = [event for day in order for event in apply(state, observations[day])]
+    assert state.current == observations[11].point
+    assert [p.claim_id for p in state.history] == [f"d{day}" for day in range(12)]
+    for event in announced:
+        if event.previous is not None:
+            assert event.point.published_at > event.previous.published_at
