@@ -13,9 +13,14 @@ INSTALLED := $(VENV)/.claimwire-installed
 demo: $(INSTALLED) kafka-jars
 	$(BIN)/claimwire demo
 
-## test: lint, type-check and run every test (integration tests start their own broker)
-test: lint typecheck kafka-jars
-	$(BIN)/pytest
+## test: lint, type-check and run every test (integration tests start their own broker); every
+## step runs even when an earlier one fails, and the target fails if any did
+test: $(INSTALLED) kafka-jars
+	@status=0; \
+	$(BIN)/ruff check . || status=1; \
+	$(BIN)/mypy || status=1; \
+	$(BIN)/pytest || status=1; \
+	exit $$status
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
