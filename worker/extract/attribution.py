@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from worker.extract.coref import SourceRegistry, personal_name
+from worker.extract.coref import SourceRegistry
 from worker.extract.reporting import (
     ACRONYM_RE,
     AGENT_RE,
@@ -29,6 +29,7 @@ from worker.extract.reporting import (
     DOCUMENT_FROM_RE,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
+    EPITHET_HEADS,
     FIRST_PERSON,
     GAPPED_SOURCE_RE,
     GENERIC_DOCUMENT_ADJECTIVES,
@@ -57,6 +58,7 @@ from worker.extract.reporting import (
 from worker.extract.reporting import (
     TRAILING_PHRASE_RE as _TRAILING_PHRASE_RE,
 )
+from worker.extract.sources import personal_name
 from worker.extract.types import Attribution
 
 # The end of a source phrase that follows its cue: punctuation, or a word that starts a new clause.
@@ -73,6 +75,7 @@ _CAPITALISED_RUN_RE = re.compile(
 )
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
 _SENTENCE_SUBJECT_RE = re.compile(
+    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{'|'.join(sorted(EPITHET_HEADS))})\b|"
     r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
@@ -296,7 +299,8 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     first = last_words[0].lower() if last_words else ""
     if first in {"citing", "quoting"}:
         phrase = last[len(last_words[0]) :].strip()
-        return phrase, region_start + region.rfind(phrase), "citing", ""
+        start = region_start + region.rfind(phrase)
+        return _owner_of_documents(phrase) or phrase, start, "citing", ""
     if len(segments) >= 2:
         before = segments[-2].strip()
         relative = _word_in(last_words[0], RELATIVE_PRONOUNS) or (first.endswith("ing") and _appositive(last))
@@ -661,7 +665,7 @@ def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: 
     """A body that opens a sentence ("The Office for Budget Responsibility on Wednesday lowered ...")
     is remembered, so that a later "its forecast" or "the fiscal watchdog" can refer to it."""
     subject = _SENTENCE_SUBJECT_RE.match(text, sentence_start)
-    if subject is None:
+    if subject is None or subject.group().split()[0].lower() in PREPOSITIONS:
         return
     words = WORD_RE.findall(subject.group())
     if len(words) >= 2 and (

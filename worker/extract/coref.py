@@ -28,16 +28,13 @@ from worker.extract.reporting import (
     TITLE_WORDS,
     WORD_RE,
 )
-from worker.extract.sources import ALIAS_TABLE, TYPE_KEYWORDS, normalize_source
+from worker.extract.sources import ALIAS_TABLE, normalize_source, personal_name
 
 # Bodies the alias table knows by a description as well as a name: "the agency" can mean UNHCR.
 _IMPLIED_HEADS: dict[str, frozenset[str]] = {
     canonical: frozenset(word for alias in aliases for word in alias.split())
     for canonical, (_, aliases) in ALIAS_TABLE.items()
 }
-_ORGANISATION_KEYWORDS = frozenset().union(*(words for _, words in TYPE_KEYWORDS)) - {"president", "mayor"}
-_NOT_IN_NAMES = _ORGANISATION_KEYWORDS | SOURCE_HEADS
-_TITLES_WITHOUT_DOTS = frozenset(word.rstrip(".") for word in TITLE_WORDS)
 _LOOKAHEAD_LIMIT = 12
 
 
@@ -79,26 +76,6 @@ def _is_name_token(token: str) -> bool:
     return bool(NAME_TOKEN_RE.match(token)) or token.lower() in NAME_PARTICLES
 
 
-def personal_name(tokens: Sequence[str]) -> list[str] | None:
-    """The name in a person phrase, its title dropped: "Lt. Gen. Sergei Kobylash" -> Sergei Kobylash."""
-    last_title = -1
-    for index, token in enumerate(tokens):
-        if token.lower().rstrip(".") in _TITLES_WITHOUT_DOTS:
-            last_title = index
-    name = tokens[last_title + 1 :]
-    if not name or not NAME_TOKEN_RE.match(name[0]):
-        return None
-    for token in name:
-        lower = token.lower()
-        if lower in _NOT_IN_NAMES or ACRONYM_RE.match(token):
-            return None
-        if token != "and" and not (NAME_TOKEN_RE.match(token) or lower in NAME_PARTICLES):
-            return None
-    if last_title < 0 and len(name) - name.count("and") < 2:
-        return None
-    return list(name)
-
-
 def _content(tokens: Sequence[str]) -> list[str]:
     """Tokens after a leading determiner."""
     start = 1 if tokens and tokens[0].lower() in DETERMINERS else 0
@@ -111,6 +88,19 @@ def _is_description(tokens: Sequence[str]) -> bool:
     if not content or len(content) > 4 or content[-1].lower() not in SOURCE_HEADS:
         return False
     return all(t[0].islower() or t.lower() in DESCRIPTIVE_ADJECTIVES for t in content)
+
+
+def _may_describe(description_type: str, entity_type: str) -> bool:
+    """Whether a description of one source type can refer back to a body of another: "the fiscal
+    watchdog" (no type) can be the OBR, "the union" cannot be the police prefecture."""
+    if description_type in {"other", entity_type}:
+        return True
+    return description_type == "government" and entity_type in {
+        "un_ngo",
+        "health_authority",
+        "military",
+        "police",
+    }
 
 
 def _role_head(tokens: Sequence[str]) -> str:
@@ -190,8 +180,14 @@ class SourceRegistry:
     def note(self, text: str) -> None:
         """Remember a body named in passing, so that a later "it" or "the agency" can refer to it."""
         phrase = parse_phrase(text)
-        if phrase.tokens:
-            self._add(phrase, person=False, display=phrase.text)
+        if not phrase.tokens:
+            return
+        if _is_description(phrase.tokens):
+            earlier = self._description(phrase, ())
+            if earlier is not None:
+                self._touch(earlier)
+                return
+        self._add(phrase, person=False, display=phrase.text)
 
     def resolve(
         self, text: str, lookahead: Sequence[str] = (), position: int = 0
@@ -219,13 +215,16 @@ class SourceRegistry:
         name = personal_name(phrase.tokens)
         if name:
             return self._person(phrase, name)
-        if _is_description(phrase.tokens):
+        if _is_description(phrase.tokens) and normalize_source(phrase.text)[0] not in ALIAS_TABLE:
             found = self._description(phrase, lookahead)
             if found is not None:
                 return self._touch(found), found.text
         surname = self._surname(phrase)
         if surname is not None:
             return surname
+        fuller = self._fuller_name(phrase, lookahead)
+        if fuller is not None:
+            return fuller
         key = normalize_source(phrase.text)[0]
         known = self._by_key.get(key) or self._by_key.get(key.replace(" ", ""))
         if known is not None and not known.person:
@@ -234,6 +233,26 @@ class SourceRegistry:
         if _role_head(phrase.tokens) in PERSON_ROLE_HEADS:
             entity.person = True
         return entity, phrase.text
+
+    def _fuller_name(self, phrase: Phrase, lookahead: Sequence[str]) -> tuple[Entity, str] | None:
+        """A short name of a body named in full elsewhere: "Red Crescent" for "the Libyan Red Crescent"."""
+        named = {t.lower() for t in phrase.tokens if t[0].isupper() and t.lower() not in DETERMINERS}
+        if len(named) < 2 or any(ACRONYM_RE.match(t) for t in phrase.tokens):
+            return None
+        for entity in reversed(self._entities):
+            if not entity.person and named <= entity.words and len(entity.text) > len(phrase.text):
+                return self._touch(entity), entity.text
+        for later in lookahead[:_LOOKAHEAD_LIMIT]:
+            candidate = parse_phrase(later)
+            words = {t.lower() for t in candidate.tokens}
+            if (
+                named <= words
+                and len(candidate.text) > len(phrase.text)
+                and personal_name(candidate.tokens) is None
+            ):
+                entity = self._add(candidate, person=False, display=candidate.text)
+                return entity, entity.text
+        return None
 
     def _pronoun(self, pronoun: str) -> Entity | None:
         if pronoun in PERSON_PRONOUNS:
@@ -285,7 +304,7 @@ class SourceRegistry:
                     return entity
             if not modifiers and head in EPITHET_HEADS and phrase.tokens[0].lower() in DETERMINERS:
                 fallback = self._recent(person=False, plural=head.endswith("s"))
-                if fallback is not None:
+                if fallback is not None and _may_describe(normalize_source(phrase.text)[1], fallback.type):
                     return fallback
         for later in lookahead[:_LOOKAHEAD_LIMIT]:
             candidate = parse_phrase(later)

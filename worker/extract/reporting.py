@@ -329,13 +329,12 @@ HARD_BOUNDARY_PATTERN: Final = r"(?P<boundary>:(?=\s)|\s[—–]\s|\s-\s)|(?P<se
 HEADLINE_SOURCE_RE: Final = re.compile(r"\s[-–—]\s(?P<np>(?:[\w'’.\-]+\s){0,3}[\w'’.\-]+)\s*$")
 
 # Heads of descriptions that may stand for a body named earlier under another name: "the fiscal
-# watchdog" for the Office for Budget Responsibility.
+# watchdog" for the Office for Budget Responsibility. A description with another head ("the ministry",
+# "the union") refers only to a body whose name holds that head.
 EPITHET_HEADS: Final[frozenset[str]] = word_set(
     """
-        ministry agency council mission organisation organization group union directorate institute
-        centre center committee watchdog office department authority body charity foundation bureau
-        service commission front coalition movement regulator monitor observatory administration company
-        firm documents
+        watchdog agency body group organisation organization charity regulator monitor institution
+        outfit
     """
 )
 

@@ -9,9 +9,19 @@ table below is where such spellings are declared, one body per entry.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from typing import Final
 
-from worker.extract.reporting import word_set
+from worker.extract.reporting import ACRONYM_RE as _NAME_ACRONYM_RE
+from worker.extract.reporting import (
+    NAME_PARTICLES,
+    NAME_TOKEN_RE,
+    SOURCE_HEADS,
+    TITLE_WORDS,
+    WORD_RE,
+    word_set,
+)
 
 # Canonical name -> (source type, the other names news text uses for it). Entries are written the
 # way `_clean` leaves a name: lower case, no article, no possessive, punctuation turned to spaces.
@@ -80,7 +90,7 @@ ALIAS_TABLE: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
     "icrc": ("un_ngo", ("international committee of the red cross", "red cross")),
     "ifrc": ("un_ngo", ("international federation of red cross and red crescent societies",)),
     "palestinian red crescent": ("un_ngo", ("prcs", "palestinian red crescent society")),
-    "msf": ("un_ngo", ("medecins sans frontieres", "médecins sans frontières", "doctors without borders")),
+    "msf": ("un_ngo", ("medecins sans frontieres", "doctors without borders")),
     # Health authorities
     "gaza health ministry": (
         "health_authority",
@@ -213,8 +223,35 @@ _ALIAS_INDEX: Final[dict[str, str]] = {
 }
 
 
+_NOT_IN_NAMES: Final = (
+    frozenset().union(*(words for _, words in TYPE_KEYWORDS)) - {"president", "mayor"} | SOURCE_HEADS
+)
+_TITLES_WITHOUT_DOTS: Final = frozenset(word.rstrip(".") for word in TITLE_WORDS)
+
+
+def personal_name(tokens: Sequence[str]) -> list[str] | None:
+    """The name in a person phrase, its title dropped: "Lt. Gen. Sergei Kobylash" -> Sergei Kobylash."""
+    last_title = -1
+    for index, token in enumerate(tokens):
+        if token.lower().rstrip(".") in _TITLES_WITHOUT_DOTS:
+            last_title = index
+    name = tokens[last_title + 1 :]
+    if not name or not NAME_TOKEN_RE.match(name[0]):
+        return None
+    for token in name:
+        lower = token.lower()
+        if lower in _NOT_IN_NAMES or _NAME_ACRONYM_RE.match(token):
+            return None
+        if token != "and" and not (NAME_TOKEN_RE.match(token) or lower in NAME_PARTICLES):
+            return None
+    if last_title < 0 and len(name) - name.count("and") < 2:
+        return None
+    return list(name)
+
+
 def _clean(text: str) -> str:
-    """Lower case, without parenthesised asides, articles, possessives or punctuation."""
+    """Lower case, without accents, parenthesised asides, articles, possessives or punctuation."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = _PARENTHESIS_RE.sub("", text).strip()
     text = _ARTICLE_RE.sub("", text)
     text = _POSSESSIVE_RE.sub("", text).lower().replace("u.n.", "un").replace("u.s.", "us")
@@ -253,6 +290,9 @@ def normalize_source(text: str) -> tuple[str, str]:
     cleaned = _clean(text)
     canonical = _ALIAS_INDEX.get(cleaned)
     if canonical is None:
+        name = personal_name(WORD_RE.findall(text))
+        if name:
+            return _clean(" ".join(name)), "person"
         folded = _fold(cleaned)
         canonical = _ALIAS_INDEX.get(folded, folded)
     kind = ALIAS_TABLE[canonical][0] if canonical in ALIAS_TABLE else source_type(text, cleaned)

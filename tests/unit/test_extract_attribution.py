@@ -1,0 +1,307 @@
+"""Attribution rules, one family at a time: sentences that must credit a source and ones that must not."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from worker.extract.attribution import attribute
+from worker.extract.reporting import (
+    AGENT_RE,
+    DOCUMENT_FROM_RE,
+    GAPPED_SOURCE_RE,
+    HEADLINE_SOURCE_RE,
+    PARENTHESISED_ACRONYM_RE,
+    POSSESSIVE_FOLLOW_RE,
+    POSSESSIVE_LEAD_RE,
+    POSSESSOR_BEFORE_RE,
+    SENTENCE_SCAN_RE,
+    TRAILING_PHRASE_RE,
+)
+from worker.extract.sentences import split_sentences
+from worker.extract.types import Attribution
+
+
+def sources(text: str, *figures: str) -> list[str | None]:
+    """The source text credited to each figure (each the first occurrence after the previous one)."""
+    spans = []
+    position = 0
+    for figure in figures:
+        start = text.index(figure, position)
+        spans.append((start, start + len(figure)))
+        position = start + len(figure)
+    order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    found = attribute(text, split_sentences(text), [spans[i] for i in order])
+    by_figure: list[Attribution | None] = [None] * len(figures)
+    for rank, index in enumerate(order):
+        by_figure[index] = found[rank]
+    return [a.text if a else None for a in by_figure]
+
+
+def cue_of(text: str, figure: str) -> str | None:
+    start = text.index(figure)
+    (found,) = attribute(text, split_sentences(text), [(start, start + len(figure))])
+    return found.cue if found else None
+
+
+class TestAccordingTo:
+    def test_after_the_clause(self) -> None:
+        text = "More than 39,000 people have been killed, according to Palestinian health authorities."
+        assert sources(text, "39,000") == ["Palestinian health authorities"]
+        assert cue_of(text, "39,000") == "according to"
+
+    def test_before_the_clause(self) -> None:
+        text = "According to the ministry, the missile flew over 250 kilometres and reached 50 kilometres."
+        assert sources(text, "250", "50") == ["the ministry", "the ministry"]
+
+    def test_a_document_of_the_source(self) -> None:
+        text = "According to a count by the Associated Press, 2,000 people have died."
+        assert sources(text, "2,000") == ["the Associated Press"]
+
+    def test_two_sources_for_two_figures(self) -> None:
+        text = "Turnout was put at 1.2 million, according to police, and 3.5 million, according to unions."
+        assert sources(text, "1.2 million", "3.5 million") == ["police", "unions"]
+
+    def test_binds_the_figure_right_before_it(self) -> None:
+        text = "In Rouen, the prefecture counted 14,800 people, against 23,000 according to the union."
+        assert sources(text, "14,800", "23,000") == ["the prefecture", "the union"]
+
+
+class TestSpeechVerbs:
+    @pytest.mark.parametrize(
+        ("text", "figure", "source"),
+        [
+            ("The ministry said 18 hospitals had stopped working.", "18", "The ministry"),
+            ("The death toll rose to 45, police said.", "45", "police"),
+            ("At least 15 people died, said Ahmed Hassan, a local official.", "15", "Ahmed Hassan"),
+            ("Witnesses told AFP that at least 20 bodies lay in the street.", "20", "Witnesses"),
+            ('"At least 50 people have died," the governor told reporters.', "50", "the governor"),
+            ("Yesterday the council said 40 homes had flooded.", "40", "the council"),
+            ("The agency warned that 5 million people could face hunger.", "5 million", "The agency"),
+        ],
+    )
+    def test_the_speaker_is_the_source(self, text: str, figure: str, source: str) -> None:
+        assert sources(text, figure) == [source]
+
+    def test_told_reporters_is_one_cue(self) -> None:
+        assert cue_of("Dacic told reporters that 48 officers were hurt.", "48") == "told reporters"
+
+    def test_a_parenthetical_cue_governs_both_sides(self) -> None:
+        text = "In the West Bank, the ministry said, 215 people have been killed."
+        assert sources(text, "215") == ["the ministry"]
+
+    def test_a_joined_clause_shares_the_source(self) -> None:
+        text = "Three more people died, the directorate said, bringing the toll to 32."
+        assert sources(text, "Three", "32") == ["the directorate", "the directorate"]
+
+    def test_a_coordinated_verb_shares_the_subject(self) -> None:
+        text = "The ministry put the overall toll at 60,034 and said another 145,870 were wounded."
+        assert sources(text, "60,034", "145,870") == ["The ministry", "The ministry"]
+
+    def test_an_appositive_gives_way_to_the_name(self) -> None:
+        text = "Marie Dupont, the aid group's secretary-general, said 10,100 people were missing."
+        assert sources(text, "10,100") == ["Marie Dupont"]
+
+    def test_a_relative_clause_gives_way_to_its_antecedent(self) -> None:
+        text = "The Civic Front, which organised the rally, said at least 1.7 million people took part."
+        assert sources(text, "1.7 million") == ["The Civic Front"]
+
+    def test_passive_and_adjective_uses_are_not_cues(self) -> None:
+        text = "Britain is estimated to hold between 700 and 1,000. An estimated 2.6 million fled."
+        assert sources(text, "700", "2.6 million") == [None, None]
+
+    def test_a_negated_verb_is_not_a_cue(self) -> None:
+        assert sources("The ministry did not say how 40 people died.", "40") == [None]
+
+    def test_first_person_inside_a_quote_is_the_quoted_speaker(self) -> None:
+        text = '"We have counted 56 bodies," said Dr Amal Haddad, a hospital director.'
+        assert sources(text, "56") == ["Amal Haddad"]
+
+
+class TestCountingVerbs:
+    def test_a_body_that_keeps_figures(self) -> None:
+        text = "The mission recorded 4,289 civilian deaths in March, followed by 840 in April."
+        assert sources(text, "4,289", "840") == ["The mission", "The mission"]
+        assert cue_of(text, "4,289") == "recorded"
+
+    def test_a_place_is_not_a_keeper_of_figures(self) -> None:
+        assert sources("Yemen has logged nearly 23,500 suspected cases.", "23,500") == [None]
+
+    def test_put_the_toll_at(self) -> None:
+        text = "The disaster ministry put the toll at 2,053 dead, its spokesman Abdul Rahim told Reuters."
+        assert sources(text, "2,053") == ["The disaster ministry"]
+
+    def test_put_without_a_value_is_not_a_cue(self) -> None:
+        assert sources("The ministry put pressure on 12 provinces.", "12") == [None]
+
+    def test_forecast_after_a_possessive_is_a_noun(self) -> None:
+        text = "The watchdog cut its growth forecast for 2017 to 2.2 per cent."
+        assert sources(text, "2.2 per cent") == ["The watchdog"]
+        assert cue_of(text, "2.2 per cent") == "forecast"
+
+    def test_the_subject_of_a_reduced_relative(self) -> None:
+        text = "The UN refugee agency said arrivals rose. That surpasses the 3,705 people the agency counted."
+        assert sources(text, "3,705") == ["The UN refugee agency"]
+
+    def test_a_gapped_second_source(self) -> None:
+        text = "The police prefecture counted 16,000, the union 280,000."
+        assert sources(text, "16,000", "280,000") == ["The police prefecture", "the union"]
+
+
+class TestDocuments:
+    def test_figures_from_a_body(self) -> None:
+        text = "Floods affected 4,66,366 homes, the latest figures from the Flood Centre (NFC) show."
+        assert sources(text, "4,66,366") == ["the Flood Centre"]
+
+    def test_possessive_document_opening_a_clause(self) -> None:
+        text = "By the Interior Ministry's estimate, 36,000 people filled the square."
+        assert sources(text, "36,000") == ["the Interior Ministry"]
+        assert cue_of(text, "36,000") == "estimate"
+
+    def test_possessive_document_as_an_object_is_not_a_cue(self) -> None:
+        text = "Osborne said he stood by the OBR's forecasts and would find £3.5 billion of cuts."
+        assert sources(text, "£3.5 billion") == ["Osborne"]
+
+    def test_documents_that_show(self) -> None:
+        assert sources("Pakistan allocated Rs1804 billion, budget documents show.", "Rs1804") == [
+            "budget documents"
+        ]
+
+    def test_figures_without_an_owner_credit_no_one(self) -> None:
+        assert sources("Recent figures show nearly 9,000 migrants have arrived.", "9,000") == [None]
+
+    def test_a_passive_with_its_agent(self) -> None:
+        text = "The figures, which include 300 children, were released by the health ministry."
+        assert sources(text, "300") == ["the health ministry"]
+
+
+class TestChains:
+    def test_citing_inside_the_subject(self) -> None:
+        text = "The news agency, citing a statement from the Ministry of Health, reported that 12,200 died."
+        assert sources(text, "12,200") == ["the Ministry of Health"]
+        assert cue_of(text, "12,200") == "citing"
+
+    def test_citing_after_the_verb(self) -> None:
+        text = (
+            "The quake has killed 1,037 people, state news agency MAP reported, citing the interior ministry."
+        )
+        assert sources(text, "1,037") == ["the interior ministry"]
+
+    def test_the_innermost_reporter_is_the_origin(self) -> None:
+        text = "The regional health office reported 25 deaths, the state broadcaster said."
+        assert sources(text, "25") == ["The regional health office"]
+
+
+class TestAcrossSentences:
+    def test_a_chain_carries_while_each_sentence_has_a_cue(self) -> None:
+        text = "The ministry said 18 hospitals have stopped working. It said 117,000 people are sheltering."
+        assert sources(text, "18", "117,000") == ["The ministry", "The ministry"]
+
+    def test_a_sentence_without_a_cue_is_the_reporter_voice(self) -> None:
+        text = "The ministry said 18 hospitals closed. About 2 million people live in the strip."
+        assert sources(text, "18", "2 million") == ["The ministry", None]
+
+    def test_an_actor_is_not_a_source(self) -> None:
+        text = "Kuwait pledged $500 million. The ministry sent 900 workers."
+        assert sources(text, "$500 million", "900") == [None, None]
+
+    def test_pronoun_and_surname_take_the_full_name(self) -> None:
+        text = (
+            "Home Ministry spokesperson Rishi Tiwari said 192 people were killed. "
+            "A further 194 were injured, he said. More than 4,500 were rescued, Tiwari added. "
+            "On Saturday the ministry had put the toll at 100."
+        )
+        assert sources(text, "192", "194", "4,500", "100") == [
+            "Rishi Tiwari",
+            "Rishi Tiwari",
+            "Rishi Tiwari",
+            "Home Ministry",
+        ]
+
+    def test_a_source_named_in_full_only_later(self) -> None:
+        text = (
+            "A local charity said it had recovered 20 bodies. The Edhi Foundation said the toll could rise."
+        )
+        assert sources(text, "20") == ["The Edhi Foundation"]
+
+    def test_a_headline_names_its_source_after_a_dash(self) -> None:
+        text = "Derna toll soars to 11,300 - Red Crescent\nThe Libyan Red Crescent said rescuers kept at it."
+        assert sources(text, "11,300") == ["The Libyan Red Crescent"]
+
+    def test_normalised_name_is_shared_by_every_mention(self) -> None:
+        text = "Gaza's Hamas-run health ministry said 200 were killed. The ministry said 400 were wounded."
+        starts = [text.index("200"), text.index("400")]
+        found = attribute(text, split_sentences(text), [(s, s + 3) for s in starts])
+        assert [a.normalized for a in found if a] == ["gaza health ministry", "gaza health ministry"]
+        assert [a.type for a in found if a] == ["health_authority", "health_authority"]
+
+
+class TestNamedExpressions:
+    @pytest.mark.parametrize(
+        ("text", "group"),
+        [
+            ("the ministry said", "speech"),
+            ("the WHO tracked", "counting"),
+            ("the documents show", "document"),
+            ("were released by", "agentive"),
+            ("According to police", "preposed"),
+            ("the union's figures", "document_noun"),
+            ("one; two", "semicolon"),
+            ("Gaza City (AFP) - Israeli", "boundary"),
+        ],
+    )
+    def test_sentence_scan_finds(self, text: str, group: str) -> None:
+        assert any(m.lastgroup == group for m in SENTENCE_SCAN_RE.finditer(text))
+
+    @pytest.mark.parametrize("text", ["the saidi market", "a sayings book", "output at 3:30", "well-known"])
+    def test_sentence_scan_ignores(self, text: str) -> None:
+        assert not [m for m in SENTENCE_SCAN_RE.finditer(text) if m.lastgroup != "boundary"]
+
+    def test_put_needs_a_value_soon_after(self) -> None:
+        groups = [m.lastgroup for m in SENTENCE_SCAN_RE.finditer("they put the toll at 40")]
+        assert "counting" in groups
+        assert not list(SENTENCE_SCAN_RE.finditer("they put pressure on the mayor"))
+
+    def test_headline_source(self) -> None:
+        assert HEADLINE_SOURCE_RE.search("Toll soars to 11,300 - Red Crescent")
+        assert not HEADLINE_SOURCE_RE.search("Toll soars to 11,300 in the flooded city of Derna")
+
+    def test_gapped_source(self) -> None:
+        assert GAPPED_SOURCE_RE.search("counted 16,000, the union ")
+        assert not GAPPED_SOURCE_RE.search("counted 16,000, 12 of them ")
+
+    def test_possessor_before_a_document_noun(self) -> None:
+        assert POSSESSOR_BEFORE_RE.search("the centre's province-wise ")
+        assert not POSSESSOR_BEFORE_RE.search("the centre ")
+
+    def test_document_from(self) -> None:
+        assert DOCUMENT_FROM_RE.match("the latest figures from the centre")
+        assert not DOCUMENT_FROM_RE.match("the centre in Islamabad")
+
+    def test_agent(self) -> None:
+        assert AGENT_RE.match(" by the ministry")
+        assert not AGENT_RE.match(" bypassing the ministry")
+
+    def test_trailing_phrase(self) -> None:
+        assert TRAILING_PHRASE_RE.search("the CGT on its own")
+        assert not TRAILING_PHRASE_RE.search("the CGT union")
+
+    def test_possessive_lead_and_follow(self) -> None:
+        assert POSSESSIVE_LEAD_RE.search("also cut ")
+        assert not POSSESSIVE_LEAD_RE.search("stood by ")
+        assert POSSESSIVE_FOLLOW_RE.match(" show 3,000 cases")
+        assert not POSSESSIVE_FOLLOW_RE.match(" and would find")
+
+    def test_parenthesised_acronym(self) -> None:
+        assert PARENTHESISED_ACRONYM_RE.search("the Flood Centre (NFC)")
+        assert not PARENTHESISED_ACRONYM_RE.search("the quake (a 6.3)")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab ,.;:'\"-() said according to 12 The ministry")), max_size=200)
+)
+def test_any_text_gets_one_answer_per_mention(text: str) -> None:
+    mentions = [(i, i + 1) for i, ch in enumerate(text) if ch.isdigit()]
+    assert len(attribute(text, split_sentences(text), mentions)) == len(mentions)

@@ -1,0 +1,132 @@
+"""The item's source registry: references back to a source resolve to its fullest earlier name."""
+
+from __future__ import annotations
+
+from worker.extract.coref import SourceRegistry, parse_phrase
+from worker.extract.sources import personal_name
+
+
+def resolved(registry: SourceRegistry, phrase: str, lookahead: tuple[str, ...] = ()) -> str | None:
+    found = registry.resolve(phrase, lookahead)
+    return found[1] if found else None
+
+
+class TestPersonalName:
+    def test_titles_are_dropped(self) -> None:
+        assert personal_name(["Lt.", "Gen.", "Sergei", "Kobylash"]) == ["Sergei", "Kobylash"]
+        assert personal_name(["ministry", "spokesman", "Ashraf", "al-Qudra"]) == ["Ashraf", "al-Qudra"]
+
+    def test_a_body_is_not_a_person(self) -> None:
+        assert personal_name(["Directorate", "General", "of", "Health", "Services"]) is None
+        assert personal_name(["Africa", "CDC"]) is None
+        assert personal_name(["Police"]) is None
+
+    def test_one_bare_word_is_not_enough(self) -> None:
+        assert personal_name(["Occurrence"]) is None
+        assert personal_name(["Mayor", "Sobyanin"]) == ["Sobyanin"]
+
+
+class TestParsePhrase:
+    def test_parenthesised_acronym_is_kept_apart(self) -> None:
+        phrase = parse_phrase("the Assam State Disaster Management Authority (ASDMA)")
+        assert phrase.text == "the Assam State Disaster Management Authority"
+        assert phrase.acronym == "ASDMA"
+
+    def test_plain_phrase_has_no_acronym(self) -> None:
+        assert parse_phrase("the ministry").acronym is None
+
+
+class TestPronouns:
+    def test_it_takes_the_latest_body_and_he_the_latest_person(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "the UN refugee agency")
+        resolved(registry, "Faisal Rahman, an official with the agency")
+        assert resolved(registry, "it") == "the UN refugee agency"
+        assert resolved(registry, "he") == "Faisal Rahman, an official with the agency"
+
+    def test_they_prefers_a_plural_source(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "Local officials")
+        resolved(registry, "the UN refugee agency")
+        assert resolved(registry, "They") == "Local officials"
+
+    def test_a_pronoun_with_nothing_before_it_is_unresolved(self) -> None:
+        assert SourceRegistry().resolve("it") is None
+
+    def test_he_falls_back_to_a_name_written_outside_any_cue(self) -> None:
+        registry = SourceRegistry(lambda: [(0, "David Beasley")])
+        assert registry.resolve("He", (), 50) is not None
+        assert resolved(registry, "he") == "David Beasley"
+
+
+class TestDescriptions:
+    def test_the_ministry_takes_the_fullest_earlier_mention(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "Gaza's Hamas-run health ministry")
+        found = registry.resolve("the ministry")
+        assert found is not None
+        assert found[1] == "Gaza's Hamas-run health ministry"
+        assert found[0].normalized == "gaza health ministry"
+
+    def test_a_body_named_inside_a_title(self) -> None:
+        registry = SourceRegistry()
+        assert resolved(registry, "Home Ministry spokesperson Rishi Tiwari") == "Rishi Tiwari"
+        assert resolved(registry, "the ministry") == "Home Ministry"
+
+    def test_a_modifier_must_match(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "the Seine-Maritime prefecture")
+        assert resolved(registry, "the police prefecture") == "the police prefecture"
+
+    def test_an_epithet_refers_to_the_latest_body(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "The Office for Budget Responsibility")
+        assert resolved(registry, "The fiscal watchdog") == "The Office for Budget Responsibility"
+
+    def test_a_specific_head_does_not_fall_back_to_another_body(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "the police prefecture")
+        assert resolved(registry, "the union") == "the union"
+
+    def test_a_description_named_only_later(self) -> None:
+        registry = SourceRegistry()
+        assert resolved(registry, "ministry", ("Gaza's health ministry",)) == "Gaza's health ministry"
+
+    def test_an_indefinite_charity_named_later(self) -> None:
+        registry = SourceRegistry()
+        assert resolved(registry, "a charity", ("the Edhi Foundation",)) == "the Edhi Foundation"
+
+    def test_an_indefinite_person_stays_as_written(self) -> None:
+        registry = SourceRegistry()
+        assert resolved(registry, "A resident", ("Ko Zaw Tun",)) == "A resident"
+
+
+class TestNames:
+    def test_surname_takes_the_full_name(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "Health Minister Samuel-Roger Kamba")
+        assert resolved(registry, "Kamba") == "Samuel-Roger Kamba"
+
+    def test_surname_from_a_name_written_outside_a_cue(self) -> None:
+        registry = SourceRegistry(lambda: [(0, "George Osborne")])
+        assert resolved(registry, "Osborne") == "George Osborne"
+
+    def test_acronym_given_in_parentheses_is_the_same_body(self) -> None:
+        registry = SourceRegistry()
+        first = registry.resolve("the National Flood Response and Coordination Centre (NFRCC)")
+        later = registry.resolve("the NFRCC")
+        assert first is not None and later is not None
+        assert first[0] is later[0]
+        assert later[1] == "the NFRCC"
+
+    def test_short_name_of_a_body_named_in_full(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "the Libyan Red Crescent")
+        assert resolved(registry, "Red Crescent") == "the Libyan Red Crescent"
+
+    def test_alias_table_joins_two_names_of_one_body(self) -> None:
+        registry = SourceRegistry()
+        first = registry.resolve("the World Health Organization")
+        later = registry.resolve("the WHO")
+        assert first is not None and later is not None
+        assert first[0] is later[0]

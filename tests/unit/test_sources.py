@@ -1,0 +1,98 @@
+"""Source names: canonical keys from the alias table and the source type of a name."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from worker.extract.sources import ALIAS_TABLE, normalize_source
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Gaza's Hamas-run health ministry",
+        "the Health Ministry in Gaza",
+        "Gaza's health ministry",
+        "the Hamas-run health ministry",
+        "the Gaza Ministry of Health",
+    ],
+)
+def test_gaza_health_ministry_has_one_key(name: str) -> None:
+    assert normalize_source(name) == ("gaza health ministry", "health_authority")
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "kind"),
+    [
+        ("the IDF", "israel defense forces", "military"),
+        ("the Israeli military", "israel defense forces", "military"),
+        ("UNHCR", "unhcr", "un_ngo"),
+        ("the UN refugee agency", "unhcr", "un_ngo"),
+        ("the U.N. refugee agency", "unhcr", "un_ngo"),
+        ("OCHA", "un ocha", "un_ngo"),
+        ("the UN Office for the Coordination of Humanitarian Affairs", "un ocha", "un_ngo"),
+        ("the World Health Organization", "who", "un_ngo"),
+        ("the WHO", "who", "un_ngo"),
+        ("UNICEF", "unicef", "un_ngo"),
+        ("UNRWA", "unrwa", "un_ngo"),
+        ("the World Food Programme", "wfp", "un_ngo"),
+        ("the International Organization for Migration (IOM)", "iom", "un_ngo"),
+        ("the International Committee of the Red Cross", "icrc", "un_ngo"),
+        ("the Red Cross", "icrc", "un_ngo"),
+        ("the Palestinian Red Crescent Society", "palestinian red crescent", "un_ngo"),
+        ("Russia's Defence Ministry", "russia defence ministry", "military"),
+        ("the Russian defense ministry", "russia defence ministry", "military"),
+        ("the Metropolitan Police", "metropolitan police", "police"),
+        ("the U.S. Geological Survey", "usgs", "government"),
+    ],
+)
+def test_alias_table(name: str, canonical: str, kind: str) -> None:
+    assert normalize_source(name) == (canonical, kind)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Local health officials", "health_authority"),
+        ("the police prefecture", "police"),
+        ("the Ukrainian air force", "military"),
+        ("independent media outlets", "media"),
+        ("Residents", "anonymous"),
+        ("the Interior Ministry", "government"),
+        ("The CGT union", "organisation"),
+        ("the Syrian Observatory for Human Rights", "un_ngo"),
+    ],
+)
+def test_type_from_keywords(name: str, kind: str) -> None:
+    assert normalize_source(name)[1] == kind
+
+
+def test_unknown_names_keep_their_words() -> None:
+    assert normalize_source("The Kyunhla activist group") == ("kyunhla activist group", "organisation")
+    assert normalize_source("the Ministry of Health of Ruritania")[0] == "ministry of health of ruritania"
+
+
+def test_every_alias_maps_to_its_own_entry() -> None:
+    for canonical, (kind, aliases) in ALIAS_TABLE.items():
+        for alias in aliases:
+            assert normalize_source(alias) == (canonical, kind), alias
+
+
+@given(st.text(max_size=80))
+def test_any_name_gives_a_lower_case_key_and_a_known_type(name: str) -> None:
+    key, kind = normalize_source(name)
+    assert key == key.lower()
+    assert kind in {
+        "government",
+        "military",
+        "health_authority",
+        "un_ngo",
+        "media",
+        "police",
+        "person",
+        "anonymous",
+        "organisation",
+        "other",
+    }
