@@ -52,8 +52,14 @@ _CLOSING = frozenset(".!?\"”’')")
 def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
     """Every numeric claim in `text`, in reading order, one claim per figure."""
     sentences = split_sentences(text)
-    rupee = _pick(_RUPEE_COUNTRY, text, RUPEE_BY_COUNTRY, DEFAULT_RUPEE)
-    peso = _pick(_PESO_COUNTRY, text, PESO_BY_COUNTRY, DEFAULT_PESO)
+    lower = text.lower()
+    # the country search runs only for items that name the currency
+    rupee = (
+        _pick(_RUPEE_COUNTRY, text, RUPEE_BY_COUNTRY, DEFAULT_RUPEE)
+        if "rs" in lower or "rupee" in lower
+        else DEFAULT_RUPEE
+    )
+    peso = _pick(_PESO_COUNTRY, text, PESO_BY_COUNTRY, DEFAULT_PESO) if "peso" in lower else DEFAULT_PESO
     found: list[tuple[Quantity, int, int, int]] = []  # quantity, sentence index, restated index
     for s_index, (s_start, s_end) in enumerate(sentences):
         quantities = find_quantities(text, s_start, s_end, rupee=rupee, peso=peso)
@@ -64,6 +70,14 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
     if not found:
         return []
     attributions = attribute(text, sentences, [(q.start, q.end) for q, _, _, _ in found])
+
+    protest_by_sentence: dict[int, bool] = {}
+
+    def in_protest(s_index: int) -> bool:
+        if s_index not in protest_by_sentence:
+            s_start, s_end = sentences[s_index]
+            protest_by_sentence[s_index] = protest_context(text[s_start:s_end])
+        return protest_by_sentence[s_index]
 
     claims: list[Claim] = []
     for index, (quantity, s_index, restated, base) in enumerate(found):
@@ -85,7 +99,7 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
             phrase_end=phrase_end,
             part_of=previous.category if previous is not None else None,
             previous_end=previous.end if previous is not None else None,
-            in_protest=protest_context(text[s_start:s_end]),
+            in_protest=in_protest(s_index),
         )
         source = attributions[index]
         if restated >= 0:

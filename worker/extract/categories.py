@@ -443,9 +443,10 @@ _POPULATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Conjunctions that start another clause after a figure's noun phrase.
-_GOVERNING_WORDS = re.compile(
-    r"(?:(?P<p>[A-Za-z]+)\s+)?(?P<w>[A-Za-z]+)(?:\s+(?:a|an|the|another|up|to))?\s*$"
-)
+_LETTERS = re.compile(r"[a-z]+")
+_NUMBER_WORDS = re.compile(r"number|total|tally|count")
+# Words that may stand between a governing verb and its figure: "killing another 12", "raised to 40".
+_SKIPPED_BEFORE_FIGURE = frozenset({"a", "an", "the", "another", "up", "to"})
 _LIST_GAP = re.compile(r"(?:\s+[\w'’-]+){0,4}\s*(?:,|,?\s+and|,?\s+followed\s+by)\s+", re.IGNORECASE)
 _CROWD_NOUNS = frozenset({"people", "persons", "others", "crowd", "crowds", "demonstrators", "marchers"})
 _NEXT_CLAUSE = re.compile(r"\s(?:and|but|while|whereas|as|after|before|when)\s", re.IGNORECASE)
@@ -506,7 +507,9 @@ def categorise(
     """The category of the figure text[start:end] (see module docstring for the order of evidence)."""
     if unit is not None and unit not in ("percent",):
         return "other"
-    if _POPULATION_BEFORE.search(text, max(sentence_start, start - 40), start):
+    if text.endswith((" of ", " to "), max(sentence_start, start - 4), start) and _POPULATION_BEFORE.search(
+        text, max(sentence_start, start - 40), start
+    ):
         return "other"
     head = counted.split()[-1] if counted else None
     head_lower = head.lower() if head else None
@@ -540,30 +543,36 @@ def categorise(
         return "other"
 
     # 2. a verb or phrase that governs the figure: "killing 1,200 people", "the toll at 2,053".
+    # Cheap substring tests guard each pattern: this runs for every figure in the stream.
     before = text[max(sentence_start, start - 80) : start]
-    if _GOVERNING_TOLL.search(before):
+    lower = before.lower()
+    if ("toll" in lower or "death" in lower or "fatalit" in lower) and _GOVERNING_TOLL.search(before):
         return "killed"
-    among = _AMONG_THE.search(before)
+    among = _AMONG_THE.search(before) if "among" in lower else None
     if among is not None:
         return _CUE_CATEGORY.get(among.group("w").lower(), "killed")
-    number_of = _NUMBER_OF.search(before)
+    number_of = _NUMBER_OF.search(before) if _NUMBER_WORDS.search(lower) else None
     if number_of is not None:
         number_cue = _ALL_CUES.search(number_of.group("rest"))
         if number_cue is not None:
             return _CUE_CATEGORY[number_cue.group("cue").lower()]
-    governing = _GOVERNING_WORDS.search(before)
-    if governing is not None:
-        verb = governing.group("w").lower()
+    tail = lower[-40:].rstrip()
+    words = _LETTERS.findall(tail) if tail[-1:].isalpha() else []
+    if words and words[-1] in _SKIPPED_BEFORE_FIGURE:
+        words.pop()
+    if words:
+        verb = words[-1]
         verb_category = _CUE_CATEGORY.get(verb)
         if verb_category is not None and verb.endswith(("ed", "ing", "s", "kill", "hit")):
             return verb_category
-        pair = f"{governing.group('p') or ''} {verb}".strip().lower()
-        if pair in _CUE_CATEGORY:
-            return _CUE_CATEGORY[pair]
+        if len(words) > 1 and f"{words[-2]} {verb}" in _CUE_CATEGORY:
+            return _CUE_CATEGORY[f"{words[-2]} {verb}"]
 
     # 3. a part of an earlier figure: "1,300 of them children", "including 4,237 children".
     if part_of is not None and (
-        _PARTITIVE_AFTER.match(text, end) or _PART_OF_BEFORE.search(before) or _AS_WERE.search(before)
+        _PARTITIVE_AFTER.match(text, end)
+        or _PART_OF_BEFORE.search(before[-25:])
+        or _AS_WERE.search(before[-12:])
     ):
         return part_of
     # 4. a figure in a list shares the category of the one before: "4,104 children and 2,641 women".
