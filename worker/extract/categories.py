@@ -36,8 +36,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     "evacuated": ("evacuated", "evacuation", "evacuees", "evacuating", "evacuate"),
     "displaced": (
         "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "refugee", "uprooted",
-        "uprooting", "homeless", "escaped", "crossed into", "from their homes", "asylum seekers",
-        "internally displaced", "arrivals", "came ashore", "landed",
+        "uprooting", "displacement", "homeless", "escaped", "crossed into", "from their homes",
+        "asylum seekers", "internally displaced", "arrivals", "came ashore", "landed",
         "stranded",
     ),
     "detained": (
@@ -52,7 +52,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "affected", "affecting", "sick", "ill", "hospitalised", "hospitalized", "admitted to hospital",
         "admitted", "cases", "case", "infections", "infected", "without power", "without electricity",
         "adrift", "needed humanitarian aid", "need humanitarian aid", "in need", "food insecure",
-        "starving", "hit",
+        "starving",
     ),
     "protesting": (
         "demonstrators", "protesters", "protestors", "marchers", "marched", "marching", "turnout",
@@ -60,6 +60,10 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "took part",
     ),
 }  # fmt: skip
+
+# Verbs that give a category only when they govern the figure ("the storms hit 1,067,656 families");
+# after a noun they usually describe something else ("two explosions hit the market").
+GOVERNING_ONLY_CUES: dict[str, str] = {"hit": "affected"}
 
 # Nouns whose figure is a thing, never a person: verbs around them do not make a casualty count.
 THING_NOUNS = frozenset(
@@ -388,6 +392,15 @@ _PHRASE_STOP = frozenset(
         "live",
         "lives",
         "lived",
+        "off",
+        "away",
+        "above",
+        "below",
+        "each",
+        "apiece",
+        "overnight",
+        "ago",
+        "worth",
     ]
 )
 _NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of"})
@@ -562,11 +575,13 @@ def categorise(
         words.pop()
     if words:
         verb = words[-1]
-        verb_category = _CUE_CATEGORY.get(verb)
+        verb_category = _CUE_CATEGORY.get(verb) or GOVERNING_ONLY_CUES.get(verb)
         if verb_category is not None and verb.endswith(("ed", "ing", "s", "kill", "hit")):
             return verb_category
         if len(words) > 1 and f"{words[-2]} {verb}" in _CUE_CATEGORY:
             return _CUE_CATEGORY[f"{words[-2]} {verb}"]
+        if len(words) > 1 and verb == "of" and words[-2] in _CUE_CATEGORY:
+            return _CUE_CATEGORY[words[-2]]  # "the evacuation of 3,000 residents"
 
     # 3. a part of an earlier figure: "1,300 of them children", "including 4,237 children".
     if part_of is not None and (

@@ -125,7 +125,10 @@ RANKING_WORD_BEFORE = re.compile(r"(?<!\bto )\b(?:" + "|".join(RANKING_BEFORE) +
 # A definite phrase naming a known set: "the two countries", "Saturday's two summits".
 DEFINITE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(DEFINITE_WORDS) + r")|\w['’]s?)\s+$", re.IGNORECASE)
 # "26 of the territory's 35 hospitals": the total M in "N of the M".
-N_OF_THE_M = re.compile(r"\d\s+of\s+(?:the|its|their|his|her|our)(?:\s+[\w-]+['’]s?)?\s+$", re.IGNORECASE)
+N_OF_THE_M = re.compile(
+    r"(?:\d%?|percent|per\s+cent|half|third|quarter)\s+of\s+(?:the|its|their|his|her|our)(?:\s+[\w-]+['’]s?)?\s+$",
+    re.IGNORECASE,
+)
 # "... the 3,705 Rohingya the agency counted": a definite phrase that reports a count is a claim.
 REPORTED_COUNT_AFTER = re.compile(
     r"^(?:\s+[\w-]+){1,3}?\s+(?:that\s+|which\s+)?(?:the\s+|a\s+)?(?:[A-Z][\w-]*|[a-z]+)"
@@ -162,11 +165,13 @@ def non_claim_reason(
     value: float,
     is_words: bool,
     has_unit: bool,
+    scaled: bool,
     hyphen_word: str | None,
 ) -> str | None:
     """Why the number text[start:end] is not a claim, or None when it may be one.
 
-    `has_unit` is true when a unit, currency, percent or scale word was found at the number;
+    `has_unit` is true when a unit, currency or percent was found at the number, `scaled` when a
+    scale word was ("2.6 million");
     `hyphen_word` is the lower-case word joined to it by a hyphen ("member" in "10-member").
     """
     # Windows are kept short and cheap tests run first: this runs for every number in the stream.
@@ -189,7 +194,7 @@ def non_claim_reason(
         ("age" in before or "young" in near or "old" in near) and AGE_BEFORE_WORDS.search(before)
     ):
         return "age"
-    if not has_unit:
+    if not has_unit and not scaled:
         if not is_words and _is_year(token, value, before, after):
             return "year"
         if DURATION.match(after) or DURATION_LONG.match(after):
@@ -198,7 +203,7 @@ def non_claim_reason(
             return "age"
     if hyphen_word is not None and hyphen_word not in COUNTING_HYPHEN_WORDS:
         return "compound descriptor"
-    if _is_named(before, token, is_words, has_unit=has_unit):
+    if _is_named(before, token, is_words, has_unit=has_unit or scaled):
         return "name or identifier"
     if STREET_AFTER.match(after):
         return "street number"

@@ -73,6 +73,11 @@ GLUED_LETTERS = re.compile(r"[A-Za-z]")
 RANGE_JOIN = re.compile(r"\s*(?P<j>-|–|—|to|or)\s*", re.IGNORECASE)
 BETWEEN_JOIN = re.compile(r"\s+and\s+", re.IGNORECASE)
 LIST_JOIN = re.compile(r"^\s*(?:,|and|or)\s*(?:,\s*)?(?:and\s+)?$", re.IGNORECASE)
+# "48.8C", "-5F": a temperature written without the degree sign.
+GLUED_TEMPERATURE = re.compile(r"(?P<t>[CF])(?![\w])")
+_REASONS_THAT_TAKE_THE_PARTNER = frozenset(
+    {"year", "date", "name or identifier", "phone number", "identifier"}
+)
 NEGATIVE_BEFORE = re.compile(r"(?:\bminus[\s-]|−|(?<=\s)-)$", re.IGNORECASE)
 PLURAL_WORD_AFTER = re.compile(r"\s+[a-z]+s\b")
 NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
@@ -148,8 +153,8 @@ def find_quantities(
             reason = "phone number"
         if reason is not None:
             phone_end = reading.end if reason == "phone number" else -1
-            if reason in ("year", "date") and partner is not None:
-                skip_until = partner.end  # "2023-24", "Jan. 1-17"
+            if partner is not None and reason in _REASONS_THAT_TAKE_THE_PARTNER:
+                skip_until = partner.end  # "2023-24", "Jan. 1-17", "Boeing 737-800"
             continue
 
         qualifier, qualifier_start = _qualifier_before(text, reading.start, start)
@@ -342,7 +347,11 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
     if not is_words:
         grouping = not scaled and unit is None and PLURAL_WORD_AFTER.match(text, pos) is not None
         value = parse_digits(token, grouping_context=grouping)
-        if GLUED_LETTERS.match(text, pos) and not _ordinal_or_plural_year(text, pos):
+        temperature = GLUED_TEMPERATURE.match(text, pos) if unit is None else None
+        if temperature is not None:
+            unit = temperature.group("t")
+            pos = temperature.end()
+        elif GLUED_LETTERS.match(text, pos) and not _ordinal_or_plural_year(text, pos):
             return _identifier_reading(text, match, number_start, pos, token)
     value *= scale
     if NEGATIVE_BEFORE.search(text, max(start, number_start - 7), left):
@@ -413,7 +422,8 @@ def _reason(text: str, reading: _Reading, sentence_start: int, *, partner_unit: 
         token=reading.token,
         value=reading.value,
         is_words=reading.is_words,
-        has_unit=reading.unit is not None or reading.scaled or partner_unit is not None,
+        has_unit=reading.unit is not None or partner_unit is not None,
+        scaled=reading.scaled,
         hyphen_word=reading.hyphen_word,
     )
 
