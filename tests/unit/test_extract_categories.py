@@ -63,6 +63,11 @@ def test_protest_context_reads_protest_words_but_not_the_month_of_march() -> Non
         ),
         ("The WHO confirmed 30,457 civilian casualties.", [("30,457", "other")]),
         ("The EU gave €1 million in aid.", [("€1 million", "other")]),
+        ("The rebels freed 23 hostages.", [("23", "other")]),
+        ("The outbreak has sickened at least 300 people.", [("at least 300", "affected")]),
+        ("Two explosions hit the market.", [("Two", "other")]),
+        ("The storms hit 1,067,656 families.", [("1,067,656", "affected")]),
+        ("A fire forced the evacuation of some 3,000 residents.", [("some 3,000", "evacuated")]),
     ],
 )
 def test_categories(text: str, expected: list[tuple[str, str]]) -> None:

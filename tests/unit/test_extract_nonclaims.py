@@ -45,6 +45,10 @@ NAMED_RULES: list[tuple[str, str, str, str]] = [
     ("ONE_PRONOUN_BEFORE", "no ", "killing ", "search"),
     ("ONE_OF_WHOM_COUNTS", " of whom later died", " of its boats", "match"),
     ("ONE_COUNTED_NOUN", " woman dead", " of its boats", "match"),
+    ("RATIO_TOTAL", "Six out of ", "Six of ", "search"),
+    ("ERA_AFTER", " BC, the", " BBC", "match"),
+    ("AGE_APPOSITION_AFTER", ", said", " said", "match"),
+    ("NAMING_WORD_BEFORE", "see page ", "see 3 ", "search"),
 ]
 
 
@@ -78,6 +82,9 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         ("In 2018, 2377 patients were discharged.", ["2377"]),
         ("The Pakistan budget for 2023-24 was approved.", []),
         ("He was sitting on Apple Watch 5 data.", []),
+        ("Six out of ten voters and 1 in 5 children agreed.", ["Six", "1"]),
+        ("The Boeing 737-800 carried 132 people.", ["132"]),
+        ("Around 80% of the city's 1.2 million residents lost power.", ["Around 80%"]),
     ],
 )
 def test_non_claims_in_sentences(sentence: str, kept: list[str]) -> None:

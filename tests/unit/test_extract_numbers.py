@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from worker.extract.numbers import (
     ENGLISH_GROUPED,
@@ -16,6 +18,7 @@ from worker.extract.numbers import (
     parse_words,
 )
 from worker.extract.quantities import find_quantities
+from worker.extract.sentences import split_sentences
 
 
 def values(text: str) -> list[float]:
@@ -87,3 +90,17 @@ def test_parse_words(words: str, value: float) -> None:
 )
 def test_scale_words_and_groupings_in_sentences(sentence: str, expected: list[float]) -> None:
     assert values(sentence) == pytest.approx(expected)
+
+
+NEWS_ALPHABET = st.sampled_from(
+    [*"0123456789 ,.-–%$£€()'\"\n", "million", "about", "more than", "km", "Oct.", "people", "two", "the"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NEWS_ALPHABET, max_size=40).map("".join))
+def test_any_text_gives_quantities_inside_their_sentence(text: str) -> None:
+    for start, end in split_sentences(text):
+        for quantity in find_quantities(text, start, end):
+            assert start <= quantity.start < quantity.end <= end
+            assert quantity.qualifier in {"exact", "approximate", "lower_bound", "upper_bound", "range"}

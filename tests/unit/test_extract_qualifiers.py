@@ -27,6 +27,8 @@ def read(text: str) -> list[tuple[str, float, float | None, str]]:
         ("BETWEEN_JOIN", " and 1,000", " or 1,000", "match"),
         ("RANGE_JOIN", " to 20", " and 20", "match"),
         ("RESTATEMENT_OPEN", " (", " and ", "match"),
+        ("LIST_JOIN", " and ", " to reach ", "match"),
+        ("PHONE_LIST_JOIN", " to reach the centre or ", " people. Then ", "match"),
     ],
 )
 def test_named_qualifier_patterns(name: str, matching: str, not_matching: str, method: str) -> None:

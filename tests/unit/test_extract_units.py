@@ -26,6 +26,10 @@ def units(text: str, *, rupee: str = "INR") -> list[tuple[float, str | None]]:
         ("CURRENCY_CODE_AFTER", " USD in", " usd in", "match"),
         ("MAGNITUDE_WORD_AFTER", "-magnitude quake", " magnitudes", "match"),
         ("NEGATIVE_BEFORE", "dip to minus ", "dip to ", "search"),
+        ("GLUED_TEMPERATURE", "C in Sicily", "Cs in", "match"),
+        ("HYPHEN_WORD", "-member bloc", " member", "match"),
+        ("GLUED_LETTERS", "G networks", " networks", "match"),
+        ("PLURAL_WORD_AFTER", " patients", " Patients", "match"),
     ],
 )
 def test_named_unit_patterns(name: str, matching: str, not_matching: str, method: str) -> None:
@@ -56,6 +60,7 @@ def test_named_unit_patterns(name: str, matching: str, not_matching: str, method
         ("A 6,500-kilometre range.", [(6500, "km")]),
         ("Rates rose 25 basis points.", [(25, "bp")]),
         ("It can dip to minus-130 degrees Fahrenheit.", [(-130, "F")]),
+        ("Temperatures hit 48.8C in Sicily.", [(48.8, "C")]),
     ],
 )
 def test_units_currencies_and_percentages(sentence: str, expected: list[tuple[float, str]]) -> None:

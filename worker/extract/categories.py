@@ -52,7 +52,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "affected", "affecting", "sick", "ill", "hospitalised", "hospitalized", "admitted to hospital",
         "admitted", "cases", "case", "infections", "infected", "without power", "without electricity",
         "adrift", "needed humanitarian aid", "need humanitarian aid", "in need", "food insecure",
-        "starving",
+        "starving", "sickened", "sickening", "poisoned",
     ),
     "protesting": (
         "demonstrators", "protesters", "protestors", "marchers", "marched", "marching", "turnout",
@@ -401,6 +401,11 @@ _PHRASE_STOP = frozenset(
         "overnight",
         "ago",
         "worth",
+        "without",
+        "within",
+        "inside",
+        "outside",
+        "near",
     ]
 )
 _NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of"})
@@ -456,6 +461,10 @@ _POPULATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Conjunctions that start another clause after a figure's noun phrase.
+_GOVERNED_BY_OTHER = re.compile(
+    r"\b(?:" + word_alternation(CATEGORY_CUES["other"]) + r")\s+(?:(?:a|an|the|another|some)\s+)?$",
+    re.IGNORECASE,
+)
 _LETTERS = re.compile(r"[a-z]+")
 _NUMBER_WORDS = re.compile(r"number|total|tally|count")
 # Words that may stand between a governing verb and its figure: "killing another 12", "raised to 40".
@@ -527,6 +536,10 @@ def categorise(
     head = counted.split()[-1] if counted else None
     head_lower = head.lower() if head else None
     is_thing = head_lower in THING_NOUNS if head_lower else False
+
+    # 0. a verb right before the figure that says it is not a casualty: "freed 23 hostages".
+    if _GOVERNED_BY_OTHER.search(text, max(sentence_start, start - 24), start):
+        return "other"
 
     # 1. the clause after the noun phrase: "were killed", "dead", "missing".
     aside = _ASIDE.match(text, phrase_end, sentence_end)

@@ -19,7 +19,9 @@ from worker.extract.lexicon import (
     PHONE_WORDS,
     RANKING_BEFORE,
     STREET_WORDS,
+    TENS_WORDS,
     TIME_UNITS,
+    UNITS_WORDS,
 )
 from worker.extract.numbers import word_alternation
 
@@ -129,6 +131,10 @@ N_OF_THE_M = re.compile(
     r"(?:\d%?|percent|per\s+cent|half|third|quarter)\s+of\s+(?:the|its|their|his|her|our)(?:\s+[\w-]+['’]s?)?\s+$",
     re.IGNORECASE,
 )
+# "six out of ten voters", "one in five children": the M of a ratio.
+RATIO_TOTAL = re.compile(
+    r"\b(?:\d+|" + word_alternation([*UNITS_WORDS, *TENS_WORDS]) + r")\s+(?:out\s+of|in)\s+$", re.IGNORECASE
+)
 # "... the 3,705 Rohingya the agency counted": a definite phrase that reports a count is a claim.
 REPORTED_COUNT_AFTER = re.compile(
     r"^(?:\s+[\w-]+){1,3}?\s+(?:that\s+|which\s+)?(?:the\s+|a\s+)?(?:[A-Z][\w-]*|[a-z]+)"
@@ -216,6 +222,8 @@ def non_claim_reason(
         reported = REPORTED_COUNT_AFTER.match(after) is not None
         if " of " in before and N_OF_THE_M.search(before) and not reported:
             return "total of a known set"
+        if near.endswith((" of ", " in ")) and RATIO_TOTAL.search(near):
+            return "total of a ratio"
         if (is_words or value < 100) and DEFINITE_BEFORE.search(near) and not reported:
             return "known set"
         if token.lower() == "one" and not _one_counts(near, after):

@@ -79,7 +79,7 @@ _REASONS_THAT_TAKE_THE_PARTNER = frozenset(
     {"year", "date", "name or identifier", "phone number", "identifier"}
 )
 NEGATIVE_BEFORE = re.compile(r"(?:\bminus[\s-]|−|(?<=\s)-)$", re.IGNORECASE)
-PLURAL_WORD_AFTER = re.compile(r"\s+[a-z]+s\b")
+PLURAL_WORD_AFTER = re.compile(r"\s+(?:[a-z]+s|people)\b")
 NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
 PHONE_LIST_JOIN = re.compile(r"^[^.;]{0,60}\b(?:or|and)\s+$")
 RESTATEMENT_OPEN = re.compile(r"^\s*[(\[]\s*$")
