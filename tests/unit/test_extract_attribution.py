@@ -84,6 +84,16 @@ class TestSpeechVerbs:
     def test_the_speaker_is_the_source(self, text: str, figure: str, source: str) -> None:
         assert sources(text, figure) == [source]
 
+    def test_a_colon_after_the_verb_opens_its_clause(self) -> None:
+        assert sources('The ministry said: "At least 40 people were killed."', "40") == ["The ministry"]
+
+    def test_a_cue_after_a_dash_looks_back(self) -> None:
+        assert sources("At least 40 people were killed — the ministry said.", "40") == ["the ministry"]
+
+    def test_a_title_is_dropped_from_a_named_speaker(self) -> None:
+        text = "Israeli Prime Minister Benjamin Netanyahu said 130 hostages remain."
+        assert sources(text, "130") == ["Benjamin Netanyahu"]
+
     def test_told_reporters_is_one_cue(self) -> None:
         assert cue_of("Dacic told reporters that 48 officers were hurt.", "48") == "told reporters"
 
@@ -167,6 +177,12 @@ class TestDocuments:
         assert sources("Pakistan allocated Rs1804 billion, budget documents show.", "Rs1804") == [
             "budget documents"
         ]
+
+    def test_a_survey_by_a_pollster(self) -> None:
+        assert sources("A survey by Gallup showed 52% support.", "52%") == ["Gallup"]
+
+    def test_generic_words_are_not_the_owner(self) -> None:
+        assert sources("Some 2 million need aid, according to the latest UN figures.", "2 million") == ["UN"]
 
     def test_figures_without_an_owner_credit_no_one(self) -> None:
         assert sources("Recent figures show nearly 9,000 migrants have arrived.", "9,000") == [None]

@@ -68,7 +68,7 @@ _RIGHT_PHRASE_END_RE = re.compile(
     r"adding|said|says|told|reported|published|released|seen|showed|show|shows|in\s+(?![A-Z]))\b"
 )
 _DOUBLE_QUOTES = '"“”'
-_CLOSING_PUNCTUATION = ",\"”’'"
+_CLOSING_PUNCTUATION = ",\"”’'—–"
 # Two or more capitalised words: a name the text gives somewhere, for expanding a bare surname.
 _CAPITALISED_RUN_RE = re.compile(
     r"\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?))+"
@@ -232,9 +232,7 @@ def _owner_of_documents(phrase: str) -> str | None:
         if tokens[-1].lower() in {"documents", "records"}:
             return phrase
         owners = [t for t in tokens[:-1] if t.lower() not in GENERIC_DOCUMENT_ADJECTIVES]
-        if not owners:
-            return None
-        return phrase[: phrase.rfind(tokens[-1])].strip()
+        return " ".join(owners) or None
     return phrase
 
 
@@ -339,6 +337,7 @@ class _SentenceReader:
     __slots__ = (
         "anchors",
         "clause_breaks",
+        "clause_starts",
         "document_nouns",
         "end",
         "mentions",
@@ -355,6 +354,7 @@ class _SentenceReader:
         self.mentions = mentions
         self.anchors: list[_Anchor] = []
         self.clause_breaks: list[int] = []
+        self.clause_starts: list[int] = []
         self.preposed: list[re.Match[str]] = []
         self.verbs: list[re.Match[str]] = []
         self.document_nouns: list[re.Match[str]] = []
@@ -362,6 +362,7 @@ class _SentenceReader:
             kind = match.lastgroup
             if kind in {"boundary", "semicolon"}:
                 self.clause_breaks.append(match.start())
+                self.clause_starts.append(match.end())
             elif kind == "preposed":
                 self.preposed.append(match)
             elif kind == "document_noun":
@@ -373,13 +374,14 @@ class _SentenceReader:
 
     def clause_start(self, position: int) -> int:
         start = self.start
-        for boundary in self.clause_breaks:
-            if boundary < position:
-                start = boundary + 1
+        for boundary in self.clause_starts:
+            if boundary <= position:
+                start = boundary
         return start
 
-    def figure_before(self, floor: int, position: int) -> bool:
-        return any(floor <= m_start and m_end <= position for m_start, m_end in self.mentions)
+    def figure_before(self, position: int) -> bool:
+        """Whether a figure of this sentence stands before `position`."""
+        return any(m_end <= position for _, m_end in self.mentions)
 
     def read(self) -> list[_Anchor]:
         if not (self.preposed or self.verbs or self.document_nouns or self.text[self.end - 1] not in _CLOSED):
@@ -423,7 +425,7 @@ class _SentenceReader:
                 end=phrase_end,
                 governs_left=bool(before),
                 governs_right=bool(after),
-                parenthetical=bool(before) and bool(after) and self.figure_before(clause, match.start()),
+                parenthetical=bool(before) and bool(after) and self.figure_before(match.start()),
             )
             (citing if cue == "citing" else self.anchors).append(anchor)
         return citing
@@ -466,7 +468,7 @@ class _SentenceReader:
                 ):
                     continue
                 phrase = owner
-            counting = kind != "speech" and cue not in {"put", "placed"}
+            counting = kind == "counting" and cue not in {"put", "placed"}
             if cue_override is None and not (
                 _valid_source(phrase, counting=counting)
                 or _valid_source(f"{phrase} {vouching}", counting=counting)
@@ -476,8 +478,8 @@ class _SentenceReader:
                 audience = WORD_RE.match(text, match.end() + 1)
                 if audience and audience.group().lower() in AUDIENCE_WORDS:
                     cue = f"told {audience.group().lower()}"
-            postposed = _preceded_by_comma(text, phrase_start, clause) and self.figure_before(
-                clause, phrase_start
+            postposed = _preceded_by_comma(text, phrase_start, self.start) and self.figure_before(
+                phrase_start
             )
             self.anchors.append(
                 _Anchor(
@@ -521,9 +523,7 @@ class _SentenceReader:
                 or POSSESSIVE_FOLLOW_RE.match(text, noun.end(), self.end)
             ):
                 continue
-            postposed = _preceded_by_comma(text, owner_start, clause) and self.figure_before(
-                clause, owner_start
-            )
+            postposed = _preceded_by_comma(text, owner_start, self.start) and self.figure_before(owner_start)
             self.anchors.append(
                 _Anchor(noun.group(), owner_text, owner_start, noun.end(), postposed, True, postposed)
             )
@@ -574,7 +574,7 @@ def _choose(
     right: _Anchor | None = None
     for anchor in anchors:
         if anchor.end <= start:
-            if anchor.governs_right and not any(anchor.end <= b < start for b in semicolons):
+            if anchor.governs_right and not any(anchor.end + 2 < b < start for b in semicolons):
                 left = anchor
         elif anchor.start >= end and anchor.governs_left and right is None:
             right = anchor

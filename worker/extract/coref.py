@@ -182,6 +182,10 @@ class SourceRegistry:
         phrase = parse_phrase(text)
         if not phrase.tokens:
             return
+        name = personal_name(phrase.tokens)
+        if name:
+            self._person(phrase, name)
+            return
         if _is_description(phrase.tokens):
             earlier = self._description(phrase, ())
             if earlier is not None:

@@ -172,6 +172,7 @@ TITLE_WORDS: Final[frozenset[str]] = word_set(
         representative adviser advisor analyst economist professor senator lawmaker deputy chancellor
         premier king queen prince sheikh judge prosecutor researcher manager executive ceo founder
         officer captain superintendent inspector commissioner rapporteur coroner physician doctor
+        ombudsman ombudswoman attorney spokesmen
     """
 )
 
