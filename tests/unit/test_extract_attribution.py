@@ -178,6 +178,17 @@ class TestDocuments:
             "budget documents"
         ]
 
+    def test_a_body_between_possessor_and_document(self) -> None:
+        text = "Italy's interior ministry data show 64,000 arrivals."
+        assert sources(text, "64,000") == ["Italy's interior ministry"]
+
+    def test_a_toll_of_a_body(self) -> None:
+        assert sources("The ministry's latest toll stood at 1,200.", "1,200") == ["The ministry"]
+        assert sources("This year's death toll reached 32.", "32") == [None]
+
+    def test_a_year_inside_a_possessive_forecast(self) -> None:
+        assert sources("The IMF cut its 2024 growth forecast to 2.9%.", "2.9%") == ["The IMF"]
+
     def test_a_survey_by_a_pollster(self) -> None:
         assert sources("A survey by Gallup showed 52% support.", "52%") == ["Gallup"]
 

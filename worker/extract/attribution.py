@@ -226,6 +226,8 @@ def _owner_of_documents(phrase: str) -> str | None:
     noun = POSSESSED_DOCUMENT_NOUN_RE.search(phrase)
     possessive = POSSESSOR_BEFORE_RE.search(phrase, 0, noun.start()) if noun else None
     if possessive:
+        if _names_a_body(possessive.group("between")):
+            return phrase[: possessive.end("between")]
         return re.sub(r"(?:'s|’s|'|’)$", "", phrase[: possessive.end("owner")])
     tokens = WORD_RE.findall(phrase)
     if tokens and tokens[-1].lower() in DOCUMENT_NOUNS:
@@ -234,6 +236,12 @@ def _owner_of_documents(phrase: str) -> str | None:
         owners = [t for t in tokens[:-1] if t.lower() not in GENERIC_DOCUMENT_ADJECTIVES]
         return " ".join(owners) or None
     return phrase
+
+
+def _names_a_body(words: str) -> bool:
+    """ "Italy's interior ministry data": words between a possessor and its document that name the
+    body the document belongs to."""
+    return any(word.lower() in SOURCE_HEADS for word in words.split())
 
 
 def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
@@ -512,6 +520,8 @@ class _SentenceReader:
             if match is None:
                 continue
             owner_text, owner_start = _possessor(text, self.start, match.start(), match.end("owner"))
+            if _names_a_body(match.group("between")):
+                owner_text = text[owner_start : match.end("between")]
             if not owner_text or not _valid_source(owner_text, counting=True):
                 continue
             clause = self.clause_start(owner_start)

@@ -297,11 +297,11 @@ PREPOSED_CUE_PATTERN: Final = rf"\b(?P<preposed>(?i:{_alternation(PREPOSED_CUES)
 # "X's figures", "its count", "the centre's province-wise data": a document noun, and before it a
 # possessor with at most two words between.
 DOCUMENT_NOUN_PATTERN: Final = (
-    rf"\b(?P<document_noun>{_alternation(DOCUMENT_NOUNS - {'toll', 'statement', 'documents', 'records'})})\b"
+    rf"\b(?P<document_noun>{_alternation(DOCUMENT_NOUNS - {'statement', 'documents', 'records'})})\b"
 )
 POSSESSED_DOCUMENT_NOUN_RE: Final = re.compile(DOCUMENT_NOUN_PATTERN)
 POSSESSOR_BEFORE_RE: Final = re.compile(
-    r"(?P<owner>\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[\w\-.]+(?:'s|’s|s'|s’))(?:\s+[a-z][\w\-]*){0,2}?\s+$"
+    r"(?P<owner>\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[\w\-.]+(?:'s|’s|s'|s’))(?P<between>(?:\s+[a-z0-9][\w\-]*){0,2}?)\s+$"
 )
 
 # Words around a possessive document phrase that make it govern a clause: "By the ministry's
