@@ -453,7 +453,7 @@ _AMONG_THE = re.compile(
 )
 # "the number of Palestinians killed ... had exceeded 60,000", "the number who have fled ... to 3,722".
 _NUMBER_OF = re.compile(
-    r"\b(?:number|total|tally|count)\s+(?:of|who|that)\s+(?P<rest>[^,;]{0,80})$", re.IGNORECASE
+    r"\b(?:number|total|tally|count)\s+(?:of|who|that)\s+(?P<rest>[^,;]{0,140})$", re.IGNORECASE
 )
 # "a city of about 7.5 million people", "home to some 1,600 people": a population, not a casualty.
 _POPULATION_BEFORE = re.compile(
@@ -466,12 +466,18 @@ _GOVERNED_BY_OTHER = re.compile(
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[a-z]+")
-_NUMBER_WORDS = re.compile(r"number|total|tally|count")
+_NUMBER_WORDS = re.compile(r"number|total|tally|count", re.IGNORECASE)
 # Words that may stand between a governing verb and its figure: "killing another 12", "raised to 40".
 _SKIPPED_BEFORE_FIGURE = frozenset({"a", "an", "the", "another", "up", "to"})
-_LIST_GAP = re.compile(r"(?:\s+[\w'’-]+){0,4}\s*(?:,|,?\s+and|,?\s+followed\s+by)\s+", re.IGNORECASE)
+_LIST_GAP = re.compile(r"(?:\s+[\w'’-]+){0,6}\s*(?:,|,?\s+and|,?\s+followed\s+by)\s+", re.IGNORECASE)
 _CROWD_NOUNS = frozenset({"people", "persons", "others", "crowd", "crowds", "demonstrators", "marchers"})
-_NEXT_CLAUSE = re.compile(r"\s(?:and|but|while|whereas|as|after|before|when)\s", re.IGNORECASE)
+# "... and abducting some 250", "... and forced detainees", "... but deaths rose": a conjunction
+# followed by a verb, a determiner or a pronoun starts a new clause; "and gendarmes injured" does not.
+_NEXT_CLAUSE = re.compile(
+    r"\s(?:(?:but|while|whereas|after|before|when)\s|and\s+(?=[a-z]+(?:ed|ing)\b|(?:the|a|an|its|their|his|her|it|"
+    r"they|he|she|we|left|took|made|put|hit|said|say|says|fled|died|sent|set|gave|kept|brought|held)\b))",
+    re.IGNORECASE,
+)
 
 _ALL_CUES = re.compile(
     r"\b(?P<cue>" + word_alternation({c for cs in CATEGORY_CUES.values() for c in cs}) + r")\b", re.IGNORECASE
@@ -577,7 +583,10 @@ def categorise(
     among = _AMONG_THE.search(before) if "among" in lower else None
     if among is not None:
         return _CUE_CATEGORY.get(among.group("w").lower(), "killed")
-    number_of = _NUMBER_OF.search(before) if _NUMBER_WORDS.search(lower) else None
+    number_of = None
+    wide_start = max(sentence_start, start - 160)
+    if _NUMBER_WORDS.search(text, wide_start, start):
+        number_of = _NUMBER_OF.search(text, wide_start, start)
     if number_of is not None:
         number_cue = _ALL_CUES.search(number_of.group("rest"))
         if number_cue is not None:
