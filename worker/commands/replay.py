@@ -213,6 +213,12 @@ def _open_source(
         resume=resume,
         should_stop=stop.is_set,
     )
+    get_logger("replay").info(
+        "replay.plan",
+        topic=args.topic,
+        resumed=resume is not None,
+        ranges={str(r.partition): [r.start, r.stop] for r in topic.plan},
+    )
     return _SourceJob(topic, _record_outcome(processor), topic.count, close=topic.close)
 
 
