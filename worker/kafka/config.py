@@ -60,7 +60,7 @@ def producer_kwargs(settings: WorkerSettings, *, transactional_id: str | None = 
         "bootstrap_timeout_ms": _bootstrap_timeout_ms(settings),
         "acks": "all",
         "enable_idempotence": True,
-        "linger_ms": 5,
+        "linger_ms": 100,
         "batch_size": 64 * 1024,
         # A broker gone for longer than this fails the send; the worker then stops without committing
         # past it, and its orchestrator restarts it.

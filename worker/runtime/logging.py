@@ -23,7 +23,7 @@ CLIENT_LOGGERS = ("kafka",)
 
 
 def resolve_format(fmt: str | None, stream: TextIO) -> str:
-    """The format to use: an explicit choice, else CLAIMWIRE_LOG_FORMAT, else JSON unless `stream` is a TTY."""
+    """An explicit choice, else CLAIMWIRE_LOG_FORMAT, else JSON unless `stream` is a terminal."""
     choice = (fmt or os.environ.get(LOG_FORMAT_ENV) or "auto").lower()
     if choice in {"json", "console"}:
         return choice

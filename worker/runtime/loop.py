@@ -73,6 +73,7 @@ class Worker:
         self._consumer: WireConsumer | None = None
         self._producer: ClaimProducer | None = None
         self._last_contact = time.monotonic()
+        self._last_commit = time.monotonic()
         self._max_unacked = settings.max_in_flight * UNACKED_MESSAGES_PER_RECORD
 
     def run(self) -> int:
@@ -113,7 +114,7 @@ class Worker:
 
     def _loop(self) -> int:
         consumer, settings = self._clients()[0], self.settings
-        last_commit = last_check = time.monotonic()
+        last_check = time.monotonic()
         while not self.stop.is_set():
             if self._failure is not None:
                 self.log.error("worker_stopping_on_failure", reason=self._failure)
@@ -133,9 +134,8 @@ class Worker:
                     self._process_transaction(records)
                 else:
                     self._process_batch(records)
-            if not settings.exactly_once and now - last_commit >= settings.commit_interval_seconds:
+            if not settings.exactly_once and now - self._last_commit >= settings.commit_interval_seconds:
                 self._commit()
-                last_commit = now
             if now - last_check >= BROKER_CHECK_INTERVAL_SECONDS:
                 self._check_broker()
                 last_check = time.monotonic()
@@ -149,6 +149,8 @@ class Worker:
     def _process_batch(self, records: list[InputRecord]) -> None:
         _, producer = self._clients()
         for record in records:
+            if time.monotonic() - self._last_commit >= self.settings.commit_interval_seconds:
+                self._commit()  # a slow batch must not stretch the uncommitted window
             partition = (record.topic, record.partition)
             with self._lock:
                 if not self.tracker.is_assigned(partition):
@@ -268,6 +270,7 @@ class Worker:
 
     def _commit(self) -> bool:
         consumer, _ = self._clients()
+        self._last_commit = time.monotonic()
         with self._lock:
             positions = self.tracker.committable()
         if not positions:

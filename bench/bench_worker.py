@@ -1,0 +1,218 @@
+"""Worker throughput against its two baselines, measured in one run on one broker with the same items.
+
+(a) a no-op kafka-python loop: consume each 2 KB record and produce it unchanged (the Kafka ceiling);
+(b) `claimwire extract` over the same items from a JSON Lines file (the extraction ceiling);
+(c) `claimwire worker` end to end: from the moment it is ready until every claim event is published.
+
+Prints items/second for each, the ratio c / min(a, b) (target >= 0.85) and the worker's peak RSS.
+
+    .venv/bin/python bench/bench_worker.py                      # starts its own dev broker
+    .venv/bin/python bench/bench_worker.py --bootstrap host:port --items 20000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.admin import NewTopic
+
+from worker.ingest.decode import decode_item
+from worker.kafka.devbroker import free_port, running_broker
+from worker.pipeline import process_item
+
+ITEM_BYTES = 2048
+TARGET_RATIO = 0.85
+SENTENCES = (
+    "At least {n} people were killed in the floods, the health ministry said on Monday.",
+    "Police said {n} protesters were detained after the march through the capital.",
+    "The UN refugee agency said {n} families had been displaced by the fighting in the north.",
+    "Officials said about {n} homes were damaged, and aid convoys were waiting at the border.",
+)
+FILLER = (
+    "Residents described long queues for water and fuel as roads reopened slowly. "
+    "Shops in the old town stayed shut for a third day while crews cleared debris. "
+)
+
+
+def make_items(count: int) -> list[bytes]:
+    """Wire items of 2 KB each (ASCII): one to three claim sentences, then filler text."""
+    items = []
+    for index in range(count):
+        claims = " ".join(s.format(n=index % 900 + 5) for s in SENTENCES[: 1 + index % 3])
+        item = {"id": f"bench-{index}", "source": "bench", "headline": f"Bench item {index}", "body": ""}
+        room = ITEM_BYTES - len(json.dumps(item))
+        text = claims + " " + FILLER * (room // len(FILLER) + 1)
+        item["body"] = text[:room]
+        items.append(json.dumps(item).encode())
+    return items
+
+
+def create_topics(bootstrap: str, names: dict[str, int]) -> None:
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap)
+    try:
+        admin.create_topics([NewTopic(name, partitions, 1) for name, partitions in names.items()])
+    finally:
+        admin.close()
+
+
+def produce(bootstrap: str, topic: str, values: list[bytes]) -> None:
+    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5, batch_size=256 * 1024)
+    for index, value in enumerate(values):
+        producer.send(topic, value=value, key=str(index).encode())
+    producer.flush()
+    producer.close()
+
+
+def end_total(consumer: KafkaConsumer, topic: str) -> int:
+    partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+    return sum(consumer.end_offsets(partitions).values()) if partitions else 0
+
+
+def noop_loop(bootstrap: str, source: str, sink: str, count: int) -> float:
+    """(a) consume each record and produce it unchanged, acks=all, idempotent; items/second."""
+    consumer = KafkaConsumer(
+        source,
+        bootstrap_servers=bootstrap,
+        group_id=f"bench-noop-{uuid.uuid4().hex[:8]}",
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        max_poll_records=500,
+    )
+    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=5)
+    seen = 0
+    started: float | None = None
+    while seen < count:
+        batches = consumer.poll(timeout_ms=500)
+        if batches and started is None:
+            started = time.perf_counter()
+        for records in batches.values():
+            for record in records:
+                producer.send(sink, value=record.value, key=record.key)
+            seen += len(records)
+        if batches:
+            consumer.commit()
+    producer.flush()
+    elapsed = time.perf_counter() - (started or time.perf_counter())
+    producer.close()
+    consumer.close()
+    return count / elapsed
+
+
+def extract_file(values: list[bytes], workdir: Path) -> float:
+    """(b) `claimwire extract` over the items as JSON Lines; items/second including interpreter start."""
+    path = workdir / "items.jsonl"
+    path.write_bytes(b"\n".join(values) + b"\n")
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "worker.cli", "extract", str(path)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return len(values) / (time.perf_counter() - started)
+
+
+def peak_rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def worker_end_to_end(
+    bootstrap: str, input_topic: str, count: int, claims: int, workdir: Path
+) -> tuple[float, float]:
+    """(c) the worker from readiness to the last claim event; items/second and peak RSS (MiB)."""
+    output_topic, dlq_topic = f"bench-claims-{uuid.uuid4().hex[:8]}", f"bench-dlq-{uuid.uuid4().hex[:8]}"
+    create_topics(bootstrap, {output_topic: 3, dlq_topic: 1})
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "CLAIMWIRE_BOOTSTRAP_SERVERS": bootstrap,
+        "CLAIMWIRE_INPUT_TOPIC": input_topic,
+        "CLAIMWIRE_OUTPUT_TOPIC": output_topic,
+        "CLAIMWIRE_DLQ_TOPIC": dlq_topic,
+        "CLAIMWIRE_GROUP_ID": f"bench-worker-{uuid.uuid4().hex[:8]}",
+        "CLAIMWIRE_HTTP_PORT": "0",
+        "CLAIMWIRE_LOG_FORMAT": "json",
+    }
+    log = (workdir / "worker.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "worker.cli", "worker"], env=env, stdout=log, stderr=log
+    )
+    probe = KafkaConsumer(bootstrap_servers=bootstrap)
+    try:
+        started = None
+        while started is None:
+            if process.poll() is not None:
+                raise SystemExit(f"worker exited with {process.returncode}; see {workdir / 'worker.log'}")
+            if end_total(probe, output_topic) > 0 or _assigned(workdir / "worker.log"):
+                started = time.perf_counter()
+            time.sleep(0.02)
+        while end_total(probe, output_topic) < claims:
+            time.sleep(0.05)
+        elapsed = time.perf_counter() - started
+        rss = peak_rss_mib(process.pid)
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+        log.close()
+        probe.close()
+    return count / elapsed, rss
+
+
+def _assigned(log_path: Path) -> bool:
+    """The worker has logged an assignment with partitions in it (the first one is often empty)."""
+    for line in log_path.read_bytes().splitlines():
+        if b'"partitions_assigned"' in line and b'"partitions": []' not in line:
+            return True
+    return False
+
+
+def run(bootstrap: str, count: int, workdir: Path) -> None:
+    values = make_items(count)
+    claims = sum(len(process_item(decode_item(value))) for value in values)
+    suffix = uuid.uuid4().hex[:8]
+    source, sink, worker_input = f"bench-in-{suffix}", f"bench-noop-out-{suffix}", f"bench-wire-{suffix}"
+    create_topics(bootstrap, {source: 3, sink: 3, worker_input: 3})
+    produce(bootstrap, source, values)
+    produce(bootstrap, worker_input, values)
+    mean_size = sum(map(len, values)) / len(values)
+    print(f"items: {count} of {mean_size:.0f} bytes, {claims} claims; broker {bootstrap}")
+
+    noop = noop_loop(bootstrap, source, sink, count)
+    print(f"(a) no-op kafka-python consume+produce: {noop:10.0f} items/s")
+    extract = extract_file(values, workdir)
+    print(f"(b) claimwire extract from a file:       {extract:10.0f} items/s")
+    worker, rss = worker_end_to_end(bootstrap, worker_input, count, claims, workdir)
+    print(f"(c) claimwire worker end to end:         {worker:10.0f} items/s")
+    ratio = worker / min(noop, extract)
+    verdict = "meets" if ratio >= TARGET_RATIO else "below"
+    print(f"ratio c / min(a, b): {ratio:.2f} ({verdict} the {TARGET_RATIO} target)")
+    print(f"worker peak RSS: {rss:.0f} MiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--bootstrap", help="use this broker instead of starting a dev broker")
+    parser.add_argument("--items", type=int, default=10_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="claimwire-bench-") as tmp:
+        workdir = Path(tmp)
+        if args.bootstrap:
+            run(args.bootstrap, args.items, workdir)
+            return
+        with running_broker(workdir / "broker", port=free_port()) as broker:
+            run(broker.bootstrap, args.items, workdir)
+
+
+if __name__ == "__main__":
+    main()
