@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -132,8 +133,8 @@ def worker_end_to_end(
     """(c) the worker from readiness to the last claim event; items/second and peak RSS (MiB)."""
     output_topic, dlq_topic = f"bench-claims-{uuid.uuid4().hex[:8]}", f"bench-dlq-{uuid.uuid4().hex[:8]}"
     create_topics(bootstrap, {output_topic: 3, dlq_topic: 1})
-    env = {
-        "PATH": "/usr/bin:/bin",
+    env = {key: value for key, value in os.environ.items() if not key.startswith("CLAIMWIRE_")}
+    env |= {
         "CLAIMWIRE_BOOTSTRAP_SERVERS": bootstrap,
         "CLAIMWIRE_INPUT_TOPIC": input_topic,
         "CLAIMWIRE_OUTPUT_TOPIC": output_topic,
