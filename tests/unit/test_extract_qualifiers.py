@@ -52,6 +52,8 @@ def test_named_qualifier_patterns(name: str, matching: str, not_matching: str, m
         ("It can strike targets up to 190 miles away.", "up to 190 miles", "upper_bound"),
         ("A country of almost 7 million people.", "almost 7 million", "upper_bound"),
         ("There were just 48 left.", "48", "exact"),
+        ("Each sample weighed ~45g.", "~45g", "approximate"),
+        ("Fewer failed: <5% of them.", "<5%", "upper_bound"),
     ],
 )
 def test_qualifier_words_at_the_number(sentence: str, text: str, qualifier: str) -> None:

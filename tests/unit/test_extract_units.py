@@ -61,6 +61,7 @@ def test_named_unit_patterns(name: str, matching: str, not_matching: str, method
         ("Rates rose 25 basis points.", [(25, "bp")]),
         ("It can dip to minus-130 degrees Fahrenheit.", [(-130, "F")]),
         ("Temperatures hit 48.8C in Sicily.", [(48.8, "C")]),
+        ("Ottawa approved a $5.2-billion package.", [(5.2e9, "USD")]),
     ],
 )
 def test_units_currencies_and_percentages(sentence: str, expected: list[tuple[float, str]]) -> None:

@@ -94,7 +94,7 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "just under": "upper_bound", "close to": "upper_bound", "as high as": "upper_bound",
     "as many as": "upper_bound", "as much as": "upper_bound", "no more than": "upper_bound",
     "not more than": "upper_bound", "a maximum of": "upper_bound", "just shy of": "upper_bound",
-    "below": "upper_bound", "just below": "upper_bound", "barely": "upper_bound",
+    "below": "upper_bound", "just below": "upper_bound", "barely": "exact",
     "well under": "upper_bound", "well below": "upper_bound", "slightly less than": "upper_bound",
     "a little under": "upper_bound", "a little less than": "upper_bound", "nigh on": "upper_bound",
 }  # fmt: skip
@@ -603,18 +603,18 @@ STREET_WORDS = frozenset(
     ]
 )
 
-# Words that, after a number, make it an age: "a 45-year-old man", "children aged 5".
+# Words that, before a number, make it an age: "children aged 5", "people over 65".
 AGE_BEFORE = (
-    "aged",
-    "age of",
-    "ages of",
-    "ages",
-    "age",
-    "aged between",
-    "ages between",
-    "as young as",
-    "as old as",
-)
+    "aged", "age of", "ages of", "ages", "age", "aged between", "ages between", "as young as", "as old as",
+    "children under", "children over", "children below", "kids under", "people over", "people aged",
+    "those over", "those under", "adults over",
+)  # fmt: skip
+
+# Symbols glued before a number that qualify it: "~25", "<5%", ">100".
+GLUED_QUALIFIERS: dict[str, str] = {
+    "~": "approximate", "≈": "approximate", "<": "upper_bound", "≤": "upper_bound",
+    ">": "lower_bound", "≥": "lower_bound",
+}  # fmt: skip
 
 # Compound descriptors are NUMBER-WORD forms that describe make-up ("10-member bloc") rather than
 # measure; measures written the same way ("2,500-acre fire") are claims because the word is a unit.

@@ -55,6 +55,7 @@ AGE_AFTER = re.compile(r"^(?:\s*-\s*|\s+)(?:year|month|week|day)s?(?:\s*-\s*|\s+
 AGE_BEFORE_WORDS = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in AGE_BEFORE) + r")\s+(?:of\s+)?(?:between\s+)?$", re.IGNORECASE
 )
+_AGE_HINT = re.compile(r"age|young|old|under|over|below", re.IGNORECASE)
 # "Nick Hague, 44, has", "Smith, 45, said": an age in apposition to a name.
 AGE_APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s+$")
 AGE_APPOSITION_AFTER = re.compile(r"^,")
@@ -150,6 +151,15 @@ ONE_OF_WHOM_COUNTS = re.compile(
     r"(?:died|was\s+killed|was\s+injured|was\s+wounded|was\s+a|is\s+a|was\s+arrested)",
     re.IGNORECASE,
 )
+# "one Palestinian was killed", "killing one and wounding five": "one" counts a casualty.
+ONE_CASUALTY_AFTER = re.compile(
+    r"^\s+(?:[\w'’-]+\s+){0,2}(?:was|is|has\s+been|had\s+been|remains)\s+(?:reported\s+)?(?:killed|injured|wounded|"
+    r"arrested|detained|abducted|kidnapped|missing|hurt|shot|dead|rescued|hospitali[sz]ed)\b",
+    re.IGNORECASE,
+)
+ONE_CASUALTY_BEFORE = re.compile(
+    r"\b(?:killing|killed|injuring|injured|wounding|wounded|leaving)\s+$", re.IGNORECASE
+)
 ONE_COUNTED_NOUN = re.compile(
     r"^\s+(?:(?:more|other|further|additional|[a-z]+-?year-old)\s+)?(?:person|man|woman|child|boy|girl|"
     r"civilian|soldier|officer|policeman|policewoman|worker|journalist|resident|villager|migrant|"
@@ -197,7 +207,7 @@ def non_claim_reason(
     ):
         return "date"
     if AGE_AFTER.match(after) or (
-        ("age" in before or "young" in near or "old" in near) and AGE_BEFORE_WORDS.search(before)
+        value <= 120 and _AGE_HINT.search(before) and AGE_BEFORE_WORDS.search(before)
     ):
         return "age"
     if not has_unit and not scaled:
@@ -264,7 +274,11 @@ def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> boo
 
 
 def _one_counts(before: str, after: str) -> bool:
-    if ONE_OF_WHOM_COUNTS.match(after):
+    if (
+        ONE_OF_WHOM_COUNTS.match(after)
+        or ONE_CASUALTY_AFTER.match(after)
+        or ONE_CASUALTY_BEFORE.search(before)
+    ):
         return True
     if ONE_PRONOUN_BEFORE.search(before):
         return False

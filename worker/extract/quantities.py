@@ -15,6 +15,7 @@ from worker.extract.lexicon import (
     CHANGE_WORDS,
     CURRENCY_NAMES,
     CURRENCY_PREFIXES,
+    GLUED_QUALIFIERS,
     GLUED_UNITS,
     LETTER_CURRENCY_PREFIXES,
     MAGNITUDE_AFTER,
@@ -61,7 +62,7 @@ CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[^\w$]))(?P<c>{_alternation(CURRENCY_PR
 LETTER_CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[^\w]))(?P<c>{_alternation(LETTER_CURRENCY_PREFIXES)})$")
 UNIT_BEFORE = re.compile(rf"\b(?P<u>{_alternation(UNITS_BEFORE)})\s+(?:of\s+)?$", re.IGNORECASE)
 # Scale words after the digits: "2.6 million", "£16bn", "Rs 1,500 crore", "25k".
-SCALE_AFTER = re.compile(rf"(?P<sp>\s?)(?P<s>{_alternation(SCALE_WORDS)})(?![\w])", re.IGNORECASE)
+SCALE_AFTER = re.compile(rf"(?P<sp>\s?|-)(?P<s>{_alternation(SCALE_WORDS)})(?![\w])", re.IGNORECASE)
 # Units, currency names and codes after the number: "65 kilometres", "15 euros", "5 million USD".
 UNIT_AFTER = re.compile(rf"(?P<sp>\s?-?\s?)(?P<u>{_alternation(UNITS_AFTER)})(?![\w²])", re.IGNORECASE)
 CURRENCY_NAME_AFTER = re.compile(rf"\s(?P<c>{_alternation(CURRENCY_NAMES)})\b", re.IGNORECASE)
@@ -76,7 +77,7 @@ LIST_JOIN = re.compile(r"^\s*(?:,|and|or)\s*(?:,\s*)?(?:and\s+)?$", re.IGNORECAS
 # "48.8C", "-5F": a temperature written without the degree sign.
 GLUED_TEMPERATURE = re.compile(r"(?P<t>[CF])(?![\w])")
 _REASONS_THAT_TAKE_THE_PARTNER = frozenset(
-    {"year", "date", "name or identifier", "phone number", "identifier"}
+    {"year", "date", "age", "name or identifier", "phone number", "identifier"}
 )
 NEGATIVE_BEFORE = re.compile(r"(?:\bminus[\s-]|−|(?<=\s)-)$", re.IGNORECASE)
 PLURAL_WORD_AFTER = re.compile(r"\s+(?:[a-z]+s|people)\b")
@@ -429,6 +430,8 @@ def _reason(text: str, reading: _Reading, sentence_start: int, *, partner_unit: 
 
 
 def _qualifier_before(text: str, number_start: int, sentence_start: int) -> tuple[str | None, int | None]:
+    if number_start > sentence_start and text[number_start - 1] in GLUED_QUALIFIERS:
+        return GLUED_QUALIFIERS[text[number_start - 1]], number_start - 1
     window_start = max(sentence_start, number_start - 30)
     match = QUALIFIER_BEFORE.search(text, window_start, number_start)
     if match is None:
