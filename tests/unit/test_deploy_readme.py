@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 
 from test_deploy_support import DEPLOY, settings_classes
 
+from worker.commands import replay
 from worker.kafka.admin import claimwire_topics
 from worker.settings import WorkerSettings
 
@@ -52,3 +54,17 @@ def test_every_topic_is_in_the_topics_table() -> None:
 
 def test_table_reader_finds_rows() -> None:
     assert table_rows()["CLAIMWIRE_HTTP_PORT"] == ["`9400`"]
+
+
+def replay_options() -> set[str]:
+    """Every option `claimwire replay` accepts (argparse keeps its actions in `_actions` only)."""
+    parser = argparse.ArgumentParser()
+    replay.configure(parser)
+    return {option for action in parser._actions for option in action.option_strings} - {"-h", "--help"}
+
+
+def test_replay_options_in_the_readme_are_the_commands() -> None:
+    section = README[README.index("## Replay") : README.index("## Alerts")]
+    table = "\n".join(line for line in section.splitlines() if line.startswith("| `--"))
+    documented = set(re.findall(r"(--[a-z][a-z-]+)", table))
+    assert documented == replay_options()
