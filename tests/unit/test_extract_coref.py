@@ -21,6 +21,10 @@ class TestPersonalName:
         assert personal_name(["Africa", "CDC"]) is None
         assert personal_name(["Police"]) is None
 
+    def test_capitalised_bodies_are_not_people(self) -> None:
+        assert personal_name("The World Food Programme".split()) is None
+        assert personal_name("The U.N".split()) is None
+
     def test_one_bare_word_is_not_enough(self) -> None:
         assert personal_name(["Occurrence"]) is None
         assert personal_name(["Mayor", "Sobyanin"]) == ["Sobyanin"]
@@ -72,6 +76,19 @@ class TestDescriptions:
         registry = SourceRegistry()
         assert resolved(registry, "Home Ministry spokesperson Rishi Tiwari") == "Rishi Tiwari"
         assert resolved(registry, "the ministry") == "Home Ministry"
+
+    def test_a_person_phrase_is_not_a_later_full_name_for_a_body(self) -> None:
+        registry = SourceRegistry()
+        later = ("Agency spokesman Raditya Jati",)
+        assert resolved(registry, "the national disaster agency", later) == "the national disaster agency"
+        assert resolved(registry, "Agency spokesman Raditya Jati") == "Raditya Jati"
+        assert resolved(registry, "the agency") == "the national disaster agency"
+
+    def test_plural_descriptions_and_joint_sources(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "the World Health Organization and UNICEF")
+        assert resolved(registry, "The agencies") == "the World Health Organization and UNICEF"
+        assert resolved(registry, "they") == "the World Health Organization and UNICEF"
 
     def test_a_modifier_must_match(self) -> None:
         registry = SourceRegistry()

@@ -234,6 +234,8 @@ def _owner_of_documents(phrase: str) -> str | None:
         if tokens[-1].lower() in {"documents", "records"}:
             return phrase
         owners = [t for t in tokens[:-1] if t.lower() not in GENERIC_DOCUMENT_ADJECTIVES]
+        if len(owners) == 1 and not ACRONYM_RE.match(owners[0]):
+            return f"{owners[0]} {tokens[-1]}"
         return " ".join(owners) or None
     return phrase
 

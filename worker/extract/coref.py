@@ -36,6 +36,7 @@ _IMPLIED_HEADS: dict[str, frozenset[str]] = {
     for canonical, (_, aliases) in ALIAS_TABLE.items()
 }
 _LOOKAHEAD_LIMIT = 12
+_SINGULAR_IN_S = frozenset({"news", "forces", "services", "headquarters", "nations", "affairs", "rights"})
 
 
 @dataclass(slots=True)
@@ -68,7 +69,9 @@ def parse_phrase(text: str) -> Phrase:
     acronym = acronym_match.group("acronym") if acronym_match else None
     if acronym_match:
         text = text[: acronym_match.start()] + text[acronym_match.end() :]
-    text = text.strip().strip(".,;:\"“”'’ ")
+    text = text.strip().strip(",;:\"“”'’ ")
+    if text.endswith(".") and "." not in text.rsplit(" ", 1)[-1][:-1]:
+        text = text[:-1]
     return Phrase(text=text, tokens=WORD_RE.findall(text), acronym=acronym)
 
 
@@ -101,6 +104,14 @@ def _may_describe(description_type: str, entity_type: str) -> bool:
         "military",
         "police",
     }
+
+
+def _plural(tokens: Sequence[str]) -> bool:
+    """ "Local officials", "the WHO and UNICEF": a source "they" can refer to."""
+    if "and" in tokens:
+        return True
+    last = tokens[-1] if tokens else ""
+    return last.lower().endswith("s") and last.lower() not in _SINGULAR_IN_S and not ACRONYM_RE.match(last)
 
 
 def _role_head(tokens: Sequence[str]) -> str:
@@ -160,11 +171,7 @@ class SourceRegistry:
                 type=kind,
                 words=words | set(_IMPLIED_HEADS.get(normalized, ())),
                 person=person,
-                plural=not person
-                and bool(phrase.tokens)
-                and phrase.tokens[-1].lower().endswith("s")
-                and phrase.tokens[-1].lower() not in {"news", "forces", "services", "headquarters"}
-                and not ACRONYM_RE.match(phrase.tokens[-1]),
+                plural=not person and _plural(phrase.tokens),
             )
             self._by_key[key] = existing
         elif len(display) > len(existing.text) and not person and not ACRONYM_RE.match(display):
@@ -271,8 +278,11 @@ class SourceRegistry:
         entity.words |= {token.lower() for token in phrase.tokens}
         title_part = phrase.tokens[: len(phrase.tokens) - len(name)]
         body = [t for t in title_part if t.lower() not in TITLE_WORDS and t.lower() not in DETERMINERS]
-        if body and any(t[0].isupper() for t in body) and body[-1].lower() in SOURCE_HEADS | {"ministry"}:
-            self._add(Phrase(" ".join(body), body, None), person=False, display=" ".join(body))
+        if body and any(t[0].isupper() for t in body) and body[-1].lower() in SOURCE_HEADS:
+            named_body = Phrase(" ".join(body), body, None)
+            earlier = self._description(named_body, ()) if len(body) == 1 else None
+            if earlier is None:
+                self._add(named_body, person=False, display=named_body.text)
             self._touch(entity)
         return entity, entity.text
 
@@ -314,8 +324,9 @@ class SourceRegistry:
             candidate = parse_phrase(later)
             if not candidate.tokens or _is_description(candidate.tokens):
                 continue
-            words = {t.lower() for t in candidate.tokens}
-            if head in words or (
+            if personal_name(candidate.tokens) is not None:
+                continue
+            if _role_head(candidate.tokens) == head or (
                 indefinite and normalize_source(later)[1] == normalize_source(phrase.text)[1]
             ):
                 return self._add(candidate, person=False, display=candidate.text)

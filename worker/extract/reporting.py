@@ -335,12 +335,17 @@ HEADLINE_SOURCE_RE: Final = re.compile(r"\s[-–—]\s(?P<np>(?:[\w'’.\-]+\s){
 EPITHET_HEADS: Final[frozenset[str]] = word_set(
     """
         watchdog agency body group organisation organization charity regulator monitor institution
-        outfit
+        outfit agencies bodies groups organisations organizations charities
     """
 )
 
 # A name that a title word introduces, and the parts of a personal name.
 NAME_TOKEN_RE: Final = re.compile(r"^(?:[A-Z][\w'’\-.]*|(?:al|el|bin|ibn|abu|ben)-[\w'’\-]+)$")
+# A word of a personal name: capitalised with a lower-case letter ("McKay", not "U.N" or "CNN"), an
+# initial ("S."), or a particle joined to the name ("al-Qudra").
+PERSONAL_NAME_TOKEN_RE: Final = re.compile(
+    r"^(?:[A-Z][\w'’\-]*[a-z][\w'’\-]*|[A-Z]\.|(?:al|el|bin|ibn|abu|ben)-[\w'’\-]+)$"
+)
 ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 WORD_RE: Final = re.compile(r"[\w'’\-.&]+")
 

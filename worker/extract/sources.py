@@ -16,7 +16,7 @@ from typing import Final
 from worker.extract.reporting import ACRONYM_RE as _NAME_ACRONYM_RE
 from worker.extract.reporting import (
     NAME_PARTICLES,
-    NAME_TOKEN_RE,
+    PERSONAL_NAME_TOKEN_RE,
     SOURCE_HEADS,
     TITLE_WORDS,
     WORD_RE,
@@ -172,7 +172,8 @@ TYPE_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
         (
             "organisation",
             "union unions cgt company firm group front committee party university association federation "
-            "archive economists experts monitor observatory",
+            "archive economists experts monitor observatory programme program fund project network "
+            "initiative society alliance coalition league institution lawyers",
         ),
     )
 )
@@ -236,13 +237,13 @@ def personal_name(tokens: Sequence[str]) -> list[str] | None:
         if token.lower().rstrip(".") in _TITLES_WITHOUT_DOTS:
             last_title = index
     name = tokens[last_title + 1 :]
-    if not name or not NAME_TOKEN_RE.match(name[0]):
+    if not name or not PERSONAL_NAME_TOKEN_RE.match(name[0]) or name[0].lower() in {"the", "a", "an"}:
         return None
     for token in name:
         lower = token.lower()
         if lower in _NOT_IN_NAMES or _NAME_ACRONYM_RE.match(token):
             return None
-        if token != "and" and not (NAME_TOKEN_RE.match(token) or lower in NAME_PARTICLES):
+        if token != "and" and not (PERSONAL_NAME_TOKEN_RE.match(token) or lower in NAME_PARTICLES):
             return None
     if last_title < 0 and len(name) - name.count("and") < 2:
         return None
