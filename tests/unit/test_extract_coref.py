@@ -22,8 +22,8 @@ class TestPersonalName:
         assert personal_name(["Police"]) is None
 
     def test_capitalised_bodies_are_not_people(self) -> None:
-        assert personal_name("The World Food Programme".split()) is None
-        assert personal_name("The U.N".split()) is None
+        assert personal_name(["The", "World", "Food", "Programme"]) is None
+        assert personal_name(["The", "U.N"]) is None
 
     def test_one_bare_word_is_not_enough(self) -> None:
         assert personal_name(["Occurrence"]) is None
