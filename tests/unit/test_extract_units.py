@@ -26,6 +26,7 @@ def units(text: str, *, rupee: str = "INR") -> list[tuple[float, str | None]]:
         ("CURRENCY_CODE_AFTER", " USD in", " usd in", "match"),
         ("MAGNITUDE_WORD_AFTER", "-magnitude quake", " magnitudes", "match"),
         ("NEGATIVE_BEFORE", "dip to minus ", "dip to ", "search"),
+        ("PHONE_NUMBER", "+41 22 739 8111", "41 people", "match"),
         ("GLUED_TEMPERATURE", "C in Sicily", "Cs in", "match"),
         ("HYPHEN_WORD", "-member bloc", " member", "match"),
         ("GLUED_LETTERS", "G networks", " networks", "match"),

@@ -40,7 +40,8 @@ DATE_SECOND_DAY = re.compile(
 ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 # "3:30", "6:15 p.m.", "at 7 a.m.", "8 am".
 CLOCK_TIME = re.compile(
-    r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o['’]clock|GMT\b|hrs\b|h\d\d))"
+    r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o['’]clock|hrs\b|h\d\d|local\s+time\b|"
+    r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|KST|AEST|AEDT|ET|PT)\b))"
 )
 CLOCK_MINUTES = re.compile(r"\d:$")
 # "24 hours", "two more days", "an 18-month siege", "32-day-long", "21 months of war".
@@ -78,6 +79,14 @@ IDENTIFIER_BEFORE = re.compile(
 )
 # Digit groups joined by dashes or dots: "555-1234", "202-555-0100", "1.2.3".
 IDENTIFIER_CHAIN = re.compile(r"^[-./]\d+[-./]\d+")
+# "9/11", "2022/23", "/2023/10/07/" in a link, "24/7": digits joined by a slash name or date things.
+SLASH_AFTER = re.compile(r"^/\w")
+# "08.15", "07", "0600": a leading zero marks a clock time, a code or part of a date.
+LEADING_ZERO = re.compile(r"^0\d")
+# "Photo 1 of 12", "Page 3 of 7": the total of a counter.
+COUNTER_TOTAL = re.compile(
+    r"\b(?:photo|image|picture|slide|page|part|episode|item|step|chapter|game)\s+\d+\s+of\s+$", re.IGNORECASE
+)
 NAMING_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w.&]*\.?)\s+$")
 # Naming words that mark an identifier even in lower case ("page 5", "room 12", "flight 370").
 LOWERCASE_NAMING_WORDS = frozenset(
@@ -200,7 +209,9 @@ def non_claim_reason(
             return "ordinal"
         if CLOCK_TIME.match(after) or (near.endswith(":") and CLOCK_MINUTES.search(near)):
             return "clock time"
-        if IDENTIFIER_CHAIN.match(after):
+        if IDENTIFIER_CHAIN.match(after) or SLASH_AFTER.match(after) or near.endswith("/"):
+            return "identifier"
+        if LEADING_ZERO.match(token):
             return "identifier"
     if small_whole and (
         DATE_AFTER_MONTH.search(near) or DATE_BEFORE_MONTH.match(after) or DATE_SECOND_DAY.search(before)
@@ -234,6 +245,8 @@ def non_claim_reason(
             return "total of a known set"
         if near.endswith((" of ", " in ")) and RATIO_TOTAL.search(near):
             return "total of a ratio"
+        if before.endswith(" of ") and COUNTER_TOTAL.search(before):
+            return "total of a counter"
         if (is_words or value < 100) and DEFINITE_BEFORE.search(near) and not reported:
             return "known set"
         if token.lower() == "one" and not _one_counts(near, after):

@@ -79,6 +79,7 @@ GLUED_TEMPERATURE = re.compile(r"(?P<t>[CF])(?![\w])")
 _REASONS_THAT_TAKE_THE_PARTNER = frozenset(
     {"year", "date", "age", "name or identifier", "phone number", "identifier"}
 )
+PHONE_NUMBER = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,}")
 NEGATIVE_BEFORE = re.compile(r"(?:\bminus[\s-]|−|(?<=\s)-)$", re.IGNORECASE)
 PLURAL_WORD_AFTER = re.compile(r"\s+(?:[a-z]+s|people)\b")
 NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
@@ -123,6 +124,8 @@ def find_quantities(
     skip_until = -1
     phone_end = -1  # end of a phone number, so "call 1070 ... or 1077" drops both
     cache: dict[int, _Reading | None] = {}
+    # "+41 22 739 8111": every group of an international phone number is part of it
+    phones = [m.span() for m in PHONE_NUMBER.finditer(text, start, end)] if "+" in text[start:end] else []
 
     def read(token: NumberToken) -> _Reading | None:
         # a number is read once, whether first as the second end of a range or on its own
@@ -131,7 +134,7 @@ def find_quantities(
         return cache[token.start]
 
     for index, match in enumerate(matches):
-        if match.start < skip_until:
+        if match.start < skip_until or any(a <= match.start < b for a, b in phones):
             continue
         reading = read(match)
         if reading is None:
