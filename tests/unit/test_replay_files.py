@@ -247,3 +247,47 @@ def test_items_are_yielded_one_lane_per_file(tmp_path: Path) -> None:
     items: Iterator[SourceItem[ReadItem]] = source.items()
     assert [item.lane for item in items] == [str(first), str(first), str(second)]
     assert list(source.lanes()) == [str(first), str(second)]
+
+
+def test_a_checkpoint_of_other_files_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = write_jsonl(tmp_path / "a.jsonl", wire_items(3, prefix="a"))
+    other = write_jsonl(tmp_path / "b.jsonl", wire_items(3, prefix="b"))
+    out, checkpoint = tmp_path / "out.jsonl", tmp_path / "cp.json"
+    replay_files([first], out, checkpoint, every=1000)
+    code = replay("--files", str(other), "--output-file", str(out), "--checkpoint", str(checkpoint))
+    assert code == 2
+    assert "is not among the inputs" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("options", "complaint"),
+    [
+        (["--since", "2026-01-01", "--from-offsets", "5"], "--since or --from-offsets"),
+        (["--until", "2026-01-02", "--to-offsets", "0:9"], "--until or --to-offsets"),
+        (["--output-topic", "wire.raw"], "must differ from the source"),
+        (["--output-topic", "claims.extracted"], "--allow-live-topic"),
+    ],
+)
+def test_contradictory_topic_options_are_refused_before_connecting(
+    options: list[str], complaint: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Nothing listens here: a refusal must come before any connection attempt.
+    monkeypatch.setenv("CLAIMWIRE_BOOTSTRAP_SERVERS", "127.0.0.1:1")
+    assert replay("--topic", "wire.raw", *options) == 2
+    assert complaint in capsys.readouterr().err
+
+
+def test_a_configured_live_topic_is_refused_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMWIRE_OUTPUT_TOPIC", "claims.live")
+    archive = write_jsonl(tmp_path / "a.jsonl", wire_items(1, prefix="c"))
+    assert replay("--files", str(archive), "--output-topic", "claims.live") == 2
+    assert "claims.live is the live claims topic" in capsys.readouterr().err
+
+
+def test_bad_offset_specs_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        replay("--topic", "wire.raw", "--from-offsets", "0:x")
+    assert exited.value.code == 2
+    assert "offset 'x' is not a whole number" in capsys.readouterr().err

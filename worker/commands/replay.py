@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from worker.ingest.files import STDIN
+from worker.kafka.admin import BACKFILL_TOPIC
 from worker.kafka.errors import KafkaAdapterError
 from worker.kafka.replay_io import TopicSink, TopicSource, topic_source_name
 from worker.replay.checkpoint import Checkpoint, CheckpointError, load_checkpoint
@@ -34,8 +35,9 @@ from worker.runtime.processor import InputRecord, OutgoingMessage, RecordProcess
 from worker.runtime.signals import StopRequest, install_stop_signals
 from worker.settings import SettingsError, WorkerSettings, load_settings
 
-DEFAULT_OUTPUT_TOPIC = "claims.backfill"
-LIVE_OUTPUT_TOPIC = "claims.extracted"
+DEFAULT_OUTPUT_TOPIC = BACKFILL_TOPIC
+# The live topic by its default name, whatever CLAIMWIRE_OUTPUT_TOPIC says: both are refused.
+LIVE_OUTPUT_TOPIC: str = WorkerSettings.model_fields["output_topic"].default
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -129,7 +131,9 @@ def run(args: argparse.Namespace) -> int:
     except (CheckpointError, SinkError, RangeError) as exc:
         log.error("replay.refused", error=str(exc))
         return EXIT_USAGE
-    except KafkaAdapterError as exc:
+    except (KafkaAdapterError, OSError) as exc:
+        # A broker that went away, a refused delivery, a full disk: the checkpoint still holds the
+        # last position whose output was durable, so a rerun continues from there.
         log.error("replay.failed", error=str(exc), error_class=type(exc).__name__)
         return EXIT_FAILED
     finally:

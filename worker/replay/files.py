@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from worker.ingest.errors import ItemDecodeError
 from worker.ingest.files import ItemLocation, ReadItem, expand_inputs, read_items
 from worker.kafka.deadletter import dead_letter_headers
-from worker.replay.checkpoint import Checkpoint, FileMark
+from worker.replay.checkpoint import Checkpoint, CheckpointError, FileMark
 from worker.replay.engine import Outcome, SourceItem
 from worker.runtime.processor import InputRecord, OutgoingMessage, RecordProcessor
 
@@ -28,6 +28,11 @@ class FileSource:
         self._files = expand_inputs(self._paths)
         mark = resume.last_file_item if resume is not None else None
         self._after = ItemLocation(mark.path, mark.line, mark.index) if mark is not None else None
+        if self._after is not None and self._after.path not in self._files:
+            raise CheckpointError(
+                f"the checkpoint resumes after {self._after}, but {self._after.path} is not among the inputs "
+                "(give the same --files, spelled the same way)"
+            )
         self._last_done: ItemLocation | None = self._after
 
     @property
@@ -37,7 +42,7 @@ class FileSource:
     def lanes(self) -> dict[str, int | None]:
         """One lane per file still to read; how many items each holds is only known by reading it."""
         files = self._files
-        if self._after is not None and self._after.path in files:
+        if self._after is not None:
             files = files[files.index(self._after.path) :]
         return dict.fromkeys(files)
 
