@@ -23,8 +23,10 @@ from worker.extract.reporting import (
     AGENT_RE,
     AUDIENCE_WORDS,
     AUXILIARIES,
+    CLAUSE_MARK_RE,
     CLAUSE_OPENERS,
     COUNTING_VERBS,
+    CUE_WORDS,
     DETERMINERS,
     DOCUMENT_FROM_RE,
     DOCUMENT_NOUNS,
@@ -34,6 +36,7 @@ from worker.extract.reporting import (
     GAPPED_SOURCE_RE,
     GENERIC_DOCUMENT_ADJECTIVES,
     HEADLINE_SOURCE_RE,
+    LETTERS_RE,
     NAME_PARTICLES,
     NAME_TOKEN_RE,
     NON_COUNTING_HEADS,
@@ -46,12 +49,12 @@ from worker.extract.reporting import (
     PREPOSITIONS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
-    SENTENCE_SCAN_RE,
     SKIPPABLE_ADVERBS,
     SOURCE_HEADS,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
+    VALUE_FOLLOWS_RE,
     WEEKDAYS,
     WORD_RE,
 )
@@ -83,6 +86,7 @@ _CITING_WINDOW = 60
 # A sentence that ends like this is body text, not a headline.
 _CLOSED = '.!?"”’)'
 _LOOKAHEAD = 12
+_CUE_WORD_SET = frozenset(CUE_WORDS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
 _NOUN_LIKE_VERBS = ("forecast", "estimate", "claims", "put")
 # "By the Interior Ministry's estimate, 36,000 ...": a possessive document opening a clause.
@@ -341,6 +345,60 @@ def _preceded_by_comma(text: str, position: int, floor: int) -> bool:
     return index >= floor and text[index] in _CLOSING_PUNCTUATION
 
 
+@dataclass(slots=True)
+class _Cue:
+    """A cue word (or phrase) found in a sentence: its text, span and kind (see CUE_WORDS)."""
+
+    word: str
+    start: int
+    end: int
+    kind: str
+
+
+def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
+    """The cue words of a sentence in reading order. Most sentences hold none; the set intersection
+    finds that out without looking at each word in Python."""
+    found = _CUE_WORD_SET.intersection(LETTERS_RE.findall(text, start, end))
+    cues: list[_Cue] = []
+    for word in found:
+        position = text.find(word, start, end)
+        while position >= 0:
+            after = position + len(word)
+            if not (position > 0 and text[position - 1].isalpha()) and not (
+                after < len(text) and text[after].isalpha()
+            ):
+                cues.append(_Cue(word, position, after, CUE_WORDS[word]))
+            position = text.find(word, after, end)
+    cues.sort(key=lambda cue: cue.start)
+    return cues
+
+
+def _clause_marks(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Semicolons, colons and dashes that end a clause; skipped when the sentence has none of them."""
+    sentence = text[start:end]
+    if (
+        ";" not in sentence
+        and ":" not in sentence
+        and "-" not in sentence
+        and "—" not in sentence
+        and "–" not in sentence
+    ):
+        return []
+    return list(CLAUSE_MARK_RE.finditer(text, start, end))
+
+
+def _preposed_phrase(text: str, start: int, limit: int) -> tuple[str, int] | None:
+    """The cue phrase that starts at `start` ("according to", "citing") and where its source begins."""
+    lowered = text[start : min(limit, start + 20)].lower()
+    for phrase in PREPOSED_CUES:
+        if lowered.startswith(phrase) and lowered[len(phrase) : len(phrase) + 1].isspace():
+            source_start = start + len(phrase)
+            while source_start < limit and text[source_start].isspace():
+                source_start += 1
+            return text[start : start + len(phrase)], source_start
+    return None
+
+
 class _SentenceReader:
     """Finds the anchors of one sentence."""
 
@@ -365,22 +423,25 @@ class _SentenceReader:
         self.anchors: list[_Anchor] = []
         self.clause_breaks: list[int] = []
         self.clause_starts: list[int] = []
-        self.preposed: list[re.Match[str]] = []
-        self.verbs: list[re.Match[str]] = []
-        self.document_nouns: list[re.Match[str]] = []
-        for match in SENTENCE_SCAN_RE.finditer(text, start, end):
-            kind = match.lastgroup
-            if kind in {"boundary", "semicolon"}:
-                self.clause_breaks.append(match.start())
-                self.clause_starts.append(match.end())
-            elif kind == "preposed":
-                self.preposed.append(match)
-            elif kind == "document_noun":
-                self.document_nouns.append(match)
+        self.preposed: list[_Cue] = []
+        self.verbs: list[_Cue] = []
+        self.document_nouns: list[_Cue] = []
+        for mark in _clause_marks(text, start, end):
+            self.clause_breaks.append(mark.start())
+            self.clause_starts.append(mark.end())
+        for cue in _cue_words(text, start, end):
+            if cue.kind == "preposed":
+                phrase = _preposed_phrase(text, cue.start, end)
+                if phrase is not None:
+                    self.preposed.append(_Cue(phrase[0], cue.start, phrase[1], cue.kind))
+            elif cue.kind == "document_noun":
+                self.document_nouns.append(cue)
+            elif cue.word in {"put", "puts", "placed"} and not VALUE_FOLLOWS_RE.match(text, cue.end, end):
+                continue
             else:
-                self.verbs.append(match)
-                if match.group() in DOCUMENT_NOUNS:
-                    self.document_nouns.append(match)
+                self.verbs.append(cue)
+                if cue.word in DOCUMENT_NOUNS:
+                    self.document_nouns.append(cue)
 
     def clause_start(self, position: int) -> int:
         start = self.start
@@ -420,22 +481,22 @@ class _SentenceReader:
         text = self.text
         citing: list[_Anchor] = []
         for match in self.preposed:
-            cue = PREPOSED_CUES[match.group("preposed").lower()]
-            phrase, phrase_end = _right_phrase(text, match.end(), self.end)
+            cue = PREPOSED_CUES[match.word.lower()]
+            phrase, phrase_end = _right_phrase(text, match.end, self.end)
             owner = _owner_of_documents(phrase) or ""
             if not _valid_source(owner, counting=False):
                 continue
-            clause = self.clause_start(match.start())
-            before = text[clause : match.start()].strip(' ,"“')
+            clause = self.clause_start(match.start)
+            before = text[clause : match.start].strip(' ,"“')
             after = text[phrase_end : self.end].strip(' .,;"”')
             anchor = _Anchor(
-                cue=match.group("preposed") if cue == "according to" else cue,
+                cue=match.word if cue == "according to" else cue,
                 phrase=owner,
-                start=match.start(),
+                start=match.start,
                 end=phrase_end,
                 governs_left=bool(before),
                 governs_right=bool(after),
-                parenthetical=bool(before) and bool(after) and self.figure_before(match.start()),
+                parenthetical=bool(before) and bool(after) and self.figure_before(match.start),
             )
             (citing if cue == "citing" else self.anchors).append(anchor)
         return citing
@@ -443,34 +504,32 @@ class _SentenceReader:
     def _cue_verbs(self) -> None:
         text, previous_verb_end = self.text, self.start
         for match in self.verbs:
-            verb = match.group()
-            kind = match.lastgroup or ""
-            passive = _is_passive_or_adjective(text, match.start(), self.start)
+            verb = match.word
+            kind = match.kind
+            passive = _is_passive_or_adjective(text, match.start, self.start)
             if passive or kind == "agentive":
                 self._passive_agent(match, passive=passive)
                 continue
-            clause = self.clause_start(match.start())
-            if kind == "speech" and _preceded_by_comma(text, match.start(), clause):
-                phrase, phrase_end = _right_phrase(text, match.end(), self.end)
+            clause = self.clause_start(match.start)
+            if kind == "speech" and _preceded_by_comma(text, match.start, clause):
+                phrase, phrase_end = _right_phrase(text, match.end, self.end)
                 phrase = phrase.strip()
                 if _inverted_speaker(phrase):
                     self.anchors.append(
-                        _Anchor(SPEECH_VERBS[verb], phrase, match.start(), phrase_end, True, True, True)
+                        _Anchor(SPEECH_VERBS[verb], phrase, match.start, phrase_end, True, True, True)
                     )
-                    previous_verb_end = match.end()
+                    previous_verb_end = match.end
                     continue
-            subject = _left_subject(text, max(clause, previous_verb_end), match.start())
+            subject = _left_subject(text, max(clause, previous_verb_end), match.start)
             if subject is None:
                 continue
             phrase, phrase_start, cue_override, vouching = subject
             cue = SPEECH_VERBS.get(verb) or COUNTING_VERBS.get(verb) or DOCUMENT_VERBS[verb]
             if not phrase:
-                inherited = (
-                    self.anchors[-1] if self.anchors and self.anchors[-1].end <= match.start() else None
-                )
+                inherited = self.anchors[-1] if self.anchors and self.anchors[-1].end <= match.start else None
                 if inherited is None or kind == "document":
                     continue
-                phrase, phrase_start = inherited.phrase, match.start()
+                phrase, phrase_start = inherited.phrase, match.start
             elif kind == "document" or (kind == "counting" and cue in {"put", "placed"}):
                 owner = _owner_of_documents(phrase)
                 if owner is None or (
@@ -485,7 +544,7 @@ class _SentenceReader:
             ):
                 continue
             if verb == "told":
-                audience = WORD_RE.match(text, match.end() + 1)
+                audience = WORD_RE.match(text, match.end + 1)
                 if audience and audience.group().lower() in AUDIENCE_WORDS:
                     cue = f"told {audience.group().lower()}"
             postposed = _preceded_by_comma(text, phrase_start, self.start) and self.figure_before(
@@ -495,30 +554,30 @@ class _SentenceReader:
                 _Anchor(
                     cue=cue_override or cue,
                     phrase=phrase,
-                    start=min(phrase_start, match.start()),
-                    end=match.end(),
+                    start=min(phrase_start, match.start),
+                    end=match.end,
                     governs_left=postposed or _reduced_relative(text, clause, phrase_start),
                     governs_right=True,
                     parenthetical=postposed,
                 )
             )
-            previous_verb_end = match.end()
+            previous_verb_end = match.end
 
-    def _passive_agent(self, match: re.Match[str], *, passive: bool) -> None:
+    def _passive_agent(self, match: _Cue, *, passive: bool) -> None:
         """ "The figures were released by the health ministry": the agent is the source of the clause."""
-        agent = AGENT_RE.match(self.text, match.end())
+        agent = AGENT_RE.match(self.text, match.end)
         if agent is None or not passive:
             return
         phrase, phrase_end = _right_phrase(self.text, agent.end(), self.end)
         phrase = _without_trailing_adverbials(phrase)
         if _valid_source(phrase, counting=True):
-            cue = f"{match.group()} by"
-            self.anchors.append(_Anchor(cue, phrase, match.start(), phrase_end, True, True, False))
+            cue = f"{match.word} by"
+            self.anchors.append(_Anchor(cue, phrase, match.start, phrase_end, True, True, False))
 
     def _possessive_documents(self) -> None:
         text = self.text
         for noun in self.document_nouns:
-            match = POSSESSOR_BEFORE_RE.search(text, max(self.start, noun.start() - 60), noun.start())
+            match = POSSESSOR_BEFORE_RE.search(text, max(self.start, noun.start - 60), noun.start)
             if match is None:
                 continue
             owner_text, owner_start = _possessor(text, self.start, match.start(), match.end("owner"))
@@ -532,12 +591,12 @@ class _SentenceReader:
             if not (
                 POSSESSIVE_LEAD_RE.search(lead)
                 or opening in _CLAUSE_INITIAL_PREPOSITIONS
-                or POSSESSIVE_FOLLOW_RE.match(text, noun.end(), self.end)
+                or POSSESSIVE_FOLLOW_RE.match(text, noun.end, self.end)
             ):
                 continue
             postposed = _preceded_by_comma(text, owner_start, self.start) and self.figure_before(owner_start)
             self.anchors.append(
-                _Anchor(noun.group(), owner_text, owner_start, noun.end(), postposed, True, postposed)
+                _Anchor(noun.word, owner_text, owner_start, noun.end, postposed, True, postposed)
             )
 
     def _headline_source(self) -> None:

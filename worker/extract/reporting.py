@@ -281,25 +281,34 @@ def _trie_pattern(node: _Trie) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-# A verb that may tie a figure to a source, with its class given by the named group that matched.
-# "put"/"placed" count only when a value follows soon after ("put the toll at 40"), not "put pressure on".
-CUE_VERB_PATTERN: Final = (
-    rf"\b(?:(?P<speech>{_alternation(SPEECH_VERBS)})"
-    rf"|(?P<counting>{_alternation(set(COUNTING_VERBS) - {'put', 'puts', 'placed'})}"
-    r"|(?:put|puts|placed)(?=(?:\s+[\w'’\-.]+){0,10}?\s+(?:at|about|some|around|as)\s))"
-    rf"|(?P<document>{_alternation(DOCUMENT_VERBS)})"
-    rf"|(?P<agentive>{_alternation(AGENTIVE_VERBS)}))\b"
-)
+# "put"/"placed" cue a figure only when a value follows soon after ("put the toll at 40"), not in
+# "put pressure on".
+VALUE_FOLLOWS_RE: Final = re.compile(r"(?:\s+[\w'’\-.]+){0,10}?\s+(?:at|about|some|around|as)\s")
 
-# A cue phrase followed by its source: "according to the ministry", "citing witnesses".
-PREPOSED_CUE_PATTERN: Final = rf"\b(?P<preposed>(?i:{_alternation(PREPOSED_CUES)}))\s+"
+# Every word a sentence is read for, and what kind of cue it is. A sentence is scanned once, word by
+# word, and most of its words are looked up here and dropped.
+CUE_WORDS: Final[dict[str, str]] = {
+    **dict.fromkeys(DOCUMENT_NOUNS - {"statement", "documents", "records"}, "document_noun"),
+    **dict.fromkeys(AGENTIVE_VERBS, "agentive"),
+    **dict.fromkeys(DOCUMENT_VERBS, "document"),
+    **dict.fromkeys(COUNTING_VERBS, "counting"),
+    **dict.fromkeys(SPEECH_VERBS, "speech"),
+    **{first.capitalize(): "preposed" for first in (cue.split()[0] for cue in PREPOSED_CUES)},
+    **dict.fromkeys((cue.split()[0] for cue in PREPOSED_CUES), "preposed"),
+}
+
+# The words of a sentence, looked up in CUE_WORDS.
+LETTERS_RE: Final = re.compile(r"[A-Za-z]+")
+
+# The marks that end a clause. No cue reaches across a colon or a dash; only a cue standing after the
+# figures reaches back across a semicolon ("about 80 ...; two or three of them ..., Di Giacomo said").
+CLAUSE_MARK_RE: Final = re.compile(r";|:(?=\s)|\s[—–-]\s")
 
 # "X's figures", "its count", "the centre's province-wise data": a document noun, and before it a
 # possessor with at most two words between.
-DOCUMENT_NOUN_PATTERN: Final = (
-    rf"\b(?P<document_noun>{_alternation(DOCUMENT_NOUNS - {'statement', 'documents', 'records'})})\b"
+POSSESSED_DOCUMENT_NOUN_RE: Final = re.compile(
+    rf"\b(?:{_alternation(DOCUMENT_NOUNS - {'statement', 'documents', 'records'})})\b"
 )
-POSSESSED_DOCUMENT_NOUN_RE: Final = re.compile(DOCUMENT_NOUN_PATTERN)
 POSSESSOR_BEFORE_RE: Final = re.compile(
     r"(?P<owner>\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[\w\-.]+(?:'s|’s|s'|s’))(?P<between>(?:\s+[a-z0-9][\w\-]*){0,2}?)\s+$"
 )
@@ -321,10 +330,6 @@ TRAILING_PHRASE_RE: Final = re.compile(
     r"|in\s+a\s+statement|for\s+the\s+first\s+time|(?:late|early)\s+on)$",
     re.IGNORECASE,
 )
-
-# Sentence-internal boundaries no attribution reaches across, and the semicolon, which only a cue
-# standing after the figures reaches across ("about 80 ...; two or three of them ..., Di Giacomo said").
-HARD_BOUNDARY_PATTERN: Final = r"(?P<boundary>:(?=\s)|\s[—–]\s|\s-\s)|(?P<semicolon>;)"
 
 # A headline that names its source after a dash: "Derna death toll soars to 11,300 - Red Crescent".
 HEADLINE_SOURCE_RE: Final = re.compile(r"\s[-–—]\s(?P<np>(?:[\w'’.\-]+\s){0,3}[\w'’.\-]+)\s*$")
@@ -370,11 +375,4 @@ DOCUMENT_FROM_RE: Final = re.compile(
 GAPPED_SOURCE_RE: Final = re.compile(
     r"[,;]\s+(?:and\s+)?(?P<np>(?:the\s+)?(?:[A-Z][\w\-.'’]*\s+){0,4}?[\w\-.'’]+)"
     r"\s+(?:(?:a|an|some|another)\s+)?(?:(?:provisional|preliminary|further|total\s+of)\s+)?$"
-)
-
-
-# Everything a sentence is read for, in one pass: clause boundaries, cue phrases, cue verbs and
-# document nouns. Most sentences of a story hold none of them and cost one scan.
-SENTENCE_SCAN_RE: Final = re.compile(
-    "|".join((HARD_BOUNDARY_PATTERN, PREPOSED_CUE_PATTERN, CUE_VERB_PATTERN, DOCUMENT_NOUN_PATTERN))
 )

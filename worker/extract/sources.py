@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final
 
 from worker.extract.reporting import ACRONYM_RE as _NAME_ACRONYM_RE
@@ -232,6 +233,12 @@ _TITLES_WITHOUT_DOTS: Final = frozenset(word.rstrip(".") for word in TITLE_WORDS
 
 def personal_name(tokens: Sequence[str]) -> list[str] | None:
     """The name in a person phrase, its title dropped: "Lt. Gen. Sergei Kobylash" -> Sergei Kobylash."""
+    name = _personal_name(tuple(tokens))
+    return list(name) if name else None
+
+
+@lru_cache(maxsize=8192)
+def _personal_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     last_title = -1
     for index, token in enumerate(tokens):
         if token.lower().rstrip(".") in _TITLES_WITHOUT_DOTS:
@@ -247,7 +254,7 @@ def personal_name(tokens: Sequence[str]) -> list[str] | None:
             return None
     if last_title < 0 and len(name) - name.count("and") < 2:
         return None
-    return list(name)
+    return name
 
 
 def _clean(text: str) -> str:
@@ -286,6 +293,7 @@ def source_type(text: str, cleaned: str | None = None) -> str:
     return "other"
 
 
+@lru_cache(maxsize=8192)
 def normalize_source(text: str) -> tuple[str, str]:
     """(canonical lower-case name, source type) for a source as the text names it."""
     cleaned = _clean(text)
