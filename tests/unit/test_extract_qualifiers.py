@@ -82,6 +82,13 @@ def test_ranges(sentence: str, low: float, high: float) -> None:
 def test_a_move_between_two_figures_is_not_a_range() -> None:
     found = read("Inflation rose from 14.97% to 15.61% in February.")
     assert [(v, q) for _, v, _, q in found] == [(14.97, "exact"), (15.61, "exact")]
+    found = read("The deficit increased by $43.6 billion to $419.2 billion.")
+    assert [(v, q) for _, v, _, q in found] == [(43.6e9, "exact"), (419.2e9, "exact")]
+
+
+def test_a_year_before_to_does_not_swallow_the_figure_after_it() -> None:
+    found = read("Sales rose 60% in 2018 to 3.9 million headsets.")
+    assert [v for _, v, _, _ in found] == [60, 3.9e6]
 
 
 def test_two_figures_from_two_sources_are_not_a_range() -> None:

@@ -63,6 +63,9 @@ def test_named_unit_patterns(name: str, matching: str, not_matching: str, method
         ("It can dip to minus-130 degrees Fahrenheit.", [(-130, "F")]),
         ("Temperatures hit 48.8C in Sicily.", [(48.8, "C")]),
         ("Ottawa approved a $5.2-billion package.", [(5.2e9, "USD")]),
+        ("Sisters laundered S $1mil (RM3.06mil).", [(1e6, "SGD"), (3.06e6, "MYR")]),
+        ("There were 4 hundred million people.", [(4e8, None)]),
+        ("A 3923sq m estate reached 100km/hr at 2.14degF.", [(3923, "m2"), (100, "kmh"), (2.14, "F")]),
     ],
 )
 def test_units_currencies_and_percentages(sentence: str, expected: list[tuple[float, str]]) -> None:

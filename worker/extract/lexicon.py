@@ -28,7 +28,7 @@ MULTIPLIER_WORDS: dict[str, int] = {
 
 # Scale words written after digits: "2.6 million", "£16bn", "Rs 1,500 crore", "25k".
 SCALE_WORDS: dict[str, float] = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "mil": 1e6, "m": 1e6,
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
@@ -280,6 +280,7 @@ UNITS_AFTER: dict[str, str] = {
     "mw": "MW", "megawatts": "MW", "gw": "GW", "gigawatts": "GW", "kw": "kW", "kilowatts": "kW",
     "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "hp": "hp", "bhp": "hp",
     "horsepower": "hp", "gb": "GB", "tb": "TB", "mb": "MB", "ghz": "GHz", "mhz": "MHz", "hz": "Hz",
+    "km/hr": "kmh", "deg c": "C", "deg f": "F", "degc": "C", "degf": "F",
     "mpg": "mpg", "khz": "kHz", "mbps": "Mbps", "gbps": "Gbps", "ml": "ml", "millilitres": "ml",
     "milliliters": "ml", "nm": "nm", "nanometres": "nm", "nanometers": "nm", "nanometre": "nm",
     "nanometer": "nm", "megawatt": "MW", "gigawatt": "GW", "kilowatt": "kW", "mah": "mAh",
@@ -292,6 +293,14 @@ UNITS_AFTER: dict[str, str] = {
 GLUED_UNITS = frozenset(
     [
         "%",
+        "sq m",
+        "sq km",
+        "sq ft",
+        "km/hr",
+        "degc",
+        "degf",
+        "deg c",
+        "deg f",
         "km",
         "kms",
         "m",

@@ -157,7 +157,12 @@ def find_quantities(
             reason = "phone number"
         if reason is not None:
             phone_end = reading.end if reason == "phone number" else -1
-            if partner is not None and reason in _REASONS_THAT_TAKE_THE_PARTNER:
+            tight = partner is not None and text[reading.end : partner.start].strip() in ("-", "–", "/")
+            if (
+                partner is not None
+                and reason in _REASONS_THAT_TAKE_THE_PARTNER
+                and (tight or reason == "age")
+            ):
                 skip_until = partner.end  # "2023-24", "Jan. 1-17", "Boeing 737-800"
             continue
 
@@ -235,7 +240,7 @@ def _range_partner(
     word = join.group(0).strip().lower()
     if word == "or" and not (first.is_words and second.is_words):
         return None
-    if word == "to" and _is_change(text, first.start, start):
+    if word == "to" and _is_change(text, first.start, start, both_units=bool(first.unit and second.unit)):
         return None
     if first.unit and second.unit and first.unit != second.unit:
         return None
@@ -259,14 +264,20 @@ def _trailing_multiplier(token: str) -> float:
     return float(MULTIPLIER_WORDS.get(last, 1))
 
 
-def _is_change(text: str, number_start: int, start: int) -> bool:
-    """ "rose from 5% to 7%" is a move between two figures; "rose by 1 to 1.5 degrees" is a range."""
+def _is_change(text: str, number_start: int, start: int, *, both_units: bool) -> bool:
+    """Whether "X to Y" is a move between two figures rather than a range.
+
+    "rose from 5% to 7%" and "increased by $43.6 billion to $419.2 billion" are moves; "rose by 1 to
+    1.5 degrees" (one unit for both ends) is a range of the change.
+    """
     before = text[max(start, number_start - 40) : number_start].lower()
     words = re.findall(r"[a-z]+", before)[-2:]
     if not words:
         return False
     if words[-1] == "from":
         return len(words) == 2 and words[0] in CHANGE_WORDS
+    if words[-1] == "by":
+        return both_units and len(words) == 2 and words[0] in CHANGE_WORDS
     return words[-1] in CHANGE_WORDS
 
 
@@ -312,6 +323,11 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
             scale = _LOWER_SCALES[word]
             scaled = True
             pos = scale_match.end()
+            if word in ("hundred", "thousand"):  # "4 hundred million", "2 thousand crore"
+                larger = SCALE_AFTER.match(text, pos, end)
+                if larger is not None and _LOWER_SCALES.get(larger.group("s").lower(), 0) > 1e3:
+                    scale *= _LOWER_SCALES[larger.group("s").lower()]
+                    pos = larger.end()
     if letter_currency is not None:
         if not scaled:
             return _identifier_reading(text, match, number_start, pos, token)
