@@ -140,6 +140,14 @@ class TestCountingVerbs:
     def test_a_place_is_not_a_keeper_of_figures(self) -> None:
         assert sources("Yemen has logged nearly 23,500 suspected cases.", "23,500") == [None]
 
+    def test_found_is_a_finding_not_an_event(self) -> None:
+        assert sources("A Reuters/Ipsos poll found 40% of voters approve.", "40%") == ["A Reuters/Ipsos poll"]
+        text = "Rescuers found 23 bodies on Tuesday, the fire service said."
+        assert sources(text, "23") == ["the fire service"]
+
+    def test_an_adverbial_between_subject_and_verb(self) -> None:
+        assert sources("The army, in a statement, said 5 soldiers died.", "5") == ["The army"]
+
     def test_put_the_toll_at(self) -> None:
         text = "The disaster ministry put the toll at 2,053 dead, its spokesman Abdul Rahim told Reuters."
         assert sources(text, "2,053") == ["The disaster ministry"]

@@ -86,6 +86,10 @@ _CITING_WINDOW = 60
 # A sentence that ends like this is body text, not a headline.
 _CLOSED = '.!?"”’)'
 _LOOKAHEAD = 12
+# "Rescuers found 23 bodies" is an event; "a poll found 40%" or "the mission found, ..." is a finding.
+_FINDING_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "census", "analysis", "review", "audit"})
+# "The army, in a statement, said": a short phrase set off by commas that is not the subject.
+_ADVERBIAL_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through", "by", "late", "early"})
 _CUE_WORD_SET = frozenset(CUE_WORDS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
 _NOUN_LIKE_VERBS = ("forecast", "estimate", "claims", "put")
@@ -315,7 +319,11 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         return _owner_of_documents(phrase) or phrase, start, "citing", ""
     if len(segments) >= 2:
         before = segments[-2].strip()
-        relative = _word_in(last_words[0], RELATIVE_PRONOUNS) or (first.endswith("ing") and _appositive(last))
+        relative = (
+            _word_in(last_words[0], RELATIVE_PRONOUNS)
+            or (first.endswith("ing") and _appositive(last))
+            or (first in _ADVERBIAL_PREPOSITIONS and len(last_words) <= 5)
+        )
         if (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before)):
             return before, region_start + region.rfind(before), None, last
     subject = _strip_leading_preposition(_cut_at_clause_opener(last)).strip()
@@ -538,6 +546,12 @@ class _SentenceReader:
                     continue
                 phrase = owner
             counting = kind == "counting" and cue not in {"put", "placed"}
+            if verb == "found" and not (
+                text.startswith(" that", match.end)
+                or _preceded_by_comma(text, phrase_start, self.start)
+                or phrase.rsplit(" ", 1)[-1].lower() in _FINDING_DOCUMENTS
+            ):
+                continue
             if cue_override is None and not (
                 _valid_source(phrase, counting=counting)
                 or _valid_source(f"{phrase} {vouching}", counting=counting)

@@ -199,7 +199,8 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         hospital hospitals villagers paramedics association federation archive prefectures people
         officers inspectors lawmakers spokespeople leaders chief director commander coordinator
         correspondent envoy secretary president investigators researchers scientists agencies ministries
-        groups monitors tally count consortium network board operator utility producer
+        groups monitors tally count consortium network board operator utility producer census poll
+        study
     """
 )
 
