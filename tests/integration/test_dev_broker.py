@@ -18,7 +18,7 @@ from kafka.admin import ConfigResource
 from kafka.errors import KafkaTimeoutError
 from kafka_helpers import consume_all, produce
 
-from worker.kafka.admin import TRACKER_CHANGELOG_TOPIC, TopicSpec, create_topics
+from worker.kafka.admin import TopicSpec, create_topics
 from worker.kafka.devbroker import broker_answers, free_port, running_broker
 from worker.settings import KafkaConnectionSettings
 
@@ -61,11 +61,19 @@ def test_topics_create_makes_every_topic_then_reports_them_as_existing(kafka_boo
         "CLAIMWIRE_INPUT_TOPIC": f"in-{run_id}",
         "CLAIMWIRE_OUTPUT_TOPIC": f"out-{run_id}",
         "CLAIMWIRE_DLQ_TOPIC": f"dlq-{run_id}",
+        "CLAIMWIRE_TRACKER_OUTPUT_TOPIC": f"tracked-{run_id}",
+        "CLAIMWIRE_TRACKER_CHANGELOG_TOPIC": f"changelog-{run_id}",
     }
     first = _claimwire("topics", "create", "--partitions", "2", env=env)
     assert first.returncode == 0, first.stderr
     first_lines = first.stdout.splitlines()
-    for topic in (f"in-{run_id}", f"out-{run_id}", f"dlq-{run_id}"):
+    for topic in (
+        f"in-{run_id}",
+        f"out-{run_id}",
+        f"dlq-{run_id}",
+        f"tracked-{run_id}",
+        f"changelog-{run_id}",
+    ):
         assert f"created  {topic}" in first_lines
 
     second = _claimwire("topics", "create", "--partitions", "2", env=env)
@@ -75,10 +83,11 @@ def test_topics_create_makes_every_topic_then_reports_them_as_existing(kafka_boo
     assert all(line.startswith("exists") for line in second_lines), second.stdout
 
     listed = _claimwire("topics", "list", env=env)
-    assert {f"in-{run_id}", f"out-{run_id}", f"dlq-{run_id}", TRACKER_CHANGELOG_TOPIC} <= set(
+    assert {f"in-{run_id}", f"out-{run_id}", f"dlq-{run_id}", f"changelog-{run_id}"} <= set(
         listed.stdout.splitlines()
     )
-    assert _topic_config(kafka_bootstrap, TRACKER_CHANGELOG_TOPIC, "cleanup.policy") == "compact"
+    assert _topic_config(kafka_bootstrap, f"changelog-{run_id}", "cleanup.policy") == "compact"
+    assert _topic_config(kafka_bootstrap, f"tracked-{run_id}", "cleanup.policy") == "delete"
 
 
 def test_topics_create_names_the_broker_it_cannot_reach() -> None:

@@ -1,8 +1,9 @@
 """`claimwire topics create`: create the topics a claimwire deployment needs; safe to run again.
 
 Topic names follow the worker's settings (CLAIMWIRE_INPUT_TOPIC, CLAIMWIRE_OUTPUT_TOPIC,
-CLAIMWIRE_DLQ_TOPIC), plus the tracker's topics and its compacted changelog. Topics that exist
-already are reported and left as they are.
+CLAIMWIRE_DLQ_TOPIC) and the tracker's (CLAIMWIRE_TRACKER_OUTPUT_TOPIC, and its compacted
+CLAIMWIRE_TRACKER_CHANGELOG_TOPIC), plus the replay's `claims.backfill`. Topics that exist already
+are reported and left as they are.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from pydantic import ValidationError
+
 from worker.kafka import admin
 from worker.kafka.errors import KafkaAdapterError
 from worker.settings import SettingsError, WorkerSettings, load_settings
+from worker.track.settings import TrackerSettings
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         settings = load_settings(WorkerSettings, {"bootstrap_servers": args.bootstrap_servers})
-    except SettingsError as error:
+        tracker = TrackerSettings()
+    except (SettingsError, ValidationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     try:
@@ -41,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             for name in admin.list_topics(settings, timeout_s=args.timeout):
                 print(name)
             return 0
-        specs = admin.claimwire_topics(settings, args.partitions, args.replication_factor)
+        specs = admin.claimwire_topics(settings, args.partitions, args.replication_factor, tracker=tracker)
         report = admin.create_topics(settings, specs, timeout_s=args.timeout)
     except KafkaAdapterError as error:
         print(f"error: {error}", file=sys.stderr)

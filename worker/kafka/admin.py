@@ -15,10 +15,9 @@ from kafka.errors import KafkaError, TopicAlreadyExistsError, for_code
 from worker.kafka.config import connection_kwargs
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError
 from worker.settings import KafkaConnectionSettings, WorkerSettings
+from worker.track.settings import TrackerSettings
 
-TRACKED_TOPIC = "claims.tracked"
 BACKFILL_TOPIC = "claims.backfill"
-TRACKER_CHANGELOG_TOPIC = "claimwire.tracker.changelog"
 COMPACTED = {"cleanup.policy": "compact"}
 DEFAULT_TIMEOUT_S = 30.0
 
@@ -45,8 +44,19 @@ class CreateReport:
     existing: tuple[str, ...]
 
 
-def claimwire_topics(settings: WorkerSettings, partitions: int, replication_factor: int) -> list[TopicSpec]:
-    """Every topic of a claimwire deployment, named as the worker's settings name them."""
+def claimwire_topics(
+    settings: WorkerSettings,
+    partitions: int,
+    replication_factor: int,
+    *,
+    tracker: TrackerSettings | None = None,
+) -> list[TopicSpec]:
+    """Every topic of a claimwire deployment, named as the worker's and the tracker's settings name them.
+
+    All get the same partition count: the tracker's changelog needs one partition per partition of
+    the claim events it tracks.
+    """
+    tracker = tracker if tracker is not None else TrackerSettings()
 
     def spec(name: str, configs: Mapping[str, str] | None = None) -> TopicSpec:
         return TopicSpec(name, partitions, replication_factor, dict(configs or {}))
@@ -55,10 +65,10 @@ def claimwire_topics(settings: WorkerSettings, partitions: int, replication_fact
         spec(settings.input_topic),
         spec(settings.output_topic),
         spec(settings.dlq_topic),
-        spec(TRACKED_TOPIC),
+        spec(tracker.output_topic),
         spec(BACKFILL_TOPIC),
         # The tracker's state: only the latest record per series key matters.
-        spec(TRACKER_CHANGELOG_TOPIC, COMPACTED),
+        spec(tracker.changelog_topic, COMPACTED),
     ]
 
 
