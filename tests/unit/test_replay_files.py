@@ -14,7 +14,7 @@ from worker.ingest.files import ReadItem
 from worker.replay.checkpoint import Checkpoint, load_checkpoint
 from worker.replay.engine import CheckpointPolicy, Outcome, SourceItem, Summary, run_replay
 from worker.replay.files import FILES_SOURCE, FileItemProcessor, FileSource
-from worker.replay.progress import LogProgress
+from worker.replay.progress import LogProgress, ProgressState
 from worker.replay.sinks import JsonLinesSink, dead_letter_path
 from worker.runtime.processor import OutgoingMessage, RecordProcessor
 
@@ -291,3 +291,32 @@ def test_bad_offset_specs_are_usage_errors(capsys: pytest.CaptureFixture[str]) -
         replay("--topic", "wire.raw", "--from-offsets", "0:x")
     assert exited.value.code == 2
     assert "offset 'x' is not a whole number" in capsys.readouterr().err
+
+
+class RecordingProgress:
+    def __init__(self) -> None:
+        self.finished: dict[str, tuple[int, int | None]] = {}
+
+    def update(self, state: ProgressState) -> None:
+        """Only the final state matters here."""
+
+    def finish(self, state: ProgressState) -> None:
+        self.finished = {label: (lane.done, lane.total) for label, lane in state.lanes.items()}
+
+
+def test_each_file_shows_as_finished_once_the_replay_moves_past_it(tmp_path: Path) -> None:
+    first = write_jsonl(tmp_path / "a.jsonl", wire_items(4, prefix="p"))
+    second = write_jsonl(tmp_path / "b.jsonl", wire_items(2, prefix="q"))
+    progress = RecordingProgress()
+    sink = JsonLinesSink(tmp_path / "out.jsonl", dlq_topic=DLQ)
+    try:
+        run_replay(
+            FileSource([str(first), str(second)]),
+            FileItemProcessor(RecordProcessor(output_topic="claims.backfill", dlq_topic=DLQ)),
+            sink,
+            checkpoints=CheckpointPolicy(None, Checkpoint(source=FILES_SOURCE)),
+            progress=progress,
+        )
+    finally:
+        sink.close()
+    assert progress.finished == {str(first): (4, 4), str(second): (2, 2)}

@@ -18,7 +18,7 @@ import structlog
 
 from worker.replay.checkpoint import Checkpoint, Totals, save_checkpoint
 from worker.replay.pacing import TokenBucket
-from worker.replay.progress import ProgressReporter, ProgressState
+from worker.replay.progress import Lane, ProgressReporter, ProgressState
 
 log = structlog.get_logger("claimwire.replay")
 
@@ -114,6 +114,7 @@ def run_replay(
     baseline = checkpoints.base.totals.model_copy()
     window_items, window_started = 0, started
     interrupted = False
+    previous: Lane | None = None
 
     def checkpoint() -> None:
         sink.flush()
@@ -142,7 +143,13 @@ def run_replay(
         for message in outcome.messages:
             sink.send(message)
         source.mark_done(item)
-        state.record(state.lane(item.lane), claims=outcome.claims, dead_lettered=outcome.dead_lettered)
+        lane = state.lane(item.lane)
+        if previous is not None and previous is not lane and previous.total is None:
+            # Only files have no known size, and files are read one after another: moving on to
+            # the next one means the last one is finished.
+            previous.total = previous.done
+        previous = lane
+        state.record(lane, claims=outcome.claims, dead_lettered=outcome.dead_lettered)
         progress.update(state)
         window_items += 1
         if window_items >= checkpoints.every_items or clock() - window_started >= checkpoints.every_seconds:
@@ -150,6 +157,8 @@ def run_replay(
             window_items, window_started = 0, clock()
     interrupted = interrupted or should_stop()
     checkpoint()
+    if previous is not None and previous.total is None and not interrupted:
+        previous.total = previous.done
     progress.finish(state)
     return Summary(
         items=state.items,

@@ -16,6 +16,7 @@ import structlog
 log = structlog.get_logger("claimwire.replay")
 
 BAR_WIDTH = 24
+LABEL_WIDTH = 24
 MAX_LANES_SHOWN = 8
 
 
@@ -99,7 +100,14 @@ def render_lane(lane: Lane, elapsed: float) -> str:
         bar = "#" * BAR_WIDTH if lane.finished else "?" * BAR_WIDTH
         count = str(lane.done)
     eta = format_duration(eta_seconds(lane, elapsed))
-    return f"{lane.label:<20.20} [{bar}] {count} items {lane.claims} claims {rate:,.0f}/s ETA {eta}"
+    return (
+        f"{_fit(lane.label, LABEL_WIDTH)} [{bar}] {count} items {lane.claims} claims {rate:,.0f}/s ETA {eta}"
+    )
+
+
+def _fit(label: str, width: int) -> str:
+    """`label` padded to `width`, or cut from the left: a file's name says more than its folder."""
+    return label.ljust(width) if len(label) <= width else "…" + label[-(width - 1) :]
 
 
 def render_lines(state: ProgressState, now: float) -> list[str]:
