@@ -225,6 +225,14 @@ class TestChains:
         )
         assert sources(text, "1,037") == ["the interior ministry"]
 
+    def test_quoted_as_saying(self) -> None:
+        text = "RIA quoted the regional governor as saying 40 people had died."
+        assert sources(text, "40") == ["the regional governor"]
+        text = "Governor Ivan Petrov spoke on television. RIA quoted him as saying 40 people had died."
+        assert sources(text, "40") == ["Ivan Petrov"]
+        text = "The governor, Ivan Petrov, was quoted as saying 40 people had died."
+        assert sources(text, "40") == ["Ivan Petrov"]
+
     def test_the_innermost_reporter_is_the_origin(self) -> None:
         text = "The regional health office reported 25 deaths, the state broadcaster said."
         assert sources(text, "25") == ["The regional health office"]

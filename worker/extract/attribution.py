@@ -48,6 +48,7 @@ from worker.extract.reporting import (
     PREPOSED_CUES,
     PREPOSITIONS,
     PRONOUNS,
+    QUOTED_AS_SAYING_RE,
     RELATIVE_PRONOUNS,
     SKIPPABLE_ADVERBS,
     SOURCE_HEADS,
@@ -514,6 +515,9 @@ class _SentenceReader:
         for match in self.verbs:
             verb = match.word
             kind = match.kind
+            if kind == "quoted":
+                self._quoted_as_saying(match)
+                continue
             passive = _is_passive_or_adjective(text, match.start, self.start)
             if passive or kind == "agentive":
                 self._passive_agent(match, passive=passive)
@@ -576,6 +580,21 @@ class _SentenceReader:
                 )
             )
             previous_verb_end = match.end
+
+    def _quoted_as_saying(self, match: _Cue) -> None:
+        """ "Interfax quoted the governor as saying ...": the governor; "he was quoted as saying": he."""
+        quoted = QUOTED_AS_SAYING_RE.match(self.text, match.end, self.end)
+        if quoted is None:
+            return
+        phrase = quoted.group("np") or ""
+        if not phrase or phrase.startswith("by "):
+            passive = re.search(r"\s(?:was|were|is|are)\s+$", self.text[self.start : match.start])
+            verb_start = self.start + passive.start() if passive else match.start
+            subject = _left_subject(self.text, self.clause_start(match.start), verb_start)
+            phrase = subject[0] if subject else ""
+        phrase = {"him": "he", "her": "she", "them": "they"}.get(phrase.lower(), phrase)
+        if phrase and _valid_source(phrase, counting=False):
+            self.anchors.append(_Anchor("quoted", phrase, match.start, quoted.end(), False, True, False))
 
     def _passive_agent(self, match: _Cue, *, passive: bool) -> None:
         """ "The figures were released by the health ministry": the agent is the source of the clause."""

@@ -92,6 +92,10 @@ DOCUMENT_VERBS: Final[dict[str, str]] = {
 # doing ("supplied by Britain", "provided by the US") name an actor, not a source, and are left out.
 AGENTIVE_VERBS: Final[frozenset[str]] = frozenset({"released", "published", "issued", "compiled"})
 
+# "RIA quoted the governor as saying 40 died": the person quoted is the source, as the origin of the
+# figure in a chain of reporting.
+QUOTED_AS_SAYING_RE: Final = re.compile(r"(?:\s+(?P<np>[^,.;:]{2,80}?))?\s+as\s+say(?:ing)?\b")
+
 # Nouns for a body of figures. "X's figures", "figures from X" credit X; "figures show" alone credits
 # no one.
 DOCUMENT_NOUNS: Final[frozenset[str]] = word_set(
@@ -294,6 +298,7 @@ CUE_WORDS: Final[dict[str, str]] = {
     **dict.fromkeys(DOCUMENT_VERBS, "document"),
     **dict.fromkeys(COUNTING_VERBS, "counting"),
     **dict.fromkeys(SPEECH_VERBS, "speech"),
+    "quoted": "quoted",
     **{first.capitalize(): "preposed" for first in (cue.split()[0] for cue in PREPOSED_CUES)},
     **dict.fromkeys((cue.split()[0] for cue in PREPOSED_CUES), "preposed"),
 }
