@@ -14,6 +14,7 @@ from worker.extract.numbers import (
     EUROPEAN_GROUPED,
     INDIAN_GROUPED,
     NUMBER,
+    number_tokens,
     parse_digits,
     parse_words,
 )
@@ -104,3 +105,10 @@ def test_any_text_gives_quantities_inside_their_sentence(text: str) -> None:
         for quantity in find_quantities(text, start, end):
             assert start <= quantity.start < quantity.end <= end
             assert quantity.qualifier in {"exact", "approximate", "lower_bound", "upper_bound", "range"}
+
+
+def test_number_tokens_agree_with_the_number_pattern_and_keep_offsets() -> None:
+    text = "İstanbul: a dozen, half a million, Fifty-one and 3,38,934 people; .5 of them."
+    assert [(t.start, t.end) for t in number_tokens(text, 0, len(text))] == [
+        (m.start(), m.end()) for m in NUMBER.finditer(text)
+    ]

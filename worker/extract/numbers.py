@@ -66,9 +66,13 @@ NUMBER = re.compile(rf"(?P<digits>(?<![\d.,]){DIGITS})|(?P<words>\b{WORDS})", re
 # then matches the precise pattern only there. `number_tokens` returns what NUMBER would find.
 _DIGIT_RUN = re.compile(r"\d[\d.,]*")
 _DIGITS_AT = re.compile(DIGITS)
-_ALPHA_RUN = re.compile(r"[A-Za-z]+")
 _WORDS_AT = re.compile(WORDS, re.IGNORECASE)
-_WORD_STARTS = frozenset([*UNITS_WORDS, *TENS_WORDS, *MULTIPLIER_WORDS, "a", "an", "half"])
+# Words that can start a number, searched in lower-cased text (a case-sensitive scan is faster);
+# "a"/"an" are found by looking back from a multiplier instead, as they are everywhere.
+_NUMBER_WORD = re.compile(
+    r"\b(?:" + word_alternation([*UNITS_WORDS, *TENS_WORDS, *MULTIPLIER_WORDS, "half"]) + r")\b"
+)
+_ARTICLE_BEFORE = re.compile(r"(?:\bhalf\s+an?|\ban?)\s+$")
 
 
 @dataclass(slots=True)
@@ -94,13 +98,19 @@ def number_tokens(text: str, start: int, end: int) -> list[NumberToken]:
         match = _DIGITS_AT.match(text, at, end)
         if match is not None:
             tokens.append(NumberToken(at, match.end(), match.group(0), False))
+    lowered = text[start:end].lower()
+    if len(lowered) != end - start:
+        lowered = text[start:end]  # lower() changed a length ("İ"): keep offsets, lose only case folding
     word_end = start
-    for word in _ALPHA_RUN.finditer(text, start, end):
-        if word.start() < word_end or word.group(0).lower() not in _WORD_STARTS:
+    for word in _NUMBER_WORD.finditer(lowered):
+        at = start + word.start()
+        if at < word_end:
             continue
-        if word.start() > start and text[word.start() - 1].isalnum():
-            continue
-        match = _WORDS_AT.match(text, word.start(), end)
+        if word.group(0) in MULTIPLIER_WORDS:
+            article = _ARTICLE_BEFORE.search(lowered, max(0, word.start() - 8), word.start())
+            if article is not None:
+                at = start + article.start()  # "a dozen", "half a million"
+        match = _WORDS_AT.match(text, at, end)
         if match is not None:
             tokens.append(NumberToken(match.start(), match.end(), match.group(0), True))
             word_end = match.end()
