@@ -320,3 +320,27 @@ def test_each_file_shows_as_finished_once_the_replay_moves_past_it(tmp_path: Pat
     finally:
         sink.close()
     assert progress.finished == {str(first): (4, 4), str(second): (2, 2)}
+
+
+def test_ninjs_and_plain_text_files_replay_like_extract_reads_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ninjs = {
+        "uri": "urn:test:ninjs-1",
+        "versioncreated": "2026-05-04T10:30:00+02:00",
+        "headlines": [{"role": "main", "value": "Mine collapse"}],
+        "body_text": STORIES[1].format(n=31),
+        "infosources": [{"name": "Test Agency"}],
+    }
+    (tmp_path / "story.json").write_text(json.dumps(ninjs))
+    (tmp_path / "note.txt").write_text(STORIES[0].format(n=8) + "\n\nSecond paragraph.\n")
+    expected = extract_output(capsys, tmp_path / "story.json", tmp_path / "note.txt")
+    assert b'"item_id":"urn:test:ninjs-1"' in expected
+    assert b'"item_id":"note"' in expected
+    out = tmp_path / "out" / "claims.jsonl"
+    out.parent.mkdir()
+    code = replay(
+        "--files", str(tmp_path / "story.json"), str(tmp_path / "note.txt"), "--output-file", str(out)
+    )
+    assert code == 0
+    assert out.read_bytes() == expected
