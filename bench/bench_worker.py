@@ -2,7 +2,8 @@
 
 (a) a no-op kafka-python loop: consume each 2 KB record and produce it unchanged (the Kafka ceiling);
 (b) `claimwire extract` over the same items from a JSON Lines file (the extraction ceiling);
-(c) `claimwire worker` end to end: from the moment it is ready until every claim event is published.
+(c) `claimwire worker` end to end: from the moment it is ready until every claim event is published;
+(d) with --with-exactly-once, the same worker in exactly-once (transactional) mode.
 
 Prints items/second for each, the ratio c / min(a, b) (target >= 0.85) and the worker's peak RSS.
 
@@ -139,9 +140,10 @@ def peak_rss_mib(pid: int) -> float:
 
 
 def worker_end_to_end(
-    bootstrap: str, input_topic: str, count: int, claims: int, workdir: Path
-) -> tuple[float, float]:
-    """(c) the worker from readiness to the last claim event; items/second and peak RSS (MiB)."""
+    bootstrap: str, input_topic: str, count: int, claims: int, workdir: Path, *, exactly_once: bool = False
+) -> tuple[float, float, float]:
+    """(c) the worker from its assignment to the last claim event: items/second, CPU milliseconds per
+    item over that span, and peak RSS (MiB)."""
     output_topic, dlq_topic = f"bench-claims-{uuid.uuid4().hex[:8]}", f"bench-dlq-{uuid.uuid4().hex[:8]}"
     create_topics(bootstrap, {output_topic: 3, dlq_topic: 1})
     env = {key: value for key, value in os.environ.items() if not key.startswith("CLAIMWIRE_")}
@@ -153,8 +155,11 @@ def worker_end_to_end(
         "CLAIMWIRE_GROUP_ID": f"bench-worker-{uuid.uuid4().hex[:8]}",
         "CLAIMWIRE_HTTP_PORT": "0",
         "CLAIMWIRE_LOG_FORMAT": "json",
+        "CLAIMWIRE_EXACTLY_ONCE": str(exactly_once).lower(),
+        "CLAIMWIRE_TRANSACTIONAL_ID": f"bench-{uuid.uuid4().hex[:8]}",
     }
-    log = (workdir / "worker.log").open("wb")
+    log_path = workdir / f"worker-{'eos' if exactly_once else 'alo'}.log"
+    log = log_path.open("wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "worker.cli", "worker"], env=env, stdout=log, stderr=log
     )
@@ -163,8 +168,8 @@ def worker_end_to_end(
         started = None
         while started is None:
             if process.poll() is not None:
-                raise SystemExit(f"worker exited with {process.returncode}; see {workdir / 'worker.log'}")
-            if end_total(probe, output_topic) > 0 or _assigned(workdir / "worker.log"):
+                raise SystemExit(f"worker exited with {process.returncode}; see {log_path}")
+            if end_total(probe, output_topic) > 0 or _assigned(log_path):
                 started = time.perf_counter()
                 cpu_at_start = cpu_seconds(process.pid)
             time.sleep(0.02)
@@ -189,7 +194,7 @@ def _assigned(log_path: Path) -> bool:
     return False
 
 
-def run(bootstrap: str, count: int, workdir: Path) -> None:
+def run(bootstrap: str, count: int, workdir: Path, *, with_exactly_once: bool) -> None:
     values = make_items(count)
     claims = sum(len(process_item(decode_item(value))) for value in values)
     suffix = uuid.uuid4().hex[:8]
@@ -197,6 +202,10 @@ def run(bootstrap: str, count: int, workdir: Path) -> None:
     create_topics(bootstrap, {source: 3, sink: 3, worker_input: 3})
     produce(bootstrap, source, values)
     produce(bootstrap, worker_input, values)
+    if with_exactly_once:
+        eos_input = f"bench-wire-eos-{suffix}"
+        create_topics(bootstrap, {eos_input: 3})
+        produce(bootstrap, eos_input, values)
     mean_size = sum(map(len, values)) / len(values)
     print(f"items: {count} of {mean_size:.0f} bytes, {claims} claims; broker {bootstrap}")
 
@@ -212,6 +221,12 @@ def run(bootstrap: str, count: int, workdir: Path) -> None:
     # On a shared, busy machine wall-clock rates swing; CPU per item compares the work itself.
     print(f"CPU per item, b / c: {extract_cpu / worker_cpu:.2f} (1.00 = the worker adds no CPU cost)")
     print(f"worker peak RSS: {rss:.0f} MiB")
+    if with_exactly_once:
+        eos, eos_cpu, eos_rss = worker_end_to_end(
+            bootstrap, eos_input, count, claims, workdir, exactly_once=True
+        )
+        print(f"(d) worker, exactly-once transactions:   {eos:10.0f} items/s  {eos_cpu:6.2f} CPU ms/item")
+        print(f"exactly-once / at-least-once: {eos / worker:.2f}; peak RSS {eos_rss:.0f} MiB")
 
 
 def main() -> None:
@@ -220,14 +235,17 @@ def main() -> None:
     )
     parser.add_argument("--bootstrap", help="use this broker instead of starting a dev broker")
     parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument(
+        "--with-exactly-once", action="store_true", help="also run (d): --exactly-once worker"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="claimwire-bench-") as tmp:
         workdir = Path(tmp)
         if args.bootstrap:
-            run(args.bootstrap, args.items, workdir)
+            run(args.bootstrap, args.items, workdir, with_exactly_once=args.with_exactly_once)
             return
         with running_broker(workdir / "broker", port=free_port()) as broker:
-            run(broker.bootstrap, args.items, workdir)
+            run(broker.bootstrap, args.items, workdir, with_exactly_once=args.with_exactly_once)
 
 
 if __name__ == "__main__":
