@@ -112,17 +112,12 @@ class _Anchor:
     governs_left: bool
     governs_right: bool
     parenthetical: bool = False  # stands after a comma with text on both sides
-    tight: bool = False  # binds only the figure right before it ("1.2 million, according to police")
     attribution: Attribution | None = None
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The words of text[start:end] with their spans."""
     return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
-
-
-def _previous_word(text: str, position: int, floor: int) -> str:
-    words = _tokens(text, max(floor, position - 40), position)
-    return words[-1][0].lower() if words else ""
 
 
 def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
@@ -147,6 +142,8 @@ def _word_in(token: str, table: frozenset[str]) -> bool:
 
 
 def _name_like(segment: str) -> bool:
+    """A comma segment that names someone: "Shoigu and Lt. Gen. Sergei Kobylash", "the Archive of Public
+    Gatherings", not "In Paris" or a clause."""
     tokens = WORD_RE.findall(segment)
     if not tokens or len(tokens) > 7 or any(ch.isdigit() for ch in segment):
         return False
@@ -159,6 +156,7 @@ def _name_like(segment: str) -> bool:
 
 
 def _short_noun_phrase(segment: str) -> bool:
+    """A segment short enough to be the subject a relative clause hangs on: "A resident"."""
     tokens = WORD_RE.findall(segment)
     return 0 < len(tokens) <= 4 and not any(ch.isdigit() for ch in segment)
 
@@ -204,6 +202,9 @@ def _cut_at_clause_opener(phrase: str) -> str:
 
 
 def _valid_source(phrase: str, *, counting: bool) -> bool:
+    """Whether a phrase can be a source: a pronoun, a proper name or acronym, or a noun phrase with a
+    source head. A keeper of figures (`counting`) must be a body or a named person, not a place or
+    bystanders ("Yemen has logged", "people displaced from Gaza had found")."""
     tokens = WORD_RE.findall(phrase)
     if not tokens or len(tokens) > 14 or any(ch.isdigit() for ch in phrase):
         return False
@@ -261,14 +262,6 @@ def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
     end = match.start() if match else limit
     phrase = text[start:end].rstrip().rstrip(".")
     return phrase, start + len(phrase)
-
-
-def _clause_start(text: str, sentence_start: int, position: int, boundaries: Sequence[int]) -> int:
-    start = sentence_start
-    for boundary in boundaries:
-        if boundary < position:
-            start = boundary
-    return start
 
 
 def _without_trailing_adverbials(region: str) -> str:
@@ -348,6 +341,8 @@ def _inverted_speaker(phrase: str) -> bool:
 
 
 def _preceded_by_comma(text: str, position: int, floor: int) -> bool:
+    """Whether a comma, closing quote or dash stands right before `position`: the cue is set off after
+    the clause it reports."""
     index = position - 1
     while index >= floor and text[index] in " \t\n":
         index -= 1
