@@ -72,7 +72,8 @@ _WORDS_AT = re.compile(WORDS, re.IGNORECASE)
 _NUMBER_WORD = re.compile(
     r"\b(?:" + word_alternation([*UNITS_WORDS, *TENS_WORDS, *MULTIPLIER_WORDS, "half"]) + r")\b"
 )
-_ARTICLE_BEFORE = re.compile(r"(?:\bhalf\s+an?|\ban?)\s+$")
+_NUMBER_WORD_ANY_CASE = re.compile(_NUMBER_WORD.pattern, re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?:\bhalf\s+an?|\ban?)\s+$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -99,14 +100,15 @@ def number_tokens(text: str, start: int, end: int) -> list[NumberToken]:
         if match is not None:
             tokens.append(NumberToken(at, match.end(), match.group(0), False))
     lowered = text[start:end].lower()
-    if len(lowered) != end - start:
-        lowered = text[start:end]  # lower() changed a length ("İ"): keep offsets, lose only case folding
+    scan = _NUMBER_WORD
+    if len(lowered) != end - start:  # lower() changed a length ("İ"): scan the original, case-blind
+        lowered, scan = text[start:end], _NUMBER_WORD_ANY_CASE
     word_end = start
-    for word in _NUMBER_WORD.finditer(lowered):
+    for word in scan.finditer(lowered):
         at = start + word.start()
         if at < word_end:
             continue
-        if word.group(0) in MULTIPLIER_WORDS:
+        if word.group(0).lower() in MULTIPLIER_WORDS:
             article = _ARTICLE_BEFORE.search(lowered, max(0, word.start() - 8), word.start())
             if article is not None:
                 at = start + article.start()  # "a dozen", "half a million"
