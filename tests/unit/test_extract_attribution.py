@@ -123,6 +123,10 @@ class TestSpeechVerbs:
         text = "Britain is estimated to hold between 700 and 1,000. An estimated 2.6 million fled."
         assert sources(text, "700", "2.6 million") == [None, None]
 
+    def test_a_deed_is_not_a_cue(self) -> None:
+        text = "Hamas claimed responsibility for the attack, which killed 10 soldiers."
+        assert sources(text, "10") == [None]
+
     def test_a_negated_verb_is_not_a_cue(self) -> None:
         assert sources("The ministry did not say how 40 people died.", "40") == [None]
 

@@ -27,6 +27,7 @@ from worker.extract.reporting import (
     CLAUSE_OPENERS,
     COUNTING_VERBS,
     CUE_WORDS,
+    DEED_OBJECTS,
     DETERMINERS,
     DOCUMENT_FROM_RE,
     DOCUMENT_NOUNS,
@@ -510,6 +511,9 @@ class _SentenceReader:
         for match in self.verbs:
             verb = match.word
             kind = match.kind
+            next_word = LETTERS_RE.search(text, match.end, min(self.end, match.end + 20))
+            if next_word is not None and next_word.group().lower() in DEED_OBJECTS:
+                continue
             if kind == "quoted":
                 self._quoted_as_saying(match)
                 continue

@@ -65,6 +65,7 @@ class Phrase:
 
 
 def parse_phrase(text: str) -> Phrase:
+    """A source phrase without edge punctuation, its parenthesised acronym set apart."""
     acronym_match = PARENTHESISED_ACRONYM_RE.search(text)
     acronym = acronym_match.group("acronym") if acronym_match else None
     if acronym_match:

@@ -48,6 +48,10 @@ SPEECH_VERBS: Final[dict[str, str]] = {
     "revealed": "revealed",
 }
 
+# Objects that turn a cue verb into a deed: "Hamas claimed responsibility", "the floods claimed 30
+# lives" report no one's figure.
+DEED_OBJECTS: Final[frozenset[str]] = word_set("responsibility credit victory lives the lives")
+
 # Verbs of counting, measuring and forecasting: their subject is the source only when it is a body or
 # a person that keeps figures ("the mission recorded"), never a place ("Yemen has logged").
 COUNTING_VERBS: Final[dict[str, str]] = {
