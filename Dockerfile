@@ -30,7 +30,8 @@ COPY requirements.lock ./
 RUN python -m pip --python /opt/claimwire/bin/python install --no-cache-dir \
         --require-hashes --no-deps --only-binary=:all: -r requirements.lock
 
-COPY pyproject.toml README.md ./
+# The package's own files only: the README (the wheel's long description) has no use in the image.
+COPY pyproject.toml ./
 COPY worker ./worker
 RUN python -m pip wheel --no-cache-dir --no-deps --no-build-isolation --wheel-dir /dist . \
  && python -m pip --python /opt/claimwire/bin/python install --no-cache-dir --no-deps /dist/claimwire-*.whl

@@ -6,6 +6,8 @@ are read as data and held to each other, to the image, and to the code's setting
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import json
 import re
 from pathlib import Path
@@ -24,6 +26,7 @@ from test_deploy_support import (
     unknown_metrics,
 )
 
+from worker.cli import COMMANDS
 from worker.runtime.metrics import WorkerMetrics
 from worker.settings import WorkerSettings
 from worker.track.settings import TrackerSettings
@@ -252,3 +255,14 @@ def test_claims_by_category_groups_by_a_real_label() -> None:
         if "claimwire_claims_produced_total" in query:
             for grouping in re.findall(r"by \(([^)]*)\)", query):
                 assert {label.strip() for label in grouping.split(",")} <= declared, query
+
+
+@pytest.mark.parametrize("service", ["topics-init", "worker", "tracker"])
+def test_claimwire_commands_parse_with_the_real_cli(service: str) -> None:
+    name, *arguments = SERVICES[service]["command"]
+    module_name, _ = COMMANDS[name]
+    parser = argparse.ArgumentParser(prog=f"claimwire {name}")
+    importlib.import_module(module_name).configure(parser)
+    parsed = parser.parse_args(arguments)
+    if name == "topics":
+        assert parsed.action == "create"

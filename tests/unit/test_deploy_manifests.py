@@ -7,7 +7,9 @@ rendered base and overlays are checked against each other and against worker/set
 
 from __future__ import annotations
 
+import argparse
 import copy
+import importlib
 import re
 import shutil
 import subprocess
@@ -34,6 +36,7 @@ from test_deploy_support import (
     unknown_metrics,
 )
 
+from worker.cli import COMMANDS
 from worker.settings import WorkerSettings
 from worker.track.settings import TrackerSettings
 
@@ -429,3 +432,12 @@ def test_unknown_metric_is_reported() -> None:
     assert unknown_metrics("rate(claimwire_items_consumed_totl[5m])", known_metric_names()) == {
         "claimwire_items_consumed_totl"
     }
+
+
+def test_container_args_parse_with_the_real_cli(rendered: list[Doc]) -> None:
+    for container in iter_containers(rendered):
+        name, *arguments = container["args"]
+        module_name, _ = COMMANDS[name]
+        parser = argparse.ArgumentParser(prog=f"claimwire {name}")
+        importlib.import_module(module_name).configure(parser)
+        parser.parse_args(arguments)

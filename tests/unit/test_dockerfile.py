@@ -294,13 +294,6 @@ def test_build_context_leaves_out_local_state() -> None:
         assert dockerignore_excludes(path, patterns), path
 
 
-def test_readme_named_by_pyproject_is_copied() -> None:
-    readme = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"].get("readme")
-    sources = {s for i in INSTRUCTIONS if i.keyword == "COPY" for s in copy_sources(i)}
-    if readme is not None:
-        assert readme in sources
-
-
 # --- hadolint -----------------------------------------------------------------------------------
 
 
