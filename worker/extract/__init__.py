@@ -79,6 +79,13 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
             protest_by_sentence[s_index] = protest_context(text[s_start:s_end])
         return protest_by_sentence[s_index]
 
+    places: dict[int, str | None] = {}
+
+    def place_of(s_index: int) -> str | None:
+        if s_index not in places:
+            places[s_index] = _place(text, *sentences[s_index])
+        return places[s_index]
+
     claims: list[Claim] = []
     for index, (quantity, s_index, restated, base) in enumerate(found):
         s_start, s_end = sentences[s_index]
@@ -118,7 +125,7 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
                 sentence_start=s_start,
                 sentence_end=s_end,
                 source=source,
-                location=_place(text, s_start, s_end) or location,
+                location=place_of(s_index) or location,
             )
         )
     return deduplicate(claims, _title_sentences(text, sentences))

@@ -232,7 +232,7 @@ def non_claim_reason(
         return "compound descriptor"
     if _is_named(before, token, is_words, has_unit=has_unit or scaled):
         return "name or identifier"
-    if STREET_AFTER.match(after):
+    if after[1:2].isupper() and STREET_AFTER.match(after):
         return "street number"
     word_before = NAMING_WORD_BEFORE.search(near)
     if word_before and word_before.group(1).lower() in PHONE_WORDS:
@@ -240,14 +240,17 @@ def non_claim_reason(
     if not has_unit:
         if SUPERLATIVE_AFTER.match(after) or RANKING_WORD_BEFORE.search(near):
             return "ranking"
-        reported = REPORTED_COUNT_AFTER.match(after) is not None
-        if " of " in before and N_OF_THE_M.search(before) and not reported:
+        if " of " in before and N_OF_THE_M.search(before) and not REPORTED_COUNT_AFTER.match(after):
             return "total of a known set"
         if near.endswith((" of ", " in ")) and RATIO_TOTAL.search(near):
             return "total of a ratio"
         if before.endswith(" of ") and COUNTER_TOTAL.search(before):
             return "total of a counter"
-        if (is_words or value < 100) and DEFINITE_BEFORE.search(near) and not reported:
+        if (
+            (is_words or value < 100)
+            and DEFINITE_BEFORE.search(near)
+            and not REPORTED_COUNT_AFTER.match(after)
+        ):
             return "known set"
         if token.lower() == "one" and not _one_counts(near, after):
             return "pronoun one"
