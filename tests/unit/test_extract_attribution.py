@@ -126,6 +126,7 @@ class TestSpeechVerbs:
     def test_a_deed_is_not_a_cue(self) -> None:
         text = "Hamas claimed responsibility for the attack, which killed 10 soldiers."
         assert sources(text, "10") == [None]
+        assert sources("The union claimed the support of 800,000 marchers.", "800,000") == ["The union"]
 
     def test_a_negated_verb_is_not_a_cue(self) -> None:
         assert sources("The ministry did not say how 40 people died.", "40") == [None]

@@ -27,7 +27,7 @@ from worker.extract.reporting import (
     CLAUSE_OPENERS,
     COUNTING_VERBS,
     CUE_WORDS,
-    DEED_OBJECTS,
+    DEED_OBJECT_RE,
     DETERMINERS,
     DOCUMENT_FROM_RE,
     DOCUMENT_NOUNS,
@@ -511,8 +511,7 @@ class _SentenceReader:
         for match in self.verbs:
             verb = match.word
             kind = match.kind
-            next_word = LETTERS_RE.search(text, match.end, min(self.end, match.end + 20))
-            if next_word is not None and next_word.group().lower() in DEED_OBJECTS:
+            if DEED_OBJECT_RE.match(text, match.end, self.end):
                 continue
             if kind == "quoted":
                 self._quoted_as_saying(match)

@@ -50,7 +50,7 @@ SPEECH_VERBS: Final[dict[str, str]] = {
 
 # Objects that turn a cue verb into a deed: "Hamas claimed responsibility", "the floods claimed 30
 # lives" report no one's figure.
-DEED_OBJECTS: Final[frozenset[str]] = word_set("responsibility credit victory lives the lives")
+DEED_OBJECT_RE: Final = re.compile(r"\s+(?:the\s+)?(?:responsibility|credit|victory|lives)\b")
 
 # Verbs of counting, measuring and forecasting: their subject is the source only when it is a body or
 # a person that keeps figures ("the mission recorded"), never a place ("Yemen has logged").
