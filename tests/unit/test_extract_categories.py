@@ -72,3 +72,10 @@ def test_protest_context_reads_protest_words_but_not_the_month_of_march() -> Non
 )
 def test_categories(text: str, expected: list[tuple[str, str]]) -> None:
     assert categories(text) == expected
+
+
+def test_location_comes_from_the_sentence_or_falls_back_to_the_default() -> None:
+    found = extract_claims(
+        "Floods killed 27 people in northeastern Bangladesh. Later 12 more died.", location="Dhaka"
+    )
+    assert [c.location for c in found] == ["Bangladesh", "Dhaka"]

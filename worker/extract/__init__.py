@@ -22,7 +22,10 @@ __all__ = ["extract_claims"]
 _RUPEE_COUNTRY = re.compile(r"\b(?:" + "|".join(RUPEE_BY_COUNTRY) + r")\b", re.IGNORECASE)
 _PESO_COUNTRY = re.compile(r"\b(?:" + "|".join(PESO_BY_COUNTRY) + r")\b", re.IGNORECASE)
 # "in Khartoum", "in the Gaza Strip", "in Kryvyi Rih": a place named in the sentence.
-_PLACE_IN = re.compile(r"\b(?:in|In)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_PLACE_IN = re.compile(
+    r"\b(?:in|In)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
 _NOT_PLACES = frozenset(
     [
         "January",
