@@ -58,6 +58,9 @@ class InMemoryTrackerSide:
         self.seeks.append((partition, offset))
         self.position = offset
 
+    def settle(self, partition: int, timeout_seconds: float) -> None:
+        """Commits here are atomic and immediate: nothing is ever left open."""
+
     def read_changelog(
         self, partition: int, timeout_seconds: float
     ) -> Iterator[tuple[bytes | None, bytes | None]]:

@@ -35,6 +35,7 @@ CHANGELOG_TOPIC_CONFIG = {
     "min.cleanable.dirty.ratio": "0.1",
 }
 RESTORE_POLL_SECONDS = 0.5
+SETTLE_POLL_SECONDS = 0.1
 
 
 class ChangelogError(KafkaAdapterError):
@@ -150,6 +151,23 @@ class TrackerKafka:
 
     # -- changelog restore ---------------------------------------------------------------------
 
+    def settle(self, partition: int, timeout_seconds: float) -> None:
+        """Wait until the previous owner's last transaction on `partition` is complete everywhere.
+
+        The committed input offset is fetched as "stable" (read_committed consumers ask the group
+        coordinator to wait for pending transactional offsets), then the changelog partition must
+        have no open transaction left: its transaction markers may land a moment after the offsets'.
+        Restoring before that would miss the states of a batch whose offsets are already committed.
+        """
+        tp = TopicPartition(self.input_topic, partition)
+        try:
+            self._consumer.committed(tp, timeout_ms=int(timeout_seconds * 1000))
+        except kafka.errors.KafkaError as exc:
+            raise BrokerUnreachableError(
+                f"committed offset of {self.input_topic}[{partition}]: {exc}"
+            ) from exc
+        self._changelog.wait_until_settled(partition, timeout_seconds)
+
     def read_changelog(
         self, partition: int, timeout_seconds: float
     ) -> Iterator[tuple[bytes | None, bytes | None]]:
@@ -205,13 +223,11 @@ class ChangelogReader:
     def __init__(self, connection: KafkaConnectionSettings, topic: str) -> None:
         self.topic = topic
         self._timeout_ms = connection.request_timeout_ms
+        common = {**connection_kwargs(connection), "group_id": None, "enable_auto_commit": False}
         try:
-            self._consumer = KafkaConsumer(
-                **connection_kwargs(connection),
-                group_id=None,
-                enable_auto_commit=False,
-                isolation_level="read_committed",
-            )
+            self._consumer = KafkaConsumer(**common, isolation_level="read_committed")
+            # Only asked for end offsets: its end is the high watermark, open transactions included.
+            self._watermarks = KafkaConsumer(**common, isolation_level="read_uncommitted")
         except kafka.errors.NoBrokersAvailable as exc:
             raise BrokerUnreachableError(f"no broker reachable at {connection.bootstrap_servers}") from exc
 
@@ -219,6 +235,29 @@ class ChangelogReader:
         """Partitions of `topic` (default: the changelog), None when it does not exist."""
         partitions = self._consumer.partitions_for_topic(topic or self.topic)
         return len(partitions) if partitions else None
+
+    def wait_until_settled(self, partition: int, timeout_seconds: float) -> None:
+        """Block until no transaction is open on the partition (its stable end is its high watermark).
+
+        After a crash the open transaction ends when the instance with the same transactional id
+        starts again, or when the broker times it out (the producer's transaction timeout, 60 s).
+        """
+        tp = TopicPartition(self.topic, partition)
+        deadline = time.monotonic() + timeout_seconds
+        while True:
+            try:
+                stable = self._consumer.end_offsets([tp], timeout_ms=self._timeout_ms)[tp]
+                high = self._watermarks.end_offsets([tp], timeout_ms=self._timeout_ms)[tp]
+            except kafka.errors.KafkaError as exc:
+                raise BrokerUnreachableError(f"end offsets of {self.topic}[{partition}]: {exc}") from exc
+            if stable >= high:
+                return
+            if time.monotonic() > deadline:
+                raise ChangelogError(
+                    f"{self.topic}[{partition}] still has a transaction open after {timeout_seconds:.0f}s "
+                    f"(stable end {stable}, high watermark {high})"
+                )
+            time.sleep(SETTLE_POLL_SECONDS)
 
     def read(self, partition: int, timeout_seconds: float) -> Iterator[tuple[bytes | None, bytes | None]]:
         """Every committed (key, value) of one partition, oldest first, up to the end it had when asked."""
@@ -245,6 +284,7 @@ class ChangelogReader:
 
     def close(self) -> None:
         self._consumer.close(autocommit=False)
+        self._watermarks.close(autocommit=False)
 
 
 class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]  # the client is untyped

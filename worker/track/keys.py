@@ -11,7 +11,7 @@ move a figure to another key bumps the version, so keys of two versions never si
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from worker.models import ClaimEvent
 from worker.track.normalise import KEY_SEPARATOR, counted_thing, place_name, source_name
@@ -28,14 +28,14 @@ class SeriesParts:
     counted: str
     place: str
     source: str
+    # Joined once here: the tracker reads the keys several times per claim.
+    subject_key: str = field(init=False, repr=False, compare=False)
+    series_key: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def subject_key(self) -> str:
-        return KEY_SEPARATOR.join((KEY_PREFIX, self.category, self.counted, self.place))
-
-    @property
-    def series_key(self) -> str:
-        return KEY_SEPARATOR.join((self.subject_key, self.source))
+    def __post_init__(self) -> None:
+        subject = KEY_SEPARATOR.join((KEY_PREFIX, self.category, self.counted, self.place))
+        object.__setattr__(self, "subject_key", subject)
+        object.__setattr__(self, "series_key", KEY_SEPARATOR.join((subject, self.source)))
 
 
 def subject_parts(event: ClaimEvent) -> tuple[str, str, str]:

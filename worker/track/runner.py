@@ -64,6 +64,8 @@ class TrackerClient(Protocol):
 
     def seek(self, partition: int, offset: int) -> None: ...
 
+    def settle(self, partition: int, timeout_seconds: float) -> None: ...
+
     def read_changelog(
         self, partition: int, timeout_seconds: float
     ) -> Iterator[tuple[bytes | None, bytes | None]]: ...
@@ -176,7 +178,7 @@ class Tracker:
             self.restore(partition)
 
     def restore(self, partition: int) -> None:
-        """Rebuild one partition's series from its changelog partition."""
+        """Rebuild one partition's series from its changelog partition, once its last owner is done."""
         started = time.perf_counter()
 
         def invalid(series_key: str, error: Exception) -> None:
@@ -185,6 +187,7 @@ class Tracker:
                 "changelog_state_invalid", partition=partition, series=series_key, error=str(error)[:300]
             )
 
+        self.client.settle(partition, self.restore_timeout_seconds)
         states = restore_states(
             self.client.read_changelog(partition, self.restore_timeout_seconds), on_invalid=invalid
         )
@@ -207,12 +210,17 @@ class Tracker:
         first_offsets: dict[int, int] = {}
         positions: dict[int, int] = {}
         announced: list[TrackedEvent] = []
+        # One changelog record per series per batch: only the state at the commit matters.
+        changed: dict[str, tuple[int, SeriesState]] = {}
         try:
             self.client.begin()
             for record in owned:
                 first_offsets.setdefault(record.partition, record.offset)
                 positions[record.partition] = record.offset + 1
-                announced.extend(self._track(record))
+                announced.extend(self._track(record, changed))
+            for series_key, (partition, state) in changed.items():
+                snapshot = SeriesSnapshot.of(state).model_dump_json().encode("utf-8")
+                self.client.send_state(partition, series_key.encode("utf-8"), snapshot)
             self.client.commit(positions)
         except (TransactionError, ProduceError, PartitionRevokedError) as exc:
             self.metrics.transactions.labels("aborted").inc()
@@ -243,7 +251,7 @@ class Tracker:
             if partition in assigned:
                 self.client.seek(partition, offset)
 
-    def _track(self, record: InputRecord) -> list[TrackedEvent]:
+    def _track(self, record: InputRecord, changed: dict[str, tuple[int, SeriesState]]) -> list[TrackedEvent]:
         store = self.stores.get(record.partition)
         if store is None:
             raise PartitionRevokedError(f"partition {record.partition} was revoked during the batch")
@@ -273,12 +281,11 @@ class Tracker:
         if result.changed is None:
             self.metrics.claims_ignored.labels("replayed").inc()
             return []
+        changed[result.changed.key] = (record.partition, result.changed)
         key = result.changed.key.encode("utf-8")
         events = [TrackedEvent.of(event) for event in result.events]
         for event in events:
             self.client.send_event(key, event.model_dump_json().encode("utf-8"))
-        snapshot = SeriesSnapshot.of(result.changed)
-        self.client.send_state(record.partition, key, snapshot.model_dump_json().encode("utf-8"))
         return events
 
     def _count(self, event: TrackedEvent) -> None:
