@@ -18,15 +18,17 @@ def deduplicate(claims: list[Claim], titles: frozenset[int] = frozenset()) -> li
     `titles` holds the start offsets of headline-like sentences (a line of its own with no closing
     punctuation): a figure there restates the body whatever words surround it.
     """
-    kept: list[Claim] = []
+    # Claims are compared only with others of the same figure, so an item full of numbers (a results
+    # table) costs one pass, not a comparison of every pair.
+    by_figure: dict[tuple[float, float | None, str | None], list[Claim]] = {}
     for claim in claims:
-        twin = next((i for i, other in enumerate(kept) if _same_claim(other, claim, titles)), None)
+        same_figure = by_figure.setdefault((claim.value, claim.value_high, claim.unit), [])
+        twin = next((i for i, other in enumerate(same_figure) if _same_claim(other, claim, titles)), None)
         if twin is None:
-            kept.append(claim)
-        elif _fullness(claim, titles) > _fullness(kept[twin], titles):
-            kept[twin] = claim
-    kept.sort(key=lambda c: c.start)
-    return kept
+            same_figure.append(claim)
+        elif _fullness(claim, titles) > _fullness(same_figure[twin], titles):
+            same_figure[twin] = claim
+    return sorted((claim for group in by_figure.values() for claim in group), key=lambda c: c.start)
 
 
 def _same_claim(a: Claim, b: Claim, titles: frozenset[int]) -> bool:
