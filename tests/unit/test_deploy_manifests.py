@@ -389,6 +389,7 @@ def test_never_more_workers_than_partitions() -> None:
     for overlay in kustomize_targets()[1:]:
         (scaled,) = by_kind(render_kustomization(overlay), "ScaledObject")
         assert 1 <= scaled["spec"]["minReplicaCount"] <= scaled["spec"]["maxReplicaCount"]
+        assert scaled["spec"]["fallback"]["replicas"] <= scaled["spec"]["maxReplicaCount"]
         assert scaled["spec"]["maxReplicaCount"] <= partitions_documented_for_input_topic()
 
 
@@ -441,3 +442,10 @@ def test_container_args_parse_with_the_real_cli(rendered: list[Doc]) -> None:
         parser = argparse.ArgumentParser(prog=f"claimwire {name}")
         importlib.import_module(module_name).configure(parser)
         parser.parse_args(arguments)
+
+
+def test_spread_constraints_select_their_own_pods(rendered: list[Doc]) -> None:
+    for deployment in by_kind(rendered, "Deployment"):
+        template = deployment["spec"]["template"]
+        for constraint in template["spec"].get("topologySpreadConstraints", []):
+            assert constraint["labelSelector"]["matchLabels"] == deployment["spec"]["selector"]["matchLabels"]
