@@ -163,7 +163,7 @@ def test_a_poison_item_goes_to_the_dead_letter_topic_and_later_items_still_flow(
 def test_sigterm_mid_stream_exits_zero_with_every_committed_record_published(
     kafka_bootstrap: str, topics: dict[str, str], group_id: str, workers: list[WorkerProcess], tmp_path: Path
 ) -> None:
-    values = [wire_item(i, run="term") for i in range(4000)]
+    values = [wire_item(i, run="term") for i in range(2000)]
     expected = expected_claims(values)
     produce_items(kafka_bootstrap, topics["input_topic"], values)
     worker = start(workers, kafka_bootstrap, tmp_path, group_id=group_id, max_poll_records=50, **topics)
@@ -206,7 +206,7 @@ def _claim_sources(bootstrap: str, input_topic: str) -> list[tuple[int, int]]:
 def test_sigkill_mid_stream_then_restart_loses_nothing(
     kafka_bootstrap: str, topics: dict[str, str], group_id: str, workers: list[WorkerProcess], tmp_path: Path
 ) -> None:
-    values = [wire_item(i, run="kill") for i in range(6000)]
+    values = [wire_item(i, run="kill") for i in range(2500)]
     expected = expected_claims(values)
     produce_items(kafka_bootstrap, topics["input_topic"], values)
 
