@@ -73,6 +73,7 @@ _RIGHT_PHRASE_END_RE = re.compile(
     r"adding|said|says|told|reported|published|released|seen|showed|show|shows|in\s+(?![A-Z]))\b"
 )
 _DOUBLE_QUOTES = '"“”'
+_EDGE_PUNCTUATION = ",.;:!?\"'“”‘’()[]—–"
 _CLOSING_PUNCTUATION = ",\"”’'—–"
 # Two or more capitalised words: a name the text gives somewhere, for expanding a bare surname.
 _CAPITALISED_RUN_RE = re.compile(
@@ -124,12 +125,12 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
     """ "is estimated", "an estimated", "had been recorded", "did not say", "its growth forecast": the
     word is not a verb with a source for its subject."""
-    words = _tokens(text, max(floor, verb_start - 60), verb_start)
+    words = [word.strip(_EDGE_PUNCTUATION) for word in text[max(floor, verb_start - 60) : verb_start].split()]
     if text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS):
-        for word, _, _ in words[-2:]:
+        for word in words[-2:]:
             if word.lower() in {"its", "their", "his", "her"} or word.endswith(("'s", "’s")):
-                return words[-1][0].lower() != "own"
-    for word, _, _ in reversed(words):
+                return words[-1].lower() != "own"
+    for word in reversed(words):
         lower = word.lower()
         if lower in SKIPPABLE_ADVERBS:
             continue
@@ -179,12 +180,12 @@ def _appositive(segment: str) -> bool:
 
 def _strip_leading_preposition(phrase: str) -> str:
     """ "On Saturday the ministry" -> "the ministry"; a phrase that is only an adverbial -> ""."""
-    tokens = list(WORD_RE.finditer(phrase))
-    if not tokens or tokens[0].group().lower() not in PREPOSITIONS:
+    words = phrase.split()
+    if not words or words[0].strip(_EDGE_PUNCTUATION).lower() not in PREPOSITIONS:
         return phrase
-    for token in reversed(tokens[1:]):
-        if token.group().lower() in {"the", "a", "an", "its", "their"}:
-            return phrase[token.start() :]
+    for index in range(len(words) - 1, 0, -1):
+        if words[index].lower() in {"the", "a", "an", "its", "their"}:
+            return " ".join(words[index:])
     return ""
 
 
