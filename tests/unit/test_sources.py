@@ -17,6 +17,7 @@ from worker.extract.sources import ALIAS_TABLE, normalize_source
         "Gaza's health ministry",
         "the Hamas-run health ministry",
         "the Gaza Ministry of Health",
+        "the health ministry in the Gaza Strip",
     ],
 )
 def test_gaza_health_ministry_has_one_key(name: str) -> None:
@@ -27,6 +28,7 @@ def test_gaza_health_ministry_has_one_key(name: str) -> None:
     ("name", "canonical", "kind"),
     [
         ("the IDF", "israel defense forces", "military"),
+        ("the Israel Defence Forces", "israel defense forces", "military"),
         ("the Israeli military", "israel defense forces", "military"),
         ("UNHCR", "unhcr", "un_ngo"),
         ("the UN refugee agency", "unhcr", "un_ngo"),

@@ -202,6 +202,9 @@ FOLDED_WORDS: Final[dict[str, str]] = {
     "programme": "program",
 }
 
+# Place names written in more than one way.
+FOLDED_PHRASES: Final[dict[str, str]] = {"gaza strip": "gaza", "occupied west bank": "west bank"}
+
 # Descriptors that say how a body is run, not which body it is.
 RUN_BY_DESCRIPTORS: Final[tuple[str, ...]] = (
     "hamas run",
@@ -217,12 +220,8 @@ _POSSESSIVE_RE: Final = re.compile(r"(?:'s|’s|s'|s’)\b")
 _NON_WORD_RE: Final = re.compile(r"[^a-z0-9]+")
 # "ministry of health" reads as "health ministry"; "health ministry in gaza" as "gaza health ministry".
 _OF_FIELD_RE: Final = re.compile(r"^(ministry|department|directorate) of (\w+(?: \w+)?)$")
-_IN_PLACE_RE: Final = re.compile(r"^(.+?) in (\w+(?: \w+)?)$")
+_IN_PLACE_RE: Final = re.compile(r"^(.+?) in (?:the )?(\w+(?: \w+)?)$")
 _ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
-
-_ALIAS_INDEX: Final[dict[str, str]] = {
-    alias: canonical for canonical, (_, aliases) in ALIAS_TABLE.items() for alias in (canonical, *aliases)
-}
 
 
 _NOT_IN_NAMES: Final = (
@@ -267,8 +266,12 @@ def _clean(text: str) -> str:
 
 
 def _fold(name: str) -> str:
+    """A cleaned name with run-by descriptors dropped, demonyms and spellings folded, and "ministry of
+    health" / "health ministry in gaza" put in "<place> <field> ministry" order."""
     for descriptor in RUN_BY_DESCRIPTORS:
         name = name.replace(descriptor, " ")
+    for phrase, folded in FOLDED_PHRASES.items():
+        name = name.replace(phrase, folded)
     words = [FOLDED_WORDS.get(word, word) for word in name.split()]
     name = " ".join(words)
     field = _OF_FIELD_RE.match(name)
@@ -278,6 +281,15 @@ def _fold(name: str) -> str:
     if placed and len(placed.group(1).split()) <= 3:
         name = f"{placed.group(2)} {placed.group(1)}"
     return name
+
+
+# Every alias as written and as folded, so "the Israel Defence Forces" finds "israel defense forces".
+_ALIAS_INDEX: Final[dict[str, str]] = {
+    form: canonical
+    for canonical, (_, aliases) in ALIAS_TABLE.items()
+    for alias in (canonical, *aliases)
+    for form in (alias, _fold(alias))
+}
 
 
 def source_type(text: str, cleaned: str | None = None) -> str:
