@@ -124,6 +124,12 @@ class TestNames:
         resolved(registry, "Health Minister Samuel-Roger Kamba")
         assert resolved(registry, "Kamba") == "Samuel-Roger Kamba"
 
+    def test_surname_without_its_particle(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "ministry spokesman Ashraf al-Qudra")
+        assert resolved(registry, "Qudra") == "Ashraf al-Qudra"
+        assert resolved(registry, "Al-Qudra") == "Ashraf al-Qudra"
+
     def test_surname_from_a_name_written_outside_a_cue(self) -> None:
         registry = SourceRegistry(lambda: [(0, "George Osborne")])
         assert resolved(registry, "Osborne") == "George Osborne"

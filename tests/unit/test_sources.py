@@ -71,6 +71,11 @@ def test_type_from_keywords(name: str, kind: str) -> None:
     assert normalize_source(name)[1] == kind
 
 
+def test_a_generic_name_is_not_folded_into_one_body() -> None:
+    assert normalize_source("the health ministry") == ("health ministry", "health_authority")
+    assert normalize_source("Lebanon's health ministry")[0] == "lebanon health ministry"
+
+
 def test_unknown_names_keep_their_words() -> None:
     assert normalize_source("The Kyunhla activist group") == ("kyunhla activist group", "organisation")
     assert normalize_source("the Ministry of Health of Ruritania")[0] == "ministry of health of ruritania"

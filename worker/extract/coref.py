@@ -76,6 +76,13 @@ def parse_phrase(text: str) -> Phrase:
     return Phrase(text=text, tokens=WORD_RE.findall(text), acronym=acronym)
 
 
+def _bare_surname(token: str) -> str:
+    """A surname without its particle, for matching: "al-Qudra" and "Qudra" are one name."""
+    lower = token.lower()
+    particle, _, rest = lower.partition("-")
+    return rest if rest and particle in NAME_PARTICLES else lower
+
+
 def _is_name_token(token: str) -> bool:
     return bool(NAME_TOKEN_RE.match(token)) or token.lower() in NAME_PARTICLES
 
@@ -291,13 +298,13 @@ class SourceRegistry:
         tokens = [t for t in phrase.tokens if t.lower() not in DETERMINERS]
         if not tokens or len(tokens) > 2 or not all(_is_name_token(t) for t in tokens):
             return None
-        last = tokens[-1].lower()
+        last = _bare_surname(tokens[-1])
         for entity in reversed(self._entities):
-            if entity.person and entity.text.lower().split()[-1] == last:
+            if entity.person and _bare_surname(entity.text.split()[-1]) == last:
                 return self._touch(entity), entity.text
         for _, full in self._names():
             names = full.split()
-            if names[-1].lower() == last and len(names) > len(tokens):
+            if _bare_surname(names[-1]) == last and len(names) > len(tokens):
                 return self._person(phrase, names)
         return None
 

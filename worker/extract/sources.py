@@ -265,6 +265,10 @@ def _clean(text: str) -> str:
     return _NON_WORD_RE.sub(" ", text).strip()
 
 
+def _fold_words(name: str) -> str:
+    return " ".join(FOLDED_WORDS.get(word, word) for word in name.split())
+
+
 def _fold(name: str) -> str:
     """A cleaned name with run-by descriptors dropped, demonyms and spellings folded, and "ministry of
     health" / "health ministry in gaza" put in "<place> <field> ministry" order."""
@@ -272,8 +276,7 @@ def _fold(name: str) -> str:
         name = name.replace(descriptor, " ")
     for phrase, folded in FOLDED_PHRASES.items():
         name = name.replace(phrase, folded)
-    words = [FOLDED_WORDS.get(word, word) for word in name.split()]
-    name = " ".join(words)
+    name = _fold_words(name)
     field = _OF_FIELD_RE.match(name)
     if field:
         name = f"{field.group(2)} {field.group(1)}"
@@ -283,12 +286,14 @@ def _fold(name: str) -> str:
     return name
 
 
-# Every alias as written and as folded, so "the Israel Defence Forces" finds "israel defense forces".
+# Every alias as written and with its words folded, so "the Israel Defence Forces" finds "israel
+# defense forces". Descriptors are not dropped here: "hamas run health ministry" must not make every
+# "health ministry" Gaza's.
 _ALIAS_INDEX: Final[dict[str, str]] = {
     form: canonical
     for canonical, (_, aliases) in ALIAS_TABLE.items()
     for alias in (canonical, *aliases)
-    for form in (alias, _fold(alias))
+    for form in (alias, _fold_words(alias))
 }
 
 
