@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
-from worker.extract.reporting import ACRONYM_RE as _NAME_ACRONYM_RE
 from worker.extract.reporting import (
+    ACRONYM_RE,
     NAME_PARTICLES,
     PERSONAL_NAME_TOKEN_RE,
     SOURCE_HEADS,
@@ -221,7 +221,6 @@ _NON_WORD_RE: Final = re.compile(r"[^a-z0-9]+")
 # "ministry of health" reads as "health ministry"; "health ministry in gaza" as "gaza health ministry".
 _OF_FIELD_RE: Final = re.compile(r"^(ministry|department|directorate) of (\w+(?: \w+)?)$")
 _IN_PLACE_RE: Final = re.compile(r"^(.+?) in (?:the )?(\w+(?: \w+)?)$")
-_ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 
 _NOT_IN_NAMES: Final = (
@@ -238,6 +237,7 @@ def personal_name(tokens: Sequence[str]) -> list[str] | None:
 
 @lru_cache(maxsize=8192)
 def _personal_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """`personal_name` on a hashable phrase, cached: the same speakers recur across a feed."""
     last_title = -1
     for index, token in enumerate(tokens):
         if token.lower().rstrip(".") in _TITLES_WITHOUT_DOTS:
@@ -247,7 +247,7 @@ def _personal_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
         return None
     for token in name:
         lower = token.lower()
-        if lower in _NOT_IN_NAMES or _NAME_ACRONYM_RE.match(token):
+        if lower in _NOT_IN_NAMES or ACRONYM_RE.match(token):
             return None
         if token != "and" and not (PERSONAL_NAME_TOKEN_RE.match(token) or lower in NAME_PARTICLES):
             return None
@@ -266,6 +266,7 @@ def _clean(text: str) -> str:
 
 
 def _fold_words(name: str) -> str:
+    """Demonyms and spellings folded word by word: "israeli defense forces" -> "israel defence forces"."""
     return " ".join(FOLDED_WORDS.get(word, word) for word in name.split())
 
 
@@ -322,6 +323,6 @@ def normalize_source(text: str) -> tuple[str, str]:
         folded = _fold(cleaned)
         canonical = _ALIAS_INDEX.get(folded, folded)
     kind = ALIAS_TABLE[canonical][0] if canonical in ALIAS_TABLE else source_type(text, cleaned)
-    if kind == "other" and _ACRONYM_RE.match(text.strip().removeprefix("the ").removeprefix("The ")):
+    if kind == "other" and ACRONYM_RE.match(text.strip().removeprefix("the ").removeprefix("The ")):
         kind = "organisation"
     return canonical or cleaned, kind
