@@ -7,7 +7,7 @@ the asynchronous kind and commits revoked partitions with an awaited asynchronou
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 import kafka.errors
@@ -85,6 +85,23 @@ class WireConsumer:
             self._consumer.commit(offsets=_offsets(positions), timeout_ms=self._timeout_ms)
         except kafka.errors.KafkaError as exc:
             raise CommitError(f"offset commit failed: {exc}") from exc
+
+    def commit_async(
+        self,
+        positions: dict[Partition, int],
+        on_done: Callable[[dict[Partition, int], Exception | None], None],
+    ) -> None:
+        """Send a commit without waiting; `on_done(positions, error)` runs when the coordinator answers."""
+        if not positions:
+            return
+
+        def answered(_offsets: object, response: object) -> None:
+            on_done(positions, response if isinstance(response, Exception) else None)
+
+        try:
+            self._consumer.commit_async(offsets=_offsets(positions), callback=answered)
+        except kafka.errors.KafkaError as exc:
+            raise CommitError(f"offset commit not sent: {exc}") from exc
 
     def lag(self, timeout_seconds: float) -> dict[Partition, int]:
         """Records between position and end of each assigned partition; raises if the broker is silent."""

@@ -74,6 +74,8 @@ class Worker:
         self._producer: ClaimProducer | None = None
         self._last_contact = time.monotonic()
         self._last_commit = time.monotonic()
+        # Positions sent in an asynchronous commit not yet answered, so they are not sent twice.
+        self._requested: dict[Partition, int] = {}
         self._max_unacked = settings.max_in_flight * UNACKED_MESSAGES_PER_RECORD
 
     def run(self) -> int:
@@ -268,9 +270,41 @@ class Worker:
 
     # -- commits, flow control, broker checks ---------------------------------------------------
 
-    def _commit(self) -> bool:
+    def _commit(self) -> None:
+        """Send the committable positions without blocking the loop; the answer updates the tracker."""
         consumer, _ = self._clients()
         self._last_commit = time.monotonic()
+        with self._lock:
+            positions = {
+                partition: position
+                for partition, position in self.tracker.committable().items()
+                if position > self._requested.get(partition, -1)
+            }
+            self._requested.update(positions)
+        if not positions:
+            return
+        try:
+            consumer.commit_async(positions, self._commit_answered)
+        except CommitError as exc:
+            self._commit_answered(positions, exc)
+
+    def _commit_answered(self, positions: dict[Partition, int], error: Exception | None) -> None:
+        if error is not None:
+            # Usually a rebalance: revoked partitions were committed by the listener; the rest retry.
+            self.metrics.commits.labels("failed").inc()
+            self.log.warning("commit_failed", error=str(error), positions=_readable(positions))
+            with self._lock:
+                for partition in positions:
+                    self._requested.pop(partition, None)
+            return
+        with self._lock:
+            self.tracker.mark_committed(positions)
+        self.metrics.commits.labels("ok").inc()
+        self.log.debug("committed", positions=_readable(positions))
+
+    def _commit_and_wait(self) -> bool:
+        """The last commit before leaving: synchronous, so the exit code can say whether it landed."""
+        consumer, _ = self._clients()
         with self._lock:
             positions = self.tracker.committable()
         if not positions:
@@ -278,14 +312,9 @@ class Worker:
         try:
             consumer.commit(positions)
         except CommitError as exc:
-            # Usually a rebalance: revoked partitions were committed by the listener; the rest retry.
-            self.metrics.commits.labels("failed").inc()
-            self.log.warning("commit_failed", error=str(exc), positions=_readable(positions))
+            self._commit_answered(positions, exc)
             return False
-        with self._lock:
-            self.tracker.mark_committed(positions)
-        self.metrics.commits.labels("ok").inc()
-        self.log.debug("committed", positions=_readable(positions))
+        self._commit_answered(positions, None)
         return True
 
     def _apply_backpressure(self) -> None:
@@ -333,6 +362,7 @@ class Worker:
             self.log.warning("revoke_flush_incomplete", unacknowledged=self._producer.unacknowledged())
         with self._lock:
             positions = self.tracker.revoke(partitions)
+            self._forget_requested(partitions)
         self._forget_lag(partitions)
         self.log.info("partitions_revoked", partitions=_names(partitions), committing=_readable(positions))
         return positions
@@ -349,6 +379,7 @@ class Worker:
     def on_lost(self, partitions: set[Partition]) -> None:
         with self._lock:
             self.tracker.revoke(partitions)
+            self._forget_requested(partitions)
         self._forget_lag(partitions)
         self.metrics.rebalances.labels("lost").inc()
         self.log.warning("partitions_lost", partitions=_names(partitions))
@@ -365,7 +396,7 @@ class Worker:
             if not flushed:
                 self.log.error("shutdown_flush_incomplete", unacknowledged=self._producer.unacknowledged())
                 code = EXIT_FAILED
-            if not self.settings.exactly_once and not self._commit():
+            if not self.settings.exactly_once and not self._commit_and_wait():
                 code = EXIT_FAILED
         with self._lock:
             failed = self.tracker.failed()
@@ -387,6 +418,10 @@ class Worker:
         if self._consumer is None or self._producer is None:
             raise RuntimeError("the worker is not connected")
         return self._consumer, self._producer
+
+    def _forget_requested(self, partitions: set[Partition]) -> None:
+        for partition in partitions:
+            self._requested.pop(partition, None)
 
     def _forget_lag(self, partitions: set[Partition]) -> None:
         for topic, partition in partitions:
