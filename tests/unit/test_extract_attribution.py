@@ -152,6 +152,8 @@ class TestCountingVerbs:
 
     def test_an_adverbial_between_subject_and_verb(self) -> None:
         assert sources("The army, in a statement, said 5 soldiers died.", "5") == ["The army"]
+        text = "Amnesty International, in a report released on Tuesday, said 40 people were executed."
+        assert sources(text, "40") == ["Amnesty International"]
 
     def test_put_the_toll_at(self) -> None:
         text = "The disaster ministry put the toll at 2,053 dead, its spokesman Abdul Rahim told Reuters."

@@ -318,7 +318,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         relative = (
             _word_in(last_words[0], RELATIVE_PRONOUNS)
             or (first.endswith("ing") and _appositive(last))
-            or (first in _ADVERBIAL_PREPOSITIONS and len(last_words) <= 5)
+            or first in _ADVERBIAL_PREPOSITIONS
         )
         if (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before)):
             return before, region_start + region.rfind(before), None, last
