@@ -212,6 +212,12 @@ class TestDocuments:
     def test_generic_words_are_not_the_owner(self) -> None:
         assert sources("Some 2 million need aid, according to the latest UN figures.", "2 million") == ["UN"]
 
+    def test_figures_of_a_body_named_by_an_adjective(self) -> None:
+        assert sources("Government figures show 3 million were out of work.", "3 million") == [
+            "Government figures"
+        ]
+        assert sources("The poll showed 52% support.", "52%") == [None]
+
     def test_figures_without_an_owner_credit_no_one(self) -> None:
         assert sources("Recent figures show nearly 9,000 migrants have arrived.", "9,000") == [None]
 

@@ -252,6 +252,12 @@ def _owner_of_documents(phrase: str) -> str | None:
     return phrase
 
 
+def _names_a_document(phrase: str) -> bool:
+    """ "budget documents", "figures from the NFRCC", "the centre's data": a subject that can "show"."""
+    words = phrase.split()
+    return bool(words) and (words[-1].lower() in DOCUMENT_NOUNS or DOCUMENT_FROM_RE.match(phrase) is not None)
+
+
 def _names_a_body(words: str) -> bool:
     """ "Italy's interior ministry data": words between a possessor and its document that name the
     body the document belongs to."""
@@ -543,9 +549,7 @@ class _SentenceReader:
                 phrase, phrase_start = inherited.phrase, match.start
             elif kind == "document" or (kind == "counting" and cue in {"put", "placed"}):
                 owner = _owner_of_documents(phrase)
-                if owner is None or (
-                    kind == "document" and owner == phrase and "documents" not in phrase.lower()
-                ):
+                if owner is None or (kind == "document" and not _names_a_document(phrase)):
                     continue
                 phrase = owner
             counting = kind == "counting" and cue not in {"put", "placed"}
