@@ -279,3 +279,35 @@ def test_a_killed_replay_resumes_from_its_checkpoint_without_loss_or_extra_outpu
         # Only records after the last checkpoint, and no more than one window of them, are repeated.
         assert at_kill[str(partition)]["next"] <= offset < at_kill[str(partition)]["next"] + window
     assert max(by_id.values()) <= 2
+
+
+def test_a_killed_file_replay_resumes_to_exactly_the_uninterrupted_output(tmp_path: Path) -> None:
+    archive = tmp_path / "archive.jsonl"
+    archive.write_bytes(b"\n".join(claim_item(i, run="fkill") for i in range(240)) + b"\n")
+    reference = tmp_path / "reference.jsonl"
+    run_replay("127.0.0.1:1", "--files", str(archive), "--output-file", str(reference))
+
+    out, checkpoint = tmp_path / "out.jsonl", tmp_path / "cp.json"
+    args = ["--files", str(archive), "--output-file", str(out), "--checkpoint", str(checkpoint)]
+    command, env = replay_command("127.0.0.1:1", *args, "--checkpoint-every", "15", "--rate", "60")
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def lines_checkpointed() -> int:
+        try:
+            mark = json.loads(checkpoint.read_text())["last_file_item"]
+        except (FileNotFoundError, json.JSONDecodeError, KeyError):
+            return 0
+        return int(mark["line"]) if mark else 0
+
+    try:
+        wait_until(lambda: lines_checkpointed() >= 60, 60, "the replay to checkpoint 60 lines")
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert lines_checkpointed() < 240
+
+    run_replay("127.0.0.1:1", *args)
+    assert out.read_bytes() == reference.read_bytes()
