@@ -107,6 +107,12 @@ class TestSpeechVerbs:
         text = "Three more people died, the directorate said, bringing the toll to 32."
         assert sources(text, "Three", "32") == ["the directorate", "the directorate"]
 
+    def test_a_contrasting_clause_with_its_own_actor(self) -> None:
+        text = "The Red Cross said 70 volunteers were deployed, while the government sent 500 troops."
+        assert sources(text, "70", "500") == ["The Red Cross", None]
+        text = "Over 240,000 people took shelter, the council said, while others stayed with relatives."
+        assert sources(text, "240,000") == ["the council"]
+
     def test_a_coordinated_verb_shares_the_subject(self) -> None:
         text = "The ministry put the overall toll at 60,034 and said another 145,870 were wounded."
         assert sources(text, "60,034", "145,870") == ["The ministry", "The ministry"]

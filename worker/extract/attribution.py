@@ -25,6 +25,7 @@ from worker.extract.reporting import (
     AUXILIARIES,
     CLAUSE_MARK_RE,
     CLAUSE_OPENERS,
+    CONTRASTING_CLAUSE_RE,
     COUNTING_VERBS,
     CUE_WORDS,
     DEED_OBJECT_RE,
@@ -399,6 +400,21 @@ def _clause_marks(text: str, start: int, end: int) -> list[re.Match[str]]:
     return list(CLAUSE_MARK_RE.finditer(text, start, end))
 
 
+def _contrasting_clauses(text: str, start: int, end: int) -> list[int]:
+    """Where ", while the government sent 500 troops" starts: a clause with an actor of its own is not
+    governed by the cue before it (", while others stayed" still is)."""
+    sentence = text[start:end]
+    if ", while " not in sentence and ", whereas " not in sentence and ", but " not in sentence:
+        return []
+    found = []
+    for match in CONTRASTING_CLAUSE_RE.finditer(text, start, end):
+        words = match.group("np").split()
+        named = any(word[0].isupper() for word in words if word.lower() != "the")
+        if named or any(word.lower() in SOURCE_HEADS for word in words):
+            found.append(match.start())
+    return found
+
+
 def _preposed_phrase(text: str, start: int, limit: int) -> tuple[str, int] | None:
     """The cue phrase that starts at `start` ("according to", "citing") and where its source begins."""
     lowered = text[start : min(limit, start + 20)].lower()
@@ -441,6 +457,11 @@ class _SentenceReader:
         for mark in _clause_marks(text, start, end):
             self.clause_breaks.append(mark.start())
             self.clause_starts.append(mark.end())
+        for contrast in _contrasting_clauses(text, start, end):
+            self.clause_breaks.append(contrast)
+            self.clause_starts.append(contrast + 1)
+        self.clause_breaks.sort()
+        self.clause_starts.sort()
         for cue in _cue_words(text, start, end):
             if cue.kind == "preposed":
                 phrase = _preposed_phrase(text, cue.start, end)

@@ -341,6 +341,11 @@ TRAILING_PHRASE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 
+# A contrasting clause and the first words of its subject: ", while the government sent ...".
+CONTRASTING_CLAUSE_RE: Final = re.compile(
+    r",\s+(?:while|whereas|but)\s+(?P<np>(?:the\s+|a\s+)?[\w'’\-.]+(?:\s+[a-z][\w'’\-.]*)?)"
+)
+
 # A headline that names its source after a dash: "Derna death toll soars to 11,300 - Red Crescent".
 HEADLINE_SOURCE_RE: Final = re.compile(r"\s[-–—]\s(?P<np>(?:[\w'’.\-]+\s){0,3}[\w'’.\-]+)\s*$")
 
