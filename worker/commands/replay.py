@@ -127,7 +127,9 @@ def run(args: argparse.Namespace) -> int:
         resume = load_checkpoint(args.checkpoint, source=source_name) if args.checkpoint else None
         if resume is not None:
             log.info("replay.resuming", checkpoint=str(args.checkpoint), **resume.totals.model_dump())
-        return _replay(args, settings, output_topic, resume, stop)
+        return _replay(
+            args, settings, output_topic, resume=resume, fresh=Checkpoint(source=source_name), stop=stop
+        )
     except (CheckpointError, SinkError, RangeError) as exc:
         log.error("replay.refused", error=str(exc))
         return EXIT_USAGE
@@ -145,7 +147,9 @@ def _replay(
     args: argparse.Namespace,
     settings: WorkerSettings,
     output_topic: str,
+    *,
     resume: Checkpoint | None,
+    fresh: Checkpoint,
     stop: StopRequest,
 ) -> int:
     log = get_logger("replay")
@@ -171,8 +175,7 @@ def _replay(
             sink,
             checkpoints=CheckpointPolicy(
                 path=args.checkpoint,
-                base=resume
-                or Checkpoint(source=topic_source_name(args.topic) if args.topic else FILES_SOURCE),
+                base=resume or fresh,
                 every_items=args.checkpoint_every,
             ),
             progress=_progress_reporter(),
@@ -217,7 +220,11 @@ def _open_source(
         resume=resume,
         should_stop=stop.is_set,
     )
-    get_logger("replay").info(
+    log = get_logger("replay")
+    range_options = (args.partitions, args.from_offsets, args.to_offsets, args.since, args.until)
+    if resume is not None and resume.partitions and any(option is not None for option in range_options):
+        log.warning("replay.range_options_ignored", reason="resuming: the checkpoint's ranges are kept")
+    log.info(
         "replay.plan",
         topic=args.topic,
         resumed=resume is not None,
