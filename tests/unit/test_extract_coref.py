@@ -54,6 +54,12 @@ class TestPronouns:
         resolved(registry, "the UN refugee agency")
         assert resolved(registry, "They") == "Local officials"
 
+    def test_its_spokesman_speaks_for_the_body(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "The disaster ministry")
+        assert resolved(registry, "its spokesman") == "The disaster ministry"
+        assert resolved(registry, "its spokesman Janan Sayeeq") == "Janan Sayeeq"
+
     def test_a_pronoun_with_nothing_before_it_is_unresolved(self) -> None:
         assert SourceRegistry().resolve("it") is None
 

@@ -228,9 +228,11 @@ class SourceRegistry:
             name = personal_name(phrase.tokens[1:])
             if name:
                 return self._person(phrase, name)
-            owner = self._pronoun(lower[0]) if set(lower[1:]) <= DOCUMENT_NOUNS else None
-            if owner is not None:
-                return self._touch(owner), owner.text
+            speaks_for_owner = lower[0] in {"its", "their"} and _role_head(phrase.tokens) in PERSON_ROLE_HEADS
+            if set(lower[1:]) <= DOCUMENT_NOUNS or speaks_for_owner:
+                owner = self._pronoun(lower[0])
+                if owner is not None:
+                    return self._touch(owner), owner.text
         name = personal_name(phrase.tokens)
         if name:
             return self._person(phrase, name)
