@@ -96,6 +96,9 @@ class TestSpeechVerbs:
         text = "Israeli Prime Minister Benjamin Netanyahu said 130 hostages remain."
         assert sources(text, "130") == ["Benjamin Netanyahu"]
 
+    def test_a_name_with_digits_is_still_a_name(self) -> None:
+        assert sources("G7 leaders said $50 billion would be raised.", "$50 billion") == ["G7 leaders"]
+
     def test_told_reporters_is_one_cue(self) -> None:
         assert cue_of("Dacic told reporters that 48 officers were hurt.", "48") == "told reporters"
 

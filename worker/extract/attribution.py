@@ -204,12 +204,19 @@ def _cut_at_clause_opener(phrase: str) -> str:
     return phrase
 
 
+def _holds_a_number(phrase: str) -> bool:
+    """Whether a phrase holds a figure ("the 3,705 Rohingya"), not just a name with digits ("G7")."""
+    return any(
+        word.strip(_EDGE_PUNCTUATION).replace(",", "").replace(".", "").isdigit() for word in phrase.split()
+    )
+
+
 def _valid_source(phrase: str, *, counting: bool) -> bool:
     """Whether a phrase can be a source: a pronoun, a proper name or acronym, or a noun phrase with a
     source head. A keeper of figures (`counting`) must be a body or a named person, not a place or
     bystanders ("Yemen has logged", "people displaced from Gaza had found")."""
     tokens = WORD_RE.findall(phrase)
-    if not tokens or len(tokens) > 14 or any(ch.isdigit() for ch in phrase):
+    if not tokens or len(tokens) > 14 or _holds_a_number(phrase):
         return False
     lower = [t.lower() for t in tokens]
     if len(lower) == 1 and lower[0] in PRONOUNS:
@@ -330,7 +337,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         if (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before)):
             return before, region_start + region.rfind(before), None, last
     subject = _strip_leading_preposition(_cut_at_clause_opener(last)).strip()
-    if any(ch.isdigit() for ch in subject):
+    if _holds_a_number(subject):
         tail = _DETERMINER_TAIL_RE.search(subject)
         subject = tail.group() if tail else ""
     if not subject:
