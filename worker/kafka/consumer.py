@@ -77,12 +77,13 @@ class WireConsumer:
     def seek(self, partition: Partition, offset: int) -> None:
         self._consumer.seek(TopicPartition(*partition), offset)
 
-    def commit(self, positions: dict[Partition, int]) -> None:
+    def commit(self, positions: dict[Partition, int], timeout_seconds: float | None = None) -> None:
         """Commit these positions synchronously (the next offset to read, per partition)."""
         if not positions:
             return
+        timeout_ms = self._timeout_ms if timeout_seconds is None else int(timeout_seconds * 1000)
         try:
-            self._consumer.commit(offsets=_offsets(positions), timeout_ms=self._timeout_ms)
+            self._consumer.commit(offsets=_offsets(positions), timeout_ms=timeout_ms)
         except kafka.errors.KafkaError as exc:
             raise CommitError(f"offset commit failed: {exc}") from exc
 
@@ -127,9 +128,9 @@ class WireConsumer:
         """The group membership snapshot a transactional producer commits offsets with (KIP-447)."""
         return self._consumer.group_metadata()
 
-    def close(self) -> None:
+    def close(self, timeout_seconds: float) -> None:
         """Leave the group; the listener's revocation commits whatever became committable last."""
-        self._consumer.close(autocommit=False)
+        self._consumer.close(autocommit=False, timeout_ms=int(timeout_seconds * 1000))
 
     def _end_offsets(
         self, partitions: list[TopicPartition], timeout_seconds: float

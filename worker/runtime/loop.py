@@ -74,6 +74,7 @@ class Worker:
         self._producer: ClaimProducer | None = None
         self._last_contact = time.monotonic()
         self._last_commit = time.monotonic()
+        self._revoke_flush_seconds = REVOKE_FLUSH_TIMEOUT_SECONDS
         # Positions sent in an asynchronous commit not yet answered, so they are not sent twice.
         self._requested: dict[Partition, int] = {}
         self._max_unacked = settings.max_in_flight * UNACKED_MESSAGES_PER_RECORD
@@ -91,6 +92,7 @@ class Worker:
             code = self._loop()
         finally:
             code = max(code, self._shutdown())
+            self.log.info("worker_stopped", exit_code=code)
         return code
 
     # -- the loop ---------------------------------------------------------------------------------
@@ -302,7 +304,7 @@ class Worker:
         self.metrics.commits.labels("ok").inc()
         self.log.debug("committed", positions=_readable(positions))
 
-    def _commit_and_wait(self) -> bool:
+    def _commit_and_wait(self, timeout_seconds: float) -> bool:
         """The last commit before leaving: synchronous, so the exit code can say whether it landed."""
         consumer, _ = self._clients()
         with self._lock:
@@ -310,7 +312,7 @@ class Worker:
         if not positions:
             return True
         try:
-            consumer.commit(positions)
+            consumer.commit(positions, timeout_seconds)
         except CommitError as exc:
             self._commit_answered(positions, exc)
             return False
@@ -358,7 +360,7 @@ class Worker:
 
     def on_revoked(self, partitions: set[Partition]) -> dict[Partition, int]:
         self.metrics.rebalances.labels("revoked").inc()
-        if self._producer is not None and not self._producer.flush(REVOKE_FLUSH_TIMEOUT_SECONDS):
+        if self._producer is not None and not self._producer.flush(self._revoke_flush_seconds):
             self.log.warning("revoke_flush_incomplete", unacknowledged=self._producer.unacknowledged())
         with self._lock:
             positions = self.tracker.revoke(partitions)
@@ -396,19 +398,23 @@ class Worker:
             if not flushed:
                 self.log.error("shutdown_flush_incomplete", unacknowledged=self._producer.unacknowledged())
                 code = EXIT_FAILED
-            if not self.settings.exactly_once and not self._commit_and_wait():
+            remaining = max(deadline - time.monotonic() - 1.0, 0.5)
+            if not self.settings.exactly_once and not self._commit_and_wait(remaining):
                 code = EXIT_FAILED
+        # Everything is flushed: the revocation that closing triggers has nothing left to wait for.
+        self._revoke_flush_seconds = min(
+            self._revoke_flush_seconds, max(deadline - time.monotonic() - 1.0, 0.1)
+        )
         with self._lock:
             failed = self.tracker.failed()
         if failed or self._failure is not None:
             code = EXIT_FAILED
         self._close_clients(max(deadline - time.monotonic(), 1.0))
-        self.log.info("worker_stopped", exit_code=code)
         return code
 
     def _close_clients(self, timeout_seconds: float) -> None:
         if self._consumer is not None:
-            self._consumer.close()
+            self._consumer.close(timeout_seconds)
             self._consumer = None
         if self._producer is not None:
             self._producer.close(timeout_seconds)
