@@ -332,3 +332,23 @@ def test_a_worker_that_cannot_reach_the_broker_exits_non_zero(
     worker = start(workers, "127.0.0.1:9", tmp_path, broker_unreachable_seconds=2)
     assert worker.process.wait(timeout=60) == 3
     assert any(e["event"] == "worker_start_failed" for e in worker.events())
+
+
+def test_a_tiny_in_flight_limit_pauses_and_resumes_without_losing_anything(
+    kafka_bootstrap: str, topics: dict[str, str], group_id: str, workers: list[WorkerProcess], tmp_path: Path
+) -> None:
+    values = [wire_item(i, run="pause") for i in range(80)]
+    expected = expected_claims(values)
+    produce_items(kafka_bootstrap, topics["input_topic"], values)
+    worker = start(workers, kafka_bootstrap, tmp_path, group_id=group_id, max_in_flight=3, **topics)
+    wait_until(
+        lambda: set(claims_by_id(kafka_bootstrap, topics["output_topic"])) == set(expected),
+        PROCESS_TIMEOUT_S,
+        "every claim through a three-record window",
+    )
+    assert worker.terminate(GRACE_S + 15) == 0
+    events = Counter(str(e["event"]) for e in worker.events())
+    assert events["partitions_paused"] >= 1
+    assert events["partitions_resumed"] >= 1
+    ends = end_offsets(kafka_bootstrap, topics["input_topic"])
+    assert committed_offsets(kafka_bootstrap, group_id, topics["input_topic"]) == ends

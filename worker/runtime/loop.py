@@ -41,6 +41,7 @@ EXIT_FAILED = 1
 EXIT_BROKER_UNREACHABLE = 3
 
 POLL_TIMEOUT_SECONDS = 0.5
+PAUSED_POLL_TIMEOUT_SECONDS = 0.02
 BROKER_CHECK_INTERVAL_SECONDS = 5.0
 BROKER_CHECK_TIMEOUT_SECONDS = 5.0
 COMMIT_TIMEOUT_SECONDS = 10.0
@@ -126,9 +127,9 @@ class Worker:
             self._apply_backpressure()
             with self._lock:
                 room = settings.max_in_flight - self.tracker.pending_records()
-            records = consumer.poll(
-                POLL_TIMEOUT_SECONDS, max_records=max(1, min(settings.max_poll_records, room))
-            )
+            # While paused, poll briefly: the next acknowledgement may already allow a resume.
+            timeout = PAUSED_POLL_TIMEOUT_SECONDS if consumer.paused() else POLL_TIMEOUT_SECONDS
+            records = consumer.poll(timeout, max_records=max(1, min(settings.max_poll_records, room)))
             self.health.polled(len(consumer.assignment()))
             now = time.monotonic()
             if records:
