@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from worker.extract.types import Claim
 
+# A figure stated more often than this in one item is a table, not a restatement: later copies are
+# compared with the first few only, which keeps the pass linear.
+_MOST_TWINS_COMPARED = 32
+
 
 def deduplicate(claims: list[Claim], titles: frozenset[int] = frozenset()) -> list[Claim]:
     """`claims` without restatements, in their original order.
@@ -23,7 +27,8 @@ def deduplicate(claims: list[Claim], titles: frozenset[int] = frozenset()) -> li
     by_figure: dict[tuple[float, float | None, str | None], list[Claim]] = {}
     for claim in claims:
         same_figure = by_figure.setdefault((claim.value, claim.value_high, claim.unit), [])
-        twin = next((i for i, other in enumerate(same_figure) if _same_claim(other, claim, titles)), None)
+        candidates = enumerate(same_figure[:_MOST_TWINS_COMPARED])
+        twin = next((i for i, other in candidates if _same_claim(other, claim, titles)), None)
         if twin is None:
             same_figure.append(claim)
         elif _fullness(claim, titles) > _fullness(same_figure[twin], titles):

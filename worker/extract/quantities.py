@@ -226,7 +226,11 @@ def _range_partner(
     start: int,
     read: Callable[[NumberToken], _Reading | None],
 ) -> _Partner | None:
-    following = next((m for m in matches[index + 1 :] if m.start >= first.end), None)
+    following = None
+    for later in range(index + 1, len(matches)):
+        if matches[later].start >= first.end:
+            following = matches[later]
+            break
     if following is None or first.qualifier_after is not None:
         return None
     between = BETWEEN_BEFORE.search(text, max(start, first.start - 12), first.start)
