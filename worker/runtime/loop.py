@@ -76,6 +76,8 @@ class Worker:
         self._last_contact = time.monotonic()
         self._last_commit = time.monotonic()
         self._revoke_flush_seconds = REVOKE_FLUSH_TIMEOUT_SECONDS
+        # Bumped by every rebalance callback; a batch polled under an older assignment is dropped.
+        self._generation = 0
         # Positions sent in an asynchronous commit not yet answered, so they are not sent twice.
         self._requested: dict[Partition, int] = {}
         self._max_unacked = settings.max_in_flight * UNACKED_MESSAGES_PER_RECORD
@@ -153,15 +155,15 @@ class Worker:
 
     def _process_batch(self, records: list[InputRecord]) -> None:
         _, producer = self._clients()
+        generation = self._generation
         for record in records:
             if time.monotonic() - self._last_commit >= self.settings.commit_interval_seconds:
                 self._commit()  # a slow batch must not stretch the uncommitted window
             partition = (record.topic, record.partition)
-            with self._lock:
-                if not self.tracker.is_assigned(partition):
-                    continue  # revoked while this batch was in hand: the new owner re-reads it
             result = self._process(record)
             with self._lock:
+                if self._generation != generation:
+                    return  # the group rebalanced under this batch: the new owner re-reads from the commits
                 self.tracker.register(partition, record.offset, len(result.messages))
             for message, event in _with_events(result):
                 try:
@@ -355,6 +357,7 @@ class Worker:
 
     def on_assigned(self, partitions: set[Partition]) -> None:
         with self._lock:
+            self._generation += 1
             self.tracker.assign(partitions)
         self.metrics.rebalances.labels("assigned").inc()
         self.log.info("partitions_assigned", partitions=_names(partitions))
@@ -364,6 +367,7 @@ class Worker:
         if self._producer is not None and not self._producer.flush(self._revoke_flush_seconds):
             self.log.warning("revoke_flush_incomplete", unacknowledged=self._producer.unacknowledged())
         with self._lock:
+            self._generation += 1
             positions = self.tracker.revoke(partitions)
             self._forget_requested(partitions)
         self._forget_lag(partitions)
@@ -381,6 +385,7 @@ class Worker:
 
     def on_lost(self, partitions: set[Partition]) -> None:
         with self._lock:
+            self._generation += 1
             self.tracker.revoke(partitions)
             self._forget_requested(partitions)
         self._forget_lag(partitions)
