@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+from collections.abc import Iterator
 
 import pytest
 import structlog
@@ -19,7 +20,7 @@ class FakeTty(io.StringIO):
 
 
 @pytest.fixture(autouse=True)
-def reset_structlog(monkeypatch: pytest.MonkeyPatch) -> None:
+def reset_structlog(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.delenv("CLAIMWIRE_LOG_FORMAT", raising=False)
     yield
     structlog.reset_defaults()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def get(url: str) -> tuple[int, str]:
 
 
 @pytest.fixture
-def served() -> tuple[WorkerMetrics, LoopHealth, str]:
+def served() -> Iterator[tuple[WorkerMetrics, LoopHealth, str]]:
     metrics = WorkerMetrics()
     health = LoopHealth(max_poll_age_seconds=0.2)
     server = ProbeServer("127.0.0.1", 0, metrics, health)
