@@ -7,9 +7,12 @@ transaction, and which records count as invalid, unattributed or replayed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+from structlog.testing import capture_logs
 
 from worker.kafka.errors import TransactionError
 from worker.models import ClaimEvent
@@ -95,7 +98,9 @@ def timeline_records() -> list[InputRecord]:
     ]
 
 
-def run_until_drained(side: InMemoryTrackerSide, *, max_poll_records: int = 4) -> Tracker:
+def run_until_drained(
+    side: InMemoryTrackerSide, *, max_poll_records: int = 4
+) -> tuple[Tracker, list[MutableMapping[str, Any]]]:
     stop = StopRequest()
     tracker = Tracker(
         side,
@@ -113,8 +118,9 @@ def run_until_drained(side: InMemoryTrackerSide, *, max_poll_records: int = 4) -
         return batch
 
     side.poll = poll  # type: ignore[method-assign]
-    assert tracker.run() == 0
-    return tracker
+    with capture_logs() as logs:
+        assert tracker.run() == 0
+    return tracker, logs
 
 
 def sample(tracker: Tracker, name: str, **labels: str) -> float | None:
@@ -129,22 +135,26 @@ def test_an_aborted_commit_is_retried_after_restoring_state_and_announces_each_e
     clean = InMemoryTrackerSide(timeline_records())
     run_until_drained(clean)
     flaky = InMemoryTrackerSide(timeline_records(), failing_commits=2)
-    tracker = run_until_drained(flaky)
+    tracker, logs = run_until_drained(flaky)
 
     assert event_ids(flaky) == event_ids(clean)
     assert flaky.seeks == [(0, 0), (0, 0)]
     assert flaky.committed == {0: len(flaky.records)}
     assert sample(tracker, "claimwire_tracker_transactions_total", outcome="aborted") == 2
+    aborted = [line for line in logs if line["event"] == "transaction_aborted"]
+    assert len(aborted) == 2 and "broker went away" in aborted[0]["error"]
 
 
 def test_records_that_join_no_series_are_counted_by_reason() -> None:
     records = timeline_records()
     broken = InputRecord(topic="claims", partition=0, offset=len(records), key=None, value=b"{not json")
     side = InMemoryTrackerSide([*records, broken])
-    tracker = run_until_drained(side)
+    tracker, logs = run_until_drained(side)
 
     for reason in ("invalid", "unattributed", "replayed"):
         assert sample(tracker, "claimwire_tracker_claims_ignored_total", reason=reason) == 1
+    [invalid] = [line for line in logs if line["event"] == "claim_invalid"]
+    assert (invalid["partition"], invalid["offset"]) == (0, len(records))
     assert side.committed == {0: len(records) + 1}
 
 
