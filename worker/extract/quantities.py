@@ -41,7 +41,6 @@ class Quantity:
     unit: str | None
     start: int
     end: int
-    number_start: int
     qualifier_written: bool
     restates: int | None = None  # index of the quantity this one restates in another unit
 
@@ -181,9 +180,7 @@ def find_quantities(
                 low *= partner.word_scale  # "four to five thousand"
             range_unit = partner.unit or reading.unit
             q_start = between.start() if between is not None else quantity_start
-            found.append(
-                Quantity(low, high, "range", range_unit, q_start, partner.end, reading.number_start, True)
-            )
+            found.append(Quantity(low, high, "range", range_unit, q_start, partner.end, True))
             skip_until = partner.end
             carried_unit = None
             continue
@@ -196,7 +193,6 @@ def find_quantities(
                 reading.unit,
                 quantity_start,
                 reading.end,
-                reading.number_start,
                 written,
             )
         )
