@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import structlog
 
 from worker.cli import main
 from worker.ingest.files import ReadItem
@@ -27,6 +29,14 @@ STORIES = [
     "Rescuers said 9 had been pulled out alive.",
     "The city council met on Monday to discuss the budget for 2027.",
 ]
+
+
+@pytest.fixture(autouse=True)
+def reset_logging() -> Iterator[None]:
+    """`claimwire replay` configures logging onto the captured stderr; later tests must not write there."""
+    yield
+    structlog.reset_defaults()
+    logging.getLogger().handlers.clear()
 
 
 def wire_items(count: int, *, prefix: str) -> list[dict[str, str]]:
