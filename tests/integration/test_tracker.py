@@ -172,6 +172,25 @@ def wait_for_log(tracker: TrackerProcess, event: str, count: int = 1) -> None:
     raise AssertionError(f"no {count} x {event} in the tracker's log:\n{tracker.log()}")
 
 
+def wait_for_metric(tracker: TrackerProcess, sample: str, value: float) -> float | None:
+    """The sample's value once it equals `value`, or its last value (None if never exposed) after WAIT_S.
+
+    Counters move just after a transaction commits, so a reader of the output can be a moment ahead.
+    """
+    last = None
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline:
+        if tracker.log_events("http_listening"):
+            try:
+                last = tracker.metric(sample)
+            except AssertionError:
+                last = None
+            if last == value:
+                break
+        time.sleep(0.3)
+    return last
+
+
 def tracked(topics: Topics) -> list[TrackedEvent]:
     return [TrackedEvent.model_validate_json(r.value) for r in consume_all(topics.bootstrap, topics.tracked)]
 
@@ -188,10 +207,23 @@ def wait_for_all_events(topics: Topics) -> None:
 
 
 def test_the_timeline_gives_exactly_the_expected_events(topics: Topics, start_tracker: StartTracker) -> None:
-    produce(topics.bootstrap, topics.claims, timeline_records())
+    garbage = (b"v1|killed|person|velmora", b'{"claim_id": "half a claim"', [("claimwire.item.id", b"w-bad")])
+    produce(topics.bootstrap, topics.claims, [garbage, *timeline_records()])
     tracker = start_tracker("a")
     wait_for_all_events(topics)
+    expected_kinds = Counter(str(e["event"]) for e in expected_events())
+    for kind, counter in [
+        ("value_updated", "claimwire_tracker_updates_total"),
+        ("value_revised_down", "claimwire_tracker_revisions_total"),
+        ("sources_conflict", "claimwire_tracker_conflicts_total"),
+    ]:
+        assert wait_for_metric(tracker, counter, expected_kinds[kind]) == expected_kinds[kind]
+    series = len({e["series"] for e in expected_events()})
+    assert wait_for_metric(tracker, "claimwire_tracker_series_open", series) == series
     stop(tracker)
+
+    [invalid] = tracker.log_events("claim_invalid")
+    assert invalid["item_id"] == "w-bad"
 
     events = tracked(topics)
     assert_exactly_the_timeline(events)
@@ -257,22 +289,10 @@ def test_a_second_group_replaying_all_claims_onto_the_same_state_announces_nothi
     replay = start_tracker("replay", group=f"{topics.group}-replay")
     attributed = sum(1 for _, value, _ in timeline_records() if b'"source":null' not in value)
     replayed = 'claimwire_tracker_claims_ignored_total{reason="replayed"}'
-    deadline = time.monotonic() + WAIT_S
-    while time.monotonic() < deadline and not _exposes(replay, replayed, attributed):
-        time.sleep(0.5)
-    assert replay.metric(replayed) == attributed
+    assert wait_for_metric(replay, replayed, attributed) == attributed
     stop(replay)
 
     assert_exactly_the_timeline(tracked(topics))
-
-
-def _exposes(tracker: TrackerProcess, sample: str, value: float) -> bool:
-    if not tracker.log_events("http_listening"):
-        return False
-    try:
-        return tracker.metric(sample) == value
-    except AssertionError:
-        return False
 
 
 def test_a_rebalance_mid_stream_loses_no_series_and_repeats_no_event(
