@@ -39,7 +39,9 @@ class TrackerSettings(BaseSettings):
         default=300.0, gt=0, description="Longest wait to replay one partition."
     )
     http_host: str = "0.0.0.0"
-    http_port: int = Field(default=9401, ge=0, le=65535, description="0 binds an ephemeral port (logged).")
+    http_port: int = Field(
+        default=9400, ge=0, le=65535, description="Same as the worker (the image probes it); 0 = ephemeral."
+    )
     healthz_max_poll_age_seconds: float = Field(default=60.0, gt=0)
     log_level: LogLevel = "INFO"
     log_format: LogFormat = "auto"
