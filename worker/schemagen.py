@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from worker.models import ClaimEvent, WireItem
+from worker.track.events import SeriesSnapshot, TrackedEvent
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "schemas"
@@ -25,6 +26,8 @@ DEFAULT_OUT = Path(__file__).resolve().parent.parent / "schemas"
 SCHEMAS: dict[str, type[BaseModel]] = {
     "wire_item.schema.json": WireItem,
     "claim_event.schema.json": ClaimEvent,
+    "tracked_event.schema.json": TrackedEvent,
+    "series_snapshot.schema.json": SeriesSnapshot,
 }
 
 
