@@ -101,7 +101,7 @@ class ClaimEvent(BaseModel):
 
 
 def make_claim_id(
-    item_id: str, start: int, end: int, value: float, value_high: float | None, unit: str | None
+    item_id: str, *, start: int, end: int, value: float, value_high: float | None, unit: str | None
 ) -> str:
     """A stable id: a replay of the same item yields the same ids, so consumers can de-duplicate."""
     key = f"{item_id}\x1f{start}\x1f{end}\x1f{value!r}\x1f{value_high!r}\x1f{unit or ''}"

@@ -28,7 +28,9 @@ def _to_event(item: WireItem, cleaned: CleanedText, claim: Claim) -> ClaimEvent:
     start, end = cleaned.original_span(claim.start, claim.end)
     source = claim.source
     return ClaimEvent(
-        claim_id=make_claim_id(item.id, start, end, claim.value, claim.value_high, claim.unit),
+        claim_id=make_claim_id(
+            item.id, start=start, end=end, value=claim.value, value_high=claim.value_high, unit=claim.unit
+        ),
         item_id=item.id,
         feed=item.source,
         published_at=item.published_at,
