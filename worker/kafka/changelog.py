@@ -82,6 +82,9 @@ class TrackerKafka:
             self._consumer = KafkaConsumer(
                 **common,
                 group_id=group_id,
+                # Static membership: a restarted instance takes its partitions back at once instead
+                # of waiting a session timeout (45 s) for the group to notice its predecessor died.
+                group_instance_id=transactional_id,
                 enable_auto_commit=False,
                 auto_offset_reset=auto_offset_reset,
                 max_poll_records=max_poll_records,
