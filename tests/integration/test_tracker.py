@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -17,14 +18,17 @@ import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from kafka_helpers import consume_all, consume_until, produce
 
-from worker.models import ClaimEvent
+from worker.models import ClaimEvent, ClaimSource, Evidence, make_claim_id
 from worker.track.events import SeriesSnapshot, TrackedEvent
 from worker.track.keys import partition_key
+from worker.track.rules import observation_from_event
+from worker.track.store import SeriesStore
 
 DATA = Path(__file__).parent.parent / "data"
 PARTITIONS = 3
@@ -116,7 +120,9 @@ def topics(kafka_bootstrap: str, new_topic: NewTopic, group_id: str) -> Topics:
 def start_tracker(topics: Topics, tmp_path: Path) -> Iterator[StartTracker]:
     started: list[TrackerProcess] = []
 
-    def start(instance: str, *, group: str | None = None, changelog: str | None = None) -> TrackerProcess:
+    def start(
+        instance: str, *, group: str | None = None, changelog: str | None = None, max_poll_records: int = 500
+    ) -> TrackerProcess:
         log_path = tmp_path / f"tracker-{instance}-{len(started)}.log"
         command = [
             sys.executable,
@@ -140,9 +146,10 @@ def start_tracker(topics: Topics, tmp_path: Path) -> Iterator[StartTracker]:
             "--log-format",
             "json",
         ]
+        env = {**os.environ, "CLAIMWIRE_TRACKER_MAX_POLL_RECORDS": str(max_poll_records)}
         with log_path.open("wb") as log:
             process = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT
+                command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env
             )
         tracker = TrackerProcess(process, log_path)
         started.append(tracker)
@@ -345,3 +352,78 @@ def test_claimwire_series_prints_the_current_series(topics: Topics, start_tracke
     assert as_json.returncode == 0, as_json.stderr
     series = [SeriesSnapshot.model_validate(s) for s in json.loads(as_json.stdout)]
     assert Counter(s.series.key for s in series) == Counter({e["series"] for e in expected_events()})
+
+
+def long_stream(days: int = 60) -> list[ClaimEvent]:
+    """Daily figures from three sources on eight subjects, with restatements, revisions and late bulletins."""
+    start = datetime(2026, 1, 5, 8, tzinfo=UTC)
+    noise = random.Random(20260105)
+    sources = ["district health office", "civil defence", "national army"]
+    places = ["velmora", "tarsa", "north velmora", "oskar valley"]
+    claims: list[ClaimEvent] = []
+    totals = {(place, category): 50.0 for place in places for category in ("killed", "displaced")}
+    for day in range(days):
+        for (place, category), total in totals.items():
+            totals[(place, category)] = total + noise.choice([0, 0, 3, 8, 20, -15])
+            for rank, source in enumerate(sources):
+                late = -30 if noise.random() < 0.05 else 0
+                value = float(
+                    max(1, round(totals[(place, category)] * (1 - 0.2 * rank)) + noise.randint(-2, 2))
+                )
+                item_id = f"{source}-{place}-{category}-{day}"
+                claims.append(
+                    ClaimEvent(
+                        claim_id=make_claim_id(item_id, 0, 3, value, None, None),
+                        item_id=item_id,
+                        published_at=start + timedelta(days=day, hours=3 * rank + late),
+                        extractor_version="test",
+                        value=value,
+                        qualifier="exact",
+                        quantity_text=f"{value:.0f}",
+                        counted="people",
+                        category=category,  # type: ignore[arg-type]
+                        source=ClaimSource(text=source, normalized=source, type="government"),
+                        location=place,
+                        evidence=Evidence(sentence=f"{source} said {value:.0f} people.", start=0, end=3),
+                    )
+                )
+    return claims
+
+
+def oracle_event_ids(claims: list[ClaimEvent]) -> Counter[str]:
+    """What the pure rules announce for the claims in this order (only order within a partition counts)."""
+    store = SeriesStore()
+    ids: Counter[str] = Counter()
+    for claim in claims:
+        observation = observation_from_event(claim, datetime.now(UTC))
+        assert observation is not None
+        ids.update(TrackedEvent.of(event).event_id for event in store.track(observation).events)
+    return ids
+
+
+def test_repeated_sigkills_on_a_long_stream_give_exactly_what_the_rules_give(
+    topics: Topics, start_tracker: StartTracker
+) -> None:
+    claims = long_stream()
+    expected = oracle_event_ids(claims)
+    assert max(expected.values()) == 1
+    produce(
+        topics.bootstrap,
+        topics.claims,
+        [(partition_key(c), c.model_dump_json().encode(), None) for c in claims],
+    )
+    pause = random.Random(7)
+    for _ in range(3):
+        tracker = start_tracker("a", max_poll_records=40)
+        wait_for_log(tracker, "state_restored", PARTITIONS)
+        time.sleep(pause.uniform(0.5, 2.5))
+        tracker.process.send_signal(signal.SIGKILL)
+        tracker.process.wait(timeout=STOP_TIMEOUT_S)
+
+    final = start_tracker("a", max_poll_records=40)
+    consume_until(topics.bootstrap, topics.tracked, sum(expected.values()), timeout_s=WAIT_S * 2)
+    stop(final)
+
+    got = Counter(event.event_id for event in tracked(topics))
+    assert sum(got.values()) == sum(expected.values()), "events lost or announced twice"
+    assert got == expected
