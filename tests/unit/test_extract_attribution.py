@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -378,3 +380,31 @@ class TestNamedExpressions:
 def test_any_text_gets_one_answer_per_mention(text: str) -> None:
     mentions = [(i, i + 1) for i, ch in enumerate(text) if ch.isdigit()]
     assert len(attribute(text, split_sentences(text), mentions)) == len(mentions)
+
+
+def test_a_sentence_of_twenty_thousand_words_credits_each_clause_as_a_short_one_does() -> None:
+    # Clauses joined by semicolons are independent: a run-on sentence of 800 of them (a table or
+    # a feed glitch) must credit every figure exactly as the single clause group does on its own.
+    group = (
+        "the health ministry said 5 people died; 7 were hurt, according to police; the army counted "
+        "12 homes destroyed and 3 shops, while the Red Cross said it saw 20 graves; "
+    )
+    short = group.rstrip("; ") + "."
+    long = group * 800 + "it ended."
+    assert len(long.split()) > 20_000
+    assert len(split_sentences(long)) == 1
+
+    def credits(text: str) -> list[tuple[str, str] | None]:
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\d+", text)]
+        found = attribute(text, split_sentences(text), spans)
+        return [(a.text, a.cue) if a is not None else None for a in found]
+
+    expected = [
+        ("the health ministry", "said"),
+        ("police", "according to"),
+        ("the army", "counted"),
+        ("the army", "counted"),
+        ("the Red Cross", "said"),
+    ]
+    assert credits(short) == expected
+    assert credits(long) == expected * 800

@@ -3,7 +3,7 @@
 Each sentence is read for *anchors*: a cue and the source phrase it names ("the ministry said",
 "according to UNHCR", "said Faisal Rahman", "the mission recorded", "by the ministry's estimate").
 An anchor governs the clause after it, the clause before it, or both, depending on where it stands;
-each figure takes the anchor that governs it (see `_choose`). A sentence without an anchor is the
+each figure takes the anchor that governs it (see `_choose_all`). A sentence without an anchor is the
 reporter's voice. Source phrases are then resolved through the item's `SourceRegistry`, so "it",
 "the ministry" and "Tiwari" carry the fullest name given earlier.
 
@@ -14,6 +14,8 @@ figure looks only at the anchors of its own sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -443,6 +445,7 @@ class _SentenceReader:
         "clause_starts",
         "document_nouns",
         "end",
+        "first_figure_end",
         "mentions",
         "preposed",
         "start",
@@ -455,6 +458,7 @@ class _SentenceReader:
         self.start = start
         self.end = end
         self.mentions = mentions
+        self.first_figure_end = min((m_end for _, m_end in mentions), default=None)
         self.anchors: list[_Anchor] = []
         self.clause_breaks: list[int] = []
         self.clause_starts: list[int] = []
@@ -484,15 +488,12 @@ class _SentenceReader:
                     self.document_nouns.append(cue)
 
     def clause_start(self, position: int) -> int:
-        start = self.start
-        for boundary in self.clause_starts:
-            if boundary <= position:
-                start = boundary
-        return start
+        index = bisect_right(self.clause_starts, position)
+        return self.clause_starts[index - 1] if index else self.start
 
     def figure_before(self, position: int) -> bool:
         """Whether a figure of this sentence stands before `position`."""
-        return any(m_end <= position for _, m_end in self.mentions)
+        return self.first_figure_end is not None and self.first_figure_end <= position
 
     def read(self) -> list[_Anchor]:
         if not (self.preposed or self.verbs or self.document_nouns or self.text[self.end - 1] not in _CLOSED):
@@ -700,33 +701,67 @@ def _reduced_relative(text: str, clause: int, phrase_start: int) -> bool:
     return bool(re.search(r"\d[\d,.]*\s+(?:[\w\-]+\s+){0,2}$", before)) and ", " not in before
 
 
-def _choose(
-    anchors: Sequence[_Anchor], start: int, end: int, text: str, semicolons: Sequence[int]
-) -> _Anchor | None:
-    """The anchor that governs the figure at [start, end): the nearest cue before it whose clause
-    runs on to it, or the nearest cue after it that looks back, or one bound tight to it."""
-    left: _Anchor | None = None
-    right: _Anchor | None = None
-    for anchor in anchors:
-        if anchor.end <= start:
-            if anchor.governs_right and not any(anchor.end + 2 < b < start for b in semicolons):
-                left = anchor
-        elif anchor.start >= end and anchor.governs_left and right is None:
-            right = anchor
-            gap = text[end : anchor.start]
-            if anchor.cue.lower() in {"according to", "citing"} and _TIGHT_GAP_RE.match(gap):
-                return anchor
-    if left is not None and right is not None:
-        return right if left.parenthetical else left
-    return left or right
+def _choose_all(
+    anchors: Sequence[_Anchor], spans: Sequence[tuple[int, int]], text: str, semicolons: Sequence[int]
+) -> list[tuple[_Anchor | None, _Anchor | None]]:
+    """For each figure [start, end) of one sentence: the anchor that governs it (the nearest cue
+    before it whose clause runs on to it, or the nearest cue after it that looks back, or one bound
+    tight to it), and the last anchor that ends before it (which a gapped clause may reuse).
+
+    One sweep over the figures in reading order, so a sentence with thousands of figures and cues
+    costs time in proportion to their number, not to their product.
+    """
+    chosen: list[tuple[_Anchor | None, _Anchor | None]] = [(None, None)] * len(spans)
+    starts = [anchor.start for anchor in anchors]
+    # the first anchor at or after each position that looks back at the figures before it
+    next_looking_back: list[int | None] = [None] * (len(anchors) + 1)
+    for index in range(len(anchors) - 1, -1, -1):
+        next_looking_back[index] = index if anchors[index].governs_left else next_looking_back[index + 1]
+    # anchors that govern the clause after them, in the order their ends are reached
+    by_end = sorted(range(len(anchors)), key=lambda i: anchors[i].end)
+    reached = 0
+    last_ended = -1
+    # the latest anchors (by their place in `anchors`) that end before the figure and after its last
+    # semicolon; each index is dominated once a later anchor ends after it
+    open_left: deque[int] = deque()
+    for position in sorted(range(len(spans)), key=lambda i: spans[i][0]):
+        start, end = spans[position]
+        while reached < len(by_end) and anchors[by_end[reached]].end <= start:
+            index = by_end[reached]
+            last_ended = max(last_ended, index)
+            if anchors[index].governs_right:
+                while open_left and open_left[-1] < index:
+                    open_left.pop()
+                open_left.append(index)
+            reached += 1
+        last_break = bisect_left(semicolons, start)
+        if last_break:
+            floor = semicolons[last_break - 1] - 2
+            while open_left and anchors[open_left[0]].end < floor:
+                open_left.popleft()
+        left = anchors[open_left[0]] if open_left else None
+        first_right = next_looking_back[bisect_left(starts, end)]
+        right = anchors[first_right] if first_right is not None else None
+        earlier = anchors[last_ended] if last_ended >= 0 else None
+        if (
+            right is not None
+            and right.cue.lower() in {"according to", "citing"}
+            and _TIGHT_GAP_RE.match(text[end : right.start])
+        ):
+            chosen[position] = (right, earlier)
+        elif left is not None and right is not None:
+            chosen[position] = (right if left.parenthetical else left, earlier)
+        else:
+            chosen[position] = (left or right, earlier)
+    return chosen
 
 
-def _gapped_anchor(text: str, sentence_start: int, start: int, anchors: Sequence[_Anchor]) -> _Anchor | None:
-    """A source and figure that reuse an earlier cue of the sentence: "..., the union 280,000"."""
-    earlier = [a for a in anchors if a.end <= start]
-    if not earlier:
+def _gapped_anchor(text: str, sentence_start: int, start: int, earlier: _Anchor | None) -> _Anchor | None:
+    """A source and figure that reuse an earlier cue of the sentence (`earlier`, the last anchor
+    that ends before the figure): "..., the union 280,000"."""
+    if earlier is None:
         return None
-    match = GAPPED_SOURCE_RE.search(text, max(sentence_start, start - 60, earlier[-1].end), start)
+    match = GAPPED_SOURCE_RE.search(text, max(sentence_start, start - 60, earlier.end), start)
     if match is None:
         return None
     phrase = match.group("np")
@@ -737,7 +772,7 @@ def _gapped_anchor(text: str, sentence_start: int, start: int, anchors: Sequence
     named = len(tokens) >= 2 and all(t[0].isupper() for t in tokens[1:])
     if not (set(lower) & SOURCE_HEADS or any(ACRONYM_RE.match(t) for t in tokens) or named):
         return None
-    return _Anchor(earlier[-1].cue, phrase, match.start("np"), start, False, True)
+    return _Anchor(earlier.cue, phrase, match.start("np"), start, False, True)
 
 
 def _known_names(text: str) -> list[tuple[int, str]]:
@@ -782,16 +817,16 @@ def attribute(
             if resolved is not None:
                 entity, display = resolved
                 anchor.attribution = Attribution(display, entity.normalized, entity.type, anchor.cue)
-        for index in members:
-            start, end = mentions[index]
-            gapped = _gapped_anchor(text, sentence_start, start, anchors)
+        choices = _choose_all(anchors, [mentions[index] for index in members], text, stops)
+        for index, (chosen, earlier) in zip(members, choices, strict=True):
+            start = mentions[index][0]
+            gapped = _gapped_anchor(text, sentence_start, start, earlier)
             if gapped is not None:
                 resolved = registry.resolve(gapped.phrase)
                 if resolved is not None:
                     entity, display = resolved
                     results[index] = Attribution(display, entity.normalized, entity.type, gapped.cue)
                     continue
-            chosen = _choose(anchors, start, end, text, stops)
             results[index] = chosen.attribution if chosen is not None else None
     return results
 
