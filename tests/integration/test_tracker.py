@@ -373,7 +373,9 @@ def long_stream(days: int = 60) -> list[ClaimEvent]:
                 item_id = f"{source}-{place}-{category}-{day}"
                 claims.append(
                     ClaimEvent(
-                        claim_id=make_claim_id(item_id, 0, 3, value, None, None),
+                        claim_id=make_claim_id(
+                            item_id, start=0, end=3, value=value, value_high=None, unit=None
+                        ),
                         item_id=item_id,
                         published_at=start + timedelta(days=day, hours=3 * rank + late),
                         extractor_version="test",
