@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,7 +23,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from kafka_helpers import consume_all, consume_until, produce
+from kafka import KafkaAdminClient
+from kafka.admin import ConfigResource
+from kafka_helpers import consume_all, consume_until, delete_topics, produce
 
 from worker.models import ClaimEvent, ClaimSource, Evidence, make_claim_id
 from worker.track.events import SeriesSnapshot, TrackedEvent
@@ -429,3 +432,24 @@ def test_repeated_sigkills_on_a_long_stream_give_exactly_what_the_rules_give(
     got = Counter(event.event_id for event in tracked(topics))
     assert sum(got.values()) == sum(expected.values()), "events lost or announced twice"
     assert got == expected
+
+
+def test_a_missing_changelog_is_created_compacted_and_co_partitioned(
+    topics: Topics, start_tracker: StartTracker
+) -> None:
+    changelog = f"changelog-{uuid.uuid4().hex[:12]}"
+    produce(topics.bootstrap, topics.claims, timeline_records())
+    tracker = start_tracker("a", changelog=changelog)
+    wait_for_all_events(topics)
+    stop(tracker)
+
+    admin = KafkaAdminClient(bootstrap_servers=topics.bootstrap)
+    try:
+        described = admin.describe_configs([ConfigResource("topic", changelog, ["cleanup.policy"])])
+        [topic] = admin.describe_topics([changelog])
+    finally:
+        admin.close()
+        delete_topics(topics.bootstrap, [changelog])
+    assert described["topic"][changelog]["cleanup.policy"]["value"] == "compact"
+    assert len(topic["partitions"]) == PARTITIONS
+    assert_exactly_the_timeline(tracked(topics))
