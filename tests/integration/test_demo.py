@@ -9,6 +9,7 @@ from pathlib import Path
 
 from worker.pipeline import process_item
 from worker.samples import sample_items
+from worker.track.keys import series_parts
 
 DEMO_TIMEOUT_S = 600
 TABLE_ROW = re.compile(r"^(?P<item>[a-z]{3}-\d{4}-\S+)\s{2,}(?P<rest>.+)$")
@@ -60,6 +61,17 @@ def test_demo_runs_the_pipeline_and_prints_every_expected_claim() -> None:
     assert metrics, result.stdout
     assert [int(figure) for figure in metrics.groups()] == [len(sample_items()), len(expected), 2]
     assert "worker drained, committed and exited 0" in result.stdout
+
+    # The tracker's part: one series per source and figure, with the toll updates the samples tell.
+    series = {parts.series_key for event in expected if (parts := series_parts(event))}
+    assert f"holds all {len(series)} series" in result.stdout
+    tracked = re.search(r"^tracker events: (.+)$", result.stdout, re.MULTILINE)
+    assert tracked, result.stdout
+    counts = {kind: int(count) for kind, count in re.findall(r"(\w+) (\d+)", tracked[1])}
+    assert counts["series_opened"] == len(series)
+    assert counts.get("value_updated", 0) > 0
+    assert counts.get("sources_conflict", 0) > 0
+    assert "tracker committed and exited 0" in result.stdout
 
     workdir = re.search(r"removing (\S+)$", result.stdout, re.MULTILINE)
     assert workdir

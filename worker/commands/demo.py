@@ -6,8 +6,10 @@ waits for the claim events and dead letters it should produce (the same events `
 gives locally), prints them as a table with a line of the worker's own metrics, then stops
 everything and removes the directory.
 
-The demo is a list of stages (`DEMO_STAGES`) sharing one `DemoRun`; a later stage, such as one that
-feeds the claims to the tracker, is one more entry in that list.
+Then it runs `claimwire track` on the claim events and prints the series it follows per source, with
+the tracker's counts of updates, revisions and conflicts.
+
+The demo is a list of stages (`DEMO_STAGES`) sharing one `DemoRun`.
 """
 
 from __future__ import annotations
@@ -28,16 +30,21 @@ from typing import TextIO
 
 from prometheus_client.parser import text_string_to_metric_families
 
+from worker.commands.series import read_series
 from worker.kafka import admin, devbroker, topicio
 from worker.kafka.errors import KafkaAdapterError
 from worker.models import ClaimEvent, WireItem
 from worker.pipeline import process_item
 from worker.samples import POISON_ITEMS_FILE, sample_items, sample_records
 from worker.settings import WorkerSettings
+from worker.track.keys import series_parts
+from worker.track.report import SeriesFilter, select_series, series_table
+from worker.track.rules import SeriesState
+from worker.track.settings import TrackerSettings
 
 DEMO_GROUP_ID = "claimwire-demo"
 WAIT_FOR_CLAIMS_S = 120.0
-WORKER_STOP_TIMEOUT_S = 30.0
+PROCESS_STOP_TIMEOUT_S = 30.0
 METRICS_WAIT_S = 10.0
 PARTITIONS = 3
 LOG_TAIL_LINES = 40
@@ -66,6 +73,10 @@ class DemoRun:
     worker: subprocess.Popen[bytes] | None = None
     worker_log: Path | None = None
     metrics_url: str = ""
+    tracker: subprocess.Popen[bytes] | None = None
+    tracker_log: Path | None = None
+    tracker_metrics_url: str = ""
+    series: list[SeriesState] = field(default_factory=list)
 
     @property
     def worker_settings(self) -> WorkerSettings:
@@ -138,17 +149,8 @@ def start_worker(run: DemoRun) -> None:
         "CLAIMWIRE_LOG_FORMAT": "json",
         "CLAIMWIRE_SHUTDOWN_GRACE_SECONDS": "10",
     }
-    log = run.stack.enter_context(run.worker_log.open("wb"))
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "worker.cli", "worker"],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    run.worker = worker
-    run.stack.callback(_stop_worker, worker)
-    run.say(f"worker pid {worker.pid}, metrics on {run.metrics_url}, log in {run.worker_log}")
+    run.worker = _start_command(run, "worker", env, run.worker_log)
+    run.say(f"worker pid {run.worker.pid}, metrics on {run.metrics_url}, log in {run.worker_log}")
 
 
 def collect_claims(run: DemoRun) -> None:
@@ -213,10 +215,75 @@ def stop_worker(run: DemoRun) -> None:
     worker = run.worker
     if worker is None:
         return
-    code = _stop_worker(worker)
+    code = _stop_process(worker)
     if code != 0:
         raise DemoError(f"the worker exited with code {code} on SIGTERM; its log:\n{_tail(run.worker_log)}")
     run.say("worker drained, committed and exited 0")
+
+
+def start_tracker(run: DemoRun) -> None:
+    settings = run.worker_settings
+    http_port = devbroker.free_port()
+    run.tracker_metrics_url = f"http://127.0.0.1:{http_port}/metrics"
+    run.tracker_log = run.workdir / "tracker.log"
+    env = {
+        **os.environ,
+        "CLAIMWIRE_BOOTSTRAP_SERVERS": run.bootstrap,
+        "CLAIMWIRE_TRACKER_INPUT_TOPIC": settings.output_topic,
+        "CLAIMWIRE_TRACKER_HTTP_HOST": "127.0.0.1",
+        "CLAIMWIRE_TRACKER_HTTP_PORT": str(http_port),
+        "CLAIMWIRE_LOG_FORMAT": "json",
+    }
+    run.tracker = _start_command(run, "track", env, run.tracker_log)
+    run.say(f"tracker pid {run.tracker.pid}, log in {run.tracker_log}")
+
+
+def collect_series(run: DemoRun) -> None:
+    """Wait until the tracker's changelog holds a series for every attributed claim's figure."""
+    tracker = run.tracker
+    if tracker is None:
+        raise DemoError("the tracker stage has not run")
+    wanted = {parts.series_key for event in run.expected if (parts := series_parts(event))}
+    changelog = TrackerSettings().changelog_topic
+    deadline = time.monotonic() + run.wait_s
+    got: set[str] = set()
+    while tracker.poll() is None and time.monotonic() < deadline:
+        run.series = read_series(run.worker_settings, changelog)
+        got = {state.parts.series_key for state in run.series}
+        if wanted <= got:
+            run.say(f"{changelog} holds all {len(wanted)} series")
+            return
+        time.sleep(0.5)
+    state = "running" if tracker.poll() is None else f"exited with code {tracker.returncode}"
+    raise DemoError(
+        f"the tracker ({state}) holds {len(wanted & got)} of {len(wanted)} expected series "
+        f"within {run.wait_s:.0f} s; last lines of its log:\n{_tail(run.tracker_log)}"
+    )
+
+
+def show_series(run: DemoRun) -> None:
+    print(file=run.out)
+    print(series_table(select_series(run.series, SeriesFilter())).rstrip("\n"), file=run.out)
+    print(file=run.out)
+    with urllib.request.urlopen(run.tracker_metrics_url, timeout=5) as response:  # our own, on loopback
+        text = response.read().decode("utf-8")
+    kinds = {
+        sample.labels["event"]: sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+        if sample.name == "claimwire_tracker_events_total"
+    }
+    counts = ", ".join(f"{kind} {count:.0f}" for kind, count in sorted(kinds.items()))
+    print(f"tracker events: {counts or 'none'}", file=run.out, flush=True)
+
+
+def stop_tracker(run: DemoRun) -> None:
+    if run.tracker is None:
+        return
+    code = _stop_process(run.tracker)
+    if code != 0:
+        raise DemoError(f"the tracker exited with code {code} on SIGTERM; its log:\n{_tail(run.tracker_log)}")
+    run.say("tracker committed and exited 0")
 
 
 DEMO_STAGES: list[DemoStage] = [
@@ -228,6 +295,10 @@ DEMO_STAGES: list[DemoStage] = [
     ("claims published by the worker", show_claims),
     ("read the worker's metrics", show_metrics),
     ("stop the worker", stop_worker),
+    ("start claimwire track", start_tracker),
+    ("wait for the tracked series", collect_series),
+    ("series followed by the tracker", show_series),
+    ("stop the tracker", stop_tracker),
 ]
 
 
@@ -326,15 +397,31 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _stop_worker(worker: subprocess.Popen[bytes]) -> int:
-    if worker.poll() is None:
-        worker.send_signal(signal.SIGTERM)
+def _start_command(
+    run: DemoRun, command: str, env: dict[str, str], log_path: Path
+) -> subprocess.Popen[bytes]:
+    """`claimwire COMMAND` as a child process, logging to `log_path`, stopped when the demo ends."""
+    log = run.stack.enter_context(log_path.open("wb"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "worker.cli", command],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    run.stack.callback(_stop_process, process)
+    return process
+
+
+def _stop_process(process: subprocess.Popen[bytes]) -> int:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
         try:
-            worker.wait(timeout=WORKER_STOP_TIMEOUT_S)
+            process.wait(timeout=PROCESS_STOP_TIMEOUT_S)
         except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait()
-    return worker.returncode
+            process.kill()
+            process.wait()
+    return process.returncode
 
 
 def _tail(path: Path | None) -> str:
