@@ -9,21 +9,12 @@ stays its own thing, because a subgroup's figure compared with a total would rea
 from __future__ import annotations
 
 import re
+from typing import get_args
 
-# Categories whose bare figure counts people: "30 killed" means 30 persons.
-PEOPLE_CATEGORIES = frozenset(
-    {
-        "killed",
-        "injured",
-        "missing",
-        "displaced",
-        "evacuated",
-        "detained",
-        "abducted",
-        "affected",
-        "protesting",
-    }
-)
+from worker.models import Category
+
+# Categories whose bare figure counts people ("30 killed" means 30 persons): every one but "other".
+PEOPLE_CATEGORIES = frozenset(get_args(Category)) - {"other"}
 
 # What a people figure is called when the bare count has no noun.
 PERSON = "person"
