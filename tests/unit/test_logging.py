@@ -102,3 +102,20 @@ def test_captured_events_keep_their_structured_fields() -> None:
             "log_level": "warning",
         }
     ]
+
+
+def test_without_a_stream_lines_go_to_the_stderr_of_the_moment_even_after_the_first_is_closed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first, second = io.StringIO(), io.StringIO()
+    monkeypatch.setattr("sys.stderr", first)
+    configure_logging("INFO", "json")
+    log = get_logger("worker")
+    log.info("before_swap")
+    # A test runner swaps stderr per test and closes the old one; a logger bound earlier must follow.
+    monkeypatch.setattr("sys.stderr", second)
+    first.close()
+    log.info("after_swap")
+    logging.getLogger("kafka.conn").warning("broker down")
+    lines = [json.loads(text) for text in second.getvalue().splitlines()]
+    assert [line["event"] for line in lines] == ["after_swap", "broker down"]

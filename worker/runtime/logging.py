@@ -4,6 +4,9 @@
 (JSON unless stderr is a terminal). Context is bound per message with
 `logger.bind(**record_context(...))`, so every line about a record names its topic, partition,
 offset and item id. Log lines of the Kafka client (stdlib `logging`) are rendered the same way.
+
+Without an explicit stream, lines go to whatever `sys.stderr` is when they are written, not the one
+at configure time: a test runner (or anything else) may swap and close stderr after a command ran.
 """
 
 from __future__ import annotations
@@ -32,6 +35,32 @@ def resolve_format(fmt: str | None, stream: TextIO) -> str:
     return "console" if stream.isatty() else "json"
 
 
+class StderrLogger:
+    """A structlog logger that writes each rendered line to the current `sys.stderr`."""
+
+    __slots__ = ()
+
+    def msg(self, message: str) -> None:
+        stream = sys.stderr
+        stream.write(message + "\n")
+        stream.flush()
+
+    log = debug = info = warn = warning = msg
+    err = error = critical = fatal = exception = failure = msg
+
+
+def stderr_logger_factory(*_args: Any) -> StderrLogger:
+    return StderrLogger()
+
+
+class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """A stdlib handler that looks `sys.stderr` up for every record it emits."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
 def configure_logging(level: str = "INFO", fmt: str | None = None, *, stream: TextIO | None = None) -> str:
     """Configure structlog and stdlib logging; return the format chosen ("json" or "console")."""
     out = stream if stream is not None else sys.stderr
@@ -51,11 +80,11 @@ def configure_logging(level: str = "INFO", fmt: str | None = None, *, stream: Te
     structlog.configure(
         processors=[*shared, renderer],
         wrapper_class=structlog.make_filtering_bound_logger(numeric_level),
-        logger_factory=structlog.PrintLoggerFactory(out),
+        logger_factory=structlog.PrintLoggerFactory(stream) if stream is not None else stderr_logger_factory,
         cache_logger_on_first_use=False,
     )
 
-    handler = logging.StreamHandler(out)
+    handler = logging.StreamHandler(stream) if stream is not None else StderrHandler()
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
             foreign_pre_chain=[structlog.stdlib.add_logger_name, *shared],
