@@ -107,6 +107,12 @@ class WorkerSettings(KafkaConnectionSettings):
     )
     max_in_flight: int = Field(default=2_000, ge=1, description="Records consumed but not yet acknowledged.")
     max_poll_records: int = Field(default=500, ge=1)
+    extract_processes: int = Field(
+        default=0,
+        ge=0,
+        le=64,
+        description="Child processes that extract (0 = in the poll loop's own process).",
+    )
     session_timeout_ms: int = Field(
         default=45_000, ge=6_000, description="A worker silent this long is dropped from the group."
     )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +16,7 @@ from worker_process import (
     committed_offsets,
     end_offsets,
     expected_claims,
+    process_alive,
     source_of,
     total,
     wait_until,
@@ -68,15 +71,24 @@ def claims_by_id(bootstrap: str, topic: str) -> Counter[str]:
     return Counter(json.loads(record.value)["claim_id"] for record in consume_all(bootstrap, topic))
 
 
+@pytest.mark.parametrize("extract_processes", [0, 1])
 def test_worker_publishes_exactly_the_claims_process_item_gives(
-    kafka_bootstrap: str, topics: dict[str, str], group_id: str, workers: list[WorkerProcess], tmp_path: Path
+    kafka_bootstrap: str,
+    topics: dict[str, str],
+    group_id: str,
+    workers: list[WorkerProcess],
+    tmp_path: Path,
+    *,
+    extract_processes: int,
 ) -> None:
     values = [wire_item(i, run="e2e") for i in range(60)]
     expected = expected_claims(values)
     assert len(expected) == 45  # three of every four items carry one claim
     produce_items(kafka_bootstrap, topics["input_topic"], values)
 
-    worker = start(workers, kafka_bootstrap, tmp_path, group_id=group_id, **topics)
+    worker = start(
+        workers, kafka_bootstrap, tmp_path, group_id=group_id, extract_processes=extract_processes, **topics
+    )
     wait_until(
         lambda: total(end_offsets(kafka_bootstrap, topics["output_topic"])) >= len(expected),
         PROCESS_TIMEOUT_S,
@@ -108,12 +120,21 @@ def test_worker_publishes_exactly_the_claims_process_item_gives(
     ]
     assert sum(killed) == 15
     assert metrics[("claimwire_item_processing_seconds_count", ())] == 60
+    assert metrics[("claimwire_extract_processes", ())] == extract_processes
+    assert len(worker.extraction_children()) == extract_processes
     assert worker.get("/healthz")[0] == 200
     assert worker.get("/readyz") == (200, "ok: 3 partitions assigned\n")
 
 
+@pytest.mark.parametrize("extract_processes", [0, 1])
 def test_a_poison_item_goes_to_the_dead_letter_topic_and_later_items_still_flow(
-    kafka_bootstrap: str, topics: dict[str, str], group_id: str, workers: list[WorkerProcess], tmp_path: Path
+    kafka_bootstrap: str,
+    topics: dict[str, str],
+    group_id: str,
+    workers: list[WorkerProcess],
+    tmp_path: Path,
+    *,
+    extract_processes: int,
 ) -> None:
     good_before = wire_item(0, run="poison")
     poison = b'{"id": "bad-1", "body": '
@@ -130,7 +151,9 @@ def test_a_poison_item_goes_to_the_dead_letter_topic_and_later_items_still_flow(
     )
     expected = expected_claims([good_before, *good_after])
 
-    worker = start(workers, kafka_bootstrap, tmp_path, group_id=group_id, **topics)
+    worker = start(
+        workers, kafka_bootstrap, tmp_path, group_id=group_id, extract_processes=extract_processes, **topics
+    )
     wait_until(
         lambda: (
             total(end_offsets(kafka_bootstrap, topics["output_topic"])) >= len(expected)
@@ -160,13 +183,30 @@ def test_a_poison_item_goes_to_the_dead_letter_topic_and_later_items_still_flow(
     assert committed == {p: o or None for p, o in end_offsets(kafka_bootstrap, topics["input_topic"]).items()}
 
 
+@pytest.mark.parametrize("extract_processes", [0, 1])
 def test_sigterm_mid_stream_exits_zero_with_every_committed_record_published(
-    kafka_bootstrap: str, topics: dict[str, str], group_id: str, workers: list[WorkerProcess], tmp_path: Path
+    kafka_bootstrap: str,
+    topics: dict[str, str],
+    group_id: str,
+    workers: list[WorkerProcess],
+    tmp_path: Path,
+    *,
+    extract_processes: int,
 ) -> None:
     values = [wire_item(i, run="term") for i in range(2000)]
     expected = expected_claims(values)
     produce_items(kafka_bootstrap, topics["input_topic"], values)
-    worker = start(workers, kafka_bootstrap, tmp_path, group_id=group_id, max_poll_records=50, **topics)
+    worker = start(
+        workers,
+        kafka_bootstrap,
+        tmp_path,
+        group_id=group_id,
+        max_poll_records=50,
+        extract_processes=extract_processes,
+        **topics,
+    )
+    wait_until(lambda: len(worker.extraction_children()) == extract_processes, 60, "extraction children")
+    children = worker.extraction_children()
     wait_until(
         lambda: total(end_offsets(kafka_bootstrap, topics["output_topic"])) > 0, PROCESS_TIMEOUT_S, "output"
     )
@@ -174,6 +214,8 @@ def test_sigterm_mid_stream_exits_zero_with_every_committed_record_published(
     assert worker.terminate(GRACE_S + 15) == 0
     events = [e["event"] for e in worker.events()]
     assert "worker_stop_requested" in events and events[-1] == "worker_stopped"
+    # The children ignored SIGTERM and were joined by the parent, not left behind.
+    assert not any(map(process_alive, children))
 
     committed = committed_offsets(kafka_bootstrap, group_id, topics["input_topic"])
     published = {source_of(r) for r in consume_all(kafka_bootstrap, topics["output_topic"])}
@@ -203,23 +245,44 @@ def _claim_sources(bootstrap: str, input_topic: str) -> list[tuple[int, int]]:
     ]
 
 
+@pytest.mark.parametrize("extract_processes", [0, 1])
 def test_sigkill_mid_stream_then_restart_loses_nothing(
-    kafka_bootstrap: str, topics: dict[str, str], group_id: str, workers: list[WorkerProcess], tmp_path: Path
+    kafka_bootstrap: str,
+    topics: dict[str, str],
+    group_id: str,
+    workers: list[WorkerProcess],
+    tmp_path: Path,
+    *,
+    extract_processes: int,
 ) -> None:
     values = [wire_item(i, run="kill") for i in range(2500)]
     expected = expected_claims(values)
     produce_items(kafka_bootstrap, topics["input_topic"], values)
 
-    first = start(workers, kafka_bootstrap, tmp_path, group_id=group_id, max_poll_records=50, **topics)
+    first = start(
+        workers,
+        kafka_bootstrap,
+        tmp_path,
+        group_id=group_id,
+        max_poll_records=50,
+        extract_processes=extract_processes,
+        **topics,
+    )
     wait_until(
         lambda: total(end_offsets(kafka_bootstrap, topics["output_topic"])) > 0, PROCESS_TIMEOUT_S, "output"
     )
+    children = first.extraction_children()
+    assert len(children) == extract_processes
     first.kill()
+    # The extraction children die with their parent instead of waiting for work forever.
+    wait_until(lambda: not any(map(process_alive, children)), 30, "the children to exit")
     published_at_kill = total(end_offsets(kafka_bootstrap, topics["output_topic"]))
     assert published_at_kill < len(expected), "the worker finished before it was killed: not mid-stream"
     committed_at_kill = committed_offsets(kafka_bootstrap, group_id, topics["input_topic"])
 
-    second = start(workers, kafka_bootstrap, tmp_path, group_id=group_id, **topics)
+    second = start(
+        workers, kafka_bootstrap, tmp_path, group_id=group_id, extract_processes=extract_processes, **topics
+    )
     wait_until(
         lambda: set(claims_by_id(kafka_bootstrap, topics["output_topic"])) >= set(expected),
         PROCESS_TIMEOUT_S,
@@ -289,13 +352,59 @@ def test_two_workers_split_the_partitions_and_one_takes_over_when_the_other_stop
     assert committed_offsets(kafka_bootstrap, group_id, topics["input_topic"]) == ends
 
 
+def test_a_killed_extraction_child_is_replaced_and_its_records_are_extracted_again(
+    kafka_bootstrap: str, topics: dict[str, str], group_id: str, workers: list[WorkerProcess], tmp_path: Path
+) -> None:
+    values = [wire_item(i, run="child") for i in range(2500)]
+    expected = expected_claims(values)
+    produce_items(kafka_bootstrap, topics["input_topic"], values)
+    worker = start(
+        workers,
+        kafka_bootstrap,
+        tmp_path,
+        group_id=group_id,
+        max_poll_records=50,
+        extract_processes=1,
+        **topics,
+    )
+    wait_until(
+        lambda: total(end_offsets(kafka_bootstrap, topics["output_topic"])) > 0, PROCESS_TIMEOUT_S, "output"
+    )
+    [child] = worker.extraction_children()
+    os.kill(child, signal.SIGKILL)
+    assert total(end_offsets(kafka_bootstrap, topics["output_topic"])) < len(expected), "not mid-stream"
+
+    wait_until(
+        lambda: set(claims_by_id(kafka_bootstrap, topics["output_topic"])) >= set(expected),
+        PROCESS_TIMEOUT_S,
+        "every claim after the child was replaced",
+    )
+    assert worker.metric_sum("claimwire_extract_pool_restarts_total") == 1
+    [replacement] = worker.extraction_children()
+    assert replacement != child
+    assert worker.terminate(GRACE_S + 15) == 0
+    assert any(e["event"] == "extract_pool_broken" for e in worker.events())
+    counts = claims_by_id(kafka_bootstrap, topics["output_topic"])
+    assert set(counts) == set(expected)
+    assert max(counts.values()) == 1  # the broken batch was never published, so nothing was twice
+    ends = end_offsets(kafka_bootstrap, topics["input_topic"])
+    assert committed_offsets(kafka_bootstrap, group_id, topics["input_topic"]) == ends
+
+
 def _assigned_count(worker: WorkerProcess) -> int:
     status, text = worker.get("/readyz")
     return int(text.split()[1]) if status == 200 else 0
 
 
+@pytest.mark.parametrize("extract_processes", [0, 1])
 def test_exactly_once_mode_publishes_every_claim_once_and_commits_in_the_transaction(
-    kafka_bootstrap: str, topics: dict[str, str], group_id: str, workers: list[WorkerProcess], tmp_path: Path
+    kafka_bootstrap: str,
+    topics: dict[str, str],
+    group_id: str,
+    workers: list[WorkerProcess],
+    tmp_path: Path,
+    *,
+    extract_processes: int,
 ) -> None:
     values = [wire_item(i, run="eos") for i in range(300)]
     values.insert(17, b"not json at all")
@@ -308,6 +417,7 @@ def test_exactly_once_mode_publishes_every_claim_once_and_commits_in_the_transac
         group_id=group_id,
         exactly_once="true",
         transactional_id=f"{group_id}-tx",
+        extract_processes=extract_processes,
         **topics,
     )
     wait_until(

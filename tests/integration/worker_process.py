@@ -95,6 +95,15 @@ def source_of(record: ConsumedRecord) -> tuple[int, int]:
     return int(partition), int(offset)
 
 
+def process_alive(pid: int) -> bool:
+    """Whether a process runs (a zombie waiting to be reaped does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state not in {"Z", "X"}
+
+
 class WorkerProcess:
     """One `claimwire worker` process with JSON logs in a file and an ephemeral HTTP port."""
 
@@ -172,6 +181,24 @@ class WorkerProcess:
             return self.process.wait(timeout=timeout_s)
         finally:
             self._log.close()
+
+    def extraction_children(self) -> list[int]:
+        """Pids of the worker's extraction child processes (spawned interpreters, not the
+        multiprocessing resource tracker)."""
+        found = []
+        for task in Path(f"/proc/{self.process.pid}/task").glob("*"):
+            try:
+                children = (task / "children").read_text().split()
+            except FileNotFoundError:
+                continue
+            for child in children:
+                try:
+                    command = Path(f"/proc/{child}/cmdline").read_bytes()
+                except FileNotFoundError:
+                    continue
+                if b"spawn_main" in command:
+                    found.append(int(child))
+        return sorted(found)
 
     def kill(self) -> None:
         self.process.kill()

@@ -14,7 +14,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from worker.runtime.metrics import WorkerMetrics
 from worker.runtime.probes import LoopHealth, ProbeServer
 
-UNIT_SUFFIXES = ("_total", "_seconds", "_records", "_in_flight", "_partitions")
+UNIT_SUFFIXES = ("_total", "_seconds", "_records", "_in_flight", "_partitions", "_processes")
 DOCS = Path(__file__).parents[2] / "docs" / "metrics.md"
 
 

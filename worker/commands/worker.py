@@ -38,6 +38,7 @@ OPTIONS: dict[str, tuple[str, type, str]] = {
     "--grace-period": ("shutdown_grace_seconds", float, "seconds to drain and commit on SIGTERM"),
     "--broker-unreachable-seconds": ("broker_unreachable_seconds", float, "exit 3 after this long"),
     "--max-in-flight": ("max_in_flight", int, "records consumed but not yet acknowledged"),
+    "--extract-processes": ("extract_processes", int, "child processes that extract (0 = in process)"),
     "--log-level": ("log_level", str, "DEBUG, INFO, WARNING or ERROR"),
     "--log-format": ("log_format", str, "json, console or auto"),
 }

@@ -12,6 +12,13 @@ one lock. Delivery guarantee (at-least-once by default):
 - with `exactly_once`, each polled batch is one Kafka transaction that also carries the batch's
   input offsets, so read_committed consumers see each claim once.
 
+Extraction runs in this process or, with `extract_processes >= 1`, in child processes
+(`worker.runtime.extraction`): up to `PIPELINE_BATCHES` polled batches are extracted ahead while
+the oldest is published. A batch in extraction is in flight (it counts against `max_in_flight`) but
+not registered with the tracker, so nothing is committed past it. When a child dies the pool is
+restarted and the unpublished batches are extracted again, in order; after
+`MAX_CONSECUTIVE_POOL_BREAKS` breaks without a published batch in between the worker stops (exit 1).
+
 Exit codes: 0 after a clean shutdown, 1 when a produce or commit failure stopped the worker (nothing
 was committed past it), 3 when the broker was unreachable for longer than the configured limit.
 """
@@ -22,17 +29,24 @@ import socket
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC
+from concurrent.futures.process import BrokenProcessPool
 
 from worker.kafka.commit import OffsetTracker, Partition
 from worker.kafka.consumer import WireConsumer
 from worker.kafka.errors import BrokerUnreachableError, CommitError, ProduceError, TransactionError
 from worker.kafka.producer import ClaimProducer
-from worker.models import ClaimEvent
+from worker.runtime.extraction import (
+    Extraction,
+    ExtractionBatch,
+    ExtractionPipeline,
+    Outcome,
+    rewind_positions,
+    start_extraction,
+)
 from worker.runtime.logging import get_logger, record_context
 from worker.runtime.metrics import WorkerMetrics
 from worker.runtime.probes import LoopHealth
-from worker.runtime.processor import InputRecord, OutgoingMessage, ProcessedRecord, RecordProcessor
+from worker.runtime.processor import InputRecord, OutgoingMessage, RecordProcessor
 from worker.runtime.signals import StopRequest
 from worker.settings import WorkerSettings
 
@@ -49,6 +63,10 @@ COMMIT_TIMEOUT_SECONDS = 10.0
 REVOKE_FLUSH_TIMEOUT_SECONDS = 10.0
 # Claims per item vary; the producer may hold this many messages per allowed in-flight record.
 UNACKED_MESSAGES_PER_RECORD = 4
+# With child processes, one batch is extracted while the previous one is published; more buys
+# nothing on two cores and only holds more records in memory.
+PIPELINE_BATCHES = 2
+MAX_CONSECUTIVE_POOL_BREAKS = 3
 
 
 class Worker:
@@ -81,6 +99,9 @@ class Worker:
         # Positions sent in an asynchronous commit not yet answered, so they are not sent twice.
         self._requested: dict[Partition, int] = {}
         self._max_unacked = settings.max_in_flight * UNACKED_MESSAGES_PER_RECORD
+        self._extraction: Extraction | None = None
+        self._pipeline = ExtractionPipeline(PIPELINE_BATCHES if settings.extract_processes else 1)
+        self._pool_breaks = 0
 
     def run(self) -> int:
         """Connect, loop until asked to stop (or until a fatal condition), then shut down cleanly."""
@@ -89,12 +110,14 @@ class Worker:
         except (BrokerUnreachableError, TransactionError) as exc:
             self.log.error("worker_start_failed", error=str(exc))
             self._close_clients(self.settings.shutdown_grace_seconds)
+            self._close_extraction()
             return EXIT_BROKER_UNREACHABLE if isinstance(exc, BrokerUnreachableError) else EXIT_FAILED
         code = EXIT_FAILED
         try:
             code = self._loop()
         finally:
             code = max(code, self._shutdown())
+            self._close_extraction()
             self.log.info("worker_stopped", exit_code=code)
         return code
 
@@ -109,6 +132,8 @@ class Worker:
         if self._producer.transactional:
             self._producer.init_transactions()
         self._consumer = WireConsumer(settings, handler=self)
+        self._extraction = start_extraction(self.processor, settings.extract_processes)
+        self.metrics.extract_processes.set(settings.extract_processes)
         self._last_contact = time.monotonic()
         self.log.info(
             "worker_started",
@@ -117,6 +142,7 @@ class Worker:
             dlq_topic=settings.dlq_topic,
             exactly_once=settings.exactly_once,
             transactional_id=transactional_id,
+            extract_processes=settings.extract_processes,
         )
 
     def _loop(self) -> int:
@@ -127,20 +153,12 @@ class Worker:
                 self.log.error("worker_stopping_on_failure", reason=self._failure)
                 return EXIT_FAILED
             self._apply_backpressure()
-            with self._lock:
-                room = settings.max_in_flight - self.tracker.pending_records()
-            # While paused, poll briefly: the next acknowledgement may already allow a resume.
-            timeout = PAUSED_POLL_TIMEOUT_SECONDS if consumer.paused() else POLL_TIMEOUT_SECONDS
-            records = consumer.poll(timeout, max_records=max(1, min(settings.max_poll_records, room)))
-            self.health.polled(len(consumer.assignment()))
+            if self._pipeline.full():
+                self._publish_ready(wait_seconds=POLL_TIMEOUT_SECONDS)
+            else:
+                self._poll_and_submit(consumer)
+                self._publish_ready(wait_seconds=0.0)
             now = time.monotonic()
-            if records:
-                self._last_contact = now
-                self.metrics.items_consumed.inc(len(records))
-                if settings.exactly_once:
-                    self._process_transaction(records)
-                else:
-                    self._process_batch(records)
             if not settings.exactly_once and now - self._last_commit >= settings.commit_interval_seconds:
                 self._commit()
             if now - last_check >= BROKER_CHECK_INTERVAL_SECONDS:
@@ -151,39 +169,100 @@ class Worker:
                     self.log.error("broker_unreachable", silent_seconds=round(silent_for, 1))
                     return EXIT_BROKER_UNREACHABLE
         self.log.info("worker_stop_requested", reason=self.stop.reason)
+        if self._failure is None:
+            self._finish_pipeline(self.settings.shutdown_grace_seconds / 2)
         return EXIT_OK if self._failure is None else EXIT_FAILED
 
-    def _process_batch(self, records: list[InputRecord]) -> None:
+    def _poll_and_submit(self, consumer: WireConsumer) -> None:
+        settings = self.settings
+        with self._lock:
+            room = settings.max_in_flight - self.tracker.pending_records() - self._pipeline.records()
+        # While paused or while a batch is in extraction, poll briefly: the next acknowledgement may
+        # already allow a resume, and the extracted batch should be published without delay.
+        busy = consumer.paused() or len(self._pipeline) > 0
+        timeout = PAUSED_POLL_TIMEOUT_SECONDS if busy else POLL_TIMEOUT_SECONDS
+        records = consumer.poll(timeout, max_records=max(1, min(settings.max_poll_records, room)))
+        self.health.polled(len(consumer.assignment()))
+        if records:
+            self._last_contact = time.monotonic()
+            self.metrics.items_consumed.inc(len(records))
+            self._pipeline.append(self._extractor().submit(records, self._generation))
+
+    def _publish_ready(self, *, wait_seconds: float) -> None:
+        """Publish extracted batches, oldest first, waiting up to `wait_seconds` for the oldest."""
+        while (batch := self._pipeline.head()) is not None:
+            if not batch.done() and (wait_seconds <= 0 or not batch.wait(wait_seconds)):
+                return
+            wait_seconds = 0.0
+            self._pipeline.pop()
+            try:
+                outcomes = batch.outcomes()
+            except BrokenProcessPool as exc:
+                self._restart_extraction(batch, exc)
+                return
+            self._pool_breaks = 0
+            if batch.generation != self._generation:
+                continue  # polled under an assignment a rebalance replaced: the new owner re-reads it
+            if self.settings.exactly_once:
+                self._publish_transaction(batch.records, outcomes)
+            else:
+                self._publish_batch(batch.records, outcomes, batch.generation)
+
+    def _finish_pipeline(self, timeout_seconds: float) -> None:
+        """On a stop request, publish what is already in extraction (like finishing the batch)."""
+        deadline = time.monotonic() + timeout_seconds
+        while len(self._pipeline) and self._failure is None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                self.log.warning("extraction_abandoned", records=self._pipeline.records())
+                return
+            self._publish_ready(wait_seconds=remaining)
+
+    def _restart_extraction(self, broken: ExtractionBatch, exc: BaseException) -> None:
+        """A child died: nothing of the unpublished batches was registered, so extract them again."""
+        batches = [broken, *self._pipeline.drain()]
+        self._pool_breaks += 1
+        self.metrics.extract_pool_restarts.inc()
+        records = sum(len(batch.records) for batch in batches)
+        if self._pool_breaks > MAX_CONSECUTIVE_POOL_BREAKS:
+            self._failure = f"extraction pool broke {self._pool_breaks} times in a row: {exc}"
+            return
+        self.log.error("extract_pool_broken", error=str(exc), resubmitted_records=records)
+        extraction = self._extractor()
+        extraction.restart()
+        for batch in batches:
+            self._pipeline.append(extraction.submit(batch.records, batch.generation))
+
+    def _publish_batch(self, records: list[InputRecord], outcomes: list[Outcome], generation: int) -> None:
         _, producer = self._clients()
-        generation = self._generation
-        for record in records:
+        for record, outcome in zip(records, outcomes, strict=True):
             if time.monotonic() - self._last_commit >= self.settings.commit_interval_seconds:
                 self._commit()  # a slow batch must not stretch the uncommitted window
             partition = (record.topic, record.partition)
-            result = self._process(record)
+            self._observe(record, outcome)
             with self._lock:
                 if self._generation != generation:
                     return  # the group rebalanced under this batch: the new owner re-reads from the commits
-                self.tracker.register(partition, record.offset, len(result.messages))
-            for message, event in _with_events(result):
+                self.tracker.register(partition, record.offset, len(outcome.messages))
+            for message, labels in _with_labels(outcome):
                 try:
-                    producer.send(message, *self._callbacks(partition, record.offset, message, event))
+                    producer.send(message, *self._callbacks(partition, record.offset, message, labels))
                 except ProduceError as exc:
                     self._produce_failed(partition, record.offset, message, exc)
                     return
 
-    def _process_transaction(self, records: list[InputRecord]) -> None:
+    def _publish_transaction(self, records: list[InputRecord], outcomes: list[Outcome]) -> None:
         """Exactly-once: the batch's messages and its input offsets commit together, or not at all."""
         consumer, producer = self._clients()
         first_offsets: dict[Partition, int] = {}
         positions: dict[Partition, int] = {}
         try:
             producer.begin_transaction()
-            for record in records:
+            for record, outcome in zip(records, outcomes, strict=True):
                 partition = (record.topic, record.partition)
-                result = self._process(record)
-                for message, event in _with_events(result):
-                    producer.send(message, *self._callbacks(None, record.offset, message, event))
+                self._observe(record, outcome)
+                for message, labels in _with_labels(outcome):
+                    producer.send(message, *self._callbacks(None, record.offset, message, labels))
                 first_offsets.setdefault(partition, record.offset)
                 positions[partition] = record.offset + 1
             producer.flush(COMMIT_TIMEOUT_SECONDS)
@@ -197,52 +276,53 @@ class Worker:
             except TransactionError as abort_exc:
                 self._failure = f"transaction could not be aborted: {abort_exc}"
                 return
+            # The batches extracted ahead hold later records: read them again after this one.
+            rewind = rewind_positions(self._pipeline.drain())
+            rewind.update(first_offsets)
             assigned = consumer.assignment()
-            for partition, offset in first_offsets.items():
+            for partition, offset in rewind.items():
                 if partition in assigned:
                     consumer.seek(partition, offset)
             return
         self.metrics.transactions.labels("committed").inc()
         self.metrics.commits.labels("ok").inc()
 
-    def _process(self, record: InputRecord) -> ProcessedRecord:
-        started = time.perf_counter()
-        result = self.processor.process(record)
-        self.metrics.processing_seconds.observe(time.perf_counter() - started)
+    def _observe(self, record: InputRecord, outcome: Outcome) -> None:
+        """Metrics and the dead-letter log line of one extracted record, as it is published."""
+        self.metrics.processing_seconds.observe(outcome.seconds)
         now = time.time()
         if record.timestamp_ms > 0:
             self.metrics.record_delay_seconds.observe(max(now - record.timestamp_ms / 1000, 0.0))
-        if result.item is not None and result.item.published_at is not None:
-            published = result.item.published_at
-            if published.tzinfo is None:
-                published = published.replace(tzinfo=UTC)
-            self.metrics.publication_delay_seconds.observe(max(now - published.timestamp(), 0.0))
-        if result.failure is not None:
-            self.metrics.items_failed.labels(result.failure.reason).inc()
+        if outcome.published_at is not None:
+            self.metrics.publication_delay_seconds.observe(max(now - outcome.published_at, 0.0))
+        if outcome.failure_reason is not None:
+            self.metrics.items_failed.labels(outcome.failure_reason).inc()
             self.log.warning(
                 "item_dead_lettered",
-                reason=result.failure.reason,
-                error=str(result.failure.error)[:300],
-                **record_context(record.topic, record.partition, record.offset, result.item_id),
+                reason=outcome.failure_reason,
+                error=outcome.failure_error,
+                **record_context(record.topic, record.partition, record.offset, outcome.item_id),
             )
         else:
             self.metrics.items_processed.inc()
-        return result
 
     def _callbacks(
-        self, partition: Partition | None, offset: int, message: OutgoingMessage, event: ClaimEvent | None
+        self,
+        partition: Partition | None,
+        offset: int,
+        message: OutgoingMessage,
+        labels: tuple[str, str, str] | None,
     ) -> tuple[Callable[[], None], Callable[[Exception], None]]:
         """Acknowledgement and error callbacks for one message (run on the producer's sender thread).
 
-        `partition` is None in exactly-once mode, where the transaction, not the tracker, decides.
+        `partition` is None in exactly-once mode, where the transaction, not the tracker, decides;
+        `labels` are the claim's metric labels, None for a dead letter.
         """
-        dead_letter = event is None
+        dead_letter = labels is None
 
         def acked() -> None:
-            if event is not None:
-                self.metrics.claims_produced.labels(
-                    event.category, event.qualifier, "true" if event.source is not None else "false"
-                ).inc()
+            if labels is not None:
+                self.metrics.claims_produced.labels(*labels).inc()
             else:
                 self.metrics.items_dead_lettered.inc()
             if partition is not None:
@@ -325,7 +405,7 @@ class Worker:
     def _apply_backpressure(self) -> None:
         consumer, producer = self._clients()
         with self._lock:
-            pending = self.tracker.pending_records()
+            pending = self.tracker.pending_records() + self._pipeline.records()
         unacked = producer.unacknowledged()
         self.metrics.in_flight.set(pending)
         paused = consumer.paused()
@@ -426,6 +506,18 @@ class Worker:
             self._producer.close(timeout_seconds)
             self._producer = None
 
+    def _close_extraction(self) -> None:
+        self._pipeline.drain()
+        if self._extraction is not None:
+            self._extraction.close()
+            self._extraction = None
+            self.metrics.extract_processes.set(0)
+
+    def _extractor(self) -> Extraction:
+        if self._extraction is None:
+            raise RuntimeError("the worker is not connected")
+        return self._extraction
+
     def _clients(self) -> tuple[WireConsumer, ClaimProducer]:
         if self._consumer is None or self._producer is None:
             raise RuntimeError("the worker is not connected")
@@ -443,11 +535,11 @@ class Worker:
                 continue
 
 
-def _with_events(result: ProcessedRecord) -> list[tuple[OutgoingMessage, ClaimEvent | None]]:
-    """Each message with the claim event it carries (None for a dead letter)."""
-    if result.dead_lettered:
-        return [(message, None) for message in result.messages]
-    return list(zip(result.messages, result.events, strict=True))
+def _with_labels(outcome: Outcome) -> list[tuple[OutgoingMessage, tuple[str, str, str] | None]]:
+    """Each message with its claim's metric labels (None for a dead letter)."""
+    if outcome.dead_lettered:
+        return [(message, None) for message in outcome.messages]
+    return list(zip(outcome.messages, outcome.claim_labels, strict=True))
 
 
 def _names(partitions: set[Partition]) -> list[str]:

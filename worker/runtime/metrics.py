@@ -112,6 +112,16 @@ class WorkerMetrics:
             ["kind"],
             registry=r,
         )
+        self.extract_processes = Gauge(
+            "claimwire_extract_processes",
+            "Child processes extracting claims (0: extraction runs in the poll loop's process).",
+            registry=r,
+        )
+        self.extract_pool_restarts = Counter(
+            "claimwire_extract_pool_restarts_total",
+            "Times the extraction pool was replaced because a child process died.",
+            registry=r,
+        )
         self.transactions = Counter(
             "claimwire_transactions_total",
             "Exactly-once mode: Kafka transactions, by outcome (committed, aborted).",
