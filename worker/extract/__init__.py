@@ -56,10 +56,10 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
     """Every numeric claim in `text`, in reading order, one claim per figure."""
     sentences = split_sentences(text)
     lower = text.lower()
-    # the country search runs only for items that name the currency
+    # the country search runs only for items that write the currency ("Rs", "Rs.", "rupees")
     rupee = (
         _pick(_RUPEE_COUNTRY, text, RUPEE_BY_COUNTRY, DEFAULT_RUPEE)
-        if "rs" in lower or "rupee" in lower
+        if "Rs" in text or "rupee" in lower
         else DEFAULT_RUPEE
     )
     peso = _pick(_PESO_COUNTRY, text, PESO_BY_COUNTRY, DEFAULT_PESO) if "peso" in lower else DEFAULT_PESO

@@ -712,6 +712,8 @@ def _choose_all(
     costs time in proportion to their number, not to their product.
     """
     chosen: list[tuple[_Anchor | None, _Anchor | None]] = [(None, None)] * len(spans)
+    if not anchors:
+        return chosen
     starts = [anchor.start for anchor in anchors]
     # the first anchor at or after each position that looks back at the figures before it
     next_looking_back: list[int | None] = [None] * (len(anchors) + 1)

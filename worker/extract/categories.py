@@ -587,7 +587,7 @@ def categorise(
         return _CUE_CATEGORY.get(among.group("w").lower(), "killed")
     number_of = None
     wide_start = max(sentence_start, start - 160)
-    if _NUMBER_WORDS.search(text, wide_start, start):
+    if _may_name_a_number(text[wide_start:start]) and _NUMBER_WORDS.search(text, wide_start, start):
         number_of = _NUMBER_OF.search(text, wide_start, start)
     if number_of is not None:
         number_cue = _ALL_CUES.search(number_of.group("rest"))
@@ -623,11 +623,26 @@ def categorise(
     return "other"
 
 
+def _may_name_a_number(window: str) -> bool:
+    """A cheap test before _NUMBER_WORDS (case-blind matching of text that is not ASCII knows
+    foldings that `str.lower` does not, so such text always goes to the expression)."""
+    if not window.isascii():
+        return True
+    lower = window.lower()
+    return "number" in lower or "total" in lower or "tally" in lower or "count" in lower
+
+
 def protest_context(sentence: str) -> bool:
     """Whether the sentence is about a protest crowd, so a bare people count is a turnout figure."""
+    if sentence.isascii():
+        lower = sentence.lower()
+        if not any(stem in lower for stem in _PROTEST_STEMS):
+            return False
     return _PROTEST.search(sentence) is not None
 
 
+# Every word _PROTEST finds holds one of these; a sentence without any is not about a protest.
+_PROTEST_STEMS = ("protest", "rall", "demonstrat", "march", "turnout", "crowd")
 _PROTEST = re.compile(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|(?-i:march(?:ed|es|ing|ers)?)|turnout|crowds?)\b",
     re.IGNORECASE,

@@ -93,6 +93,11 @@ _LOWER_SCALES = {k.lower(): v for k, v in SCALE_WORDS.items()}
 _LOWER_QUALIFIERS_BEFORE = {k.lower(): v for k, v in QUALIFIERS_BEFORE.items()}
 _LOWER_QUALIFIERS_AFTER = {k.lower(): v for k, v in QUALIFIERS_AFTER.items()}
 _LOWER_CURRENCY_NAMES = {k.lower(): v for k, v in CURRENCY_NAMES.items()}
+# Cheap tests that rule out most numbers before the look-behind expressions run (a number is
+# read once per token in the stream). Text that is not ASCII always goes to the expression, as
+# case-blind matching there knows foldings ("ſ", "K") that `str.lower` does not.
+_QUALIFIER_LAST_WORDS = tuple(sorted({q.split()[-1].lower() for q in QUALIFIERS_BEFORE}))
+_CURRENCY_LAST_CHARACTERS = frozenset(prefix[-1] for prefix in CURRENCY_PREFIXES)
 
 
 @dataclass(slots=True)
@@ -169,7 +174,7 @@ def find_quantities(
         written = qualifier is not None
         if reading.qualifier_after is not None:
             qualifier, written = reading.qualifier_after, True
-        between = BETWEEN_BEFORE.search(text, max(start, reading.start - 12), reading.start)
+        between = _between_before(text, start, reading.start)
         quantity_start = qualifier_start if qualifier_start is not None else reading.start
 
         if partner is not None:
@@ -229,7 +234,7 @@ def _range_partner(
             break
     if following is None or first.qualifier_after is not None:
         return None
-    between = BETWEEN_BEFORE.search(text, max(start, first.start - 12), first.start)
+    between = _between_before(text, start, first.start)
     gap = text[first.end : following.start]
     join = (BETWEEN_JOIN if between else RANGE_JOIN).match(gap)
     second = read(following)
@@ -290,14 +295,23 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
     prefix_unit = False
     left = number_start
 
-    currency = CURRENCY_BEFORE.search(text, max(start, number_start - 6), number_start)
+    currency = (
+        CURRENCY_BEFORE.search(text, max(start, number_start - 6), number_start)
+        if _may_end_a_currency(text, start, number_start)
+        else None
+    )
     letter_currency = None
     if currency is not None:
         unit = _currency_code(CURRENCY_PREFIXES[currency.group("c")], rupee, peso)
         left = currency.start()
     elif not is_words:
         letter_currency = LETTER_CURRENCY_BEFORE.search(text, max(start, number_start - 1), number_start)
-    magnitude = UNIT_BEFORE.search(text, max(start, number_start - 16), number_start)
+    unit_window = text[max(start, number_start - 16) : number_start]
+    magnitude = (
+        UNIT_BEFORE.search(text, max(start, number_start - 16), number_start)
+        if not unit_window.isascii() or "tude" in unit_window.lower()
+        else None
+    )
     if magnitude is not None and unit is None:
         unit, prefix_unit, left = "magnitude", True, magnitude.start()
 
@@ -374,7 +388,14 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
         elif GLUED_LETTERS.match(text, pos) and not _ordinal_or_plural_year(text, pos):
             return _identifier_reading(text, match, number_start, pos, token)
     value *= scale
-    if NEGATIVE_BEFORE.search(text, max(start, number_start - 7), left):
+    # "$" also matches before a final newline
+    sign_window = text[max(start, number_start - 7) : left].removesuffix("\n")
+    if (
+        sign_window.endswith(("-", "−"))
+        or "m" in sign_window
+        or "M" in sign_window
+        or not sign_window.isascii()
+    ) and NEGATIVE_BEFORE.search(text, max(start, number_start - 7), left):
         value = -value
 
     hyphen = HYPHEN_WORD.match(text, pos, end)
@@ -448,10 +469,28 @@ def _reason(text: str, reading: _Reading, sentence_start: int, *, partner_unit: 
     )
 
 
+def _between_before(text: str, sentence_start: int, number_start: int) -> re.Match[str] | None:
+    window_start = max(sentence_start, number_start - 12)
+    window = text[window_start:number_start]
+    if window.isascii() and "between" not in window.lower():
+        return None
+    return BETWEEN_BEFORE.search(text, window_start, number_start)
+
+
+def _may_end_a_currency(text: str, sentence_start: int, number_start: int) -> bool:
+    """Whether one of the three characters before the number can end a currency prefix (it may be
+    followed by a space, and "$" also matches before a final newline)."""
+    last = text[max(sentence_start, number_start - 3) : number_start]
+    return any(character in _CURRENCY_LAST_CHARACTERS for character in last)
+
+
 def _qualifier_before(text: str, number_start: int, sentence_start: int) -> tuple[str | None, int | None]:
     if number_start > sentence_start and text[number_start - 1] in GLUED_QUALIFIERS:
         return GLUED_QUALIFIERS[text[number_start - 1]], number_start - 1
     window_start = max(sentence_start, number_start - 30)
+    tail = text[window_start:number_start].rstrip()
+    if tail.isascii() and not tail.lower().endswith(_QUALIFIER_LAST_WORDS):
+        return None, None
     match = QUALIFIER_BEFORE.search(text, window_start, number_start)
     if match is None:
         return None, None
