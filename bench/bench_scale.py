@@ -18,6 +18,7 @@ worker's rate, and less when anything else runs. The load average is printed wit
 
     .venv/bin/python bench/bench_scale.py                     # starts its own dev broker in a temp dir
     .venv/bin/python bench/bench_scale.py --bootstrap host:port --items 3000
+    .venv/bin/python bench/bench_scale.py --extract-processes 0    # one process per worker
 """
 
 from __future__ import annotations
@@ -210,7 +211,9 @@ def wait_for(condition: Callable[[], bool], what: str, services: list[Service], 
     raise SystemExit(f"timed out waiting for {what}; logs in {[str(s.log_path) for s in services]}")
 
 
-def worker_run(bootstrap: str, values: list[bytes], workers: int, workdir: Path) -> tuple[Rate, str]:
+def worker_run(
+    bootstrap: str, values: list[bytes], workers: int, workdir: Path, extract_processes: int | None
+) -> tuple[Rate, str]:
     """Throughput of `workers` worker processes in a fresh group; also returns their output topic.
 
     The items are produced once the group is stable, into a fresh input topic: a worker that joins a
@@ -302,18 +305,20 @@ def tracker_run(bootstrap: str, claims_topic: str, workdir: Path) -> Rate:
     return Rate("tracker", records, finished - started)
 
 
-def run(bootstrap: str, count: int, workdir: Path) -> None:
+def run(bootstrap: str, count: int, workdir: Path, extract_processes: int | None) -> None:
     values = make_items(count)
     events = [event for value in values for event in process_item(decode_item(value))]
     series = {parts.series_key for event in events if (parts := series_parts(event)) is not None}
     mean_size = sum(map(len, values)) / len(values)
     print(f"items: {count} of {mean_size:.0f} bytes, {len(events)} claims in {len(series)} series")
-    print(f"broker {bootstrap}; {PARTITIONS} partitions per topic; {load()}")
+    children = "the worker's default" if extract_processes is None else extract_processes
+    print(f"broker {bootstrap}; {PARTITIONS} partitions per topic; extract processes per worker: {children}")
+    print(load())
 
     rates = []
-    one, claims_topic = worker_run(bootstrap, values, 1, workdir)
+    one, claims_topic = worker_run(bootstrap, values, 1, workdir, extract_processes)
     rates.append((one, load()))
-    two, _ = worker_run(bootstrap, values, 2, workdir)
+    two, _ = worker_run(bootstrap, values, 2, workdir, extract_processes)
     rates.append((two, load()))
     tracker = tracker_run(bootstrap, claims_topic, workdir)
     rates.append((tracker, load()))
@@ -328,7 +333,7 @@ def run(bootstrap: str, count: int, workdir: Path) -> None:
     print()
     print(
         f"two workers / one worker: {two.per_second / one.per_second:.2f}x; at most 2x on {os.cpu_count()} "
-        "cores, and less on a shared machine (each worker also runs an extraction child process)"
+        "cores, and less on a shared machine or when one worker's extraction children already use both"
     )
     claims_per_second = one.per_second * len(events) / count
     print(f"tracker claim records/s / one worker's claims/s: {tracker.per_second / claims_per_second:.2f}")
@@ -340,14 +345,17 @@ def main() -> None:
     )
     parser.add_argument("--bootstrap", help="use this broker instead of starting a dev broker")
     parser.add_argument("--items", type=int, default=3_000)
+    parser.add_argument(
+        "--extract-processes", type=int, help="CLAIMWIRE_EXTRACT_PROCESSES of every worker (default: unset)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="claimwire-bench-scale-") as tmp:
         workdir = Path(tmp)
         if args.bootstrap:
-            run(args.bootstrap, args.items, workdir)
+            run(args.bootstrap, args.items, workdir, args.extract_processes)
             return
         with running_broker(workdir / "broker") as broker:
-            run(broker.bootstrap, args.items, workdir)
+            run(broker.bootstrap, args.items, workdir, args.extract_processes)
 
 
 if __name__ == "__main__":
