@@ -60,7 +60,7 @@ BACKGROUND = (
     "The market in {place} reopened and the weather was mild.",
 )
 BACKGROUND_ITEMS = 1_800
-# Figure-free text that makes a background item about a kilobyte, as wire items are: extraction, not
+# Figure-free text that makes a background item about 1.7 KB, as wire items are: extraction, not
 # Kafka, sets the pace, so the first worker still has a backlog when the second joins.
 FILLER = (
     "Residents queued for water and fuel as the roads reopened slowly after the storm. "
