@@ -233,10 +233,11 @@ def run(
     claims = sum(len(process_item(decode_item(value))) for value in values)
     suffix = uuid.uuid4().hex[:8]
     source, sink = f"bench-in-{suffix}", f"bench-noop-out-{suffix}"
-    worker_inputs = {n: f"bench-wire-{n}-{suffix}" for n in extract_processes}
-    create_topics(bootstrap, {source: 3, sink: 3} | dict.fromkeys(worker_inputs.values(), 3))
+    # One input copy per run, so a value given twice (0 1 0 1) is measured twice.
+    worker_inputs = [(n, f"bench-wire-{run}-{n}-{suffix}") for run, n in enumerate(extract_processes)]
+    create_topics(bootstrap, {source: 3, sink: 3} | {topic: 3 for _, topic in worker_inputs})
     produce(bootstrap, source, values)
-    for topic in worker_inputs.values():
+    for _, topic in worker_inputs:
         produce(bootstrap, topic, values)
     last = extract_processes[-1]
     if with_exactly_once:
@@ -251,7 +252,7 @@ def run(
     extract, extract_cpu = extract_file(values, workdir)
     print(f"(b) claimwire extract from a file:       {extract:10.0f} items/s  {extract_cpu:6.2f} CPU ms/item")
     worker = 0.0
-    for processes, topic in worker_inputs.items():
+    for processes, topic in worker_inputs:
         worker, worker_cpu, rss = worker_end_to_end(
             bootstrap, topic, count, claims, workdir, extract_processes=processes
         )

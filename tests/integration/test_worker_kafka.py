@@ -300,20 +300,32 @@ def test_sigkill_mid_stream_then_restart_loses_nothing(
     assert all(count <= 2 for count in counts.values())
 
 
+@pytest.mark.parametrize("extract_processes", [0, 1])
 def test_two_workers_split_the_partitions_and_one_takes_over_when_the_other_stops(
     kafka_bootstrap: str,
     new_topic,
     group_id: str,
     workers: list[WorkerProcess],
     tmp_path: Path,  # type: ignore[no-untyped-def]
+    *,
+    extract_processes: int,
 ) -> None:
     topics = {
         "input_topic": new_topic(4, prefix="wire"),
         "output_topic": new_topic(2, prefix="claims"),
         "dlq_topic": new_topic(1, prefix="dlq"),
     }
-    first = start(workers, kafka_bootstrap, tmp_path, group_id=group_id, **topics)
-    second = start(workers, kafka_bootstrap, tmp_path, group_id=group_id, **topics)
+    first, second = (
+        start(
+            workers,
+            kafka_bootstrap,
+            tmp_path,
+            group_id=group_id,
+            extract_processes=extract_processes,
+            **topics,
+        )
+        for _ in range(2)
+    )
     first.wait_ready()
     second.wait_ready()
     wait_until(
@@ -444,13 +456,28 @@ def test_a_worker_that_cannot_reach_the_broker_exits_non_zero(
     assert any(e["event"] == "worker_start_failed" for e in worker.events())
 
 
+@pytest.mark.parametrize("extract_processes", [0, 1])
 def test_a_tiny_in_flight_limit_pauses_and_resumes_without_losing_anything(
-    kafka_bootstrap: str, topics: dict[str, str], group_id: str, workers: list[WorkerProcess], tmp_path: Path
+    kafka_bootstrap: str,
+    topics: dict[str, str],
+    group_id: str,
+    workers: list[WorkerProcess],
+    tmp_path: Path,
+    *,
+    extract_processes: int,
 ) -> None:
     values = [wire_item(i, run="pause") for i in range(80)]
     expected = expected_claims(values)
     produce_items(kafka_bootstrap, topics["input_topic"], values)
-    worker = start(workers, kafka_bootstrap, tmp_path, group_id=group_id, max_in_flight=3, **topics)
+    worker = start(
+        workers,
+        kafka_bootstrap,
+        tmp_path,
+        group_id=group_id,
+        max_in_flight=3,
+        extract_processes=extract_processes,
+        **topics,
+    )
     wait_until(
         lambda: set(claims_by_id(kafka_bootstrap, topics["output_topic"])) == set(expected),
         PROCESS_TIMEOUT_S,
