@@ -36,6 +36,8 @@ NAMED_RULES: list[tuple[str, str, str, str]] = [
     ("NAME_BEFORE", "with the new Apple Watch ", "with the new ", "search"),
     ("GROUP_OF", "the Group of ", "a group ", "search"),
     ("INDEX_NAMES", "the S&P ", "the ", "search"),
+    ("INDEX_NAMES", "the sp ", "the spa ", "search"),
+    ("INDEX_NAMES", "Australia's S&P/ASX ", "Australia's ", "search"),
     ("STREET_AFTER", " Downing Street", " people", "match"),
     ("SUPERLATIVE_AFTER", " biggest economies", " big economies", "match"),
     ("RANKING_WORD_BEFORE", "the top ", "likely to top ", "search"),
@@ -94,6 +96,8 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         ("Call +41 22 739 8111 about 40 tents.", ["about 40"]),
         ("One Palestinian was killed; the blast killed one more.", ["One", "one"]),
         ("Around 80% of the city's 1.2 million residents lost power.", ["Around 80%"]),
+        ("The sp 500 fell 2.1% and the S&P/ASX 200 gained 0.7 percent.", ["2.1%", "0.7 percent"]),
+        ("The category 4 hurricane brought winds of 155mph.", ["155mph"]),
     ],
 )
 def test_non_claims_in_sentences(sentence: str, kept: list[str]) -> None:

@@ -19,6 +19,7 @@ def units(text: str, *, rupee: str = "INR") -> list[tuple[float, str | None]]:
     [
         ("CURRENCY_BEFORE", "cost US$", "cost ", "search"),
         ("LETTER_CURRENCY_BEFORE", " P", "MP", "search"),
+        ("LETTER_CURRENCY_BEFORE", "(PS", "UPS", "search"),
         ("UNIT_BEFORE", "aftershocks of magnitude ", "of ", "search"),
         ("SCALE_AFTER", " million people", " millions", "match"),
         ("UNIT_AFTER", " kilometres away", " kilogramsish", "match"),
@@ -64,6 +65,10 @@ def test_named_unit_patterns(name: str, matching: str, not_matching: str, method
         ("Temperatures hit 48.8C in Sicily.", [(48.8, "C")]),
         ("Ottawa approved a $5.2-billion package.", [(5.2e9, "USD")]),
         ("Sisters laundered S $1mil (RM3.06mil).", [(1e6, "SGD"), (3.06e6, "MYR")]),
+        ("A package worth up to PS2.7m, on top of PS21,700.", [(2.7e6, "GBP"), (21700, "GBP")]),
+        ("Pre-orders for the PS5 and a K9 unit opened.", []),
+        ("The trade balance fell to $-50.8bn.", [(-50.8e9, "USD")]),
+        ("Stoxx 50 -1.3% FTSE -0.6%.", [(-1.3, "percent"), (-0.6, "percent")]),
         ("There were 4 hundred million people.", [(4e8, None)]),
         ("A 3923sq m estate reached 100km/hr at 2.14degF.", [(3923, "m2"), (100, "kmh"), (2.14, "F")]),
     ],

@@ -213,8 +213,10 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "Rp": "IDR", "THB": "THB", "฿": "THB", "VND": "VND", "₫": "VND", "PLN": "PLN", "HUF": "HUF",
 }  # fmt: skip
 
-# Single-letter prefixes that are currencies only with a scale word after ("P2.7 billion", "R5 million").
-LETTER_CURRENCY_PREFIXES: dict[str, str] = {"P": "PHP", "R": "ZAR", "K": "PGK"}
+# Letter prefixes glued to the digits that are currencies only with a scale word after ("P2.7 billion",
+# "R5 million") or thousands grouping ("P1,500"); bare, they name things ("K9", "PS5"). "PS" is how
+# an ASCII-only feed writes "£" ("PS2.7m", "PS21,700").
+LETTER_CURRENCY_PREFIXES: dict[str, str] = {"P": "PHP", "R": "ZAR", "K": "PGK", "PS": "GBP"}
 
 # Currency names written after the number ("10.5 million Australian dollars", "15 euros").
 CURRENCY_NAMES: dict[str, str] = {

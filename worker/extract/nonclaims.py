@@ -108,6 +108,7 @@ LOWERCASE_NAMING_WORDS = frozenset(
         "no.",
         "nos.",
         "flight",
+        "category",
         "vol.",
         "pp.",
         "p.",
@@ -119,8 +120,10 @@ NOT_NAME_WORDS = frozenset(
     [*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i"]
 )
 GROUP_OF = re.compile(r"\b(?:Group|group)\s+of\s+$")
+# Stock indexes and rankings named with a number: "S&P 500", "the sp 500", "S&P/ASX 200", "FTSE 100".
 INDEX_NAMES = re.compile(
-    r"\b(?:S&P|S\s?P|FTSE|Fortune|Russell|Nasdaq|Nikkei|CAC|DAX|Stoxx|Hang Seng|Euro Stoxx)\s+$"
+    r"\b(?:(?i:S&P|S\s?P)(?:/ASX)?|ASX|FTSE|Fortune|Russell|Nasdaq|Nikkei|CAC|DAX|Stoxx|Hang Seng|"
+    r"Euro Stoxx)\s+$"
 )
 # "10 Downing Street", "1600 Pennsylvania Avenue".
 STREET_AFTER = re.compile(

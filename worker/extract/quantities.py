@@ -98,6 +98,7 @@ _LOWER_CURRENCY_NAMES = {k.lower(): v for k, v in CURRENCY_NAMES.items()}
 # case-blind matching there knows foldings ("ſ", "K") that `str.lower` does not.
 _QUALIFIER_LAST_WORDS = tuple(sorted({q.split()[-1].lower() for q in QUALIFIERS_BEFORE}))
 _CURRENCY_LAST_CHARACTERS = frozenset(prefix[-1] for prefix in CURRENCY_PREFIXES)
+_LONGEST_LETTER_CURRENCY = max(map(len, LETTER_CURRENCY_PREFIXES))
 
 
 @dataclass(slots=True)
@@ -243,6 +244,8 @@ def _range_partner(
     if second.start != first.end + join.end():
         return None
     word = join.group(0).strip().lower()
+    if word == "-" and second.value < 0:
+        return None  # "Stoxx 50 -1.3%": the dash is the sign of the second figure
     if word == "or" and not (first.is_words and second.is_words):
         return None
     if word == "to" and _is_change(text, first.start, start, both_units=bool(first.unit and second.unit)):
@@ -300,12 +303,20 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
         if _may_end_a_currency(text, start, number_start)
         else None
     )
+    signed_after_currency = False
+    if currency is None and not is_words and text.startswith("-", number_start - 1) and number_start > start:
+        # "$-50.8bn": the sign written between the currency and the digits
+        currency = CURRENCY_BEFORE.search(text, max(start, number_start - 7), number_start - 1)
+        signed_after_currency = currency is not None and not currency.group(0)[-1:].isspace()
+        currency = currency if signed_after_currency else None
     letter_currency = None
     if currency is not None:
         unit = _currency_code(CURRENCY_PREFIXES[currency.group("c")], rupee, peso)
         left = currency.start()
     elif not is_words:
-        letter_currency = LETTER_CURRENCY_BEFORE.search(text, max(start, number_start - 1), number_start)
+        letter_currency = LETTER_CURRENCY_BEFORE.search(
+            text, max(start, number_start - _LONGEST_LETTER_CURRENCY), number_start
+        )
     unit_window = text[max(start, number_start - 16) : number_start]
     magnitude = (
         UNIT_BEFORE.search(text, max(start, number_start - 16), number_start)
@@ -343,7 +354,7 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
                     scale *= _LOWER_SCALES[larger.group("s").lower()]
                     pos = larger.end()
     if letter_currency is not None:
-        if not scaled:
+        if not scaled and "," not in token:
             return _identifier_reading(text, match, number_start, pos, token)
         unit = LETTER_CURRENCY_PREFIXES[letter_currency.group("c")]
         left = letter_currency.start()
@@ -390,12 +401,15 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
     value *= scale
     # "$" also matches before a final newline
     sign_window = text[max(start, number_start - 7) : left].removesuffix("\n")
-    if (
-        sign_window.endswith(("-", "−"))
-        or "m" in sign_window
-        or "M" in sign_window
-        or not sign_window.isascii()
-    ) and NEGATIVE_BEFORE.search(text, max(start, number_start - 7), left):
+    if signed_after_currency or (
+        (
+            sign_window.endswith(("-", "−"))
+            or "m" in sign_window
+            or "M" in sign_window
+            or not sign_window.isascii()
+        )
+        and NEGATIVE_BEFORE.search(text, max(start, number_start - 7), left)
+    ):
         value = -value
 
     hyphen = HYPHEN_WORD.match(text, pos, end)
