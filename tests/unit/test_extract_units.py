@@ -32,6 +32,10 @@ def units(text: str, *, rupee: str = "INR") -> list[tuple[float, str | None]]:
         ("HYPHEN_WORD", "-member bloc", " member", "match"),
         ("GLUED_LETTERS", "G networks", " networks", "match"),
         ("PLURAL_WORD_AFTER", " patients", " Patients", "match"),
+        ("FRACTION_SHARE", "two-thirds of voters", "a third time", "search"),
+        ("FRACTION_SHARE", "almost half the condos", "half a million", "search"),
+        ("SHARE_OF_WORD", " of an hour", ", then an hour", "match"),
+        ("WORD_BEFORE", "the first ", "the first", "search"),
     ],
 )
 def test_named_unit_patterns(name: str, matching: str, not_matching: str, method: str) -> None:
@@ -90,3 +94,37 @@ def test_metres_and_millions_are_told_apart() -> None:
 
 def test_a_hyphenated_point_or_degree_describes_instead_of_measuring() -> None:
     assert units("A five-point plan and a 90-degree turn.") == []
+
+
+def shares(text: str) -> list[tuple[float, str, str]]:
+    return [
+        (round(q.value, 4), q.qualifier, text[q.start : q.end])
+        for q in find_quantities(text, 0, len(text))
+        if q.unit == "fraction"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A third of those screened were obese.", [(0.3333, "exact", "A third")]),
+        ("Nearly two-thirds of the sales came from CDs.", [(0.6667, "upper_bound", "Nearly two-thirds")]),
+        ("One fourth of the population is vaccinated.", [(0.25, "exact", "One fourth")]),
+        ("Almost half of them are in California.", [(0.5, "upper_bound", "Almost half")]),
+        ("Half the condos have sold.", [(0.5, "exact", "Half")]),
+        ("Three quarters of the budget went on wages.", [(0.75, "exact", "Three quarters")]),
+        ("Sales rose in the first half of 2023.", []),
+        ("He scored in the second half of the game.", []),
+        ("The queue took a quarter of an hour.", []),
+        ("Half a million people fled for a third time.", []),
+    ],
+)
+def test_shares_written_as_fractions_in_words(sentence: str, expected: list[tuple[float, str, str]]) -> None:
+    assert shares(sentence) == expected
+
+
+def test_a_count_inside_a_share_gives_way_to_it() -> None:
+    text = "Two thirds of voters backed it."
+    assert [(round(q.value, 4), q.unit) for q in find_quantities(text, 0, len(text))] == [
+        (0.6667, "fraction")
+    ]

@@ -20,6 +20,19 @@ TENS_WORDS: dict[str, int] = {
 }  # fmt: skip
 
 # Words that multiply what stands before them ("two dozen", "three hundred", "half a million").
+# Fractions written in words, as shares of a whole ("a third of", "two-thirds of", "half the"): the
+# denominator's word and its value. "half" also stands alone ("half of them", "almost half the").
+FRACTION_DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+# Words before "half" that make it a part of a period or a place, not a share: "the first half of 2023".
+NOT_SHARE_BEFORE_HALF = frozenset(
+    {"first", "second", "latter", "former", "other", "back", "front", "top", "bottom", "upper", "lower",
+     "northern", "southern", "eastern", "western", "opening", "closing", "final", "last", "next"}
+)  # fmt: skip
+
 MULTIPLIER_WORDS: dict[str, int] = {
     "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000,

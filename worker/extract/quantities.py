@@ -15,17 +15,21 @@ from worker.extract.lexicon import (
     CHANGE_WORDS,
     CURRENCY_NAMES,
     CURRENCY_PREFIXES,
+    FRACTION_DENOMINATORS,
     GLUED_QUALIFIERS,
     GLUED_UNITS,
     LETTER_CURRENCY_PREFIXES,
     MAGNITUDE_AFTER,
     METRE_CONTEXT_AFTER,
     MULTIPLIER_WORDS,
+    NOT_SHARE_BEFORE_HALF,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     SCALE_WORDS,
+    TIME_UNITS,
     UNITS_AFTER,
     UNITS_BEFORE,
+    UNITS_WORDS,
 )
 from worker.extract.nonclaims import non_claim_reason
 from worker.extract.numbers import NumberToken, number_tokens, parse_digits, parse_words, word_alternation
@@ -84,6 +88,32 @@ PLURAL_WORD_AFTER = re.compile(r"\s+(?:[a-z]+s|people)\b")
 NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
 PHONE_LIST_JOIN = re.compile(r"^[^.;]{0,60}\b(?:or|and)\s+$")
 RESTATEMENT_OPEN = re.compile(r"^\s*[(\[]\s*$")
+# A share written as a fraction in words: "a third of", "two-thirds of", "one fourth of", "half of
+# them", "almost half the condos". Its value is the fraction (1/3), its unit "fraction".
+FRACTION_SHARE = re.compile(
+    rf"(?<![\w-])(?:(?P<n>an?|{_alternation(w for w, v in UNITS_WORDS.items() if 1 <= v <= 10)})[\s-]+"
+    rf"(?P<d>{_alternation(FRACTION_DENOMINATORS)})(?=\s+of\b)"
+    r"|(?P<h>half)(?=\s+(?:of\s+)?(?:the|its|their|his|her|our|your|my|all|which|whom|them|those|these|us)\b))",
+    re.IGNORECASE,
+)
+# The word a share is of, past "of" and determiners: "a quarter of an hour", "half of this month".
+SHARE_OF_WORD = re.compile(
+    r"(?:\s+(?:of|the|a|an|this|that|next|last|its|their|his|her|each|every|all))*\s+(?P<w>[\w']+)",
+    re.IGNORECASE,
+)
+WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)\s+$")
+_FRACTION_HINTS = (
+    "half",
+    "third",
+    "quarter",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
 
 # "a five-point plan", "a 90-degree turn": these words joined by a hyphen describe, they don't measure.
 NOT_HYPHEN_UNITS = frozenset({"point", "points", "cent", "cents", "pence", "p", "degree", "degrees", "°"})
@@ -202,8 +232,52 @@ def find_quantities(
                 written,
             )
         )
+    lowered = text[start:end].lower()
+    if any(hint in lowered for hint in _FRACTION_HINTS):
+        found = _with_shares(text, start, end, found)
     _mark_restatements(text, found)
     return found
+
+
+def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
+    """`found` with the shares written as fractions in words, in reading order; a count read inside
+    one ("two" of "two thirds of") gives way to it."""
+    shares: list[Quantity] = []
+    for match in FRACTION_SHARE.finditer(text, start, end):
+        following = SHARE_OF_WORD.match(text, match.end(), end)
+        if following is not None and _is_time_word(following.group("w")):
+            continue  # "a quarter of an hour", "half of this month", "half of 2023"
+        if match.group("h") is not None:
+            before = WORD_BEFORE.search(text, max(start, match.start() - 20), match.start())
+            if before is not None and before.group("w").lower() in NOT_SHARE_BEFORE_HALF:
+                continue  # "the first half of the game"
+            value = 0.5
+        else:
+            numerator = match.group("n").lower()
+            value = (1 if numerator in ("a", "an") else UNITS_WORDS[numerator]) / FRACTION_DENOMINATORS[
+                match.group("d").lower()
+            ]
+        qualifier, qualifier_start = _qualifier_before(text, match.start(), start)
+        shares.append(
+            Quantity(
+                value,
+                None,
+                qualifier or "exact",
+                "fraction",
+                qualifier_start if qualifier_start is not None else match.start(),
+                match.end(),
+                qualifier is not None,
+            )
+        )
+    if not shares:
+        return found
+    kept = [q for q in found if not any(q.start < s.end and s.start < q.end for s in shares)]
+    return sorted(kept + shares, key=lambda q: q.start)
+
+
+def _is_time_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in TIME_UNITS or (lower.isdigit() and len(lower) == 4)
 
 
 @dataclass(slots=True)
