@@ -36,6 +36,8 @@ def units(text: str, *, rupee: str = "INR") -> list[tuple[float, str | None]]:
         ("FRACTION_SHARE", "almost half the condos", "half a million", "search"),
         ("SHARE_OF_WORD", " of an hour", ", then an hour", "match"),
         ("WORD_BEFORE", "the first ", "the first", "search"),
+        ("DIGIT_FRACTION", "1/16 of a pint", "the 9/11/2001 page", "search"),
+        ("FRACTION_OF", " of a US quart", " offered", "match"),
     ],
 )
 def test_named_unit_patterns(name: str, matching: str, not_matching: str, method: str) -> None:
@@ -117,10 +119,20 @@ def shares(text: str) -> list[tuple[float, str, str]]:
         ("He scored in the second half of the game.", []),
         ("The queue took a quarter of an hour.", []),
         ("Half a million people fled for a third time.", []),
+        (
+            "An ounce is 1/16 of a pint and 1⁄32 of a quart.",
+            [(0.0625, "exact", "1/16"), (0.0312, "exact", "1⁄32")],
+        ),
+        ("About 2/3 of the members voted.", [(0.6667, "approximate", "About 2/3")]),
+        ("Open 24/7 for 3/4 of the year, since the 9/11 attacks.", []),
     ],
 )
 def test_shares_written_as_fractions_in_words(sentence: str, expected: list[tuple[float, str, str]]) -> None:
     assert shares(sentence) == expected
+
+
+def test_a_fraction_in_digits_keeps_the_unit_after_it() -> None:
+    assert units("The shop is 1/2 mile away.") == [(0.5, "mi")]
 
 
 def test_a_count_inside_a_share_gives_way_to_it() -> None:

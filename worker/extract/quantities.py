@@ -101,6 +101,10 @@ SHARE_OF_WORD = re.compile(
     r"(?:\s+(?:of|the|a|an|this|that|next|last|its|their|his|her|each|every|all))*\s+(?P<w>[\w']+)",
     re.IGNORECASE,
 )
+# A fraction in digits, as a share or with a unit: "1/16 of a pint", "1⁄32 of a quart", "1/2 pound";
+# a proper fraction only, so "24/7" and "9/11" stay names and dates.
+DIGIT_FRACTION = re.compile(r"(?<![\w/.,⁄])(?P<n>\d{1,2})\s?[/⁄](?P<d>\d{1,3})(?![\w/⁄.,])")
+FRACTION_OF = re.compile(r"\s+of\s+(?:a|an|the|its|their|all)\b", re.IGNORECASE)
 WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)\s+$")
 _FRACTION_HINTS = (
     "half",
@@ -233,7 +237,7 @@ def find_quantities(
             )
         )
     lowered = text[start:end].lower()
-    if any(hint in lowered for hint in _FRACTION_HINTS):
+    if any(hint in lowered for hint in _FRACTION_HINTS) or "/" in lowered or "⁄" in lowered:
         found = _with_shares(text, start, end, found)
     _mark_restatements(text, found)
     return found
@@ -266,6 +270,32 @@ def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list
                 "fraction",
                 qualifier_start if qualifier_start is not None else match.start(),
                 match.end(),
+                qualifier is not None,
+            )
+        )
+    for match in DIGIT_FRACTION.finditer(text, start, end):
+        numerator, denominator = int(match.group("n")), int(match.group("d"))
+        if not 0 < numerator < denominator:
+            continue
+        unit_match = UNIT_AFTER.match(text, match.end(), end)
+        unit = None
+        if unit_match is not None and unit_match.group("sp").strip() == "" and unit_match.group("sp"):
+            unit = _LOWER_UNITS[unit_match.group("u").lower()]
+        if unit is None and not FRACTION_OF.match(text, match.end(), end):
+            continue
+        following = SHARE_OF_WORD.match(text, match.end(), end)
+        if unit is None and following is not None and _is_time_word(following.group("w")):
+            continue  # "3/4 of the year"
+        span_end = unit_match.end() if unit is not None and unit_match is not None else match.end()
+        qualifier, qualifier_start = _qualifier_before(text, match.start(), start)
+        shares.append(
+            Quantity(
+                numerator / denominator,
+                None,
+                qualifier or "exact",
+                unit or "fraction",
+                qualifier_start if qualifier_start is not None else match.start(),
+                span_end,
                 qualifier is not None,
             )
         )
