@@ -39,6 +39,8 @@ NAMED_RULES: list[tuple[str, str, str, str]] = [
     ("INDEX_NAMES", "the sp ", "the spa ", "search"),
     ("INDEX_NAMES", "Australia's S&P/ASX ", "Australia's ", "search"),
     ("STREET_AFTER", " Downing Street", " people", "match"),
+    ("STREET_AFTER", " E 71st St, Manhattan", " E 71st birthday", "match"),
+    ("VAGUE_COUNT_BEFORE", "several ", "seven ", "search"),
     ("SUPERLATIVE_AFTER", " biggest economies", " big economies", "match"),
     ("RANKING_WORD_BEFORE", "the top ", "likely to top ", "search"),
     ("DEFINITE_BEFORE", "between the ", "between ", "search"),
@@ -98,6 +100,8 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         ("Around 80% of the city's 1.2 million residents lost power.", ["Around 80%"]),
         ("The sp 500 fell 2.1% and the S&P/ASX 200 gained 0.7 percent.", ["2.1%", "0.7 percent"]),
         ("The category 4 hurricane brought winds of 155mph.", ["155mph"]),
+        ("It owns 9 E 71st St and needs several hundred or even 1,000 megawatts.", ["1,000 megawatts"]),
+        ("A few thousand people and many millions more watched.", []),
     ],
 )
 def test_non_claims_in_sentences(sentence: str, kept: list[str]) -> None:

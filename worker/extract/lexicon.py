@@ -296,6 +296,7 @@ UNITS_AFTER: dict[str, str] = {
     "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "hp": "hp", "bhp": "hp",
     "horsepower": "hp", "gb": "GB", "tb": "TB", "mb": "MB", "ghz": "GHz", "mhz": "MHz", "hz": "Hz",
     "km/hr": "kmh", "deg c": "C", "deg f": "F", "degc": "C", "degf": "F",
+    "parts per million": "ppm", "ppm": "ppm", "parts per billion": "ppb", "ppb": "ppb",
     "mpg": "mpg", "khz": "kHz", "mbps": "Mbps", "gbps": "Gbps", "ml": "ml", "millilitres": "ml",
     "milliliters": "ml", "nm": "nm", "nanometres": "nm", "nanometers": "nm", "nanometre": "nm",
     "nanometer": "nm", "megawatt": "MW", "gigawatt": "GW", "kilowatt": "kW", "mah": "mAh",

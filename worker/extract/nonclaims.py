@@ -15,6 +15,7 @@ from worker.extract.lexicon import (
     COUNTING_HYPHEN_WORDS,
     DEFINITE_WORDS,
     MONTHS,
+    MULTIPLIER_WORDS,
     NAMING_WORDS,
     PHONE_WORDS,
     RANKING_BEFORE,
@@ -83,6 +84,8 @@ IDENTIFIER_CHAIN = re.compile(r"^[-./]\d+[-./]\d+")
 SLASH_AFTER = re.compile(r"^/\w")
 # "08.15", "07", "0600": a leading zero marks a clock time, a code or part of a date.
 LEADING_ZERO = re.compile(r"^0\d")
+# "several hundred", "a few thousand", "many millions": a bare scale word after these has no figure.
+VAGUE_COUNT_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.IGNORECASE)
 # "Photo 1 of 12", "Page 3 of 7": the total of a counter.
 COUNTER_TOTAL = re.compile(
     r"\b(?:photo|image|picture|slide|page|part|episode|item|step|chapter|game)\s+\d+\s+of\s+$", re.IGNORECASE
@@ -127,7 +130,9 @@ INDEX_NAMES = re.compile(
 )
 # "10 Downing Street", "1600 Pennsylvania Avenue".
 STREET_AFTER = re.compile(
-    r"^\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:" + "|".join(re.escape(w.title()) for w in STREET_WORDS) + r")\b"
+    r"^\s+(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:"
+    + "|".join(re.escape(w.title()) for w in STREET_WORDS)
+    + r")\b"
 )
 # Rankings: "the world's two biggest economies", "top three".
 SUPERLATIVE_AFTER = re.compile(
@@ -224,6 +229,8 @@ def non_claim_reason(
         value <= 120 and _AGE_HINT.search(before) and AGE_BEFORE_WORDS.search(before)
     ):
         return "age"
+    if is_words and token.lower() in MULTIPLIER_WORDS and VAGUE_COUNT_BEFORE.search(near):
+        return "vague plural"
     if not has_unit and not scaled:
         if not is_words and _is_year(token, value, before, after):
             return "year"

@@ -105,6 +105,12 @@ SHARE_OF_WORD = re.compile(
 # a proper fraction only, so "24/7" and "9/11" stay names and dates.
 DIGIT_FRACTION = re.compile(r"(?<![\w/.,⁄])(?P<n>\d{1,2})\s?[/⁄](?P<d>\d{1,3})(?![\w/⁄.,])")
 FRACTION_OF = re.compile(r"\s+of\s+(?:a|an|the|its|their|all)\b", re.IGNORECASE)
+# Scientific notation after the digits: "1.99×10−30", "2.998 x 10^8", "6.02×10²³". A bare "x 10" is
+# a dimension ("3 x 10 metres"), so a power needs a sign, a caret or superscript digits.
+SCIENTIFIC_EXPONENT = re.compile(
+    r"\s?[×x]\s?10(?:\^|\*\*)?(?P<e>(?<=[\^*])[−-]?\d{1,3}|[−-]\d{1,3}|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])"
+)
+_SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹−", "-0123456789-")
 WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)\s+$")
 _FRACTION_HINTS = (
     "half",
@@ -305,6 +311,10 @@ def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list
     return sorted(kept + shares, key=lambda q: q.start)
 
 
+def _exponent(written: str) -> int:
+    return int(written.translate(_SUPERSCRIPTS))
+
+
 def _is_time_word(word: str) -> bool:
     lower = word.lower()
     return lower in TIME_UNITS or (lower.isdigit() and len(lower) == 4)
@@ -434,6 +444,7 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
     value = parse_words(token) if is_words else 0.0
 
     scale = 1.0
+    power: int | None = None
     scale_match = SCALE_AFTER.match(text, pos, end)
     if scale_match is not None:
         word = scale_match.group("s").lower()
@@ -457,6 +468,10 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
                 if larger is not None and _LOWER_SCALES.get(larger.group("s").lower(), 0) > 1e3:
                     scale *= _LOWER_SCALES[larger.group("s").lower()]
                     pos = larger.end()
+    elif not is_words and ("×" in text[pos : pos + 2] or "x" in text[pos : pos + 2]):
+        exponent = SCIENTIFIC_EXPONENT.match(text, pos, end)
+        if exponent is not None:
+            power, scaled, pos = _exponent(exponent.group("e")), True, exponent.end()
     if letter_currency is not None:
         if not scaled and "," not in token:
             return _identifier_reading(text, match, number_start, pos, token)
@@ -496,6 +511,8 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
     if not is_words:
         grouping = not scaled and unit is None and PLURAL_WORD_AFTER.match(text, pos) is not None
         value = parse_digits(token, grouping_context=grouping)
+        if power is not None:
+            value = float(f"{value!r}e{power}")  # in decimal: 1.99e-30, not 1.99 * 1e-30
         temperature = GLUED_TEMPERATURE.match(text, pos) if unit is None else None
         if temperature is not None:
             unit = temperature.group("t")
