@@ -41,6 +41,9 @@ NAMED_RULES: list[tuple[str, str, str, str]] = [
     ("STREET_AFTER", " Downing Street", " people", "match"),
     ("STREET_AFTER", " E 71st St, Manhattan", " E 71st birthday", "match"),
     ("VAGUE_COUNT_BEFORE", "several ", "seven ", "search"),
+    ("MEASURE_OF_BEFORE", "by an average of ", "in the summer of ", "search"),
+    ("MODEL_SUFFIX_AFTER", " Pro Max: hands-on", " professionals", "match"),
+    ("POSTCODE_AFTER", " ZIP Code, based on", " zippers", "match"),
     ("SUPERLATIVE_AFTER", " biggest economies", " big economies", "match"),
     ("RANKING_WORD_BEFORE", "the top ", "likely to top ", "search"),
     ("DEFINITE_BEFORE", "between the ", "between ", "search"),
@@ -102,6 +105,8 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         ("The category 4 hurricane brought winds of 155mph.", ["155mph"]),
         ("It owns 9 E 71st St and needs several hundred or even 1,000 megawatts.", ["1,000 megawatts"]),
         ("A few thousand people and many millions more watched.", []),
+        ("Prices rose by an average of 1500 in the summer of 1969.", ["an average of 1500"]),
+        ("The iPhone 11 Pro and two 737 Max jets sold in the 90049 ZIP Code.", ["two"]),
     ],
 )
 def test_non_claims_in_sentences(sentence: str, kept: list[str]) -> None:

@@ -84,6 +84,14 @@ IDENTIFIER_CHAIN = re.compile(r"^[-./]\d+[-./]\d+")
 SLASH_AFTER = re.compile(r"^/\w")
 # "08.15", "07", "0600": a leading zero marks a clock time, a code or part of a date.
 LEADING_ZERO = re.compile(r"^0\d")
+# "an average of 1500": a measure, not a year, though "of" often leads to one ("the summer of 1969").
+MEASURE_OF_BEFORE = re.compile(
+    r"\b(?:average|total|sum|maximum|minimum|tally|count|estimate|median|mean)\s+of\s+$"
+)
+# "iPhone 11 Pro", "737 Max jets", "Galaxy S22 Ultra": a number before a model's suffix names a product.
+MODEL_SUFFIX_AFTER = re.compile(r"^\s+(?:Pro|Max|Plus|Mini|Ultra|Lite|Air)\b")
+# "the 90049 ZIP Code", "postcode 2000".
+POSTCODE_AFTER = re.compile(r"^\s+(?:ZIP|zip|post|postal)\s*codes?\b", re.IGNORECASE)
 # "several hundred", "a few thousand", "many millions": a bare scale word after these has no figure.
 VAGUE_COUNT_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.IGNORECASE)
 # "Photo 1 of 12", "Page 3 of 7": the total of a counter.
@@ -244,6 +252,8 @@ def non_claim_reason(
         return "name or identifier"
     if after[1:2].isupper() and STREET_AFTER.match(after):
         return "street number"
+    if not has_unit and (MODEL_SUFFIX_AFTER.match(after) or POSTCODE_AFTER.match(after)):
+        return "name or identifier"
     word_before = NAMING_WORD_BEFORE.search(near)
     if word_before and word_before.group(1).lower() in PHONE_WORDS:
         return "phone number"
@@ -274,6 +284,8 @@ def _is_year(token: str, value: float, before: str, after: str) -> bool:
         return False
     if FISCAL_YEAR.match(after):
         return True
+    if before.endswith(" of ") and MEASURE_OF_BEFORE.search(before):
+        return False  # "an average of 1500", "a total of 2000"
     return bool(YEAR_CONTEXT_BEFORE.search(before)) or not PLURAL_NOUN_AFTER.match(after)
 
 
