@@ -36,7 +36,7 @@ EXTRACTOR_TARGET_SENTENCES_PER_SECOND = 3000
 
 
 def load_bodies() -> list[str]:
-    bodies = []
+    bodies: list[str] = []
     for path in sorted(SAMPLES.glob("*.jsonl")):
         with path.open(encoding="utf-8") as lines:
             bodies.extend(json.loads(line)["body"] for line in lines if line.strip())
