@@ -77,6 +77,28 @@ class WireConsumer:
     def seek(self, partition: Partition, offset: int) -> None:
         self._consumer.seek(TopicPartition(*partition), offset)
 
+    def rewind_to_committed(self, partitions: Iterable[Partition]) -> dict[Partition, int]:
+        """Seek each partition back to the group's committed offset (blocking; not on the IO thread).
+
+        A partition with no committed offset goes back to its beginning, as `earliest` would place a
+        new group. Returns where each partition now stands.
+        """
+        positions: dict[Partition, int] = {}
+        for partition in partitions:
+            tp = TopicPartition(*partition)
+            try:
+                committed = self._consumer.committed(tp)
+                if committed is None:
+                    self._consumer.seek_to_beginning(tp)
+                    committed = self._consumer.position(tp, timeout_ms=self._timeout_ms)
+                else:
+                    self._consumer.seek(tp, committed)
+            except (kafka.errors.KafkaError, kafka.errors.IllegalStateError) as exc:
+                raise CommitError(f"committed offset of {partition} not read: {exc}") from exc
+            if committed is not None:
+                positions[partition] = committed
+        return positions
+
     def commit(self, positions: dict[Partition, int], timeout_seconds: float | None = None) -> None:
         """Commit these positions synchronously (the next offset to read, per partition)."""
         if not positions:

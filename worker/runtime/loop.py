@@ -96,6 +96,11 @@ class Worker:
         self._revoke_flush_seconds = REVOKE_FLUSH_TIMEOUT_SECONDS
         # Bumped by every rebalance callback; a batch polled under an older assignment is dropped.
         self._generation = 0
+        # kafka-python keeps the fetch position of a partition that a rebalance revokes and assigns
+        # straight back, so the records of batches dropped in between would never be read again.
+        # Such kept partitions are rewound to their committed offsets before anything is published.
+        self._revoked: set[Partition] = set()
+        self._kept: set[Partition] = set()
         # Positions sent in an asynchronous commit not yet answered, so they are not sent twice.
         self._requested: dict[Partition, int] = {}
         self._max_unacked = settings.max_in_flight * UNACKED_MESSAGES_PER_RECORD
@@ -190,6 +195,9 @@ class Worker:
 
     def _publish_ready(self, *, wait_seconds: float) -> None:
         """Publish extracted batches, oldest first, waiting up to `wait_seconds` for the oldest."""
+        if self._kept:
+            self._rewind_kept_partitions()
+            return
         while (batch := self._pipeline.head()) is not None:
             if not batch.done() and (wait_seconds <= 0 or not batch.wait(wait_seconds)):
                 return
@@ -232,6 +240,27 @@ class Worker:
         extraction.restart()
         for batch in batches:
             self._pipeline.append(extraction.submit(batch.records, batch.generation))
+
+    def _rewind_kept_partitions(self) -> None:
+        """After a rebalance that gave partitions straight back, read them again from the commits.
+
+        Every batch in extraction was polled before the rewind, so all are dropped; partitions that
+        were not kept go back to the first record dropped, kept ones to their committed offset.
+        """
+        consumer, _ = self._clients()
+        with self._lock:
+            kept, self._kept = self._kept, set()
+        assigned = consumer.assignment()
+        rewind = rewind_positions(self._pipeline.drain())
+        for partition, offset in rewind.items():
+            if partition in assigned and partition not in kept:
+                consumer.seek(partition, offset)
+        try:
+            positions = consumer.rewind_to_committed(kept & assigned)
+        except CommitError as exc:
+            self._failure = f"cannot rewind partitions kept through a rebalance: {exc}"
+            return
+        self.log.info("kept_partitions_rewound", positions=_readable(positions))
 
     def _publish_batch(self, records: list[InputRecord], outcomes: list[Outcome], generation: int) -> None:
         _, producer = self._clients()
@@ -439,6 +468,8 @@ class Worker:
         with self._lock:
             self._generation += 1
             self.tracker.assign(partitions)
+            self._kept |= partitions & self._revoked
+            self._revoked = set()
         self.metrics.rebalances.labels("assigned").inc()
         self.log.info("partitions_assigned", partitions=_names(partitions))
 
@@ -450,6 +481,7 @@ class Worker:
             self._generation += 1
             positions = self.tracker.revoke(partitions)
             self._forget_requested(partitions)
+            self._revoked |= partitions
         self._forget_lag(partitions)
         self.log.info("partitions_revoked", partitions=_names(partitions), committing=_readable(positions))
         return positions
@@ -468,6 +500,7 @@ class Worker:
             self._generation += 1
             self.tracker.revoke(partitions)
             self._forget_requested(partitions)
+            self._revoked |= partitions
         self._forget_lag(partitions)
         self.metrics.rebalances.labels("lost").inc()
         self.log.warning("partitions_lost", partitions=_names(partitions))
