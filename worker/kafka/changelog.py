@@ -24,6 +24,7 @@ from kafka.structs import OffsetAndMetadata
 from worker.kafka.admin import TopicCreationError, TopicSpec, create_topics
 from worker.kafka.config import connection_kwargs
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError, ProduceError, TransactionError
+from worker.kafka.records import input_records
 from worker.runtime.processor import InputRecord
 from worker.settings import KafkaConnectionSettings
 
@@ -131,20 +132,9 @@ class TrackerKafka:
         self._consumer.subscribe([self.input_topic], listener=_Listener(listener))
 
     def poll(self, timeout_seconds: float, max_records: int) -> list[InputRecord]:
-        batches = self._consumer.poll(timeout_ms=int(timeout_seconds * 1000), max_records=max_records)
-        return [
-            InputRecord(
-                topic=r.topic,
-                partition=r.partition,
-                offset=r.offset,
-                key=r.key,
-                value=r.value,
-                headers=tuple(r.headers or ()),
-                timestamp_ms=r.timestamp,
-            )
-            for records in batches.values()
-            for r in records
-        ]
+        return input_records(
+            self._consumer.poll(timeout_ms=int(timeout_seconds * 1000), max_records=max_records)
+        )
 
     def assigned(self) -> set[int]:
         return {tp.partition for tp in self._consumer.assignment()}

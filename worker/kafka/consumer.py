@@ -17,6 +17,7 @@ from kafka.structs import OffsetAndMetadata
 from worker.kafka.commit import Partition
 from worker.kafka.config import consumer_kwargs
 from worker.kafka.errors import BrokerUnreachableError, CommitError
+from worker.kafka.records import input_records
 from worker.runtime.processor import InputRecord
 from worker.settings import WorkerSettings
 
@@ -47,20 +48,9 @@ class WireConsumer:
         self._consumer.subscribe([settings.input_topic], listener=_Listener(self._consumer, handler))
 
     def poll(self, timeout_seconds: float, max_records: int) -> list[InputRecord]:
-        batches = self._consumer.poll(timeout_ms=int(timeout_seconds * 1000), max_records=max_records)
-        return [
-            InputRecord(
-                topic=r.topic,
-                partition=r.partition,
-                offset=r.offset,
-                key=r.key,
-                value=r.value,
-                headers=tuple(r.headers or ()),
-                timestamp_ms=r.timestamp,
-            )
-            for records in batches.values()
-            for r in records
-        ]
+        return input_records(
+            self._consumer.poll(timeout_ms=int(timeout_seconds * 1000), max_records=max_records)
+        )
 
     def assignment(self) -> set[Partition]:
         return {(tp.topic, tp.partition) for tp in self._consumer.assignment()}

@@ -18,6 +18,7 @@ from kafka import KafkaConsumer, TopicPartition
 from worker.kafka.config import connection_kwargs
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError, ProduceError
 from worker.kafka.producer import ClaimProducer
+from worker.kafka.records import input_record
 from worker.replay.checkpoint import Checkpoint, Position
 from worker.replay.engine import SourceItem
 from worker.replay.ranges import OffsetSpec, PartitionRange, epoch_millis, plan_ranges, resume_ranges
@@ -105,7 +106,7 @@ class TopicSource:
                     if r.offset >= stop:
                         break
                     last_progress = self._clock()
-                    yield SourceItem(partition_lane(tp.partition), _input_record(r))
+                    yield SourceItem(partition_lane(tp.partition), input_record(r))
             for tp in list(active):
                 # Position, not the last record seen: the range may end in offsets that hold no
                 # record (transaction markers, compacted keys).
@@ -237,16 +238,3 @@ def _consumer(connection: KafkaConnectionSettings) -> KafkaConsumer:
         )
     except kafka.errors.KafkaError as exc:
         raise BrokerUnreachableError(f"no broker reachable at {connection.bootstrap_servers}") from exc
-
-
-def _input_record(r: Any) -> InputRecord:
-    """The client's record as the processor's `InputRecord`, field for field as the worker builds it."""
-    return InputRecord(
-        topic=r.topic,
-        partition=r.partition,
-        offset=r.offset,
-        key=r.key,
-        value=r.value,
-        headers=tuple(r.headers or ()),
-        timestamp_ms=r.timestamp,
-    )
