@@ -391,7 +391,7 @@ MAGNITUDE_AFTER = frozenset({"magnitude", "-magnitude"})
 
 # --- things that look like numbers but are not claims (SPEC "Not claims") -------------------------
 
-MONTHS = [
+MONTH_NAMES = (
     "january",
     "february",
     "march",
@@ -404,19 +404,10 @@ MONTHS = [
     "october",
     "november",
     "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-]
+)
+# Written with a period ("Oct. 7"): the sentence splitter must not end a sentence there either.
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+MONTHS = [*MONTH_NAMES, *MONTH_ABBREVIATIONS]
 
 # A number followed by one of these is a duration or a temporal anchor, not a quantity.
 TIME_UNITS = frozenset(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from worker.extract.lexicon import MONTH_ABBREVIATIONS
+
 # Abbreviations that are followed by a capitalised word mid-sentence (titles, months, "No.").
 ABBREVIATIONS = frozenset(
     [
@@ -48,18 +50,7 @@ ABBREVIATIONS = frozenset(
         "mme",
         "mlle",
         "sra",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *MONTH_ABBREVIATIONS,
         "no",
         "nos",
         "vol",
