@@ -166,6 +166,8 @@ def start_tracker(topics: Topics, tmp_path: Path) -> Iterator[StartTracker]:
 
 
 def stop(tracker: TrackerProcess) -> int:
+    # A SIGTERM before the signal handlers are in place would test the interpreter, not the tracker.
+    wait_for_log(tracker, "http_listening")
     tracker.process.send_signal(signal.SIGTERM)
     code = tracker.process.wait(timeout=STOP_TIMEOUT_S)
     assert code == 0, tracker.log()
