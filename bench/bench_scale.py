@@ -37,7 +37,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
+from bench_worker import produce  # the same loader as the worker benchmark
+from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from kafka.admin import NewTopic
 from prometheus_client.parser import text_string_to_metric_families
 
@@ -104,14 +105,6 @@ def create_topics(bootstrap: str, topics: dict[str, tuple[int, bool]]) -> None:
         )
     finally:
         admin.close()
-
-
-def produce(bootstrap: str, topic: str, values: list[bytes]) -> None:
-    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5, batch_size=256 * 1024)
-    for index, value in enumerate(values):
-        producer.send(topic, value=value, key=str(index).encode())
-    producer.flush()
-    producer.close()
 
 
 def end_total(bootstrap: str, topic: str) -> int:
