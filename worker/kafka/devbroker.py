@@ -180,8 +180,15 @@ def free_port() -> int:
 
 
 def new_cluster_id() -> str:
-    """A cluster id in Kafka's format: 16 random bytes, URL-safe base64 without padding."""
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode("ascii").rstrip("=")
+    """A cluster id in Kafka's format: 16 random bytes, URL-safe base64 without padding.
+
+    Like Kafka's own `Uuid.randomUuid`, never one that starts with "-": the storage tool would read
+    it as an option (1 draw in 64 does).
+    """
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode("ascii").rstrip("=")
+        if not cluster_id.startswith("-"):
+            return cluster_id
 
 
 def server_properties(port: int, controller_port: int, log_dir: Path) -> str:
