@@ -26,6 +26,7 @@ import pytest
 from kafka import KafkaAdminClient
 from kafka.admin import ConfigResource
 from kafka_helpers import consume_all, consume_until, delete_topics, produce
+from timeline import expected_timeline_events, summary
 
 from worker.models import ClaimEvent, ClaimSource, Evidence, make_claim_id
 from worker.track.events import SeriesSnapshot, TrackedEvent
@@ -45,21 +46,6 @@ def timeline_records() -> list[tuple[bytes, bytes, None]]:
         claim = ClaimEvent.model_validate_json(line)
         records.append((partition_key(claim), line.encode("utf-8"), None))
     return records
-
-
-def expected_events() -> list[dict[str, object]]:
-    lines = (DATA / "timeline_expected.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines]
-
-
-def summary(event: TrackedEvent) -> dict[str, object]:
-    return {
-        "event": event.event,
-        "series": event.series.key,
-        "value": event.current.value,
-        "delta": event.delta,
-        "other_source": event.other_series.source if event.other_series else None,
-    }
 
 
 def by_series(events: list[dict[str, object]]) -> dict[object, list[dict[str, object]]]:
@@ -211,11 +197,11 @@ def assert_exactly_the_timeline(events: list[TrackedEvent]) -> None:
     """Same events, none twice, and each series' events in the order the timeline gives them."""
     assert len({e.event_id for e in events}) == len(events), "an event was announced twice"
     got = [summary(e) for e in events]
-    assert by_series(got) == by_series(expected_events())
+    assert by_series(got) == by_series(expected_timeline_events())
 
 
 def wait_for_all_events(topics: Topics) -> None:
-    consume_until(topics.bootstrap, topics.tracked, len(expected_events()), timeout_s=WAIT_S)
+    consume_until(topics.bootstrap, topics.tracked, len(expected_timeline_events()), timeout_s=WAIT_S)
 
 
 def test_the_timeline_gives_exactly_the_expected_events(topics: Topics, start_tracker: StartTracker) -> None:
@@ -223,14 +209,14 @@ def test_the_timeline_gives_exactly_the_expected_events(topics: Topics, start_tr
     produce(topics.bootstrap, topics.claims, [garbage, *timeline_records()])
     tracker = start_tracker("a")
     wait_for_all_events(topics)
-    expected_kinds = Counter(str(e["event"]) for e in expected_events())
+    expected_kinds = Counter(str(e["event"]) for e in expected_timeline_events())
     for kind, counter in [
         ("value_updated", "claimwire_tracker_updates_total"),
         ("value_revised_down", "claimwire_tracker_revisions_total"),
         ("sources_conflict", "claimwire_tracker_conflicts_total"),
     ]:
         assert wait_for_metric(tracker, counter, expected_kinds[kind]) == expected_kinds[kind]
-    series = len({e["series"] for e in expected_events()})
+    series = len({e["series"] for e in expected_timeline_events()})
     assert wait_for_metric(tracker, "claimwire_tracker_series_open", series) == series
     stop(tracker)
 
@@ -262,7 +248,7 @@ def test_changelog_holds_every_series_in_the_partition_of_its_claims(
     for record in consume_all(topics.bootstrap, topics.changelog):
         latest[record.key] = (record.partition, SeriesSnapshot.model_validate_json(record.value))
     assert {snapshot.series.key for _, snapshot in latest.values()} == {
-        e["series"] for e in expected_events()
+        e["series"] for e in expected_timeline_events()
     }
     for partition, snapshot in latest.values():
         assert claim_partitions[snapshot.series.subject_key.encode()] == partition
@@ -356,7 +342,7 @@ def test_claimwire_series_prints_the_current_series(topics: Topics, start_tracke
     as_json = subprocess.run([*base, "--json"], check=False, capture_output=True, env=env)
     assert as_json.returncode == 0, as_json.stderr
     series = [SeriesSnapshot.model_validate(s) for s in json.loads(as_json.stdout)]
-    assert Counter(s.series.key for s in series) == Counter({e["series"] for e in expected_events()})
+    assert Counter(s.series.key for s in series) == Counter({e["series"] for e in expected_timeline_events()})
 
 
 def long_stream(days: int = 60) -> list[ClaimEvent]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from timeline import expected_timeline_events, summary
 
 from worker.models import ClaimEvent
 from worker.track.events import SeriesSnapshot, TrackedEvent
@@ -205,21 +205,6 @@ def load_timeline() -> list[ClaimEvent]:
     return [ClaimEvent.model_validate_json(line) for line in lines]
 
 
-def expected_timeline_events() -> list[dict[str, object]]:
-    lines = (DATA / "timeline_expected.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines]
-
-
-def summary(event: TrackedEvent) -> dict[str, object]:
-    return {
-        "event": event.event,
-        "series": event.series.key,
-        "value": event.current.value,
-        "delta": event.delta,
-        "other_source": event.other_series.source if event.other_series else None,
-    }
-
-
 def run_timeline(claims: list[ClaimEvent]) -> tuple[SeriesStore, list[TrackedEvent]]:
     store = SeriesStore()
     announced = []
@@ -230,7 +215,7 @@ def run_timeline(claims: list[ClaimEvent]) -> tuple[SeriesStore, list[TrackedEve
     return store, announced
 
 
-def test_the_timeline_announces_exactly_the_expected_events() -> None:
+def test_the_timeline_announces_exactly_the_expected_timeline_events() -> None:
     _, announced = run_timeline(load_timeline())
     assert [summary(e) for e in announced] == expected_timeline_events()
 
