@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from worker.kafka.partitioner import KeyHashPartitioner
 from worker.settings import KafkaConnectionSettings, WorkerSettings
 
 
@@ -62,6 +63,7 @@ def producer_kwargs(settings: WorkerSettings, *, transactional_id: str | None = 
         "enable_idempotence": True,
         "linger_ms": 100,
         "batch_size": 64 * 1024,
+        "partitioner": KeyHashPartitioner(),
         # A broker gone for longer than this fails the send; the worker then stops without committing
         # past it, and its orchestrator restarts it.
         "delivery_timeout_ms": int(max(settings.broker_unreachable_seconds, 1.0) * 1000)
