@@ -3,7 +3,8 @@
 (a) a no-op kafka-python loop: consume each 2 KB record and produce it unchanged (the Kafka ceiling);
 (b) `claimwire extract` over the same items from a JSON Lines file (the extraction ceiling);
 (c) `claimwire worker` end to end: from the moment it is ready until every claim event is published,
-    once per `--extract-processes` value (0 = extraction in the poll loop's process), each on its own
+    once per `--extract-processes` value (`auto`, the default: one extraction child per usable CPU
+    beyond the first; 0 = extraction in the poll loop's own process), each on its own
     copy of the input topic;
 (d) with --with-exactly-once, the same worker in exactly-once (transactional) mode.
 
@@ -15,7 +16,7 @@ RSS.
 
     .venv/bin/python bench/bench_worker.py                      # starts its own dev broker
     .venv/bin/python bench/bench_worker.py --bootstrap host:port --items 20000
-    .venv/bin/python bench/bench_worker.py --extract-processes 0 1 2
+    .venv/bin/python bench/bench_worker.py --extract-processes auto 0 1 2
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import sys
 import tempfile
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
@@ -135,14 +137,14 @@ def extract_file(values: list[bytes], workdir: Path) -> tuple[float, float]:
     return len(values) / elapsed, cpu * 1000 / len(values)
 
 
-def cpu_seconds(pid: int) -> float:
-    """CPU time of a process and its living descendants (the extraction children)."""
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """CPU time of a process, and that of its living descendants (the extraction children)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except FileNotFoundError:
-        return 0.0
+        return 0.0, 0.0
     own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return own + sum(cpu_seconds(child) for child in children(pid))
+    return own, sum(sum(cpu_seconds(child)) for child in children(pid))
 
 
 def children(pid: int) -> list[int]:
@@ -167,6 +169,22 @@ def _own_peak_rss_mib(pid: int) -> float:
     return float("nan")
 
 
+@dataclass(frozen=True)
+class WorkerRun:
+    """One (c) run: items/second, CPU milliseconds per item of the worker's own process and of its
+    extraction children, peak RSS of both, and how many children it started."""
+
+    items_per_second: float
+    worker_cpu_ms: float
+    children_cpu_ms: float
+    peak_rss_mib: float
+    children: int | None
+
+    @property
+    def cpu_ms(self) -> float:
+        return self.worker_cpu_ms + self.children_cpu_ms
+
+
 def worker_end_to_end(
     bootstrap: str,
     input_topic: str,
@@ -175,10 +193,9 @@ def worker_end_to_end(
     workdir: Path,
     *,
     exactly_once: bool = False,
-    extract_processes: int = 0,
-) -> tuple[float, float, float]:
-    """(c) the worker from its assignment to the last claim event: items/second, CPU milliseconds per
-    item over that span, and peak RSS (MiB)."""
+    extract_processes: str = "auto",
+) -> WorkerRun:
+    """(c) the worker from its assignment to the last claim event."""
     output_topic, dlq_topic = f"bench-claims-{uuid.uuid4().hex[:8]}", f"bench-dlq-{uuid.uuid4().hex[:8]}"
     create_topics(bootstrap, {output_topic: 3, dlq_topic: 1})
     env = {key: value for key, value in os.environ.items() if not key.startswith("CLAIMWIRE_")}
@@ -192,9 +209,9 @@ def worker_end_to_end(
         "CLAIMWIRE_LOG_FORMAT": "json",
         "CLAIMWIRE_EXACTLY_ONCE": str(exactly_once).lower(),
         "CLAIMWIRE_TRANSACTIONAL_ID": f"bench-{uuid.uuid4().hex[:8]}",
-        "CLAIMWIRE_EXTRACT_PROCESSES": str(extract_processes),
+        "CLAIMWIRE_EXTRACT_PROCESSES": extract_processes,
     }
-    log_path = workdir / f"worker-{'eos' if exactly_once else 'alo'}-{extract_processes}.log"
+    log_path = workdir / f"worker-{uuid.uuid4().hex[:8]}.log"
     log = log_path.open("wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "worker.cli", "worker"], env=env, stdout=log, stderr=log
@@ -212,14 +229,28 @@ def worker_end_to_end(
         while end_total(probe, output_topic) < claims:
             time.sleep(0.05)
         elapsed = time.perf_counter() - started
-        cpu_ms = (cpu_seconds(process.pid) - cpu_at_start) * 1000 / count
-        rss = peak_rss_mib(process.pid)
+        cpu_at_end = cpu_seconds(process.pid)
+        run = WorkerRun(
+            items_per_second=count / elapsed,
+            worker_cpu_ms=(cpu_at_end[0] - cpu_at_start[0]) * 1000 / count,
+            children_cpu_ms=(cpu_at_end[1] - cpu_at_start[1]) * 1000 / count,
+            peak_rss_mib=peak_rss_mib(process.pid),
+            children=started_children(log_path),
+        )
     finally:
         process.terminate()
         process.wait(timeout=60)
         log.close()
         probe.close()
-    return count / elapsed, cpu_ms, rss
+    return run
+
+
+def started_children(log_path: Path) -> int | None:
+    """The number of extraction children the worker logged at start (what 'auto' resolved to)."""
+    for line in log_path.read_bytes().splitlines():
+        if b'"worker_started"' in line:
+            return int(json.loads(line)["extract_processes"])
+    return None
 
 
 def _assigned(log_path: Path) -> bool:
@@ -236,7 +267,7 @@ def run(
     workdir: Path,
     *,
     with_exactly_once: bool,
-    extract_processes: list[int],
+    extract_processes: list[str],
     rounds: int,
 ) -> None:
     values = make_items(count)
@@ -265,8 +296,8 @@ def run(
     print(f"(a) no-op kafka-python consume+produce: {noop:10.0f} items/s")
     # This host's speed drifts by tens of percent over minutes, so each round measures (b) right
     # before its workers and compares them with that; the verdict is the median over rounds.
-    ratios: dict[int, list[float]] = {n: [] for n in extract_processes}
-    worker = 0.0
+    ratios: dict[str, list[float]] = {n: [] for n in extract_processes}
+    last_rate = 0.0
     for round_index, inputs in enumerate(worker_inputs, start=1):
         extract, extract_cpu = extract_file(values, workdir)
         print(
@@ -274,31 +305,35 @@ def run(
             f"{extract_cpu:6.2f} CPU ms/item"
         )
         for processes, topic in inputs:
-            worker, worker_cpu, rss = worker_end_to_end(
-                bootstrap, topic, count, claims, workdir, extract_processes=processes
-            )
-            ratio = worker / min(noop, extract)
+            run = worker_end_to_end(bootstrap, topic, count, claims, workdir, extract_processes=processes)
+            ratio = run.items_per_second / min(noop, extract)
             ratios[processes].append(ratio)
+            last_rate = run.items_per_second
             print(
-                f"round {round_index}: (c) worker, {processes} extract processes: {worker:6.0f} items/s  "
-                f"{worker_cpu:6.2f} CPU ms/item  peak RSS {rss:.0f} MiB  ratio c / min(a, b) {ratio:.2f}  "
-                f"CPU per item b / c {extract_cpu / worker_cpu:.2f}"
+                f"round {round_index}: (c) worker, extract processes {processes} "
+                f"({run.children} children): {run.items_per_second:6.0f} items/s  "
+                f"{run.cpu_ms:6.2f} CPU ms/item ({run.worker_cpu_ms:.2f} worker process, "
+                f"{run.children_cpu_ms:.2f} children)  peak RSS {run.peak_rss_mib:.0f} MiB  "
+                f"ratio c / min(a, b) {ratio:.2f}"
             )
     for processes, measured in ratios.items():
         median = statistics.median(measured)
         verdict = "meets" if median >= TARGET_RATIO else "below"
         print(
-            f"worker with {processes} extract processes: median ratio c / min(a, b) {median:.2f} over "
+            f"worker, extract processes {processes}: median ratio c / min(a, b) {median:.2f} over "
             f"{len(measured)} rounds ({verdict} the {TARGET_RATIO} target)"
         )
     if with_exactly_once:
-        eos, eos_cpu, eos_rss = worker_end_to_end(
+        eos = worker_end_to_end(
             bootstrap, eos_input, count, claims, workdir, exactly_once=True, extract_processes=last
         )
-        print(f"(d) worker, exactly-once transactions:   {eos:10.0f} items/s  {eos_cpu:6.2f} CPU ms/item")
         print(
-            f"exactly-once / at-least-once ({last} extract processes): {eos / worker:.2f}; "
-            f"peak RSS {eos_rss:.0f} MiB"
+            f"(d) worker, exactly-once transactions: {eos.items_per_second:10.0f} items/s  "
+            f"{eos.cpu_ms:6.2f} CPU ms/item"
+        )
+        print(
+            f"exactly-once / at-least-once (extract processes {last}): "
+            f"{eos.items_per_second / last_rate:.2f}; peak RSS {eos.peak_rss_mib:.0f} MiB"
         )
 
 
@@ -313,10 +348,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--extract-processes",
-        type=int,
         nargs="+",
-        default=[0, 1],
-        help="run (c) once per value in each round (default: 0 1)",
+        default=["auto", "0"],
+        help="CLAIMWIRE_EXTRACT_PROCESSES of each (c) run in a round (default: auto 0)",
     )
     parser.add_argument("--rounds", type=int, default=3, help="rounds of (b) then (c) (default 3)")
     args = parser.parse_args()

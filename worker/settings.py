@@ -15,6 +15,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ENV_PREFIX = "CLAIMWIRE_"
+MAX_EXTRACT_PROCESSES = 64
 
 SecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
 SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "GSSAPI", "OAUTHBEARER"]
@@ -107,11 +108,12 @@ class WorkerSettings(KafkaConnectionSettings):
     )
     max_in_flight: int = Field(default=2_000, ge=1, description="Records consumed but not yet acknowledged.")
     max_poll_records: int = Field(default=500, ge=1)
-    extract_processes: int = Field(
-        default=0,
-        ge=0,
-        le=64,
-        description="Child processes that extract (0 = in the poll loop's own process).",
+    extract_processes: int | Literal["auto"] = Field(
+        default="auto",
+        description=(
+            "Child processes that extract (0 = in the poll loop's own process); "
+            "'auto' = one per usable CPU beyond the first."
+        ),
     )
     session_timeout_ms: int = Field(
         default=45_000, ge=6_000, description="A worker silent this long is dropped from the group."
@@ -131,6 +133,16 @@ class WorkerSettings(KafkaConnectionSettings):
     @classmethod
     def _upper_level(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @field_validator("extract_processes", mode="before")
+    @classmethod
+    def _auto_or_count(cls, value: object) -> object:
+        text = str(value).strip().lower()
+        if text == "auto":
+            return "auto"
+        if isinstance(value, bool) or not text.isdigit() or int(text) > MAX_EXTRACT_PROCESSES:
+            raise ValueError(f"must be 'auto' or a whole number from 0 to {MAX_EXTRACT_PROCESSES}")
+        return int(text)
 
     @model_validator(mode="after")
     def _topics_differ(self) -> WorkerSettings:

@@ -24,6 +24,7 @@ from worker_process import (
 )
 
 from worker.models import ClaimEvent
+from worker.runtime.cpus import resolve_extract_processes
 from worker.track.keys import partition_key
 
 GRACE_S = 10.0
@@ -224,13 +225,19 @@ def test_sigterm_mid_stream_exits_zero_with_every_committed_record_published(
         needed = {(p, o) for p, o in claim_offsets if p == partition and o < (position or 0)}
         assert needed <= published, f"partition {partition}: committed {position} but claims are missing"
 
-    # A second worker finishes the rest; then the group has committed every offset.
+    # A second worker, with the default extraction setting, finishes the rest; then the group has
+    # committed every offset.
     second = start(workers, kafka_bootstrap, tmp_path, group_id=group_id, **topics)
     wait_until(
         lambda: set(claims_by_id(kafka_bootstrap, topics["output_topic"])) == set(expected),
         PROCESS_TIMEOUT_S,
         "the rest of the claims",
     )
+    auto_children = resolve_extract_processes("auto")
+    assert second.metrics()[("claimwire_extract_processes", ())] == auto_children
+    assert len(second.extraction_children()) == auto_children
+    started = next(e for e in second.events() if e["event"] == "worker_started")
+    assert (started["extract_processes_setting"], started["extract_processes"]) == ("auto", auto_children)
     assert second.terminate(GRACE_S + 15) == 0
     ends = end_offsets(kafka_bootstrap, topics["input_topic"])
     assert committed_offsets(kafka_bootstrap, group_id, topics["input_topic"]) == ends

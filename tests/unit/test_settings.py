@@ -28,6 +28,7 @@ def test_defaults_match_the_documented_ones() -> None:
     assert s.http_port == 9400
     assert s.shutdown_grace_seconds == 20.0
     assert s.exactly_once is False
+    assert s.extract_processes == "auto"
 
 
 def test_every_setting_is_documented_with_its_default() -> None:
@@ -81,11 +82,27 @@ def test_errors_name_the_environment_variable_and_the_problem(monkeypatch: pytes
         {"security_protocol": "SASL_SSL"},
         {"security_protocol": "SASL_PLAINTEXT", "sasl_mechanism": "PLAIN", "sasl_plain_username": "u"},
         {"ssl_cafile": "/nonexistent/ca.pem"},
+        {"extract_processes": 65},
+        {"extract_processes": -1},
+        {"extract_processes": "two"},
     ],
 )
 def test_invalid_settings_are_refused(overrides: dict[str, object]) -> None:
     with pytest.raises(SettingsError):
         load_settings(WorkerSettings, overrides)
+
+
+@pytest.mark.parametrize(
+    ("given", "taken"), [("auto", "auto"), ("AUTO", "auto"), ("0", 0), (" 3", 3), (2, 2)]
+)
+def test_extract_processes_is_auto_or_a_count(given: object, taken: object) -> None:
+    assert load_settings(WorkerSettings, {"extract_processes": given}).extract_processes == taken
+
+
+def test_a_bad_extract_processes_says_what_is_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMWIRE_EXTRACT_PROCESSES", "many")
+    with pytest.raises(SettingsError, match=r"CLAIMWIRE_EXTRACT_PROCESSES: .*'auto' or a whole number"):
+        load_settings(WorkerSettings)
 
 
 def test_secrets_are_masked_in_text_and_json_but_reach_the_client() -> None:

@@ -38,7 +38,11 @@ OPTIONS: dict[str, tuple[str, type, str]] = {
     "--grace-period": ("shutdown_grace_seconds", float, "seconds to drain and commit on SIGTERM"),
     "--broker-unreachable-seconds": ("broker_unreachable_seconds", float, "exit 3 after this long"),
     "--max-in-flight": ("max_in_flight", int, "records consumed but not yet acknowledged"),
-    "--extract-processes": ("extract_processes", int, "child processes that extract (0 = in process)"),
+    "--extract-processes": (
+        "extract_processes",
+        str,
+        "child processes that extract: a number (0 = in process) or auto (one per CPU beyond the first)",
+    ),
     "--log-level": ("log_level", str, "DEBUG, INFO, WARNING or ERROR"),
     "--log-format": ("log_format", str, "json, console or auto"),
 }

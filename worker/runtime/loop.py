@@ -12,7 +12,8 @@ one lock. Delivery guarantee (at-least-once by default):
 - with `exactly_once`, each polled batch is one Kafka transaction that also carries the batch's
   input offsets, so read_committed consumers see each claim once.
 
-Extraction runs in this process or, with `extract_processes >= 1`, in child processes
+Extraction runs in this process or, with `extract_processes >= 1` (by default one child per usable CPU
+beyond the first, `worker.runtime.cpus`), in child processes
 (`worker.runtime.extraction`): up to `PIPELINE_BATCHES` polled batches are extracted ahead while
 the oldest is published. A batch in extraction is in flight (it counts against `max_in_flight`) but
 not registered with the tracker, so nothing is committed past it. When a child dies the pool is
@@ -35,6 +36,7 @@ from worker.kafka.commit import OffsetTracker, Partition
 from worker.kafka.consumer import WireConsumer
 from worker.kafka.errors import BrokerUnreachableError, CommitError, ProduceError, TransactionError
 from worker.kafka.producer import ClaimProducer
+from worker.runtime.cpus import resolve_extract_processes
 from worker.runtime.extraction import (
     Extraction,
     ExtractionBatch,
@@ -104,8 +106,9 @@ class Worker:
         # Positions sent in an asynchronous commit not yet answered, so they are not sent twice.
         self._requested: dict[Partition, int] = {}
         self._max_unacked = settings.max_in_flight * UNACKED_MESSAGES_PER_RECORD
+        self.extract_processes = resolve_extract_processes(settings.extract_processes)
         self._extraction: Extraction | None = None
-        self._pipeline = ExtractionPipeline(PIPELINE_BATCHES if settings.extract_processes else 1)
+        self._pipeline = ExtractionPipeline(PIPELINE_BATCHES if self.extract_processes else 1)
         self._pool_breaks = 0
 
     def run(self) -> int:
@@ -137,8 +140,8 @@ class Worker:
         if self._producer.transactional:
             self._producer.init_transactions()
         self._consumer = WireConsumer(settings, handler=self)
-        self._extraction = start_extraction(self.processor, settings.extract_processes)
-        self.metrics.extract_processes.set(settings.extract_processes)
+        self._extraction = start_extraction(self.processor, self.extract_processes)
+        self.metrics.extract_processes.set(self.extract_processes)
         self._last_contact = time.monotonic()
         self.log.info(
             "worker_started",
@@ -147,7 +150,8 @@ class Worker:
             dlq_topic=settings.dlq_topic,
             exactly_once=settings.exactly_once,
             transactional_id=transactional_id,
-            extract_processes=settings.extract_processes,
+            extract_processes=self.extract_processes,
+            extract_processes_setting=settings.extract_processes,
         )
 
     def _loop(self) -> int:
