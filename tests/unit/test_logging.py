@@ -86,6 +86,25 @@ def test_stdlib_logs_of_the_kafka_client_come_out_as_json_from_warning_up() -> N
     assert line["level"] == "warning"
 
 
+SLOW_STEP = "Task %r ran for %.3fs (>0.100s threshold). It is blocking the event loop -- likely a tight loop."
+
+
+def test_the_clients_slow_io_step_warnings_are_debug_lines() -> None:
+    out = io.StringIO()
+    configure_logging("INFO", "json", stream=out)
+    selector = logging.getLogger("kafka.net.selector")
+    selector.warning(SLOW_STEP, "<Task fetch>", 0.31)
+    selector.warning("socket %s closed", "b1")
+    assert [json.loads(text)["event"] for text in out.getvalue().splitlines()] == ["socket b1 closed"]
+
+    out = io.StringIO()
+    configure_logging("DEBUG", "json", stream=out)
+    selector.warning(SLOW_STEP, "<Task fetch>", 0.31)
+    [line] = [json.loads(text) for text in out.getvalue().splitlines()]
+    assert line["level"] == "debug"
+    assert "0.310s" in line["event"]
+
+
 def test_record_context_leaves_out_an_unknown_item_id() -> None:
     assert record_context("t", 0, 5) == {"topic": "t", "partition": 0, "offset": 5}
 

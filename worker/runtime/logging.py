@@ -23,6 +23,11 @@ LOG_FORMAT_ENV = "CLAIMWIRE_LOG_FORMAT"
 
 # The Kafka client logs connection churn at INFO; only its warnings are worth an operator's line.
 CLIENT_LOGGERS = ("kafka",)
+# kafka-python's IO loop warns when one of its steps took over 100 ms. In the worker that is the
+# thread waiting for the interpreter lock while extraction runs in the same process: expected, not
+# actionable, and up to a hundred lines a minute, so those lines are shown at DEBUG only.
+CLIENT_IO_LOGGER = "kafka.net.selector"
+SLOW_IO_STEP_TEXT = "blocking the event loop"
 
 
 def resolve_format(fmt: str | None, stream: TextIO) -> str:
@@ -61,6 +66,16 @@ class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
         super().emit(record)
 
 
+class SlowClientStepFilter(logging.Filter):
+    """Demotes the client's slow-step warnings to DEBUG (dropped unless the root logs DEBUG)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.DEBUG and SLOW_IO_STEP_TEXT in record.getMessage():
+            record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+            return logging.getLogger().isEnabledFor(logging.DEBUG)
+        return True
+
+
 def configure_logging(level: str = "INFO", fmt: str | None = None, *, stream: TextIO | None = None) -> str:
     """Configure structlog and stdlib logging; return the format chosen ("json" or "console")."""
     out = stream if stream is not None else sys.stderr
@@ -96,6 +111,9 @@ def configure_logging(level: str = "INFO", fmt: str | None = None, *, stream: Te
     root.setLevel(numeric_level)
     for name in CLIENT_LOGGERS:
         logging.getLogger(name).setLevel(max(numeric_level, logging.WARNING))
+    io_logger = logging.getLogger(CLIENT_IO_LOGGER)
+    if not any(isinstance(existing, SlowClientStepFilter) for existing in io_logger.filters):
+        io_logger.addFilter(SlowClientStepFilter())
     return chosen
 
 
