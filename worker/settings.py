@@ -128,6 +128,15 @@ class WorkerSettings(KafkaConnectionSettings):
     transactional_id: str | None = Field(
         default=None, description="Exactly-once only; defaults to '<group_id>-<hostname>'."
     )
+    transaction_timeout_seconds: float = Field(
+        default=15.0,
+        ge=1.0,
+        le=900.0,
+        description=(
+            "Exactly-once only: the broker aborts a transaction open this long, so after a crash "
+            "read_committed readers wait at most this long (Kafka's default is 60)."
+        ),
+    )
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import os
 import signal
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from kafka import KafkaConsumer, TopicPartition
 from kafka_helpers import consume_all, produce
 from worker_process import (
     WorkerProcess,
@@ -453,6 +455,65 @@ def test_exactly_once_mode_publishes_every_claim_once_and_commits_in_the_transac
     assert len(consume_all(kafka_bootstrap, topics["dlq_topic"])) == 1
     assert worker.metric_sum("claimwire_transactions_total") >= 1
     assert worker.terminate(GRACE_S + 15) == 0
+
+
+def stable_ends(bootstrap: str, topic: str) -> dict[int, int]:
+    """The last stable offsets: where read_committed readers must stop while a transaction is open."""
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, isolation_level="read_committed")
+    try:
+        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+        return {tp.partition: offset for tp, offset in consumer.end_offsets(partitions).items()}
+    finally:
+        consumer.close()
+
+
+def test_a_frozen_exactly_once_worker_holds_readers_back_only_until_its_transaction_times_out(
+    kafka_bootstrap: str,
+    topics: dict[str, str],
+    group_id: str,
+    workers: list[WorkerProcess],
+    tmp_path: Path,
+) -> None:
+    """A worker that stops mid-transaction and never comes back (its successor would have another
+    transactional id) blocks read_committed readers until the broker aborts its transaction: after
+    CLAIMWIRE_TRANSACTION_TIMEOUT_SECONDS plus the broker's abort check (every 10 s by default)."""
+    timeout_s = 2.0
+    produce_items(kafka_bootstrap, topics["input_topic"], [wire_item(i, run="frozen") for i in range(3000)])
+    worker = start(
+        workers,
+        kafka_bootstrap,
+        tmp_path,
+        group_id=group_id,
+        exactly_once="true",
+        transactional_id=f"{group_id}-tx",
+        transaction_timeout_seconds=timeout_s,
+        max_poll_records=20,
+        extract_processes=1,
+        **topics,
+    )
+    output = topics["output_topic"]
+    wait_until(lambda: total(end_offsets(kafka_bootstrap, output)) > 0, PROCESS_TIMEOUT_S, "output")
+    # Freeze the worker at a moment its transaction has written records it has not committed.
+    frozen_at = None
+    for _ in range(200):
+        os.kill(worker.process.pid, signal.SIGSTOP)
+        if stable_ends(kafka_bootstrap, output) != end_offsets(kafka_bootstrap, output):
+            frozen_at = time.monotonic()
+            break
+        os.kill(worker.process.pid, signal.SIGCONT)
+        time.sleep(0.01)
+    assert frozen_at is not None, "never caught a transaction open"
+    try:
+        wait_until(
+            lambda: stable_ends(kafka_bootstrap, output) == end_offsets(kafka_bootstrap, output),
+            timeout_s + 10 + 15,
+            "the broker to abort the frozen worker's transaction",
+            interval_s=0.25,
+        )
+        held_back_s = time.monotonic() - frozen_at
+    finally:
+        worker.kill()
+    assert held_back_s >= timeout_s - 0.5, "the transaction ended before its timeout: was it open?"
 
 
 def test_a_worker_that_cannot_reach_the_broker_exits_non_zero(

@@ -85,6 +85,8 @@ def test_errors_name_the_environment_variable_and_the_problem(monkeypatch: pytes
         {"extract_processes": 65},
         {"extract_processes": -1},
         {"extract_processes": "two"},
+        {"transaction_timeout_seconds": 0.5},
+        {"transaction_timeout_seconds": 901},
     ],
 )
 def test_invalid_settings_are_refused(overrides: dict[str, object]) -> None:
@@ -158,4 +160,5 @@ def test_worker_clients_commit_manually_and_produce_durably() -> None:
     assert producer["acks"] == "all"
     assert producer["enable_idempotence"] is True
     assert producer["transactional_id"] == "tx-1"
+    assert producer["transaction_timeout_ms"] == 15_000
     assert "transactional_id" not in producer_kwargs(s)

@@ -105,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
             transactional_id=transactional_id,
             auto_offset_reset=settings.auto_offset_reset,
             max_poll_records=settings.max_poll_records,
+            transaction_timeout_seconds=settings.transaction_timeout_seconds,
         )
         partitions = client.ensure_changelog()
         log.info("tracker_started", partitions=partitions, transactional_id=transactional_id)

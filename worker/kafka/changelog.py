@@ -65,6 +65,7 @@ class TrackerKafka:
         transactional_id: str,
         auto_offset_reset: str = "earliest",
         max_poll_records: int = 500,
+        transaction_timeout_seconds: float = 15.0,
     ) -> None:
         self.input_topic = input_topic
         self.output_topic = output_topic
@@ -78,6 +79,7 @@ class TrackerKafka:
                 acks="all",
                 enable_idempotence=True,
                 transactional_id=transactional_id,
+                transaction_timeout_ms=int(transaction_timeout_seconds * 1000),
                 linger_ms=5,
             )
             self._consumer = KafkaConsumer(

@@ -71,4 +71,5 @@ def producer_kwargs(settings: WorkerSettings, *, transactional_id: str | None = 
     }
     if transactional_id is not None:
         kwargs["transactional_id"] = transactional_id
+        kwargs["transaction_timeout_ms"] = int(settings.transaction_timeout_seconds * 1000)
     return kwargs

@@ -33,6 +33,15 @@ class TrackerSettings(BaseSettings):
         default=None,
         description="Stable per instance: a restart fences its predecessor. Default <group_id>-<hostname>.",
     )
+    transaction_timeout_seconds: float = Field(
+        default=15.0,
+        ge=1.0,
+        le=900.0,
+        description=(
+            "The broker aborts a transaction open this long: after a crash, restores and "
+            "read_committed readers wait at most this long (Kafka's default is 60)."
+        ),
+    )
     auto_offset_reset: Literal["earliest", "latest"] = "earliest"
     max_poll_records: int = Field(default=500, ge=1)
     restore_timeout_seconds: float = Field(
