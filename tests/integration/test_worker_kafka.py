@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from kafka import KafkaConsumer, TopicPartition
 from kafka_helpers import consume_all, produce
 from worker_process import (
     WorkerProcess,
@@ -457,16 +456,6 @@ def test_exactly_once_mode_publishes_every_claim_once_and_commits_in_the_transac
     assert worker.terminate(GRACE_S + 15) == 0
 
 
-def stable_ends(bootstrap: str, topic: str) -> dict[int, int]:
-    """The last stable offsets: where read_committed readers must stop while a transaction is open."""
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, isolation_level="read_committed")
-    try:
-        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
-        return {tp.partition: offset for tp, offset in consumer.end_offsets(partitions).items()}
-    finally:
-        consumer.close()
-
-
 def test_a_frozen_exactly_once_worker_holds_readers_back_only_until_its_transaction_times_out(
     kafka_bootstrap: str,
     topics: dict[str, str],
@@ -497,7 +486,7 @@ def test_a_frozen_exactly_once_worker_holds_readers_back_only_until_its_transact
     frozen_at = None
     for _ in range(200):
         os.kill(worker.process.pid, signal.SIGSTOP)
-        if stable_ends(kafka_bootstrap, output) != end_offsets(kafka_bootstrap, output):
+        if end_offsets(kafka_bootstrap, output, stable=True) != end_offsets(kafka_bootstrap, output):
             frozen_at = time.monotonic()
             break
         os.kill(worker.process.pid, signal.SIGCONT)
@@ -505,7 +494,7 @@ def test_a_frozen_exactly_once_worker_holds_readers_back_only_until_its_transact
     assert frozen_at is not None, "never caught a transaction open"
     try:
         wait_until(
-            lambda: stable_ends(kafka_bootstrap, output) == end_offsets(kafka_bootstrap, output),
+            lambda: end_offsets(kafka_bootstrap, output, stable=True) == end_offsets(kafka_bootstrap, output),
             timeout_s + 10 + 15,
             "the broker to abort the frozen worker's transaction",
             interval_s=0.25,

@@ -65,8 +65,11 @@ def wait_until(predicate: Callable[[], bool], timeout_s: float, what: str, inter
     raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what}")
 
 
-def end_offsets(bootstrap: str, topic: str) -> dict[int, int]:
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap)
+def end_offsets(bootstrap: str, topic: str, *, stable: bool = False) -> dict[int, int]:
+    """Each partition's high watermark or, with `stable`, its last stable offset: where read_committed
+    readers stop while a transaction is open."""
+    isolation = "read_committed" if stable else "read_uncommitted"
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, isolation_level=isolation)
     try:
         partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
         return {tp.partition: offset for tp, offset in consumer.end_offsets(partitions).items()}
