@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 import uuid
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -354,27 +355,19 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=3, help="rounds of (b) then (c) (default 3)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="claimwire-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="claimwire-bench-") as tmp, ExitStack() as stack:
         workdir = Path(tmp)
-        if args.bootstrap:
-            run(
-                args.bootstrap,
-                args.items,
-                workdir,
-                with_exactly_once=args.with_exactly_once,
-                extract_processes=args.extract_processes,
-                rounds=args.rounds,
-            )
-            return
-        with running_broker(workdir / "broker", port=free_port()) as broker:
-            run(
-                broker.bootstrap,
-                args.items,
-                workdir,
-                with_exactly_once=args.with_exactly_once,
-                extract_processes=args.extract_processes,
-                rounds=args.rounds,
-            )
+        bootstrap = args.bootstrap or (
+            stack.enter_context(running_broker(workdir / "broker", port=free_port())).bootstrap
+        )
+        run(
+            bootstrap,
+            args.items,
+            workdir,
+            with_exactly_once=args.with_exactly_once,
+            extract_processes=args.extract_processes,
+            rounds=args.rounds,
+        )
 
 
 if __name__ == "__main__":
