@@ -11,7 +11,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from worker.commands.series_explorer import configure_explorer_flags, run_explorer
 from worker.commands.track import load_tracker_settings
+from worker.explore.feed import ExplorerTopics
 from worker.kafka.changelog import ChangelogReader
 from worker.kafka.errors import KafkaAdapterError
 from worker.settings import KafkaConnectionSettings, SettingsError, load_settings
@@ -39,15 +41,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", help="one JSON array of series states instead of a table"
     )
+    configure_explorer_flags(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
         connection = load_settings(KafkaConnectionSettings, {"bootstrap_servers": args.bootstrap_servers})
-        topic = load_tracker_settings({"changelog_topic": args.changelog_topic}).changelog_topic
+        tracker = load_tracker_settings({"changelog_topic": args.changelog_topic})
     except SettingsError as exc:
         print(f"claimwire series: {exc}", file=sys.stderr)
         return EXIT_BAD_SETTINGS
+    topic = tracker.changelog_topic
+    explorer_topics = ExplorerTopics(tracker.input_topic, tracker.output_topic, tracker.changelog_topic)
+    if (code := run_explorer(args, connection, explorer_topics)) is not None:
+        return code
     try:
         states = read_series(connection, topic)
     except KafkaAdapterError as exc:

@@ -18,6 +18,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from worker import __version__
+from worker.commands.series_explorer import load_explorer_settings, start_tracker_explorer
+from worker.explore.feed import ExplorerTopics
 from worker.kafka.changelog import TrackerKafka
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError
 from worker.runtime.logging import configure_logging, get_logger
@@ -73,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
         settings = load_tracker_settings(
             {field: getattr(args, field) for field, _, _ in TRACKER_OPTIONS.values()}
         )
+        explorer_settings = load_explorer_settings()
     except SettingsError as exc:
         print(f"claimwire track: {exc}", file=sys.stderr)
         return EXIT_BAD_SETTINGS
@@ -91,7 +94,10 @@ def run(args: argparse.Namespace) -> int:
     install_stop_signals(stop, on_signal=lambda name: log.info("signal_received", signal=name))
     metrics = TrackerMetrics()
     health = LoopHealth(max_poll_age_seconds=settings.healthz_max_poll_age_seconds)
-    server = ProbeServer(settings.http_host, settings.http_port, metrics, health)
+    # The series explorer (/series) follows the same three topics; docs/series-explorer.md.
+    explorer_topics = ExplorerTopics(settings.input_topic, settings.output_topic, settings.changelog_topic)
+    explorer = start_tracker_explorer(connection, explorer_topics, explorer_settings)
+    server = ProbeServer(settings.http_host, settings.http_port, metrics, health, routes=explorer.routes)
     server.start()
     log.info("http_listening", host=settings.http_host, port=server.port)
     client: TrackerKafka | None = None
@@ -128,3 +134,4 @@ def run(args: argparse.Namespace) -> int:
         if client is not None:
             client.close(CLOSE_TIMEOUT_SECONDS)
         server.stop()
+        explorer.stop()

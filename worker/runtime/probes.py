@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Protocol
 
 from prometheus_client import CONTENT_TYPE_LATEST
+
+# Extra read-only pages by first path segment ("/series" serves "/series/..."): request target in,
+# (status, body, content type) out.
+Routes = Mapping[str, Callable[[str], tuple[int, bytes, str]]]
 
 
 class MetricsSource(Protocol):
@@ -58,8 +63,10 @@ class LoopHealth:
 class ProbeServer:
     """A ThreadingHTTPServer in a daemon thread; `port` is the bound port (useful with port 0)."""
 
-    def __init__(self, host: str, port: int, metrics: MetricsSource, health: LoopHealth) -> None:
-        handler = _handler_class(metrics, health)
+    def __init__(
+        self, host: str, port: int, metrics: MetricsSource, health: LoopHealth, routes: Routes | None = None
+    ) -> None:
+        handler = _handler_class(metrics, health, routes or {})
         self._server = ThreadingHTTPServer((host, port), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, name="claimwire-http", daemon=True)
@@ -77,7 +84,9 @@ class ProbeServer:
         self._thread.join(timeout=5)
 
 
-def _handler_class(metrics: MetricsSource, health: LoopHealth) -> type[BaseHTTPRequestHandler]:
+def _handler_class(
+    metrics: MetricsSource, health: LoopHealth, routes: Routes
+) -> type[BaseHTTPRequestHandler]:
     class ProbeHandler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
@@ -87,6 +96,8 @@ def _handler_class(metrics: MetricsSource, health: LoopHealth) -> type[BaseHTTPR
                 self._reply_check(*health.alive())
             elif path == "/readyz":
                 self._reply_check(*health.ready())
+            elif (route := routes.get("/" + path.lstrip("/").split("/", 1)[0])) is not None:
+                self._reply(*route(self.path))
             else:
                 self._reply(404, b"not found: try /metrics, /healthz or /readyz\n", "text/plain")
 
