@@ -13,9 +13,12 @@ screenshot of the event view for the docs.
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import urllib.request
@@ -159,6 +162,24 @@ def pipeline(
             tracker.wait(timeout=STOP_TIMEOUT_S)
 
 
+def series_command(pipeline: dict[str, str]) -> list[str]:
+    """`claimwire series` on the pipeline's topics."""
+    return [
+        sys.executable,
+        "-m",
+        "worker.cli",
+        "series",
+        "--bootstrap-servers",
+        pipeline["bootstrap"],
+        "--changelog-topic",
+        pipeline["changelog"],
+        "--claims-topic",
+        pipeline["claims"],
+        "--tracked-topic",
+        pipeline["tracked"],
+    ]
+
+
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
         return str(response.read().decode("utf-8"))
@@ -260,22 +281,7 @@ def test_the_explorer_shows_who_said_what_when_and_escapes_the_feed(
     # `claimwire series --html` writes the same view as one file that works from disk.
     page = tmp_path / "series.html"
     written = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "worker.cli",
-            "series",
-            "--bootstrap-servers",
-            pipeline["bootstrap"],
-            "--changelog-topic",
-            pipeline["changelog"],
-            "--claims-topic",
-            pipeline["claims"],
-            "--tracked-topic",
-            pipeline["tracked"],
-            "--html",
-            str(page),
-        ],
+        [*series_command(pipeline), "--html", str(page)],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -290,3 +296,40 @@ def test_the_explorer_shows_who_said_what_when_and_escapes_the_feed(
     card = evidence_card(browser, quake.claim_id)
     assert card.find_element(By.TAG_NAME, "mark").text == quake.quantity_text
     assert browser.execute_script("return window.pwned === undefined") is True
+
+
+def test_series_serve_shows_the_pages_without_a_tracker(pipeline: dict[str, str], tmp_path: Path) -> None:
+    """`claimwire series --serve` reads the topics the tracker wrote and serves the same list."""
+    claims = tracked_claims()
+    series_keys = {parts.series_key for claim in claims if (parts := series_parts(claim))}
+    wait_until(
+        lambda: fetch(f"{pipeline['url']}/series").count('<tr class="series"') == len(series_keys),
+        WAIT_S,
+        "the tracker to list every series",
+    )
+    log_path = tmp_path / "serve.log"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(
+            [*series_command(pipeline), "--serve", "--port", "0"],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+
+        def url() -> str | None:
+            found = re.search(r"serving (http://\S+/series)", log_path.read_text(encoding="utf-8"))
+            assert server.poll() is None, log_path.read_text(encoding="utf-8")
+            return found[1] if found else None
+
+        wait_until(lambda: url() is not None, WAIT_S, "the serving line")
+        served = str(url())
+        wait_until(
+            lambda: fetch(served).count('<tr class="series"') == len(series_keys), WAIT_S, "every series"
+        )
+        assert set(re.findall(r'data-series="([^"]+)"', fetch(served))) == {
+            html.escape(k) for k in series_keys
+        }
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=STOP_TIMEOUT_S) == 0, log_path.read_text(encoding="utf-8")

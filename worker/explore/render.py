@@ -10,6 +10,7 @@ that is the URL's target.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import math
@@ -67,9 +68,14 @@ dd{margin:0}.muted{color:#666;font-size:.9em}
 """
 
 
+# The characters html.escape replaces; most texts hold none, and a search is far cheaper than escaping.
+_MARKUP = re.compile(r"[&<>\"']")
+
+
 def esc(text: object) -> str:
     """Text from a feed as HTML text or attribute value: `<script>` stays visible characters."""
-    return html.escape(str(text), quote=True)
+    as_text = str(text)
+    return html.escape(as_text, quote=True) if _MARKUP.search(as_text) else as_text
 
 
 def evidence_anchor(claim_id: str) -> str:
@@ -99,6 +105,7 @@ def format_figure(point: ViewPoint) -> str:
     return f"{QUALIFIER_MARKS.get(point.qualifier, '')}{point.value:,.15g}"
 
 
+@functools.lru_cache(maxsize=8192)  # a page writes each time several times; strftime is slow
 def format_time(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
@@ -217,6 +224,8 @@ def _drop_note(view: ExplorerView) -> str:
 
 def subject_body(view: ExplorerView, subject: Subject, links: Links, *, heading: str) -> str:
     colours = {series.key: PALETTE[i % len(PALETTE)] for i, series in enumerate(subject.series)}
+    sources = {series.key: series.source for series in subject.series}
+    pairs = _by_time(subject)
     legend = "".join(
         f'<li><span class="swatch" style="background:{colours[s.key]}"></span>{esc(s.source)}</li>'
         for s in subject.series
@@ -229,8 +238,8 @@ def subject_body(view: ExplorerView, subject: Subject, links: Links, *, heading:
         "bar: a range. Click a dot for its evidence.</p>"
         + chart_svg(subject, colours)
         + f'<ul class="legend">{legend}</ul>'
-        + "".join(_evidence_card(view, subject, series, point) for series, point in _by_time(subject))
-        + _timeline(subject, colours)
+        + "".join(_evidence_card(view, sources, series, point) for series, point in pairs)
+        + _timeline(pairs, sources, colours)
     )
 
 
@@ -240,11 +249,12 @@ def _by_time(subject: Subject) -> list[tuple[ViewSeries, ViewPoint]]:
     return pairs
 
 
-def _timeline(subject: Subject, colours: dict[str, str]) -> str:
+def _timeline(
+    pairs: list[tuple[ViewSeries, ViewPoint]], sources: dict[str, str], colours: dict[str, str]
+) -> str:
     """Who said what, when: every figure of the subject in publication order."""
-    sources = {series.key: series.source for series in subject.series}
     rows = []
-    for series, point in _by_time(subject):
+    for series, point in pairs:
         notes = [MARK_WORDS[m] for m in sorted(point.marks) if m in MARK_WORDS and m != "conflict"]
         notes.extend(f"disagrees with {sources.get(key, key)}" for key, _ in sorted(point.conflicts))
         rows.append(
@@ -263,9 +273,8 @@ def _timeline(subject: Subject, colours: dict[str, str]) -> str:
     )
 
 
-def _evidence_card(view: ExplorerView, subject: Subject, series: ViewSeries, point: ViewPoint) -> str:
+def _evidence_card(view: ExplorerView, sources: dict[str, str], series: ViewSeries, point: ViewPoint) -> str:
     evidence = view.evidence(point.claim_id)
-    sources = {s.key: s.source for s in subject.series}
     heading = f"{series.source}: {format_figure(point)}, {format_time(point.published_at)}"
     details = [("Item", point.item_id)]
     if evidence is None:
@@ -336,11 +345,12 @@ def chart_svg(subject: Subject, colours: dict[str, str]) -> str:
     for series in subject.series:
         ordered = series.ordered()
         colour = colours[series.key]
+        source = esc(series.source)
         parts.append(_step_path(ordered, scale, end, colour))
         for point in ordered:
             x, y = scale.x(point.published_at), scale.y(_level(point))
             positions[point.claim_id] = (x, y)
-            parts.append(_point_mark(series, point, scale, colour))
+            parts.append(_point_mark(source, point, scale, colour, at=(x, y)))
         last = ordered[-1]
         labels.append((scale.y(_level(last)), f"{series.source} {format_figure(last)}", colour))
     parts.extend(_conflict_links(subject, positions))
@@ -418,8 +428,9 @@ def _step_path(ordered: list[ViewPoint], scale: _Scale, end: datetime, colour: s
     return f'<path class="step" d="{"".join(commands)}" fill="none" stroke="{colour}" stroke-width="2.2"/>'
 
 
-def _point_mark(series: ViewSeries, point: ViewPoint, scale: _Scale, colour: str) -> str:
-    x, y = scale.x(point.published_at), scale.y(_level(point))
+def _point_mark(source: str, point: ViewPoint, scale: _Scale, colour: str, *, at: tuple[float, float]) -> str:
+    """One point at `at`, linked to its evidence; `source` comes escaped."""
+    x, y = at
     shapes = []
     if point.value_high is not None:
         low, high = scale.y(point.value), scale.y(point.value_high)
@@ -445,13 +456,14 @@ def _point_mark(series: ViewSeries, point: ViewPoint, scale: _Scale, colour: str
             f'<path class="revision" d="M{x - 6:.1f},{y + 10:.1f}h12l-6,9z" fill="{REVISION_COLOUR}"/>'
             f'<text x="{x + 9:.1f}" y="{y + 20:.1f}" fill="{REVISION_COLOUR}">revised down</text>'
         )
-    title = f"{series.source}: {format_figure(point)} ({format_time(point.published_at)})"
+    figure = esc(format_figure(point))
     return (
         f'<a href="#{evidence_anchor(point.claim_id)}" class="point" data-claim="{esc(point.claim_id)}" '
-        f'data-source="{esc(series.source)}" data-value="{point.value!r}" '
+        f'data-source="{source}" data-value="{point.value!r}" '
         f'data-value-high="{"" if point.value_high is None else repr(point.value_high)}" '
         f'data-qualifier="{esc(point.qualifier)}" data-published="{esc(point.published_at.isoformat())}" '
-        f'data-marks="{esc(" ".join(sorted(point.marks)))}"><title>{esc(title)}</title>{"".join(shapes)}</a>'
+        f'data-marks="{" ".join(sorted(point.marks))}">'
+        f"<title>{source}: {figure} ({format_time(point.published_at)})</title>{''.join(shapes)}</a>"
     )
 
 

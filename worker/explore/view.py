@@ -28,9 +28,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-DEFAULT_MAX_SERIES = 5_000
-DEFAULT_MAX_POINTS = 200
-DEFAULT_MAX_CLAIMS = 100_000
+# About 0.5 KB per point and 0.4 KB per claim's evidence (bench/bench_explorer.py measures it):
+# full, the view holds ~100 MB, well inside the tracker's memory limit (deploy/kubernetes).
+DEFAULT_MAX_SERIES = 2_000
+DEFAULT_MAX_POINTS = 100
+DEFAULT_MAX_CLAIMS = 50_000
 
 # What a tracked event's kind marks on the point it is about.
 MARK_OF_EVENT = {
@@ -103,7 +105,6 @@ class ViewSeries:
     counted: str
     place: str
     points: dict[str, ViewPoint] = field(default_factory=dict)
-    changed_at: int = 0  # fold sequence number of the last change, for eviction
 
     def ordered(self) -> list[ViewPoint]:
         """Points by publication time, ties by claim id so every render is the same."""
@@ -210,9 +211,9 @@ class ExplorerView:
         self.max_claims = max_claims
         self.lock = threading.RLock()
         self.dropped = DropCounts()
-        self._series: dict[str, ViewSeries] = {}
+        # Both least recently changed first: the next to leave when a cap is reached.
+        self._series: OrderedDict[str, ViewSeries] = OrderedDict()
         self._claims: OrderedDict[str, ClaimEvidence] = OrderedDict()
-        self._sequence = 0
 
     def __len__(self) -> int:
         return len(self._series)
@@ -304,7 +305,6 @@ class ExplorerView:
 
     def _series_for(self, ref: Mapping[str, Any]) -> ViewSeries:
         key = _text(ref, "key")
-        self._sequence += 1
         series = self._series.get(key)
         if series is None:
             series = ViewSeries(
@@ -316,7 +316,7 @@ class ExplorerView:
                 place=_text(ref, "place", default=""),
             )
             self._series[key] = series
-        series.changed_at = self._sequence
+        self._series.move_to_end(key)
         return series
 
     def _point_in(self, series: ViewSeries, ref: Mapping[str, Any]) -> ViewPoint | None:
@@ -343,13 +343,9 @@ class ExplorerView:
         return point
 
     def _evict_series(self) -> None:
-        excess = len(self._series) - self.max_series
-        if excess <= 0:
-            return
-        stalest = sorted(self._series.values(), key=lambda s: s.changed_at)[:excess]
-        for series in stalest:
-            del self._series[series.key]
-        self.dropped.series += excess
+        while len(self._series) > self.max_series:
+            self._series.popitem(last=False)
+            self.dropped.series += 1
 
 
 def fold(
