@@ -141,13 +141,14 @@ def test_text_from_the_feed_is_escaped_everywhere() -> None:
             feed=HOSTILE,
         )
     )
-    hostile_series = series_ref(HOSTILE, subject=f"v1|killed|{HOSTILE}|{HOSTILE}")
+    hostile_series = series_ref(HOSTILE, subject=f"v1|killed|{HOSTILE}|{HOSTILE}", source_id=HOSTILE)
     view.add_tracked(
         {**tracked("series_opened", HOSTILE, point("h1", 7, 3, item_id=HOSTILE)), "series": hostile_series}
     )
     with view.lock:
         [subject] = view.subjects()
         pages = [index_page(view, SeriesFilter(source=HOSTILE)), subject_page(view, subject), document(view)]
+    assert "source_id &lt;script&gt;" in pages[1]  # how the tracker resolved the source, escaped too
     for page in pages:
         assert "<script" not in page
         assert "&lt;script&gt;" in page

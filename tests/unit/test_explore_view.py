@@ -89,6 +89,7 @@ def test_unknown_fields_and_event_kinds_are_ignored() -> None:
     )
     series = view.series(f"{SUBJECT}|rescue service")
     assert series is not None and series.points["c1"].marks == set()
+    assert series.resolved == {"source_id": "s9"}  # shown on the evidence card as the tracker sent it
 
 
 def test_evidence_highlights_the_figure_as_written() -> None:

@@ -285,6 +285,7 @@ def _evidence_card(view: ExplorerView, sources: dict[str, str], series: ViewSeri
         before, figure, after = evidence.highlight()
         quote = f"<blockquote>{esc(before)}<mark>{esc(figure)}</mark>{esc(after)}</blockquote>"
         resolved = series.source + (f" ({evidence.source_type})" if evidence.source_type else "")
+        resolved += "".join(f"; {name} {value}" for name, value in series.resolved.items())
         details += [
             ("Outlet", evidence.feed or "—"),
             ("Published", format_time(point.published_at)),

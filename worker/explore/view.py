@@ -104,6 +104,9 @@ class ViewSeries:
     category: str
     counted: str
     place: str
+    # Fields of the tracker's series reference beyond the above (entity or place ids, say): how the
+    # tracker resolved the source and place, shown on the evidence card as they come.
+    resolved: dict[str, str] = field(default_factory=dict)
     points: dict[str, ViewPoint] = field(default_factory=dict)
 
     def ordered(self) -> list[ViewPoint]:
@@ -314,6 +317,7 @@ class ExplorerView:
                 category=_text(ref, "category", default=""),
                 counted=_text(ref, "counted", default=""),
                 place=_text(ref, "place", default=""),
+                resolved=_resolved_fields(ref),
             )
             self._series[key] = series
         self._series.move_to_end(key)
@@ -389,6 +393,21 @@ def _subject(key: str, members: list[ViewSeries]) -> Subject:
         place=first.place,
         series=members,
     )
+
+
+SERIES_FIELDS = frozenset({"key", "subject_key", "key_version", "source", "category", "counted", "place"})
+MAX_RESOLVED_FIELDS = 8
+MAX_RESOLVED_LENGTH = 200
+
+
+def _resolved_fields(ref: Mapping[str, Any]) -> dict[str, str]:
+    """The series reference's other scalar fields, bounded in number and length."""
+    found = {
+        str(name): str(value)[:MAX_RESOLVED_LENGTH]
+        for name, value in ref.items()
+        if name not in SERIES_FIELDS and isinstance(value, str | int | float) and not isinstance(value, bool)
+    }
+    return dict(sorted(found.items())[:MAX_RESOLVED_FIELDS])
 
 
 def _evidence(claim: Mapping[str, Any]) -> ClaimEvidence:
