@@ -243,3 +243,34 @@ def test_the_probe_server_serves_the_routes_beside_its_probes() -> None:
         assert missing.value.code == 404
     finally:
         server.stop()
+
+
+def test_time_ticks_fall_on_round_times() -> None:
+    view = fold(
+        ExplorerView(),
+        tracked=[
+            tracked("series_opened", "rescue service", point("c1", 3, 3, hour=7)),
+            tracked("value_updated", "rescue service", point("c2", 5, 4, hour=17)),
+        ],
+    )
+    with view.lock:
+        [subject] = view.subjects()
+        svg = chart_svg(subject, {f"{SUBJECT}|rescue service": "#000"})
+    labels = re.findall(r">(\d\d \w{3} \d\d:\d\d)<", svg)
+    assert 3 <= len(labels) <= 7
+    assert all(label.endswith(":00") and int(label[7:9]) % 6 == 0 for label in labels)
+
+
+def test_a_subject_title_names_the_resolved_fields_its_series_share() -> None:
+    rescue = series_ref("rescue service", country="zz", kind="landslide", source_id="s1")
+    office = series_ref("regional office", country="zz", kind="landslide", source_id="s2")
+    view = fold(
+        ExplorerView(),
+        tracked=[
+            {**tracked("series_opened", "rescue service", point("c1", 3, 3)), "series": rescue},
+            {**tracked("series_opened", "regional office", point("o1", 4, 3)), "series": office},
+        ],
+    )
+    with view.lock:
+        [subject] = view.subjects()
+    assert subject.title == "killed · person · ridgeford (country zz, kind landslide)"

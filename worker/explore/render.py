@@ -31,6 +31,10 @@ CHART_HEIGHT = 380
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 72, 190, 24, 48
 LABEL_GAP = 15  # vertical pixels between the end labels of two lines
 ARROW = 14  # length of the arrow that says "at least" or "at most"
+END_LABEL_SOURCE = 20  # characters of a source's name beside its line's end (the margin holds ~28)
+# Steps between time ticks, smallest first; the first that gives at most MAX_TIME_TICKS is used.
+TIME_STEPS_HOURS = (1, 2, 3, 6, 12, 24, 48, 24 * 7, 24 * 14, 24 * 30)
+MAX_TIME_TICKS = 7
 
 QUALIFIER_MARKS = {"approximate": "~", "lower_bound": "≥", "upper_bound": "≤"}
 MARK_WORDS = {
@@ -353,7 +357,12 @@ def chart_svg(subject: Subject, colours: dict[str, str]) -> str:
             positions[point.claim_id] = (x, y)
             parts.append(_point_mark(source, point, scale, colour, at=(x, y)))
         last = ordered[-1]
-        labels.append((scale.y(_level(last)), f"{series.source} {format_figure(last)}", colour))
+        name = (
+            series.source
+            if len(series.source) <= END_LABEL_SOURCE
+            else series.source[: END_LABEL_SOURCE - 1] + "…"
+        )
+        labels.append((scale.y(_level(last)), f"{name} {format_figure(last)}", colour))
     parts.extend(_conflict_links(subject, positions))
     parts.extend(_end_labels(labels))
     parts.append("</svg>")
@@ -403,15 +412,23 @@ def _axes(scale: _Scale) -> str:
             f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{tick:,.15g}</text>'
         )
         tick += step
-    span = timedelta(seconds=scale.span_seconds)
-    label = "%d %b %H:%M" if span < timedelta(days=3) else "%d %b"
-    for i in range(6):
-        moment = scale.start + span * (i + 0.5) / 6
+    span_hours = scale.span_seconds / 3600
+    hours = next((h for h in TIME_STEPS_HOURS if span_hours / h <= MAX_TIME_TICKS), None)
+    if hours is None:  # longer than MAX_TIME_TICKS months: steps of whole 30-day months
+        hours = 24 * 30 * math.ceil(span_hours / (24 * 30) / MAX_TIME_TICKS)
+    time_step = timedelta(hours=hours)
+    label = "%d %b" if time_step >= timedelta(days=1) else "%d %b %H:%M"
+    # Ticks at whole steps from midnight UTC, so labels read as round times.
+    midnight = scale.start.replace(hour=0, minute=0, second=0, microsecond=0)
+    moment = midnight + time_step * math.ceil((scale.start - midnight) / time_step)
+    end = scale.start + timedelta(seconds=scale.span_seconds)
+    while moment <= end:
         x = scale.x(moment)
         parts.append(
             f'<line x1="{x:.1f}" y1="{bottom}" x2="{x:.1f}" y2="{bottom + 5}" stroke="#999"/>'
             f'<text x="{x:.1f}" y="{bottom + 20}" text-anchor="middle">{moment.strftime(label)}</text>'
         )
+        moment += time_step
     parts.append(
         f'<text x="{(left + right) / 2:.0f}" y="{CHART_HEIGHT - 6}" text-anchor="middle">'
         "publication time (UTC)</text>"
@@ -493,4 +510,4 @@ def _end_labels(labels: list[tuple[float, str, str]]) -> Iterable[str]:
     for line_y, text, colour in sorted(labels):
         y = max(line_y + 4, previous + LABEL_GAP)
         previous = y
-        yield f'<text x="{x}" y="{y:.1f}" fill="{colour}" font-weight="600">{esc(text[:34])}</text>'
+        yield f'<text x="{x}" y="{y:.1f}" fill="{colour}" font-weight="600">{esc(text)}</text>'

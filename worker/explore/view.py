@@ -143,8 +143,13 @@ class Subject:
 
     @property
     def title(self) -> str:
+        """Category, counted thing and place, then the resolved fields every series shares."""
         counted = self.counted or "figure"
-        return f"{self.category} · {counted}" + (f" · {self.place}" if self.place else "")
+        title = f"{self.category} · {counted}" + (f" · {self.place}" if self.place else "")
+        shared = dict(self.series[0].resolved.items())
+        for series in self.series[1:]:
+            shared = {name: value for name, value in shared.items() if series.resolved.get(name) == value}
+        return title + (" (" + ", ".join(f"{k} {v}" for k, v in shared.items()) + ")" if shared else "")
 
     def points(self) -> list[ViewPoint]:
         return [point for series in self.series for point in series.points.values()]
