@@ -22,6 +22,7 @@ import signal
 import subprocess
 import sys
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -333,3 +334,31 @@ def test_series_serve_shows_the_pages_without_a_tracker(pipeline: dict[str, str]
     finally:
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=STOP_TIMEOUT_S) == 0, log_path.read_text(encoding="utf-8")
+
+
+def test_series_html_names_a_missing_topic_and_fails(kafka_bootstrap: str, tmp_path: Path) -> None:
+    missing = f"absent-{uuid.uuid4().hex[:8]}"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "worker.cli",
+            "series",
+            "--bootstrap-servers",
+            kafka_bootstrap,
+            "--claims-topic",
+            missing,
+            "--tracked-topic",
+            f"{missing}-tracked",
+            "--html",
+            str(tmp_path / "never.html"),
+        ],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=WAIT_S,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert missing in result.stderr and "does not exist" in result.stderr
+    assert not (tmp_path / "never.html").exists()
