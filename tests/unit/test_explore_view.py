@@ -138,6 +138,14 @@ def test_a_broken_tracked_event_is_refused_with_the_field_named(
         ExplorerView().add_tracked(broken)
 
 
+def test_a_conflict_without_its_other_figure_places_nothing() -> None:
+    view = ExplorerView()
+    broken = tracked("sources_conflict", "regional office", point("o1", 40, 5), other_series=series_ref("x"))
+    with pytest.raises(ExploreInputError, match="other"):
+        view.add_tracked(broken)
+    assert len(view) == 0
+
+
 def test_the_caps_drop_the_oldest_and_count_them() -> None:
     view = ExplorerView(max_series=2, max_points=2, max_claims=1)
     for day, claim_id in enumerate(("a", "b", "c"), start=1):

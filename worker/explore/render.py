@@ -109,7 +109,7 @@ def format_figure(point: ViewPoint) -> str:
     return f"{QUALIFIER_MARKS.get(point.qualifier, '')}{point.value:,.15g}"
 
 
-@functools.lru_cache(maxsize=8192)  # a page writes each time several times; strftime is slow
+@functools.lru_cache(maxsize=8192)  # a page writes each publication time several times; strftime is slow
 def format_time(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 

@@ -241,19 +241,26 @@ class ExplorerView:
     def add_tracked(self, event: Mapping[str, Any]) -> None:
         """Place a tracked event's points in their series and mark what the event says about them."""
         kind = str(event.get("event", ""))
+        # Every part is checked before any is placed, so a broken event leaves no half of itself.
         series_ref = _mapping(event, "series")
         current_ref = _mapping(event, "current")
+        previous_ref = None if event.get("previous") is None else _mapping(event, "previous")
+        conflict = kind == "sources_conflict"
+        other_refs = (_mapping(event, "other_series"), _mapping(event, "other")) if conflict else None
+        for ref in (current_ref, previous_ref, other_refs[1] if other_refs else None):
+            if ref is not None:
+                _check_point(ref)
         with self.lock:
             series = self._series_for(series_ref)
             current = self._point_in(series, current_ref)
-            if event.get("previous") is not None:
-                self._point_in(series, _mapping(event, "previous"))
+            if previous_ref is not None:
+                self._point_in(series, previous_ref)
             mark = MARK_OF_EVENT.get(kind)
             if mark is not None and current is not None:
                 current.marks.add(mark)
-            if kind == "sources_conflict" and current is not None:
-                other_series = self._series_for(_mapping(event, "other_series"))
-                other = self._point_in(other_series, _mapping(event, "other"))
+            if other_refs is not None and current is not None:
+                other_series = self._series_for(other_refs[0])
+                other = self._point_in(other_series, other_refs[1])
                 if other is not None:
                     current.conflicts.add((other_series.key, other.claim_id))
                     other.conflicts.add((series.key, current.claim_id))
@@ -330,19 +337,11 @@ class ExplorerView:
 
     def _point_in(self, series: ViewSeries, ref: Mapping[str, Any]) -> ViewPoint | None:
         """The series' point for this claim, added if new; None if the cap dropped it at once."""
-        claim_id = _text(ref, "claim_id")
-        point = series.points.get(claim_id)
+        point = series.points.get(_text(ref, "claim_id"))
         if point is not None:
             return point
-        point = ViewPoint(
-            claim_id=claim_id,
-            item_id=_text(ref, "item_id", default=""),
-            value=_number(ref, "value"),
-            value_high=_optional_number(ref, "value_high"),
-            qualifier=_text(ref, "qualifier", default="exact"),
-            published_at=_moment(ref.get("published_at"), "published_at"),
-        )
-        series.points[claim_id] = point
+        point = _check_point(ref)
+        series.points[point.claim_id] = point
         if len(series.points) > self.max_points:
             oldest = min(series.points.values(), key=lambda p: (p.published_at, p.claim_id))
             del series.points[oldest.claim_id]
@@ -372,6 +371,18 @@ def fold(
     for event in tracked:
         view.add_tracked(event)
     return view
+
+
+def _check_point(ref: Mapping[str, Any]) -> ViewPoint:
+    """A point from its JSON; ExploreInputError naming the field that is wrong."""
+    return ViewPoint(
+        claim_id=_text(ref, "claim_id"),
+        item_id=_text(ref, "item_id", default=""),
+        value=_number(ref, "value"),
+        value_high=_optional_number(ref, "value_high"),
+        qualifier=_text(ref, "qualifier", default="exact"),
+        published_at=_moment(ref.get("published_at"), "published_at"),
+    )
 
 
 def subject_id(subject_key: str, category: str, counted: str, place: str) -> str:
