@@ -1,6 +1,7 @@
 """`claimwire dev-broker`: run a local single-node Apache Kafka broker (KRaft) in the foreground.
 
-Prints `bootstrap=127.0.0.1:PORT` on stdout once the broker answers a metadata request; SIGTERM
+Prints `bootstrap=127.0.0.1:PORT` on stdout once the broker answers a metadata request (after
+`sasl_bootstrap=127.0.0.1:PORT` when `--sasl-port` adds a SASL listener); SIGTERM
 or Ctrl-C stops it in order and exits 0. Progress and errors go to stderr, the broker's own log
 lines to stdout. The jars are fetched with Maven on first use (see `worker.kafka.devbroker`).
 """
@@ -26,6 +27,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="the broker's data directory: formatted on first use, reused afterwards (required to run)",
     )
     parser.add_argument(
+        "--sasl-port",
+        type=int,
+        help="also listen for SASL_PLAINTEXT clients here (SCRAM-SHA-256/512, and OAUTHBEARER with "
+        "Kafka's unsecured-JWT validator: development only)",
+    )
+    parser.add_argument(
+        "--scram-user",
+        action="append",
+        default=[],
+        metavar="NAME:PASSWORD",
+        help="create or reset this SCRAM user once the broker answers (repeatable)",
+    )
+    parser.add_argument(
         "--fetch-only",
         action="store_true",
         help="only resolve the Kafka jars into the cache (first use needs Maven), then exit",
@@ -48,4 +62,16 @@ def run(args: argparse.Namespace) -> int:
     if args.data_dir is None:
         _progress("error: --data-dir is required to run the broker")
         return 2
-    return devbroker.run_foreground(args.data_dir.resolve(), args.port, _progress)
+    users: dict[str, str] = {}
+    for entry in args.scram_user:
+        name, sep, password = entry.partition(":")
+        if not sep or not name or not password:
+            _progress(f"error: --scram-user {entry!r} is not NAME:PASSWORD")
+            return 2
+        users[name] = password
+    if users and args.sasl_port is None:
+        _progress("error: --scram-user needs --sasl-port (SCRAM users log in on the SASL listener)")
+        return 2
+    return devbroker.run_foreground(
+        args.data_dir.resolve(), args.port, _progress, sasl_port=args.sasl_port, scram_users=users
+    )
