@@ -126,6 +126,28 @@ def test_the_live_claims_topic_is_refused_without_the_explicit_flag(
     assert "--allow-live-topic" in capsys.readouterr().err
 
 
+def test_a_path_that_does_not_exist_is_a_usage_error_like_extract_makes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = write_jsonl(tmp_path / "a.jsonl", wire_items(2, prefix="here"))
+    missing = tmp_path / "no-such-day.jsonl"
+    out = tmp_path / "out.jsonl"
+    assert replay("--files", str(archive), str(missing), "--output-file", str(out)) == 2
+    assert f"no such file or directory: {missing}" in capsys.readouterr().err
+    assert not out.exists()
+    assert not dead_letter_path(out).exists()
+
+
+def test_the_dry_run_reports_a_path_that_does_not_exist(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "gone"
+    assert replay("--files", str(missing), "--output-file", str(tmp_path / "o.jsonl"), "--dry-run") == 2
+    captured = capsys.readouterr()
+    assert f"no such file or directory: {missing}" in captured.err
+    assert "total" not in captured.out
+
+
 def test_topic_range_options_are_refused_for_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -231,7 +231,12 @@ class ChangelogReader:
     def __init__(self, connection: KafkaConnectionSettings, topic: str) -> None:
         self.topic = topic
         self._timeout_ms = connection.request_timeout_ms
-        common = consumer_options(connection, group_id=None, enable_auto_commit=False)
+        common = consumer_options(
+            connection,
+            bootstrap_timeout_ms=connection.request_timeout_ms,
+            group_id=None,
+            enable_auto_commit=False,
+        )
         try:
             self._consumer = KafkaConsumer(**common, isolation_level="read_committed")
             # Only asked for end offsets: its end is the high watermark, open transactions included.
