@@ -15,6 +15,7 @@ from typing import Any
 from worker import __version__
 from worker.exitcodes import ExitCode
 from worker.kafka.admin import require_topics
+from worker.kafka.errors import BrokerUnreachableError
 from worker.runtime.logging import configure_logging, get_logger
 from worker.runtime.loop import Worker
 from worker.runtime.metrics import WorkerMetrics
@@ -86,11 +87,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         # A missing topic or refused credentials stop the start with one line (worker.cli), not a
         # wait for the broker that ends in "unreachable".
-        require_topics(
-            settings.connection(),
-            [settings.input_topic, settings.output_topic, settings.dlq_topic],
-            timeout_s=settings.broker_unreachable_seconds,
-        )
+        try:
+            require_topics(
+                settings.connection(),
+                [settings.input_topic, settings.output_topic, settings.dlq_topic],
+                timeout_s=settings.broker_unreachable_seconds,
+            )
+        except BrokerUnreachableError as exc:
+            log.error("worker_start_failed", error=str(exc))
+            return ExitCode.BROKER_UNREACHABLE
         return Worker(settings, metrics=metrics, health=health, stop=stop).run()
     finally:
         server.stop()

@@ -11,6 +11,7 @@ is named, with the command that creates it, instead of the client waiting for it
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from kafka import KafkaAdminClient
 from kafka.admin import ConfigResource, ConfigResourceType
 from kafka.errors import KafkaError, TopicAlreadyExistsError, for_code
 
+from worker.kafka.clientlogs import client_logs_quiet
 from worker.kafka.config import connection_kwargs
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError, MissingTopicError
 from worker.kafka.security import refused_or_unreachable, sasl_exchanges
@@ -28,6 +30,8 @@ BACKFILL_TOPIC = "claims.backfill"
 COMPACTED = {"cleanup.policy": "compact"}
 DELETED_WHEN_OLD = {"cleanup.policy": "delete"}
 DEFAULT_TIMEOUT_S = 30.0
+CHECK_ATTEMPT_S = 5.0
+MIN_ATTEMPT_S = 1.0
 
 
 class TopicCreationError(KafkaAdapterError):
@@ -108,7 +112,18 @@ def require_topics(
     Also the first contact with the cluster: AuthenticationFailedError for refused credentials,
     BrokerUnreachableError when no broker answers within `timeout_s`.
     """
-    existing = set(list_topics(connection, timeout_s=timeout_s))
+    # Short attempts until the deadline: refused credentials end the wait after the first one
+    # (the client itself would retry them until its timeout), an absent broker only at the deadline.
+    deadline = time.monotonic() + timeout_s
+    while True:
+        attempt_s = max(min(CHECK_ATTEMPT_S, deadline - time.monotonic()), MIN_ATTEMPT_S)
+        try:
+            with client_logs_quiet():
+                existing = set(list_topics(connection, timeout_s=attempt_s))
+            break
+        except BrokerUnreachableError:
+            if time.monotonic() >= deadline:
+                raise
     missing = [topic for topic in dict.fromkeys(topics) if topic not in existing]
     if missing:
         raise MissingTopicError(missing)

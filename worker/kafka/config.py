@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from worker.kafka.clientlogs import quiet_repeated_metadata_errors
 from worker.kafka.partitioner import KeyHashPartitioner
 from worker.kafka.security import ClientCredentialsTokenProvider, sasl_exchanges
 from worker.settings import KafkaConnectionSettings, WorkerSettings
@@ -12,7 +13,9 @@ from worker.settings import KafkaConnectionSettings, WorkerSettings
 
 def connection_kwargs(settings: KafkaConnectionSettings) -> dict[str, Any]:
     """Options every client (consumer, producer, admin) shares: brokers, TLS and SASL."""
-    sasl_exchanges()  # registered before any client connects, so a refusal is seen
+    # Installed before any client connects: a refusal is counted, a missing topic not repeated.
+    sasl_exchanges()
+    quiet_repeated_metadata_errors()
     kwargs: dict[str, Any] = {
         "bootstrap_servers": settings.bootstrap_servers.split(","),
         "client_id": settings.client_id,
