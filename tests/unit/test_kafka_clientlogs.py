@@ -49,18 +49,16 @@ def test_the_client_is_silent_during_the_start_up_check_and_restored_after(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     client = logging.getLogger("kafka.net.manager")
-    with caplog.at_level(logging.INFO):
-        logging.getLogger("kafka").setLevel(logging.WARNING)
+    with caplog.at_level(logging.WARNING, logger="kafka"):
         with client_logs_quiet():
             client.error("Bootstrap failed")
         client.error("after the check")
+        assert logging.getLogger("kafka").level == logging.WARNING
     messages = [r.getMessage() for r in caplog.records if r.name.startswith("kafka")]
     assert messages == ["after the check"]
-    assert logging.getLogger("kafka").level == logging.WARNING
 
 
 def test_at_debug_the_client_is_not_silenced(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.DEBUG, logger="kafka"):
-        with client_logs_quiet():
-            logging.getLogger("kafka.net.manager").error("Bootstrap failed")
+    with caplog.at_level(logging.DEBUG, logger="kafka"), client_logs_quiet():
+        logging.getLogger("kafka.net.manager").error("Bootstrap failed")
     assert [r.getMessage() for r in caplog.records] == ["Bootstrap failed"]

@@ -5,7 +5,8 @@ it posts the client id and secret (HTTP Basic, the method every provider must ac
 optional scope to the token endpoint, and caches the access token until 80 % of its lifetime has
 passed (Kafka's own `sasl.login.refresh.window.factor`), so every connection and re-authentication
 gets a token that is not about to expire and the provider is asked once per lifetime, not per
-connection.
+connection. kafka-python asks for the token on its IO thread, so a fetch holds that thread for at
+most `TOKEN_REQUEST_TIMEOUT_SECONDS`, once per lifetime.
 
 kafka-python retries a bootstrap whose authentication failed until its timeout and then reports
 only the timeout. `SaslExchanges` counts the SASL exchanges begun and completed (through
