@@ -39,6 +39,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 OTHER_VARIABLES = ("CLAIMWIRE_CACHE_DIR", "CLAIMWIRE_KAFKA_HOME", "CLAIMWIRE_KAFKA_JVM_OPTS")
 # Where each command that serves /metrics takes its port from.
 HTTP_PORT_VARIABLES = {"worker": "CLAIMWIRE_HTTP_PORT", "track": "CLAIMWIRE_TRACKER_HTTP_PORT"}
+# Both default to the port the image and the probes use (WorkerSettings, TrackerSettings).
+DEFAULT_HTTP_PORT = 9400
 LOG_LEVEL_VARIABLES = ("CLAIMWIRE_LOG_LEVEL", "CLAIMWIRE_TRACKER_LOG_LEVEL")
 
 
@@ -96,7 +98,7 @@ def describe_failure(name: str, args: argparse.Namespace, error: Exception) -> t
     if isinstance(error, OSError) and error.errno == errno.EADDRINUSE:
         variable = HTTP_PORT_VARIABLES.get(name)
         port = getattr(args, "http_port", None) or (os.environ.get(variable) if variable else None)
-        where = f"port {port}" if port is not None else "the metrics port"
+        where = f"port {port or DEFAULT_HTTP_PORT}" if variable else "the metrics port"
         change = f"set {variable} or --http-port" if variable else "choose another port"
         return (
             f"cannot serve /metrics and the probes: {where} is already in use; {change} to a free port",

@@ -84,7 +84,14 @@ class KafkaConnectionSettings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings, ClientOptionsSource(settings_cls), env_settings)
+        # pydantic-settings' own order, with the pass-through variables just after explicit values.
+        return (
+            init_settings,
+            ClientOptionsSource(settings_cls),
+            env_settings,
+            dotenv_settings,
+            file_secret_settings,
+        )
 
     @field_validator("kafka_consumer", "kafka_producer", mode="after")
     @classmethod

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from worker.cli import describe_failure, main, misspelt_variable_warnings
+from worker.cli import DEFAULT_HTTP_PORT, describe_failure, main, misspelt_variable_warnings
 from worker.exitcodes import ExitCode
 from worker.kafka.errors import AuthenticationFailedError, BrokerUnreachableError, MissingTopicError
-from worker.settings import SettingsError
+from worker.settings import SettingsError, WorkerSettings
+from worker.track.settings import TrackerSettings
 
 # Nothing listens on port 1 of the loopback interface: connecting is refused at once.
 NO_BROKER = "127.0.0.1:1"
@@ -166,3 +167,8 @@ def test_track_and_series_without_a_broker_exit_3(
     err = capsys.readouterr().err
     assert f"no broker reachable at {NO_BROKER}" in err
     assert "Traceback" not in err
+
+
+def test_the_default_http_port_matches_the_settings() -> None:
+    assert WorkerSettings.model_fields["http_port"].default == DEFAULT_HTTP_PORT
+    assert TrackerSettings.model_fields["http_port"].default == DEFAULT_HTTP_PORT
