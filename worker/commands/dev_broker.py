@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from worker.exitcodes import ExitCode
 from worker.kafka import devbroker
 
 DEFAULT_PORT = 9092
@@ -56,22 +57,22 @@ def run(args: argparse.Namespace) -> int:
             libs = devbroker.ensure_jars(_progress)
         except devbroker.DevBrokerError as error:
             _progress(f"error: {error}")
-            return 1
+            return ExitCode.FAILED
         _progress(f"Kafka jars ready in {libs}")
-        return 0
+        return ExitCode.OK
     if args.data_dir is None:
         _progress("error: --data-dir is required to run the broker")
-        return 2
+        return ExitCode.USAGE
     users: dict[str, str] = {}
     for entry in args.scram_user:
         name, sep, password = entry.partition(":")
         if not sep or not name or not password:
             _progress(f"error: --scram-user {entry!r} is not NAME:PASSWORD")
-            return 2
+            return ExitCode.USAGE
         users[name] = password
     if users and args.sasl_port is None:
         _progress("error: --scram-user needs --sasl-port (SCRAM users log in on the SASL listener)")
-        return 2
+        return ExitCode.USAGE
     return devbroker.run_foreground(
         args.data_dir.resolve(), args.port, _progress, sasl_port=args.sasl_port, scram_users=users
     )

@@ -21,9 +21,9 @@ from worker.track.report import SeriesFilter, select_series, series_table
 from worker.track.rules import SeriesState
 from worker.track.runner import restore_states
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_BAD_SETTINGS = 2
+EXIT_OK = ExitCode.OK
+EXIT_FAILED = ExitCode.FAILED
+EXIT_BAD_SETTINGS = ExitCode.USAGE
 READ_TIMEOUT_SECONDS = 120.0
 
 
