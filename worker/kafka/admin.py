@@ -17,11 +17,23 @@ from dataclasses import dataclass, field
 
 from kafka import KafkaAdminClient
 from kafka.admin import ConfigResource, ConfigResourceType
-from kafka.errors import KafkaError, TopicAlreadyExistsError, for_code
+from kafka.errors import (
+    KafkaError,
+    NoError,
+    TopicAlreadyExistsError,
+    TopicAuthorizationFailedError,
+    UnknownTopicOrPartitionError,
+    for_code,
+)
 
 from worker.kafka.clientlogs import client_logs_quiet
 from worker.kafka.config import connection_kwargs
-from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError, MissingTopicError
+from worker.kafka.errors import (
+    BrokerUnreachableError,
+    KafkaAdapterError,
+    MissingTopicError,
+    TopicNotAuthorizedError,
+)
 from worker.kafka.security import refused_or_unreachable, sasl_exchanges
 from worker.settings import KafkaConnectionSettings, WorkerSettings
 from worker.track.settings import TrackerSettings
@@ -110,7 +122,8 @@ def require_topics(
     """Raise MissingTopicError naming every one of `topics` the cluster does not have.
 
     Also the first contact with the cluster: AuthenticationFailedError for refused credentials,
-    BrokerUnreachableError when no broker answers within `timeout_s`.
+    TopicNotAuthorizedError for topics the principal may not describe, BrokerUnreachableError when
+    no broker answers within `timeout_s`.
     """
     # Short attempts until the deadline: refused credentials end the wait after the first one
     # (the client itself would retry them until its timeout), an absent broker only at the deadline.
@@ -119,14 +132,34 @@ def require_topics(
         attempt_s = max(min(CHECK_ATTEMPT_S, deadline - time.monotonic()), MIN_ATTEMPT_S)
         try:
             with client_logs_quiet():
-                existing = set(list_topics(connection, timeout_s=attempt_s))
+                errors = _topic_errors(connection, list(dict.fromkeys(topics)), attempt_s)
             break
         except BrokerUnreachableError:
             if time.monotonic() >= deadline:
                 raise
-    missing = [topic for topic in dict.fromkeys(topics) if topic not in existing]
+    denied = [topic for topic, error in errors.items() if issubclass(error, TopicAuthorizationFailedError)]
+    if denied:
+        raise TopicNotAuthorizedError(denied, connection.sasl_plain_username or connection.client_id)
+    missing = [topic for topic, error in errors.items() if error is not NoError]
     if missing:
         raise MissingTopicError(missing)
+
+
+def _topic_errors(
+    connection: KafkaConnectionSettings, topics: list[str], timeout_s: float
+) -> dict[str, type[Exception]]:
+    """Each topic's metadata error class (NoError when it exists and may be described)."""
+    admin = _admin(connection, timeout_s)
+    try:
+        described = admin.describe_topics(topics)
+    except KafkaError as error:
+        raise BrokerUnreachableError(
+            f"describing topics on {connection.bootstrap_servers} failed: {error}"
+        ) from error
+    finally:
+        admin.close()
+    found: dict[str, type[Exception]] = {topic["name"]: for_code(topic["error_code"]) for topic in described}
+    return {topic: found.get(topic, UnknownTopicOrPartitionError) for topic in topics}
 
 
 def create_topics(

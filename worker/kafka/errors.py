@@ -42,3 +42,17 @@ class AuthenticationFailedError(OperatorActionNeeded):
     """The brokers rejected the SASL credentials (or the token could not be obtained)."""
 
     exit_code = ExitCode.AUTHENTICATION_FAILED
+
+
+class TopicNotAuthorizedError(OperatorActionNeeded):
+    """The cluster's ACLs do not let this client describe topics it reads or writes."""
+
+    exit_code = ExitCode.AUTHENTICATION_FAILED
+
+    def __init__(self, topics: list[str], principal: str) -> None:
+        names = ", ".join(repr(topic) for topic in topics)
+        super().__init__(
+            f"not authorized to use topic {names} as {principal!r}; "
+            "grant its ACLs (Describe, plus Read or Write) on the cluster"
+        )
+        self.topics = topics
