@@ -14,6 +14,7 @@ from kafka.net.sasl import get_sasl_mechanism
 from worker.kafka.errors import AuthenticationFailedError, BrokerUnreachableError
 from worker.kafka.security import (
     ClientCredentialsTokenProvider,
+    TokenEndpointUnavailableError,
     TokenRequestError,
     TokenResponse,
     refused_or_unreachable,
@@ -107,8 +108,35 @@ def test_a_refusal_carries_the_providers_reason() -> None:
 
 
 def test_a_refusal_without_a_json_body_names_the_status() -> None:
-    with pytest.raises(TokenRequestError, match="HTTP 503"):
+    with pytest.raises(TokenRequestError, match="HTTP 403"):
+        provider(FakeEndpoint(TokenResponse(403, b"<html>no</html>")), Clock()).token()
+
+
+def test_a_server_error_is_an_unavailable_endpoint_not_a_refusal() -> None:
+    with pytest.raises(TokenEndpointUnavailableError, match="HTTP 503"):
         provider(FakeEndpoint(TokenResponse(503, b"<html>down</html>")), Clock()).token()
+
+
+def test_an_unreachable_token_endpoint_is_not_reported_as_refused_credentials() -> None:
+    oauth = KafkaConnectionSettings(
+        bootstrap_servers="k1:9093",
+        security_protocol="SASL_SSL",
+        sasl_mechanism="OAUTHBEARER",
+        sasl_oauthbearer_token_endpoint_url=ENDPOINT,
+        sasl_oauthbearer_client_id="claimwire",
+        sasl_oauthbearer_client_secret="s",  # type: ignore[arg-type]  # pydantic makes it a SecretStr
+    )
+    exchanges = sasl_exchanges()
+    before = exchanges.snapshot()
+    exchanges.record_begun()
+    exchanges.record_error(TokenEndpointUnavailableError(f"token endpoint {ENDPOINT} not reachable"))
+    verdict = refused_or_unreachable(oauth, KafkaTimeoutError("Unable to bootstrap"), before)
+    assert isinstance(verdict, BrokerUnreachableError)
+    assert "not reachable" in str(verdict)
+    exchanges.record_error(TokenRequestError("refused client 'claimwire': bad secret"))
+    refused = refused_or_unreachable(oauth, KafkaTimeoutError("Unable to bootstrap"), before)
+    assert isinstance(refused, AuthenticationFailedError)
+    assert "bad secret" in str(refused)
 
 
 def test_an_answer_without_an_access_token_is_an_error() -> None:

@@ -44,6 +44,10 @@ class TokenRequestError(RuntimeError):
     """The token endpoint refused the client's credentials or answered something unusable."""
 
 
+class TokenEndpointUnavailableError(TokenRequestError):
+    """The token endpoint did not answer, or answered with a server error: worth a retry later."""
+
+
 @dataclass(frozen=True, slots=True)
 class TokenResponse:
     """The HTTP status and body of a token request."""
@@ -57,16 +61,16 @@ TokenPost = Callable[[str, dict[str, str], bytes, float], TokenResponse]
 
 def post_form(url: str, headers: dict[str, str], body: bytes, timeout_seconds: float) -> TokenResponse:
     """POST `body` to `url`; an HTTP error status is returned, not raised (its body explains it)."""
+    # The settings accept only http(s) URLs; the certificate is checked against the system's CAs
+    # (SSL_CERT_FILE adds a private one).
     request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     try:
-        with urllib.request.urlopen(
-            request, timeout=timeout_seconds
-        ) as response:  # scheme checked in settings
+        with urllib.request.urlopen(request, timeout=timeout_seconds) as response:
             return TokenResponse(response.status, response.read())
     except urllib.error.HTTPError as error:
         return TokenResponse(error.code, error.read())
     except (urllib.error.URLError, TimeoutError, OSError) as error:
-        raise TokenRequestError(f"token endpoint {url} not reachable: {error}") from error
+        raise TokenEndpointUnavailableError(f"token endpoint {url} not reachable: {error}") from error
 
 
 class ClientCredentialsTokenProvider(AbstractTokenProvider):  # type: ignore[misc]  # the client is untyped
@@ -123,6 +127,8 @@ class ClientCredentialsTokenProvider(AbstractTokenProvider):  # type: ignore[mis
             answer = {}
         if not isinstance(answer, dict):
             answer = {}
+        if response.status >= 500:
+            raise TokenEndpointUnavailableError(f"{where} failed: HTTP {response.status}")
         if response.status != 200:
             reason = answer.get("error_description") or answer.get("error") or f"HTTP {response.status}"
             raise TokenRequestError(f"{where} refused client {self._client_id!r}: {reason}")
@@ -159,11 +165,13 @@ class SaslExchanges:
         self._lock = threading.Lock()
         self.begun = 0
         self.completed = 0
+        self.errors = 0
         self.last_error: Exception | None = None
 
-    def snapshot(self) -> tuple[int, int]:
+    def snapshot(self) -> tuple[int, int, int]:
+        """Exchanges begun, completed, and errors raised by a mechanism, so far."""
         with self._lock:
-            return self.begun, self.completed
+            return self.begun, self.completed, self.errors
 
     def record_begun(self) -> None:
         with self._lock:
@@ -175,6 +183,7 @@ class SaslExchanges:
 
     def record_error(self, error: Exception) -> None:
         with self._lock:
+            self.errors += 1
             self.last_error = error
 
 
@@ -219,14 +228,18 @@ def sasl_exchanges() -> SaslExchanges:
 
 
 def refused_or_unreachable(
-    connection: KafkaConnectionSettings, error: Exception, before: tuple[int, int]
+    connection: KafkaConnectionSettings, error: Exception, before: tuple[int, int, int]
 ) -> AuthenticationFailedError | BrokerUnreachableError:
     """What a failed bootstrap means, given the `sasl_exchanges().snapshot()` taken before it."""
     exchanges = sasl_exchanges()
-    begun, completed = exchanges.snapshot()
+    begun, completed, errors = exchanges.snapshot()
     if begun == before[0] or completed != before[1]:
         return BrokerUnreachableError(f"no broker reachable at {connection.bootstrap_servers}: {error}")
-    refusal = exchanges.last_error if isinstance(exchanges.last_error, TokenRequestError) else None
+    # Only an error raised during this bootstrap explains it.
+    last = exchanges.last_error if errors > before[2] else None
+    refusal = last if isinstance(last, TokenRequestError) else None
+    if isinstance(refusal, TokenEndpointUnavailableError):
+        return BrokerUnreachableError(f"no token for {connection.bootstrap_servers}: {refusal}")
     detail = str(refusal) if refusal is not None else "the broker refused the credentials"
     mechanism = connection.sasl_mechanism
     if mechanism == "OAUTHBEARER":
