@@ -62,7 +62,7 @@ def best_cpu_seconds(run: Callable[[], object], repeat: int) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter, allow_abbrev=False
     )
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per measurement; the best counts")
     args = parser.parse_args(argv)

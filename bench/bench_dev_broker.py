@@ -49,7 +49,7 @@ def time_broker_start(data_dir: Path, log_path: Path) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     ensure_jars()

@@ -91,7 +91,7 @@ def count_sentences(items: Sequence[WireItem]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter, allow_abbrev=False
     )
     parser.add_argument("--items", type=int, default=2000, help="minimum corpus size (default %(default)s)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per measurement; the best counts")

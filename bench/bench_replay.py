@@ -110,7 +110,7 @@ def timed_replay(quiet: TextIO, *args: str) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("--bootstrap", help="an existing broker; default: start a dev broker here")
     parser.add_argument("--items", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3, help="best of this many rounds is reported")

@@ -334,7 +334,7 @@ def run(bootstrap: str, count: int, workdir: Path, extract_processes: int | None
 
 def main() -> None:
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter, allow_abbrev=False
     )
     parser.add_argument("--bootstrap", help="use this broker instead of starting a dev broker")
     parser.add_argument("--items", type=int, default=3_000)

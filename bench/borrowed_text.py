@@ -43,7 +43,7 @@ def shingles(tokens: list[str], size: int) -> set[tuple[str, ...]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter, allow_abbrev=False
     )
     parser.add_argument("--words", type=int, default=6)
     parser.add_argument(

@@ -48,7 +48,9 @@ def drifted(out_dir: Path) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m worker.schemagen", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m worker.schemagen", description=__doc__, allow_abbrev=False
+    )
     parser.add_argument(
         "--out", type=Path, default=DEFAULT_OUT, help="directory to write (default: %(default)s)"
     )

@@ -7,18 +7,27 @@ in docs/configuration.md. Secrets are `SecretStr`, so they print as '**********'
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import difflib
+import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal, TypeVar
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 ENV_PREFIX = "CLAIMWIRE_"
+CONSUMER_OPTION_PREFIX = f"{ENV_PREFIX}KAFKA_CONSUMER_"
+PRODUCER_OPTION_PREFIX = f"{ENV_PREFIX}KAFKA_PRODUCER_"
+OAUTHBEARER_REQUIRED = ("token_endpoint_url", "client_id", "client_secret")
 MAX_EXTRACT_PROCESSES = 64
 
 SecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
-SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "GSSAPI", "OAUTHBEARER"]
+# GSSAPI (Kerberos) is not offered: kafka-python needs the `gssapi` C bindings and a Kerberos setup
+# that nothing here installs or tests.
+SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "OAUTHBEARER"]
 LogFormat = Literal["auto", "json", "console"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 
@@ -52,6 +61,50 @@ class KafkaConnectionSettings(BaseSettings):
     ssl_check_hostname: bool = True
     request_timeout_ms: int = Field(default=30_000, ge=1_000)
 
+    # -- connection additions for issue 12 (OAUTHBEARER, client pass-through) --------------------
+    sasl_oauthbearer_token_endpoint_url: str | None = Field(
+        default=None, description="OIDC token endpoint of the client-credentials grant (OAUTHBEARER)."
+    )
+    sasl_oauthbearer_client_id: str | None = None
+    sasl_oauthbearer_client_secret: SecretStr | None = None
+    sasl_oauthbearer_scope: str | None = Field(default=None, description="Space-separated scopes to ask for.")
+    kafka_consumer: dict[str, Any] = Field(
+        default={}, description="CLAIMWIRE_KAFKA_CONSUMER_<OPTION>: kafka-python consumer options."
+    )
+    kafka_producer: dict[str, Any] = Field(
+        default={}, description="CLAIMWIRE_KAFKA_PRODUCER_<OPTION>: kafka-python producer options."
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # pydantic-settings' own order, with the pass-through variables just after explicit values.
+        return (
+            init_settings,
+            ClientOptionsSource(settings_cls),
+            env_settings,
+            dotenv_settings,
+            file_secret_settings,
+        )
+
+    @field_validator("kafka_consumer", "kafka_producer", mode="after")
+    @classmethod
+    def _known_client_options(cls, options: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+        return client_options(str(info.field_name), options)
+
+    @field_validator("sasl_oauthbearer_token_endpoint_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and urlsplit(value).scheme not in {"https", "http"}:
+            raise ValueError(f"{value!r} is not an http(s) URL")
+        return value
+
     @field_validator("bootstrap_servers")
     @classmethod
     def _servers_are_host_port(cls, value: str) -> str:
@@ -76,6 +129,12 @@ class KafkaConnectionSettings(BaseSettings):
             and (not self.sasl_plain_username or self.sasl_plain_password is None)
         ):
             raise ValueError(f"sasl_mechanism {self.sasl_mechanism} needs sasl_plain_username and password")
+        oauth_missing = [
+            name for name in OAUTHBEARER_REQUIRED if getattr(self, f"sasl_oauthbearer_{name}") in (None, "")
+        ]
+        if uses_sasl and self.sasl_mechanism == "OAUTHBEARER" and oauth_missing:
+            needed = ", ".join(f"sasl_oauthbearer_{name}" for name in oauth_missing)
+            raise ValueError(f"sasl_mechanism OAUTHBEARER needs {needed}")
         for name in ("ssl_cafile", "ssl_certfile", "ssl_keyfile"):
             path = getattr(self, name)
             if path is not None and not path.is_file():
@@ -170,5 +229,144 @@ def load_settings(cls: type[S], overrides: Mapping[str, Any] | None = None) -> S
         for error in exc.errors():
             where = ".".join(str(part) for part in error["loc"])
             name = f"{ENV_PREFIX}{where.upper()}" if where else "settings"
-            lines.append(f"{name}: {error['msg']}")
+            lines.append(f"{name}: {error['msg'].removeprefix('Value error, ')}")
         raise SettingsError("invalid settings:\n  " + "\n  ".join(lines)) from None
+
+
+# -- kafka-python options passed through (issue 12) ----------------------------------------------
+
+# Options claimwire sets itself, and what to change instead: a pass-through value would otherwise
+# quietly break a delivery guarantee or contradict a documented setting.
+MANAGED_CLIENT_OPTIONS: dict[str, str] = {
+    "bootstrap_servers": "set CLAIMWIRE_BOOTSTRAP_SERVERS",
+    "client_id": "set CLAIMWIRE_CLIENT_ID",
+    "security_protocol": "set CLAIMWIRE_SECURITY_PROTOCOL",
+    "request_timeout_ms": "set CLAIMWIRE_REQUEST_TIMEOUT_MS",
+    "group_id": "set CLAIMWIRE_GROUP_ID (the tracker: CLAIMWIRE_TRACKER_GROUP_ID)",
+    "group_instance_id": "the tracker derives it from its transactional id",
+    "auto_offset_reset": "set CLAIMWIRE_AUTO_OFFSET_RESET",
+    "max_poll_records": "set CLAIMWIRE_MAX_POLL_RECORDS",
+    "session_timeout_ms": "set CLAIMWIRE_SESSION_TIMEOUT_MS",
+    "heartbeat_interval_ms": "derived from CLAIMWIRE_SESSION_TIMEOUT_MS",
+    "enable_auto_commit": "claimwire commits offsets itself, only once the output is acknowledged",
+    "isolation_level": "claimwire reads read_committed, never aborted transactions",
+    "transactional_id": "set CLAIMWIRE_TRANSACTIONAL_ID",
+    "transaction_timeout_ms": "set CLAIMWIRE_TRANSACTION_TIMEOUT_SECONDS",
+    "enable_idempotence": "the delivery guarantees need the idempotent producer",
+    "acks": "the delivery guarantees need acks=all",
+    "bootstrap_timeout_ms": "derived from CLAIMWIRE_BROKER_UNREACHABLE_SECONDS",
+    "delivery_timeout_ms": "derived from CLAIMWIRE_BROKER_UNREACHABLE_SECONDS",
+    "max_block_ms": "derived from CLAIMWIRE_BROKER_UNREACHABLE_SECONDS",
+}
+MANAGED_CLIENT_OPTION_PREFIXES = {"sasl_": "set the CLAIMWIRE_SASL_* settings", "ssl_": "set CLAIMWIRE_SSL_*"}
+# Options whose kafka-python default is None, by the type a value must have.
+WHOLE_NUMBER_OPTIONS_UNSET_BY_DEFAULT = frozenset({"receive_buffer_bytes", "send_buffer_bytes"})
+TEXT_OPTIONS_UNSET_BY_DEFAULT = frozenset({"compression_type", "proxy_url", "socks5_proxy"})
+TRUE_WORDS = frozenset({"true", "1", "yes", "on"})
+FALSE_WORDS = frozenset({"false", "0", "no", "off"})
+
+
+class ClientOptionsSource(PydanticBaseSettingsSource):
+    """Collects CLAIMWIRE_KAFKA_CONSUMER_<OPTION> and CLAIMWIRE_KAFKA_PRODUCER_<OPTION> variables.
+
+    `<OPTION>` is a kafka-python option name in capitals: CLAIMWIRE_KAFKA_PRODUCER_COMPRESSION_TYPE=zstd.
+    """
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # everything is read in __call__
+
+    def __call__(self) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for field_name, prefix in (
+            ("kafka_consumer", CONSUMER_OPTION_PREFIX),
+            ("kafka_producer", PRODUCER_OPTION_PREFIX),
+        ):
+            options = {
+                name[len(prefix) :].lower(): value
+                for name, value in os.environ.items()
+                if name.upper().startswith(prefix) and len(name) > len(prefix)
+            }
+            if options:
+                found[field_name] = options
+        return found
+
+
+def client_options(field_name: str, options: Mapping[str, Any]) -> dict[str, Any]:
+    """Check pass-through options against kafka-python's own option names and give them its types."""
+    if not options:
+        return {}
+    # Imported here: only a command given such options pays for loading the client.
+    from kafka import KafkaConsumer, KafkaProducer  # noqa: PLC0415
+
+    consumer = field_name == "kafka_consumer"
+    defaults: dict[str, Any] = (KafkaConsumer if consumer else KafkaProducer).DEFAULT_CONFIG
+    prefix = CONSUMER_OPTION_PREFIX if consumer else PRODUCER_OPTION_PREFIX
+    typed: dict[str, Any] = {}
+    problems: list[str] = []
+    for option, value in options.items():
+        key = option.lower()
+        variable = f"{prefix}{key.upper()}"
+        managed = MANAGED_CLIENT_OPTIONS.get(key) or next(
+            (why for start, why in MANAGED_CLIENT_OPTION_PREFIXES.items() if key.startswith(start)), None
+        )
+        if managed is not None:
+            problems.append(f"{variable} is set by claimwire: {managed}")
+        elif key not in defaults:
+            close = difflib.get_close_matches(key, list(defaults), n=1)
+            hint = f" (did you mean {prefix}{close[0].upper()}?)" if close else ""
+            kind = "consumer" if consumer else "producer"
+            problems.append(f"{variable}: {key} is not a kafka-python {kind} option{hint}")
+        else:
+            try:
+                typed[key] = _typed_option(key, str(value).strip(), defaults[key])
+            except ValueError as exc:
+                problems.append(f"{variable}: {exc}")
+    if problems:
+        raise ValueError("; ".join(problems))
+    return typed
+
+
+def _typed_option(key: str, text: str, default: object) -> object:
+    if isinstance(default, bool):
+        if text.lower() in TRUE_WORDS | FALSE_WORDS:
+            return text.lower() in TRUE_WORDS
+        raise ValueError(f"{text!r} is not true or false")
+    if isinstance(default, int) or (default is None and key in WHOLE_NUMBER_OPTIONS_UNSET_BY_DEFAULT):
+        if not text.lstrip("-").isdigit():
+            raise ValueError(f"{text!r} is not a whole number")
+        return int(text)
+    if isinstance(default, float):
+        return float(text)
+    if isinstance(default, str) or (default is None and key in TEXT_OPTIONS_UNSET_BY_DEFAULT):
+        return text
+    raise ValueError(f"{key} takes a Python object, which cannot be given as text")
+
+
+# -- misspelt variables (issue 12) ---------------------------------------------------------------
+
+
+def variable_names(*settings_classes: type[BaseSettings]) -> set[str]:
+    """The environment variable of every field of these settings classes."""
+    names: set[str] = set()
+    for settings_class in settings_classes:
+        prefix = str(settings_class.model_config.get("env_prefix", ""))
+        names.update(f"{prefix}{field.upper()}" for field in settings_class.model_fields)
+    return names
+
+
+def unknown_variable_warnings(environ: Mapping[str, str], known: Iterable[str]) -> list[str]:
+    """One line per CLAIMWIRE_* variable no setting reads, naming the closest known one."""
+    known_names = sorted(set(known))
+    lines: list[str] = []
+    for name in sorted(environ):
+        upper = name.upper()
+        if (
+            not upper.startswith(ENV_PREFIX)
+            or upper in known_names
+            or upper.startswith((CONSUMER_OPTION_PREFIX, PRODUCER_OPTION_PREFIX))
+        ):
+            continue
+        close = difflib.get_close_matches(upper, known_names, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        lines.append(f"{name} is not a claimwire setting and is ignored{hint}")
+    return lines

@@ -4,6 +4,7 @@ across a restart, creates no topic on its own and supports the worker's transact
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from kafka.admin import ConfigResource
 from kafka.errors import KafkaTimeoutError
 from kafka_helpers import consume_all, produce
 
+from worker.exitcodes import ExitCode
 from worker.kafka.admin import TopicSpec, create_topics
 from worker.kafka.devbroker import broker_answers, free_port, running_broker
 from worker.settings import KafkaConnectionSettings
@@ -95,8 +97,36 @@ def test_topics_create_names_the_broker_it_cannot_reach() -> None:
     result = _claimwire(
         "topics", "create", "--timeout", "2", env={"CLAIMWIRE_BOOTSTRAP_SERVERS": unreachable}
     )
-    assert result.returncode == 1
+    assert result.returncode == ExitCode.BROKER_UNREACHABLE
     assert unreachable in result.stderr
+
+
+def test_topics_create_reports_existing_topics_that_differ_and_exits_1(kafka_bootstrap: str) -> None:
+    run_id = uuid.uuid4().hex[:8]
+    changelog, tracked = f"changelog-{run_id}", f"tracked-{run_id}"
+    env = {
+        "CLAIMWIRE_BOOTSTRAP_SERVERS": kafka_bootstrap,
+        "CLAIMWIRE_INPUT_TOPIC": f"in-{run_id}",
+        "CLAIMWIRE_OUTPUT_TOPIC": f"out-{run_id}",
+        "CLAIMWIRE_DLQ_TOPIC": f"dlq-{run_id}",
+        "CLAIMWIRE_TRACKER_OUTPUT_TOPIC": tracked,
+        "CLAIMWIRE_TRACKER_CHANGELOG_TOPIC": changelog,
+    }
+    # Made by hand, wrongly: a changelog that is not compacted, an output with too few partitions.
+    connection = KafkaConnectionSettings(bootstrap_servers=kafka_bootstrap)
+    create_topics(connection, [TopicSpec(changelog, 2), TopicSpec(tracked, 1)])
+    result = _claimwire("topics", "create", "--partitions", "2", env=env)
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert f"differs  {changelog}: cleanup.policy is delete, wanted compact" in lines
+    assert f"differs  {tracked}: has 1 partitions, wanted 2" in lines
+    assert f"exists   in-{run_id}" not in lines  # created just now
+    assert f"created  in-{run_id}" in lines
+    assert "left unchanged" in result.stderr
+    assert _topic_config(kafka_bootstrap, changelog, "cleanup.policy") == "delete"  # nothing altered
+
+    retention = _claimwire("topics", "create", "--partitions", "2", "--retention-ms", "3600000", env=env)
+    assert re.search(rf"^differs  in-{run_id}: retention.ms is \d+, wanted 3600000$", retention.stdout, re.M)
 
 
 def test_producing_to_an_unknown_topic_fails_and_creates_nothing(kafka_bootstrap: str) -> None:

@@ -18,10 +18,22 @@ from kafka.structs import OffsetAndMetadata
 from kafka_helpers import ConsumedRecord, consume_all, produce
 from worker_process import WorkerProcess, committed_offsets, expected_claims, source_of, wait_until, wire_item
 
+from worker.kafka.admin import TopicSpec, create_topics
+from worker.settings import KafkaConnectionSettings, WorkerSettings
+
 REPLAY_TIMEOUT_S = 120.0
 
 NewTopic = Callable[..., str]
 MINUTE_MS = 60_000
+
+
+@pytest.fixture(autouse=True, scope="module")
+def default_dead_letter_topic(kafka_bootstrap: str) -> None:
+    """Replay checks at start that the topics it writes exist, the default dead-letter topic too,
+    as `claimwire topics create` makes it in a deployment."""
+    connection = KafkaConnectionSettings(bootstrap_servers=kafka_bootstrap)
+    default = WorkerSettings.model_fields["dlq_topic"].default
+    create_topics(connection, [TopicSpec(default)])
 
 
 CLAIM_BODIES = (

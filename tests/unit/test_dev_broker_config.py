@@ -44,6 +44,31 @@ def test_each_property_is_set_once(tmp_path: Path) -> None:
     assert len(keys) == len(set(keys))
 
 
+def test_a_sasl_port_adds_a_sasl_listener_with_scram_and_unsecured_oauthbearer(tmp_path: Path) -> None:
+    text = devbroker.server_properties(19092, 19093, tmp_path, sasl_port=19094)
+    props = _properties(text)
+    assert props["listeners"].split(",") == [
+        "PLAINTEXT://127.0.0.1:19092",
+        "CONTROLLER://127.0.0.1:19093",
+        "SASL_PLAINTEXT://127.0.0.1:19094",
+    ]
+    assert props["advertised.listeners"] == "PLAINTEXT://127.0.0.1:19092,SASL_PLAINTEXT://127.0.0.1:19094"
+    assert "SASL_PLAINTEXT:SASL_PLAINTEXT" in props["listener.security.protocol.map"].split(",")
+    assert props["inter.broker.listener.name"] == "PLAINTEXT"  # brokers and controller need no credentials
+    assert props["sasl.enabled.mechanisms"].split(",") == ["SCRAM-SHA-256", "SCRAM-SHA-512", "OAUTHBEARER"]
+    assert props["listener.name.sasl_plaintext.oauthbearer.sasl.server.callback.handler.class"].endswith(
+        "OAuthBearerUnsecuredValidatorCallbackHandler"
+    )
+    keys = [line.split("=", 1)[0] for line in text.splitlines() if line and not line.startswith("#")]
+    assert len(keys) == len(set(keys))
+
+
+def test_without_a_sasl_port_no_sasl_is_configured(tmp_path: Path) -> None:
+    props = _properties(devbroker.server_properties(19092, 19093, tmp_path))
+    assert not [key for key in props if "sasl" in key]
+    assert "SASL" not in props["listeners"]
+
+
 def test_cluster_ids_are_16_random_bytes_in_url_safe_base64() -> None:
     first, second = devbroker.new_cluster_id(), devbroker.new_cluster_id()
     assert first != second

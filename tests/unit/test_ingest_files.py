@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -12,8 +13,9 @@ import pytest
 
 from worker.ingest.decode import MAX_ITEM_BYTES
 from worker.ingest.errors import ItemDecodeError
-from worker.ingest.files import ItemLocation, ReadItem, expand_inputs, read_file, read_items
+from worker.ingest.files import ItemLocation, ReadItem, content_id, expand_inputs, read_file, read_items
 from worker.models import WireItem
+from worker.pipeline import process_item
 
 
 def _line(item_id: str, body: str = "Some body text.") -> str:
@@ -22,6 +24,11 @@ def _line(item_id: str, body: str = "Some body text.") -> str:
 
 def _ids(reads: list[ReadItem]) -> list[str]:
     return [read.result.id for read in reads if isinstance(read.result, WireItem)]
+
+
+def _names(reads: list[ReadItem]) -> list[str]:
+    """The ids with the content hash of id-less items taken off: what a person reads in them."""
+    return [re.sub(r"-[0-9a-f]{24}$", "", item_id) for item_id in _ids(reads)]
 
 
 def _errors(reads: list[ReadItem]) -> list[tuple[str, str]]:
@@ -90,15 +97,15 @@ def test_plain_text_file_is_one_item_named_by_its_stem(tmp_path: Path) -> None:
     gz.write_bytes(gzip.compress(b"Rescuers said 4 people were found."))
     [read] = list(read_file(str(path)))
     assert isinstance(read.result, WireItem)
-    assert read.result.id == "flood-report"
+    assert read.result.id == content_id("flood-report", read.result.body.encode("utf-8"))
     assert read.result.body.startswith("River rises\n\nOfficials")
-    assert _ids(list(read_file(str(gz)))) == ["quake-note"]
+    assert _names(list(read_file(str(gz)))) == ["quake-note"]
 
 
 def test_text_file_that_starts_with_a_brace_is_still_text(tmp_path: Path) -> None:
     path = tmp_path / "odd.txt"
     path.write_text("{not json} but a note\n", encoding="utf-8")
-    assert _ids(list(read_file(str(path)))) == ["odd"]
+    assert _names(list(read_file(str(path)))) == ["odd"]
 
 
 def test_pretty_printed_json_object_and_array(tmp_path: Path) -> None:
@@ -108,9 +115,9 @@ def test_pretty_printed_json_object_and_array(tmp_path: Path) -> None:
     array.write_text(
         json.dumps([{"id": "x", "body": "First."}, {"body": "Second."}, 7], indent=2), encoding="utf-8"
     )
-    assert _ids(list(read_file(str(single)))) == ["one"]
+    assert _names(list(read_file(str(single)))) == ["one"]
     reads = list(read_file(str(array)))
-    assert _ids(reads) == ["x", "many-1"]
+    assert _names(reads) == ["x", "many"]
     assert [str(read.location) for read in reads] == [f"{array}[0]", f"{array}[1]", f"{array}[2]"]
     assert _errors(reads) == [(f"{array}[2]", "wrong_shape")]
 
@@ -168,7 +175,7 @@ def test_directories_are_walked_recursively_in_sorted_order(tmp_path: Path) -> N
         str(tmp_path / "b" / "1.jsonl"),
         str(tmp_path / "z.jsonl"),
     ]
-    assert _ids(list(read_items([str(tmp_path)]))) == ["a2", "0", "b1", "z"]
+    assert _names(list(read_items([str(tmp_path)]))) == ["a2", "0", "b1", "z"]
 
 
 def test_resume_after_a_location(tmp_path: Path) -> None:
@@ -205,4 +212,58 @@ def test_gzip_on_stdin_is_unpacked(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_plain_text_on_stdin_is_one_item(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Police said 9 people were held.\n")))
-    assert _ids(list(read_items(["-"]))) == ["stdin"]
+    assert _names(list(read_items(["-"]))) == ["stdin"]
+
+
+def test_same_named_text_files_in_different_folders_get_different_ids(tmp_path: Path) -> None:
+    for folder, text in (
+        ("monday", "Medics said 12 people were hurt."),
+        ("tuesday", "Medics said 15 were hurt."),
+    ):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "update.txt").write_text(text, encoding="utf-8")
+    ids = _ids(list(read_items([str(tmp_path)])))
+    assert len(ids) == 2
+    assert len(set(ids)) == 2
+    assert _names(list(read_items([str(tmp_path)]))) == ["update", "update"]
+
+
+def test_the_same_text_read_twice_keeps_its_id(tmp_path: Path) -> None:
+    # Replays and re-runs must give the same ids, or downstream de-duplication would see new claims.
+    first, second = tmp_path / "a" / "note.txt", tmp_path / "b" / "note.txt"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_text("Crews said 6 roads were shut.", encoding="utf-8")
+    assert _ids(list(read_file(str(first)))) == _ids(list(read_file(str(second))))
+
+
+def test_id_less_json_objects_are_named_by_their_content_not_their_position(tmp_path: Path) -> None:
+    one, other = tmp_path / "x" / "batch.json", tmp_path / "y" / "batch.json"
+    for path, body in ((one, "Officials said 3 bridges fell."), (other, "Officials said 4 bridges fell.")):
+        path.parent.mkdir()
+        path.write_text(json.dumps([{"body": body}], indent=2), encoding="utf-8")
+    ids = _ids(list(read_file(str(one)))) + _ids(list(read_file(str(other))))
+    assert len(ids) == 2
+    assert ids[0] != ids[1]
+    # Field order does not make another item.
+    story = {"headline": "Storm", "body": "Police said 2 cars sank."}
+    forwards, backwards = tmp_path / "f" / "story.json", tmp_path / "b" / "story.json"
+    for path, fields in ((forwards, story), (backwards, dict(reversed(story.items())))):
+        path.parent.mkdir()
+        path.write_text(json.dumps(fields, indent=2), encoding="utf-8")
+    assert _ids(list(read_file(str(forwards)))) == _ids(list(read_file(str(backwards))))
+    assert _names(list(read_file(str(forwards)))) == ["story"]
+
+
+def test_different_texts_on_stdin_never_share_a_claim_id(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each text is one run of `claimwire extract -`; the figure and its position are the same in
+    # both, so only the item id keeps the claim ids apart.
+    texts = ["Rescuers said 40 people were missing.", "Rescuers said 40 people were rescued."]
+    claim_ids: list[str] = []
+    for text in texts:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+        [read] = list(read_items(["-"]))
+        assert isinstance(read.result, WireItem)
+        claim_ids.extend(event.claim_id for event in process_item(read.result))
+    assert len(claim_ids) == 2
+    assert len(set(claim_ids)) == 2

@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from worker.kafka.config import connection_kwargs, consumer_kwargs, producer_kwargs
-from worker.settings import KafkaConnectionSettings, SettingsError, WorkerSettings, load_settings
+from worker.kafka.security import ClientCredentialsTokenProvider
+from worker.settings import (
+    KafkaConnectionSettings,
+    SettingsError,
+    WorkerSettings,
+    load_settings,
+    unknown_variable_warnings,
+    variable_names,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -162,3 +170,125 @@ def test_worker_clients_commit_manually_and_produce_durably() -> None:
     assert producer["transactional_id"] == "tx-1"
     assert producer["transaction_timeout_ms"] == 15_000
     assert "transactional_id" not in producer_kwargs(s)
+
+
+# -- issue 12: OAUTHBEARER, GSSAPI, client options passed through ---------------------------------
+
+
+def oauth_settings(**changes: object) -> dict[str, object]:
+    given: dict[str, object] = {
+        "security_protocol": "SASL_SSL",
+        "sasl_mechanism": "OAUTHBEARER",
+        "sasl_oauthbearer_token_endpoint_url": "https://idp.example/token",
+        "sasl_oauthbearer_client_id": "claimwire",
+        "sasl_oauthbearer_client_secret": "s3cret",
+    }
+    given.update(changes)
+    return given
+
+
+def test_oauthbearer_gets_a_token_provider_for_the_configured_client() -> None:
+    kwargs = connection_kwargs(load_settings(KafkaConnectionSettings, oauth_settings()))
+    provider = kwargs["sasl_oauth_token_provider"]
+    assert isinstance(provider, ClientCredentialsTokenProvider)
+    assert provider.token_endpoint_url == "https://idp.example/token"
+    assert kwargs["sasl_mechanism"] == "OAUTHBEARER"
+
+
+@pytest.mark.parametrize(
+    "missing",
+    ["sasl_oauthbearer_token_endpoint_url", "sasl_oauthbearer_client_id", "sasl_oauthbearer_client_secret"],
+)
+def test_oauthbearer_needs_endpoint_client_id_and_secret(missing: str) -> None:
+    with pytest.raises(SettingsError, match=missing):
+        load_settings(KafkaConnectionSettings, oauth_settings(**{missing: None}))
+
+
+def test_the_token_endpoint_must_be_an_http_url() -> None:
+    with pytest.raises(SettingsError, match="CLAIMWIRE_SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL"):
+        load_settings(KafkaConnectionSettings, oauth_settings(sasl_oauthbearer_token_endpoint_url="idp:443"))
+
+
+def test_gssapi_is_not_offered() -> None:
+    with pytest.raises(SettingsError, match="CLAIMWIRE_SASL_MECHANISM"):
+        load_settings(KafkaConnectionSettings, {"security_protocol": "SASL_SSL", "sasl_mechanism": "GSSAPI"})
+
+
+def test_client_options_pass_through_with_kafka_pythons_types(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMWIRE_KAFKA_PRODUCER_COMPRESSION_TYPE", "zstd")
+    monkeypatch.setenv("CLAIMWIRE_KAFKA_PRODUCER_LINGER_MS", "20")
+    monkeypatch.setenv("CLAIMWIRE_KAFKA_CONSUMER_CLIENT_RACK", "eu-west-1a")
+    monkeypatch.setenv("CLAIMWIRE_KAFKA_CONSUMER_FETCH_MAX_BYTES", "10485760")
+    monkeypatch.setenv("CLAIMWIRE_KAFKA_CONSUMER_CHECK_CRCS", "false")
+    s = load_settings(WorkerSettings)
+    assert s.kafka_consumer == {"client_rack": "eu-west-1a", "fetch_max_bytes": 10485760, "check_crcs": False}
+    assert s.kafka_producer == {"compression_type": "zstd", "linger_ms": 20}
+    consumer, producer = consumer_kwargs(s), producer_kwargs(s)
+    assert consumer["client_rack"] == "eu-west-1a"
+    assert consumer["group_id"] == s.group_id  # claimwire's own options are still there
+    assert "compression_type" not in consumer
+    assert producer["compression_type"] == "zstd"
+    assert producer["linger_ms"] == 20  # the operator's choice replaces claimwire's default
+    assert s.connection().kafka_consumer == s.kafka_consumer  # the tracker and replay get them too
+
+
+def test_a_misspelt_client_option_is_refused_with_the_closest_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMWIRE_KAFKA_CONSUMER_FETCH_MAX_BYTE", "1000")
+    with pytest.raises(SettingsError) as error:
+        load_settings(WorkerSettings)
+    assert "did you mean CLAIMWIRE_KAFKA_CONSUMER_FETCH_MAX_BYTES?" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("variable", "instead"),
+    [
+        ("CLAIMWIRE_KAFKA_CONSUMER_GROUP_ID", "CLAIMWIRE_GROUP_ID"),
+        ("CLAIMWIRE_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT", "commits offsets itself"),
+        ("CLAIMWIRE_KAFKA_PRODUCER_ACKS", "acks=all"),
+        ("CLAIMWIRE_KAFKA_PRODUCER_SASL_PLAIN_PASSWORD", "CLAIMWIRE_SASL_"),
+        ("CLAIMWIRE_KAFKA_CONSUMER_MAX_POLL_RECORDS", "CLAIMWIRE_MAX_POLL_RECORDS"),
+    ],
+)
+def test_options_claimwire_sets_itself_are_refused(
+    variable: str, instead: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(variable, "1")
+    with pytest.raises(SettingsError) as error:
+        load_settings(WorkerSettings)
+    assert variable in str(error.value)
+    assert instead in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "problem"),
+    [
+        ("CLAIMWIRE_KAFKA_CONSUMER_FETCH_MAX_BYTES", "lots", "not a whole number"),
+        ("CLAIMWIRE_KAFKA_CONSUMER_CHECK_CRCS", "maybe", "not true or false"),
+        ("CLAIMWIRE_KAFKA_CONSUMER_SOCKET_OPTIONS", "x", "cannot be given as text"),
+    ],
+)
+def test_client_option_values_must_fit_the_option(
+    variable: str, value: str, problem: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError, match=problem):
+        load_settings(WorkerSettings)
+
+
+def test_a_consumer_option_is_not_a_producer_option(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMWIRE_KAFKA_PRODUCER_CLIENT_RACK", "eu-west-1a")
+    with pytest.raises(SettingsError, match="not a kafka-python producer option"):
+        load_settings(WorkerSettings)
+
+
+def test_unknown_variables_are_listed_only_when_no_setting_reads_them() -> None:
+    known = variable_names(WorkerSettings)
+    assert "CLAIMWIRE_INPUT_TOPIC" in known
+    warnings = unknown_variable_warnings(
+        {"CLAIMWIRE_INPUT_TOPC": "a", "CLAIMWIRE_INPUT_TOPIC": "b", "CLAIMWIRE_ZZZZZZZZ": "c", "OTHER": "d"},
+        known,
+    )
+    assert warnings == [
+        "CLAIMWIRE_INPUT_TOPC is not a claimwire setting and is ignored; did you mean CLAIMWIRE_INPUT_TOPIC?",
+        "CLAIMWIRE_ZZZZZZZZ is not a claimwire setting and is ignored",
+    ]

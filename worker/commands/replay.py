@@ -5,8 +5,10 @@ claim ids, bytes, keys and headers as the live worker gave it. Output goes to `c
 (the live topic only with --allow-live-topic) or to a JSON Lines file. With --checkpoint a run
 that is killed or interrupted continues where it left off when started again with the same options.
 
-Exit status: 0 done, 1 stopped on a broker or delivery failure (the checkpoint keeps the last
-acknowledged position), 2 usage or settings error, 130 interrupted by SIGINT/SIGTERM (checkpoint saved).
+Exit status (`worker.exitcodes`): 0 done, 1 stopped on a broker or delivery failure (the checkpoint
+keeps the last acknowledged position), 2 usage or settings error (a path that does not exist, a
+topic that does not exist: checked before anything is read), 4 SASL credentials refused,
+130 interrupted by SIGINT/SIGTERM (checkpoint saved).
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from worker.exitcodes import ExitCode
 from worker.ingest.files import STDIN
-from worker.kafka.admin import BACKFILL_TOPIC
+from worker.kafka.admin import BACKFILL_TOPIC, require_topics
 from worker.kafka.errors import KafkaAdapterError
 from worker.kafka.replay_io import TopicSink, TopicSource, topic_source_name
 from worker.replay.checkpoint import Checkpoint, CheckpointError, load_checkpoint
@@ -39,10 +42,10 @@ DEFAULT_OUTPUT_TOPIC = BACKFILL_TOPIC
 # The live topic by its default name, whatever CLAIMWIRE_OUTPUT_TOPIC says: both are refused.
 LIVE_OUTPUT_TOPIC: str = WorkerSettings.model_fields["output_topic"].default
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
+EXIT_OK = ExitCode.OK
+EXIT_FAILED = ExitCode.FAILED
+EXIT_USAGE = ExitCode.USAGE
+EXIT_INTERRUPTED = ExitCode.INTERRUPTED
 
 
 class UsageError(ValueError):
@@ -153,6 +156,9 @@ def _replay(
     stop: StopRequest,
 ) -> int:
     log = get_logger("replay")
+    needed = _topics_used(args, settings, output_topic)
+    if needed:
+        require_topics(settings.connection(), needed, timeout_s=settings.request_timeout_ms / 1000)
     processor = RecordProcessor(output_topic=output_topic, dlq_topic=settings.dlq_topic)
     job = _open_source(args, settings, resume, processor, stop)
     closers: list[Callable[[], None]] = [job.close]
@@ -187,6 +193,14 @@ def _replay(
             close()
     _log_summary(summary, output=str(args.output_file) if args.output_file else output_topic)
     return EXIT_INTERRUPTED if summary.interrupted else EXIT_OK
+
+
+def _topics_used(args: argparse.Namespace, settings: WorkerSettings, output_topic: str) -> list[str]:
+    """The topics this run reads or writes: the source topic, and the sink's unless it is a file."""
+    topics = [args.topic] if args.topic else []
+    if args.output_file is None and not args.dry_run:
+        topics += [output_topic, settings.dlq_topic]
+    return topics
 
 
 @dataclass(slots=True, frozen=True)
@@ -292,6 +306,9 @@ def _check_usage(args: argparse.Namespace, settings: WorkerSettings) -> str:
             raise UsageError(f"{', '.join(given)} only apply to --topic")
         if STDIN in args.files:
             raise UsageError("stdin cannot be replayed (it cannot be resumed); give files or directories")
+        missing = [path for path in args.files if not Path(path).exists()]
+        if missing:
+            raise UsageError(f"no such file or directory: {', '.join(missing)}")
     if args.since is not None and args.from_offsets is not None:
         raise UsageError("give --since or --from-offsets, not both")
     if args.until is not None and args.to_offsets is not None:

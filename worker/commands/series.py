@@ -3,7 +3,7 @@
 Reads every partition of the changelog to its current end (committed records only), keeps the
 latest state per series and prints a table, or JSON with `--json`. Filters: `--source` (part of
 the name), `--category`, `--place`. Exit codes: 0 printed (possibly "no series"), 1 the changelog
-could not be read, 2 invalid settings.
+could not be read, 2 invalid settings, 3 no broker reachable.
 """
 
 from __future__ import annotations
@@ -13,18 +13,19 @@ import sys
 
 from worker.commands.series_explorer import configure_explorer_flags, run_explorer
 from worker.commands.track import load_tracker_settings
+from worker.exitcodes import ExitCode
 from worker.explore.feed import ExplorerTopics
 from worker.kafka.changelog import ChangelogReader
-from worker.kafka.errors import KafkaAdapterError
+from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError
 from worker.settings import KafkaConnectionSettings, SettingsError, load_settings
 from worker.track.events import SeriesSnapshot
 from worker.track.report import SeriesFilter, select_series, series_table
 from worker.track.rules import SeriesState
 from worker.track.runner import restore_states
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_BAD_SETTINGS = 2
+EXIT_OK = ExitCode.OK
+EXIT_FAILED = ExitCode.FAILED
+EXIT_BAD_SETTINGS = ExitCode.USAGE
 READ_TIMEOUT_SECONDS = 120.0
 
 
@@ -57,6 +58,9 @@ def run(args: argparse.Namespace) -> int:
         return code
     try:
         states = read_series(connection, topic)
+    except BrokerUnreachableError as exc:
+        print(f"claimwire series: {exc}", file=sys.stderr)
+        return ExitCode.BROKER_UNREACHABLE
     except KafkaAdapterError as exc:
         print(f"claimwire series: {exc}", file=sys.stderr)
         return EXIT_FAILED

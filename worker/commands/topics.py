@@ -3,7 +3,12 @@
 Topic names follow the worker's settings (CLAIMWIRE_INPUT_TOPIC, CLAIMWIRE_OUTPUT_TOPIC,
 CLAIMWIRE_DLQ_TOPIC) and the tracker's (CLAIMWIRE_TRACKER_OUTPUT_TOPIC, and its compacted
 CLAIMWIRE_TRACKER_CHANGELOG_TOPIC), plus the replay's `claims.backfill`. Topics that exist already
-are reported and left as they are.
+are left as they are and compared with what `create` would make: partition count, cleanup policy
+(`delete` for the event topics, `compact` for the changelog) and, with --retention-ms, retention.
+
+Exit codes (`worker.exitcodes`): 0 every topic exists as wanted, 1 the broker refused to create one
+or an existing topic differs (each difference is printed), 2 usage or settings, 3 no broker
+reachable, 4 SASL credentials refused.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ import sys
 
 from pydantic import ValidationError
 
+from worker.exitcodes import ExitCode
 from worker.kafka import admin
-from worker.kafka.errors import KafkaAdapterError
+from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError
 from worker.settings import SettingsError, WorkerSettings, load_settings
 from worker.track.settings import TrackerSettings
 
@@ -28,30 +34,55 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--replication-factor", type=int, default=1, help="replicas per partition (default 1: one broker)"
     )
+    parser.add_argument(
+        "--retention-ms",
+        type=int,
+        help="retention of the event topics in milliseconds (default: the broker's; -1 keeps forever)",
+    )
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the brokers")
 
 
 def run(args: argparse.Namespace) -> int:
     if args.partitions < 1 or args.replication_factor < 1:
         print("error: --partitions and --replication-factor must be at least 1", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
+    if args.retention_ms is not None and args.retention_ms < -1:
+        print("error: --retention-ms must be -1 (forever) or a number of milliseconds", file=sys.stderr)
+        return ExitCode.USAGE
     try:
         settings = load_settings(WorkerSettings, {"bootstrap_servers": args.bootstrap_servers})
         tracker = TrackerSettings()
     except (SettingsError, ValidationError) as error:
         print(f"error: {error}", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     try:
         if args.action == "list":
             for name in admin.list_topics(settings, timeout_s=args.timeout):
                 print(name)
-            return 0
-        specs = admin.claimwire_topics(settings, args.partitions, args.replication_factor, tracker=tracker)
+            return ExitCode.OK
+        specs = admin.claimwire_topics(
+            settings,
+            args.partitions,
+            args.replication_factor,
+            tracker=tracker,
+            retention_ms=args.retention_ms,
+        )
         report = admin.create_topics(settings, specs, timeout_s=args.timeout)
+    except BrokerUnreachableError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return ExitCode.BROKER_UNREACHABLE
     except KafkaAdapterError as error:
         print(f"error: {error}", file=sys.stderr)
-        return 1
+        return ExitCode.FAILED
     for spec in specs:
-        state = "created" if spec.name in report.created else "exists"
-        print(f"{state:<8} {spec.name}")
-    return 0
+        differences = report.differences.get(spec.name, ())
+        state = "created" if spec.name in report.created else "differs" if differences else "exists"
+        print(f"{state:<8} {spec.name}" + (f": {'; '.join(differences)}" if differences else ""))
+    if report.differences:
+        print(
+            "error: existing topics differ from what claimwire needs; they were left unchanged "
+            "(change them with kafka-configs / kafka-topics, or recreate them)",
+            file=sys.stderr,
+        )
+        return ExitCode.FAILED
+    return ExitCode.OK

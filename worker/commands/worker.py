@@ -1,8 +1,9 @@
 """`claimwire worker`: consume wire items from Kafka and publish claim events (and dead letters).
 
 Settings come from CLAIMWIRE_* variables (docs/configuration.md); the options below override them.
-Exit codes: 0 clean shutdown, 1 stopped on a delivery or commit failure, 2 invalid settings,
-3 broker unreachable for longer than --broker-unreachable-seconds.
+Exit codes (`worker.exitcodes`): 0 clean shutdown, 1 stopped on a delivery or commit failure,
+2 invalid settings, a missing topic or the metrics port in use, 3 broker unreachable for longer than
+--broker-unreachable-seconds, 4 SASL credentials refused.
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ import sys
 from typing import Any
 
 from worker import __version__
+from worker.exitcodes import ExitCode
+from worker.kafka.admin import require_topics
+from worker.kafka.errors import BrokerUnreachableError
 from worker.runtime.logging import configure_logging, get_logger
 from worker.runtime.loop import Worker
 from worker.runtime.metrics import WorkerMetrics
 from worker.runtime.probes import LoopHealth, ProbeServer
 from worker.runtime.signals import StopRequest, install_stop_signals
 from worker.settings import SettingsError, WorkerSettings, load_settings
-
-EXIT_BAD_SETTINGS = 2
 
 # Extraction is CPU-bound on the main thread while the Kafka client's IO threads need only short
 # slices; the default 5 ms switch interval makes them preempt it hundreds of times a second, and on a
@@ -68,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         settings = load_settings(WorkerSettings, overrides)
     except SettingsError as exc:
         print(f"claimwire worker: {exc}", file=sys.stderr)
-        return EXIT_BAD_SETTINGS
+        return ExitCode.USAGE
     configure_logging(settings.log_level, settings.log_format)
     log = get_logger("worker")
     # JSON mode renders SecretStr fields as '**********'.
@@ -83,6 +85,17 @@ def run(args: argparse.Namespace) -> int:
     server.start()
     log.info("http_listening", host=settings.http_host, port=server.port)
     try:
+        # A missing topic or refused credentials stop the start with one line (worker.cli), not a
+        # wait for the broker that ends in "unreachable".
+        try:
+            require_topics(
+                settings.connection(),
+                [settings.input_topic, settings.output_topic, settings.dlq_topic],
+                timeout_s=settings.broker_unreachable_seconds,
+            )
+        except BrokerUnreachableError as exc:
+            log.error("worker_start_failed", error=str(exc))
+            return ExitCode.BROKER_UNREACHABLE
         return Worker(settings, metrics=metrics, health=health, stop=stop).run()
     finally:
         server.stop()

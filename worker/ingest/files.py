@@ -2,14 +2,21 @@
 
 Each input is sniffed, not trusted by its name: gzip by its magic bytes, JSON Lines when the first
 line is a complete JSON value, one JSON document (an object, or an array of objects) when it is not,
-and plain text (one item, id from the file name stem) otherwise. Files are streamed line by line so
+and plain text (one item) otherwise. Files are streamed line by line so
 a multi-gigabyte archive costs the memory of its longest line, and a bad line never stops the rest:
 every item comes back with its location and either the decoded item or the reason it failed.
+
+An item without an id of its own (plain text, a JSON object without one, anything on stdin) gets
+one derived from its content: the file name stem (or `stdin`) for the reader, then a hash of the
+text or of the JSON object. Claim ids derive from item ids, so two different texts never share a
+claim id, even from same-named files in different folders, and the same text read again keeps its
+ids, which is what de-duplication downstream needs.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import itertools
 import json
@@ -25,8 +32,11 @@ from worker.ingest.errors import ItemDecodeError
 from worker.models import WireItem
 
 STDIN = "-"
+STDIN_ID_PREFIX = "stdin"
 
 _GZIP_MAGIC = b"\x1f\x8b"
+# 96 bits: a chance of about one in 10^16 that two of a million different texts share an id.
+CONTENT_ID_BYTES = 12
 _JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _TEXT_SUFFIXES = frozenset({".txt", ".text"})
 
@@ -102,12 +112,12 @@ def read_file(path: str) -> Iterator[ReadItem]:
     """Every item in one file (or stdin for "-"); an unreadable file yields one `unreadable_file` error."""
     try:
         if path == STDIN:
-            yield from _read_stream(_unzipped(_peekable_stdin()), path, item_id="stdin", suffix="")
+            yield from _read_stream(_unzipped(_peekable_stdin()), path, id_prefix=STDIN_ID_PREFIX, suffix="")
             return
         with open(path, "rb") as raw:
             name = Path(path).name.removesuffix(".gz")
             suffix = Path(name).suffix.lower()
-            yield from _read_stream(_unzipped(raw), path, item_id=Path(name).stem or name, suffix=suffix)
+            yield from _read_stream(_unzipped(raw), path, id_prefix=Path(name).stem or name, suffix=suffix)
     except (OSError, EOFError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
         yield ReadItem(ItemLocation(path), ItemDecodeError("unreadable_file", reason))
@@ -133,7 +143,7 @@ def _is_after(location: ItemLocation, resume: ItemLocation) -> bool:
     return key(location) > key(resume)
 
 
-def _read_stream(stream: _LineSource, path: str, *, item_id: str, suffix: str) -> Iterator[ReadItem]:
+def _read_stream(stream: _LineSource, path: str, *, id_prefix: str, suffix: str) -> Iterator[ReadItem]:
     lines = _numbered_lines(stream)
     head: list[_Line] = []
     for number, line in lines:
@@ -148,11 +158,11 @@ def _read_stream(stream: _LineSource, path: str, *, item_id: str, suffix: str) -
     if suffix in _JSON_LINES_SUFFIXES or first is None:
         yield from _json_lines(everything, path)
     elif suffix in _TEXT_SUFFIXES or not first.lstrip(b"\xef\xbb\xbf \t").startswith((b"{", b"[")):
-        yield _text_document(everything, path, item_id)
+        yield _text_document(everything, path, id_prefix)
     elif _opens_json_lines(first):
         yield from _json_lines(everything, path)
     else:
-        yield from _json_document(everything, path, item_id)
+        yield from _json_document(everything, path, id_prefix)
 
 
 _Line = tuple[int, bytes | None]
@@ -215,7 +225,7 @@ def _decoded(line: bytes) -> WireItem | ItemDecodeError:
         return exc
 
 
-def _json_document(lines: Iterator[_Line], path: str, item_id: str) -> Iterator[ReadItem]:
+def _json_document(lines: Iterator[_Line], path: str, id_prefix: str) -> Iterator[ReadItem]:
     """One JSON object, or an array of them, spread over several lines.
 
     A document that fails to parse but whose every line opens an object is JSON Lines with a broken
@@ -252,23 +262,39 @@ def _json_document(lines: Iterator[_Line], path: str, item_id: str) -> Iterator[
         return
     if isinstance(value, list):
         for index, element in enumerate(value):
-            yield ReadItem(ItemLocation(path, None, index), _object(element, f"{item_id}-{index}"))
+            yield ReadItem(ItemLocation(path, None, index), _object(element, id_prefix))
     else:
-        yield ReadItem(ItemLocation(path), _object(value, item_id))
+        yield ReadItem(ItemLocation(path), _object(value, id_prefix))
 
 
 def _all_lines_open_objects(lines: Sequence[_Line]) -> bool:
     return all(line is None or not line.strip() or line.lstrip().startswith(b"{") for _, line in lines)
 
 
-def _object(value: object, default_id: str | None) -> WireItem | ItemDecodeError:
+def content_id(prefix: str, content: bytes) -> str:
+    """The id of an item that has none: `prefix` for people, a hash of `content` for uniqueness."""
+    return f"{prefix}-{hashlib.blake2b(content, digest_size=CONTENT_ID_BYTES).hexdigest()}"
+
+
+def _object(value: object, id_prefix: str | None) -> WireItem | ItemDecodeError:
+    """The item in a parsed JSON value; without `id_prefix` (JSON Lines) it must carry its own id."""
+    if id_prefix is None:
+        try:
+            return decode_object(value)
+        except ItemDecodeError as exc:
+            return exc
+    # Keys sorted: the same object written with its fields in another order is the same item.
     try:
-        return decode_object(value, default_id=default_id)
+        canonical = json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    except (TypeError, ValueError):
+        canonical = repr(value).encode("utf-8")
+    try:
+        return decode_object(value, default_id=content_id(id_prefix, canonical))
     except ItemDecodeError as exc:
         return exc
 
 
-def _text_document(lines: Iterable[_Line], path: str, item_id: str) -> ReadItem:
+def _text_document(lines: Iterable[_Line], path: str, id_prefix: str) -> ReadItem:
     location = ItemLocation(path)
     chunks: list[bytes] = []
     size = 0
@@ -284,6 +310,6 @@ def _text_document(lines: Iterable[_Line], path: str, item_id: str) -> ReadItem:
     except UnicodeDecodeError as exc:
         return ReadItem(location, ItemDecodeError("not_utf8", f"invalid UTF-8 at byte {exc.start}"))
     try:
-        return ReadItem(location, text_item(text, item_id))
+        return ReadItem(location, text_item(text, content_id(id_prefix, text.encode("utf-8"))))
     except ItemDecodeError as exc:
         return ReadItem(location, exc)

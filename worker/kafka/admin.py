@@ -1,25 +1,49 @@
 """Create the topics claimwire needs, on clusters that (rightly) do not create topics on first use.
 
 Creating is idempotent: a topic that already exists is reported as such, not treated as an error,
-so `claimwire topics create` can run before every deployment.
+so `claimwire topics create` can run before every deployment. An existing topic is compared with
+what was asked for (partitions, and each topic config asked for: cleanup policy, retention) and the
+differences are reported; nothing existing is changed.
+
+`require_topics` is the start-up check of the commands that read or write topics: a missing topic
+is named, with the command that creates it, instead of the client waiting for it to appear.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kafka import KafkaAdminClient
-from kafka.errors import KafkaError, TopicAlreadyExistsError, for_code
+from kafka.admin import ConfigResource, ConfigResourceType
+from kafka.errors import (
+    KafkaError,
+    NoError,
+    TopicAlreadyExistsError,
+    TopicAuthorizationFailedError,
+    UnknownTopicOrPartitionError,
+    for_code,
+)
 
+from worker.kafka.clientlogs import client_logs_quiet
 from worker.kafka.config import connection_kwargs
-from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError
+from worker.kafka.errors import (
+    BrokerUnreachableError,
+    KafkaAdapterError,
+    MissingTopicError,
+    TopicNotAuthorizedError,
+)
+from worker.kafka.security import refused_or_unreachable, sasl_exchanges
 from worker.settings import KafkaConnectionSettings, WorkerSettings
 from worker.track.settings import TrackerSettings
 
 BACKFILL_TOPIC = "claims.backfill"
 COMPACTED = {"cleanup.policy": "compact"}
+DELETED_WHEN_OLD = {"cleanup.policy": "delete"}
 DEFAULT_TIMEOUT_S = 30.0
+CHECK_ATTEMPT_S = 5.0
+MIN_ATTEMPT_S = 1.0
 
 
 class TopicCreationError(KafkaAdapterError):
@@ -38,10 +62,14 @@ class TopicSpec:
 
 @dataclass(frozen=True, slots=True)
 class CreateReport:
-    """Which of the requested topics were created now and which were there already."""
+    """Which of the requested topics were created now, which were there already, and how those differ.
+
+    `differences` maps an existing topic to one line per setting that is not what was asked for.
+    """
 
     created: tuple[str, ...]
     existing: tuple[str, ...]
+    differences: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def claimwire_topics(
@@ -50,23 +78,28 @@ def claimwire_topics(
     replication_factor: int,
     *,
     tracker: TrackerSettings | None = None,
+    retention_ms: int | None = None,
 ) -> list[TopicSpec]:
     """Every topic of a claimwire deployment, named as the worker's and the tracker's settings name them.
 
     All get the same partition count: the tracker's changelog needs one partition per partition of
-    the claim events it tracks.
+    the claim events it tracks. The event topics delete old records (after `retention_ms` when
+    given, else the broker's default); the changelog is compacted and keeps every series' latest state.
     """
     tracker = tracker if tracker is not None else TrackerSettings()
+    events = dict(DELETED_WHEN_OLD)
+    if retention_ms is not None:
+        events["retention.ms"] = str(retention_ms)
 
-    def spec(name: str, configs: Mapping[str, str] | None = None) -> TopicSpec:
-        return TopicSpec(name, partitions, replication_factor, dict(configs or {}))
+    def spec(name: str, configs: Mapping[str, str]) -> TopicSpec:
+        return TopicSpec(name, partitions, replication_factor, dict(configs))
 
     return [
-        spec(settings.input_topic),
-        spec(settings.output_topic),
-        spec(settings.dlq_topic),
-        spec(tracker.output_topic),
-        spec(BACKFILL_TOPIC),
+        spec(settings.input_topic, events),
+        spec(settings.output_topic, events),
+        spec(settings.dlq_topic, events),
+        spec(tracker.output_topic, events),
+        spec(BACKFILL_TOPIC, events),
         # The tracker's state: only the latest record per series key matters.
         spec(tracker.changelog_topic, COMPACTED),
     ]
@@ -76,12 +109,57 @@ def _admin(connection: KafkaConnectionSettings, timeout_s: float) -> KafkaAdminC
     timeout_ms = int(timeout_s * 1000)
     kwargs = connection_kwargs(connection)
     kwargs["request_timeout_ms"] = timeout_ms
+    before = sasl_exchanges().snapshot()
     try:
         return KafkaAdminClient(**kwargs, bootstrap_timeout_ms=timeout_ms)
     except KafkaError as error:
+        raise refused_or_unreachable(connection, error, before) from error
+
+
+def require_topics(
+    connection: KafkaConnectionSettings, topics: Sequence[str], *, timeout_s: float = DEFAULT_TIMEOUT_S
+) -> None:
+    """Raise MissingTopicError naming every one of `topics` the cluster does not have.
+
+    Also the first contact with the cluster: AuthenticationFailedError for refused credentials,
+    TopicNotAuthorizedError for topics the principal may not describe, BrokerUnreachableError when
+    no broker answers within `timeout_s`.
+    """
+    # Short attempts until the deadline: refused credentials end the wait after the first one
+    # (the client itself would retry them until its timeout), an absent broker only at the deadline.
+    deadline = time.monotonic() + timeout_s
+    while True:
+        attempt_s = max(min(CHECK_ATTEMPT_S, deadline - time.monotonic()), MIN_ATTEMPT_S)
+        try:
+            with client_logs_quiet():
+                errors = _topic_errors(connection, list(dict.fromkeys(topics)), attempt_s)
+            break
+        except BrokerUnreachableError:
+            if time.monotonic() >= deadline:
+                raise
+    denied = [topic for topic, error in errors.items() if issubclass(error, TopicAuthorizationFailedError)]
+    if denied:
+        raise TopicNotAuthorizedError(denied, connection.sasl_plain_username or connection.client_id)
+    missing = [topic for topic, error in errors.items() if error is not NoError]
+    if missing:
+        raise MissingTopicError(missing)
+
+
+def _topic_errors(
+    connection: KafkaConnectionSettings, topics: list[str], timeout_s: float
+) -> dict[str, type[Exception]]:
+    """Each topic's metadata error class (NoError when it exists and may be described)."""
+    admin = _admin(connection, timeout_s)
+    try:
+        described = admin.describe_topics(topics)
+    except KafkaError as error:
         raise BrokerUnreachableError(
-            f"cannot reach the brokers at {connection.bootstrap_servers}: {error}"
+            f"describing topics on {connection.bootstrap_servers} failed: {error}"
         ) from error
+    finally:
+        admin.close()
+    found: dict[str, type[Exception]] = {topic["name"]: for_code(topic["error_code"]) for topic in described}
+    return {topic: found.get(topic, UnknownTopicOrPartitionError) for topic in topics}
 
 
 def create_topics(
@@ -117,13 +195,40 @@ def create_topics(
         if refused:
             raise TopicCreationError("the broker refused to create topics:\n  " + "\n  ".join(refused))
         admin.wait_for_topics([spec.name for spec in specs], timeout_ms=int(timeout_s * 1000))
+        differences = _differences(admin, [spec for spec in specs if spec.name in existing])
     except KafkaError as error:
         raise BrokerUnreachableError(
             f"creating topics on {connection.bootstrap_servers} failed: {error}"
         ) from error
     finally:
         admin.close()
-    return CreateReport(created=tuple(created), existing=tuple(existing))
+    return CreateReport(created=tuple(created), existing=tuple(existing), differences=differences)
+
+
+def _differences(admin: KafkaAdminClient, specs: Sequence[TopicSpec]) -> dict[str, tuple[str, ...]]:
+    """Per existing topic, how its partition count and the configs asked for differ from the spec."""
+    if not specs:
+        return {}
+    partitions = {
+        topic["name"]: len(topic["partitions"])
+        for topic in admin.describe_topics([spec.name for spec in specs])
+        if topic["error_code"] == 0
+    }
+    resources = [ConfigResource(ConfigResourceType.TOPIC, spec.name, list(spec.configs)) for spec in specs]
+    described = admin.describe_configs(resources, config_filter="all").get("topic", {})
+    differences: dict[str, tuple[str, ...]] = {}
+    for spec in specs:
+        lines: list[str] = []
+        if partitions.get(spec.name) != spec.partitions:
+            lines.append(f"has {partitions.get(spec.name)} partitions, wanted {spec.partitions}")
+        configs = described.get(spec.name, {})
+        for key, wanted in spec.configs.items():
+            actual = configs.get(key, {}).get("value")
+            if actual != wanted:
+                lines.append(f"{key} is {actual}, wanted {wanted}")
+        if lines:
+            differences[spec.name] = tuple(lines)
+    return differences
 
 
 def list_topics(connection: KafkaConnectionSettings, *, timeout_s: float = DEFAULT_TIMEOUT_S) -> list[str]:

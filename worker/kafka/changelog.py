@@ -21,9 +21,15 @@ import kafka.errors
 from kafka import ConsumerRebalanceListener, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.structs import OffsetAndMetadata
 
-from worker.kafka.admin import TopicCreationError, TopicSpec, create_topics
-from worker.kafka.config import connection_kwargs
-from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError, ProduceError, TransactionError
+from worker.kafka.admin import TopicCreationError, TopicSpec, create_topics, require_topics
+from worker.kafka.config import consumer_options, producer_options
+from worker.kafka.errors import (
+    BrokerUnreachableError,
+    KafkaAdapterError,
+    MissingTopicError,
+    ProduceError,
+    TransactionError,
+)
 from worker.kafka.records import input_records
 from worker.runtime.processor import InputRecord
 from worker.settings import KafkaConnectionSettings
@@ -72,30 +78,37 @@ class TrackerKafka:
         self.changelog_topic = changelog_topic
         self._connection = connection
         self._timeout_ms = connection.request_timeout_ms
-        common = connection_kwargs(connection)
+        # The changelog is created when missing; the topics it is made from must exist already.
+        require_topics(connection, [input_topic, output_topic], timeout_s=self._timeout_ms / 1000)
         try:
             self._producer = KafkaProducer(
-                **common,
-                acks="all",
-                enable_idempotence=True,
-                transactional_id=transactional_id,
-                transaction_timeout_ms=int(transaction_timeout_seconds * 1000),
-                linger_ms=5,
+                **producer_options(
+                    connection,
+                    acks="all",
+                    enable_idempotence=True,
+                    transactional_id=transactional_id,
+                    transaction_timeout_ms=int(transaction_timeout_seconds * 1000),
+                    linger_ms=5,
+                )
             )
             self._consumer = KafkaConsumer(
-                **common,
-                group_id=group_id,
-                # Static membership: a restarted instance takes its partitions back at once instead
-                # of waiting a session timeout (45 s) for the group to notice its predecessor died.
-                group_instance_id=transactional_id,
-                enable_auto_commit=False,
-                auto_offset_reset=auto_offset_reset,
-                max_poll_records=max_poll_records,
-                isolation_level="read_committed",
+                **consumer_options(
+                    connection,
+                    group_id=group_id,
+                    # Static membership: a restarted instance takes its partitions back at once instead
+                    # of waiting a session timeout (45 s) for the group to notice its predecessor died.
+                    group_instance_id=transactional_id,
+                    enable_auto_commit=False,
+                    auto_offset_reset=auto_offset_reset,
+                    max_poll_records=max_poll_records,
+                    isolation_level="read_committed",
+                )
             )
             self._changelog = ChangelogReader(connection, changelog_topic)
-        except kafka.errors.NoBrokersAvailable as exc:
-            raise BrokerUnreachableError(f"no broker reachable at {connection.bootstrap_servers}") from exc
+        except kafka.errors.KafkaError as exc:  # kafka-python 3 raises KafkaTimeoutError at bootstrap
+            raise BrokerUnreachableError(
+                f"no broker reachable at {connection.bootstrap_servers}: {exc}"
+            ) from exc
         self._call(self._producer.init_transactions)
 
     # -- topics --------------------------------------------------------------------------------
@@ -104,7 +117,7 @@ class TrackerKafka:
         """The input's partition count; creates the compacted changelog with as many if it is missing."""
         inputs = self._partition_count(self.input_topic)
         if inputs is None:
-            raise ChangelogError(f"input topic {self.input_topic!r} does not exist")
+            raise MissingTopicError([self.input_topic])
         changelog = self._partition_count(self.changelog_topic)
         if changelog is None:
             self._create_changelog(inputs)
@@ -218,13 +231,20 @@ class ChangelogReader:
     def __init__(self, connection: KafkaConnectionSettings, topic: str) -> None:
         self.topic = topic
         self._timeout_ms = connection.request_timeout_ms
-        common = {**connection_kwargs(connection), "group_id": None, "enable_auto_commit": False}
+        common = consumer_options(
+            connection,
+            bootstrap_timeout_ms=connection.request_timeout_ms,
+            group_id=None,
+            enable_auto_commit=False,
+        )
         try:
             self._consumer = KafkaConsumer(**common, isolation_level="read_committed")
             # Only asked for end offsets: its end is the high watermark, open transactions included.
             self._watermarks = KafkaConsumer(**common, isolation_level="read_uncommitted")
-        except kafka.errors.NoBrokersAvailable as exc:
-            raise BrokerUnreachableError(f"no broker reachable at {connection.bootstrap_servers}") from exc
+        except kafka.errors.KafkaError as exc:  # kafka-python 3 raises KafkaTimeoutError at bootstrap
+            raise BrokerUnreachableError(
+                f"no broker reachable at {connection.bootstrap_servers}: {exc}"
+            ) from exc
 
     def partition_count(self, topic: str | None = None) -> int | None:
         """Partitions of `topic` (default: the changelog), None when it does not exist."""

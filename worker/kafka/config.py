@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
+from worker.kafka.clientlogs import quiet_repeated_metadata_errors
 from worker.kafka.partitioner import KeyHashPartitioner
+from worker.kafka.security import ClientCredentialsTokenProvider, sasl_exchanges
 from worker.settings import KafkaConnectionSettings, WorkerSettings
 
 
 def connection_kwargs(settings: KafkaConnectionSettings) -> dict[str, Any]:
     """Options every client (consumer, producer, admin) shares: brokers, TLS and SASL."""
+    # Installed before any client connects: a refusal is counted, a missing topic not repeated.
+    sasl_exchanges()
+    quiet_repeated_metadata_errors()
     kwargs: dict[str, Any] = {
         "bootstrap_servers": settings.bootstrap_servers.split(","),
         "client_id": settings.client_id,
@@ -30,7 +36,34 @@ def connection_kwargs(settings: KafkaConnectionSettings) -> dict[str, Any]:
             kwargs["sasl_plain_username"] = settings.sasl_plain_username
         if settings.sasl_plain_password is not None:
             kwargs["sasl_plain_password"] = settings.sasl_plain_password.get_secret_value()
+        if settings.sasl_mechanism == "OAUTHBEARER":
+            kwargs["sasl_oauth_token_provider"] = _token_provider(
+                str(settings.sasl_oauthbearer_token_endpoint_url),
+                str(settings.sasl_oauthbearer_client_id),
+                settings.sasl_oauthbearer_client_secret.get_secret_value()
+                if settings.sasl_oauthbearer_client_secret is not None
+                else "",
+                settings.sasl_oauthbearer_scope,
+            )
     return kwargs
+
+
+@functools.cache
+def _token_provider(
+    endpoint: str, client_id: str, client_secret: str, scope: str | None
+) -> ClientCredentialsTokenProvider:
+    """One provider per identity in a process, so all its clients share one cached token."""
+    return ClientCredentialsTokenProvider(endpoint, client_id, client_secret, scope)
+
+
+def consumer_options(settings: KafkaConnectionSettings, **claimwire_options: Any) -> dict[str, Any]:
+    """A consumer's options: the connection, claimwire's own choices, then CLAIMWIRE_KAFKA_CONSUMER_*."""
+    return {**connection_kwargs(settings), **claimwire_options, **settings.kafka_consumer}
+
+
+def producer_options(settings: KafkaConnectionSettings, **claimwire_options: Any) -> dict[str, Any]:
+    """A producer's options: the connection, claimwire's own choices, then CLAIMWIRE_KAFKA_PRODUCER_*."""
+    return {**connection_kwargs(settings), **claimwire_options, **settings.kafka_producer}
 
 
 def _bootstrap_timeout_ms(settings: WorkerSettings) -> int:
@@ -40,18 +73,18 @@ def _bootstrap_timeout_ms(settings: WorkerSettings) -> int:
 
 def consumer_kwargs(settings: WorkerSettings) -> dict[str, Any]:
     """The worker's consumer: manual commits only (the commit policy decides), bounded polls."""
-    return {
-        **connection_kwargs(settings),
-        "bootstrap_timeout_ms": _bootstrap_timeout_ms(settings),
-        "group_id": settings.group_id,
-        "enable_auto_commit": False,
-        "auto_offset_reset": settings.auto_offset_reset,
-        "max_poll_records": settings.max_poll_records,
-        "session_timeout_ms": settings.session_timeout_ms,
-        "heartbeat_interval_ms": max(settings.session_timeout_ms // 10, 1_000),
+    return consumer_options(
+        settings,
+        bootstrap_timeout_ms=_bootstrap_timeout_ms(settings),
+        group_id=settings.group_id,
+        enable_auto_commit=False,
+        auto_offset_reset=settings.auto_offset_reset,
+        max_poll_records=settings.max_poll_records,
+        session_timeout_ms=settings.session_timeout_ms,
+        heartbeat_interval_ms=max(settings.session_timeout_ms // 10, 1_000),
         # Never read claims of an aborted transaction if the input is itself written transactionally.
-        "isolation_level": "read_committed",
-    }
+        isolation_level="read_committed",
+    )
 
 
 def producer_kwargs(settings: WorkerSettings, *, transactional_id: str | None = None) -> dict[str, Any]:
@@ -72,4 +105,4 @@ def producer_kwargs(settings: WorkerSettings, *, transactional_id: str | None = 
     if transactional_id is not None:
         kwargs["transactional_id"] = transactional_id
         kwargs["transaction_timeout_ms"] = int(settings.transaction_timeout_seconds * 1000)
-    return kwargs
+    return {**kwargs, **settings.kafka_producer}

@@ -29,12 +29,13 @@ import tempfile
 import time
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import IO
 
 from kafka import KafkaAdminClient
+from kafka.admin import ScramMechanism, UserScramCredentialUpsertion
 from kafka.errors import KafkaConfigurationError, KafkaError
 
 HOST = "127.0.0.1"
@@ -191,16 +192,87 @@ def new_cluster_id() -> str:
             return cluster_id
 
 
-def server_properties(port: int, controller_port: int, log_dir: Path) -> str:
+# The SASL listener's mechanisms. OAUTHBEARER is checked by Kafka's unsecured-JWT validator: it
+# accepts any unsigned token (`alg: none`) with a subject and an unexpired `exp`, which is enough to
+# test a client's token flow and never acceptable outside development.
+SASL_MECHANISMS = ("SCRAM-SHA-256", "SCRAM-SHA-512", "OAUTHBEARER")
+SASL_LISTENER = "SASL_PLAINTEXT"
+OAUTHBEARER_UNSECURED_VALIDATOR = (
+    "org.apache.kafka.common.security.oauthbearer.internals.unsecured."
+    "OAuthBearerUnsecuredValidatorCallbackHandler"
+)
+
+
+def sasl_properties(sasl_port: int) -> list[str]:
+    """A SASL_PLAINTEXT listener with SCRAM and OAUTHBEARER; brokers and controller stay on PLAINTEXT."""
+    prefix = f"listener.name.{SASL_LISTENER.lower()}"
+    return [
+        f"sasl.enabled.mechanisms={','.join(SASL_MECHANISMS)}",
+        *(
+            f"{prefix}.{mechanism.lower()}.sasl.jaas.config="
+            "org.apache.kafka.common.security.scram.ScramLoginModule required;"
+            for mechanism in SASL_MECHANISMS
+            if mechanism.startswith("SCRAM-")
+        ),
+        f"{prefix}.oauthbearer.sasl.jaas.config="
+        "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;",
+        f"{prefix}.oauthbearer.sasl.server.callback.handler.class={OAUTHBEARER_UNSECURED_VALIDATOR}",
+    ]
+
+
+def server_properties(port: int, controller_port: int, log_dir: Path, *, sasl_port: int | None = None) -> str:
     """The broker's configuration: the shipped settings plus this run's node, ports and directory."""
+    listeners = [f"PLAINTEXT://{HOST}:{port}", f"CONTROLLER://{HOST}:{controller_port}"]
+    advertised = [f"PLAINTEXT://{HOST}:{port}"]
+    sasl: list[str] = []
+    if sasl_port is not None:
+        listeners.append(f"{SASL_LISTENER}://{HOST}:{sasl_port}")
+        advertised.append(f"{SASL_LISTENER}://{HOST}:{sasl_port}")
+        sasl = [
+            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,"
+            f"{SASL_LISTENER}:{SASL_LISTENER}",
+            *sasl_properties(sasl_port),
+        ]
     run_specific = [
         f"node.id={NODE_ID}",
         f"controller.quorum.voters={NODE_ID}@{HOST}:{controller_port}",
-        f"listeners=PLAINTEXT://{HOST}:{port},CONTROLLER://{HOST}:{controller_port}",
-        f"advertised.listeners=PLAINTEXT://{HOST}:{port}",
+        f"listeners={','.join(listeners)}",
+        f"advertised.listeners={','.join(advertised)}",
         f"log.dirs={log_dir}",
     ]
-    return _resource_text("broker.properties") + "\n# This run\n" + "\n".join(run_specific) + "\n"
+    shipped = _resource_text("broker.properties")
+    if sasl:
+        # The SASL run's protocol map replaces the shipped one (each property is set once).
+        shipped = "\n".join(
+            line for line in shipped.splitlines() if not line.startswith("listener.security.protocol.map=")
+        )
+    return shipped + "\n# This run\n" + "\n".join(run_specific + sasl) + "\n"
+
+
+def add_scram_users(bootstrap: str, users: Mapping[str, str], timeout_s: float = 30.0) -> None:
+    """Create (or reset) SCRAM-SHA-256 and -512 credentials, as `kafka-configs --alter --add-config` does."""
+    if not users:
+        return
+    timeout_ms = int(timeout_s * 1000)
+    admin = KafkaAdminClient(
+        bootstrap_servers=bootstrap,
+        client_id="claimwire-dev-broker-users",
+        request_timeout_ms=timeout_ms,
+        bootstrap_timeout_ms=timeout_ms,
+    )
+    try:
+        # The broker takes one alteration per user and request, so one request per mechanism.
+        for mechanism in (ScramMechanism.SCRAM_SHA_256, ScramMechanism.SCRAM_SHA_512):
+            answers = admin.alter_user_scram_credentials(
+                [UserScramCredentialUpsertion(name, mechanism, password) for name, password in users.items()]
+            )
+            refused = {name: message for name, message in answers.items() if message}
+            if refused:
+                raise DevBrokerError(f"the broker refused SCRAM users: {refused}")
+    except KafkaError as error:
+        raise DevBrokerError(f"creating SCRAM users {sorted(users)} failed: {error}") from error
+    finally:
+        admin.close()
 
 
 def _die_with_parent() -> None:
@@ -251,10 +323,15 @@ class DevBroker:
         *,
         log: IO[str] | None = None,
         progress: Progress | None = None,
+        sasl_port: int | None = None,
+        scram_users: Mapping[str, str] | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.port = port
         self.bootstrap = f"{HOST}:{port}"
+        self.sasl_port = sasl_port
+        self.sasl_bootstrap = f"{HOST}:{sasl_port}" if sasl_port is not None else None
+        self.scram_users = dict(scram_users or {})
         self._log = log
         self._progress = progress
         self._process: subprocess.Popen[bytes] | None = None
@@ -274,7 +351,10 @@ class DevBroker:
     def _write_config(self, controller_port: int) -> tuple[Path, Path]:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         properties = self.data_dir / "server.properties"
-        properties.write_text(server_properties(self.port, controller_port, self.log_dir), encoding="utf-8")
+        properties.write_text(
+            server_properties(self.port, controller_port, self.log_dir, sasl_port=self.sasl_port),
+            encoding="utf-8",
+        )
         logging_config = self.data_dir / "log4j2.properties"
         logging_config.write_text(_resource_text("log4j2.properties"), encoding="utf-8")
         return properties, logging_config
@@ -338,6 +418,9 @@ class DevBroker:
             if code is not None:
                 raise DevBrokerError(f"the broker exited with code {code} before accepting connections")
             if broker_answers(self.bootstrap, timeout_s=min(5.0, max(0.5, deadline - time.monotonic()))):
+                add_scram_users(
+                    self.bootstrap, self.scram_users, timeout_s=max(1.0, deadline - time.monotonic())
+                )
                 return
             time.sleep(0.2)
         raise DevBrokerError(f"the broker did not answer on {self.bootstrap} within {timeout_s:.0f} s")
@@ -378,9 +461,18 @@ def running_broker(
     log: IO[str] | None = None,
     progress: Progress | None = None,
     ready_timeout_s: float = DEFAULT_READY_TIMEOUT_S,
+    sasl_port: int | None = None,
+    scram_users: Mapping[str, str] | None = None,
 ) -> Iterator[DevBroker]:
     """A started, answering broker for the length of a `with` block, stopped afterwards."""
-    broker = DevBroker(data_dir, port if port is not None else free_port(), log=log, progress=progress)
+    broker = DevBroker(
+        data_dir,
+        port if port is not None else free_port(),
+        log=log,
+        progress=progress,
+        sasl_port=sasl_port,
+        scram_users=scram_users,
+    )
     try:
         broker.start()
         broker.wait_until_ready(ready_timeout_s)
@@ -389,12 +481,20 @@ def running_broker(
         broker.stop()
 
 
-def run_foreground(data_dir: Path, port: int, progress: Progress) -> int:
-    """Run a broker until SIGTERM or SIGINT; print `bootstrap=HOST:PORT` once it answers.
+def run_foreground(
+    data_dir: Path,
+    port: int,
+    progress: Progress,
+    *,
+    sasl_port: int | None = None,
+    scram_users: Mapping[str, str] | None = None,
+) -> int:
+    """Run a broker until SIGTERM or SIGINT; print `bootstrap=HOST:PORT` once it answers (and
+    `sasl_bootstrap=HOST:PORT` with a SASL listener).
 
     Returns 0 after a requested stop, 1 when the broker failed or exited on its own.
     """
-    broker = DevBroker(data_dir, port, progress=progress)
+    broker = DevBroker(data_dir, port, progress=progress, sasl_port=sasl_port, scram_users=scram_users)
     stop_requested = False
 
     def request_stop(signum: int, _frame: object) -> None:
@@ -416,6 +516,8 @@ def run_foreground(data_dir: Path, port: int, progress: Progress) -> int:
             return 0
         progress(f"error: {error}")
         return 1
+    if broker.sasl_bootstrap is not None:
+        print(f"sasl_bootstrap={broker.sasl_bootstrap}", flush=True)
     print(f"bootstrap={broker.bootstrap}", flush=True)
     code = broker.wait()
     if stop_requested:

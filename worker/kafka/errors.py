@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from worker.exitcodes import ExitCode, OperatorActionNeeded
+
 
 class KafkaAdapterError(RuntimeError):
     """Base class of every error the Kafka adapter raises."""
@@ -21,3 +23,36 @@ class CommitError(KafkaAdapterError):
 
 class TransactionError(KafkaAdapterError):
     """A Kafka transaction could not be started, committed or aborted."""
+
+
+class MissingTopicError(OperatorActionNeeded):
+    """Topics the command reads or writes do not exist on the cluster."""
+
+    def __init__(self, topics: list[str]) -> None:
+        names = ", ".join(repr(topic) for topic in topics)
+        if len(topics) == 1:
+            message = f"topic {names} does not exist; create it with: claimwire topics create"
+        else:
+            message = f"topics {names} do not exist; create them with: claimwire topics create"
+        super().__init__(message)
+        self.topics = topics
+
+
+class AuthenticationFailedError(OperatorActionNeeded):
+    """The brokers rejected the SASL credentials (or the token could not be obtained)."""
+
+    exit_code = ExitCode.AUTHENTICATION_FAILED
+
+
+class TopicNotAuthorizedError(OperatorActionNeeded):
+    """The cluster's ACLs do not let this client describe topics it reads or writes."""
+
+    exit_code = ExitCode.AUTHENTICATION_FAILED
+
+    def __init__(self, topics: list[str], principal: str) -> None:
+        names = ", ".join(repr(topic) for topic in topics)
+        super().__init__(
+            f"not authorized to use topic {names} as {principal!r}; "
+            "grant its ACLs (Describe, plus Read or Write) on the cluster"
+        )
+        self.topics = topics

@@ -15,7 +15,7 @@ from typing import Any
 import kafka.errors
 from kafka import KafkaConsumer, TopicPartition
 
-from worker.kafka.config import connection_kwargs
+from worker.kafka.config import consumer_options
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError, ProduceError
 from worker.kafka.producer import ClaimProducer
 from worker.kafka.records import input_record
@@ -229,12 +229,14 @@ def _ignore() -> None:
 def _consumer(connection: KafkaConnectionSettings) -> KafkaConsumer:
     try:
         return KafkaConsumer(
-            **connection_kwargs(connection),
-            group_id=None,
-            enable_auto_commit=False,
-            auto_offset_reset="earliest",
-            # As the worker reads: never the records of an aborted transaction.
-            isolation_level="read_committed",
+            **consumer_options(
+                connection,
+                group_id=None,
+                enable_auto_commit=False,
+                auto_offset_reset="earliest",
+                # As the worker reads: never the records of an aborted transaction.
+                isolation_level="read_committed",
+            )
         )
     except kafka.errors.KafkaError as exc:
         raise BrokerUnreachableError(f"no broker reachable at {connection.bootstrap_servers}") from exc

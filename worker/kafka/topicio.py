@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.errors import KafkaError
 
-from worker.kafka.config import connection_kwargs
+from worker.kafka.config import consumer_options, producer_options
 from worker.kafka.errors import BrokerUnreachableError, ProduceError
 from worker.settings import KafkaConnectionSettings
 
@@ -40,7 +40,7 @@ def publish(
 ) -> int:
     """Send (key, value) records, wait until the broker acknowledged every one; return how many."""
     try:
-        producer = KafkaProducer(**connection_kwargs(connection), acks="all", linger_ms=5)
+        producer = KafkaProducer(**producer_options(connection, acks="all", linger_ms=5))
     except KafkaError as error:
         raise BrokerUnreachableError(f"cannot reach {connection.bootstrap_servers}: {error}") from error
     try:
@@ -70,10 +70,9 @@ def read_until(
     """
     try:
         consumer = KafkaConsumer(
-            **connection_kwargs(connection),
-            group_id=None,
-            enable_auto_commit=False,
-            isolation_level="read_committed",
+            **consumer_options(
+                connection, group_id=None, enable_auto_commit=False, isolation_level="read_committed"
+            )
         )
     except KafkaError as error:
         raise BrokerUnreachableError(f"cannot reach {connection.bootstrap_servers}: {error}") from error
