@@ -359,6 +359,6 @@ def test_series_html_names_a_missing_topic_and_fails(kafka_bootstrap: str, tmp_p
         timeout=WAIT_S,
         check=False,
     )
-    assert result.returncode == 1
-    assert missing in result.stderr and "does not exist" in result.stderr
+    assert result.returncode == 2
+    assert missing in result.stderr and "exist; create" in result.stderr
     assert not (tmp_path / "never.html").exists()

@@ -15,19 +15,21 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from worker.exitcodes import ExitCode
 from worker.explore.feed import ExplorerFeed, ExplorerTopics, fold_record
 from worker.explore.http import RouteHandler, RouteServer, explorer_routes
 from worker.explore.render import document
 from worker.explore.settings import EXPLORER_ENV_PREFIX, ExplorerSettings
-from worker.kafka.errors import KafkaAdapterError
+from worker.kafka.admin import require_topics
+from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError
 from worker.kafka.follow import TopicFollower
 from worker.runtime.processor import InputRecord
 from worker.runtime.signals import StopRequest, install_stop_signals
 from worker.settings import KafkaConnectionSettings, SettingsError
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_BAD_SETTINGS = 2
+EXIT_OK = ExitCode.OK
+EXIT_FAILED = ExitCode.FAILED
+EXIT_BAD_SETTINGS = ExitCode.USAGE
 READ_TIMEOUT_SECONDS = 120.0
 DEFAULT_SERVE_PORT = 9410
 
@@ -65,9 +67,14 @@ def run_explorer(
         print(f"claimwire series: {exc}", file=sys.stderr)
         return EXIT_BAD_SETTINGS
     try:
+        # A missing topic or refused credentials stop here with their own line and exit code.
+        require_topics(connection, [topics.claims, topics.tracked, topics.changelog])
         if args.html is not None:
             return write_html(args.html, connection, topics, settings)
         return serve(args.host, args.port, connection, topics, settings)
+    except BrokerUnreachableError as exc:
+        print(f"claimwire series: {exc}", file=sys.stderr)
+        return ExitCode.BROKER_UNREACHABLE
     except (KafkaAdapterError, OSError) as exc:
         print(f"claimwire series: {exc}", file=sys.stderr)
         return EXIT_FAILED
