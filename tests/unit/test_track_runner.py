@@ -7,7 +7,7 @@ transaction, and which records count as invalid, unattributed or replayed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator, MutableMapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ class InMemoryTrackerSide:
         self.failing_commits = failing_commits
         self.changelog: list[tuple[int, bytes, bytes]] = []
         self.events: list[bytes] = []
+        self.event_headers: list[list[tuple[str, bytes]]] = []
         self.committed: dict[int, int] = {}
         self._pending_events: list[bytes] = []
         self._pending_states: list[tuple[int, bytes, bytes]] = []
@@ -72,8 +73,9 @@ class InMemoryTrackerSide:
     def begin(self) -> None:
         self._pending_events, self._pending_states = [], []
 
-    def send_event(self, key: bytes, value: bytes) -> None:
+    def send_event(self, key: bytes, value: bytes, headers: Sequence[tuple[str, bytes]] = ()) -> None:
         self._pending_events.append(value)
+        self.event_headers.append(list(headers))
 
     def send_state(self, partition: int, key: bytes, value: bytes) -> None:
         self._pending_states.append((partition, key, value))

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
 from pydantic import ValidationError
 
+from worker.cloudevents import tracked_headers
 from worker.kafka.deadletter import ITEM_ID
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError, ProduceError, TransactionError
 from worker.models import ClaimEvent
@@ -72,7 +73,7 @@ class TrackerClient(Protocol):
 
     def begin(self) -> None: ...
 
-    def send_event(self, key: bytes, value: bytes) -> None: ...
+    def send_event(self, key: bytes, value: bytes, headers: Sequence[tuple[str, bytes]] = ()) -> None: ...
 
     def send_state(self, partition: int, key: bytes, value: bytes) -> None: ...
 
@@ -285,7 +286,9 @@ class Tracker:
         key = result.changed.key.encode("utf-8")
         events = [TrackedEvent.of(event) for event in result.events]
         for event in events:
-            self.client.send_event(key, event.model_dump_json().encode("utf-8"))
+            self.client.send_event(
+                key, event.model_dump_json().encode("utf-8"), tracked_headers(event, record.headers)
+            )
         return events
 
     def _count(self, event: TrackedEvent) -> None:
