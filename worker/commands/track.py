@@ -21,6 +21,7 @@ from worker import __version__
 from worker.kafka.changelog import TrackerKafka
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError
 from worker.runtime.logging import configure_logging, get_logger
+from worker.runtime.metrics import add_process_metrics
 from worker.runtime.probes import LoopHealth, ProbeServer
 from worker.runtime.signals import StopRequest, install_stop_signals
 from worker.settings import KafkaConnectionSettings, SettingsError, load_settings
@@ -90,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
     stop = StopRequest()
     install_stop_signals(stop, on_signal=lambda name: log.info("signal_received", signal=name))
     metrics = TrackerMetrics()
+    add_process_metrics(metrics.registry)
     health = LoopHealth(max_poll_age_seconds=settings.healthz_max_poll_age_seconds)
     server = ProbeServer(settings.http_host, settings.http_port, metrics, health)
     server.start()

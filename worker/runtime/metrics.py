@@ -1,11 +1,35 @@
 """The worker's Prometheus metrics, all `claimwire_*` with units in their names (docs/metrics.md).
 
 Each `WorkerMetrics` owns its registry, so tests and several in-process workers never collide.
+Every registry also gets what an operator compares across pods and releases (`add_process_metrics`):
+the standard `process_*` metrics, `claimwire_build_info{version,commit}` and the container's memory
+limit, so resident memory can be read against the limit the kernel kills at.
 """
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+import os
+from pathlib import Path
+
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    Info,
+    ProcessCollector,
+    generate_latest,
+)
+
+from worker import __version__
+
+CGROUP_ROOT = Path("/sys/fs/cgroup")
+# The image sets it from the commit it was built from (Dockerfile `ARG GIT_COMMIT`).
+BUILD_COMMIT_ENV = "CLAIMWIRE_BUILD_COMMIT"
+UNKNOWN_COMMIT = "unknown"
+# cgroup v1 reports "no limit" as the largest page-aligned signed 64-bit number; anything this
+# large is no limit on any real machine.
+UNLIMITED_V1_BYTES = 1 << 62
 
 # Processing one item takes micro- to milliseconds; a slow regex shows up in the upper buckets.
 PROCESSING_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
@@ -29,12 +53,65 @@ DELAY_BUCKETS = (
 )
 
 
+def memory_limit_bytes(cgroup_root: Path = CGROUP_ROOT) -> int | None:
+    """The memory limit of this process's container (cgroup v2 `memory.max`, else v1), or None."""
+    try:
+        text = (cgroup_root / "memory.max").read_text().strip()
+    except OSError:
+        try:
+            text = (cgroup_root / "memory" / "memory.limit_in_bytes").read_text().strip()
+        except OSError:
+            return None
+    if not text.isdigit():  # "max": no limit
+        return None
+    limit = int(text)
+    return limit if limit < UNLIMITED_V1_BYTES else None
+
+
+def memory_usage_bytes(cgroup_root: Path = CGROUP_ROOT) -> float:
+    """The container's memory use as the kernel counts it against the limit (children included)."""
+    for name in ("memory.current", "memory/memory.usage_in_bytes"):
+        try:
+            return float((cgroup_root / name).read_text().strip())
+        except (OSError, ValueError):
+            continue
+    return float("nan")
+
+
+def build_commit() -> str:
+    return os.environ.get(BUILD_COMMIT_ENV, "").strip() or UNKNOWN_COMMIT
+
+
+def add_process_metrics(registry: CollectorRegistry, *, cgroup_root: Path = CGROUP_ROOT) -> None:
+    """`process_*`, `claimwire_build_info` and, in a memory-limited container, its limit."""
+    ProcessCollector(registry=registry)
+    Info(
+        "claimwire_build",
+        "The running claimwire's version and the commit its image was built from.",
+        registry=registry,
+    ).info({"version": __version__, "commit": build_commit()})
+    limit = memory_limit_bytes(cgroup_root)
+    if limit is not None:
+        Gauge(
+            "claimwire_memory_limit_bytes",
+            "The container's memory limit (cgroup): the kernel kills the pod when usage reaches it.",
+            registry=registry,
+        ).set(limit)
+        # process_resident_memory_bytes misses the extraction children; the cgroup counts them all.
+        Gauge(
+            "claimwire_memory_usage_bytes",
+            "The container's memory use as counted against that limit (every process, page cache).",
+            registry=registry,
+        ).set_function(lambda: memory_usage_bytes(cgroup_root))
+
+
 class WorkerMetrics:
     """Every metric the worker exports, registered on one registry."""
 
-    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+    def __init__(self, registry: CollectorRegistry | None = None, *, cgroup_root: Path = CGROUP_ROOT) -> None:
         self.registry = registry if registry is not None else CollectorRegistry()
         r = self.registry
+        add_process_metrics(r, cgroup_root=cgroup_root)
         self.items_consumed = Counter(
             "claimwire_items_consumed_total", "Input records fetched from the input topic.", registry=r
         )
