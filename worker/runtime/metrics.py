@@ -24,8 +24,9 @@ from prometheus_client import (
 from worker import __version__
 
 CGROUP_ROOT = Path("/sys/fs/cgroup")
-# The image sets it from the commit it was built from (Dockerfile `ARG GIT_COMMIT`).
-BUILD_COMMIT_ENV = "CLAIMWIRE_BUILD_COMMIT"
+# The image sets it from the commit it was built from (Dockerfile `ARG GIT_COMMIT`); not a
+# CLAIMWIRE_* name, which are settings. CI systems such as Jenkins set it in a checkout too.
+BUILD_COMMIT_ENV = "GIT_COMMIT"
 UNKNOWN_COMMIT = "unknown"
 # cgroup v1 reports "no limit" as the largest page-aligned signed 64-bit number; anything this
 # large is no limit on any real machine.
