@@ -1,8 +1,9 @@
 """`claimwire worker`: consume wire items from Kafka and publish claim events (and dead letters).
 
 Settings come from CLAIMWIRE_* variables (docs/configuration.md); the options below override them.
-Exit codes: 0 clean shutdown, 1 stopped on a delivery or commit failure, 2 invalid settings,
-3 broker unreachable for longer than --broker-unreachable-seconds.
+Exit codes: 0 clean shutdown, 1 stopped on a delivery or commit failure, 2 invalid settings (or,
+with CLAIMWIRE_SCHEMA_REGISTRY_WIRE_FORMAT, a claim schema not registered), 3 broker or schema registry
+unreachable (the broker for longer than --broker-unreachable-seconds).
 """
 
 from __future__ import annotations
@@ -11,7 +12,15 @@ import argparse
 import sys
 from typing import Any
 
+from pydantic import ValidationError
+
 from worker import __version__
+from worker.registry import (
+    RegistryError,
+    SchemaNotRegisteredError,
+    SchemaRegistrySettings,
+    claim_value_prefix,
+)
 from worker.runtime.logging import configure_logging, get_logger
 from worker.runtime.loop import Worker
 from worker.runtime.metrics import WorkerMetrics
@@ -20,6 +29,7 @@ from worker.runtime.signals import StopRequest, install_stop_signals
 from worker.settings import SettingsError, WorkerSettings, load_settings
 
 EXIT_BAD_SETTINGS = 2
+EXIT_UNREACHABLE = 3
 
 # Extraction is CPU-bound on the main thread while the Kafka client's IO threads need only short
 # slices; the default 5 ms switch interval makes them preempt it hundreds of times a second, and on a
@@ -73,6 +83,16 @@ def run(args: argparse.Namespace) -> int:
     log = get_logger("worker")
     # JSON mode renders SecretStr fields as '**********'.
     log.info("settings", version=__version__, **settings.model_dump(mode="json"))
+    try:
+        value_prefix = claim_value_prefix(SchemaRegistrySettings(), settings.output_topic)
+    except (ValidationError, SchemaNotRegisteredError) as exc:
+        print(f"claimwire worker: CLAIMWIRE_SCHEMA_REGISTRY_*: {exc}", file=sys.stderr)
+        return EXIT_BAD_SETTINGS
+    except RegistryError as exc:
+        print(f"claimwire worker: {exc}", file=sys.stderr)
+        return EXIT_UNREACHABLE
+    if value_prefix:
+        log.info("registry_wire_format", subject=f"{settings.output_topic}-value", prefix=value_prefix.hex())
 
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_SECONDS)
     stop = StopRequest()
@@ -83,6 +103,6 @@ def run(args: argparse.Namespace) -> int:
     server.start()
     log.info("http_listening", host=settings.http_host, port=server.port)
     try:
-        return Worker(settings, metrics=metrics, health=health, stop=stop).run()
+        return Worker(settings, metrics=metrics, health=health, stop=stop, value_prefix=value_prefix).run()
     finally:
         server.stop()

@@ -92,12 +92,21 @@ class ProcessedRecord:
 class RecordProcessor:
     """Decode, extract and serialise one record; never raises for bad input."""
 
-    __slots__ = ("dlq_topic", "output_topic", "worker_version")
+    __slots__ = ("dlq_topic", "output_topic", "value_prefix", "worker_version")
 
-    def __init__(self, *, output_topic: str, dlq_topic: str, worker_version: str = __version__) -> None:
+    def __init__(
+        self,
+        *,
+        output_topic: str,
+        dlq_topic: str,
+        worker_version: str = __version__,
+        value_prefix: bytes = b"",
+    ) -> None:
         self.output_topic = output_topic
         self.dlq_topic = dlq_topic
         self.worker_version = worker_version
+        # The schema registry's wire-format frame of every claim event (worker.registry), or b"".
+        self.value_prefix = value_prefix
 
     def process(self, record: InputRecord) -> ProcessedRecord:
         result = ProcessedRecord(record)
@@ -127,7 +136,7 @@ class RecordProcessor:
         return OutgoingMessage(
             topic=self.output_topic,
             key=partition_key(event),
-            value=event.model_dump_json().encode("utf-8"),
+            value=self.value_prefix + event.model_dump_json().encode("utf-8"),
             headers=headers,
         )
 

@@ -28,6 +28,7 @@ from worker.cloudevents import tracked_headers
 from worker.kafka.deadletter import ITEM_ID
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError, ProduceError, TransactionError
 from worker.models import ClaimEvent
+from worker.registry import payload as registry_payload
 from worker.runtime.logging import get_logger, record_context
 from worker.runtime.probes import LoopHealth
 from worker.runtime.processor import InputRecord
@@ -257,7 +258,7 @@ class Tracker:
         if store is None:
             raise PartitionRevokedError(f"partition {record.partition} was revoked during the batch")
         try:
-            claim = ClaimEvent.model_validate_json(record.value or b"")
+            claim = ClaimEvent.model_validate_json(registry_payload(record.value or b""))
         except ValidationError as exc:
             self.metrics.claims_ignored.labels("invalid").inc()
             self.log.error(
