@@ -36,7 +36,6 @@ class InMemoryTrackerSide:
         self.failing_commits = failing_commits
         self.changelog: list[tuple[int, bytes, bytes]] = []
         self.events: list[bytes] = []
-        self.event_headers: list[list[tuple[str, bytes]]] = []
         self.committed: dict[int, int] = {}
         self._pending_events: list[bytes] = []
         self._pending_states: list[tuple[int, bytes, bytes]] = []
@@ -75,7 +74,6 @@ class InMemoryTrackerSide:
 
     def send_event(self, key: bytes, value: bytes, headers: Sequence[tuple[str, bytes]] = ()) -> None:
         self._pending_events.append(value)
-        self.event_headers.append(list(headers))
 
     def send_state(self, partition: int, key: bytes, value: bytes) -> None:
         self._pending_states.append((partition, key, value))
