@@ -69,7 +69,7 @@ def test_every_series_in_every_query_is_filtered_by_namespace_and_job() -> None:
         "claimwire_produce_errors_total",
         "claimwire_offset_commits_total",
         "claimwire_rebalances_total",
-        "claimwire_memory_usage_bytes",
+        "claimwire_memory_working_set_bytes",
         "claimwire_memory_limit_bytes",
         "process_resident_memory_bytes",
         "claimwire_build_info",
@@ -111,4 +111,4 @@ def test_a_missing_runbook_section_is_detected() -> None:
 
 def test_memory_alert_reads_usage_against_the_limit() -> None:
     [memory] = [rule for rule in alerts() if rule["alert"] == "ClaimwireMemoryNearLimit"]
-    assert "claimwire_memory_usage_bytes / claimwire_memory_limit_bytes" in memory["expr"]
+    assert "claimwire_memory_working_set_bytes / claimwire_memory_limit_bytes" in memory["expr"]

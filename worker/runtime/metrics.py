@@ -69,13 +69,28 @@ def memory_limit_bytes(cgroup_root: Path = CGROUP_ROOT) -> int | None:
     return limit if limit < UNLIMITED_V1_BYTES else None
 
 
-def memory_usage_bytes(cgroup_root: Path = CGROUP_ROOT) -> float:
-    """The container's memory use as the kernel counts it against the limit (children included)."""
-    for name in ("memory.current", "memory/memory.usage_in_bytes"):
+def memory_working_set_bytes(cgroup_root: Path = CGROUP_ROOT) -> float:
+    """The container's working set: its memory use less the page cache the kernel can drop first.
+
+    What the kubelet compares with the limit for evictions and what an OOM kill comes down to:
+    cgroup v2 `memory.current` (v1 `memory.usage_in_bytes`) less `inactive_file` of `memory.stat`
+    (v1 `total_inactive_file`). Every process of the container counts, extraction children included.
+    """
+    for usage_file, stat_file, inactive_key in (
+        ("memory.current", "memory.stat", "inactive_file"),
+        ("memory/memory.usage_in_bytes", "memory/memory.stat", "total_inactive_file"),
+    ):
         try:
-            return float((cgroup_root / name).read_text().strip())
+            usage = int((cgroup_root / usage_file).read_text().strip())
+            stat = (cgroup_root / stat_file).read_text()
         except (OSError, ValueError):
             continue
+        inactive = 0
+        for line in stat.splitlines():
+            key, _, value = line.partition(" ")
+            if key == inactive_key and value.strip().isdigit():
+                inactive = int(value)
+        return float(max(usage - inactive, 0))
     return float("nan")
 
 
@@ -100,10 +115,11 @@ def add_process_metrics(registry: CollectorRegistry, *, cgroup_root: Path = CGRO
         ).set(limit)
         # process_resident_memory_bytes misses the extraction children; the cgroup counts them all.
         Gauge(
-            "claimwire_memory_usage_bytes",
-            "The container's memory use as counted against that limit (every process, page cache).",
+            "claimwire_memory_working_set_bytes",
+            "The container's working set (every process, less reclaimable page cache), as the kubelet "
+            "compares it with the limit.",
             registry=registry,
-        ).set_function(lambda: memory_usage_bytes(cgroup_root))
+        ).set_function(lambda: memory_working_set_bytes(cgroup_root))
 
 
 class WorkerMetrics:
