@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 from kafka_helpers import ConsumedRecord, consume_all, produce
 from worker_process import WorkerProcess, end_offsets, expected_claims, total, wait_until
 
+from worker import __version__
 from worker.kafka import deadletter as dl
 from worker.schema_ids import CLAIM_EVENT_SCHEMA_ID, TRACKED_EVENT_SCHEMA_ID
 
@@ -28,6 +31,13 @@ ITEM = {
     "published_at": "2026-10-01T06:15:00Z",
     "body": "Firefighters said 64 homes were destroyed by the wildfire overnight.",
 }
+
+
+def assert_process_metrics(text: str) -> None:
+    build = re.compile(r'^claimwire_build_info\{commit="[^"]+",version="(?P<version>[^"]+)"\} 1\.0$', re.M)
+    match = build.search(text)
+    assert match is not None and match["version"] == __version__, text
+    assert "\nprocess_resident_memory_bytes " in text
 
 
 def assert_cloudevent(record: ConsumedRecord, *, event_id: str, source: bytes, schema: str) -> None:
@@ -60,6 +70,9 @@ def test_claims_tracked_events_and_dead_letters_carry_standard_headers(
     try:
         wait_until(lambda: total(end_offsets(kafka_bootstrap, dlq)) >= 1, WAIT_S, "dead letter")
         wait_until(lambda: total(end_offsets(kafka_bootstrap, claims)) >= 1, WAIT_S, "claim")
+        assert_process_metrics(worker.get("/metrics")[1])
+        started = [line for line in worker.events() if line.get("event") == "http_listening"]
+        assert started and started[0]["message"] == "http_listening" and started[0]["service"] == "claimwire"
     finally:
         worker.ensure_stopped()
 
@@ -94,6 +107,10 @@ def test_claims_tracked_events_and_dead_letters_carry_standard_headers(
             WAIT_S,
             f"tracked event\n{log_path.read_text(errors='replace')[-3000:]}",
         )
+        lines = [json.loads(line) for line in log_path.read_text().splitlines() if line.startswith("{")]
+        [port] = [line["port"] for line in lines if line.get("event") == "http_listening"]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as response:
+            assert_process_metrics(response.read().decode())
     finally:
         tracker.kill()
         tracker.wait()
