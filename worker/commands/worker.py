@@ -20,6 +20,7 @@ from worker.registry import (
     SchemaNotRegisteredError,
     SchemaRegistrySettings,
     claim_value_prefix,
+    value_subject,
 )
 from worker.runtime.logging import configure_logging, get_logger
 from worker.runtime.loop import Worker
@@ -92,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"claimwire worker: {exc}", file=sys.stderr)
         return EXIT_UNREACHABLE
     if value_prefix:
-        log.info("registry_wire_format", subject=f"{settings.output_topic}-value", prefix=value_prefix.hex())
+        subject = value_subject(settings.output_topic)
+        log.info("registry_wire_format", subject=subject, prefix=value_prefix.hex())
 
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_SECONDS)
     stop = StopRequest()
