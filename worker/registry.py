@@ -20,18 +20,18 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from worker.schemagen import SCHEMAS, render
 
 MAGIC_BYTE = 0
 FRAME_HEADER_BYTES = 5
 MAX_SCHEMA_ID = 2**31 - 1
 SCHEMA_TYPE = "JSON"
 CONTENT_TYPE = "application/vnd.schemaregistry.v1+json"
-SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 CLAIM_EVENT_SCHEMA_FILE = "claim_event.schema.json"
 # HTTP status and Confluent error code of "subject or schema not found".
 NOT_FOUND = 404
@@ -111,8 +111,10 @@ def value_subject(topic: str) -> str:
     return f"{topic}-value"
 
 
-def schema_text(file_name: str, schemas_dir: Path = SCHEMAS_DIR) -> str:
-    return (schemas_dir / file_name).read_text(encoding="utf-8")
+def schema_text(file_name: str) -> str:
+    """The text of `schemas/<file_name>`, rendered from the models: an installed package (the image)
+    has no `schemas/` directory, and tests/unit/test_schemas.py keeps the two identical."""
+    return render(SCHEMAS[file_name])
 
 
 class SchemaRegistryClient:

@@ -16,9 +16,11 @@ from worker.registry import (
     claim_value_prefix,
     frame,
     payload,
+    schema_text,
     unframe,
 )
 from worker.runtime.processor import InputRecord, RecordProcessor
+from worker.schemagen import DEFAULT_OUT
 from worker.settings import WorkerSettings
 from worker.track.settings import TrackerSettings
 
@@ -95,3 +97,8 @@ def test_subjects_follow_the_topic_settings() -> None:
         ("figures.tracked-value", "tracked_event.schema.json"),
         ("figures.state-value", "series_snapshot.schema.json"),
     ]
+
+
+def test_registered_schemas_are_the_committed_files_without_reading_them() -> None:
+    for file_name in ("wire_item.schema.json", "claim_event.schema.json", "tracked_event.schema.json"):
+        assert schema_text(file_name) == (DEFAULT_OUT / file_name).read_text(encoding="utf-8")
