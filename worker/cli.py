@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "series": ("worker.commands.series", "print the tracked claim series"),
     "replay": ("worker.commands.replay", "reprocess a topic range or archive files through the worker path"),
     "topics": ("worker.commands.topics", "create the topics claimwire needs"),
+    "schemas": ("worker.commands.schemas", "register the JSON Schemas with a schema registry"),
     "dev-broker": ("worker.commands.dev_broker", "run a local single-node Kafka broker (KRaft)"),
     "demo": ("worker.commands.demo", "run the whole pipeline on the bundled sample items"),
 }

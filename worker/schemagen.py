@@ -17,6 +17,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from worker.models import ClaimEvent, WireItem
+from worker.schema_ids import (
+    CLAIM_EVENT_SCHEMA_ID,
+    SERIES_SNAPSHOT_SCHEMA_ID,
+    TRACKED_EVENT_SCHEMA_ID,
+    WIRE_ITEM_SCHEMA_ID,
+)
 from worker.track.events import SeriesSnapshot, TrackedEvent
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -29,11 +35,22 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "tracked_event.schema.json": TrackedEvent,
     "series_snapshot.schema.json": SeriesSnapshot,
 }
+# Model -> its schema's `$id` (`worker/schema_ids.py`).
+SCHEMA_IDS: dict[type[BaseModel], str] = {
+    WireItem: WIRE_ITEM_SCHEMA_ID,
+    ClaimEvent: CLAIM_EVENT_SCHEMA_ID,
+    TrackedEvent: TRACKED_EVENT_SCHEMA_ID,
+    SeriesSnapshot: SERIES_SNAPSHOT_SCHEMA_ID,
+}
 
 
 def render(model: type[BaseModel]) -> str:
     """The schema file's exact text for `model`."""
-    schema: dict[str, Any] = {"$schema": SCHEMA_DIALECT, **model.model_json_schema(mode="validation")}
+    schema: dict[str, Any] = {
+        "$schema": SCHEMA_DIALECT,
+        "$id": SCHEMA_IDS[model],
+        **model.model_json_schema(mode="validation"),
+    }
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

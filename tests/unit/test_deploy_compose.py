@@ -218,14 +218,15 @@ def test_dashboard_provider_loads_the_mounted_dashboards() -> None:
     assert host_file_for(SERVICES["grafana"], home).is_file()
 
 
-def test_dashboard_panels_use_the_provisioned_datasource() -> None:
+def test_dashboard_panels_use_the_datasource_variable_the_provisioned_default_fills() -> None:
     provisioning = host_file_for(SERVICES["grafana"], "/etc/grafana/provisioning")
     (datasource,) = load_yaml_docs(provisioning / "datasources" / "prometheus.yml")[0]["datasources"]
+    assert datasource["isDefault"] is True and datasource["type"] == "prometheus"
     ids = [panel["id"] for panel in DASHBOARD["panels"]]
     assert len(ids) == len(set(ids))
     for panel in DASHBOARD["panels"]:
-        assert panel["datasource"]["uid"] == datasource["uid"]
-        assert all(target["datasource"]["uid"] == datasource["uid"] for target in panel["targets"])
+        assert panel["datasource"]["uid"] == "${datasource}"
+        assert all(target["datasource"]["uid"] == "${datasource}" for target in panel["targets"])
 
 
 @pytest.mark.parametrize(

@@ -106,6 +106,8 @@ def unknown_metrics(query: str, known: set[str]) -> set[str]:
 
 SUPPORTED_KUSTOMIZATION_KEYS = {"apiVersion", "kind", "resources", "namespace", "labels", "images", "patches"}
 KINDS_WITH_POD_TEMPLATES = {"Deployment", "StatefulSet", "DaemonSet", "Job"}
+# kustomize's `namespace:` leaves these without one (a Namespace is named, not placed, by it).
+CLUSTER_SCOPED_KINDS = {"Namespace"}
 
 
 class UnsupportedKustomization(ValueError):
@@ -142,7 +144,8 @@ def render_kustomization(directory: Path) -> list[Doc]:
                 container["image"] = f"{image.get('newName', name)}:{image.get('newTag', tag)}"
     if "namespace" in spec:
         for doc in docs:
-            doc["metadata"]["namespace"] = spec["namespace"]
+            if doc["kind"] not in CLUSTER_SCOPED_KINDS:
+                doc["metadata"]["namespace"] = spec["namespace"]
     return docs
 
 

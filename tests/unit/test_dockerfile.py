@@ -26,6 +26,7 @@ from packaging.utils import canonicalize_name
 from test_deploy_support import REPO
 
 import worker
+from worker.runtime.metrics import BUILD_COMMIT_ENV
 
 DOCKERFILE = REPO / "Dockerfile"
 DOCKERIGNORE = REPO / ".dockerignore"
@@ -130,7 +131,7 @@ def test_multi_stage_on_a_pinned_slim_python_311() -> None:
         r"^ARG PYTHON_IMAGE=(\S+)$", DOCKERFILE.read_text(encoding="utf-8"), re.MULTILINE
     )
     assert default_image is not None
-    assert re.fullmatch(r"python:3\.11\.\d+-slim-bookworm", default_image.group(1))
+    assert re.fullmatch(r"python:3\.11\.\d+-slim-bookworm@sha256:[0-9a-f]{64}", default_image.group(1))
     froms = [i.arguments for i in INSTRUCTIONS if i.keyword == "FROM"]
     assert froms == ["${PYTHON_IMAGE} AS build", "${PYTHON_IMAGE} AS runtime"]
 
@@ -149,11 +150,29 @@ def test_runs_as_a_numeric_non_root_user() -> None:
     assert FINAL.index(user) > max(FINAL.index(i) for i in final("RUN"))
 
 
-def test_entrypoint_is_claimwire_and_worker_is_the_default_command() -> None:
+def test_entrypoint_is_claimwire_under_tini_and_worker_is_the_default_command() -> None:
     (entrypoint,) = final("ENTRYPOINT")
     (command,) = final("CMD")
-    assert entrypoint.json_form() == ["claimwire"]
+    assert entrypoint.json_form() == ["/usr/bin/tini", "--", "claimwire"]
     assert command.json_form() == ["worker"]
+
+
+def test_tini_is_the_only_system_package_pinned_without_recommends() -> None:
+    runs = [i.arguments for stage in STAGES for i in stage if i.keyword == "RUN"]
+    installs = [re.search(r"apt-get install ([^&]*)", run) for run in runs]
+    found = [match.group(1).split() for match in installs if match]
+    assert found == [["--yes", "--no-install-recommends", '"tini=${TINI_VERSION}"']]
+    (install_run,) = [run for run in runs if "apt-get install" in run]
+    assert install_run in [i.arguments for i in final("RUN")]
+    assert "rm -rf /var/lib/apt/lists/*" in install_run
+    assert re.search(r"^ARG TINI_VERSION=\S+$", DOCKERFILE.read_text(encoding="utf-8"), re.MULTILINE)
+
+
+def test_the_build_commit_reaches_the_metrics_and_the_labels() -> None:
+    env = " ".join(i.arguments for i in final("ENV"))
+    labels = " ".join(i.arguments for i in final("LABEL"))
+    assert f"{BUILD_COMMIT_ENV}=${{GIT_COMMIT}}" in env
+    assert 'org.opencontainers.image.revision="${GIT_COMMIT}"' in labels
 
 
 def test_oci_labels_name_the_version_of_the_package() -> None:
@@ -176,7 +195,7 @@ def test_no_pip_cache_or_compiler_in_the_image() -> None:
     runs = " ".join(i.arguments for stage in STAGES for i in stage if i.keyword == "RUN")
     for install in re.findall(r"pip (?:--python \S+ )?install[^&]*", runs):
         assert "--no-cache-dir" in install
-    assert not re.search(r"apt-get install|apk add|gcc|build-essential", runs)
+    assert not re.search(r"apk add|gcc|build-essential|\bmake\b", runs)
     assert "pip uninstall" in " ".join(i.arguments for i in final("RUN"))
 
 

@@ -138,3 +138,32 @@ def test_without_a_stream_lines_go_to_the_stderr_of_the_moment_even_after_the_fi
     logging.getLogger("kafka.conn").warning("broker down")
     lines = [json.loads(text) for text in second.getvalue().splitlines()]
     assert [line["event"] for line in lines] == ["after_swap", "broker down"]
+
+
+def test_json_lines_carry_message_and_service_for_log_collectors(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OTEL_SERVICE_NAME", "claimwire-tracker")
+    out = io.StringIO()
+    configure_logging("INFO", "json", stream=out)
+    get_logger("tracker").info("series_restored", series=4)
+    logging.getLogger("kafka.conn").warning("connection to %s lost", "broker-1")
+    first, second = (json.loads(line) for line in out.getvalue().splitlines())
+    assert (first["event"], first["message"], first["service"]) == (
+        "series_restored",
+        "series_restored",
+        "claimwire-tracker",
+    )
+    assert (second["message"], second["service"]) == ("connection to broker-1 lost", "claimwire-tracker")
+
+
+def test_the_service_defaults_to_claimwire_and_console_lines_stay_plain(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("OTEL_SERVICE_NAME", raising=False)
+    out = io.StringIO()
+    configure_logging("INFO", "json", stream=out)
+    get_logger("worker").info("started")
+    assert json.loads(out.getvalue())["service"] == "claimwire"
+    console = io.StringIO()
+    configure_logging("INFO", "console", stream=console)
+    get_logger("worker").info("started")
+    assert "service" not in console.getvalue()

@@ -9,12 +9,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from prometheus_client.metrics_core import Metric
 from prometheus_client.parser import text_string_to_metric_families
 
 from worker.runtime.metrics import WorkerMetrics
 from worker.runtime.probes import LoopHealth, ProbeServer
 
-UNIT_SUFFIXES = ("_total", "_seconds", "_records", "_in_flight", "_partitions", "_processes")
+UNIT_SUFFIXES = (
+    "_total",
+    "_seconds",
+    "_records",
+    "_in_flight",
+    "_partitions",
+    "_processes",
+    "_bytes",
+    "_info",
+)
 DOCS = Path(__file__).parents[2] / "docs" / "metrics.md"
 
 
@@ -22,21 +32,26 @@ def metric_names(metrics: WorkerMetrics) -> set[str]:
     return {family.name for family in metrics.registry.collect()}
 
 
+def exposed_name(family: Metric) -> str:
+    return family.name + {"counter": "_total", "info": "_info"}.get(family.type, "")
+
+
 def test_every_metric_is_claimwire_prefixed_and_names_its_unit() -> None:
     names = metric_names(WorkerMetrics())
     assert len(names) >= 14
     for name in names:
-        assert name.startswith("claimwire_"), name
+        # process_* are the standard names every Prometheus client library exports.
+        assert name.startswith(("claimwire_", "process_")), name
     for family in WorkerMetrics().registry.collect():
-        exposed = family.name + ("_total" if family.type == "counter" else "")
-        assert exposed.endswith(UNIT_SUFFIXES), exposed
+        if family.name.startswith("claimwire_"):
+            assert exposed_name(family).endswith(UNIT_SUFFIXES), exposed_name(family)
 
 
 def test_every_metric_is_documented() -> None:
-    documented = set(re.findall(r"`(claimwire_[a-z_]+)`", DOCS.read_text(encoding="utf-8")))
+    text = DOCS.read_text(encoding="utf-8")
+    documented = set(re.findall(r"`((?:claimwire|process)_[a-z_]+)`", text))
     for family in WorkerMetrics().registry.collect():
-        exposed = family.name + ("_total" if family.type == "counter" else "")
-        assert exposed in documented, exposed
+        assert exposed_name(family) in documented, exposed_name(family)
 
 
 def test_two_workers_in_one_process_do_not_share_counts() -> None:

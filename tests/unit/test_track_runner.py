@@ -7,7 +7,7 @@ transaction, and which records count as invalid, unattributed or replayed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator, MutableMapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -72,7 +72,7 @@ class InMemoryTrackerSide:
     def begin(self) -> None:
         self._pending_events, self._pending_states = [], []
 
-    def send_event(self, key: bytes, value: bytes) -> None:
+    def send_event(self, key: bytes, value: bytes, headers: Sequence[tuple[str, bytes]] = ()) -> None:
         self._pending_events.append(value)
 
     def send_state(self, partition: int, key: bytes, value: bytes) -> None:

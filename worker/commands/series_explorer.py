@@ -68,7 +68,7 @@ def run_explorer(
         return EXIT_BAD_SETTINGS
     try:
         # A missing topic or refused credentials stop here with their own line and exit code.
-        require_topics(connection, [topics.claims, topics.tracked, topics.changelog])
+        require_topics(connection, list(topics.names()))
         if args.html is not None:
             return write_html(args.html, connection, topics, settings)
         return serve(args.host, args.port, connection, topics, settings)

@@ -23,6 +23,7 @@ from worker.explore.feed import ExplorerTopics
 from worker.kafka.changelog import TrackerKafka
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError
 from worker.runtime.logging import configure_logging, get_logger
+from worker.runtime.metrics import add_process_metrics
 from worker.runtime.probes import LoopHealth, ProbeServer
 from worker.runtime.signals import StopRequest, install_stop_signals
 from worker.settings import KafkaConnectionSettings, SettingsError, load_settings
@@ -93,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
     stop = StopRequest()
     install_stop_signals(stop, on_signal=lambda name: log.info("signal_received", signal=name))
     metrics = TrackerMetrics()
+    add_process_metrics(metrics.registry)
     health = LoopHealth(max_poll_age_seconds=settings.healthz_max_poll_age_seconds)
     # The series explorer (/series) follows the same three topics; docs/series-explorer.md.
     explorer_topics = ExplorerTopics(settings.input_topic, settings.output_topic, settings.changelog_topic)

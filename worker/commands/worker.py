@@ -2,8 +2,9 @@
 
 Settings come from CLAIMWIRE_* variables (docs/configuration.md); the options below override them.
 Exit codes (`worker.exitcodes`): 0 clean shutdown, 1 stopped on a delivery or commit failure,
-2 invalid settings, a missing topic or the metrics port in use, 3 broker unreachable for longer than
---broker-unreachable-seconds, 4 SASL credentials refused.
+2 invalid settings, a missing topic, the metrics port in use or (with
+CLAIMWIRE_SCHEMA_REGISTRY_WIRE_FORMAT) a claim schema not registered, 3 broker or schema registry
+unreachable (the broker for longer than --broker-unreachable-seconds), 4 SASL credentials refused.
 """
 
 from __future__ import annotations
@@ -12,10 +13,19 @@ import argparse
 import sys
 from typing import Any
 
+from pydantic import ValidationError
+
 from worker import __version__
 from worker.exitcodes import ExitCode
 from worker.kafka.admin import require_topics
 from worker.kafka.errors import BrokerUnreachableError
+from worker.registry import (
+    RegistryError,
+    SchemaNotRegisteredError,
+    SchemaRegistrySettings,
+    claim_value_prefix,
+    value_subject,
+)
 from worker.runtime.logging import configure_logging, get_logger
 from worker.runtime.loop import Worker
 from worker.runtime.metrics import WorkerMetrics
@@ -75,6 +85,17 @@ def run(args: argparse.Namespace) -> int:
     log = get_logger("worker")
     # JSON mode renders SecretStr fields as '**********'.
     log.info("settings", version=__version__, **settings.model_dump(mode="json"))
+    try:
+        value_prefix = claim_value_prefix(SchemaRegistrySettings(), settings.output_topic)
+    except (ValidationError, SchemaNotRegisteredError) as exc:
+        print(f"claimwire worker: CLAIMWIRE_SCHEMA_REGISTRY_*: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    except RegistryError as exc:
+        print(f"claimwire worker: {exc}", file=sys.stderr)
+        return ExitCode.BROKER_UNREACHABLE
+    if value_prefix:
+        subject = value_subject(settings.output_topic)
+        log.info("registry_wire_format", subject=subject, prefix=value_prefix.hex())
 
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_SECONDS)
     stop = StopRequest()
@@ -96,6 +117,6 @@ def run(args: argparse.Namespace) -> int:
         except BrokerUnreachableError as exc:
             log.error("worker_start_failed", error=str(exc))
             return ExitCode.BROKER_UNREACHABLE
-        return Worker(settings, metrics=metrics, health=health, stop=stop).run()
+        return Worker(settings, metrics=metrics, health=health, stop=stop, value_prefix=value_prefix).run()
     finally:
         server.stop()

@@ -14,7 +14,7 @@ Input partitions are plain ints outside this module: the tracker reads one topic
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
 import kafka.errors
@@ -187,8 +187,8 @@ class TrackerKafka:
     def begin(self) -> None:
         self._call(self._producer.begin_transaction)
 
-    def send_event(self, key: bytes, value: bytes) -> None:
-        self._send(self.output_topic, key, value, None)
+    def send_event(self, key: bytes, value: bytes, headers: Sequence[tuple[str, bytes]] = ()) -> None:
+        self._send(self.output_topic, key, value, None, headers)
 
     def send_state(self, partition: int, key: bytes, value: bytes) -> None:
         self._send(self.changelog_topic, key, value, partition)
@@ -211,9 +211,16 @@ class TrackerKafka:
         self._changelog.close()
         self._producer.close(timeout=max(timeout_seconds, 0.0))
 
-    def _send(self, topic: str, key: bytes, value: bytes, partition: int | None) -> None:
+    def _send(
+        self,
+        topic: str,
+        key: bytes,
+        value: bytes,
+        partition: int | None,
+        headers: Sequence[tuple[str, bytes]] = (),
+    ) -> None:
         try:
-            self._producer.send(topic, value=value, key=key, partition=partition)
+            self._producer.send(topic, value=value, key=key, partition=partition, headers=list(headers))
         except kafka.errors.KafkaError as exc:
             raise ProduceError(f"send to {topic} refused: {exc}") from exc
 

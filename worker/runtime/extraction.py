@@ -182,7 +182,7 @@ class InlineExtraction:
 _child_processors: dict[str, RecordProcessor] = {}
 
 
-def _start_child(output_topic: str, dlq_topic: str, worker_version: str) -> None:
+def _start_child(output_topic: str, dlq_topic: str, worker_version: str, value_prefix: bytes = b"") -> None:
     """Runs first in every child: the parent owns shutdown, so the child ignores the stop signals,
     and dies with the parent (a SIGKILLed parent cannot join it; it would wait for work forever)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -191,7 +191,10 @@ def _start_child(output_topic: str, dlq_topic: str, worker_version: str) -> None
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     _child_processors["processor"] = RecordProcessor(
-        output_topic=output_topic, dlq_topic=dlq_topic, worker_version=worker_version
+        output_topic=output_topic,
+        dlq_topic=dlq_topic,
+        worker_version=worker_version,
+        value_prefix=value_prefix,
     )
 
 
@@ -210,7 +213,12 @@ class PoolExtraction:
         if processes < 1:
             raise ValueError("processes must be >= 1")
         self.processes = processes
-        self._init_args = (processor.output_topic, processor.dlq_topic, processor.worker_version)
+        self._init_args = (
+            processor.output_topic,
+            processor.dlq_topic,
+            processor.worker_version,
+            processor.value_prefix,
+        )
         self._executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:

@@ -5,6 +5,11 @@
 `logger.bind(**record_context(...))`, so every line about a record names its topic, partition,
 offset and item id. Log lines of the Kafka client (stdlib `logging`) are rendered the same way.
 
+A JSON line names its event twice: `event` is structlog's stable name that tests, the demo and log
+queries match on, and `message` carries the same text under the key that log collectors (Loki's and
+Elastic's JSON parsers, Google Cloud Logging, Datadog) show as the line. It also names the `service`
+(`OTEL_SERVICE_NAME`, the OpenTelemetry variable, else "claimwire").
+
 Without an explicit stream, lines go to whatever `sys.stderr` is when they are written, not the one
 at configure time: a test runner (or anything else) may swap and close stderr after a command ran.
 """
@@ -17,9 +22,11 @@ import sys
 from typing import Any, TextIO
 
 import structlog
-from structlog.typing import FilteringBoundLogger, Processor
+from structlog.typing import EventDict, FilteringBoundLogger, Processor
 
 LOG_FORMAT_ENV = "CLAIMWIRE_LOG_FORMAT"
+SERVICE_NAME_ENV = "OTEL_SERVICE_NAME"
+DEFAULT_SERVICE_NAME = "claimwire"
 
 # The Kafka client logs connection churn at INFO; only its warnings are worth an operator's line.
 CLIENT_LOGGERS = ("kafka",)
@@ -76,6 +83,21 @@ class SlowClientStepFilter(logging.Filter):
         return True
 
 
+def service_name() -> str:
+    return os.environ.get(SERVICE_NAME_ENV, "").strip() or DEFAULT_SERVICE_NAME
+
+
+def collector_fields(service: str) -> Processor:
+    """Adds `message` (a copy of `event`) and `service` to a JSON line, for log collectors."""
+
+    def add(_logger: Any, _method: str, event_dict: EventDict) -> EventDict:
+        event_dict.setdefault("message", event_dict.get("event"))
+        event_dict.setdefault("service", service)
+        return event_dict
+
+    return add
+
+
 def configure_logging(level: str = "INFO", fmt: str | None = None, *, stream: TextIO | None = None) -> str:
     """Configure structlog and stdlib logging; return the format chosen ("json" or "console")."""
     out = stream if stream is not None else sys.stderr
@@ -89,6 +111,7 @@ def configure_logging(level: str = "INFO", fmt: str | None = None, *, stream: Te
     renderer: Processor
     if chosen == "json":
         shared.append(structlog.processors.dict_tracebacks)
+        shared.append(collector_fields(service_name()))
         renderer = structlog.processors.JSONRenderer()
     else:
         renderer = structlog.dev.ConsoleRenderer(colors=out.isatty())

@@ -81,12 +81,15 @@ class Worker:
         metrics: WorkerMetrics,
         health: LoopHealth,
         stop: StopRequest,
+        value_prefix: bytes = b"",
     ) -> None:
         self.settings = settings
         self.metrics = metrics
         self.health = health
         self.stop = stop
-        self.processor = RecordProcessor(output_topic=settings.output_topic, dlq_topic=settings.dlq_topic)
+        self.processor = RecordProcessor(
+            output_topic=settings.output_topic, dlq_topic=settings.dlq_topic, value_prefix=value_prefix
+        )
         self.tracker = OffsetTracker()
         self.log = get_logger("worker", group_id=settings.group_id)
         self._lock = threading.Lock()

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from worker import __version__
+from worker.cloudevents import claim_event_headers, event_time
 from worker.ingest.decode import decode_item
 from worker.ingest.errors import ItemDecodeError
 from worker.kafka.deadletter import ITEM_ID, Header, dead_letter_headers, source_headers
@@ -29,8 +31,6 @@ from worker.track.keys import partition_key
 
 SCHEMA_VERSION_HEADER = "claimwire.schema.version"
 CLAIM_ID_HEADER = "claimwire.claim.id"
-CONTENT_TYPE_HEADER = "content-type"
-JSON_CONTENT_TYPE = b"application/json"
 
 EXTRACTOR_ERROR = "extractor_error"
 
@@ -92,12 +92,21 @@ class ProcessedRecord:
 class RecordProcessor:
     """Decode, extract and serialise one record; never raises for bad input."""
 
-    __slots__ = ("dlq_topic", "output_topic", "worker_version")
+    __slots__ = ("dlq_topic", "output_topic", "value_prefix", "worker_version")
 
-    def __init__(self, *, output_topic: str, dlq_topic: str, worker_version: str = __version__) -> None:
+    def __init__(
+        self,
+        *,
+        output_topic: str,
+        dlq_topic: str,
+        worker_version: str = __version__,
+        value_prefix: bytes = b"",
+    ) -> None:
         self.output_topic = output_topic
         self.dlq_topic = dlq_topic
         self.worker_version = worker_version
+        # The schema registry's wire-format frame of every claim event (worker.registry), or b"".
+        self.value_prefix = value_prefix
 
     def process(self, record: InputRecord) -> ProcessedRecord:
         result = ProcessedRecord(record)
@@ -113,16 +122,21 @@ class RecordProcessor:
         return result
 
     def claim_message(self, record: InputRecord, event: ClaimEvent) -> OutgoingMessage:
-        """A claim event as published: JSON value, subject key, provenance headers."""
+        """A claim event as published: JSON value, subject key, provenance and CloudEvents headers."""
         headers = source_headers(record.topic, record.partition, record.offset)
         headers.append((ITEM_ID, event.item_id.encode("utf-8", "replace")))
         headers.append((CLAIM_ID_HEADER, event.claim_id.encode()))
         headers.append((SCHEMA_VERSION_HEADER, str(CLAIM_SCHEMA_VERSION).encode()))
-        headers.append((CONTENT_TYPE_HEADER, JSON_CONTENT_TYPE))
+        headers += claim_event_headers(
+            claim_id=event.claim_id,
+            item_id=event.item_id,
+            time=event_time(event.published_at, record.timestamp_ms, lambda: datetime.now(UTC)),
+            incoming=record.headers,
+        )
         return OutgoingMessage(
             topic=self.output_topic,
             key=partition_key(event),
-            value=event.model_dump_json().encode("utf-8"),
+            value=self.value_prefix + event.model_dump_json().encode("utf-8"),
             headers=headers,
         )
 

@@ -18,15 +18,17 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
 from pydantic import ValidationError
 
+from worker.cloudevents import tracked_headers
 from worker.kafka.deadletter import ITEM_ID
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError, ProduceError, TransactionError
 from worker.models import ClaimEvent
+from worker.registry import payload as registry_payload
 from worker.runtime.logging import get_logger, record_context
 from worker.runtime.probes import LoopHealth
 from worker.runtime.processor import InputRecord
@@ -72,7 +74,7 @@ class TrackerClient(Protocol):
 
     def begin(self) -> None: ...
 
-    def send_event(self, key: bytes, value: bytes) -> None: ...
+    def send_event(self, key: bytes, value: bytes, headers: Sequence[tuple[str, bytes]] = ()) -> None: ...
 
     def send_state(self, partition: int, key: bytes, value: bytes) -> None: ...
 
@@ -256,7 +258,7 @@ class Tracker:
         if store is None:
             raise PartitionRevokedError(f"partition {record.partition} was revoked during the batch")
         try:
-            claim = ClaimEvent.model_validate_json(record.value or b"")
+            claim = ClaimEvent.model_validate_json(registry_payload(record.value or b""))
         except ValidationError as exc:
             self.metrics.claims_ignored.labels("invalid").inc()
             self.log.error(
@@ -285,7 +287,9 @@ class Tracker:
         key = result.changed.key.encode("utf-8")
         events = [TrackedEvent.of(event) for event in result.events]
         for event in events:
-            self.client.send_event(key, event.model_dump_json().encode("utf-8"))
+            self.client.send_event(
+                key, event.model_dump_json().encode("utf-8"), tracked_headers(event, record.headers)
+            )
         return events
 
     def _count(self, event: TrackedEvent) -> None:
