@@ -12,7 +12,15 @@ import re
 from worker.extract.attribution import attribute
 from worker.extract.categories import categorise, counted_noun, protest_context
 from worker.extract.dedup import deduplicate
-from worker.extract.lexicon import DEFAULT_PESO, DEFAULT_RUPEE, PESO_BY_COUNTRY, RUPEE_BY_COUNTRY
+from worker.extract.lexicon import (
+    BRITAIN_NAMES,
+    DEFAULT_PESO,
+    DEFAULT_POUND,
+    DEFAULT_RUPEE,
+    PESO_BY_COUNTRY,
+    POUND_BY_COUNTRY,
+    RUPEE_BY_COUNTRY,
+)
 from worker.extract.quantities import Quantity, find_quantities
 from worker.extract.sentences import split_sentences
 from worker.extract.types import Claim
@@ -21,6 +29,9 @@ __all__ = ["extract_claims"]
 
 _RUPEE_COUNTRY = re.compile(r"\b(?:" + "|".join(RUPEE_BY_COUNTRY) + r")\b", re.IGNORECASE)
 _PESO_COUNTRY = re.compile(r"\b(?:" + "|".join(PESO_BY_COUNTRY) + r")\b", re.IGNORECASE)
+_POUND_COUNTRY = re.compile(r"\b(?:" + "|".join(POUND_BY_COUNTRY) + r")\b", re.IGNORECASE)
+# An item that groups thousands with commas ("12,300") does not group them with spaces.
+_COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
 # "in Khartoum", "in the Gaza Strip", "in Kryvyi Rih": a place named in the sentence.
 _PLACE_IN = re.compile(
     r"\b(?:in|In)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
@@ -63,9 +74,15 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
         else DEFAULT_RUPEE
     )
     peso = _pick(_PESO_COUNTRY, text, PESO_BY_COUNTRY, DEFAULT_PESO) if "peso" in lower else DEFAULT_PESO
+    pound = DEFAULT_POUND
+    if ("£" in text or "pound" in lower) and not any(name in lower for name in BRITAIN_NAMES):
+        pound = _pick(_POUND_COUNTRY, text, POUND_BY_COUNTRY, DEFAULT_POUND)
+    spaced_thousands = _COMMA_GROUPED.search(text) is None
     found: list[tuple[Quantity, int, int, int]] = []  # quantity, sentence index, restated index
     for s_index, (s_start, s_end) in enumerate(sentences):
-        quantities = find_quantities(text, s_start, s_end, rupee=rupee, peso=peso)
+        quantities = find_quantities(
+            text, s_start, s_end, rupee=rupee, peso=peso, pound=pound, spaced_thousands=spaced_thousands
+        )
         base = len(found)
         for quantity in quantities:
             restated = base + quantity.restates if quantity.restates is not None else -1

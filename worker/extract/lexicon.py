@@ -216,7 +216,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
     "HK$": "HKD", "HKD": "HKD", "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD",
     "R$": "BRL", "BRL": "BRL", "MX$": "MXN", "MXN": "MXN", "NT$": "TWD", "TWD": "TWD",
-    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
+    "€": "EUR", "EUR": "EUR", "£": "POUND", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
     "CNY": "CNY", "RMB": "CNY", "₹": "INR", "INR": "INR", "Rs.": "RUPEE", "Rs": "RUPEE",
     "PKR": "PKR", "LKR": "LKR", "NPR": "NPR", "₱": "PHP", "PHP": "PHP", "₦": "NGN", "NGN": "NGN",
     "₩": "KRW", "KRW": "KRW", "₺": "TRY", "TRY": "TRY", "₴": "UAH", "UAH": "UAH", "₽": "RUB",
@@ -237,7 +237,9 @@ CURRENCY_NAMES: dict[str, str] = {
     "dollar": "USD", "australian dollars": "AUD", "canadian dollars": "CAD",
     "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
     "taiwan dollars": "TWD", "new taiwan dollars": "TWD", "euros": "EUR", "euro": "EUR",
-    "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
+    "pounds sterling": "GBP", "pounds": "POUND", "pound": "POUND", "sterling": "GBP",
+    "egyptian pounds": "EGP", "egyptian pound": "EGP", "lebanese pounds": "LBP", "sudanese pounds": "SDG",
+    "syrian pounds": "SYP", "british pounds": "GBP", "yen": "JPY",
     "yuan": "CNY", "renminbi": "CNY", "indian rupees": "INR", "pakistani rupees": "PKR",
     "sri lankan rupees": "LKR", "nepalese rupees": "NPR", "rupees": "RUPEE", "rupee": "RUPEE",
     "philippine pesos": "PHP", "mexican pesos": "MXN", "argentine pesos": "ARS", "pesos": "PESO",
@@ -250,7 +252,8 @@ CURRENCY_NAMES: dict[str, str] = {
     "forints": "HUF", "reais": "BRL", "bitcoin": "BTC", "bitcoins": "BTC",
 }  # fmt: skip
 
-# "Rs" and "rupees" belong to several countries; the item's own country decides.
+# "Rs", "rupees", "pesos", "£" and "pounds" belong to several countries; the item's own country
+# decides (the first one it names), else the default.
 RUPEE_BY_COUNTRY: dict[str, str] = {
     "pakistan": "PKR", "pakistani": "PKR", "islamabad": "PKR", "karachi": "PKR", "lahore": "PKR",
     "sri lanka": "LKR", "colombo": "LKR", "nepal": "NPR", "kathmandu": "NPR",
@@ -261,6 +264,15 @@ PESO_BY_COUNTRY: dict[str, str] = {
     "argentina": "ARS", "argentine": "ARS", "colombia": "COP", "chile": "CLP",
 }  # fmt: skip
 DEFAULT_PESO = "PHP"
+# Every country whose currency is called a pound, by country name, adjective and capital; an item that
+# names Britain keeps sterling whatever else it names.
+POUND_BY_COUNTRY: dict[str, str] = {
+    "egypt": "EGP", "egyptian": "EGP", "cairo": "EGP", "lebanon": "LBP", "lebanese": "LBP",
+    "beirut": "LBP", "sudan": "SDG", "sudanese": "SDG", "khartoum": "SDG", "south sudan": "SSP",
+    "juba": "SSP", "syria": "SYP", "syrian": "SYP", "damascus": "SYP",
+}  # fmt: skip
+BRITAIN_NAMES = ("britain", "british", "united kingdom", "u.k.", "england", "scotland", "wales", "london")
+DEFAULT_POUND = "GBP"
 
 # --- units ---------------------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from worker.extract.lexicon import (
     UNITS_BEFORE,
     UNITS_WORDS,
 )
-from worker.extract.nonclaims import non_claim_reason
+from worker.extract.nonclaims import DATE_BEFORE_MONTH, non_claim_reason
 from worker.extract.numbers import NumberToken, number_tokens, parse_digits, parse_words, word_alternation
 
 
@@ -88,6 +88,15 @@ PLURAL_WORD_AFTER = re.compile(r"\s+(?:[a-z]+s|people)\b")
 NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
 PHONE_LIST_JOIN = re.compile(r"^[^.;]{0,60}\b(?:or|and)\s+$")
 RESTATEMENT_OPEN = re.compile(r"^\s*[(\[]\s*$")
+# "37m (121ft)": a length restated in feet.
+FEET_RESTATED_AFTER = re.compile(r"\s*\(\s*[\d.,]+\s*(?:ft|feet|foot|yards?|yd)\b")
+# Words before a bare "10m" that make it a length, not a million: "a depth of 10m", "waves of 3m".
+METRE_CONTEXT_BEFORE = re.compile(
+    r"\b(?:depth|height|deep|high|tall|wide|long|length|width|wave|waves|water|tide|surge|sea\s+level|"
+    r"snow|altitude|elevation|distance|metres?|meters?|river|flood\w*|lake|dam|wall|tower|building|"
+    r"sprint|jump|dive|deeper|higher|taller)\b",
+    re.IGNORECASE,
+)
 # A share written as a fraction in words: "a third of", "two-thirds of", "one fourth of", "half of
 # them", "almost half the condos". Its value is the fraction (1/3), its unit "fraction".
 FRACTION_SHARE = re.compile(
@@ -160,10 +169,22 @@ class _Reading:
 
 
 def find_quantities(
-    text: str, start: int, end: int, *, rupee: str = "INR", peso: str = "PHP"
+    text: str,
+    start: int,
+    end: int,
+    *,
+    rupee: str = "INR",
+    peso: str = "PHP",
+    pound: str = "GBP",
+    spaced_thousands: bool = False,
 ) -> list[Quantity]:
-    """Quantity mentions that may be claims in the sentence text[start:end], in order."""
-    matches = number_tokens(text, start, end)
+    """Quantity mentions that may be claims in the sentence text[start:end], in order.
+
+    `rupee`, `peso` and `pound` are the currencies the item's country gives those names;
+    `spaced_thousands` reads "12 000" as one number (the item does not group with commas).
+    """
+    matches = number_tokens(text, start, end, spaced_thousands=spaced_thousands)
+    local = {"RUPEE": rupee, "PESO": peso, "POUND": pound}
     found: list[Quantity] = []
     carried_unit: tuple[str, int] | None = None  # ("magnitude", end) to share with "5.9 and 5.5"
     skip_until = -1
@@ -175,7 +196,7 @@ def find_quantities(
     def read(token: NumberToken) -> _Reading | None:
         # a number is read once, whether first as the second end of a range or on its own
         if token.start not in cache:
-            cache[token.start] = _read(text, token, start, end, rupee=rupee, peso=peso)
+            cache[token.start] = _read(text, token, start, end, local=local)
         return cache[token.start]
 
     for index, match in enumerate(matches):
@@ -198,6 +219,8 @@ def find_quantities(
                 continue
             partner = None
         reason = _reason(text, reading, start, partner_unit=partner.unit if partner is not None else None)
+        if reason is None and partner is not None and _is_day_range(text, reading, partner):
+            reason = "date"  # "between 14 and 15 March", "June 3-5"
         if reason is None and phone_end >= 0 and PHONE_LIST_JOIN.match(text[phone_end : reading.start]):
             reason = "phone number"
         if reason is not None:
@@ -311,6 +334,12 @@ def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list
     return sorted(kept + shares, key=lambda q: q.start)
 
 
+def _is_day_range(text: str, first: _Reading, second: _Partner) -> bool:
+    if first.unit is not None or second.unit is not None or second.value > 31 or first.is_words:
+        return False
+    return DATE_BEFORE_MONTH.match(text[second.end : second.end + 16]) is not None
+
+
 def _exponent(written: str) -> int:
     return int(written.translate(_SUPERSCRIPTS))
 
@@ -403,7 +432,7 @@ def _is_change(text: str, number_start: int, start: int, *, both_units: bool) ->
     return words[-1] in CHANGE_WORDS
 
 
-def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, peso: str) -> _Reading | None:
+def _read(text: str, match: NumberToken, start: int, end: int, *, local: dict[str, str]) -> _Reading | None:
     token = match.text
     is_words = match.is_words
     number_start, pos = match.start, match.end
@@ -425,7 +454,7 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
         currency = currency if signed_after_currency else None
     letter_currency = None
     if currency is not None:
-        unit = _currency_code(CURRENCY_PREFIXES[currency.group("c")], rupee, peso)
+        unit = local.get(CURRENCY_PREFIXES[currency.group("c")], CURRENCY_PREFIXES[currency.group("c")])
         left = currency.start()
     elif not is_words:
         letter_currency = LETTER_CURRENCY_BEFORE.search(
@@ -496,7 +525,7 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
         if unit is None:
             name = CURRENCY_NAME_AFTER.match(after)
             if name is not None:
-                unit = _currency_code(_LOWER_CURRENCY_NAMES[name.group("c").lower()], rupee, peso)
+                unit = local.get(_LOWER_CURRENCY_NAMES[name.group("c").lower()], _LOWER_CURRENCY_NAMES[name.group("c").lower()])
                 pos += name.end()
             else:
                 code = CURRENCY_CODE_AFTER.match(after)
@@ -558,14 +587,16 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
 
 
 def _m_is_million(text: str, pos: int, token: str) -> bool:
-    """ "1.2m tons", "35m of its devices" are millions; "a 100m sprint", "8,848m high" are metres."""
-    if "." in token:
-        return True
+    """ "1.2m tons", "35m of its devices", "a 10m budget" are millions; "a 100m sprint", "8,848m high",
+    "waves of up to 10m" are metres: the word after decides, else the words before it."""
     following = NEXT_WORD.match(text, pos)
-    if following is None:
+    word = following.group("w") if following is not None else ""
+    if word in METRE_CONTEXT_AFTER or FEET_RESTATED_AFTER.match(text, pos):
         return False
-    word = following.group("w")
-    return word == "of" or (word.islower() and word not in METRE_CONTEXT_AFTER)
+    if word == "of" or (word.islower() and word.endswith("s")):
+        return True
+    number_start = pos - len(token) - 1
+    return METRE_CONTEXT_BEFORE.search(text, max(0, number_start - 50), number_start) is None
 
 
 def _identifier_reading(text: str, match: NumberToken, number_start: int, pos: int, token: str) -> _Reading:
@@ -577,14 +608,6 @@ def _identifier_reading(text: str, match: NumberToken, number_start: int, pos: i
 
 def _ordinal_or_plural_year(text: str, pos: int) -> bool:
     return re.match(r"(?:st|nd|rd|th)\b", text[pos : pos + 3], re.IGNORECASE) is not None
-
-
-def _currency_code(code: str, rupee: str, peso: str) -> str:
-    if code == "RUPEE":
-        return rupee
-    if code == "PESO":
-        return peso
-    return code
 
 
 def _reason(text: str, reading: _Reading, sentence_start: int, *, partner_unit: str | None) -> str | None:
