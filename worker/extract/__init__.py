@@ -60,6 +60,8 @@ _NOT_PLACES = frozenset(
         "Sunday",
     ]
 )
+# "rose to 1.0 per cent in July from 0.6 per cent": the figure a change started from.
+_FROM_PREVIOUS = re.compile(r"(?:\s+(?:in|on|at|during|last|this)(?:\s+[\w'’]+){1,2})?,?\s+from\s+(?:[A-Za-z]+['’]s\s+)?")
 _CLOSING = frozenset(".!?\"”’')")
 
 
@@ -107,6 +109,7 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
         return places[s_index]
 
     claims: list[Claim] = []
+    previous_figures: dict[int, int] = {}  # start of "from A" -> start of the B it changed to
     for index, (quantity, s_index, restated, base) in enumerate(found):
         s_start, s_end = sentences[s_index]
         next_start = (
@@ -128,6 +131,9 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
             previous_end=previous.end if previous is not None else None,
             in_protest=in_protest(s_index),
         )
+        if previous is not None and _FROM_PREVIOUS.fullmatch(text, previous.end, quantity.start):
+            category = previous.category  # "rose to 2,400 from 2,000": the same count, before
+            previous_figures[quantity.start] = previous.start
         source = attributions[index]
         if restated >= 0:
             source = claims[restated].source
@@ -148,7 +154,23 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
                 location=place_of(s_index) or location,
             )
         )
-    return deduplicate(claims, _title_sentences(text, sentences))
+    kept = deduplicate(claims, _title_sentences(text, sentences))
+    return _previous_figures_first(kept, previous_figures) if previous_figures else kept
+
+
+def _previous_figures_first(claims: list[Claim], previous_figures: dict[int, int]) -> list[Claim]:
+    """ "rose to 2,400 from 2,000": the earlier figure goes first, so whoever reads the claims in
+    order (the tracker) ends on the current one."""
+    ordered = list(claims)
+    for claim in claims:
+        partner_start = previous_figures.get(claim.start)
+        if partner_start is None:
+            continue
+        at = next((i for i, other in enumerate(ordered) if other.start == partner_start), None)
+        if at is not None:
+            ordered.remove(claim)
+            ordered.insert(at, claim)
+    return ordered
 
 
 def _title_sentences(text: str, sentences: list[tuple[int, int]]) -> frozenset[int]:

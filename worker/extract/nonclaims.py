@@ -167,7 +167,7 @@ SUPERLATIVE_AFTER = re.compile(
 RANKING_WORD_BEFORE = re.compile(r"(?<!\bto )\b(?:" + "|".join(RANKING_BEFORE) + r")\s+$", re.IGNORECASE)
 # A definite phrase naming a known set: "the two countries", "Saturday's two summits".
 DEFINITE_BEFORE = re.compile(
-    r"(?:\b(?:" + "|".join(DEFINITE_WORDS) + r")|\w['’]s?)\s+(?:(?:other|remaining|same|latter|former)\s+)?$",
+    r"(?:\b(?:" + "|".join(DEFINITE_WORDS) + r")|\w['’]s?)\s+(?:(?:other|remaining|same|latter|former|past|last|next|previous|first|final)\s+)?$",
     re.IGNORECASE,
 )
 # "26 of the territory's 35 hospitals": the total M in "N of the M".
@@ -262,7 +262,7 @@ def non_claim_reason(
         DATE_AFTER_MONTH.search(near) or DATE_BEFORE_MONTH.match(after) or DATE_SECOND_DAY.search(before)
     ):
         return "date"
-    if AGE_AFTER.match(after) or (
+    if (value <= 130 and AGE_AFTER.match(after)) or (
         value <= 120 and _AGE_HINT.search(before) and AGE_BEFORE_WORDS.search(before)
     ):
         return "age"
