@@ -61,7 +61,9 @@ _NOT_PLACES = frozenset(
     ]
 )
 # "rose to 1.0 per cent in July from 0.6 per cent": the figure a change started from.
-_FROM_PREVIOUS = re.compile(r"(?:\s+(?:in|on|at|during|last|this)(?:\s+[\w'’]+){1,2})?,?\s+from\s+(?:[A-Za-z]+['’]s\s+)?")
+_FROM_PREVIOUS = re.compile(
+    r"(?:\s+(?:in|on|at|during|last|this)(?:\s+[\w'’]+){1,2})?,?\s+from\s+(?:[A-Za-z]+['’]s\s+)?"
+)
 _CLOSING = frozenset(".!?\"”’')")
 
 
@@ -154,7 +156,7 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
                 location=place_of(s_index) or location,
             )
         )
-    kept = deduplicate(claims, _title_sentences(text, sentences))
+    kept = deduplicate(claims, _title_sentences(text, sentences), text)
     return _previous_figures_first(kept, previous_figures) if previous_figures else kept
 
 
