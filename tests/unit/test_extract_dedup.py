@@ -26,22 +26,22 @@ def claim(
 
 def test_headline_figure_is_dropped_for_the_body_sentence_with_its_source() -> None:
     text = (
-        "Afghan earthquakes kill 2,053, ministry says\n"
-        "The disaster ministry put the toll from the earthquakes at 2,053 dead and 9,240 injured, "
-        "its spokesman said."
+        "Valley tremors kill 418, agency says\n"
+        "The relief agency put the toll from the tremors at 418 dead and 1,906 injured, "
+        "its director said."
     )
     found = extract_claims(text)
-    assert [(c.quantity_text, c.sentence_start > 0) for c in found] == [("2,053", True), ("9,240", True)]
+    assert [(c.quantity_text, c.sentence_start > 0) for c in found] == [("418", True), ("1,906", True)]
 
 
 def test_repeated_paragraph_gives_one_claim() -> None:
-    paragraph = "Rescuers said 87 people had been pulled from the sea."
+    paragraph = "Lifeguards said 87 swimmers were brought back to the beach."
     assert len(extract_claims(f"{paragraph}\n{paragraph}")) == 1
 
 
 def test_same_value_counting_different_things_is_kept_twice() -> None:
-    text = "Two jets took part in the raid. Later two junta columns began raiding villages."
-    assert [c.counted for c in extract_claims(text)] == ["jets", "junta columns"]
+    text = "Two tugs joined the search. Later two police launches began towing the barges."
+    assert [c.counted for c in extract_claims(text)] == ["tugs", "police launches"]
 
 
 def test_same_figure_in_one_sentence_is_kept_twice() -> None:

@@ -60,7 +60,7 @@ _NOT_PLACES = frozenset(
         "Sunday",
     ]
 )
-# "rose to 1.0 per cent in July from 0.6 per cent": the figure a change started from.
+# "climbed to 4.2% in May from 3.9%": the figure a change started from.
 _FROM_PREVIOUS = re.compile(
     r"(?:\s+(?:in|on|at|during|last|this)(?:\s+[\w'’]+){1,2})?,?\s+from\s+(?:[A-Za-z]+['’]s\s+)?"
 )

@@ -6,7 +6,7 @@ come from compatible sources and count the same thing. A figure in a headline-li
 the body whatever its words. Otherwise the counts must agree on their category, and on what they
 count: the same head noun, or a missing or generic one ("others", "people") for a casualty count;
 a count of things in the category `other` needs the same head ("some 300 sites" and "over 300
-sites"), and an amount with no head the same word before it ("a street value of €2.4 million").
+sites"), and an amount with no head the same word before it ("a resale value of $8m" twice).
 Sources are compatible when they are the same, when one is missing, or when one of the two
 sentences is a quote (a speaker restating the figure the text credits to their institution).
 A distributive count ("two each") is never a restatement.
@@ -83,7 +83,7 @@ def _same_claim(a: Claim, b: Claim, titles: frozenset[int], text: str) -> bool:
     if head_a is not None and head_a == head_b:
         return True
     if a.category == "other":
-        # "a street value of €2.4 million" again; not "from 0.6%" and "a forecast of 0.6%"
+        # "a resale value of $8m" again; not "from 2.5%" and "a forecast of 2.5%"
         return (
             a.unit is not None
             and head_a is None

@@ -90,6 +90,13 @@ NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
 PHONE_LIST_JOIN = re.compile(r"^[^.;]{0,60}\b(?:or|and)\s+$")
 RESTATEMENT_OPEN = re.compile(r"^\s*[(\[]\s*$")
 WORD_IN_BRACKETS_BEFORE = re.compile(rf"\b(?P<w>{_alternation(UNITS_WORDS)})\s*\($", re.IGNORECASE)
+# Verbs read as qualifiers ("the toll passed 60", "crossed the Rs 3 crore mark"), which only bound a
+# figure that does not count things of its own ("crossed three rivers").
+VERB_QUALIFIER = re.compile(
+    r"(?:just\s+)?(?:past|cross(?:es|ed|ing)?|pass(?:es|ed|ing)?|near(?:s|ed|ing)?|approach(?:es|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+THINGS_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:[a-z]+s|people)\b")
 # "gone up to", "shot up to": "up" belongs to the verb, the figure is exact.
 MOVED_BEFORE = re.compile(
     r"\b(?:gone|went|go|goes|going|shot|moved|jumped|climbed|risen|rose|crept|edged)\s+$", re.IGNORECASE
@@ -267,6 +274,12 @@ def find_quantities(
             continue
 
         qualifier, qualifier_start = _qualifier_before(text, reading.start, start)
+        if (
+            qualifier_start is not None
+            and VERB_QUALIFIER.match(text, qualifier_start)
+            and THINGS_AFTER.match(text, reading.end)
+        ):
+            qualifier = qualifier_start = None  # "crossed three rivers": a journey, not a bound
         written = qualifier is not None
         if reading.qualifier_after is not None:
             qualifier, written = reading.qualifier_after, True
@@ -546,8 +559,8 @@ def _trailing_multiplier(token: str) -> float:
 def _is_change(text: str, number_start: int, start: int, *, both_units: bool) -> bool:
     """Whether "X to Y" is a move between two figures rather than a range.
 
-    "rose from 5% to 7%" and "increased by $43.6 billion to $419.2 billion" are moves; "rose by 1 to
-    1.5 degrees" (one unit for both ends) is a range of the change.
+    "rose from 5% to 7%" and "grew by $2.1 billion to $80.4 billion" are moves; "warmed by 2 to
+    3 degrees" (one unit for both ends) is a range of the change.
     """
     before = text[max(start, number_start - 40) : number_start].lower()
     words = re.findall(r"[a-z]+", before)[-2:]
@@ -798,7 +811,7 @@ def _qualifier_before(text: str, number_start: int, sentence_start: int) -> tupl
 
 
 def _mark_restatements(text: str, found: list[Quantity]) -> None:
-    """ "6,500 kilometers (over 4,040 miles)": the bracketed figure restates the one before it."""
+    """ "1,200 kilometres (about 750 miles)": the bracketed figure restates the one before it."""
     for i in range(1, len(found)):
         previous, current = found[i - 1], found[i]
         if previous.unit and current.unit and RESTATEMENT_OPEN.match(text[previous.end : current.start]):
