@@ -160,3 +160,8 @@ def test_new_named_rules(name: str, matching: str, not_matching: str, method: st
     pattern: re.Pattern[str] = getattr(rules, name)
     assert getattr(pattern, method)(matching)
     assert not getattr(pattern, method)(not_matching)
+
+
+def test_a_dashed_list_of_named_regions_keeps_only_the_figures() -> None:
+    text = "-Region 4B: 5\n-Region 6: 113\n-Region 13:1"
+    assert [c.quantity_text for c in extract_claims(text)] == ["5", "113", "1"]

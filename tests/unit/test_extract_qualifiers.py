@@ -117,3 +117,30 @@ def test_a_restatement_in_brackets_takes_the_qualifier_of_the_figure_it_restates
 
 def test_a_score_is_not_a_range() -> None:
     assert read("They were 2-0 down at half time.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The van fell about 200 feet, or 60 metres, down the slope.",
+            [("about 200 feet", "approximate"), ("60 metres", "approximate")],
+        ),
+        (
+            "Around 2,000 families or 9,000 people were moved.",
+            [("Around 2,000", "approximate"), ("9,000", "approximate")],
+        ),
+        ("Some 300 sites or 40 towns were hit.", [("Some 300", "approximate"), ("40", "exact")]),
+    ],
+)
+def test_a_figure_restated_another_way_takes_the_qualifier_it_restates(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t, q) for t, _, _, q in read(sentence)] == expected
+
+
+def test_an_approximate_hyphenated_figure_is_a_measure_not_a_make_up() -> None:
+    assert [t for t, _, _, _ in read("The hall has an approximately 400-person capacity.")] == [
+        "approximately 400"
+    ]
+    assert read("A 12-person jury sat.") == []

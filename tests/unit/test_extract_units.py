@@ -184,3 +184,18 @@ def test_a_fraction_in_digits_keeps_the_unit_after_it() -> None:
 def test_a_count_inside_a_share_gives_way_to_it() -> None:
     text = "Two thirds of the crew stayed."
     assert [(round(q.value, 4), q.unit) for q in find_quantities(text, 0, len(text))] == [(66.67, "percent")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It gave 2 billion and 510 million Egyptian pounds to clinics.", [(2.51e9, "EGP")]),
+        ("The plan costs one billion and 925 million euros.", [(1.925e9, "EUR")]),
+        ("Exports hit 3 million tonnes and 20 million barrels.", [(3e6, "t"), (2e7, "barrel")]),
+        ("About 2 billion people and 300 million homes lack it.", [(2e9, None), (3e8, None)]),
+    ],
+)
+def test_an_amount_in_two_parts_joined_by_and_is_one_figure(
+    sentence: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert units(sentence) == expected

@@ -112,7 +112,7 @@ VAGUE_COUNT_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.IGNORE
 COUNTER_TOTAL = re.compile(
     r"\b(?:photo|image|picture|slide|page|part|episode|item|step|chapter|game)\s+\d+\s+of\s+$", re.IGNORECASE
 )
-NAMING_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w.&]*\.?)\s+$")
+NAMING_WORD_BEFORE = re.compile(r"(?:^|[\s(\-•*])([A-Za-z][\w.&]*\.?)\s+$")
 # Naming words that mark an identifier even in lower case ("page 5", "room 12", "flight 370").
 LOWERCASE_NAMING_WORDS = frozenset(
     [
