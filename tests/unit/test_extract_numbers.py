@@ -154,7 +154,7 @@ def test_a_list_after_a_grouped_number_keeps_its_numbers() -> None:
     ("text", "expected"),
     [
         ("The board froze Rs.45.10 crore of assets.", (451_000_000.0, "INR", "Rs.45.10 crore")),
-        ("Cash seizures cross Rs 3 Cr mark", (30_000_000.0, "INR", "cross Rs 3 Cr")),
+        ("Gold imports cross Rs 7 Cr mark", (70_000_000.0, "INR", "cross Rs 7 Cr")),
         ("It stood at Rs 18.08 crore.", (180_800_000.0, "INR", "Rs 18.08 crore")),
     ],
 )

@@ -123,8 +123,8 @@ def test_a_score_is_not_a_range() -> None:
     ("sentence", "expected"),
     [
         (
-            "The van fell about 200 feet, or 60 metres, down the slope.",
-            [("about 200 feet", "approximate"), ("60 metres", "approximate")],
+            "The kite rose about 300 feet, or 90 metres, above the dunes.",
+            [("about 300 feet", "approximate"), ("90 metres", "approximate")],
         ),
         (
             "Around 2,000 families or 9,000 people were moved.",

@@ -189,7 +189,7 @@ def test_a_count_inside_a_share_gives_way_to_it() -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("It gave 2 billion and 510 million Egyptian pounds to clinics.", [(2.51e9, "EGP")]),
+        ("It lent 3 billion and 240 million Egyptian pounds to clinics.", [(3.24e9, "EGP")]),
         ("The plan costs one billion and 925 million euros.", [(1.925e9, "EUR")]),
         ("Exports hit 3 million tonnes and 20 million barrels.", [(3e6, "t"), (2e7, "barrel")]),
         ("About 2 billion people and 300 million homes lack it.", [(2e9, None), (3e8, None)]),

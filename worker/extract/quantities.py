@@ -92,7 +92,7 @@ RESTATEMENT_OPEN = re.compile(r"^\s*(?:[(\[]|,\s*or)\s*$")
 # "some 2,000 families or 9,000 people": the same group counted by households and by heads.
 HOUSEHOLDS_OR = re.compile(r"^\s+(?:families|households)\s*,?\s+or\s+$", re.IGNORECASE)
 WORD_IN_BRACKETS_BEFORE = re.compile(rf"\b(?P<w>{_alternation(UNITS_WORDS)})\s*\($", re.IGNORECASE)
-# Verbs read as qualifiers ("the toll passed 60", "crossed the Rs 3 crore mark"), which only bound a
+# Verbs read as qualifiers ("the toll passed 60", "topped the $5bn level"), which only bound a
 # figure that does not count things of its own ("crossed three rivers").
 VERB_QUALIFIER = re.compile(
     r"(?:just\s+)?(?:past|cross(?:es|ed|ing)?|pass(?:es|ed|ing)?|near(?:s|ed|ing)?|approach(?:es|ed|ing)?)\b",
