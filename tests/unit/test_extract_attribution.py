@@ -408,3 +408,21 @@ def test_a_sentence_of_twenty_thousand_words_credits_each_clause_as_a_short_one_
     ]
     assert credits(short) == expected
     assert credits(long) == expected * 800
+
+
+class TestSpeakerAfterAClosingQuote:
+    """A quote closed by any quote mark, then "said Name." and a new line: the name is the speaker."""
+
+    @pytest.mark.parametrize("closing", ['"', "”", "»", "«", "’"])
+    def test_the_name_after_the_quote_is_credited(self, closing: str) -> None:
+        text = f"“We have counted 45 boats,{closing} said Lena Okafor.\nThe harbour reopened on Monday."
+        assert sources(text, "45") == ["Lena Okafor"]
+
+    def test_guillemet_after_a_comma_once_raised_index_error(self) -> None:
+        # the segment after the last comma was only "»", with no word in it
+        text = "«We lost 12 nets,» said Tomas Berg.\nThe co-operative met later."
+        assert sources(text, "12") == ["Tomas Berg"]
+
+    def test_punctuation_after_a_comma_is_no_subject(self) -> None:
+        text = "Some 30 stalls stayed shut (, ) said the notice.\nThe market reopened."
+        assert sources(text, "30") == [None]

@@ -75,9 +75,10 @@ _RIGHT_PHRASE_END_RE = re.compile(
     r"|\s(?:that|who|which|when|where|while|as|on|and|but|to|after|before|because|since|last|this|saying|"
     r"adding|said|says|told|reported|published|released|seen|showed|show|shows|in\s+(?![A-Z]))\b"
 )
-_DOUBLE_QUOTES = '"“”'
+# Quote marks a speaker tail may follow: straight and curly double quotes and guillemets.
+_DOUBLE_QUOTES = '"“”«»„‟'
 _EDGE_PUNCTUATION = ",.;:!?\"'“”‘’()[]—–"
-_CLOSING_PUNCTUATION = ",\"”’'—–"
+_CLOSING_PUNCTUATION = ",\"”’'—–»«"
 # Two or more capitalised words: a name the text gives somewhere, for expanding a bare surname.
 _CAPITALISED_RUN_RE = re.compile(
     r"\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?))+"
@@ -321,10 +322,11 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         return words[-1], region_start + position, None, ""
     segments = region.split(",")
     last = segments[-1].strip()
-    if not last:
-        return None
     last_words = WORD_RE.findall(last)
-    first = last_words[0].lower() if last_words else ""
+    if not last_words:
+        # only punctuation after the last comma (", )", ",’"): no subject stands there
+        return None
+    first = last_words[0].lower()
     if first in {"citing", "quoting"}:
         phrase = last[len(last_words[0]) :].strip()
         start = region_start + region.rfind(phrase)
