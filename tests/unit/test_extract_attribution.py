@@ -426,3 +426,44 @@ class TestSpeakerAfterAClosingQuote:
     def test_punctuation_after_a_comma_is_no_subject(self) -> None:
         text = "Some 30 stalls stayed shut (, ) said the notice.\nThe market reopened."
         assert sources(text, "30") == [None]
+
+
+class TestQuotationsOverSeveralSentences:
+    """Figures inside a quotation belong to the speaker named at its close or its introduction."""
+
+    def test_speaker_after_a_quote_of_three_sentences(self) -> None:
+        text = (
+            "“The storm flattened 14 barns. Another 6 lost their roofs. We need 200 tarpaulins,” "
+            "said Marta Quill, who runs the farmers' co-operative."
+        )
+        assert sources(text, "14", "6", "200") == ["Marta Quill"] * 3
+
+    def test_speaker_who_introduces_the_quote_with_a_colon(self) -> None:
+        text = 'The port authority told reporters: "We lost 9 moorings. Repairs will take 3 weeks."'
+        assert sources(text, "9", "3") == ["The port authority", "The port authority"]
+
+    def test_a_quote_over_wrapped_lines(self) -> None:
+        text = (
+            '"Thieves took 8 pumps from the depot. They\n'
+            'also broke 4 gates," Owen Vasquez,\n'
+            "manager of the county water board, told the local radio."
+        )
+        assert sources(text, "8", "4") == ["Owen Vasquez", "Owen Vasquez"]
+
+    def test_figures_outside_the_quote_stay_in_the_reporter_voice(self) -> None:
+        text = 'The village has 300 homes. "We rebuilt 12 of them," said Ines Faro.'
+        assert sources(text, "300", "12") == [None, "Ines Faro"]
+
+    def test_a_quote_with_no_speaker_credits_no_one(self) -> None:
+        text = 'A banner read "40 years of service". The hall seats 500 people.'
+        assert sources(text, "40", "500") == [None, None]
+
+
+class TestListenerAfterTold:
+    def test_told_then_an_outlet_names_the_listener(self) -> None:
+        text = "The ferry carried 52 passengers, Ravi Dhar, a port official, told the Tribune."
+        assert sources(text, "52") == ["Ravi Dhar"]
+
+    def test_said_then_a_name_is_the_speaker(self) -> None:
+        text = "The ferry carried 52 passengers, said Ravi Dhar."
+        assert sources(text, "52") == ["Ravi Dhar"]

@@ -89,6 +89,15 @@ _SENTENCE_SUBJECT_RE = re.compile(
     r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+# Quotation marks: which open, which close; straight marks do both.
+_OPENING_MARKS = frozenset('"“«„')
+_CLOSING_MARKS = frozenset('"”»')
+_QUOTE_MARKS = "".join(sorted(_OPENING_MARKS | _CLOSING_MARKS))
+_QUOTE_MARK_RE = re.compile(f"[{_QUOTE_MARKS}]")
+# What may stand between a closing mark and the speaker's cue ("," said; ",\n Ana Ruiz said").
+_SPEAKER_GAP_RE = re.compile(r"[\s,.]*")
+# What may stand between a speaker's cue and the quotation it introduces: "said:", "told AFP:".
+_INTRODUCTION_GAP_RE = re.compile(r"^(?:\s+[\w'’.\-]+){0,3}\s*[:,]\s*$")
 _CITING_WINDOW = 60
 # A sentence that ends like this is body text, not a headline.
 _CLOSED = '.!?"”’)'
@@ -559,7 +568,8 @@ class _SentenceReader:
                 self._passive_agent(match, passive=passive)
                 continue
             clause = self.clause_start(match.start)
-            if kind == "speech" and _preceded_by_comma(text, match.start, clause):
+            # "..., told AFP" names the listener after the verb, never the speaker
+            if kind == "speech" and verb != "told" and _preceded_by_comma(text, match.start, clause):
                 phrase, phrase_end = _right_phrase(text, match.end, self.end)
                 phrase = phrase.strip()
                 if _inverted_speaker(phrase):
@@ -790,10 +800,80 @@ def _known_names(text: str) -> list[tuple[int, str]]:
     return names
 
 
+def _unwrapped(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences with hard-wrapped lines joined: a line that stops mid-sentence (no closing mark)
+    and a next line that goes on in lower case ("... a school in\ncentral Nigeria, an official said")
+    are one sentence for attribution."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if joined and end > start:
+            previous_start, previous_end = joined[-1]
+            gap = text[previous_end:start]
+            if (
+                previous_end > previous_start
+                and gap.count("\n") == 1
+                and not gap.strip()
+                and text[previous_end - 1] not in _CLOSED
+                and text[previous_end - 1] != ":"
+                and text[start].islower()
+            ):
+                joined[-1] = (previous_start, end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of quoted passages, from opening to closing mark, across sentences and lines. Curly
+    marks and guillemets say which way they face; straight marks alternate. A paragraph that opens a
+    quote while one is still open starts a new one (news style reopens a quote that runs on over
+    paragraphs without closing it)."""
+    spans: list[tuple[int, int]] = []
+    opened = -1
+    for match in _QUOTE_MARK_RE.finditer(text):
+        mark, position = match.group(), match.start()
+        at_line_start = not text[text.rfind("\n", 0, position) + 1 : position].strip()
+        if mark in _OPENING_MARKS and (opened < 0 or at_line_start):
+            opened = position
+        elif opened >= 0 and mark in _CLOSING_MARKS:
+            spans.append((opened, position))
+            opened = -1
+    return spans
+
+
+def _quotes_speech(cue: str) -> bool:
+    """Whether a cue can introduce or close quoted words: a verb of saying or "according to"."""
+    return cue in _SPEECH_CUES or cue.startswith("told") or cue.lower() == "according to"
+
+
+def _quote_speakers(
+    text: str, quotations: Sequence[tuple[int, int]], anchors: Sequence[_Anchor]
+) -> list[tuple[int, int, Attribution]]:
+    """Each quotation whose speaker the text names right after it (“...,” said Ana Ruiz; “...,” she
+    told reporters) or right before it (Ana Ruiz said: “...”), with that speaker."""
+    starts = [anchor.start for anchor in anchors]
+    found: list[tuple[int, int, Attribution]] = []
+    for opened, closed in quotations:
+        index = bisect_left(starts, closed)
+        speaker = None
+        if index < len(anchors) and _SPEAKER_GAP_RE.fullmatch(text, closed + 1, anchors[index].start):
+            speaker = anchors[index]
+        else:
+            before = index - 1
+            while before >= 0 and anchors[before].end > opened:
+                before -= 1
+            if before >= 0 and _INTRODUCTION_GAP_RE.match(text[anchors[before].end : opened]):
+                speaker = anchors[before]
+        if speaker is not None and speaker.attribution is not None and _quotes_speech(speaker.cue):
+            found.append((opened, closed, speaker.attribution))
+    return found
+
+
 def attribute(
     text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[tuple[int, int]]
 ) -> list[Attribution | None]:
     """One attribution (or None) per quantity mention, in the order of `mentions`."""
+    sentences = _unwrapped(text, sentences)
     read: list[tuple[int, list[int], list[_Anchor], list[int]]] = []
     mention_index = 0
     for sentence_start, sentence_end in sentences:
@@ -832,7 +912,31 @@ def attribute(
                     results[index] = Attribution(display, entity.normalized, entity.type, gapped.cue)
                     continue
             results[index] = chosen.attribution if chosen is not None else None
+    if None in results and any(mark in text for mark in _QUOTE_MARKS):
+        _credit_quoted_figures(
+            text, mentions, results, [anchor for _, _, anchors, _ in read for anchor in anchors]
+        )
     return results
+
+
+def _credit_quoted_figures(
+    text: str,
+    mentions: Sequence[tuple[int, int]],
+    results: list[Attribution | None],
+    anchors: Sequence[_Anchor],
+) -> None:
+    """A figure with no cue of its own inside a quotation is the quoted speaker's, however many
+    sentences or lines the quotation runs over."""
+    speakers = _quote_speakers(text, _quotations(text), anchors)
+    if not speakers:
+        return
+    opened_at = [opened for opened, _, _ in speakers]
+    for index, (start, _) in enumerate(mentions):
+        if results[index] is not None:
+            continue
+        quote = bisect_right(opened_at, start) - 1
+        if quote >= 0 and start < speakers[quote][1]:
+            results[index] = speakers[quote][2]
 
 
 def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: int) -> None:
