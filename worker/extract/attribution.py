@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from worker.extract.coref import SourceRegistry
 from worker.extract.reporting import (
     ACRONYM_RE,
+    ADDED_AS_DEED_RE,
     AGENT_RE,
+    AUDIENCE_PHRASE_RE,
     AUDIENCE_WORDS,
     AUXILIARIES,
     CLAUSE_MARK_RE,
@@ -32,10 +34,12 @@ from worker.extract.reporting import (
     CUE_WORDS,
     DEED_OBJECT_RE,
     DETERMINERS,
+    DISCOURSE_WORDS,
     DOCUMENT_FROM_RE,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     EPITHET_HEADS,
+    FINDING_DOCUMENTS,
     FIRST_PERSON,
     GAPPED_SOURCE_RE,
     GENERIC_DOCUMENT_ADJECTIVES,
@@ -45,6 +49,7 @@ from worker.extract.reporting import (
     NAME_TOKEN_RE,
     NON_COUNTING_HEADS,
     PASSIVE_MARKERS,
+    PLACE_HEADS,
     POSSESSED_DOCUMENT_NOUN_RE,
     POSSESSIVE_FOLLOW_RE,
     POSSESSIVE_LEAD_RE,
@@ -84,11 +89,17 @@ _CAPITALISED_RUN_RE = re.compile(
     r"\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?))+"
 )
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
+_SUBJECT_HEADS = EPITHET_HEADS | (SOURCE_HEADS - NON_COUNTING_HEADS)
 _SENTENCE_SUBJECT_RE = re.compile(
-    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{'|'.join(sorted(EPITHET_HEADS))})\b|"
+    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{'|'.join(sorted(_SUBJECT_HEADS))})\b|"
     r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+# What follows an inverted speaker and describes them, up to a participle that goes on reporting
+# ("..., adding that ..."): an age, a relative clause, an indefinite description.
+_SPEAKER_DESCRIPTION_RE = re.compile(
+    r",\s+(?:\d|(?:who|whose|a|an|aged)\b)(?:(?!,\s+(?:adding|saying|noting)\b)[^;:])*"
+)
 # Quotation marks: which open, which close; straight marks do both.
 _OPENING_MARKS = frozenset('"“«„')
 _CLOSING_MARKS = frozenset('"”»')
@@ -163,6 +174,8 @@ def _name_like(segment: str) -> bool:
     if not tokens or len(tokens) > 7 or any(ch.isdigit() for ch in segment):
         return False
     allowed = NAME_PARTICLES | {"and", "of", "the", "for", "de"}
+    if len(tokens) == 1 and tokens[0].lower() in DISCOURSE_WORDS:
+        return False
     if tokens[0].lower() in PREPOSITIONS or not (
         NAME_TOKEN_RE.match(tokens[0]) or tokens[0].lower() == "the"
     ):
@@ -189,6 +202,16 @@ def _appositive(segment: str) -> bool:
     if first in {"the", "its", "their"} or tokens[0][0].islower():
         return any(t.lower() in TITLE_WORDS or t.lower().split("'")[0] in TITLE_WORDS for t in tokens[:6])
     return False
+
+
+def _reduced_passive(words: Sequence[str]) -> bool:
+    """ "conducted by a university", "based in Geneva": a participle phrase set off after a subject."""
+    return (
+        len(words) > 1
+        and words[0].islower()
+        and words[0].endswith("ed")
+        and words[1].lower() in {"by", "in", "at", "for", "with", "from"}
+    )
 
 
 def _strip_leading_preposition(phrase: str) -> str:
@@ -233,9 +256,20 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
     lower = [t.lower() for t in tokens]
     if len(lower) == 1 and lower[0] in PRONOUNS:
         return lower[0] not in FIRST_PERSON
-    if lower[-1] in DETERMINERS or lower[-1] in PREPOSITIONS:
+    if (
+        lower[-1] in DETERMINERS
+        or lower[-1] in PREPOSITIONS
+        or (len(lower) == 1 and lower[0] in DISCOURSE_WORDS)
+    ):
         return False
-    heads = set(lower) & SOURCE_HEADS
+    # "the inter-union", "a state-run agency": a compound counts by its last part
+    heads = (set(lower) | {t.rsplit("-", 1)[-1] for t in lower if "-" in t}) & SOURCE_HEADS
+    if (
+        not heads
+        and any(t in PLACE_HEADS for t in lower if not t[0].isupper())
+        and personal_name(tokens) is None
+    ):
+        return False
     acronym = any(ACRONYM_RE.match(t) for t in tokens)
     capitalised = [t for t in tokens[1:] if t[0].isupper()] + (
         [tokens[0]] if tokens[0][0].isupper() and lower[0] not in DETERMINERS else []
@@ -268,6 +302,9 @@ def _owner_of_documents(phrase: str) -> str | None:
         owners = [t for t in tokens[:-1] if t.lower() not in GENERIC_DOCUMENT_ADJECTIVES]
         if len(owners) == 1 and not ACRONYM_RE.match(owners[0]):
             return f"{owners[0]} {tokens[-1]}"
+        if tokens[-1].lower() in FINDING_DOCUMENTS and not any(t[0].isupper() for t in owners):
+            # "the positive half-year report", "these exit polls": the finding is the source
+            return " ".join([*owners, tokens[-1]])
         return " ".join(owners) or None
     return phrase
 
@@ -345,6 +382,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         relative = (
             _word_in(last_words[0], RELATIVE_PRONOUNS)
             or (first.endswith("ing") and _appositive(last))
+            or _reduced_passive(last_words)
             or first in _ADVERBIAL_PREPOSITIONS
         )
         if (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before)):
@@ -397,7 +435,8 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
         position = text.find(word, start, end)
         while position >= 0:
             after = position + len(word)
-            if not (position > 0 and text[position - 1].isalpha()) and not (
+            # "Delhi-registered", "state-reported": a cue word inside a compound is an adjective
+            if not (position > 0 and (text[position - 1].isalpha() or text[position - 1] == "-")) and not (
                 after < len(text) and text[after].isalpha()
             ):
                 cues.append(_Cue(word, position, after, CUE_WORDS[word]))
@@ -459,6 +498,7 @@ class _SentenceReader:
         "first_figure_end",
         "mentions",
         "preposed",
+        "silent",
         "start",
         "text",
         "verbs",
@@ -471,6 +511,8 @@ class _SentenceReader:
         self.mentions = mentions
         self.first_figure_end = min((m_end for _, m_end in mentions), default=None)
         self.anchors: list[_Anchor] = []
+        # spans whose figures are no one's claim: a speaker's own description, an audience
+        self.silent: list[tuple[int, int]] = []
         self.clause_breaks: list[int] = []
         self.clause_starts: list[int] = []
         self.preposed: list[_Cue] = []
@@ -560,6 +602,8 @@ class _SentenceReader:
             kind = match.kind
             if DEED_OBJECT_RE.match(text, match.end, self.end):
                 continue
+            if verb in {"added", "adds"} and ADDED_AS_DEED_RE.match(text, match.end, self.end):
+                continue
             if kind == "quoted":
                 self._quoted_as_saying(match)
                 continue
@@ -573,6 +617,7 @@ class _SentenceReader:
                 phrase, phrase_end = _right_phrase(text, match.end, self.end)
                 phrase = phrase.strip()
                 if _inverted_speaker(phrase):
+                    self._speaker_description(phrase_end)
                     self.anchors.append(
                         _Anchor(SPEECH_VERBS[verb], phrase, match.start, phrase_end, True, True, True)
                     )
@@ -606,6 +651,9 @@ class _SentenceReader:
             ):
                 continue
             if verb == "told":
+                crowd = AUDIENCE_PHRASE_RE.match(text, match.end, self.end)
+                if crowd is not None:
+                    self.silent.append((crowd.start(), crowd.end()))
                 audience = WORD_RE.match(text, match.end + 1)
                 if audience and audience.group().lower() in AUDIENCE_WORDS:
                     cue = f"told {audience.group().lower()}"
@@ -624,6 +672,12 @@ class _SentenceReader:
                 )
             )
             previous_verb_end = match.end
+
+    def _speaker_description(self, phrase_end: int) -> None:
+        """ "..., said Jane Roe, 66, who lives 25 miles away": her age and her home are not her claims."""
+        description = _SPEAKER_DESCRIPTION_RE.match(self.text, phrase_end, self.end)
+        if description is not None:
+            self.silent.append((phrase_end, description.end()))
 
     def _quoted_as_saying(self, match: _Cue) -> None:
         """ "Interfax quoted the governor as saying ...": the governor; "he was quoted as saying": he."""
@@ -875,6 +929,7 @@ def attribute(
     """One attribution (or None) per quantity mention, in the order of `mentions`."""
     sentences = _unwrapped(text, sentences)
     read: list[tuple[int, list[int], list[_Anchor], list[int]]] = []
+    silent: list[tuple[int, int]] = []
     mention_index = 0
     for sentence_start, sentence_end in sentences:
         members: list[int] = []
@@ -886,6 +941,7 @@ def attribute(
             continue
         reader = _SentenceReader(text, sentence_start, sentence_end, [mentions[i] for i in members])
         read.append((sentence_start, members, reader.read(), reader.clause_breaks))
+        silent.extend(reader.silent)
 
     registry = SourceRegistry(lambda: _known_names(text))
     phrases_in_order = [anchor.phrase for _, _, anchors, _ in read for anchor in anchors]
@@ -912,6 +968,10 @@ def attribute(
                     results[index] = Attribution(display, entity.normalized, entity.type, gapped.cue)
                     continue
             results[index] = chosen.attribution if chosen is not None else None
+    for low, high in silent:
+        for index, (start, _) in enumerate(mentions):
+            if low <= start < high:
+                results[index] = None
     if None in results and any(mark in text for mark in _QUOTE_MARKS):
         _credit_quoted_figures(
             text, mentions, results, [anchor for _, _, anchors, _ in read for anchor in anchors]
