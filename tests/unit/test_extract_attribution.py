@@ -574,3 +574,24 @@ class TestNumbersAroundTheSpeaker:
         text = "The plant will close in May, the company said, and it added that 2,000 jobs would go."
         assert sources(text, "2,000") == ["the company"]
         assert sources("Some 2,000 jobs will go, the company added.", "2,000") == ["the company"]
+
+
+class TestLists:
+    def test_items_after_a_colon_report_for_the_source_that_introduced_them(self) -> None:
+        text = (
+            "The council said the closures break down as follows:\n- North ward: 12\n- South ward: 5\n"
+            "The storm moved east with 3 ships in its path."
+        )
+        assert sources(text, "12", "5", "3") == ["The council", "The council", None]
+
+    def test_a_list_with_no_introducing_source_stays_unattributed(self) -> None:
+        text = "Closures by ward:\n- North ward: 12\n- South ward: 5"
+        assert sources(text, "12", "5") == [None, None]
+
+    def test_verbless_items_after_semicolons_share_the_cue(self) -> None:
+        text = "Tomas Berg said 17 boats sank at Ardmore; 9 boats at Kinsale; and about 40 at Cobh."
+        assert sources(text, "17", "9", "40") == ["Tomas Berg"] * 3
+
+    def test_a_semicolon_clause_with_a_verb_of_its_own_stays_apart(self) -> None:
+        text = "The ministry said 5 people died; 7 were hurt."
+        assert sources(text, "5", "7") == ["The ministry", None]

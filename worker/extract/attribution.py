@@ -95,6 +95,11 @@ _SENTENCE_SUBJECT_RE = re.compile(
     r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+# A line that is an item of a list: a bullet or dash, or a number and a closing mark.
+_LIST_ITEM_RE = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)]\s)")
+# A semicolon and the words before the figure of the next list item: "; and almost 200,000".
+_FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|do|does)\b")
+_LIST_CONTINUATION_RE = re.compile(r";\s*(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")
 # What follows an inverted speaker and describes them, up to a participle that goes on reporting
 # ("..., adding that ..."): an age, a relative clause, an indefinite description.
 _SPEAKER_DESCRIPTION_RE = re.compile(
@@ -928,7 +933,7 @@ def attribute(
 ) -> list[Attribution | None]:
     """One attribution (or None) per quantity mention, in the order of `mentions`."""
     sentences = _unwrapped(text, sentences)
-    read: list[tuple[int, list[int], list[_Anchor], list[int]]] = []
+    read: list[tuple[int, int, list[int], list[_Anchor], list[int]]] = []
     silent: list[tuple[int, int]] = []
     mention_index = 0
     for sentence_start, sentence_end in sentences:
@@ -940,14 +945,15 @@ def attribute(
         if sentence_end <= sentence_start:
             continue
         reader = _SentenceReader(text, sentence_start, sentence_end, [mentions[i] for i in members])
-        read.append((sentence_start, members, reader.read(), reader.clause_breaks))
+        read.append((sentence_start, sentence_end, members, reader.read(), reader.clause_breaks))
         silent.extend(reader.silent)
 
     registry = SourceRegistry(lambda: _known_names(text))
-    phrases_in_order = [anchor.phrase for _, _, anchors, _ in read for anchor in anchors]
+    phrases_in_order = [anchor.phrase for _, _, _, anchors, _ in read for anchor in anchors]
     seen = 0
     results: list[Attribution | None] = [None] * len(mentions)
-    for sentence_start, members, anchors, stops in read:
+    introduced: Attribution | None = None  # the source of a list the last sentence introduced
+    for sentence_start, sentence_end, members, anchors, stops in read:
         _note_sentence_subject(registry, text, sentence_start)
         for anchor in anchors:
             seen += 1
@@ -957,7 +963,17 @@ def attribute(
             if resolved is not None:
                 entity, display = resolved
                 anchor.attribution = Attribution(display, entity.normalized, entity.type, anchor.cue)
-        choices = _choose_all(anchors, [mentions[index] for index in members], text, stops)
+        if introduced is not None and not anchors and _LIST_ITEM_RE.match(text, sentence_start):
+            for index in members:
+                results[index] = introduced
+            continue
+        introduced = _list_introduction(text, sentence_end, anchors)
+        spans = [mentions[index] for index in members]
+        if ";" in text[sentence_start:sentence_end]:
+            breaks = _without_list_semicolons(text, stops, spans, anchors)
+        else:
+            breaks = stops
+        choices = _choose_all(anchors, spans, text, breaks)
         for index, (chosen, earlier) in zip(members, choices, strict=True):
             start = mentions[index][0]
             gapped = _gapped_anchor(text, sentence_start, start, earlier)
@@ -974,9 +990,41 @@ def attribute(
                 results[index] = None
     if None in results and any(mark in text for mark in _QUOTE_MARKS):
         _credit_quoted_figures(
-            text, mentions, results, [anchor for _, _, anchors, _ in read for anchor in anchors]
+            text, mentions, results, [anchor for _, _, _, anchors, _ in read for anchor in anchors]
         )
     return results
+
+
+def _list_introduction(text: str, sentence_end: int, anchors: Sequence[_Anchor]) -> Attribution | None:
+    """The source of a sentence that introduces a list with a colon ("The council said the deaths
+    break down as follows:"): each list item after it reports for that source."""
+    if not anchors or text[sentence_end - 1] != ":":
+        return None
+    governing = [anchor for anchor in anchors if anchor.governs_right and anchor.attribution is not None]
+    return governing[-1].attribution if governing else None
+
+
+def _without_list_semicolons(
+    text: str, stops: Sequence[int], spans: Sequence[tuple[int, int]], anchors: Sequence[_Anchor]
+) -> list[int]:
+    """Clause breaks without the semicolons that only continue a list of figures ("X said 17 families
+    fled in A; 1,329 families in B; and 46,000 in C"): the cue before the first item governs them all.
+    A semicolon clause with a cue or a verb of its own ("; 7 were hurt") stays apart."""
+    starts = {start for start, _ in spans}
+    kept: list[int] = []
+    for number, stop in enumerate(stops):
+        continuation = _LIST_CONTINUATION_RE.match(text, stop)
+        following = stops[number + 1] if number + 1 < len(stops) else len(text)
+        if (
+            text[stop] == ";"
+            and continuation is not None
+            and continuation.end() in starts
+            and not any(stop < anchor.start < following for anchor in anchors)
+            and _FINITE_VERB_RE.search(text, stop, following) is None
+        ):
+            continue
+        kept.append(stop)
+    return kept
 
 
 def _credit_quoted_figures(
