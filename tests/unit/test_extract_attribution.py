@@ -595,3 +595,42 @@ class TestLists:
     def test_a_semicolon_clause_with_a_verb_of_its_own_stays_apart(self) -> None:
         text = "The ministry said 5 people died; 7 were hurt."
         assert sources(text, "5", "7") == ["The ministry", None]
+
+
+class TestSubjectsAfterTheClause:
+    def test_an_inverted_speaker_with_a_title_in_lower_case(self) -> None:
+        assert sources("The van slid 60 metres, said police sergeant Ana Ruiz.", "60") == ["Ana Ruiz"]
+
+    def test_an_inverted_bare_plural_source(self) -> None:
+        text = "The van slid 60 metres, said officials at the scene."
+        assert sources(text, "60") == ["officials at the scene"]
+
+    def test_an_inverted_clause_is_no_speaker(self) -> None:
+        assert sources("The van slid 60 metres, said Ana, who saw it.", "60") == ["Ana"]
+        assert sources("It stopped after 60 metres, said he had heard.", "60") == [None]
+
+    def test_two_sources_joined_by_and_after_the_clause(self) -> None:
+        text = "A drone hit 3 homes in the suburb, regional governor Ivo Marek and city police said."
+        assert sources(text, "3") == ["regional governor Ivo Marek and city police"]
+
+    def test_a_body_named_by_a_list_of_its_fields(self) -> None:
+        text = "The tremor was 30 km deep, the national weather, climate and geophysics agency said."
+        assert sources(text, "30") == ["geophysics agency"]
+
+    def test_a_clause_joined_by_and_keeps_its_own_subject(self) -> None:
+        text = "Ten people died, and the army said 5 were hurt."
+        assert sources(text, "Ten", "5") == [None, "the army"]
+
+
+class TestGappedSources:
+    def test_a_second_source_after_and_reuses_the_cue(self) -> None:
+        text = "The police counted 30,000 marchers and the unions 245,000."
+        assert sources(text, "30,000", "245,000") == ["The police", "the unions"]
+
+    def test_a_second_figure_after_and_is_not_a_source(self) -> None:
+        text = "The police counted 30,000 marchers and 2,000 onlookers."
+        assert sources(text, "30,000", "2,000") == ["The police", "The police"]
+
+    def test_a_clause_with_its_own_verb_is_not_gapped(self) -> None:
+        text = "According to customs officers, the border unit seized at least 10 tons of coal."
+        assert sources(text, "10") == ["customs officers"]

@@ -33,6 +33,7 @@ from worker.extract.reporting import (
     COUNTING_VERBS,
     CUE_WORDS,
     DEED_OBJECT_RE,
+    DESCRIPTIVE_ADJECTIVES,
     DETERMINERS,
     DISCOURSE_WORDS,
     DOCUMENT_FROM_RE,
@@ -98,6 +99,8 @@ _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
 # A line that is an item of a list: a bullet or dash, or a number and a closing mark.
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)]\s)")
 # A semicolon and the words before the figure of the next list item: "; and almost 200,000".
+# What may follow a cue that closes its sentence: "said.", "said on Monday.", "said Wednesday."
+_CLOSES_SENTENCE_RE = re.compile(r"(?:\s+(?:on|late|early)?\s*[A-Za-z]+){0,2}\s*[.!?\"”’]*\s*$")
 _FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|do|does)\b")
 _LIST_CONTINUATION_RE = re.compile(r";\s*(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")
 # What follows an inverted speaker and describes them, up to a participle that goes on reporting
@@ -209,6 +212,33 @@ def _appositive(segment: str) -> bool:
     return False
 
 
+def _source_like(words: Sequence[str]) -> bool:
+    """ "local governor Ana Ruiz", "the regional police": words that can only make up a source."""
+    return 0 < len(words) <= 6 and all(
+        word[0].isupper()
+        or word.lower() in TITLE_WORDS
+        or word.lower() in SOURCE_HEADS
+        or word.lower() in DESCRIPTIVE_ADJECTIVES
+        or word.lower() in DETERMINERS
+        for word in words
+    )
+
+
+def _conjoined_subject_start(text: str, floor: int, phrase_start: int) -> int | None:
+    """Where a subject joined by "and" to words after a comma starts (", the weather, climate and
+    geophysics agency said"), or None when anything but plain words stands between."""
+    comma = text.rfind(",", floor, phrase_start)
+    if comma < 0:
+        return None
+    between = text[comma + 1 : phrase_start]
+    words = WORD_RE.findall(between)
+    if not words or words[-1].lower() not in {"and", "or"} or any(ch.isdigit() for ch in between):
+        return None
+    if any(_word_in(word, CLAUSE_OPENERS) for word in words):
+        return None
+    return comma + 1
+
+
 def _reduced_passive(words: Sequence[str]) -> bool:
     """ "conducted by a university", "based in Geneva": a participle phrase set off after a subject."""
     return (
@@ -236,8 +266,10 @@ def _cut_at_clause_opener(phrase: str) -> str:
     for token in reversed(tokens):
         lower = token.group().lower()
         following = phrase[token.end() :].split()
-        and_clause = lower == "and" and (
-            not following or not following[0][0].isupper() or following[0] == "The"
+        and_clause = (
+            lower == "and"
+            and (not following or not following[0][0].isupper() or following[0] == "The")
+            and not _source_like(WORD_RE.findall(phrase[: token.start()]))
         )
         if _word_in(token.group(), CLAUSE_OPENERS) or and_clause:
             return phrase[token.end() :].strip()
@@ -407,9 +439,16 @@ def _inverted_speaker(phrase: str) -> bool:
     if not tokens or len(tokens) > 8 or tokens[0].lower() in PRONOUNS | {"that", "in", "on", "by", "at"}:
         return False
     first = tokens[0]
-    return (NAME_TOKEN_RE.match(first) is not None or first.lower() in {"a", "an", "the"}) and _valid_source(
-        phrase, counting=False
-    )
+    # "said police officer Ana Ruiz": a title in lower case before the name
+    titled_name = first.islower() and personal_name(tokens) is not None
+    # "said officials at the scene", but not "said police had found ..."
+    bare_head = first in SOURCE_HEADS and _FINITE_VERB_RE.search(phrase) is None
+    return (
+        NAME_TOKEN_RE.match(first) is not None
+        or first.lower() in {"a", "an", "the"}
+        or titled_name
+        or bare_head
+    ) and _valid_source(phrase, counting=False)
 
 
 def _preceded_by_comma(text: str, position: int, floor: int) -> bool:
@@ -665,6 +704,11 @@ class _SentenceReader:
             postposed = _preceded_by_comma(text, phrase_start, self.start) and self.figure_before(
                 phrase_start
             )
+            if not postposed and self.figure_before(phrase_start):
+                conjoined = _conjoined_subject_start(text, clause, phrase_start)
+                if conjoined is not None and _CLOSES_SENTENCE_RE.match(text, match.end, self.end):
+                    # "..., the country's weather, climate and geophysics agency said."
+                    postposed = True
             self.anchors.append(
                 _Anchor(
                     cue=cue_override or cue,
@@ -844,6 +888,9 @@ def _gapped_anchor(text: str, sentence_start: int, start: int, earlier: _Anchor 
         return None
     named = len(tokens) >= 2 and all(t[0].isupper() for t in tokens[1:])
     if not (set(lower) & SOURCE_HEADS or any(ACRONYM_RE.match(t) for t in tokens) or named):
+        return None
+    if not (tokens[-1][0].isupper() or lower[-1].rsplit("-", 1)[-1] in SOURCE_HEADS):
+        # "..., the agency seized 10 tons": a clause with a verb of its own, not a gapped source
         return None
     return _Anchor(earlier.cue, phrase, match.start("np"), start, False, True)
 

@@ -219,7 +219,8 @@ TITLE_WORDS: Final[frozenset[str]] = word_set(
         representative adviser advisor analyst economist professor senator lawmaker deputy chancellor
         premier king queen prince sheikh judge prosecutor researcher manager executive ceo founder
         officer captain superintendent inspector commissioner rapporteur coroner physician doctor
-        ombudsman ombudswoman attorney spokesmen
+        ombudsman ombudswoman attorney spokesmen sergeant constable sheriff detective ranger warden
+        marshal
     """
 )
 
@@ -297,7 +298,8 @@ DESCRIPTIVE_ADJECTIVES: Final[frozenset[str]] = word_set(
         fiscal un u.n. health aid rights humanitarian statistics statistical national federal same
         refugee migration relief disaster medical global international independent local official state
         government nation's country's world main top agency's ministry's monitoring human environmental
-        weather meteorological space nuclear charity group's budget election electoral
+        weather meteorological space nuclear charity group's budget election electoral regional
+        provincial municipal city county district
     """
 )
 
@@ -447,8 +449,9 @@ DOCUMENT_FROM_RE: Final = re.compile(
 )
 
 # A source and figure after a comma in a clause that copies an earlier cue: "the police prefecture
-# counted 16,000, the union 280,000", "and the United Nations a provisional 320".
+# counted 16,000, the union 280,000", "and the United Nations a provisional 320", "the police counted
+# 30,000 and the unions 245,000".
 GAPPED_SOURCE_RE: Final = re.compile(
-    r"[,;]\s+(?:and\s+)?(?P<np>(?:the\s+)?(?:[A-Z][\w\-.'’]*\s+){0,4}?[\w\-.'’]+)"
+    r"(?:[,;]\s+(?:and\s+)?|\s+and\s+)(?P<np>(?:the\s+)?(?:[A-Z][\w\-.'’]*\s+){0,4}?[\w\-.'’]+)"
     r"\s+(?:(?:a|an|some|another)\s+)?(?:(?:provisional|preliminary|further|total\s+of)\s+)?$"
 )
