@@ -1,11 +1,11 @@
 """Attribution: who each figure in a text is credited to, and the words that tie it to them.
 
-Each sentence is read for *anchors*: a cue and the source phrase it names ("the ministry said",
-"according to UNHCR", "said Faisal Rahman", "the mission recorded", "by the ministry's estimate").
+Each sentence is read for *anchors*: a cue and the source phrase it names ("the agency said",
+"according to the coastguard", "said Lena Okafor", "the mission recorded", "by the board's estimate").
 An anchor governs the clause after it, the clause before it, or both, depending on where it stands;
 each figure takes the anchor that governs it (see `_choose_all`). A sentence without an anchor is the
 reporter's voice. Source phrases are then resolved through the item's `SourceRegistry`, so "it",
-"the ministry" and "Tiwari" carry the fullest name given earlier.
+"the ministry" and "Okafor" carry the fullest name given earlier.
 
 The work is linear in the text: each sentence is scanned once by precompiled expressions and each
 figure looks only at the anchors of its own sentence.
@@ -128,10 +128,10 @@ _ADVERBIAL_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through
 _CUE_WORD_SET = frozenset(CUE_WORDS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
 _NOUN_LIKE_VERBS = ("forecast", "estimate", "claims", "put")
-# "By the Interior Ministry's estimate, 36,000 ...": a possessive document opening a clause.
+# "By the water board's estimate, 4,000 ...": a possessive document opening a clause.
 _CLAUSE_INITIAL_PREPOSITIONS = frozenset({"", "by", "in", "under", "per", "on"})
 _SPEECH_CUES = frozenset(SPEECH_VERBS.values())
-# The last determiner-led phrase of a subject that also holds a figure: "the 3,705 Rohingya the agency".
+# The last determiner-led phrase of a subject that also holds a figure: "the 812 walkers the park".
 _DETERMINER_TAIL_RE = re.compile(r"\b(?:the|a|an|its|their)\s+[^\d,]+$")
 
 
@@ -176,7 +176,7 @@ def _word_in(token: str, table: frozenset[str]) -> bool:
 
 
 def _name_like(segment: str) -> bool:
-    """A comma segment that names someone: "Shoigu and Lt. Gen. Sergei Kobylash", "the Archive of Public
+    """A comma segment that names someone: "Brandt and Lt. Gen. Ivo Marek", "the Museum of Public
     Gatherings", not "In Paris" or a clause."""
     tokens = WORD_RE.findall(segment)
     if not tokens or len(tokens) > 7 or any(ch.isdigit() for ch in segment):
@@ -198,7 +198,7 @@ def _short_noun_phrase(segment: str) -> bool:
 
 
 def _appositive(segment: str) -> bool:
-    """A description set off by commas after a name: "an anti-coup fighter from the village"."""
+    """A description set off by commas after a name: "a retired ferryman from the island"."""
     tokens = WORD_RE.findall(segment)
     if not tokens:
         return False
@@ -277,7 +277,7 @@ def _cut_at_clause_opener(phrase: str) -> str:
 
 
 def _holds_a_number(phrase: str) -> bool:
-    """Whether a phrase holds a figure ("the 3,705 Rohingya"), not just a name with digits ("G7")."""
+    """Whether a phrase holds a figure ("the 812 walkers"), not just a name with digits ("G7")."""
     return any(
         word.strip(_EDGE_PUNCTUATION).replace(",", "").replace(".", "").isdigit() for word in phrase.split()
     )
@@ -286,7 +286,7 @@ def _holds_a_number(phrase: str) -> bool:
 def _valid_source(phrase: str, *, counting: bool) -> bool:
     """Whether a phrase can be a source: a pronoun, a proper name or acronym, or a noun phrase with a
     source head. A keeper of figures (`counting`) must be a body or a named person, not a place or
-    bystanders ("Yemen has logged", "people displaced from Gaza had found")."""
+    bystanders ("Norland has logged", "people who fled the valley had found")."""
     tokens = WORD_RE.findall(phrase)
     if not tokens or len(tokens) > 14 or _holds_a_number(phrase):
         return False
@@ -322,7 +322,7 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
 
 
 def _owner_of_documents(phrase: str) -> str | None:
-    """The body behind a document phrase: "figures from the NFRCC" -> the NFRCC; "figures" -> None."""
+    """The body behind a document phrase: "figures from the NRWB" -> the NRWB; "figures" -> None."""
     document_from = DOCUMENT_FROM_RE.match(phrase)
     if document_from:
         return phrase[document_from.end() :]
@@ -347,13 +347,13 @@ def _owner_of_documents(phrase: str) -> str | None:
 
 
 def _names_a_document(phrase: str) -> bool:
-    """ "budget documents", "figures from the NFRCC", "the centre's data": a subject that can "show"."""
+    """ "budget documents", "figures from the NRWB", "the centre's data": a subject that can "show"."""
     words = phrase.split()
     return bool(words) and (words[-1].lower() in DOCUMENT_NOUNS or DOCUMENT_FROM_RE.match(phrase) is not None)
 
 
 def _names_a_body(words: str) -> bool:
-    """ "Italy's interior ministry data": words between a possessor and its document that name the
+    """ "Norland's transport ministry data": words between a possessor and its document that name the
     body the document belongs to."""
     return any(word.lower() in SOURCE_HEADS for word in words.split())
 
@@ -367,8 +367,8 @@ def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
 
 
 def _without_trailing_adverbials(region: str) -> str:
-    """The subject region without the words between subject and verb: "the CGT on its own", "the
-    ministry had", "Economists polled by Anadolu Agency last week"."""
+    """The subject region without the words between subject and verb: "the guild on its own", "the
+    ministry had", "Traders surveyed by the chamber last week"."""
     while True:
         stripped = region.rstrip()
         cut = stripped.rfind(" ")
@@ -390,7 +390,7 @@ def _without_trailing_adverbials(region: str) -> str:
 def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, int, str | None, str] | None:
     """The subject before a cue verb: (phrase, start, cue override, words that vouch for it), or
     ("", position, None, "") when the verb shares the subject of an earlier one ("put the toll at
-    60,034 and said ...")."""
+    812 and said ...")."""
     region = _without_trailing_adverbials(text[region_start:verb_start]).rstrip(" ,")
     for quote in _DOUBLE_QUOTES:
         cut = region.rfind(quote)
@@ -434,7 +434,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
 
 
 def _inverted_speaker(phrase: str) -> bool:
-    """ "..., said Serhiy Popko" names the speaker after the verb; "..., said he had" does not."""
+    """ "..., said Ivo Marek" names the speaker after the verb; "..., said he had" does not."""
     tokens = WORD_RE.findall(phrase)
     if not tokens or len(tokens) > 8 or tokens[0].lower() in PRONOUNS | {"that", "in", "on", "by", "at"}:
         return False
@@ -780,7 +780,7 @@ class _SentenceReader:
             )
 
     def _headline_source(self) -> None:
-        """ "Derna death toll soars to 11,300 - Red Crescent": a headline credits its source after a dash."""
+        """ "Flood deaths climb to 412 - Civil Defence": a headline credits its source after a dash."""
         if self.text[self.end - 1] in '.!?"”’' or not self.mentions:
             return
         match = HEADLINE_SOURCE_RE.search(self.text, self.start, self.end)
@@ -793,8 +793,8 @@ class _SentenceReader:
 
 
 def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, int]:
-    """The noun phrase that owns a document, and where it starts: "By the Interior Ministry's
-    estimate" -> the Interior Ministry."""
+    """The noun phrase that owns a document, and where it starts: "By the Water Board's
+    estimate" -> the Water Board."""
     owner = text[start:owner_end]
     if owner.lower() in {"its", "their", "his", "her"}:
         return owner, start
@@ -811,7 +811,7 @@ def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, 
 
 
 def _reduced_relative(text: str, clause: int, phrase_start: int) -> bool:
-    """ "the 3,705 Rohingya the agency counted": the figure stands right before the counting subject."""
+    """ "the 812 walkers the park counted": the figure stands right before the counting subject."""
     before = text[max(clause, phrase_start - 30) : phrase_start]
     return bool(re.search(r"\d[\d,.]*\s+(?:[\w\-]+\s+){0,2}$", before)) and ", " not in before
 
@@ -1031,10 +1031,10 @@ def attribute(
                     results[index] = Attribution(display, entity.normalized, entity.type, gapped.cue)
                     continue
             results[index] = chosen.attribution if chosen is not None else None
+    mention_starts = [start for start, _ in mentions]
     for low, high in silent:
-        for index, (start, _) in enumerate(mentions):
-            if low <= start < high:
-                results[index] = None
+        for index in range(bisect_left(mention_starts, low), bisect_left(mention_starts, high)):
+            results[index] = None
     if None in results and any(mark in text for mark in _QUOTE_MARKS):
         _credit_quoted_figures(
             text, mentions, results, [anchor for _, _, _, anchors, _ in read for anchor in anchors]
@@ -1058,15 +1058,17 @@ def _without_list_semicolons(
     fled in A; 1,329 families in B; and 46,000 in C"): the cue before the first item governs them all.
     A semicolon clause with a cue or a verb of its own ("; 7 were hurt") stays apart."""
     starts = {start for start, _ in spans}
+    anchor_starts = [anchor.start for anchor in anchors]  # in reading order
     kept: list[int] = []
     for number, stop in enumerate(stops):
         continuation = _LIST_CONTINUATION_RE.match(text, stop)
         following = stops[number + 1] if number + 1 < len(stops) else len(text)
+        next_anchor = bisect_right(anchor_starts, stop)
         if (
             text[stop] == ";"
             and continuation is not None
             and continuation.end() in starts
-            and not any(stop < anchor.start < following for anchor in anchors)
+            and not (next_anchor < len(anchor_starts) and anchor_starts[next_anchor] < following)
             and _FINITE_VERB_RE.search(text, stop, following) is None
         ):
             continue
@@ -1095,7 +1097,7 @@ def _credit_quoted_figures(
 
 
 def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: int) -> None:
-    """A body that opens a sentence ("The Office for Budget Responsibility on Wednesday lowered ...")
+    """A body that opens a sentence ("The Office for Rail Statistics on Tuesday revised ...")
     is remembered, so that a later "its forecast" or "the fiscal watchdog" can refer to it."""
     subject = _SENTENCE_SUBJECT_RE.match(text, sentence_start)
     if subject is None or subject.group().split()[0].lower() in PREPOSITIONS:

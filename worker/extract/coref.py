@@ -1,7 +1,7 @@
 """Which body or person a source phrase refers to, within one news item.
 
-A wire story names a source once in full ("Gaza's Hamas-run health ministry", "Home Ministry
-spokesperson Rishiram Tiwari") and then refers back to it: "the ministry", "it", "he", "Tiwari". The
+A wire story names a source once in full ("Norland's state-run transport ministry", "Water Board
+spokesperson Lena Okafor") and then refers back to it: "the ministry", "it", "he", "Okafor". The
 registry below keeps the entities named so far, in reading order, and resolves such references to
 the fullest earlier mention, so every claim of one source carries one name and one series key.
 """
@@ -59,7 +59,7 @@ class Phrase:
 
     text: str  # as written, without a parenthesised acronym
     tokens: list[str]
-    acronym: str | None  # "(ASDMA)" after the name, when given
+    acronym: str | None  # "(NRWB)" after the name, when given
 
     @property
     def lower(self) -> list[str]:
@@ -79,7 +79,7 @@ def parse_phrase(text: str) -> Phrase:
 
 
 def _bare_surname(token: str) -> str:
-    """A surname without its particle, for matching: "al-Qudra" and "Qudra" are one name."""
+    """A surname without its particle, for matching: "al-Hadi" and "Hadi" are one name."""
     lower = token.lower()
     particle, _, rest = lower.partition("-")
     return rest if rest and particle in NAME_PARTICLES else lower
