@@ -630,3 +630,44 @@ class TestGappedSources:
     def test_a_clause_with_its_own_verb_is_not_gapped(self) -> None:
         text = "According to customs officers, the border unit impounded some 40 crates of coal."
         assert sources(text, "40") == ["customs officers"]
+
+
+class TestRelativeClauses:
+    def test_a_restrictive_relative_gives_way_to_its_noun(self) -> None:
+        assert sources("Villagers who fled said 40 homes burned.", "40") == ["Villagers"]
+
+    def test_a_relative_clause_with_its_own_speaker(self) -> None:
+        text = "The blaze, which officials said destroyed 40 homes, spread north."
+        assert sources(text, "40") == ["officials"]
+
+    def test_a_relative_clause_that_names_no_one_keeps_the_subject(self) -> None:
+        text = "The Tenants League, which called the strike, said 12,000 renters joined."
+        assert sources(text, "12,000") == ["The Tenants League"]
+
+
+class TestAntecedents:
+    """Headings, bylines and credits are never antecedents; descriptions find the body they mean."""
+
+    @pytest.mark.parametrize(
+        "first_line",
+        ["By Tom Baker", "Tom Baker, Harbour Gazette", "Photo: Tom Baker/Pressfoto", "Tom Baker Wins"],
+    )
+    def test_a_name_on_a_title_line_is_no_antecedent(self, first_line: str) -> None:
+        text = f"{first_line}\nThe storm flooded 40 homes, he said."
+        assert sources(text, "40") == [None]
+
+    def test_a_name_in_running_text_is_an_antecedent(self) -> None:
+        text = "Tom Baker, the harbour master, spoke first.\nThe storm flooded 40 homes, he said."
+        assert sources(text, "40") == ["Tom Baker"]
+
+    def test_the_company_is_the_body_named_before(self) -> None:
+        text = "The Ferrovia Group said 40 trains ran. The company said 12 were late."
+        assert sources(text, "40", "12") == ["The Ferrovia Group", "The Ferrovia Group"]
+
+    def test_it_is_a_body_named_with_a_head_in_lower_case(self) -> None:
+        text = "Norland's Sea Rescue Watch group showed a map. It said 173 people were on board."
+        assert sources(text, "173") == ["Norland's Sea Rescue Watch group"]
+
+    def test_its_count_refers_back_and_is_no_new_body(self) -> None:
+        text = "The Water Board said 40 wells failed. Its count includes 12 in the hills."
+        assert sources(text, "40", "12") == ["The Water Board", "The Water Board"]

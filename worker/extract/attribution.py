@@ -87,15 +87,19 @@ _EDGE_PUNCTUATION = ",.;:!?\"'“”‘’()[]—–"
 _CLOSING_PUNCTUATION = ",\"”’'—–»«"
 # Two or more capitalised words: a name the text gives somewhere, for expanding a bare surname.
 _CAPITALISED_RUN_RE = re.compile(
-    r"\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?))+"
+    r"\b[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?))+"
 )
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
 _SUBJECT_HEADS = EPITHET_HEADS | (SOURCE_HEADS - NON_COUNTING_HEADS)
 _SENTENCE_SUBJECT_RE = re.compile(
     rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{'|'.join(sorted(_SUBJECT_HEADS))})\b|"
     r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
+    # "Norland's Sea Rescue group": a name and a head in lower case after it
+    rf"(?:\s+(?:{'|'.join(sorted(_SUBJECT_HEADS))})\b)?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+# Words that make a subject refer back rather than name a body: "Its count", "This group".
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "this", "that", "these", "those"})
 # A line that is an item of a list: a bullet or dash, or a number and a closing mark.
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)]\s)")
 # A semicolon and the words before the figure of the next list item: "; and almost 200,000".
@@ -276,6 +280,17 @@ def _cut_at_clause_opener(phrase: str) -> str:
     return phrase
 
 
+def _antecedent_of_relative(segment: str) -> str | None:
+    """ "Villagers who fled" -> Villagers: the noun a restrictive relative clause hangs on, when the
+    clause itself names no one ("the fire, which officials said" keeps "officials")."""
+    tokens = list(WORD_RE.finditer(segment))
+    for token in tokens:
+        if _word_in(token.group(), RELATIVE_PRONOUNS):
+            before = _strip_leading_preposition(_cut_at_clause_opener(segment[: token.start()])).strip()
+            return before if before and _short_noun_phrase(before) else None
+    return None
+
+
 def _holds_a_number(phrase: str) -> bool:
     """Whether a phrase holds a figure ("the 812 walkers"), not just a name with digits ("G7")."""
     return any(
@@ -414,6 +429,11 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         phrase = last[len(last_words[0]) :].strip()
         start = region_start + region.rfind(phrase)
         return _owner_of_documents(phrase) or phrase, start, "citing", ""
+    if _word_in(last_words[0], RELATIVE_PRONOUNS) and len(last_words) > 1:
+        # "the fire, which officials said killed 40": the relative clause has a subject of its own
+        inner = last[last.find(last_words[1]) :].strip()
+        if _valid_source(inner, counting=False):
+            return inner, region_start + region.rfind(inner), None, ""
     if len(segments) >= 2:
         before = segments[-2].strip()
         relative = (
@@ -425,6 +445,8 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         if (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before)):
             return before, region_start + region.rfind(before), None, last
     subject = _strip_leading_preposition(_cut_at_clause_opener(last)).strip()
+    if subject and not _valid_source(subject, counting=False):
+        subject = _antecedent_of_relative(last) or subject
     if _holds_a_number(subject):
         tail = _DETERMINER_TAIL_RE.search(subject)
         subject = tail.group() if tail else ""
@@ -899,11 +921,21 @@ def _known_names(text: str) -> list[tuple[int, str]]:
     """Every personal name the item writes, title dropped, with its position."""
     names: list[tuple[int, str]] = []
     for match in _CAPITALISED_RUN_RE.finditer(text):
+        if _on_a_title_line(text, match.start()):
+            continue
         tokens = re.sub(r"(?:'s|’s)$", "", match.group()).split()
         name = personal_name(tokens)
         if name and len(name) >= 2:
             names.append((match.start(), " ".join(name)))
     return names
+
+
+def _on_a_title_line(text: str, position: int) -> bool:
+    """Whether `position` stands on a line that is not running text: a headline, byline, photo
+    credit or boilerplate, which never ends with a closing mark. Names there are no antecedents."""
+    line_end = text.find("\n", position)
+    line = text[text.rfind("\n", 0, position) + 1 : len(text) if line_end < 0 else line_end].rstrip()
+    return not line or line[-1] not in _CLOSED
 
 
 def _unwrapped(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1017,7 +1049,7 @@ def attribute(
         introduced = _list_introduction(text, sentence_end, anchors)
         spans = [mentions[index] for index in members]
         if ";" in text[sentence_start:sentence_end]:
-            breaks = _without_list_semicolons(text, stops, spans, anchors)
+            breaks = _without_list_semicolons(text, sentence_end, stops, spans, anchors)
         else:
             breaks = stops
         choices = _choose_all(anchors, spans, text, breaks)
@@ -1052,7 +1084,11 @@ def _list_introduction(text: str, sentence_end: int, anchors: Sequence[_Anchor])
 
 
 def _without_list_semicolons(
-    text: str, stops: Sequence[int], spans: Sequence[tuple[int, int]], anchors: Sequence[_Anchor]
+    text: str,
+    sentence_end: int,
+    stops: Sequence[int],
+    spans: Sequence[tuple[int, int]],
+    anchors: Sequence[_Anchor],
 ) -> list[int]:
     """Clause breaks without the semicolons that only continue a list of figures ("X said 17 families
     fled in A; 1,329 families in B; and 46,000 in C"): the cue before the first item governs them all.
@@ -1062,7 +1098,7 @@ def _without_list_semicolons(
     kept: list[int] = []
     for number, stop in enumerate(stops):
         continuation = _LIST_CONTINUATION_RE.match(text, stop)
-        following = stops[number + 1] if number + 1 < len(stops) else len(text)
+        following = stops[number + 1] if number + 1 < len(stops) else sentence_end
         next_anchor = bisect_right(anchor_starts, stop)
         if (
             text[stop] == ";"
@@ -1100,7 +1136,10 @@ def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: 
     """A body that opens a sentence ("The Office for Rail Statistics on Tuesday revised ...")
     is remembered, so that a later "its forecast" or "the fiscal watchdog" can refer to it."""
     subject = _SENTENCE_SUBJECT_RE.match(text, sentence_start)
-    if subject is None or subject.group().split()[0].lower() in PREPOSITIONS:
+    first = subject.group().split()[0].lower() if subject is not None else ""
+    if subject is None or first in PREPOSITIONS or first in _POSSESSIVES or first in DISCOURSE_WORDS:
+        return
+    if _on_a_title_line(text, sentence_start):
         return
     words = WORD_RE.findall(subject.group())
     if len(words) >= 2 and (

@@ -249,7 +249,8 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         correspondent envoy secretary president investigators researchers scientists agencies ministries
         groups monitors tally count consortium network board operator utility producer census poll guild
         study division unit panel secretariat inspectorate squad polls surveys studies results findings
-        projection projections analysis audit reports
+        projection projections analysis audit reports retailer carrier airline lender insurer
+        manufacturer maker conglomerate
     """
 )
 
@@ -418,7 +419,9 @@ HEADLINE_SOURCE_RE: Final = re.compile(r"\s[-–—]\s(?P<np>(?:[\w'’.\-]+\s){
 EPITHET_HEADS: Final[frozenset[str]] = word_set(
     """
         watchdog agency body group organisation organization charity regulator monitor institution
-        outfit agencies bodies groups organisations organizations charities
+        outfit agencies bodies groups organisations organizations charities company firm retailer
+        carrier airline lender insurer manufacturer maker operator producer broadcaster newspaper
+        outlet conglomerate giant chain
     """
 )
 
