@@ -159,3 +159,57 @@ class TestNames:
         later = registry.resolve("the WHO")
         assert first is not None and later is not None
         assert first[0] is later[0]
+
+
+class TestGenderOfPronouns:
+    def test_she_skips_a_later_speaker_known_to_be_a_man(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "spokeswoman Ana Ruiz")
+        resolved(registry, "Mr Tom Baker")
+        assert resolved(registry, "she") == "Ana Ruiz"
+        assert resolved(registry, "he") == "Tom Baker"
+
+    def test_a_pronoun_teaches_the_gender_of_its_speaker(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "Tom Baker")
+        assert resolved(registry, "He") == "Tom Baker"
+        resolved(registry, "Ana Ruiz")
+        assert resolved(registry, "She") == "Ana Ruiz"
+        assert resolved(registry, "he") == "Tom Baker"
+
+    def test_unknown_gender_takes_the_latest_speaker(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "Tom Baker")
+        resolved(registry, "Ana Ruiz")
+        assert resolved(registry, "she") == "Ana Ruiz"
+
+
+class TestDescriptionsThatReferBack:
+    def test_a_description_given_in_apposition_is_remembered(self) -> None:
+        registry = SourceRegistry()
+        found = registry.resolve("The Sea Rescue Watch")
+        assert found is not None
+        registry.describe(found[0], "a Geneva-based monitor")
+        assert resolved(registry, "the Geneva-based monitor") == "The Sea Rescue Watch"
+
+    def test_a_place_based_epithet_refers_to_the_latest_body(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "The Sea Rescue Watch")
+        assert resolved(registry, "The Geneva-based monitor") == "The Sea Rescue Watch"
+
+    def test_a_company_epithet_with_a_generic_adjective(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "Ferrovia")
+        assert resolved(registry, "The online retailer") == "Ferrovia"
+
+    def test_a_restricting_adjective_names_another_body(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "Ferrovia")
+        assert resolved(registry, "The rival company") == "The rival company"
+
+    def test_a_capitalised_name_in_s_is_one_body(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "the Norland Airlines group")
+        resolved(registry, "Local officials")
+        assert resolved(registry, "it") == "the Norland Airlines group"
+        assert resolved(registry, "they") == "Local officials"

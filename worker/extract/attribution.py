@@ -151,6 +151,7 @@ class _Anchor:
     governs_right: bool
     parenthetical: bool = False  # stands after a comma with text on both sides
     attribution: Attribution | None = None
+    description: str = ""  # words set off after the source that describe it: "a Geneva-based monitor"
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -740,6 +741,7 @@ class _SentenceReader:
                     governs_left=postposed or _reduced_relative(text, clause, phrase_start),
                     governs_right=True,
                     parenthetical=postposed,
+                    description=vouching,
                 )
             )
             previous_verb_end = match.end
@@ -1042,6 +1044,8 @@ def attribute(
             if resolved is not None:
                 entity, display = resolved
                 anchor.attribution = Attribution(display, entity.normalized, entity.type, anchor.cue)
+                if anchor.description:
+                    registry.describe(entity, anchor.description)
         if introduced is not None and not anchors and _LIST_ITEM_RE.match(text, sentence_start):
             for index in members:
                 results[index] = introduced

@@ -300,7 +300,7 @@ DESCRIPTIVE_ADJECTIVES: Final[frozenset[str]] = word_set(
         refugee migration relief disaster medical global international independent local official state
         government nation's country's world main top agency's ministry's monitoring human environmental
         weather meteorological space nuclear charity group's budget election electoral regional
-        provincial municipal city county district
+        provincial municipal city county district online private listed
     """
 )
 
