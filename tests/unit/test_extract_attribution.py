@@ -671,3 +671,22 @@ class TestAntecedents:
     def test_its_count_refers_back_and_is_no_new_body(self) -> None:
         text = "The Water Board said 40 wells failed. Its count includes 12 in the hills."
         assert sources(text, "40", "12") == ["The Water Board", "The Water Board"]
+
+
+class TestListsAfterADash:
+    def test_a_verbless_list_after_a_dash_shares_the_cue(self) -> None:
+        text = "The council announced grants for the growers — 900 euros for each farm and 300 for each hive."
+        assert sources(text, "900", "300") == ["The council", "The council"]
+
+    def test_a_dash_clause_with_its_own_verb_stays_apart(self) -> None:
+        text = "The ministry said 40 wells ran dry — 12 were refilled."
+        assert sources(text, "40", "12") == ["The ministry", None]
+
+
+class TestClausesBeforeAComma:
+    def test_a_clause_before_a_participle_is_no_subject(self) -> None:
+        text = (
+            "The drought caused a crisis which the UN says is grave, leaving crops dry and spreading "
+            "a blight that the Crop Institute says has ruined 2,000 farms."
+        )
+        assert sources(text, "2,000") == ["the Crop Institute"]

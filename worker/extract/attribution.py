@@ -106,7 +106,7 @@ _LIST_ITEM_RE = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)]\s)")
 # What may follow a cue that closes its sentence: "said.", "said on Monday.", "said Wednesday."
 _CLOSES_SENTENCE_RE = re.compile(r"(?:\s+(?:on|late|early)?\s*[A-Za-z]+){0,2}\s*[.!?\"”’]*\s*$")
 _FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|do|does)\b")
-_LIST_CONTINUATION_RE = re.compile(r";\s*(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")
+_LIST_CONTINUATION_RE = re.compile(r"(?:;|\s[—–-])\s*(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")
 # What follows an inverted speaker and describes them, up to a participle that goes on reporting
 # ("..., adding that ..."): an age, a relative clause, an indefinite description.
 _SPEAKER_DESCRIPTION_RE = re.compile(
@@ -443,7 +443,12 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             or _reduced_passive(last_words)
             or first in _ADVERBIAL_PREPOSITIONS
         )
-        if (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before)):
+        described = (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before))
+        # "is the worst, pushing ... that the agency says": a clause before the comma is no subject
+        if described and (
+            _valid_source(before, counting=False)
+            or (not first.endswith("ing") and _valid_source(f"{before} {last}", counting=False))
+        ):
             return before, region_start + region.rfind(before), None, last
     subject = _strip_leading_preposition(_cut_at_clause_opener(last)).strip()
     if subject and not _valid_source(subject, counting=False):
@@ -1052,8 +1057,8 @@ def attribute(
             continue
         introduced = _list_introduction(text, sentence_end, anchors)
         spans = [mentions[index] for index in members]
-        if ";" in text[sentence_start:sentence_end]:
-            breaks = _without_list_semicolons(text, sentence_end, stops, spans, anchors)
+        if stops and anchors:
+            breaks = _without_list_breaks(text, sentence_end, stops, spans, anchors)
         else:
             breaks = stops
         choices = _choose_all(anchors, spans, text, breaks)
@@ -1087,16 +1092,17 @@ def _list_introduction(text: str, sentence_end: int, anchors: Sequence[_Anchor])
     return governing[-1].attribution if governing else None
 
 
-def _without_list_semicolons(
+def _without_list_breaks(
     text: str,
     sentence_end: int,
     stops: Sequence[int],
     spans: Sequence[tuple[int, int]],
     anchors: Sequence[_Anchor],
 ) -> list[int]:
-    """Clause breaks without the semicolons that only continue a list of figures ("X said 17 families
-    fled in A; 1,329 families in B; and 46,000 in C"): the cue before the first item governs them all.
-    A semicolon clause with a cue or a verb of its own ("; 7 were hurt") stays apart."""
+    """Clause breaks without the semicolons and dashes that only go on with a list of figures ("X said
+    17 families fled in A; 1,329 families in B; and 46,000 in C", "X announced aid — 500 for each
+    family"): the cue before the first item governs them all. A clause with a cue or a verb of its
+    own ("; 7 were hurt") stays apart."""
     starts = {start for start, _ in spans}
     anchor_starts = [anchor.start for anchor in anchors]  # in reading order
     kept: list[int] = []
@@ -1105,8 +1111,7 @@ def _without_list_semicolons(
         following = stops[number + 1] if number + 1 < len(stops) else sentence_end
         next_anchor = bisect_right(anchor_starts, stop)
         if (
-            text[stop] == ";"
-            and continuation is not None
+            continuation is not None
             and continuation.end() in starts
             and not (next_anchor < len(anchor_starts) and anchor_starts[next_anchor] < following)
             and _FINITE_VERB_RE.search(text, stop, following) is None
