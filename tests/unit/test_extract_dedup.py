@@ -100,3 +100,13 @@ def test_a_title_line_restates_the_body_whatever_its_words() -> None:
     title = claim(100, 0, (0, 30), counted="toll", category="killed")
     body = claim(100, 50, (50, 120), counted="people", category="other")
     assert deduplicate([title, body], frozenset({0})) == [body]
+
+
+def test_rows_of_a_list_with_the_same_figure_are_two_claims() -> None:
+    text = "Arrests by district:\n- North: 5\n- South: 5\nEast: 3\nWest: 3"
+    assert [c.value for c in extract_claims(text)] == [5.0, 5.0, 3.0, 3.0]
+
+
+def test_a_headline_with_a_colon_still_restates_the_body() -> None:
+    text = "Ferry disaster: 41 feared dead\nRescuers said 41 people were feared dead after the ferry sank."
+    assert len(extract_claims(text)) == 1
