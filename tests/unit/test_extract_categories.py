@@ -102,6 +102,22 @@ def categories_of(text: str) -> list[tuple[str, str]]:
             [("3", "killed"), ("40", "injured")],
         ),
         ("Case numbers fell by 20% while the toll rose by 46%.", [("20%", "other"), ("46%", "other")]),
+        (
+            "The toll from the blast that measured 4.1 on the Richter scale has risen to 57.",
+            [("4.1 on the Richter scale", "other"), ("57", "killed")],
+        ),
+        (
+            "Medics said 14 people were hurt overnight, taking the total to 1,208.",
+            [("14", "injured"), ("1,208", "injured")],
+        ),
+        (
+            "The agency said the toll was 61—50 in the north, nine in the west and two more in the hills.",
+            [("61", "killed"), ("50", "killed"), ("nine", "killed"), ("two", "killed")],
+        ),
+        (
+            "In all 52,000 people in six provinces were affected by the drought.",
+            [("52,000", "affected"), ("six", "other")],
+        ),
         ("Inflation rose to 3 percent.", [("3 percent", "other")]),
     ],
 )

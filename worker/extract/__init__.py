@@ -60,6 +60,7 @@ _NOT_PLACES = frozenset(
         "Sunday",
     ]
 )
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|across|from|at)\s+$")
 # "climbed to 4.2% in May from 3.9%": the figure a change started from.
 _FROM_PREVIOUS = re.compile(
     r"(?:\s+(?:in|on|at|during|last|this)(?:\s+[\w'’]+){1,2})?,?\s+from\s+(?:[A-Za-z]+['’]s\s+)?"
@@ -117,9 +118,13 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
     previous_figures: dict[int, int] = {}  # start of "from A" -> start of the B it changed to
     for index, (quantity, s_index, restated, base) in enumerate(found):
         s_start, s_end = sentences[s_index]
-        next_start = (
-            found[index + 1][0].start if index + 1 < len(found) and found[index + 1][1] == s_index else s_end
-        )
+        next_start = s_end
+        for later in found[index + 1 :]:
+            if later[1] != s_index:
+                break
+            if not _PREPOSITION_BEFORE.search(text, max(s_start, later[0].start - 8), later[0].start):
+                next_start = later[0].start  # "9,000 people in nine regions were affected" reads on
+                break
         counted, phrase_end = counted_noun(text, quantity.end, s_end)
         previous = claims[index - 1] if index > base else None
         category = categorise(

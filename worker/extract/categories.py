@@ -407,7 +407,17 @@ _LETTERS = re.compile(r"[a-z]+")
 _NUMBER_WORDS = re.compile(r"number|total|tally|count", re.IGNORECASE)
 # Words that may stand between a governing verb and its figure: "killing another 12", "raised to 40".
 _SKIPPED_BEFORE_FIGURE = frozenset({"a", "an", "the", "another", "up", "to"})
-_LIST_GAP = re.compile(r"(?:\s+[\w'’-]+){0,6}\s*(?:,|,?\s+and|,?\s+followed\s+by)\s+", re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"(?:\s+[\w'’-]+){0,6}\s*(?:,|,?\s+and|,?\s+followed\s+by)\s+"
+    r"|\s*[—–:]\s*|\s+-\s+",  # "the toll was 144—134 in one town, nine in another"
+    re.IGNORECASE,
+)
+# "nine were hurt on Monday, taking the total to 1,208": a running total of the figure before.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|taking|raising|pushing|putting|lifting)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:overall|cumulative|total|national)\s+)?(?:total|tally|number|count|figure)(?:\s+[\w-]+){0,3}\s+to\s+$",
+    re.IGNORECASE,
+)
 _CROWD_NOUNS = frozenset({"people", "persons", "others", "crowd", "crowds", "demonstrators", "marchers"})
 # "... and abducting some 250", "... and forced detainees", "... but deaths rose": a conjunction
 # followed by a verb, a determiner or a pronoun starts a new clause; "and gendarmes injured" does not.
@@ -571,6 +581,8 @@ def categorise(
     if governing is not None:
         return governing
 
+    if part_of is not None and "to" in lower[-4:] and _RUNNING_TOTAL.search(before):
+        return part_of
     # 3. a part of an earlier figure: "1,300 of them children", "including 4,237 children".
     if part_of is not None and (
         _PARTITIVE_AFTER.match(text, end)
@@ -625,8 +637,9 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
     for boundary in _SUBJECT_BOUNDARY.finditer(text, window_start, verb.start()):
         subject_start = boundary.end()  # no earlier clause or figure is the subject
     subject = text[subject_start : verb.start()]
-    # the last head before the figure: "revised the toll down from 120 to"
-    head = max(_SUBJECT_HEAD.finditer(text, subject_start, verb.end()), key=lambda m: m.start(), default=None)
+    # the last head before the figure, past a figure in a relative clause ("the toll from the quake
+    # that measured 6.8 has risen to"): "revised the toll down from 120 to"
+    head = max(_SUBJECT_HEAD.finditer(text, window_start, verb.end()), key=lambda m: m.start(), default=None)
     if head is not None:
         if head.group("named") is None:
             return "killed"  # "the toll", "the death toll"
