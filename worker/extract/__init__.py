@@ -123,7 +123,7 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
             if later[1] != s_index:
                 break
             if not _PREPOSITION_BEFORE.search(text, max(s_start, later[0].start - 8), later[0].start):
-                next_start = later[0].start  # "9,000 people in nine regions were affected" reads on
+                next_start = later[0].start  # "5,000 homes in four towns were flooded" reads on
                 break
         counted, phrase_end = counted_noun(text, quantity.end, s_end)
         previous = claims[index - 1] if index > base else None
