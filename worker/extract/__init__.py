@@ -118,12 +118,14 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
     previous_figures: dict[int, int] = {}  # start of "from A" -> start of the B it changed to
     for index, (quantity, s_index, restated, base) in enumerate(found):
         s_start, s_end = sentences[s_index]
+        # the clause after a figure runs to the next figure, past one in a prepositional phrase:
+        # "5,000 homes in four towns were flooded" reads on to "flooded"
         next_start = s_end
         for later in found[index + 1 :]:
             if later[1] != s_index:
                 break
             if not _PREPOSITION_BEFORE.search(text, max(s_start, later[0].start - 8), later[0].start):
-                next_start = later[0].start  # "5,000 homes in four towns were flooded" reads on
+                next_start = later[0].start
                 break
         counted, phrase_end = counted_noun(text, quantity.end, s_end)
         previous = claims[index - 1] if index > base else None
