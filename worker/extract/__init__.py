@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from worker.extract.attribution import attribute
-from worker.extract.categories import categorise, counted_noun, protest_context
+from worker.extract.categories import THING_NOUNS, categorise, counted_noun, protest_context
 from worker.extract.dedup import deduplicate
 from worker.extract.lexicon import (
     BRITAIN_NAMES,
@@ -60,6 +60,8 @@ _NOT_PLACES = frozenset(
         "Sunday",
     ]
 )
+# "630 children and 340 women", "336 and 307 deaths": counts joined into one clause.
+_JOINED_COUNTS = re.compile(r"(?:\s+[\w'’-]+){0,2}\s*(?:,|,?\s+and|,?\s+or)\s+")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|across|from|at)\s+$")
 # "climbed to 4.2% in May from 3.9%": the figure a change started from.
 _FROM_PREVIOUS = re.compile(
@@ -166,8 +168,26 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
                 location=place_of(s_index) or location,
             )
         )
+    _share_category_forward(text, claims)
     kept = deduplicate(claims, _title_sentences(text, sentences), text)
     return _previous_figures_first(kept, previous_figures) if previous_figures else kept
+
+
+def _share_category_forward(text: str, claims: list[Claim]) -> None:
+    """ "630 children and 340 women were among the dead": a count joined to the next one shares the
+    category the words after that one give it (a count of things keeps its own)."""
+    for index in range(len(claims) - 2, -1, -1):
+        claim, following = claims[index], claims[index + 1]
+        if (
+            claim.category == "other"
+            and following.category != "other"
+            and claim.unit is None
+            and following.unit is None
+            and claim.sentence_start == following.sentence_start
+            and (claim.counted is None or claim.counted.split()[-1].lower() not in THING_NOUNS)
+            and _JOINED_COUNTS.fullmatch(text, claim.end, following.start)
+        ):
+            claim.category = following.category
 
 
 def _previous_figures_first(claims: list[Claim], previous_figures: dict[int, int]) -> list[Claim]:

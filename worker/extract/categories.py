@@ -371,7 +371,13 @@ _OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:own\s+)?", re.
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)")
 _PARTITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)|among\s+them)\b", re.IGNORECASE)
 _PART_OF_BEFORE = re.compile(
-    r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.IGNORECASE
+    r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|of\s+which,?)(?:\s+reportedly)?\s*$",
+    re.IGNORECASE,
+)
+# "Out of 1,481 deaths, 638 were in the south": a breakdown of the total the sentence opens with.
+_OUT_OF_OPENING = re.compile(
+    r"(?:[^,]{0,100},\s*)?(?:out\s+)?of\s+(?:the\s+)?(?:total\s+(?:number\s+of\s+)?)?(?:[\d,]+\s+)?(?P<rest>[^,]{1,40}),",
+    re.IGNORECASE,
 )
 _GOVERNING_TOLL = re.compile(
     r"\b(?:toll|deaths|death\s+count|fatalities)\b[^,;]{0,70}?\b(?:at|to|of|reach|reached|reaches|stands\s+at|"
@@ -583,6 +589,15 @@ def categorise(
 
     if part_of is not None and "to" in lower[-4:] and _RUNNING_TOTAL.search(before):
         return part_of
+    opening = (
+        _OUT_OF_OPENING.match(text, sentence_start, start)
+        if text.find("of ", sentence_start, start) != -1
+        else None
+    )
+    if opening is not None:
+        breakdown_cue = _ALL_CUES.search(opening.group("rest"))
+        if breakdown_cue is not None:
+            return _CUE_CATEGORY[breakdown_cue.group("cue").lower()]
     # 3. a part of an earlier figure: "1,300 of them children", "including 4,237 children".
     if part_of is not None and (
         _PARTITIVE_AFTER.match(text, end)
