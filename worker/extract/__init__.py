@@ -60,7 +60,7 @@ _NOT_PLACES = frozenset(
         "Sunday",
     ]
 )
-# "630 children and 340 women", "336 and 307 deaths": counts joined into one clause.
+# "210 pupils and 14 teachers", "36 and 17 deaths": counts joined into one clause.
 _JOINED_COUNTS = re.compile(r"(?:\s+[\w'’-]+){0,2}\s*(?:,|,?\s+and|,?\s+or)\s+")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|across|from|at)\s+$")
 # "climbed to 4.2% in May from 3.9%": the figure a change started from.
@@ -174,7 +174,7 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
 
 
 def _share_category_forward(text: str, claims: list[Claim]) -> None:
-    """ "630 children and 340 women were among the dead": a count joined to the next one shares the
+    """ "210 pupils and 14 teachers were among the missing": a count joined to the next one shares the
     category the words after that one give it (a count of things keeps its own)."""
     for index in range(len(claims) - 2, -1, -1):
         claim, following = claims[index], claims[index + 1]
