@@ -451,6 +451,7 @@ _CHANGE_STEMS = (
     "stood", "stand", "pass", "cross", "top", "exceed", "surpass", "near", "approach", "gone", "went",
     "goes", "lower", "raise", "updat", "fell", "drop", "declin", "revis",
 )  # fmt: skip
+_CHANGE_STEM = re.compile("|".join(_CHANGE_STEMS))
 _LEADING_WORDS = re.compile(r"(?:[A-Za-z]+\s+){1,3}")
 # What ends the subject of that verb, reading back: a clause break or another figure.
 _SUBJECT_BOUNDARY = re.compile(r"[;:]|\d[\d,.]*\s|\b(?:and|but|while|after|when)\s+(?=the\b)")
@@ -641,7 +642,7 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
     leading = _LEADING_WORDS.match(text, start)  # the verb read as the figure's qualifier: "passed 60"
     verb_end = leading.end() if leading is not None else start
     near = text[max(window_start, start - 60) : verb_end].lower()
-    if near.isascii() and not any(stem in near for stem in _CHANGE_STEMS):
+    if near.isascii() and _CHANGE_STEM.search(near) is None:
         return None  # a cheap test first: this runs for most figures without a category
     verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - 60), start)
     if verb is None and leading is not None:

@@ -338,7 +338,12 @@ def _with_compound_amounts(text: str, found: list[Quantity]) -> list[Quantity]:
     merged: list[Quantity] = []
     for quantity in found:
         previous = merged[-1] if merged else None
-        if previous is not None and previous.value_high is None and quantity.value_high is None:
+        if (
+            previous is not None
+            and previous.value_high is None
+            and quantity.value_high is None
+            and text.startswith(" and ", previous.end)
+        ):
             scale = TRAILING_SCALE.search(text, previous.start, previous.end)
             if (
                 scale is not None
