@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from worker.extract import extract_claims
 from worker.extract.dedup import deduplicate
 from worker.extract.types import Attribution, Claim
@@ -24,22 +26,22 @@ def claim(
 
 def test_headline_figure_is_dropped_for_the_body_sentence_with_its_source() -> None:
     text = (
-        "Afghan earthquakes kill 2,053, ministry says\n"
-        "The disaster ministry put the toll from the earthquakes at 2,053 dead and 9,240 injured, "
-        "its spokesman said."
+        "Valley tremors kill 418, agency says\n"
+        "The relief agency put the toll from the tremors at 418 dead and 1,906 injured, "
+        "its director said."
     )
     found = extract_claims(text)
-    assert [(c.quantity_text, c.sentence_start > 0) for c in found] == [("2,053", True), ("9,240", True)]
+    assert [(c.quantity_text, c.sentence_start > 0) for c in found] == [("418", True), ("1,906", True)]
 
 
 def test_repeated_paragraph_gives_one_claim() -> None:
-    paragraph = "Rescuers said 87 people had been pulled from the sea."
+    paragraph = "Lifeguards said 87 swimmers were brought back to the beach."
     assert len(extract_claims(f"{paragraph}\n{paragraph}")) == 1
 
 
 def test_same_value_counting_different_things_is_kept_twice() -> None:
-    text = "Two jets took part in the raid. Later two junta columns began raiding villages."
-    assert [c.counted for c in extract_claims(text)] == ["jets", "junta columns"]
+    text = "Two tugs joined the search. Later two police launches began towing the barges."
+    assert [c.counted for c in extract_claims(text)] == ["tugs", "police launches"]
 
 
 def test_same_figure_in_one_sentence_is_kept_twice() -> None:
@@ -53,13 +55,58 @@ def test_different_sources_keep_their_own_claims() -> None:
     assert deduplicate([a, b]) == [a, b]
 
 
-def test_unsourced_restatement_yields_to_the_sourced_one() -> None:
+def test_the_first_body_statement_is_kept_with_the_source_of_the_restatement() -> None:
     sourced = claim(500, 50, (50, 90), counted="deaths", category="killed", source="Red Crescent")
     bare = claim(500, 0, (0, 40), counted="deaths", category="killed")
-    assert deduplicate([bare, sourced]) == [sourced]
+    [kept] = deduplicate([bare, sourced])
+    assert (kept.start, kept.source) == (bare.start, sourced.source)
+
+
+def test_a_restatement_with_other_qualifier_words_keeps_the_first_qualifier() -> None:
+    text = (
+        "Some 300 sites were damaged by the storm, the agency said.\n"
+        "Engineers have now inspected over 300 sites along the coast."
+    )
+    assert [(c.quantity_text, c.qualifier) for c in extract_claims(text)] == [("Some 300", "approximate")]
+
+
+def test_a_speaker_restating_the_figure_in_a_quote_is_one_claim() -> None:
+    text = (
+        "The toll from the landslide has risen to 41, the rescue agency said.\n"
+        '"So far 41 people have been confirmed dead," Maria Osei, who heads the agency, told reporters.'
+    )
+    assert [(c.value, c.source.text if c.source else None) for c in extract_claims(text)] == [
+        (41.0, "the rescue agency")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shells hit two schools in the north. Two others landed near the port.",
+        "Two were killed in the east, and two in the west of the province.",
+        "Inflation rose to 2.1% from 1.5% in May. Economists had forecast a rate of 1.5% for June.",
+        "Rebels freed two hostages on Monday. Another two were still held in the hills.",
+    ],
+)
+def test_different_figures_that_share_a_value_are_all_kept(text: str) -> None:
+    counts: dict[float, int] = {}
+    for found in extract_claims(text):
+        counts[found.value] = counts.get(found.value, 0) + 1
+    assert max(counts.values()) == 2
 
 
 def test_a_title_line_restates_the_body_whatever_its_words() -> None:
     title = claim(100, 0, (0, 30), counted="toll", category="killed")
     body = claim(100, 50, (50, 120), counted="people", category="other")
     assert deduplicate([title, body], frozenset({0})) == [body]
+
+
+def test_rows_of_a_list_with_the_same_figure_are_two_claims() -> None:
+    text = "Arrests by district:\n- North: 5\n- South: 5\nEast: 3\nWest: 3"
+    assert [c.value for c in extract_claims(text)] == [5.0, 5.0, 3.0, 3.0]
+
+
+def test_a_headline_with_a_colon_still_restates_the_body() -> None:
+    text = "Ferry disaster: 41 feared dead\nRescuers said 41 people were feared dead after the ferry sank."
+    assert len(extract_claims(text)) == 1

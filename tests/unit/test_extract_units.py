@@ -52,20 +52,20 @@ def test_named_unit_patterns(name: str, matching: str, not_matching: str, method
     [
         ("Prices rose 71% last year.", [(71, "percent")]),
         ("Growth was 2 per cent.", [(2, "percent")]),
-        ("An increase of 0.64 percentage points.", [(0.64, "percentage point")]),
+        ("A gain of 0.64 percentage points.", [(0.64, "percentage point")]),
         ("It costs more than £2m apiece.", [(2e6, "GBP")]),
         ("The EU released €1 million in aid.", [(1e6, "EUR")]),
-        ("A fine of 10.5 million Australian dollars was set.", [(10.5e6, "AUD")]),
+        ("The club paid 10.5 million Australian dollars.", [(10.5e6, "AUD")]),
         ("Losses exceeded P2.7 billion.", [(2.7e9, "PHP")]),
         ("It weighs about 1,300 kg.", [(1300, "kg")]),
-        ("A range of over 2,000km.", [(2000, "km")]),
+        ("A pipeline of over 2,000km.", [(2000, "km")]),
         ("Crops on 1,76,153 acres were lost.", [(176153, "acre")]),
         ("Over 8,245 hectares were flooded.", [(8245, "ha")]),
         ("It released 29 tonnes of supplies.", [(29, "t")]),
         ("Winds of 155mph were recorded.", [(155, "mph")]),
         ("A magnitude 6.3 quake struck.", [(6.3, "magnitude")]),
         ("A 7.1-magnitude quake struck.", [(7.1, "magnitude")]),
-        ("Aftershocks of magnitude 5.9 and 5.5 followed.", [(5.9, "magnitude"), (5.5, "magnitude")]),
+        ("Tremors measuring magnitude 5.7 and 5.2 came next.", [(5.7, "magnitude"), (5.2, "magnitude")]),
         ("A 6,500-kilometre range.", [(6500, "km")]),
         ("Rates rose 25 basis points.", [(25, "bp")]),
         ("It can dip to minus-130 degrees Fahrenheit.", [(-130, "F")]),
@@ -75,11 +75,11 @@ def test_named_unit_patterns(name: str, matching: str, not_matching: str, method
         ("A package worth up to PS2.7m, on top of PS21,700.", [(2.7e6, "GBP"), (21700, "GBP")]),
         ("Pre-orders for the PS5 and a K9 unit opened.", []),
         ("The trade balance fell to $-50.8bn.", [(-50.8e9, "USD")]),
-        ("Stoxx 50 -1.3% FTSE -0.6%.", [(-1.3, "percent"), (-0.6, "percent")]),
+        ("Stoxx 50 -1.8% FTSE -0.4%.", [(-1.8, "percent"), (-0.4, "percent")]),
         ("Carbon reached 1200 parts per million, lead 15 ppb.", [(1200, "ppm"), (15, "ppb")]),
         ("The sun's mass is 1.99×10−30 kilograms.", [(1.99e-30, "kg")]),
         ("There are 6.02×10²³ atoms in a 3 x 10 metre tank.", [(6.02e23, None), (3, None), (10, "m")]),
-        ("There were 4 hundred million people.", [(4e8, None)]),
+        ("The fund holds 4 hundred million shares.", [(4e8, None)]),
         ("A 3923sq m estate reached 100km/hr at 2.14degF.", [(3923, "m2"), (100, "kmh"), (2.14, "F")]),
     ],
 )
@@ -102,37 +102,79 @@ def test_a_hyphenated_point_or_degree_describes_instead_of_measuring() -> None:
     assert units("A five-point plan and a 90-degree turn.") == []
 
 
-def shares(text: str) -> list[tuple[float, str, str]]:
+def shares(text: str) -> list[tuple[float, str, str | None, str]]:
     return [
-        (round(q.value, 4), q.qualifier, text[q.start : q.end])
+        (round(q.value, 4), q.qualifier, q.unit, text[q.start : q.end])
         for q in find_quantities(text, 0, len(text))
-        if q.unit == "fraction"
+        if q.unit in ("percent", "fraction", "percentage point", "point", "fold")
     ]
 
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("A third of those screened were obese.", [(0.3333, "exact", "A third")]),
-        ("Nearly two-thirds of the sales came from CDs.", [(0.6667, "upper_bound", "Nearly two-thirds")]),
-        ("One fourth of the population is vaccinated.", [(0.25, "exact", "One fourth")]),
-        ("Almost half of them are in California.", [(0.5, "upper_bound", "Almost half")]),
-        ("Half the condos have sold.", [(0.5, "exact", "Half")]),
-        ("Three quarters of the budget went on wages.", [(0.75, "exact", "Three quarters")]),
-        ("Sales rose in the first half of 2023.", []),
-        ("He scored in the second half of the game.", []),
-        ("The queue took a quarter of an hour.", []),
-        ("Half a million people fled for a third time.", []),
+        ("A third of the ferries were late.", [(33.33, "exact", "percent", "A third")]),
         (
-            "An ounce is 1/16 of a pint and 1⁄32 of a quart.",
-            [(0.0625, "exact", "1/16"), (0.0312, "exact", "1⁄32")],
+            "Nearly two-thirds of the tickets went unsold.",
+            [(66.67, "upper_bound", "percent", "Nearly two-thirds")],
         ),
-        ("About 2/3 of the members voted.", [(0.6667, "approximate", "About 2/3")]),
+        ("The party kept a two-thirds majority.", [(66.67, "exact", "percent", "two-thirds")]),
+        ("One fifth of the wells ran dry.", [(20.0, "exact", "percent", "One fifth")]),
+        ("Almost half of them live abroad.", [(50.0, "upper_bound", "percent", "Almost half")]),
+        ("Half the stalls have closed.", [(50.0, "exact", "percent", "Half")]),
+        ("Three quarters of the grant went on rent.", [(75.0, "exact", "percent", "Three quarters")]),
+        (
+            "The bank cut rates by half a percentage point.",
+            [(0.5, "exact", "percentage point", "half a percentage point")],
+        ),
+        ("Shares slid a quarter of a point.", [(0.25, "exact", "point", "a quarter of a point")]),
+        ("Output rose in the first half of 2023.", []),
+        ("She scored in the second half of the match.", []),
+        ("The wait took a quarter of an hour.", []),
+        ("Half a million people left for a third time.", []),
+        (
+            "A cup is 1/16 of a gallon and 1⁄32 of a peck.",
+            [(0.0625, "exact", "fraction", "1/16"), (0.0312, "exact", "fraction", "1⁄32")],
+        ),
+        ("About 2/3 of the delegates voted.", [(0.6667, "approximate", "fraction", "About 2/3")]),
         ("Open 24/7 for 3/4 of the year, since the 9/11 attacks.", []),
     ],
 )
-def test_shares_written_as_fractions_in_words(sentence: str, expected: list[tuple[float, str, str]]) -> None:
+def test_shares_in_words_are_percentages_and_fractions_in_digits_keep_their_value(
+    sentence: str, expected: list[tuple[float, str, str | None, str]]
+) -> None:
     assert shares(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Exports grew four-fold in a decade.", [(4.0, "exact", "fold", "four-fold")]),
+        ("Claims rose fivefold.", [(5.0, "exact", "fold", "fivefold")]),
+        ("A 10-fold jump in fares.", [(10.0, "exact", "fold", "10-fold")]),
+        ("Three times as many riders came.", [(3.0, "exact", "fold", "Three times")]),
+        ("Sales doubled in March.", []),
+        ("He called three times.", []),
+    ],
+)
+def test_multipliers_written_as_a_figure_are_fold(
+    sentence: str, expected: list[tuple[float, str, str, str]]
+) -> None:
+    assert shares(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The fence is 3 1/2 metres tall.", [(3.5, "m", "3 1/2 metres")]),
+        ("They walked 2½ miles.", [(2.5, "mi", "2½ miles")]),
+        ("The hike took 2½ hours.", []),
+    ],
+)
+def test_mixed_numbers_are_one_figure(sentence: str, expected: list[tuple[float, str, str]]) -> None:
+    assert [
+        (q.value, q.unit, sentence[q.start : q.end]) for q in find_quantities(sentence, 0, len(sentence))
+    ] == expected
 
 
 def test_a_fraction_in_digits_keeps_the_unit_after_it() -> None:
@@ -140,7 +182,20 @@ def test_a_fraction_in_digits_keeps_the_unit_after_it() -> None:
 
 
 def test_a_count_inside_a_share_gives_way_to_it() -> None:
-    text = "Two thirds of voters backed it."
-    assert [(round(q.value, 4), q.unit) for q in find_quantities(text, 0, len(text))] == [
-        (0.6667, "fraction")
-    ]
+    text = "Two thirds of the crew stayed."
+    assert [(round(q.value, 4), q.unit) for q in find_quantities(text, 0, len(text))] == [(66.67, "percent")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It lent 3 billion and 240 million Egyptian pounds to clinics.", [(3.24e9, "EGP")]),
+        ("The plan costs one billion and 925 million euros.", [(1.925e9, "EUR")]),
+        ("Exports hit 3 million tonnes and 20 million barrels.", [(3e6, "t"), (2e7, "barrel")]),
+        ("About 2 billion people and 300 million homes lack it.", [(2e9, None), (3e8, None)]),
+    ],
+)
+def test_an_amount_in_two_parts_joined_by_and_is_one_figure(
+    sentence: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert units(sentence) == expected

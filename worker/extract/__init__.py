@@ -10,9 +10,17 @@ from __future__ import annotations
 import re
 
 from worker.extract.attribution import attribute
-from worker.extract.categories import categorise, counted_noun, protest_context
+from worker.extract.categories import THING_NOUNS, categorise, counted_noun, protest_context
 from worker.extract.dedup import deduplicate
-from worker.extract.lexicon import DEFAULT_PESO, DEFAULT_RUPEE, PESO_BY_COUNTRY, RUPEE_BY_COUNTRY
+from worker.extract.lexicon import (
+    BRITAIN_NAMES,
+    DEFAULT_PESO,
+    DEFAULT_POUND,
+    DEFAULT_RUPEE,
+    PESO_BY_COUNTRY,
+    POUND_BY_COUNTRY,
+    RUPEE_BY_COUNTRY,
+)
 from worker.extract.quantities import Quantity, find_quantities
 from worker.extract.sentences import split_sentences
 from worker.extract.types import Claim
@@ -21,6 +29,9 @@ __all__ = ["extract_claims"]
 
 _RUPEE_COUNTRY = re.compile(r"\b(?:" + "|".join(RUPEE_BY_COUNTRY) + r")\b", re.IGNORECASE)
 _PESO_COUNTRY = re.compile(r"\b(?:" + "|".join(PESO_BY_COUNTRY) + r")\b", re.IGNORECASE)
+_POUND_COUNTRY = re.compile(r"\b(?:" + "|".join(POUND_BY_COUNTRY) + r")\b", re.IGNORECASE)
+# An item that groups thousands with commas ("12,300") does not group them with spaces.
+_COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
 # "in Khartoum", "in the Gaza Strip", "in Kryvyi Rih": a place named in the sentence.
 _PLACE_IN = re.compile(
     r"\b(?:in|In)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
@@ -49,6 +60,16 @@ _NOT_PLACES = frozenset(
         "Sunday",
     ]
 )
+# "210 pupils and 14 teachers", "36 and 17 deaths": counts joined into one clause.
+_JOINED_COUNTS = re.compile(r"(?:\s+[\w'’-]+){0,2}\s*(?:,|,?\s+and|,?\s+or)\s+")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|across|from|at)\s+$")
+# "climbed to 4.2% in May from 3.9%": the figure a change started from.
+_FROM_PREVIOUS = re.compile(
+    r"(?:\s+(?:in|on|at|during|last|this)(?:\s+[\w'’]+){1,2})?,?\s+from\s+(?:[A-Za-z]+['’]s\s+)?"
+)
+# A line of a list or table ("- Region 5: 5", "• 40 arrests", "North: 12") is not a headline: two
+# rows with the same figure are two claims.
+_LIST_ROW = re.compile(r"[-–•*·]|[^:\n]{1,40}:\s*[\d.,]+$")
 _CLOSING = frozenset(".!?\"”’')")
 
 
@@ -63,9 +84,15 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
         else DEFAULT_RUPEE
     )
     peso = _pick(_PESO_COUNTRY, text, PESO_BY_COUNTRY, DEFAULT_PESO) if "peso" in lower else DEFAULT_PESO
+    pound = DEFAULT_POUND
+    if ("£" in text or "pound" in lower) and not any(name in lower for name in BRITAIN_NAMES):
+        pound = _pick(_POUND_COUNTRY, text, POUND_BY_COUNTRY, DEFAULT_POUND)
+    spaced_thousands = _COMMA_GROUPED.search(text) is None
     found: list[tuple[Quantity, int, int, int]] = []  # quantity, sentence index, restated index
     for s_index, (s_start, s_end) in enumerate(sentences):
-        quantities = find_quantities(text, s_start, s_end, rupee=rupee, peso=peso)
+        quantities = find_quantities(
+            text, s_start, s_end, rupee=rupee, peso=peso, pound=pound, spaced_thousands=spaced_thousands
+        )
         base = len(found)
         for quantity in quantities:
             restated = base + quantity.restates if quantity.restates is not None else -1
@@ -90,11 +117,18 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
         return places[s_index]
 
     claims: list[Claim] = []
+    previous_figures: dict[int, int] = {}  # start of "from A" -> start of the B it changed to
     for index, (quantity, s_index, restated, base) in enumerate(found):
         s_start, s_end = sentences[s_index]
-        next_start = (
-            found[index + 1][0].start if index + 1 < len(found) and found[index + 1][1] == s_index else s_end
-        )
+        # the clause after a figure runs to the next figure, past one in a prepositional phrase:
+        # "5,000 homes in four towns were flooded" reads on to "flooded"
+        next_start = s_end
+        for later in found[index + 1 :]:
+            if later[1] != s_index:
+                break
+            if not _PREPOSITION_BEFORE.search(text, max(s_start, later[0].start - 8), later[0].start):
+                next_start = later[0].start
+                break
         counted, phrase_end = counted_noun(text, quantity.end, s_end)
         previous = claims[index - 1] if index > base else None
         category = categorise(
@@ -111,6 +145,9 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
             previous_end=previous.end if previous is not None else None,
             in_protest=in_protest(s_index),
         )
+        if previous is not None and _FROM_PREVIOUS.fullmatch(text, previous.end, quantity.start):
+            category = previous.category  # "rose to 2,400 from 2,000": the same count, before
+            previous_figures[quantity.start] = previous.start
         source = attributions[index]
         if restated >= 0:
             source = claims[restated].source
@@ -131,7 +168,41 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
                 location=place_of(s_index) or location,
             )
         )
-    return deduplicate(claims, _title_sentences(text, sentences))
+    _share_category_forward(text, claims)
+    kept = deduplicate(claims, _title_sentences(text, sentences), text)
+    return _previous_figures_first(kept, previous_figures) if previous_figures else kept
+
+
+def _share_category_forward(text: str, claims: list[Claim]) -> None:
+    """ "210 pupils and 14 teachers were among the missing": a count joined to the next one shares the
+    category the words after that one give it (a count of things keeps its own)."""
+    for index in range(len(claims) - 2, -1, -1):
+        claim, following = claims[index], claims[index + 1]
+        if (
+            claim.category == "other"
+            and following.category != "other"
+            and claim.unit is None
+            and following.unit is None
+            and claim.sentence_start == following.sentence_start
+            and (claim.counted is None or claim.counted.split()[-1].lower() not in THING_NOUNS)
+            and _JOINED_COUNTS.fullmatch(text, claim.end, following.start)
+        ):
+            claim.category = following.category
+
+
+def _previous_figures_first(claims: list[Claim], previous_figures: dict[int, int]) -> list[Claim]:
+    """ "rose to 2,400 from 2,000": the earlier figure goes first, so whoever reads the claims in
+    order (the tracker) ends on the current one."""
+    ordered = list(claims)
+    for claim in claims:
+        partner_start = previous_figures.get(claim.start)
+        if partner_start is None:
+            continue
+        at = next((i for i, other in enumerate(ordered) if other.start == partner_start), None)
+        if at is not None:
+            ordered.remove(claim)
+            ordered.insert(at, claim)
+    return ordered
 
 
 def _title_sentences(text: str, sentences: list[tuple[int, int]]) -> frozenset[int]:
@@ -144,7 +215,7 @@ def _title_sentences(text: str, sentences: list[tuple[int, int]]) -> frozenset[i
             not text[line_start:start].strip()
             and not text[end : len(text) if line_end == -1 else line_end].strip()
         )
-        if whole_line and text[end - 1] not in _CLOSING:
+        if whole_line and text[end - 1] not in _CLOSING and not _LIST_ROW.match(text, start, end):
             titles.add(start)
     return frozenset(titles)
 

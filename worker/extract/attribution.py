@@ -1,11 +1,11 @@
 """Attribution: who each figure in a text is credited to, and the words that tie it to them.
 
-Each sentence is read for *anchors*: a cue and the source phrase it names ("the ministry said",
-"according to UNHCR", "said Faisal Rahman", "the mission recorded", "by the ministry's estimate").
+Each sentence is read for *anchors*: a cue and the source phrase it names ("the agency said",
+"according to the coastguard", "said Lena Okafor", "the mission recorded", "by the board's estimate").
 An anchor governs the clause after it, the clause before it, or both, depending on where it stands;
 each figure takes the anchor that governs it (see `_choose_all`). A sentence without an anchor is the
 reporter's voice. Source phrases are then resolved through the item's `SourceRegistry`, so "it",
-"the ministry" and "Tiwari" carry the fullest name given earlier.
+"the ministry" and "Okafor" carry the fullest name given earlier.
 
 The work is linear in the text: each sentence is scanned once by precompiled expressions and each
 figure looks only at the anchors of its own sentence.
@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from worker.extract.coref import SourceRegistry
 from worker.extract.reporting import (
     ACRONYM_RE,
+    ADDED_AS_DEED_RE,
     AGENT_RE,
+    AUDIENCE_PHRASE_RE,
     AUDIENCE_WORDS,
     AUXILIARIES,
     CLAUSE_MARK_RE,
@@ -31,20 +33,26 @@ from worker.extract.reporting import (
     COUNTING_VERBS,
     CUE_WORDS,
     DEED_OBJECT_RE,
+    DESCRIPTIVE_ADJECTIVES,
     DETERMINERS,
+    DISCOURSE_WORDS,
     DOCUMENT_FROM_RE,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     EPITHET_HEADS,
+    FINDING_DOCUMENTS,
     FIRST_PERSON,
+    FORECAST_CUES,
     GAPPED_SOURCE_RE,
     GENERIC_DOCUMENT_ADJECTIVES,
     HEADLINE_SOURCE_RE,
     LETTERS_RE,
+    MANNER_NOUNS,
     NAME_PARTICLES,
     NAME_TOKEN_RE,
     NON_COUNTING_HEADS,
     PASSIVE_MARKERS,
+    PLACE_HEADS,
     POSSESSED_DOCUMENT_NOUN_RE,
     POSSESSIVE_FOLLOW_RE,
     POSSESSIVE_LEAD_RE,
@@ -72,22 +80,52 @@ from worker.extract.types import Attribution
 # The end of a source phrase that follows its cue: punctuation, or a word that starts a new clause.
 _RIGHT_PHRASE_END_RE = re.compile(
     r"[,;:!?\"“”]|\s[—–-]\s|\s\((?![A-Z][A-Za-z0-9&]{1,9}\))"
-    r"|\s(?:that|who|which|when|where|while|as|on|and|but|to|after|before|because|since|last|this|saying|"
+    r"|\s(?:that|who|which|when|where|while|as|on|at|during|and|but|to|after|before|because|since|last|this|saying|"
     r"adding|said|says|told|reported|published|released|seen|showed|show|shows|in\s+(?![A-Z]))\b"
 )
-_DOUBLE_QUOTES = '"“”'
+# Quote marks a speaker tail may follow: straight and curly double quotes and guillemets.
+_DOUBLE_QUOTES = '"“”«»„‟'
 _EDGE_PUNCTUATION = ",.;:!?\"'“”‘’()[]—–"
-_CLOSING_PUNCTUATION = ",\"”’'—–"
+_CLOSING_PUNCTUATION = ",\"”’'—–»«"
 # Two or more capitalised words: a name the text gives somewhere, for expanding a bare surname.
 _CAPITALISED_RUN_RE = re.compile(
-    r"\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?))+"
+    r"\b[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?))+"
 )
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
+_SUBJECT_HEADS = EPITHET_HEADS | (SOURCE_HEADS - NON_COUNTING_HEADS)
 _SENTENCE_SUBJECT_RE = re.compile(
-    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{'|'.join(sorted(EPITHET_HEADS))})\b|"
+    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{'|'.join(sorted(_SUBJECT_HEADS))})\b|"
     r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
+    # "Norland's Sea Rescue group": a name and a head in lower case after it
+    rf"(?:\s+(?:{'|'.join(sorted(_SUBJECT_HEADS))})\b)?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+# Words that make a subject refer back rather than name a body: "Its count", "This group".
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "this", "that", "these", "those"})
+# A line that is an item of a list: a bullet or dash, or a number and a closing mark.
+_LIST_ITEM_RE = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)]\s)")
+# A semicolon and the words before the figure of the next list item: "; and almost 200,000".
+# What may follow a cue that closes its sentence: "said.", "said on Monday.", "said Wednesday."
+_CLOSES_SENTENCE_RE = re.compile(r"(?:\s+(?:on|late|early)?\s*[A-Za-z]+){0,2}\s*[.!?\"”’]*\s*$")
+_FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|do|does)\b")
+_LIST_CONTINUATION_RE = re.compile(r"(?:;|\s[—–-])\s*(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")
+# What follows an inverted speaker and describes them, up to a participle that goes on reporting
+# ("..., adding that ..."): an age, a relative clause, an indefinite description.
+_SPEAKER_DESCRIPTION_RE = re.compile(
+    r",\s+(?:\d|(?:who|whose|a|an|aged)\b)(?:(?!,\s+(?:adding|saying|noting)\b)[^;:])*"
+)
+# Quotation marks: which open, which close; straight marks do both.
+_OPENING_MARKS = frozenset('"“«„')
+_CLOSING_MARKS = frozenset('"”»')
+_QUOTE_MARKS = "".join(sorted(_OPENING_MARKS | _CLOSING_MARKS))
+_QUOTE_MARK_RE = re.compile(f"[{_QUOTE_MARKS}]")
+# What may stand between a closing mark and the speaker's cue ("," said; ",\n Ana Ruiz said").
+_SPEAKER_GAP_RE = re.compile(r"[\s,.]*")
+# What may stand between a speaker's tail and a quotation that goes on in the same voice: the end
+# of the sentence ("Ruiz said on Monday. “...").
+_CONTINUED_QUOTE_GAP_RE = re.compile(r"[^\"“”«»\n.!?]{0,30}[.!?]\s*")
+# What may stand between a speaker's cue and the quotation it introduces: "said:", "told AFP:".
+_INTRODUCTION_GAP_RE = re.compile(r"^(?:\s+[\w'’.\-]+){0,3}\s*[:,]\s*$")
 _CITING_WINDOW = 60
 # A sentence that ends like this is body text, not a headline.
 _CLOSED = '.!?"”’)'
@@ -99,10 +137,19 @@ _ADVERBIAL_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through
 _CUE_WORD_SET = frozenset(CUE_WORDS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
 _NOUN_LIKE_VERBS = ("forecast", "estimate", "claims", "put")
-# "By the Interior Ministry's estimate, 36,000 ...": a possessive document opening a clause.
+# "By the water board's estimate, 4,000 ...": a possessive document opening a clause.
 _CLAUSE_INITIAL_PREPOSITIONS = frozenset({"", "by", "in", "under", "per", "on"})
 _SPEECH_CUES = frozenset(SPEECH_VERBS.values())
-# The last determiner-led phrase of a subject that also holds a figure: "the 3,705 Rohingya the agency".
+# The last determiner-led phrase of a subject that also holds a figure: "the 812 walkers the park".
+# "Tories predicted to win 316", "said to be", "expected to reach": a participle and an infinitive
+# make a passive with the auxiliary left out, as headlines write it.
+_RAISED_PASSIVE_RE = re.compile(r"(?:[a-z]+ed|said|forecast)\s+to\s+[a-z]")
+# A comma that separates phrases, not the thousands of a figure ("1,000").
+_SEGMENT_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
+# A subject's head noun before its complement: "The poll of 1,000 voters" -> The poll.
+_HEAD_BEFORE_COMPLEMENT_RE = re.compile(
+    r"(?P<np>(?:(?:the|a|an|[Tt]he|An?)\s+)?(?:[\w'’\-]+\s+){0,3}?(?P<head>[\w\-]+))\s+(?:of|among|by|with)\s"
+)
 _DETERMINER_TAIL_RE = re.compile(r"\b(?:the|a|an|its|their)\s+[^\d,]+$")
 
 
@@ -118,6 +165,7 @@ class _Anchor:
     governs_right: bool
     parenthetical: bool = False  # stands after a comma with text on both sides
     attribution: Attribution | None = None
+    description: str = ""  # words set off after the source that describe it: "a Geneva-based monitor"
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -128,6 +176,8 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
     """ "is estimated", "an estimated", "had been recorded", "did not say", "its growth forecast": the
     word is not a verb with a source for its subject."""
+    if _RAISED_PASSIVE_RE.match(text, verb_start):
+        return True
     words = [word.strip(_EDGE_PUNCTUATION) for word in text[max(floor, verb_start - 60) : verb_start].split()]
     if text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS):
         for word in words[-2:]:
@@ -147,12 +197,14 @@ def _word_in(token: str, table: frozenset[str]) -> bool:
 
 
 def _name_like(segment: str) -> bool:
-    """A comma segment that names someone: "Shoigu and Lt. Gen. Sergei Kobylash", "the Archive of Public
+    """A comma segment that names someone: "Brandt and Lt. Gen. Ivo Marek", "the Museum of Public
     Gatherings", not "In Paris" or a clause."""
     tokens = WORD_RE.findall(segment)
     if not tokens or len(tokens) > 7 or any(ch.isdigit() for ch in segment):
         return False
     allowed = NAME_PARTICLES | {"and", "of", "the", "for", "de"}
+    if len(tokens) == 1 and tokens[0].lower() in DISCOURSE_WORDS:
+        return False
     if tokens[0].lower() in PREPOSITIONS or not (
         NAME_TOKEN_RE.match(tokens[0]) or tokens[0].lower() == "the"
     ):
@@ -167,7 +219,7 @@ def _short_noun_phrase(segment: str) -> bool:
 
 
 def _appositive(segment: str) -> bool:
-    """A description set off by commas after a name: "an anti-coup fighter from the village"."""
+    """A description set off by commas after a name: "a retired ferryman from the island"."""
     tokens = WORD_RE.findall(segment)
     if not tokens:
         return False
@@ -179,6 +231,43 @@ def _appositive(segment: str) -> bool:
     if first in {"the", "its", "their"} or tokens[0][0].islower():
         return any(t.lower() in TITLE_WORDS or t.lower().split("'")[0] in TITLE_WORDS for t in tokens[:6])
     return False
+
+
+def _source_like(words: Sequence[str]) -> bool:
+    """ "local governor Ana Ruiz", "the regional police": words that can only make up a source."""
+    return 0 < len(words) <= 6 and all(
+        word[0].isupper()
+        or word.lower() in TITLE_WORDS
+        or word.lower() in SOURCE_HEADS
+        or word.lower() in DESCRIPTIVE_ADJECTIVES
+        or word.lower() in DETERMINERS
+        for word in words
+    )
+
+
+def _conjoined_subject_start(text: str, floor: int, phrase_start: int) -> int | None:
+    """Where a subject joined by "and" to words after a comma starts (", the weather, climate and
+    geophysics agency said"), or None when anything but plain words stands between."""
+    comma = text.rfind(",", floor, phrase_start)
+    if comma < 0:
+        return None
+    between = text[comma + 1 : phrase_start]
+    words = WORD_RE.findall(between)
+    if not words or words[-1].lower() not in {"and", "or"} or any(ch.isdigit() for ch in between):
+        return None
+    if any(_word_in(word, CLAUSE_OPENERS) for word in words):
+        return None
+    return comma + 1
+
+
+def _reduced_passive(words: Sequence[str]) -> bool:
+    """ "conducted by a university", "based in Geneva": a participle phrase set off after a subject."""
+    return (
+        len(words) > 1
+        and words[0].islower()
+        and words[0].endswith("ed")
+        and words[1].lower() in {"by", "in", "at", "for", "with", "from"}
+    )
 
 
 def _strip_leading_preposition(phrase: str) -> str:
@@ -198,16 +287,29 @@ def _cut_at_clause_opener(phrase: str) -> str:
     for token in reversed(tokens):
         lower = token.group().lower()
         following = phrase[token.end() :].split()
-        and_clause = lower == "and" and (
-            not following or not following[0][0].isupper() or following[0] == "The"
+        and_clause = (
+            lower == "and"
+            and (not following or not following[0][0].isupper() or following[0] == "The")
+            and not _source_like(WORD_RE.findall(phrase[: token.start()]))
         )
         if _word_in(token.group(), CLAUSE_OPENERS) or and_clause:
             return phrase[token.end() :].strip()
     return phrase
 
 
+def _antecedent_of_relative(segment: str) -> str | None:
+    """ "Villagers who fled" -> Villagers: the noun a restrictive relative clause hangs on, when the
+    clause itself names no one ("the fire, which officials said" keeps "officials")."""
+    tokens = list(WORD_RE.finditer(segment))
+    for token in tokens:
+        if _word_in(token.group(), RELATIVE_PRONOUNS):
+            before = _strip_leading_preposition(_cut_at_clause_opener(segment[: token.start()])).strip()
+            return before if before and _short_noun_phrase(before) else None
+    return None
+
+
 def _holds_a_number(phrase: str) -> bool:
-    """Whether a phrase holds a figure ("the 3,705 Rohingya"), not just a name with digits ("G7")."""
+    """Whether a phrase holds a figure ("the 812 walkers"), not just a name with digits ("G7")."""
     return any(
         word.strip(_EDGE_PUNCTUATION).replace(",", "").replace(".", "").isdigit() for word in phrase.split()
     )
@@ -216,16 +318,27 @@ def _holds_a_number(phrase: str) -> bool:
 def _valid_source(phrase: str, *, counting: bool) -> bool:
     """Whether a phrase can be a source: a pronoun, a proper name or acronym, or a noun phrase with a
     source head. A keeper of figures (`counting`) must be a body or a named person, not a place or
-    bystanders ("Yemen has logged", "people displaced from Gaza had found")."""
+    bystanders ("Norland has logged", "people who fled the valley had found")."""
     tokens = WORD_RE.findall(phrase)
     if not tokens or len(tokens) > 14 or _holds_a_number(phrase):
         return False
     lower = [t.lower() for t in tokens]
     if len(lower) == 1 and lower[0] in PRONOUNS:
         return lower[0] not in FIRST_PERSON
-    if lower[-1] in DETERMINERS or lower[-1] in PREPOSITIONS:
+    if (
+        lower[-1] in DETERMINERS
+        or lower[-1] in PREPOSITIONS
+        or (len(lower) == 1 and lower[0] in DISCOURSE_WORDS)
+    ):
         return False
-    heads = set(lower) & SOURCE_HEADS
+    # "the inter-union", "a state-run agency": a compound counts by its last part
+    heads = (set(lower) | {t.rsplit("-", 1)[-1] for t in lower if "-" in t}) & SOURCE_HEADS
+    if (
+        not heads
+        and any(t in PLACE_HEADS for t in lower if not t[0].isupper())
+        and personal_name(tokens) is None
+    ):
+        return False
     acronym = any(ACRONYM_RE.match(t) for t in tokens)
     capitalised = [t for t in tokens[1:] if t[0].isupper()] + (
         [tokens[0]] if tokens[0][0].isupper() and lower[0] not in DETERMINERS else []
@@ -240,8 +353,21 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
     return bool(heads) or bool(capitalised) or acronym
 
 
+def _generic_source(phrase: str) -> bool:
+    """A noun phrase after "according to" that names no body but is still where the figure comes
+    from ("information on the board's website", "preliminary results"); not a manner ("according to
+    plan", "according to the rules")."""
+    tokens = WORD_RE.findall(phrase)
+    return (
+        0 < len(tokens) <= 10
+        and not _holds_a_number(phrase)
+        and tokens[0].lower() not in PRONOUNS
+        and not any(token.lower() in MANNER_NOUNS for token in tokens)
+    )
+
+
 def _owner_of_documents(phrase: str) -> str | None:
-    """The body behind a document phrase: "figures from the NFRCC" -> the NFRCC; "figures" -> None."""
+    """The body behind a document phrase: "figures from the NRWB" -> the NRWB; "figures" -> None."""
     document_from = DOCUMENT_FROM_RE.match(phrase)
     if document_from:
         return phrase[document_from.end() :]
@@ -258,18 +384,21 @@ def _owner_of_documents(phrase: str) -> str | None:
         owners = [t for t in tokens[:-1] if t.lower() not in GENERIC_DOCUMENT_ADJECTIVES]
         if len(owners) == 1 and not ACRONYM_RE.match(owners[0]):
             return f"{owners[0]} {tokens[-1]}"
+        if tokens[-1].lower() in FINDING_DOCUMENTS and not any(t[0].isupper() for t in owners):
+            # "the positive half-year report", "these exit polls": the finding is the source
+            return " ".join([*owners, tokens[-1]])
         return " ".join(owners) or None
     return phrase
 
 
 def _names_a_document(phrase: str) -> bool:
-    """ "budget documents", "figures from the NFRCC", "the centre's data": a subject that can "show"."""
+    """ "budget documents", "figures from the NRWB", "the centre's data": a subject that can "show"."""
     words = phrase.split()
     return bool(words) and (words[-1].lower() in DOCUMENT_NOUNS or DOCUMENT_FROM_RE.match(phrase) is not None)
 
 
 def _names_a_body(words: str) -> bool:
-    """ "Italy's interior ministry data": words between a possessor and its document that name the
+    """ "Norland's transport ministry data": words between a possessor and its document that name the
     body the document belongs to."""
     return any(word.lower() in SOURCE_HEADS for word in words.split())
 
@@ -283,8 +412,8 @@ def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
 
 
 def _without_trailing_adverbials(region: str) -> str:
-    """The subject region without the words between subject and verb: "the CGT on its own", "the
-    ministry had", "Economists polled by Anadolu Agency last week"."""
+    """The subject region without the words between subject and verb: "the guild on its own", "the
+    ministry had", "Traders surveyed by the chamber last week"."""
     while True:
         stripped = region.rstrip()
         cut = stripped.rfind(" ")
@@ -306,7 +435,7 @@ def _without_trailing_adverbials(region: str) -> str:
 def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, int, str | None, str] | None:
     """The subject before a cue verb: (phrase, start, cue override, words that vouch for it), or
     ("", position, None, "") when the verb shares the subject of an earlier one ("put the toll at
-    60,034 and said ...")."""
+    812 and said ...")."""
     region = _without_trailing_adverbials(text[region_start:verb_start]).rstrip(" ,")
     for quote in _DOUBLE_QUOTES:
         cut = region.rfind(quote)
@@ -319,43 +448,72 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     if words and _word_in(words[-1], SUBJECT_PRONOUNS):
         position = region.rfind(words[-1])
         return words[-1], region_start + position, None, ""
-    segments = region.split(",")
+    segments = _SEGMENT_COMMA_RE.split(region)
     last = segments[-1].strip()
-    if not last:
-        return None
     last_words = WORD_RE.findall(last)
-    first = last_words[0].lower() if last_words else ""
+    if not last_words:
+        # only punctuation after the last comma (", )", ",’"): no subject stands there
+        return None
+    first = last_words[0].lower()
     if first in {"citing", "quoting"}:
         phrase = last[len(last_words[0]) :].strip()
         start = region_start + region.rfind(phrase)
         return _owner_of_documents(phrase) or phrase, start, "citing", ""
+    if _word_in(last_words[0], RELATIVE_PRONOUNS) and len(last_words) > 1:
+        # "the fire, which officials said killed 40": the relative clause has a subject of its own
+        inner = last[last.find(last_words[1]) :].strip()
+        opens_a_noun_phrase = (
+            last_words[1][0].isupper() or last_words[1].lower() in DETERMINERS | SOURCE_HEADS
+        )
+        if opens_a_noun_phrase and _valid_source(inner, counting=False):
+            return inner, region_start + region.rfind(inner), None, ""
     if len(segments) >= 2:
         before = segments[-2].strip()
         relative = (
             _word_in(last_words[0], RELATIVE_PRONOUNS)
             or (first.endswith("ing") and _appositive(last))
+            or _reduced_passive(last_words)
             or first in _ADVERBIAL_PREPOSITIONS
         )
-        if (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before)):
+        described = (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before))
+        # "is the worst, pushing ... that the agency says": a clause before the comma is no subject
+        if described and (
+            _valid_source(before, counting=False)
+            or (not first.endswith("ing") and _valid_source(f"{before} {last}", counting=False))
+        ):
             return before, region_start + region.rfind(before), None, last
     subject = _strip_leading_preposition(_cut_at_clause_opener(last)).strip()
+    if subject and not _valid_source(subject, counting=False):
+        subject = _antecedent_of_relative(last) or subject
     if _holds_a_number(subject):
+        head = _HEAD_BEFORE_COMPLEMENT_RE.match(subject)
         tail = _DETERMINER_TAIL_RE.search(subject)
-        subject = tail.group() if tail else ""
+        if head and head.group("head").lower() in SOURCE_HEADS:
+            # "The poll of 1,000 voters": the size of the sample is not part of the source
+            subject = head.group("np")
+        else:
+            subject = tail.group() if tail else ""
     if not subject:
         return "", verb_start, None, ""
     return subject, region_start + region.rfind(subject), None, ""
 
 
 def _inverted_speaker(phrase: str) -> bool:
-    """ "..., said Serhiy Popko" names the speaker after the verb; "..., said he had" does not."""
+    """ "..., said Ivo Marek" names the speaker after the verb; "..., said he had" does not."""
     tokens = WORD_RE.findall(phrase)
     if not tokens or len(tokens) > 8 or tokens[0].lower() in PRONOUNS | {"that", "in", "on", "by", "at"}:
         return False
     first = tokens[0]
-    return (NAME_TOKEN_RE.match(first) is not None or first.lower() in {"a", "an", "the"}) and _valid_source(
-        phrase, counting=False
-    )
+    # "said police officer Ana Ruiz": a title in lower case before the name
+    titled_name = first.islower() and personal_name(tokens) is not None
+    # "said officials at the scene", but not "said police had found ..."
+    bare_head = first in SOURCE_HEADS and _FINITE_VERB_RE.search(phrase) is None
+    return (
+        NAME_TOKEN_RE.match(first) is not None
+        or first.lower() in {"a", "an", "the"}
+        or titled_name
+        or bare_head
+    ) and _valid_source(phrase, counting=False)
 
 
 def _preceded_by_comma(text: str, position: int, floor: int) -> bool:
@@ -386,7 +544,8 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
         position = text.find(word, start, end)
         while position >= 0:
             after = position + len(word)
-            if not (position > 0 and text[position - 1].isalpha()) and not (
+            # "Delhi-registered", "state-reported": a cue word inside a compound is an adjective
+            if not (position > 0 and (text[position - 1].isalpha() or text[position - 1] == "-")) and not (
                 after < len(text) and text[after].isalpha()
             ):
                 cues.append(_Cue(word, position, after, CUE_WORDS[word]))
@@ -448,6 +607,7 @@ class _SentenceReader:
         "first_figure_end",
         "mentions",
         "preposed",
+        "silent",
         "start",
         "text",
         "verbs",
@@ -460,6 +620,8 @@ class _SentenceReader:
         self.mentions = mentions
         self.first_figure_end = min((m_end for _, m_end in mentions), default=None)
         self.anchors: list[_Anchor] = []
+        # spans whose figures are no one's claim: a speaker's own description, an audience
+        self.silent: list[tuple[int, int]] = []
         self.clause_breaks: list[int] = []
         self.clause_starts: list[int] = []
         self.preposed: list[_Cue] = []
@@ -526,7 +688,10 @@ class _SentenceReader:
             phrase, phrase_end = _right_phrase(text, match.end, self.end)
             owner = _owner_of_documents(phrase) or ""
             if not _valid_source(owner, counting=False):
-                continue
+                # "according to information on its website": a generic source is still a source
+                if cue != "according to" or not _generic_source(phrase):
+                    continue
+                owner = phrase
             clause = self.clause_start(match.start)
             before = text[clause : match.start].strip(' ,"“')
             after = text[phrase_end : self.end].strip(' .,;"”')
@@ -549,6 +714,8 @@ class _SentenceReader:
             kind = match.kind
             if DEED_OBJECT_RE.match(text, match.end, self.end):
                 continue
+            if verb in {"added", "adds"} and ADDED_AS_DEED_RE.match(text, match.end, self.end):
+                continue
             if kind == "quoted":
                 self._quoted_as_saying(match)
                 continue
@@ -557,10 +724,12 @@ class _SentenceReader:
                 self._passive_agent(match, passive=passive)
                 continue
             clause = self.clause_start(match.start)
-            if kind == "speech" and _preceded_by_comma(text, match.start, clause):
+            # "..., told AFP" names the listener after the verb, never the speaker
+            if kind == "speech" and verb != "told" and _preceded_by_comma(text, match.start, clause):
                 phrase, phrase_end = _right_phrase(text, match.end, self.end)
                 phrase = phrase.strip()
                 if _inverted_speaker(phrase):
+                    self._speaker_description(phrase_end)
                     self.anchors.append(
                         _Anchor(SPEECH_VERBS[verb], phrase, match.start, phrase_end, True, True, True)
                     )
@@ -581,7 +750,7 @@ class _SentenceReader:
                 if owner is None or (kind == "document" and not _names_a_document(phrase)):
                     continue
                 phrase = owner
-            counting = kind == "counting" and cue not in {"put", "placed"}
+            counting = kind == "counting" and cue not in {"put", "placed"} and cue not in FORECAST_CUES
             if verb == "found" and not (
                 text.startswith(" that", match.end)
                 or _preceded_by_comma(text, phrase_start, self.start)
@@ -594,12 +763,20 @@ class _SentenceReader:
             ):
                 continue
             if verb == "told":
+                crowd = AUDIENCE_PHRASE_RE.match(text, match.end, self.end)
+                if crowd is not None:
+                    self.silent.append((crowd.start(), crowd.end()))
                 audience = WORD_RE.match(text, match.end + 1)
                 if audience and audience.group().lower() in AUDIENCE_WORDS:
                     cue = f"told {audience.group().lower()}"
             postposed = _preceded_by_comma(text, phrase_start, self.start) and self.figure_before(
                 phrase_start
             )
+            if not postposed and self.figure_before(phrase_start):
+                conjoined = _conjoined_subject_start(text, clause, phrase_start)
+                if conjoined is not None and _CLOSES_SENTENCE_RE.match(text, match.end, self.end):
+                    # "..., the country's weather, climate and geophysics agency said."
+                    postposed = True
             self.anchors.append(
                 _Anchor(
                     cue=cue_override or cue,
@@ -609,9 +786,16 @@ class _SentenceReader:
                     governs_left=postposed or _reduced_relative(text, clause, phrase_start),
                     governs_right=True,
                     parenthetical=postposed,
+                    description=vouching,
                 )
             )
             previous_verb_end = match.end
+
+    def _speaker_description(self, phrase_end: int) -> None:
+        """ "..., said Jane Roe, 66, who lives 25 miles away": her age and her home are not her claims."""
+        description = _SPEAKER_DESCRIPTION_RE.match(self.text, phrase_end, self.end)
+        if description is not None:
+            self.silent.append((phrase_end, description.end()))
 
     def _quoted_as_saying(self, match: _Cue) -> None:
         """ "Interfax quoted the governor as saying ...": the governor; "he was quoted as saying": he."""
@@ -665,7 +849,7 @@ class _SentenceReader:
             )
 
     def _headline_source(self) -> None:
-        """ "Derna death toll soars to 11,300 - Red Crescent": a headline credits its source after a dash."""
+        """ "Flood deaths climb to 412 - Civil Defence": a headline credits its source after a dash."""
         if self.text[self.end - 1] in '.!?"”’' or not self.mentions:
             return
         match = HEADLINE_SOURCE_RE.search(self.text, self.start, self.end)
@@ -678,8 +862,8 @@ class _SentenceReader:
 
 
 def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, int]:
-    """The noun phrase that owns a document, and where it starts: "By the Interior Ministry's
-    estimate" -> the Interior Ministry."""
+    """The noun phrase that owns a document, and where it starts: "By the Water Board's
+    estimate" -> the Water Board."""
     owner = text[start:owner_end]
     if owner.lower() in {"its", "their", "his", "her"}:
         return owner, start
@@ -696,7 +880,7 @@ def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, 
 
 
 def _reduced_relative(text: str, clause: int, phrase_start: int) -> bool:
-    """ "the 3,705 Rohingya the agency counted": the figure stands right before the counting subject."""
+    """ "the 812 walkers the park counted": the figure stands right before the counting subject."""
     before = text[max(clause, phrase_start - 30) : phrase_start]
     return bool(re.search(r"\d[\d,.]*\s+(?:[\w\-]+\s+){0,2}$", before)) and ", " not in before
 
@@ -774,6 +958,9 @@ def _gapped_anchor(text: str, sentence_start: int, start: int, earlier: _Anchor 
     named = len(tokens) >= 2 and all(t[0].isupper() for t in tokens[1:])
     if not (set(lower) & SOURCE_HEADS or any(ACRONYM_RE.match(t) for t in tokens) or named):
         return None
+    if not (tokens[-1][0].isupper() or lower[-1].rsplit("-", 1)[-1] in SOURCE_HEADS):
+        # "..., the agency seized 10 tons": a clause with a verb of its own, not a gapped source
+        return None
     return _Anchor(earlier.cue, phrase, match.start("np"), start, False, True)
 
 
@@ -781,6 +968,8 @@ def _known_names(text: str) -> list[tuple[int, str]]:
     """Every personal name the item writes, title dropped, with its position."""
     names: list[tuple[int, str]] = []
     for match in _CAPITALISED_RUN_RE.finditer(text):
+        if _on_a_title_line(text, match.start()):
+            continue
         tokens = re.sub(r"(?:'s|’s)$", "", match.group()).split()
         name = personal_name(tokens)
         if name and len(name) >= 2:
@@ -788,11 +977,101 @@ def _known_names(text: str) -> list[tuple[int, str]]:
     return names
 
 
+def _on_a_title_line(text: str, position: int) -> bool:
+    """Whether `position` stands on a line that is not running text: a headline, byline, photo
+    credit or boilerplate, which never ends with a closing mark. Names there are no antecedents."""
+    line_end = text.find("\n", position)
+    line = text[text.rfind("\n", 0, position) + 1 : len(text) if line_end < 0 else line_end].rstrip()
+    return not line or line[-1] not in _CLOSED
+
+
+def _unwrapped(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences with hard-wrapped lines joined: a line that stops mid-sentence (no closing mark)
+    and a next line that goes on in lower case ("... a school in\ncentral Nigeria, an official said")
+    are one sentence for attribution."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if joined and end > start:
+            previous_start, previous_end = joined[-1]
+            gap = text[previous_end:start]
+            if (
+                previous_end > previous_start
+                and gap.count("\n") == 1
+                and not gap.strip()
+                and text[previous_end - 1] not in _CLOSED
+                and text[previous_end - 1] != ":"
+                and text[start].islower()
+            ):
+                joined[-1] = (previous_start, end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of quoted passages, from opening to closing mark, across sentences and lines. Curly
+    marks and guillemets say which way they face; straight marks alternate. A paragraph that opens a
+    quote while one is still open starts a new one (news style reopens a quote that runs on over
+    paragraphs without closing it)."""
+    spans: list[tuple[int, int]] = []
+    opened = -1
+    for match in _QUOTE_MARK_RE.finditer(text):
+        mark, position = match.group(), match.start()
+        at_line_start = not text[text.rfind("\n", 0, position) + 1 : position].strip()
+        if mark in _OPENING_MARKS and (opened < 0 or at_line_start):
+            opened = position
+        elif opened >= 0 and mark in _CLOSING_MARKS:
+            spans.append((opened, position))
+            opened = -1
+    return spans
+
+
+def _quotes_speech(cue: str) -> bool:
+    """Whether a cue can introduce or close quoted words: a verb of saying or "according to"."""
+    return cue in _SPEECH_CUES or cue.startswith("told") or cue.lower() == "according to"
+
+
+def _quote_speakers(
+    text: str, quotations: Sequence[tuple[int, int]], anchors: Sequence[_Anchor]
+) -> list[tuple[int, int, Attribution]]:
+    """Each quotation whose speaker the text names right after it (“...,” said Ana Ruiz; “...,” she
+    told reporters) or right before it (Ana Ruiz said: “...”), with that speaker."""
+    starts = [anchor.start for anchor in anchors]
+    found: list[tuple[int, int, Attribution]] = []
+    previous: _Anchor | None = None  # the speaker of the quotation before
+    for opened, closed in quotations:
+        index = bisect_left(starts, closed)
+        speaker = None
+        if index < len(anchors) and _SPEAKER_GAP_RE.fullmatch(text, closed + 1, anchors[index].start):
+            speaker = anchors[index]
+        else:
+            before = index - 1
+            while before >= 0 and anchors[before].end > opened:
+                before -= 1
+            if before >= 0 and _INTRODUCTION_GAP_RE.match(text[anchors[before].end : opened]):
+                speaker = anchors[before]
+        if (
+            speaker is None
+            and previous is not None
+            and _CONTINUED_QUOTE_GAP_RE.fullmatch(text, previous.end, opened)
+        ):
+            # "“...,” Ruiz said. “We expect 10 more.”": the next quotation goes on in her voice
+            speaker = previous
+        if speaker is not None and speaker.attribution is not None and _quotes_speech(speaker.cue):
+            found.append((opened, closed, speaker.attribution))
+            previous = speaker
+        else:
+            previous = None
+    return found
+
+
 def attribute(
     text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[tuple[int, int]]
 ) -> list[Attribution | None]:
     """One attribution (or None) per quantity mention, in the order of `mentions`."""
-    read: list[tuple[int, list[int], list[_Anchor], list[int]]] = []
+    sentences = _unwrapped(text, sentences)
+    read: list[tuple[int, int, list[int], list[_Anchor], list[int]]] = []
+    silent: list[tuple[int, int]] = []
     mention_index = 0
     for sentence_start, sentence_end in sentences:
         members: list[int] = []
@@ -803,13 +1082,15 @@ def attribute(
         if sentence_end <= sentence_start:
             continue
         reader = _SentenceReader(text, sentence_start, sentence_end, [mentions[i] for i in members])
-        read.append((sentence_start, members, reader.read(), reader.clause_breaks))
+        read.append((sentence_start, sentence_end, members, reader.read(), reader.clause_breaks))
+        silent.extend(reader.silent)
 
     registry = SourceRegistry(lambda: _known_names(text))
-    phrases_in_order = [anchor.phrase for _, _, anchors, _ in read for anchor in anchors]
+    phrases_in_order = [anchor.phrase for _, _, _, anchors, _ in read for anchor in anchors]
     seen = 0
     results: list[Attribution | None] = [None] * len(mentions)
-    for sentence_start, members, anchors, stops in read:
+    introduced: Attribution | None = None  # the source of a list the last sentence introduced
+    for sentence_start, sentence_end, members, anchors, stops in read:
         _note_sentence_subject(registry, text, sentence_start)
         for anchor in anchors:
             seen += 1
@@ -819,7 +1100,19 @@ def attribute(
             if resolved is not None:
                 entity, display = resolved
                 anchor.attribution = Attribution(display, entity.normalized, entity.type, anchor.cue)
-        choices = _choose_all(anchors, [mentions[index] for index in members], text, stops)
+                if anchor.description:
+                    registry.describe(entity, anchor.description)
+        if introduced is not None and not anchors and _LIST_ITEM_RE.match(text, sentence_start):
+            for index in members:
+                results[index] = introduced
+            continue
+        introduced = _list_introduction(text, sentence_end, anchors)
+        spans = [mentions[index] for index in members]
+        if stops and anchors:
+            breaks = _without_list_breaks(text, sentence_end, stops, spans, anchors)
+        else:
+            breaks = stops
+        choices = _choose_all(anchors, spans, text, breaks)
         for index, (chosen, earlier) in zip(members, choices, strict=True):
             start = mentions[index][0]
             gapped = _gapped_anchor(text, sentence_start, start, earlier)
@@ -830,14 +1123,83 @@ def attribute(
                     results[index] = Attribution(display, entity.normalized, entity.type, gapped.cue)
                     continue
             results[index] = chosen.attribution if chosen is not None else None
+    mention_starts = [start for start, _ in mentions]
+    for low, high in silent:
+        for index in range(bisect_left(mention_starts, low), bisect_left(mention_starts, high)):
+            results[index] = None
+    if None in results and any(mark in text for mark in _QUOTE_MARKS):
+        _credit_quoted_figures(
+            text, mentions, results, [anchor for _, _, _, anchors, _ in read for anchor in anchors]
+        )
     return results
 
 
+def _list_introduction(text: str, sentence_end: int, anchors: Sequence[_Anchor]) -> Attribution | None:
+    """The source of a sentence that introduces a list with a colon ("The council said the deaths
+    break down as follows:"): each list item after it reports for that source."""
+    if not anchors or text[sentence_end - 1] != ":":
+        return None
+    governing = [anchor for anchor in anchors if anchor.governs_right and anchor.attribution is not None]
+    return governing[-1].attribution if governing else None
+
+
+def _without_list_breaks(
+    text: str,
+    sentence_end: int,
+    stops: Sequence[int],
+    spans: Sequence[tuple[int, int]],
+    anchors: Sequence[_Anchor],
+) -> list[int]:
+    """Clause breaks without the semicolons and dashes that only go on with a list of figures ("X said
+    17 families fled in A; 1,329 families in B; and 46,000 in C", "X announced aid — 500 for each
+    family"): the cue before the first item governs them all. A clause with a cue or a verb of its
+    own ("; 7 were hurt") stays apart."""
+    starts = {start for start, _ in spans}
+    anchor_starts = [anchor.start for anchor in anchors]  # in reading order
+    kept: list[int] = []
+    for number, stop in enumerate(stops):
+        continuation = _LIST_CONTINUATION_RE.match(text, stop)
+        following = stops[number + 1] if number + 1 < len(stops) else sentence_end
+        next_anchor = bisect_right(anchor_starts, stop)
+        if (
+            continuation is not None
+            and continuation.end() in starts
+            and not (next_anchor < len(anchor_starts) and anchor_starts[next_anchor] < following)
+            and _FINITE_VERB_RE.search(text, stop, following) is None
+        ):
+            continue
+        kept.append(stop)
+    return kept
+
+
+def _credit_quoted_figures(
+    text: str,
+    mentions: Sequence[tuple[int, int]],
+    results: list[Attribution | None],
+    anchors: Sequence[_Anchor],
+) -> None:
+    """A figure with no cue of its own inside a quotation is the quoted speaker's, however many
+    sentences or lines the quotation runs over."""
+    speakers = _quote_speakers(text, _quotations(text), anchors)
+    if not speakers:
+        return
+    opened_at = [opened for opened, _, _ in speakers]
+    for index, (start, _) in enumerate(mentions):
+        if results[index] is not None:
+            continue
+        quote = bisect_right(opened_at, start) - 1
+        if quote >= 0 and start < speakers[quote][1]:
+            results[index] = speakers[quote][2]
+
+
 def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: int) -> None:
-    """A body that opens a sentence ("The Office for Budget Responsibility on Wednesday lowered ...")
+    """A body that opens a sentence ("The Office for Rail Statistics on Tuesday revised ...")
     is remembered, so that a later "its forecast" or "the fiscal watchdog" can refer to it."""
     subject = _SENTENCE_SUBJECT_RE.match(text, sentence_start)
-    if subject is None or subject.group().split()[0].lower() in PREPOSITIONS:
+    first = subject.group().split()[0].lower() if subject is not None else ""
+    if subject is None or first in PREPOSITIONS or first in _POSSESSIVES or first in DISCOURSE_WORDS:
+        return
+    if _on_a_title_line(text, sentence_start):
         return
     words = WORD_RE.findall(subject.group())
     if len(words) >= 2 and (

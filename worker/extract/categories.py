@@ -26,13 +26,17 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "dead or missing", "died or went missing", "killed", "killing", "kill", "kills", "died",
         "die", "dies", "dead", "deaths", "death toll", "death", "bodies", "body", "fatalities",
         "perished", "lost their lives", "lost his life", "lost her life", "shot dead", "drowned",
-        "toll", "slain", "massacred", "executed", "killed in",
+        "toll", "slain", "massacred", "executed", "killed in", "martyred", "martyrs", "confirmed dead",
+        "bodies recovered", "bodies were recovered",
     ),
     "injured": (
         "injured", "injuring", "injuries", "wounded", "wounding", "hurt", "sought treatment",
         "suffered", "injures", "wounds",
     ),
-    "missing": ("missing", "unaccounted for", "unaccounted"),
+    "missing": (
+        "missing", "unaccounted for", "unaccounted", "believed buried", "feared buried", "believed trapped",
+        "feared trapped", "still trapped",
+    ),
     "evacuated": ("evacuated", "evacuation", "evacuees", "evacuating", "evacuate"),
     "displaced": (
         "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "refugee", "uprooted",
@@ -46,7 +50,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     ),
     "abducted": (
         "abducted", "abducting", "abduction", "kidnapped", "kidnapping", "hostage", "hostages",
-        "taken captive", "seized",
+        "taken captive",
     ),
     "affected": (
         "affected", "affecting", "sick", "ill", "hospitalised", "hospitalized", "admitted to hospital",
@@ -62,6 +66,11 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "took part",
     ),
 }  # fmt: skip
+
+_BODY_NOUNS = frozenset({"bodies", "body", "corpses", "remains"})
+# Categories a counted noun gives by naming who the people are ("protesters", "refugees"); a verb
+# after them says what happened to them and wins ("40 refugees drowned" is killed).
+_WHO_NOT_WHAT = frozenset({"protesting", "displaced"})
 
 # Verbs that give a category only when they govern the figure ("the storms hit 1,067,656 families");
 # after a noun they usually describe something else ("two explosions hit the market").
@@ -173,93 +182,6 @@ THING_NOUNS = frozenset(
         "county",
         "tests",
         "test",
-    ]
-)
-
-PEOPLE_NOUNS = frozenset(
-    [
-        "people",
-        "persons",
-        "person",
-        "civilians",
-        "civilian",
-        "children",
-        "child",
-        "women",
-        "woman",
-        "men",
-        "man",
-        "girls",
-        "girls",
-        "boys",
-        "boy",
-        "residents",
-        "resident",
-        "villagers",
-        "villager",
-        "migrants",
-        "migrant",
-        "refugees",
-        "refugee",
-        "patients",
-        "patient",
-        "soldiers",
-        "soldier",
-        "troops",
-        "fighters",
-        "fighter",
-        "militants",
-        "militant",
-        "workers",
-        "worker",
-        "students",
-        "student",
-        "teachers",
-        "teacher",
-        "journalists",
-        "journalist",
-        "monks",
-        "monk",
-        "families",
-        "family",
-        "households",
-        "household",
-        "passengers",
-        "passenger",
-        "others",
-        "policemen",
-        "officers",
-        "officer",
-        "police",
-        "protesters",
-        "demonstrators",
-        "marchers",
-        "hostages",
-        "detainees",
-        "prisoners",
-        "inmates",
-        "babies",
-        "infants",
-        "elderly",
-        "individuals",
-        "victims",
-        "survivors",
-        "adults",
-        "citizens",
-        "nationals",
-        "pilgrims",
-        "tourists",
-        "sailors",
-        "crew",
-        "members",
-        "staff",
-        "volunteers",
-        "Palestinians",
-        "Israelis",
-        "Ukrainians",
-        "Russians",
-        "Rohingya",
-        "population",
     ]
 )
 
@@ -408,6 +330,17 @@ _PHRASE_STOP = frozenset(
         "inside",
         "outside",
         "near",
+        "along",
+        "throughout",
+        "beyond",
+        "behind",
+        "amid",
+        "against",
+        "via",
+        "onto",
+        "upon",
+        "despite",
+        "until",
     ]
 )
 _NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of"})
@@ -438,17 +371,26 @@ _OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:own\s+)?", re.
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)")
 _PARTITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)|among\s+them)\b", re.IGNORECASE)
 _PART_OF_BEFORE = re.compile(
-    r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.IGNORECASE
+    r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|of\s+which,?)(?:\s+reportedly)?\s*$",
+    re.IGNORECASE,
+)
+# "Out of 1,481 deaths, 638 were in the south": a breakdown of the total the sentence opens with.
+_OUT_OF_OPENING = re.compile(
+    r"(?:[^,]{0,100},\s*)?(?:out\s+)?of\s+(?:the\s+)?(?:total\s+(?:number\s+of\s+)?)?(?:[\d,]+\s+)?(?P<rest>[^,]{1,40}),",
+    re.IGNORECASE,
 )
 _GOVERNING_TOLL = re.compile(
     r"\b(?:toll|deaths|death\s+count|fatalities)\b[^,;]{0,70}?\b(?:at|to|of|reach|reached|reaches|stands\s+at|"
     r"stood\s+at|is|was|hit|hits|top|tops|topped|exceed|exceeds|exceeded|passed|passes)\s+$",
     re.IGNORECASE,
 )
-# "as were four of their teachers": a figure joined to the one before shares its category.
+# "as were three of the guards": a figure joined to the one before shares its category.
 _AS_WERE = re.compile(r"\bas\s+(?:were|was|did|had)\s+$", re.IGNORECASE)
-# ", children among them," / ", most of them women and children,": an aside between a figure and its verb.
-_ASIDE = re.compile(r",[^,;]{0,50}\b(?:them|whom|among|including|mostly|most)\b[^,;]{0,40},")
+# ", infants among them," / ", nearly all of them farmers,": an aside between a figure and its verb.
+_ASIDE = re.compile(
+    r",[^,;]{0,50}\b(?:them|whom|among|including|mostly|most)\b[^,;]{0,40},"
+    r"|\s*[–—]\s[^–—;]{1,60}\s[–—]"  # "36 people – 30 men and six women – were"
+)
 _AMONG_THE = re.compile(
     r"\bamong\s+the\s+(?P<w>dead|killed|injured|wounded|missing|displaced|victims)\b[^,;]{0,20}$",
     re.IGNORECASE,
@@ -457,7 +399,7 @@ _AMONG_THE = re.compile(
 _NUMBER_OF = re.compile(
     r"\b(?:number|total|tally|count)\s+(?:of|who|that)\s+(?P<rest>[^,;]{0,140})$", re.IGNORECASE
 )
-# "a city of about 7.5 million people", "home to some 1,600 people": a population, not a casualty.
+# "a town of roughly 40,000 people", "home to some 900 families": a population, not a casualty.
 _POPULATION_BEFORE = re.compile(
     r"\b(?:city|country|nation|town|island|state|region|province|enclave|territory|home|population)\s+(?:of|to)\s+$",
     re.IGNORECASE,
@@ -471,7 +413,17 @@ _LETTERS = re.compile(r"[a-z]+")
 _NUMBER_WORDS = re.compile(r"number|total|tally|count", re.IGNORECASE)
 # Words that may stand between a governing verb and its figure: "killing another 12", "raised to 40".
 _SKIPPED_BEFORE_FIGURE = frozenset({"a", "an", "the", "another", "up", "to"})
-_LIST_GAP = re.compile(r"(?:\s+[\w'’-]+){0,6}\s*(?:,|,?\s+and|,?\s+followed\s+by)\s+", re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"(?:\s+[\w'’-]+){0,6}\s*(?:,|,?\s+and|,?\s+followed\s+by)\s+"
+    r"|\s*[—–:]\s*|\s+-\s+",  # "the toll was 144—134 in one town, nine in another"
+    re.IGNORECASE,
+)
+# "nine were hurt on Monday, taking the total to 1,208": a running total of the figure before.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|taking|raising|pushing|putting|lifting)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:overall|cumulative|total|national)\s+)?(?:total|tally|number|count|figure)(?:\s+[\w-]+){0,3}\s+to\s+$",
+    re.IGNORECASE,
+)
 _CROWD_NOUNS = frozenset({"people", "persons", "others", "crowd", "crowds", "demonstrators", "marchers"})
 # "... and abducting some 250", "... and forced detainees", "... but deaths rose": a conjunction
 # followed by a verb, a determiner or a pronoun starts a new clause; "and gendarmes injured" does not.
@@ -481,6 +433,33 @@ _NEXT_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 
+# A verb of change or level right before a figure (and its qualifier): "has risen to", "climbed
+# to", "passed", "neared", "hit the", "was revised down from 120 to".
+_CHANGE_VERB_BEFORE = re.compile(
+    r"\b(?:ha(?:s|ve|d)\s+(?:now\s+)?)?(?:now\s+)?(?:risen|rose|rises|rising|climbed|climbs|jumped|jumps|increased|"
+    r"increases|grew|grown|soared|surged|swelled|reached|reaches|hit|hits|stood|stands|passed|passes|crossed|"
+    r"crosses|topped|tops|exceeded|exceeds|surpassed|neared|nears|nearing|approached|approaching|"
+    r"gone\s+up|went\s+up|goes\s+up|lowered|raised|updated|fell|dropped|declined|"
+    r"revised(?:\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:up|down|upwards?|downwards?))?)"
+    r"(?:\s+(?:to|at|from|past|beyond|above|the|up|down))*"
+    r"(?:\s+[\d.,]+(?:\s+(?:to|and))?)?\s*$",
+    re.IGNORECASE,
+)
+# Every verb _CHANGE_VERB_BEFORE finds holds one of these.
+_CHANGE_STEMS = (
+    "ris", "rose", "climb", "jump", "increas", "grew", "grow", "soar", "surg", "swel", "reach", "hit",
+    "stood", "stand", "pass", "cross", "top", "exceed", "surpass", "near", "approach", "gone", "went",
+    "goes", "lower", "raise", "updat", "fell", "drop", "declin", "revis",
+)  # fmt: skip
+_CHANGE_STEM = re.compile("|".join(_CHANGE_STEMS))
+_LEADING_WORDS = re.compile(r"(?:[A-Za-z]+\s+){1,3}")
+# What ends the subject of that verb, reading back: a clause break or another figure.
+_SUBJECT_BOUNDARY = re.compile(r"[;:]|\d[\d,.]*\s|\b(?:and|but|while|after|when)\s+(?=the\b)")
+# "toll", "death toll", "number of injured", "count of displaced people": the noun reported on.
+_SUBJECT_HEAD = re.compile(
+    r"\b(?:(?:death|fatality)\s+)?toll\b|\b(?:number|count|tally|total)\s+of\s+(?P<named>[\w\s-]{1,40})",
+    re.IGNORECASE,
+)
 _ALL_CUES = re.compile(
     r"\b(?P<cue>" + word_alternation({c for cs in CATEGORY_CUES.values() for c in cs}) + r")\b", re.IGNORECASE
 )
@@ -545,6 +524,8 @@ def categorise(
     head_lower = head.lower() if head else None
     is_thing = head_lower in THING_NOUNS if head_lower else False
 
+    if head_lower in _BODY_NOUNS:
+        return "killed"  # "rescuers recovered 22 bodies" (SPEC)
     # 0. a verb right before the figure that says it is not a casualty: "freed 23 hostages".
     if _GOVERNED_BY_OTHER.search(text, max(sentence_start, start - 24), start):
         return "other"
@@ -564,15 +545,22 @@ def categorise(
     if conjunction is not None:
         after_end = conjunction.start()
     following = text[phrase_end:after_end]
+    found = _ALL_CUES.search(following[:60]) if not is_thing else None
     if counted:
         for cue in _ALL_CUES.finditer(counted):
             category = _CUE_CATEGORY[cue.group("cue").lower()]
+            if category in _WHO_NOT_WHAT:
+                # "300 protesters were arrested", "police detained 300 protesters": the verb says
+                # what happened to them
+                if found is not None:
+                    break
+                governing = _governing_verb_category(text[max(sentence_start, start - 40) : start].lower())
+                if governing is not None and governing != "other":
+                    return governing
             if category != "affected" or cue.group("cue").lower() in ("cases", "infections", "case"):
                 return category
-    if not is_thing:
-        found = _ALL_CUES.search(following[:60])
-        if found is not None:
-            return _CUE_CATEGORY[found.group("cue").lower()]
+    if found is not None:
+        return _CUE_CATEGORY[found.group("cue").lower()]
     if is_thing:
         return "other"
 
@@ -580,6 +568,9 @@ def categorise(
     # Cheap substring tests guard each pattern: this runs for every figure in the stream.
     before = text[max(sentence_start, start - 80) : start]
     lower = before.lower()
+    changed = _change_subject_category(text, sentence_start, start)
+    if changed is not None:
+        return changed
     if ("toll" in lower or "death" in lower or "fatalit" in lower) and _GOVERNING_TOLL.search(before):
         return "killed"
     among = _AMONG_THE.search(before) if "among" in lower else None
@@ -593,20 +584,21 @@ def categorise(
         number_cue = _ALL_CUES.search(number_of.group("rest"))
         if number_cue is not None:
             return _CUE_CATEGORY[number_cue.group("cue").lower()]
-    tail = lower[-40:].rstrip()
-    words = _LETTERS.findall(tail) if tail[-1:].isalpha() else []
-    if words and words[-1] in _SKIPPED_BEFORE_FIGURE:
-        words.pop()
-    if words:
-        verb = words[-1]
-        verb_category = _CUE_CATEGORY.get(verb) or GOVERNING_ONLY_CUES.get(verb)
-        if verb_category is not None and verb.endswith(("ed", "ing", "s", "kill", "hit")):
-            return verb_category
-        if len(words) > 1 and f"{words[-2]} {verb}" in _CUE_CATEGORY:
-            return _CUE_CATEGORY[f"{words[-2]} {verb}"]
-        if len(words) > 1 and verb == "of" and words[-2] in _CUE_CATEGORY:
-            return _CUE_CATEGORY[words[-2]]  # "the evacuation of 3,000 residents"
+    governing = _governing_verb_category(lower)
+    if governing is not None:
+        return governing
 
+    if part_of is not None and "to" in lower[-4:] and _RUNNING_TOTAL.search(before):
+        return part_of
+    opening = (
+        _OUT_OF_OPENING.match(text, sentence_start, start)
+        if text.find("of ", sentence_start, start) != -1
+        else None
+    )
+    if opening is not None:
+        breakdown_cue = _ALL_CUES.search(opening.group("rest"))
+        if breakdown_cue is not None:
+            return _CUE_CATEGORY[breakdown_cue.group("cue").lower()]
     # 3. a part of an earlier figure: "1,300 of them children", "including 4,237 children".
     if part_of is not None and (
         _PARTITIVE_AFTER.match(text, end)
@@ -614,13 +606,63 @@ def categorise(
         or _AS_WERE.search(before[-12:])
     ):
         return part_of
-    # 4. a figure in a list shares the category of the one before: "4,104 children and 2,641 women".
+    # 4. a figure in a list shares the category of the one before: "310 miners and 42 guards".
     if part_of is not None and previous_end is not None and _LIST_GAP.fullmatch(text, previous_end, start):
         return part_of
     # 5. a bare count of people in a sentence about a protest is its turnout.
     if in_protest and unit is None and (head_lower is None or head_lower in _CROWD_NOUNS):
         return "protesting"
     return "other"
+
+
+def _governing_verb_category(lower_before: str) -> str | None:
+    """The category of the verb right before a figure: "killing 1,200", "evacuated another 300"."""
+    tail = lower_before[-40:].rstrip()
+    words = _LETTERS.findall(tail) if tail[-1:].isalpha() else []
+    if words and words[-1] in _SKIPPED_BEFORE_FIGURE:
+        words.pop()
+    if not words:
+        return None
+    verb = words[-1]
+    verb_category = _CUE_CATEGORY.get(verb) or GOVERNING_ONLY_CUES.get(verb)
+    if verb_category is not None and verb.endswith(("ed", "ing", "s", "kill", "hit")):
+        return verb_category
+    if len(words) > 1 and f"{words[-2]} {verb}" in _CUE_CATEGORY:
+        return _CUE_CATEGORY[f"{words[-2]} {verb}"]
+    if len(words) > 1 and verb == "of" and words[-2] in _CUE_CATEGORY:
+        return _CUE_CATEGORY[words[-2]]  # "the evacuation of 3,000 residents"
+    return None
+
+
+def _change_subject_category(text: str, sentence_start: int, start: int) -> str | None:
+    """The category of the noun a verb of change or level reports on: "the death toll from the
+    storm has risen to 2,400" is killed, "the number of injured climbed to 500" injured, "the toll
+    was revised down from 120 to 104" killed (both figures)."""
+    window_start = max(sentence_start, start - 220)
+    leading = _LEADING_WORDS.match(text, start)  # the verb read as the figure's qualifier: "passed 60"
+    verb_end = leading.end() if leading is not None else start
+    near = text[max(window_start, start - 60) : verb_end].lower()
+    if near.isascii() and _CHANGE_STEM.search(near) is None:
+        return None  # a cheap test first: this runs for most figures without a category
+    verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - 60), start)
+    if verb is None and leading is not None:
+        verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - 60), verb_end)
+    if verb is None:
+        return None
+    subject_start = window_start
+    for boundary in _SUBJECT_BOUNDARY.finditer(text, window_start, verb.start()):
+        subject_start = boundary.end()  # no earlier clause or figure is the subject
+    subject = text[subject_start : verb.start()]
+    # the last head before the figure, past a figure in a relative clause ("the toll from the quake
+    # that measured 6.8 has risen to"): "revised the toll down from 120 to"
+    head = max(_SUBJECT_HEAD.finditer(text, window_start, verb.end()), key=lambda m: m.start(), default=None)
+    if head is not None:
+        if head.group("named") is None:
+            return "killed"  # "the toll", "the death toll"
+        cue = _ALL_CUES.search(head.group("named"))
+        return _CUE_CATEGORY[cue.group("cue").lower()] if cue is not None else None
+    cues = list(_ALL_CUES.finditer(subject))
+    return _CUE_CATEGORY[cues[-1].group("cue").lower()] if cues else None
 
 
 def _may_name_a_number(window: str) -> bool:

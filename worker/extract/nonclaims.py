@@ -45,6 +45,21 @@ CLOCK_TIME = re.compile(
     r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|KST|AEST|AEDT|ET|PT)\b))"
 )
 CLOCK_MINUTES = re.compile(r"\d:$")
+# "2024-03-18", "18.03.2024", "03/18/24": the later parts of a date written in digits.
+DATE_CHAIN_BEFORE = re.compile(r"\d[-./]\d{1,2}[-./]$")
+# "last Friday (11)": the day of the month in brackets after a weekday.
+WEEKDAY_DAY_BEFORE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*\($", re.IGNORECASE
+)
+# "1. ", "2) " opening a line: the marker of a numbered list.
+LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
+# A gallery counter on a line of its own: "1 of 3", "Photo 2 of 14".
+COUNTER_LINE_FIRST = re.compile(r"^\s+of\s+\d{1,3}\s*(?:\n|$)")
+COUNTER_LINE_TOTAL = re.compile(r"^(?:(?:photo|image|picture|slide)\s+)?\d{1,3}\s+of\s+$", re.IGNORECASE)
+# "no one", "at one point", "at one stage": "one" in a set phrase, not a count.
+NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
+AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+ONE_IDIOM_AFTER = re.compile(r"\s+(?:point|time|stage|moment)\b", re.IGNORECASE)
 # "24 hours", "two more days", "an 18-month siege", "32-day-long", "21 months of war".
 DURATION = re.compile(
     rf"^(?:\s*-\s*|\s+)(?:(?:more|straight|consecutive|full|long|additional|further|successive|"
@@ -60,7 +75,6 @@ AGE_BEFORE_WORDS = re.compile(
 _AGE_HINT = re.compile(r"age|young|old|under|over|below", re.IGNORECASE)
 # "Nick Hague, 44, has", "Smith, 45, said": an age in apposition to a name.
 AGE_APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s+$")
-AGE_APPOSITION_AFTER = re.compile(r"^,")
 # A year: a plain four-digit number between 1800 and 2100 with no unit.
 YEAR_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|since|of|by|until|till|before|after|from|during|early|late|mid|the|this|that|"
@@ -98,7 +112,7 @@ VAGUE_COUNT_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.IGNORE
 COUNTER_TOTAL = re.compile(
     r"\b(?:photo|image|picture|slide|page|part|episode|item|step|chapter|game)\s+\d+\s+of\s+$", re.IGNORECASE
 )
-NAMING_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w.&]*\.?)\s+$")
+NAMING_WORD_BEFORE = re.compile(r"(?:^|[\s(\-•*])([A-Za-z][\w.&]*\.?)\s+$")
 # Naming words that mark an identifier even in lower case ("page 5", "room 12", "flight 370").
 LOWERCASE_NAMING_WORDS = frozenset(
     [
@@ -126,7 +140,8 @@ LOWERCASE_NAMING_WORDS = frozenset(
     ]
 )
 # "iPhone 11", "Apple Watch 5", "Boeing 737", "the Kick Six": a number right after a name, mid-sentence.
-NAME_BEFORE = re.compile(r"[\w,;:]\s+(?P<w>[A-Za-z&]*[A-Z][\w&]*)\s$")
+# ("told Reuters 13 people": the name is the verb's object, the number starts the reported clause)
+NAME_BEFORE = re.compile(r"[\w,;:](?<!\btold)(?<!\btell)(?<!\btells)\s+(?P<w>[A-Za-z&]*[A-Z][\w&]*)\s$")
 NOT_NAME_WORDS = frozenset(
     [*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i"]
 )
@@ -142,17 +157,22 @@ STREET_AFTER = re.compile(
     + "|".join(re.escape(w.title()) for w in STREET_WORDS)
     + r")\b"
 )
-# Rankings: "the world's two biggest economies", "top three".
+# Rankings: "the region's three largest ports", "top five".
 SUPERLATIVE_AFTER = re.compile(
     r"^\s+(?:biggest|largest|highest|longest|deadliest|strongest|worst|best|most|least|greatest|"
     r"richest|poorest|oldest|youngest|busiest|heaviest|fastest|smallest|lowest|tallest|closest|"
-    r"nearest|leading|top|main|major)\b",
+    r"nearest)\b",
     re.IGNORECASE,
 )
 RANKING_WORD_BEFORE = re.compile(r"(?<!\bto )\b(?:" + "|".join(RANKING_BEFORE) + r")\s+$", re.IGNORECASE)
 # A definite phrase naming a known set: "the two countries", "Saturday's two summits".
-DEFINITE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(DEFINITE_WORDS) + r")|\w['’]s?)\s+$", re.IGNORECASE)
-# "26 of the territory's 35 hospitals": the total M in "N of the M".
+DEFINITE_BEFORE = re.compile(
+    r"(?:\b(?:"
+    + "|".join(DEFINITE_WORDS)
+    + r")|\w['’]s?)\s+(?:(?:other|remaining|same|latter|former|past|last|next|previous|first|final)\s+)?$",
+    re.IGNORECASE,
+)
+# "9 of the county's 14 bridges": the total M in "N of the M".
 N_OF_THE_M = re.compile(
     r"(?:\d%?|percent|per\s+cent|half|third|quarter)\s+of\s+(?:the|its|their|his|her|our)(?:\s+[\w-]+['’]s?)?\s+$",
     re.IGNORECASE,
@@ -161,7 +181,7 @@ N_OF_THE_M = re.compile(
 RATIO_TOTAL = re.compile(
     r"\b(?:\d+|" + word_alternation([*UNITS_WORDS, *TENS_WORDS]) + r")\s+(?:out\s+of|in)\s+$", re.IGNORECASE
 )
-# "... the 3,705 Rohingya the agency counted": a definite phrase that reports a count is a claim.
+# "... the 2,140 migrants the navy recorded": a definite phrase that reports a count is a claim.
 REPORTED_COUNT_AFTER = re.compile(
     r"^(?:\s+[\w-]+){1,3}?\s+(?:that\s+|which\s+)?(?:the\s+|a\s+)?(?:[A-Z][\w-]*|[a-z]+)"
     r"(?:\s+[A-Za-z][\w-]*)?\s+(?:launched|counted|fired|recorded|registered|sent|reported|tallied|"
@@ -178,7 +198,7 @@ ONE_OF_WHOM_COUNTS = re.compile(
 )
 # "one Palestinian was killed", "killing one and wounding five": "one" counts a casualty.
 ONE_CASUALTY_AFTER = re.compile(
-    r"^\s+(?:[\w'’-]+\s+){0,2}(?:was|is|has\s+been|had\s+been|remains)\s+(?:reported\s+)?(?:killed|injured|wounded|"
+    r"^\s+(?:[\w'’-]+\s+){0,2}(?:(?:was|is|has\s+been|had\s+been|remains)\s+)?(?:reported\s+)?(?:killed|injured|wounded|"
     r"arrested|detained|abducted|kidnapped|missing|hurt|shot|dead|rescued|hospitali[sz]ed)\b",
     re.IGNORECASE,
 )
@@ -221,24 +241,45 @@ def non_claim_reason(
     after = text[end : end + 60]
     small_whole = value <= 31 and float(value).is_integer()
     if not is_words:
+        if start == sentence_start and value < 1000 and LIST_MARKER_AFTER.match(after):
+            return "list marker"
         if ORDINAL_SUFFIX.match(after):
             return "ordinal"
-        if CLOCK_TIME.match(after) or (near.endswith(":") and CLOCK_MINUTES.search(near)):
+        if CLOCK_TIME.match(after) or (
+            len(token.split(".", maxsplit=1)[0]) == 2 and near.endswith(":") and CLOCK_MINUTES.search(near)
+        ):
             return "clock time"
+        if near[-1:] in ("-", ".", "/") and DATE_CHAIN_BEFORE.search(near):
+            return "date"
         if IDENTIFIER_CHAIN.match(after) or SLASH_AFTER.match(after) or near.endswith("/"):
             return "identifier"
+        if near.endswith("(") and after.startswith(")") and small_whole and WEEKDAY_DAY_BEFORE.search(near):
+            return "date"
+        if start - sentence_start < 40 and (
+            (start == sentence_start and COUNTER_LINE_FIRST.match(after))
+            or (before.endswith("of ") and COUNTER_LINE_TOTAL.match(before) and after.strip() == "")
+        ):
+            return "gallery counter"
         if LEADING_ZERO.match(token):
             return "identifier"
     if small_whole and (
         DATE_AFTER_MONTH.search(near) or DATE_BEFORE_MONTH.match(after) or DATE_SECOND_DAY.search(before)
     ):
         return "date"
+    if value > 130 and AGE_AFTER.match(after):
+        return None  # "a 2,900-year-old hearth": the age of a thing is a measure
     if AGE_AFTER.match(after) or (
         value <= 120 and _AGE_HINT.search(before) and AGE_BEFORE_WORDS.search(before)
     ):
         return "age"
     if is_words and token.lower() in MULTIPLIER_WORDS and VAGUE_COUNT_BEFORE.search(near):
         return "vague plural"
+    if (
+        is_words
+        and token.lower() == "one"
+        and (NO_BEFORE.search(near) or (AT_BEFORE.search(near) and ONE_IDIOM_AFTER.match(text, start + 3)))
+    ):
+        return "pronoun one"
     if not has_unit and not scaled:
         if not is_words and _is_year(token, value, before, after):
             return "year"
@@ -291,6 +332,8 @@ def _is_year(token: str, value: float, before: str, after: str) -> bool:
 
 def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> bool:
     near = before[-24:]
+    if not has_unit and near[-1:] == "." and near[-2:-1].isalpha():
+        return True  # "No.5", "v.2": an abbreviation glued to the digits
     if near[-1:].isalpha() or near[-1:] in ("-", "#", "№"):
         if IDENTIFIER_BEFORE.search(near):
             return True

@@ -46,14 +46,46 @@ SPEECH_VERBS: Final[dict[str, str]] = {
     "insisted": "insisted",
     "disclosed": "disclosed",
     "revealed": "revealed",
+    "claim": "claimed",
+    "concluded": "concluded",
+    "stressed": "stressed",
+    "emphasised": "emphasised",
+    "emphasized": "emphasised",
+    "acknowledged": "acknowledged",
+    "admitted": "admitted",
+    "asserted": "asserted",
+    "maintained": "maintained",
+    "specified": "specified",
+    "indicated": "indicated",
+    "indicates": "indicated",
+    "mentioned": "mentioned",
+    "reiterated": "reiterated",
+    "cautioned": "cautioned",
+    "tweeted": "tweeted",
+    "testified": "testified",
+    "presumed": "presumed",
+    "argued": "argued",
+    "contended": "contended",
 }
 
-# Objects that turn a cue verb into a deed: "Hamas claimed responsibility", "the floods claimed 30
+# "The company added 2,000 jobs", "it adds a fourth line": "added" followed by its object is a deed.
+# As a verb of saying it is followed by "that", a clause, punctuation or the end of the sentence.
+ADDED_AS_DEED_RE: Final = re.compile(
+    r"\s+(?:\d|(?:a|an|another|some|about|around|nearly|almost|over|more|up|its|their|new|extra)\s)"
+)
+
+# An audience after "told", whose size is not the speaker's claim: "told a crowd of 1,500".
+AUDIENCE_PHRASE_RE: Final = re.compile(
+    r"\s+(?:a|an|the|some)\s+(?:[\w\-]+\s+){0,2}?(?:crowd|audience|gathering|rally|meeting|assembly|"
+    r"congregation|room|hall|conference|delegation|group)\s+of\s+[^,.;:]{1,40}"
+)
+
+# Objects that turn a cue verb into a deed: "the militia claimed responsibility", "the floods claimed 30
 # lives" report no one's figure.
 DEED_OBJECT_RE: Final = re.compile(r"\s+(?:the\s+)?(?:responsibility|credit|victory|lives)\b")
 
 # Verbs of counting, measuring and forecasting: their subject is the source only when it is a body or
-# a person that keeps figures ("the mission recorded"), never a place ("Yemen has logged").
+# a person that keeps figures ("the mission recorded"), never a place ("Norland has logged").
 COUNTING_VERBS: Final[dict[str, str]] = {
     "recorded": "recorded",
     "counted": "counted",
@@ -79,6 +111,18 @@ COUNTING_VERBS: Final[dict[str, str]] = {
     "projects": "projected",
 }
 
+# Cues of forecasting: a forecast is a statement, so its subject is checked as a speaker's is
+# ("Ruiz predicted"), not as a keeper of records.
+FORECAST_CUES: Final[frozenset[str]] = frozenset({"expects", "forecast", "projected", "predicted"})
+
+# Nouns after "according to" that say how something went, not where a figure comes from.
+MANNER_NOUNS: Final[frozenset[str]] = word_set(
+    """
+        plan plans schedule tradition custom law laws rule rules script design protocol procedure
+        procedures legend myth program programme agreement
+    """
+)
+
 # Verbs whose subject is a document rather than a speaker: "budget documents show".
 DOCUMENT_VERBS: Final[dict[str, str]] = {
     "show": "show",
@@ -88,7 +132,6 @@ DOCUMENT_VERBS: Final[dict[str, str]] = {
     "lists": "list",
     "listed": "list",
     "indicate": "indicate",
-    "indicates": "indicate",
 }
 
 # Verbs that credit a figure only in the passive, with the agent after "by": "the figures were
@@ -105,7 +148,17 @@ QUOTED_AS_SAYING_RE: Final = re.compile(r"(?:\s+(?P<np>[^,.;:]{2,80}?))?\s+as\s+
 DOCUMENT_NOUNS: Final[frozenset[str]] = word_set(
     """
         figures figure data statistics count tally estimate estimates report forecast forecasts numbers
-        records documents statement census survey tallies assessment projections toll
+        records documents statement census survey tallies assessment projections toll poll polls
+        surveys study studies results findings projection analysis audit
+    """
+)
+
+# Documents that are findings in their own right: "a poll found", "exit polls show", "according to
+# the report" credit the document when no owner is named ("figures show" alone credits no one).
+FINDING_DOCUMENTS: Final[frozenset[str]] = word_set(
+    """
+        poll polls survey surveys study studies report reports census analysis audit review records
+        documents results findings projection projections assessment
     """
 )
 
@@ -169,8 +222,8 @@ CLAUSE_OPENERS: Final[frozenset[str]] = word_set(
 )
 RELATIVE_PRONOUNS: Final[frozenset[str]] = frozenset({"which", "who", "whose", "whom"})
 
-# Words that make a person's title; a name follows the last of them ("ministry spokesman Ashraf
-# al-Qudra", "Lt. Gen. Sergei Kobylash").
+# Words that make a person's title; a name follows the last of them ("ministry spokesman Karim
+# al-Hadi", "Lt. Gen. Ivo Marek").
 TITLE_WORDS: Final[frozenset[str]] = word_set(
     """
         president minister secretary spokesman spokeswoman spokesperson commander chief head director
@@ -180,7 +233,8 @@ TITLE_WORDS: Final[frozenset[str]] = word_set(
         representative adviser advisor analyst economist professor senator lawmaker deputy chancellor
         premier king queen prince sheikh judge prosecutor researcher manager executive ceo founder
         officer captain superintendent inspector commissioner rapporteur coroner physician doctor
-        ombudsman ombudswoman attorney spokesmen
+        ombudsman ombudswoman attorney spokesmen sergeant constable sheriff detective ranger warden
+        marshal
     """
 )
 
@@ -207,8 +261,31 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         hospital hospitals villagers paramedics association federation archive prefectures people
         officers inspectors lawmakers spokespeople leaders chief director commander coordinator
         correspondent envoy secretary president investigators researchers scientists agencies ministries
-        groups monitors tally count consortium network board operator utility producer census poll
-        study
+        groups monitors tally count consortium network board operator utility producer census poll guild
+        study division unit panel secretariat inspectorate squad polls surveys studies results findings
+        projection projections analysis audit reports retailer carrier airline lender insurer
+        manufacturer maker conglomerate campaign
+    """
+)
+
+# Words that stand alone at the start of a sentence or clause and are never a source, though they
+# are capitalised there: "All told, ...", "However, the official said", "Other reported cases".
+DISCOURSE_WORDS: Final[frozenset[str]] = word_set(
+    """
+        all other others however meanwhile moreover furthermore still yet so overall instead also both
+        each many most some several few such this that these those there here then thus hence besides
+        nevertheless nonetheless specifically separately additionally altogether earlier later again
+        first finally indeed instead likewise similarly otherwise consequently today yesterday
+    """
+)
+
+# Heads that name a place, not a body: "the district of X reported 7 deaths" says where they happened
+# (SPEC: a place that reports its own figures is not a source), unless a source head goes with it
+# ("the district council", "the state government").
+PLACE_HEADS: Final[frozenset[str]] = word_set(
+    """
+        district state province county city town village region country municipality island area zone
+        capital neighbourhood neighborhood suburb territory
     """
 )
 
@@ -225,7 +302,7 @@ PERSON_ROLE_HEADS: Final[frozenset[str]] = word_set(
     """
         spokesman spokeswoman spokesperson official minister governor mayor representative director
         commander chief coordinator president secretary envoy administrator resident witness
-        correspondent head
+        correspondent head officer
     """
 )
 
@@ -236,7 +313,8 @@ DESCRIPTIVE_ADJECTIVES: Final[frozenset[str]] = word_set(
         fiscal un u.n. health aid rights humanitarian statistics statistical national federal same
         refugee migration relief disaster medical global international independent local official state
         government nation's country's world main top agency's ministry's monitoring human environmental
-        weather meteorological space nuclear charity group's budget election electoral
+        weather meteorological space nuclear charity group's budget election electoral regional
+        provincial municipal city county district online private listed
     """
 )
 
@@ -311,10 +389,10 @@ CUE_WORDS: Final[dict[str, str]] = {
 LETTERS_RE: Final = re.compile(r"[A-Za-z]+")
 
 # The marks that end a clause. No cue reaches across a colon or a dash; only a cue standing after the
-# figures reaches back across a semicolon ("about 80 ...; two or three of them ..., Di Giacomo said").
+# figures reaches back across a semicolon ("about 70 ...; a few of them ..., De Luca said").
 CLAUSE_MARK_RE: Final = re.compile(r";|:(?=\s)|\s[—–-]\s")
 
-# "X's figures", "its count", "the centre's province-wise data": a document noun, and before it a
+# "X's figures", "its count", "the bureau's county-level data": a document noun, and before it a
 # possessor with at most two words between.
 POSSESSED_DOCUMENT_NOUN_RE: Final = re.compile(
     rf"\b(?:{_alternation(DOCUMENT_NOUNS - {'statement', 'documents', 'records'})})\b"
@@ -334,7 +412,7 @@ POSSESSIVE_FOLLOW_RE: Final = re.compile(
     r"say|says|said|stood|stands|was|were|is|are|rose|fell|reached|for)\b"
 )
 
-# Phrases between a subject and its verb: "the CGT on its own claimed", "... last week had expected".
+# Phrases between a subject and its verb: "the guild on its own claimed", "... last week had expected".
 TRAILING_PHRASE_RE: Final = re.compile(
     r"\s(?:on\s+(?:its|their|his|her)\s+own|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
     r"|in\s+a\s+statement|for\s+the\s+first\s+time|(?:late|early)\s+on)$",
@@ -346,23 +424,25 @@ CONTRASTING_CLAUSE_RE: Final = re.compile(
     r",\s+(?:while|whereas|but)\s+(?P<np>(?:the\s+|a\s+)?[\w'’\-.]+(?:\s+[a-z][\w'’\-.]*)?)"
 )
 
-# A headline that names its source after a dash: "Derna death toll soars to 11,300 - Red Crescent".
+# A headline that names its source after a dash: "Flood deaths climb to 412 - Civil Defence".
 HEADLINE_SOURCE_RE: Final = re.compile(r"\s[-–—]\s(?P<np>(?:[\w'’.\-]+\s){0,3}[\w'’.\-]+)\s*$")
 
 # Heads of descriptions that may stand for a body named earlier under another name: "the fiscal
-# watchdog" for the Office for Budget Responsibility. A description with another head ("the ministry",
+# watchdog" for the Office for Rail Statistics. A description with another head ("the ministry",
 # "the union") refers only to a body whose name holds that head.
 EPITHET_HEADS: Final[frozenset[str]] = word_set(
     """
         watchdog agency body group organisation organization charity regulator monitor institution
-        outfit agencies bodies groups organisations organizations charities
+        outfit agencies bodies groups organisations organizations charities company firm retailer
+        carrier airline lender insurer manufacturer maker operator producer broadcaster newspaper
+        outlet conglomerate giant chain
     """
 )
 
 # A name that a title word introduces, and the parts of a personal name.
 NAME_TOKEN_RE: Final = re.compile(r"^(?:[A-Z][\w'’\-.]*|(?:al|el|bin|ibn|abu|ben)-[\w'’\-]+)$")
 # A word of a personal name: capitalised with a lower-case letter ("McKay", not "U.N" or "CNN"), an
-# initial ("S."), or a particle joined to the name ("al-Qudra").
+# initial ("S."), or a particle joined to the name ("al-Hadi").
 PERSONAL_NAME_TOKEN_RE: Final = re.compile(
     r"^(?:[A-Z][\w'’\-]*[a-z][\w'’\-]*|[A-Z]\.|(?:al|el|bin|ibn|abu|ben)-[\w'’\-]+)$"
 )
@@ -372,12 +452,12 @@ WORD_RE: Final = re.compile(r"[\w'’\-.&]+")
 # The agent of a passive cue verb: "were confirmed by the WHO".
 AGENT_RE: Final = re.compile(r"\s+by\s+")
 
-# An acronym given in parentheses after the full name: "the Assam State Disaster Management
-# Authority (ASDMA)".
+# An acronym given in parentheses after the full name: "the Northern Rivers Water Board
+# (NRWB)".
 PARENTHESISED_ACRONYM_RE: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&]{1,9})\)")
 
-# A cue phrase that introduces a document before its owner: "figures from the NFRCC", "a statement
-# from the Palestinian Ministry of Health".
+# A cue phrase that introduces a document before its owner: "figures from the NRWB", "a statement
+# from the Ministry of Transport".
 DOCUMENT_FROM_RE: Final = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:"
     + _alternation(DOCUMENT_NOUNS)
@@ -385,9 +465,10 @@ DOCUMENT_FROM_RE: Final = re.compile(
     re.IGNORECASE,
 )
 
-# A source and figure after a comma in a clause that copies an earlier cue: "the police prefecture
-# counted 16,000, the union 280,000", "and the United Nations a provisional 320".
+# A source and figure after a comma in a clause that copies an earlier cue: "the city police counted
+# 9,000, the organisers 40,000", "and the Red Cross a provisional 75", "the police counted 9,000 and
+# the guild 31,000".
 GAPPED_SOURCE_RE: Final = re.compile(
-    r"[,;]\s+(?:and\s+)?(?P<np>(?:the\s+)?(?:[A-Z][\w\-.'’]*\s+){0,4}?[\w\-.'’]+)"
+    r"(?:[,;]\s+(?:and\s+)?|\s+and\s+)(?P<np>(?:the\s+)?(?:[A-Z][\w\-.'’]*\s+){0,4}?[\w\-.'’]+)"
     r"\s+(?:(?:a|an|some|another)\s+)?(?:(?:provisional|preliminary|further|total\s+of)\s+)?$"
 )
