@@ -39,11 +39,11 @@ def test_a_failing_extraction_is_a_transformation_stage(monkeypatch: pytest.Monk
     def explode(item: object) -> list[object]:
         raise RuntimeError("rule table missing")
 
-    monkeypatch.setattr(processor_module, "process_item", explode)
+    monkeypatch.setattr(processor_module, "extract_item", explode)
     item = {"id": "pier-2", "body": "Twelve boats were lost in the storm, the coast guard said."}
     headers = dead_letter(json.dumps(item).encode())
     assert headers[dl.CONNECT_STAGE] == b"TRANSFORMATION"
-    assert headers[dl.CONNECT_EXECUTING_CLASS] == b"worker.pipeline.process_item"
+    assert headers[dl.CONNECT_EXECUTING_CLASS] == b"worker.pipeline.extract_item"
     assert headers[dl.CONNECT_EXCEPTION_CLASS] == b"builtins.RuntimeError"
     assert headers[dl.CONNECT_EXCEPTION_MESSAGE] == b"rule table missing"
 

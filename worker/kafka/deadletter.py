@@ -45,7 +45,7 @@ CONNECTOR_NAME = b"claimwire"
 # Connect's stages: a record that cannot be decoded failed where a converter would have read its
 # value; any other failure happened while transforming a decoded item into claims.
 DECODE_STAGE = ("VALUE_CONVERTER", "worker.ingest.decode.decode_item")
-PROCESS_STAGE = ("TRANSFORMATION", "worker.pipeline.process_item")
+PROCESS_STAGE = ("TRANSFORMATION", "worker.pipeline.extract_item")
 
 # Long tracebacks or item text in an error message would bloat every dead letter.
 MAX_MESSAGE_CHARS = 1_000
