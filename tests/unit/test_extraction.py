@@ -146,7 +146,7 @@ def test_outcomes_carry_labels_failures_and_timing() -> None:
 
 
 def test_an_extractor_exception_is_a_dead_letter_with_its_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    def explode(_item: object) -> list[object]:
+    def explode(_item: object, _limits: object) -> list[object]:
         raise ZeroDivisionError("bad arithmetic")
 
     monkeypatch.setattr("worker.runtime.processor.process_item", explode)

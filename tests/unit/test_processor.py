@@ -75,7 +75,7 @@ def test_each_claim_message_is_keyed_by_subject_and_names_its_source_record(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(
-        processor_module, "process_item", lambda item: [fake_event(item, 1), fake_event(item, 2)]
+        processor_module, "process_item", lambda item, _limits: [fake_event(item, 1), fake_event(item, 2)]
     )
     result = processor().process(record(json.dumps(ITEM).encode()))
     assert len(result.messages) == 2
@@ -95,7 +95,7 @@ def test_each_claim_message_is_keyed_by_subject_and_names_its_source_record(
 def test_an_item_without_claims_yields_no_messages_and_is_not_a_failure(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(processor_module, "process_item", lambda item: [])
+    monkeypatch.setattr(processor_module, "process_item", lambda item, _limits: [])
     result = processor().process(record(json.dumps(ITEM).encode()))
     assert result.failure is None
     assert result.messages == []
@@ -145,7 +145,7 @@ def test_an_invalid_item_is_dead_lettered() -> None:
 
 
 def test_an_extractor_exception_is_dead_lettered_with_the_item_id(monkeypatch: pytest.MonkeyPatch) -> None:
-    def explode(item: WireItem) -> list[ClaimEvent]:
+    def explode(item: WireItem, limits: object = None) -> list[ClaimEvent]:
         raise ZeroDivisionError("division by zero in a rule")
 
     monkeypatch.setattr(processor_module, "process_item", explode)
