@@ -2,7 +2,11 @@
 
 Settings come from CLAIMWIRE_* variables (docs/configuration.md); the options below override them.
 Exit codes: 0 clean shutdown, 1 stopped on a delivery or commit failure, 2 invalid settings,
-3 broker unreachable for longer than --broker-unreachable-seconds.
+3 broker unreachable for longer than --broker-unreachable-seconds, 4 extraction children broke on
+CLAIMWIRE_EXTRACT_MAX_CONSECUTIVE_BREAKS records in a row.
+
+The stop signals are routed first, before the Kafka client and the extractor are imported (about a
+second): a SIGTERM at any point after that ends the worker cleanly with exit 0.
 """
 
 from __future__ import annotations
@@ -11,13 +15,7 @@ import argparse
 import sys
 from typing import Any
 
-from worker import __version__
-from worker.runtime.logging import configure_logging, get_logger
-from worker.runtime.loop import Worker
-from worker.runtime.metrics import WorkerMetrics
-from worker.runtime.probes import LoopHealth, ProbeServer
 from worker.runtime.signals import StopRequest, install_stop_signals
-from worker.settings import SettingsError, WorkerSettings, load_settings
 
 EXIT_BAD_SETTINGS = 2
 
@@ -62,6 +60,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    stop = StopRequest()
+    install_stop_signals(stop)
+    return _run(args, stop)
+
+
+def _run(args: argparse.Namespace, stop: StopRequest) -> int:
+    # Imported only now, with the stop signals routed: loading these takes about a second.
+    from worker import __version__  # noqa: PLC0415
+    from worker.runtime.logging import configure_logging, get_logger  # noqa: PLC0415
+    from worker.runtime.loop import Worker  # noqa: PLC0415
+    from worker.runtime.metrics import WorkerMetrics  # noqa: PLC0415
+    from worker.runtime.probes import LoopHealth, ProbeServer  # noqa: PLC0415
+    from worker.settings import SettingsError, WorkerSettings, load_settings  # noqa: PLC0415
+
     overrides: dict[str, Any] = {field: getattr(args, field) for field, _, _ in OPTIONS.values()}
     overrides["exactly_once"] = args.exactly_once
     try:
@@ -75,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
     log.info("settings", version=__version__, **settings.model_dump(mode="json"))
 
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_SECONDS)
-    stop = StopRequest()
+    if stop.is_set():
+        log.info("signal_received", signal=stop.reason)
     install_stop_signals(stop, on_signal=lambda name: log.info("signal_received", signal=name))
     metrics = WorkerMetrics()
     health = LoopHealth(max_poll_age_seconds=settings.healthz_max_poll_age_seconds)

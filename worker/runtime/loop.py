@@ -13,15 +13,20 @@ one lock. Delivery guarantee (at-least-once by default):
   input offsets, so read_committed consumers see each claim once.
 
 Extraction runs in this process or, with `extract_processes >= 1` (by default one child per usable CPU
-beyond the first, `worker.runtime.cpus`), in child processes
+beyond the first, `worker.runtime.cpus`), in supervised child processes
 (`worker.runtime.extraction`): up to `PIPELINE_BATCHES` polled batches are extracted ahead while
 the oldest is published. A batch in extraction is in flight (it counts against `max_in_flight`) but
-not registered with the tracker, so nothing is committed past it. When a child dies the pool is
-restarted and the unpublished batches are extracted again, in order; after
-`MAX_CONSECUTIVE_POOL_BREAKS` breaks without a published batch in between the worker stops (exit 1).
+not registered with the tracker, so nothing is committed past it. A record a child dies or hangs on
+comes back as a dead letter (`extractor_crashed`, `too_slow`) and the child is replaced; when
+children keep breaking on record after record the worker stops (exit 4).
+
+Every message is sized for its topic before it is sent (`max.message.bytes`, read at start): the
+processor dead-letters an item whose claims would not fit and truncates a dead letter that would
+not, so the producer never refuses a message for its size.
 
 Exit codes: 0 after a clean shutdown, 1 when a produce or commit failure stopped the worker (nothing
-was committed past it), 3 when the broker was unreachable for longer than the configured limit.
+was committed past it), 3 when the broker was unreachable for longer than the configured limit, 4
+when extraction children broke on `extract_max_consecutive_breaks` records in a row.
 """
 
 from __future__ import annotations
@@ -30,16 +35,20 @@ import socket
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures.process import BrokenProcessPool
 
 from worker.kafka.commit import OffsetTracker, Partition
 from worker.kafka.consumer import WireConsumer
 from worker.kafka.errors import BrokerUnreachableError, CommitError, ProduceError, TransactionError
-from worker.kafka.producer import ClaimProducer
+from worker.kafka.producer import (
+    DEFAULT_MAX_REQUEST_BYTES,
+    ClaimProducer,
+    is_broker_loss,
+    topic_max_message_bytes,
+)
 from worker.runtime.cpus import resolve_extract_processes
 from worker.runtime.extraction import (
     Extraction,
-    ExtractionBatch,
+    ExtractionBroken,
     ExtractionPipeline,
     Outcome,
     rewind_positions,
@@ -55,6 +64,7 @@ from worker.settings import WorkerSettings
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BROKER_UNREACHABLE = 3
+EXIT_EXTRACTION_BROKEN = 4
 
 POLL_TIMEOUT_SECONDS = 0.5
 PAUSED_POLL_TIMEOUT_SECONDS = 0.02
@@ -68,7 +78,8 @@ UNACKED_MESSAGES_PER_RECORD = 4
 # With child processes, one batch is extracted while the previous one is published; more buys
 # nothing on two cores and only holds more records in memory.
 PIPELINE_BATCHES = 2
-MAX_CONSECUTIVE_POOL_BREAKS = 3
+# Room a producer request needs beyond its largest record (request and batch framing).
+REQUEST_OVERHEAD_BYTES = 16 * 1024
 
 
 class Worker:
@@ -86,11 +97,14 @@ class Worker:
         self.metrics = metrics
         self.health = health
         self.stop = stop
-        self.processor = RecordProcessor(output_topic=settings.output_topic, dlq_topic=settings.dlq_topic)
+        self.processor = RecordProcessor(
+            output_topic=settings.output_topic, dlq_topic=settings.dlq_topic, limits=settings.item_limits()
+        )
         self.tracker = OffsetTracker()
         self.log = get_logger("worker", group_id=settings.group_id)
         self._lock = threading.Lock()
         self._failure: str | None = None
+        self._failure_code = EXIT_FAILED
         self._consumer: WireConsumer | None = None
         self._producer: ClaimProducer | None = None
         self._last_contact = time.monotonic()
@@ -109,7 +123,6 @@ class Worker:
         self.extract_processes = resolve_extract_processes(settings.extract_processes)
         self._extraction: Extraction | None = None
         self._pipeline = ExtractionPipeline(PIPELINE_BATCHES if self.extract_processes else 1)
-        self._pool_breaks = 0
 
     def run(self) -> int:
         """Connect, loop until asked to stop (or until a fatal condition), then shut down cleanly."""
@@ -124,7 +137,10 @@ class Worker:
         try:
             code = self._loop()
         finally:
-            code = max(code, self._shutdown())
+            if code != EXIT_BROKER_UNREACHABLE:
+                code = max(code, self._shutdown())
+            else:  # nothing can be flushed or committed: leave at once, what is uncommitted is re-read
+                self._close_clients(0.0, leave_group=False)
             self._close_extraction()
             self.log.info("worker_stopped", exit_code=code)
         return code
@@ -136,11 +152,34 @@ class Worker:
         transactional_id = None
         if settings.exactly_once:
             transactional_id = settings.transactional_id or f"{settings.group_id}-{socket.gethostname()}"
-        self._producer = ClaimProducer(settings, transactional_id=transactional_id)
+        topic_limits = topic_max_message_bytes(settings, [settings.output_topic, settings.dlq_topic])
+        claim_bytes = topic_limits.get(settings.output_topic, DEFAULT_MAX_REQUEST_BYTES)
+        dead_letter_bytes = topic_limits.get(settings.dlq_topic, DEFAULT_MAX_REQUEST_BYTES)
+        self.processor = RecordProcessor(
+            output_topic=settings.output_topic,
+            dlq_topic=settings.dlq_topic,
+            limits=settings.item_limits(),
+            max_claim_bytes=claim_bytes,
+            max_dead_letter_bytes=dead_letter_bytes,
+        )
+        # The producer must not refuse what the topics accept.
+        max_request_size = (
+            max(claim_bytes, dead_letter_bytes, DEFAULT_MAX_REQUEST_BYTES) + REQUEST_OVERHEAD_BYTES
+        )
+        self._producer = ClaimProducer(
+            settings, transactional_id=transactional_id, max_request_size=max_request_size
+        )
         if self._producer.transactional:
             self._producer.init_transactions()
         self._consumer = WireConsumer(settings, handler=self)
-        self._extraction = start_extraction(self.processor, self.extract_processes)
+        self._extraction = start_extraction(
+            self.processor,
+            self.extract_processes,
+            item_timeout_seconds=settings.item_timeout_seconds,
+            max_consecutive_breaks=settings.extract_max_consecutive_breaks,
+            memory_limit_bytes=settings.extract_memory_limit_mb * 1024 * 1024,
+            on_break=self._extraction_broke,
+        )
         self.metrics.extract_processes.set(self.extract_processes)
         self._last_contact = time.monotonic()
         self.log.info(
@@ -152,15 +191,18 @@ class Worker:
             transactional_id=transactional_id,
             extract_processes=self.extract_processes,
             extract_processes_setting=settings.extract_processes,
+            max_claim_bytes=claim_bytes,
+            max_dead_letter_bytes=dead_letter_bytes,
         )
 
     def _loop(self) -> int:
         consumer, settings = self._clients()[0], self.settings
         last_check = time.monotonic()
         while not self.stop.is_set():
+            self.health.beat()
             if self._failure is not None:
                 self.log.error("worker_stopping_on_failure", reason=self._failure)
-                return EXIT_FAILED
+                return self._failure_code
             self._apply_backpressure()
             if self._pipeline.full():
                 self._publish_ready(wait_seconds=POLL_TIMEOUT_SECONDS)
@@ -180,7 +222,7 @@ class Worker:
         self.log.info("worker_stop_requested", reason=self.stop.reason)
         if self._failure is None:
             self._finish_pipeline(self.settings.shutdown_grace_seconds / 2)
-        return EXIT_OK if self._failure is None else EXIT_FAILED
+        return EXIT_OK if self._failure is None else self._failure_code
 
     def _poll_and_submit(self, consumer: WireConsumer) -> None:
         settings = self.settings
@@ -209,10 +251,9 @@ class Worker:
             self._pipeline.pop()
             try:
                 outcomes = batch.outcomes()
-            except BrokenProcessPool as exc:
-                self._restart_extraction(batch, exc)
+            except ExtractionBroken as exc:
+                self._failure, self._failure_code = str(exc), EXIT_EXTRACTION_BROKEN
                 return
-            self._pool_breaks = 0
             if batch.generation != self._generation:
                 continue  # polled under an assignment a rebalance replaced: the new owner re-reads it
             if self.settings.exactly_once:
@@ -230,20 +271,16 @@ class Worker:
                 return
             self._publish_ready(wait_seconds=remaining)
 
-    def _restart_extraction(self, broken: ExtractionBatch, exc: BaseException) -> None:
-        """A child died: nothing of the unpublished batches was registered, so extract them again."""
-        batches = [broken, *self._pipeline.drain()]
-        self._pool_breaks += 1
+    def _extraction_broke(self, reason: str, record: InputRecord, detail: str) -> None:
+        """A child died or hung on `record` (called from the pool's thread): it comes back as a
+        dead letter with `reason`, and the child has been replaced."""
         self.metrics.extract_pool_restarts.inc()
-        records = sum(len(batch.records) for batch in batches)
-        if self._pool_breaks > MAX_CONSECUTIVE_POOL_BREAKS:
-            self._failure = f"extraction pool broke {self._pool_breaks} times in a row: {exc}"
-            return
-        self.log.error("extract_pool_broken", error=str(exc), resubmitted_records=records)
-        extraction = self._extractor()
-        extraction.restart()
-        for batch in batches:
-            self._pipeline.append(extraction.submit(batch.records, batch.generation))
+        self.log.error(
+            "extract_child_broken",
+            reason=reason,
+            error=detail,
+            **record_context(record.topic, record.partition, record.offset, None),
+        )
 
     def _rewind_kept_partitions(self) -> None:
         """After a rebalance that gave partitions straight back, read them again from the commits.
@@ -328,6 +365,10 @@ class Worker:
             self.metrics.record_delay_seconds.observe(max(now - record.timestamp_ms / 1000, 0.0))
         if outcome.published_at is not None:
             self.metrics.publication_delay_seconds.observe(max(now - outcome.published_at, 0.0))
+        if outcome.truncated:
+            self.metrics.dead_letters_truncated.inc()
+        if outcome.evidence_trimmed:
+            self.metrics.evidence_trimmed.inc(outcome.evidence_trimmed)
         if outcome.failure_reason is not None:
             self.metrics.items_failed.labels(outcome.failure_reason).inc()
             self.log.warning(
@@ -385,6 +426,8 @@ class Worker:
             **record_context(*partition, offset),
         )
         self._failure = f"{kind} message for {partition[0]}[{partition[1]}]@{offset} not delivered: {exc}"
+        if is_broker_loss(exc):
+            self._failure_code = EXIT_BROKER_UNREACHABLE
 
     # -- commits, flow control, broker checks ---------------------------------------------------
 
@@ -456,14 +499,18 @@ class Worker:
         consumer, _ = self._clients()
         try:
             if consumer.assignment():
-                lags = consumer.lag(BROKER_CHECK_TIMEOUT_SECONDS)
-                for (topic, partition), lag in lags.items():
+                fetch_lags, committed_lags = consumer.lag(BROKER_CHECK_TIMEOUT_SECONDS)
+                for (topic, partition), lag in fetch_lags.items():
                     self.metrics.consumer_lag.labels(topic, str(partition)).set(lag)
+                for (topic, partition), lag in committed_lags.items():
+                    self.metrics.committed_lag.labels(topic, str(partition)).set(lag)
             else:
                 consumer.probe(self.settings.input_topic, BROKER_CHECK_TIMEOUT_SECONDS)
         except BrokerUnreachableError as exc:
             self.log.warning("broker_check_failed", error=str(exc))
+            self.health.broker_contact(reachable=False)
             return
+        self.health.broker_contact(reachable=True)
         self._last_contact = time.monotonic()
 
     # -- rebalance callbacks (consumer IO thread) ---------------------------------------------------
@@ -474,6 +521,7 @@ class Worker:
             self.tracker.assign(partitions)
             self._kept |= partitions & self._revoked
             self._revoked = set()
+        self.health.group_joined(True)
         self.metrics.rebalances.labels("assigned").inc()
         self.log.info("partitions_assigned", partitions=_names(partitions))
 
@@ -506,6 +554,7 @@ class Worker:
             self._forget_requested(partitions)
             self._revoked |= partitions
         self._forget_lag(partitions)
+        self.health.group_joined(False)
         self.metrics.rebalances.labels("lost").inc()
         self.log.warning("partitions_lost", partitions=_names(partitions))
 
@@ -535,9 +584,9 @@ class Worker:
         self._close_clients(max(deadline - time.monotonic(), 1.0))
         return code
 
-    def _close_clients(self, timeout_seconds: float) -> None:
+    def _close_clients(self, timeout_seconds: float, *, leave_group: bool = True) -> None:
         if self._consumer is not None:
-            self._consumer.close(timeout_seconds)
+            self._consumer.close(timeout_seconds, leave_group=leave_group)
             self._consumer = None
         if self._producer is not None:
             self._producer.close(timeout_seconds)
@@ -566,10 +615,11 @@ class Worker:
 
     def _forget_lag(self, partitions: set[Partition]) -> None:
         for topic, partition in partitions:
-            try:
-                self.metrics.consumer_lag.remove(topic, str(partition))
-            except KeyError:
-                continue
+            for gauge in (self.metrics.consumer_lag, self.metrics.committed_lag):
+                try:
+                    gauge.remove(topic, str(partition))
+                except KeyError:
+                    continue
 
 
 def _with_labels(outcome: Outcome) -> list[tuple[OutgoingMessage, tuple[str, str, str] | None]]:

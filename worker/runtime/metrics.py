@@ -80,7 +80,15 @@ class WorkerMetrics:
         )
         self.consumer_lag = Gauge(
             "claimwire_consumer_lag_records",
-            "Records between the worker's position and the end of each assigned input partition.",
+            "Fetch-position lag: records between the consumer's fetch position and the end of each "
+            "assigned input partition (records fetched but not yet committed are not counted).",
+            ["topic", "partition"],
+            registry=r,
+        )
+        self.committed_lag = Gauge(
+            "claimwire_consumer_committed_lag_records",
+            "Committed-offset lag: records between the group's committed offset and the end of each "
+            "assigned input partition (what a restart would read again or for the first time).",
             ["topic", "partition"],
             registry=r,
         )
@@ -119,7 +127,17 @@ class WorkerMetrics:
         )
         self.extract_pool_restarts = Counter(
             "claimwire_extract_pool_restarts_total",
-            "Times the extraction pool was replaced because a child process died.",
+            "Extraction children replaced because they died or hung on a record (dead-lettered).",
+            registry=r,
+        )
+        self.dead_letters_truncated = Counter(
+            "claimwire_dead_letters_truncated_total",
+            "Dead letters cut to fit the dead-letter topic's max.message.bytes.",
+            registry=r,
+        )
+        self.evidence_trimmed = Counter(
+            "claimwire_evidence_trimmed_total",
+            "Claim events whose evidence was cut to the window around the figure.",
             registry=r,
         )
         self.transactions = Counter(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from worker import __version__
 from worker.ingest.decode import decode_item
@@ -176,6 +177,10 @@ class RecordProcessor:
                 )
                 return self._dead_letter(result, Failure(OUTPUT_TOO_LARGE, error), item_id=item_id)
         return result
+
+    def settings(self) -> dict[str, Any]:
+        """The keyword arguments that rebuild this processor (in an extraction child)."""
+        return {name: getattr(self, name) for name in self.__slots__}
 
     def dead_letter(self, record: InputRecord, reason: str, error: BaseException) -> ProcessedRecord:
         """A record's dead letter for a failure seen outside `process` (a child that died or hung)."""
