@@ -98,7 +98,9 @@ def test_readiness_means_joined_and_able_to_reach_the_broker_even_with_no_partit
     assert get(base + "/readyz")[0] == 200
 
 
-def test_readiness_fails_while_the_broker_is_unreachable(served: tuple[WorkerMetrics, LoopHealth, str]) -> None:
+def test_readiness_fails_while_the_broker_is_unreachable(
+    served: tuple[WorkerMetrics, LoopHealth, str],
+) -> None:
     _, health, base = served
     health.polled(assigned_partitions=2)
     health.group_joined(True)
@@ -108,7 +110,9 @@ def test_readiness_fails_while_the_broker_is_unreachable(served: tuple[WorkerMet
     assert get(base + "/readyz")[0] == 200
 
 
-def test_liveness_fails_when_the_loop_stops_going_round(served: tuple[WorkerMetrics, LoopHealth, str]) -> None:
+def test_liveness_fails_when_the_loop_stops_going_round(
+    served: tuple[WorkerMetrics, LoopHealth, str],
+) -> None:
     _, health, base = served
     health.beat()
     assert get(base + "/healthz")[0] == 200
