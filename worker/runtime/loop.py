@@ -105,6 +105,7 @@ class Worker:
         self._lock = threading.Lock()
         self._failure: str | None = None
         self._failure_code = EXIT_FAILED
+        self._slowest_seconds = 0.0
         self._consumer: WireConsumer | None = None
         self._producer: ClaimProducer | None = None
         self._last_contact = time.monotonic()
@@ -126,6 +127,9 @@ class Worker:
 
     def run(self) -> int:
         """Connect, loop until asked to stop (or until a fatal condition), then shut down cleanly."""
+        if self.stop.is_set():  # a SIGTERM while the worker was loading: nothing to drain
+            self.log.info("worker_stop_requested", reason=self.stop.reason)
+            return EXIT_OK
         try:
             self._connect()
         except (BrokerUnreachableError, TransactionError) as exc:
@@ -360,6 +364,9 @@ class Worker:
     def _observe(self, record: InputRecord, outcome: Outcome) -> None:
         """Metrics and the dead-letter log line of one extracted record, as it is published."""
         self.metrics.processing_seconds.observe(outcome.seconds)
+        if outcome.seconds > self._slowest_seconds:
+            self._slowest_seconds = outcome.seconds
+            self.metrics.processing_seconds_max.set(outcome.seconds)
         now = time.time()
         if record.timestamp_ms > 0:
             self.metrics.record_delay_seconds.observe(max(now - record.timestamp_ms / 1000, 0.0))
@@ -375,6 +382,7 @@ class Worker:
                 "item_dead_lettered",
                 reason=outcome.failure_reason,
                 error=outcome.failure_error,
+                seconds=round(outcome.seconds, 3),
                 **record_context(record.topic, record.partition, record.offset, outcome.item_id),
             )
         else:

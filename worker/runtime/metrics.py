@@ -8,7 +8,23 @@ from __future__ import annotations
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 # Processing one item takes micro- to milliseconds; a slow regex shows up in the upper buckets.
-PROCESSING_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
+PROCESSING_BUCKETS = (
+    0.0005,
+    0.001,
+    0.0025,
+    0.005,
+    0.01,
+    0.025,
+    0.05,
+    0.1,
+    0.25,
+    0.5,
+    1.0,
+    2.5,
+    5.0,
+    10.0,
+    30.0,
+)
 # End-to-end delay spans a healthy sub-second pipeline to a backlog of hours after an outage.
 DELAY_BUCKETS = (
     0.05,
@@ -64,6 +80,11 @@ class WorkerMetrics:
             "claimwire_item_processing_seconds",
             "Time to decode, extract and serialise one input record.",
             buckets=PROCESSING_BUCKETS,
+            registry=r,
+        )
+        self.processing_seconds_max = Gauge(
+            "claimwire_item_processing_max_seconds",
+            "The longest one record has taken to process since the worker started.",
             registry=r,
         )
         self.record_delay_seconds = Histogram(
