@@ -144,8 +144,12 @@ class ClaimProducer:
         never raised through: the caller has already decided the exit code."""
         try:
             self._producer.close(timeout=max(timeout_seconds, 0.0))
-        except (kafka.errors.KafkaError, AssertionError, OSError):
-            self._producer.close(timeout=0)
+        except kafka.errors.KafkaTimeoutError:
+            # kafka-python's close() raises when its flush times out (the broker is gone) before it
+            # stops its sender thread; stop it without waiting, as close() would have.
+            sender = getattr(self._producer, "_sender", None)
+            if sender is not None:
+                sender.force_close()
 
     def _settled(self) -> None:
         with self._lock:

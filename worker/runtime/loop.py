@@ -31,7 +31,9 @@ when extraction children broke on `extract_max_consecutive_breaks` records in a 
 
 from __future__ import annotations
 
+import os
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -78,6 +80,8 @@ UNACKED_MESSAGES_PER_RECORD = 4
 # With child processes, one batch is extracted while the previous one is published; more buys
 # nothing on two cores and only holds more records in memory.
 PIPELINE_BATCHES = 2
+# After the broker is lost, closing the clients may take this long before the process just exits.
+ABANDON_SECONDS = 3.0
 # Room a producer request needs beyond its largest record (request and batch framing).
 REQUEST_OVERHEAD_BYTES = 16 * 1024
 
@@ -106,6 +110,7 @@ class Worker:
         self._failure: str | None = None
         self._failure_code = EXIT_FAILED
         self._slowest_seconds = 0.0
+        self._abandoning = False
         self._consumer: WireConsumer | None = None
         self._producer: ClaimProducer | None = None
         self._last_contact = time.monotonic()
@@ -143,8 +148,8 @@ class Worker:
         finally:
             if code != EXIT_BROKER_UNREACHABLE:
                 code = max(code, self._shutdown())
-            else:  # nothing can be flushed or committed: leave at once, what is uncommitted is re-read
-                self._close_clients(0.0, leave_group=False)
+            else:
+                self._abandon_clients()
             self._close_extraction()
             self.log.info("worker_stopped", exit_code=code)
         return code
@@ -202,6 +207,8 @@ class Worker:
     def _loop(self) -> int:
         consumer, settings = self._clients()[0], self.settings
         last_check = time.monotonic()
+        # Checked often enough that the exit comes at most one check after the limit.
+        check_interval = min(BROKER_CHECK_INTERVAL_SECONDS, settings.broker_unreachable_seconds / 4)
         while not self.stop.is_set():
             self.health.beat()
             if self._failure is not None:
@@ -216,7 +223,7 @@ class Worker:
             now = time.monotonic()
             if not settings.exactly_once and now - self._last_commit >= settings.commit_interval_seconds:
                 self._commit()
-            if now - last_check >= BROKER_CHECK_INTERVAL_SECONDS:
+            if now - last_check >= check_interval:
                 self._check_broker()
                 last_check = time.monotonic()
                 silent_for = last_check - self._last_contact
@@ -535,6 +542,10 @@ class Worker:
 
     def on_revoked(self, partitions: set[Partition]) -> dict[Partition, int]:
         self.metrics.rebalances.labels("revoked").inc()
+        with self._lock:
+            abandoning = self._abandoning
+        if abandoning:  # closing after the broker was lost: no flush, no commit can succeed
+            return {}
         if self._producer is not None and not self._producer.flush(self._revoke_flush_seconds):
             self.log.warning("revoke_flush_incomplete", unacknowledged=self._producer.unacknowledged())
         with self._lock:
@@ -592,6 +603,18 @@ class Worker:
         self._close_clients(max(deadline - time.monotonic(), 1.0))
         return code
 
+    def _abandon_clients(self) -> None:
+        """The broker is gone: nothing can be flushed or committed, so leave at once (what was not
+        committed is read again after the restart). A client that still blocks on the lost broker
+        is cut short by a watchdog, so the exit code stays 3 and comes in time."""
+        with self._lock:
+            self._abandoning = True
+        watchdog = threading.Timer(ABANDON_SECONDS, _exit_now, args=(EXIT_BROKER_UNREACHABLE,))
+        watchdog.daemon = True
+        watchdog.start()
+        self._close_clients(0.0, leave_group=False)
+        watchdog.cancel()
+
     def _close_clients(self, timeout_seconds: float, *, leave_group: bool = True) -> None:
         if self._consumer is not None:
             self._consumer.close(timeout_seconds, leave_group=leave_group)
@@ -628,6 +651,14 @@ class Worker:
                     gauge.remove(topic, str(partition))
                 except KeyError:
                     continue
+
+
+def _exit_now(code: int) -> None:
+    """End the process without waiting for client threads stuck on a lost broker."""
+    get_logger("worker").error("worker_exit_forced", exit_code=code, reason="clients did not close in time")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _with_labels(outcome: Outcome) -> list[tuple[OutgoingMessage, tuple[str, str, str] | None]]:
