@@ -89,6 +89,7 @@ def test_readiness_means_joined_and_able_to_reach_the_broker_even_with_no_partit
     _, health, base = served
     assert get(base + "/readyz")[0] == 503
     assert get(base + "/healthz")[0] == 200  # joining the group may take a while
+    health.group_joined(False)
     health.polled(assigned_partitions=0)
     assert get(base + "/readyz") == (503, "fail: not joined to the group yet\n")
     health.group_joined(True)
@@ -96,6 +97,17 @@ def test_readiness_means_joined_and_able_to_reach_the_broker_even_with_no_partit
     assert get(base + "/readyz") == (200, "ok: 0 partitions assigned (group joined, broker reachable)\n")
     health.polled(assigned_partitions=3)
     assert get(base + "/readyz")[0] == 200
+
+
+def test_a_loop_that_does_not_report_membership_is_ready_with_a_partition(
+    served: tuple[WorkerMetrics, LoopHealth, str],
+) -> None:
+    _, health, base = served
+    health.polled(assigned_partitions=0)
+    assert get(base + "/readyz") == (503, "fail: no partitions assigned\n")
+    health.polled(assigned_partitions=2)
+    assert get(base + "/readyz") == (200, "ok: 2 partitions assigned\n")
+    assert get(base + "/healthz")[0] == 200
 
 
 def test_readiness_fails_while_the_broker_is_unreachable(

@@ -430,18 +430,23 @@ class PoolExtraction:
     def _extract_chunk(self, slot: int, chunk: list[InputRecord]) -> list[Outcome]:
         outcomes: list[Outcome] = []
         pending = deque(chunk)
+        idle_deaths = 0
         while pending:
             with self._lock:
                 if self._broken is not None:
                     raise ExtractionBroken(self._broken)
-            child = self._children[slot]
-            if child is None:
-                child = self._children[slot] = _Child(*self._child_args)
             try:
+                child = self._children[slot]
+                if child is None:
+                    child = self._children[slot] = _Child(*self._child_args)
                 child.send(list(pending))
                 child.receive(CHILD_START_TIMEOUT_SECONDS)  # "started": from here a record is in hand
-            except _ChildGone:
-                self._children[slot] = None  # died between chunks: nothing was in its hands
+            except _ChildGone as gone:
+                # Died before taking the chunk (or never started): no record was in its hands.
+                self._children[slot] = None
+                idle_deaths += 1
+                if idle_deaths >= self.max_consecutive_breaks:
+                    raise ExtractionBroken(f"no extraction child could take work: {gone.detail}") from None
                 continue
             while pending:
                 started = time.perf_counter()

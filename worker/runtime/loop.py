@@ -100,6 +100,7 @@ class Worker:
         self.settings = settings
         self.metrics = metrics
         self.health = health
+        self.health.group_joined(False)  # ready once the group has assigned (possibly no) partitions
         self.stop = stop
         self.processor = RecordProcessor(
             output_topic=settings.output_topic, dlq_topic=settings.dlq_topic, limits=settings.item_limits()

@@ -26,17 +26,19 @@ class MetricsSource(Protocol):
 class LoopHealth:
     """What the poll loop reports about itself; read by the probe handlers from another thread.
 
-    Liveness: the loop went round recently (`beat`), so a loop stuck in one call gets the pod
-    restarted. Readiness: the worker has joined its group (with or without partitions: at full scale
-    a surge pod in a rolling update gets none until the old pod leaves) and its last contact with
-    the broker succeeded, so a worker cut off from the cluster is taken out of service.
+    Liveness: the loop went round recently (`beat`, or a poll), so a loop stuck in one call gets
+    the pod restarted. Readiness, for a loop that reports its group membership (the worker): it has
+    joined its group (with or without partitions: at full scale a surge pod in a rolling update gets
+    none until the old pod leaves) and its last contact with the broker succeeded, so a worker cut
+    off from the cluster is taken out of service. A loop that does not report membership (the
+    tracker) is ready once it has polled with a partition assigned.
     """
 
     max_poll_age_seconds: float
     last_beat: float | None = None  # time.monotonic() of the loop's last round
     last_poll: float | None = None  # time.monotonic() of the last completed poll
     assigned_partitions: int = 0
-    joined: bool = False
+    joined: bool | None = None  # None: this loop does not report its membership
     broker_reachable: bool = True
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -46,7 +48,7 @@ class LoopHealth:
 
     def polled(self, assigned_partitions: int) -> None:
         with self.lock:
-            self.last_poll = time.monotonic()
+            self.last_poll = self.last_beat = time.monotonic()
             self.assigned_partitions = assigned_partitions
 
     def group_joined(self, joined: bool) -> None:
@@ -71,6 +73,12 @@ class LoopHealth:
         with self.lock:
             polled, joined = self.last_poll is not None, self.joined
             assigned, reachable = self.assigned_partitions, self.broker_reachable
+        if joined is None:
+            if not polled:
+                return False, "not polled yet"
+            if assigned == 0:
+                return False, "no partitions assigned"
+            return True, f"{assigned} partitions assigned"
         if not polled or not joined:
             return False, "not joined to the group yet"
         if not reachable:
