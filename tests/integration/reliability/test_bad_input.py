@@ -264,7 +264,7 @@ def test_no_bad_record_stops_the_partition(
     )
 
 
-def test_a_dead_letter_too_large_for_its_topic_is_truncated_not_refused(
+def test_outputs_too_large_for_their_topics_are_dead_lettered_or_truncated_not_refused(
     kafka_bootstrap: str,
     new_topic,  # type: ignore[no-untyped-def]
     group_id: str,
@@ -275,13 +275,19 @@ def test_a_dead_letter_too_large_for_its_topic_is_truncated_not_refused(
 ) -> None:
     topics = {
         "input_topic": new_topic(1, prefix="trunc-in", configs={"max.message.bytes": str(TOPIC_MAX_BYTES)}),
-        "output_topic": new_topic(1, prefix="trunc-claims"),
+        "output_topic": new_topic(1, prefix="trunc-claims", configs={"max.message.bytes": "3000"}),
         "dlq_topic": new_topic(1, prefix="trunc-dlq", configs={"max.message.bytes": "200000"}),
     }
     huge = b"\xff" * 2_000_000
+    # A claim event carries the item's feed name: this one's is larger than the output topic accepts.
+    wide = json.dumps(
+        {"id": "wide", "source": "f" * 4_000, "body": "Police said 8 people were hurt."}
+    ).encode()
     after = wire_item(1, run="trunc")
     send_all(
-        kafka_bootstrap, topics["input_topic"], [(b"huge", huge, [("fuzz", b"huge")]), (b"after", after, [])]
+        kafka_bootstrap,
+        topics["input_topic"],
+        [(b"huge", huge, [("fuzz", b"huge")]), (b"wide", wide, [("fuzz", b"wide")]), (b"after", after, [])],
     )
     worker = WorkerProcess(
         kafka_bootstrap, tmp_path, "trunc", group_id=group_id, extract_processes=0, **topics
@@ -294,10 +300,12 @@ def test_a_dead_letter_too_large_for_its_topic_is_truncated_not_refused(
             == end_offsets(kafka_bootstrap, topics["input_topic"])
         ),
         PROCESS_TIMEOUT_S,
-        "both records committed",
+        "every record committed",
     )
     assert worker.process.poll() is None, worker.log_tail()
-    [letter] = consume_all(kafka_bootstrap, topics["dlq_topic"])
+    letter, too_wide = consume_all(kafka_bootstrap, topics["dlq_topic"])
+    assert too_wide.value == wide
+    assert too_wide.header("claimwire.error.reason") == b"output_too_large"
     assert letter.header("claimwire.error.reason") == b"too_large"
     assert letter.header("claimwire.dead_letter.truncated") == b"2000000 1"
     assert huge.startswith(letter.value) and 0 < len(letter.value) < 200_000
@@ -306,4 +314,4 @@ def test_a_dead_letter_too_large_for_its_topic_is_truncated_not_refused(
         json.loads(r.value)["claim_id"] for r in consume_all(kafka_bootstrap, topics["output_topic"])
     } == set(expected_claims([after]))
     assert worker.terminate(30) == 0
-    figures("dead letter too large for its topic", records_thrown=2, truncated=1, lost=0)
+    figures("outputs too large for their topics", records_thrown=3, dead_lettered=2, truncated=1, lost=0)
