@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import multiprocessing
+import os
 import pickle
 import queue
 import resource
@@ -42,7 +43,13 @@ from typing import Any, Final, Protocol, TypeVar
 
 from worker.kafka.commit import Partition
 from worker.pipeline import ELLIPSIS
-from worker.runtime.processor import InputRecord, OutgoingMessage, ProcessedRecord, RecordProcessor
+from worker.runtime.processor import (
+    OUT_OF_MEMORY,
+    InputRecord,
+    OutgoingMessage,
+    ProcessedRecord,
+    RecordProcessor,
+)
 
 # `spawn` gives each child a fresh interpreter: no copy of the parent's Kafka client threads or locks.
 START_METHOD: Final = "spawn"
@@ -54,6 +61,9 @@ KILL_GRACE_SECONDS = 1.0
 # A new child imports the extractor before it answers; a cold start on a busy node takes seconds.
 CHILD_START_TIMEOUT_SECONDS = 120.0
 CHILD_STOP_TIMEOUT_SECONDS = 5.0
+
+# A child's exit code when it ran out of memory outside a record's processing.
+CHILD_OUT_OF_MEMORY_EXIT = 75
 
 TOO_SLOW = "too_slow"
 EXTRACTOR_CRASHED = "extractor_crashed"
@@ -278,10 +288,15 @@ def _child_main(
     _start_child(settings, memory_limit_bytes)
     processor = _child_processors["processor"]
     conn.send("ready")
-    while (chunk := conn.recv()) is not None:
-        conn.send("started")
-        for record in chunk:
-            conn.send(extract_one(processor, record, timeout_seconds))
+    try:
+        while (chunk := conn.recv()) is not None:
+            conn.send("started")
+            for record in chunk:
+                conn.send(extract_one(processor, record, timeout_seconds))
+    except MemoryError:
+        # Outside one record's processing (reading a chunk, writing an answer): the parent sees
+        # the exit code and dead-letters the record in hand, if any.
+        os._exit(CHILD_OUT_OF_MEMORY_EXIT)
 
 
 class _ChildGone(Exception):
@@ -347,6 +362,8 @@ class _Child:
         self.kill()
         if code is not None and code < 0:
             return f"child {self.pid} killed by {signal.Signals(-code).name}"
+        if code == CHILD_OUT_OF_MEMORY_EXIT:
+            return f"child {self.pid} ran out of memory (CLAIMWIRE_EXTRACT_MEMORY_LIMIT_MB)"
         return f"child {self.pid} exited with code {code}"
 
 
@@ -385,9 +402,13 @@ class PoolExtraction:
             queue.SimpleQueue()
         )
         self._children: list[_Child | None] = [None] * processes
-        # Start the children now (they import the extractor) rather than on the first batch.
+        # Start the children now (they import the extractor) rather than on the first batch; one that
+        # cannot start is tried again with the first chunk, and counts towards ExtractionBroken there.
         for slot in range(processes):
-            self._children[slot] = _Child(*self._child_args)
+            try:
+                self._children[slot] = _Child(*self._child_args)
+            except _ChildGone:
+                self._children[slot] = None
         self._threads = [
             threading.Thread(target=self._serve, args=(slot,), name=f"claimwire-extract-{slot}", daemon=True)
             for slot in range(processes)
@@ -461,8 +482,15 @@ class PoolExtraction:
                     outcomes.append(failed_outcome(self.processor, record, reason, gone.detail, seconds))
                     self._count_break(reason, record, gone.detail)
                     break
-                pending.popleft()
+                record = pending.popleft()
                 outcomes.append(outcome)
+                if outcome.failure_reason == OUT_OF_MEMORY:
+                    # Its allocator failed: the child may be in any state, so it is replaced, and
+                    # record after record failing this way is a limit set too low, not bad input.
+                    child.kill()
+                    self._children[slot] = None
+                    self._count_break(OUT_OF_MEMORY, record, outcome.failure_error or "out of memory")
+                    break
                 with self._lock:
                     self._breaks = 0
         return outcomes

@@ -220,3 +220,38 @@ def test_sigterm_in_the_first_second_exits_zero(
     code = process.wait(timeout=60)
     assert code == 0, log_path.read_text()
     figures(f"SIGTERM {after_s} s after start", exit_code=code)
+
+
+def test_children_out_of_memory_on_record_after_record_make_the_worker_exit_4(
+    kafka_bootstrap: str,
+    new_topic,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    workers: list[WorkerProcess],
+    figures,  # type: ignore[no-untyped-def]
+) -> None:
+    topics = {
+        "input_topic": new_topic(1, prefix="broken-in"),
+        "output_topic": new_topic(1, prefix="broken-claims"),
+        "dlq_topic": new_topic(1, prefix="broken-dlq"),
+    }
+    body = "Rain fell on the hills and the river rose. " * 7_000  # about 300 KB
+    items = [json.dumps({"id": f"big-{i}", "body": body}) for i in range(8)]
+    produce(kafka_bootstrap, topics["input_topic"], [("k", item, None) for item in items])
+    # An address-space limit below what a child already holds: nothing large can be allocated.
+    worker = WorkerProcess(
+        kafka_bootstrap,
+        tmp_path,
+        "broken",
+        group_id="rel-broken",
+        extract_processes=1,
+        extract_memory_limit_mb=20,
+        **topics,
+    )
+    workers.append(worker)
+    code = worker.process.wait(timeout=PROCESS_TIMEOUT_S)
+    assert code == 4, worker.log_tail()
+    assert "Traceback" not in worker.log_path.read_text(errors="replace")
+    assert any(e["event"] == "worker_stopping_on_failure" for e in worker.events())
+    assert committed_offsets(kafka_bootstrap, "rel-broken", topics["input_topic"]) == {0: None}
+    assert consume_all(kafka_bootstrap, topics["dlq_topic"]) == []
+    figures("extraction children out of memory on every record", exit_code=code)
