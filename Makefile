@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.claimwire-installed
 
-.PHONY: demo test lint typecheck unit integration kafka-jars dev-broker
+.PHONY: demo test lint typecheck unit integration reliability kafka-jars dev-broker
 
 ## demo: run the whole pipeline on the bundled sample items against a throwaway local broker
 demo: $(INSTALLED) kafka-jars
@@ -33,6 +33,11 @@ unit: $(INSTALLED)
 
 integration: $(INSTALLED) kafka-jars
 	$(BIN)/pytest tests/integration
+
+## reliability: no input can stop a partition (issue 13): bad records, killed children and workers,
+## broker loss and restart, exactly-once, rebalances, linear extraction; prints the figures at the end
+reliability: $(INSTALLED) kafka-jars
+	$(BIN)/pytest tests/integration -m reliability
 
 ## dev-broker: a local broker on 127.0.0.1:9092 with its data in .cache/dev-broker
 dev-broker: $(INSTALLED) kafka-jars

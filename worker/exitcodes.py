@@ -19,6 +19,9 @@ class ExitCode(IntEnum):
     BROKER_UNREACHABLE = 3
     # The cluster answered but refused the SASL credentials.
     AUTHENTICATION_FAILED = 4
+    # Extraction children broke (died, hung, ran out of memory) on record after record: a pod
+    # restart on a fresh node may help, and the records concerned are already dead-lettered.
+    EXTRACTION_BROKEN = 5
     INTERRUPTED = 130
 
 

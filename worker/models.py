@@ -71,7 +71,10 @@ class Evidence(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    sentence: str
+    sentence: str = Field(
+        description="The sentence around the figure, cut to a window of context at word boundaries "
+        "(an ellipsis marks a cut)."
+    )
     start: int = Field(ge=0, description="Offset of quantity_text in the original body (characters).")
     end: int = Field(ge=0)
 
@@ -87,8 +90,9 @@ class ClaimEvent(BaseModel):
     feed: str | None = Field(default=None, description="The wire item's `source` (the feed).")
     published_at: datetime | None = None
     extractor_version: str
-    value: float
-    value_high: float | None = None
+    # JSON has no infinity: a figure beyond float range would be written as null.
+    value: float = Field(allow_inf_nan=False)
+    value_high: float | None = Field(default=None, allow_inf_nan=False)
     qualifier: Qualifier
     unit: str | None = None
     quantity_text: str

@@ -18,6 +18,16 @@ from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_va
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from worker.limits import (
+    DEFAULT_EVIDENCE_CONTEXT_CHARS,
+    DEFAULT_MAX_ITEM_BYTES,
+    DEFAULT_MAX_JSON_DEPTH,
+    DEFAULT_MAX_NUMBER_CHARS,
+    DEFAULT_MAX_NUMBERS_PER_SENTENCE,
+    DEFAULT_MAX_SENTENCE_CHARS,
+    ItemLimits,
+)
+
 ENV_PREFIX = "CLAIMWIRE_"
 CONSUMER_OPTION_PREFIX = f"{ENV_PREFIX}KAFKA_CONSUMER_"
 PRODUCER_OPTION_PREFIX = f"{ENV_PREFIX}KAFKA_PRODUCER_"
@@ -196,6 +206,50 @@ class WorkerSettings(KafkaConnectionSettings):
             "read_committed readers wait at most this long (Kafka's default is 60)."
         ),
     )
+
+    static_membership: bool = Field(
+        default=True,
+        description="Static group membership: a restarted pod takes its partitions back at once.",
+    )
+    group_instance_id: str | None = Field(
+        default=None, description="Static membership id; defaults to '<group_id>-<hostname>' (the pod name)."
+    )
+    # -- limits: no input can stop a partition (docs/configuration.md#limits-on-one-item) --
+    max_item_bytes: int = Field(
+        default=DEFAULT_MAX_ITEM_BYTES, ge=1024, description="A larger record is dead-lettered as too_large."
+    )
+    max_json_depth: int = Field(default=DEFAULT_MAX_JSON_DEPTH, ge=2, description="Deeper JSON: too_deep.")
+    max_number_chars: int = Field(
+        default=DEFAULT_MAX_NUMBER_CHARS, ge=20, description="A longer JSON number: number_too_long."
+    )
+    max_sentence_chars: int = Field(
+        default=DEFAULT_MAX_SENTENCE_CHARS, ge=200, description="A longer sentence: sentence_too_long."
+    )
+    max_numbers_per_sentence: int = Field(
+        default=DEFAULT_MAX_NUMBERS_PER_SENTENCE, ge=5, description="More in one sentence: too_many_numbers."
+    )
+    evidence_context_chars: int = Field(
+        default=DEFAULT_EVIDENCE_CONTEXT_CHARS, ge=20, description="Evidence kept on each side of a figure."
+    )
+    item_timeout_seconds: float = Field(
+        default=10.0, gt=0, description="Extraction time per record; past it the record is too_slow."
+    )
+    extract_max_consecutive_breaks: int = Field(
+        default=5, ge=1, description="Children dying or hanging on this many records in a row: exit 5."
+    )
+    extract_memory_limit_mb: int = Field(
+        default=2048, ge=0, description="Address-space limit of each extraction child (0: none)."
+    )
+
+    def item_limits(self) -> ItemLimits:
+        return ItemLimits(
+            max_item_bytes=self.max_item_bytes,
+            max_json_depth=self.max_json_depth,
+            max_number_chars=self.max_number_chars,
+            max_sentence_chars=self.max_sentence_chars,
+            max_numbers_per_sentence=self.max_numbers_per_sentence,
+            evidence_context_chars=self.evidence_context_chars,
+        )
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -1,12 +1,16 @@
 """Integration tests run against a real Apache Kafka broker: the one KAFKA_BOOTSTRAP_SERVERS names,
 or else one `claimwire dev-broker` started here for the whole session.
 
-Fixtures: `kafka_bootstrap` ("host:port"), `new_topic` (a factory of uniquely named, ready topics)
-and `group_id` (a fresh consumer group id). Every test in this directory is marked `integration`.
+Fixtures: `kafka_bootstrap` ("host:port"), `new_topic` (a factory of uniquely named, ready topics),
+`group_id` (a fresh consumer group id) and `figures` (records a scenario's figures: records thrown,
+lost, duplicated...; printed at the end of the run and written to `reliability-figures.json` in the
+session's temporary directory). Every test in this directory is marked `integration`, and those in
+`reliability/` also `reliability`.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -29,6 +33,10 @@ BROKER_STOP_TIMEOUT_S = 60.0
 BOOTSTRAP_PREFIX = "bootstrap="
 
 NewTopic = Callable[..., str]
+Figures = Callable[..., None]
+
+# scenario -> its figures, filled by the `figures` fixture, printed by pytest_terminal_summary
+_FIGURES: dict[str, dict[str, object]] = {}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -36,6 +44,29 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if here in Path(item.path).parents:
             item.add_marker(pytest.mark.integration)
+        if here / "reliability" in Path(item.path).parents:
+            item.add_marker(pytest.mark.reliability)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not _FIGURES:
+        return
+    terminalreporter.section("reliability figures")
+    for scenario, values in sorted(_FIGURES.items()):
+        shown = ", ".join(f"{name}={value}" for name, value in values.items())
+        terminalreporter.write_line(f"{scenario}: {shown}")
+
+
+@pytest.fixture(scope="session")
+def figures(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Figures]:
+    """`figures(scenario, **values)` records what a scenario measured (counts, seconds, bytes)."""
+    path = tmp_path_factory.getbasetemp() / "reliability-figures.json"
+
+    def record(scenario: str, **values: object) -> None:
+        _FIGURES.setdefault(scenario, {}).update(values)
+        path.write_text(json.dumps(_FIGURES, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+    yield record
 
 
 def _log_tail(log_path: Path, lines: int = 80) -> str:
@@ -97,13 +128,20 @@ def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def new_topic(kafka_bootstrap: str) -> Iterator[NewTopic]:
-    """`new_topic(partitions=1, *, compact=False, prefix="t")` creates a unique topic, ready to use."""
+    """`new_topic(partitions=1, *, compact=False, prefix="t", configs=None)` creates a unique topic,
+    ready to use, with any further topic configs (e.g. `max.message.bytes`)."""
     connection = KafkaConnectionSettings(bootstrap_servers=kafka_bootstrap)
     created: list[str] = []
 
-    def make(partitions: int = 1, *, compact: bool = False, prefix: str = "t") -> str:
+    def make(
+        partitions: int = 1,
+        *,
+        compact: bool = False,
+        prefix: str = "t",
+        configs: dict[str, str] | None = None,
+    ) -> str:
         name = f"{prefix}-{uuid.uuid4().hex[:12]}"
-        configs = {"cleanup.policy": "compact"} if compact else {}
+        configs = {**({"cleanup.policy": "compact"} if compact else {}), **(configs or {})}
         report = create_topics(connection, [TopicSpec(name, partitions, 1, configs)])
         assert report.created == (name,)
         created.append(name)

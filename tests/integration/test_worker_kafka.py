@@ -7,7 +7,7 @@ import os
 import signal
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +27,9 @@ from worker_process import (
 from worker.models import ClaimEvent
 from worker.runtime.cpus import resolve_extract_processes
 from worker.track.keys import partition_key
+
+# `figures(scenario, **values)`, the fixture of tests/integration/conftest.py
+Figures = Callable[..., None]
 
 GRACE_S = 10.0
 PROCESS_TIMEOUT_S = 120.0
@@ -71,6 +74,18 @@ def produce_items(bootstrap: str, topic: str, values: list[bytes]) -> None:
 
 def claims_by_id(bootstrap: str, topic: str) -> Counter[str]:
     return Counter(json.loads(record.value)["claim_id"] for record in consume_all(bootstrap, topic))
+
+
+def record_losses(
+    figures: Figures, scenario: str, records: int, expected: dict[str, bytes], counts: Counter[str]
+) -> None:
+    """A scenario's loss and duplicate counts for the reliability figures."""
+    figures(
+        scenario,
+        records_thrown=records,
+        lost=len(set(expected) - set(counts)),
+        duplicates=sum(count - 1 for count in counts.values()),
+    )
 
 
 @pytest.mark.parametrize("extract_processes", [0, 1])
@@ -125,7 +140,7 @@ def test_worker_publishes_exactly_the_claims_process_item_gives(
     assert metrics[("claimwire_extract_processes", ())] == extract_processes
     assert len(worker.extraction_children()) == extract_processes
     assert worker.get("/healthz")[0] == 200
-    assert worker.get("/readyz") == (200, "ok: 3 partitions assigned\n")
+    assert worker.get("/readyz") == (200, "ok: 3 partitions assigned (group joined, broker reachable)\n")
 
 
 @pytest.mark.parametrize("extract_processes", [0, 1])
@@ -185,6 +200,7 @@ def test_a_poison_item_goes_to_the_dead_letter_topic_and_later_items_still_flow(
     assert committed == {p: o or None for p, o in end_offsets(kafka_bootstrap, topics["input_topic"]).items()}
 
 
+@pytest.mark.reliability
 @pytest.mark.parametrize("extract_processes", [0, 1])
 def test_sigterm_mid_stream_exits_zero_with_every_committed_record_published(
     kafka_bootstrap: str,
@@ -194,6 +210,7 @@ def test_sigterm_mid_stream_exits_zero_with_every_committed_record_published(
     tmp_path: Path,
     *,
     extract_processes: int,
+    figures: Figures,
 ) -> None:
     values = [wire_item(i, run="term") for i in range(2000)]
     expected = expected_claims(values)
@@ -242,6 +259,10 @@ def test_sigterm_mid_stream_exits_zero_with_every_committed_record_published(
     assert second.terminate(GRACE_S + 15) == 0
     ends = end_offsets(kafka_bootstrap, topics["input_topic"])
     assert committed_offsets(kafka_bootstrap, group_id, topics["input_topic"]) == ends
+    counts = claims_by_id(kafka_bootstrap, topics["output_topic"])
+    record_losses(
+        figures, f"SIGTERM mid-stream ({extract_processes} children)", len(values), expected, counts
+    )
 
 
 def _claim_sources(bootstrap: str, input_topic: str) -> list[tuple[int, int]]:
@@ -253,6 +274,7 @@ def _claim_sources(bootstrap: str, input_topic: str) -> list[tuple[int, int]]:
     ]
 
 
+@pytest.mark.reliability
 @pytest.mark.parametrize("extract_processes", [0, 1])
 def test_sigkill_mid_stream_then_restart_loses_nothing(
     kafka_bootstrap: str,
@@ -262,6 +284,7 @@ def test_sigkill_mid_stream_then_restart_loses_nothing(
     tmp_path: Path,
     *,
     extract_processes: int,
+    figures: Figures,
 ) -> None:
     values = [wire_item(i, run="kill") for i in range(2500)]
     expected = expected_claims(values)
@@ -306,8 +329,12 @@ def test_sigkill_mid_stream_then_restart_loses_nothing(
         # A duplicate can only come from a record the crashed worker had not committed.
         assert offset >= (committed_at_kill[partition] or 0), (partition, offset, committed_at_kill)
     assert all(count <= 2 for count in counts.values())
+    record_losses(
+        figures, f"kill -9 mid-stream ({extract_processes} children)", len(values), expected, counts
+    )
 
 
+@pytest.mark.reliability
 @pytest.mark.parametrize("extract_processes", [0, 1])
 def test_two_workers_split_the_partitions_and_one_takes_over_when_the_other_stops(
     kafka_bootstrap: str,
@@ -317,6 +344,7 @@ def test_two_workers_split_the_partitions_and_one_takes_over_when_the_other_stop
     tmp_path: Path,  # type: ignore[no-untyped-def]
     *,
     extract_processes: int,
+    figures: Figures,
 ) -> None:
     topics = {
         "input_topic": new_topic(4, prefix="wire"),
@@ -370,13 +398,24 @@ def test_two_workers_split_the_partitions_and_one_takes_over_when_the_other_stop
     assert first.terminate(GRACE_S + 15) == 0
     ends = end_offsets(kafka_bootstrap, topics["input_topic"])
     assert committed_offsets(kafka_bootstrap, group_id, topics["input_topic"]) == ends
+    counts = claims_by_id(kafka_bootstrap, topics["output_topic"])
+    expected = expected_claims(batch_one + batch_two)
+    record_losses(
+        figures, f"rebalance: one of two workers leaves ({extract_processes} children)", 400, expected, counts
+    )
 
 
-def test_a_killed_extraction_child_is_replaced_and_its_records_are_extracted_again(
-    kafka_bootstrap: str, topics: dict[str, str], group_id: str, workers: list[WorkerProcess], tmp_path: Path
+@pytest.mark.reliability
+def test_a_killed_extraction_child_is_replaced_and_only_the_record_in_its_hands_is_dead_lettered(
+    kafka_bootstrap: str,
+    topics: dict[str, str],
+    group_id: str,
+    workers: list[WorkerProcess],
+    tmp_path: Path,
+    *,
+    figures: Figures,
 ) -> None:
     values = [wire_item(i, run="child") for i in range(2500)]
-    expected = expected_claims(values)
     produce_items(kafka_bootstrap, topics["input_topic"], values)
     worker = start(
         workers,
@@ -392,23 +431,41 @@ def test_a_killed_extraction_child_is_replaced_and_its_records_are_extracted_aga
     )
     [child] = worker.extraction_children()
     os.kill(child, signal.SIGKILL)
-    assert total(end_offsets(kafka_bootstrap, topics["output_topic"])) < len(expected), "not mid-stream"
+    assert total(end_offsets(kafka_bootstrap, topics["input_topic"])) > total(
+        committed_offsets_or_zero(kafka_bootstrap, group_id, topics["input_topic"])
+    ), "not mid-stream"
 
     wait_until(
-        lambda: set(claims_by_id(kafka_bootstrap, topics["output_topic"])) >= set(expected),
+        lambda: (
+            committed_offsets(kafka_bootstrap, group_id, topics["input_topic"])
+            == end_offsets(kafka_bootstrap, topics["input_topic"])
+        ),
         PROCESS_TIMEOUT_S,
-        "every claim after the child was replaced",
+        "every record committed after the child was replaced",
     )
     assert worker.metric_sum("claimwire_extract_pool_restarts_total") == 1
     [replacement] = worker.extraction_children()
     assert replacement != child
     assert worker.terminate(GRACE_S + 15) == 0
-    assert any(e["event"] == "extract_pool_broken" for e in worker.events())
+    [broke] = [e for e in worker.events() if e["event"] == "extract_child_broken"]
+    assert broke["reason"] == "extractor_crashed"
+    # The record in the child's hands is the one dead letter; every other record's claims are out.
+    letters = consume_all(kafka_bootstrap, topics["dlq_topic"])
+    assert [letter.header("claimwire.error.reason") for letter in letters] == [b"extractor_crashed"]
+    lost = letters[0].value
+    assert lost in values
+    expected = expected_claims([value for value in values if value != lost])
     counts = claims_by_id(kafka_bootstrap, topics["output_topic"])
     assert set(counts) == set(expected)
-    assert max(counts.values()) == 1  # the broken batch was never published, so nothing was twice
+    assert max(counts.values()) == 1
+    record_losses(figures, "extraction child kill -9", len(values), expected, counts)
+    figures("extraction child kill -9", dead_lettered=len(letters))
     ends = end_offsets(kafka_bootstrap, topics["input_topic"])
     assert committed_offsets(kafka_bootstrap, group_id, topics["input_topic"]) == ends
+
+
+def committed_offsets_or_zero(bootstrap: str, group: str, topic: str) -> dict[int, int]:
+    return {p: o or 0 for p, o in committed_offsets(bootstrap, group, topic).items()}
 
 
 def _assigned_count(worker: WorkerProcess) -> int:
@@ -416,6 +473,7 @@ def _assigned_count(worker: WorkerProcess) -> int:
     return int(text.split()[1]) if status == 200 else 0
 
 
+@pytest.mark.reliability
 @pytest.mark.parametrize("extract_processes", [0, 1])
 def test_exactly_once_mode_publishes_every_claim_once_and_commits_in_the_transaction(
     kafka_bootstrap: str,
@@ -425,6 +483,7 @@ def test_exactly_once_mode_publishes_every_claim_once_and_commits_in_the_transac
     tmp_path: Path,
     *,
     extract_processes: int,
+    figures: Figures,
 ) -> None:
     values = [wire_item(i, run="eos") for i in range(300)]
     values.insert(17, b"not json at all")
@@ -454,6 +513,8 @@ def test_exactly_once_mode_publishes_every_claim_once_and_commits_in_the_transac
     assert len(consume_all(kafka_bootstrap, topics["dlq_topic"])) == 1
     assert worker.metric_sum("claimwire_transactions_total") >= 1
     assert worker.terminate(GRACE_S + 15) == 0
+    scenario = f"exactly-once, read_committed ({extract_processes} children)"
+    record_losses(figures, scenario, len(values), expected, counts)
 
 
 def test_a_frozen_exactly_once_worker_holds_readers_back_only_until_its_transaction_times_out(

@@ -120,6 +120,8 @@ class WorkerProcess:
                 "CLAIMWIRE_HTTP_HOST": "127.0.0.1",
                 "CLAIMWIRE_LOG_FORMAT": "json",
                 "CLAIMWIRE_CLIENT_ID": f"test-worker-{name}",
+                # Static membership: every worker of a test is its own member, as pods are.
+                "CLAIMWIRE_GROUP_INSTANCE_ID": f"test-worker-{name}",
             }
         )
         env.update({f"CLAIMWIRE_{key.upper()}": str(value) for key, value in settings.items()})

@@ -6,13 +6,13 @@ import json
 import signal
 from collections.abc import Iterator
 from concurrent.futures import Future
-from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
 from worker.runtime import extraction
 from worker.runtime.extraction import (
     ExtractionBatch,
+    ExtractionBroken,
     ExtractionPipeline,
     InlineExtraction,
     Outcome,
@@ -97,11 +97,11 @@ def test_a_batch_with_a_missing_outcome_is_an_error_not_a_silent_drop() -> None:
         batch.outcomes()
 
 
-def test_a_dead_child_surfaces_as_broken_pool_from_outcomes() -> None:
+def test_a_broken_extraction_surfaces_from_outcomes() -> None:
     broken: Future[list[Outcome]] = Future()
-    broken.set_exception(BrokenProcessPool("a child died"))
+    broken.set_exception(ExtractionBroken("children broke on 5 records in a row"))
     batch = ExtractionBatch(records(2), [done([outcome("a")]), broken], generation=0)
-    with pytest.raises(BrokenProcessPool):
+    with pytest.raises(ExtractionBroken):
         batch.outcomes()
 
 
@@ -146,7 +146,7 @@ def test_outcomes_carry_labels_failures_and_timing() -> None:
 
 
 def test_an_extractor_exception_is_a_dead_letter_with_its_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    def explode(_item: object) -> list[object]:
+    def explode(_item: object, _limits: object) -> list[object]:
         raise ZeroDivisionError("bad arithmetic")
 
     monkeypatch.setattr("worker.runtime.processor.extract_item", explode)
@@ -177,17 +177,10 @@ def test_a_pool_publishes_the_same_bytes_in_the_same_order_as_inline(pool: PoolE
     assert sum(o.dead_lettered for o in pooled) == 1
 
 
-def test_a_restarted_pool_extracts_again(pool: PoolExtraction) -> None:
-    pool.restart()
-    batch = pool.submit(records(3), generation=0)
-    assert batch.wait(60)
-    assert len(batch.outcomes()) == 3
-
-
 def test_a_child_ignores_the_stop_signals_the_parent_handles() -> None:
     saved = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     try:
-        extraction._start_child("claims", "dlq", "9.9.9")
+        extraction._start_child(processor().settings())
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
         assert signal.getsignal(signal.SIGTERM) is signal.SIG_IGN
     finally:

@@ -98,27 +98,55 @@ def test_metrics_endpoint_serves_prometheus_text(served: tuple[WorkerMetrics, Lo
     assert samples[("claimwire_items_failed_total", (("reason", "invalid_json"),))] == 1.0
 
 
-def test_readiness_needs_a_poll_with_partitions_assigned(
+def test_readiness_means_joined_and_able_to_reach_the_broker_even_with_no_partitions(
     served: tuple[WorkerMetrics, LoopHealth, str],
 ) -> None:
     _, health, base = served
     assert get(base + "/readyz")[0] == 503
     assert get(base + "/healthz")[0] == 200  # joining the group may take a while
+    health.group_joined(False)
     health.polled(assigned_partitions=0)
-    status, text = get(base + "/readyz")
-    assert (status, text.strip()) == (503, "fail: no partitions assigned")
+    assert get(base + "/readyz") == (503, "fail: not joined to the group yet\n")
+    health.group_joined(True)
+    # A surge pod at full scale gets no partition until the old pod leaves; it must still be ready.
+    assert get(base + "/readyz") == (200, "ok: 0 partitions assigned (group joined, broker reachable)\n")
     health.polled(assigned_partitions=3)
-    assert get(base + "/readyz") == (200, "ok: 3 partitions assigned\n")
+    assert get(base + "/readyz")[0] == 200
 
 
-def test_liveness_fails_when_the_loop_stops_polling(served: tuple[WorkerMetrics, LoopHealth, str]) -> None:
+def test_a_loop_that_does_not_report_membership_is_ready_with_a_partition(
+    served: tuple[WorkerMetrics, LoopHealth, str],
+) -> None:
     _, health, base = served
-    health.polled(assigned_partitions=1)
+    health.polled(assigned_partitions=0)
+    assert get(base + "/readyz") == (503, "fail: no partitions assigned\n")
+    health.polled(assigned_partitions=2)
+    assert get(base + "/readyz") == (200, "ok: 2 partitions assigned\n")
     assert get(base + "/healthz")[0] == 200
-    health.last_poll = health.last_poll - 1.0 if health.last_poll is not None else None
+
+
+def test_readiness_fails_while_the_broker_is_unreachable(
+    served: tuple[WorkerMetrics, LoopHealth, str],
+) -> None:
+    _, health, base = served
+    health.polled(assigned_partitions=2)
+    health.group_joined(True)
+    health.broker_contact(reachable=False)
+    assert get(base + "/readyz") == (503, "fail: broker unreachable\n")
+    health.broker_contact(reachable=True)
+    assert get(base + "/readyz")[0] == 200
+
+
+def test_liveness_fails_when_the_loop_stops_going_round(
+    served: tuple[WorkerMetrics, LoopHealth, str],
+) -> None:
+    _, health, base = served
+    health.beat()
+    assert get(base + "/healthz")[0] == 200
+    health.last_beat = health.last_beat - 1.0 if health.last_beat is not None else None
     status, text = get(base + "/healthz")
     assert status == 503
-    assert text.startswith("fail: last poll")
+    assert text.startswith("fail: loop stuck")
 
 
 def test_unknown_paths_are_404(served: tuple[WorkerMetrics, LoopHealth, str]) -> None:

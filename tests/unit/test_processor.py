@@ -77,7 +77,7 @@ def test_each_claim_message_is_keyed_by_subject_and_names_its_source_record(
     monkeypatch.setattr(
         processor_module,
         "extract_item",
-        lambda item: Extraction(events=[fake_event(item, 1), fake_event(item, 2)]),
+        lambda item, _limits: Extraction(events=[fake_event(item, 1), fake_event(item, 2)]),
     )
     result = processor().process(record(json.dumps(ITEM).encode()))
     assert len(result.messages) == 2
@@ -97,7 +97,7 @@ def test_each_claim_message_is_keyed_by_subject_and_names_its_source_record(
 def test_an_item_without_claims_yields_no_messages_and_is_not_a_failure(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(processor_module, "extract_item", lambda item: Extraction())
+    monkeypatch.setattr(processor_module, "extract_item", lambda item, _limits: Extraction())
     result = processor().process(record(json.dumps(ITEM).encode()))
     assert result.failure is None
     assert result.messages == []
@@ -147,7 +147,7 @@ def test_an_invalid_item_is_dead_lettered() -> None:
 
 
 def test_an_extractor_exception_is_dead_lettered_with_the_item_id(monkeypatch: pytest.MonkeyPatch) -> None:
-    def explode(item: WireItem) -> Extraction:
+    def explode(item: WireItem, limits: object = None) -> Extraction:
         raise ZeroDivisionError("division by zero in a rule")
 
     monkeypatch.setattr(processor_module, "extract_item", explode)

@@ -17,6 +17,7 @@ from typing import TextIO
 from worker.ingest.decode import MAX_ITEM_BYTES
 from worker.ingest.errors import ItemDecodeError
 from worker.ingest.files import STDIN, ItemLocation, read_items
+from worker.limits import LimitExceeded
 from worker.pipeline import extract_item
 
 EXIT_OK = 0
@@ -62,6 +63,10 @@ def _extract(paths: list[str], out: TextIO, err: TextIO) -> int:
             continue
         try:
             extraction = extract_item(item)
+        except LimitExceeded as exc:  # the same bounds as the worker, which dead-letters such items
+            failed += 1
+            _report(err, read.location, exc.reason, f"item {item.id}: {exc.message}")
+            continue
         except Exception as exc:  # one item's extractor bug must not stop the others
             failed += 1
             _report(err, read.location, "extract_failed", f"item {item.id}: {type(exc).__name__}: {exc}")

@@ -13,12 +13,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from worker.ingest.errors import ItemDecodeError
+from worker.limits import DEFAULT_LIMITS, DEFAULT_MAX_ITEM_BYTES, ItemLimits
 from worker.models import WireItem
 
-# One item larger than this is refused (reason "too_large"). Wire stories run to tens of kilobytes;
-# 1 MiB leaves room for HTML-heavy pages while keeping one hostile message from costing the worker
-# more than a few megabytes of cleaning and extraction memory.
-MAX_ITEM_BYTES = 1024 * 1024
+# One item larger than this is refused (reason "too_large"); see `worker.limits`.
+MAX_ITEM_BYTES = DEFAULT_MAX_ITEM_BYTES
 
 # Keys that only a ninjs document has; an object with one of them and no `body` is read as ninjs.
 _NINJS_MARKERS = frozenset(
@@ -41,27 +40,72 @@ _NINJS_MAPPED = frozenset(
 )
 
 
-def decode_item(data: bytes | str, *, default_id: str | None = None) -> WireItem:
+def decode_item(
+    data: bytes | str, *, default_id: str | None = None, limits: ItemLimits = DEFAULT_LIMITS
+) -> WireItem:
     """The wire item in `data` (one JSON object); `default_id` is used when the object has no id.
 
     Errors carry the item's id when it is known, else `default_id` (e.g. the Kafka message key), so
     a dead letter can always be traced.
     """
     try:
-        text = _checked_text(data)
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ItemDecodeError(
-                "invalid_json", f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
-            ) from None
-        except RecursionError:
-            raise ItemDecodeError("invalid_json", "nested too deeply") from None
+        text = _checked_text(data, limits.max_item_bytes)
+        obj = parse_json(text, limits)
         return decode_object(obj, default_id=default_id)
     except ItemDecodeError as exc:
         if exc.item_id is None:
             exc.item_id = default_id
         raise
+
+
+def parse_json(text: str | bytes, limits: ItemLimits = DEFAULT_LIMITS) -> Any:
+    """One JSON value, refused as `number_too_long` or `too_deep` past the limits.
+
+    Python's own bounds would otherwise escape as bare errors: an integer of more than 4,300 digits
+    raises ValueError in `int()`, and deep nesting a RecursionError.
+    """
+
+    def checked_number(literal: str, convert: type[int] | type[float]) -> int | float:
+        if len(literal) > limits.max_number_chars:
+            raise ItemDecodeError(
+                "number_too_long",
+                f"a number of {len(literal)} characters (the limit is {limits.max_number_chars})",
+            )
+        return convert(literal)
+
+    try:
+        value = json.loads(
+            text,
+            parse_int=lambda literal: checked_number(literal, int),
+            parse_float=lambda literal: checked_number(literal, float),
+        )
+    except json.JSONDecodeError as exc:
+        raise ItemDecodeError("invalid_json", f"{exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise ItemDecodeError("too_deep", "JSON nested deeper than the parser can follow") from None
+    except UnicodeDecodeError as exc:
+        raise ItemDecodeError("not_utf8", f"invalid UTF-8 at byte {exc.start}") from None
+    depth = json_depth(value)
+    if depth > limits.max_json_depth:
+        raise ItemDecodeError("too_deep", f"JSON nested {depth} deep (the limit is {limits.max_json_depth})")
+    return value
+
+
+def json_depth(value: Any) -> int:
+    """How deeply arrays and objects nest in a parsed JSON value (a scalar is 0); no recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        current, depth = stack.pop()
+        if isinstance(current, dict):
+            children: Any = current.values()
+        elif isinstance(current, list):
+            children = current
+        else:
+            continue
+        deepest = max(deepest, depth + 1)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def decode_object(obj: Any, *, default_id: str | None = None) -> WireItem:
@@ -77,17 +121,17 @@ def decode_object(obj: Any, *, default_id: str | None = None) -> WireItem:
     return _validated(fields)
 
 
-def text_item(text: str, item_id: str) -> WireItem:
+def text_item(text: str, item_id: str, *, max_bytes: int = MAX_ITEM_BYTES) -> WireItem:
     """A plain-text item: the whole text is the body."""
-    if len(text) > MAX_ITEM_BYTES or len(text.encode("utf-8")) > MAX_ITEM_BYTES:
-        raise ItemDecodeError("too_large", f"item is larger than {MAX_ITEM_BYTES} bytes", item_id=item_id)
+    if len(text) > max_bytes or len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+        raise ItemDecodeError("too_large", f"item is larger than {max_bytes} bytes", item_id=item_id)
     return _validated({"id": item_id, "body": text})
 
 
-def _checked_text(data: bytes | str) -> str:
+def _checked_text(data: bytes | str, max_bytes: int) -> str:
     size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
-    if size > MAX_ITEM_BYTES:
-        raise ItemDecodeError("too_large", f"item is {size} bytes, the limit is {MAX_ITEM_BYTES}")
+    if size > max_bytes:
+        raise ItemDecodeError("too_large", f"item is {size} bytes, the limit is {max_bytes}")
     if isinstance(data, bytes):
         try:
             text = data.decode("utf-8-sig")

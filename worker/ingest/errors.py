@@ -8,6 +8,8 @@ DecodeReason = Literal[
     "empty_body",
     "invalid_json",
     "not_utf8",
+    "number_too_long",
+    "too_deep",
     "too_large",
     "wrong_shape",
     "unreadable_file",

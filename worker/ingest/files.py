@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from worker.ingest.decode import MAX_ITEM_BYTES, decode_item, decode_object, text_item
+from worker.ingest.decode import MAX_ITEM_BYTES, decode_item, decode_object, parse_json, text_item
 from worker.ingest.errors import ItemDecodeError
 from worker.models import WireItem
 
@@ -187,7 +187,7 @@ def _opens_json_lines(first_line: bytes) -> bool:
         json.loads(first_line)
     except json.JSONDecodeError as exc:
         return exc.pos < len(first_line.rstrip())
-    except UnicodeDecodeError:
+    except (ValueError, RecursionError):  # bad UTF-8, a huge integer, deep nesting: decoded per line
         return True
     return True
 
@@ -207,8 +207,8 @@ def _json_lines(lines: Iterable[_Line], path: str) -> Iterator[ReadItem]:
 def _array_line(line: bytes, path: str, number: int) -> Iterator[ReadItem]:
     """A line holding a JSON array of items (a compact export): one item per element."""
     try:
-        value = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        value = parse_json(line)
+    except ItemDecodeError:
         yield ReadItem(ItemLocation(path, number), _decoded(line))
         return
     if not isinstance(value, list):
@@ -248,17 +248,12 @@ def _json_document(lines: Iterator[_Line], path: str, id_prefix: str) -> Iterato
             yield ReadItem(ItemLocation(path), error)
         return
     try:
-        value = json.loads(b"".join(line for _, line in buffered if line is not None))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        if _all_lines_open_objects(buffered):
+        value = parse_json(b"".join(line for _, line in buffered if line is not None))
+    except ItemDecodeError as exc:
+        if exc.reason in {"invalid_json", "not_utf8"} and _all_lines_open_objects(buffered):
             yield from _json_lines(buffered, path)
             return
-        reason: ItemDecodeError
-        if isinstance(exc, json.JSONDecodeError):
-            reason = ItemDecodeError("invalid_json", f"{exc.msg} (line {exc.lineno}, column {exc.colno})")
-        else:
-            reason = ItemDecodeError("not_utf8", f"invalid UTF-8 at byte {exc.start}")
-        yield ReadItem(ItemLocation(path), reason)
+        yield ReadItem(ItemLocation(path), exc)
         return
     if isinstance(value, list):
         for index, element in enumerate(value):

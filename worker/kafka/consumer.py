@@ -3,19 +3,26 @@
 Partitions are `(topic, partition)` tuples outside this module. Rebalance callbacks run on the
 client's IO thread (kafka-python 3), where a blocking consumer call is refused, so the listener is
 the asynchronous kind and commits revoked partitions with an awaited asynchronous commit.
+
+Membership is static (`group.instance.id`, by default `<group_id>-<hostname>`, the pod name in
+Kubernetes): a worker restarted in the same pod after a crash takes its partitions back at once
+instead of after a session timeout. A static member never leaves the group on its own, so a clean
+`close` removes it explicitly and its partitions move to the others at once.
 """
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 import kafka.errors
-from kafka import AsyncConsumerRebalanceListener, KafkaConsumer, TopicPartition
+from kafka import AsyncConsumerRebalanceListener, KafkaAdminClient, KafkaConsumer, TopicPartition
+from kafka.admin import MemberToRemove
 from kafka.structs import OffsetAndMetadata
 
 from worker.kafka.commit import Partition
-from worker.kafka.config import consumer_kwargs
+from worker.kafka.config import connection_kwargs, consumer_kwargs
 from worker.kafka.errors import BrokerUnreachableError, CommitError
 from worker.kafka.records import input_records
 from worker.runtime.processor import InputRecord
@@ -36,14 +43,24 @@ class PartitionHandler(Protocol):
     def on_lost(self, partitions: set[Partition]) -> None: ...
 
 
+def group_instance_id(settings: WorkerSettings) -> str | None:
+    """The static membership id: the setting, else `<group_id>-<hostname>`; None when turned off."""
+    if not settings.static_membership:
+        return None
+    return settings.group_instance_id or f"{settings.group_id}-{socket.gethostname()}"
+
+
 class WireConsumer:
     """Subscribes to the input topic with manual commits and hands out plain `InputRecord`s."""
 
     def __init__(self, settings: WorkerSettings, handler: PartitionHandler, **overrides: Any) -> None:
+        self.instance_id = group_instance_id(settings)
+        kwargs = {**consumer_kwargs(settings), "group_instance_id": self.instance_id, **overrides}
         try:
-            self._consumer = KafkaConsumer(**{**consumer_kwargs(settings), **overrides})
+            self._consumer = KafkaConsumer(**kwargs)
         except kafka.errors.KafkaError as exc:
             raise BrokerUnreachableError(f"no broker reachable at {settings.bootstrap_servers}") from exc
+        self._settings = settings
         self._timeout_ms = settings.request_timeout_ms
         self._consumer.subscribe([settings.input_topic], listener=_Listener(self._consumer, handler))
 
@@ -116,21 +133,29 @@ class WireConsumer:
         except kafka.errors.KafkaError as exc:
             raise CommitError(f"offset commit not sent: {exc}") from exc
 
-    def lag(self, timeout_seconds: float) -> dict[Partition, int]:
-        """Records between position and end of each assigned partition; raises if the broker is silent."""
+    def lag(self, timeout_seconds: float) -> tuple[dict[Partition, int], dict[Partition, int]]:
+        """Per assigned partition, the records between the fetch position and the end, and between the
+        committed offset and the end (a partition never committed is left out of the second);
+        raises BrokerUnreachableError if the broker is silent."""
         assigned = list(self._consumer.assignment())
         if not assigned:
-            return {}
+            return {}, {}
         ends = self._end_offsets(assigned, timeout_seconds)
-        lags: dict[Partition, int] = {}
+        fetch_lags: dict[Partition, int] = {}
+        committed_lags: dict[Partition, int] = {}
         for tp in assigned:
+            if tp not in ends:
+                continue
             try:
                 position = self._consumer.position(tp, timeout_ms=int(timeout_seconds * 1000))
+                committed = self._consumer.committed(tp, timeout_ms=int(timeout_seconds * 1000))
             except (kafka.errors.KafkaError, kafka.errors.IllegalStateError):
-                continue  # revoked between the two calls
-            if tp in ends and position is not None:
-                lags[(tp.topic, tp.partition)] = max(ends[tp] - position, 0)
-        return lags
+                continue  # revoked between the calls
+            if position is not None:
+                fetch_lags[(tp.topic, tp.partition)] = max(ends[tp] - position, 0)
+            if committed is not None:
+                committed_lags[(tp.topic, tp.partition)] = max(ends[tp] - committed, 0)
+        return fetch_lags, committed_lags
 
     def probe(self, topic: str, timeout_seconds: float) -> None:
         """Ask the cluster something small; raise BrokerUnreachableError when it does not answer."""
@@ -140,9 +165,28 @@ class WireConsumer:
         """The group membership snapshot a transactional producer commits offsets with (KIP-447)."""
         return self._consumer.group_metadata()
 
-    def close(self, timeout_seconds: float) -> None:
-        """Leave the group; the listener's revocation commits whatever became committable last."""
+    def close(self, timeout_seconds: float, *, leave_group: bool = True) -> None:
+        """Close; the listener's revocation commits whatever became committable last. With
+        `leave_group` a static member is removed from the group so its partitions move at once;
+        without (the broker is gone) it is left to expire after the session timeout."""
         self._consumer.close(autocommit=False, timeout_ms=int(timeout_seconds * 1000))
+        if leave_group and self.instance_id is not None:
+            self._remove_static_member()
+
+    def _remove_static_member(self) -> None:
+        try:
+            admin = KafkaAdminClient(**connection_kwargs(self._settings))
+        except kafka.errors.KafkaError:
+            return  # best effort: the session timeout ends the membership anyway
+        try:
+            admin.remove_group_members(
+                self._settings.group_id,
+                [MemberToRemove(group_instance_id=self.instance_id, reason="worker shut down")],
+            )
+        except kafka.errors.KafkaError:
+            pass
+        finally:
+            admin.close()
 
     def _end_offsets(
         self, partitions: list[TopicPartition], timeout_seconds: float

@@ -1,7 +1,8 @@
 """The worker's producer: acks=all, idempotent, optionally transactional, with acknowledgement callbacks.
 
 It counts messages sent but not yet acknowledged, which is how the worker sees that the producer is
-falling behind and pauses its input partitions.
+falling behind and pauses its input partitions. `topic_max_message_bytes` reads what each output
+topic accepts, so the worker can size its messages before sending instead of being refused.
 """
 
 from __future__ import annotations
@@ -11,14 +12,59 @@ from collections.abc import Callable
 from typing import Any
 
 import kafka.errors
-from kafka import KafkaProducer, TopicPartition
+from kafka import KafkaAdminClient, KafkaProducer, TopicPartition
+from kafka.admin import ConfigResource
 from kafka.structs import OffsetAndMetadata
 
 from worker.kafka.commit import Partition
-from worker.kafka.config import producer_kwargs
+from worker.kafka.config import connection_kwargs, producer_kwargs
 from worker.kafka.errors import BrokerUnreachableError, ProduceError, TransactionError
 from worker.runtime.processor import OutgoingMessage
 from worker.settings import WorkerSettings
+
+MAX_MESSAGE_BYTES = "max.message.bytes"
+# kafka-python's own default `max_request_size`: the cap when a topic's limit cannot be read.
+DEFAULT_MAX_REQUEST_BYTES = 1_048_576
+
+
+# Errors that mean the cluster could not be reached in time, not that it refused the message.
+_BROKER_LOSS_ERRORS: tuple[type[Exception], ...] = (
+    kafka.errors.KafkaTimeoutError,
+    kafka.errors.KafkaConnectionError,
+    kafka.errors.RequestTimedOutError,
+    kafka.errors.NodeNotReadyError,
+)
+
+
+def is_broker_loss(exc: BaseException) -> bool:
+    """Whether a send failed because the broker was unreachable (exit 3, not 1)."""
+    cause = exc.__cause__ if isinstance(exc, ProduceError) else exc
+    return isinstance(cause, _BROKER_LOSS_ERRORS)
+
+
+def topic_max_message_bytes(settings: WorkerSettings, topics: list[str]) -> dict[str, int]:
+    """Each topic's effective `max.message.bytes` (its own or the broker's default).
+
+    Raises BrokerUnreachableError when the cluster does not answer; a topic whose config cannot be
+    read (no DescribeConfigs permission) is left out, and the caller falls back to the client default.
+    """
+    try:
+        admin = KafkaAdminClient(**connection_kwargs(settings))
+    except kafka.errors.KafkaError as exc:
+        raise BrokerUnreachableError(f"no broker reachable at {settings.bootstrap_servers}") from exc
+    try:
+        resources = [ConfigResource("TOPIC", topic, {MAX_MESSAGE_BYTES: None}) for topic in topics]
+        described = admin.describe_configs(resources, config_filter="all").get("topic", {})
+    except kafka.errors.KafkaError:
+        return {}
+    finally:
+        admin.close()
+    limits: dict[str, int] = {}
+    for topic in topics:
+        value = described.get(topic, {}).get(MAX_MESSAGE_BYTES, {}).get("value")
+        if value is not None and str(value).isdigit():
+            limits[topic] = int(value)
+    return limits
 
 
 class ClaimProducer:
@@ -94,7 +140,16 @@ class ClaimProducer:
         self._transaction_call(self._producer.abort_transaction)
 
     def close(self, timeout_seconds: float) -> None:
-        self._producer.close(timeout=max(timeout_seconds, 0.0))
+        """Close within the timeout; a client that cannot flush (the broker is gone) is abandoned,
+        never raised through: the caller has already decided the exit code."""
+        try:
+            self._producer.close(timeout=max(timeout_seconds, 0.0))
+        except kafka.errors.KafkaTimeoutError:
+            # kafka-python's close() raises when its flush times out (the broker is gone) before it
+            # stops its sender thread; stop it without waiting, as close() would have.
+            sender = getattr(self._producer, "_sender", None)
+            if sender is not None:
+                sender.force_close()
 
     def _settled(self) -> None:
         with self._lock:

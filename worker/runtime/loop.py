@@ -13,33 +13,45 @@ one lock. Delivery guarantee (at-least-once by default):
   input offsets, so read_committed consumers see each claim once.
 
 Extraction runs in this process or, with `extract_processes >= 1` (by default one child per usable CPU
-beyond the first, `worker.runtime.cpus`), in child processes
+beyond the first, `worker.runtime.cpus`), in supervised child processes
 (`worker.runtime.extraction`): up to `PIPELINE_BATCHES` polled batches are extracted ahead while
 the oldest is published. A batch in extraction is in flight (it counts against `max_in_flight`) but
-not registered with the tracker, so nothing is committed past it. When a child dies the pool is
-restarted and the unpublished batches are extracted again, in order; after
-`MAX_CONSECUTIVE_POOL_BREAKS` breaks without a published batch in between the worker stops (exit 1).
+not registered with the tracker, so nothing is committed past it. A record a child dies or hangs on
+comes back as a dead letter (`extractor_crashed`, `too_slow`) and the child is replaced; when
+children keep breaking on record after record the worker stops (exit 5).
+
+Every message is sized for its topic before it is sent (`max.message.bytes`, read at start): the
+processor dead-letters an item whose claims would not fit and truncates a dead letter that would
+not, so the producer never refuses a message for its size.
 
 Exit codes: 0 after a clean shutdown, 1 when a produce or commit failure stopped the worker (nothing
-was committed past it), 3 when the broker was unreachable for longer than the configured limit.
+was committed past it), 3 when the broker was unreachable for longer than the configured limit, 4
+when extraction children broke on `extract_max_consecutive_breaks` records in a row.
 """
 
 from __future__ import annotations
 
+import os
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures.process import BrokenProcessPool
 
+from worker.exitcodes import ExitCode
 from worker.kafka.commit import OffsetTracker, Partition
 from worker.kafka.consumer import WireConsumer
 from worker.kafka.errors import BrokerUnreachableError, CommitError, ProduceError, TransactionError
-from worker.kafka.producer import ClaimProducer
+from worker.kafka.producer import (
+    DEFAULT_MAX_REQUEST_BYTES,
+    ClaimProducer,
+    is_broker_loss,
+    topic_max_message_bytes,
+)
 from worker.runtime.cpus import resolve_extract_processes
 from worker.runtime.extraction import (
     Extraction,
-    ExtractionBatch,
+    ExtractionBroken,
     ExtractionPipeline,
     Outcome,
     rewind_positions,
@@ -52,9 +64,10 @@ from worker.runtime.processor import InputRecord, OutgoingMessage, RecordProcess
 from worker.runtime.signals import StopRequest
 from worker.settings import WorkerSettings
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_BROKER_UNREACHABLE = 3
+EXIT_OK = ExitCode.OK
+EXIT_FAILED = ExitCode.FAILED
+EXIT_BROKER_UNREACHABLE = ExitCode.BROKER_UNREACHABLE
+EXIT_EXTRACTION_BROKEN = ExitCode.EXTRACTION_BROKEN
 
 POLL_TIMEOUT_SECONDS = 0.5
 PAUSED_POLL_TIMEOUT_SECONDS = 0.02
@@ -68,7 +81,10 @@ UNACKED_MESSAGES_PER_RECORD = 4
 # With child processes, one batch is extracted while the previous one is published; more buys
 # nothing on two cores and only holds more records in memory.
 PIPELINE_BATCHES = 2
-MAX_CONSECUTIVE_POOL_BREAKS = 3
+# After the broker is lost, closing the clients may take this long before the process just exits.
+ABANDON_SECONDS = 3.0
+# Room a producer request needs beyond its largest record (request and batch framing).
+REQUEST_OVERHEAD_BYTES = 16 * 1024
 
 
 class Worker:
@@ -86,14 +102,21 @@ class Worker:
         self.settings = settings
         self.metrics = metrics
         self.health = health
+        self.health.group_joined(False)  # ready once the group has assigned (possibly no) partitions
         self.stop = stop
         self.processor = RecordProcessor(
-            output_topic=settings.output_topic, dlq_topic=settings.dlq_topic, value_prefix=value_prefix
+            output_topic=settings.output_topic,
+            dlq_topic=settings.dlq_topic,
+            value_prefix=value_prefix,
+            limits=settings.item_limits(),
         )
         self.tracker = OffsetTracker()
         self.log = get_logger("worker", group_id=settings.group_id)
         self._lock = threading.Lock()
         self._failure: str | None = None
+        self._failure_code = EXIT_FAILED
+        self._slowest_seconds = 0.0
+        self._abandoning = False
         self._consumer: WireConsumer | None = None
         self._producer: ClaimProducer | None = None
         self._last_contact = time.monotonic()
@@ -112,10 +135,12 @@ class Worker:
         self.extract_processes = resolve_extract_processes(settings.extract_processes)
         self._extraction: Extraction | None = None
         self._pipeline = ExtractionPipeline(PIPELINE_BATCHES if self.extract_processes else 1)
-        self._pool_breaks = 0
 
     def run(self) -> int:
         """Connect, loop until asked to stop (or until a fatal condition), then shut down cleanly."""
+        if self.stop.is_set():  # a SIGTERM while the worker was loading: nothing to drain
+            self.log.info("worker_stop_requested", reason=self.stop.reason)
+            return EXIT_OK
         try:
             self._connect()
         except (BrokerUnreachableError, TransactionError) as exc:
@@ -123,11 +148,14 @@ class Worker:
             self._close_clients(self.settings.shutdown_grace_seconds)
             self._close_extraction()
             return EXIT_BROKER_UNREACHABLE if isinstance(exc, BrokerUnreachableError) else EXIT_FAILED
-        code = EXIT_FAILED
+        code: int = EXIT_FAILED
         try:
             code = self._loop()
         finally:
-            code = max(code, self._shutdown())
+            if code != EXIT_BROKER_UNREACHABLE:
+                code = max(code, self._shutdown())
+            else:
+                self._abandon_clients()
             self._close_extraction()
             self.log.info("worker_stopped", exit_code=code)
         return code
@@ -139,11 +167,35 @@ class Worker:
         transactional_id = None
         if settings.exactly_once:
             transactional_id = settings.transactional_id or f"{settings.group_id}-{socket.gethostname()}"
-        self._producer = ClaimProducer(settings, transactional_id=transactional_id)
+        topic_limits = topic_max_message_bytes(settings, [settings.output_topic, settings.dlq_topic])
+        claim_bytes = topic_limits.get(settings.output_topic, DEFAULT_MAX_REQUEST_BYTES)
+        dead_letter_bytes = topic_limits.get(settings.dlq_topic, DEFAULT_MAX_REQUEST_BYTES)
+        self.processor = RecordProcessor(
+            output_topic=settings.output_topic,
+            dlq_topic=settings.dlq_topic,
+            value_prefix=self.processor.value_prefix,
+            limits=settings.item_limits(),
+            max_claim_bytes=claim_bytes,
+            max_dead_letter_bytes=dead_letter_bytes,
+        )
+        # The producer must not refuse what the topics accept.
+        max_request_size = (
+            max(claim_bytes, dead_letter_bytes, DEFAULT_MAX_REQUEST_BYTES) + REQUEST_OVERHEAD_BYTES
+        )
+        self._producer = ClaimProducer(
+            settings, transactional_id=transactional_id, max_request_size=max_request_size
+        )
         if self._producer.transactional:
             self._producer.init_transactions()
         self._consumer = WireConsumer(settings, handler=self)
-        self._extraction = start_extraction(self.processor, self.extract_processes)
+        self._extraction = start_extraction(
+            self.processor,
+            self.extract_processes,
+            item_timeout_seconds=settings.item_timeout_seconds,
+            max_consecutive_breaks=settings.extract_max_consecutive_breaks,
+            memory_limit_bytes=settings.extract_memory_limit_mb * 1024 * 1024,
+            on_break=self._extraction_broke,
+        )
         self.metrics.extract_processes.set(self.extract_processes)
         self._last_contact = time.monotonic()
         self.log.info(
@@ -155,15 +207,20 @@ class Worker:
             transactional_id=transactional_id,
             extract_processes=self.extract_processes,
             extract_processes_setting=settings.extract_processes,
+            max_claim_bytes=claim_bytes,
+            max_dead_letter_bytes=dead_letter_bytes,
         )
 
     def _loop(self) -> int:
         consumer, settings = self._clients()[0], self.settings
         last_check = time.monotonic()
+        # Checked often enough that the exit comes at most one check after the limit.
+        check_interval = min(BROKER_CHECK_INTERVAL_SECONDS, settings.broker_unreachable_seconds / 4)
         while not self.stop.is_set():
+            self.health.beat()
             if self._failure is not None:
                 self.log.error("worker_stopping_on_failure", reason=self._failure)
-                return EXIT_FAILED
+                return self._failure_code
             self._apply_backpressure()
             if self._pipeline.full():
                 self._publish_ready(wait_seconds=POLL_TIMEOUT_SECONDS)
@@ -173,7 +230,7 @@ class Worker:
             now = time.monotonic()
             if not settings.exactly_once and now - self._last_commit >= settings.commit_interval_seconds:
                 self._commit()
-            if now - last_check >= BROKER_CHECK_INTERVAL_SECONDS:
+            if now - last_check >= check_interval:
                 self._check_broker()
                 last_check = time.monotonic()
                 silent_for = last_check - self._last_contact
@@ -183,7 +240,7 @@ class Worker:
         self.log.info("worker_stop_requested", reason=self.stop.reason)
         if self._failure is None:
             self._finish_pipeline(self.settings.shutdown_grace_seconds / 2)
-        return EXIT_OK if self._failure is None else EXIT_FAILED
+        return EXIT_OK if self._failure is None else self._failure_code
 
     def _poll_and_submit(self, consumer: WireConsumer) -> None:
         settings = self.settings
@@ -212,10 +269,9 @@ class Worker:
             self._pipeline.pop()
             try:
                 outcomes = batch.outcomes()
-            except BrokenProcessPool as exc:
-                self._restart_extraction(batch, exc)
+            except ExtractionBroken as exc:
+                self._failure, self._failure_code = str(exc), EXIT_EXTRACTION_BROKEN
                 return
-            self._pool_breaks = 0
             if batch.generation != self._generation:
                 continue  # polled under an assignment a rebalance replaced: the new owner re-reads it
             if self.settings.exactly_once:
@@ -233,20 +289,16 @@ class Worker:
                 return
             self._publish_ready(wait_seconds=remaining)
 
-    def _restart_extraction(self, broken: ExtractionBatch, exc: BaseException) -> None:
-        """A child died: nothing of the unpublished batches was registered, so extract them again."""
-        batches = [broken, *self._pipeline.drain()]
-        self._pool_breaks += 1
+    def _extraction_broke(self, reason: str, record: InputRecord, detail: str) -> None:
+        """A child died or hung on `record` (called from the pool's thread): it comes back as a
+        dead letter with `reason`, and the child has been replaced."""
         self.metrics.extract_pool_restarts.inc()
-        records = sum(len(batch.records) for batch in batches)
-        if self._pool_breaks > MAX_CONSECUTIVE_POOL_BREAKS:
-            self._failure = f"extraction pool broke {self._pool_breaks} times in a row: {exc}"
-            return
-        self.log.error("extract_pool_broken", error=str(exc), resubmitted_records=records)
-        extraction = self._extractor()
-        extraction.restart()
-        for batch in batches:
-            self._pipeline.append(extraction.submit(batch.records, batch.generation))
+        self.log.error(
+            "extract_child_broken",
+            reason=reason,
+            error=detail,
+            **record_context(record.topic, record.partition, record.offset, None),
+        )
 
     def _rewind_kept_partitions(self) -> None:
         """After a rebalance that gave partitions straight back, read them again from the commits.
@@ -326,17 +378,25 @@ class Worker:
     def _observe(self, record: InputRecord, outcome: Outcome) -> None:
         """Metrics and the dead-letter log line of one extracted record, as it is published."""
         self.metrics.processing_seconds.observe(outcome.seconds)
+        if outcome.seconds > self._slowest_seconds:
+            self._slowest_seconds = outcome.seconds
+            self.metrics.processing_seconds_max.set(outcome.seconds)
         now = time.time()
         if record.timestamp_ms > 0:
             self.metrics.record_delay_seconds.observe(max(now - record.timestamp_ms / 1000, 0.0))
         if outcome.published_at is not None:
             self.metrics.publication_delay_seconds.observe(max(now - outcome.published_at, 0.0))
+        if outcome.truncated:
+            self.metrics.dead_letters_truncated.inc()
+        if outcome.evidence_trimmed:
+            self.metrics.evidence_trimmed.inc(outcome.evidence_trimmed)
         if outcome.failure_reason is not None:
             self.metrics.items_failed.labels(outcome.failure_reason).inc()
             self.log.warning(
                 "item_dead_lettered",
                 reason=outcome.failure_reason,
                 error=outcome.failure_error,
+                seconds=round(outcome.seconds, 3),
                 **record_context(record.topic, record.partition, record.offset, outcome.item_id),
             )
         else:
@@ -396,6 +456,8 @@ class Worker:
             **record_context(*partition, offset),
         )
         self._failure = f"{kind} message for {partition[0]}[{partition[1]}]@{offset} not delivered: {exc}"
+        if is_broker_loss(exc):
+            self._failure_code = EXIT_BROKER_UNREACHABLE
 
     # -- commits, flow control, broker checks ---------------------------------------------------
 
@@ -467,14 +529,18 @@ class Worker:
         consumer, _ = self._clients()
         try:
             if consumer.assignment():
-                lags = consumer.lag(BROKER_CHECK_TIMEOUT_SECONDS)
-                for (topic, partition), lag in lags.items():
+                fetch_lags, committed_lags = consumer.lag(BROKER_CHECK_TIMEOUT_SECONDS)
+                for (topic, partition), lag in fetch_lags.items():
                     self.metrics.consumer_lag.labels(topic, str(partition)).set(lag)
+                for (topic, partition), lag in committed_lags.items():
+                    self.metrics.committed_lag.labels(topic, str(partition)).set(lag)
             else:
                 consumer.probe(self.settings.input_topic, BROKER_CHECK_TIMEOUT_SECONDS)
         except BrokerUnreachableError as exc:
             self.log.warning("broker_check_failed", error=str(exc))
+            self.health.broker_contact(reachable=False)
             return
+        self.health.broker_contact(reachable=True)
         self._last_contact = time.monotonic()
 
     # -- rebalance callbacks (consumer IO thread) ---------------------------------------------------
@@ -485,11 +551,16 @@ class Worker:
             self.tracker.assign(partitions)
             self._kept |= partitions & self._revoked
             self._revoked = set()
+        self.health.group_joined(True)
         self.metrics.rebalances.labels("assigned").inc()
         self.log.info("partitions_assigned", partitions=_names(partitions))
 
     def on_revoked(self, partitions: set[Partition]) -> dict[Partition, int]:
         self.metrics.rebalances.labels("revoked").inc()
+        with self._lock:
+            abandoning = self._abandoning
+        if abandoning:  # closing after the broker was lost: no flush, no commit can succeed
+            return {}
         if self._producer is not None and not self._producer.flush(self._revoke_flush_seconds):
             self.log.warning("revoke_flush_incomplete", unacknowledged=self._producer.unacknowledged())
         with self._lock:
@@ -517,6 +588,7 @@ class Worker:
             self._forget_requested(partitions)
             self._revoked |= partitions
         self._forget_lag(partitions)
+        self.health.group_joined(False)
         self.metrics.rebalances.labels("lost").inc()
         self.log.warning("partitions_lost", partitions=_names(partitions))
 
@@ -546,9 +618,21 @@ class Worker:
         self._close_clients(max(deadline - time.monotonic(), 1.0))
         return code
 
-    def _close_clients(self, timeout_seconds: float) -> None:
+    def _abandon_clients(self) -> None:
+        """The broker is gone: nothing can be flushed or committed, so leave at once (what was not
+        committed is read again after the restart). A client that still blocks on the lost broker
+        is cut short by a watchdog, so the exit code stays 3 and comes in time."""
+        with self._lock:
+            self._abandoning = True
+        watchdog = threading.Timer(ABANDON_SECONDS, _exit_now, args=(EXIT_BROKER_UNREACHABLE,))
+        watchdog.daemon = True
+        watchdog.start()
+        self._close_clients(0.0, leave_group=False)
+        watchdog.cancel()
+
+    def _close_clients(self, timeout_seconds: float, *, leave_group: bool = True) -> None:
         if self._consumer is not None:
-            self._consumer.close(timeout_seconds)
+            self._consumer.close(timeout_seconds, leave_group=leave_group)
             self._consumer = None
         if self._producer is not None:
             self._producer.close(timeout_seconds)
@@ -577,10 +661,19 @@ class Worker:
 
     def _forget_lag(self, partitions: set[Partition]) -> None:
         for topic, partition in partitions:
-            try:
-                self.metrics.consumer_lag.remove(topic, str(partition))
-            except KeyError:
-                continue
+            for gauge in (self.metrics.consumer_lag, self.metrics.committed_lag):
+                try:
+                    gauge.remove(topic, str(partition))
+                except KeyError:
+                    continue
+
+
+def _exit_now(code: int) -> None:
+    """End the process without waiting for client threads stuck on a lost broker."""
+    get_logger("worker").error("worker_exit_forced", exit_code=code, reason="clients did not close in time")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _with_labels(outcome: Outcome) -> list[tuple[OutgoingMessage, tuple[str, str, str] | None]]:

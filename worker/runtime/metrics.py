@@ -33,7 +33,23 @@ UNKNOWN_COMMIT = "unknown"
 UNLIMITED_V1_BYTES = 1 << 62
 
 # Processing one item takes micro- to milliseconds; a slow regex shows up in the upper buckets.
-PROCESSING_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
+PROCESSING_BUCKETS = (
+    0.0005,
+    0.001,
+    0.0025,
+    0.005,
+    0.01,
+    0.025,
+    0.05,
+    0.1,
+    0.25,
+    0.5,
+    1.0,
+    2.5,
+    5.0,
+    10.0,
+    30.0,
+)
 # End-to-end delay spans a healthy sub-second pipeline to a backlog of hours after an outage.
 DELAY_BUCKETS = (
     0.05,
@@ -166,6 +182,11 @@ class WorkerMetrics:
             buckets=PROCESSING_BUCKETS,
             registry=r,
         )
+        self.processing_seconds_max = Gauge(
+            "claimwire_item_processing_max_seconds",
+            "The longest one record has taken to process since the worker started.",
+            registry=r,
+        )
         self.record_delay_seconds = Histogram(
             "claimwire_record_delay_seconds",
             "From the input record's Kafka timestamp to its processing by the worker.",
@@ -180,7 +201,15 @@ class WorkerMetrics:
         )
         self.consumer_lag = Gauge(
             "claimwire_consumer_lag_records",
-            "Records between the worker's position and the end of each assigned input partition.",
+            "Fetch-position lag: records between the consumer's fetch position and the end of each "
+            "assigned input partition (records fetched but not yet committed are not counted).",
+            ["topic", "partition"],
+            registry=r,
+        )
+        self.committed_lag = Gauge(
+            "claimwire_consumer_committed_lag_records",
+            "Committed-offset lag: records between the group's committed offset and the end of each "
+            "assigned input partition (what a restart would read again or for the first time).",
             ["topic", "partition"],
             registry=r,
         )
@@ -219,7 +248,17 @@ class WorkerMetrics:
         )
         self.extract_pool_restarts = Counter(
             "claimwire_extract_pool_restarts_total",
-            "Times the extraction pool was replaced because a child process died.",
+            "Extraction children replaced because they died or hung on a record (dead-lettered).",
+            registry=r,
+        )
+        self.dead_letters_truncated = Counter(
+            "claimwire_dead_letters_truncated_total",
+            "Dead letters cut to fit the dead-letter topic's max.message.bytes.",
+            registry=r,
+        )
+        self.evidence_trimmed = Counter(
+            "claimwire_evidence_trimmed_total",
+            "Claim events whose evidence was cut to the window around the figure.",
             registry=r,
         )
         self.transactions = Counter(

@@ -1,7 +1,8 @@
 """The worker's HTTP endpoint: /metrics (Prometheus), /healthz (liveness) and /readyz (readiness).
 
-Served by the standard library in a daemon thread. Liveness means the poll loop polled recently
-(a stuck loop gets the pod restarted); readiness means partitions are assigned and were polled.
+Served by the standard library in a daemon thread. Liveness means the poll loop went round recently
+(a stuck loop gets the pod restarted); readiness means the worker joined its group and can reach the
+broker (docs/metrics.md lists every state).
 """
 
 from __future__ import annotations
@@ -28,36 +29,66 @@ class MetricsSource(Protocol):
 
 @dataclass(slots=True)
 class LoopHealth:
-    """What the poll loop reports about itself; read by the probe handlers from another thread."""
+    """What the poll loop reports about itself; read by the probe handlers from another thread.
+
+    Liveness: the loop went round recently (`beat`, or a poll), so a loop stuck in one call gets
+    the pod restarted. Readiness, for a loop that reports its group membership (the worker): it has
+    joined its group (with or without partitions: at full scale a surge pod in a rolling update gets
+    none until the old pod leaves) and its last contact with the broker succeeded, so a worker cut
+    off from the cluster is taken out of service. A loop that does not report membership (the
+    tracker) is ready once it has polled with a partition assigned.
+    """
 
     max_poll_age_seconds: float
+    last_beat: float | None = None  # time.monotonic() of the loop's last round
     last_poll: float | None = None  # time.monotonic() of the last completed poll
     assigned_partitions: int = 0
+    joined: bool | None = None  # None: this loop does not report its membership
+    broker_reachable: bool = True
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def beat(self) -> None:
+        with self.lock:
+            self.last_beat = time.monotonic()
 
     def polled(self, assigned_partitions: int) -> None:
         with self.lock:
-            self.last_poll = time.monotonic()
+            self.last_poll = self.last_beat = time.monotonic()
             self.assigned_partitions = assigned_partitions
+
+    def group_joined(self, joined: bool) -> None:
+        with self.lock:
+            self.joined = joined
+
+    def broker_contact(self, reachable: bool) -> None:
+        with self.lock:
+            self.broker_reachable = reachable
 
     def alive(self) -> tuple[bool, str]:
         with self.lock:
-            last = self.last_poll
+            last = self.last_beat
         if last is None:
             return True, "starting"  # joining a group can take a while; readiness covers it
         age = time.monotonic() - last
         if age > self.max_poll_age_seconds:
-            return False, f"last poll {age:.1f}s ago"
-        return True, f"last poll {age:.1f}s ago"
+            return False, f"loop stuck: last round {age:.1f}s ago"
+        return True, f"last round {age:.1f}s ago"
 
     def ready(self) -> tuple[bool, str]:
         with self.lock:
-            last, assigned = self.last_poll, self.assigned_partitions
-        if last is None:
-            return False, "not polled yet"
-        if assigned == 0:
-            return False, "no partitions assigned"
-        return True, f"{assigned} partitions assigned"
+            polled, joined = self.last_poll is not None, self.joined
+            assigned, reachable = self.assigned_partitions, self.broker_reachable
+        if joined is None:
+            if not polled:
+                return False, "not polled yet"
+            if assigned == 0:
+                return False, "no partitions assigned"
+            return True, f"{assigned} partitions assigned"
+        if not polled or not joined:
+            return False, "not joined to the group yet"
+        if not reachable:
+            return False, "broker unreachable"
+        return True, f"{assigned} partitions assigned (group joined, broker reachable)"
 
 
 class ProbeServer:

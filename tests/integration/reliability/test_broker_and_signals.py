@@ -1,0 +1,258 @@
+"""Honest exits (issue 13, bugs 6 and 8) and a broker restart: each against a broker of its own, which
+the test stops and starts, or with no broker at all."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from kafka_helpers import consume_all, produce
+from worker_process import (
+    WorkerProcess,
+    committed_offsets,
+    end_offsets,
+    expected_claims,
+    total,
+    wait_until,
+    wire_item,
+)
+
+from worker.exitcodes import ExitCode
+from worker.kafka.admin import TopicSpec, create_topics
+from worker.kafka.devbroker import free_port
+from worker.settings import KafkaConnectionSettings
+
+BROKER_START_TIMEOUT_S = 180.0
+PROCESS_TIMEOUT_S = 180.0
+UNREACHABLE_S = 10.0
+
+
+class PrivateBroker:
+    """A `claimwire dev-broker` on a fixed port and data directory, so it can be stopped and started."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.port = free_port()
+        self.data_dir = workdir / "data"
+        self.workdir = workdir
+        self.bootstrap = f"127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+        self.starts = 0
+
+    def start(self) -> None:
+        self.starts += 1
+        log_path = self.workdir / f"broker-{self.starts}.log"
+        with log_path.open("wb") as log:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "worker.cli",
+                    "dev-broker",
+                    "--port",
+                    str(self.port),
+                    "--data-dir",
+                    str(self.data_dir),
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        wait_until(
+            lambda: f"bootstrap={self.bootstrap}" in log_path.read_text(errors="replace"),
+            BROKER_START_TIMEOUT_S,
+            f"the private broker on {self.bootstrap}",
+        )
+
+    def stop(self, sig: int = signal.SIGTERM) -> None:
+        """SIGTERM stops the broker cleanly; SIGKILL kills its launcher, whose JVM then goes down at
+        once (it dies with its parent)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(sig)
+            self.process.wait(timeout=60)
+        self.process = None
+
+
+@pytest.fixture
+def broker(tmp_path: Path) -> Iterator[PrivateBroker]:
+    own = PrivateBroker(tmp_path)
+    own.start()
+    yield own
+    own.stop(signal.SIGTERM)
+
+
+@pytest.fixture
+def workers() -> Iterator[list[WorkerProcess]]:
+    started: list[WorkerProcess] = []
+    yield started
+    for worker in started:
+        worker.ensure_stopped()
+
+
+def make_topics(bootstrap: str) -> dict[str, str]:
+    names = {"input_topic": "rel-wire", "output_topic": "rel-claims", "dlq_topic": "rel-dlq"}
+    specs = [
+        TopicSpec(names["input_topic"], 3),
+        TopicSpec(names["output_topic"], 3),
+        TopicSpec(names["dlq_topic"], 1),
+    ]
+    create_topics(KafkaConnectionSettings(bootstrap_servers=bootstrap), specs)
+    return names
+
+
+def test_broker_loss_with_records_in_flight_exits_3_within_the_configured_time(
+    broker: PrivateBroker,
+    tmp_path: Path,
+    workers: list[WorkerProcess],
+    figures,  # type: ignore[no-untyped-def]
+) -> None:
+    topics = make_topics(broker.bootstrap)
+    values = [wire_item(i, run="loss") for i in range(6000)]
+    produce(broker.bootstrap, topics["input_topic"], [(f"k{i}", v, None) for i, v in enumerate(values)])
+    worker = WorkerProcess(
+        broker.bootstrap,
+        tmp_path,
+        "loss",
+        group_id="rel-loss",
+        broker_unreachable_seconds=UNREACHABLE_S,
+        max_poll_records=100,
+        **topics,
+    )
+    workers.append(worker)
+    wait_until(
+        lambda: total(end_offsets(broker.bootstrap, topics["output_topic"])) > 200,
+        PROCESS_TIMEOUT_S,
+        "output",
+    )
+    in_flight = worker.metric_sum("claimwire_items_in_flight")
+    broker.stop(signal.SIGKILL)
+    lost_at = time.monotonic()
+    code = worker.process.wait(timeout=120)
+    elapsed = time.monotonic() - lost_at
+    assert code == 3, worker.log_tail()
+    # The limit, plus one broker check's interval and timeout (5 s each), plus start-up slack.
+    assert elapsed <= UNREACHABLE_S + 12, elapsed
+    assert "Traceback" not in worker.log_path.read_text(errors="replace")
+    figures(
+        "broker lost with records in flight",
+        in_flight_at_loss=in_flight,
+        exit_code=code,
+        seconds_to_exit=round(elapsed, 1),
+    )
+
+
+def test_a_ten_second_broker_restart_loses_nothing(
+    broker: PrivateBroker,
+    tmp_path: Path,
+    workers: list[WorkerProcess],
+    figures,  # type: ignore[no-untyped-def]
+) -> None:
+    topics = make_topics(broker.bootstrap)
+    values = [wire_item(i, run="restart") for i in range(4000)]
+    expected = expected_claims(values)
+    produce(broker.bootstrap, topics["input_topic"], [(f"k{i}", v, None) for i, v in enumerate(values)])
+    worker = WorkerProcess(
+        broker.bootstrap, tmp_path, "restart", group_id="rel-restart", max_poll_records=100, **topics
+    )
+    workers.append(worker)
+    wait_until(
+        lambda: total(end_offsets(broker.bootstrap, topics["output_topic"])) > 200,
+        PROCESS_TIMEOUT_S,
+        "output",
+    )
+    broker.stop(signal.SIGTERM)
+    time.sleep(10)
+    broker.start()
+    wait_until(
+        lambda: (
+            worker.process.poll() is not None
+            or committed_offsets(broker.bootstrap, "rel-restart", topics["input_topic"])
+            == end_offsets(broker.bootstrap, topics["input_topic"])
+        ),
+        PROCESS_TIMEOUT_S,
+        "every record committed after the restart",
+        interval_s=1.0,
+    )
+    assert worker.process.poll() is None, worker.log_tail()
+    claims = Counter(
+        json.loads(r.value)["claim_id"] for r in consume_all(broker.bootstrap, topics["output_topic"])
+    )
+    lost = len(set(expected) - set(claims))
+    duplicates = sum(count - 1 for count in claims.values())
+    assert lost == 0
+    assert worker.terminate(40) == 0
+    figures("broker restart (10 s)", records_thrown=len(values), lost=lost, duplicates=duplicates)
+
+
+@pytest.mark.parametrize("after_s", [0.2, 0.8])
+def test_sigterm_in_the_first_second_exits_zero(
+    kafka_bootstrap: str,
+    tmp_path: Path,
+    after_s: float,
+    figures,  # type: ignore[no-untyped-def]
+) -> None:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("CLAIMWIRE_")}
+    env.update(
+        {
+            "CLAIMWIRE_BOOTSTRAP_SERVERS": kafka_bootstrap,
+            "CLAIMWIRE_HTTP_PORT": "0",
+            "CLAIMWIRE_LOG_FORMAT": "json",
+            "CLAIMWIRE_GROUP_ID": f"early-{after_s}",
+        }
+    )
+    log_path = tmp_path / "early.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "worker.cli", "worker"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+        )
+    time.sleep(after_s)
+    process.send_signal(signal.SIGTERM)
+    code = process.wait(timeout=60)
+    assert code == 0, log_path.read_text()
+    figures(f"SIGTERM {after_s} s after start", exit_code=code)
+
+
+def test_children_out_of_memory_on_record_after_record_make_the_worker_exit_4(
+    kafka_bootstrap: str,
+    new_topic,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    workers: list[WorkerProcess],
+    figures,  # type: ignore[no-untyped-def]
+) -> None:
+    topics = {
+        "input_topic": new_topic(1, prefix="broken-in"),
+        "output_topic": new_topic(1, prefix="broken-claims"),
+        "dlq_topic": new_topic(1, prefix="broken-dlq"),
+    }
+    body = "Rain fell on the hills and the river rose. " * 7_000  # about 300 KB
+    items = [json.dumps({"id": f"big-{i}", "body": body}) for i in range(8)]
+    produce(kafka_bootstrap, topics["input_topic"], [("k", item, None) for item in items])
+    # An address-space limit below what a child already holds: nothing large can be allocated.
+    worker = WorkerProcess(
+        kafka_bootstrap,
+        tmp_path,
+        "broken",
+        group_id="rel-broken",
+        extract_processes=1,
+        extract_memory_limit_mb=20,
+        **topics,
+    )
+    workers.append(worker)
+    code = worker.process.wait(timeout=PROCESS_TIMEOUT_S)
+    assert code == ExitCode.EXTRACTION_BROKEN, worker.log_tail()
+    assert "Traceback" not in worker.log_path.read_text(errors="replace")
+    assert any(e["event"] == "worker_stopping_on_failure" for e in worker.events())
+    assert committed_offsets(kafka_bootstrap, "rel-broken", topics["input_topic"]) == {0: None}
+    assert consume_all(kafka_bootstrap, topics["dlq_topic"]) == []
+    figures("extraction children out of memory on every record", exit_code=code)

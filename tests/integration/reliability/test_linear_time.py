@@ -1,0 +1,93 @@
+"""Extraction is linear in its input (issue 13, bug 4): on generated text, eight times the text costs
+about eight times the time, and the output per input character stays bounded. Measured as ratios,
+never against a wall-clock threshold. No broker needed."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from worker.limits import ItemLimits
+from worker.models import WireItem
+from worker.pipeline import process_item
+
+# The extractor itself is under test, not the pipeline's bounds: no sentence or count limit cuts in.
+UNBOUNDED = ItemLimits(max_sentence_chars=10**9, max_numbers_per_sentence=10**9)
+SCALE = 8
+# Per character, the large text may cost at most this many times the small one (noise on a busy
+# machine, caches); a quadratic step would cost about SCALE times.
+MAX_PER_CHAR_RATIO = 3.0
+# Output bytes per input character, large over small: each claim carries at most a fixed window of
+# evidence, so the ratio stays near 1; a claim copying its whole sentence would make it about SCALE.
+MAX_OUTPUT_PER_CHAR_RATIO = 1.5
+
+WORDS = st.sampled_from(
+    [
+        "the",
+        "people",
+        "were",
+        "killed",
+        "injured",
+        "missing",
+        "said",
+        "officials",
+        "police",
+        "in",
+        "River",
+        "Town",
+        "according",
+        "to",
+        "at",
+        "least",
+        "about",
+        "more",
+        "than",
+        "and",
+        "dozens",
+        "hundreds",
+        "reported",
+        "Minister",
+        "a",
+        "spokesman",
+        ",",
+        ".",
+    ]
+)
+NUMBERS = st.integers(min_value=2, max_value=250_000).map(lambda n: f"{n:,}")
+TOKENS = st.lists(st.one_of(WORDS, WORDS, WORDS, NUMBERS), min_size=300, max_size=600)
+
+
+def best_time(body: str) -> tuple[float, int]:
+    """The fastest of three runs, and the bytes of the events it gives."""
+    best = float("inf")
+    output = 0
+    for _ in range(3):
+        started = time.perf_counter()
+        events = process_item(WireItem(id="gen", body=body), UNBOUNDED)
+        best = min(best, time.perf_counter() - started)
+        output = sum(len(event.model_dump_json()) for event in events)
+    return best, output
+
+
+# No shrinking: every example costs a second or two, and the failing one is printed as it is.
+@settings(
+    max_examples=10,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(tokens=TOKENS, run_on=st.booleans())
+def test_extraction_time_and_output_grow_linearly_with_the_input(tokens: list[str], *, run_on: bool) -> None:
+    if run_on:  # one sentence that grows with the text: the case where claims used to copy it whole
+        tokens = [token for token in tokens if token != "."]
+    small = " ".join(tokens)
+    large = " ".join([small] * SCALE)
+    small_seconds, small_output = best_time(small)
+    large_seconds, large_output = best_time(large)
+    per_char_ratio = (large_seconds / len(large)) / (small_seconds / len(small))
+    assert per_char_ratio <= MAX_PER_CHAR_RATIO, (per_char_ratio, small_seconds, large_seconds)
+    if small_output:
+        output_ratio = (large_output / len(large)) / (small_output / len(small))
+        assert output_ratio <= MAX_OUTPUT_PER_CHAR_RATIO, (output_ratio, small_output, large_output)
