@@ -36,7 +36,7 @@ def test_an_undecodable_record_names_the_converter_stage_under_connect_names() -
 
 
 def test_a_failing_extraction_is_a_transformation_stage(monkeypatch: pytest.MonkeyPatch) -> None:
-    def explode(item: object) -> list[object]:
+    def explode(item: object, limits: object = None) -> list[object]:
         raise RuntimeError("rule table missing")
 
     monkeypatch.setattr(processor_module, "extract_item", explode)

@@ -106,11 +106,11 @@ def test_a_record_past_its_time_is_dead_lettered_as_too_slow_in_process(
     proc = processor()
     record = slow_records(1)[0]
 
-    def stall(_item: object, _limits: object) -> list[object]:
+    def stall(_item: object, _limits: object) -> object:
         time.sleep(5)
         raise AssertionError("the alarm should have stopped this")
 
-    monkeypatch.setattr("worker.runtime.processor.process_item", stall)
+    monkeypatch.setattr("worker.runtime.processor.extract_item", stall)
     started = time.monotonic()
     outcome = extract_one(proc, record, timeout_seconds=0.2)
     assert time.monotonic() - started < 4
