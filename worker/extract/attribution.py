@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from worker.extract.coref import SourceRegistry
 from worker.extract.reporting import (
@@ -144,6 +145,8 @@ _SPEECH_CUES = frozenset(SPEECH_VERBS.values())
 # "Tories predicted to win 316", "said to be", "expected to reach": a participle and an infinitive
 # make a passive with the auxiliary left out, as headlines write it.
 _RAISED_PASSIVE_RE = re.compile(r"(?:[a-z]+ed|said|forecast)\s+to\s+[a-z]")
+_DIGIT_RE = re.compile(r"\d")
+_NEWLINE_RE = re.compile(r"\n")
 # A comma that separates phrases, not the thousands of a figure ("1,000").
 _SEGMENT_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
 # A subject's head noun before its complement: "The poll of 1,000 voters" -> The poll.
@@ -310,11 +313,14 @@ def _antecedent_of_relative(segment: str) -> str | None:
 
 def _holds_a_number(phrase: str) -> bool:
     """Whether a phrase holds a figure ("the 812 walkers"), not just a name with digits ("G7")."""
+    if _DIGIT_RE.search(phrase) is None:
+        return False
     return any(
         word.strip(_EDGE_PUNCTUATION).replace(",", "").replace(".", "").isdigit() for word in phrase.split()
     )
 
 
+@lru_cache(maxsize=8192)
 def _valid_source(phrase: str, *, counting: bool) -> bool:
     """Whether a phrase can be a source: a pronoun, a proper name or acronym, or a noun phrase with a
     source head. A keeper of figures (`counting`) must be a body or a named person, not a place or
@@ -448,7 +454,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     if words and _word_in(words[-1], SUBJECT_PRONOUNS):
         position = region.rfind(words[-1])
         return words[-1], region_start + position, None, ""
-    segments = _SEGMENT_COMMA_RE.split(region)
+    segments = _SEGMENT_COMMA_RE.split(region) if _DIGIT_RE.search(region) else region.split(",")
     last = segments[-1].strip()
     last_words = WORD_RE.findall(last)
     if not last_words:
@@ -964,11 +970,11 @@ def _gapped_anchor(text: str, sentence_start: int, start: int, earlier: _Anchor 
     return _Anchor(earlier.cue, phrase, match.start("np"), start, False, True)
 
 
-def _known_names(text: str) -> list[tuple[int, str]]:
+def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
     """Every personal name the item writes, title dropped, with its position."""
     names: list[tuple[int, str]] = []
     for match in _CAPITALISED_RUN_RE.finditer(text):
-        if _on_a_title_line(text, match.start()):
+        if lines.is_title(match.start()):
             continue
         tokens = re.sub(r"(?:'s|’s)$", "", match.group()).split()
         name = personal_name(tokens)
@@ -977,12 +983,25 @@ def _known_names(text: str) -> list[tuple[int, str]]:
     return names
 
 
-def _on_a_title_line(text: str, position: int) -> bool:
-    """Whether `position` stands on a line that is not running text: a headline, byline, photo
-    credit or boilerplate, which never ends with a closing mark. Names there are no antecedents."""
-    line_end = text.find("\n", position)
-    line = text[text.rfind("\n", 0, position) + 1 : len(text) if line_end < 0 else line_end].rstrip()
-    return not line or line[-1] not in _CLOSED
+class _Lines:
+    """The lines of a text, to tell running text from lines that are not: a headline, byline, photo
+    credit or boilerplate never ends with a closing mark. Names there are no antecedents."""
+
+    __slots__ = ("breaks", "text", "titles")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [match.start() for match in _NEWLINE_RE.finditer(text)]
+        self.titles: dict[int, bool] = {}
+
+    def is_title(self, position: int) -> bool:
+        index = bisect_left(self.breaks, position)
+        if index not in self.titles:
+            start = self.breaks[index - 1] + 1 if index else 0
+            end = self.breaks[index] if index < len(self.breaks) else len(self.text)
+            line = self.text[start:end].rstrip()
+            self.titles[index] = not line or line[-1] not in _CLOSED
+        return self.titles[index]
 
 
 def _unwrapped(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1085,13 +1104,14 @@ def attribute(
         read.append((sentence_start, sentence_end, members, reader.read(), reader.clause_breaks))
         silent.extend(reader.silent)
 
-    registry = SourceRegistry(lambda: _known_names(text))
+    lines = _Lines(text)
+    registry = SourceRegistry(lambda: _known_names(text, lines))
     phrases_in_order = [anchor.phrase for _, _, _, anchors, _ in read for anchor in anchors]
     seen = 0
     results: list[Attribution | None] = [None] * len(mentions)
     introduced: Attribution | None = None  # the source of a list the last sentence introduced
     for sentence_start, sentence_end, members, anchors, stops in read:
-        _note_sentence_subject(registry, text, sentence_start)
+        _note_sentence_subject(registry, text, sentence_start, lines)
         for anchor in anchors:
             seen += 1
             resolved = registry.resolve(
@@ -1192,14 +1212,14 @@ def _credit_quoted_figures(
             results[index] = speakers[quote][2]
 
 
-def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: int) -> None:
+def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: int, lines: _Lines) -> None:
     """A body that opens a sentence ("The Office for Rail Statistics on Tuesday revised ...")
     is remembered, so that a later "its forecast" or "the fiscal watchdog" can refer to it."""
     subject = _SENTENCE_SUBJECT_RE.match(text, sentence_start)
     first = subject.group().split()[0].lower() if subject is not None else ""
     if subject is None or first in PREPOSITIONS or first in _POSSESSIVES or first in DISCOURSE_WORDS:
         return
-    if _on_a_title_line(text, sentence_start):
+    if lines.is_title(sentence_start):
         return
     words = WORD_RE.findall(subject.group())
     if len(words) >= 2 and (
