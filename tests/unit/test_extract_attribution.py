@@ -732,3 +732,16 @@ class TestPoliticalReporting:
     def test_a_quotation_after_a_sentence_of_the_reporter_has_no_speaker(self) -> None:
         text = '"Thirty states have signed on," Ruiz said. The vote is in 3 weeks. "We expect 10 more."'
         assert sources(text, "Thirty", "3", "10") == ["Ruiz", None, None]
+
+
+class TestReleasedBy:
+    def test_a_participle_set_off_by_commas_names_the_agent(self) -> None:
+        text = "The figures, released by the ministry on Monday, show 40 schools closed."
+        assert sources(text, "40") == ["the ministry"]
+
+    def test_a_giver_is_no_source(self) -> None:
+        assert sources("The aid, supplied by Norland, included 40 trucks.", "40") == [None]
+
+    def test_a_multi_sentence_quote_after_according_to(self) -> None:
+        text = 'Ana Ruiz spoke. According to her, "the bus carried 40 people. Another 12 were hurt."'
+        assert sources(text, "40", "12") == ["Ana Ruiz", "Ana Ruiz"]

@@ -821,7 +821,9 @@ class _SentenceReader:
     def _passive_agent(self, match: _Cue, *, passive: bool) -> None:
         """ "The figures were released by the health ministry": the agent is the source of the clause."""
         agent = AGENT_RE.match(self.text, match.end)
-        if agent is None or not passive:
+        # "The figures, released by the ministry on Monday, show": a participle set off by commas
+        reduced = match.kind == "agentive" and _preceded_by_comma(self.text, match.start, self.start)
+        if agent is None or not (passive or reduced):
             return
         phrase, phrase_end = _right_phrase(self.text, agent.end(), self.end)
         phrase = _without_trailing_adverbials(phrase)

@@ -264,7 +264,7 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         groups monitors tally count consortium network board operator utility producer census poll guild
         study division unit panel secretariat inspectorate squad polls surveys studies results findings
         projection projections analysis audit reports retailer carrier airline lender insurer
-        manufacturer maker conglomerate campaign
+        manufacturer maker conglomerate campaign coastguard lifeguards firefighters
     """
 )
 
