@@ -745,3 +745,31 @@ class TestReleasedBy:
     def test_a_multi_sentence_quote_after_according_to(self) -> None:
         text = 'Ana Ruiz spoke. According to her, "the bus carried 40 people. Another 12 were hurt."'
         assert sources(text, "40", "12") == ["Ana Ruiz", "Ana Ruiz"]
+
+
+class TestCueWordsUsedAsNouns:
+    def test_a_cue_word_followed_by_of_is_a_noun(self) -> None:
+        text = "The line carried 63,150 riders, short of analyst estimates of 64,900."
+        assert sources(text, "63,150", "64,900") == [None, None]
+
+    def test_a_cue_word_after_a_determiner_and_an_adjective_is_a_noun(self) -> None:
+        text = "Profit rose to 590 million, up 50 million on the previous estimate."
+        assert sources(text, "590", "50") == [None, None]
+
+    def test_the_same_verb_after_its_subject_is_a_cue(self) -> None:
+        assert sources("The agency estimated that 40 people died.", "40") == ["The agency"]
+
+    def test_a_possessive_a_few_words_before_the_noun(self) -> None:
+        text = "Air Norland has revised its three-year route growth forecast from 5 per cent."
+        assert sources(text, "5 per cent") == [None]
+
+    def test_told_to_is_a_passive(self) -> None:
+        assert sources("I am told to expect 5% growth.", "5%") == [None]
+
+
+class TestSentenceAdverbsBeforeTheSubject:
+    def test_an_adverb_without_a_comma_is_not_part_of_the_name(self) -> None:
+        assert sources("However Ferrovia recently revealed a train with 938 seats.", "938") == ["Ferrovia"]
+
+    def test_a_quantifier_before_a_plural_source(self) -> None:
+        assert sources("Some residents said 40 homes burned.", "40") == ["residents"]

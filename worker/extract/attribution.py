@@ -137,15 +137,19 @@ _FINDING_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "census", "
 _ADVERBIAL_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through", "by", "late", "early"})
 _CUE_WORD_SET = frozenset(CUE_WORDS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
-_NOUN_LIKE_VERBS = ("forecast", "estimate", "claims", "put")
+_NOUN_LIKE_VERBS = ("forecast", "estimate", "claim", "put")
 # "By the water board's estimate, 4,000 ...": a possessive document opening a clause.
 _CLAUSE_INITIAL_PREPOSITIONS = frozenset({"", "by", "in", "under", "per", "on"})
 _SPEECH_CUES = frozenset(SPEECH_VERBS.values())
 # The last determiner-led phrase of a subject that also holds a figure: "the 812 walkers the park".
 # "Tories predicted to win 316", "said to be", "expected to reach": a participle and an infinitive
 # make a passive with the auxiliary left out, as headlines write it.
-_RAISED_PASSIVE_RE = re.compile(r"(?:[a-z]+ed|said|forecast)\s+to\s+[a-z]")
+_RAISED_PASSIVE_RE = re.compile(r"(?:[a-z]+ed|said|told|forecast)\s+to\s+[a-z]")
+# "estimates of 64,900", "claims of abuse": a cue word followed by "of" is a noun.
+_NOUN_BEFORE_OF_RE = re.compile(r"[a-z]+s\s+of\s")
 _DIGIT_RE = re.compile(r"\d")
+# Sentence adverbs that may open a subject without a comma; determiners and quantifiers stay.
+_LEADING_DISCOURSE_WORDS = DISCOURSE_WORDS - {"this", "that", "these", "those", "such", "both", "each"}
 _NEWLINE_RE = re.compile(r"\n")
 # A comma that separates phrases, not the thousands of a figure ("1,000").
 _SEGMENT_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
@@ -179,13 +183,17 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
     """ "is estimated", "an estimated", "had been recorded", "did not say", "its growth forecast": the
     word is not a verb with a source for its subject."""
-    if _RAISED_PASSIVE_RE.match(text, verb_start):
+    if _RAISED_PASSIVE_RE.match(text, verb_start) or _NOUN_BEFORE_OF_RE.match(text, verb_start):
         return True
     words = [word.strip(_EDGE_PUNCTUATION) for word in text[max(floor, verb_start - 60) : verb_start].split()]
     if text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS):
-        for word in words[-2:]:
+        # "its growth forecast", "its three-year network growth forecast"
+        for word in words[-4:]:
             if word.lower() in {"its", "their", "his", "her"} or word.endswith(("'s", "’s")):
                 return words[-1].lower() != "own"
+        # "the previous estimate", "an earlier forecast"
+        if len(words) >= 2 and words[-2].lower() in {"the", "a", "an"}:
+            return words[-1].lower() in GENERIC_DOCUMENT_ADJECTIVES
     for word in reversed(words):
         lower = word.lower()
         if lower in SKIPPABLE_ADVERBS:
@@ -276,6 +284,9 @@ def _reduced_passive(words: Sequence[str]) -> bool:
 def _strip_leading_preposition(phrase: str) -> str:
     """ "On Saturday the ministry" -> "the ministry"; a phrase that is only an adverbial -> ""."""
     words = phrase.split()
+    if len(words) > 1 and words[0].strip(_EDGE_PUNCTUATION).lower() in _LEADING_DISCOURSE_WORDS:
+        # "However Ferrovia", "Meanwhile the agency": a sentence adverb before the subject
+        return _strip_leading_preposition(" ".join(words[1:]))
     if not words or words[0].strip(_EDGE_PUNCTUATION).lower() not in PREPOSITIONS:
         return phrase
     for index in range(len(words) - 1, 0, -1):
@@ -979,6 +990,8 @@ def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
         if lines.is_title(match.start()):
             continue
         tokens = re.sub(r"(?:'s|’s)$", "", match.group()).split()
+        while tokens and (tokens[0].lower() in DISCOURSE_WORDS or tokens[0].lower() in PREPOSITIONS):
+            tokens = tokens[1:]  # "However Ferrovia", "In Lisbon": a capital that opens a sentence
         name = personal_name(tokens)
         if name and len(name) >= 2:
             names.append((match.start(), " ".join(name)))
