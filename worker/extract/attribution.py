@@ -187,7 +187,7 @@ def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
         return True
     words = [word.strip(_EDGE_PUNCTUATION) for word in text[max(floor, verb_start - 60) : verb_start].split()]
     if text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS):
-        # "its growth forecast", "its three-year network growth forecast"
+        # "its growth forecast", "their new five-year sales forecast"
         for word in words[-4:]:
             if word.lower() in {"its", "their", "his", "her"} or word.endswith(("'s", "’s")):
                 return words[-1].lower() != "own"
