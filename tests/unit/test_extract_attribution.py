@@ -760,8 +760,8 @@ class TestCueWordsUsedAsNouns:
         assert sources("The agency estimated that 40 people died.", "40") == ["The agency"]
 
     def test_a_possessive_a_few_words_before_the_noun(self) -> None:
-        text = "Air Norland has revised its three-year route growth forecast from 5 per cent."
-        assert sources(text, "5 per cent") == [None]
+        text = "The ferry company said little of their new five-year cargo forecast of 5 per cent."
+        assert sources(text, "5 per cent") == ["The ferry company"]
 
     def test_told_to_is_a_passive(self) -> None:
         assert sources("I am told to expect 5% growth.", "5%") == [None]
