@@ -378,7 +378,8 @@ def _generic_source(phrase: str) -> bool:
     return (
         0 < len(tokens) <= 10
         and not _holds_a_number(phrase)
-        and tokens[0].lower() not in PRONOUNS
+        and tokens[0].lower() not in PRONOUNS | RELATIVE_PRONOUNS
+        and tokens[-1].lower() not in DETERMINERS | PREPOSITIONS
         and not any(token.lower() in MANNER_NOUNS for token in tokens)
     )
 

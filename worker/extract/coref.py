@@ -18,6 +18,7 @@ from worker.extract.reporting import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     EPITHET_HEADS,
+    LOWER_CASE_ACRONYM_WORDS,
     NAME_PARTICLES,
     NAME_TOKEN_RE,
     PARENTHESISED_ACRONYM_RE,
@@ -80,6 +81,18 @@ def parse_phrase(text: str) -> Phrase:
     if text.endswith(".") and "." not in text.rsplit(" ", 1)[-1][:-1]:
         text = text[:-1]
     return Phrase(text=text, tokens=WORD_RE.findall(text), acronym=acronym)
+
+
+def _normalize(text: str) -> tuple[str, str]:
+    """`normalize_source` with acronyms matched on the text as written: "the WHO" is the health
+    agency, "those who" and "the map" are ordinary words, not the WHO or a news agency."""
+    words = WORD_RE.findall(text)
+    if not any(word in LOWER_CASE_ACRONYM_WORDS for word in words):
+        return normalize_source(text)
+    kept = [word for word in words if word not in LOWER_CASE_ACRONYM_WORDS]
+    if any(word.lower() not in DETERMINERS for word in kept):
+        return normalize_source(" ".join(kept))
+    return " ".join(word.lower() for word in words if word.lower() not in DETERMINERS), "other"
 
 
 def _bare_surname(token: str) -> str:
@@ -188,7 +201,7 @@ class SourceRegistry:
         return None
 
     def _add(self, phrase: Phrase, *, person: bool, display: str) -> Entity:
-        normalized, kind = normalize_source(display)
+        normalized, kind = _normalize(display)
         if person:
             kind = "person"
         key = normalized
@@ -265,7 +278,7 @@ class SourceRegistry:
         name = personal_name(phrase.tokens)
         if name:
             return self._person(phrase, name)
-        if _is_description(phrase.tokens) and normalize_source(phrase.text)[0] not in ALIAS_TABLE:
+        if _is_description(phrase.tokens) and _normalize(phrase.text)[0] not in ALIAS_TABLE:
             found = self._description(phrase, lookahead)
             if found is not None:
                 return self._touch(found), found.text
@@ -275,7 +288,7 @@ class SourceRegistry:
         fuller = self._fuller_name(phrase, lookahead)
         if fuller is not None:
             return fuller
-        key = normalize_source(phrase.text)[0]
+        key = _normalize(phrase.text)[0]
         known = self._by_key.get(key) or self._by_key.get(key.replace(" ", ""))
         if known is not None and not known.person:
             return self._touch(known), phrase.text
@@ -382,7 +395,7 @@ class SourceRegistry:
                     return entity
             if not modifiers and head in EPITHET_HEADS and phrase.tokens[0].lower() in DETERMINERS:
                 fallback = self._recent(person=False, plural=head.endswith("s"))
-                if fallback is not None and _may_describe(normalize_source(phrase.text)[1], fallback.type):
+                if fallback is not None and _may_describe(_normalize(phrase.text)[1], fallback.type):
                     return fallback
         for later in lookahead[:_LOOKAHEAD_LIMIT]:
             candidate = parse_phrase(later)
@@ -391,7 +404,7 @@ class SourceRegistry:
             if personal_name(candidate.tokens) is not None:
                 continue
             if _role_head(candidate.tokens) == head or (
-                indefinite and normalize_source(later)[1] == normalize_source(phrase.text)[1]
+                indefinite and _normalize(later)[1] == _normalize(phrase.text)[1]
             ):
                 return self._add(candidate, person=False, display=candidate.text)
         return None

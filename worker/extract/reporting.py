@@ -279,6 +279,16 @@ DISCOURSE_WORDS: Final[frozenset[str]] = word_set(
     """
 )
 
+# Acronyms of bodies (in the alias table or the source-type keywords) whose letters spell an ordinary
+# word: written in lower case they are that word ("people who", "the map", "let us"), never the
+# body, so they are matched on the text as written. Coverage: every such acronym that spells an
+# English word or a French article.
+LOWER_CASE_ACRONYM_WORDS: Final[frozenset[str]] = word_set(
+    """
+        who map us un ap aid tass
+    """
+)
+
 # Heads that name a place, not a body: "the district of X reported 7 deaths" says where they happened
 # (SPEC: a place that reports its own figures is not a source), unless a source head goes with it
 # ("the district council", "the state government").
