@@ -230,3 +230,18 @@ class TestAcronymsAreMatchedAsWritten:
         found = SourceRegistry().resolve(phrase)
         assert found is not None
         assert found[0].type == "other"
+
+
+class TestNamesInsideAComplement:
+    def test_the_head_before_the_complement_is_the_source(self) -> None:
+        registry = SourceRegistry()
+        phrase = "Organisers of the march against a visit by President Ana Ruiz"
+        assert resolved(registry, phrase) == phrase
+
+    def test_a_spokesman_for_a_named_official_is_not_the_official(self) -> None:
+        registry = SourceRegistry()
+        assert resolved(registry, "A spokesman for Mayor Ana Ruiz") == "A spokesman for Mayor Ana Ruiz"
+
+    def test_a_title_before_the_name_still_gives_the_name(self) -> None:
+        registry = SourceRegistry()
+        assert resolved(registry, "Harbour Board chief Ana Ruiz") == "Ana Ruiz"

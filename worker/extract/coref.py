@@ -37,6 +37,7 @@ _IMPLIED_HEADS: dict[str, frozenset[str]] = {
     for canonical, (_, aliases) in ALIAS_TABLE.items()
 }
 _LOOKAHEAD_LIMIT = 12
+TITLE_WORDS_WITHOUT_DOTS = frozenset(word.rstrip(".") for word in TITLE_WORDS)
 _SINGULAR_IN_S = frozenset({"news", "forces", "services", "headquarters", "nations", "affairs", "rights"})
 # Words that tell a person's gender, for matching "he" and "she" to the right speaker.
 _FEMININE = frozenset({"she", "her", "mrs", "mrs.", "ms", "ms.", "spokeswoman", "chairwoman", "queen"})
@@ -148,6 +149,18 @@ def _plural(tokens: Sequence[str]) -> bool:
         return True
     # a capitalised name in -s is one body: "Ferrovia Holdings", "Norland Airlines"
     return last.lower().endswith("s") and last.lower() not in _SINGULAR_IN_S and last[:1].islower()
+
+
+def _name_in_a_complement(tokens: Sequence[str], name: Sequence[str]) -> bool:
+    """ "Organisers of the march against a visit by President Ana Ruiz", "a spokesman for Mayor Ana
+    Ruiz": the name stands in a complement of another head, which is the source. "Secretary of
+    State Ana Ruiz" is a title."""
+    before = tokens[: len(tokens) - len(name)]
+    for index, token in enumerate(before):
+        if token in {"of", "for", "against", "by", "with", "from", "at"} and index:
+            head = before[index - 1]
+            return not (head[0].isupper() and head.lower().rstrip(".") in TITLE_WORDS_WITHOUT_DOTS)
+    return False
 
 
 def _gender(words: set[str]) -> str | None:
@@ -276,7 +289,7 @@ class SourceRegistry:
                 if owner is not None:
                     return self._touch(owner), owner.text
         name = personal_name(phrase.tokens)
-        if name:
+        if name and not _name_in_a_complement(phrase.tokens, name):
             return self._person(phrase, name)
         if _is_description(phrase.tokens) and _normalize(phrase.text)[0] not in ALIAS_TABLE:
             found = self._description(phrase, lookahead)
