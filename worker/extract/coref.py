@@ -37,7 +37,7 @@ _IMPLIED_HEADS: dict[str, frozenset[str]] = {
     for canonical, (_, aliases) in ALIAS_TABLE.items()
 }
 _LOOKAHEAD_LIMIT = 12
-TITLE_WORDS_WITHOUT_DOTS = frozenset(word.rstrip(".") for word in TITLE_WORDS)
+_TITLE_WORDS_WITHOUT_DOTS = frozenset(word.rstrip(".") for word in TITLE_WORDS)
 _SINGULAR_IN_S = frozenset({"news", "forces", "services", "headquarters", "nations", "affairs", "rights"})
 # Words that tell a person's gender, for matching "he" and "she" to the right speaker.
 _FEMININE = frozenset({"she", "her", "mrs", "mrs.", "ms", "ms.", "spokeswoman", "chairwoman", "queen"})
@@ -159,7 +159,7 @@ def _name_in_a_complement(tokens: Sequence[str], name: Sequence[str]) -> bool:
     for index, token in enumerate(before):
         if token in {"of", "for", "against", "by", "with", "from", "at"} and index:
             head = before[index - 1]
-            return not (head[0].isupper() and head.lower().rstrip(".") in TITLE_WORDS_WITHOUT_DOTS)
+            return not (head[0].isupper() and head.lower().rstrip(".") in _TITLE_WORDS_WITHOUT_DOTS)
     return False
 
 
