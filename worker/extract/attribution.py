@@ -71,6 +71,7 @@ from worker.extract.reporting import (
     VALUE_FOLLOWS_RE,
     WEEKDAYS,
     WORD_RE,
+    alternation,
 )
 from worker.extract.reporting import (
     TRAILING_PHRASE_RE as _TRAILING_PHRASE_RE,
@@ -95,10 +96,10 @@ _CAPITALISED_RUN_RE = re.compile(
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
 _SUBJECT_HEADS = EPITHET_HEADS | (SOURCE_HEADS - NON_COUNTING_HEADS)
 _SENTENCE_SUBJECT_RE = re.compile(
-    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{'|'.join(sorted(_SUBJECT_HEADS))})\b|"
+    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{alternation(_SUBJECT_HEADS)})\b|"
     r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
     # "Norland's Sea Rescue group": a name and a head in lower case after it
-    rf"(?:\s+(?:{'|'.join(sorted(_SUBJECT_HEADS))})\b)?"
+    rf"(?:\s+(?:{alternation(_SUBJECT_HEADS)})\b)?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
 # Words that make a subject refer back rather than name a body: "Its count", "This group".

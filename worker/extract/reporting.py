@@ -358,7 +358,7 @@ AUDIENCE_WORDS: Final[frozenset[str]] = frozenset({"reporters", "journalists"})
 _Trie = dict[str, "_Trie"]
 
 
-def _alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A pattern matching any of `words`, longest first, written as a prefix tree so that the regex
     engine tries one branch per letter instead of every word in turn."""
     trie: _Trie = {}
@@ -405,7 +405,7 @@ CLAUSE_MARK_RE: Final = re.compile(r";|:(?=\s)|\s[—–-]\s")
 # "X's figures", "its count", "the bureau's county-level data": a document noun, and before it a
 # possessor with at most two words between.
 POSSESSED_DOCUMENT_NOUN_RE: Final = re.compile(
-    rf"\b(?:{_alternation(DOCUMENT_NOUNS - {'statement', 'documents', 'records'})})\b"
+    rf"\b(?:{alternation(DOCUMENT_NOUNS - {'statement', 'documents', 'records'})})\b"
 )
 POSSESSOR_BEFORE_RE: Final = re.compile(
     r"(?P<owner>\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[\w\-.]+(?:'s|’s|s'|s’))(?P<between>(?:\s+[a-z0-9][\w\-]*){0,2}?)\s+$"
@@ -470,7 +470,7 @@ PARENTHESISED_ACRONYM_RE: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&
 # from the Ministry of Transport".
 DOCUMENT_FROM_RE: Final = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:"
-    + _alternation(DOCUMENT_NOUNS)
+    + alternation(DOCUMENT_NOUNS)
     + r")\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|issued\s+by)\s+",
     re.IGNORECASE,
 )
