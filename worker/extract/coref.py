@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from worker.extract.reporting import (
     ACRONYM_RE,
@@ -84,6 +85,7 @@ def parse_phrase(text: str) -> Phrase:
     return Phrase(text=text, tokens=WORD_RE.findall(text), acronym=acronym)
 
 
+@lru_cache(maxsize=8192)
 def _normalize(text: str) -> tuple[str, str]:
     """`normalize_source` with acronyms matched on the text as written: "the WHO" is the health
     agency, "those who" and "the map" are ordinary words, not the WHO or a news agency."""
