@@ -773,3 +773,21 @@ class TestSentenceAdverbsBeforeTheSubject:
 
     def test_a_quantifier_before_a_plural_source(self) -> None:
         assert sources("Some residents said 40 homes burned.", "40") == ["residents"]
+
+
+class TestSpeakersOfPoliticalCopy:
+    def test_an_age_after_the_name(self) -> None:
+        assert sources("Okafor, 54, said 40 bills stalled.", "54", "40") == [None, "Okafor"]
+
+    def test_an_anonymous_aide_described_by_a_relative_clause(self) -> None:
+        text = '"Forty bills stalled," a senior aide, who spoke on condition of anonymity, said.'
+        assert sources(text, "Forty") == ["a senior aide"]
+
+    def test_when_a_survey_came_out_is_not_part_of_it(self) -> None:
+        text = "A Harbour Institute survey released Monday found that 40 percent approve."
+        assert sources(text, "40") == ["A Harbour Institute survey"]
+
+    def test_a_document_released_by_a_body_keeps_its_agent(self) -> None:
+        assert sources("The figures released by the ministry show 40 schools closed.", "40") == [
+            "the ministry"
+        ]

@@ -152,6 +152,7 @@ _DIGIT_RE = re.compile(r"\d")
 # Sentence adverbs that may open a subject without a comma; determiners and quantifiers stay.
 _LEADING_DISCOURSE_WORDS = DISCOURSE_WORDS - {"this", "that", "these", "those", "such", "both", "each"}
 _NEWLINE_RE = re.compile(r"\n")
+_AGE_RE = re.compile(r"\d{1,3}")
 # A comma that separates phrases, not the thousands of a figure ("1,000").
 _SEGMENT_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
 # A subject's head noun before its complement: "The poll of 1,000 voters" -> The poll.
@@ -486,6 +487,10 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         )
         if opens_a_noun_phrase and _valid_source(inner, counting=False):
             return inner, region_start + region.rfind(inner), None, ""
+    if len(segments) >= 2 and _AGE_RE.fullmatch(last) and _name_like(segments[-2].strip()):
+        # "Okafor, 54, said": an age set off after the name
+        before = segments[-2].strip()
+        return before, region_start + region.rfind(before), None, ""
     if len(segments) >= 2:
         before = segments[-2].strip()
         relative = (

@@ -264,7 +264,9 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         groups monitors tally count consortium network board operator utility producer census poll guild
         study division unit panel secretariat inspectorate squad polls surveys studies results findings
         projection projections analysis audit reports retailer carrier airline lender insurer
-        manufacturer maker conglomerate campaign coastguard lifeguards firefighters
+        manufacturer maker conglomerate campaign coastguard lifeguards firefighters aide aides insider
+        insiders diplomat diplomats negotiator negotiators strategist strategists staffer staffers
+        legislator legislators senator senators candidate candidates pollster pollsters
     """
 )
 
@@ -300,10 +302,12 @@ PLACE_HEADS: Final[frozenset[str]] = word_set(
 )
 
 # Of those heads, the ones a speaker may be, but a keeper of figures may not: "residents said" is a
-# source, "people displaced from Gaza had found bodies" is not a count.
+# source, "people who fled the valley had found bodies" is not a count.
 NON_COUNTING_HEADS: Final[frozenset[str]] = word_set(
     """
-        people residents resident witnesses witness survivors villagers sources source
+        people residents resident witnesses witness survivors villagers sources source aide aides
+        insider insiders diplomat diplomats negotiator negotiators strategist strategists staffer
+        staffers legislator legislators senator senators candidate candidates
     """
 )
 
@@ -425,7 +429,9 @@ POSSESSIVE_FOLLOW_RE: Final = re.compile(
 # Phrases between a subject and its verb: "the guild on its own claimed", "... last week had expected".
 TRAILING_PHRASE_RE: Final = re.compile(
     r"\s(?:on\s+(?:its|their|his|her)\s+own|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
-    r"|in\s+a\s+statement|for\s+the\s+first\s+time|(?:late|early)\s+on)$",
+    r"|in\s+a\s+statement|for\s+the\s+first\s+time|(?:late|early)\s+on"
+    # "a survey released Monday found": when a document came out
+    r"|(?:released|published|issued)(?:\s+(?:on\s+)?(?:today|yesterday|last\s+\w+|this\s+\w+))?)$",
     re.IGNORECASE,
 )
 
