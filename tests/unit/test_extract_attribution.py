@@ -656,6 +656,10 @@ class TestAntecedents:
         text = f"{first_line}\nThe storm flooded 40 homes, he said."
         assert sources(text, "40") == [None]
 
+    def test_a_name_in_a_photo_credit_is_no_antecedent(self) -> None:
+        text = "Crews clear a road. (Photo: Tom Baker/Pressfoto)\nThe storm flooded 40 homes, he said."
+        assert sources(text, "40") == [None]
+
     def test_a_name_in_running_text_is_an_antecedent(self) -> None:
         text = "Tom Baker, the harbour master, spoke first.\nThe storm flooded 40 homes, he said."
         assert sources(text, "40") == ["Tom Baker"]

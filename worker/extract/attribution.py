@@ -153,6 +153,12 @@ _DIGIT_RE = re.compile(r"\d")
 _LEADING_DISCOURSE_WORDS = DISCOURSE_WORDS - {"this", "that", "these", "those", "such", "both", "each"}
 _NEWLINE_RE = re.compile(r"\n")
 _AGE_RE = re.compile(r"\d{1,3}")
+# A credit before a name: "(Photo: Tom Baker/AFP)", "Reporting by ...": the name is no antecedent.
+_CREDIT_BEFORE_RE = re.compile(
+    r"\b(?:Photo(?:graph)?|Image|Picture|Credit|Video|Reporting|Editing|Writing|Additional reporting)"
+    r"(?:\s+by)?\s*:?\s*$",
+    re.IGNORECASE,
+)
 # A comma that separates phrases, not the thousands of a figure ("1,000").
 _SEGMENT_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
 # A subject's head noun before its complement: "The poll of 1,000 voters" -> The poll.
@@ -994,7 +1000,9 @@ def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
     """Every personal name the item writes, title dropped, with its position."""
     names: list[tuple[int, str]] = []
     for match in _CAPITALISED_RUN_RE.finditer(text):
-        if lines.is_title(match.start()):
+        if lines.is_title(match.start()) or _CREDIT_BEFORE_RE.search(
+            text, max(0, match.start() - 25), match.start()
+        ):
             continue
         tokens = re.sub(r"(?:'s|’s)$", "", match.group()).split()
         while tokens and (tokens[0].lower() in DISCOURSE_WORDS or tokens[0].lower() in PREPOSITIONS):
