@@ -1024,6 +1024,10 @@ class _Lines:
         self.breaks = [match.start() for match in _NEWLINE_RE.finditer(text)]
         self.titles: dict[int, bool] = {}
 
+    def line_start(self, position: int) -> int:
+        index = bisect_left(self.breaks, position)
+        return self.breaks[index - 1] + 1 if index else 0
+
     def is_title(self, position: int) -> bool:
         index = bisect_left(self.breaks, position)
         if index not in self.titles:
@@ -1057,7 +1061,7 @@ def _unwrapped(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[in
     return joined
 
 
-def _quotations(text: str) -> list[tuple[int, int]]:
+def _quotations(text: str, lines: _Lines) -> list[tuple[int, int]]:
     """The spans of quoted passages, from opening to closing mark, across sentences and lines. Curly
     marks and guillemets say which way they face; straight marks alternate. A paragraph that opens a
     quote while one is still open starts a new one (news style reopens a quote that runs on over
@@ -1066,7 +1070,7 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     opened = -1
     for match in _QUOTE_MARK_RE.finditer(text):
         mark, position = match.group(), match.start()
-        at_line_start = not text[text.rfind("\n", 0, position) + 1 : position].strip()
+        at_line_start = not text[lines.line_start(position) : position].strip()
         if mark in _OPENING_MARKS and (opened < 0 or at_line_start):
             opened = position
         elif opened >= 0 and mark in _CLOSING_MARKS:
@@ -1179,7 +1183,7 @@ def attribute(
             results[index] = None
     if None in results and any(mark in text for mark in _QUOTE_MARKS):
         _credit_quoted_figures(
-            text, mentions, results, [anchor for _, _, _, anchors, _ in read for anchor in anchors]
+            text, lines, mentions, results, [anchor for _, _, _, anchors, _ in read for anchor in anchors]
         )
     return results
 
@@ -1224,13 +1228,14 @@ def _without_list_breaks(
 
 def _credit_quoted_figures(
     text: str,
+    lines: _Lines,
     mentions: Sequence[tuple[int, int]],
     results: list[Attribution | None],
     anchors: Sequence[_Anchor],
 ) -> None:
     """A figure with no cue of its own inside a quotation is the quoted speaker's, however many
     sentences or lines the quotation runs over."""
-    speakers = _quote_speakers(text, _quotations(text), anchors)
+    speakers = _quote_speakers(text, _quotations(text, lines), anchors)
     if not speakers:
         return
     opened_at = [opened for opened, _, _ in speakers]
