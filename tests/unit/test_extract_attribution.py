@@ -729,6 +729,11 @@ class TestPoliticalReporting:
         assert sources("Greens predicted to win 31 seats", "31") == [None]
         assert sources("The firm said to have cut 300 jobs.", "300") == [None]
 
+    def test_a_cue_to_a_recipient_is_active(self) -> None:
+        text = "The ministry reported to parliament that 40 schools closed."
+        assert sources(text, "40") == ["The ministry"]
+        assert sources("Okafor said to reporters that 40 bills stalled.", "40") == ["Okafor"]
+
     def test_a_quotation_that_goes_on_after_its_speaker(self) -> None:
         text = '"Thirty states have signed on," Ruiz said. "We expect 10 more by June."'
         assert sources(text, "Thirty", "10") == ["Ruiz", "Ruiz"]

@@ -145,7 +145,12 @@ _SPEECH_CUES = frozenset(SPEECH_VERBS.values())
 # The last determiner-led phrase of a subject that also holds a figure: "the 812 walkers the park".
 # "Tories predicted to win 316", "said to be", "expected to reach": a participle and an infinitive
 # make a passive with the auxiliary left out, as headlines write it.
-_RAISED_PASSIVE_RE = re.compile(r"(?:[a-z]+ed|said|told|forecast)\s+to\s+[a-z]")
+_RAISED_PASSIVE_RE = re.compile(
+    r"(?:[a-z]+ed|said|told|forecast)\s+to\s+"
+    # "reported to parliament", "said to reporters": a recipient, not an infinitive
+    r"(?!(?:the|a|an|his|her|its|their|our|my|your|me|us|them|him|reporters|journalists|parliament"
+    r"|lawmakers|congress|police|investigators|officials|[A-Z]\w*)\b)[a-z]"
+)
 # "estimates of 64,900", "claims of abuse": a cue word followed by "of" is a noun.
 _NOUN_BEFORE_OF_RE = re.compile(r"[a-z]+s\s+of\s")
 _DIGIT_RE = re.compile(r"\d")
