@@ -402,10 +402,10 @@ CUE_WORDS: Final[dict[str, str]] = {
 # The words of a sentence, looked up in CUE_WORDS.
 LETTERS_RE: Final = re.compile(r"[A-Za-z]+")
 
-# The marks that end a clause. No cue reaches forward across a colon, dash or semicolon unless what
-# follows is a verbless list of figures ("X said 17 in A; 9 in B", "grants — 900 euros each");
-# a cue standing after the figures reaches back across a semicolon ("about 70 ...; a few of them
-# ..., De Luca said").
+# The marks that end a clause. A cue reaches forward across one only when the mark follows the cue
+# itself ("said: ...") or what follows is a verbless list of figures ("X said 17 in A; 9 in B",
+# "grants — 900 euros each"); a cue standing after the figures reaches back across a semicolon
+# ("about 70 ...; a few of them ..., De Luca said").
 CLAUSE_MARK_RE: Final = re.compile(r";|:(?=\s)|\s[—–-]\s")
 
 # "X's figures", "its count", "the bureau's county-level data": a document noun, and before it a
