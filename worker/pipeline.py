@@ -8,25 +8,56 @@ from __future__ import annotations
 
 from worker import __version__
 from worker.extract import extract_claims
+from worker.extract.places import ItemPlaces, Place, gazetteer, item_places
 from worker.extract.types import Claim
 from worker.ingest.clean import CleanedText, clean_body
-from worker.models import ClaimEvent, ClaimSource, Evidence, WireItem, make_claim_id
+from worker.models import (
+    ClaimEvent,
+    ClaimSource,
+    Evidence,
+    ResolvedPlace,
+    ResolvedSource,
+    WireItem,
+    make_claim_id,
+)
+from worker.track.identity import ItemContext, item_context, resolve_source
 
 EXTRACTOR_VERSION = __version__
 
 
 def process_item(item: WireItem) -> list[ClaimEvent]:
-    """Clean the item's body, extract its claims and turn each into a claim event."""
+    """Clean the item's body, extract its claims, resolve their sources and places, make events.
+
+    Sources and places are resolved here, once per item, because resolution needs the whole item:
+    the acronyms it defines, the people it introduces with their office, its event place.
+    """
     cleaned = clean_body(item.body, headline=item.headline)
+    where = item_places(cleaned.text, item.headline)
+    # A figure whose sentence names no place is about the item's event place, never the dateline:
+    # the bureau's city is where the reporter sits.
+    fallback = where.event_place.name if where.event_place is not None else None
+    context = item_context(cleaned.text, where.country)
     return [
-        _to_event(item, cleaned, claim)
-        for claim in extract_claims(cleaned.text, location=cleaned.dateline_place)
+        _to_event(item, cleaned, claim, context, where)
+        for claim in extract_claims(cleaned.text, location=fallback)
     ]
 
 
-def _to_event(item: WireItem, cleaned: CleanedText, claim: Claim) -> ClaimEvent:
+def _resolved_place(place: Place | None) -> ResolvedPlace | None:
+    if place is None:
+        return None
+    return ResolvedPlace(
+        id=place.id, name=place.name, level=place.level, country=place.country, parent=place.parent
+    )
+
+
+def _to_event(
+    item: WireItem, cleaned: CleanedText, claim: Claim, context: ItemContext, where: ItemPlaces
+) -> ClaimEvent:
     start, end = cleaned.original_span(claim.start, claim.end)
     source = claim.source
+    entity = resolve_source(source.text, source.normalized, source.type, context) if source else None
+    place = gazetteer().lookup(claim.location, where.country) if claim.location else None
     return ClaimEvent(
         claim_id=make_claim_id(
             item.id, start=start, end=end, value=claim.value, value_high=claim.value_high, unit=claim.unit
@@ -52,4 +83,9 @@ def _to_event(item: WireItem, cleaned: CleanedText, claim: Claim) -> ClaimEvent:
             start=start,
             end=end,
         ),
+        resolved_source=(
+            ResolvedSource(id=entity.id, name=entity.name, speaker=entity.speaker) if entity else None
+        ),
+        place=_resolved_place(place or where.event_place),
+        event_place=_resolved_place(where.event_place),
     )

@@ -23,121 +23,13 @@ from worker.extract.reporting import (
     WORD_RE,
     word_set,
 )
+from worker.knowledge import organisations
 
-# Canonical name -> (source type, the other names news text uses for it). Entries are written the
-# way `_clean` leaves a name: lower case, no article, no possessive, punctuation turned to spaces.
+# Canonical name -> (source type, the other names news text uses for it), from the shared data
+# file `worker/knowledge/organisations.json` (its coverage rule is at its top). Aliases are written
+# the way `_clean` leaves a name: lower case, no article, no possessive, punctuation turned to spaces.
 ALIAS_TABLE: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
-    # United Nations bodies
-    "un": ("un_ngo", ("united nations", "u n", "un secretariat")),
-    "un ocha": (
-        "un_ngo",
-        (
-            "ocha",
-            "un ocha",
-            "un office for the coordination of humanitarian affairs",
-            "office for the coordination of humanitarian affairs",
-            "un humanitarian office",
-            "un humanitarian affairs office",
-            "un aid coordination office",
-        ),
-    ),
-    "unhcr": (
-        "un_ngo",
-        (
-            "un refugee agency",
-            "un refugee agency unhcr",
-            "un high commissioner for refugees",
-            "united nations high commissioner for refugees",
-            "un refugee agency (unhcr)",
-            "refugee agency",
-        ),
-    ),
-    "who": (
-        "un_ngo",
-        ("world health organization", "world health organisation", "un health agency", "who"),
-    ),
-    "unicef": (
-        "un_ngo",
-        (
-            "un children s agency",
-            "un children s fund",
-            "united nations children s fund",
-            "un children agency",
-        ),
-    ),
-    "unrwa": (
-        "un_ngo",
-        (
-            "un agency for palestinian refugees",
-            "un relief and works agency",
-            "un palestinian refugee agency",
-            "united nations relief and works agency for palestine refugees in the near east",
-            "un relief and works agency for palestine refugees",
-        ),
-    ),
-    "wfp": ("un_ngo", ("world food programme", "world food program", "un food agency", "un food programme")),
-    "iom": (
-        "un_ngo",
-        (
-            "international organization for migration",
-            "international organisation for migration",
-            "un international organization for migration",
-            "un migration agency",
-            "migration agency",
-        ),
-    ),
-    "ohchr": ("un_ngo", ("un human rights office", "office of the un high commissioner for human rights")),
-    # Red Cross and Red Crescent
-    "icrc": ("un_ngo", ("international committee of the red cross", "red cross")),
-    "ifrc": ("un_ngo", ("international federation of red cross and red crescent societies",)),
-    "palestinian red crescent": ("un_ngo", ("prcs", "palestinian red crescent society")),
-    "msf": ("un_ngo", ("medecins sans frontieres", "doctors without borders")),
-    # Health authorities
-    "gaza health ministry": (
-        "health_authority",
-        (
-            "gaza health ministry",
-            "hamas run health ministry",
-            "gaza hamas run health ministry",
-            "hamas run gaza health ministry",
-            "gaza ministry of health",
-            "health ministry in gaza",
-            "ministry of health in gaza",
-            "health ministry in hamas run gaza",
-            "gaza health authorities",
-        ),
-    ),
-    "palestinian health ministry": ("health_authority", ("palestinian ministry of health",)),
-    "africa cdc": ("health_authority", ("africa centres for disease control and prevention",)),
-    "us cdc": ("health_authority", ("cdc", "centers for disease control and prevention", "us cdc")),
-    # Armed forces
-    "israel defense forces": (
-        "military",
-        (
-            "idf",
-            "israeli military",
-            "israeli army",
-            "israel military",
-            "israeli defense forces",
-            "israel army",
-        ),
-    ),
-    "russia defence ministry": (
-        "military",
-        ("russian defence ministry", "russia ministry of defence", "russian ministry of defence"),
-    ),
-    "ukraine air force": ("military", ("ukrainian air force",)),
-    # Police forces
-    "metropolitan police": ("police", ("met police", "scotland yard", "metropolitan police service")),
-    "paris police prefecture": ("police", ("paris police", "police prefecture of paris")),
-    # Scientific and statistical bodies
-    "usgs": ("government", ("us geological survey", "united states geological survey", "geological survey")),
-    "turkstat": ("government", ("turkish statistical institute",)),
-    # News agencies
-    "afp": ("media", ("agence france presse", "agence france-presse")),
-    "ap": ("media", ("associated press",)),
-    "reuters": ("media", ()),
-    "kcna": ("media", ("korean central news agency", "north korean central news agency")),
+    org.key: (org.type, org.aliases) for org in organisations()
 }
 
 # Words that, present anywhere in a name, say what kind of body it is. Checked in this order: a

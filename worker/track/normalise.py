@@ -280,3 +280,25 @@ def place_name(location: str | None) -> str:
 def source_name(normalized: str) -> str:
     """The source part of a key, from the attribution stage's normalised name (already aliased)."""
     return SPACE_RUN_PATTERN.sub(" ", normalized.casefold().replace(KEY_SEPARATOR, " ")).strip()
+
+
+# Words after a figure that make it the change of one day, not a running total.
+_INCREMENT_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:more|new|additional|further)\b(?!\s+than)"
+    r"|^[^.;\d]{0,60}?\b(?:in|over|during)\s+the\s+(?:last|past|previous)\s+(?:24|48|72|twenty-four)\s+hours\b"
+    r"|^[^.;\d]{0,60}?\b(?:overnight|in\s+a\s+single\s+day|in\s+one\s+day|since\s+yesterday)\b",
+    re.IGNORECASE,
+)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|a\s+new)\s*$", re.IGNORECASE)
+
+
+def is_increment(sentence: str, quantity_text: str) -> bool:
+    """Whether a figure counts only what was added ("another 22", "22 more", "22 in the past 24 hours").
+
+    Such a count is not cumulative: it must never chain with the running total.
+    """
+    at = sentence.find(quantity_text)
+    if at < 0:
+        return False
+    after = sentence[at + len(quantity_text) :]
+    return bool(_INCREMENT_AFTER.search(after) or _INCREMENT_BEFORE.search(sentence[:at]))

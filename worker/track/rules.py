@@ -32,6 +32,14 @@ HISTORY_LIMIT = 50
 CONFLICT_WINDOW = timedelta(hours=24)
 CONFLICT_THRESHOLD = 0.10
 
+# A figure published this long after its series' current value is about a new event (the next
+# flood season, another quake): the series starts over. Long enough for a disaster's toll to be
+# updated for weeks, with gaps of a few weeks between reports.
+EVENT_GAP = timedelta(days=30)
+# A count that is not cumulative (a crowd, a day's deaths) repeated within this time is the same
+# count restated; a different figure is a new occurrence, never an update.
+RESTATE_WINDOW = timedelta(days=7)
+
 EventKind = Literal[
     "series_opened", "value_updated", "value_restated", "value_revised_down", "sources_conflict"
 ]
@@ -47,6 +55,8 @@ class Point:
     value_high: float | None
     qualifier: str
     published_at: datetime  # timezone-aware, UTC
+    wording: str | None = None  # the source as the item names it
+    place_name: str | None = None  # the place the claim resolved to
 
     @property
     def level(self) -> float:
@@ -132,6 +142,8 @@ def observation_from_event(event: ClaimEvent, received_at: datetime) -> Observat
         value_high=event.value_high,
         qualifier=event.qualifier,
         published_at=as_utc(event.published_at or received_at),
+        wording=event.source.text if event.source else None,
+        place_name=(event.place.name if event.place else event.location),
     )
     return Observation(parts=parts, point=point)
 
@@ -142,7 +154,7 @@ def _record(state: SeriesState, point: Point) -> None:
     del state.history[:-HISTORY_LIMIT]
 
 
-def _is_part_of_current_item(point: Point, current: Point, category: str) -> bool:
+def _is_part_of_current_item(point: Point, current: Point, cumulative: bool) -> bool:
     """A repeat of the current figure in the same item, or a smaller figure beside a cumulative toll.
 
     An item that gives a toll often also gives the day's deaths ("252 in the past 24 hours") or
@@ -152,7 +164,7 @@ def _is_part_of_current_item(point: Point, current: Point, category: str) -> boo
         return False
     if point.same_figure(current):
         return True
-    return category in CUMULATIVE_CATEGORIES and point.level < current.level
+    return cumulative and point.level < current.level
 
 
 def apply(state: SeriesState, observation: Observation) -> list[TrackEvent]:
@@ -173,12 +185,22 @@ def apply(state: SeriesState, observation: Observation) -> list[TrackEvent]:
         return [TrackEvent(kind="series_opened", parts=state.parts, point=point)]
     if point.published_at < current.published_at:
         return []
-    if _is_part_of_current_item(point, current, state.parts.category):
+    if point.published_at - current.published_at > EVENT_GAP:
+        state.current = point
+        return [TrackEvent(kind="series_opened", parts=state.parts, point=point)]
+    cumulative = state.parts.cumulative and state.parts.category in CUMULATIVE_CATEGORIES
+    if _is_part_of_current_item(point, current, cumulative):
         return []
+    if not state.parts.cumulative and not (
+        point.same_figure(current) and point.published_at - current.published_at <= RESTATE_WINDOW
+    ):
+        # Another day's or another crowd's count: a new occurrence, not an update of the last one.
+        state.current = point
+        return [TrackEvent(kind="series_opened", parts=state.parts, point=point)]
     state.current = point
     return [
         TrackEvent(
-            kind=_change_kind(point, current, state.parts.category),
+            kind=_change_kind(point, current, cumulative),
             parts=state.parts,
             point=point,
             previous=current,
@@ -186,10 +208,10 @@ def apply(state: SeriesState, observation: Observation) -> list[TrackEvent]:
     ]
 
 
-def _change_kind(point: Point, previous: Point, category: str) -> EventKind:
+def _change_kind(point: Point, previous: Point, cumulative: bool) -> EventKind:
     if point.same_figure(previous):
         return "value_restated"
-    if point.level < previous.level and category in CUMULATIVE_CATEGORIES:
+    if point.level < previous.level and cumulative:
         return "value_revised_down"
     return "value_updated"
 

@@ -1,0 +1,364 @@
+"""Source identity: which body a source mention stands for, with a stable id across spellings.
+
+Resolution runs once per item in the pipeline (it needs the item: acronyms defined in it, the
+people it introduces with their office, its country), and the claim event carries the result. The
+rules, in order (docs/tracking.md):
+
+1. Sentence adverbs the attribution swallowed go ("However, police" is the police).
+2. A known organisation named anywhere in the mention wins (`worker/knowledge/organisations.json`,
+   by acronym or alias), or an acronym the item defines ("the General Labour Union (GLU)"), or
+   the expansion of one; a spokesperson or official "of"/"for" it resolves to it, the person kept as
+   the speaker.
+3. A person alone resolves to the body the item ties them to ("agency head Jane Doe", "Jane Doe,
+   spokeswoman for the agency"), else to a person id that survives transliteration variants.
+4. A government office resolves by rule: country (adjective, possessive, "of X" or the item's
+   country) plus office ("ministry of the interior" = "interior ministry" = "the Interior").
+5. Generic sources ("officials", "authorities", "police") keep their head word; the series key
+   carries the country, so they are scoped by it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from worker.extract.places import gazetteer
+from worker.knowledge import Organisation, organisations
+
+# Words that open a sentence, not a name: "However, police said" credits the police.
+SENTENCE_ADVERBS = frozenset(
+    "however meanwhile also but and yet still moreover furthermore separately earlier later now so "
+    "then instead overall officially previously additionally initially elsewhere".split()
+)
+
+# Offices of government, keyed by what they are called in any word order; the value is the office.
+OFFICE_FIELDS: dict[str, str] = {
+    "interior": "interior",
+    "internal affairs": "interior",
+    "home affairs": "interior",
+    "home": "interior",
+    "health": "health",
+    "public health": "health",
+    "defence": "defence",
+    "defense": "defence",
+    "foreign affairs": "foreign",
+    "foreign": "foreign",
+    "education": "education",
+    "labour": "labour",
+    "labor": "labour",
+    "civil service": "civil service",
+    "agriculture": "agriculture",
+    "social affairs": "social affairs",
+    "emergency situations": "emergencies",
+    "emergencies": "emergencies",
+    "information": "information",
+    "finance": "finance",
+}
+
+# Bodies named by a head word alone: "officials", "the authorities", "police". The key's country
+# part scopes them: Morocco's officials and France's officials are different sources.
+GENERIC_HEADS: dict[str, str] = {
+    "official": "officials",
+    "officials": "officials",
+    "authorities": "authorities",
+    "authority": "authorities",
+    "government": "government",
+    "police": "police",
+    "the police": "police",
+    "police officials": "police",
+    "rescuers": "rescuers",
+    "rescue workers": "rescuers",
+    "state media": "state media",
+    "state television": "state media",
+    "local media": "local media",
+    "media": "media",
+    "unions": "unions",
+    "union": "unions",
+    "organisers": "organisers",
+    "organizers": "organisers",
+    "hospital officials": "hospital officials",
+    "health officials": "health officials",
+    "prefecture": "prefecture",
+    "police prefecture": "prefecture",
+    "military": "military",
+    "army": "military",
+    "armed forces": "military",
+}
+
+# Words of an office holder: "spokesman for X", "X chief Y" tie a person to the body X.
+ROLE_WORDS = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople head chief director executive chairman chairwoman "
+    "chair officer official administrator secretary deputy acting information data commander "
+    "coordinator undersecretary minister governor mayor".split()
+)
+
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_ITEM_ACRONYM = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|on|de|du|des|la|del|[A-Z][\w'’-]*)){1,12})"
+    r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
+)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_POSSESSIVE = re.compile(r"(?:'s|’s)\b")
+_VOWELS = re.compile(r"[aeiouy]+")
+_OF_FIELD = re.compile(r"\bminist(?:ry|er) (?:of|for) (?:the )?(?P<field>[a-z]+(?: [a-z]+)?)")
+_FIELD_OF = re.compile(r"\b(?P<field>[a-z]+(?: [a-z]+)?) minist(?:ry|er)\b")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, possessives, articles or punctuation; spaces collapsed."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = _POSSESSIVE.sub("", text).lower()
+    text = _NON_WORD.sub(" ", text).strip()
+    return re.sub(r"^(?:the|a|an) ", "", text)
+
+
+def strip_sentence_adverbs(text: str) -> str:
+    """The mention without the sentence adverbs before it: "However, police" -> "police"."""
+    words = text.split()
+    while len(words) > 1 and words[0].strip(",;:").lower() in SENTENCE_ADVERBS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def name_skeleton(name: str) -> str:
+    """A person's name as consonants, so transliterations meet: Mohammed/Muhammad -> mhmd."""
+    words = [w for w in fold(name).split() if w not in {"al", "el", "bin", "ibn", "abu", "de", "del", "van", "von"}]
+    skeleton = []
+    for word in words[-1:]:
+        word = word.replace("ph", "f").replace("kh", "k").replace("gh", "g").replace("th", "t")
+        head, rest = word[0], _VOWELS.sub("", word[1:]).replace("h", "")
+        squeezed = re.sub(r"(.)\1+", r"\1", head + rest)
+        skeleton.append(squeezed)
+    return " ".join(skeleton)
+
+
+@dataclass(slots=True, frozen=True)
+class Entity:
+    """A resolved source: stable id, readable name and the speaker when a person spoke for it."""
+
+    id: str
+    name: str
+    speaker: str | None = None
+
+
+@dataclass(slots=True)
+class ItemContext:
+    """What resolution needs from the whole item: its text, country and the acronyms it defines."""
+
+    text: str
+    country: str | None
+    acronyms: dict[str, str] = field(default_factory=dict)  # acronym -> folded expansion
+    ministries: list[str] = field(default_factory=list)  # offices of ministries the item names
+
+
+def item_context(text: str, country: str | None) -> ItemContext:
+    """Acronyms the item defines ("Full Name (FN)") and the ministries it names, in reading order."""
+    context = ItemContext(text=text, country=country)
+    for match in _ITEM_ACRONYM.finditer(text):
+        acronym = match.group("acronym")
+        words = match.group("name").split()
+        # The expansion is the run of words ending at the parenthesis whose initials give the acronym.
+        expansion = _expansion_for(words, acronym)
+        if expansion:
+            context.acronyms.setdefault(acronym, fold(expansion))
+    folded = fold(text)
+    for office in _offices(folded):
+        if office not in context.ministries:
+            context.ministries.append(office)
+    return context
+
+
+def _expansion_for(words: list[str], acronym: str) -> str | None:
+    letters = acronym.lower()
+    for start in range(len(words)):
+        candidate = words[start:]
+        initials = "".join(w[0].lower() for w in candidate if w[0].isupper())
+        if initials == letters or initials.replace("o", "") == letters.replace("o", ""):
+            return " ".join(candidate)
+    return None
+
+
+def _offices(folded: str) -> list[str]:
+    found: list[tuple[int, str]] = []
+    for pattern in (_OF_FIELD, _FIELD_OF):
+        for match in pattern.finditer(folded):
+            office = _office(match.group("field"))
+            if office:
+                found.append((match.start(), office))
+    return [office for _, office in sorted(found)]
+
+
+def _office(words: str) -> str | None:
+    words = words.strip()
+    if words in OFFICE_FIELDS:
+        return OFFICE_FIELDS[words]
+    last = words.split()[-1] if words else ""
+    return OFFICE_FIELDS.get(last)
+
+
+@cache
+def _knowledge() -> tuple[dict[str, list[Organisation]], dict[str, list[Organisation]]]:
+    by_acronym: dict[str, list[Organisation]] = {}
+    by_alias: dict[str, list[Organisation]] = {}
+    for org in organisations():
+        for acronym in org.acronyms:
+            by_acronym.setdefault(acronym, []).append(org)
+        for alias in (org.key, *org.aliases):
+            by_alias.setdefault(fold(alias), []).append(org)
+    return by_acronym, by_alias
+
+
+def _pick(candidates: Iterable[Organisation], country: str | None) -> Organisation | None:
+    """The candidate of the item's country, or an international one; a national body of another
+    country only when the item's country is unknown."""
+    listed = list(candidates)
+    for org in listed:
+        if org.country is not None and org.country == country:
+            return org
+    for org in listed:
+        if org.country is None:
+            return org
+    return listed[0] if listed and country is None else None
+
+
+def known_organisation(mention: str, context: ItemContext) -> Organisation | Entity | None:
+    """The organisation a mention names: a listed body, or one the item defines an acronym for."""
+    by_acronym, by_alias = _knowledge()
+    for word in _WORD.findall(mention):
+        bare = _POSSESSIVE.sub("", word).strip(".,")
+        if bare in by_acronym:
+            org = _pick(by_acronym[bare], context.country)
+            if org is not None:
+                return org
+        if bare in context.acronyms:
+            expansion = context.acronyms[bare]
+            org = _pick(by_alias.get(expansion, ()), context.country)
+            return org or Entity(id=f"acr:{bare.lower()}", name=bare)
+    folded = fold(mention)
+    # The longest alias inside the mention: "spokesman for the world food programme" -> WFP.
+    best: tuple[int, Organisation] | None = None
+    for alias, orgs in by_alias.items():
+        if len(alias) < 4 or alias not in folded:
+            continue
+        if not re.search(rf"(?:^| ){re.escape(alias)}(?: |$)", folded):
+            continue
+        org = _pick(orgs, context.country)
+        if org is not None and (best is None or len(alias) > best[0]):
+            best = (len(alias), org)
+    if best is not None:
+        return best[1]
+    for acronym, expansion in context.acronyms.items():
+        if expansion and re.search(rf"(?:^| ){re.escape(expansion)}(?: |$)", folded):
+            return Entity(id=f"acr:{acronym.lower()}", name=acronym)
+    return None
+
+
+def _as_entity(found: Organisation | Entity, speaker: str | None) -> Entity:
+    if isinstance(found, Entity):
+        return Entity(id=found.id, name=found.name, speaker=speaker)
+    return Entity(id=found.id, name=found.key, speaker=speaker)
+
+
+def _country_in(folded: str) -> tuple[str | None, str]:
+    """The country a name states (adjective, possessive or "of X") and the name without it."""
+    gaz = gazetteer()
+    words = folded.split()
+    for size in (3, 2, 1):
+        for index in range(len(words) - size + 1):
+            phrase = " ".join(words[index : index + size])
+            code = gaz.country_of_adjective(phrase)
+            place = None if code else gaz.by_name.get(phrase)
+            if place and place[0].level == "country":
+                code = place[0].country
+            if code:
+                rest = words[:index] + words[index + size :]
+                if rest and rest[-1] == "of":
+                    rest = rest[:-1]
+                return code, " ".join(rest)
+    return None, folded
+
+
+def _speaker(mention: str) -> str | None:
+    """The personal name in a mention ("NDRRMC spokesperson Jane Doe" -> "Jane Doe"), if any."""
+    from worker.extract.sources import personal_name
+
+    words = _WORD.findall(mention)
+    for start in range(len(words)):
+        tail = words[start:]
+        if tail and all(w[0].isupper() for w in tail) and len(tail) <= 4:
+            name = personal_name(tail)
+            if name:
+                return " ".join(name)
+    return None
+
+
+def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) -> Entity:
+    """The entity a source mention stands for (rules in the module docstring)."""
+    mention = strip_sentence_adverbs(text)
+    found = known_organisation(mention, context)
+    if found is not None:
+        return _as_entity(found, _speaker(mention))
+    if kind == "person":
+        affiliated = _affiliation(mention, context)
+        if affiliated is not None:
+            return affiliated
+        return Entity(id=f"person:{name_skeleton(mention)}", name=normalized, speaker=mention)
+    folded = fold(mention)
+    country, rest = _country_in(folded)
+    office = _office_of(rest, context)
+    if office is not None:
+        where = country or context.country or "xx"
+        return Entity(id=f"gov:{where.lower()}:{office}-ministry", name=f"{where} {office} ministry")
+    head = GENERIC_HEADS.get(rest) or GENERIC_HEADS.get(rest.split()[-1] if rest else "")
+    if head is not None and len(rest.split()) <= 2:
+        return Entity(id=f"generic:{head}", name=head)
+    return Entity(id=f"name:{normalized}", name=normalized)
+
+
+def _office_of(rest: str, context: ItemContext) -> str | None:
+    """The office a name holds: "ministry of the interior", "interior minister", "the Interior"."""
+    offices = _offices(rest)
+    if offices:
+        return offices[0]
+    if rest in OFFICE_FIELDS and rest in {"interior", "health", "defence", "defense"}:
+        return OFFICE_FIELDS[rest]
+    if rest in {"ministry", "minister"} and context.ministries:
+        # "the ministry": the one the item has named; with several, the first named.
+        return context.ministries[0]
+    return None
+
+
+def _affiliation(person: str, context: ItemContext) -> Entity | None:
+    """The body the item ties a person to: a listed body or office near the name's first mention."""
+    words = [w for w in _WORD.findall(person) if w[0].isupper()]
+    if not words:
+        return None
+    surname = words[-1]
+    for match in re.finditer(rf"\b{re.escape(surname)}\b", context.text):
+        window_start = max(0, match.start() - 120)
+        window = context.text[window_start : match.end() + 120]
+        sentence = _sentence_around(window, match.start() - window_start)
+        if not any(role in fold(sentence).split() for role in ROLE_WORDS):
+            continue
+        found = known_organisation(sentence, context)
+        if found is not None:
+            return _as_entity(found, person)
+        country, rest = _country_in(fold(sentence))
+        offices = _offices(rest)
+        if offices:
+            where = country or context.country or "xx"
+            return Entity(
+                id=f"gov:{where.lower()}:{offices[0]}-ministry",
+                name=f"{where} {offices[0]} ministry",
+                speaker=person,
+            )
+    return None
+
+
+def _sentence_around(window: str, position: int) -> str:
+    start = max(window.rfind(". ", 0, position), window.rfind("\n", 0, position)) + 1
+    ends = [i for i in (window.find(". ", position), window.find("\n", position)) if i >= 0]
+    return window[start : min(ends) if ends else len(window)]
