@@ -227,7 +227,17 @@ class TestDocuments:
         assert sources("Government figures show 3 million were out of work.", "3 million") == [
             "Government figures"
         ]
-        assert sources("The poll showed 52% support.", "52%") == [None]
+        assert sources("Figures show 52% support.", "52%") == [None]
+
+    def test_a_finding_with_no_owner_is_its_own_source(self) -> None:
+        # the issue's "a poll showed", "according to the report", "exit polls show"
+        assert sources("The poll showed 52% support.", "52%") == ["The poll"]
+        assert sources("Exit polls show the mayor on 41 percent.", "41") == ["Exit polls"]
+        assert sources("The party won 3.6 percent, according to those exit polls.", "3.6") == ["exit polls"]
+
+    def test_a_finding_described_in_passing_keeps_its_subject(self) -> None:
+        text = "The exit polls, conducted by a local university, showed the party on 14.2 percent."
+        assert sources(text, "14.2") == ["The exit polls"]
 
     def test_figures_without_an_owner_credit_no_one(self) -> None:
         assert sources("Recent figures show nearly 9,000 migrants have arrived.", "9,000") == [None]
@@ -408,3 +418,180 @@ def test_a_sentence_of_twenty_thousand_words_credits_each_clause_as_a_short_one_
     ]
     assert credits(short) == expected
     assert credits(long) == expected * 800
+
+
+class TestSpeakerAfterAClosingQuote:
+    """A quote closed by any quote mark, then "said Name." and a new line: the name is the speaker."""
+
+    @pytest.mark.parametrize("closing", ['"', "”", "»", "«", "’"])
+    def test_the_name_after_the_quote_is_credited(self, closing: str) -> None:
+        text = f"“We have counted 45 boats,{closing} said Lena Okafor.\nThe harbour reopened on Monday."
+        assert sources(text, "45") == ["Lena Okafor"]
+
+    def test_guillemet_after_a_comma_once_raised_index_error(self) -> None:
+        # the segment after the last comma was only "»", with no word in it
+        text = "«We lost 12 nets,» said Tomas Berg.\nThe co-operative met later."
+        assert sources(text, "12") == ["Tomas Berg"]
+
+    def test_punctuation_after_a_comma_is_no_subject(self) -> None:
+        text = "Some 30 stalls stayed shut (, ) said the notice.\nThe market reopened."
+        assert sources(text, "30") == [None]
+
+
+class TestQuotationsOverSeveralSentences:
+    """Figures inside a quotation belong to the speaker named at its close or its introduction."""
+
+    def test_speaker_after_a_quote_of_three_sentences(self) -> None:
+        text = (
+            "“The storm flattened 14 barns. Another 6 lost their roofs. We need 200 tarpaulins,” "
+            "said Marta Quill, who runs the farmers' co-operative."
+        )
+        assert sources(text, "14", "6", "200") == ["Marta Quill"] * 3
+
+    def test_speaker_who_introduces_the_quote_with_a_colon(self) -> None:
+        text = 'The port authority told reporters: "We lost 9 moorings. Repairs will take 3 weeks."'
+        assert sources(text, "9", "3") == ["The port authority", "The port authority"]
+
+    def test_a_quote_over_wrapped_lines(self) -> None:
+        text = (
+            '"Thieves took 8 pumps from the depot. They\n'
+            'also broke 4 gates," Owen Vasquez,\n'
+            "manager of the county water board, told the local radio."
+        )
+        assert sources(text, "8", "4") == ["Owen Vasquez", "Owen Vasquez"]
+
+    def test_figures_outside_the_quote_stay_in_the_reporter_voice(self) -> None:
+        text = 'The village has 300 homes. "We rebuilt 12 of them," said Ines Faro.'
+        assert sources(text, "300", "12") == [None, "Ines Faro"]
+
+    def test_a_quote_with_no_speaker_credits_no_one(self) -> None:
+        text = 'A banner read "40 years of service". The hall seats 500 people.'
+        assert sources(text, "40", "500") == [None, None]
+
+
+class TestListenerAfterTold:
+    def test_told_then_an_outlet_names_the_listener(self) -> None:
+        text = "The ferry carried 52 passengers, Ravi Dhar, a port official, told the Tribune."
+        assert sources(text, "52") == ["Ravi Dhar"]
+
+    def test_said_then_a_name_is_the_speaker(self) -> None:
+        text = "The ferry carried 52 passengers, said Ravi Dhar."
+        assert sources(text, "52") == ["Ravi Dhar"]
+
+
+class TestGarbageSources:
+    """Words that look like a subject before a cue and are not a source."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "All told, 45 stalls burned down.",
+            "Other reported cases in the valley numbered 48.",
+            "Meanwhile reported outages reached 300 homes.",
+        ],
+    )
+    def test_a_lone_discourse_word_is_no_source(self, text: str) -> None:
+        figure = re.search(r"\d+", text)
+        assert figure is not None
+        assert sources(text, figure.group()) == [None]
+
+    def test_a_discourse_word_before_the_real_subject_is_skipped(self) -> None:
+        text = "However, the spokesman said that 16 bridges collapsed."
+        assert sources(text, "16") == ["the spokesman"]
+
+    def test_a_capitalised_name_before_its_cue_still_counts(self) -> None:
+        assert sources("Oxfam said 16 wells ran dry.", "16") == ["Oxfam"]
+
+    def test_a_cue_word_inside_a_hyphenated_compound_is_an_adjective(self) -> None:
+        text = "Officers found 25 rifles in a Leeds-registered van, a raid that ended at 4 am."
+        assert sources(text, "25") == [None]
+
+    def test_the_same_verb_standing_alone_is_a_cue(self) -> None:
+        text = "The coast guard registered 25 boats in the bay."
+        assert sources(text, "25") == ["The coast guard"]
+
+    def test_a_place_that_reports_its_own_figures_is_no_source(self) -> None:
+        assert sources("The district of Kellam reported 7 deaths on Monday.", "7") == [None]
+
+    def test_a_body_of_the_place_is_a_source(self) -> None:
+        text = "The district council reported 7 deaths on Monday."
+        assert sources(text, "7") == ["The district council"]
+
+
+class TestMoreReportingVerbs:
+    @pytest.mark.parametrize(
+        ("verb", "cue"),
+        [
+            ("concluded", "concluded"),
+            ("claim", "claimed"),
+            ("indicated", "indicated"),
+            ("stressed", "stressed"),
+        ],
+    )
+    def test_a_verb_of_saying_after_its_clause(self, verb: str, cue: str) -> None:
+        text = f"A second blast destroyed 9 shops, the fire service {verb}."
+        assert sources(text, "9") == ["the fire service"]
+        assert cue_of(text, "9") == cue
+
+    def test_claim_before_its_figure(self) -> None:
+        assert sources("In Lille, the unions claim 20,000 marchers.", "20,000") == ["the unions"]
+
+    def test_claim_as_a_noun_is_no_cue(self) -> None:
+        assert sources("Their claim of 20,000 marchers was disputed.", "20,000") == [None]
+
+    def test_a_hyphenated_body_counts_by_its_head(self) -> None:
+        text = "In Lyon, 7,000 marched according to the prefecture, 16,000 according to the inter-union."
+        assert sources(text, "7,000", "16,000") == ["the prefecture", "the inter-union"]
+
+    def test_a_police_division_is_a_source(self) -> None:
+        text = "According to the division, the ring ran at least 500 scams."
+        assert sources(text, "500") == ["the division"]
+
+    def test_they_refers_to_the_police_named_as_subject(self) -> None:
+        text = "The police recovered 25 rifles from a car, while two suspects fled, they said."
+        assert sources(text, "25", "two") == ["The police", "The police"]
+
+
+class TestNumbersAroundTheSpeaker:
+    """A number in the speaker's own description or audience is not the speaker's claim."""
+
+    def test_age_and_home_of_an_inverted_speaker(self) -> None:
+        text = '"We saw it coming," said Jane Roe, 66, who lives 25 miles from the dam.'
+        assert sources(text, "66", "25") == [None, None]
+
+    def test_a_participle_after_the_description_goes_on_reporting(self) -> None:
+        text = '"We saw 40 boats," said Jane Roe, a fisher, adding that 12 sank.'
+        assert sources(text, "40", "12") == ["Jane Roe", "Jane Roe"]
+
+    def test_the_size_of_an_audience(self) -> None:
+        text = "The minister told a crowd of 1,500 that fares would fall by 5 percent."
+        assert sources(text, "1,500", "5") == [None, "The minister"]
+
+    def test_added_with_an_object_is_a_deed(self) -> None:
+        assert sources("The company added 2,000 jobs last year.", "2,000") == [None]
+
+    def test_added_as_a_verb_of_saying(self) -> None:
+        text = "The plant will close in May, the company said, and it added that 2,000 jobs would go."
+        assert sources(text, "2,000") == ["the company"]
+        assert sources("Some 2,000 jobs will go, the company added.", "2,000") == ["the company"]
+
+
+class TestLists:
+    def test_items_after_a_colon_report_for_the_source_that_introduced_them(self) -> None:
+        text = (
+            "The council said the closures break down as follows:\n- North ward: 12\n- South ward: 5\n"
+            "The storm moved east with 3 ships in its path."
+        )
+        assert sources(text, "12", "5", "3") == ["The council", "The council", None]
+
+    def test_a_list_with_no_introducing_source_stays_unattributed(self) -> None:
+        text = "Closures by ward:\n- North ward: 12\n- South ward: 5"
+        assert sources(text, "12", "5") == [None, None]
+
+    def test_verbless_items_after_semicolons_share_the_cue(self) -> None:
+        text = "Tomas Berg said 17 boats sank at Ardmore; 9 boats at Kinsale; and about 40 at Cobh."
+        assert sources(text, "17", "9", "40") == ["Tomas Berg"] * 3
+
+    def test_a_semicolon_clause_with_a_verb_of_its_own_stays_apart(self) -> None:
+        text = "The ministry said 5 people died; 7 were hurt."
+        assert sources(text, "5", "7") == ["The ministry", None]

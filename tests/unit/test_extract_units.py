@@ -102,37 +102,69 @@ def test_a_hyphenated_point_or_degree_describes_instead_of_measuring() -> None:
     assert units("A five-point plan and a 90-degree turn.") == []
 
 
-def shares(text: str) -> list[tuple[float, str, str]]:
+def shares(text: str) -> list[tuple[float, str, str | None, str]]:
     return [
-        (round(q.value, 4), q.qualifier, text[q.start : q.end])
+        (round(q.value, 4), q.qualifier, q.unit, text[q.start : q.end])
         for q in find_quantities(text, 0, len(text))
-        if q.unit == "fraction"
+        if q.unit in ("percent", "fraction", "percentage point", "point", "fold")
     ]
 
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("A third of those screened were obese.", [(0.3333, "exact", "A third")]),
-        ("Nearly two-thirds of the sales came from CDs.", [(0.6667, "upper_bound", "Nearly two-thirds")]),
-        ("One fourth of the population is vaccinated.", [(0.25, "exact", "One fourth")]),
-        ("Almost half of them are in California.", [(0.5, "upper_bound", "Almost half")]),
-        ("Half the condos have sold.", [(0.5, "exact", "Half")]),
-        ("Three quarters of the budget went on wages.", [(0.75, "exact", "Three quarters")]),
-        ("Sales rose in the first half of 2023.", []),
-        ("He scored in the second half of the game.", []),
-        ("The queue took a quarter of an hour.", []),
-        ("Half a million people fled for a third time.", []),
+        ("A third of the ferries were late.", [(33.33, "exact", "percent", "A third")]),
+        ("Nearly two-thirds of the tickets went unsold.", [(66.67, "upper_bound", "percent", "Nearly two-thirds")]),
+        ("The party kept a two-thirds majority.", [(66.67, "exact", "percent", "two-thirds")]),
+        ("One fifth of the wells ran dry.", [(20.0, "exact", "percent", "One fifth")]),
+        ("Almost half of them live abroad.", [(50.0, "upper_bound", "percent", "Almost half")]),
+        ("Half the stalls have closed.", [(50.0, "exact", "percent", "Half")]),
+        ("Three quarters of the grant went on rent.", [(75.0, "exact", "percent", "Three quarters")]),
+        ("The bank cut rates by half a percentage point.", [(0.5, "exact", "percentage point", "half a percentage point")]),
+        ("Shares slid a quarter of a point.", [(0.25, "exact", "point", "a quarter of a point")]),
+        ("Output rose in the first half of 2023.", []),
+        ("She scored in the second half of the match.", []),
+        ("The wait took a quarter of an hour.", []),
+        ("Half a million people left for a third time.", []),
         (
-            "An ounce is 1/16 of a pint and 1⁄32 of a quart.",
-            [(0.0625, "exact", "1/16"), (0.0312, "exact", "1⁄32")],
+            "A cup is 1/16 of a gallon and 1⁄32 of a peck.",
+            [(0.0625, "exact", "fraction", "1/16"), (0.0312, "exact", "fraction", "1⁄32")],
         ),
-        ("About 2/3 of the members voted.", [(0.6667, "approximate", "About 2/3")]),
+        ("About 2/3 of the delegates voted.", [(0.6667, "approximate", "fraction", "About 2/3")]),
         ("Open 24/7 for 3/4 of the year, since the 9/11 attacks.", []),
     ],
 )
-def test_shares_written_as_fractions_in_words(sentence: str, expected: list[tuple[float, str, str]]) -> None:
+def test_shares_in_words_are_percentages_and_fractions_in_digits_keep_their_value(
+    sentence: str, expected: list[tuple[float, str, str | None, str]]
+) -> None:
     assert shares(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Exports grew four-fold in a decade.", [(4.0, "exact", "fold", "four-fold")]),
+        ("Claims rose fivefold.", [(5.0, "exact", "fold", "fivefold")]),
+        ("A 10-fold jump in fares.", [(10.0, "exact", "fold", "10-fold")]),
+        ("Three times as many riders came.", [(3.0, "exact", "fold", "Three times")]),
+        ("Sales doubled in March.", []),
+        ("He called three times.", []),
+    ],
+)
+def test_multipliers_written_as_a_figure_are_fold(sentence: str, expected: list[tuple[float, str, str, str]]) -> None:
+    assert shares(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The fence is 3 1/2 metres tall.", [(3.5, "m", "3 1/2 metres")]),
+        ("They walked 2½ miles.", [(2.5, "mi", "2½ miles")]),
+        ("The hike took 2½ hours.", []),
+    ],
+)
+def test_mixed_numbers_are_one_figure(sentence: str, expected: list[tuple[float, str, str]]) -> None:
+    assert [(q.value, q.unit, sentence[q.start : q.end]) for q in find_quantities(sentence, 0, len(sentence))] == expected
 
 
 def test_a_fraction_in_digits_keeps_the_unit_after_it() -> None:
@@ -140,7 +172,5 @@ def test_a_fraction_in_digits_keeps_the_unit_after_it() -> None:
 
 
 def test_a_count_inside_a_share_gives_way_to_it() -> None:
-    text = "Two thirds of voters backed it."
-    assert [(round(q.value, 4), q.unit) for q in find_quantities(text, 0, len(text))] == [
-        (0.6667, "fraction")
-    ]
+    text = "Two thirds of the crew stayed."
+    assert [(round(q.value, 4), q.unit) for q in find_quantities(text, 0, len(text))] == [(66.67, "percent")]

@@ -12,6 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from worker.extract import extract_claims
 from worker.extract.types import Claim
 from worker.ingest.clean import clean_body
 from worker.models import WireItem
@@ -118,3 +119,81 @@ def test_offsets_of_every_number_survive_the_pipeline(body: str) -> None:
     for claim in _digit_claims(cleaned.text):
         start, end = cleaned.original_span(claim.start, claim.end)
         assert normalised(body[start:end]) == normalised(claim.quantity_text, tags=False)
+
+
+# Quoted speech as wire copy writes it: an opening mark, a clause with a figure, closing punctuation
+# and a closing mark, a speaker tail, then a line break and another sentence (or none).
+_OPENING_MARKS = ("", '"', "“", "«", "„", "‘", "'")
+_CLOSING_MARKS = ('"', "”", "»", "«", "’", "'", "", ")")
+_CLAUSE_ENDS = ("", ",", ".", "!", "?", ", ", "...", "—")
+_SPEAKERS = ("Lena Okafor", "Dr Ravi Menon", "the harbour master", "a port official", "he", "Okafor")
+_TAIL_VERBS = ("said", "says", "told reporters", "added", "wrote")
+_BREAKS = ("\n", "\r\n", "\n\n", " ", "\n\u2028", "\n  ")
+_FOLLOWERS = (
+    "",
+    "The harbour reopened.",
+    "“It will take 3 weeks,” she said.",
+    "(Photo: 2 cranes)",
+    "— 9 boats sank.",
+    "* 14 nets lost",
+    "said Ana Ruiz.",
+    "?",
+)
+speaker_tails = st.builds(
+    lambda verb, speaker, inverted, stop: (f"{verb} {speaker}" if inverted else f"{speaker} {verb}") + stop,
+    st.sampled_from(_TAIL_VERBS),
+    st.sampled_from(_SPEAKERS),
+    st.booleans(),
+    st.sampled_from((".", ",", "", ". ", ".\u201d")),
+)
+quoted_passages = st.lists(
+    st.builds(
+        lambda opening, figure, end, closing, space, tail, line_break, follower: (
+            f"{opening}We counted {figure} boats{end}{closing}{space}{tail}{line_break}{follower}"
+        ),
+        st.sampled_from(_OPENING_MARKS),
+        st.sampled_from(("45", "1,200", "3.5 million", "twelve")),
+        st.sampled_from(_CLAUSE_ENDS),
+        st.sampled_from(_CLOSING_MARKS),
+        st.sampled_from(("", " ", "  ", "\n")),
+        speaker_tails,
+        st.sampled_from(_BREAKS),
+        st.sampled_from(_FOLLOWERS),
+    ),
+    min_size=1,
+    max_size=4,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(quoted_passages)
+def test_quotes_speaker_tails_and_line_breaks_never_raise(body: str) -> None:
+    for claim in extract_claims(body):
+        assert body[claim.start : claim.end] == claim.quantity_text
+        assert claim.sentence_start <= claim.start < claim.end <= claim.sentence_end
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(('"', "“")),
+    st.sampled_from(('"', "”", "»")),
+    st.sampled_from(("Lena Okafor", "Ravi Menon")),
+    st.sampled_from(("\n", "\r\n", "\n\n")),
+    st.sampled_from(("The harbour reopened.", "Ships waited offshore.", "(Photo)")),
+)
+def test_a_named_speaker_after_a_closing_quote_gets_the_figure(
+    opening: str, closing: str, speaker: str, line_break: str, follower: str
+) -> None:
+    body = f"{opening}We counted 45 boats,{closing} said {speaker}.{line_break}{follower}"
+    (claim,) = extract_claims(body)
+    assert claim.source is not None
+    assert claim.source.text == speaker
+
+
+@settings(max_examples=200, deadline=None)
+@given(quoted_passages)
+def test_the_pipeline_takes_any_quoted_passage(body: str) -> None:
+    item = WireItem(id="quotes", body=body)
+    for event in process_item(item):
+        quoted = body[event.evidence.start : event.evidence.end]
+        assert normalised(quoted) == normalised(event.quantity_text, tags=False)

@@ -12,7 +12,15 @@ import re
 from worker.extract.attribution import attribute
 from worker.extract.categories import categorise, counted_noun, protest_context
 from worker.extract.dedup import deduplicate
-from worker.extract.lexicon import DEFAULT_PESO, DEFAULT_RUPEE, PESO_BY_COUNTRY, RUPEE_BY_COUNTRY
+from worker.extract.lexicon import (
+    BRITAIN_NAMES,
+    DEFAULT_PESO,
+    DEFAULT_POUND,
+    DEFAULT_RUPEE,
+    PESO_BY_COUNTRY,
+    POUND_BY_COUNTRY,
+    RUPEE_BY_COUNTRY,
+)
 from worker.extract.places import PlaceMention, figure_place, sentence_places
 from worker.extract.quantities import Quantity, find_quantities
 from worker.extract.sentences import split_sentences
@@ -22,6 +30,11 @@ __all__ = ["extract_claims"]
 
 _RUPEE_COUNTRY = re.compile(r"\b(?:" + "|".join(RUPEE_BY_COUNTRY) + r")\b", re.IGNORECASE)
 _PESO_COUNTRY = re.compile(r"\b(?:" + "|".join(PESO_BY_COUNTRY) + r")\b", re.IGNORECASE)
+_POUND_COUNTRY = re.compile(r"\b(?:" + "|".join(POUND_BY_COUNTRY) + r")\b", re.IGNORECASE)
+# An item that groups thousands with commas ("12,300") does not group them with spaces.
+_COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
+# "rose to 1.0 per cent in July from 0.6 per cent": the figure a change started from.
+_FROM_PREVIOUS = re.compile(r"(?:\s+(?:in|on|at|during|last|this)(?:\s+[\w'’]+){1,2})?,?\s+from\s+(?:[A-Za-z]+['’]s\s+)?")
 _CLOSING = frozenset(".!?\"”’')")
 
 
@@ -36,9 +49,15 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
         else DEFAULT_RUPEE
     )
     peso = _pick(_PESO_COUNTRY, text, PESO_BY_COUNTRY, DEFAULT_PESO) if "peso" in lower else DEFAULT_PESO
+    pound = DEFAULT_POUND
+    if ("£" in text or "pound" in lower) and not any(name in lower for name in BRITAIN_NAMES):
+        pound = _pick(_POUND_COUNTRY, text, POUND_BY_COUNTRY, DEFAULT_POUND)
+    spaced_thousands = _COMMA_GROUPED.search(text) is None
     found: list[tuple[Quantity, int, int, int]] = []  # quantity, sentence index, restated index
     for s_index, (s_start, s_end) in enumerate(sentences):
-        quantities = find_quantities(text, s_start, s_end, rupee=rupee, peso=peso)
+        quantities = find_quantities(
+            text, s_start, s_end, rupee=rupee, peso=peso, pound=pound, spaced_thousands=spaced_thousands
+        )
         base = len(found)
         for quantity in quantities:
             restated = base + quantity.restates if quantity.restates is not None else -1
@@ -63,6 +82,7 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
         return figure_place(text, places[s_index], start, next_start)
 
     claims: list[Claim] = []
+    previous_figures: dict[int, int] = {}  # start of "from A" -> start of the B it changed to
     for index, (quantity, s_index, restated, base) in enumerate(found):
         s_start, s_end = sentences[s_index]
         next_start = (
@@ -84,6 +104,9 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
             previous_end=previous.end if previous is not None else None,
             in_protest=in_protest(s_index),
         )
+        if previous is not None and _FROM_PREVIOUS.fullmatch(text, previous.end, quantity.start):
+            category = previous.category  # "rose to 2,400 from 2,000": the same count, before
+            previous_figures[quantity.start] = previous.start
         source = attributions[index]
         if restated >= 0:
             source = claims[restated].source
@@ -104,7 +127,23 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
                 location=place_of(s_index, quantity.start, next_start) or location,
             )
         )
-    return deduplicate(claims, _title_sentences(text, sentences))
+    kept = deduplicate(claims, _title_sentences(text, sentences))
+    return _previous_figures_first(kept, previous_figures) if previous_figures else kept
+
+
+def _previous_figures_first(claims: list[Claim], previous_figures: dict[int, int]) -> list[Claim]:
+    """ "rose to 2,400 from 2,000": the earlier figure goes first, so whoever reads the claims in
+    order (the tracker) ends on the current one."""
+    ordered = list(claims)
+    for claim in claims:
+        partner_start = previous_figures.get(claim.start)
+        if partner_start is None:
+            continue
+        at = next((i for i, other in enumerate(ordered) if other.start == partner_start), None)
+        if at is not None:
+            ordered.remove(claim)
+            ordered.insert(at, claim)
+    return ordered
 
 
 def _title_sentences(text: str, sentences: list[tuple[int, int]]) -> frozenset[int]:

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from worker.extract.coref import SourceRegistry
 from worker.extract.reporting import (
     ACRONYM_RE,
+    ADDED_AS_DEED_RE,
     AGENT_RE,
+    AUDIENCE_PHRASE_RE,
     AUDIENCE_WORDS,
     AUXILIARIES,
     CLAUSE_MARK_RE,
@@ -32,10 +34,12 @@ from worker.extract.reporting import (
     CUE_WORDS,
     DEED_OBJECT_RE,
     DETERMINERS,
+    DISCOURSE_WORDS,
     DOCUMENT_FROM_RE,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     EPITHET_HEADS,
+    FINDING_DOCUMENTS,
     FIRST_PERSON,
     GAPPED_SOURCE_RE,
     GENERIC_DOCUMENT_ADJECTIVES,
@@ -45,6 +49,7 @@ from worker.extract.reporting import (
     NAME_TOKEN_RE,
     NON_COUNTING_HEADS,
     PASSIVE_MARKERS,
+    PLACE_HEADS,
     POSSESSED_DOCUMENT_NOUN_RE,
     POSSESSIVE_FOLLOW_RE,
     POSSESSIVE_LEAD_RE,
@@ -75,19 +80,40 @@ _RIGHT_PHRASE_END_RE = re.compile(
     r"|\s(?:that|who|which|when|where|while|as|on|and|but|to|after|before|because|since|last|this|saying|"
     r"adding|said|says|told|reported|published|released|seen|showed|show|shows|in\s+(?![A-Z]))\b"
 )
-_DOUBLE_QUOTES = '"“”'
+# Quote marks a speaker tail may follow: straight and curly double quotes and guillemets.
+_DOUBLE_QUOTES = '"“”«»„‟'
 _EDGE_PUNCTUATION = ",.;:!?\"'“”‘’()[]—–"
-_CLOSING_PUNCTUATION = ",\"”’'—–"
+_CLOSING_PUNCTUATION = ",\"”’'—–»«"
 # Two or more capitalised words: a name the text gives somewhere, for expanding a bare surname.
 _CAPITALISED_RUN_RE = re.compile(
     r"\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?))+"
 )
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
+_SUBJECT_HEADS = EPITHET_HEADS | (SOURCE_HEADS - NON_COUNTING_HEADS)
 _SENTENCE_SUBJECT_RE = re.compile(
-    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{'|'.join(sorted(EPITHET_HEADS))})\b|"
+    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{'|'.join(sorted(_SUBJECT_HEADS))})\b|"
     r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+# A line that is an item of a list: a bullet or dash, or a number and a closing mark.
+_LIST_ITEM_RE = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)]\s)")
+# A semicolon and the words before the figure of the next list item: "; and almost 200,000".
+_FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|do|does)\b")
+_LIST_CONTINUATION_RE = re.compile(r";\s*(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")
+# What follows an inverted speaker and describes them, up to a participle that goes on reporting
+# ("..., adding that ..."): an age, a relative clause, an indefinite description.
+_SPEAKER_DESCRIPTION_RE = re.compile(
+    r",\s+(?:\d|(?:who|whose|a|an|aged)\b)(?:(?!,\s+(?:adding|saying|noting)\b)[^;:])*"
+)
+# Quotation marks: which open, which close; straight marks do both.
+_OPENING_MARKS = frozenset('"“«„')
+_CLOSING_MARKS = frozenset('"”»')
+_QUOTE_MARKS = "".join(sorted(_OPENING_MARKS | _CLOSING_MARKS))
+_QUOTE_MARK_RE = re.compile(f"[{_QUOTE_MARKS}]")
+# What may stand between a closing mark and the speaker's cue ("," said; ",\n Ana Ruiz said").
+_SPEAKER_GAP_RE = re.compile(r"[\s,.]*")
+# What may stand between a speaker's cue and the quotation it introduces: "said:", "told AFP:".
+_INTRODUCTION_GAP_RE = re.compile(r"^(?:\s+[\w'’.\-]+){0,3}\s*[:,]\s*$")
 _CITING_WINDOW = 60
 # A sentence that ends like this is body text, not a headline.
 _CLOSED = '.!?"”’)'
@@ -153,6 +179,8 @@ def _name_like(segment: str) -> bool:
     if not tokens or len(tokens) > 7 or any(ch.isdigit() for ch in segment):
         return False
     allowed = NAME_PARTICLES | {"and", "of", "the", "for", "de"}
+    if len(tokens) == 1 and tokens[0].lower() in DISCOURSE_WORDS:
+        return False
     if tokens[0].lower() in PREPOSITIONS or not (
         NAME_TOKEN_RE.match(tokens[0]) or tokens[0].lower() == "the"
     ):
@@ -179,6 +207,16 @@ def _appositive(segment: str) -> bool:
     if first in {"the", "its", "their"} or tokens[0][0].islower():
         return any(t.lower() in TITLE_WORDS or t.lower().split("'")[0] in TITLE_WORDS for t in tokens[:6])
     return False
+
+
+def _reduced_passive(words: Sequence[str]) -> bool:
+    """ "conducted by a university", "based in Geneva": a participle phrase set off after a subject."""
+    return (
+        len(words) > 1
+        and words[0].islower()
+        and words[0].endswith("ed")
+        and words[1].lower() in {"by", "in", "at", "for", "with", "from"}
+    )
 
 
 def _strip_leading_preposition(phrase: str) -> str:
@@ -223,9 +261,20 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
     lower = [t.lower() for t in tokens]
     if len(lower) == 1 and lower[0] in PRONOUNS:
         return lower[0] not in FIRST_PERSON
-    if lower[-1] in DETERMINERS or lower[-1] in PREPOSITIONS:
+    if (
+        lower[-1] in DETERMINERS
+        or lower[-1] in PREPOSITIONS
+        or (len(lower) == 1 and lower[0] in DISCOURSE_WORDS)
+    ):
         return False
-    heads = set(lower) & SOURCE_HEADS
+    # "the inter-union", "a state-run agency": a compound counts by its last part
+    heads = (set(lower) | {t.rsplit("-", 1)[-1] for t in lower if "-" in t}) & SOURCE_HEADS
+    if (
+        not heads
+        and any(t in PLACE_HEADS for t in lower if not t[0].isupper())
+        and personal_name(tokens) is None
+    ):
+        return False
     acronym = any(ACRONYM_RE.match(t) for t in tokens)
     capitalised = [t for t in tokens[1:] if t[0].isupper()] + (
         [tokens[0]] if tokens[0][0].isupper() and lower[0] not in DETERMINERS else []
@@ -258,6 +307,9 @@ def _owner_of_documents(phrase: str) -> str | None:
         owners = [t for t in tokens[:-1] if t.lower() not in GENERIC_DOCUMENT_ADJECTIVES]
         if len(owners) == 1 and not ACRONYM_RE.match(owners[0]):
             return f"{owners[0]} {tokens[-1]}"
+        if tokens[-1].lower() in FINDING_DOCUMENTS and not any(t[0].isupper() for t in owners):
+            # "the positive half-year report", "these exit polls": the finding is the source
+            return " ".join([*owners, tokens[-1]])
         return " ".join(owners) or None
     return phrase
 
@@ -321,10 +373,11 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         return words[-1], region_start + position, None, ""
     segments = region.split(",")
     last = segments[-1].strip()
-    if not last:
-        return None
     last_words = WORD_RE.findall(last)
-    first = last_words[0].lower() if last_words else ""
+    if not last_words:
+        # only punctuation after the last comma (", )", ",’"): no subject stands there
+        return None
+    first = last_words[0].lower()
     if first in {"citing", "quoting"}:
         phrase = last[len(last_words[0]) :].strip()
         start = region_start + region.rfind(phrase)
@@ -334,6 +387,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         relative = (
             _word_in(last_words[0], RELATIVE_PRONOUNS)
             or (first.endswith("ing") and _appositive(last))
+            or _reduced_passive(last_words)
             or first in _ADVERBIAL_PREPOSITIONS
         )
         if (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before)):
@@ -386,7 +440,8 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
         position = text.find(word, start, end)
         while position >= 0:
             after = position + len(word)
-            if not (position > 0 and text[position - 1].isalpha()) and not (
+            # "Delhi-registered", "state-reported": a cue word inside a compound is an adjective
+            if not (position > 0 and (text[position - 1].isalpha() or text[position - 1] == "-")) and not (
                 after < len(text) and text[after].isalpha()
             ):
                 cues.append(_Cue(word, position, after, CUE_WORDS[word]))
@@ -448,6 +503,7 @@ class _SentenceReader:
         "first_figure_end",
         "mentions",
         "preposed",
+        "silent",
         "start",
         "text",
         "verbs",
@@ -460,6 +516,8 @@ class _SentenceReader:
         self.mentions = mentions
         self.first_figure_end = min((m_end for _, m_end in mentions), default=None)
         self.anchors: list[_Anchor] = []
+        # spans whose figures are no one's claim: a speaker's own description, an audience
+        self.silent: list[tuple[int, int]] = []
         self.clause_breaks: list[int] = []
         self.clause_starts: list[int] = []
         self.preposed: list[_Cue] = []
@@ -549,6 +607,8 @@ class _SentenceReader:
             kind = match.kind
             if DEED_OBJECT_RE.match(text, match.end, self.end):
                 continue
+            if verb in {"added", "adds"} and ADDED_AS_DEED_RE.match(text, match.end, self.end):
+                continue
             if kind == "quoted":
                 self._quoted_as_saying(match)
                 continue
@@ -557,10 +617,12 @@ class _SentenceReader:
                 self._passive_agent(match, passive=passive)
                 continue
             clause = self.clause_start(match.start)
-            if kind == "speech" and _preceded_by_comma(text, match.start, clause):
+            # "..., told AFP" names the listener after the verb, never the speaker
+            if kind == "speech" and verb != "told" and _preceded_by_comma(text, match.start, clause):
                 phrase, phrase_end = _right_phrase(text, match.end, self.end)
                 phrase = phrase.strip()
                 if _inverted_speaker(phrase):
+                    self._speaker_description(phrase_end)
                     self.anchors.append(
                         _Anchor(SPEECH_VERBS[verb], phrase, match.start, phrase_end, True, True, True)
                     )
@@ -594,6 +656,9 @@ class _SentenceReader:
             ):
                 continue
             if verb == "told":
+                crowd = AUDIENCE_PHRASE_RE.match(text, match.end, self.end)
+                if crowd is not None:
+                    self.silent.append((crowd.start(), crowd.end()))
                 audience = WORD_RE.match(text, match.end + 1)
                 if audience and audience.group().lower() in AUDIENCE_WORDS:
                     cue = f"told {audience.group().lower()}"
@@ -612,6 +677,12 @@ class _SentenceReader:
                 )
             )
             previous_verb_end = match.end
+
+    def _speaker_description(self, phrase_end: int) -> None:
+        """ "..., said Jane Roe, 66, who lives 25 miles away": her age and her home are not her claims."""
+        description = _SPEAKER_DESCRIPTION_RE.match(self.text, phrase_end, self.end)
+        if description is not None:
+            self.silent.append((phrase_end, description.end()))
 
     def _quoted_as_saying(self, match: _Cue) -> None:
         """ "Interfax quoted the governor as saying ...": the governor; "he was quoted as saying": he."""
@@ -788,11 +859,82 @@ def _known_names(text: str) -> list[tuple[int, str]]:
     return names
 
 
+def _unwrapped(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences with hard-wrapped lines joined: a line that stops mid-sentence (no closing mark)
+    and a next line that goes on in lower case ("... a school in\ncentral Nigeria, an official said")
+    are one sentence for attribution."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if joined and end > start:
+            previous_start, previous_end = joined[-1]
+            gap = text[previous_end:start]
+            if (
+                previous_end > previous_start
+                and gap.count("\n") == 1
+                and not gap.strip()
+                and text[previous_end - 1] not in _CLOSED
+                and text[previous_end - 1] != ":"
+                and text[start].islower()
+            ):
+                joined[-1] = (previous_start, end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of quoted passages, from opening to closing mark, across sentences and lines. Curly
+    marks and guillemets say which way they face; straight marks alternate. A paragraph that opens a
+    quote while one is still open starts a new one (news style reopens a quote that runs on over
+    paragraphs without closing it)."""
+    spans: list[tuple[int, int]] = []
+    opened = -1
+    for match in _QUOTE_MARK_RE.finditer(text):
+        mark, position = match.group(), match.start()
+        at_line_start = not text[text.rfind("\n", 0, position) + 1 : position].strip()
+        if mark in _OPENING_MARKS and (opened < 0 or at_line_start):
+            opened = position
+        elif opened >= 0 and mark in _CLOSING_MARKS:
+            spans.append((opened, position))
+            opened = -1
+    return spans
+
+
+def _quotes_speech(cue: str) -> bool:
+    """Whether a cue can introduce or close quoted words: a verb of saying or "according to"."""
+    return cue in _SPEECH_CUES or cue.startswith("told") or cue.lower() == "according to"
+
+
+def _quote_speakers(
+    text: str, quotations: Sequence[tuple[int, int]], anchors: Sequence[_Anchor]
+) -> list[tuple[int, int, Attribution]]:
+    """Each quotation whose speaker the text names right after it (“...,” said Ana Ruiz; “...,” she
+    told reporters) or right before it (Ana Ruiz said: “...”), with that speaker."""
+    starts = [anchor.start for anchor in anchors]
+    found: list[tuple[int, int, Attribution]] = []
+    for opened, closed in quotations:
+        index = bisect_left(starts, closed)
+        speaker = None
+        if index < len(anchors) and _SPEAKER_GAP_RE.fullmatch(text, closed + 1, anchors[index].start):
+            speaker = anchors[index]
+        else:
+            before = index - 1
+            while before >= 0 and anchors[before].end > opened:
+                before -= 1
+            if before >= 0 and _INTRODUCTION_GAP_RE.match(text[anchors[before].end : opened]):
+                speaker = anchors[before]
+        if speaker is not None and speaker.attribution is not None and _quotes_speech(speaker.cue):
+            found.append((opened, closed, speaker.attribution))
+    return found
+
+
 def attribute(
     text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[tuple[int, int]]
 ) -> list[Attribution | None]:
     """One attribution (or None) per quantity mention, in the order of `mentions`."""
-    read: list[tuple[int, list[int], list[_Anchor], list[int]]] = []
+    sentences = _unwrapped(text, sentences)
+    read: list[tuple[int, int, list[int], list[_Anchor], list[int]]] = []
+    silent: list[tuple[int, int]] = []
     mention_index = 0
     for sentence_start, sentence_end in sentences:
         members: list[int] = []
@@ -803,13 +945,15 @@ def attribute(
         if sentence_end <= sentence_start:
             continue
         reader = _SentenceReader(text, sentence_start, sentence_end, [mentions[i] for i in members])
-        read.append((sentence_start, members, reader.read(), reader.clause_breaks))
+        read.append((sentence_start, sentence_end, members, reader.read(), reader.clause_breaks))
+        silent.extend(reader.silent)
 
     registry = SourceRegistry(lambda: _known_names(text))
-    phrases_in_order = [anchor.phrase for _, _, anchors, _ in read for anchor in anchors]
+    phrases_in_order = [anchor.phrase for _, _, _, anchors, _ in read for anchor in anchors]
     seen = 0
     results: list[Attribution | None] = [None] * len(mentions)
-    for sentence_start, members, anchors, stops in read:
+    introduced: Attribution | None = None  # the source of a list the last sentence introduced
+    for sentence_start, sentence_end, members, anchors, stops in read:
         _note_sentence_subject(registry, text, sentence_start)
         for anchor in anchors:
             seen += 1
@@ -819,7 +963,17 @@ def attribute(
             if resolved is not None:
                 entity, display = resolved
                 anchor.attribution = Attribution(display, entity.normalized, entity.type, anchor.cue)
-        choices = _choose_all(anchors, [mentions[index] for index in members], text, stops)
+        if introduced is not None and not anchors and _LIST_ITEM_RE.match(text, sentence_start):
+            for index in members:
+                results[index] = introduced
+            continue
+        introduced = _list_introduction(text, sentence_end, anchors)
+        spans = [mentions[index] for index in members]
+        if ";" in text[sentence_start:sentence_end]:
+            breaks = _without_list_semicolons(text, stops, spans, anchors)
+        else:
+            breaks = stops
+        choices = _choose_all(anchors, spans, text, breaks)
         for index, (chosen, earlier) in zip(members, choices, strict=True):
             start = mentions[index][0]
             gapped = _gapped_anchor(text, sentence_start, start, earlier)
@@ -830,7 +984,67 @@ def attribute(
                     results[index] = Attribution(display, entity.normalized, entity.type, gapped.cue)
                     continue
             results[index] = chosen.attribution if chosen is not None else None
+    for low, high in silent:
+        for index, (start, _) in enumerate(mentions):
+            if low <= start < high:
+                results[index] = None
+    if None in results and any(mark in text for mark in _QUOTE_MARKS):
+        _credit_quoted_figures(
+            text, mentions, results, [anchor for _, _, _, anchors, _ in read for anchor in anchors]
+        )
     return results
+
+
+def _list_introduction(text: str, sentence_end: int, anchors: Sequence[_Anchor]) -> Attribution | None:
+    """The source of a sentence that introduces a list with a colon ("The council said the deaths
+    break down as follows:"): each list item after it reports for that source."""
+    if not anchors or text[sentence_end - 1] != ":":
+        return None
+    governing = [anchor for anchor in anchors if anchor.governs_right and anchor.attribution is not None]
+    return governing[-1].attribution if governing else None
+
+
+def _without_list_semicolons(
+    text: str, stops: Sequence[int], spans: Sequence[tuple[int, int]], anchors: Sequence[_Anchor]
+) -> list[int]:
+    """Clause breaks without the semicolons that only continue a list of figures ("X said 17 families
+    fled in A; 1,329 families in B; and 46,000 in C"): the cue before the first item governs them all.
+    A semicolon clause with a cue or a verb of its own ("; 7 were hurt") stays apart."""
+    starts = {start for start, _ in spans}
+    kept: list[int] = []
+    for number, stop in enumerate(stops):
+        continuation = _LIST_CONTINUATION_RE.match(text, stop)
+        following = stops[number + 1] if number + 1 < len(stops) else len(text)
+        if (
+            text[stop] == ";"
+            and continuation is not None
+            and continuation.end() in starts
+            and not any(stop < anchor.start < following for anchor in anchors)
+            and _FINITE_VERB_RE.search(text, stop, following) is None
+        ):
+            continue
+        kept.append(stop)
+    return kept
+
+
+def _credit_quoted_figures(
+    text: str,
+    mentions: Sequence[tuple[int, int]],
+    results: list[Attribution | None],
+    anchors: Sequence[_Anchor],
+) -> None:
+    """A figure with no cue of its own inside a quotation is the quoted speaker's, however many
+    sentences or lines the quotation runs over."""
+    speakers = _quote_speakers(text, _quotations(text), anchors)
+    if not speakers:
+        return
+    opened_at = [opened for opened, _, _ in speakers]
+    for index, (start, _) in enumerate(mentions):
+        if results[index] is not None:
+            continue
+        quote = bisect_right(opened_at, start) - 1
+        if quote >= 0 and start < speakers[quote][1]:
+            results[index] = speakers[quote][2]
 
 
 def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: int) -> None:

@@ -481,6 +481,26 @@ _NEXT_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 
+# A verb of change or level right before a figure (and its qualifier): "has risen to", "climbed
+# to", "passed", "neared", "hit the", "was revised down from 120 to".
+_CHANGE_VERB_BEFORE = re.compile(
+    r"\b(?:ha(?:s|ve|d)\s+(?:now\s+)?)?(?:now\s+)?(?:risen|rose|rises|rising|climbed|climbs|jumped|jumps|increased|"
+    r"increases|grew|grown|soared|surged|swelled|reached|reaches|hit|hits|stood|stands|passed|passes|crossed|"
+    r"crosses|topped|tops|exceeded|exceeds|surpassed|neared|nears|nearing|approached|approaching|"
+    r"gone\s+up|went\s+up|goes\s+up|lowered|raised|updated|fell|dropped|declined|"
+    r"revised(?:\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:up|down|upwards?|downwards?))?)"
+    r"(?:\s+(?:to|at|from|past|beyond|above|the|up|down))*"
+    r"(?:\s+[\d.,]+(?:\s+(?:to|and))?)?\s*$",
+    re.IGNORECASE,
+)
+_LEADING_WORDS = re.compile(r"(?:[A-Za-z]+\s+){1,3}")
+# What ends the subject of that verb, reading back: a clause break or another figure.
+_SUBJECT_BOUNDARY = re.compile(r"[;:]|\d[\d,.]*\s|\b(?:and|but|while|after|when)\s+(?=the\b)")
+# "toll", "death toll", "number of injured", "count of displaced people": the noun reported on.
+_SUBJECT_HEAD = re.compile(
+    r"\b(?:(?:death|fatality)\s+)?toll\b|\b(?:number|count|tally|total)\s+of\s+(?P<named>[\w\s-]{1,40})",
+    re.IGNORECASE,
+)
 _ALL_CUES = re.compile(
     r"\b(?P<cue>" + word_alternation({c for cs in CATEGORY_CUES.values() for c in cs}) + r")\b", re.IGNORECASE
 )
@@ -580,6 +600,9 @@ def categorise(
     # Cheap substring tests guard each pattern: this runs for every figure in the stream.
     before = text[max(sentence_start, start - 80) : start]
     lower = before.lower()
+    changed = _change_subject_category(text, sentence_start, start)
+    if changed is not None:
+        return changed
     if ("toll" in lower or "death" in lower or "fatalit" in lower) and _GOVERNING_TOLL.search(before):
         return "killed"
     among = _AMONG_THE.search(before) if "among" in lower else None
@@ -621,6 +644,35 @@ def categorise(
     if in_protest and unit is None and (head_lower is None or head_lower in _CROWD_NOUNS):
         return "protesting"
     return "other"
+
+
+def _change_subject_category(text: str, sentence_start: int, start: int) -> str | None:
+    """The category of the noun a verb of change or level reports on: "the death toll from the
+    storm has risen to 2,400" is killed, "the number of injured climbed to 500" injured, "the toll
+    was revised down from 120 to 104" killed (both figures)."""
+    window_start = max(sentence_start, start - 220)
+    verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - 60), start)
+    if verb is None:
+        leading = _LEADING_WORDS.match(text, start)  # the verb read as the figure's qualifier: "passed 60"
+        if leading is None:
+            return None
+        verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - 60), leading.end())
+        if verb is None:
+            return None
+    subject_start = window_start
+    for boundary in _SUBJECT_BOUNDARY.finditer(text, window_start, verb.start()):
+        subject_start = boundary.end()  # no earlier clause or figure is the subject
+    subject = text[subject_start : verb.start()]
+    head = None
+    for head in _SUBJECT_HEAD.finditer(text, subject_start, verb.end()):
+        pass  # the last head before the figure: "revised the toll down from 120 to"
+    if head is not None:
+        if head.group("named") is None:
+            return "killed"  # "the toll", "the death toll"
+        cue = _ALL_CUES.search(head.group("named"))
+        return _CUE_CATEGORY[cue.group("cue").lower()] if cue is not None else None
+    cues = list(_ALL_CUES.finditer(subject))
+    return _CUE_CATEGORY[cues[-1].group("cue").lower()] if cues else None
 
 
 def _may_name_a_number(window: str) -> bool:

@@ -37,6 +37,8 @@ _IMPLIED_HEADS: dict[str, frozenset[str]] = {
 }
 _LOOKAHEAD_LIMIT = 12
 _SINGULAR_IN_S = frozenset({"news", "forces", "services", "headquarters", "nations", "affairs", "rights"})
+# Nouns that take a plural verb without an "s": "the police say", "staff were told".
+_PLURAL_WITHOUT_S = frozenset({"police", "people", "personnel", "staff", "media", "military", "gendarmerie"})
 
 
 @dataclass(slots=True)
@@ -119,6 +121,8 @@ def _plural(tokens: Sequence[str]) -> bool:
     if "and" in tokens:
         return True
     last = tokens[-1] if tokens else ""
+    if last.lower() in _PLURAL_WITHOUT_S:
+        return True
     return last.lower().endswith("s") and last.lower() not in _SINGULAR_IN_S and not ACRONYM_RE.match(last)
 
 

@@ -43,7 +43,7 @@ MULTIPLIER_WORDS: dict[str, int] = {
 SCALE_WORDS: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "mil": 1e6, "m": 1e6,
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
 }  # fmt: skip
 
 # "1.2m tons" is a million, "a 100m sprint" or "8,848m high" is metres: words after "m" that mean metres.
@@ -101,6 +101,11 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "exceeded": "lower_bound", "exceeding": "lower_bound", "exceeds": "lower_bound",
     "exceed": "lower_bound", "topped": "lower_bound", "topping": "lower_bound", "top": "lower_bound",
     "tops": "lower_bound", "over than": "lower_bound", "more then": "lower_bound",
+    "past": "lower_bound", "just past": "lower_bound", "crossed": "lower_bound", "crosses": "lower_bound",
+    "crossing": "lower_bound", "crossed the": "lower_bound", "crosses the": "lower_bound",
+    "passed": "lower_bound", "passes": "lower_bound", "passing": "lower_bound", "passed the": "lower_bound",
+    "passes the": "lower_bound", "topped the": "lower_bound", "tops the": "lower_bound",
+    "surpassed the": "lower_bound", "exceeded the": "lower_bound",
     # upper bound
     "fewer than": "upper_bound", "less than": "upper_bound", "up to": "upper_bound",
     "under": "upper_bound", "at most": "upper_bound", "nearly": "upper_bound", "almost": "upper_bound",
@@ -110,6 +115,15 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "below": "upper_bound", "just below": "upper_bound", "barely": "exact",
     "well under": "upper_bound", "well below": "upper_bound", "slightly less than": "upper_bound",
     "a little under": "upper_bound", "a little less than": "upper_bound", "nigh on": "upper_bound",
+    "nears": "upper_bound", "neared": "upper_bound", "nearing": "upper_bound", "near": "upper_bound",
+    "approaching": "upper_bound", "approaches": "upper_bound", "approached": "upper_bound",
+    "nears the": "upper_bound", "neared the": "upper_bound", "nearing the": "upper_bound",
+    "approaching the": "upper_bound",
+    # "an estimated street value of", with "estimated" an adjective at the figure (SPEC)
+    "an estimated value of": "approximate", "an estimated street value of": "approximate",
+    "an estimated market value of": "approximate", "an estimated worth of": "approximate",
+    "an estimated cost of": "approximate", "estimated value of": "approximate",
+    "estimated street value of": "approximate", "estimated worth of": "approximate",
 }  # fmt: skip
 
 # Words written just after the number (and its unit): "400 or more", "50-plus", "20 or so".
@@ -216,7 +230,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
     "HK$": "HKD", "HKD": "HKD", "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD",
     "R$": "BRL", "BRL": "BRL", "MX$": "MXN", "MXN": "MXN", "NT$": "TWD", "TWD": "TWD",
-    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
+    "€": "EUR", "EUR": "EUR", "£": "POUND", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
     "CNY": "CNY", "RMB": "CNY", "₹": "INR", "INR": "INR", "Rs.": "RUPEE", "Rs": "RUPEE",
     "PKR": "PKR", "LKR": "LKR", "NPR": "NPR", "₱": "PHP", "PHP": "PHP", "₦": "NGN", "NGN": "NGN",
     "₩": "KRW", "KRW": "KRW", "₺": "TRY", "TRY": "TRY", "₴": "UAH", "UAH": "UAH", "₽": "RUB",
@@ -237,7 +251,9 @@ CURRENCY_NAMES: dict[str, str] = {
     "dollar": "USD", "australian dollars": "AUD", "canadian dollars": "CAD",
     "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
     "taiwan dollars": "TWD", "new taiwan dollars": "TWD", "euros": "EUR", "euro": "EUR",
-    "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
+    "pounds sterling": "GBP", "pounds": "POUND", "pound": "POUND", "sterling": "GBP",
+    "egyptian pounds": "EGP", "egyptian pound": "EGP", "lebanese pounds": "LBP", "sudanese pounds": "SDG",
+    "syrian pounds": "SYP", "british pounds": "GBP", "yen": "JPY",
     "yuan": "CNY", "renminbi": "CNY", "indian rupees": "INR", "pakistani rupees": "PKR",
     "sri lankan rupees": "LKR", "nepalese rupees": "NPR", "rupees": "RUPEE", "rupee": "RUPEE",
     "philippine pesos": "PHP", "mexican pesos": "MXN", "argentine pesos": "ARS", "pesos": "PESO",
@@ -250,7 +266,8 @@ CURRENCY_NAMES: dict[str, str] = {
     "forints": "HUF", "reais": "BRL", "bitcoin": "BTC", "bitcoins": "BTC",
 }  # fmt: skip
 
-# "Rs" and "rupees" belong to several countries; the item's own country decides.
+# "Rs", "rupees", "pesos", "£" and "pounds" belong to several countries; the item's own country
+# decides (the first one it names), else the default.
 RUPEE_BY_COUNTRY: dict[str, str] = {
     "pakistan": "PKR", "pakistani": "PKR", "islamabad": "PKR", "karachi": "PKR", "lahore": "PKR",
     "sri lanka": "LKR", "colombo": "LKR", "nepal": "NPR", "kathmandu": "NPR",
@@ -261,6 +278,15 @@ PESO_BY_COUNTRY: dict[str, str] = {
     "argentina": "ARS", "argentine": "ARS", "colombia": "COP", "chile": "CLP",
 }  # fmt: skip
 DEFAULT_PESO = "PHP"
+# Every country whose currency is called a pound, by country name, adjective and capital; an item that
+# names Britain keeps sterling whatever else it names.
+POUND_BY_COUNTRY: dict[str, str] = {
+    "egypt": "EGP", "egyptian": "EGP", "cairo": "EGP", "lebanon": "LBP", "lebanese": "LBP",
+    "beirut": "LBP", "sudan": "SDG", "sudanese": "SDG", "khartoum": "SDG", "south sudan": "SSP",
+    "juba": "SSP", "syria": "SYP", "syrian": "SYP", "damascus": "SYP",
+}  # fmt: skip
+BRITAIN_NAMES = ("britain", "british", "united kingdom", "u.k.", "england", "scotland", "wales", "london")
+DEFAULT_POUND = "GBP"
 
 # --- units ---------------------------------------------------------------------------------------
 
@@ -302,7 +328,7 @@ UNITS_AFTER: dict[str, str] = {
     "nanometer": "nm", "megawatt": "MW", "gigawatt": "GW", "kilowatt": "kW", "mah": "mAh",
     "kj": "kJ", "points": "point", "point": "point", "cents": "cent", "cent": "cent",
     "pence": "pence", "p": "pence", "calories": "kcal", "kcal": "kcal", "rpm": "rpm",
-    "bpd": "barrel per day", "barrels per day": "barrel per day", "barrels a day": "barrel per day",
+    "fold": "fold", "bpd": "barrel per day", "barrels per day": "barrel per day", "barrels a day": "barrel per day",
 }  # fmt: skip
 
 # Units that may be glued to the digits ("2,000km", "640bhp", "256GB"); others need a space.
@@ -642,7 +668,7 @@ GLUED_QUALIFIERS: dict[str, str] = {
 COUNTING_HYPHEN_WORDS = frozenset({"strong", "plus", "odd"})
 
 # Superlatives and rankings: "the world's two biggest economies", "top three".
-RANKING_BEFORE = frozenset({"top", "bottom", "first", "last", "next", "past", "previous", "final"})
+RANKING_BEFORE = frozenset({"top", "bottom", "first", "last", "next", "previous", "final"})
 
 
 # Determiners and possessives that make "the two countries" a known set rather than a count.

@@ -45,6 +45,21 @@ CLOCK_TIME = re.compile(
     r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|KST|AEST|AEDT|ET|PT)\b))"
 )
 CLOCK_MINUTES = re.compile(r"\d:$")
+# "2024-03-18", "18.03.2024", "03/18/24": the later parts of a date written in digits.
+DATE_CHAIN_BEFORE = re.compile(r"\d[-./]\d{1,2}[-./]$")
+# "last Friday (11)": the day of the month in brackets after a weekday.
+WEEKDAY_DAY_BEFORE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*\($", re.IGNORECASE
+)
+# "1. ", "2) " opening a line: the marker of a numbered list.
+LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
+# A gallery counter on a line of its own: "1 of 3", "Photo 2 of 14".
+COUNTER_LINE_FIRST = re.compile(r"^\s+of\s+\d{1,3}\s*(?:\n|$)")
+COUNTER_LINE_TOTAL = re.compile(r"^(?:(?:photo|image|picture|slide)\s+)?\d{1,3}\s+of\s+$", re.IGNORECASE)
+# "no one", "at one point", "at one stage": "one" in a set phrase, not a count.
+NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
+AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+ONE_IDIOM_AFTER = re.compile(r"\s+(?:point|time|stage|moment)\b", re.IGNORECASE)
 # "24 hours", "two more days", "an 18-month siege", "32-day-long", "21 months of war".
 DURATION = re.compile(
     rf"^(?:\s*-\s*|\s+)(?:(?:more|straight|consecutive|full|long|additional|further|successive|"
@@ -146,12 +161,15 @@ STREET_AFTER = re.compile(
 SUPERLATIVE_AFTER = re.compile(
     r"^\s+(?:biggest|largest|highest|longest|deadliest|strongest|worst|best|most|least|greatest|"
     r"richest|poorest|oldest|youngest|busiest|heaviest|fastest|smallest|lowest|tallest|closest|"
-    r"nearest|leading|top|main|major)\b",
+    r"nearest)\b",
     re.IGNORECASE,
 )
 RANKING_WORD_BEFORE = re.compile(r"(?<!\bto )\b(?:" + "|".join(RANKING_BEFORE) + r")\s+$", re.IGNORECASE)
 # A definite phrase naming a known set: "the two countries", "Saturday's two summits".
-DEFINITE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(DEFINITE_WORDS) + r")|\w['’]s?)\s+$", re.IGNORECASE)
+DEFINITE_BEFORE = re.compile(
+    r"(?:\b(?:" + "|".join(DEFINITE_WORDS) + r")|\w['’]s?)\s+(?:(?:other|remaining|same|latter|former|past|last|next|previous|first|final)\s+)?$",
+    re.IGNORECASE,
+)
 # "26 of the territory's 35 hospitals": the total M in "N of the M".
 N_OF_THE_M = re.compile(
     r"(?:\d%?|percent|per\s+cent|half|third|quarter)\s+of\s+(?:the|its|their|his|her|our)(?:\s+[\w-]+['’]s?)?\s+$",
@@ -221,24 +239,41 @@ def non_claim_reason(
     after = text[end : end + 60]
     small_whole = value <= 31 and float(value).is_integer()
     if not is_words:
+        if start == sentence_start and value < 1000 and LIST_MARKER_AFTER.match(after):
+            return "list marker"
         if ORDINAL_SUFFIX.match(after):
             return "ordinal"
-        if CLOCK_TIME.match(after) or (near.endswith(":") and CLOCK_MINUTES.search(near)):
+        if CLOCK_TIME.match(after) or (len(token.split(".")[0]) == 2 and near.endswith(":") and CLOCK_MINUTES.search(near)):
             return "clock time"
+        if near[-1:] in ("-", ".", "/") and DATE_CHAIN_BEFORE.search(near):
+            return "date"
         if IDENTIFIER_CHAIN.match(after) or SLASH_AFTER.match(after) or near.endswith("/"):
             return "identifier"
+        if near.endswith("(") and after.startswith(")") and small_whole and WEEKDAY_DAY_BEFORE.search(near):
+            return "date"
+        if start - sentence_start < 40 and (
+            (start == sentence_start and COUNTER_LINE_FIRST.match(after))
+            or (before.endswith("of ") and COUNTER_LINE_TOTAL.match(before) and after.strip() == "")
+        ):
+            return "gallery counter"
         if LEADING_ZERO.match(token):
             return "identifier"
     if small_whole and (
         DATE_AFTER_MONTH.search(near) or DATE_BEFORE_MONTH.match(after) or DATE_SECOND_DAY.search(before)
     ):
         return "date"
-    if AGE_AFTER.match(after) or (
+    if (value <= 130 and AGE_AFTER.match(after)) or (
         value <= 120 and _AGE_HINT.search(before) and AGE_BEFORE_WORDS.search(before)
     ):
         return "age"
     if is_words and token.lower() in MULTIPLIER_WORDS and VAGUE_COUNT_BEFORE.search(near):
         return "vague plural"
+    if (
+        is_words
+        and token.lower() == "one"
+        and (NO_BEFORE.search(near) or (AT_BEFORE.search(near) and ONE_IDIOM_AFTER.match(text, start + 3)))
+    ):
+        return "pronoun one"
     if not has_unit and not scaled:
         if not is_words and _is_year(token, value, before, after):
             return "year"
@@ -291,6 +326,8 @@ def _is_year(token: str, value: float, before: str, after: str) -> bool:
 
 def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> bool:
     near = before[-24:]
+    if not has_unit and near[-1:] == "." and near[-2:-1].isalpha():
+        return True  # "No.5", "v.2": an abbreviation glued to the digits
     if near[-1:].isalpha() or near[-1:] in ("-", "#", "№"):
         if IDENTIFIER_BEFORE.search(near):
             return True

@@ -12,15 +12,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from worker.extract.lexicon import MULTIPLIER_WORDS, TENS_WORDS, UNITS_WORDS
+from worker.extract.lexicon import MONTHS, MULTIPLIER_WORDS, TENS_WORDS, UNITS_WORDS
 
 # Digits, most specific grouping first so "3,38,934" is not read as "3,38" and "934".
 INDIAN_GROUPED = r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d|,\d)"  # 3,38,934 (lakh grouping)
 ENGLISH_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)"  # 1,200 / 1,067,656.5
+# A typing slip in a grouping, "12,345, 678": the stray space is read through when a lone group of
+# three digits follows and no list goes on ("1,200, 300 and 400" stays three numbers).
+STRAY_SPACE_GROUPED = r"\d{1,3}(?:,\d{3})+(?:,[ ]\d{3})+(?![\d,]|\.\d|\s+(?:and|or|to)\b)"
 EUROPEAN_GROUPED = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d|\.\d)"  # 1.200.000 / 1.200,5
 EUROPEAN_DECIMAL = r"\d+,\d{1,2}(?![\d])"  # 3,5 million / 20,6%
 PLAIN = r"\d+(?:\.\d+)?|\.\d+"
-DIGITS = f"(?:{INDIAN_GROUPED}|{ENGLISH_GROUPED}|{EUROPEAN_GROUPED}|{EUROPEAN_DECIMAL}|{PLAIN})"
+# Thousands grouped by spaces ("12 000", "1 234 567"; the cleaner turns no-break and thin spaces into
+# plain ones). Read only in items that do not group with commas, where "in 12 300 homes" would more
+# likely be two numbers; see `number_tokens`.
+SPACE_GROUPED = r"\d{1,3}(?:[ ]\d{3})+(?![\d]|[.,]\d)"
+DIGITS = f"(?:{INDIAN_GROUPED}|{STRAY_SPACE_GROUPED}|{ENGLISH_GROUPED}|{EUROPEAN_GROUPED}|{EUROPEAN_DECIMAL}|{PLAIN})"
 
 
 def word_alternation(words: Iterable[str]) -> str:
@@ -66,6 +73,8 @@ NUMBER = re.compile(rf"(?P<digits>(?<![\d.,]){DIGITS})|(?P<words>\b{WORDS})", re
 # then matches the precise pattern only there. `number_tokens` returns what NUMBER would find.
 _DIGIT_RUN = re.compile(r"\d[\d.,]*")
 _DIGITS_AT = re.compile(DIGITS)
+_SPACE_GROUPED_AT = re.compile(SPACE_GROUPED)
+_MONTH_BEFORE = re.compile(rf"\b(?:{word_alternation(MONTHS)})\.?\s+$", re.IGNORECASE)
 _WORDS_AT = re.compile(WORDS, re.IGNORECASE)
 # Words that can start a number, searched in lower-cased text (a case-sensitive scan is faster);
 # "a"/"an" are found by looking back from a multiplier instead, as they are everywhere.
@@ -86,19 +95,34 @@ class NumberToken:
     is_words: bool
 
 
-def number_tokens(text: str, start: int, end: int) -> list[NumberToken]:
-    """The numbers in text[start:end], in order (the same tokens `NUMBER.finditer` yields)."""
+def number_tokens(text: str, start: int, end: int, *, spaced_thousands: bool = False) -> list[NumberToken]:
+    """The numbers in text[start:end], in order (the same tokens `NUMBER.finditer` yields).
+
+    `spaced_thousands` reads "12 000" as one number (see `SPACE_GROUPED`).
+    """
     tokens: list[NumberToken] = []
+    consumed = start
     for run in _DIGIT_RUN.finditer(text, start, end):
         at = run.start()
+        if at < consumed:
+            continue  # the "678" of "12,345, 678"
         previous = text[at - 1] if at > start else ""
-        if previous == "." and (at - 1 == start or text[at - 2] not in _DIGIT_CONTEXT):
+        if previous == "." and at - 1 > start and text[at - 2].isalpha():
+            pass  # the "." of an abbreviation glued to the digits: "Rs.45"
+        elif previous == "." and (at - 1 == start or text[at - 2] not in _DIGIT_CONTEXT):
             at -= 1  # ".5"
         elif previous and previous in _DIGIT_CONTEXT:
             continue
-        match = _DIGITS_AT.match(text, at, end)
+        match = None
+        if spaced_thousands and run.end() - at <= 3 and text.startswith(" ", run.end()):
+            match = _SPACE_GROUPED_AT.match(text, at, end)
+            if match is not None and _MONTH_BEFORE.search(text, max(start, at - 12), at):
+                match = None  # "March 15 300 people": a day, then a count
+        if match is None:
+            match = _DIGITS_AT.match(text, at, end)
         if match is not None:
             tokens.append(NumberToken(at, match.end(), match.group(0), False))
+            consumed = match.end()
     lowered = text[start:end].lower()
     scan = _NUMBER_WORD
     if len(lowered) != end - start:  # lower() changed a length ("İ"): scan the original, case-blind
@@ -134,6 +158,8 @@ def parse_digits(token: str, *, grouping_context: bool = False) -> float:
     "1.200" is 1.2 unless `grouping_context` says a count follows ("1.200 people"), where it is the
     European way of writing 1,200.
     """
+    if " " in token:  # "12 000", "12,345, 678"
+        return float(token.replace(",", "").replace(" ", ""))
     if _INDIAN_OR_ENGLISH.fullmatch(token):
         return float(token.replace(",", ""))
     if _EUROPEAN_DECIMAL.fullmatch(token):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from worker.extract.lexicon import (
     CHANGE_WORDS,
+    TENS_WORDS,
     CURRENCY_NAMES,
     CURRENCY_PREFIXES,
     FRACTION_DENOMINATORS,
@@ -31,7 +32,7 @@ from worker.extract.lexicon import (
     UNITS_BEFORE,
     UNITS_WORDS,
 )
-from worker.extract.nonclaims import non_claim_reason
+from worker.extract.nonclaims import DATE_BEFORE_MONTH, non_claim_reason
 from worker.extract.numbers import NumberToken, number_tokens, parse_digits, parse_words, word_alternation
 
 
@@ -88,14 +89,37 @@ PLURAL_WORD_AFTER = re.compile(r"\s+(?:[a-z]+s|people)\b")
 NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
 PHONE_LIST_JOIN = re.compile(r"^[^.;]{0,60}\b(?:or|and)\s+$")
 RESTATEMENT_OPEN = re.compile(r"^\s*[(\[]\s*$")
-# A share written as a fraction in words: "a third of", "two-thirds of", "one fourth of", "half of
-# them", "almost half the condos". Its value is the fraction (1/3), its unit "fraction".
-FRACTION_SHARE = re.compile(
-    rf"(?<![\w-])(?:(?P<n>an?|{_alternation(w for w, v in UNITS_WORDS.items() if 1 <= v <= 10)})[\s-]+"
-    rf"(?P<d>{_alternation(FRACTION_DENOMINATORS)})(?=\s+of\b)"
-    r"|(?P<h>half)(?=\s+(?:of\s+)?(?:the|its|their|his|her|our|your|my|all|which|whom|them|those|these|us)\b))",
+# "gone up to", "shot up to": "up" belongs to the verb, the figure is exact.
+MOVED_BEFORE = re.compile(r"\b(?:gone|went|go|goes|going|shot|moved|jumped|climbed|risen|rose|crept|edged)\s+$", re.IGNORECASE)
+# "37m (121ft)": a length restated in feet.
+FEET_RESTATED_AFTER = re.compile(r"\s*\(\s*[\d.,]+\s*(?:ft|feet|foot|yards?|yd)\b")
+# Words before a bare "10m" that make it a length, not a million: "a depth of 10m", "waves of 3m".
+METRE_CONTEXT_BEFORE = re.compile(
+    r"\b(?:depth|height|deep|high|tall|wide|long|length|width|wave|waves|water|tide|surge|sea\s+level|"
+    r"snow|altitude|elevation|distance|metres?|meters?|river|flood\w*|lake|dam|wall|tower|building|"
+    r"sprint|jump|dive|deeper|higher|taller)\b",
     re.IGNORECASE,
 )
+# A share written as a fraction in words: "a third of", "two-thirds of", "a two-thirds majority", "one
+# fourth of", "half of them", "almost half the condos", "half a percentage point". SPEC reads a share
+# in words as a percentage (two-thirds is 66.67 percent) and a part of a point as that part of the
+# point; a fraction in digits ("1/16 of a pint") keeps its value with the unit "fraction".
+_SMALL_NUMERATOR = _alternation(w for w, v in UNITS_WORDS.items() if 1 <= v <= 10)
+FRACTION_SHARE = re.compile(
+    rf"(?<![\w-])(?:(?P<n>an?|{_SMALL_NUMERATOR})[\s-]+(?P<d>{_alternation(FRACTION_DENOMINATORS)})(?=\s+of\b)"
+    rf"|(?P<hn>{_SMALL_NUMERATOR})-(?P<hd>{_alternation(FRACTION_DENOMINATORS)})\b"
+    r"|(?P<h>half)(?=\s+(?:of\s+)?(?:the|its|their|his|her|our|your|my|all|which|whom|them|those|these|us"
+    r"|a\s+(?:percentage\s+)?point)\b))",
+    re.IGNORECASE,
+)
+# "half a percentage point", "a quarter of a point": a part of a point, not a share.
+PART_OF_A_POINT = re.compile(r"\s+(?:of\s+)?an?\s+(?P<u>percentage\s+point|point)\b", re.IGNORECASE)
+# A mixed number: "3 1/2 metres", "2½ miles".
+MIXED_FRACTION = re.compile(r"(?<![\w.,])(?P<w>\d{1,4})(?:\s(?P<n>\d)/(?P<d>\d{1,2})|\s?(?P<v>[½¼¾⅓⅔]))(?![\w/])")
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+# A multiplier: "four-fold", "a 10-fold rise", "fourfold", "three times as many".
+FOLD_WORD = re.compile(rf"\b(?P<n>{_alternation(w for w, v in UNITS_WORDS.items() if v >= 2)}|{_alternation(TENS_WORDS)}|hundred)fold\b", re.IGNORECASE)
+TIMES_AS = re.compile(r"\s+times\s+(?:as|more|less|higher|lower|greater|larger|bigger|smaller|faster|the)\b", re.IGNORECASE)
 # The word a share is of, past "of" and determiners: "a quarter of an hour", "half of this month".
 SHARE_OF_WORD = re.compile(
     r"(?:\s+(?:of|the|a|an|this|that|next|last|its|their|his|her|each|every|all))*\s+(?P<w>[\w']+)",
@@ -160,10 +184,22 @@ class _Reading:
 
 
 def find_quantities(
-    text: str, start: int, end: int, *, rupee: str = "INR", peso: str = "PHP"
+    text: str,
+    start: int,
+    end: int,
+    *,
+    rupee: str = "INR",
+    peso: str = "PHP",
+    pound: str = "GBP",
+    spaced_thousands: bool = False,
 ) -> list[Quantity]:
-    """Quantity mentions that may be claims in the sentence text[start:end], in order."""
-    matches = number_tokens(text, start, end)
+    """Quantity mentions that may be claims in the sentence text[start:end], in order.
+
+    `rupee`, `peso` and `pound` are the currencies the item's country gives those names;
+    `spaced_thousands` reads "12 000" as one number (the item does not group with commas).
+    """
+    matches = number_tokens(text, start, end, spaced_thousands=spaced_thousands)
+    local = {"RUPEE": rupee, "PESO": peso, "POUND": pound}
     found: list[Quantity] = []
     carried_unit: tuple[str, int] | None = None  # ("magnitude", end) to share with "5.9 and 5.5"
     skip_until = -1
@@ -175,7 +211,7 @@ def find_quantities(
     def read(token: NumberToken) -> _Reading | None:
         # a number is read once, whether first as the second end of a range or on its own
         if token.start not in cache:
-            cache[token.start] = _read(text, token, start, end, rupee=rupee, peso=peso)
+            cache[token.start] = _read(text, token, start, end, local=local)
         return cache[token.start]
 
     for index, match in enumerate(matches):
@@ -198,6 +234,8 @@ def find_quantities(
                 continue
             partner = None
         reason = _reason(text, reading, start, partner_unit=partner.unit if partner is not None else None)
+        if reason is None and partner is not None and _is_day_range(text, reading, partner):
+            reason = "date"  # "between 14 and 15 March", "June 3-5"
         if reason is None and phone_end >= 0 and PHONE_LIST_JOIN.match(text[phone_end : reading.start]):
             reason = "phone number"
         if reason is not None:
@@ -243,15 +281,21 @@ def find_quantities(
             )
         )
     lowered = text[start:end].lower()
-    if any(hint in lowered for hint in _FRACTION_HINTS) or "/" in lowered or "⁄" in lowered:
+    if (
+        any(hint in lowered for hint in _FRACTION_HINTS)
+        or "/" in lowered
+        or "⁄" in lowered
+        or "fold" in lowered
+        or not lowered.isascii()
+    ):
         found = _with_shares(text, start, end, found)
     _mark_restatements(text, found)
     return found
 
 
 def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
-    """`found` with the shares written as fractions in words, in reading order; a count read inside
-    one ("two" of "two thirds of") gives way to it."""
+    """`found` with the shares, parts of a point, mixed numbers and multipliers written in words or
+    fractions, in reading order; a count read inside one ("two" of "two thirds of") gives way to it."""
     shares: list[Quantity] = []
     for match in FRACTION_SHARE.finditer(text, start, end):
         following = SHARE_OF_WORD.match(text, match.end(), end)
@@ -263,19 +307,53 @@ def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list
                 continue  # "the first half of the game"
             value = 0.5
         else:
-            numerator = match.group("n").lower()
-            value = (1 if numerator in ("a", "an") else UNITS_WORDS[numerator]) / FRACTION_DENOMINATORS[
-                match.group("d").lower()
-            ]
+            numerator = (match.group("n") or match.group("hn")).lower()
+            denominator = (match.group("d") or match.group("hd")).lower()
+            value = (1 if numerator in ("a", "an") else UNITS_WORDS[numerator]) / FRACTION_DENOMINATORS[denominator]
+        unit, span_end = "percent", match.end()
+        point = PART_OF_A_POINT.match(text, match.end(), end)
+        if point is not None:
+            unit, span_end = ("percentage point" if "percentage" in point.group("u").lower() else "point"), point.end()
+        else:
+            value = round(value * 100, 2)
         qualifier, qualifier_start = _qualifier_before(text, match.start(), start)
         shares.append(
             Quantity(
                 value,
                 None,
                 qualifier or "exact",
-                "fraction",
+                unit,
                 qualifier_start if qualifier_start is not None else match.start(),
-                match.end(),
+                span_end,
+                qualifier is not None,
+            )
+        )
+    for match in MIXED_FRACTION.finditer(text, start, end):
+        if match.group("v") is not None:
+            part = VULGAR_FRACTIONS[match.group("v")]
+        elif 0 < int(match.group("n")) < int(match.group("d")):
+            part = int(match.group("n")) / int(match.group("d"))
+        else:
+            continue
+        following = NEXT_WORD.match(text, match.end(), end)
+        if following is not None and _is_time_word(following.group("w")):
+            found = [q for q in found if not q.start <= match.start() < q.end]
+            continue  # "2½ hours": a duration
+        whole = next((q for q in found if q.start <= match.start() < q.end), None)
+        unit_match = UNIT_AFTER.match(text, match.end(), end)
+        unit = whole.unit if whole is not None else None
+        span_end = max(match.end(), whole.end if whole is not None else 0)
+        if unit is None and unit_match is not None and unit_match.group("sp"):
+            unit, span_end = _LOWER_UNITS[unit_match.group("u").lower()], unit_match.end()
+        qualifier, qualifier_start = _qualifier_before(text, match.start(), start)
+        shares.append(
+            Quantity(
+                round(int(match.group("w")) + part, 4),
+                None,
+                qualifier or "exact",
+                unit,
+                qualifier_start if qualifier_start is not None else match.start(),
+                span_end,
                 qualifier is not None,
             )
         )
@@ -292,6 +370,8 @@ def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list
         following = SHARE_OF_WORD.match(text, match.end(), end)
         if unit is None and following is not None and _is_time_word(following.group("w")):
             continue  # "3/4 of the year"
+        if any(q.start <= match.start() < q.end for q in shares):
+            continue  # the "1/2" of "3 1/2 metres"
         span_end = unit_match.end() if unit is not None and unit_match is not None else match.end()
         qualifier, qualifier_start = _qualifier_before(text, match.start(), start)
         shares.append(
@@ -305,10 +385,29 @@ def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list
                 qualifier is not None,
             )
         )
+    for match in FOLD_WORD.finditer(text, start, end):
+        qualifier, qualifier_start = _qualifier_before(text, match.start(), start)
+        shares.append(
+            Quantity(
+                parse_words(match.group("n")),
+                None,
+                qualifier or "exact",
+                "fold",
+                qualifier_start if qualifier_start is not None else match.start(),
+                match.end(),
+                qualifier is not None,
+            )
+        )
     if not shares:
         return found
     kept = [q for q in found if not any(q.start < s.end and s.start < q.end for s in shares)]
     return sorted(kept + shares, key=lambda q: q.start)
+
+
+def _is_day_range(text: str, first: _Reading, second: _Partner) -> bool:
+    if first.unit is not None or second.unit is not None or second.value > 31 or first.is_words:
+        return False
+    return DATE_BEFORE_MONTH.match(text[second.end : second.end + 16]) is not None
 
 
 def _exponent(written: str) -> int:
@@ -360,8 +459,8 @@ def _range_partner(
     word = join.group(0).strip().lower()
     if word == "-" and second.value < 0:
         return None  # "Stoxx 50 -1.3%": the dash is the sign of the second figure
-    if word == "or" and not (first.is_words and second.is_words):
-        return None
+    if word == "or" and not (first.is_words and second.is_words) and not first.value < second.value <= 10 * first.value:
+        return None  # "two or three", "nine or 10", "5 or 6"; not "10 or 2"
     if word == "to" and _is_change(text, first.start, start, both_units=bool(first.unit and second.unit)):
         return None
     if first.unit and second.unit and first.unit != second.unit:
@@ -403,7 +502,7 @@ def _is_change(text: str, number_start: int, start: int, *, both_units: bool) ->
     return words[-1] in CHANGE_WORDS
 
 
-def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, peso: str) -> _Reading | None:
+def _read(text: str, match: NumberToken, start: int, end: int, *, local: dict[str, str]) -> _Reading | None:
     token = match.text
     is_words = match.is_words
     number_start, pos = match.start, match.end
@@ -425,7 +524,7 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
         currency = currency if signed_after_currency else None
     letter_currency = None
     if currency is not None:
-        unit = _currency_code(CURRENCY_PREFIXES[currency.group("c")], rupee, peso)
+        unit = local.get(CURRENCY_PREFIXES[currency.group("c")], CURRENCY_PREFIXES[currency.group("c")])
         left = currency.start()
     elif not is_words:
         letter_currency = LETTER_CURRENCY_BEFORE.search(
@@ -455,6 +554,8 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
             )
         elif word in ("b", "k"):
             ok = glued and not is_words and (unit is not None or word == "k")
+        elif word == "cr":
+            ok = unit is not None  # "Rs 3 Cr"
         elif word in ("bn", "mn", "tn", "mln", "bln", "trn"):
             ok = not is_words
         else:
@@ -496,7 +597,7 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
         if unit is None:
             name = CURRENCY_NAME_AFTER.match(after)
             if name is not None:
-                unit = _currency_code(_LOWER_CURRENCY_NAMES[name.group("c").lower()], rupee, peso)
+                unit = local.get(_LOWER_CURRENCY_NAMES[name.group("c").lower()], _LOWER_CURRENCY_NAMES[name.group("c").lower()])
                 pos += name.end()
             else:
                 code = CURRENCY_CODE_AFTER.match(after)
@@ -519,7 +620,8 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
             pos = temperature.end()
         elif GLUED_LETTERS.match(text, pos) and not _ordinal_or_plural_year(text, pos):
             return _identifier_reading(text, match, number_start, pos, token)
-    value *= scale
+    if scale != 1.0:
+        value = round(value * scale, 6)  # 18.08 crore is 180800000, not 180799999.99999997
     # "$" also matches before a final newline
     sign_window = text[max(start, number_start - 7) : left].removesuffix("\n")
     if signed_after_currency or (
@@ -533,6 +635,10 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
     ):
         value = -value
 
+    if unit is None:
+        times = TIMES_AS.match(text, pos, end)
+        if times is not None:
+            unit, pos = "fold", pos + len(times.group(0)) - len(times.group(0).split()[-1]) - 1
     hyphen = HYPHEN_WORD.match(text, pos, end)
     if hyphen is not None and unit is None:
         hyphen_word = hyphen.group("w").lower()
@@ -558,14 +664,16 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, rupee: str, pe
 
 
 def _m_is_million(text: str, pos: int, token: str) -> bool:
-    """ "1.2m tons", "35m of its devices" are millions; "a 100m sprint", "8,848m high" are metres."""
-    if "." in token:
-        return True
+    """ "1.2m tons", "35m of its devices", "a 10m budget" are millions; "a 100m sprint", "8,848m high",
+    "waves of up to 10m" are metres: the word after decides, else the words before it."""
     following = NEXT_WORD.match(text, pos)
-    if following is None:
+    word = following.group("w") if following is not None else ""
+    if word in METRE_CONTEXT_AFTER or FEET_RESTATED_AFTER.match(text, pos):
         return False
-    word = following.group("w")
-    return word == "of" or (word.islower() and word not in METRE_CONTEXT_AFTER)
+    if word == "of" or (word.islower() and word.endswith("s")):
+        return True
+    number_start = pos - len(token) - 1
+    return METRE_CONTEXT_BEFORE.search(text, max(0, number_start - 50), number_start) is None
 
 
 def _identifier_reading(text: str, match: NumberToken, number_start: int, pos: int, token: str) -> _Reading:
@@ -577,14 +685,6 @@ def _identifier_reading(text: str, match: NumberToken, number_start: int, pos: i
 
 def _ordinal_or_plural_year(text: str, pos: int) -> bool:
     return re.match(r"(?:st|nd|rd|th)\b", text[pos : pos + 3], re.IGNORECASE) is not None
-
-
-def _currency_code(code: str, rupee: str, peso: str) -> str:
-    if code == "RUPEE":
-        return rupee
-    if code == "PESO":
-        return peso
-    return code
 
 
 def _reason(text: str, reading: _Reading, sentence_start: int, *, partner_unit: str | None) -> str | None:
@@ -629,6 +729,8 @@ def _qualifier_before(text: str, number_start: int, sentence_start: int) -> tupl
     match = QUALIFIER_BEFORE.search(text, window_start, number_start)
     if match is None:
         return None, None
+    if match.group("q").lower() == "up to" and MOVED_BEFORE.search(text, max(sentence_start, match.start() - 12), match.start()):
+        return None, None  # "has gone up to 1,870": a move, not an upper bound
     return _LOWER_QUALIFIERS_BEFORE[match.group("q").lower()], match.start("q")
 
 

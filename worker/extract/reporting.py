@@ -46,7 +46,37 @@ SPEECH_VERBS: Final[dict[str, str]] = {
     "insisted": "insisted",
     "disclosed": "disclosed",
     "revealed": "revealed",
+    "claim": "claimed",
+    "concluded": "concluded",
+    "stressed": "stressed",
+    "emphasised": "emphasised",
+    "emphasized": "emphasised",
+    "acknowledged": "acknowledged",
+    "admitted": "admitted",
+    "asserted": "asserted",
+    "maintained": "maintained",
+    "specified": "specified",
+    "indicated": "indicated",
+    "indicates": "indicated",
+    "mentioned": "mentioned",
+    "reiterated": "reiterated",
+    "cautioned": "cautioned",
+    "tweeted": "tweeted",
+    "testified": "testified",
+    "presumed": "presumed",
 }
+
+# "The company added 2,000 jobs", "it adds a fourth line": "added" followed by its object is a deed.
+# As a verb of saying it is followed by "that", a clause, punctuation or the end of the sentence.
+ADDED_AS_DEED_RE: Final = re.compile(
+    r"\s+(?:\d|(?:a|an|another|some|about|around|nearly|almost|over|more|up|its|their|new|extra)\s)"
+)
+
+# An audience after "told", whose size is not the speaker's claim: "told a crowd of 1,500".
+AUDIENCE_PHRASE_RE: Final = re.compile(
+    r"\s+(?:a|an|the|some)\s+(?:[\w\-]+\s+){0,2}?(?:crowd|audience|gathering|rally|meeting|assembly|"
+    r"congregation|room|hall|conference|delegation|group)\s+of\s+[^,.;:]{1,40}"
+)
 
 # Objects that turn a cue verb into a deed: "Hamas claimed responsibility", "the floods claimed 30
 # lives" report no one's figure.
@@ -88,7 +118,6 @@ DOCUMENT_VERBS: Final[dict[str, str]] = {
     "lists": "list",
     "listed": "list",
     "indicate": "indicate",
-    "indicates": "indicate",
 }
 
 # Verbs that credit a figure only in the passive, with the agent after "by": "the figures were
@@ -105,7 +134,17 @@ QUOTED_AS_SAYING_RE: Final = re.compile(r"(?:\s+(?P<np>[^,.;:]{2,80}?))?\s+as\s+
 DOCUMENT_NOUNS: Final[frozenset[str]] = word_set(
     """
         figures figure data statistics count tally estimate estimates report forecast forecasts numbers
-        records documents statement census survey tallies assessment projections toll
+        records documents statement census survey tallies assessment projections toll poll polls
+        surveys study studies results findings projection analysis audit
+    """
+)
+
+# Documents that are findings in their own right: "a poll found", "exit polls show", "according to
+# the report" credit the document when no owner is named ("figures show" alone credits no one).
+FINDING_DOCUMENTS: Final[frozenset[str]] = word_set(
+    """
+        poll polls survey surveys study studies report reports census analysis audit review records
+        documents results findings projection projections assessment
     """
 )
 
@@ -208,7 +247,29 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         officers inspectors lawmakers spokespeople leaders chief director commander coordinator
         correspondent envoy secretary president investigators researchers scientists agencies ministries
         groups monitors tally count consortium network board operator utility producer census poll
-        study
+        study division unit panel secretariat inspectorate squad polls surveys studies results findings
+        projection projections analysis audit reports
+    """
+)
+
+# Words that stand alone at the start of a sentence or clause and are never a source, though they
+# are capitalised there: "All told, ...", "However, the official said", "Other reported cases".
+DISCOURSE_WORDS: Final[frozenset[str]] = word_set(
+    """
+        all other others however meanwhile moreover furthermore still yet so overall instead also both
+        each many most some several few such this that these those there here then thus hence besides
+        nevertheless nonetheless specifically separately additionally altogether earlier later again
+        first finally indeed instead likewise similarly otherwise consequently today yesterday
+    """
+)
+
+# Heads that name a place, not a body: "the district of X reported 7 deaths" says where they happened
+# (SPEC: a place that reports its own figures is not a source), unless a source head goes with it
+# ("the district council", "the state government").
+PLACE_HEADS: Final[frozenset[str]] = word_set(
+    """
+        district state province county city town village region country municipality island area zone
+        capital neighbourhood neighborhood suburb territory
     """
 )
 

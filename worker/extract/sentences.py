@@ -78,6 +78,7 @@ ABBREVIATIONS = frozenset(
         "cf",
         "ie",
         "eg",
+        "rs",
     ]
 )
 
