@@ -71,7 +71,10 @@ class ResolvedSource(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    id: str = Field(description='Stable entity id, e.g. "ph-ndrrmc", "gov:ma:interior-ministry".')
+    id: str = Field(
+        description='Stable entity id, e.g. "ph-ndrrmc", "gov:ma:interior-ministry"; "" when the '
+        'mention names no one ("Tuesday evening").'
+    )
     name: str = Field(description="A readable name of the entity.")
     speaker: str | None = Field(
         default=None, description="The person who spoke for it, when the text names one."
@@ -131,6 +134,10 @@ class ClaimEvent(BaseModel):
     event_place: ResolvedPlace | None = Field(
         default=None,
         description="The item's event place (its most prominent place, never the dateline).",
+    )
+    event_kind: str | None = Field(
+        default=None,
+        description='The kind of happening the item reports ("earthquake", "flood", "protest"), when named.',
     )
 
 

@@ -35,12 +35,17 @@ def process_item(item: WireItem) -> list[ClaimEvent]:
     where = item_places(cleaned.text, item.headline)
     # A figure whose sentence names no place is about the item's event place, never the dateline:
     # the bureau's city is where the reporter sits.
-    fallback = where.event_place.name if where.event_place is not None else None
+    fallback = fallback_name(where)
     context = item_context(cleaned.text, where.country)
     return [
         _to_event(item, cleaned, claim, context, where)
         for claim in extract_claims(cleaned.text, location=fallback)
     ]
+
+
+def fallback_name(where: ItemPlaces) -> str | None:
+    """The place a figure gets when its sentence names none: the item's event place."""
+    return where.event_place.name if where.event_place is not None else None
 
 
 def _resolved_place(place: Place | None) -> ResolvedPlace | None:
@@ -58,6 +63,12 @@ def _to_event(
     source = claim.source
     entity = resolve_source(source.text, source.normalized, source.type, context) if source else None
     place = gazetteer().lookup(claim.location, where.country) if claim.location else None
+    if entity is not None and entity.country and (place is None or place.country != entity.country):
+        # "Syria's health ministry said 1,400 died" in an item about a quake centred in Turkey: a
+        # national body's figure is about its own country unless its sentence says otherwise.
+        stated = claim.location is not None and claim.location != fallback_name(where)
+        if not stated:
+            place = gazetteer().by_id.get(f"iso:{entity.country}")
     return ClaimEvent(
         claim_id=make_claim_id(
             item.id, start=start, end=end, value=claim.value, value_high=claim.value_high, unit=claim.unit
@@ -84,8 +95,14 @@ def _to_event(
             end=end,
         ),
         resolved_source=(
-            ResolvedSource(id=entity.id, name=entity.name, speaker=entity.speaker) if entity else None
+            None
+            if source is None
+            # A mention that names no one ("Tuesday evening") resolves to the empty id: no series.
+            else ResolvedSource(id=entity.id, name=entity.name, speaker=entity.speaker)
+            if entity
+            else ResolvedSource(id="", name=source.normalized)
         ),
         place=_resolved_place(place or where.event_place),
         event_place=_resolved_place(where.event_place),
+        event_kind=where.event_kind,
     )

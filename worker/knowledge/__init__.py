@@ -51,3 +51,10 @@ def place_names() -> dict[str, Any]:
     """`places.json`: country names and adjectives, and words that translate subdivision names."""
     data: dict[str, Any] = _load("places.json")
     return data
+
+
+@cache
+def event_kinds() -> dict[str, tuple[str, ...]]:
+    """`event_kinds.json`: each kind of happening and the words that name it."""
+    kinds: dict[str, list[str]] = _load("event_kinds.json")["kinds"]
+    return {kind: tuple(words) for kind, words in kinds.items()}

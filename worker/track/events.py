@@ -23,7 +23,7 @@ class SeriesRef(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    key: str = Field(description="`v<version>|country|category|counted|place|source`.")
+    key: str = Field(description="`v<version>|country|kind|category|counted|place|source`.")
     subject_key: str = Field(description="The key without the source: what every source's figure shares.")
     key_version: int = SERIES_KEY_VERSION
     source: str
@@ -31,6 +31,9 @@ class SeriesRef(BaseModel):
     counted: str
     place: str = Field(description='"" for the event as a whole; else the gazetteer id of a region or town.')
     country: str = Field(default="xx", description='ISO 3166-1 alpha-2, lower case; "xx" when unknown.')
+    kind: str = Field(
+        default="", description='The kind of happening ("earthquake", "protest"); "" if unnamed.'
+    )
 
     def parts(self) -> SeriesParts:
         return SeriesParts(
@@ -39,6 +42,7 @@ class SeriesRef(BaseModel):
             place=self.place,
             source=self.source,
             country=self.country,
+            kind=self.kind,
         )
 
 
@@ -125,6 +129,7 @@ def _series_fields(parts: SeriesParts) -> dict[str, object]:
         "counted": parts.counted,
         "place": parts.place,
         "country": parts.country,
+        "kind": parts.kind,
     }
 
 

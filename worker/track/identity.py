@@ -88,6 +88,9 @@ GENERIC_HEADS: dict[str, str] = {
     "armed forces": "military",
 }
 
+# Generic heads that, with a country named ("Syrian officials"), mean that country's government.
+NATIONAL_HEADS = frozenset({"government", "officials", "authorities"})
+
 # Words of an office holder: "spokesman for X", "X chief Y" tie a person to the body X.
 ROLE_WORDS = frozenset(
     "spokesman spokeswoman spokesperson spokespeople head chief director executive chairman chairwoman "
@@ -101,6 +104,9 @@ _ITEM_ACRONYM = re.compile(
     r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+# Words that introduce a source, not part of its name: "per PDMA", "according to the agency".
+_INTRODUCERS = re.compile(r"^(?:per|by|from|according\s+to|citing|quoting)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s)\b")
 _VOWELS = re.compile(r"[aeiouy]+")
 _OF_FIELD = re.compile(r"\bminist(?:ry|er) (?:of|for) (?:the )?(?P<field>[a-z]+(?: [a-z]+)?)")
@@ -117,7 +123,7 @@ def fold(text: str) -> str:
 
 def strip_sentence_adverbs(text: str) -> str:
     """The mention without the sentence adverbs before it: "However, police" -> "police"."""
-    words = text.split()
+    words = _INTRODUCERS.sub("", text.strip()).split()
     while len(words) > 1 and words[0].strip(",;:").lower() in SENTENCE_ADVERBS:
         words = words[1:]
     return " ".join(words)
@@ -125,7 +131,9 @@ def strip_sentence_adverbs(text: str) -> str:
 
 def name_skeleton(name: str) -> str:
     """A person's name as consonants, so transliterations meet: Mohammed/Muhammad -> mhmd."""
-    words = [w for w in fold(name).split() if w not in {"al", "el", "bin", "ibn", "abu", "de", "del", "van", "von"}]
+    words = [
+        w for w in fold(name).split() if w not in {"al", "el", "bin", "ibn", "abu", "de", "del", "van", "von"}
+    ]
     skeleton = []
     for word in words[-1:]:
         word = word.replace("ph", "f").replace("kh", "k").replace("gh", "g").replace("th", "t")
@@ -135,6 +143,20 @@ def name_skeleton(name: str) -> str:
     return " ".join(skeleton)
 
 
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december today yesterday morning evening night".split()
+)
+
+
+@cache
+def _body_words() -> frozenset[str]:
+    """Words that make a phrase the name of a body: the source-type vocabulary of the extractor."""
+    from worker.extract.sources import TYPE_KEYWORDS
+
+    return frozenset().union(*(words for kind, words in TYPE_KEYWORDS if kind != "anonymous"))
+
+
 @dataclass(slots=True, frozen=True)
 class Entity:
     """A resolved source: stable id, readable name and the speaker when a person spoke for it."""
@@ -142,6 +164,7 @@ class Entity:
     id: str
     name: str
     speaker: str | None = None
+    country: str | None = None  # ISO code of a national body: where its figures are, unless the text says
 
 
 @dataclass(slots=True)
@@ -178,6 +201,13 @@ def _expansion_for(words: list[str], acronym: str) -> str | None:
         initials = "".join(w[0].lower() for w in candidate if w[0].isupper())
         if initials == letters or initials.replace("o", "") == letters.replace("o", ""):
             return " ".join(candidate)
+    # A translated name keeps the original's acronym ("General Confederation of Labour (CGT)"):
+    # the capitalised run before the parenthesis is the expansion.
+    capitalised = [w for w in words if w[0].isupper()]
+    if len(capitalised) >= 2:
+        while words and not words[0][0].isupper():
+            words = words[1:]
+        return " ".join(words)
     return None
 
 
@@ -228,7 +258,7 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
     """The organisation a mention names: a listed body, or one the item defines an acronym for."""
     by_acronym, by_alias = _knowledge()
     for word in _WORD.findall(mention):
-        bare = _POSSESSIVE.sub("", word).strip(".,")
+        bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
         if bare in by_acronym:
             org = _pick(by_acronym[bare], context.country)
             if org is not None:
@@ -253,13 +283,18 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
     for acronym, expansion in context.acronyms.items():
         if expansion and re.search(rf"(?:^| ){re.escape(expansion)}(?: |$)", folded):
             return Entity(id=f"acr:{acronym.lower()}", name=acronym)
+    for word in _WORD.findall(mention):
+        bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
+        if _ACRONYM.fullmatch(bare) and gazetteer().lookup(bare) is None:
+            # An acronym the item does not define is still the body's name: "the CGT" = "CGT".
+            return Entity(id=f"acr:{bare.lower()}", name=bare)
     return None
 
 
 def _as_entity(found: Organisation | Entity, speaker: str | None) -> Entity:
     if isinstance(found, Entity):
-        return Entity(id=found.id, name=found.name, speaker=speaker)
-    return Entity(id=found.id, name=found.key, speaker=speaker)
+        return Entity(id=found.id, name=found.name, speaker=speaker, country=found.country)
+    return Entity(id=found.id, name=found.key, speaker=speaker, country=found.country)
 
 
 def _country_in(folded: str) -> tuple[str | None, str]:
@@ -295,27 +330,56 @@ def _speaker(mention: str) -> str | None:
     return None
 
 
-def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) -> Entity:
-    """The entity a source mention stands for (rules in the module docstring)."""
+def _is_proper_name(mention: str) -> bool:
+    """A name written with capitals ("Jane Doe", "Velmora Relief Trust"), not a date or a place."""
+    words = [w for w in _WORD.findall(mention) if w.lower() not in {"the", "of", "and", "for", "a", "an"}]
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    if all(w.lower() in _CALENDAR_WORDS for w in words):
+        return False
+    return gazetteer().lookup(" ".join(words)) is None
+
+
+def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) -> Entity | None:
+    """The entity a source mention stands for (rules in the module docstring); None for a mention
+    that names no one ("Tuesday evening", "the report"): such a figure joins no series."""
     mention = strip_sentence_adverbs(text)
     found = known_organisation(mention, context)
     if found is not None:
         return _as_entity(found, _speaker(mention))
-    if kind == "person":
-        affiliated = _affiliation(mention, context)
-        if affiliated is not None:
-            return affiliated
-        return Entity(id=f"person:{name_skeleton(mention)}", name=normalized, speaker=mention)
     folded = fold(mention)
     country, rest = _country_in(folded)
     office = _office_of(rest, context)
     if office is not None:
         where = country or context.country or "xx"
-        return Entity(id=f"gov:{where.lower()}:{office}-ministry", name=f"{where} {office} ministry")
-    head = GENERIC_HEADS.get(rest) or GENERIC_HEADS.get(rest.split()[-1] if rest else "")
-    if head is not None and len(rest.split()) <= 2:
-        return Entity(id=f"generic:{head}", name=head)
-    return Entity(id=f"name:{normalized}", name=normalized)
+        return Entity(
+            id=f"gov:{where.lower()}:{office}-ministry",
+            name=f"{where} {office} ministry",
+            speaker=_speaker(mention),
+            country=country,
+        )
+    if kind == "person" or _is_proper_name(mention):
+        affiliated = _affiliation(mention, context)
+        if affiliated is not None:
+            return affiliated
+        if kind == "person":
+            return Entity(id=f"person:{name_skeleton(mention)}", name=normalized, speaker=mention)
+    words = rest.split()
+    if not words and country is not None:
+        # "Turkey said": the country's government.
+        return Entity(id=f"gov:{country.lower()}:government", name=f"{country} government", country=country)
+    for word in reversed(words):
+        head = GENERIC_HEADS.get(word)
+        if head is not None:
+            if country is not None and head in NATIONAL_HEADS:
+                # "the Syrian government", "Turkish officials": the named country's government.
+                return Entity(
+                    id=f"gov:{country.lower()}:government", name=f"{country} government", country=country
+                )
+            return Entity(id=f"generic:{head}", name=head, speaker=_speaker(mention))
+    if _is_proper_name(mention) or set(words) & _body_words():
+        return Entity(id=f"name:{normalized}", name=normalized)
+    return None
 
 
 def _office_of(rest: str, context: ItemContext) -> str | None:
@@ -354,6 +418,7 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
                 id=f"gov:{where.lower()}:{offices[0]}-ministry",
                 name=f"{where} {offices[0]} ministry",
                 speaker=person,
+                country=country,
             )
     return None
 

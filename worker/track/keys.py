@@ -3,9 +3,11 @@
 A series is "this source's count of this thing for this event": its key is built from the claim's
 resolved parts (docs/tracking.md), never from the strings as written:
 
-    v2|<country>|<category>|<counted>|<place>|<source>
+    v2|<country>|<kind>|<category>|<counted>|<place>|<source>
 
 - country: ISO code of the figure's place (or the item's event place); "xx" when unknown;
+- kind: the kind of happening the item reports (earthquake, storm, flood, protest, ...; "" when
+  it names none), so a quake's toll never chains into a typhoon's in the same country;
 - place: "" when the figure is about the event as a whole (no place in its sentence, the item's
   event place itself, or a whole country); else the gazetteer id of the region or town the
   sentence gives, so a region's figure never updates the country's;
@@ -50,12 +52,15 @@ class SeriesParts:
     place: str
     source: str
     country: str = UNKNOWN_COUNTRY
+    kind: str = ""
     # Joined once here: the tracker reads the keys several times per claim.
     subject_key: str = field(init=False, repr=False, compare=False)
     series_key: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        subject = KEY_SEPARATOR.join((KEY_PREFIX, self.country, self.category, self.counted, self.place))
+        subject = KEY_SEPARATOR.join(
+            (KEY_PREFIX, self.country, self.kind, self.category, self.counted, self.place)
+        )
         object.__setattr__(self, "subject_key", subject)
         object.__setattr__(self, "series_key", KEY_SEPARATOR.join((subject, self.source)))
 
@@ -78,7 +83,7 @@ def _country(event: ClaimEvent) -> str:
 
 
 def _scope(place: ResolvedPlace | None, event_place: ResolvedPlace | None) -> str:
-    """"" for the event as a whole, else the id of the region or town the figure is about."""
+    """ "" for the event as a whole, else the id of the region or town the figure is about."""
     if place is None or place.level == "country":
         return ""
     if event_place is not None:
@@ -90,8 +95,8 @@ def _scope(place: ResolvedPlace | None, event_place: ResolvedPlace | None) -> st
     return place.id
 
 
-def subject_parts(event: ClaimEvent) -> tuple[str, str, str, str]:
-    """Country, category, counted thing and place of a claim event: the subject every source shares."""
+def subject_parts(event: ClaimEvent) -> tuple[str, str, str, str, str]:
+    """Country, kind, category, counted thing and place of a claim: the subject every source shares."""
     counted = counted_thing(event.counted, event.unit, event.category)
     if is_increment(event.evidence.sentence, event.quantity_text):
         counted += INCREMENT_SUFFIX
@@ -99,7 +104,7 @@ def subject_parts(event: ClaimEvent) -> tuple[str, str, str, str]:
         place = place_name(event.location)
     else:
         place = _scope(event.place, event.event_place)
-    return (_country(event), event.category, counted, place)
+    return (_country(event), event.event_kind or "", event.category, counted, place)
 
 
 def subject_key(event: ClaimEvent) -> str:
@@ -110,9 +115,11 @@ def subject_key(event: ClaimEvent) -> str:
 def series_parts(event: ClaimEvent) -> SeriesParts | None:
     """The series a claim belongs to, or None when there is none to join.
 
-    None when the text credits the figure to no one, or when it names nothing counted (an "other"
-    figure with no noun: "rose by 5", a magnitude): such figures would chain into one meaningless
-    series per source.
+    None when the text credits the figure to no one (or to a mention that names no one), and for
+    an uncategorised count without a unit ("12 provinces", "300 houses", "a 5.6 magnitude"): the
+    counted noun the extractor gives such figures is too unreliable to identify a series, and
+    tracking them opened more series than every casualty and crowd count together. Amounts of
+    money and measures (a unit) are tracked, each currency and unit apart from any toll.
     """
     if event.source is None:
         return None
@@ -120,19 +127,26 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
     source = source_name(resolved.id if resolved is not None else event.source.normalized)
     if not source:
         return None
-    country, category, counted, place = subject_parts(event)
-    if category == "other" and counted.startswith(UNSPECIFIED):
+    country, kind, category, counted, place = subject_parts(event)
+    if category == "other" and (event.unit is None or counted.startswith(UNSPECIFIED)):
         return None
-    return SeriesParts(category=category, counted=counted, place=place, source=source, country=country)
+    return SeriesParts(
+        category=category, counted=counted, place=place, source=source, country=country, kind=kind
+    )
 
 
 def parse_series_key(key: str) -> SeriesParts:
     """The parts of a series key written by this version; ValueError for any other key."""
     fields = key.split(KEY_SEPARATOR)
-    if len(fields) != 6 or fields[0] != KEY_PREFIX:
+    if len(fields) != 7 or fields[0] != KEY_PREFIX:
         raise ValueError(f"not a {KEY_PREFIX} series key: {key!r}")
     return SeriesParts(
-        country=fields[1], category=fields[2], counted=fields[3], place=fields[4], source=fields[5]
+        country=fields[1],
+        kind=fields[2],
+        category=fields[3],
+        counted=fields[4],
+        place=fields[5],
+        source=fields[6],
     )
 
 

@@ -233,9 +233,23 @@ def unit_code(unit: str | None) -> str | None:
     return phrase.replace(KEY_SEPARATOR, " ")
 
 
+# Words that end the counted noun phrase: "demonstrators throughout France", "people in camps".
+PHRASE_END_WORDS = frozenset(
+    "in on at across throughout from during since last this who that which after before with by for to "
+    "against around nationwide across were was are had have has".split()
+)
+
+
+def _head_phrase(words: list[str]) -> list[str]:
+    for index, word in enumerate(words):
+        if word in PHRASE_END_WORDS:
+            return words[:index]
+    return words
+
+
 def counted_noun(counted: str | None, category: str) -> str:
     """What is counted, folded to one noun: "Palestinians", "people", "deaths" all give "person"."""
-    words = [w for w in _words(counted or "") if w not in FILLER_WORDS]
+    words = [w for w in _head_phrase(_words(counted or "")) if w not in FILLER_WORDS]
     # A nationality before another noun is a qualifier the place part already carries.
     while len(words) > 1 and words[0] in DEMONYMS:
         words = words[1:]

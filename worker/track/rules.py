@@ -225,6 +225,21 @@ def figures_disagree(first: Point, second: Point, threshold: float = CONFLICT_TH
     return gap > threshold * scale
 
 
+# Sources too vague to dispute a named body's figure: "officials said" and "the authorities said"
+# most often relay that body's figure, or an older one of it. They still conflict with each other.
+VAGUE_SOURCES = frozenset(
+    {
+        "generic:officials",
+        "generic:authorities",
+        "generic:government",
+        "generic:media",
+        "generic:state media",
+        "generic:local media",
+        "generic:rescuers",
+    }
+)
+
+
 def find_conflicts(
     state: SeriesState,
     peers: Iterable[SeriesState],
@@ -244,6 +259,8 @@ def find_conflicts(
         if peer.parts.subject_key != state.parts.subject_key:
             continue
         if abs(other.published_at - point.published_at) > window:
+            continue
+        if (state.parts.source in VAGUE_SOURCES) != (peer.parts.source in VAGUE_SOURCES):
             continue
         if figures_disagree(point, other, threshold):
             conflicts.append(

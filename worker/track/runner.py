@@ -215,7 +215,9 @@ class Tracker:
             store.put(state)
         with self._lock:
             self.stores[partition] = store
-            self.buffers[partition] = ReorderBuffer(self.reorder_window_seconds, self.reorder_max_hold_seconds)
+            self.buffers[partition] = ReorderBuffer(
+                self.reorder_window_seconds, self.reorder_max_hold_seconds
+            )
         seconds = time.perf_counter() - started
         self.metrics.restore_seconds.observe(seconds)
         self.metrics.restored_series.inc(len(store))
