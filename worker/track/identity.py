@@ -26,12 +26,35 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from worker.extract.places import gazetteer
+from worker.extract.sources import TYPE_KEYWORDS, personal_name
 from worker.knowledge import Organisation, organisations
 
 # Words that open a sentence, not a name: "However, police said" credits the police.
 SENTENCE_ADVERBS = frozenset(
-    "however meanwhile also but and yet still moreover furthermore separately earlier later now so "
-    "then instead overall officially previously additionally initially elsewhere".split()
+    [
+        "however",
+        "meanwhile",
+        "also",
+        "but",
+        "and",
+        "yet",
+        "still",
+        "moreover",
+        "furthermore",
+        "separately",
+        "earlier",
+        "later",
+        "now",
+        "so",
+        "then",
+        "instead",
+        "overall",
+        "officially",
+        "previously",
+        "additionally",
+        "initially",
+        "elsewhere",
+    ]
 )
 
 # Offices of government, keyed by what they are called in any word order; the value is the office.
@@ -93,9 +116,33 @@ NATIONAL_HEADS = frozenset({"government", "officials", "authorities"})
 
 # Words of an office holder: "spokesman for X", "X chief Y" tie a person to the body X.
 ROLE_WORDS = frozenset(
-    "spokesman spokeswoman spokesperson spokespeople head chief director executive chairman chairwoman "
-    "chair officer official administrator secretary deputy acting information data commander "
-    "coordinator undersecretary minister governor mayor".split()
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "head",
+        "chief",
+        "director",
+        "executive",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "officer",
+        "official",
+        "administrator",
+        "secretary",
+        "deputy",
+        "acting",
+        "information",
+        "data",
+        "commander",
+        "coordinator",
+        "undersecretary",
+        "minister",
+        "governor",
+        "mayor",
+    ]
 )
 
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -135,8 +182,8 @@ def name_skeleton(name: str) -> str:
         w for w in fold(name).split() if w not in {"al", "el", "bin", "ibn", "abu", "de", "del", "van", "von"}
     ]
     skeleton = []
-    for word in words[-1:]:
-        word = word.replace("ph", "f").replace("kh", "k").replace("gh", "g").replace("th", "t")
+    for written in words[-1:]:
+        word = written.replace("ph", "f").replace("kh", "k").replace("gh", "g").replace("th", "t")
         head, rest = word[0], _VOWELS.sub("", word[1:]).replace("h", "")
         squeezed = re.sub(r"(.)\1+", r"\1", head + rest)
         skeleton.append(squeezed)
@@ -144,16 +191,38 @@ def name_skeleton(name: str) -> str:
 
 
 _CALENDAR_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december today yesterday morning evening night".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "morning",
+        "evening",
+        "night",
+    ]
 )
 
 
 @cache
 def _body_words() -> frozenset[str]:
     """Words that make a phrase the name of a body: the source-type vocabulary of the extractor."""
-    from worker.extract.sources import TYPE_KEYWORDS
-
     return frozenset().union(*(words for kind, words in TYPE_KEYWORDS if kind != "anonymous"))
 
 
@@ -225,8 +294,12 @@ def _office(words: str) -> str | None:
     words = words.strip()
     if words in OFFICE_FIELDS:
         return OFFICE_FIELDS[words]
-    last = words.split()[-1] if words else ""
-    return OFFICE_FIELDS.get(last)
+    split = words.split()
+    # "ministry of health said": the field's first word; "public health ministry": its last.
+    for word in (split[0], split[-1]) if split else ():
+        if word in OFFICE_FIELDS:
+            return OFFICE_FIELDS[word]
+    return None
 
 
 @cache
@@ -318,8 +391,6 @@ def _country_in(folded: str) -> tuple[str | None, str]:
 
 def _speaker(mention: str) -> str | None:
     """The personal name in a mention ("NDRRMC spokesperson Jane Doe" -> "Jane Doe"), if any."""
-    from worker.extract.sources import personal_name
-
     words = _WORD.findall(mention)
     for start in range(len(words)):
         tail = words[start:]

@@ -235,8 +235,37 @@ def unit_code(unit: str | None) -> str | None:
 
 # Words that end the counted noun phrase: "demonstrators throughout France", "people in camps".
 PHRASE_END_WORDS = frozenset(
-    "in on at across throughout from during since last this who that which after before with by for to "
-    "against around nationwide across were was are had have has".split()
+    [
+        "in",
+        "on",
+        "at",
+        "across",
+        "throughout",
+        "from",
+        "during",
+        "since",
+        "last",
+        "this",
+        "who",
+        "that",
+        "which",
+        "after",
+        "before",
+        "with",
+        "by",
+        "for",
+        "to",
+        "against",
+        "around",
+        "nationwide",
+        "across",
+        "were",
+        "was",
+        "are",
+        "had",
+        "have",
+        "has",
+    ]
 )
 
 
