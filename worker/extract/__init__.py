@@ -34,7 +34,9 @@ _POUND_COUNTRY = re.compile(r"\b(?:" + "|".join(POUND_BY_COUNTRY) + r")\b", re.I
 # An item that groups thousands with commas ("12,300") does not group them with spaces.
 _COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
 # "rose to 1.0 per cent in July from 0.6 per cent": the figure a change started from.
-_FROM_PREVIOUS = re.compile(r"(?:\s+(?:in|on|at|during|last|this)(?:\s+[\w'’]+){1,2})?,?\s+from\s+(?:[A-Za-z]+['’]s\s+)?")
+_FROM_PREVIOUS = re.compile(
+    r"(?:\s+(?:in|on|at|during|last|this)(?:\s+[\w'’]+){1,2})?,?\s+from\s+(?:[A-Za-z]+['’]s\s+)?"
+)
 _CLOSING = frozenset(".!?\"”’')")
 
 

@@ -367,7 +367,7 @@ def sentence_places(text: str, start: int, end: int) -> list[PlaceMention]:
     return located
 
 
-# How far after a figure its place may stand ("1,785 bodies were recovered in Leyte").
+# How far after a figure its place may stand ("40 houses collapsed in the hill town of Tarsa").
 PLACE_AFTER_FIGURE = 80
 
 

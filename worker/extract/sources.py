@@ -1,6 +1,6 @@
 """Source names: a glossary of the bodies that issue figures, and the canonical key of each.
 
-`normalize_source` turns a source as the text names it ("Gaza's Hamas-run health ministry", "the
+`normalize_source` turns a source as the text names it ("the Hamas-run Gaza health ministry", "the
 Health Ministry in Gaza", "the IDF") into a lower-case canonical name and a source type. The tracker
 builds series keys from that name, so two spellings of one body must land on one key; the alias
 table below is where such spellings are declared, one body per entry.
@@ -23,7 +23,7 @@ from worker.extract.reporting import (
     WORD_RE,
     word_set,
 )
-from worker.knowledge import organisations
+from worker.knowledge import content_words, organisations
 
 # Canonical name -> (source type, the other names news text uses for it), from the shared data
 # file `worker/knowledge/organisations.json` (its coverage rule is at its top). Aliases are written
@@ -182,18 +182,24 @@ def _fold(name: str) -> str:
 # Every alias as written and with its words folded, so "the Israel Defence Forces" finds "israel
 # defense forces". Descriptors are not dropped here: "hamas run health ministry" must not make every
 # "health ministry" Gaza's.
+# Keys are content words only (the data file stores names that way): see `content_words`.
 _ALIAS_INDEX: Final[dict[str, str]] = {
-    form: canonical
+    content_words(form): canonical
     for canonical, (_, aliases) in ALIAS_TABLE.items()
     for alias in (canonical, *aliases)
     for form in (alias, _fold_words(alias))
 }
 
 
+def _alias(cleaned: str) -> str | None:
+    """The canonical name a cleaned name is an alias of, compared on content words."""
+    return _ALIAS_INDEX.get(content_words(cleaned))
+
+
 def source_type(text: str, cleaned: str | None = None) -> str:
     """The SourceType of a name, from the alias table and then from the keywords it holds."""
     cleaned = _clean(text) if cleaned is None else cleaned
-    canonical = _ALIAS_INDEX.get(cleaned)
+    canonical = _alias(cleaned)
     if canonical:
         return ALIAS_TABLE[canonical][0]
     words = set(cleaned.split())
@@ -207,13 +213,13 @@ def source_type(text: str, cleaned: str | None = None) -> str:
 def normalize_source(text: str) -> tuple[str, str]:
     """(canonical lower-case name, source type) for a source as the text names it."""
     cleaned = _clean(text)
-    canonical = _ALIAS_INDEX.get(cleaned)
+    canonical = _alias(cleaned)
     if canonical is None:
         name = personal_name(WORD_RE.findall(text))
         if name:
             return _clean(" ".join(name)), "person"
         folded = _fold(cleaned)
-        canonical = _ALIAS_INDEX.get(folded, folded)
+        canonical = _alias(folded) or folded
     kind = ALIAS_TABLE[canonical][0] if canonical in ALIAS_TABLE else source_type(text, cleaned)
     if kind == "other" and ACRONYM_RE.match(text.strip().removeprefix("the ").removeprefix("The ")):
         kind = "organisation"

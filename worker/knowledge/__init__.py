@@ -14,6 +14,15 @@ from importlib import resources
 from typing import Any
 
 
+# Words left out of stored names: a name is matched on its content words.
+FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "on", "in", "to", "a", "an"})
+
+
+def content_words(name: str) -> str:
+    """A lower-case name without its function words: "office for the coordination" -> "office coordination"."""
+    return " ".join(word for word in name.split() if word not in FUNCTION_WORDS)
+
+
 @dataclass(slots=True, frozen=True)
 class Organisation:
     """One body that issues figures: its stable id, canonical key and the names text uses for it."""

@@ -27,7 +27,7 @@ from functools import cache
 
 from worker.extract.places import gazetteer
 from worker.extract.sources import TYPE_KEYWORDS, personal_name
-from worker.knowledge import Organisation, organisations
+from worker.knowledge import Organisation, content_words, organisations
 
 # Words that open a sentence, not a name: "However, police said" credits the police.
 SENTENCE_ADVERBS = frozenset(
@@ -310,7 +310,7 @@ def _knowledge() -> tuple[dict[str, list[Organisation]], dict[str, list[Organisa
         for acronym in org.acronyms:
             by_acronym.setdefault(acronym, []).append(org)
         for alias in (org.key, *org.aliases):
-            by_alias.setdefault(fold(alias), []).append(org)
+            by_alias.setdefault(content_words(fold(alias)), []).append(org)
     return by_acronym, by_alias
 
 
@@ -338,9 +338,9 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
                 return org
         if bare in context.acronyms:
             expansion = context.acronyms[bare]
-            org = _pick(by_alias.get(expansion, ()), context.country)
+            org = _pick(by_alias.get(content_words(expansion), ()), context.country)
             return org or Entity(id=f"acr:{bare.lower()}", name=bare)
-    folded = fold(mention)
+    folded = content_words(fold(mention))
     # The longest alias inside the mention: "spokesman for the world food programme" -> WFP.
     best: tuple[int, Organisation] | None = None
     for alias, orgs in by_alias.items():
@@ -354,7 +354,8 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
     if best is not None:
         return best[1]
     for acronym, expansion in context.acronyms.items():
-        if expansion and re.search(rf"(?:^| ){re.escape(expansion)}(?: |$)", folded):
+        words = content_words(expansion)
+        if words and re.search(rf"(?:^| ){re.escape(words)}(?: |$)", folded):
             return Entity(id=f"acr:{acronym.lower()}", name=acronym)
     for word in _WORD.findall(mention):
         bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
