@@ -36,7 +36,7 @@ def process_item(item: WireItem) -> list[ClaimEvent]:
     # A figure whose sentence names no place is about the item's event place, never the dateline:
     # the bureau's city is where the reporter sits.
     fallback = fallback_name(where)
-    context = item_context(cleaned.text, where.country)
+    context = item_context(cleaned.text, where.country, where.countries)
     return [
         _to_event(item, cleaned, claim, context, where)
         for claim in extract_claims(cleaned.text, location=fallback)

@@ -372,18 +372,28 @@ PLACE_AFTER_FIGURE = 80
 
 
 def figure_place(text: str, mentions: list[PlaceMention], figure_start: int, next_figure: int) -> str | None:
-    """The place of one figure among a sentence's places, as written.
+    """The place of one figure among a sentence's places, as written: the nearest one.
 
-    The first place after the figure and before the next figure ("1,785 in Leyte and 372 in Samar"),
-    else the last place before it, else none.
+    A place after the figure counts only before the next figure and within PLACE_AFTER_FIGURE
+    characters ("40 in Sindh and 12 in Balochistan"); on a tie the place after wins.
     """
+    best: tuple[float, PlaceMention] | None = None
     for mention in mentions:
-        if figure_start < mention.start < min(next_figure, figure_start + PLACE_AFTER_FIGURE):
-            return _POSSESSIVE.sub("", text[mention.start : mention.end])
-    before = [m for m in mentions if m.end <= figure_start]
-    if before:
-        return _POSSESSIVE.sub("", text[before[-1].start : before[-1].end])
-    return None
+        if mention.end <= figure_start:
+            distance: float = figure_start - mention.end
+        elif figure_start < mention.start < min(next_figure, figure_start + PLACE_AFTER_FIGURE):
+            distance = mention.start - figure_start - 1.5
+        else:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, mention)
+    if best is None:
+        return None
+    return _POSSESSIVE.sub("", text[best[1].start : best[1].end])
+
+
+# How much more often than its country a place must be named to be an item's event place.
+SUBNATIONAL_DOMINANCE = 2
 
 
 @dataclass(slots=True, frozen=True)
@@ -393,14 +403,17 @@ class ItemPlaces:
     country: str | None
     event_place: Place | None
     event_kind: str | None = None
+    countries: frozenset[str] = frozenset()  # every country the item names
 
 
 def item_places(text: str, headline: str | None = None) -> ItemPlaces:
     """The item's event country (the country its places and adjectives name most) and event place.
 
-    The event place is the most often named place inside that country, the headline's and first
-    sentence's mentions counting double; a tie goes to the place named first. The dateline is not
-    read: a bureau's city is where the reporter is, not where the event is.
+    The event place is the country itself unless one place inside it is named at least twice as
+    often (the headline's and opening's mentions counting double; a tie goes to the place named
+    first): a story about a quake centred on one town is about that town, a story about protests
+    across a country is about the country even when its capital is named most. The dateline is
+    not read: a bureau's city is where the reporter is, not where the event is.
     """
     gaz = gazetteer()
     votes: Counter[str] = Counter()
@@ -420,6 +433,7 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
     kind = event_kind(text, headline)
     if not votes:
         return ItemPlaces(country=None, event_place=None, event_kind=kind)
+    named = frozenset(votes)
     country = max(votes, key=lambda code: (votes[code], -_first_index(mentions, code)))
     scores: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -428,9 +442,14 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
             scores[mention.place.id] += weight
             first.setdefault(mention.place.id, order)
     if not scores:
-        return ItemPlaces(country=country, event_place=gaz.by_id.get(f"iso:{country}"), event_kind=kind)
+        return ItemPlaces(
+            country=country, event_place=gaz.by_id.get(f"iso:{country}"), event_kind=kind, countries=named
+        )
     best = max(scores, key=lambda place_id: (scores[place_id], -first[place_id]))
-    return ItemPlaces(country=country, event_place=gaz.by_id[best], event_kind=kind)
+    country_id = f"iso:{country}"
+    if best != country_id and scores[best] < SUBNATIONAL_DOMINANCE * scores.get(country_id, 0):
+        best = country_id
+    return ItemPlaces(country=country, event_place=gaz.by_id[best], event_kind=kind, countries=named)
 
 
 @cache

@@ -13,13 +13,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-
 # Words left out of stored names: a name is matched on its content words.
 FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "on", "in", "to", "a", "an"})
 
 
 def content_words(name: str) -> str:
-    """A lower-case name without its function words: "office for the coordination" -> "office coordination"."""
+    """A lower-case name without its function words: "office for the census" -> "office census"."""
     return " ".join(word for word in name.split() if word not in FUNCTION_WORDS)
 
 

@@ -152,6 +152,12 @@ _ITEM_ACRONYM = re.compile(
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+# Capitalised words that are not part of a body's initials ("The", a sentence's first word).
+_NOT_INITIALS = frozenset({"the", "a", "an", "of", "for", "and"})
+# Lower-case particles of personal names: "Eduardo del Rosario" is still a proper name.
+_NAME_PARTICLES = frozenset(
+    {"del", "de", "da", "dos", "das", "van", "von", "der", "bin", "al", "el", "la", "le", "di"}
+)
 # Words that introduce a source, not part of its name: "per PDMA", "according to the agency".
 _INTRODUCERS = re.compile(r"^(?:per|by|from|according\s+to|citing|quoting)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s)\b")
@@ -242,13 +248,14 @@ class ItemContext:
 
     text: str
     country: str | None
+    countries: frozenset[str] = frozenset()  # every country the item names
     acronyms: dict[str, str] = field(default_factory=dict)  # acronym -> folded expansion
     ministries: list[str] = field(default_factory=list)  # offices of ministries the item names
 
 
-def item_context(text: str, country: str | None) -> ItemContext:
+def item_context(text: str, country: str | None, countries: frozenset[str] = frozenset()) -> ItemContext:
     """Acronyms the item defines ("Full Name (FN)") and the ministries it names, in reading order."""
-    context = ItemContext(text=text, country=country)
+    context = ItemContext(text=text, country=country, countries=countries | ({country} if country else set()))
     for match in _ITEM_ACRONYM.finditer(text):
         acronym = match.group("acronym")
         words = match.group("name").split()
@@ -314,17 +321,20 @@ def _knowledge() -> tuple[dict[str, list[Organisation]], dict[str, list[Organisa
     return by_acronym, by_alias
 
 
-def _pick(candidates: Iterable[Organisation], country: str | None) -> Organisation | None:
+def _pick(candidates: Iterable[Organisation], context: ItemContext) -> Organisation | None:
     """The candidate of the item's country, or an international one; a national body of another
-    country only when the item's country is unknown."""
+    country the item names when it is the only candidate ("Syria's civil defence" in an item
+    about a quake centred in Turkey); any candidate when the item names no country."""
     listed = list(candidates)
     for org in listed:
-        if org.country is not None and org.country == country:
+        if org.country is not None and org.country == context.country:
             return org
     for org in listed:
         if org.country is None:
             return org
-    return listed[0] if listed and country is None else None
+    if len(listed) == 1 and listed[0].country in context.countries:
+        return listed[0]
+    return listed[0] if listed and context.country is None else None
 
 
 def known_organisation(mention: str, context: ItemContext) -> Organisation | Entity | None:
@@ -333,12 +343,12 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
     for word in _WORD.findall(mention):
         bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
         if bare in by_acronym:
-            org = _pick(by_acronym[bare], context.country)
+            org = _pick(by_acronym[bare], context)
             if org is not None:
                 return org
         if bare in context.acronyms:
             expansion = context.acronyms[bare]
-            org = _pick(by_alias.get(content_words(expansion), ()), context.country)
+            org = _pick(by_alias.get(content_words(expansion), ()), context)
             return org or Entity(id=f"acr:{bare.lower()}", name=bare)
     folded = content_words(fold(mention))
     # The longest alias inside the mention: "spokesman for the world food programme" -> WFP.
@@ -348,7 +358,7 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
             continue
         if not re.search(rf"(?:^| ){re.escape(alias)}(?: |$)", folded):
             continue
-        org = _pick(orgs, context.country)
+        org = _pick(orgs, context)
         if org is not None and (best is None or len(alias) > best[0]):
             best = (len(alias), org)
     if best is not None:
@@ -362,6 +372,12 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
         if _ACRONYM.fullmatch(bare) and gazetteer().lookup(bare) is None:
             # An acronym the item does not define is still the body's name: "the CGT" = "CGT".
             return Entity(id=f"acr:{bare.lower()}", name=bare)
+    initials = "".join(
+        w[0] for w in _WORD.findall(mention) if w[0].isupper() and w.lower() not in _NOT_INITIALS
+    )
+    if len(initials) >= 3 and re.search(rf"\b{initials}\b", context.text):
+        # "the Provincial Relief Authority" in an item that also writes "PRA": one body.
+        return Entity(id=f"acr:{initials.lower()}", name=initials)
     return None
 
 
@@ -402,9 +418,16 @@ def _speaker(mention: str) -> str | None:
     return None
 
 
+def _is_place(mention: str) -> bool:
+    """Whether a mention is only places ("Westland and Eastmarch"): places do not issue figures."""
+    parts = [p for p in re.split(r",|\band\b|&", strip_sentence_adverbs(mention)) if p.strip()]
+    return bool(parts) and all(gazetteer().lookup(fold(p)) is not None for p in parts)
+
+
 def _is_proper_name(mention: str) -> bool:
     """A name written with capitals ("Jane Doe", "Velmora Relief Trust"), not a date or a place."""
-    words = [w for w in _WORD.findall(mention) if w.lower() not in {"the", "of", "and", "for", "a", "an"}]
+    skipped = _NOT_INITIALS | _NAME_PARTICLES
+    words = [w for w in _WORD.findall(mention) if w.lower() not in skipped]
     if not words or not all(w[0].isupper() for w in words):
         return False
     if all(w.lower() in _CALENDAR_WORDS for w in words):
@@ -416,6 +439,8 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
     """The entity a source mention stands for (rules in the module docstring); None for a mention
     that names no one ("Tuesday evening", "the report"): such a figure joins no series."""
     mention = strip_sentence_adverbs(text)
+    if _is_place(mention):
+        return None
     found = known_organisation(mention, context)
     if found is not None:
         return _as_entity(found, _speaker(mention))
@@ -442,7 +467,8 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
         return Entity(id=f"gov:{country.lower()}:government", name=f"{country} government", country=country)
     for word in reversed(words):
         head = GENERIC_HEADS.get(word)
-        if head is not None:
+        # "the Provincial Relief Authority" is a body's name; "the authorities" is generic.
+        if head is not None and not _is_proper_name(mention):
             if country is not None and head in NATIONAL_HEADS:
                 # "the Syrian government", "Turkish officials": the named country's government.
                 return Entity(
