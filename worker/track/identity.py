@@ -168,8 +168,9 @@ _FIELD_OF = re.compile(r"\b(?P<field>[a-z]+(?: [a-z]+)?) minist(?:ry|er)\b")
 
 def fold(text: str) -> str:
     """Lower case, no accents, possessives, articles or punctuation; spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = _POSSESSIVE.sub("", text).lower()
+    # Possessives first: the ascii step drops a curly apostrophe and would leave "authoritys".
+    text = _POSSESSIVE.sub("", text)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     text = _NON_WORD.sub(" ", text).strip()
     return re.sub(r"^(?:the|a|an) ", "", text)
 
