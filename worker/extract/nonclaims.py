@@ -167,9 +167,7 @@ SUPERLATIVE_AFTER = re.compile(
 RANKING_WORD_BEFORE = re.compile(r"(?<!\bto )\b(?:" + "|".join(RANKING_BEFORE) + r")\s+$", re.IGNORECASE)
 # A definite phrase naming a known set: "the two countries", "Saturday's two summits".
 DEFINITE_BEFORE = re.compile(
-    r"(?:\b(?:"
-    + "|".join(DEFINITE_WORDS)
-    + r")|\w['’]s?)\s+(?:(?:other|remaining|same|latter|former|past|last|next|previous|first|final)\s+)?$",
+    r"(?:\b(?:" + "|".join(DEFINITE_WORDS) + r")|\w['’]s?)\s+(?:(?:other|remaining|same|latter|former|past|last|next|previous|first|final)\s+)?$",
     re.IGNORECASE,
 )
 # "26 of the territory's 35 hospitals": the total M in "N of the M".
@@ -245,9 +243,7 @@ def non_claim_reason(
             return "list marker"
         if ORDINAL_SUFFIX.match(after):
             return "ordinal"
-        if CLOCK_TIME.match(after) or (
-            len(token.split(".")[0]) == 2 and near.endswith(":") and CLOCK_MINUTES.search(near)
-        ):
+        if CLOCK_TIME.match(after) or (len(token.split(".")[0]) == 2 and near.endswith(":") and CLOCK_MINUTES.search(near)):
             return "clock time"
         if near[-1:] in ("-", ".", "/") and DATE_CHAIN_BEFORE.search(near):
             return "date"
