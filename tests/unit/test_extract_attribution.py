@@ -51,25 +51,25 @@ def cue_of(text: str, figure: str) -> str | None:
 
 class TestAccordingTo:
     def test_after_the_clause(self) -> None:
-        text = "More than 39,000 people have been killed, according to Palestinian health authorities."
-        assert sources(text, "39,000") == ["Palestinian health authorities"]
-        assert cue_of(text, "39,000") == "according to"
+        text = "More than 3,900 sheep have drowned, according to regional farming authorities."
+        assert sources(text, "3,900") == ["regional farming authorities"]
+        assert cue_of(text, "3,900") == "according to"
 
     def test_before_the_clause(self) -> None:
-        text = "According to the ministry, the missile flew over 250 kilometres and reached 50 kilometres."
-        assert sources(text, "250", "50") == ["the ministry", "the ministry"]
+        text = "According to the ministry, the rocket flew 310 kilometres and climbed 45 kilometres."
+        assert sources(text, "310", "45") == ["the ministry", "the ministry"]
 
     def test_a_document_of_the_source(self) -> None:
-        text = "According to a count by the Associated Press, 2,000 people have died."
-        assert sources(text, "2,000") == ["the Associated Press"]
+        text = "According to a tally by the Harbour Gazette, 1,400 boats have left."
+        assert sources(text, "1,400") == ["the Harbour Gazette"]
 
     def test_two_sources_for_two_figures(self) -> None:
-        text = "Turnout was put at 1.2 million, according to police, and 3.5 million, according to unions."
-        assert sources(text, "1.2 million", "3.5 million") == ["police", "unions"]
+        text = "The march drew 40,000, according to police, and 95,000, according to organisers."
+        assert sources(text, "40,000", "95,000") == ["police", "organisers"]
 
     def test_binds_the_figure_right_before_it(self) -> None:
-        text = "In Rouen, the prefecture counted 14,800 people, against 23,000 according to the union."
-        assert sources(text, "14,800", "23,000") == ["the prefecture", "the union"]
+        text = "In Tarbes, the prefecture counted 6,100 marchers, against 9,500 according to the guild."
+        assert sources(text, "6,100", "9,500") == ["the prefecture", "the guild"]
 
 
 class TestSpeechVerbs:
@@ -78,7 +78,7 @@ class TestSpeechVerbs:
         [
             ("The ministry said 18 hospitals had stopped working.", "18", "The ministry"),
             ("The death toll rose to 45, police said.", "45", "police"),
-            ("At least 15 people died, said Ahmed Hassan, a local official.", "15", "Ahmed Hassan"),
+            ("At least 15 goats died, said Omar Haddad, a local official.", "15", "Omar Haddad"),
             ("Witnesses told AFP that at least 20 bodies lay in the street.", "20", "Witnesses"),
             ('"At least 50 people have died," the governor told reporters.', "50", "the governor"),
             ("Yesterday the council said 40 homes had flooded.", "40", "the council"),
@@ -95,18 +95,18 @@ class TestSpeechVerbs:
         assert sources("At least 40 people were killed — the ministry said.", "40") == ["the ministry"]
 
     def test_a_title_is_dropped_from_a_named_speaker(self) -> None:
-        text = "Israeli Prime Minister Benjamin Netanyahu said 130 hostages remain."
-        assert sources(text, "130") == ["Benjamin Netanyahu"]
+        text = "Norland Prime Minister Karin Holm said 130 ferries remain idle."
+        assert sources(text, "130") == ["Karin Holm"]
 
     def test_a_name_with_digits_is_still_a_name(self) -> None:
         assert sources("G7 leaders said $50 billion would be raised.", "$50 billion") == ["G7 leaders"]
 
     def test_told_reporters_is_one_cue(self) -> None:
-        assert cue_of("Dacic told reporters that 48 officers were hurt.", "48") == "told reporters"
+        assert cue_of("Halvorsen told reporters that 17 guards were hurt.", "17") == "told reporters"
 
     def test_a_parenthetical_cue_governs_both_sides(self) -> None:
-        text = "In the West Bank, the ministry said, 215 people have been killed."
-        assert sources(text, "215") == ["the ministry"]
+        text = "In the northern valleys, the ministry said, 86 bridges have been closed."
+        assert sources(text, "86") == ["the ministry"]
 
     def test_a_joined_clause_shares_the_source(self) -> None:
         text = "Three more people died, the directorate said, bringing the toll to 32."
@@ -115,27 +115,27 @@ class TestSpeechVerbs:
     def test_a_contrasting_clause_with_its_own_actor(self) -> None:
         text = "The Red Cross said 70 volunteers were deployed, while the government sent 500 troops."
         assert sources(text, "70", "500") == ["The Red Cross", None]
-        text = "Over 240,000 people took shelter, the council said, while others stayed with relatives."
-        assert sources(text, "240,000") == ["the council"]
+        text = "Over 7,000 families moved to schools, the council said, while others went to friends."
+        assert sources(text, "7,000") == ["the council"]
 
     def test_a_coordinated_verb_shares_the_subject(self) -> None:
-        text = "The ministry put the overall toll at 60,034 and said another 145,870 were wounded."
-        assert sources(text, "60,034", "145,870") == ["The ministry", "The ministry"]
+        text = "The board put the total loss at 6,230 hectares and said another 1,870 were flooded."
+        assert sources(text, "6,230", "1,870") == ["The board", "The board"]
 
     def test_an_appositive_gives_way_to_the_name(self) -> None:
         text = "Marie Dupont, the aid group's secretary-general, said 10,100 people were missing."
         assert sources(text, "10,100") == ["Marie Dupont"]
 
     def test_a_relative_clause_gives_way_to_its_antecedent(self) -> None:
-        text = "The Civic Front, which organised the rally, said at least 1.7 million people took part."
-        assert sources(text, "1.7 million") == ["The Civic Front"]
+        text = "The Tenants League, which called the strike, said at least 12,000 renters joined."
+        assert sources(text, "12,000") == ["The Tenants League"]
 
     def test_passive_and_adjective_uses_are_not_cues(self) -> None:
         text = "Britain is estimated to hold between 700 and 1,000. An estimated 2.6 million fled."
         assert sources(text, "700", "2.6 million") == [None, None]
 
     def test_a_deed_is_not_a_cue(self) -> None:
-        text = "Hamas claimed responsibility for the attack, which killed 10 soldiers."
+        text = "The militia claimed responsibility for the raid, which destroyed 10 trucks."
         assert sources(text, "10") == [None]
         assert sources("The union claimed the support of 800,000 marchers.", "800,000") == ["The union"]
 
@@ -149,12 +149,12 @@ class TestSpeechVerbs:
 
 class TestCountingVerbs:
     def test_a_body_that_keeps_figures(self) -> None:
-        text = "The mission recorded 4,289 civilian deaths in March, followed by 840 in April."
-        assert sources(text, "4,289", "840") == ["The mission", "The mission"]
-        assert cue_of(text, "4,289") == "recorded"
+        text = "The mission recorded 1,312 landslides in May, followed by 410 in June."
+        assert sources(text, "1,312", "410") == ["The mission", "The mission"]
+        assert cue_of(text, "1,312") == "recorded"
 
     def test_a_place_is_not_a_keeper_of_figures(self) -> None:
-        assert sources("Yemen has logged nearly 23,500 suspected cases.", "23,500") == [None]
+        assert sources("Norland has logged nearly 8,200 suspected infections.", "8,200") == [None]
 
     def test_found_is_a_finding_not_an_event(self) -> None:
         assert sources("A Reuters/Ipsos poll found 40% of voters approve.", "40%") == ["A Reuters/Ipsos poll"]
@@ -163,52 +163,52 @@ class TestCountingVerbs:
 
     def test_an_adverbial_between_subject_and_verb(self) -> None:
         assert sources("The army, in a statement, said 5 soldiers died.", "5") == ["The army"]
-        text = "Amnesty International, in a report released on Tuesday, said 40 people were executed."
-        assert sources(text, "40") == ["Amnesty International"]
+        text = "Clean Rivers Watch, in a report released on Tuesday, said 40 streams were polluted."
+        assert sources(text, "40") == ["Clean Rivers Watch"]
 
     def test_put_the_toll_at(self) -> None:
-        text = "The disaster ministry put the toll at 2,053 dead, its spokesman Abdul Rahim told Reuters."
+        text = "The disaster ministry put the toll at 2,053 dead, its spokesman Omar Haddad told the radio."
         assert sources(text, "2,053") == ["The disaster ministry"]
 
     def test_put_without_a_value_is_not_a_cue(self) -> None:
         assert sources("The ministry put pressure on 12 provinces.", "12") == [None]
 
     def test_forecast_after_a_possessive_is_a_noun(self) -> None:
-        text = "The watchdog cut its growth forecast for 2017 to 2.2 per cent."
-        assert sources(text, "2.2 per cent") == ["The watchdog"]
-        assert cue_of(text, "2.2 per cent") == "forecast"
+        text = "The regulator trimmed its output forecast for 2031 to 1.4 per cent."
+        assert sources(text, "1.4 per cent") == ["The regulator"]
+        assert cue_of(text, "1.4 per cent") == "forecast"
 
     def test_the_subject_of_a_reduced_relative(self) -> None:
-        text = "The UN refugee agency said arrivals rose. That surpasses the 3,705 people the agency counted."
-        assert sources(text, "3,705") == ["The UN refugee agency"]
+        text = "The UN refugee agency said crossings rose. That tops the 912 people the agency counted."
+        assert sources(text, "912") == ["The UN refugee agency"]
 
     def test_a_gapped_second_source(self) -> None:
-        text = "The police prefecture counted 16,000, the union 280,000."
-        assert sources(text, "16,000", "280,000") == ["The police prefecture", "the union"]
+        text = "The police prefecture counted 9,000, the guild 31,000."
+        assert sources(text, "9,000", "31,000") == ["The police prefecture", "the guild"]
 
 
 class TestDocuments:
     def test_figures_from_a_body(self) -> None:
-        text = "Floods affected 4,66,366 homes, the latest figures from the Flood Centre (NFC) show."
-        assert sources(text, "4,66,366") == ["the Flood Centre"]
+        text = "Floods affected 3,12,480 homes, the latest figures from the River Centre (RRC) show."
+        assert sources(text, "3,12,480") == ["the River Centre"]
 
     def test_possessive_document_opening_a_clause(self) -> None:
-        text = "By the Interior Ministry's estimate, 36,000 people filled the square."
-        assert sources(text, "36,000") == ["the Interior Ministry"]
-        assert cue_of(text, "36,000") == "estimate"
+        text = "By the Transport Ministry's estimate, 4,700 lorries crossed the bridge."
+        assert sources(text, "4,700") == ["the Transport Ministry"]
+        assert cue_of(text, "4,700") == "estimate"
 
     def test_possessive_document_as_an_object_is_not_a_cue(self) -> None:
-        text = "Osborne said he stood by the OBR's forecasts and would find £3.5 billion of cuts."
-        assert sources(text, "£3.5 billion") == ["Osborne"]
+        text = "Lindqvist said she trusted the NRWB's forecasts and would find £2.1 billion of savings."
+        assert sources(text, "£2.1 billion") == ["Lindqvist"]
 
     def test_documents_that_show(self) -> None:
-        assert sources("Pakistan allocated Rs1804 billion, budget documents show.", "Rs1804") == [
+        assert sources("Norland set aside $812 million, budget documents show.", "$812 million") == [
             "budget documents"
         ]
 
     def test_a_body_between_possessor_and_document(self) -> None:
-        text = "Italy's interior ministry data show 64,000 arrivals."
-        assert sources(text, "64,000") == ["Italy's interior ministry"]
+        text = "Norland's transport ministry data show 5,300 crossings."
+        assert sources(text, "5,300") == ["Norland's transport ministry"]
 
     def test_a_toll_of_a_body(self) -> None:
         assert sources("The ministry's latest toll stood at 1,200.", "1,200") == ["The ministry"]
@@ -236,11 +236,11 @@ class TestDocuments:
         assert sources("The party won 3.6 percent, according to those exit polls.", "3.6") == ["exit polls"]
 
     def test_a_finding_described_in_passing_keeps_its_subject(self) -> None:
-        text = "The exit polls, conducted by a local university, showed the party on 14.2 percent."
-        assert sources(text, "14.2") == ["The exit polls"]
+        text = "The exit surveys, commissioned by two broadcasters, showed the party on 14.2 percent."
+        assert sources(text, "14.2") == ["The exit surveys"]
 
     def test_figures_without_an_owner_credit_no_one(self) -> None:
-        assert sources("Recent figures show nearly 9,000 migrants have arrived.", "9,000") == [None]
+        assert sources("Recent figures show nearly 3,100 tourists have come.", "3,100") == [None]
 
     def test_a_passive_with_its_agent(self) -> None:
         text = "The figures, which include 300 children, were released by the health ministry."
@@ -249,15 +249,13 @@ class TestDocuments:
 
 class TestChains:
     def test_citing_inside_the_subject(self) -> None:
-        text = "The news agency, citing a statement from the Ministry of Health, reported that 12,200 died."
-        assert sources(text, "12,200") == ["the Ministry of Health"]
-        assert cue_of(text, "12,200") == "citing"
+        text = "The wire, citing a statement from the Ministry of Water, reported that 1,220 wells failed."
+        assert sources(text, "1,220") == ["the Ministry of Water"]
+        assert cue_of(text, "1,220") == "citing"
 
     def test_citing_after_the_verb(self) -> None:
-        text = (
-            "The quake has killed 1,037 people, state news agency MAP reported, citing the interior ministry."
-        )
-        assert sources(text, "1,037") == ["the interior ministry"]
+        text = "The storm cut power to 1,730 homes, state broadcaster NTV reported, citing the grid operator."
+        assert sources(text, "1,730") == ["the grid operator"]
 
     def test_quoted_as_saying(self) -> None:
         text = "RIA quoted the regional governor as saying 40 people had died."
@@ -278,38 +276,36 @@ class TestAcrossSentences:
         assert sources(text, "18", "117,000") == ["The ministry", "The ministry"]
 
     def test_a_sentence_without_a_cue_is_the_reporter_voice(self) -> None:
-        text = "The ministry said 18 hospitals closed. About 2 million people live in the strip."
-        assert sources(text, "18", "2 million") == ["The ministry", None]
+        text = "The ministry said 18 clinics closed. Roughly 900,000 people live along the coast."
+        assert sources(text, "18", "900,000") == ["The ministry", None]
 
     def test_an_actor_is_not_a_source(self) -> None:
-        text = "Kuwait pledged $500 million. The ministry sent 900 workers."
-        assert sources(text, "$500 million", "900") == [None, None]
+        text = "Norland pledged $75 million. The ministry sent 120 engineers."
+        assert sources(text, "$75 million", "120") == [None, None]
 
     def test_pronoun_and_surname_take_the_full_name(self) -> None:
         text = (
-            "Home Ministry spokesperson Rishi Tiwari said 192 people were killed. "
-            "A further 194 were injured, he said. More than 4,500 were rescued, Tiwari added. "
-            "On Saturday the ministry had put the toll at 100."
+            "Water Ministry spokesperson Lena Okafor said 61 dams were checked. "
+            "A further 23 were shut, she said. More than 1,500 workers helped, Okafor added. "
+            "On Friday the ministry had put the count at 40."
         )
-        assert sources(text, "192", "194", "4,500", "100") == [
-            "Rishi Tiwari",
-            "Rishi Tiwari",
-            "Rishi Tiwari",
-            "Home Ministry",
+        assert sources(text, "61", "23", "1,500", "40") == [
+            "Lena Okafor",
+            "Lena Okafor",
+            "Lena Okafor",
+            "Water Ministry",
         ]
 
     def test_a_source_named_in_full_only_later(self) -> None:
-        text = (
-            "A local charity said it had recovered 20 bodies. The Edhi Foundation said the toll could rise."
-        )
-        assert sources(text, "20") == ["The Edhi Foundation"]
+        text = "A local charity said it had handed out 20 tonnes of rice. The Mirren Foundation said so."
+        assert sources(text, "20") == ["The Mirren Foundation"]
 
     def test_a_headline_names_its_source_after_a_dash(self) -> None:
-        text = "Derna toll soars to 11,300 - Red Crescent\nThe Libyan Red Crescent said rescuers kept at it."
-        assert sources(text, "11,300") == ["The Libyan Red Crescent"]
+        text = "Flood deaths climb to 412 - Civil Defence\nThe Norland Civil Defence said crews kept at it."
+        assert sources(text, "412") == ["The Norland Civil Defence"]
 
     def test_normalised_name_is_shared_by_every_mention(self) -> None:
-        text = "Gaza's Hamas-run health ministry said 200 were killed. The ministry said 400 were wounded."
+        text = "The Ministry of Health in Gaza said 200 clinics shut. The ministry said 400 staff left."
         starts = [text.index("200"), text.index("400")]
         found = attribute(text, split_sentences(text), [(s, s + 3) for s in starts])
         assert [a.normalized for a in found if a] == ["gaza health ministry", "gaza health ministry"]
@@ -349,15 +345,15 @@ class TestNamedExpressions:
         assert not list(CLAUSE_MARK_RE.finditer("a well-known 24-hour count at 3:30"))
 
     def test_headline_source(self) -> None:
-        assert HEADLINE_SOURCE_RE.search("Toll soars to 11,300 - Red Crescent")
-        assert not HEADLINE_SOURCE_RE.search("Toll soars to 11,300 in the flooded city of Derna")
+        assert HEADLINE_SOURCE_RE.search("Flood deaths climb to 412 - Civil Defence")
+        assert not HEADLINE_SOURCE_RE.search("Flood deaths climb to 412 in the river town of Ashby")
 
     def test_gapped_source(self) -> None:
         assert GAPPED_SOURCE_RE.search("counted 16,000, the union ")
         assert not GAPPED_SOURCE_RE.search("counted 16,000, 12 of them ")
 
     def test_possessor_before_a_document_noun(self) -> None:
-        assert POSSESSOR_BEFORE_RE.search("the centre's province-wise ")
+        assert POSSESSOR_BEFORE_RE.search("the bureau's county-level ")
         assert not POSSESSOR_BEFORE_RE.search("the centre ")
 
     def test_document_from(self) -> None:
@@ -379,7 +375,7 @@ class TestNamedExpressions:
         assert not POSSESSIVE_FOLLOW_RE.match(" and would find")
 
     def test_parenthesised_acronym(self) -> None:
-        assert PARENTHESISED_ACRONYM_RE.search("the Flood Centre (NFC)")
+        assert PARENTHESISED_ACRONYM_RE.search("the River Centre (RRC)")
         assert not PARENTHESISED_ACRONYM_RE.search("the quake (a 6.3)")
 
 
@@ -540,8 +536,8 @@ class TestMoreReportingVerbs:
         assert sources("Their claim of 20,000 marchers was disputed.", "20,000") == [None]
 
     def test_a_hyphenated_body_counts_by_its_head(self) -> None:
-        text = "In Lyon, 7,000 marched according to the prefecture, 16,000 according to the inter-union."
-        assert sources(text, "7,000", "16,000") == ["the prefecture", "the inter-union"]
+        text = "Some 2,400 walked out by the firm's count, 5,100 according to the inter-union."
+        assert sources(text, "5,100") == ["the inter-union"]
 
     def test_a_police_division_is_a_source(self) -> None:
         text = "According to the division, the ring ran at least 500 scams."
@@ -595,3 +591,102 @@ class TestLists:
     def test_a_semicolon_clause_with_a_verb_of_its_own_stays_apart(self) -> None:
         text = "The ministry said 5 people died; 7 were hurt."
         assert sources(text, "5", "7") == ["The ministry", None]
+
+
+class TestSubjectsAfterTheClause:
+    def test_an_inverted_speaker_with_a_title_in_lower_case(self) -> None:
+        assert sources("The van slid 60 metres, said police sergeant Ana Ruiz.", "60") == ["Ana Ruiz"]
+
+    def test_an_inverted_bare_plural_source(self) -> None:
+        text = "The van slid 60 metres, said officials at the scene."
+        assert sources(text, "60") == ["officials at the scene"]
+
+    def test_an_inverted_clause_is_no_speaker(self) -> None:
+        assert sources("The van slid 60 metres, said Ana, who saw it.", "60") == ["Ana"]
+        assert sources("It stopped after 60 metres, said he had heard.", "60") == [None]
+
+    def test_two_sources_joined_by_and_after_the_clause(self) -> None:
+        text = "A drone hit 3 homes in the suburb, regional governor Ivo Marek and city police said."
+        assert sources(text, "3") == ["regional governor Ivo Marek and city police"]
+
+    def test_a_body_named_by_a_list_of_its_fields(self) -> None:
+        text = "The tremor was 30 km deep, the national weather, climate and geophysics agency said."
+        assert sources(text, "30") == ["geophysics agency"]
+
+    def test_a_clause_joined_by_and_keeps_its_own_subject(self) -> None:
+        text = "Ten people died, and the army said 5 were hurt."
+        assert sources(text, "Ten", "5") == [None, "the army"]
+
+
+class TestGappedSources:
+    def test_a_second_source_after_and_reuses_the_cue(self) -> None:
+        text = "The police counted 30,000 marchers and the unions 245,000."
+        assert sources(text, "30,000", "245,000") == ["The police", "the unions"]
+
+    def test_a_second_figure_after_and_is_not_a_source(self) -> None:
+        text = "The police counted 30,000 marchers and 2,000 onlookers."
+        assert sources(text, "30,000", "2,000") == ["The police", "The police"]
+
+    def test_a_clause_with_its_own_verb_is_not_gapped(self) -> None:
+        text = "According to customs officers, the border unit impounded some 40 crates of coal."
+        assert sources(text, "40") == ["customs officers"]
+
+
+class TestRelativeClauses:
+    def test_a_restrictive_relative_gives_way_to_its_noun(self) -> None:
+        assert sources("Villagers who fled said 40 homes burned.", "40") == ["Villagers"]
+
+    def test_a_relative_clause_with_its_own_speaker(self) -> None:
+        text = "The blaze, which officials said destroyed 40 homes, spread north."
+        assert sources(text, "40") == ["officials"]
+
+    def test_a_relative_clause_that_names_no_one_keeps_the_subject(self) -> None:
+        text = "The Tenants League, which called the strike, said 12,000 renters joined."
+        assert sources(text, "12,000") == ["The Tenants League"]
+
+
+class TestAntecedents:
+    """Headings, bylines and credits are never antecedents; descriptions find the body they mean."""
+
+    @pytest.mark.parametrize(
+        "first_line",
+        ["By Tom Baker", "Tom Baker, Harbour Gazette", "Photo: Tom Baker/Pressfoto", "Tom Baker Wins"],
+    )
+    def test_a_name_on_a_title_line_is_no_antecedent(self, first_line: str) -> None:
+        text = f"{first_line}\nThe storm flooded 40 homes, he said."
+        assert sources(text, "40") == [None]
+
+    def test_a_name_in_running_text_is_an_antecedent(self) -> None:
+        text = "Tom Baker, the harbour master, spoke first.\nThe storm flooded 40 homes, he said."
+        assert sources(text, "40") == ["Tom Baker"]
+
+    def test_the_company_is_the_body_named_before(self) -> None:
+        text = "The Ferrovia Group said 40 trains ran. The company said 12 were late."
+        assert sources(text, "40", "12") == ["The Ferrovia Group", "The Ferrovia Group"]
+
+    def test_it_is_a_body_named_with_a_head_in_lower_case(self) -> None:
+        text = "Norland's Sea Rescue Watch group showed a map. It said 173 people were on board."
+        assert sources(text, "173") == ["Norland's Sea Rescue Watch group"]
+
+    def test_its_count_refers_back_and_is_no_new_body(self) -> None:
+        text = "The Water Board said 40 wells failed. Its count includes 12 in the hills."
+        assert sources(text, "40", "12") == ["The Water Board", "The Water Board"]
+
+
+class TestListsAfterADash:
+    def test_a_verbless_list_after_a_dash_shares_the_cue(self) -> None:
+        text = "The council announced grants for the growers — 900 euros for each farm and 300 for each hive."
+        assert sources(text, "900", "300") == ["The council", "The council"]
+
+    def test_a_dash_clause_with_its_own_verb_stays_apart(self) -> None:
+        text = "The ministry said 40 wells ran dry — 12 were refilled."
+        assert sources(text, "40", "12") == ["The ministry", None]
+
+
+class TestClausesBeforeAComma:
+    def test_a_clause_before_a_participle_is_no_subject(self) -> None:
+        text = (
+            "The drought caused a crisis which the UN says is grave, leaving crops dry and spreading "
+            "a blight that the Crop Institute says has ruined 2,000 farms."
+        )
+        assert sources(text, "2,000") == ["the Crop Institute"]

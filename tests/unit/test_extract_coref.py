@@ -14,7 +14,7 @@ def resolved(registry: SourceRegistry, phrase: str, lookahead: tuple[str, ...] =
 class TestPersonalName:
     def test_titles_are_dropped(self) -> None:
         assert personal_name(["Lt.", "Gen.", "Sergei", "Kobylash"]) == ["Sergei", "Kobylash"]
-        assert personal_name(["ministry", "spokesman", "Ashraf", "al-Qudra"]) == ["Ashraf", "al-Qudra"]
+        assert personal_name(["ministry", "spokesman", "Karim", "al-Hadi"]) == ["Karim", "al-Hadi"]
 
     def test_a_body_is_not_a_person(self) -> None:
         assert personal_name(["Directorate", "General", "of", "Health", "Services"]) is None
@@ -27,14 +27,14 @@ class TestPersonalName:
 
     def test_one_bare_word_is_not_enough(self) -> None:
         assert personal_name(["Occurrence"]) is None
-        assert personal_name(["Mayor", "Sobyanin"]) == ["Sobyanin"]
+        assert personal_name(["Mayor", "Lindqvist"]) == ["Lindqvist"]
 
 
 class TestParsePhrase:
     def test_parenthesised_acronym_is_kept_apart(self) -> None:
-        phrase = parse_phrase("the Assam State Disaster Management Authority (ASDMA)")
-        assert phrase.text == "the Assam State Disaster Management Authority"
-        assert phrase.acronym == "ASDMA"
+        phrase = parse_phrase("the Northern Rivers Water Board (NRWB)")
+        assert phrase.text == "the Northern Rivers Water Board"
+        assert phrase.acronym == "NRWB"
 
     def test_plain_phrase_has_no_acronym(self) -> None:
         assert parse_phrase("the ministry").acronym is None
@@ -44,9 +44,9 @@ class TestPronouns:
     def test_it_takes_the_latest_body_and_he_the_latest_person(self) -> None:
         registry = SourceRegistry()
         resolved(registry, "the UN refugee agency")
-        resolved(registry, "Faisal Rahman, an official with the agency")
+        resolved(registry, "Omar Haddad, a field officer of the agency")
         assert resolved(registry, "it") == "the UN refugee agency"
-        assert resolved(registry, "he") == "Faisal Rahman, an official with the agency"
+        assert resolved(registry, "he") == "Omar Haddad, a field officer of the agency"
 
     def test_they_prefers_a_plural_source(self) -> None:
         registry = SourceRegistry()
@@ -58,36 +58,36 @@ class TestPronouns:
         registry = SourceRegistry()
         resolved(registry, "The disaster ministry")
         assert resolved(registry, "its spokesman") == "The disaster ministry"
-        assert resolved(registry, "its spokesman Janan Sayeeq") == "Janan Sayeeq"
+        assert resolved(registry, "its spokesman Nadia Sayed") == "Nadia Sayed"
 
     def test_a_pronoun_with_nothing_before_it_is_unresolved(self) -> None:
         assert SourceRegistry().resolve("it") is None
 
     def test_he_falls_back_to_a_name_written_outside_any_cue(self) -> None:
-        registry = SourceRegistry(lambda: [(0, "David Beasley")])
+        registry = SourceRegistry(lambda: [(0, "Martin Greer")])
         assert registry.resolve("He", (), 50) is not None
-        assert resolved(registry, "he") == "David Beasley"
+        assert resolved(registry, "he") == "Martin Greer"
 
 
 class TestDescriptions:
     def test_the_ministry_takes_the_fullest_earlier_mention(self) -> None:
         registry = SourceRegistry()
-        resolved(registry, "Gaza's Hamas-run health ministry")
+        resolved(registry, "the health ministry in Gaza")
         found = registry.resolve("the ministry")
         assert found is not None
-        assert found[1] == "Gaza's Hamas-run health ministry"
+        assert found[1] == "the health ministry in Gaza"
         assert found[0].normalized == "gaza health ministry"
 
     def test_a_body_named_inside_a_title(self) -> None:
         registry = SourceRegistry()
-        assert resolved(registry, "Home Ministry spokesperson Rishi Tiwari") == "Rishi Tiwari"
-        assert resolved(registry, "the ministry") == "Home Ministry"
+        assert resolved(registry, "Water Ministry spokesperson Lena Okafor") == "Lena Okafor"
+        assert resolved(registry, "the ministry") == "Water Ministry"
 
     def test_a_person_phrase_is_not_a_later_full_name_for_a_body(self) -> None:
         registry = SourceRegistry()
-        later = ("Agency spokesman Raditya Jati",)
+        later = ("Agency spokesman Dewi Santoso",)
         assert resolved(registry, "the national disaster agency", later) == "the national disaster agency"
-        assert resolved(registry, "Agency spokesman Raditya Jati") == "Raditya Jati"
+        assert resolved(registry, "Agency spokesman Dewi Santoso") == "Dewi Santoso"
         assert resolved(registry, "the agency") == "the national disaster agency"
 
     def test_plural_descriptions_and_joint_sources(self) -> None:
@@ -103,8 +103,8 @@ class TestDescriptions:
 
     def test_an_epithet_refers_to_the_latest_body(self) -> None:
         registry = SourceRegistry()
-        resolved(registry, "The Office for Budget Responsibility")
-        assert resolved(registry, "The fiscal watchdog") == "The Office for Budget Responsibility"
+        resolved(registry, "The Office for Public Spending")
+        assert resolved(registry, "The fiscal watchdog") == "The Office for Public Spending"
 
     def test_a_specific_head_does_not_fall_back_to_another_body(self) -> None:
         registry = SourceRegistry()
@@ -117,41 +117,41 @@ class TestDescriptions:
 
     def test_an_indefinite_charity_named_later(self) -> None:
         registry = SourceRegistry()
-        assert resolved(registry, "a charity", ("the Edhi Foundation",)) == "the Edhi Foundation"
+        assert resolved(registry, "a charity", ("the Mirren Foundation",)) == "the Mirren Foundation"
 
     def test_an_indefinite_person_stays_as_written(self) -> None:
         registry = SourceRegistry()
-        assert resolved(registry, "A resident", ("Ko Zaw Tun",)) == "A resident"
+        assert resolved(registry, "A resident", ("Aye Myat Thu",)) == "A resident"
 
 
 class TestNames:
     def test_surname_takes_the_full_name(self) -> None:
         registry = SourceRegistry()
-        resolved(registry, "Health Minister Samuel-Roger Kamba")
-        assert resolved(registry, "Kamba") == "Samuel-Roger Kamba"
+        resolved(registry, "Health Minister Jean-Luc Mbala")
+        assert resolved(registry, "Mbala") == "Jean-Luc Mbala"
 
     def test_surname_without_its_particle(self) -> None:
         registry = SourceRegistry()
-        resolved(registry, "ministry spokesman Ashraf al-Qudra")
-        assert resolved(registry, "Qudra") == "Ashraf al-Qudra"
-        assert resolved(registry, "Al-Qudra") == "Ashraf al-Qudra"
+        resolved(registry, "ministry spokesman Karim al-Hadi")
+        assert resolved(registry, "Hadi") == "Karim al-Hadi"
+        assert resolved(registry, "Al-Hadi") == "Karim al-Hadi"
 
     def test_surname_from_a_name_written_outside_a_cue(self) -> None:
-        registry = SourceRegistry(lambda: [(0, "George Osborne")])
-        assert resolved(registry, "Osborne") == "George Osborne"
+        registry = SourceRegistry(lambda: [(0, "Harriet Quayle")])
+        assert resolved(registry, "Quayle") == "Harriet Quayle"
 
     def test_acronym_given_in_parentheses_is_the_same_body(self) -> None:
         registry = SourceRegistry()
-        first = registry.resolve("the National Flood Response and Coordination Centre (NFRCC)")
-        later = registry.resolve("the NFRCC")
+        first = registry.resolve("the Northern Rivers Water Board (NRWB)")
+        later = registry.resolve("the NRWB")
         assert first is not None and later is not None
         assert first[0] is later[0]
-        assert later[1] == "the NFRCC"
+        assert later[1] == "the NRWB"
 
     def test_short_name_of_a_body_named_in_full(self) -> None:
         registry = SourceRegistry()
-        resolved(registry, "the Libyan Red Crescent")
-        assert resolved(registry, "Red Crescent") == "the Libyan Red Crescent"
+        resolved(registry, "the Norland Red Crescent")
+        assert resolved(registry, "Red Crescent") == "the Norland Red Crescent"
 
     def test_alias_table_joins_two_names_of_one_body(self) -> None:
         registry = SourceRegistry()
@@ -159,3 +159,57 @@ class TestNames:
         later = registry.resolve("the WHO")
         assert first is not None and later is not None
         assert first[0] is later[0]
+
+
+class TestGenderOfPronouns:
+    def test_she_skips_a_later_speaker_known_to_be_a_man(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "spokeswoman Ana Ruiz")
+        resolved(registry, "Mr Tom Baker")
+        assert resolved(registry, "she") == "Ana Ruiz"
+        assert resolved(registry, "he") == "Tom Baker"
+
+    def test_a_pronoun_teaches_the_gender_of_its_speaker(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "Tom Baker")
+        assert resolved(registry, "He") == "Tom Baker"
+        resolved(registry, "Ana Ruiz")
+        assert resolved(registry, "She") == "Ana Ruiz"
+        assert resolved(registry, "he") == "Tom Baker"
+
+    def test_unknown_gender_takes_the_latest_speaker(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "Tom Baker")
+        resolved(registry, "Ana Ruiz")
+        assert resolved(registry, "she") == "Ana Ruiz"
+
+
+class TestDescriptionsThatReferBack:
+    def test_a_description_given_in_apposition_is_remembered(self) -> None:
+        registry = SourceRegistry()
+        found = registry.resolve("The Sea Rescue Watch")
+        assert found is not None
+        registry.describe(found[0], "a Geneva-based monitor")
+        assert resolved(registry, "the Geneva-based monitor") == "The Sea Rescue Watch"
+
+    def test_a_place_based_epithet_refers_to_the_latest_body(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "The Sea Rescue Watch")
+        assert resolved(registry, "The Geneva-based monitor") == "The Sea Rescue Watch"
+
+    def test_a_company_epithet_with_a_generic_adjective(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "Ferrovia")
+        assert resolved(registry, "The online retailer") == "Ferrovia"
+
+    def test_a_restricting_adjective_names_another_body(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "Ferrovia")
+        assert resolved(registry, "The rival company") == "The rival company"
+
+    def test_a_capitalised_name_in_s_is_one_body(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "the Norland Airlines group")
+        resolved(registry, "Local officials")
+        assert resolved(registry, "it") == "the Norland Airlines group"
+        assert resolved(registry, "they") == "Local officials"

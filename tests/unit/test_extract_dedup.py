@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from worker.extract import extract_claims
 from worker.extract.dedup import deduplicate
 from worker.extract.types import Attribution, Claim
@@ -53,10 +55,45 @@ def test_different_sources_keep_their_own_claims() -> None:
     assert deduplicate([a, b]) == [a, b]
 
 
-def test_unsourced_restatement_yields_to_the_sourced_one() -> None:
+def test_the_first_body_statement_is_kept_with_the_source_of_the_restatement() -> None:
     sourced = claim(500, 50, (50, 90), counted="deaths", category="killed", source="Red Crescent")
     bare = claim(500, 0, (0, 40), counted="deaths", category="killed")
-    assert deduplicate([bare, sourced]) == [sourced]
+    [kept] = deduplicate([bare, sourced])
+    assert (kept.start, kept.source) == (bare.start, sourced.source)
+
+
+def test_a_restatement_with_other_qualifier_words_keeps_the_first_qualifier() -> None:
+    text = (
+        "Some 300 sites were damaged by the storm, the agency said.\n"
+        "Engineers have now inspected over 300 sites along the coast."
+    )
+    assert [(c.quantity_text, c.qualifier) for c in extract_claims(text)] == [("Some 300", "approximate")]
+
+
+def test_a_speaker_restating_the_figure_in_a_quote_is_one_claim() -> None:
+    text = (
+        "The toll from the landslide has risen to 41, the rescue agency said.\n"
+        '"So far 41 people have been confirmed dead," Maria Osei, who heads the agency, told reporters.'
+    )
+    assert [(c.value, c.source.text if c.source else None) for c in extract_claims(text)] == [
+        (41.0, "the rescue agency")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shells hit two schools in the north. Two others landed near the port.",
+        "Two were killed in the east, and two in the west of the province.",
+        "Inflation rose to 2.1% from 1.5% in May. Economists had forecast a rate of 1.5% for June.",
+        "Rebels freed two hostages on Monday. Another two were still held in the hills.",
+    ],
+)
+def test_different_figures_that_share_a_value_are_all_kept(text: str) -> None:
+    counts: dict[float, int] = {}
+    for found in extract_claims(text):
+        counts[found.value] = counts.get(found.value, 0) + 1
+    assert max(counts.values()) == 2
 
 
 def test_a_title_line_restates_the_body_whatever_its_words() -> None:

@@ -114,13 +114,19 @@ def shares(text: str) -> list[tuple[float, str, str | None, str]]:
     ("sentence", "expected"),
     [
         ("A third of the ferries were late.", [(33.33, "exact", "percent", "A third")]),
-        ("Nearly two-thirds of the tickets went unsold.", [(66.67, "upper_bound", "percent", "Nearly two-thirds")]),
+        (
+            "Nearly two-thirds of the tickets went unsold.",
+            [(66.67, "upper_bound", "percent", "Nearly two-thirds")],
+        ),
         ("The party kept a two-thirds majority.", [(66.67, "exact", "percent", "two-thirds")]),
         ("One fifth of the wells ran dry.", [(20.0, "exact", "percent", "One fifth")]),
         ("Almost half of them live abroad.", [(50.0, "upper_bound", "percent", "Almost half")]),
         ("Half the stalls have closed.", [(50.0, "exact", "percent", "Half")]),
         ("Three quarters of the grant went on rent.", [(75.0, "exact", "percent", "Three quarters")]),
-        ("The bank cut rates by half a percentage point.", [(0.5, "exact", "percentage point", "half a percentage point")]),
+        (
+            "The bank cut rates by half a percentage point.",
+            [(0.5, "exact", "percentage point", "half a percentage point")],
+        ),
         ("Shares slid a quarter of a point.", [(0.25, "exact", "point", "a quarter of a point")]),
         ("Output rose in the first half of 2023.", []),
         ("She scored in the second half of the match.", []),
@@ -151,7 +157,9 @@ def test_shares_in_words_are_percentages_and_fractions_in_digits_keep_their_valu
         ("He called three times.", []),
     ],
 )
-def test_multipliers_written_as_a_figure_are_fold(sentence: str, expected: list[tuple[float, str, str, str]]) -> None:
+def test_multipliers_written_as_a_figure_are_fold(
+    sentence: str, expected: list[tuple[float, str, str, str]]
+) -> None:
     assert shares(sentence) == expected
 
 
@@ -164,7 +172,9 @@ def test_multipliers_written_as_a_figure_are_fold(sentence: str, expected: list[
     ],
 )
 def test_mixed_numbers_are_one_figure(sentence: str, expected: list[tuple[float, str, str]]) -> None:
-    assert [(q.value, q.unit, sentence[q.start : q.end]) for q in find_quantities(sentence, 0, len(sentence))] == expected
+    assert [
+        (q.value, q.unit, sentence[q.start : q.end]) for q in find_quantities(sentence, 0, len(sentence))
+    ] == expected
 
 
 def test_a_fraction_in_digits_keeps_the_unit_after_it() -> None:

@@ -137,7 +137,7 @@ def test_outcomes_carry_labels_failures_and_timing() -> None:
     killed, detained, mild, broken = outcomes
     assert killed.claim_labels == [("killed", "lower_bound", "true")]
     assert killed.published_at == 1_795_856_400.0  # naive published_at is taken as UTC
-    assert [label[0] for label in detained.claim_labels] == ["protesting"]
+    assert [label[0] for label in detained.claim_labels] == ["detained"]  # arrested protesters (SPEC)
     assert broken.dead_lettered and broken.failure_reason == "invalid_json"
     assert broken.claim_labels == [] and len(broken.messages) == 1
     assert broken.messages[0].topic == "dlq"

@@ -129,7 +129,7 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
                 location=place_of(s_index, quantity.start, next_start) or location,
             )
         )
-    kept = deduplicate(claims, _title_sentences(text, sentences))
+    kept = deduplicate(claims, _title_sentences(text, sentences), text)
     return _previous_figures_first(kept, previous_figures) if previous_figures else kept
 
 

@@ -1,11 +1,11 @@
 """Attribution: who each figure in a text is credited to, and the words that tie it to them.
 
-Each sentence is read for *anchors*: a cue and the source phrase it names ("the ministry said",
-"according to UNHCR", "said Faisal Rahman", "the mission recorded", "by the ministry's estimate").
+Each sentence is read for *anchors*: a cue and the source phrase it names ("the agency said",
+"according to the coastguard", "said Lena Okafor", "the mission recorded", "by the board's estimate").
 An anchor governs the clause after it, the clause before it, or both, depending on where it stands;
 each figure takes the anchor that governs it (see `_choose_all`). A sentence without an anchor is the
 reporter's voice. Source phrases are then resolved through the item's `SourceRegistry`, so "it",
-"the ministry" and "Tiwari" carry the fullest name given earlier.
+"the ministry" and "Okafor" carry the fullest name given earlier.
 
 The work is linear in the text: each sentence is scanned once by precompiled expressions and each
 figure looks only at the anchors of its own sentence.
@@ -33,6 +33,7 @@ from worker.extract.reporting import (
     COUNTING_VERBS,
     CUE_WORDS,
     DEED_OBJECT_RE,
+    DESCRIPTIVE_ADJECTIVES,
     DETERMINERS,
     DISCOURSE_WORDS,
     DOCUMENT_FROM_RE,
@@ -86,20 +87,26 @@ _EDGE_PUNCTUATION = ",.;:!?\"'“”‘’()[]—–"
 _CLOSING_PUNCTUATION = ",\"”’'—–»«"
 # Two or more capitalised words: a name the text gives somewhere, for expanding a bare surname.
 _CAPITALISED_RUN_RE = re.compile(
-    r"\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?))+"
+    r"\b[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?))+"
 )
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
 _SUBJECT_HEADS = EPITHET_HEADS | (SOURCE_HEADS - NON_COUNTING_HEADS)
 _SENTENCE_SUBJECT_RE = re.compile(
     rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{'|'.join(sorted(_SUBJECT_HEADS))})\b|"
     r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
+    # "Norland's Sea Rescue group": a name and a head in lower case after it
+    rf"(?:\s+(?:{'|'.join(sorted(_SUBJECT_HEADS))})\b)?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+# Words that make a subject refer back rather than name a body: "Its count", "This group".
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "this", "that", "these", "those"})
 # A line that is an item of a list: a bullet or dash, or a number and a closing mark.
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)]\s)")
 # A semicolon and the words before the figure of the next list item: "; and almost 200,000".
+# What may follow a cue that closes its sentence: "said.", "said on Monday.", "said Wednesday."
+_CLOSES_SENTENCE_RE = re.compile(r"(?:\s+(?:on|late|early)?\s*[A-Za-z]+){0,2}\s*[.!?\"”’]*\s*$")
 _FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|do|does)\b")
-_LIST_CONTINUATION_RE = re.compile(r";\s*(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")
+_LIST_CONTINUATION_RE = re.compile(r"(?:;|\s[—–-])\s*(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")
 # What follows an inverted speaker and describes them, up to a participle that goes on reporting
 # ("..., adding that ..."): an age, a relative clause, an indefinite description.
 _SPEAKER_DESCRIPTION_RE = re.compile(
@@ -125,10 +132,10 @@ _ADVERBIAL_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through
 _CUE_WORD_SET = frozenset(CUE_WORDS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
 _NOUN_LIKE_VERBS = ("forecast", "estimate", "claims", "put")
-# "By the Interior Ministry's estimate, 36,000 ...": a possessive document opening a clause.
+# "By the water board's estimate, 4,000 ...": a possessive document opening a clause.
 _CLAUSE_INITIAL_PREPOSITIONS = frozenset({"", "by", "in", "under", "per", "on"})
 _SPEECH_CUES = frozenset(SPEECH_VERBS.values())
-# The last determiner-led phrase of a subject that also holds a figure: "the 3,705 Rohingya the agency".
+# The last determiner-led phrase of a subject that also holds a figure: "the 812 walkers the park".
 _DETERMINER_TAIL_RE = re.compile(r"\b(?:the|a|an|its|their)\s+[^\d,]+$")
 
 
@@ -144,6 +151,7 @@ class _Anchor:
     governs_right: bool
     parenthetical: bool = False  # stands after a comma with text on both sides
     attribution: Attribution | None = None
+    description: str = ""  # words set off after the source that describe it: "a Geneva-based monitor"
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -173,7 +181,7 @@ def _word_in(token: str, table: frozenset[str]) -> bool:
 
 
 def _name_like(segment: str) -> bool:
-    """A comma segment that names someone: "Shoigu and Lt. Gen. Sergei Kobylash", "the Archive of Public
+    """A comma segment that names someone: "Brandt and Lt. Gen. Ivo Marek", "the Museum of Public
     Gatherings", not "In Paris" or a clause."""
     tokens = WORD_RE.findall(segment)
     if not tokens or len(tokens) > 7 or any(ch.isdigit() for ch in segment):
@@ -195,7 +203,7 @@ def _short_noun_phrase(segment: str) -> bool:
 
 
 def _appositive(segment: str) -> bool:
-    """A description set off by commas after a name: "an anti-coup fighter from the village"."""
+    """A description set off by commas after a name: "a retired ferryman from the island"."""
     tokens = WORD_RE.findall(segment)
     if not tokens:
         return False
@@ -207,6 +215,33 @@ def _appositive(segment: str) -> bool:
     if first in {"the", "its", "their"} or tokens[0][0].islower():
         return any(t.lower() in TITLE_WORDS or t.lower().split("'")[0] in TITLE_WORDS for t in tokens[:6])
     return False
+
+
+def _source_like(words: Sequence[str]) -> bool:
+    """ "local governor Ana Ruiz", "the regional police": words that can only make up a source."""
+    return 0 < len(words) <= 6 and all(
+        word[0].isupper()
+        or word.lower() in TITLE_WORDS
+        or word.lower() in SOURCE_HEADS
+        or word.lower() in DESCRIPTIVE_ADJECTIVES
+        or word.lower() in DETERMINERS
+        for word in words
+    )
+
+
+def _conjoined_subject_start(text: str, floor: int, phrase_start: int) -> int | None:
+    """Where a subject joined by "and" to words after a comma starts (", the weather, climate and
+    geophysics agency said"), or None when anything but plain words stands between."""
+    comma = text.rfind(",", floor, phrase_start)
+    if comma < 0:
+        return None
+    between = text[comma + 1 : phrase_start]
+    words = WORD_RE.findall(between)
+    if not words or words[-1].lower() not in {"and", "or"} or any(ch.isdigit() for ch in between):
+        return None
+    if any(_word_in(word, CLAUSE_OPENERS) for word in words):
+        return None
+    return comma + 1
 
 
 def _reduced_passive(words: Sequence[str]) -> bool:
@@ -236,16 +271,29 @@ def _cut_at_clause_opener(phrase: str) -> str:
     for token in reversed(tokens):
         lower = token.group().lower()
         following = phrase[token.end() :].split()
-        and_clause = lower == "and" and (
-            not following or not following[0][0].isupper() or following[0] == "The"
+        and_clause = (
+            lower == "and"
+            and (not following or not following[0][0].isupper() or following[0] == "The")
+            and not _source_like(WORD_RE.findall(phrase[: token.start()]))
         )
         if _word_in(token.group(), CLAUSE_OPENERS) or and_clause:
             return phrase[token.end() :].strip()
     return phrase
 
 
+def _antecedent_of_relative(segment: str) -> str | None:
+    """ "Villagers who fled" -> Villagers: the noun a restrictive relative clause hangs on, when the
+    clause itself names no one ("the fire, which officials said" keeps "officials")."""
+    tokens = list(WORD_RE.finditer(segment))
+    for token in tokens:
+        if _word_in(token.group(), RELATIVE_PRONOUNS):
+            before = _strip_leading_preposition(_cut_at_clause_opener(segment[: token.start()])).strip()
+            return before if before and _short_noun_phrase(before) else None
+    return None
+
+
 def _holds_a_number(phrase: str) -> bool:
-    """Whether a phrase holds a figure ("the 3,705 Rohingya"), not just a name with digits ("G7")."""
+    """Whether a phrase holds a figure ("the 812 walkers"), not just a name with digits ("G7")."""
     return any(
         word.strip(_EDGE_PUNCTUATION).replace(",", "").replace(".", "").isdigit() for word in phrase.split()
     )
@@ -254,7 +302,7 @@ def _holds_a_number(phrase: str) -> bool:
 def _valid_source(phrase: str, *, counting: bool) -> bool:
     """Whether a phrase can be a source: a pronoun, a proper name or acronym, or a noun phrase with a
     source head. A keeper of figures (`counting`) must be a body or a named person, not a place or
-    bystanders ("Yemen has logged", "people displaced from Gaza had found")."""
+    bystanders ("Norland has logged", "people who fled the valley had found")."""
     tokens = WORD_RE.findall(phrase)
     if not tokens or len(tokens) > 14 or _holds_a_number(phrase):
         return False
@@ -290,7 +338,7 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
 
 
 def _owner_of_documents(phrase: str) -> str | None:
-    """The body behind a document phrase: "figures from the NFRCC" -> the NFRCC; "figures" -> None."""
+    """The body behind a document phrase: "figures from the NRWB" -> the NRWB; "figures" -> None."""
     document_from = DOCUMENT_FROM_RE.match(phrase)
     if document_from:
         return phrase[document_from.end() :]
@@ -315,13 +363,13 @@ def _owner_of_documents(phrase: str) -> str | None:
 
 
 def _names_a_document(phrase: str) -> bool:
-    """ "budget documents", "figures from the NFRCC", "the centre's data": a subject that can "show"."""
+    """ "budget documents", "figures from the NRWB", "the centre's data": a subject that can "show"."""
     words = phrase.split()
     return bool(words) and (words[-1].lower() in DOCUMENT_NOUNS or DOCUMENT_FROM_RE.match(phrase) is not None)
 
 
 def _names_a_body(words: str) -> bool:
-    """ "Italy's interior ministry data": words between a possessor and its document that name the
+    """ "Norland's transport ministry data": words between a possessor and its document that name the
     body the document belongs to."""
     return any(word.lower() in SOURCE_HEADS for word in words.split())
 
@@ -335,8 +383,8 @@ def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
 
 
 def _without_trailing_adverbials(region: str) -> str:
-    """The subject region without the words between subject and verb: "the CGT on its own", "the
-    ministry had", "Economists polled by Anadolu Agency last week"."""
+    """The subject region without the words between subject and verb: "the guild on its own", "the
+    ministry had", "Traders surveyed by the chamber last week"."""
     while True:
         stripped = region.rstrip()
         cut = stripped.rfind(" ")
@@ -358,7 +406,7 @@ def _without_trailing_adverbials(region: str) -> str:
 def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, int, str | None, str] | None:
     """The subject before a cue verb: (phrase, start, cue override, words that vouch for it), or
     ("", position, None, "") when the verb shares the subject of an earlier one ("put the toll at
-    60,034 and said ...")."""
+    812 and said ...")."""
     region = _without_trailing_adverbials(text[region_start:verb_start]).rstrip(" ,")
     for quote in _DOUBLE_QUOTES:
         cut = region.rfind(quote)
@@ -382,6 +430,11 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         phrase = last[len(last_words[0]) :].strip()
         start = region_start + region.rfind(phrase)
         return _owner_of_documents(phrase) or phrase, start, "citing", ""
+    if _word_in(last_words[0], RELATIVE_PRONOUNS) and len(last_words) > 1:
+        # "the fire, which officials said killed 40": the relative clause has a subject of its own
+        inner = last[last.find(last_words[1]) :].strip()
+        if _valid_source(inner, counting=False):
+            return inner, region_start + region.rfind(inner), None, ""
     if len(segments) >= 2:
         before = segments[-2].strip()
         relative = (
@@ -390,9 +443,16 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             or _reduced_passive(last_words)
             or first in _ADVERBIAL_PREPOSITIONS
         )
-        if (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before)):
+        described = (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before))
+        # "is the worst, pushing ... that the agency says": a clause before the comma is no subject
+        if described and (
+            _valid_source(before, counting=False)
+            or (not first.endswith("ing") and _valid_source(f"{before} {last}", counting=False))
+        ):
             return before, region_start + region.rfind(before), None, last
     subject = _strip_leading_preposition(_cut_at_clause_opener(last)).strip()
+    if subject and not _valid_source(subject, counting=False):
+        subject = _antecedent_of_relative(last) or subject
     if _holds_a_number(subject):
         tail = _DETERMINER_TAIL_RE.search(subject)
         subject = tail.group() if tail else ""
@@ -402,14 +462,21 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
 
 
 def _inverted_speaker(phrase: str) -> bool:
-    """ "..., said Serhiy Popko" names the speaker after the verb; "..., said he had" does not."""
+    """ "..., said Ivo Marek" names the speaker after the verb; "..., said he had" does not."""
     tokens = WORD_RE.findall(phrase)
     if not tokens or len(tokens) > 8 or tokens[0].lower() in PRONOUNS | {"that", "in", "on", "by", "at"}:
         return False
     first = tokens[0]
-    return (NAME_TOKEN_RE.match(first) is not None or first.lower() in {"a", "an", "the"}) and _valid_source(
-        phrase, counting=False
-    )
+    # "said police officer Ana Ruiz": a title in lower case before the name
+    titled_name = first.islower() and personal_name(tokens) is not None
+    # "said officials at the scene", but not "said police had found ..."
+    bare_head = first in SOURCE_HEADS and _FINITE_VERB_RE.search(phrase) is None
+    return (
+        NAME_TOKEN_RE.match(first) is not None
+        or first.lower() in {"a", "an", "the"}
+        or titled_name
+        or bare_head
+    ) and _valid_source(phrase, counting=False)
 
 
 def _preceded_by_comma(text: str, position: int, floor: int) -> bool:
@@ -665,6 +732,11 @@ class _SentenceReader:
             postposed = _preceded_by_comma(text, phrase_start, self.start) and self.figure_before(
                 phrase_start
             )
+            if not postposed and self.figure_before(phrase_start):
+                conjoined = _conjoined_subject_start(text, clause, phrase_start)
+                if conjoined is not None and _CLOSES_SENTENCE_RE.match(text, match.end, self.end):
+                    # "..., the country's weather, climate and geophysics agency said."
+                    postposed = True
             self.anchors.append(
                 _Anchor(
                     cue=cue_override or cue,
@@ -674,6 +746,7 @@ class _SentenceReader:
                     governs_left=postposed or _reduced_relative(text, clause, phrase_start),
                     governs_right=True,
                     parenthetical=postposed,
+                    description=vouching,
                 )
             )
             previous_verb_end = match.end
@@ -736,7 +809,7 @@ class _SentenceReader:
             )
 
     def _headline_source(self) -> None:
-        """ "Derna death toll soars to 11,300 - Red Crescent": a headline credits its source after a dash."""
+        """ "Flood deaths climb to 412 - Civil Defence": a headline credits its source after a dash."""
         if self.text[self.end - 1] in '.!?"”’' or not self.mentions:
             return
         match = HEADLINE_SOURCE_RE.search(self.text, self.start, self.end)
@@ -749,8 +822,8 @@ class _SentenceReader:
 
 
 def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, int]:
-    """The noun phrase that owns a document, and where it starts: "By the Interior Ministry's
-    estimate" -> the Interior Ministry."""
+    """The noun phrase that owns a document, and where it starts: "By the Water Board's
+    estimate" -> the Water Board."""
     owner = text[start:owner_end]
     if owner.lower() in {"its", "their", "his", "her"}:
         return owner, start
@@ -767,7 +840,7 @@ def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, 
 
 
 def _reduced_relative(text: str, clause: int, phrase_start: int) -> bool:
-    """ "the 3,705 Rohingya the agency counted": the figure stands right before the counting subject."""
+    """ "the 812 walkers the park counted": the figure stands right before the counting subject."""
     before = text[max(clause, phrase_start - 30) : phrase_start]
     return bool(re.search(r"\d[\d,.]*\s+(?:[\w\-]+\s+){0,2}$", before)) and ", " not in before
 
@@ -845,6 +918,9 @@ def _gapped_anchor(text: str, sentence_start: int, start: int, earlier: _Anchor 
     named = len(tokens) >= 2 and all(t[0].isupper() for t in tokens[1:])
     if not (set(lower) & SOURCE_HEADS or any(ACRONYM_RE.match(t) for t in tokens) or named):
         return None
+    if not (tokens[-1][0].isupper() or lower[-1].rsplit("-", 1)[-1] in SOURCE_HEADS):
+        # "..., the agency seized 10 tons": a clause with a verb of its own, not a gapped source
+        return None
     return _Anchor(earlier.cue, phrase, match.start("np"), start, False, True)
 
 
@@ -852,11 +928,21 @@ def _known_names(text: str) -> list[tuple[int, str]]:
     """Every personal name the item writes, title dropped, with its position."""
     names: list[tuple[int, str]] = []
     for match in _CAPITALISED_RUN_RE.finditer(text):
+        if _on_a_title_line(text, match.start()):
+            continue
         tokens = re.sub(r"(?:'s|’s)$", "", match.group()).split()
         name = personal_name(tokens)
         if name and len(name) >= 2:
             names.append((match.start(), " ".join(name)))
     return names
+
+
+def _on_a_title_line(text: str, position: int) -> bool:
+    """Whether `position` stands on a line that is not running text: a headline, byline, photo
+    credit or boilerplate, which never ends with a closing mark. Names there are no antecedents."""
+    line_end = text.find("\n", position)
+    line = text[text.rfind("\n", 0, position) + 1 : len(text) if line_end < 0 else line_end].rstrip()
+    return not line or line[-1] not in _CLOSED
 
 
 def _unwrapped(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -963,14 +1049,16 @@ def attribute(
             if resolved is not None:
                 entity, display = resolved
                 anchor.attribution = Attribution(display, entity.normalized, entity.type, anchor.cue)
+                if anchor.description:
+                    registry.describe(entity, anchor.description)
         if introduced is not None and not anchors and _LIST_ITEM_RE.match(text, sentence_start):
             for index in members:
                 results[index] = introduced
             continue
         introduced = _list_introduction(text, sentence_end, anchors)
         spans = [mentions[index] for index in members]
-        if ";" in text[sentence_start:sentence_end]:
-            breaks = _without_list_semicolons(text, stops, spans, anchors)
+        if stops and anchors:
+            breaks = _without_list_breaks(text, sentence_end, stops, spans, anchors)
         else:
             breaks = stops
         choices = _choose_all(anchors, spans, text, breaks)
@@ -984,10 +1072,10 @@ def attribute(
                     results[index] = Attribution(display, entity.normalized, entity.type, gapped.cue)
                     continue
             results[index] = chosen.attribution if chosen is not None else None
+    mention_starts = [start for start, _ in mentions]
     for low, high in silent:
-        for index, (start, _) in enumerate(mentions):
-            if low <= start < high:
-                results[index] = None
+        for index in range(bisect_left(mention_starts, low), bisect_left(mention_starts, high)):
+            results[index] = None
     if None in results and any(mark in text for mark in _QUOTE_MARKS):
         _credit_quoted_figures(
             text, mentions, results, [anchor for _, _, _, anchors, _ in read for anchor in anchors]
@@ -1004,22 +1092,28 @@ def _list_introduction(text: str, sentence_end: int, anchors: Sequence[_Anchor])
     return governing[-1].attribution if governing else None
 
 
-def _without_list_semicolons(
-    text: str, stops: Sequence[int], spans: Sequence[tuple[int, int]], anchors: Sequence[_Anchor]
+def _without_list_breaks(
+    text: str,
+    sentence_end: int,
+    stops: Sequence[int],
+    spans: Sequence[tuple[int, int]],
+    anchors: Sequence[_Anchor],
 ) -> list[int]:
-    """Clause breaks without the semicolons that only continue a list of figures ("X said 17 families
-    fled in A; 1,329 families in B; and 46,000 in C"): the cue before the first item governs them all.
-    A semicolon clause with a cue or a verb of its own ("; 7 were hurt") stays apart."""
+    """Clause breaks without the semicolons and dashes that only go on with a list of figures ("X said
+    17 families fled in A; 1,329 families in B; and 46,000 in C", "X announced aid — 500 for each
+    family"): the cue before the first item governs them all. A clause with a cue or a verb of its
+    own ("; 7 were hurt") stays apart."""
     starts = {start for start, _ in spans}
+    anchor_starts = [anchor.start for anchor in anchors]  # in reading order
     kept: list[int] = []
     for number, stop in enumerate(stops):
         continuation = _LIST_CONTINUATION_RE.match(text, stop)
-        following = stops[number + 1] if number + 1 < len(stops) else len(text)
+        following = stops[number + 1] if number + 1 < len(stops) else sentence_end
+        next_anchor = bisect_right(anchor_starts, stop)
         if (
-            text[stop] == ";"
-            and continuation is not None
+            continuation is not None
             and continuation.end() in starts
-            and not any(stop < anchor.start < following for anchor in anchors)
+            and not (next_anchor < len(anchor_starts) and anchor_starts[next_anchor] < following)
             and _FINITE_VERB_RE.search(text, stop, following) is None
         ):
             continue
@@ -1048,10 +1142,13 @@ def _credit_quoted_figures(
 
 
 def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: int) -> None:
-    """A body that opens a sentence ("The Office for Budget Responsibility on Wednesday lowered ...")
+    """A body that opens a sentence ("The Office for Rail Statistics on Tuesday revised ...")
     is remembered, so that a later "its forecast" or "the fiscal watchdog" can refer to it."""
     subject = _SENTENCE_SUBJECT_RE.match(text, sentence_start)
-    if subject is None or subject.group().split()[0].lower() in PREPOSITIONS:
+    first = subject.group().split()[0].lower() if subject is not None else ""
+    if subject is None or first in PREPOSITIONS or first in _POSSESSIVES or first in DISCOURSE_WORDS:
+        return
+    if _on_a_title_line(text, sentence_start):
         return
     words = WORD_RE.findall(subject.group())
     if len(words) >= 2 and (

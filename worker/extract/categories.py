@@ -26,13 +26,17 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "dead or missing", "died or went missing", "killed", "killing", "kill", "kills", "died",
         "die", "dies", "dead", "deaths", "death toll", "death", "bodies", "body", "fatalities",
         "perished", "lost their lives", "lost his life", "lost her life", "shot dead", "drowned",
-        "toll", "slain", "massacred", "executed", "killed in",
+        "toll", "slain", "massacred", "executed", "killed in", "martyred", "martyrs", "confirmed dead",
+        "bodies recovered", "bodies were recovered",
     ),
     "injured": (
         "injured", "injuring", "injuries", "wounded", "wounding", "hurt", "sought treatment",
         "suffered", "injures", "wounds",
     ),
-    "missing": ("missing", "unaccounted for", "unaccounted"),
+    "missing": (
+        "missing", "unaccounted for", "unaccounted", "believed buried", "feared buried", "believed trapped",
+        "feared trapped", "still trapped",
+    ),
     "evacuated": ("evacuated", "evacuation", "evacuees", "evacuating", "evacuate"),
     "displaced": (
         "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "refugee", "uprooted",
@@ -46,7 +50,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     ),
     "abducted": (
         "abducted", "abducting", "abduction", "kidnapped", "kidnapping", "hostage", "hostages",
-        "taken captive", "seized",
+        "taken captive",
     ),
     "affected": (
         "affected", "affecting", "sick", "ill", "hospitalised", "hospitalized", "admitted to hospital",
@@ -62,6 +66,11 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "took part",
     ),
 }  # fmt: skip
+
+_BODY_NOUNS = frozenset({"bodies", "body", "corpses", "remains"})
+# Categories a counted noun gives by naming who the people are ("protesters", "refugees"); a verb
+# after them says what happened to them and wins ("40 refugees drowned" is killed).
+_WHO_NOT_WHAT = frozenset({"protesting", "displaced"})
 
 # Verbs that give a category only when they govern the figure ("the storms hit 1,067,656 families");
 # after a noun they usually describe something else ("two explosions hit the market").
@@ -408,6 +417,17 @@ _PHRASE_STOP = frozenset(
         "inside",
         "outside",
         "near",
+        "along",
+        "throughout",
+        "beyond",
+        "behind",
+        "amid",
+        "against",
+        "via",
+        "onto",
+        "upon",
+        "despite",
+        "until",
     ]
 )
 _NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of"})
@@ -448,7 +468,10 @@ _GOVERNING_TOLL = re.compile(
 # "as were four of their teachers": a figure joined to the one before shares its category.
 _AS_WERE = re.compile(r"\bas\s+(?:were|was|did|had)\s+$", re.IGNORECASE)
 # ", children among them," / ", most of them women and children,": an aside between a figure and its verb.
-_ASIDE = re.compile(r",[^,;]{0,50}\b(?:them|whom|among|including|mostly|most)\b[^,;]{0,40},")
+_ASIDE = re.compile(
+    r",[^,;]{0,50}\b(?:them|whom|among|including|mostly|most)\b[^,;]{0,40},"
+    r"|\s*[–—]\s[^–—;]{1,60}\s[–—]"  # "36 people – 30 men and six women – were"
+)
 _AMONG_THE = re.compile(
     r"\bamong\s+the\s+(?P<w>dead|killed|injured|wounded|missing|displaced|victims)\b[^,;]{0,20}$",
     re.IGNORECASE,
@@ -565,6 +588,8 @@ def categorise(
     head_lower = head.lower() if head else None
     is_thing = head_lower in THING_NOUNS if head_lower else False
 
+    if head_lower in _BODY_NOUNS:
+        return "killed"  # "rescuers recovered 22 bodies" (SPEC)
     # 0. a verb right before the figure that says it is not a casualty: "freed 23 hostages".
     if _GOVERNED_BY_OTHER.search(text, max(sentence_start, start - 24), start):
         return "other"
@@ -584,15 +609,22 @@ def categorise(
     if conjunction is not None:
         after_end = conjunction.start()
     following = text[phrase_end:after_end]
+    found = _ALL_CUES.search(following[:60]) if not is_thing else None
     if counted:
         for cue in _ALL_CUES.finditer(counted):
             category = _CUE_CATEGORY[cue.group("cue").lower()]
+            if category in _WHO_NOT_WHAT:
+                # "300 protesters were arrested", "police detained 300 protesters": the verb says
+                # what happened to them
+                if found is not None:
+                    break
+                governing = _governing_verb_category(text[max(sentence_start, start - 40) : start].lower())
+                if governing is not None and governing != "other":
+                    return governing
             if category != "affected" or cue.group("cue").lower() in ("cases", "infections", "case"):
                 return category
-    if not is_thing:
-        found = _ALL_CUES.search(following[:60])
-        if found is not None:
-            return _CUE_CATEGORY[found.group("cue").lower()]
+    if found is not None:
+        return _CUE_CATEGORY[found.group("cue").lower()]
     if is_thing:
         return "other"
 
@@ -616,19 +648,9 @@ def categorise(
         number_cue = _ALL_CUES.search(number_of.group("rest"))
         if number_cue is not None:
             return _CUE_CATEGORY[number_cue.group("cue").lower()]
-    tail = lower[-40:].rstrip()
-    words = _LETTERS.findall(tail) if tail[-1:].isalpha() else []
-    if words and words[-1] in _SKIPPED_BEFORE_FIGURE:
-        words.pop()
-    if words:
-        verb = words[-1]
-        verb_category = _CUE_CATEGORY.get(verb) or GOVERNING_ONLY_CUES.get(verb)
-        if verb_category is not None and verb.endswith(("ed", "ing", "s", "kill", "hit")):
-            return verb_category
-        if len(words) > 1 and f"{words[-2]} {verb}" in _CUE_CATEGORY:
-            return _CUE_CATEGORY[f"{words[-2]} {verb}"]
-        if len(words) > 1 and verb == "of" and words[-2] in _CUE_CATEGORY:
-            return _CUE_CATEGORY[words[-2]]  # "the evacuation of 3,000 residents"
+    governing = _governing_verb_category(lower)
+    if governing is not None:
+        return governing
 
     # 3. a part of an earlier figure: "1,300 of them children", "including 4,237 children".
     if part_of is not None and (
@@ -644,6 +666,25 @@ def categorise(
     if in_protest and unit is None and (head_lower is None or head_lower in _CROWD_NOUNS):
         return "protesting"
     return "other"
+
+
+def _governing_verb_category(lower_before: str) -> str | None:
+    """The category of the verb right before a figure: "killing 1,200", "evacuated another 300"."""
+    tail = lower_before[-40:].rstrip()
+    words = _LETTERS.findall(tail) if tail[-1:].isalpha() else []
+    if words and words[-1] in _SKIPPED_BEFORE_FIGURE:
+        words.pop()
+    if not words:
+        return None
+    verb = words[-1]
+    verb_category = _CUE_CATEGORY.get(verb) or GOVERNING_ONLY_CUES.get(verb)
+    if verb_category is not None and verb.endswith(("ed", "ing", "s", "kill", "hit")):
+        return verb_category
+    if len(words) > 1 and f"{words[-2]} {verb}" in _CUE_CATEGORY:
+        return _CUE_CATEGORY[f"{words[-2]} {verb}"]
+    if len(words) > 1 and verb == "of" and words[-2] in _CUE_CATEGORY:
+        return _CUE_CATEGORY[words[-2]]  # "the evacuation of 3,000 residents"
+    return None
 
 
 def _change_subject_category(text: str, sentence_start: int, start: int) -> str | None:
@@ -663,9 +704,8 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
     for boundary in _SUBJECT_BOUNDARY.finditer(text, window_start, verb.start()):
         subject_start = boundary.end()  # no earlier clause or figure is the subject
     subject = text[subject_start : verb.start()]
-    head = None
-    for head in _SUBJECT_HEAD.finditer(text, subject_start, verb.end()):
-        pass  # the last head before the figure: "revised the toll down from 120 to"
+    # the last head before the figure: "revised the toll down from 120 to"
+    head = max(_SUBJECT_HEAD.finditer(text, subject_start, verb.end()), key=lambda m: m.start(), default=None)
     if head is not None:
         if head.group("named") is None:
             return "killed"  # "the toll", "the death toll"

@@ -1,7 +1,7 @@
 """Which body or person a source phrase refers to, within one news item.
 
-A wire story names a source once in full ("Gaza's Hamas-run health ministry", "Home Ministry
-spokesperson Rishiram Tiwari") and then refers back to it: "the ministry", "it", "he", "Tiwari". The
+A wire story names a source once in full ("Norland's state-run transport ministry", "Water Board
+spokesperson Lena Okafor") and then refers back to it: "the ministry", "it", "he", "Okafor". The
 registry below keeps the entities named so far, in reading order, and resolves such references to
 the fullest earlier mention, so every claim of one source carries one name and one series key.
 """
@@ -37,6 +37,9 @@ _IMPLIED_HEADS: dict[str, frozenset[str]] = {
 }
 _LOOKAHEAD_LIMIT = 12
 _SINGULAR_IN_S = frozenset({"news", "forces", "services", "headquarters", "nations", "affairs", "rights"})
+# Words that tell a person's gender, for matching "he" and "she" to the right speaker.
+_FEMININE = frozenset({"she", "her", "mrs", "mrs.", "ms", "ms.", "spokeswoman", "chairwoman", "queen"})
+_MASCULINE = frozenset({"he", "him", "his", "mr", "mr.", "spokesman", "chairman", "king"})
 # Nouns that take a plural verb without an "s": "the police say", "staff were told".
 _PLURAL_WITHOUT_S = frozenset({"police", "people", "personnel", "staff", "media", "military", "gendarmerie"})
 
@@ -51,6 +54,7 @@ class Entity:
     words: set[str] = field(default_factory=set)
     person: bool = False
     plural: bool = False
+    gender: str | None = None  # "f" or "m" when a title or an earlier pronoun tells
 
 
 @dataclass(slots=True)
@@ -59,7 +63,7 @@ class Phrase:
 
     text: str  # as written, without a parenthesised acronym
     tokens: list[str]
-    acronym: str | None  # "(ASDMA)" after the name, when given
+    acronym: str | None  # "(NRWB)" after the name, when given
 
     @property
     def lower(self) -> list[str]:
@@ -79,7 +83,7 @@ def parse_phrase(text: str) -> Phrase:
 
 
 def _bare_surname(token: str) -> str:
-    """A surname without its particle, for matching: "al-Qudra" and "Qudra" are one name."""
+    """A surname without its particle, for matching: "al-Hadi" and "Hadi" are one name."""
     lower = token.lower()
     particle, _, rest = lower.partition("-")
     return rest if rest and particle in NAME_PARTICLES else lower
@@ -100,13 +104,19 @@ def _is_description(tokens: Sequence[str]) -> bool:
     content = _content(tokens)
     if not content or len(content) > 4 or content[-1].lower() not in SOURCE_HEADS:
         return False
-    return all(t[0].islower() or t.lower() in DESCRIPTIVE_ADJECTIVES for t in content)
+    return all(t[0].islower() or t.lower() in DESCRIPTIVE_ADJECTIVES or _place_adjective(t) for t in content)
+
+
+def _place_adjective(token: str) -> bool:
+    """ "Geneva-based", "Kenya-registered": a name made an adjective, part of a description."""
+    first, _, rest = token.partition("-")
+    return bool(rest) and first[:1].isupper() and rest.islower()
 
 
 def _may_describe(description_type: str, entity_type: str) -> bool:
     """Whether a description of one source type can refer back to a body of another: "the fiscal
     watchdog" (no type) can be the OBR, "the union" cannot be the police prefecture."""
-    if description_type in {"other", entity_type}:
+    if description_type in {"other", entity_type} or entity_type == "other":
         return True
     return description_type == "government" and entity_type in {
         "un_ngo",
@@ -123,7 +133,17 @@ def _plural(tokens: Sequence[str]) -> bool:
     last = tokens[-1] if tokens else ""
     if last.lower() in _PLURAL_WITHOUT_S:
         return True
-    return last.lower().endswith("s") and last.lower() not in _SINGULAR_IN_S and not ACRONYM_RE.match(last)
+    # a capitalised name in -s is one body: "Ferrovia Holdings", "Norland Airlines"
+    return last.lower().endswith("s") and last.lower() not in _SINGULAR_IN_S and last[:1].islower()
+
+
+def _gender(words: set[str]) -> str | None:
+    """ "f" or "m" when the words say so ("spokeswoman", "Mr", "she"), else None."""
+    if words & _FEMININE:
+        return "f"
+    if words & _MASCULINE:
+        return "m"
+    return None
 
 
 def _role_head(tokens: Sequence[str]) -> str:
@@ -212,6 +232,13 @@ class SourceRegistry:
                 return
         self._add(phrase, person=False, display=phrase.text)
 
+    def describe(self, entity: Entity, description: str) -> None:
+        """Words the text sets off after a source to describe it ("Lena Okafor, a spokeswoman";
+        "the Sea Rescue Watch, a Geneva-based monitor"), so later descriptions and pronouns match."""
+        entity.words |= {token.lower() for token in WORD_RE.findall(description)}
+        if entity.person:
+            entity.gender = entity.gender or _gender(entity.words)
+
     def resolve(
         self, text: str, lookahead: Sequence[str] = (), position: int = 0
     ) -> tuple[Entity, str] | None:
@@ -221,12 +248,10 @@ class SourceRegistry:
         if not phrase.tokens:
             return None
         lower = phrase.lower
-        if len(lower) == 1 and lower[0] in PERSON_PRONOUNS | BODY_PRONOUNS | PLURAL_PRONOUNS:
+        if len(lower) == 1 and lower[0] in PERSON_PRONOUNS:
+            return self._person_pronoun(lower[0], position)
+        if len(lower) == 1 and lower[0] in BODY_PRONOUNS | PLURAL_PRONOUNS:
             entity = self._pronoun(lower[0])
-            if entity is None and lower[0] in PERSON_PRONOUNS:
-                earlier = [name for start, name in self._names() if start < position]
-                if earlier:
-                    return self._person(phrase, earlier[-1].split())
             return (self._touch(entity), entity.text) if entity else None
         if lower[0] in {"its", "their", "his", "her"} and len(lower) >= 2:
             name = personal_name(phrase.tokens[1:])
@@ -259,6 +284,26 @@ class SourceRegistry:
             entity.person = True
         return entity, phrase.text
 
+    def _person_pronoun(self, pronoun: str, position: int) -> tuple[Entity, str] | None:
+        """ "he" or "she": the latest speaker whose gender does not clash (a title, or an earlier
+        pronoun, tells it), or failing any, the last name the text wrote before `position`."""
+        gender = _gender({pronoun})
+        entity = next(
+            (
+                candidate
+                for candidate in reversed(self._entities)
+                if candidate.person and candidate.gender in {None, gender}
+            ),
+            None,
+        )
+        if entity is None:
+            earlier = [name for start, name in self._names() if start < position]
+            if not earlier:
+                return None
+            entity = self._person(Phrase(earlier[-1], earlier[-1].split(), None), earlier[-1].split())[0]
+        entity.gender = entity.gender or gender
+        return self._touch(entity), entity.text
+
     def _fuller_name(self, phrase: Phrase, lookahead: Sequence[str]) -> tuple[Entity, str] | None:
         """A short name of a body named in full elsewhere: "Red Crescent" for "the Libyan Red Crescent"."""
         named = {t.lower() for t in phrase.tokens if t[0].isupper() and t.lower() not in DETERMINERS}
@@ -290,6 +335,7 @@ class SourceRegistry:
         display = " ".join(name)
         entity = self._add(Phrase(display, name, None), person=True, display=display)
         entity.words |= {token.lower() for token in phrase.tokens}
+        entity.gender = entity.gender or _gender(entity.words)
         title_part = phrase.tokens[: len(phrase.tokens) - len(name)]
         body = [t for t in title_part if t.lower() not in TITLE_WORDS and t.lower() not in DETERMINERS]
         if body and any(t[0].isupper() for t in body) and body[-1].lower() in SOURCE_HEADS:
@@ -317,7 +363,11 @@ class SourceRegistry:
     def _description(self, phrase: Phrase, lookahead: Sequence[str]) -> Entity | None:
         content = [t.lower() for t in _content(phrase.tokens)]
         head = content[-1]
-        modifiers = [t for t in content[:-1] if t not in DESCRIPTIVE_ADJECTIVES]
+        modifiers = [
+            t
+            for t in content[:-1]
+            if t not in DESCRIPTIVE_ADJECTIVES and not _place_adjective(t.capitalize())
+        ]
         indefinite = phrase.tokens[0].lower() in {"a", "an"}
         if head in PERSON_ROLE_HEADS:
             if indefinite:

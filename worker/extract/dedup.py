@@ -1,54 +1,106 @@
-"""One claim per figure: a headline, caption or repeated paragraph restating a body figure is dropped.
+"""One claim per figure: a headline, caption, quote or repeated paragraph restating a body figure
+is dropped, and two different claims that happen to share a value are both kept.
 
-Two claims are the same when they give the same value, range and unit, come from compatible
-sources (the same, or one unsourced), sit in different sentences, and count the same thing: the
-same head noun, or the same category when that category says what is counted or a noun is
-missing. A figure in a headline-like line restates the body whatever its words. The fullest
-instance is kept: a body sentence over a headline, then one with a source, then the longer one.
+Two claims are the same when they give the same value, range and unit, sit in different sentences,
+come from compatible sources and count the same thing. A figure in a headline-like line restates
+the body whatever its words. Otherwise the counts must agree on their category, and on what they
+count: the same head noun, or a missing or generic one ("others", "people") for a casualty count;
+a count of things in the category `other` needs the same head ("some 300 sites" and "over 300
+sites"), and an amount with no head the same word before it ("a street value of €2.4 million").
+Sources are compatible when they are the same, when one is missing, or when one of the two
+sentences is a quote (a speaker restating the figure the text credits to their institution).
+A distributive count ("two each") is never a restatement.
+
+The kept claim is the first statement in the body (its span and qualifier, SPEC "Restatements"),
+with the source of the other when only the other has one.
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
 
 from worker.extract.types import Claim
 
 # A figure stated more often than this in one item is a table, not a restatement: later copies are
 # compared with the first few only, which keeps the pass linear.
 _MOST_TWINS_COMPARED = 32
+# Heads that say only that people are counted, so they agree with any head of the same category.
+_GENERIC_HEADS = frozenset(
+    {"other", "people", "person", "individual", "dead", "injured", "wounded", "missing", "victim"}
+)
+# "two each", "one apiece": a distributive count, one claim per written number (SPEC).
+_EACH_AFTER = re.compile(r"\s+(?:each|apiece)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
+_QUOTE_MARKS = ('"', "“", "”")
 
 
-def deduplicate(claims: list[Claim], titles: frozenset[int] = frozenset()) -> list[Claim]:
+def deduplicate(claims: list[Claim], titles: frozenset[int] = frozenset(), text: str = "") -> list[Claim]:
     """`claims` without restatements, in their original order.
 
     `titles` holds the start offsets of headline-like sentences (a line of its own with no closing
-    punctuation): a figure there restates the body whatever words surround it.
+    punctuation): a figure there restates the body whatever words surround it. `text` is the text
+    the claims were found in (for the words around each figure); without it those checks are off.
     """
     # Claims are compared only with others of the same figure, so an item full of numbers (a results
     # table) costs one pass, not a comparison of every pair.
     by_figure: dict[tuple[float, float | None, str | None], list[Claim]] = {}
     for claim in claims:
         same_figure = by_figure.setdefault((claim.value, claim.value_high, claim.unit), [])
+        if _is_new_figure(claim, text):
+            same_figure.append(claim)
+            continue
         candidates = enumerate(same_figure[:_MOST_TWINS_COMPARED])
-        twin = next((i for i, other in candidates if _same_claim(other, claim, titles)), None)
+        twin = next((i for i, other in candidates if _same_claim(other, claim, titles, text)), None)
         if twin is None:
             same_figure.append(claim)
-        elif _fullness(claim, titles) > _fullness(same_figure[twin], titles):
-            same_figure[twin] = claim
+        else:
+            same_figure[twin] = _merged(same_figure[twin], claim, titles)
     return sorted((claim for group in by_figure.values() for claim in group), key=lambda c: c.start)
 
 
-def _same_claim(a: Claim, b: Claim, titles: frozenset[int]) -> bool:
+def _is_new_figure(claim: Claim, text: str) -> bool:
+    return bool(text) and _EACH_AFTER.match(text, claim.end) is not None
+
+
+def _same_claim(a: Claim, b: Claim, titles: frozenset[int], text: str) -> bool:
     if (a.value, a.value_high, a.unit) != (b.value, b.value_high, b.unit):
         return False
     if a.sentence_start == b.sentence_start:
         return False
     if a.sentence_start in titles or b.sentence_start in titles:
         return True
-    if a.source is not None and b.source is not None and a.source.normalized != b.source.normalized:
+    if (
+        a.source is not None
+        and b.source is not None
+        and a.source.normalized != b.source.normalized
+        and not (_in_quote(a, text) or _in_quote(b, text))
+    ):
+        return False
+    if a.category != b.category:
         return False
     head_a, head_b = _head(a.counted), _head(b.counted)
     if head_a is not None and head_a == head_b:
         return True
-    return a.category == b.category and (a.category != "other" or head_a is None or head_b is None)
+    if a.category == "other":
+        # "a street value of €2.4 million" again; not "from 0.6%" and "a forecast of 0.6%"
+        return (
+            a.unit is not None
+            and head_a is None
+            and head_b is None
+            and _word_before(a, text) == _word_before(b, text)
+        )
+    return head_a is None or head_b is None or head_a in _GENERIC_HEADS or head_b in _GENERIC_HEADS
+
+
+def _word_before(claim: Claim, text: str) -> str:
+    words = _WORD.findall(text, max(claim.sentence_start, claim.start - 24), claim.start)
+    return words[-1].lower() if words else ""
+
+
+def _in_quote(claim: Claim, text: str) -> bool:
+    sentence = text[claim.sentence_start : claim.sentence_end]
+    return any(mark in sentence for mark in _QUOTE_MARKS)
 
 
 def _head(counted: str | None) -> str | None:
@@ -57,9 +109,13 @@ def _head(counted: str | None) -> str | None:
     return counted.split()[-1].lower().rstrip("s")
 
 
-def _fullness(claim: Claim, titles: frozenset[int]) -> tuple[bool, bool, int]:
-    return (
-        claim.sentence_start not in titles,
-        claim.source is not None,
-        claim.sentence_end - claim.sentence_start,
+def _merged(kept: Claim, later: Claim, titles: frozenset[int]) -> Claim:
+    """One claim for two statements of it: the first in the body, with a source if either has one."""
+    first, second = (
+        (later, kept)
+        if kept.sentence_start in titles and later.sentence_start not in titles
+        else (kept, later)
     )
+    if first.source is None and second.source is not None:
+        return replace(first, source=second.source)
+    return first

@@ -328,7 +328,8 @@ UNITS_AFTER: dict[str, str] = {
     "nanometer": "nm", "megawatt": "MW", "gigawatt": "GW", "kilowatt": "kW", "mah": "mAh",
     "kj": "kJ", "points": "point", "point": "point", "cents": "cent", "cent": "cent",
     "pence": "pence", "p": "pence", "calories": "kcal", "kcal": "kcal", "rpm": "rpm",
-    "fold": "fold", "bpd": "barrel per day", "barrels per day": "barrel per day", "barrels a day": "barrel per day",
+    "fold": "fold", "bpd": "barrel per day", "barrels per day": "barrel per day",
+    "barrels a day": "barrel per day",
 }  # fmt: skip
 
 # Units that may be glued to the digits ("2,000km", "640bhp", "256GB"); others need a space.

@@ -141,7 +141,8 @@ LOWERCASE_NAMING_WORDS = frozenset(
     ]
 )
 # "iPhone 11", "Apple Watch 5", "Boeing 737", "the Kick Six": a number right after a name, mid-sentence.
-NAME_BEFORE = re.compile(r"[\w,;:]\s+(?P<w>[A-Za-z&]*[A-Z][\w&]*)\s$")
+# ("told Reuters 13 people": the name is the verb's object, the number starts the reported clause)
+NAME_BEFORE = re.compile(r"[\w,;:](?<!\btold)(?<!\btell)(?<!\btells)\s+(?P<w>[A-Za-z&]*[A-Z][\w&]*)\s$")
 NOT_NAME_WORDS = frozenset(
     [*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i"]
 )
@@ -167,7 +168,9 @@ SUPERLATIVE_AFTER = re.compile(
 RANKING_WORD_BEFORE = re.compile(r"(?<!\bto )\b(?:" + "|".join(RANKING_BEFORE) + r")\s+$", re.IGNORECASE)
 # A definite phrase naming a known set: "the two countries", "Saturday's two summits".
 DEFINITE_BEFORE = re.compile(
-    r"(?:\b(?:" + "|".join(DEFINITE_WORDS) + r")|\w['’]s?)\s+(?:(?:other|remaining|same|latter|former|past|last|next|previous|first|final)\s+)?$",
+    r"(?:\b(?:"
+    + "|".join(DEFINITE_WORDS)
+    + r")|\w['’]s?)\s+(?:(?:other|remaining|same|latter|former|past|last|next|previous|first|final)\s+)?$",
     re.IGNORECASE,
 )
 # "26 of the territory's 35 hospitals": the total M in "N of the M".
@@ -196,7 +199,7 @@ ONE_OF_WHOM_COUNTS = re.compile(
 )
 # "one Palestinian was killed", "killing one and wounding five": "one" counts a casualty.
 ONE_CASUALTY_AFTER = re.compile(
-    r"^\s+(?:[\w'’-]+\s+){0,2}(?:was|is|has\s+been|had\s+been|remains)\s+(?:reported\s+)?(?:killed|injured|wounded|"
+    r"^\s+(?:[\w'’-]+\s+){0,2}(?:(?:was|is|has\s+been|had\s+been|remains)\s+)?(?:reported\s+)?(?:killed|injured|wounded|"
     r"arrested|detained|abducted|kidnapped|missing|hurt|shot|dead|rescued|hospitali[sz]ed)\b",
     re.IGNORECASE,
 )
@@ -243,7 +246,9 @@ def non_claim_reason(
             return "list marker"
         if ORDINAL_SUFFIX.match(after):
             return "ordinal"
-        if CLOCK_TIME.match(after) or (len(token.split(".")[0]) == 2 and near.endswith(":") and CLOCK_MINUTES.search(near)):
+        if CLOCK_TIME.match(after) or (
+            len(token.split(".", maxsplit=1)[0]) == 2 and near.endswith(":") and CLOCK_MINUTES.search(near)
+        ):
             return "clock time"
         if near[-1:] in ("-", ".", "/") and DATE_CHAIN_BEFORE.search(near):
             return "date"

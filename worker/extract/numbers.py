@@ -27,7 +27,8 @@ PLAIN = r"\d+(?:\.\d+)?|\.\d+"
 # plain ones). Read only in items that do not group with commas, where "in 12 300 homes" would more
 # likely be two numbers; see `number_tokens`.
 SPACE_GROUPED = r"\d{1,3}(?:[ ]\d{3})+(?![\d]|[.,]\d)"
-DIGITS = f"(?:{INDIAN_GROUPED}|{STRAY_SPACE_GROUPED}|{ENGLISH_GROUPED}|{EUROPEAN_GROUPED}|{EUROPEAN_DECIMAL}|{PLAIN})"
+_COMMA_GROUPED = f"{INDIAN_GROUPED}|{STRAY_SPACE_GROUPED}|{ENGLISH_GROUPED}"
+DIGITS = f"(?:{_COMMA_GROUPED}|{EUROPEAN_GROUPED}|{EUROPEAN_DECIMAL}|{PLAIN})"
 
 
 def word_alternation(words: Iterable[str]) -> str:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from worker.extract.lexicon import (
     CHANGE_WORDS,
-    TENS_WORDS,
     CURRENCY_NAMES,
     CURRENCY_PREFIXES,
     FRACTION_DENOMINATORS,
@@ -27,6 +26,7 @@ from worker.extract.lexicon import (
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     SCALE_WORDS,
+    TENS_WORDS,
     TIME_UNITS,
     UNITS_AFTER,
     UNITS_BEFORE,
@@ -89,8 +89,11 @@ PLURAL_WORD_AFTER = re.compile(r"\s+(?:[a-z]+s|people)\b")
 NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
 PHONE_LIST_JOIN = re.compile(r"^[^.;]{0,60}\b(?:or|and)\s+$")
 RESTATEMENT_OPEN = re.compile(r"^\s*[(\[]\s*$")
+WORD_IN_BRACKETS_BEFORE = re.compile(rf"\b(?P<w>{_alternation(UNITS_WORDS)})\s*\($", re.IGNORECASE)
 # "gone up to", "shot up to": "up" belongs to the verb, the figure is exact.
-MOVED_BEFORE = re.compile(r"\b(?:gone|went|go|goes|going|shot|moved|jumped|climbed|risen|rose|crept|edged)\s+$", re.IGNORECASE)
+MOVED_BEFORE = re.compile(
+    r"\b(?:gone|went|go|goes|going|shot|moved|jumped|climbed|risen|rose|crept|edged)\s+$", re.IGNORECASE
+)
 # "37m (121ft)": a length restated in feet.
 FEET_RESTATED_AFTER = re.compile(r"\s*\(\s*[\d.,]+\s*(?:ft|feet|foot|yards?|yd)\b")
 # Words before a bare "10m" that make it a length, not a million: "a depth of 10m", "waves of 3m".
@@ -115,11 +118,16 @@ FRACTION_SHARE = re.compile(
 # "half a percentage point", "a quarter of a point": a part of a point, not a share.
 PART_OF_A_POINT = re.compile(r"\s+(?:of\s+)?an?\s+(?P<u>percentage\s+point|point)\b", re.IGNORECASE)
 # A mixed number: "3 1/2 metres", "2½ miles".
-MIXED_FRACTION = re.compile(r"(?<![\w.,])(?P<w>\d{1,4})(?:\s(?P<n>\d)/(?P<d>\d{1,2})|\s?(?P<v>[½¼¾⅓⅔]))(?![\w/])")
+MIXED_FRACTION = re.compile(
+    r"(?<![\w.,])(?P<w>\d{1,4})(?:\s(?P<n>\d)/(?P<d>\d{1,2})|\s?(?P<v>[½¼¾⅓⅔]))(?![\w/])"
+)
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 # A multiplier: "four-fold", "a 10-fold rise", "fourfold", "three times as many".
-FOLD_WORD = re.compile(rf"\b(?P<n>{_alternation(w for w, v in UNITS_WORDS.items() if v >= 2)}|{_alternation(TENS_WORDS)}|hundred)fold\b", re.IGNORECASE)
-TIMES_AS = re.compile(r"\s+times\s+(?:as|more|less|higher|lower|greater|larger|bigger|smaller|faster|the)\b", re.IGNORECASE)
+_FOLD_NUMBER = _alternation([*(w for w, v in UNITS_WORDS.items() if v >= 2), *TENS_WORDS, "hundred"])
+FOLD_WORD = re.compile(rf"\b(?P<n>{_FOLD_NUMBER})fold\b", re.IGNORECASE)
+TIMES_AS = re.compile(
+    r"\s+times\s+(?:as|more|less|higher|lower|greater|larger|bigger|smaller|faster|the)\b", re.IGNORECASE
+)
 # The word a share is of, past "of" and determiners: "a quarter of an hour", "half of this month".
 SHARE_OF_WORD = re.compile(
     r"(?:\s+(?:of|the|a|an|this|that|next|last|its|their|his|her|each|every|all))*\s+(?P<w>[\w']+)",
@@ -204,6 +212,7 @@ def find_quantities(
     carried_unit: tuple[str, int] | None = None  # ("magnitude", end) to share with "5.9 and 5.5"
     skip_until = -1
     phone_end = -1  # end of a phone number, so "call 1070 ... or 1077" drops both
+    age_end = -1  # end of an age, so "aged 25, 39 and 46" drops all three
     cache: dict[int, _Reading | None] = {}
     # "+41 22 739 8111": every group of an international phone number is part of it
     phones = [m.span() for m in PHONE_NUMBER.finditer(text, start, end)] if "+" in text[start:end] else []
@@ -238,6 +247,14 @@ def find_quantities(
             reason = "date"  # "between 14 and 15 March", "June 3-5"
         if reason is None and phone_end >= 0 and PHONE_LIST_JOIN.match(text[phone_end : reading.start]):
             reason = "phone number"
+        if (
+            reason is None
+            and age_end >= 0
+            and reading.unit is None
+            and LIST_JOIN.match(text[age_end : reading.start])
+        ):
+            reason = "age"  # "aged 25, 39 and 46"
+        age_end = reading.end if reason == "age" else -1
         if reason is not None:
             phone_end = reading.end if reason == "phone number" else -1
             tight = partner is not None and text[reading.end : partner.start].strip() in ("-", "–", "/")
@@ -290,7 +307,35 @@ def find_quantities(
     ):
         found = _with_shares(text, start, end, found)
     _mark_restatements(text, found)
-    return found
+    return _with_digits_in_brackets(text, found)
+
+
+def _with_digits_in_brackets(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "Twelve (12) of them": a number in words repeated in digits is one figure."""
+    merged: list[Quantity] = []
+    for quantity in found:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.value == quantity.value
+            and previous.unit == quantity.unit
+            and text[previous.end : quantity.start].strip() == "("
+            and text.startswith(")", quantity.end)
+        ):
+            previous.end = quantity.end + 1
+            continue
+        word = WORD_IN_BRACKETS_BEFORE.search(text, max(0, quantity.start - 24), quantity.start)
+        if (
+            word is not None
+            and text.startswith(")", quantity.end)
+            and parse_words(word.group("w")) == quantity.value
+        ):
+            quantity.start, quantity.end = (
+                word.start("w"),
+                quantity.end + 1,
+            )  # "one (1)": the digits say it counts
+        merged.append(quantity)
+    return merged
 
 
 def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
@@ -309,11 +354,17 @@ def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list
         else:
             numerator = (match.group("n") or match.group("hn")).lower()
             denominator = (match.group("d") or match.group("hd")).lower()
-            value = (1 if numerator in ("a", "an") else UNITS_WORDS[numerator]) / FRACTION_DENOMINATORS[denominator]
-        unit, span_end = "percent", match.end()
+            value = (1 if numerator in ("a", "an") else UNITS_WORDS[numerator]) / FRACTION_DENOMINATORS[
+                denominator
+            ]
+        unit: str | None = "percent"
+        span_end = match.end()
         point = PART_OF_A_POINT.match(text, match.end(), end)
         if point is not None:
-            unit, span_end = ("percentage point" if "percentage" in point.group("u").lower() else "point"), point.end()
+            unit, span_end = (
+                ("percentage point" if "percentage" in point.group("u").lower() else "point"),
+                point.end(),
+            )
         else:
             value = round(value * 100, 2)
         qualifier, qualifier_start = _qualifier_before(text, match.start(), start)
@@ -459,7 +510,11 @@ def _range_partner(
     word = join.group(0).strip().lower()
     if word == "-" and second.value < 0:
         return None  # "Stoxx 50 -1.3%": the dash is the sign of the second figure
-    if word == "or" and not (first.is_words and second.is_words) and not first.value < second.value <= 10 * first.value:
+    if (
+        word == "or"
+        and not (first.is_words and second.is_words)
+        and not first.value < second.value <= 10 * first.value
+    ):
         return None  # "two or three", "nine or 10", "5 or 6"; not "10 or 2"
     if word == "to" and _is_change(text, first.start, start, both_units=bool(first.unit and second.unit)):
         return None
@@ -597,7 +652,10 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, local: dict[st
         if unit is None:
             name = CURRENCY_NAME_AFTER.match(after)
             if name is not None:
-                unit = local.get(_LOWER_CURRENCY_NAMES[name.group("c").lower()], _LOWER_CURRENCY_NAMES[name.group("c").lower()])
+                unit = local.get(
+                    _LOWER_CURRENCY_NAMES[name.group("c").lower()],
+                    _LOWER_CURRENCY_NAMES[name.group("c").lower()],
+                )
                 pos += name.end()
             else:
                 code = CURRENCY_CODE_AFTER.match(after)
@@ -729,7 +787,9 @@ def _qualifier_before(text: str, number_start: int, sentence_start: int) -> tupl
     match = QUALIFIER_BEFORE.search(text, window_start, number_start)
     if match is None:
         return None, None
-    if match.group("q").lower() == "up to" and MOVED_BEFORE.search(text, max(sentence_start, match.start() - 12), match.start()):
+    if match.group("q").lower() == "up to" and MOVED_BEFORE.search(
+        text, max(sentence_start, match.start() - 12), match.start()
+    ):
         return None, None  # "has gone up to 1,870": a move, not an upper bound
     return _LOWER_QUALIFIERS_BEFORE[match.group("q").lower()], match.start("q")
 
