@@ -6,6 +6,10 @@ is what makes a replay safe to de-duplicate downstream.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+import pycld2
+
 from worker import __version__
 from worker.extract import extract_claims
 from worker.extract.places import ItemPlaces, Place, gazetteer, item_places
@@ -24,23 +28,81 @@ from worker.track.identity import ItemContext, item_context, resolve_source
 
 EXTRACTOR_VERSION = __version__
 
+# The extractor's rules are written for English; an item in another language would give wrong claims
+# ("3,5 millions de manifestants" read as 3.5), so it is passed over. The item's own `language` tag
+# decides; without one, the detector reads this many characters of the cleaned body (enough to be
+# sure, and a bounded cost whatever the item's length).
+EXTRACTED_LANGUAGE = "en"
+DETECTION_PREFIX_CHARS = 1000
+NOT_ENGLISH = "not_english"
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """Why an item was passed over without extraction: a stable `reason` (a metric label) and a
+    `detail` for the log line ("language 'fr' (item field)")."""
+
+    reason: str
+    detail: str
+
+
+@dataclass(slots=True)
+class Extraction:
+    """One item's claim events, or why it was skipped (then `events` is empty)."""
+
+    events: list[ClaimEvent] = field(default_factory=list)
+    skipped: Skip | None = None
+
 
 def process_item(item: WireItem) -> list[ClaimEvent]:
-    """Clean the item's body, extract its claims, resolve their sources and places, make events.
+    """Clean the item's body, extract its claims and turn each into a claim event (none for an
+    item `extract_item` skips)."""
+    return extract_item(item).events
 
-    Sources and places are resolved here, once per item, because resolution needs the whole item:
-    the acronyms it defines, the people it introduces with their office, its event place.
-    """
+
+def extract_item(item: WireItem) -> Extraction:
+    """The item's claim events, or the reason it is passed over (an item not in English)."""
     cleaned = clean_body(item.body, headline=item.headline)
+    skipped = language_skip(item, cleaned.text)
+    if skipped is not None:
+        return Extraction(skipped=skipped)
+    # Sources and places are resolved here, once per item, because resolution needs the whole
+    # item: the acronyms it defines, the people it introduces with their office, its event place.
     where = item_places(cleaned.text, item.headline)
     # A figure whose sentence names no place is about the item's event place, never the dateline:
     # the bureau's city is where the reporter sits.
     fallback = fallback_name(where)
     context = item_context(cleaned.text, where.country, where.countries)
-    return [
-        _to_event(item, cleaned, claim, context, where)
-        for claim in extract_claims(cleaned.text, location=fallback)
-    ]
+    return Extraction(
+        events=[
+            _to_event(item, cleaned, claim, context, where)
+            for claim in extract_claims(cleaned.text, location=fallback)
+        ]
+    )
+
+
+def language_skip(item: WireItem, text: str) -> Skip | None:
+    """A `Skip` when the item is not in English: by its `language` tag ("fr", "de-CH"), else by the
+    detector on the start of its cleaned text. Text the detector is unsure of is extracted."""
+    if item.language and item.language.strip():
+        primary = item.language.strip().split("-")[0].split("_")[0].lower()
+        if primary == EXTRACTED_LANGUAGE:
+            return None
+        return Skip(NOT_ENGLISH, f"language {item.language.strip()!r} (item field)")
+    detected = detect_language(text[:DETECTION_PREFIX_CHARS])
+    if detected is None or detected == EXTRACTED_LANGUAGE:
+        return None
+    return Skip(NOT_ENGLISH, f"language {detected!r} (detected)")
+
+
+def detect_language(text: str) -> str | None:
+    """The language code of `text` when the detector is sure of it, else None."""
+    try:
+        reliable, _, details = pycld2.detect(text)
+    except (pycld2.error, ValueError):  # bytes that are not valid UTF-8 (a lone surrogate)
+        return None
+    code: str = details[0][1]
+    return code if reliable and code != "un" else None
 
 
 def fallback_name(where: ItemPlaces) -> str | None:

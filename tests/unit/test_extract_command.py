@@ -150,3 +150,19 @@ def test_subprocess_reports_bad_items_and_prints_the_good_ones(tmp_path: Path) -
         for event in process_item(decode_item(_line(item_id, body)))
     )
     assert result.stdout == expected
+
+
+def test_items_not_in_english_are_reported_and_skipped_without_failing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    french = "Selon la préfecture, quelque 4 500 personnes ont manifesté samedi dans les rues de la ville."
+    tagged = json.dumps({"id": "t", "body": "Officials said 12 people left.", "language": "de"}) + "\n"
+    items = tmp_path / "items.jsonl"
+    items.write_text(_line("fr", french) + tagged + _line("en", "Officials said 12 people left the town."))
+    assert main(["extract", str(items)]) == 0
+    out, err = capsys.readouterr()
+    assert [event.item_id for event in _events(out)] == ["en"]
+    assert err.splitlines() == [
+        f"claimwire: {items}:1: not_english: item fr: language 'fr' (detected)",
+        f"claimwire: {items}:2: not_english: item t: language 'de' (item field)",
+    ]

@@ -149,7 +149,7 @@ def test_an_extractor_exception_is_a_dead_letter_with_its_message(monkeypatch: p
     def explode(_item: object) -> list[object]:
         raise ZeroDivisionError("bad arithmetic")
 
-    monkeypatch.setattr("worker.runtime.processor.process_item", explode)
+    monkeypatch.setattr("worker.runtime.processor.extract_item", explode)
     [result] = extract_records(processor(), records(1))
     assert result.failure_reason == EXTRACTOR_ERROR
     assert result.failure_error == "bad arithmetic"
@@ -194,3 +194,13 @@ def test_a_child_ignores_the_stop_signals_the_parent_handles() -> None:
         signal.signal(signal.SIGINT, saved[0])
         signal.signal(signal.SIGTERM, saved[1])
         extraction._child_processors.clear()
+
+
+def test_an_item_not_in_english_is_skipped_with_its_reason_not_dead_lettered() -> None:
+    body = "Selon la préfecture, quelque 4 500 personnes ont manifesté samedi dans les rues de la ville."
+    value = json.dumps({"id": "fr-1", "body": body}).encode()
+    record = InputRecord("wire", 0, 0, b"k", value, (), 1_700_000_000_000)
+    [skipped] = extract_records(processor(), [record])
+    assert not skipped.dead_lettered
+    assert (skipped.messages, skipped.claim_labels) == ([], [])
+    assert (skipped.skipped_reason, skipped.skipped_detail) == ("not_english", "language 'fr' (detected)")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from worker.ingest.clean import DATELINE, NOISE_LINES, NOISE_PREFIXES, clean_body, line_key
+from worker.ingest.clean import DATELINE, LINK_PREFIXES, NOISE_LINES, NOISE_PREFIXES, clean_body, line_key
 
 _TAG = re.compile(r"<[^<>]*>")
 
@@ -78,8 +78,22 @@ def test_short_lines_opening_with_a_noise_prefix_are_dropped(prefix: str) -> Non
 
 
 def test_long_paragraph_opening_with_a_noise_prefix_is_kept() -> None:
-    paragraph = "Related: " + "the harbour authority said 80 containers fell overboard in the storm, " * 3
+    paragraph = "Click here for the map: " + "the harbour authority said 80 containers fell overboard, " * 3
     assert clean_body(paragraph).text == paragraph.strip()
+
+
+@pytest.mark.parametrize("prefix", sorted(LINK_PREFIXES))
+def test_links_to_other_stories_are_dropped_whatever_their_length(prefix: str) -> None:
+    link = (
+        f"{prefix.capitalize()} Ferry operator fined $2m " + "after the second of its boats ran aground " * 4
+    )
+    body = f"Divers found 3 cars.\n{link}\nDivers left."
+    assert clean_body(body).text == "Divers found 3 cars.\nDivers left."
+
+
+def test_a_sentence_that_mentions_reading_more_is_kept() -> None:
+    body = "Read more about it in the 40-page report, the minister told 300 delegates."
+    assert clean_body(body).text == body
 
 
 def test_repeated_headline_keeps_only_the_first_copy() -> None:

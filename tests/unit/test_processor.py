@@ -10,7 +10,7 @@ import pytest
 from worker import __version__
 from worker.kafka import deadletter as dl
 from worker.models import ClaimEvent, Evidence, WireItem
-from worker.pipeline import process_item
+from worker.pipeline import Extraction, process_item
 from worker.runtime import processor as processor_module
 from worker.runtime.processor import (
     CLAIM_ID_HEADER,
@@ -75,7 +75,9 @@ def test_each_claim_message_is_keyed_by_subject_and_names_its_source_record(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(
-        processor_module, "process_item", lambda item: [fake_event(item, 1), fake_event(item, 2)]
+        processor_module,
+        "extract_item",
+        lambda item: Extraction(events=[fake_event(item, 1), fake_event(item, 2)]),
     )
     result = processor().process(record(json.dumps(ITEM).encode()))
     assert len(result.messages) == 2
@@ -95,7 +97,7 @@ def test_each_claim_message_is_keyed_by_subject_and_names_its_source_record(
 def test_an_item_without_claims_yields_no_messages_and_is_not_a_failure(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(processor_module, "process_item", lambda item: [])
+    monkeypatch.setattr(processor_module, "extract_item", lambda item: Extraction())
     result = processor().process(record(json.dumps(ITEM).encode()))
     assert result.failure is None
     assert result.messages == []
@@ -145,10 +147,10 @@ def test_an_invalid_item_is_dead_lettered() -> None:
 
 
 def test_an_extractor_exception_is_dead_lettered_with_the_item_id(monkeypatch: pytest.MonkeyPatch) -> None:
-    def explode(item: WireItem) -> list[ClaimEvent]:
+    def explode(item: WireItem) -> Extraction:
         raise ZeroDivisionError("division by zero in a rule")
 
-    monkeypatch.setattr(processor_module, "process_item", explode)
+    monkeypatch.setattr(processor_module, "extract_item", explode)
     raw = json.dumps(ITEM).encode()
     result = processor().process(record(raw))
     assert result.failure is not None

@@ -1,8 +1,10 @@
 """`claimwire extract`: claim events, one JSON object a line, from wire item files or stdin.
 
-No Kafka and no logging setup: it reads items, runs the same `process_item` as the worker and
+No Kafka and no logging setup: it reads items, runs the same `extract_item` as the worker and
 writes events to stdout. A bad item costs one error line on stderr ("claimwire: FILE:LINE: reason:
-detail") and exit status 1 at the end; every other item is still processed.
+detail") and exit status 1 at the end; every other item is still processed. An item passed over
+without extraction (not in English) gets the same kind of line with its reason ("not_english") but
+is not a failure: it leaves the exit status alone.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TextIO
 from worker.ingest.decode import MAX_ITEM_BYTES
 from worker.ingest.errors import ItemDecodeError
 from worker.ingest.files import STDIN, ItemLocation, read_items
-from worker.pipeline import process_item
+from worker.pipeline import extract_item
 
 EXIT_OK = 0
 EXIT_ITEM_FAILED = 1
@@ -27,6 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "Extract claim events from wire items. Reads JSON envelopes or ninjs (one object, an array, or "
         "JSON Lines), plain text, their .gz versions and directories; '-' or no FILE reads stdin. "
         f"An item over {MAX_ITEM_BYTES // 1024} KiB is refused as too_large. "
+        "Items not in English are passed over with a line on stderr. "
         "Exit status: 0 all items processed, 1 some item failed (see stderr), 2 usage error."
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="item files or directories; '-' is stdin")
@@ -58,11 +61,16 @@ def _extract(paths: list[str], out: TextIO, err: TextIO) -> int:
             _report(err, read.location, item.reason, item.message)
             continue
         try:
-            lines = "".join(event.model_dump_json() + "\n" for event in process_item(item))
+            extraction = extract_item(item)
         except Exception as exc:  # one item's extractor bug must not stop the others
             failed += 1
             _report(err, read.location, "extract_failed", f"item {item.id}: {type(exc).__name__}: {exc}")
             continue
+        if extraction.skipped is not None:
+            _report(
+                err, read.location, extraction.skipped.reason, f"item {item.id}: {extraction.skipped.detail}"
+            )
+        lines = "".join(event.model_dump_json() + "\n" for event in extraction.events)
         if lines:
             out.write(lines)
     out.flush()

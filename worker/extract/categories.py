@@ -516,6 +516,12 @@ _CHANGE_VERB_BEFORE = re.compile(
     r"(?:\s+[\d.,]+(?:\s+(?:to|and))?)?\s*$",
     re.IGNORECASE,
 )
+# Every verb _CHANGE_VERB_BEFORE finds holds one of these.
+_CHANGE_STEMS = (
+    "ris", "rose", "climb", "jump", "increas", "grew", "grow", "soar", "surg", "swel", "reach", "hit",
+    "stood", "stand", "pass", "cross", "top", "exceed", "surpass", "near", "approach", "gone", "went",
+    "goes", "lower", "raise", "updat", "fell", "drop", "declin", "revis",
+)  # fmt: skip
 _LEADING_WORDS = re.compile(r"(?:[A-Za-z]+\s+){1,3}")
 # What ends the subject of that verb, reading back: a clause break or another figure.
 _SUBJECT_BOUNDARY = re.compile(r"[;:]|\d[\d,.]*\s|\b(?:and|but|while|after|when)\s+(?=the\b)")
@@ -692,14 +698,16 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
     storm has risen to 2,400" is killed, "the number of injured climbed to 500" injured, "the toll
     was revised down from 120 to 104" killed (both figures)."""
     window_start = max(sentence_start, start - 220)
+    leading = _LEADING_WORDS.match(text, start)  # the verb read as the figure's qualifier: "passed 60"
+    verb_end = leading.end() if leading is not None else start
+    near = text[max(window_start, start - 60) : verb_end].lower()
+    if near.isascii() and not any(stem in near for stem in _CHANGE_STEMS):
+        return None  # a cheap test first: this runs for most figures without a category
     verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - 60), start)
+    if verb is None and leading is not None:
+        verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - 60), verb_end)
     if verb is None:
-        leading = _LEADING_WORDS.match(text, start)  # the verb read as the figure's qualifier: "passed 60"
-        if leading is None:
-            return None
-        verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - 60), leading.end())
-        if verb is None:
-            return None
+        return None
     subject_start = window_start
     for boundary in _SUBJECT_BOUNDARY.finditer(text, window_start, verb.start()):
         subject_start = boundary.end()  # no earlier clause or figure is the subject

@@ -303,7 +303,7 @@ def find_quantities(
         or "/" in lowered
         or "⁄" in lowered
         or "fold" in lowered
-        or not lowered.isascii()
+        or (not lowered.isascii() and any(fraction in lowered for fraction in VULGAR_FRACTIONS))
     ):
         found = _with_shares(text, start, end, found)
     _mark_restatements(text, found)
@@ -324,12 +324,15 @@ def _with_digits_in_brackets(text: str, found: list[Quantity]) -> list[Quantity]
         ):
             previous.end = quantity.end + 1
             continue
-        word = WORD_IN_BRACKETS_BEFORE.search(text, max(0, quantity.start - 24), quantity.start)
-        if (
-            word is not None
-            and text.startswith(")", quantity.end)
-            and parse_words(word.group("w")) == quantity.value
-        ):
+        bracketed = (
+            text.startswith(")", quantity.end) and "(" in text[max(0, quantity.start - 2) : quantity.start]
+        )
+        word = (
+            WORD_IN_BRACKETS_BEFORE.search(text, max(0, quantity.start - 24), quantity.start)
+            if bracketed
+            else None
+        )
+        if word is not None and parse_words(word.group("w")) == quantity.value:
             quantity.start, quantity.end = (
                 word.start("w"),
                 quantity.end + 1,

@@ -53,13 +53,28 @@ NOISE_LINES: dict[str, str] = {
     "Sign up": "newsletter box",
 }
 
-# Lines that begin with these words are furniture too, when they are short (a real paragraph can
-# open with "Related" but is rarely under `_SHORT_LINE` characters with such an opening).
-NOISE_PREFIXES: dict[str, str] = {
+# Lines that open with these labels link to other stories: they are not part of the item whatever
+# their length (SPEC "Links to other stories"), as a story's own sentence never opens with them.
+LINK_PREFIXES: dict[str, str] = {
     "read more:": "link to another story",
-    "related:": "link to another story",
-    "see also:": "link to another story",
+    "read more -": "link to another story",
+    "read also:": "link to another story",
     "also read:": "link to another story",
+    "also read -": "link to another story",
+    "related:": "link to another story",
+    "related news:": "link to another story",
+    "related story:": "link to another story",
+    "related article:": "link to another story",
+    "see also:": "link to another story",
+    "also see:": "link to another story",
+    "must read:": "link to another story",
+    "read next:": "link to another story",
+    "recommended:": "link to another story",
+}
+
+# Lines that begin with these words are furniture too, when they are short (a real paragraph can
+# open with "Click here" but is rarely under `_SHORT_LINE` characters with such an opening).
+NOISE_PREFIXES: dict[str, str] = {
     "click here": "call to action",
     "sign up for": "newsletter box",
     "subscribe to": "newsletter box",
@@ -152,6 +167,7 @@ def line_key(text: str) -> str:
 
 _NOISE_KEYS = frozenset(line_key(line) for line in NOISE_LINES)
 _NOISE_PREFIX_TUPLE = tuple(NOISE_PREFIXES)
+_LINK_PREFIX_TUPLE = tuple(LINK_PREFIXES)
 
 
 class CleanedText:
@@ -232,9 +248,12 @@ def clean_body(body: str, headline: str | None = None) -> CleanedText:
 def _is_noise(text: str, key: str) -> bool:
     if key in _NOISE_KEYS:
         return True
+    opening = text[:24].lower()
+    if opening.startswith(_LINK_PREFIX_TUPLE):
+        return True
     if len(text) > _SHORT_LINE:
         return False
-    return text.lower().startswith(_NOISE_PREFIX_TUPLE)
+    return opening.startswith(_NOISE_PREFIX_TUPLE)
 
 
 def _place_name(match: re.Match[str]) -> str:

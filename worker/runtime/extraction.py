@@ -51,6 +51,8 @@ class Outcome:
     item_id: str | None
     published_at: float | None
     seconds: float
+    skipped_reason: str | None = None  # with `skipped_detail`: the item was passed over, not failed
+    skipped_detail: str | None = None
 
     @property
     def dead_lettered(self) -> bool:
@@ -78,6 +80,8 @@ def summarise(result: ProcessedRecord, seconds: float) -> Outcome:
         item_id=result.item_id,
         published_at=published_at,
         seconds=seconds,
+        skipped_reason=result.skipped.reason if result.skipped is not None else None,
+        skipped_detail=result.skipped.detail if result.skipped is not None else None,
     )
 
 

@@ -338,6 +338,14 @@ class Worker:
             )
         else:
             self.metrics.items_processed.inc()
+            if outcome.skipped_reason is not None:
+                self.metrics.items_skipped.labels(outcome.skipped_reason).inc()
+                self.log.info(
+                    "item_skipped",
+                    reason=outcome.skipped_reason,
+                    detail=outcome.skipped_detail,
+                    **record_context(record.topic, record.partition, record.offset, outcome.item_id),
+                )
 
     def _callbacks(
         self,

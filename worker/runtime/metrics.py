@@ -43,6 +43,12 @@ class WorkerMetrics:
             "Input records decoded and extracted (with or without claims).",
             registry=r,
         )
+        self.items_skipped = Counter(
+            "claimwire_items_skipped_total",
+            "Input records decoded but passed over without extraction, by reason (not_english).",
+            ["reason"],
+            registry=r,
+        )
         self.items_failed = Counter(
             "claimwire_items_failed_total",
             "Input records that could not be processed, by reason (decode reason or extractor_error).",

@@ -24,7 +24,7 @@ from worker.ingest.decode import decode_item
 from worker.ingest.errors import ItemDecodeError
 from worker.kafka.deadletter import ITEM_ID, Header, dead_letter_headers, source_headers
 from worker.models import CLAIM_SCHEMA_VERSION, ClaimEvent, WireItem
-from worker.pipeline import process_item
+from worker.pipeline import Skip, extract_item
 from worker.track.keys import partition_key
 
 SCHEMA_VERSION_HEADER = "claimwire.schema.version"
@@ -79,6 +79,7 @@ class ProcessedRecord:
     events: list[ClaimEvent] = field(default_factory=list)
     messages: list[OutgoingMessage] = field(default_factory=list)
     failure: Failure | None = None
+    skipped: Skip | None = None  # passed over without extraction (an item not in English)
 
     @property
     def item_id(self) -> str | None:
@@ -106,7 +107,8 @@ class RecordProcessor:
         except ItemDecodeError as exc:
             return self._dead_letter(result, Failure(exc.reason, exc), item_id=exc.item_id)
         try:
-            result.events = process_item(result.item)
+            extraction = extract_item(result.item)
+            result.events, result.skipped = extraction.events, extraction.skipped
         except Exception as exc:  # one bad item must not stop the partition
             return self._dead_letter(result, Failure(EXTRACTOR_ERROR, exc), item_id=result.item.id)
         result.messages = [self.claim_message(record, event) for event in result.events]
