@@ -125,6 +125,9 @@ def _to_event(
     source = claim.source
     entity = resolve_source(source.text, source.normalized, source.type, context) if source else None
     place = gazetteer().lookup(claim.location, where.country) if claim.location else None
+    if entity is not None and entity.country and place is not None and gazetteer().is_capital(place):
+        # "the health ministry in Damascus said": the capital is where a national body sits.
+        place = gazetteer().by_id.get(f"iso:{entity.country}")
     if entity is not None and entity.country and (place is None or place.country != entity.country):
         # "Syria's health ministry said 1,400 died" in an item about a quake centred in Turkey: a
         # national body's figure is about its own country unless its sentence says otherwise.

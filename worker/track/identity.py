@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from worker.extract.places import gazetteer
+from worker.extract.places import FREE_CITY_POPULATION, gazetteer
 from worker.extract.sources import TYPE_KEYWORDS, personal_name
 from worker.knowledge import Organisation, content_words, organisations
 
@@ -421,8 +421,16 @@ def _speaker(mention: str) -> str | None:
 
 def _is_place(mention: str) -> bool:
     """Whether a mention is only places ("Westland and Eastmarch"): places do not issue figures."""
-    parts = [p for p in re.split(r",|\band\b|&", strip_sentence_adverbs(mention)) if p.strip()]
-    return bool(parts) and all(gazetteer().lookup(fold(p)) is not None for p in parts)
+    parts = [p.strip() for p in re.split(r",|\band\b|&", strip_sentence_adverbs(mention)) if p.strip()]
+    if not parts or not all(p[0].isupper() for p in parts):
+        return False
+    places = [gazetteer().lookup(fold(p)) for p in parts]
+    # Small towns share names with words ("Police" is a Polish town): only countries, regions
+    # and big cities count here.
+    return all(
+        place is not None and (place.level != "city" or place.population >= FREE_CITY_POPULATION)
+        for place in places
+    )
 
 
 def _is_proper_name(mention: str) -> bool:

@@ -76,7 +76,14 @@ CATEGORY_PERSON_NOUNS: dict[str, frozenset[str]] = {
     "protesting": frozenset({"protester", "protestor", "demonstrator", "marcher"}),
     "detained": frozenset({"detainee", "arrest", "arrestee"}),
     "evacuated": frozenset({"evacuee"}),
+    # "1,200 bodies recovered" is the toll; "3,853 injuries" the injured.
+    "killed": frozenset({"body", "corpse"}),
+    "injured": frozenset({"injury"}),
 }
+
+# Words for the count itself ("the death toll", "the number of injured"): in a people category
+# they mean the people counted.
+COUNT_WORDS = frozenset({"toll", "tally", "count", "number", "figure", "total"})
 
 # Nationality words. As the counted noun ("killed 10,022 Palestinians") they mean people of that
 # place, and the place part of the key is what keeps two populations apart; as an adjective before
@@ -282,6 +289,8 @@ def counted_noun(counted: str | None, category: str) -> str:
     # A nationality before another noun is a qualifier the place part already carries.
     while len(words) > 1 and words[0] in DEMONYMS:
         words = words[1:]
+    if words and category in PEOPLE_CATEGORIES and singular(words[-1]) in COUNT_WORDS:
+        words = []
     if not words:
         return PERSON if category in PEOPLE_CATEGORIES else UNSPECIFIED
     head = singular(words[-1])
