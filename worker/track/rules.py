@@ -154,17 +154,15 @@ def _record(state: SeriesState, point: Point) -> None:
     del state.history[:-HISTORY_LIMIT]
 
 
-def _is_part_of_current_item(point: Point, current: Point, cumulative: bool) -> bool:
-    """A repeat of the current figure in the same item, or a smaller figure beside a cumulative toll.
+def _is_part_of_current_item(point: Point, current: Point) -> bool:
+    """Another figure of the series in the item that gave the current value.
 
-    An item that gives a toll often also gives the day's deaths ("252 in the past 24 hours") or
-    repeats the toll in its headline; neither is news about the series.
+    An item that gives a toll often also repeats it in its headline, gives a part of it (a
+    district's deaths the text does not place) or recalls an earlier day's figure; an item that
+    gives an amount often breaks it down. None of these is news about the series: one item
+    announces one value per series (its largest, for a running total: see reorder.release_order).
     """
-    if point.item_id != current.item_id:
-        return False
-    if point.same_figure(current):
-        return True
-    return cumulative and point.level < current.level
+    return point.item_id == current.item_id
 
 
 def apply(state: SeriesState, observation: Observation) -> list[TrackEvent]:
@@ -189,7 +187,7 @@ def apply(state: SeriesState, observation: Observation) -> list[TrackEvent]:
         state.current = point
         return [TrackEvent(kind="series_opened", parts=state.parts, point=point)]
     cumulative = state.parts.cumulative and state.parts.category in CUMULATIVE_CATEGORIES
-    if _is_part_of_current_item(point, current, cumulative):
+    if _is_part_of_current_item(point, current):
         return []
     if not state.parts.cumulative and not (
         point.same_figure(current) and point.published_at - current.published_at <= RESTATE_WINDOW
