@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -125,6 +125,7 @@ class Tracker:
         restore_timeout_seconds: float = 300.0,
         reorder_window_seconds: float = 0.0,
         reorder_max_hold_seconds: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.client = client
         self.metrics = metrics
@@ -132,6 +133,7 @@ class Tracker:
         self.stop = stop
         self.max_poll_records = max_poll_records
         self.restore_timeout_seconds = restore_timeout_seconds
+        self.clock = clock
         self.reorder_window_seconds = reorder_window_seconds
         self.reorder_max_hold_seconds = reorder_max_hold_seconds
         self.stores: dict[int, SeriesStore] = {}
@@ -175,7 +177,7 @@ class Tracker:
                 records = self.client.poll(POLL_TIMEOUT_SECONDS, max_records=self.max_poll_records)
                 self.health.polled(len(self.client.assigned()))
                 self._restore_assigned()
-                now = time.monotonic()
+                now = self.clock()
                 if records:
                     self._hold(records, now)
                 if not self._release(now):
