@@ -116,3 +116,13 @@ def test_a_mention_that_names_no_one_resolves_to_nothing() -> None:
 def test_an_undefined_acronym_is_its_own_id() -> None:
     assert resolve("the KTU union", country="FR") == "acr:ktu"
     assert resolve("KTU", country="FR") == "acr:ktu"
+
+
+def test_a_body_named_by_its_kind_is_the_listed_body_of_that_kind_the_item_names() -> None:
+    text = "The World Food Programme said 900 families fled. The programme later raised it to 1,400."
+    assert resolve("the programme", text, country="KE") == "wfp"
+    assert resolve("a spokeswoman for the programme", text, country="KE") == "wfp"
+
+
+def test_a_body_named_by_its_kind_with_no_such_body_in_the_item_stays_apart() -> None:
+    assert resolve("the council", "The council said 12 died.", country="KE") != "wfp"

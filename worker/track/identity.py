@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -111,6 +112,29 @@ GENERIC_HEADS: dict[str, str] = {
     "armed forces": "military",
 }
 
+# Head words of a body named by its kind alone ("the agency", "the council"): the item's body of
+# that kind.
+BODY_HEADS = frozenset(
+    {
+        "agency",
+        "council",
+        "authority",
+        "organisation",
+        "organization",
+        "commission",
+        "board",
+        "office",
+        "programme",
+        "program",
+        "fund",
+        "committee",
+        "department",
+        "service",
+        "centre",
+        "center",
+    }
+)
+
 # Generic heads that, with a country named ("Syrian officials"), mean that country's government.
 NATIONAL_HEADS = frozenset({"government", "officials", "authorities"})
 
@@ -146,6 +170,12 @@ ROLE_WORDS = frozenset(
 )
 
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+# "a spokeswoman for the relief board", "the director of the agency": a role, then its body.
+_ROLE_OF = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|head|chief|director|official|officer"
+    r"|chairman|chairwoman|chair|secretary|representative|coordinator)\s+(?:for|of|at|with)\s+(?P<body>.+)$",
+    re.IGNORECASE,
+)
 _ITEM_ACRONYM = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|on|de|du|des|la|del|[A-Z][\w'’-]*)){1,12})"
     r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
@@ -252,6 +282,13 @@ class ItemContext:
     countries: frozenset[str] = frozenset()  # every country the item names
     acronyms: dict[str, str] = field(default_factory=dict)  # acronym -> folded expansion
     ministries: list[str] = field(default_factory=list)  # offices of ministries the item names
+    _bodies: Counter[Organisation] | None = None  # listed bodies the item names, with counts
+
+    def bodies(self) -> Counter[Organisation]:
+        """How often the item names each listed body (by acronym or alias); computed on first use."""
+        if self._bodies is None:
+            self._bodies = _bodies_named(self)
+        return self._bodies
 
 
 def item_context(text: str, country: str | None, countries: frozenset[str] = frozenset()) -> ItemContext:
@@ -269,6 +306,24 @@ def item_context(text: str, country: str | None, countries: frozenset[str] = fro
         if office not in context.ministries:
             context.ministries.append(office)
     return context
+
+
+def _bodies_named(context: ItemContext) -> Counter[Organisation]:
+    by_acronym, by_alias = _knowledge()
+    counts: Counter[Organisation] = Counter()
+    for word in _WORD.findall(context.text):
+        bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
+        if bare in by_acronym:
+            org = _pick(by_acronym[bare], context)
+            if org is not None:
+                counts[org] += 1
+    folded = f" {content_words(fold(context.text))} "
+    for alias, orgs in by_alias.items():
+        if len(alias.split()) >= 2 and f" {alias} " in folded:
+            org = _pick(orgs, context)
+            if org is not None:
+                counts[org] += folded.count(f" {alias} ")
+    return counts
 
 
 def _expansion_for(words: list[str], acronym: str) -> str | None:
@@ -382,6 +437,10 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
     return None
 
 
+def _has_word(org: Organisation, word: str) -> bool:
+    return any(word in alias.split() for alias in (org.key, *org.aliases))
+
+
 def _as_entity(found: Organisation | Entity, speaker: str | None) -> Entity:
     if isinstance(found, Entity):
         return Entity(id=found.id, name=found.name, speaker=speaker, country=found.country)
@@ -453,6 +512,12 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
     found = known_organisation(mention, context)
     if found is not None:
         return _as_entity(found, _speaker(mention))
+    role = _ROLE_OF.match(mention)
+    if role is not None:
+        # "a spokeswoman for the Velmora Relief Board": the body, with no speaker named.
+        body = resolve_source(role.group("body"), fold(role.group("body")), "organisation", context)
+        if body is not None:
+            return Entity(id=body.id, name=body.name, speaker=body.speaker, country=body.country)
     folded = fold(mention)
     country, rest = _country_in(folded)
     office = _office_of(rest, context)
@@ -474,6 +539,11 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
     if not words and country is not None:
         # "Turkey said": the country's government.
         return Entity(id=f"gov:{country.lower()}:government", name=f"{country} government", country=country)
+    if len(words) == 1 and words[0] in BODY_HEADS:
+        # "the agency said": the listed body the item names most whose name has that word.
+        named = [org for org, _ in context.bodies().most_common() if _has_word(org, words[0])]
+        if named:
+            return _as_entity(named[0], _speaker(mention))
     for word in reversed(words):
         head = GENERIC_HEADS.get(word)
         # "the Provincial Relief Authority" is a body's name; "the authorities" is generic.
