@@ -12,7 +12,7 @@ import pycld2
 
 from worker import __version__
 from worker.extract import extract_claims
-from worker.extract.places import ItemPlaces, Place, gazetteer, item_places
+from worker.extract.places import ItemPlaces, Place, find_places, gazetteer, item_places
 from worker.extract.types import Claim
 from worker.ingest.clean import CleanedText, clean_body
 from worker.models import (
@@ -125,15 +125,27 @@ def _to_event(
     source = claim.source
     entity = resolve_source(source.text, source.normalized, source.type, context) if source else None
     place = gazetteer().lookup(claim.location, where.country) if claim.location else None
+    stated = claim.location is not None and claim.location != fallback_name(where)
+    if source is not None and not stated:
+        # "the Westland provincial police", "authorities in Eastmarch district": a body named with
+        # its region speaks for that region when the sentence names no other place.
+        jurisdiction = [
+            m.place for m in find_places(source.text, country=where.country) if m.place.level != "country"
+        ]
+        if jurisdiction:
+            place = jurisdiction[0]
     if entity is not None and entity.country and place is not None and gazetteer().is_capital(place):
         # "the health ministry in Damascus said": the capital is where a national body sits.
         place = gazetteer().by_id.get(f"iso:{entity.country}")
-    if entity is not None and entity.country and (place is None or place.country != entity.country):
-        # "Syria's health ministry said 1,400 died" in an item about a quake centred in Turkey: a
-        # national body's figure is about its own country unless its sentence says otherwise.
-        stated = claim.location is not None and claim.location != fallback_name(where)
-        if not stated:
-            place = gazetteer().by_id.get(f"iso:{entity.country}")
+    # "Syria's health ministry said 1,400 died" in an item about a quake centred in Turkey: a
+    # national body's figure is about its own country unless its sentence says otherwise.
+    if (
+        entity is not None
+        and entity.country
+        and not stated
+        and (place is None or place.country != entity.country)
+    ):
+        place = gazetteer().by_id.get(f"iso:{entity.country}")
     return ClaimEvent(
         claim_id=make_claim_id(
             item.id, start=start, end=end, value=claim.value, value_high=claim.value_high, unit=claim.unit
