@@ -42,10 +42,12 @@ from worker.extract.reporting import (
     EPITHET_HEADS,
     FINDING_DOCUMENTS,
     FIRST_PERSON,
+    FORECAST_CUES,
     GAPPED_SOURCE_RE,
     GENERIC_DOCUMENT_ADJECTIVES,
     HEADLINE_SOURCE_RE,
     LETTERS_RE,
+    MANNER_NOUNS,
     NAME_PARTICLES,
     NAME_TOKEN_RE,
     NON_COUNTING_HEADS,
@@ -78,7 +80,7 @@ from worker.extract.types import Attribution
 # The end of a source phrase that follows its cue: punctuation, or a word that starts a new clause.
 _RIGHT_PHRASE_END_RE = re.compile(
     r"[,;:!?\"“”]|\s[—–-]\s|\s\((?![A-Z][A-Za-z0-9&]{1,9}\))"
-    r"|\s(?:that|who|which|when|where|while|as|on|and|but|to|after|before|because|since|last|this|saying|"
+    r"|\s(?:that|who|which|when|where|while|as|on|at|during|and|but|to|after|before|because|since|last|this|saying|"
     r"adding|said|says|told|reported|published|released|seen|showed|show|shows|in\s+(?![A-Z]))\b"
 )
 # Quote marks a speaker tail may follow: straight and curly double quotes and guillemets.
@@ -119,6 +121,9 @@ _QUOTE_MARKS = "".join(sorted(_OPENING_MARKS | _CLOSING_MARKS))
 _QUOTE_MARK_RE = re.compile(f"[{_QUOTE_MARKS}]")
 # What may stand between a closing mark and the speaker's cue ("," said; ",\n Ana Ruiz said").
 _SPEAKER_GAP_RE = re.compile(r"[\s,.]*")
+# What may stand between a speaker's tail and a quotation that goes on in the same voice: the end
+# of the sentence ("Ruiz said on Monday. “...").
+_CONTINUED_QUOTE_GAP_RE = re.compile(r"[^\"“”«»\n.!?]{0,30}[.!?]\s*")
 # What may stand between a speaker's cue and the quotation it introduces: "said:", "told AFP:".
 _INTRODUCTION_GAP_RE = re.compile(r"^(?:\s+[\w'’.\-]+){0,3}\s*[:,]\s*$")
 _CITING_WINDOW = 60
@@ -136,6 +141,15 @@ _NOUN_LIKE_VERBS = ("forecast", "estimate", "claims", "put")
 _CLAUSE_INITIAL_PREPOSITIONS = frozenset({"", "by", "in", "under", "per", "on"})
 _SPEECH_CUES = frozenset(SPEECH_VERBS.values())
 # The last determiner-led phrase of a subject that also holds a figure: "the 812 walkers the park".
+# "Tories predicted to win 316", "said to be", "expected to reach": a participle and an infinitive
+# make a passive with the auxiliary left out, as headlines write it.
+_RAISED_PASSIVE_RE = re.compile(r"(?:[a-z]+ed|said|forecast)\s+to\s+[a-z]")
+# A comma that separates phrases, not the thousands of a figure ("1,000").
+_SEGMENT_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
+# A subject's head noun before its complement: "The poll of 1,000 voters" -> The poll.
+_HEAD_BEFORE_COMPLEMENT_RE = re.compile(
+    r"(?P<np>(?:(?:the|a|an|[Tt]he|An?)\s+)?(?:[\w'’\-]+\s+){0,3}?(?P<head>[\w\-]+))\s+(?:of|among|by|with)\s"
+)
 _DETERMINER_TAIL_RE = re.compile(r"\b(?:the|a|an|its|their)\s+[^\d,]+$")
 
 
@@ -162,6 +176,8 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
     """ "is estimated", "an estimated", "had been recorded", "did not say", "its growth forecast": the
     word is not a verb with a source for its subject."""
+    if _RAISED_PASSIVE_RE.match(text, verb_start):
+        return True
     words = [word.strip(_EDGE_PUNCTUATION) for word in text[max(floor, verb_start - 60) : verb_start].split()]
     if text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS):
         for word in words[-2:]:
@@ -337,6 +353,19 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
     return bool(heads) or bool(capitalised) or acronym
 
 
+def _generic_source(phrase: str) -> bool:
+    """A noun phrase after "according to" that names no body but is still where the figure comes
+    from ("information on the board's website", "preliminary results"); not a manner ("according to
+    plan", "according to the rules")."""
+    tokens = WORD_RE.findall(phrase)
+    return (
+        0 < len(tokens) <= 10
+        and not _holds_a_number(phrase)
+        and tokens[0].lower() not in PRONOUNS
+        and not any(token.lower() in MANNER_NOUNS for token in tokens)
+    )
+
+
 def _owner_of_documents(phrase: str) -> str | None:
     """The body behind a document phrase: "figures from the NRWB" -> the NRWB; "figures" -> None."""
     document_from = DOCUMENT_FROM_RE.match(phrase)
@@ -419,7 +448,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     if words and _word_in(words[-1], SUBJECT_PRONOUNS):
         position = region.rfind(words[-1])
         return words[-1], region_start + position, None, ""
-    segments = region.split(",")
+    segments = _SEGMENT_COMMA_RE.split(region)
     last = segments[-1].strip()
     last_words = WORD_RE.findall(last)
     if not last_words:
@@ -433,7 +462,10 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     if _word_in(last_words[0], RELATIVE_PRONOUNS) and len(last_words) > 1:
         # "the fire, which officials said killed 40": the relative clause has a subject of its own
         inner = last[last.find(last_words[1]) :].strip()
-        if _valid_source(inner, counting=False):
+        opens_a_noun_phrase = (
+            last_words[1][0].isupper() or last_words[1].lower() in DETERMINERS | SOURCE_HEADS
+        )
+        if opens_a_noun_phrase and _valid_source(inner, counting=False):
             return inner, region_start + region.rfind(inner), None, ""
     if len(segments) >= 2:
         before = segments[-2].strip()
@@ -454,8 +486,13 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     if subject and not _valid_source(subject, counting=False):
         subject = _antecedent_of_relative(last) or subject
     if _holds_a_number(subject):
+        head = _HEAD_BEFORE_COMPLEMENT_RE.match(subject)
         tail = _DETERMINER_TAIL_RE.search(subject)
-        subject = tail.group() if tail else ""
+        if head and head.group("head").lower() in SOURCE_HEADS:
+            # "The poll of 1,000 voters": the size of the sample is not part of the source
+            subject = head.group("np")
+        else:
+            subject = tail.group() if tail else ""
     if not subject:
         return "", verb_start, None, ""
     return subject, region_start + region.rfind(subject), None, ""
@@ -651,7 +688,10 @@ class _SentenceReader:
             phrase, phrase_end = _right_phrase(text, match.end, self.end)
             owner = _owner_of_documents(phrase) or ""
             if not _valid_source(owner, counting=False):
-                continue
+                # "according to information on its website": a generic source is still a source
+                if cue != "according to" or not _generic_source(phrase):
+                    continue
+                owner = phrase
             clause = self.clause_start(match.start)
             before = text[clause : match.start].strip(' ,"“')
             after = text[phrase_end : self.end].strip(' .,;"”')
@@ -710,7 +750,7 @@ class _SentenceReader:
                 if owner is None or (kind == "document" and not _names_a_document(phrase)):
                     continue
                 phrase = owner
-            counting = kind == "counting" and cue not in {"put", "placed"}
+            counting = kind == "counting" and cue not in {"put", "placed"} and cue not in FORECAST_CUES
             if verb == "found" and not (
                 text.startswith(" that", match.end)
                 or _preceded_by_comma(text, phrase_start, self.start)
@@ -998,6 +1038,7 @@ def _quote_speakers(
     told reporters) or right before it (Ana Ruiz said: “...”), with that speaker."""
     starts = [anchor.start for anchor in anchors]
     found: list[tuple[int, int, Attribution]] = []
+    previous: _Anchor | None = None  # the speaker of the quotation before
     for opened, closed in quotations:
         index = bisect_left(starts, closed)
         speaker = None
@@ -1009,8 +1050,18 @@ def _quote_speakers(
                 before -= 1
             if before >= 0 and _INTRODUCTION_GAP_RE.match(text[anchors[before].end : opened]):
                 speaker = anchors[before]
+        if (
+            speaker is None
+            and previous is not None
+            and _CONTINUED_QUOTE_GAP_RE.fullmatch(text, previous.end, opened)
+        ):
+            # "“...,” Ruiz said. “We expect 10 more.”": the next quotation goes on in her voice
+            speaker = previous
         if speaker is not None and speaker.attribution is not None and _quotes_speech(speaker.cue):
             found.append((opened, closed, speaker.attribution))
+            previous = speaker
+        else:
+            previous = None
     return found
 
 

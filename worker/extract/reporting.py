@@ -64,6 +64,8 @@ SPEECH_VERBS: Final[dict[str, str]] = {
     "tweeted": "tweeted",
     "testified": "testified",
     "presumed": "presumed",
+    "argued": "argued",
+    "contended": "contended",
 }
 
 # "The company added 2,000 jobs", "it adds a fourth line": "added" followed by its object is a deed.
@@ -108,6 +110,18 @@ COUNTING_VERBS: Final[dict[str, str]] = {
     "predicts": "predicted",
     "projects": "projected",
 }
+
+# Cues of forecasting: a forecast is a statement, so its subject is checked as a speaker's is
+# ("Ruiz predicted"), not as a keeper of records.
+FORECAST_CUES: Final[frozenset[str]] = frozenset({"expects", "forecast", "projected", "predicted"})
+
+# Nouns after "according to" that say how something went, not where a figure comes from.
+MANNER_NOUNS: Final[frozenset[str]] = word_set(
+    """
+        plan plans schedule tradition custom law laws rule rules script design protocol procedure
+        procedures legend myth program programme agreement
+    """
+)
 
 # Verbs whose subject is a document rather than a speaker: "budget documents show".
 DOCUMENT_VERBS: Final[dict[str, str]] = {
@@ -250,7 +264,7 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         groups monitors tally count consortium network board operator utility producer census poll guild
         study division unit panel secretariat inspectorate squad polls surveys studies results findings
         projection projections analysis audit reports retailer carrier airline lender insurer
-        manufacturer maker conglomerate
+        manufacturer maker conglomerate campaign
     """
 )
 
