@@ -124,7 +124,7 @@ def test_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFix
 
 def test_subprocess_reports_bad_items_and_prints_the_good_ones(tmp_path: Path) -> None:
     good_bodies = {
-        "g1": "GAZA CITY (AFP) - Israeli strikes have killed 25 people, the health ministry said on Monday.",
+        "g1": "PORT LOUIS (AFP) - Mudslides have killed 25 people, the health ministry said on Monday.",
         "g2": "The regional governor said 3,400 residents had been evacuated from the valley.",
     }
     items = tmp_path / "items.jsonl"

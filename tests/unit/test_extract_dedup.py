@@ -26,22 +26,22 @@ def claim(
 
 def test_headline_figure_is_dropped_for_the_body_sentence_with_its_source() -> None:
     text = (
-        "Afghan earthquakes kill 2,053, ministry says\n"
-        "The disaster ministry put the toll from the earthquakes at 2,053 dead and 9,240 injured, "
-        "its spokesman said."
+        "Valley tremors kill 418, agency says\n"
+        "The relief agency put the toll from the tremors at 418 dead and 1,906 injured, "
+        "its director said."
     )
     found = extract_claims(text)
-    assert [(c.quantity_text, c.sentence_start > 0) for c in found] == [("2,053", True), ("9,240", True)]
+    assert [(c.quantity_text, c.sentence_start > 0) for c in found] == [("418", True), ("1,906", True)]
 
 
 def test_repeated_paragraph_gives_one_claim() -> None:
-    paragraph = "Rescuers said 87 people had been pulled from the sea."
+    paragraph = "Lifeguards said 87 swimmers were brought back to the beach."
     assert len(extract_claims(f"{paragraph}\n{paragraph}")) == 1
 
 
 def test_same_value_counting_different_things_is_kept_twice() -> None:
-    text = "Two jets took part in the raid. Later two junta columns began raiding villages."
-    assert [c.counted for c in extract_claims(text)] == ["jets", "junta columns"]
+    text = "Two tugs joined the search. Later two police launches began towing the barges."
+    assert [c.counted for c in extract_claims(text)] == ["tugs", "police launches"]
 
 
 def test_same_figure_in_one_sentence_is_kept_twice() -> None:
@@ -100,3 +100,13 @@ def test_a_title_line_restates_the_body_whatever_its_words() -> None:
     title = claim(100, 0, (0, 30), counted="toll", category="killed")
     body = claim(100, 50, (50, 120), counted="people", category="other")
     assert deduplicate([title, body], frozenset({0})) == [body]
+
+
+def test_rows_of_a_list_with_the_same_figure_are_two_claims() -> None:
+    text = "Arrests by district:\n- North: 5\n- South: 5\nEast: 3\nWest: 3"
+    assert [c.value for c in extract_claims(text)] == [5.0, 5.0, 3.0, 3.0]
+
+
+def test_a_headline_with_a_colon_still_restates_the_body() -> None:
+    text = "Ferry disaster: 41 feared dead\nRescuers said 41 people were feared dead after the ferry sank."
+    assert len(extract_claims(text)) == 1

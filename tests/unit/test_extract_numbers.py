@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from worker.extract import extract_claims
 from worker.extract.numbers import (
     ENGLISH_GROUPED,
     EUROPEAN_DECIMAL,
@@ -20,6 +21,8 @@ from worker.extract.numbers import (
 )
 from worker.extract.quantities import find_quantities
 from worker.extract.sentences import split_sentences
+from worker.models import WireItem
+from worker.pipeline import process_item
 
 
 def values(text: str) -> list[float]:
@@ -78,7 +81,7 @@ def test_parse_words(words: str, value: float) -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("An estimated 2.6 million people have been displaced.", [2_600_000]),
+        ("An estimated 2.6 million tenants face eviction.", [2_600_000]),
         ("The CGT counted 3,5 million demonstrators.", [3_500_000]),
         ("Floods affected 4,66,366 homes.", [466_366]),
         ("Turnout was 1,27 million people.", [1_270_000]),
@@ -112,3 +115,58 @@ def test_number_tokens_agree_with_the_number_pattern_and_keep_offsets() -> None:
     assert [(t.start, t.end) for t in number_tokens(text, 0, len(text))] == [
         (m.start(), m.end()) for m in NUMBER.finditer(text)
     ]
+
+
+def claims_in(text: str) -> list[tuple[float, str | None, str]]:
+    return [(c.value, c.unit, c.quantity_text) for c in extract_claims(text)]
+
+
+def test_thousands_grouped_by_spaces_are_one_number_in_an_item_without_commas() -> None:
+    text = "Volunteers counted 12 000 birds and 1 234 567 insects at the lake."
+    assert claims_in(text) == [(12000.0, None, "12 000"), (1234567.0, None, "1 234 567")]
+
+
+def test_no_break_and_thin_spaces_group_thousands_once_cleaned() -> None:
+    body = "Volunteers counted 12\u00a0000 birds and 3\u2009400 bats."
+    events = process_item(WireItem(id="spaces", body=body))
+    assert [event.value for event in events] == [12000.0, 3400.0]
+
+
+def test_spaces_do_not_group_in_an_item_that_groups_with_commas() -> None:
+    text = "By 2,300 votes to 410, the council met in 12 300 homes."
+    assert 12300.0 not in [value for value, _, _ in claims_in(text)]
+
+
+def test_a_day_then_a_count_is_not_one_number() -> None:
+    assert [value for value, _, _ in claims_in("On March 15 300 cyclists set off.")] == [300.0]
+
+
+def test_a_stray_space_inside_a_grouping_is_read_through() -> None:
+    assert claims_in("The roll lists 12,345, 678 voters.") == [(12345678.0, None, "12,345, 678")]
+
+
+def test_a_list_after_a_grouped_number_keeps_its_numbers() -> None:
+    values = [value for value, _, _ in claims_in("Crews cleared 1,200, 300 and 40 tonnes.")]
+    assert values[:2] == [1200.0, 300.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board froze Rs.45.10 crore of assets.", (451_000_000.0, "INR", "Rs.45.10 crore")),
+        ("Gold imports cross Rs 7 Cr mark", (70_000_000.0, "INR", "cross Rs 7 Cr")),
+        ("It stood at Rs 18.08 crore.", (180_800_000.0, "INR", "Rs 18.08 crore")),
+    ],
+)
+def test_rupee_amounts_glued_and_abbreviated(text: str, expected: tuple[float, str, str]) -> None:
+    assert claims_in(text) == [expected]
+
+
+def test_an_abbreviation_glued_to_digits_names_a_thing() -> None:
+    assert claims_in("Gate No.5 stayed shut.") == []
+
+
+def test_pounds_follow_the_country_of_the_item() -> None:
+    text = "Egypt set aside £ 500 million for clinics and 20 million Egyptian pounds for schools."
+    assert [unit for _, unit, _ in claims_in(text)] == ["EGP", "EGP"]
+    assert [unit for _, unit, _ in claims_in("Cairo fans spent £40 in London.")] == ["GBP"]

@@ -52,20 +52,20 @@ def test_named_unit_patterns(name: str, matching: str, not_matching: str, method
     [
         ("Prices rose 71% last year.", [(71, "percent")]),
         ("Growth was 2 per cent.", [(2, "percent")]),
-        ("An increase of 0.64 percentage points.", [(0.64, "percentage point")]),
+        ("A gain of 0.64 percentage points.", [(0.64, "percentage point")]),
         ("It costs more than £2m apiece.", [(2e6, "GBP")]),
         ("The EU released €1 million in aid.", [(1e6, "EUR")]),
-        ("A fine of 10.5 million Australian dollars was set.", [(10.5e6, "AUD")]),
+        ("The club paid 10.5 million Australian dollars.", [(10.5e6, "AUD")]),
         ("Losses exceeded P2.7 billion.", [(2.7e9, "PHP")]),
         ("It weighs about 1,300 kg.", [(1300, "kg")]),
-        ("A range of over 2,000km.", [(2000, "km")]),
+        ("A pipeline of over 2,000km.", [(2000, "km")]),
         ("Crops on 1,76,153 acres were lost.", [(176153, "acre")]),
         ("Over 8,245 hectares were flooded.", [(8245, "ha")]),
         ("It released 29 tonnes of supplies.", [(29, "t")]),
         ("Winds of 155mph were recorded.", [(155, "mph")]),
         ("A magnitude 6.3 quake struck.", [(6.3, "magnitude")]),
         ("A 7.1-magnitude quake struck.", [(7.1, "magnitude")]),
-        ("Aftershocks of magnitude 5.9 and 5.5 followed.", [(5.9, "magnitude"), (5.5, "magnitude")]),
+        ("Tremors measuring magnitude 5.7 and 5.2 came next.", [(5.7, "magnitude"), (5.2, "magnitude")]),
         ("A 6,500-kilometre range.", [(6500, "km")]),
         ("Rates rose 25 basis points.", [(25, "bp")]),
         ("It can dip to minus-130 degrees Fahrenheit.", [(-130, "F")]),
@@ -75,11 +75,11 @@ def test_named_unit_patterns(name: str, matching: str, not_matching: str, method
         ("A package worth up to PS2.7m, on top of PS21,700.", [(2.7e6, "GBP"), (21700, "GBP")]),
         ("Pre-orders for the PS5 and a K9 unit opened.", []),
         ("The trade balance fell to $-50.8bn.", [(-50.8e9, "USD")]),
-        ("Stoxx 50 -1.3% FTSE -0.6%.", [(-1.3, "percent"), (-0.6, "percent")]),
+        ("Stoxx 50 -1.8% FTSE -0.4%.", [(-1.8, "percent"), (-0.4, "percent")]),
         ("Carbon reached 1200 parts per million, lead 15 ppb.", [(1200, "ppm"), (15, "ppb")]),
         ("The sun's mass is 1.99×10−30 kilograms.", [(1.99e-30, "kg")]),
         ("There are 6.02×10²³ atoms in a 3 x 10 metre tank.", [(6.02e23, None), (3, None), (10, "m")]),
-        ("There were 4 hundred million people.", [(4e8, None)]),
+        ("The fund holds 4 hundred million shares.", [(4e8, None)]),
         ("A 3923sq m estate reached 100km/hr at 2.14degF.", [(3923, "m2"), (100, "kmh"), (2.14, "F")]),
     ],
 )
@@ -184,3 +184,18 @@ def test_a_fraction_in_digits_keeps_the_unit_after_it() -> None:
 def test_a_count_inside_a_share_gives_way_to_it() -> None:
     text = "Two thirds of the crew stayed."
     assert [(round(q.value, 4), q.unit) for q in find_quantities(text, 0, len(text))] == [(66.67, "percent")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It lent 3 billion and 240 million Egyptian pounds to clinics.", [(3.24e9, "EGP")]),
+        ("The plan costs one billion and 925 million euros.", [(1.925e9, "EUR")]),
+        ("Exports hit 3 million tonnes and 20 million barrels.", [(3e6, "t"), (2e7, "barrel")]),
+        ("About 2 billion people and 300 million homes lack it.", [(2e9, None), (3e8, None)]),
+    ],
+)
+def test_an_amount_in_two_parts_joined_by_and_is_one_figure(
+    sentence: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert units(sentence) == expected

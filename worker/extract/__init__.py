@@ -33,10 +33,13 @@ _PESO_COUNTRY = re.compile(r"\b(?:" + "|".join(PESO_BY_COUNTRY) + r")\b", re.IGN
 _POUND_COUNTRY = re.compile(r"\b(?:" + "|".join(POUND_BY_COUNTRY) + r")\b", re.IGNORECASE)
 # An item that groups thousands with commas ("12,300") does not group them with spaces.
 _COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
-# "rose to 1.0 per cent in July from 0.6 per cent": the figure a change started from.
+# "climbed to 4.2% in May from 3.9%": the figure a change started from.
 _FROM_PREVIOUS = re.compile(
     r"(?:\s+(?:in|on|at|during|last|this)(?:\s+[\w'’]+){1,2})?,?\s+from\s+(?:[A-Za-z]+['’]s\s+)?"
 )
+# A line of a list or table ("- Region 5: 5", "• 40 arrests", "North: 12") is not a headline: two
+# rows with the same figure are two claims.
+_LIST_ROW = re.compile(r"[-–•*·]|[^:\n]{1,40}:\s*[\d.,]+$")
 _CLOSING = frozenset(".!?\"”’')")
 
 
@@ -158,7 +161,7 @@ def _title_sentences(text: str, sentences: list[tuple[int, int]]) -> frozenset[i
             not text[line_start:start].strip()
             and not text[end : len(text) if line_end == -1 else line_end].strip()
         )
-        if whole_line and text[end - 1] not in _CLOSING:
+        if whole_line and text[end - 1] not in _CLOSING and not _LIST_ROW.match(text, start, end):
             titles.add(start)
     return frozenset(titles)
 

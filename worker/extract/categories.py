@@ -185,93 +185,6 @@ THING_NOUNS = frozenset(
     ]
 )
 
-PEOPLE_NOUNS = frozenset(
-    [
-        "people",
-        "persons",
-        "person",
-        "civilians",
-        "civilian",
-        "children",
-        "child",
-        "women",
-        "woman",
-        "men",
-        "man",
-        "girls",
-        "girls",
-        "boys",
-        "boy",
-        "residents",
-        "resident",
-        "villagers",
-        "villager",
-        "migrants",
-        "migrant",
-        "refugees",
-        "refugee",
-        "patients",
-        "patient",
-        "soldiers",
-        "soldier",
-        "troops",
-        "fighters",
-        "fighter",
-        "militants",
-        "militant",
-        "workers",
-        "worker",
-        "students",
-        "student",
-        "teachers",
-        "teacher",
-        "journalists",
-        "journalist",
-        "monks",
-        "monk",
-        "families",
-        "family",
-        "households",
-        "household",
-        "passengers",
-        "passenger",
-        "others",
-        "policemen",
-        "officers",
-        "officer",
-        "police",
-        "protesters",
-        "demonstrators",
-        "marchers",
-        "hostages",
-        "detainees",
-        "prisoners",
-        "inmates",
-        "babies",
-        "infants",
-        "elderly",
-        "individuals",
-        "victims",
-        "survivors",
-        "adults",
-        "citizens",
-        "nationals",
-        "pilgrims",
-        "tourists",
-        "sailors",
-        "crew",
-        "members",
-        "staff",
-        "volunteers",
-        "Palestinians",
-        "Israelis",
-        "Ukrainians",
-        "Russians",
-        "Rohingya",
-        "population",
-    ]
-)
-
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # Words that end the noun phrase after a number.
 _PHRASE_STOP = frozenset(
@@ -465,9 +378,9 @@ _GOVERNING_TOLL = re.compile(
     r"stood\s+at|is|was|hit|hits|top|tops|topped|exceed|exceeds|exceeded|passed|passes)\s+$",
     re.IGNORECASE,
 )
-# "as were four of their teachers": a figure joined to the one before shares its category.
+# "as were three of the guards": a figure joined to the one before shares its category.
 _AS_WERE = re.compile(r"\bas\s+(?:were|was|did|had)\s+$", re.IGNORECASE)
-# ", children among them," / ", most of them women and children,": an aside between a figure and its verb.
+# ", infants among them," / ", nearly all of them farmers,": an aside between a figure and its verb.
 _ASIDE = re.compile(
     r",[^,;]{0,50}\b(?:them|whom|among|including|mostly|most)\b[^,;]{0,40},"
     r"|\s*[–—]\s[^–—;]{1,60}\s[–—]"  # "36 people – 30 men and six women – were"
@@ -480,7 +393,7 @@ _AMONG_THE = re.compile(
 _NUMBER_OF = re.compile(
     r"\b(?:number|total|tally|count)\s+(?:of|who|that)\s+(?P<rest>[^,;]{0,140})$", re.IGNORECASE
 )
-# "a city of about 7.5 million people", "home to some 1,600 people": a population, not a casualty.
+# "a town of roughly 40,000 people", "home to some 900 families": a population, not a casualty.
 _POPULATION_BEFORE = re.compile(
     r"\b(?:city|country|nation|town|island|state|region|province|enclave|territory|home|population)\s+(?:of|to)\s+$",
     re.IGNORECASE,
@@ -665,7 +578,7 @@ def categorise(
         or _AS_WERE.search(before[-12:])
     ):
         return part_of
-    # 4. a figure in a list shares the category of the one before: "4,104 children and 2,641 women".
+    # 4. a figure in a list shares the category of the one before: "310 miners and 42 guards".
     if part_of is not None and previous_end is not None and _LIST_GAP.fullmatch(text, previous_end, start):
         return part_of
     # 5. a bare count of people in a sentence about a protest is its turnout.

@@ -6,7 +6,8 @@ come from compatible sources and count the same thing. A figure in a headline-li
 the body whatever its words. Otherwise the counts must agree on their category, and on what they
 count: the same head noun, or a missing or generic one ("others", "people") for a casualty count;
 a count of things in the category `other` needs the same head ("some 300 sites" and "over 300
-sites"), and an amount with no head the same word before it ("a street value of €2.4 million").
+sites"); an amount of money needs no more, a measure with no head the same word before it ("a
+rate of 2.5%" twice, not "from 2.5%" and "a forecast of 2.5%").
 Sources are compatible when they are the same, when one is missing, or when one of the two
 sentences is a quote (a speaker restating the figure the text credits to their institution).
 A distributive count ("two each") is never a restatement.
@@ -83,14 +84,17 @@ def _same_claim(a: Claim, b: Claim, titles: frozenset[int], text: str) -> bool:
     if head_a is not None and head_a == head_b:
         return True
     if a.category == "other":
-        # "a street value of €2.4 million" again; not "from 0.6%" and "a forecast of 0.6%"
-        return (
-            a.unit is not None
-            and head_a is None
-            and head_b is None
-            and _word_before(a, text) == _word_before(b, text)
-        )
+        if a.unit is None:
+            return False  # two counts of things need the same head
+        if _is_currency(a.unit):
+            return head_a is None or head_b is None  # "$8m of art" and later "the $8m haul"
+        # "a rate of 2.5%" again; not "from 2.5%" and "a forecast of 2.5%"
+        return head_a is None and head_b is None and _word_before(a, text) == _word_before(b, text)
     return head_a is None or head_b is None or head_a in _GENERIC_HEADS or head_b in _GENERIC_HEADS
+
+
+def _is_currency(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
 
 
 def _word_before(claim: Claim, text: str) -> str:

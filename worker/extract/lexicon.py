@@ -102,6 +102,7 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "exceed": "lower_bound", "topped": "lower_bound", "topping": "lower_bound", "top": "lower_bound",
     "tops": "lower_bound", "over than": "lower_bound", "more then": "lower_bound",
     "past": "lower_bound", "just past": "lower_bound", "crossed": "lower_bound", "crosses": "lower_bound",
+    "cross": "lower_bound", "cross the": "lower_bound",
     "crossing": "lower_bound", "crossed the": "lower_bound", "crosses the": "lower_bound",
     "passed": "lower_bound", "passes": "lower_bound", "passing": "lower_bound", "passed the": "lower_bound",
     "passes the": "lower_bound", "topped the": "lower_bound", "tops the": "lower_bound",
@@ -668,7 +669,7 @@ GLUED_QUALIFIERS: dict[str, str] = {
 # These hyphen words keep the figure a count:
 COUNTING_HYPHEN_WORDS = frozenset({"strong", "plus", "odd"})
 
-# Superlatives and rankings: "the world's two biggest economies", "top three".
+# Superlatives and rankings: "the region's three largest ports", "top five".
 RANKING_BEFORE = frozenset({"top", "bottom", "first", "last", "next", "previous", "final"})
 
 

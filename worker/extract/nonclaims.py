@@ -75,7 +75,6 @@ AGE_BEFORE_WORDS = re.compile(
 _AGE_HINT = re.compile(r"age|young|old|under|over|below", re.IGNORECASE)
 # "Nick Hague, 44, has", "Smith, 45, said": an age in apposition to a name.
 AGE_APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s+$")
-AGE_APPOSITION_AFTER = re.compile(r"^,")
 # A year: a plain four-digit number between 1800 and 2100 with no unit.
 YEAR_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|since|of|by|until|till|before|after|from|during|early|late|mid|the|this|that|"
@@ -113,7 +112,7 @@ VAGUE_COUNT_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.IGNORE
 COUNTER_TOTAL = re.compile(
     r"\b(?:photo|image|picture|slide|page|part|episode|item|step|chapter|game)\s+\d+\s+of\s+$", re.IGNORECASE
 )
-NAMING_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w.&]*\.?)\s+$")
+NAMING_WORD_BEFORE = re.compile(r"(?:^|[\s(\-•*])([A-Za-z][\w.&]*\.?)\s+$")
 # Naming words that mark an identifier even in lower case ("page 5", "room 12", "flight 370").
 LOWERCASE_NAMING_WORDS = frozenset(
     [
@@ -158,7 +157,7 @@ STREET_AFTER = re.compile(
     + "|".join(re.escape(w.title()) for w in STREET_WORDS)
     + r")\b"
 )
-# Rankings: "the world's two biggest economies", "top three".
+# Rankings: "the region's three largest ports", "top five".
 SUPERLATIVE_AFTER = re.compile(
     r"^\s+(?:biggest|largest|highest|longest|deadliest|strongest|worst|best|most|least|greatest|"
     r"richest|poorest|oldest|youngest|busiest|heaviest|fastest|smallest|lowest|tallest|closest|"
@@ -173,7 +172,7 @@ DEFINITE_BEFORE = re.compile(
     + r")|\w['’]s?)\s+(?:(?:other|remaining|same|latter|former|past|last|next|previous|first|final)\s+)?$",
     re.IGNORECASE,
 )
-# "26 of the territory's 35 hospitals": the total M in "N of the M".
+# "9 of the county's 14 bridges": the total M in "N of the M".
 N_OF_THE_M = re.compile(
     r"(?:\d%?|percent|per\s+cent|half|third|quarter)\s+of\s+(?:the|its|their|his|her|our)(?:\s+[\w-]+['’]s?)?\s+$",
     re.IGNORECASE,
@@ -182,7 +181,7 @@ N_OF_THE_M = re.compile(
 RATIO_TOTAL = re.compile(
     r"\b(?:\d+|" + word_alternation([*UNITS_WORDS, *TENS_WORDS]) + r")\s+(?:out\s+of|in)\s+$", re.IGNORECASE
 )
-# "... the 3,705 Rohingya the agency counted": a definite phrase that reports a count is a claim.
+# "... the 2,140 migrants the navy recorded": a definite phrase that reports a count is a claim.
 REPORTED_COUNT_AFTER = re.compile(
     r"^(?:\s+[\w-]+){1,3}?\s+(?:that\s+|which\s+)?(?:the\s+|a\s+)?(?:[A-Z][\w-]*|[a-z]+)"
     r"(?:\s+[A-Za-z][\w-]*)?\s+(?:launched|counted|fired|recorded|registered|sent|reported|tallied|"
@@ -267,7 +266,9 @@ def non_claim_reason(
         DATE_AFTER_MONTH.search(near) or DATE_BEFORE_MONTH.match(after) or DATE_SECOND_DAY.search(before)
     ):
         return "date"
-    if (value <= 130 and AGE_AFTER.match(after)) or (
+    if value > 130 and AGE_AFTER.match(after):
+        return None  # "a 2,900-year-old hearth": the age of a thing is a measure
+    if AGE_AFTER.match(after) or (
         value <= 120 and _AGE_HINT.search(before) and AGE_BEFORE_WORDS.search(before)
     ):
         return "age"

@@ -88,8 +88,22 @@ NEGATIVE_BEFORE = re.compile(r"(?:\bminus[\s-]|−|(?<=\s)-)$", re.IGNORECASE)
 PLURAL_WORD_AFTER = re.compile(r"\s+(?:[a-z]+s|people)\b")
 NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
 PHONE_LIST_JOIN = re.compile(r"^[^.;]{0,60}\b(?:or|and)\s+$")
-RESTATEMENT_OPEN = re.compile(r"^\s*[(\[]\s*$")
+RESTATEMENT_OPEN = re.compile(r"^\s*(?:[(\[]|,\s*or)\s*$")
+# "some 2,000 families or 9,000 people": the same group counted by households and by heads.
+HOUSEHOLDS_OR = re.compile(r"^\s+(?:families|households)\s*,?\s+or\s+$", re.IGNORECASE)
 WORD_IN_BRACKETS_BEFORE = re.compile(rf"\b(?P<w>{_alternation(UNITS_WORDS)})\s*\($", re.IGNORECASE)
+# Verbs read as qualifiers ("the toll passed 60", "topped the $5bn level"), which only bound a
+# figure that does not count things of its own ("crossed three rivers").
+VERB_QUALIFIER = re.compile(
+    r"(?:just\s+)?(?:past|cross(?:es|ed|ing)?|pass(?:es|ed|ing)?|near(?:s|ed|ing)?|approach(?:es|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+THINGS_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:[a-z]+s|people)\b")
+# A large scale word ending a figure, and the "and" that adds a smaller part to it.
+TRAILING_SCALE = re.compile(
+    r"\b(?P<s>billion|bn|million|mn|crore|lakh|trillion)(?=\W*(?:[a-z]+\W*){0,2}$)", re.IGNORECASE
+)
+AND_JOIN = re.compile(r"\s+and\s+")
 # "gone up to", "shot up to": "up" belongs to the verb, the figure is exact.
 MOVED_BEFORE = re.compile(
     r"\b(?:gone|went|go|goes|going|shot|moved|jumped|climbed|risen|rose|crept|edged)\s+$", re.IGNORECASE
@@ -243,6 +257,8 @@ def find_quantities(
                 continue
             partner = None
         reason = _reason(text, reading, start, partner_unit=partner.unit if partner is not None else None)
+        if reason == "compound descriptor" and _qualifier_before(text, reading.start, start)[0] is not None:
+            reason = None  # "an approximately 400-person capacity": a make-up is never approximate
         if reason is None and partner is not None and _is_day_range(text, reading, partner):
             reason = "date"  # "between 14 and 15 March", "June 3-5"
         if reason is None and phone_end >= 0 and PHONE_LIST_JOIN.match(text[phone_end : reading.start]):
@@ -267,6 +283,12 @@ def find_quantities(
             continue
 
         qualifier, qualifier_start = _qualifier_before(text, reading.start, start)
+        if (
+            qualifier_start is not None
+            and VERB_QUALIFIER.match(text, qualifier_start)
+            and THINGS_AFTER.match(text, reading.end)
+        ):
+            qualifier = qualifier_start = None  # "crossed three rivers": a journey, not a bound
         written = qualifier is not None
         if reading.qualifier_after is not None:
             qualifier, written = reading.qualifier_after, True
@@ -307,7 +329,28 @@ def find_quantities(
     ):
         found = _with_shares(text, start, end, found)
     _mark_restatements(text, found)
-    return _with_digits_in_brackets(text, found)
+    return _with_compound_amounts(text, _with_digits_in_brackets(text, found))
+
+
+def _with_compound_amounts(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "2 billion and 510 million pounds", "one billion and 925 million": one amount in two parts."""
+    merged: list[Quantity] = []
+    for quantity in found:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.value_high is None and quantity.value_high is None:
+            scale = TRAILING_SCALE.search(text, previous.start, previous.end)
+            if (
+                scale is not None
+                and AND_JOIN.fullmatch(text, previous.end, quantity.start)
+                and 0 < quantity.value < _LOWER_SCALES[scale.group("s").lower()]
+                and previous.unit in (None, quantity.unit)
+                and TRAILING_SCALE.search(text, quantity.start, quantity.end) is not None
+            ):
+                previous.value += quantity.value
+                previous.unit, previous.end = quantity.unit, quantity.end
+                continue
+        merged.append(quantity)
+    return merged
 
 
 def _with_digits_in_brackets(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -546,8 +589,8 @@ def _trailing_multiplier(token: str) -> float:
 def _is_change(text: str, number_start: int, start: int, *, both_units: bool) -> bool:
     """Whether "X to Y" is a move between two figures rather than a range.
 
-    "rose from 5% to 7%" and "increased by $43.6 billion to $419.2 billion" are moves; "rose by 1 to
-    1.5 degrees" (one unit for both ends) is a range of the change.
+    "rose from 5% to 7%" and "grew by $2.1 billion to $80.4 billion" are moves; "warmed by 2 to
+    3 degrees" (one unit for both ends) is a range of the change.
     """
     before = text[max(start, number_start - 40) : number_start].lower()
     words = re.findall(r"[a-z]+", before)[-2:]
@@ -798,10 +841,15 @@ def _qualifier_before(text: str, number_start: int, sentence_start: int) -> tupl
 
 
 def _mark_restatements(text: str, found: list[Quantity]) -> None:
-    """ "6,500 kilometers (over 4,040 miles)": the bracketed figure restates the one before it."""
+    """ "1,200 kilometres (about 750 miles)", "about 200 feet, or 60 metres": the second figure
+    restates the one before it in another unit; "around 2,000 families or 9,000 people" counts the
+    same group again. A restatement takes the qualifier of the figure it restates when it has none."""
     for i in range(1, len(found)):
         previous, current = found[i - 1], found[i]
-        if previous.unit and current.unit and RESTATEMENT_OPEN.match(text[previous.end : current.start]):
+        gap = text[previous.end : current.start]
+        if (previous.unit and current.unit and RESTATEMENT_OPEN.match(gap)) or (
+            previous.unit is None and current.unit is None and HOUSEHOLDS_OR.match(gap)
+        ):
             current.restates = i - 1
             if not current.qualifier_written and current.qualifier == "exact":
                 current.qualifier = previous.qualifier

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 class Attribution:
     """Who a figure is credited to, and the words that tie it to them."""
 
-    text: str  # fullest mention in the item, e.g. "Gaza's Hamas-run health ministry"
+    text: str  # fullest mention in the item, e.g. "the province's rebel-held health office"
     normalized: str  # lower-case canonical name, e.g. "gaza health ministry"
     type: str  # one of worker.models.SourceType
     cue: str  # "said", "according to", "told reporters", ...

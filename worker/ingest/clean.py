@@ -132,7 +132,7 @@ _MARKUP_START = re.compile(
     rf"[<&\r\n\u2028\u2029\x85{_HORIZONTAL_SPACE}{_INVISIBLE}]|[ ](?=[ {_HORIZONTAL_SPACE}])"
 )
 
-# "GAZA CITY (AFP) -", "DEIR AL-BALAH, Gaza Strip (AP) —", "LONDON, Oct 7 (Reuters) -", "PARIS -":
+# "PORT LOUIS (AFP) -", "SAN MARCOS, Huila Province (AP) —", "OSLO, Oct 7 (Reuters) -", "LIMA -":
 # a place in capitals, maybe a region, maybe a date, maybe the agency, then a dash.
 DATELINE = re.compile(
     r"""
