@@ -27,7 +27,7 @@ def test_the_dateline_is_not_the_place_of_a_figure() -> None:
     event = only(found, 30)
     assert event.place is not None and event.place.country == "SO"
     assert event.event_place is not None and event.event_place.id == "iso:SO"
-    assert event.event_kind == "flood"
+    assert event.event_kind == "storm-flood"
 
 
 def test_a_body_named_with_its_region_speaks_for_that_region() -> None:

@@ -75,3 +75,9 @@ def test_event_kind_is_named_by_the_opening() -> None:
     assert event_kind("A strong earthquake shook the coast; the quake toppled homes.", None) == "earthquake"
     assert event_kind("Thousands marched in a protest against the law.", None) == "protest"
     assert event_kind("The council met on Tuesday.", None) is None
+
+
+def test_a_storm_and_the_floods_it_brings_are_one_kind_a_quake_another() -> None:
+    assert event_kind("The cyclone made landfall; floods and landslides followed.", None) == "storm-flood"
+    assert event_kind("Monsoon floods swept the valley.", None) == "storm-flood"
+    assert event_kind("The tsunami hit after the quake.", None) == "earthquake"

@@ -84,7 +84,7 @@ def claim(
             "resolved_source": {"id": "pk-ndma", "name": "ndma"},
             "place": place,
             "event_place": event,
-            "event_kind": "flood",
+            "event_kind": "storm-flood",
         }
     )
 

@@ -6,8 +6,8 @@ resolved parts (docs/tracking.md), never from the strings as written:
     v2|<country>|<kind>|<category>|<counted>|<place>|<source>
 
 - country: ISO code of the figure's place (or the item's event place); "xx" when unknown;
-- kind: the kind of happening the item reports (earthquake, storm, flood, protest, ...; "" when
-  it names none), so a quake's toll never chains into a typhoon's in the same country;
+- kind: the kind of happening the item reports (earthquake, storm-flood, conflict, protest, ...;
+  "" when it names none), so a quake's toll never chains into a typhoon's in the same country;
 - place: "" when the figure is about the event as a whole (no place in its sentence, the item's
   event place itself, or a whole country); else the gazetteer id of the region or town the
   sentence gives, so a region's figure never updates the country's;
