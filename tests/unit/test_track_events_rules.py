@@ -9,7 +9,7 @@ from worker.track.files import track_lines
 from worker.track.keys import SeriesParts, series_parts
 from worker.track.normalise import is_increment
 from worker.track.reorder import ReorderBuffer
-from worker.track.rules import Observation, Point, SeriesState, apply, find_conflicts
+from worker.track.rules import Observation, Point, SeriesState, apply, figures_disagree, find_conflicts
 
 START = datetime(2026, 4, 1, 9, tzinfo=UTC)
 CROWD = SeriesParts(category="protesting", counted="person", place="", source="acr:glu", country="vl")
@@ -142,3 +142,16 @@ def test_a_file_out_of_order_links_like_the_same_file_in_order() -> None:
     assert [e.event for e in in_order] == ["series_opened", "value_updated", "value_updated"]
     assert [e.event_id for e in shuffled] == [e.event_id for e in in_order]
     assert errors == [3]
+
+
+def test_an_upper_bound_disputes_a_figure_far_below_it_but_not_one_close_to_it() -> None:
+    nearly = Point(
+        claim_id="n",
+        item_id="a",
+        value=2_000_000,
+        value_high=None,
+        qualifier="upper_bound",
+        published_at=START,
+    )
+    assert figures_disagree(nearly, point(750_000, 1))
+    assert not figures_disagree(nearly, point(1_900_000, 1))

@@ -31,6 +31,8 @@ HISTORY_LIMIT = 50
 # A tenth because sources rounding or counting a few hours apart differ by a few percent.
 CONFLICT_WINDOW = timedelta(hours=24)
 CONFLICT_THRESHOLD = 0.10
+# The lowest value an upper bound ("nearly N", "up to N") allows, as a share of N.
+UPPER_BOUND_FLOOR = 0.5
 
 # A figure published this long after its series' current value is about a new event (the next
 # flood season, another quake): the series starts over. Long enough for a disaster's toll to be
@@ -71,7 +73,9 @@ class Point:
         if self.qualifier == "lower_bound":
             return (self.value, math.inf)
         if self.qualifier == "upper_bound":
-            return (-math.inf, self.value)
+            # "nearly 2 million", "up to 50": close to the figure, not anything below it. Half the
+            # figure keeps vague maxima from disputing much lower counts only by a wide margin.
+            return (self.value * UPPER_BOUND_FLOOR, self.value)
         return (self.value, self.value if self.value_high is None else self.value_high)
 
 
