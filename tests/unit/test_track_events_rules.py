@@ -155,3 +155,8 @@ def test_an_upper_bound_disputes_a_figure_far_below_it_but_not_one_close_to_it()
     )
     assert figures_disagree(nearly, point(750_000, 1))
     assert not figures_disagree(nearly, point(1_900_000, 1))
+
+
+def test_figures_far_apart_count_different_things_not_a_dispute() -> None:
+    assert figures_disagree(point(450_000, 0), point(37_000, 1))
+    assert not figures_disagree(point(3_500_000, 0), point(81_000, 1))

@@ -31,6 +31,9 @@ HISTORY_LIMIT = 50
 # A tenth because sources rounding or counting a few hours apart differ by a few percent.
 CONFLICT_WINDOW = timedelta(hours=24)
 CONFLICT_THRESHOLD = 0.10
+# Sources disputing one count differ by up to a factor of ten or so (a union's crowd against the
+# police's); figures further apart than this count different things.
+MAX_DISPUTE_RATIO = 15.0
 # The lowest value an upper bound ("nearly N", "up to N") allows, as a share of N.
 UPPER_BOUND_FLOOR = 0.5
 
@@ -224,7 +227,12 @@ def figures_disagree(first: Point, second: Point, threshold: float = CONFLICT_TH
     low_b, high_b = second.interval()
     gap = max(low_a - high_b, low_b - high_a, 0.0)
     scale = max(abs(v) for v in (low_a, high_a, low_b, high_b) if math.isfinite(v))
-    return gap > threshold * scale
+    if gap <= threshold * scale:
+        return False
+    smaller = min(first.level, second.level)
+    # Figures this far apart count different things (a city's crowd and the country's, a district's
+    # dead and the nation's) that the text did not place, not the same thing disputed.
+    return smaller > 0 and max(first.level, second.level) / smaller <= MAX_DISPUTE_RATIO
 
 
 # Sources too vague to dispute a named body's figure: "officials said" and "the authorities said"
