@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from worker.track.normalise import place_name, source_name
 from worker.track.rules import Point, SeriesState
 
-COLUMNS = ("SOURCE", "CATEGORY", "COUNTED", "PLACE", "VALUE", "FIRST KEPT", "VALUES", "PUBLISHED")
+COLUMNS = ("SOURCE", "KIND", "CATEGORY", "COUNTED", "PLACE", "VALUE", "FIRST KEPT", "VALUES", "PUBLISHED")
 
 # How a figure's qualifier reads in a table cell.
 QUALIFIER_MARKS = {"exact": "", "approximate": "~", "lower_bound": "≥", "upper_bound": "≤", "range": ""}
@@ -62,9 +62,11 @@ def series_table(states: Iterable[SeriesState]) -> str:
         rows.append(
             (
                 parts.source,
+                parts.kind or "-",
                 parts.category,
                 parts.counted,
-                parts.place or "-",
+                # A region's or town's id; for the event as a whole, its country.
+                parts.place or parts.country,
                 format_figure(current),
                 format_figure(first),
                 str(len(state.history)),
@@ -74,7 +76,7 @@ def series_table(states: Iterable[SeriesState]) -> str:
     if not rows:
         return "no series\n"
     widths = [max(len(row[i]) for row in [COLUMNS, *rows]) for i in range(len(COLUMNS))]
-    numeric = {4, 5, 6}
+    numeric = {5, 6, 7}
     lines = []
     for row in [COLUMNS, *rows]:
         cells = [
