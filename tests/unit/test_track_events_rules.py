@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from worker.models import ClaimEvent
 from worker.track.files import track_lines
 from worker.track.keys import SeriesParts, series_parts
-from worker.track.normalise import is_increment
+from worker.track.normalise import counted_thing, is_increment
 from worker.track.reorder import ReorderBuffer
 from worker.track.rules import Observation, Point, SeriesState, apply, figures_disagree, find_conflicts
 
@@ -160,3 +160,21 @@ def test_an_upper_bound_disputes_a_figure_far_below_it_but_not_one_close_to_it()
 def test_figures_far_apart_count_different_things_not_a_dispute() -> None:
     assert figures_disagree(point(450_000, 0), point(37_000, 1))
     assert not figures_disagree(point(3_500_000, 0), point(81_000, 1))
+
+
+def test_counted_phrases_that_only_qualify_people_fold_to_person() -> None:
+    assert counted_thing("dead persons", None, "killed") == "person"
+    assert counted_thing("deaths owing to the rains", None, "killed") == "person"
+    assert counted_thing("the death toll", None, "killed") == "person"
+    assert counted_thing("injuries", None, "injured") == "person"
+    assert counted_thing("women", None, "killed") == "woman"
+
+
+def test_a_magnitude_or_a_distance_opens_no_series() -> None:
+    base = claim(5.9, 0, item="a", place=COUNTRY, event=COUNTRY)
+    magnitude = base.model_copy(update={"category": "other", "unit": "magnitude", "counted": "earthquake"})
+    distance = base.model_copy(update={"category": "other", "unit": "km", "counted": None})
+    money = base.model_copy(update={"category": "other", "unit": "USD", "counted": "aid"})
+    assert series_parts(magnitude) is None
+    assert series_parts(distance) is None
+    assert series_parts(money) is not None

@@ -39,6 +39,9 @@ from worker.track.normalise import (
 SERIES_KEY_VERSION = 2
 KEY_PREFIX = f"v{SERIES_KEY_VERSION}"
 UNKNOWN_COUNTRY = "xx"
+# Units of figures that are measurements of one happening, not counts that move: a quake's magnitude,
+# an epicentre's distance.
+UNTRACKED_UNITS = frozenset({"magnitude", "km", "mi", "m"})
 # Marks the counted part of a count that is not cumulative ("22 in the last 24 hours").
 INCREMENT_SUFFIX = ":increment"
 
@@ -119,7 +122,8 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
     an uncategorised count without a unit ("12 provinces", "300 houses", "a 5.6 magnitude"): the
     counted noun the extractor gives such figures is too unreliable to identify a series, and
     tracking them opened more series than every casualty and crowd count together. Amounts of
-    money and measures (a unit) are tracked, each currency and unit apart from any toll.
+    money and measures (a unit) are tracked, each currency and unit apart from any toll, except
+    measurements of one happening (a magnitude, a distance).
     """
     if event.source is None:
         return None
@@ -128,7 +132,9 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
     if not source:
         return None
     country, kind, category, counted, place = subject_parts(event)
-    if category == "other" and (event.unit is None or counted.startswith(UNSPECIFIED)):
+    if category == "other" and (
+        event.unit is None or counted.startswith(UNSPECIFIED) or counted.split(":")[0] in UNTRACKED_UNITS
+    ):
         return None
     return SeriesParts(
         category=category, counted=counted, place=place, source=source, country=country, kind=kind

@@ -272,6 +272,17 @@ PHRASE_END_WORDS = frozenset(
         "had",
         "have",
         "has",
+        # participles and verbs that follow a counted noun ("deaths owing to", "deaths came")
+        "owing",
+        "due",
+        "come",
+        "came",
+        "rose",
+        "reached",
+        "stood",
+        "climbed",
+        "jumped",
+        "increased",
     ]
 )
 
@@ -294,9 +305,9 @@ def counted_noun(counted: str | None, category: str) -> str:
     if not words:
         return PERSON if category in PEOPLE_CATEGORIES else UNSPECIFIED
     head = singular(words[-1])
-    if len(words) == 1 and (
-        head in PERSON_SYNONYMS or head in DEMONYMS or head in CATEGORY_PERSON_NOUNS.get(category, ())
-    ):
+    person_words = PERSON_SYNONYMS | CATEGORY_PERSON_NOUNS.get(category, frozenset())
+    # "dead persons", "injured victims": a person word qualified only by person words.
+    if all(singular(w) in person_words or singular(w) in DEMONYMS for w in words):
         return PERSON
     return _phrase([*words[:-1], head])
 
