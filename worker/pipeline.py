@@ -134,6 +134,9 @@ def _to_event(
         ]
         if jurisdiction:
             place = jurisdiction[0]
+    if entity is not None and entity.area and not stated:
+        # A body that works in one region only: its figures are that region's.
+        place = gazetteer().by_id.get(entity.area, place)
     if entity is not None and entity.country and place is not None and gazetteer().is_capital(place):
         # "the health ministry in Damascus said": the capital is where a national body sits.
         place = gazetteer().by_id.get(f"iso:{entity.country}")
@@ -143,6 +146,7 @@ def _to_event(
         entity is not None
         and entity.country
         and not stated
+        and not entity.area
         and (place is None or place.country != entity.country)
     ):
         place = gazetteer().by_id.get(f"iso:{entity.country}")

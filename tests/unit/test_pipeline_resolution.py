@@ -49,3 +49,14 @@ def test_a_national_bodys_figure_is_about_its_own_country_not_its_capital() -> N
     event = only(found, 240)
     assert event.resolved_source is not None and event.resolved_source.id == "gov:sy:health-ministry"
     assert event.place is not None and event.place.id == "iso:SY"
+
+
+def test_a_body_that_works_in_one_region_places_its_figures_there() -> None:
+    found = events(
+        "A strong earthquake struck Turkey and Syria on Monday. "
+        "The Syria Civil Defence rescue service said 75 people had died in areas it covers.",
+        "Earthquake hits Turkey and Syria",
+    )
+    event = only(found, 75)
+    assert event.resolved_source is not None and event.resolved_source.id == "sy-civil-defence"
+    assert event.place is not None and event.place.id == "iso:SY-ID"

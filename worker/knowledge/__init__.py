@@ -32,6 +32,7 @@ class Organisation:
     country: str | None  # ISO 3166-1 alpha-2 of a national body; None for international ones
     acronyms: tuple[str, ...]
     aliases: tuple[str, ...]
+    area: str | None = None  # gazetteer id of the region it works in, when only part of its country
 
 
 def _load(name: str) -> Any:
@@ -49,6 +50,7 @@ def organisations() -> tuple[Organisation, ...]:
             country=entry.get("country"),
             acronyms=tuple(entry.get("acronyms", ())),
             aliases=tuple(entry.get("aliases", ())),
+            area=entry.get("area"),
         )
         for entry in _load("organisations.json")["organisations"]
     )

@@ -271,6 +271,7 @@ class Entity:
     name: str
     speaker: str | None = None
     country: str | None = None  # ISO code of a national body: where its figures are, unless the text says
+    area: str | None = None  # gazetteer id of the region a body works in, when only part of a country
 
 
 @dataclass(slots=True)
@@ -444,7 +445,7 @@ def _has_word(org: Organisation, word: str) -> bool:
 def _as_entity(found: Organisation | Entity, speaker: str | None) -> Entity:
     if isinstance(found, Entity):
         return Entity(id=found.id, name=found.name, speaker=speaker, country=found.country)
-    return Entity(id=found.id, name=found.key, speaker=speaker, country=found.country)
+    return Entity(id=found.id, name=found.key, speaker=speaker, country=found.country, area=found.area)
 
 
 def _country_in(folded: str) -> tuple[str | None, str]:
