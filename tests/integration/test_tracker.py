@@ -347,10 +347,21 @@ def test_claimwire_series_prints_the_current_series(topics: Topics, start_tracke
     )
     assert table.returncode == 0, table.stderr
     lines = table.stdout.decode().splitlines()
-    assert lines[0].split()[:2] == ["SOURCE", "CATEGORY"]
+    assert lines[0].split()[:3] == ["SOURCE", "KIND", "CATEGORY"]
     assert len(lines) == 3
     assert any("1,012" in line and "person" in line for line in lines)
     assert any("140" in line and "child" in line for line in lines)
+
+    history = subprocess.run(
+        [*base, "--source", "ministry", "--category", "killed", "--history"],
+        check=False,
+        capture_output=True,
+        env=env,
+    )
+    assert history.returncode == 0, history.stderr
+    text = history.stdout.decode()
+    assert "source   velmora health ministry  (entity id)" in text
+    assert "1,012*" in text and "the Velmora health ministry" in text
 
     as_json = subprocess.run([*base, "--json"], check=False, capture_output=True, env=env)
     assert as_json.returncode == 0, as_json.stderr
