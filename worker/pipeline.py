@@ -12,7 +12,7 @@ import pycld2
 
 from worker import __version__
 from worker.extract import extract_claims
-from worker.extract.places import ItemPlaces, Place, find_places, gazetteer, item_places
+from worker.extract.places import ItemPlaces, Place, find_places, fold, gazetteer, item_places
 from worker.extract.types import Claim
 from worker.ingest.clean import CleanedText, clean_body
 from worker.models import (
@@ -125,6 +125,17 @@ def _to_event(
     source = claim.source
     entity = resolve_source(source.text, source.normalized, source.type, context) if source else None
     place = gazetteer().lookup(claim.location, where.country) if claim.location else None
+    if claim.location and place is None:
+        # A village or district the gazetteer does not list: a place of its own in the item's
+        # country ("XX", the ISO code for an unknown one, when the item names none).
+        country = where.country or "XX"
+        place = Place(
+            id=f"name:{country.lower()}:{fold(claim.location)}",
+            name=claim.location,
+            level="city",
+            country=country,
+            parent=f"iso:{country}",
+        )
     stated = claim.location is not None and claim.location != fallback_name(where)
     if source is not None and not stated:
         # "the Westland provincial police", "authorities in Eastmarch district": a body named with

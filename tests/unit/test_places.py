@@ -81,3 +81,14 @@ def test_a_storm_and_the_floods_it_brings_are_one_kind_a_quake_another() -> None
     assert event_kind("The cyclone made landfall; floods and landslides followed.", None) == "storm-flood"
     assert event_kind("Monsoon floods swept the valley.", None) == "storm-flood"
     assert event_kind("The tsunami hit after the quake.", None) == "earthquake"
+
+
+def test_a_place_the_gazetteer_does_not_list_is_still_a_place_of_its_own() -> None:
+    text = "Floods killed 27 people in Tarsa district and 4 in Parliament's annex."
+    [mention] = sentence_places(text, 0, len(text))
+    assert (text[mention.start : mention.end], mention.place.id) == ("Tarsa", "name:tarsa")
+
+
+def test_a_unit_word_after_a_name_does_not_hide_the_place() -> None:
+    tacloban = gazetteer().lookup("Tacloban City", "PH")
+    assert tacloban is not None and tacloban.name == "Tacloban"

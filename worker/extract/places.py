@@ -261,7 +261,12 @@ class Gazetteer:
 
     def lookup(self, name: str, country: str | None = None) -> Place | None:
         """The entry a name stands for: in `country` when one is given and has it, else the first ranked."""
-        entries = self.by_name.get(fold(name))
+        words = fold(name).split()
+        entries = self.by_name.get(" ".join(words))
+        # "Tacloban City", "Sindh province": the unit word is not part of the name.
+        while not entries and len(words) > 1 and words[-1] in place_names()["admin_suffixes"]:
+            words = words[:-1]
+            entries = self.by_name.get(" ".join(words))
         if not entries:
             return None
         if country:
@@ -382,7 +387,58 @@ def sentence_places(text: str, start: int, end: int) -> list[PlaceMention]:
         if index + 1 < len(mentions) and mentions[index + 1].start - mention.end <= 4:
             continue
         located.append(mention)
-    return located
+    known = [(m.start, m.end) for m in mentions]
+    for match in _UNLISTED_PLACE.finditer(text, start, end):
+        name = match.group("place")
+        at, until = match.start("place"), match.end("place")
+        words = fold(_POSSESSIVE.sub("", name)).split()
+        if (
+            any(a <= at < b for a, b in known)
+            or words[0] in COMMON_WORD_NAMES
+            or set(words) & NOT_PLACE_WORDS
+        ):
+            continue
+        # A village or district the gazetteer does not list is still a place of its own.
+        unlisted = Place(id=f"name:{fold(name)}", name=name, level="city", country="", parent=None)
+        located.append(PlaceMention(place=unlisted, start=at, end=until, locative=True))
+    return sorted(located, key=lambda m: m.start)
+
+
+# "in Tarsa", "near Upper Velm", "in the Kerrow district": a capitalised name after "in", "near" or
+# "outside" that the gazetteer does not list.
+_UNLISTED_PLACE = re.compile(
+    r"\b(?:in|near|outside)\s+(?:the\s+)?(?P<place>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
+)
+# Capitalised words after "in" that name no place: bodies, buildings, documents, times.
+NOT_PLACE_WORDS = frozenset(
+    [
+        "parliament",
+        "congress",
+        "court",
+        "hospital",
+        "hospitals",
+        "ministry",
+        "council",
+        "office",
+        "department",
+        "university",
+        "school",
+        "statement",
+        "report",
+        "interview",
+        "government",
+        "senate",
+        "assembly",
+        "brief",
+        "total",
+        "addition",
+        "response",
+        "english",
+        "arabic",
+        "french",
+        "spanish",
+    ]
+)
 
 
 # How far after a figure its place may stand ("40 houses collapsed in the hill town of Tarsa").

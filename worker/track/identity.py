@@ -135,6 +135,9 @@ BODY_HEADS = frozenset(
     }
 )
 
+# Emergency services that issue figures, beyond the extractor's source vocabulary.
+SERVICE_WORDS = frozenset({"service", "services", "brigade", "rescue", "ambulance", "firefighters"})
+
 # Generic heads that, with a country named ("Syrian officials"), mean that country's government.
 NATIONAL_HEADS = frozenset({"government", "officials", "authorities"})
 
@@ -479,6 +482,12 @@ def _speaker(mention: str) -> str | None:
     return None
 
 
+def _names_something(mention: str) -> bool:
+    """Whether a mention holds a capitalised word that is not its first, a date or a place word."""
+    words = _WORD.findall(mention)[1:]
+    return any(w[0].isupper() and w.lower() not in _CALENDAR_WORDS for w in words)
+
+
 def _is_place(mention: str) -> bool:
     """Whether a mention is only places ("Westland and Eastmarch"): places do not issue figures."""
     parts = [p.strip() for p in re.split(r",|\band\b|&", strip_sentence_adverbs(mention)) if p.strip()]
@@ -555,7 +564,7 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
                     id=f"gov:{country.lower()}:government", name=f"{country} government", country=country
                 )
             return Entity(id=f"generic:{head}", name=head, speaker=_speaker(mention))
-    if _is_proper_name(mention) or set(words) & _body_words():
+    if _is_proper_name(mention) or set(words) & (_body_words() | SERVICE_WORDS) or _names_something(mention):
         return Entity(id=f"name:{normalized}", name=normalized)
     return None
 
