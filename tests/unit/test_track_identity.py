@@ -126,3 +126,9 @@ def test_a_body_named_by_its_kind_is_the_listed_body_of_that_kind_the_item_names
 
 def test_a_body_named_by_its_kind_with_no_such_body_in_the_item_stays_apart() -> None:
     assert resolve("the council", "The council said 12 died.", country="KE") != "wfp"
+
+
+def test_a_shared_description_is_read_in_the_item_country() -> None:
+    assert resolve("the national disaster agency", country="ID") == "id-bnpb"
+    assert resolve("the national disaster agency", country="PH") == "ph-ndrrmc"
+    assert resolve("the national disaster agency", country=None) == "name:the national disaster agency"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
@@ -28,8 +29,12 @@ from worker.knowledge import content_words, organisations
 # Canonical name -> (source type, the other names news text uses for it), from the shared data
 # file `worker/knowledge/organisations.json` (its coverage rule is at its top). Aliases are written
 # the way `_clean` leaves a name: lower case, no article, no possessive, punctuation turned to spaces.
+_ALIAS_USES: Final = Counter(alias for org in organisations() for alias in set(org.aliases))
+# An alias several bodies share ("national disaster agency") needs the item's country to resolve
+# (worker/track/identity.py); this country-free table leaves it out.
 ALIAS_TABLE: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
-    org.key: (org.type, org.aliases) for org in organisations()
+    org.key: (org.type, tuple(alias for alias in org.aliases if _ALIAS_USES[alias] == 1))
+    for org in organisations()
 }
 
 # Words that, present anywhere in a name, say what kind of body it is. Checked in this order: a

@@ -394,7 +394,8 @@ def _pick(candidates: Iterable[Organisation], context: ItemContext) -> Organisat
             return org
     if len(listed) == 1 and listed[0].country in context.countries:
         return listed[0]
-    return listed[0] if listed and context.country is None else None
+    # A description several bodies share needs the country to pick one.
+    return listed[0] if len(listed) == 1 and context.country is None else None
 
 
 def known_organisation(mention: str, context: ItemContext) -> Organisation | Entity | None:
