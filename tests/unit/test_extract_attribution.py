@@ -656,6 +656,10 @@ class TestAntecedents:
         text = f"{first_line}\nThe storm flooded 40 homes, he said."
         assert sources(text, "40") == [None]
 
+    def test_a_name_in_a_photo_credit_is_no_antecedent(self) -> None:
+        text = "Crews clear a road. (Photo: Tom Baker/Pressfoto)\nThe storm flooded 40 homes, he said."
+        assert sources(text, "40") == [None]
+
     def test_a_name_in_running_text_is_an_antecedent(self) -> None:
         text = "Tom Baker, the harbour master, spoke first.\nThe storm flooded 40 homes, he said."
         assert sources(text, "40") == ["Tom Baker"]
@@ -732,3 +736,62 @@ class TestPoliticalReporting:
     def test_a_quotation_after_a_sentence_of_the_reporter_has_no_speaker(self) -> None:
         text = '"Thirty states have signed on," Ruiz said. The vote is in 3 weeks. "We expect 10 more."'
         assert sources(text, "Thirty", "3", "10") == ["Ruiz", None, None]
+
+
+class TestReleasedBy:
+    def test_a_participle_set_off_by_commas_names_the_agent(self) -> None:
+        text = "The figures, released by the ministry on Monday, show 40 schools closed."
+        assert sources(text, "40") == ["the ministry"]
+
+    def test_a_giver_is_no_source(self) -> None:
+        assert sources("The aid, supplied by Norland, included 40 trucks.", "40") == [None]
+
+    def test_a_multi_sentence_quote_after_according_to(self) -> None:
+        text = 'Ana Ruiz spoke. According to her, "the bus carried 40 people. Another 12 were hurt."'
+        assert sources(text, "40", "12") == ["Ana Ruiz", "Ana Ruiz"]
+
+
+class TestCueWordsUsedAsNouns:
+    def test_a_cue_word_followed_by_of_is_a_noun(self) -> None:
+        text = "The line carried 63,150 riders, short of analyst estimates of 64,900."
+        assert sources(text, "63,150", "64,900") == [None, None]
+
+    def test_a_cue_word_after_a_determiner_and_an_adjective_is_a_noun(self) -> None:
+        text = "Profit rose to 590 million, up 50 million on the previous estimate."
+        assert sources(text, "590", "50") == [None, None]
+
+    def test_the_same_verb_after_its_subject_is_a_cue(self) -> None:
+        assert sources("The agency estimated that 40 people died.", "40") == ["The agency"]
+
+    def test_a_possessive_a_few_words_before_the_noun(self) -> None:
+        text = "The ferry company said little of their new five-year cargo forecast of 5 per cent."
+        assert sources(text, "5 per cent") == ["The ferry company"]
+
+    def test_told_to_is_a_passive(self) -> None:
+        assert sources("I am told to expect 5% growth.", "5%") == [None]
+
+
+class TestSentenceAdverbsBeforeTheSubject:
+    def test_an_adverb_without_a_comma_is_not_part_of_the_name(self) -> None:
+        assert sources("However Ferrovia recently revealed a train with 938 seats.", "938") == ["Ferrovia"]
+
+    def test_a_quantifier_before_a_plural_source(self) -> None:
+        assert sources("Some residents said 40 homes burned.", "40") == ["residents"]
+
+
+class TestSpeakersOfPoliticalCopy:
+    def test_an_age_after_the_name(self) -> None:
+        assert sources("Okafor, 54, said 40 bills stalled.", "54", "40") == [None, "Okafor"]
+
+    def test_an_anonymous_aide_described_by_a_relative_clause(self) -> None:
+        text = '"Forty bills stalled," a senior aide, who spoke on condition of anonymity, said.'
+        assert sources(text, "Forty") == ["a senior aide"]
+
+    def test_when_a_survey_came_out_is_not_part_of_it(self) -> None:
+        text = "A Harbour Institute survey released Monday found that 40 percent approve."
+        assert sources(text, "40") == ["A Harbour Institute survey"]
+
+    def test_a_document_released_by_a_body_keeps_its_agent(self) -> None:
+        assert sources("The figures released by the ministry show 40 schools closed.", "40") == [
+            "the ministry"
+        ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from worker.extract.coref import SourceRegistry, parse_phrase
 from worker.extract.sources import personal_name
 
@@ -213,3 +215,33 @@ class TestDescriptionsThatReferBack:
         resolved(registry, "Local officials")
         assert resolved(registry, "it") == "the Norland Airlines group"
         assert resolved(registry, "they") == "Local officials"
+
+
+class TestAcronymsAreMatchedAsWritten:
+    @pytest.mark.parametrize(("phrase", "normalized"), [("The WHO", "who"), ("MAP", "map"), ("the UN", "un")])
+    def test_an_acronym_in_capitals_is_the_body(self, phrase: str, normalized: str) -> None:
+        found = SourceRegistry().resolve(phrase)
+        assert found is not None
+        assert found[0].normalized == normalized
+        assert found[0].type != "other"
+
+    @pytest.mark.parametrize("phrase", ["the map", "the who", "us"])
+    def test_the_same_letters_in_lower_case_are_an_ordinary_word(self, phrase: str) -> None:
+        found = SourceRegistry().resolve(phrase)
+        assert found is not None
+        assert found[0].type == "other"
+
+
+class TestNamesInsideAComplement:
+    def test_the_head_before_the_complement_is_the_source(self) -> None:
+        registry = SourceRegistry()
+        phrase = "Organisers of the march against a visit by President Ana Ruiz"
+        assert resolved(registry, phrase) == phrase
+
+    def test_a_spokesman_for_a_named_official_is_not_the_official(self) -> None:
+        registry = SourceRegistry()
+        assert resolved(registry, "A spokesman for Mayor Ana Ruiz") == "A spokesman for Mayor Ana Ruiz"
+
+    def test_a_title_before_the_name_still_gives_the_name(self) -> None:
+        registry = SourceRegistry()
+        assert resolved(registry, "Harbour Board chief Ana Ruiz") == "Ana Ruiz"

@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from worker.extract.coref import SourceRegistry
 from worker.extract.reporting import (
@@ -70,6 +71,7 @@ from worker.extract.reporting import (
     VALUE_FOLLOWS_RE,
     WEEKDAYS,
     WORD_RE,
+    alternation,
 )
 from worker.extract.reporting import (
     TRAILING_PHRASE_RE as _TRAILING_PHRASE_RE,
@@ -94,10 +96,10 @@ _CAPITALISED_RUN_RE = re.compile(
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
 _SUBJECT_HEADS = EPITHET_HEADS | (SOURCE_HEADS - NON_COUNTING_HEADS)
 _SENTENCE_SUBJECT_RE = re.compile(
-    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{'|'.join(sorted(_SUBJECT_HEADS))})\b|"
+    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{alternation(_SUBJECT_HEADS)})\b|"
     r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
     # "Norland's Sea Rescue group": a name and a head in lower case after it
-    rf"(?:\s+(?:{'|'.join(sorted(_SUBJECT_HEADS))})\b)?"
+    rf"(?:\s+(?:{alternation(_SUBJECT_HEADS)})\b)?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
 # Words that make a subject refer back rather than name a body: "Its count", "This group".
@@ -136,14 +138,27 @@ _FINDING_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "census", "
 _ADVERBIAL_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through", "by", "late", "early"})
 _CUE_WORD_SET = frozenset(CUE_WORDS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
-_NOUN_LIKE_VERBS = ("forecast", "estimate", "claims", "put")
+_NOUN_LIKE_VERBS = ("forecast", "estimate", "claim", "put")
 # "By the water board's estimate, 4,000 ...": a possessive document opening a clause.
 _CLAUSE_INITIAL_PREPOSITIONS = frozenset({"", "by", "in", "under", "per", "on"})
 _SPEECH_CUES = frozenset(SPEECH_VERBS.values())
 # The last determiner-led phrase of a subject that also holds a figure: "the 812 walkers the park".
 # "Tories predicted to win 316", "said to be", "expected to reach": a participle and an infinitive
 # make a passive with the auxiliary left out, as headlines write it.
-_RAISED_PASSIVE_RE = re.compile(r"(?:[a-z]+ed|said|forecast)\s+to\s+[a-z]")
+_RAISED_PASSIVE_RE = re.compile(r"(?:[a-z]+ed|said|told|forecast)\s+to\s+[a-z]")
+# "estimates of 64,900", "claims of abuse": a cue word followed by "of" is a noun.
+_NOUN_BEFORE_OF_RE = re.compile(r"[a-z]+s\s+of\s")
+_DIGIT_RE = re.compile(r"\d")
+# Sentence adverbs that may open a subject without a comma; determiners and quantifiers stay.
+_LEADING_DISCOURSE_WORDS = DISCOURSE_WORDS - {"this", "that", "these", "those", "such", "both", "each"}
+_NEWLINE_RE = re.compile(r"\n")
+_AGE_RE = re.compile(r"\d{1,3}")
+# A credit before a name: "(Photo: Tom Baker/AFP)", "Reporting by ...": the name is no antecedent.
+_CREDIT_BEFORE_RE = re.compile(
+    r"\b(?:Photo(?:graph)?|Image|Picture|Credit|Video|Reporting|Editing|Writing|Additional reporting)"
+    r"(?:\s+by)?\s*:?\s*$",
+    re.IGNORECASE,
+)
 # A comma that separates phrases, not the thousands of a figure ("1,000").
 _SEGMENT_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
 # A subject's head noun before its complement: "The poll of 1,000 voters" -> The poll.
@@ -176,13 +191,17 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
     """ "is estimated", "an estimated", "had been recorded", "did not say", "its growth forecast": the
     word is not a verb with a source for its subject."""
-    if _RAISED_PASSIVE_RE.match(text, verb_start):
+    if _RAISED_PASSIVE_RE.match(text, verb_start) or _NOUN_BEFORE_OF_RE.match(text, verb_start):
         return True
     words = [word.strip(_EDGE_PUNCTUATION) for word in text[max(floor, verb_start - 60) : verb_start].split()]
     if text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS):
-        for word in words[-2:]:
+        # "its growth forecast", "their new five-year sales forecast"
+        for word in words[-4:]:
             if word.lower() in {"its", "their", "his", "her"} or word.endswith(("'s", "’s")):
                 return words[-1].lower() != "own"
+        # "the previous estimate", "an earlier forecast"
+        if len(words) >= 2 and words[-2].lower() in {"the", "a", "an"}:
+            return words[-1].lower() in GENERIC_DOCUMENT_ADJECTIVES
     for word in reversed(words):
         lower = word.lower()
         if lower in SKIPPABLE_ADVERBS:
@@ -273,6 +292,9 @@ def _reduced_passive(words: Sequence[str]) -> bool:
 def _strip_leading_preposition(phrase: str) -> str:
     """ "On Saturday the ministry" -> "the ministry"; a phrase that is only an adverbial -> ""."""
     words = phrase.split()
+    if len(words) > 1 and words[0].strip(_EDGE_PUNCTUATION).lower() in _LEADING_DISCOURSE_WORDS:
+        # "However Ferrovia", "Meanwhile the agency": a sentence adverb before the subject
+        return _strip_leading_preposition(" ".join(words[1:]))
     if not words or words[0].strip(_EDGE_PUNCTUATION).lower() not in PREPOSITIONS:
         return phrase
     for index in range(len(words) - 1, 0, -1):
@@ -310,11 +332,14 @@ def _antecedent_of_relative(segment: str) -> str | None:
 
 def _holds_a_number(phrase: str) -> bool:
     """Whether a phrase holds a figure ("the 812 walkers"), not just a name with digits ("G7")."""
+    if _DIGIT_RE.search(phrase) is None:
+        return False
     return any(
         word.strip(_EDGE_PUNCTUATION).replace(",", "").replace(".", "").isdigit() for word in phrase.split()
     )
 
 
+@lru_cache(maxsize=8192)
 def _valid_source(phrase: str, *, counting: bool) -> bool:
     """Whether a phrase can be a source: a pronoun, a proper name or acronym, or a noun phrase with a
     source head. A keeper of figures (`counting`) must be a body or a named person, not a place or
@@ -361,7 +386,8 @@ def _generic_source(phrase: str) -> bool:
     return (
         0 < len(tokens) <= 10
         and not _holds_a_number(phrase)
-        and tokens[0].lower() not in PRONOUNS
+        and tokens[0].lower() not in PRONOUNS | RELATIVE_PRONOUNS
+        and tokens[-1].lower() not in DETERMINERS | PREPOSITIONS
         and not any(token.lower() in MANNER_NOUNS for token in tokens)
     )
 
@@ -448,7 +474,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     if words and _word_in(words[-1], SUBJECT_PRONOUNS):
         position = region.rfind(words[-1])
         return words[-1], region_start + position, None, ""
-    segments = _SEGMENT_COMMA_RE.split(region)
+    segments = _SEGMENT_COMMA_RE.split(region) if _DIGIT_RE.search(region) else region.split(",")
     last = segments[-1].strip()
     last_words = WORD_RE.findall(last)
     if not last_words:
@@ -467,6 +493,10 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         )
         if opens_a_noun_phrase and _valid_source(inner, counting=False):
             return inner, region_start + region.rfind(inner), None, ""
+    if len(segments) >= 2 and _AGE_RE.fullmatch(last) and _name_like(segments[-2].strip()):
+        # "Okafor, 54, said": an age set off after the name
+        before = segments[-2].strip()
+        return before, region_start + region.rfind(before), None, ""
     if len(segments) >= 2:
         before = segments[-2].strip()
         relative = (
@@ -815,7 +845,9 @@ class _SentenceReader:
     def _passive_agent(self, match: _Cue, *, passive: bool) -> None:
         """ "The figures were released by the health ministry": the agent is the source of the clause."""
         agent = AGENT_RE.match(self.text, match.end)
-        if agent is None or not passive:
+        # "The figures, released by the ministry on Monday, show": a participle set off by commas
+        reduced = match.kind == "agentive" and _preceded_by_comma(self.text, match.start, self.start)
+        if agent is None or not (passive or reduced):
             return
         phrase, phrase_end = _right_phrase(self.text, agent.end(), self.end)
         phrase = _without_trailing_adverbials(phrase)
@@ -964,25 +996,46 @@ def _gapped_anchor(text: str, sentence_start: int, start: int, earlier: _Anchor 
     return _Anchor(earlier.cue, phrase, match.start("np"), start, False, True)
 
 
-def _known_names(text: str) -> list[tuple[int, str]]:
+def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
     """Every personal name the item writes, title dropped, with its position."""
     names: list[tuple[int, str]] = []
     for match in _CAPITALISED_RUN_RE.finditer(text):
-        if _on_a_title_line(text, match.start()):
+        if lines.is_title(match.start()) or _CREDIT_BEFORE_RE.search(
+            text, max(0, match.start() - 25), match.start()
+        ):
             continue
         tokens = re.sub(r"(?:'s|’s)$", "", match.group()).split()
+        while tokens and (tokens[0].lower() in DISCOURSE_WORDS or tokens[0].lower() in PREPOSITIONS):
+            tokens = tokens[1:]  # "However Ferrovia", "In Lisbon": a capital that opens a sentence
         name = personal_name(tokens)
         if name and len(name) >= 2:
             names.append((match.start(), " ".join(name)))
     return names
 
 
-def _on_a_title_line(text: str, position: int) -> bool:
-    """Whether `position` stands on a line that is not running text: a headline, byline, photo
-    credit or boilerplate, which never ends with a closing mark. Names there are no antecedents."""
-    line_end = text.find("\n", position)
-    line = text[text.rfind("\n", 0, position) + 1 : len(text) if line_end < 0 else line_end].rstrip()
-    return not line or line[-1] not in _CLOSED
+class _Lines:
+    """The lines of a text, to tell running text from lines that are not: a headline, byline, photo
+    credit or boilerplate never ends with a closing mark. Names there are no antecedents."""
+
+    __slots__ = ("breaks", "text", "titles")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [match.start() for match in _NEWLINE_RE.finditer(text)]
+        self.titles: dict[int, bool] = {}
+
+    def line_start(self, position: int) -> int:
+        index = bisect_left(self.breaks, position)
+        return self.breaks[index - 1] + 1 if index else 0
+
+    def is_title(self, position: int) -> bool:
+        index = bisect_left(self.breaks, position)
+        if index not in self.titles:
+            start = self.breaks[index - 1] + 1 if index else 0
+            end = self.breaks[index] if index < len(self.breaks) else len(self.text)
+            line = self.text[start:end].rstrip()
+            self.titles[index] = not line or line[-1] not in _CLOSED
+        return self.titles[index]
 
 
 def _unwrapped(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1008,7 +1061,7 @@ def _unwrapped(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[in
     return joined
 
 
-def _quotations(text: str) -> list[tuple[int, int]]:
+def _quotations(text: str, lines: _Lines) -> list[tuple[int, int]]:
     """The spans of quoted passages, from opening to closing mark, across sentences and lines. Curly
     marks and guillemets say which way they face; straight marks alternate. A paragraph that opens a
     quote while one is still open starts a new one (news style reopens a quote that runs on over
@@ -1017,7 +1070,7 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     opened = -1
     for match in _QUOTE_MARK_RE.finditer(text):
         mark, position = match.group(), match.start()
-        at_line_start = not text[text.rfind("\n", 0, position) + 1 : position].strip()
+        at_line_start = not text[lines.line_start(position) : position].strip()
         if mark in _OPENING_MARKS and (opened < 0 or at_line_start):
             opened = position
         elif opened >= 0 and mark in _CLOSING_MARKS:
@@ -1085,13 +1138,14 @@ def attribute(
         read.append((sentence_start, sentence_end, members, reader.read(), reader.clause_breaks))
         silent.extend(reader.silent)
 
-    registry = SourceRegistry(lambda: _known_names(text))
+    lines = _Lines(text)
+    registry = SourceRegistry(lambda: _known_names(text, lines))
     phrases_in_order = [anchor.phrase for _, _, _, anchors, _ in read for anchor in anchors]
     seen = 0
     results: list[Attribution | None] = [None] * len(mentions)
     introduced: Attribution | None = None  # the source of a list the last sentence introduced
     for sentence_start, sentence_end, members, anchors, stops in read:
-        _note_sentence_subject(registry, text, sentence_start)
+        _note_sentence_subject(registry, text, sentence_start, lines)
         for anchor in anchors:
             seen += 1
             resolved = registry.resolve(
@@ -1129,7 +1183,7 @@ def attribute(
             results[index] = None
     if None in results and any(mark in text for mark in _QUOTE_MARKS):
         _credit_quoted_figures(
-            text, mentions, results, [anchor for _, _, _, anchors, _ in read for anchor in anchors]
+            text, lines, mentions, results, [anchor for _, _, _, anchors, _ in read for anchor in anchors]
         )
     return results
 
@@ -1174,13 +1228,14 @@ def _without_list_breaks(
 
 def _credit_quoted_figures(
     text: str,
+    lines: _Lines,
     mentions: Sequence[tuple[int, int]],
     results: list[Attribution | None],
     anchors: Sequence[_Anchor],
 ) -> None:
     """A figure with no cue of its own inside a quotation is the quoted speaker's, however many
     sentences or lines the quotation runs over."""
-    speakers = _quote_speakers(text, _quotations(text), anchors)
+    speakers = _quote_speakers(text, _quotations(text, lines), anchors)
     if not speakers:
         return
     opened_at = [opened for opened, _, _ in speakers]
@@ -1192,14 +1247,14 @@ def _credit_quoted_figures(
             results[index] = speakers[quote][2]
 
 
-def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: int) -> None:
+def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: int, lines: _Lines) -> None:
     """A body that opens a sentence ("The Office for Rail Statistics on Tuesday revised ...")
     is remembered, so that a later "its forecast" or "the fiscal watchdog" can refer to it."""
     subject = _SENTENCE_SUBJECT_RE.match(text, sentence_start)
     first = subject.group().split()[0].lower() if subject is not None else ""
     if subject is None or first in PREPOSITIONS or first in _POSSESSIVES or first in DISCOURSE_WORDS:
         return
-    if _on_a_title_line(text, sentence_start):
+    if lines.is_title(sentence_start):
         return
     words = WORD_RE.findall(subject.group())
     if len(words) >= 2 and (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from worker.extract.reporting import (
     ACRONYM_RE,
@@ -18,6 +19,7 @@ from worker.extract.reporting import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     EPITHET_HEADS,
+    LOWER_CASE_ACRONYM_WORDS,
     NAME_PARTICLES,
     NAME_TOKEN_RE,
     PARENTHESISED_ACRONYM_RE,
@@ -36,6 +38,7 @@ _IMPLIED_HEADS: dict[str, frozenset[str]] = {
     for canonical, (_, aliases) in ALIAS_TABLE.items()
 }
 _LOOKAHEAD_LIMIT = 12
+_TITLE_WORDS_WITHOUT_DOTS = frozenset(word.rstrip(".") for word in TITLE_WORDS)
 _SINGULAR_IN_S = frozenset({"news", "forces", "services", "headquarters", "nations", "affairs", "rights"})
 # Words that tell a person's gender, for matching "he" and "she" to the right speaker.
 _FEMININE = frozenset({"she", "her", "mrs", "mrs.", "ms", "ms.", "spokeswoman", "chairwoman", "queen"})
@@ -80,6 +83,19 @@ def parse_phrase(text: str) -> Phrase:
     if text.endswith(".") and "." not in text.rsplit(" ", 1)[-1][:-1]:
         text = text[:-1]
     return Phrase(text=text, tokens=WORD_RE.findall(text), acronym=acronym)
+
+
+@lru_cache(maxsize=8192)
+def _normalize(text: str) -> tuple[str, str]:
+    """`normalize_source` with acronyms matched on the text as written: "the WHO" is the health
+    agency, "those who" and "the map" are ordinary words, not the WHO or a news agency."""
+    words = WORD_RE.findall(text)
+    if not any(word in LOWER_CASE_ACRONYM_WORDS for word in words):
+        return normalize_source(text)
+    kept = [word for word in words if word not in LOWER_CASE_ACRONYM_WORDS]
+    if any(word.lower() not in DETERMINERS for word in kept):
+        return normalize_source(" ".join(kept))
+    return " ".join(word.lower() for word in words if word.lower() not in DETERMINERS), "other"
 
 
 def _bare_surname(token: str) -> str:
@@ -137,6 +153,18 @@ def _plural(tokens: Sequence[str]) -> bool:
     return last.lower().endswith("s") and last.lower() not in _SINGULAR_IN_S and last[:1].islower()
 
 
+def _name_in_a_complement(tokens: Sequence[str], name: Sequence[str]) -> bool:
+    """ "Organisers of the march against a visit by President Ana Ruiz", "a spokesman for Mayor Ana
+    Ruiz": the name stands in a complement of another head, which is the source. "Secretary of
+    State Ana Ruiz" is a title."""
+    before = tokens[: len(tokens) - len(name)]
+    for index, token in enumerate(before):
+        if token in {"of", "for", "against", "by", "with", "from", "at"} and index:
+            head = before[index - 1]
+            return not (head[0].isupper() and head.lower().rstrip(".") in _TITLE_WORDS_WITHOUT_DOTS)
+    return False
+
+
 def _gender(words: set[str]) -> str | None:
     """ "f" or "m" when the words say so ("spokeswoman", "Mr", "she"), else None."""
     if words & _FEMININE:
@@ -188,7 +216,7 @@ class SourceRegistry:
         return None
 
     def _add(self, phrase: Phrase, *, person: bool, display: str) -> Entity:
-        normalized, kind = normalize_source(display)
+        normalized, kind = _normalize(display)
         if person:
             kind = "person"
         key = normalized
@@ -263,9 +291,9 @@ class SourceRegistry:
                 if owner is not None:
                     return self._touch(owner), owner.text
         name = personal_name(phrase.tokens)
-        if name:
+        if name and not _name_in_a_complement(phrase.tokens, name):
             return self._person(phrase, name)
-        if _is_description(phrase.tokens) and normalize_source(phrase.text)[0] not in ALIAS_TABLE:
+        if _is_description(phrase.tokens) and _normalize(phrase.text)[0] not in ALIAS_TABLE:
             found = self._description(phrase, lookahead)
             if found is not None:
                 return self._touch(found), found.text
@@ -275,7 +303,7 @@ class SourceRegistry:
         fuller = self._fuller_name(phrase, lookahead)
         if fuller is not None:
             return fuller
-        key = normalize_source(phrase.text)[0]
+        key = _normalize(phrase.text)[0]
         known = self._by_key.get(key) or self._by_key.get(key.replace(" ", ""))
         if known is not None and not known.person:
             return self._touch(known), phrase.text
@@ -382,7 +410,7 @@ class SourceRegistry:
                     return entity
             if not modifiers and head in EPITHET_HEADS and phrase.tokens[0].lower() in DETERMINERS:
                 fallback = self._recent(person=False, plural=head.endswith("s"))
-                if fallback is not None and _may_describe(normalize_source(phrase.text)[1], fallback.type):
+                if fallback is not None and _may_describe(_normalize(phrase.text)[1], fallback.type):
                     return fallback
         for later in lookahead[:_LOOKAHEAD_LIMIT]:
             candidate = parse_phrase(later)
@@ -391,7 +419,7 @@ class SourceRegistry:
             if personal_name(candidate.tokens) is not None:
                 continue
             if _role_head(candidate.tokens) == head or (
-                indefinite and normalize_source(later)[1] == normalize_source(phrase.text)[1]
+                indefinite and _normalize(later)[1] == _normalize(phrase.text)[1]
             ):
                 return self._add(candidate, person=False, display=candidate.text)
         return None

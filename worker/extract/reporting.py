@@ -175,7 +175,7 @@ AUXILIARIES: Final[frozenset[str]] = word_set(
     """
         has have had also earlier later previously separately again already now then would will could
         may might did does do yet first initially last yesterday today overnight alone itself themselves
-        meanwhile since
+        meanwhile since recently reportedly
     """
 )
 
@@ -264,7 +264,9 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         groups monitors tally count consortium network board operator utility producer census poll guild
         study division unit panel secretariat inspectorate squad polls surveys studies results findings
         projection projections analysis audit reports retailer carrier airline lender insurer
-        manufacturer maker conglomerate campaign
+        manufacturer maker conglomerate campaign coastguard lifeguards firefighters aide aides insider
+        insiders diplomat diplomats negotiator negotiators strategist strategists staffer staffers
+        legislator legislators senator senators candidate candidates pollster pollsters
     """
 )
 
@@ -279,6 +281,16 @@ DISCOURSE_WORDS: Final[frozenset[str]] = word_set(
     """
 )
 
+# Acronyms of bodies (in the alias table or the source-type keywords) whose letters spell an ordinary
+# word: written in lower case they are that word ("people who", "the map", "let us"), never the
+# body, so they are matched on the text as written. Coverage: every such acronym that spells an
+# English word or a French article.
+LOWER_CASE_ACRONYM_WORDS: Final[frozenset[str]] = word_set(
+    """
+        who map us un ap aid tass
+    """
+)
+
 # Heads that name a place, not a body: "the district of X reported 7 deaths" says where they happened
 # (SPEC: a place that reports its own figures is not a source), unless a source head goes with it
 # ("the district council", "the state government").
@@ -290,10 +302,12 @@ PLACE_HEADS: Final[frozenset[str]] = word_set(
 )
 
 # Of those heads, the ones a speaker may be, but a keeper of figures may not: "residents said" is a
-# source, "people displaced from Gaza had found bodies" is not a count.
+# source, "people who fled the valley had found bodies" is not a count.
 NON_COUNTING_HEADS: Final[frozenset[str]] = word_set(
     """
-        people residents resident witnesses witness survivors villagers sources source
+        people residents resident witnesses witness survivors villagers sources source aide aides
+        insider insiders diplomat diplomats negotiator negotiators strategist strategists staffer
+        staffers legislator legislators senator senators candidate candidates
     """
 )
 
@@ -348,7 +362,7 @@ AUDIENCE_WORDS: Final[frozenset[str]] = frozenset({"reporters", "journalists"})
 _Trie = dict[str, "_Trie"]
 
 
-def _alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A pattern matching any of `words`, longest first, written as a prefix tree so that the regex
     engine tries one branch per letter instead of every word in turn."""
     trie: _Trie = {}
@@ -395,7 +409,7 @@ CLAUSE_MARK_RE: Final = re.compile(r";|:(?=\s)|\s[—–-]\s")
 # "X's figures", "its count", "the bureau's county-level data": a document noun, and before it a
 # possessor with at most two words between.
 POSSESSED_DOCUMENT_NOUN_RE: Final = re.compile(
-    rf"\b(?:{_alternation(DOCUMENT_NOUNS - {'statement', 'documents', 'records'})})\b"
+    rf"\b(?:{alternation(DOCUMENT_NOUNS - {'statement', 'documents', 'records'})})\b"
 )
 POSSESSOR_BEFORE_RE: Final = re.compile(
     r"(?P<owner>\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[\w\-.]+(?:'s|’s|s'|s’))(?P<between>(?:\s+[a-z0-9][\w\-]*){0,2}?)\s+$"
@@ -415,7 +429,9 @@ POSSESSIVE_FOLLOW_RE: Final = re.compile(
 # Phrases between a subject and its verb: "the guild on its own claimed", "... last week had expected".
 TRAILING_PHRASE_RE: Final = re.compile(
     r"\s(?:on\s+(?:its|their|his|her)\s+own|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
-    r"|in\s+a\s+statement|for\s+the\s+first\s+time|(?:late|early)\s+on)$",
+    r"|in\s+a\s+statement|for\s+the\s+first\s+time|(?:late|early)\s+on"
+    # "a survey released Monday found": when a document came out
+    r"|(?:released|published|issued)(?:\s+(?:on\s+)?(?:today|yesterday|last\s+\w+|this\s+\w+))?)$",
     re.IGNORECASE,
 )
 
@@ -460,7 +476,7 @@ PARENTHESISED_ACRONYM_RE: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&
 # from the Ministry of Transport".
 DOCUMENT_FROM_RE: Final = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:"
-    + _alternation(DOCUMENT_NOUNS)
+    + alternation(DOCUMENT_NOUNS)
     + r")\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|issued\s+by)\s+",
     re.IGNORECASE,
 )
