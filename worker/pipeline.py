@@ -33,7 +33,7 @@ EXTRACTOR_VERSION = __version__
 # decides; without one, the detector reads this many characters of the cleaned body (enough to be
 # sure, and a bounded cost whatever the item's length).
 EXTRACTED_LANGUAGE = "en"
-DETECTION_PREFIX_CHARS = 1000
+DETECTION_PREFIX_CHARS = 600
 NOT_ENGLISH = "not_english"
 
 

@@ -102,6 +102,39 @@ def categories_of(text: str) -> list[tuple[str, str]]:
             [("3", "killed"), ("40", "injured")],
         ),
         ("Case numbers fell by 20% while the toll rose by 46%.", [("20%", "other"), ("46%", "other")]),
+        (
+            "The toll from the blast that measured 4.1 on the Richter scale has risen to 57.",
+            [("4.1 on the Richter scale", "other"), ("57", "killed")],
+        ),
+        (
+            "Medics said 14 people were hurt overnight, taking the total to 1,208.",
+            [("14", "injured"), ("1,208", "injured")],
+        ),
+        (
+            "The agency said the toll was 61—50 in the north, nine in the west and two more in the hills.",
+            [("61", "killed"), ("50", "killed"), ("nine", "killed"), ("two", "killed")],
+        ),
+        (
+            "In all 52,000 people in six provinces were affected by the drought.",
+            [("52,000", "affected"), ("six", "other")],
+        ),
+        (
+            "Out of 812 deaths so far, the coast has reported 440, the valley 300 and the hills 72.",
+            [("812", "killed"), ("440", "killed"), ("300", "killed"), ("72", "killed")],
+        ),
+        (
+            "A total of 31 people were hurt, of which, 20 in the port and 11 in the old town.",
+            [("31", "injured"), ("20", "injured"), ("11", "injured")],
+        ),
+        ("The two valleys reported 36 and 17 deaths, respectively.", [("36", "killed"), ("17", "killed")]),
+        (
+            "The office said 210 pupils and 14 teachers were among those missing.",
+            [("210", "missing"), ("14", "missing")],
+        ),
+        (
+            "About 640 homes, six clinics and one school were flattened.",
+            [("About 640", "other"), ("six", "other"), ("one", "other")],
+        ),
         ("Inflation rose to 3 percent.", [("3 percent", "other")]),
     ],
 )

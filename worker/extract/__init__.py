@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from worker.extract.attribution import attribute
-from worker.extract.categories import categorise, counted_noun, protest_context
+from worker.extract.categories import THING_NOUNS, categorise, counted_noun, protest_context
 from worker.extract.dedup import deduplicate
 from worker.extract.lexicon import (
     BRITAIN_NAMES,
@@ -33,6 +33,9 @@ _PESO_COUNTRY = re.compile(r"\b(?:" + "|".join(PESO_BY_COUNTRY) + r")\b", re.IGN
 _POUND_COUNTRY = re.compile(r"\b(?:" + "|".join(POUND_BY_COUNTRY) + r")\b", re.IGNORECASE)
 # An item that groups thousands with commas ("12,300") does not group them with spaces.
 _COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
+# "210 pupils and 14 teachers", "36 and 17 deaths": counts joined into one clause.
+_JOINED_COUNTS = re.compile(r"(?:\s+[\w'’-]+){0,2}\s*(?:,|,?\s+and|,?\s+or)\s+")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|across|from|at)\s+$")
 # "climbed to 4.2% in May from 3.9%": the figure a change started from.
 _FROM_PREVIOUS = re.compile(
     r"(?:\s+(?:in|on|at|during|last|this)(?:\s+[\w'’]+){1,2})?,?\s+from\s+(?:[A-Za-z]+['’]s\s+)?"
@@ -90,9 +93,15 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
     previous_figures: dict[int, int] = {}  # start of "from A" -> start of the B it changed to
     for index, (quantity, s_index, restated, base) in enumerate(found):
         s_start, s_end = sentences[s_index]
-        next_start = (
-            found[index + 1][0].start if index + 1 < len(found) and found[index + 1][1] == s_index else s_end
-        )
+        # the clause after a figure runs to the next figure, past one in a prepositional phrase:
+        # "5,000 homes in four towns were flooded" reads on to "flooded"
+        next_start = s_end
+        for later in found[index + 1 :]:
+            if later[1] != s_index:
+                break
+            if not _PREPOSITION_BEFORE.search(text, max(s_start, later[0].start - 8), later[0].start):
+                next_start = later[0].start
+                break
         counted, phrase_end = counted_noun(text, quantity.end, s_end)
         previous = claims[index - 1] if index > base else None
         category = categorise(
@@ -132,8 +141,26 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
                 location=place_of(s_index, quantity.start, next_start) or location,
             )
         )
+    _share_category_forward(text, claims)
     kept = deduplicate(claims, _title_sentences(text, sentences), text)
     return _previous_figures_first(kept, previous_figures) if previous_figures else kept
+
+
+def _share_category_forward(text: str, claims: list[Claim]) -> None:
+    """ "210 pupils and 14 teachers were among the missing": a count joined to the next one shares the
+    category the words after that one give it (a count of things keeps its own)."""
+    for index in range(len(claims) - 2, -1, -1):
+        claim, following = claims[index], claims[index + 1]
+        if (
+            claim.category == "other"
+            and following.category != "other"
+            and claim.unit is None
+            and following.unit is None
+            and claim.sentence_start == following.sentence_start
+            and (claim.counted is None or claim.counted.split()[-1].lower() not in THING_NOUNS)
+            and _JOINED_COUNTS.fullmatch(text, claim.end, following.start)
+        ):
+            claim.category = following.category
 
 
 def _previous_figures_first(claims: list[Claim], previous_figures: dict[int, int]) -> list[Claim]:

@@ -371,7 +371,13 @@ _OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:own\s+)?", re.
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)")
 _PARTITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)|among\s+them)\b", re.IGNORECASE)
 _PART_OF_BEFORE = re.compile(
-    r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.IGNORECASE
+    r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|of\s+which,?)(?:\s+reportedly)?\s*$",
+    re.IGNORECASE,
+)
+# "Out of 1,481 deaths, 638 were in the south": a breakdown of the total the sentence opens with.
+_OUT_OF_OPENING = re.compile(
+    r"(?:[^,]{0,100},\s*)?(?:out\s+)?of\s+(?:the\s+)?(?:total\s+(?:number\s+of\s+)?)?(?:[\d,]+\s+)?(?P<rest>[^,]{1,40}),",
+    re.IGNORECASE,
 )
 _GOVERNING_TOLL = re.compile(
     r"\b(?:toll|deaths|death\s+count|fatalities)\b[^,;]{0,70}?\b(?:at|to|of|reach|reached|reaches|stands\s+at|"
@@ -407,7 +413,17 @@ _LETTERS = re.compile(r"[a-z]+")
 _NUMBER_WORDS = re.compile(r"number|total|tally|count", re.IGNORECASE)
 # Words that may stand between a governing verb and its figure: "killing another 12", "raised to 40".
 _SKIPPED_BEFORE_FIGURE = frozenset({"a", "an", "the", "another", "up", "to"})
-_LIST_GAP = re.compile(r"(?:\s+[\w'’-]+){0,6}\s*(?:,|,?\s+and|,?\s+followed\s+by)\s+", re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"(?:\s+[\w'’-]+){0,6}\s*(?:,|,?\s+and|,?\s+followed\s+by)\s+"
+    r"|\s*[—–:]\s*|\s+-\s+",  # "the toll was 144—134 in one town, nine in another"
+    re.IGNORECASE,
+)
+# "nine were hurt on Monday, taking the total to 1,208": a running total of the figure before.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|taking|raising|pushing|putting|lifting)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:overall|cumulative|total|national)\s+)?(?:total|tally|number|count|figure)(?:\s+[\w-]+){0,3}\s+to\s+$",
+    re.IGNORECASE,
+)
 _CROWD_NOUNS = frozenset({"people", "persons", "others", "crowd", "crowds", "demonstrators", "marchers"})
 # "... and abducting some 250", "... and forced detainees", "... but deaths rose": a conjunction
 # followed by a verb, a determiner or a pronoun starts a new clause; "and gendarmes injured" does not.
@@ -435,6 +451,7 @@ _CHANGE_STEMS = (
     "stood", "stand", "pass", "cross", "top", "exceed", "surpass", "near", "approach", "gone", "went",
     "goes", "lower", "raise", "updat", "fell", "drop", "declin", "revis",
 )  # fmt: skip
+_CHANGE_STEM = re.compile("|".join(_CHANGE_STEMS))
 _LEADING_WORDS = re.compile(r"(?:[A-Za-z]+\s+){1,3}")
 # What ends the subject of that verb, reading back: a clause break or another figure.
 _SUBJECT_BOUNDARY = re.compile(r"[;:]|\d[\d,.]*\s|\b(?:and|but|while|after|when)\s+(?=the\b)")
@@ -571,6 +588,17 @@ def categorise(
     if governing is not None:
         return governing
 
+    if part_of is not None and "to" in lower[-4:] and _RUNNING_TOTAL.search(before):
+        return part_of
+    opening = (
+        _OUT_OF_OPENING.match(text, sentence_start, start)
+        if text.find("of ", sentence_start, start) != -1
+        else None
+    )
+    if opening is not None:
+        breakdown_cue = _ALL_CUES.search(opening.group("rest"))
+        if breakdown_cue is not None:
+            return _CUE_CATEGORY[breakdown_cue.group("cue").lower()]
     # 3. a part of an earlier figure: "1,300 of them children", "including 4,237 children".
     if part_of is not None and (
         _PARTITIVE_AFTER.match(text, end)
@@ -614,7 +642,7 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
     leading = _LEADING_WORDS.match(text, start)  # the verb read as the figure's qualifier: "passed 60"
     verb_end = leading.end() if leading is not None else start
     near = text[max(window_start, start - 60) : verb_end].lower()
-    if near.isascii() and not any(stem in near for stem in _CHANGE_STEMS):
+    if near.isascii() and _CHANGE_STEM.search(near) is None:
         return None  # a cheap test first: this runs for most figures without a category
     verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - 60), start)
     if verb is None and leading is not None:
@@ -625,8 +653,9 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
     for boundary in _SUBJECT_BOUNDARY.finditer(text, window_start, verb.start()):
         subject_start = boundary.end()  # no earlier clause or figure is the subject
     subject = text[subject_start : verb.start()]
-    # the last head before the figure: "revised the toll down from 120 to"
-    head = max(_SUBJECT_HEAD.finditer(text, subject_start, verb.end()), key=lambda m: m.start(), default=None)
+    # the last head before the figure, past a figure in a relative clause ("the toll from the quake
+    # that measured 6.8 has risen to"): "revised the toll down from 120 to"
+    head = max(_SUBJECT_HEAD.finditer(text, window_start, verb.end()), key=lambda m: m.start(), default=None)
     if head is not None:
         if head.group("named") is None:
             return "killed"  # "the toll", "the death toll"

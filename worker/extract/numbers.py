@@ -115,7 +115,7 @@ def number_tokens(text: str, start: int, end: int, *, spaced_thousands: bool = F
         elif previous and previous in _DIGIT_CONTEXT:
             continue
         match = None
-        if spaced_thousands and run.end() - at <= 3 and text.startswith(" ", run.end()):
+        if spaced_thousands and run.end() - at <= 3 and text[run.end() : run.end() + 2].lstrip(" ").isdigit():
             match = _SPACE_GROUPED_AT.match(text, at, end)
             if match is not None and _MONTH_BEFORE.search(text, max(start, at - 12), at):
                 match = None  # "March 15 300 people": a day, then a count

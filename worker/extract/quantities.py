@@ -104,6 +104,7 @@ TRAILING_SCALE = re.compile(
     r"\b(?P<s>billion|bn|million|mn|crore|lakh|trillion)(?=\W*(?:[a-z]+\W*){0,2}$)", re.IGNORECASE
 )
 AND_JOIN = re.compile(r"\s+and\s+")
+RICHTER_AFTER = re.compile(r"\s+on\s+the\s+Richter(?:\s+scale)?\b")
 # "gone up to", "shot up to": "up" belongs to the verb, the figure is exact.
 MOVED_BEFORE = re.compile(
     r"\b(?:gone|went|go|goes|going|shot|moved|jumped|climbed|risen|rose|crept|edged)\s+$", re.IGNORECASE
@@ -337,7 +338,12 @@ def _with_compound_amounts(text: str, found: list[Quantity]) -> list[Quantity]:
     merged: list[Quantity] = []
     for quantity in found:
         previous = merged[-1] if merged else None
-        if previous is not None and previous.value_high is None and quantity.value_high is None:
+        if (
+            previous is not None
+            and previous.value_high is None
+            and quantity.value_high is None
+            and text.startswith(" and ", previous.end)
+        ):
             scale = TRAILING_SCALE.search(text, previous.start, previous.end)
             if (
                 scale is not None
@@ -709,7 +715,9 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, local: dict[st
                     unit = code.group("c")
                     pos += code.end()
         if unit is None:
-            mag = MAGNITUDE_WORD_AFTER.match(after)
+            mag = MAGNITUDE_WORD_AFTER.match(after) or (
+                RICHTER_AFTER.match(after) if "Richter" in after[:24] else None
+            )
             if mag is not None:
                 unit = "magnitude"
                 pos += mag.end()
