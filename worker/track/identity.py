@@ -449,7 +449,13 @@ def _has_word(org: Organisation, word: str) -> bool:
 def _as_entity(found: Organisation | Entity, speaker: str | None) -> Entity:
     if isinstance(found, Entity):
         return Entity(id=found.id, name=found.name, speaker=speaker, country=found.country)
-    return Entity(id=found.id, name=found.key, speaker=speaker, country=found.country, area=found.area)
+    return Entity(
+        id=found.id,
+        name=found.key,
+        speaker=speaker,
+        country=found.country,
+        area=found.area,
+    )
 
 
 def _country_in(folded: str) -> tuple[str | None, str]:
