@@ -66,6 +66,33 @@ class ClaimSource(BaseModel):
     type: SourceType
 
 
+class ResolvedSource(BaseModel):
+    """The body a source mention resolves to (docs/tracking.md): a stable id across spellings."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(
+        description='Stable entity id, e.g. "ph-ndrrmc", "gov:ma:interior-ministry"; "" when the '
+        'mention names no one ("Tuesday evening").'
+    )
+    name: str = Field(description="A readable name of the entity.")
+    speaker: str | None = Field(
+        default=None, description="The person who spoke for it, when the text names one."
+    )
+
+
+class ResolvedPlace(BaseModel):
+    """A gazetteer entry (worker/extract/places.py) with its level and parent."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description='"iso:MA" (country), "iso:PK-SD" (subdivision), "gn:1647142" (city).')
+    name: str
+    level: Literal["country", "region", "city"]
+    country: str = Field(description="ISO 3166-1 alpha-2 code.")
+    parent: str | None = Field(default=None, description="Id of the region or country it lies in.")
+
+
 class Evidence(BaseModel):
     """The sentence a claim was read from and where its quantity stands in the original body."""
 
@@ -102,6 +129,20 @@ class ClaimEvent(BaseModel):
     cue: str | None = None
     location: str | None = Field(default=None, description="Place the figure is about, when given.")
     evidence: Evidence
+    resolved_source: ResolvedSource | None = Field(
+        default=None, description="The entity the source resolves to; None when there is no source."
+    )
+    place: ResolvedPlace | None = Field(
+        default=None, description="The gazetteer entry of the place the sentence puts the figure in."
+    )
+    event_place: ResolvedPlace | None = Field(
+        default=None,
+        description="The item's event place (its most prominent place, never the dateline).",
+    )
+    event_kind: str | None = Field(
+        default=None,
+        description='The kind of happening the item reports ("earthquake", "flood", "protest"), when named.',
+    )
 
 
 def make_claim_id(

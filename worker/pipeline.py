@@ -14,11 +14,21 @@ import pycld2
 
 from worker import __version__
 from worker.extract import extract_claims
+from worker.extract.places import ItemPlaces, Place, find_places, fold, gazetteer, item_places
 from worker.extract.sentences import split_sentences
 from worker.extract.types import Claim
 from worker.ingest.clean import CleanedText, clean_body
 from worker.limits import DEFAULT_LIMITS, ItemLimits, LimitExceeded
-from worker.models import ClaimEvent, ClaimSource, Evidence, WireItem, make_claim_id
+from worker.models import (
+    ClaimEvent,
+    ClaimSource,
+    Evidence,
+    ResolvedPlace,
+    ResolvedSource,
+    WireItem,
+    make_claim_id,
+)
+from worker.track.identity import ItemContext, item_context, resolve_source
 
 EXTRACTOR_VERSION = __version__
 # Marks evidence cut short on one side of the figure.
@@ -74,12 +84,33 @@ def extract_item(item: WireItem, limits: ItemLimits = DEFAULT_LIMITS) -> Extract
     if skipped is not None:
         return Extraction(skipped=skipped)
     _check_sentences(cleaned.text, limits)
+    # Sources and places are resolved here, once per item, because resolution needs the whole
+    # item: the acronyms it defines, the people it introduces with their office, its event place.
+    where = item_places(cleaned.text, item.headline)
+    # A figure whose sentence names no place is about the item's event place, never the dateline:
+    # the bureau's city is where the reporter sits.
+    fallback = fallback_name(where)
+    context = item_context(cleaned.text, where.country, where.countries)
     return Extraction(
         events=[
-            _to_event(item, cleaned, claim, limits)
-            for claim in extract_claims(cleaned.text, location=cleaned.dateline_place)
+            _to_event(item, cleaned, claim, context, where, limits=limits)
+            for claim in extract_claims(cleaned.text, location=fallback)
         ]
     )
+
+
+# An invented item that touches every lazily loaded table: the gazetteer, the organisation data,
+# the language detector and the extractor's patterns.
+_WARM_UP_ITEM = WireItem(
+    id="warm-up",
+    body="Rescuers in Kenya said on Monday that at least 12 people died in the floods, the ministry said.",
+)
+
+
+def warm_up() -> None:
+    """Load what the first item would otherwise load (about a second), so that the per-item time
+    limit measures extraction and a restarted extraction child is ready when it says so."""
+    extract_item(_WARM_UP_ITEM)
 
 
 def language_skip(item: WireItem, text: str) -> Skip | None:
@@ -141,7 +172,28 @@ def evidence_window(text: str, claim: Claim, context_chars: int) -> str:
     return prefix + text[left:right] + suffix
 
 
-def _to_event(item: WireItem, cleaned: CleanedText, claim: Claim, limits: ItemLimits) -> ClaimEvent:
+def fallback_name(where: ItemPlaces) -> str | None:
+    """The place a figure gets when its sentence names none: the item's event place."""
+    return where.event_place.name if where.event_place is not None else None
+
+
+def _resolved_place(place: Place | None) -> ResolvedPlace | None:
+    if place is None:
+        return None
+    return ResolvedPlace(
+        id=place.id, name=place.name, level=place.level, country=place.country, parent=place.parent
+    )
+
+
+def _to_event(
+    item: WireItem,
+    cleaned: CleanedText,
+    claim: Claim,
+    context: ItemContext,
+    where: ItemPlaces,
+    *,
+    limits: ItemLimits,
+) -> ClaimEvent:
     for figure in (claim.value, claim.value_high):
         if figure is not None and not math.isfinite(figure):
             # Not a count of anything; a capped number would be read downstream as a real figure.
@@ -150,6 +202,44 @@ def _to_event(item: WireItem, cleaned: CleanedText, claim: Claim, limits: ItemLi
             )
     start, end = cleaned.original_span(claim.start, claim.end)
     source = claim.source
+    entity = resolve_source(source.text, source.normalized, source.type, context) if source else None
+    place = gazetteer().lookup(claim.location, where.country) if claim.location else None
+    if claim.location and place is None:
+        # A village or district the gazetteer does not list: a place of its own in the item's
+        # country ("XX", the ISO code for an unknown one, when the item names none).
+        country = where.country or "XX"
+        place = Place(
+            id=f"name:{country.lower()}:{fold(claim.location)}",
+            name=claim.location,
+            level="city",
+            country=country,
+            parent=f"iso:{country}",
+        )
+    stated = claim.location is not None and claim.location != fallback_name(where)
+    if source is not None and not stated:
+        # "the Westland provincial police", "authorities in Eastmarch district": a body named with
+        # its region speaks for that region when the sentence names no other place.
+        jurisdiction = [
+            m.place for m in find_places(source.text, country=where.country) if m.place.level != "country"
+        ]
+        if jurisdiction:
+            place = jurisdiction[0]
+    if entity is not None and entity.area and not stated:
+        # A body that works in one region only: its figures are that region's.
+        place = gazetteer().by_id.get(entity.area, place)
+    if entity is not None and entity.country and place is not None and gazetteer().is_capital(place):
+        # "the health ministry in Damascus said": the capital is where a national body sits.
+        place = gazetteer().by_id.get(f"iso:{entity.country}")
+    # "Syria's health ministry said 1,400 died" in an item about a quake centred in Turkey: a
+    # national body's figure is about its own country unless its sentence says otherwise.
+    if (
+        entity is not None
+        and entity.country
+        and not stated
+        and not entity.area
+        and (place is None or place.country != entity.country)
+    ):
+        place = gazetteer().by_id.get(f"iso:{entity.country}")
     return ClaimEvent(
         claim_id=make_claim_id(
             item.id, start=start, end=end, value=claim.value, value_high=claim.value_high, unit=claim.unit
@@ -175,4 +265,15 @@ def _to_event(item: WireItem, cleaned: CleanedText, claim: Claim, limits: ItemLi
             start=start,
             end=end,
         ),
+        resolved_source=(
+            None
+            if source is None
+            # A mention that names no one ("Tuesday evening") resolves to the empty id: no series.
+            else ResolvedSource(id=entity.id, name=entity.name, speaker=entity.speaker)
+            if entity
+            else ResolvedSource(id="", name=source.normalized)
+        ),
+        place=_resolved_place(place or where.event_place),
+        event_place=_resolved_place(where.event_place),
+        event_kind=where.event_kind,
     )

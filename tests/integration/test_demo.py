@@ -68,7 +68,8 @@ def test_demo_runs_the_pipeline_and_prints_every_expected_claim() -> None:
     tracked = re.search(r"^tracker events: (.+)$", result.stdout, re.MULTILINE)
     assert tracked, result.stdout
     counts = {kind: int(count) for kind, count in re.findall(r"(\w+) (\d+)", tracked[1])}
-    assert counts["series_opened"] == len(series)
+    # Every series opens once; a crowd count of another day opens a new occurrence of its series.
+    assert counts["series_opened"] >= len(series)
     assert counts.get("value_updated", 0) > 0
     assert counts.get("sources_conflict", 0) > 0
     assert "tracker committed and exited 0" in result.stdout

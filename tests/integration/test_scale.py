@@ -55,7 +55,8 @@ REFUGEE_AGENCY = "The UN refugee agency said about {n} people had been displaced
 TOWNS = ("Brisk Hollow", "Meranth", "Poltavo", "Saint Ulric", "Drummel", "Yarrowby", "Quenlin", "Harth")
 BACKGROUND = (
     "Police in {place} said {n} protesters were detained after the march.",
-    "The {place} fire service said {n} homes were destroyed by the blaze.",
+    # A people count: the tracker does not follow uncategorised counts without a unit (homes).
+    "The {place} fire service said {n} people were injured by the blaze.",
     "Officials in {place} said {n} people were evacuated as the river rose.",
     "The market in {place} reopened and the weather was mild.",
 )
@@ -198,6 +199,8 @@ def start_tracker(topics: ScaleTopics, log_dir: Path) -> TrackerProcess:
         "CLAIMWIRE_TRACKER_TRANSACTIONAL_ID": f"{topics.tracker_group}-only",
         "CLAIMWIRE_TRACKER_HTTP_PORT": "0",
         "CLAIMWIRE_TRACKER_LOG_FORMAT": "json",
+        # The test compares the tracker with the rules applied in the order it read the claims.
+        "CLAIMWIRE_TRACKER_REORDER_WINDOW_SECONDS": "0",
     }
     log_path = log_dir / "tracker.log"
     with log_path.open("wb") as log:

@@ -30,7 +30,7 @@ from timeline import expected_timeline_events, summary
 
 from worker.models import ClaimEvent, ClaimSource, Evidence, make_claim_id
 from worker.track.events import SeriesSnapshot, TrackedEvent
-from worker.track.keys import partition_key
+from worker.track.keys import KEY_PREFIX, category_family, partition_key
 from worker.track.rules import observation_from_event
 from worker.track.store import SeriesStore
 
@@ -110,7 +110,12 @@ def start_tracker(topics: Topics, tmp_path: Path) -> Iterator[StartTracker]:
     started: list[TrackerProcess] = []
 
     def start(
-        instance: str, *, group: str | None = None, changelog: str | None = None, max_poll_records: int = 500
+        instance: str,
+        *,
+        group: str | None = None,
+        changelog: str | None = None,
+        max_poll_records: int = 500,
+        reorder_window: float = 0.0,
     ) -> TrackerProcess:
         log_path = tmp_path / f"tracker-{instance}-{len(started)}.log"
         command = [
@@ -135,7 +140,13 @@ def start_tracker(topics: Topics, tmp_path: Path) -> Iterator[StartTracker]:
             "--log-format",
             "json",
         ]
-        env = {**os.environ, "CLAIMWIRE_TRACKER_MAX_POLL_RECORDS": str(max_poll_records)}
+        # The timeline tests judge arrival-order semantics (a late bulletin stays late): no reordering
+        # unless a test asks for it.
+        env = {
+            **os.environ,
+            "CLAIMWIRE_TRACKER_MAX_POLL_RECORDS": str(max_poll_records),
+            "CLAIMWIRE_TRACKER_REORDER_WINDOW_SECONDS": str(reorder_window),
+        }
         with log_path.open("wb") as log:
             process = subprocess.Popen(
                 command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env
@@ -251,7 +262,9 @@ def test_changelog_holds_every_series_in_the_partition_of_its_claims(
         e["series"] for e in expected_timeline_events()
     }
     for partition, snapshot in latest.values():
-        assert claim_partitions[snapshot.series.subject_key.encode()] == partition
+        series = snapshot.series
+        key = "|".join((KEY_PREFIX, series.country, category_family(series.category)))
+        assert claim_partitions[key.encode()] == partition
 
 
 def test_sigkill_mid_stream_loses_no_series_and_repeats_no_event(
@@ -334,10 +347,21 @@ def test_claimwire_series_prints_the_current_series(topics: Topics, start_tracke
     )
     assert table.returncode == 0, table.stderr
     lines = table.stdout.decode().splitlines()
-    assert lines[0].split()[:2] == ["SOURCE", "CATEGORY"]
+    assert lines[0].split()[:3] == ["SOURCE", "KIND", "CATEGORY"]
     assert len(lines) == 3
     assert any("1,012" in line and "person" in line for line in lines)
     assert any("140" in line and "child" in line for line in lines)
+
+    history = subprocess.run(
+        [*base, "--source", "ministry", "--category", "killed", "--history"],
+        check=False,
+        capture_output=True,
+        env=env,
+    )
+    assert history.returncode == 0, history.stderr
+    text = history.stdout.decode()
+    assert "source   velmora health ministry  (entity id)" in text
+    assert "1,012*" in text and "the Velmora health ministry" in text
 
     as_json = subprocess.run([*base, "--json"], check=False, capture_output=True, env=env)
     assert as_json.returncode == 0, as_json.stderr
@@ -441,3 +465,51 @@ def test_a_missing_changelog_is_created_compacted_and_co_partitioned(
     assert described["topic"][changelog]["cleanup.policy"]["value"] == "compact"
     assert len(topic["partitions"]) == PARTITIONS
     assert_exactly_the_timeline(tracked(topics))
+
+
+def test_the_streaming_tracker_gives_the_events_of_track_input_file_on_the_same_claims(
+    topics: Topics, start_tracker: StartTracker, tmp_path: Path
+) -> None:
+    """Claims published out of publication order: the reorder window links them as a file run does."""
+    lines = (DATA / "timeline.jsonl").read_text(encoding="utf-8").splitlines()
+    claims = [ClaimEvent.model_validate_json(line) for line in lines]
+    shuffled = claims[::-1]
+    claims_file = tmp_path / "claims.jsonl"
+    claims_file.write_text("".join(c.model_dump_json() + "\n" for c in shuffled), encoding="utf-8")
+    events_file = tmp_path / "tracked.jsonl"
+    env = {**os.environ, "CLAIMWIRE_TRACKER_REORDER_WINDOW_SECONDS": "2"}
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "worker.cli",
+            "track",
+            "--input-file",
+            str(claims_file),
+            "--output-file",
+            str(events_file),
+        ],
+        check=True,
+        env=env,
+    )
+    from_file = [TrackedEvent.model_validate_json(line) for line in events_file.read_text().splitlines()]
+    assert any(e.event == "value_updated" for e in from_file)
+
+    produce(
+        topics.bootstrap,
+        topics.claims,
+        [(partition_key(c), c.model_dump_json().encode(), None) for c in shuffled],
+    )
+    tracker = start_tracker("a", reorder_window=2.0)
+    consume_until(topics.bootstrap, topics.tracked, len(from_file), timeout_s=WAIT_S)
+    stop(tracker)
+    streamed = tracked(topics)
+    # Partitions interleave on the output topic; each series' events keep their order.
+    assert sorted(e.event_id for e in streamed) == sorted(e.event_id for e in from_file)
+
+    def per_series(events: list[TrackedEvent]) -> dict[str, list[str]]:
+        return {
+            key: [e.event_id for e in events if e.series.key == key] for key in {e.series.key for e in events}
+        }
+
+    assert per_series(streamed) == per_series(from_file)

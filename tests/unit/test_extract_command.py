@@ -72,7 +72,7 @@ def test_good_items_print_events_and_exit_zero(tmp_path: Path, capsys: pytest.Ca
         "one",
         1200.0,
         "1,200",
-        "Rome",
+        None,  # the dateline is where the bureau is, not the figure's place
     )
     body = "ROME (Reuters) - Officials said 1,200 people left."
     assert body[event.evidence.start : event.evidence.end] == "1,200"

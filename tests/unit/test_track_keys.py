@@ -190,7 +190,7 @@ def test_category_counted_thing_and_place_each_split_the_subject() -> None:
 def test_keys_carry_the_key_version() -> None:
     parts = series_parts(claim())
     assert parts is not None
-    assert parts.series_key == f"v{SERIES_KEY_VERSION}|killed|person|velmora|velmora health ministry"
+    assert parts.series_key == f"v{SERIES_KEY_VERSION}|xx||killed|person|velmora|velmora health ministry"
     assert parts.series_key.startswith(parts.subject_key + "|")
     assert subject_key(claim()) == parts.subject_key
 

@@ -20,6 +20,7 @@ from worker.runtime.probes import LoopHealth
 from worker.runtime.processor import InputRecord
 from worker.runtime.signals import StopRequest
 from worker.track.events import SeriesSnapshot, TrackedEvent
+from worker.track.files import track_lines
 from worker.track.metrics import TrackerMetrics
 from worker.track.rules import SeriesState, apply, observation_from_event
 from worker.track.runner import AssignmentListener, Tracker, restore_states
@@ -185,3 +186,43 @@ def test_restore_keeps_the_latest_state_per_key_and_reports_bad_records() -> Non
     )
     assert states == {toll.key: toll}
     assert bad == [old_version_key.decode(), "misfiled"]
+
+
+def test_the_reorder_window_holds_claims_and_commits_no_offset_past_a_held_claim() -> None:
+    in_order = timeline_records()
+    lines = [record.value for record in reversed(in_order)]
+    reversed_records = [
+        InputRecord(topic="claims", partition=0, offset=i, key=None, value=value, timestamp_ms=1)
+        for i, value in enumerate(lines)
+    ]
+    side = InMemoryTrackerSide(reversed_records)
+    stop = StopRequest()
+    ticks = iter(range(10_000))
+    tracker = Tracker(
+        side,
+        metrics=TrackerMetrics(),
+        health=LoopHealth(max_poll_age_seconds=60),
+        stop=stop,
+        max_poll_records=4,
+        reorder_window_seconds=5,
+        reorder_max_hold_seconds=1_000,
+        clock=lambda: float(next(ticks)),
+    )
+    original_poll = side.poll
+    commits_while_held: list[dict[int, int]] = []
+
+    def poll(timeout_seconds: float, max_records: int) -> list[InputRecord]:
+        if tracker.buffers.get(0) is not None and len(tracker.buffers[0]):
+            commits_while_held.append(dict(side.committed))
+        batch = original_poll(timeout_seconds, max_records)
+        if not batch and side.position >= len(side.records) and side.events:
+            stop.set("drained")
+        return batch
+
+    side.poll = poll  # type: ignore[method-assign]
+    assert tracker.run() == 0
+    assert commits_while_held and all(committed == {} for committed in commits_while_held)
+    assert side.committed == {0: len(reversed_records)}
+    lines_text = [record.value.decode() for record in reversed_records]
+    from_file = track_lines(lines_text, window_seconds=5, on_invalid=lambda *_: None)
+    assert event_ids(side) == [event.event_id for event in from_file]

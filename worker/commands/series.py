@@ -1,7 +1,9 @@
 """`claimwire series`: print the tracked series as the tracker's changelog topic holds them.
 
 Reads every partition of the changelog to its current end (committed records only), keeps the
-latest state per series and prints a table, or JSON with `--json`. Filters: `--source` (part of
+latest state per series and prints a table, each series' full history with `--history`
+(values, dates, items, the sources' wordings, the resolved entity and place ids), or JSON
+with `--json`. Filters: `--source` (part of
 the name), `--category`, `--place`. Exit codes: 0 printed (possibly "no series"), 1 the changelog
 could not be read, 2 invalid settings, 3 no broker reachable.
 """
@@ -19,7 +21,7 @@ from worker.kafka.changelog import ChangelogReader
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError
 from worker.settings import KafkaConnectionSettings, SettingsError, load_settings
 from worker.track.events import SeriesSnapshot
-from worker.track.report import SeriesFilter, select_series, series_table
+from worker.track.report import SeriesFilter, select_series, series_history, series_table
 from worker.track.rules import SeriesState
 from worker.track.runner import restore_states
 
@@ -41,6 +43,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--place", default=None, help="only this place")
     parser.add_argument(
         "--json", action="store_true", help="one JSON array of series states instead of a table"
+    )
+    parser.add_argument(
+        "--history",
+        action="store_true",
+        help="each matching series in full: entity and place ids, every kept value, item and wording",
     )
     configure_explorer_flags(parser)
 
@@ -68,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         body = ",\n".join(SeriesSnapshot.of(state).model_dump_json() for state in chosen)
         sys.stdout.write(f"[{body}]\n" if body else "[]\n")
+    elif args.history:
+        sys.stdout.write("\n".join(series_history(state) for state in chosen) or "no series\n")
     else:
         sys.stdout.write(series_table(chosen))
     return EXIT_OK

@@ -13,12 +13,14 @@ from __future__ import annotations
 import argparse
 import socket
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
 
 from worker import __version__
 from worker.commands.series_explorer import load_explorer_settings, start_tracker_explorer
+from worker.exitcodes import ExitCode
 from worker.explore.feed import ExplorerTopics
 from worker.kafka.changelog import TrackerKafka
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError
@@ -27,11 +29,13 @@ from worker.runtime.metrics import add_process_metrics
 from worker.runtime.probes import LoopHealth, ProbeServer
 from worker.runtime.signals import StopRequest, install_stop_signals
 from worker.settings import KafkaConnectionSettings, SettingsError, load_settings
+from worker.track.files import track_lines
 from worker.track.metrics import TrackerMetrics
 from worker.track.runner import EXIT_BROKER_UNREACHABLE, EXIT_FAILED, Tracker
 from worker.track.settings import TRACKER_ENV_PREFIX, TrackerSettings
 
-EXIT_BAD_SETTINGS = 2
+EXIT_OK = ExitCode.OK
+EXIT_BAD_SETTINGS = ExitCode.USAGE
 CLOSE_TIMEOUT_SECONDS = 10.0
 
 # option -> settings field; every option defaults to None so the environment decides unless given
@@ -53,6 +57,14 @@ TRACKER_OPTIONS: dict[str, tuple[str, type, str]] = {
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bootstrap-servers", default=None, help="host:port[,host:port...]")
+    parser.add_argument(
+        "--input-file",
+        default=None,
+        help="track claim events from this JSON Lines file instead of a topic (no broker)",
+    )
+    parser.add_argument(
+        "--output-file", default=None, help="with --input-file: write tracked events here ('-' = stdout)"
+    )
     for flag, (field, kind, help_text) in TRACKER_OPTIONS.items():
         parser.add_argument(flag, dest=field, type=kind, default=None, help=help_text)
 
@@ -71,6 +83,8 @@ def load_tracker_settings(overrides: dict[str, Any]) -> TrackerSettings:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.input_file is not None or args.output_file is not None:
+        return run_files(args)
     try:
         connection = load_settings(KafkaConnectionSettings, {"bootstrap_servers": args.bootstrap_servers})
         settings = load_tracker_settings(
@@ -124,6 +138,8 @@ def run(args: argparse.Namespace) -> int:
             stop=stop,
             max_poll_records=settings.max_poll_records,
             restore_timeout_seconds=settings.restore_timeout_seconds,
+            reorder_window_seconds=settings.reorder_window_seconds,
+            reorder_max_hold_seconds=settings.reorder_max_hold_seconds,
         )
         return tracker.run()
     except BrokerUnreachableError as exc:
@@ -137,3 +153,49 @@ def run(args: argparse.Namespace) -> int:
             client.close(CLOSE_TIMEOUT_SECONDS)
         server.stop()
         explorer.stop()
+
+
+def run_files(args: argparse.Namespace) -> int:
+    """`--input-file` / `--output-file`: the tracker's rules on a file of claim events, without a broker.
+
+    The whole file is one burst: its claims are released in publication order at its end, as the
+    streaming tracker releases a partition's claims when it goes quiet. Lines that are not valid
+    claim events are reported on stderr with their line number and item id, and skipped.
+    """
+    if args.input_file is None or args.output_file is None:
+        print("claimwire track: --input-file and --output-file go together", file=sys.stderr)
+        return EXIT_BAD_SETTINGS
+    try:
+        settings = load_tracker_settings({})
+    except SettingsError as exc:
+        print(f"claimwire track: {exc}", file=sys.stderr)
+        return EXIT_BAD_SETTINGS
+    try:
+        with open(args.input_file, encoding="utf-8") as source:
+            lines = source.readlines()
+    except OSError as exc:
+        print(f"claimwire track: {args.input_file}: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    events = track_lines(
+        lines, window_seconds=settings.reorder_window_seconds, on_invalid=_report_invalid(args.input_file)
+    )
+    body = "".join(event.model_dump_json() + "\n" for event in events)
+    if args.output_file == "-":
+        sys.stdout.write(body)
+        return EXIT_OK
+    try:
+        with open(args.output_file, "w", encoding="utf-8") as sink:
+            sink.write(body)
+    except OSError as exc:
+        print(f"claimwire track: {args.output_file}: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _report_invalid(path: str) -> Callable[[int, str | None, str], None]:
+    def report(line_number: int, item_id: str | None, error: str) -> None:
+        print(
+            f"claimwire track: {path}:{line_number}: claim_invalid: item {item_id}: {error}", file=sys.stderr
+        )
+
+    return report

@@ -21,6 +21,7 @@ from worker.extract.lexicon import (
     POUND_BY_COUNTRY,
     RUPEE_BY_COUNTRY,
 )
+from worker.extract.places import PlaceMention, figure_place, sentence_places
 from worker.extract.quantities import Quantity, find_quantities
 from worker.extract.sentences import split_sentences
 from worker.extract.types import Claim
@@ -32,34 +33,6 @@ _PESO_COUNTRY = re.compile(r"\b(?:" + "|".join(PESO_BY_COUNTRY) + r")\b", re.IGN
 _POUND_COUNTRY = re.compile(r"\b(?:" + "|".join(POUND_BY_COUNTRY) + r")\b", re.IGNORECASE)
 # An item that groups thousands with commas ("12,300") does not group them with spaces.
 _COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
-# "in Khartoum", "in the Gaza Strip", "in Kryvyi Rih": a place named in the sentence.
-_PLACE_IN = re.compile(
-    r"\b(?:in|In)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
-    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
-)
-_NOT_PLACES = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ]
-)
 # "210 pupils and 14 teachers", "36 and 17 deaths": counts joined into one clause.
 _JOINED_COUNTS = re.compile(r"(?:\s+[\w'’-]+){0,2}\s*(?:,|,?\s+and|,?\s+or)\s+")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|across|from|at)\s+$")
@@ -109,12 +82,12 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
             protest_by_sentence[s_index] = protest_context(text[s_start:s_end])
         return protest_by_sentence[s_index]
 
-    places: dict[int, str | None] = {}
+    places: dict[int, list[PlaceMention]] = {}
 
-    def place_of(s_index: int) -> str | None:
+    def place_of(s_index: int, start: int, next_start: int) -> str | None:
         if s_index not in places:
-            places[s_index] = _place(text, *sentences[s_index])
-        return places[s_index]
+            places[s_index] = sentence_places(text, *sentences[s_index])
+        return figure_place(text, places[s_index], start, next_start)
 
     claims: list[Claim] = []
     previous_figures: dict[int, int] = {}  # start of "from A" -> start of the B it changed to
@@ -165,7 +138,7 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
                 sentence_start=s_start,
                 sentence_end=s_end,
                 source=source,
-                location=place_of(s_index) or location,
+                location=place_of(s_index, quantity.start, next_start) or location,
             )
         )
     _share_category_forward(text, claims)
@@ -223,11 +196,3 @@ def _title_sentences(text: str, sentences: list[tuple[int, int]]) -> frozenset[i
 def _pick(pattern: re.Pattern[str], text: str, table: dict[str, str], default: str) -> str:
     match = pattern.search(text)
     return table[match.group(0).lower()] if match else default
-
-
-def _place(text: str, start: int, end: int) -> str | None:
-    for match in _PLACE_IN.finditer(text, start, end):
-        place = match.group("place")
-        if place.split()[0] not in _NOT_PLACES:
-            return place
-    return None

@@ -1,6 +1,6 @@
 """Source names: a glossary of the bodies that issue figures, and the canonical key of each.
 
-`normalize_source` turns a source as the text names it ("Gaza's Hamas-run health ministry", "the
+`normalize_source` turns a source as the text names it ("the Hamas-run Gaza health ministry", "the
 Health Ministry in Gaza", "the IDF") into a lower-case canonical name and a source type. The tracker
 builds series keys from that name, so two spellings of one body must land on one key; the alias
 table below is where such spellings are declared, one body per entry.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
@@ -23,121 +24,17 @@ from worker.extract.reporting import (
     WORD_RE,
     word_set,
 )
+from worker.knowledge import content_words, organisations
 
-# Canonical name -> (source type, the other names news text uses for it). Entries are written the
-# way `_clean` leaves a name: lower case, no article, no possessive, punctuation turned to spaces.
+# Canonical name -> (source type, the other names news text uses for it), from the shared data
+# file `worker/knowledge/organisations.json` (its coverage rule is at its top). Aliases are written
+# the way `_clean` leaves a name: lower case, no article, no possessive, punctuation turned to spaces.
+_ALIAS_USES: Final = Counter(alias for org in organisations() for alias in set(org.aliases))
+# An alias several bodies share ("national disaster agency") needs the item's country to resolve
+# (worker/track/identity.py); this country-free table leaves it out.
 ALIAS_TABLE: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
-    # United Nations bodies
-    "un": ("un_ngo", ("united nations", "u n", "un secretariat")),
-    "un ocha": (
-        "un_ngo",
-        (
-            "ocha",
-            "un ocha",
-            "un office for the coordination of humanitarian affairs",
-            "office for the coordination of humanitarian affairs",
-            "un humanitarian office",
-            "un humanitarian affairs office",
-            "un aid coordination office",
-        ),
-    ),
-    "unhcr": (
-        "un_ngo",
-        (
-            "un refugee agency",
-            "un refugee agency unhcr",
-            "un high commissioner for refugees",
-            "united nations high commissioner for refugees",
-            "un refugee agency (unhcr)",
-            "refugee agency",
-        ),
-    ),
-    "who": (
-        "un_ngo",
-        ("world health organization", "world health organisation", "un health agency", "who"),
-    ),
-    "unicef": (
-        "un_ngo",
-        (
-            "un children s agency",
-            "un children s fund",
-            "united nations children s fund",
-            "un children agency",
-        ),
-    ),
-    "unrwa": (
-        "un_ngo",
-        (
-            "un agency for palestinian refugees",
-            "un relief and works agency",
-            "un palestinian refugee agency",
-            "united nations relief and works agency for palestine refugees in the near east",
-            "un relief and works agency for palestine refugees",
-        ),
-    ),
-    "wfp": ("un_ngo", ("world food programme", "world food program", "un food agency", "un food programme")),
-    "iom": (
-        "un_ngo",
-        (
-            "international organization for migration",
-            "international organisation for migration",
-            "un international organization for migration",
-            "un migration agency",
-            "migration agency",
-        ),
-    ),
-    "ohchr": ("un_ngo", ("un human rights office", "office of the un high commissioner for human rights")),
-    # Red Cross and Red Crescent
-    "icrc": ("un_ngo", ("international committee of the red cross", "red cross")),
-    "ifrc": ("un_ngo", ("international federation of red cross and red crescent societies",)),
-    "palestinian red crescent": ("un_ngo", ("prcs", "palestinian red crescent society")),
-    "msf": ("un_ngo", ("medecins sans frontieres", "doctors without borders")),
-    # Health authorities
-    "gaza health ministry": (
-        "health_authority",
-        (
-            "gaza health ministry",
-            "hamas run health ministry",
-            "gaza hamas run health ministry",
-            "hamas run gaza health ministry",
-            "gaza ministry of health",
-            "health ministry in gaza",
-            "ministry of health in gaza",
-            "health ministry in hamas run gaza",
-            "gaza health authorities",
-        ),
-    ),
-    "palestinian health ministry": ("health_authority", ("palestinian ministry of health",)),
-    "africa cdc": ("health_authority", ("africa centres for disease control and prevention",)),
-    "us cdc": ("health_authority", ("cdc", "centers for disease control and prevention", "us cdc")),
-    # Armed forces
-    "israel defense forces": (
-        "military",
-        (
-            "idf",
-            "israeli military",
-            "israeli army",
-            "israel military",
-            "israeli defense forces",
-            "israel army",
-        ),
-    ),
-    "russia defence ministry": (
-        "military",
-        ("russian defence ministry", "russia ministry of defence", "russian ministry of defence"),
-    ),
-    "ukraine air force": ("military", ("ukrainian air force",)),
-    # Police forces
-    "metropolitan police": ("police", ("met police", "scotland yard", "metropolitan police service")),
-    "paris police prefecture": ("police", ("paris police", "police prefecture of paris")),
-    # Scientific and statistical bodies
-    "usgs": ("government", ("us geological survey", "united states geological survey", "geological survey")),
-    "turkstat": ("government", ("turkish statistical institute",)),
-    # News agencies
-    "afp": ("media", ("agence france presse", "agence france-presse")),
-    "ap": ("media", ("associated press",)),
-    "reuters": ("media", ()),
-    "kcna": ("media", ("korean central news agency", "north korean central news agency")),
+    org.key: (org.type, tuple(alias for alias in org.aliases if _ALIAS_USES[alias] == 1))
+    for org in organisations()
 }
 
 # Words that, present anywhere in a name, say what kind of body it is. Checked in this order: a
@@ -290,18 +187,24 @@ def _fold(name: str) -> str:
 # Every alias as written and with its words folded, so "the Israel Defence Forces" finds "israel
 # defense forces". Descriptors are not dropped here: "hamas run health ministry" must not make every
 # "health ministry" Gaza's.
+# Keys are content words only (the data file stores names that way): see `content_words`.
 _ALIAS_INDEX: Final[dict[str, str]] = {
-    form: canonical
+    content_words(form): canonical
     for canonical, (_, aliases) in ALIAS_TABLE.items()
     for alias in (canonical, *aliases)
     for form in (alias, _fold_words(alias))
 }
 
 
+def _alias(cleaned: str) -> str | None:
+    """The canonical name a cleaned name is an alias of, compared on content words."""
+    return _ALIAS_INDEX.get(content_words(cleaned))
+
+
 def source_type(text: str, cleaned: str | None = None) -> str:
     """The SourceType of a name, from the alias table and then from the keywords it holds."""
     cleaned = _clean(text) if cleaned is None else cleaned
-    canonical = _ALIAS_INDEX.get(cleaned)
+    canonical = _alias(cleaned)
     if canonical:
         return ALIAS_TABLE[canonical][0]
     words = set(cleaned.split())
@@ -315,13 +218,13 @@ def source_type(text: str, cleaned: str | None = None) -> str:
 def normalize_source(text: str) -> tuple[str, str]:
     """(canonical lower-case name, source type) for a source as the text names it."""
     cleaned = _clean(text)
-    canonical = _ALIAS_INDEX.get(cleaned)
+    canonical = _alias(cleaned)
     if canonical is None:
         name = personal_name(WORD_RE.findall(text))
         if name:
             return _clean(" ".join(name)), "person"
         folded = _fold(cleaned)
-        canonical = _ALIAS_INDEX.get(folded, folded)
+        canonical = _alias(folded) or folded
     kind = ALIAS_TABLE[canonical][0] if canonical in ALIAS_TABLE else source_type(text, cleaned)
     if kind == "other" and ACRONYM_RE.match(text.strip().removeprefix("the ").removeprefix("The ")):
         kind = "organisation"

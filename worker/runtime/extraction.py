@@ -42,7 +42,7 @@ from types import FrameType
 from typing import Any, Final, Protocol, TypeVar
 
 from worker.kafka.commit import Partition
-from worker.pipeline import ELLIPSIS
+from worker.pipeline import ELLIPSIS, warm_up
 from worker.runtime.processor import (
     OUT_OF_MEMORY,
     InputRecord,
@@ -255,6 +255,7 @@ class InlineExtraction:
     def __init__(self, processor: RecordProcessor, item_timeout_seconds: float | None = None) -> None:
         self.processor = processor
         self.item_timeout_seconds = item_timeout_seconds
+        warm_up()
 
     def submit(self, records: list[InputRecord], generation: int) -> ExtractionBatch:
         future: Future[list[Outcome]] = Future()
@@ -283,6 +284,7 @@ def _start_child(settings: dict[str, Any], memory_limit_bytes: int = 0) -> None:
     if memory_limit_bytes > 0:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit_bytes, memory_limit_bytes))
     _child_processors["processor"] = RecordProcessor(**settings)
+    warm_up()
 
 
 def _child_main(

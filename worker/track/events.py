@@ -23,16 +23,27 @@ class SeriesRef(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    key: str = Field(description="`v<version>|category|counted|place|source`.")
+    key: str = Field(description="`v<version>|country|kind|category|counted|place|source`.")
     subject_key: str = Field(description="The key without the source: what every source's figure shares.")
     key_version: int = SERIES_KEY_VERSION
     source: str
     category: str
     counted: str
-    place: str = Field(description='"" when the claims named no place.')
+    place: str = Field(description='"" for the event as a whole; else the gazetteer id of a region or town.')
+    country: str = Field(default="xx", description='ISO 3166-1 alpha-2, lower case; "xx" when unknown.')
+    kind: str = Field(
+        default="", description='The kind of happening ("earthquake", "protest"); "" if unnamed.'
+    )
 
     def parts(self) -> SeriesParts:
-        return SeriesParts(category=self.category, counted=self.counted, place=self.place, source=self.source)
+        return SeriesParts(
+            category=self.category,
+            counted=self.counted,
+            place=self.place,
+            source=self.source,
+            country=self.country,
+            kind=self.kind,
+        )
 
 
 class PointModel(BaseModel):
@@ -46,6 +57,8 @@ class PointModel(BaseModel):
     value_high: float | None = None
     qualifier: str
     published_at: datetime
+    wording: str | None = Field(default=None, description="The source as the item names it.")
+    place_name: str | None = Field(default=None, description="The place the claim resolved to, by name.")
 
     def point(self) -> Point:
         return Point(
@@ -55,6 +68,8 @@ class PointModel(BaseModel):
             value_high=self.value_high,
             qualifier=self.qualifier,
             published_at=self.published_at,
+            wording=self.wording,
+            place_name=self.place_name,
         )
 
 
@@ -113,6 +128,8 @@ def _series_fields(parts: SeriesParts) -> dict[str, object]:
         "category": parts.category,
         "counted": parts.counted,
         "place": parts.place,
+        "country": parts.country,
+        "kind": parts.kind,
     }
 
 
@@ -124,6 +141,8 @@ def _point_fields(point: Point) -> dict[str, object]:
         "value_high": point.value_high,
         "qualifier": point.qualifier,
         "published_at": point.published_at,
+        "wording": point.wording,
+        "place_name": point.place_name,
     }
 
 

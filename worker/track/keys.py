@@ -1,23 +1,49 @@
 """Keys that group claims: the subject a figure is about, and the series of one source's figure.
 
-The worker keys `claims.extracted` by subject (category, counted thing, place) so that every
-source's figure for the same thing lands on one partition, in order: the tracker can then see
-updates within a series and conflicts between sources without a cross-partition join.
+A series is "this source's count of this thing for this event": its key is built from the claim's
+resolved parts (docs/tracking.md), never from the strings as written:
 
-A series key is its subject key plus the source, so one subject's series always share a partition
-with the subject. Both start with `v<SERIES_KEY_VERSION>`: a change to the normalisation that would
-move a figure to another key bumps the version, so keys of two versions never silently merge.
+    v2|<country>|<kind>|<category>|<counted>|<place>|<source>
+
+- country: ISO code of the figure's place (or the item's event place); "xx" when unknown;
+- kind: the kind of happening the item reports (earthquake, storm-flood, conflict, protest, ...;
+  "" when it names none), so a quake's toll never chains into a typhoon's in the same country;
+- place: "" when the figure is about the event as a whole (no place in its sentence, the item's
+  event place itself, or a whole country); else the gazetteer id of the region or town the
+  sentence gives, so a region's figure never updates the country's;
+- source: the resolved entity id (`worker.track.identity`).
+
+The subject key is the series key without the source. The worker keys `claims.extracted` by
+`v2|<country>|<family>` (`partition_key`): coarse enough that one tracker partition owns every
+series that can link or conflict with another, since both need the same country and category.
+Claims written before resolution existed (no resolved fields) fall back to the written place and
+source name. `SERIES_KEY_VERSION` is bumped whenever a key could move: keys of two versions never
+merge silently.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from worker.models import ClaimEvent
-from worker.track.normalise import KEY_SEPARATOR, counted_thing, place_name, source_name
+from worker.models import ClaimEvent, ResolvedPlace
+from worker.track.normalise import (
+    KEY_SEPARATOR,
+    PEOPLE_CATEGORIES,
+    UNSPECIFIED,
+    counted_thing,
+    is_increment,
+    place_name,
+    source_name,
+)
 
-SERIES_KEY_VERSION = 1
+SERIES_KEY_VERSION = 2
 KEY_PREFIX = f"v{SERIES_KEY_VERSION}"
+UNKNOWN_COUNTRY = "xx"
+# Units of figures that are measurements of one happening, not counts that move: a quake's magnitude,
+# an epicentre's distance.
+UNTRACKED_UNITS = frozenset({"magnitude", "km", "mi", "m"})
+# Marks the counted part of a count that is not cumulative ("22 in the last 24 hours").
+INCREMENT_SUFFIX = ":increment"
 
 
 @dataclass(slots=True, frozen=True)
@@ -28,49 +54,108 @@ class SeriesParts:
     counted: str
     place: str
     source: str
+    country: str = UNKNOWN_COUNTRY
+    kind: str = ""
     # Joined once here: the tracker reads the keys several times per claim.
     subject_key: str = field(init=False, repr=False, compare=False)
     series_key: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        subject = KEY_SEPARATOR.join((KEY_PREFIX, self.category, self.counted, self.place))
+        subject = KEY_SEPARATOR.join(
+            (KEY_PREFIX, self.country, self.kind, self.category, self.counted, self.place)
+        )
         object.__setattr__(self, "subject_key", subject)
         object.__setattr__(self, "series_key", KEY_SEPARATOR.join((subject, self.source)))
 
+    @property
+    def cumulative(self) -> bool:
+        """Whether the figure is a running total (a toll) rather than a count of one day or one crowd."""
+        return self.category != "protesting" and not self.counted.endswith(INCREMENT_SUFFIX)
 
-def subject_parts(event: ClaimEvent) -> tuple[str, str, str]:
-    """Category, normalised counted thing and normalised place of a claim event."""
-    return (
-        event.category,
-        counted_thing(event.counted, event.unit, event.category),
-        place_name(event.location),
-    )
+
+def category_family(category: str) -> str:
+    """Categories that may share subjects: a protest count, a people count, anything else."""
+    if category == "protesting":
+        return "protest"
+    return "people" if category in PEOPLE_CATEGORIES else "other"
+
+
+def _country(event: ClaimEvent) -> str:
+    place = event.place or event.event_place
+    return place.country.lower() if place is not None else UNKNOWN_COUNTRY
+
+
+def _scope(place: ResolvedPlace | None, event_place: ResolvedPlace | None) -> str:
+    """ "" for the event as a whole, else the id of the region or town the figure is about."""
+    if place is None or place.level == "country":
+        return ""
+    if event_place is not None:
+        if place.id == event_place.id:
+            return ""
+        # The region a city event lies in ("in West Java" for a quake centred on one of its towns).
+        if event_place.level == "city" and place.level == "region" and place.country == event_place.country:
+            return ""
+    return place.id
+
+
+def subject_parts(event: ClaimEvent) -> tuple[str, str, str, str, str]:
+    """Country, kind, category, counted thing and place of a claim: the subject every source shares."""
+    counted = counted_thing(event.counted, event.unit, event.category)
+    if is_increment(event.evidence.sentence, event.quantity_text):
+        counted += INCREMENT_SUFFIX
+    if event.place is None and event.event_place is None:
+        place = place_name(event.location)
+    else:
+        place = _scope(event.place, event.event_place)
+    return (_country(event), event.event_kind or "", event.category, counted, place)
 
 
 def subject_key(event: ClaimEvent) -> str:
-    """Category, normalised counted thing and place, joined; the same for every source."""
+    """Country, category, counted thing and place, joined; the same for every source."""
     return KEY_SEPARATOR.join((KEY_PREFIX, *subject_parts(event)))
 
 
 def series_parts(event: ClaimEvent) -> SeriesParts | None:
-    """The series a claim belongs to, or None when the text credits the figure to no one."""
+    """The series a claim belongs to, or None when there is none to join.
+
+    None when the text credits the figure to no one (or to a mention that names no one), and for
+    an uncategorised count without a unit ("12 provinces", "300 houses", "a 5.6 magnitude"): the
+    counted noun the extractor gives such figures is too unreliable to identify a series, and
+    tracking them opened more series than every casualty and crowd count together. Amounts of
+    money and measures (a unit) are tracked, each currency and unit apart from any toll, except
+    measurements of one happening (a magnitude, a distance).
+    """
     if event.source is None:
         return None
-    source = source_name(event.source.normalized)
+    resolved = event.resolved_source
+    source = source_name(resolved.id if resolved is not None else event.source.normalized)
     if not source:
         return None
-    category, counted, place = subject_parts(event)
-    return SeriesParts(category=category, counted=counted, place=place, source=source)
+    country, kind, category, counted, place = subject_parts(event)
+    if category == "other" and (
+        event.unit is None or counted.startswith(UNSPECIFIED) or counted.split(":")[0] in UNTRACKED_UNITS
+    ):
+        return None
+    return SeriesParts(
+        category=category, counted=counted, place=place, source=source, country=country, kind=kind
+    )
 
 
 def parse_series_key(key: str) -> SeriesParts:
     """The parts of a series key written by this version; ValueError for any other key."""
     fields = key.split(KEY_SEPARATOR)
-    if len(fields) != 5 or fields[0] != KEY_PREFIX:
+    if len(fields) != 7 or fields[0] != KEY_PREFIX:
         raise ValueError(f"not a {KEY_PREFIX} series key: {key!r}")
-    return SeriesParts(category=fields[1], counted=fields[2], place=fields[3], source=fields[4])
+    return SeriesParts(
+        country=fields[1],
+        kind=fields[2],
+        category=fields[3],
+        counted=fields[4],
+        place=fields[5],
+        source=fields[6],
+    )
 
 
 def partition_key(event: ClaimEvent) -> bytes:
-    """The Kafka message key of a claim event."""
-    return subject_key(event).encode("utf-8")
+    """The Kafka message key of a claim event: version, country and category family."""
+    return KEY_SEPARATOR.join((KEY_PREFIX, _country(event), category_family(event.category))).encode("utf-8")

@@ -76,7 +76,14 @@ CATEGORY_PERSON_NOUNS: dict[str, frozenset[str]] = {
     "protesting": frozenset({"protester", "protestor", "demonstrator", "marcher"}),
     "detained": frozenset({"detainee", "arrest", "arrestee"}),
     "evacuated": frozenset({"evacuee"}),
+    # "1,200 bodies recovered" is the toll; "3,853 injuries" the injured.
+    "killed": frozenset({"body", "corpse"}),
+    "injured": frozenset({"injury"}),
 }
+
+# Words for the count itself ("the death toll", "the number of injured"): in a people category
+# they mean the people counted.
+COUNT_WORDS = frozenset({"toll", "tally", "count", "number", "figure", "total"})
 
 # Nationality words. As the counted noun ("killed 10,022 Palestinians") they mean people of that
 # place, and the place part of the key is what keeps two populations apart; as an adjective before
@@ -233,18 +240,74 @@ def unit_code(unit: str | None) -> str | None:
     return phrase.replace(KEY_SEPARATOR, " ")
 
 
+# Words that end the counted noun phrase: "demonstrators throughout France", "people in camps".
+PHRASE_END_WORDS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "across",
+        "throughout",
+        "from",
+        "during",
+        "since",
+        "last",
+        "this",
+        "who",
+        "that",
+        "which",
+        "after",
+        "before",
+        "with",
+        "by",
+        "for",
+        "to",
+        "against",
+        "around",
+        "nationwide",
+        "across",
+        "were",
+        "was",
+        "are",
+        "had",
+        "have",
+        "has",
+        # participles and verbs that follow a counted noun ("deaths owing to", "deaths came")
+        "owing",
+        "due",
+        "come",
+        "came",
+        "rose",
+        "reached",
+        "stood",
+        "climbed",
+        "jumped",
+        "increased",
+    ]
+)
+
+
+def _head_phrase(words: list[str]) -> list[str]:
+    for index, word in enumerate(words):
+        if word in PHRASE_END_WORDS:
+            return words[:index]
+    return words
+
+
 def counted_noun(counted: str | None, category: str) -> str:
     """What is counted, folded to one noun: "Palestinians", "people", "deaths" all give "person"."""
-    words = [w for w in _words(counted or "") if w not in FILLER_WORDS]
+    words = [w for w in _head_phrase(_words(counted or "")) if w not in FILLER_WORDS]
     # A nationality before another noun is a qualifier the place part already carries.
     while len(words) > 1 and words[0] in DEMONYMS:
         words = words[1:]
+    if words and category in PEOPLE_CATEGORIES and singular(words[-1]) in COUNT_WORDS:
+        words = []
     if not words:
         return PERSON if category in PEOPLE_CATEGORIES else UNSPECIFIED
     head = singular(words[-1])
-    if len(words) == 1 and (
-        head in PERSON_SYNONYMS or head in DEMONYMS or head in CATEGORY_PERSON_NOUNS.get(category, ())
-    ):
+    person_words = PERSON_SYNONYMS | CATEGORY_PERSON_NOUNS.get(category, frozenset())
+    # "dead persons", "injured victims": a person word qualified only by person words.
+    if all(singular(w) in person_words or singular(w) in DEMONYMS for w in words):
         return PERSON
     return _phrase([*words[:-1], head])
 
@@ -280,3 +343,25 @@ def place_name(location: str | None) -> str:
 def source_name(normalized: str) -> str:
     """The source part of a key, from the attribution stage's normalised name (already aliased)."""
     return SPACE_RUN_PATTERN.sub(" ", normalized.casefold().replace(KEY_SEPARATOR, " ")).strip()
+
+
+# Words after a figure that make it the change of one day, not a running total.
+_INCREMENT_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:more|new|additional|further)\b(?!\s+than)"
+    r"|^[^.;\d]{0,60}?\b(?:in|over|during)\s+the\s+(?:last|past|previous)\s+(?:24|48|72|twenty-four)\s+hours\b"
+    r"|^[^.;\d]{0,60}?\b(?:overnight|in\s+a\s+single\s+day|in\s+one\s+day|since\s+yesterday)\b",
+    re.IGNORECASE,
+)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|a\s+new)\s*$", re.IGNORECASE)
+
+
+def is_increment(sentence: str, quantity_text: str) -> bool:
+    """Whether a figure counts only what was added ("another 22", "22 more", "22 in the past 24 hours").
+
+    Such a count is not cumulative: it must never chain with the running total.
+    """
+    at = sentence.find(quantity_text)
+    if at < 0:
+        return False
+    after = sentence[at + len(quantity_text) :]
+    return bool(_INCREMENT_AFTER.search(after) or _INCREMENT_BEFORE.search(sentence[:at]))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from worker.track.normalise import place_name, source_name
 from worker.track.rules import Point, SeriesState
 
-COLUMNS = ("SOURCE", "CATEGORY", "COUNTED", "PLACE", "VALUE", "FIRST KEPT", "VALUES", "PUBLISHED")
+COLUMNS = ("SOURCE", "KIND", "CATEGORY", "COUNTED", "PLACE", "VALUE", "FIRST KEPT", "VALUES", "PUBLISHED")
 
 # How a figure's qualifier reads in a table cell.
 QUALIFIER_MARKS = {"exact": "", "approximate": "~", "lower_bound": "≥", "upper_bound": "≤", "range": ""}
@@ -32,7 +32,9 @@ class SeriesFilter:
             return False
         if self.category is not None and self.category.strip().lower() != parts.category:
             return False
-        return self.place is None or place_name(self.place) == parts.place
+        # A place id ("iso:PK-SD"), a country code ("pk"), or a pre-resolution place name.
+        wanted = self.place.strip().lower() if self.place is not None else None
+        return wanted is None or wanted in (parts.place.lower(), parts.country, place_name(self.place))
 
 
 def select_series(states: Iterable[SeriesState], series_filter: SeriesFilter) -> list[SeriesState]:
@@ -60,9 +62,11 @@ def series_table(states: Iterable[SeriesState]) -> str:
         rows.append(
             (
                 parts.source,
+                parts.kind or "-",
                 parts.category,
                 parts.counted,
-                parts.place or "-",
+                # A region's or town's id; for the event as a whole, its country.
+                parts.place or parts.country,
                 format_figure(current),
                 format_figure(first),
                 str(len(state.history)),
@@ -72,11 +76,43 @@ def series_table(states: Iterable[SeriesState]) -> str:
     if not rows:
         return "no series\n"
     widths = [max(len(row[i]) for row in [COLUMNS, *rows]) for i in range(len(COLUMNS))]
-    numeric = {4, 5, 6}
+    numeric = {5, 6, 7}
     lines = []
     for row in [COLUMNS, *rows]:
         cells = [
             cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i]) for i, cell in enumerate(row)
         ]
         lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def series_history(state: SeriesState) -> str:
+    """One series in full: its resolved entity and place ids, then every kept value with its date,
+    item, the source's wording and the place it resolved to."""
+    parts = state.parts
+    lines = [
+        f"series   {parts.series_key}",
+        f"source   {parts.source}  (entity id)",
+        f"place    {parts.place or '(the event as a whole)'}  country {parts.country}",
+        f"kind     {parts.kind or '-'}",
+        f"counts   {parts.category} {parts.counted}",
+        "",
+    ]
+    rows = [("PUBLISHED", "VALUE", "ITEM", "SOURCE AS WRITTEN", "PLACE")]
+    for point in state.history:
+        mark = "*" if state.current is not None and point.claim_id == state.current.claim_id else ""
+        rows.append(
+            (
+                point.published_at.strftime("%Y-%m-%d %H:%M"),
+                format_figure(point) + mark,
+                point.item_id,
+                point.wording or "-",
+                point.place_name or "-",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [cell.rjust(widths[i]) if i == 1 else cell.ljust(widths[i]) for i, cell in enumerate(row)]
+        lines.append("  ".join(cells).rstrip())
+    lines.append("(* the current value)")
     return "\n".join(lines) + "\n"

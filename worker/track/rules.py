@@ -31,6 +31,19 @@ HISTORY_LIMIT = 50
 # A tenth because sources rounding or counting a few hours apart differ by a few percent.
 CONFLICT_WINDOW = timedelta(hours=24)
 CONFLICT_THRESHOLD = 0.10
+# Sources disputing one count differ by up to a factor of ten or so (a union's crowd against the
+# police's); figures further apart than this count different things.
+MAX_DISPUTE_RATIO = 15.0
+# The lowest value an upper bound ("nearly N", "up to N") allows, as a share of N.
+UPPER_BOUND_FLOOR = 0.5
+
+# A figure published this long after its series' current value is about a new event (the next
+# flood season, another quake): the series starts over. Long enough for a disaster's toll to be
+# updated for weeks, with gaps of a few weeks between reports.
+EVENT_GAP = timedelta(days=30)
+# A count that is not cumulative (a crowd, a day's deaths) repeated within this time is the same
+# count restated; a different figure is a new occurrence, never an update.
+RESTATE_WINDOW = timedelta(days=7)
 
 EventKind = Literal[
     "series_opened", "value_updated", "value_restated", "value_revised_down", "sources_conflict"
@@ -47,6 +60,8 @@ class Point:
     value_high: float | None
     qualifier: str
     published_at: datetime  # timezone-aware, UTC
+    wording: str | None = None  # the source as the item names it
+    place_name: str | None = None  # the place the claim resolved to
 
     @property
     def level(self) -> float:
@@ -61,7 +76,9 @@ class Point:
         if self.qualifier == "lower_bound":
             return (self.value, math.inf)
         if self.qualifier == "upper_bound":
-            return (-math.inf, self.value)
+            # "nearly 2 million", "up to 50": close to the figure, not anything below it. Half the
+            # figure keeps vague maxima from disputing much lower counts only by a wide margin.
+            return (self.value * UPPER_BOUND_FLOOR, self.value)
         return (self.value, self.value if self.value_high is None else self.value_high)
 
 
@@ -132,6 +149,8 @@ def observation_from_event(event: ClaimEvent, received_at: datetime) -> Observat
         value_high=event.value_high,
         qualifier=event.qualifier,
         published_at=as_utc(event.published_at or received_at),
+        wording=event.source.text if event.source else None,
+        place_name=(event.place.name if event.place else event.location),
     )
     return Observation(parts=parts, point=point)
 
@@ -142,17 +161,15 @@ def _record(state: SeriesState, point: Point) -> None:
     del state.history[:-HISTORY_LIMIT]
 
 
-def _is_part_of_current_item(point: Point, current: Point, category: str) -> bool:
-    """A repeat of the current figure in the same item, or a smaller figure beside a cumulative toll.
+def _is_part_of_current_item(point: Point, current: Point) -> bool:
+    """Another figure of the series in the item that gave the current value.
 
-    An item that gives a toll often also gives the day's deaths ("252 in the past 24 hours") or
-    repeats the toll in its headline; neither is news about the series.
+    An item that gives a toll often also repeats it in its headline, gives a part of it (a
+    district's deaths the text does not place) or recalls an earlier day's figure; an item that
+    gives an amount often breaks it down. None of these is news about the series: one item
+    announces one value per series (its largest, for a running total: see reorder.release_order).
     """
-    if point.item_id != current.item_id:
-        return False
-    if point.same_figure(current):
-        return True
-    return category in CUMULATIVE_CATEGORIES and point.level < current.level
+    return point.item_id == current.item_id
 
 
 def apply(state: SeriesState, observation: Observation) -> list[TrackEvent]:
@@ -173,12 +190,22 @@ def apply(state: SeriesState, observation: Observation) -> list[TrackEvent]:
         return [TrackEvent(kind="series_opened", parts=state.parts, point=point)]
     if point.published_at < current.published_at:
         return []
-    if _is_part_of_current_item(point, current, state.parts.category):
+    if point.published_at - current.published_at > EVENT_GAP:
+        state.current = point
+        return [TrackEvent(kind="series_opened", parts=state.parts, point=point)]
+    cumulative = state.parts.cumulative and state.parts.category in CUMULATIVE_CATEGORIES
+    if _is_part_of_current_item(point, current):
         return []
+    if not state.parts.cumulative and not (
+        point.same_figure(current) and point.published_at - current.published_at <= RESTATE_WINDOW
+    ):
+        # Another day's or another crowd's count: a new occurrence, not an update of the last one.
+        state.current = point
+        return [TrackEvent(kind="series_opened", parts=state.parts, point=point)]
     state.current = point
     return [
         TrackEvent(
-            kind=_change_kind(point, current, state.parts.category),
+            kind=_change_kind(point, current, cumulative),
             parts=state.parts,
             point=point,
             previous=current,
@@ -186,10 +213,10 @@ def apply(state: SeriesState, observation: Observation) -> list[TrackEvent]:
     ]
 
 
-def _change_kind(point: Point, previous: Point, category: str) -> EventKind:
+def _change_kind(point: Point, previous: Point, cumulative: bool) -> EventKind:
     if point.same_figure(previous):
         return "value_restated"
-    if point.level < previous.level and category in CUMULATIVE_CATEGORIES:
+    if point.level < previous.level and cumulative:
         return "value_revised_down"
     return "value_updated"
 
@@ -200,7 +227,27 @@ def figures_disagree(first: Point, second: Point, threshold: float = CONFLICT_TH
     low_b, high_b = second.interval()
     gap = max(low_a - high_b, low_b - high_a, 0.0)
     scale = max(abs(v) for v in (low_a, high_a, low_b, high_b) if math.isfinite(v))
-    return gap > threshold * scale
+    if gap <= threshold * scale:
+        return False
+    smaller = min(first.level, second.level)
+    # Figures this far apart count different things (a city's crowd and the country's, a district's
+    # dead and the nation's) that the text did not place, not the same thing disputed.
+    return smaller > 0 and max(first.level, second.level) / smaller <= MAX_DISPUTE_RATIO
+
+
+# Sources too vague to dispute a named body's figure: "officials said" and "the authorities said"
+# most often relay that body's figure, or an older one of it. They still conflict with each other.
+VAGUE_SOURCES = frozenset(
+    {
+        "generic:officials",
+        "generic:authorities",
+        "generic:government",
+        "generic:media",
+        "generic:state media",
+        "generic:local media",
+        "generic:rescuers",
+    }
+)
 
 
 def find_conflicts(
@@ -222,6 +269,8 @@ def find_conflicts(
         if peer.parts.subject_key != state.parts.subject_key:
             continue
         if abs(other.published_at - point.published_at) > window:
+            continue
+        if (state.parts.source in VAGUE_SOURCES) != (peer.parts.source in VAGUE_SOURCES):
             continue
         if figures_disagree(point, other, threshold):
             conflicts.append(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -35,7 +35,8 @@ from worker.runtime.processor import InputRecord
 from worker.runtime.signals import StopRequest
 from worker.track.events import SeriesSnapshot, TrackedEvent
 from worker.track.metrics import TrackerMetrics
-from worker.track.rules import SeriesState, observation_from_event
+from worker.track.reorder import ReorderBuffer
+from worker.track.rules import Observation, SeriesState, observation_from_event
 from worker.track.store import SeriesStore
 
 EXIT_OK = 0
@@ -124,6 +125,9 @@ class Tracker:
         stop: StopRequest,
         max_poll_records: int = 500,
         restore_timeout_seconds: float = 300.0,
+        reorder_window_seconds: float = 0.0,
+        reorder_max_hold_seconds: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.client = client
         self.metrics = metrics
@@ -131,7 +135,14 @@ class Tracker:
         self.stop = stop
         self.max_poll_records = max_poll_records
         self.restore_timeout_seconds = restore_timeout_seconds
+        self.clock = clock
+        self.reorder_window_seconds = reorder_window_seconds
+        self.reorder_max_hold_seconds = reorder_max_hold_seconds
         self.stores: dict[int, SeriesStore] = {}
+        self.buffers: dict[int, ReorderBuffer[tuple[InputRecord, Observation]]] = {}
+        # Per partition: the first offset read since the last commit, and the position past the last read.
+        self._uncommitted_from: dict[int, int] = {}
+        self._consumed: dict[int, int] = {}
         self.log = get_logger("tracker")
         self._lock = threading.Lock()
         self._to_restore: set[int] = set()
@@ -146,10 +157,17 @@ class Tracker:
     def on_revoked(self, partitions: set[int]) -> None:
         with self._lock:
             for partition in partitions:
-                self.stores.pop(partition, None)
+                self._drop(partition)
                 self._to_restore.discard(partition)
         self._count_series()
         self.log.info("partitions_revoked", partitions=sorted(partitions))
+
+    def _drop(self, partition: int) -> None:
+        """Forget a partition's state and held claims (revoked, or rebuilt after an abort)."""
+        self.stores.pop(partition, None)
+        self.buffers.pop(partition, None)
+        self._uncommitted_from.pop(partition, None)
+        self._consumed.pop(partition, None)
 
     # -- the loop ------------------------------------------------------------------------------
 
@@ -161,7 +179,10 @@ class Tracker:
                 records = self.client.poll(POLL_TIMEOUT_SECONDS, max_records=self.max_poll_records)
                 self.health.polled(len(self.client.assigned()))
                 self._restore_assigned()
-                if records and not self._process_batch(records):
+                now = self.clock()
+                if records:
+                    self._hold(records, now)
+                if not self._release(now):
                     return EXIT_FAILED
         except BrokerUnreachableError as exc:
             self.log.error("broker_unreachable", error=str(exc))
@@ -198,44 +219,76 @@ class Tracker:
             store.put(state)
         with self._lock:
             self.stores[partition] = store
+            self.buffers[partition] = ReorderBuffer(
+                self.reorder_window_seconds, self.reorder_max_hold_seconds
+            )
         seconds = time.perf_counter() - started
         self.metrics.restore_seconds.observe(seconds)
         self.metrics.restored_series.inc(len(store))
         self._count_series()
         self.log.info("state_restored", partition=partition, series=len(store), seconds=round(seconds, 3))
 
-    def _process_batch(self, records: list[InputRecord]) -> bool:
-        """Track one batch in one transaction; False if it could be neither committed nor aborted."""
-        owned = [r for r in records if r.partition in self.stores]
-        if not owned:
-            return True  # every partition was revoked while the batch was in hand; the new owner reads it
-        first_offsets: dict[int, int] = {}
+    def _hold(self, records: list[InputRecord], now: float) -> None:
+        """Validate a polled batch and put its claims in their partition's reorder buffer."""
+        for record in records:
+            buffer = self.buffers.get(record.partition)
+            if record.partition not in self.stores or buffer is None:
+                continue  # revoked while the batch was in hand; the new owner reads it
+            self._uncommitted_from.setdefault(record.partition, record.offset)
+            self._consumed[record.partition] = record.offset + 1
+            self.metrics.claims_consumed.inc()
+            observation = self._observe(record)
+            if observation is not None:
+                buffer.add(observation, (record, observation), now)
+
+    def _release(self, now: float) -> bool:
+        """Track what the reorder window releases, in one transaction with the offsets it frees.
+
+        The committed offset of a partition never passes a claim still held: after a crash the
+        held claims are read again (the released ones the state already holds are no-ops).
+        False if a transaction could be neither committed nor aborted.
+        """
+        released: list[tuple[InputRecord, Observation]] = []
+        for partition in sorted(self.buffers):
+            released.extend(self.buffers[partition].due(now))
         positions: dict[int, int] = {}
+        for partition, consumed in self._consumed.items():
+            buffer = self.buffers.get(partition)
+            if buffer is None or partition not in self._uncommitted_from:
+                continue
+            held = [record.offset for record, _ in buffer.values()]
+            position = min(held) if held else consumed
+            if position > self._uncommitted_from[partition]:
+                positions[partition] = position
+        if not released and not positions:
+            return True
         announced: list[TrackedEvent] = []
-        # One changelog record per series per batch: only the state at the commit matters.
+        # One changelog record per series per transaction: only the state at the commit matters.
         changed: dict[str, tuple[int, SeriesState]] = {}
         try:
             self.client.begin()
-            for record in owned:
-                first_offsets.setdefault(record.partition, record.offset)
-                positions[record.partition] = record.offset + 1
-                announced.extend(self._track(record, changed))
+            for record, observation in released:
+                announced.extend(self._track(record, observation, changed))
             for series_key, (partition, state) in changed.items():
                 snapshot = SeriesSnapshot.of(state).model_dump_json().encode("utf-8")
                 self.client.send_state(partition, series_key.encode("utf-8"), snapshot)
             self.client.commit(positions)
         except (TransactionError, ProduceError, PartitionRevokedError) as exc:
             self.metrics.transactions.labels("aborted").inc()
-            self.log.warning("transaction_aborted", error=str(exc), partitions=sorted(first_offsets))
+            self.log.warning("transaction_aborted", error=str(exc), partitions=sorted(self._uncommitted_from))
             try:
                 self.client.abort()
             except TransactionError as abort_exc:
                 self.log.error("transaction_abort_failed", error=str(abort_exc))
                 return False
-            self._rewind(first_offsets)
+            self._rewind(dict(self._uncommitted_from))
             return True
         self.metrics.transactions.labels("committed").inc()
-        self.metrics.claims_consumed.inc(len(owned))
+        for partition, position in positions.items():
+            if len(self.buffers[partition]):
+                self._uncommitted_from[partition] = position
+            else:
+                self._uncommitted_from.pop(partition, None)
         for event in announced:
             self._count(event)
         self._count_series()
@@ -246,17 +299,14 @@ class Tracker:
         assigned = self.client.assigned()
         with self._lock:
             for partition in first_offsets:
-                self.stores.pop(partition, None)
+                self._drop(partition)
                 if partition in assigned:
                     self._to_restore.add(partition)
         for partition, offset in first_offsets.items():
             if partition in assigned:
                 self.client.seek(partition, offset)
 
-    def _track(self, record: InputRecord, changed: dict[str, tuple[int, SeriesState]]) -> list[TrackedEvent]:
-        store = self.stores.get(record.partition)
-        if store is None:
-            raise PartitionRevokedError(f"partition {record.partition} was revoked during the batch")
+    def _observe(self, record: InputRecord) -> Observation | None:
         try:
             claim = ClaimEvent.model_validate_json(registry_payload(record.value or b""))
         except ValidationError as exc:
@@ -266,7 +316,7 @@ class Tracker:
                 error=str(exc)[:300],
                 **record_context(record.topic, record.partition, record.offset, _item_id(record)),
             )
-            return []
+            return None
         received_at = (
             datetime.fromtimestamp(record.timestamp_ms / 1000, UTC) if record.timestamp_ms > 0 else None
         )
@@ -278,7 +328,14 @@ class Tracker:
                 claim_id=claim.claim_id,
                 **record_context(record.topic, record.partition, record.offset, claim.item_id),
             )
-            return []
+        return observation
+
+    def _track(
+        self, record: InputRecord, observation: Observation, changed: dict[str, tuple[int, SeriesState]]
+    ) -> list[TrackedEvent]:
+        store = self.stores.get(record.partition)
+        if store is None:
+            raise PartitionRevokedError(f"partition {record.partition} was revoked during the batch")
         result = store.track(observation)
         if result.changed is None:
             self.metrics.claims_ignored.labels("replayed").inc()

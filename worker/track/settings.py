@@ -47,6 +47,17 @@ class TrackerSettings(BaseSettings):
     restore_timeout_seconds: float = Field(
         default=300.0, gt=0, description="Longest wait to replay one partition."
     )
+    reorder_window_seconds: float = Field(
+        default=10.0,
+        ge=0,
+        description=(
+            "Claims of a partition are held until it has been quiet this long, then released in "
+            "publication order (0 = no reordering, arrival order)."
+        ),
+    )
+    reorder_max_hold_seconds: float = Field(
+        default=120.0, gt=0, description="Longest a claim is held when claims keep arriving."
+    )
     http_host: str = "0.0.0.0"
     http_port: int = Field(
         default=9400, ge=0, le=65535, description="Same as the worker (the image probes it); 0 = ephemeral."

@@ -1,0 +1,62 @@
+"""Resolution in the pipeline: each claim event carries its entity, its place and the item's event place."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from worker.models import ClaimEvent, WireItem
+from worker.pipeline import process_item
+
+
+def events(body: str, headline: str) -> list[ClaimEvent]:
+    item = WireItem(id="t-1", published_at=datetime(2026, 5, 2, tzinfo=UTC), headline=headline, body=body)
+    return process_item(item)
+
+
+def only(found: list[ClaimEvent], value: float) -> ClaimEvent:
+    [event] = [e for e in found if e.value == value]
+    return event
+
+
+def test_the_dateline_is_not_the_place_of_a_figure() -> None:
+    found = events(
+        "NAIROBI (Wire) - Floods in Somalia have killed 30 people, officials said on Friday. "
+        "Rivers in Somalia burst their banks after a week of rain.",
+        "Somalia floods kill 30",
+    )
+    event = only(found, 30)
+    assert event.place is not None and event.place.country == "SO"
+    assert event.event_place is not None and event.event_place.id == "iso:SO"
+    assert event.event_kind == "storm-flood"
+
+
+def test_a_body_named_with_its_region_speaks_for_that_region() -> None:
+    found = events(
+        "Monsoon floods across Pakistan have killed 400 people, the national disaster agency said. "
+        "The Punjab provincial police said 45 people had died.",
+        "Pakistan floods",
+    )
+    regional = only(found, 45)
+    assert regional.place is not None and regional.place.id == "iso:PK-PB"
+
+
+def test_a_national_bodys_figure_is_about_its_own_country_not_its_capital() -> None:
+    found = events(
+        "A strong earthquake struck southern Turkey and northern Syria. In Turkey, rescuers pulled "
+        "survivors from rubble. Syria's health ministry in Damascus said 240 people had died.",
+        "Earthquake hits Turkey and Syria",
+    )
+    event = only(found, 240)
+    assert event.resolved_source is not None and event.resolved_source.id == "gov:sy:health-ministry"
+    assert event.place is not None and event.place.id == "iso:SY"
+
+
+def test_a_body_that_works_in_one_region_places_its_figures_there() -> None:
+    found = events(
+        "A strong earthquake struck Turkey and Syria on Monday. "
+        "The Syria Civil Defence rescue service said 75 people had died in areas it covers.",
+        "Earthquake hits Turkey and Syria",
+    )
+    event = only(found, 75)
+    assert event.resolved_source is not None and event.resolved_source.id == "sy-civil-defence"
+    assert event.place is not None and event.place.id == "iso:SY-ID"

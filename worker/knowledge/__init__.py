@@ -1,0 +1,70 @@
+"""Knowledge the extractor and the tracker share, kept in data files beside this module.
+
+Each file states its coverage rule at its top (whole classes of bodies or places, never names
+picked from a labelled set). The loaders here read a file once per process and hand out
+immutable views.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# Words left out of stored names: a name is matched on its content words.
+FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "on", "in", "to", "a", "an"})
+
+
+def content_words(name: str) -> str:
+    """A lower-case name without its function words: "office for the census" -> "office census"."""
+    return " ".join(word for word in name.split() if word not in FUNCTION_WORDS)
+
+
+@dataclass(slots=True, frozen=True)
+class Organisation:
+    """One body that issues figures: its stable id, canonical key and the names text uses for it."""
+
+    id: str
+    key: str  # the canonical lower-case name the extractor writes
+    type: str  # a worker.models.SourceType
+    country: str | None  # ISO 3166-1 alpha-2 of a national body; None for international ones
+    acronyms: tuple[str, ...]
+    aliases: tuple[str, ...]
+    area: str | None = None  # gazetteer id of the region it works in, when only part of its country
+
+
+def _load(name: str) -> Any:
+    return json.loads(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def organisations() -> tuple[Organisation, ...]:
+    """Every organisation of `organisations.json`, in file order."""
+    return tuple(
+        Organisation(
+            id=entry["id"],
+            key=entry["key"],
+            type=entry["type"],
+            country=entry.get("country"),
+            acronyms=tuple(entry.get("acronyms", ())),
+            aliases=tuple(entry.get("aliases", ())),
+            area=entry.get("area"),
+        )
+        for entry in _load("organisations.json")["organisations"]
+    )
+
+
+@cache
+def place_names() -> dict[str, Any]:
+    """`places.json`: country names and adjectives, and words that translate subdivision names."""
+    data: dict[str, Any] = _load("places.json")
+    return data
+
+
+@cache
+def event_kinds() -> dict[str, tuple[str, ...]]:
+    """`event_kinds.json`: each kind of happening and the words that name it."""
+    kinds: dict[str, list[str]] = _load("event_kinds.json")["kinds"]
+    return {kind: tuple(words) for kind, words in kinds.items()}

@@ -1,0 +1,623 @@
+"""Source identity: which body a source mention stands for, with a stable id across spellings.
+
+Resolution runs once per item in the pipeline (it needs the item: acronyms defined in it, the
+people it introduces with their office, its country), and the claim event carries the result. The
+rules, in order (docs/tracking.md):
+
+1. Sentence adverbs the attribution swallowed go ("However, police" is the police).
+2. A known organisation named anywhere in the mention wins (`worker/knowledge/organisations.json`,
+   by acronym or alias), or an acronym the item defines ("the General Labour Union (GLU)"), or
+   the expansion of one; a spokesperson or official "of"/"for" it resolves to it, the person kept as
+   the speaker.
+3. A person alone resolves to the body the item ties them to ("agency head Jane Doe", "Jane Doe,
+   spokeswoman for the agency"), else to a person id that survives transliteration variants.
+4. A government office resolves by rule: country (adjective, possessive, "of X" or the item's
+   country) plus office ("ministry of the interior" = "interior ministry" = "the Interior").
+5. Generic sources ("officials", "authorities", "police") keep their head word; the series key
+   carries the country, so they are scoped by it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from worker.extract.places import FREE_CITY_POPULATION, gazetteer
+from worker.extract.sources import TYPE_KEYWORDS, personal_name
+from worker.knowledge import Organisation, content_words, organisations
+
+# Words that open a sentence, not a name: "However, police said" credits the police.
+SENTENCE_ADVERBS = frozenset(
+    [
+        "however",
+        "meanwhile",
+        "also",
+        "but",
+        "and",
+        "yet",
+        "still",
+        "moreover",
+        "furthermore",
+        "separately",
+        "earlier",
+        "later",
+        "now",
+        "so",
+        "then",
+        "instead",
+        "overall",
+        "officially",
+        "previously",
+        "additionally",
+        "initially",
+        "elsewhere",
+    ]
+)
+
+# Offices of government, keyed by what they are called in any word order; the value is the office.
+OFFICE_FIELDS: dict[str, str] = {
+    "interior": "interior",
+    "internal affairs": "interior",
+    "home affairs": "interior",
+    "home": "interior",
+    "health": "health",
+    "public health": "health",
+    "defence": "defence",
+    "defense": "defence",
+    "foreign affairs": "foreign",
+    "foreign": "foreign",
+    "education": "education",
+    "labour": "labour",
+    "labor": "labour",
+    "civil service": "civil service",
+    "agriculture": "agriculture",
+    "social affairs": "social affairs",
+    "emergency situations": "emergencies",
+    "emergencies": "emergencies",
+    "information": "information",
+    "finance": "finance",
+}
+
+# Bodies named by a head word alone: "officials", "the authorities", "police". The key's country
+# part scopes them: Morocco's officials and France's officials are different sources.
+GENERIC_HEADS: dict[str, str] = {
+    "official": "officials",
+    "officials": "officials",
+    "authorities": "authorities",
+    "authority": "authorities",
+    "government": "government",
+    "police": "police",
+    "the police": "police",
+    "police officials": "police",
+    "rescuers": "rescuers",
+    "rescue workers": "rescuers",
+    "state media": "state media",
+    "state television": "state media",
+    "local media": "local media",
+    "media": "media",
+    "unions": "unions",
+    "union": "unions",
+    "organisers": "organisers",
+    "organizers": "organisers",
+    "hospital officials": "hospital officials",
+    "health officials": "health officials",
+    "prefecture": "prefecture",
+    "police prefecture": "prefecture",
+    "military": "military",
+    "army": "military",
+    "armed forces": "military",
+}
+
+# Head words of a body named by its kind alone ("the agency", "the council"): the item's body of
+# that kind.
+BODY_HEADS = frozenset(
+    {
+        "agency",
+        "council",
+        "authority",
+        "organisation",
+        "organization",
+        "commission",
+        "board",
+        "office",
+        "programme",
+        "program",
+        "fund",
+        "committee",
+        "department",
+        "service",
+        "centre",
+        "center",
+    }
+)
+
+# Emergency services that issue figures, beyond the extractor's source vocabulary.
+SERVICE_WORDS = frozenset({"service", "services", "brigade", "rescue", "ambulance", "firefighters"})
+
+# Generic heads that, with a country named ("Syrian officials"), mean that country's government.
+NATIONAL_HEADS = frozenset({"government", "officials", "authorities"})
+
+# Words of an office holder: "spokesman for X", "X chief Y" tie a person to the body X.
+ROLE_WORDS = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "head",
+        "chief",
+        "director",
+        "executive",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "officer",
+        "official",
+        "administrator",
+        "secretary",
+        "deputy",
+        "acting",
+        "information",
+        "data",
+        "commander",
+        "coordinator",
+        "undersecretary",
+        "minister",
+        "governor",
+        "mayor",
+    ]
+)
+
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+# "a spokeswoman for the relief board", "the director of the agency": a role, then its body.
+_ROLE_OF = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|head|chief|director|official|officer"
+    r"|chairman|chairwoman|chair|secretary|representative|coordinator)\s+(?:for|of|at|with)\s+(?P<body>.+)$",
+    re.IGNORECASE,
+)
+_ITEM_ACRONYM = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|on|de|du|des|la|del|[A-Z][\w'’-]*)){1,12})"
+    r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
+)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+# Capitalised words that are not part of a body's initials ("The", a sentence's first word).
+_NOT_INITIALS = frozenset({"the", "a", "an", "of", "for", "and"})
+# Lower-case particles of personal names: "Eduardo del Rosario" is still a proper name.
+_NAME_PARTICLES = frozenset(
+    {"del", "de", "da", "dos", "das", "van", "von", "der", "bin", "al", "el", "la", "le", "di"}
+)
+# Words that introduce a source, not part of its name: "per PDMA", "according to the agency".
+_INTRODUCERS = re.compile(r"^(?:per|by|from|according\s+to|citing|quoting)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s)\b")
+_VOWELS = re.compile(r"[aeiouy]+")
+_OF_FIELD = re.compile(r"\bminist(?:ry|er) (?:of|for) (?:the )?(?P<field>[a-z]+(?: [a-z]+)?)")
+_FIELD_OF = re.compile(r"\b(?P<field>[a-z]+(?: [a-z]+)?) minist(?:ry|er)\b")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, possessives, articles or punctuation; spaces collapsed."""
+    # Possessives first: the ascii step drops a curly apostrophe and would leave "authoritys".
+    text = _POSSESSIVE.sub("", text)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    text = _NON_WORD.sub(" ", text).strip()
+    return re.sub(r"^(?:the|a|an) ", "", text)
+
+
+def strip_sentence_adverbs(text: str) -> str:
+    """The mention without the sentence adverbs before it: "However, police" -> "police"."""
+    words = _INTRODUCERS.sub("", text.strip()).split()
+    while len(words) > 1 and words[0].strip(",;:").lower() in SENTENCE_ADVERBS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def name_skeleton(name: str) -> str:
+    """A person's name as consonants, so transliterations meet: Mohammed/Muhammad -> mhmd."""
+    words = [
+        w for w in fold(name).split() if w not in {"al", "el", "bin", "ibn", "abu", "de", "del", "van", "von"}
+    ]
+    skeleton = []
+    for written in words[-1:]:
+        word = written.replace("ph", "f").replace("kh", "k").replace("gh", "g").replace("th", "t")
+        head, rest = word[0], _VOWELS.sub("", word[1:]).replace("h", "")
+        squeezed = re.sub(r"(.)\1+", r"\1", head + rest)
+        skeleton.append(squeezed)
+    return " ".join(skeleton)
+
+
+_CALENDAR_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "morning",
+        "evening",
+        "night",
+    ]
+)
+
+
+@cache
+def _body_words() -> frozenset[str]:
+    """Words that make a phrase the name of a body: the source-type vocabulary of the extractor."""
+    return frozenset().union(*(words for kind, words in TYPE_KEYWORDS if kind != "anonymous"))
+
+
+@dataclass(slots=True, frozen=True)
+class Entity:
+    """A resolved source: stable id, readable name and the speaker when a person spoke for it."""
+
+    id: str
+    name: str
+    speaker: str | None = None
+    country: str | None = None  # ISO code of a national body: where its figures are, unless the text says
+    area: str | None = None  # gazetteer id of the region a body works in, when only part of a country
+
+
+@dataclass(slots=True)
+class ItemContext:
+    """What resolution needs from the whole item: its text, country and the acronyms it defines."""
+
+    text: str
+    country: str | None
+    countries: frozenset[str] = frozenset()  # every country the item names
+    acronyms: dict[str, str] = field(default_factory=dict)  # acronym -> folded expansion
+    ministries: list[str] = field(default_factory=list)  # offices of ministries the item names
+    _bodies: Counter[Organisation] | None = None  # listed bodies the item names, with counts
+
+    def bodies(self) -> Counter[Organisation]:
+        """How often the item names each listed body (by acronym or alias); computed on first use."""
+        if self._bodies is None:
+            self._bodies = _bodies_named(self)
+        return self._bodies
+
+
+def item_context(text: str, country: str | None, countries: frozenset[str] = frozenset()) -> ItemContext:
+    """Acronyms the item defines ("Full Name (FN)") and the ministries it names, in reading order."""
+    context = ItemContext(text=text, country=country, countries=countries | ({country} if country else set()))
+    for match in _ITEM_ACRONYM.finditer(text):
+        acronym = match.group("acronym")
+        words = match.group("name").split()
+        # The expansion is the run of words ending at the parenthesis whose initials give the acronym.
+        expansion = _expansion_for(words, acronym)
+        if expansion:
+            context.acronyms.setdefault(acronym, fold(expansion))
+    folded = fold(text)
+    for office in _offices(folded):
+        if office not in context.ministries:
+            context.ministries.append(office)
+    return context
+
+
+def _bodies_named(context: ItemContext) -> Counter[Organisation]:
+    by_acronym, by_alias = _knowledge()
+    counts: Counter[Organisation] = Counter()
+    for word in _WORD.findall(context.text):
+        bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
+        if bare in by_acronym:
+            org = _pick(by_acronym[bare], context)
+            if org is not None:
+                counts[org] += 1
+    folded = f" {content_words(fold(context.text))} "
+    for alias, orgs in by_alias.items():
+        if len(alias.split()) >= 2 and f" {alias} " in folded:
+            org = _pick(orgs, context)
+            if org is not None:
+                counts[org] += folded.count(f" {alias} ")
+    return counts
+
+
+def _expansion_for(words: list[str], acronym: str) -> str | None:
+    letters = acronym.lower()
+    for start in range(len(words)):
+        candidate = words[start:]
+        initials = "".join(w[0].lower() for w in candidate if w[0].isupper())
+        if initials == letters or initials.replace("o", "") == letters.replace("o", ""):
+            return " ".join(candidate)
+    # A translated name keeps the original's acronym ("General Confederation of Labour (CGT)"):
+    # the capitalised run before the parenthesis is the expansion.
+    capitalised = [w for w in words if w[0].isupper()]
+    if len(capitalised) >= 2:
+        while words and not words[0][0].isupper():
+            words = words[1:]
+        return " ".join(words)
+    return None
+
+
+def _offices(folded: str) -> list[str]:
+    found: list[tuple[int, str]] = []
+    for pattern in (_OF_FIELD, _FIELD_OF):
+        for match in pattern.finditer(folded):
+            office = _office(match.group("field"))
+            if office:
+                found.append((match.start(), office))
+    return [office for _, office in sorted(found)]
+
+
+def _office(words: str) -> str | None:
+    words = words.strip()
+    if words in OFFICE_FIELDS:
+        return OFFICE_FIELDS[words]
+    split = words.split()
+    # "ministry of health said": the field's first word; "public health ministry": its last.
+    for word in (split[0], split[-1]) if split else ():
+        if word in OFFICE_FIELDS:
+            return OFFICE_FIELDS[word]
+    return None
+
+
+@cache
+def _knowledge() -> tuple[dict[str, list[Organisation]], dict[str, list[Organisation]]]:
+    by_acronym: dict[str, list[Organisation]] = {}
+    by_alias: dict[str, list[Organisation]] = {}
+    for org in organisations():
+        for acronym in org.acronyms:
+            by_acronym.setdefault(acronym, []).append(org)
+        for alias in (org.key, *org.aliases):
+            by_alias.setdefault(content_words(fold(alias)), []).append(org)
+    return by_acronym, by_alias
+
+
+def _pick(candidates: Iterable[Organisation], context: ItemContext) -> Organisation | None:
+    """The candidate of the item's country, or an international one; a national body of another
+    country the item names when it is the only candidate ("Syria's civil defence" in an item
+    about a quake centred in Turkey); any candidate when the item names no country."""
+    listed = list(candidates)
+    for org in listed:
+        if org.country is not None and org.country == context.country:
+            return org
+    for org in listed:
+        if org.country is None:
+            return org
+    if len(listed) == 1 and listed[0].country in context.countries:
+        return listed[0]
+    # A description several bodies share needs the country to pick one.
+    return listed[0] if len(listed) == 1 and context.country is None else None
+
+
+def known_organisation(mention: str, context: ItemContext) -> Organisation | Entity | None:
+    """The organisation a mention names: a listed body, or one the item defines an acronym for."""
+    by_acronym, by_alias = _knowledge()
+    for word in _WORD.findall(mention):
+        bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
+        if bare in by_acronym:
+            org = _pick(by_acronym[bare], context)
+            if org is not None:
+                return org
+        if bare in context.acronyms:
+            expansion = context.acronyms[bare]
+            org = _pick(by_alias.get(content_words(expansion), ()), context)
+            return org or Entity(id=f"acr:{bare.lower()}", name=bare)
+    folded = content_words(fold(mention))
+    # The longest alias inside the mention: "spokesman for the world food programme" -> WFP.
+    best: tuple[int, Organisation] | None = None
+    for alias, orgs in by_alias.items():
+        if len(alias) < 4 or alias not in folded:
+            continue
+        if not re.search(rf"(?:^| ){re.escape(alias)}(?: |$)", folded):
+            continue
+        org = _pick(orgs, context)
+        if org is not None and (best is None or len(alias) > best[0]):
+            best = (len(alias), org)
+    if best is not None:
+        return best[1]
+    for acronym, expansion in context.acronyms.items():
+        words = content_words(expansion)
+        if words and re.search(rf"(?:^| ){re.escape(words)}(?: |$)", folded):
+            return Entity(id=f"acr:{acronym.lower()}", name=acronym)
+    for word in _WORD.findall(mention):
+        bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
+        if _ACRONYM.fullmatch(bare) and gazetteer().lookup(bare) is None:
+            # An acronym the item does not define is still the body's name: "the CGT" = "CGT".
+            return Entity(id=f"acr:{bare.lower()}", name=bare)
+    initials = "".join(
+        w[0] for w in _WORD.findall(mention) if w[0].isupper() and w.lower() not in _NOT_INITIALS
+    )
+    if len(initials) >= 3 and re.search(rf"\b{initials}\b", context.text):
+        # "the Provincial Relief Authority" in an item that also writes "PRA": one body.
+        return Entity(id=f"acr:{initials.lower()}", name=initials)
+    return None
+
+
+def _has_word(org: Organisation, word: str) -> bool:
+    return any(word in alias.split() for alias in (org.key, *org.aliases))
+
+
+def _as_entity(found: Organisation | Entity, speaker: str | None) -> Entity:
+    if isinstance(found, Entity):
+        return Entity(id=found.id, name=found.name, speaker=speaker, country=found.country)
+    return Entity(
+        id=found.id,
+        name=found.key,
+        speaker=speaker,
+        country=found.country,
+        area=found.area,
+    )
+
+
+def _country_in(folded: str) -> tuple[str | None, str]:
+    """The country a name states (adjective, possessive or "of X") and the name without it."""
+    gaz = gazetteer()
+    words = folded.split()
+    for size in (3, 2, 1):
+        for index in range(len(words) - size + 1):
+            phrase = " ".join(words[index : index + size])
+            code = gaz.country_of_adjective(phrase)
+            place = None if code else gaz.by_name.get(phrase)
+            if place and place[0].level == "country":
+                code = place[0].country
+            if code:
+                rest = words[:index] + words[index + size :]
+                if rest and rest[-1] == "of":
+                    rest = rest[:-1]
+                return code, " ".join(rest)
+    return None, folded
+
+
+def _speaker(mention: str) -> str | None:
+    """The personal name in a mention ("NDRRMC spokesperson Jane Doe" -> "Jane Doe"), if any."""
+    words = _WORD.findall(mention)
+    for start in range(len(words)):
+        tail = words[start:]
+        if tail and all(w[0].isupper() for w in tail) and len(tail) <= 4:
+            name = personal_name(tail)
+            if name:
+                return " ".join(name)
+    return None
+
+
+def _names_something(mention: str) -> bool:
+    """Whether a mention holds a capitalised word that is not its first, a date or a place word."""
+    words = _WORD.findall(mention)[1:]
+    return any(w[0].isupper() and w.lower() not in _CALENDAR_WORDS for w in words)
+
+
+def _is_place(mention: str) -> bool:
+    """Whether a mention is only places ("Westland and Eastmarch"): places do not issue figures."""
+    parts = [p.strip() for p in re.split(r",|\band\b|&", strip_sentence_adverbs(mention)) if p.strip()]
+    if not parts or not all(p[0].isupper() for p in parts):
+        return False
+    places = [gazetteer().lookup(fold(p)) for p in parts]
+    # Small towns share names with words ("Police" is a Polish town): only countries, regions
+    # and big cities count here.
+    return all(
+        place is not None and (place.level != "city" or place.population >= FREE_CITY_POPULATION)
+        for place in places
+    )
+
+
+def _is_proper_name(mention: str) -> bool:
+    """A name written with capitals ("Jane Doe", "Velmora Relief Trust"), not a date or a place."""
+    skipped = _NOT_INITIALS | _NAME_PARTICLES
+    words = [w for w in _WORD.findall(mention) if w.lower() not in skipped]
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    if all(w.lower() in _CALENDAR_WORDS for w in words):
+        return False
+    return gazetteer().lookup(" ".join(words)) is None
+
+
+def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) -> Entity | None:
+    """The entity a source mention stands for (rules in the module docstring); None for a mention
+    that names no one ("Tuesday evening", "the report"): such a figure joins no series."""
+    mention = strip_sentence_adverbs(text)
+    if _is_place(mention):
+        return None
+    found = known_organisation(mention, context)
+    if found is not None:
+        return _as_entity(found, _speaker(mention))
+    role = _ROLE_OF.match(mention)
+    if role is not None:
+        # "a spokeswoman for the Velmora Relief Board": the body, with no speaker named.
+        body = resolve_source(role.group("body"), fold(role.group("body")), "organisation", context)
+        if body is not None:
+            return Entity(id=body.id, name=body.name, speaker=body.speaker, country=body.country)
+    folded = fold(mention)
+    country, rest = _country_in(folded)
+    office = _office_of(rest, context)
+    if office is not None:
+        where = country or context.country or "xx"
+        return Entity(
+            id=f"gov:{where.lower()}:{office}-ministry",
+            name=f"{where} {office} ministry",
+            speaker=_speaker(mention),
+            country=country,
+        )
+    if kind == "person" or _is_proper_name(mention):
+        affiliated = _affiliation(mention, context)
+        if affiliated is not None:
+            return affiliated
+        if kind == "person":
+            return Entity(id=f"person:{name_skeleton(mention)}", name=normalized, speaker=mention)
+    words = rest.split()
+    if not words and country is not None:
+        # "Turkey said": the country's government.
+        return Entity(id=f"gov:{country.lower()}:government", name=f"{country} government", country=country)
+    if len(words) == 1 and words[0] in BODY_HEADS:
+        # "the agency said": the listed body the item names most whose name has that word.
+        named = [org for org, _ in context.bodies().most_common() if _has_word(org, words[0])]
+        if named:
+            return _as_entity(named[0], _speaker(mention))
+    for word in reversed(words):
+        head = GENERIC_HEADS.get(word)
+        # "the Provincial Relief Authority" is a body's name; "the authorities" is generic.
+        if head is not None and not _is_proper_name(mention):
+            if country is not None and head in NATIONAL_HEADS:
+                # "the Syrian government", "Turkish officials": the named country's government.
+                return Entity(
+                    id=f"gov:{country.lower()}:government", name=f"{country} government", country=country
+                )
+            return Entity(id=f"generic:{head}", name=head, speaker=_speaker(mention))
+    if _is_proper_name(mention) or set(words) & (_body_words() | SERVICE_WORDS) or _names_something(mention):
+        return Entity(id=f"name:{normalized}", name=normalized)
+    return None
+
+
+def _office_of(rest: str, context: ItemContext) -> str | None:
+    """The office a name holds: "ministry of the interior", "interior minister", "the Interior"."""
+    offices = _offices(rest)
+    if offices:
+        return offices[0]
+    if rest in OFFICE_FIELDS and rest in {"interior", "health", "defence", "defense"}:
+        return OFFICE_FIELDS[rest]
+    if rest in {"ministry", "minister"} and context.ministries:
+        # "the ministry": the one the item has named; with several, the first named.
+        return context.ministries[0]
+    return None
+
+
+def _affiliation(person: str, context: ItemContext) -> Entity | None:
+    """The body the item ties a person to: a listed body or office near the name's first mention."""
+    words = [w for w in _WORD.findall(person) if w[0].isupper()]
+    if not words:
+        return None
+    surname = words[-1]
+    for match in re.finditer(rf"\b{re.escape(surname)}\b", context.text):
+        window_start = max(0, match.start() - 120)
+        window = context.text[window_start : match.end() + 120]
+        sentence = _sentence_around(window, match.start() - window_start)
+        if not any(role in fold(sentence).split() for role in ROLE_WORDS):
+            continue
+        found = known_organisation(sentence, context)
+        if found is not None:
+            return _as_entity(found, person)
+        country, rest = _country_in(fold(sentence))
+        offices = _offices(rest)
+        if offices:
+            where = country or context.country or "xx"
+            return Entity(
+                id=f"gov:{where.lower()}:{offices[0]}-ministry",
+                name=f"{where} {offices[0]} ministry",
+                speaker=person,
+                country=country,
+            )
+    return None
+
+
+def _sentence_around(window: str, position: int) -> str:
+    start = max(window.rfind(". ", 0, position), window.rfind("\n", 0, position)) + 1
+    ends = [i for i in (window.find(". ", position), window.find("\n", position)) if i >= 0]
+    return window[start : min(ends) if ends else len(window)]
