@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.claimwire-installed
 
-.PHONY: demo test lint typecheck unit integration reliability kafka-jars dev-broker
+.PHONY: demo test lint typecheck unit integration reliability browser kafka-jars dev-broker
 
 ## demo: run the whole pipeline on the bundled sample items against a throwaway local broker
 demo: $(INSTALLED) kafka-jars
@@ -15,7 +15,7 @@ demo: $(INSTALLED) kafka-jars
 
 ## test: lint, type-check and run every test (integration tests start their own broker); every
 ## step runs even when an earlier one fails, and the target fails if any did
-test: $(INSTALLED) kafka-jars
+test: $(INSTALLED) kafka-jars browser
 	@status=0; \
 	$(BIN)/ruff check . || status=1; \
 	$(BIN)/mypy || status=1; \
@@ -42,6 +42,13 @@ reliability: $(INSTALLED) kafka-jars
 ## dev-broker: a local broker on 127.0.0.1:9092 with its data in .cache/dev-broker
 dev-broker: $(INSTALLED) kafka-jars
 	$(BIN)/claimwire dev-broker --port 9092 --data-dir .cache/dev-broker
+
+## browser: Debian's Chromium and its driver for the series explorer's browser test (installed when
+## missing; needs root, as on the CI and development machines)
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	    apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver </dev/null; }
 
 kafka-jars: $(INSTALLED)
 	$(BIN)/claimwire dev-broker --fetch-only
