@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from worker import __version__
 from worker.exitcodes import ExitCode, OperatorActionNeeded
 from worker.kafka.errors import BrokerUnreachableError
+from worker.runtime.signals import route_stop_signals_early
 
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -36,6 +37,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("worker.commands.demo", "run the whole pipeline on the bundled sample items"),
 }
 
+# Commands that drain and exit 0 on SIGTERM: their stop signals are routed before anything slow.
+STOPPABLE_COMMANDS = frozenset({"worker"})
 # Variables read outside the settings classes (the development broker's).
 OTHER_VARIABLES = ("CLAIMWIRE_CACHE_DIR", "CLAIMWIRE_KAFKA_HOME", "CLAIMWIRE_KAFKA_JVM_OPTS")
 # Where each command that serves /metrics takes its port from.
@@ -76,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _top_level_parser().parse_args(args)  # prints help or a clear usage error, then exits
         return ExitCode.USAGE
     name, rest = args[0], args[1:]
+    if name in STOPPABLE_COMMANDS:
+        route_stop_signals_early()
     for warning in misspelt_variable_warnings(os.environ):
         print(f"claimwire: warning: {warning}", file=sys.stderr)
     parsed = command_parser(name).parse_args(rest)

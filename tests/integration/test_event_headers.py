@@ -29,7 +29,7 @@ ITEM = {
     "id": "headers-item-1",
     "source": "test-wire",
     "published_at": "2026-10-01T06:15:00Z",
-    "body": "Firefighters said 64 homes were destroyed by the wildfire overnight.",
+    "body": "Firefighters said 64 people were hurt by the wildfire overnight.",
 }
 
 

@@ -18,7 +18,7 @@ import sys
 from typing import Any
 
 from worker.exitcodes import ExitCode
-from worker.runtime.signals import StopRequest, install_stop_signals
+from worker.runtime.signals import StopRequest, install_stop_signals, stop_request
 
 # Extraction is CPU-bound on the main thread while the Kafka client's IO threads need only short
 # slices; the default 5 ms switch interval makes them preempt it hundreds of times a second, and on a
@@ -61,7 +61,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    stop = StopRequest()
+    stop = stop_request()
     install_stop_signals(stop)
     return _run(args, stop)
 

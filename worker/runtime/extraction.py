@@ -281,10 +281,11 @@ def _start_child(settings: dict[str, Any], memory_limit_bytes: int = 0) -> None:
     if sys.platform == "linux":
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    _child_processors["processor"] = RecordProcessor(**settings)
+    # Loaded before the limit: the limit is for what one item makes the child allocate.
+    warm_up()
     if memory_limit_bytes > 0:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit_bytes, memory_limit_bytes))
-    _child_processors["processor"] = RecordProcessor(**settings)
-    warm_up()
 
 
 def _child_main(

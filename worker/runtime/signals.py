@@ -38,3 +38,22 @@ def install_stop_signals(stop: StopRequest, on_signal: Callable[[str], None] | N
 
     signal.signal(signal.SIGTERM, handle)
     signal.signal(signal.SIGINT, handle)
+
+
+# Set by `claimwire`'s entry point for the long-running commands before it does anything slow
+# (checking the environment loads the settings classes): a SIGTERM that arrives while the command is
+# still loading is then a stop request, not the end of the process.
+_early_stop: StopRequest | None = None
+
+
+def route_stop_signals_early() -> StopRequest:
+    """Route SIGTERM and SIGINT to a StopRequest that `stop_request()` hands to the command later."""
+    global _early_stop  # noqa: PLW0603  (one per process, set once by the entry point)
+    _early_stop = StopRequest()
+    install_stop_signals(_early_stop)
+    return _early_stop
+
+
+def stop_request() -> StopRequest:
+    """The StopRequest the entry point routed the signals to, or a new one."""
+    return _early_stop if _early_stop is not None else StopRequest()
