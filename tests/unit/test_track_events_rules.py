@@ -64,6 +64,10 @@ def test_an_officials_figure_never_disputes_a_named_bodys_figure() -> None:
     vague = SeriesState(parts=vague_parts, current=point(150, 1))
     other_body = SeriesParts(category="killed", counted="person", place="", source="un-ocha", country="vl")
     assert find_conflicts(vague, [named]) == []
+    district = SeriesParts(
+        category="killed", counted="person", place="", source="generic:district officials", country="vl"
+    )
+    assert find_conflicts(SeriesState(parts=district, current=point(150, 1)), [named]) == []
     assert [
         e.kind for e in find_conflicts(SeriesState(parts=other_body, current=point(150, 1)), [named])
     ] == ["sources_conflict"]

@@ -258,6 +258,11 @@ VAGUE_SOURCES = frozenset(
 )
 
 
+def _is_vague(source: str) -> bool:
+    """A vague source, also of one area ("district officials" is as vague as "officials")."""
+    return source in VAGUE_SOURCES or f"generic:{source.rsplit(' ', 1)[-1]}" in VAGUE_SOURCES
+
+
 def find_conflicts(
     state: SeriesState,
     peers: Iterable[SeriesState],
@@ -278,7 +283,7 @@ def find_conflicts(
             continue
         if abs(other.published_at - point.published_at) > window:
             continue
-        if (state.parts.source in VAGUE_SOURCES) != (peer.parts.source in VAGUE_SOURCES):
+        if _is_vague(state.parts.source) != _is_vague(peer.parts.source):
             continue
         if state.parts.category not in PEOPLE_CATEGORIES:
             # Only counts of people are disputed: two sources' amounts of money or measures most
