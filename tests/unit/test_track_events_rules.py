@@ -137,6 +137,22 @@ def test_a_provincial_bodys_unplaced_figure_is_its_own_areas_not_the_countrys() 
     assert (series_parts(officials) or national).place == ""
 
 
+def test_a_figure_for_the_areas_one_side_holds_is_not_the_whole_countrys() -> None:
+    whole = claim(900, 0, item="a", place=COUNTRY, event=COUNTRY)
+
+    def scope(sentence: str) -> str:
+        evidence = whole.evidence.model_copy(update={"sentence": sentence})
+        parts = series_parts(whole.model_copy(update={"evidence": evidence}))
+        assert parts is not None
+        return parts.place
+
+    assert scope("900 people died in government-held areas, the ministry said.") == "held-areas"
+    assert scope("900 died in areas under the control of the rebels.") == "held-areas"
+    # Both sides' areas together are the whole country.
+    assert scope("900 died in areas held by the government and the opposition.") == ""
+    assert scope("900 people died, the ministry said.") == ""
+
+
 def test_the_event_place_named_in_a_sentence_is_the_event_as_a_whole() -> None:
     stated = series_parts(claim(300, 0, item="a", place=REGION, event=REGION))
     unstated = series_parts(claim(300, 0, item="a", place=None, event=REGION))

@@ -23,6 +23,7 @@ merge silently.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -48,6 +49,19 @@ UNTRACKED_UNITS = frozenset({"magnitude", "km", "mi", "m"})
 # The place part of a sub-national source's figure when the text does not say which area: its own,
 # so it neither chains into nor disputes a national body's figure for the whole event.
 OWN_AREA_PREFIX = "area-of:"
+# The place part of a figure its sentence limits to the areas one side of a conflict holds
+# ("in government-held areas", "areas under the control of the rebels"): part of the country,
+# never disputing or updating a count for the whole of it.
+HELD_AREAS = "held-areas"
+_SIDE = (
+    r"(?:the\s+)?(?:(?!and\b)[\w-]+\s+){0,3}?"
+    r"(?:government|regime|rebels?|opposition|insurgents?|militants?)\b(?!\s+and\b)"
+)
+_HELD_BY_ONE_SIDE = re.compile(
+    r"\b(?:government|regime|rebel|opposition|insurgent|militant)[- ](?:held|controlled)\b"
+    rf"|\b(?:held|controlled)\s+by\s+{_SIDE}|\bunder\s+the\s+control\s+of\s+{_SIDE}",
+    re.IGNORECASE,
+)
 # Marks the counted part of a count that is not cumulative ("22 in the last 24 hours").
 INCREMENT_SUFFIX = ":increment"
 
@@ -150,6 +164,8 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
     if not source:
         return None
     country, kind, category, counted, place = subject_parts(event)
+    if not place and _HELD_BY_ONE_SIDE.search(event.evidence.sentence):
+        place = HELD_AREAS
     if not place and is_subnational(source):
         # "the provincial disaster authority said 40 died": one province's toll, not the event's.
         place = OWN_AREA_PREFIX + source
