@@ -147,7 +147,7 @@ def test_a_figure_for_the_areas_one_side_holds_is_not_the_whole_countrys() -> No
         return parts.place
 
     assert scope("900 people died in government-held areas, the ministry said.") == "held-areas"
-    assert scope("900 died in areas under the control of the rebels.") == "held-areas"
+    assert scope("900 died in towns under the control of rebels.") == "held-areas"
     # Both sides' areas together are the whole country.
     assert scope("900 died in areas held by the government and the opposition.") == ""
     assert scope("900 people died, the ministry said.") == ""

@@ -114,6 +114,15 @@ def test_generic_sources_keep_their_head_word() -> None:
     assert resolve("the authorities") == "generic:authorities"
 
 
+def test_a_document_is_the_channel_and_its_issuer_the_source() -> None:
+    assert resolve("the latest bulletin from the World Food Programme") == "wfp"
+    assert resolve("figures released by the Moroccan interior ministry") == "gov:ma:interior-ministry"
+    # A document named alone names no one; a body with a document word in its name is still a body.
+    assert resolve("Statistics") is None
+    assert resolve("the report") is None
+    assert resolve("the Velmora Data Institute") == "name:the velmora data institute"
+
+
 def test_a_generic_source_of_one_area_is_not_the_nations() -> None:
     assert resolve("the provincial government of Tarsa") == "generic:provincial government"
     assert resolve("district officials") == "generic:district officials"

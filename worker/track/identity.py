@@ -183,6 +183,18 @@ _ROLE_OF = re.compile(
     r"|chairman|chairwoman|chair|secretary|representative|coordinator)\s+(?:for|of|at|with)\s+(?P<body>.+)$",
     re.IGNORECASE,
 )
+# "the latest report from the relief board", "figures released by the ministry": a document is the
+# channel, the body that issued it the source.
+_DOCUMENT_OF = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|statements?|data|figures|statistics|bulletins?"
+    r"|updates?|tally|count)\s+(?:(?:issued|released|published|compiled)\s+)?(?:from|of|by)\s+(?P<body>.+)$",
+    re.IGNORECASE,
+)
+# A document named alone ("statistics", "the report"): it names no one.
+_DOCUMENT_ALONE = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|statements?|data|statistics|bulletins?|updates?)$",
+    re.IGNORECASE,
+)
 _ITEM_ACRONYM = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|on|de|du|des|la|del|[A-Z][\w'’-]*)){1,12})"
     r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
@@ -539,6 +551,11 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
         body = resolve_source(role.group("body"), fold(role.group("body")), "organisation", context)
         if body is not None:
             return Entity(id=body.id, name=body.name, speaker=body.speaker, country=body.country)
+    document = _DOCUMENT_OF.match(mention)
+    if document is not None:
+        return resolve_source(document.group("body"), fold(document.group("body")), "organisation", context)
+    if _DOCUMENT_ALONE.match(mention):
+        return None
     folded = fold(mention)
     country, rest = _country_in(folded)
     office = _office_of(rest, context)

@@ -50,7 +50,7 @@ UNTRACKED_UNITS = frozenset({"magnitude", "km", "mi", "m"})
 # so it neither chains into nor disputes a national body's figure for the whole event.
 OWN_AREA_PREFIX = "area-of:"
 # The place part of a figure its sentence limits to the areas one side of a conflict holds
-# ("in government-held areas", "areas under the control of the rebels"): part of the country,
+# ("in government-held areas", "towns under the control of rebels"): part of the country,
 # never disputing or updating a count for the whole of it.
 HELD_AREAS = "held-areas"
 _SIDE = (
