@@ -31,6 +31,14 @@ def test_a_subdivision_written_in_english_or_in_the_national_language_is_one_ent
     assert ids("in West Java") == ids("in Jawa Barat") == ["iso:ID-JB"]
 
 
+def test_a_countrys_common_official_and_endonym_names_are_one_place() -> None:
+    gaz = gazetteer()
+    turkey = {gaz.lookup(name) for name in ("turkey", "turkiye", "republic of turkiye")}
+    korea = {gaz.lookup(name) for name in ("south korea", "republic of korea")}
+    assert len(turkey) == 1 and len(korea) == 1
+    assert next(iter(korea)) != gaz.lookup("north korea")
+
+
 def test_a_subdivision_has_its_country_as_parent() -> None:
     sindh = gazetteer().lookup("Sindh")
     assert sindh is not None and sindh.level == "region" and sindh.parent == "iso:PK"
@@ -59,6 +67,19 @@ def test_each_figure_takes_the_place_that_follows_it() -> None:
     mentions = sentence_places(text, 0, len(text))
     assert figure_place(text, mentions, text.index("40"), text.index("12")) == "Sindh"
     assert figure_place(text, mentions, text.index("12"), len(text)) == "Balochistan"
+
+
+def test_in_a_list_each_figure_takes_the_place_of_its_own_phrase_not_the_nearer_one_before() -> None:
+    text = "The agency counted 210 deaths in Punjab, 15 in Sindh and two in Balochistan."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("15"), text.index("two")) == "Sindh"
+    assert figure_place(text, mentions, text.index("210"), text.index("15")) == "Punjab"
+
+
+def test_a_place_after_a_clause_break_is_not_the_figures_own() -> None:
+    text = "The toll in Punjab rose to 300 while in Sindh 40 people died."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("300"), text.index("40")) == "Punjab"
 
 
 def test_the_event_place_is_the_most_named_place_not_the_dateline() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from worker.models import ClaimEvent
+from worker.models import ClaimEvent, ResolvedSource
 from worker.track.files import track_lines
 from worker.track.keys import SeriesParts, series_parts
 from worker.track.normalise import counted_thing, is_increment
@@ -33,7 +33,11 @@ def kinds(parts: SeriesParts, points: list[Point]) -> list[str]:
 
 
 def test_a_new_days_crowd_is_a_new_occurrence_never_an_update() -> None:
-    assert kinds(CROWD, [point(50_000, 0), point(80_000, 24 * 7)]) == ["series_opened", "series_opened"]
+    state = SeriesState(parts=CROWD)
+    apply(state, Observation(parts=CROWD, point=point(50_000, 0)))
+    [event] = apply(state, Observation(parts=CROWD, point=point(80_000, 24 * 7)))
+    assert (event.kind, event.previous) == ("occurrence_recorded", None)
+    assert kinds(CROWD, [point(50_000, 0), point(80_000, 24)]) == ["series_opened", "occurrence_recorded"]
 
 
 def test_the_same_crowd_repeated_days_later_is_restated() -> None:
@@ -60,6 +64,10 @@ def test_an_officials_figure_never_disputes_a_named_bodys_figure() -> None:
     vague = SeriesState(parts=vague_parts, current=point(150, 1))
     other_body = SeriesParts(category="killed", counted="person", place="", source="un-ocha", country="vl")
     assert find_conflicts(vague, [named]) == []
+    district = SeriesParts(
+        category="killed", counted="person", place="", source="generic:district officials", country="vl"
+    )
+    assert find_conflicts(SeriesState(parts=district, current=point(150, 1)), [named]) == []
     assert [
         e.kind for e in find_conflicts(SeriesState(parts=other_body, current=point(150, 1)), [named])
     ] == ["sources_conflict"]
@@ -93,12 +101,56 @@ COUNTRY = {"id": "iso:PK", "name": "Pakistan", "level": "country", "country": "P
 REGION = {"id": "iso:PK-SD", "name": "Sindh", "level": "region", "country": "PK", "parent": "iso:PK"}
 
 
+def test_amounts_of_money_from_two_sources_are_not_disputed() -> None:
+    money = SeriesParts(category="other", counted="usd", place="", source="vl-ndma", country="vl")
+    other = SeriesParts(category="other", counted="usd", place="", source="acr:vfa", country="vl")
+    first = SeriesState(parts=money, current=point(9_000_000, 0))
+    second = SeriesState(parts=other, current=point(2_000_000, 1))
+    assert find_conflicts(first, [second]) == []
+    # The same gap between two bodies' tolls is a dispute.
+    toll = SeriesState(parts=TOLL, current=point(900, 0))
+    rival = SeriesParts(category="killed", counted="person", place="", source="acr:vfa", country="vl")
+    assert find_conflicts(toll, [SeriesState(parts=rival, current=point(200, 1))]) != []
+
+
 def test_a_regions_figure_has_its_own_series_beside_the_countrys() -> None:
     national = series_parts(claim(900, 0, item="a", place=COUNTRY, event=COUNTRY))
     regional = series_parts(claim(300, 0, item="a", place=REGION, event=COUNTRY))
     assert national is not None and regional is not None
     assert national.place == "" and regional.place == "iso:PK-SD"
     assert national.subject_key != regional.subject_key
+
+
+def test_a_provincial_bodys_unplaced_figure_is_its_own_areas_not_the_countrys() -> None:
+    national = series_parts(claim(900, 0, item="a", place=COUNTRY, event=COUNTRY))
+    provincial = claim(300, 0, item="a", place=COUNTRY, event=COUNTRY)
+    for body in ("pk-pdma", "generic:district officials"):
+        parts = series_parts(
+            provincial.model_copy(update={"resolved_source": ResolvedSource(id=body, name=body)})
+        )
+        assert parts is not None and national is not None
+        assert parts.place == f"area-of:{body}" and parts.subject_key != national.subject_key
+    # A national generic source stays the country's.
+    officials = provincial.model_copy(
+        update={"resolved_source": ResolvedSource(id="generic:officials", name="o")}
+    )
+    assert (series_parts(officials) or national).place == ""
+
+
+def test_a_figure_for_the_areas_one_side_holds_is_not_the_whole_countrys() -> None:
+    whole = claim(900, 0, item="a", place=COUNTRY, event=COUNTRY)
+
+    def scope(sentence: str) -> str:
+        evidence = whole.evidence.model_copy(update={"sentence": sentence})
+        parts = series_parts(whole.model_copy(update={"evidence": evidence}))
+        assert parts is not None
+        return parts.place
+
+    assert scope("900 people died in government-held areas, the ministry said.") == "held-areas"
+    assert scope("900 died in towns under the control of rebels.") == "held-areas"
+    # Both sides' areas together are the whole country.
+    assert scope("900 died in areas held by the government and the opposition.") == ""
+    assert scope("900 people died, the ministry said.") == ""
 
 
 def test_the_event_place_named_in_a_sentence_is_the_event_as_a_whole() -> None:

@@ -75,6 +75,17 @@ def test_a_person_introduced_with_an_office_resolves_to_the_body() -> None:
     assert resolve("Piet Varga", text, kind="person") == "wfp"
 
 
+def test_a_person_whose_role_names_the_body_by_its_kind_resolves_to_the_body() -> None:
+    text = (
+        "Landslides buried 30 homes, the National Disaster Mitigation Agency reported. Agency chief"
+        " Wiranto, who goes by one name, said 12 people were missing. Wiranto said 40 were hurt."
+    )
+    assert resolve("Wiranto", text, country="ID", kind="person") == "id-bnpb"
+    # With no body of that kind named in the item, the person keeps a person id.
+    other = "Agency chief Wiranto said 12 people were missing."
+    assert (resolve("Wiranto", other, country="ID", kind="person") or "").startswith("person:")
+
+
 def test_a_person_with_no_office_keeps_a_person_id_that_survives_transliteration() -> None:
     first = resolve("Mohammed Rahimi", "Mohammed Rahimi said 12 died.", kind="person")
     second = resolve("Muhammad Raheemi", "Muhammad Raheemi said 12 died.", kind="person")
@@ -101,6 +112,21 @@ def test_sentence_adverb_does_not_make_a_new_source() -> None:
 def test_generic_sources_keep_their_head_word() -> None:
     assert resolve("local officials") == "generic:officials"
     assert resolve("the authorities") == "generic:authorities"
+
+
+def test_a_document_is_the_channel_and_its_issuer_the_source() -> None:
+    assert resolve("the latest bulletin from the World Food Programme") == "wfp"
+    assert resolve("figures released by the Moroccan interior ministry") == "gov:ma:interior-ministry"
+    # A document named alone names no one; a body with a document word in its name is still a body.
+    assert resolve("Statistics") is None
+    assert resolve("the report") is None
+    assert resolve("the Velmora Data Institute") == "name:the velmora data institute"
+
+
+def test_a_generic_source_of_one_area_is_not_the_nations() -> None:
+    assert resolve("the provincial government of Tarsa") == "generic:provincial government"
+    assert resolve("district officials") == "generic:district officials"
+    assert resolve("government officials") == "generic:officials"
 
 
 def test_a_named_country_makes_a_generic_source_its_government() -> None:

@@ -2,7 +2,7 @@
 
 Reads `claims.extracted` in its own group, keeps one state per series (restored from a compacted
 changelog topic on start and on every assignment) and publishes series_opened, value_updated,
-value_restated, value_revised_down and sources_conflict events to `claims.tracked`
+value_restated, value_revised_down, occurrence_recorded and sources_conflict events to `claims.tracked`
 (docs/tracking.md). Settings come from CLAIMWIRE_* (connection) and CLAIMWIRE_TRACKER_* variables;
 the options below override them. Exit codes: 0 clean shutdown, 1 stopped on a transaction or
 changelog failure, 2 invalid settings, 3 broker unreachable.

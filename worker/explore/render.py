@@ -42,6 +42,7 @@ MARK_WORDS = {
     "updated": "update",
     "restated": "restated",
     "revised_down": "revised down",
+    "occurrence": "another day's count",
     "conflict": "sources disagree",
 }
 

@@ -40,6 +40,7 @@ MARK_OF_EVENT = {
     "value_updated": "updated",
     "value_restated": "restated",
     "value_revised_down": "revised_down",
+    "occurrence_recorded": "occurrence",
     "sources_conflict": "conflict",
 }
 UPDATE_MARKS = frozenset({"updated", "restated", "revised_down"})

@@ -33,6 +33,9 @@ class Organisation:
     acronyms: tuple[str, ...]
     aliases: tuple[str, ...]
     area: str | None = None  # gazetteer id of the region it works in, when only part of its country
+    # One of a kind of body each province or state has its own of ("a provincial disaster
+    # authority"): its figures are one region's even when the text does not say which.
+    subnational: bool = False
 
 
 def _load(name: str) -> Any:
@@ -51,6 +54,7 @@ def organisations() -> tuple[Organisation, ...]:
             acronyms=tuple(entry.get("acronyms", ())),
             aliases=tuple(entry.get("aliases", ())),
             area=entry.get("area"),
+            subnational=entry.get("subnational", False),
         )
         for entry in _load("organisations.json")["organisations"]
     )

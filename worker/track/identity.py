@@ -112,6 +112,10 @@ GENERIC_HEADS: dict[str, str] = {
     "armed forces": "military",
 }
 
+# Words that make a generic source one region's or town's ("the provincial government", "district
+# officials"): its figures are that area's, not the country's (worker.track.keys).
+SUBNATIONAL_WORDS = frozenset({"provincial", "regional", "municipal", "district", "county", "city"})
+
 # Head words of a body named by its kind alone ("the agency", "the council"): the item's body of
 # that kind.
 BODY_HEADS = frozenset(
@@ -177,6 +181,18 @@ _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _ROLE_OF = re.compile(
     r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|head|chief|director|official|officer"
     r"|chairman|chairwoman|chair|secretary|representative|coordinator)\s+(?:for|of|at|with)\s+(?P<body>.+)$",
+    re.IGNORECASE,
+)
+# "the latest report from the relief board", "figures released by the ministry": a document is the
+# channel, the body that issued it the source.
+_DOCUMENT_OF = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|statements?|data|figures|statistics|bulletins?"
+    r"|updates?|tally|count)\s+(?:(?:issued|released|published|compiled)\s+)?(?:from|of|by)\s+(?P<body>.+)$",
+    re.IGNORECASE,
+)
+# A document named alone ("statistics", "the report"): it names no one.
+_DOCUMENT_ALONE = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|statements?|data|statistics|bulletins?|updates?)$",
     re.IGNORECASE,
 )
 _ITEM_ACRONYM = re.compile(
@@ -535,6 +551,11 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
         body = resolve_source(role.group("body"), fold(role.group("body")), "organisation", context)
         if body is not None:
             return Entity(id=body.id, name=body.name, speaker=body.speaker, country=body.country)
+    document = _DOCUMENT_OF.match(mention)
+    if document is not None:
+        return resolve_source(document.group("body"), fold(document.group("body")), "organisation", context)
+    if _DOCUMENT_ALONE.match(mention):
+        return None
     folded = fold(mention)
     country, rest = _country_in(folded)
     office = _office_of(rest, context)
@@ -570,6 +591,10 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
                 return Entity(
                     id=f"gov:{country.lower()}:government", name=f"{country} government", country=country
                 )
+            area_words = [w for w in words if w in SUBNATIONAL_WORDS]
+            if area_words:
+                # "the provincial government", "district officials": one area's, not the nation's.
+                head = f"{area_words[0]} {head}"
             return Entity(id=f"generic:{head}", name=head, speaker=_speaker(mention))
     if _is_proper_name(mention) or set(words) & (_body_words() | SERVICE_WORDS) or _names_something(mention):
         return Entity(id=f"name:{normalized}", name=normalized)
@@ -601,7 +626,7 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
         sentence = _sentence_around(window, match.start() - window_start)
         if not any(role in fold(sentence).split() for role in ROLE_WORDS):
             continue
-        found = known_organisation(sentence, context)
+        found = known_organisation(sentence, context) or _body_by_head(sentence, context)
         if found is not None:
             return _as_entity(found, person)
         country, rest = _country_in(fold(sentence))
@@ -614,6 +639,19 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
                 speaker=person,
                 country=country,
             )
+    return None
+
+
+def _body_by_head(sentence: str, context: ItemContext) -> Organisation | None:
+    """The body a role names by its kind alone ("Agency head Jane Roe", "the council's chief"): the
+    listed body with that head word the item names most."""
+    words = fold(sentence).split()
+    for index, word in enumerate(words):
+        neighbours = words[max(0, index - 2) : index] + words[index + 1 : index + 3]
+        if word in BODY_HEADS and not ROLE_WORDS.isdisjoint(neighbours):
+            named = [org for org, _ in context.bodies().most_common() if _has_word(org, word)]
+            if named:
+                return named[0]
     return None
 
 

@@ -23,9 +23,13 @@ merge silently.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from worker.knowledge import organisations
 from worker.models import ClaimEvent, ResolvedPlace
+from worker.track.identity import SUBNATIONAL_WORDS
 from worker.track.normalise import (
     KEY_SEPARATOR,
     PEOPLE_CATEGORIES,
@@ -42,6 +46,22 @@ UNKNOWN_COUNTRY = "xx"
 # Units of figures that are measurements of one happening, not counts that move: a quake's magnitude,
 # an epicentre's distance.
 UNTRACKED_UNITS = frozenset({"magnitude", "km", "mi", "m"})
+# The place part of a sub-national source's figure when the text does not say which area: its own,
+# so it neither chains into nor disputes a national body's figure for the whole event.
+OWN_AREA_PREFIX = "area-of:"
+# The place part of a figure its sentence limits to the areas one side of a conflict holds
+# ("in government-held areas", "towns under the control of rebels"): part of the country,
+# never disputing or updating a count for the whole of it.
+HELD_AREAS = "held-areas"
+_SIDE = (
+    r"(?:the\s+)?(?:(?!and\b)[\w-]+\s+){0,3}?"
+    r"(?:government|regime|rebels?|opposition|insurgents?|militants?)\b(?!\s+and\b)"
+)
+_HELD_BY_ONE_SIDE = re.compile(
+    r"\b(?:government|regime|rebel|opposition|insurgent|militant)[- ](?:held|controlled)\b"
+    rf"|\b(?:held|controlled)\s+by\s+{_SIDE}|\bunder\s+the\s+control\s+of\s+{_SIDE}",
+    re.IGNORECASE,
+)
 # Marks the counted part of a count that is not cumulative ("22 in the last 24 hours").
 INCREMENT_SUFFIX = ":increment"
 
@@ -98,6 +118,18 @@ def _scope(place: ResolvedPlace | None, event_place: ResolvedPlace | None) -> st
     return place.id
 
 
+@cache
+def _subnational_bodies() -> frozenset[str]:
+    return frozenset(org.id for org in organisations() if org.subnational)
+
+
+def is_subnational(source: str) -> bool:
+    """Whether a resolved source speaks for one region or town of its country, not the whole."""
+    if source in _subnational_bodies():
+        return True
+    return source.startswith("generic:") and not SUBNATIONAL_WORDS.isdisjoint(source.split(":")[1].split())
+
+
 def subject_parts(event: ClaimEvent) -> tuple[str, str, str, str, str]:
     """Country, kind, category, counted thing and place of a claim: the subject every source shares."""
     counted = counted_thing(event.counted, event.unit, event.category)
@@ -132,6 +164,11 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
     if not source:
         return None
     country, kind, category, counted, place = subject_parts(event)
+    if not place and _HELD_BY_ONE_SIDE.search(event.evidence.sentence):
+        place = HELD_AREAS
+    if not place and is_subnational(source):
+        # "the provincial disaster authority said 40 died": one province's toll, not the event's.
+        place = OWN_AREA_PREFIX + source
     if category == "other" and (
         event.unit is None or counted.startswith(UNSPECIFIED) or counted.split(":")[0] in UNTRACKED_UNITS
     ):

@@ -16,6 +16,7 @@ from typing import Literal
 
 from worker.models import ClaimEvent
 from worker.track.keys import SeriesParts, series_parts
+from worker.track.normalise import PEOPLE_CATEGORIES
 
 # Counts that only grow while events unfold; a lower figure for one of these is a revision of the
 # earlier count, not news that fewer people were killed.
@@ -46,7 +47,12 @@ EVENT_GAP = timedelta(days=30)
 RESTATE_WINDOW = timedelta(days=7)
 
 EventKind = Literal[
-    "series_opened", "value_updated", "value_restated", "value_revised_down", "sources_conflict"
+    "series_opened",
+    "value_updated",
+    "value_restated",
+    "value_revised_down",
+    "occurrence_recorded",
+    "sources_conflict",
 ]
 
 
@@ -199,9 +205,11 @@ def apply(state: SeriesState, observation: Observation) -> list[TrackEvent]:
     if not state.parts.cumulative and not (
         point.same_figure(current) and point.published_at - current.published_at <= RESTATE_WINDOW
     ):
-        # Another day's or another crowd's count: a new occurrence, not an update of the last one.
+        # Another day's or another crowd's count: a new occurrence of the series, never an update of
+        # the last one, so it carries no previous value (docs/tracking.md, "Counts that are not
+        # cumulative").
         state.current = point
-        return [TrackEvent(kind="series_opened", parts=state.parts, point=point)]
+        return [TrackEvent(kind="occurrence_recorded", parts=state.parts, point=point)]
     state.current = point
     return [
         TrackEvent(
@@ -250,6 +258,11 @@ VAGUE_SOURCES = frozenset(
 )
 
 
+def _is_vague(source: str) -> bool:
+    """A vague source, also of one area ("district officials" is as vague as "officials")."""
+    return source in VAGUE_SOURCES or f"generic:{source.rsplit(' ', 1)[-1]}" in VAGUE_SOURCES
+
+
 def find_conflicts(
     state: SeriesState,
     peers: Iterable[SeriesState],
@@ -270,7 +283,12 @@ def find_conflicts(
             continue
         if abs(other.published_at - point.published_at) > window:
             continue
-        if (state.parts.source in VAGUE_SOURCES) != (peer.parts.source in VAGUE_SOURCES):
+        if _is_vague(state.parts.source) != _is_vague(peer.parts.source):
+            continue
+        if state.parts.category not in PEOPLE_CATEGORIES:
+            # Only counts of people are disputed: two sources' amounts of money or measures most
+            # often cover different things (one sector's damage and the total), which the counted
+            # noun rarely says.
             continue
         if figures_disagree(point, other, threshold):
             conflicts.append(
