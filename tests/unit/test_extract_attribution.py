@@ -513,6 +513,15 @@ class TestGarbageSources:
         text = "The district council reported 7 deaths on Monday."
         assert sources(text, "7") == ["The district council"]
 
+    def test_a_named_province_or_town_that_reports_is_where_the_figures_happened(self) -> None:
+        text = "According to the relief agency, out of 90 deaths, Ontario has reported 41 and Manitoba 12."
+        assert sources(text, "90", "41", "12") == ["the relief agency"] * 3
+        assert sources("Bavaria recorded 16 deaths on Sunday.", "16") == [None]
+
+    def test_a_country_that_reports_may_stand_for_its_government(self) -> None:
+        # must not match: a country is not taken for the place of its figures
+        assert sources("Canada reported 41 deaths on Sunday.", "41") == ["Canada"]
+
 
 class TestMoreReportingVerbs:
     @pytest.mark.parametrize(
@@ -800,3 +809,17 @@ class TestSpeakersOfPoliticalCopy:
         assert sources("The figures released by the ministry show 40 schools closed.", "40") == [
             "the ministry"
         ]
+
+
+class TestReducedParticipleAfterAFigure:
+    def test_a_figure_cited_by_another_body_is_that_body_s(self) -> None:
+        text = "The mayor said 310 had died and rejected the 520 cited by the relief office in its report."
+        assert sources(text, "310", "520") == ["The mayor", "the relief office"]
+
+    def test_an_active_verb_is_no_agent(self) -> None:
+        # must not match: "cited" with no agent after it
+        assert sources("The minister cited 40 cases of fraud.", "40") == [None]
+
+    def test_the_agent_ends_before_the_clause_verb(self) -> None:
+        text = "The 300 figures released by the ministry were wrong, the mayor said."
+        assert sources(text, "300") == ["the ministry"]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from worker.extract.coref import SourceRegistry
+from worker.extract.places import gazetteer
 from worker.extract.reporting import (
     ACRONYM_RE,
     ADDED_AS_DEED_RE,
@@ -83,7 +84,8 @@ from worker.extract.types import Attribution
 _RIGHT_PHRASE_END_RE = re.compile(
     r"[,;:!?\"“”]|\s[—–-]\s|\s\((?![A-Z][A-Za-z0-9&]{1,9}\))"
     r"|\s(?:that|who|which|when|where|while|as|on|at|during|and|but|to|after|before|because|since|last|this|saying|"
-    r"adding|said|says|told|reported|published|released|seen|showed|show|shows|in\s+(?![A-Z]))\b"
+    r"adding|said|says|told|reported|published|released|seen|showed|show|shows|is|are|was|were|has|have|had|"
+    r"in\s+(?![A-Z]))\b"
 )
 # Quote marks a speaker tail may follow: straight and curly double quotes and guillemets.
 _DOUBLE_QUOTES = '"“”«»„‟'
@@ -102,6 +104,8 @@ _SENTENCE_SUBJECT_RE = re.compile(
     rf"(?:\s+(?:{alternation(_SUBJECT_HEADS)})\b)?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+# "the 4,100 cited by", "the 300 deaths released by": a figure and at most two words of its noun.
+_FIGURE_RIGHT_BEFORE_RE = re.compile(r"\d[\d,.]*(?:\s+[a-z][\w-]*){0,2}\s+$")
 # Words that make a subject refer back rather than name a body: "Its count", "This group".
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "this", "that", "these", "those"})
 # A line that is an item of a list: a bullet or dash, or a number and a closing mark.
@@ -342,6 +346,35 @@ def _holds_a_number(phrase: str) -> bool:
     return any(
         word.strip(_EDGE_PUNCTUATION).replace(",", "").replace(".", "").isdigit() for word in phrase.split()
     )
+
+
+# Verbs whose subject may be the place a figure happened in rather than a body that reports it.
+_PLACE_TALLY_VERBS = frozenset(
+    {"reported", "reports", "recorded", "records", "registered", "registers", "logged"}
+)
+_PLACE_LIST_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+
+
+@lru_cache(maxsize=4096)
+def _names_only_places(phrase: str) -> bool:
+    """Whether a subject is nothing but provinces, states or towns ("Northland", "the Lake district
+    and Eastvale"): SPEC reads "a place recorded 40 deaths" as where they happened. A country or a
+    capital may stand for its government ("Norland reported"), so it is not counted here."""
+    parts = [p for p in _PLACE_LIST_SPLIT.split(_PARENTHESES.sub("", phrase)) if p]
+    if not parts:
+        return False
+    places = gazetteer()
+    for part in parts:
+        words = part.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if not words or not all(w[0].isupper() for w in words if w.lower() not in NAME_PARTICLES):
+            return False
+        place = places.lookup(" ".join(words))
+        if place is None or place.level == "country" or places.is_capital(place):
+            return False
+    return True
 
 
 @lru_cache(maxsize=8192)
@@ -785,6 +818,8 @@ class _SentenceReader:
                 if owner is None or (kind == "document" and not _names_a_document(phrase)):
                     continue
                 phrase = owner
+            if verb in _PLACE_TALLY_VERBS and _names_only_places(phrase):
+                continue  # "Northland has reported 40 deaths": where they happened, not who reports
             counting = kind == "counting" and cue not in {"put", "placed"} and cue not in FORECAST_CUES
             if verb == "found" and not (
                 text.startswith(" that", match.end)
@@ -851,7 +886,12 @@ class _SentenceReader:
         """ "The figures were released by the health ministry": the agent is the source of the clause."""
         agent = AGENT_RE.match(self.text, match.end)
         # "The figures, released by the ministry on Monday, show": a participle set off by commas
-        reduced = match.kind == "agentive" and _preceded_by_comma(self.text, match.start, self.start)
+        # or right after the figure it describes: "denied the 4,100 cited by the relief office"
+        reduced = match.kind == "agentive" and (
+            _preceded_by_comma(self.text, match.start, self.start)
+            or _FIGURE_RIGHT_BEFORE_RE.search(self.text, max(self.start, match.start - 30), match.start)
+            is not None
+        )
         if agent is None or not (passive or reduced):
             return
         phrase, phrase_end = _right_phrase(self.text, agent.end(), self.end)
@@ -968,7 +1008,7 @@ def _choose_all(
         earlier = anchors[last_ended] if last_ended >= 0 else None
         if (
             right is not None
-            and right.cue.lower() in {"according to", "citing"}
+            and (right.cue.lower() in {"according to", "citing"} or right.cue.endswith(" by"))
             and _TIGHT_GAP_RE.match(text[end : right.start])
         ):
             chosen[position] = (right, earlier)
