@@ -823,3 +823,16 @@ class TestReducedParticipleAfterAFigure:
     def test_the_agent_ends_before_the_clause_verb(self) -> None:
         text = "The 300 figures released by the ministry were wrong, the mayor said."
         assert sources(text, "300") == ["the ministry"]
+
+
+class TestRelativeClauseOnADocument:
+    def test_a_report_with_a_time_before_which_said(self) -> None:
+        text = (
+            "The numbers exceed the official toll in the Civil Protection Office report "
+            "as of 8 am Monday which said 151 people had died."
+        )
+        assert sources(text, "151") == ["the Civil Protection Office report"]
+
+    def test_a_relative_on_bystanders_names_no_source(self) -> None:
+        # must not match: people who said something are no document and no body
+        assert sources("The villagers in the valley who said 40 homes burned were not heard.", "40") == [None]

@@ -104,6 +104,14 @@ _SENTENCE_SUBJECT_RE = re.compile(
     rf"(?:\s+(?:{alternation(_SUBJECT_HEADS)})\b)?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+# "as of 6 am Sunday", "on Monday", "dated 12 May": a time after a noun phrase, before its relative.
+_TIME_TAIL_RE = re.compile(
+    r"\s+(?:as\s+of|on|at|dated|until)\s+(?:[\w.:]+\s+){0,3}?"
+    r"(?:\d[\w.:]*|[ap]\.?m\.?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\s*$",
+    re.IGNORECASE,
+)
+# "... in the council's report": a document at the end of a longer noun phrase.
+_DOCUMENT_TAIL_RE = re.compile(r"\b(?:in|from)\s+(?P<np>(?:the|a|an|its|their)\s+[^,;]{1,100}?)\s*$")
 # "the 4,100 cited by", "the 300 deaths released by": a figure and at most two words of its noun.
 _FIGURE_RIGHT_BEFORE_RE = re.compile(r"\d[\d,.]*(?:\s+[a-z][\w-]*){0,2}\s+$")
 # Words that make a subject refer back rather than name a body: "Its count", "This group".
@@ -334,8 +342,16 @@ def _antecedent_of_relative(segment: str) -> str | None:
     tokens = list(WORD_RE.finditer(segment))
     for token in tokens:
         if _word_in(token.group(), RELATIVE_PRONOUNS):
-            before = _strip_leading_preposition(_cut_at_clause_opener(segment[: token.start()])).strip()
-            return before if before and _short_noun_phrase(before) else None
+            # "the council's report as of 6 am Sunday which said": the date is not the antecedent
+            head = _TIME_TAIL_RE.sub("", segment[: token.start()])
+            before = _strip_leading_preposition(_cut_at_clause_opener(head)).strip()
+            if before and _short_noun_phrase(before):
+                return before
+            # "the toll in the council's report which said": the document that speaks
+            document = _DOCUMENT_TAIL_RE.search(head)
+            if document is not None and _names_a_document(document.group("np")):
+                return document.group("np")
+            return None
     return None
 
 
@@ -551,7 +567,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         ):
             return before, region_start + region.rfind(before), None, last
     subject = _strip_leading_preposition(_cut_at_clause_opener(last)).strip()
-    if subject and not _valid_source(subject, counting=False):
+    if not subject or not _valid_source(subject, counting=False):
         subject = _antecedent_of_relative(last) or subject
     if _holds_a_number(subject):
         head = _HEAD_BEFORE_COMPLEMENT_RE.match(subject)
