@@ -342,7 +342,7 @@ def _antecedent_of_relative(segment: str) -> str | None:
     tokens = list(WORD_RE.finditer(segment))
     for token in tokens:
         if _word_in(token.group(), RELATIVE_PRONOUNS):
-            # "the council's report as of 6 am Sunday which said": the date is not the antecedent
+            # "the board's bulletin as of noon Friday which said": the date is not the antecedent
             head = _TIME_TAIL_RE.sub("", segment[: token.start()])
             before = _strip_leading_preposition(_cut_at_clause_opener(head)).strip()
             if before and _short_noun_phrase(before):
