@@ -836,3 +836,14 @@ class TestRelativeClauseOnADocument:
     def test_a_relative_on_bystanders_names_no_source(self) -> None:
         # must not match: people who said something are no document and no body
         assert sources("The villagers in the valley who said 40 homes burned were not heard.", "40") == [None]
+
+
+class TestGappedAccordingTo:
+    def test_a_figure_joined_to_an_according_to_names_its_source_after_for(self) -> None:
+        text = "About 40,000 people marched, according to the union, and 9,000 for the city police."
+        assert sources(text, "40,000", "9,000") == ["the union", "the city police"]
+
+    def test_money_for_someone_is_what_they_get(self) -> None:
+        # must not match: "for" after a sum names who receives it
+        text = "The fund raised $40 million, according to the charity, and $9 million for the hospital."
+        assert sources(text, "40 million", "9 million") == ["the charity", "the charity"]

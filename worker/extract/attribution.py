@@ -104,6 +104,14 @@ _SENTENCE_SUBJECT_RE = re.compile(
     rf"(?:\s+(?:{alternation(_SUBJECT_HEADS)})\b)?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+# ", and 9,000 for the police.": a figure right after the clause of an "according to".
+_COORDINATED_FIGURE_RE = re.compile(r"[^,;]{0,40},?\s+and\s+(?:(?:some|about|around|nearly|only|just)\s+)?")
+_MONEY_NEAR_RE = re.compile(
+    r"[$€£¥₹]|\b(?:dollars?|euros?|pounds?|rupees?|pesos?|yuan|francs?)\b", re.IGNORECASE
+)
+_FOR_SOURCE_AFTER_RE = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:for|per)\s+(?P<np>(?:the\s+)?[^,;.()]{2,80}?)\s*(?:[.;]|$)"
+)
 # "as of 6 am Sunday", "on Monday", "dated 12 May": a time after a noun phrase, before its relative.
 _TIME_TAIL_RE = re.compile(
     r"\s+(?:as\s+of|on|at|dated|until)\s+(?:[\w.:]+\s+){0,3}?"
@@ -1035,11 +1043,19 @@ def _choose_all(
     return chosen
 
 
-def _gapped_anchor(text: str, sentence_start: int, start: int, earlier: _Anchor | None) -> _Anchor | None:
+def _gapped_anchor(
+    text: str, sentence_start: int, span: tuple[int, int], earlier: _Anchor | None
+) -> _Anchor | None:
     """A source and figure that reuse an earlier cue of the sentence (`earlier`, the last anchor
-    that ends before the figure): "..., the union 280,000"."""
+    that ends before the figure): "..., the union 280,000", "... according to the union, and
+    9,000 for the police"."""
     if earlier is None:
         return None
+    return _gapped_before(text, sentence_start, span[0], earlier) or _gapped_according_to(text, span, earlier)
+
+
+def _gapped_before(text: str, sentence_start: int, start: int, earlier: _Anchor) -> _Anchor | None:
+    """ "..., the union 280,000": the source stands right before the figure."""
     match = GAPPED_SOURCE_RE.search(text, max(sentence_start, start - 60, earlier.end), start)
     if match is None:
         return None
@@ -1055,6 +1071,26 @@ def _gapped_anchor(text: str, sentence_start: int, start: int, earlier: _Anchor 
         # "..., the agency seized 10 tons": a clause with a verb of its own, not a gapped source
         return None
     return _Anchor(earlier.cue, phrase, match.start("np"), start, False, True)
+
+
+def _gapped_according_to(text: str, span: tuple[int, int], earlier: _Anchor) -> _Anchor | None:
+    """ "40,000 marched, according to the union, and 9,000 for the police": a figure joined to an
+    "according to" clause names its own source after "for" or "per"."""
+    start, end = span
+    if earlier.cue.lower() != "according to":
+        return None
+    if _COORDINATED_FIGURE_RE.fullmatch(text, earlier.end, start) is None:
+        return None
+    after = _FOR_SOURCE_AFTER_RE.match(text, end)
+    if after is None or _MONEY_NEAR_RE.search(text, max(0, start - 2), after.start("np")):
+        return None  # "and $9 million for the hospital" is who gets the money
+    phrase = after.group("np")
+    tokens = WORD_RE.findall(phrase)
+    if not tokens or not (tokens[-1][0].isupper() or tokens[-1].lower() in SOURCE_HEADS):
+        return None
+    if not _valid_source(phrase, counting=False):
+        return None
+    return _Anchor(earlier.cue, phrase, after.start("np"), after.end("np"), False, False)
 
 
 def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
@@ -1229,8 +1265,7 @@ def attribute(
             breaks = stops
         choices = _choose_all(anchors, spans, text, breaks)
         for index, (chosen, earlier) in zip(members, choices, strict=True):
-            start = mentions[index][0]
-            gapped = _gapped_anchor(text, sentence_start, start, earlier)
+            gapped = _gapped_anchor(text, sentence_start, mentions[index], earlier)
             if gapped is not None:
                 resolved = registry.resolve(gapped.phrase)
                 if resolved is not None:
