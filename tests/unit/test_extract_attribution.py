@@ -840,7 +840,9 @@ class TestRelativeClauseOnADocument:
 
 class TestGappedAccordingTo:
     def test_a_figure_joined_to_an_according_to_names_its_source_after_for(self) -> None:
-        text = "Roughly 40,000 strikers rallied downtown, according to the union, and 9,000 for the city police."
+        text = (
+            "Roughly 40,000 strikers rallied downtown, according to the union, and 9,000 for the city police."
+        )
         assert sources(text, "40,000", "9,000") == ["the union", "the city police"]
 
     def test_money_for_someone_is_what_they_get(self) -> None:
