@@ -215,6 +215,7 @@ def test_crowd_counts_breakdowns_and_running_totals(text: str, expected: list[tu
         ("Some 2,300 residents spread over six shelters were counted.", "2,300", "residents"),
         ("Officials reported 85 deaths owing to landslides.", "85", "deaths"),
         ("Rescuers found 12 survivors Tuesday morning.", "12", "survivors"),
+        ("Stewards said 9,000 people present heard the speech.", "9,000", "people"),
         # must not stop: a noun phrase with no time word
         ("The agency listed 14 flood victims.", "14", "flood victims"),
     ],

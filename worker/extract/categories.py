@@ -359,6 +359,7 @@ _PHRASE_STOP = frozenset(
         "owing",
         "due",
         "spread",
+        "present",  # "9,000 people present": a postpositive adjective, not the head
     ]
 )
 _NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of"})
@@ -443,10 +444,10 @@ _RUNNING_TOTAL = re.compile(
     r"(?:(?:overall|cumulative|total|national)\s+)?(?:total|tally|number|count|figure)(?:\s+[\w-]+){0,3}\s+to\s+$",
     re.IGNORECASE,
 )
-# Heads of a crowd count; "present" is the head the phrase reader gives "5,000 people present".
+# Heads of a crowd count.
 _CROWD_NOUNS = frozenset(
     {"people", "persons", "others", "crowd", "crowds", "demonstrators", "marchers", "participants",
-     "attendees", "present"}
+     "attendees"}
 )  # fmt: skip
 # Words that make a sentence a head count of a gathering: "5,000 people gathered", "the organisers
 # counted 9,000", "attendance peaked at 20,000".
