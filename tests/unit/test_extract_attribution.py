@@ -849,3 +849,13 @@ class TestGappedAccordingTo:
         # must not match: "for" after a sum names who receives it
         text = "The fund raised $40 million, according to the charity, and $9 million for the hospital."
         assert sources(text, "40 million", "9 million") == ["the charity", "the charity"]
+
+
+class TestClockTimeInADocumentName:
+    def test_the_hour_of_a_report_is_no_part_of_its_owner(self) -> None:
+        text = "The toll in the north has risen to 3,432, according to the relief board's 6 p.m. report."
+        assert sources(text, "3,432") == ["the relief board"]
+
+    def test_an_hour_alone_names_no_one(self) -> None:
+        # must not match: a clock time with no reporting cue is no source
+        assert sources("The toll rose to 40 at 6 p.m. on Sunday.", "40") == [None]

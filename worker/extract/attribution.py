@@ -104,6 +104,7 @@ _SENTENCE_SUBJECT_RE = re.compile(
     rf"(?:\s+(?:{alternation(_SUBJECT_HEADS)})\b)?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+_CLOCK_TIME_RE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?\s*", re.IGNORECASE)
 # ", and 9,000 for the police.": a figure right after the clause of an "according to".
 _COORDINATED_FIGURE_RE = re.compile(r"[^,;]{0,40},?\s+and\s+(?:(?:some|about|around|nearly|only|just)\s+)?")
 _MONEY_NEAR_RE = re.compile(
@@ -456,6 +457,7 @@ def _generic_source(phrase: str) -> bool:
 
 def _owner_of_documents(phrase: str) -> str | None:
     """The body behind a document phrase: "figures from the NRWB" -> the NRWB; "figures" -> None."""
+    phrase = _CLOCK_TIME_RE.sub("", phrase)  # "the board's 6 p.m. bulletin": the hour is no owner
     document_from = DOCUMENT_FROM_RE.match(phrase)
     if document_from:
         return phrase[document_from.end() :]
