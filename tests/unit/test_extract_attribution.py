@@ -513,6 +513,15 @@ class TestGarbageSources:
         text = "The district council reported 7 deaths on Monday."
         assert sources(text, "7") == ["The district council"]
 
+    def test_a_named_province_or_town_that_reports_is_where_the_figures_happened(self) -> None:
+        text = "According to the relief agency, out of 90 deaths, Ontario has reported 41 and Manitoba 12."
+        assert sources(text, "90", "41", "12") == ["the relief agency"] * 3
+        assert sources("Bavaria recorded 16 deaths on Sunday.", "16") == [None]
+
+    def test_a_country_that_reports_may_stand_for_its_government(self) -> None:
+        # must not match: a country is not taken for the place of its figures
+        assert sources("Canada reported 41 deaths on Sunday.", "41") == ["Canada"]
+
 
 class TestMoreReportingVerbs:
     @pytest.mark.parametrize(
@@ -800,3 +809,53 @@ class TestSpeakersOfPoliticalCopy:
         assert sources("The figures released by the ministry show 40 schools closed.", "40") == [
             "the ministry"
         ]
+
+
+class TestReducedParticipleAfterAFigure:
+    def test_a_figure_cited_by_another_body_is_that_body_s(self) -> None:
+        text = "The mayor said 310 had died and rejected the 520 cited by the relief office in its report."
+        assert sources(text, "310", "520") == ["The mayor", "the relief office"]
+
+    def test_an_active_verb_is_no_agent(self) -> None:
+        # must not match: "cited" with no agent after it
+        assert sources("The minister cited 40 cases of fraud.", "40") == [None]
+
+    def test_the_agent_ends_before_the_clause_verb(self) -> None:
+        text = "The 300 figures released by the ministry were wrong, the mayor said."
+        assert sources(text, "300") == ["the ministry"]
+
+
+class TestRelativeClauseOnADocument:
+    def test_a_report_with_a_time_before_which_said(self) -> None:
+        text = (
+            "The numbers exceed the official toll in the Civil Protection Office report "
+            "as of 8 am Monday which said 151 people had died."
+        )
+        assert sources(text, "151") == ["the Civil Protection Office report"]
+
+    def test_a_relative_on_bystanders_names_no_source(self) -> None:
+        # must not match: people who said something are no document and no body
+        assert sources("The villagers in the valley who said 40 homes burned were not heard.", "40") == [None]
+
+
+class TestGappedAccordingTo:
+    def test_a_figure_joined_to_an_according_to_names_its_source_after_for(self) -> None:
+        text = (
+            "Roughly 40,000 strikers rallied downtown, according to the union, and 9,000 for the city police."
+        )
+        assert sources(text, "40,000", "9,000") == ["the union", "the city police"]
+
+    def test_money_for_someone_is_what_they_get(self) -> None:
+        # must not match: "for" after a sum names who receives it
+        text = "The fund raised $40 million, according to the charity, and $9 million for the hospital."
+        assert sources(text, "40 million", "9 million") == ["the charity", "the charity"]
+
+
+class TestClockTimeInADocumentName:
+    def test_the_hour_of_a_report_is_no_part_of_its_owner(self) -> None:
+        text = "Deaths in the north climbed to 2,950, according to the relief board's 6 p.m. report."
+        assert sources(text, "2,950") == ["the relief board"]
+
+    def test_an_hour_alone_names_no_one(self) -> None:
+        # must not match: a clock time with no reporting cue is no source
+        assert sources("The toll rose to 40 at 6 p.m. on Sunday.", "40") == [None]

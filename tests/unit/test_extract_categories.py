@@ -166,3 +166,60 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
 )
 def test_categories_settled_by_the_spec(text: str, category: str) -> None:
     assert [c.category for c in extract_claims(text)] == [category]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a crowd noun in a sentence about a march is its turnout
+        ("Organisers said 9,400 participants joined the march downtown.", [("9,400", "protesting")]),
+        # a head count of a gathering one sentence after the protest is named
+        (
+            "Thousands of students rallied outside parliament on Sunday. "
+            "City officials counted 12,500 people at the square.",
+            [("12,500", "protesting")],
+        ),
+        (
+            "The strike closed the port for a day. Unions held a demonstration at noon. "
+            "Organisers said 3,200 attendees were present.",
+            [("3,200", "protesting")],
+        ),
+        # must not match: a people count with no gathering word after a protest sentence
+        (
+            "Farmers protested outside the ministry last week. The village has 4,000 people.",
+            [("4,000", "other")],
+        ),
+        # must not match: a head count far from any protest
+        ("Officials counted 7,300 people at the stadium.", [("7,300", "other")]),
+        # a breakdown by place after "out of N deaths", even behind a long opening clause
+        (
+            "According to the weekly bulletin of the national emergency office published here on Friday, "
+            "out of 700 deaths in the storms, Northland has reported 410, Eastvale 190, Southport 100.",
+            [("700", "killed"), ("410", "killed"), ("190", "killed"), ("100", "killed")],
+        ),
+        # a running total the sentence's earlier figure increased
+        (
+            "Another 40 people were hurt overnight, which increased the tally of injuries to 1,260.",
+            [("40", "injured"), ("1,260", "injured")],
+        ),
+    ],
+)
+def test_crowd_counts_breakdowns_and_running_totals(text: str, expected: list[tuple[str, str]]) -> None:
+    assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "counted"),
+    [
+        ("The toll passed the 900 mark early on Friday.", "900", "mark"),
+        ("Some 2,300 residents spread over six shelters were counted.", "2,300", "residents"),
+        ("Officials reported 85 deaths owing to landslides.", "85", "deaths"),
+        ("Rescuers found 12 survivors Tuesday morning.", "12", "survivors"),
+        ("Stewards said 9,000 people present heard the speech.", "9,000", "people"),
+        # must not stop: a noun phrase with no time word
+        ("The agency listed 14 flood victims.", "14", "flood victims"),
+    ],
+)
+def test_counted_noun_stops_at_time_words_and_participles(text: str, figure: str, counted: str) -> None:
+    end = text.index(figure) + len(figure)
+    assert counted_noun(text, end, len(text))[0] == counted

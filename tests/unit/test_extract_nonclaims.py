@@ -165,3 +165,10 @@ def test_new_named_rules(name: str, matching: str, not_matching: str, method: st
 def test_a_dashed_list_of_named_regions_keeps_only_the_figures() -> None:
     text = "-Region 4B: 5\n-Region 6: 113\n-Region 13:1"
     assert [c.quantity_text for c in extract_claims(text)] == ["5", "113", "1"]
+
+
+def test_a_tally_by_place_keeps_every_row_but_a_name_ending_in_a_number_is_not_a_claim() -> None:
+    tally = "The office said the north lost 300 homes, Riverton 120, Lakeside 45."
+    assert [c.quantity_text for c in extract_claims(tally)] == ["300", "120", "45"]
+    # must not match: a name with a number and no earlier figure of a list
+    assert [c.quantity_text for c in extract_claims("The convoy took Highway 17 to the coast.")] == []

@@ -117,6 +117,8 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
             part_of=previous.category if previous is not None else None,
             previous_end=previous.end if previous is not None else None,
             in_protest=in_protest(s_index),
+            # the protest may be named a sentence or two before its head count
+            after_protest=any(in_protest(i) for i in range(max(0, s_index - 2), s_index)),
         )
         if previous is not None and _FROM_PREVIOUS.fullmatch(text, previous.end, quantity.start):
             category = previous.category  # "rose to 2,400 from 2,000": the same count, before

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from worker.extract.coref import SourceRegistry
+from worker.extract.places import gazetteer
 from worker.extract.reporting import (
     ACRONYM_RE,
     ADDED_AS_DEED_RE,
@@ -83,7 +84,8 @@ from worker.extract.types import Attribution
 _RIGHT_PHRASE_END_RE = re.compile(
     r"[,;:!?\"“”]|\s[—–-]\s|\s\((?![A-Z][A-Za-z0-9&]{1,9}\))"
     r"|\s(?:that|who|which|when|where|while|as|on|at|during|and|but|to|after|before|because|since|last|this|saying|"
-    r"adding|said|says|told|reported|published|released|seen|showed|show|shows|in\s+(?![A-Z]))\b"
+    r"adding|said|says|told|reported|published|released|seen|showed|show|shows|is|are|was|were|has|have|had|"
+    r"in\s+(?![A-Z]))\b"
 )
 # Quote marks a speaker tail may follow: straight and curly double quotes and guillemets.
 _DOUBLE_QUOTES = '"“”«»„‟'
@@ -102,6 +104,25 @@ _SENTENCE_SUBJECT_RE = re.compile(
     rf"(?:\s+(?:{alternation(_SUBJECT_HEADS)})\b)?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+_CLOCK_TIME_RE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?\s*", re.IGNORECASE)
+# ", and 9,000 for the police.": a figure right after the clause of an "according to".
+_COORDINATED_FIGURE_RE = re.compile(r"[^,;]{0,40},?\s+and\s+(?:(?:some|about|around|nearly|only|just)\s+)?")
+_MONEY_NEAR_RE = re.compile(
+    r"[$€£¥₹]|\b(?:dollars?|euros?|pounds?|rupees?|pesos?|yuan|francs?)\b", re.IGNORECASE
+)
+_FOR_SOURCE_AFTER_RE = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:for|per)\s+(?P<np>(?:the\s+)?[^,;.()]{2,80}?)\s*(?:[.;]|$)"
+)
+# "as of 6 am Sunday", "on Monday", "dated 12 May": a time after a noun phrase, before its relative.
+_TIME_TAIL_RE = re.compile(
+    r"\s+(?:as\s+of|on|at|dated|until)\s+(?:[\w.:]+\s+){0,3}?"
+    r"(?:\d[\w.:]*|[ap]\.?m\.?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\s*$",
+    re.IGNORECASE,
+)
+# "... in the council's report": a document at the end of a longer noun phrase.
+_DOCUMENT_TAIL_RE = re.compile(r"\b(?:in|from)\s+(?P<np>(?:the|a|an|its|their)\s+[^,;]{1,100}?)\s*$")
+# "the 4,100 cited by", "the 300 deaths released by": a figure and at most two words of its noun.
+_FIGURE_RIGHT_BEFORE_RE = re.compile(r"\d[\d,.]*(?:\s+[a-z][\w-]*){0,2}\s+$")
 # Words that make a subject refer back rather than name a body: "Its count", "This group".
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "this", "that", "these", "those"})
 # A line that is an item of a list: a bullet or dash, or a number and a closing mark.
@@ -330,8 +351,16 @@ def _antecedent_of_relative(segment: str) -> str | None:
     tokens = list(WORD_RE.finditer(segment))
     for token in tokens:
         if _word_in(token.group(), RELATIVE_PRONOUNS):
-            before = _strip_leading_preposition(_cut_at_clause_opener(segment[: token.start()])).strip()
-            return before if before and _short_noun_phrase(before) else None
+            # "the board's bulletin as of noon Friday which said": the date is not the antecedent
+            head = _TIME_TAIL_RE.sub("", segment[: token.start()])
+            before = _strip_leading_preposition(_cut_at_clause_opener(head)).strip()
+            if before and _short_noun_phrase(before):
+                return before
+            # "the toll in the council's report which said": the document that speaks
+            document = _DOCUMENT_TAIL_RE.search(head)
+            if document is not None and _names_a_document(document.group("np")):
+                return document.group("np")
+            return None
     return None
 
 
@@ -342,6 +371,35 @@ def _holds_a_number(phrase: str) -> bool:
     return any(
         word.strip(_EDGE_PUNCTUATION).replace(",", "").replace(".", "").isdigit() for word in phrase.split()
     )
+
+
+# Verbs whose subject may be the place a figure happened in rather than a body that reports it.
+_PLACE_TALLY_VERBS = frozenset(
+    {"reported", "reports", "recorded", "records", "registered", "registers", "logged"}
+)
+_PLACE_LIST_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+
+
+@lru_cache(maxsize=4096)
+def _names_only_places(phrase: str) -> bool:
+    """Whether a subject is nothing but provinces, states or towns ("Northland", "the Lake district
+    and Eastvale"): SPEC reads "a place recorded 40 deaths" as where they happened. A country or a
+    capital may stand for its government ("Norland reported"), so it is not counted here."""
+    parts = [p for p in _PLACE_LIST_SPLIT.split(_PARENTHESES.sub("", phrase)) if p]
+    if not parts:
+        return False
+    places = gazetteer()
+    for part in parts:
+        words = part.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if not words or not all(w[0].isupper() for w in words if w.lower() not in NAME_PARTICLES):
+            return False
+        place = places.lookup(" ".join(words))
+        if place is None or place.level == "country" or places.is_capital(place):
+            return False
+    return True
 
 
 @lru_cache(maxsize=8192)
@@ -399,6 +457,7 @@ def _generic_source(phrase: str) -> bool:
 
 def _owner_of_documents(phrase: str) -> str | None:
     """The body behind a document phrase: "figures from the NRWB" -> the NRWB; "figures" -> None."""
+    phrase = _CLOCK_TIME_RE.sub("", phrase)  # "the board's 6 p.m. bulletin": the hour is no owner
     document_from = DOCUMENT_FROM_RE.match(phrase)
     if document_from:
         return phrase[document_from.end() :]
@@ -518,7 +577,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         ):
             return before, region_start + region.rfind(before), None, last
     subject = _strip_leading_preposition(_cut_at_clause_opener(last)).strip()
-    if subject and not _valid_source(subject, counting=False):
+    if not subject or not _valid_source(subject, counting=False):
         subject = _antecedent_of_relative(last) or subject
     if _holds_a_number(subject):
         head = _HEAD_BEFORE_COMPLEMENT_RE.match(subject)
@@ -785,6 +844,8 @@ class _SentenceReader:
                 if owner is None or (kind == "document" and not _names_a_document(phrase)):
                     continue
                 phrase = owner
+            if verb in _PLACE_TALLY_VERBS and _names_only_places(phrase):
+                continue  # "Northland has reported 40 deaths": where they happened, not who reports
             counting = kind == "counting" and cue not in {"put", "placed"} and cue not in FORECAST_CUES
             if verb == "found" and not (
                 text.startswith(" that", match.end)
@@ -851,7 +912,12 @@ class _SentenceReader:
         """ "The figures were released by the health ministry": the agent is the source of the clause."""
         agent = AGENT_RE.match(self.text, match.end)
         # "The figures, released by the ministry on Monday, show": a participle set off by commas
-        reduced = match.kind == "agentive" and _preceded_by_comma(self.text, match.start, self.start)
+        # or right after the figure it describes: "denied the 4,100 cited by the relief office"
+        reduced = match.kind == "agentive" and (
+            _preceded_by_comma(self.text, match.start, self.start)
+            or _FIGURE_RIGHT_BEFORE_RE.search(self.text, max(self.start, match.start - 30), match.start)
+            is not None
+        )
         if agent is None or not (passive or reduced):
             return
         phrase, phrase_end = _right_phrase(self.text, agent.end(), self.end)
@@ -968,7 +1034,7 @@ def _choose_all(
         earlier = anchors[last_ended] if last_ended >= 0 else None
         if (
             right is not None
-            and right.cue.lower() in {"according to", "citing"}
+            and (right.cue.lower() in {"according to", "citing"} or right.cue.endswith(" by"))
             and _TIGHT_GAP_RE.match(text[end : right.start])
         ):
             chosen[position] = (right, earlier)
@@ -979,11 +1045,19 @@ def _choose_all(
     return chosen
 
 
-def _gapped_anchor(text: str, sentence_start: int, start: int, earlier: _Anchor | None) -> _Anchor | None:
+def _gapped_anchor(
+    text: str, sentence_start: int, span: tuple[int, int], earlier: _Anchor | None
+) -> _Anchor | None:
     """A source and figure that reuse an earlier cue of the sentence (`earlier`, the last anchor
-    that ends before the figure): "..., the union 280,000"."""
+    that ends before the figure): "..., the union 280,000", "... according to the union, and
+    9,000 for the police"."""
     if earlier is None:
         return None
+    return _gapped_before(text, sentence_start, span[0], earlier) or _gapped_according_to(text, span, earlier)
+
+
+def _gapped_before(text: str, sentence_start: int, start: int, earlier: _Anchor) -> _Anchor | None:
+    """ "..., the union 280,000": the source stands right before the figure."""
     match = GAPPED_SOURCE_RE.search(text, max(sentence_start, start - 60, earlier.end), start)
     if match is None:
         return None
@@ -999,6 +1073,26 @@ def _gapped_anchor(text: str, sentence_start: int, start: int, earlier: _Anchor 
         # "..., the agency seized 10 tons": a clause with a verb of its own, not a gapped source
         return None
     return _Anchor(earlier.cue, phrase, match.start("np"), start, False, True)
+
+
+def _gapped_according_to(text: str, span: tuple[int, int], earlier: _Anchor) -> _Anchor | None:
+    """ "40,000 marched, according to the union, and 9,000 for the police": a figure joined to an
+    "according to" clause names its own source after "for" or "per"."""
+    start, end = span
+    if earlier.cue.lower() != "according to":
+        return None
+    if _COORDINATED_FIGURE_RE.fullmatch(text, earlier.end, start) is None:
+        return None
+    after = _FOR_SOURCE_AFTER_RE.match(text, end)
+    if after is None or _MONEY_NEAR_RE.search(text, max(0, start - 2), after.start("np")):
+        return None  # "and $9 million for the hospital" is who gets the money
+    phrase = after.group("np")
+    tokens = WORD_RE.findall(phrase)
+    if not tokens or not (tokens[-1][0].isupper() or tokens[-1].lower() in SOURCE_HEADS):
+        return None
+    if not _valid_source(phrase, counting=False):
+        return None
+    return _Anchor(earlier.cue, phrase, after.start("np"), after.end("np"), False, False)
 
 
 def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
@@ -1173,8 +1267,7 @@ def attribute(
             breaks = stops
         choices = _choose_all(anchors, spans, text, breaks)
         for index, (chosen, earlier) in zip(members, choices, strict=True):
-            start = mentions[index][0]
-            gapped = _gapped_anchor(text, sentence_start, start, earlier)
+            gapped = _gapped_anchor(text, sentence_start, mentions[index], earlier)
             if gapped is not None:
                 resolved = registry.resolve(gapped.phrase)
                 if resolved is not None:

@@ -341,6 +341,25 @@ _PHRASE_STOP = frozenset(
         "upon",
         "despite",
         "until",
+        # a time adverbial or a participle clause is never part of the counted noun: "90 deaths owing
+        # to the rains", "700 people spread over four camps", "the 400 mark early on Friday"
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "early",
+        "late",
+        "last",
+        "owing",
+        "due",
+        "spread",
+        "present",  # "9,000 people present": a postpositive adjective, not the head
     ]
 )
 _NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of"})
@@ -376,7 +395,7 @@ _PART_OF_BEFORE = re.compile(
 )
 # "Out of 1,481 deaths, 638 were in the south": a breakdown of the total the sentence opens with.
 _OUT_OF_OPENING = re.compile(
-    r"(?:[^,]{0,100},\s*)?(?:out\s+)?of\s+(?:the\s+)?(?:total\s+(?:number\s+of\s+)?)?(?:[\d,]+\s+)?(?P<rest>[^,]{1,40}),",
+    r"(?:[^,]{0,160},\s*)?(?:out\s+)?of\s+(?:the\s+)?(?:total\s+(?:number\s+of\s+)?)?(?:[\d,]+\s+)?(?P<rest>[^,]{1,40}),",
     re.IGNORECASE,
 )
 _GOVERNING_TOLL = re.compile(
@@ -415,16 +434,28 @@ _NUMBER_WORDS = re.compile(r"number|total|tally|count", re.IGNORECASE)
 _SKIPPED_BEFORE_FIGURE = frozenset({"a", "an", "the", "another", "up", "to"})
 _LIST_GAP = re.compile(
     r"(?:\s+[\w'’-]+){0,6}\s*(?:,|,?\s+and|,?\s+followed\s+by)\s+"
+    r"(?-i:[A-Z][\w'’-]*\s+(?:\([A-Z]{2,6}\)\s+)?){0,3}"  # "300 in the north, Ontario (ON) 278"
     r"|\s*[—–:]\s*|\s+-\s+",  # "the toll was 144—134 in one town, nine in another"
     re.IGNORECASE,
 )
 # "nine were hurt on Monday, taking the total to 1,208": a running total of the figure before.
 _RUNNING_TOTAL = re.compile(
-    r"\b(?:bringing|taking|raising|pushing|putting|lifting)\s+(?:the\s+|its\s+|their\s+)?"
+    r"\b(?:bringing|taking|raising|pushing|putting|lifting|brought|took|raised|pushed|increased|increasing)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:overall|cumulative|total|national)\s+)?(?:total|tally|number|count|figure)(?:\s+[\w-]+){0,3}\s+to\s+$",
     re.IGNORECASE,
 )
-_CROWD_NOUNS = frozenset({"people", "persons", "others", "crowd", "crowds", "demonstrators", "marchers"})
+# Heads of a crowd count.
+_CROWD_NOUNS = frozenset(
+    {"people", "persons", "others", "crowd", "crowds", "demonstrators", "marchers", "participants",
+     "attendees"}
+)  # fmt: skip
+# Words that make a sentence a head count of a gathering: "5,000 people gathered", "the organisers
+# counted 9,000", "attendance peaked at 20,000".
+_CROWD_COUNT = re.compile(
+    r"\b(?:gathered|assembled|present|attended|attendance|took\s+part|turned\s+out|participants|attendees|"
+    r"count|counted|counts)\b",
+    re.IGNORECASE,
+)
 # "... and abducting some 250", "... and forced detainees", "... but deaths rose": a conjunction
 # followed by a verb, a determiner or a pronoun starts a new clause; "and gendarmes injured" does not.
 _NEXT_CLAUSE = re.compile(
@@ -512,6 +543,7 @@ def categorise(
     part_of: str | None,
     previous_end: int | None,
     in_protest: bool,
+    after_protest: bool = False,
 ) -> str:
     """The category of the figure text[start:end] (see module docstring for the order of evidence)."""
     if unit is not None and unit not in ("percent",):
@@ -609,8 +641,10 @@ def categorise(
     # 4. a figure in a list shares the category of the one before: "310 miners and 42 guards".
     if part_of is not None and previous_end is not None and _LIST_GAP.fullmatch(text, previous_end, start):
         return part_of
-    # 5. a bare count of people in a sentence about a protest is its turnout.
-    if in_protest and unit is None and (head_lower is None or head_lower in _CROWD_NOUNS):
+    # 5. a bare count of people in a sentence about a protest is its turnout; so is a head count of a
+    # gathering in a sentence that follows one about a protest ("Police counted 9,000 at the square").
+    crowd = unit is None and (head_lower is None or head_lower in _CROWD_NOUNS)
+    if crowd and (in_protest or (after_protest and _CROWD_COUNT.search(text, sentence_start, sentence_end))):
         return "protesting"
     return "other"
 

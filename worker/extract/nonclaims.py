@@ -145,6 +145,9 @@ NAME_BEFORE = re.compile(r"[\w,;:](?<!\btold)(?<!\btell)(?<!\btells)\s+(?P<w>[A-
 NOT_NAME_WORDS = frozenset(
     [*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i"]
 )
+# "Sindh 638, Punjab 191": a name after an earlier figure of the same list is the row a count is
+# given for (a tally by place or party), not a name that ends in a number ("Route 66").
+TALLY_ROW_BEFORE = re.compile(r"\d(?:\s+[a-z]+)?,\s+(?:and\s+)?(?:[A-Z][\w'’-]*\s+){1,3}$")
 GROUP_OF = re.compile(r"\b(?:Group|group)\s+of\s+$")
 # Stock indexes and rankings named with a number: "S&P 500", "the sp 500", "S&P/ASX 200", "FTSE 100".
 INDEX_NAMES = re.compile(
@@ -342,7 +345,11 @@ def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> boo
     digits_name = not is_words and token.isdigit() and len(token) <= 4
     if not has_unit and ((is_words and token[0].isupper()) or digits_name):
         name = NAME_BEFORE.search(near)
-        if name is not None and name.group("w").lower() not in NOT_NAME_WORDS:
+        if (
+            name is not None
+            and name.group("w").lower() not in NOT_NAME_WORDS
+            and not TALLY_ROW_BEFORE.search(before)
+        ):
             return True
     match = NAMING_WORD_BEFORE.search(near)
     if match is None:

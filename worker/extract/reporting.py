@@ -137,7 +137,7 @@ DOCUMENT_VERBS: Final[dict[str, str]] = {
 # Verbs that credit a figure only in the passive, with the agent after "by": "the figures were
 # released by the ministry". Every cue verb does the same ("were confirmed by the WHO"). Verbs of
 # doing ("supplied by Britain", "provided by the US") name an actor, not a source, and are left out.
-AGENTIVE_VERBS: Final[frozenset[str]] = frozenset({"released", "published", "issued", "compiled"})
+AGENTIVE_VERBS: Final[frozenset[str]] = frozenset({"released", "published", "issued", "compiled", "cited"})
 
 # "RIA quoted the governor as saying 40 died": the person quoted is the source, as the origin of the
 # figure in a chain of reporting.
