@@ -223,3 +223,36 @@ def test_crowd_counts_breakdowns_and_running_totals(text: str, expected: list[tu
 def test_counted_noun_stops_at_time_words_and_participles(text: str, figure: str, counted: str) -> None:
     end = text.index(figure) + len(figure)
     assert counted_noun(text, end, len(text))[0] == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the figure a change started from, in a clause of its own, counts what the new figure counts
+        (
+            "Officials said on Friday that 52 people had been arrested during the march, up from an "
+            "earlier figure of 20.",
+            [(20.0, "detained"), (52.0, "detained")],
+        ),
+        (
+            "The coastguard said 17 sailors were missing, down from 25 on Thursday morning.",
+            [(25.0, "missing"), (17.0, "missing")],
+        ),
+        # must not match: a second figure that is not where the first one started
+        (
+            "Police said 40 people were hurt at the stadium, and 12 were detained near the gates.",
+            [(40.0, "injured"), (12.0, "detained")],
+        ),
+    ],
+)
+def test_a_change_named_after_its_own_clause_keeps_the_category(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(claim.value, claim.category) for claim in extract_claims(text)] == expected
+
+
+def test_voter_turnout_is_not_a_crowd() -> None:
+    claims = extract_claims("Turnout in the city reached 61 percent, the election board said.")
+    assert [(claim.value, claim.category) for claim in claims] == [(61.0, "other")]
+    crowd = extract_claims("The rally drew about 20,000 people to the square, organisers said.")
+    assert [(claim.value, claim.category) for claim in crowd] == [(20000.0, "protesting")]

@@ -107,6 +107,10 @@ def test_participles_used_as_nouns_count_people(counted: str, category: str) -> 
 def test_the_people_a_category_counts_are_person_only_in_that_category() -> None:
     assert counted_noun("protesters", "protesting") == "person"
     assert counted_noun("protesters", "killed") == "protester"
+    # a crowd counted as participants or attendees is the same crowd
+    assert counted_noun("participants", "protesting") == "person"
+    assert counted_noun("attendees", "protesting") == "person"
+    assert counted_noun("participants", "other") != "person"
     assert counted_noun("detainees", "detained") == "person"
 
 

@@ -40,6 +40,12 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|across|from|at)\s+$")
 _FROM_PREVIOUS = re.compile(
     r"(?:\s+(?:in|on|at|during|last|this)(?:\s+[\w'’]+){1,2})?,?\s+from\s+(?:[A-Za-z]+['’]s\s+)?"
 )
+# "31 people were detained, up from an earlier figure of 14": the figure a change started from,
+# named after a clause of its own; it counts what the figure it changed to counts.
+_CHANGED_FROM = re.compile(
+    r",\s+(?:up|down)\s+from\s+(?:(?:an?|the|its)\s+)?(?:(?:earlier|previous|initial|first)\s+)?"
+    r"(?:(?:figure|count|toll|total|tally|estimate)\s+of\s+)?$"
+)
 # A line of a list or table ("- Region 5: 5", "• 40 arrests", "North: 12") is not a headline: two
 # rows with the same figure are two claims.
 _LIST_ROW = re.compile(r"[-–•*·]|[^:\n]{1,40}:\s*[\d.,]+$")
@@ -120,7 +126,10 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
             # the protest may be named a sentence or two before its head count
             after_protest=any(in_protest(i) for i in range(max(0, s_index - 2), s_index)),
         )
-        if previous is not None and _FROM_PREVIOUS.fullmatch(text, previous.end, quantity.start):
+        if previous is not None and (
+            _FROM_PREVIOUS.fullmatch(text, previous.end, quantity.start)
+            or _CHANGED_FROM.search(text, previous.end, quantity.start)
+        ):
             category = previous.category  # "rose to 2,400 from 2,000": the same count, before
             previous_figures[quantity.start] = previous.start
         source = attributions[index]

@@ -61,7 +61,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "starving", "sickened", "sickening", "poisoned",
     ),
     "protesting": (
-        "demonstrators", "protesters", "protestors", "marchers", "marched", "marching", "turnout",
+        "demonstrators", "protesters", "protestors", "marchers", "marched", "marching",
         "rallied", "protested", "protesting", "demonstrated", "took to the streets", "strikers",
         "took part",
     ),

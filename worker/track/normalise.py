@@ -73,7 +73,9 @@ PERSON_SYNONYMS = frozenset(
 # Nouns that name the people a category counts, and so mean "person" in that category only:
 # "50,000 protesters" are the people protesting, but "3 protesters killed" are a subgroup of a toll.
 CATEGORY_PERSON_NOUNS: dict[str, frozenset[str]] = {
-    "protesting": frozenset({"protester", "protestor", "demonstrator", "marcher"}),
+    "protesting": frozenset(
+        {"protester", "protestor", "demonstrator", "marcher", "participant", "attendee", "rallygoer"}
+    ),
     "detained": frozenset({"detainee", "arrest", "arrestee"}),
     "evacuated": frozenset({"evacuee"}),
     # "1,200 bodies recovered" is the toll; "3,853 injuries" the injured.
