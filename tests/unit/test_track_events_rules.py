@@ -230,3 +230,9 @@ def test_a_magnitude_or_a_distance_opens_no_series() -> None:
     assert series_parts(magnitude) is None
     assert series_parts(distance) is None
     assert series_parts(money) is not None
+
+
+def test_a_percentage_opens_no_series() -> None:
+    base = claim(12, 0, item="a", place=COUNTRY, event=COUNTRY)
+    share = base.model_copy(update={"category": "other", "unit": "percent", "counted": "nurses"})
+    assert series_parts(share) is None

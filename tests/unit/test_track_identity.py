@@ -158,3 +158,18 @@ def test_a_shared_description_is_read_in_the_item_country() -> None:
     assert resolve("the national disaster agency", country="ID") == "id-bnpb"
     assert resolve("the national disaster agency", country="PH") == "ph-ndrrmc"
     assert resolve("the national disaster agency", country=None) == "name:the national disaster agency"
+
+
+def test_unnamed_officials_speak_for_the_one_national_body_the_item_names() -> None:
+    text = "Quarry slides buried a hamlet, FEMA said. A senior government official put the dead at 31."
+    assert resolve("a senior government official", text, country="US") == "us-fema"
+
+
+def test_unnamed_officials_stay_generic_when_the_item_names_two_national_bodies() -> None:
+    text = "FEMA and the USGS each spoke of the tremor. Officials said 31 had died."
+    assert resolve("officials", text, country="US") == "generic:officials"
+
+
+def test_unnamed_district_officials_never_speak_for_the_national_body() -> None:
+    text = "FEMA sent teams to the valley. District officials said 31 had died."
+    assert resolve("district officials", text, country="US") == "generic:district officials"

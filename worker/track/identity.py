@@ -592,6 +592,10 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
                     id=f"gov:{country.lower()}:government", name=f"{country} government", country=country
                 )
             area_words = [w for w in words if w in SUBNATIONAL_WORDS]
+            sole_body = _sole_national_body(context) if head == "officials" and not area_words else None
+            if sole_body is not None:
+                # "a senior government official" in an item whose only national government body is X.
+                return _as_entity(sole_body, _speaker(mention))
             if area_words:
                 # "the provincial government", "district officials": one area's, not the nation's.
                 head = f"{area_words[0]} {head}"
@@ -599,6 +603,15 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
     if _is_proper_name(mention) or set(words) & (_body_words() | SERVICE_WORDS) or _names_something(mention):
         return Entity(id=f"name:{normalized}", name=normalized)
     return None
+
+
+def _sole_national_body(context: ItemContext) -> Organisation | None:
+    """The item's one named national government body, if it names exactly one: unnamed officials
+    in that item speak for it; with two or more the officials stay generic."""
+    national = {
+        org for org in context.bodies() if org.type == "government" and org.country and not org.subnational
+    }
+    return next(iter(national)) if len(national) == 1 else None
 
 
 def _office_of(rest: str, context: ItemContext) -> str | None:

@@ -43,9 +43,10 @@ from worker.track.normalise import (
 SERIES_KEY_VERSION = 2
 KEY_PREFIX = f"v{SERIES_KEY_VERSION}"
 UNKNOWN_COUNTRY = "xx"
-# Units of figures that are measurements of one happening, not counts that move: a quake's magnitude,
-# an epicentre's distance.
-UNTRACKED_UNITS = frozenset({"magnitude", "km", "mi", "m"})
+# Units of figures that are measurements of one happening, not counts that move (a quake's magnitude,
+# an epicentre's distance), and shares, whose whole the text rarely names ("8% of teachers", "30% of
+# homes"): two percentages under one key are most often of different wholes.
+UNTRACKED_UNITS = frozenset({"magnitude", "km", "mi", "m", "percent"})
 # The place part of a sub-national source's figure when the text does not say which area: its own,
 # so it neither chains into nor disputes a national body's figure for the whole event.
 OWN_AREA_PREFIX = "area-of:"
@@ -155,7 +156,7 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
     counted noun the extractor gives such figures is too unreliable to identify a series, and
     tracking them opened more series than every casualty and crowd count together. Amounts of
     money and measures (a unit) are tracked, each currency and unit apart from any toll, except
-    measurements of one happening (a magnitude, a distance).
+    measurements of one happening (a magnitude, a distance) and shares (a percentage).
     """
     if event.source is None:
         return None
