@@ -211,6 +211,9 @@ _NAME_PARTICLES = frozenset(
 # Words that introduce a source, not part of its name: "per PDMA", "according to the agency".
 _INTRODUCERS = re.compile(r"^(?:per|by|from|according\s+to|citing|quoting)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s)\b")
+_INDEXED_WORD = re.compile(r"\w+")
+# A person's role is stated at one of the first mentions of the name; later ones are not read.
+MENTIONS_READ_PER_NAME = 5
 _VOWELS = re.compile(r"[aeiouy]+")
 _OF_FIELD = re.compile(r"\bminist(?:ry|er) (?:of|for) (?:the )?(?P<field>[a-z]+(?: [a-z]+)?)")
 _FIELD_OF = re.compile(r"\b(?P<field>[a-z]+(?: [a-z]+)?) minist(?:ry|er)\b")
@@ -287,12 +290,29 @@ class ItemContext:
     acronyms: dict[str, str] = field(default_factory=dict)  # acronym -> folded expansion
     ministries: list[str] = field(default_factory=list)  # offices of ministries the item names
     _bodies: Counter[Organisation] | None = None  # listed bodies the item names, with counts
+    _word_places: dict[str, list[int]] | None = None  # word -> where the item first writes it
 
     def bodies(self) -> Counter[Organisation]:
         """How often the item names each listed body (by acronym or alias); computed on first use."""
         if self._bodies is None:
             self._bodies = _bodies_named(self)
         return self._bodies
+
+    def places_of(self, name: str) -> list[int]:
+        """Where the item writes a name, among the first few places of its first word. The index is
+        built once per item, so looking up every source's name stays linear in the item's length."""
+        if self._word_places is None:
+            index: dict[str, list[int]] = {}
+            for match in _INDEXED_WORD.finditer(self.text):
+                places = index.setdefault(match.group(), [])
+                if len(places) < MENTIONS_READ_PER_NAME:
+                    places.append(match.start())
+            self._word_places = index
+        first = _INDEXED_WORD.match(name)
+        if first is None:
+            return []
+        candidates = self._word_places.get(first.group(), [])
+        return [place for place in candidates if self.text.startswith(name, place)]
 
 
 def item_context(text: str, country: str | None, countries: frozenset[str] = frozenset()) -> ItemContext:
@@ -616,11 +636,11 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
     words = [w for w in _WORD.findall(person) if w[0].isupper()]
     if not words:
         return None
-    surname = words[-1]
-    for match in re.finditer(rf"\b{re.escape(surname)}\b", context.text):
-        window_start = max(0, match.start() - 120)
-        window = context.text[window_start : match.end() + 120]
-        sentence = _sentence_around(window, match.start() - window_start)
+    surname = words[-1].rstrip(".'’-")
+    for place in context.places_of(surname):
+        window_start = max(0, place - 120)
+        window = context.text[window_start : place + len(surname) + 120]
+        sentence = _sentence_around(window, place - window_start)
         if not any(role in fold(sentence).split() for role in ROLE_WORDS):
             continue
         found = known_organisation(sentence, context) or _body_by_head(sentence, context)
