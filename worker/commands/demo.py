@@ -109,7 +109,14 @@ def start_broker(run: DemoRun) -> None:
 
 def create_topics(run: DemoRun) -> None:
     settings = run.worker_settings
-    specs = admin.claimwire_topics(settings, PARTITIONS, 1)
+    tracker = TrackerSettings()
+    specs = admin.claimwire_topics(
+        settings,
+        PARTITIONS,
+        1,
+        tracked_topic=tracker.output_topic,
+        changelog_topic=tracker.changelog_topic,
+    )
     report = admin.create_topics(settings, specs)
     run.say(f"created {', '.join(report.created)}")
 

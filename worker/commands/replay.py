@@ -25,7 +25,8 @@ from worker.exitcodes import ExitCode
 from worker.ingest.files import STDIN
 from worker.kafka.admin import BACKFILL_TOPIC, require_topics
 from worker.kafka.errors import KafkaAdapterError
-from worker.kafka.replay_io import TopicSink, TopicSource, topic_source_name
+from worker.kafka.replay_io import TopicSink
+from worker.records import InputRecord, OutgoingMessage
 from worker.replay.checkpoint import Checkpoint, CheckpointError, load_checkpoint
 from worker.replay.engine import CheckpointPolicy, Outcome, ReplaySink, ReplaySource, Summary, run_replay
 from worker.replay.files import FILES_SOURCE, FileItemProcessor, FileSource
@@ -33,8 +34,9 @@ from worker.replay.pacing import TokenBucket
 from worker.replay.progress import LogProgress, ProgressReporter, TerminalProgress
 from worker.replay.ranges import RangeError, parse_instant, parse_offset_spec, parse_partitions
 from worker.replay.sinks import JsonLinesSink, SinkError
+from worker.replay.topics import TopicSource, topic_source_name
 from worker.runtime.logging import configure_logging, get_logger
-from worker.runtime.processor import InputRecord, OutgoingMessage, RecordProcessor
+from worker.runtime.processor import RecordProcessor
 from worker.runtime.signals import StopRequest, install_stop_signals
 from worker.settings import SettingsError, WorkerSettings, load_settings
 

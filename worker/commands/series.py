@@ -19,11 +19,11 @@ from worker.exitcodes import ExitCode
 from worker.explore.feed import ExplorerTopics
 from worker.kafka.changelog import ChangelogReader
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError
+from worker.runtime.tracker import restore_states
 from worker.settings import KafkaConnectionSettings, SettingsError, load_settings
 from worker.track.events import SeriesSnapshot
 from worker.track.report import SeriesFilter, select_series, series_history, series_table
 from worker.track.rules import SeriesState
-from worker.track.runner import restore_states
 
 EXIT_OK = ExitCode.OK
 EXIT_FAILED = ExitCode.FAILED

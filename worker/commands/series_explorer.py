@@ -23,7 +23,7 @@ from worker.explore.settings import EXPLORER_ENV_PREFIX, ExplorerSettings
 from worker.kafka.admin import require_topics
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError
 from worker.kafka.follow import TopicFollower
-from worker.runtime.processor import InputRecord
+from worker.records import InputRecord
 from worker.runtime.signals import StopRequest, install_stop_signals
 from worker.settings import KafkaConnectionSettings, SettingsError
 

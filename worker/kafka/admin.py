@@ -36,7 +36,6 @@ from worker.kafka.errors import (
 )
 from worker.kafka.security import refused_or_unreachable, sasl_exchanges
 from worker.settings import KafkaConnectionSettings, WorkerSettings
-from worker.track.settings import TrackerSettings
 
 BACKFILL_TOPIC = "claims.backfill"
 COMPACTED = {"cleanup.policy": "compact"}
@@ -77,16 +76,19 @@ def claimwire_topics(
     partitions: int,
     replication_factor: int,
     *,
-    tracker: TrackerSettings | None = None,
+    tracked_topic: str,
+    changelog_topic: str,
     retention_ms: int | None = None,
 ) -> list[TopicSpec]:
     """Every topic of a claimwire deployment, named as the worker's and the tracker's settings name them.
+
+    The tracker's two topics come in as names (from `TrackerSettings`), so this adapter does not
+    depend on the tracker.
 
     All get the same partition count: the tracker's changelog needs one partition per partition of
     the claim events it tracks. The event topics delete old records (after `retention_ms` when
     given, else the broker's default); the changelog is compacted and keeps every series' latest state.
     """
-    tracker = tracker if tracker is not None else TrackerSettings()
     events = dict(DELETED_WHEN_OLD)
     if retention_ms is not None:
         events["retention.ms"] = str(retention_ms)
@@ -98,10 +100,10 @@ def claimwire_topics(
         spec(settings.input_topic, events),
         spec(settings.output_topic, events),
         spec(settings.dlq_topic, events),
-        spec(tracker.output_topic, events),
+        spec(tracked_topic, events),
         spec(BACKFILL_TOPIC, events),
         # The tracker's state: only the latest record per series key matters.
-        spec(tracker.changelog_topic, COMPACTED),
+        spec(changelog_topic, COMPACTED),
     ]
 
 

@@ -23,7 +23,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-Partition = tuple[str, int]
+from worker.records import Partition
 
 
 class OffsetOrderError(ValueError):

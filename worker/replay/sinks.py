@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
-from worker.runtime.processor import OutgoingMessage
+from worker.records import OutgoingMessage
 
 
 class SinkError(RuntimeError):

@@ -41,15 +41,9 @@ from multiprocessing.connection import Connection
 from types import FrameType
 from typing import Any, Final, Protocol, TypeVar
 
-from worker.kafka.commit import Partition
 from worker.pipeline import ELLIPSIS, warm_up
-from worker.runtime.processor import (
-    OUT_OF_MEMORY,
-    InputRecord,
-    OutgoingMessage,
-    ProcessedRecord,
-    RecordProcessor,
-)
+from worker.records import InputRecord, OutgoingMessage, Partition
+from worker.runtime.processor import OUT_OF_MEMORY, ProcessedRecord, RecordProcessor
 
 # `spawn` gives each child a fresh interpreter: no copy of the parent's Kafka client threads or locks.
 START_METHOD: Final = "spawn"
