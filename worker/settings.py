@@ -18,6 +18,7 @@ from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_va
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from worker.errors import ClaimwireError
 from worker.limits import (
     DEFAULT_EVIDENCE_CONTEXT_CHARS,
     DEFAULT_MAX_ITEM_BYTES,
@@ -45,7 +46,7 @@ LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 S = TypeVar("S", bound="KafkaConnectionSettings")
 
 
-class SettingsError(ValueError):
+class SettingsError(ClaimwireError, ValueError):
     """Settings that fail validation, with one readable line per problem."""
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -71,3 +73,29 @@ def test_counter_finds_cycles_in_a_toy_package(
     assert lines[:-1] == expected
     assert lines[-1] == f"package cycles: {len(expected)}"
     assert result.returncode == (1 if expected else 0)
+
+
+def contract_order() -> list[str]:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    [layers] = [c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
+    return [name.strip() for layer in layers["layers"] for name in layer.split("|")]
+
+
+def readme_order() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("## Layout", 1)[1].split("```", 2)[1]
+    return re.findall(r"^  ([a-z_]+)(?:\.py|/)\s", layout, flags=re.MULTILINE)
+
+
+def test_the_readme_layout_lists_the_packages_in_the_contract_order() -> None:
+    assert readme_order() == contract_order()
+
+
+def test_the_contract_names_every_package_and_module_of_worker() -> None:
+    children = {
+        path.stem
+        for path in (ROOT / "worker").iterdir()
+        if (path.is_dir() and (path / "__init__.py").exists())
+        or (path.suffix == ".py" and path.stem != "__init__")
+    }
+    assert set(contract_order()) == children

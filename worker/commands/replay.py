@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from worker.errors import ClaimwireError
 from worker.exitcodes import ExitCode
 from worker.ingest.files import STDIN
 from worker.kafka.admin import BACKFILL_TOPIC, require_topics
@@ -44,13 +45,8 @@ DEFAULT_OUTPUT_TOPIC = BACKFILL_TOPIC
 # The live topic by its default name, whatever CLAIMWIRE_OUTPUT_TOPIC says: both are refused.
 LIVE_OUTPUT_TOPIC: str = WorkerSettings.model_fields["output_topic"].default
 
-EXIT_OK = ExitCode.OK
-EXIT_FAILED = ExitCode.FAILED
-EXIT_USAGE = ExitCode.USAGE
-EXIT_INTERRUPTED = ExitCode.INTERRUPTED
 
-
-class UsageError(ValueError):
+class UsageError(ClaimwireError, ValueError):
     """Options that contradict each other or the configured topics."""
 
 
@@ -121,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         output_topic = _check_usage(args, settings)
     except (SettingsError, UsageError) as exc:
         print(f"claimwire replay: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     configure_logging(settings.log_level, settings.log_format)
     log = get_logger("replay")
     stop = StopRequest()
@@ -137,12 +133,12 @@ def run(args: argparse.Namespace) -> int:
         )
     except (CheckpointError, SinkError, RangeError) as exc:
         log.error("replay.refused", error=str(exc))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except (KafkaAdapterError, OSError) as exc:
         # A broker that went away, a refused delivery, a full disk: the checkpoint still holds the
         # last position whose output was durable, so a rerun continues from there.
         log.error("replay.failed", error=str(exc), error_class=type(exc).__name__)
-        return EXIT_FAILED
+        return ExitCode.FAILED
     finally:
         for sig, handler in previous_handlers.items():
             signal.signal(sig, handler)
@@ -173,7 +169,7 @@ def _replay(
             log.info(
                 "replay.dry_run", source=args.topic or "files", items=sum(counts.values()), lanes=len(counts)
             )
-            return EXIT_OK
+            return ExitCode.OK
 
         sink = _open_sink(args, settings, resume)
         closers.append(sink.close)
@@ -194,7 +190,7 @@ def _replay(
         for close in reversed(closers):
             close()
     _log_summary(summary, output=str(args.output_file) if args.output_file else output_topic)
-    return EXIT_INTERRUPTED if summary.interrupted else EXIT_OK
+    return ExitCode.INTERRUPTED if summary.interrupted else ExitCode.OK
 
 
 def _topics_used(args: argparse.Namespace, settings: WorkerSettings, output_topic: str) -> list[str]:

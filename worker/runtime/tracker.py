@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from worker.cloudevents import tracked_headers
 from worker.deadletter import ITEM_ID
+from worker.errors import ClaimwireError
 from worker.exitcodes import ExitCode
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError, ProduceError, TransactionError
 from worker.models import ClaimEvent
@@ -43,7 +44,7 @@ from worker.track.store import SeriesStore
 POLL_TIMEOUT_SECONDS = 0.5
 
 
-class PartitionRevokedError(RuntimeError):
+class PartitionRevokedError(ClaimwireError, RuntimeError):
     """A partition was taken away while its records were being tracked; the batch must not commit."""
 
 

@@ -38,6 +38,9 @@ from kafka import KafkaAdminClient
 from kafka.admin import ScramMechanism, UserScramCredentialUpsertion
 from kafka.errors import KafkaConfigurationError, KafkaError
 
+from worker.errors import ClaimwireError
+from worker.exitcodes import ExitCode
+
 HOST = "127.0.0.1"
 NODE_ID = 1
 # The client JIT only and the serial collector: on a busy 2-core machine the broker starts in about
@@ -65,12 +68,12 @@ _PR_SET_PDEATHSIG = 1
 Progress = Callable[[str], None]
 
 
-class DevBrokerError(RuntimeError):
+class DevBrokerError(ClaimwireError, RuntimeError):
     """The development broker could not be set up or did not come up."""
 
 
 def _resource_text(name: str) -> str:
-    return resources.files("worker.kafka").joinpath(name).read_text(encoding="utf-8")
+    return resources.files("worker.dev").joinpath(name).read_text(encoding="utf-8")
 
 
 def kafka_version() -> str:
@@ -508,14 +511,14 @@ def run_foreground(
         broker.start()
         if stop_requested:
             broker.stop()
-            return 0
+            return ExitCode.OK
         broker.wait_until_ready()
     except DevBrokerError as error:
         broker.stop()
         if stop_requested:
-            return 0
+            return ExitCode.OK
         progress(f"error: {error}")
-        return 1
+        return ExitCode.FAILED
     if broker.sasl_bootstrap is not None:
         print(f"sasl_bootstrap={broker.sasl_bootstrap}", flush=True)
     print(f"bootstrap={broker.bootstrap}", flush=True)
@@ -523,6 +526,6 @@ def run_foreground(
     if stop_requested:
         broker.stop()
         progress("broker stopped")
-        return 0
+        return ExitCode.OK
     progress(f"error: the broker exited on its own with code {code}")
-    return 1
+    return ExitCode.FAILED
