@@ -11,13 +11,15 @@ is named, with the command that creates it, instead of the client waiting for it
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kafka import KafkaAdminClient
-from kafka.admin import ConfigResource, ConfigResourceType
+from kafka.admin import ConfigResource, ConfigResourceType, ScramMechanism, UserScramCredentialUpsertion
 from kafka.errors import (
+    KafkaConfigurationError,
     KafkaError,
     NoError,
     TopicAlreadyExistsError,
@@ -47,6 +49,10 @@ MIN_ATTEMPT_S = 1.0
 
 class TopicCreationError(KafkaAdapterError):
     """The broker refused to create one or more topics (other than because they exist)."""
+
+
+class ScramUserError(KafkaAdapterError):
+    """The broker refused SCRAM users, or could not be asked to create them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,3 +251,58 @@ def list_topics(connection: KafkaConnectionSettings, *, timeout_s: float = DEFAU
     finally:
         admin.close()
     return sorted(names)
+
+
+def upsert_scram_users(bootstrap: str, users: Mapping[str, str], timeout_s: float = 30.0) -> None:
+    """Create (or reset) SCRAM-SHA-256 and -512 credentials, as `kafka-configs --alter --add-config` does."""
+    if not users:
+        return
+    timeout_ms = int(timeout_s * 1000)
+    admin = KafkaAdminClient(
+        bootstrap_servers=bootstrap,
+        client_id="claimwire-dev-broker-users",
+        request_timeout_ms=timeout_ms,
+        bootstrap_timeout_ms=timeout_ms,
+    )
+    try:
+        # The broker takes one alteration per user and request, so one request per mechanism.
+        for mechanism in (ScramMechanism.SCRAM_SHA_256, ScramMechanism.SCRAM_SHA_512):
+            answers = admin.alter_user_scram_credentials(
+                [UserScramCredentialUpsertion(name, mechanism, password) for name, password in users.items()]
+            )
+            refused = {name: message for name, message in answers.items() if message}
+            if refused:
+                raise ScramUserError(f"the broker refused SCRAM users: {refused}")
+    except KafkaError as error:
+        raise ScramUserError(f"creating SCRAM users {sorted(users)} failed: {error}") from error
+    finally:
+        admin.close()
+
+
+def broker_answers(bootstrap: str, timeout_s: float = 5.0) -> bool:
+    """True when the broker accepts a connection and answers a metadata request."""
+    host, _, port = bootstrap.rpartition(":")
+    try:
+        with socket.create_connection((host, int(port)), timeout=timeout_s):
+            pass
+    except OSError:
+        return False
+    timeout_ms = int(timeout_s * 1000)
+    try:
+        admin = KafkaAdminClient(
+            bootstrap_servers=bootstrap,
+            client_id="claimwire-dev-broker-probe",
+            request_timeout_ms=timeout_ms,
+            bootstrap_timeout_ms=timeout_ms,
+        )
+    except KafkaConfigurationError:
+        raise
+    except KafkaError:
+        return False
+    try:
+        admin.list_topics()
+    except KafkaError:
+        return False
+    finally:
+        admin.close()
+    return True
