@@ -7,18 +7,19 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.claimwire-installed
 
-.PHONY: demo test lint typecheck unit integration reliability browser kafka-jars dev-broker
+.PHONY: demo test lint typecheck layers unit integration reliability browser kafka-jars dev-broker
 
 ## demo: run the whole pipeline on the bundled sample items against a throwaway local broker
 demo: $(INSTALLED) kafka-jars
 	$(BIN)/claimwire demo
 
-## test: lint, type-check and run every test (integration tests start their own broker); every
+## test: lint, type-check, check the layering and run every test (integration tests start their own broker); every
 ## step runs even when an earlier one fails, and the target fails if any did
 test: $(INSTALLED) kafka-jars browser
 	@status=0; \
 	$(BIN)/ruff check . || status=1; \
 	$(BIN)/mypy || status=1; \
+	$(BIN)/lint-imports || status=1; \
 	$(BIN)/pytest || status=1; \
 	exit $$status
 
@@ -27,6 +28,10 @@ lint: $(INSTALLED)
 
 typecheck: $(INSTALLED)
 	$(BIN)/mypy
+
+## layers: the import contracts in pyproject.toml ([tool.importlinter]): packages import only downwards
+layers: $(INSTALLED)
+	$(BIN)/lint-imports
 
 unit: $(INSTALLED)
 	$(BIN)/pytest tests/unit

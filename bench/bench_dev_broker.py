@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from worker.kafka.devbroker import ensure_jars, free_port, java_executable
+from worker.dev.broker import ensure_jars, free_port, java_executable
 
 
 def time_jvm_start() -> float:

@@ -34,9 +34,10 @@ from typing import TextIO
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 from worker.cli import main as claimwire
+from worker.dev.broker import running_broker
 from worker.kafka.admin import TopicSpec, create_topics
-from worker.kafka.devbroker import running_broker
-from worker.runtime.processor import InputRecord, RecordProcessor
+from worker.records import InputRecord
+from worker.runtime.processor import RecordProcessor
 from worker.settings import KafkaConnectionSettings
 
 PARTITIONS = 3

@@ -42,8 +42,8 @@ from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from kafka.admin import NewTopic
 from prometheus_client.parser import text_string_to_metric_families
 
+from worker.dev.broker import running_broker
 from worker.ingest.decode import decode_item
-from worker.kafka.devbroker import running_broker
 from worker.pipeline import process_item
 from worker.track.keys import series_parts
 

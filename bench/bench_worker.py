@@ -38,8 +38,8 @@ from pathlib import Path
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import NewTopic
 
+from worker.dev.broker import free_port, running_broker
 from worker.ingest.decode import decode_item
-from worker.kafka.devbroker import free_port, running_broker
 from worker.pipeline import process_item
 
 ITEM_BYTES = 2048

@@ -1,8 +1,9 @@
 """The `claimwire` command: one entry point, one sub-command per job.
 
-Each sub-command lives in `worker.commands.<name>` and exposes `configure(parser)` and
-`run(args) -> int`. Only the chosen command's module is imported, so `claimwire extract` never
-pays for loading the Kafka client and the worker never loads the demo.
+Each sub-command lives in `worker.commands.<name>` (the development tools in `worker.dev`) and
+exposes `configure(parser)` and `run(args) -> int`. Only the chosen command's module is imported,
+so `claimwire extract` never pays for loading the Kafka client and the worker never loads the demo.
+The image leaves `worker.dev` out; its commands then say so instead of failing with a traceback.
 
 An error that escapes a command is reported here as one line naming the cause and what to change,
 with the exit code of `worker.exitcodes.ExitCode`; the traceback is printed only with `--debug`
@@ -18,12 +19,14 @@ import os
 import sys
 import traceback
 from collections.abc import Mapping, Sequence
+from types import ModuleType
 
 from worker import __version__
 from worker.exitcodes import ExitCode, OperatorActionNeeded
 from worker.kafka.errors import BrokerUnreachableError
 from worker.runtime.signals import route_stop_signals_early
 
+DEV_PACKAGE = "worker.dev"
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("worker.commands.extract", "extract claim events from wire item files or stdin"),
@@ -33,8 +36,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "replay": ("worker.commands.replay", "reprocess a topic range or archive files through the worker path"),
     "topics": ("worker.commands.topics", "create the topics claimwire needs"),
     "schemas": ("worker.commands.schemas", "register the JSON Schemas with a schema registry"),
-    "dev-broker": ("worker.commands.dev_broker", "run a local single-node Kafka broker (KRaft)"),
-    "demo": ("worker.commands.demo", "run the whole pipeline on the bundled sample items"),
+    "dev-broker": ("worker.dev.broker_command", "run a local single-node Kafka broker (KRaft)"),
+    "demo": ("worker.dev.demo", "run the whole pipeline on the bundled sample items"),
 }
 
 # Commands that drain and exit 0 on SIGTERM: their stop signals are routed before anything slow.
@@ -61,12 +64,31 @@ def _top_level_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class DevToolsMissing(OperatorActionNeeded):
+    """A development command was asked for in an installation without `worker.dev` (the image)."""
+
+
+def command_module(name: str) -> ModuleType:
+    """The module of one sub-command, imported now; DevToolsMissing when it is a development tool
+    and this installation has no `worker.dev`."""
+    module_name = COMMANDS[name][0]
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name not in {DEV_PACKAGE, module_name} or not module_name.startswith(f"{DEV_PACKAGE}."):
+            raise
+        raise DevToolsMissing(
+            f"`claimwire {name}` is a development tool and this installation leaves out {DEV_PACKAGE} "
+            "(as the container image does); run it from a source checkout (`make demo`, `make dev-broker`)"
+        ) from error
+
+
 def command_parser(name: str) -> argparse.ArgumentParser:
     """The parser of one sub-command: its own options, plus --debug. Options are never abbreviated:
     a shortened or misspelt option is an error, not silently another one."""
-    module_name, help_text = COMMANDS[name]
+    help_text = COMMANDS[name][1]
     parser = argparse.ArgumentParser(prog=f"claimwire {name}", description=help_text, allow_abbrev=False)
-    importlib.import_module(module_name).configure(parser)
+    command_module(name).configure(parser)
     parser.add_argument(
         "--debug", action="store_true", help="print the traceback when an error stops the command"
     )
@@ -83,8 +105,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         route_stop_signals_early()
     for warning in misspelt_variable_warnings(os.environ):
         print(f"claimwire: warning: {warning}", file=sys.stderr)
-    parsed = command_parser(name).parse_args(rest)
-    module = importlib.import_module(COMMANDS[name][0])
+    try:
+        parsed = command_parser(name).parse_args(rest)
+    except DevToolsMissing as error:
+        print(f"claimwire {name}: {error}", file=sys.stderr)
+        return error.exit_code
+    module = command_module(name)
     try:
         code: int = module.run(parsed)
     except Exception as error:  # the one place an unhandled error becomes an exit code

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from worker.errors import ClaimwireError
+
 
 class ExitCode(IntEnum):
     OK = 0
@@ -25,7 +27,7 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
-class OperatorActionNeeded(Exception):
+class OperatorActionNeeded(ClaimwireError):
     """Start-up failed on something only the operator can fix; `claimwire` prints it as one line.
 
     Deliberately not a `KafkaAdapterError`: commands treat those as failures worth a restart, and a

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from worker.errors import ClaimwireError
+
 LimitReason = Literal[
     "output_too_large",
     "sentence_too_long",
@@ -47,7 +49,7 @@ class ItemLimits:
 DEFAULT_LIMITS = ItemLimits()
 
 
-class LimitExceeded(ValueError):
+class LimitExceeded(ClaimwireError, ValueError):
     """An item whose extraction would break a bound; `reason` labels metrics and dead letters."""
 
     def __init__(self, reason: LimitReason, message: str) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from worker.errors import ClaimwireError
 from worker.schemagen import SCHEMAS, render
 
 MAGIC_BYTE = 0
@@ -37,7 +38,7 @@ CLAIM_EVENT_SCHEMA_FILE = "claim_event.schema.json"
 NOT_FOUND = 404
 
 
-class RegistryError(RuntimeError):
+class RegistryError(ClaimwireError, RuntimeError):
     """The registry refused a request or could not be reached; the message says which and why."""
 
 
@@ -45,7 +46,7 @@ class SchemaNotRegisteredError(RegistryError):
     """The registry does not hold this schema under this subject."""
 
 
-class FrameError(ValueError):
+class FrameError(ClaimwireError, ValueError):
     """Bytes that are not a value in the registry's wire format."""
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from worker.exitcodes import ExitCode
 from worker.models import ClaimEvent, WireItem
 from worker.schema_ids import (
     CLAIM_EVENT_SCHEMA_ID,
@@ -78,11 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         stale = drifted(out_dir)
         for name in stale:
             sys.stderr.write(f"{out_dir / name} is stale: run `python -m worker.schemagen`\n")
-        return 1 if stale else 0
+        return ExitCode.FAILED if stale else ExitCode.OK
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, model in SCHEMAS.items():
         (out_dir / name).write_text(render(model), encoding="utf-8")
-    return 0
+    return ExitCode.OK
 
 
 if __name__ == "__main__":

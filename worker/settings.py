@@ -18,6 +18,7 @@ from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_va
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from worker.errors import ClaimwireError
 from worker.limits import (
     DEFAULT_EVIDENCE_CONTEXT_CHARS,
     DEFAULT_MAX_ITEM_BYTES,
@@ -45,7 +46,7 @@ LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 S = TypeVar("S", bound="KafkaConnectionSettings")
 
 
-class SettingsError(ValueError):
+class SettingsError(ClaimwireError, ValueError):
     """Settings that fail validation, with one readable line per problem."""
 
 
@@ -349,8 +350,10 @@ def client_options(field_name: str, options: Mapping[str, Any]) -> dict[str, Any
     """Check pass-through options against kafka-python's own option names and give them its types."""
     if not options:
         return {}
-    # Imported here: only a command given such options pays for loading the client.
-    from kafka import KafkaConsumer, KafkaProducer  # noqa: PLC0415
+    # Imported here: only a command given such options pays for loading the client. The one use of
+    # the client outside worker/kafka/: its table of option names and defaults, read as data, so
+    # settings can reject a misspelt option at start-up without depending on the adapter above it.
+    from kafka import KafkaConsumer, KafkaProducer  # noqa: PLC0415, TID251
 
     consumer = field_name == "kafka_consumer"
     defaults: dict[str, Any] = (KafkaConsumer if consumer else KafkaProducer).DEFAULT_CONFIG

@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 from kafka_helpers import delete_topics
 
+from worker.dev.broker import free_port
 from worker.kafka.admin import TopicSpec, create_topics
-from worker.kafka.devbroker import free_port
 from worker.settings import KafkaConnectionSettings
 
 # First use on a fresh machine includes Maven fetching the broker's jars; a warm start takes ~10 s.

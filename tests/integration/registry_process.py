@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from worker.kafka.devbroker import cache_dir
+from worker.dev.broker import cache_dir
 
 PROJECT = Path(__file__).resolve().parents[1] / "registry"
 BUILD_TIMEOUT_S = 1_200

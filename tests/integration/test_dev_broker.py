@@ -19,9 +19,9 @@ from kafka.admin import ConfigResource
 from kafka.errors import KafkaTimeoutError
 from kafka_helpers import consume_all, produce
 
+from worker.dev.broker import broker_answers, free_port, running_broker
 from worker.exitcodes import ExitCode
 from worker.kafka.admin import TopicSpec, create_topics
-from worker.kafka.devbroker import broker_answers, free_port, running_broker
 from worker.settings import KafkaConnectionSettings
 
 NewTopic = Callable[..., str]

@@ -16,7 +16,7 @@ from kafka_helpers import ConsumedRecord, consume_all, produce
 from worker_process import WorkerProcess, end_offsets, expected_claims, total, wait_until
 
 from worker import __version__
-from worker.kafka import deadletter as dl
+from worker import deadletter as dl
 from worker.schema_ids import CLAIM_EVENT_SCHEMA_ID, TRACKED_EVENT_SCHEMA_ID
 
 NewTopic = Callable[..., str]

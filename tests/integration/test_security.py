@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pytest
 
+from worker.dev.broker import DevBroker, free_port, running_broker
 from worker.exitcodes import ExitCode
 from worker.kafka.admin import TopicSpec, create_topics, list_topics
-from worker.kafka.devbroker import DevBroker, free_port, running_broker
 from worker.kafka.topicio import publish, read_until
 from worker.settings import KafkaConnectionSettings
 

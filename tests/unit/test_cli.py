@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import socket
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -172,3 +173,17 @@ def test_track_and_series_without_a_broker_exit_3(
 def test_the_default_http_port_matches_the_settings() -> None:
     assert WorkerSettings.model_fields["http_port"].default == DEFAULT_HTTP_PORT
     assert TrackerSettings.model_fields["http_port"].default == DEFAULT_HTTP_PORT
+
+
+@pytest.mark.parametrize("command", ["demo", "dev-broker"])
+def test_a_development_command_without_worker_dev_says_so_and_exits_2(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As in the image, which leaves worker/dev out: importing anything under it fails.
+    for name in [name for name in sys.modules if name.startswith("worker.dev")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "worker.dev", None)
+    assert main([command]) == ExitCode.USAGE
+    error = capsys.readouterr().err
+    assert f"claimwire {command}: `claimwire {command}` is a development tool" in error
+    assert "source checkout" in error

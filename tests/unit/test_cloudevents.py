@@ -16,7 +16,8 @@ from worker.cloudevents import (
     trace_headers,
     tracked_headers,
 )
-from worker.runtime.processor import InputRecord, RecordProcessor
+from worker.records import InputRecord
+from worker.runtime.processor import RecordProcessor
 from worker.schemagen import DEFAULT_OUT
 from worker.track.events import TrackedEvent
 

@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from worker.kafka import deadletter as dl
+from worker import deadletter as dl
+from worker.records import InputRecord
 from worker.runtime import processor as processor_module
-from worker.runtime.processor import InputRecord, RecordProcessor
+from worker.runtime.processor import RecordProcessor
 
 ORIGINAL = (("feed-batch", b"b-17"),)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.commands.demo import claims_table, format_value, histogram_quantile
+from worker.dev.demo import claims_table, format_value, histogram_quantile
 from worker.models import ClaimEvent, ClaimSource, Evidence
 
 INF = float("inf")

@@ -10,6 +10,7 @@ from test_deploy_support import DEPLOY, settings_classes
 from worker.commands import replay
 from worker.kafka.admin import claimwire_topics
 from worker.settings import WorkerSettings
+from worker.track.settings import TrackerSettings
 
 README = (DEPLOY / "README.md").read_text(encoding="utf-8")
 
@@ -44,7 +45,14 @@ def test_every_setting_is_listed_with_its_default() -> None:
 
 def test_every_topic_is_in_the_topics_table() -> None:
     rows = table_rows()
-    for spec in claimwire_topics(WorkerSettings(), partitions=12, replication_factor=3):
+    tracker = TrackerSettings()
+    for spec in claimwire_topics(
+        WorkerSettings(),
+        partitions=12,
+        replication_factor=3,
+        tracked_topic=tracker.output_topic,
+        changelog_topic=tracker.changelog_topic,
+    ):
         assert spec.name in rows, f"topic {spec.name} missing from deploy/README.md"
         partitions, replication, cleanup = rows[spec.name][1], rows[spec.name][2], rows[spec.name][4]
         assert re.match(r"\d+", partitions)

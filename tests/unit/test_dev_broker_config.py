@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from worker.kafka import devbroker
+from worker.dev import broker as devbroker
 
 
 def _properties(text: str) -> dict[str, str]:

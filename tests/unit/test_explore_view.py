@@ -12,7 +12,7 @@ from explore_records import SUBJECT, claim, point, series_ref, tracked
 
 from worker.explore.feed import ExplorerFeed, ExplorerTopics, fold_record
 from worker.explore.view import ExploreInputError, ExplorerView, SeriesFilter, fold, subject_id
-from worker.runtime.processor import InputRecord
+from worker.records import InputRecord
 
 TOPICS = ExplorerTopics(claims="claims", tracked="tracked", changelog="changelog")
 

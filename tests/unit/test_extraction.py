@@ -9,6 +9,7 @@ from concurrent.futures import Future
 
 import pytest
 
+from worker.records import InputRecord
 from worker.runtime import extraction
 from worker.runtime.extraction import (
     ExtractionBatch,
@@ -21,7 +22,7 @@ from worker.runtime.extraction import (
     rewind_positions,
     split_evenly,
 )
-from worker.runtime.processor import EXTRACTOR_ERROR, InputRecord, RecordProcessor
+from worker.runtime.processor import EXTRACTOR_ERROR, RecordProcessor
 
 
 def item(index: int) -> bytes:

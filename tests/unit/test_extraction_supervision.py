@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from worker.records import InputRecord
 from worker.runtime.extraction import (
     EXTRACTOR_CRASHED,
     TOO_SLOW,
@@ -19,7 +20,7 @@ from worker.runtime.extraction import (
     PoolExtraction,
     extract_one,
 )
-from worker.runtime.processor import InputRecord, RecordProcessor
+from worker.runtime.processor import RecordProcessor
 
 
 def processor() -> RecordProcessor:

@@ -9,19 +9,15 @@ import math
 import pytest
 from pydantic import ValidationError
 
+from worker import deadletter as dl
 from worker.commands.extract import _extract
 from worker.ingest.decode import decode_item, json_depth, parse_json
 from worker.ingest.errors import ItemDecodeError
-from worker.kafka import deadletter as dl
 from worker.limits import ItemLimits, LimitExceeded
 from worker.models import ClaimEvent, Evidence, WireItem
 from worker.pipeline import ELLIPSIS, process_item
-from worker.runtime.processor import (
-    TRUNCATED_HEADER,
-    InputRecord,
-    RecordProcessor,
-    message_bytes,
-)
+from worker.records import InputRecord
+from worker.runtime.processor import TRUNCATED_HEADER, RecordProcessor, message_bytes
 
 
 def envelope(body: str, **extra: object) -> bytes:

@@ -8,17 +8,12 @@ from datetime import UTC, datetime
 import pytest
 
 from worker import __version__
-from worker.kafka import deadletter as dl
+from worker import deadletter as dl
 from worker.models import ClaimEvent, Evidence, WireItem
 from worker.pipeline import Extraction, process_item
+from worker.records import InputRecord
 from worker.runtime import processor as processor_module
-from worker.runtime.processor import (
-    CLAIM_ID_HEADER,
-    EXTRACTOR_ERROR,
-    SCHEMA_VERSION_HEADER,
-    InputRecord,
-    RecordProcessor,
-)
+from worker.runtime.processor import CLAIM_ID_HEADER, EXTRACTOR_ERROR, SCHEMA_VERSION_HEADER, RecordProcessor
 from worker.track.keys import partition_key
 
 ITEM = {

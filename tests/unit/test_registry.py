@@ -8,6 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from worker.commands.schemas import subjects
+from worker.records import InputRecord
 from worker.registry import (
     FrameError,
     RegistryError,
@@ -19,7 +20,7 @@ from worker.registry import (
     schema_text,
     unframe,
 )
-from worker.runtime.processor import InputRecord, RecordProcessor
+from worker.runtime.processor import RecordProcessor
 from worker.schemagen import DEFAULT_OUT
 from worker.settings import WorkerSettings
 from worker.track.settings import TrackerSettings

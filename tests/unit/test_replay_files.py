@@ -14,12 +14,13 @@ import structlog
 
 from worker.cli import main
 from worker.ingest.files import ReadItem
+from worker.records import OutgoingMessage
 from worker.replay.checkpoint import Checkpoint, load_checkpoint
 from worker.replay.engine import CheckpointPolicy, Outcome, SourceItem, Summary, run_replay
 from worker.replay.files import FILES_SOURCE, FileItemProcessor, FileSource
 from worker.replay.progress import LogProgress, ProgressState
 from worker.replay.sinks import JsonLinesSink, dead_letter_path
-from worker.runtime.processor import OutgoingMessage, RecordProcessor
+from worker.runtime.processor import RecordProcessor
 
 DLQ = "wire.raw.dlq"
 

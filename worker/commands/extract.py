@@ -14,15 +14,12 @@ import os
 import sys
 from typing import TextIO
 
+from worker.exitcodes import ExitCode
 from worker.ingest.decode import MAX_ITEM_BYTES
 from worker.ingest.errors import ItemDecodeError
 from worker.ingest.files import STDIN, ItemLocation, read_items
 from worker.limits import LimitExceeded
 from worker.pipeline import extract_item
-
-EXIT_OK = 0
-EXIT_ITEM_FAILED = 1
-EXIT_USAGE = 2
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -42,14 +39,14 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         for path in missing:
             print(f"claimwire extract: {path}: no such file or directory", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     try:
         failed = _extract(paths, sys.stdout, sys.stderr)
     except BrokenPipeError:
         # The reader went away (`claimwire extract big.jsonl | head`): stop quietly, like other filters.
         _silence_stdout()
-        return EXIT_OK
-    return EXIT_ITEM_FAILED if failed else EXIT_OK
+        return ExitCode.OK
+    return ExitCode.FAILED if failed else ExitCode.OK
 
 
 def _extract(paths: list[str], out: TextIO, err: TextIO) -> int:

@@ -21,11 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from worker.errors import ClaimwireError
 from worker.exitcodes import ExitCode
 from worker.ingest.files import STDIN
 from worker.kafka.admin import BACKFILL_TOPIC, require_topics
 from worker.kafka.errors import KafkaAdapterError
-from worker.kafka.replay_io import TopicSink, TopicSource, topic_source_name
+from worker.kafka.replay_io import TopicSink
+from worker.records import InputRecord, OutgoingMessage
 from worker.replay.checkpoint import Checkpoint, CheckpointError, load_checkpoint
 from worker.replay.engine import CheckpointPolicy, Outcome, ReplaySink, ReplaySource, Summary, run_replay
 from worker.replay.files import FILES_SOURCE, FileItemProcessor, FileSource
@@ -33,8 +35,9 @@ from worker.replay.pacing import TokenBucket
 from worker.replay.progress import LogProgress, ProgressReporter, TerminalProgress
 from worker.replay.ranges import RangeError, parse_instant, parse_offset_spec, parse_partitions
 from worker.replay.sinks import JsonLinesSink, SinkError
+from worker.replay.topics import TopicSource, topic_source_name
 from worker.runtime.logging import configure_logging, get_logger
-from worker.runtime.processor import InputRecord, OutgoingMessage, RecordProcessor
+from worker.runtime.processor import RecordProcessor
 from worker.runtime.signals import StopRequest, install_stop_signals
 from worker.settings import SettingsError, WorkerSettings, load_settings
 
@@ -42,13 +45,8 @@ DEFAULT_OUTPUT_TOPIC = BACKFILL_TOPIC
 # The live topic by its default name, whatever CLAIMWIRE_OUTPUT_TOPIC says: both are refused.
 LIVE_OUTPUT_TOPIC: str = WorkerSettings.model_fields["output_topic"].default
 
-EXIT_OK = ExitCode.OK
-EXIT_FAILED = ExitCode.FAILED
-EXIT_USAGE = ExitCode.USAGE
-EXIT_INTERRUPTED = ExitCode.INTERRUPTED
 
-
-class UsageError(ValueError):
+class UsageError(ClaimwireError, ValueError):
     """Options that contradict each other or the configured topics."""
 
 
@@ -119,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         output_topic = _check_usage(args, settings)
     except (SettingsError, UsageError) as exc:
         print(f"claimwire replay: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     configure_logging(settings.log_level, settings.log_format)
     log = get_logger("replay")
     stop = StopRequest()
@@ -135,12 +133,12 @@ def run(args: argparse.Namespace) -> int:
         )
     except (CheckpointError, SinkError, RangeError) as exc:
         log.error("replay.refused", error=str(exc))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except (KafkaAdapterError, OSError) as exc:
         # A broker that went away, a refused delivery, a full disk: the checkpoint still holds the
         # last position whose output was durable, so a rerun continues from there.
         log.error("replay.failed", error=str(exc), error_class=type(exc).__name__)
-        return EXIT_FAILED
+        return ExitCode.FAILED
     finally:
         for sig, handler in previous_handlers.items():
             signal.signal(sig, handler)
@@ -171,7 +169,7 @@ def _replay(
             log.info(
                 "replay.dry_run", source=args.topic or "files", items=sum(counts.values()), lanes=len(counts)
             )
-            return EXIT_OK
+            return ExitCode.OK
 
         sink = _open_sink(args, settings, resume)
         closers.append(sink.close)
@@ -192,7 +190,7 @@ def _replay(
         for close in reversed(closers):
             close()
     _log_summary(summary, output=str(args.output_file) if args.output_file else output_topic)
-    return EXIT_INTERRUPTED if summary.interrupted else EXIT_OK
+    return ExitCode.INTERRUPTED if summary.interrupted else ExitCode.OK
 
 
 def _topics_used(args: argparse.Namespace, settings: WorkerSettings, output_topic: str) -> list[str]:

@@ -22,6 +22,7 @@ import sys
 
 from pydantic import ValidationError
 
+from worker.exitcodes import ExitCode
 from worker.kafka.admin import BACKFILL_TOPIC
 from worker.registry import (
     RegistryError,
@@ -33,11 +34,6 @@ from worker.registry import (
 )
 from worker.settings import SettingsError, WorkerSettings, load_settings
 from worker.track.settings import TrackerSettings
-
-EXIT_OK = 0
-EXIT_MISSING = 1
-EXIT_USAGE = 2
-EXIT_UNREACHABLE = 3
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -69,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         client = SchemaRegistryClient.from_settings(registry)
     except (SettingsError, ValidationError, RegistryError) as error:
         print(f"error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     missing = 0
     try:
         for subject, file_name in subjects(worker, tracker):
@@ -87,5 +83,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"registered  {subject:<40} id {schema_id:<6} version {version}  {file_name}")
     except RegistryError as error:
         print(f"error: {error}", file=sys.stderr)
-        return EXIT_UNREACHABLE
-    return EXIT_MISSING if missing else EXIT_OK
+        # A registry, like a broker, can come back: the same code says "retry later".
+        return ExitCode.BROKER_UNREACHABLE
+    return ExitCode.FAILED if missing else ExitCode.OK

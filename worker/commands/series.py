@@ -19,15 +19,12 @@ from worker.exitcodes import ExitCode
 from worker.explore.feed import ExplorerTopics
 from worker.kafka.changelog import ChangelogReader
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError
+from worker.runtime.tracker import restore_states
 from worker.settings import KafkaConnectionSettings, SettingsError, load_settings
 from worker.track.events import SeriesSnapshot
 from worker.track.report import SeriesFilter, select_series, series_history, series_table
 from worker.track.rules import SeriesState
-from worker.track.runner import restore_states
 
-EXIT_OK = ExitCode.OK
-EXIT_FAILED = ExitCode.FAILED
-EXIT_BAD_SETTINGS = ExitCode.USAGE
 READ_TIMEOUT_SECONDS = 120.0
 
 
@@ -58,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         tracker = load_tracker_settings({"changelog_topic": args.changelog_topic})
     except SettingsError as exc:
         print(f"claimwire series: {exc}", file=sys.stderr)
-        return EXIT_BAD_SETTINGS
+        return ExitCode.USAGE
     topic = tracker.changelog_topic
     explorer_topics = ExplorerTopics(tracker.input_topic, tracker.output_topic, tracker.changelog_topic)
     if (code := run_explorer(args, connection, explorer_topics)) is not None:
@@ -70,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.BROKER_UNREACHABLE
     except KafkaAdapterError as exc:
         print(f"claimwire series: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        return ExitCode.FAILED
     chosen = select_series(states, SeriesFilter(source=args.source, category=args.category, place=args.place))
     if args.json:
         body = ",\n".join(SeriesSnapshot.of(state).model_dump_json() for state in chosen)
@@ -79,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n".join(series_history(state) for state in chosen) or "no series\n")
     else:
         sys.stdout.write(series_table(chosen))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def read_series(connection: KafkaConnectionSettings, topic: str) -> list[SeriesState]:

@@ -23,13 +23,10 @@ from worker.explore.settings import EXPLORER_ENV_PREFIX, ExplorerSettings
 from worker.kafka.admin import require_topics
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError
 from worker.kafka.follow import TopicFollower
-from worker.runtime.processor import InputRecord
+from worker.records import InputRecord
 from worker.runtime.signals import StopRequest, install_stop_signals
 from worker.settings import KafkaConnectionSettings, SettingsError
 
-EXIT_OK = ExitCode.OK
-EXIT_FAILED = ExitCode.FAILED
-EXIT_BAD_SETTINGS = ExitCode.USAGE
 READ_TIMEOUT_SECONDS = 120.0
 DEFAULT_SERVE_PORT = 9410
 
@@ -65,7 +62,7 @@ def run_explorer(
         settings = load_explorer_settings()
     except SettingsError as exc:
         print(f"claimwire series: {exc}", file=sys.stderr)
-        return EXIT_BAD_SETTINGS
+        return ExitCode.USAGE
     try:
         # A missing topic or refused credentials stop here with their own line and exit code.
         require_topics(connection, list(topics.names()))
@@ -77,7 +74,7 @@ def run_explorer(
         return ExitCode.BROKER_UNREACHABLE
     except (KafkaAdapterError, OSError) as exc:
         print(f"claimwire series: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        return ExitCode.FAILED
 
 
 def load_explorer_settings() -> ExplorerSettings:
@@ -126,7 +123,7 @@ def write_html(
         text = document(view)
     path.write_text(text, encoding="utf-8")
     print(f"wrote {len(view)} series to {path}", file=sys.stderr)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def serve(
@@ -151,7 +148,7 @@ def serve(
     finally:
         server.stop()
         feed.stop()
-    return EXIT_OK
+    return ExitCode.OK
 
 
 @dataclass(slots=True)

@@ -64,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
             settings,
             args.partitions,
             args.replication_factor,
-            tracker=tracker,
+            tracked_topic=tracker.output_topic,
+            changelog_topic=tracker.changelog_topic,
             retention_ms=args.retention_ms,
         )
         report = admin.create_topics(settings, specs, timeout_s=args.timeout)

@@ -28,14 +28,12 @@ from worker.runtime.logging import configure_logging, get_logger
 from worker.runtime.metrics import add_process_metrics
 from worker.runtime.probes import LoopHealth, ProbeServer
 from worker.runtime.signals import StopRequest, install_stop_signals
+from worker.runtime.tracker import Tracker
 from worker.settings import KafkaConnectionSettings, SettingsError, load_settings
 from worker.track.files import track_lines
 from worker.track.metrics import TrackerMetrics
-from worker.track.runner import EXIT_BROKER_UNREACHABLE, EXIT_FAILED, Tracker
 from worker.track.settings import TRACKER_ENV_PREFIX, TrackerSettings
 
-EXIT_OK = ExitCode.OK
-EXIT_BAD_SETTINGS = ExitCode.USAGE
 CLOSE_TIMEOUT_SECONDS = 10.0
 
 # option -> settings field; every option defaults to None so the environment decides unless given
@@ -93,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         explorer_settings = load_explorer_settings()
     except SettingsError as exc:
         print(f"claimwire track: {exc}", file=sys.stderr)
-        return EXIT_BAD_SETTINGS
+        return ExitCode.USAGE
     configure_logging(settings.log_level, settings.log_format)
     log = get_logger("tracker")
     transactional_id = settings.transactional_id or f"{settings.group_id}-{socket.gethostname()}"
@@ -144,10 +142,10 @@ def run(args: argparse.Namespace) -> int:
         return tracker.run()
     except BrokerUnreachableError as exc:
         log.error("tracker_start_failed", error=str(exc))
-        return EXIT_BROKER_UNREACHABLE
+        return ExitCode.BROKER_UNREACHABLE
     except KafkaAdapterError as exc:
         log.error("tracker_start_failed", error=str(exc))
-        return EXIT_FAILED
+        return ExitCode.FAILED
     finally:
         if client is not None:
             client.close(CLOSE_TIMEOUT_SECONDS)
@@ -164,32 +162,32 @@ def run_files(args: argparse.Namespace) -> int:
     """
     if args.input_file is None or args.output_file is None:
         print("claimwire track: --input-file and --output-file go together", file=sys.stderr)
-        return EXIT_BAD_SETTINGS
+        return ExitCode.USAGE
     try:
         settings = load_tracker_settings({})
     except SettingsError as exc:
         print(f"claimwire track: {exc}", file=sys.stderr)
-        return EXIT_BAD_SETTINGS
+        return ExitCode.USAGE
     try:
         with open(args.input_file, encoding="utf-8") as source:
             lines = source.readlines()
     except OSError as exc:
         print(f"claimwire track: {args.input_file}: {exc.strerror}", file=sys.stderr)
-        return EXIT_FAILED
+        return ExitCode.FAILED
     events = track_lines(
         lines, window_seconds=settings.reorder_window_seconds, on_invalid=_report_invalid(args.input_file)
     )
     body = "".join(event.model_dump_json() + "\n" for event in events)
     if args.output_file == "-":
         sys.stdout.write(body)
-        return EXIT_OK
+        return ExitCode.OK
     try:
         with open(args.output_file, "w", encoding="utf-8") as sink:
             sink.write(body)
     except OSError as exc:
         print(f"claimwire track: {args.output_file}: {exc.strerror}", file=sys.stderr)
-        return EXIT_FAILED
-    return EXIT_OK
+        return ExitCode.FAILED
+    return ExitCode.OK
 
 
 def _report_invalid(path: str) -> Callable[[int, str | None, str], None]:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from worker.explore.view import ExploreInputError, ExplorerView
+from worker.records import InputRecord
 from worker.runtime.logging import get_logger, record_context
-from worker.runtime.processor import InputRecord
 
 POLL_SECONDS = 1.0
 RETRY_SECONDS = 5.0

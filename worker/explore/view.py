@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from worker.errors import ClaimwireError
+
 # About 0.5 KB per point and 0.4 KB per claim's evidence (bench/bench_explorer.py measures it):
 # full, the view holds ~100 MB, well inside the tracker's memory limit (deploy/kubernetes).
 DEFAULT_MAX_SERIES = 2_000
@@ -46,7 +48,7 @@ MARK_OF_EVENT = {
 UPDATE_MARKS = frozenset({"updated", "restated", "revised_down"})
 
 
-class ExploreInputError(ValueError):
+class ExploreInputError(ClaimwireError, ValueError):
     """A record the view cannot read; the message says which field is wrong."""
 
 

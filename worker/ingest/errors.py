@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from worker.errors import ClaimwireError
+
 DecodeReason = Literal[
     "empty_body",
     "invalid_json",
@@ -16,7 +18,7 @@ DecodeReason = Literal[
 ]
 
 
-class ItemDecodeError(ValueError):
+class ItemDecodeError(ClaimwireError, ValueError):
     """A wire item that cannot be decoded.
 
     `reason` is short and stable (it labels metrics and dead-letter headers); `message` is for people.

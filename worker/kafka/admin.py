@@ -11,13 +11,15 @@ is named, with the command that creates it, instead of the client waiting for it
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kafka import KafkaAdminClient
-from kafka.admin import ConfigResource, ConfigResourceType
+from kafka.admin import ConfigResource, ConfigResourceType, ScramMechanism, UserScramCredentialUpsertion
 from kafka.errors import (
+    KafkaConfigurationError,
     KafkaError,
     NoError,
     TopicAlreadyExistsError,
@@ -36,7 +38,6 @@ from worker.kafka.errors import (
 )
 from worker.kafka.security import refused_or_unreachable, sasl_exchanges
 from worker.settings import KafkaConnectionSettings, WorkerSettings
-from worker.track.settings import TrackerSettings
 
 BACKFILL_TOPIC = "claims.backfill"
 COMPACTED = {"cleanup.policy": "compact"}
@@ -48,6 +49,10 @@ MIN_ATTEMPT_S = 1.0
 
 class TopicCreationError(KafkaAdapterError):
     """The broker refused to create one or more topics (other than because they exist)."""
+
+
+class ScramUserError(KafkaAdapterError):
+    """The broker refused SCRAM users, or could not be asked to create them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +82,19 @@ def claimwire_topics(
     partitions: int,
     replication_factor: int,
     *,
-    tracker: TrackerSettings | None = None,
+    tracked_topic: str,
+    changelog_topic: str,
     retention_ms: int | None = None,
 ) -> list[TopicSpec]:
     """Every topic of a claimwire deployment, named as the worker's and the tracker's settings name them.
+
+    The tracker's two topics come in as names (from `TrackerSettings`), so this adapter does not
+    depend on the tracker.
 
     All get the same partition count: the tracker's changelog needs one partition per partition of
     the claim events it tracks. The event topics delete old records (after `retention_ms` when
     given, else the broker's default); the changelog is compacted and keeps every series' latest state.
     """
-    tracker = tracker if tracker is not None else TrackerSettings()
     events = dict(DELETED_WHEN_OLD)
     if retention_ms is not None:
         events["retention.ms"] = str(retention_ms)
@@ -98,10 +106,10 @@ def claimwire_topics(
         spec(settings.input_topic, events),
         spec(settings.output_topic, events),
         spec(settings.dlq_topic, events),
-        spec(tracker.output_topic, events),
+        spec(tracked_topic, events),
         spec(BACKFILL_TOPIC, events),
         # The tracker's state: only the latest record per series key matters.
-        spec(tracker.changelog_topic, COMPACTED),
+        spec(changelog_topic, COMPACTED),
     ]
 
 
@@ -243,3 +251,58 @@ def list_topics(connection: KafkaConnectionSettings, *, timeout_s: float = DEFAU
     finally:
         admin.close()
     return sorted(names)
+
+
+def upsert_scram_users(bootstrap: str, users: Mapping[str, str], timeout_s: float = 30.0) -> None:
+    """Create (or reset) SCRAM-SHA-256 and -512 credentials, as `kafka-configs --alter --add-config` does."""
+    if not users:
+        return
+    timeout_ms = int(timeout_s * 1000)
+    admin = KafkaAdminClient(
+        bootstrap_servers=bootstrap,
+        client_id="claimwire-dev-broker-users",
+        request_timeout_ms=timeout_ms,
+        bootstrap_timeout_ms=timeout_ms,
+    )
+    try:
+        # The broker takes one alteration per user and request, so one request per mechanism.
+        for mechanism in (ScramMechanism.SCRAM_SHA_256, ScramMechanism.SCRAM_SHA_512):
+            answers = admin.alter_user_scram_credentials(
+                [UserScramCredentialUpsertion(name, mechanism, password) for name, password in users.items()]
+            )
+            refused = {name: message for name, message in answers.items() if message}
+            if refused:
+                raise ScramUserError(f"the broker refused SCRAM users: {refused}")
+    except KafkaError as error:
+        raise ScramUserError(f"creating SCRAM users {sorted(users)} failed: {error}") from error
+    finally:
+        admin.close()
+
+
+def broker_answers(bootstrap: str, timeout_s: float = 5.0) -> bool:
+    """True when the broker accepts a connection and answers a metadata request."""
+    host, _, port = bootstrap.rpartition(":")
+    try:
+        with socket.create_connection((host, int(port)), timeout=timeout_s):
+            pass
+    except OSError:
+        return False
+    timeout_ms = int(timeout_s * 1000)
+    try:
+        admin = KafkaAdminClient(
+            bootstrap_servers=bootstrap,
+            client_id="claimwire-dev-broker-probe",
+            request_timeout_ms=timeout_ms,
+            bootstrap_timeout_ms=timeout_ms,
+        )
+    except KafkaConfigurationError:
+        raise
+    except KafkaError:
+        return False
+    try:
+        admin.list_topics()
+    except KafkaError:
+        return False
+    finally:
+        admin.close()
+    return True

@@ -31,7 +31,7 @@ from worker.kafka.errors import (
     TransactionError,
 )
 from worker.kafka.records import input_records
-from worker.runtime.processor import InputRecord
+from worker.records import InputRecord
 from worker.settings import KafkaConnectionSettings
 
 # The changelog keeps the latest state per series; compaction drops the older ones. A small segment

@@ -23,10 +23,11 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-Partition = tuple[str, int]
+from worker.errors import ClaimwireError
+from worker.records import Partition
 
 
-class OffsetOrderError(ValueError):
+class OffsetOrderError(ClaimwireError, ValueError):
     """An offset was registered that is not after the partition's previous one."""
 
 

@@ -21,11 +21,10 @@ from kafka import AsyncConsumerRebalanceListener, KafkaAdminClient, KafkaConsume
 from kafka.admin import MemberToRemove
 from kafka.structs import OffsetAndMetadata
 
-from worker.kafka.commit import Partition
 from worker.kafka.config import connection_kwargs, consumer_kwargs
 from worker.kafka.errors import BrokerUnreachableError, CommitError
 from worker.kafka.records import input_records
-from worker.runtime.processor import InputRecord
+from worker.records import InputRecord, Partition
 from worker.settings import WorkerSettings
 
 

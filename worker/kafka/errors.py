@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from worker.errors import ClaimwireError
 from worker.exitcodes import ExitCode, OperatorActionNeeded
 
 
-class KafkaAdapterError(RuntimeError):
+class KafkaAdapterError(ClaimwireError, RuntimeError):
     """Base class of every error the Kafka adapter raises."""
 
 

@@ -15,7 +15,7 @@ from kafka import KafkaConsumer, TopicPartition
 from worker.kafka.config import connection_kwargs
 from worker.kafka.errors import BrokerUnreachableError
 from worker.kafka.records import input_records
-from worker.runtime.processor import InputRecord
+from worker.records import InputRecord
 from worker.settings import KafkaConnectionSettings
 
 LOOK_AGAIN_SECONDS = 5.0

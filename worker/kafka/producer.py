@@ -16,10 +16,9 @@ from kafka import KafkaAdminClient, KafkaProducer, TopicPartition
 from kafka.admin import ConfigResource
 from kafka.structs import OffsetAndMetadata
 
-from worker.kafka.commit import Partition
 from worker.kafka.config import connection_kwargs, producer_kwargs
 from worker.kafka.errors import BrokerUnreachableError, ProduceError, TransactionError
-from worker.runtime.processor import OutgoingMessage
+from worker.records import OutgoingMessage, Partition
 from worker.settings import WorkerSettings
 
 MAX_MESSAGE_BYTES = "max.message.bytes"

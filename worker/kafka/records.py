@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from worker.runtime.processor import InputRecord
+from worker.records import InputRecord
 
 
 def input_record(message: Any) -> InputRecord:

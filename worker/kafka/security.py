@@ -30,6 +30,7 @@ from typing import Any
 from kafka.net.sasl import get_sasl_mechanism, register_sasl_mechanism
 from kafka.net.sasl.oauth import AbstractTokenProvider
 
+from worker.errors import ClaimwireError
 from worker.kafka.errors import AuthenticationFailedError, BrokerUnreachableError
 from worker.settings import KafkaConnectionSettings
 
@@ -40,7 +41,7 @@ DEFAULT_TOKEN_LIFETIME_SECONDS = 300.0
 TOKEN_REQUEST_TIMEOUT_SECONDS = 10.0
 
 
-class TokenRequestError(RuntimeError):
+class TokenRequestError(ClaimwireError, RuntimeError):
     """The token endpoint refused the client's credentials or answered something unusable."""
 
 

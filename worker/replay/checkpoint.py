@@ -18,8 +18,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from worker.errors import ClaimwireError
 
-class CheckpointError(ValueError):
+
+class CheckpointError(ClaimwireError, ValueError):
     """A checkpoint file that cannot be read, or that belongs to a different replay."""
 
 

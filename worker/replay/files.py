@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from worker.deadletter import dead_letter_headers
 from worker.ingest.errors import ItemDecodeError
 from worker.ingest.files import ItemLocation, ReadItem, expand_inputs, read_items
-from worker.kafka.deadletter import dead_letter_headers
+from worker.records import InputRecord, OutgoingMessage
 from worker.replay.checkpoint import Checkpoint, CheckpointError, FileMark
 from worker.replay.engine import Outcome, SourceItem
-from worker.runtime.processor import InputRecord, OutgoingMessage, RecordProcessor
+from worker.runtime.processor import RecordProcessor
 
 FILES_SOURCE = "files"
 

@@ -10,8 +10,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from worker.errors import ClaimwireError
 
-class RangeError(ValueError):
+
+class RangeError(ClaimwireError, ValueError):
     """An offset, partition or time bound an operator wrote that cannot be used."""
 
 

@@ -12,10 +12,11 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
-from worker.runtime.processor import OutgoingMessage
+from worker.errors import ClaimwireError
+from worker.records import OutgoingMessage
 
 
-class SinkError(RuntimeError):
+class SinkError(ClaimwireError, RuntimeError):
     """An output file that cannot be opened or resumed."""
 
 

@@ -41,15 +41,10 @@ from multiprocessing.connection import Connection
 from types import FrameType
 from typing import Any, Final, Protocol, TypeVar
 
-from worker.kafka.commit import Partition
+from worker.errors import ClaimwireError
 from worker.pipeline import ELLIPSIS, warm_up
-from worker.runtime.processor import (
-    OUT_OF_MEMORY,
-    InputRecord,
-    OutgoingMessage,
-    ProcessedRecord,
-    RecordProcessor,
-)
+from worker.records import InputRecord, OutgoingMessage, Partition
+from worker.runtime.processor import OUT_OF_MEMORY, ProcessedRecord, RecordProcessor
 
 # `spawn` gives each child a fresh interpreter: no copy of the parent's Kafka client threads or locks.
 START_METHOD: Final = "spawn"
@@ -76,7 +71,7 @@ class ItemTooSlow(BaseException):
     `except Exception` inside the extractor swallows it."""
 
 
-class ExtractionBroken(RuntimeError):
+class ExtractionBroken(ClaimwireError, RuntimeError):
     """Children broke on this many records in a row: something other than one record is wrong."""
 
 
@@ -306,7 +301,7 @@ def _child_main(
         os._exit(CHILD_OUT_OF_MEMORY_EXIT)
 
 
-class _ChildGone(Exception):
+class _ChildGone(ClaimwireError):
     """The child's pipe closed or it did not answer in time; `detail` says which."""
 
     def __init__(self, detail: str) -> None:

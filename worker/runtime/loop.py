@@ -39,7 +39,7 @@ import time
 from collections.abc import Callable
 
 from worker.exitcodes import ExitCode
-from worker.kafka.commit import OffsetTracker, Partition
+from worker.kafka.commit import OffsetTracker
 from worker.kafka.consumer import WireConsumer
 from worker.kafka.errors import BrokerUnreachableError, CommitError, ProduceError, TransactionError
 from worker.kafka.producer import (
@@ -48,6 +48,7 @@ from worker.kafka.producer import (
     is_broker_loss,
     topic_max_message_bytes,
 )
+from worker.records import InputRecord, OutgoingMessage, Partition
 from worker.runtime.cpus import resolve_extract_processes
 from worker.runtime.extraction import (
     Extraction,
@@ -60,7 +61,7 @@ from worker.runtime.extraction import (
 from worker.runtime.logging import get_logger, record_context
 from worker.runtime.metrics import WorkerMetrics
 from worker.runtime.probes import LoopHealth
-from worker.runtime.processor import InputRecord, OutgoingMessage, RecordProcessor
+from worker.runtime.processor import RecordProcessor
 from worker.runtime.signals import StopRequest
 from worker.settings import WorkerSettings
 

@@ -1,4 +1,4 @@
-"""One input record in, the messages to publish out: claim events, or one dead letter. No Kafka here.
+"""One input record in, the messages to publish out: claim events, or one dead letter. No Kafka client here.
 
 This is the per-record half of the worker, shared with `claimwire replay` so that a replay decodes,
 extracts and publishes exactly as the live worker does:
@@ -26,12 +26,13 @@ from typing import Any
 
 from worker import __version__
 from worker.cloudevents import claim_event_headers, event_time
+from worker.deadletter import ITEM_ID, dead_letter_headers, source_headers
 from worker.ingest.decode import decode_item
 from worker.ingest.errors import ItemDecodeError
-from worker.kafka.deadletter import ITEM_ID, Header, dead_letter_headers, source_headers
 from worker.limits import DEFAULT_LIMITS, ItemLimits, LimitExceeded
 from worker.models import CLAIM_SCHEMA_VERSION, ClaimEvent, WireItem
 from worker.pipeline import Skip, extract_item
+from worker.records import Header, InputRecord, OutgoingMessage
 from worker.track.keys import partition_key
 
 SCHEMA_VERSION_HEADER = "claimwire.schema.version"
@@ -60,33 +61,6 @@ def message_bytes(key: bytes | None, value: bytes, headers: Sequence[Header]) ->
         + header_bytes
         + HEADER_OVERHEAD_BYTES * len(headers)
     )
-
-
-@dataclass(slots=True, frozen=True)
-class InputRecord:
-    """A consumed wire record, independent of the client library that fetched it."""
-
-    topic: str
-    partition: int
-    offset: int
-    key: bytes | None
-    value: bytes | None
-    headers: Sequence[Header] = ()
-    timestamp_ms: int = -1
-
-    def default_item_id(self) -> str:
-        """The id of an item that carries none: stable for the record, so replays give the same ids."""
-        return f"{self.topic}:{self.partition}:{self.offset}"
-
-
-@dataclass(slots=True, frozen=True)
-class OutgoingMessage:
-    """A message to publish, already serialised."""
-
-    topic: str
-    key: bytes | None
-    value: bytes
-    headers: list[Header]
 
 
 @dataclass(slots=True, frozen=True)

@@ -25,9 +25,9 @@ from worker_process import (
     wire_item,
 )
 
+from worker.dev.broker import free_port
 from worker.exitcodes import ExitCode
 from worker.kafka.admin import TopicSpec, create_topics
-from worker.kafka.devbroker import free_port
 from worker.settings import KafkaConnectionSettings
 
 BROKER_START_TIMEOUT_S = 180.0

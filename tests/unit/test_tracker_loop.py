@@ -16,14 +16,14 @@ from structlog.testing import capture_logs
 
 from worker.kafka.errors import TransactionError
 from worker.models import ClaimEvent
+from worker.records import InputRecord
 from worker.runtime.probes import LoopHealth
-from worker.runtime.processor import InputRecord
 from worker.runtime.signals import StopRequest
+from worker.runtime.tracker import AssignmentListener, Tracker, restore_states
 from worker.track.events import SeriesSnapshot, TrackedEvent
 from worker.track.files import track_lines
 from worker.track.metrics import TrackerMetrics
 from worker.track.rules import SeriesState, apply, observation_from_event
-from worker.track.runner import AssignmentListener, Tracker, restore_states
 
 DATA = Path(__file__).parent.parent / "data"
 

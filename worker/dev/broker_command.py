@@ -3,7 +3,7 @@
 Prints `bootstrap=127.0.0.1:PORT` on stdout once the broker answers a metadata request (after
 `sasl_bootstrap=127.0.0.1:PORT` when `--sasl-port` adds a SASL listener); SIGTERM
 or Ctrl-C stops it in order and exits 0. Progress and errors go to stderr, the broker's own log
-lines to stdout. The jars are fetched with Maven on first use (see `worker.kafka.devbroker`).
+lines to stdout. The jars are fetched with Maven on first use (see `worker.dev.broker`).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from worker.dev import broker as devbroker
 from worker.exitcodes import ExitCode
-from worker.kafka import devbroker
 
 DEFAULT_PORT = 9092
 

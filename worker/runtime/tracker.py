@@ -25,13 +25,15 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from worker.cloudevents import tracked_headers
-from worker.kafka.deadletter import ITEM_ID
+from worker.deadletter import ITEM_ID
+from worker.errors import ClaimwireError
+from worker.exitcodes import ExitCode
 from worker.kafka.errors import BrokerUnreachableError, KafkaAdapterError, ProduceError, TransactionError
 from worker.models import ClaimEvent
+from worker.records import InputRecord
 from worker.registry import payload as registry_payload
 from worker.runtime.logging import get_logger, record_context
 from worker.runtime.probes import LoopHealth
-from worker.runtime.processor import InputRecord
 from worker.runtime.signals import StopRequest
 from worker.track.events import SeriesSnapshot, TrackedEvent
 from worker.track.metrics import TrackerMetrics
@@ -39,14 +41,10 @@ from worker.track.reorder import ReorderBuffer
 from worker.track.rules import Observation, SeriesState, observation_from_event
 from worker.track.store import SeriesStore
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_BROKER_UNREACHABLE = 3
-
 POLL_TIMEOUT_SECONDS = 0.5
 
 
-class PartitionRevokedError(RuntimeError):
+class PartitionRevokedError(ClaimwireError, RuntimeError):
     """A partition was taken away while its records were being tracked; the batch must not commit."""
 
 
@@ -183,15 +181,15 @@ class Tracker:
                 if records:
                     self._hold(records, now)
                 if not self._release(now):
-                    return EXIT_FAILED
+                    return ExitCode.FAILED
         except BrokerUnreachableError as exc:
             self.log.error("broker_unreachable", error=str(exc))
-            return EXIT_BROKER_UNREACHABLE
+            return ExitCode.BROKER_UNREACHABLE
         except KafkaAdapterError as exc:
             self.log.error("tracker_failed", error=str(exc))
-            return EXIT_FAILED
+            return ExitCode.FAILED
         self.log.info("tracker_stop_requested", reason=self.stop.reason)
-        return EXIT_OK
+        return ExitCode.OK
 
     def _restore_assigned(self) -> None:
         with self._lock:

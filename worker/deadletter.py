@@ -18,8 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from worker.ingest.errors import ItemDecodeError
-
-Header = tuple[str, bytes]
+from worker.records import Header
 
 ERROR_REASON = "claimwire.error.reason"
 ERROR_CLASS = "claimwire.error.class"

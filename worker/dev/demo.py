@@ -31,7 +31,10 @@ from typing import TextIO
 from prometheus_client.parser import text_string_to_metric_families
 
 from worker.commands.series import read_series
-from worker.kafka import admin, devbroker, topicio
+from worker.dev import broker as devbroker
+from worker.errors import ClaimwireError
+from worker.exitcodes import ExitCode
+from worker.kafka import admin, topicio
 from worker.kafka.errors import KafkaAdapterError
 from worker.models import ClaimEvent, WireItem
 from worker.pipeline import process_item
@@ -51,7 +54,7 @@ LOG_TAIL_LINES = 40
 UNIT_SYMBOLS = {"percent": "%", "USD": "USD", "EUR": "EUR"}
 
 
-class DemoError(RuntimeError):
+class DemoError(ClaimwireError, RuntimeError):
     """A stage of the demo failed; the message says which and why."""
 
 
@@ -109,7 +112,14 @@ def start_broker(run: DemoRun) -> None:
 
 def create_topics(run: DemoRun) -> None:
     settings = run.worker_settings
-    specs = admin.claimwire_topics(settings, PARTITIONS, 1)
+    tracker = TrackerSettings()
+    specs = admin.claimwire_topics(
+        settings,
+        PARTITIONS,
+        1,
+        tracked_topic=tracker.output_topic,
+        changelog_topic=tracker.changelog_topic,
+    )
     report = admin.create_topics(settings, specs)
     run.say(f"created {', '.join(report.created)}")
 
@@ -461,9 +471,9 @@ def _run_stages(wait_s: float, out: TextIO) -> int:
                 stage(demo)
             except (DemoError, KafkaAdapterError, devbroker.DevBrokerError, OSError) as error:
                 print(f"demo failed at '{title}': {error}", file=sys.stderr, flush=True)
-                return 1
+                return ExitCode.FAILED
         print(
             f"done in {time.monotonic() - started:.1f} s; stopping the broker and removing {workdir}",
             file=out,
         )
-    return 0
+    return ExitCode.OK

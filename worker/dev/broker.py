@@ -34,9 +34,9 @@ from importlib import resources
 from pathlib import Path
 from typing import IO
 
-from kafka import KafkaAdminClient
-from kafka.admin import ScramMechanism, UserScramCredentialUpsertion
-from kafka.errors import KafkaConfigurationError, KafkaError
+from worker.errors import ClaimwireError
+from worker.exitcodes import ExitCode
+from worker.kafka.admin import ScramUserError, broker_answers, upsert_scram_users
 
 HOST = "127.0.0.1"
 NODE_ID = 1
@@ -65,12 +65,12 @@ _PR_SET_PDEATHSIG = 1
 Progress = Callable[[str], None]
 
 
-class DevBrokerError(RuntimeError):
+class DevBrokerError(ClaimwireError, RuntimeError):
     """The development broker could not be set up or did not come up."""
 
 
 def _resource_text(name: str) -> str:
-    return resources.files("worker.kafka").joinpath(name).read_text(encoding="utf-8")
+    return resources.files("worker.dev").joinpath(name).read_text(encoding="utf-8")
 
 
 def kafka_version() -> str:
@@ -250,64 +250,17 @@ def server_properties(port: int, controller_port: int, log_dir: Path, *, sasl_po
 
 
 def add_scram_users(bootstrap: str, users: Mapping[str, str], timeout_s: float = 30.0) -> None:
-    """Create (or reset) SCRAM-SHA-256 and -512 credentials, as `kafka-configs --alter --add-config` does."""
-    if not users:
-        return
-    timeout_ms = int(timeout_s * 1000)
-    admin = KafkaAdminClient(
-        bootstrap_servers=bootstrap,
-        client_id="claimwire-dev-broker-users",
-        request_timeout_ms=timeout_ms,
-        bootstrap_timeout_ms=timeout_ms,
-    )
+    """Create (or reset) the SCRAM users, as `kafka-configs --alter --add-config` does."""
     try:
-        # The broker takes one alteration per user and request, so one request per mechanism.
-        for mechanism in (ScramMechanism.SCRAM_SHA_256, ScramMechanism.SCRAM_SHA_512):
-            answers = admin.alter_user_scram_credentials(
-                [UserScramCredentialUpsertion(name, mechanism, password) for name, password in users.items()]
-            )
-            refused = {name: message for name, message in answers.items() if message}
-            if refused:
-                raise DevBrokerError(f"the broker refused SCRAM users: {refused}")
-    except KafkaError as error:
-        raise DevBrokerError(f"creating SCRAM users {sorted(users)} failed: {error}") from error
-    finally:
-        admin.close()
+        upsert_scram_users(bootstrap, users, timeout_s=timeout_s)
+    except ScramUserError as error:
+        raise DevBrokerError(str(error)) from error
 
 
 def _die_with_parent() -> None:
     """Ask Linux to stop the JVM if the Python process that started it dies without stopping it."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
-def broker_answers(bootstrap: str, timeout_s: float = 5.0) -> bool:
-    """True when the broker accepts a connection and answers a metadata request."""
-    host, _, port = bootstrap.rpartition(":")
-    try:
-        with socket.create_connection((host, int(port)), timeout=timeout_s):
-            pass
-    except OSError:
-        return False
-    timeout_ms = int(timeout_s * 1000)
-    try:
-        admin = KafkaAdminClient(
-            bootstrap_servers=bootstrap,
-            client_id="claimwire-dev-broker-probe",
-            request_timeout_ms=timeout_ms,
-            bootstrap_timeout_ms=timeout_ms,
-        )
-    except KafkaConfigurationError:
-        raise
-    except KafkaError:
-        return False
-    try:
-        admin.list_topics()
-    except KafkaError:
-        return False
-    finally:
-        admin.close()
-    return True
 
 
 class DevBroker:
@@ -508,14 +461,14 @@ def run_foreground(
         broker.start()
         if stop_requested:
             broker.stop()
-            return 0
+            return ExitCode.OK
         broker.wait_until_ready()
     except DevBrokerError as error:
         broker.stop()
         if stop_requested:
-            return 0
+            return ExitCode.OK
         progress(f"error: {error}")
-        return 1
+        return ExitCode.FAILED
     if broker.sasl_bootstrap is not None:
         print(f"sasl_bootstrap={broker.sasl_bootstrap}", flush=True)
     print(f"bootstrap={broker.bootstrap}", flush=True)
@@ -523,6 +476,6 @@ def run_foreground(
     if stop_requested:
         broker.stop()
         progress("broker stopped")
-        return 0
+        return ExitCode.OK
     progress(f"error: the broker exited on its own with code {code}")
-    return 1
+    return ExitCode.FAILED
