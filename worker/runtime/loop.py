@@ -1,8 +1,10 @@
 """The worker's poll loop: consume wire records, publish claim events or dead letters, commit safely.
 
 Threads: the loop runs on the main thread; acknowledgements arrive on the producer's sender thread
-and rebalance callbacks on the consumer's IO thread. The offset tracker is shared between them under
-one lock. Delivery guarantee (at-least-once by default):
+and rebalance callbacks on the consumer's IO thread. What they share (the offset tracker, the
+rebalance state, the failure that stops the loop, the commits in flight) is read and written only
+under the worker's one lock. The clients come from `worker.runtime.clients` factories, so unit tests
+drive the loop with an in-memory broker. Delivery guarantee (at-least-once by default):
 
 - an input offset is committed only once every message produced from it, and from every earlier
   record of its partition, is acknowledged (`worker.kafka.commit.OffsetTracker`);
@@ -25,7 +27,7 @@ processor dead-letters an item whose claims would not fit and truncates a dead l
 not, so the producer never refuses a message for its size.
 
 Exit codes: 0 after a clean shutdown, 1 when a produce or commit failure stopped the worker (nothing
-was committed past it), 3 when the broker was unreachable for longer than the configured limit, 4
+was committed past it), 3 when the broker was unreachable for longer than the configured limit, 5
 when extraction children broke on `extract_max_consecutive_breaks` records in a row.
 """
 
@@ -40,13 +42,14 @@ from collections.abc import Callable
 
 from worker.exitcodes import ExitCode
 from worker.kafka.commit import OffsetTracker, Partition
-from worker.kafka.consumer import WireConsumer
 from worker.kafka.errors import BrokerUnreachableError, CommitError, ProduceError, TransactionError
-from worker.kafka.producer import (
-    DEFAULT_MAX_REQUEST_BYTES,
-    ClaimProducer,
-    is_broker_loss,
-    topic_max_message_bytes,
+from worker.kafka.producer import DEFAULT_MAX_REQUEST_BYTES, is_broker_loss
+from worker.runtime.clients import (
+    ClaimPublisher,
+    GroupConsumer,
+    TransactionalPublisher,
+    WorkerClients,
+    kafka_clients,
 )
 from worker.runtime.cpus import resolve_extract_processes
 from worker.runtime.extraction import (
@@ -86,6 +89,43 @@ ABANDON_SECONDS = 3.0
 # Room a producer request needs beyond its largest record (request and batch framing).
 REQUEST_OVERHEAD_BYTES = 16 * 1024
 
+# `start_extraction`'s signature: how the worker starts its extraction (in process or children).
+ExtractionStarter = Callable[..., Extraction]
+
+
+class RebalanceState:
+    """Which batches and partitions a rebalance invalidated; used only under the worker's lock.
+
+    Every rebalance callback bumps `generation`, and a batch polled under an older one is dropped.
+    kafka-python keeps the fetch position of a partition that a rebalance revokes and assigns
+    straight back, so the records of batches dropped in between would never be read again: such
+    kept partitions are rewound to their committed offsets before anything is published.
+    """
+
+    __slots__ = ("_kept", "_revoked", "generation")
+
+    def __init__(self) -> None:
+        self.generation = 0
+        self._revoked: set[Partition] = set()
+        self._kept: set[Partition] = set()
+
+    def assigned(self, partitions: set[Partition]) -> None:
+        self.generation += 1
+        self._kept |= partitions & self._revoked
+        self._revoked = set()
+
+    def revoked(self, partitions: set[Partition]) -> None:
+        self.generation += 1
+        self._revoked |= partitions
+
+    def rewind_due(self) -> bool:
+        return bool(self._kept)
+
+    def take_kept(self) -> set[Partition]:
+        """The partitions to rewind to their commits, once."""
+        kept, self._kept = self._kept, set()
+        return kept
+
 
 class Worker:
     """One worker process: a group consumer, a producer and the loop between them."""
@@ -98,8 +138,12 @@ class Worker:
         health: LoopHealth,
         stop: StopRequest,
         value_prefix: bytes = b"",
+        clients: WorkerClients | None = None,
+        extraction: ExtractionStarter = start_extraction,
     ) -> None:
         self.settings = settings
+        self.clients = clients or kafka_clients()
+        self._start_extraction = extraction
         self.metrics = metrics
         self.health = health
         self.health.group_joined(False)  # ready once the group has assigned (possibly no) partitions
@@ -112,23 +156,21 @@ class Worker:
         )
         self.tracker = OffsetTracker()
         self.log = get_logger("worker", group_id=settings.group_id)
+        # Guards the tracker, the rebalance state, the failure, `_requested`, `_abandoning` and
+        # `_revoke_flush_seconds`: the producer's and the consumer's threads touch them too.
         self._lock = threading.Lock()
         self._failure: str | None = None
         self._failure_code = EXIT_FAILED
         self._slowest_seconds = 0.0
         self._abandoning = False
-        self._consumer: WireConsumer | None = None
-        self._producer: ClaimProducer | None = None
+        self._consumer: GroupConsumer | None = None
+        self._producer: ClaimPublisher | None = None
+        # The same object as `_producer` in exactly-once mode, None otherwise.
+        self._transactions: TransactionalPublisher | None = None
         self._last_contact = time.monotonic()
         self._last_commit = time.monotonic()
         self._revoke_flush_seconds = REVOKE_FLUSH_TIMEOUT_SECONDS
-        # Bumped by every rebalance callback; a batch polled under an older assignment is dropped.
-        self._generation = 0
-        # kafka-python keeps the fetch position of a partition that a rebalance revokes and assigns
-        # straight back, so the records of batches dropped in between would never be read again.
-        # Such kept partitions are rewound to their committed offsets before anything is published.
-        self._revoked: set[Partition] = set()
-        self._kept: set[Partition] = set()
+        self._rebalance = RebalanceState()
         # Positions sent in an asynchronous commit not yet answered, so they are not sent twice.
         self._requested: dict[Partition, int] = {}
         self._max_unacked = settings.max_in_flight * UNACKED_MESSAGES_PER_RECORD
@@ -167,7 +209,7 @@ class Worker:
         transactional_id = None
         if settings.exactly_once:
             transactional_id = settings.transactional_id or f"{settings.group_id}-{socket.gethostname()}"
-        topic_limits = topic_max_message_bytes(settings, [settings.output_topic, settings.dlq_topic])
+        topic_limits = self.clients.topic_limits(settings, [settings.output_topic, settings.dlq_topic])
         claim_bytes = topic_limits.get(settings.output_topic, DEFAULT_MAX_REQUEST_BYTES)
         dead_letter_bytes = topic_limits.get(settings.dlq_topic, DEFAULT_MAX_REQUEST_BYTES)
         self.processor = RecordProcessor(
@@ -182,13 +224,16 @@ class Worker:
         max_request_size = (
             max(claim_bytes, dead_letter_bytes, DEFAULT_MAX_REQUEST_BYTES) + REQUEST_OVERHEAD_BYTES
         )
-        self._producer = ClaimProducer(
-            settings, transactional_id=transactional_id, max_request_size=max_request_size
-        )
-        if self._producer.transactional:
-            self._producer.init_transactions()
-        self._consumer = WireConsumer(settings, handler=self)
-        self._extraction = start_extraction(
+        if transactional_id is None:
+            self._producer = self.clients.producer(settings, max_request_size)
+        else:
+            self._transactions = self.clients.transactional_producer(
+                settings, transactional_id, max_request_size
+            )
+            self._producer = self._transactions
+            self._transactions.init_transactions()
+        self._consumer = self.clients.consumer(settings, self)
+        self._extraction = self._start_extraction(
             self.processor,
             self.extract_processes,
             item_timeout_seconds=settings.item_timeout_seconds,
@@ -218,9 +263,10 @@ class Worker:
         check_interval = min(BROKER_CHECK_INTERVAL_SECONDS, settings.broker_unreachable_seconds / 4)
         while not self.stop.is_set():
             self.health.beat()
-            if self._failure is not None:
-                self.log.error("worker_stopping_on_failure", reason=self._failure)
-                return self._failure_code
+            failure, failure_code = self._failure_state()
+            if failure is not None:
+                self.log.error("worker_stopping_on_failure", reason=failure)
+                return failure_code
             self._apply_backpressure()
             if self._pipeline.full():
                 self._publish_ready(wait_seconds=POLL_TIMEOUT_SECONDS)
@@ -238,14 +284,16 @@ class Worker:
                     self.log.error("broker_unreachable", silent_seconds=round(silent_for, 1))
                     return EXIT_BROKER_UNREACHABLE
         self.log.info("worker_stop_requested", reason=self.stop.reason)
-        if self._failure is None:
+        if self._failure_state()[0] is None:
             self._finish_pipeline(self.settings.shutdown_grace_seconds / 2)
-        return EXIT_OK if self._failure is None else self._failure_code
+        failure, failure_code = self._failure_state()
+        return EXIT_OK if failure is None else failure_code
 
-    def _poll_and_submit(self, consumer: WireConsumer) -> None:
+    def _poll_and_submit(self, consumer: GroupConsumer) -> None:
         settings = self.settings
         with self._lock:
             room = settings.max_in_flight - self.tracker.pending_records() - self._pipeline.records()
+            generation = self._rebalance.generation
         # While paused or while a batch is in extraction, poll briefly: the next acknowledgement may
         # already allow a resume, and the extracted batch should be published without delay.
         busy = consumer.paused() or len(self._pipeline) > 0
@@ -255,11 +303,13 @@ class Worker:
         if records:
             self._last_contact = time.monotonic()
             self.metrics.items_consumed.inc(len(records))
-            self._pipeline.append(self._extractor().submit(records, self._generation))
+            self._pipeline.append(self._extractor().submit(records, generation))
 
     def _publish_ready(self, *, wait_seconds: float) -> None:
         """Publish extracted batches, oldest first, waiting up to `wait_seconds` for the oldest."""
-        if self._kept:
+        with self._lock:
+            rewind_due = self._rebalance.rewind_due()
+        if rewind_due:
             self._rewind_kept_partitions()
             return
         while (batch := self._pipeline.head()) is not None:
@@ -270,19 +320,21 @@ class Worker:
             try:
                 outcomes = batch.outcomes()
             except ExtractionBroken as exc:
-                self._failure, self._failure_code = str(exc), EXIT_EXTRACTION_BROKEN
+                self._fail(str(exc), EXIT_EXTRACTION_BROKEN)
                 return
-            if batch.generation != self._generation:
+            with self._lock:
+                stale = batch.generation != self._rebalance.generation
+            if stale:
                 continue  # polled under an assignment a rebalance replaced: the new owner re-reads it
-            if self.settings.exactly_once:
-                self._publish_transaction(batch.records, outcomes)
+            if self._transactions is not None:
+                self._publish_transaction(self._transactions, batch.records, outcomes)
             else:
                 self._publish_batch(batch.records, outcomes, batch.generation)
 
     def _finish_pipeline(self, timeout_seconds: float) -> None:
         """On a stop request, publish what is already in extraction (like finishing the batch)."""
         deadline = time.monotonic() + timeout_seconds
-        while len(self._pipeline) and self._failure is None:
+        while len(self._pipeline) and self._failure_state()[0] is None:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 self.log.warning("extraction_abandoned", records=self._pipeline.records())
@@ -308,16 +360,12 @@ class Worker:
         """
         consumer, _ = self._clients()
         with self._lock:
-            kept, self._kept = self._kept, set()
-        assigned = consumer.assignment()
-        rewind = rewind_positions(self._pipeline.drain())
-        for partition, offset in rewind.items():
-            if partition in assigned and partition not in kept:
-                consumer.seek(partition, offset)
+            kept = self._rebalance.take_kept()
+        self._seek_back(rewind_positions(self._pipeline.drain()), skip=kept)
         try:
-            positions = consumer.rewind_to_committed(kept & assigned)
+            positions = consumer.rewind_to_committed(kept & consumer.assignment())
         except CommitError as exc:
-            self._failure = f"cannot rewind partitions kept through a rebalance: {exc}"
+            self._fail(f"cannot rewind partitions kept through a rebalance: {exc}")
             return
         self.log.info("kept_partitions_rewound", positions=_readable(positions))
 
@@ -329,7 +377,7 @@ class Worker:
             partition = (record.topic, record.partition)
             self._observe(record, outcome)
             with self._lock:
-                if self._generation != generation:
+                if self._rebalance.generation != generation:
                     return  # the group rebalanced under this batch: the new owner re-reads from the commits
                 self.tracker.register(partition, record.offset, len(outcome.messages))
             for message, labels in _with_labels(outcome):
@@ -339,9 +387,11 @@ class Worker:
                     self._produce_failed(partition, record.offset, message, exc)
                     return
 
-    def _publish_transaction(self, records: list[InputRecord], outcomes: list[Outcome]) -> None:
+    def _publish_transaction(
+        self, producer: TransactionalPublisher, records: list[InputRecord], outcomes: list[Outcome]
+    ) -> None:
         """Exactly-once: the batch's messages and its input offsets commit together, or not at all."""
-        consumer, producer = self._clients()
+        consumer, _ = self._clients()
         first_offsets: dict[Partition, int] = {}
         positions: dict[Partition, int] = {}
         try:
@@ -362,15 +412,12 @@ class Worker:
             try:
                 producer.abort_transaction()
             except TransactionError as abort_exc:
-                self._failure = f"transaction could not be aborted: {abort_exc}"
+                self._fail(f"transaction could not be aborted: {abort_exc}")
                 return
             # The batches extracted ahead hold later records: read them again after this one.
             rewind = rewind_positions(self._pipeline.drain())
             rewind.update(first_offsets)
-            assigned = consumer.assignment()
-            for partition, offset in rewind.items():
-                if partition in assigned:
-                    consumer.seek(partition, offset)
+            self._seek_back(rewind)
             return
         self.metrics.transactions.labels("committed").inc()
         self.metrics.commits.labels("ok").inc()
@@ -455,9 +502,21 @@ class Worker:
             error=str(exc),
             **record_context(*partition, offset),
         )
-        self._failure = f"{kind} message for {partition[0]}[{partition[1]}]@{offset} not delivered: {exc}"
-        if is_broker_loss(exc):
-            self._failure_code = EXIT_BROKER_UNREACHABLE
+        self._fail(
+            f"{kind} message for {partition[0]}[{partition[1]}]@{offset} not delivered: {exc}",
+            EXIT_BROKER_UNREACHABLE if is_broker_loss(exc) else None,
+        )
+
+    def _fail(self, reason: str, code: ExitCode | None = None) -> None:
+        """Stop the loop at its next turn with `reason` (and `code`, else the one already set)."""
+        with self._lock:
+            self._failure = reason
+            if code is not None:
+                self._failure_code = code
+
+    def _failure_state(self) -> tuple[str | None, int]:
+        with self._lock:
+            return self._failure, self._failure_code
 
     # -- commits, flow control, broker checks ---------------------------------------------------
 
@@ -547,10 +606,8 @@ class Worker:
 
     def on_assigned(self, partitions: set[Partition]) -> None:
         with self._lock:
-            self._generation += 1
+            self._rebalance.assigned(partitions)
             self.tracker.assign(partitions)
-            self._kept |= partitions & self._revoked
-            self._revoked = set()
         self.health.group_joined(True)
         self.metrics.rebalances.labels("assigned").inc()
         self.log.info("partitions_assigned", partitions=_names(partitions))
@@ -558,16 +615,15 @@ class Worker:
     def on_revoked(self, partitions: set[Partition]) -> dict[Partition, int]:
         self.metrics.rebalances.labels("revoked").inc()
         with self._lock:
-            abandoning = self._abandoning
+            abandoning, flush_seconds = self._abandoning, self._revoke_flush_seconds
         if abandoning:  # closing after the broker was lost: no flush, no commit can succeed
             return {}
-        if self._producer is not None and not self._producer.flush(self._revoke_flush_seconds):
+        if self._producer is not None and not self._producer.flush(flush_seconds):
             self.log.warning("revoke_flush_incomplete", unacknowledged=self._producer.unacknowledged())
         with self._lock:
-            self._generation += 1
+            self._rebalance.revoked(partitions)
             positions = self.tracker.revoke(partitions)
             self._forget_requested(partitions)
-            self._revoked |= partitions
         self._forget_lag(partitions)
         self.log.info("partitions_revoked", partitions=_names(partitions), committing=_readable(positions))
         return positions
@@ -583,10 +639,9 @@ class Worker:
 
     def on_lost(self, partitions: set[Partition]) -> None:
         with self._lock:
-            self._generation += 1
+            self._rebalance.revoked(partitions)
             self.tracker.revoke(partitions)
             self._forget_requested(partitions)
-            self._revoked |= partitions
         self._forget_lag(partitions)
         self.health.group_joined(False)
         self.metrics.rebalances.labels("lost").inc()
@@ -607,13 +662,13 @@ class Worker:
             remaining = max(deadline - time.monotonic() - 1.0, 0.5)
             if not self.settings.exactly_once and not self._commit_and_wait(remaining):
                 code = EXIT_FAILED
-        # Everything is flushed: the revocation that closing triggers has nothing left to wait for.
-        self._revoke_flush_seconds = min(
-            self._revoke_flush_seconds, max(deadline - time.monotonic() - 1.0, 0.1)
-        )
         with self._lock:
-            failed = self.tracker.failed()
-        if failed or self._failure is not None:
+            # Everything is flushed: the revocation that closing triggers has nothing left to wait for.
+            self._revoke_flush_seconds = min(
+                self._revoke_flush_seconds, max(deadline - time.monotonic() - 1.0, 0.1)
+            )
+            failed = self.tracker.failed() or self._failure is not None
+        if failed:
             code = EXIT_FAILED
         self._close_clients(max(deadline - time.monotonic(), 1.0))
         return code
@@ -637,6 +692,7 @@ class Worker:
         if self._producer is not None:
             self._producer.close(timeout_seconds)
             self._producer = None
+            self._transactions = None
 
     def _close_extraction(self) -> None:
         self._pipeline.drain()
@@ -650,10 +706,20 @@ class Worker:
             raise RuntimeError("the worker is not connected")
         return self._extraction
 
-    def _clients(self) -> tuple[WireConsumer, ClaimProducer]:
+    def _clients(self) -> tuple[GroupConsumer, ClaimPublisher]:
         if self._consumer is None or self._producer is None:
             raise RuntimeError("the worker is not connected")
         return self._consumer, self._producer
+
+    def _seek_back(
+        self, positions: dict[Partition, int], skip: frozenset[Partition] | set[Partition] = frozenset()
+    ) -> None:
+        """Seek the assigned partitions (but `skip`) back to `positions`, to read dropped records again."""
+        consumer, _ = self._clients()
+        assigned = consumer.assignment()
+        for partition, offset in positions.items():
+            if partition in assigned and partition not in skip:
+                consumer.seek(partition, offset)
 
     def _forget_requested(self, partitions: set[Partition]) -> None:
         for partition in partitions:
