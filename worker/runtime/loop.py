@@ -293,7 +293,6 @@ class Worker:
         settings = self.settings
         with self._lock:
             room = settings.max_in_flight - self.tracker.pending_records() - self._pipeline.records()
-            generation = self._rebalance.generation
         # While paused or while a batch is in extraction, poll briefly: the next acknowledgement may
         # already allow a resume, and the extracted batch should be published without delay.
         busy = consumer.paused() or len(self._pipeline) > 0
@@ -303,6 +302,9 @@ class Worker:
         if records:
             self._last_contact = time.monotonic()
             self.metrics.items_consumed.inc(len(records))
+            # Read after the poll: the rebalance callbacks run inside it.
+            with self._lock:
+                generation = self._rebalance.generation
             self._pipeline.append(self._extractor().submit(records, generation))
 
     def _publish_ready(self, *, wait_seconds: float) -> None:
