@@ -326,11 +326,14 @@ def test_a_commit_refused_once_is_retried() -> None:
     broker.append(0, 3)
     run = Run(broker)
     broker.at_poll(4, lambda _c: setattr(broker, "commit_error", None))
+    committed_before_stop: list[dict[tuple[str, int], int]] = []
+    broker.at_poll(7, lambda _c: committed_before_stop.append(dict(broker.committed)))
 
     assert run.run(stop_at=8) == ExitCode.OK
 
     assert run.metric("claimwire_offset_commits_total", outcome="failed") >= 1
-    assert broker.committed == {P0: 3}
+    # Landed in the loop, not only in the last commit on the way out.
+    assert committed_before_stop == [{P0: 3}]
 
 
 def test_broker_silent_past_the_limit_exits_3() -> None:
