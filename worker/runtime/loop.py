@@ -49,7 +49,6 @@ from worker.runtime.clients import (
     GroupConsumer,
     TransactionalPublisher,
     WorkerClients,
-    kafka_clients,
 )
 from worker.runtime.cpus import resolve_extract_processes
 from worker.runtime.extraction import (
@@ -64,6 +63,7 @@ from worker.runtime.logging import get_logger, record_context
 from worker.runtime.metrics import WorkerMetrics
 from worker.runtime.probes import LoopHealth
 from worker.runtime.processor import InputRecord, OutgoingMessage, RecordProcessor
+from worker.runtime.rebalance import RebalanceState
 from worker.runtime.signals import StopRequest
 from worker.settings import WorkerSettings
 
@@ -93,40 +93,6 @@ REQUEST_OVERHEAD_BYTES = 16 * 1024
 ExtractionStarter = Callable[..., Extraction]
 
 
-class RebalanceState:
-    """Which batches and partitions a rebalance invalidated; used only under the worker's lock.
-
-    Every rebalance callback bumps `generation`, and a batch polled under an older one is dropped.
-    kafka-python keeps the fetch position of a partition that a rebalance revokes and assigns
-    straight back, so the records of batches dropped in between would never be read again: such
-    kept partitions are rewound to their committed offsets before anything is published.
-    """
-
-    __slots__ = ("_kept", "_revoked", "generation")
-
-    def __init__(self) -> None:
-        self.generation = 0
-        self._revoked: set[Partition] = set()
-        self._kept: set[Partition] = set()
-
-    def assigned(self, partitions: set[Partition]) -> None:
-        self.generation += 1
-        self._kept |= partitions & self._revoked
-        self._revoked = set()
-
-    def revoked(self, partitions: set[Partition]) -> None:
-        self.generation += 1
-        self._revoked |= partitions
-
-    def rewind_due(self) -> bool:
-        return bool(self._kept)
-
-    def take_kept(self) -> set[Partition]:
-        """The partitions to rewind to their commits, once."""
-        kept, self._kept = self._kept, set()
-        return kept
-
-
 class Worker:
     """One worker process: a group consumer, a producer and the loop between them."""
 
@@ -137,12 +103,12 @@ class Worker:
         metrics: WorkerMetrics,
         health: LoopHealth,
         stop: StopRequest,
+        clients: WorkerClients,
         value_prefix: bytes = b"",
-        clients: WorkerClients | None = None,
         extraction: ExtractionStarter = start_extraction,
     ) -> None:
         self.settings = settings
-        self.clients = clients or kafka_clients()
+        self.clients = clients
         self._start_extraction = extraction
         self.metrics = metrics
         self.health = health
@@ -209,29 +175,12 @@ class Worker:
         transactional_id = None
         if settings.exactly_once:
             transactional_id = settings.transactional_id or f"{settings.group_id}-{socket.gethostname()}"
-        topic_limits = self.clients.topic_limits(settings, [settings.output_topic, settings.dlq_topic])
-        claim_bytes = topic_limits.get(settings.output_topic, DEFAULT_MAX_REQUEST_BYTES)
-        dead_letter_bytes = topic_limits.get(settings.dlq_topic, DEFAULT_MAX_REQUEST_BYTES)
-        self.processor = RecordProcessor(
-            output_topic=settings.output_topic,
-            dlq_topic=settings.dlq_topic,
-            value_prefix=self.processor.value_prefix,
-            limits=settings.item_limits(),
-            max_claim_bytes=claim_bytes,
-            max_dead_letter_bytes=dead_letter_bytes,
-        )
+        claim_bytes, dead_letter_bytes = self._size_messages()
         # The producer must not refuse what the topics accept.
         max_request_size = (
             max(claim_bytes, dead_letter_bytes, DEFAULT_MAX_REQUEST_BYTES) + REQUEST_OVERHEAD_BYTES
         )
-        if transactional_id is None:
-            self._producer = self.clients.producer(settings, max_request_size)
-        else:
-            self._transactions = self.clients.transactional_producer(
-                settings, transactional_id, max_request_size
-            )
-            self._producer = self._transactions
-            self._transactions.init_transactions()
+        self._start_producer(transactional_id, max_request_size)
         self._consumer = self.clients.consumer(settings, self)
         self._extraction = self._start_extraction(
             self.processor,
@@ -255,6 +204,33 @@ class Worker:
             max_claim_bytes=claim_bytes,
             max_dead_letter_bytes=dead_letter_bytes,
         )
+
+    def _size_messages(self) -> tuple[int, int]:
+        """Rebuild the processor for what the output and dead-letter topics accept; those sizes."""
+        settings = self.settings
+        topic_limits = self.clients.topic_limits(settings, [settings.output_topic, settings.dlq_topic])
+        claim_bytes = topic_limits.get(settings.output_topic, DEFAULT_MAX_REQUEST_BYTES)
+        dead_letter_bytes = topic_limits.get(settings.dlq_topic, DEFAULT_MAX_REQUEST_BYTES)
+        self.processor = RecordProcessor(
+            output_topic=settings.output_topic,
+            dlq_topic=settings.dlq_topic,
+            value_prefix=self.processor.value_prefix,
+            limits=settings.item_limits(),
+            max_claim_bytes=claim_bytes,
+            max_dead_letter_bytes=dead_letter_bytes,
+        )
+        return claim_bytes, dead_letter_bytes
+
+    def _start_producer(self, transactional_id: str | None, max_request_size: int) -> None:
+        """The at-least-once producer, or with a transactional id the exactly-once one."""
+        if transactional_id is None:
+            self._producer = self.clients.producer(self.settings, max_request_size)
+            return
+        self._transactions = self.clients.transactional_producer(
+            self.settings, transactional_id, max_request_size
+        )
+        self._producer = self._transactions
+        self._transactions.init_transactions()
 
     def _loop(self) -> int:
         consumer, settings = self._clients()[0], self.settings
