@@ -80,6 +80,7 @@ def _run(args: argparse.Namespace, stop: StopRequest) -> int:
         claim_value_prefix,
         value_subject,
     )
+    from worker.runtime.clients import kafka_clients  # noqa: PLC0415
     from worker.runtime.logging import configure_logging, get_logger  # noqa: PLC0415
     from worker.runtime.loop import Worker  # noqa: PLC0415
     from worker.runtime.metrics import WorkerMetrics  # noqa: PLC0415
@@ -130,6 +131,14 @@ def _run(args: argparse.Namespace, stop: StopRequest) -> int:
         except BrokerUnreachableError as exc:
             log.error("worker_start_failed", error=str(exc))
             return ExitCode.BROKER_UNREACHABLE
-        return Worker(settings, metrics=metrics, health=health, stop=stop, value_prefix=value_prefix).run()
+        worker = Worker(
+            settings,
+            metrics=metrics,
+            health=health,
+            stop=stop,
+            clients=kafka_clients(),
+            value_prefix=value_prefix,
+        )
+        return worker.run()
     finally:
         server.stop()

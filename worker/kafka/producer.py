@@ -1,8 +1,10 @@
-"""The worker's producer: acks=all, idempotent, optionally transactional, with acknowledgement callbacks.
+"""The worker's producers: acks=all, idempotent, with acknowledgement callbacks.
 
-It counts messages sent but not yet acknowledged, which is how the worker sees that the producer is
-falling behind and pauses its input partitions. `topic_max_message_bytes` reads what each output
-topic accepts, so the worker can size its messages before sending instead of being refused.
+`ClaimProducer` publishes at least once; `TransactionalClaimProducer` adds the Kafka transaction
+calls that exactly-once publishing needs. Both count messages sent but not yet acknowledged, which is
+how the worker sees that the producer is falling behind and pauses its input partitions.
+`topic_max_message_bytes` reads what each output topic accepts, so the worker can size its messages
+before sending instead of being refused.
 """
 
 from __future__ import annotations
@@ -67,12 +69,10 @@ def topic_max_message_bytes(settings: WorkerSettings, topics: list[str]) -> dict
 
 
 class ClaimProducer:
-    """Sends `OutgoingMessage`s; `on_ack`/`on_error` run on the client's sender thread."""
+    """Publishes `OutgoingMessage`s at least once; `on_ack`/`on_error` run on the client's sender thread."""
 
-    def __init__(
-        self, settings: WorkerSettings, *, transactional_id: str | None = None, **overrides: Any
-    ) -> None:
-        kwargs = {**producer_kwargs(settings, transactional_id=transactional_id), **overrides}
+    def __init__(self, settings: WorkerSettings, **overrides: Any) -> None:
+        kwargs = {**self._client_kwargs(settings), **overrides}
         # send() blocks on metadata or buffer space at most this long instead of the client's 60 s
         kwargs.setdefault("max_block_ms", int(settings.broker_unreachable_seconds * 1000))
         try:
@@ -81,7 +81,6 @@ class ClaimProducer:
             raise BrokerUnreachableError(f"no broker reachable at {settings.bootstrap_servers}") from exc
         self._lock = threading.Lock()
         self._unacknowledged = 0
-        self.transactional = transactional_id is not None
 
     def send(
         self,
@@ -122,6 +121,36 @@ class ClaimProducer:
             return False
         return self.unacknowledged() == 0
 
+    def close(self, timeout_seconds: float) -> None:
+        """Close within the timeout; a client that cannot flush (the broker is gone) is abandoned,
+        never raised through: the caller has already decided the exit code."""
+        try:
+            self._producer.close(timeout=max(timeout_seconds, 0.0))
+        except kafka.errors.KafkaTimeoutError:
+            # kafka-python's close() raises when its flush times out (the broker is gone) before it
+            # stops its sender thread; stop it without waiting, as close() would have.
+            sender = getattr(self._producer, "_sender", None)
+            if sender is not None:
+                sender.force_close()
+
+    def _client_kwargs(self, settings: WorkerSettings) -> dict[str, Any]:
+        return producer_kwargs(settings)
+
+    def _settled(self) -> None:
+        with self._lock:
+            self._unacknowledged -= 1
+
+
+class TransactionalClaimProducer(ClaimProducer):
+    """Publishes in Kafka transactions that also carry the input offsets (exactly once)."""
+
+    def __init__(self, settings: WorkerSettings, *, transactional_id: str, **overrides: Any) -> None:
+        self.transactional_id = transactional_id
+        super().__init__(settings, **overrides)
+
+    def _client_kwargs(self, settings: WorkerSettings) -> dict[str, Any]:
+        return producer_kwargs(settings, transactional_id=self.transactional_id)
+
     def init_transactions(self) -> None:
         self._transaction_call(self._producer.init_transactions)
 
@@ -137,22 +166,6 @@ class ClaimProducer:
 
     def abort_transaction(self) -> None:
         self._transaction_call(self._producer.abort_transaction)
-
-    def close(self, timeout_seconds: float) -> None:
-        """Close within the timeout; a client that cannot flush (the broker is gone) is abandoned,
-        never raised through: the caller has already decided the exit code."""
-        try:
-            self._producer.close(timeout=max(timeout_seconds, 0.0))
-        except kafka.errors.KafkaTimeoutError:
-            # kafka-python's close() raises when its flush times out (the broker is gone) before it
-            # stops its sender thread; stop it without waiting, as close() would have.
-            sender = getattr(self._producer, "_sender", None)
-            if sender is not None:
-                sender.force_close()
-
-    def _settled(self) -> None:
-        with self._lock:
-            self._unacknowledged -= 1
 
     @staticmethod
     def _transaction_call(call: Callable[..., Any], *args: Any) -> None:

@@ -1,8 +1,10 @@
 """The worker's poll loop: consume wire records, publish claim events or dead letters, commit safely.
 
 Threads: the loop runs on the main thread; acknowledgements arrive on the producer's sender thread
-and rebalance callbacks on the consumer's IO thread. The offset tracker is shared between them under
-one lock. Delivery guarantee (at-least-once by default):
+and rebalance callbacks on the consumer's IO thread. What they share (the offset tracker, the
+rebalance state, the failure that stops the loop, the commits in flight) is read and written only
+under the worker's one lock. The clients come from `worker.runtime.clients` factories, so unit tests
+drive the loop with an in-memory broker. Delivery guarantee (at-least-once by default):
 
 - an input offset is committed only once every message produced from it, and from every earlier
   record of its partition, is acknowledged (`worker.kafka.commit.OffsetTracker`);
@@ -25,7 +27,7 @@ processor dead-letters an item whose claims would not fit and truncates a dead l
 not, so the producer never refuses a message for its size.
 
 Exit codes: 0 after a clean shutdown, 1 when a produce or commit failure stopped the worker (nothing
-was committed past it), 3 when the broker was unreachable for longer than the configured limit, 4
+was committed past it), 3 when the broker was unreachable for longer than the configured limit, 5
 when extraction children broke on `extract_max_consecutive_breaks` records in a row.
 """
 
@@ -40,15 +42,15 @@ from collections.abc import Callable
 
 from worker.exitcodes import ExitCode
 from worker.kafka.commit import OffsetTracker
-from worker.kafka.consumer import WireConsumer
 from worker.kafka.errors import BrokerUnreachableError, CommitError, ProduceError, TransactionError
-from worker.kafka.producer import (
-    DEFAULT_MAX_REQUEST_BYTES,
-    ClaimProducer,
-    is_broker_loss,
-    topic_max_message_bytes,
-)
+from worker.kafka.producer import DEFAULT_MAX_REQUEST_BYTES, is_broker_loss
 from worker.records import InputRecord, OutgoingMessage, Partition
+from worker.runtime.clients import (
+    ClaimPublisher,
+    GroupConsumer,
+    TransactionalPublisher,
+    WorkerClients,
+)
 from worker.runtime.cpus import resolve_extract_processes
 from worker.runtime.extraction import (
     Extraction,
@@ -62,13 +64,9 @@ from worker.runtime.logging import get_logger, record_context
 from worker.runtime.metrics import WorkerMetrics
 from worker.runtime.probes import LoopHealth
 from worker.runtime.processor import RecordProcessor
+from worker.runtime.rebalance import RebalanceState
 from worker.runtime.signals import StopRequest
 from worker.settings import WorkerSettings
-
-EXIT_OK = ExitCode.OK
-EXIT_FAILED = ExitCode.FAILED
-EXIT_BROKER_UNREACHABLE = ExitCode.BROKER_UNREACHABLE
-EXIT_EXTRACTION_BROKEN = ExitCode.EXTRACTION_BROKEN
 
 POLL_TIMEOUT_SECONDS = 0.5
 PAUSED_POLL_TIMEOUT_SECONDS = 0.02
@@ -87,6 +85,9 @@ ABANDON_SECONDS = 3.0
 # Room a producer request needs beyond its largest record (request and batch framing).
 REQUEST_OVERHEAD_BYTES = 16 * 1024
 
+# `start_extraction`'s signature: how the worker starts its extraction (in process or children).
+ExtractionStarter = Callable[..., Extraction]
+
 
 class Worker:
     """One worker process: a group consumer, a producer and the loop between them."""
@@ -98,9 +99,13 @@ class Worker:
         metrics: WorkerMetrics,
         health: LoopHealth,
         stop: StopRequest,
+        clients: WorkerClients,
         value_prefix: bytes = b"",
+        extraction: ExtractionStarter = start_extraction,
     ) -> None:
         self.settings = settings
+        self.clients = clients
+        self._start_extraction = extraction
         self.metrics = metrics
         self.health = health
         self.health.group_joined(False)  # ready once the group has assigned (possibly no) partitions
@@ -113,23 +118,21 @@ class Worker:
         )
         self.tracker = OffsetTracker()
         self.log = get_logger("worker", group_id=settings.group_id)
+        # Guards the tracker, the rebalance state, the failure, `_requested`, `_abandoning` and
+        # `_revoke_flush_seconds`: the producer's and the consumer's threads touch them too.
         self._lock = threading.Lock()
         self._failure: str | None = None
-        self._failure_code = EXIT_FAILED
+        self._failure_code = ExitCode.FAILED
         self._slowest_seconds = 0.0
         self._abandoning = False
-        self._consumer: WireConsumer | None = None
-        self._producer: ClaimProducer | None = None
+        self._consumer: GroupConsumer | None = None
+        self._producer: ClaimPublisher | None = None
+        # The same object as `_producer` in exactly-once mode, None otherwise.
+        self._transactions: TransactionalPublisher | None = None
         self._last_contact = time.monotonic()
         self._last_commit = time.monotonic()
         self._revoke_flush_seconds = REVOKE_FLUSH_TIMEOUT_SECONDS
-        # Bumped by every rebalance callback; a batch polled under an older assignment is dropped.
-        self._generation = 0
-        # kafka-python keeps the fetch position of a partition that a rebalance revokes and assigns
-        # straight back, so the records of batches dropped in between would never be read again.
-        # Such kept partitions are rewound to their committed offsets before anything is published.
-        self._revoked: set[Partition] = set()
-        self._kept: set[Partition] = set()
+        self._rebalance = RebalanceState()
         # Positions sent in an asynchronous commit not yet answered, so they are not sent twice.
         self._requested: dict[Partition, int] = {}
         self._max_unacked = settings.max_in_flight * UNACKED_MESSAGES_PER_RECORD
@@ -141,19 +144,19 @@ class Worker:
         """Connect, loop until asked to stop (or until a fatal condition), then shut down cleanly."""
         if self.stop.is_set():  # a SIGTERM while the worker was loading: nothing to drain
             self.log.info("worker_stop_requested", reason=self.stop.reason)
-            return EXIT_OK
+            return ExitCode.OK
         try:
             self._connect()
         except (BrokerUnreachableError, TransactionError) as exc:
             self.log.error("worker_start_failed", error=str(exc))
             self._close_clients(self.settings.shutdown_grace_seconds)
             self._close_extraction()
-            return EXIT_BROKER_UNREACHABLE if isinstance(exc, BrokerUnreachableError) else EXIT_FAILED
-        code: int = EXIT_FAILED
+            return ExitCode.BROKER_UNREACHABLE if isinstance(exc, BrokerUnreachableError) else ExitCode.FAILED
+        code: int = ExitCode.FAILED
         try:
             code = self._loop()
         finally:
-            if code != EXIT_BROKER_UNREACHABLE:
+            if code != ExitCode.BROKER_UNREACHABLE:
                 code = max(code, self._shutdown())
             else:
                 self._abandon_clients()
@@ -168,28 +171,14 @@ class Worker:
         transactional_id = None
         if settings.exactly_once:
             transactional_id = settings.transactional_id or f"{settings.group_id}-{socket.gethostname()}"
-        topic_limits = topic_max_message_bytes(settings, [settings.output_topic, settings.dlq_topic])
-        claim_bytes = topic_limits.get(settings.output_topic, DEFAULT_MAX_REQUEST_BYTES)
-        dead_letter_bytes = topic_limits.get(settings.dlq_topic, DEFAULT_MAX_REQUEST_BYTES)
-        self.processor = RecordProcessor(
-            output_topic=settings.output_topic,
-            dlq_topic=settings.dlq_topic,
-            value_prefix=self.processor.value_prefix,
-            limits=settings.item_limits(),
-            max_claim_bytes=claim_bytes,
-            max_dead_letter_bytes=dead_letter_bytes,
-        )
+        claim_bytes, dead_letter_bytes = self._size_messages()
         # The producer must not refuse what the topics accept.
         max_request_size = (
             max(claim_bytes, dead_letter_bytes, DEFAULT_MAX_REQUEST_BYTES) + REQUEST_OVERHEAD_BYTES
         )
-        self._producer = ClaimProducer(
-            settings, transactional_id=transactional_id, max_request_size=max_request_size
-        )
-        if self._producer.transactional:
-            self._producer.init_transactions()
-        self._consumer = WireConsumer(settings, handler=self)
-        self._extraction = start_extraction(
+        self._start_producer(transactional_id, max_request_size)
+        self._consumer = self.clients.consumer(settings, self)
+        self._extraction = self._start_extraction(
             self.processor,
             self.extract_processes,
             item_timeout_seconds=settings.item_timeout_seconds,
@@ -212,6 +201,33 @@ class Worker:
             max_dead_letter_bytes=dead_letter_bytes,
         )
 
+    def _size_messages(self) -> tuple[int, int]:
+        """Rebuild the processor for what the output and dead-letter topics accept; those sizes."""
+        settings = self.settings
+        topic_limits = self.clients.topic_limits(settings, [settings.output_topic, settings.dlq_topic])
+        claim_bytes = topic_limits.get(settings.output_topic, DEFAULT_MAX_REQUEST_BYTES)
+        dead_letter_bytes = topic_limits.get(settings.dlq_topic, DEFAULT_MAX_REQUEST_BYTES)
+        self.processor = RecordProcessor(
+            output_topic=settings.output_topic,
+            dlq_topic=settings.dlq_topic,
+            value_prefix=self.processor.value_prefix,
+            limits=settings.item_limits(),
+            max_claim_bytes=claim_bytes,
+            max_dead_letter_bytes=dead_letter_bytes,
+        )
+        return claim_bytes, dead_letter_bytes
+
+    def _start_producer(self, transactional_id: str | None, max_request_size: int) -> None:
+        """The at-least-once producer, or with a transactional id the exactly-once one."""
+        if transactional_id is None:
+            self._producer = self.clients.producer(self.settings, max_request_size)
+            return
+        self._transactions = self.clients.transactional_producer(
+            self.settings, transactional_id, max_request_size
+        )
+        self._producer = self._transactions
+        self._transactions.init_transactions()
+
     def _loop(self) -> int:
         consumer, settings = self._clients()[0], self.settings
         last_check = time.monotonic()
@@ -219,9 +235,10 @@ class Worker:
         check_interval = min(BROKER_CHECK_INTERVAL_SECONDS, settings.broker_unreachable_seconds / 4)
         while not self.stop.is_set():
             self.health.beat()
-            if self._failure is not None:
-                self.log.error("worker_stopping_on_failure", reason=self._failure)
-                return self._failure_code
+            failure, failure_code = self._failure_state()
+            if failure is not None:
+                self.log.error("worker_stopping_on_failure", reason=failure)
+                return failure_code
             self._apply_backpressure()
             if self._pipeline.full():
                 self._publish_ready(wait_seconds=POLL_TIMEOUT_SECONDS)
@@ -237,13 +254,14 @@ class Worker:
                 silent_for = last_check - self._last_contact
                 if silent_for > settings.broker_unreachable_seconds:
                     self.log.error("broker_unreachable", silent_seconds=round(silent_for, 1))
-                    return EXIT_BROKER_UNREACHABLE
+                    return ExitCode.BROKER_UNREACHABLE
         self.log.info("worker_stop_requested", reason=self.stop.reason)
-        if self._failure is None:
+        if self._failure_state()[0] is None:
             self._finish_pipeline(self.settings.shutdown_grace_seconds / 2)
-        return EXIT_OK if self._failure is None else self._failure_code
+        failure, failure_code = self._failure_state()
+        return ExitCode.OK if failure is None else failure_code
 
-    def _poll_and_submit(self, consumer: WireConsumer) -> None:
+    def _poll_and_submit(self, consumer: GroupConsumer) -> None:
         settings = self.settings
         with self._lock:
             room = settings.max_in_flight - self.tracker.pending_records() - self._pipeline.records()
@@ -256,11 +274,16 @@ class Worker:
         if records:
             self._last_contact = time.monotonic()
             self.metrics.items_consumed.inc(len(records))
-            self._pipeline.append(self._extractor().submit(records, self._generation))
+            # Read after the poll: the rebalance callbacks run inside it.
+            with self._lock:
+                generation = self._rebalance.generation
+            self._pipeline.append(self._extractor().submit(records, generation))
 
     def _publish_ready(self, *, wait_seconds: float) -> None:
         """Publish extracted batches, oldest first, waiting up to `wait_seconds` for the oldest."""
-        if self._kept:
+        with self._lock:
+            rewind_due = self._rebalance.rewind_due()
+        if rewind_due:
             self._rewind_kept_partitions()
             return
         while (batch := self._pipeline.head()) is not None:
@@ -271,19 +294,21 @@ class Worker:
             try:
                 outcomes = batch.outcomes()
             except ExtractionBroken as exc:
-                self._failure, self._failure_code = str(exc), EXIT_EXTRACTION_BROKEN
+                self._fail(str(exc), ExitCode.EXTRACTION_BROKEN)
                 return
-            if batch.generation != self._generation:
+            with self._lock:
+                stale = batch.generation != self._rebalance.generation
+            if stale:
                 continue  # polled under an assignment a rebalance replaced: the new owner re-reads it
-            if self.settings.exactly_once:
-                self._publish_transaction(batch.records, outcomes)
+            if self._transactions is not None:
+                self._publish_transaction(self._transactions, batch.records, outcomes)
             else:
                 self._publish_batch(batch.records, outcomes, batch.generation)
 
     def _finish_pipeline(self, timeout_seconds: float) -> None:
         """On a stop request, publish what is already in extraction (like finishing the batch)."""
         deadline = time.monotonic() + timeout_seconds
-        while len(self._pipeline) and self._failure is None:
+        while len(self._pipeline) and self._failure_state()[0] is None:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 self.log.warning("extraction_abandoned", records=self._pipeline.records())
@@ -309,16 +334,12 @@ class Worker:
         """
         consumer, _ = self._clients()
         with self._lock:
-            kept, self._kept = self._kept, set()
-        assigned = consumer.assignment()
-        rewind = rewind_positions(self._pipeline.drain())
-        for partition, offset in rewind.items():
-            if partition in assigned and partition not in kept:
-                consumer.seek(partition, offset)
+            kept = self._rebalance.take_kept()
+        self._seek_back(rewind_positions(self._pipeline.drain()), skip=kept)
         try:
-            positions = consumer.rewind_to_committed(kept & assigned)
+            positions = consumer.rewind_to_committed(kept & consumer.assignment())
         except CommitError as exc:
-            self._failure = f"cannot rewind partitions kept through a rebalance: {exc}"
+            self._fail(f"cannot rewind partitions kept through a rebalance: {exc}")
             return
         self.log.info("kept_partitions_rewound", positions=_readable(positions))
 
@@ -330,7 +351,7 @@ class Worker:
             partition = (record.topic, record.partition)
             self._observe(record, outcome)
             with self._lock:
-                if self._generation != generation:
+                if self._rebalance.generation != generation:
                     return  # the group rebalanced under this batch: the new owner re-reads from the commits
                 self.tracker.register(partition, record.offset, len(outcome.messages))
             for message, labels in _with_labels(outcome):
@@ -340,9 +361,11 @@ class Worker:
                     self._produce_failed(partition, record.offset, message, exc)
                     return
 
-    def _publish_transaction(self, records: list[InputRecord], outcomes: list[Outcome]) -> None:
+    def _publish_transaction(
+        self, producer: TransactionalPublisher, records: list[InputRecord], outcomes: list[Outcome]
+    ) -> None:
         """Exactly-once: the batch's messages and its input offsets commit together, or not at all."""
-        consumer, producer = self._clients()
+        consumer, _ = self._clients()
         first_offsets: dict[Partition, int] = {}
         positions: dict[Partition, int] = {}
         try:
@@ -363,15 +386,12 @@ class Worker:
             try:
                 producer.abort_transaction()
             except TransactionError as abort_exc:
-                self._failure = f"transaction could not be aborted: {abort_exc}"
+                self._fail(f"transaction could not be aborted: {abort_exc}")
                 return
             # The batches extracted ahead hold later records: read them again after this one.
             rewind = rewind_positions(self._pipeline.drain())
             rewind.update(first_offsets)
-            assigned = consumer.assignment()
-            for partition, offset in rewind.items():
-                if partition in assigned:
-                    consumer.seek(partition, offset)
+            self._seek_back(rewind)
             return
         self.metrics.transactions.labels("committed").inc()
         self.metrics.commits.labels("ok").inc()
@@ -456,9 +476,21 @@ class Worker:
             error=str(exc),
             **record_context(*partition, offset),
         )
-        self._failure = f"{kind} message for {partition[0]}[{partition[1]}]@{offset} not delivered: {exc}"
-        if is_broker_loss(exc):
-            self._failure_code = EXIT_BROKER_UNREACHABLE
+        self._fail(
+            f"{kind} message for {partition[0]}[{partition[1]}]@{offset} not delivered: {exc}",
+            ExitCode.BROKER_UNREACHABLE if is_broker_loss(exc) else None,
+        )
+
+    def _fail(self, reason: str, code: ExitCode | None = None) -> None:
+        """Stop the loop at its next turn with `reason` (and `code`, else the one already set)."""
+        with self._lock:
+            self._failure = reason
+            if code is not None:
+                self._failure_code = code
+
+    def _failure_state(self) -> tuple[str | None, int]:
+        with self._lock:
+            return self._failure, self._failure_code
 
     # -- commits, flow control, broker checks ---------------------------------------------------
 
@@ -548,10 +580,8 @@ class Worker:
 
     def on_assigned(self, partitions: set[Partition]) -> None:
         with self._lock:
-            self._generation += 1
+            self._rebalance.assigned(partitions)
             self.tracker.assign(partitions)
-            self._kept |= partitions & self._revoked
-            self._revoked = set()
         self.health.group_joined(True)
         self.metrics.rebalances.labels("assigned").inc()
         self.log.info("partitions_assigned", partitions=_names(partitions))
@@ -559,16 +589,15 @@ class Worker:
     def on_revoked(self, partitions: set[Partition]) -> dict[Partition, int]:
         self.metrics.rebalances.labels("revoked").inc()
         with self._lock:
-            abandoning = self._abandoning
+            abandoning, flush_seconds = self._abandoning, self._revoke_flush_seconds
         if abandoning:  # closing after the broker was lost: no flush, no commit can succeed
             return {}
-        if self._producer is not None and not self._producer.flush(self._revoke_flush_seconds):
+        if self._producer is not None and not self._producer.flush(flush_seconds):
             self.log.warning("revoke_flush_incomplete", unacknowledged=self._producer.unacknowledged())
         with self._lock:
-            self._generation += 1
+            self._rebalance.revoked(partitions)
             positions = self.tracker.revoke(partitions)
             self._forget_requested(partitions)
-            self._revoked |= partitions
         self._forget_lag(partitions)
         self.log.info("partitions_revoked", partitions=_names(partitions), committing=_readable(positions))
         return positions
@@ -584,10 +613,9 @@ class Worker:
 
     def on_lost(self, partitions: set[Partition]) -> None:
         with self._lock:
-            self._generation += 1
+            self._rebalance.revoked(partitions)
             self.tracker.revoke(partitions)
             self._forget_requested(partitions)
-            self._revoked |= partitions
         self._forget_lag(partitions)
         self.health.group_joined(False)
         self.metrics.rebalances.labels("lost").inc()
@@ -598,24 +626,24 @@ class Worker:
     def _shutdown(self) -> int:
         """Flush, commit, leave the group and close, all within the grace period."""
         deadline = time.monotonic() + self.settings.shutdown_grace_seconds
-        code = EXIT_OK
+        code = ExitCode.OK
         if self._producer is not None and self._consumer is not None:
             # Leave a little of the grace period for the commit and the group leave.
             flushed = self._producer.flush(max(deadline - time.monotonic() - 3.0, 0.5))
             if not flushed:
                 self.log.error("shutdown_flush_incomplete", unacknowledged=self._producer.unacknowledged())
-                code = EXIT_FAILED
+                code = ExitCode.FAILED
             remaining = max(deadline - time.monotonic() - 1.0, 0.5)
             if not self.settings.exactly_once and not self._commit_and_wait(remaining):
-                code = EXIT_FAILED
-        # Everything is flushed: the revocation that closing triggers has nothing left to wait for.
-        self._revoke_flush_seconds = min(
-            self._revoke_flush_seconds, max(deadline - time.monotonic() - 1.0, 0.1)
-        )
+                code = ExitCode.FAILED
         with self._lock:
-            failed = self.tracker.failed()
-        if failed or self._failure is not None:
-            code = EXIT_FAILED
+            # Everything is flushed: the revocation that closing triggers has nothing left to wait for.
+            self._revoke_flush_seconds = min(
+                self._revoke_flush_seconds, max(deadline - time.monotonic() - 1.0, 0.1)
+            )
+            failed = self.tracker.failed() or self._failure is not None
+        if failed:
+            code = ExitCode.FAILED
         self._close_clients(max(deadline - time.monotonic(), 1.0))
         return code
 
@@ -625,7 +653,7 @@ class Worker:
         is cut short by a watchdog, so the exit code stays 3 and comes in time."""
         with self._lock:
             self._abandoning = True
-        watchdog = threading.Timer(ABANDON_SECONDS, _exit_now, args=(EXIT_BROKER_UNREACHABLE,))
+        watchdog = threading.Timer(ABANDON_SECONDS, _exit_now, args=(ExitCode.BROKER_UNREACHABLE,))
         watchdog.daemon = True
         watchdog.start()
         self._close_clients(0.0, leave_group=False)
@@ -638,6 +666,7 @@ class Worker:
         if self._producer is not None:
             self._producer.close(timeout_seconds)
             self._producer = None
+            self._transactions = None
 
     def _close_extraction(self) -> None:
         self._pipeline.drain()
@@ -651,10 +680,20 @@ class Worker:
             raise RuntimeError("the worker is not connected")
         return self._extraction
 
-    def _clients(self) -> tuple[WireConsumer, ClaimProducer]:
+    def _clients(self) -> tuple[GroupConsumer, ClaimPublisher]:
         if self._consumer is None or self._producer is None:
             raise RuntimeError("the worker is not connected")
         return self._consumer, self._producer
+
+    def _seek_back(
+        self, positions: dict[Partition, int], skip: frozenset[Partition] | set[Partition] = frozenset()
+    ) -> None:
+        """Seek the assigned partitions (but `skip`) back to `positions`, to read dropped records again."""
+        consumer, _ = self._clients()
+        assigned = consumer.assignment()
+        for partition, offset in positions.items():
+            if partition in assigned and partition not in skip:
+                consumer.seek(partition, offset)
 
     def _forget_requested(self, partitions: set[Partition]) -> None:
         for partition in partitions:
