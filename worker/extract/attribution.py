@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from worker.extract.alternation import word_alternation
 from worker.extract.coref import SourceRegistry
 from worker.extract.places import gazetteer
 from worker.extract.reporting import (
@@ -72,7 +73,6 @@ from worker.extract.reporting import (
     VALUE_FOLLOWS_RE,
     WEEKDAYS,
     WORD_RE,
-    alternation,
 )
 from worker.extract.reporting import (
     TRAILING_PHRASE_RE as _TRAILING_PHRASE_RE,
@@ -98,10 +98,10 @@ _CAPITALISED_RUN_RE = re.compile(
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
 _SUBJECT_HEADS = EPITHET_HEADS | (SOURCE_HEADS - NON_COUNTING_HEADS)
 _SENTENCE_SUBJECT_RE = re.compile(
-    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{alternation(_SUBJECT_HEADS)})\b|"
+    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{word_alternation(_SUBJECT_HEADS)})\b|"
     r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
     # "Norland's Sea Rescue group": a name and a head in lower case after it
-    rf"(?:\s+(?:{alternation(_SUBJECT_HEADS)})\b)?"
+    rf"(?:\s+(?:{word_alternation(_SUBJECT_HEADS)})\b)?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
 _CLOCK_TIME_RE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?\s*", re.IGNORECASE)

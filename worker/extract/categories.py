@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import WEEKDAY_NAMES
-from worker.extract.numbers import word_alternation
 
 # Category cue words, as a glossary. Order matters only within a phrase search: the first cue found
 # reading outward from the figure wins.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import (
     AGE_BEFORE,
     COUNTING_HYPHEN_WORDS,
@@ -24,7 +25,6 @@ from worker.extract.lexicon import (
     TIME_UNITS,
     UNITS_WORDS,
 )
-from worker.extract.numbers import word_alternation
 
 _MONTH = word_alternation(MONTHS)
 _TIME_UNIT = word_alternation(TIME_UNITS)

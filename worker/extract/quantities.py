@@ -8,9 +8,10 @@ claims are dropped here by `worker.extract.nonclaims`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import (
     CHANGE_WORDS,
     CURRENCY_NAMES,
@@ -33,7 +34,7 @@ from worker.extract.lexicon import (
     UNITS_WORDS,
 )
 from worker.extract.nonclaims import DATE_BEFORE_MONTH, non_claim_reason
-from worker.extract.numbers import NumberToken, number_tokens, parse_digits, parse_words, word_alternation
+from worker.extract.numbers import NumberToken, number_tokens, parse_digits, parse_words
 
 
 @dataclass(slots=True)
@@ -50,28 +51,24 @@ class Quantity:
     restates: int | None = None  # index of the quantity this one restates in another unit
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return word_alternation(list(words))
-
-
 # Qualifier words right before the number (and before a currency symbol): "more than $2m".
 QUALIFIER_BEFORE = re.compile(
-    rf"(?:^|(?<=[\s(\"“]))(?P<q>{_alternation(QUALIFIERS_BEFORE)})\s+$", re.IGNORECASE
+    rf"(?:^|(?<=[\s(\"“]))(?P<q>{word_alternation(QUALIFIERS_BEFORE)})\s+$", re.IGNORECASE
 )
-QUALIFIER_AFTER = re.compile(rf"\s*(?P<q>{_alternation(QUALIFIERS_AFTER)})(?![\w])", re.IGNORECASE)
+QUALIFIER_AFTER = re.compile(rf"\s*(?P<q>{word_alternation(QUALIFIERS_AFTER)})(?![\w])", re.IGNORECASE)
 GLUED_PLUS = re.compile(r"(?:\+|-plus\b)")
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # A currency symbol or code right before the digits: "$", "US$", "Rs ", "EUR ".
-CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[^\w$]))(?P<c>{_alternation(CURRENCY_PREFIXES)})\s?$")
-LETTER_CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[^\w]))(?P<c>{_alternation(LETTER_CURRENCY_PREFIXES)})$")
-UNIT_BEFORE = re.compile(rf"\b(?P<u>{_alternation(UNITS_BEFORE)})\s+(?:of\s+)?$", re.IGNORECASE)
+CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[^\w$]))(?P<c>{word_alternation(CURRENCY_PREFIXES)})\s?$")
+LETTER_CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[^\w]))(?P<c>{word_alternation(LETTER_CURRENCY_PREFIXES)})$")
+UNIT_BEFORE = re.compile(rf"\b(?P<u>{word_alternation(UNITS_BEFORE)})\s+(?:of\s+)?$", re.IGNORECASE)
 # Scale words after the digits: "2.6 million", "£16bn", "Rs 1,500 crore", "25k".
-SCALE_AFTER = re.compile(rf"(?P<sp>\s?|-)(?P<s>{_alternation(SCALE_WORDS)})(?![\w])", re.IGNORECASE)
+SCALE_AFTER = re.compile(rf"(?P<sp>\s?|-)(?P<s>{word_alternation(SCALE_WORDS)})(?![\w])", re.IGNORECASE)
 # Units, currency names and codes after the number: "65 kilometres", "15 euros", "5 million USD".
-UNIT_AFTER = re.compile(rf"(?P<sp>\s?-?\s?)(?P<u>{_alternation(UNITS_AFTER)})(?![\w²])", re.IGNORECASE)
-CURRENCY_NAME_AFTER = re.compile(rf"\s(?P<c>{_alternation(CURRENCY_NAMES)})\b", re.IGNORECASE)
+UNIT_AFTER = re.compile(rf"(?P<sp>\s?-?\s?)(?P<u>{word_alternation(UNITS_AFTER)})(?![\w²])", re.IGNORECASE)
+CURRENCY_NAME_AFTER = re.compile(rf"\s(?P<c>{word_alternation(CURRENCY_NAMES)})\b", re.IGNORECASE)
 CURRENCY_CODE_AFTER = re.compile(r"\s(?P<c>[A-Z]{3})\b")
-MAGNITUDE_WORD_AFTER = re.compile(rf"\s?(?P<m>{_alternation(MAGNITUDE_AFTER)})\b", re.IGNORECASE)
+MAGNITUDE_WORD_AFTER = re.compile(rf"\s?(?P<m>{word_alternation(MAGNITUDE_AFTER)})\b", re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-(?P<w>[A-Za-z]+)")
 GLUED_LETTERS = re.compile(r"[A-Za-z]")
 # Joins of a range: "10 to 20", "10-20", "two or three", "between 10 and 20".
@@ -91,7 +88,7 @@ PHONE_LIST_JOIN = re.compile(r"^[^.;]{0,60}\b(?:or|and)\s+$")
 RESTATEMENT_OPEN = re.compile(r"^\s*(?:[(\[]|,\s*or)\s*$")
 # "some 2,000 families or 9,000 people": the same group counted by households and by heads.
 HOUSEHOLDS_OR = re.compile(r"^\s+(?:families|households)\s*,?\s+or\s+$", re.IGNORECASE)
-WORD_IN_BRACKETS_BEFORE = re.compile(rf"\b(?P<w>{_alternation(UNITS_WORDS)})\s*\($", re.IGNORECASE)
+WORD_IN_BRACKETS_BEFORE = re.compile(rf"\b(?P<w>{word_alternation(UNITS_WORDS)})\s*\($", re.IGNORECASE)
 # Verbs read as qualifiers ("the toll passed 60", "topped the $5bn level"), which only bound a
 # figure that does not count things of its own ("crossed three rivers").
 VERB_QUALIFIER = re.compile(
@@ -122,10 +119,10 @@ METRE_CONTEXT_BEFORE = re.compile(
 # fourth of", "half of them", "almost half the condos", "half a percentage point". SPEC reads a share
 # in words as a percentage (two-thirds is 66.67 percent) and a part of a point as that part of the
 # point; a fraction in digits ("1/16 of a pint") keeps its value with the unit "fraction".
-_SMALL_NUMERATOR = _alternation(w for w, v in UNITS_WORDS.items() if 1 <= v <= 10)
+_SMALL_NUMERATOR = word_alternation(w for w, v in UNITS_WORDS.items() if 1 <= v <= 10)
 FRACTION_SHARE = re.compile(
-    rf"(?<![\w-])(?:(?P<n>an?|{_SMALL_NUMERATOR})[\s-]+(?P<d>{_alternation(FRACTION_DENOMINATORS)})(?=\s+of\b)"
-    rf"|(?P<hn>{_SMALL_NUMERATOR})-(?P<hd>{_alternation(FRACTION_DENOMINATORS)})\b"
+    rf"(?<![\w-])(?:(?P<n>an?|{_SMALL_NUMERATOR})[\s-]+(?P<d>{word_alternation(FRACTION_DENOMINATORS)})(?=\s+of\b)"
+    rf"|(?P<hn>{_SMALL_NUMERATOR})-(?P<hd>{word_alternation(FRACTION_DENOMINATORS)})\b"
     r"|(?P<h>half)(?=\s+(?:of\s+)?(?:the|its|their|his|her|our|your|my|all|which|whom|them|those|these|us"
     r"|a\s+(?:percentage\s+)?point)\b))",
     re.IGNORECASE,
@@ -138,7 +135,7 @@ MIXED_FRACTION = re.compile(
 )
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 # A multiplier: "four-fold", "a 10-fold rise", "fourfold", "three times as many".
-_FOLD_NUMBER = _alternation([*(w for w, v in UNITS_WORDS.items() if v >= 2), *TENS_WORDS, "hundred"])
+_FOLD_NUMBER = word_alternation([*(w for w, v in UNITS_WORDS.items() if v >= 2), *TENS_WORDS, "hundred"])
 FOLD_WORD = re.compile(rf"\b(?P<n>{_FOLD_NUMBER})fold\b", re.IGNORECASE)
 TIMES_AS = re.compile(
     r"\s+times\s+(?:as|more|less|higher|lower|greater|larger|bigger|smaller|faster|the)\b", re.IGNORECASE
