@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from worker.extract.attribution import attribute
-from worker.extract.categories import THING_NOUNS, categorise, counted_noun, protest_context
+from worker.extract.categories import THING_NOUNS, FigureSpan, categorise, counted_noun, protest_context
 from worker.extract.dedup import deduplicate
 from worker.extract.lexicon import (
     BRITAIN_NAMES,
@@ -112,19 +112,21 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
         previous = claims[index - 1] if index > base else None
         category = categorise(
             text,
-            start=quantity.start,
-            end=quantity.end,
-            sentence_start=s_start,
-            sentence_end=s_end,
-            next_start=next_start,
-            unit=quantity.unit,
-            counted=counted,
-            phrase_end=phrase_end,
-            part_of=previous.category if previous is not None else None,
-            previous_end=previous.end if previous is not None else None,
-            in_protest=in_protest(s_index),
-            # the protest may be named a sentence or two before its head count
-            after_protest=any(in_protest(i) for i in range(max(0, s_index - 2), s_index)),
+            FigureSpan(
+                start=quantity.start,
+                end=quantity.end,
+                sentence_start=s_start,
+                sentence_end=s_end,
+                next_start=next_start,
+                unit=quantity.unit,
+                counted=counted,
+                phrase_end=phrase_end,
+                part_of=previous.category if previous is not None else None,
+                previous_end=previous.end if previous is not None else None,
+                in_protest=in_protest(s_index),
+                # the protest may be named a sentence or two before its head count
+                after_protest=any(in_protest(i) for i in range(max(0, s_index - 2), s_index)),
+            ),
         )
         if previous is not None and (
             _FROM_PREVIOUS.fullmatch(text, previous.end, quantity.start)
