@@ -175,7 +175,7 @@ def _check_sentences(text: str, limits: ItemLimits) -> None:
                 f"a sentence of {end - start} characters at {start} "
                 f"(the limit is {limits.max_sentence_chars})",
             )
-        numbers = sum(1 for _ in _NUMBER.finditer(text, start, end))
+        numbers = len(_NUMBER.findall(text, start, end))
         if numbers > limits.max_numbers_per_sentence:
             raise LimitExceeded(
                 "too_many_numbers",
