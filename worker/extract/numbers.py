@@ -71,6 +71,10 @@ class NumberToken:
     is_words: bool
 
 
+# How far before a space-grouped number a month name makes its first group a day ("March 15 300").
+MONTH_BEFORE_WINDOW = 12
+
+
 def number_tokens(text: str, start: int, end: int, *, spaced_thousands: bool = False) -> list[NumberToken]:
     """The numbers in text[start:end], in order (the same tokens `NUMBER.finditer` yields).
 
@@ -92,7 +96,7 @@ def number_tokens(text: str, start: int, end: int, *, spaced_thousands: bool = F
         match = None
         if spaced_thousands and run.end() - at <= 3 and text[run.end() : run.end() + 2].lstrip(" ").isdigit():
             match = _SPACE_GROUPED_AT.match(text, at, end)
-            if match is not None and _MONTH_BEFORE.search(text, max(start, at - 12), at):
+            if match is not None and _MONTH_BEFORE.search(text, max(start, at - MONTH_BEFORE_WINDOW), at):
                 match = None  # "March 15 300 people": a day, then a count
         if match is None:
             match = _DIGITS_AT.match(text, at, end)
