@@ -83,7 +83,8 @@ def extract_item(item: WireItem, limits: ItemLimits = DEFAULT_LIMITS) -> Extract
     skipped = language_skip(item, cleaned.text)
     if skipped is not None:
         return Extraction(skipped=skipped)
-    _check_sentences(cleaned.text, limits)
+    sentences = split_sentences(cleaned.text)
+    _check_sentences(cleaned.text, sentences, limits)
     # Sources and places are resolved here, once per item, because resolution needs the whole
     # item: the acronyms it defines, the people it introduces with their office, its event place.
     where = item_places(cleaned.text, item.headline)
@@ -94,7 +95,7 @@ def extract_item(item: WireItem, limits: ItemLimits = DEFAULT_LIMITS) -> Extract
     return Extraction(
         events=[
             _to_event(item, cleaned, claim, resolver, limits=limits)
-            for claim in extract_claims(cleaned.text, location=fallback)
+            for claim in extract_claims(cleaned.text, location=fallback, sentences=sentences)
         ]
     )
 
@@ -167,8 +168,8 @@ def detect_language(text: str) -> str | None:
     return code if reliable and code != "un" else None
 
 
-def _check_sentences(text: str, limits: ItemLimits) -> None:
-    for start, end in split_sentences(text):
+def _check_sentences(text: str, sentences: list[tuple[int, int]], limits: ItemLimits) -> None:
+    for start, end in sentences:
         if end - start > limits.max_sentence_chars:
             raise LimitExceeded(
                 "sentence_too_long",

@@ -52,9 +52,13 @@ _LIST_ROW = re.compile(r"[-–•*·]|[^:\n]{1,40}:\s*[\d.,]+$")
 _CLOSING = frozenset(".!?\"”’')")
 
 
-def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
-    """Every numeric claim in `text`, in reading order, one claim per figure."""
-    sentences = split_sentences(text)
+def extract_claims(
+    text: str, *, location: str | None = None, sentences: list[tuple[int, int]] | None = None
+) -> list[Claim]:
+    """Every numeric claim in `text`, in reading order, one claim per figure. `sentences` is
+    `split_sentences(text)` when the caller already has it."""
+    if sentences is None:
+        sentences = split_sentences(text)
     lower = text.lower()
     # the country search runs only for items that write the currency ("Rs", "Rs.", "rupees")
     rupee = (

@@ -318,12 +318,21 @@ def find_places(
     or when it is a city of a million people or more.
     """
     end = len(text) if end is None else end
+    return _places_in(text, start, end, country, list(_TOKEN.finditer(text, start, end)))
+
+
+def _places_in(
+    text: str, start: int, end: int, country: str | None, tokens: list[re.Match[str]]
+) -> list[PlaceMention]:
+    """`find_places` over the words of text[start:end] already found (`tokens`)."""
     gaz = gazetteer()
     suffixes = _admin_suffixes()
-    tokens = list(_TOKEN.finditer(text, start, end))
     capitalised = [token.group()[0].isupper() for token in tokens]
-    # joined[i]: token i and token i + 1 are written as one name ("New York", "Guinea-Bissau").
-    joined = [text[a.end() : b.start()] in (" ", "-") for a, b in pairwise(tokens)]
+    # joined[i]: capitalised tokens i and i + 1 are written as one name ("New York", "Guinea-Bissau").
+    joined = [
+        first_up and second_up and text[a.end() : b.start()] in (" ", "-")
+        for (a, b), first_up, second_up in zip(pairwise(tokens), capitalised, capitalised[1:], strict=False)
+    ]
     mentions: list[PlaceMention] = []
     index = 0
     while index < len(tokens):
@@ -537,11 +546,12 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
     mentions: list[tuple[PlaceMention, int]] = []
     lede_end = min(len(text), 400)
     for source_text, weight_all in ((headline or "", 2), (text, 1)):
-        for mention in find_places(source_text):
+        tokens = list(_TOKEN.finditer(source_text))
+        for mention in _places_in(source_text, 0, len(source_text), None, tokens):
             weight = 2 if weight_all == 2 or mention.start < lede_end else 1
             mentions.append((mention, weight))
             votes[mention.place.country] += weight
-        for token in _TOKEN.finditer(source_text):
+        for token in tokens:
             word = token.group()
             if word[0].isupper():
                 code = gaz.country_of_adjective(_POSSESSIVE.sub("", word))
