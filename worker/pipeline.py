@@ -28,7 +28,7 @@ from worker.models import (
     WireItem,
     make_claim_id,
 )
-from worker.track.identity import ItemContext, item_context, resolve_source
+from worker.track.identity import Entity, ItemContext, item_context, resolve_source
 
 EXTRACTOR_VERSION = __version__
 # Marks evidence cut short on one side of the figure.
@@ -83,20 +83,51 @@ def extract_item(item: WireItem, limits: ItemLimits = DEFAULT_LIMITS) -> Extract
     skipped = language_skip(item, cleaned.text)
     if skipped is not None:
         return Extraction(skipped=skipped)
-    _check_sentences(cleaned.text, limits)
+    sentences = split_sentences(cleaned.text)
+    _check_sentences(cleaned.text, sentences, limits)
     # Sources and places are resolved here, once per item, because resolution needs the whole
     # item: the acronyms it defines, the people it introduces with their office, its event place.
     where = item_places(cleaned.text, item.headline)
     # A figure whose sentence names no place is about the item's event place, never the dateline:
     # the bureau's city is where the reporter sits.
     fallback = fallback_name(where)
-    context = item_context(cleaned.text, where.country, where.countries)
+    resolver = _ItemResolver(item_context(cleaned.text, where.country, where.countries), where)
     return Extraction(
         events=[
-            _to_event(item, cleaned, claim, context, where, limits=limits)
-            for claim in extract_claims(cleaned.text, location=fallback)
+            _to_event(item, cleaned, claim, resolver, limits=limits)
+            for claim in extract_claims(cleaned.text, location=fallback, sentences=sentences)
         ]
     )
+
+
+@dataclass(slots=True)
+class _ItemResolver:
+    """Source and place resolution for one item, each mention resolved once: an item's figures
+    mostly share a handful of sources, and resolving one reads the whole item."""
+
+    context: ItemContext
+    where: ItemPlaces
+    _entities: dict[tuple[str, str, str], Entity | None] = field(default_factory=dict)
+    _jurisdictions: dict[str, Place | None] = field(default_factory=dict)
+
+    def entity(self, text: str, normalized: str, kind: str) -> Entity | None:
+        key = (text, normalized, kind)
+        if key not in self._entities:
+            self._entities[key] = resolve_source(text, normalized, kind, self.context)
+        return self._entities[key]
+
+    def jurisdiction(self, source_text: str) -> Place | None:
+        """The first region or city a source's own name holds ("the Westland provincial police")."""
+        if source_text not in self._jurisdictions:
+            self._jurisdictions[source_text] = next(
+                (
+                    mention.place
+                    for mention in find_places(source_text, country=self.where.country)
+                    if mention.place.level != "country"
+                ),
+                None,
+            )
+        return self._jurisdictions[source_text]
 
 
 # An invented item that touches every lazily loaded table: the gazetteer, the organisation data,
@@ -137,15 +168,15 @@ def detect_language(text: str) -> str | None:
     return code if reliable and code != "un" else None
 
 
-def _check_sentences(text: str, limits: ItemLimits) -> None:
-    for start, end in split_sentences(text):
+def _check_sentences(text: str, sentences: list[tuple[int, int]], limits: ItemLimits) -> None:
+    for start, end in sentences:
         if end - start > limits.max_sentence_chars:
             raise LimitExceeded(
                 "sentence_too_long",
                 f"a sentence of {end - start} characters at {start} "
                 f"(the limit is {limits.max_sentence_chars})",
             )
-        numbers = sum(1 for _ in _NUMBER.finditer(text, start, end))
+        numbers = len(_NUMBER.findall(text, start, end))
         if numbers > limits.max_numbers_per_sentence:
             raise LimitExceeded(
                 "too_many_numbers",
@@ -189,8 +220,7 @@ def _to_event(
     item: WireItem,
     cleaned: CleanedText,
     claim: Claim,
-    context: ItemContext,
-    where: ItemPlaces,
+    resolver: _ItemResolver,
     *,
     limits: ItemLimits,
 ) -> ClaimEvent:
@@ -202,7 +232,8 @@ def _to_event(
             )
     start, end = cleaned.original_span(claim.start, claim.end)
     source = claim.source
-    entity = resolve_source(source.text, source.normalized, source.type, context) if source else None
+    where = resolver.where
+    entity = resolver.entity(source.text, source.normalized, source.type) if source else None
     place = gazetteer().lookup(claim.location, where.country) if claim.location else None
     if claim.location and place is None:
         # A village or district the gazetteer does not list: a place of its own in the item's
@@ -219,11 +250,9 @@ def _to_event(
     if source is not None and not stated:
         # "the Westland provincial police", "authorities in Eastmarch district": a body named with
         # its region speaks for that region when the sentence names no other place.
-        jurisdiction = [
-            m.place for m in find_places(source.text, country=where.country) if m.place.level != "country"
-        ]
-        if jurisdiction:
-            place = jurisdiction[0]
+        jurisdiction = resolver.jurisdiction(source.text)
+        if jurisdiction is not None:
+            place = jurisdiction
     if entity is not None and entity.area and not stated:
         # A body that works in one region only: its figures are that region's.
         place = gazetteer().by_id.get(entity.area, place)

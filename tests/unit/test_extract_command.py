@@ -24,7 +24,9 @@ from worker.pipeline import process_item
 _DIGITS = re.compile(r"\d[\d,]*")
 
 
-def _digit_claims(text: str, *, location: str | None = None) -> list[Claim]:
+def _digit_claims(
+    text: str, *, location: str | None = None, sentences: list[tuple[int, int]] | None = None
+) -> list[Claim]:
     if "explode" in text:
         raise RuntimeError("extractor blew up")
     return [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from worker.extract.attribution import attribute
-from worker.extract.categories import THING_NOUNS, categorise, counted_noun, protest_context
+from worker.extract.categories import THING_NOUNS, FigureSpan, categorise, counted_noun, protest_context
 from worker.extract.dedup import deduplicate
 from worker.extract.lexicon import (
     BRITAIN_NAMES,
@@ -52,9 +52,13 @@ _LIST_ROW = re.compile(r"[-–•*·]|[^:\n]{1,40}:\s*[\d.,]+$")
 _CLOSING = frozenset(".!?\"”’')")
 
 
-def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
-    """Every numeric claim in `text`, in reading order, one claim per figure."""
-    sentences = split_sentences(text)
+def extract_claims(
+    text: str, *, location: str | None = None, sentences: list[tuple[int, int]] | None = None
+) -> list[Claim]:
+    """Every numeric claim in `text`, in reading order, one claim per figure. `sentences` is
+    `split_sentences(text)` when the caller already has it."""
+    if sentences is None:
+        sentences = split_sentences(text)
     lower = text.lower()
     # the country search runs only for items that write the currency ("Rs", "Rs.", "rupees")
     rupee = (
@@ -112,19 +116,21 @@ def extract_claims(text: str, *, location: str | None = None) -> list[Claim]:
         previous = claims[index - 1] if index > base else None
         category = categorise(
             text,
-            start=quantity.start,
-            end=quantity.end,
-            sentence_start=s_start,
-            sentence_end=s_end,
-            next_start=next_start,
-            unit=quantity.unit,
-            counted=counted,
-            phrase_end=phrase_end,
-            part_of=previous.category if previous is not None else None,
-            previous_end=previous.end if previous is not None else None,
-            in_protest=in_protest(s_index),
-            # the protest may be named a sentence or two before its head count
-            after_protest=any(in_protest(i) for i in range(max(0, s_index - 2), s_index)),
+            FigureSpan(
+                start=quantity.start,
+                end=quantity.end,
+                sentence_start=s_start,
+                sentence_end=s_end,
+                next_start=next_start,
+                unit=quantity.unit,
+                counted=counted,
+                phrase_end=phrase_end,
+                part_of=previous.category if previous is not None else None,
+                previous_end=previous.end if previous is not None else None,
+                in_protest=in_protest(s_index),
+                # the protest may be named a sentence or two before its head count
+                after_protest=any(in_protest(i) for i in range(max(0, s_index - 2), s_index)),
+            ),
         )
         if previous is not None and (
             _FROM_PREVIOUS.fullmatch(text, previous.end, quantity.start)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from worker.extract.alternation import word_alternation
 from worker.extract.coref import SourceRegistry
 from worker.extract.places import gazetteer
 from worker.extract.reporting import (
@@ -72,7 +73,6 @@ from worker.extract.reporting import (
     VALUE_FOLLOWS_RE,
     WEEKDAYS,
     WORD_RE,
-    alternation,
 )
 from worker.extract.reporting import (
     TRAILING_PHRASE_RE as _TRAILING_PHRASE_RE,
@@ -98,10 +98,10 @@ _CAPITALISED_RUN_RE = re.compile(
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
 _SUBJECT_HEADS = EPITHET_HEADS | (SOURCE_HEADS - NON_COUNTING_HEADS)
 _SENTENCE_SUBJECT_RE = re.compile(
-    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{alternation(_SUBJECT_HEADS)})\b|"
+    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{word_alternation(_SUBJECT_HEADS)})\b|"
     r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
     # "Norland's Sea Rescue group": a name and a head in lower case after it
-    rf"(?:\s+(?:{alternation(_SUBJECT_HEADS)})\b)?"
+    rf"(?:\s+(?:{word_alternation(_SUBJECT_HEADS)})\b)?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
 _CLOCK_TIME_RE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?\s*", re.IGNORECASE)
@@ -214,12 +214,19 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
 
 
+# How far before a cue verb its auxiliaries and determiners are read ("had not yet been").
+VERB_LEAD_WINDOW = 60
+
+
 def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
     """ "is estimated", "an estimated", "had been recorded", "did not say", "its growth forecast": the
     word is not a verb with a source for its subject."""
     if _RAISED_PASSIVE_RE.match(text, verb_start) or _NOUN_BEFORE_OF_RE.match(text, verb_start):
         return True
-    words = [word.strip(_EDGE_PUNCTUATION) for word in text[max(floor, verb_start - 60) : verb_start].split()]
+    words = [
+        word.strip(_EDGE_PUNCTUATION)
+        for word in text[max(floor, verb_start - VERB_LEAD_WINDOW) : verb_start].split()
+    ]
     if text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS):
         # "its growth forecast", "their new five-year sales forecast"
         for word in words[-4:]:
@@ -677,9 +684,13 @@ def _contrasting_clauses(text: str, start: int, end: int) -> list[int]:
     return found
 
 
+# Longer than the longest preposed cue phrase ("according to").
+PREPOSED_PHRASE_WINDOW = 20
+
+
 def _preposed_phrase(text: str, start: int, limit: int) -> tuple[str, int] | None:
     """The cue phrase that starts at `start` ("according to", "citing") and where its source begins."""
-    lowered = text[start : min(limit, start + 20)].lower()
+    lowered = text[start : min(limit, start + PREPOSED_PHRASE_WINDOW)].lower()
     for phrase in PREPOSED_CUES:
         if lowered.startswith(phrase) and lowered[len(phrase) : len(phrase) + 1].isspace():
             source_start = start + len(phrase)
@@ -915,7 +926,9 @@ class _SentenceReader:
         # or right after the figure it describes: "denied the 4,100 cited by the relief office"
         reduced = match.kind == "agentive" and (
             _preceded_by_comma(self.text, match.start, self.start)
-            or _FIGURE_RIGHT_BEFORE_RE.search(self.text, max(self.start, match.start - 30), match.start)
+            or _FIGURE_RIGHT_BEFORE_RE.search(
+                self.text, max(self.start, match.start - FIGURE_BEFORE_PARTICIPLE_WINDOW), match.start
+            )
             is not None
         )
         if agent is None or not (passive or reduced):
@@ -929,7 +942,9 @@ class _SentenceReader:
     def _possessive_documents(self) -> None:
         text = self.text
         for noun in self.document_nouns:
-            match = POSSESSOR_BEFORE_RE.search(text, max(self.start, noun.start - 60), noun.start)
+            match = POSSESSOR_BEFORE_RE.search(
+                text, max(self.start, noun.start - POSSESSOR_WINDOW), noun.start
+            )
             if match is None:
                 continue
             owner_text, owner_start = _possessor(text, self.start, match.start(), match.end("owner"))
@@ -938,7 +953,7 @@ class _SentenceReader:
             if not owner_text or not _valid_source(owner_text, counting=True):
                 continue
             clause = self.clause_start(owner_start)
-            lead = text[max(clause, owner_start - 12) : owner_start]
+            lead = text[max(clause, owner_start - OWNER_LEAD_WINDOW) : owner_start]
             opening = text[clause:owner_start].rsplit(",", 1)[-1].strip().lower()
             if not (
                 POSSESSIVE_LEAD_RE.search(lead)
@@ -964,13 +979,22 @@ class _SentenceReader:
             self.anchors.append(_Anchor("said", match.group("np"), match.start("np"), self.end, True, False))
 
 
+# How far before a document noun its owner is looked for ("the Water Board's own estimate"), how
+# far before the owner a lead-in word is read, and how long the owner's noun phrase may be.
+POSSESSOR_WINDOW = 60
+OWNER_LEAD_WINDOW = 12
+OWNER_PHRASE_WINDOW = 80
+# How far before a participle the figure it describes may stand ("the 4,100 cited by").
+FIGURE_BEFORE_PARTICIPLE_WINDOW = 30
+
+
 def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, int]:
     """The noun phrase that owns a document, and where it starts: "By the Water Board's
     estimate" -> the Water Board."""
     owner = text[start:owner_end]
     if owner.lower() in {"its", "their", "his", "her"}:
         return owner, start
-    words = _tokens(text, max(floor, start - 80), owner_end)
+    words = _tokens(text, max(floor, start - OWNER_PHRASE_WINDOW), owner_end)
     phrase_start = start
     for kept, (word, word_start, _) in enumerate(reversed(words)):
         if kept and word[0].islower() and word.lower() != "the" and word.lower() not in NAME_PARTICLES:
@@ -982,9 +1006,13 @@ def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, 
     return re.sub(r"(?:'s|’s|'|’)$", "", phrase), phrase_start
 
 
+# How far before a counting subject the figure of a reduced relative may stand.
+REDUCED_RELATIVE_WINDOW = 30
+
+
 def _reduced_relative(text: str, clause: int, phrase_start: int) -> bool:
     """ "the 812 walkers the park counted": the figure stands right before the counting subject."""
-    before = text[max(clause, phrase_start - 30) : phrase_start]
+    before = text[max(clause, phrase_start - REDUCED_RELATIVE_WINDOW) : phrase_start]
     return bool(re.search(r"\d[\d,.]*\s+(?:[\w\-]+\s+){0,2}$", before)) and ", " not in before
 
 
@@ -1056,9 +1084,15 @@ def _gapped_anchor(
     return _gapped_before(text, sentence_start, span[0], earlier) or _gapped_according_to(text, span, earlier)
 
 
+# How far before a figure a gapped source may stand (", the union 280,000").
+GAPPED_SOURCE_WINDOW = 60
+
+
 def _gapped_before(text: str, sentence_start: int, start: int, earlier: _Anchor) -> _Anchor | None:
     """ "..., the union 280,000": the source stands right before the figure."""
-    match = GAPPED_SOURCE_RE.search(text, max(sentence_start, start - 60, earlier.end), start)
+    match = GAPPED_SOURCE_RE.search(
+        text, max(sentence_start, start - GAPPED_SOURCE_WINDOW, earlier.end), start
+    )
     if match is None:
         return None
     phrase = match.group("np")
@@ -1095,12 +1129,16 @@ def _gapped_according_to(text: str, span: tuple[int, int], earlier: _Anchor) -> 
     return _Anchor(earlier.cue, phrase, after.start("np"), after.end("np"), False, False)
 
 
+# How far before a name a photo or byline credit ("Reporting by") is read.
+CREDIT_WINDOW = 25
+
+
 def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
     """Every personal name the item writes, title dropped, with its position."""
     names: list[tuple[int, str]] = []
     for match in _CAPITALISED_RUN_RE.finditer(text):
         if lines.is_title(match.start()) or _CREDIT_BEFORE_RE.search(
-            text, max(0, match.start() - 25), match.start()
+            text, max(0, match.start() - CREDIT_WINDOW), match.start()
         ):
             continue
         tokens = re.sub(r"(?:'s|’s)$", "", match.group()).split()

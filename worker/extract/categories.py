@@ -10,9 +10,10 @@ rose to 11,300"), and the figure a part belongs to ("1,300 of them children").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import WEEKDAY_NAMES
-from worker.extract.numbers import word_alternation
 
 # Category cue words, as a glossary. Order matters only within a phrase search: the first cue found
 # reading outward from the figure wins.
@@ -495,6 +496,11 @@ for _category, _cues in CATEGORY_CUES.items():
         _CUE_CATEGORY.setdefault(_cue, _category)
 
 
+# How far after a figure its counted noun phrase is read, and its most words.
+COUNTED_PHRASE_WINDOW = 80
+COUNTED_PHRASE_WORDS = 4
+
+
 def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The head noun of the phrase after a figure, and where that phrase ends."""
     if _PARTITIVE_AFTER.match(text, end):
@@ -502,7 +508,7 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
     of_the = _OF_THE.match(text, end)
     pos = of_the.end() if of_the else end
     words: list[str] = []
-    for match in _WORD.finditer(text, pos, min(limit, pos + 80)):
+    for match in _WORD.finditer(text, pos, min(limit, pos + COUNTED_PHRASE_WINDOW)):
         gap = text[pos : match.start()]
         if gap.strip(" ") != "":
             break
@@ -517,51 +523,91 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
             continue
         words.append(word)
         pos = match.end()
-        if len(words) == 4:
+        if len(words) == COUNTED_PHRASE_WORDS:
             break
     if not words:
         return None, end
     return " ".join(words), pos
 
 
-def categorise(
-    text: str,
-    *,
-    start: int,
-    end: int,
-    sentence_start: int,
-    sentence_end: int,
-    next_start: int,
-    unit: str | None,
-    counted: str | None,
-    phrase_end: int,
-    part_of: str | None,
-    previous_end: int | None,
-    in_protest: bool,
-    after_protest: bool = False,
-) -> str:
-    """The category of the figure text[start:end] (see module docstring for the order of evidence)."""
-    if unit is not None and unit not in ("percent",):
-        return "other"
-    if text.endswith((" of ", " to "), max(sentence_start, start - 4), start) and _POPULATION_BEFORE.search(
-        text, max(sentence_start, start - 40), start
-    ):
-        return "other"
-    head = counted.split()[-1] if counted else None
+@dataclass(frozen=True, slots=True)
+class FigureSpan:
+    """Where a figure stands and what the extractor has read around it: what `categorise` weighs."""
+
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    next_start: int  # where the next figure's clause begins (the sentence end when none does)
+    unit: str | None
+    counted: str | None  # the head noun phrase after the figure ("people", "homes")
+    phrase_end: int  # where that noun phrase ends
+    part_of: str | None  # the category of the figure before it in the sentence
+    previous_end: int | None  # where that figure ends
+    in_protest: bool  # the sentence is about a protest
+    after_protest: bool = False  # a sentence just before it is
+
+
+# How far before a figure each rule looks (characters, never past the sentence start).
+GOVERNED_BY_OTHER_WINDOW = 24
+POPULATION_WINDOW = 40
+GOVERNING_VERB_WINDOW = 40
+GOVERNING_PHRASE_WINDOW = 80
+NUMBER_OF_WINDOW = 160
+CHANGE_SUBJECT_WINDOW = 220
+CHANGE_VERB_WINDOW = 60
+PART_OF_WINDOW = 25
+AS_WERE_WINDOW = 12
+# How much of the clause after a figure's noun phrase is read for a cue.
+CLAUSE_AFTER_WINDOW = 60
+
+
+def categorise(text: str, figure: FigureSpan) -> str:
+    """The category of the figure text[start:end], stage by stage (see the module docstring for the
+    order of evidence): the first stage with an answer decides."""
+    head = figure.counted.split()[-1] if figure.counted else None
     head_lower = head.lower() if head else None
     is_thing = head_lower in THING_NOUNS if head_lower else False
+    ruled = _ruled_out(text, figure, head_lower)
+    if ruled is not None:
+        return ruled
+    after = _category_after(text, figure, is_thing=is_thing)
+    if after is not None:
+        return after
+    if is_thing:
+        return "other"
+    before = text[max(figure.sentence_start, figure.start - GOVERNING_PHRASE_WINDOW) : figure.start]
+    return (
+        _category_before(text, figure, before)
+        or _category_as_part(text, figure, before)
+        or _crowd_category(text, figure, head_lower)
+    )
 
+
+def _ruled_out(text: str, figure: FigureSpan, head_lower: str | None) -> str | None:
+    """Stage 0: a unit, a population, bodies, or a verb that says the figure is no casualty."""
+    start, sentence_start = figure.start, figure.sentence_start
+    if figure.unit is not None and figure.unit not in ("percent",):
+        return "other"
+    if text.endswith((" of ", " to "), max(sentence_start, start - 4), start) and _POPULATION_BEFORE.search(
+        text, max(sentence_start, start - POPULATION_WINDOW), start
+    ):
+        return "other"
     if head_lower in _BODY_NOUNS:
         return "killed"  # "rescuers recovered 22 bodies" (SPEC)
-    # 0. a verb right before the figure that says it is not a casualty: "freed 23 hostages".
-    if _GOVERNED_BY_OTHER.search(text, max(sentence_start, start - 24), start):
+    # "freed 23 hostages": a verb right before the figure that says it is not a casualty.
+    if _GOVERNED_BY_OTHER.search(text, max(sentence_start, start - GOVERNED_BY_OTHER_WINDOW), start):
         return "other"
+    return None
 
-    # 1. the clause after the noun phrase: "were killed", "dead", "missing".
-    aside = _ASIDE.match(text, phrase_end, sentence_end)
+
+def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | None:
+    """Stage 1: the counted noun and the clause after it: "were killed", "dead", "missing"."""
+    phrase_end = figure.phrase_end
+    aside = _ASIDE.match(text, phrase_end, figure.sentence_end)
     if aside is not None:
         phrase_end = aside.end()
-    after_end = next_start if next_start >= phrase_end else sentence_end
+    after_end = figure.next_start if figure.next_start >= phrase_end else figure.sentence_end
     clause = _CLAUSE_BREAK.search(text, phrase_end, after_end)
     if clause is not None:
         after_end = clause.start()
@@ -572,28 +618,30 @@ def categorise(
     if conjunction is not None:
         after_end = conjunction.start()
     following = text[phrase_end:after_end]
-    found = _ALL_CUES.search(following[:60]) if not is_thing else None
-    if counted:
-        for cue in _ALL_CUES.finditer(counted):
+    found = _ALL_CUES.search(following[:CLAUSE_AFTER_WINDOW]) if not is_thing else None
+    if figure.counted:
+        for cue in _ALL_CUES.finditer(figure.counted):
             category = _CUE_CATEGORY[cue.group("cue").lower()]
             if category in _WHO_NOT_WHAT:
                 # "300 protesters were arrested", "police detained 300 protesters": the verb says
                 # what happened to them
                 if found is not None:
                     break
-                governing = _governing_verb_category(text[max(sentence_start, start - 40) : start].lower())
+                window = text[max(figure.sentence_start, figure.start - GOVERNING_VERB_WINDOW) : figure.start]
+                governing = _governing_verb_category(window.lower())
                 if governing is not None and governing != "other":
                     return governing
             if category != "affected" or cue.group("cue").lower() in ("cases", "infections", "case"):
                 return category
     if found is not None:
         return _CUE_CATEGORY[found.group("cue").lower()]
-    if is_thing:
-        return "other"
+    return None
 
-    # 2. a verb or phrase that governs the figure: "killing 1,200 people", "the toll at 2,053".
-    # Cheap substring tests guard each pattern: this runs for every figure in the stream.
-    before = text[max(sentence_start, start - 80) : start]
+
+def _category_before(text: str, figure: FigureSpan, before: str) -> str | None:
+    """Stage 2: a verb or phrase that governs the figure: "killing 1,200 people", "the toll at 2,053".
+    Cheap substring tests guard each pattern: this runs for every figure in the stream."""
+    start, sentence_start = figure.start, figure.sentence_start
     lower = before.lower()
     changed = _change_subject_category(text, sentence_start, start)
     if changed is not None:
@@ -604,7 +652,7 @@ def categorise(
     if among is not None:
         return _CUE_CATEGORY.get(among.group("w").lower(), "killed")
     number_of = None
-    wide_start = max(sentence_start, start - 160)
+    wide_start = max(sentence_start, start - NUMBER_OF_WINDOW)
     if _may_name_a_number(text[wide_start:start]) and _NUMBER_WORDS.search(text, wide_start, start):
         number_of = _NUMBER_OF.search(text, wide_start, start)
     if number_of is not None:
@@ -614,9 +662,8 @@ def categorise(
     governing = _governing_verb_category(lower)
     if governing is not None:
         return governing
-
-    if part_of is not None and "to" in lower[-4:] and _RUNNING_TOTAL.search(before):
-        return part_of
+    if figure.part_of is not None and "to" in lower[-4:] and _RUNNING_TOTAL.search(before):
+        return figure.part_of
     opening = (
         _OUT_OF_OPENING.match(text, sentence_start, start)
         if text.find("of ", sentence_start, start) != -1
@@ -626,27 +673,41 @@ def categorise(
         breakdown_cue = _ALL_CUES.search(opening.group("rest"))
         if breakdown_cue is not None:
             return _CUE_CATEGORY[breakdown_cue.group("cue").lower()]
-    # 3. a part of an earlier figure: "1,300 of them children", "including 4,237 children".
-    if part_of is not None and (
-        _PARTITIVE_AFTER.match(text, end)
-        or _PART_OF_BEFORE.search(before[-25:])
-        or _AS_WERE.search(before[-12:])
+    return None
+
+
+def _category_as_part(text: str, figure: FigureSpan, before: str) -> str | None:
+    """Stages 3 and 4: a part of an earlier figure ("1,300 of them children", "including 4,237
+    children"), or the next figure of a list ("310 miners and 42 guards")."""
+    part_of = figure.part_of
+    if part_of is None:
+        return None
+    if (
+        _PARTITIVE_AFTER.match(text, figure.end)
+        or _PART_OF_BEFORE.search(before[-PART_OF_WINDOW:])
+        or _AS_WERE.search(before[-AS_WERE_WINDOW:])
     ):
         return part_of
-    # 4. a figure in a list shares the category of the one before: "310 miners and 42 guards".
-    if part_of is not None and previous_end is not None and _LIST_GAP.fullmatch(text, previous_end, start):
+    if figure.previous_end is not None and _LIST_GAP.fullmatch(text, figure.previous_end, figure.start):
         return part_of
-    # 5. a bare count of people in a sentence about a protest is its turnout; so is a head count of a
-    # gathering in a sentence that follows one about a protest ("Police counted 9,000 at the square").
-    crowd = unit is None and (head_lower is None or head_lower in _CROWD_NOUNS)
-    if crowd and (in_protest or (after_protest and _CROWD_COUNT.search(text, sentence_start, sentence_end))):
+    return None
+
+
+def _crowd_category(text: str, figure: FigureSpan, head_lower: str | None) -> str:
+    """Stage 5: a bare count of people in a sentence about a protest is its turnout; so is a head
+    count of a gathering in a sentence that follows one ("Police counted 9,000 at the square")."""
+    crowd = figure.unit is None and (head_lower is None or head_lower in _CROWD_NOUNS)
+    if crowd and (
+        figure.in_protest
+        or (figure.after_protest and _CROWD_COUNT.search(text, figure.sentence_start, figure.sentence_end))
+    ):
         return "protesting"
     return "other"
 
 
 def _governing_verb_category(lower_before: str) -> str | None:
     """The category of the verb right before a figure: "killing 1,200", "evacuated another 300"."""
-    tail = lower_before[-40:].rstrip()
+    tail = lower_before[-GOVERNING_VERB_WINDOW:].rstrip()
     words = _LETTERS.findall(tail) if tail[-1:].isalpha() else []
     if words and words[-1] in _SKIPPED_BEFORE_FIGURE:
         words.pop()
@@ -667,15 +728,15 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
     """The category of the noun a verb of change or level reports on: "the death toll from the
     storm has risen to 2,400" is killed, "the number of injured climbed to 500" injured, "the toll
     was revised down from 120 to 104" killed (both figures)."""
-    window_start = max(sentence_start, start - 220)
+    window_start = max(sentence_start, start - CHANGE_SUBJECT_WINDOW)
     leading = _LEADING_WORDS.match(text, start)  # the verb read as the figure's qualifier: "passed 60"
     verb_end = leading.end() if leading is not None else start
-    near = text[max(window_start, start - 60) : verb_end].lower()
+    near = text[max(window_start, start - CHANGE_VERB_WINDOW) : verb_end].lower()
     if near.isascii() and _CHANGE_STEM.search(near) is None:
         return None  # a cheap test first: this runs for most figures without a category
-    verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - 60), start)
+    verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - CHANGE_VERB_WINDOW), start)
     if verb is None and leading is not None:
-        verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - 60), verb_end)
+        verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - CHANGE_VERB_WINDOW), verb_end)
     if verb is None:
         return None
     subject_start = window_start

@@ -97,8 +97,12 @@ def _is_currency(unit: str) -> bool:
     return len(unit) == 3 and unit.isupper()
 
 
+# How far before a figure the word that qualifies it is read.
+WORD_BEFORE_WINDOW = 24
+
+
 def _word_before(claim: Claim, text: str) -> str:
-    words = _WORD.findall(text, max(claim.sentence_start, claim.start - 24), claim.start)
+    words = _WORD.findall(text, max(claim.sentence_start, claim.start - WORD_BEFORE_WINDOW), claim.start)
     return words[-1].lower() if words else ""
 
 

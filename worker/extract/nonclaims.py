@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import (
     AGE_BEFORE,
     COUNTING_HYPHEN_WORDS,
@@ -24,7 +25,6 @@ from worker.extract.lexicon import (
     TIME_UNITS,
     UNITS_WORDS,
 )
-from worker.extract.numbers import word_alternation
 
 _MONTH = word_alternation(MONTHS)
 _TIME_UNIT = word_alternation(TIME_UNITS)
@@ -219,6 +219,13 @@ ONE_COUNTED_NOUN = re.compile(
 )
 
 
+# The words read around a number (characters): a wide window before it, the few words right before
+# it, and the words after it.
+BEFORE_WINDOW = 40
+NEAR_WINDOW = 16
+AFTER_WINDOW = 60
+
+
 def non_claim_reason(
     text: str,
     start: int,
@@ -239,9 +246,9 @@ def non_claim_reason(
     `hyphen_word` is the lower-case word joined to it by a hyphen ("member" in "10-member").
     """
     # Windows are kept short and cheap tests run first: this runs for every number in the stream.
-    before = text[max(sentence_start, start - 40) : start]
-    near = before[-16:]
-    after = text[end : end + 60]
+    before = text[max(sentence_start, start - BEFORE_WINDOW) : start]
+    near = before[-NEAR_WINDOW:]
+    after = text[end : end + AFTER_WINDOW]
     small_whole = value <= 31 and float(value).is_integer()
     if not is_words:
         if start == sentence_start and value < 1000 and LIST_MARKER_AFTER.match(after):

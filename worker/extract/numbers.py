@@ -8,10 +8,9 @@ Whether the token is a claim (a year, an identifier, a count) is decided later, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
+from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import MONTHS, MULTIPLIER_WORDS, TENS_WORDS, UNITS_WORDS
 
 # Digits, most specific grouping first so "3,38,934" is not read as "3,38" and "934".
@@ -29,30 +28,6 @@ PLAIN = r"\d+(?:\.\d+)?|\.\d+"
 SPACE_GROUPED = r"\d{1,3}(?:[ ]\d{3})+(?![\d]|[.,]\d)"
 _COMMA_GROUPED = f"{INDIAN_GROUPED}|{STRAY_SPACE_GROUPED}|{ENGLISH_GROUPED}"
 DIGITS = f"(?:{_COMMA_GROUPED}|{EUROPEAN_GROUPED}|{EUROPEAN_DECIMAL}|{PLAIN})"
-
-
-def word_alternation(words: Iterable[str]) -> str:
-    """A regex alternation of `words` nested by shared prefix ("t(?:en|wo|h(?:ree|irty))").
-
-    The regex engine tries alternatives one by one at every word start; nesting them by first
-    letters makes a non-number word fail after one or two characters instead of forty attempts.
-    Longer words come before their own prefixes ("eighteen" before "eight").
-    """
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _render(tree)
-
-
-def _render(node: dict[str, Any]) -> str:
-    branches = [re.escape(char) + _render(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 _UNIT_OR_TEN = word_alternation([*UNITS_WORDS, *TENS_WORDS])
@@ -96,6 +71,10 @@ class NumberToken:
     is_words: bool
 
 
+# How far before a space-grouped number a month name makes its first group a day ("March 15 300").
+MONTH_BEFORE_WINDOW = 12
+
+
 def number_tokens(text: str, start: int, end: int, *, spaced_thousands: bool = False) -> list[NumberToken]:
     """The numbers in text[start:end], in order (the same tokens `NUMBER.finditer` yields).
 
@@ -117,7 +96,7 @@ def number_tokens(text: str, start: int, end: int, *, spaced_thousands: bool = F
         match = None
         if spaced_thousands and run.end() - at <= 3 and text[run.end() : run.end() + 2].lstrip(" ").isdigit():
             match = _SPACE_GROUPED_AT.match(text, at, end)
-            if match is not None and _MONTH_BEFORE.search(text, max(start, at - 12), at):
+            if match is not None and _MONTH_BEFORE.search(text, max(start, at - MONTH_BEFORE_WINDOW), at):
                 match = None  # "March 15 300 people": a day, then a count
         if match is None:
             match = _DIGITS_AT.match(text, at, end)

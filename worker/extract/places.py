@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Literal
 
@@ -134,6 +134,13 @@ class PlaceMention:
     locative: bool
 
 
+# Place lookups repeat the same few thousand words item after item; bounded so a long-running
+# worker's memory stays flat.
+_FOLD_CACHE_SIZE = 1 << 16
+_LOOKUP_CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=_FOLD_CACHE_SIZE)
 def fold(text: str) -> str:
     """Lower case, accents and punctuation removed, spaces collapsed: the gazetteer's lookup form."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
@@ -184,6 +191,7 @@ class Gazetteer:
         self.by_name: dict[str, list[Place]] = {}
         self.by_id: dict[str, Place] = {}
         self.adjectives: dict[str, str] = {}
+        self._lookups: dict[tuple[str, str | None], Place | None] = {}
         names = place_names()
         for country in pycountry.countries:
             code = country.alpha_2
@@ -253,10 +261,20 @@ class Gazetteer:
 
     def lookup(self, name: str, country: str | None = None) -> Place | None:
         """The entry a name stands for: in `country` when one is given and has it, else the first ranked."""
+        key = (name, country)
+        if key in self._lookups:
+            return self._lookups[key]
+        if len(self._lookups) >= _LOOKUP_CACHE_SIZE:
+            self._lookups.clear()
+        place = self._lookup(name, country)
+        self._lookups[key] = place
+        return place
+
+    def _lookup(self, name: str, country: str | None) -> Place | None:
         words = fold(name).split()
         entries = self.by_name.get(" ".join(words))
         # "Tacloban City", "Sindh province": the unit word is not part of the name.
-        while not entries and len(words) > 1 and words[-1] in place_names()["admin_suffixes"]:
+        while not entries and len(words) > 1 and words[-1] in _admin_suffixes():
             words = words[:-1]
             entries = self.by_name.get(" ".join(words))
         if not entries:
@@ -286,6 +304,10 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+# The most capitalised words one place name is read over.
+MAX_NAME_WORDS = 4
+
+
 def find_places(
     text: str, start: int = 0, end: int | None = None, country: str | None = None
 ) -> list[PlaceMention]:
@@ -296,24 +318,39 @@ def find_places(
     or when it is a city of a million people or more.
     """
     end = len(text) if end is None else end
+    return _places_in(text, start, end, country, list(_TOKEN.finditer(text, start, end)))
+
+
+def _places_in(
+    text: str, start: int, end: int, country: str | None, tokens: list[re.Match[str]]
+) -> list[PlaceMention]:
+    """`find_places` over the words of text[start:end] already found (`tokens`)."""
     gaz = gazetteer()
-    suffixes = set(place_names()["admin_suffixes"])
-    tokens = list(_TOKEN.finditer(text, start, end))
+    suffixes = _admin_suffixes()
+    capitalised = [token.group()[0].isupper() for token in tokens]
+    # joined[i]: capitalised tokens i and i + 1 are written as one name ("New York", "Guinea-Bissau").
+    joined = [
+        first_up and second_up and text[a.end() : b.start()] in (" ", "-")
+        for (a, b), first_up, second_up in zip(pairwise(tokens), capitalised, capitalised[1:], strict=False)
+    ]
     mentions: list[PlaceMention] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if not token.group()[0].isupper():
+        if not capitalised[index]:
             index += 1
             continue
+        # The longest name that can start here: capitalised words joined by a space or hyphen.
+        longest = index + 1
+        while (
+            longest < min(index + MAX_NAME_WORDS, len(tokens))
+            and joined[longest - 1]
+            and capitalised[longest]
+        ):
+            longest += 1
         found = None
-        for stop in range(min(index + 4, len(tokens)), index, -1):
-            span = tokens[index:stop]
-            if any(text[a.end() : b.start()] not in (" ", "-") for a, b in pairwise(span)):
-                continue
-            if not all(t.group()[0].isupper() for t in span):
-                continue
-            words = [_POSSESSIVE.sub("", t.group()) for t in span]
+        for stop in range(longest, index, -1):
+            words = [_POSSESSIVE.sub("", t.group()) for t in tokens[index:stop]]
             unit_named = False
             while len(words) > 1 and fold(words[-1]) in suffixes:
                 words, unit_named = words[:-1], True
@@ -349,6 +386,11 @@ def find_places(
     return mentions
 
 
+@cache
+def _admin_suffixes() -> frozenset[str]:
+    return frozenset(place_names()["admin_suffixes"])
+
+
 def _locative_before(text: str, position: int, floor: int) -> bool:
     before = text[max(floor, position - 24) : position].lower().split()
     while before and (before[-1] == "the" or _COMPASS_WORD.match(before[-1])):
@@ -356,7 +398,7 @@ def _locative_before(text: str, position: int, floor: int) -> bool:
     return bool(before) and before[-1].strip(",") in LOCATIVE_WORDS
 
 
-def _unit_after(text: str, position: int, end: int, suffixes: set[str]) -> bool:
+def _unit_after(text: str, position: int, end: int, suffixes: frozenset[str]) -> bool:
     after = text[position : min(end, position + 30)]
     words = after.replace(",", " , ").split()
     if not words:
@@ -504,11 +546,12 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
     mentions: list[tuple[PlaceMention, int]] = []
     lede_end = min(len(text), 400)
     for source_text, weight_all in ((headline or "", 2), (text, 1)):
-        for mention in find_places(source_text):
+        tokens = list(_TOKEN.finditer(source_text))
+        for mention in _places_in(source_text, 0, len(source_text), None, tokens):
             weight = 2 if weight_all == 2 or mention.start < lede_end else 1
             mentions.append((mention, weight))
             votes[mention.place.country] += weight
-        for token in _TOKEN.finditer(source_text):
+        for token in tokens:
             word = token.group()
             if word[0].isupper():
                 code = gaz.country_of_adjective(_POSSESSIVE.sub("", word))
@@ -537,9 +580,17 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
 
 
 @cache
-def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _kind_patterns(*, lower_case: bool = False) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One pattern per event kind: case-blind, or (`lower_case`) for text already in lower case,
+    which the engine matches several times faster."""
     return tuple(
-        (kind, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE))
+        (
+            kind,
+            re.compile(
+                r"\b(?:" + "|".join(re.escape(w.lower() if lower_case else w) for w in words) + r")\b",
+                0 if lower_case else re.IGNORECASE,
+            ),
+        )
         for kind, words in event_kinds().items()
     )
 
@@ -551,7 +602,13 @@ EVENT_KIND_WINDOW = 1200
 def event_kind(text: str, headline: str | None = None) -> str | None:
     """The kind of happening an item reports: the kind its headline and opening name most."""
     opening = f"{headline or ''} {headline or ''} {text[:EVENT_KIND_WINDOW]}"
-    counts = {kind: len(pattern.findall(opening)) for kind, pattern in _kind_patterns()}
+    if opening.isascii():
+        # In ASCII text lower-casing folds exactly what case-blind matching does; elsewhere case-blind
+        # matching knows foldings str.lower does not, so such text keeps the case-blind patterns.
+        opening, patterns = opening.lower(), _kind_patterns(lower_case=True)
+    else:
+        patterns = _kind_patterns()
+    counts = {kind: len(pattern.findall(opening)) for kind, pattern in patterns}
     best = max(counts, key=lambda kind: counts[kind])
     return best if counts[best] else None
 

@@ -8,9 +8,10 @@ claims are dropped here by `worker.extract.nonclaims`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import (
     CHANGE_WORDS,
     CURRENCY_NAMES,
@@ -33,7 +34,7 @@ from worker.extract.lexicon import (
     UNITS_WORDS,
 )
 from worker.extract.nonclaims import DATE_BEFORE_MONTH, non_claim_reason
-from worker.extract.numbers import NumberToken, number_tokens, parse_digits, parse_words, word_alternation
+from worker.extract.numbers import NumberToken, number_tokens, parse_digits, parse_words
 
 
 @dataclass(slots=True)
@@ -50,28 +51,24 @@ class Quantity:
     restates: int | None = None  # index of the quantity this one restates in another unit
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return word_alternation(list(words))
-
-
 # Qualifier words right before the number (and before a currency symbol): "more than $2m".
 QUALIFIER_BEFORE = re.compile(
-    rf"(?:^|(?<=[\s(\"“]))(?P<q>{_alternation(QUALIFIERS_BEFORE)})\s+$", re.IGNORECASE
+    rf"(?:^|(?<=[\s(\"“]))(?P<q>{word_alternation(QUALIFIERS_BEFORE)})\s+$", re.IGNORECASE
 )
-QUALIFIER_AFTER = re.compile(rf"\s*(?P<q>{_alternation(QUALIFIERS_AFTER)})(?![\w])", re.IGNORECASE)
+QUALIFIER_AFTER = re.compile(rf"\s*(?P<q>{word_alternation(QUALIFIERS_AFTER)})(?![\w])", re.IGNORECASE)
 GLUED_PLUS = re.compile(r"(?:\+|-plus\b)")
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # A currency symbol or code right before the digits: "$", "US$", "Rs ", "EUR ".
-CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[^\w$]))(?P<c>{_alternation(CURRENCY_PREFIXES)})\s?$")
-LETTER_CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[^\w]))(?P<c>{_alternation(LETTER_CURRENCY_PREFIXES)})$")
-UNIT_BEFORE = re.compile(rf"\b(?P<u>{_alternation(UNITS_BEFORE)})\s+(?:of\s+)?$", re.IGNORECASE)
+CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[^\w$]))(?P<c>{word_alternation(CURRENCY_PREFIXES)})\s?$")
+LETTER_CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[^\w]))(?P<c>{word_alternation(LETTER_CURRENCY_PREFIXES)})$")
+UNIT_BEFORE = re.compile(rf"\b(?P<u>{word_alternation(UNITS_BEFORE)})\s+(?:of\s+)?$", re.IGNORECASE)
 # Scale words after the digits: "2.6 million", "£16bn", "Rs 1,500 crore", "25k".
-SCALE_AFTER = re.compile(rf"(?P<sp>\s?|-)(?P<s>{_alternation(SCALE_WORDS)})(?![\w])", re.IGNORECASE)
+SCALE_AFTER = re.compile(rf"(?P<sp>\s?|-)(?P<s>{word_alternation(SCALE_WORDS)})(?![\w])", re.IGNORECASE)
 # Units, currency names and codes after the number: "65 kilometres", "15 euros", "5 million USD".
-UNIT_AFTER = re.compile(rf"(?P<sp>\s?-?\s?)(?P<u>{_alternation(UNITS_AFTER)})(?![\w²])", re.IGNORECASE)
-CURRENCY_NAME_AFTER = re.compile(rf"\s(?P<c>{_alternation(CURRENCY_NAMES)})\b", re.IGNORECASE)
+UNIT_AFTER = re.compile(rf"(?P<sp>\s?-?\s?)(?P<u>{word_alternation(UNITS_AFTER)})(?![\w²])", re.IGNORECASE)
+CURRENCY_NAME_AFTER = re.compile(rf"\s(?P<c>{word_alternation(CURRENCY_NAMES)})\b", re.IGNORECASE)
 CURRENCY_CODE_AFTER = re.compile(r"\s(?P<c>[A-Z]{3})\b")
-MAGNITUDE_WORD_AFTER = re.compile(rf"\s?(?P<m>{_alternation(MAGNITUDE_AFTER)})\b", re.IGNORECASE)
+MAGNITUDE_WORD_AFTER = re.compile(rf"\s?(?P<m>{word_alternation(MAGNITUDE_AFTER)})\b", re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-(?P<w>[A-Za-z]+)")
 GLUED_LETTERS = re.compile(r"[A-Za-z]")
 # Joins of a range: "10 to 20", "10-20", "two or three", "between 10 and 20".
@@ -91,7 +88,7 @@ PHONE_LIST_JOIN = re.compile(r"^[^.;]{0,60}\b(?:or|and)\s+$")
 RESTATEMENT_OPEN = re.compile(r"^\s*(?:[(\[]|,\s*or)\s*$")
 # "some 2,000 families or 9,000 people": the same group counted by households and by heads.
 HOUSEHOLDS_OR = re.compile(r"^\s+(?:families|households)\s*,?\s+or\s+$", re.IGNORECASE)
-WORD_IN_BRACKETS_BEFORE = re.compile(rf"\b(?P<w>{_alternation(UNITS_WORDS)})\s*\($", re.IGNORECASE)
+WORD_IN_BRACKETS_BEFORE = re.compile(rf"\b(?P<w>{word_alternation(UNITS_WORDS)})\s*\($", re.IGNORECASE)
 # Verbs read as qualifiers ("the toll passed 60", "topped the $5bn level"), which only bound a
 # figure that does not count things of its own ("crossed three rivers").
 VERB_QUALIFIER = re.compile(
@@ -122,10 +119,10 @@ METRE_CONTEXT_BEFORE = re.compile(
 # fourth of", "half of them", "almost half the condos", "half a percentage point". SPEC reads a share
 # in words as a percentage (two-thirds is 66.67 percent) and a part of a point as that part of the
 # point; a fraction in digits ("1/16 of a pint") keeps its value with the unit "fraction".
-_SMALL_NUMERATOR = _alternation(w for w, v in UNITS_WORDS.items() if 1 <= v <= 10)
+_SMALL_NUMERATOR = word_alternation(w for w, v in UNITS_WORDS.items() if 1 <= v <= 10)
 FRACTION_SHARE = re.compile(
-    rf"(?<![\w-])(?:(?P<n>an?|{_SMALL_NUMERATOR})[\s-]+(?P<d>{_alternation(FRACTION_DENOMINATORS)})(?=\s+of\b)"
-    rf"|(?P<hn>{_SMALL_NUMERATOR})-(?P<hd>{_alternation(FRACTION_DENOMINATORS)})\b"
+    rf"(?<![\w-])(?:(?P<n>an?|{_SMALL_NUMERATOR})[\s-]+(?P<d>{word_alternation(FRACTION_DENOMINATORS)})(?=\s+of\b)"
+    rf"|(?P<hn>{_SMALL_NUMERATOR})-(?P<hd>{word_alternation(FRACTION_DENOMINATORS)})\b"
     r"|(?P<h>half)(?=\s+(?:of\s+)?(?:the|its|their|his|her|our|your|my|all|which|whom|them|those|these|us"
     r"|a\s+(?:percentage\s+)?point)\b))",
     re.IGNORECASE,
@@ -138,7 +135,7 @@ MIXED_FRACTION = re.compile(
 )
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 # A multiplier: "four-fold", "a 10-fold rise", "fourfold", "three times as many".
-_FOLD_NUMBER = _alternation([*(w for w, v in UNITS_WORDS.items() if v >= 2), *TENS_WORDS, "hundred"])
+_FOLD_NUMBER = word_alternation([*(w for w, v in UNITS_WORDS.items() if v >= 2), *TENS_WORDS, "hundred"])
 FOLD_WORD = re.compile(rf"\b(?P<n>{_FOLD_NUMBER})fold\b", re.IGNORECASE)
 TIMES_AS = re.compile(
     r"\s+times\s+(?:as|more|less|higher|lower|greater|larger|bigger|smaller|faster|the)\b", re.IGNORECASE
@@ -204,6 +201,12 @@ class _Reading:
     prefix_unit: bool
     hyphen_word: str | None
     qualifier_after: str | None
+
+
+# How far before a bracketed figure its number word is read ("twelve (12)"), and how far before
+# "half" a word that makes it no share ("and a half").
+BRACKETED_WORD_WINDOW = 24
+HALF_LEAD_WINDOW = 20
 
 
 def find_quantities(
@@ -377,7 +380,9 @@ def _with_digits_in_brackets(text: str, found: list[Quantity]) -> list[Quantity]
             text.startswith(")", quantity.end) and "(" in text[max(0, quantity.start - 2) : quantity.start]
         )
         word = (
-            WORD_IN_BRACKETS_BEFORE.search(text, max(0, quantity.start - 24), quantity.start)
+            WORD_IN_BRACKETS_BEFORE.search(
+                text, max(0, quantity.start - BRACKETED_WORD_WINDOW), quantity.start
+            )
             if bracketed
             else None
         )
@@ -399,7 +404,7 @@ def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list
         if following is not None and _is_time_word(following.group("w")):
             continue  # "a quarter of an hour", "half of this month", "half of 2023"
         if match.group("h") is not None:
-            before = WORD_BEFORE.search(text, max(start, match.start() - 20), match.start())
+            before = WORD_BEFORE.search(text, max(start, match.start() - HALF_LEAD_WINDOW), match.start())
             if before is not None and before.group("w").lower() in NOT_SHARE_BEFORE_HALF:
                 continue  # "the first half of the game"
             value = 0.5
@@ -507,10 +512,14 @@ def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list
     return sorted(kept + shares, key=lambda q: q.start)
 
 
+# How far after a range's second figure a month name makes it a range of days ("3-5 May").
+MONTH_AFTER_RANGE_WINDOW = 16
+
+
 def _is_day_range(text: str, first: _Reading, second: _Partner) -> bool:
     if first.unit is not None or second.unit is not None or second.value > 31 or first.is_words:
         return False
-    return DATE_BEFORE_MONTH.match(text[second.end : second.end + 16]) is not None
+    return DATE_BEFORE_MONTH.match(text[second.end : second.end + MONTH_AFTER_RANGE_WINDOW]) is not None
 
 
 def _exponent(written: str) -> int:
@@ -592,13 +601,17 @@ def _trailing_multiplier(token: str) -> float:
     return float(MULTIPLIER_WORDS.get(last, 1))
 
 
+# How far before a range the verb or noun of change is read ("rose from", "grew by").
+CHANGE_WORD_WINDOW = 40
+
+
 def _is_change(text: str, number_start: int, start: int, *, both_units: bool) -> bool:
     """Whether "X to Y" is a move between two figures rather than a range.
 
     "rose from 5% to 7%" and "grew by $2.1 billion to $80.4 billion" are moves; "warmed by 2 to
     3 degrees" (one unit for both ends) is a range of the change.
     """
-    before = text[max(start, number_start - 40) : number_start].lower()
+    before = text[max(start, number_start - CHANGE_WORD_WINDOW) : number_start].lower()
     words = re.findall(r"[a-z]+", before)[-2:]
     if not words:
         return False
@@ -609,48 +622,106 @@ def _is_change(text: str, number_start: int, start: int, *, both_units: bool) ->
     return words[-1] in CHANGE_WORDS
 
 
-def _read(text: str, match: NumberToken, start: int, end: int, *, local: dict[str, str]) -> _Reading | None:
-    token = match.text
-    is_words = match.is_words
-    number_start, pos = match.start, match.end
-    unit: str | None = None
-    scaled = False
-    prefix_unit = False
-    left = number_start
+# How far before a figure each mark is looked for (characters, never past the sentence start).
+CURRENCY_WINDOW = 6  # "US$ ", "Rs. "
+SIGNED_CURRENCY_WINDOW = 7  # the same with a sign between the mark and the digits: "$-50.8bn"
+UNIT_BEFORE_WINDOW = 16  # "magnitude of "
+SIGN_WINDOW = 7  # "minus ", "-$"
 
+
+@dataclass(slots=True)
+class _Prefix:
+    """What is written before a number: a currency or unit mark and where the quantity starts."""
+
+    unit: str | None
+    left: int
+    prefix_unit: bool = False
+    signed_after_currency: bool = False
+    letter_currency: re.Match[str] | None = None
+
+
+def _read(text: str, match: NumberToken, start: int, end: int, *, local: dict[str, str]) -> _Reading | None:
+    """One number read with its marks: what comes before it (currency, unit), its scale, the
+    unit after it, its sign, and the words that follow (a hyphenated word, a qualifier)."""
+    token, is_words, number_start = match.text, match.is_words, match.start
+    prefix = _prefix(text, match, start, local=local)
+    unit, left = prefix.unit, prefix.left
+    # digits are parsed below, once we know whether a count after them makes "1.200" mean 1,200
+    value = parse_words(token) if is_words else 0.0
+    scale, power, scaled, pos = _scale(text, match, end, unit)
+    if prefix.letter_currency is not None:
+        if not scaled and "," not in token:
+            return _identifier_reading(text, match, number_start, pos, token)
+        unit = LETTER_CURRENCY_PREFIXES[prefix.letter_currency.group("c")]
+        left = prefix.letter_currency.start()
+    if unit is None or unit == "magnitude":
+        unit, pos = _unit_after(text, pos, end, unit, is_words=is_words, local=local)
+    if not is_words:
+        grouping = not scaled and unit is None and PLURAL_WORD_AFTER.match(text, pos) is not None
+        value = parse_digits(token, grouping_context=grouping)
+        if power is not None:
+            value = float(f"{value!r}e{power}")  # in decimal: 1.99e-30, not 1.99 * 1e-30
+        temperature = GLUED_TEMPERATURE.match(text, pos) if unit is None else None
+        if temperature is not None:
+            unit = temperature.group("t")
+            pos = temperature.end()
+        elif GLUED_LETTERS.match(text, pos) and not _ordinal_or_plural_year(text, pos):
+            return _identifier_reading(text, match, number_start, pos, token)
+    if scale != 1.0:
+        value = round(value * scale, 6)  # 18.08 crore is 180800000, not 180799999.99999997
+    if prefix.signed_after_currency or _signed(text, start, number_start, left):
+        value = -value
+    unit, pos, hyphen_word, qualifier_after = _read_tail(text, pos, end, unit)
+    return _Reading(
+        value, unit, left, pos, number_start, match.end, token, is_words, scaled, prefix.prefix_unit,
+        hyphen_word, qualifier_after,
+    )  # fmt: skip
+
+
+def _prefix(text: str, match: NumberToken, start: int, *, local: dict[str, str]) -> _Prefix:
+    """The currency symbol, letter currency ("Rs", "KSh") or "magnitude" written before a number."""
+    number_start = match.start
     currency = (
-        CURRENCY_BEFORE.search(text, max(start, number_start - 6), number_start)
+        CURRENCY_BEFORE.search(text, max(start, number_start - CURRENCY_WINDOW), number_start)
         if _may_end_a_currency(text, start, number_start)
         else None
     )
     signed_after_currency = False
-    if currency is None and not is_words and text.startswith("-", number_start - 1) and number_start > start:
+    if (
+        currency is None
+        and not match.is_words
+        and text.startswith("-", number_start - 1)
+        and number_start > start
+    ):
         # "$-50.8bn": the sign written between the currency and the digits
-        currency = CURRENCY_BEFORE.search(text, max(start, number_start - 7), number_start - 1)
+        currency = CURRENCY_BEFORE.search(
+            text, max(start, number_start - SIGNED_CURRENCY_WINDOW), number_start - 1
+        )
         signed_after_currency = currency is not None and not currency.group(0)[-1:].isspace()
         currency = currency if signed_after_currency else None
-    letter_currency = None
+    prefix = _Prefix(unit=None, left=number_start, signed_after_currency=signed_after_currency)
     if currency is not None:
-        unit = local.get(CURRENCY_PREFIXES[currency.group("c")], CURRENCY_PREFIXES[currency.group("c")])
-        left = currency.start()
-    elif not is_words:
-        letter_currency = LETTER_CURRENCY_BEFORE.search(
+        symbol_unit = CURRENCY_PREFIXES[currency.group("c")]
+        prefix.unit, prefix.left = local.get(symbol_unit, symbol_unit), currency.start()
+    elif not match.is_words:
+        prefix.letter_currency = LETTER_CURRENCY_BEFORE.search(
             text, max(start, number_start - _LONGEST_LETTER_CURRENCY), number_start
         )
-    unit_window = text[max(start, number_start - 16) : number_start]
+    unit_window = text[max(start, number_start - UNIT_BEFORE_WINDOW) : number_start]
     magnitude = (
-        UNIT_BEFORE.search(text, max(start, number_start - 16), number_start)
+        UNIT_BEFORE.search(text, max(start, number_start - UNIT_BEFORE_WINDOW), number_start)
         if not unit_window.isascii() or "tude" in unit_window.lower()
         else None
     )
-    if magnitude is not None and unit is None:
-        unit, prefix_unit, left = "magnitude", True, magnitude.start()
+    if magnitude is not None and prefix.unit is None:
+        prefix.unit, prefix.prefix_unit, prefix.left = "magnitude", True, magnitude.start()
+    return prefix
 
-    # digits are parsed below, once we know whether a count after them makes "1.200" mean 1,200
-    value = parse_words(token) if is_words else 0.0
 
-    scale = 1.0
-    power: int | None = None
+def _scale(text: str, match: NumberToken, end: int, unit: str | None) -> tuple[float, int | None, bool, int]:
+    """The scale written after a number ("million", "bn", "× 10⁶"): its factor, a power of ten,
+    whether there was one, and where the number with its scale ends."""
+    token, is_words, pos = match.text, match.is_words, match.end
     scale_match = SCALE_AFTER.match(text, pos, end)
     if scale_match is not None:
         word = scale_match.group("s").lower()
@@ -667,86 +738,76 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, local: dict[st
             ok = not is_words
         else:
             ok = True
-        if ok:
-            scale = _LOWER_SCALES[word]
-            scaled = True
-            pos = scale_match.end()
-            if word in ("hundred", "thousand"):  # "4 hundred million", "2 thousand crore"
-                larger = SCALE_AFTER.match(text, pos, end)
-                if larger is not None and _LOWER_SCALES.get(larger.group("s").lower(), 0) > 1e3:
-                    scale *= _LOWER_SCALES[larger.group("s").lower()]
-                    pos = larger.end()
-    elif not is_words and ("×" in text[pos : pos + 2] or "x" in text[pos : pos + 2]):
+        if not ok:
+            return 1.0, None, False, pos
+        scale = _LOWER_SCALES[word]
+        pos = scale_match.end()
+        if word in ("hundred", "thousand"):  # "4 hundred million", "2 thousand crore"
+            larger = SCALE_AFTER.match(text, pos, end)
+            if larger is not None and _LOWER_SCALES.get(larger.group("s").lower(), 0) > 1e3:
+                scale *= _LOWER_SCALES[larger.group("s").lower()]
+                pos = larger.end()
+        return scale, None, True, pos
+    if not is_words and ("×" in text[pos : pos + 2] or "x" in text[pos : pos + 2]):
         exponent = SCIENTIFIC_EXPONENT.match(text, pos, end)
         if exponent is not None:
-            power, scaled, pos = _exponent(exponent.group("e")), True, exponent.end()
-    if letter_currency is not None:
-        if not scaled and "," not in token:
-            return _identifier_reading(text, match, number_start, pos, token)
-        unit = LETTER_CURRENCY_PREFIXES[letter_currency.group("c")]
-        left = letter_currency.start()
+            return 1.0, _exponent(exponent.group("e")), True, exponent.end()
+    return 1.0, None, False, pos
 
-    hyphen_word: str | None = None
-    if unit is None or unit == "magnitude":
-        after = text[pos:end]
-        unit_match = UNIT_AFTER.match(after)
-        if unit_match is not None:
-            key = unit_match.group("u").lower()
-            spaced = unit_match.group("sp")
-            single = len(key) <= 1 and key not in ("%", "°")
-            glued_ok = key in GLUED_UNITS and not (single and unit_match.group("u").isupper())
-            hyphenated = "-" in spaced and key in NOT_HYPHEN_UNITS
-            placed_ok = (spaced == "" and glued_ok) or (spaced != "" and not single)
-            letter_after_word = is_words and key in ("m", "t", "l", "g", "p", "k")
-            if placed_ok and not hyphenated and not letter_after_word:
-                unit = _LOWER_UNITS[key]
-                pos += unit_match.end()
-        if unit is None:
-            name = CURRENCY_NAME_AFTER.match(after)
-            if name is not None:
-                unit = local.get(
-                    _LOWER_CURRENCY_NAMES[name.group("c").lower()],
-                    _LOWER_CURRENCY_NAMES[name.group("c").lower()],
-                )
-                pos += name.end()
-            else:
-                code = CURRENCY_CODE_AFTER.match(after)
-                if code is not None and code.group("c") in ISO_CODES:
-                    unit = code.group("c")
-                    pos += code.end()
-        if unit is None:
-            mag = MAGNITUDE_WORD_AFTER.match(after) or (
-                RICHTER_AFTER.match(after) if "Richter" in after[:24] else None
-            )
-            if mag is not None:
-                unit = "magnitude"
-                pos += mag.end()
-    if not is_words:
-        grouping = not scaled and unit is None and PLURAL_WORD_AFTER.match(text, pos) is not None
-        value = parse_digits(token, grouping_context=grouping)
-        if power is not None:
-            value = float(f"{value!r}e{power}")  # in decimal: 1.99e-30, not 1.99 * 1e-30
-        temperature = GLUED_TEMPERATURE.match(text, pos) if unit is None else None
-        if temperature is not None:
-            unit = temperature.group("t")
-            pos = temperature.end()
-        elif GLUED_LETTERS.match(text, pos) and not _ordinal_or_plural_year(text, pos):
-            return _identifier_reading(text, match, number_start, pos, token)
-    if scale != 1.0:
-        value = round(value * scale, 6)  # 18.08 crore is 180800000, not 180799999.99999997
+
+def _unit_after(
+    text: str, pos: int, end: int, unit: str | None, *, is_words: bool, local: dict[str, str]
+) -> tuple[str | None, int]:
+    """The unit, currency name or code, or magnitude word written after a number (a unit after
+    it replaces a "magnitude" before it), and where it ends."""
+    after = text[pos:end]
+    unit_match = UNIT_AFTER.match(after)
+    if unit_match is not None:
+        key = unit_match.group("u").lower()
+        spaced = unit_match.group("sp")
+        single = len(key) <= 1 and key not in ("%", "°")
+        glued_ok = key in GLUED_UNITS and not (single and unit_match.group("u").isupper())
+        hyphenated = "-" in spaced and key in NOT_HYPHEN_UNITS
+        placed_ok = (spaced == "" and glued_ok) or (spaced != "" and not single)
+        letter_after_word = is_words and key in ("m", "t", "l", "g", "p", "k")
+        if placed_ok and not hyphenated and not letter_after_word:
+            return _LOWER_UNITS[key], pos + unit_match.end()
+    if unit is not None:
+        return unit, pos
+    name = CURRENCY_NAME_AFTER.match(after)
+    if name is not None:
+        named = _LOWER_CURRENCY_NAMES[name.group("c").lower()]
+        return local.get(named, named), pos + name.end()
+    code = CURRENCY_CODE_AFTER.match(after)
+    if code is not None and code.group("c") in ISO_CODES:
+        return code.group("c"), pos + code.end()
+    mag = MAGNITUDE_WORD_AFTER.match(after) or (
+        RICHTER_AFTER.match(after) if "Richter" in after[:24] else None
+    )
+    if mag is not None:
+        return "magnitude", pos + mag.end()
+    return None, pos
+
+
+def _signed(text: str, start: int, number_start: int, left: int) -> bool:
+    """Whether a minus sign or word stands before the quantity ("-4.2%", "minus 12")."""
     # "$" also matches before a final newline
-    sign_window = text[max(start, number_start - 7) : left].removesuffix("\n")
-    if signed_after_currency or (
-        (
-            sign_window.endswith(("-", "−"))
-            or "m" in sign_window
-            or "M" in sign_window
-            or not sign_window.isascii()
-        )
-        and NEGATIVE_BEFORE.search(text, max(start, number_start - 7), left)
-    ):
-        value = -value
+    sign_window = text[max(start, number_start - SIGN_WINDOW) : left].removesuffix("\n")
+    return (
+        sign_window.endswith(("-", "−"))
+        or "m" in sign_window
+        or "M" in sign_window
+        or not sign_window.isascii()
+    ) and NEGATIVE_BEFORE.search(text, max(start, number_start - SIGN_WINDOW), left) is not None
 
+
+def _read_tail(
+    text: str, pos: int, end: int, unit: str | None
+) -> tuple[str | None, int, str | None, str | None]:
+    """What follows a read quantity: "times as many" (a fold), a hyphenated word ("10-year",
+    "5-magnitude") and a qualifier after it ("or more", "plus"): the unit, the new end, the
+    hyphenated word and the qualifier."""
+    hyphen_word: str | None = None
     if unit is None:
         times = TIMES_AS.match(text, pos, end)
         if times is not None:
@@ -760,7 +821,6 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, local: dict[st
             hyphen_word = None
         elif hyphen_word == "magnitude":
             unit, pos, hyphen_word = "magnitude", hyphen.end(), None
-
     qualifier_after = None
     tail = QUALIFIER_AFTER.match(text, pos, end) or GLUED_PLUS.match(text, pos, end)
     if tail is not None:
@@ -769,10 +829,11 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, local: dict[st
         if hyphen_word == "plus":
             hyphen_word = None
         pos = tail.end()
-    return _Reading(
-        value, unit, left, pos, number_start, match.end, token, is_words, scaled, prefix_unit,
-        hyphen_word, qualifier_after,
-    )  # fmt: skip
+    return unit, pos, hyphen_word, qualifier_after
+
+
+# How far before "10m" the words that make it metres are read ("waves of up to").
+METRE_CONTEXT_WINDOW = 50
 
 
 def _m_is_million(text: str, pos: int, token: str) -> bool:
@@ -785,7 +846,9 @@ def _m_is_million(text: str, pos: int, token: str) -> bool:
     if word == "of" or (word.islower() and word.endswith("s")):
         return True
     number_start = pos - len(token) - 1
-    return METRE_CONTEXT_BEFORE.search(text, max(0, number_start - 50), number_start) is None
+    return (
+        METRE_CONTEXT_BEFORE.search(text, max(0, number_start - METRE_CONTEXT_WINDOW), number_start) is None
+    )
 
 
 def _identifier_reading(text: str, match: NumberToken, number_start: int, pos: int, token: str) -> _Reading:
@@ -816,8 +879,15 @@ def _reason(text: str, reading: _Reading, sentence_start: int, *, partner_unit: 
     )
 
 
+# How far before a number "between" (of "between 3 and 5") and a qualifier are read, and how far
+# before "up to" a verb of movement ("rose up to" is no bound).
+BETWEEN_WINDOW = 12
+QUALIFIER_WINDOW = 30
+MOVED_BEFORE_WINDOW = 12
+
+
 def _between_before(text: str, sentence_start: int, number_start: int) -> re.Match[str] | None:
-    window_start = max(sentence_start, number_start - 12)
+    window_start = max(sentence_start, number_start - BETWEEN_WINDOW)
     window = text[window_start:number_start]
     if window.isascii() and "between" not in window.lower():
         return None
@@ -834,7 +904,7 @@ def _may_end_a_currency(text: str, sentence_start: int, number_start: int) -> bo
 def _qualifier_before(text: str, number_start: int, sentence_start: int) -> tuple[str | None, int | None]:
     if number_start > sentence_start and text[number_start - 1] in GLUED_QUALIFIERS:
         return GLUED_QUALIFIERS[text[number_start - 1]], number_start - 1
-    window_start = max(sentence_start, number_start - 30)
+    window_start = max(sentence_start, number_start - QUALIFIER_WINDOW)
     tail = text[window_start:number_start].rstrip()
     if tail.isascii() and not tail.lower().endswith(_QUALIFIER_LAST_WORDS):
         return None, None
@@ -842,7 +912,7 @@ def _qualifier_before(text: str, number_start: int, sentence_start: int) -> tupl
     if match is None:
         return None, None
     if match.group("q").lower() == "up to" and MOVED_BEFORE.search(
-        text, max(sentence_start, match.start() - 12), match.start()
+        text, max(sentence_start, match.start() - MOVED_BEFORE_WINDOW), match.start()
     ):
         return None, None  # "has gone up to 1,870": a move, not an upper bound
     return _LOWER_QUALIFIERS_BEFORE[match.group("q").lower()], match.start("q")

@@ -8,8 +8,9 @@ expressions built from them at import time are named after what they find and te
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Final
+
+from worker.extract.alternation import word_alternation
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -359,29 +360,6 @@ SKIPPABLE_ADVERBS: Final[frozenset[str]] = word_set(
 AUDIENCE_WORDS: Final[frozenset[str]] = frozenset({"reporters", "journalists"})
 
 
-_Trie = dict[str, "_Trie"]
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A pattern matching any of `words`, longest first, written as a prefix tree so that the regex
-    engine tries one branch per letter instead of every word in turn."""
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: _Trie) -> str:
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
 # "put"/"placed" cue a figure only when a value follows soon after ("put the toll at 40"), not in
 # "put pressure on".
 VALUE_FOLLOWS_RE: Final = re.compile(r"(?:\s+[\w'’\-.]+){0,10}?\s+(?:at|about|some|around|as)\s")
@@ -411,7 +389,7 @@ CLAUSE_MARK_RE: Final = re.compile(r";|:(?=\s)|\s[—–-]\s")
 # "X's figures", "its count", "the bureau's county-level data": a document noun, and before it a
 # possessor with at most two words between.
 POSSESSED_DOCUMENT_NOUN_RE: Final = re.compile(
-    rf"\b(?:{alternation(DOCUMENT_NOUNS - {'statement', 'documents', 'records'})})\b"
+    rf"\b(?:{word_alternation(DOCUMENT_NOUNS - {'statement', 'documents', 'records'})})\b"
 )
 POSSESSOR_BEFORE_RE: Final = re.compile(
     r"(?P<owner>\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[\w\-.]+(?:'s|’s|s'|s’))(?P<between>(?:\s+[a-z0-9][\w\-]*){0,2}?)\s+$"
@@ -478,7 +456,7 @@ PARENTHESISED_ACRONYM_RE: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&
 # from the Ministry of Transport".
 DOCUMENT_FROM_RE: Final = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:"
-    + alternation(DOCUMENT_NOUNS)
+    + word_alternation(DOCUMENT_NOUNS)
     + r")\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|issued\s+by)\s+",
     re.IGNORECASE,
 )

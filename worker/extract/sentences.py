@@ -111,8 +111,14 @@ def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -
     _append(text, sentence_start, end, spans)
 
 
+# How far before a full stop the word it follows is read (an abbreviation, an initial).
+WORD_BEFORE_STOP_WINDOW = 30
+
+
 def _ends_sentence(text: str, sentence_start: int, match: re.Match[str]) -> bool:
-    word_match = _WORD_BEFORE.search(text, max(sentence_start, match.start() - 30), match.start())
+    word_match = _WORD_BEFORE.search(
+        text, max(sentence_start, match.start() - WORD_BEFORE_STOP_WINDOW), match.start()
+    )
     if word_match is None:
         return True
     word = word_match.group(1)
