@@ -7,6 +7,7 @@ import pytest
 from worker.models import ClaimEvent, ClaimSource, Evidence
 from worker.track.keys import (
     SERIES_KEY_VERSION,
+    UNATTRIBUTED,
     parse_series_key,
     partition_key,
     series_parts,
@@ -22,6 +23,7 @@ def claim(
     unit: str | None = None,
     location: str | None = "Velmora",
     source: str | None = "velmora health ministry",
+    sentence: str = "10 people",
 ) -> ClaimEvent:
     return ClaimEvent.model_validate(
         {
@@ -38,7 +40,7 @@ def claim(
             if source
             else None,
             "location": location,
-            "evidence": Evidence(sentence="10 people", start=0, end=2),
+            "evidence": Evidence(sentence=sentence, start=0, end=2),
         }
     )
 
@@ -207,5 +209,16 @@ def test_series_key_round_trips_and_rejects_other_versions() -> None:
         parse_series_key("v0|killed|person|velmora|velmora health ministry")
 
 
-def test_an_unattributed_claim_has_no_series() -> None:
-    assert series_parts(claim(source=None)) is None
+def test_an_unattributed_claim_is_marked_unattributed() -> None:
+    parts = series_parts(claim(source=None))
+    assert parts is not None and parts.source == UNATTRIBUTED
+
+
+def test_an_unattributed_figure_for_two_countries_has_no_series() -> None:
+    sentence = "The floods have now killed 10 people in Chile and Peru."
+    assert series_parts(claim(source=None, sentence=sentence)) is None
+    # A body's own figure is still its own, even in a sentence that names two countries.
+    attributed = series_parts(claim(sentence=sentence))
+    assert attributed is not None and attributed.source == "velmora health ministry"
+    one_country = series_parts(claim(source=None, sentence="The floods killed 10 people in Chile."))
+    assert one_country is not None

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from worker.extract.places import find_places
 from worker.knowledge import organisations
 from worker.models import ClaimEvent, ResolvedPlace
 from worker.track.identity import SUBNATIONAL_WORDS
@@ -65,6 +66,9 @@ _HELD_BY_ONE_SIDE = re.compile(
 )
 # Marks the counted part of a count that is not cumulative ("22 in the last 24 hours").
 INCREMENT_SUFFIX = ":increment"
+# The source part of a figure the text credits to no one ("the toll rose to 80"): it opens no series
+# of its own but may continue the one series that already counts its subject (store.SeriesStore).
+UNATTRIBUTED = "unattributed"
 
 
 @dataclass(slots=True, frozen=True)
@@ -131,6 +135,11 @@ def is_subnational(source: str) -> bool:
     return source.startswith("generic:") and not SUBNATIONAL_WORDS.isdisjoint(source.split(":")[1].split())
 
 
+def _names_two_countries(sentence: str) -> bool:
+    """Whether a sentence names places in two or more countries."""
+    return len({mention.place.country for mention in find_places(sentence)}) >= 2
+
+
 def subject_parts(event: ClaimEvent) -> tuple[str, str, str, str, str]:
     """Country, kind, category, counted thing and place of a claim: the subject every source shares."""
     counted = counted_thing(event.counted, event.unit, event.category)
@@ -151,18 +160,20 @@ def subject_key(event: ClaimEvent) -> str:
 def series_parts(event: ClaimEvent) -> SeriesParts | None:
     """The series a claim belongs to, or None when there is none to join.
 
-    None when the text credits the figure to no one (or to a mention that names no one), and for
-    an uncategorised count without a unit ("12 provinces", "300 houses", "a 5.6 magnitude"): the
-    counted noun the extractor gives such figures is too unreliable to identify a series, and
-    tracking them opened more series than every casualty and crowd count together. Amounts of
-    money and measures (a unit) are tracked, each currency and unit apart from any toll, except
-    measurements of one happening (a magnitude, a distance) and shares (a percentage).
+    None for an uncategorised count without a unit ("12 provinces", "300 houses", "a 5.6
+    magnitude"): the counted noun the extractor gives such figures is too unreliable to identify a
+    series, and tracking them opened more series than every casualty and crowd count together.
+    Amounts of money and measures (a unit) are tracked, each currency and unit apart from any toll,
+    except measurements of one happening (a magnitude, a distance) and shares (a percentage). A
+    figure the text credits to no one (or to a mention that names no one) gets the source
+    `UNATTRIBUTED`.
     """
-    if event.source is None:
-        return None
-    resolved = event.resolved_source
-    source = source_name(resolved.id if resolved is not None else event.source.normalized)
-    if not source:
+    source = UNATTRIBUTED
+    if event.source is not None:
+        resolved = event.resolved_source
+        source = source_name(resolved.id if resolved is not None else event.source.normalized) or UNATTRIBUTED
+    if source == UNATTRIBUTED and _names_two_countries(event.evidence.sentence):
+        # "the toll in Velmora and Tarsa passed 900": a combined count no single body keeps.
         return None
     country, kind, category, counted, place = subject_parts(event)
     if not place and _HELD_BY_ONE_SIDE.search(event.evidence.sentence):
