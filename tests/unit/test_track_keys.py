@@ -222,3 +222,17 @@ def test_an_unattributed_figure_for_two_countries_has_no_series() -> None:
     assert attributed is not None and attributed.source == "velmora health ministry"
     one_country = series_parts(claim(source=None, sentence="The floods killed 10 people in Chile."))
     assert one_country is not None
+
+
+def test_a_subgroup_given_as_a_breakdown_of_a_total_opens_no_series() -> None:
+    breakdown = "The storm killed 540 people, including 10 children and 31 women."
+    assert series_parts(claim(counted="children", sentence=breakdown)) is None
+    consisting = "Shelters hold 900 people, consisting of 10 men and 890 women and children."
+    assert series_parts(claim(counted="men", category="displaced", sentence=consisting)) is None
+
+
+def test_a_subgroup_counted_for_itself_or_the_total_before_a_breakdown_keeps_its_series() -> None:
+    alone = series_parts(claim(counted="children", sentence="10 children died when the school collapsed."))
+    assert alone is not None and alone.counted == "child"
+    total = series_parts(claim(sentence="The flood killed 10 people, including 4 children."))
+    assert total is not None and total.counted == "person"

@@ -64,6 +64,12 @@ _HELD_BY_ONE_SIDE = re.compile(
     rf"|\b(?:held|controlled)\s+by\s+{_SIDE}|\bunder\s+the\s+control\s+of\s+{_SIDE}",
     re.IGNORECASE,
 )
+# Words that open the breakdown of a total into its parts.
+_BREAKDOWN = re.compile(
+    r"\b(?:including|includ(?:es|ed)|among\s+(?:them|whom|those)|of\s+(?:whom|which|those|them)"
+    r"|consisting\s+of|comprising|made\s+up\s+of)\b",
+    re.IGNORECASE,
+)
 # Marks the counted part of a count that is not cumulative ("22 in the last 24 hours").
 INCREMENT_SUFFIX = ":increment"
 # The source part of a figure the text credits to no one ("the toll rose to 80"): it opens no series
@@ -140,6 +146,15 @@ def _names_two_countries(sentence: str) -> bool:
     return len({mention.place.country for mention in find_places(sentence)}) >= 2
 
 
+def _is_breakdown(event: ClaimEvent) -> bool:
+    """Whether a figure is a part of a total its sentence gives before it ("540 dead, including 200
+    children", "of whom 30 were women"): reported with the total, it is not a figure any source
+    keeps on its own. A subgroup counted for itself ("40 children died") is not a breakdown."""
+    sentence = event.evidence.sentence
+    at = sentence.find(event.quantity_text)
+    return at > 0 and _BREAKDOWN.search(sentence, 0, at) is not None
+
+
 def subject_parts(event: ClaimEvent) -> tuple[str, str, str, str, str]:
     """Country, kind, category, counted thing and place of a claim: the subject every source shares."""
     counted = counted_thing(event.counted, event.unit, event.category)
@@ -181,6 +196,8 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
     if not place and is_subnational(source):
         # "the provincial disaster authority said 40 died": one province's toll, not the event's.
         place = OWN_AREA_PREFIX + source
+    if category in PEOPLE_CATEGORIES and counted != "person" and _is_breakdown(event):
+        return None
     if category == "other" and (
         event.unit is None or counted.startswith(UNSPECIFIED) or counted.split(":")[0] in UNTRACKED_UNITS
     ):
