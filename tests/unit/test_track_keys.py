@@ -236,3 +236,10 @@ def test_a_subgroup_counted_for_itself_or_the_total_before_a_breakdown_keeps_its
     assert alone is not None and alone.counted == "child"
     total = series_parts(claim(sentence="The flood killed 10 people, including 4 children."))
     assert total is not None and total.counted == "person"
+
+
+def test_a_days_increment_of_a_toll_opens_no_series() -> None:
+    increment = "Another 10 people died overnight, bringing the toll to 480."
+    assert series_parts(claim(sentence=increment)) is None
+    total = series_parts(claim(sentence="The toll rose to 10 people, the ministry said."))
+    assert total is not None and total.counted == "person"

@@ -70,7 +70,8 @@ _BREAKDOWN = re.compile(
     r"|consisting\s+of|comprising|made\s+up\s+of)\b",
     re.IGNORECASE,
 )
-# Marks the counted part of a count that is not cumulative ("22 in the last 24 hours").
+# Marks the counted part of a day's increment ("22 in the last 24 hours"): such a figure is not
+# tracked, but states written before that rule may hold series with it.
 INCREMENT_SUFFIX = ":increment"
 # The source part of a figure the text credits to no one ("the toll rose to 80"): it opens no series
 # of its own but may continue the one series that already counts its subject (store.SeriesStore).
@@ -179,9 +180,10 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
     magnitude"): the counted noun the extractor gives such figures is too unreliable to identify a
     series, and tracking them opened more series than every casualty and crowd count together.
     Amounts of money and measures (a unit) are tracked, each currency and unit apart from any toll,
-    except measurements of one happening (a magnitude, a distance) and shares (a percentage). A
-    figure the text credits to no one (or to a mention that names no one) gets the source
-    `UNATTRIBUTED`.
+    except measurements of one happening (a magnitude, a distance) and shares (a percentage). None
+    also for a day's increment of a toll, a subgroup given as the breakdown of a total, and a figure
+    credited to no one whose sentence names two countries. Any other figure the text credits to no
+    one (or to a mention that names no one) gets the source `UNATTRIBUTED`.
     """
     source = UNATTRIBUTED
     if event.source is not None:
@@ -197,6 +199,9 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
         # "the provincial disaster authority said 40 died": one province's toll, not the event's.
         place = OWN_AREA_PREFIX + source
     if category in PEOPLE_CATEGORIES and counted != "person" and _is_breakdown(event):
+        return None
+    if counted.endswith(INCREMENT_SUFFIX):
+        # "another 22 died overnight": the gap between two of the source's totals, not a figure it keeps.
         return None
     if category == "other" and (
         event.unit is None or counted.startswith(UNSPECIFIED) or counted.split(":")[0] in UNTRACKED_UNITS
