@@ -243,3 +243,17 @@ def test_a_days_increment_of_a_toll_opens_no_series() -> None:
     assert series_parts(claim(sentence=increment)) is None
     total = series_parts(claim(sentence="The toll rose to 10 people, the ministry said."))
     assert total is not None and total.counted == "person"
+
+
+def test_an_unattributed_figure_is_credited_to_the_one_listed_body_its_sentence_names() -> None:
+    parts = series_parts(claim(source=None, sentence="The WHO's latest records listed 10 deaths."))
+    assert parts is not None and parts.source == "who"
+    put = series_parts(claim(source=None, sentence="BNPB on Sunday put the toll at 10."))
+    assert put is not None and put.source == "id-bnpb"
+
+
+def test_an_unattributed_figure_naming_two_bodies_or_a_provincial_one_stays_unattributed() -> None:
+    two = series_parts(claim(source=None, sentence="Figures from WHO and UNICEF showed 10 deaths."))
+    assert two is not None and two.source == UNATTRIBUTED
+    provincial = series_parts(claim(source=None, sentence="The PDMA reported 10 deaths in the province."))
+    assert provincial is not None and provincial.source == UNATTRIBUTED

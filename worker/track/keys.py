@@ -30,7 +30,7 @@ from functools import cache
 from worker.extract.places import find_places
 from worker.knowledge import organisations
 from worker.models import ClaimEvent, ResolvedPlace
-from worker.track.identity import SUBNATIONAL_WORDS
+from worker.track.identity import SUBNATIONAL_WORDS, item_context
 from worker.track.normalise import (
     KEY_SEPARATOR,
     PEOPLE_CATEGORIES,
@@ -142,6 +142,21 @@ def is_subnational(source: str) -> bool:
     return source.startswith("generic:") and not SUBNATIONAL_WORDS.isdisjoint(source.split(":")[1].split())
 
 
+def _sole_body_named(event: ClaimEvent) -> str | None:
+    """The listed national or international body (worker/knowledge/organisations.json) a figure's
+    own sentence names, when it names exactly one: "the agency's records listed 144 deaths", "the
+    council on Saturday put the toll at 3,600" give their source in a form the attribution stage
+    does not read as one."""
+    place = event.place or event.event_place
+    context = item_context(event.evidence.sentence, place.country if place is not None else None)
+    bodies = list(context.bodies())
+    # A provincial body's figure needs the province it is paired with, which only the
+    # attribution stage reads ("the provincial authority of X"): such figures stay unattributed.
+    if len(bodies) != 1 or bodies[0].subnational:
+        return None
+    return bodies[0].id
+
+
 def _names_two_countries(sentence: str) -> bool:
     """Whether a sentence names places in two or more countries."""
     return len({mention.place.country for mention in find_places(sentence)}) >= 2
@@ -189,6 +204,8 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
     if event.source is not None:
         resolved = event.resolved_source
         source = source_name(resolved.id if resolved is not None else event.source.normalized) or UNATTRIBUTED
+    if source == UNATTRIBUTED:
+        source = _sole_body_named(event) or UNATTRIBUTED
     if source == UNATTRIBUTED and _names_two_countries(event.evidence.sentence):
         # "the toll in Velmora and Tarsa passed 900": a combined count no single body keeps.
         return None
