@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from worker.models import ClaimEvent, ResolvedSource
 from worker.track.files import track_lines
-from worker.track.keys import SeriesParts, series_parts
+from worker.track.keys import UNATTRIBUTED, SeriesParts, series_parts
 from worker.track.normalise import counted_thing, is_increment
 from worker.track.reorder import ReorderBuffer
 from worker.track.rules import Observation, Point, SeriesState, apply, figures_disagree, find_conflicts
@@ -168,6 +169,16 @@ def test_the_reorder_window_releases_in_publication_order_once_quiet() -> None:
     assert buffer.due(now=3.0) == []
     assert buffer.due(now=7.5) == [1, 2, 0]
     assert len(buffer) == 0
+
+
+def test_an_items_named_figures_are_released_before_those_credited_to_no_one() -> None:
+    # "The agency said 62 died. Around 100 people had died, the report stated." A figure credited
+    # to no one must meet the item's named figure first, so it never updates the series before it.
+    unattributed = replace(TOLL, source=UNATTRIBUTED)
+    buffer: ReorderBuffer[str] = ReorderBuffer(window_seconds=5, max_hold_seconds=60)
+    buffer.add(Observation(parts=unattributed, point=point(100, 0, item="a")), "no one", now=0.0)
+    buffer.add(Observation(parts=TOLL, point=point(62, 0, item="a")), "agency", now=0.0)
+    assert buffer.due(now=6.0) == ["agency", "no one"]
 
 
 def test_the_longest_hold_releases_a_steady_stream() -> None:

@@ -134,6 +134,19 @@ def test_a_named_country_makes_a_generic_source_its_government() -> None:
     assert resolve("the Syrian government") == "gov:sy:government"
 
 
+@pytest.mark.parametrize("mention", ["the Chilean police", "Chile's police", "Chilean police"])
+def test_a_countrys_police_speaks_for_its_interior_ministry(mention: str) -> None:
+    text = "Chilean police said 20,000 marched in the capital; the Chilean interior ministry said 21,000."
+    ministry = resolve("the Chilean interior ministry", text, country="CL")
+    assert resolve(mention, text, country="CL") == ministry == "gov:cl:interior-ministry"
+
+
+def test_police_of_a_city_or_of_no_country_stay_apart_from_the_ministry() -> None:
+    assert resolve("police", country="CL") == "generic:police"
+    assert resolve("Santiago police", country="CL") != "gov:cl:interior-ministry"
+    assert resolve("Chilean police officers", country="CL") != "gov:cl:interior-ministry"
+
+
 def test_a_mention_that_names_no_one_resolves_to_nothing() -> None:
     assert resolve("Tuesday evening", kind="other") is None
     assert resolve("the report", kind="other") is None

@@ -7,6 +7,7 @@ import pytest
 from worker.models import ClaimEvent, ClaimSource, Evidence
 from worker.track.keys import (
     SERIES_KEY_VERSION,
+    UNATTRIBUTED,
     parse_series_key,
     partition_key,
     series_parts,
@@ -22,6 +23,7 @@ def claim(
     unit: str | None = None,
     location: str | None = "Velmora",
     source: str | None = "velmora health ministry",
+    sentence: str = "10 people",
 ) -> ClaimEvent:
     return ClaimEvent.model_validate(
         {
@@ -38,7 +40,7 @@ def claim(
             if source
             else None,
             "location": location,
-            "evidence": Evidence(sentence="10 people", start=0, end=2),
+            "evidence": Evidence(sentence=sentence, start=0, end=2),
         }
     )
 
@@ -207,5 +209,51 @@ def test_series_key_round_trips_and_rejects_other_versions() -> None:
         parse_series_key("v0|killed|person|velmora|velmora health ministry")
 
 
-def test_an_unattributed_claim_has_no_series() -> None:
-    assert series_parts(claim(source=None)) is None
+def test_an_unattributed_claim_is_marked_unattributed() -> None:
+    parts = series_parts(claim(source=None))
+    assert parts is not None and parts.source == UNATTRIBUTED
+
+
+def test_an_unattributed_figure_for_two_countries_has_no_series() -> None:
+    sentence = "The floods have now killed 10 people in Chile and Peru."
+    assert series_parts(claim(source=None, sentence=sentence)) is None
+    # A body's own figure is still its own, even in a sentence that names two countries.
+    attributed = series_parts(claim(sentence=sentence))
+    assert attributed is not None and attributed.source == "velmora health ministry"
+    one_country = series_parts(claim(source=None, sentence="The floods killed 10 people in Chile."))
+    assert one_country is not None
+
+
+def test_a_subgroup_given_as_a_breakdown_of_a_total_opens_no_series() -> None:
+    breakdown = "The storm killed 540 people, including 10 children and 31 women."
+    assert series_parts(claim(counted="children", sentence=breakdown)) is None
+    consisting = "Shelters hold 900 people, consisting of 10 men and 890 women and children."
+    assert series_parts(claim(counted="men", category="displaced", sentence=consisting)) is None
+
+
+def test_a_subgroup_counted_for_itself_or_the_total_before_a_breakdown_keeps_its_series() -> None:
+    alone = series_parts(claim(counted="children", sentence="10 children died when the school collapsed."))
+    assert alone is not None and alone.counted == "child"
+    total = series_parts(claim(sentence="The flood killed 10 people, including 4 children."))
+    assert total is not None and total.counted == "person"
+
+
+def test_a_days_increment_of_a_toll_opens_no_series() -> None:
+    increment = "Another 10 people died overnight, bringing the toll to 480."
+    assert series_parts(claim(sentence=increment)) is None
+    total = series_parts(claim(sentence="The toll rose to 10 people, the ministry said."))
+    assert total is not None and total.counted == "person"
+
+
+def test_an_unattributed_figure_is_credited_to_the_one_listed_body_its_sentence_names() -> None:
+    parts = series_parts(claim(source=None, sentence="The WHO's latest records listed 10 deaths."))
+    assert parts is not None and parts.source == "who"
+    put = series_parts(claim(source=None, sentence="BNPB on Sunday put the toll at 10."))
+    assert put is not None and put.source == "id-bnpb"
+
+
+def test_an_unattributed_figure_naming_two_bodies_or_a_provincial_one_stays_unattributed() -> None:
+    two = series_parts(claim(source=None, sentence="Figures from WHO and UNICEF showed 10 deaths."))
+    assert two is not None and two.source == UNATTRIBUTED
+    provincial = series_parts(claim(source=None, sentence="The PDMA reported 10 deaths in the province."))
+    assert provincial is not None and provincial.source == UNATTRIBUTED

@@ -12,7 +12,7 @@ from timeline import expected_timeline_events, summary
 
 from worker.models import ClaimEvent
 from worker.track.events import SeriesSnapshot, TrackedEvent
-from worker.track.keys import SeriesParts
+from worker.track.keys import UNATTRIBUTED, SeriesParts
 from worker.track.rules import (
     CONFLICT_WINDOW,
     HISTORY_LIMIT,
@@ -31,6 +31,8 @@ DATA = Path(__file__).parent.parent / "data"
 START = datetime(2026, 3, 2, 9, tzinfo=UTC)
 MINISTRY = SeriesParts(category="killed", counted="person", place="velmora", source="velmora health ministry")
 ARMY = SeriesParts(category="killed", counted="person", place="velmora", source="national army")
+NO_ONE = SeriesParts(category="killed", counted="person", place="velmora", source=UNATTRIBUTED)
+OFFICIALS = SeriesParts(category="killed", counted="person", place="velmora", source="generic:officials")
 
 
 def observe(
@@ -280,3 +282,54 @@ def test_arrival_order_never_decides_the_current_value(order: list[int], values:
     for event in announced:
         if event.previous is not None:
             assert event.point.published_at > event.previous.published_at
+
+
+def test_a_figure_credited_to_no_one_continues_the_one_series_counting_its_subject() -> None:
+    # "The health ministry said 40 died." then, next day, "The toll has risen to 52."
+    store = SeriesStore()
+    store.track(observe(MINISTRY, 40, claim_id="m"))
+    result = store.track(observe(NO_ONE, 52, hours=24, claim_id="u"))
+    [event] = result.events
+    assert event.kind == "value_updated" and event.parts == MINISTRY
+    assert event.previous is not None and event.previous.claim_id == "m"
+    # Fed again (a replay), it announces nothing.
+    assert store.track(observe(NO_ONE, 52, hours=24, claim_id="u")).events == []
+
+
+def test_a_figure_credited_to_no_one_opens_no_series() -> None:
+    store = SeriesStore()
+    result = store.track(observe(NO_ONE, 52, claim_id="u"))
+    assert result.unattributed and result.events == [] and len(store) == 0
+    # Nor does it continue a generic source's figure ("officials said").
+    store.track(observe(OFFICIALS, 40, claim_id="o"))
+    assert store.track(observe(NO_ONE, 52, hours=24, claim_id="u2")).unattributed
+
+
+def test_a_figure_credited_to_no_one_joins_neither_of_two_sources_of_equal_weight() -> None:
+    store = SeriesStore()
+    store.track(observe(MINISTRY, 40, claim_id="m"))
+    store.track(observe(ARMY, 44, hours=2, claim_id="a"))
+    assert store.track(observe(NO_ONE, 52, hours=24, claim_id="u")).unattributed
+
+
+def test_a_figure_credited_to_no_one_joins_the_source_that_keeps_the_running_count() -> None:
+    store = SeriesStore()
+    for day, value in enumerate((40, 48, 55)):
+        store.track(observe(MINISTRY, value, hours=24 * day, claim_id=f"m{day}"))
+    store.track(observe(ARMY, 50, hours=30, claim_id="a"))
+    [event] = store.track(observe(NO_ONE, 61, hours=72, claim_id="u")).events
+    assert event.parts == MINISTRY and event.kind == "value_updated"
+
+
+@pytest.mark.parametrize(
+    ("value", "joins"),
+    [(40, True), (70, True), (25, False), (200, False)],
+)
+def test_a_figure_credited_to_no_one_joins_only_as_a_restatement_or_a_plausible_rise(
+    value: float, joins: bool
+) -> None:
+    # Lower: most often a part of the toll (a district's, a day's); far higher: another count.
+    store = SeriesStore()
+    store.track(observe(MINISTRY, 40, claim_id="m"))
+    result = store.track(observe(NO_ONE, value, hours=24, claim_id="u"))
+    assert result.unattributed is not joins

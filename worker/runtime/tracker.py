@@ -320,9 +320,9 @@ class Tracker:
         )
         observation = observation_from_event(claim, received_at or datetime.now(UTC))
         if observation is None:
-            self.metrics.claims_ignored.labels("unattributed").inc()
+            self.metrics.claims_ignored.labels("untracked").inc()
             self.log.debug(
-                "claim_unattributed",
+                "claim_untracked",
                 claim_id=claim.claim_id,
                 **record_context(record.topic, record.partition, record.offset, claim.item_id),
             )
@@ -335,6 +335,9 @@ class Tracker:
         if store is None:
             raise PartitionRevokedError(f"partition {record.partition} was revoked during the batch")
         result = store.track(observation)
+        if result.unattributed:
+            self.metrics.claims_ignored.labels("unattributed").inc()
+            return []
         if result.changed is None:
             self.metrics.claims_ignored.labels("replayed").inc()
             return []

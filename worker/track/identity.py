@@ -590,6 +590,15 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
         head = GENERIC_HEADS.get(word)
         # "the Provincial Relief Authority" is a body's name; "the authorities" is generic.
         if head is not None and not _is_proper_name(mention):
+            if country is not None and head == "police" and words == ["police"]:
+                # "the Serbian police", "Kenya's police": a country's police answers to its interior
+                # ministry, which issues its figures; "Paris police" or plain "police" stay apart.
+                return Entity(
+                    id=f"gov:{country.lower()}:interior-ministry",
+                    name=f"{country} interior ministry",
+                    speaker=_speaker(mention),
+                    country=country,
+                )
             if country is not None and head in NATIONAL_HEADS:
                 # "the Syrian government", "Turkish officials": the named country's government.
                 return Entity(

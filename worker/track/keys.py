@@ -27,9 +27,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from worker.extract.places import find_places
 from worker.knowledge import organisations
 from worker.models import ClaimEvent, ResolvedPlace
-from worker.track.identity import SUBNATIONAL_WORDS
+from worker.track.identity import SUBNATIONAL_WORDS, item_context
 from worker.track.normalise import (
     KEY_SEPARATOR,
     PEOPLE_CATEGORIES,
@@ -63,8 +64,18 @@ _HELD_BY_ONE_SIDE = re.compile(
     rf"|\b(?:held|controlled)\s+by\s+{_SIDE}|\bunder\s+the\s+control\s+of\s+{_SIDE}",
     re.IGNORECASE,
 )
-# Marks the counted part of a count that is not cumulative ("22 in the last 24 hours").
+# Words that open the breakdown of a total into its parts.
+_BREAKDOWN = re.compile(
+    r"\b(?:including|includ(?:es|ed)|among\s+(?:them|whom|those)|of\s+(?:whom|which|those|them)"
+    r"|consisting\s+of|comprising|made\s+up\s+of)\b",
+    re.IGNORECASE,
+)
+# Marks the counted part of a day's increment ("22 in the last 24 hours"): such a figure is not
+# tracked, but states written before that rule may hold series with it.
 INCREMENT_SUFFIX = ":increment"
+# The source part of a figure the text credits to no one ("the toll rose to 80"): it opens no series
+# of its own but may continue the one series that already counts its subject (store.SeriesStore).
+UNATTRIBUTED = "unattributed"
 
 
 @dataclass(slots=True, frozen=True)
@@ -131,6 +142,35 @@ def is_subnational(source: str) -> bool:
     return source.startswith("generic:") and not SUBNATIONAL_WORDS.isdisjoint(source.split(":")[1].split())
 
 
+def _sole_body_named(event: ClaimEvent) -> str | None:
+    """The listed national or international body (worker/knowledge/organisations.json) a figure's
+    own sentence names, when it names exactly one: "the agency's records listed 144 deaths", "the
+    council on Saturday put the toll at 3,600" give their source in a form the attribution stage
+    does not read as one."""
+    place = event.place or event.event_place
+    context = item_context(event.evidence.sentence, place.country if place is not None else None)
+    bodies = list(context.bodies())
+    # A provincial body's figure needs the province it is paired with, which only the
+    # attribution stage reads ("the provincial authority of X"): such figures stay unattributed.
+    if len(bodies) != 1 or bodies[0].subnational:
+        return None
+    return bodies[0].id
+
+
+def _names_two_countries(sentence: str) -> bool:
+    """Whether a sentence names places in two or more countries."""
+    return len({mention.place.country for mention in find_places(sentence)}) >= 2
+
+
+def _is_breakdown(event: ClaimEvent) -> bool:
+    """Whether a figure is a part of a total its sentence gives before it ("540 dead, including 200
+    children", "of whom 30 were women"): reported with the total, it is not a figure any source
+    keeps on its own. A subgroup counted for itself ("40 children died") is not a breakdown."""
+    sentence = event.evidence.sentence
+    at = sentence.find(event.quantity_text)
+    return at > 0 and _BREAKDOWN.search(sentence, 0, at) is not None
+
+
 def subject_parts(event: ClaimEvent) -> tuple[str, str, str, str, str]:
     """Country, kind, category, counted thing and place of a claim: the subject every source shares."""
     counted = counted_thing(event.counted, event.unit, event.category)
@@ -151,18 +191,23 @@ def subject_key(event: ClaimEvent) -> str:
 def series_parts(event: ClaimEvent) -> SeriesParts | None:
     """The series a claim belongs to, or None when there is none to join.
 
-    None when the text credits the figure to no one (or to a mention that names no one), and for
-    an uncategorised count without a unit ("12 provinces", "300 houses", "a 5.6 magnitude"): the
-    counted noun the extractor gives such figures is too unreliable to identify a series, and
-    tracking them opened more series than every casualty and crowd count together. Amounts of
-    money and measures (a unit) are tracked, each currency and unit apart from any toll, except
-    measurements of one happening (a magnitude, a distance) and shares (a percentage).
+    None for an uncategorised count without a unit ("12 provinces", "300 houses", "a 5.6
+    magnitude"): the counted noun the extractor gives such figures is too unreliable to identify a
+    series, and tracking them opened more series than every casualty and crowd count together.
+    Amounts of money and measures (a unit) are tracked, each currency and unit apart from any toll,
+    except measurements of one happening (a magnitude, a distance) and shares (a percentage). None
+    also for a day's increment of a toll, a subgroup given as the breakdown of a total, and a figure
+    credited to no one whose sentence names two countries. Any other figure the text credits to no
+    one (or to a mention that names no one) gets the source `UNATTRIBUTED`.
     """
-    if event.source is None:
-        return None
-    resolved = event.resolved_source
-    source = source_name(resolved.id if resolved is not None else event.source.normalized)
-    if not source:
+    source = UNATTRIBUTED
+    if event.source is not None:
+        resolved = event.resolved_source
+        source = source_name(resolved.id if resolved is not None else event.source.normalized) or UNATTRIBUTED
+    if source == UNATTRIBUTED:
+        source = _sole_body_named(event) or UNATTRIBUTED
+    if source == UNATTRIBUTED and _names_two_countries(event.evidence.sentence):
+        # "the toll in Velmora and Tarsa passed 900": a combined count no single body keeps.
         return None
     country, kind, category, counted, place = subject_parts(event)
     if not place and _HELD_BY_ONE_SIDE.search(event.evidence.sentence):
@@ -170,6 +215,11 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
     if not place and is_subnational(source):
         # "the provincial disaster authority said 40 died": one province's toll, not the event's.
         place = OWN_AREA_PREFIX + source
+    if category in PEOPLE_CATEGORIES and counted != "person" and _is_breakdown(event):
+        return None
+    if counted.endswith(INCREMENT_SUFFIX):
+        # "another 22 died overnight": the gap between two of the source's totals, not a figure it keeps.
+        return None
     if category == "other" and (
         event.unit is None or counted.startswith(UNSPECIFIED) or counted.split(":")[0] in UNTRACKED_UNITS
     ):

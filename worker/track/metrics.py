@@ -22,7 +22,7 @@ class TrackerMetrics:
         )
         self.claims_ignored = Counter(
             "claimwire_tracker_claims_ignored_total",
-            "Claim events that joined no series, by reason (unattributed, invalid, replayed).",
+            "Claim events that joined no series, by reason (unattributed, untracked, invalid, replayed).",
             ["reason"],
             registry=r,
         )

@@ -17,23 +17,28 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Generic, TypeVar
 
+from worker.track.keys import UNATTRIBUTED
 from worker.track.rules import Observation
 
 T = TypeVar("T")
 
 
-def release_order(observation: Observation, item_rank: int, arrival: int) -> tuple[datetime, int, float, int]:
-    """Publication time first; then each item's claims together, a running total's largest figure
+def release_order(
+    observation: Observation, item_rank: int, arrival: int
+) -> tuple[datetime, int, bool, float, int]:
+    """Publication time first; then each item's claims together, those credited to a source before
+    those credited to no one (so a figure credited to no one meets the item's own named figure of
+    its series first, and is then one of that item's figures), a running total's largest figure
     first (so the item's smaller figures of that total, the day's deaths or a region's, do not
     chain before it); then arrival."""
     point = observation.point
     level = -point.level if observation.parts.cumulative else 0.0
-    return (point.published_at, item_rank, level, arrival)
+    return (point.published_at, item_rank, observation.parts.source == UNATTRIBUTED, level, arrival)
 
 
 @dataclass(slots=True)
 class _Held(Generic[T]):
-    order: tuple[datetime, int, float, int]
+    order: tuple[datetime, int, bool, float, int]
     value: T
 
 

@@ -8,8 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 
-from worker.track.rules import Observation, SeriesState, TrackEvent, apply, find_conflicts
+from worker.track.keys import UNATTRIBUTED
+from worker.track.rules import (
+    CUMULATIVE_CATEGORIES,
+    EVENT_GAP,
+    Observation,
+    Point,
+    SeriesState,
+    TrackEvent,
+    apply,
+    find_conflicts,
+)
+
+# The most a running total credited to no one may rise over the series' current value and still be
+# read as its next value: tolls grow by a few tens of percent a day while a disaster unfolds.
+MAX_UNATTRIBUTED_RISE = 2.0
 
 
 @dataclass(slots=True)
@@ -18,6 +33,7 @@ class TrackResult:
 
     events: list[TrackEvent] = field(default_factory=list)
     changed: SeriesState | None = None
+    unattributed: bool = False  # credited to no one and no single series to continue: not tracked
 
 
 class SeriesStore:
@@ -42,7 +58,15 @@ class SeriesStore:
         self._subjects.setdefault(state.parts.subject_key, {})[state.key] = state
 
     def track(self, observation: Observation) -> TrackResult:
-        """Apply one claim to its series, and look for conflicts if it became the series' value."""
+        """Apply one claim to its series, and look for conflicts if it became the series' value.
+
+        A claim credited to no one joins the series `continued_series` finds, or none.
+        """
+        if observation.parts.source == UNATTRIBUTED:
+            continued = self.continued_series(observation)
+            if continued is None:
+                return TrackResult(unattributed=True)
+            observation = Observation(parts=continued.parts, point=observation.point)
         state = self._series.get(observation.parts.series_key)
         opened = state is None
         if state is None:
@@ -56,3 +80,50 @@ class SeriesStore:
             peers = self._subjects[state.parts.subject_key].values()
             events.extend(find_conflicts(state, peers))
         return TrackResult(events=events, changed=state)
+
+    def continued_series(self, observation: Observation) -> SeriesState | None:
+        """The series a figure credited to no one continues: among the subject's series kept by a
+        named body (not "officials" or "police") whose current value is at most EVENT_GAP older
+        than the figure, the one with the most values when it has more than twice as many as the
+        next, if the figure reads as its next value. A report that gives a toll without its source
+        most often relays the body keeping the running count; with two such bodies of like weight
+        it could be either's, and it joins neither.
+        """
+        point = observation.point
+        peers = self._subjects.get(observation.parts.subject_key, {}).values()
+        for peer in peers:
+            if peer.has_seen(point.claim_id):
+                return peer  # a replay: the series it joined the first time
+        candidates = [
+            peer
+            for peer in peers
+            if peer.current is not None
+            and _names_a_body(peer.parts.source)
+            and timedelta(0) <= point.published_at - peer.current.published_at <= EVENT_GAP
+        ]
+        candidates.sort(key=lambda peer: len(peer.history), reverse=True)
+        if len(candidates) > 1 and len(candidates[1].history) * 2 > len(candidates[0].history):
+            return None
+        if not candidates or not _plausible_continuation(candidates[0], point):
+            return None
+        return candidates[0]
+
+
+def _names_a_body(source: str) -> bool:
+    """A source that names one body: not a generic word ("officials", "district police") nor a
+    person speaking for no body the item names."""
+    return not source.startswith(("generic:", "person:"))
+
+
+def _plausible_continuation(state: SeriesState, point: Point) -> bool:
+    """Whether a figure credited to no one reads as the next value of `state`: the same figure, or
+    for a running total of people a rise of at most MAX_UNATTRIBUTED_RISE. A lower figure is most
+    often a part of the total (one province's, one day's), a much higher one another count."""
+    current = state.current
+    if current is None:
+        return False
+    if point.same_figure(current):
+        return True
+    if not state.parts.cumulative or state.parts.category not in CUMULATIVE_CATEGORIES:
+        return False
+    return current.level <= point.level <= current.level * MAX_UNATTRIBUTED_RISE
