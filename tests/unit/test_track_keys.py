@@ -13,7 +13,7 @@ from worker.track.keys import (
     series_parts,
     subject_key,
 )
-from worker.track.normalise import counted_noun, counted_thing, place_name, singular, source_name, unit_code
+from worker.track.normalize import counted_noun, counted_thing, place_name, singular, source_name, unit_code
 
 
 def claim(

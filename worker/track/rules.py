@@ -16,7 +16,7 @@ from typing import Literal
 
 from worker.models import ClaimEvent
 from worker.track.keys import SeriesParts, series_parts
-from worker.track.normalise import PEOPLE_CATEGORIES
+from worker.track.normalize import PEOPLE_CATEGORIES
 
 # Counts that only grow while events unfold; a lower figure for one of these is a revision of the
 # earlier count, not news that fewer people were killed.

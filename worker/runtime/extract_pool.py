@@ -1,4 +1,4 @@
-"""Where the worker runs extraction: in the poll loop's own process, or in supervised child processes.
+"""The extraction process pool: extraction in the poll loop's own process or in supervised children.
 
 Extraction (`RecordProcessor.process`) is pure CPU work; the Kafka client's IO threads need the same
 interpreter's GIL. With `extract_processes >= 1` each polled batch is split into one chunk per child
