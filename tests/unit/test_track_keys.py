@@ -16,7 +16,7 @@ from worker.track.keys import (
 from worker.track.normalize import counted_noun, counted_thing, place_name, singular, source_name, unit_code
 
 
-def claim(
+def claim(  # noqa: PLR0913  test builder: every field by name, most with defaults
     *,
     counted: str | None = "people",
     category: str = "killed",

@@ -379,7 +379,7 @@ class PoolExtraction:
     is called from that thread for every record a child died or hung on.
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913  keyword-only settings, each named at the call site
         self,
         processor: RecordProcessor,
         processes: int,
@@ -506,7 +506,7 @@ class PoolExtraction:
             self._on_break(reason, record, detail)
 
 
-def start_extraction(
+def start_extraction(  # noqa: PLR0913  keyword-only settings, each named at the call site
     processor: RecordProcessor,
     processes: int,
     *,

@@ -92,7 +92,7 @@ ExtractionStarter = Callable[..., Extraction]
 class Worker:
     """One worker process: a group consumer, a producer and the loop between them."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913  collaborators and client factories injected, keyword-only
         self,
         settings: WorkerSettings,
         *,

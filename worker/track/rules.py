@@ -178,7 +178,7 @@ def _is_part_of_current_item(point: Point, current: Point) -> bool:
     return point.item_id == current.item_id
 
 
-def apply(state: SeriesState, observation: Observation) -> list[TrackEvent]:
+def apply(state: SeriesState, observation: Observation) -> list[TrackEvent]:  # noqa: PLR0911  one return per event rule, in precedence order
     """Record the observation in `state` and return what it announces (nothing for a replayed claim).
 
     A claim older than the series' current value is kept in the history but announces nothing: it
