@@ -186,7 +186,7 @@ class WorkerRun:
         return self.worker_cpu_ms + self.children_cpu_ms
 
 
-def worker_end_to_end(
+def worker_end_to_end(  # noqa: PLR0913  one benchmark run's parameters; the mode switches are keyword-only
     bootstrap: str,
     input_topic: str,
     count: int,
@@ -262,7 +262,7 @@ def _assigned(log_path: Path) -> bool:
     return False
 
 
-def run(
+def run(  # noqa: PLR0913  the command line's options, passed through by name
     bootstrap: str,
     count: int,
     workdir: Path,

@@ -83,7 +83,7 @@ def trace_headers(incoming: Sequence[Header]) -> list[Header]:
     return headers
 
 
-def cloudevent_headers(
+def cloudevent_headers(  # noqa: PLR0913  keyword-only: one argument per CloudEvents attribute
     *,
     event_id: str,
     event_type: str,

@@ -59,7 +59,7 @@ def source_headers(topic: str, partition: int, offset: int) -> list[Header]:
     ]
 
 
-def dead_letter_headers(
+def dead_letter_headers(  # noqa: PLR0913  keyword-only: one argument per dead-letter header
     original: Sequence[Header],
     *,
     reason: str,

@@ -145,7 +145,7 @@ class ClaimEvent(BaseModel):
     )
 
 
-def make_claim_id(
+def make_claim_id(  # noqa: PLR0913  keyword-only: every part of the id by name
     item_id: str, *, start: int, end: int, value: float, value_high: float | None, unit: str | None
 ) -> str:
     """A stable id: a replay of the same item yields the same ids, so consumers can de-duplicate."""

@@ -52,7 +52,7 @@ def assert_cloudevent(record: ConsumedRecord, *, event_id: str, source: bytes, s
     assert record.header("tracestate") == TRACESTATE
 
 
-def test_claims_tracked_events_and_dead_letters_carry_standard_headers(
+def test_claims_tracked_events_and_dead_letters_carry_standard_headers(  # noqa: PLR0915  one scenario, three topics
     kafka_bootstrap: str, new_topic: NewTopic, group_id: str, tmp_path: Path
 ) -> None:
     wire, claims, dlq = new_topic(1, prefix="wire"), new_topic(1, prefix="claims"), new_topic(1, prefix="dlq")

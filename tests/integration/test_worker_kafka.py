@@ -89,7 +89,7 @@ def record_losses(
 
 
 @pytest.mark.parametrize("extract_processes", [0, 1])
-def test_worker_publishes_exactly_the_claims_process_item_gives(
+def test_worker_publishes_exactly_the_claims_process_item_gives(  # noqa: PLR0913  pytest fixtures
     kafka_bootstrap: str,
     topics: dict[str, str],
     group_id: str,
@@ -144,7 +144,7 @@ def test_worker_publishes_exactly_the_claims_process_item_gives(
 
 
 @pytest.mark.parametrize("extract_processes", [0, 1])
-def test_a_poison_item_goes_to_the_dead_letter_topic_and_later_items_still_flow(
+def test_a_poison_item_goes_to_the_dead_letter_topic_and_later_items_still_flow(  # noqa: PLR0913  pytest fixtures
     kafka_bootstrap: str,
     topics: dict[str, str],
     group_id: str,
@@ -202,7 +202,7 @@ def test_a_poison_item_goes_to_the_dead_letter_topic_and_later_items_still_flow(
 
 @pytest.mark.reliability
 @pytest.mark.parametrize("extract_processes", [0, 1])
-def test_sigterm_mid_stream_exits_zero_with_every_committed_record_published(
+def test_sigterm_mid_stream_exits_zero_with_every_committed_record_published(  # noqa: PLR0913  pytest fixtures
     kafka_bootstrap: str,
     topics: dict[str, str],
     group_id: str,
@@ -276,7 +276,7 @@ def _claim_sources(bootstrap: str, input_topic: str) -> list[tuple[int, int]]:
 
 @pytest.mark.reliability
 @pytest.mark.parametrize("extract_processes", [0, 1])
-def test_sigkill_mid_stream_then_restart_loses_nothing(
+def test_sigkill_mid_stream_then_restart_loses_nothing(  # noqa: PLR0913  pytest fixtures
     kafka_bootstrap: str,
     topics: dict[str, str],
     group_id: str,
@@ -336,7 +336,7 @@ def test_sigkill_mid_stream_then_restart_loses_nothing(
 
 @pytest.mark.reliability
 @pytest.mark.parametrize("extract_processes", [0, 1])
-def test_two_workers_split_the_partitions_and_one_takes_over_when_the_other_stops(
+def test_two_workers_split_the_partitions_and_one_takes_over_when_the_other_stops(  # noqa: PLR0913  pytest fixtures
     kafka_bootstrap: str,
     new_topic,
     group_id: str,
@@ -406,7 +406,7 @@ def test_two_workers_split_the_partitions_and_one_takes_over_when_the_other_stop
 
 
 @pytest.mark.reliability
-def test_a_killed_extraction_child_is_replaced_and_only_the_record_in_its_hands_is_dead_lettered(
+def test_a_killed_extraction_child_is_replaced_and_only_the_record_in_its_hands_is_dead_lettered(  # noqa: PLR0913  pytest fixtures
     kafka_bootstrap: str,
     topics: dict[str, str],
     group_id: str,
@@ -475,7 +475,7 @@ def _assigned_count(worker: WorkerProcess) -> int:
 
 @pytest.mark.reliability
 @pytest.mark.parametrize("extract_processes", [0, 1])
-def test_exactly_once_mode_publishes_every_claim_once_and_commits_in_the_transaction(
+def test_exactly_once_mode_publishes_every_claim_once_and_commits_in_the_transaction(  # noqa: PLR0913  pytest fixtures
     kafka_bootstrap: str,
     topics: dict[str, str],
     group_id: str,
@@ -575,7 +575,7 @@ def test_a_worker_that_cannot_reach_the_broker_exits_non_zero(
 
 
 @pytest.mark.parametrize("extract_processes", [0, 1])
-def test_a_tiny_in_flight_limit_pauses_and_resumes_without_losing_anything(
+def test_a_tiny_in_flight_limit_pauses_and_resumes_without_losing_anything(  # noqa: PLR0913  pytest fixtures
     kafka_bootstrap: str,
     topics: dict[str, str],
     group_id: str,

@@ -51,7 +51,7 @@ def _intrude(bootstrap: str, topic: str, group_id: str) -> int:
 
 
 @pytest.mark.parametrize("extract_processes", [0, 1])
-def test_partitions_kept_through_rebalances_lose_no_record(
+def test_partitions_kept_through_rebalances_lose_no_record(  # noqa: PLR0913  pytest fixtures
     kafka_bootstrap: str,
     new_topic,  # type: ignore[no-untyped-def]
     group_id: str,

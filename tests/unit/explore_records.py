@@ -49,7 +49,7 @@ def tracked(kind: str, source: str, current: dict[str, Any], **fields: Any) -> d
     }
 
 
-def claim(
+def claim(  # noqa: PLR0913  test builder: every field by name, most with defaults
     claim_id: str,
     value: float,
     *,

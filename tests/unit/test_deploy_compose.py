@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_deploy_support import (
+from deploy_support import (
     DEPLOY,
     KUSTOMIZE,
     REPO,

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 import pytest
-from test_deploy_support import DEPLOY, KUSTOMIZE, load_yaml_docs
+from deploy_support import DEPLOY, KUSTOMIZE, load_yaml_docs
 
 DASHBOARD: dict[str, Any] = json.loads(
     (DEPLOY / "grafana" / "dashboards" / "claimwire.json").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_deploy_support import Doc, load_yaml_docs, overlay_dirs, render_kustomization
+from deploy_support import Doc, load_yaml_docs, overlay_dirs, render_kustomization
 
 OVERLAYS = overlay_dirs()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 
-from test_deploy_support import DEPLOY, settings_classes
+from deploy_support import DEPLOY, settings_classes
 
 from worker.commands import replay
 from worker.kafka.admin import claimwire_topics

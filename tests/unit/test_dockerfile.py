@@ -1,8 +1,8 @@
 """The Dockerfile, .dockerignore and requirements.lock, checked without a container engine.
 
-A small instruction parser reads the Dockerfile as the builder does (continuations, comments,
-JSON and shell forms); hadolint lints it; the HEALTHCHECK command is run against a real local
-HTTP server; the lock is held to pyproject.toml.
+The Dockerfile is read by `dockerfile-parse` and linted by hadolint; the build context is the one
+the Docker SDK's own `.dockerignore` rules select; the HEALTHCHECK command is run against a real
+local HTTP server; the lock is held to pyproject.toml.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shlex
 import subprocess
 import sys
 import threading
@@ -21,9 +20,11 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
+from deploy_support import REPO
+from docker.utils.build import exclude_paths
+from dockerfile_parse import DockerfileParser
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-from test_deploy_support import REPO
 
 import worker
 from worker.runtime.metrics import BUILD_COMMIT_ENV
@@ -37,7 +38,6 @@ LOCK = REPO / "requirements.lock"
 class Instruction:
     keyword: str
     arguments: str
-    line: int
 
     def json_form(self) -> list[str] | None:
         """The arguments as a JSON array (exec form), or None for the shell form."""
@@ -48,31 +48,11 @@ class Instruction:
         return value if isinstance(value, list) and all(isinstance(v, str) for v in value) else None
 
 
-def parse_dockerfile(text: str) -> list[Instruction]:
-    """Instructions in order, with line continuations joined and comments dropped."""
-    instructions: list[Instruction] = []
-    pending: list[str] = []
-    start = 0
-    for number, raw in enumerate(text.splitlines(), start=1):
-        stripped = raw.strip()
-        if not pending and (not stripped or stripped.startswith("#")):
-            continue
-        if pending and stripped.startswith("#"):
-            continue  # a comment inside a continued instruction is skipped by the builder too
-        if not pending:
-            start = number
-        if stripped.endswith("\\"):
-            pending.append(stripped[:-1].strip())
-            continue
-        pending.append(stripped)
-        keyword, _, arguments = " ".join(part for part in pending if part).partition(" ")
-        if not re.fullmatch(r"[A-Za-z]+", keyword):
-            raise ValueError(f"line {start}: not an instruction: {keyword!r}")
-        instructions.append(Instruction(keyword.upper(), arguments.strip(), start))
-        pending = []
-    if pending:
-        raise ValueError("Dockerfile ends inside a continued instruction")
-    return instructions
+INSTRUCTIONS = [
+    Instruction(entry["instruction"], entry["value"])
+    for entry in DockerfileParser(path=str(DOCKERFILE)).structure
+    if entry["instruction"] != "COMMENT"
+]
 
 
 def stages(instructions: list[Instruction]) -> list[list[Instruction]]:
@@ -88,12 +68,6 @@ def stages(instructions: list[Instruction]) -> list[list[Instruction]]:
     return grouped
 
 
-def copy_sources(instruction: Instruction) -> list[str]:
-    words = instruction.json_form() or shlex.split(instruction.arguments)
-    return [w for w in words if not w.startswith("--")][:-1]
-
-
-INSTRUCTIONS = parse_dockerfile(DOCKERFILE.read_text(encoding="utf-8"))
 STAGES = stages(INSTRUCTIONS)
 FINAL = STAGES[-1]
 
@@ -102,24 +76,13 @@ def final(keyword: str) -> list[Instruction]:
     return [i for i in FINAL if i.keyword == keyword]
 
 
-# --- the parser ---------------------------------------------------------------------------------
-
-
-def test_parser_joins_continuations_and_skips_comments() -> None:
-    parsed = parse_dockerfile('# top\nFROM a AS b\nRUN one \\\n  # note\n  && two\nCMD ["x"]\n')
-    assert [(i.keyword, i.arguments, i.line) for i in parsed] == [
-        ("FROM", "a AS b", 2),
-        ("RUN", "one && two", 3),
-        ("CMD", '["x"]', 6),
-    ]
-    assert parsed[2].json_form() == ["x"]
-
-
-def test_parser_rejects_a_broken_dockerfile() -> None:
-    with pytest.raises(ValueError, match="not an instruction"):
-        parse_dockerfile("FROM a\n&& echo\n")
-    with pytest.raises(ValueError, match="ends inside"):
-        parse_dockerfile("FROM a\nRUN echo \\\n")
+def arg_default(name: str) -> str | None:
+    """The default value of a build argument, wherever in the Dockerfile it is declared."""
+    for instruction in INSTRUCTIONS:
+        declared, _, default = instruction.arguments.partition("=")
+        if instruction.keyword == "ARG" and declared == name:
+            return default
+    return None
 
 
 # --- the image ----------------------------------------------------------------------------------
@@ -127,11 +90,9 @@ def test_parser_rejects_a_broken_dockerfile() -> None:
 
 def test_multi_stage_on_a_pinned_slim_python_311() -> None:
     assert len(STAGES) == 2
-    default_image = re.search(
-        r"^ARG PYTHON_IMAGE=(\S+)$", DOCKERFILE.read_text(encoding="utf-8"), re.MULTILINE
-    )
+    default_image = arg_default("PYTHON_IMAGE")
     assert default_image is not None
-    assert re.fullmatch(r"python:3\.11\.\d+-slim-bookworm@sha256:[0-9a-f]{64}", default_image.group(1))
+    assert re.fullmatch(r"python:3\.11\.\d+-slim-bookworm@sha256:[0-9a-f]{64}", default_image)
     froms = [i.arguments for i in INSTRUCTIONS if i.keyword == "FROM"]
     assert froms == ["${PYTHON_IMAGE} AS build", "${PYTHON_IMAGE} AS runtime"]
 
@@ -165,7 +126,7 @@ def test_tini_is_the_only_system_package_pinned_without_recommends() -> None:
     (install_run,) = [run for run in runs if "apt-get install" in run]
     assert install_run in [i.arguments for i in final("RUN")]
     assert "rm -rf /var/lib/apt/lists/*" in install_run
-    assert re.search(r"^ARG TINI_VERSION=\S+$", DOCKERFILE.read_text(encoding="utf-8"), re.MULTILINE)
+    assert arg_default("TINI_VERSION")
 
 
 def test_the_build_commit_reaches_the_metrics_and_the_labels() -> None:
@@ -179,9 +140,7 @@ def test_oci_labels_name_the_version_of_the_package() -> None:
     labels = " ".join(i.arguments for i in final("LABEL"))
     for key in ("title", "version", "source"):
         assert f"org.opencontainers.image.{key}=" in labels
-    default_version = re.search(r"^ARG VERSION=(\S+)$", DOCKERFILE.read_text(encoding="utf-8"), re.MULTILINE)
-    assert default_version is not None
-    assert default_version.group(1) == worker.__version__
+    assert arg_default("VERSION") == worker.__version__
 
 
 def test_http_port_is_exposed_and_set() -> None:
@@ -263,35 +222,23 @@ def test_healthcheck_fails_when_healthz_reports_unhealthy(
 # --- build context ------------------------------------------------------------------------------
 
 
-def dockerignore_excludes(relative: str, patterns: list[str]) -> bool:
-    """Docker's rule: the last pattern matching the path or one of its parents decides."""
-    parts = relative.split("/")
-    candidates = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-    excluded = False
-    for pattern in patterns:
-        negated = pattern.startswith("!")
-        body = pattern.removeprefix("!").strip("/")
-        regex = re.escape(body).replace(r"\*\*/", "(?:.*/)?").replace(r"\*\*", ".*").replace(r"\*", "[^/]*")
-        regex = regex.replace(r"\?", "[^/]").replace(r"\[", "[").replace(r"\]", "]").replace(r"\-", "-")
-        if any(re.fullmatch(regex, candidate) for candidate in candidates):
-            excluded = not negated
-    return excluded
-
-
 def dockerignore_patterns() -> list[str]:
     lines = DOCKERIGNORE.read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
 
 
-def test_dockerignore_matcher_follows_docker_rules() -> None:
-    patterns = ["*", "!worker/", "**/__pycache__"]
-    assert dockerignore_excludes(".venv/bin/python", patterns)
-    assert not dockerignore_excludes("worker/cli.py", patterns)
-    assert dockerignore_excludes("worker/__pycache__/cli.cpython-311.pyc", patterns)
+def build_context() -> set[str]:
+    """Paths (files and directories) the Docker SDK sends to the builder, relative to the repository."""
+    return set(exclude_paths(str(REPO), dockerignore_patterns(), dockerfile="Dockerfile"))
+
+
+def copy_sources(instruction: Instruction) -> list[str]:
+    words = instruction.json_form() or instruction.arguments.split()
+    return [w for w in words if not w.startswith("--")][:-1]
 
 
 def test_every_copied_file_exists_and_reaches_the_build_context() -> None:
-    patterns = dockerignore_patterns()
+    context = build_context()
     local_copies = [
         i for stage in STAGES for i in stage if i.keyword == "COPY" and "--from=" not in i.arguments
     ]
@@ -299,18 +246,15 @@ def test_every_copied_file_exists_and_reaches_the_build_context() -> None:
     assert set(sources) >= {"requirements.lock", "pyproject.toml", "worker"}
     for source in sources:
         assert (REPO / source).exists(), f"COPY {source}: not in the repository"
-        assert not dockerignore_excludes(source, patterns), f"COPY {source}: excluded by .dockerignore"
+        assert source in context, f"COPY {source}: excluded by .dockerignore"
+    assert "worker/cli.py" in context
 
 
-def test_build_context_leaves_out_local_state() -> None:
-    patterns = dockerignore_patterns()
-    for path in (
-        ".venv/bin/python",
-        ".git/config",
-        "tests/unit/test_dockerfile.py",
-        "worker/__pycache__/x.pyc",
-    ):
-        assert dockerignore_excludes(path, patterns), path
+def test_build_context_leaves_out_local_state_and_development_tools() -> None:
+    context = build_context()
+    for prefix in (".venv/", ".git/", "tests/", "worker/dev/"):
+        assert not [p for p in context if p == prefix.rstrip("/") or p.startswith(prefix)], prefix
+    assert not [path for path in context if "__pycache__" in path or path.endswith(".pyc")]
 
 
 # --- hadolint -----------------------------------------------------------------------------------

@@ -304,7 +304,7 @@ class TestAcrossSentences:
         text = "Flood deaths climb to 412 - Civil Defence\nThe Norland Civil Defence said crews kept at it."
         assert sources(text, "412") == ["The Norland Civil Defence"]
 
-    def test_normalised_name_is_shared_by_every_mention(self) -> None:
+    def test_normalized_name_is_shared_by_every_mention(self) -> None:
         text = "The Ministry of Health in Gaza said 200 clinics shut. The ministry said 400 staff left."
         starts = [text.index("200"), text.index("400")]
         found = attribute(text, split_sentences(text), [(s, s + 3) for s in starts])

@@ -9,7 +9,7 @@ from worker.extract.dedup import deduplicate
 from worker.extract.types import Attribution, Claim
 
 
-def claim(
+def claim(  # noqa: PLR0913  test builder: every field by name, most with defaults
     value: float,
     start: int,
     sentence: tuple[int, int],

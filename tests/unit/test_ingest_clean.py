@@ -49,7 +49,7 @@ def test_entities_are_decoded_and_unknown_ones_kept() -> None:
     assert clean_body(body).text == "The council's count: 40 & rising — &bogus; says AT&T staff."
 
 
-def test_spaces_are_normalised() -> None:
+def test_spaces_are_normalized() -> None:
     body = "  Some\u00a0400\tpeople  were\r\nmoved&nbsp;&nbsp;out.\u200b \n\n\n\x1f\x07\n"
     assert clean_body(body).text == "Some 400 people were\nmoved out."
 

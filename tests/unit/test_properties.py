@@ -42,7 +42,7 @@ _INVISIBLE = dict.fromkeys([*map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), *
 wire_bodies = st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=6)), max_size=60).map("".join)
 
 
-def normalised(text: str, *, tags: bool = True) -> str:
+def normalized(text: str, *, tags: bool = True) -> str:
     """Tags removed, entities decoded, invisible characters dropped, white space runs made one space."""
     if tags:
         # One pass, as a browser reads markup: fragments can join into a tag of their own ("<" "about"
@@ -91,7 +91,7 @@ def test_every_cleaned_line_reads_the_same_in_the_original(body: str) -> None:
     for line in cleaned.text.split("\n"):
         start, end = cleaned.original_span(position, position + len(line))
         assert 0 <= start <= end <= len(body)
-        assert normalised(body[start:end]) == normalised(line, tags=False)
+        assert normalized(body[start:end]) == normalized(line, tags=False)
         position += len(line) + 1
 
 
@@ -111,7 +111,7 @@ def test_process_item_never_raises_and_its_evidence_points_at_the_quantity(body:
     item = WireItem(id="prop", body=body)
     for event in process_item(item):
         quoted = body[event.evidence.start : event.evidence.end]
-        assert normalised(quoted) == normalised(event.quantity_text, tags=False)
+        assert normalized(quoted) == normalized(event.quantity_text, tags=False)
 
 
 @settings(max_examples=300, deadline=None)
@@ -120,7 +120,7 @@ def test_offsets_of_every_number_survive_the_pipeline(body: str) -> None:
     cleaned = clean_body(body)
     for claim in _digit_claims(cleaned.text):
         start, end = cleaned.original_span(claim.start, claim.end)
-        assert normalised(body[start:end]) == normalised(claim.quantity_text, tags=False)
+        assert normalized(body[start:end]) == normalized(claim.quantity_text, tags=False)
 
 
 # Quoted speech as wire copy writes it: an opening mark, a clause with a figure, closing punctuation
@@ -198,4 +198,4 @@ def test_the_pipeline_takes_any_quoted_passage(body: str) -> None:
     item = WireItem(id="quotes", body=body)
     for event in process_item(item):
         quoted = body[event.evidence.start : event.evidence.end]
-        assert normalised(quoted) == normalised(event.quantity_text, tags=False)
+        assert normalized(quoted) == normalized(event.quantity_text, tags=False)

@@ -173,7 +173,7 @@ class CrashingSink(JsonLinesSink):
         super().send(message)
 
 
-def replay_files(
+def replay_files(  # noqa: PLR0913  the replay command's options, as a test sets them
     paths: list[Path],
     out: Path,
     checkpoint: Path,

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from worker.models import ClaimEvent, ResolvedSource
 from worker.track.files import track_lines
 from worker.track.keys import UNATTRIBUTED, SeriesParts, series_parts
-from worker.track.normalise import counted_thing, is_increment
+from worker.track.normalize import counted_thing, is_increment
 from worker.track.reorder import ReorderBuffer
 from worker.track.rules import Observation, Point, SeriesState, apply, figures_disagree, find_conflicts
 

@@ -13,10 +13,10 @@ from worker.track.keys import (
     series_parts,
     subject_key,
 )
-from worker.track.normalise import counted_noun, counted_thing, place_name, singular, source_name, unit_code
+from worker.track.normalize import counted_noun, counted_thing, place_name, singular, source_name, unit_code
 
 
-def claim(
+def claim(  # noqa: PLR0913  test builder: every field by name, most with defaults
     *,
     counted: str | None = "people",
     category: str = "killed",

@@ -35,7 +35,7 @@ NO_ONE = SeriesParts(category="killed", counted="person", place="velmora", sourc
 OFFICIALS = SeriesParts(category="killed", counted="person", place="velmora", source="generic:officials")
 
 
-def observe(
+def observe(  # noqa: PLR0913  test builder: every field by name, most with defaults
     parts: SeriesParts,
     value: float,
     *,

@@ -12,7 +12,7 @@ from typing import Any
 import kafka.errors
 import pytest
 from fakes.broker import FakeBroker, FakeConsumer, FakeTransactionalProducer
-from fakes.extraction import BROKEN, CRASH, DLQ_TOPIC, OUTPUT_TOPIC, FakeExtraction
+from fakes.extract_pool import BROKEN, CRASH, DLQ_TOPIC, OUTPUT_TOPIC, FakeExtraction
 
 from worker.exitcodes import ExitCode
 from worker.kafka.errors import CommitError

@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
             signal.signal(sig, handler)
 
 
-def _replay(
+def _replay(  # noqa: PLR0913  the parsed options plus what the command built from them, by name
     args: argparse.Namespace,
     settings: WorkerSettings,
     output_topic: str,

@@ -42,12 +42,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the brokers")
 
 
-def run(args: argparse.Namespace) -> int:
+def _option_error(args: argparse.Namespace) -> str | None:
     if args.partitions < 1 or args.replication_factor < 1:
-        print("error: --partitions and --replication-factor must be at least 1", file=sys.stderr)
-        return ExitCode.USAGE
+        return "--partitions and --replication-factor must be at least 1"
     if args.retention_ms is not None and args.retention_ms < -1:
-        print("error: --retention-ms must be -1 (forever) or a number of milliseconds", file=sys.stderr)
+        return "--retention-ms must be -1 (forever) or a number of milliseconds"
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    problem = _option_error(args)
+    if problem is not None:
+        print(f"error: {problem}", file=sys.stderr)
         return ExitCode.USAGE
     try:
         settings = load_settings(WorkerSettings, {"bootstrap_servers": args.bootstrap_servers})
@@ -75,6 +81,10 @@ def run(args: argparse.Namespace) -> int:
     except KafkaAdapterError as error:
         print(f"error: {error}", file=sys.stderr)
         return ExitCode.FAILED
+    return _print_report(specs, report)
+
+
+def _print_report(specs: list[admin.TopicSpec], report: admin.CreateReport) -> int:
     for spec in specs:
         differences = report.differences.get(spec.name, ())
         state = "created" if spec.name in report.created else "differs" if differences else "exists"

@@ -269,7 +269,7 @@ class DevBroker:
     The JVM's output goes to `log` (a file or a stream; by default this process's stdout).
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913  keyword-only settings, each named at the call site
         self,
         data_dir: Path,
         port: int,
@@ -407,7 +407,7 @@ class DevBroker:
 
 
 @contextlib.contextmanager
-def running_broker(
+def running_broker(  # noqa: PLR0913  keyword-only settings, each named at the call site
     data_dir: Path,
     port: int | None = None,
     *,

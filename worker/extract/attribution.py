@@ -462,7 +462,7 @@ def _generic_source(phrase: str) -> bool:
     )
 
 
-def _owner_of_documents(phrase: str) -> str | None:
+def _owner_of_documents(phrase: str) -> str | None:  # noqa: PLR0911  one early return per document-phrase pattern
     """The body behind a document phrase: "figures from the NRWB" -> the NRWB; "figures" -> None."""
     phrase = _CLOCK_TIME_RE.sub("", phrase)  # "the board's 6 p.m. bulletin": the hour is no owner
     document_from = DOCUMENT_FROM_RE.match(phrase)
@@ -529,7 +529,7 @@ def _without_trailing_adverbials(region: str) -> str:
         region = stripped[: phrase.start()]
 
 
-def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, int, str | None, str] | None:
+def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, int, str | None, str] | None:  # noqa: PLR0911, PLR0912  one rule per subject shape
     """The subject before a cue verb: (phrase, start, cue override, words that vouch for it), or
     ("", position, None, "") when the verb shares the subject of an earlier one ("put the toll at
     812 and said ...")."""
@@ -812,7 +812,7 @@ class _SentenceReader:
             (citing if cue == "citing" else self.anchors).append(anchor)
         return citing
 
-    def _cue_verbs(self) -> None:
+    def _cue_verbs(self) -> None:  # noqa: PLR0912, PLR0915  one scan over the cue verbs whose rules share its running state
         text, previous_verb_end = self.text, self.start
         for match in self.verbs:
             verb = match.word
@@ -1255,7 +1255,7 @@ def _quote_speakers(
     return found
 
 
-def attribute(
+def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over one sentence's shared state
     text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[tuple[int, int]]
 ) -> list[Attribution | None]:
     """One attribution (or None) per quantity mention, in the order of `mentions`."""

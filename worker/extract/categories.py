@@ -638,7 +638,7 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
     return None
 
 
-def _category_before(text: str, figure: FigureSpan, before: str) -> str | None:
+def _category_before(text: str, figure: FigureSpan, before: str) -> str | None:  # noqa: PLR0911  one return per governing pattern, cheapest test first
     """Stage 2: a verb or phrase that governs the figure: "killing 1,200 people", "the toll at 2,053".
     Cheap substring tests guard each pattern: this runs for every figure in the stream."""
     start, sentence_start = figure.start, figure.sentence_start

@@ -267,7 +267,7 @@ class SourceRegistry:
         if entity.person:
             entity.gender = entity.gender or _gender(entity.words)
 
-    def resolve(
+    def resolve(  # noqa: PLR0911, PLR0912  one return per way a phrase refers: name, alias, pronoun, description
         self, text: str, lookahead: Sequence[str] = (), position: int = 0
     ) -> tuple[Entity, str] | None:
         """The entity a source phrase refers to, and the name to show for this mention; `position`
@@ -388,7 +388,7 @@ class SourceRegistry:
                 return self._person(phrase, names)
         return None
 
-    def _description(self, phrase: Phrase, lookahead: Sequence[str]) -> Entity | None:
+    def _description(self, phrase: Phrase, lookahead: Sequence[str]) -> Entity | None:  # noqa: PLR0911, PLR0912  one return per description rule
         content = [t.lower() for t in _content(phrase.tokens)]
         head = content[-1]
         modifiers = [

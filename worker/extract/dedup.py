@@ -64,7 +64,7 @@ def _is_new_figure(claim: Claim, text: str) -> bool:
     return bool(text) and _EACH_AFTER.match(text, claim.end) is not None
 
 
-def _same_claim(a: Claim, b: Claim, titles: frozenset[int], text: str) -> bool:
+def _same_claim(a: Claim, b: Claim, titles: frozenset[int], text: str) -> bool:  # noqa: PLR0911  one return per test that tells two readings apart
     if (a.value, a.value_high, a.unit) != (b.value, b.value_high, b.unit):
         return False
     if a.sentence_start == b.sentence_start:

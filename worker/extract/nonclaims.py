@@ -226,7 +226,7 @@ NEAR_WINDOW = 16
 AFTER_WINDOW = 60
 
 
-def non_claim_reason(
+def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-claim rule, in precedence order
     text: str,
     start: int,
     end: int,
@@ -340,7 +340,7 @@ def _is_year(token: str, value: float, before: str, after: str) -> bool:
     return bool(YEAR_CONTEXT_BEFORE.search(before)) or not PLURAL_NOUN_AFTER.match(after)
 
 
-def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> bool:
+def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> bool:  # noqa: PLR0911  one return per naming pattern
     near = before[-24:]
     if not has_unit and near[-1:] == "." and near[-2:-1].isalpha():
         return True  # "No.5", "v.2": an abbreviation glued to the digits

@@ -75,7 +75,7 @@ class NumberToken:
 MONTH_BEFORE_WINDOW = 12
 
 
-def number_tokens(text: str, start: int, end: int, *, spaced_thousands: bool = False) -> list[NumberToken]:
+def number_tokens(text: str, start: int, end: int, *, spaced_thousands: bool = False) -> list[NumberToken]:  # noqa: PLR0912  one branch per number shape in the tokenizer's hot loop
     """The numbers in text[start:end], in order (the same tokens `NUMBER.finditer` yields).
 
     `spaced_thousands` reads "12 000" as one number (see `SPACE_GROUPED`).

@@ -187,7 +187,7 @@ def country_adjective(name: str) -> str:
 class Gazetteer:
     """Names (folded) to gazetteer entries, built once from the data packages."""
 
-    def __init__(self) -> None:
+    def __init__(self) -> None:  # noqa: PLR0912  builds every gazetteer index in one pass over the data
         self.by_name: dict[str, list[Place]] = {}
         self.by_id: dict[str, Place] = {}
         self.adjectives: dict[str, str] = {}

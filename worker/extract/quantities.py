@@ -209,7 +209,7 @@ BRACKETED_WORD_WINDOW = 24
 HALF_LEAD_WINDOW = 20
 
 
-def find_quantities(
+def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each number passes the named stages in order
     text: str,
     start: int,
     end: int,
@@ -395,7 +395,7 @@ def _with_digits_in_brackets(text: str, found: list[Quantity]) -> list[Quantity]
     return merged
 
 
-def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
+def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:  # noqa: PLR0912, PLR0915  one branch per share form: fractions, points, mixed numbers, multipliers
     """`found` with the shares, parts of a point, mixed numbers and multipliers written in words or
     fractions, in reading order; a count read inside one ("two" of "two thirds of") gives way to it."""
     shares: list[Quantity] = []
@@ -544,7 +544,7 @@ class _Partner:
     word_scale: float
 
 
-def _range_partner(
+def _range_partner(  # noqa: PLR0911, PLR0913  one return per range form; the reading state passed explicitly
     text: str,
     first: _Reading,
     matches: list[NumberToken],
@@ -755,7 +755,7 @@ def _scale(text: str, match: NumberToken, end: int, unit: str | None) -> tuple[f
     return 1.0, None, False, pos
 
 
-def _unit_after(
+def _unit_after(  # noqa: PLR0913  the hot path passes the reading state explicitly, keyword-only
     text: str, pos: int, end: int, unit: str | None, *, is_words: bool, local: dict[str, str]
 ) -> tuple[str | None, int]:
     """The unit, currency name or code, or magnitude word written after a number (a unit after

@@ -175,7 +175,7 @@ class CleanedText:
 
     __slots__ = ("_clean_starts", "_orig_ends", "_orig_starts", "_verbatim", "dateline_place", "text")
 
-    def __init__(
+    def __init__(  # noqa: PLR0913  keyword-only offset maps, built together by the cleaner
         self,
         text: str,
         dateline_place: str | None,

@@ -77,7 +77,7 @@ class CreateReport:
     differences: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def claimwire_topics(
+def claimwire_topics(  # noqa: PLR0913  topic names passed in by the command, so kafka imports no tracker
     settings: WorkerSettings,
     partitions: int,
     replication_factor: int,

@@ -60,7 +60,7 @@ class AssignmentListener(Protocol):
 class TrackerKafka:
     """Consumer, transactional producer and changelog reader for one tracker process."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913  keyword-only settings, each named at the call site
         self,
         connection: KafkaConnectionSettings,
         *,

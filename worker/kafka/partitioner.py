@@ -58,7 +58,7 @@ class KeyHashPartitioner(Partitioner):  # type: ignore[misc]  # the client is un
     def __init__(self) -> None:
         self._unkeyed = DefaultPartitioner()
 
-    def partition(  # noqa: PLR0917 (kafka-python calls it with six positional arguments)
+    def partition(  # noqa: PLR0913, PLR0917  kafka-python calls it with six positional arguments
         self,
         topic: str,
         key: Any,

@@ -77,7 +77,7 @@ def post_form(url: str, headers: dict[str, str], body: bytes, timeout_seconds: f
 class ClientCredentialsTokenProvider(AbstractTokenProvider):  # type: ignore[misc]  # the client is untyped
     """Access tokens for SASL/OAUTHBEARER from an OIDC token endpoint, cached until due for refresh."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913  the OAuth client's settings; test seams keyword-only
         self,
         token_endpoint_url: str,
         client_id: str,

@@ -95,7 +95,7 @@ class Summary:
     per_lane: dict[str, int]
 
 
-def run_replay(
+def run_replay(  # noqa: PLR0913  source, process and sink injected; the policies keyword-only
     source: ReplaySource[P],
     process: Callable[[P], Outcome[M]],
     sink: ReplaySink[M],

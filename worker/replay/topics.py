@@ -30,7 +30,7 @@ def partition_lane(partition: int) -> str:
 class TopicSource:
     """Records of `[start, stop)` per partition of one topic, read without a consumer group."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913  keyword-only range options, each named at the call site
         self,
         connection: KafkaConnectionSettings,
         topic: str,
@@ -99,7 +99,7 @@ class TopicSource:
     def close(self) -> None:
         self._reader.close()
 
-    def _plan(
+    def _plan(  # noqa: PLR0913  keyword-only range options, each named at the call site
         self,
         *,
         chosen: Sequence[int] | None,

@@ -16,7 +16,7 @@ drive the loop with an in-memory broker. Delivery guarantee (at-least-once by de
 
 Extraction runs in this process or, with `extract_processes >= 1` (by default one child per usable CPU
 beyond the first, `worker.runtime.cpus`), in supervised child processes
-(`worker.runtime.extraction`): up to `PIPELINE_BATCHES` polled batches are extracted ahead while
+(`worker.runtime.extract_pool`): up to `PIPELINE_BATCHES` polled batches are extracted ahead while
 the oldest is published. A batch in extraction is in flight (it counts against `max_in_flight`) but
 not registered with the tracker, so nothing is committed past it. A record a child dies or hangs on
 comes back as a dead letter (`extractor_crashed`, `too_slow`) and the child is replaced; when
@@ -52,7 +52,7 @@ from worker.runtime.clients import (
     WorkerClients,
 )
 from worker.runtime.cpus import resolve_extract_processes
-from worker.runtime.extraction import (
+from worker.runtime.extract_pool import (
     Extraction,
     ExtractionBroken,
     ExtractionPipeline,
@@ -92,7 +92,7 @@ ExtractionStarter = Callable[..., Extraction]
 class Worker:
     """One worker process: a group consumer, a producer and the loop between them."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913  collaborators and client factories injected, keyword-only
         self,
         settings: WorkerSettings,
         *,

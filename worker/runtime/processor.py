@@ -109,7 +109,7 @@ class RecordProcessor:
         "worker_version",
     )
 
-    def __init__(
+    def __init__(  # noqa: PLR0913  keyword-only settings, each named at the call site
         self,
         *,
         output_topic: str,

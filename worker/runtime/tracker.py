@@ -114,7 +114,7 @@ def restore_states(
 class Tracker:
     """One tracker process: per-partition series stores and the loop that feeds them."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913  collaborators injected and settings, keyword-only
         self,
         client: TrackerClient,
         *,
@@ -249,15 +249,7 @@ class Tracker:
         released: list[tuple[InputRecord, Observation]] = []
         for partition in sorted(self.buffers):
             released.extend(self.buffers[partition].due(now))
-        positions: dict[int, int] = {}
-        for partition, consumed in self._consumed.items():
-            buffer = self.buffers.get(partition)
-            if buffer is None or partition not in self._uncommitted_from:
-                continue
-            held = [record.offset for record, _ in buffer.values()]
-            position = min(held) if held else consumed
-            if position > self._uncommitted_from[partition]:
-                positions[partition] = position
+        positions = self._committable_positions()
         if not released and not positions:
             return True
         announced: list[TrackedEvent] = []
@@ -291,6 +283,20 @@ class Tracker:
             self._count(event)
         self._count_series()
         return True
+
+    def _committable_positions(self) -> dict[int, int]:
+        """Per partition with uncommitted records, where its committed offset may move: to the
+        oldest claim still held, or past everything consumed when none is."""
+        positions: dict[int, int] = {}
+        for partition, consumed in self._consumed.items():
+            buffer = self.buffers.get(partition)
+            if buffer is None or partition not in self._uncommitted_from:
+                continue
+            held = [record.offset for record, _ in buffer.values()]
+            position = min(held) if held else consumed
+            if position > self._uncommitted_from[partition]:
+                positions[partition] = position
+        return positions
 
     def _rewind(self, first_offsets: dict[int, int]) -> None:
         """After an abort the stores hold the batch's changes: rebuild them and read the batch again."""

@@ -418,7 +418,7 @@ def _pick(candidates: Iterable[Organisation], context: ItemContext) -> Organisat
     return listed[0] if len(listed) == 1 and context.country is None else None
 
 
-def known_organisation(mention: str, context: ItemContext) -> Organisation | Entity | None:
+def known_organisation(mention: str, context: ItemContext) -> Organisation | Entity | None:  # noqa: PLR0911, PLR0912  one return per way a mention names a body, in precedence order
     """The organisation a mention names: a listed body, or one the item defines an acronym for."""
     by_acronym, by_alias = _knowledge()
     for word in _WORD.findall(mention):
@@ -540,7 +540,7 @@ def _is_proper_name(mention: str) -> bool:
     return gazetteer().lookup(" ".join(words)) is None
 
 
-def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) -> Entity | None:
+def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) -> Entity | None:  # noqa: PLR0911, PLR0912  one return per resolution rule of the module docstring, in order
     """The entity a source mention stands for (rules in the module docstring); None for a mention
     that names no one ("Tuesday evening", "the report"): such a figure joins no series."""
     mention = strip_sentence_adverbs(text)

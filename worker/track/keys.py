@@ -31,7 +31,7 @@ from worker.extract.places import find_places
 from worker.knowledge import organisations
 from worker.models import ClaimEvent, ResolvedPlace
 from worker.track.identity import SUBNATIONAL_WORDS, item_context
-from worker.track.normalise import (
+from worker.track.normalize import (
     KEY_SEPARATOR,
     PEOPLE_CATEGORIES,
     UNSPECIFIED,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from worker.track.normalise import place_name, source_name
+from worker.track.normalize import place_name, source_name
 from worker.track.rules import Point, SeriesState
 
 COLUMNS = ("SOURCE", "KIND", "CATEGORY", "COUNTED", "PLACE", "VALUE", "FIRST KEPT", "VALUES", "PUBLISHED")

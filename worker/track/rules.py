@@ -16,7 +16,7 @@ from typing import Literal
 
 from worker.models import ClaimEvent
 from worker.track.keys import SeriesParts, series_parts
-from worker.track.normalise import PEOPLE_CATEGORIES
+from worker.track.normalize import PEOPLE_CATEGORIES
 
 # Counts that only grow while events unfold; a lower figure for one of these is a revision of the
 # earlier count, not news that fewer people were killed.
@@ -178,7 +178,7 @@ def _is_part_of_current_item(point: Point, current: Point) -> bool:
     return point.item_id == current.item_id
 
 
-def apply(state: SeriesState, observation: Observation) -> list[TrackEvent]:
+def apply(state: SeriesState, observation: Observation) -> list[TrackEvent]:  # noqa: PLR0911  one return per event rule, in precedence order
     """Record the observation in `state` and return what it announces (nothing for a replayed claim).
 
     A claim older than the series' current value is kept in the history but announces nothing: it

@@ -171,7 +171,7 @@ def worker_box() -> Iterator[list[WorkerProcess]]:
         worker.ensure_stopped()
 
 
-def test_no_bad_record_stops_the_partition(
+def test_no_bad_record_stops_the_partition(  # noqa: PLR0913  pytest fixtures
     kafka_bootstrap: str,
     new_topic,  # type: ignore[no-untyped-def]
     group_id: str,
@@ -264,7 +264,7 @@ def test_no_bad_record_stops_the_partition(
     )
 
 
-def test_outputs_too_large_for_their_topics_are_dead_lettered_or_truncated_not_refused(
+def test_outputs_too_large_for_their_topics_are_dead_lettered_or_truncated_not_refused(  # noqa: PLR0913  pytest fixtures
     kafka_bootstrap: str,
     new_topic,  # type: ignore[no-untyped-def]
     group_id: str,

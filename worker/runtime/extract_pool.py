@@ -1,4 +1,4 @@
-"""Where the worker runs extraction: in the poll loop's own process, or in supervised child processes.
+"""The extraction process pool: extraction in the poll loop's own process or in supervised children.
 
 Extraction (`RecordProcessor.process`) is pure CPU work; the Kafka client's IO threads need the same
 interpreter's GIL. With `extract_processes >= 1` each polled batch is split into one chunk per child
@@ -379,7 +379,7 @@ class PoolExtraction:
     is called from that thread for every record a child died or hung on.
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913  keyword-only settings, each named at the call site
         self,
         processor: RecordProcessor,
         processes: int,
@@ -506,7 +506,7 @@ class PoolExtraction:
             self._on_break(reason, record, detail)
 
 
-def start_extraction(
+def start_extraction(  # noqa: PLR0913  keyword-only settings, each named at the call site
     processor: RecordProcessor,
     processes: int,
     *,

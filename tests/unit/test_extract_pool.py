@@ -10,8 +10,8 @@ from concurrent.futures import Future
 import pytest
 
 from worker.records import InputRecord
-from worker.runtime import extraction
-from worker.runtime.extraction import (
+from worker.runtime import extract_pool
+from worker.runtime.extract_pool import (
     ExtractionBatch,
     ExtractionBroken,
     ExtractionPipeline,
@@ -181,13 +181,13 @@ def test_a_pool_publishes_the_same_bytes_in_the_same_order_as_inline(pool: PoolE
 def test_a_child_ignores_the_stop_signals_the_parent_handles() -> None:
     saved = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     try:
-        extraction._start_child(processor().settings())
+        extract_pool._start_child(processor().settings())
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
         assert signal.getsignal(signal.SIGTERM) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, saved[0])
         signal.signal(signal.SIGTERM, saved[1])
-        extraction._child_processors.clear()
+        extract_pool._child_processors.clear()
 
 
 def test_an_item_not_in_english_is_skipped_with_its_reason_not_dead_lettered() -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from worker.records import InputRecord
-from worker.runtime.extraction import (
+from worker.runtime.extract_pool import (
     EXTRACTOR_CRASHED,
     TOO_SLOW,
     ExtractionBroken,
