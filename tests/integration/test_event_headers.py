@@ -24,12 +24,12 @@ WAIT_S = 120.0
 TRACEPARENT = b"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
 TRACESTATE = b"rojo=00f067aa0ba902b7"
 
-# Invented for this test: one attributed figure, so the tracker opens a series from it.
+# Invented for this test: one attributed running count (not a day's increment), so the tracker opens a series.
 ITEM = {
     "id": "headers-item-1",
     "source": "test-wire",
     "published_at": "2026-10-01T06:15:00Z",
-    "body": "Firefighters said 64 people were hurt by the wildfire overnight.",
+    "body": "Firefighters said 64 people were hurt by the wildfire on Tuesday.",
 }
 
 
