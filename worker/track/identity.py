@@ -517,8 +517,10 @@ def _names_something(mention: str) -> bool:
 
 def _is_place(mention: str) -> bool:
     """Whether a mention is only places ("Westland and Eastmarch"): places do not issue figures."""
-    parts = [p.strip() for p in re.split(r",|\band\b|&", strip_sentence_adverbs(mention)) if p.strip()]
-    if not parts or not all(p[0].isupper() for p in parts):
+    parts = [
+        _bare_place_name(p) for p in re.split(r",|\band\b|&", strip_sentence_adverbs(mention)) if p.strip()
+    ]
+    if not parts or not all(p and p[0].isupper() for p in parts):
         return False
     places = [gazetteer().lookup(fold(p)) for p in parts]
     # Small towns share names with words ("Police" is a Polish town): only countries, regions
@@ -527,6 +529,15 @@ def _is_place(mention: str) -> bool:
         place is not None and (place.level != "city" or place.population >= FREE_CITY_POPULATION)
         for place in places
     )
+
+
+_COMPASS_PREFIX = re.compile(r"^(?:(?:the|north|south|east|west|central)[a-z-]*\s+)+")
+_AREA_SUFFIX = re.compile(r"\s+(?:provinces?|regions?|states?|districts?|counties|county)$")
+
+
+def _bare_place_name(part: str) -> str:
+    """ "northwest Westland province" -> "Westland": the compass word and area word are not the name."""
+    return _AREA_SUFFIX.sub("", _COMPASS_PREFIX.sub("", part.strip())).strip()
 
 
 def _is_proper_name(mention: str) -> bool:

@@ -157,9 +157,10 @@ def _sole_body_named(event: ClaimEvent) -> str | None:
     return bodies[0].id
 
 
-def _names_two_countries(sentence: str) -> bool:
-    """Whether a sentence names places in two or more countries."""
-    return len({mention.place.country for mention in find_places(sentence)}) >= 2
+def _names_two_countries(sentence: str, country: str | None) -> bool:
+    """Whether a sentence names places in two or more countries. A name several countries use
+    ("Punjab") is read as the claim's country's when that country has it."""
+    return len({mention.place.country for mention in find_places(sentence, country=country)}) >= 2
 
 
 def _is_breakdown(event: ClaimEvent) -> bool:
@@ -206,7 +207,7 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
         source = source_name(resolved.id if resolved is not None else event.source.normalized) or UNATTRIBUTED
     if source == UNATTRIBUTED:
         source = _sole_body_named(event) or UNATTRIBUTED
-    if source == UNATTRIBUTED and _names_two_countries(event.evidence.sentence):
+    if source == UNATTRIBUTED and _names_two_countries(event.evidence.sentence, _country(event).upper()):
         # "the toll in Velmora and Tarsa passed 900": a combined count no single body keeps.
         return None
     country, kind, category, counted, place = subject_parts(event)
