@@ -236,6 +236,19 @@ def test_a_region_name_two_countries_use_is_read_as_the_claims_countrys() -> Non
     assert series_parts(combined.model_copy(update={"place": sindh})) is None
 
 
+def test_an_amount_of_money_opens_a_series_only_when_the_text_says_what_it_is_for() -> None:
+    sentence = "The agency put the damage at 40 million pesos."
+    assert series_parts(claim(category="other", unit="PHP", counted=None, sentence=sentence)) is None
+    assert series_parts(claim(category="other", unit="USD", counted="dollars", sentence=sentence)) is None
+    aid = series_parts(
+        claim(category="other", unit="USD", counted="aid", sentence="It sent $3 million in aid.")
+    )
+    assert aid is not None and aid.counted == "usd:aid"
+    # A measure is not money: hectares of farmland keep their series.
+    land = series_parts(claim(category="other", unit="ha", counted="farmland", sentence="500 ha of farmland"))
+    assert land is not None
+
+
 def test_a_subgroup_given_as_a_breakdown_of_a_total_opens_no_series() -> None:
     breakdown = "The storm killed 540 people, including 10 children and 31 women."
     assert series_parts(claim(counted="children", sentence=breakdown)) is None
