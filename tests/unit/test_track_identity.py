@@ -199,3 +199,16 @@ def test_places_with_compass_and_area_words_name_no_source(mention: str) -> None
 
 def test_a_body_named_after_its_region_is_still_a_source() -> None:
     assert resolve("the Assam Rifles", country="IN", kind="military") is not None
+
+
+def test_a_named_countrys_authorities_speak_for_its_one_national_body_the_item_names() -> None:
+    text = "Chile's interior ministry said 40 died. Chilean authorities later said 52 had died."
+    assert resolve("Chilean authorities", text, country="CL") == "gov:cl:interior-ministry"
+
+
+def test_a_named_countrys_authorities_stay_its_government_beside_two_bodies_or_abroad() -> None:
+    two = "Chile's interior ministry said 40 died and its health ministry said 90 were hurt."
+    assert resolve("Chilean authorities", two, country="CL") == "gov:cl:government"
+    # A ministry named in an item about another country is not taken to be Chile's.
+    abroad = "Peru's interior ministry said 40 died near the border."
+    assert resolve("Chilean authorities", abroad, country="PE") == "gov:cl:government"

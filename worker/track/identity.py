@@ -611,6 +611,10 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
                     country=country,
                 )
             if country is not None and head in NATIONAL_HEADS:
+                sole_body = _sole_national_body(context, country)
+                if sole_body is not None:
+                    # "Moroccan authorities" in an item whose one Moroccan national body is X.
+                    return _as_entity(sole_body, _speaker(mention))
                 # "the Syrian government", "Turkish officials": the named country's government.
                 return Entity(
                     id=f"gov:{country.lower()}:government", name=f"{country} government", country=country
@@ -629,13 +633,29 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
     return None
 
 
-def _sole_national_body(context: ItemContext) -> Organisation | None:
+def _sole_national_body(context: ItemContext, country: str | None = None) -> Organisation | Entity | None:
     """The item's one named national government body, if it names exactly one: unnamed officials
-    in that item speak for it; with two or more the officials stay generic."""
-    national = {
-        org for org in context.bodies() if org.type == "government" and org.country and not org.subnational
+    in that item speak for it; with two or more the officials stay generic.
+
+    With `country` ("Moroccan authorities"), the one body of that country, a ministry the item
+    names included when the item is about that country."""
+    national: dict[str, Organisation | Entity] = {
+        org.id: org
+        for org in context.bodies()
+        if org.type == "government"
+        and org.country
+        and not org.subnational
+        and (country is None or org.country == country)
     }
-    return next(iter(national)) if len(national) == 1 else None
+    if country is not None and country == context.country:
+        for office in context.ministries:
+            ministry = Entity(
+                id=f"gov:{country.lower()}:{office}-ministry",
+                name=f"{country} {office} ministry",
+                country=country,
+            )
+            national[ministry.id] = ministry
+    return next(iter(national.values())) if len(national) == 1 else None
 
 
 def _office_of(rest: str, context: ItemContext) -> str | None:
