@@ -531,7 +531,7 @@ def _is_place(mention: str) -> bool:
     )
 
 
-_COMPASS_PREFIX = re.compile(r"^(?:(?:the|north|south|east|west|central)[a-z-]*\s+)+")
+_COMPASS_PREFIX = re.compile(r"^(?:(?:the|(?:north|south|east|west|central)[a-z-]*)\s+)+")
 _AREA_SUFFIX = re.compile(r"\s+(?:provinces?|regions?|states?|districts?|counties|county)$")
 
 
