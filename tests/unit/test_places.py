@@ -8,6 +8,7 @@ from worker.extract.places import (
     find_places,
     gazetteer,
     item_places,
+    listed_place,
     sentence_places,
 )
 
@@ -113,3 +114,46 @@ def test_a_place_the_gazetteer_does_not_list_is_still_a_place_of_its_own() -> No
 def test_a_unit_word_after_a_name_does_not_hide_the_place() -> None:
     tacloban = gazetteer().lookup("Tacloban City", "PH")
     assert tacloban is not None and tacloban.name == "Tacloban"
+
+
+def listed(text: str, figure: str) -> str | None:
+    figures = [text.index(word) for word in ("410", "230", "150", "88", "61", "three") if word in text]
+    return listed_place(text, len(text), find_places(text), text.index(figure), figures)
+
+
+def test_in_a_list_each_figure_takes_the_place_written_just_before_it() -> None:
+    text = "Of 900 deaths in the monsoon, Kerala has reported 410, Assam (AS) 230 and Bihar 150."
+    assert [listed(text, f) for f in ("410", "230", "150")] == ["Kerala", "Assam", "Bihar"]
+
+
+def test_respectively_pairs_places_and_figures_by_rank() -> None:
+    text = (
+        "Kerala was worst hit, followed by Assam and eastern Bihar states, "
+        "which counted 88 and 61 deaths, respectively."
+    )
+    assert listed(text, "88") == "Assam"
+    assert listed(text, "61") == "Bihar"
+
+
+def test_the_worst_hit_place_and_a_place_with_its_figure_are_the_figures() -> None:
+    text = "Kerala was the worst-hit state, where 410 people died, followed by Assam with 230 deaths."
+    assert listed(text, "410") == "Kerala"
+    assert listed(text, "230") == "Assam"
+
+
+def test_a_place_separated_from_the_figure_by_other_words_is_not_listed() -> None:
+    text = "Officials in Kerala said on Monday that rescuers had found 410 bodies."
+    assert listed(text, "410") is None
+
+
+def test_a_listed_name_that_is_a_place_only_in_another_country_is_not_taken() -> None:
+    # "Capital Territory" alone is a Solomon Islands province; among Indian states it is a name's tail.
+    text = "Assam reported 410, Bihar 230 and the Capital Territory three."
+    assert listed(text, "230") == "Bihar"
+    assert listed(text, "three") is None
+
+
+def test_a_figures_own_phrase_place_comes_before_the_listed_one() -> None:
+    text = "Kerala has reported 410 deaths in Kochi."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("410"), len(text), listed(text, "410")) == "Kochi"

@@ -186,3 +186,29 @@ def test_unnamed_officials_stay_generic_when_the_item_names_two_national_bodies(
 def test_unnamed_district_officials_never_speak_for_the_national_body() -> None:
     text = "FEMA sent teams to the valley. District officials said 31 had died."
     assert resolve("district officials", text, country="US") == "generic:district officials"
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["eastern Assam and Bihar states", "southern Kerala province", "Assam, Bihar and Kerala"],
+)
+def test_places_with_compass_and_area_words_name_no_source(mention: str) -> None:
+    # "... while eastern Assam and Bihar states reported 80 and 40 deaths": the places are the subject.
+    assert resolve(mention, country="IN", kind="other") is None
+
+
+def test_a_body_named_after_its_region_is_still_a_source() -> None:
+    assert resolve("the Assam Rifles", country="IN", kind="military") is not None
+
+
+def test_a_named_countrys_authorities_speak_for_its_one_national_body_the_item_names() -> None:
+    text = "Chile's interior ministry said 40 died. Chilean authorities later said 52 had died."
+    assert resolve("Chilean authorities", text, country="CL") == "gov:cl:interior-ministry"
+
+
+def test_a_named_countrys_authorities_stay_its_government_beside_two_bodies_or_abroad() -> None:
+    two = "Chile's interior ministry said 40 died and its health ministry said 90 were hurt."
+    assert resolve("Chilean authorities", two, country="CL") == "gov:cl:government"
+    # A ministry named in an item about another country is not taken to be Chile's.
+    abroad = "Peru's interior ministry said 40 died near the border."
+    assert resolve("Chilean authorities", abroad, country="PE") == "gov:cl:government"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.models import ClaimEvent, ClaimSource, Evidence
+from worker.models import ClaimEvent, ClaimSource, Evidence, ResolvedPlace
 from worker.track.keys import (
     SERIES_KEY_VERSION,
     UNATTRIBUTED,
@@ -222,6 +222,31 @@ def test_an_unattributed_figure_for_two_countries_has_no_series() -> None:
     assert attributed is not None and attributed.source == "velmora health ministry"
     one_country = series_parts(claim(source=None, sentence="The floods killed 10 people in Chile."))
     assert one_country is not None
+
+
+def test_a_region_name_two_countries_use_is_read_as_the_claims_countrys() -> None:
+    # Punjab is a province of Pakistan and a state of India: in a Pakistani claim it is Pakistan's.
+    sentence = "Sindh reported 40 deaths, while Punjab reported 10."
+    sindh = ResolvedPlace(id="iso:PK-SD", name="Sindh", level="region", country="PK", parent="iso:PK")
+    event = claim(source=None, sentence=sentence).model_copy(update={"place": sindh})
+    parts = series_parts(event)
+    assert parts is not None and parts.source == UNATTRIBUTED and parts.place == "iso:PK-SD"
+    # Two countries written as such still make a combined count.
+    combined = claim(source=None, sentence="Floods killed 40 in Sindh and 10 in Kerala.")
+    assert series_parts(combined.model_copy(update={"place": sindh})) is None
+
+
+def test_an_amount_of_money_opens_a_series_only_when_the_text_says_what_it_is_for() -> None:
+    sentence = "The agency put the damage at 40 million pesos."
+    assert series_parts(claim(category="other", unit="PHP", counted=None, sentence=sentence)) is None
+    assert series_parts(claim(category="other", unit="USD", counted="dollars", sentence=sentence)) is None
+    aid = series_parts(
+        claim(category="other", unit="USD", counted="aid", sentence="It sent $3 million in aid.")
+    )
+    assert aid is not None and aid.counted == "usd:aid"
+    # A measure is not money: hectares of farmland keep their series.
+    land = series_parts(claim(category="other", unit="ha", counted="farmland", sentence="500 ha of farmland"))
+    assert land is not None
 
 
 def test_a_subgroup_given_as_a_breakdown_of_a_total_opens_no_series() -> None:

@@ -21,7 +21,7 @@ from worker.extract.lexicon import (
     POUND_BY_COUNTRY,
     RUPEE_BY_COUNTRY,
 )
-from worker.extract.places import PlaceMention, figure_place, sentence_places
+from worker.extract.places import PlaceMention, figure_place, find_places, listed_place, sentence_places
 from worker.extract.quantities import Quantity, find_quantities
 from worker.extract.sentences import split_sentences
 from worker.extract.types import Claim
@@ -92,12 +92,19 @@ def extract_claims(
             protest_by_sentence[s_index] = protest_context(text[s_start:s_end])
         return protest_by_sentence[s_index]
 
-    places: dict[int, list[PlaceMention]] = {}
+    places: dict[int, list[PlaceMention]] = {}  # sentence -> the places a locative word introduces
+    every_place: dict[int, list[PlaceMention]] = {}  # sentence -> every place it names
+    figures_of: dict[int, list[int]] = {}  # sentence -> its figures' starts, in reading order
+    for quantity, s_index, _, _ in found:
+        figures_of.setdefault(s_index, []).append(quantity.start)
 
     def place_of(s_index: int, start: int, next_start: int) -> str | None:
         if s_index not in places:
             places[s_index] = sentence_places(text, *sentences[s_index])
-        return figure_place(text, places[s_index], start, next_start)
+        if s_index not in every_place:
+            every_place[s_index] = find_places(text, *sentences[s_index])
+        listed = listed_place(text, sentences[s_index][1], every_place[s_index], start, figures_of[s_index])
+        return figure_place(text, places[s_index], start, next_start, listed)
 
     claims: list[Claim] = []
     previous_figures: dict[int, int] = {}  # start of "from A" -> start of the B it changed to

@@ -479,18 +479,22 @@ NOT_PLACE_WORDS = frozenset(
 PLACE_AFTER_FIGURE = 80
 
 
-def figure_place(text: str, mentions: list[PlaceMention], figure_start: int, next_figure: int) -> str | None:
+def figure_place(
+    text: str, mentions: list[PlaceMention], figure_start: int, next_figure: int, listed: str | None = None
+) -> str | None:
     """The place of one figure among a sentence's places, as written.
 
     The figure's own phrase comes first: a place a few words after it, with no clause break
     between ("173 deaths in Tarsa, 12 in Velm": 12 is Velm's, though Tarsa is nearer). Otherwise the
     nearest place: a place after the figure counts only before the next figure and within
     PLACE_AFTER_FIGURE characters ("40 in Sindh and 12 in Balochistan"); on a tie the place after
-    wins.
+    wins. Between the two comes the place a list gives it (`listed_place`).
     """
     for mention in mentions:
         if figure_start < mention.start < next_figure and _own_phrase(text[figure_start : mention.start]):
             return _POSSESSIVE.sub("", text[mention.start : mention.end])
+    if listed is not None:
+        return listed
     best: tuple[float, PlaceMention] | None = None
     for mention in mentions:
         if mention.end <= figure_start:
@@ -504,6 +508,65 @@ def figure_place(text: str, mentions: list[PlaceMention], figure_start: int, nex
     if best is None:
         return None
     return _POSSESSIVE.sub("", text[best[1].start : best[1].end])
+
+
+# What may stand between a place and the figure that follows as its own ("Westland 40",
+# "Westland (WL) 40", "Westland has reported 40", "followed by Westland with 40", "Westland was the
+# worst-hit province, where 40"): a list of places each with its figure.
+_LISTED_BEFORE = re.compile(
+    r"\s*(?:(?:has|have|had)\s+)?(?:reported|recorded|registered|confirmed|counted|with|at)?\s*"
+    r"|\s*(?:province|region|state|district|county)?\s*(?:was|is|remains|remained)\s+the\s+"
+    r"(?:worst|hardest|most|badly)[\s-]+(?:hit|affected)(?:\s+[a-z]+)?\s*,?\s*(?:where|with)\s*"
+)
+# What may join the places of a "respectively" list ("Westland and northern Eastmarch provinces").
+_LIST_JOIN = re.compile(r"[\s,]*(?:and\s+)?(?:[a-z-]+\s+)?")
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+
+
+def listed_place(
+    text: str, sentence_end: int, every_place: list[PlaceMention], figure_start: int, figures: list[int]
+) -> str | None:
+    """The place a list gives a figure: the place written just before it ("Westland 40, Eastmarch
+    12"), or, in a "respectively" sentence, the place at the figure's rank in the list of places
+    before the list of figures ("Westland and Eastmarch reported 40 and 12, respectively").
+
+    `every_place` are the sentence's places (`find_places`), `figures` the starts of its figures,
+    both in reading order. Any place counts here, with or without a locative word: in a list the
+    place is the subject, not an "in" phrase.
+    """
+    end = sentence_end
+    mentions = [m for m in every_place if m.end <= figure_start]
+    if not mentions:
+        return None
+    last = mentions[-1]
+    if not _fits_country(text, last, mentions):
+        return None
+    respectively = _RESPECTIVELY.search(text, figure_start, end)
+    if respectively is not None:
+        group = [f for f in figures if last.end < f < respectively.start()]
+        rank = group.index(figure_start) if figure_start in group else -1
+        listed = [last]
+        for mention in reversed(mentions[:-1]):
+            if len(listed) == len(group) or not _LIST_JOIN.fullmatch(text, mention.end, listed[0].start):
+                break
+            listed.insert(0, mention)
+        if len(group) > 1 and len(listed) == len(group) and rank >= 0:
+            chosen = listed[rank]
+            return _POSSESSIVE.sub("", text[chosen.start : chosen.end])
+    between = _PARENTHESISED.sub("", text[last.end : figure_start])
+    if _LISTED_BEFORE.fullmatch(between):
+        return _POSSESSIVE.sub("", text[last.start : last.end])
+    return None
+
+
+def _fits_country(text: str, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """Whether a listed place can lie in the country most of the sentence's places name: a name
+    that is a place only in another country ("Capital Territory") is part of a longer name."""
+    country = Counter(m.place.country for m in mentions).most_common(1)[0][0]
+    if mention.place.country == country:
+        return True
+    found = gazetteer().lookup(_POSSESSIVE.sub("", text[mention.start : mention.end]), country)
+    return found is not None and found.country == country
 
 
 # Words a figure's own phrase may hold before its place ("1,282 more bodies were found in").

@@ -517,8 +517,10 @@ def _names_something(mention: str) -> bool:
 
 def _is_place(mention: str) -> bool:
     """Whether a mention is only places ("Westland and Eastmarch"): places do not issue figures."""
-    parts = [p.strip() for p in re.split(r",|\band\b|&", strip_sentence_adverbs(mention)) if p.strip()]
-    if not parts or not all(p[0].isupper() for p in parts):
+    parts = [
+        _bare_place_name(p) for p in re.split(r",|\band\b|&", strip_sentence_adverbs(mention)) if p.strip()
+    ]
+    if not parts or not all(p and p[0].isupper() for p in parts):
         return False
     places = [gazetteer().lookup(fold(p)) for p in parts]
     # Small towns share names with words ("Police" is a Polish town): only countries, regions
@@ -527,6 +529,15 @@ def _is_place(mention: str) -> bool:
         place is not None and (place.level != "city" or place.population >= FREE_CITY_POPULATION)
         for place in places
     )
+
+
+_COMPASS_PREFIX = re.compile(r"^(?:(?:the|(?:north|south|east|west|central)[a-z-]*)\s+)+")
+_AREA_SUFFIX = re.compile(r"\s+(?:provinces?|regions?|states?|districts?|counties|county)$")
+
+
+def _bare_place_name(part: str) -> str:
+    """ "northwest Westland province" -> "Westland": the compass word and area word are not the name."""
+    return _AREA_SUFFIX.sub("", _COMPASS_PREFIX.sub("", part.strip())).strip()
 
 
 def _is_proper_name(mention: str) -> bool:
@@ -600,6 +611,10 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
                     country=country,
                 )
             if country is not None and head in NATIONAL_HEADS:
+                sole_body = _sole_national_body(context, country)
+                if sole_body is not None:
+                    # "Moroccan authorities" in an item whose one Moroccan national body is X.
+                    return _as_entity(sole_body, _speaker(mention))
                 # "the Syrian government", "Turkish officials": the named country's government.
                 return Entity(
                     id=f"gov:{country.lower()}:government", name=f"{country} government", country=country
@@ -618,13 +633,29 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
     return None
 
 
-def _sole_national_body(context: ItemContext) -> Organisation | None:
+def _sole_national_body(context: ItemContext, country: str | None = None) -> Organisation | Entity | None:
     """The item's one named national government body, if it names exactly one: unnamed officials
-    in that item speak for it; with two or more the officials stay generic."""
-    national = {
-        org for org in context.bodies() if org.type == "government" and org.country and not org.subnational
+    in that item speak for it; with two or more the officials stay generic.
+
+    With `country` ("Moroccan authorities"), the one body of that country, a ministry the item
+    names included when the item is about that country."""
+    national: dict[str, Organisation | Entity] = {
+        org.id: org
+        for org in context.bodies()
+        if org.type == "government"
+        and org.country
+        and not org.subnational
+        and (country is None or org.country == country)
     }
-    return next(iter(national)) if len(national) == 1 else None
+    if country is not None and country == context.country:
+        for office in context.ministries:
+            ministry = Entity(
+                id=f"gov:{country.lower()}:{office}-ministry",
+                name=f"{country} {office} ministry",
+                country=country,
+            )
+            national[ministry.id] = ministry
+    return next(iter(national.values())) if len(national) == 1 else None
 
 
 def _office_of(rest: str, context: ItemContext) -> str | None:

@@ -3,7 +3,7 @@
 A series is "this source's count of this thing for this event": its key is built from the claim's
 resolved parts (docs/tracking.md), never from the strings as written:
 
-    v2|<country>|<kind>|<category>|<counted>|<place>|<source>
+    v3|<country>|<kind>|<category>|<counted>|<place>|<source>
 
 - country: ISO code of the figure's place (or the item's event place); "xx" when unknown;
 - kind: the kind of happening the item reports (earthquake, storm-flood, conflict, protest, ...;
@@ -14,7 +14,7 @@ resolved parts (docs/tracking.md), never from the strings as written:
 - source: the resolved entity id (`worker.track.identity`).
 
 The subject key is the series key without the source. The worker keys `claims.extracted` by
-`v2|<country>|<family>` (`partition_key`): coarse enough that one tracker partition owns every
+`v3|<country>|<family>` (`partition_key`): coarse enough that one tracker partition owns every
 series that can link or conflict with another, since both need the same country and category.
 Claims written before resolution existed (no resolved fields) fall back to the written place and
 source name. `SERIES_KEY_VERSION` is bumped whenever a key could move: keys of two versions never
@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+
+import pycountry
 
 from worker.extract.places import find_places
 from worker.knowledge import organisations
@@ -41,13 +43,14 @@ from worker.track.normalize import (
     source_name,
 )
 
-SERIES_KEY_VERSION = 2
+SERIES_KEY_VERSION = 3
 KEY_PREFIX = f"v{SERIES_KEY_VERSION}"
 UNKNOWN_COUNTRY = "xx"
 # Units of figures that are measurements of one happening, not counts that move (a quake's magnitude,
 # an epicentre's distance), and shares, whose whole the text rarely names ("8% of teachers", "30% of
 # homes"): two percentages under one key are most often of different wholes.
 UNTRACKED_UNITS = frozenset({"magnitude", "km", "mi", "m", "percent"})
+
 # The place part of a sub-national source's figure when the text does not say which area: its own,
 # so it neither chains into nor disputes a national body's figure for the whole event.
 OWN_AREA_PREFIX = "area-of:"
@@ -157,9 +160,15 @@ def _sole_body_named(event: ClaimEvent) -> str | None:
     return bodies[0].id
 
 
-def _names_two_countries(sentence: str) -> bool:
-    """Whether a sentence names places in two or more countries."""
-    return len({mention.place.country for mention in find_places(sentence)}) >= 2
+def _names_two_countries(sentence: str, country: str | None) -> bool:
+    """Whether a sentence names places in two or more countries. A name several countries use
+    ("Punjab") is read as the claim's country's when that country has it."""
+    return len({mention.place.country for mention in find_places(sentence, country=country)}) >= 2
+
+
+def _is_money(counted: str) -> bool:
+    """Whether a counted thing is an amount of money with no purpose named: "usd", not "usd:aid"."""
+    return ":" not in counted and pycountry.currencies.get(alpha_3=counted.upper()) is not None
 
 
 def _is_breakdown(event: ClaimEvent) -> bool:
@@ -206,7 +215,7 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
         source = source_name(resolved.id if resolved is not None else event.source.normalized) or UNATTRIBUTED
     if source == UNATTRIBUTED:
         source = _sole_body_named(event) or UNATTRIBUTED
-    if source == UNATTRIBUTED and _names_two_countries(event.evidence.sentence):
+    if source == UNATTRIBUTED and _names_two_countries(event.evidence.sentence, _country(event).upper()):
         # "the toll in Velmora and Tarsa passed 900": a combined count no single body keeps.
         return None
     country, kind, category, counted, place = subject_parts(event)
@@ -223,6 +232,10 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
     if category == "other" and (
         event.unit is None or counted.startswith(UNSPECIFIED) or counted.split(":")[0] in UNTRACKED_UNITS
     ):
+        return None
+    if category == "other" and _is_money(counted):
+        # "P761 million", then "P51 million" a day later: with nothing saying what either amount is
+        # for (damage to farms, to roads, aid), one source's amounts would chain as updates of one.
         return None
     return SeriesParts(
         category=category, counted=counted, place=place, source=source, country=country, kind=kind
