@@ -52,15 +52,10 @@ _LIST_ROW = re.compile(r"[-–•*·]|[^:\n]{1,40}:\s*[\d.,]+$")
 _CLOSING = frozenset(".!?\"”’')")
 
 
-def extract_claims(
-    text: str, *, location: str | None = None, sentences: list[tuple[int, int]] | None = None
-) -> list[Claim]:
-    """Every numeric claim in `text`, in reading order, one claim per figure. `sentences` is
-    `split_sentences(text)` when the caller already has it."""
-    if sentences is None:
-        sentences = split_sentences(text)
+def _local_currencies(text: str) -> tuple[str, str, str]:
+    """The rupee, peso and pound an item means, by the country it names; the country search runs
+    only for items that write the currency ("Rs", "Rs.", "rupees")."""
     lower = text.lower()
-    # the country search runs only for items that write the currency ("Rs", "Rs.", "rupees")
     rupee = (
         _pick(_RUPEE_COUNTRY, text, RUPEE_BY_COUNTRY, DEFAULT_RUPEE)
         if "Rs" in text or "rupee" in lower
@@ -70,6 +65,17 @@ def extract_claims(
     pound = DEFAULT_POUND
     if ("£" in text or "pound" in lower) and not any(name in lower for name in BRITAIN_NAMES):
         pound = _pick(_POUND_COUNTRY, text, POUND_BY_COUNTRY, DEFAULT_POUND)
+    return rupee, peso, pound
+
+
+def extract_claims(
+    text: str, *, location: str | None = None, sentences: list[tuple[int, int]] | None = None
+) -> list[Claim]:
+    """Every numeric claim in `text`, in reading order, one claim per figure. `sentences` is
+    `split_sentences(text)` when the caller already has it."""
+    if sentences is None:
+        sentences = split_sentences(text)
+    rupee, peso, pound = _local_currencies(text)
     spaced_thousands = _COMMA_GROUPED.search(text) is None
     found: list[tuple[Quantity, int, int, int]] = []  # quantity, sentence index, restated index
     for s_index, (s_start, s_end) in enumerate(sentences):
