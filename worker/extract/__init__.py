@@ -105,10 +105,9 @@ def extract_claims(
         figures_of.setdefault(s_index, []).append(quantity.start)
 
     def place_of(s_index: int, start: int, next_start: int) -> str | None:
-        if s_index not in places:
-            places[s_index] = sentence_places(text, *sentences[s_index])
         if s_index not in every_place:
             every_place[s_index] = find_places(text, *sentences[s_index])
+            places[s_index] = sentence_places(text, *sentences[s_index], every_place[s_index])
         listed = listed_place(text, sentences[s_index][1], every_place[s_index], start, figures_of[s_index])
         return figure_place(text, places[s_index], start, next_start, listed)
 

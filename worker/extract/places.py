@@ -408,12 +408,16 @@ def _unit_after(text: str, position: int, end: int, suffixes: frozenset[str]) ->
     return words[0] == "," and len(words) > 1 and gazetteer().lookup(words[1].strip(".,;")) is not None
 
 
-def sentence_places(text: str, start: int, end: int) -> list[PlaceMention]:
+def sentence_places(
+    text: str, start: int, end: int, mentions: list[PlaceMention] | None = None
+) -> list[PlaceMention]:
     """The places a sentence puts events in: those a locative word introduces, in reading order.
+    `mentions` is `find_places(text, start, end)` when the caller already has it.
 
     Of "Central Sulawesi's Palu" only the place after the possessive is kept: it is the more precise.
     """
-    mentions = find_places(text, start, end)
+    if mentions is None:
+        mentions = find_places(text, start, end)
     located = []
     for index, mention in enumerate(mentions):
         if not mention.locative:
