@@ -103,7 +103,7 @@ def extract_item(item: WireItem, limits: ItemLimits = DEFAULT_LIMITS) -> Extract
 @dataclass(slots=True)
 class _ItemResolver:
     """Source and place resolution for one item, each mention resolved once: an item's figures
-    mostly share a handful of sources, and resolving one reads the whole item."""
+    mostly share a handful of sources, and resolving one runs every identity rule over it."""
 
     context: ItemContext
     where: ItemPlaces
