@@ -41,6 +41,12 @@ def test_a_new_days_crowd_is_a_new_occurrence_never_an_update() -> None:
     assert kinds(CROWD, [point(50_000, 0), point(80_000, 24)]) == ["series_opened", "occurrence_recorded"]
 
 
+def test_a_crowd_counted_months_later_is_another_occurrence_of_the_same_series() -> None:
+    months = 24 * 90
+    assert kinds(CROWD, [point(50_000, 0), point(80_000, months)]) == ["series_opened", "occurrence_recorded"]
+    assert kinds(CROWD, [point(50_000, 0), point(50_000, months)]) == ["series_opened", "occurrence_recorded"]
+
+
 def test_the_same_crowd_repeated_days_later_is_restated() -> None:
     assert kinds(CROWD, [point(50_000, 0), point(50_000, 72)]) == ["series_opened", "value_restated"]
 

@@ -120,7 +120,7 @@ def test_a_document_is_the_channel_and_its_issuer_the_source() -> None:
     # A document named alone names no one; a body with a document word in its name is still a body.
     assert resolve("Statistics") is None
     assert resolve("the report") is None
-    assert resolve("the Velmora Data Institute") == "name:the velmora data institute"
+    assert resolve("the Velmora Data Institute") == "name:data institute velmora"
 
 
 def test_a_generic_source_of_one_area_is_not_the_nations() -> None:
@@ -170,7 +170,7 @@ def test_a_body_named_by_its_kind_with_no_such_body_in_the_item_stays_apart() ->
 def test_a_shared_description_is_read_in_the_item_country() -> None:
     assert resolve("the national disaster agency", country="ID") == "id-bnpb"
     assert resolve("the national disaster agency", country="PH") == "ph-ndrrmc"
-    assert resolve("the national disaster agency", country=None) == "name:the national disaster agency"
+    assert resolve("the national disaster agency", country=None) == "name:agency disaster national"
 
 
 def test_unnamed_officials_speak_for_the_one_national_body_the_item_names() -> None:
@@ -212,3 +212,37 @@ def test_a_named_countrys_authorities_stay_its_government_beside_two_bodies_or_a
     # A ministry named in an item about another country is not taken to be Chile's.
     abroad = "Peru's interior ministry said 40 died near the border."
     assert resolve("Chilean authorities", abroad, country="PE") == "gov:cl:government"
+
+
+def test_an_unlisted_body_is_one_id_whatever_its_word_order_and_number() -> None:
+    assert resolve("the Register of Street Counts", country=None) == resolve(
+        "the Street Count Register", country=None
+    )
+    assert resolve("the Register of Street Counts", country=None) != resolve(
+        "the Street Count Office", country=None
+    )
+
+
+def test_a_description_before_a_body_name_is_not_part_of_it() -> None:
+    named = resolve("the Street Count Register", country=None)
+    assert resolve("the volunteer-run tally group Street Count Register", country=None) == named
+    assert resolve("the independent monitor Register of Street Counts", country=None) == named
+    # A place after a preposition is where the body sits, not its name.
+    assert resolve("the civil defence office in Central Velmora", country=None) != resolve(
+        "Central Velmora", country=None
+    )
+
+
+def test_a_person_directing_an_unlisted_body_resolves_to_it() -> None:
+    text = "Petra Lanic, the director of the non-profit Street Count Register, said 9,000 marched."
+    assert resolve("Petra Lanic", text, country=None, kind="person") == resolve(
+        "the Street Count Register", country=None
+    )
+    # A role at a place is no body.
+    text = "Petra Lanic, a teacher who lives in East Velmora, said 9,000 marched."
+    assert resolve(
+        "Petra Lanic",
+        text,
+        country=None,
+        kind="person",
+    ).startswith("person:")

@@ -217,9 +217,13 @@ def test_an_unattributed_claim_is_marked_unattributed() -> None:
 def test_an_unattributed_figure_for_two_countries_has_no_series() -> None:
     sentence = "The floods have now killed 10 people in Chile and Peru."
     assert series_parts(claim(source=None, sentence=sentence)) is None
-    # A body's own figure is still its own, even in a sentence that names two countries.
-    attributed = series_parts(claim(sentence=sentence))
+    # A body's own figure is its own in a sentence that names a second country apart from it...
+    apart = "The floods killed 10 people in Chile, where aid from Peru arrived on Monday."
+    attributed = series_parts(claim(sentence=apart))
     assert attributed is not None and attributed.source == "velmora health ministry"
+    # ...but a total for two countries together is no one country's count, whoever gives it.
+    assert series_parts(claim(sentence=sentence)) is None
+    assert series_parts(claim(sentence="The quake killed 10 people across Chile, Peru and Bolivia.")) is None
     one_country = series_parts(claim(source=None, sentence="The floods killed 10 people in Chile."))
     assert one_country is not None
 
@@ -282,3 +286,20 @@ def test_an_unattributed_figure_naming_two_bodies_or_a_provincial_one_stays_unat
     assert two is not None and two.source == UNATTRIBUTED
     provincial = series_parts(claim(source=None, sentence="The PDMA reported 10 deaths in the province."))
     assert provincial is not None and provincial.source == UNATTRIBUTED
+
+
+def test_households_given_with_the_people_they_hold_open_no_series_of_their_own() -> None:
+    sentence = "Floods affected 10 families or 43 people in two towns."
+    assert series_parts(claim(counted="families", category="affected", sentence=sentence)) is None
+    alone = series_parts(claim(counted="families", category="affected", sentence="Floods hit 10 families."))
+    assert alone is not None and alone.counted == "family"
+
+
+def test_shares_facilities_and_lengths_open_no_series() -> None:
+    share = claim(unit="percent", counted="homes", category="displaced", sentence="10% of homes were lost")
+    assert series_parts(share) is None
+    points = claim(counted="evacuation points", category="evacuated", sentence="10 evacuation points")
+    assert series_parts(points) is None
+    rain = claim(unit="mm", counted="rain", category="other", sentence="10 mm of rain fell")
+    assert series_parts(rain) is None
+    assert series_parts(claim(counted="evacuees", category="evacuated", sentence="10 evacuees")) is not None

@@ -531,6 +531,31 @@ def _is_place(mention: str) -> bool:
     )
 
 
+# A name written after a description of the body: "the independent watchdog Velmora Crowd Count",
+# "the non-profit Board of Tallies". The description ends on a noun, never on a preposition ("the
+# office in Central Velmora" names a place, not a body).
+_NAME_RUN = r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w'’-]*)+"
+_DESCRIBED_NAME = re.compile(
+    rf"^(?:(?:the|an?)\s+)?(?:[a-z][\w-]*\s+){{0,4}}(?!(?:in|at|of|for|from|by|on|to|with|and)\s)[a-z][\w-]*\s+"
+    rf"(?P<name>{_NAME_RUN})$"
+)
+# An office held at a body the knowledge does not list: "Jane Doe, the director of the non-profit
+# Board of Tallies".
+_ROLE_AT_NAMED_BODY = re.compile(
+    rf"\b(?P<role>[a-z]+)\s+(?:of|for|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?P<name>{_NAME_RUN})"
+)
+
+
+def unlisted_name_key(name: str) -> str:
+    """The id part of a body the knowledge does not list: its content words, singular and sorted, so
+    "the Board of Tallies" and "the Tallies Board" are one body."""
+    words = {
+        word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+        for word in content_words(fold(name)).split()
+    }
+    return " ".join(sorted(words))
+
+
 _COMPASS_PREFIX = re.compile(r"^(?:(?:the|(?:north|south|east|west|central)[a-z-]*)\s+)+")
 _AREA_SUFFIX = re.compile(r"\s+(?:provinces?|regions?|states?|districts?|counties|county)$")
 
@@ -566,6 +591,11 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
         body = resolve_source(role.group("body"), fold(role.group("body")), "organisation", context)
         if body is not None:
             return Entity(id=body.id, name=body.name, speaker=body.speaker, country=body.country)
+    described = _DESCRIBED_NAME.match(mention)
+    if described is not None:
+        body = resolve_source(described.group("name"), fold(described.group("name")), "organisation", context)
+        if body is not None:
+            return body
     document = _DOCUMENT_OF.match(mention)
     if document is not None:
         return resolve_source(document.group("body"), fold(document.group("body")), "organisation", context)
@@ -629,7 +659,7 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
                 head = f"{area_words[0]} {head}"
             return Entity(id=f"generic:{head}", name=head, speaker=_speaker(mention))
     if _is_proper_name(mention) or set(words) & (_body_words() | SERVICE_WORDS) or _names_something(mention):
-        return Entity(id=f"name:{normalized}", name=normalized)
+        return Entity(id=f"name:{unlisted_name_key(normalized)}", name=normalized)
     return None
 
 
@@ -696,6 +726,18 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
                 speaker=person,
                 country=country,
             )
+        unlisted = _unlisted_body_of_role(sentence)
+        if unlisted is not None:
+            return Entity(id=f"name:{unlisted_name_key(unlisted)}", name=fold(unlisted), speaker=person)
+    return None
+
+
+def _unlisted_body_of_role(sentence: str) -> str | None:
+    """The body a role names that the knowledge does not list ("director of the Board of Tallies")."""
+    for found in _ROLE_AT_NAMED_BODY.finditer(sentence):
+        name = found.group("name")
+        if found.group("role") in ROLE_WORDS and not _is_place(name) and not personal_name(name.split()):
+            return name
     return None
 
 

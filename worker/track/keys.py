@@ -3,7 +3,7 @@
 A series is "this source's count of this thing for this event": its key is built from the claim's
 resolved parts (docs/tracking.md), never from the strings as written:
 
-    v3|<country>|<kind>|<category>|<counted>|<place>|<source>
+    v4|<country>|<kind>|<category>|<counted>|<place>|<source>
 
 - country: ISO code of the figure's place (or the item's event place); "xx" when unknown;
 - kind: the kind of happening the item reports (earthquake, storm-flood, conflict, protest, ...;
@@ -14,7 +14,7 @@ resolved parts (docs/tracking.md), never from the strings as written:
 - source: the resolved entity id (`worker.track.identity`).
 
 The subject key is the series key without the source. The worker keys `claims.extracted` by
-`v3|<country>|<family>` (`partition_key`): coarse enough that one tracker partition owns every
+`v4|<country>|<family>` (`partition_key`): coarse enough that one tracker partition owns every
 series that can link or conflict with another, since both need the same country and category.
 Claims written before resolution existed (no resolved fields) fall back to the written place and
 source name. `SERIES_KEY_VERSION` is bumped whenever a key could move: keys of two versions never
@@ -23,6 +23,7 @@ merge silently.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -34,6 +35,7 @@ from worker.knowledge import organisations
 from worker.models import ClaimEvent, ResolvedPlace
 from worker.track.identity import SUBNATIONAL_WORDS, item_context
 from worker.track.normalize import (
+    FACILITY_NOUNS,
     KEY_SEPARATOR,
     PEOPLE_CATEGORIES,
     UNSPECIFIED,
@@ -43,13 +45,13 @@ from worker.track.normalize import (
     source_name,
 )
 
-SERIES_KEY_VERSION = 3
+SERIES_KEY_VERSION = 4
 KEY_PREFIX = f"v{SERIES_KEY_VERSION}"
 UNKNOWN_COUNTRY = "xx"
 # Units of figures that are measurements of one happening, not counts that move (a quake's magnitude,
 # an epicentre's distance), and shares, whose whole the text rarely names ("8% of teachers", "30% of
 # homes"): two percentages under one key are most often of different wholes.
-UNTRACKED_UNITS = frozenset({"magnitude", "km", "mi", "m", "percent"})
+UNTRACKED_UNITS = frozenset({"magnitude", "km", "mi", "m", "cm", "mm", "ft", "in", "percent"})
 
 # The place part of a sub-national source's figure when the text does not say which area: its own,
 # so it neither chains into nor disputes a national body's figure for the whole event.
@@ -71,6 +73,13 @@ _HELD_BY_ONE_SIDE = re.compile(
 _BREAKDOWN = re.compile(
     r"\b(?:including|includ(?:es|ed)|among\s+(?:them|whom|those)|of\s+(?:whom|which|those|them)"
     r"|consisting\s+of|comprising|made\s+up\s+of)\b",
+    re.IGNORECASE,
+)
+# A count of households given with the people they hold ("4,000 families or 17,500 people"): one
+# figure in two units, of which the people are the count sources keep and compare.
+_HOUSEHOLDS_THEN_PEOPLE = re.compile(
+    r"\s*(?:families|households)\s*(?:\(|,|/|\bor\b|\bwith\b)\s*(?:some\s+|about\s+)?\d[\d,.]*"
+    r"(?:\s+(?:million|thousand))?\s+(?:people|persons|individuals|residents)\b",
     re.IGNORECASE,
 )
 # Marks the counted part of a day's increment ("22 in the last 24 hours"): such a figure is not
@@ -166,6 +175,26 @@ def _names_two_countries(sentence: str, country: str | None) -> bool:
     return len({mention.place.country for mention in find_places(sentence, country=country)}) >= 2
 
 
+def _joins_countries(sentence: str, country: str | None) -> bool:
+    """Whether a sentence joins places of two countries into one ("the toll in Velmora and Tarsa",
+    "Velmora, Tarsa and Ostland"): a figure for them together is no one country's count."""
+    mentions = find_places(sentence, country=country)
+    return any(
+        first.place.country != second.place.country
+        and _PLACE_JOIN.fullmatch(sentence, first.end, second.start) is not None
+        for first, second in itertools.pairwise(mentions)
+    )
+
+
+_PLACE_JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?")
+
+
+def _is_households_of_people(event: ClaimEvent) -> bool:
+    sentence = event.evidence.sentence
+    at = sentence.find(event.quantity_text)
+    return at >= 0 and _HOUSEHOLDS_THEN_PEOPLE.match(sentence, at + len(event.quantity_text)) is not None
+
+
 def _is_money(counted: str) -> bool:
     """Whether a counted thing is an amount of money with no purpose named: "usd", not "usd:aid"."""
     return ":" not in counted and pycountry.currencies.get(alpha_3=counted.upper()) is not None
@@ -198,48 +227,72 @@ def subject_key(event: ClaimEvent) -> str:
 
 
 def series_parts(event: ClaimEvent) -> SeriesParts | None:
-    """The series a claim belongs to, or None when there is none to join.
+    """The series a claim belongs to, or None when there is none to join (`_is_tracked_figure`,
+    `_is_tracked_count`). A figure the text credits to no one (or to a mention that names no one)
+    gets the source `UNATTRIBUTED`."""
+    source = _series_source(event)
+    if not _is_tracked_figure(event, source):
+        return None
+    country, kind, category, counted, place = subject_parts(event)
+    if not _is_tracked_count(event, category, counted):
+        return None
+    if not place and _HELD_BY_ONE_SIDE.search(event.evidence.sentence):
+        place = HELD_AREAS
+    if not place and is_subnational(source):
+        # "the provincial disaster authority said 40 died": one province's toll, not the event's.
+        place = OWN_AREA_PREFIX + source
+    return SeriesParts(
+        category=category, counted=counted, place=place, source=source, country=country, kind=kind
+    )
 
-    None for an uncategorised count without a unit ("12 provinces", "300 houses", "a 5.6
-    magnitude"): the counted noun the extractor gives such figures is too unreliable to identify a
-    series, and tracking them opened more series than every casualty and crowd count together.
-    Amounts of money and measures (a unit) are tracked, each currency and unit apart from any toll,
-    except measurements of one happening (a magnitude, a distance) and shares (a percentage). None
-    also for a day's increment of a toll, a subgroup given as the breakdown of a total, and a figure
-    credited to no one whose sentence names two countries. Any other figure the text credits to no
-    one (or to a mention that names no one) gets the source `UNATTRIBUTED`.
-    """
+
+def _series_source(event: ClaimEvent) -> str:
     source = UNATTRIBUTED
     if event.source is not None:
         resolved = event.resolved_source
         source = source_name(resolved.id if resolved is not None else event.source.normalized) or UNATTRIBUTED
     if source == UNATTRIBUTED:
         source = _sole_body_named(event) or UNATTRIBUTED
-    if source == UNATTRIBUTED and _names_two_countries(event.evidence.sentence, _country(event).upper()):
+    return source
+
+
+def _is_tracked_figure(event: ClaimEvent, source: str) -> bool:
+    """False for a total of two countries together, a share and households restated as people."""
+    sentence, country_code = event.evidence.sentence, _country(event).upper()
+    if source == UNATTRIBUTED and _names_two_countries(sentence, country_code):
         # "the toll in Velmora and Tarsa passed 900": a combined count no single body keeps.
-        return None
-    country, kind, category, counted, place = subject_parts(event)
-    if not place and _HELD_BY_ONE_SIDE.search(event.evidence.sentence):
-        place = HELD_AREAS
-    if not place and is_subnational(source):
-        # "the provincial disaster authority said 40 died": one province's toll, not the event's.
-        place = OWN_AREA_PREFIX + source
-    if category in PEOPLE_CATEGORIES and counted != "person" and _is_breakdown(event):
-        return None
+        return False
+    # Whoever gives it, a total for two countries together would sit in one country's series and
+    # update or dispute that country's own count. A share's whole is rarely named ("8% of homes").
+    return not (
+        _joins_countries(sentence, country_code) or event.unit == "percent" or _is_households_of_people(event)
+    )
+
+
+def _is_tracked_count(event: ClaimEvent, category: str, counted: str) -> bool:
+    """False for a subgroup given as the breakdown of a total, a count of facilities, a day's
+    increment, an uncategorised count without a unit, a measurement of one happening and money
+    whose purpose the text does not name.
+
+    Uncategorised counts without a unit ("12 provinces", "300 houses", "a 5.6 magnitude"): the
+    counted noun the extractor gives them is too unreliable to identify a series, and tracking them
+    opened more series than every casualty and crowd count together. Amounts of money and measures
+    (a unit) are tracked, each currency and unit apart from any toll.
+    """
+    if category in PEOPLE_CATEGORIES and (
+        (counted != "person" and _is_breakdown(event)) or counted.rsplit(" ", 1)[-1] in FACILITY_NOUNS
+    ):
+        return False
     if counted.endswith(INCREMENT_SUFFIX):
         # "another 22 died overnight": the gap between two of the source's totals, not a figure it keeps.
-        return None
-    if category == "other" and (
-        event.unit is None or counted.startswith(UNSPECIFIED) or counted.split(":")[0] in UNTRACKED_UNITS
-    ):
-        return None
-    if category == "other" and _is_money(counted):
-        # "P761 million", then "P51 million" a day later: with nothing saying what either amount is
-        # for (damage to farms, to roads, aid), one source's amounts would chain as updates of one.
-        return None
-    return SeriesParts(
-        category=category, counted=counted, place=place, source=source, country=country, kind=kind
-    )
+        return False
+    if category != "other":
+        return True
+    if event.unit is None or counted.startswith(UNSPECIFIED) or counted.partition(":")[0] in UNTRACKED_UNITS:
+        return False
+    # "P761 million", then "P51 million" a day later: with nothing saying what either amount is for
+    # (damage to farms, to roads, aid), one source's amounts would chain as updates of one.
+    return not _is_money(counted)
 
 
 def parse_series_key(key: str) -> SeriesParts:

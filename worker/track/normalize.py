@@ -87,6 +87,24 @@ CATEGORY_PERSON_NOUNS: dict[str, frozenset[str]] = {
 # they mean the people counted.
 COUNT_WORDS = frozenset({"toll", "tally", "count", "number", "figure", "total"})
 
+# Places and buildings: a count of them under a people category ("325 evacuation points", "40
+# shelters") numbers where people are, not the people, and is no toll.
+FACILITY_NOUNS = frozenset(
+    {
+        "point",
+        "site",
+        "centre",
+        "center",
+        "camp",
+        "shelter",
+        "facility",
+        "building",
+        "house",
+        "home",
+        "school",
+    }
+)
+
 # Nationality words. As the counted noun ("killed 10,022 Palestinians") they mean people of that
 # place, and the place part of the key is what keeps two populations apart; as an adjective before
 # another noun ("Palestinian children") they add nothing the place does not already say.

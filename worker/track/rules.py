@@ -38,9 +38,11 @@ MAX_DISPUTE_RATIO = 15.0
 # The lowest value an upper bound ("nearly N", "up to N") allows, as a share of N.
 UPPER_BOUND_FLOOR = 0.5
 
-# A figure published this long after its series' current value is about a new event (the next
-# flood season, another quake): the series starts over. Long enough for a disaster's toll to be
-# updated for weeks, with gaps of a few weeks between reports.
+# A running total published this long after its series' current value is about a new event (the
+# next flood season, another quake): the series starts over. Long enough for a disaster's toll to be
+# updated for weeks, with gaps of a few weeks between reports. Counts that are not cumulative never
+# start over: each is an occurrence of its own already, and a movement's days of protest come weeks
+# or months apart.
 EVENT_GAP = timedelta(days=30)
 # A count that is not cumulative (a crowd, a day's deaths) repeated within this time is the same
 # count restated; a different figure is a new occurrence, never an update.
@@ -196,7 +198,7 @@ def apply(state: SeriesState, observation: Observation) -> list[TrackEvent]:  # 
         return [TrackEvent(kind="series_opened", parts=state.parts, point=point)]
     if point.published_at < current.published_at:
         return []
-    if point.published_at - current.published_at > EVENT_GAP:
+    if state.parts.cumulative and point.published_at - current.published_at > EVENT_GAP:
         state.current = point
         return [TrackEvent(kind="series_opened", parts=state.parts, point=point)]
     cumulative = state.parts.cumulative and state.parts.category in CUMULATIVE_CATEGORIES
