@@ -256,3 +256,9 @@ def test_voter_turnout_is_not_a_crowd() -> None:
     assert [(claim.value, claim.category) for claim in claims] == [(61.0, "other")]
     crowd = extract_claims("The rally drew about 20,000 people to the square, organisers said.")
     assert [(claim.value, claim.category) for claim in crowd] == [(20000.0, "protesting")]
+
+
+def test_a_place_held_by_one_side_holds_no_detainees() -> None:
+    text = "The quake killed 900 people in Velmora, including 300 in the rebel-held east, the agency said."
+    assert categories(text) == [("900", "killed"), ("300", "killed")]
+    assert categories("Police said 40 protesters were held overnight.") == [("40", "detained")]

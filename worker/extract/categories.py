@@ -487,8 +487,12 @@ _SUBJECT_HEAD = re.compile(
     r"\b(?:(?:death|fatality)\s+)?toll\b|\b(?:number|count|tally|total)\s+of\s+(?P<named>[\w\s-]{1,40})",
     re.IGNORECASE,
 )
+# "rebel-held", "government-held": who controls a place, not people held.
 _ALL_CUES = re.compile(
-    r"\b(?P<cue>" + word_alternation({c for cs in CATEGORY_CUES.values() for c in cs}) + r")\b", re.IGNORECASE
+    r"\b(?!(?<=-)held\b)(?P<cue>"
+    + word_alternation({c for cs in CATEGORY_CUES.values() for c in cs})
+    + r")\b",
+    re.IGNORECASE,
 )
 _CUE_CATEGORY: dict[str, str] = {}
 for _category, _cues in CATEGORY_CUES.items():

@@ -58,7 +58,7 @@ COUNTER_LINE_FIRST = re.compile(r"^\s+of\s+\d{1,3}\s*(?:\n|$)")
 COUNTER_LINE_TOTAL = re.compile(r"^(?:(?:photo|image|picture|slide)\s+)?\d{1,3}\s+of\s+$", re.IGNORECASE)
 # "no one", "at one point", "at one stage": "one" in a set phrase, not a count.
 NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
-AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+AT_BEFORE = re.compile(r"\bat\s+(?:(?:just|only)\s+)?$", re.IGNORECASE)
 ONE_IDIOM_AFTER = re.compile(r"\s+(?:point|time|stage|moment)\b", re.IGNORECASE)
 # "24 hours", "two more days", "an 18-month siege", "32-day-long", "21 months of war".
 DURATION = re.compile(
