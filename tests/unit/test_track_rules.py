@@ -312,6 +312,14 @@ def test_a_figure_credited_to_no_one_joins_neither_of_two_sources_of_equal_weigh
     assert store.track(observe(NO_ONE, 52, hours=24, claim_id="u")).unattributed
 
 
+def test_a_figure_credited_to_no_one_repeating_one_sources_last_figure_is_that_sources() -> None:
+    store = SeriesStore()
+    store.track(observe(MINISTRY, 40, claim_id="m"))
+    store.track(observe(ARMY, 44, hours=2, claim_id="a"))
+    [event] = store.track(observe(NO_ONE, 44, hours=24, claim_id="u")).events
+    assert event.parts == ARMY and event.kind == "value_restated"
+
+
 def test_a_figure_credited_to_no_one_joins_the_source_that_keeps_the_running_count() -> None:
     store = SeriesStore()
     for day, value in enumerate((40, 48, 55)):

@@ -87,7 +87,8 @@ class SeriesStore:
         than the figure, the one with the most values when it has more than twice as many as the
         next, if the figure reads as its next value. A report that gives a toll without its source
         most often relays the body keeping the running count; with two such bodies of like weight
-        it could be either's, and it joins neither.
+        it could be either's, and it joins neither, unless it is exactly the figure one of them
+        gave last.
         """
         point = observation.point
         peers = self._subjects.get(observation.parts.subject_key, {}).values()
@@ -101,6 +102,10 @@ class SeriesStore:
             and _names_a_body(peer.parts.source)
             and timedelta(0) <= point.published_at - peer.current.published_at <= EVENT_GAP
         ]
+        repeating = [peer for peer in candidates if peer.current is not None and peer.current.same_figure(point)]
+        if len(repeating) == 1:
+            # The exact figure one named body gave last: that body's figure, repeated.
+            return repeating[0]
         candidates.sort(key=lambda peer: len(peer.history), reverse=True)
         if len(candidates) > 1 and len(candidates[1].history) * 2 > len(candidates[0].history):
             return None
