@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -318,6 +319,19 @@ def test_a_figure_credited_to_no_one_repeating_one_sources_last_figure_is_that_s
     store.track(observe(ARMY, 44, hours=2, claim_id="a"))
     [event] = store.track(observe(NO_ONE, 44, hours=24, claim_id="u")).events
     assert event.parts == ARMY and event.kind == "value_restated"
+
+
+def test_a_countrys_government_speaks_for_the_one_ministry_keeping_the_count() -> None:
+    health = SeriesParts(category="killed", counted="person", place="", source="gov:vl:health-ministry")
+    government = replace(health, source="gov:vl:government")
+    store = SeriesStore()
+    store.track(observe(health, 40, claim_id="h"))
+    [event] = store.track(observe(government, 52, hours=24, claim_id="g")).events
+    assert event.parts == health and event.kind == "value_updated"
+    # With two of its ministries keeping the count, the government's figure stays its own.
+    store.track(observe(replace(health, source="gov:vl:interior-ministry"), 50, hours=25, claim_id="i"))
+    [opened] = store.track(observe(government, 60, hours=48, claim_id="g2")).events[:1]
+    assert opened.kind == "series_opened" and opened.parts == government
 
 
 def test_a_figure_credited_to_no_one_joins_the_source_that_keeps_the_running_count() -> None:

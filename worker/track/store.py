@@ -67,6 +67,9 @@ class SeriesStore:
             if continued is None:
                 return TrackResult(unattributed=True)
             observation = Observation(parts=continued.parts, point=observation.point)
+        ministry = self._ministry_speaking_for(observation)
+        if ministry is not None:
+            observation = Observation(parts=ministry.parts, point=observation.point)
         state = self._series.get(observation.parts.series_key)
         opened = state is None
         if state is None:
@@ -80,6 +83,22 @@ class SeriesStore:
             peers = self._subjects[state.parts.subject_key].values()
             events.extend(find_conflicts(state, peers))
         return TrackResult(events=events, changed=state)
+
+    def _ministry_speaking_for(self, observation: Observation) -> SeriesState | None:
+        """The series a country's government's figure belongs to when one of that country's
+        ministries keeps the subject's count: "the Syrian government said" relays the count its
+        health ministry keeps. With two ministries keeping it, neither."""
+        source = observation.parts.source
+        if not (source.startswith("gov:") and source.endswith(":government")):
+            return None
+        country_prefix = source.removesuffix("government")
+        peers = self._subjects.get(observation.parts.subject_key, {}).values()
+        ministries = [
+            peer
+            for peer in peers
+            if peer.parts.source.startswith(country_prefix) and peer.parts.source != source
+        ]
+        return ministries[0] if len(ministries) == 1 else None
 
     def continued_series(self, observation: Observation) -> SeriesState | None:
         """The series a figure credited to no one continues: among the subject's series kept by a
@@ -102,7 +121,9 @@ class SeriesStore:
             and _names_a_body(peer.parts.source)
             and timedelta(0) <= point.published_at - peer.current.published_at <= EVENT_GAP
         ]
-        repeating = [peer for peer in candidates if peer.current is not None and peer.current.same_figure(point)]
+        repeating = [
+            peer for peer in candidates if peer.current is not None and peer.current.same_figure(point)
+        ]
         if len(repeating) == 1:
             # The exact figure one named body gave last: that body's figure, repeated.
             return repeating[0]
