@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from worker.extract.places import (
     event_kind,
     figure_place,
@@ -157,3 +159,22 @@ def test_a_figures_own_phrase_place_comes_before_the_listed_one() -> None:
     text = "Kerala has reported 410 deaths in Kochi."
     mentions = sentence_places(text, 0, len(text))
     assert figure_place(text, mentions, text.index("410"), len(text), listed(text, "410")) == "Kochi"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Bohol earthquake kills 90", "Toll from the quake in the Philippines' Bohol rises to 90"],
+)
+def test_the_place_a_headline_ties_to_the_event_is_the_event_place(headline: str) -> None:
+    body = (
+        "Rescuers across the Philippines searched collapsed churches on Tuesday. The Philippines "
+        "said aid was reaching the Philippines' central islands, including Bohol."
+    )
+    where = item_places(body, headline)
+    assert where.event_place is not None and where.event_place.id == "iso:PH-BOH"
+    # With no headline field, the text's first line is read as one.
+    first_line = item_places(f"{headline}\n{body}", None)
+    assert first_line.event_place is not None and first_line.event_place.id == "iso:PH-BOH"
+    # A headline that names only the country leaves the event with the country.
+    national = item_places(body, "Philippine quake toll rises to 90")
+    assert national.event_place is not None and national.event_place.level == "country"

@@ -605,7 +605,9 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
     The event place is the country itself unless one place inside it is named at least twice as
     often (the headline's and opening's mentions counting double; a tie goes to the place named
     first): a story about a quake centred on one town is about that town, a story about protests
-    across a country is about the country even when its capital is named most. The dateline is
+    across a country is about the country even when its capital is named most. A place the
+    headline (or, with none, the first line) ties to the happening itself ("Velmora earthquake",
+    "floods in Velmora") is the event place however often the country is named. The dateline is
     not read: a bureau's city is where the reporter is, not where the event is.
     """
     gaz = gazetteer()
@@ -643,7 +645,57 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
     country_id = f"iso:{country}"
     if best != country_id and scores[best] < SUBNATIONAL_DOMINANCE * scores.get(country_id, 0):
         best = country_id
+    located = _event_located_place(headline or _first_line(text), country)
+    if located is not None:
+        best = located.id
     return ItemPlaces(country=country, event_place=gaz.by_id[best], event_kind=kind, countries=named)
+
+
+# The longest line read as an item's headline when it has no headline field.
+HEADLINE_CHARS = 200
+# Words that tie a happening to where it is: "quake in", "floods hit", "storm off".
+_EVENT_PLACE_JOIN = re.compile(r"\s+(?:in|on|near|at|off|hits?|strikes?|rocks?|jolts?)\s+", re.IGNORECASE)
+_CAPITALISED = re.compile(r"[A-Z][\w-]+")
+_NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w-]+\s+)?(?P<last>[A-Z][\w-]+))(?:'s|’s)?\s+$")
+# The words read after "quake in" for the place's name: "in Tarsa's Velmora district".
+EVENT_PLACE_WORDS = 4
+
+
+def _first_line(text: str) -> str:
+    line = text.lstrip().split("\n", 1)[0]
+    return line if len(line) <= HEADLINE_CHARS else ""
+
+
+@cache
+def _event_words() -> re.Pattern[str]:
+    words = sorted({word for words in event_kinds().values() for word in words}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")\b", re.IGNORECASE)
+
+
+def _event_located_place(headline: str, country: str) -> Place | None:
+    """The place below country level a headline ties to the happening itself, in the item's country:
+    "Velmora earthquake kills 40", "floods in Velmora", "quake in Tarsa's Velmora". Where the text
+    puts the event outweighs how often it names the country around it."""
+    for name in _names_beside_event_words(headline):
+        place = gazetteer().lookup(name, country)
+        if place is not None and place.country == country and place.level != "country":
+            return place
+    return None
+
+
+def _names_beside_event_words(headline: str) -> list[str]:
+    """Capitalised words (one or two) just before an event word, or after it and a joining word."""
+    names: list[str] = []
+    for event in _event_words().finditer(headline):
+        before = _NAME_BEFORE.search(headline, 0, event.start())
+        if before is not None:
+            names += [before.group("name"), before.group("last")]
+        join = _EVENT_PLACE_JOIN.match(headline, event.end())
+        if join is not None:
+            words = [_POSSESSIVE.sub("", w) for w in headline[join.end() :].split()[:EVENT_PLACE_WORDS]]
+            capitalised = [w for w in words if _CAPITALISED.fullmatch(w)]
+            names += [" ".join(pair) for pair in pairwise(capitalised)] + capitalised
+    return names
 
 
 @cache
