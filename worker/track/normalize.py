@@ -367,9 +367,18 @@ def source_name(normalized: str) -> str:
 
 # Words after a figure that make it the change of one day, not a running total.
 _INCREMENT_AFTER = re.compile(
-    r"^\s*(?:[a-z]+\s+){0,2}?(?:more|new|additional|further)\b(?!\s+than)"
-    r"|^[^.;\d]{0,60}?\b(?:in|over|during)\s+the\s+(?:last|past|previous)\s+(?:24|48|72|twenty-four)\s+hours\b"
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:more|new|additional|further)\b(?!\s+than)", re.IGNORECASE
+)
+# "in the past 24 hours", "overnight" after a figure: what one day added, unless the figure is the
+# total a change reached ("the toll rose to 1,870 overnight", "stands at 500 in the past day").
+_WITHIN_A_DAY_AFTER = re.compile(
+    r"^[^.;\d]{0,60}?\b(?:in|over|during)\s+the\s+(?:last|past|previous)\s+(?:24|48|72|twenty-four)\s+hours\b"
     r"|^[^.;\d]{0,60}?\b(?:overnight|in\s+a\s+single\s+day|in\s+one\s+day|since\s+yesterday)\b",
+    re.IGNORECASE,
+)
+_TOTAL_REACHED_BEFORE = re.compile(
+    r"\b(?:to|at|reached|reaching|passed|passing|topped|surpassed|crossed|exceeded)\s+"
+    r"(?:(?:about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
     re.IGNORECASE,
 )
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|a\s+new)\s*$", re.IGNORECASE)
@@ -383,5 +392,7 @@ def is_increment(sentence: str, quantity_text: str) -> bool:
     at = sentence.find(quantity_text)
     if at < 0:
         return False
-    after = sentence[at + len(quantity_text) :]
-    return bool(_INCREMENT_AFTER.search(after) or _INCREMENT_BEFORE.search(sentence[:at]))
+    after, before = sentence[at + len(quantity_text) :], sentence[:at]
+    if _INCREMENT_AFTER.search(after) or _INCREMENT_BEFORE.search(before):
+        return True
+    return _WITHIN_A_DAY_AFTER.search(after) is not None and _TOTAL_REACHED_BEFORE.search(before) is None
