@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from worker.extract import extract_claims
 from worker.extract.places import (
     event_kind,
     figure_place,
@@ -178,3 +179,17 @@ def test_the_place_a_headline_ties_to_the_event_is_the_event_place(headline: str
     # A headline that names only the country leaves the event with the country.
     national = item_places(body, "Philippine quake toll rises to 90")
     assert national.event_place is not None and national.event_place.level == "country"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("In neighbouring Syria, the toll is at least 950 people, officials said.", "Syria"),
+        ("Across flood-hit Sindh, 40 people died on Monday.", "Sindh"),
+        ("In the end, 40 people died.", None),
+    ],
+)
+def test_a_qualifying_word_between_the_locative_and_the_place_keeps_it_the_figures(
+    sentence: str, place: str | None
+) -> None:
+    assert [claim.location for claim in extract_claims(sentence)] == [place]

@@ -98,6 +98,12 @@ LOCATIVE_WORDS = frozenset(
 
 # "northern", "north-eastern", "southwest", "central": direction words between "in" and a place.
 _COMPASS_WORD = re.compile(r"^(?:north|south|east|west|central|centre)[a-z-]*$")
+# Words that qualify a place between the locative and its name: "in neighbouring Tarsa", "in
+# quake-hit Velmora", "across war-torn Ostland".
+_PLACE_QUALIFIER = re.compile(
+    r"^(?:neighbou?ring|nearby|adjacent|coastal|remote|rural|mountainous"
+    r"|[a-z]+-(?:hit|stricken|ravaged|torn|affected|battered|struck))$"
+)
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[\w'’])?")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -393,7 +399,9 @@ def _admin_suffixes() -> frozenset[str]:
 
 def _locative_before(text: str, position: int, floor: int) -> bool:
     before = text[max(floor, position - 24) : position].lower().split()
-    while before and (before[-1] == "the" or _COMPASS_WORD.match(before[-1])):
+    while before and (
+        before[-1] == "the" or _COMPASS_WORD.match(before[-1]) or _PLACE_QUALIFIER.match(before[-1])
+    ):
         before.pop()
     return bool(before) and before[-1].strip(",") in LOCATIVE_WORDS
 
