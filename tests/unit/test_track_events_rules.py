@@ -162,6 +162,8 @@ def test_a_figure_for_the_areas_one_side_holds_is_not_the_whole_countrys() -> No
     # Both sides' areas together are the whole country.
     assert scope("900 died in areas held by the government and the opposition.") == ""
     assert scope("900 people died, the ministry said.") == ""
+    # Where the source sits is not what the figure covers.
+    assert scope("900 people died, said officials from the rebel-held north.") == ""
 
 
 def test_the_event_place_named_in_a_sentence_is_the_event_as_a_whole() -> None:

@@ -69,6 +69,19 @@ _HELD_BY_ONE_SIDE = re.compile(
     rf"|\b(?:held|controlled)\s+by\s+{_SIDE}|\bunder\s+the\s+control\s+of\s+{_SIDE}",
     re.IGNORECASE,
 )
+# "officials from the rebel-held north": where the source is, not what the figure covers.
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _limits_to_held_areas(sentence: str) -> bool:
+    """Whether a sentence limits its figures to the areas one side holds ("in government-held
+    areas"), not only says where its source is ("citing officials from the rebel-held north")."""
+    return any(
+        _FROM_BEFORE.search(sentence, max(0, held.start() - 30), held.start()) is None
+        for held in _HELD_BY_ONE_SIDE.finditer(sentence)
+    )
+
+
 # Words that open the breakdown of a total into its parts.
 _BREAKDOWN = re.compile(
     r"\b(?:including|includ(?:es|ed)|among\s+(?:them|whom|those)|of\s+(?:whom|which|those|them)"
@@ -236,7 +249,7 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
     country, kind, category, counted, place = subject_parts(event)
     if not _is_tracked_count(event, category, counted):
         return None
-    if not place and _HELD_BY_ONE_SIDE.search(event.evidence.sentence):
+    if not place and _limits_to_held_areas(event.evidence.sentence):
         place = HELD_AREAS
     if not place and is_subnational(source):
         # "the provincial disaster authority said 40 died": one province's toll, not the event's.
