@@ -186,6 +186,7 @@ def test_unnamed_officials_stay_generic_when_the_item_names_two_national_bodies(
 def test_unnamed_district_officials_never_speak_for_the_national_body() -> None:
     text = "FEMA sent teams to the valley. District officials said 31 had died."
     assert resolve("district officials", text, country="US") == "generic:district officials"
+    assert resolve("local officials", text, country="US") == "generic:local officials"
 
 
 @pytest.mark.parametrize(

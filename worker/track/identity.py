@@ -115,7 +115,7 @@ GENERIC_HEADS: dict[str, str] = {
 
 # Words that make a generic source one region's or town's ("the provincial government", "district
 # officials"): its figures are that area's, not the country's (worker.track.keys).
-SUBNATIONAL_WORDS = frozenset({"provincial", "regional", "municipal", "district", "county", "city"})
+SUBNATIONAL_WORDS = frozenset({"provincial", "regional", "municipal", "district", "county", "city", "local"})
 
 # Head words of a body named by its kind alone ("the agency", "the council"): the item's body of
 # that kind.
