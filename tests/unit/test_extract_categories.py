@@ -262,3 +262,16 @@ def test_a_place_held_by_one_side_holds_no_detainees() -> None:
     text = "The quake killed 900 people in Velmora, including 300 in the rebel-held east, the agency said."
     assert categories(text) == [("900", "killed"), ("300", "killed")]
     assert categories("Police said 40 protesters were held overnight.") == [("40", "detained")]
+
+
+def test_counts_joined_in_a_list_share_the_category_the_list_ends_on() -> None:
+    text = "Officials said four firefighters, a pilot and two farmers had died, and 9 people were hurt."
+    assert categories(text) == [("four", "killed"), ("two", "killed"), ("9", "injured")]
+    # Things in the list keep their own category.
+    text = "The storm destroyed 40 houses, a school and 12 bridges and killed 3 people."
+    assert categories(text) == [("40", "other"), ("12", "other"), ("3", "killed")]
+
+
+def test_a_part_of_a_list_is_not_restated_by_a_later_total_of_the_same_value() -> None:
+    text = "Four firefighters, a pilot and two farmers died in the blaze. A second blaze killed four people."
+    assert [quantity for quantity, _ in categories(text)] == ["Four", "two", "four"]

@@ -34,7 +34,12 @@ _POUND_COUNTRY = re.compile(r"\b(?:" + "|".join(POUND_BY_COUNTRY) + r")\b", re.I
 # An item that groups thousands with commas ("12,300") does not group them with spaces.
 _COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
 # "210 pupils and 14 teachers", "36 and 17 deaths": counts joined into one clause.
-_JOINED_COUNTS = re.compile(r"(?:\s+[\w'’-]+){0,2}\s*(?:,|,?\s+and|,?\s+or)\s+")
+# "210 pupils and 14 teachers", "seven officers, a medic and two residents": counts joined in one
+# list, with up to two items that give no figure between them.
+_JOINED_COUNTS = re.compile(
+    r"(?:\s+[\w'’-]+){0,2}(?:\s*,\s+(?:(?:an?|the)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?){0,2}"
+    r"\s*(?:,|,?\s+and|,?\s+or)\s+"
+)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|across|from|at)\s+$")
 # "climbed to 4.2% in May from 3.9%": the figure a change started from.
 _FROM_PREVIOUS = re.compile(
@@ -180,14 +185,18 @@ def _share_category_forward(text: str, claims: list[Claim]) -> None:
     category the words after that one give it (a count of things keeps its own)."""
     for index in range(len(claims) - 2, -1, -1):
         claim, following = claims[index], claims[index + 1]
+        if not (
+            claim.unit is None
+            and following.unit is None
+            and claim.sentence_start == following.sentence_start
+            and _JOINED_COUNTS.fullmatch(text, claim.end, following.start)
+        ):
+            continue
+        claim.listed = following.listed = True
         if (
             claim.category == "other"
             and following.category != "other"
-            and claim.unit is None
-            and following.unit is None
-            and claim.sentence_start == following.sentence_start
             and (claim.counted is None or claim.counted.split()[-1].lower() not in THING_NOUNS)
-            and _JOINED_COUNTS.fullmatch(text, claim.end, following.start)
         ):
             claim.category = following.category
 

@@ -8,6 +8,8 @@ count: the same head noun, or a missing or generic one ("others", "people") for 
 a count of things in the category `other` needs the same head ("some 300 sites" and "over 300
 sites"); an amount of money needs no more, a measure with no head the same word before it ("a
 rate of 2.5%" twice, not "from 2.5%" and "a forecast of 2.5%").
+A count that is one part of a list ("seven officers, a medic and two residents") is restated only
+by a count with the same head noun, never by a generic one ("seven people" elsewhere is a total).
 Sources are compatible when they are the same, when one is missing, or when one of the two
 sentences is a quote (a speaker restating the figure the text credits to their institution).
 A distributive count ("two each") is never a restatement.
@@ -83,6 +85,8 @@ def _same_claim(a: Claim, b: Claim, titles: frozenset[int], text: str) -> bool: 
     head_a, head_b = _head(a.counted), _head(b.counted)
     if head_a is not None and head_a == head_b:
         return True
+    if a.listed or b.listed:
+        return False  # a part of a list ("seven officers, a medic and two residents") is no total
     if a.category == "other":
         if a.unit is None:
             return False  # two counts of things need the same head

@@ -36,3 +36,4 @@ class Claim:
     sentence_end: int
     source: Attribution | None = None
     location: str | None = None
+    listed: bool = False  # one of several counts joined in a list ("seven officers and two medics")
