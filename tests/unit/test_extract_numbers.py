@@ -170,3 +170,25 @@ def test_pounds_follow_the_country_of_the_item() -> None:
     text = "Egypt set aside £ 500 million for clinics and 20 million Egyptian pounds for schools."
     assert [unit for _, unit, _ in claims_in(text)] == ["EGP", "EGP"]
     assert [unit for _, unit, _ in claims_in("Cairo fans spent £40 in London.")] == ["GBP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales climbed from 4.2 to 5.1 billion euros last year.", [(4.2e9, "EUR"), (5.1e9, "EUR")]),
+        ("Costs rose from $3.4 to $3.9 million.", [(3.4e6, "USD"), (3.9e6, "USD")]),
+        ("Turnout fell from 61 to 58 percent.", [(61.0, "percent"), (58.0, "percent")]),
+        # Figures of different sizes keep what is written: 300 people, then 1.5 million.
+        ("The camp grew from 300 to 1.5 million residents.", [(300.0, None), (1.5e6, None)]),
+        # A list, not a move: nothing is carried.
+        ("Shops opened 12 to 14 new branches, about 3 billion dollars' worth.", None),
+    ],
+)
+def test_the_first_figure_of_a_move_takes_the_scale_and_unit_of_the_second(
+    text: str, expected: list[tuple[float, str | None]] | None
+) -> None:
+    claims = [(c.value, c.unit) for c in extract_claims(text)]
+    if expected is None:
+        assert claims and claims[0][0] < 1000
+    else:
+        assert claims == expected

@@ -255,6 +255,8 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
         carried_unit = (reading.unit, reading.end) if reading.prefix_unit and reading.unit else carried_unit
 
         partner = _range_partner(text, reading, matches, index=index, start=start, read=read)
+        if partner is None:
+            _scale_from_change_end(text, reading, matches, index=index, start=start, read=read)
         if partner is not None and partner.value <= reading.value:
             if text[reading.end : partner.start].strip() in ("-", "–"):
                 skip_until = partner.end  # a score "2-0" or a fiscal year "2023-24", not a quantity
@@ -594,6 +596,45 @@ def _range_partner(  # noqa: PLR0911, PLR0913  one return per range form; the re
         second.value, raw, scale, second.scaled, second.unit, second.start, second.end,
         second.number_start, _trailing_multiplier(second.token) if second.is_words else 1.0,
     )  # fmt: skip
+
+
+# "from 2.1 to 2.6 billion": the joint of a move between two figures.
+_CHANGE_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+# How far apart, as a factor, two figures of a move may be and still be read as of one size.
+SAME_SIZE_FACTOR = 10.0
+
+
+def _scale_from_change_end(  # noqa: PLR0913  the reading state passed explicitly, as for ranges
+    text: str,
+    first: _Reading,
+    matches: list[NumberToken],
+    *,
+    index: int,
+    start: int,
+    read: Callable[[NumberToken], _Reading | None],
+) -> None:
+    """ "rose from 2.1 to 2.6 billion", "from $1.2 to $1.5 billion", "from 9 to 12 percent": the
+    first figure of a move, written without the scale word or unit the second carries, has them,
+    when the two read as figures of one size ("from 500 to 2 million" keeps 500)."""
+    if first.scaled and first.unit:
+        return
+    following = next((token for token in matches[index + 1 :] if token.start >= first.end), None)
+    join = _CHANGE_TO.match(text, first.end)
+    second = read(following) if following is not None and join is not None else None
+    if join is None or second is None or second.start != join.end():
+        return
+    if first.unit and second.unit and first.unit != second.unit:
+        return
+    if not _is_change(text, first.start, start, both_units=bool(first.unit and second.unit)):
+        return
+    scale = 1.0
+    if second.scaled and not first.scaled:
+        scale_match = SCALE_AFTER.match(text, second.number_end, second.end)
+        scale = _LOWER_SCALES.get(scale_match.group("s").lower(), 1.0) if scale_match else 1.0
+    raw = second.value / scale
+    if raw <= first.value * SAME_SIZE_FACTOR and first.value <= raw * SAME_SIZE_FACTOR:
+        first.value *= scale
+        first.unit = first.unit or second.unit
 
 
 def _trailing_multiplier(token: str) -> float:
