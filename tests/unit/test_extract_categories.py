@@ -275,3 +275,12 @@ def test_counts_joined_in_a_list_share_the_category_the_list_ends_on() -> None:
 def test_a_part_of_a_list_is_not_restated_by_a_later_total_of_the_same_value() -> None:
     text = "Four firefighters, a pilot and two farmers died in the blaze. A second blaze killed four people."
     assert [quantity for quantity, _ in categories(text)] == ["Four", "two", "four"]
+
+
+def test_a_figure_bracketed_after_a_place_is_that_places_share_of_the_count() -> None:
+    text = "Most arrests were made in Lagos (12), followed by Kano (10)."
+    assert categories(text) == [("12", "detained"), ("10", "detained")]
+    assert categories("Sales rose in Lagos (12) and Kano (10).") == [("12", "other"), ("10", "other")]
+    # A share is no restatement of an equal total elsewhere in the item.
+    text = "Officers detained 10 suspects. Most arrests were made in Lagos (12), followed by Kano (10)."
+    assert [quantity for quantity, _ in categories(text)] == ["10", "12", "10"]

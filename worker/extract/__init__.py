@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 from worker.extract.attribution import attribute
-from worker.extract.categories import THING_NOUNS, FigureSpan, categorise, counted_noun, protest_context
+from worker.extract.categories import (
+    THING_NOUNS,
+    FigureSpan,
+    bracketed_place_share,
+    categorise,
+    counted_noun,
+    protest_context,
+)
 from worker.extract.dedup import deduplicate
 from worker.extract.lexicon import (
     BRITAIN_NAMES,
@@ -173,6 +180,7 @@ def extract_claims(
                 sentence_end=s_end,
                 source=source,
                 location=place_of(s_index, quantity.start, next_start) or location,
+                listed=bracketed_place_share(text, quantity.start, quantity.end, s_start) is not None,
             )
         )
     _share_category_forward(text, claims)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import WEEKDAY_NAMES
+from worker.extract.places import gazetteer
 
 # Category cue words, as a glossary. Order matters only within a phrase search: the first cue found
 # reading outward from the figure wins.
@@ -584,8 +585,40 @@ def categorise(text: str, figure: FigureSpan) -> str:
     return (
         _category_before(text, figure, before)
         or _category_as_part(text, figure, before)
+        or _bracketed_after_place(text, figure)
         or _crowd_category(text, figure, head_lower)
     )
+
+
+# "in Lagos (12), Kano (10)": a figure in brackets right after a place name.
+_PLACE_THEN_BRACKET = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+)\s*\($")
+
+
+def bracketed_place_share(text: str, start: int, end: int, sentence_start: int) -> int | None:
+    """Where the place starts when text[start:end] is a figure bracketed right after a place name
+    ("in Lagos (12), Kano (10)"): one place's share of what the sentence counts."""
+    if not text.startswith(")", end):
+        return None
+    found = _PLACE_THEN_BRACKET.search(text, max(sentence_start, start - BRACKETED_PLACE_WINDOW), start)
+    if found is None or gazetteer().lookup(found.group("name")) is None:
+        return None
+    return found.start()
+
+
+# How far before a bracketed figure its place name is read.
+BRACKETED_PLACE_WINDOW = 40
+
+
+def _bracketed_after_place(text: str, figure: FigureSpan) -> str | None:
+    """Stage 4b: "arrests were made in Lagos (12), followed by Kano (10)": a place's share takes
+    the earlier figure's category, or the last category word before it."""
+    place_start = bracketed_place_share(text, figure.start, figure.end, figure.sentence_start)
+    if place_start is None:
+        return None
+    if figure.part_of is not None and figure.part_of != "other":
+        return figure.part_of
+    cues = list(_ALL_CUES.finditer(text, figure.sentence_start, place_start))
+    return _CUE_CATEGORY[cues[-1].group("cue").lower()] if cues else None
 
 
 def _ruled_out(text: str, figure: FigureSpan, head_lower: str | None) -> str | None:

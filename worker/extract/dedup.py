@@ -86,7 +86,9 @@ def _same_claim(a: Claim, b: Claim, titles: frozenset[int], text: str) -> bool: 
     if head_a is not None and head_a == head_b:
         return True
     if a.listed or b.listed:
-        return False  # a part of a list ("seven officers, a medic and two residents") is no total
+        return (
+            False  # a part of a list ("seven officers, a medic and two residents", "Kano (10)") is no total
+        )
     if a.category == "other":
         if a.unit is None:
             return False  # two counts of things need the same head

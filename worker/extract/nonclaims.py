@@ -25,6 +25,8 @@ from worker.extract.lexicon import (
     TIME_UNITS,
     UNITS_WORDS,
 )
+from worker.extract.places import gazetteer
+from worker.extract.sources import personal_name
 
 _MONTH = word_alternation(MONTHS)
 _TIME_UNIT = word_alternation(TIME_UNITS)
@@ -226,6 +228,23 @@ NEAR_WINDOW = 16
 AFTER_WINDOW = 60
 
 
+# "Ana Ruiz (45)": the capitalised words right before a bracketed number.
+_NAME_BEFORE_BRACKET = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s*\($")
+
+
+def _age_sized(value: float) -> bool:
+    return value <= 120 and float(value).is_integer()
+
+
+def _person_before(near: str) -> bool:
+    """Whether a bracketed number follows a person's name, not a place's ("Kano (10)")."""
+    found = _NAME_BEFORE_BRACKET.search(near)
+    if found is None:
+        return False
+    name = found.group("name")
+    return personal_name(name.split()) is not None and gazetteer().lookup(name) is None
+
+
 def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-claim rule, in precedence order
     text: str,
     start: int,
@@ -297,6 +316,8 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             return "duration"
         if value <= 120 and after.startswith(",") and AGE_APPOSITION_BEFORE.search(near):
             return "age"
+        if _age_sized(value) and near.endswith("(") and after.startswith(")") and _person_before(near):
+            return "age"  # "Ana Ruiz (45) was among the dead"
     if hyphen_word is not None and hyphen_word not in COUNTING_HYPHEN_WORDS:
         return "compound descriptor"
     if _is_named(before, token, is_words, has_unit=has_unit or scaled):
