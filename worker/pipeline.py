@@ -95,7 +95,9 @@ def extract_item(item: WireItem, limits: ItemLimits = DEFAULT_LIMITS) -> Extract
     return Extraction(
         events=[
             _to_event(item, cleaned, claim, resolver, limits=limits)
-            for claim in extract_claims(cleaned.text, location=fallback, sentences=sentences)
+            for claim in extract_claims(
+                cleaned.text, location=fallback, sentences=sentences, place_mentions=where.text_mentions
+            )
         ]
     )
 

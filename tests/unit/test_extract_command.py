@@ -25,7 +25,11 @@ _DIGITS = re.compile(r"\d[\d,]*")
 
 
 def _digit_claims(
-    text: str, *, location: str | None = None, sentences: list[tuple[int, int]] | None = None
+    text: str,
+    *,
+    location: str | None = None,
+    sentences: list[tuple[int, int]] | None = None,
+    place_mentions: object = None,
 ) -> list[Claim]:
     if "explode" in text:
         raise RuntimeError("extractor blew up")

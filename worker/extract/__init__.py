@@ -8,6 +8,8 @@ place, and drops restatements of the same figure.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from worker.extract.attribution import attribute
 from worker.extract.categories import (
@@ -81,10 +83,15 @@ def _local_currencies(text: str) -> tuple[str, str, str]:
 
 
 def extract_claims(
-    text: str, *, location: str | None = None, sentences: list[tuple[int, int]] | None = None
+    text: str,
+    *,
+    location: str | None = None,
+    sentences: list[tuple[int, int]] | None = None,
+    place_mentions: Sequence[PlaceMention] | None = None,
 ) -> list[Claim]:
     """Every numeric claim in `text`, in reading order, one claim per figure. `sentences` is
-    `split_sentences(text)` when the caller already has it."""
+    `split_sentences(text)` and `place_mentions` is `find_places(text)` when the caller already has
+    them."""
     if sentences is None:
         sentences = split_sentences(text)
     rupee, peso, pound = _local_currencies(text)
@@ -118,7 +125,7 @@ def extract_claims(
 
     def place_of(s_index: int, start: int, next_start: int) -> str | None:
         if s_index not in every_place:
-            every_place[s_index] = find_places(text, *sentences[s_index])
+            every_place[s_index] = _places_of_sentence(text, sentences[s_index], place_mentions)
             places[s_index] = sentence_places(text, *sentences[s_index], every_place[s_index])
         listed = listed_place(text, sentences[s_index][1], every_place[s_index], start, figures_of[s_index])
         return figure_place(text, places[s_index], start, next_start, listed)
@@ -186,6 +193,18 @@ def extract_claims(
     _share_category_forward(text, claims)
     kept = deduplicate(claims, _title_sentences(text, sentences), text)
     return _previous_figures_first(kept, previous_figures) if previous_figures else kept
+
+
+def _places_of_sentence(
+    text: str, sentence: tuple[int, int], place_mentions: Sequence[PlaceMention] | None
+) -> list[PlaceMention]:
+    """The places one sentence names: from the whole text's places when given, else found anew."""
+    start, end = sentence
+    if place_mentions is None:
+        return find_places(text, start, end)
+    first = bisect_left(place_mentions, start, key=lambda mention: mention.start)
+    last = bisect_left(place_mentions, end, lo=first, key=lambda mention: mention.start)
+    return list(place_mentions[first:last])
 
 
 def _share_category_forward(text: str, claims: list[Claim]) -> None:

@@ -605,6 +605,9 @@ class ItemPlaces:
     event_place: Place | None
     event_kind: str | None = None
     countries: frozenset[str] = frozenset()  # every country the item names
+    # Every place the text names, in reading order: the extractor reads its sentences' places here
+    # rather than finding them again.
+    text_mentions: tuple[PlaceMention, ...] = ()
 
 
 def item_places(text: str, headline: str | None = None) -> ItemPlaces:
@@ -622,9 +625,13 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
     votes: Counter[str] = Counter()
     mentions: list[tuple[PlaceMention, int]] = []
     lede_end = min(len(text), 400)
+    text_mentions: list[PlaceMention] = []
     for source_text, weight_all in ((headline or "", 2), (text, 1)):
         tokens = list(_TOKEN.finditer(source_text))
-        for mention in _places_in(source_text, 0, len(source_text), None, tokens):
+        found = _places_in(source_text, 0, len(source_text), None, tokens)
+        if weight_all == 1:
+            text_mentions = found
+        for mention in found:
             weight = 2 if weight_all == 2 or mention.start < lede_end else 1
             mentions.append((mention, weight))
             votes[mention.place.country] += weight
@@ -636,7 +643,7 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
                     votes[code] += 1
     kind = event_kind(text, headline)
     if not votes:
-        return ItemPlaces(country=None, event_place=None, event_kind=kind)
+        return ItemPlaces(country=None, event_place=None, event_kind=kind, text_mentions=tuple(text_mentions))
     named = frozenset(votes)
     country = max(votes, key=lambda code: (votes[code], -_first_index(mentions, code)))
     scores: Counter[str] = Counter()
@@ -647,7 +654,11 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
             first.setdefault(mention.place.id, order)
     if not scores:
         return ItemPlaces(
-            country=country, event_place=gaz.by_id.get(f"iso:{country}"), event_kind=kind, countries=named
+            country=country,
+            event_place=gaz.by_id.get(f"iso:{country}"),
+            event_kind=kind,
+            countries=named,
+            text_mentions=tuple(text_mentions),
         )
     best = max(scores, key=lambda place_id: (scores[place_id], -first[place_id]))
     country_id = f"iso:{country}"
@@ -656,7 +667,13 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
     located = _event_located_place(headline or _first_line(text), country)
     if located is not None:
         best = located.id
-    return ItemPlaces(country=country, event_place=gaz.by_id[best], event_kind=kind, countries=named)
+    return ItemPlaces(
+        country=country,
+        event_place=gaz.by_id[best],
+        event_kind=kind,
+        countries=named,
+        text_mentions=tuple(text_mentions),
+    )
 
 
 # The longest line read as an item's headline when it has no headline field.
