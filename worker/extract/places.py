@@ -692,9 +692,13 @@ def _first_line(text: str) -> str:
 
 
 @cache
-def _event_words() -> re.Pattern[str]:
+def _any_kind_word(*, lower_case: bool) -> re.Pattern[str]:
+    """Every kind's words in one pattern, longest first: case-blind, or for lower-case text."""
     words = sorted({word for words in event_kinds().values() for word in words}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")\b", re.IGNORECASE)
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(word.lower() if lower_case else word) for word in words) + r")\b",
+        0 if lower_case else re.IGNORECASE,
+    )
 
 
 def _event_located_place(headline: str, country: str) -> Place | None:
@@ -711,7 +715,7 @@ def _event_located_place(headline: str, country: str) -> Place | None:
 def _names_beside_event_words(headline: str) -> list[str]:
     """Capitalised words (one or two) just before an event word, or after it and a joining word."""
     names: list[str] = []
-    for event in _event_words().finditer(headline):
+    for event in _any_kind_word(lower_case=False).finditer(headline):
         before = _NAME_BEFORE.search(headline, 0, event.start())
         if before is not None:
             names += [before.group("name"), before.group("last")]
@@ -752,6 +756,8 @@ def event_kind(text: str, headline: str | None = None) -> str | None:
         opening, patterns = opening.lower(), _kind_patterns(lower_case=True)
     else:
         patterns = _kind_patterns()
+    if _any_kind_word(lower_case=patterns is _kind_patterns(lower_case=True)).search(opening) is None:
+        return None  # no kind's word at all: one scan instead of one per kind
     counts = {kind: len(pattern.findall(opening)) for kind, pattern in patterns}
     best = max(counts, key=lambda kind: counts[kind])
     return best if counts[best] else None
