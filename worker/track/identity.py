@@ -401,6 +401,31 @@ def _knowledge() -> tuple[dict[str, list[Organisation]], dict[str, list[Organisa
     return by_acronym, by_alias
 
 
+@cache
+def _aliases_by_first_word() -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """The data file's aliases of four letters or more by their first word, with their place in
+    the file's order (which decides between aliases of one length)."""
+    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for order, alias in enumerate(_knowledge()[1]):
+        words = tuple(alias.split())
+        if len(alias) >= 4 and words:
+            index.setdefault(words[0], []).append((order, words))
+    return index
+
+
+def _aliases_in(folded: str) -> list[str]:
+    """The aliases written as whole words in a folded mention, in the data file's order."""
+    words = folded.split()
+    index = _aliases_by_first_word()
+    found = {
+        (order, alias)
+        for position, word in enumerate(words)
+        for order, alias in index.get(word, ())
+        if tuple(words[position : position + len(alias)]) == alias
+    }
+    return [" ".join(alias) for _, alias in sorted(found)]
+
+
 def _pick(candidates: Iterable[Organisation], context: ItemContext) -> Organisation | None:
     """The candidate of the item's country, or an international one; a national body of another
     country the item names when it is the only candidate ("Syria's civil defence" in an item
@@ -418,7 +443,7 @@ def _pick(candidates: Iterable[Organisation], context: ItemContext) -> Organisat
     return listed[0] if len(listed) == 1 and context.country is None else None
 
 
-def known_organisation(mention: str, context: ItemContext) -> Organisation | Entity | None:  # noqa: PLR0911, PLR0912  one return per way a mention names a body, in precedence order
+def known_organisation(mention: str, context: ItemContext) -> Organisation | Entity | None:  # noqa: PLR0911  one return per way a mention names a body, in precedence order
     """The organisation a mention names: a listed body, or one the item defines an acronym for."""
     by_acronym, by_alias = _knowledge()
     for word in _WORD.findall(mention):
@@ -434,12 +459,8 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
     folded = content_words(fold(mention))
     # The longest alias inside the mention: "spokesman for the world food programme" -> WFP.
     best: tuple[int, Organisation] | None = None
-    for alias, orgs in by_alias.items():
-        if len(alias) < 4 or alias not in folded:
-            continue
-        if not re.search(rf"(?:^| ){re.escape(alias)}(?: |$)", folded):
-            continue
-        org = _pick(orgs, context)
+    for alias in _aliases_in(folded):
+        org = _pick(by_alias[alias], context)
         if org is not None and (best is None or len(alias) > best[0]):
             best = (len(alias), org)
     if best is not None:
