@@ -34,8 +34,10 @@ class TopicFollower:
                 enable_auto_commit=False,
                 isolation_level="read_committed",
             )
-        except kafka.errors.NoBrokersAvailable as exc:
-            raise BrokerUnreachableError(f"no broker reachable at {connection.bootstrap_servers}") from exc
+        except kafka.errors.KafkaError as exc:  # kafka-python 3 raises KafkaTimeoutError at bootstrap
+            raise BrokerUnreachableError(
+                f"no broker reachable at {connection.bootstrap_servers}: {exc}"
+            ) from exc
         self._assigned: set[TopicPartition] = set()
         self._ends: dict[TopicPartition, int] = {}
         self._looked_at = -LOOK_AGAIN_SECONDS
