@@ -88,6 +88,42 @@ class TestSpeechVerbs:
     def test_the_speaker_is_the_source(self, text: str, figure: str, source: str) -> None:
         assert sources(text, figure) == [source]
 
+    @pytest.mark.parametrize(
+        ("text", "figure", "source", "cue"),
+        [
+            ("The treasurer notes that 14 branches have closed.", "14", "The treasurer", "noted"),
+            ("Auditors calculated that repairs would cost $6 million.", "$6 million", "Auditors", "calculated"),
+            ("The mayor conceded that 230 flats stand empty.", "230", "The mayor", "conceded"),
+            ("Observers reckon 15 percent of ballots were spoiled.", "15 percent", "Observers", "reckoned"),
+            ("Inspectors observed 31 breaches at the plant.", "31", "Inspectors", "observed"),
+        ],
+    )
+    def test_further_verbs_of_saying_and_reckoning(self, text: str, figure: str, source: str, cue: str) -> None:
+        assert sources(text, figure) == [source]
+        assert cue_of(text, figure) == cue
+
+    @pytest.mark.parametrize(
+        ("text", "figure", "source"),
+        [
+            ("The coroner said 11 of the victims had drowned.", "11", "The coroner"),
+            ("A retired judge told the inquiry that 300 files were missing.", "300", "A retired judge"),
+            ("The ambassador said $2 million in aid had arrived.", "$2 million", "The ambassador"),
+        ],
+    )
+    def test_a_person_named_by_a_role_is_a_speaker(self, text: str, figure: str, source: str) -> None:
+        assert sources(text, figure) == [source]
+
+    @pytest.mark.parametrize(
+        ("text", "figure"),
+        [
+            ("The lender wrote off $40 million in old loans.", "$40 million"),
+            ("The lender writes down $12 million of its stake.", "$12 million"),
+            ("The alleged 25 victims were never named.", "25"),
+        ],
+    )
+    def test_a_verb_of_saying_used_as_a_deed_or_adjective_credits_no_one(self, text: str, figure: str) -> None:
+        assert sources(text, figure) == [None]
+
     def test_a_colon_after_the_verb_opens_its_clause(self) -> None:
         assert sources('The ministry said: "At least 40 people were killed."', "40") == ["The ministry"]
 

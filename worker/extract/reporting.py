@@ -66,7 +66,28 @@ SPEECH_VERBS: Final[dict[str, str]] = {
     "testified": "testified",
     "presumed": "presumed",
     "argued": "argued",
+    "argues": "argued",
     "contended": "contended",
+    "notes": "noted",
+    "insists": "insisted",
+    "explains": "explained",
+    "writes": "wrote",
+    "admits": "admitted",
+    "acknowledges": "acknowledged",
+    "reveals": "revealed",
+    "stresses": "stressed",
+    "recalled": "recalled",
+    "suggested": "suggested",
+    "suggests": "suggested",
+    "conceded": "conceded",
+    "alleged": "alleged",
+    "alleges": "alleged",
+    "observed": "observed",
+    "remarked": "remarked",
+    "calculated": "calculated",
+    "reckoned": "reckoned",
+    "reckons": "reckoned",
+    "reckon": "reckoned",
 }
 
 # "The company added 2,000 jobs", "it adds a fourth line": "added" followed by its object is a deed.
@@ -82,8 +103,8 @@ AUDIENCE_PHRASE_RE: Final = re.compile(
 )
 
 # Objects that turn a cue verb into a deed: "the militia claimed responsibility", "the floods claimed 30
-# lives" report no one's figure.
-DEED_OBJECT_RE: Final = re.compile(r"\s+(?:the\s+)?(?:responsibility|credit|victory|lives)\b")
+# lives", "the bank wrote off $5 million" report no one's figure.
+DEED_OBJECT_RE: Final = re.compile(r"\s+(?:(?:the\s+)?(?:responsibility|credit|victory|lives)|off|down)\b")
 
 # Verbs of counting, measuring and forecasting: their subject is the source only when it is a body or
 # a person that keeps figures ("the mission recorded"), never a place ("Norland has logged").
@@ -235,7 +256,7 @@ TITLE_WORDS: Final[frozenset[str]] = word_set(
         premier king queen prince sheikh judge prosecutor researcher manager executive ceo founder
         officer captain superintendent inspector commissioner rapporteur coroner physician doctor
         ombudsman ombudswoman attorney spokesmen sergeant constable sheriff detective ranger warden
-        marshal
+        marshal treasurer auditor
     """
 )
 
@@ -268,6 +289,11 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         manufacturer maker conglomerate campaign coastguard lifeguards firefighters aide aides insider
         insiders diplomat diplomats negotiator negotiators strategist strategists staffer staffers
         legislator legislators senator senators candidate candidates pollster pollsters
+        professor professors judge judges researcher manager managers ceo founder captain superintendent
+        inspector commissioner commissioners rapporteur coroner physician physicians doctor ombudsman
+        attorney attorneys sergeant constable sheriff detective detectives ranger rangers warden marshal
+        ambassador ambassadors adviser advisers advisor advisors analyst economist chancellor chairman
+        chairwoman lawmaker treasurer auditor auditors accountant accountants engineer engineers
     """
 )
 
