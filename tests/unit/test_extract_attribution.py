@@ -67,6 +67,17 @@ class TestAccordingTo:
         text = "The march drew 40,000, according to police, and 95,000, according to organisers."
         assert sources(text, "40,000", "95,000") == ["police", "organisers"]
 
+    @pytest.mark.parametrize(
+        ("text", "figure", "source"),
+        [
+            ("The league won 41 seats, according to official results.", "41", "official results"),
+            ("Turnout reached 58 percent, according to the final survey.", "58 percent", "final survey"),
+            ("The bloc took 12 seats, according to these exit polls.", "12", "exit polls"),
+        ],
+    )
+    def test_a_finding_keeps_the_words_that_say_which(self, text: str, figure: str, source: str) -> None:
+        assert sources(text, figure) == [source]
+
     def test_binds_the_figure_right_before_it(self) -> None:
         text = "In Tarbes, the prefecture counted 6,100 marchers, against 9,500 according to the guild."
         assert sources(text, "6,100", "9,500") == ["the prefecture", "the guild"]

@@ -154,6 +154,7 @@ _CITING_WINDOW = 60
 _CLOSED = '.!?"”’)'
 _LOOKAHEAD = 12
 # "Rescuers found 23 bodies" is an event; "a poll found 40%" or "the mission found, ..." is a finding.
+_DOCUMENT_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "such", "some"})
 _FINDING_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "census", "analysis", "review", "audit"})
 # "The army, in a statement, said": a short phrase set off by commas that is not the subject.
 _ADVERBIAL_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through", "by", "late", "early"})
@@ -482,8 +483,9 @@ def _owner_of_documents(phrase: str) -> str | None:  # noqa: PLR0911  one early 
         if len(owners) == 1 and not ACRONYM_RE.match(owners[0]):
             return f"{owners[0]} {tokens[-1]}"
         if tokens[-1].lower() in FINDING_DOCUMENTS and not any(t[0].isupper() for t in owners):
-            # "the positive half-year report", "these exit polls": the finding is the source
-            return " ".join([*owners, tokens[-1]])
+            # "the positive half-year report", "official results": the finding is the source, with
+            # the words that say which finding it is
+            return " ".join([*(t for t in tokens[:-1] if t.lower() not in _DOCUMENT_DETERMINERS), tokens[-1]])
         return " ".join(owners) or None
     return phrase
 
