@@ -54,6 +54,7 @@ from worker.extract.reporting import (
     NAME_PARTICLES,
     NAME_TOKEN_RE,
     NON_COUNTING_HEADS,
+    NOUN_CUES,
     PASSIVE_MARKERS,
     PLACE_HEADS,
     POSSESSED_DOCUMENT_NOUN_RE,
@@ -71,6 +72,7 @@ from worker.extract.reporting import (
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
     VALUE_FOLLOWS_RE,
+    VERBS_TAKING_A_CLAIM,
     WEEKDAYS,
     WORD_RE,
 )
@@ -411,6 +413,15 @@ def _names_only_places(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def _word_before(text: str, position: int) -> str:
+    """The word that ends just before `position` (past one space), or "" when there is none."""
+    end = position - 1 if position > 0 and text[position - 1] == " " else position
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
+
+
 def _valid_source(phrase: str, *, counting: bool) -> bool:
     """Whether a phrase can be a source: a pronoun, a proper name or acronym, or a noun phrase with a
     source head. A keeper of figures (`counting`) must be a body or a named person, not a place or
@@ -822,6 +833,8 @@ class _SentenceReader:
             if DEED_OBJECT_RE.match(text, match.end, self.end):
                 continue
             if verb in {"added", "adds"} and ADDED_AS_DEED_RE.match(text, match.end, self.end):
+                continue
+            if verb in NOUN_CUES and _word_before(text, match.start).lower() in VERBS_TAKING_A_CLAIM:
                 continue
             if kind == "quoted":
                 self._quoted_as_saying(match)

@@ -96,6 +96,17 @@ ADDED_AS_DEED_RE: Final = re.compile(
     r"\s+(?:\d|(?:a|an|another|some|about|around|nearly|almost|over|more|up|its|their|new|extra)\s)"
 )
 
+# Cue words that are also plural nouns, and the verbs that take them as their object: "the spokesman
+# dismissed claims that 200 had quit" reports someone else's figure, and no one the text names.
+NOUN_CUES: Final[frozenset[str]] = frozenset({"claims", "claim", "estimates", "estimate", "notes"})
+VERBS_TAKING_A_CLAIM: Final[frozenset[str]] = word_set(
+    """
+        dismissed dismisses dismiss rejected rejects reject denied denies deny disputed disputes dispute
+        refuted refutes refute questioned questions question challenged challenges challenge contested
+        contests contest repeated repeats echoed echoes made makes make doubted doubts doubt
+    """
+)
+
 # An audience after "told", whose size is not the speaker's claim: "told a crowd of 1,500".
 AUDIENCE_PHRASE_RE: Final = re.compile(
     r"\s+(?:a|an|the|some)\s+(?:[\w\-]+\s+){0,2}?(?:crowd|audience|gathering|rally|meeting|assembly|"
