@@ -181,6 +181,20 @@ def test_a_fraction_in_digits_keeps_the_unit_after_it() -> None:
     assert units("The shop is 1/2 mile away.") == [(0.5, "mi")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The hailstones were ½ inch across.", [(0.5, "in")]),
+        ("Rates rose ¼ percent.", [(0.25, "percent")]),
+        ("The ½ marks a page.", []),
+    ],
+)
+def test_a_lone_fraction_sign_reads_as_a_digit_fraction(
+    sentence: str, expected: list[tuple[float, str]]
+) -> None:
+    assert units(sentence) == expected
+
+
 def test_a_count_inside_a_share_gives_way_to_it() -> None:
     text = "Two thirds of the crew stayed."
     assert [(round(q.value, 4), q.unit) for q in find_quantities(text, 0, len(text))] == [(66.67, "percent")]

@@ -134,6 +134,8 @@ MIXED_FRACTION = re.compile(
     r"(?<![\w.,])(?P<w>\d{1,4})(?:\s(?P<n>\d)/(?P<d>\d{1,2})|\s?(?P<v>[½¼¾⅓⅔]))(?![\w/])"
 )
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+# A fraction sign on its own, with a unit or "of" after it as a digit fraction needs: "½ inch".
+LONE_VULGAR_FRACTION = re.compile(r"(?<![\w.,/])[½¼¾⅓⅔](?![\w/])")
 # A multiplier: "four-fold", "a 10-fold rise", "fourfold", "three times as many".
 _FOLD_NUMBER = word_alternation([*(w for w, v in UNITS_WORDS.items() if v >= 2), *TENS_WORDS, "hundred"])
 FOLD_WORD = re.compile(rf"\b(?P<n>{_FOLD_NUMBER})fold\b", re.IGNORECASE)
@@ -467,30 +469,37 @@ def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list
                 qualifier is not None,
             )
         )
-    for match in DIGIT_FRACTION.finditer(text, start, end):
-        numerator, denominator = int(match.group("n")), int(match.group("d"))
-        if not 0 < numerator < denominator:
-            continue
-        unit_match = UNIT_AFTER.match(text, match.end(), end)
+    fractions = [
+        (match.start(), match.end(), int(match.group("n")) / int(match.group("d")))
+        for match in DIGIT_FRACTION.finditer(text, start, end)
+        if 0 < int(match.group("n")) < int(match.group("d"))
+    ]
+    if not text[start:end].isascii():
+        fractions += [
+            (match.start(), match.end(), VULGAR_FRACTIONS[match.group()])
+            for match in LONE_VULGAR_FRACTION.finditer(text, start, end)
+        ]
+    for fraction_start, fraction_end, value in sorted(fractions):
+        unit_match = UNIT_AFTER.match(text, fraction_end, end)
         unit = None
         if unit_match is not None and unit_match.group("sp").strip() == "" and unit_match.group("sp"):
             unit = _LOWER_UNITS[unit_match.group("u").lower()]
-        if unit is None and not FRACTION_OF.match(text, match.end(), end):
+        if unit is None and not FRACTION_OF.match(text, fraction_end, end):
             continue
-        following = SHARE_OF_WORD.match(text, match.end(), end)
+        following = SHARE_OF_WORD.match(text, fraction_end, end)
         if unit is None and following is not None and _is_time_word(following.group("w")):
             continue  # "3/4 of the year"
-        if any(q.start <= match.start() < q.end for q in shares):
+        if any(q.start <= fraction_start < q.end for q in shares):
             continue  # the "1/2" of "3 1/2 metres"
-        span_end = unit_match.end() if unit is not None and unit_match is not None else match.end()
-        qualifier, qualifier_start = _qualifier_before(text, match.start(), start)
+        span_end = unit_match.end() if unit is not None and unit_match is not None else fraction_end
+        qualifier, qualifier_start = _qualifier_before(text, fraction_start, start)
         shares.append(
             Quantity(
-                numerator / denominator,
+                value,
                 None,
                 qualifier or "exact",
                 unit or "fraction",
-                qualifier_start if qualifier_start is not None else match.start(),
+                qualifier_start if qualifier_start is not None else fraction_start,
                 span_end,
                 qualifier is not None,
             )
