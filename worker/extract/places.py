@@ -198,6 +198,7 @@ class Gazetteer:
         self.by_id: dict[str, Place] = {}
         self.adjectives: dict[str, str] = {}
         self._lookups: dict[tuple[str, str | None], Place | None] = {}
+        self._adjective_lookups: dict[str, str | None] = {}
         names = place_names()
         for country in pycountry.countries:
             code = country.alpha_2
@@ -296,7 +297,14 @@ class Gazetteer:
         return place.level == "city" and self.capitals.get(place.country) == fold(place.name)
 
     def country_of_adjective(self, word: str) -> str | None:
-        return self.adjectives.get(fold(word))
+        """The country a capitalised word is the adjective of ("Kenyan"), possessive dropped."""
+        if word in self._adjective_lookups:
+            return self._adjective_lookups[word]
+        if len(self._adjective_lookups) >= _LOOKUP_CACHE_SIZE:
+            self._adjective_lookups.clear()
+        code = self.adjectives.get(fold(_POSSESSIVE.sub("", word)))
+        self._adjective_lookups[word] = code
+        return code
 
 
 def _rank(place: Place) -> tuple[int, int]:
@@ -334,29 +342,28 @@ def _places_in(
     gaz = gazetteer()
     suffixes = _admin_suffixes()
     capitalised = [token.group()[0].isupper() for token in tokens]
-    # joined[i]: capitalised tokens i and i + 1 are written as one name ("New York", "Guinea-Bissau").
-    joined = [
-        first_up and second_up and text[a.end() : b.start()] in (" ", "-")
-        for (a, b), first_up, second_up in zip(pairwise(tokens), capitalised, capitalised[1:], strict=False)
-    ]
+    bare: dict[int, str] = {}  # token index -> the capitalised word without its possessive
     mentions: list[PlaceMention] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if not capitalised[index]:
-            index += 1
+    next_index = 0  # the first token after the last name read
+    for index in [i for i, up in enumerate(capitalised) if up]:
+        if index < next_index:
             continue
-        # The longest name that can start here: capitalised words joined by a space or hyphen.
+        token = tokens[index]
+        # The longest name that can start here: capitalised words joined by a space or hyphen
+        # ("New York", "Guinea-Bissau").
         longest = index + 1
         while (
             longest < min(index + MAX_NAME_WORDS, len(tokens))
-            and joined[longest - 1]
             and capitalised[longest]
+            and text[tokens[longest - 1].end() : tokens[longest].start()] in (" ", "-")
         ):
             longest += 1
+        for at in range(index, longest):
+            if at not in bare:
+                bare[at] = _POSSESSIVE.sub("", tokens[at].group())
         found = None
         for stop in range(longest, index, -1):
-            words = [_POSSESSIVE.sub("", t.group()) for t in tokens[index:stop]]
+            words = [bare[at] for at in range(index, stop)]
             unit_named = False
             while len(words) > 1 and fold(words[-1]) in suffixes:
                 words, unit_named = words[:-1], True
@@ -365,7 +372,6 @@ def _places_in(
                 found = (place, stop, unit_named)
                 break
         if found is None:
-            index += 1
             continue
         place, stop, unit_named = found
         mention_start, mention_end = token.start(), tokens[stop - 1].end()
@@ -385,10 +391,9 @@ def _places_in(
             or place.population >= FREE_CITY_POPULATION
             or _unit_after(text, mention_end, end, suffixes)
         ):
-            index += 1
             continue
         mentions.append(PlaceMention(place=place, start=mention_start, end=mention_end, locative=locative))
-        index = stop
+        next_index = stop
     return mentions
 
 
@@ -638,7 +643,7 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
         for token in tokens:
             word = token.group()
             if word[0].isupper():
-                code = gaz.country_of_adjective(_POSSESSIVE.sub("", word))
+                code = gaz.country_of_adjective(word)
                 if code:
                     votes[code] += 1
     kind = event_kind(text, headline)
@@ -728,6 +733,22 @@ def _names_beside_event_words(headline: str) -> list[str]:
 
 
 @cache
+def _kinds_of_word() -> dict[str, tuple[str, ...]]:
+    """Each kind word, in lower case, and the kinds that count it: its own, and any kind one of whose
+    words it holds whole ("forest fire" is also an accident's "fire")."""
+    kinds = {kind: [word.lower() for word in words] for kind, words in event_kinds().items()}
+    return {
+        word: tuple(
+            kind
+            for kind, words in kinds.items()
+            if any(re.search(rf"\b{re.escape(other)}\b", word) for other in words)
+        )
+        for words in kinds.values()
+        for word in words
+    }
+
+
+@cache
 def _kind_patterns(*, lower_case: bool = False) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """One pattern per event kind: case-blind, or (`lower_case`) for text already in lower case,
     which the engine matches several times faster."""
@@ -756,9 +777,16 @@ def event_kind(text: str, headline: str | None = None) -> str | None:
         opening, patterns = opening.lower(), _kind_patterns(lower_case=True)
     else:
         patterns = _kind_patterns()
-    if _any_kind_word(lower_case=patterns is _kind_patterns(lower_case=True)).search(opening) is None:
-        return None  # no kind's word at all: one scan instead of one per kind
-    counts = {kind: len(pattern.findall(opening)) for kind, pattern in patterns}
+    lower_case = patterns is _kind_patterns(lower_case=True)
+    if lower_case:
+        # One scan for every kind's words; a word counts for each kind whose own scan would count it.
+        counts = dict.fromkeys(event_kinds(), 0)
+        kinds_of = _kinds_of_word()
+        for word in _any_kind_word(lower_case=True).finditer(opening):
+            for kind in kinds_of[word.group()]:
+                counts[kind] += 1
+    else:
+        counts = {kind: len(pattern.findall(opening)) for kind, pattern in patterns}
     best = max(counts, key=lambda kind: counts[kind])
     return best if counts[best] else None
 

@@ -325,10 +325,12 @@ def item_context(text: str, country: str | None, countries: frozenset[str] = fro
         expansion = _expansion_for(words, acronym)
         if expansion:
             context.acronyms.setdefault(acronym, fold(expansion))
-    folded = fold(text)
-    for office in _offices(folded):
-        if office not in context.ministries:
-            context.ministries.append(office)
+    # Folding the whole item is its costliest step; ASCII text that never writes "minist" has no
+    # ministry to find.
+    if not text.isascii() or "minist" in text.lower():
+        for office in _offices(fold(text)):
+            if office not in context.ministries:
+                context.ministries.append(office)
     return context
 
 
@@ -467,7 +469,7 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
         return best[1]
     for acronym, expansion in context.acronyms.items():
         words = content_words(expansion)
-        if words and re.search(rf"(?:^| ){re.escape(words)}(?: |$)", folded):
+        if words and words in folded and re.search(rf"(?:^| ){re.escape(words)}(?: |$)", folded):
             return Entity(id=f"acr:{acronym.lower()}", name=acronym)
     for word in _WORD.findall(mention):
         bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
@@ -477,7 +479,7 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
     initials = "".join(
         w[0] for w in _WORD.findall(mention) if w[0].isupper() and w.lower() not in _NOT_INITIALS
     )
-    if len(initials) >= 3 and re.search(rf"\b{initials}\b", context.text):
+    if len(initials) >= 3 and initials in context.text and re.search(rf"\b{initials}\b", context.text):
         # "the Provincial Relief Authority" in an item that also writes "PRA": one body.
         return Entity(id=f"acr:{initials.lower()}", name=initials)
     return None
@@ -732,7 +734,7 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
         window_start = max(0, place - 120)
         window = context.text[window_start : place + len(surname) + 120]
         sentence = _sentence_around(window, place - window_start)
-        if not any(role in fold(sentence).split() for role in ROLE_WORDS):
+        if ROLE_WORDS.isdisjoint(fold(sentence).split()):
             continue
         found = known_organisation(sentence, context) or _body_by_head(sentence, context)
         if found is not None:
