@@ -869,6 +869,10 @@ class TestSpeakersOfPoliticalCopy:
     def test_an_age_after_the_name(self) -> None:
         assert sources("Okafor, 54, said 40 bills stalled.", "54", "40") == [None, "Okafor"]
 
+    def test_an_age_then_a_relative_clause_with_a_figure_of_its_own(self) -> None:
+        text = "Omar Lind, 41, whose farm lies 3 km away, told reporters 200 sheep died."
+        assert sources(text, "3 km", "200") == [None, "Omar Lind"]
+
     def test_an_anonymous_aide_described_by_a_relative_clause(self) -> None:
         text = '"Forty bills stalled," a senior aide, who spoke on condition of anonymity, said.'
         assert sources(text, "Forty") == ["a senior aide"]

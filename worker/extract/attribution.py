@@ -583,6 +583,8 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         return before, region_start + region.rfind(before), None, ""
     if len(segments) >= 2:
         before = segments[-2].strip()
+        if len(segments) >= 3 and _AGE_RE.fullmatch(before) and _name_like(segments[-3].strip()):
+            before = segments[-3].strip()  # "Okafor, 54, who farms nearby, said": past the age
         relative = (
             _word_in(last_words[0], RELATIVE_PRONOUNS)
             or (first.endswith("ing") and _appositive(last))
