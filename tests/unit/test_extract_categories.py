@@ -68,6 +68,8 @@ def test_protest_context_reads_protest_words_but_not_the_month_of_march() -> Non
         ("Two explosions hit the market.", [("Two", "other")]),
         ("The storms hit 1,067,656 families.", [("1,067,656", "affected")]),
         ("A fire forced the evacuation of some 3,000 residents.", [("some 3,000", "evacuated")]),
+        ("Some 41 miners were treated for smoke inhalation.", [("Some 41", "injured")]),
+        ("Another 16 were treated and released.", [("16", "other")]),
     ],
 )
 def test_categories(text: str, expected: list[tuple[str, str]]) -> None:

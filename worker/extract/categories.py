@@ -34,7 +34,9 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     ),
     "injured": (
         "injured", "injuring", "injuries", "wounded", "wounding", "hurt", "sought treatment",
-        "suffered", "injures", "wounds",
+        "suffered", "injures", "wounds", "treated for injuries", "treated for wounds",
+        "treated for burns", "treated for smoke inhalation", "treated for cuts", "treated for fractures",
+        "treated for minor injuries", "treated for gunshot wounds",
     ),
     "missing": (
         "missing", "unaccounted for", "unaccounted", "believed buried", "feared buried", "believed trapped",
