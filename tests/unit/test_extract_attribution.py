@@ -869,6 +869,11 @@ class TestSpeakersOfPoliticalCopy:
     def test_an_age_after_the_name(self) -> None:
         assert sources("Okafor, 54, said 40 bills stalled.", "54", "40") == [None, "Okafor"]
 
+    @pytest.mark.parametrize("aside", ["however", "meanwhile", "for its part", "in a statement", "on Friday"])
+    def test_an_aside_between_subject_and_verb(self, aside: str) -> None:
+        text = f"The council, {aside}, said 70 shops had shut."
+        assert sources(text, "70") == ["The council"]
+
     def test_an_age_then_a_relative_clause_with_a_figure_of_its_own(self) -> None:
         text = "Omar Lind, 41, whose farm lies 3 km away, told reporters 200 sheep died."
         assert sources(text, "3 km", "200") == [None, "Omar Lind"]

@@ -108,6 +108,14 @@ class TestDescriptions:
         resolved(registry, "The Office for Public Spending")
         assert resolved(registry, "The fiscal watchdog") == "The Office for Public Spending"
 
+    @pytest.mark.parametrize(
+        "description", ["the Geneva-based group", "The London-based monitor", "the charity"]
+    )
+    def test_a_non_profit_goes_by_a_description_of_where_it_sits(self, description: str) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "the Norland Human Rights Network")
+        assert resolved(registry, description) == "the Norland Human Rights Network"
+
     def test_a_specific_head_does_not_fall_back_to_another_body(self) -> None:
         registry = SourceRegistry()
         resolved(registry, "the police prefecture")

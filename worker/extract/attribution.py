@@ -55,6 +55,7 @@ from worker.extract.reporting import (
     NAME_TOKEN_RE,
     NON_COUNTING_HEADS,
     NOUN_CUES,
+    PARENTHETICAL_ADVERBIAL_RE,
     PASSIVE_MARKERS,
     PLACE_HEADS,
     POSSESSED_DOCUMENT_NOUN_RE,
@@ -536,7 +537,7 @@ def _without_trailing_adverbials(region: str) -> str:
             if region.rstrip().lower().endswith(" on"):
                 region = region.rstrip()[:-3]
             continue
-        phrase = _TRAILING_PHRASE_RE.search(stripped)
+        phrase = _TRAILING_PHRASE_RE.search(stripped) or PARENTHETICAL_ADVERBIAL_RE.search(stripped)
         if phrase is None:
             return stripped
         region = stripped[: phrase.start()]

@@ -16,6 +16,7 @@ from worker.extract.reporting import (
     ACRONYM_RE,
     BODY_PRONOUNS,
     DESCRIPTIVE_ADJECTIVES,
+    DESCRIPTIVE_COMPOUND_ENDINGS,
     DETERMINERS,
     DOCUMENT_NOUNS,
     EPITHET_HEADS,
@@ -38,6 +39,21 @@ _IMPLIED_HEADS: dict[str, frozenset[str]] = {
     for canonical, (_, aliases) in ALIAS_TABLE.items()
 }
 _LOOKAHEAD_LIMIT = 12
+# Descriptions a charity, rights monitor or UN body goes by ("the Geneva-based group"), though their
+# words type them as any organisation.
+_NON_PROFIT_EPITHETS = frozenset(
+    {
+        "group",
+        "organisation",
+        "organization",
+        "monitor",
+        "charity",
+        "body",
+        "watchdog",
+        "agency",
+        "institution",
+    }
+)
 _TITLE_WORDS_WITHOUT_DOTS = frozenset(word.rstrip(".") for word in TITLE_WORDS)
 _SINGULAR_IN_S = frozenset({"news", "forces", "services", "headquarters", "nations", "affairs", "rights"})
 # Words that tell a person's gender, for matching "he" and "she" to the right speaker.
@@ -394,7 +410,9 @@ class SourceRegistry:
         modifiers = [
             t
             for t in content[:-1]
-            if t not in DESCRIPTIVE_ADJECTIVES and not _place_adjective(t.capitalize())
+            if t not in DESCRIPTIVE_ADJECTIVES
+            and not t.endswith(DESCRIPTIVE_COMPOUND_ENDINGS)
+            and not _place_adjective(t.capitalize())
         ]
         indefinite = phrase.tokens[0].lower() in {"a", "an"}
         if head in PERSON_ROLE_HEADS:
@@ -410,7 +428,10 @@ class SourceRegistry:
                     return entity
             if not modifiers and head in EPITHET_HEADS and phrase.tokens[0].lower() in DETERMINERS:
                 fallback = self._recent(person=False, plural=head.endswith("s"))
-                if fallback is not None and _may_describe(_normalize(phrase.text)[1], fallback.type):
+                if fallback is not None and (
+                    _may_describe(_normalize(phrase.text)[1], fallback.type)
+                    or (fallback.type == "un_ngo" and head in _NON_PROFIT_EPITHETS)
+                ):
                     return fallback
         for later in lookahead[:_LOOKAHEAD_LIMIT]:
             candidate = parse_phrase(later)

@@ -369,6 +369,9 @@ DESCRIPTIVE_ADJECTIVES: Final[frozenset[str]] = word_set(
         provincial municipal city county district online private listed
     """
 )
+# Compound adjectives that say where a body sits or who runs it ("the Britain-based monitor", "the
+# state-run broadcaster"): descriptive like the words above, whatever comes before the hyphen.
+DESCRIPTIVE_COMPOUND_ENDINGS: Final[tuple[str, ...]] = ("-based", "-run", "-backed", "-funded", "-owned")
 
 # Generic words before a document noun that do not name its owner: "recent figures", "the latest data".
 GENERIC_DOCUMENT_ADJECTIVES: Final[frozenset[str]] = word_set(
@@ -449,6 +452,14 @@ TRAILING_PHRASE_RE: Final = re.compile(
     r"|in\s+a\s+statement|for\s+the\s+first\s+time|(?:late|early)\s+on"
     # "a survey released Monday found": when a document came out
     r"|(?:released|published|issued)(?:\s+(?:on\s+)?(?:today|yesterday|last\s+\w+|this\s+\w+))?)$",
+    re.IGNORECASE,
+)
+
+# A discourse adverbial set off by commas between a subject and its verb: "the UN, however, said",
+# "the council, for its part, estimated".
+PARENTHETICAL_ADVERBIAL_RE: Final = re.compile(
+    r",\s*(?:however|meanwhile|though|too|also|in\s+turn|in\s+response|instead|separately|nonetheless"
+    r"|for\s+(?:its|their|his|her)\s+part|in\s+a\s+statement|on\s+\w+day)\s*,$",
     re.IGNORECASE,
 )
 
