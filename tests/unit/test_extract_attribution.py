@@ -874,6 +874,9 @@ class TestSpeakersOfPoliticalCopy:
         text = f"The council, {aside}, said 70 shops had shut."
         assert sources(text, "70") == ["The council"]
 
+    def test_so_far_between_subject_and_verb(self) -> None:
+        assert sources("Inspectors have so far confirmed 38 faults.", "38") == ["Inspectors"]
+
     def test_an_age_then_a_relative_clause_with_a_figure_of_its_own(self) -> None:
         text = "Omar Lind, 41, whose farm lies 3 km away, told reporters 200 sheep died."
         assert sources(text, "3 km", "200") == [None, "Omar Lind"]

@@ -138,6 +138,10 @@ def shares(text: str) -> list[tuple[float, str, str | None, str]]:
         ),
         ("About 2/3 of the delegates voted.", [(0.6667, "approximate", "fraction", "About 2/3")]),
         ("Open 24/7 for 3/4 of the year, since the 9/11 attacks.", []),
+        ("Ridership fell by a third in May.", [(33.33, "exact", "percent", "a third")]),
+        ("The fleet was cut by half.", [(50.0, "exact", "percent", "half")]),
+        ("The council backed the plan by a third vote.", []),
+        ("The ferry was delayed by half an hour.", []),
     ],
 )
 def test_shares_in_words_are_percentages_and_fractions_in_digits_keep_their_value(

@@ -124,7 +124,13 @@ FRACTION_SHARE = re.compile(
     rf"(?<![\w-])(?:(?P<n>an?|{_SMALL_NUMERATOR})[\s-]+(?P<d>{word_alternation(FRACTION_DENOMINATORS)})(?=\s+of\b)"
     rf"|(?P<hn>{_SMALL_NUMERATOR})-(?P<hd>{word_alternation(FRACTION_DENOMINATORS)})\b"
     r"|(?P<h>half)(?=\s+(?:of\s+)?(?:the|its|their|his|her|our|your|my|all|which|whom|them|those|these|us"
-    r"|a\s+(?:percentage\s+)?point)\b))",
+    r"|a\s+(?:percentage\s+)?point)\b)"
+    # "fell by a third", "cut by half": the share a change is measured in
+    rf"|(?<=\bby\s)(?:(?P<bn>an?|{_SMALL_NUMERATOR})[\s-]+(?P<bd>{word_alternation(FRACTION_DENOMINATORS)})"
+    r"|(?P<bh>half))\b"
+    # ... with nothing after it that it could count: "stood by a third candidate" is no share
+    r"(?=\s*(?:[.,;:!?)\"”’—–]|$)|\s+(?:in|from|to|since|over|on|last|this|and|or|but|after|compared"
+    r"|against|during|while|at|between|year\b|within)\b))",
     re.IGNORECASE,
 )
 # "half a percentage point", "a quarter of a point": a part of a point, not a share.
@@ -407,14 +413,14 @@ def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list
         following = SHARE_OF_WORD.match(text, match.end(), end)
         if following is not None and _is_time_word(following.group("w")):
             continue  # "a quarter of an hour", "half of this month", "half of 2023"
-        if match.group("h") is not None:
+        if match.group("h") is not None or match.group("bh") is not None:
             before = WORD_BEFORE.search(text, max(start, match.start() - HALF_LEAD_WINDOW), match.start())
             if before is not None and before.group("w").lower() in NOT_SHARE_BEFORE_HALF:
                 continue  # "the first half of the game"
             value = 0.5
         else:
-            numerator = (match.group("n") or match.group("hn")).lower()
-            denominator = (match.group("d") or match.group("hd")).lower()
+            numerator = (match.group("n") or match.group("hn") or match.group("bn")).lower()
+            denominator = (match.group("d") or match.group("hd") or match.group("bd")).lower()
             value = (1 if numerator in ("a", "an") else UNITS_WORDS[numerator]) / FRACTION_DENOMINATORS[
                 denominator
             ]

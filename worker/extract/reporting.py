@@ -449,7 +449,7 @@ POSSESSIVE_FOLLOW_RE: Final = re.compile(
 # Phrases between a subject and its verb: "the guild on its own claimed", "... last week had expected".
 TRAILING_PHRASE_RE: Final = re.compile(
     r"\s(?:on\s+(?:its|their|his|her)\s+own|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
-    r"|in\s+a\s+statement|for\s+the\s+first\s+time|(?:late|early)\s+on"
+    r"|in\s+a\s+statement|for\s+the\s+first\s+time|(?:late|early)\s+on|(?:so|thus)\s+far"
     # "a survey released Monday found": when a document came out
     r"|(?:released|published|issued)(?:\s+(?:on\s+)?(?:today|yesterday|last\s+\w+|this\s+\w+))?)$",
     re.IGNORECASE,
