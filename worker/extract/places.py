@@ -150,8 +150,9 @@ _LOOKUP_CACHE_SIZE = 1 << 16
 @lru_cache(maxsize=_FOLD_CACHE_SIZE)
 def fold(text: str) -> str:
     """Lower case, accents and punctuation removed, spaces collapsed: the gazetteer's lookup form."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return _NON_WORD.sub(" ", text).strip()
+    if not text.isascii():  # ASCII text has no accents to take off
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def _english_forms(name: str) -> set[str]:

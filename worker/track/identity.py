@@ -20,7 +20,6 @@ rules, in order (docs/tracking.md):
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from functools import cache
 
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from worker.extract.places import FREE_CITY_POPULATION, gazetteer
+from worker.extract.places import fold as fold_place
 from worker.extract.sources import TYPE_KEYWORDS, personal_name
 from worker.knowledge import Organisation, content_words, organisations
 
@@ -200,7 +200,7 @@ _ITEM_ACRONYM = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|on|de|du|des|la|del|[A-Z][\w'’-]*)){1,12})"
     r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
 )
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 # Capitalised words that are not part of a body's initials ("The", a sentence's first word).
 _NOT_INITIALS = frozenset({"the", "a", "an", "of", "for", "and"})
@@ -222,10 +222,7 @@ _FIELD_OF = re.compile(r"\b(?P<field>[a-z]+(?: [a-z]+)?) minist(?:ry|er)\b")
 def fold(text: str) -> str:
     """Lower case, no accents, possessives, articles or punctuation; spaces collapsed."""
     # Possessives first: the ascii step drops a curly apostrophe and would leave "authoritys".
-    text = _POSSESSIVE.sub("", text)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    text = _NON_WORD.sub(" ", text).strip()
-    return re.sub(r"^(?:the|a|an) ", "", text)
+    return _LEADING_ARTICLE.sub("", fold_place(_POSSESSIVE.sub("", text)))
 
 
 def strip_sentence_adverbs(text: str) -> str:
