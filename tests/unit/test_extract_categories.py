@@ -70,6 +70,9 @@ def test_protest_context_reads_protest_words_but_not_the_month_of_march() -> Non
         ("A fire forced the evacuation of some 3,000 residents.", [("some 3,000", "evacuated")]),
         ("Some 41 miners were treated for smoke inhalation.", [("Some 41", "injured")]),
         ("Another 16 were treated and released.", [("16", "other")]),
+        ("Some 700 villagers were moved to shelters.", [("Some 700", "evacuated")]),
+        ("Nearly 2,000 people are sheltering in schools.", [("Nearly 2,000", "evacuated")]),
+        ("The county opened 12 shelters.", [("12", "other")]),
     ],
 )
 def test_categories(text: str, expected: list[tuple[str, str]]) -> None:

@@ -42,7 +42,10 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "missing", "unaccounted for", "unaccounted", "believed buried", "feared buried", "believed trapped",
         "feared trapped", "still trapped",
     ),
-    "evacuated": ("evacuated", "evacuation", "evacuees", "evacuating", "evacuate"),
+    "evacuated": (
+        "evacuated", "evacuation", "evacuees", "evacuating", "evacuate", "moved to shelters",
+        "taken to shelters", "in shelters", "sheltering", "relief camps",
+    ),
     "displaced": (
         "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "refugee", "uprooted",
         "uprooting", "displacement", "homeless", "escaped", "crossed into", "from their homes",
