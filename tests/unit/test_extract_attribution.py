@@ -874,6 +874,20 @@ class TestSpeakersOfPoliticalCopy:
         text = f"The council, {aside}, said 70 shops had shut."
         assert sources(text, "70") == ["The council"]
 
+    @pytest.mark.parametrize(
+        ("text", "figure", "source"),
+        [
+            ("The bureau revised the toll up to 64.", "64", "The bureau"),
+            ("The council lowered its estimate of the damage to $9 million.", "$9 million", "The council"),
+            ("The lender raised rates to 6 percent.", "6 percent", None),
+            ("The club raised $40,000 for the shelter.", "$40,000", None),
+        ],
+    )
+    def test_revising_a_count_reports_it_and_raising_anything_else_is_a_deed(
+        self, text: str, figure: str, source: str | None
+    ) -> None:
+        assert sources(text, figure) == [source]
+
     def test_so_far_between_subject_and_verb(self) -> None:
         assert sources("Inspectors have so far confirmed 38 faults.", "38") == ["Inspectors"]
 

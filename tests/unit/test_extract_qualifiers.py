@@ -99,6 +99,11 @@ def test_a_move_between_two_figures_is_not_a_range() -> None:
     assert [(v, q) for _, v, _, q in found] == [(2.1e9, "exact"), (80.4e9, "exact")]
 
 
+def test_a_step_and_the_count_it_reached_are_two_figures() -> None:
+    assert [q[0] for q in read("The toll rose by 40 to 310.")] == ["40", "310"]
+    assert [q[0] for q in read("The toll rose by 2 to 3 overnight.")] == ["2 to 3"]
+
+
 def test_a_year_before_to_does_not_swallow_the_figure_after_it() -> None:
     found = read("Orders grew 45% in 2019 to 2.7 million bikes.")
     assert [v for _, v, _, _ in found] == [45, 2.7e6]

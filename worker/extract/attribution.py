@@ -67,6 +67,8 @@ from worker.extract.reporting import (
     PRONOUNS,
     QUOTED_AS_SAYING_RE,
     RELATIVE_PRONOUNS,
+    REVISED_OBJECT_RE,
+    REVISING_VERBS,
     SKIPPABLE_ADVERBS,
     SOURCE_HEADS,
     SPEECH_VERBS,
@@ -671,6 +673,16 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
     return cues
 
 
+def _reports_a_value(text: str, cue: _Cue, end: int) -> bool:
+    """ "put the toll at 40", "revised its estimate": verbs that report a figure only with such an
+    object ("put pressure on", "raised rates" are deeds)."""
+    if cue.word in {"put", "puts", "placed"}:
+        return VALUE_FOLLOWS_RE.match(text, cue.end, end) is not None
+    if cue.word in REVISING_VERBS:
+        return REVISED_OBJECT_RE.match(text, cue.end, end) is not None
+    return True
+
+
 def _clause_marks(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Semicolons, colons and dashes that end a clause; skipped when the sentence has none of them."""
     sentence = text[start:end]
@@ -763,7 +775,7 @@ class _SentenceReader:
                     self.preposed.append(_Cue(phrase[0], cue.start, phrase[1], cue.kind))
             elif cue.kind == "document_noun":
                 self.document_nouns.append(cue)
-            elif cue.word in {"put", "puts", "placed"} and not VALUE_FOLLOWS_RE.match(text, cue.end, end):
+            elif not _reports_a_value(text, cue, end):
                 continue
             else:
                 self.verbs.append(cue)

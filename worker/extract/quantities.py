@@ -594,7 +594,10 @@ def _range_partner(  # noqa: PLR0911, PLR0913  one return per range form; the re
         and not first.value < second.value <= 10 * first.value
     ):
         return None  # "two or three", "nine or 10", "5 or 6"; not "10 or 2"
-    if word == "to" and _is_change(text, first.start, start, both_units=bool(first.unit and second.unit)):
+    if word == "to" and (
+        _is_change(text, first.start, start, both_units=bool(first.unit and second.unit))
+        or _is_count_move(text, first, second, start)
+    ):
         return None
     if first.unit and second.unit and first.unit != second.unit:
         return None
@@ -659,6 +662,24 @@ def _trailing_multiplier(token: str) -> float:
 
 # How far before a range the verb or noun of change is read ("rose from", "grew by").
 CHANGE_WORD_WINDOW = 40
+# Above this ratio of its ends, "rose by 40 to 310" is a step and a new total, not a range of the step.
+COUNT_MOVE_RATIO = 3.0
+
+
+def _is_count_move(text: str, first: _Reading, second: _Reading, start: int) -> bool:
+    """ "the toll rose by 40 to 310": two bare counts after "<change> by", the second far larger, are
+    the step and the figure it reached ("grew by 2 to 3 percent" stays a range)."""
+    if (
+        first.unit
+        or second.unit
+        or first.scaled
+        or second.scaled
+        or second.value <= COUNT_MOVE_RATIO * first.value
+    ):
+        return False
+    before = text[max(start, first.start - CHANGE_WORD_WINDOW) : first.start].lower()
+    words = re.findall(r"[a-z]+", before)[-2:]
+    return len(words) == 2 and words[1] == "by" and words[0] in CHANGE_WORDS
 
 
 def _is_change(text: str, number_start: int, start: int, *, both_units: bool) -> bool:

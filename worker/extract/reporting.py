@@ -142,7 +142,17 @@ COUNTING_VERBS: Final[dict[str, str]] = {
     "predicted": "predicted",
     "predicts": "predicted",
     "projects": "projected",
+    **{verb: verb for verb in ("revised", "raised", "lowered", "updated")},
 }
+
+# Verbs that report a figure only when their object is a count or an estimate: "the ministry revised
+# the toll to 95" (the ministry's figure), "the bank raised rates to 5 percent" (a deed).
+REVISING_VERBS: Final[frozenset[str]] = frozenset({"revised", "raised", "lowered", "updated"})
+REVISED_OBJECT_RE: Final = re.compile(
+    r"\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:toll|count|tally|figure|figures|estimate|estimates|forecast|forecasts|projection|number)\b",
+    re.IGNORECASE,
+)
 
 # Cues of forecasting: a forecast is a statement, so its subject is checked as a speaker's is
 # ("Ruiz predicted"), not as a keeper of records.
