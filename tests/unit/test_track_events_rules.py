@@ -61,6 +61,8 @@ def test_a_days_increment_never_chains_with_the_running_total() -> None:
     assert not is_increment("Another 22 people died overnight, bringing the toll to 500.", "500")
     assert is_increment("The toll rose to 1,870, with 95 in the past 24 hours.", "95")
     assert not is_increment("The toll rose to 1,870, with 95 in the past 24 hours.", "1,870")
+    assert is_increment("The toll rose by 40 to 310.", "40")
+    assert not is_increment("The toll rose by 40 to 310.", "310")
     # The total a change reached over a night or a day is a total, not what the night added.
     assert not is_increment("The toll rose to 1,870 overnight.", "1,870")
     assert not is_increment("The count reached more than 300 in the past 24 hours.", "300")

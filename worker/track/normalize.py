@@ -381,7 +381,13 @@ _TOTAL_REACHED_BEFORE = re.compile(
     r"(?:(?:about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
     re.IGNORECASE,
 )
-_INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|a\s+new)\s*$", re.IGNORECASE)
+_INCREMENT_BEFORE = re.compile(
+    r"\b(?:another|a\s+further|an\s+additional|a\s+new)\s*$"
+    # "the toll rose by 40": the step of a change, not the total it reached
+    r"|\b(?:rose|risen|rising|increased|climbed|jumped|grew|grown|fell|fallen|dropped|declined|decreased"
+    r"|up|down)\s+by\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def is_increment(sentence: str, quantity_text: str) -> bool:
