@@ -888,6 +888,21 @@ class TestSpeakersOfPoliticalCopy:
     ) -> None:
         assert sources(text, figure) == [source]
 
+    @pytest.mark.parametrize(
+        ("text", "source"),
+        [
+            ("The union rejected the offer, saying 300 members would lose pay.", "The union"),
+            ("Ines Ortega dismissed the plan, arguing it would close 300 clinics.", "Ines Ortega"),
+            ("The treasurer, Ines Ortega, left early, adding that 300 donors paid.", "Ines Ortega"),
+            ("Prices climbed again, adding 300 dollars to a typical bill.", None),
+            ("Rain fell for a week, saying nothing of the 300 homes lost.", None),
+        ],
+    )
+    def test_a_participle_of_saying_credits_the_subject_that_opens_the_sentence(
+        self, text: str, source: str | None
+    ) -> None:
+        assert sources(text, "300") == [source]
+
     def test_so_far_between_subject_and_verb(self) -> None:
         assert sources("Inspectors have so far confirmed 38 faults.", "38") == ["Inspectors"]
 

@@ -71,6 +71,7 @@ from worker.extract.reporting import (
     REVISING_VERBS,
     SKIPPABLE_ADVERBS,
     SOURCE_HEADS,
+    SPEECH_PARTICIPLES,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
@@ -109,6 +110,9 @@ _SENTENCE_SUBJECT_RE = re.compile(
     rf"(?:\s+(?:{word_alternation(_SUBJECT_HEADS)})\b)?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+# A pronoun that opens a clause as its subject, and a name set off by commas after a subject.
+_OPENING_PRONOUN_RE = re.compile(r"(He|She|They|It|We)\s")
+_APPOSED_NAME_RE = re.compile(r"[^,.;:]{1,60}?,\s+(?P<name>(?:[A-Z][\w'’\-.]*\s+){0,3}[A-Z][\w'’\-]*),")
 _CLOCK_TIME_RE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?\s*", re.IGNORECASE)
 # ", and 9,000 for the police.": a figure right after the clause of an "according to".
 _COORDINATED_FIGURE_RE = re.compile(r"[^,;]{0,40},?\s+and\s+(?:(?:some|about|around|nearly|only|just)\s+)?")
@@ -673,6 +677,30 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
     return cues
 
 
+def _opening_subject(text: str, start: int, limit: int) -> tuple[str, int] | None:
+    """The source phrase that opens a clause at `start` and its end: a pronoun, a name or a noun
+    phrase with a source head, or a name set off by commas after the opening words ("The opposition
+    leader, Mara Quinn, disputed ..." gives Mara Quinn)."""
+    pronoun = _OPENING_PRONOUN_RE.match(text, start, limit)
+    if pronoun is not None:
+        return pronoun.group(1), pronoun.end(1)
+    apposed = _APPOSED_NAME_RE.match(text, start, limit)
+    if apposed is not None and personal_name(apposed.group("name").split()) is not None:
+        return apposed.group("name"), apposed.end("name")
+    subject = _SENTENCE_SUBJECT_RE.match(text, start, limit)
+    if subject is None or not subject.group().strip():
+        return None
+    phrase = subject.group().strip()
+    tokens = WORD_RE.findall(phrase)
+    if not tokens or tokens[0].lower() in PREPOSITIONS | DISCOURSE_WORDS:
+        return None
+    # a capital that only opens the sentence ("Prices rose, adding ...") names no one
+    named = personal_name(tokens) is not None or any(ACRONYM_RE.match(t) for t in tokens)
+    if not (named or {t.lower() for t in tokens} & SOURCE_HEADS):
+        return None
+    return (phrase, subject.end()) if _valid_source(phrase, counting=False) else None
+
+
 def _reports_a_value(text: str, cue: _Cue, end: int) -> bool:
     """ "put the toll at 40", "revised its estimate": verbs that report a figure only with such an
     object ("put pressure on", "raised rates" are deeds)."""
@@ -854,6 +882,9 @@ class _SentenceReader:
             if kind == "quoted":
                 self._quoted_as_saying(match)
                 continue
+            if kind == "participle":
+                self._participle_of_saying(match)
+                continue
             passive = _is_passive_or_adjective(text, match.start, self.start)
             if passive or kind == "agentive":
                 self._passive_agent(match, passive=passive)
@@ -933,6 +964,25 @@ class _SentenceReader:
         description = _SPEAKER_DESCRIPTION_RE.match(self.text, phrase_end, self.end)
         if description is not None:
             self.silent.append((phrase_end, description.end()))
+
+    def _participle_of_saying(self, match: _Cue) -> None:
+        """ "Quinn disputed the figure, saying only 200 were new": the subject that opens the
+        sentence speaks the clause after the participle, when no cue before it names a speaker."""
+        text = self.text
+        if not _preceded_by_comma(text, match.start, self.start) or any(
+            anchor.end <= match.start for anchor in self.anchors
+        ):
+            return
+        opening = (
+            self.start
+            + len(text[self.start : match.start])
+            - len(text[self.start : match.start].lstrip(' "“'))
+        )
+        subject = _opening_subject(text, opening, match.start)
+        if subject is None:
+            return
+        phrase, phrase_end = subject
+        self.anchors.append(_Anchor(SPEECH_PARTICIPLES[match.word], phrase, opening, phrase_end, False, True))
 
     def _quoted_as_saying(self, match: _Cue) -> None:
         """ "Interfax quoted the governor as saying ...": the governor; "he was quoted as saying": he."""
