@@ -903,6 +903,20 @@ class TestSpeakersOfPoliticalCopy:
     ) -> None:
         assert sources(text, "300") == [source]
 
+    @pytest.mark.parametrize(
+        ("text", "source"),
+        [
+            ("A report by the Coastal Trust found 57 beaches were polluted.", "the Coastal Trust"),
+            ("A study published in a medical journal found 57 clinics had closed.", "A study"),
+            ("A review carried out last spring found 57 errors.", "A review"),
+            ("Divers found 57 wrecks off the cape.", None),
+        ],
+    )
+    def test_a_finding_described_at_length_credits_its_maker_or_itself(
+        self, text: str, source: str | None
+    ) -> None:
+        assert sources(text, "57") == [source]
+
     def test_so_far_between_subject_and_verb(self) -> None:
         assert sources("Inspectors have so far confirmed 38 faults.", "38") == ["Inspectors"]
 

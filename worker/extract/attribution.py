@@ -110,6 +110,19 @@ _SENTENCE_SUBJECT_RE = re.compile(
     rf"(?:\s+(?:{word_alternation(_SUBJECT_HEADS)})\b)?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+# A finding with words after it ("a survey of 2,000 adults by Pollwise", "a study published in ..."),
+# its maker named last after "by", and the participles that say where or how it came out.
+_DESCRIBED_FINDING_RE = re.compile(
+    r"(?P<document>(?:(?:an?|the|this|that|its|their|new)\s+)*(?:[\w\-]+\s+){0,2}?"
+    rf"(?:{word_alternation(FINDING_DOCUMENTS)}))\b(?=\s+\S)",
+    re.IGNORECASE,
+)
+_FINDING_AGENT_RE = re.compile(
+    r"\bby\s+(?P<agent>(?:the\s+)?[A-Z][\w'’\-.&]*(?:\s+(?:of\s+)?[A-Z][\w'’\-.&]*)*)$"
+)
+_FINDING_RELEASED_RE = re.compile(
+    r"\s+(?:published|released|issued|conducted|commissioned|carried\s+out|presented|unveiled)\b"
+)
 # A pronoun that opens a clause as its subject, and a name set off by commas after a subject.
 _OPENING_PRONOUN_RE = re.compile(r"(He|She|They|It|We)\s")
 _APPOSED_NAME_RE = re.compile(r"[^,.;:]{1,60}?,\s+(?P<name>(?:[A-Z][\w'’\-.]*\s+){0,3}[A-Z][\w'’\-]*),")
@@ -677,6 +690,21 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
     return cues
 
 
+def _finding_source(phrase: str) -> str | None:
+    """The source of a finding described at length: its maker after "by" ("a survey of 2,000 adults
+    by Pollwise", "a study conducted by the institute"), else the finding itself when a description
+    of where it came out follows ("a study published in a journal" -> "a study")."""
+    document = _DESCRIBED_FINDING_RE.match(phrase)
+    if document is None:
+        return None
+    agent = _FINDING_AGENT_RE.search(phrase, document.end())
+    if agent is not None:
+        return agent.group("agent")
+    if _FINDING_RELEASED_RE.match(phrase, document.end()):
+        return document.group("document")
+    return None
+
+
 def _opening_subject(text: str, start: int, limit: int) -> tuple[str, int] | None:
     """The source phrase that opens a clause at `start` and its end: a pronoun, a name or a noun
     phrase with a source head, or a name set off by commas after the opening words ("The opposition
@@ -919,8 +947,12 @@ class _SentenceReader:
             if verb in _PLACE_TALLY_VERBS and _names_only_places(phrase):
                 continue  # "Northland has reported 40 deaths": where they happened, not who reports
             counting = kind == "counting" and cue not in {"put", "placed"} and cue not in FORECAST_CUES
+            finding = _finding_source(phrase) if verb == "found" else None
+            if finding is not None:
+                phrase = finding  # "a study published in a journal found", "a report by X found"
             if verb == "found" and not (
-                text.startswith(" that", match.end)
+                finding is not None
+                or text.startswith(" that", match.end)
                 or _preceded_by_comma(text, phrase_start, self.start)
                 or phrase.rsplit(" ", 1)[-1].lower() in _FINDING_DOCUMENTS
             ):

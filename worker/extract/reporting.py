@@ -306,7 +306,7 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         correspondent envoy secretary president investigators researchers scientists agencies ministries
         groups monitors tally count consortium network board operator utility producer census poll guild
         study division unit panel secretariat inspectorate squad polls surveys studies results findings
-        projection projections analysis audit reports retailer carrier airline lender insurer
+        projection projections analysis audit review reports retailer carrier airline lender insurer
         manufacturer maker conglomerate campaign coastguard lifeguards firefighters aide aides insider
         insiders diplomat diplomats negotiator negotiators strategist strategists staffer staffers
         legislator legislators senator senators candidate candidates pollster pollsters
