@@ -116,6 +116,16 @@ class TestDescriptions:
         resolved(registry, "the Norland Human Rights Network")
         assert resolved(registry, description) == "the Norland Human Rights Network"
 
+    def test_one_office_never_refers_back_to_another(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "the mayor")
+        assert resolved(registry, "the governor") == "the governor"
+
+    def test_a_generic_role_refers_back_to_the_latest_speaker(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "Mayor Ana Ruiz")
+        assert resolved(registry, "the official") == "Ana Ruiz"
+
     def test_a_specific_head_does_not_fall_back_to_another_body(self) -> None:
         registry = SourceRegistry()
         resolved(registry, "the police prefecture")

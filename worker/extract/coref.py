@@ -30,6 +30,7 @@ from worker.extract.reporting import (
     SOURCE_HEADS,
     TITLE_WORDS,
     WORD_RE,
+    word_set,
 )
 from worker.extract.sources import ALIAS_TABLE, normalize_source, personal_name
 
@@ -39,20 +40,19 @@ _IMPLIED_HEADS: dict[str, frozenset[str]] = {
     for canonical, (_, aliases) in ALIAS_TABLE.items()
 }
 _LOOKAHEAD_LIMIT = 12
+# Roles that are one office each: "the governor" never refers back to a mayor, while "the official"
+# or "the spokesman" may be anyone who spoke.
+_OFFICES = word_set(
+    """
+        mayor governor president minister secretary envoy commander director coordinator administrator
+    """
+)
 # Descriptions a charity, rights monitor or UN body goes by ("the Geneva-based group"), though their
 # words type them as any organisation.
-_NON_PROFIT_EPITHETS = frozenset(
-    {
-        "group",
-        "organisation",
-        "organization",
-        "monitor",
-        "charity",
-        "body",
-        "watchdog",
-        "agency",
-        "institution",
-    }
+_NON_PROFIT_EPITHETS = word_set(
+    """
+        group organisation organization monitor charity body watchdog agency institution
+    """
 )
 _TITLE_WORDS_WITHOUT_DOTS = frozenset(word.rstrip(".") for word in TITLE_WORDS)
 _SINGULAR_IN_S = frozenset({"news", "forces", "services", "headquarters", "nations", "affairs", "rights"})
@@ -421,7 +421,10 @@ class SourceRegistry:
             for entity in reversed(self._entities):
                 if entity.person and head in entity.words:
                     return entity
-            return self._recent(person=True)
+            recent = self._recent(person=True)
+            if recent is not None and head in _OFFICES and recent.words & (_OFFICES - {head}):
+                return None  # "the governor" is not the mayor named before
+            return recent
         if not indefinite:
             for entity in reversed(self._entities):
                 if not entity.person and head in entity.words and all(m in entity.words for m in modifiers):
