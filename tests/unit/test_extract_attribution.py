@@ -917,6 +917,18 @@ class TestSpeakersOfPoliticalCopy:
     ) -> None:
         assert sources(text, "57") == [source]
 
+    @pytest.mark.parametrize(
+        ("text", "figure", "source"),
+        [
+            ("The mayor said estimates of 900 homeless by aid workers were too high.", "900", "aid workers"),
+            ("The mayor said estimates of 900 people killed by militants were too high.", "900", "The mayor"),
+        ],
+    )
+    def test_a_document_figure_belongs_to_the_maker_named_after_by(
+        self, text: str, figure: str, source: str
+    ) -> None:
+        assert sources(text, figure) == [source]
+
     def test_so_far_between_subject_and_verb(self) -> None:
         assert sources("Inspectors have so far confirmed 38 faults.", "38") == ["Inspectors"]
 

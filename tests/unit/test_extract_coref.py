@@ -116,6 +116,11 @@ class TestDescriptions:
         resolved(registry, "the Norland Human Rights Network")
         assert resolved(registry, description) == "the Norland Human Rights Network"
 
+    def test_officials_of_a_level_of_government_are_not_the_officials_before(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "officials")
+        assert resolved(registry, "local officials") == "local officials"
+
     def test_one_office_never_refers_back_to_another(self) -> None:
         registry = SourceRegistry()
         resolved(registry, "the mayor")

@@ -110,6 +110,13 @@ _SENTENCE_SUBJECT_RE = re.compile(
     rf"(?:\s+(?:{word_alternation(_SUBJECT_HEADS)})\b)?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
+# "estimates of 10,000 dead by local officials": the figure of a document and the maker after it.
+_OF_RE = re.compile(r"\s+of\s+")
+_IRREGULAR_PARTICIPLES = frozenset({"hit", "hurt", "struck", "taken", "driven", "held", "left", "shot"})
+_MADE_BY_RE = re.compile(
+    r"(?:\s+[a-z]+){0,3}?\s+by\s+(?P<np>(?:the\s+)?[\w'’\-.]+(?:\s+[\w'’\-.]+){0,5}?)"
+    r"(?=\s+(?:were|was|are|is|had|have|has|would|will|could|may|might|to|that|which|who|and|as)\b|[,.;:)]|$)"
+)
 # A finding with words after it ("a survey of 2,000 adults by Pollwise", "a study published in ..."),
 # its maker named last after "by", and the participles that say where or how it came out.
 _DESCRIBED_FINDING_RE = re.compile(
@@ -705,6 +712,10 @@ def _finding_source(phrase: str) -> str | None:
     return None
 
 
+def _is_participle(word: str) -> bool:
+    return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
+
+
 def _opening_subject(text: str, start: int, limit: int) -> tuple[str, int] | None:
     """The source phrase that opens a clause at `start` and its end: a pronoun, a name or a noun
     phrase with a source head, or a name set off by commas after the opening words ("The opposition
@@ -852,6 +863,7 @@ class _SentenceReader:
         citing = self._preposed_cues()
         self._cue_verbs()
         self._possessive_documents()
+        self._documents_made_by()
         self._headline_source()
         for cited in citing:
             host = next(
@@ -1076,6 +1088,26 @@ class _SentenceReader:
             postposed = _preceded_by_comma(text, owner_start, self.start) and self.figure_before(owner_start)
             self.anchors.append(
                 _Anchor(noun.word, owner_text, owner_start, noun.end, postposed, True, postposed)
+            )
+
+    def _documents_made_by(self) -> None:
+        """ "X said estimates of 10,000 dead by local officials were too high": a figure inside a
+        document phrase whose maker follows "by" is the maker's, whoever reports on it."""
+        text = self.text
+        for noun in self.document_nouns:
+            of = _OF_RE.match(text, noun.end, self.end)
+            if of is None:
+                continue
+            figure_end = next((end for start, end in self.mentions if start == of.end()), None)
+            if figure_end is None:
+                continue
+            maker = _MADE_BY_RE.match(text, figure_end, self.end)
+            if maker is None or not _valid_source(maker.group("np"), counting=False):
+                continue
+            if any(_is_participle(word) for word in text[figure_end : maker.start("np")].split()[:-1]):
+                continue  # "estimates of 3,000 killed by militants": the agent of the killing
+            self.anchors.append(
+                _Anchor(f"{noun.word} by", maker.group("np"), figure_end, maker.end("np"), True, False)
             )
 
     def _headline_source(self) -> None:

@@ -47,6 +47,10 @@ _OFFICES = word_set(
         mayor governor president minister secretary envoy commander director coordinator administrator
     """
 )
+# "local officials" are not the officials named before: for people known only by their kind, the
+# level of government they serve tells them apart.
+_GENERIC_PEOPLE_HEADS = word_set("officials official authorities")
+_AREA_WORDS = word_set("local provincial regional municipal district county city state village")
 # Descriptions a charity, rights monitor or UN body goes by ("the Geneva-based group"), though their
 # words type them as any organisation.
 _NON_PROFIT_EPITHETS = word_set(
@@ -410,7 +414,7 @@ class SourceRegistry:
         modifiers = [
             t
             for t in content[:-1]
-            if t not in DESCRIPTIVE_ADJECTIVES
+            if (t not in DESCRIPTIVE_ADJECTIVES or (head in _GENERIC_PEOPLE_HEADS and t in _AREA_WORDS))
             and not t.endswith(DESCRIPTIVE_COMPOUND_ENDINGS)
             and not _place_adjective(t.capitalize())
         ]
