@@ -929,6 +929,18 @@ class TestSpeakersOfPoliticalCopy:
     ) -> None:
         assert sources(text, figure) == [source]
 
+    @pytest.mark.parametrize(
+        ("text", "figure", "source"),
+        [
+            ("Ferry disaster: Coast Guard count at 212; more feared missing", "212", "Coast Guard"),
+            ("The Harbour Board tally of 48 was revised on Friday.", "48", "The Harbour Board"),
+            ("A Pollwise survey of 2,000 adults was published.", "2,000", None),
+            ("Monday count at 40 as rain eases", "40", None),
+        ],
+    )
+    def test_a_count_after_a_body_name_is_the_bodys(self, text: str, figure: str, source: str | None) -> None:
+        assert sources(text, figure) == [source]
+
     def test_so_far_between_subject_and_verb(self) -> None:
         assert sources("Inspectors have so far confirmed 38 faults.", "38") == ["Inspectors"]
 

@@ -112,6 +112,10 @@ _SENTENCE_SUBJECT_RE = re.compile(
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
 # "estimates of 10,000 dead by local officials": the figure of a document and the maker after it.
 _OF_RE = re.compile(r"\s+of\s+")
+_AT_OR_OF_RE = re.compile(r"\s+(?:at|of)\s+")
+_COUNT_NOUNS = frozenset({"toll", "tally", "tallies", "count", "estimate", "estimates", "figure", "figures"})
+# A capitalised name that ends right before a word: "Red Cross" of "Red Cross count".
+_NAME_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(;:,]))(?P<name>[A-Z][\w'’\-.&]*(?:\s+[A-Z][\w'’\-.&]*){0,4})\s+$")
 _IRREGULAR_PARTICIPLES = frozenset({"hit", "hurt", "struck", "taken", "driven", "held", "left", "shot"})
 _MADE_BY_RE = re.compile(
     r"(?:\s+[a-z]+){0,3}?\s+by\s+(?P<np>(?:the\s+)?[\w'’\-.]+(?:\s+[\w'’\-.]+){0,5}?)"
@@ -864,6 +868,7 @@ class _SentenceReader:
         self._cue_verbs()
         self._possessive_documents()
         self._documents_made_by()
+        self._named_counts_at()
         self._headline_source()
         for cited in citing:
             host = next(
@@ -1089,6 +1094,28 @@ class _SentenceReader:
             self.anchors.append(
                 _Anchor(noun.word, owner_text, owner_start, noun.end, postposed, True, postposed)
             )
+
+    def _named_counts_at(self) -> None:
+        """ "Red Cross count at 1,200", "UN tally of 300": a count after a body's name, with its
+        figure right after "at" or "of", is that body's (headline and summary style)."""
+        text = self.text
+        for noun in self.document_nouns:
+            at = _AT_OR_OF_RE.match(text, noun.end, self.end)
+            if at is None or not any(start == at.end() for start, _ in self.mentions):
+                continue
+            if at.group().strip() == "of" and noun.word not in _COUNT_NOUNS:
+                continue  # "a CNN survey of seven countries": the sample, not a finding
+            floor = max(self.clause_start(noun.start), noun.start - OWNER_PHRASE_WINDOW)
+            owner = _NAME_BEFORE_RE.search(text, floor, noun.start)
+            if owner is None:
+                continue
+            words = owner.group("name").split()
+            if words[0].lower() in DETERMINERS:
+                words = words[1:]  # "The UN tally of 300"
+            name = " ".join(words)
+            if not words or words[0].lower() in DISCOURSE_WORDS or not _valid_source(name, counting=True):
+                continue
+            self.anchors.append(_Anchor(noun.word, name, owner.start("name"), noun.end, False, True))
 
     def _documents_made_by(self) -> None:
         """ "X said estimates of 10,000 dead by local officials were too high": a figure inside a
@@ -1536,8 +1563,13 @@ def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: 
         return
     if lines.is_title(sentence_start):
         return
-    words = WORD_RE.findall(subject.group())
+    phrase = subject.group()
+    words = WORD_RE.findall(phrase)
+    if len(words) >= 3 and words[-1].lower() in _COUNT_NOUNS:
+        # "The Harbour Board tally of 48 ...": the body is the one whose tally it is
+        words = words[:-1]
+        phrase = phrase[: phrase.rfind(words[-1]) + len(words[-1])]
     if len(words) >= 2 and (
         {w.lower() for w in words} & SOURCE_HEADS or any(ACRONYM_RE.match(w) for w in words)
     ):
-        registry.note(subject.group())
+        registry.note(phrase)
