@@ -238,7 +238,9 @@ def test_children_out_of_memory_on_record_after_record_make_the_worker_exit_5(
         "output_topic": new_topic(1, prefix="broken-claims"),
         "dlq_topic": new_topic(1, prefix="broken-dlq"),
     }
-    body = "Rain fell on the hills and the river rose. " * 7_000  # about 300 KB
+    # About 300 KB holding 14,000 figures: their claims need far more memory than a child can reuse
+    # from what it freed, so every record runs out (text without figures might fit in freed memory).
+    body = "Rain fell on 3 hills and 40 homes flooded. " * 7_000
     items = [json.dumps({"id": f"big-{i}", "body": body}) for i in range(8)]
     produce(kafka_bootstrap, topics["input_topic"], [("k", item, None) for item in items])
     # An address-space limit below what a child already holds: nothing large can be allocated.
