@@ -1010,3 +1010,64 @@ class TestClockTimeInADocumentName:
     def test_an_hour_alone_names_no_one(self) -> None:
         # must not match: a clock time with no reporting cue is no source
         assert sources("The toll rose to 40 at 6 p.m. on Sunday.", "40") == [None]
+
+
+class TestSpeakerBeforeAReportedClause:
+    @pytest.mark.parametrize(
+        ("text", "figure", "source"),
+        [
+            ("A spokesman for the club, Omar Teller, said the coach had 14 aides.", "14", "Omar Teller"),
+            ("An aide, Ines Vale, said the council raised $3 million.", "$3 million", "Ines Vale"),
+            ("Two clerks, who asked not to be named, said the board was owed 900.", "900", "Two clerks"),
+        ],
+    )
+    def test_the_name_before_the_verb_speaks(self, text: str, figure: str, source: str) -> None:
+        assert sources(text, figure) == [source]
+
+    def test_a_speaker_after_the_verb_still_speaks_when_the_clause_ends(self) -> None:
+        text = "The ferry carried 310 passengers, said the port authority."
+        assert sources(text, "310") == ["the port authority"]
+
+
+class TestPresentTenseAndPhrasalCues:
+    @pytest.mark.parametrize(
+        ("text", "figure", "source", "cue"),
+        [
+            ("Prosecutors allege that the broker hid $80,000.", "$80,000", "Prosecutors", "alleged"),
+            ("Critics argue the scheme will cost 4,000 jobs.", "4,000", "Critics", "argued"),
+            ("Economists warn that 12 banks could fail.", "12", "Economists", "warned"),
+            ("The auditor pointed out that 35 invoices were missing.", "35", "The auditor", "pointed out"),
+            ("Researchers point out that 60 wells ran dry.", "60", "Researchers", "pointed out"),
+        ],
+    )
+    def test_the_subject_is_the_source(self, text: str, figure: str, source: str, cue: str) -> None:
+        assert sources(text, figure) == [source]
+        assert cue_of(text, figure) == cue
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The mayor pointed to 35 new buses on the route.",
+            "At one point 70 boats were waiting outside the port.",
+        ],
+    )
+    def test_point_without_out_is_no_cue(self, text: str) -> None:
+        figure = re.search(r"\d+", text)
+        assert figure is not None
+        assert sources(text, figure.group()) == [None]
+
+
+class TestPersonPronouns:
+    def test_he_never_refers_to_a_place_written_like_a_name(self) -> None:
+        text = (
+            "Floods hit villages near Lower Harwick in West Java on Monday.\n"
+            '"Nine bridges are down," he said in a message.'
+        )
+        assert sources(text, "Nine") == [None]
+
+    def test_a_one_word_name_with_an_office_is_the_person_he_refers_to(self) -> None:
+        text = (
+            '"We found 31 more bodies today," said Haryono, head of the district relief agency.\n'
+            '"Another 12 are missing," he said.'
+        )
+        assert sources(text, "31", "12") == ["Haryono", "Haryono"]

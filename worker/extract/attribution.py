@@ -58,6 +58,7 @@ from worker.extract.reporting import (
     PARENTHETICAL_ADVERBIAL_RE,
     PASSIVE_MARKERS,
     PLACE_HEADS,
+    POINTING_VERBS,
     POSSESSED_DOCUMENT_NOUN_RE,
     POSSESSIVE_FOLLOW_RE,
     POSSESSIVE_LEAD_RE,
@@ -99,7 +100,7 @@ _EDGE_PUNCTUATION = ",.;:!?\"'“”‘’()[]—–"
 _CLOSING_PUNCTUATION = ",\"”’'—–»«"
 # Two or more capitalised words: a name the text gives somewhere, for expanding a bare surname.
 _CAPITALISED_RUN_RE = re.compile(
-    r"\b[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?))+"
+    r"\b[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?\b))+"
 )
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
 _SUBJECT_HEADS = EPITHET_HEADS | (SOURCE_HEADS - NON_COUNTING_HEADS)
@@ -164,6 +165,13 @@ _LIST_ITEM_RE = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)]\s)")
 # What may follow a cue that closes its sentence: "said.", "said on Monday.", "said Wednesday."
 _CLOSES_SENTENCE_RE = re.compile(r"(?:\s+(?:on|late|early)?\s*[A-Za-z]+){0,2}\s*[.!?\"”’]*\s*$")
 _FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|do|does)\b")
+# The office set off after an inverted speaker ("..., said Haryono, head of the relief agency"), which
+# tells a one-word name is a person's.
+_SPEAKER_ROLE_RE = re.compile(
+    r",\s+(?P<role>(?:(?:the|a|an)\s+)?[A-Za-z-]+(?:\s+(?:of|for|at)\s+[^,.;:\"”]+)?)"
+)
+_FIRST_TWO_WORDS_RE = re.compile(r"\s*\S+(?:\s+\S+)?")
+_VERB_AFTER_PHRASE_RE = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|did|does)\b")
 _LIST_CONTINUATION_RE = re.compile(r"(?:;|\s[—–-])\s*(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")
 # What follows an inverted speaker and describes them, up to a participle that goes on reporting
 # ("..., adding that ..."): an age, a relative clause, an indefinite description.
@@ -751,6 +759,8 @@ def _reports_a_value(text: str, cue: _Cue, end: int) -> bool:
         return VALUE_FOLLOWS_RE.match(text, cue.end, end) is not None
     if cue.word in REVISING_VERBS:
         return REVISED_OBJECT_RE.match(text, cue.end, end) is not None
+    if cue.word in POINTING_VERBS:
+        return text.startswith(" out", cue.end)
     return True
 
 
@@ -861,6 +871,13 @@ class _SentenceReader:
         """Whether a figure of this sentence stands before `position`."""
         return self.first_figure_end is not None and self.first_figure_end <= position
 
+    def _reports_inside(self, start: int, end: int) -> bool:
+        """Whether a figure stands in `start:end` past the phrase's first two words: "said the governor
+        raised $12 million" reports the figure; "said the three officials" only counts speakers."""
+        opening = _FIRST_TWO_WORDS_RE.match(self.text, start, end)
+        floor = opening.end() if opening else start
+        return any(floor <= figure_start < end for figure_start, _ in self.mentions)
+
     def read(self) -> list[_Anchor]:
         if not (self.preposed or self.verbs or self.document_nouns or self.text[self.end - 1] not in _CLOSED):
             return self.anchors
@@ -939,10 +956,26 @@ class _SentenceReader:
             if kind == "speech" and verb != "told" and _preceded_by_comma(text, match.start, clause):
                 phrase, phrase_end = _right_phrase(text, match.end, self.end)
                 phrase = phrase.strip()
-                if _inverted_speaker(phrase):
+                # "Dana Roe, a spokeswoman, said the governor had ...": a verb after the phrase makes it
+                # the subject of the reported clause, not a speaker named after the verb
+                if (
+                    _inverted_speaker(phrase)
+                    and not _VERB_AFTER_PHRASE_RE.match(text, phrase_end, self.end)
+                    and not self._reports_inside(match.end, phrase_end)
+                ):
                     self._speaker_description(phrase_end)
+                    role = _SPEAKER_ROLE_RE.match(text, phrase_end, self.end)
                     self.anchors.append(
-                        _Anchor(SPEECH_VERBS[verb], phrase, match.start, phrase_end, True, True, True)
+                        _Anchor(
+                            SPEECH_VERBS[verb],
+                            phrase,
+                            match.start,
+                            phrase_end,
+                            True,
+                            True,
+                            True,
+                            description=role.group("role") if role else "",
+                        )
                     )
                     previous_verb_end = match.end
                     continue
@@ -1300,6 +1333,7 @@ def _gapped_according_to(text: str, span: tuple[int, int], earlier: _Anchor) -> 
     return _Anchor(earlier.cue, phrase, after.start("np"), after.end("np"), False, False)
 
 
+_LOCATIVES = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across", "around"})
 # How far before a name a photo or byline credit ("Reporting by") is read.
 CREDIT_WINDOW = 25
 
@@ -1316,7 +1350,13 @@ def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
         while tokens and (tokens[0].lower() in DISCOURSE_WORDS or tokens[0].lower() in PREPOSITIONS):
             tokens = tokens[1:]  # "However Ferrovia", "In Lisbon": a capital that opens a sentence
         name = personal_name(tokens)
-        if name and len(name) >= 2:
+        # "West Java", "near Lower Harwick": a place written like a name is no one a "he" can refer to
+        if (
+            name
+            and len(name) >= 2
+            and _word_before(text, match.start()).lower() not in _LOCATIVES
+            and gazetteer().lookup(" ".join(name)) is None
+        ):
             names.append((match.start(), " ".join(name)))
     return names
 

@@ -283,7 +283,10 @@ class SourceRegistry:
     def describe(self, entity: Entity, description: str) -> None:
         """Words the text sets off after a source to describe it ("Lena Okafor, a spokeswoman";
         "the Sea Rescue Watch, a Geneva-based monitor"), so later descriptions and pronouns match."""
-        entity.words |= {token.lower() for token in WORD_RE.findall(description)}
+        tokens = WORD_RE.findall(description)
+        entity.words |= {token.lower() for token in tokens}
+        if not entity.person and " " not in entity.text and _role_head(tokens) in PERSON_ROLE_HEADS:
+            entity.person = True  # "Haryono, head of the agency": a one-word name with a person's office
         if entity.person:
             entity.gender = entity.gender or _gender(entity.words)
 

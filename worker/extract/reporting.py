@@ -88,7 +88,27 @@ SPEECH_VERBS: Final[dict[str, str]] = {
     "reckoned": "reckoned",
     "reckons": "reckoned",
     "reckon": "reckoned",
+    # present tense after a plural subject: "prosecutors allege", "critics argue", "analysts note"
+    "allege": "alleged",
+    "argue": "argued",
+    "insist": "insisted",
+    "contend": "contended",
+    "contends": "contended",
+    "maintain": "maintained",
+    "maintains": "maintained",
+    "assert": "asserted",
+    "asserts": "asserted",
+    "warn": "warned",
+    "note": "noted",
+    "stress": "stressed",
+    "concede": "conceded",
+    "concedes": "conceded",
+    # "pointed out": a verb of saying only with "out" after it ("pointed to", "at one point" are not)
+    "pointed": "pointed out",
+    "points": "pointed out",
+    "point": "pointed out",
 }
+POINTING_VERBS: Final[frozenset[str]] = frozenset({"pointed", "points", "point"})
 
 # "The company added 2,000 jobs", "it adds a fourth line": "added" followed by its object is a deed.
 # As a verb of saying it is followed by "that", a clause, punctuation or the end of the sentence.
@@ -98,7 +118,7 @@ ADDED_AS_DEED_RE: Final = re.compile(
 
 # Cue words that are also plural nouns, and the verbs that take them as their object: "the spokesman
 # dismissed claims that 200 had quit" reports someone else's figure, and no one the text names.
-NOUN_CUES: Final[frozenset[str]] = frozenset({"claims", "claim", "estimates", "estimate", "notes"})
+NOUN_CUES: Final[frozenset[str]] = frozenset({"claims", "claim", "estimates", "estimate", "notes", "note"})
 VERBS_TAKING_A_CLAIM: Final[frozenset[str]] = word_set(
     """
         dismissed dismisses dismiss rejected rejects reject denied denies deny disputed disputes dispute
