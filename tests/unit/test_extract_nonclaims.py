@@ -101,6 +101,7 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         ("Call +41 22 739 8111 about 40 tents.", ["about 40"]),
         ("One Palestinian was killed; the blast killed one more.", ["One", "one"]),
         ("Around 80% of the city's 1.2 million residents lost power.", ["Around 80%"]),
+        ("Two-thirds of the valley's 300 farms and most of the 60 mills flooded.", ["Two-thirds"]),
         ("The sp 500 fell 2.1% and the S&P/ASX 200 added 0.7 percent.", ["2.1%", "0.7 percent"]),
         ("The category 4 hurricane brought winds of 155mph.", ["155mph"]),
         ("It owns 9 E 71st St and wants a few hundred, perhaps 1,000 megawatts.", ["1,000 megawatts"]),

@@ -179,7 +179,7 @@ DEFINITE_BEFORE = re.compile(
 )
 # "9 of the county's 14 bridges": the total M in "N of the M".
 N_OF_THE_M = re.compile(
-    r"(?:\d%?|percent|per\s+cent|half|third|quarter)\s+of\s+(?:the|its|their|his|her|our)(?:\s+[\w-]+['’]s?)?\s+$",
+    r"(?:\d%?|percent|per\s+cent|half|thirds?|quarters?|fifths?|tenths?|most)\s+of\s+(?:the|its|their|his|her|our)(?:\s+[\w-]+['’]s?)?\s+$",
     re.IGNORECASE,
 )
 # "six out of ten voters", "one in five children": the M of a ratio.
