@@ -1071,3 +1071,28 @@ class TestPersonPronouns:
             '"Another 12 are missing," he said.'
         )
         assert sources(text, "31", "12") == ["Haryono", "Haryono"]
+
+
+class TestBodiesNamedByACommonNoun:
+    @pytest.mark.parametrize(
+        ("text", "figure", "source"),
+        [
+            ("The embassy said 40 citizens had asked to leave.", "40", "The embassy"),
+            ("The party said 12 of its councillors had resigned.", "12", "The party"),
+            ("Rebels said they held 70 soldiers.", "70", "Rebels"),
+            ("The lab, which tested 9,000 samples, said 120 were positive.", "120", "The lab"),
+            ("The fund, which manages $2 billion, said it sold 5 percent.", "5 percent", "The fund"),
+        ],
+    )
+    def test_the_body_is_the_source(self, text: str, figure: str, source: str) -> None:
+        assert sources(text, figure) == [source]
+
+    def test_the_figure_in_the_bodys_own_description_is_not_its_claim(self) -> None:
+        text = "The lab, which tested 9,000 samples, said 120 were positive."
+        assert sources(text, "9,000") == [None]
+
+    def test_a_search_party_that_found_someone_reports_nothing(self) -> None:
+        assert sources("Today, the search party found one more survivor.", "one") == [None]
+
+    def test_a_finding_set_off_after_its_figures_still_reports_them(self) -> None:
+        assert sources("Some 40 percent of wells were dry, a survey found.", "40 percent") == ["a survey"]

@@ -1003,7 +1003,9 @@ class _SentenceReader:
             if verb == "found" and not (
                 finding is not None
                 or text.startswith(" that", match.end)
-                or _preceded_by_comma(text, phrase_start, self.start)
+                # "..., a study found": set off after the figures it reports ("Today, the team
+                # found one more" is a search that found someone)
+                or (_preceded_by_comma(text, phrase_start, self.start) and self.figure_before(phrase_start))
                 or phrase.rsplit(" ", 1)[-1].lower() in _FINDING_DOCUMENTS
             ):
                 continue

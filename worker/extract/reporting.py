@@ -335,6 +335,10 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         attorney attorneys sergeant constable sheriff detective detectives ranger rangers warden marshal
         ambassador ambassadors adviser advisers advisor advisors analyst economist chancellor chairman
         chairwoman lawmaker treasurer auditor auditors accountant accountants engineer engineers
+        fund funds lab labs laboratory laboratories defence defense embassy consulate parliament senate
+        congress assembly cabinet party parties tribunal university college clinic clinics brigade
+        militia militias rebels insurgents militants fighters exchange bloc alliance opposition prison
+        school airport station observers trust society chamber ngo ngos club league
     """
 )
 
