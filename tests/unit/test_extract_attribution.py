@@ -1096,3 +1096,38 @@ class TestBodiesNamedByACommonNoun:
 
     def test_a_finding_set_off_after_its_figures_still_reports_them(self) -> None:
         assert sources("Some 40 percent of wells were dry, a survey found.", "40 percent") == ["a survey"]
+
+
+class TestFiguresInAFinding:
+    @pytest.mark.parametrize(
+        ("text", "figure", "source"),
+        [
+            (
+                "In a Corvale College poll released Monday, 48 percent backed the plan.",
+                "48 percent",
+                "Corvale College",
+            ),
+            ("The mayor trails by 4 points in the latest Tidewater survey.", "4 points", "Tidewater survey"),
+            (
+                "In a study by the Rowan Institute, 30 percent of wells were dry.",
+                "30 percent",
+                "the Rowan Institute",
+            ),
+        ],
+    )
+    def test_the_finding_is_the_source(self, text: str, figure: str, source: str) -> None:
+        assert sources(text, figure) == [source]
+
+    def test_a_speaker_in_the_sentence_comes_first(self) -> None:
+        text = "In its annual report, the watchdog said it had received 3,400 complaints."
+        assert sources(text, "3,400") == ["the watchdog"]
+
+    def test_in_without_a_finding_credits_no_one(self) -> None:
+        assert sources("In a letter to parents, 40 teachers asked for more time.", "40") == [None]
+
+    def test_a_filing_is_its_owners_document(self) -> None:
+        assert sources("The club spent $6 million in May, its filings show.", "$6 million") == ["The club"]
+
+    def test_a_reporter_who_estimates_is_a_source(self) -> None:
+        text = "Some 900 people came, according to the organisers, though a reporter estimated 400."
+        assert sources(text, "900", "400") == ["the organisers", "a reporter"]

@@ -165,6 +165,11 @@ _LIST_ITEM_RE = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)]\s)")
 # What may follow a cue that closes its sentence: "said.", "said on Monday.", "said Wednesday."
 _CLOSES_SENTENCE_RE = re.compile(r"(?:\s+(?:on|late|early)?\s*[A-Za-z]+){0,2}\s*[.!?\"”’]*\s*$")
 _FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|do|does)\b")
+# "in a poll by X", "in the latest Corvale survey": a finding the sentence's figures come from.
+_IN_A_FINDING_RE = re.compile(
+    r"\b[Ii]n\s+(?P<finding>(?:a|an|the|its|their|this|that)\s+(?:[\w'’&.-]+\s+){0,4}?"
+    r"(?:poll|survey|study|report|analysis|audit|census|review)\b(?:\s+(?:by|from)\s+[^,.;:]{2,60})?)"
+)
 # The office set off after an inverted speaker ("..., said Haryono, head of the relief agency"), which
 # tells a one-word name is a person's.
 _SPEAKER_ROLE_RE = re.compile(
@@ -887,6 +892,8 @@ class _SentenceReader:
         self._documents_made_by()
         self._named_counts_at()
         self._headline_source()
+        if not self.anchors and self.mentions and self.document_nouns:
+            self._finding_named_with_in()
         for cited in citing:
             host = next(
                 (
@@ -1129,6 +1136,18 @@ class _SentenceReader:
             self.anchors.append(
                 _Anchor(noun.word, owner_text, owner_start, noun.end, postposed, True, postposed)
             )
+
+    def _finding_named_with_in(self) -> None:
+        """A sentence with no cue of its own whose figures come "in" a finding: "In a Corvale poll
+        released Monday, 48 percent backed the plan", "the mayor trails by 4 points in the latest
+        survey". The finding (or its maker, after "by") is the source of the whole sentence."""
+        for match in _IN_A_FINDING_RE.finditer(self.text, self.start, self.end):
+            phrase = match.group("finding")
+            source = _finding_source(phrase) or _owner_of_documents(phrase) or phrase
+            if not _valid_source(source, counting=False):
+                continue
+            self.anchors.append(_Anchor("in", source, match.start(), match.end(), True, True, False))
+            return
 
     def _named_counts_at(self) -> None:
         """ "Red Cross count at 1,200", "UN tally of 300": a count after a body's name, with its

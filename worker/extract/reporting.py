@@ -212,7 +212,7 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = word_set(
     """
         figures figure data statistics count tally estimate estimates report forecast forecasts numbers
         records documents statement census survey tallies assessment projections toll poll polls
-        surveys study studies results findings projection analysis audit
+        surveys study studies results findings projection analysis audit filings
     """
 )
 
@@ -338,7 +338,8 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         fund funds lab labs laboratory laboratories defence defense embassy consulate parliament senate
         congress assembly cabinet party parties tribunal university college clinic clinics brigade
         militia militias rebels insurgents militants fighters exchange bloc alliance opposition prison
-        school airport station observers trust society chamber ngo ngos club league
+        school airport station observers trust society chamber ngo ngos club league reporter reporters
+        journalist journalists correspondents
     """
 )
 
