@@ -1131,3 +1131,20 @@ class TestFiguresInAFinding:
     def test_a_reporter_who_estimates_is_a_source(self) -> None:
         text = "Some 900 people came, according to the organisers, though a reporter estimated 400."
         assert sources(text, "900", "400") == ["the organisers", "a reporter"]
+
+
+class TestSpeakerDescribedBeforeTheName:
+    @pytest.mark.parametrize(
+        ("text", "source"),
+        [
+            ('"We lost 30 cattle," said farmer Jon Breck.', "Jon Breck"),
+            ('"We lost 30 cattle," said local shop owner Ana Ruiz.', "Ana Ruiz"),
+            ('"We lost 30 cattle," said officials in Port Harcourt.', "officials in Port Harcourt"),
+        ],
+    )
+    def test_the_name_is_the_source(self, text: str, source: str) -> None:
+        assert sources(text, "30") == [source]
+
+    def test_he_then_refers_to_that_person(self) -> None:
+        text = '"We lost 30 cattle," said farmer Jon Breck. He said 12 more were sick.'
+        assert sources(text, "30", "12") == ["Jon Breck", "Jon Breck"]

@@ -165,6 +165,9 @@ _LIST_ITEM_RE = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)]\s)")
 # What may follow a cue that closes its sentence: "said.", "said on Monday.", "said Wednesday."
 _CLOSES_SENTENCE_RE = re.compile(r"(?:\s+(?:on|late|early)?\s*[A-Za-z]+){0,2}\s*[.!?\"”’]*\s*$")
 _FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|do|does)\b")
+# A name after the words that describe the person in lower case: "farmer Jon Breck", "local shop
+# owner Ana Ruiz", "34-year-old nurse Mia Lund".
+_DESCRIBED_NAME_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)")
 # "in a poll by X", "in the latest Corvale survey": a finding the sentence's figures come from.
 _IN_A_FINDING_RE = re.compile(
     r"\b[Ii]n\s+(?P<finding>(?:a|an|the|its|their|this|that)\s+(?:[\w'’&.-]+\s+){0,4}?"
@@ -965,6 +968,13 @@ class _SentenceReader:
                 phrase = phrase.strip()
                 # "Dana Roe, a spokeswoman, said the governor had ...": a verb after the phrase makes it
                 # the subject of the reported clause, not a speaker named after the verb
+                described = _DESCRIBED_NAME_RE.fullmatch(phrase)
+                if (
+                    described is not None
+                    and not PREPOSITIONS.intersection(described.group().split())
+                    and personal_name(described.group("name").split()) is not None
+                ):
+                    phrase = described.group("name")  # "said farmer Jon Breck": the name, not the trade
                 if (
                     _inverted_speaker(phrase)
                     and not _VERB_AFTER_PHRASE_RE.match(text, phrase_end, self.end)
