@@ -201,6 +201,10 @@ ONE_OF_WHOM_COUNTS = re.compile(
     r"(?:died|was\s+killed|was\s+injured|was\s+wounded|was\s+a|is\s+a|was\s+arrested)",
     re.IGNORECASE,
 )
+# "one in three children", "one out of five homes": "one" is the part of a ratio.
+ONE_IN_RATIO = re.compile(
+    r"^\s+(?:in|out\s+of)\s+(?:\d+|" + word_alternation([*UNITS_WORDS, *TENS_WORDS]) + r")\b", re.IGNORECASE
+)
 # "one Palestinian was killed", "killing one and wounding five": "one" counts a casualty.
 ONE_CASUALTY_AFTER = re.compile(
     r"^\s+(?:[\w'’-]+\s+){0,2}(?:(?:was|is|has\s+been|had\s+been|remains)\s+)?(?:reported\s+)?(?:killed|injured|wounded|"
@@ -392,6 +396,7 @@ def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> boo
 def _one_counts(before: str, after: str) -> bool:
     if (
         ONE_OF_WHOM_COUNTS.match(after)
+        or ONE_IN_RATIO.match(after)
         or ONE_CASUALTY_AFTER.match(after)
         or ONE_CASUALTY_BEFORE.search(before)
     ):
