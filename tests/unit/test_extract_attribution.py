@@ -1148,3 +1148,20 @@ class TestSpeakerDescribedBeforeTheName:
     def test_he_then_refers_to_that_person(self) -> None:
         text = '"We lost 30 cattle," said farmer Jon Breck. He said 12 more were sick.'
         assert sources(text, "30", "12") == ["Jon Breck", "Jon Breck"]
+
+
+class TestBusinessesNamedThenDescribed:
+    def test_a_description_by_trade_refers_to_the_business_named_before(self) -> None:
+        text = (
+            "Quillon Holdings said on Monday it would close 14 depots. "
+            "The courier firm said another 300 drivers would be moved."
+        )
+        assert sources(text, "14", "300") == ["Quillon Holdings", "Quillon Holdings"]
+
+    def test_a_business_name_is_no_persons_name(self) -> None:
+        text = 'Quillon Holdings said it cut 14 depots. "We had to," it said of the 300 drivers it let go.'
+        assert sources(text, "14") == ["Quillon Holdings"]
+
+    def test_a_description_with_its_own_name_stays_apart(self) -> None:
+        text = "The interior ministry said 40 were held. The health ministry said 12 were treated."
+        assert sources(text, "40", "12") == ["The interior ministry", "The health ministry"]

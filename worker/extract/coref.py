@@ -53,6 +53,21 @@ _GENERIC_PEOPLE_HEADS = word_set("officials official authorities")
 _AREA_WORDS = word_set("local provincial regional municipal district county city state village")
 # Descriptions a charity, rights monitor or UN body goes by ("the Geneva-based group"), though their
 # words type them as any organisation.
+# Epithets of a business, which a description with words of its trade may use for a body the text
+# named before: "the courier firm", "the online retailer", "the state-owned carrier".
+_TRADE_EPITHETS = word_set(
+    """
+        company firm retailer carrier airline lender insurer manufacturer maker operator producer
+        broadcaster conglomerate giant chain grocer supermarket automaker carmaker miner shipper
+        developer publisher chipmaker brewer distributor supplier startup
+    """
+)
+# Words that make a description pick out a body other than the one named before.
+_OTHER_BODY_WORDS = word_set(
+    """
+        rival other another competing parent sister partner former new second third smaller larger
+    """
+)
 _NON_PROFIT_EPITHETS = word_set(
     """
         group organisation organization monitor charity body watchdog agency institution
@@ -435,7 +450,22 @@ class SourceRegistry:
         if not indefinite:
             for entity in reversed(self._entities):
                 if not entity.person and head in entity.words and all(m in entity.words for m in modifiers):
+                    if _is_description(parse_phrase(entity.text).tokens) and any(
+                        word not in entity.words for word in content[:-1]
+                    ):
+                        continue  # "the health ministry" is not "the interior ministry" named before
                     return entity
+            if (
+                modifiers
+                and head in _TRADE_EPITHETS
+                and phrase.tokens[0].lower() == "the"
+                and all(m.islower() for m in _content(phrase.tokens)[:-1])
+                and not _OTHER_BODY_WORDS.intersection(content)
+            ):
+                # "the courier firm", "the online retailer": a business named before by its name
+                named = self._recent(person=False)
+                if named is not None and named.text[:1].isupper() and head not in named.words:
+                    return named
             if not modifiers and head in EPITHET_HEADS and phrase.tokens[0].lower() in DETERMINERS:
                 fallback = self._recent(person=False, plural=head.endswith("s"))
                 if fallback is not None and (

@@ -339,6 +339,8 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         congress assembly cabinet party parties tribunal university college clinic clinics brigade
         militia militias rebels insurgents militants fighters exchange bloc alliance opposition prison
         school airport station observers trust society chamber ngo ngos club league reporter reporters
+        grocer supermarket automaker carmaker miner shipper courier developer publisher chipmaker brewer
+        distributor supplier startup
         journalist journalists correspondents
     """
 )
@@ -529,7 +531,8 @@ EPITHET_HEADS: Final[frozenset[str]] = word_set(
         watchdog agency body group organisation organization charity regulator monitor institution
         outfit agencies bodies groups organisations organizations charities company firm retailer
         carrier airline lender insurer manufacturer maker operator producer broadcaster newspaper
-        outlet conglomerate giant chain
+        outlet conglomerate giant chain grocer supermarket automaker carmaker miner shipper courier
+        developer publisher chipmaker brewer distributor supplier startup
     """
 )
 
