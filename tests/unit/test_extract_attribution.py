@@ -1165,3 +1165,17 @@ class TestBusinessesNamedThenDescribed:
     def test_a_description_with_its_own_name_stays_apart(self) -> None:
         text = "The interior ministry said 40 were held. The health ministry said 12 were treated."
         assert sources(text, "40", "12") == ["The interior ministry", "The health ministry"]
+
+
+class TestMoreSpeakersByTrade:
+    @pytest.mark.parametrize(
+        ("text", "figure", "source"),
+        [
+            ("The gale brought 4 inches of rain, forecasters said.", "4 inches", "forecasters"),
+            ("Farmers said 600 sheep were lost in the snow.", "600", "Farmers"),
+            ("Two ships were turned away, the port said.", "Two", "the port"),
+            ("The trust raised £8m last year, its chief executive said.", "£8m", "The trust"),
+        ],
+    )
+    def test_the_speaker_is_the_source(self, text: str, figure: str, source: str) -> None:
+        assert sources(text, figure) == [source]

@@ -341,7 +341,8 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         school airport station observers trust society chamber ngo ngos club league reporter reporters
         grocer supermarket automaker carmaker miner shipper courier developer publisher chipmaker brewer
         distributor supplier startup
-        journalist journalists correspondents
+        journalist journalists correspondents forecasters meteorologists seismologists geologists
+        epidemiologists statisticians traders dealers bankers nurses teachers farmers fishermen port
     """
 )
 
@@ -391,7 +392,7 @@ PERSON_ROLE_HEADS: Final[frozenset[str]] = word_set(
     """
         spokesman spokeswoman spokesperson official minister governor mayor representative director
         commander chief coordinator president secretary envoy administrator resident witness
-        correspondent head officer
+        correspondent head officer manager chairman chairwoman ceo executive founder boss treasurer leader
     """
 )
 
