@@ -167,6 +167,9 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("At least 30 people are believed buried under the mud.", "missing"),
         ("Customs seized 500 phones.", "other"),
         ("Gunmen abducted 20 passengers.", "abducted"),
+        ("Some 80 pupils were rushed to hospital after the leak.", "affected"),
+        ("The army said 60 fighters were captured.", "detained"),
+        ("Police captured 14 rifles in the raid.", "other"),
     ],
 )
 def test_categories_settled_by_the_spec(text: str, category: str) -> None:

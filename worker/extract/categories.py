@@ -54,7 +54,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     ),
     "detained": (
         "detained", "detaining", "arrested", "arresting", "arrests", "arrest", "detainees",
-        "in custody", "jailed", "imprisoned", "rounded up", "held",
+        "in custody", "jailed", "imprisoned", "rounded up", "held", "captured", "taken prisoner",
     ),
     "abducted": (
         "abducted", "abducting", "abduction", "kidnapped", "kidnapping", "hostage", "hostages",
@@ -66,7 +66,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "adrift", "needed humanitarian aid", "need humanitarian aid", "in need",
         "need humanitarian assistance", "needed humanitarian assistance", "need aid", "needed aid",
         "need help", "needed help", "need food aid", "needed food aid", "food insecure",
-        "starving", "sickened", "sickening", "poisoned",
+        "starving", "sickened", "sickening", "poisoned", "taken to hospital", "rushed to hospital",
+        "brought to hospital", "in hospital",
     ),
     "protesting": (
         "demonstrators", "protesters", "protestors", "marchers", "marched", "marching",
@@ -189,6 +190,17 @@ THING_NOUNS = frozenset(
         "counties",
         "county",
         "tests",
+        "weapons",
+        "weapon",
+        "guns",
+        "gun",
+        "rifles",
+        "rifle",
+        "rounds",
+        "ammunition",
+        "grenades",
+        "kilograms",
+        "kilos",
         "test",
     ]
 )
