@@ -1179,3 +1179,19 @@ class TestMoreSpeakersByTrade:
     )
     def test_the_speaker_is_the_source(self, text: str, figure: str, source: str) -> None:
         assert sources(text, figure) == [source]
+
+
+class TestDocumentsPostedOnASite:
+    @pytest.mark.parametrize(
+        ("text", "source"),
+        [
+            ("According to data posted on the tax board's website, 4,100 firms filed late.", "the tax board"),
+            ("According to figures on the ministry's official dashboard, 4,100 shut.", "the ministry"),
+        ],
+    )
+    def test_the_sites_owner_is_the_source(self, text: str, source: str) -> None:
+        assert sources(text, "4,100") == [source]
+
+    def test_a_site_after_a_named_source_changes_nothing(self) -> None:
+        text = "According to the agency, 4,100 firms posted on its website."
+        assert sources(text, "4,100") == ["the agency"]

@@ -168,6 +168,11 @@ _FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|coul
 # A name after the words that describe the person in lower case: "farmer Jon Breck", "local shop
 # owner Ana Ruiz", "34-year-old nurse Mia Lund".
 _DESCRIBED_NAME_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)")
+# Where a document was posted, and whose that place is: "on the board's official website".
+_PUBLISHED_ON_RE = re.compile(
+    r"\s+(?:on|in|at)\s+(?P<owner>[^,.;:'’]{2,60}?)(?:'s|’s)\s+(?:official\s+|own\s+)?"
+    r"(?:website|web\s+site|portal|dashboard|web\s+page|page|account|bulletin|feed|channel)\b"
+)
 # "in a poll by X", "in the latest Corvale survey": a finding the sentence's figures come from.
 _IN_A_FINDING_RE = re.compile(
     r"\b[Ii]n\s+(?P<finding>(?:a|an|the|its|their|this|that)\s+(?:[\w'’&.-]+\s+){0,4}?"
@@ -920,6 +925,10 @@ class _SentenceReader:
             cue = PREPOSED_CUES[match.word.lower()]
             phrase, phrase_end = _right_phrase(text, match.end, self.end)
             owner = _owner_of_documents(phrase) or ""
+            site = _PUBLISHED_ON_RE.match(text, phrase_end, self.end)
+            if site is not None and _valid_source(site.group("owner"), counting=False):
+                # "according to data posted on the board's website": the site's owner
+                owner, phrase_end = site.group("owner"), site.end()
             if not _valid_source(owner, counting=False):
                 # "according to information on its website": a generic source is still a source
                 if cue != "according to" or not _generic_source(phrase):
