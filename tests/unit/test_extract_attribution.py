@@ -1195,3 +1195,24 @@ class TestDocumentsPostedOnASite:
     def test_a_site_after_a_named_source_changes_nothing(self) -> None:
         text = "According to the agency, 4,100 firms posted on its website."
         assert sources(text, "4,100") == ["the agency"]
+
+
+class TestListsOfPlacesAndClausesOfTheirOwn:
+    def test_the_last_place_of_a_list_is_a_row_not_a_source(self) -> None:
+        text = (
+            "According to the agency's daily report, Sindh has reported 410 deaths, Punjab 230, "
+            "and Islamabad Capital Territory one death."
+        )
+        assert sources(text, "410", "230", "one") == ["the agency", "the agency", "the agency"]
+
+    def test_a_body_after_a_comma_still_gives_its_own_count(self) -> None:
+        text = "Police counted 9,000 marchers, Lyon Workers Federation 40,000."
+        assert sources(text, "9,000", "40,000") == ["Police", "Lyon Workers Federation"]
+
+    def test_a_clause_opened_by_a_conjunction_reports_its_own_object(self) -> None:
+        text = "The toll has reached 1,481 as the weather office has predicted more rain."
+        assert sources(text, "1,481") == [None]
+
+    def test_a_count_right_before_its_counter_is_the_counters(self) -> None:
+        text = "About 300 people the agency counted in camps are ill."
+        assert sources(text, "About 300") == ["the agency"]

@@ -193,3 +193,31 @@ def test_a_qualifying_word_between_the_locative_and_the_place_keeps_it_the_figur
     sentence: str, place: str | None
 ) -> None:
     assert [claim.location for claim in extract_claims(sentence)] == [place]
+
+
+def test_a_story_that_counts_province_by_province_is_about_the_country() -> None:
+    body = (
+        "Floods have killed 900 people across Pakistan. Sindh has reported 410 deaths, "
+        "Khyber Pakhtunkhwa 230 and Balochistan 150. In Sindh, 60 districts are under water; "
+        "Sindh's capital is cut off."
+    )
+    where = item_places(body, None)
+    assert where.event_place is not None and where.event_place.id == "iso:PK"
+
+
+def test_a_story_about_one_province_keeps_it_as_the_event_place() -> None:
+    body = (
+        "Floods have killed 410 people in Sindh. In Sindh, 60 districts are under water; Sindh's "
+        "capital is cut off, and aid is arriving from Punjab."
+    )
+    where = item_places(body, None)
+    assert where.event_place is not None and where.event_place.id == "iso:PK-SD"
+
+
+def test_a_place_that_a_share_of_the_figure_comes_from_is_not_the_figures_place() -> None:
+    text = "The national toll stood at 5,200, with most of the victims from Sindh."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("5,200"), len(text)) is None
+    plain = "The toll stood at 5,200 in Sindh."
+    plain_mentions = sentence_places(plain, 0, len(plain))
+    assert figure_place(plain, plain_mentions, plain.index("5,200"), len(plain)) == "Sindh"

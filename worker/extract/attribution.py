@@ -1257,7 +1257,13 @@ REDUCED_RELATIVE_WINDOW = 30
 def _reduced_relative(text: str, clause: int, phrase_start: int) -> bool:
     """ "the 812 walkers the park counted": the figure stands right before the counting subject."""
     before = text[max(clause, phrase_start - REDUCED_RELATIVE_WINDOW) : phrase_start]
-    return bool(re.search(r"\d[\d,.]*\s+(?:[\w\-]+\s+){0,2}$", before)) and ", " not in before
+    between = _FIGURE_THEN_WORDS_RE.search(before)
+    # "reached 1,481 as the office predicted more rain": a conjunction opens a clause of its own
+    return (
+        between is not None
+        and ", " not in before
+        and CLAUSE_OPENERS.isdisjoint(between.group("words").lower().split())
+    )
 
 
 def _choose_all(
@@ -1328,6 +1334,11 @@ def _gapped_anchor(
     return _gapped_before(text, sentence_start, span[0], earlier) or _gapped_according_to(text, span, earlier)
 
 
+_FIGURE_THEN_WORDS_RE = re.compile(r"\d[\d,.]*\s+(?P<words>(?:[\w\-]+\s+){0,2})$")
+# Words that make a place name an administrative area: "Islamabad Capital Territory".
+_ADMIN_WORDS = frozenset(
+    {"capital", "territory", "state", "province", "region", "district", "county", "division"}
+)
 # How far before a figure a gapped source may stand (", the union 280,000").
 GAPPED_SOURCE_WINDOW = 60
 
@@ -1350,6 +1361,11 @@ def _gapped_before(text: str, sentence_start: int, start: int, earlier: _Anchor)
     if not (tokens[-1][0].isupper() or lower[-1].rsplit("-", 1)[-1] in SOURCE_HEADS):
         # "..., the agency seized 10 tons": a clause with a verb of its own, not a gapped source
         return None
+    if lower[0] != "the" and (
+        gazetteer().lookup(phrase) is not None
+        or (gazetteer().lookup(tokens[0]) is not None and set(lower[1:]) <= _ADMIN_WORDS)
+    ):
+        return None  # "..., Sindh 638 and Islamabad Capital Territory one": a row of a list of places
     return _Anchor(earlier.cue, phrase, match.start("np"), start, False, True)
 
 

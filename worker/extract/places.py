@@ -494,6 +494,8 @@ NOT_PLACE_WORDS = frozenset(
 )
 
 
+# A share of the figure just given, whose place is that share's: "..., most of them in Velm".
+_SHARE_OF_FIGURE = re.compile(r"\b(?:most|many|some|half|majority|bulk)\s+of\s+(?:the|them|whom|those)\b")
 # How far after a figure its place may stand ("40 houses collapsed in the hill town of Tarsa").
 PLACE_AFTER_FIGURE = 80
 
@@ -519,6 +521,8 @@ def figure_place(
         if mention.end <= figure_start:
             distance: float = figure_start - mention.end
         elif figure_start < mention.start < min(next_figure, figure_start + PLACE_AFTER_FIGURE):
+            if _SHARE_OF_FIGURE.search(text, figure_start, mention.start):
+                continue  # "5,786, with most of the victims from Tacloban": where a part is from
             distance = mention.start - figure_start - 1.5
         else:
             continue
@@ -602,6 +606,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\b(?:while|whereas|but|and|said
 
 # How much more often than its country a place must be named to be an item's event place.
 SUBNATIONAL_DOMINANCE = 2
+# Regions (provinces, states) of one country an item names that make it a story about the country.
+SPREAD_REGIONS = 3
 
 
 @dataclass(slots=True, frozen=True)
@@ -669,7 +675,9 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
         )
     best = max(scores, key=lambda place_id: (scores[place_id], -first[place_id]))
     country_id = f"iso:{country}"
-    if best != country_id and scores[best] < SUBNATIONAL_DOMINANCE * scores.get(country_id, 0):
+    if (best != country_id and scores[best] < SUBNATIONAL_DOMINANCE * scores.get(country_id, 0)) or (
+        _spread_over_regions(mentions, country) and country_id in gaz.by_id
+    ):
         best = country_id
     located = _event_located_place(headline or _first_line(text), country)
     if located is not None:
@@ -691,6 +699,17 @@ _CAPITALISED = re.compile(r"[A-Z][\w-]+")
 _NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w-]+\s+)?(?P<last>[A-Z][\w-]+))(?:'s|’s)?\s+$")
 # The words read after "quake in" for the place's name: "in Tarsa's Velmora district".
 EVENT_PLACE_WORDS = 4
+
+
+def _spread_over_regions(mentions: list[tuple[PlaceMention, int]], country: str) -> bool:
+    """Whether the item names SPREAD_REGIONS or more of the country's regions: a story that counts
+    province by province is about the country, however often it names one of them."""
+    regions = {
+        mention.place.id
+        for mention, _ in mentions
+        if mention.place.country == country and mention.place.level == "region"
+    }
+    return len(regions) >= SPREAD_REGIONS
 
 
 def _first_line(text: str) -> str:
