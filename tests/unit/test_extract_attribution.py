@@ -1216,3 +1216,19 @@ class TestListsOfPlacesAndClausesOfTheirOwn:
     def test_a_count_right_before_its_counter_is_the_counters(self) -> None:
         text = "About 300 people the agency counted in camps are ill."
         assert sources(text, "About 300") == ["the agency"]
+
+
+class TestAnOutletRelayingASpeaker:
+    def test_the_speaker_is_the_origin_of_what_the_outlet_relays(self) -> None:
+        text = (
+            "The disaster agency said 268 people have died, while 151 are missing, "
+            "according to the television channel Kanal Nine."
+        )
+        assert sources(text, "268", "151") == ["The disaster agency", "The disaster agency"]
+
+    def test_an_outlet_after_a_semicolon_reports_its_own_figure(self) -> None:
+        text = "Police said the road was shut; 12 people were hurt, according to state television."
+        assert sources(text, "12") == ["state television"]
+
+    def test_an_outlet_alone_is_the_source(self) -> None:
+        assert sources("Over 40 died, according to local media.", "Over 40") == ["local media"]

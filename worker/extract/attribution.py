@@ -1334,6 +1334,7 @@ def _gapped_anchor(
     return _gapped_before(text, sentence_start, span[0], earlier) or _gapped_according_to(text, span, earlier)
 
 
+_HARD_CLAUSE_MARK_RE = re.compile(r"[;:]|\s[—–-]\s")
 _FIGURE_THEN_WORDS_RE = re.compile(r"\d[\d,.]*\s+(?P<words>(?:[\w\-]+\s+){0,2})$")
 # Words that make a place name an administrative area: "Islamabad Capital Territory".
 _ADMIN_WORDS = frozenset(
@@ -1560,6 +1561,7 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
                 anchor.attribution = Attribution(display, entity.normalized, entity.type, anchor.cue)
                 if anchor.description:
                     registry.describe(entity, anchor.description)
+        _credit_origin_over_relay(text, anchors)
         if introduced is not None and not anchors and _LIST_ITEM_RE.match(text, sentence_start):
             for index in members:
                 results[index] = introduced
@@ -1589,6 +1591,27 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
             text, lines, mentions, results, [anchor for _, _, _, anchors, _ in read for anchor in anchors]
         )
     return results
+
+
+def _credit_origin_over_relay(text: str, anchors: Sequence[_Anchor]) -> None:
+    """ "The agency said 268 died, while 151 are missing, according to TV channel K": the outlet
+    at the end relays what the agency said, and the agency is the origin of every figure in it. A
+    semicolon, colon or dash between them ends what the agency said."""
+    origin: _Anchor | None = None
+    for anchor in anchors:
+        found = anchor.attribution
+        if found is None:
+            continue
+        if (
+            anchor.cue.lower() == "according to"
+            and found.type == "media"
+            and origin is not None
+            and origin.attribution is not None
+            and _HARD_CLAUSE_MARK_RE.search(text, origin.end, anchor.start) is None
+        ):
+            anchor.attribution = origin.attribution
+        elif found.type != "media" and anchor.cue in _SPEECH_CUES:
+            origin = anchor
 
 
 def _list_introduction(text: str, sentence_end: int, anchors: Sequence[_Anchor]) -> Attribution | None:
