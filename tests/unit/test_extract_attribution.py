@@ -1174,6 +1174,7 @@ class TestMoreSpeakersByTrade:
             ("The gale brought 4 inches of rain, forecasters said.", "4 inches", "forecasters"),
             ("Farmers said 600 sheep were lost in the snow.", "600", "Farmers"),
             ("Two ships were turned away, the port said.", "Two", "the port"),
+            ("The rule shields 5,000 sites, lawyers said.", "5,000", "lawyers"),
             ("The trust raised £8m last year, its chief executive said.", "£8m", "The trust"),
         ],
     )

@@ -170,6 +170,7 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("Some 80 pupils were rushed to hospital after the leak.", "affected"),
         ("The army said 60 fighters were captured.", "detained"),
         ("Police captured 14 rifles in the raid.", "other"),
+        ("The jet crashed, killing all 71 people on board.", "killed"),
     ],
 )
 def test_categories_settled_by_the_spec(text: str, category: str) -> None:

@@ -96,6 +96,8 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         ("He was sitting on Apple Watch 5 data.", []),
         ("Six out of ten voters and 1 in 5 children agreed.", ["Six", "1"]),
         ("One in four homes and one out of ten farms flooded; no one left.", ["One", "one"]),
+        ("One in every 10 wells failed; she turned 100 on Friday and he turns 40 today.", ["One"]),
+        ("The flood turned 40 villages into islands.", ["40"]),
         ("The Boeing 737-800 carried 132 people.", ["132"]),
         ("Participants aged between 18 and 25 and people over 65 joined.", []),
         ("Photo 1 of 12. Updated 08.15 BST. See /2023/10/07/ and the 9/11 attacks.", []),

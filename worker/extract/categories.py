@@ -445,7 +445,7 @@ _GOVERNED_BY_OTHER = re.compile(
 _LETTERS = re.compile(r"[a-z]+")
 _NUMBER_WORDS = re.compile(r"number|total|tally|count", re.IGNORECASE)
 # Words that may stand between a governing verb and its figure: "killing another 12", "raised to 40".
-_SKIPPED_BEFORE_FIGURE = frozenset({"a", "an", "the", "another", "up", "to"})
+_SKIPPED_BEFORE_FIGURE = frozenset({"a", "an", "the", "another", "up", "to", "all", "only", "just"})
 _LIST_GAP = re.compile(
     r"(?:\s+[\w'’-]+){0,6}\s*(?:,|,?\s+and|,?\s+followed\s+by)\s+"
     r"(?-i:[A-Z][\w'’-]*\s+(?:\([A-Z]{2,6}\)\s+)?){0,3}"  # "300 in the north, Ontario (ON) 278"

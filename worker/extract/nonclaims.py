@@ -76,6 +76,12 @@ AGE_BEFORE_WORDS = re.compile(
 )
 _AGE_HINT = re.compile(r"age|young|old|under|over|below", re.IGNORECASE)
 # "Nick Hague, 44, has", "Smith, 45, said": an age in apposition to a name.
+# "she turned 100 on Friday", "he turns 40 next month": an age reached, not a count.
+TURNED_BEFORE = re.compile(r"\b(?:turned|turns|turning|turn)\s+$", re.IGNORECASE)
+TURNED_AGE_AFTER = re.compile(
+    r"^\s*(?:[.,;!?)]|$|(?:on|in|this|last|next|today|yesterday|and|years?|when|before|after)\b)",
+    re.IGNORECASE,
+)
 AGE_APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s+$")
 # A year: a plain four-digit number between 1800 and 2100 with no unit.
 YEAR_CONTEXT_BEFORE = re.compile(
@@ -184,7 +190,8 @@ N_OF_THE_M = re.compile(
 )
 # "six out of ten voters", "one in five children": the M of a ratio.
 RATIO_TOTAL = re.compile(
-    r"\b(?:\d+|" + word_alternation([*UNITS_WORDS, *TENS_WORDS]) + r")\s+(?:out\s+of|in)\s+$", re.IGNORECASE
+    r"\b(?:\d+|" + word_alternation([*UNITS_WORDS, *TENS_WORDS]) + r")\s+(?:out\s+of|in)\s+(?:every\s+)?$",
+    re.IGNORECASE,
 )
 # "... the 2,140 migrants the navy recorded": a definite phrase that reports a count is a claim.
 REPORTED_COUNT_AFTER = re.compile(
@@ -301,8 +308,10 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
         return "date"
     if value > 130 and AGE_AFTER.match(after):
         return None  # "a 2,900-year-old hearth": the age of a thing is a measure
-    if AGE_AFTER.match(after) or (
-        value <= 120 and _AGE_HINT.search(before) and AGE_BEFORE_WORDS.search(before)
+    if (
+        AGE_AFTER.match(after)
+        or (value <= 120 and _AGE_HINT.search(before) and AGE_BEFORE_WORDS.search(before))
+        or (value <= 120 and TURNED_BEFORE.search(before) and TURNED_AGE_AFTER.match(after))
     ):
         return "age"
     if is_words and token.lower() in MULTIPLIER_WORDS and VAGUE_COUNT_BEFORE.search(near):
@@ -338,7 +347,7 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             return "ranking"
         if " of " in before and N_OF_THE_M.search(before) and not REPORTED_COUNT_AFTER.match(after):
             return "total of a known set"
-        if near.endswith((" of ", " in ")) and RATIO_TOTAL.search(near):
+        if near.endswith((" of ", " in ", " every ")) and RATIO_TOTAL.search(near):
             return "total of a ratio"
         if before.endswith(" of ") and COUNTER_TOTAL.search(before):
             return "total of a counter"

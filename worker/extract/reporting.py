@@ -343,6 +343,7 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         distributor supplier startup
         journalist journalists correspondents forecasters meteorologists seismologists geologists
         epidemiologists statisticians traders dealers bankers nurses teachers farmers fishermen port
+        lawyer lawyers historians academics scholars demographers
     """
 )
 
