@@ -210,7 +210,8 @@ ONE_OF_WHOM_COUNTS = re.compile(
 )
 # "one in three children", "one out of five homes": "one" is the part of a ratio.
 ONE_IN_RATIO = re.compile(
-    r"^\s+(?:in|out\s+of)\s+(?:\d+|" + word_alternation([*UNITS_WORDS, *TENS_WORDS]) + r")\b", re.IGNORECASE
+    r"^\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|" + word_alternation([*UNITS_WORDS, *TENS_WORDS]) + r")\b",
+    re.IGNORECASE,
 )
 # "one Palestinian was killed", "killing one and wounding five": "one" counts a casualty.
 ONE_CASUALTY_AFTER = re.compile(
