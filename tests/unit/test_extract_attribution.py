@@ -1233,3 +1233,17 @@ class TestAnOutletRelayingASpeaker:
 
     def test_an_outlet_alone_is_the_source(self) -> None:
         assert sources("Over 40 died, according to local media.", "Over 40") == ["local media"]
+
+
+class TestPoliticalTitles:
+    def test_a_name_set_off_before_its_office_is_the_source(self) -> None:
+        text = "Lund, the House speaker, told reporters that 218 votes were needed."
+        assert sources(text, "218") == ["Lund"]
+
+    def test_the_nominee_refers_to_the_candidate_who_spoke_before(self) -> None:
+        text = "Mara Voss said 5,000 jobs would return. The nominee said another 2,000 would follow."
+        assert sources(text, "5,000", "2,000") == ["Mara Voss", "Mara Voss"]
+
+    def test_a_businessman_can_be_a_source(self) -> None:
+        text = "The billionaire businessman said he had spent $66 million."
+        assert sources(text, "$66 million") == ["The billionaire businessman"]

@@ -297,7 +297,8 @@ TITLE_WORDS: Final[frozenset[str]] = word_set(
         premier king queen prince sheikh judge prosecutor researcher manager executive ceo founder
         officer captain superintendent inspector commissioner rapporteur coroner physician doctor
         ombudsman ombudswoman attorney spokesmen sergeant constable sheriff detective ranger warden
-        marshal treasurer auditor
+        marshal treasurer auditor speaker nominee congressman congresswoman businessman businesswoman
+        billionaire frontrunner incumbent challenger
     """
 )
 
@@ -343,7 +344,8 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         distributor supplier startup
         journalist journalists correspondents forecasters meteorologists seismologists geologists
         epidemiologists statisticians traders dealers bankers nurses teachers farmers fishermen port
-        lawyer lawyers historians academics scholars demographers
+        lawyer lawyers historians academics scholars demographers speaker nominee nominees congressman
+        congresswoman congressmen businessman businesswoman billionaire frontrunner incumbent challenger
     """
 )
 
@@ -394,6 +396,7 @@ PERSON_ROLE_HEADS: Final[frozenset[str]] = word_set(
         spokesman spokeswoman spokesperson official minister governor mayor representative director
         commander chief coordinator president secretary envoy administrator resident witness
         correspondent head officer manager chairman chairwoman ceo executive founder boss treasurer leader
+        senator speaker nominee candidate congressman congresswoman businessman businesswoman billionaire
     """
 )
 
