@@ -1247,3 +1247,16 @@ class TestPoliticalTitles:
     def test_a_businessman_can_be_a_source(self) -> None:
         text = "The billionaire businessman said he had spent $66 million."
         assert sources(text, "$66 million") == ["The billionaire businessman"]
+
+
+class TestQuotesWithADescribedSpeaker:
+    def test_every_sentence_of_the_quote_is_the_named_speakers(self) -> None:
+        text = (
+            '"We have counted 56 bodies so far. Another 20 people are missing," '
+            "the province's governor, Leo Vance, told AFP."
+        )
+        assert sources(text, "56", "20") == ["Leo Vance", "Leo Vance"]
+
+    def test_a_quote_with_no_speaker_after_it_stays_unattributed(self) -> None:
+        text = '"We have counted 56 bodies so far. Another 20 people are missing." The rain went on.'
+        assert sources(text, "56", "20") == [None, None]

@@ -196,8 +196,9 @@ _OPENING_MARKS = frozenset('"“«„')
 _CLOSING_MARKS = frozenset('"”»')
 _QUOTE_MARKS = "".join(sorted(_OPENING_MARKS | _CLOSING_MARKS))
 _QUOTE_MARK_RE = re.compile(f"[{_QUOTE_MARKS}]")
-# What may stand between a closing mark and the speaker's cue ("," said; ",\n Ana Ruiz said").
-_SPEAKER_GAP_RE = re.compile(r"[\s,.]*")
+# What may stand between a closing mark and the speaker's cue ("," said; ",\n Ana Ruiz said"), with a
+# description set off before the name ("...," the province's governor, Leo Vance, told AFP).
+_SPEAKER_GAP_RE = re.compile(r"[\s,.]*(?:(?:the|a|an|its|their)\s+[^,\"“”«»\n]{1,60},\s*)?")
 # What may stand between a speaker's tail and a quotation that goes on in the same voice: the end
 # of the sentence ("Ruiz said on Monday. “...").
 _CONTINUED_QUOTE_GAP_RE = re.compile(r"[^\"“”«»\n.!?]{0,30}[.!?]\s*")
