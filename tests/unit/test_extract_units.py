@@ -128,6 +128,8 @@ def shares(text: str) -> list[tuple[float, str, str | None, str]]:
             [(0.5, "exact", "percentage point", "half a percentage point")],
         ),
         ("Shares slid a quarter of a point.", [(0.25, "exact", "point", "a quarter of a point")]),
+        ("The bank added a quarter point to its rate.", [(0.25, "exact", "point", "a quarter point")]),
+        ("The index fell for a third point in a row.", []),
         ("Output rose in the first half of 2023.", []),
         ("She scored in the second half of the match.", []),
         ("The wait took a quarter of an hour.", []),

@@ -121,7 +121,8 @@ METRE_CONTEXT_BEFORE = re.compile(
 # point; a fraction in digits ("1/16 of a pint") keeps its value with the unit "fraction".
 _SMALL_NUMERATOR = word_alternation(w for w, v in UNITS_WORDS.items() if 1 <= v <= 10)
 FRACTION_SHARE = re.compile(
-    rf"(?<![\w-])(?:(?P<n>an?|{_SMALL_NUMERATOR})[\s-]+(?P<d>{word_alternation(FRACTION_DENOMINATORS)})(?=\s+of\b)"
+    rf"(?<![\w-])(?:(?P<n>an?|{_SMALL_NUMERATOR})[\s-]+(?P<d>{word_alternation(FRACTION_DENOMINATORS)})"
+    r"(?:(?=\s+of\b)|(?<=quarter)(?=\s+(?:percentage\s+)?point\b))"
     rf"|(?P<hn>{_SMALL_NUMERATOR})-(?P<hd>{word_alternation(FRACTION_DENOMINATORS)})\b"
     r"|(?P<h>half)(?=\s+(?:of\s+)?(?:the|its|their|his|her|our|your|my|all|which|whom|them|those|these|us"
     r"|a\s+(?:percentage\s+)?point)\b)"
@@ -133,8 +134,8 @@ FRACTION_SHARE = re.compile(
     r"|against|during|while|at|between|year\b|within)\b))",
     re.IGNORECASE,
 )
-# "half a percentage point", "a quarter of a point": a part of a point, not a share.
-PART_OF_A_POINT = re.compile(r"\s+(?:of\s+)?an?\s+(?P<u>percentage\s+point|point)\b", re.IGNORECASE)
+# "half a percentage point", "a quarter of a point", "a quarter point": a part of a point, not a share.
+PART_OF_A_POINT = re.compile(r"\s+(?:(?:of\s+)?an?\s+)?(?P<u>percentage\s+point|point)\b", re.IGNORECASE)
 # A mixed number: "3 1/2 metres", "2½ miles".
 MIXED_FRACTION = re.compile(
     r"(?<![\w.,])(?P<w>\d{1,4})(?:\s(?P<n>\d)/(?P<d>\d{1,2})|\s?(?P<v>[½¼¾⅓⅔]))(?![\w/])"
