@@ -1260,3 +1260,19 @@ class TestQuotesWithADescribedSpeaker:
     def test_a_quote_with_no_speaker_after_it_stays_unattributed(self) -> None:
         text = '"We have counted 56 bodies so far. Another 20 people are missing." The rain went on.'
         assert sources(text, "56", "20") == [None, None]
+
+
+class TestAbsoluteConstructionsAndLateAgents:
+    def test_each_absolute_clause_names_its_own_speaker(self) -> None:
+        text = "Thousands marched, with organisers claiming 200,000 and police putting the figure at 45,000."
+        assert sources(text, "200,000", "45,000") == ["organisers", "police"]
+
+    def test_a_participle_with_no_figure_for_its_subject_credits_no_one(self) -> None:
+        assert sources("With prices putting pressure on 30 firms, the bank acted.", "30") == [None]
+
+    def test_the_agent_after_the_value_of_a_passive_is_the_source(self) -> None:
+        text = "Turnout was estimated at between 30,000 and 40,000 by the local prefecture."
+        assert sources(text, "between 30,000 and 40,000") == ["the local prefecture"]
+
+    def test_by_and_a_time_is_no_agent(self) -> None:
+        assert sources("The crowd was estimated at 5,000 by noon.", "5,000") == [None]

@@ -24,6 +24,7 @@ from worker.extract.alternation import word_alternation
 from worker.extract.coref import SourceRegistry
 from worker.extract.places import gazetteer
 from worker.extract.reporting import (
+    ABSOLUTE_SUBJECT_RE,
     ACRONYM_RE,
     ADDED_AS_DEED_RE,
     AGENT_RE,
@@ -769,7 +770,7 @@ def _opening_subject(text: str, start: int, limit: int) -> tuple[str, int] | Non
 def _reports_a_value(text: str, cue: _Cue, end: int) -> bool:
     """ "put the toll at 40", "revised its estimate": verbs that report a figure only with such an
     object ("put pressure on", "raised rates" are deeds)."""
-    if cue.word in {"put", "puts", "placed"}:
+    if cue.word in {"put", "puts", "placed", "putting"}:
         return VALUE_FOLLOWS_RE.match(text, cue.end, end) is not None
     if cue.word in REVISING_VERBS:
         return REVISED_OBJECT_RE.match(text, cue.end, end) is not None
@@ -1078,8 +1079,24 @@ class _SentenceReader:
 
     def _participle_of_saying(self, match: _Cue) -> None:
         """ "Quinn disputed the figure, saying only 200 were new": the subject that opens the
-        sentence speaks the clause after the participle, when no cue before it names a speaker."""
+        sentence speaks the clause after the participle, when no cue before it names a speaker.
+        An absolute construction names its own speaker: "with organisers claiming 200,000"."""
         text = self.text
+        absolute = ABSOLUTE_SUBJECT_RE.search(
+            text, max(self.start, match.start - ABSOLUTE_SUBJECT_WINDOW), match.start
+        )
+        if absolute is not None and _valid_source(absolute.group("np"), counting=False):
+            self.anchors.append(
+                _Anchor(
+                    SPEECH_PARTICIPLES[match.word],
+                    absolute.group("np"),
+                    absolute.start("np"),
+                    match.end,
+                    False,
+                    True,
+                )
+            )
+            return
         if not _preceded_by_comma(text, match.start, self.start) or any(
             anchor.end <= match.start for anchor in self.anchors
         ):
@@ -1113,6 +1130,11 @@ class _SentenceReader:
     def _passive_agent(self, match: _Cue, *, passive: bool) -> None:
         """ "The figures were released by the health ministry": the agent is the source of the clause."""
         agent = AGENT_RE.match(self.text, match.end)
+        anchor_start = match.start
+        if agent is None and passive:
+            # "was estimated at 30,000 by the prefecture": the agent after the value, which it governs
+            agent = _AGENT_AFTER_VALUE_RE.match(self.text, match.end, self.end)
+            anchor_start = agent.start() + agent.group().rfind("by") if agent is not None else anchor_start
         # "The figures, released by the ministry on Monday, show": a participle set off by commas
         # or right after the figure it describes: "denied the 4,100 cited by the relief office"
         reduced = match.kind == "agentive" and (
@@ -1128,7 +1150,7 @@ class _SentenceReader:
         phrase = _without_trailing_adverbials(phrase)
         if _valid_source(phrase, counting=True):
             cue = f"{match.word} by"
-            self.anchors.append(_Anchor(cue, phrase, match.start, phrase_end, True, True, False))
+            self.anchors.append(_Anchor(cue, phrase, anchor_start, phrase_end, True, True, False))
 
     def _possessive_documents(self) -> None:
         text = self.text
@@ -1341,6 +1363,9 @@ _FIGURE_THEN_WORDS_RE = re.compile(r"\d[\d,.]*\s+(?P<words>(?:[\w\-]+\s+){0,2})$
 _ADMIN_WORDS = frozenset(
     {"capital", "territory", "state", "province", "region", "district", "county", "division"}
 )
+_AGENT_AFTER_VALUE_RE = re.compile(r"\s+(?:at|to|as)\s+(?:[^,;:()]|(?<=\d),(?=\d)){1,40}?\s+by\s+")
+# How far before its participle the subject of an absolute construction may start.
+ABSOLUTE_SUBJECT_WINDOW = 50
 # How far before a figure a gapped source may stand (", the union 280,000").
 GAPPED_SOURCE_WINDOW = 60
 

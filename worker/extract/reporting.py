@@ -344,7 +344,7 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         distributor supplier startup
         journalist journalists correspondents forecasters meteorologists seismologists geologists
         epidemiologists statisticians traders dealers bankers nurses teachers farmers fishermen port
-        lawyer lawyers historians academics scholars demographers speaker nominee nominees congressman
+        leader lawyer lawyers historians academics scholars demographers speaker nominee nominees congressman
         congresswoman congressmen businessman businesswoman billionaire frontrunner incumbent challenger
     """
 )
@@ -458,7 +458,15 @@ SPEECH_PARTICIPLES: Final[dict[str, str]] = {
     "explaining": "explained",
     "claiming": "claimed",
     "estimating": "estimated",
+    "putting": "put",
+    "counting": "counted",
 }
+
+# The subject of an absolute construction right before its participle: "with organisers claiming
+# 200,000", "and police putting the figure at 45,000".
+ABSOLUTE_SUBJECT_RE: Final = re.compile(
+    r"\b(?:with|and)\s+(?P<np>(?:the\s+|some\s+|local\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?)\s+$"
+)
 
 # Every word a sentence is read for, and what kind of cue it is. A sentence is scanned once, word by
 # word, and most of its words are looked up here and dropped.
