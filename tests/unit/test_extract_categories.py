@@ -171,6 +171,11 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("The army said 60 fighters were captured.", "detained"),
         ("Police captured 14 rifles in the raid.", "other"),
         ("The jet crashed, killing all 71 people on board.", "killed"),
+        ("Nine of those who succumbed to the fever were farmers.", "killed"),
+        ("About 2 million people in the delta moved to safety.", "evacuated"),
+        ("The monitor puts the total death toll to be around 52,000.", "killed"),
+        ("Police are investigating at least 500 fraud cases.", "other"),
+        ("Doctors confirmed 40 cases.", "affected"),
     ],
 )
 def test_categories_settled_by_the_spec(text: str, category: str) -> None:
@@ -293,3 +298,32 @@ def test_a_figure_bracketed_after_a_place_is_that_places_share_of_the_count() ->
     # A share is no restatement of an equal total elsewhere in the item.
     text = "Officers detained 10 suspects. Most arrests were made in Lagos (12), followed by Kano (10)."
     assert [quantity for quantity, _ in categories(text)] == ["10", "12", "10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gunmen stormed the school and took away 31 pupils, along with two teachers.",
+            [("31", "abducted"), ("two", "abducted")],
+        ),
+        (
+            "So far 40 people – 31 men and nine women – have been confirmed dead.",
+            [("40", "killed"), ("31", "killed"), ("nine", "killed")],
+        ),
+        (
+            "Some 1,200 families or 5,000 persons fled Norvale; 800 families or 3,000 individuals Eastfield.",
+            [
+                ("Some 1,200", "displaced"),
+                ("5,000", "displaced"),
+                ("800", "displaced"),
+                ("3,000", "displaced"),
+            ],
+        ),
+        ("The blast killed 3 and injured 5 people.", [("3", "killed"), ("5", "injured")]),
+    ],
+)
+def test_figures_joined_in_a_list_or_an_aside_share_its_category(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert categories(text) == expected

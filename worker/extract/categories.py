@@ -29,6 +29,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "dead or missing", "died or went missing", "killed", "killing", "kill", "kills", "died",
         "die", "dies", "dead", "deaths", "death toll", "death", "bodies", "body", "fatalities",
         "perished", "lost their lives", "lost his life", "lost her life", "shot dead", "drowned",
+        "succumbed",
         "toll", "slain", "massacred", "executed", "killed in", "martyred", "martyrs", "confirmed dead",
         "bodies recovered", "bodies were recovered",
     ),
@@ -44,7 +45,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     ),
     "evacuated": (
         "evacuated", "evacuation", "evacuees", "evacuating", "evacuate", "moved to shelters",
-        "taken to shelters", "in shelters", "sheltering", "relief camps",
+        "taken to shelters", "in shelters", "sheltering", "relief camps", "moved to safety",
+        "moved to safer", "relocated",
     ),
     "displaced": (
         "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "refugee", "uprooted",
@@ -58,7 +60,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     ),
     "abducted": (
         "abducted", "abducting", "abduction", "kidnapped", "kidnapping", "hostage", "hostages",
-        "taken captive",
+        "taken captive", "took away", "taken away",
     ),
     "affected": (
         "affected", "affecting", "sick", "ill", "hospitalised", "hospitalized", "admitted to hospital",
@@ -190,6 +192,8 @@ THING_NOUNS = frozenset(
         "counties",
         "county",
         "tests",
+        "warrants",
+        "warrant",
         "weapons",
         "weapon",
         "guns",
@@ -414,7 +418,13 @@ _OUT_OF_OPENING = re.compile(
 )
 _GOVERNING_TOLL = re.compile(
     r"\b(?:toll|deaths|death\s+count|fatalities)\b[^,;]{0,70}?\b(?:at|to|of|reach|reached|reaches|stands\s+at|"
-    r"stood\s+at|is|was|hit|hits|top|tops|topped|exceed|exceeds|exceeded|passed|passes)\s+$",
+    r"stood\s+at|is|was|be|hit|hits|top|tops|topped|exceed|exceeds|exceeded|passed|passes)\s+$",
+    re.IGNORECASE,
+)
+# Cases that are files of the law, not people who fell ill.
+_CASES_OF_LAW = re.compile(
+    r"\b(?:fraud|court|legal|criminal|corruption|abuse|tax|bankruptcy|civil|pending|lawsuit|murder|theft)"
+    r"\s+cases?$",
     re.IGNORECASE,
 )
 # "as were three of the guards": a figure joined to the one before shares its category.
@@ -447,9 +457,10 @@ _NUMBER_WORDS = re.compile(r"number|total|tally|count", re.IGNORECASE)
 # Words that may stand between a governing verb and its figure: "killing another 12", "raised to 40".
 _SKIPPED_BEFORE_FIGURE = frozenset({"a", "an", "the", "another", "up", "to", "all", "only", "just"})
 _LIST_GAP = re.compile(
-    r"(?:\s+[\w'’-]+){0,6}\s*(?:,|,?\s+and|,?\s+followed\s+by)\s+"
+    r"(?:\s+[\w'’-]+){0,6}\s*(?:,|;|,?\s+and|;\s+and|\s+or|,?\s+followed\s+by|,?\s+along\s+with|,?\s+as\s+well\s+as)\s+"
     r"(?-i:[A-Z][\w'’-]*\s+(?:\([A-Z]{2,6}\)\s+)?){0,3}"  # "300 in the north, Ontario (ON) 278"
-    r"|\s*[—–:]\s*|\s+-\s+",  # "the toll was 144—134 in one town, nine in another"
+    # "the toll was 144—134 in one town, nine in another", "40 people – 31 men and nine women –"
+    r"|(?:\s+[\w'’-]+){0,2}\s*[—–:]\s*|\s+-\s+",
     re.IGNORECASE,
 )
 # "nine were hurt on Monday, taking the total to 1,208": a running total of the figure before.
@@ -649,6 +660,8 @@ def _ruled_out(text: str, figure: FigureSpan, head_lower: str | None) -> str | N
         return "other"
     if head_lower in _BODY_NOUNS:
         return "killed"  # "rescuers recovered 22 bodies" (SPEC)
+    if head_lower in ("cases", "case") and _CASES_OF_LAW.search(figure.counted or ""):
+        return "other"  # "500 fraud cases", "40 court cases": files, not people who fell ill
     # "freed 23 hostages": a verb right before the figure that says it is not a casualty.
     if _GOVERNED_BY_OTHER.search(text, max(sentence_start, start - GOVERNED_BY_OTHER_WINDOW), start):
         return "other"
