@@ -176,6 +176,8 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("The monitor puts the total death toll to be around 52,000.", "killed"),
         ("Police are investigating at least 500 fraud cases.", "other"),
         ("Doctors confirmed 40 cases.", "affected"),
+        ("The agency put the displaced at 40,000.", "displaced"),
+        ("The ministry put the cost at 40,000.", "other"),
     ],
 )
 def test_categories_settled_by_the_spec(text: str, category: str) -> None:

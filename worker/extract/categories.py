@@ -421,6 +421,13 @@ _GOVERNING_TOLL = re.compile(
     r"stood\s+at|is|was|be|hit|hits|top|tops|topped|exceed|exceeds|exceeded|passed|passes)\s+$",
     re.IGNORECASE,
 )
+# A group named by what happened to it, then the figure it comes to: "put the displaced at 40,000",
+# "the affected people at 3 million", "the injured to 1,300".
+_GROUP_PUT_AT = re.compile(
+    r"\bthe\s+(?P<cue>affected|displaced|evacuated|injured|wounded|missing|dead|detained|homeless)"
+    r"(?:\s+(?:people|persons|individuals|families|residents))?\s+(?:at|to)\s+$",
+    re.IGNORECASE,
+)
 # Cases that are files of the law, not people who fell ill.
 _CASES_OF_LAW = re.compile(
     r"\b(?:fraud|court|legal|criminal|corruption|abuse|tax|bankruptcy|civil|pending|lawsuit|murder|theft)"
@@ -729,6 +736,9 @@ def _category_before(text: str, figure: FigureSpan, before: str) -> str | None: 
     governing = _governing_verb_category(lower)
     if governing is not None:
         return governing
+    named_group = _GROUP_PUT_AT.search(before) if " at " in lower[-12:] or " to " in lower[-12:] else None
+    if named_group is not None:
+        return _CUE_CATEGORY[named_group.group("cue").lower()]  # "put the displaced at 40,000"
     if figure.part_of is not None and "to" in lower[-4:] and _RUNNING_TOTAL.search(before):
         return figure.part_of
     opening = (
