@@ -329,3 +329,11 @@ def test_figures_joined_in_a_list_or_an_aside_share_its_category(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert categories(text) == expected
+
+
+def test_rows_of_a_list_count_what_its_introduction_names() -> None:
+    text = (
+        "The council said the deaths break down by district:\n\n- North: 12\n\n- South: 5\n\n"
+        "- East: 5\n\nOther figures:\n- Homes lost: 40\n"
+    )
+    assert categories(text) == [("12", "killed"), ("5", "killed"), ("5", "killed"), ("40", "other")]

@@ -17,6 +17,7 @@ from worker.extract.categories import (
     FigureSpan,
     bracketed_place_share,
     categorise,
+    category_named,
     counted_noun,
     protest_context,
 )
@@ -191,6 +192,7 @@ def extract_claims(
             )
         )
     _share_category_forward(text, claims)
+    _category_of_list_rows(text, sentences, claims)
     kept = deduplicate(claims, _title_sentences(text, sentences), text)
     return _previous_figures_first(kept, previous_figures) if previous_figures else kept
 
@@ -226,6 +228,26 @@ def _share_category_forward(text: str, claims: list[Claim]) -> None:
             and (claim.counted is None or claim.counted.split()[-1].lower() not in THING_NOUNS)
         ):
             claim.category = following.category
+
+
+def _category_of_list_rows(text: str, sentences: list[tuple[int, int]], claims: list[Claim]) -> None:
+    """Rows of a list ("- North: 12") after a line that introduces them with a colon ("The deaths
+    break down by region:") count what the introduction names, each a part of the list: two rows
+    with the same figure are two claims."""
+    starts = [start for start, _ in sentences]
+    for claim in claims:
+        if claim.unit is not None:
+            continue
+        index = bisect_left(starts, claim.sentence_start)
+        while index > 0 and _LIST_ROW.match(text, *sentences[index]):
+            index -= 1
+        if index == bisect_left(starts, claim.sentence_start):
+            continue  # the claim's own sentence is no list row
+        intro_start, intro_end = sentences[index]
+        if text[intro_start:intro_end].rstrip().endswith(":"):
+            claim.listed = True
+            if claim.category == "other":
+                claim.category = category_named(text, intro_start, intro_end) or claim.category
 
 
 def _previous_figures_first(claims: list[Claim], previous_figures: dict[int, int]) -> list[Claim]:

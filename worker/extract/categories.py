@@ -656,6 +656,13 @@ def _bracketed_after_place(text: str, figure: FigureSpan) -> str | None:
     return _CUE_CATEGORY[cues[-1].group("cue").lower()] if cues else None
 
 
+def category_named(text: str, start: int, end: int) -> str | None:
+    """The category of the first cue in text[start:end] ("the fatalities break down as follows:" is
+    killed), or None when it names none."""
+    cue = _ALL_CUES.search(text, start, end)
+    return _CUE_CATEGORY[cue.group("cue").lower()] if cue is not None else None
+
+
 def _ruled_out(text: str, figure: FigureSpan, head_lower: str | None) -> str | None:
     """Stage 0: a unit, a population, bodies, or a verb that says the figure is no casualty."""
     start, sentence_start = figure.start, figure.sentence_start
