@@ -323,6 +323,10 @@ def test_a_figure_bracketed_after_a_place_is_that_places_share_of_the_count() ->
             ],
         ),
         ("The blast killed 3 and injured 5 people.", [("3", "killed"), ("5", "injured")]),
+        (
+            "Some 7,400 families or 30,500 people are staying in 1,028 evacuation centres.",
+            [("Some 7,400", "evacuated"), ("30,500", "evacuated"), ("1,028", "other")],
+        ),
     ],
 )
 def test_figures_joined_in_a_list_or_an_aside_share_its_category(

@@ -194,6 +194,10 @@ THING_NOUNS = frozenset(
         "tests",
         "warrants",
         "warrant",
+        "centres",
+        "centre",
+        "centers",
+        "center",
         "weapons",
         "weapon",
         "guns",
@@ -405,6 +409,8 @@ _PARTICIPLE_ADJECTIVES = frozenset(
     ]
 )
 _OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:own\s+)?", re.IGNORECASE)
+# A comma that ends a clause, not one that groups the digits of a figure ("in 1,028 centres").
+_CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)")
 _PARTITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)|among\s+them)\b", re.IGNORECASE)
 _PART_OF_BEFORE = re.compile(
@@ -692,15 +698,15 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
     clause = _CLAUSE_BREAK.search(text, phrase_end, after_end)
     if clause is not None:
         after_end = clause.start()
-    comma = text.find(",", phrase_end, after_end)
-    if comma != -1:
-        after_end = comma
+    comma = _CLAUSE_COMMA.search(text, phrase_end, after_end) if "," in text[phrase_end:after_end] else None
+    if comma is not None:
+        after_end = comma.start()
     conjunction = _NEXT_CLAUSE.search(text, phrase_end, after_end)
     if conjunction is not None:
         after_end = conjunction.start()
     following = text[phrase_end:after_end]
     found = _ALL_CUES.search(following[:CLAUSE_AFTER_WINDOW]) if not is_thing else None
-    if figure.counted:
+    if figure.counted and not is_thing:  # "1,028 evacuation centres" are places, not evacuees
         for cue in _ALL_CUES.finditer(figure.counted):
             category = _CUE_CATEGORY[cue.group("cue").lower()]
             if category in _WHO_NOT_WHAT:
