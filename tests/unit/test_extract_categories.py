@@ -177,6 +177,8 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("Police are investigating at least 500 fraud cases.", "other"),
         ("Doctors confirmed 40 cases.", "affected"),
         ("The agency put the displaced at 40,000.", "displaced"),
+        ("Nearly 7,000 people were displaced and are in temporary shelters.", "evacuated"),
+        ("Some 7,000 people fled to camps across the border.", "displaced"),
         ("The ministry put the cost at 40,000.", "other"),
     ],
 )

@@ -409,6 +409,11 @@ _PARTICIPLE_ADJECTIVES = frozenset(
     ]
 )
 _OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:own\s+)?", re.IGNORECASE)
+# Where people forced from home are looked after: SPEC counts them as evacuated.
+_SHELTERED = re.compile(
+    r"\b(?:in|at|to)\s+(?:\w+\s+){0,2}?(?:shelters|evacuation\s+(?:cent(?:re|er)s?|camps)|relief\s+camps)\b",
+    re.IGNORECASE,
+)
 # A comma that ends a clause, not one that groups the digits of a figure ("in 1,028 centres").
 _CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)")
@@ -721,7 +726,10 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
             if category != "affected" or cue.group("cue").lower() in ("cases", "infections", "case"):
                 return category
     if found is not None:
-        return _CUE_CATEGORY[found.group("cue").lower()]
+        category = _CUE_CATEGORY[found.group("cue").lower()]
+        if category == "displaced" and _SHELTERED.search(following, 0, CLAUSE_AFTER_WINDOW):
+            return "evacuated"  # "displaced and now in temporary shelters": in centres is evacuated (SPEC)
+        return category
     return None
 
 
