@@ -179,6 +179,12 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("The agency put the displaced at 40,000.", "displaced"),
         ("Nearly 7,000 people were displaced and are in temporary shelters.", "evacuated"),
         ("Some 7,000 people fled to camps across the border.", "displaced"),
+        ("Ten children were hospitalised with injuries.", "injured"),
+        ("Twelve were hospitalised.", "affected"),
+        ("The war pushed 7 million people to the brink of famine.", "affected"),
+        ("Some 85 migrants were feared lost at sea.", "missing"),
+        ("Police apprehended 40 suspects.", "detained"),
+        ("A 6.1-magnitude quake hit the coast.", "other"),
         ("The ministry put the cost at 40,000.", "other"),
     ],
 )

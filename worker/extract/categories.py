@@ -41,6 +41,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     ),
     "missing": (
         "missing", "unaccounted for", "unaccounted", "believed buried", "feared buried", "believed trapped",
+        "lost at sea", "feared lost", "presumed lost",
         "feared trapped", "still trapped",
     ),
     "evacuated": (
@@ -57,6 +58,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     "detained": (
         "detained", "detaining", "arrested", "arresting", "arrests", "arrest", "detainees",
         "in custody", "jailed", "imprisoned", "rounded up", "held", "captured", "taken prisoner",
+        "apprehended", "nabbed", "netted", "prisoners",
     ),
     "abducted": (
         "abducted", "abducting", "abduction", "kidnapped", "kidnapping", "hostage", "hostages",
@@ -69,6 +71,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "need humanitarian assistance", "needed humanitarian assistance", "need aid", "needed aid",
         "need help", "needed help", "need food aid", "needed food aid", "food insecure",
         "starving", "sickened", "sickening", "poisoned", "taken to hospital", "rushed to hospital",
+        "brink of famine", "risk of famine", "facing famine",
         "brought to hospital", "in hospital",
     ),
     "protesting": (
@@ -409,6 +412,14 @@ _PARTICIPLE_ADJECTIVES = frozenset(
     ]
 )
 _OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:own\s+)?", re.IGNORECASE)
+# The size of a quake, written after or before its figure.
+_MAGNITUDE_AFTER = re.compile(r"[\s-]*magnitude\b", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
+MAGNITUDE_WINDOW = 16
+# What brought people to hospital when they were hurt: "hospitalised with burns".
+_WITH_INJURIES = re.compile(
+    r"\b(?:with|for)\s+(?:\w+\s+)?(?:injuries|wounds|burns|fractures)\b", re.IGNORECASE
+)
 # Where people forced from home are looked after: SPEC counts them as evacuated.
 _SHELTERED = re.compile(
     r"\b(?:in|at|to)\s+(?:\w+\s+){0,2}?(?:shelters|evacuation\s+(?:cent(?:re|er)s?|camps)|relief\s+camps)\b",
@@ -674,11 +685,21 @@ def category_named(text: str, start: int, end: int) -> str | None:
     return _CUE_CATEGORY[cue.group("cue").lower()] if cue is not None else None
 
 
+def _is_magnitude(text: str, figure: FigureSpan) -> bool:
+    return (
+        _MAGNITUDE_AFTER.match(text, figure.end) is not None
+        or _MAGNITUDE_BEFORE.search(
+            text, max(figure.sentence_start, figure.start - MAGNITUDE_WINDOW), figure.start
+        )
+        is not None
+    )
+
+
 def _ruled_out(text: str, figure: FigureSpan, head_lower: str | None) -> str | None:
     """Stage 0: a unit, a population, bodies, or a verb that says the figure is no casualty."""
     start, sentence_start = figure.start, figure.sentence_start
-    if figure.unit is not None and figure.unit not in ("percent",):
-        return "other"
+    if (figure.unit is not None and figure.unit not in ("percent",)) or _is_magnitude(text, figure):
+        return "other"  # a measure, or the size of a quake ("a 6.1-magnitude quake", "magnitude 6.1")
     if text.endswith((" of ", " to "), max(sentence_start, start - 4), start) and _POPULATION_BEFORE.search(
         text, max(sentence_start, start - POPULATION_WINDOW), start
     ):
@@ -726,11 +747,17 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
             if category != "affected" or cue.group("cue").lower() in ("cases", "infections", "case"):
                 return category
     if found is not None:
-        category = _CUE_CATEGORY[found.group("cue").lower()]
-        if category == "displaced" and _SHELTERED.search(following, 0, CLAUSE_AFTER_WINDOW):
-            return "evacuated"  # "displaced and now in temporary shelters": in centres is evacuated (SPEC)
-        return category
+        return _refined(_CUE_CATEGORY[found.group("cue").lower()], following)
     return None
+
+
+def _refined(category: str, following: str) -> str:
+    """A category the rest of the clause makes more precise."""
+    if category == "displaced" and _SHELTERED.search(following, 0, CLAUSE_AFTER_WINDOW):
+        return "evacuated"  # "displaced and now in temporary shelters": in centres is evacuated (SPEC)
+    if category == "affected" and _WITH_INJURIES.search(following, 0, CLAUSE_AFTER_WINDOW):
+        return "injured"  # "hospitalised with injuries": hurt, not only in hospital
+    return category
 
 
 def _category_before(text: str, figure: FigureSpan, before: str) -> str | None:  # noqa: PLR0911  one return per governing pattern, cheapest test first
