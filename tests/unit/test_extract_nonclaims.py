@@ -98,6 +98,8 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         ("One in four homes and one out of ten farms flooded; no one left.", ["One", "one"]),
         ("One in every 10 wells failed; she turned 100 on Friday and he turns 40 today.", ["One"]),
         ("The flood turned 40 villages into islands.", ["40"]),
+        ("Gallery: 1 of 3", []),
+        ("A father of three was among 12 hurt; a coalition of 12 parties met.", ["12", "12"]),
         ("The Boeing 737-800 carried 132 people.", ["132"]),
         ("Participants aged between 18 and 25 and people over 65 joined.", []),
         ("Photo 1 of 12. Updated 08.15 BST. See /2023/10/07/ and the 9/11 attacks.", []),

@@ -57,7 +57,16 @@ WEEKDAY_DAY_BEFORE = re.compile(
 LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
 # A gallery counter on a line of its own: "1 of 3", "Photo 2 of 14".
 COUNTER_LINE_FIRST = re.compile(r"^\s+of\s+\d{1,3}\s*(?:\n|$)")
-COUNTER_LINE_TOTAL = re.compile(r"^(?:(?:photo|image|picture|slide)\s+)?\d{1,3}\s+of\s+$", re.IGNORECASE)
+COUNTER_LINE_TOTAL = re.compile(
+    r"^(?:(?:photo|image|picture|slide|gallery|video)s?\s*:?\s+)?\d{1,3}\s+of\s+$", re.IGNORECASE
+)
+# The label a counter line may open with: "Gallery: 1 of 3", "Photos 2 of 9".
+COUNTER_LABEL = re.compile(r"^(?:photo|image|picture|slide|gallery|video)s?\s*:?\s*$", re.IGNORECASE)
+# "a father of three", "mother of two": a person's family in a description, not a count of news.
+FAMILY_OF_BEFORE = re.compile(
+    r"\b(?:father|mother|parent|grandfather|grandmother|grandparent|dad|mum|mom)\s+of\s+$", re.IGNORECASE
+)
+FAMILY_SIZE_LIMIT = 20
 # "no one", "at one point", "at one stage": "one" in a set phrase, not a count.
 NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
 AT_BEFORE = re.compile(r"\bat\s+(?:(?:just|only)\s+)?$", re.IGNORECASE)
@@ -297,7 +306,10 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
         if near.endswith("(") and after.startswith(")") and small_whole and WEEKDAY_DAY_BEFORE.search(near):
             return "date"
         if start - sentence_start < 40 and (
-            (start == sentence_start and COUNTER_LINE_FIRST.match(after))
+            (
+                (start == sentence_start or COUNTER_LABEL.match(text, sentence_start, start))
+                and COUNTER_LINE_FIRST.match(after)
+            )
             or (before.endswith("of ") and COUNTER_LINE_TOTAL.match(before) and after.strip() == "")
         ):
             return "gallery counter"
@@ -315,6 +327,8 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
         or (value <= 120 and TURNED_BEFORE.search(before) and TURNED_AGE_AFTER.match(after))
     ):
         return "age"
+    if value <= FAMILY_SIZE_LIMIT and before.endswith("of ") and FAMILY_OF_BEFORE.search(before):
+        return "family"
     if is_words and token.lower() in MULTIPLIER_WORDS and VAGUE_COUNT_BEFORE.search(near):
         return "vague plural"
     if (
