@@ -185,6 +185,8 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("Some 85 migrants were feared lost at sea.", "missing"),
         ("Police apprehended 40 suspects.", "detained"),
         ("A 6.1-magnitude quake hit the coast.", "other"),
+        ("The quake left at least 15,000 people without shelter.", "displaced"),
+        ("Nearly 1.5 million children are at risk of malnutrition.", "affected"),
         ("The ministry put the cost at 40,000.", "other"),
     ],
 )
@@ -331,6 +333,11 @@ def test_a_figure_bracketed_after_a_place_is_that_places_share_of_the_count() ->
             ],
         ),
         ("The blast killed 3 and injured 5 people.", [("3", "killed"), ("5", "injured")]),
+        ("Of the 512 people rescued, 48 were taken to hospital.", [("512", "other"), ("48", "affected")]),
+        (
+            "Fifty patients, four of them malnourished children, had died.",
+            [("Fifty", "killed"), ("four", "killed")],
+        ),
         (
             "Some 7,400 families or 30,500 people are staying in 1,028 evacuation centres.",
             [("Some 7,400", "evacuated"), ("30,500", "evacuated"), ("1,028", "other")],

@@ -226,6 +226,8 @@ def _share_category_forward(text: str, claims: list[Claim]) -> None:
             claim.category == "other"
             and following.category != "other"
             and (claim.counted is None or claim.counted.split()[-1].lower() not in THING_NOUNS)
+            # "of the 512 people rescued, 48 were hurt": the words between say what the first counts
+            and category_named(text, claim.end, following.start) is None
         ):
             claim.category = following.category
 

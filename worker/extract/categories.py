@@ -53,7 +53,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "refugee", "uprooted",
         "uprooting", "displacement", "homeless", "escaped", "crossed into", "from their homes",
         "asylum seekers", "internally displaced", "arrivals", "came ashore", "landed",
-        "stranded",
+        "stranded", "without shelter",
     ),
     "detained": (
         "detained", "detaining", "arrested", "arresting", "arrests", "arrest", "detainees",
@@ -71,7 +71,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "need humanitarian assistance", "needed humanitarian assistance", "need aid", "needed aid",
         "need help", "needed help", "need food aid", "needed food aid", "food insecure",
         "starving", "sickened", "sickening", "poisoned", "taken to hospital", "rushed to hospital",
-        "brink of famine", "risk of famine", "facing famine",
+        "brink of famine", "risk of famine", "facing famine", "malnutrition",
         "brought to hospital", "in hospital",
     ),
     "protesting": (
