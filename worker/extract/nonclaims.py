@@ -67,6 +67,20 @@ FAMILY_OF_BEFORE = re.compile(
     r"\b(?:father|mother|parent|grandfather|grandmother|grandparent|dad|mum|mom)\s+of\s+$", re.IGNORECASE
 )
 FAMILY_SIZE_LIMIT = 20
+# "Two officials familiar with the talks said", "three witnesses told AFP": how many people speak,
+# part of who the source is, not a figure they report.
+SPEAKER_COUNT_LIMIT = 10
+CLAUSE_OPENING = re.compile(r"(?:^|[,;:\"“(]|\b(?:and|but))\s*$")
+SPEAKER_COUNT_AFTER = re.compile(
+    r"^\s+(?:[\w.-]+\s+){0,3}?(?:officials|sources|people|diplomats|witnesses|residents|aides|lawmakers|"
+    r"analysts|officers)"
+    # a description of the speakers ("familiar with the talks", ", who asked not to be named,"), never
+    # a verb of their own ("two people feared missing, an official said")
+    r"(?:(?:\s+(?:familiar|close|with|who|from|in|at|of|briefed|speaking|involved|knowledgeable|on)\b|,\s+who\b)"
+    r"(?:(?!\b(?:were|was|are|is|had|have|has|died|killed|injured|wounded|fled|feared|and)\b)[^.;:\"”]){0,70}?)?"
+    r",?\s+(?:said|say|says|told|tell|confirmed)\b",
+    re.IGNORECASE,
+)
 # "no one", "at one point", "at one stage": "one" in a set phrase, not a count.
 NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
 AT_BEFORE = re.compile(r"\bat\s+(?:(?:just|only)\s+)?$", re.IGNORECASE)
@@ -360,6 +374,8 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
     if not has_unit:
         if SUPERLATIVE_AFTER.match(after) or RANKING_WORD_BEFORE.search(near):
             return "ranking"
+        if value <= SPEAKER_COUNT_LIMIT and CLAUSE_OPENING.search(near) and SPEAKER_COUNT_AFTER.match(after):
+            return "count of speakers"
         if " of " in before and N_OF_THE_M.search(before) and not REPORTED_COUNT_AFTER.match(after):
             return "total of a known set"
         if near.endswith((" of ", " in ", " every ")) and RATIO_TOTAL.search(near):
