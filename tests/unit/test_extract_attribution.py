@@ -1065,6 +1065,10 @@ class TestPersonPronouns:
         )
         assert sources(text, "Nine") == [None]
 
+    def test_he_never_refers_to_a_district(self) -> None:
+        text = "Rescuers reached Upper Tarn District on Monday.\nHe added that 600 searchers were at work."
+        assert sources(text, "600") == [None]
+
     def test_a_one_word_name_with_an_office_is_the_person_he_refers_to(self) -> None:
         text = (
             '"We found 31 more bodies today," said Haryono, head of the district relief agency.\n'

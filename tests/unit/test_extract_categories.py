@@ -187,6 +187,9 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("A 6.1-magnitude quake hit the coast.", "other"),
         ("The quake left at least 15,000 people without shelter.", "displaced"),
         ("Nearly 1.5 million children are at risk of malnutrition.", "affected"),
+        ("Meanwhile, the missing amounted to 40 people.", "missing"),
+        ("The injured numbered 300.", "injured"),
+        ("Losses amounted to 40 million.", "other"),
         ("The ministry put the cost at 40,000.", "other"),
     ],
 )
@@ -334,6 +337,10 @@ def test_a_figure_bracketed_after_a_place_is_that_places_share_of_the_count() ->
         ),
         ("The blast killed 3 and injured 5 people.", [("3", "killed"), ("5", "injured")]),
         ("Of the 512 people rescued, 48 were taken to hospital.", [("512", "other"), ("48", "affected")]),
+        (
+            '"For the injured, 2,046 people, and 62,545 evacuated," he said.',
+            [("2,046", "injured"), ("62,545", "evacuated")],
+        ),
         (
             "Fifty patients, four of them malnourished children, had died.",
             [("Fifty", "killed"), ("four", "killed")],

@@ -1416,6 +1416,29 @@ def _gapped_according_to(text: str, span: tuple[int, int], earlier: _Anchor) -> 
     return _Anchor(earlier.cue, phrase, after.start("np"), after.end("np"), False, False)
 
 
+# Last words that make a capitalised pair a place ("Cugenang District", "Lake Toba" aside).
+_PLACE_NAME_ENDINGS = frozenset(
+    {
+        "district",
+        "regency",
+        "province",
+        "village",
+        "county",
+        "city",
+        "state",
+        "region",
+        "island",
+        "river",
+        "valley",
+        "street",
+        "road",
+        "square",
+        "bay",
+        "territory",
+        "municipality",
+        "prefecture",
+    }
+)
 _LOCATIVES = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across", "around"})
 # How far before a name a photo or byline credit ("Reporting by") is read.
 CREDIT_WINDOW = 25
@@ -1437,6 +1460,7 @@ def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
         if (
             name
             and len(name) >= 2
+            and name[-1].lower() not in _PLACE_NAME_ENDINGS
             and _word_before(text, match.start()).lower() not in _LOCATIVES
             and gazetteer().lookup(" ".join(name)) is None
         ):

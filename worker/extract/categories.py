@@ -450,6 +450,12 @@ _GROUP_PUT_AT = re.compile(
     r"(?:\s+(?:people|persons|individuals|families|residents))?\s+(?:at|to)\s+$",
     re.IGNORECASE,
 )
+# A group named as the topic before its figure: "For the injured, 2,046 people", "as for the dead, 40".
+_FOR_THE_GROUP = re.compile(
+    r"\bfor\s+the\s+(?P<cue>affected|displaced|evacuated|injured|wounded|missing|dead|detained|homeless)"
+    r"\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
 # Cases that are files of the law, not people who fell ill.
 _CASES_OF_LAW = re.compile(
     r"\b(?:fraud|court|legal|criminal|corruption|abuse|tax|bankruptcy|civil|pending|lawsuit|murder|theft)"
@@ -524,7 +530,8 @@ _CHANGE_VERB_BEFORE = re.compile(
     r"\b(?:ha(?:s|ve|d)\s+(?:now\s+)?)?(?:now\s+)?(?:risen|rose|rises|rising|climbed|climbs|jumped|jumps|increased|"
     r"increases|grew|grown|soared|surged|swelled|reached|reaches|hit|hits|stood|stands|passed|passes|crossed|"
     r"crosses|topped|tops|exceeded|exceeds|surpassed|neared|nears|nearing|approached|approaching|"
-    r"gone\s+up|went\s+up|goes\s+up|lowered|raised|updated|fell|dropped|declined|"
+    r"gone\s+up|went\s+up|goes\s+up|lowered|raised|updated|fell|dropped|declined|amounted|amounts|totalled|"
+    r"totaled|totals|numbered|"
     r"revised(?:\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:up|down|upwards?|downwards?))?)"
     r"(?:\s+(?:to|at|from|past|beyond|above|the|up|down))*"
     r"(?:\s+[\d.,]+(?:\s+(?:to|and))?)?\s*$",
@@ -534,7 +541,7 @@ _CHANGE_VERB_BEFORE = re.compile(
 _CHANGE_STEMS = (
     "ris", "rose", "climb", "jump", "increas", "grew", "grow", "soar", "surg", "swel", "reach", "hit",
     "stood", "stand", "pass", "cross", "top", "exceed", "surpass", "near", "approach", "gone", "went",
-    "goes", "lower", "raise", "updat", "fell", "drop", "declin", "revis",
+    "goes", "lower", "raise", "updat", "fell", "drop", "declin", "revis", "amount", "total", "number",
 )  # fmt: skip
 _CHANGE_STEM = re.compile("|".join(_CHANGE_STEMS))
 _LEADING_WORDS = re.compile(r"(?:[A-Za-z]+\s+){1,3}")
@@ -784,6 +791,9 @@ def _category_before(text: str, figure: FigureSpan, before: str) -> str | None: 
     governing = _governing_verb_category(lower)
     if governing is not None:
         return governing
+    topic = _FOR_THE_GROUP.search(before) if "for the " in lower else None
+    if topic is not None:
+        return _CUE_CATEGORY[topic.group("cue").lower()]  # "For the injured, 2,046 people"
     named_group = _GROUP_PUT_AT.search(before) if " at " in lower[-12:] or " to " in lower[-12:] else None
     if named_group is not None:
         return _CUE_CATEGORY[named_group.group("cue").lower()]  # "put the displaced at 40,000"
