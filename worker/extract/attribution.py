@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from worker.extract.alternation import word_alternation
 from worker.extract.coref import SourceRegistry
-from worker.extract.places import gazetteer
+from worker.extract.places import admin_suffixes, gazetteer
 from worker.extract.reporting import (
     ABSOLUTE_SUBJECT_RE,
     ACRONYM_RE,
@@ -1357,12 +1357,10 @@ def _gapped_anchor(
     return _gapped_before(text, sentence_start, span[0], earlier) or _gapped_according_to(text, span, earlier)
 
 
+# Marks that end what a speaker said within a sentence.
 _HARD_CLAUSE_MARK_RE = re.compile(r"[;:]|\s[—–-]\s")
+# A figure and the words (at most two) between it and a subject after it.
 _FIGURE_THEN_WORDS_RE = re.compile(r"\d[\d,.]*\s+(?P<words>(?:[\w\-]+\s+){0,2})$")
-# Words that make a place name an administrative area: "Islamabad Capital Territory".
-_ADMIN_WORDS = frozenset(
-    {"capital", "territory", "state", "province", "region", "district", "county", "division"}
-)
 _AGENT_AFTER_VALUE_RE = re.compile(r"\s+(?:at|to|as)\s+(?:[^,;:()]|(?<=\d),(?=\d)){1,40}?\s+by\s+")
 # How far before its participle the subject of an absolute construction may start.
 ABSOLUTE_SUBJECT_WINDOW = 50
@@ -1390,7 +1388,7 @@ def _gapped_before(text: str, sentence_start: int, start: int, earlier: _Anchor)
         return None
     if lower[0] != "the" and (
         gazetteer().lookup(phrase) is not None
-        or (gazetteer().lookup(tokens[0]) is not None and set(lower[1:]) <= _ADMIN_WORDS)
+        or (gazetteer().lookup(tokens[0]) is not None and set(lower[1:]) <= _PLACE_NAME_ENDINGS)
     ):
         return None  # "..., Sindh 638 and Islamabad Capital Territory one": a row of a list of places
     return _Anchor(earlier.cue, phrase, match.start("np"), start, False, True)
@@ -1416,28 +1414,10 @@ def _gapped_according_to(text: str, span: tuple[int, int], earlier: _Anchor) -> 
     return _Anchor(earlier.cue, phrase, after.start("np"), after.end("np"), False, False)
 
 
-# Last words that make a capitalised pair a place ("Cugenang District", "Lake Toba" aside).
-_PLACE_NAME_ENDINGS = frozenset(
-    {
-        "district",
-        "regency",
-        "province",
-        "village",
-        "county",
-        "city",
-        "state",
-        "region",
-        "island",
-        "river",
-        "valley",
-        "street",
-        "road",
-        "square",
-        "bay",
-        "territory",
-        "municipality",
-        "prefecture",
-    }
+# Last words that make capitalised words a place ("Cugenang District", "Islamabad Capital Territory"):
+# the gazetteer's unit words and a few of geography.
+_PLACE_NAME_ENDINGS = admin_suffixes() | frozenset(
+    {"capital", "territory", "river", "valley", "street", "road", "square", "bay"}
 )
 _LOCATIVES = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across", "around"})
 # How far before a name a photo or byline credit ("Reporting by") is read.

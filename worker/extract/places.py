@@ -283,7 +283,7 @@ class Gazetteer:
         words = fold(name).split()
         entries = self.by_name.get(" ".join(words))
         # "Tacloban City", "Sindh province": the unit word is not part of the name.
-        while not entries and len(words) > 1 and words[-1] in _admin_suffixes():
+        while not entries and len(words) > 1 and words[-1] in admin_suffixes():
             words = words[:-1]
             entries = self.by_name.get(" ".join(words))
         if not entries:
@@ -342,7 +342,7 @@ def _places_in(
 ) -> list[PlaceMention]:
     """`find_places` over the words of text[start:end] already found (`tokens`)."""
     gaz = gazetteer()
-    suffixes = _admin_suffixes()
+    suffixes = admin_suffixes()
     capitalised = [token.group()[0].isupper() for token in tokens]
     bare: dict[int, str] = {}  # token index -> the capitalised word without its possessive
     mentions: list[PlaceMention] = []
@@ -400,7 +400,8 @@ def _places_in(
 
 
 @cache
-def _admin_suffixes() -> frozenset[str]:
+def admin_suffixes() -> frozenset[str]:
+    """Unit words that may follow a place's name ("district", "province", "City"), in lower case."""
     return frozenset(place_names()["admin_suffixes"])
 
 
