@@ -29,6 +29,7 @@ from worker.extract.reporting import (
     PLURAL_PRONOUNS,
     SOURCE_HEADS,
     TITLE_WORDS,
+    TRADE_EPITHETS,
     WORD_RE,
     word_set,
 )
@@ -53,15 +54,6 @@ _GENERIC_PEOPLE_HEADS = word_set("officials official authorities")
 _AREA_WORDS = word_set("local provincial regional municipal district county city state village")
 # Descriptions a charity, rights monitor or UN body goes by ("the Geneva-based group"), though their
 # words type them as any organisation.
-# Epithets of a business, which a description with words of its trade may use for a body the text
-# named before: "the courier firm", "the online retailer", "the state-owned carrier".
-_TRADE_EPITHETS = word_set(
-    """
-        company firm retailer carrier airline lender insurer manufacturer maker operator producer
-        broadcaster conglomerate giant chain grocer supermarket automaker carmaker miner shipper
-        developer publisher chipmaker brewer distributor supplier startup
-    """
-)
 # Words that make a description pick out a body other than the one named before.
 _OTHER_BODY_WORDS = word_set(
     """
@@ -457,7 +449,7 @@ class SourceRegistry:
                     return entity
             if (
                 modifiers
-                and head in _TRADE_EPITHETS
+                and head in TRADE_EPITHETS
                 and phrase.tokens[0].lower() == "the"
                 and all(m.islower() for m in _content(phrase.tokens)[:-1])
                 and not _OTHER_BODY_WORDS.intersection(content)

@@ -539,13 +539,19 @@ HEADLINE_SOURCE_RE: Final = re.compile(r"\s[-–—]\s(?P<np>(?:[\w'’.\-]+\s){
 # Heads of descriptions that may stand for a body named earlier under another name: "the fiscal
 # watchdog" for the Office for Rail Statistics. A description with another head ("the ministry",
 # "the union") refers only to a body whose name holds that head.
-EPITHET_HEADS: Final[frozenset[str]] = word_set(
+# Epithets of a business, which a description with words of its trade ("the courier firm", "the
+# online retailer") may use for a business the text named before.
+TRADE_EPITHETS: Final[frozenset[str]] = word_set(
+    """
+        company firm retailer carrier airline lender insurer manufacturer maker operator producer
+        broadcaster conglomerate giant chain grocer supermarket automaker carmaker miner shipper
+        courier developer publisher chipmaker brewer distributor supplier startup
+    """
+)
+EPITHET_HEADS: Final[frozenset[str]] = TRADE_EPITHETS | word_set(
     """
         watchdog agency body group organisation organization charity regulator monitor institution
-        outfit agencies bodies groups organisations organizations charities company firm retailer
-        carrier airline lender insurer manufacturer maker operator producer broadcaster newspaper
-        outlet conglomerate giant chain grocer supermarket automaker carmaker miner shipper courier
-        developer publisher chipmaker brewer distributor supplier startup
+        outfit agencies bodies groups organisations organizations charities newspaper outlet
     """
 )
 
