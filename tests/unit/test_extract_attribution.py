@@ -1280,3 +1280,18 @@ class TestAbsoluteConstructionsAndLateAgents:
 
     def test_by_and_a_time_is_no_agent(self) -> None:
         assert sources("The crowd was estimated at 5,000 by noon.", "5,000") == [None]
+
+
+class TestACueInARelativeClause:
+    def test_it_reports_nothing_after_its_clause_ends(self) -> None:
+        text = "The war caused a crisis which the UN says is the worst, pushing 7 million toward famine."
+        assert sources(text, "7 million") == [None]
+
+    def test_it_reports_what_its_clause_holds(self) -> None:
+        assert sources("The storm, which officials said killed 40 people, moved north.", "40") == [
+            "officials"
+        ]
+
+    def test_the_main_clauses_speaker_takes_over_after_it(self) -> None:
+        text = "Officials said the storm, which experts say is rare, killed 40 people."
+        assert sources(text, "40") == ["Officials"]

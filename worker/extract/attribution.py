@@ -264,6 +264,7 @@ class _Anchor:
     parenthetical: bool = False  # stands after a comma with text on both sides
     attribution: Attribution | None = None
     description: str = ""  # words set off after the source that describe it: "a Geneva-based monitor"
+    reach: int | None = None  # the last position it governs on its right, when short of its clause's end
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -1067,9 +1068,18 @@ class _SentenceReader:
                     governs_right=True,
                     parenthetical=postposed,
                     description=vouching,
+                    reach=self._relative_clause_end(phrase_start, match.end),
                 )
             )
             previous_verb_end = match.end
+
+    def _relative_clause_end(self, phrase_start: int, verb_end: int) -> int | None:
+        """Where a relative clause whose subject speaks ends ("a crisis which the UN says is the worst,
+        pushing 7 million ..."): its cue reports nothing after that comma."""
+        if _word_before(self.text, phrase_start).lower() not in RELATIVE_PRONOUNS | {"that"}:
+            return None
+        comma = _CLAUSE_COMMA_RE.search(self.text, verb_end, self.end)
+        return comma.start() if comma is not None else None
 
     def _speaker_description(self, phrase_end: int) -> None:
         """ "..., said Jane Roe, 66, who lives 25 miles away": her age and her home are not her claims."""
@@ -1325,11 +1335,12 @@ def _choose_all(
                 open_left.append(index)
             reached += 1
         last_break = bisect_left(semicolons, start)
-        if last_break:
-            floor = semicolons[last_break - 1] - 2
-            while open_left and anchors[open_left[0]].end < floor:
-                open_left.popleft()
+        floor = semicolons[last_break - 1] - 2 if last_break else -1
+        while open_left and anchors[open_left[0]].end < floor:
+            open_left.popleft()
         left = anchors[open_left[0]] if open_left else None
+        if left is not None and left.reach is not None and start > left.reach:
+            left = _within_reach(anchors, last_ended, start, floor)
         first_right = next_looking_back[bisect_left(starts, end)]
         right = anchors[first_right] if first_right is not None else None
         earlier = anchors[last_ended] if last_ended >= 0 else None
@@ -1346,6 +1357,25 @@ def _choose_all(
     return chosen
 
 
+# How many anchors back from a figure one out of reach (a relative clause's cue) looks for another.
+WITHIN_REACH_LOOKBACK = 8
+
+
+def _within_reach(anchors: Sequence[_Anchor], last_ended: int, start: int, floor: int) -> _Anchor | None:
+    """The latest anchor before `start` that governs on to it, past those whose reach ends before it
+    ("Officials said the storm, which experts say is rare, killed 40": the officials')."""
+    for index in range(last_ended, max(-1, last_ended - WITHIN_REACH_LOOKBACK), -1):
+        anchor = anchors[index]
+        if (
+            anchor.governs_right
+            and anchor.end <= start
+            and anchor.end >= floor
+            and (anchor.reach is None or anchor.reach >= start)
+        ):
+            return anchor
+    return None
+
+
 def _gapped_anchor(
     text: str, sentence_start: int, span: tuple[int, int], earlier: _Anchor | None
 ) -> _Anchor | None:
@@ -1357,6 +1387,8 @@ def _gapped_anchor(
     return _gapped_before(text, sentence_start, span[0], earlier) or _gapped_according_to(text, span, earlier)
 
 
+# A comma that ends a clause, not one inside a figure ("1,028").
+_CLAUSE_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
 # Marks that end what a speaker said within a sentence.
 _HARD_CLAUSE_MARK_RE = re.compile(r"[;:]|\s[—–-]\s")
 # A figure and the words (at most two) between it and a subject after it.
