@@ -189,6 +189,7 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("Nearly 1.5 million children are at risk of malnutrition.", "affected"),
         ("Meanwhile, the missing amounted to 40 people.", "missing"),
         ("The injured numbered 300.", "injured"),
+        ("The toll is now well over 60.", "killed"),
         ("Losses amounted to 40 million.", "other"),
         ("The ministry put the cost at 40,000.", "other"),
     ],

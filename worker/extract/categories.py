@@ -440,7 +440,8 @@ _OUT_OF_OPENING = re.compile(
 )
 _GOVERNING_TOLL = re.compile(
     r"\b(?:toll|deaths|death\s+count|fatalities)\b[^,;]{0,70}?\b(?:at|to|of|reach|reached|reaches|stands\s+at|"
-    r"stood\s+at|is|was|be|hit|hits|top|tops|topped|exceed|exceeds|exceeded|passed|passes)\s+$",
+    r"stood\s+at|is|was|be|hit|hits|top|tops|topped|exceed|exceeds|exceeded|passed|passes)"
+    r"(?:\s+(?:now|currently|already|still))?\s+$",
     re.IGNORECASE,
 )
 # A group named by what happened to it, then the figure it comes to: "put the displaced at 40,000",
