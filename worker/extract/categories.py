@@ -694,6 +694,8 @@ def category_named(text: str, start: int, end: int) -> str | None:
 
 
 def _is_magnitude(text: str, figure: FigureSpan) -> bool:
+    if "agnitude" not in text[max(figure.sentence_start, figure.start - MAGNITUDE_WINDOW) : figure.end + 12]:
+        return False  # a cheap test first: this runs for every figure
     return (
         _MAGNITUDE_AFTER.match(text, figure.end) is not None
         or _MAGNITUDE_BEFORE.search(

@@ -338,7 +338,12 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
     if (
         AGE_AFTER.match(after)
         or (value <= 120 and _AGE_HINT.search(before) and AGE_BEFORE_WORDS.search(before))
-        or (value <= 120 and TURNED_BEFORE.search(before) and TURNED_AGE_AFTER.match(after))
+        or (
+            value <= 120
+            and "turn" in before[-12:]
+            and TURNED_BEFORE.search(before)
+            and TURNED_AGE_AFTER.match(after)
+        )
     ):
         return "age"
     if value <= FAMILY_SIZE_LIMIT and before.endswith("of ") and FAMILY_OF_BEFORE.search(before):
@@ -374,7 +379,7 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
     if not has_unit:
         if SUPERLATIVE_AFTER.match(after) or RANKING_WORD_BEFORE.search(near):
             return "ranking"
-        if value <= SPEAKER_COUNT_LIMIT and CLAUSE_OPENING.search(near) and SPEAKER_COUNT_AFTER.match(after):
+        if value <= SPEAKER_COUNT_LIMIT and SPEAKER_COUNT_AFTER.match(after) and CLAUSE_OPENING.search(near):
             return "count of speakers"
         if " of " in before and N_OF_THE_M.search(before) and not REPORTED_COUNT_AFTER.match(after):
             return "total of a known set"
