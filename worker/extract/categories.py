@@ -444,16 +444,17 @@ _GOVERNING_TOLL = re.compile(
     r"(?:\s+(?:now|currently|already|still))?\s+$",
     re.IGNORECASE,
 )
+# People named by what happened to them ("the displaced", "the injured").
+_GROUP_NAMED = r"(?P<cue>affected|displaced|evacuated|injured|wounded|missing|dead|detained|homeless)"
 # A group named by what happened to it, then the figure it comes to: "put the displaced at 40,000",
 # "the affected people at 3 million", "the injured to 1,300".
 _GROUP_PUT_AT = re.compile(
-    r"\bthe\s+(?P<cue>affected|displaced|evacuated|injured|wounded|missing|dead|detained|homeless)"
-    r"(?:\s+(?:people|persons|individuals|families|residents))?\s+(?:at|to)\s+$",
+    rf"\bthe\s+{_GROUP_NAMED}(?:\s+(?:people|persons|individuals|families|residents))?\s+(?:at|to)\s+$",
     re.IGNORECASE,
 )
 # A group named as the topic before its figure: "For the injured, 2,046 people", "as for the dead, 40".
 _FOR_THE_GROUP = re.compile(
-    r"\bfor\s+the\s+(?P<cue>affected|displaced|evacuated|injured|wounded|missing|dead|detained|homeless)"
+    rf"\bfor\s+the\s+{_GROUP_NAMED}"
     r"\s*[,:]?\s*$",
     re.IGNORECASE,
 )
