@@ -240,10 +240,11 @@ def _category_of_list_rows(text: str, sentences: list[tuple[int, int]], claims: 
     for claim in claims:
         if claim.unit is not None:
             continue
-        index = bisect_left(starts, claim.sentence_start)
+        own = bisect_left(starts, claim.sentence_start)
+        index = own
         while index > 0 and _LIST_ROW.match(text, *sentences[index]):
             index -= 1
-        if index == bisect_left(starts, claim.sentence_start):
+        if index == own:
             continue  # the claim's own sentence is no list row
         intro_start, intro_end = sentences[index]
         if text[intro_start:intro_end].rstrip().endswith(":"):

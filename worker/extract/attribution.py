@@ -22,7 +22,8 @@ from functools import lru_cache
 
 from worker.extract.alternation import word_alternation
 from worker.extract.coref import SourceRegistry
-from worker.extract.places import admin_suffixes, gazetteer
+from worker.extract.numbers import CLAUSE_COMMA_RE
+from worker.extract.places import LOCATIVE_WORDS, admin_suffixes, gazetteer
 from worker.extract.reporting import (
     ABSOLUTE_SUBJECT_RE,
     ACRONYM_RE,
@@ -162,7 +163,6 @@ _FIGURE_RIGHT_BEFORE_RE = re.compile(r"\d[\d,.]*(?:\s+[a-z][\w-]*){0,2}\s+$")
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "this", "that", "these", "those"})
 # A line that is an item of a list: a bullet or dash, or a number and a closing mark.
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)]\s)")
-# A semicolon and the words before the figure of the next list item: "; and almost 200,000".
 # What may follow a cue that closes its sentence: "said.", "said on Monday.", "said Wednesday."
 _CLOSES_SENTENCE_RE = re.compile(r"(?:\s+(?:on|late|early)?\s*[A-Za-z]+){0,2}\s*[.!?\"”’]*\s*$")
 _FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|do|does)\b")
@@ -184,8 +184,11 @@ _IN_A_FINDING_RE = re.compile(
 _SPEAKER_ROLE_RE = re.compile(
     r",\s+(?P<role>(?:(?:the|a|an)\s+)?[A-Za-z-]+(?:\s+(?:of|for|at)\s+[^,.;:\"”]+)?)"
 )
+# The first two words of a phrase: a count there ("the three officials") names who speaks.
 _FIRST_TWO_WORDS_RE = re.compile(r"\s*\S+(?:\s+\S+)?")
-_VERB_AFTER_PHRASE_RE = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|did|does)\b")
+# A finite verb right after a phrase: the phrase is a clause's subject ("said the governor had ...").
+_VERB_AFTER_PHRASE_RE = re.compile(r"\s+" + _FINITE_VERB_RE.pattern)
+# A semicolon or dash and the words before the figure of the next list item: "; and almost 200,000".
 _LIST_CONTINUATION_RE = re.compile(r"(?:;|\s[—–-])\s*(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")
 # What follows an inverted speaker and describes them, up to a participle that goes on reporting
 # ("..., adding that ..."): an age, a relative clause, an indefinite description.
@@ -1078,7 +1081,7 @@ class _SentenceReader:
         pushing 7 million ..."): its cue reports nothing after that comma."""
         if _word_before(self.text, phrase_start).lower() not in RELATIVE_PRONOUNS | {"that"}:
             return None
-        comma = _CLAUSE_COMMA_RE.search(self.text, verb_end, self.end)
+        comma = CLAUSE_COMMA_RE.search(self.text, verb_end, self.end)
         return comma.start() if comma is not None else None
 
     def _speaker_description(self, phrase_end: int) -> None:
@@ -1387,8 +1390,6 @@ def _gapped_anchor(
     return _gapped_before(text, sentence_start, span[0], earlier) or _gapped_according_to(text, span, earlier)
 
 
-# A comma that ends a clause, not one inside a figure ("1,028").
-_CLAUSE_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
 # Marks that end what a speaker said within a sentence.
 _HARD_CLAUSE_MARK_RE = re.compile(r"[;:]|\s[—–-]\s")
 # A figure and the words (at most two) between it and a subject after it.
@@ -1451,7 +1452,8 @@ def _gapped_according_to(text: str, span: tuple[int, int], earlier: _Anchor) -> 
 _PLACE_NAME_ENDINGS = admin_suffixes() | frozenset(
     {"capital", "territory", "river", "valley", "street", "road", "square", "bay"}
 )
-_LOCATIVES = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across", "around"})
+# Words before a place name; "of" introduces an owner ("the family of Jon Doe") as often as a place.
+_BEFORE_PLACES = LOCATIVE_WORDS - {"of"}
 # How far before a name a photo or byline credit ("Reporting by") is read.
 CREDIT_WINDOW = 25
 
@@ -1473,7 +1475,7 @@ def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
             name
             and len(name) >= 2
             and name[-1].lower() not in _PLACE_NAME_ENDINGS
-            and _word_before(text, match.start()).lower() not in _LOCATIVES
+            and _word_before(text, match.start()).lower() not in _BEFORE_PLACES
             and gazetteer().lookup(" ".join(name)) is None
         ):
             names.append((match.start(), " ".join(name)))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import WEEKDAY_NAMES
+from worker.extract.numbers import CLAUSE_COMMA_RE
 from worker.extract.places import gazetteer
 
 # Category cue words, as a glossary. Order matters only within a phrase search: the first cue found
@@ -425,8 +426,6 @@ _SHELTERED = re.compile(
     r"\b(?:in|at|to)\s+(?:\w+\s+){0,2}?(?:shelters|evacuation\s+(?:cent(?:re|er)s?|camps)|relief\s+camps)\b",
     re.IGNORECASE,
 )
-# A comma that ends a clause, not one that groups the digits of a figure ("in 1,028 centres").
-_CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)")
 _PARTITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)|among\s+them)\b", re.IGNORECASE)
 _PART_OF_BEFORE = re.compile(
@@ -695,14 +694,12 @@ def category_named(text: str, start: int, end: int) -> str | None:
 
 
 def _is_magnitude(text: str, figure: FigureSpan) -> bool:
-    if "agnitude" not in text[max(figure.sentence_start, figure.start - MAGNITUDE_WINDOW) : figure.end + 12]:
+    window_start = max(figure.sentence_start, figure.start - MAGNITUDE_WINDOW)
+    if "agnitude" not in text[window_start : figure.end + MAGNITUDE_WINDOW]:
         return False  # a cheap test first: this runs for every figure
     return (
         _MAGNITUDE_AFTER.match(text, figure.end) is not None
-        or _MAGNITUDE_BEFORE.search(
-            text, max(figure.sentence_start, figure.start - MAGNITUDE_WINDOW), figure.start
-        )
-        is not None
+        or _MAGNITUDE_BEFORE.search(text, window_start, figure.start) is not None
     )
 
 
@@ -735,7 +732,7 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
     clause = _CLAUSE_BREAK.search(text, phrase_end, after_end)
     if clause is not None:
         after_end = clause.start()
-    comma = _CLAUSE_COMMA.search(text, phrase_end, after_end) if "," in text[phrase_end:after_end] else None
+    comma = CLAUSE_COMMA_RE.search(text, phrase_end, after_end) if "," in text[phrase_end:after_end] else None
     if comma is not None:
         after_end = comma.start()
     conjunction = _NEXT_CLAUSE.search(text, phrase_end, after_end)

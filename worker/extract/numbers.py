@@ -22,6 +22,8 @@ STRAY_SPACE_GROUPED = r"\d{1,3}(?:,\d{3})+(?:,[ ]\d{3})+(?![\d,]|\.\d|\s+(?:and|
 EUROPEAN_GROUPED = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d|\.\d)"  # 1.200.000 / 1.200,5
 EUROPEAN_DECIMAL = r"\d+,\d{1,2}(?![\d])"  # 3,5 million / 20,6%
 PLAIN = r"\d+(?:\.\d+)?|\.\d+"
+# A comma that ends a clause, not one that groups a figure's digits ("in 1,028 centres").
+CLAUSE_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
 # Thousands grouped by spaces ("12 000", "1 234 567"; the cleaner turns no-break and thin spaces into
 # plain ones). Read only in items that do not group with commas, where "in 12 300 homes" would more
 # likely be two numbers; see `number_tokens`.
