@@ -520,7 +520,7 @@ def figure_place(
     best: tuple[float, PlaceMention] | None = None
     for mention in mentions:
         if mention.end <= figure_start:
-            distance: float = figure_start - mention.end
+            distance = float(figure_start - mention.end)
         elif figure_start < mention.start < min(next_figure, figure_start + PLACE_AFTER_FIGURE):
             if _SHARE_OF_FIGURE.search(text, figure_start, mention.start):
                 continue  # "5,786, with most of the victims from Tacloban": where a part is from
