@@ -221,3 +221,22 @@ def test_a_place_that_a_share_of_the_figure_comes_from_is_not_the_figures_place(
     plain = "The toll stood at 5,200 in Sindh."
     plain_mentions = sentence_places(plain, 0, len(plain))
     assert figure_place(plain, plain_mentions, plain.index("5,200"), len(plain)) == "Sindh"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr Hana Chad said the clinic treated 40 patients.",
+        "Dr. Rosa Georgia said the clinic treated 40 patients.",
+        "Interior Minister Jordan Pell said 40 people were arrested.",
+        "Mr Kenya told reporters 40 homes had burned.",
+    ],
+)
+def test_a_place_name_inside_a_persons_name_after_a_title_is_no_place(text: str) -> None:
+    assert find_places(text) == []
+    assert item_places(text).country is None
+
+
+def test_a_place_after_a_capitalised_word_that_is_no_title_stays_a_place() -> None:
+    assert [mention.place.country for mention in find_places("DR Congo's army said 40 died.")] == ["CD"]
+    assert [mention.place.country for mention in find_places("Oxfam Kenya said 40 died.")] == ["KE"]

@@ -24,6 +24,7 @@ import pycountry
 
 from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
+from worker.extract.reporting import TITLE_WORDS
 from worker.knowledge import event_kinds, place_names
 
 PlaceLevel = Literal["country", "region", "city"]
@@ -376,6 +377,9 @@ def _places_in(
         if found is None:
             continue
         place, stop, unit_named = found
+        if _after_title(text, tokens, index):
+            next_index = stop
+            continue
         mention_start, mention_end = token.start(), tokens[stop - 1].end()
         # "Central Sulawesi's Palu": a place after a possessive place is introduced by it.
         after_possessive = (
@@ -397,6 +401,20 @@ def _places_in(
         mentions.append(PlaceMention(place=place, start=mention_start, end=mention_end, locative=locative))
         next_index = stop
     return mentions
+
+
+def _after_title(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether the word at `tokens[index]` follows a title directly or through one capitalised word:
+    it is then part of a person's name ("Dr Amal Farah", "Foreign Minister Israel Katz")."""
+    for before in (index - 1, index - 2):
+        if before < 0 or text[tokens[before].end() : tokens[before + 1].start()] not in (" ", ". "):
+            return False
+        word = tokens[before].group()
+        if not word[0].isupper():
+            return False
+        if word.lower() in TITLE_WORDS and not word.isupper():  # "DR Congo" is no doctor
+            return True
+    return False
 
 
 @cache
@@ -649,11 +667,11 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
             weight = 2 if weight_all == 2 or mention.start < lede_end else 1
             mentions.append((mention, weight))
             votes[mention.place.country] += weight
-        for token in tokens:
+        for index, token in enumerate(tokens):
             word = token.group()
             if word[0].isupper():
                 code = gaz.country_of_adjective(word)
-                if code:
+                if code and not _after_title(source_text, tokens, index):
                     votes[code] += 1
     kind = event_kind(text, headline)
     if not votes:
