@@ -241,7 +241,11 @@ def _to_event(
     source = claim.source
     where = resolver.where
     entity = resolver.entity(source.text, source.normalized, source.type) if source else None
-    place = gazetteer().lookup(claim.location, where.country) if claim.location else None
+    fallback = fallback_name(where)
+    if claim.location is not None and claim.location == fallback:
+        place = where.event_place  # looked up already; "Palestine, State of" reads as no name
+    else:
+        place = gazetteer().lookup(claim.location, where.country) if claim.location else None
     if claim.location and place is None:
         # A village or district the gazetteer does not list: a place of its own in the item's
         # country ("XX", the ISO code for an unknown one, when the item names none).
@@ -253,10 +257,11 @@ def _to_event(
             country=country,
             parent=f"iso:{country}",
         )
-    stated = claim.location is not None and claim.location != fallback_name(where)
-    if source is not None and not stated:
+    stated = claim.location is not None and claim.location != fallback
+    if source is not None and not stated and source.type != "person":
         # "the Westland provincial police", "authorities in Eastmarch district": a body named with
-        # its region speaks for that region when the sentence names no other place.
+        # its region speaks for that region when the sentence names no other place. A person's
+        # name holds no jurisdiction, even when it reads like a place ("Elmer Soria").
         jurisdiction = resolver.jurisdiction(source.text)
         if jurisdiction is not None:
             place = jurisdiction

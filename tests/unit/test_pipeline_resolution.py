@@ -60,3 +60,20 @@ def test_a_body_that_works_in_one_region_places_its_figures_there() -> None:
     event = only(found, 75)
     assert event.resolved_source is not None and event.resolved_source.id == "sy-civil-defence"
     assert event.place is not None and event.place.id == "iso:SY-ID"
+
+
+def test_a_persons_name_that_reads_like_a_place_gives_the_figure_no_place() -> None:
+    found = events(
+        "Floods in the Philippines have killed 40 people, Chief Supt Ramon Soria told reporters.",
+        "Philippine floods",
+    )
+    event = only(found, 40)
+    assert event.source is not None and event.source.text == "Ramon Soria"
+    assert event.place is not None and event.place.id == "iso:PH"
+
+
+def test_a_figure_without_a_place_of_its_own_takes_the_event_place_even_with_a_long_country_name() -> None:
+    found = events("Strikes on Gaza killed 12 people on Monday, the health ministry said.", "Gaza strikes")
+    event = only(found, 12)
+    assert event.event_place is not None and event.event_place.id == "iso:PS"
+    assert event.place is not None and event.place.id == "iso:PS"

@@ -240,3 +240,10 @@ def test_a_place_name_inside_a_persons_name_after_a_title_is_no_place(text: str)
 def test_a_place_after_a_capitalised_word_that_is_no_title_stays_a_place() -> None:
     assert [mention.place.country for mention in find_places("DR Congo's army said 40 died.")] == ["CD"]
     assert [mention.place.country for mention in find_places("Oxfam Kenya said 40 died.")] == ["KE"]
+
+
+def test_a_place_where_a_figure_was_announced_is_not_the_figures_place() -> None:
+    [claim] = extract_claims("More than 9,000 people have fled, the agency said at a briefing in Geneva.")
+    assert claim.location is None
+    [claim] = extract_claims("More than 9,000 people have fled to Geneva, the agency said.")
+    assert claim.location == "Geneva"

@@ -419,7 +419,8 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 MAGNITUDE_WINDOW = 16
 # What brought people to hospital when they were hurt: "hospitalised with burns".
 _WITH_INJURIES = re.compile(
-    r"\b(?:with|for)\s+(?:\w+\s+)?(?:injuries|wounds|burns|fractures)\b", re.IGNORECASE
+    r"\b(?:with|for)\s+(?:\w+\s+)?(?:injuries|wounds|burns|fractures|cuts|bruises|inhalation)\b",
+    re.IGNORECASE,
 )
 # Where people forced from home are looked after: SPEC counts them as evacuated.
 _SHELTERED = re.compile(
@@ -716,10 +717,21 @@ def _ruled_out(text: str, figure: FigureSpan, head_lower: str | None) -> str | N
         return "killed"  # "rescuers recovered 22 bodies" (SPEC)
     if head_lower in ("cases", "case") and _CASES_OF_LAW.search(figure.counted or ""):
         return "other"  # "500 fraud cases", "40 court cases": files, not people who fell ill
-    # "freed 23 hostages": a verb right before the figure that says it is not a casualty.
-    if _GOVERNED_BY_OTHER.search(text, max(sentence_start, start - GOVERNED_BY_OTHER_WINDOW), start):
-        return "other"
-    return None
+    return _governed_by_other(text, figure)
+
+
+def _governed_by_other(text: str, figure: FigureSpan) -> str | None:
+    """ "freed 23 hostages": a verb right before the figure that says it is not a casualty."""
+    start = figure.start
+    window_start = max(figure.sentence_start, start - GOVERNED_BY_OTHER_WINDOW)
+    governed = _GOVERNED_BY_OTHER.search(text, window_start, start)
+    if governed is None:
+        return None
+    if governed.group().lower().startswith("treated") and _WITH_INJURIES.match(
+        text, figure.phrase_end + 1, figure.sentence_end
+    ):
+        return "injured"  # "treated 134 people for burns": treated for a hurt (SPEC: sought treatment)
+    return "other"
 
 
 def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | None:

@@ -515,6 +515,8 @@ NOT_PLACE_WORDS = frozenset(
 
 # A share of the figure just given, whose place is that share's: "..., most of them in Velm".
 _SHARE_OF_FIGURE = re.compile(r"\b(?:most|many|some|half|majority|bulk)\s+of\s+(?:the|them|whom|those)\b")
+# A verb of saying between a figure and a place after it: the place is where the words were said.
+_SPEAKING = re.compile(r"\b(?:said|says|told|tells|added|stated|according\s+to)\b")
 # How far after a figure its place may stand ("40 houses collapsed in the hill town of Tarsa").
 PLACE_AFTER_FIGURE = 80
 
@@ -542,6 +544,8 @@ def figure_place(
         elif figure_start < mention.start < min(next_figure, figure_start + PLACE_AFTER_FIGURE):
             if _SHARE_OF_FIGURE.search(text, figure_start, mention.start):
                 continue  # "5,786, with most of the victims from Tacloban": where a part is from
+            if _SPEAKING.search(text, figure_start, mention.start):
+                continue  # "120,000, the agency said at a briefing in Geneva": where it was said
             distance = mention.start - figure_start - 1.5
         else:
             continue

@@ -298,7 +298,8 @@ TITLE_WORDS: Final[frozenset[str]] = word_set(
         officer captain superintendent inspector commissioner rapporteur coroner physician doctor
         ombudsman ombudswoman attorney spokesmen sergeant constable sheriff detective ranger warden
         marshal treasurer auditor speaker nominee congressman congresswoman businessman businesswoman
-        billionaire frontrunner incumbent challenger
+        billionaire frontrunner incumbent challenger supt supt. insp insp. det. sen. rep. gov. cmdr cmdr.
+        brig brig.
     """
 )
 
