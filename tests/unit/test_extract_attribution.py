@@ -317,6 +317,12 @@ class TestDocuments:
         assert sources(text, "300") == ["the health ministry"]
 
 
+def test_people_at_the_scene_can_speak() -> None:
+    text = '"At least 800 of us held the square," one protester, who gave only his first name, told AFP.'
+    assert sources(text, "800") == ["one protester"]
+    assert sources("Two nurses said 30 patients had died.", "30") == ["Two nurses"]
+
+
 class TestChains:
     def test_citing_inside_the_subject(self) -> None:
         text = "The wire, citing a statement from the Ministry of Water, reported that 1,220 wells failed."
@@ -326,6 +332,12 @@ class TestChains:
     def test_citing_after_the_verb(self) -> None:
         text = "The storm cut power to 1,730 homes, state broadcaster NTV reported, citing the grid operator."
         assert sources(text, "1,730") == ["the grid operator"]
+
+    def test_citing_the_speakers_own_people_keeps_the_speaker(self) -> None:
+        text = "The relief society said 140 homes had burned, citing its volunteers on the ground."
+        assert sources(text, "140") == ["The relief society"]
+        text = "The relief society said 140 homes had burned, citing volunteers on the ground."
+        assert sources(text, "140") == ["volunteers"]
 
     def test_quoted_as_saying(self) -> None:
         text = "RIA quoted the regional governor as saying 40 people had died."

@@ -209,6 +209,7 @@ _CONTINUED_QUOTE_GAP_RE = re.compile(r"[^\"“”«»\n.!?]{0,30}[.!?]\s*")
 # What may stand between a speaker's cue and the quotation it introduces: "said:", "told AFP:".
 _INTRODUCTION_GAP_RE = re.compile(r"^(?:\s+[\w'’.\-]+){0,3}\s*[:,]\s*$")
 _CITING_WINDOW = 60
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 # A sentence that ends like this is body text, not a headline.
 _CLOSED = '.!?"”’)'
 _LOOKAHEAD = 12
@@ -291,7 +292,7 @@ def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
     if text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS):
         # "its growth forecast", "their new five-year sales forecast"
         for word in words[-4:]:
-            if word.lower() in {"its", "their", "his", "her"} or word.endswith(("'s", "’s")):
+            if word.lower() in _POSSESSIVE_PRONOUNS or word.endswith(("'s", "’s")):
                 return words[-1].lower() != "own"
         # "the previous estimate", "an earlier forecast"
         if len(words) >= 2 and words[-2].lower() in {"the", "a", "an"}:
@@ -918,7 +919,9 @@ class _SentenceReader:
                 None,
             )
             if host is not None:
-                host.phrase, host.cue = cited.phrase, "citing"
+                # "citing its volunteers": the speaker's own people are the speaker
+                if cited.phrase.split(maxsplit=1)[0].lower() not in _POSSESSIVE_PRONOUNS:
+                    host.phrase, host.cue = cited.phrase, "citing"
             elif not any(a.start <= cited.start <= a.end for a in self.anchors):
                 self.anchors.append(cited)
         self.anchors.sort(key=lambda a: a.start)
@@ -1272,7 +1275,7 @@ def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, 
     """The noun phrase that owns a document, and where it starts: "By the Water Board's
     estimate" -> the Water Board."""
     owner = text[start:owner_end]
-    if owner.lower() in {"its", "their", "his", "her"}:
+    if owner.lower() in _POSSESSIVE_PRONOUNS:
         return owner, start
     words = _tokens(text, max(floor, start - OWNER_PHRASE_WINDOW), owner_end)
     phrase_start = start

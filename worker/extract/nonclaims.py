@@ -72,8 +72,9 @@ FAMILY_SIZE_LIMIT = 20
 SPEAKER_COUNT_LIMIT = 10
 CLAUSE_OPENING = re.compile(r"(?:^|[,;:\"“(]|\b(?:and|but))\s*$")
 SPEAKER_COUNT_AFTER = re.compile(
-    r"^\s+(?:[\w.-]+\s+){0,3}?(?:officials|sources|people|diplomats|witnesses|residents|aides|lawmakers|"
-    r"analysts|officers)"
+    r"^\s+(?:[\w.-]+\s+){0,3}?(?:officials?|sources?|people|person|diplomats?|witness(?:es)?|residents?|"
+    r"aides?|lawmakers?|analysts?|officers?|protest[eo]rs?|demonstrators?|villagers?|survivors?|"
+    r"eyewitness(?:es)?|relatives?|doctors?|nurses?|medics?|rescuers?|workers?)"
     # a description of the speakers ("familiar with the talks", ", who asked not to be named,"), never
     # a verb of their own ("two people feared missing, an official said")
     r"(?:(?:\s+(?:familiar|close|with|who|from|in|at|of|briefed|speaking|involved|knowledgeable|on)\b|,\s+who\b)"

@@ -342,7 +342,10 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         militia militias rebels insurgents militants fighters exchange bloc alliance opposition prison
         school airport station observers trust society chamber ngo ngos club league reporter reporters
         grocer supermarket automaker carmaker miner shipper courier developer publisher chipmaker brewer
-        distributor supplier startup
+        distributor supplier startup protester protesters protestor protestors demonstrator
+        demonstrators villager survivor worker nurse nurses teacher teachers student students farmer
+        farmers fisherman fishermen relative relatives parent parents eyewitness eyewitnesses volunteer
+        volunteers
         journalist journalists correspondents forecasters meteorologists seismologists geologists
         epidemiologists statisticians traders dealers bankers nurses teachers farmers fishermen port
         leader lawyer lawyers historians academics scholars demographers speaker nominee nominees congressman
