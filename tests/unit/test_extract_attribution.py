@@ -323,6 +323,25 @@ def test_people_at_the_scene_can_speak() -> None:
     assert sources("Two nurses said 30 patients had died.", "30") == ["Two nurses"]
 
 
+class TestExpectations:
+    def test_a_figure_that_a_relative_clause_reckoned_is_the_reckoners(self) -> None:
+        text = "Revenue rose to $4.2 billion, ahead of the $3.9 billion traders had expected, the firm said."
+        assert sources(text, "$4.2 billion") == ["the firm"]
+        assert sources(text, "$3.9 billion") == ["traders"]
+        text = "Orders reached 9,000, above the 8,500 that analysts had forecast, the maker said."
+        assert sources(text, "8,500") == ["analysts"]
+
+    def test_a_figure_after_a_possessive_estimate_of_is_the_owners(self) -> None:
+        text = "The chain sold 71,000 bikes, beating analysts' estimates of 64,000."
+        assert sources(text, "71,000") == [None]
+        assert sources(text, "64,000") == ["analysts"]
+
+    def test_an_estimate_of_a_figure_is_a_noun_not_a_verb(self) -> None:
+        text = "The chain sold 71,000 bikes, beating the Halden consensus estimate of 64,000."
+        assert sources(text, "64,000") == [None]
+        assert sources("Brokers estimate 64,000 bikes were sold.", "64,000") == ["Brokers"]
+
+
 class TestChains:
     def test_citing_inside_the_subject(self) -> None:
         text = "The wire, citing a statement from the Ministry of Water, reported that 1,220 wells failed."

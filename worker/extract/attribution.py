@@ -234,7 +234,7 @@ _RAISED_PASSIVE_RE = re.compile(
     r"|lawmakers|congress|police|investigators|officials|[A-Z]\w*)\b)[a-z]"
 )
 # "estimates of 64,900", "claims of abuse": a cue word followed by "of" is a noun.
-_NOUN_BEFORE_OF_RE = re.compile(r"[a-z]+s\s+of\s")
+_NOUN_BEFORE_OF_RE = re.compile(r"(?:[a-z]+s|estimate|forecast|claim)\s+of\s")
 _DIGIT_RE = re.compile(r"\d")
 # Sentence adverbs that may open a subject without a comma; determiners and quantifiers stay.
 _LEADING_DISCOURSE_WORDS = DISCOURSE_WORDS - {"this", "that", "these", "those", "such", "both", "each"}
@@ -253,6 +253,12 @@ _HEAD_BEFORE_COMPLEMENT_RE = re.compile(
     r"(?P<np>(?:(?:the|a|an|[Tt]he|An?)\s+)?(?:[\w'’\-]+\s+){0,3}?(?P<head>[\w\-]+))\s+(?:of|among|by|with)\s"
 )
 _DETERMINER_TAIL_RE = re.compile(r"\b(?:the|a|an|its|their)\s+[^\d,]+$")
+# The words after a phrase's last figure ("the $1.9 billion analysts"), and the verbs of reckoning
+# whose object that figure can be, left behind by a relative clause ("... analysts had expected").
+_AFTER_FIGURE_RE = re.compile(r"\d(?:\s+(?:million|billion|trillion|thousand))?\s+(?P<who>[^\d,]+)$")
+_RECKONING_VERB_RE = re.compile(
+    r"(?:(?:had|have|has)\s+)?(?:expected|forecast|predicted|projected|estimated|anticipated|pencil+ed\s+in)\b"
+)
 
 
 @dataclass(slots=True)
@@ -438,7 +444,8 @@ def _holds_a_number(phrase: str) -> bool:
     if _DIGIT_RE.search(phrase) is None:
         return False
     return any(
-        word.strip(_EDGE_PUNCTUATION).replace(",", "").replace(".", "").isdigit() for word in phrase.split()
+        word.strip(_EDGE_PUNCTUATION + "$€£¥").replace(",", "").replace(".", "").isdigit()
+        for word in phrase.split()
     )
 
 
@@ -663,9 +670,17 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     if _holds_a_number(subject):
         head = _HEAD_BEFORE_COMPLEMENT_RE.match(subject)
         tail = _DETERMINER_TAIL_RE.search(subject)
+        reckoner = _AFTER_FIGURE_RE.search(subject)
         if head and head.group("head").lower() in SOURCE_HEADS:
             # "The poll of 1,000 voters": the size of the sample is not part of the source
             subject = head.group("np")
+        elif (
+            reckoner is not None
+            and _RECKONING_VERB_RE.match(text, verb_start)
+            and _valid_source(reckoner.group("who"), counting=False)
+        ):
+            # "ahead of the $1.9 billion analysts had expected": the figure is what they expected
+            subject = reckoner.group("who")
         else:
             subject = tail.group() if tail else ""
     if not subject:
@@ -1188,12 +1203,18 @@ class _SentenceReader:
                 POSSESSIVE_LEAD_RE.search(lead)
                 or opening in _CLAUSE_INITIAL_PREPOSITIONS
                 or POSSESSIVE_FOLLOW_RE.match(text, noun.end, self.end)
+                or self._figure_of(noun.end)  # "beating analysts' estimates of 445,000"
             ):
                 continue
             postposed = _preceded_by_comma(text, owner_start, self.start) and self.figure_before(owner_start)
             self.anchors.append(
                 _Anchor(noun.word, owner_text, owner_start, noun.end, postposed, True, postposed)
             )
+
+    def _figure_of(self, position: int) -> bool:
+        """Whether " of " and a figure follow `position`: the figure is the value of what stands there."""
+        of = _OF_RE.match(self.text, position, self.end)
+        return of is not None and any(start == of.end() for start, _ in self.mentions)
 
     def _finding_named_with_in(self) -> None:
         """A sentence with no cue of its own whose figures come "in" a finding: "In a Corvale poll
@@ -1347,10 +1368,13 @@ def _choose_all(
         left = anchors[open_left[0]] if open_left else None
         if left is not None and left.reach is not None and start > left.reach:
             left = _within_reach(anchors, last_ended, start, floor)
-        first_right = next_looking_back[bisect_left(starts, end)]
+        next_anchor = bisect_left(starts, end)
+        first_right = next_looking_back[next_anchor]
         right = anchors[first_right] if first_right is not None else None
         earlier = anchors[last_ended] if last_ended >= 0 else None
-        if (
+        if next_anchor < len(anchors) and _reckons_figure_before(anchors[next_anchor], text, end):
+            chosen[position] = (anchors[next_anchor], earlier)
+        elif (
             right is not None
             and (right.cue.lower() in {"according to", "citing"} or right.cue.endswith(" by"))
             and _TIGHT_GAP_RE.match(text[end : right.start])
@@ -1361,6 +1385,18 @@ def _choose_all(
         else:
             chosen[position] = (left or right, earlier)
     return chosen
+
+
+# Only a space, or "that", between a figure and the subject of a relative clause that reckoned it.
+_OBJECT_GAP_RE = re.compile(r"\s+(?:that\s+)?")
+
+
+def _reckons_figure_before(anchor: _Anchor, text: str, figure_end: int) -> bool:
+    """ "the $1.9 billion analysts had expected": the figure is what the subject after it reckoned."""
+    return (
+        anchor.cue in FORECAST_CUES | {"expected", "estimated"}
+        and _OBJECT_GAP_RE.fullmatch(text, figure_end, anchor.start) is not None
+    )
 
 
 # How many anchors back from a figure one out of reach (a relative clause's cue) looks for another.
