@@ -91,6 +91,28 @@ def test_links_to_other_stories_are_dropped_whatever_their_length(prefix: str) -
     assert clean_body(body).text == "Divers found 3 cars.\nDivers left."
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Ines Varga",
+        "By Ines Varga | Updated 09:10 GMT",
+        "By Ines Varga and Tom van Dam, Wirepost",
+        "By Ines Varga - 4 min read",
+        "By Wirepost",
+    ],
+)
+def test_a_byline_on_a_line_of_its_own_is_dropped(byline: str) -> None:
+    assert clean_body(f"{byline}\nDivers found 3 cars.").text == "Divers found 3 cars."
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By Friday, 40 cars had been found.", "By Friday Evening the divers had found 40 cars."],
+)
+def test_a_story_line_opening_with_by_is_kept(line: str) -> None:
+    assert clean_body(f"{line}\nDivers left.").text == f"{line}\nDivers left."
+
+
 def test_a_sentence_that_mentions_reading_more_is_kept() -> None:
     body = "Read more about it in the 40-page report, the minister told 300 delegates."
     assert clean_body(body).text == body

@@ -247,3 +247,16 @@ def test_a_place_where_a_figure_was_announced_is_not_the_figures_place() -> None
     assert claim.location is None
     [claim] = extract_claims("More than 9,000 people have fled to Geneva, the agency said.")
     assert claim.location == "Geneva"
+
+
+def test_a_chinese_province_is_found_by_its_name_without_the_unit_word() -> None:
+    assert ids("Floods hit Shandong and the Guangxi region.") == ["iso:CN-SD", "iso:CN-GX"]
+    place = gazetteer().lookup("Xinjiang")
+    assert place is not None and place.name == "Xinjiang"
+
+
+def test_an_unlisted_place_after_a_unit_word_and_of_is_a_place() -> None:
+    [claim] = extract_claims("Rain killed 14 people in the northern province of Velmark.")
+    assert claim.location == "Velmark"
+    [claim] = extract_claims("Rain killed 14 people near the Irkutsk region of Velmark.")
+    assert claim.location == "Irkutsk"

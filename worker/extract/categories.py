@@ -47,7 +47,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     ),
     "evacuated": (
         "evacuated", "evacuation", "evacuees", "evacuating", "evacuate", "moved to shelters",
-        "taken to shelters", "in shelters", "sheltering", "relief camps", "moved to safety",
+        "taken to shelters", "in shelters", "moved to temporary shelters", "taken to temporary shelters",
+        "in temporary shelters", "sheltering", "relief camps", "moved to safety",
         "moved to safer", "relocated",
     ),
     "displaced": (

@@ -167,6 +167,10 @@ def _english_forms(name: str) -> set[str]:
     compass = {"west", "east", "north", "south", "central"}
     if len(words) > 1 and words[-1] in compass:
         forms.add(" ".join([words[-1], *words[:-1]]))
+    unit_words = place_names()["local_unit_words"]
+    while len(words) > 1 and words[-1] in unit_words:
+        words = words[:-1]  # "shandong sheng" -> "shandong", "xinjiang uygur zizhiqu" -> "xinjiang"
+        forms.add(" ".join(words))
     return {form for form in forms if form}
 
 
@@ -179,7 +183,8 @@ def _english_name(name: str, forms: set[str]) -> str:
     compass_first = [
         form for form in translated if form.split()[0] in {"west", "east", "north", "south", "central"}
     ]
-    return (compass_first or translated)[0].title()
+    # the shortest English form, so that the name is the same in every process whatever the set's order
+    return min(compass_first or translated, key=lambda form: (len(form), form)).title()
 
 
 def country_adjective(name: str) -> str:
@@ -476,10 +481,12 @@ def sentence_places(
     return sorted(located, key=lambda m: m.start)
 
 
-# "in Tarsa", "near Upper Velm", "in the Kerrow district": a capitalised name after "in", "near" or
-# "outside" that the gazetteer does not list.
+# "in Tarsa", "near Upper Velm", "in the Kerrow district", "the northern province of Kalvar": a
+# capitalised name after "in", "near", "outside" or "the" unit word "of" that the gazetteer does not
+# list ("the Irkutsk region of Siberia" names its region before the unit word).
 _UNLISTED_PLACE = re.compile(
-    r"\b(?:in|near|outside)\s+(?:the\s+)?(?P<place>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
+    r"\b(?:(?:in|near|outside)\s+(?:the\s+)?|the\s+(?:[a-z]+\s+)?(?:province|region|district|county|town|village)\s+of\s+)"
+    r"(?P<place>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
 )
 # Capitalised words after "in" that name no place: bodies, buildings, documents, times.
 NOT_PLACE_WORDS = frozenset(

@@ -91,6 +91,17 @@ NOISE_PREFIXES: dict[str, str] = {
 }
 _SHORT_LINE = 160
 
+# A byline on a line of its own: "By" and one or more names of two to four capitalised words, then
+# the line's end or the page's separators and time stamps ("By Ana Ruiz | Updated 14:32 GMT"). Its
+# names are people, never places or sources. A single word counts only alone ("By AFP"): "By
+# Monday, 40 had died" is story text.
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|da|di)){1,3}"
+_BYLINE = re.compile(
+    rf"By\s+(?:{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:,\s*[A-Z][\w&.-]*)?|[A-Z][\w&.-]*)"
+    r"\s*(?:$|[|·•–—]|-\s|,?\s+(?:Updated|Published|Posted)\b)"
+)
+_BYLINE_LINE = 100
+
 # Elements whose boundaries are line breaks; every other tag is removed without a trace.
 BLOCK_TAGS = frozenset(
     {
@@ -253,7 +264,9 @@ def _is_noise(text: str, key: str) -> bool:
         return True
     if len(text) > _SHORT_LINE:
         return False
-    return opening.startswith(_NOISE_PREFIX_TUPLE)
+    return opening.startswith(_NOISE_PREFIX_TUPLE) or (
+        len(text) <= _BYLINE_LINE and _BYLINE.match(text) is not None
+    )
 
 
 def _place_name(match: re.Match[str]) -> str:
