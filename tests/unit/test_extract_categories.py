@@ -194,6 +194,8 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("The ministry put the cost at 40,000.", "other"),
         ("Medics treated 40 people for minor burns.", "injured"),
         ("More than 9,000 residents were moved to temporary shelters.", "evacuated"),
+        ("The walkout affected some 4,500 flights.", "other"),
+        ("The walkout affected some 4,500 travellers.", "affected"),
         ("Nurses treated another 15 for smoke inhalation.", "injured"),
         ("The clinic treated 300 patients last week.", "other"),
         ("Nurses treated 20 people for dehydration.", "other"),

@@ -215,6 +215,9 @@ THING_NOUNS = frozenset(
         "kilograms",
         "kilos",
         "test",
+        *("flights", "flight", "trains", "train", "cars", "car", "buses", "bus", "jobs", "shops", "stores"),
+        *("businesses", "factories", "farms", "mosques", "churches", "classrooms", "beds", "doses", "meals"),
+        *("seats", "votes", "barrels"),
     ]
 )
 
