@@ -92,6 +92,14 @@ class TestDescriptions:
         assert resolved(registry, "Agency spokesman Dewi Santoso") == "Dewi Santoso"
         assert resolved(registry, "the agency") == "the national disaster agency"
 
+    def test_a_count_named_as_a_subject_is_no_body_a_description_can_mean(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "The tally")
+        assert resolved(registry, "the agency") == "the agency"
+        resolved(registry, "the Velm Relief Agency")
+        resolved(registry, "The tally")
+        assert resolved(registry, "the agency") == "the Velm Relief Agency"
+
     def test_plural_descriptions_and_joint_sources(self) -> None:
         registry = SourceRegistry()
         resolved(registry, "the World Health Organization and UNICEF")

@@ -460,6 +460,8 @@ class SourceRegistry:
                     return named
             if not modifiers and head in EPITHET_HEADS and phrase.tokens[0].lower() in DETERMINERS:
                 fallback = self._recent(person=False, plural=head.endswith("s"))
+                if fallback is not None and fallback.text.split()[-1].lower() in DOCUMENT_NOUNS:
+                    fallback = None  # "the tally stood at 3,411, the agency said": a count is no body
                 if fallback is not None and (
                     _may_describe(_normalize(phrase.text)[1], fallback.type)
                     or (fallback.type == "un_ngo" and head in _NON_PROFIT_EPITHETS)
