@@ -321,6 +321,7 @@ def test_people_at_the_scene_can_speak() -> None:
     text = '"At least 800 of us held the square," one protester, who gave only his first name, told AFP.'
     assert sources(text, "800") == ["one protester"]
     assert sources("Two nurses said 30 patients had died.", "30") == ["Two nurses"]
+    assert sources("The driver was among 9 people killed, his cousin said.", "9") == ["his cousin"]
 
 
 class TestExpectations:

@@ -345,7 +345,8 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         distributor supplier startup protester protesters protestor protestors demonstrator
         demonstrators villager survivor worker nurse nurses teacher teachers student students farmer
         farmers fisherman fishermen relative relatives parent parents eyewitness eyewitnesses volunteer
-        volunteers
+        volunteers brother brothers sister sisters mother father son daughter wife husband cousin uncle
+        aunt neighbour neighbours neighbor neighbors friend friends colleague colleagues family families
         journalist journalists correspondents forecasters meteorologists seismologists geologists
         epidemiologists statisticians traders dealers bankers nurses teachers farmers fishermen port
         leader lawyer lawyers historians academics scholars demographers speaker nominee nominees congressman
