@@ -260,3 +260,13 @@ def test_an_unlisted_place_after_a_unit_word_and_of_is_a_place() -> None:
     assert claim.location == "Velmark"
     [claim] = extract_claims("Rain killed 14 people near the Irkutsk region of Velmark.")
     assert claim.location == "Irkutsk"
+
+
+def test_a_place_before_a_colon_is_a_rows_place_in_a_short_line_only() -> None:
+    rows = extract_claims("Toll by province\nPunjab: 41 dead\nSindh - 32 dead", location="Pakistan")
+    assert [claim.location for claim in rows] == ["Punjab", "Sindh"]
+    [claim] = extract_claims(
+        "New Delhi: More than 80 people were killed when the storm struck the coast on Wednesday.",
+        location="India",
+    )
+    assert claim.location == "India"

@@ -564,13 +564,17 @@ def figure_place(
 
 
 # What may stand between a place and the figure that follows as its own ("Westland 40",
-# "Westland (WL) 40", "Westland has reported 40", "followed by Westland with 40", "Westland was the
-# worst-hit province, where 40"): a list of places each with its figure.
+# "Westland: 40", "Westland (WL) 40", "Westland has reported 40", "followed by Westland with 40",
+# "Westland was the worst-hit province, where 40"): a list of places each with its figure.
 _LISTED_BEFORE = re.compile(
-    r"\s*(?:(?:has|have|had)\s+)?(?:reported|recorded|registered|confirmed|counted|with|at)?\s*"
+    r"\s*[:\u2013\u2014-]?\s*(?:(?:has|have|had)\s+)?(?:reported|recorded|registered|confirmed|counted|with|at)?\s*"
     r"|\s*(?:province|region|state|district|county)?\s*(?:was|is|remains|remained)\s+the\s+"
     r"(?:worst|hardest|most|badly)[\s-]+(?:hit|affected)(?:\s+[a-z]+)?\s*,?\s*(?:where|with)\s*"
 )
+# A colon or dash between a place and its figure marks a row of a list only in a short line
+# ("Hatay: 322 dead"); at the head of a sentence it closes a dateline.
+_ROW_MARK = re.compile(r"\s*[:\u2013\u2014-]")
+LIST_ROW_CHARS = 60
 # What may join the places of a "respectively" list ("Westland and northern Eastmarch provinces").
 _LIST_JOIN = re.compile(r"[\s,]*(?:and\s+)?(?:[a-z-]+\s+)?")
 _RESPECTIVELY = re.compile(r"\brespectively\b")
@@ -607,9 +611,11 @@ def listed_place(
             chosen = listed[rank]
             return _POSSESSIVE.sub("", text[chosen.start : chosen.end])
     between = _PARENTHESISED.sub("", text[last.end : figure_start])
-    if _LISTED_BEFORE.fullmatch(between):
-        return _POSSESSIVE.sub("", text[last.start : last.end])
-    return None
+    if not _LISTED_BEFORE.fullmatch(between):
+        return None
+    if _ROW_MARK.match(between) and end - last.start > LIST_ROW_CHARS:
+        return None  # "New Delhi: More than 80 people were killed ...": a dateline, not a row
+    return _POSSESSIVE.sub("", text[last.start : last.end])
 
 
 def _fits_country(text: str, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
