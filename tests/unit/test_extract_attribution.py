@@ -324,6 +324,17 @@ def test_people_at_the_scene_can_speak() -> None:
     assert sources("The driver was among 9 people killed, his cousin said.", "9") == ["his cousin"]
 
 
+class TestCoordinatedVerbs:
+    def test_a_subject_that_did_something_else_first_still_speaks(self) -> None:
+        text = "The coastguard denied the claim and said only 20 were missing."
+        assert sources(text, "20") == ["The coastguard"]
+        text = "The coastguard met reporters and said 20 were missing."
+        assert sources(text, "20") == ["The coastguard"]
+
+    def test_a_first_word_that_names_no_speaker_does_not_become_one(self) -> None:
+        assert sources("Floods killed 30 and said 20 were missing.", "20") == [None]
+
+
 class TestExpectations:
     def test_a_figure_that_a_relative_clause_reckoned_is_the_reckoners(self) -> None:
         text = "Revenue rose to $4.2 billion, ahead of the $3.9 billion traders had expected, the firm said."

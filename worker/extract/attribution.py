@@ -107,7 +107,7 @@ _CAPITALISED_RUN_RE = re.compile(
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
 _SUBJECT_HEADS = EPITHET_HEADS | (SOURCE_HEADS - NON_COUNTING_HEADS)
 _SENTENCE_SUBJECT_RE = re.compile(
-    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{word_alternation(_SUBJECT_HEADS)})\b|"
+    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{word_alternation(_SUBJECT_HEADS)})\b|"
     r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
     # "Norland's Sea Rescue group": a name and a head in lower case after it
     rf"(?:\s+(?:{word_alternation(_SUBJECT_HEADS)})\b)?"
@@ -166,6 +166,12 @@ _LIST_ITEM_RE = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)]\s)")
 # What may follow a cue that closes its sentence: "said.", "said on Monday.", "said Wednesday."
 _CLOSES_SENTENCE_RE = re.compile(r"(?:\s+(?:on|late|early)?\s*[A-Za-z]+){0,2}\s*[.!?\"”’]*\s*$")
 _FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|do|does)\b")
+# A clause whose subject did something else before "and" a cue verb: "The army denied the claim and".
+_COORDINATED_SUBJECT_RE = re.compile(
+    r"\s*(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+"
+    r"(?:[a-z]+ed|met|held|gave|made|took|spoke|went|sent|saw|found|told|set|cut|kept|left|rejected)\b"
+    r"[^,;:\"“”]*\s+and\s+$"
+)
 # A name after the words that describe the person in lower case: "farmer Jon Breck", "local shop
 # owner Ana Ruiz", "34-year-old nurse Mia Lund".
 _DESCRIBED_NAME_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)")
@@ -688,6 +694,15 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     return subject, region_start + region.rfind(subject), None, ""
 
 
+def _names_a_speaker(phrase: str) -> bool:
+    """A noun phrase that can only be someone: a speaker's head noun ("The army") or a name of two
+    capitalised words or more, not a sentence's first word ("Floods")."""
+    words = phrase.split()
+    return _valid_source(phrase, counting=False) and (
+        words[-1].lower() in SOURCE_HEADS or sum(word[0].isupper() for word in words) >= 2
+    )
+
+
 def _inverted_speaker(phrase: str) -> bool:
     """ "..., said Ivo Marek" names the speaker after the verb; "..., said he had" does not."""
     tokens = WORD_RE.findall(phrase)
@@ -1036,6 +1051,15 @@ class _SentenceReader:
             cue = SPEECH_VERBS.get(verb) or COUNTING_VERBS.get(verb) or DOCUMENT_VERBS[verb]
             if not phrase:
                 inherited = self.anchors[-1] if self.anchors and self.anchors[-1].end <= match.start else None
+                if inherited is None and kind != "document":
+                    # "The army denied the claim and said only 20 were missing"
+                    coordinated = _COORDINATED_SUBJECT_RE.match(
+                        text, max(clause, previous_verb_end), match.start
+                    )
+                    if coordinated is not None and _names_a_speaker(coordinated.group("np")):
+                        inherited = _Anchor(
+                            cue, coordinated.group("np"), match.start, match.end, False, False
+                        )
                 if inherited is None or kind == "document":
                     continue
                 phrase, phrase_start = inherited.phrase, match.start
