@@ -305,6 +305,11 @@ class TestDocuments:
         assert sources("Exit polls show the mayor on 41 percent.", "41") == ["Exit polls"]
         assert sources("The party won 3.6 percent, according to those exit polls.", "3.6") == ["exit polls"]
 
+    def test_a_poll_described_by_its_sample_and_maker_credits_the_maker(self) -> None:
+        text = "About 61% backed the levy in a poll of 1,020 adults conducted by Pollwise."
+        assert sources(text, "61%") == ["Pollwise"]
+        assert sources(text, "1,020") == ["Pollwise"]
+
     def test_a_finding_described_in_passing_keeps_its_subject(self) -> None:
         text = "The exit surveys, commissioned by two broadcasters, showed the party on 14.2 percent."
         assert sources(text, "14.2") == ["The exit surveys"]

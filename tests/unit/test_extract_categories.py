@@ -195,6 +195,7 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("Medics treated 40 people for minor burns.", "injured"),
         ("More than 9,000 residents were moved to temporary shelters.", "evacuated"),
         ("The walkout affected some 4,500 flights.", "other"),
+        ("Some 2.1 million people face acute hunger.", "affected"),
         ("The walkout affected some 4,500 travellers.", "affected"),
         ("Nurses treated another 15 for smoke inhalation.", "injured"),
         ("The clinic treated 300 patients last week.", "other"),
@@ -371,3 +372,13 @@ def test_rows_of_a_list_count_what_its_introduction_names() -> None:
         "- East: 5\n\nOther figures:\n- Homes lost: 40\n"
     )
     assert categories(text) == [("12", "killed"), ("5", "killed"), ("5", "killed"), ("40", "other")]
+
+
+def test_a_figure_set_beside_the_one_before_it_counts_the_same_thing() -> None:
+    text = "Nearly 700 walkers died on the pass this year, compared with 950 in the same months last year."
+    assert [(c.quantity_text, c.category) for c in extract_claims(text)] == [
+        ("Nearly 700", "killed"),
+        ("950", "killed"),
+    ]
+    text = "In Velm, 30,000 people walked, against 41,000 demonstrators a week earlier."
+    assert [c.category for c in extract_claims(text)][1] == "protesting"

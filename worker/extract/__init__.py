@@ -57,6 +57,8 @@ _FROM_PREVIOUS = re.compile(
 )
 # "31 people were detained, up from an earlier figure of 14": the figure a change started from,
 # named after a clause of its own; it counts what the figure it changed to counts.
+# A figure set beside the one before it for another time or place: the same kind of count.
+_COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|an?)\s+)?$")
 _CHANGED_FROM = re.compile(
     r",\s+(?:up|down)\s+from\s+(?:(?:an?|the|its)\s+)?(?:(?:earlier|previous|initial|first)\s+)?"
     r"(?:(?:figure|count|toll|total|tally|estimate)\s+of\s+)?$"
@@ -170,6 +172,12 @@ def extract_claims(
         ):
             category = previous.category  # "rose to 2,400 from 2,000": the same count, before
             previous_figures[quantity.start] = previous.start
+        elif (
+            previous is not None
+            and category == "other"
+            and _COMPARED_WITH.search(text, previous.end, quantity.start)
+        ):
+            category = previous.category  # "900 died, compared with 1,100 last year": the same count
         source = attributions[index]
         if restated >= 0:
             source = claims[restated].source

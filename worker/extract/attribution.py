@@ -183,7 +183,10 @@ _PUBLISHED_ON_RE = re.compile(
 # "in a poll by X", "in the latest Corvale survey": a finding the sentence's figures come from.
 _IN_A_FINDING_RE = re.compile(
     r"\b[Ii]n\s+(?P<finding>(?:a|an|the|its|their|this|that)\s+(?:[\w'’&.-]+\s+){0,4}?"
-    r"(?:poll|survey|study|report|analysis|audit|census|review)\b(?:\s+(?:by|from)\s+[^,.;:]{2,60})?)"
+    r"(?P<noun>poll|survey|study|report|analysis|audit|census|review)\b"
+    # "of 1,020 adults conducted by Norstat": the sample, then the maker
+    r"(?:(?:\s+of\s+(?:[^,.;:]|(?<=\d)[,.](?=\d)){1,40}?)?(?:\s+(?:conducted|commissioned|carried\s+out))?"
+    r"\s+(?:by|from)\s+[^,.;:]{2,60})?)"
 )
 # The office set off after an inverted speaker ("..., said Haryono, head of the relief agency"), which
 # tells a one-word name is a person's.
@@ -1249,7 +1252,8 @@ class _SentenceReader:
             source = _finding_source(phrase) or _owner_of_documents(phrase) or phrase
             if not _valid_source(source, counting=False):
                 continue
-            self.anchors.append(_Anchor("in", source, match.start(), match.end(), True, True, False))
+            # it ends at its noun: a figure in the words after it ("a poll of 1,020 adults by X") is its too
+            self.anchors.append(_Anchor("in", source, match.start(), match.end("noun"), True, True, False))
             return
 
     def _named_counts_at(self) -> None:

@@ -73,7 +73,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "need humanitarian assistance", "needed humanitarian assistance", "need aid", "needed aid",
         "need help", "needed help", "need food aid", "needed food aid", "food insecure",
         "starving", "sickened", "sickening", "poisoned", "taken to hospital", "rushed to hospital",
-        "brink of famine", "risk of famine", "facing famine", "malnutrition",
+        "brink of famine", "risk of famine", "facing famine", "malnutrition", "acute hunger",
+        "severe hunger", "faced hunger", "face hunger", "facing hunger", "going hungry", "go hungry",
         "brought to hospital", "in hospital",
     ),
     "protesting": (
@@ -297,6 +298,8 @@ _PHRASE_STOP = frozenset(
         "toward",
         "towards",
         "also",
+        # verbs in the present tense that follow a count of people: "2.1 million people face hunger"
+        *("face", "need", "remain", "lack", "risk", "live", "depend", "rely", "suffer", "still"),
         "still",
         "now",
         "then",
