@@ -382,3 +382,31 @@ def test_a_figure_set_beside_the_one_before_it_counts_the_same_thing() -> None:
     ]
     text = "In Velm, 30,000 people walked, against 41,000 demonstrators a week earlier."
     assert [c.category for c in extract_claims(text)][1] == "protesting"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A shell wounded 17 people, the mayor said. Two of them were in a serious condition.",
+        "A shell wounded 17 people. Of them, 12 were children.",
+        "A shell wounded 17 people. Among those, 12 were children.",
+    ],
+)
+def test_a_sentence_that_opens_with_a_part_of_the_last_count_shares_its_category(text: str) -> None:
+    assert [c.category for c in extract_claims(text)] == ["injured", "injured"]
+
+
+def test_a_part_of_something_else_in_the_next_sentence_keeps_its_own_category() -> None:
+    assert [c.category for c in extract_claims("A shell wounded 17 people. Two of the dams burst.")] == [
+        "injured",
+        "other",
+    ]
+
+
+def test_one_count_in_two_units_has_one_category() -> None:
+    text = "Of those, 12,000 families or 58,000 people were displaced."
+    assert [c.category for c in extract_claims(f"Rain affected 90,000 people. {text}")] == [
+        "affected",
+        "displaced",
+        "displaced",
+    ]

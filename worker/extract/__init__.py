@@ -50,6 +50,7 @@ _JOINED_COUNTS = re.compile(
     r"(?:\s+[\w'’-]+){0,2}(?:\s*,\s+(?:(?:an?|the)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?){0,2}"
     r"\s*(?:,|,?\s+and|,?\s+or)\s+"
 )
+_ALTERNATIVE_UNIT = re.compile(r"\s+[a-z]+\s+or\s+")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|across|from|at)\s+$")
 # "climbed to 4.2% in May from 3.9%": the figure a change started from.
 _FROM_PREVIOUS = re.compile(
@@ -57,6 +58,9 @@ _FROM_PREVIOUS = re.compile(
 )
 # "31 people were detained, up from an earlier figure of 14": the figure a change started from,
 # named after a clause of its own; it counts what the figure it changed to counts.
+# A sentence that opens with a part of the last count: "Two of them ...", "Of those, 12 ...".
+_PARTITIVE_OPENING = re.compile(r"\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
+_PARTITIVE_LEAD = re.compile(r"\s*(?:of|among)\s+(?:them|those)\s*,?\s*", re.IGNORECASE)
 # A figure set beside the one before it for another time or place: the same kind of count.
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|an?)\s+)?$")
 _CHANGED_FROM = re.compile(
@@ -148,6 +152,12 @@ def extract_claims(
                 break
         counted, phrase_end = counted_noun(text, quantity.end, s_end)
         previous = claims[index - 1] if index > base else None
+        last_sentence_count = claims[-1] if claims and found[index - 1][1] == s_index - 1 else None
+        part_of = (
+            previous.category
+            if previous is not None
+            else _part_of_last_count(text, s_start, quantity, last_sentence_count)
+        )
         category = categorise(
             text,
             FigureSpan(
@@ -159,7 +169,7 @@ def extract_claims(
                 unit=quantity.unit,
                 counted=counted,
                 phrase_end=phrase_end,
-                part_of=previous.category if previous is not None else None,
+                part_of=part_of,
                 previous_end=previous.end if previous is not None else None,
                 in_protest=in_protest(s_index),
                 # the protest may be named a sentence or two before its head count
@@ -178,9 +188,7 @@ def extract_claims(
             and _COMPARED_WITH.search(text, previous.end, quantity.start)
         ):
             category = previous.category  # "900 died, compared with 1,100 last year": the same count
-        source = attributions[index]
-        if restated >= 0:
-            source = claims[restated].source
+        source = claims[restated].source if restated >= 0 else attributions[index]
         claims.append(
             Claim(
                 value=quantity.value,
@@ -203,6 +211,17 @@ def extract_claims(
     _category_of_list_rows(text, sentences, claims)
     kept = deduplicate(claims, _title_sentences(text, sentences), text)
     return _previous_figures_first(kept, previous_figures) if previous_figures else kept
+
+
+def _part_of_last_count(text: str, sentence_start: int, quantity: Quantity, last: Claim | None) -> str | None:
+    """The category of the last sentence's last count when this sentence opens with a part of it:
+    "17 were wounded. Two of them are in a serious condition.", "Of those, 12 were children"."""
+    if last is None:
+        return None
+    opens = not text[sentence_start : quantity.start].strip() and _PARTITIVE_OPENING.match(text, quantity.end)
+    if opens or _PARTITIVE_LEAD.fullmatch(text, sentence_start, quantity.start):
+        return last.category
+    return None
 
 
 def _places_of_sentence(
@@ -230,8 +249,10 @@ def _share_category_forward(text: str, claims: list[Claim]) -> None:
         ):
             continue
         claim.listed = following.listed = True
+        # "127,000 families or 580,000 people were displaced": one count in two units, one category
+        alternative = _ALTERNATIVE_UNIT.fullmatch(text, claim.end, following.start) is not None
         if (
-            claim.category == "other"
+            (claim.category == "other" or alternative)
             and following.category != "other"
             and (claim.counted is None or claim.counted.split()[-1].lower() not in THING_NOUNS)
             # "of the 512 people rescued, 48 were hurt": the words between say what the first counts

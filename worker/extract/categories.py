@@ -437,7 +437,7 @@ _SHELTERED = re.compile(
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)")
 _PARTITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)|among\s+them)\b", re.IGNORECASE)
 _PART_OF_BEFORE = re.compile(
-    r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|of\s+which,?)(?:\s+reportedly)?\s*$",
+    r"(?:including|among\s+(?:them|those|whom)|of\s+(?:whom|them|those|which))(?:\s+reportedly)?,?\s*$",
     re.IGNORECASE,
 )
 # "Out of 1,481 deaths, 638 were in the south": a breakdown of the total the sentence opens with.
