@@ -329,6 +329,11 @@ def test_people_at_the_scene_can_speak() -> None:
     assert sources("The driver was among 9 people killed, his cousin said.", "9") == ["his cousin"]
 
 
+def test_a_described_speaker_after_a_conjunction_leaves_the_conjunction_out() -> None:
+    text = "The guild put it at 215, while a local official, speaking on condition of anonymity, said 90."
+    assert sources(text, "90") == ["a local official"]
+
+
 class TestCoordinatedVerbs:
     def test_a_subject_that_did_something_else_first_still_speaks(self) -> None:
         text = "The coastguard denied the claim and said only 20 were missing."
@@ -368,6 +373,10 @@ class TestChains:
     def test_citing_after_the_verb(self) -> None:
         text = "The storm cut power to 1,730 homes, state broadcaster NTV reported, citing the grid operator."
         assert sources(text, "1,730") == ["the grid operator"]
+
+    def test_citing_before_the_speaker_names_the_origin(self) -> None:
+        text = "Citing clinic staff, the broadcaster said 12 pupils were among the dead."
+        assert sources(text, "12") == ["clinic staff"]
 
     def test_citing_the_speakers_own_people_keeps_the_speaker(self) -> None:
         text = "The relief society said 140 homes had burned, citing its volunteers on the ground."

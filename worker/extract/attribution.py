@@ -666,6 +666,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             or _reduced_passive(last_words)
             or first in _ADVERBIAL_PREPOSITIONS
         )
+        before = _strip_leading_preposition(_cut_at_clause_opener(before)).strip() or before
         described = (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before))
         # "is the worst, pushing ... that the agency says": a clause before the comma is no subject
         if described and (
@@ -947,7 +948,12 @@ class _SentenceReader:
                 (
                     a
                     for a in self.anchors
-                    if a.cue in _SPEECH_CUES and 0 <= cited.start - a.end <= _CITING_WINDOW
+                    if a.cue in _SPEECH_CUES
+                    # "the broadcaster said, citing X" or "Citing X, the broadcaster said"
+                    and (
+                        0 <= cited.start - a.end <= _CITING_WINDOW
+                        or 0 <= a.start - cited.end <= _CITING_WINDOW
+                    )
                 ),
                 None,
             )
