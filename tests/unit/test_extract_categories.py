@@ -196,6 +196,7 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("More than 9,000 residents were moved to temporary shelters.", "evacuated"),
         ("The walkout affected some 4,500 flights.", "other"),
         ("Some 2.1 million people face acute hunger.", "affected"),
+        ("A court sentenced 7 protesters to two years in prison.", "other"),
         ("The walkout affected some 4,500 travellers.", "affected"),
         ("Nurses treated another 15 for smoke inhalation.", "injured"),
         ("The clinic treated 300 patients last week.", "other"),
@@ -410,3 +411,8 @@ def test_one_count_in_two_units_has_one_category() -> None:
         "displaced",
         "displaced",
     ]
+
+
+def test_a_head_count_after_a_sentence_about_a_march_is_its_turnout() -> None:
+    text = "The march through Velm turned rowdy. Organisers said about 8,000 people had taken part."
+    assert [c.category for c in extract_claims(text)] == ["protesting"]

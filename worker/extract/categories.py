@@ -24,7 +24,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "killed or injured", "killed or wounded", "dead or injured", "dead and injured",
         "killed and injured", "killed and wounded", "casualties", "casualty", "rescued", "rescue",
         "charged", "survived", "survivors", "saved", "pulled from", "recoveries", "recovered",
-        "discharged", "released", "freed", "treated", "vaccinated", "tested",
+        "discharged", "released", "freed", "treated", "vaccinated", "tested", "sentenced", "convicted",
+        "indicted", "acquitted",
     ),
     "killed": (
         "dead or missing", "died or went missing", "killed", "killing", "kill", "kills", "died",
@@ -521,7 +522,8 @@ _CROWD_NOUNS = frozenset(
 # Words that make a sentence a head count of a gathering: "5,000 people gathered", "the organisers
 # counted 9,000", "attendance peaked at 20,000".
 _CROWD_COUNT = re.compile(
-    r"\b(?:gathered|assembled|present|attended|attendance|took\s+part|turned\s+out|participants|attendees|"
+    r"\b(?:gathered|assembled|present|attended|attendance|t(?:ook|aken|akes?)\s+part|turned\s+out|turnout|"
+    r"participants|attendees|"
     r"count|counted|counts)\b",
     re.IGNORECASE,
 )
