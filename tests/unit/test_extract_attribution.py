@@ -334,6 +334,16 @@ def test_a_described_speaker_after_a_conjunction_leaves_the_conjunction_out() ->
     assert sources(text, "90") == ["a local official"]
 
 
+def test_a_relative_clause_after_a_participles_phrase_has_the_noun_for_antecedent() -> None:
+    text = "Asked about the surveys, which show her trailing by 6 points, the mayor shrugged."
+    assert sources(text, "6 points") == ["surveys"]
+
+
+def test_a_phrase_opening_with_a_preposition_is_no_appositive_name() -> None:
+    text = "In an interview with the Courier, the treasurer put the shortfall at $2.4 billion."
+    assert sources(text, "$2.4 billion") == ["the treasurer"]
+
+
 class TestCoordinatedVerbs:
     def test_a_subject_that_did_something_else_first_still_speaks(self) -> None:
         text = "The coastguard denied the claim and said only 20 were missing."

@@ -18,6 +18,11 @@ def test_counted_noun_is_the_phrase_after_the_figure() -> None:
     assert counted_noun(text, end, len(text))[0] == "health facilities"
 
 
+def test_counted_noun_stops_at_a_contracted_verb() -> None:
+    text = "Some 40 voters haven't decided"
+    assert counted_noun(text, 7, len(text))[0] == "voters"
+
+
 def test_counted_noun_skips_a_partitive_to_the_thing_counted() -> None:
     text = "The militia said four of its own recruits had drowned."
     end = text.index("four") + 4

@@ -270,3 +270,8 @@ def test_a_place_before_a_colon_is_a_rows_place_in_a_short_line_only() -> None:
         location="India",
     )
     assert claim.location == "India"
+
+
+def test_a_chamber_of_parliament_is_no_place() -> None:
+    [claim] = extract_claims("Members in the House want to cut $1.5 trillion.")
+    assert claim.location is None

@@ -166,6 +166,7 @@ _LIST_ITEM_RE = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)]\s)")
 # What may follow a cue that closes its sentence: "said.", "said on Monday.", "said Wednesday."
 _CLOSES_SENTENCE_RE = re.compile(r"(?:\s+(?:on|late|early)?\s*[A-Za-z]+){0,2}\s*[.!?\"”’]*\s*$")
 _FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|do|does)\b")
+_LEADING_CONJUNCTION_RE = re.compile(r"^(?:while|whereas|but|although|though)\s+", re.IGNORECASE)
 # A clause whose subject did something else before "and" a cue verb: "The army denied the claim and".
 _COORDINATED_SUBJECT_RE = re.compile(
     r"\s*(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+"
@@ -666,7 +667,13 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             or _reduced_passive(last_words)
             or first in _ADVERBIAL_PREPOSITIONS
         )
-        before = _strip_leading_preposition(_cut_at_clause_opener(before)).strip() or before
+        # "while a local official, speaking ..., said": the conjunction is no part of the speaker;
+        # "Asked about the polls, which show": nor is the participle's phrase before the noun
+        before = _LEADING_CONJUNCTION_RE.sub("", before)
+        participle = WORD_RE.match(before)
+        if participle is not None and _is_participle(participle.group().lower()):
+            tail = _DETERMINER_TAIL_RE.search(before)
+            before = tail.group() if tail else before
         described = (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before))
         # "is the worst, pushing ... that the agency says": a clause before the comma is no subject
         if described and (

@@ -225,6 +225,7 @@ THING_NOUNS = frozenset(
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # Words that end the noun phrase after a number.
+_CONTRACTED = ("n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll")
 _PHRASE_STOP = frozenset(
     [
         "were",
@@ -594,8 +595,8 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
             break
         word = match.group(0)
         lower = word.lower()
-        if lower in _PHRASE_STOP and not (not words and lower in _NOUN_SKIP):
-            break
+        if (lower in _PHRASE_STOP and not (not words and lower in _NOUN_SKIP)) or lower.endswith(_CONTRACTED):
+            break  # a verb ("were", "face") or a contracted one ("haven't") ends the noun phrase
         if lower.endswith("ed") and (words or lower not in _PARTICIPLE_ADJECTIVES):
             break
         if lower in _NOUN_SKIP and not words:

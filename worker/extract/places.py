@@ -507,6 +507,8 @@ NOT_PLACE_WORDS = frozenset(
         "interview",
         "government",
         "senate",
+        "house",
+        "chamber",
         "assembly",
         "brief",
         "total",
