@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 from explore_records import SUBJECT, claim, point, series_ref, tracked
+from structlog.testing import capture_logs
 
 from worker.explore.feed import ExplorerFeed, ExplorerTopics, fold_record
 from worker.explore.view import ExploreInputError, ExplorerView, SeriesFilter, fold, subject_id
@@ -287,3 +288,27 @@ def test_the_feed_folds_in_a_thread_and_survives_a_failing_source(monkeypatch: p
         feed.stop()
     assert len(feed.view) == 1
     assert source.closed >= 1  # the failing source was closed and opened again
+
+
+@pytest.mark.parametrize("stopping", [True, False])
+def test_a_source_that_fails_is_reported_unless_the_feed_is_stopping(stopping: bool) -> None:
+    release = threading.Event()
+
+    def open_source() -> FakeSource:
+        release.wait(5)
+        raise ConnectionError("bootstrap cut short")
+
+    with capture_logs() as logs:
+        feed = ExplorerFeed(open_source, ExplorerView(), TOPICS)
+        feed.start()
+        if stopping:
+            threading.Timer(0.1, release.set).start()
+            feed.stop()
+        else:
+            release.set()
+            deadline = time.monotonic() + 5
+            while not logs and time.monotonic() < deadline:
+                time.sleep(0.01)
+            feed.stop()
+    failures = [entry for entry in logs if entry["event"] == "explorer_feed_failed"]
+    assert len(failures) == (0 if stopping else 1)

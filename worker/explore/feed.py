@@ -131,6 +131,8 @@ class ExplorerFeed:
                         self.caught_up.set()
                         self._log.info("explorer_caught_up", series=len(self.view))
             except Exception as exc:  # the side view must never stop its host (see class docstring)
+                if self._stop.is_set():
+                    break  # the host is shutting down: a connection cut short is no failure to report
                 self._log.error("explorer_feed_failed", error=str(exc)[:300], retry_seconds=RETRY_SECONDS)
                 self._stop.wait(RETRY_SECONDS)
             finally:
