@@ -56,6 +56,8 @@ def test_named_unit_patterns(name: str, matching: str, not_matching: str, method
         ("It costs more than £2m apiece.", [(2e6, "GBP")]),
         ("The EU released €1 million in aid.", [(1e6, "EUR")]),
         ("The club paid 10.5 million Australian dollars.", [(10.5e6, "AUD")]),
+        ("The county set aside 7 billion Kenyan shillings.", [(7e9, "KES")]),
+        ("The lender approved 300 million Ethiopian birr and 40 Ghana cedis.", [(3e8, "ETB"), (40.0, "GHS")]),
         ("Losses exceeded P2.7 billion.", [(2.7e9, "PHP")]),
         ("It weighs about 1,300 kg.", [(1300, "kg")]),
         ("A pipeline of over 2,000km.", [(2000, "km")]),

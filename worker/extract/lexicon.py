@@ -6,6 +6,8 @@ one-line change that a reviewer can read without following a regular expression.
 
 from __future__ import annotations
 
+import pycountry
+
 # --- numbers written as words -------------------------------------------------------------------
 
 UNITS_WORDS: dict[str, int] = {
@@ -246,8 +248,22 @@ CURRENCY_PREFIXES: dict[str, str] = {
 # an ASCII-only feed writes "£" ("PS2.7m", "PS21,700").
 LETTER_CURRENCY_PREFIXES: dict[str, str] = {"P": "PHP", "R": "ZAR", "K": "PGK", "PS": "GBP"}
 
-# Currency names written after the number ("10.5 million Australian dollars", "15 euros").
-CURRENCY_NAMES: dict[str, str] = {
+
+def iso_currency_names() -> dict[str, str]:
+    """Every national ISO 4217 currency by its qualified English name, singular and plural ("kenyan
+    shilling(s)", "ghana cedi(s)"): the names pycountry gives, lower-cased."""
+    names: dict[str, str] = {}
+    for currency in pycountry.currencies:
+        words = currency.name.lower().split()
+        if currency.alpha_3.startswith("X") or len(words) < 2 or not words[-1].isalpha():
+            continue  # gold, funds and units of account; a bare "cedi" or "shilling" is ambiguous
+        names[" ".join(words)] = names[" ".join(words) + "s"] = currency.alpha_3
+    return names
+
+
+# Currency names written after the number ("10.5 million Australian dollars", "15 euros"): ISO
+# 4217's qualified names, and the bare and plural forms wire text uses, which decide where they differ.
+CURRENCY_NAMES: dict[str, str] = iso_currency_names() | {
     "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", "dollars": "USD",
     "dollar": "USD", "australian dollars": "AUD", "canadian dollars": "CAD",
     "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
