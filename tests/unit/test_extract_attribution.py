@@ -344,6 +344,14 @@ def test_a_phrase_opening_with_a_preposition_is_no_appositive_name() -> None:
     assert sources(text, "$2.4 billion") == ["the treasurer"]
 
 
+def test_a_body_named_then_described_between_commas_is_named_by_its_name() -> None:
+    text = "Velmhilfe, the aid group for displaced families, said 1.9 million people had fled."
+    assert sources(text, "1.9 million") == ["Velmhilfe"]
+    # a cue set off inside the clause: the words before the first comma are no name
+    assert sources("Floods, the agency said, killed 40 people.", "40") == ["the agency"]
+    assert sources("At 17.00 WIB, the disaster agency reported 40 deaths.", "40") == ["the disaster agency"]
+
+
 class TestCoordinatedVerbs:
     def test_a_subject_that_did_something_else_first_still_speaks(self) -> None:
         text = "The coastguard denied the claim and said only 20 were missing."

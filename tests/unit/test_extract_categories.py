@@ -421,3 +421,8 @@ def test_one_count_in_two_units_has_one_category() -> None:
 def test_a_head_count_after_a_sentence_about_a_march_is_its_turnout() -> None:
     text = "The march through Velm turned rowdy. Organisers said about 8,000 people had taken part."
     assert [c.category for c in extract_claims(text)] == ["protesting"]
+
+
+def test_a_figure_restated_as_a_share_between_commas_is_read_past() -> None:
+    text = "About 1.9 million people, or 90% of the valley's people, had fled."
+    assert extract_claims(text)[0].category == "displaced"

@@ -363,6 +363,25 @@ def _appositive(segment: str) -> bool:
     return False
 
 
+def _described_noun_phrase(segment: str) -> str:
+    """The noun phrase a description set off after it describes: "while a local official" -> "a
+    local official" (a conjunction is no part of it), "Asked about the polls" -> "the polls"."""
+    segment = _LEADING_CONJUNCTION_RE.sub("", segment)
+    participle = WORD_RE.match(segment)
+    if participle is not None and _is_participle(participle.group().lower()):
+        tail = _DETERMINER_TAIL_RE.search(segment)
+        return tail.group() if tail else segment
+    return segment
+
+
+def _body_description(segment: str) -> bool:
+    """ "the aid group for displaced families": a description of a body set off after its name."""
+    tokens = WORD_RE.findall(segment)
+    return (
+        bool(tokens) and tokens[0].lower() == "the" and any(t.lower() in EPITHET_HEADS for t in tokens[1:6])
+    )
+
+
 def _source_like(words: Sequence[str]) -> bool:
     """ "local governor Ana Ruiz", "the regional police": words that can only make up a source."""
     return 0 < len(words) <= 6 and all(
@@ -667,14 +686,13 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             or _reduced_passive(last_words)
             or first in _ADVERBIAL_PREPOSITIONS
         )
-        # "while a local official, speaking ..., said": the conjunction is no part of the speaker;
-        # "Asked about the polls, which show": nor is the participle's phrase before the noun
-        before = _LEADING_CONJUNCTION_RE.sub("", before)
-        participle = WORD_RE.match(before)
-        if participle is not None and _is_participle(participle.group().lower()):
-            tail = _DETERMINER_TAIL_RE.search(before)
-            before = tail.group() if tail else before
-        described = (relative and _short_noun_phrase(before)) or (_appositive(last) and _name_like(before))
+        before = _described_noun_phrase(before)
+        # "Velmhilfe, the aid group for displaced families, said": only when a comma closes the
+        # description ("Floods, the agency said, killed 40" is a parenthetical cue)
+        closed = text[region_start:verb_start].rstrip().endswith(",")
+        described = (relative and _short_noun_phrase(before)) or (
+            (_appositive(last) or (closed and _body_description(last))) and _name_like(before)
+        )
         # "is the worst, pushing ... that the agency says": a clause before the comma is no subject
         if described and (
             _valid_source(before, counting=False)

@@ -479,6 +479,7 @@ _AS_WERE = re.compile(r"\bas\s+(?:were|was|did|had)\s+$", re.IGNORECASE)
 _ASIDE = re.compile(
     r",[^,;]{0,50}\b(?:them|whom|among|including|mostly|most)\b[^,;]{0,40},"
     r"|\s*[–—]\s[^–—;]{1,60}\s[–—]"  # "36 people – 30 men and six women – were"
+    r"|,\s+or\s+[^,;]{1,50},"  # "1.9 million people, or 90% of the population, were"
 )
 _AMONG_THE = re.compile(
     r"\bamong\s+the\s+(?P<w>dead|killed|injured|wounded|missing|displaced|victims)\b[^,;]{0,20}$",
