@@ -62,7 +62,7 @@ def test_a_body_that_works_in_one_region_places_its_figures_there() -> None:
     assert event.place is not None and event.place.id == "iso:SY-ID"
 
 
-def test_a_persons_name_that_reads_like_a_place_gives_the_figure_no_place() -> None:
+def test_a_persons_name_that_reads_like_a_place_gives_the_figure_no_place_of_its_own() -> None:
     found = events(
         "Floods in the Philippines have killed 40 people, Chief Supt Ramon Soria told reporters.",
         "Philippine floods",
