@@ -352,6 +352,16 @@ def test_a_body_named_then_described_between_commas_is_named_by_its_name() -> No
     assert sources("At 17.00 WIB, the disaster agency reported 40 deaths.", "40") == ["the disaster agency"]
 
 
+def test_a_source_line_credits_the_rows_above_it_that_name_no_source() -> None:
+    text = (
+        "Storm update\nDeaths: 214\nInjured: 1,109\nSource: Velm Disaster Authority, 5 May\n"
+        "The port reopened after 3 days."
+    )
+    assert sources(text, "214") == ["Velm Disaster Authority"]
+    assert sources(text, "1,109") == ["Velm Disaster Authority"]
+    assert sources(text, "3") == [None]
+
+
 class TestCoordinatedVerbs:
     def test_a_subject_that_did_something_else_first_still_speaks(self) -> None:
         text = "The coastguard denied the claim and said only 20 were missing."

@@ -426,3 +426,8 @@ def test_a_head_count_after_a_sentence_about_a_march_is_its_turnout() -> None:
 def test_a_figure_restated_as_a_share_between_commas_is_read_past() -> None:
     text = "About 1.9 million people, or 90% of the valley's people, had fled."
     assert extract_claims(text)[0].category == "displaced"
+
+
+def test_a_row_that_labels_its_figure_takes_the_labels_category() -> None:
+    text = "Situation\nPeople displaced: 41,000\nDeaths: 214\nInjured: 1,109\nHomes destroyed: 2,400"
+    assert [c.category for c in extract_claims(text)] == ["displaced", "killed", "injured", "other"]

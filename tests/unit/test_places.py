@@ -275,3 +275,8 @@ def test_a_place_before_a_colon_is_a_rows_place_in_a_short_line_only() -> None:
 def test_a_chamber_of_parliament_is_no_place() -> None:
     [claim] = extract_claims("Members in the House want to cut $1.5 trillion.")
     assert claim.location is None
+
+
+def test_a_currency_mark_is_no_place() -> None:
+    assert find_places("The plan received US$112 million and NZ$4 million.") == []
+    assert item_places("The plan received US$112 million.").country is None

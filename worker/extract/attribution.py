@@ -1748,11 +1748,45 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
     for low, high in silent:
         for index in range(bisect_left(mention_starts, low), bisect_left(mention_starts, high)):
             results[index] = None
+    if None in results and "ource" in text:
+        _credit_source_lines(text, mentions, results, registry)
     if None in results and any(mark in text for mark in _QUOTE_MARKS):
         _credit_quoted_figures(
             text, lines, mentions, results, [anchor for _, _, _, anchors, _ in read for anchor in anchors]
         )
     return results
+
+
+# A line that names where the rows above it come from: "Source: National Disaster Authority, 5 May".
+_SOURCE_LINE_RE = re.compile(r"^Sources?\s*:\s*(?P<who>[^,;(\n]{2,80})", re.MULTILINE)
+# The rows a source line vouches for: short lines above it with no full stop ("Deaths: 214").
+SOURCE_ROW_CHARS = 80
+
+
+def _credit_source_lines(
+    text: str,
+    mentions: Sequence[tuple[int, int]],
+    results: list[Attribution | None],
+    registry: SourceRegistry,
+) -> None:
+    """Figures with no source in the rows just above a "Source: X" line are X's."""
+    starts = [start for start, _ in mentions]
+    for line in _SOURCE_LINE_RE.finditer(text):
+        resolved = registry.resolve(line.group("who").strip())
+        if resolved is None:
+            continue
+        entity, display = resolved
+        credit = Attribution(display, entity.normalized, entity.type, "source")
+        row_end = line.start() - 1
+        while row_end > 0:
+            row_start = text.rfind("\n", 0, row_end) + 1
+            row = text[row_start:row_end].strip()
+            if not row or len(row) > SOURCE_ROW_CHARS or row.endswith("."):
+                break
+            for index in range(bisect_left(starts, row_start), bisect_left(starts, row_end)):
+                if results[index] is None:
+                    results[index] = credit
+            row_end = row_start - 1
 
 
 def _credit_origin_over_relay(text: str, anchors: Sequence[_Anchor]) -> None:

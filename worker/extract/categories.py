@@ -500,6 +500,8 @@ _GOVERNED_BY_OTHER = re.compile(
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[a-z]+")
+# A row that labels its figure: "People displaced: 310,000", "Deaths: 214".
+_ROW_LABEL = re.compile(r"\s*(?P<label>[A-Za-z][\w '’-]{0,40}):\s*")
 _NUMBER_WORDS = re.compile(r"number|total|tally|count", re.IGNORECASE)
 # Words that may stand between a governing verb and its figure: "killing another 12", "raised to 40".
 _SKIPPED_BEFORE_FIGURE = frozenset({"a", "an", "the", "another", "up", "to", "all", "only", "just"})
@@ -660,7 +662,8 @@ def categorise(text: str, figure: FigureSpan) -> str:
         return "other"
     before = text[max(figure.sentence_start, figure.start - GOVERNING_PHRASE_WINDOW) : figure.start]
     return (
-        _category_before(text, figure, before)
+        _labelled_category(text, figure, before)
+        or _category_before(text, figure, before)
         or _category_as_part(text, figure, before)
         or _bracketed_after_place(text, figure)
         or _crowd_category(text, figure, head_lower)
@@ -789,6 +792,15 @@ def _refined(category: str, following: str) -> str:
     if category == "affected" and _WITH_INJURIES.search(following, 0, CLAUSE_AFTER_WINDOW):
         return "injured"  # "hospitalised with injuries": hurt, not only in hospital
     return category
+
+
+def _labelled_category(text: str, figure: FigureSpan, before: str) -> str | None:
+    """Stage 2 for a row that labels its figure: "People displaced: 310,000", "Deaths: 214"."""
+    if ":" not in before[-3:]:
+        return None
+    label = _ROW_LABEL.fullmatch(text, figure.sentence_start, figure.start)
+    cue = _ALL_CUES.search(label.group("label")) if label is not None else None
+    return _CUE_CATEGORY[cue.group("cue").lower()] if cue is not None else None
 
 
 def _category_before(text: str, figure: FigureSpan, before: str) -> str | None:  # noqa: PLR0911  one return per governing pattern, cheapest test first

@@ -382,10 +382,10 @@ def _places_in(
         if found is None:
             continue
         place, stop, unit_named = found
-        if _after_title(text, tokens, index):
-            next_index = stop
-            continue
         mention_start, mention_end = token.start(), tokens[stop - 1].end()
+        if _after_title(text, tokens, index) or text.startswith("$", mention_end):
+            next_index = stop  # a person's name, or a currency's mark ("US$", "NZ$")
+            continue
         # "Central Sulawesi's Palu": a place after a possessive place is introduced by it.
         after_possessive = (
             bool(mentions)
@@ -690,7 +690,9 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
             word = token.group()
             if word[0].isupper():
                 code = gaz.country_of_adjective(word)
-                if code and not _after_title(source_text, tokens, index):
+                if code and not (
+                    _after_title(source_text, tokens, index) or source_text.startswith("$", token.end())
+                ):
                     votes[code] += 1
     kind = event_kind(text, headline)
     if not votes:
