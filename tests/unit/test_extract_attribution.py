@@ -327,6 +327,8 @@ def test_people_at_the_scene_can_speak() -> None:
     assert sources(text, "800") == ["one protester"]
     assert sources("Two nurses said 30 patients had died.", "30") == ["Two nurses"]
     assert sources("The driver was among 9 people killed, his cousin said.", "9") == ["his cousin"]
+    text = '"We have found 40 so far," the head of the rescue operation told reporters.'
+    assert sources(text, "40") == ["the head of the rescue operation"]
 
 
 def test_a_described_speaker_after_a_conjunction_leaves_the_conjunction_out() -> None:

@@ -200,6 +200,8 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("Medics treated 40 people for minor burns.", "injured"),
         ("More than 9,000 residents were moved to temporary shelters.", "evacuated"),
         ("The walkout affected some 4,500 flights.", "other"),
+        ("Rescuers fear the toll will climb past 300.", "killed"),
+        ("Divers have recovered 296 bodies so far.", "killed"),
         ("Some 2.1 million people face acute hunger.", "affected"),
         ("A court sentenced 7 protesters to two years in prison.", "other"),
         ("The walkout affected some 4,500 travellers.", "affected"),

@@ -302,6 +302,7 @@ _PHRASE_STOP = frozenset(
         "also",
         # verbs in the present tense that follow a count of people: "2.1 million people face hunger"
         *("face", "need", "remain", "lack", "risk", "live", "depend", "rely", "suffer", "still"),
+        *("so", "now", "already", "yet"),  # "296 bodies so far"
         "still",
         "now",
         "then",
@@ -547,6 +548,8 @@ _CHANGE_VERB_BEFORE = re.compile(
     r"crosses|topped|tops|exceeded|exceeds|surpassed|neared|nears|nearing|approached|approaching|"
     r"gone\s+up|went\s+up|goes\s+up|lowered|raised|updated|fell|dropped|declined|amounted|amounts|totalled|"
     r"totaled|totals|numbered|"
+    # the plain form after "will", "could", "to": "the toll could climb past 300"
+    r"rise|climb|jump|increase|grow|soar|surge|reach|pass|cross|top|exceed|surpass|"
     r"revised(?:\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:up|down|upwards?|downwards?))?)"
     r"(?:\s+(?:to|at|from|past|beyond|above|the|up|down))*"
     r"(?:\s+[\d.,]+(?:\s+(?:to|and))?)?\s*$",

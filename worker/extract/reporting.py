@@ -347,6 +347,7 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         farmers fisherman fishermen relative relatives parent parents eyewitness eyewitnesses volunteer
         volunteers brother brothers sister sisters mother father son daughter wife husband cousin uncle
         aunt neighbour neighbours neighbor neighbors friend friends colleague colleagues family families
+        head heads
         journalist journalists correspondents forecasters meteorologists seismologists geologists
         epidemiologists statisticians traders dealers bankers nurses teachers farmers fishermen port
         leader lawyer lawyers historians academics scholars demographers speaker nominee nominees congressman
