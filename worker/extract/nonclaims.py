@@ -96,7 +96,9 @@ DURATION_LONG = re.compile(r"^-(?:\w+-)?long\b", re.IGNORECASE)
 # "a 45-year-old man", "15 years old", "a 3-month-old baby".
 AGE_AFTER = re.compile(r"^(?:\s*-\s*|\s+)(?:year|month|week|day)s?(?:\s*-\s*|\s+)old\b", re.IGNORECASE)
 AGE_BEFORE_WORDS = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in AGE_BEFORE) + r")\s+(?:of\s+)?(?:between\s+)?$", re.IGNORECASE
+    r"\b(?:" + "|".join(re.escape(w) for w in AGE_BEFORE) + r")\s+(?:of\s+)?"
+    r"(?:(?:between|over|under|above|below|at\s+least|more\s+than|less\s+than|up\s+to)\s+)?$",
+    re.IGNORECASE,
 )
 _AGE_HINT = re.compile(r"age|young|old|under|over|below", re.IGNORECASE)
 # "Nick Hague, 44, has", "Smith, 45, said": an age in apposition to a name.
