@@ -364,6 +364,12 @@ def test_a_source_line_credits_the_rows_above_it_that_name_no_source() -> None:
     assert sources(text, "3") == [None]
 
 
+def test_a_possessive_before_a_comma_does_not_make_a_noun_of_the_verb() -> None:
+    assert sources("Her deputy, Karl Weiss, put the number at 27.", "27") == ["Karl Weiss"]
+    assert sources("Karl Weiss, her deputy, put the number at 27.", "27") == ["Karl Weiss"]
+    assert sources("The board cut its growth forecast to 2 percent.", "2 percent") == ["The board"]
+
+
 class TestCoordinatedVerbs:
     def test_a_subject_that_did_something_else_first_still_speaks(self) -> None:
         text = "The coastguard denied the claim and said only 20 were missing."

@@ -306,8 +306,10 @@ def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
         for word in text[max(floor, verb_start - VERB_LEAD_WINDOW) : verb_start].split()
     ]
     if text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS):
-        # "its growth forecast", "their new five-year sales forecast"
-        for word in words[-4:]:
+        # "its growth forecast", "their new five-year sales forecast"; not past a comma ("Her
+        # deputy, Karl Weiss, put the number at 27")
+        lead = text[max(floor, verb_start - VERB_LEAD_WINDOW) : verb_start].rsplit(",", 1)[-1]
+        for word in [word.strip(_EDGE_PUNCTUATION) for word in lead.split()[-4:]]:
             if word.lower() in _POSSESSIVE_PRONOUNS or word.endswith(("'s", "’s")):
                 return words[-1].lower() != "own"
         # "the previous estimate", "an earlier forecast"
