@@ -163,6 +163,11 @@ class TestNames:
         resolved(registry, "Health Minister Jean-Luc Mbala")
         assert resolved(registry, "Mbala") == "Jean-Luc Mbala"
 
+    def test_a_title_and_a_surname_take_the_full_name(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "Dr. Ines Morales")
+        assert resolved(registry, "Ms Morales") == "Ines Morales"
+
     def test_surname_without_its_particle(self) -> None:
         registry = SourceRegistry()
         resolved(registry, "ministry spokesman Karim al-Hadi")

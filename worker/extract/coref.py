@@ -322,7 +322,9 @@ class SourceRegistry:
                     return self._touch(owner), owner.text
         name = personal_name(phrase.tokens)
         if name and not _name_in_a_complement(phrase.tokens, name):
-            return self._person(phrase, name)
+            # "Ms Morales" after "Dr. Ines Morales": the person named in full before
+            earlier = self._surname(Phrase(name[0], name, None)) if len(name) == 1 else None
+            return earlier or self._person(phrase, name)
         if _is_description(phrase.tokens) and _normalize(phrase.text)[0] not in ALIAS_TABLE:
             found = self._description(phrase, lookahead)
             if found is not None:
