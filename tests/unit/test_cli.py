@@ -7,6 +7,7 @@ import argparse
 import os
 import socket
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -168,6 +169,8 @@ def test_track_and_series_without_a_broker_exit_3(
     err = capsys.readouterr().err
     assert f"no broker reachable at {NO_BROKER}" in err
     assert "Traceback" not in err
+    # nothing is left following the topics once the command has given up
+    assert [thread.name for thread in threading.enumerate() if thread.name == "claimwire-explorer"] == []
 
 
 def test_the_default_http_port_matches_the_settings() -> None:

@@ -158,18 +158,23 @@ class TrackerExplorer:
     routes: dict[str, RouteHandler]
     feed: ExplorerFeed | None = None
 
+    def start(self) -> None:
+        """Follow the tracker's topics in a background thread."""
+        if self.feed is not None:
+            self.feed.start()
+
     def stop(self) -> None:
         if self.feed is not None:
             self.feed.stop()
 
 
-def start_tracker_explorer(
+def tracker_explorer(
     connection: KafkaConnectionSettings, topics: ExplorerTopics, settings: ExplorerSettings
 ) -> TrackerExplorer:
-    """Follow the tracker's topics in a background thread and hand back the pages to serve."""
+    """The pages a tracker serves and the feed that fills them, started once the tracker has reached
+    its broker (a tracker that cannot start leaves no thread behind)."""
     if not settings.enabled:
         return TrackerExplorer(routes={})
     view = settings.new_view()
     feed = ExplorerFeed(lambda: TopicFollower(connection, topics.names()), view, topics)
-    feed.start()
     return TrackerExplorer(routes=explorer_routes(view), feed=feed)

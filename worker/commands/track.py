@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from worker import __version__
-from worker.commands.series_explorer import load_explorer_settings, start_tracker_explorer
+from worker.commands.series_explorer import load_explorer_settings, tracker_explorer
 from worker.exitcodes import ExitCode
 from worker.explore.feed import ExplorerTopics
 from worker.kafka.changelog import TrackerKafka
@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     health = LoopHealth(max_poll_age_seconds=settings.healthz_max_poll_age_seconds)
     # The series explorer (/series) follows the same three topics; docs/series-explorer.md.
     explorer_topics = ExplorerTopics(settings.input_topic, settings.output_topic, settings.changelog_topic)
-    explorer = start_tracker_explorer(connection, explorer_topics, explorer_settings)
+    explorer = tracker_explorer(connection, explorer_topics, explorer_settings)
     server = ProbeServer(settings.http_host, settings.http_port, metrics, health, routes=explorer.routes)
     server.start()
     log.info("http_listening", host=settings.http_host, port=server.port)
@@ -128,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
             transaction_timeout_seconds=settings.transaction_timeout_seconds,
         )
         partitions = client.ensure_changelog()
+        explorer.start()
         log.info("tracker_started", partitions=partitions, transactional_id=transactional_id)
         tracker = Tracker(
             client,

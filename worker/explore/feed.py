@@ -117,7 +117,8 @@ class ExplorerFeed:
 
     def stop(self, timeout_seconds: float = 5.0) -> None:
         self._stop.set()
-        self._thread.join(timeout=timeout_seconds)
+        if self._thread.ident is not None:  # started
+            self._thread.join(timeout=timeout_seconds)
 
     def _run(self) -> None:
         while not self._stop.is_set():
