@@ -305,6 +305,12 @@ class TestDocuments:
         assert sources("Exit polls show the mayor on 41 percent.", "41") == ["Exit polls"]
         assert sources("The party won 3.6 percent, according to those exit polls.", "3.6") == ["exit polls"]
 
+    def test_figures_released_by_a_body_after_according_to_are_the_bodys(self) -> None:
+        text = "According to a report released by the Velm Relief Board on Sunday, 630 pupils died."
+        assert sources(text, "630") == ["the Velm Relief Board"]
+        text = "The economy grew 0.6%, according to figures compiled by the statistics office."
+        assert sources(text, "0.6%") == ["the statistics office"]
+
     def test_a_poll_described_by_its_sample_and_maker_credits_the_maker(self) -> None:
         text = "About 61% backed the levy in a poll of 1,020 adults conducted by Pollwise."
         assert sources(text, "61%") == ["Pollwise"]

@@ -18,8 +18,9 @@ def test_counted_noun_is_the_phrase_after_the_figure() -> None:
     assert counted_noun(text, end, len(text))[0] == "health facilities"
 
 
-def test_counted_noun_stops_at_a_contracted_verb() -> None:
-    text = "Some 40 voters haven't decided"
+def test_counted_noun_stops_at_a_contracted_verb_and_at_out_of() -> None:
+    text = "Some 40 voters haven't decided and the closure left 90 miners out of work"
+    assert counted_noun(text, text.index("90") + 2, len(text))[0] == "miners"
     assert counted_noun(text, 7, len(text))[0] == "voters"
 
 

@@ -181,6 +181,10 @@ _PUBLISHED_ON_RE = re.compile(
     r"\s+(?:on|in|at)\s+(?P<owner>[^,.;:'’]{2,60}?)(?:'s|’s)\s+(?:official\s+|own\s+)?"
     r"(?:website|web\s+site|portal|dashboard|web\s+page|page|account|bulletin|feed|channel)\b"
 )
+_RELEASED_BY_RE = re.compile(
+    r"\s+(?:released|published|compiled|issued|provided|collected)\s+(?:on\s+\w+\s+)?by\s+"
+    r"(?P<owner>(?:the\s+)?[^,.;:]{2,60}?)(?=\s*(?:[,.;:]|$|\s+(?:on|in|at|last|this)\b))"
+)
 # "in a poll by X", "in the latest Corvale survey": a finding the sentence's figures come from.
 _IN_A_FINDING_RE = re.compile(
     r"\b[Ii]n\s+(?P<finding>(?:a|an|the|its|their|this|that)\s+(?:[\w'’&.-]+\s+){0,4}?"
@@ -1000,9 +1004,12 @@ class _SentenceReader:
             cue = PREPOSED_CUES[match.word.lower()]
             phrase, phrase_end = _right_phrase(text, match.end, self.end)
             owner = _owner_of_documents(phrase) or ""
-            site = _PUBLISHED_ON_RE.match(text, phrase_end, self.end)
+            site = _PUBLISHED_ON_RE.match(text, phrase_end, self.end) or _RELEASED_BY_RE.match(
+                text, phrase_end, self.end
+            )
             if site is not None and _valid_source(site.group("owner"), counting=False):
-                # "according to data posted on the board's website": the site's owner
+                # "according to data posted on the board's website", "figures released by the
+                # statistics agency": the site's owner, the figures' maker
                 owner, phrase_end = site.group("owner"), site.end()
             if not _valid_source(owner, counting=False):
                 # "according to information on its website": a generic source is still a source
