@@ -311,6 +311,17 @@ class TestDocuments:
         text = "The economy grew 0.6%, according to figures compiled by the statistics office."
         assert sources(text, "0.6%") == ["the statistics office"]
 
+    def test_the_report_a_body_released_is_the_body_when_named_again(self) -> None:
+        text = (
+            "According to a report released by the Velm Relief Board, 630 pupils died. "
+            "Moreover, 2,045 houses were destroyed, the report said."
+        )
+        assert sources(text, "2,045") == ["the Velm Relief Board"]
+
+    def test_a_report_by_a_body_that_says_something_is_the_bodys(self) -> None:
+        text = "A separate report by the Velm Relief Board said 2,045 houses were destroyed."
+        assert sources(text, "2,045") == ["the Velm Relief Board"]
+
     def test_a_poll_described_by_its_sample_and_maker_credits_the_maker(self) -> None:
         text = "About 61% backed the levy in a poll of 1,020 adults conducted by Pollwise."
         assert sources(text, "61%") == ["Pollwise"]

@@ -1004,13 +1004,14 @@ class _SentenceReader:
             cue = PREPOSED_CUES[match.word.lower()]
             phrase, phrase_end = _right_phrase(text, match.end, self.end)
             owner = _owner_of_documents(phrase) or ""
+            document = ""  # what a maker released, so that "the report" later means the maker
             site = _PUBLISHED_ON_RE.match(text, phrase_end, self.end) or _RELEASED_BY_RE.match(
                 text, phrase_end, self.end
             )
             if site is not None and _valid_source(site.group("owner"), counting=False):
                 # "according to data posted on the board's website", "figures released by the
                 # statistics agency": the site's owner, the figures' maker
-                owner, phrase_end = site.group("owner"), site.end()
+                owner, phrase_end, document = site.group("owner"), site.end(), phrase
             if not _valid_source(owner, counting=False):
                 # "according to information on its website": a generic source is still a source
                 if cue != "according to" or not _generic_source(phrase):
@@ -1027,6 +1028,7 @@ class _SentenceReader:
                 governs_left=bool(before),
                 governs_right=bool(after),
                 parenthetical=bool(before) and bool(after) and self.figure_before(match.start),
+                description=document,
             )
             (citing if cue == "citing" else self.anchors).append(anchor)
         return citing
@@ -1114,9 +1116,10 @@ class _SentenceReader:
             if verb in _PLACE_TALLY_VERBS and _names_only_places(phrase):
                 continue  # "Northland has reported 40 deaths": where they happened, not who reports
             counting = kind == "counting" and cue not in {"put", "placed"} and cue not in FORECAST_CUES
-            finding = _finding_source(phrase) if verb == "found" else None
+            finding = _finding_source(phrase) if verb == "found" or " by " in phrase else None
             if finding is not None:
-                phrase = finding  # "a study published in a journal found", "a report by X found"
+                # "a study published in a journal found", "a report by X found", "a report by X said"
+                phrase = finding
             if verb == "found" and not (
                 finding is not None
                 or text.startswith(" that", match.end)
