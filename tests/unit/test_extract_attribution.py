@@ -339,6 +339,11 @@ class TestDocuments:
         assert sources(text, "300") == ["the health ministry"]
 
 
+def test_a_hyphenated_office_before_a_name_leaves_the_name() -> None:
+    text = "Relief board director-general Ama Boateng said 118,000 hectares were flooded."
+    assert sources(text, "118,000 hectares") == ["Ama Boateng"]
+
+
 def test_people_at_the_scene_can_speak() -> None:
     text = '"At least 800 of us held the square," one protester, who gave only his first name, told AFP.'
     assert sources(text, "800") == ["one protester"]

@@ -280,3 +280,9 @@ def test_a_chamber_of_parliament_is_no_place() -> None:
 def test_a_currency_mark_is_no_place() -> None:
     assert find_places("The plan received US$112 million and NZ$4 million.") == []
     assert item_places("The plan received US$112 million.").country is None
+
+
+def test_the_venue_where_a_figure_was_announced_is_not_its_place() -> None:
+    text = "Speaking at a press briefing in Geneva, the envoy said 9,000 people had fled."
+    [claim] = extract_claims(text, location="Sudan")
+    assert claim.location == "Sudan"

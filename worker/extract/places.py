@@ -524,6 +524,12 @@ NOT_PLACE_WORDS = frozenset(
 
 # A share of the figure just given, whose place is that share's: "..., most of them in Velm".
 _SHARE_OF_FIGURE = re.compile(r"\b(?:most|many|some|half|majority|bulk)\s+of\s+(?:the|them|whom|those)\b")
+# A gathering where words are said, just before a place: the place is the venue, not the figure's.
+_VENUE_BEFORE = re.compile(
+    r"\b(?:briefing|conference|summit|meeting|interview|speech|forum|hearing|session)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$"
+)
+VENUE_WINDOW = 40
 # A verb of saying between a figure and a place after it: the place is where the words were said.
 _SPEAKING = re.compile(r"\b(?:said|says|told|tells|added|stated|according\s+to)\b")
 # How far after a figure its place may stand ("40 houses collapsed in the hill town of Tarsa").
@@ -548,6 +554,8 @@ def figure_place(
         return listed
     best: tuple[float, PlaceMention] | None = None
     for mention in mentions:
+        if _VENUE_BEFORE.search(text, max(0, mention.start - VENUE_WINDOW), mention.start):
+            continue  # "at a press briefing in Abuja": where the figure was announced
         if mention.end <= figure_start:
             distance = float(figure_start - mention.end)
         elif figure_start < mention.start < min(next_figure, figure_start + PLACE_AFTER_FIGURE):

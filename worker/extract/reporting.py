@@ -299,7 +299,8 @@ TITLE_WORDS: Final[frozenset[str]] = word_set(
         ombudsman ombudswoman attorney spokesmen sergeant constable sheriff detective ranger warden
         marshal treasurer auditor speaker nominee congressman congresswoman businessman businesswoman
         billionaire frontrunner incumbent challenger supt supt. insp insp. det. sen. rep. gov. cmdr cmdr.
-        brig brig.
+        brig brig. director-general inspector-general attorney-general auditor-general surgeon-general
+        governor-general commander-in-chief
     """
 )
 
