@@ -75,6 +75,16 @@ def test_a_person_introduced_with_an_office_resolves_to_the_body() -> None:
     assert resolve("Piet Varga", text, kind="person") == "wfp"
 
 
+def test_where_a_name_is_written_is_found_as_a_whole_word_among_its_first_mentions() -> None:
+    context = item_context("Varga met Vargas. Piet Varga spoke; varga is also a word. Élan Varga left.", None)
+    assert context.places_of("Varga") == [0, 23, 63]
+    assert context.places_of("Piet Varga") == [18]
+    assert context.places_of("Élan") == [58]
+    assert context.places_of("varga") == [36]
+    crowd = item_context(" ".join(["Varga"] * 9), None)
+    assert len(crowd.places_of("Varga")) == 5  # only the first mentions are read
+
+
 def test_a_person_whose_role_names_the_body_by_its_kind_resolves_to_the_body() -> None:
     text = (
         "Landslides buried 30 homes, the National Disaster Mitigation Agency reported. Agency chief"

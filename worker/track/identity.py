@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from worker.extract.places import FREE_CITY_POPULATION, gazetteer
@@ -212,6 +213,8 @@ _NAME_PARTICLES = frozenset(
 _INTRODUCERS = re.compile(r"^(?:per|by|from|according\s+to|citing|quoting)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s)\b")
 _INDEXED_WORD = re.compile(r"\w+")
+# A word that opens with a letter outside a-z: every capitalised word, which a name's first word is.
+_NAME_LIKE_WORD = re.compile(r"(?<!\w)[^\W\d_a-z]\w*")
 # A person's role is stated at one of the first mentions of the name; later ones are not read.
 MENTIONS_READ_PER_NAME = 5
 _VOWELS = re.compile(r"[aeiouy]+")
@@ -297,19 +300,30 @@ class ItemContext:
 
     def places_of(self, name: str) -> list[int]:
         """Where the item writes a name, among the first few places of its first word. The index is
-        built once per item, so looking up every source's name stays linear in the item's length."""
+        built once per item, so looking up every source's name stays linear in the item's length;
+        it holds the words that open with a capital or a letter outside a-z, as names do."""
+        first = _INDEXED_WORD.match(name)
+        if first is None:
+            return []
         if self._word_places is None:
             index: dict[str, list[int]] = {}
-            for match in _INDEXED_WORD.finditer(self.text):
+            for match in _NAME_LIKE_WORD.finditer(self.text):
                 places = index.setdefault(match.group(), [])
                 if len(places) < MENTIONS_READ_PER_NAME:
                     places.append(match.start())
             self._word_places = index
-        first = _INDEXED_WORD.match(name)
-        if first is None:
-            return []
-        candidates = self._word_places.get(first.group(), [])
-        return [place for place in candidates if self.text.startswith(name, place)]
+        word = first.group()
+        if _NAME_LIKE_WORD.fullmatch(word) is None:
+            return self._lower_case_places(name, word)
+        return [place for place in self._word_places.get(word, []) if self.text.startswith(name, place)]
+
+    def _lower_case_places(self, name: str, word: str) -> list[int]:
+        whole_word = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+        return [
+            match.start()
+            for match in islice(whole_word.finditer(self.text), MENTIONS_READ_PER_NAME)
+            if self.text.startswith(name, match.start())
+        ]
 
 
 def item_context(text: str, country: str | None, countries: frozenset[str] = frozenset()) -> ItemContext:
