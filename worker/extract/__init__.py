@@ -50,19 +50,20 @@ _JOINED_COUNTS = re.compile(
     r"(?:\s+[\w'’-]+){0,2}(?:\s*,\s+(?:(?:an?|the)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?){0,2}"
     r"\s*(?:,|,?\s+and|,?\s+or)\s+"
 )
+# "12,000 families or 58,000 people": one count written in two units.
 _ALTERNATIVE_UNIT = re.compile(r"\s+[a-z]+\s+or\s+")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|across|from|at)\s+$")
 # "climbed to 4.2% in May from 3.9%": the figure a change started from.
 _FROM_PREVIOUS = re.compile(
     r"(?:\s+(?:in|on|at|during|last|this)(?:\s+[\w'’]+){1,2})?,?\s+from\s+(?:[A-Za-z]+['’]s\s+)?"
 )
-# "31 people were detained, up from an earlier figure of 14": the figure a change started from,
-# named after a clause of its own; it counts what the figure it changed to counts.
 # A sentence that opens with a part of the last count: "Two of them ...", "Of those, 12 ...".
 _PARTITIVE_OPENING = re.compile(r"\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
 _PARTITIVE_LEAD = re.compile(r"\s*(?:of|among)\s+(?:them|those)\s*,?\s*", re.IGNORECASE)
 # A figure set beside the one before it for another time or place: the same kind of count.
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|an?)\s+)?$")
+# "31 people were detained, up from an earlier figure of 14": the figure a change started from,
+# named after a clause of its own; it counts what the figure it changed to counts.
 _CHANGED_FROM = re.compile(
     r",\s+(?:up|down)\s+from\s+(?:(?:an?|the|its)\s+)?(?:(?:earlier|previous|initial|first)\s+)?"
     r"(?:(?:figure|count|toll|total|tally|estimate)\s+of\s+)?$"

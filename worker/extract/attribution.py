@@ -729,13 +729,20 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     return subject, region_start + region.rfind(subject), None, ""
 
 
-def _names_a_speaker(phrase: str) -> bool:
-    """A noun phrase that can only be someone: a speaker's head noun ("The army") or a name of two
-    capitalised words or more, not a sentence's first word ("Floods")."""
+def _coordinated_subject(text: str, start: int, verb_start: int) -> str:
+    """The subject of a clause that did something else before "and" the cue verb at `verb_start`,
+    when it can only be someone: a speaker's head noun ("The army") or a name of two capitalised
+    words or more, never a sentence's first word ("Floods killed 30 and ...")."""
+    coordinated = _COORDINATED_SUBJECT_RE.match(text, start, verb_start)
+    if coordinated is None:
+        return ""
+    phrase = coordinated.group("np")
     words = phrase.split()
-    return _valid_source(phrase, counting=False) and (
+    if _valid_source(phrase, counting=False) and (
         words[-1].lower() in SOURCE_HEADS or sum(word[0].isupper() for word in words) >= 2
-    )
+    ):
+        return phrase
+    return ""
 
 
 def _inverted_speaker(phrase: str) -> bool:
@@ -1095,19 +1102,18 @@ class _SentenceReader:
             phrase, phrase_start, cue_override, vouching = subject
             cue = SPEECH_VERBS.get(verb) or COUNTING_VERBS.get(verb) or DOCUMENT_VERBS[verb]
             if not phrase:
-                inherited = self.anchors[-1] if self.anchors and self.anchors[-1].end <= match.start else None
-                if inherited is None and kind != "document":
-                    # "The army denied the claim and said only 20 were missing"
-                    coordinated = _COORDINATED_SUBJECT_RE.match(
-                        text, max(clause, previous_verb_end), match.start
-                    )
-                    if coordinated is not None and _names_a_speaker(coordinated.group("np")):
-                        inherited = _Anchor(
-                            cue, coordinated.group("np"), match.start, match.end, False, False
-                        )
-                if inherited is None or kind == "document":
+                if kind == "document":
                     continue
-                phrase, phrase_start = inherited.phrase, match.start
+                inherited = self.anchors[-1] if self.anchors and self.anchors[-1].end <= match.start else None
+                # "The army denied the claim and said only 20 were missing": the first verb's subject
+                shared = (
+                    inherited.phrase
+                    if inherited is not None
+                    else _coordinated_subject(text, max(clause, previous_verb_end), match.start)
+                )
+                if not shared:
+                    continue
+                phrase, phrase_start = shared, match.start
             elif kind == "document" or (kind == "counting" and cue in {"put", "placed"}):
                 owner = _owner_of_documents(phrase)
                 if owner is None or (kind == "document" and not _names_a_document(phrase)):
@@ -1458,6 +1464,7 @@ def _choose_all(
     return chosen
 
 
+_RECKONING_CUES = FORECAST_CUES | {"expected", "estimated"}
 # Only a space, or "that", between a figure and the subject of a relative clause that reckoned it.
 _OBJECT_GAP_RE = re.compile(r"\s+(?:that\s+)?")
 
@@ -1465,8 +1472,7 @@ _OBJECT_GAP_RE = re.compile(r"\s+(?:that\s+)?")
 def _reckons_figure_before(anchor: _Anchor, text: str, figure_end: int) -> bool:
     """ "the $1.9 billion analysts had expected": the figure is what the subject after it reckoned."""
     return (
-        anchor.cue in FORECAST_CUES | {"expected", "estimated"}
-        and _OBJECT_GAP_RE.fullmatch(text, figure_end, anchor.start) is not None
+        anchor.cue in _RECKONING_CUES and _OBJECT_GAP_RE.fullmatch(text, figure_end, anchor.start) is not None
     )
 
 
@@ -1760,7 +1766,7 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
     for low, high in silent:
         for index in range(bisect_left(mention_starts, low), bisect_left(mention_starts, high)):
             results[index] = None
-    if None in results and "ource" in text:
+    if None in results and "Source" in text:
         _credit_source_lines(text, mentions, results, registry)
     if None in results and any(mark in text for mark in _QUOTE_MARKS):
         _credit_quoted_figures(
