@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pycld2
 
 from worker import __version__
-from worker.extract import extract_claims
+from worker.extract import extract_claims, find_figures
 from worker.extract.places import ItemPlaces, Place, find_places, fold, gazetteer, item_places
 from worker.extract.sentences import split_sentences
 from worker.extract.types import Claim
@@ -86,6 +86,9 @@ def extract_item(item: WireItem, limits: ItemLimits = DEFAULT_LIMITS) -> Extract
         return Extraction(skipped=skipped)
     sentences = split_sentences(cleaned.text)
     _check_sentences(cleaned.text, sentences, limits)
+    figures = find_figures(cleaned.text, sentences)
+    if not figures:
+        return Extraction()  # no figure to place or credit: the item-wide reading is skipped
     # Sources and places are resolved here, once per item, because resolution needs the whole
     # item: the acronyms it defines, the people it introduces with their office, its event place.
     where = item_places(cleaned.text, item.headline)
@@ -97,7 +100,11 @@ def extract_item(item: WireItem, limits: ItemLimits = DEFAULT_LIMITS) -> Extract
         events=[
             _to_event(item, cleaned, claim, resolver, limits=limits)
             for claim in extract_claims(
-                cleaned.text, location=fallback, sentences=sentences, place_mentions=where.text_mentions
+                cleaned.text,
+                location=fallback,
+                sentences=sentences,
+                place_mentions=where.text_mentions,
+                figures=figures,
             )
         ]
     )

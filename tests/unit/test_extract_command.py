@@ -30,6 +30,7 @@ def _digit_claims(
     location: str | None = None,
     sentences: list[tuple[int, int]] | None = None,
     place_mentions: object = None,
+    figures: object = None,
 ) -> list[Claim]:
     if "explode" in text:
         raise RuntimeError("extractor blew up")
@@ -93,7 +94,7 @@ def test_bad_items_are_reported_and_the_rest_still_processed(
     items.write_text(
         _line("a", "Crews said 3 homes burned.")
         + '{"id": "b" "body": "x"}\n'
-        + _line("c", "please explode now")
+        + _line("c", "Crews said 12 tanks may explode.")
         + _line("d", "Police said 7 were held.")
     )
     assert main(["extract", str(items)]) == 1

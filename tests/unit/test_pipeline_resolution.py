@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
+from worker import pipeline
+from worker.extract.places import ItemPlaces
 from worker.models import ClaimEvent, WireItem
 from worker.pipeline import process_item
 
@@ -77,3 +81,19 @@ def test_a_figure_without_a_place_of_its_own_takes_the_event_place_even_with_a_l
     event = only(found, 12)
     assert event.event_place is not None and event.event_place.id == "iso:PS"
     assert event.place is not None and event.place.id == "iso:PS"
+
+
+def test_an_item_without_figures_skips_the_item_wide_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+    real_item_places = pipeline.item_places
+
+    def counted_item_places(text: str, headline: str | None = None) -> ItemPlaces:
+        read.append(text)
+        return real_item_places(text, headline)
+
+    monkeypatch.setattr(pipeline, "item_places", counted_item_places)
+    assert events("Rescuers in Kenya searched the river banks on Monday, the ministry said.", "Search") == []
+    assert read == []  # a date and no count: nothing to place or credit
+    [event] = events("Rescuers in Kenya found 12 survivors on Monday, the ministry said.", "Search")
+    assert event.value == 12 and event.place is not None and event.place.country == "KE"
+    assert len(read) == 1

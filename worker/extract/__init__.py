@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from worker.extract.attribution import attribute
 from worker.extract.categories import (
@@ -36,7 +37,7 @@ from worker.extract.quantities import Quantity, find_quantities
 from worker.extract.sentences import split_sentences
 from worker.extract.types import Claim
 
-__all__ = ["extract_claims"]
+__all__ = ["Figure", "extract_claims", "find_figures"]
 
 _RUPEE_COUNTRY = re.compile(r"\b(?:" + "|".join(RUPEE_BY_COUNTRY) + r")\b", re.IGNORECASE)
 _PESO_COUNTRY = re.compile(r"\b(?:" + "|".join(PESO_BY_COUNTRY) + r")\b", re.IGNORECASE)
@@ -90,21 +91,21 @@ def _local_currencies(text: str) -> tuple[str, str, str]:
     return rupee, peso, pound
 
 
-def extract_claims(
-    text: str,
-    *,
-    location: str | None = None,
-    sentences: list[tuple[int, int]] | None = None,
-    place_mentions: Sequence[PlaceMention] | None = None,
-) -> list[Claim]:
-    """Every numeric claim in `text`, in reading order, one claim per figure. `sentences` is
-    `split_sentences(text)` and `place_mentions` is `find_places(text)` when the caller already has
-    them."""
-    if sentences is None:
-        sentences = split_sentences(text)
+class Figure(NamedTuple):
+    """A quantity found in a sentence, with where it stands among the item's figures."""
+
+    quantity: Quantity
+    sentence: int  # index of its sentence
+    restated: int  # index of the figure it restates in another unit, else -1
+    sentence_first: int  # index of its sentence's first figure
+
+
+def find_figures(text: str, sentences: list[tuple[int, int]]) -> list[Figure]:
+    """The quantities of every sentence, in reading order: the first half of `extract_claims`, which
+    a caller runs on its own to pass over the per-item work of an item with no figure at all."""
     rupee, peso, pound = _local_currencies(text)
     spaced_thousands = _COMMA_GROUPED.search(text) is None
-    found: list[tuple[Quantity, int, int, int]] = []  # quantity, sentence index, restated index
+    found: list[Figure] = []
     for s_index, (s_start, s_end) in enumerate(sentences):
         quantities = find_quantities(
             text, s_start, s_end, rupee=rupee, peso=peso, pound=pound, spaced_thousands=spaced_thousands
@@ -112,7 +113,24 @@ def extract_claims(
         base = len(found)
         for quantity in quantities:
             restated = base + quantity.restates if quantity.restates is not None else -1
-            found.append((quantity, s_index, restated, base))
+            found.append(Figure(quantity, s_index, restated, base))
+    return found
+
+
+def extract_claims(
+    text: str,
+    *,
+    location: str | None = None,
+    sentences: list[tuple[int, int]] | None = None,
+    place_mentions: Sequence[PlaceMention] | None = None,
+    figures: list[Figure] | None = None,
+) -> list[Claim]:
+    """Every numeric claim in `text`, in reading order, one claim per figure. `sentences` is
+    `split_sentences(text)`, `place_mentions` is `find_places(text)` and `figures` is
+    `find_figures(text, sentences)` when the caller already has them."""
+    if sentences is None:
+        sentences = split_sentences(text)
+    found = find_figures(text, sentences) if figures is None else figures
     if not found:
         return []
     attributions = attribute(text, sentences, [(q.start, q.end) for q, _, _, _ in found])
