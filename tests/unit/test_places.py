@@ -298,3 +298,22 @@ def test_the_venue_where_a_figure_was_announced_is_not_its_place() -> None:
     text = "Speaking at a press briefing in Geneva, the envoy said 9,000 people had fled."
     [claim] = extract_claims(text, location="Sudan")
     assert claim.location == "Sudan"
+
+
+def test_a_capital_that_speaks_stands_for_its_government_not_the_event_place() -> None:
+    text = (
+        "Border guards said they had turned back 300 people at the crossing on Sunday. "
+        "Kyiv did not comment on the figure, and Moscow denied any role."
+    )
+    where = item_places(text)
+    assert where.event_place is not None and where.event_place.level == "country"
+    # a capital where things happen is still a place
+    hit = item_places("Drones struck Kyiv overnight; 40 were shot down over Kyiv, the air force said.")
+    assert hit.event_place is not None and hit.event_place.name == "Kyiv"
+
+
+def test_a_conference_venue_is_not_the_event_place() -> None:
+    text = "Donors pledged $900 million for the flood-hit valley at a conference in Brussels on Monday."
+    assert item_places(text).event_place is None
+    # the same city as the scene of the event
+    assert item_places("Floods in Brussels forced 900 people from their homes.").event_place is not None

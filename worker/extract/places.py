@@ -693,25 +693,8 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
     gaz = gazetteer()
     votes: Counter[str] = Counter()
     mentions: list[tuple[PlaceMention, int]] = []
-    lede_end = min(len(text), 400)
-    text_mentions: list[PlaceMention] = []
-    for source_text, weight_all in ((headline or "", 2), (text, 1)):
-        tokens = list(_TOKEN.finditer(source_text))
-        found = _places_in(source_text, 0, len(source_text), None, tokens)
-        if weight_all == 1:
-            text_mentions = found
-        for mention in found:
-            weight = 2 if weight_all == 2 or mention.start < lede_end else 1
-            mentions.append((mention, weight))
-            votes[mention.place.country] += weight
-        for index, token in enumerate(tokens):
-            word = token.group()
-            if word[0].isupper():
-                code = gaz.country_of_adjective(word)
-                if code and not (
-                    _after_title(source_text, tokens, index) or source_text.startswith("$", token.end())
-                ):
-                    votes[code] += 1
+    _vote(headline or "", len(headline or ""), votes, mentions)
+    text_mentions = _vote(text, min(len(text), 400), votes, mentions)
     kind = event_kind(text, headline)
     if not votes:
         return ItemPlaces(country=None, event_place=None, event_kind=kind, text_mentions=tuple(text_mentions))
@@ -747,6 +730,48 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
         countries=named,
         text_mentions=tuple(text_mentions),
     )
+
+
+# A verb whose subject is a government, after a capital that stands for it: "Kyiv did not
+# comment", "Moscow denied", "Washington has warned".
+_GOVERNMENT_VERB_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|did|does|do|would|will)\s+(?:not\s+)?)?"
+    r"(?:said|says|comment(?:ed|s)?|den(?:ied|ies|y)|accus(?:ed|es)|warn(?:ed|s)?|reject(?:ed|s)?|"
+    r"respond(?:ed|s)?|insist(?:ed|s)?|condemn(?:ed|s)?|blam(?:ed|es)|dismiss(?:ed|es)|vow(?:ed|s)|"
+    r"protest(?:ed|s)|retaliat(?:ed|es)|summon(?:ed|s)|expel(?:led|s))\b"
+)
+
+
+def _capital_for_government(text: str, mention: PlaceMention) -> bool:
+    """Whether a capital named without a locative word stands for its government ("Kyiv did not
+    comment on the claim"): it names the country, never the event's own place."""
+    if mention.locative or _GOVERNMENT_VERB_AFTER.match(text, mention.end) is None:
+        return False
+    return gazetteer().capitals.get(mention.place.country) == fold(text[mention.start : mention.end])
+
+
+def _vote(
+    text: str, lede_end: int, votes: Counter[str], mentions: list[tuple[PlaceMention, int]]
+) -> list[PlaceMention]:
+    """Add the votes of a headline or body for its countries, and its places with their weights
+    (double in `text[:lede_end]`); return every place the text names."""
+    gaz = gazetteer()
+    tokens = list(_TOKEN.finditer(text))
+    found = _places_in(text, 0, len(text), None, tokens)
+    for mention in found:
+        if _VENUE_BEFORE.search(text, max(0, mention.start - VENUE_WINDOW), mention.start):
+            continue  # "pledged at a conference in Brussels": where donors met, not the event
+        weight = 2 if mention.start < lede_end else 1
+        votes[mention.place.country] += weight
+        if not _capital_for_government(text, mention):
+            mentions.append((mention, weight))
+    for index, token in enumerate(tokens):
+        word = token.group()
+        if word[0].isupper():
+            code = gaz.country_of_adjective(word)
+            if code and not (_after_title(text, tokens, index) or text.startswith("$", token.end())):
+                votes[code] += 1
+    return found
 
 
 # The longest line read as an item's headline when it has no headline field.
