@@ -392,6 +392,30 @@ def test_a_possessive_before_a_comma_does_not_make_a_noun_of_the_verb() -> None:
     assert sources("The board cut its growth forecast to 2 percent.", "2 percent") == ["The board"]
 
 
+class TestRelativeClausesSetOffByCommas:
+    def test_a_speaker_named_with_whose_or_where_they_are_survives_a_relative_clause(self) -> None:
+        text = "A nurse at the district clinic, who asked not to be named, said 31 patients had died."
+        assert sources(text, "31") == ["A nurse at the district clinic"]
+        text = "A spokesman for the port, who declined to give his name, said 9 crew were missing."
+        assert sources(text, "9") == ["A spokesman for the port"]
+
+    def test_a_relative_clause_that_names_no_one_is_never_the_source(self) -> None:
+        text = "The owner of the ferry that sank off the cape, who visited the pier on Tuesday, said 5 fell."
+        assert sources(text, "5") == [None]  # not "visited the pier on Tuesday"
+        # a speaker the words before the clause name still speaks
+        text = "A port official, who gave his name only as Mr Aldo, said 12 crew were rescued."
+        assert sources(text, "12") == ["A port official"]
+
+    def test_a_relative_clause_with_its_own_speaker_reports_only_inside_its_commas(self) -> None:
+        text = "The floods, which regional officials said were the worst in years, displaced 40,000 people."
+        assert sources(text, "40,000") == [None]
+        text = "The quake, which the seismic office said measured 6.1, killed 30 people."
+        assert sources(text, "6.1", "30") == ["the seismic office", None]
+        # a description with a linking verb is about the body, which still speaks
+        text = "Velmor, which is the region's largest brewer, said it would cut 400 jobs."
+        assert sources(text, "400") == ["Velmor"]
+
+
 class TestCoordinatedVerbs:
     def test_a_subject_that_did_something_else_first_still_speaks(self) -> None:
         text = "The coastguard denied the claim and said only 20 were missing."

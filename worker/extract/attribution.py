@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from worker.extract.alternation import word_alternation
 from worker.extract.coref import SourceRegistry
+from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from worker.extract.numbers import CLAUSE_COMMA_RE
 from worker.extract.places import LOCATIVE_WORDS, admin_suffixes, gazetteer
 from worker.extract.reporting import (
@@ -348,10 +349,38 @@ def _name_like(segment: str) -> bool:
     return all(NAME_TOKEN_RE.match(t) or t.lower() in allowed or t.lower() in TITLE_WORDS for t in tokens)
 
 
+_CALENDAR_WORDS = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
+# The most words of a subject that opens a relative clause without a determiner ("which local
+# health officials said"), and the verbs that show the words are the clause's predicate instead.
+RELATIVE_SUBJECT_WORDS = 3
+_LINKING_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "became", "becomes", "remains"})
+# The most words of a noun phrase a relative clause hangs on, and of the phrase after its head.
+SHORT_PHRASE_WORDS = 4
+_SPEAKER_PLACE_PREPOSITIONS = frozenset({"for", "at", "of", "with", "from", "in"})
+
+
+def _names_someone(phrase: str) -> bool:
+    """Whether a phrase holds a name ("who gave his name as Dr Lund"): a capitalised word that is
+    not a day or a month."""
+    return any(word[0].isupper() and word.lower() not in _CALENDAR_WORDS for word in WORD_RE.findall(phrase))
+
+
 def _short_noun_phrase(segment: str) -> bool:
     """A segment short enough to be the subject a relative clause hangs on: "A resident"."""
     tokens = WORD_RE.findall(segment)
-    return 0 < len(tokens) <= 4 and not any(ch.isdigit() for ch in segment)
+    return 0 < len(tokens) <= SHORT_PHRASE_WORDS and not any(ch.isdigit() for ch in segment)
+
+
+def _speaker_with_affiliation(segment: str) -> bool:
+    """A speaker's head and one phrase that says whose or where they are, set off before a
+    relative clause: "a spokesman for the hospital, who ...", "an official at the clinic, who ..."."""
+    tokens = WORD_RE.findall(segment)
+    if any(ch.isdigit() for ch in segment):
+        return False
+    for index in range(1, min(len(tokens), SHORT_PHRASE_WORDS + 1)):
+        if tokens[index].lower() in _SPEAKER_PLACE_PREPOSITIONS:
+            return tokens[index - 1].lower() in SOURCE_HEADS and len(tokens) - index - 1 <= SHORT_PHRASE_WORDS
+    return False
 
 
 def _appositive(segment: str) -> bool:
@@ -674,7 +703,14 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         # "the fire, which officials said killed 40": the relative clause has a subject of its own
         inner = last[last.find(last_words[1]) :].strip()
         opens_a_noun_phrase = (
-            last_words[1][0].isupper() or last_words[1].lower() in DETERMINERS | SOURCE_HEADS
+            last_words[1][0].isupper()
+            or last_words[1].lower() in DETERMINERS | SOURCE_HEADS
+            # "which local officials said": a few modifiers and a speaker's head, no verb between
+            or (
+                len(last_words) <= RELATIVE_SUBJECT_WORDS + 1
+                and last_words[-1].lower() in SOURCE_HEADS
+                and not any(word.lower() in DETERMINERS | _LINKING_VERBS for word in last_words[1:])
+            )
         )
         if opens_a_noun_phrase and _valid_source(inner, counting=False):
             return inner, region_start + region.rfind(inner), None, ""
@@ -696,7 +732,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         # "Velmhilfe, the aid group for displaced families, said": only when a comma closes the
         # description ("Floods, the agency said, killed 40" is a parenthetical cue)
         closed = text[region_start:verb_start].rstrip().endswith(",")
-        described = (relative and _short_noun_phrase(before)) or (
+        described = (relative and (_short_noun_phrase(before) or _speaker_with_affiliation(before))) or (
             (_appositive(last) or (closed and _body_description(last))) and _name_like(before)
         )
         # "is the worst, pushing ... that the agency says": a clause before the comma is no subject
@@ -708,6 +744,9 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     subject = _strip_leading_preposition(_cut_at_clause_opener(last)).strip()
     if not subject or not _valid_source(subject, counting=False):
         subject = _antecedent_of_relative(last) or subject
+    if len(segments) >= 2 and _word_in(last_words[0], RELATIVE_PRONOUNS) and not _names_someone(subject):
+        # "X, who visited the site on Tuesday, said": the clause is X's predicate, and X was not read
+        return None
     if _holds_a_number(subject):
         head = _HEAD_BEFORE_COMPLEMENT_RE.match(subject)
         tail = _DETERMINER_TAIL_RE.search(subject)
@@ -1101,6 +1140,7 @@ class _SentenceReader:
                 continue
             phrase, phrase_start, cue_override, vouching = subject
             cue = SPEECH_VERBS.get(verb) or COUNTING_VERBS.get(verb) or DOCUMENT_VERBS[verb]
+            reach = None
             if not phrase:
                 if kind == "document":
                     continue
@@ -1114,6 +1154,8 @@ class _SentenceReader:
                 if not shared:
                     continue
                 phrase, phrase_start = shared, match.start
+                if inherited is not None and inherited.reach is not None and match.start < inherited.reach:
+                    reach = inherited.reach  # "which the survey said measured 6.1, killed 30": its clause
             elif kind == "document" or (kind == "counting" and cue in {"put", "placed"}):
                 owner = _owner_of_documents(phrase)
                 if owner is None or (kind == "document" and not _names_a_document(phrase)):
@@ -1165,7 +1207,7 @@ class _SentenceReader:
                     governs_right=True,
                     parenthetical=postposed,
                     description=vouching,
-                    reach=self._relative_clause_end(phrase_start, match.end),
+                    reach=reach if reach is not None else self._relative_clause_end(phrase_start, match.end),
                 )
             )
             previous_verb_end = match.end
