@@ -151,6 +151,9 @@ def test_non_claims_in_sentences(sentence: str, kept: list[str]) -> None:
         ("Four men, aged 25, 39 and 46, were held.", ["Four"]),
         ("A nurse told Reuters 13 patients had died.", ["13"]),
         ("Region 13:1", ["1"]),
+        ("A court jailed 9 men for between two and five years.", ["9"]),
+        ("The repairs will take 4 to 6 weeks; crews work 40 to 50 hours a week.", ["40 to 50"]),
+        ("Between 400 and 500 people were on board.", ["Between 400 and 500"]),
     ],
 )
 def test_dates_counters_markers_idioms_and_known_sets_in_sentences(sentence: str, kept: list[str]) -> None:

@@ -93,6 +93,8 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 DURATION_LONG = re.compile(r"^-(?:\w+-)?long\b", re.IGNORECASE)
+# "a week", "per day" after a span of time: the span is a rate ("40 to 50 hours a week").
+PER_PERIOD = re.compile(rf"\s+(?:a|an|per|each|every)\s+(?:{_TIME_UNIT})\b", re.IGNORECASE)
 # "a 45-year-old man", "15 years old", "a 3-month-old baby".
 AGE_AFTER = re.compile(r"^(?:\s*-\s*|\s+)(?:year|month|week|day)s?(?:\s*-\s*|\s+)old\b", re.IGNORECASE)
 AGE_BEFORE_WORDS = re.compile(

@@ -33,7 +33,7 @@ from worker.extract.lexicon import (
     UNITS_BEFORE,
     UNITS_WORDS,
 )
-from worker.extract.nonclaims import DATE_BEFORE_MONTH, non_claim_reason
+from worker.extract.nonclaims import DATE_BEFORE_MONTH, DURATION, PER_PERIOD, non_claim_reason
 from worker.extract.numbers import NumberToken, number_tokens, parse_digits, parse_words
 
 
@@ -276,6 +276,8 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
             reason = None  # "an approximately 400-person capacity": a make-up is never approximate
         if reason is None and partner is not None and _is_day_range(text, reading, partner):
             reason = "date"  # "between 14 and 15 March", "June 3-5"
+        if reason is None and partner is not None and _is_duration_range(text, reading, partner):
+            reason = "duration"  # "between two and five years in prison", "4 to 6 weeks"
         if reason is None and phone_end >= 0 and PHONE_LIST_JOIN.match(text[phone_end : reading.start]):
             reason = "phone number"
         if (
@@ -538,6 +540,15 @@ def _is_day_range(text: str, first: _Reading, second: _Partner) -> bool:
     if first.unit is not None or second.unit is not None or second.value > 31 or first.is_words:
         return False
     return DATE_BEFORE_MONTH.match(text[second.end : second.end + MONTH_AFTER_RANGE_WINDOW]) is not None
+
+
+def _is_duration_range(text: str, first: _Reading, second: _Partner) -> bool:
+    """A range whose second figure is followed by a unit of time: the span of a sentence or a wait
+    ("between two and five years in prison"), not a rate ("40 to 50 hours a week")."""
+    if first.unit is not None or second.unit is not None:
+        return False
+    duration = DURATION.match(text[second.end : second.end + MONTH_AFTER_RANGE_WINDOW])
+    return duration is not None and PER_PERIOD.match(text, second.end + duration.end()) is None
 
 
 def _exponent(written: str) -> int:
