@@ -434,3 +434,24 @@ def test_a_figure_restated_as_a_share_between_commas_is_read_past() -> None:
 def test_a_row_that_labels_its_figure_takes_the_labels_category() -> None:
     text = "Situation\nPeople displaced: 41,000\nDeaths: 214\nInjured: 1,109\nHomes destroyed: 2,400"
     assert [c.category for c in extract_claims(text)] == ["displaced", "killed", "injured", "other"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three of the wounded later died in hospital.", [("Three", "killed")]),
+        ("Four of those hurt in the blast have since died.", [("Four", "killed")]),
+        ("Six of the missing were found dead on Monday.", [("Six", "killed")]),
+        ("Eight people were shot, two of them fatally.", [("Eight", "other"), ("two", "killed")]),
+        ("Police said 5 men were fatally stabbed.", [("5", "killed")]),
+        # must not match: a part of a group that did not die keeps the group's category
+        ("Three of the wounded were flown to the capital.", [("Three", "injured")]),
+    ],
+)
+def test_a_part_of_a_group_that_died_is_killed(text: str, expected: list[tuple[str, str]]) -> None:
+    assert categories(text) == expected
+
+
+def test_counted_noun_stops_at_an_adverb_of_time() -> None:
+    text = "Two of the injured later died."
+    assert counted_noun(text, 3, len(text))[0] == "injured"

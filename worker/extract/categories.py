@@ -33,7 +33,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "perished", "lost their lives", "lost his life", "lost her life", "shot dead", "drowned",
         "succumbed",
         "toll", "slain", "massacred", "executed", "killed in", "martyred", "martyrs", "confirmed dead",
-        "bodies recovered", "bodies were recovered",
+        "bodies recovered", "bodies were recovered", "fatally shot", "fatally stabbed", "fatally wounded",
+        "fatally injured",
     ),
     "injured": (
         "injured", "injuring", "injuries", "wounded", "wounding", "hurt", "sought treatment",
@@ -303,6 +304,8 @@ _PHRASE_STOP = frozenset(
         # verbs in the present tense that follow a count of people: "2.1 million people face hunger"
         *("face", "need", "remain", "lack", "risk", "live", "depend", "rely", "suffer", "still"),
         *("so", "now", "already", "yet", "out"),  # "296 bodies so far", "people out of work"
+        # adverbs of time before the verb: "two of the injured later died"
+        *("later", "subsequently", "eventually", "initially", "earlier", "previously"),
         "still",
         "now",
         "then",
@@ -658,6 +661,8 @@ def categorise(text: str, figure: FigureSpan) -> str:
     ruled = _ruled_out(text, figure, head_lower)
     if ruled is not None:
         return ruled
+    if _PARTITIVE_FATE.match(text, figure.end, figure.sentence_end):
+        return "killed"
     after = _category_after(text, figure, is_thing=is_thing)
     if after is not None:
         return after
@@ -673,6 +678,15 @@ def categorise(text: str, figure: FigureSpan) -> str:
     )
 
 
+# A part of a group that died: "two of the injured later died", "five of those hurt succumbed",
+# "seven of the missing were found dead", "two of them fatally". The group names where they were
+# counted before; the verb says what became of them.
+_PARTITIVE_FATE = re.compile(
+    r"\s+of\s+(?:the|those|them|these|whom)\b(?:\s+[\w'’-]+){0,5}?,?\s+"
+    r"(?:(?:later|subsequently|since|have|has|had|were|was)\s+){0,2}"
+    r"(?:died|succumbed|found\s+dead|confirmed\s+dead|killed|fatally)\b",
+    re.IGNORECASE,
+)
 # "in Lagos (12), Kano (10)": a figure in brackets right after a place name.
 _PLACE_THEN_BRACKET = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+)\s*\($")
 
