@@ -41,7 +41,15 @@ def test_script_style_and_comments_are_removed() -> None:
 
 
 def test_table_cells_keep_their_words_apart() -> None:
-    assert clean_body("<tr><td>North</td><td>120</td></tr>").text == "North 120"
+    assert clean_body("<tr><td>North</td><td>120</td></tr>").text == "North | 120"
+    assert clean_body("<tr> <th> Region </th> <th>Deaths</th> </tr>").text == "Region | Deaths"
+
+
+def test_a_line_with_two_tabs_or_more_is_a_table_row_and_one_tab_is_a_space() -> None:
+    assert clean_body("Region\tDeaths\tInjured\nNorth\t120\t340\t\n").text == (
+        "Region | Deaths | Injured\nNorth | 120 | 340"
+    )
+    assert clean_body("The toll\trose to 40.\n\tIndented.\t").text == "The toll rose to 40.\nIndented."
 
 
 def test_entities_are_decoded_and_unknown_ones_kept() -> None:

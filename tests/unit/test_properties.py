@@ -52,6 +52,10 @@ def normalized(text: str, *, tags: bool = True) -> str:
     return " ".join(text.translate(_INVISIBLE).split())
 
 
+def _without_bars(text: str) -> str:
+    return " ".join(text.replace("|", " ").split())
+
+
 def _digit_claims(text: str, *, location: str | None = None) -> list[Claim]:
     """Every run of digits as a claim: stands in for the extractor to exercise the offset map."""
     return [
@@ -85,13 +89,16 @@ def test_cleaning_arbitrary_text_never_raises(body: str) -> None:
 @given(wire_bodies)
 @example("&<about>0")
 @example("<<b>about>")
+@example("0\t0\t")
+@example("<tr><td>a</td> <td>1</td></tr>")
 def test_every_cleaned_line_reads_the_same_in_the_original(body: str) -> None:
     cleaned = clean_body(body)
     position = 0
     for line in cleaned.text.split("\n"):
         start, end = cleaned.original_span(position, position + len(line))
         assert 0 <= start <= end <= len(body)
-        assert normalized(body[start:end]) == normalized(line, tags=False)
+        # a cell break is the one rewrite that adds a character: bars read as spaces on both sides
+        assert _without_bars(normalized(body[start:end])) == _without_bars(normalized(line, tags=False))
         position += len(line) + 1
 
 

@@ -19,6 +19,7 @@ from worker.extract.categories import (
     bracketed_place_share,
     categorise,
     category_named,
+    column_label,
     counted_noun,
     protest_context,
 )
@@ -32,7 +33,15 @@ from worker.extract.lexicon import (
     POUND_BY_COUNTRY,
     RUPEE_BY_COUNTRY,
 )
-from worker.extract.places import PlaceMention, figure_place, find_places, listed_place, sentence_places
+from worker.extract.places import (
+    PlaceMention,
+    figure_place,
+    find_places,
+    is_table_row,
+    line_around,
+    listed_place,
+    sentence_places,
+)
 from worker.extract.quantities import Quantity, find_quantities
 from worker.extract.sentences import split_sentences
 from worker.extract.types import Claim
@@ -170,6 +179,8 @@ def extract_claims(
                 next_start = later[0].start
                 break
         counted, phrase_end = counted_noun(text, quantity.end, s_end)
+        if counted is None:
+            counted = column_label(text, quantity.start)  # a table's column header: "Deaths"
         previous = claims[index - 1] if index > base else None
         last_sentence_count = claims[-1] if claims and found[index - 1][1] == s_index - 1 else None
         part_of = (
@@ -289,8 +300,10 @@ def _category_of_list_rows(text: str, sentences: list[tuple[int, int]], claims: 
         if claim.unit is not None:
             continue
         own = bisect_left(starts, claim.sentence_start)
+        if is_table_row(text[slice(*line_around(text, claim.sentence_start))]):
+            claim.listed = True  # a cell of a table: each row counts its own
         index = own
-        while index > 0 and _LIST_ROW.match(text, *sentences[index]):
+        while index > 0 and _is_list_row(text, *sentences[index]):
             index -= 1
         if index == own:
             continue  # the claim's own sentence is no list row
@@ -299,6 +312,10 @@ def _category_of_list_rows(text: str, sentences: list[tuple[int, int]], claims: 
             claim.listed = True
             if claim.category == "other":
                 claim.category = category_named(text, intro_start, intro_end) or claim.category
+
+
+def _is_list_row(text: str, start: int, end: int) -> bool:
+    return _LIST_ROW.match(text, start, end) is not None or is_table_row(text[start:end])
 
 
 def _previous_figures_first(claims: list[Claim], previous_figures: dict[int, int]) -> list[Claim]:
@@ -326,7 +343,7 @@ def _title_sentences(text: str, sentences: list[tuple[int, int]]) -> frozenset[i
             not text[line_start:start].strip()
             and not text[end : len(text) if line_end == -1 else line_end].strip()
         )
-        if whole_line and text[end - 1] not in _CLOSING and not _LIST_ROW.match(text, start, end):
+        if whole_line and text[end - 1] not in _CLOSING and not _is_list_row(text, start, end):
             titles.add(start)
     return frozenset(titles)
 

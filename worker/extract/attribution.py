@@ -24,7 +24,7 @@ from worker.extract.alternation import word_alternation
 from worker.extract.coref import SourceRegistry
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from worker.extract.numbers import CLAUSE_COMMA_RE
-from worker.extract.places import LOCATIVE_WORDS, admin_suffixes, gazetteer
+from worker.extract.places import LOCATIVE_WORDS, admin_suffixes, gazetteer, is_table_row, line_around
 from worker.extract.reporting import (
     ABSOLUTE_SUBJECT_RE,
     ACRONYM_RE,
@@ -1784,7 +1784,14 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
                 if anchor.description:
                     registry.describe(entity, anchor.description)
         _credit_origin_over_relay(text, anchors)
-        if introduced is not None and not anchors and _LIST_ITEM_RE.match(text, sentence_start):
+        if (
+            introduced is not None
+            and not anchors
+            and (
+                _LIST_ITEM_RE.match(text, sentence_start)
+                or is_table_row(text[slice(*line_around(text, sentence_start))])  # a table's header or row
+            )
+        ):
             for index in members:
                 results[index] = introduced
             continue

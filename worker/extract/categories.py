@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.lexicon import WEEKDAY_NAMES
 from worker.extract.numbers import CLAUSE_COMMA_RE
-from worker.extract.places import gazetteer
+from worker.extract.places import TABLE_CELL_BAR, gazetteer, is_table_row, line_around
 
 # Category cue words, as a glossary. Order matters only within a phrase search: the first cue found
 # reading outward from the figure wins.
@@ -671,6 +671,7 @@ def categorise(text: str, figure: FigureSpan) -> str:
     before = text[max(figure.sentence_start, figure.start - GOVERNING_PHRASE_WINDOW) : figure.start]
     return (
         _labelled_category(text, figure, before)
+        or _column_category(text, figure.start)
         or _category_before(text, figure, before)
         or _category_as_part(text, figure, before)
         or _bracketed_after_place(text, figure)
@@ -817,6 +818,39 @@ def _labelled_category(text: str, figure: FigureSpan, before: str) -> str | None
         return None
     label = _ROW_LABEL.fullmatch(text, figure.sentence_start, figure.start)
     cue = _ALL_CUES.search(label.group("label")) if label is not None else None
+    return _CUE_CATEGORY[cue.group("cue").lower()] if cue is not None else None
+
+
+def column_label(text: str, start: int) -> str | None:
+    """The header of the table column a figure stands in: the first line of the block of rows
+    (cells joined by a bar) above it, when that line holds no digit and as many cells as the row."""
+    line_start, line_end = line_around(text, start)
+    row = text[line_start:line_end]
+    if not is_table_row(row):
+        return None
+    header = None
+    above = line_start
+    while above > 0:
+        previous_start = text.rfind("\n", 0, above - 1) + 1
+        previous = text[previous_start : above - 1]
+        if not is_table_row(previous):
+            break
+        if not any(character.isdigit() for character in previous):
+            header = previous
+            break
+        above = previous_start
+    if header is None:
+        return None
+    labels = header.split(TABLE_CELL_BAR)
+    if len(labels) != row.count(TABLE_CELL_BAR) + 1:
+        return None
+    return labels[text.count(TABLE_CELL_BAR, line_start, start)].strip() or None
+
+
+def _column_category(text: str, start: int) -> str | None:
+    """Stage 2 for a figure in a table: its column's header says what it counts ("Deaths")."""
+    label = column_label(text, start)
+    cue = _ALL_CUES.search(label) if label is not None else None
     return _CUE_CATEGORY[cue.group("cue").lower()] if cue is not None else None
 
 

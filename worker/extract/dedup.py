@@ -82,6 +82,8 @@ def _same_claim(a: Claim, b: Claim, titles: frozenset[int], text: str) -> bool: 
         return False
     if a.category != b.category:
         return False
+    if a.listed and b.listed:
+        return False  # two rows of a list or a table ("North | 12", "South | 12") count apart
     head_a, head_b = _head(a.counted), _head(b.counted)
     if head_a is not None and head_a == head_b:
         return True

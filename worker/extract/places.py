@@ -591,6 +591,25 @@ _LISTED_BEFORE = re.compile(
     r"|\s*(?:province|region|state|district|county)?\s*(?:was|is|remains|remained)\s+the\s+"
     r"(?:worst|hardest|most|badly)[\s-]+(?:hit|affected)(?:\s+[a-z]+)?\s*,?\s*(?:where|with)\s*"
 )
+# What the cleaner writes between the cells of a table row, and the longest cell a row holds: a
+# longer one is a title with its site's name ("Quake toll passes 23,000 | The Daily Wire").
+TABLE_CELL_BAR = "|"
+TABLE_CELL_CHARS = 40
+
+
+def is_table_row(line: str) -> bool:
+    """Whether a line is a row of a table: short cells joined by a bar ("Westland | 120 | 340")."""
+    return TABLE_CELL_BAR in line and all(
+        len(cell.strip()) <= TABLE_CELL_CHARS for cell in line.split(TABLE_CELL_BAR)
+    )
+
+
+def line_around(text: str, position: int) -> tuple[int, int]:
+    """The start and end of the line that holds `position`."""
+    end = text.find("\n", position)
+    return text.rfind("\n", 0, position) + 1, len(text) if end < 0 else end
+
+
 # A colon or dash between a place and its figure marks a row of a list only in a short line
 # ("Hatay: 322 dead"); at the head of a sentence it closes a dateline.
 _ROW_MARK = re.compile(r"\s*[:\u2013\u2014-]")
@@ -611,10 +630,18 @@ def listed_place(
     both in reading order. Any place counts here, with or without a locative word: in a list the
     place is the subject, not an "in" phrase.
     """
-    end = sentence_end
     mentions = [m for m in every_place if m.end <= figure_start]
     if not mentions:
         return None
+    return _first_cell_place(text, mentions, figure_start) or _place_before_in_list(
+        text, sentence_end, mentions, figure_start, figures
+    )
+
+
+def _place_before_in_list(
+    text: str, end: int, mentions: list[PlaceMention], figure_start: int, figures: list[int]
+) -> str | None:
+    """`listed_place` in running text: the place just before the figure, or its "respectively" rank."""
     last = mentions[-1]
     if not _fits_country(text, last, mentions):
         return None
@@ -636,6 +663,22 @@ def listed_place(
     if _ROW_MARK.match(between) and end - last.start > LIST_ROW_CHARS:
         return None  # "New Delhi: More than 80 people were killed ...": a dateline, not a row
     return _POSSESSIVE.sub("", text[last.start : last.end])
+
+
+def _first_cell_place(text: str, mentions: list[PlaceMention], figure_start: int) -> str | None:
+    """In a table row ("Westland | 120 | 340", cells joined by a bar) the place that fills the
+    first cell is the place of every figure after it."""
+    line_start, line_end = line_around(text, figure_start)
+    if not is_table_row(text[line_start:line_end]):
+        return None
+    bar = text.find(TABLE_CELL_BAR, line_start, figure_start)
+    if bar < 0:
+        return None
+    cell = text[line_start:bar].strip()
+    for mention in mentions:
+        if mention.start >= line_start and mention.end <= bar and text[mention.start : mention.end] == cell:
+            return _POSSESSIVE.sub("", cell)
+    return None
 
 
 def _fits_country(text: str, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:

@@ -110,8 +110,14 @@ BLOCK_TAGS = frozenset(
         *("li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "tfoot", "thead", "tr", "ul"),
     }
 )
-# Table cells sit side by side: a space keeps their words apart.
+# Table cells sit side by side: a bar between them keeps a row's figures apart ("Westland | 120 |
+# 340", never the number 120 340) and tells the extractor which column each figure stands in.
 _CELL_TAGS = frozenset({"td", "th"})
+CELL_BREAK = " | "
+# A run of spaces holding a tab, before the line's tabs are counted: a line with two or more is a
+# row of a plain-text table, and each run is a cell break; one alone is a space.
+_TAB = "\t"
+_TABLE_ROW_TABS = 2
 
 # Inside a regex character class: tabs, no-break and typographic spaces, and the ASCII separators
 # that Python counts as white space.
@@ -292,15 +298,12 @@ def _split_lines(body: str) -> list[list[_Piece]]:
         position = cursor = match.end()
         kind = match.lastgroup
         if kind == "tag":
-            name = match.group("tag_name").lower()
-            if name in BLOCK_TAGS:
-                lines.append(_trimmed(line))
-                line = []
-            elif name in _CELL_TAGS:
-                _append_space(line, start, position)
+            line = _after_tag(lines, line, match, start, position)
         elif kind == "newline":
             lines.append(_trimmed(line))
             line = []
+        elif kind == "space" and _TAB in match.group() and line:
+            line.append((_TAB, start, position, False))
         elif kind == "space":
             _append_space(line, start, position)
         elif kind == "entity":
@@ -314,6 +317,22 @@ def _split_lines(body: str) -> list[list[_Piece]]:
     return lines
 
 
+def _after_tag(
+    lines: list[list[_Piece]], line: list[_Piece], tag: re.Match[str], start: int, end: int
+) -> list[_Piece]:
+    """The line to go on with after a tag: a new one after a block tag (the old one joins `lines`);
+    a cell break before a table cell, a space after one."""
+    name = tag.group("tag_name").lower()
+    if name in BLOCK_TAGS:
+        lines.append(_trimmed(line))
+        return []
+    if name in _CELL_TAGS and not tag.group("tag").startswith("</"):
+        _append_cell_break(line, start, end)
+    elif name in _CELL_TAGS:
+        _append_space(line, start, end)
+    return line
+
+
 def _append_text(line: list[_Piece], text: str, start: int, end: int, *, verbatim: bool) -> None:
     if text.startswith(" ") and (not line or line[-1][0].endswith(" ")):
         text, start = text[1:], start + 1
@@ -323,8 +342,35 @@ def _append_text(line: list[_Piece], text: str, start: int, end: int, *, verbati
 
 
 def _append_space(line: list[_Piece], start: int, end: int) -> None:
-    if line and not line[-1][0].endswith(" "):
+    if line and not line[-1][0].endswith((" ", _TAB)):
         line.append((" ", start, end, False))
+
+
+def _append_cell_break(line: list[_Piece], start: int, end: int) -> None:
+    """A new cell on a line that has words already; the space before it joins the break."""
+    if line and not line[-1][3] and line[-1][0] in (" ", _TAB):
+        start = line.pop()[1]
+    if line and not line[-1][0].endswith(CELL_BREAK.rstrip()) and line[-1][0] != CELL_BREAK:
+        line.append((CELL_BREAK.lstrip() if line[-1][0].endswith(" ") else CELL_BREAK, start, end, False))
+
+
+def _with_tabs_resolved(line: list[_Piece]) -> list[_Piece]:
+    """A line's tab runs as cell breaks when it has enough of them to be a table row, else spaces."""
+    while line and line[-1][0] == _TAB:
+        line.pop()  # a tab that ends the line separates nothing
+    tabs = sum(1 for piece in line if piece[0] == _TAB)
+    if not tabs:
+        return line
+    resolved: list[_Piece] = []
+    for text, start, end, verbatim in line:
+        if text == _TAB:
+            if tabs >= _TABLE_ROW_TABS:
+                _append_cell_break(resolved, start, end)
+            else:
+                _append_space(resolved, start, end)
+        else:
+            _append_text(resolved, text, start, end, verbatim=verbatim)
+    return resolved
 
 
 def _append_entity(line: list[_Piece], entity: str, start: int, end: int) -> None:
@@ -340,7 +386,10 @@ def _append_entity(line: list[_Piece], entity: str, start: int, end: int) -> Non
 
 
 def _trimmed(line: list[_Piece]) -> list[_Piece]:
-    """The line without its trailing spaces (leading ones never get in)."""
+    """The line without its trailing spaces and cell breaks (leading ones never get in)."""
+    line = _with_tabs_resolved(line)
+    while line and not line[-1][3] and line[-1][0].strip() in ("", CELL_BREAK.strip()):
+        line.pop()
     while line:
         text, start, end, verbatim = line[-1]
         if not text.endswith(" "):
