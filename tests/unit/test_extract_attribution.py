@@ -416,6 +416,20 @@ class TestRelativeClausesSetOffByCommas:
         assert sources(text, "400") == ["Velmor"]
 
 
+class TestDocumentsWithTheirMakers:
+    def test_a_tally_or_an_investigation_by_a_body_is_the_bodys(self) -> None:
+        text = "A tally by the Valley Courier found at least 1,100 deaths linked to the heat."
+        assert sources(text, "1,100") == ["the Valley Courier"]
+        text = "An investigation by Harbour Watch found 64 ships had dumped waste."
+        assert sources(text, "64") == ["Harbour Watch"]
+
+    def test_a_time_may_stand_between_released_and_its_maker(self) -> None:
+        text = "Data released on Thursday by the statistics agency showed unemployment at 7.4%."
+        assert sources(text, "7.4%") == ["the statistics agency"]
+        # must not match: data with no maker credits no one
+        assert sources("Data released on Thursday showed unemployment at 7.4%.", "7.4%") == [None]
+
+
 class TestCoordinatedVerbs:
     def test_a_subject_that_did_something_else_first_still_speaks(self) -> None:
         text = "The coastguard denied the claim and said only 20 were missing."

@@ -221,7 +221,7 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = word_set(
 FINDING_DOCUMENTS: Final[frozenset[str]] = word_set(
     """
         poll polls survey surveys study studies report reports census analysis audit review records
-        documents results findings projection projections assessment
+        documents results findings projection projections assessment tally tallies investigation
     """
 )
 
@@ -584,7 +584,9 @@ PARENTHESISED_ACRONYM_RE: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&
 DOCUMENT_FROM_RE: Final = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:"
     + word_alternation(DOCUMENT_NOUNS)
-    + r")\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|issued\s+by)\s+",
+    # "released by", "released on Thursday by", "published last week by"
+    + r")\s+(?:from|by|of|(?:released|published|compiled|issued)"
+    + r"(?:\s+(?:on|late|early|last|this)?\s*(?:[A-Z][a-z]+|week|month|year|today|yesterday))?\s+by)\s+",
     re.IGNORECASE,
 )
 
