@@ -4,8 +4,10 @@ a dead letter, never the worker; every other record is still extracted, in order
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
+import struct
 import time
 from collections.abc import Iterator
 
@@ -18,6 +20,8 @@ from worker.runtime.extract_pool import (
     ExtractionBroken,
     InlineExtraction,
     PoolExtraction,
+    _Child,
+    _ChildGone,
     extract_one,
 )
 from worker.runtime.processor import RecordProcessor
@@ -123,3 +127,25 @@ def test_a_record_past_its_time_is_dead_lettered_as_too_slow_in_process(
 def test_inline_extraction_under_the_limit_is_not_touched() -> None:
     batch = InlineExtraction(processor(), item_timeout_seconds=30).submit(slow_records(3), generation=0)
     assert not any(o.dead_lettered for o in batch.outcomes())
+
+
+def test_a_child_stopped_halfway_through_an_answer_is_killed_not_waited_on() -> None:
+    context = multiprocessing.get_context("fork")
+    parent_end, child_end = context.Pipe()
+
+    def half_an_answer() -> None:
+        # the pipe's framing: a header that promises 100,000 bytes, then ten of them and no more
+        os.write(child_end.fileno(), struct.pack("!i", 100_000) + b"x" * 10)
+        time.sleep(60)
+
+    process = context.Process(target=half_an_answer, daemon=True)
+    process.start()
+    child_end.close()
+    child = _Child.__new__(_Child)
+    child.conn, child.process = parent_end, process
+    child._start_watchdog()
+    started = time.monotonic()
+    with pytest.raises(_ChildGone, match=r"^no answer within 0\.5 s"):
+        child.receive(0.5)
+    assert time.monotonic() - started < 5
+    assert not process.is_alive()

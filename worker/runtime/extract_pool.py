@@ -56,6 +56,8 @@ KILL_GRACE_SECONDS = 1.0
 # A new child imports the extractor before it answers; a cold start on a busy node takes seconds.
 CHILD_START_TIMEOUT_SECONDS = 120.0
 CHILD_STOP_TIMEOUT_SECONDS = 5.0
+# How often a child's watchdog checks whether an answer it began to read has run out of time.
+WATCHDOG_INTERVAL_SECONDS = 0.25
 
 # A child's exit code when it ran out of memory outside a record's processing.
 CHILD_OUT_OF_MEMORY_EXIT = 75
@@ -323,7 +325,25 @@ class _Child:
         )
         self.process.start()
         child_end.close()
+        self._start_watchdog()
         self.receive(CHILD_START_TIMEOUT_SECONDS)
+
+    def _start_watchdog(self) -> None:
+        # `poll` says an answer has begun, not that it is whole: a child stopped halfway through
+        # writing one (SIGSTOP, a frozen cgroup) would hold `recv` forever. The watchdog kills a
+        # child whose answer is not whole by its deadline; its pipe then closes and `recv` ends.
+        self._read_deadline: float | None = None
+        self._silenced = False
+        self._closed = threading.Event()
+        threading.Thread(target=self._watch_reads, name="claimwire-extract-watchdog", daemon=True).start()
+
+    def _watch_reads(self) -> None:
+        while not self._closed.wait(WATCHDOG_INTERVAL_SECONDS):
+            deadline = self._read_deadline
+            if deadline is not None and time.monotonic() > deadline:
+                self._silenced = True
+                self.process.kill()
+                return
 
     @property
     def pid(self) -> int | None:
@@ -337,16 +357,26 @@ class _Child:
             raise _ChildGone(self._death()) from exc
 
     def receive(self, timeout_seconds: float) -> Any:
-        """The child's next message; `_ChildGone` if it died or stayed silent for `timeout_seconds`."""
+        """The child's next message; `_ChildGone` if it died, or stayed silent or stopped halfway
+        through its answer for `timeout_seconds`."""
         try:
             if not self.conn.poll(timeout_seconds):
                 self.kill()
                 raise _ChildGone(f"no answer within {timeout_seconds:g} s; killed")
-            return self.conn.recv()
+            self._read_deadline = time.monotonic() + timeout_seconds
+            try:
+                return self.conn.recv()
+            finally:
+                self._read_deadline = None
         except (EOFError, OSError, pickle.UnpicklingError) as exc:
+            if self._silenced:
+                self.kill()
+                detail = f"no answer within {timeout_seconds:g} s (stopped mid-answer); killed"
+                raise _ChildGone(detail) from exc
             raise _ChildGone(self._death()) from exc
 
     def kill(self) -> None:
+        self._closed.set()
         if self.process.is_alive():
             self.process.kill()
         self.process.join(CHILD_STOP_TIMEOUT_SECONDS)
