@@ -430,6 +430,20 @@ class TestDocumentsWithTheirMakers:
         assert sources("Data released on Thursday showed unemployment at 7.4%.", "7.4%") == [None]
 
 
+def test_a_quotation_goes_on_in_the_voice_of_a_speaker_described_after_her_name() -> None:
+    text = (
+        '"We counted 900 new families this week," said Lina Ortez, who runs the camp near the river. '
+        '"About 300 came on Sunday."'
+    )
+    assert sources(text, "900", "300") == ["Lina Ortez", "Lina Ortez"]
+    # must not match: a sentence of the reporter's own between the two quotations ends the voice
+    text = (
+        '"We counted 900 new families this week," said Lina Ortez. The river rose again overnight. '
+        '"About 300 came on Sunday."'
+    )
+    assert sources(text, "900", "300") == ["Lina Ortez", None]
+
+
 class TestCoordinatedVerbs:
     def test_a_subject_that_did_something_else_first_still_speaks(self) -> None:
         text = "The coastguard denied the claim and said only 20 were missing."

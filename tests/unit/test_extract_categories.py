@@ -455,3 +455,9 @@ def test_a_part_of_a_group_that_died_is_killed(text: str, expected: list[tuple[s
 def test_counted_noun_stops_at_an_adverb_of_time() -> None:
     text = "Two of the injured later died."
     assert counted_noun(text, 3, len(text))[0] == "injured"
+
+
+def test_people_who_sought_refuge_are_displaced() -> None:
+    assert categories("About 2,000 villagers sought refuge in the hills, officials said.") == [
+        ("About 2,000", "displaced")
+    ]

@@ -317,3 +317,8 @@ def test_a_conference_venue_is_not_the_event_place() -> None:
     assert item_places(text).event_place is None
     # the same city as the scene of the event
     assert item_places("Floods in Brussels forced 900 people from their homes.").event_place is not None
+
+
+def test_a_district_named_like_a_common_word_is_no_place_at_a_sentence_start() -> None:
+    text = "Some 400 people reached the camp. Most of them walked for days."
+    assert find_places(text) == []

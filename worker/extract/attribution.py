@@ -219,8 +219,11 @@ _QUOTE_MARK_RE = re.compile(f"[{_QUOTE_MARKS}]")
 # description set off before the name ("...," the province's governor, Leo Vance, told AFP).
 _SPEAKER_GAP_RE = re.compile(r"[\s,.]*(?:(?:the|a|an|its|their)\s+[^,\"“”«»\n]{1,60},\s*)?")
 # What may stand between a speaker's tail and a quotation that goes on in the same voice: the end
-# of the sentence ("Ruiz said on Monday. “...").
-_CONTINUED_QUOTE_GAP_RE = re.compile(r"[^\"“”«»\n.!?]{0,30}[.!?]\s*")
+# of the sentence after a few words ("Ruiz said on Monday. “...") or a description of the speaker
+# ("said Ana Ruiz, who heads the office in the border town. “...").
+_CONTINUED_QUOTE_GAP_RE = re.compile(
+    r"(?:,\s+(?:who|whose|a|an|the|aged|\d)\b[^\"“”«»\n.!?]{0,120}|[^\"“”«»\n.!?]{0,30})[.!?]\s*"
+)
 # What may stand between a speaker's cue and the quotation it introduces: "said:", "told AFP:".
 _INTRODUCTION_GAP_RE = re.compile(r"^(?:\s+[\w'’.\-]+){0,3}\s*[:,]\s*$")
 _CITING_WINDOW = 60

@@ -57,7 +57,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "refugee", "uprooted",
         "uprooting", "displacement", "homeless", "escaped", "crossed into", "from their homes",
         "asylum seekers", "internally displaced", "arrivals", "came ashore", "landed",
-        "stranded", "without shelter",
+        "stranded", "without shelter", "sought refuge", "seeking refuge", "taken refuge", "took refuge",
     ),
     "detained": (
         "detained", "detaining", "arrested", "arresting", "arrests", "arrest", "detainees",
