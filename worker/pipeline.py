@@ -250,7 +250,7 @@ def _to_event(
     entity = resolver.entity(source.text, source.normalized, source.type) if source else None
     fallback = fallback_name(where)
     if claim.location is not None and claim.location == fallback:
-        place = where.event_place  # looked up already; "Palestine, State of" reads as no name
+        place = where.event_place  # looked up already, with its place id
     else:
         place = gazetteer().lookup(claim.location, where.country) if claim.location else None
     if claim.location and place is None:

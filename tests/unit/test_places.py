@@ -322,3 +322,13 @@ def test_a_conference_venue_is_not_the_event_place() -> None:
 def test_a_district_named_like_a_common_word_is_no_place_at_a_sentence_start() -> None:
     text = "Some 400 people reached the camp. Most of them walked for days."
     assert find_places(text) == []
+
+
+def test_a_country_iso_writes_inverted_is_named_as_text_writes_it() -> None:
+    gaz = gazetteer()
+    assert gaz.by_id["iso:PS"].name == "State of Palestine"
+    assert gaz.by_id["iso:CD"].name == "Democratic Republic of the Congo"
+    assert gaz.by_id["iso:VG"].name == "British Virgin Islands"
+    # must not match: a list of islands keeps its commas
+    assert gaz.by_id["iso:BQ"].name == "Bonaire, Sint Eustatius and Saba"
+    assert gaz.lookup("State of Palestine") == gaz.by_id["iso:PS"]

@@ -180,6 +180,17 @@ def _english_name(name: str, forms: set[str]) -> str:
     return min(compass_first or translated, key=lambda form: (len(form), form)).title()
 
 
+def _in_reading_order(name: str) -> str:
+    """A name ISO writes inverted, as text writes it: "Palestine, State of" -> "State of Palestine",
+    "Virgin Islands, British" -> "British Virgin Islands"; a list ("Bonaire, Sint Eustatius and
+    Saba") stays as it is."""
+    head, comma, tail = name.partition(", ")
+    if not comma or " and " in tail:
+        return name
+    tail = tail.removeprefix("The ")
+    return f"{tail} {head}"
+
+
 def country_adjective(name: str) -> str:
     """The regular adjective of a country name: Indonesia -> indonesian, Morocco -> moroccan."""
     if name.endswith(("ia", "a")):
@@ -203,7 +214,7 @@ class Gazetteer:
         names = place_names()
         for country in pycountry.countries:
             code = country.alpha_2
-            display = getattr(country, "common_name", None) or country.name
+            display = getattr(country, "common_name", None) or _in_reading_order(country.name)
             place = Place(id=f"iso:{code}", name=display, level="country", country=code, parent=None)
             self.by_id[place.id] = place
             for name in {country.name, display, getattr(country, "official_name", country.name)}:
