@@ -444,6 +444,20 @@ def test_a_quotation_goes_on_in_the_voice_of_a_speaker_described_after_her_name(
     assert sources(text, "900", "300") == ["Lina Ortez", None]
 
 
+def test_a_body_that_claims_to_have_done_something_is_the_source() -> None:
+    text = "The militia claimed to have captured 200 soldiers."
+    assert sources(text, "200") == ["The militia"]
+    # must not match: a claim made about the figure by no one named
+    assert sources("The raid, which was claimed to have killed 40, was denied.", "40") == [None]
+
+
+def test_a_figure_someone_put_at_a_value_is_theirs() -> None:
+    text = "Unions said 3 million workers struck, a figure the labour ministry put at 1.1 million."
+    assert sources(text, "3 million", "1.1 million") == ["Unions", "the labour ministry"]
+    text = "Organisers counted 50,000 marchers, a number the police estimated at 12,000."
+    assert sources(text, "12,000") == ["the police"]
+
+
 class TestCoordinatedVerbs:
     def test_a_subject_that_did_something_else_first_still_speaks(self) -> None:
         text = "The coastguard denied the claim and said only 20 were missing."

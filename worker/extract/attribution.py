@@ -307,7 +307,11 @@ VERB_LEAD_WINDOW = 60
 def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
     """ "is estimated", "an estimated", "had been recorded", "did not say", "its growth forecast": the
     word is not a verb with a source for its subject."""
-    if _RAISED_PASSIVE_RE.match(text, verb_start) or _NOUN_BEFORE_OF_RE.match(text, verb_start):
+    if _NOUN_BEFORE_OF_RE.match(text, verb_start) or (
+        # "were said to have", "is estimated to be"; but "the rebels claimed to have captured" is
+        # the rebels' claim, so "claimed" before "to" is passive only after a passive marker
+        _RAISED_PASSIVE_RE.match(text, verb_start) and not text.startswith("claim", verb_start)
+    ):
         return True
     words = [
         word.strip(_EDGE_PUNCTUATION)
@@ -353,6 +357,12 @@ def _name_like(segment: str) -> bool:
 
 
 _CALENDAR_WORDS = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
+# A figure and the subject of a relative clause on it, with no "that" between: "a figure the
+# labour ministry put at ...", "a number the police estimated at ...".
+_FIGURE_SOMEONE_RECKONED_RE = re.compile(
+    r"(?i:a|an|the)\s+(?i:figure|number|estimate|count|total|tally|toll)\s+"
+    r"(?P<who>(?:(?:the|a|an|its|their)\s+|(?=[A-Z]))[^,;:]+)$"
+)
 # The most words of a subject that opens a relative clause without a determiner ("which local
 # health officials said"), and the verbs that show the words are the clause's predicate instead.
 RELATIVE_SUBJECT_WORDS = 3
@@ -360,6 +370,19 @@ _LINKING_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "b
 # The most words of a noun phrase a relative clause hangs on, and of the phrase after its head.
 SHORT_PHRASE_WORDS = 4
 _SPEAKER_PLACE_PREPOSITIONS = frozenset({"for", "at", "of", "with", "from", "in"})
+
+
+def _subject_in_segment(segment: str) -> str:
+    """The subject phrase in the last segment before a cue verb, past a clause opener and a
+    leading preposition; the subject of a relative clause on a figure ("a figure the ministry put
+    at 1.1 million" is the ministry's); the noun a restrictive relative hangs on."""
+    subject = _strip_leading_preposition(_cut_at_clause_opener(segment)).strip()
+    reckoned = _FIGURE_SOMEONE_RECKONED_RE.match(subject)
+    if reckoned is not None and _valid_source(reckoned.group("who"), counting=False):
+        subject = reckoned.group("who")
+    if not subject or not _valid_source(subject, counting=False):
+        subject = _antecedent_of_relative(segment) or subject
+    return subject
 
 
 def _names_someone(phrase: str) -> bool:
@@ -744,9 +767,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             or (not first.endswith("ing") and _valid_source(f"{before} {last}", counting=False))
         ):
             return before, region_start + region.rfind(before), None, last
-    subject = _strip_leading_preposition(_cut_at_clause_opener(last)).strip()
-    if not subject or not _valid_source(subject, counting=False):
-        subject = _antecedent_of_relative(last) or subject
+    subject = _subject_in_segment(last)
     if len(segments) >= 2 and _word_in(last_words[0], RELATIVE_PRONOUNS) and not _names_someone(subject):
         # "X, who visited the site on Tuesday, said": the clause is X's predicate, and X was not read
         return None
