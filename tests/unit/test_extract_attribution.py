@@ -458,6 +458,13 @@ def test_a_figure_someone_put_at_a_value_is_theirs() -> None:
     assert sources(text, "12,000") == ["the police"]
 
 
+def test_a_figure_and_its_noun_reported_by_someone_are_theirs() -> None:
+    text = "The toll is lower than the 240 deaths reported by the regional governor."
+    assert sources(text, "240") == ["the regional governor"]
+    # must not match: "by" after a verb that has its own subject is a means, not an agent
+    assert sources("Police said 40 people were reached by boat.", "40") == ["Police"]
+
+
 class TestCoordinatedVerbs:
     def test_a_subject_that_did_something_else_first_still_speaks(self) -> None:
         text = "The coastguard denied the claim and said only 20 were missing."

@@ -1120,7 +1120,14 @@ class _SentenceReader:
             if kind == "participle":
                 self._participle_of_saying(match)
                 continue
-            passive = _is_passive_or_adjective(text, match.start, self.start)
+            passive = _is_passive_or_adjective(text, match.start, self.start) or (
+                # "the 162 deaths reported by the governor": a participle after a figure and its noun
+                AGENT_RE.match(text, match.end) is not None
+                and _FIGURE_RIGHT_BEFORE_RE.search(
+                    text, max(self.start, match.start - FIGURE_BEFORE_PARTICIPLE_WINDOW), match.start
+                )
+                is not None
+            )
             if passive or kind == "agentive":
                 self._passive_agent(match, passive=passive)
                 continue
