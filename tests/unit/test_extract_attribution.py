@@ -465,6 +465,18 @@ def test_a_figure_and_its_noun_reported_by_someone_are_theirs() -> None:
     assert sources("Police said 40 people were reached by boat.", "40") == ["Police"]
 
 
+def test_a_document_named_with_its_owner_is_the_owners_when_named_again() -> None:
+    text = (
+        "According to the latest Velm Water Board update, 24 people died. "
+        "The update also said that 115 people were injured."
+    )
+    assert sources(text, "24", "115") == ["Velm Water Board", "Velm Water Board"]
+    text = "According to the Velm Water Board report, 24 died. The report also said 115 were hurt."
+    assert sources(text, "115") == ["Velm Water Board"]
+    # must not match: "update" as a verb is no document
+    assert sources("The ministry will update 40 records.", "40") == [None]
+
+
 class TestCoordinatedVerbs:
     def test_a_subject_that_did_something_else_first_still_speaks(self) -> None:
         text = "The coastguard denied the claim and said only 20 were missing."

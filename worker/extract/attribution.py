@@ -1074,7 +1074,8 @@ class _SentenceReader:
             cue = PREPOSED_CUES[match.word.lower()]
             phrase, phrase_end = _right_phrase(text, match.end, self.end)
             owner = _owner_of_documents(phrase) or ""
-            document = ""  # what a maker released, so that "the report" later means the maker
+            # the document a maker released or owns, so that "the report" later means the maker
+            document = phrase if owner and owner != phrase and _names_a_document(phrase) else ""
             site = _PUBLISHED_ON_RE.match(text, phrase_end, self.end) or _RELEASED_BY_RE.match(
                 text, phrase_end, self.end
             )

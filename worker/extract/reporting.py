@@ -212,7 +212,8 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = word_set(
     """
         figures figure data statistics count tally estimate estimates report forecast forecasts numbers
         records documents statement census survey tallies assessment projections toll poll polls
-        surveys study studies results findings projection analysis audit filings
+        surveys study studies results findings projection analysis audit filings update updates
+        bulletin bulletins
     """
 )
 
@@ -222,6 +223,7 @@ FINDING_DOCUMENTS: Final[frozenset[str]] = word_set(
     """
         poll polls survey surveys study studies report reports census analysis audit review records
         documents results findings projection projections assessment tally tallies investigation
+        update bulletin
     """
 )
 
@@ -329,10 +331,10 @@ SOURCE_HEADS: Final[frozenset[str]] = word_set(
         correspondent envoy secretary president investigators researchers scientists agencies ministries
         groups monitors tally count consortium network board operator utility producer census poll guild
         study division unit panel secretariat inspectorate squad polls surveys studies results findings
-        projection projections analysis audit review reports retailer carrier airline lender insurer
-        manufacturer maker conglomerate campaign coastguard lifeguards firefighters aide aides insider
-        insiders diplomat diplomats negotiator negotiators strategist strategists staffer staffers
-        legislator legislators senator senators candidate candidates pollster pollsters
+        projection projections analysis audit review reports update bulletin retailer carrier airline
+        lender insurer manufacturer maker conglomerate campaign coastguard lifeguards firefighters aide
+        aides insider insiders diplomat diplomats negotiator negotiators strategist strategists staffer
+        staffers legislator legislators senator senators candidate candidates pollster pollsters
         professor professors judge judges researcher manager managers ceo founder captain superintendent
         inspector commissioner commissioners rapporteur coroner physician physicians doctor ombudsman
         attorney attorneys sergeant constable sheriff detective detectives ranger rangers warden marshal
