@@ -477,6 +477,15 @@ def test_a_document_named_with_its_owner_is_the_owners_when_named_again() -> Non
     assert sources("The ministry will update 40 records.", "40") == [None]
 
 
+def test_a_verb_that_says_who_spoke_only_after_a_quotation() -> None:
+    text = "“Some 377 people were hurt in the valley,” elaborated Abel Moss, the agency spokesman."
+    assert sources(text, "377") == ["Abel Moss"]
+    text = "Abel Moss spoke on Tuesday. “Another 60 families fled,” he continued."
+    assert sources(text, "60") == ["Abel Moss"]
+    # must not match: the same verbs elsewhere are deeds
+    assert sources("Police continued to search for 40 missing people.", "40") == [None]
+
+
 class TestCoordinatedVerbs:
     def test_a_subject_that_did_something_else_first_still_speaks(self) -> None:
         text = "The coastguard denied the claim and said only 20 were missing."

@@ -69,6 +69,7 @@ from worker.extract.reporting import (
     PREPOSED_CUES,
     PREPOSITIONS,
     PRONOUNS,
+    QUOTE_TAIL_VERBS,
     QUOTED_AS_SAYING_RE,
     RELATIVE_PRONOUNS,
     REVISED_OBJECT_RE,
@@ -237,11 +238,17 @@ _FINDING_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "census", "
 # "The army, in a statement, said": a short phrase set off by commas that is not the subject.
 _ADVERBIAL_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through", "by", "late", "early"})
 _CUE_WORD_SET = frozenset(CUE_WORDS)
+_QUOTE_TAIL_WORDS = frozenset(QUOTE_TAIL_VERBS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
 _NOUN_LIKE_VERBS = ("forecast", "estimate", "claim", "put")
 # "By the water board's estimate, 4,000 ...": a possessive document opening a clause.
 _CLAUSE_INITIAL_PREPOSITIONS = frozenset({"", "by", "in", "under", "per", "on"})
-_SPEECH_CUES = frozenset(SPEECH_VERBS.values())
+# Every verb of saying and the cue it is written as, those that follow a quotation only included.
+_SAYING = {**SPEECH_VERBS, **QUOTE_TAIL_VERBS}
+_SPEECH_CUES = frozenset(_SAYING.values())
+# What comes between a closing quotation mark and a verb that says who spoke it: "," he', '” '.
+_QUOTE_TAIL_BEFORE_RE = re.compile(r"[”\"]\s*(?:(?:he|she|they|we|it|[A-Z][\w'’.-]+)\s+)?$")
+_QUOTE_TAIL_WINDOW = 24
 # The last determiner-led phrase of a subject that also holds a figure: "the 812 walkers the park".
 # "Tories predicted to win 316", "said to be", "expected to reach": a participle and an infinitive
 # make a passive with the auxiliary left out, as headlines write it.
@@ -848,8 +855,15 @@ class _Cue:
 def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
     """The cue words of a sentence in reading order. Most sentences hold none; the set intersection
     finds that out without looking at each word in Python."""
-    found = _CUE_WORD_SET.intersection(LETTERS_RE.findall(text, start, end))
+    words = LETTERS_RE.findall(text, start, end)
+    found = _CUE_WORD_SET.intersection(words)
     cues: list[_Cue] = []
+    for word in _QUOTE_TAIL_WORDS.intersection(words):
+        position = text.find(word, start, end)
+        while position >= 0:
+            if _QUOTE_TAIL_BEFORE_RE.search(text, max(start, position - _QUOTE_TAIL_WINDOW), position):
+                cues.append(_Cue(word, position, position + len(word), "speech"))
+            position = text.find(word, position + len(word), end)
     for word in found:
         position = text.find(word, start, end)
         while position >= 0:
@@ -1155,7 +1169,7 @@ class _SentenceReader:
                     role = _SPEAKER_ROLE_RE.match(text, phrase_end, self.end)
                     self.anchors.append(
                         _Anchor(
-                            SPEECH_VERBS[verb],
+                            _SAYING[verb],
                             phrase,
                             match.start,
                             phrase_end,
@@ -1171,7 +1185,7 @@ class _SentenceReader:
             if subject is None:
                 continue
             phrase, phrase_start, cue_override, vouching = subject
-            cue = SPEECH_VERBS.get(verb) or COUNTING_VERBS.get(verb) or DOCUMENT_VERBS[verb]
+            cue = _SAYING.get(verb) or COUNTING_VERBS.get(verb) or DOCUMENT_VERBS[verb]
             reach = None
             if not phrase:
                 if kind == "document":

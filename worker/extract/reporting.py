@@ -479,6 +479,13 @@ ABSOLUTE_SUBJECT_RE: Final = re.compile(
 
 # Every word a sentence is read for, and what kind of cue it is. A sentence is scanned once, word by
 # word, and most of its words are looked up here and dropped.
+# Verbs that report speech only right after a quotation ("“...,” elaborated Abel Moss", "“...,” he
+# continued"): elsewhere they are deeds ("the rain continued"), so they are no cue words of their own.
+QUOTE_TAIL_VERBS: Final[dict[str, str]] = {
+    verb: verb
+    for verb in ("continued", "elaborated", "recounted", "lamented", "replied", "responded", "quipped")
+}
+
 CUE_WORDS: Final[dict[str, str]] = {
     **dict.fromkeys(DOCUMENT_NOUNS - {"statement", "documents", "records"}, "document_noun"),
     **dict.fromkeys(AGENTIVE_VERBS, "agentive"),
