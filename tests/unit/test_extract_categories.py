@@ -461,3 +461,14 @@ def test_people_who_sought_refuge_are_displaced() -> None:
     assert categories("About 2,000 villagers sought refuge in the hills, officials said.") == [
         ("About 2,000", "displaced")
     ]
+
+
+def test_a_figure_whose_verb_is_left_out_after_the_next_place_counts_what_the_first_counts() -> None:
+    found = extract_claims("In Tarsa, 43 people died; in neighbouring Velm, 12.")
+    assert [(c.quantity_text, c.category, c.location) for c in found] == [
+        ("43", "killed", "Tarsa"),
+        ("12", "killed", "Velm"),
+    ]
+    # must not match: a figure with a noun of its own after the place is counted on its own
+    found = extract_claims("In Tarsa, 43 people died; in Velm, 12 schools closed.")
+    assert [c.category for c in found] == ["killed", "other"]

@@ -332,3 +332,11 @@ def test_a_country_iso_writes_inverted_is_named_as_text_writes_it() -> None:
     # must not match: a list of islands keeps its commas
     assert gaz.by_id["iso:BQ"].name == "Bonaire, Sint Eustatius and Saba"
     assert gaz.lookup("State of Palestine") == gaz.by_id["iso:PS"]
+
+
+def test_an_unlisted_place_may_open_a_sentence_or_follow_a_qualifying_word() -> None:
+    text = "In Tarsa, 43 homes fell; in neighbouring Velm, 12 more."
+    named = [mention.place.name for mention in sentence_places(text, 0, len(text))]
+    assert named == ["Tarsa", "Velm"]
+    # must not match: a month after "In" is a date
+    assert sentence_places("In March, 40 homes fell.", 0, 24) == []

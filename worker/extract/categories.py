@@ -512,6 +512,8 @@ _SKIPPED_BEFORE_FIGURE = frozenset({"a", "an", "the", "another", "up", "to", "al
 _LIST_GAP = re.compile(
     r"(?:\s+[\w'’-]+){0,6}\s*(?:,|;|,?\s+and|;\s+and|\s+or|,?\s+followed\s+by|,?\s+along\s+with|,?\s+as\s+well\s+as)\s+"
     r"(?-i:[A-Z][\w'’-]*\s+(?:\([A-Z]{2,6}\)\s+)?){0,3}"  # "300 in the north, Ontario (ON) 278"
+    # "43 people died in Velm; in neighbouring Tarsa, 12": the next place and its figure, verb left out
+    r"(?:(?:in|at|across)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2},\s+)?"
     # "the toll was 144—134 in one town, nine in another", "40 people – 31 men and nine women –"
     r"|(?:\s+[\w'’-]+){0,2}\s*[—–:]\s*|\s+-\s+",
     re.IGNORECASE,

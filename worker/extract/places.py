@@ -95,10 +95,11 @@ LOCATIVE_WORDS = frozenset(
 _COMPASS_WORD = re.compile(r"^(?:north|south|east|west|central|centre)[a-z-]*$")
 # Words that qualify a place between the locative and its name: "in neighbouring Tarsa", "in
 # quake-hit Velmora", "across war-torn Ostland".
-_PLACE_QUALIFIER = re.compile(
-    r"^(?:neighbou?ring|nearby|adjacent|coastal|remote|rural|mountainous"
-    r"|[a-z]+-(?:hit|stricken|ravaged|torn|affected|battered|struck))$"
+_QUALIFYING_WORD = (
+    r"(?:neighbou?ring|nearby|adjacent|coastal|remote|rural|mountainous"
+    r"|[a-z]+-(?:hit|stricken|ravaged|torn|affected|battered|struck))"
 )
+_PLACE_QUALIFIER = re.compile(rf"^{_QUALIFYING_WORD}$")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[\w'’])?")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -509,7 +510,8 @@ def sentence_places(
 # capitalised name after "in", "near", "outside" or "the" unit word "of" that the gazetteer does not
 # list ("the Irkutsk region of Siberia" names its region before the unit word).
 _UNLISTED_PLACE = re.compile(
-    r"\b(?:(?:in|near|outside)\s+(?:the\s+)?|the\s+(?:[a-z]+\s+)?(?:province|region|district|county|town|village)\s+of\s+)"
+    r"\b(?:(?:[Ii]n|[Nn]ear|[Oo]utside)\s+(?:the\s+)?"
+    rf"(?:{_QUALIFYING_WORD}\s+)?|the\s+(?:[a-z]+\s+)?(?:province|region|district|county|town|village)\s+of\s+)"
     r"(?P<place>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
 )
 # Capitalised words after "in" that name no place: bodies, buildings, documents, times.
