@@ -340,3 +340,11 @@ def test_an_unlisted_place_may_open_a_sentence_or_follow_a_qualifying_word() -> 
     assert named == ["Tarsa", "Velm"]
     # must not match: a month after "In" is a date
     assert sentence_places("In March, 40 homes fell.", 0, 24) == []
+
+
+def test_a_word_after_saint_is_part_of_a_longer_name() -> None:
+    text = "Crowds in St Paul, Minnesota, grew."
+    assert [text[m.start : m.end] for m in find_places(text)] == ["Minnesota"]  # never "Paul" alone
+    # must not match: a listed name that opens with "St" is still found whole
+    text = "Floods in St Petersburg killed 4 people."
+    assert [text[m.start : m.end] for m in find_places(text)] == ["St Petersburg"]

@@ -404,8 +404,8 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             if place is not None:
                 found = (place, stop, unit_named)
                 break
-        if found is None:
-            continue
+        if found is None or _after_saint(text, tokens, index):
+            continue  # "St Paul" that the gazetteer does not list is not "Paul"
         place, stop, unit_named = found
         mention_start, mention_end = token.start(), tokens[stop - 1].end()
         if _after_title(text, tokens, index) or text.startswith("$", mention_end):
@@ -431,6 +431,17 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
         mentions.append(PlaceMention(place=place, start=mention_start, end=mention_end, locative=locative))
         next_index = stop
     return mentions
+
+
+_SAINT_WORDS = frozenset({"St", "Saint", "Ste", "Sainte"})
+
+
+def _after_saint(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether the word at `tokens[index]` follows "St" or "Saint": it is then part of a longer name."""
+    if index == 0:
+        return False
+    before = tokens[index - 1]
+    return before.group() in _SAINT_WORDS and text[before.end() : tokens[index].start()] in (" ", ". ")
 
 
 def _after_title(text: str, tokens: list[re.Match[str]], index: int) -> bool:
