@@ -90,6 +90,8 @@ def test_parse_words(words: str, value: float) -> None:
         ("It will produce 1.2m tons of ilmenite.", [1_200_000]),
         ("The district has 1.200 residents.", [1200]),
         ("More than two dozen people died.", [24]),
+        ("The deficit hit 3.4 trln yen.", [3.4e12]),
+        ("The trln figure was 40.", [40]),  # a scale word needs its digits
     ],
 )
 def test_scale_words_and_groupings_in_sentences(sentence: str, expected: list[float]) -> None:

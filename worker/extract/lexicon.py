@@ -44,7 +44,7 @@ MULTIPLIER_WORDS: dict[str, int] = {
 # Scale words written after digits: "2.6 million", "£16bn", "Rs 1,500 crore", "25k".
 SCALE_WORDS: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "mil": 1e6, "m": 1e6,
-    "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "trln": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
 }  # fmt: skip
 
@@ -417,6 +417,7 @@ GLUED_UNITS = frozenset(
         "tn",
         "mln",
         "bln",
+        "trln",
         "pc",
         "khz",
         "mbps",

@@ -823,7 +823,7 @@ def _scale(text: str, match: NumberToken, end: int, unit: str | None) -> tuple[f
             ok = glued and not is_words and (unit is not None or word == "k")
         elif word == "cr":
             ok = unit is not None  # "Rs 3 Cr"
-        elif word in ("bn", "mn", "tn", "mln", "bln", "trn"):
+        elif word in ("bn", "mn", "tn", "mln", "bln", "trn", "trln"):
             ok = not is_words
         else:
             ok = True
