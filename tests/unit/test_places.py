@@ -348,3 +348,10 @@ def test_a_word_after_saint_is_part_of_a_longer_name() -> None:
     # must not match: a listed name that opens with "St" is still found whole
     text = "Floods in St Petersburg killed 4 people."
     assert [text[m.start : m.end] for m in find_places(text)] == ["St Petersburg"]
+
+
+def test_a_countrys_people_named_in_the_plural_vote_for_it() -> None:
+    where = item_places("About 1,300 Kenyans and 40 Ugandans were stranded; the Kenyans were flown home.")
+    assert where.country == "KE"
+    # must not match: a plural that is no people of a country votes for none
+    assert item_places("The Titans won 40 games.").country is None

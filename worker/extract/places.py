@@ -325,7 +325,10 @@ class Gazetteer:
             return self._adjective_lookups[word]
         if len(self._adjective_lookups) >= _LOOKUP_CACHE_SIZE:
             self._adjective_lookups.clear()
-        code = self.adjectives.get(fold(_POSSESSIVE.sub("", word)))
+        folded = fold(_POSSESSIVE.sub("", word))
+        code = self.adjectives.get(folded)
+        if code is None and folded.endswith("ns"):
+            code = self.adjectives.get(folded[:-1])  # the people of a country: "Kenyans", "Palestinians"
         self._adjective_lookups[word] = code
         return code
 
