@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from worker.extract import extract_claims
-from worker.ingest.clean import clean_body
+from worker.extract.places import TABLE_CELL_BAR
+from worker.ingest.clean import CELL_BREAK, clean_body
 from worker.models import WireItem
 from worker.pipeline import process_item
 
@@ -52,3 +53,7 @@ def test_a_title_with_its_sites_name_after_a_bar_is_no_table() -> None:
     claims = extract_claims(text)
     assert [c.quantity_text for c in claims] == ["passed 300"]
     assert claims[0].category == "killed"
+
+
+def test_the_cleaner_writes_the_bar_the_extractor_reads() -> None:
+    assert CELL_BREAK.strip() == TABLE_CELL_BAR

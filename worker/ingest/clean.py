@@ -113,6 +113,8 @@ BLOCK_TAGS = frozenset(
 # Table cells sit side by side: a bar between them keeps a row's figures apart ("Westland | 120 |
 # 340", never the number 120 340) and tells the extractor which column each figure stands in.
 _CELL_TAGS = frozenset({"td", "th"})
+# The extractor reads table rows by this bar (`worker.extract.places.TABLE_CELL_BAR`, a layer it may
+# not import from here; a test keeps the two the same).
 CELL_BREAK = " | "
 # A run of spaces holding a tab, before the line's tabs are counted: a line with two or more is a
 # row of a plain-text table, and each run is a cell break; one alone is a space.
