@@ -272,3 +272,13 @@ def test_a_person_directing_an_unlisted_body_resolves_to_it() -> None:
         country=None,
         kind="person",
     ).startswith("person:")
+
+
+def test_a_government_spokesperson_speaks_for_the_national_government() -> None:
+    text = "The toll rose to 2,900, government spokesperson Lina Ortez told reporters."
+    assert resolve("Lina Ortez", text, country="MA", kind="person") == "gov:ma:government"
+    text = "The toll rose to 2,900, said Lina Ortez, a spokeswoman for the government."
+    assert resolve("Lina Ortez", text, country="MA", kind="person") == "gov:ma:government"
+    # must not match: a provincial government's spokesperson is not the national government
+    text = "The toll rose to 2,900, provincial government spokesperson Lina Ortez said."
+    assert resolve("Lina Ortez", text, country="MA", kind="person") != "gov:ma:government"

@@ -759,10 +759,38 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
                 speaker=person,
                 country=country,
             )
-        unlisted = _unlisted_body_of_role(sentence)
-        if unlisted is not None:
-            return Entity(id=f"name:{unlisted_name_key(unlisted)}", name=fold(unlisted), speaker=person)
+        voiced = _government_voice(sentence, person, context) or _unlisted_body_voice(sentence, person)
+        if voiced is not None:
+            return voiced
     return None
+
+
+def _government_voice(sentence: str, person: str, context: ItemContext) -> Entity | None:
+    """ "government spokesperson Jo Lind": the national government's voice, as "the government
+    said" is (a regional government's spokesperson is not)."""
+    if context.country is None or _GOVERNMENT_SPEAKER.search(fold(sentence)) is None:
+        return None
+    sole_body = _sole_national_body(context, context.country)
+    if sole_body is not None:
+        return _as_entity(sole_body, person)
+    code = context.country
+    return Entity(id=f"gov:{code.lower()}:government", name=f"{code} government", speaker=person)
+
+
+def _unlisted_body_voice(sentence: str, person: str) -> Entity | None:
+    unlisted = _unlisted_body_of_role(sentence)
+    if unlisted is None:
+        return None
+    return Entity(id=f"name:{unlisted_name_key(unlisted)}", name=fold(unlisted), speaker=person)
+
+
+# "government spokesperson", "spokesman for the government", "the government's spokeswoman" (in
+# folded text), never a provincial or local government's.
+_SPEAKER_WORDS = r"(?:spokesperson|spokesman|spokeswoman|spokespeople)"
+_GOVERNMENT_SPEAKER = re.compile(
+    r"(?<!provincial )(?<!regional )(?<!municipal )(?<!district )(?<!county )(?<!city )(?<!local )"
+    rf"(?<!state )\bgovernment(?: s)? {_SPEAKER_WORDS}\b|\b{_SPEAKER_WORDS} for the government\b"
+)
 
 
 def _unlisted_body_of_role(sentence: str) -> str | None:
