@@ -355,3 +355,8 @@ def test_a_countrys_people_named_in_the_plural_vote_for_it() -> None:
     assert where.country == "KE"
     # must not match: a plural that is no people of a country votes for none
     assert item_places("The Titans won 40 games.").country is None
+
+
+def test_police_is_a_word_not_a_polish_town() -> None:
+    text = "Deputy Superintendent of Police of Westland district Jo Lind said 36 died."
+    assert "Police" not in [text[m.start : m.end] for m in find_places(text)]

@@ -282,3 +282,10 @@ def test_a_government_spokesperson_speaks_for_the_national_government() -> None:
     # must not match: a provincial government's spokesperson is not the national government
     text = "The toll rose to 2,900, provincial government spokesperson Lina Ortez said."
     assert resolve("Lina Ortez", text, country="MA", kind="person") != "gov:ma:government"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"), [("Police", "generic:police"), ("Officials", "generic:officials")]
+)
+def test_a_common_source_capitalised_at_a_sentence_head_is_no_name(mention: str, expected: str) -> None:
+    assert resolve(mention, f"{mention} said 40 people were hurt.", country=None, kind="police") == expected

@@ -66,6 +66,7 @@ COMMON_WORD_NAMES = frozenset(
         "national",
         "federal",
         "most",  # a Czech district, and the word that opens "Most of them ..."
+        "police",  # a Polish town, and the word in "Superintendent of Police"
         # Months and days: "in March" is a date, though March is also a town.
         *MONTH_NAMES,
         *WEEKDAY_NAMES,

@@ -606,6 +606,8 @@ def _is_proper_name(mention: str) -> bool:
         return False
     if all(w.lower() in _CALENDAR_WORDS for w in words):
         return False
+    if all(w.lower() in GENERIC_HEADS for w in words):
+        return False  # "Police said": a common noun capitalised at the head of a sentence
     return gazetteer().lookup(" ".join(words)) is None
 
 
