@@ -360,3 +360,18 @@ def test_a_countrys_people_named_in_the_plural_vote_for_it() -> None:
 def test_police_is_a_word_not_a_polish_town() -> None:
     text = "Deputy Superintendent of Police of Westland district Jo Lind said 36 died."
     assert "Police" not in [text[m.start : m.end] for m in find_places(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "location"),
+    [
+        ("Police counted 119,000 marchers in the Parisian procession.", "Paris"),
+        ("Crowds of 5,000 gathered in the Indian capital.", "India"),
+        # must not match: an adjective of no listed place stays as written; a name is no adjective
+        ("Some 40 died in the Velmese hills.", "Velmese"),
+        ("Some 40 died in Tarsa village.", "Tarsa"),
+    ],
+)
+def test_a_places_adjective_after_a_locative_word_names_that_place(sentence: str, location: str) -> None:
+    [claim] = extract_claims(sentence)
+    assert claim.location == location

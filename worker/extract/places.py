@@ -135,6 +135,8 @@ class PlaceMention:
     start: int
     end: int
     locative: bool
+    # The place's name when the text writes it another way: "Paris" for "the Parisian procession".
+    name: str | None = None
 
 
 # Place lookups repeat the same few thousand words item after item; bounded so a long-running
@@ -515,10 +517,41 @@ def sentence_places(
             or set(words) & NOT_PLACE_WORDS
         ):
             continue
+        described = _place_of_adjective(text, match, end)
+        if described is not None:
+            located.append(
+                PlaceMention(place=described, start=at, end=until, locative=True, name=described.name)
+            )
+            continue
         # A village or district the gazetteer does not list is still a place of its own.
         unlisted = Place(id=f"name:{fold(name)}", name=name, level="city", country="", parent=None)
         located.append(PlaceMention(place=unlisted, start=at, end=until, locative=True))
     return sorted(located, key=lambda m: m.start)
+
+
+# A place's adjective before the noun it describes: "in the Parisian procession", "in the Indian
+# capital". The adjective is its place's name with an ending added.
+_ADJECTIVE_BEFORE_NOUN = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|an)\s+[a-z]")
+_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "an", "n")
+# A city named by its adjective must be a large one: "Roman streets" are not those of a village Roma.
+ADJECTIVE_CITY_POPULATION = 100_000
+
+
+def _place_of_adjective(text: str, match: re.Match[str], end: int) -> Place | None:
+    """The place an adjective after a locative word names ("in the Parisian procession" -> Paris,
+    "in the Indian capital" -> India)."""
+    if _ADJECTIVE_BEFORE_NOUN.match(text, match.start("place"), end) is None or " " in match.group("place"):
+        return None
+    adjective = match.group("place")
+    for ending in _ADJECTIVE_ENDINGS:
+        if not adjective.endswith(ending):
+            continue
+        stem = adjective[: -len(ending)]
+        for name in (stem, f"{stem}a", f"{stem}e"):
+            place = gazetteer().lookup(name)
+            if place is not None and (place.level != "city" or place.population >= ADJECTIVE_CITY_POPULATION):
+                return place
+    return None
 
 
 # "in Tarsa", "near Upper Velm", "in the Kerrow district", "the northern province of Kalvar": a
@@ -590,7 +623,7 @@ def figure_place(
     """
     for mention in mentions:
         if figure_start < mention.start < next_figure and _own_phrase(text[figure_start : mention.start]):
-            return _POSSESSIVE.sub("", text[mention.start : mention.end])
+            return mention.name or _POSSESSIVE.sub("", text[mention.start : mention.end])
     if listed is not None:
         return listed
     best: tuple[float, PlaceMention] | None = None
@@ -611,7 +644,7 @@ def figure_place(
             best = (distance, mention)
     if best is None:
         return None
-    return _POSSESSIVE.sub("", text[best[1].start : best[1].end])
+    return best[1].name or _POSSESSIVE.sub("", text[best[1].start : best[1].end])
 
 
 # What may stand between a place and the figure that follows as its own ("Westland 40",
