@@ -531,18 +531,22 @@ def sentence_places(
 
 # A place's adjective before the noun it describes: "in the Parisian procession", "in the Indian
 # capital". The adjective is its place's name with an ending added.
-_ADJECTIVE_BEFORE_NOUN = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|an)\s+[a-z]")
-_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "an", "n")
+_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "an")
+_ADJECTIVE_BEFORE_NOUN = re.compile(rf"[A-Z][a-z]+(?:{'|'.join(_ADJECTIVE_ENDINGS)})\s+[a-z]")
 # A city named by its adjective must be a large one: "Roman streets" are not those of a village Roma.
 ADJECTIVE_CITY_POPULATION = 100_000
 
 
 def _place_of_adjective(text: str, match: re.Match[str], end: int) -> Place | None:
-    """The place an adjective after a locative word names ("in the Parisian procession" -> Paris,
-    "in the Indian capital" -> India)."""
+    """The place an adjective after a locative word names: a country by its adjective ("in the
+    Indian capital" -> India), else a place whose name the adjective adds an ending to ("in the
+    Parisian procession" -> Paris)."""
     if _ADJECTIVE_BEFORE_NOUN.match(text, match.start("place"), end) is None or " " in match.group("place"):
         return None
     adjective = match.group("place")
+    country = gazetteer().country_of_adjective(adjective)
+    if country is not None:
+        return gazetteer().by_id.get(f"iso:{country}")  # "the Indian capital": the country's own table
     for ending in _ADJECTIVE_ENDINGS:
         if not adjective.endswith(ending):
             continue

@@ -676,14 +676,8 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
                     country=country,
                 )
             if country is not None and head in NATIONAL_HEADS:
-                sole_body = _sole_national_body(context, country)
-                if sole_body is not None:
-                    # "Moroccan authorities" in an item whose one Moroccan national body is X.
-                    return _as_entity(sole_body, _speaker(mention))
-                # "the Syrian government", "Turkish officials": the named country's government.
-                return Entity(
-                    id=f"gov:{country.lower()}:government", name=f"{country} government", country=country
-                )
+                # "Moroccan authorities", "the Syrian government", "Turkish officials"
+                return _national_government(context, country, _speaker(mention))
             area_words = [w for w in words if w in SUBNATIONAL_WORDS]
             sole_body = _sole_national_body(context) if head == "officials" and not area_words else None
             if sole_body is not None:
@@ -772,11 +766,18 @@ def _government_voice(sentence: str, person: str, context: ItemContext) -> Entit
     said" is (a regional government's spokesperson is not)."""
     if context.country is None or _GOVERNMENT_SPEAKER.search(fold(sentence)) is None:
         return None
-    sole_body = _sole_national_body(context, context.country)
+    return _national_government(context, context.country, person)
+
+
+def _national_government(context: ItemContext, country: str, speaker: str | None) -> Entity:
+    """A country's national government as a source: the one national body of that country the item
+    names (its figures are that body's), else the government itself."""
+    sole_body = _sole_national_body(context, country)
     if sole_body is not None:
-        return _as_entity(sole_body, person)
-    code = context.country
-    return Entity(id=f"gov:{code.lower()}:government", name=f"{code} government", speaker=person)
+        return _as_entity(sole_body, speaker)
+    return Entity(
+        id=f"gov:{country.lower()}:government", name=f"{country} government", speaker=speaker, country=country
+    )
 
 
 def _unlisted_body_voice(sentence: str, person: str) -> Entity | None:
@@ -790,8 +791,8 @@ def _unlisted_body_voice(sentence: str, person: str) -> Entity | None:
 # folded text), never a provincial or local government's.
 _SPEAKER_WORDS = r"(?:spokesperson|spokesman|spokeswoman|spokespeople)"
 _GOVERNMENT_SPEAKER = re.compile(
-    r"(?<!provincial )(?<!regional )(?<!municipal )(?<!district )(?<!county )(?<!city )(?<!local )"
-    rf"(?<!state )\bgovernment(?: s)? {_SPEAKER_WORDS}\b|\b{_SPEAKER_WORDS} for the government\b"
+    "".join(f"(?<!{word} )" for word in sorted(SUBNATIONAL_WORDS | {"state"}))
+    + rf"\bgovernment(?: s)? {_SPEAKER_WORDS}\b|\b{_SPEAKER_WORDS} for the government\b"
 )
 
 
