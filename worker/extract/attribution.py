@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -852,28 +852,31 @@ class _Cue:
     kind: str
 
 
+def _occurrences(text: str, word: str, start: int, end: int) -> Iterator[int]:
+    """Where `word` stands in text[start:end], left to right, without overlaps."""
+    position = text.find(word, start, end)
+    while position >= 0:
+        yield position
+        position = text.find(word, position + len(word), end)
+
+
 def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
     """The cue words of a sentence in reading order. Most sentences hold none; the set intersection
     finds that out without looking at each word in Python."""
     words = LETTERS_RE.findall(text, start, end)
-    found = _CUE_WORD_SET.intersection(words)
     cues: list[_Cue] = []
     for word in _QUOTE_TAIL_WORDS.intersection(words):
-        position = text.find(word, start, end)
-        while position >= 0:
+        for position in _occurrences(text, word, start, end):
             if _QUOTE_TAIL_BEFORE_RE.search(text, max(start, position - _QUOTE_TAIL_WINDOW), position):
                 cues.append(_Cue(word, position, position + len(word), "speech"))
-            position = text.find(word, position + len(word), end)
-    for word in found:
-        position = text.find(word, start, end)
-        while position >= 0:
+    for word in _CUE_WORD_SET.intersection(words):
+        for position in _occurrences(text, word, start, end):
             after = position + len(word)
             # "Delhi-registered", "state-reported": a cue word inside a compound is an adjective
             if not (position > 0 and (text[position - 1].isalpha() or text[position - 1] == "-")) and not (
                 after < len(text) and text[after].isalpha()
             ):
                 cues.append(_Cue(word, position, after, CUE_WORDS[word]))
-            position = text.find(word, after, end)
     cues.sort(key=lambda cue: cue.start)
     return cues
 
