@@ -22,6 +22,7 @@ from worker.extract.reporting import (
     POSSESSOR_BEFORE_RE,
     TRAILING_PHRASE_RE,
     VALUE_FOLLOWS_RE,
+    with_plurals,
 )
 from worker.extract.sentences import split_sentences
 from worker.extract.types import Attribution
@@ -351,6 +352,39 @@ def test_people_at_the_scene_can_speak() -> None:
     assert sources("The driver was among 9 people killed, his cousin said.", "9") == ["his cousin"]
     text = '"We have found 40 so far," the head of the rescue operation told reporters.'
     assert sources(text, "40") == ["the head of the rescue operation"]
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["the whip", "an organiser", "the clerk", "the deputy", "the landlords", "two shop owners", "the pilot"],
+)
+def test_a_person_by_office_or_trade_speaks_in_either_number(speaker: str) -> None:
+    text = f'"Nobody planned for 4,000 guests," {speaker} said.'
+    assert sources(text, "4,000") == [speaker]
+
+
+def test_a_name_described_by_a_role_after_it_is_the_speaker() -> None:
+    text = "Dana Morrow, the county clerk, said 8,200 ballots were still uncounted."
+    assert sources(text, "8,200") == ["Dana Morrow"]
+    text = "Dana Morrow, county clerk, said 8,200 ballots were still uncounted."
+    assert sources(text, "8,200") == ["Dana Morrow"]
+
+
+def test_a_relative_clause_whose_verb_looks_like_a_plural_head_is_no_speaker() -> None:
+    text = "Dana Morrow, who heads the panel, said 8,200 ballots were still uncounted."
+    assert sources(text, "8,200") == ["Dana Morrow"]
+    text = "The floods, which officials said were the worst in years, cut off 40 villages."
+    assert sources(text, "40") == [None]
+
+
+def test_a_thing_named_by_a_common_noun_does_not_speak() -> None:
+    assert sources('"Nobody planned for 4,000 guests," the brochure said.', "4,000") == [None]
+
+
+def test_role_nouns_take_their_regular_plurals() -> None:
+    singulars = frozenset({"spokesperson", "alderman", "wife", "deputy", "attorney", "boss", "coach"})
+    plurals = with_plurals(singulars)
+    assert {"spokespeople", "aldermen", "wives", "deputies", "attorneys", "bosses", "coaches"} <= plurals
 
 
 def test_a_described_speaker_after_a_conjunction_leaves_the_conjunction_out() -> None:

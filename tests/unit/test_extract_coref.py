@@ -144,6 +144,11 @@ class TestDescriptions:
         resolved(registry, "the police prefecture")
         assert resolved(registry, "the union") == "the union"
 
+    def test_a_later_mention_of_no_known_kind_does_not_name_an_indefinite_one(self) -> None:
+        registry = SourceRegistry()
+        assert resolved(registry, "an independent analyst", ("He",)) == "an independent analyst"
+        assert resolved(registry, "a charity", ("the Mirren Foundation",)) == "the Mirren Foundation"
+
     def test_a_description_named_only_later(self) -> None:
         registry = SourceRegistry()
         assert resolved(registry, "ministry", ("Gaza's health ministry",)) == "Gaza's health ministry"

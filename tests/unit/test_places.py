@@ -249,6 +249,32 @@ def test_a_place_name_inside_a_persons_name_after_a_title_is_no_place(text: str)
     assert item_places(text).country is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chad Okonkwo, the county clerk, said 8,200 ballots were still uncounted.",
+        "Georgia Pell, a spokeswoman for the clinic, said 40 patients were treated.",
+        "Israel Mabuza, 35, said 300 fans queued overnight.",
+        "Press secretary Jordan Vance said 14 orders were signed.",
+    ],
+)
+def test_a_place_name_that_is_a_persons_first_name_is_no_place(text: str) -> None:
+    assert find_places(text) == []
+    assert item_places(text).country is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods in Georgia, a state already hit by storms, cut power to 12,000 homes.",
+        "In Jordan, the relief agency said 300 families arrived.",
+        "The Jordan Valley authority said 300 farms were flooded.",
+    ],
+)
+def test_a_place_described_after_its_name_stays_a_place(text: str) -> None:
+    assert item_places(text).country in {"GE", "US", "JO"}
+
+
 def test_a_place_after_a_capitalised_word_that_is_no_title_stays_a_place() -> None:
     assert [mention.place.country for mention in find_places("DR Congo's army said 40 died.")] == ["CD"]
     assert [mention.place.country for mention in find_places("Oxfam Kenya said 40 died.")] == ["KE"]

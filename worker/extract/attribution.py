@@ -76,6 +76,7 @@ from worker.extract.reporting import (
     REVISING_VERBS,
     SKIPPABLE_ADVERBS,
     SOURCE_HEADS,
+    SPEAKER_ROLES,
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
@@ -107,6 +108,8 @@ _CAPITALISED_RUN_RE = re.compile(
     r"\b[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?\b))+"
 )
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
+# Words that make a description of a person: a title or a role ("the county clerk").
+_ROLE_WORDS = TITLE_WORDS | SPEAKER_ROLES
 _SUBJECT_HEADS = EPITHET_HEADS | (SOURCE_HEADS - NON_COUNTING_HEADS)
 _SENTENCE_SUBJECT_RE = re.compile(
     rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{word_alternation(_SUBJECT_HEADS)})\b|"
@@ -427,7 +430,7 @@ def _appositive(segment: str) -> bool:
     if first in {"a", "an"} and len(tokens) > 1:
         return True
     if first in {"the", "its", "their"} or tokens[0][0].islower():
-        return any(t.lower() in TITLE_WORDS or t.lower().split("'")[0] in TITLE_WORDS for t in tokens[:6])
+        return any(t.lower() in _ROLE_WORDS or t.lower().split("'")[0] in _ROLE_WORDS for t in tokens[:6])
     return False
 
 
@@ -735,9 +738,12 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     if _word_in(last_words[0], RELATIVE_PRONOUNS) and len(last_words) > 1:
         # "the fire, which officials said killed 40": the relative clause has a subject of its own
         inner = last[last.find(last_words[1]) :].strip()
+        # "who heads the panel": a head noun that takes an object is a verb ("heads", "guards")
+        takes_an_object = len(last_words) > 2 and last_words[2].lower() in DETERMINERS
         opens_a_noun_phrase = (
             last_words[1][0].isupper()
-            or last_words[1].lower() in DETERMINERS | SOURCE_HEADS
+            or last_words[1].lower() in DETERMINERS
+            or (last_words[1].lower() in SOURCE_HEADS and not takes_an_object)
             # "which local officials said": a few modifiers and a speaker's head, no verb between
             or (
                 len(last_words) <= RELATIVE_SUBJECT_WORDS + 1

@@ -475,8 +475,11 @@ class SourceRegistry:
                 continue
             if personal_name(candidate.tokens) is not None:
                 continue
+            kind = _normalize(phrase.text)[1]
+            # "a charity ... the Mirren Foundation said": named later as a body of the same kind; a
+            # kind no keyword tells ("an independent observer ... He said") is no evidence.
             if _role_head(candidate.tokens) == head or (
-                indefinite and _normalize(later)[1] == _normalize(phrase.text)[1]
+                indefinite and kind != "other" and _normalize(later)[1] == kind
             ):
                 return self._add(candidate, person=False, display=candidate.text)
         return None

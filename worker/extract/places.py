@@ -24,7 +24,7 @@ import pycountry
 
 from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
-from worker.extract.reporting import TITLE_WORDS
+from worker.extract.reporting import SPEAKER_ROLES, TITLE_WORDS
 from worker.knowledge import event_kinds, place_names
 
 PlaceLevel = Literal["country", "region", "city"]
@@ -414,7 +414,11 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             continue  # "St Paul" that the gazetteer does not list is not "Paul"
         place, stop, unit_named = found
         mention_start, mention_end = token.start(), tokens[stop - 1].end()
-        if _after_title(text, tokens, index) or text.startswith("$", mention_end):
+        if (
+            _after_title(text, tokens, index)
+            or text.startswith("$", mention_end)
+            or (stop == index + 1 and _first_name(text, tokens, index))
+        ):
             next_index = stop  # a person's name, or a currency's mark ("US$", "NZ$")
             continue
         # "Central Sulawesi's Palu": a place after a possessive place is introduced by it.
@@ -462,6 +466,37 @@ def _after_title(text: str, tokens: list[re.Match[str]], index: int) -> bool:
         if word.lower() in TITLE_WORDS and not word.isupper():  # "DR Congo" is no doctor
             return True
     return False
+
+
+_ROLE_WORDS = TITLE_WORDS | SPEAKER_ROLES
+# After a name: its bearer's description or age set off by a comma ("Jordan Lee, the county clerk",
+# "Chad Okoro, 41,").
+_PERSON_DESCRIBED_AFTER = re.compile(
+    r",\s+(?:(?:a|an|the|his|her)\s+(?P<words>(?:[\w'’-]+\s+){0,4}[\w'’-]+)|\d{1,3},)"
+)
+
+
+def _first_name(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether the place's name at `tokens[index]` is a person's first name: a surname the gazetteer
+    does not know follows it, and a role word stands right before ("press secretary Jordan Lee") or
+    a description or an age right after ("Georgia Banks, a spokeswoman for the clinic,")."""
+    surname = index + 1
+    if (
+        surname >= len(tokens)
+        or text[tokens[index].end() : tokens[surname].start()] != " "
+        or not tokens[surname].group()[0].isupper()
+        or tokens[surname].group().isupper()
+        or gazetteer().lookup(tokens[surname].group()) is not None
+    ):
+        return False
+    before = tokens[index - 1].group() if index else ""
+    if before.lower() in _ROLE_WORDS and text[tokens[index - 1].end() : tokens[index].start()] == " ":
+        return True
+    described = _PERSON_DESCRIBED_AFTER.match(text, tokens[surname].end())
+    if described is None:
+        return False
+    words = described.group("words")
+    return words is None or any(word.lower() in _ROLE_WORDS for word in words.split())
 
 
 @cache
@@ -880,7 +915,11 @@ def _vote(
     for index in [i for i, up in enumerate(capitalised) if up]:
         token = tokens[index]
         code = gaz.country_of_adjective(token.group())
-        if code and not (_after_title(text, tokens, index) or text.startswith("$", token.end())):
+        if code and not (
+            _after_title(text, tokens, index)
+            or _first_name(text, tokens, index)
+            or text.startswith("$", token.end())
+        ):
             votes[code] += 1
     return found
 

@@ -313,48 +313,78 @@ NAME_PARTICLES: Final[frozenset[str]] = word_set(
     """
 )
 
+
+def with_plurals(singulars: frozenset[str]) -> frozenset[str]:
+    """Each noun with its regular plural: "spokesman" and "spokesmen", "deputy" and "deputies",
+    "witness" and "witnesses", "spokesperson" and "spokespeople"."""
+    forms = set(singulars)
+    for word in singulars:
+        if word.endswith("person"):
+            forms.add(word[: -len("person")] + "people")
+        elif word.endswith("man"):
+            forms.add(word[: -len("man")] + "men")
+        elif word.endswith("fe"):
+            forms.add(word[: -len("fe")] + "ves")
+        elif word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+            forms.add(word[:-1] + "ies")
+        elif word.endswith(("s", "sh", "ch", "x")):
+            forms.add(word + "es")
+        else:
+            forms.add(word + "s")
+    return frozenset(forms)
+
+
+# People by office, trade or tie who speak in the news ("the whip said", "an organiser said",
+# "relatives told reporters"). Coverage: every person noun of TITLE_WORDS and PERSON_ROLE_HEADS
+# written out in full, the trades and roles that report figures in news (emergency, health, law,
+# politics, business, science, the press), the people at the scene and their kin. Written in the
+# singular; the plural is derived. Roles whose plural is a common verb ("chairs", "coaches") are left
+# out: "who chairs the panel" is no speaker.
+SPEAKER_ROLES: Final[frozenset[str]] = word_set(
+    """
+        spokesman spokeswoman spokesperson official minister governor mayor president secretary chief
+        director commander coordinator correspondent envoy representative administrator chairman
+        chairwoman treasurer executive founder ceo manager boss leader head deputy premier
+        chancellor king queen prince sheikh ambassador diplomat negotiator strategist adviser advisor
+        aide insider staffer whip clerk convenor councillor councilor alderman legislator lawmaker
+        senator congressman congresswoman speaker nominee candidate incumbent challenger frontrunner
+        pollster campaigner activist organiser organizer protester protestor demonstrator volunteer
+        prosecutor judge magistrate attorney lawyer barrister solicitor ombudsman ombudswoman
+        rapporteur coroner investigator detective inspector superintendent commissioner sergeant
+        constable sheriff marshal warden ranger officer captain admiral colonel lieutenant soldier
+        veteran doctor physician surgeon nurse medic paramedic pharmacist rescuer firefighter lifeguard
+        expert economist analyst researcher scientist professor academic scholar historian
+        demographer statistician epidemiologist forecaster meteorologist seismologist geologist
+        engineer auditor accountant banker trader dealer broker consultant owner landlord vendor
+        shopkeeper farmer fisherman worker employee teacher student pilot reporter journalist
+        editor columnist commentator source resident villager witness eyewitness survivor relative
+        parent brother sister mother father son daughter wife husband cousin uncle aunt neighbour
+        neighbor friend colleague rebel insurgent militant fighter observer businessman businesswoman
+        billionaire secretary-general director-general inspector-general attorney-general
+        auditor-general surgeon-general governor-general commander-in-chief
+    """
+)
+
 # Head nouns of bodies and people that can be a source. A subject without one of these, a proper name
 # or a pronoun is not taken for a speaker ("the storms said" is not news language).
-SOURCE_HEADS: Final[frozenset[str]] = word_set(
+SOURCE_HEADS: Final[frozenset[str]] = with_plurals(SPEAKER_ROLES) | word_set(
     """
         ministry agency council mission organisation organization group union unions directorate
         institute centre center committee watchdog office department authority authorities military army
-        government body charity foundation spokesman spokeswoman spokesperson official officials
-        minister governor mayor company firm bureau service services documents commission front
-        coalition movement police prefecture headquarters force forces guard administration court
-        prosecutors prosecutor residents resident witnesses witness survivors workers rescuers medics
-        doctors experts economists analysts activists organisers organizers sources source
-        representative monitor observatory outlets media newspaper broadcaster television survey bank
-        tallies figures data statistics estimates report regulator navy junta administrator team staff
-        hospital hospitals villagers paramedics association federation archive prefectures people
-        officers inspectors lawmakers spokespeople leaders chief director commander coordinator
-        correspondent envoy secretary president investigators researchers scientists agencies ministries
-        groups monitors tally count consortium network board operator utility producer census poll guild
-        study division unit panel secretariat inspectorate squad polls surveys studies results findings
-        projection projections analysis audit review reports update bulletin retailer carrier airline
-        lender insurer manufacturer maker conglomerate campaign coastguard lifeguards firefighters aide
-        aides insider insiders diplomat diplomats negotiator negotiators strategist strategists staffer
-        staffers legislator legislators senator senators candidate candidates pollster pollsters
-        professor professors judge judges researcher manager managers ceo founder captain superintendent
-        inspector commissioner commissioners rapporteur coroner physician physicians doctor ombudsman
-        attorney attorneys sergeant constable sheriff detective detectives ranger rangers warden marshal
-        ambassador ambassadors adviser advisers advisor advisors analyst economist chancellor chairman
-        chairwoman lawmaker treasurer auditor auditors accountant accountants engineer engineers
-        fund funds lab labs laboratory laboratories defence defense embassy consulate parliament senate
-        congress assembly cabinet party parties tribunal university college clinic clinics brigade
-        militia militias rebels insurgents militants fighters exchange bloc alliance opposition prison
-        school airport station observers trust society chamber ngo ngos club league reporter reporters
-        grocer supermarket automaker carmaker miner shipper courier developer publisher chipmaker brewer
-        distributor supplier startup protester protesters protestor protestors demonstrator
-        demonstrators villager survivor worker nurse nurses teacher teachers student students farmer
-        farmers fisherman fishermen relative relatives parent parents eyewitness eyewitnesses volunteer
-        volunteers brother brothers sister sisters mother father son daughter wife husband cousin uncle
-        aunt neighbour neighbours neighbor neighbors friend friends colleague colleagues family families
-        head heads
-        journalist journalists correspondents forecasters meteorologists seismologists geologists
-        epidemiologists statisticians traders dealers bankers nurses teachers farmers fishermen port
-        leader lawyer lawyers historians academics scholars demographers speaker nominee nominees congressman
-        congresswoman congressmen businessman businesswoman billionaire frontrunner incumbent challenger
+        government body charity foundation company firm bureau service services documents commission
+        front coalition movement police prefecture headquarters force forces guard administration court
+        media outlets newspaper broadcaster television survey bank tallies figures data statistics
+        estimates report regulator navy junta team staff hospital hospitals association federation
+        archive prefectures people monitor monitors observatory agencies ministries groups tally count
+        consortium network board operator utility producer census poll guild study division unit panel
+        secretariat inspectorate squad polls surveys studies results findings projection projections
+        analysis audit review reports update bulletin retailer carrier airline lender insurer
+        manufacturer maker conglomerate campaign coastguard fund funds lab labs laboratory laboratories
+        defence defense embassy consulate parliament senate congress assembly cabinet party parties
+        tribunal university college clinic clinics brigade militia militias exchange bloc alliance
+        opposition prison school airport station trust society chamber ngo ngos club league grocer
+        supermarket automaker carmaker miner shipper courier developer publisher chipmaker brewer
+        distributor supplier startup family families port
     """
 )
 
