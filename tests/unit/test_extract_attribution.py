@@ -377,6 +377,25 @@ def test_a_relative_clause_whose_verb_looks_like_a_plural_head_is_no_speaker() -
     assert sources(text, "40") == [None]
 
 
+def test_a_body_that_ends_a_clause_speaks_a_relative_clause_after_a_comma() -> None:
+    text = "The figure was disputed by the port authority, which said 2,100 crates were lost."
+    assert sources(text, "2,100") == ["the port authority"]
+    text = "Relief was flown to the valley, which said 2,100 homes were lost."
+    assert sources(text, "2,100") == [None]
+
+
+def test_a_claim_owned_by_a_possessive_is_the_owners() -> None:
+    text = "The mayor's claim that 9,000 jobs were created was challenged."
+    assert sources(text, "9,000") == ["The mayor"]
+    assert sources("The claim that 9,000 jobs were created was challenged.", "9,000") == [None]
+
+
+def test_a_finding_shares_its_subject_with_an_earlier_verb() -> None:
+    text = "The survey sampled 2,400 renters and found 31 percent were behind on rent."
+    assert sources(text, "31 percent") == ["The survey"]
+    assert sources("Divers searched the wreck and found 12 passengers.", "12") == [None]
+
+
 def test_a_thing_named_by_a_common_noun_does_not_speak() -> None:
     assert sources('"Nobody planned for 4,000 guests," the brochure said.', "4,000") == [None]
 

@@ -125,6 +125,24 @@ def test_a_score_is_not_a_range() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The levy passed 61-39 on its second reading.",
+        "The board voted 61-39 to sell the depot.",
+        "It was confirmed by a vote of 61-39.",
+        "The levy cleared the chamber by a 61-39 vote.",
+    ],
+)
+def test_a_vote_tally_is_two_exact_figures(text: str) -> None:
+    assert [(value, qualifier) for _, value, _, qualifier in read(text)] == [(61, "exact"), (39, "exact")]
+
+
+def test_a_year_span_near_a_vote_is_no_tally() -> None:
+    assert read("The council voted on the 2025-26 levy.") == []
+    assert read("The visitors won 3-1 on Sunday.") == []
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         (

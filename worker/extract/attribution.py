@@ -176,7 +176,7 @@ _LEADING_CONJUNCTION_RE = re.compile(r"^(?:while|whereas|but|although|though)\s+
 _COORDINATED_SUBJECT_RE = re.compile(
     r"\s*(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+"
     r"(?:[a-z]+ed|met|held|gave|made|took|spoke|went|sent|saw|found|told|set|cut|kept|left|rejected)\b"
-    r"[^,;:\"“”]*\s+and\s+$"
+    r"(?:[^,;:\"“”]|(?<=\d),(?=\d))*\s+and\s+$"  # a comma only inside a figure ("1,200")
 )
 # A name after the words that describe the person in lower case: "farmer Jon Breck", "local shop
 # owner Ana Ruiz", "34-year-old nurse Mia Lund".
@@ -281,6 +281,10 @@ _HEAD_BEFORE_COMPLEMENT_RE = re.compile(
     r"(?P<np>(?:(?:the|a|an|[Tt]he|An?)\s+)?(?:[\w'’\-]+\s+){0,3}?(?P<head>[\w\-]+))\s+(?:of|among|by|with)\s"
 )
 _DETERMINER_TAIL_RE = re.compile(r"\b(?:the|a|an|its|their)\s+[^\d,]+$")
+# A noun phrase that ends a clause as the object of a preposition: "rejected by the ministry".
+_OBJECT_TAIL_RE = re.compile(
+    r"\b(?:by|from|to|with)\s+(?P<np>(?:(?:the|its|their)\s+|(?=[A-Z]))[^\d,;:]{1,60})$"
+)
 # The words after a phrase's last figure ("the $1.9 billion analysts"), and the verbs of reckoning
 # whose object that figure can be, left behind by a relative clause ("... analysts had expected").
 _AFTER_FIGURE_RE = re.compile(r"\d(?:\s+(?:million|billion|trillion|thousand))?\s+(?P<who>[^\d,]+)$")
@@ -780,6 +784,11 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             or (not first.endswith("ing") and _valid_source(f"{before} {last}", counting=False))
         ):
             return before, region_start + region.rfind(before), None, last
+        if len(last_words) == 1 and first in {"which", "who"}:
+            # "was rejected by the ministry, which said": the body a clause ended on speaks
+            named = _OBJECT_TAIL_RE.search(segments[-2].strip())
+            if named is not None and _valid_source(named.group("np"), counting=False):
+                return named.group("np"), region_start + region.rfind(named.group("np")), None, ""
     subject = _subject_in_segment(last)
     if len(segments) >= 2 and _word_in(last_words[0], RELATIVE_PRONOUNS) and not _names_someone(subject):
         # "X, who visited the site on Tuesday, said": the clause is X's predicate, and X was not read
@@ -1196,9 +1205,14 @@ class _SentenceReader:
             phrase, phrase_start, cue_override, vouching = subject
             cue = _SAYING.get(verb) or COUNTING_VERBS.get(verb) or DOCUMENT_VERBS[verb]
             reach = None
-            if not phrase:
-                if kind == "document":
+            if not phrase and kind == "document":
+                # "The poll surveyed 1,200 adults and found ...": a finding's second verb shares its
+                # subject; "Rescuers searched and found 12" is a deed
+                shared = _coordinated_subject(text, max(clause, previous_verb_end), match.start)
+                if shared.rsplit(" ", 1)[-1].lower() not in _FINDING_DOCUMENTS:
                     continue
+                phrase, phrase_start = shared, match.start
+            elif not phrase:
                 inherited = self.anchors[-1] if self.anchors and self.anchors[-1].end <= match.start else None
                 # "The army denied the claim and said only 20 were missing": the first verb's subject
                 shared = (

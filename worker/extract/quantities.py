@@ -218,6 +218,24 @@ BRACKETED_WORD_WINDOW = 24
 HALF_LEAD_WINDOW = 20
 
 
+# "passed 52-48", "voted 7-2", "by a vote of 310-112", "by a 52-48 vote": a tally of votes is two
+# figures (SPEC), unlike a score ("won 2-1").
+_VOTE_BEFORE = re.compile(
+    r"\b(?:vot(?:e|es|ed|ing)|passed|approved|adopted|rejected|confirmed|defeated|overrode)"
+    r"(?:\s+(?:by|a|of|margin|it|them|unanimously))*\s+$",
+    re.IGNORECASE,
+)
+_VOTE_AFTER = re.compile(r"\s+(?:vote|votes|margin)\b", re.IGNORECASE)
+VOTE_WINDOW = 40
+
+
+def _is_vote_tally(text: str, first_start: int, second_end: int, start: int, end: int) -> bool:
+    return bool(
+        _VOTE_BEFORE.search(text, max(start, first_start - VOTE_WINDOW), first_start)
+        or _VOTE_AFTER.match(text, second_end, end)
+    )
+
+
 def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each number passes the named stages in order
     text: str,
     start: int,
@@ -240,6 +258,7 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
     skip_until = -1
     phone_end = -1  # end of a phone number, so "call 1070 ... or 1077" drops both
     age_end = -1  # end of an age, so "aged 25, 39 and 46" drops all three
+    tally_end = -1  # end of a vote's tally, whose verb ("passed 52-48") is no qualifier
     cache: dict[int, _Reading | None] = {}
     # "+41 22 739 8111": every group of an international phone number is part of it
     phones = [m.span() for m in PHONE_NUMBER.finditer(text, start, end)] if "+" in text[start:end] else []
@@ -267,9 +286,12 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
         if partner is None:
             _scale_from_change_end(text, reading, matches, index=index, start=start, read=read)
         if partner is not None and partner.value <= reading.value:
-            if text[reading.end : partner.start].strip() in ("-", "–"):
+            tally = _is_vote_tally(text, reading.start, partner.end, start, end)
+            if text[reading.end : partner.start].strip() in ("-", "–") and not tally:
                 skip_until = partner.end  # a score "2-0" or a fiscal year "2023-24", not a quantity
                 continue
+            if tally:
+                tally_end = partner.end
             partner = None
         reason = _reason(text, reading, start, partner_unit=partner.unit if partner is not None else None)
         if reason == "compound descriptor" and _qualifier_before(text, reading.start, start)[0] is not None:
@@ -306,6 +328,8 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
             and THINGS_AFTER.match(text, reading.end)
         ):
             qualifier = qualifier_start = None  # "crossed three rivers": a journey, not a bound
+        if reading.start < tally_end:
+            qualifier = qualifier_start = None  # "passed 52-48": the verb is the vote, not "past 52"
         written = qualifier is not None
         if reading.qualifier_after is not None:
             qualifier, written = reading.qualifier_after, True
