@@ -137,6 +137,22 @@ def test_copies_of_the_headline_field_are_all_dropped() -> None:
     assert clean_body(body, headline="Ferry sinks, 20 missing").text == "Rescuers searched all night."
 
 
+def test_a_caption_repeated_with_and_without_its_label_is_kept_once() -> None:
+    caption = "Crews shore up the levee at Marlow Bend. (Example Photo)"
+    body = f"Photo: {caption}\n{caption}\nThe river rose 2 metres overnight.\nImage: a different picture"
+    assert clean_body(body).text.split("\n") == [
+        f"Photo: {caption}",
+        "The river rose 2 metres overnight.",
+        "Image: a different picture",
+    ]
+    assert line_key("Photographers counted 40 boats.") != line_key("counted 40 boats.")
+
+
+def test_a_short_rights_line_is_page_furniture() -> None:
+    body = "The river rose 2 metres overnight.\nCopyright 2025 Example Wire. All rights reserved."
+    assert clean_body(body).text == "The river rose 2 metres overnight."
+
+
 def test_repeated_captions_and_paragraphs_keep_the_first() -> None:
     caption = "Volunteers sort donated clothes in a sports hall, May 3, 2024. (Example Photo)"
     body = "\n".join(

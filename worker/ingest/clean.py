@@ -81,6 +81,7 @@ NOISE_PREFIXES: dict[str, str] = {
     "follow us on": "social links",
     "share on ": "share buttons",
     "copyright ©": "rights notice",
+    "copyright ": "rights notice",
     "© ": "rights notice",
     "all rights reserved": "rights notice",
     "(reporting by": "agency staff credits",
@@ -180,8 +181,16 @@ _KEY_IGNORES = dict.fromkeys(
 
 
 def line_key(text: str) -> str:
-    """What two lines must share to count as copies: the line lower-cased, spaces and punctuation removed."""
-    return text.lower().translate(_KEY_IGNORES)
+    """What two lines must share to count as copies: the line lower-cased, spaces and punctuation
+    removed, and a caption's label left out ("Photo: Crews at the dam" copies "Crews at the dam")."""
+    lower = text.lower()
+    if lower.startswith(_CAPTION_LABELS):
+        lower = lower.split(":", 1)[1]
+    return lower.translate(_KEY_IGNORES)
+
+
+# Labels that open a photo caption on a page.
+_CAPTION_LABELS = ("photo:", "image:", "caption:", "pictured:", "file photo:", "photograph:", "picture:")
 
 
 _NOISE_KEYS = frozenset(line_key(line) for line in NOISE_LINES)
