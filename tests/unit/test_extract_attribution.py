@@ -396,6 +396,19 @@ def test_a_finding_shares_its_subject_with_an_earlier_verb() -> None:
     assert sources("Divers searched the wreck and found 12 passengers.", "12") == [None]
 
 
+def test_words_after_said_with_a_finite_verb_are_the_reported_clause() -> None:
+    text = "Ms. Varga, whose bloc holds 47 seats, said the alliance would hold."
+    assert sources(text, "47") == [None]
+    assert sources("The bloc holds 47 seats, said the party's leader.", "47") == ["the party's leader"]
+
+
+def test_supporters_and_critics_speak_inside_a_relative_clause() -> None:
+    text = "The levy, which supporters say would fund 900 new teachers, passed on Monday."
+    assert sources(text, "900") == ["supporters"]
+    text = "The union, whose members were on the picket line, said 40 buses stayed in the depot."
+    assert sources(text, "40") == ["The union"]
+
+
 def test_a_thing_named_by_a_common_noun_does_not_speak() -> None:
     assert sources('"Nobody planned for 4,000 guests," the brochure said.', "4,000") == [None]
 

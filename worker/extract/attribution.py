@@ -755,7 +755,12 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
                 and not any(word.lower() in DETERMINERS | _LINKING_VERBS for word in last_words[1:])
             )
         )
-        if opens_a_noun_phrase and _valid_source(inner, counting=False):
+        # "whose members were at the scene, said": a clause of its own, not the subject
+        if (
+            opens_a_noun_phrase
+            and _FINITE_VERB_RE.search(inner) is None
+            and _valid_source(inner, counting=False)
+        ):
             return inner, region_start + region.rfind(inner), None, ""
     if len(segments) >= 2 and _AGE_RE.fullmatch(last) and _name_like(segments[-2].strip()):
         # "Okafor, 54, said": an age set off after the name
@@ -838,13 +843,15 @@ def _inverted_speaker(phrase: str) -> bool:
     first = tokens[0]
     # "said police officer Ana Ruiz": a title in lower case before the name
     titled_name = first.islower() and personal_name(tokens) is not None
-    # "said officials at the scene", but not "said police had found ..."
-    bare_head = first in SOURCE_HEADS and _FINITE_VERB_RE.search(phrase) is None
+    # "said officials at the scene", but not "said police had found ..." nor "said the coalition
+    # would survive": a finite verb makes the words the reported clause
+    if _FINITE_VERB_RE.search(phrase) is not None:
+        return False
     return (
         NAME_TOKEN_RE.match(first) is not None
         or first.lower() in {"a", "an", "the"}
         or titled_name
-        or bare_head
+        or first in SOURCE_HEADS
     ) and _valid_source(phrase, counting=False)
 
 

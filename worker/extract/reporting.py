@@ -360,8 +360,10 @@ SPEAKER_ROLES: Final[frozenset[str]] = word_set(
         editor columnist commentator source resident villager witness eyewitness survivor relative
         parent brother sister mother father son daughter wife husband cousin uncle aunt neighbour
         neighbor friend colleague rebel insurgent militant fighter observer businessman businesswoman
-        billionaire secretary-general director-general inspector-general attorney-general
-        auditor-general surgeon-general governor-general commander-in-chief
+        billionaire supporter critic opponent backer ally rival member voter delegate participant
+        passenger customer tenant patient victim citizen secretary-general director-general
+        inspector-general attorney-general auditor-general surgeon-general governor-general
+        commander-in-chief
     """
 )
 
