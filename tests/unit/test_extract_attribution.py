@@ -409,6 +409,12 @@ def test_supporters_and_critics_speak_inside_a_relative_clause() -> None:
     assert sources(text, "40") == ["The union"]
 
 
+def test_a_move_others_expected_is_no_source_phrase() -> None:
+    text = "The bank cut its rate by 25 basis points, a move traders had widely expected."
+    assert sources(text, "25 basis points") == [None]
+    assert sources("A local resident said 40 homes burned.", "40") == ["A local resident"]
+
+
 def test_a_thing_named_by_a_common_noun_does_not_speak() -> None:
     assert sources('"Nobody planned for 4,000 guests," the brochure said.', "4,000") == [None]
 

@@ -377,6 +377,11 @@ _FIGURE_SOMEONE_RECKONED_RE = re.compile(
     r"(?i:a|an|the)\s+(?i:figure|number|estimate|count|total|tally|toll)\s+"
     r"(?P<who>(?:(?:the|a|an|its|their)\s+|(?=[A-Z]))[^,;:]+)$"
 )
+# A thing and the plural or named subject of a relative clause on it: "a move economists expected",
+# "a step Vell Bank had forecast"; a singular article cannot go with a plural head, so no compound.
+_THING_SOMEONE_RECKONED_RE = re.compile(
+    r"(?i:a|an)\s+[a-z][\w-]*\s+(?P<who>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)$"
+)
 # The most words of a subject that opens a relative clause without a determiner ("which local
 # health officials said"), and the verbs that show the words are the clause's predicate instead.
 RELATIVE_SUBJECT_WORDS = 3
@@ -391,7 +396,7 @@ def _subject_in_segment(segment: str) -> str:
     leading preposition; the subject of a relative clause on a figure ("a figure the ministry put
     at 1.1 million" is the ministry's); the noun a restrictive relative hangs on."""
     subject = _strip_leading_preposition(_cut_at_clause_opener(segment)).strip()
-    reckoned = _FIGURE_SOMEONE_RECKONED_RE.match(subject)
+    reckoned = _FIGURE_SOMEONE_RECKONED_RE.match(subject) or _THING_SOMEONE_RECKONED_RE.match(subject)
     if reckoned is not None and _valid_source(reckoned.group("who"), counting=False):
         subject = reckoned.group("who")
     if not subject or not _valid_source(subject, counting=False):
@@ -698,7 +703,7 @@ def _without_trailing_adverbials(region: str) -> str:
         stripped = region.rstrip()
         cut = stripped.rfind(" ")
         last = stripped[cut + 1 :].lower()
-        if last in AUXILIARIES:
+        if last in AUXILIARIES or last in SKIPPABLE_ADVERBS:  # "economists had widely expected"
             region = stripped[: cut + 1]
             continue
         if last in WEEKDAYS:
