@@ -382,6 +382,8 @@ def test_a_body_that_ends_a_clause_speaks_a_relative_clause_after_a_comma() -> N
     assert sources(text, "2,100") == ["the port authority"]
     text = "Relief was flown to the valley, which said 2,100 homes were lost."
     assert sources(text, "2,100") == [None]
+    text = "The tally of 40 arrests was disputed by defence lawyers, who said 110 people were held."
+    assert sources(text, "40", "110") == [None, "defence lawyers"]
 
 
 def test_a_claim_owned_by_a_possessive_is_the_owners() -> None:

@@ -283,7 +283,8 @@ _HEAD_BEFORE_COMPLEMENT_RE = re.compile(
 _DETERMINER_TAIL_RE = re.compile(r"\b(?:the|a|an|its|their)\s+[^\d,]+$")
 # A noun phrase that ends a clause as the object of a preposition: "rejected by the ministry".
 _OBJECT_TAIL_RE = re.compile(
-    r"\b(?:by|from|to|with)\s+(?P<np>(?:(?:the|its|their)\s+|(?=[A-Z]))[^\d,;:]{1,60})$"
+    r"\b(?:by|from|to|with)\s+(?P<np>(?:(?:the|its|their)\s+|(?=[A-Z])|(?=[a-z]+\s+[a-z]+s$|[a-z]+s$))"
+    r"[^\d,;:]{1,60})$"
 )
 # The words after a phrase's last figure ("the $1.9 billion analysts"), and the verbs of reckoning
 # whose object that figure can be, left behind by a relative clause ("... analysts had expected").
@@ -413,7 +414,11 @@ def _names_someone(phrase: str) -> bool:
 def _short_noun_phrase(segment: str) -> bool:
     """A segment short enough to be the subject a relative clause hangs on: "A resident"."""
     tokens = WORD_RE.findall(segment)
-    return 0 < len(tokens) <= SHORT_PHRASE_WORDS and not any(ch.isdigit() for ch in segment)
+    return (
+        0 < len(tokens) <= SHORT_PHRASE_WORDS
+        and not any(ch.isdigit() for ch in segment)
+        and _FINITE_VERB_RE.search(segment) is None  # "was disputed by lawyers" is a clause
+    )
 
 
 def _speaker_with_affiliation(segment: str) -> bool:
