@@ -356,9 +356,19 @@ def test_people_at_the_scene_can_speak() -> None:
 
 @pytest.mark.parametrize(
     "speaker",
-    ["the whip", "an organiser", "the clerk", "the deputy", "the landlords", "two shop owners", "the pilot"],
+    [
+        "the whip",
+        "an organiser",
+        "the clerk",
+        "the deputy",
+        "the landlords",
+        "two shop owners",
+        "the pilot",
+        "the treasury",
+        "the presidency",
+    ],
 )
-def test_a_person_by_office_or_trade_speaks_in_either_number(speaker: str) -> None:
+def test_a_person_by_office_or_trade_or_an_office_of_state_speaks(speaker: str) -> None:
     text = f'"Nobody planned for 4,000 guests," {speaker} said.'
     assert sources(text, "4,000") == [speaker]
 

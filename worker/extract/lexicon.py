@@ -241,12 +241,16 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "₪": "ILS", "NIS": "ILS", "ILS": "ILS", "RM": "MYR", "MYR": "MYR", "SEK": "SEK", "NOK": "NOK",
     "DKK": "DKK", "SAR": "SAR", "AED": "AED", "EGP": "EGP", "KES": "KES", "IDR": "IDR",
     "Rp": "IDR", "THB": "THB", "฿": "THB", "VND": "VND", "₫": "VND", "PLN": "PLN", "HUF": "HUF",
+    "KSh": "KES", "Ksh": "KES", "KShs": "KES", "Kshs": "KES", "TSh": "TZS", "USh": "UGX",
 }  # fmt: skip
 
 # Letter prefixes glued to the digits that are currencies only with a scale word after ("P2.7 billion",
 # "R5 million") or thousands grouping ("P1,500"); bare, they name things ("K9", "PS5"). "PS" is how
-# an ASCII-only feed writes "£" ("PS2.7m", "PS21,700").
-LETTER_CURRENCY_PREFIXES: dict[str, str] = {"P": "PHP", "R": "ZAR", "K": "PGK", "PS": "GBP"}
+# an ASCII-only feed writes "£" ("PS2.7m", "PS21,700"); "Sh" is how Kenyan papers write the shilling,
+# "N" how Nigerian ones write the naira ("Sh2 billion", "N2.3 trillion").
+LETTER_CURRENCY_PREFIXES: dict[str, str] = {
+    "P": "PHP", "R": "ZAR", "K": "PGK", "PS": "GBP", "Sh": "KES", "N": "NGN",
+}  # fmt: skip
 
 
 def iso_currency_names() -> dict[str, str]:

@@ -386,7 +386,8 @@ SOURCE_HEADS: Final[frozenset[str]] = with_plurals(SPEAKER_ROLES) | word_set(
         tribunal university college clinic clinics brigade militia militias exchange bloc alliance
         opposition prison school airport station trust society chamber ngo ngos club league grocer
         supermarket automaker carmaker miner shipper courier developer publisher chipmaker brewer
-        distributor supplier startup family families port
+        distributor supplier startup family families port treasury presidency palace customs registry
+        inquiry
     """
 )
 
