@@ -45,7 +45,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     "missing": (
         "missing", "unaccounted for", "unaccounted", "believed buried", "feared buried", "believed trapped",
         "lost at sea", "feared lost", "presumed lost",
-        "feared trapped", "still trapped",
+        "feared trapped", "still trapped", "remain trapped", "remained trapped", "remains trapped",
     ),
     "evacuated": (
         "evacuated", "evacuation", "evacuees", "evacuating", "evacuate", "moved to shelters",
@@ -87,9 +87,10 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 _BODY_NOUNS = frozenset({"bodies", "body", "corpses", "remains"})
-# Categories a counted noun gives by naming who the people are ("protesters", "refugees"); a verb
-# after them says what happened to them and wins ("40 refugees drowned" is killed).
-_WHO_NOT_WHAT = frozenset({"protesting", "displaced"})
+# Categories a counted noun gives by naming who the people are ("protesters", "refugees",
+# "hostages", "prisoners"); a verb after them says what happened to them and wins ("40 refugees
+# drowned" is killed, "15 hostages were freed" is other).
+_WHO_NOT_WHAT = frozenset({"protesting", "displaced", "abducted", "detained"})
 
 # Verbs that give a category only when they govern the figure ("the storms hit 1,067,656 families");
 # after a noun they usually describe something else ("two explosions hit the market").
