@@ -275,6 +275,14 @@ def test_a_place_described_after_its_name_stays_a_place(text: str) -> None:
     assert item_places(text).country in {"GE", "US", "JO"}
 
 
+def test_an_acronym_in_brackets_after_a_name_is_no_place() -> None:
+    text = "The Relief Authority (RA) said 40 homes were lost in Sindh."
+    assert [mention.place.name for mention in find_places(text)] == ["Sindh"]
+    assert [mention.place.country for mention in find_places("The island nation (UK) said 40 died.")] == [
+        "GB"
+    ]
+
+
 def test_a_place_after_a_capitalised_word_that_is_no_title_stays_a_place() -> None:
     assert [mention.place.country for mention in find_places("DR Congo's army said 40 died.")] == ["CD"]
     assert [mention.place.country for mention in find_places("Oxfam Kenya said 40 died.")] == ["KE"]

@@ -65,7 +65,6 @@ from worker.extract.reporting import (
     POSSESSED_DOCUMENT_NOUN_RE,
     POSSESSIVE_FOLLOW_RE,
     POSSESSIVE_LEAD_RE,
-    POSSESSOR_BEFORE_RE,
     PREPOSED_CUES,
     PREPOSITIONS,
     PRONOUNS,
@@ -85,6 +84,7 @@ from worker.extract.reporting import (
     VERBS_TAKING_A_CLAIM,
     WEEKDAYS,
     WORD_RE,
+    possessor_before,
 )
 from worker.extract.reporting import (
     TRAILING_PHRASE_RE as _TRAILING_PHRASE_RE,
@@ -661,7 +661,7 @@ def _owner_of_documents(phrase: str) -> str | None:  # noqa: PLR0911  one early 
     if document_from:
         return phrase[document_from.end() :]
     noun = POSSESSED_DOCUMENT_NOUN_RE.search(phrase)
-    possessive = POSSESSOR_BEFORE_RE.search(phrase, 0, noun.start()) if noun else None
+    possessive = possessor_before(phrase, 0, noun.start()) if noun else None
     if possessive:
         if _names_a_body(possessive.group("between")):
             return phrase[: possessive.end("between")]
@@ -1390,9 +1390,7 @@ class _SentenceReader:
     def _possessive_documents(self) -> None:
         text = self.text
         for noun in self.document_nouns:
-            match = POSSESSOR_BEFORE_RE.search(
-                text, max(self.start, noun.start - POSSESSOR_WINDOW), noun.start
-            )
+            match = possessor_before(text, max(self.start, noun.start - POSSESSOR_WINDOW), noun.start)
             if match is None:
                 continue
             owner_text, owner_start = _possessor(text, self.start, match.start(), match.end("owner"))

@@ -82,7 +82,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     "protesting": (
         "demonstrators", "protesters", "protestors", "marchers", "marched", "marching",
         "rallied", "protested", "protesting", "demonstrated", "took to the streets", "strikers",
-        "took part",
+        "took part", "beat the pavement", "pounded the pavement", "hit the streets",
+        "poured into the streets", "filled the streets",
     ),
 }  # fmt: skip
 
@@ -315,6 +316,9 @@ _PHRASE_STOP = frozenset(
         "and",
         "but",
         "while",
+        # past tenses that do not end in -ed: "37,000 people beat the pavement", "nurses quit"
+        *("beat", "hit", "quit", "fell", "rose", "lost", "won", "met", "kept", "sent", "spent"),
+        *("sought", "fought", "stood"),
         "took",
         "make",
         "made",
@@ -769,6 +773,14 @@ def _governed_by_other(text: str, figure: FigureSpan) -> str | None:
     return "other"
 
 
+# A verb right after the counted group, with an object: the group did it to someone else.
+_DEED_ON_OTHERS = re.compile(
+    r"\s*(?:held|captured|arrested|detained|abducted|kidnapped|killed|injured|wounded)\s+"
+    r"(?:a|an|the|their|his|her|its|two|three|four|five|\d)\b",
+    re.IGNORECASE,
+)
+
+
 def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | None:
     """Stage 1: the counted noun and the clause after it: "were killed", "dead", "missing"."""
     phrase_end = figure.phrase_end
@@ -787,6 +799,8 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
         after_end = conjunction.start()
     following = text[phrase_end:after_end]
     found = _ALL_CUES.search(following[:CLAUSE_AFTER_WINDOW]) if not is_thing else None
+    if found is not None and not following[: found.start()].strip() and _DEED_ON_OTHERS.match(following):
+        found = None  # "300 fans held a vigil", "40 gunmen killed the guards": the group did it
     if figure.counted and not is_thing:  # "1,028 evacuation centres" are places, not evacuees
         for cue in _ALL_CUES.finditer(figure.counted):
             category = _CUE_CATEGORY[cue.group("cue").lower()]

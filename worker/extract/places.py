@@ -418,6 +418,7 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             _after_title(text, tokens, index)
             or text.startswith("$", mention_end)
             or (stop == index + 1 and _first_name(text, tokens, index))
+            or _acronym_in_brackets(text, tokens, index, stop)
         ):
             next_index = stop  # a person's name, or a currency's mark ("US$", "NZ$")
             continue
@@ -466,6 +467,16 @@ def _after_title(text: str, tokens: list[re.Match[str]], index: int) -> bool:
         if word.lower() in TITLE_WORDS and not word.isupper():  # "DR Congo" is no doctor
             return True
     return False
+
+
+def _acronym_in_brackets(text: str, tokens: list[re.Match[str]], index: int, stop: int) -> bool:
+    """Whether the name is an acronym in brackets after a capitalised name: "the Relief Authority's
+    (RA)" abbreviates the name before it, whatever place "Ra" may be."""
+    start, end = tokens[index].start(), tokens[stop - 1].end()
+    if not tokens[index].group().isupper() or text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    before = text[max(0, start - 40) : start - 1].rstrip().split()
+    return bool(before) and before[-1][0].isupper()
 
 
 _ROLE_WORDS = TITLE_WORDS | SPEAKER_ROLES

@@ -545,9 +545,24 @@ CLAUSE_MARK_RE: Final = re.compile(r";|:(?=\s)|\s[—–-]\s")
 POSSESSED_DOCUMENT_NOUN_RE: Final = re.compile(
     rf"\b(?:{word_alternation(DOCUMENT_NOUNS - {'statement', 'documents', 'records'})})\b"
 )
-POSSESSOR_BEFORE_RE: Final = re.compile(
+_POSSESSOR_BEFORE_RE: Final = re.compile(
     r"(?P<owner>\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[\w\-.]+(?:'s|’s|s'|s’))(?P<between>(?:\s+[a-z0-9][\w\-]*){0,2}?)\s+$"
 )
+# A named owner may give its acronym and three words before its document: "the Relief Authority's
+# (RA) daily flood situation report".
+_NAMED_POSSESSOR_BEFORE_RE: Final = re.compile(
+    r"(?P<owner>[\w\-.]+(?:'s|’s|s'|s’))(?:\s*\([A-Z][A-Za-z0-9&]{1,9}\))?"
+    r"(?P<between>(?:\s+[a-z0-9][\w\-]*){0,3}?)\s+$"
+)
+
+
+def possessor_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The possessor of a document noun at `end` ("its", "the ministry's") and the words between
+    them (groups "owner" and "between")."""
+    return _POSSESSOR_BEFORE_RE.search(text, start, end) or _NAMED_POSSESSOR_BEFORE_RE.search(
+        text, start, end
+    )
+
 
 # Words around a possessive document phrase that make it govern a clause: "By the ministry's
 # estimate, ...", "cutting its forecast to 2 per cent", "X's data show ...".
