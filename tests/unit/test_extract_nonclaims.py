@@ -94,8 +94,9 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         ("In 2018, 2377 patients were discharged.", ["2377"]),
         ("The Pakistan budget for 2023-24 was approved.", []),
         ("He was sitting on Apple Watch 5 data.", []),
-        ("Six out of ten voters and 1 in 5 children agreed.", ["Six", "1"]),
-        ("One in four homes and one out of ten farms flooded; no one left.", ["One", "one"]),
+        # a ratio with "in" is a share ("1 in 5" is 20 percent); with "out of" its total is dropped
+        ("Six out of ten voters and 1 in 5 children agreed.", ["Six", "1 in 5"]),
+        ("One in four homes and one out of ten farms flooded; no one left.", ["One in four", "one"]),
         ("One in every 10 wells failed; she turned 100 on Friday and he turns 40 today.", ["One"]),
         ("The flood turned 40 villages into islands.", ["40"]),
         ("Gallery: 1 of 3", []),

@@ -150,12 +150,26 @@ def shares(text: str) -> list[tuple[float, str, str | None, str]]:
         ("The fleet was cut by half.", [(50.0, "exact", "percent", "half")]),
         ("The council backed the plan by a third vote.", []),
         ("The ferry was delayed by half an hour.", []),
+        (
+            "Nearly one in five pupils walk to school.",
+            [(20.0, "upper_bound", "percent", "Nearly one in five")],
+        ),
+        ("About 9 in 10 tenants renewed.", [(90.0, "approximate", "percent", "About 9 in 10")]),
     ],
 )
 def test_shares_in_words_are_percentages_and_fractions_in_digits_keep_their_value(
     sentence: str, expected: list[tuple[float, str, str | None, str]]
 ) -> None:
     assert shares(sentence) == expected
+
+
+def test_a_ratio_that_is_no_share_stays_as_written() -> None:
+    def read(text: str) -> list[tuple[float, str | None]]:
+        return [(q.value, q.unit) for q in find_quantities(text, 0, len(text))]
+
+    assert (100 / 10, "percent") not in read("A bus leaves one in 10 minutes.")
+    assert read("Some 120 out of 400 seats changed hands.") == [(120.0, None), (400.0, None)]
+    assert read("Six out of 10 voters agreed.") == [(6.0, None)]
 
 
 @pytest.mark.parametrize(

@@ -236,6 +236,16 @@ ONE_OF_WHOM_COUNTS = re.compile(
     r"(?:died|was\s+killed|was\s+injured|was\s+wounded|was\s+a|is\s+a|was\s+arrested)",
     re.IGNORECASE,
 )
+# The totals a ratio writes as a share ("six out of ten", "3 in 100"); "120 out of 400 seats" counts
+# the seats too (SPEC: "N out of M" gives two claims).
+SHARE_BASES = frozenset({20, 100, 1000})
+SHARE_BASE_LIMIT = 10
+
+
+def _share_base(value: float, is_words: bool) -> bool:
+    return is_words or value <= SHARE_BASE_LIMIT or value in SHARE_BASES
+
+
 # "one in three children", "one out of five homes": "one" is the part of a ratio.
 ONE_IN_RATIO = re.compile(
     r"^\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|" + word_alternation([*UNITS_WORDS, *TENS_WORDS]) + r")\b",
@@ -388,7 +398,11 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             return "count of speakers"
         if " of " in before and N_OF_THE_M.search(before) and not REPORTED_COUNT_AFTER.match(after):
             return "total of a known set"
-        if near.endswith((" of ", " in ", " every ")) and RATIO_TOTAL.search(near):
+        if (
+            near.endswith((" of ", " in ", " every "))
+            and RATIO_TOTAL.search(near)
+            and _share_base(value, is_words)
+        ):
             return "total of a ratio"
         if before.endswith(" of ") and COUNTER_TOTAL.search(before):
             return "total of a counter"

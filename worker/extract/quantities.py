@@ -369,8 +369,48 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
         or (not lowered.isascii() and any(fraction in lowered for fraction in VULGAR_FRACTIONS))
     ):
         found = _with_shares(text, start, end, found)
+    if _RATIO_SHARE.search(text, start, end):
+        found = _with_ratio_shares(text, start, end, found)
     _mark_restatements(text, found)
     return _with_compound_amounts(text, _with_digits_in_brackets(text, found))
+
+
+# "one in five children", "nearly 9 in 10 voters": a share written as a ratio is a percentage.
+# "N out of M" is two claims (SPEC), and "one in 10 days" a frequency: neither is read here.
+_RATIO_SHARE = re.compile(
+    rf"\b(?P<n>{word_alternation(UNITS_WORDS)}|\d{{1,2}})\s+in\s+"
+    rf"(?P<d>{word_alternation(UNITS_WORDS)}|twenty|hundred|\d{{1,3}})\b(?=\s+[a-z])",
+    re.IGNORECASE,
+)
+_RATIO_DENOMINATOR_WORDS = {**UNITS_WORDS, "twenty": 20, "hundred": 100}
+
+
+def _with_ratio_shares(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
+    shares: list[Quantity] = []
+    for match in _RATIO_SHARE.finditer(text, start, end):
+        following = SHARE_OF_WORD.match(text, match.end(), end)
+        if following is not None and _is_time_word(following.group("w")):
+            continue
+        numerator, denominator = (
+            int(word) if word.isdigit() else _RATIO_DENOMINATOR_WORDS[word.lower()]
+            for word in (match.group("n"), match.group("d"))
+        )
+        if not 0 < numerator < denominator:
+            continue
+        qualifier, qualifier_start = _qualifier_before(text, match.start(), start)
+        shares.append(
+            Quantity(
+                round(100 * numerator / denominator, 2),
+                None,
+                qualifier or "exact",
+                "percent",
+                qualifier_start if qualifier_start is not None else match.start(),
+                match.end(),
+                qualifier is not None,
+            )
+        )
+    kept = [q for q in found if not any(q.start < s.end and s.start < q.end for s in shares)]
+    return sorted(kept + shares, key=lambda q: q.start)
 
 
 def _with_compound_amounts(text: str, found: list[Quantity]) -> list[Quantity]:
