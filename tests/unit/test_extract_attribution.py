@@ -432,6 +432,19 @@ def test_a_named_owner_gives_its_acronym_and_three_words_before_its_report() -> 
     assert sources(text, "638") == ["the Relief Authority"]
 
 
+def test_a_source_in_brackets_after_a_figure_is_its_source() -> None:
+    text = "\n".join(
+        [
+            "Key figures",
+            "- Deaths: 1,204 (health ministry)",
+            "- Displaced: 1.1 million (UN)",
+            "- Injured: 300 (estimate)",
+        ]
+    )
+    assert sources(text, "1,204", "1.1 million", "300") == ["health ministry", "UN", None]
+    assert sources("Some 40 people (mostly children) died.", "40") == [None]
+
+
 def test_a_thing_named_by_a_common_noun_does_not_speak() -> None:
     assert sources('"Nobody planned for 4,000 guests," the brochure said.', "4,000") == [None]
 

@@ -275,6 +275,23 @@ def test_a_place_described_after_its_name_stays_a_place(text: str) -> None:
     assert item_places(text).country in {"GE", "US", "JO"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 8,000 people fled, according to the UN.",
+        "The WHO said 40 cases were confirmed.",
+        "Aid arrived thanks to Chad.",
+    ],
+)
+def test_letters_of_a_body_and_a_source_after_according_to_are_no_event_place(text: str) -> None:
+    assert all(mention.place.level == "country" or not mention.locative for mention in find_places(text))
+    assert item_places(text).event_place is None or item_places(text).event_place.level == "country"
+
+
+def test_a_place_in_capitals_in_a_line_in_capitals_is_still_a_place() -> None:
+    assert [mention.place.name for mention in find_places("FLOODS HIT SUKKUR, 40 DEAD")] == ["Sukkur"]
+
+
 def test_an_acronym_in_brackets_after_a_name_is_no_place() -> None:
     text = "The Relief Authority (RA) said 40 homes were lost in Sindh."
     assert [mention.place.name for mention in find_places(text)] == ["Sindh"]

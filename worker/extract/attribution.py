@@ -1901,6 +1901,8 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
             results[index] = None
     if None in results and "Source" in text:
         _credit_source_lines(text, mentions, results, registry)
+    if None in results and "(" in text:
+        _credit_bracketed_sources(text, mentions, results, registry)
     if None in results and any(mark in text for mark in _QUOTE_MARKS):
         _credit_quoted_figures(
             text, lines, mentions, results, [anchor for _, _, _, anchors, _ in read for anchor in anchors]
@@ -1938,6 +1940,37 @@ def _credit_source_lines(
                 if results[index] is None:
                     results[index] = credit
             row_end = row_start - 1
+
+
+# A source in brackets right after a figure and at most two words of its noun, as a box of key
+# figures writes it: "Deaths: 1,204 (health ministry)", "1.1 million displaced (UN)".
+_BRACKETED_SOURCE_RE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*\((?P<who>[^()\d\n]{2,60})\)")
+
+
+def _credit_bracketed_sources(
+    text: str,
+    mentions: Sequence[tuple[int, int]],
+    results: list[Attribution | None],
+    registry: SourceRegistry,
+) -> None:
+    """Figures with no source followed by a body or a name in brackets are that source's."""
+    for index, (_, end) in enumerate(mentions):
+        if results[index] is not None:
+            continue
+        bracket = _BRACKETED_SOURCE_RE.match(text, end)
+        if bracket is None:
+            continue
+        who = bracket.group("who").strip()
+        words = WORD_RE.findall(who)
+        named = ACRONYM_RE.match(who) is not None or sum(word[0].isupper() for word in words) >= 2
+        if not (named or words[-1].lower() in SOURCE_HEADS - NON_COUNTING_HEADS) or not _valid_source(
+            who, counting=True
+        ):
+            continue
+        resolved = registry.resolve(who)
+        if resolved is not None:
+            entity, display = resolved
+            results[index] = Attribution(display, entity.normalized, entity.type, "in brackets")
 
 
 def _credit_origin_over_relay(text: str, anchors: Sequence[_Anchor]) -> None:

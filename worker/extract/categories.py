@@ -489,6 +489,7 @@ _ASIDE = re.compile(
     r",[^,;]{0,50}\b(?:them|whom|among|including|mostly|most)\b[^,;]{0,40},"
     r"|\s*[–—]\s[^–—;]{1,60}\s[–—]"  # "36 people – 30 men and six women – were"
     r"|,\s+or\s+[^,;]{1,50},"  # "1.9 million people, or 90% of the population, were"
+    r"|\s*\([^()]{1,60}\)"  # "40 people (mostly children) died"
 )
 _AMONG_THE = re.compile(
     r"\bamong\s+the\s+(?P<w>dead|killed|injured|wounded|missing|displaced|victims)\b[^,;]{0,20}$",
@@ -510,7 +511,7 @@ _GOVERNED_BY_OTHER = re.compile(
 )
 _LETTERS = re.compile(r"[a-z]+")
 # A row that labels its figure: "People displaced: 310,000", "Deaths: 214".
-_ROW_LABEL = re.compile(r"\s*(?P<label>[A-Za-z][\w '’-]{0,40}):\s*")
+_ROW_LABEL = re.compile(r"\s*(?:[-–•*·]\s*)?(?P<label>[A-Za-z][\w '’-]{0,40}):\s*")
 _NUMBER_WORDS = re.compile(r"number|total|tally|count", re.IGNORECASE)
 # Words that may stand between a governing verb and its figure: "killing another 12", "raised to 40".
 _SKIPPED_BEFORE_FIGURE = frozenset({"a", "an", "the", "another", "up", "to", "all", "only", "just"})

@@ -414,6 +414,9 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             continue  # "St Paul" that the gazetteer does not list is not "Paul"
         place, stop, unit_named = found
         mention_start, mention_end = token.start(), tokens[stop - 1].end()
+        if place.level == "city" and stop == index + 1 and _abbreviation(text, mention_start, mention_end):
+            next_index = stop
+            continue  # "the UN", "the WHO": a body's letters, not the town of Un
         if (
             _after_title(text, tokens, index)
             or text.startswith("$", mention_end)
@@ -469,6 +472,22 @@ def _after_title(text: str, tokens: list[re.Match[str]], index: int) -> bool:
     return False
 
 
+# How far around an all-capital word the text is read for lower case, and the most letters of an
+# abbreviation.
+ABBREVIATION_CONTEXT = 30
+ABBREVIATION_LETTERS = 5
+
+
+def _abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a short word in capitals amid text in lower case: letters of a body
+    ("UN", "WHO"), not a town's name, which text in lower case writes with one capital."""
+    word = text[start:end]
+    if not (word.isupper() and len(word) <= ABBREVIATION_LETTERS):
+        return False
+    around = text[max(0, start - ABBREVIATION_CONTEXT) : end + ABBREVIATION_CONTEXT]
+    return any(ch.islower() for ch in around)
+
+
 def _acronym_in_brackets(text: str, tokens: list[re.Match[str]], index: int, stop: int) -> bool:
     """Whether the name is an acronym in brackets after a capitalised name: "the Relief Authority's
     (RA)" abbreviates the name before it, whatever place "Ra" may be."""
@@ -522,7 +541,13 @@ def _locative_before(text: str, position: int, floor: int) -> bool:
         before[-1] == "the" or _COMPASS_WORD.match(before[-1]) or _PLACE_QUALIFIER.match(before[-1])
     ):
         before.pop()
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in _TO_IN_A_PHRASE:
+        return False  # "according to the UN", "thanks to Norway": a source or a cause, not a place
     return bool(before) and before[-1].strip(",") in LOCATIVE_WORDS
+
+
+# Words that make "to" part of a phrase of their own.
+_TO_IN_A_PHRASE = frozenset({"according", "thanks", "owing", "due", "compared", "relative", "contrary"})
 
 
 def _unit_after(text: str, position: int, end: int, suffixes: frozenset[str]) -> bool:
