@@ -219,7 +219,9 @@ def evidence_window(text: str, claim: Claim, context_chars: int) -> str:
 
 def fallback_name(where: ItemPlaces) -> str | None:
     """The place a figure gets when its sentence names none: the item's event place."""
-    return where.event_place.name if where.event_place is not None else None
+    if where.event_place is None:
+        return None
+    return where.event_name or where.event_place.name
 
 
 def _resolved_place(place: Place | None) -> ResolvedPlace | None:

@@ -288,6 +288,12 @@ def test_letters_of_a_body_and_a_source_after_according_to_are_no_event_place(te
     assert item_places(text).event_place is None or item_places(text).event_place.level == "country"
 
 
+def test_the_event_place_keeps_the_texts_spelling_when_only_accents_differ() -> None:
+    where = item_places("A quake near Herat killed 40 people. Crews in Herat dug through the night.")
+    assert (where.event_place.name, where.event_name) == ("Herāt", "Herat")
+    assert item_places("Floods in Sulawesi and elsewhere in Indonesia killed 40.").event_name is None
+
+
 def test_a_place_in_capitals_in_a_line_in_capitals_is_still_a_place() -> None:
     assert [mention.place.name for mention in find_places("FLOODS HIT SUKKUR, 40 DEAD")] == ["Sukkur"]
 

@@ -859,6 +859,19 @@ class ItemPlaces:
     # Every place the text names, in reading order: the extractor reads its sentences' places here
     # rather than finding them again.
     text_mentions: tuple[PlaceMention, ...] = ()
+    # The event place as the text first writes it without the gazetteer's accents ("Herat").
+    event_name: str | None = None
+
+
+def _written_name(text: str, mentions: list[PlaceMention], place_id: str) -> str | None:
+    """The place's name as the text first writes it when it differs from the gazetteer's only by
+    its accents: "Herat" for "Herāt". Another name ("Sulawesi" for Indonesia) or capitals stay out."""
+    for mention in mentions:
+        if mention.place.id == place_id:
+            written = _POSSESSIVE.sub("", text[mention.start : mention.end])
+            same = written != mention.place.name and fold(written) == fold(mention.place.name)
+            return written if same and not written.isupper() else None
+    return None
 
 
 def item_places(text: str, headline: str | None = None) -> ItemPlaces:
@@ -911,6 +924,7 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
         event_kind=kind,
         countries=named,
         text_mentions=tuple(text_mentions),
+        event_name=_written_name(text, text_mentions, best),
     )
 
 
