@@ -445,6 +445,25 @@ def test_a_source_in_brackets_after_a_figure_is_its_source() -> None:
     assert sources("Some 40 people (mostly children) died.", "40") == [None]
 
 
+def test_a_finding_described_between_commas_keeps_its_subject() -> None:
+    text = "The survey of 2,000 adults, carried out by Polara for the Herald, found that 55 percent back it."
+    assert sources(text, "55 percent") == ["The survey"]
+    text = "The poll, published on Monday, showed 48 percent support."
+    assert sources(text, "48 percent") == ["The poll"]
+
+
+def test_a_where_clause_after_the_subject_is_set_off() -> None:
+    text = "Officials in the county, where 48,000 ballots were cast, said turnout was 62 percent."
+    assert sources(text, "48,000", "62 percent") == [None, "Officials in the county"]
+
+
+def test_a_person_by_office_who_opens_a_sentence_is_a_later_she() -> None:
+    text = "The governor met union leaders on Friday. She said the state could afford a 3 percent raise."
+    assert sources(text, "3 percent") == ["The governor"]
+    text = "The ministry met union leaders on Friday. She said the state could afford a 3 percent raise."
+    assert sources(text, "3 percent") == [None]
+
+
 def test_a_thing_named_by_a_common_noun_does_not_speak() -> None:
     assert sources('"Nobody planned for 4,000 guests," the brochure said.', "4,000") == [None]
 

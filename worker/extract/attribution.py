@@ -450,12 +450,17 @@ def _appositive(segment: str) -> bool:
 
 def _described_noun_phrase(segment: str) -> str:
     """The noun phrase a description set off after it describes: "while a local official" -> "a
-    local official" (a conjunction is no part of it), "Asked about the polls" -> "the polls"."""
+    local official" (a conjunction is no part of it), "Asked about the polls" -> "the polls", "The
+    survey of 2,000 adults" -> "The survey" (the size of its sample is no part of it)."""
     segment = _LEADING_CONJUNCTION_RE.sub("", segment)
     participle = WORD_RE.match(segment)
     if participle is not None and _is_participle(participle.group().lower()):
         tail = _DETERMINER_TAIL_RE.search(segment)
         return tail.group() if tail else segment
+    if _holds_a_number(segment) and _FINITE_VERB_RE.search(segment) is None:
+        sized = _HEAD_BEFORE_COMPLEMENT_RE.match(segment)
+        if sized is not None and sized.group("head").lower() in SOURCE_HEADS:
+            return sized.group("np")  # "The survey of 2,000 adults, carried out by X, found"
     return segment
 
 
@@ -496,12 +501,17 @@ def _conjoined_subject_start(text: str, floor: int, phrase_start: int) -> int | 
 
 def _reduced_passive(words: Sequence[str]) -> bool:
     """ "conducted by a university", "based in Geneva": a participle phrase set off after a subject."""
+    if len(words) > 2 and words[1].lower() in _PARTICLES:
+        words = [words[0], *words[2:]]  # "carried out by Polara", "drawn up by the board"
     return (
         len(words) > 1
         and words[0].islower()
-        and words[0].endswith("ed")
-        and words[1].lower() in {"by", "in", "at", "for", "with", "from"}
+        and (words[0].endswith("ed") or words[0] in {"drawn", "done", "taken", "run", "written"})
+        and words[1].lower() in {"by", "in", "at", "for", "with", "from", "on"}
     )
+
+
+_PARTICLES = frozenset({"out", "up", "together", "down"})
 
 
 def _strip_leading_preposition(phrase: str) -> str:
@@ -782,6 +792,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             before = segments[-3].strip()  # "Okafor, 54, who farms nearby, said": past the age
         relative = (
             _word_in(last_words[0], RELATIVE_PRONOUNS)
+            or first == "where"  # "Officials in the county, where 48,000 ballots were cast, said"
             or (first.endswith("ing") and _appositive(last))
             or _reduced_passive(last_words)
             or first in _ADVERBIAL_PREPOSITIONS

@@ -358,9 +358,16 @@ class SourceRegistry:
         )
         if entity is None:
             earlier = [name for start, name in self._names() if start < position]
-            if not earlier:
-                return None
-            entity = self._person(Phrase(earlier[-1], earlier[-1].split(), None), earlier[-1].split())[0]
+            if earlier:
+                entity = self._person(Phrase(earlier[-1], earlier[-1].split(), None), earlier[-1].split())[0]
+            else:
+                # "The governor met union leaders. She said ...": a person's office noted in passing
+                entity = next(
+                    (e for e in reversed(self._entities) if _role_head(e.text.split()) in PERSON_ROLE_HEADS),
+                    None,
+                )
+                if entity is None:
+                    return None
         entity.gender = entity.gender or gender
         return self._touch(entity), entity.text
 
