@@ -464,6 +464,23 @@ def test_a_person_by_office_who_opens_a_sentence_is_a_later_she() -> None:
     assert sources(text, "3 percent") == [None]
 
 
+def test_as_per_and_informed_are_cues_as_south_asian_english_writes_them() -> None:
+    assert sources("As per the relief board, 1,186 people have died since June.", "1,186") == [
+        "the relief board"
+    ]
+    text = "The district collector informed that 3,200 families were moved to camps."
+    assert sources(text, "3,200") == ["The district collector"]
+    text = "The work was done as per the plan, and 40 homes were built."
+    assert sources(text, "40") == [None]
+
+
+def test_a_named_source_after_the_figure_outranks_a_bare_document_before_it() -> None:
+    text = "According to reports, the valley was hit hard, with 92 deaths, according to sheriff Ana Roka."
+    assert sources(text, "92") == ["Ana Roka"]
+    text = "According to the ministry, 40 people died, with 12 in the north, according to police."
+    assert sources(text, "12") == ["the ministry"]
+
+
 def test_a_thing_named_by_a_common_noun_does_not_speak() -> None:
     assert sources('"Nobody planned for 4,000 guests," the brochure said.', "4,000") == [None]
 

@@ -1152,7 +1152,7 @@ class _SentenceReader:
             before = text[clause : match.start].strip(' ,"“')
             after = text[phrase_end : self.end].strip(' .,;"”')
             anchor = _Anchor(
-                cue=match.word if cue == "according to" else cue,
+                cue=match.word if match.word.lower() == "according to" else cue,
                 phrase=owner,
                 start=match.start,
                 end=phrase_end,
@@ -1595,10 +1595,21 @@ def _choose_all(
         ):
             chosen[position] = (right, earlier)
         elif left is not None and right is not None:
-            chosen[position] = (right if left.parenthetical else left, earlier)
+            # "According to reports, ..., with 92 deaths, according to police officer X": a source
+            # that names someone outranks a bare document
+            named_right = _bare_document(left.phrase) and not _bare_document(right.phrase)
+            chosen[position] = (right if left.parenthetical or named_right else left, earlier)
         else:
             chosen[position] = (left or right, earlier)
     return chosen
+
+
+def _bare_document(phrase: str) -> bool:
+    """ "reports", "media reports", "official data": a document with no owner and no name."""
+    words = [word for word in WORD_RE.findall(phrase) if word.lower() not in DETERMINERS]
+    if not words or not all(word.islower() for word in words):
+        return False
+    return words[-1] in DOCUMENT_NOUNS or words[-1].removesuffix("s") in DOCUMENT_NOUNS
 
 
 _RECKONING_CUES = FORECAST_CUES | {"expected", "estimated"}

@@ -60,6 +60,8 @@ SPEECH_VERBS: Final[dict[str, str]] = {
     "indicated": "indicated",
     "indicates": "indicated",
     "mentioned": "mentioned",
+    "informed": "informed",  # South Asian English: "the collector informed that 3,200 ..."
+    "informs": "informed",
     "reiterated": "reiterated",
     "cautioned": "cautioned",
     "tweeted": "tweeted",
@@ -230,6 +232,7 @@ FINDING_DOCUMENTS: Final[frozenset[str]] = word_set(
 # Cue phrases that name the source after them.
 PREPOSED_CUES: Final[dict[str, str]] = {
     "according to": "according to",
+    "as per": "according to",  # South Asian English: "as per the NDMA"
     "citing": "citing",
     "quoting": "citing",
     "as reported by": "reported",
@@ -360,7 +363,7 @@ SPEAKER_ROLES: Final[frozenset[str]] = word_set(
         editor columnist commentator source resident villager witness eyewitness survivor relative
         parent brother sister mother father son daughter wife husband cousin uncle aunt neighbour
         neighbor friend colleague rebel insurgent militant fighter observer businessman businesswoman
-        billionaire supporter critic opponent backer ally rival member voter delegate participant
+        billionaire collector supporter critic opponent backer ally rival member voter delegate participant
         passenger customer tenant patient victim citizen secretary-general director-general
         inspector-general attorney-general auditor-general surgeon-general governor-general
         commander-in-chief
