@@ -286,11 +286,21 @@ def _age_sized(value: float) -> bool:
     return value <= 120 and float(value).is_integer()
 
 
-def _person_before(near: str) -> bool:
+# "identified as Ramesh (45) and Suresh (32)": one name is enough after words that name people.
+_ONE_NAME_BEFORE_BRACKET = re.compile(r"(?P<name>[A-Z][a-z][\w'’-]*)\s*\($")
+_PEOPLE_NAMED_BEFORE = re.compile(r"\b(?:identified|named)\s+as\b|\b(?:deceased|victims?)\b", re.IGNORECASE)
+
+
+def _person_before(near: str, before: str) -> bool:
     """Whether a bracketed number follows a person's name, not a place's ("Kano (10)")."""
     found = _NAME_BEFORE_BRACKET.search(near)
     if found is None:
-        return False
+        one = _ONE_NAME_BEFORE_BRACKET.search(near)
+        return (
+            one is not None
+            and bool(_PEOPLE_NAMED_BEFORE.search(before))
+            and not gazetteer().lookup(one.group("name"))
+        )
     name = found.group("name")
     return personal_name(name.split()) is not None and gazetteer().lookup(name) is None
 
@@ -378,7 +388,12 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             return "duration"
         if value <= 120 and after.startswith(",") and AGE_APPOSITION_BEFORE.search(near):
             return "age"
-        if _age_sized(value) and near.endswith("(") and after.startswith(")") and _person_before(near):
+        if (
+            _age_sized(value)
+            and near.endswith("(")
+            and after.startswith(")")
+            and _person_before(near, before)
+        ):
             return "age"  # "Ana Ruiz (45) was among the dead"
     if hyphen_word is not None and hyphen_word not in COUNTING_HYPHEN_WORDS:
         return "compound descriptor"
