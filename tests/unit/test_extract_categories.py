@@ -174,6 +174,7 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("- Deaths: 1,204", "killed"),
         ("• Injured: 3,560", "injured"),
         ("Some 40 people (mostly children) died.", "killed"),
+        ("Of the 40 dead, about 12 were children.", "killed"),
         ("The ministry released 300 prisoners.", "other"),
         ("The militia still holds 40 hostages.", "abducted"),
         ("Eleven divers remain trapped in the cave.", "missing"),

@@ -679,6 +679,7 @@ def categorise(text: str, figure: FigureSpan) -> str:
     before = text[max(figure.sentence_start, figure.start - GOVERNING_PHRASE_WINDOW) : figure.start]
     return (
         _labelled_category(text, figure, before)
+        or _fronted_set_category(text, figure)
         or _column_category(text, figure.start)
         or _category_before(text, figure, before)
         or _category_as_part(text, figure, before)
@@ -828,6 +829,18 @@ def _refined(category: str, following: str) -> str:
     if category == "affected" and _WITH_INJURIES.search(following, 0, CLAUSE_AFTER_WINDOW):
         return "injured"  # "hospitalised with injuries": hurt, not only in hospital
     return category
+
+
+# "Of the 272 victims who died, 165 have been identified": a part of a set named before it.
+_FRONTED_SET = re.compile(r"\s*[Oo]f\s+(?:the|its|their|these|those)\s+[^,;]{1,80},\s+(?:[\w'’-]+\s+){0,2}")
+
+
+def _fronted_set_category(text: str, figure: FigureSpan) -> str | None:
+    """Stage 2: a figure that counts part of a set named at the head of its sentence takes the set's
+    category; a share of it does not."""
+    if figure.unit is not None or not _FRONTED_SET.fullmatch(text, figure.sentence_start, figure.start):
+        return None  # "Of the new arrivals, 72 per cent described abuses": a share is no count of them
+    return category_named(text, figure.sentence_start, figure.start)
 
 
 def _labelled_category(text: str, figure: FigureSpan, before: str) -> str | None:

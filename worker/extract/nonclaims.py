@@ -216,6 +216,14 @@ N_OF_THE_M = re.compile(
     r"(?:\d%?|percent|per\s+cent|half|thirds?|quarters?|fifths?|tenths?|most)\s+of\s+(?:the|its|their|his|her|our)(?:\s+[\w-]+['’]s?)?\s+$",
     re.IGNORECASE,
 )
+# "Of the 120 passengers on board, 87 ...": the known set named first, its part after the comma.
+# A set that reports a count is a claim ("Of the 512 people rescued, 48 ...", SPEC).
+FRONTED_OF_THE_M = re.compile(
+    r"(?:^|[.;:!?]\s+|\n)\s*[Oo]f\s+(?:the|its|their|his|her|these|those)(?:\s+[\w-]+['’]s)?\s+$"
+)
+FRONTED_PART_AFTER = re.compile(
+    r"^(?![^,]*\b(?:who|that|which|\w+ed|died)\b)[^,.;]{0,50},\s+(?:\w+\s+){0,2}\d"
+)
 # "six out of ten voters", "one in five children": the M of a ratio.
 RATIO_TOTAL = re.compile(
     r"\b(?:\d+|" + word_alternation([*UNITS_WORDS, *TENS_WORDS]) + r")\s+(?:out\s+of|in)\s+(?:every\s+)?$",
@@ -413,6 +421,8 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             return "count of speakers"
         if " of " in before and N_OF_THE_M.search(before) and not REPORTED_COUNT_AFTER.match(after):
             return "total of a known set"
+        if FRONTED_OF_THE_M.search(before) and FRONTED_PART_AFTER.match(after):
+            return "total of a known set"  # "Of the 120 passengers on board, 87 were rescued"
         if (
             near.endswith((" of ", " in ", " every "))
             and RATIO_TOTAL.search(near)
