@@ -443,6 +443,7 @@ def test_a_source_in_brackets_after_a_figure_is_its_source() -> None:
     )
     assert sources(text, "1,204", "1.1 million", "300") == ["health ministry", "UN", None]
     assert sources("Some 40 people (mostly children) died.", "40") == [None]
+    assert sources("Deaths: 40 (, ,)", "40") == [None]  # brackets with no word in them
 
 
 def test_a_finding_described_between_commas_keeps_its_subject() -> None:

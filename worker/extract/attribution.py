@@ -1984,6 +1984,8 @@ def _credit_bracketed_sources(
             continue
         who = bracket.group("who").strip()
         words = WORD_RE.findall(who)
+        if not words:
+            continue  # "40 ( , )": brackets with no word in them
         named = ACRONYM_RE.match(who) is not None or sum(word[0].isupper() for word in words) >= 2
         if not (named or words[-1].lower() in SOURCE_HEADS - NON_COUNTING_HEADS) or not _valid_source(
             who, counting=True
