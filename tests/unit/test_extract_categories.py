@@ -155,6 +155,18 @@ def test_a_verb_of_change_carries_the_category_of_the_noun_it_reports_on(
     assert categories_of(text) == expected
 
 
+def test_a_figure_named_only_as_the_figure_counts_what_the_last_count_counts() -> None:
+    found = extract_claims("The ministry said 300 people had died. The relief agency put the figure at 450.")
+    assert [(c.value, c.category, c.counted) for c in found] == [
+        (300.0, "killed", "people"),
+        (450.0, "killed", "people"),
+    ]
+    found = extract_claims(
+        "The ministry said 300 people had died. Officials put the number of homes lost at 40."
+    )
+    assert [c.category for c in found] == ["killed", "other"]
+
+
 def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -> None:
     found = extract_claims("The number of injured rose to 2,400 from 2,000.")
     assert [(c.value, c.category) for c in found] == [(2000.0, "injured"), (2400.0, "injured")]

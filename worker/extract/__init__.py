@@ -71,6 +71,18 @@ _FROM_PREVIOUS = re.compile(
 _PARTITIVE_OPENING = re.compile(r"\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
 _PARTITIVE_LEAD = re.compile(r"\s*(?:of|among)\s+(?:them|those)\s*,?\s*", re.IGNORECASE)
 # A figure set beside the one before it for another time or place: the same kind of count.
+# "The UN put the figure at 450", "organisers put the number at 40,000": a figure that names what it
+# counts only by "the figure" counts what the last count before it counts.
+_ANAPHORIC_COUNT_BEFORE = re.compile(
+    r"\b(?:(?:put|puts|putting|placed|places|raised|raises|revised|revises|lowered|lowers)\s+"
+    r"(?:the|its|their|that|this)\s+(?:figure|number|count|total|tally|estimate)\s+(?:at|to)"
+    r"|(?:the|that|this)\s+(?:figure|number|count|total|tally)\s+(?:is|was|stands|stood|has\s+risen|"
+    r"rose|reached|climbed)\s+(?:at|to)?)"
+    r"\s+(?:(?:about|around|some|nearly|almost|roughly|approximately|over|more\s+than|at\s+least|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+# How far before a figure "put the figure at" is read.
+ANAPHORIC_COUNT_WINDOW = 60
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|an?)\s+)?$")
 # "31 people were detained, up from an earlier figure of 14": the figure a change started from,
 # named after a clause of its own; it counts what the figure it changed to counts.
@@ -218,6 +230,17 @@ def extract_claims(
             and _COMPARED_WITH.search(text, previous.end, quantity.start)
         ):
             category = previous.category  # "900 died, compared with 1,100 last year": the same count
+        elif (
+            category == "other"
+            and counted is None
+            and quantity.unit is None
+            and claims
+            and claims[-1].unit is None
+            and _ANAPHORIC_COUNT_BEFORE.search(
+                text, max(s_start, quantity.start - ANAPHORIC_COUNT_WINDOW), quantity.start
+            )
+        ):
+            category, counted = claims[-1].category, claims[-1].counted  # "The UN put the figure at 450"
         source = claims[restated].source if restated >= 0 else attributions[index]
         claims.append(
             Claim(
