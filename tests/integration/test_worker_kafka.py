@@ -429,11 +429,7 @@ def test_a_killed_extraction_child_is_replaced_and_only_the_record_in_its_hands_
     wait_until(
         lambda: total(end_offsets(kafka_bootstrap, topics["output_topic"])) > 0, PROCESS_TIMEOUT_S, "output"
     )
-    [child] = worker.extraction_children()
-    os.kill(child, signal.SIGKILL)
-    assert total(end_offsets(kafka_bootstrap, topics["input_topic"])) > total(
-        committed_offsets_or_zero(kafka_bootstrap, group_id, topics["input_topic"])
-    ), "not mid-stream"
+    killed = kill_a_child_with_a_record_in_hand(worker, kafka_bootstrap, topics["input_topic"], group_id)
 
     wait_until(
         lambda: (
@@ -445,7 +441,7 @@ def test_a_killed_extraction_child_is_replaced_and_only_the_record_in_its_hands_
     )
     assert worker.metric_sum("claimwire_extract_pool_restarts_total") == 1
     [replacement] = worker.extraction_children()
-    assert replacement != child
+    assert replacement not in killed
     assert worker.terminate(GRACE_S + 15) == 0
     [broke] = [e for e in worker.events() if e["event"] == "extract_child_broken"]
     assert broke["reason"] == "extractor_crashed"
@@ -462,6 +458,27 @@ def test_a_killed_extraction_child_is_replaced_and_only_the_record_in_its_hands_
     figures("extraction child kill -9", dead_lettered=len(letters))
     ends = end_offsets(kafka_bootstrap, topics["input_topic"])
     assert committed_offsets(kafka_bootstrap, group_id, topics["input_topic"]) == ends
+
+
+def kill_a_child_with_a_record_in_hand(
+    worker: WorkerProcess, bootstrap: str, topic: str, group: str
+) -> list[int]:
+    """SIGKILL extraction children until one dies holding a record (the restart counter moves), and
+    return every pid killed. A child killed between two chunks holds no record: it is replaced
+    when the next chunk comes, with nothing to dead-letter, so the test kills the next one too."""
+    killed: list[int] = []
+    deadline = time.monotonic() + PROCESS_TIMEOUT_S
+    while worker.metric_sum("claimwire_extract_pool_restarts_total") == 0:
+        assert time.monotonic() < deadline, f"no child died with a record in hand (killed {killed})"
+        assert total(end_offsets(bootstrap, topic)) > total(
+            committed_offsets_or_zero(bootstrap, group, topic)
+        ), "not mid-stream"
+        alive = [pid for pid in worker.extraction_children() if pid not in killed]
+        if alive:
+            os.kill(alive[0], signal.SIGKILL)
+            killed.append(alive[0])
+        time.sleep(0.2)
+    return killed
 
 
 def committed_offsets_or_zero(bootstrap: str, group: str, topic: str) -> dict[int, int]:
