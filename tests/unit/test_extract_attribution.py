@@ -482,6 +482,22 @@ def test_a_named_source_after_the_figure_outranks_a_bare_document_before_it() ->
     assert sources(text, "12") == ["the ministry"]
 
 
+def test_a_quotation_closed_by_a_full_stop_is_not_spoken_by_the_next_paragraphs_subject() -> None:
+    text = (
+        '"The needs are vast," Lena Vos said. "We have 14 percent of what we asked for."\n'
+        "The food agency said it fed 2,300 families."
+    )
+    assert sources(text, "14 percent", "2,300") == ["Lena Vos", "The food agency"]
+
+
+def test_a_quotation_goes_on_in_the_voice_of_a_speaker_who_spoke_somewhere() -> None:
+    text = (
+        '"We have 40 dead," Inspector Ana Soria told reporters in Lanport, the provincial capital. '
+        '"About 70 percent of the houses were destroyed."'
+    )
+    assert sources(text, "About 70 percent") == ["Ana Soria"]
+
+
 def test_a_thing_named_by_a_common_noun_does_not_speak() -> None:
     assert sources('"Nobody planned for 4,000 guests," the brochure said.', "4,000") == [None]
 

@@ -226,6 +226,8 @@ _SPEAKER_GAP_RE = re.compile(r"[\s,.]*(?:(?:the|a|an|its|their)\s+[^,\"“”«�
 # of the sentence after a few words ("Ruiz said on Monday. “...") or a description of the speaker
 # ("said Ana Ruiz, who heads the office in the border town. “...").
 _CONTINUED_QUOTE_GAP_RE = re.compile(
+    # where the speaker spoke may come first: "told reporters in Tacloban City, the provincial capital."
+    r"(?:(?:\s+[\w'’-]+){0,3}?\s+(?:in|at|on|from|during|after)\b[^\"“”«»\n.!?,]{0,80})?"
     r"(?:,\s+(?:who|whose|a|an|the|aged|\d)\b[^\"“”«»\n.!?]{0,120}|[^\"“”«»\n.!?]{0,30})[.!?]\s*"
 )
 # What may stand between a speaker's cue and the quotation it introduces: "said:", "told AFP:".
@@ -1828,7 +1830,12 @@ def _quote_speakers(
     for opened, closed in quotations:
         index = bisect_left(starts, closed)
         speaker = None
-        if index < len(anchors) and _SPEAKER_GAP_RE.fullmatch(text, closed + 1, anchors[index].start):
+        if (
+            index < len(anchors)
+            and _SPEAKER_GAP_RE.fullmatch(text, closed + 1, anchors[index].start)
+            # “... asked for.” then a new paragraph: its subject opens a story of its own
+            and not (text[closed - 1 : closed] in ".!?" and "\n" in text[closed + 1 : anchors[index].start])
+        ):
             speaker = anchors[index]
         else:
             before = index - 1
