@@ -256,6 +256,7 @@ def test_a_place_name_inside_a_persons_name_after_a_title_is_no_place(text: str)
         "Georgia Pell, a spokeswoman for the clinic, said 40 patients were treated.",
         "Israel Mabuza, 35, said 300 fans queued overnight.",
         "Press secretary Jordan Vance said 14 orders were signed.",
+        "Agency spokeswoman Mara Velez said 380,000 had crossed.",  # both names are places too
     ],
 )
 def test_a_place_name_that_is_a_persons_first_name_is_no_place(text: str) -> None:

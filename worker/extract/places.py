@@ -516,12 +516,13 @@ def _first_name(text: str, tokens: list[re.Match[str]], index: int) -> bool:
         or text[tokens[index].end() : tokens[surname].start()] != " "
         or not tokens[surname].group()[0].isupper()
         or tokens[surname].group().isupper()
-        or gazetteer().lookup(tokens[surname].group()) is not None
     ):
         return False
     before = tokens[index - 1].group() if index else ""
     if before.lower() in _ROLE_WORDS and text[tokens[index - 1].end() : tokens[index].start()] == " ":
-        return True
+        return True  # "spokeswoman Mara Velez", whatever places "Mara" and "Velez" also are
+    if gazetteer().lookup(tokens[surname].group()) is not None:
+        return False  # a place before another place ("Kano Nigeria") is no first name
     described = _PERSON_DESCRIBED_AFTER.match(text, tokens[surname].end())
     if described is None:
         return False
