@@ -299,6 +299,19 @@ def test_a_place_in_capitals_in_a_line_in_capitals_is_still_a_place() -> None:
     assert [mention.place.name for mention in find_places("FLOODS HIT SUKKUR, 40 DEAD")] == ["Sukkur"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ['"We counted 40 dead," Soria said.', '"We counted 40 dead," said Soria.'],
+)
+def test_a_one_word_speaker_right_after_a_quotation_is_no_place(text: str) -> None:
+    assert find_places(text) == []
+
+
+def test_a_place_inside_a_quotation_or_a_capital_that_speaks_stays_a_place() -> None:
+    assert [m.place.name for m in find_places('"Floods hit Soria," the mayor said.')] == ["Soria"]
+    assert item_places('"We need help," Kyiv said of the 40 dead.').country == "UA"
+
+
 def test_an_acronym_in_brackets_after_a_name_is_no_place() -> None:
     text = "The Relief Authority (RA) said 40 homes were lost in Sindh."
     assert [mention.place.name for mention in find_places(text)] == ["Sindh"]

@@ -420,6 +420,13 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
         if (
             _after_title(text, tokens, index)
             or text.startswith("$", mention_end)
+            or (
+                stop == index + 1
+                and place.level != "country"
+                # "Kyiv said": the government, which votes for Ukraine (whether read as city or region)
+                and gaz.capitals.get(place.country) != fold(place.name)
+                and _quote_tail_speaker(text, token)
+            )
             or (stop == index + 1 and _first_name(text, tokens, index))
             or _acronym_in_brackets(text, tokens, index, stop)
         ):
@@ -499,6 +506,24 @@ def _acronym_in_brackets(text: str, tokens: list[re.Match[str]], index: int, sto
 
 
 _ROLE_WORDS = TITLE_WORDS | SPEAKER_ROLES
+# A one-word name that speaks a quotation it follows: '”, Soria said', '," said Soria.'
+_QUOTE_CLOSED_BEFORE = re.compile(r"[,.!?]?[”\"]\s*(?P<verb>(?:said|says|added|told)\s+)?$")
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|added|told|explained|continued)\b")
+
+
+def _quote_tail_speaker(text: str, token: re.Match[str]) -> bool:
+    """Whether the word is the speaker named right after a quotation ('“...,” Soria said'): a
+    person, though a province bears the name too."""
+    before = _QUOTE_CLOSED_BEFORE.search(text, max(0, token.start() - QUOTE_TAIL_WINDOW), token.start())
+    if before is None:
+        return False
+    return bool(before.group("verb")) or _SPEECH_AFTER.match(text, token.end()) is not None
+
+
+# How far before a name its quotation's closing mark and verb are read.
+QUOTE_TAIL_WINDOW = 12
+
+
 # After a name: its bearer's description or age set off by a comma ("Jordan Lee, the county clerk",
 # "Chad Okoro, 41,").
 _PERSON_DESCRIBED_AFTER = re.compile(
