@@ -70,7 +70,6 @@ _FROM_PREVIOUS = re.compile(
 # A sentence that opens with a part of the last count: "Two of them ...", "Of those, 12 ...".
 _PARTITIVE_OPENING = re.compile(r"\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
 _PARTITIVE_LEAD = re.compile(r"\s*(?:of|among)\s+(?:them|those)\s*,?\s*", re.IGNORECASE)
-# A figure set beside the one before it for another time or place: the same kind of count.
 # "The UN put the figure at 450", "organisers put the number at 40,000": a figure that names what it
 # counts only by "the figure" counts what the last count before it counts.
 _ANAPHORIC_COUNT_BEFORE = re.compile(
@@ -83,6 +82,7 @@ _ANAPHORIC_COUNT_BEFORE = re.compile(
 )
 # How far before a figure "put the figure at" is read.
 ANAPHORIC_COUNT_WINDOW = 60
+# A figure set beside the one before it for another time or place: the same kind of count.
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|an?)\s+)?$")
 # "31 people were detained, up from an earlier figure of 14": the figure a change started from,
 # named after a clause of its own; it counts what the figure it changed to counts.

@@ -73,9 +73,9 @@ from worker.extract.reporting import (
     RELATIVE_PRONOUNS,
     REVISED_OBJECT_RE,
     REVISING_VERBS,
+    ROLE_WORDS,
     SKIPPABLE_ADVERBS,
     SOURCE_HEADS,
-    SPEAKER_ROLES,
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
@@ -108,8 +108,6 @@ _CAPITALISED_RUN_RE = re.compile(
     r"\b[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?\b))+"
 )
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
-# Words that make a description of a person: a title or a role ("the county clerk").
-_ROLE_WORDS = TITLE_WORDS | SPEAKER_ROLES
 _SUBJECT_HEADS = EPITHET_HEADS | (SOURCE_HEADS - NON_COUNTING_HEADS)
 _SENTENCE_SUBJECT_RE = re.compile(
     rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{word_alternation(_SUBJECT_HEADS)})\b|"
@@ -446,7 +444,7 @@ def _appositive(segment: str) -> bool:
     if first in {"a", "an"} and len(tokens) > 1:
         return True
     if first in {"the", "its", "their"} or tokens[0][0].islower():
-        return any(t.lower() in _ROLE_WORDS or t.lower().split("'")[0] in _ROLE_WORDS for t in tokens[:6])
+        return any(t.lower() in ROLE_WORDS or t.lower().split("'")[0] in ROLE_WORDS for t in tokens[:6])
     return False
 
 

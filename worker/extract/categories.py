@@ -331,8 +331,7 @@ _PHRASE_STOP = frozenset(
         "but",
         "while",
         # past tenses that do not end in -ed: "37,000 people beat the pavement", "nurses quit"
-        *("beat", "hit", "quit", "fell", "rose", "lost", "won", "met", "kept", "sent", "spent"),
-        *("sought", "fought", "stood"),
+        *("beat", "quit", "met", "sought", "fought"),
         "took",
         "make",
         "made",

@@ -476,13 +476,13 @@ class SourceRegistry:
                     or (fallback.type == "un_ngo" and head in _NON_PROFIT_EPITHETS)
                 ):
                     return fallback
+        kind = _normalize(phrase.text)[1]
         for later in lookahead[:_LOOKAHEAD_LIMIT]:
             candidate = parse_phrase(later)
             if not candidate.tokens or _is_description(candidate.tokens):
                 continue
             if personal_name(candidate.tokens) is not None:
                 continue
-            kind = _normalize(phrase.text)[1]
             # "a charity ... the Mirren Foundation said": named later as a body of the same kind; a
             # kind no keyword tells ("an independent observer ... He said") is no evidence.
             if _role_head(candidate.tokens) == head or (

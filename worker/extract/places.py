@@ -24,7 +24,7 @@ import pycountry
 
 from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
-from worker.extract.reporting import SPEAKER_ROLES, TITLE_WORDS
+from worker.extract.reporting import ROLE_WORDS, TITLE_WORDS
 from worker.knowledge import event_kinds, place_names
 
 PlaceLevel = Literal["country", "region", "city"]
@@ -414,20 +414,21 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             continue  # "St Paul" that the gazetteer does not list is not "Paul"
         place, stop, unit_named = found
         mention_start, mention_end = token.start(), tokens[stop - 1].end()
-        if place.level == "city" and stop == index + 1 and _abbreviation(text, mention_start, mention_end):
+        one_word = stop == index + 1
+        if place.level == "city" and one_word and _abbreviation(text, mention_start, mention_end):
             next_index = stop
             continue  # "the UN", "the WHO": a body's letters, not the town of Un
         if (
             _after_title(text, tokens, index)
             or text.startswith("$", mention_end)
             or (
-                stop == index + 1
+                one_word
                 and place.level != "country"
                 # "Kyiv said": the government, which votes for Ukraine (whether read as city or region)
                 and gaz.capitals.get(place.country) != fold(place.name)
                 and _quote_tail_speaker(text, token)
             )
-            or (stop == index + 1 and _first_name(text, tokens, index))
+            or (one_word and _first_name(text, tokens, index))
             or _acronym_in_brackets(text, tokens, index, stop)
         ):
             next_index = stop  # a person's name, or a currency's mark ("US$", "NZ$")
@@ -505,7 +506,6 @@ def _acronym_in_brackets(text: str, tokens: list[re.Match[str]], index: int, sto
     return bool(before) and before[-1][0].isupper()
 
 
-_ROLE_WORDS = TITLE_WORDS | SPEAKER_ROLES
 # A one-word name that speaks a quotation it follows: '”, Soria said', '," said Soria.'
 _QUOTE_CLOSED_BEFORE = re.compile(r"[,.!?]?[”\"]\s*(?P<verb>(?:said|says|added|told)\s+)?$")
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|added|told|explained|continued)\b")
@@ -544,7 +544,7 @@ def _first_name(text: str, tokens: list[re.Match[str]], index: int) -> bool:
     ):
         return False
     before = tokens[index - 1].group() if index else ""
-    if before.lower() in _ROLE_WORDS and text[tokens[index - 1].end() : tokens[index].start()] == " ":
+    if before.lower() in ROLE_WORDS and text[tokens[index - 1].end() : tokens[index].start()] == " ":
         return True  # "spokeswoman Mara Velez", whatever places "Mara" and "Velez" also are
     if gazetteer().lookup(tokens[surname].group()) is not None:
         return False  # a place before another place ("Kano Nigeria") is no first name
@@ -552,7 +552,7 @@ def _first_name(text: str, tokens: list[re.Match[str]], index: int) -> bool:
     if described is None:
         return False
     words = described.group("words")
-    return words is None or any(word.lower() in _ROLE_WORDS for word in words.split())
+    return words is None or any(word.lower() in ROLE_WORDS for word in words.split())
 
 
 @cache

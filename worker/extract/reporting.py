@@ -370,6 +370,9 @@ SPEAKER_ROLES: Final[frozenset[str]] = word_set(
     """
 )
 
+# Words that describe a person by title or role ("the county clerk", "press secretary").
+ROLE_WORDS: Final[frozenset[str]] = TITLE_WORDS | SPEAKER_ROLES
+
 # Head nouns of bodies and people that can be a source. A subject without one of these, a proper name
 # or a pronoun is not taken for a speaker ("the storms said" is not news language).
 SOURCE_HEADS: Final[frozenset[str]] = with_plurals(SPEAKER_ROLES) | word_set(
