@@ -72,6 +72,8 @@ def test_single_dot_group_is_a_thousands_separator_only_before_a_count() -> None
         ("half a million", 500_000),
         ("two and a half million", 2_500_000),
         ("Seventy-seven", 77),
+        ("a quarter of a million", 250_000),
+        ("three-quarters of a billion", 750_000_000),
     ],
 )
 def test_parse_words(words: str, value: float) -> None:
@@ -92,6 +94,9 @@ def test_parse_words(words: str, value: float) -> None:
         ("More than two dozen people died.", [24]),
         ("The deficit hit 3.4 trln yen.", [3.4e12]),
         ("The trln figure was 40.", [40]),  # a scale word needs its digits
+        ("Nearly a quarter of a million voters stayed home.", [250_000]),
+        ("Some three quarters of a million homes lost power.", [750_000]),
+        ("A quarter of the million residents left.", [25]),  # a share of a count, not a part of a scale
     ],
 )
 def test_scale_words_and_groupings_in_sentences(sentence: str, expected: list[float]) -> None:
@@ -113,7 +118,10 @@ def test_any_text_gives_quantities_inside_their_sentence(text: str) -> None:
 
 
 def test_number_tokens_agree_with_the_number_pattern_and_keep_offsets() -> None:
-    text = "İstanbul: a dozen, half a million, Fifty-one and 3,38,934 people; .5 of them."
+    text = (
+        "İstanbul: a dozen, half a million, Fifty-one and 3,38,934 people; .5 of them; a quarter of a"
+        " million, three quarters of a billion."
+    )
     assert [(t.start, t.end) for t in number_tokens(text, 0, len(text))] == [
         (m.start(), m.end()) for m in NUMBER.finditer(text)
     ]

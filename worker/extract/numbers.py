@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from worker.extract.alternation import word_alternation
-from worker.extract.lexicon import MONTHS, MULTIPLIER_WORDS, TENS_WORDS, UNITS_WORDS
+from worker.extract.lexicon import FRACTION_DENOMINATORS, MONTHS, MULTIPLIER_WORDS, TENS_WORDS, UNITS_WORDS
 
 # Digits, most specific grouping first so "3,38,934" is not read as "3,38" and "934".
 INDIAN_GROUPED = r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d|,\d)"  # 3,38,934 (lakh grouping)
@@ -37,9 +37,14 @@ _MULTIPLIER = word_alternation(MULTIPLIER_WORDS)
 # One number word; "and" joins words only after a multiplier ("one hundred and fifty"), so
 # "between two and three" stays two numbers.
 _ITEM = rf"(?:(?:{_MULTIPLIER})\b(?:\s+and\s+(?:{_UNIT_OR_TEN})\b)?|(?:{_UNIT_OR_TEN})\b)"
+# "a quarter of a million", "two-thirds of a billion": a part of a large scale, one figure.
+_PART_OF_SCALE = (
+    r"(?:an?|one|two|three)[\s-]+(?:quarters?|thirds?)\s+of\s+an?\s+(?:million|billion|trillion)\b"
+)
 # "twenty-five", "one hundred and fifty", "two and a half million", "a dozen", "half a million".
 WORDS = (
-    rf"(?:(?:half\s+an?|an?)\s+(?:{_MULTIPLIER})\b"
+    rf"(?:{_PART_OF_SCALE}"
+    rf"|(?:half\s+an?|an?)\s+(?:{_MULTIPLIER})\b"
     rf"|{_ITEM}(?:(?:\s*-\s*|\s+){_ITEM})*(?:\s+and\s+a\s+half\b)?"
     rf"(?:\s+(?:{_MULTIPLIER})\b)?)"
 )
@@ -60,7 +65,11 @@ _NUMBER_WORD = re.compile(
     r"\b(?:" + word_alternation([*UNITS_WORDS, *TENS_WORDS, *MULTIPLIER_WORDS, "half"]) + r")\b"
 )
 _NUMBER_WORD_ANY_CASE = re.compile(_NUMBER_WORD.pattern, re.IGNORECASE)
-_ARTICLE_BEFORE = re.compile(r"(?:\bhalf\s+an?|\ban?)\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(
+    r"(?:\ban?\s+(?:quarter|third)\s+of\s+an?|\bhalf\s+an?|\ban?)\s+$", re.IGNORECASE
+)
+# How far before a multiplier its article may start: "a quarter of a million".
+ARTICLE_WINDOW = 16
 
 
 @dataclass(slots=True)
@@ -115,7 +124,7 @@ def number_tokens(text: str, start: int, end: int, *, spaced_thousands: bool = F
         if at < word_end:
             continue
         if word.group(0).lower() in MULTIPLIER_WORDS:
-            article = _ARTICLE_BEFORE.search(lowered, max(0, word.start() - 8), word.start())
+            article = _ARTICLE_BEFORE.search(lowered, max(0, word.start() - ARTICLE_WINDOW), word.start())
             if article is not None:
                 at = start + article.start()  # "a dozen", "half a million"
         match = _WORDS_AT.match(text, at, end)
@@ -157,6 +166,9 @@ def parse_digits(token: str, *, grouping_context: bool = False) -> float:
 def parse_words(token: str) -> float:
     """The value of a number written in words: "one hundred and fifty" -> 150."""
     words = [w for w in _WORD_SPLIT.split(token.lower()) if w and w != "and"]
+    if "of" in words:  # "a quarter of a million", "three quarters of a billion"
+        numerator = 1 if words[0] in ("a", "an") else UNITS_WORDS[words[0]]
+        return numerator / FRACTION_DENOMINATORS[words[1]] * MULTIPLIER_WORDS[words[-1]]
     total = 0.0
     current = 0.0
     fraction_pending = False

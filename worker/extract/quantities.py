@@ -134,6 +134,8 @@ FRACTION_SHARE = re.compile(
     r"|against|during|while|at|between|year\b|within)\b))",
     re.IGNORECASE,
 )
+# "a quarter of a million": a count the number tokens read whole, not a share.
+OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(?:million|billion|trillion)\b", re.IGNORECASE)
 # "half a percentage point", "a quarter of a point", "a quarter point": a part of a point, not a share.
 PART_OF_A_POINT = re.compile(r"\s+(?:(?:of\s+)?an?\s+)?(?P<u>percentage\s+point|point)\b", re.IGNORECASE)
 # A mixed number: "3 1/2 metres", "2½ miles".
@@ -388,6 +390,8 @@ _RATIO_DENOMINATOR_WORDS = {**UNITS_WORDS, "twenty": 20, "hundred": 100}
 def _with_ratio_shares(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
     shares: list[Quantity] = []
     for match in _RATIO_SHARE.finditer(text, start, end):
+        if OF_A_SCALE.match(text, match.end(), end):
+            continue
         following = SHARE_OF_WORD.match(text, match.end(), end)
         if following is not None and _is_time_word(following.group("w")):
             continue
@@ -477,6 +481,8 @@ def _with_shares(text: str, start: int, end: int, found: list[Quantity]) -> list
     fractions, in reading order; a count read inside one ("two" of "two thirds of") gives way to it."""
     shares: list[Quantity] = []
     for match in FRACTION_SHARE.finditer(text, start, end):
+        if OF_A_SCALE.match(text, match.end(), end):
+            continue
         following = SHARE_OF_WORD.match(text, match.end(), end)
         if following is not None and _is_time_word(following.group("w")):
             continue  # "a quarter of an hour", "half of this month", "half of 2023"
