@@ -33,6 +33,22 @@ def test_country_forms_and_word_order_of_a_ministry_meet(mention: str) -> None:
 @pytest.mark.parametrize(
     ("mention", "expected"),
     [
+        ("the UN refugee agency UNHCR", "unhcr"),
+        ("the UN refugee agency", "unhcr"),
+        ("a UN migration agency official", "iom"),
+        ("the UN health agency", "who"),
+        ("the UN's children's agency UNICEF", "unicef"),
+        ("a UN spokesman", "un"),
+        ("the UN Security Council", "un"),
+    ],
+)
+def test_an_agency_named_with_the_un_before_it_is_the_agency(mention: str, expected: str) -> None:
+    assert resolve(mention, kind="un_ngo") == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
         ("the health ministry of South Korea", "gov:kr:health-ministry"),
         ("the South Korean health ministry", "gov:kr:health-ministry"),
         ("the New Zealand health ministry", "gov:nz:health-ministry"),

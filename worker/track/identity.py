@@ -464,20 +464,15 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
         if bare in by_acronym:
             org = _pick(by_acronym[bare], context)
             if org is not None:
-                return org
+                return _agency_of(org, bare, mention, context)
         if bare in context.acronyms:
             expansion = context.acronyms[bare]
             org = _pick(by_alias.get(content_words(expansion), ()), context)
             return org or Entity(id=f"acr:{bare.lower()}", name=bare)
     folded = content_words(fold(mention))
-    # The longest alias inside the mention: "spokesman for the world food programme" -> WFP.
-    best: tuple[int, Organisation] | None = None
-    for alias in _aliases_in(folded):
-        org = _pick(by_alias[alias], context)
-        if org is not None and (best is None or len(alias) > best[0]):
-            best = (len(alias), org)
-    if best is not None:
-        return best[1]
+    named = _longest_alias(folded, context)
+    if named is not None:
+        return named[1]
     for acronym, expansion in context.acronyms.items():
         words = content_words(expansion)
         if words and words in folded and re.search(rf"(?:^| ){re.escape(words)}(?: |$)", folded):
@@ -494,6 +489,34 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
         # "the Provincial Relief Authority" in an item that also writes "PRA": one body.
         return Entity(id=f"acr:{initials.lower()}", name=initials)
     return None
+
+
+def _longest_alias(folded: str, context: ItemContext) -> tuple[str, Organisation] | None:
+    """The longest alias inside a folded mention and its body: "spokesman for the world food
+    programme" -> WFP."""
+    by_alias = _knowledge()[1]
+    best: tuple[str, Organisation] | None = None
+    for alias in _aliases_in(folded):
+        org = _pick(by_alias[alias], context)
+        if org is not None and (best is None or len(alias) > len(best[0])):
+            best = (alias, org)
+    return best
+
+
+def _agency_of(umbrella: Organisation, acronym: str, mention: str, context: ItemContext) -> Organisation:
+    """The body a mention names with an acronym, or the agency of it the mention goes on to name:
+    "the UN refugee agency" and "the UN refugee agency UNHCR" are UNHCR, not the UN."""
+    named = _longest_alias(content_words(fold(mention)), context)
+    if named is not None and named[1] is not umbrella and acronym.lower() in named[0].split():
+        return named[1]
+    by_acronym = _knowledge()[0]
+    for word in _WORD.findall(mention):
+        bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
+        if bare != acronym and bare in by_acronym:
+            org = _pick(by_acronym[bare], context)
+            if org is not None and org is not umbrella and _has_word(org, acronym.lower()):
+                return org
+    return umbrella
 
 
 def _has_word(org: Organisation, word: str) -> bool:
