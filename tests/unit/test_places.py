@@ -86,6 +86,27 @@ def test_a_place_after_a_clause_break_is_not_the_figures_own() -> None:
     assert figure_place(text, mentions, text.index("300"), text.index("40")) == "Punjab"
 
 
+def test_people_on_the_move_are_counted_where_they_arrived() -> None:
+    text = "Nearly 90,000 refugees from Tarsia have entered Moldova, the agency said."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("90,000"), len(text)) == "Moldova"
+    text = "More than 4,000 people crossed from Ukraine into Moldova on Sunday."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("4,000"), len(text)) == "Moldova"
+    text = "Some 7,000 families fled from Aleppo to Idlib last week."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("7,000"), len(text)) == "Idlib"
+
+
+def test_a_span_from_one_place_to_another_is_no_journey() -> None:
+    text = "At least 12 regions were shelled, from Kharkiv in the east to Odesa in the south."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("12"), len(text)) == "Kharkiv"
+    text = "Some 40 people from Kenya died in the crash."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("40"), len(text)) == "Kenya"
+
+
 def test_the_event_place_is_the_most_named_place_not_the_dateline() -> None:
     body = (
         "NAIROBI (Wire) - Floods in Somalia have killed 30 people, Somali officials said. "

@@ -86,6 +86,8 @@ LOCATIVE_WORDS = frozenset(
         "outside",
         "inside",
         "to",
+        "into",
+        "entered",
         "of",
         "hit",
         "struck",
@@ -722,9 +724,9 @@ def figure_place(
     PLACE_AFTER_FIGURE characters ("40 in Sindh and 12 in Balochistan"); on a tie the place after
     wins. Between the two comes the place a list gives it (`listed_place`).
     """
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         if figure_start < mention.start < next_figure and _own_phrase(text[figure_start : mention.start]):
-            return mention.name or _POSSESSIVE.sub("", text[mention.start : mention.end])
+            return _arrival(text, mentions, index, next_figure)
     if listed is not None:
         return listed
     best: tuple[float, PlaceMention] | None = None
@@ -745,7 +747,28 @@ def figure_place(
             best = (distance, mention)
     if best is None:
         return None
-    return best[1].name or _POSSESSIVE.sub("", text[best[1].start : best[1].end])
+    return _arrival(text, mentions, mentions.index(best[1]), next_figure)
+
+
+def _arrival(text: str, mentions: list[PlaceMention], index: int, next_figure: int) -> str:
+    """The name of `mentions[index]`, or of where people from it went when the sentence says so:
+    "refugees from Tarsa have entered Velm" are counted in Velm, as agencies count them by host
+    country."""
+    mention = mentions[index]
+    if _ORIGIN_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+        mention = next(
+            (
+                later
+                for later in mentions[index + 1 :]
+                if later.start < next_figure
+                and (
+                    _DESTINATION_BEFORE.search(text, max(0, later.start - 12), later.start)
+                    or _TO_AFTER_MOVING.search(text, max(0, mention.start - 60), later.start)
+                )
+            ),
+            mention,
+        )
+    return mention.name or _POSSESSIVE.sub("", text[mention.start : mention.end])
 
 
 # What may stand between a place and the figure that follows as its own ("Westland 40",
@@ -858,6 +881,17 @@ def _fits_country(text: str, mention: PlaceMention, mentions: list[PlaceMention]
 
 # Words a figure's own phrase may hold before its place ("1,282 more bodies were found in").
 OWN_PHRASE_WORDS = 6
+
+
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_DESTINATION_BEFORE = re.compile(r"\b(?:into|entered)\s+(?:the\s+)?$", re.IGNORECASE)
+# "to" names where people went only after a verb of moving: "fled from Tarsa to Velm", but "from
+# Tarsa in the east to Velm in the west" spans a region.
+_TO_AFTER_MOVING = re.compile(
+    r"\b(?:fled|flee|fleeing|crossed|crossing|moved|relocated|evacuated|taken|brought|returned|escaped"
+    r"|travell?ed|migrated|went)\b[^.;]*\bto\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _own_phrase(between: str) -> bool:
