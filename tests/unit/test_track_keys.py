@@ -116,6 +116,16 @@ def test_the_people_a_category_counts_are_person_only_in_that_category() -> None
     assert counted_noun("detainees", "detained") == "person"
 
 
+def test_an_outbreaks_cases_are_one_count_of_the_sick_whatever_the_disease_is_called() -> None:
+    assert counted_noun("suspected cholera cases", "affected") == "person"
+    assert counted_noun("cases", "affected") == "person"
+    assert counted_noun(None, "affected") == "person"
+    assert counted_noun("new infections", "affected") == "person"
+    # confirmed cases are a count of their own, and cases outside the affected category are things
+    assert counted_noun("confirmed cases", "affected") == "confirmed case"
+    assert counted_noun("cases", "other") == "case"
+
+
 def test_a_figure_without_a_noun_outside_people_categories_is_unspecified() -> None:
     assert counted_noun(None, "other") == "unspecified"
 

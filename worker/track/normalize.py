@@ -83,6 +83,9 @@ CATEGORY_PERSON_NOUNS: dict[str, frozenset[str]] = {
     "injured": frozenset({"injury"}),
 }
 
+# What an outbreak's count of the sick is called: each is one sick person.
+CASE_NOUNS = frozenset({"case", "infection", "patient"})
+
 # Words for the count itself ("the death toll", "the number of injured"): in a people category
 # they mean the people counted.
 COUNT_WORDS = frozenset({"toll", "tally", "count", "number", "figure", "total"})
@@ -325,6 +328,10 @@ def counted_noun(counted: str | None, category: str) -> str:
     if not words:
         return PERSON if category in PEOPLE_CATEGORIES else UNSPECIFIED
     head = singular(words[-1])
+    if category == "affected" and head in CASE_NOUNS:
+        # "1,240 suspected cholera cases", "1,980 cases": one outbreak's count of the sick, whatever
+        # the disease is called; a count of confirmed cases is another series.
+        return "confirmed case" if "confirmed" in words else PERSON
     person_words = PERSON_SYNONYMS | CATEGORY_PERSON_NOUNS.get(category, frozenset())
     # "dead persons", "injured victims": a person word qualified only by person words.
     if all(singular(w) in person_words or singular(w) in DEMONYMS for w in words):
