@@ -167,6 +167,35 @@ def test_a_figure_named_only_as_the_figure_counts_what_the_last_count_counts() -
     assert [c.category for c in found] == ["killed", "other"]
 
 
+def test_a_rival_figure_put_higher_or_lower_counts_what_the_last_count_counts() -> None:
+    found = extract_claims(
+        "The agency said 21,000 people had fled. Officials put the figure higher, at 23,000."
+    )
+    assert [(c.value, c.category) for c in found] == [(21000.0, "displaced"), (23000.0, "displaced")]
+    found = extract_claims(
+        "Police said 4,000 people marched. Organisers put the number much higher at 9,000."
+    )
+    assert [c.category for c in found] == ["protesting", "protesting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine of the travellers abducted from the bus have been freed, police said.", "other"),
+        ("Police said 14 pupils kidnapped last month were released on Sunday.", "other"),
+        ("Two of the workers injured in the fire have since died.", "killed"),
+        # the main verb says nothing new of them: the participle keeps its category
+        ("Thirty people injured in the crash were treated in hospital.", "injured"),
+        ("Some 200 people displaced by the floods have returned home.", "displaced"),
+        ("Police said 40 protesters arrested on Friday were questioned.", "detained"),
+    ],
+)
+def test_the_main_verb_after_a_describing_participle_says_what_became_of_the_group(
+    text: str, expected: str
+) -> None:
+    assert [c.category for c in extract_claims(text)] == [expected]
+
+
 def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -> None:
     found = extract_claims("The number of injured rose to 2,400 from 2,000.")
     assert [(c.value, c.category) for c in found] == [(2000.0, "injured"), (2400.0, "injured")]

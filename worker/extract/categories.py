@@ -814,8 +814,9 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
         after_end = conjunction.start()
     following = text[phrase_end:after_end]
     found = _ALL_CUES.search(following[:CLAUSE_AFTER_WINDOW]) if not is_thing else None
-    if found is not None and not following[: found.start()].strip() and _DEED_ON_OTHERS.match(following):
-        found = None  # "300 fans held a vigil", "40 gunmen killed the guards": the group did it
+    if found is not None and not following[: found.start()].strip():
+        # "300 fans held a vigil", "40 gunmen killed the guards": the group did it
+        found = None if _DEED_ON_OTHERS.match(following) else _main_verb_cue(following, found)
     if figure.counted and not is_thing:  # "1,028 evacuation centres" are places, not evacuees
         for cue in _ALL_CUES.finditer(figure.counted):
             category = _CUE_CATEGORY[cue.group("cue").lower()]
@@ -833,6 +834,34 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
     if found is not None:
         return _refined(_CUE_CATEGORY[found.group("cue").lower()], following)
     return None
+
+
+# The finite verb after a participle that describes the group: "the passengers abducted from the
+# train have been freed", "those detained on Monday were later released".
+_MAIN_VERB = re.compile(
+    r"\b(?:have|has|had|were|was|are|is)\s+(?:(?:since|later|now|also|all|already)\s+)?(?:been\s+)?",
+    re.IGNORECASE,
+)
+# What a main verb may say of people a participle described: set free, or dead since ("treated"
+# says nothing new of the injured).
+_RELEASE_CUES = frozenset({"freed", "released", "rescued", "discharged", "saved"})
+
+
+def _is_fate(cue: re.Match[str]) -> bool:
+    word = cue.group("cue").lower()
+    return word in _RELEASE_CUES or _CUE_CATEGORY[word] == "killed"
+
+
+def _main_verb_cue(following: str, participle: re.Match[str]) -> re.Match[str]:
+    """The cue of the clause's main verb when the first cue only describes the group and the main
+    verb says what became of it ("abducted ... have been freed" is other); else `participle`."""
+    if _CUE_CATEGORY[participle.group("cue").lower()] in ("other", "killed"):
+        return participle
+    main = _MAIN_VERB.search(following, participle.end())
+    fate = _ALL_CUES.match(following, main.end()) if main is not None else None
+    if fate is not None and _is_fate(fate):
+        return fate
+    return participle
 
 
 def _refined(category: str, following: str) -> str:
