@@ -198,6 +198,26 @@ def test_an_undefined_acronym_is_its_own_id() -> None:
     assert resolve("KTU", country="FR") == "acr:ktu"
 
 
+def test_an_acronym_the_item_defines_for_a_listed_body_is_that_body() -> None:
+    text = "The National Institute for Disaster Risk Management (INGD) said 14 died in Sofala."
+    assert resolve("the National Institute for Disaster Risk Management", text, country="MZ") == "mz-ingd"
+    assert resolve("the INGD", text, country="MZ") == "mz-ingd"
+    # the same letters defined in an item about another country are the item's own body
+    assert resolve("the INGD", text, country="ES") == "acr:ingd"
+
+
+def test_a_regnal_number_is_no_acronym() -> None:
+    assert resolve("the Carlos III Health Institute", country="ES") == "name:carlo health iii institute"
+    assert resolve("the Pius XII Foundation", country="IT") != "acr:xii"
+
+
+@pytest.mark.parametrize(
+    "mention", ["the coast guard", "the Italian coast guard", "Italy's coastguard", "a coast guard spokesman"]
+)
+def test_the_coast_guard_is_one_generic_source_however_written(mention: str) -> None:
+    assert resolve(mention, country="IT") == "generic:coast guard"
+
+
 def test_a_body_named_by_its_kind_is_the_listed_body_of_that_kind_the_item_names() -> None:
     text = "The World Food Programme said 900 families fled. The programme later raised it to 1,400."
     assert resolve("the programme", text, country="KE") == "wfp"
@@ -212,6 +232,11 @@ def test_a_shared_description_is_read_in_the_item_country() -> None:
     assert resolve("the national disaster agency", country="ID") == "id-bnpb"
     assert resolve("the national disaster agency", country="PH") == "ph-ndrrmc"
     assert resolve("the national disaster agency", country=None) == "name:agency disaster national"
+
+
+def test_a_countrys_disaster_management_agency_is_its_listed_national_body() -> None:
+    assert resolve("Mozambique's disaster management agency", country="MZ") == "mz-ingd"
+    assert resolve("the disaster management agency", country="PK") == "pk-ndma"
 
 
 def test_unnamed_officials_speak_for_the_one_national_body_the_item_names() -> None:

@@ -112,7 +112,10 @@ GENERIC_HEADS: dict[str, str] = {
     "military": "military",
     "army": "military",
     "armed forces": "military",
+    "coastguard": "coast guard",
 }
+# Heads written as one word or two: "the coast guard" is "the coastguard".
+_HEADS_WRITTEN_APART = {"coast guard": "coastguard"}
 
 # Words that make a generic source one region's or town's ("the provincial government", "district
 # officials"): its figures are that area's, not the country's (worker.track.keys).
@@ -203,6 +206,8 @@ _ITEM_ACRONYM = re.compile(
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+# A regnal or ordinal number after a name ("Carlos III", "World War II"): no body's letters.
+_ROMAN_NUMERAL = re.compile(r"[IVX]+")
 # Capitalised words that are not part of a body's initials ("The", a sentence's first word).
 _NOT_INITIALS = frozenset({"the", "a", "an", "of", "for", "and"})
 # Lower-case particles of personal names: "Eduardo del Rosario" is still a proper name.
@@ -458,7 +463,7 @@ def _pick(candidates: Iterable[Organisation], context: ItemContext) -> Organisat
 
 def known_organisation(mention: str, context: ItemContext) -> Organisation | Entity | None:  # noqa: PLR0911  one return per way a mention names a body, in precedence order
     """The organisation a mention names: a listed body, or one the item defines an acronym for."""
-    by_acronym, by_alias = _knowledge()
+    by_acronym = _knowledge()[0]
     for word in _WORD.findall(mention):
         bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
         if bare in by_acronym:
@@ -466,9 +471,7 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
             if org is not None:
                 return _agency_of(org, bare, mention, context)
         if bare in context.acronyms:
-            expansion = context.acronyms[bare]
-            org = _pick(by_alias.get(content_words(expansion), ()), context)
-            return org or Entity(id=f"acr:{bare.lower()}", name=bare)
+            return _defined_body(bare, context)
     folded = content_words(fold(mention))
     named = _longest_alias(folded, context)
     if named is not None:
@@ -476,10 +479,14 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
     for acronym, expansion in context.acronyms.items():
         words = content_words(expansion)
         if words and words in folded and re.search(rf"(?:^| ){re.escape(words)}(?: |$)", folded):
-            return Entity(id=f"acr:{acronym.lower()}", name=acronym)
+            return _defined_body(acronym, context)
     for word in _WORD.findall(mention):
         bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
-        if _ACRONYM.fullmatch(bare) and gazetteer().lookup(bare) is None:
+        if (
+            _ACRONYM.fullmatch(bare)
+            and not _ROMAN_NUMERAL.fullmatch(bare)
+            and gazetteer().lookup(bare) is None
+        ):
             # An acronym the item does not define is still the body's name: "the CGT" = "CGT".
             return Entity(id=f"acr:{bare.lower()}", name=bare)
     initials = "".join(
@@ -489,6 +496,16 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
         # "the Provincial Relief Authority" in an item that also writes "PRA": one body.
         return Entity(id=f"acr:{initials.lower()}", name=initials)
     return None
+
+
+def _defined_body(acronym: str, context: ItemContext) -> Organisation | Entity:
+    """The body an item defines an acronym for ("the National Relief Institute (NRI)"): a listed
+    body by that name or that acronym, else a body of the item's own."""
+    by_acronym, by_alias = _knowledge()
+    org = _pick(by_alias.get(content_words(context.acronyms[acronym]), ()), context) or _pick(
+        by_acronym.get(acronym, ()), context
+    )
+    return org or Entity(id=f"acr:{acronym.lower()}", name=acronym)
 
 
 def _longest_alias(folded: str, context: ItemContext) -> tuple[str, Organisation] | None:
@@ -676,6 +693,8 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
             return affiliated
         if kind == "person":
             return Entity(id=f"person:{name_skeleton(mention)}", name=normalized, speaker=mention)
+    for apart, joined in _HEADS_WRITTEN_APART.items():
+        rest = rest.replace(apart, joined)
     words = rest.split()
     if not words and country is not None:
         # "Turkey said": the country's government.
