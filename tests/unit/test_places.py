@@ -107,6 +107,12 @@ def test_a_span_from_one_place_to_another_is_no_journey() -> None:
     assert figure_place(text, mentions, text.index("40"), len(text)) == "Kenya"
 
 
+def test_a_figure_off_a_coast_is_placed_there() -> None:
+    text = "At least 9 people drowned off Lampedusa, the coast guard said."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("9"), len(text)) == "Lampedusa"
+
+
 def test_the_event_place_is_the_most_named_place_not_the_dateline() -> None:
     body = (
         "NAIROBI (Wire) - Floods in Somalia have killed 30 people, Somali officials said. "
@@ -139,6 +145,11 @@ def test_a_storm_and_the_floods_it_brings_are_one_kind_a_quake_another() -> None
     assert event_kind("The cyclone made landfall; floods and landslides followed.", None) == "storm-flood"
     assert event_kind("Monsoon floods swept the valley.", None) == "storm-flood"
     assert event_kind("The tsunami hit after the quake.", None) == "earthquake"
+
+
+def test_extreme_heat_and_bush_fires_are_one_kind_with_heatwaves_and_wildfires() -> None:
+    assert event_kind("Extreme heat killed 510 people in the first half of July.", None) == "heat-fire"
+    assert event_kind("Bushfires and grass fire burned 3,000 hectares.", None) == "heat-fire"
 
 
 def test_a_place_the_gazetteer_does_not_list_is_still_a_place_of_its_own() -> None:

@@ -88,6 +88,7 @@ LOCATIVE_WORDS = frozenset(
         "to",
         "into",
         "entered",
+        "off",
         "of",
         "hit",
         "struck",
@@ -661,8 +662,8 @@ def _place_of_adjective(text: str, match: re.Match[str], end: int) -> Place | No
 # capitalised name after "in", "near", "outside" or "the" unit word "of" that the gazetteer does not
 # list ("the Irkutsk region of Siberia" names its region before the unit word).
 _UNLISTED_PLACE = re.compile(
-    r"\b(?:(?:[Ii]n|[Nn]ear|[Oo]utside)\s+(?:the\s+)?"
-    rf"(?:{_QUALIFYING_WORD}\s+)?|the\s+(?:[a-z]+\s+)?(?:province|region|district|county|town|village)\s+of\s+)"
+    r"\b(?:(?:[Ii]n|[Nn]ear|[Oo]utside|[Oo]ff)\s+(?:the\s+)?"
+    rf"(?:{_QUALIFYING_WORD}\s+)?|the\s+(?:[a-z]+\s+)?(?:province|region|district|county|town|village|island)\s+of\s+)"
     r"(?P<place>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
 )
 # Capitalised words after "in" that name no place: bodies, buildings, documents, times.
