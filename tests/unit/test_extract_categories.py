@@ -224,6 +224,8 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("Eleven divers remain trapped in the cave.", "missing"),
         ("5,000 protesters marched.", "protesting"),
         ("Rescuers recovered 22 bodies.", "killed"),
+        ("The bodies of 47 people have been recovered.", "killed"),
+        ("The remains of 12 soldiers were returned.", "killed"),
         ("Twelve were martyred in the raid.", "killed"),
         ("Nine people were confirmed dead.", "killed"),
         ("At least 30 people are believed buried under the mud.", "missing"),

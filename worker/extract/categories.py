@@ -90,6 +90,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 _BODY_NOUNS = frozenset({"bodies", "body", "corpses", "remains"})
+_BODIES_OF = re.compile(r"\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Categories a counted noun gives by naming who the people are ("protesters", "refugees",
 # "hostages", "prisoners"); a verb after them says what happened to them and wins ("40 refugees
 # drowned" is killed, "15 hostages were freed" is other).
@@ -767,8 +768,8 @@ def _ruled_out(text: str, figure: FigureSpan, head_lower: str | None) -> str | N
         text, max(sentence_start, start - POPULATION_WINDOW), start
     ):
         return "other"
-    if head_lower in _BODY_NOUNS:
-        return "killed"  # "rescuers recovered 22 bodies" (SPEC)
+    if head_lower in _BODY_NOUNS or _BODIES_OF.search(text, max(sentence_start, start - 20), start):
+        return "killed"  # "rescuers recovered 22 bodies", "the bodies of 47 people" (SPEC)
     if head_lower in ("cases", "case") and _CASES_OF_LAW.search(figure.counted or ""):
         return "other"  # "500 fraud cases", "40 court cases": files, not people who fell ill
     return _governed_by_other(text, figure)
