@@ -1,0 +1,75 @@
+"""Extraction and tracking together on invented story threads of kinds the rule tests cover one by
+one: a refugee count that moves between host countries' agencies, an outbreak whose cases are
+named three ways, and a disaster agency the items name three ways. Each link here is one the
+tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written for
+this project)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from worker.models import WireItem
+from worker.pipeline import process_item
+from worker.track.files import track_lines
+
+THREADS = Path(__file__).resolve().parent.parent / "data" / "invented_threads.jsonl"
+
+
+def _unexpected(number: int, item: str | None, reason: str) -> None:
+    raise AssertionError(f"line {number} of item {item} was refused: {reason}")
+
+
+@pytest.fixture(scope="module")
+def tracked() -> list[tuple[str, str, float, str, float, str]]:
+    items = [WireItem.model_validate_json(line) for line in THREADS.read_text(encoding="utf-8").splitlines()]
+    lines = [event.model_dump_json() for item in items for event in process_item(item)]
+    return [
+        (
+            event.event,
+            event.previous.item_id,
+            event.previous.value,
+            event.current.item_id,
+            event.current.value,
+            event.series.source,
+        )
+        for event in track_lines(lines, window_seconds=0, on_invalid=_unexpected)
+        if event.previous is not None
+    ]
+
+
+def test_an_agency_named_three_ways_keeps_one_series_per_count(
+    tracked: list[tuple[str, str, float, str, float, str]],
+) -> None:
+    mozambique = {link for link in tracked if link[1].startswith("mz-")}
+    assert mozambique == {
+        ("value_updated", "mz-01", 14.0, "mz-02", 27.0, "mz-ingd"),
+        ("value_updated", "mz-02", 27.0, "mz-03", 31.0, "mz-ingd"),
+        ("value_updated", "mz-02", 41000.0, "mz-03", 48700.0, "mz-ingd"),
+        ("value_revised_down", "mz-02", 8.0, "mz-03", 5.0, "mz-ingd"),
+    }
+
+
+def test_an_outbreaks_cases_chain_however_they_are_named(
+    tracked: list[tuple[str, str, float, str, float, str]],
+) -> None:
+    cases = {link for link in tracked if link[1].startswith("ch-") and link[2] > 1000}
+    assert cases == {
+        ("value_updated", "ch-01", 1240.0, "ch-02", 1980.0, "gov:zm:health-ministry"),
+        ("value_updated", "ch-02", 1980.0, "ch-03", 2310.0, "gov:zm:health-ministry"),
+    }
+
+
+def test_a_refugee_count_is_the_refugee_agencys_in_the_host_country() -> None:
+    items = [WireItem.model_validate_json(line) for line in THREADS.read_text(encoding="utf-8").splitlines()]
+    events = [event for item in items if item.id.startswith("rf-") for event in process_item(item)]
+    by_agency = [event for event in events if event.source and "UNHCR" in event.source.text]
+    assert len(by_agency) >= 3
+    for event in by_agency:
+        assert event.resolved_source is not None and event.resolved_source.id == "unhcr"
+    placed = [event.place.id for event in by_agency if event.value > 100_000 and event.place]
+    assert placed and set(placed) == {"iso:MD"}
+    # "a quarter of a million" in a headline is one figure, not a share and a separate million
+    assert 1_000_000.0 not in {event.value for event in events}
+    assert 250_000.0 in {event.value for event in events}
