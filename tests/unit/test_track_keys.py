@@ -114,6 +114,9 @@ def test_the_people_a_category_counts_are_person_only_in_that_category() -> None
     assert counted_noun("attendees", "protesting") == "person"
     assert counted_noun("participants", "other") != "person"
     assert counted_noun("detainees", "detained") == "person"
+    # those detained at a protest are counted as protesters as often as people
+    assert counted_noun("demonstrators", "detained") == "person"
+    assert counted_noun("protesters", "injured") == "protester"
 
 
 def test_an_outbreaks_cases_are_one_count_of_the_sick_whatever_the_disease_is_called() -> None:

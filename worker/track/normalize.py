@@ -76,7 +76,10 @@ CATEGORY_PERSON_NOUNS: dict[str, frozenset[str]] = {
     "protesting": frozenset(
         {"protester", "protestor", "demonstrator", "marcher", "participant", "attendee", "rallygoer"}
     ),
-    "detained": frozenset({"detainee", "arrest", "arrestee"}),
+    # Arrests are made at a protest: "150 demonstrators detained" and "112 people detained" are one count.
+    "detained": frozenset(
+        {"detainee", "arrest", "arrestee", "protester", "protestor", "demonstrator", "marcher", "rioter"}
+    ),
     "evacuated": frozenset({"evacuee"}),
     # "1,200 bodies recovered" is the toll; "3,853 injuries" the injured.
     "killed": frozenset({"body", "corpse"}),
