@@ -86,31 +86,27 @@ def test_a_place_after_a_clause_break_is_not_the_figures_own() -> None:
     assert figure_place(text, mentions, text.index("300"), text.index("40")) == "Punjab"
 
 
-def test_people_on_the_move_are_counted_where_they_arrived() -> None:
-    text = "Nearly 90,000 refugees from Tarsia have entered Moldova, the agency said."
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # people on the move are counted where they arrived
+        ("Nearly 90,000 refugees from Tarsia have entered Moldova, the agency said.", "90,000", "Moldova"),
+        ("More than 4,000 people crossed from Ukraine into Moldova on Sunday.", "4,000", "Moldova"),
+        ("Some 7,000 families fled from Aleppo to Idlib last week.", "7,000", "Idlib"),
+        # a span from one place to another is no journey, nor is where people come from
+        (
+            "At least 12 regions were shelled, from Kharkiv in the east to Odesa in the south.",
+            "12",
+            "Kharkiv",
+        ),
+        ("Some 40 people from Kenya died in the crash.", "40", "Kenya"),
+        # a figure off a coast is placed there
+        ("At least 9 people drowned off Lampedusa, the coast guard said.", "9", "Lampedusa"),
+    ],
+)
+def test_where_people_went_and_where_they_were_found(text: str, figure: str, expected: str) -> None:
     mentions = sentence_places(text, 0, len(text))
-    assert figure_place(text, mentions, text.index("90,000"), len(text)) == "Moldova"
-    text = "More than 4,000 people crossed from Ukraine into Moldova on Sunday."
-    mentions = sentence_places(text, 0, len(text))
-    assert figure_place(text, mentions, text.index("4,000"), len(text)) == "Moldova"
-    text = "Some 7,000 families fled from Aleppo to Idlib last week."
-    mentions = sentence_places(text, 0, len(text))
-    assert figure_place(text, mentions, text.index("7,000"), len(text)) == "Idlib"
-
-
-def test_a_span_from_one_place_to_another_is_no_journey() -> None:
-    text = "At least 12 regions were shelled, from Kharkiv in the east to Odesa in the south."
-    mentions = sentence_places(text, 0, len(text))
-    assert figure_place(text, mentions, text.index("12"), len(text)) == "Kharkiv"
-    text = "Some 40 people from Kenya died in the crash."
-    mentions = sentence_places(text, 0, len(text))
-    assert figure_place(text, mentions, text.index("40"), len(text)) == "Kenya"
-
-
-def test_a_figure_off_a_coast_is_placed_there() -> None:
-    text = "At least 9 people drowned off Lampedusa, the coast guard said."
-    mentions = sentence_places(text, 0, len(text))
-    assert figure_place(text, mentions, text.index("9"), len(text)) == "Lampedusa"
+    assert figure_place(text, mentions, text.index(figure), len(text)) == expected
 
 
 def test_the_event_place_is_the_most_named_place_not_the_dateline() -> None:
