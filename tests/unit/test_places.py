@@ -148,6 +148,14 @@ def test_extreme_heat_and_bush_fires_are_one_kind_with_heatwaves_and_wildfires()
     assert event_kind("Bushfires and grass fire burned 3,000 hectares.", None) == "heat-fire"
 
 
+def test_a_fire_measured_by_the_land_it_burned_is_a_wildfire() -> None:
+    assert event_kind("The Cedar Ridge fire has grown to 30,000 acres, officials said.", None) == "heat-fire"
+    assert event_kind("The fire was 15 percent contained; containment lines held.", None) == "heat-fire"
+    # a fire in a building stays an accident, even when it is contained
+    assert event_kind("A fire in a market killed 12 traders, the fire service said.", None) == "accident"
+    assert event_kind("Firefighters contained a fire at a chemical plant.", None) == "accident"
+
+
 def test_a_place_the_gazetteer_does_not_list_is_still_a_place_of_its_own() -> None:
     text = "Floods killed 27 people in Tarsa district and 4 in Parliament's annex."
     [mention] = sentence_places(text, 0, len(text))

@@ -1129,6 +1129,8 @@ def _kind_patterns(*, lower_case: bool = False) -> tuple[tuple[str, re.Pattern[s
 
 # Only the opening of an item says what it is about; later paragraphs recall other events.
 EVENT_KIND_WINDOW = 1200
+_BURNT_LAND = re.compile(r"\b(?:acres|hectares|containment)\b", re.IGNORECASE)
+_BARE_FIRE = re.compile(r"(?<![\w-])(?<!forest )(?<!brush )(?<!grass )fire\b", re.IGNORECASE)
 
 
 def event_kind(text: str, headline: str | None = None) -> str | None:
@@ -1150,6 +1152,12 @@ def event_kind(text: str, headline: str | None = None) -> str | None:
                 counts[kind] += 1
     else:
         counts = {kind: len(pattern.findall(opening)) for kind, pattern in patterns}
+    if counts.get("accident") and "fire" in opening.lower() and _BURNT_LAND.search(opening):
+        # "the fire has burned 30,000 acres": a fire measured by the land it burned is a wildfire,
+        # as wildfire reports name the blaze "fire" as often as "wildfire".
+        fires = len(_BARE_FIRE.findall(opening))
+        counts["accident"] -= fires
+        counts["heat-fire"] = counts.get("heat-fire", 0) + fires
     best = max(counts, key=lambda kind: counts[kind])
     return best if counts[best] else None
 
