@@ -91,7 +91,7 @@ def extract_item(item: WireItem, limits: ItemLimits = DEFAULT_LIMITS) -> Extract
         return Extraction()  # no figure to place or credit: the item-wide reading is skipped
     # Sources and places are resolved here, once per item, because resolution needs the whole
     # item: the acronyms it defines, the people it introduces with their office, its event place.
-    where = item_places(cleaned.text, item.headline)
+    where = item_places(cleaned.text, item.headline, cleaned.dateline_place)
     # A figure whose sentence names no place is about the item's event place, never the dateline:
     # the bureau's city is where the reporter sits.
     fallback = fallback_name(where)

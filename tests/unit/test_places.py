@@ -62,6 +62,23 @@ def test_a_month_or_a_small_town_named_like_a_word_is_no_place() -> None:
     assert ids("Smith said the count was wrong.") == []
 
 
+def test_letters_without_an_accent_to_strip_are_spelt_in_ascii() -> None:
+    # the dotless i of Turkish, the Polish l with a stroke: "Bartin" and "Lodz" as English papers write them
+    assert gazetteer().lookup("Bartin") == gazetteer().lookup("Bartın")
+    assert gazetteer().lookup("Bartin") is not None
+    assert gazetteer().lookup("Lodz") == gazetteer().lookup("Łódź")
+    assert gazetteer().lookup("Lodz") is not None
+
+
+def test_an_item_that_names_no_place_takes_only_its_country_from_the_dateline() -> None:
+    where = item_places("Workers found 21 bodies in the rubble at Okafor Street.", None, "Lagos")
+    assert where.country == "NG"
+    assert where.event_place is None
+    # an item that names a place keeps the dateline out, as a bureau's city is not the event's
+    where = item_places("Floods in Somalia killed 30 people.", None, "Nairobi")
+    assert where.country == "SO"
+
+
 def test_unit_words_after_a_name_are_part_of_the_mention() -> None:
     assert [m.place.name for m in find_places("Cianjur district officials said")] == ["Cianjur"]
 

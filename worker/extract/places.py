@@ -148,10 +148,19 @@ _FOLD_CACHE_SIZE = 1 << 16
 _LOOKUP_CACHE_SIZE = 1 << 16
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent, so the ASCII step
+# would drop them ("Bartın" would become "bartn", never meeting "Bartin").
+_UNDECOMPOSED_LETTERS = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+     "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H"}
+)  # fmt: skip
+
+
 @lru_cache(maxsize=_FOLD_CACHE_SIZE)
 def fold(text: str) -> str:
     """Lower case, accents and punctuation removed, spaces collapsed: the gazetteer's lookup form."""
     if not text.isascii():  # ASCII text has no accents to take off
+        text = text.translate(_UNDECOMPOSED_LETTERS)
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NON_WORD.sub(" ", text.lower()).strip()
 
@@ -935,7 +944,7 @@ def _written_name(text: str, mentions: list[PlaceMention], place_id: str) -> str
     return None
 
 
-def item_places(text: str, headline: str | None = None) -> ItemPlaces:
+def item_places(text: str, headline: str | None = None, dateline: str | None = None) -> ItemPlaces:
     """The item's event country (the country its places and adjectives name most) and event place.
 
     The event place is the country itself unless one place inside it is named at least twice as
@@ -944,7 +953,9 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
     across a country is about the country even when its capital is named most. A place the
     headline (or, with none, the first line) ties to the happening itself ("Velmora earthquake",
     "floods in Velmora") is the event place however often the country is named. The dateline is
-    not read: a bureau's city is where the reporter is, not where the event is.
+    not read: a bureau's city is where the reporter is, not where the event is. Only an item that
+    names no place at all takes its country from the dateline ("LAGOS, May 8 -" then a district
+    the gazetteer does not list), and then for the country alone, with no event place.
     """
     gaz = gazetteer()
     votes: Counter[str] = Counter()
@@ -953,7 +964,13 @@ def item_places(text: str, headline: str | None = None) -> ItemPlaces:
     text_mentions = _vote(text, min(len(text), 400), votes, mentions)
     kind = event_kind(text, headline)
     if not votes:
-        return ItemPlaces(country=None, event_place=None, event_kind=kind, text_mentions=tuple(text_mentions))
+        dateline_place = gaz.lookup(dateline) if dateline else None
+        return ItemPlaces(
+            country=dateline_place.country if dateline_place else None,
+            event_place=None,
+            event_kind=kind,
+            text_mentions=tuple(text_mentions),
+        )
     named = frozenset(votes)
     country = max(votes, key=lambda code: (votes[code], -_first_index(mentions, code)))
     scores: Counter[str] = Counter()
