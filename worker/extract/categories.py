@@ -46,6 +46,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "missing", "unaccounted for", "unaccounted", "believed buried", "feared buried", "believed trapped",
         "lost at sea", "feared lost", "presumed lost",
         "feared trapped", "still trapped", "remain trapped", "remained trapped", "remains trapped",
+        "were trapped", "are trapped", "trapped underground", "trapped under",
     ),
     "evacuated": (
         "evacuated", "evacuation", "evacuees", "evacuating", "evacuate", "moved to shelters",
