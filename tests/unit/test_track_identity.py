@@ -239,6 +239,15 @@ def test_a_countrys_disaster_management_agency_is_its_listed_national_body() -> 
     assert resolve("the disaster management agency", country="PK") == "pk-ndma"
 
 
+def test_a_states_letters_before_a_kind_of_state_body_name_that_kind() -> None:
+    text = "A building collapsed in Lagos."
+    assert resolve("LASEMA", text, country="NG") == "ng-sema"
+    assert resolve("the Lagos State Emergency Management Agency", text, country="NG") == "ng-sema"
+    assert resolve("the KSDMA", "Floods hit Kerala.", country="IN") == "in-sdma"
+    # letters that end like a kind of body of another country stay their own
+    assert resolve("LASEMA", "A strike in Lyon.", country="FR") == "acr:lasema"
+
+
 def test_unnamed_officials_speak_for_the_one_national_body_the_item_names() -> None:
     text = "Quarry slides buried a hamlet, FEMA said. A senior government official put the dead at 31."
     assert resolve("a senior government official", text, country="US") == "us-fema"

@@ -487,8 +487,9 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
             and not _ROMAN_NUMERAL.fullmatch(bare)
             and gazetteer().lookup(bare) is None
         ):
-            # An acronym the item does not define is still the body's name: "the CGT" = "CGT".
-            return Entity(id=f"acr:{bare.lower()}", name=bare)
+            # A state's letters before a kind of body every state has ("KSDMA": Kerala's SDMA).
+            # Otherwise an acronym the item does not define is still the body's name: "the CGT".
+            return _state_body(bare, context) or Entity(id=f"acr:{bare.lower()}", name=bare)
     initials = "".join(
         w[0] for w in _WORD.findall(mention) if w[0].isupper() and w.lower() not in _NOT_INITIALS
     )
@@ -506,6 +507,17 @@ def _defined_body(acronym: str, context: ItemContext) -> Organisation | Entity:
         by_acronym.get(acronym, ()), context
     )
     return org or Entity(id=f"acr:{acronym.lower()}", name=acronym)
+
+
+def _state_body(acronym: str, context: ItemContext) -> Organisation | None:
+    """The sub-national body an acronym names by a state's letters before the letters of its kind:
+    "LASEMA" is Lagos's State Emergency Management Agency, "KSDMA" Kerala's SDMA."""
+    by_acronym = _knowledge()[0]
+    for end in range(1, len(acronym) - 2):
+        kinds = [org for org in by_acronym.get(acronym[end:], ()) if org.subnational]
+        if kinds:
+            return _pick(kinds, context)
+    return None
 
 
 def _longest_alias(folded: str, context: ItemContext) -> tuple[str, Organisation] | None:
