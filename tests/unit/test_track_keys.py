@@ -116,6 +116,9 @@ def test_the_people_a_category_counts_are_person_only_in_that_category() -> None
     assert counted_noun("detainees", "detained") == "person"
     # those detained at a protest are counted as protesters as often as people
     assert counted_noun("demonstrators", "detained") == "person"
+    # a participle before the noun says what the category says: "injured miners" are miners
+    assert counted_noun("injured miners", "injured") == "miner"
+    assert counted_noun("missing children", "missing") == "child"
     assert counted_noun("protesters", "injured") == "protester"
 
 

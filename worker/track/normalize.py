@@ -89,6 +89,12 @@ CATEGORY_PERSON_NOUNS: dict[str, frozenset[str]] = {
 # What an outbreak's count of the sick is called: each is one sick person.
 CASE_NOUNS = frozenset({"case", "infection", "patient"})
 
+# Participles that say what happened to the people counted, as the category does.
+CATEGORY_PARTICIPLES = frozenset(
+    {"dead", "killed", "injured", "wounded", "hurt", "missing", "trapped", "displaced", "evacuated",
+     "detained", "arrested", "abducted", "kidnapped", "affected"}
+)  # fmt: skip
+
 # Words for the count itself ("the death toll", "the number of injured"): in a people category
 # they mean the people counted.
 COUNT_WORDS = frozenset({"toll", "tally", "count", "number", "figure", "total"})
@@ -323,8 +329,9 @@ def _head_phrase(words: list[str]) -> list[str]:
 def counted_noun(counted: str | None, category: str) -> str:
     """What is counted, folded to one noun: "Palestinians", "people", "deaths" all give "person"."""
     words = [w for w in _head_phrase(_words(counted or "")) if w not in FILLER_WORDS]
-    # A nationality before another noun is a qualifier the place part already carries.
-    while len(words) > 1 and words[0] in DEMONYMS:
+    # A nationality before another noun is a qualifier the place part already carries, and a
+    # participle ("injured miners", "missing children") one the category already carries.
+    while len(words) > 1 and (words[0] in DEMONYMS or words[0] in CATEGORY_PARTICIPLES):
         words = words[1:]
     if words and category in PEOPLE_CATEGORIES and singular(words[-1]) in COUNT_WORDS:
         words = []
