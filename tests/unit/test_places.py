@@ -136,6 +136,19 @@ def test_the_event_place_is_the_most_named_place_not_the_dateline() -> None:
     assert where.event_place is not None and where.event_place.country == "SO"
 
 
+def test_the_place_a_lead_ties_to_the_happening_whose_toll_it_gives_is_the_event_place() -> None:
+    body = (
+        "The death toll from the explosion at the Amasra coal mine in Bartin has risen to 41, "
+        "Turkey's interior minister said. Turkey has had three mine accidents this year."
+    )
+    where = item_places(body, "Turkey mine blast: toll rises to 41")
+    assert where.event_place is not None and where.event_place.id == "iso:TR-74"
+    # a lead that gives no toll of the happening leaves the country as the event place
+    body = "Floods in Sindh killed 40 people, officials said. Pakistan's toll is now 1,000."
+    where = item_places(body, "Pakistan floods: toll reaches 1,000")
+    assert where.event_place is not None and where.event_place.id == "iso:PK"
+
+
 def test_event_kind_is_named_by_the_opening() -> None:
     assert event_kind("A strong earthquake shook the coast; the quake toppled homes.", None) == "earthquake"
     assert event_kind("Thousands marched in a protest against the law.", None) == "protest"

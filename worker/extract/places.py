@@ -993,7 +993,9 @@ def item_places(text: str, headline: str | None = None, dateline: str | None = N
         _spread_over_regions(mentions, country) and country_id in gaz.by_id
     ):
         best = country_id
-    located = _event_located_place(headline or _first_line(text), country)
+    located = _event_located_place(headline or _first_line(text), country) or _lead_located_place(
+        text, headline, country
+    )
     if located is not None:
         best = located.id
     return ItemPlaces(
@@ -1086,18 +1088,41 @@ def _any_kind_word(*, lower_case: bool) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{word_alternation(words)})\b", 0 if lower_case else re.IGNORECASE)
 
 
-def _event_located_place(headline: str, country: str) -> Place | None:
+def _event_located_place(headline: str, country: str, after_words: int = EVENT_PLACE_WORDS) -> Place | None:
     """The place below country level a headline ties to the happening itself, in the item's country:
     "Velmora earthquake kills 40", "floods in Velmora", "quake in Tarsa's Velmora". Where the text
     puts the event outweighs how often it names the country around it."""
-    for name in _names_beside_event_words(headline):
+    for name in _names_beside_event_words(headline, after_words):
         place = gazetteer().lookup(name, country)
         if place is not None and place.country == country and place.level != "country":
             return place
     return None
 
 
-def _names_beside_event_words(headline: str) -> list[str]:
+# The toll of a happening named at the head of an item's lead: "The death toll from the explosion at
+# the Amasra coal mine in Bartin has risen to 41".
+_LEAD_TOLL = re.compile(r"\s*(?:The|the)\s+(?:death\s+)?toll\s+(?:from|of|in)\s+", re.IGNORECASE)
+# The words read after the happening's word in such a lead: "at the Amasra coal mine in Bartin".
+LEAD_EVENT_PLACE_WORDS = 8
+
+
+def _lead_located_place(text: str, headline: str | None, country: str) -> Place | None:
+    """The place below country level an item's lead ties to the happening whose toll it gives, when
+    the headline ties none: the toll of that happening is the whole event's, not a province's share."""
+    start = 0
+    if not headline:
+        first = _first_line(text)
+        start = len(text) - len(text.lstrip()) + len(first) if first else 0
+    lead = text[start : start + EVENT_KIND_WINDOW].lstrip()
+    if _LEAD_TOLL.match(lead) is None:
+        return None
+    sentence_end = lead.find(". ")
+    return _event_located_place(
+        lead[: sentence_end if sentence_end > 0 else len(lead)], country, LEAD_EVENT_PLACE_WORDS
+    )
+
+
+def _names_beside_event_words(headline: str, after_words: int = EVENT_PLACE_WORDS) -> list[str]:
     """Capitalised words (one or two) just before an event word, or after it and a joining word."""
     names: list[str] = []
     for event in _any_kind_word(lower_case=False).finditer(headline):
@@ -1106,7 +1131,7 @@ def _names_beside_event_words(headline: str) -> list[str]:
             names += [before.group("name"), before.group("last")]
         join = _EVENT_PLACE_JOIN.match(headline, event.end())
         if join is not None:
-            words = [_POSSESSIVE.sub("", w) for w in headline[join.end() :].split()[:EVENT_PLACE_WORDS]]
+            words = [_POSSESSIVE.sub("", w) for w in headline[join.end() :].split()[:after_words]]
             capitalised = [w for w in words if _CAPITALISED.fullmatch(w)]
             names += [" ".join(pair) for pair in pairwise(capitalised)] + capitalised
     return names
