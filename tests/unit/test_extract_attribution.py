@@ -380,6 +380,14 @@ def test_a_name_described_by_a_role_after_it_is_the_speaker() -> None:
     assert sources(text, "8,200") == ["Dana Morrow"]
 
 
+def test_a_body_named_with_the_kind_it_is_and_described_after_it_is_the_speaker() -> None:
+    text = "The Velm resistance committee, a local activist group, said at least 80 people had died."
+    assert sources(text, "at least 80") == ["The Velm resistance committee"]
+    # a clause before the comma is still no subject
+    text = "The river rose quickly, a local activist group said, and 80 people died."
+    assert sources(text, "80") != ["The river rose quickly"]
+
+
 def test_a_relative_clause_whose_verb_looks_like_a_plural_head_is_no_speaker() -> None:
     text = "Dana Morrow, who heads the panel, said 8,200 ballots were still uncounted."
     assert sources(text, "8,200") == ["Dana Morrow"]

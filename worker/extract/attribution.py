@@ -464,6 +464,19 @@ def _described_noun_phrase(segment: str) -> str:
     return segment
 
 
+def _definite_body(segment: str) -> bool:
+    """ "The Velm resistance committee": a body named by "the", a name and the kind of body it is,
+    with words in lower case that a name's test refuses."""
+    tokens = WORD_RE.findall(segment)
+    return (
+        2 < len(tokens) <= SHORT_PHRASE_WORDS + 2
+        and tokens[0].lower() == "the"
+        and any(NAME_TOKEN_RE.match(t) for t in tokens[1:-1])
+        and tokens[-1].lower() in SOURCE_HEADS
+        and not any(ch.isdigit() for ch in segment)
+    )
+
+
 def _body_description(segment: str) -> bool:
     """ "the aid group for displaced families": a description of a body set off after its name."""
     tokens = WORD_RE.findall(segment)
@@ -802,7 +815,8 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         # description ("Floods, the agency said, killed 40" is a parenthetical cue)
         closed = text[region_start:verb_start].rstrip().endswith(",")
         described = (relative and (_short_noun_phrase(before) or _speaker_with_affiliation(before))) or (
-            (_appositive(last) or (closed and _body_description(last))) and _name_like(before)
+            (_appositive(last) or (closed and _body_description(last)))
+            and (_name_like(before) or _definite_body(before))
         )
         # "is the worst, pushing ... that the agency says": a clause before the comma is no subject
         if described and (
