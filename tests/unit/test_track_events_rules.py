@@ -86,6 +86,13 @@ def test_an_officials_figure_never_disputes_a_named_bodys_figure() -> None:
     ] == ["sources_conflict"]
 
 
+def test_what_witnesses_or_residents_saw_never_disputes_a_named_bodys_figure() -> None:
+    named = SeriesState(parts=TOLL, current=point(300, 0))
+    for source in ("generic:witnesses", "generic:residents"):
+        parts = SeriesParts(category="killed", counted="person", place="", source=source, country="vl")
+        assert find_conflicts(SeriesState(parts=parts, current=point(150, 1)), [named]) == []
+
+
 def claim(
     value: float, hours: float, *, item: str, place: dict[str, object] | None, event: dict[str, object]
 ) -> ClaimEvent:

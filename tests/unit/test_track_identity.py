@@ -155,6 +155,14 @@ def test_generic_sources_keep_their_head_word() -> None:
     assert resolve("the authorities") == "generic:authorities"
 
 
+def test_activists_witnesses_and_residents_are_generic_sources_but_a_named_group_is_not() -> None:
+    assert resolve("local activists") == "generic:local activists"
+    assert resolve("Activists") == "generic:activists"
+    assert resolve("witnesses") == "generic:witnesses"
+    assert resolve("Residents") == "generic:residents"
+    assert resolve("The Velm activist group") == "name:activist group velm"
+
+
 def test_a_document_is_the_channel_and_its_issuer_the_source() -> None:
     assert resolve("the latest bulletin from the World Food Programme") == "wfp"
     assert resolve("figures released by the Moroccan interior ministry") == "gov:ma:interior-ministry"

@@ -113,6 +113,10 @@ GENERIC_HEADS: dict[str, str] = {
     "army": "military",
     "armed forces": "military",
     "coastguard": "coast guard",
+    "activists": "activists",
+    "witnesses": "witnesses",
+    "witness": "witnesses",
+    "residents": "residents",
 }
 # Heads written as one word or two: "the coast guard" is "the coastguard".
 _HEADS_WRITTEN_APART = {"coast guard": "coastguard"}

@@ -256,6 +256,9 @@ VAGUE_SOURCES = frozenset(
         "generic:state media",
         "generic:local media",
         "generic:rescuers",
+        # people at the scene give what they saw, not a count they keep
+        "generic:witnesses",
+        "generic:residents",
     }
 )
 
