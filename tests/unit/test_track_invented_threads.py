@@ -1,6 +1,7 @@
 """Extraction and tracking together on invented story threads of kinds the rule tests cover one by
 one: a refugee count that moves between host countries' agencies, an outbreak whose cases are
-named three ways, and a disaster agency the items name three ways. Each link here is one the
+named three ways, a disaster agency the items name three ways, and a camp attack whose toll a
+doctors' network and local activists dispute. Each link here is one the
 tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written for
 this project)."""
 
@@ -73,3 +74,22 @@ def test_a_refugee_count_is_the_refugee_agencys_in_the_host_country() -> None:
     # "a quarter of a million" in a headline is one figure, not a share and a separate million
     assert 1_000_000.0 not in {event.value for event in events}
     assert 250_000.0 in {event.value for event in events}
+
+
+def test_a_toll_given_for_the_happening_in_a_province_chains_with_the_whole_events(
+    tracked: list[tuple[str, str, float, str, float, str]],
+) -> None:
+    assert ("value_updated", "sd-01", 40.0, "sd-02", 57.0, "name:doctor network sudan") in tracked
+
+
+def test_a_rival_count_from_a_named_group_is_a_conflict() -> None:
+    items = [WireItem.model_validate_json(line) for line in THREADS.read_text(encoding="utf-8").splitlines()]
+    lines = [
+        event.model_dump_json() for item in items if item.id.startswith("sd-") for event in process_item(item)
+    ]
+    conflicts = {
+        frozenset((event.current.value, event.other.value))
+        for event in track_lines(lines, window_seconds=0, on_invalid=_unexpected)
+        if event.event == "sources_conflict" and event.other is not None
+    }
+    assert frozenset((57.0, 80.0)) in conflicts
