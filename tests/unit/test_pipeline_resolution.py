@@ -87,9 +87,11 @@ def test_an_item_without_figures_skips_the_item_wide_reading(monkeypatch: pytest
     read: list[str] = []
     real_item_places = pipeline.item_places
 
-    def counted_item_places(text: str, headline: str | None = None) -> ItemPlaces:
+    def counted_item_places(
+        text: str, headline: str | None = None, dateline: str | None = None
+    ) -> ItemPlaces:
         read.append(text)
-        return real_item_places(text, headline)
+        return real_item_places(text, headline, dateline)
 
     monkeypatch.setattr(pipeline, "item_places", counted_item_places)
     assert events("Rescuers in Kenya searched the river banks on Monday, the ministry said.", "Search") == []
