@@ -147,6 +147,23 @@ def test_applying_a_claim_of_another_series_is_refused() -> None:
         apply(state, observe(ARMY, 1))
 
 
+def test_a_follow_up_that_names_no_kind_of_happening_continues_the_one_series_that_did() -> None:
+    store = SeriesStore()
+    quake = replace(MINISTRY, kind="earthquake")
+    store.track(observe(quake, 41, hours=0))
+    result = store.track(observe(MINISTRY, 43, hours=20))
+    assert kinds(result.events) == ["value_updated"]
+    assert result.changed is not None and result.changed.parts == quake
+    # past the event gap, or beside a second kind's series, a kindless figure opens its own series
+    late = store.track(observe(MINISTRY, 45, hours=24 * 60))
+    assert late.changed is not None and late.changed.parts == MINISTRY
+    store = SeriesStore()
+    store.track(observe(quake, 41, hours=0))
+    store.track(observe(replace(MINISTRY, kind="storm-flood"), 12, hours=1))
+    both = store.track(observe(MINISTRY, 43, hours=20))
+    assert kinds(both.events) == ["series_opened"]
+
+
 def test_conflict_within_window_and_beyond_threshold_names_both_sources() -> None:
     store = SeriesStore()
     store.track(observe(MINISTRY, 687, hours=0, claim_id="m"))

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from worker.track.keys import UNATTRIBUTED
+from worker.track.keys import UNATTRIBUTED, SeriesParts
 from worker.track.rules import (
     CUMULATIVE_CATEGORIES,
     EVENT_GAP,
@@ -42,6 +42,8 @@ class SeriesStore:
     def __init__(self) -> None:
         self._series: dict[str, SeriesState] = {}
         self._subjects: dict[str, dict[str, SeriesState]] = {}
+        # Series whose items named the kind of happening, by the rest of their key.
+        self._with_kind: dict[str, dict[str, SeriesState]] = {}
 
     def __len__(self) -> int:
         return len(self._series)
@@ -56,6 +58,8 @@ class SeriesStore:
         """Add or replace a series (a restore from the changelog uses this)."""
         self._series[state.key] = state
         self._subjects.setdefault(state.parts.subject_key, {})[state.key] = state
+        if state.parts.kind:
+            self._with_kind.setdefault(_key_without_kind(state.parts), {})[state.key] = state
 
     def track(self, observation: Observation) -> TrackResult:
         """Apply one claim to its series, and look for conflicts if it became the series' value.
@@ -70,6 +74,10 @@ class SeriesStore:
         ministry = self._ministry_speaking_for(observation)
         if ministry is not None:
             observation = Observation(parts=ministry.parts, point=observation.point)
+        if not observation.parts.kind and observation.parts.series_key not in self._series:
+            named = self._series_naming_the_kind(observation)
+            if named is not None:
+                observation = Observation(parts=named.parts, point=observation.point)
         state = self._series.get(observation.parts.series_key)
         opened = state is None
         if state is None:
@@ -99,6 +107,20 @@ class SeriesStore:
             if peer.parts.source.startswith(country_prefix) and peer.parts.source != source
         ]
         return ministries[0] if len(ministries) == 1 else None
+
+    def _series_naming_the_kind(self, observation: Observation) -> SeriesState | None:
+        """The one series of the same source, subject and place whose items named the kind of
+        happening, when a later item names none ("the toll rose to 43, the ministry said") and that
+        series' value is at most EVENT_GAP older: a follow-up report names the event by its place
+        and toll alone. With two such series (a quake's and a flood's), neither."""
+        point = observation.point
+        candidates = [
+            state
+            for state in self._with_kind.get(_key_without_kind(observation.parts), {}).values()
+            if state.current is not None
+            and timedelta(0) <= point.published_at - state.current.published_at <= EVENT_GAP
+        ]
+        return candidates[0] if len(candidates) == 1 else None
 
     def continued_series(self, observation: Observation) -> SeriesState | None:
         """The series a figure credited to no one continues: among the subject's series kept by a
@@ -133,6 +155,10 @@ class SeriesStore:
         if not candidates or not _plausible_continuation(candidates[0], point):
             return None
         return candidates[0]
+
+
+def _key_without_kind(parts: SeriesParts) -> str:
+    return "|".join((parts.country, parts.category, parts.counted, parts.place, parts.source))
 
 
 def _names_a_body(source: str) -> bool:
