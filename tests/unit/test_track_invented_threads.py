@@ -1,7 +1,8 @@
 """Extraction and tracking together on invented story threads of kinds the rule tests cover one by
 one: a refugee count that moves between host countries' agencies, an outbreak whose cases are
-named three ways, a disaster agency the items name three ways, and a camp attack whose toll a
-doctors' network and local activists dispute. Each link here is one the
+named three ways, a disaster agency the items name three ways, a camp attack whose toll a
+doctors' network and local activists dispute, and a mine blast and a building collapse whose last
+reports name no kind of happening. Each link here is one the
 tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written for
 this project)."""
 
@@ -93,3 +94,14 @@ def test_a_rival_count_from_a_named_group_is_a_conflict() -> None:
         if event.event == "sources_conflict" and event.other is not None
     }
     assert frozenset((57.0, 80.0)) in conflicts
+
+
+def test_a_last_report_that_names_no_kind_of_happening_continues_the_toll(
+    tracked: list[tuple[str, str, float, str, float, str]],
+) -> None:
+    assert ("value_updated", "mn-02", 41.0, "mn-03", 43.0, "gov:tr:interior-ministry") in tracked
+    assert ("value_updated", "bc-02", 14.0, "bc-03", 21.0, "ng-sema") in tracked
+    # the miners still trapped are counted as missing, not among the dead
+    assert not any(
+        link[1].startswith("mn-") and link[2] == 49.0 and link[4] in (41.0, 43.0) for link in tracked
+    )
