@@ -225,6 +225,8 @@ def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -
         ("After the blast, 49 miners were trapped underground.", "missing"),
         ("Some 30 people are trapped in the collapsed building.", "missing"),
         ("Rescuers said 15 people trapped under the rubble were rescued.", "other"),
+        ("The militants said 12 captives were still held in the hills.", "abducted"),
+        ("Police said 30 people were held overnight.", "detained"),
         ("5,000 protesters marched.", "protesting"),
         ("Rescuers recovered 22 bodies.", "killed"),
         ("The bodies of 47 people have been recovered.", "killed"),

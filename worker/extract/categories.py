@@ -834,8 +834,11 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
             if category != "affected" or cue.group("cue").lower() in ("cases", "infections", "case"):
                 return category
     if found is not None:
-        return _refined(_CUE_CATEGORY[found.group("cue").lower()], following)
+        return _refined(found.group("cue").lower(), following, text[figure.sentence_start : phrase_end])
     return None
+
+
+_HOSTAGES = re.compile(r"\bhostages?\b|\bcaptives?\b", re.IGNORECASE)
 
 
 # The finite verb after a participle that describes the group: "the passengers abducted from the
@@ -866,8 +869,12 @@ def _main_verb_cue(following: str, participle: re.Match[str]) -> re.Match[str]:
     return participle
 
 
-def _refined(category: str, following: str) -> str:
-    """A category the rest of the clause makes more precise."""
+def _refined(cue: str, following: str, lead: str) -> str:
+    """The category of a cue, made more precise by the rest of the clause or by the words up to
+    the figure's noun (`lead`)."""
+    category = _CUE_CATEGORY[cue]
+    if cue == "held" and _HOSTAGES.search(lead):
+        return "abducted"  # "freed 41 of the hostages, ... 45 were still being held": held captive
     if category == "displaced" and _SHELTERED.search(following, 0, CLAUSE_AFTER_WINDOW):
         return "evacuated"  # "displaced and now in temporary shelters": in centres is evacuated (SPEC)
     if category == "affected" and _WITH_INJURIES.search(following, 0, CLAUSE_AFTER_WINDOW):
