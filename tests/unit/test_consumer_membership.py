@@ -1,10 +1,14 @@
-"""Static group membership of the worker (issue 13): the id comes from the pod name unless given."""
+"""The worker's group consumer: static membership (issue 13), the id coming from the pod name unless
+given, and polls through a broker restart."""
 
 from __future__ import annotations
 
 import socket
 
-from worker.kafka.consumer import group_instance_id
+import kafka.errors
+import pytest
+
+from worker.kafka.consumer import WireConsumer, group_instance_id
 from worker.settings import WorkerSettings
 
 
@@ -20,3 +24,30 @@ def test_an_explicit_instance_id_wins() -> None:
 
 def test_static_membership_can_be_turned_off() -> None:
     assert group_instance_id(WorkerSettings(static_membership=False, group_instance_id="pod-7")) is None
+
+
+class _FailingClient:
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def poll(self, timeout_ms: int, max_records: int) -> dict[object, object]:
+        raise self.error
+
+
+def _consumer_over(client: _FailingClient) -> WireConsumer:
+    consumer = object.__new__(WireConsumer)
+    consumer._consumer = client  # the Kafka client is what this test replaces
+    return consumer
+
+
+def test_a_poll_that_meets_a_restarting_broker_reads_nothing_instead_of_failing() -> None:
+    consumer = _consumer_over(_FailingClient(kafka.errors.KafkaConnectionError("111 ECONNREFUSED")))
+    assert consumer.poll(0.1, max_records=10) == []
+    consumer = _consumer_over(_FailingClient(kafka.errors.NodeNotReadyError("node 1")))
+    assert consumer.poll(0.1, max_records=10) == []
+
+
+def test_a_poll_error_that_retrying_cannot_cure_still_stops_the_worker() -> None:
+    consumer = _consumer_over(_FailingClient(kafka.errors.TopicAuthorizationFailedError("wire.raw")))
+    with pytest.raises(kafka.errors.TopicAuthorizationFailedError):
+        consumer.poll(0.1, max_records=10)

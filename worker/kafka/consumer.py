@@ -64,9 +64,16 @@ class WireConsumer:
         self._consumer.subscribe([settings.input_topic], listener=_Listener(self._consumer, handler))
 
     def poll(self, timeout_seconds: float, max_records: int) -> list[InputRecord]:
-        return input_records(
-            self._consumer.poll(timeout_ms=int(timeout_seconds * 1000), max_records=max_records)
-        )
+        """The next records; none while the broker is away for a moment. The client raises a
+        retriable error from a poll whose group rejoin meets a restarting broker; the worker's
+        broker-unreachable limit, not one poll, decides when an outage is too long."""
+        try:
+            fetched = self._consumer.poll(timeout_ms=int(timeout_seconds * 1000), max_records=max_records)
+        except kafka.errors.KafkaError as exc:
+            if not exc.retriable:
+                raise
+            return []
+        return input_records(fetched)
 
     def assignment(self) -> set[Partition]:
         return {(tp.topic, tp.partition) for tp in self._consumer.assignment()}
