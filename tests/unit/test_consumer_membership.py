@@ -1,5 +1,5 @@
-"""The worker's group consumer: static membership (issue 13), the id coming from the pod name unless
-given, and polls through a broker restart."""
+"""The group consumers: the worker's static membership (issue 13), the id coming from the pod name
+unless given, and the worker's and the tracker's polls through a broker restart."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import socket
 import kafka.errors
 import pytest
 
+from worker.kafka.changelog import TrackerKafka
 from worker.kafka.consumer import WireConsumer, group_instance_id
 from worker.settings import WorkerSettings
 
@@ -45,6 +46,15 @@ def test_a_poll_that_meets_a_restarting_broker_reads_nothing_instead_of_failing(
     assert consumer.poll(0.1, max_records=10) == []
     consumer = _consumer_over(_FailingClient(kafka.errors.NodeNotReadyError("node 1")))
     assert consumer.poll(0.1, max_records=10) == []
+
+
+def test_the_trackers_poll_reads_nothing_through_a_broker_restart_too() -> None:
+    tracker = object.__new__(TrackerKafka)
+    tracker._consumer = _FailingClient(kafka.errors.KafkaConnectionError("111 ECONNREFUSED"))
+    assert tracker.poll(0.1, max_records=10) == []
+    tracker._consumer = _FailingClient(kafka.errors.TopicAuthorizationFailedError("claims.extracted"))
+    with pytest.raises(kafka.errors.TopicAuthorizationFailedError):
+        tracker.poll(0.1, max_records=10)
 
 
 def test_a_poll_error_that_retrying_cannot_cure_still_stops_the_worker() -> None:

@@ -30,7 +30,7 @@ from worker.kafka.errors import (
     ProduceError,
     TransactionError,
 )
-from worker.kafka.records import input_records
+from worker.kafka.records import poll_records
 from worker.records import InputRecord
 from worker.settings import KafkaConnectionSettings
 
@@ -147,9 +147,7 @@ class TrackerKafka:
         self._consumer.subscribe([self.input_topic], listener=_Listener(listener))
 
     def poll(self, timeout_seconds: float, max_records: int) -> list[InputRecord]:
-        return input_records(
-            self._consumer.poll(timeout_ms=int(timeout_seconds * 1000), max_records=max_records)
-        )
+        return poll_records(self._consumer, timeout_seconds, max_records)
 
     def assigned(self) -> set[int]:
         return {tp.partition for tp in self._consumer.assignment()}

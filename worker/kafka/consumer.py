@@ -23,7 +23,7 @@ from kafka.structs import OffsetAndMetadata
 
 from worker.kafka.config import connection_kwargs, consumer_kwargs
 from worker.kafka.errors import BrokerUnreachableError, CommitError
-from worker.kafka.records import input_records
+from worker.kafka.records import poll_records
 from worker.records import InputRecord, Partition
 from worker.settings import WorkerSettings
 
@@ -64,16 +64,7 @@ class WireConsumer:
         self._consumer.subscribe([settings.input_topic], listener=_Listener(self._consumer, handler))
 
     def poll(self, timeout_seconds: float, max_records: int) -> list[InputRecord]:
-        """The next records; none while the broker is away for a moment. The client raises a
-        retriable error from a poll whose group rejoin meets a restarting broker; the worker's
-        broker-unreachable limit, not one poll, decides when an outage is too long."""
-        try:
-            fetched = self._consumer.poll(timeout_ms=int(timeout_seconds * 1000), max_records=max_records)
-        except kafka.errors.KafkaError as exc:
-            if not exc.retriable:
-                raise
-            return []
-        return input_records(fetched)
+        return poll_records(self._consumer, timeout_seconds, max_records)
 
     def assignment(self) -> set[Partition]:
         return {(tp.topic, tp.partition) for tp in self._consumer.assignment()}

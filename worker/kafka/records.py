@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import kafka.errors
+
 from worker.records import InputRecord
 
 
@@ -25,3 +27,16 @@ def input_record(message: Any) -> InputRecord:
 def input_records(batches: dict[Any, Iterable[Any]]) -> list[InputRecord]:
     """What `KafkaConsumer.poll` returned, partition by partition, as `InputRecord`s."""
     return [input_record(message) for messages in batches.values() for message in messages]
+
+
+def poll_records(consumer: Any, timeout_seconds: float, max_records: int) -> list[InputRecord]:
+    """The next records of a group consumer; none while the broker is away for a moment. The client
+    raises a retriable error from a poll whose group rejoin meets a restarting broker; the caller's
+    own limit on silence, not one poll, decides when an outage is too long. Other errors propagate."""
+    try:
+        fetched = consumer.poll(timeout_ms=int(timeout_seconds * 1000), max_records=max_records)
+    except kafka.errors.KafkaError as exc:
+        if not exc.retriable:
+            raise
+        return []
+    return input_records(fetched)

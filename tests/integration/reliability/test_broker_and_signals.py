@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from kafka_helpers import consume_all, produce
+from timeline import expected_timeline_events, summary
 from worker_process import (
     WorkerProcess,
     committed_offsets,
@@ -28,11 +29,15 @@ from worker_process import (
 from worker.dev.broker import free_port
 from worker.exitcodes import ExitCode
 from worker.kafka.admin import TopicSpec, create_topics
+from worker.models import ClaimEvent
 from worker.settings import KafkaConnectionSettings
+from worker.track.events import TrackedEvent
+from worker.track.keys import partition_key
 
 BROKER_START_TIMEOUT_S = 180.0
 PROCESS_TIMEOUT_S = 180.0
 UNREACHABLE_S = 10.0
+DATA = Path(__file__).resolve().parent.parent.parent / "data"
 
 
 class PrivateBroker:
@@ -189,6 +194,82 @@ def test_a_ten_second_broker_restart_loses_nothing(
     assert lost == 0
     assert worker.terminate(40) == 0
     figures("broker restart (10 s)", records_thrown=len(values), lost=lost, duplicates=duplicates)
+
+
+def _all_committed(bootstrap: str, group: str, topic: str) -> bool:
+    """Whether the group has committed every record of the topic (an empty partition needs none)."""
+    committed = committed_offsets(bootstrap, group, topic)
+    return all((committed.get(p) or 0) >= end for p, end in end_offsets(bootstrap, topic).items())
+
+
+def test_the_tracker_keeps_tracking_across_a_ten_second_broker_restart(
+    broker: PrivateBroker,
+    tmp_path: Path,
+    figures,  # type: ignore[no-untyped-def]
+) -> None:
+    claims, tracked, group = "rel-claims-in", "rel-tracked", "rel-tracker"
+    create_topics(
+        KafkaConnectionSettings(bootstrap_servers=broker.bootstrap),
+        [TopicSpec(claims, 3), TopicSpec(tracked, 3)],
+    )
+    records = [
+        (partition_key(claim), claim.model_dump_json(), None)
+        for claim in (
+            ClaimEvent.model_validate_json(line)
+            for line in (DATA / "timeline.jsonl").read_text(encoding="utf-8").splitlines()
+        )
+    ]
+    half = len(records) // 2
+    produce(broker.bootstrap, claims, records[:half])
+    log_path = tmp_path / "tracker.log"
+    command = [
+        sys.executable, "-m", "worker.cli", "track", "--bootstrap-servers", broker.bootstrap,
+        "--input-topic", claims, "--output-topic", tracked, "--changelog-topic", "rel-changelog",
+        "--group-id", group, "--transactional-id", f"{group}-a", "--http-port", "0",
+        "--log-format", "json",
+    ]  # fmt: skip
+    env = {**os.environ, "CLAIMWIRE_TRACKER_REORDER_WINDOW_SECONDS": "0"}
+    with log_path.open("wb") as log:
+        tracker = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env
+        )
+    try:
+        wait_until(
+            lambda: tracker.poll() is not None or _all_committed(broker.bootstrap, group, claims),
+            PROCESS_TIMEOUT_S,
+            "the first half tracked",
+            interval_s=1.0,
+        )
+        broker.stop(signal.SIGTERM)
+        time.sleep(10)
+        broker.start()
+        produce(broker.bootstrap, claims, records[half:])
+        expected = expected_timeline_events()
+        wait_until(
+            lambda: (
+                tracker.poll() is not None or len(consume_all(broker.bootstrap, tracked)) >= len(expected)
+            ),
+            PROCESS_TIMEOUT_S,
+            "every event after the restart",
+            interval_s=1.0,
+        )
+        assert tracker.poll() is None, log_path.read_text(errors="replace")[-4000:]
+        events = [TrackedEvent.model_validate_json(r.value) for r in consume_all(broker.bootstrap, tracked)]
+        assert len({e.event_id for e in events}) == len(events), "an event was announced twice"
+        got = Counter(json.dumps(summary(e), sort_keys=True) for e in events)
+        want = Counter(json.dumps(event, sort_keys=True) for event in expected)
+        assert got == want
+    finally:
+        tracker.terminate()
+        code = tracker.wait(timeout=60)
+    assert code == 0, log_path.read_text(errors="replace")[-4000:]
+    figures(
+        "tracker across a broker restart (10 s)",
+        claims=len(records),
+        events=len(events),
+        lost=0,
+        duplicates=0,
+    )
 
 
 @pytest.mark.parametrize("after_s", [0.2, 0.8])
