@@ -388,6 +388,14 @@ def test_a_body_named_with_the_kind_it_is_and_described_after_it_is_the_speaker(
     assert sources(text, "80") != ["The river rose quickly"]
 
 
+def test_a_subject_with_a_possessive_puts_a_figure_at_a_value() -> None:
+    # "put" is never a noun after a possessive, unlike "the region's estimate"
+    text = "The region's governor put the toll at 40."
+    assert sources(text, "40") == ["The region's governor"]
+    text = "The city's police put attendance at 170,000."
+    assert sources(text, "170,000") == ["The city's police"]
+
+
 def test_a_relative_clause_whose_verb_looks_like_a_plural_head_is_no_speaker() -> None:
     text = "Dana Morrow, who heads the panel, said 8,200 ballots were still uncounted."
     assert sources(text, "8,200") == ["Dana Morrow"]

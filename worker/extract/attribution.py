@@ -243,7 +243,7 @@ _ADVERBIAL_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through
 _CUE_WORD_SET = frozenset(CUE_WORDS)
 _QUOTE_TAIL_WORDS = frozenset(QUOTE_TAIL_VERBS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
-_NOUN_LIKE_VERBS = ("forecast", "estimate", "claim", "put")
+_NOUN_LIKE_VERBS = ("forecast", "estimate", "claim")
 # "By the water board's estimate, 4,000 ...": a possessive document opening a clause.
 _CLAUSE_INITIAL_PREPOSITIONS = frozenset({"", "by", "in", "under", "per", "on"})
 # Every verb of saying and the cue it is written as, those that follow a quotation only included.
