@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from worker.extract import quantities
+from worker.extract import extract_claims, quantities
 from worker.extract.quantities import find_quantities
 
 
@@ -239,3 +239,21 @@ def test_an_amount_in_two_parts_joined_by_and_is_one_figure(
     sentence: str, expected: list[tuple[float, str | None]]
 ) -> None:
     assert units(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The bloc pledged €50 million in humanitarian aid to Velm.", "humanitarian aid"),
+        ("Customs seized $4 million in cash.", "cash"),
+        # a place, a date, a total or an idiom after "in" says nothing of what the money is
+        ("Damage reached $300 million in Westland.", None),
+        ("The bank lent $3 billion in 2025.", None),
+        ("The firm earned $40 million in the first half.", None),
+        ("The startup paid $20,000 in exchange for equity.", None),
+        ("The fund raised $2 million in two days.", None),
+    ],
+)
+def test_what_an_amount_of_money_is_in_is_what_it_counts(text: str, counted: str | None) -> None:
+    [claim] = extract_claims(text)
+    assert claim.counted == counted

@@ -42,7 +42,7 @@ from worker.extract.places import (
     listed_place,
     sentence_places,
 )
-from worker.extract.quantities import Quantity, find_quantities
+from worker.extract.quantities import ISO_CODES, Quantity, find_quantities
 from worker.extract.sentences import split_sentences
 from worker.extract.types import Claim
 
@@ -84,6 +84,12 @@ _ANAPHORIC_COUNT_BEFORE = re.compile(
 # How far before a figure "put the figure at" is read.
 ANAPHORIC_COUNT_WINDOW = 60
 # A figure set beside the one before it for another time or place: the same kind of count.
+# "in" and a phrase in lower case after an amount of money: what the money is ("in humanitarian
+# aid", "in cash"), not a place, a date or a total ("in Brussels", "in 2025", "in the first half").
+_MONEY_PURPOSE = re.compile(
+    r"\s+in(?=\s+[a-z])(?!\s+(?:the|a|an|its|their|his|her|our|all|total|addition|order|part|each|every|"
+    r"which|what|exchange|return|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+ly)\b)"
+)
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|an?)\s+)?$")
 # "31 people were detained, up from an earlier figure of 14": the figure a change started from,
 # named after a clause of its own; it counts what the figure it changed to counts.
@@ -139,6 +145,19 @@ def find_figures(text: str, sentences: list[tuple[int, int]]) -> list[Figure]:
     return found
 
 
+def _counted_phrase(text: str, quantity: Quantity, sentence_end: int) -> tuple[str | None, int]:
+    """What a figure counts and where that phrase ends: the noun phrase after it, what an amount of
+    money is in ("€50 million in humanitarian aid"), or its table column's header ("Deaths")."""
+    counted, phrase_end = counted_noun(text, quantity.end, sentence_end)
+    if counted is None and quantity.unit in ISO_CODES:
+        purpose = _MONEY_PURPOSE.match(text, quantity.end, sentence_end)
+        if purpose is not None:
+            counted, phrase_end = counted_noun(text, purpose.end(), sentence_end)
+    if counted is None:
+        counted = column_label(text, quantity.start)
+    return counted, phrase_end
+
+
 def extract_claims(
     text: str,
     *,
@@ -191,9 +210,7 @@ def extract_claims(
             if not _PREPOSITION_BEFORE.search(text, max(s_start, later[0].start - 8), later[0].start):
                 next_start = later[0].start
                 break
-        counted, phrase_end = counted_noun(text, quantity.end, s_end)
-        if counted is None:
-            counted = column_label(text, quantity.start)  # a table's column header: "Deaths"
+        counted, phrase_end = _counted_phrase(text, quantity, s_end)
         previous = claims[index - 1] if index > base else None
         last_sentence_count = claims[-1] if claims and found[index - 1][1] == s_index - 1 else None
         part_of = (
