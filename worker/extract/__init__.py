@@ -83,13 +83,13 @@ _ANAPHORIC_COUNT_BEFORE = re.compile(
 )
 # How far before a figure "put the figure at" is read.
 ANAPHORIC_COUNT_WINDOW = 60
-# A figure set beside the one before it for another time or place: the same kind of count.
 # "in" and a phrase in lower case after an amount of money: what the money is ("in humanitarian
 # aid", "in cash"), not a place, a date or a total ("in Brussels", "in 2025", "in the first half").
 _MONEY_PURPOSE = re.compile(
     r"\s+in(?=\s+[a-z])(?!\s+(?:the|a|an|its|their|his|her|our|all|total|addition|order|part|each|every|"
     r"which|what|exchange|return|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+ly)\b)"
 )
+# A figure set beside the one before it for another time or place: the same kind of count.
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|an?)\s+)?$")
 # "31 people were detained, up from an earlier figure of 14": the figure a change started from,
 # named after a clause of its own; it counts what the figure it changed to counts.

@@ -838,9 +838,6 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
     return None
 
 
-_HOSTAGES = re.compile(r"\bhostages?\b|\bcaptives?\b", re.IGNORECASE)
-
-
 # The finite verb after a participle that describes the group: "the passengers abducted from the
 # train have been freed", "those detained on Monday were later released".
 _MAIN_VERB = re.compile(
@@ -867,6 +864,10 @@ def _main_verb_cue(following: str, participle: re.Match[str]) -> re.Match[str]:
     if fate is not None and _is_fate(fate):
         return fate
     return participle
+
+
+# People held in a sentence about hostages or captives are held captive, not detained.
+_HOSTAGES = re.compile(r"\bhostages?\b|\bcaptives?\b", re.IGNORECASE)
 
 
 def _refined(cue: str, following: str, lead: str) -> str:

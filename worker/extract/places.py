@@ -739,8 +739,8 @@ def figure_place(
             return _arrival(text, mentions, index, next_figure)
     if listed is not None:
         return listed
-    best: tuple[float, PlaceMention] | None = None
-    for mention in mentions:
+    best: tuple[float, int] | None = None  # distance, index
+    for index, mention in enumerate(mentions):
         if _VENUE_BEFORE.search(text, max(0, mention.start - VENUE_WINDOW), mention.start):
             continue  # "at a press briefing in Abuja": where the figure was announced
         if mention.end <= figure_start:
@@ -754,10 +754,10 @@ def figure_place(
         else:
             continue
         if best is None or distance < best[0]:
-            best = (distance, mention)
+            best = (distance, index)
     if best is None:
         return None
-    return _arrival(text, mentions, mentions.index(best[1]), next_figure)
+    return _arrival(text, mentions, best[1], next_figure)
 
 
 def _arrival(text: str, mentions: list[PlaceMention], index: int, next_figure: int) -> str:
@@ -1112,7 +1112,7 @@ def _lead_located_place(text: str, headline: str | None, country: str) -> Place 
     start = 0
     if not headline:
         first = _first_line(text)
-        start = len(text) - len(text.lstrip()) + len(first) if first else 0
+        start = text.find(first) + len(first) if first else 0  # past the first line, read as the headline
     lead = text[start : start + EVENT_KIND_WINDOW].lstrip()
     if _LEAD_TOLL.match(lead) is None:
         return None
@@ -1172,7 +1172,14 @@ def _kind_patterns(*, lower_case: bool = False) -> tuple[tuple[str, re.Pattern[s
 # Only the opening of an item says what it is about; later paragraphs recall other events.
 EVENT_KIND_WINDOW = 1200
 _BURNT_LAND = re.compile(r"\b(?:acres|hectares|containment)\b", re.IGNORECASE)
-_BARE_FIRE = re.compile(r"(?<![\w-])(?<!forest )(?<!brush )(?<!grass )fire\b", re.IGNORECASE)
+
+
+@cache
+def _bare_fire() -> re.Pattern[str]:
+    """ "fire" on its own, not in a wildfire's name the data file lists ("forest fire")."""
+    named = [word[: -len(" fire")] for word in event_kinds()["heat-fire"] if word.endswith(" fire")]
+    not_after = "".join(f"(?<!{re.escape(word)} )" for word in named)
+    return re.compile(rf"(?<![\w-]){not_after}fire\b", re.IGNORECASE)
 
 
 def event_kind(text: str, headline: str | None = None) -> str | None:
@@ -1194,10 +1201,10 @@ def event_kind(text: str, headline: str | None = None) -> str | None:
                 counts[kind] += 1
     else:
         counts = {kind: len(pattern.findall(opening)) for kind, pattern in patterns}
-    if counts.get("accident") and "fire" in opening.lower() and _BURNT_LAND.search(opening):
+    if counts.get("accident") and _BURNT_LAND.search(opening):
         # "the fire has burned 30,000 acres": a fire measured by the land it burned is a wildfire,
         # as wildfire reports name the blaze "fire" as often as "wildfire".
-        fires = len(_BARE_FIRE.findall(opening))
+        fires = len(_bare_fire().findall(opening))
         counts["accident"] -= fires
         counts["heat-fire"] = counts.get("heat-fire", 0) + fires
     best = max(counts, key=lambda kind: counts[kind])

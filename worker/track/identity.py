@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
@@ -354,11 +354,15 @@ def item_context(text: str, country: str | None, countries: frozenset[str] = fro
     return context
 
 
+def _bare_words(text: str) -> Iterator[str]:
+    """The words of a text as acronyms are matched: without a possessive, dots or a comma."""
+    return (_POSSESSIVE.sub("", word).replace(".", "").strip(",") for word in _WORD.findall(text))
+
+
 def _bodies_named(context: ItemContext) -> Counter[Organisation]:
     by_acronym, by_alias = _knowledge()
     counts: Counter[Organisation] = Counter()
-    for word in _WORD.findall(context.text):
-        bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
+    for bare in _bare_words(context.text):
         if bare in by_acronym:
             org = _pick(by_acronym[bare], context)
             if org is not None:
@@ -468,8 +472,7 @@ def _pick(candidates: Iterable[Organisation], context: ItemContext) -> Organisat
 def known_organisation(mention: str, context: ItemContext) -> Organisation | Entity | None:  # noqa: PLR0911  one return per way a mention names a body, in precedence order
     """The organisation a mention names: a listed body, or one the item defines an acronym for."""
     by_acronym = _knowledge()[0]
-    for word in _WORD.findall(mention):
-        bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
+    for bare in _bare_words(mention):
         if bare in by_acronym:
             org = _pick(by_acronym[bare], context)
             if org is not None:
@@ -484,8 +487,7 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
         words = content_words(expansion)
         if words and words in folded and re.search(rf"(?:^| ){re.escape(words)}(?: |$)", folded):
             return _defined_body(acronym, context)
-    for word in _WORD.findall(mention):
-        bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
+    for bare in _bare_words(mention):
         if (
             _ACRONYM.fullmatch(bare)
             and not _ROMAN_NUMERAL.fullmatch(bare)
@@ -543,8 +545,7 @@ def _agency_of(umbrella: Organisation, acronym: str, mention: str, context: Item
     if named is not None and named[1] is not umbrella and acronym.lower() in named[0].split():
         return named[1]
     by_acronym = _knowledge()[0]
-    for word in _WORD.findall(mention):
-        bare = _POSSESSIVE.sub("", word).replace(".", "").strip(",")
+    for bare in _bare_words(mention):
         if bare != acronym and bare in by_acronym:
             org = _pick(by_acronym[bare], context)
             if org is not None and org is not umbrella and _has_word(org, acronym.lower()):

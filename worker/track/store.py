@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from worker.track.keys import UNATTRIBUTED, SeriesParts
+from worker.track.normalize import KEY_SEPARATOR
 from worker.track.rules import (
     CUMULATIVE_CATEGORIES,
     EVENT_GAP,
@@ -158,7 +159,7 @@ class SeriesStore:
 
 
 def _key_without_kind(parts: SeriesParts) -> str:
-    return "|".join((parts.country, parts.category, parts.counted, parts.place, parts.source))
+    return KEY_SEPARATOR.join((parts.country, parts.category, parts.counted, parts.place, parts.source))
 
 
 def _names_a_body(source: str) -> bool:
