@@ -1681,3 +1681,41 @@ class TestACueInARelativeClause:
     def test_the_main_clauses_speaker_takes_over_after_it(self) -> None:
         text = "Officials said the storm, which experts say is rare, killed 40 people."
         assert sources(text, "40") == ["Officials"]
+
+
+class TestPoliticalReportingShapes:
+    def test_a_speaker_after_a_possessive_claims_or_estimates(self) -> None:
+        assert sources("The league's treasurer claimed that dues had risen to 4,400.", "4,400") == [
+            "The league's treasurer"
+        ]
+        assert sources("The board's spokeswoman estimated that 700 homes lost power.", "700") == [
+            "The board's spokeswoman"
+        ]
+        # must not match: a possessive document stays a noun, whatever word describes it
+        assert sources("The union's membership claim of 90,000 could not be checked.", "90,000") == [
+            "The union"
+        ]
+
+    def test_a_possessive_pronoun_with_no_one_before_it_is_the_later_speaker(self) -> None:
+        text = "Its inflation forecast of 2.4 percent was lowered on Friday, the reserve bank said."
+        assert sources(text, "2.4 percent") == ["the reserve bank"]
+        # must not match: a pronoun with a body named before it keeps that body
+        text = "The charity said 90 people had died. Its count of 300 injured was revised, the ministry said."
+        assert sources(text, "300") == ["The charity"]
+
+    @pytest.mark.parametrize(
+        ("text", "source"),
+        [
+            ("A poll conducted last week showed 38 percent back the plan.", "A poll"),
+            ("A Corvale poll conducted October 2-4 showed 38 percent back the plan.", "Corvale poll"),
+            ("A poll conducted by Tarrant Research showed 38 percent back the plan.", "Tarrant Research"),
+            (
+                "A survey carried out by Tarrant Research showed 38 percent of members were unpaid.",
+                "Tarrant Research",
+            ),
+        ],
+    )
+    def test_how_and_when_a_poll_was_taken_stands_between_it_and_its_verb(
+        self, text: str, source: str
+    ) -> None:
+        assert sources(text, "38 percent") == [source]

@@ -512,3 +512,43 @@ def test_police_is_a_word_not_a_polish_town() -> None:
 def test_a_places_adjective_after_a_locative_word_names_that_place(sentence: str, location: str) -> None:
     [claim] = extract_claims(sentence)
     assert claim.location == location
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokeswoman for the board, Nadia Kent, said 1,200 people had been moved.",
+        "Nadia Kent said 1,200 people had been moved.",
+        '"We moved 1,200 people," said Tomas Jordan, a harbour official.',
+    ],
+)
+def test_a_place_that_ends_a_persons_name_is_no_place(text: str) -> None:
+    where = item_places(text)
+    assert where.event_place is None
+    assert where.country is None
+
+
+def test_a_countrys_name_after_a_bodys_is_its_branch_there() -> None:
+    # must not match: "Oxfam Kenya said" names the charity's branch in Kenya, no person
+    assert item_places("Oxfam Kenya said 40 died.").country == "KE"
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # must not match: a region word, a preposition or a country before the place
+        ("In North Kent, 200 homes were flooded, officials said.", "Kent"),
+        ("Across Kent, 200 homes were flooded, officials said.", "Kent"),
+        ("Officials said 200 homes in Kent, a county of orchards, were flooded.", "Kent"),
+    ],
+)
+def test_a_place_after_a_region_word_is_still_a_place(text: str, location: str) -> None:
+    [claim] = extract_claims(text)
+    assert claim.location == location
+
+
+def test_a_place_a_size_is_measured_against_is_not_where_it_happened() -> None:
+    [claim] = extract_claims("Fires have burned 40,000 hectares in Alberta, an area larger than Belgium.")
+    assert claim.location == "Alberta"
+    [claim] = extract_claims("The spill, which covers the size of Luxembourg, has killed 900 seabirds.")
+    assert claim.location is None

@@ -244,6 +244,8 @@ _CUE_WORD_SET = frozenset(CUE_WORDS)
 _QUOTE_TAIL_WORDS = frozenset(QUOTE_TAIL_VERBS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
 _NOUN_LIKE_VERBS = ("forecast", "estimate", "claim")
+# Speaker nouns that also describe a document: "the government's official estimate".
+_ADJECTIVE_LIKE_HEADS = frozenset({"official", "chief", "expert", "source", "staff"})
 # "By the water board's estimate, 4,000 ...": a possessive document opening a clause.
 _CLAUSE_INITIAL_PREPOSITIONS = frozenset({"", "by", "in", "under", "per", "on"})
 # Every verb of saying and the cue it is written as, those that follow a quotation only included.
@@ -332,7 +334,11 @@ def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
         word.strip(_EDGE_PUNCTUATION)
         for word in text[max(floor, verb_start - VERB_LEAD_WINDOW) : verb_start].split()
     ]
-    if text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS):
+    if text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS) and not (
+        # "The party's chairman claimed", "the bank's chief economist forecast": the word before is a
+        # speaker, the subject of a verb, not a noun that "claim" or "forecast" completes
+        words and words[-1].lower() in SOURCE_HEADS and words[-1].lower() not in _ADJECTIVE_LIKE_HEADS
+    ):
         # "its growth forecast", "their new five-year sales forecast"; not past a comma ("Her
         # deputy, Karl Weiss, put the number at 27")
         lead = text[max(floor, verb_start - VERB_LEAD_WINDOW) : verb_start].rsplit(",", 1)[-1]
@@ -1909,6 +1915,7 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
                 if anchor.description:
                     registry.describe(entity, anchor.description)
         _credit_origin_over_relay(text, anchors)
+        _credit_possessive_to_later_speaker(anchors)
         if (
             introduced is not None
             and not anchors
@@ -1949,6 +1956,19 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
             text, lines, mentions, results, [anchor for _, _, _, anchors, _ in read for anchor in anchors]
         )
     return results
+
+
+def _credit_possessive_to_later_speaker(anchors: list[_Anchor]) -> None:
+    """ "Its growth forecast of 3% was cut, the central bank said": a possessive pronoun that stands
+    for no one named before it stands for the speaker its sentence names after it."""
+    for index, anchor in enumerate(anchors):
+        if anchor.attribution is not None or anchor.phrase.lower() not in _POSSESSIVE_PRONOUNS:
+            continue
+        speaker = next(
+            (later for later in anchors[index + 1 :] if later.parenthetical and later.attribution), None
+        )
+        if speaker is not None:
+            anchor.attribution = speaker.attribution
 
 
 # A line that names where the rows above it come from: "Source: National Disaster Authority, 5 May".

@@ -24,7 +24,7 @@ import pycountry
 
 from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
-from worker.extract.reporting import ROLE_WORDS, TITLE_WORDS
+from worker.extract.reporting import PREPOSITIONS, ROLE_WORDS, TITLE_WORDS, word_set
 from worker.knowledge import event_kinds, place_names
 
 PlaceLevel = Literal["country", "region", "city"]
@@ -440,10 +440,18 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
                 and gaz.capitals.get(place.country) != fold(place.name)
                 and _quote_tail_speaker(text, token)
             )
-            or (one_word and _first_name(text, tokens, index))
+            or (
+                one_word
+                and (
+                    _first_name(text, tokens, index)
+                    or _surname(text, tokens, index, is_country=place.level == "country")
+                )
+            )
             or _acronym_in_brackets(text, tokens, index, stop)
+            or _COMPARED_BEFORE.search(text, max(start, mention_start - COMPARED_WINDOW), mention_start)
+            is not None
         ):
-            next_index = stop  # a person's name, or a currency's mark ("US$", "NZ$")
+            next_index = stop  # a person's name, a currency's mark ("US$", "NZ$"), a yardstick
             continue
         # "Central Sulawesi's Palu": a place after a possessive place is introduced by it.
         after_possessive = (
@@ -468,6 +476,9 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
 
 
 _SAINT_WORDS = frozenset({"St", "Saint", "Ste", "Sainte"})
+# "an area the size of Wales", "larger than Belgium": a place a size is measured against.
+_COMPARED_BEFORE = re.compile(r"\b(?:the\s+size\s+of|(?:larger|bigger|smaller)\s+than)\s+$", re.IGNORECASE)
+COMPARED_WINDOW = 20
 
 
 def _after_saint(text: str, tokens: list[re.Match[str]], index: int) -> bool:
@@ -565,6 +576,53 @@ def _first_name(text: str, tokens: list[re.Match[str]], index: int) -> bool:
         return False
     words = described.group("words")
     return words is None or any(word.lower() in ROLE_WORDS for word in words.split())
+
+
+# Capitalised words that open a place's longer name or set it in a region, never a first name.
+_PLACE_LEAD_WORDS = word_set(
+    """
+        north south east west northern southern eastern western central upper lower greater inner outer
+        new old mount lake river port cape fort rural coastal
+    """
+)
+# Verbs of saying after a name, with the comma that closes an apposition ("..., Ida Kent, said").
+_SAID_AFTER_NAME = re.compile(r",?\s+(?:said|says|added|told|explained|continued|wrote|noted|argued)\b")
+_SAYING_BEFORE_NAME = frozenset({"said", "says", "added", "told", "according"})
+
+
+def _surname(text: str, tokens: list[re.Match[str]], index: int, *, is_country: bool) -> bool:
+    """Whether the place's one-word name at `tokens[index]` is a person's surname: a capitalised word
+    the gazetteer does not know stands right before it, and a role or an age follows the two ("Ida
+    Kent, a spokeswoman,"), or a verb of saying does (not after a country's name: "Oxfam Kenya
+    said" is the charity's branch), or a verb of saying or a role word comes before them ("said
+    Ida Kent", "spokeswoman Ida Kent")."""
+    given = index - 1
+    if given < 0 or text[tokens[given].end() : tokens[index].start()] != " ":
+        return False
+    word = tokens[given].group()
+    lower = word.lower()
+    if (
+        not (word[0].isupper() and word[1:].isalpha() and word[1:].islower())
+        or lower in _PLACE_LEAD_WORDS
+        or lower in PREPOSITIONS
+        or lower in TITLE_WORDS
+        or gazetteer().lookup(word) is not None
+        or gazetteer().country_of_adjective(word) is not None
+    ):
+        return False
+    end = tokens[index].end()
+    described = _PERSON_DESCRIBED_AFTER.match(text, end)
+    if described is not None and (
+        described.group("words") is None
+        or any(w.lower() in ROLE_WORDS for w in described.group("words").split())
+    ):
+        return True
+    if not is_country and _SAID_AFTER_NAME.match(text, end):
+        return True  # a country's name after a body's is its branch there ("Oxfam Kenya said")
+    if given == 0 or text[tokens[given - 1].end() : tokens[given].start()] != " ":
+        return False
+    before = tokens[given - 1].group().lower()
+    return before in ROLE_WORDS or before in _SAYING_BEFORE_NAME
 
 
 @cache

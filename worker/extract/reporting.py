@@ -11,6 +11,7 @@ import re
 from typing import Final
 
 from worker.extract.alternation import word_alternation
+from worker.extract.lexicon import MONTH_NAMES
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -585,8 +586,11 @@ POSSESSIVE_FOLLOW_RE: Final = re.compile(
 TRAILING_PHRASE_RE: Final = re.compile(
     r"\s(?:on\s+(?:its|their|his|her)\s+own|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
     r"|in\s+a\s+statement|for\s+the\s+first\s+time|(?:late|early)\s+on|(?:so|thus)\s+far"
-    # "a survey released Monday found": when a document came out
-    r"|(?:released|published|issued)(?:\s+(?:on\s+)?(?:today|yesterday|last\s+\w+|this\s+\w+))?)$",
+    # "a survey released Monday found", "a poll conducted June 3-5 showed": when and how a document
+    # came out
+    r"|(?:released|published|issued|conducted|commissioned|carried\s+out)"
+    r"(?:\s+(?:(?:on|in|from|between)\s+)?(?:today|yesterday|last\s+\w+|this\s+\w+"
+    rf"|(?:{word_alternation(MONTH_NAMES)})(?:\s+\d{{1,2}}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?)?))?)$",
     re.IGNORECASE,
 )
 
@@ -647,8 +651,8 @@ PARENTHESISED_ACRONYM_RE: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&
 DOCUMENT_FROM_RE: Final = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:"
     + word_alternation(DOCUMENT_NOUNS)
-    # "released by", "released on Thursday by", "published last week by"
-    + r")\s+(?:from|by|of|(?:released|published|compiled|issued)"
+    # "released by", "released on Thursday by", "published last week by", "conducted by"
+    + r")\s+(?:from|by|of|(?:released|published|compiled|issued|conducted|commissioned|carried\s+out)"
     + r"(?:\s+(?:on|late|early|last|this)?\s*(?:[A-Z][a-z]+|week|month|year|today|yesterday))?\s+by)\s+",
     re.IGNORECASE,
 )
