@@ -1719,3 +1719,23 @@ class TestPoliticalReportingShapes:
         self, text: str, source: str
     ) -> None:
         assert sources(text, "38 percent") == [source]
+
+
+class TestPoliticiansReferredToByParty:
+    def test_a_party_member_or_an_age_refers_to_the_politician_named_before(self) -> None:
+        text = "Senator Mira Lund set out her budget. The Democrat said it would fund 900 nurses."
+        assert sources(text, "900") == ["Mira Lund"]
+        text = "Governor Paul Brek toured the plant. The 58-year-old Republican said 3,000 jobs were safe."
+        assert sources(text, "3,000") == ["Paul Brek"]
+
+    def test_a_party_named_by_its_name_is_the_party(self) -> None:
+        # must not match: "the Conservative Party" is a body, not the politician named before
+        text = "Senator Mira Lund spoke first. The Conservative Party said 250 seats were at stake."
+        assert sources(text, "250") == ["The Conservative Party"]
+
+
+def test_a_cue_word_counted_by_a_number_is_a_noun() -> None:
+    assert cue_of("Lund added that 30 projects had stalled.", "30") == "added"
+    assert cue_of("Lund said two estimates put the cost at $4 million.", "$4 million") != "estimates"
+    # must not match: a cue verb after its subject stays the cue
+    assert cue_of("The agency projects 30 new schools by 2030.", "30") == "projected"

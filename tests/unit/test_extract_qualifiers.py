@@ -131,6 +131,10 @@ def test_a_score_is_not_a_range() -> None:
         "The board voted 61-39 to sell the depot.",
         "It was confirmed by a vote of 61-39.",
         "The levy cleared the chamber by a 61-39 vote.",
+        # the chamber that voted, or what it voted on, between the verb and the tally
+        "The levy passed the Senate 61-39 on Tuesday.",
+        "The upper house approved the levy 61-39.",
+        "The plan passed the full Assembly 61-39.",
     ],
 )
 def test_a_vote_tally_is_two_exact_figures(text: str) -> None:
@@ -140,6 +144,7 @@ def test_a_vote_tally_is_two_exact_figures(text: str) -> None:
 def test_a_year_span_near_a_vote_is_no_tally() -> None:
     assert read("The council voted on the 2025-26 levy.") == []
     assert read("The visitors won 3-1 on Sunday.") == []
+    assert read("The home side defeated the visitors 3-1 on Sunday.") == []
 
 
 @pytest.mark.parametrize(

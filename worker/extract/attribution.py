@@ -244,6 +244,10 @@ _CUE_WORD_SET = frozenset(CUE_WORDS)
 _QUOTE_TAIL_WORDS = frozenset(QUOTE_TAIL_VERBS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
 _NOUN_LIKE_VERBS = ("forecast", "estimate", "claim")
+_COUNT_RIGHT_BEFORE_RE = re.compile(
+    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|several))\s+$",
+    re.IGNORECASE,
+)
 # Speaker nouns that also describe a document: "the government's official estimate".
 _ADJECTIVE_LIKE_HEADS = frozenset({"official", "chief", "expert", "source", "staff"})
 # "By the water board's estimate, 4,000 ...": a possessive document opening a clause.
@@ -936,8 +940,14 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
         for position in _occurrences(text, word, start, end):
             after = position + len(word)
             # "Delhi-registered", "state-reported": a cue word inside a compound is an adjective
-            if not (position > 0 and (text[position - 1].isalpha() or text[position - 1] == "-")) and not (
-                after < len(text) and text[after].isalpha()
+            if (
+                not (position > 0 and (text[position - 1].isalpha() or text[position - 1] == "-"))
+                and not (after < len(text) and text[after].isalpha())
+                # "30 projects", "two estimates": a counted plural noun, not a verb
+                and not (
+                    word.endswith("s")
+                    and _COUNT_RIGHT_BEFORE_RE.search(text, max(start, position - 12), position)
+                )
             ):
                 cues.append(_Cue(word, position, after, CUE_WORDS[word]))
     cues.sort(key=lambda cue: cue.start)

@@ -8,6 +8,7 @@ the fullest earlier mention, so every claim of one source carries one name and o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +25,7 @@ from worker.extract.reporting import (
     NAME_PARTICLES,
     NAME_TOKEN_RE,
     PARENTHESISED_ACRONYM_RE,
+    PARTY_MEMBERS,
     PERSON_PRONOUNS,
     PERSON_ROLE_HEADS,
     PLURAL_PRONOUNS,
@@ -147,7 +149,17 @@ def _is_description(tokens: Sequence[str]) -> bool:
     content = _content(tokens)
     if not content or len(content) > 4 or content[-1].lower() not in SOURCE_HEADS:
         return False
-    return all(t[0].islower() or t.lower() in DESCRIPTIVE_ADJECTIVES or _place_adjective(t) for t in content)
+    return all(
+        t[0].islower()
+        or t.lower() in DESCRIPTIVE_ADJECTIVES
+        or (t is content[-1] and t.lower() in PARTY_MEMBERS)  # "the Democrat", not "the Labour Party"
+        or _AGE_WORD_RE.fullmatch(t) is not None  # "the 64-year-old senator"
+        or _place_adjective(t)
+        for t in content
+    )
+
+
+_AGE_WORD_RE = re.compile(r"\d{1,3}-year-old")
 
 
 def _place_adjective(token: str) -> bool:

@@ -220,11 +220,14 @@ BRACKETED_WORD_WINDOW = 24
 HALF_LEAD_WINDOW = 20
 
 
-# "passed 52-48", "voted 7-2", "by a vote of 310-112", "by a 52-48 vote": a tally of votes is two
-# figures (SPEC), unlike a score ("won 2-1").
+# "passed 52-48", "voted 7-2", "by a vote of 310-112", "by a 52-48 vote", "passed the House 220-207": a
+# tally of votes is two figures (SPEC), unlike a score ("won 2-1", "beat the visitors 3-1").
 _VOTE_BEFORE = re.compile(
-    r"\b(?:vot(?:e|es|ed|ing)|passed|approved|adopted|rejected|confirmed|defeated|overrode)"
-    r"(?:\s+(?:by|a|of|margin|it|them|unanimously))*\s+$",
+    r"\b(?:(?:vot(?:e|es|ed|ing)|passed|approved|adopted|rejected|confirmed|defeated|overrode)"
+    r"(?:\s+(?:by|a|of|margin|it|them|unanimously))*"
+    # what a chamber voted on, or the chamber: "approved the measure 51-49", "passed the full Senate 68-31"
+    r"|(?:passed|approved|adopted|rejected)\s+(?:the|its|their)(?:\s+[\w-]+){1,3}?"
+    r"(?:\s+(?:by|a|of|margin|unanimously))*)\s+$",
     re.IGNORECASE,
 )
 _VOTE_AFTER = re.compile(r"\s+(?:vote|votes|margin)\b", re.IGNORECASE)
@@ -296,6 +299,8 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
                 tally_end = partner.end
             partner = None
         reason = _reason(text, reading, start, partner_unit=partner.unit if partner is not None else None)
+        if reason == "name or identifier" and reading.start < tally_end:
+            reason = None  # "passed the Senate 68-31": the chamber that voted, not a name with a number
         if reason == "compound descriptor" and _qualifier_before(text, reading.start, start)[0] is not None:
             reason = None  # "an approximately 400-person capacity": a make-up is never approximate
         if reason is None and partner is not None and _is_day_range(text, reading, partner):

@@ -338,14 +338,23 @@ def with_plurals(singulars: frozenset[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
+# A member of a party or a political current, a word that names one politician the text named before
+# ("The Democrat said"), capitalised or not.
+PARTY_MEMBERS: Final[frozenset[str]] = word_set(
+    """
+        democrat republican conservative tory liberal socialist nationalist populist centrist
+    """
+)
+
 # People by office, trade or tie who speak in the news ("the whip said", "an organiser said",
 # "relatives told reporters"). Coverage: every person noun of TITLE_WORDS and PERSON_ROLE_HEADS
 # written out in full, the trades and roles that report figures in news (emergency, health, law,
 # politics, business, science, the press), the people at the scene and their kin. Written in the
 # singular; the plural is derived. Roles whose plural is a common verb ("chairs", "coaches") are left
 # out: "who chairs the panel" is no speaker.
-SPEAKER_ROLES: Final[frozenset[str]] = word_set(
-    """
+SPEAKER_ROLES: Final[frozenset[str]] = (
+    word_set(
+        """
         spokesman spokeswoman spokesperson official minister governor mayor president secretary chief
         director commander coordinator correspondent envoy representative administrator chairman
         chairwoman treasurer executive founder ceo manager boss leader head deputy premier
@@ -369,6 +378,8 @@ SPEAKER_ROLES: Final[frozenset[str]] = word_set(
         inspector-general attorney-general auditor-general surgeon-general governor-general
         commander-in-chief
     """
+    )
+    | PARTY_MEMBERS
 )
 
 # Words that describe a person by title or role ("the county clerk", "press secretary").
@@ -440,13 +451,17 @@ NON_COUNTING_HEADS: Final[frozenset[str]] = word_set(
 )
 
 # Heads of person roles: "the spokesman", "the official" refer back to a person.
-PERSON_ROLE_HEADS: Final[frozenset[str]] = word_set(
-    """
+PERSON_ROLE_HEADS: Final[frozenset[str]] = (
+    word_set(
+        """
         spokesman spokeswoman spokesperson official minister governor mayor representative director
         commander chief coordinator president secretary envoy administrator resident witness
         correspondent head officer manager chairman chairwoman ceo executive founder boss treasurer leader
         senator speaker nominee candidate congressman congresswoman businessman businesswoman billionaire
+        lawmaker legislator incumbent challenger
     """
+    )
+    | PARTY_MEMBERS
 )
 
 # Adjectives that describe a body without picking out another one: "the fiscal watchdog", "the UN
