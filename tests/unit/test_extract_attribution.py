@@ -1739,3 +1739,20 @@ def test_a_cue_word_counted_by_a_number_is_a_noun() -> None:
     assert cue_of("Lund said two estimates put the cost at $4 million.", "$4 million") != "estimates"
     # must not match: a cue verb after its subject stays the cue
     assert cue_of("The agency projects 30 new schools by 2030.", "30") == "projected"
+
+
+def test_a_named_persons_claim_that_is_theirs() -> None:
+    text = "Voss's claim that turnout reached 71 percent was disputed by election monitors."
+    assert sources(text, "71 percent") == ["Voss"]
+    text = "The mayor rejected the guild's claim that 5,000 members walked out."
+    assert sources(text, "5,000") == ["the guild"]
+    # must not match: a claim no one owns credits no one
+    assert sources("The claim that 3 million ballots were forged has no basis.", "3 million") == [None]
+
+
+def test_a_legislators_party_and_state_are_not_part_of_the_name() -> None:
+    assert sources("Rep. Dana Holm (D-Ore.) said 40,000 households would gain.", "40,000") == ["Dana Holm"]
+    assert sources("Senate leader Ivo Marsh (R-N.Y.) said 48 senators signed.", "48") == ["Ivo Marsh"]
+    # must not match: an acronym in brackets stays the body's
+    text = "The Northern Rivers Water Board (NRWB) said 300 homes lost water."
+    assert sources(text, "300") == ["The Northern Rivers Water Board"]

@@ -108,6 +108,13 @@ def test_a_hyphenated_point_or_degree_describes_instead_of_measuring() -> None:
     assert units("A five-point plan and a 90-degree turn.") == []
 
 
+def test_a_margin_in_points_is_measured() -> None:
+    assert units("The mayor holds a 7-point lead.") == [(7, "point")]
+    assert units("Shares suffered a 12-point drop and an 8-point gain.") == [(12, "point"), (8, "point")]
+    # must not match: points that make up a plan or a scale are no margin
+    assert units("She set out a 7-point agenda on a 10-point scale.") == []
+
+
 def shares(text: str) -> list[tuple[float, str, str | None, str]]:
     return [
         (round(q.value, 4), q.qualifier, q.unit, text[q.start : q.end])

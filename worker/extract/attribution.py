@@ -1437,7 +1437,8 @@ class _SentenceReader:
             owner_text, owner_start = _possessor(text, self.start, match.start(), match.end("owner"))
             if _names_a_body(match.group("between")):
                 owner_text = text[owner_start : match.end("between")]
-            if not owner_text or not _valid_source(owner_text, counting=True):
+            # "Brandt's claim that ...": a claim or an estimate is said, so a bare name may own it
+            if not owner_text or not _valid_source(owner_text, counting=noun.word not in NOUN_CUES):
                 continue
             clause = self.clause_start(owner_start)
             lead = text[max(clause, owner_start - OWNER_LEAD_WINDOW) : owner_start]
@@ -1447,6 +1448,8 @@ class _SentenceReader:
                 or opening in _CLAUSE_INITIAL_PREPOSITIONS
                 or POSSESSIVE_FOLLOW_RE.match(text, noun.end, self.end)
                 or self._figure_of(noun.end)  # "beating analysts' estimates of 445,000"
+                # "repeated his claim that 30 million ...": what the claim says follows it
+                or (noun.word in NOUN_CUES and text.startswith(" that ", noun.end))
             ):
                 continue
             postposed = _preceded_by_comma(text, owner_start, self.start) and self.figure_before(owner_start)

@@ -102,8 +102,15 @@ class Phrase:
         return [token.lower() for token in self.tokens]
 
 
+# A legislator's party and state after the name: "(D-Ore.)", "(R-N.Y.)", "(I-Vt.)".
+_PARTY_AND_STATE_RE = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)[-–]\s?[A-Z][A-Za-z.\s]{0,14}\)")
+
+
 def parse_phrase(text: str) -> Phrase:
-    """A source phrase without edge punctuation, its parenthesised acronym set apart."""
+    """A source phrase without edge punctuation or a legislator's party and state, its parenthesised
+    acronym set apart."""
+    if "(" in text:
+        text = _PARTY_AND_STATE_RE.sub("", text)
     acronym_match = PARENTHESISED_ACRONYM_RE.search(text)
     acronym = acronym_match.group("acronym") if acronym_match else None
     if acronym_match:

@@ -180,6 +180,11 @@ _FRACTION_HINTS = (
     "tenth",
 )
 
+# "a 6-point lead", "a 12-point swing": a margin measured in points, unlike "a five-point plan".
+POINT_MARGIN_AFTER = re.compile(
+    r"\s+(?:lead|margin|advantage|gap|edge|deficit|swing|drop|rise|jump|fall|gain|loss|increase|decline)s?\b",
+    re.IGNORECASE,
+)
 # "a five-point plan", "a 90-degree turn": these words joined by a hyphen describe, they don't measure.
 NOT_HYPHEN_UNITS = frozenset({"point", "points", "cent", "cents", "pence", "p", "degree", "degrees", "°"})
 ISO_CODES = frozenset(v for v in CURRENCY_PREFIXES.values() if len(v) == 3)
@@ -985,6 +990,8 @@ def _read_tail(
             hyphen_word = None
         elif hyphen_word == "magnitude":
             unit, pos, hyphen_word = "magnitude", hyphen.end(), None
+        elif hyphen_word in ("point", "points") and POINT_MARGIN_AFTER.match(text, hyphen.end(), end):
+            unit, pos, hyphen_word = "point", hyphen.end(), None  # "a 6-point lead": a measure, no make-up
     qualifier_after = None
     tail = QUALIFIER_AFTER.match(text, pos, end) or GLUED_PLUS.match(text, pos, end)
     if tail is not None:
