@@ -1756,3 +1756,22 @@ def test_a_legislators_party_and_state_are_not_part_of_the_name() -> None:
     # must not match: an acronym in brackets stays the body's
     text = "The Northern Rivers Water Board (NRWB) said 300 homes lost water."
     assert sources(text, "300") == ["The Northern Rivers Water Board"]
+
+
+class TestABodyThatReleasesADocument:
+    @pytest.mark.parametrize(
+        ("text", "figure", "source"),
+        [
+            ("The ministry released figures showing 4,000 new hires.", "4,000", "The ministry"),
+            ("The bureau published data on Monday showing that 900 firms closed.", "900", "The bureau"),
+            ("The board issued a statement saying 40 people had died.", "40", "The board"),
+            ("Mayor Voss's office released figures showing 300 new hires.", "300", "Mayor Voss's office"),
+        ],
+    )
+    def test_its_subject_is_the_source(self, text: str, figure: str, source: str) -> None:
+        assert sources(text, figure) == [source]
+
+    def test_what_it_releases_that_is_no_document_credits_no_one(self) -> None:
+        # must not match: prisoners or funds released are no report
+        assert sources("The rebels released 40 hostages on Monday.", "40") == [None]
+        assert sources("The government released $40 million in aid.", "$40 million") == [None]

@@ -110,3 +110,16 @@ def test_rows_of_a_list_with_the_same_figure_are_two_claims() -> None:
 def test_a_headline_with_a_colon_still_restates_the_body() -> None:
     text = "Ferry disaster: 41 feared dead\nRescuers said 41 people were feared dead after the ferry sank."
     assert len(extract_claims(text)) == 1
+
+
+def test_a_figure_said_again_on_its_own_is_one_claim() -> None:
+    text = '"We have closed 4,000 clinics," the minister said. "Four thousand." The rest stayed open.'
+    assert [c.quantity_text for c in extract_claims(text)] == ["4,000"]
+
+
+def test_a_figure_alone_in_a_list_row_or_with_words_is_not_a_restatement() -> None:
+    # must not match: a row of a list counts its own; "Four thousand more" is another figure
+    text = "Clinics closed by region:\n\n- 4,000.\n\n- 4,000.\n"
+    assert [c.quantity_text for c in extract_claims(text)] == ["4,000", "4,000"]
+    text = '"We have closed 4,000 clinics," the minister said. "Four thousand more."'
+    assert [c.quantity_text for c in extract_claims(text)] == ["4,000", "Four thousand"]

@@ -244,6 +244,14 @@ _CUE_WORD_SET = frozenset(CUE_WORDS)
 _QUOTE_TAIL_WORDS = frozenset(QUOTE_TAIL_VERBS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
 _NOUN_LIKE_VERBS = ("forecast", "estimate", "claim")
+# The document a subject releases, publishes or issues, read after the verb: "released figures",
+# "published data on Monday", "issued a statement saying".
+_RELEASED_DOCUMENT_RE = re.compile(
+    r"(?:\s+(?:on|last|this)\s+\w+)?\s+(?:(?:a|an|the|its|their|his|her|new|latest|updated|fresh|preliminary"
+    r"|provisional|official|final|daily|weekly|monthly|quarterly|annual)\s+){0,3}"
+    rf"(?:{word_alternation(DOCUMENT_NOUNS - {'documents', 'records'})})\b",
+    re.IGNORECASE,
+)
 _COUNT_RIGHT_BEFORE_RE = re.compile(
     r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|several))\s+$",
     re.IGNORECASE,
@@ -1219,7 +1227,7 @@ class _SentenceReader:
                 )
                 is not None
             )
-            if passive or kind == "agentive":
+            if passive or (kind == "agentive" and not _RELEASED_DOCUMENT_RE.match(text, match.end, self.end)):
                 self._passive_agent(match, passive=passive)
                 continue
             clause = self.clause_start(match.start)
@@ -1261,7 +1269,8 @@ class _SentenceReader:
             if subject is None:
                 continue
             phrase, phrase_start, cue_override, vouching = subject
-            cue = _SAYING.get(verb) or COUNTING_VERBS.get(verb) or DOCUMENT_VERBS[verb]
+            # an agentive verb here has a document for its object: "the office released figures showing"
+            cue = _SAYING.get(verb) or COUNTING_VERBS.get(verb) or DOCUMENT_VERBS.get(verb) or verb
             reach = None
             if not phrase and kind == "document":
                 # "The poll surveyed 1,200 adults and found ...": a finding's second verb shares its
@@ -1434,6 +1443,9 @@ class _SentenceReader:
             match = possessor_before(text, max(self.start, noun.start - POSSESSOR_WINDOW), noun.start)
             if match is None:
                 continue
+            between = match.group("between").split()
+            if any(word.lower() in SOURCE_HEADS for word in between[:-1]):
+                continue  # "Vance's office released figures": the body's verb, not its document
             owner_text, owner_start = _possessor(text, self.start, match.start(), match.end("owner"))
             if _names_a_body(match.group("between")):
                 owner_text = text[owner_start : match.end("between")]

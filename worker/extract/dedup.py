@@ -12,7 +12,8 @@ A count that is one part of a list ("seven officers, a medic and two residents")
 by a count with the same head noun, never by a generic one ("seven people" elsewhere is a total).
 Sources are compatible when they are the same, when one is missing, or when one of the two
 sentences is a quote (a speaker restating the figure the text credits to their institution).
-A distributive count ("two each") is never a restatement.
+A distributive count ("two each") is never a restatement. A sentence that is the figure alone
+("Seventy thousand.") restates the earlier figure of that value whatever it counts.
 
 The kept claim is the first statement in the body (its span and qualifier, SPEC "Restatements"),
 with the source of the other when only the other has one.
@@ -73,6 +74,8 @@ def _same_claim(a: Claim, b: Claim, titles: frozenset[int], text: str) -> bool: 
         return False
     if a.sentence_start in titles or b.sentence_start in titles:
         return True
+    if text and (_is_bare_figure(a, text) or _is_bare_figure(b, text)):
+        return True  # '"We lost 70,000 factories. Seventy thousand."': the figure said again for weight
     if (
         a.source is not None
         and b.source is not None
@@ -99,6 +102,18 @@ def _same_claim(a: Claim, b: Claim, titles: frozenset[int], text: str) -> bool: 
         # "a rate of 2.5%" again; not "from 2.5%" and "a forecast of 2.5%"
         return head_a is None and head_b is None and _word_before(a, text) == _word_before(b, text)
     return head_a is None or head_b is None or head_a in _GENERIC_HEADS or head_b in _GENERIC_HEADS
+
+
+def _is_bare_figure(claim: Claim, text: str) -> bool:
+    """Whether the claim's sentence is the figure alone and closed like a sentence ("Seventy
+    thousand."), not a cell of a table or a row of a list."""
+    tail = text[claim.end : claim.sentence_end]
+    return (
+        not claim.listed
+        and not _WORD.search(text, claim.sentence_start, claim.start)
+        and not _WORD.search(tail)
+        and any(mark in tail for mark in ".!?")
+    )
 
 
 def _is_currency(unit: str) -> bool:
