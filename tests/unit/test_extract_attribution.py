@@ -1775,3 +1775,24 @@ class TestABodyThatReleasesADocument:
         # must not match: prisoners or funds released are no report
         assert sources("The rebels released 40 hostages on Monday.", "40") == [None]
         assert sources("The government released $40 million in aid.", "$40 million") == [None]
+
+
+class TestAPollThatHasOrGivesAFigure:
+    @pytest.mark.parametrize(
+        ("text", "figure", "source"),
+        [
+            ("A Corvale poll last week had Brekke at 45 percent.", "45 percent", "Corvale poll"),
+            ("The latest survey gives Brekke a lead of 4 points.", "4 points", "The latest survey"),
+        ],
+    )
+    def test_the_document_is_the_source(self, text: str, figure: str, source: str) -> None:
+        assert sources(text, figure) == [source]
+
+    def test_had_and_gives_after_no_document_credit_no_one(self) -> None:
+        # must not match: "had" and "gives" are no cue without a document before them
+        assert sources("The family had 3 children.", "3") == [None]
+        assert sources("The fund gives 40 grants a year.", "40") == [None]
+        # nor after a count that rises, or as an auxiliary
+        text = "The death toll from the storm in Velm has risen to 27, the agency said."
+        assert sources(text, "27") == ["the agency"]
+        assert sources("The survey has found that 300 schools closed.", "300") == ["The survey"]

@@ -51,6 +51,7 @@ from worker.extract.reporting import (
     FORECAST_CUES,
     GAPPED_SOURCE_RE,
     GENERIC_DOCUMENT_ADJECTIVES,
+    HAVING_VERBS,
     HEADLINE_SOURCE_RE,
     LETTERS_RE,
     MANNER_NOUNS,
@@ -244,6 +245,28 @@ _CUE_WORD_SET = frozenset(CUE_WORDS)
 _QUOTE_TAIL_WORDS = frozenset(QUOTE_TAIL_VERBS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
 _NOUN_LIKE_VERBS = ("forecast", "estimate", "claim")
+# A finding in the words before "had" or "gives", which are then its verb ("the poll had"); a count
+# that rises or falls ("the toll has risen", "the tally had reached") is no finding.
+_FINDING_BEFORE_RE = re.compile(
+    rf"\b(?:{word_alternation(FINDING_DOCUMENTS - {'tally', 'tallies', 'update', 'records', 'documents'})})\b"
+    r"(?:\s+(?:of|by|from|for|in|on|last|this|the|a|an|week|month|year|weekend|today|yesterday|[A-Z][\w'’.-]*"
+    r"|[a-z]+-[\w-]+|\w+ly|\w+ed)){0,5}\s+$"
+)
+# "has risen", "had been", "has found": "had" or "has" as an auxiliary.
+_PARTICIPLE_AFTER_RE = re.compile(r"\s+(?:been|\w+ed|\w+en|found|shown|grown|put|set|hit|cut)\b")
+# How far before "had" or "gives" its finding is read.
+HAVING_CUE_WINDOW = 60
+
+
+def _having_cue(text: str, start: int, position: int, after: int) -> bool:
+    """Whether "had", "has", "gave" or "gives" is a finding's verb: "A Corvale poll had Brekke at 45
+    percent", "the latest survey gives her a 4-point lead"."""
+    return (
+        _FINDING_BEFORE_RE.search(text, max(start, position - HAVING_CUE_WINDOW), position) is not None
+        and _PARTICIPLE_AFTER_RE.match(text, after) is None
+    )
+
+
 # The document a subject releases, publishes or issues, read after the verb: "released figures",
 # "published data on Monday", "issued a statement saying".
 _RELEASED_DOCUMENT_RE = re.compile(
@@ -951,6 +974,7 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
             if (
                 not (position > 0 and (text[position - 1].isalpha() or text[position - 1] == "-"))
                 and not (after < len(text) and text[after].isalpha())
+                and (word not in HAVING_VERBS or _having_cue(text, start, position, after))
                 # "30 projects", "two estimates": a counted plural noun, not a verb
                 and not (
                     word.endswith("s")
