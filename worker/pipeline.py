@@ -28,7 +28,7 @@ from worker.models import (
     WireItem,
     make_claim_id,
 )
-from worker.track.identity import Entity, ItemContext, item_context, resolve_source
+from worker.track.identity import Entity, ItemContext, city_police, item_context, resolve_source
 
 EXTRACTOR_VERSION = __version__
 # Marks evidence cut short on one side of the figure.
@@ -119,12 +119,18 @@ class _ItemResolver:
     where: ItemPlaces
     _entities: dict[tuple[str, str, str], Entity | None] = field(default_factory=dict)
     _jurisdictions: dict[str, Place | None] = field(default_factory=dict)
+    _police: dict[str, Entity | None] = field(default_factory=dict)
 
     def entity(self, text: str, normalized: str, kind: str) -> Entity | None:
         key = (text, normalized, kind)
         if key not in self._entities:
             self._entities[key] = resolve_source(text, normalized, kind, self.context)
         return self._entities[key]
+
+    def police_of(self, place: Place) -> Entity | None:
+        if place.id not in self._police:
+            self._police[place.id] = city_police(place.name, place.country)
+        return self._police[place.id]
 
     def jurisdiction(self, source_text: str) -> Place | None:
         """The first region or city a source's own name holds ("the Westland provincial police")."""
@@ -232,6 +238,10 @@ def _resolved_place(place: Place | None) -> ResolvedPlace | None:
     )
 
 
+# The id of police named by no force ("police said"), which `city_police` may name.
+GENERIC_POLICE = "generic:police"
+
+
 def _to_event(
     item: WireItem,
     cleaned: CleanedText,
@@ -274,6 +284,9 @@ def _to_event(
         jurisdiction = resolver.jurisdiction(source.text)
         if jurisdiction is not None:
             place = jurisdiction
+    if entity is not None and entity.id == GENERIC_POLICE and place is not None and place.level != "country":
+        # "police said 119,000 marched" in Paris: the city's listed force, which keeps its own count
+        entity = resolver.police_of(place) or entity
     if entity is not None and entity.area and not stated:
         # A body that works in one region only: its figures are that region's.
         place = gazetteer().by_id.get(entity.area, place)

@@ -99,3 +99,22 @@ def test_an_item_without_figures_skips_the_item_wide_reading(monkeypatch: pytest
     [event] = events("Rescuers in Kenya found 12 survivors on Monday, the ministry said.", "Search")
     assert event.value == 12 and event.place is not None and event.place.country == "KE"
     assert len(read) == 1
+
+
+def test_police_counting_in_a_city_with_a_listed_force_are_that_force() -> None:
+    found = events(
+        "Thousands marched in London on Saturday. Police said 60,000 people took part in the march.",
+        "Thousands march in London",
+    )
+    source = only(found, 60_000).resolved_source
+    assert source is not None and source.id == "gb-metropolitan-police"
+
+
+def test_police_counting_in_a_city_with_no_listed_force_stay_generic() -> None:
+    # must not match: a city whose force the data file does not list
+    found = events(
+        "Thousands marched in Leeds on Saturday. Police said 6,000 people took part in the march.",
+        "Thousands march in Leeds",
+    )
+    source = only(found, 6_000).resolved_source
+    assert source is not None and source.id == "generic:police"

@@ -469,6 +469,14 @@ def _pick(candidates: Iterable[Organisation], context: ItemContext) -> Organisat
     return listed[0] if len(listed) == 1 and context.country is None else None
 
 
+def city_police(place_name: str, country: str | None) -> Entity | None:
+    """The listed police force of the city a figure is in, named "<city> police" in the data file:
+    "police counted 119,000 marchers" in Paris is the Paris police prefecture's count."""
+    found = _knowledge()[1].get(content_words(f"{fold(place_name)} police"), [])
+    forces = [org for org in found if org.type == "police" and org.country in (None, country)]
+    return _as_entity(forces[0], None) if len(forces) == 1 else None
+
+
 def known_organisation(mention: str, context: ItemContext) -> Organisation | Entity | None:  # noqa: PLR0911  one return per way a mention names a body, in precedence order
     """The organisation a mention names: a listed body, or one the item defines an acronym for."""
     by_acronym = _knowledge()[0]
