@@ -257,6 +257,15 @@ class TestDescriptionsThatReferBack:
         assert resolved(registry, "it") == "the Norland Airlines group"
         assert resolved(registry, "they") == "Local officials"
 
+    def test_a_generic_body_noun_after_its_members_refers_to_the_body_they_name(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "The Velmara Doctors Network")
+        resolved(registry, "Local officials")
+        assert resolved(registry, "the doctors' group") == "The Velmara Doctors Network"
+        assert (
+            resolved(registry, "The farmers’ body") == "The farmers’ body"
+        )  # must not match: no farmers named
+
 
 class TestAcronymsAreMatchedAsWritten:
     @pytest.mark.parametrize(("phrase", "normalized"), [("The WHO", "who"), ("MAP", "map"), ("the UN", "un")])

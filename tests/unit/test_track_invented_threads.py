@@ -105,3 +105,41 @@ def test_a_last_report_that_names_no_kind_of_happening_continues_the_toll(
     assert not any(
         link[1].startswith("mn-") and link[2] == 49.0 and link[4] in (41.0, 43.0) for link in tracked
     )
+
+
+def test_a_later_item_that_describes_a_body_by_its_members_continues_its_count(
+    tracked: list[tuple[str, str, float, str, float, str]],
+) -> None:
+    # "the doctors' group" in the third item is the Sudan Doctors Network the first two named
+    assert ("value_updated", "sd-02", 57.0, "sd-03", 68.0, "name:doctor network sudan") in tracked
+
+
+def test_a_description_two_bodies_fit_continues_neither() -> None:
+    bodies = [
+        (
+            "dn-1",
+            "2026-03-01T08:00:00Z",
+            "Floods in Velmaria killed 40 people, the Velmaria Doctors Network said.",
+        ),
+        (
+            "dn-2",
+            "2026-03-01T09:00:00Z",
+            "Floods in Velmaria killed 45 people, the Velmaria Doctors Union said.",
+        ),
+        (
+            "dn-3",
+            "2026-03-02T08:00:00Z",
+            "Floods in Velmaria have killed 52 people, the doctors' group said.",
+        ),
+    ]
+    lines = [
+        event.model_dump_json()
+        for item_id, published, body in bodies
+        for event in process_item(WireItem(id=item_id, published_at=published, body=body))
+    ]
+    sources_of_52 = {
+        event.series.source
+        for event in track_lines(lines, window_seconds=0, on_invalid=_unexpected)
+        if event.current.value == 52.0
+    }
+    assert sources_of_52 == {"name:doctor group"}

@@ -167,6 +167,7 @@ def _is_description(tokens: Sequence[str]) -> bool:
 
 
 _AGE_WORD_RE = re.compile(r"\d{1,3}-year-old")
+_POSSESSIVE_END_RE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def _place_adjective(token: str) -> bool:
@@ -485,6 +486,14 @@ class SourceRegistry:
                 # "the courier firm", "the online retailer": a business named before by its name
                 named = self._recent(person=False)
                 if named is not None and named.text[:1].isupper() and head not in named.words:
+                    return named
+            if modifiers and head in EPITHET_HEADS and phrase.tokens[0].lower() in DETERMINERS:
+                # "the doctors' group", "the farmers' body": a body named before by those words
+                owners = {_POSSESSIVE_END_RE.sub("", m) for m in modifiers}
+                named = next(
+                    (e for e in reversed(self._entities) if not e.person and owners <= e.words), None
+                )
+                if named is not None:
                     return named
             if not modifiers and head in EPITHET_HEADS and phrase.tokens[0].lower() in DETERMINERS:
                 fallback = self._recent(person=False, plural=head.endswith("s"))

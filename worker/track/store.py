@@ -23,6 +23,11 @@ from worker.track.rules import (
     find_conflicts,
 )
 
+# The source id of a body the data file does not list, and the nouns that describe a body without
+# naming it ("the doctors' group", "the farmers' body").
+UNLISTED_PREFIX = "name:"
+GENERIC_BODY_NOUNS = frozenset({"group", "body", "organisation", "organization", "outfit", "association"})
+
 # The most a running total credited to no one may rise over the series' current value and still be
 # read as its next value: tolls grow by a few tens of percent a day while a disaster unfolds.
 MAX_UNATTRIBUTED_RISE = 2.0
@@ -75,6 +80,9 @@ class SeriesStore:
         ministry = self._ministry_speaking_for(observation)
         if ministry is not None:
             observation = Observation(parts=ministry.parts, point=observation.point)
+        described = self._body_described(observation)
+        if described is not None:
+            observation = Observation(parts=described.parts, point=observation.point)
         if not observation.parts.kind and observation.parts.series_key not in self._series:
             named = self._series_naming_the_kind(observation)
             if named is not None:
@@ -108,6 +116,27 @@ class SeriesStore:
             if peer.parts.source.startswith(country_prefix) and peer.parts.source != source
         ]
         return ministries[0] if len(ministries) == 1 else None
+
+    def _body_described(self, observation: Observation) -> SeriesState | None:
+        """The series of the one unlisted body of the subject that a later item describes by a
+        generic noun and the words of its name: "the doctors' group" is the "Sudan Doctors
+        Network" an earlier item named. With two such bodies, neither."""
+        source = observation.parts.source
+        if observation.parts.series_key in self._series or not source.startswith(UNLISTED_PREFIX):
+            return None
+        words = source.removeprefix(UNLISTED_PREFIX).split()
+        members = {word for word in words if word not in GENERIC_BODY_NOUNS}
+        if len(members) == len(words) or not members:
+            return None  # a name of its own, or a bare "the group"
+        peers = self._subjects.get(observation.parts.subject_key, {}).values()
+        named = [
+            peer
+            for peer in peers
+            if peer.parts.source.startswith(UNLISTED_PREFIX)
+            and peer.parts.source != source
+            and members <= set(peer.parts.source.removeprefix(UNLISTED_PREFIX).split())
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _series_naming_the_kind(self, observation: Observation) -> SeriesState | None:
         """The one series of the same source, subject and place whose items named the kind of
