@@ -74,6 +74,13 @@ def test_each_noise_line_is_dropped(noise: str) -> None:
     assert clean_body(body).text == "Officials counted 12 shelters.\nThe count rose to 15."
 
 
+def test_a_row_of_share_buttons_and_counts_is_dropped() -> None:
+    body = "Officials counted 12 shelters.\nShare 1.4K | Tweet | Email | 37 comments\nThe count rose to 15."
+    assert clean_body(body).text == "Officials counted 12 shelters.\nThe count rose to 15."
+    # must not match: a line of figures with a story word is story text
+    assert clean_body("Shares fell 4 percent.").text == "Shares fell 4 percent."
+
+
 def test_noise_words_inside_a_sentence_are_kept() -> None:
     body = "Most popular among the 30 volunteers was the night shift.\nShare this with 5 friends, she said."
     assert clean_body(body).text == body

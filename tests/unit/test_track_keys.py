@@ -283,6 +283,15 @@ def test_a_subgroup_counted_for_itself_or_the_total_before_a_breakdown_keeps_its
     assert total is not None and total.counted == "person"
 
 
+def test_people_counted_by_how_badly_they_were_hurt_open_no_series() -> None:
+    sentence = "Ten people were hurt: 10 slightly injured in the east and one seriously injured in the west."
+    assert series_parts(claim(counted="slightly", category="injured", sentence=sentence)) is None
+    assert series_parts(claim(counted="seriously", category="injured", sentence=sentence)) is None
+    # must not match: the injured counted as people keep their series
+    whole = series_parts(claim(counted="people", category="injured", sentence="10 people were injured."))
+    assert whole is not None and whole.counted == "person"
+
+
 def test_a_days_increment_of_a_toll_opens_no_series() -> None:
     increment = "Another 10 people died overnight, bringing the toll to 480."
     assert series_parts(claim(sentence=increment)) is None

@@ -60,6 +60,7 @@ COUNTER_LINE_FIRST = re.compile(r"^\s+of\s+\d{1,3}\s*(?:\n|$)")
 COUNTER_LINE_TOTAL = re.compile(
     r"^(?:(?:photo|image|picture|slide|gallery|video)s?\s*:?\s+)?\d{1,3}\s+of\s+$", re.IGNORECASE
 )
+CREDIT_COUNTER_TOTAL = re.compile(r"\)\s*\d{1,3}\s+of\s+$")
 # The label a counter line may open with: "Gallery: 1 of 3", "Photos 2 of 9".
 COUNTER_LABEL = re.compile(r"^(?:photo|image|picture|slide|gallery|video)s?\s*:?\s*$", re.IGNORECASE)
 # "a father of three", "mother of two": a person's family in a description, not a count of news.
@@ -358,6 +359,13 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
                 and COUNTER_LINE_FIRST.match(after)
             )
             or (before.endswith("of ") and COUNTER_LINE_TOTAL.match(before) and after.strip() == "")
+        ):
+            return "gallery counter"
+        # "(Photo: J. Lind / Wire) 1 of 5": a counter that ends a caption after its credit
+        if (near.rstrip().endswith(")") and COUNTER_LINE_FIRST.match(after)) or (
+            before.endswith("of ")
+            and CREDIT_COUNTER_TOTAL.search(near)
+            and not after.split("\n", 1)[0].strip()
         ):
             return "gallery counter"
         if LEADING_ZERO.match(token):

@@ -194,6 +194,12 @@ _CAPTION_LABELS = ("photo:", "image:", "caption:", "pictured:", "file photo:", "
 
 
 _NOISE_KEYS = frozenset(line_key(line) for line in NOISE_LINES)
+# A row of share buttons and their counts: "Share 1.2K  Tweet  Email  12 comments".
+_SHARE_ROW = re.compile(
+    r"(?=.*[A-Za-z])(?:(?:share|shares|tweet|email|print|comments?|likes?|views|reactions?|save|facebook|twitter"
+    r"|whatsapp|linkedin|reddit|telegram|\d[\d.,]*[kKmM]?)[\s|·•/]*){2,}",
+    re.IGNORECASE,
+)
 _NOISE_PREFIX_TUPLE = tuple(NOISE_PREFIXES)
 _LINK_PREFIX_TUPLE = tuple(LINK_PREFIXES)
 
@@ -275,6 +281,8 @@ def clean_body(body: str, headline: str | None = None) -> CleanedText:
 
 def _is_noise(text: str, key: str) -> bool:
     if key in _NOISE_KEYS:
+        return True
+    if len(text) <= _SHORT_LINE and _SHARE_ROW.fullmatch(text):
         return True
     opening = text[:24].lower()
     if opening.startswith(_LINK_PREFIX_TUPLE):

@@ -48,6 +48,10 @@ from worker.track.normalize import (
 SERIES_KEY_VERSION = 4
 KEY_PREFIX = f"v{SERIES_KEY_VERSION}"
 UNKNOWN_COUNTRY = "xx"
+# How badly people were hurt, read where the counted noun would be ("one seriously injured").
+SEVERITY_WORDS = frozenset(
+    {"slightly", "lightly", "mildly", "moderately", "seriously", "severely", "critically", "gravely", "badly"}
+)
 # Units of figures that are measurements of one happening, not counts that move (a quake's magnitude,
 # an epicentre's distance), and shares, whose whole the text rarely names ("8% of teachers", "30% of
 # homes"): two percentages under one key are most often of different wholes.
@@ -283,8 +287,8 @@ def _is_tracked_figure(event: ClaimEvent, source: str) -> bool:
 
 
 def _is_tracked_count(event: ClaimEvent, category: str, counted: str) -> bool:
-    """False for a subgroup given as the breakdown of a total, a count of facilities, a day's
-    increment, an uncategorised count without a unit, a measurement of one happening and money
+    """False for a subgroup given as the breakdown of a total or by severity, a count of facilities,
+    a day's increment, an uncategorised count without a unit, a measurement of one happening and money
     whose purpose the text does not name.
 
     Uncategorised counts without a unit ("12 provinces", "300 houses", "a 5.6 magnitude"): the
@@ -295,6 +299,9 @@ def _is_tracked_count(event: ClaimEvent, category: str, counted: str) -> bool:
     if category in PEOPLE_CATEGORIES and (
         (counted != "person" and _is_breakdown(event)) or counted.rsplit(" ", 1)[-1] in FACILITY_NOUNS
     ):
+        return False
+    if category in PEOPLE_CATEGORIES and counted in SEVERITY_WORDS:
+        # "nine slightly injured in one district": the injured total broken down by how badly
         return False
     if counted.endswith(INCREMENT_SUFFIX):
         # "another 22 died overnight": the gap between two of the source's totals, not a figure it keeps.
