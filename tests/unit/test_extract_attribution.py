@@ -1796,3 +1796,12 @@ class TestAPollThatHasOrGivesAFigure:
         text = "The death toll from the storm in Velm has risen to 27, the agency said."
         assert sources(text, "27") == ["the agency"]
         assert sources("The survey has found that 300 schools closed.", "300") == ["The survey"]
+
+
+def test_a_speaker_named_after_the_verb_closes_a_quotation_of_several_sentences() -> None:
+    text = '"The county lost 1,100 nurses last year. We cannot go on like this," said Mayor Ines Roth.'
+    assert sources(text, "1,100") == ["Ines Roth"]
+    text = '"The county lost 1,100 nurses. It is what it is," said Mayor Ines Roth.'
+    assert sources(text, "1,100") == ["Ines Roth"]
+    # must not match: a determiner before a cue word outside a quotation still makes it a noun
+    assert sources("Under this estimate 1,100 nurses left.", "1,100") == [None]

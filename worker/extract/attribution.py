@@ -365,10 +365,10 @@ def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
         _RAISED_PASSIVE_RE.match(text, verb_start) and not text.startswith("claim", verb_start)
     ):
         return True
-    words = [
-        word.strip(_EDGE_PUNCTUATION)
-        for word in text[max(floor, verb_start - VERB_LEAD_WINDOW) : verb_start].split()
-    ]
+    lead = text[max(floor, verb_start - VERB_LEAD_WINDOW) : verb_start]
+    if lead.rstrip().endswith(('"', "”")):
+        return False  # '"... like this," said the mayor': a quotation's last word is no determiner
+    words = [word.strip(_EDGE_PUNCTUATION) for word in lead.split()]
     if text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS) and not (
         # "The party's chairman claimed", "the bank's chief economist forecast": the word before is a
         # speaker, the subject of a verb, not a noun that "claim" or "forecast" completes
