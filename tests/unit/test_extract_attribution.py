@@ -1805,3 +1805,10 @@ def test_a_speaker_named_after_the_verb_closes_a_quotation_of_several_sentences(
     assert sources(text, "1,100") == ["Ines Roth"]
     # must not match: a determiner before a cue word outside a quotation still makes it a noun
     assert sources("Under this estimate 1,100 nurses left.", "1,100") == [None]
+
+
+def test_a_speaker_counted_by_one_or_two_is_named_after_the_verb() -> None:
+    text = "At least 70 staff will lose their jobs, said one official, who asked not to be named."
+    assert sources(text, "At least 70") == ["one official"]
+    text = "Some 70 staff will go, said two diplomats briefed on the plan."
+    assert sources(text, "Some 70") == ["two diplomats briefed"]

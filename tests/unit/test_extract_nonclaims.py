@@ -102,6 +102,9 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         ("Gallery: 1 of 3", []),
         ("Two people familiar with the talks said 40 ships left.", ["40"]),
         ("Two officials, who asked not to be named, said 40 ships left.", ["40"]),
+        ("The deal is worth $40 million, according to two people familiar with the matter.", ["$40 million"]),
+        # must not match: a count after "according to" that is no speaker
+        ("According to 2 reports from the field, 40 ships left.", ["2", "40"]),
         ("Two people were killed, officials said.", ["Two"]),
         ('"We found 40 bodies," one villager said.', ["40"]),
         ("One nurse told us 12 were hurt.", ["12"]),

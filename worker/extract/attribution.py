@@ -925,7 +925,7 @@ def _inverted_speaker(phrase: str) -> bool:
         return False
     return (
         NAME_TOKEN_RE.match(first) is not None
-        or first.lower() in {"a", "an", "the"}
+        or first.lower() in {"a", "an", "the", "one", "two", "three", "another", "several"}
         or titled_name
         or first in SOURCE_HEADS
     ) and _valid_source(phrase, counting=False)

@@ -72,17 +72,23 @@ FAMILY_SIZE_LIMIT = 20
 # part of who the source is, not a figure they report.
 SPEAKER_COUNT_LIMIT = 10
 CLAUSE_OPENING = re.compile(r"(?:^|[,;:\"“(]|\b(?:and|but))\s*$")
-SPEAKER_COUNT_AFTER = re.compile(
+_SPEAKER_NOUNS = (
     r"^\s+(?:[\w.-]+\s+){0,3}?(?:officials?|sources?|people|person|diplomats?|witness(?:es)?|residents?|"
     r"aides?|lawmakers?|analysts?|officers?|protest[eo]rs?|demonstrators?|villagers?|survivors?|"
-    r"eyewitness(?:es)?|relatives?|doctors?|nurses?|medics?|rescuers?|workers?)"
-    # a description of the speakers ("familiar with the talks", ", who asked not to be named,"), never
-    # a verb of their own ("two people feared missing, an official said")
-    r"(?:(?:\s+(?:familiar|close|with|who|from|in|at|of|briefed|speaking|involved|knowledgeable|on)\b|,\s+who\b)"
+    r"eyewitness(?:es)?|relatives?|doctors?|nurses?|medics?|rescuers?|workers?)\b"
+)
+# A description of the speakers ("familiar with the talks", ", who asked not to be named,") may
+# follow them, never a verb of their own ("two people feared missing, an official said").
+SPEAKER_COUNT_AFTER = re.compile(
+    _SPEAKER_NOUNS
+    + r"(?:(?:\s+(?:familiar|close|with|who|from|in|at|of|briefed|speaking|involved|knowledgeable|on)\b"
+    r"|,\s+who\b)"
     r"(?:(?!\b(?:were|was|are|is|had|have|has|died|killed|injured|wounded|fled|feared|and)\b)[^.;:\"”]){0,70}?)?"
     r",?\s+(?:said|say|says|told|tell|confirmed)\b",
     re.IGNORECASE,
 )
+ACCORDING_TO_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
+SPEAKERS_AFTER = re.compile(_SPEAKER_NOUNS, re.IGNORECASE)
 # "no one", "at one point", "at one stage": "one" in a set phrase, not a count.
 NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
 AT_BEFORE = re.compile(r"\bat\s+(?:(?:just|only)\s+)?$", re.IGNORECASE)
@@ -425,7 +431,11 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
     if not has_unit:
         if SUPERLATIVE_AFTER.match(after) or RANKING_WORD_BEFORE.search(near):
             return "ranking"
-        if value <= SPEAKER_COUNT_LIMIT and SPEAKER_COUNT_AFTER.match(after) and CLAUSE_OPENING.search(near):
+        if value <= SPEAKER_COUNT_LIMIT and (
+            (SPEAKER_COUNT_AFTER.match(after) and CLAUSE_OPENING.search(near))
+            # "according to two people familiar with the matter"
+            or (near.endswith("to ") and ACCORDING_TO_BEFORE.search(near) and SPEAKERS_AFTER.match(after))
+        ):
             return "count of speakers"
         if " of " in before and N_OF_THE_M.search(before) and not REPORTED_COUNT_AFTER.match(after):
             return "total of a known set"
