@@ -1812,3 +1812,9 @@ def test_a_speaker_counted_by_one_or_two_is_named_after_the_verb() -> None:
     assert sources(text, "At least 70") == ["one official"]
     text = "Some 70 staff will go, said two diplomats briefed on the plan."
     assert sources(text, "Some 70") == ["two diplomats briefed"]
+
+
+def test_official_data_that_show_a_figure_are_its_source_as_after_according_to() -> None:
+    assert sources("Inflation hit 4.1% in June, official data showed.", "4.1%") == ["official data"]
+    # must not match: figures with no owner and no word of origin credit no one
+    assert sources("Figures show inflation hit 4.1% in June.", "4.1%") == [None]

@@ -73,6 +73,9 @@ def test_protest_context_reads_protest_words_but_not_the_month_of_march() -> Non
         ("The outbreak has sickened at least 300 people.", [("at least 300", "affected")]),
         ("Two explosions hit the market.", [("Two", "other")]),
         ("The storms hit 1,067,656 families.", [("1,067,656", "affected")]),
+        # a share or an amount that "hit" a level is reached, not struck
+        ("Joblessness hit 7.2% in March.", [("7.2%", "other")]),
+        ("Losses hit $2 billion.", [("$2 billion", "other")]),
         ("A fire forced the evacuation of some 3,000 residents.", [("some 3,000", "evacuated")]),
         ("Some 41 miners were treated for smoke inhalation.", [("Some 41", "injured")]),
         ("Another 16 were treated and released.", [("16", "other")]),

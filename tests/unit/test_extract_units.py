@@ -108,6 +108,13 @@ def test_a_hyphenated_point_or_degree_describes_instead_of_measuring() -> None:
     assert units("A five-point plan and a 90-degree turn.") == []
 
 
+def test_percentage_and_basis_points_written_with_a_hyphen() -> None:
+    assert units("It made a 0.25 percentage-point cut and a 50 basis-point rise.") == [
+        (0.25, "percentage point"),
+        (50, "bp"),
+    ]
+
+
 def test_a_margin_in_points_is_measured() -> None:
     assert units("The mayor holds a 7-point lead.") == [(7, "point")]
     assert units("Shares suffered a 12-point drop and an 8-point gain.") == [(12, "point"), (8, "point")]

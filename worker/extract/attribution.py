@@ -735,6 +735,8 @@ def _owner_of_documents(phrase: str) -> str | None:  # noqa: PLR0911  one early 
         if tokens[-1].lower() in {"documents", "records"}:
             return phrase
         owners = [t for t in tokens[:-1] if t.lower() not in GENERIC_DOCUMENT_ADJECTIVES]
+        if not owners and any(t.lower() == "official" for t in tokens[:-1]):
+            return f"official {tokens[-1]}"  # "official data showed", as "according to official data"
         if len(owners) == 1 and not ACRONYM_RE.match(owners[0]):
             return f"{owners[0]} {tokens[-1]}"
         if tokens[-1].lower() in FINDING_DOCUMENTS and not any(t[0].isupper() for t in owners):

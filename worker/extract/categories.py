@@ -958,7 +958,7 @@ def _category_before(text: str, figure: FigureSpan, before: str) -> str | None: 
         number_cue = _ALL_CUES.search(number_of.group("rest"))
         if number_cue is not None:
             return _CUE_CATEGORY[number_cue.group("cue").lower()]
-    governing = _governing_verb_category(lower)
+    governing = _governing_verb_category(lower, counts=figure.unit is None)
     if governing is not None:
         return governing
     topic = _FOR_THE_GROUP.search(before) if "for the " in lower else None
@@ -1010,8 +1010,10 @@ def _crowd_category(text: str, figure: FigureSpan, head_lower: str | None) -> st
     return "other"
 
 
-def _governing_verb_category(lower_before: str) -> str | None:
-    """The category of the verb right before a figure: "killing 1,200", "evacuated another 300"."""
+def _governing_verb_category(lower_before: str, *, counts: bool = True) -> str | None:
+    """The category of the verb right before a figure: "killing 1,200", "evacuated another 300".
+    A verb that gives a category only to a count ("hit") gives none to a measure or a share:
+    "inflation hit 7.2%", "losses hit $2 billion" are levels reached."""
     tail = lower_before[-GOVERNING_VERB_WINDOW:].rstrip()
     words = _LETTERS.findall(tail) if tail[-1:].isalpha() else []
     if words and words[-1] in _SKIPPED_BEFORE_FIGURE:
@@ -1019,7 +1021,7 @@ def _governing_verb_category(lower_before: str) -> str | None:
     if not words:
         return None
     verb = words[-1]
-    verb_category = _CUE_CATEGORY.get(verb) or GOVERNING_ONLY_CUES.get(verb)
+    verb_category = _CUE_CATEGORY.get(verb) or (GOVERNING_ONLY_CUES.get(verb) if counts else None)
     if verb_category is not None and verb.endswith(("ed", "ing", "s", "kill", "hit")):
         return verb_category
     if len(words) > 1 and f"{words[-2]} {verb}" in _CUE_CATEGORY:

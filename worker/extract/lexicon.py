@@ -315,6 +315,8 @@ DEFAULT_POUND = "GBP"
 UNITS_AFTER: dict[str, str] = {
     "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent", "pc": "percent",
     "percentage points": "percentage point", "percentage point": "percentage point",
+    "percentage-points": "percentage point", "percentage-point": "percentage point",
+    "basis-point": "bp",
     "basis points": "bp", "basis point": "bp", "bps": "bp", "bp": "bp",
     "km": "km", "kms": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km",
     "kilometer": "km", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "m": "m",
