@@ -143,3 +143,47 @@ def test_a_description_two_bodies_fit_continues_neither() -> None:
         if event.current.value == 52.0
     }
     assert sources_of_52 == {"name:doctor group"}
+
+
+def _track(bodies: list[tuple[str, str, str]]) -> list[tuple[str, str, float]]:
+    lines = [
+        event.model_dump_json()
+        for item_id, published, body in bodies
+        for event in process_item(WireItem(id=item_id, published_at=published, body=body))
+    ]
+    return [
+        (event.event, event.series.source, event.current.value)
+        for event in track_lines(lines, window_seconds=0, on_invalid=_unexpected)
+    ]
+
+
+def test_a_bare_ministry_in_a_later_item_continues_the_one_ministry_keeping_the_count() -> None:
+    events = _track(
+        [
+            (
+                "rc-1",
+                "2026-05-10T08:00:00Z",
+                "A train crash in Slovakia killed 32 people, the interior ministry said.",
+            ),
+            (
+                "rc-2",
+                "2026-05-11T08:00:00Z",
+                "The toll from the train crash in Slovakia rose to 35, the ministry said.",
+            ),
+        ]
+    )
+    assert ("value_updated", "gov:sk:interior-ministry", 35.0) in events
+
+
+def test_a_part_of_a_set_named_after_it_opens_no_series() -> None:
+    events = _track(
+        [
+            (
+                "rc-1",
+                "2026-05-10T08:00:00Z",
+                "A train crash in Slovakia injured 85 people, the national railway company said. "
+                "The interior ministry said 14 of the injured were in critical condition.",
+            ),
+        ]
+    )
+    assert [value for _, _, value in events] == [85.0]

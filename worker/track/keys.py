@@ -92,6 +92,7 @@ _BREAKDOWN = re.compile(
     r"|consisting\s+of|comprising|made\s+up\s+of)\b",
     re.IGNORECASE,
 )
+_PART_OF_A_SET_AFTER = re.compile(r"\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)
 # A count of households given with the people they hold ("4,000 families or 17,500 people"): one
 # figure in two units, of which the people are the count sources keep and compare.
 _HOUSEHOLDS_THEN_PEOPLE = re.compile(
@@ -226,6 +227,14 @@ def _is_breakdown(event: ClaimEvent) -> bool:
     return at > 0 and _BREAKDOWN.search(sentence, 0, at) is not None
 
 
+def _is_part_of_a_set(event: ClaimEvent) -> bool:
+    """Whether a figure counts a part of a set named after it ("14 of the injured were in critical
+    condition", "two of them died"): whatever it counts, never the set's own total."""
+    sentence = event.evidence.sentence
+    at = sentence.find(event.quantity_text)
+    return at >= 0 and _PART_OF_A_SET_AFTER.match(sentence, at + len(event.quantity_text)) is not None
+
+
 def subject_parts(event: ClaimEvent) -> tuple[str, str, str, str, str]:
     """Country, kind, category, counted thing and place of a claim: the subject every source shares."""
     counted = counted_thing(event.counted, event.unit, event.category)
@@ -297,7 +306,9 @@ def _is_tracked_count(event: ClaimEvent, category: str, counted: str) -> bool:
     (a unit) are tracked, each currency and unit apart from any toll.
     """
     if category in PEOPLE_CATEGORIES and (
-        (counted != "person" and _is_breakdown(event)) or counted.rsplit(" ", 1)[-1] in FACILITY_NOUNS
+        (counted != "person" and _is_breakdown(event))
+        or _is_part_of_a_set(event)
+        or counted.rsplit(" ", 1)[-1] in FACILITY_NOUNS
     ):
         return False
     if category in PEOPLE_CATEGORIES and counted in SEVERITY_WORDS:

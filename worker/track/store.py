@@ -27,6 +27,9 @@ from worker.track.rules import (
 # naming it ("the doctors' group", "the farmers' body").
 UNLISTED_PREFIX = "name:"
 GENERIC_BODY_NOUNS = frozenset({"group", "body", "organisation", "organization", "outfit", "association"})
+# "the ministry" in an item that names none, and the ids of the ministries the identity rules name.
+BARE_MINISTRY = "name:ministry"
+MINISTRY_SUFFIX = "-ministry"
 
 # The most a running total credited to no one may rise over the series' current value and still be
 # read as its next value: tolls grow by a few tens of percent a day while a disaster unfolds.
@@ -120,15 +123,20 @@ class SeriesStore:
     def _body_described(self, observation: Observation) -> SeriesState | None:
         """The series of the one unlisted body of the subject that a later item describes by a
         generic noun and the words of its name: "the doctors' group" is the "Sudan Doctors
-        Network" an earlier item named. With two such bodies, neither."""
+        Network" an earlier item named; a bare "the ministry" is the one ministry keeping the
+        subject's count. With two such bodies, neither."""
         source = observation.parts.source
         if observation.parts.series_key in self._series or not source.startswith(UNLISTED_PREFIX):
             return None
+        peers = self._subjects.get(observation.parts.subject_key, {}).values()
+        if source == BARE_MINISTRY:
+            # "the ministry said" in an item that names no ministry: the one ministry keeping the count
+            ministries = [peer for peer in peers if peer.parts.source.endswith(MINISTRY_SUFFIX)]
+            return ministries[0] if len(ministries) == 1 else None
         words = source.removeprefix(UNLISTED_PREFIX).split()
         members = {word for word in words if word not in GENERIC_BODY_NOUNS}
         if len(members) == len(words) or not members:
             return None  # a name of its own, or a bare "the group"
-        peers = self._subjects.get(observation.parts.subject_key, {}).values()
         named = [
             peer
             for peer in peers
