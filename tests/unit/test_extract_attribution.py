@@ -1818,3 +1818,10 @@ def test_official_data_that_show_a_figure_are_its_source_as_after_according_to()
     assert sources("Inflation hit 4.1% in June, official data showed.", "4.1%") == ["official data"]
     # must not match: figures with no owner and no word of origin credit no one
     assert sources("Figures show inflation hit 4.1% in June.", "4.1%") == [None]
+
+
+def test_the_origin_of_a_figure_is_its_source_not_the_relay_that_cited_it() -> None:
+    text = "More than 900 homes were lost, according to local officials cited by state television."
+    assert sources(text, "More than 900") == ["local officials"]
+    text = "More than 900 homes were lost, district officials quoted by the radio said."
+    assert sources(text, "More than 900") == ["district officials"]

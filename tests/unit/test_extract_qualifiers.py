@@ -62,6 +62,7 @@ def test_named_qualifier_patterns(name: str, matching: str, not_matching: str, m
             "approximate",
         ),
         ("The toll has gone up to 1,870.", "1,870", "exact"),
+        ("The toll was revised up to 1,870.", "1,870", "exact"),
         ("Up to 300 stalls may close.", "Up to 300", "upper_bound"),
         ("There were just 48 left.", "48", "exact"),
         ("Each sample weighed ~45g.", "~45g", "approximate"),
@@ -135,6 +136,7 @@ def test_a_score_is_not_a_range() -> None:
         "The levy passed the Senate 61-39 on Tuesday.",
         "The upper house approved the levy 61-39.",
         "The plan passed the full Assembly 61-39.",
+        "The court struck the levy down in a 61-39 ruling.",
     ],
 )
 def test_a_vote_tally_is_two_exact_figures(text: str) -> None:

@@ -552,3 +552,11 @@ def test_a_place_a_size_is_measured_against_is_not_where_it_happened() -> None:
     assert claim.location == "Alberta"
     [claim] = extract_claims("The spill, which covers the size of Luxembourg, has killed 900 seabirds.")
     assert claim.location is None
+
+
+def test_an_abbreviation_that_numbers_what_follows_is_no_place() -> None:
+    [claim] = extract_claims("Police arrested 12 people near No. 10 Downing Street.")
+    assert claim.location is None
+    # must not match: an unlisted name after "near" is still a place of its own
+    [claim] = extract_claims("Police arrested 12 people near Tarsa.")
+    assert claim.location == "Tarsa"

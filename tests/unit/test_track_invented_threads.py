@@ -115,34 +115,26 @@ def test_a_later_item_that_describes_a_body_by_its_members_continues_its_count(
 
 
 def test_a_description_two_bodies_fit_continues_neither() -> None:
-    bodies = [
-        (
-            "dn-1",
-            "2026-03-01T08:00:00Z",
-            "Floods in Velmaria killed 40 people, the Velmaria Doctors Network said.",
-        ),
-        (
-            "dn-2",
-            "2026-03-01T09:00:00Z",
-            "Floods in Velmaria killed 45 people, the Velmaria Doctors Union said.",
-        ),
-        (
-            "dn-3",
-            "2026-03-02T08:00:00Z",
-            "Floods in Velmaria have killed 52 people, the doctors' group said.",
-        ),
-    ]
-    lines = [
-        event.model_dump_json()
-        for item_id, published, body in bodies
-        for event in process_item(WireItem(id=item_id, published_at=published, body=body))
-    ]
-    sources_of_52 = {
-        event.series.source
-        for event in track_lines(lines, window_seconds=0, on_invalid=_unexpected)
-        if event.current.value == 52.0
-    }
-    assert sources_of_52 == {"name:doctor group"}
+    events = _track(
+        [
+            (
+                "dn-1",
+                "2026-03-01T08:00:00Z",
+                "Floods in Velmaria killed 40 people, the Velmaria Doctors Network said.",
+            ),
+            (
+                "dn-2",
+                "2026-03-01T09:00:00Z",
+                "Floods in Velmaria killed 45 people, the Velmaria Doctors Union said.",
+            ),
+            (
+                "dn-3",
+                "2026-03-02T08:00:00Z",
+                "Floods in Velmaria have killed 52 people, the doctors' group said.",
+            ),
+        ]
+    )
+    assert {source for _, source, value in events if value == 52.0} == {"name:doctor group"}
 
 
 def _track(bodies: list[tuple[str, str, str]]) -> list[tuple[str, str, float]]:

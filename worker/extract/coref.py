@@ -106,11 +106,17 @@ class Phrase:
 _PARTY_AND_STATE_RE = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)[-–]\s?[A-Z][A-Za-z.\s]{0,14}\)")
 
 
+# A relay named after the origin of a figure: "local officials cited by state media".
+_RELAYED_BY_RE = re.compile(r"\s+(?:cited|quoted|relayed)\s+by\s+.+$")
+
+
 def parse_phrase(text: str) -> Phrase:
-    """A source phrase without edge punctuation or a legislator's party and state, its parenthesised
-    acronym set apart."""
+    """A source phrase without edge punctuation, a legislator's party and state or the relay that
+    cited it, its parenthesised acronym set apart."""
     if "(" in text:
         text = _PARTY_AND_STATE_RE.sub("", text)
+    if " by " in text:
+        text = _RELAYED_BY_RE.sub("", text)  # the origin of a chain, not its relay (SPEC)
     acronym_match = PARENTHESISED_ACRONYM_RE.search(text)
     acronym = acronym_match.group("acronym") if acronym_match else None
     if acronym_match:

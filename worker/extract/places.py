@@ -732,6 +732,7 @@ _UNLISTED_PLACE = re.compile(
     r"\b(?:(?:[Ii]n|[Nn]ear|[Oo]utside|[Oo]ff)\s+(?:the\s+)?"
     rf"(?:{_QUALIFYING_WORD}\s+)?|the\s+(?:[a-z]+\s+)?(?:province|region|district|county|town|village|island)\s+of\s+)"
     r"(?P<place>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
+    r"(?!\.\s?\d)"  # "near No. 10 Downing Street": an abbreviation that numbers what follows
 )
 # Capitalised words after "in" that name no place: bodies, buildings, documents, times.
 NOT_PLACE_WORDS = frozenset(

@@ -102,9 +102,11 @@ TRAILING_SCALE = re.compile(
 )
 AND_JOIN = re.compile(r"\s+and\s+")
 RICHTER_AFTER = re.compile(r"\s+on\s+the\s+Richter(?:\s+scale)?\b")
-# "gone up to", "shot up to": "up" belongs to the verb, the figure is exact.
+# "gone up to", "shot up to", "revised up to": "up" belongs to the verb, the figure is exact.
 MOVED_BEFORE = re.compile(
-    r"\b(?:gone|went|go|goes|going|shot|moved|jumped|climbed|risen|rose|crept|edged)\s+$", re.IGNORECASE
+    r"\b(?:gone|went|go|goes|going|shot|moved|jumped|climbed|risen|rose|crept|edged|inched|ticked|revised|revises"
+    r"|revising|pushed|bumped|scaled)\s+$",
+    re.IGNORECASE,
 )
 # "37m (121ft)": a length restated in feet.
 FEET_RESTATED_AFTER = re.compile(r"\s*\(\s*[\d.,]+\s*(?:ft|feet|foot|yards?|yd)\b")
@@ -235,7 +237,8 @@ _VOTE_BEFORE = re.compile(
     r"(?:\s+(?:by|a|of|margin|unanimously))*)\s+$",
     re.IGNORECASE,
 )
-_VOTE_AFTER = re.compile(r"\s+(?:vote|votes|margin)\b", re.IGNORECASE)
+# "by a 52-48 vote", "a 5-4 ruling": the tally of a vote or of a court's judges
+_VOTE_AFTER = re.compile(r"\s+(?:vote|votes|margin|ruling|decision|verdict|majority)\b", re.IGNORECASE)
 VOTE_WINDOW = 40
 
 
