@@ -123,3 +123,19 @@ def test_a_figure_alone_in_a_list_row_or_with_words_is_not_a_restatement() -> No
     assert [c.quantity_text for c in extract_claims(text)] == ["4,000", "4,000"]
     text = '"We have closed 4,000 clinics," the minister said. "Four thousand more."'
     assert [c.quantity_text for c in extract_claims(text)] == ["4,000", "Four thousand"]
+
+
+def test_bullets_under_a_summary_heading_restate_the_story() -> None:
+    text = (
+        "Key points:\n- Toll rises to 112, agency says\n- At least 850 injured\n"
+        "- Teams from 12 countries help\n\n"
+        "The disaster agency said the toll had risen to 112, with 850 people injured."
+    )
+    found = [(c.quantity_text, c.qualifier) for c in extract_claims(text)]
+    assert found == [("12", "exact"), ("112", "exact"), ("850", "exact")]
+
+
+def test_rows_of_a_list_with_no_summary_heading_keep_their_figures() -> None:
+    # must not match: a list introduced by a sentence is a breakdown, each row its own claim
+    text = "Deaths by province:\n- North: 112\n- South: 850\n\nThe toll rose to 112 in the north."
+    assert [c.quantity_text for c in extract_claims(text)] == ["112", "850", "112"]

@@ -101,6 +101,13 @@ _CHANGED_FROM = re.compile(
 # rows with the same figure are two claims.
 _LIST_ROW = re.compile(r"[-–•*·]|[^:\n]{1,40}:\s*[\d.,]+$")
 _CLOSING = frozenset(".!?\"”’')")
+# A heading over bullets that sum up the story: its figures are restated below.
+_SUMMARY_HEADING = re.compile(
+    r"(?:key\s+(?:points|facts|developments)|what\s+we\s+know(?:\s+so\s+far)?|highlights|at\s+a\s+glance"
+    r"|in\s+brief|summary|the\s+latest)\s*:?",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"[-–•*·]\s")
 
 
 def _local_currencies(text: str) -> tuple[str, str, str]:
@@ -375,9 +382,18 @@ def _previous_figures_first(claims: list[Claim], previous_figures: dict[int, int
 
 
 def _title_sentences(text: str, sentences: list[tuple[int, int]]) -> frozenset[int]:
-    """Sentences that are a whole line with no closing punctuation: headlines, bylines, captions."""
+    """Sentences that are a whole line with no closing punctuation (headlines, bylines, captions),
+    and the bullets under a summary heading ("Key points:"), which restate the story below."""
     titles = set()
+    summary = False  # in the bullets of a summary heading
     for start, end in sentences:
+        if _SUMMARY_HEADING.fullmatch(text, start, end):
+            summary = True
+            continue
+        if summary and _BULLET.match(text, start, end):
+            titles.add(start)
+            continue
+        summary = False
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         whole_line = (
