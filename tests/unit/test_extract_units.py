@@ -86,6 +86,7 @@ def test_named_unit_patterns(name: str, matching: str, not_matching: str, method
         ("The sun's mass is 1.99×10−30 kilograms.", [(1.99e-30, "kg")]),
         ("There are 6.02×10²³ atoms in a 3 x 10 metre tank.", [(6.02e23, None), (3, None), (10, "m")]),
         ("The fund holds 4 hundred million shares.", [(4e8, None)]),
+        ("Some 4 hundred thousand fled; the plan costs Rs 5 lakh crore.", [(4e5, None), (5e12, "INR")]),
         ("A 3923sq m estate reached 100km/hr at 2.14degF.", [(3923, "m2"), (100, "kmh"), (2.14, "F")]),
     ],
 )

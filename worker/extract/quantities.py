@@ -914,9 +914,9 @@ def _scale(text: str, match: NumberToken, end: int, unit: str | None) -> tuple[f
             return 1.0, None, False, pos
         scale = _LOWER_SCALES[word]
         pos = scale_match.end()
-        if word in ("hundred", "thousand"):  # "4 hundred million", "2 thousand crore"
+        if word in ("hundred", "thousand", "lakh", "lakhs"):  # "4 hundred thousand", "5 lakh crore"
             larger = SCALE_AFTER.match(text, pos, end)
-            if larger is not None and _LOWER_SCALES.get(larger.group("s").lower(), 0) > 1e3:
+            if larger is not None and _LOWER_SCALES.get(larger.group("s").lower(), 0) > scale:
                 scale *= _LOWER_SCALES[larger.group("s").lower()]
                 pos = larger.end()
         return scale, None, True, pos
