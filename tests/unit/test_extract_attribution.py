@@ -1825,3 +1825,11 @@ def test_the_origin_of_a_figure_is_its_source_not_the_relay_that_cited_it() -> N
     assert sources(text, "More than 900") == ["local officials"]
     text = "More than 900 homes were lost, district officials quoted by the radio said."
     assert sources(text, "More than 900") == ["district officials"]
+
+
+def test_a_relay_that_cites_its_origin_in_a_relative_clause_credits_the_origin() -> None:
+    text = "According to the agency, which cited three border officials, 40 guards were killed."
+    assert sources(text, "40") == ["three border officials"]
+    # must not match: a relative clause that cites no one leaves the relay the source
+    text = "According to the agency, which has staff in the area, 40 guards were killed."
+    assert sources(text, "40") == ["the agency"]

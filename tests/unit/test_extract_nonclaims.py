@@ -103,6 +103,7 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         ("Two people familiar with the talks said 40 ships left.", ["40"]),
         ("Two officials, who asked not to be named, said 40 ships left.", ["40"]),
         ("The deal is worth $40 million, according to two people familiar with the matter.", ["$40 million"]),
+        ("The agency, citing three security sources, said 40 guards died.", ["40"]),
         # must not match: a count after "according to" that is no speaker
         ("According to 2 reports from the field, 40 ships left.", ["2", "40"]),
         ("Two people were killed, officials said.", ["Two"]),

@@ -245,6 +245,10 @@ _CUE_WORD_SET = frozenset(CUE_WORDS)
 _QUOTE_TAIL_WORDS = frozenset(QUOTE_TAIL_VERBS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
 _NOUN_LIKE_VERBS = ("forecast", "estimate", "claim")
+# A relay's source named in a relative clause after it: ", which cited two security sources".
+_WHICH_CITED_RE = re.compile(
+    r",\s+(?:which|who)\s+(?:cited|quoted)\s+(?P<origin>[^,.;:]{2,60}?)(?=\s*[,.;:]|$)"
+)
 # A finding in the words before "had" or "gives", which are then its verb ("the poll had"); a count
 # that rises or falls ("the toll has risen", "the tally had reached") is no finding.
 _FINDING_BEFORE_RE = re.compile(
@@ -1207,6 +1211,10 @@ class _SentenceReader:
                 # "according to data posted on the board's website", "figures released by the
                 # statistics agency": the site's owner, the figures' maker
                 owner, phrase_end, document = site.group("owner"), site.end(), phrase
+            relayed = _WHICH_CITED_RE.match(text, phrase_end, self.end)
+            if relayed is not None and _valid_source(relayed.group("origin"), counting=False):
+                # "according to Reuters, which cited two security sources": the origin of the chain
+                owner, phrase_end = relayed.group("origin"), relayed.end()
             if not _valid_source(owner, counting=False):
                 # "according to information on its website": a generic source is still a source
                 if cue != "according to" or not _generic_source(phrase):

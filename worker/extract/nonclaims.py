@@ -87,7 +87,7 @@ SPEAKER_COUNT_AFTER = re.compile(
     r",?\s+(?:said|say|says|told|tell|confirmed)\b",
     re.IGNORECASE,
 )
-ACCORDING_TO_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
+ACCORDING_TO_BEFORE = re.compile(r"\b(?:according\s+to|cit(?:ed|ing)|quot(?:ed|ing))\s+$", re.IGNORECASE)
 SPEAKERS_AFTER = re.compile(_SPEAKER_NOUNS, re.IGNORECASE)
 # "no one", "at one point", "at one stage": "one" in a set phrase, not a count.
 NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
@@ -433,8 +433,8 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             return "ranking"
         if value <= SPEAKER_COUNT_LIMIT and (
             (SPEAKER_COUNT_AFTER.match(after) and CLAUSE_OPENING.search(near))
-            # "according to two people familiar with the matter"
-            or (near.endswith("to ") and ACCORDING_TO_BEFORE.search(near) and SPEAKERS_AFTER.match(after))
+            # "according to two people familiar with the matter", "citing two security sources"
+            or (ACCORDING_TO_BEFORE.search(near) and SPEAKERS_AFTER.match(after))
         ):
             return "count of speakers"
         if " of " in before and N_OF_THE_M.search(before) and not REPORTED_COUNT_AFTER.match(after):
