@@ -279,6 +279,7 @@ _RELEASED_DOCUMENT_RE = re.compile(
     rf"(?:{word_alternation(DOCUMENT_NOUNS - {'documents', 'records'})})\b",
     re.IGNORECASE,
 )
+# A number right before a word: "30 projects", "two estimates" count a plural noun.
 _COUNT_RIGHT_BEFORE_RE = re.compile(
     r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|several))\s+$",
     re.IGNORECASE,
