@@ -28,7 +28,14 @@ from worker.models import (
     WireItem,
     make_claim_id,
 )
-from worker.track.identity import Entity, ItemContext, city_police, item_context, resolve_source
+from worker.track.identity import (
+    GENERIC_POLICE,
+    Entity,
+    ItemContext,
+    city_police,
+    item_context,
+    resolve_source,
+)
 
 EXTRACTOR_VERSION = __version__
 # Marks evidence cut short on one side of the figure.
@@ -236,10 +243,6 @@ def _resolved_place(place: Place | None) -> ResolvedPlace | None:
     return ResolvedPlace(
         id=place.id, name=place.name, level=place.level, country=place.country, parent=place.parent
     )
-
-
-# The id of police named by no force ("police said"), which `city_police` may name.
-GENERIC_POLICE = "generic:police"
 
 
 def _to_event(

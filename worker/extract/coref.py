@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from worker.extract.places import POSSESSIVE_END
 from worker.extract.reporting import (
     ACRONYM_RE,
     BODY_PRONOUNS,
@@ -173,7 +174,6 @@ def _is_description(tokens: Sequence[str]) -> bool:
 
 
 _AGE_WORD_RE = re.compile(r"\d{1,3}-year-old")
-_POSSESSIVE_END_RE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def _place_adjective(token: str) -> bool:
@@ -495,7 +495,7 @@ class SourceRegistry:
                     return named
             if modifiers and head in EPITHET_HEADS and phrase.tokens[0].lower() in DETERMINERS:
                 # "the doctors' group", "the farmers' body": a body named before by those words
-                owners = {_POSSESSIVE_END_RE.sub("", m) for m in modifiers}
+                owners = {POSSESSIVE_END.sub("", m) for m in modifiers}
                 named = next(
                     (e for e in reversed(self._entities) if not e.person and owners <= e.words), None
                 )

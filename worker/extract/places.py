@@ -105,7 +105,8 @@ _QUALIFYING_WORD = (
 )
 _PLACE_QUALIFIER = re.compile(rf"^{_QUALIFYING_WORD}$")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[\w'’])?")
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# A possessive ending on a word: "Kenya's", "the doctors'".
+POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _PARENTHESISED = re.compile(r"\s*\([^)]*\)")
 
@@ -340,7 +341,7 @@ class Gazetteer:
             return self._adjective_lookups[word]
         if len(self._adjective_lookups) >= _LOOKUP_CACHE_SIZE:
             self._adjective_lookups.clear()
-        folded = fold(_POSSESSIVE.sub("", word))
+        folded = fold(POSSESSIVE_END.sub("", word))
         code = self.adjectives.get(folded)
         if code is None and folded.endswith("ns"):
             code = self.adjectives.get(folded[:-1])  # the people of a country: "Kenyans", "Palestinians"
@@ -411,7 +412,7 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             longest += 1
         for at in range(index, longest):
             if at not in bare:
-                bare[at] = _POSSESSIVE.sub("", tokens[at].group())
+                bare[at] = POSSESSIVE_END.sub("", tokens[at].group())
         found = None
         for stop in range(longest, index, -1):
             words = [bare[at] for at in range(index, stop)]
@@ -456,7 +457,7 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
         # "Central Sulawesi's Palu": a place after a possessive place is introduced by it.
         after_possessive = (
             bool(mentions)
-            and _POSSESSIVE.search(text[mentions[-1].start : mention_start].strip()) is not None
+            and POSSESSIVE_END.search(text[mentions[-1].start : mention_start].strip()) is not None
             and mentions[-1].end >= mention_start - 4
         )
         locative = _locative_before(text, mention_start, start) or (
@@ -531,7 +532,8 @@ def _acronym_in_brackets(text: str, tokens: list[re.Match[str]], index: int, sto
 
 # A one-word name that speaks a quotation it follows: '”, Soria said', '," said Soria.'
 _QUOTE_CLOSED_BEFORE = re.compile(r"[,.!?]?[”\"]\s*(?P<verb>(?:said|says|added|told)\s+)?$")
-_SPEECH_AFTER = re.compile(r"\s+(?:said|says|added|told|explained|continued)\b")
+_SAYING_VERBS = "said|says|added|told|explained|continued"
+_SPEECH_AFTER = re.compile(rf"\s+(?:{_SAYING_VERBS})\b")
 
 
 def _quote_tail_speaker(text: str, token: re.Match[str]) -> bool:
@@ -586,7 +588,7 @@ _PLACE_LEAD_WORDS = word_set(
     """
 )
 # Verbs of saying after a name, with the comma that closes an apposition ("..., Ida Kent, said").
-_SAID_AFTER_NAME = re.compile(r",?\s+(?:said|says|added|told|explained|continued|wrote|noted|argued)\b")
+_SAID_AFTER_NAME = re.compile(rf",?\s+(?:{_SAYING_VERBS}|wrote|noted|argued)\b")
 _SAYING_BEFORE_NAME = frozenset({"said", "says", "added", "told", "according"})
 
 
@@ -677,7 +679,7 @@ def sentence_places(
     for match in _UNLISTED_PLACE.finditer(text, start, end):
         name = match.group("place")
         at, until = match.start("place"), match.end("place")
-        words = fold(_POSSESSIVE.sub("", name)).split()
+        words = fold(POSSESSIVE_END.sub("", name)).split()
         if (
             any(a <= at < b for a, b in known)
             or words[0] in COMMON_WORD_NAMES
@@ -837,7 +839,7 @@ def _arrival(text: str, mentions: list[PlaceMention], index: int, next_figure: i
             ),
             mention,
         )
-    return mention.name or _POSSESSIVE.sub("", text[mention.start : mention.end])
+    return mention.name or POSSESSIVE_END.sub("", text[mention.start : mention.end])
 
 
 # What may stand between a place and the figure that follows as its own ("Westland 40",
@@ -913,13 +915,13 @@ def _place_before_in_list(
             listed.insert(0, mention)
         if len(group) > 1 and len(listed) == len(group) and rank >= 0:
             chosen = listed[rank]
-            return _POSSESSIVE.sub("", text[chosen.start : chosen.end])
+            return POSSESSIVE_END.sub("", text[chosen.start : chosen.end])
     between = _PARENTHESISED.sub("", text[last.end : figure_start])
     if not _LISTED_BEFORE.fullmatch(between):
         return None
     if _ROW_MARK.match(between) and end - last.start > LIST_ROW_CHARS:
         return None  # "New Delhi: More than 80 people were killed ...": a dateline, not a row
-    return _POSSESSIVE.sub("", text[last.start : last.end])
+    return POSSESSIVE_END.sub("", text[last.start : last.end])
 
 
 def _first_cell_place(text: str, mentions: list[PlaceMention], figure_start: int) -> str | None:
@@ -934,7 +936,7 @@ def _first_cell_place(text: str, mentions: list[PlaceMention], figure_start: int
     cell = text[line_start:bar].strip()
     for mention in mentions:
         if mention.start >= line_start and mention.end <= bar and text[mention.start : mention.end] == cell:
-            return _POSSESSIVE.sub("", cell)
+            return POSSESSIVE_END.sub("", cell)
     return None
 
 
@@ -944,7 +946,7 @@ def _fits_country(text: str, mention: PlaceMention, mentions: list[PlaceMention]
     country = Counter(m.place.country for m in mentions).most_common(1)[0][0]
     if mention.place.country == country:
         return True
-    found = gazetteer().lookup(_POSSESSIVE.sub("", text[mention.start : mention.end]), country)
+    found = gazetteer().lookup(POSSESSIVE_END.sub("", text[mention.start : mention.end]), country)
     return found is not None and found.country == country
 
 
@@ -997,7 +999,7 @@ def _written_name(text: str, mentions: list[PlaceMention], place_id: str) -> str
     its accents: "Herat" for "Herāt". Another name ("Sulawesi" for Indonesia) or capitals stay out."""
     for mention in mentions:
         if mention.place.id == place_id:
-            written = _POSSESSIVE.sub("", text[mention.start : mention.end])
+            written = POSSESSIVE_END.sub("", text[mention.start : mention.end])
             same = written != mention.place.name and fold(written) == fold(mention.place.name)
             return written if same and not written.isupper() else None
     return None
@@ -1190,7 +1192,7 @@ def _names_beside_event_words(headline: str, after_words: int = EVENT_PLACE_WORD
             names += [before.group("name"), before.group("last")]
         join = _EVENT_PLACE_JOIN.match(headline, event.end())
         if join is not None:
-            words = [_POSSESSIVE.sub("", w) for w in headline[join.end() :].split()[:after_words]]
+            words = [POSSESSIVE_END.sub("", w) for w in headline[join.end() :].split()[:after_words]]
             capitalised = [w for w in words if _CAPITALISED.fullmatch(w)]
             names += [" ".join(pair) for pair in pairwise(capitalised)] + capitalised
     return names

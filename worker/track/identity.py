@@ -221,6 +221,11 @@ _NAME_PARTICLES = frozenset(
 # Words that introduce a source, not part of its name: "per PDMA", "according to the agency".
 _INTRODUCERS = re.compile(r"^(?:per|by|from|according\s+to|citing|quoting)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s)\b")
+# Parts of the ids the rules below write: a body the data file does not list ("name:velm relief
+# board"), a ministry by its office ("gov:ke:health-ministry"), and police named by no force.
+UNLISTED_PREFIX = "name:"
+MINISTRY_SUFFIX = "-ministry"
+GENERIC_POLICE = "generic:police"
 _INDEXED_WORD = re.compile(r"\w+")
 # A word that opens with a letter outside a-z: every capitalised word, which a name's first word is.
 _NAME_LIKE_WORD = re.compile(r"(?<!\w)[^\W\d_a-z]\w*")
@@ -707,7 +712,7 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
     if office is not None:
         where = country or context.country or "xx"
         return Entity(
-            id=f"gov:{where.lower()}:{office}-ministry",
+            id=f"gov:{where.lower()}:{office}{MINISTRY_SUFFIX}",
             name=f"{where} {office} ministry",
             speaker=_speaker(mention),
             country=country,
@@ -737,7 +742,7 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
                 # "the Serbian police", "Kenya's police": a country's police answers to its interior
                 # ministry, which issues its figures; "Paris police" or plain "police" stay apart.
                 return Entity(
-                    id=f"gov:{country.lower()}:interior-ministry",
+                    id=f"gov:{country.lower()}:interior{MINISTRY_SUFFIX}",
                     name=f"{country} interior ministry",
                     speaker=_speaker(mention),
                     country=country,
@@ -755,7 +760,7 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
                 head = f"{area_words[0]} {head}"
             return Entity(id=f"generic:{head}", name=head, speaker=_speaker(mention))
     if _is_proper_name(mention) or set(words) & (_body_words() | SERVICE_WORDS) or _names_something(mention):
-        return Entity(id=f"name:{unlisted_name_key(normalized)}", name=normalized)
+        return Entity(id=f"{UNLISTED_PREFIX}{unlisted_name_key(normalized)}", name=normalized)
     return None
 
 
@@ -776,7 +781,7 @@ def _sole_national_body(context: ItemContext, country: str | None = None) -> Org
     if country is not None and country == context.country:
         for office in context.ministries:
             ministry = Entity(
-                id=f"gov:{country.lower()}:{office}-ministry",
+                id=f"gov:{country.lower()}:{office}{MINISTRY_SUFFIX}",
                 name=f"{country} {office} ministry",
                 country=country,
             )
@@ -817,7 +822,7 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
         if offices:
             where = country or context.country or "xx"
             return Entity(
-                id=f"gov:{where.lower()}:{offices[0]}-ministry",
+                id=f"gov:{where.lower()}:{offices[0]}{MINISTRY_SUFFIX}",
                 name=f"{where} {offices[0]} ministry",
                 speaker=person,
                 country=country,
@@ -851,7 +856,7 @@ def _unlisted_body_voice(sentence: str, person: str) -> Entity | None:
     unlisted = _unlisted_body_of_role(sentence)
     if unlisted is None:
         return None
-    return Entity(id=f"name:{unlisted_name_key(unlisted)}", name=fold(unlisted), speaker=person)
+    return Entity(id=f"{UNLISTED_PREFIX}{unlisted_name_key(unlisted)}", name=fold(unlisted), speaker=person)
 
 
 # "government spokesperson", "spokesman for the government", "the government's spokeswoman" (in

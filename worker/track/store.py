@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from worker.track.identity import MINISTRY_SUFFIX, UNLISTED_PREFIX
 from worker.track.keys import UNATTRIBUTED, SeriesParts
 from worker.track.normalize import KEY_SEPARATOR
 from worker.track.rules import (
@@ -23,13 +24,10 @@ from worker.track.rules import (
     find_conflicts,
 )
 
-# The source id of a body the data file does not list, and the nouns that describe a body without
-# naming it ("the doctors' group", "the farmers' body").
-UNLISTED_PREFIX = "name:"
+# Nouns that describe a body without naming it ("the doctors' group", "the farmers' body").
 GENERIC_BODY_NOUNS = frozenset({"group", "body", "organisation", "organization", "outfit", "association"})
-# "the ministry" in an item that names none, and the ids of the ministries the identity rules name.
-BARE_MINISTRY = "name:ministry"
-MINISTRY_SUFFIX = "-ministry"
+# "the ministry" in an item that names none.
+BARE_MINISTRY = f"{UNLISTED_PREFIX}ministry"
 
 # The most a running total credited to no one may rise over the series' current value and still be
 # read as its next value: tolls grow by a few tens of percent a day while a disaster unfolds.
@@ -83,7 +81,7 @@ class SeriesStore:
         ministry = self._ministry_speaking_for(observation)
         if ministry is not None:
             observation = Observation(parts=ministry.parts, point=observation.point)
-        described = self._body_described(observation)
+        described = self._ministry_unnamed(observation) or self._body_described(observation)
         if described is not None:
             observation = Observation(parts=described.parts, point=observation.point)
         if not observation.parts.kind and observation.parts.series_key not in self._series:
@@ -120,19 +118,23 @@ class SeriesStore:
         ]
         return ministries[0] if len(ministries) == 1 else None
 
+    def _ministry_unnamed(self, observation: Observation) -> SeriesState | None:
+        """The series of the one ministry keeping the subject's count, for "the ministry said" in an
+        item that names no ministry. With two such ministries, neither."""
+        if observation.parts.source != BARE_MINISTRY or observation.parts.series_key in self._series:
+            return None
+        peers = self._subjects.get(observation.parts.subject_key, {}).values()
+        ministries = [peer for peer in peers if peer.parts.source.endswith(MINISTRY_SUFFIX)]
+        return ministries[0] if len(ministries) == 1 else None
+
     def _body_described(self, observation: Observation) -> SeriesState | None:
         """The series of the one unlisted body of the subject that a later item describes by a
         generic noun and the words of its name: "the doctors' group" is the "Sudan Doctors
-        Network" an earlier item named; a bare "the ministry" is the one ministry keeping the
-        subject's count. With two such bodies, neither."""
+        Network" an earlier item named. With two such bodies, neither."""
         source = observation.parts.source
         if observation.parts.series_key in self._series or not source.startswith(UNLISTED_PREFIX):
             return None
         peers = self._subjects.get(observation.parts.subject_key, {}).values()
-        if source == BARE_MINISTRY:
-            # "the ministry said" in an item that names no ministry: the one ministry keeping the count
-            ministries = [peer for peer in peers if peer.parts.source.endswith(MINISTRY_SUFFIX)]
-            return ministries[0] if len(ministries) == 1 else None
         words = source.removeprefix(UNLISTED_PREFIX).split()
         members = {word for word in words if word not in GENERIC_BODY_NOUNS}
         if len(members) == len(words) or not members:
