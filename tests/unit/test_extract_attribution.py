@@ -1833,3 +1833,12 @@ def test_a_relay_that_cites_its_origin_in_a_relative_clause_credits_the_origin()
     # must not match: a relative clause that cites no one leaves the relay the source
     text = "According to the agency, which has staff in the area, 40 guards were killed."
     assert sources(text, "40") == ["the agency"]
+
+
+def test_people_named_by_their_part_in_a_war_or_a_crossing_are_speakers() -> None:
+    text = "The swap freed 60 detainees from each side, the mediators said."
+    assert sources(text, "60") == ["the mediators"]
+    text = "About 300 boats were turned back last month, refugees told the agency."
+    assert sources(text, "About 300") == ["refugees"]
+    # must not match: people in such a part who report nothing are no source
+    assert sources("The mediators freed 60 detainees on Sunday.", "60") == [None]

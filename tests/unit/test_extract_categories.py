@@ -170,6 +170,22 @@ def test_a_figure_named_only_as_the_figure_counts_what_the_last_count_counts() -
     assert [c.category for c in found] == ["killed", "other"]
 
 
+def test_a_disputed_true_figure_counts_what_the_count_it_disputes_counts() -> None:
+    text = (
+        "Officials in Tarsa put the number of displaced at 12,000, while charities say the real figure "
+        "is closer to 30,000."
+    )
+    assert [(c.value, c.category) for c in extract_claims(text)] == [
+        (12000.0, "displaced"),
+        (30000.0, "displaced"),
+    ]
+    text = "The ministry said 80 people had died. Rights groups say the actual number could be 140."
+    assert [c.category for c in extract_claims(text)] == ["killed", "killed"]
+    # must not match: a figure for something named after the noun counts that
+    text = "The ministry said 80 people had died. The number of homes lost is 140."
+    assert [c.category for c in extract_claims(text)] == ["killed", "other"]
+
+
 def test_a_rival_figure_put_higher_or_lower_counts_what_the_last_count_counts() -> None:
     found = extract_claims(
         "The agency said 21,000 people had fled. Officials put the figure higher, at 23,000."

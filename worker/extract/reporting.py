@@ -382,7 +382,9 @@ SPEAKER_ROLES: Final[frozenset[str]] = (
         parent brother sister mother father son daughter wife husband cousin uncle aunt neighbour
         neighbor friend colleague rebel insurgent militant fighter observer businessman businesswoman
         billionaire collector supporter critic opponent backer ally rival member voter delegate participant
-        passenger customer tenant patient victim citizen secretary-general director-general
+        passenger customer tenant patient victim citizen mediator peacekeeper responder examiner
+        pathologist gravedigger driver sailor crewman refugee migrant detainee hostage prisoner inmate
+        defector settler pilgrim tourist secretary-general director-general
         inspector-general attorney-general auditor-general surgeon-general governor-general
         commander-in-chief
     """
@@ -454,7 +456,9 @@ NON_COUNTING_HEADS: Final[frozenset[str]] = word_set(
     """
         people residents resident witnesses witness survivors villagers sources source aide aides
         insider insiders diplomat diplomats negotiator negotiators strategist strategists staffer
-        staffers legislator legislators senator senators candidate candidates
+        staffers legislator legislators senator senators candidate candidates refugee refugees migrant
+        migrants detainee detainees hostage hostages prisoner prisoners inmate inmates defector
+        defectors settler settlers pilgrim pilgrims tourist tourists
     """
 )
 
