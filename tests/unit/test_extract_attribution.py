@@ -1842,3 +1842,12 @@ def test_people_named_by_their_part_in_a_war_or_a_crossing_are_speakers() -> Non
     assert sources(text, "About 300") == ["refugees"]
     # must not match: people in such a part who report nothing are no source
     assert sources("The mediators freed 60 detainees on Sunday.", "60") == [None]
+
+
+def test_figures_analysed_by_someone_are_theirs() -> None:
+    text = "Satellite images analysed by researchers at the Orvik Institute show about 2,100 homes destroyed."
+    assert sources(text, "about 2,100") == ["researchers at the Orvik Institute"]
+    text = "Figures analysed by the statistics office show 7,400 firms closed."
+    assert sources(text, "7,400") == ["the statistics office"]
+    # must not match: figures with no maker named still credit no one
+    assert sources("Figures show 7,400 firms closed.", "7,400") == [None]

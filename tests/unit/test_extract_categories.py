@@ -554,3 +554,25 @@ def test_a_figure_whose_verb_is_left_out_after_the_next_place_counts_what_the_fi
     # must not match: a figure with a noun of its own after the place is counted on its own
     found = extract_claims("In Tarsa, 43 people died; in Velm, 12 schools closed.")
     assert [c.category for c in found] == ["killed", "other"]
+
+
+def test_an_adverb_of_extent_after_a_figure_is_not_what_it_counts() -> None:
+    text = "The agency counted 48,000 nationwide and 900 overall."
+    assert counted_noun(text, text.index("48,000") + 6, len(text))[0] is None
+    assert counted_noun(text, text.index("900") + 3, len(text))[0] is None
+    # must not match: a noun after the figure is still what it counts
+    assert counted_noun(text.replace("nationwide", "marchers"), text.index("48,000") + 6, len(text))[0] == (
+        "marchers"
+    )
+
+
+def test_the_parts_a_group_named_by_its_fate_includes_share_its_category() -> None:
+    text = "The health office said 260 people had died. The toll includes 31 children, the office said."
+    assert [c.category for c in extract_claims(text)] == ["killed", "killed"]
+    assert [c.category for c in extract_claims("The injured included 14 firefighters, officials said.")] == [
+        "injured"
+    ]
+    # must not match: what a budget or a plan includes is no casualty
+    assert [c.category for c in extract_claims("The package includes 31 ambulances, officials said.")] == [
+        "other"
+    ]

@@ -560,3 +560,11 @@ def test_an_abbreviation_that_numbers_what_follows_is_no_place() -> None:
     # must not match: an unlisted name after "near" is still a place of its own
     [claim] = extract_claims("Police arrested 12 people near Tarsa.")
     assert claim.location == "Tarsa"
+
+
+def test_a_word_that_heads_a_longer_name_with_of_is_no_place() -> None:
+    # "University" and "Gulf" are listed places of their own (a town, a province)
+    assert ids("Researchers at the University of Westmark counted the wells.") == []
+    assert [m.place.level for m in find_places("Ships were attacked in the Gulf of Aden.")] == ["city"]
+    # must not match: a region named with its own country after "of" is still the region
+    assert "iso:PK-SD" in ids("Floods in Sindh of Pakistan displaced thousands.")

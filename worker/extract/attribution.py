@@ -186,7 +186,7 @@ _PUBLISHED_ON_RE = re.compile(
     r"(?:website|web\s+site|portal|dashboard|web\s+page|page|account|bulletin|feed|channel)\b"
 )
 _RELEASED_BY_RE = re.compile(
-    r"\s+(?:released|published|compiled|issued|provided|collected)\s+(?:on\s+\w+\s+)?by\s+"
+    r"\s+(?:released|published|compiled|analy[sz]ed|issued|provided|collected)\s+(?:on\s+\w+\s+)?by\s+"
     r"(?P<owner>(?:the\s+)?[^,.;:]{2,60}?)(?=\s*(?:[,.;:]|$|\s+(?:on|in|at|last|this)\b))"
 )
 # "in a poll by X", "in the latest Corvale survey": a finding the sentence's figures come from.

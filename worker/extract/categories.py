@@ -419,6 +419,8 @@ _PHRASE_STOP = frozenset(
         "due",
         "spread",
         "present",  # "9,000 people present": a postpositive adjective, not the head
+        # adverbs of extent: "counted 48,000 nationwide", "12 overall", "300 in all"
+        *("nationwide", "countrywide", "worldwide", "statewide", "overall", "altogether", "alone"),
     ]
 )
 _NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of"})
@@ -508,6 +510,13 @@ _ASIDE = re.compile(
 )
 _AMONG_THE = re.compile(
     r"\bamong\s+the\s+(?P<w>dead|killed|injured|wounded|missing|displaced|victims)\b[^,;]{0,20}$",
+    re.IGNORECASE,
+)
+# "The toll includes 41 children", "the injured included 30 police officers": the parts of a group
+# named by what happened to it.
+_GROUP_INCLUDES = re.compile(
+    r"\bthe\s+(?P<w>(?:death\s+)?toll|dead|deaths|fatalities|killed|injured|wounded|missing|displaced|victims)"
+    r"\s+(?:so\s+far\s+)?(?:include|includes|included|including)\s+$",
     re.IGNORECASE,
 )
 # "the number of Palestinians killed ... had exceeded 60,000", "the number who have fled ... to 3,722".
@@ -947,9 +956,9 @@ def _category_before(text: str, figure: FigureSpan, before: str) -> str | None: 
         return changed
     if ("toll" in lower or "death" in lower or "fatalit" in lower) and _GOVERNING_TOLL.search(before):
         return "killed"
-    among = _AMONG_THE.search(before) if "among" in lower else None
-    if among is not None:
-        return _CUE_CATEGORY.get(among.group("w").lower(), "killed")
+    group = _group_of_parts(before, lower)
+    if group is not None:
+        return _CUE_CATEGORY.get(group.lower(), "killed")
     number_of = None
     wide_start = max(sentence_start, start - NUMBER_OF_WINDOW)
     if _may_name_a_number(text[wide_start:start]) and _NUMBER_WORDS.search(text, wide_start, start):
@@ -979,6 +988,14 @@ def _category_before(text: str, figure: FigureSpan, before: str) -> str | None: 
         if breakdown_cue is not None:
             return _CUE_CATEGORY[breakdown_cue.group("cue").lower()]
     return None
+
+
+def _group_of_parts(before: str, lower: str) -> str | None:
+    """The group a figure is a part of, named by its fate: "among the dead", "the toll includes"."""
+    found = _AMONG_THE.search(before) if "among" in lower else None
+    if found is None and "includ" in lower:
+        found = _GROUP_INCLUDES.search(before)
+    return found.group("w") if found is not None else None
 
 
 def _category_as_part(text: str, figure: FigureSpan, before: str) -> str | None:

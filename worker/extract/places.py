@@ -428,9 +428,14 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
         place, stop, unit_named = found
         mention_start, mention_end = token.start(), tokens[stop - 1].end()
         one_word = stop == index + 1
-        if place.level == "city" and one_word and _abbreviation(text, mention_start, mention_end):
+        if one_word and (
+            (place.level == "city" and _abbreviation(text, mention_start, mention_end))
+            or (place.level != "country" and _heads_a_longer_name(text, mention_end, end, place))
+        ):
+            # "the UN", "the WHO": a body's letters, not the town of Un; "the University of
+            # Westmark", "the Gulf of Aden": the head of a longer name
             next_index = stop
-            continue  # "the UN", "the WHO": a body's letters, not the town of Un
+            continue
         if (
             _after_title(text, tokens, index)
             or text.startswith("$", mention_end)
@@ -477,6 +482,25 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
 
 
 _SAINT_WORDS = frozenset({"St", "Saint", "Ste", "Sainte"})
+# A capitalised "of" phrase after one word: the word may head a name ("University of X", "Bank of Y").
+_NAMED_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def _heads_a_longer_name(text: str, end: int, stop: int, place: Place) -> bool:
+    """Whether the place's word is followed by "of" and a name other than its own country's places:
+    "the University of Westmark" and "the Gulf of Aden" are no town of University or region of Gulf,
+    where "Sindh of Pakistan" is Sindh."""
+    named = _NAMED_OF_AFTER.match(text, end, stop)
+    if named is None:
+        return False
+    words = named.group("name").split()
+    for count in range(len(words), 0, -1):
+        other = gazetteer().lookup(" ".join(words[:count]))
+        if other is not None:
+            return other.country != place.country
+    return True
+
+
 # "an area the size of Wales", "larger than Belgium": a place a size is measured against.
 _COMPARED_BEFORE = re.compile(r"\b(?:the\s+size\s+of|(?:larger|bigger|smaller)\s+than)\s+$", re.IGNORECASE)
 COMPARED_WINDOW = 20

@@ -211,7 +211,9 @@ HAVING_VERBS: Final[frozenset[str]] = frozenset({"had", "has", "gave", "gives"})
 # Verbs that credit a figure only in the passive, with the agent after "by": "the figures were
 # released by the ministry". Every cue verb does the same ("were confirmed by the WHO"). Verbs of
 # doing ("supplied by Britain", "provided by the US") name an actor, not a source, and are left out.
-AGENTIVE_VERBS: Final[frozenset[str]] = frozenset({"released", "published", "issued", "compiled", "cited"})
+AGENTIVE_VERBS: Final[frozenset[str]] = frozenset(
+    {"released", "published", "issued", "compiled", "analysed", "analyzed", "cited"}
+)
 
 # "RIA quoted the governor as saying 40 died": the person quoted is the source, as the origin of the
 # figure in a chain of reporting.
@@ -224,7 +226,7 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = word_set(
         figures figure data statistics count tally estimate estimates report forecast forecasts numbers
         records documents statement census survey tallies assessment projections toll poll polls
         surveys study studies results findings projection analysis audit filings update updates
-        bulletin bulletins claim claims
+        bulletin bulletins claim claims imagery images
     """
 )
 
@@ -679,7 +681,8 @@ DOCUMENT_FROM_RE: Final = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:"
     + word_alternation(DOCUMENT_NOUNS)
     # "released by", "released on Thursday by", "published last week by", "conducted by"
-    + r")\s+(?:from|by|of|(?:released|published|compiled|issued|conducted|commissioned|carried\s+out)"
+    + r")\s+(?:from|by|of|(?:released|published|compiled|analy[sz]ed|issued|conducted|commissioned"
+    + r"|carried\s+out)"
     + r"(?:\s+(?:on|late|early|last|this)?\s*(?:[A-Z][a-z]+|week|month|year|today|yesterday))?\s+by)\s+",
     re.IGNORECASE,
 )
