@@ -974,9 +974,12 @@ class TestGarbageSources:
         assert sources(text, "90", "41", "12") == ["the relief agency"] * 3
         assert sources("Bavaria recorded 16 deaths on Sunday.", "16") == [None]
 
-    def test_a_country_that_reports_may_stand_for_its_government(self) -> None:
-        # must not match: a country is not taken for the place of its figures
-        assert sources("Canada reported 41 deaths on Sunday.", "41") == ["Canada"]
+    def test_a_country_that_tallies_its_own_figures_is_where_they_happened(self) -> None:
+        assert sources("Canada has reported 41 deaths so far.", "41") == [None]
+        # must not match: a country that says a figure, or a capital that reports one, speaks for
+        # its government
+        assert sources("Canada said 41 people had died.", "41") == ["Canada"]
+        assert sources("Ottawa reported 41 deaths on Sunday.", "41") == ["Ottawa"]
 
 
 class TestMoreReportingVerbs:

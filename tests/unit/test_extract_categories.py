@@ -558,6 +558,7 @@ def test_a_figure_whose_verb_is_left_out_after_the_next_place_counts_what_the_fi
 
 def test_an_adverb_of_extent_after_a_figure_is_not_what_it_counts() -> None:
     text = "The agency counted 48,000 nationwide and 900 overall."
+    assert counted_noun("It logged 410 deaths thus far.", 14, 35)[0] == "deaths"
     assert counted_noun(text, text.index("48,000") + 6, len(text))[0] is None
     assert counted_noun(text, text.index("900") + 3, len(text))[0] is None
     # must not match: a noun after the figure is still what it counts

@@ -347,3 +347,19 @@ def test_a_government_spokesperson_speaks_for_the_national_government() -> None:
 )
 def test_a_common_source_capitalised_at_a_sentence_head_is_no_name(mention: str, expected: str) -> None:
     assert resolve(mention, f"{mention} said 40 people were hurt.", country=None, kind="police") == expected
+
+
+def test_a_country_that_speaks_is_its_government() -> None:
+    assert resolve("Norway", "Norway said 40 people had died.", country="NO") == "gov:no:government"
+    # must not match: places listed together, or a town, name no one who keeps figures
+    assert resolve("Kerala and Karnataka", country="IN") is None
+
+
+def test_a_country_after_a_body_is_no_speaker_and_no_described_name() -> None:
+    text = "the health ministry of the United Arab Emirates"
+    entity = resolve_source(text, text, "government", item_context(text, "FR"))
+    assert entity is not None and (entity.id, entity.speaker) == ("gov:ae:health-ministry", None)
+    # must not match: a person's name after the role is still the speaker
+    text = "health ministry spokesman Tomas Orr"
+    entity = resolve_source(text, text, "government", item_context(text, "FR"))
+    assert entity is not None and entity.speaker == "Tomas Orr"

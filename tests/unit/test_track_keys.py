@@ -99,6 +99,14 @@ def test_subgroups_and_things_stay_apart_from_person(counted: str, expected: str
     assert counted_noun(counted, "killed") == expected
 
 
+def test_a_word_of_status_before_people_counted_makes_no_other_count() -> None:
+    assert counted_noun("confirmed fatalities", "killed") == "person"
+    assert counted_noun("registered refugees", "displaced") == "refugee"
+    # must not match: confirmed cases are a series of their own, and things keep their words
+    assert counted_noun("confirmed cases", "affected") == "confirmed case"
+    assert counted_noun("registered voters", "other") == "registered voter"
+
+
 @pytest.mark.parametrize(
     ("counted", "category"), [("injured", "injured"), ("wounded", "injured"), ("dead", "killed")]
 )

@@ -642,9 +642,11 @@ _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 
 @lru_cache(maxsize=4096)
 def _names_only_places(phrase: str) -> bool:
-    """Whether a subject is nothing but provinces, states or towns ("Northland", "the Lake district
-    and Eastvale"): SPEC reads "a place recorded 40 deaths" as where they happened. A country or a
-    capital may stand for its government ("Norland reported"), so it is not counted here."""
+    """Whether a subject is nothing but countries, provinces, states or towns ("Northland", "the Lake
+    district and Eastvale"): SPEC reads "a place recorded 40 deaths" as where they happened, and a
+    country that "has reported 3,000 deaths" tallies its own as a province does. A capital stands
+    for its government ("Kyiv reported"), so it is not counted here; a country that "said" a figure
+    is a source (its government, docs/tracking.md)."""
     parts = [p for p in _PLACE_LIST_SPLIT.split(_PARENTHESES.sub("", phrase)) if p]
     if not parts:
         return False
@@ -656,7 +658,7 @@ def _names_only_places(phrase: str) -> bool:
         if not words or not all(w[0].isupper() for w in words if w.lower() not in NAME_PARTICLES):
             return False
         place = places.lookup(" ".join(words))
-        if place is None or place.level == "country" or places.is_capital(place):
+        if place is None or places.is_capital(place):
             return False
     return True
 

@@ -606,6 +606,8 @@ def _speaker(mention: str) -> str | None:
     for start in range(len(words)):
         tail = words[start:]
         if tail and all(w[0].isupper() for w in tail) and len(tail) <= 4:
+            if _is_place(" ".join(tail)):
+                return None  # "the ministry of the United Arab Emirates" names no one
             name = personal_name(tail)
             if name:
                 return " ".join(name)
@@ -636,12 +638,13 @@ def _is_place(mention: str) -> bool:
 
 # A name written after a description of the body: "the independent watchdog Velmora Crowd Count",
 # "the non-profit Board of Tallies". The description ends on a noun, never on a preposition ("the
-# office in Central Velmora" names a place, not a body).
+# office in Central Velmora", "the ministry of the Arab Emirates" name a place, not a body).
 _NAME_RUN = r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w'’-]*)+"
 _DESCRIBED_NAME = re.compile(
     rf"^(?:(?:the|an?)\s+)?(?:[a-z][\w-]*\s+){{0,4}}(?!(?:in|at|of|for|from|by|on|to|with|and)\s)[a-z][\w-]*\s+"
     rf"(?P<name>{_NAME_RUN})$"
 )
+_PREPOSITION_ARTICLE_END = re.compile(r"\b(?:in|at|of|for|from|by|on|to|with|and)\s+(?:the|an?)\s+$")
 # An office held at a body the knowledge does not list: "Jane Doe, the director of the non-profit
 # Board of Tallies".
 _ROLE_AT_NAMED_BODY = re.compile(
@@ -686,7 +689,10 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
     that names no one ("Tuesday evening", "the report"): such a figure joins no series."""
     mention = strip_sentence_adverbs(text)
     if _is_place(mention):
-        return None
+        # "Turkey said": a country that speaks is its government; a town or region that "said" or
+        # places listed together name where figures are, not who keeps them.
+        country, rest = _country_in(fold(mention))
+        return _national_government(context, country, None) if country and not rest else None
     found = known_organisation(mention, context)
     if found is not None:
         return _as_entity(found, _speaker(mention))
@@ -697,7 +703,7 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
         if body is not None:
             return Entity(id=body.id, name=body.name, speaker=body.speaker, country=body.country)
     described = _DESCRIBED_NAME.match(mention)
-    if described is not None:
+    if described is not None and not _PREPOSITION_ARTICLE_END.search(mention, 0, described.start("name")):
         body = resolve_source(described.group("name"), fold(described.group("name")), "organisation", context)
         if body is not None:
             return body

@@ -95,6 +95,12 @@ CATEGORY_PARTICIPLES = frozenset(
      "detained", "arrested", "abducted", "kidnapped", "affected"}
 )  # fmt: skip
 
+# How sure a count of people is ("confirmed deaths", "known fatalities"): a toll is the same count
+# however it is qualified (cases keep "confirmed": a count of confirmed cases is a series of its own).
+STATUS_WORDS = frozenset(
+    {"confirmed", "known", "recorded", "registered", "official", "verified", "documented"}
+)
+
 # Words for the count itself ("the death toll", "the number of injured"): in a people category
 # they mean the people counted.
 COUNT_WORDS = frozenset({"toll", "tally", "count", "number", "figure", "total"})
@@ -329,9 +335,18 @@ def _head_phrase(words: list[str]) -> list[str]:
 def counted_noun(counted: str | None, category: str) -> str:
     """What is counted, folded to one noun: "Palestinians", "people", "deaths" all give "person"."""
     words = [w for w in _head_phrase(_words(counted or "")) if w not in FILLER_WORDS]
-    # A nationality before another noun is a qualifier the place part already carries, and a
-    # participle ("injured miners", "missing children") one the category already carries.
-    while len(words) > 1 and (words[0] in DEMONYMS or words[0] in CATEGORY_PARTICIPLES):
+    # A nationality before another noun is a qualifier the place part already carries, a
+    # participle ("injured miners", "missing children") one the category already carries, and a
+    # word of status ("confirmed deaths") no other count.
+    while len(words) > 1 and (
+        words[0] in DEMONYMS
+        or words[0] in CATEGORY_PARTICIPLES
+        or (
+            words[0] in STATUS_WORDS
+            and category in PEOPLE_CATEGORIES
+            and singular(words[-1]) not in CASE_NOUNS
+        )
+    ):
         words = words[1:]
     if words and category in PEOPLE_CATEGORIES and singular(words[-1]) in COUNT_WORDS:
         words = []
