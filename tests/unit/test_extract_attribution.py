@@ -1854,3 +1854,13 @@ def test_figures_analysed_by_someone_are_theirs() -> None:
     assert sources(text, "7,400") == ["the statistics office"]
     # must not match: figures with no maker named still credit no one
     assert sources("Figures show 7,400 firms closed.", "7,400") == [None]
+
+
+def test_a_passive_verb_left_out_before_a_second_value_keeps_each_agent() -> None:
+    text = "The march was put at 8,000 by police and at 30,000 by the organisers."
+    assert sources(text, "8,000", "30,000") == ["police", "the organisers"]
+    text = "Turnout was estimated at 52 percent by the commission, while at 61 percent by observers."
+    assert sources(text, "52 percent", "61 percent") == ["the commission", "observers"]
+    # must not match: a second value with no agent of its own keeps the first's reading
+    text = "The march was put at 8,000 by police on Monday, up from 6,000 a week earlier."
+    assert sources(text, "8,000") == ["police"]

@@ -577,3 +577,13 @@ def test_the_parts_a_group_named_by_its_fate_includes_share_its_category() -> No
     assert [c.category for c in extract_claims("The package includes 31 ambulances, officials said.")] == [
         "other"
     ]
+
+
+def test_a_rival_national_figure_counts_what_the_last_count_counts() -> None:
+    text = "Police said 90,000 people marched. The union put the national figure at 400,000."
+    assert [c.category for c in extract_claims(text)] == ["protesting", "protesting"]
+
+
+def test_a_pronoun_after_a_figure_is_not_what_it_counts() -> None:
+    text = "Donors gave $1 billion, well short of the $3 billion it had sought."
+    assert counted_noun(text, text.index("billion it") + 7, len(text))[0] is None

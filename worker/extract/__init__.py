@@ -75,7 +75,8 @@ _PARTITIVE_LEAD = re.compile(r"\s*(?:of|among)\s+(?:them|those)\s*,?\s*", re.IGN
 # last count before it counts.
 _ANAPHORIC_COUNT_BEFORE = re.compile(
     r"\b(?:(?:put|puts|putting|placed|places|raised|raises|revised|revises|lowered|lowers)\s+"
-    r"(?:the|its|their|that|this)\s+(?:figure|number|count|total|tally|estimate)"
+    r"(?:the|its|their|that|this)\s+(?:(?:national|overall|true|real|own)\s+)?"
+    r"(?:figure|number|count|total|tally|estimate)"
     r"(?:\s+(?:(?:even|much|far|slightly|still|significantly)\s+)?(?:higher|lower),?)?\s+(?:at|to)"
     r"|(?:the|that|this)\s+(?:(?:true|real|actual|correct|final|overall|likely)\s+)?"
     r"(?:figure|number|count|total|tally)\s+(?:(?:could|may|might|would)\s+be|is|was|stands|stood|"

@@ -1468,11 +1468,17 @@ class _SentenceReader:
         )
         if agent is None or not (passive or reduced):
             return
-        phrase, phrase_end = _right_phrase(self.text, agent.end(), self.end)
-        phrase = _without_trailing_adverbials(phrase)
-        if _valid_source(phrase, counting=True):
-            cue = f"{match.word} by"
+        cue = f"{match.word} by"
+        while agent is not None:
+            phrase, phrase_end = _right_phrase(self.text, agent.end(), self.end)
+            phrase = _without_trailing_adverbials(phrase)
+            if not _valid_source(phrase, counting=True):
+                return
             self.anchors.append(_Anchor(cue, phrase, anchor_start, phrase_end, True, True, False))
+            # "put at 9,000 by police and at 40,000 by organisers": the verb left out before another
+            # value and its agent
+            agent = _GAPPED_AGENT_RE.match(self.text, phrase_end, self.end) if passive else None
+            anchor_start = agent.start() + agent.group().rfind("by") if agent is not None else anchor_start
 
     def _possessive_documents(self) -> None:
         text = self.text
@@ -1741,6 +1747,9 @@ _HARD_CLAUSE_MARK_RE = re.compile(r"[;:]|\s[—–-]\s")
 # A figure and the words (at most two) between it and a subject after it.
 _FIGURE_THEN_WORDS_RE = re.compile(r"\d[\d,.]*\s+(?P<words>(?:[\w\-]+\s+){0,2})$")
 _AGENT_AFTER_VALUE_RE = re.compile(r"\s+(?:at|to|as)\s+(?:[^,;:()]|(?<=\d),(?=\d)){1,40}?\s+by\s+")
+_GAPPED_AGENT_RE = re.compile(
+    r",?\s+(?:and|but|while|or)\s+(?:at|to|as)\s+(?:[^,;:()]|(?<=\d),(?=\d)){1,40}?\s+by\s+"
+)
 # How far before its participle the subject of an absolute construction may start.
 ABSOLUTE_SUBJECT_WINDOW = 50
 # How far before a figure a gapped source may stand (", the union 280,000").

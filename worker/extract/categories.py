@@ -421,6 +421,8 @@ _PHRASE_STOP = frozenset(
         "present",  # "9,000 people present": a postpositive adjective, not the head
         # adverbs of extent: "counted 48,000 nationwide", "12 overall", "300 in all"
         *("nationwide", "countrywide", "worldwide", "statewide", "overall", "altogether", "alone"),
+        # a pronoun starts the clause that follows: "the $4 billion it had sought"
+        *("it", "they", "we", "he", "she", "i", "you"),
     ]
 )
 _NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of"})
