@@ -1864,3 +1864,8 @@ def test_a_passive_verb_left_out_before_a_second_value_keeps_each_agent() -> Non
     # must not match: a second value with no agent of its own keeps the first's reading
     text = "The march was put at 8,000 by police on Monday, up from 6,000 a week earlier."
     assert sources(text, "8,000") == ["police"]
+
+
+def test_a_body_named_by_its_members_with_no_body_before_it_is_named_whole() -> None:
+    text = "The nurses' group said at least 90 staff had quit."
+    assert sources(text, "at least 90") == ["The nurses' group"]

@@ -587,3 +587,10 @@ def test_a_rival_national_figure_counts_what_the_last_count_counts() -> None:
 def test_a_pronoun_after_a_figure_is_not_what_it_counts() -> None:
     text = "Donors gave $1 billion, well short of the $3 billion it had sought."
     assert counted_noun(text, text.index("billion it") + 7, len(text))[0] is None
+
+
+def test_a_verb_in_a_headline_ends_what_a_figure_counts() -> None:
+    text = "Some 40,000 flee the city as fighting spreads"
+    assert counted_noun(text, text.index("40,000") + 6, len(text))[0] is None
+    text = "Thousands march in the capital; 300 die in floods"
+    assert counted_noun(text, text.index("300") + 3, len(text))[0] is None

@@ -568,3 +568,33 @@ def test_a_word_that_heads_a_longer_name_with_of_is_no_place() -> None:
     assert [m.place.level for m in find_places("Ships were attacked in the Gulf of Aden.")] == ["city"]
     # must not match: a region named with its own country after "of" is still the region
     assert "iso:PK-SD" in ids("Floods in Sindh of Pakistan displaced thousands.")
+
+
+def test_a_city_people_flee_is_a_place_named_by_the_verb() -> None:
+    assert "gn:216281" in ids("About 20,000 people fled Goma on Monday.")
+    # must not match: the same town named with no word of place or leaving is no mention
+    assert "gn:216281" not in ids("Goma is quiet.")
+
+
+def test_a_place_named_before_its_toll_in_the_headline_is_the_event_place() -> None:
+    text = "The toll from the bombardment has risen to 410, the ministry said in Sudan."
+    where = item_places(text, headline="El Fasher death toll passes 400")
+    assert where.event_place is not None and where.event_place.name == "El Fasher"
+    # must not match: a headline with no toll or event word leaves the country the event place
+    where = item_places(text, headline="El Fasher waits for aid")
+    assert where.event_place is not None and where.event_place.level == "country"
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        ("Siege of the city enters its second month", "conflict"),
+        ("Drone strikes hit the capital overnight", "conflict"),
+        ("Dengue cases climb in the south", "outbreak"),
+        ("Stampede at a stadium kills 12", "accident"),
+        # must not match: a police raid or an assault charge is no armed conflict
+        ("Police raid nets 40 suspects on assault charges", None),
+    ],
+)
+def test_kinds_of_happening_named_in_a_headline(headline: str, kind: str | None) -> None:
+    assert event_kind("", headline) == kind

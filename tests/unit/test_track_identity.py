@@ -363,3 +363,11 @@ def test_a_country_after_a_body_is_no_speaker_and_no_described_name() -> None:
     text = "health ministry spokesman Tomas Orr"
     entity = resolve_source(text, text, "government", item_context(text, "FR"))
     assert entity is not None and entity.speaker == "Tomas Orr"
+
+
+def test_medics_and_mediators_are_generic_speakers() -> None:
+    assert resolve("medics") == "generic:medics"
+    assert resolve("paramedics") == "generic:medics"
+    assert resolve("the mediators") == "generic:mediators"
+    # must not match: a body named by its members keeps its own name
+    assert resolve("the medics' union") == "generic:unions"

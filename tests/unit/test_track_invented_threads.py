@@ -179,3 +179,32 @@ def test_a_part_of_a_set_named_after_it_opens_no_series() -> None:
         ]
     )
     assert [value for _, _, value in events] == [85.0]
+
+
+def test_a_siege_toll_chains_across_a_city_its_region_and_a_headline_toll() -> None:
+    events = _track(
+        [
+            (
+                "fs-1",
+                "2026-06-01T09:00:00Z",
+                "At least 312 people have been killed in three days of shelling on El Fasher, Sudan's "
+                "health ministry said. The Sudan Doctors Network put the toll at 350.",
+            ),
+            (
+                "fs-2",
+                "2026-06-02T09:00:00Z",
+                "El Fasher death toll passes 400\n\nThe death toll from the bombardment of El Fasher in "
+                "Sudan's North Darfur state has risen to 410, the Ministry of Health said. The doctors' "
+                "group said at least 455 people had died.",
+            ),
+            (
+                "fs-3",
+                "2026-06-04T09:00:00Z",
+                "A health ministry spokesman said 498 people had been killed in El Fasher since the siege "
+                "began.",
+            ),
+        ]
+    )
+    links = {(source, value) for event, source, value in events if event == "value_updated"}
+    assert {("gov:sd:health-ministry", 410.0), ("gov:sd:health-ministry", 498.0)} <= links
+    assert ("name:doctor network sudan", 455.0) in links

@@ -321,6 +321,8 @@ _PHRASE_STOP = frozenset(
         "also",
         # verbs in the present tense that follow a count of people: "2.1 million people face hunger"
         *("face", "need", "remain", "lack", "risk", "live", "depend", "rely", "suffer", "still"),
+        # and in headlines: "40,000 flee the city", "thousands march"
+        *("flee", "die", "march", "rally", "gather", "arrive", "join", "leave"),
         *("so", "thus", "now", "already", "yet", "out"),  # "296 bodies so far", "people out of work"
         # adverbs of time before the verb: "two of the injured later died"
         *("later", "subsequently", "eventually", "initially", "earlier", "previously"),

@@ -497,7 +497,14 @@ class SourceRegistry:
                 # "the doctors' group", "the farmers' body": a body named before by those words
                 owners = {POSSESSIVE_END.sub("", m) for m in modifiers}
                 named = next(
-                    (e for e in reversed(self._entities) if not e.person and owners <= e.words), None
+                    (
+                        e
+                        for e in reversed(self._entities)
+                        # the possessor this phrase opens with, noted as its sentence's subject, is
+                        # no body named before
+                        if not e.person and owners <= e.words and not phrase.text.startswith(e.text)
+                    ),
+                    None,
                 )
                 if named is not None:
                     return named

@@ -92,6 +92,11 @@ LOCATIVE_WORDS = frozenset(
         "of",
         "hit",
         "struck",
+        # people leave a place: "fled Goma", "fleeing Rafah"
+        "fled",
+        "flee",
+        "flees",
+        "fleeing",
     ]
 )
 
@@ -1207,10 +1212,16 @@ def _lead_located_place(text: str, headline: str | None, country: str) -> Place 
     )
 
 
+# A happening's toll stands for the happening: "Velmora death toll passes 400", "toll in Velmora rises".
+_TOLL_WORD = re.compile(r"\b(?:death\s+)?toll\b", re.IGNORECASE)
+
+
 def _names_beside_event_words(headline: str, after_words: int = EVENT_PLACE_WORDS) -> list[str]:
-    """Capitalised words (one or two) just before an event word, or after it and a joining word."""
+    """Capitalised words (one or two) just before an event word or a toll, or after it and a joining
+    word."""
     names: list[str] = []
-    for event in _any_kind_word(lower_case=False).finditer(headline):
+    events = [*_any_kind_word(lower_case=False).finditer(headline), *_TOLL_WORD.finditer(headline)]
+    for event in sorted(events, key=lambda match: match.start()):
         before = _NAME_BEFORE.search(headline, 0, event.start())
         if before is not None:
             names += [before.group("name"), before.group("last")]

@@ -117,6 +117,9 @@ GENERIC_HEADS: dict[str, str] = {
     "witnesses": "witnesses",
     "witness": "witnesses",
     "residents": "residents",
+    "medics": "medics",
+    "paramedics": "medics",
+    "mediators": "mediators",
 }
 # Heads written as one word or two: "the coast guard" is "the coastguard".
 _HEADS_WRITTEN_APART = {"coast guard": "coastguard"}
