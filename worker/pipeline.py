@@ -162,7 +162,7 @@ _WARM_UP_ITEM = WireItem(
 
 
 def warm_up() -> None:
-    """Load what the first item would otherwise load (about a second), so that the per-item time
+    """Load what the first item would otherwise load (about two seconds), so that the per-item time
     limit measures extraction and a restarted extraction child is ready when it says so."""
     extract_item(_WARM_UP_ITEM)
 

@@ -598,3 +598,30 @@ def test_a_place_named_before_its_toll_in_the_headline_is_the_event_place() -> N
 )
 def test_kinds_of_happening_named_in_a_headline(headline: str, kind: str | None) -> None:
     assert event_kind("", headline) == kind
+
+
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("Kiev", "Kyiv"),  # an exonym of a large city
+        ("Bombay", "Mumbai"),  # a former name of one
+        ("Zuwara", "Zuwarah"),  # a small town spelled nearly as its listed name
+    ],
+)
+def test_a_city_is_found_by_the_spellings_english_text_uses(written: str, listed: str) -> None:
+    place = gazetteer().lookup(written)
+    assert place is not None and place.level == "city" and place.name == listed
+
+
+def test_codes_and_lower_case_transliterations_of_a_city_are_no_names() -> None:
+    # must not match: an airport code and a lower-case romanisation GeoNames lists for Derna
+    assert gazetteer().lookup("DNF") is None
+    assert gazetteer().lookup("drnh") is None
+
+
+def test_a_count_joined_to_a_clause_that_names_its_country_shares_it() -> None:
+    text = "Officials said 900 people have died and nearly 4,000 others were injured in Ecuador."
+    assert [c.location for c in extract_claims(text)] == ["Ecuador", "Ecuador"]
+    # must not match: a country in the name of a body the second count went to is not where
+    text = "Officials said 48 police were hurt and 22 people were treated at the Clinical Centre of Serbia."
+    assert extract_claims(text)[0].location is None

@@ -37,6 +37,7 @@ from worker.extract.places import (
     PlaceMention,
     figure_place,
     find_places,
+    gazetteer,
     is_table_row,
     line_around,
     listed_place,
@@ -60,6 +61,9 @@ _JOINED_COUNTS = re.compile(
     r"(?:\s+[\w'’-]+){0,2}(?:\s*,\s+(?:(?:an?|the)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?){0,2}"
     r"\s*(?:,|,?\s+and|,?\s+or)\s+"
 )
+# "people have died and", "were killed, while": the first clause of two joined counts.
+_JOINED_CLAUSES = re.compile(r"[^.;:()]{0,60}?\s(?:and|while)\s+")
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
 # "12,000 families or 58,000 people": one count written in two units.
 _ALTERNATIVE_UNIT = re.compile(r"\s+[a-z]+\s+or\s+")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|across|from|at)\s+$")
@@ -208,6 +212,7 @@ def extract_claims(
         return figure_place(text, places[s_index], start, next_start, listed)
 
     claims: list[Claim] = []
+    placed: list[bool] = []  # whether each claim's own sentence put it somewhere
     previous_figures: dict[int, int] = {}  # start of "from A" -> start of the B it changed to
     for index, (quantity, s_index, restated, base) in enumerate(found):
         s_start, s_end = sentences[s_index]
@@ -270,6 +275,8 @@ def extract_claims(
         ):
             category, counted = claims[-1].category, claims[-1].counted  # "The UN put the figure at 450"
         source = claims[restated].source if restated >= 0 else attributions[index]
+        own_place = place_of(s_index, quantity.start, next_start)
+        placed.append(own_place is not None)
         claims.append(
             Claim(
                 value=quantity.value,
@@ -284,11 +291,12 @@ def extract_claims(
                 sentence_start=s_start,
                 sentence_end=s_end,
                 source=source,
-                location=place_of(s_index, quantity.start, next_start) or location,
+                location=own_place or location,
                 listed=bracketed_place_share(text, quantity.start, quantity.end, s_start) is not None,
             )
         )
     _share_category_forward(text, claims)
+    _share_country_backward(text, claims, placed)
     _category_of_list_rows(text, sentences, claims)
     kept = deduplicate(claims, _title_sentences(text, sentences), text)
     return _previous_figures_first(kept, previous_figures) if previous_figures else kept
@@ -340,6 +348,29 @@ def _share_category_forward(text: str, claims: list[Claim]) -> None:
             and category_named(text, claim.end, following.start) is None
         ):
             claim.category = following.category
+
+
+def _share_country_backward(text: str, claims: list[Claim], placed: list[bool]) -> None:
+    """ "8,500 have died and nearly 50,000 others were injured in Norland": a count joined to a
+    clause that names its country shares it. Only a country: a town named there is as often the
+    second count's alone ("21 died, and 85 were hurt near the bridge")."""
+    for index in range(len(claims) - 2, -1, -1):
+        claim, following = claims[index], claims[index + 1]
+        if (
+            placed[index]
+            or not placed[index + 1]
+            or following.location is None
+            or claim.sentence_start != following.sentence_start
+            or _JOINED_CLAUSES.fullmatch(text, claim.end, following.start) is None
+        ):
+            continue
+        named_at = text.find(following.location, following.end, following.sentence_end)
+        if named_at < 0 or _IN_BEFORE.search(text, following.end, named_at) is None:
+            continue  # "hurt, and 22 were treated at the Clinical Centre of Norland": a body's name
+        place = gazetteer().lookup(following.location)
+        if place is not None and place.level == "country":
+            claim.location = following.location
+            placed[index] = True
 
 
 def _category_of_list_rows(text: str, sentences: list[tuple[int, int]], claims: list[Claim]) -> None:

