@@ -208,3 +208,29 @@ def test_a_siege_toll_chains_across_a_city_its_region_and_a_headline_toll() -> N
     links = {(source, value) for event, source, value in events if event == "value_updated"}
     assert {("gov:sd:health-ministry", 410.0), ("gov:sd:health-ministry", 498.0)} <= links
     assert ("name:doctor network sudan", 455.0) in links
+
+
+def test_a_report_that_names_the_kind_continues_a_toll_first_given_without_it() -> None:
+    events = _track(
+        [
+            (
+                "sw-1",
+                "2026-07-12T09:00:00Z",
+                "The bodies of 19 migrants have been recovered off Zuwara in Libya, the IOM said.",
+            ),
+            (
+                "sw-2",
+                "2026-07-14T09:00:00Z",
+                "The death toll from the shipwreck off Zuwara in Libya has risen to 33, the IOM said.",
+            ),
+        ]
+    )
+    assert ("value_updated", "iom", 33.0) in events
+    # must not match: a toll of another kind of happening a month later is a series of its own
+    events = _track(
+        [
+            ("sw-1", "2026-07-12T09:00:00Z", "Nineteen people have died in Zuwara in Libya, the IOM said."),
+            ("sw-3", "2026-08-30T09:00:00Z", "Floods in Zuwara, Libya, have killed 33 people, the IOM said."),
+        ]
+    )
+    assert [event for event, _, _ in events] == ["series_opened", "series_opened"]

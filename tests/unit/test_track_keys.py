@@ -99,9 +99,17 @@ def test_subgroups_and_things_stay_apart_from_person(counted: str, expected: str
     assert counted_noun(counted, "killed") == expected
 
 
+def test_the_people_a_shipwreck_or_a_crush_befalls_are_all_of_them() -> None:
+    assert counted_noun("migrants", "missing") == "person"
+    assert counted_noun("pilgrims", "killed") == "person"
+    assert counted_noun("refugees", "displaced") == "person"
+    # must not match: a part of a toll named by who they were stays apart
+    assert counted_noun("children", "killed") == "child"
+
+
 def test_a_word_of_status_before_people_counted_makes_no_other_count() -> None:
     assert counted_noun("confirmed fatalities", "killed") == "person"
-    assert counted_noun("registered refugees", "displaced") == "refugee"
+    assert counted_noun("registered children", "displaced") == "child"
     # must not match: confirmed cases are a series of their own, and things keep their words
     assert counted_noun("confirmed cases", "affected") == "confirmed case"
     assert counted_noun("registered voters", "other") == "registered voter"

@@ -81,9 +81,13 @@ CATEGORY_PERSON_NOUNS: dict[str, frozenset[str]] = {
         {"detainee", "arrest", "arrestee", "protester", "protestor", "demonstrator", "marcher", "rioter"}
     ),
     "evacuated": frozenset({"evacuee"}),
-    # "1,200 bodies recovered" is the toll; "3,853 injuries" the injured.
-    "killed": frozenset({"body", "corpse"}),
-    "injured": frozenset({"injury"}),
+    # "1,200 bodies recovered" is the toll; "3,853 injuries" the injured. The people a shipwreck, a
+    # crash or a crush befalls are all of them: "61 migrants missing" and "61 people unaccounted for"
+    # are one count, as are "19 pilgrims" and "19 people" killed.
+    "killed": frozenset({"body", "corpse", "migrant", "passenger", "pilgrim"}),
+    "missing": frozenset({"migrant", "passenger", "pilgrim"}),
+    "injured": frozenset({"injury", "passenger", "pilgrim"}),
+    "displaced": frozenset({"refugee", "migrant"}),
 }
 
 # What an outbreak's count of the sick is called: each is one sick person.

@@ -49,8 +49,10 @@ class SeriesStore:
     def __init__(self) -> None:
         self._series: dict[str, SeriesState] = {}
         self._subjects: dict[str, dict[str, SeriesState]] = {}
-        # Series whose items named the kind of happening, by the rest of their key.
+        # Series whose items named the kind of happening, and series whose first item named none,
+        # by the rest of their key.
         self._with_kind: dict[str, dict[str, SeriesState]] = {}
+        self._kindless: dict[str, dict[str, SeriesState]] = {}
 
     def __len__(self) -> int:
         return len(self._series)
@@ -65,8 +67,8 @@ class SeriesStore:
         """Add or replace a series (a restore from the changelog uses this)."""
         self._series[state.key] = state
         self._subjects.setdefault(state.parts.subject_key, {})[state.key] = state
-        if state.parts.kind:
-            self._with_kind.setdefault(_key_without_kind(state.parts), {})[state.key] = state
+        by_kind = self._with_kind if state.parts.kind else self._kindless
+        by_kind.setdefault(_key_without_kind(state.parts), {})[state.key] = state
 
     def track(self, observation: Observation) -> TrackResult:
         """Apply one claim to its series, and look for conflicts if it became the series' value.
@@ -84,10 +86,10 @@ class SeriesStore:
         described = self._ministry_unnamed(observation) or self._body_described(observation)
         if described is not None:
             observation = Observation(parts=described.parts, point=observation.point)
-        if not observation.parts.kind and observation.parts.series_key not in self._series:
-            named = self._series_naming_the_kind(observation)
-            if named is not None:
-                observation = Observation(parts=named.parts, point=observation.point)
+        if observation.parts.series_key not in self._series:
+            other = self._series_of_the_other_kind(observation)
+            if other is not None:
+                observation = Observation(parts=other.parts, point=observation.point)
         state = self._series.get(observation.parts.series_key)
         opened = state is None
         if state is None:
@@ -148,15 +150,18 @@ class SeriesStore:
         ]
         return named[0] if len(named) == 1 else None
 
-    def _series_naming_the_kind(self, observation: Observation) -> SeriesState | None:
-        """The one series of the same source, subject and place whose items named the kind of
-        happening, when a later item names none ("the toll rose to 43, the ministry said") and that
-        series' value is at most EVENT_GAP older: a follow-up report names the event by its place
-        and toll alone. With two such series (a quake's and a flood's), neither."""
+    def _series_of_the_other_kind(self, observation: Observation) -> SeriesState | None:
+        """For a figure whose item names no kind of happening, the one series of the same source,
+        subject and place whose items named one ("the toll rose to 43, the ministry said": a
+        follow-up report names the event by its place and toll alone); for a figure whose item
+        names a kind no series of it has yet, the one such series whose first item named none (the
+        follow-up came first). That series' value must be at most EVENT_GAP older. With two such
+        series (a quake's and a flood's), neither."""
         point = observation.point
+        others = self._kindless if observation.parts.kind else self._with_kind
         candidates = [
             state
-            for state in self._with_kind.get(_key_without_kind(observation.parts), {}).values()
+            for state in others.get(_key_without_kind(observation.parts), {}).values()
             if state.current is not None
             and timedelta(0) <= point.published_at - state.current.published_at <= EVENT_GAP
         ]
