@@ -271,3 +271,16 @@ def test_spans_are_clamped_and_empty_bodies_are_fine() -> None:
     cleaned = clean_body("Ten boats.")
     assert cleaned.original_span(-3, 99) == (0, 10)
     assert cleaned.original_span(4, 4) == (4, 4)
+
+
+def test_a_title_pasted_twice_on_one_line_is_kept_once() -> None:
+    title = "Storm cuts power to 9,000 homes"
+    body = f"{title} | {title}\nThe utility said 9,000 homes lost power."
+    cleaned = clean_body(body)
+    assert cleaned.text == "Storm cuts power to 9,000 homes\nThe utility said 9,000 homes lost power."
+    start = cleaned.text.index("homes")
+    assert body[slice(*cleaned.original_span(start, start + 5))] == "homes"
+    # must not match: a title and the site's name are two texts
+    assert clean_body("Storm cuts power to 9,000 homes | Valley Courier").text == (
+        "Storm cuts power to 9,000 homes | Valley Courier"
+    )

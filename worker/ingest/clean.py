@@ -263,8 +263,14 @@ def clean_body(body: str, headline: str | None = None) -> CleanedText:
     builder = _Builder()
     dateline_place: str | None = None
     kept = 0
-    for pieces in lines:
+    for line in lines:
+        pieces = line
         text = "".join(piece[0] for piece in pieces)
+        if "|" in text:
+            first = _first_of_repeated_segments(text)
+            if first is not None:
+                # "Floods kill 40 | Floods kill 40": a page title pasted twice on one line
+                pieces, text = _trimmed(_prefix(line, len(first))), first
         key = line_key(text)
         if not key or key in seen or key == headline_key or _is_noise(text, key):
             continue
@@ -277,6 +283,17 @@ def clean_body(body: str, headline: str | None = None) -> CleanedText:
         else:
             builder.add_line(pieces)
     return builder.build(dateline_place)
+
+
+_SEGMENT_BREAK = re.compile(r"\s+\|\s+")
+
+
+def _first_of_repeated_segments(text: str) -> str | None:
+    """The first segment of a line whose " | "-separated segments are all one text, else None."""
+    segments = _SEGMENT_BREAK.split(text)
+    if len(segments) < 2 or len({line_key(segment) for segment in segments}) != 1:
+        return None
+    return segments[0]
 
 
 def _is_noise(text: str, key: str) -> bool:
@@ -419,6 +436,20 @@ def _trimmed(line: list[_Piece]) -> list[_Piece]:
             break
         line.pop()
     return line
+
+
+def _prefix(pieces: list[_Piece], length: int) -> list[_Piece]:
+    """The line's pieces cut after its first `length` characters."""
+    kept: list[_Piece] = []
+    for text, start, end, verbatim in pieces:
+        if length <= 0:
+            break
+        if len(text) > length:
+            kept.append((text[:length], start, start + length if verbatim else end, verbatim))
+        else:
+            kept.append((text, start, end, verbatim))
+        length -= len(text)
+    return kept
 
 
 def _without_prefix(pieces: list[_Piece], length: int) -> list[_Piece]:
