@@ -1869,3 +1869,21 @@ def test_a_passive_verb_left_out_before_a_second_value_keeps_each_agent() -> Non
 def test_a_body_named_by_its_members_with_no_body_before_it_is_named_whole() -> None:
     text = "The nurses' group said at least 90 staff had quit."
     assert sources(text, "at least 90") == ["The nurses' group"]
+
+
+def test_a_speaker_who_disputes_then_says_is_named_with_the_body_they_speak_for() -> None:
+    text = "A spokesman for the mayor rejected the estimate, saying only 90 families had left."
+    assert sources(text, "90") == ["A spokesman for the mayor"]
+    text = "The head of the relief agency disputed it, saying 400 homes were lost."
+    assert sources(text, "400") == ["The head of the relief agency"]
+    # must not match: a role with no body after it is the role alone
+    text = "A spokesman rejected the estimate, saying only 90 families had left."
+    assert sources(text, "90") == ["A spokesman"]
+
+
+def test_a_share_of_respondents_in_a_survey_is_the_surveys_finding() -> None:
+    text = "About 35 percent of voters in a Marlow Institute poll said prices were their main worry."
+    assert sources(text, "About 35 percent") == ["a Marlow Institute poll"]
+    # must not match: a count of speakers with no finding named stays unattributed
+    text = "About 35 percent of voters said prices were their main worry."
+    assert sources(text, "About 35 percent") == [None]

@@ -594,3 +594,13 @@ def test_a_verb_in_a_headline_ends_what_a_figure_counts() -> None:
     assert counted_noun(text, text.index("40,000") + 6, len(text))[0] is None
     text = "Thousands march in the capital; 300 die in floods"
     assert counted_noun(text, text.index("300") + 3, len(text))[0] is None
+
+
+def test_a_clause_in_ing_after_the_noun_ends_what_a_figure_counts() -> None:
+    text = "The bill passed with 17 senators joining the majority."
+    assert counted_noun(text, text.index("17") + 2, len(text))[0] == "senators"
+    # must not match: a noun in -ing is the head, and "missing" stays with its people
+    text = "It set aside $2 billion military spending for next year."
+    assert counted_noun(text, text.index("billion") + 7, len(text))[0] == "military spending"
+    text = "Police said 23 people missing were found."
+    assert counted_noun(text, text.index("23") + 2, len(text))[0] == "people missing"

@@ -110,11 +110,16 @@ _CAPITALISED_RUN_RE = re.compile(
 )
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
 _SUBJECT_HEADS = EPITHET_HEADS | (SOURCE_HEADS - NON_COUNTING_HEADS)
+# "for the governor", "of the relief agency", "for Oxfam": the body a role or office belongs to.
+_BODY_COMPLEMENT = (
+    rf"(?:\s+(?:for|of)\s+(?:the\s+)?(?:(?:[a-z][\w\-]*\s+){{0,2}}(?:{word_alternation(_SUBJECT_HEADS)})\b"
+    r"|[A-Z][\w'’\-]*(?:\s+(?:of\s+)?[A-Z][\w'’\-]*){0,4}))?"
+)
 _SENTENCE_SUBJECT_RE = re.compile(
-    rf"The\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{word_alternation(_SUBJECT_HEADS)})\b|"
+    rf"(?:The|An?)\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{word_alternation(_SUBJECT_HEADS)})\b{_BODY_COMPLEMENT}|"
     r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
     # "Norland's Sea Rescue group": a name and a head in lower case after it
-    rf"(?:\s+(?:{word_alternation(_SUBJECT_HEADS)})\b)?"
+    rf"(?:\s+(?:{word_alternation(_SUBJECT_HEADS)})\b{_BODY_COMPLEMENT})?"
 )
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
 # "estimates of 10,000 dead by local officials": the figure of a document and the maker after it.
@@ -1173,7 +1178,7 @@ class _SentenceReader:
         self._documents_made_by()
         self._named_counts_at()
         self._headline_source()
-        if not self.anchors and self.mentions and self.document_nouns:
+        if self.mentions and self.document_nouns and (not self.anchors or self._figure_in_finding_subject()):
             self._finding_named_with_in()
         for cited in citing:
             host = next(
@@ -1516,6 +1521,17 @@ class _SentenceReader:
         """Whether " of " and a figure follow `position`: the figure is the value of what stands there."""
         of = _OF_RE.match(self.text, position, self.end)
         return of is not None and any(start == of.end() for start, _ in self.mentions)
+
+    def _figure_in_finding_subject(self) -> bool:
+        """Whether the sentence opens with a figure of people "in" a finding before its first cue:
+        "40 percent of respondents in a Corvale survey said ..." counts the speakers the survey
+        asked, which is the survey's finding."""
+        finding = _IN_A_FINDING_RE.search(self.text, self.start, self.end)
+        return (
+            finding is not None
+            and finding.start() < min(anchor.start for anchor in self.anchors)
+            and any(start < finding.start() for start, _ in self.mentions)
+        )
 
     def _finding_named_with_in(self) -> None:
         """A sentence with no cue of its own whose figures come "in" a finding: "In a Corvale poll

@@ -428,6 +428,13 @@ _PHRASE_STOP = frozenset(
     ]
 )
 _NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of"})
+# Nouns in -ing that end a counted phrase as its head ("$2 billion in military spending").
+_ING_NOUNS = frozenset(
+    {"spending", "funding", "housing", "training", "building", "bombing", "shelling", "fighting", "flooding",
+     "financing", "lending", "borrowing", "shooting", "landing", "meeting", "warning", "rating", "ceiling",
+     "clothing", "bedding", "heating", "shipping", "planning", "testing", "screening", "polling", "spring",
+     "missing", "outstanding"}
+)  # fmt: skip
 # "-ed" words that start a noun phrase ("displaced people"); any other "-ed" word ends it.
 _PARTICIPLE_ADJECTIVES = frozenset(
     [
@@ -644,6 +651,8 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
             break  # a verb ("were", "face") or a contracted one ("haven't") ends the noun phrase
         if lower.endswith("ed") and (words or lower not in _PARTICIPLE_ADJECTIVES):
             break
+        if words and lower.endswith("ing") and lower not in _ING_NOUNS:
+            break  # "17 senators joining the vote", "300 people living in tents": a clause after the noun
         if lower in _NOUN_SKIP and not words:
             pos = match.end()
             continue
