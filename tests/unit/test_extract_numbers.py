@@ -92,6 +92,7 @@ def test_parse_words(words: str, value: float) -> None:
         ("It will produce 1.2m tons of ilmenite.", [1_200_000]),
         ("The district has 1.200 residents.", [1200]),
         ("More than two dozen people died.", [24]),
+        ("Two-and-a-half million people need food aid.", [2_500_000]),
         ("The deficit hit 3.4 trln yen.", [3.4e12]),
         ("The trln figure was 40.", [40]),  # a scale word needs its digits
         ("Nearly a quarter of a million voters stayed home.", [250_000]),

@@ -41,11 +41,12 @@ _ITEM = rf"(?:(?:{_MULTIPLIER})\b(?:\s+and\s+(?:{_UNIT_OR_TEN})\b)?|(?:{_UNIT_OR
 _PART_OF_SCALE = (
     r"(?:an?|one|two|three)[\s-]+(?:quarters?|thirds?)\s+of\s+an?\s+(?:million|billion|trillion)\b"
 )
-# "twenty-five", "one hundred and fifty", "two and a half million", "a dozen", "half a million".
+# "twenty-five", "one hundred and fifty", "two and a half million" (or "two-and-a-half"), "a dozen",
+# "half a million".
 WORDS = (
     rf"(?:{_PART_OF_SCALE}"
     rf"|(?:half\s+an?|an?)\s+(?:{_MULTIPLIER})\b"
-    rf"|{_ITEM}(?:(?:\s*-\s*|\s+){_ITEM})*(?:\s+and\s+a\s+half\b)?"
+    rf"|{_ITEM}(?:(?:\s*-\s*|\s+){_ITEM})*(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b)?"
     rf"(?:\s+(?:{_MULTIPLIER})\b)?)"
 )
 
