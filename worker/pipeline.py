@@ -128,10 +128,13 @@ class _ItemResolver:
     _jurisdictions: dict[str, Place | None] = field(default_factory=dict)
     _police: dict[str, Entity | None] = field(default_factory=dict)
 
-    def entity(self, text: str, normalized: str, kind: str) -> Entity | None:
+    def entity(self, text: str, normalized: str, kind: str, place_country: str | None) -> Entity | None:
+        """The mention's entity, resolved at its first figure: a mention the item repeats ("the
+        territory's health ministry", then "the ministry" read as it) is one body however its later
+        figures are placed."""
         key = (text, normalized, kind)
         if key not in self._entities:
-            self._entities[key] = resolve_source(text, normalized, kind, self.context)
+            self._entities[key] = resolve_source(text, normalized, kind, self.context, place_country)
         return self._entities[key]
 
     def police_of(self, place: Place) -> Entity | None:
@@ -262,12 +265,19 @@ def _to_event(
     start, end = cleaned.original_span(claim.start, claim.end)
     source = claim.source
     where = resolver.where
-    entity = resolver.entity(source.text, source.normalized, source.type) if source else None
     fallback = fallback_name(where)
     if claim.location is not None and claim.location == fallback:
         place = where.event_place  # looked up already, with its place id
     else:
         place = gazetteer().lookup(claim.location, where.country) if claim.location else None
+    stated = claim.location is not None and claim.location != fallback
+    entity = (
+        resolver.entity(
+            source.text, source.normalized, source.type, place.country if stated and place else None
+        )
+        if source
+        else None
+    )
     if claim.location and place is None:
         # A village or district the gazetteer does not list: a place of its own in the item's
         # country ("XX", the ISO code for an unknown one, when the item names none).
@@ -279,7 +289,6 @@ def _to_event(
             country=country,
             parent=f"iso:{country}",
         )
-    stated = claim.location is not None and claim.location != fallback
     if source is not None and not stated and source.type != "person":
         # "the Westland provincial police", "authorities in Eastmarch district": a body named with
         # its region speaks for that region when the sentence names no other place. A person's

@@ -118,3 +118,18 @@ def test_police_counting_in_a_city_with_no_listed_force_stay_generic() -> None:
     )
     source = only(found, 6_000).resolved_source
     assert source is not None and source.id == "generic:police"
+
+
+def test_a_ministry_owned_by_a_place_noun_is_that_places_countrys() -> None:
+    found = events(
+        "Israeli strikes killed 40 people across the Gaza Strip on Monday, according to the territory's "
+        "health ministry. Israel's military said it had hit 90 targets. Israeli officials in Israel "
+        "did not comment. The ministry said 300 people had been wounded in the past week.",
+        "Israeli strikes kill 40",
+    )
+    killed = only(found, 40)
+    assert killed.resolved_source is not None and killed.resolved_source.id == "gov:ps:health-ministry"
+    # the same mention later in the item, whose sentence names no place, is the same body
+    wounded = only(found, 300)
+    assert wounded.resolved_source is not None and wounded.resolved_source.id == "gov:ps:health-ministry"
+    assert wounded.place is not None and wounded.place.country == "PS"

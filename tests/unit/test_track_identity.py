@@ -371,3 +371,20 @@ def test_medics_and_mediators_are_generic_speakers() -> None:
     assert resolve("the mediators") == "generic:mediators"
     # must not match: a body named by its members keeps its own name
     assert resolve("the medics' union") == "generic:unions"
+
+
+def test_a_ministry_owned_by_a_place_noun_takes_the_country_of_the_figures_place() -> None:
+    text = "the enclave's health ministry"
+    entity = resolve_source(text, text, "government", item_context(text, "MA"), place_country="PS")
+    assert entity is not None and entity.id == "gov:ps:health-ministry"
+    # must not match: with no place noun before it, a ministry is the item country's
+    text = "the health ministry"
+    entity = resolve_source(text, text, "government", item_context(text, "MA"), place_country="PS")
+    assert entity is not None and entity.id == "gov:ma:health-ministry"
+
+
+def test_a_countrys_own_tallies_are_its_governments() -> None:
+    assert resolve("Norwegian tallies") == "gov:no:government"
+    assert resolve("official Norwegian figures") == "gov:no:government"
+    # must not match: tallies with no country name no one
+    assert resolve("the tallies") is None

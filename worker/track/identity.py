@@ -202,6 +202,10 @@ _DOCUMENT_OF = re.compile(
     r"|updates?|tally|count)\s+(?:(?:issued|released|published|compiled)\s+)?(?:from|of|by)\s+(?P<body>.+)$",
     re.IGNORECASE,
 )
+# Words of a country's own count: "Israeli tallies", "official Norland figures".
+_FIGURE_DOCUMENT_WORDS = frozenset(
+    {"the", "official", "figures", "figure", "tallies", "tally", "data", "statistics", "count"}
+)
 # A document named alone ("statistics", "the report"): it names no one.
 _DOCUMENT_ALONE = re.compile(
     r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|statements?|data|statistics|bulletins?|updates?)$",
@@ -647,6 +651,11 @@ _DESCRIBED_NAME = re.compile(
     rf"^(?:(?:the|an?)\s+)?(?:[a-z][\w-]*\s+){{0,4}}(?!(?:in|at|of|for|from|by|on|to|with|and)\s)[a-z][\w-]*\s+"
     rf"(?P<name>{_NAME_RUN})$"
 )
+# A place named by its kind, owning a body: "the territory's health ministry", "the enclave's".
+_PLACE_NOUN_POSSESSIVE = re.compile(
+    r"\b(?:territory|enclave|strip|island|region|province|state|country|kingdom|republic)(?:'s|’s)\s",
+    re.IGNORECASE,
+)
 _PREPOSITION_ARTICLE_END = re.compile(r"\b(?:in|at|of|for|from|by|on|to|with|and)\s+(?:the|an?)\s+$")
 # An office held at a body the knowledge does not list: "Jane Doe, the director of the non-profit
 # Board of Tallies".
@@ -687,9 +696,12 @@ def _is_proper_name(mention: str) -> bool:
     return gazetteer().lookup(" ".join(words)) is None
 
 
-def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) -> Entity | None:  # noqa: PLR0911, PLR0912  one return per resolution rule of the module docstring, in order
+def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of the module docstring, in order
+    text: str, normalized: str, kind: str, context: ItemContext, place_country: str | None = None
+) -> Entity | None:
     """The entity a source mention stands for (rules in the module docstring); None for a mention
-    that names no one ("Tuesday evening", "the report"): such a figure joins no series."""
+    that names no one ("Tuesday evening", "the report"): such a figure joins no series.
+    `place_country` is the country of the place the figure's sentence names, if any."""
     mention = strip_sentence_adverbs(text)
     if _is_place(mention):
         # "Turkey said": a country that speaks is its government; a town or region that "said" or
@@ -719,6 +731,9 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
     country, rest = _country_in(folded)
     office = _office_of(rest, context)
     if office is not None:
+        if country is None and place_country is not None and _PLACE_NOUN_POSSESSIVE.search(mention):
+            # "the territory's health ministry": the country of the place its figure is about
+            country = place_country
         where = country or context.country or "xx"
         return Entity(
             id=f"gov:{where.lower()}:{office}{MINISTRY_SUFFIX}",
@@ -737,6 +752,9 @@ def resolve_source(text: str, normalized: str, kind: str, context: ItemContext) 
     words = rest.split()
     if not words and country is not None:
         # "Turkey said": the country's government.
+        return Entity(id=f"gov:{country.lower()}:government", name=f"{country} government", country=country)
+    if country is not None and _FIGURE_DOCUMENT_WORDS.issuperset(words):
+        # "Israeli tallies", "official Turkish figures": the government's own count
         return Entity(id=f"gov:{country.lower()}:government", name=f"{country} government", country=country)
     if len(words) == 1 and words[0] in BODY_HEADS:
         # "the agency said": the listed body the item names most whose name has that word.
