@@ -234,3 +234,35 @@ def test_a_report_that_names_the_kind_continues_a_toll_first_given_without_it() 
         ]
     )
     assert [event for event, _, _ in events] == ["series_opened", "series_opened"]
+
+
+def test_a_single_site_happenings_figure_is_the_events_in_the_town_or_the_country() -> None:
+    events = _track(
+        [
+            (
+                "sk-1",
+                "2026-07-10T07:00:00Z",
+                "A migrant boat capsized off the Libyan coast and at least 61 people are missing, "
+                "the IOM said.",
+            ),
+            (
+                "sk-2",
+                "2026-07-10T16:00:00Z",
+                "Libya shipwreck: 61 still missing\n\nThe IOM said 61 people were still missing after "
+                "the boat sank off Zuwara.",
+            ),
+        ]
+    )
+    assert ("value_restated", "iom", 61.0) in events
+    # must not match: a quake's toll in one town is not the country's
+    events = _track(
+        [
+            (
+                "eq-1",
+                "2026-03-01T08:00:00Z",
+                "An earthquake in Turkey killed 300 people, the AFAD agency said. In the city of Malatya, "
+                "80 people died, the AFAD agency said.",
+            ),
+        ]
+    )
+    assert [event for event, _, _ in events] == ["series_opened", "series_opened"]

@@ -147,9 +147,14 @@ def _country(event: ClaimEvent) -> str:
     return place.country.lower() if place is not None else UNKNOWN_COUNTRY
 
 
-def _scope(place: ResolvedPlace | None, event_place: ResolvedPlace | None) -> str:
+# Kinds of happening that strike one site: a shipwreck's or a blast's figures are the whole event's,
+# whether a report places them in the town ("off Zuwara") or the country ("off Libya").
+SINGLE_SITE_KINDS = frozenset({"accident"})
+
+
+def _scope(place: ResolvedPlace | None, event_place: ResolvedPlace | None, kind: str | None = None) -> str:
     """ "" for the event as a whole, else the id of the region or town the figure is about."""
-    if place is None or place.level == "country":
+    if place is None or place.level == "country" or kind in SINGLE_SITE_KINDS:
         return ""
     if event_place is not None:
         if place.id == event_place.id:
@@ -243,7 +248,7 @@ def subject_parts(event: ClaimEvent) -> tuple[str, str, str, str, str]:
     if event.place is None and event.event_place is None:
         place = place_name(event.location)
     else:
-        place = _scope(event.place, event.event_place)
+        place = _scope(event.place, event.event_place, event.event_kind)
     return (_country(event), event.event_kind or "", event.category, counted, place)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from worker.track.identity import MINISTRY_SUFFIX, UNLISTED_PREFIX
-from worker.track.keys import UNATTRIBUTED, SeriesParts
+from worker.track.keys import SINGLE_SITE_KINDS, UNATTRIBUTED, SeriesParts
 from worker.track.normalize import KEY_SEPARATOR
 from worker.track.rules import (
     CUMULATIVE_CATEGORIES,
@@ -69,6 +69,8 @@ class SeriesStore:
         self._subjects.setdefault(state.parts.subject_key, {})[state.key] = state
         by_kind = self._with_kind if state.parts.kind else self._kindless
         by_kind.setdefault(_key_without_kind(state.parts), {})[state.key] = state
+        # a single-site happening's series is the event's wherever it is placed (keys.SINGLE_SITE_KINDS)
+        by_kind.setdefault(_key_without_kind(state.parts, place=False), {})[state.key] = state
 
     def track(self, observation: Observation) -> TrackResult:
         """Apply one claim to its series, and look for conflicts if it became the series' value.
@@ -158,10 +160,15 @@ class SeriesStore:
         follow-up came first). That series' value must be at most EVENT_GAP older. With two such
         series (a quake's and a flood's), neither."""
         point = observation.point
-        others = self._kindless if observation.parts.kind else self._with_kind
+        parts = observation.parts
+        others = self._kindless if parts.kind else self._with_kind
+        found = dict(others.get(_key_without_kind(parts), {}))
+        for state in others.get(_key_without_kind(parts, place=False), {}).values():
+            if SINGLE_SITE_KINDS.intersection((parts.kind, state.parts.kind)):
+                found[state.key] = state  # "recovered 21 bodies in Ikoyi" after "the Lagos collapse"
         candidates = [
             state
-            for state in others.get(_key_without_kind(observation.parts), {}).values()
+            for state in found.values()
             if state.current is not None
             and timedelta(0) <= point.published_at - state.current.published_at <= EVENT_GAP
         ]
@@ -202,8 +209,9 @@ class SeriesStore:
         return candidates[0]
 
 
-def _key_without_kind(parts: SeriesParts) -> str:
-    return KEY_SEPARATOR.join((parts.country, parts.category, parts.counted, parts.place, parts.source))
+def _key_without_kind(parts: SeriesParts, *, place: bool = True) -> str:
+    kept = (parts.country, parts.category, parts.counted, parts.place if place else "*", parts.source)
+    return KEY_SEPARATOR.join(kept)
 
 
 def _names_a_body(source: str) -> bool:
