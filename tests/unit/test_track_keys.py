@@ -99,6 +99,16 @@ def test_subgroups_and_things_stay_apart_from_person(counted: str, expected: str
     assert counted_noun(counted, "killed") == expected
 
 
+@pytest.mark.parametrize("counted", ["police officers", "officers", "policemen", "police"])
+def test_police_officers_however_named_are_one_count(counted: str) -> None:
+    assert counted_noun(counted, "injured") == "police officer"
+
+
+def test_officers_of_another_service_keep_their_words() -> None:
+    # must not match: army officers are not police officers
+    assert counted_noun("army officers", "injured") == "army officer"
+
+
 def test_the_people_a_shipwreck_or_a_crush_befalls_are_all_of_them() -> None:
     assert counted_noun("migrants", "missing") == "person"
     assert counted_noun("pilgrims", "killed") == "person"

@@ -90,6 +90,12 @@ CATEGORY_PERSON_NOUNS: dict[str, frozenset[str]] = {
     "displaced": frozenset({"refugee", "migrant"}),
 }
 
+# Police officers however a report names them; "army officers" keep their own words.
+POLICE_OFFICER = "police officer"
+POLICE_OFFICER_WORDS = frozenset(
+    {"officer", "policeman", "policewoman", "policemen", "policewomen", "police"}
+)
+
 # What an outbreak's count of the sick is called: each is one sick person.
 CASE_NOUNS = frozenset({"case", "infection", "patient"})
 
@@ -361,6 +367,8 @@ def counted_noun(counted: str | None, category: str) -> str:
         # "1,240 suspected cholera cases", "1,980 cases": one outbreak's count of the sick, whatever
         # the disease is called; a count of confirmed cases is another series.
         return "confirmed case" if "confirmed" in words else PERSON
+    if head in POLICE_OFFICER_WORDS and set(words[:-1]) <= {"police"}:
+        return POLICE_OFFICER  # "three police officers", "11 officers", "five policemen": one count
     person_words = PERSON_SYNONYMS | CATEGORY_PERSON_NOUNS.get(category, frozenset())
     # "dead persons", "injured victims": a person word qualified only by person words.
     if all(singular(w) in person_words or singular(w) in DEMONYMS for w in words):
