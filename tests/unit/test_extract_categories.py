@@ -604,3 +604,11 @@ def test_a_clause_in_ing_after_the_noun_ends_what_a_figure_counts() -> None:
     assert counted_noun(text, text.index("billion") + 7, len(text))[0] == "military spending"
     text = "Police said 23 people missing were found."
     assert counted_noun(text, text.index("23") + 2, len(text))[0] == "people missing"
+
+
+def test_a_running_total_of_the_year_counts_what_the_count_before_it_counts() -> None:
+    text = "The agency logged 930 new cases, bringing this year's total to 18,400."
+    assert [c.category for c in extract_claims(text)] == ["affected", "affected"]
+    # must not match: a year's total of something else named after it keeps its own category
+    text = "The agency logged 930 new cases, bringing this year's total of spending to $4 million."
+    assert [c.category for c in extract_claims(text)][1] == "other"

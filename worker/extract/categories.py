@@ -561,7 +561,9 @@ _LIST_GAP = re.compile(
 )
 # "nine were hurt on Monday, taking the total to 1,208": a running total of the figure before.
 _RUNNING_TOTAL = re.compile(
-    r"\b(?:bringing|taking|raising|pushing|putting|lifting|brought|took|raised|pushed|increased|increasing)\s+(?:the\s+|its\s+|their\s+)?"
+    r"\b(?:bringing|taking|raising|pushing|putting|lifting|brought|took|raised|pushed|increased|increasing)\s+"
+    # "the", "its", "this year's", "the week's"
+    r"(?:(?:the|its|their)\s+|(?:(?:this|last|the)\s+)?(?:year|month|week|season)(?:'s|’s)\s+)?"
     r"(?:(?:overall|cumulative|total|national)\s+)?(?:total|tally|number|count|figure)(?:\s+[\w-]+){0,3}\s+to\s+$",
     re.IGNORECASE,
 )
