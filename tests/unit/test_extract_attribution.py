@@ -1887,3 +1887,8 @@ def test_a_share_of_respondents_in_a_survey_is_the_surveys_finding() -> None:
     # must not match: a count of speakers with no finding named stays unattributed
     text = "About 35 percent of voters said prices were their main worry."
     assert sources(text, "About 35 percent") == [None]
+
+
+def test_a_tally_based_on_other_sources_is_the_tallys_keepers() -> None:
+    text = "More than 300 people have died, according to a tally by the Wire Agency based on local figures."
+    assert sources(text, "More than 300") == ["the Wire Agency"]

@@ -612,3 +612,9 @@ def test_a_running_total_of_the_year_counts_what_the_count_before_it_counts() ->
     # must not match: a year's total of something else named after it keeps its own category
     text = "The agency logged 930 new cases, bringing this year's total of spending to $4 million."
     assert [c.category for c in extract_claims(text)][1] == "other"
+
+
+def test_people_buried_are_dead_unless_buried_under_rubble() -> None:
+    assert categories_of("Villagers said they had buried 40 people since Sunday.") == [("40", "killed")]
+    text = "Officials said 12 people were still buried under the rubble."
+    assert categories_of(text) == [("12", "missing")]

@@ -97,7 +97,7 @@ from worker.extract.types import Attribution
 _RIGHT_PHRASE_END_RE = re.compile(
     r"[,;:!?\"“”]|\s[—–-]\s|\s\((?![A-Z][A-Za-z0-9&]{1,9}\))"
     r"|\s(?:that|who|which|when|where|while|as|on|at|during|and|but|to|after|before|because|since|last|this|saying|"
-    r"adding|said|says|told|reported|published|released|seen|showed|show|shows|is|are|was|were|has|have|had|"
+    r"adding|said|says|told|reported|published|released|seen|showed|show|shows|is|are|was|were|has|have|had|based|"
     r"in\s+(?![A-Z]))\b"
 )
 # Quote marks a speaker tail may follow: straight and curly double quotes and guillemets.

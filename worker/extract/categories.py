@@ -34,7 +34,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "succumbed",
         "toll", "slain", "massacred", "executed", "killed in", "martyred", "martyrs", "confirmed dead",
         "bodies recovered", "bodies were recovered", "fatally shot", "fatally stabbed", "fatally wounded",
-        "fatally injured",
+        "fatally injured", "buried",
     ),
     "injured": (
         "injured", "injuring", "injuries", "wounded", "wounding", "hurt", "sought treatment",
@@ -44,6 +44,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     ),
     "missing": (
         "missing", "unaccounted for", "unaccounted", "believed buried", "feared buried", "believed trapped",
+        "buried under", "buried alive", "buried beneath",
         "lost at sea", "feared lost", "presumed lost",
         "feared trapped", "still trapped", "remain trapped", "remained trapped", "remains trapped",
         "were trapped", "are trapped", "trapped underground", "trapped under",
