@@ -618,3 +618,15 @@ def test_people_buried_are_dead_unless_buried_under_rubble() -> None:
     assert categories_of("Villagers said they had buried 40 people since Sunday.") == [("40", "killed")]
     text = "Officials said 12 people were still buried under the rubble."
     assert categories_of(text) == [("12", "missing")]
+
+
+def test_a_toll_put_privately_and_publicly_is_a_toll_both_times() -> None:
+    text = "Officials said privately that the true toll was likely above 500; publicly they put it at 212."
+    assert [c.category for c in extract_claims(text)] == ["killed", "killed"]
+    # must not match: "put it" with no count before it names nothing
+    assert [c.category for c in extract_claims("The council put it at 212 metres.")] == ["other"]
+
+
+def test_a_time_after_a_figure_is_not_what_it_counts() -> None:
+    text = "The firm expects revenue of $5 billion next year."
+    assert counted_noun(text, text.index("billion") + 7, len(text))[0] is None

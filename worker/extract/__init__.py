@@ -75,12 +75,12 @@ _FROM_PREVIOUS = re.compile(
 _PARTITIVE_OPENING = re.compile(r"\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
 _PARTITIVE_LEAD = re.compile(r"\s*(?:of|among)\s+(?:them|those)\s*,?\s*", re.IGNORECASE)
 # "The UN put the figure at 450", "organisers put the number higher, at 40,000", "monitors say the real
-# number is closer to 700": a figure that names what it counts only by "the figure" counts what the
-# last count before it counts.
+# number is closer to 700", "publicly they put it at 212": a figure that names what it counts only by
+# "the figure" counts what the last count before it counts.
 _ANAPHORIC_COUNT_BEFORE = re.compile(
     r"\b(?:(?:put|puts|putting|placed|places|raised|raises|revised|revises|lowered|lowers)\s+"
-    r"(?:the|its|their|that|this)\s+(?:(?:national|overall|true|real|own)\s+)?"
-    r"(?:figure|number|count|total|tally|estimate)"
+    r"(?:it|(?:the|its|their|that|this)\s+(?:(?:national|overall|true|real|own)\s+)?"
+    r"(?:figure|number|count|total|tally|estimate))"
     r"(?:\s+(?:(?:even|much|far|slightly|still|significantly)\s+)?(?:higher|lower),?)?\s+(?:at|to)"
     r"|(?:the|that|this)\s+(?:(?:true|real|actual|correct|final|overall|likely)\s+)?"
     r"(?:figure|number|count|total|tally)\s+(?:(?:could|may|might|would)\s+be|is|was|stands|stood|"

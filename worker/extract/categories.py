@@ -422,6 +422,7 @@ _PHRASE_STOP = frozenset(
         "due",
         "spread",
         "present",  # "9,000 people present": a postpositive adjective, not the head
+        "next",  # "$5 billion next year"
         # adverbs of extent: "counted 48,000 nationwide", "12 overall", "300 in all"
         *("nationwide", "countrywide", "worldwide", "statewide", "overall", "altogether", "alone"),
         # a pronoun starts the clause that follows: "the $4 billion it had sought"
@@ -488,7 +489,7 @@ _OUT_OF_OPENING = re.compile(
 _GOVERNING_TOLL = re.compile(
     r"\b(?:toll|deaths|death\s+count|fatalities)\b[^,;]{0,70}?\b(?:at|to|of|reach|reached|reaches|stands\s+at|"
     r"stood\s+at|is|was|be|hit|hits|top|tops|topped|exceed|exceeds|exceeded|passed|passes)"
-    r"(?:\s+(?:now|currently|already|still))?\s+$",
+    r"(?:\s+(?:now|currently|already|still|likely|probably))?\s+$",
     re.IGNORECASE,
 )
 # People named by what happened to them ("the displaced", "the injured").
