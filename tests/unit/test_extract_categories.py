@@ -630,3 +630,8 @@ def test_a_toll_put_privately_and_publicly_is_a_toll_both_times() -> None:
 def test_a_time_after_a_figure_is_not_what_it_counts() -> None:
     text = "The firm expects revenue of $5 billion next year."
     assert counted_noun(text, text.index("billion") + 7, len(text))[0] is None
+
+
+def test_internally_displaced_people_are_displaced_people() -> None:
+    text = "Some 850K internally displaced live in camps."
+    assert counted_noun(text, text.index("850K") + 4, len(text))[0] == "displaced"

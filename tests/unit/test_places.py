@@ -625,3 +625,16 @@ def test_a_count_joined_to_a_clause_that_names_its_country_shares_it() -> None:
     # must not match: a country in the name of a body the second count went to is not where
     text = "Officials said 48 police were hurt and 22 people were treated at the Clinical Centre of Serbia."
     assert extract_claims(text)[0].location is None
+
+
+def test_every_figure_in_a_list_row_labelled_by_a_place_is_that_places() -> None:
+    text = "Deaths and missing by province:\n- Sindh: 61 dead, 40 missing\n- Punjab: 12 dead, 9 missing"
+    assert [(c.value, c.location) for c in extract_claims(text)] == [
+        (61.0, "Sindh"),
+        (40.0, "Sindh"),
+        (12.0, "Punjab"),
+        (9.0, "Punjab"),
+    ]
+    # must not match: a dateline before prose is no row label
+    text = "KARACHI: Floods in the province killed 61 people and left 40 missing, officials said on Monday."
+    assert [c.location for c in extract_claims(text)] == [None, None]

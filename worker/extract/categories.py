@@ -429,7 +429,7 @@ _PHRASE_STOP = frozenset(
         *("it", "they", "we", "he", "she", "i", "you"),
     ]
 )
-_NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of"})
+_NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of", "internally"})
 # Nouns in -ing that end a counted phrase as its head ("$2 billion in military spending").
 _ING_NOUNS = frozenset(
     {"spending", "funding", "housing", "training", "building", "bombing", "shelling", "fighting", "flooding",

@@ -982,8 +982,10 @@ def listed_place(
     mentions = [m for m in every_place if m.end <= figure_start]
     if not mentions:
         return None
-    return _first_cell_place(text, mentions, figure_start) or _place_before_in_list(
-        text, sentence_end, mentions, figure_start, figures
+    return (
+        _first_cell_place(text, mentions, figure_start)
+        or _row_label_place(text, mentions, figure_start)
+        or _place_before_in_list(text, sentence_end, mentions, figure_start, figures)
     )
 
 
@@ -1027,6 +1029,29 @@ def _first_cell_place(text: str, mentions: list[PlaceMention], figure_start: int
     for mention in mentions:
         if mention.start >= line_start and mention.end <= bar and text[mention.start : mention.end] == cell:
             return POSSESSIVE_END.sub("", cell)
+    return None
+
+
+# A list row labelled by a place: "- Westland: 61 dead, 40 missing".
+_ROW_LABEL = re.compile(r"[ \t]*(?P<bullet>[-–•*·][ \t]*)?(?P<label>[^:\n]{2,40}?)[ \t]*:")
+# The longest row without a bullet read as a list row: a longer line is prose after a dateline
+# ("NEW DELHI: More than 80 people ...").
+LIST_ROW_CHARS = 60
+
+
+def _row_label_place(text: str, mentions: list[PlaceMention], figure_start: int) -> str | None:
+    """In a list row whose label is a place ("- Westland: 61 dead, 40 missing"), that place is the
+    place of every figure in the row, not only the first."""
+    line_start, line_end = line_around(text, figure_start)
+    label = _ROW_LABEL.match(text, line_start, figure_start)
+    if label is None or label.group("label").isupper():
+        return None  # no row, or a dateline in capitals
+    row = text[line_start:line_end].rstrip()
+    if label.group("bullet") is None and (len(row) > LIST_ROW_CHARS or row.endswith(".")):
+        return None
+    for mention in mentions:
+        if mention.start == label.start("label") and mention.end == label.end("label"):
+            return POSSESSIVE_END.sub("", text[mention.start : mention.end])
     return None
 
 
