@@ -369,6 +369,8 @@ def test_medics_and_mediators_are_generic_speakers() -> None:
     assert resolve("medics") == "generic:medics"
     assert resolve("paramedics") == "generic:medics"
     assert resolve("the mediators") == "generic:mediators"
+    assert resolve("the rebels") == "generic:rebels"
+    assert resolve("insurgents") == "generic:rebels"
     # must not match: a body named by its members keeps its own name
     assert resolve("the medics' union") == "generic:unions"
 

@@ -120,6 +120,9 @@ GENERIC_HEADS: dict[str, str] = {
     "medics": "medics",
     "paramedics": "medics",
     "mediators": "mediators",
+    "rebels": "rebels",
+    "insurgents": "rebels",
+    "militants": "militants",
 }
 # Heads written as one word or two: "the coast guard" is "the coastguard".
 _HEADS_WRITTEN_APART = {"coast guard": "coastguard"}
