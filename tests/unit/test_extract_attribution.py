@@ -1892,3 +1892,16 @@ def test_a_share_of_respondents_in_a_survey_is_the_surveys_finding() -> None:
 def test_a_tally_based_on_other_sources_is_the_tallys_keepers() -> None:
     text = "More than 300 people have died, according to a tally by the Wire Agency based on local figures."
     assert sources(text, "More than 300") == ["the Wire Agency"]
+
+
+def test_sources_joined_by_and_speak_their_figures_respectively() -> None:
+    text = "Police and the organisers put the crowd at 9,000 and 35,000 respectively."
+    assert sources(text, "9,000", "35,000") == ["Police", "the organisers"]
+    # must not match: with no "respectively", both speak every figure
+    text = "The UN and the Red Cross said 200 people had died and 900 were hurt."
+    assert sources(text, "200", "900") == ["The UN and the Red Cross"] * 2
+
+
+def test_a_source_and_a_comma_standing_for_the_verb_after_a_semicolon() -> None:
+    text = "Police counted 9,000 marchers; the organisers, 35,000."
+    assert sources(text, "9,000", "35,000") == ["Police", "the organisers"]

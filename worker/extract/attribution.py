@@ -2030,6 +2030,8 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
                     results[index] = Attribution(display, entity.normalized, entity.type, gapped.cue)
                     continue
             results[index] = chosen.attribution if chosen is not None else None
+        if "respectively" in text[sentence_start:sentence_end]:
+            _share_out_respectively(results, members)
     mention_starts = [start for start, _ in mentions]
     for low, high in silent:
         for index in range(bisect_left(mention_starts, low), bisect_left(mention_starts, high)):
@@ -2043,6 +2045,30 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
             text, lines, mentions, results, [anchor for _, _, _, anchors, _ in read for anchor in anchors]
         )
     return results
+
+
+def _share_out_respectively(results: list[Attribution | None], members: list[int]) -> None:
+    """ "Police and organisers put the turnout at 12,000 and 40,000 respectively": the sources joined
+    by "and" speak one figure each, in order, when the sentence gives as many figures as sources."""
+    shared = [results[index] for index in members]
+    first = shared[0] if shared else None
+    if first is None or any(credit is not first for credit in shared):
+        return
+    parts = [part.strip() for part in _AND_SPLIT_RE.split(first.text) if part.strip()]
+    if len(parts) != len(members) or len(parts) < 2:
+        return
+    if not all(_valid_source(part, counting=False) for part in parts):
+        return
+    # each part read on its own: the item's registry would take "organisers" for "police and organisers"
+    own = SourceRegistry()
+    for index, part in zip(members, parts, strict=True):
+        resolved = own.resolve(part)
+        if resolved is not None:
+            entity, display = resolved
+            results[index] = Attribution(display, entity.normalized, entity.type, first.cue)
+
+
+_AND_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
 def _credit_possessive_to_later_speaker(anchors: list[_Anchor]) -> None:

@@ -423,6 +423,7 @@ _PHRASE_STOP = frozenset(
         "spread",
         "present",  # "9,000 people present": a postpositive adjective, not the head
         "next",  # "$5 billion next year"
+        "respectively",
         # adverbs of extent: "counted 48,000 nationwide", "12 overall", "300 in all"
         *("nationwide", "countrywide", "worldwide", "statewide", "overall", "altogether", "alone"),
         # a pronoun starts the clause that follows: "the $4 billion it had sought"

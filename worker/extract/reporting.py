@@ -692,5 +692,6 @@ DOCUMENT_FROM_RE: Final = re.compile(
 # the guild 31,000".
 GAPPED_SOURCE_RE: Final = re.compile(
     r"(?:[,;]\s+(?:and\s+)?|\s+and\s+)(?P<np>(?:the\s+)?(?:[A-Z][\w\-.'’]*\s+){0,4}?[\w\-.'’]+)"
-    r"\s+(?:(?:a|an|some|another)\s+)?(?:(?:provisional|preliminary|further|total\s+of)\s+)?$"
+    # "; the unions, 40,000": a comma may stand for the verb left out
+    r",?\s+(?:(?:a|an|some|another)\s+)?(?:(?:provisional|preliminary|further|total\s+of)\s+)?$"
 )
