@@ -635,3 +635,10 @@ def test_a_time_after_a_figure_is_not_what_it_counts() -> None:
 def test_internally_displaced_people_are_displaced_people() -> None:
     text = "Some 850K internally displaced live in camps."
     assert counted_noun(text, text.index("850K") + 4, len(text))[0] == "displaced"
+
+
+def test_people_found_alive_are_no_missing_or_dead() -> None:
+    text = "Officials cut the number of missing to 12 after 30 people were found alive."
+    assert categories_of(text) == [("12", "missing"), ("30", "other")]
+    # must not match: people found dead are dead
+    assert categories_of("Rescuers said 9 people were found dead in the river.") == [("9", "killed")]

@@ -24,6 +24,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "killed or injured", "killed or wounded", "dead or injured", "dead and injured",
         "killed and injured", "killed and wounded", "casualties", "casualty", "rescued", "rescue",
         "charged", "survived", "survivors", "saved", "pulled from", "recoveries", "recovered",
+        "found alive", "found safe", "rescued alive", "pulled out alive",
         "discharged", "released", "freed", "treated", "vaccinated", "tested", "sentenced", "convicted",
         "indicted", "acquitted",
     ),
