@@ -26,7 +26,7 @@ import pycountry
 
 from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
-from worker.extract.reporting import PREPOSITIONS, ROLE_WORDS, TITLE_WORDS, word_set
+from worker.extract.reporting import NAME_PARTICLES, PREPOSITIONS, ROLE_WORDS, TITLE_WORDS, word_set
 from worker.knowledge import event_kinds, place_names
 
 PlaceLevel = Literal["country", "region", "city"]
@@ -376,9 +376,10 @@ class Gazetteer:
 WELL_KNOWN_CITY_POPULATION = 100_000
 NEAR_SPELLING_RATIO = 0.85
 MIN_SPELLING_CHARS = 4
-# Lower-case words that may stand inside a place name written in Latin letters ("Deir al-Balah").
-_NAME_PARTICLES = ("al", "el", "as", "ad", "an", "ash", "ar", "de", "del", "la", "le", "du", "da", "do", "di")
-_LATIN_NAME = re.compile(rf"[A-Z][a-z'’]+(?:[ -](?:[A-Z][a-z'’]+|{'|'.join(_NAME_PARTICLES)}))*")
+# Lower-case words that may stand inside a place name written in Latin letters ("Deir al-Balah",
+# "Dar es Salaam"): a name's particles and the Arabic article as it is assimilated ("as-Suwayda").
+_PLACE_PARTICLES = NAME_PARTICLES | {"as", "ad", "an", "ash", "ar", "es", "del", "do"}
+_LATIN_NAME = re.compile(rf"[A-Z][a-z'’]+(?:[ -](?:[A-Z][a-z'’]+|{word_alternation(_PLACE_PARTICLES)}))*")
 
 
 def _english_spellings(name: str, alternates: list[str], population: int) -> set[str]:
@@ -551,11 +552,11 @@ _SAINT_WORDS = frozenset({"St", "Saint", "Ste", "Sainte"})
 _NAMED_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 
 
-def _heads_a_longer_name(text: str, end: int, stop: int, place: Place) -> bool:
-    """Whether the place's word is followed by "of" and a name other than its own country's places:
-    "the University of Westmark" and "the Gulf of Aden" are no town of University or region of Gulf,
-    where "Sindh of Pakistan" is Sindh."""
-    named = _NAMED_OF_AFTER.match(text, end, stop)
+def _heads_a_longer_name(text: str, end: int, limit: int, place: Place) -> bool:
+    """Whether the place's word (ending at `end`) is followed by "of" and a name other than its own
+    country's places: "the University of Westmark" and "the Gulf of Aden" are no town of University
+    or region of Gulf, where "Sindh of Pakistan" is Sindh."""
+    named = _NAMED_OF_AFTER.match(text, end, limit)
     if named is None:
         return False
     words = named.group("name").split()
