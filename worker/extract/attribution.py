@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from worker.extract.alternation import word_alternation
 from worker.extract.coref import SourceRegistry
-from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
+from worker.extract.lexicon import MONTH_NAMES, MULTIPLIER_WORDS, TENS_WORDS, UNITS_WORDS, WEEKDAY_NAMES
 from worker.extract.numbers import CLAUSE_COMMA_RE
 from worker.extract.places import LOCATIVE_WORDS, admin_suffixes, gazetteer, is_table_row, line_around
 from worker.extract.reporting import (
@@ -278,16 +278,19 @@ def _having_cue(text: str, start: int, position: int, after: int) -> bool:
 
 # The document a subject releases, publishes or issues, read after the verb: "released figures",
 # "published data on Monday", "issued a statement saying".
+# The words before a released document that name no one: the generic document adjectives, the
+# possessive pronouns and a few of release's own.
+_RELEASED_DOCUMENT_WORDS = GENERIC_DOCUMENT_ADJECTIVES | {"his", "her", "fresh", "quarterly"}
 _RELEASED_DOCUMENT_RE = re.compile(
-    r"(?:\s+(?:on|last|this)\s+\w+)?\s+(?:(?:a|an|the|its|their|his|her|new|latest|updated|fresh|preliminary"
-    r"|provisional|official|final|daily|weekly|monthly|quarterly|annual)\s+){0,3}"
+    r"(?:\s+(?:on|last|this)\s+\w+)?\s+"
+    rf"(?:(?:{word_alternation(_RELEASED_DOCUMENT_WORDS)})\s+){{0,3}}"
     rf"(?:{word_alternation(DOCUMENT_NOUNS - {'documents', 'records'})})\b",
     re.IGNORECASE,
 )
 # A number right before a word: "30 projects", "two estimates" count a plural noun.
+_PLURAL_COUNT_WORDS = {*UNITS_WORDS, *TENS_WORDS, *MULTIPLIER_WORDS, "several"} - {"zero", "one"}
 _COUNT_RIGHT_BEFORE_RE = re.compile(
-    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|several))\s+$",
-    re.IGNORECASE,
+    rf"(?:\d|\b(?:{word_alternation(_PLURAL_COUNT_WORDS)}))\s+$", re.IGNORECASE
 )
 # Speaker nouns that also describe a document: "the government's official estimate".
 _ADJECTIVE_LIKE_HEADS = frozenset({"official", "chief", "expert", "source", "staff"})

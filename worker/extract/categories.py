@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.lexicon import WEEKDAY_NAMES
 from worker.extract.numbers import CLAUSE_COMMA_RE
-from worker.extract.places import TABLE_CELL_BAR, gazetteer, is_table_row, line_around
+from worker.extract.places import ROW_LABEL, TABLE_CELL_BAR, gazetteer, is_table_row, line_around
 
 # Category cue words, as a glossary. Order matters only within a phrase search: the first cue found
 # reading outward from the figure wins.
@@ -549,8 +549,6 @@ _GOVERNED_BY_OTHER = re.compile(
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[a-z]+")
-# A row that labels its figure: "People displaced: 310,000", "Deaths: 214".
-_ROW_LABEL = re.compile(r"\s*(?:[-–•*·]\s*)?(?P<label>[A-Za-z][\w '’-]{0,40}):\s*")
 _NUMBER_WORDS = re.compile(r"number|total|tally|count", re.IGNORECASE)
 # Words that may stand between a governing verb and its figure: "killing another 12", "raised to 40".
 _SKIPPED_BEFORE_FIGURE = frozenset({"a", "an", "the", "another", "up", "to", "all", "only", "just"})
@@ -927,7 +925,7 @@ def _labelled_category(text: str, figure: FigureSpan, before: str) -> str | None
     """Stage 2 for a row that labels its figure: "People displaced: 310,000", "Deaths: 214"."""
     if ":" not in before[-3:]:
         return None
-    label = _ROW_LABEL.fullmatch(text, figure.sentence_start, figure.start)
+    label = ROW_LABEL.fullmatch(text, figure.sentence_start, figure.start)
     cue = _ALL_CUES.search(label.group("label")) if label is not None else None
     return _CUE_CATEGORY[cue.group("cue").lower()] if cue is not None else None
 

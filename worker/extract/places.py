@@ -321,6 +321,10 @@ class Gazetteer:
                 spellings.add(folded)
         return spellings - named
 
+    def is_other_spelling(self, name: str) -> bool:
+        """Whether a name is known only as another spelling of a city (`_english_spellings`)."""
+        return fold(name) in self.other_spellings
+
     def _add(self, name: str, place: Place) -> None:
         entries = self.by_name.setdefault(name, [])
         if place not in entries:
@@ -490,9 +494,6 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
         place, stop, unit_named, name = found
         mention_start, mention_end = token.start(), tokens[stop - 1].end()
         one_word = stop == index + 1
-        # Another spelling of a city ("Kiev", "Nadia" for Navadwip) counts only where the text puts
-        # something in it, and never before a capitalised word: "Nadia Kent" is a person.
-        other_spelling = fold(name) in gaz.other_spellings
         if one_word and (
             (place.level == "city" and _abbreviation(text, mention_start, mention_end))
             or (place.level != "country" and _heads_a_longer_name(text, mention_end, end, place))
@@ -519,7 +520,9 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
                 )
             )
             or _acronym_in_brackets(text, tokens, index, stop)
-            or (other_spelling and stop < longest)
+            # another spelling of a city ("Nadia" for Navadwip) never stands before a capitalised
+            # word: "Nadia Kent" is a person
+            or (stop < longest and gaz.is_other_spelling(name))
             or _COMPARED_BEFORE.search(text, max(start, mention_start - COMPARED_WINDOW), mention_start)
             is not None
         ):
@@ -538,7 +541,8 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             locative
             or unit_named
             or after_possessive
-            or (place.population >= FREE_CITY_POPULATION and not other_spelling)
+            # a large city's other spelling ("Kiev") counts only where the text puts something in it
+            or (place.population >= FREE_CITY_POPULATION and not gaz.is_other_spelling(name))
             or _unit_after(text, mention_end, end, suffixes)
         ):
             continue
@@ -699,7 +703,7 @@ def _surname(text: str, tokens: list[re.Match[str]], index: int, *, is_country: 
         or lower in PREPOSITIONS
         or lower in TITLE_WORDS
         # a town's other spelling may be a given name ("Nadia"); a town's own name is taken for one
-        or (gazetteer().lookup(word) is not None and fold(word) not in gazetteer().other_spellings)
+        or (gazetteer().lookup(word) is not None and not gazetteer().is_other_spelling(word))
         or gazetteer().country_of_adjective(word) is not None
     ):
         return False
@@ -1033,8 +1037,8 @@ def _first_cell_place(text: str, mentions: list[PlaceMention], figure_start: int
     return None
 
 
-# A list row labelled by a place: "- Westland: 61 dead, 40 missing".
-_ROW_LABEL = re.compile(r"[ \t]*(?P<bullet>[-–•*·][ \t]*)?(?P<label>[^:\n]{2,40}?)[ \t]*:")
+# A list row's label, with or without a bullet: "- Westland: 61 dead, 40 missing", "Deaths: 214".
+ROW_LABEL = re.compile(r"[ \t]*(?P<bullet>[-–•*·][ \t]*)?(?P<label>[A-Za-z][\w '’.-]{0,40}?)[ \t]*:[ \t]*")
 # The longest row without a bullet read as a list row: a longer line is prose after a dateline
 # ("NEW DELHI: More than 80 people ...").
 LIST_ROW_CHARS = 60
@@ -1044,7 +1048,7 @@ def _row_label_place(text: str, mentions: list[PlaceMention], figure_start: int)
     """In a list row whose label is a place ("- Westland: 61 dead, 40 missing"), that place is the
     place of every figure in the row, not only the first."""
     line_start, line_end = line_around(text, figure_start)
-    label = _ROW_LABEL.match(text, line_start, figure_start)
+    label = ROW_LABEL.match(text, line_start, figure_start)
     if label is None or label.group("label").isupper():
         return None  # no row, or a dateline in capitals
     row = text[line_start:line_end].rstrip()
