@@ -26,9 +26,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
 
+from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from worker.extract.places import FREE_CITY_POPULATION, gazetteer
 from worker.extract.places import fold as fold_place
+from worker.extract.reporting import PLACE_HEADS
 from worker.extract.sources import TYPE_KEYWORDS, personal_name
 from worker.knowledge import Organisation, content_words, organisations
 
@@ -656,7 +658,7 @@ _DESCRIBED_NAME = re.compile(
 )
 # A place named by its kind, owning a body: "the territory's health ministry", "the enclave's".
 _PLACE_NOUN_POSSESSIVE = re.compile(
-    r"\b(?:territory|enclave|strip|island|region|province|state|country|kingdom|republic)(?:'s|’s)\s",
+    rf"\b(?:{word_alternation(PLACE_HEADS | {'enclave', 'strip', 'kingdom', 'republic'})})(?:'s|’s)\s",
     re.IGNORECASE,
 )
 _PREPOSITION_ARTICLE_END = re.compile(r"\b(?:in|at|of|for|from|by|on|to|with|and)\s+(?:the|an?)\s+$")
