@@ -143,6 +143,13 @@ class ClaimEvent(BaseModel):
         default=None,
         description='The kind of happening the item reports ("earthquake", "flood", "protest"), when named.',
     )
+    earlier_value: bool = Field(
+        default=False,
+        description=(
+            "The figure is a value the count had before, which the item recalls beside its current one "
+            '("revised down to 104 from 120": the 120); the tracker announces only current values.'
+        ),
+    )
 
 
 def make_claim_id(  # noqa: PLR0913  keyword-only: every part of the id by name

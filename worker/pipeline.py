@@ -351,4 +351,5 @@ def _to_event(
         place=_resolved_place(place or where.event_place),
         event_place=_resolved_place(where.event_place),
         event_kind=where.event_kind,
+        earlier_value=claim.earlier,
     )

@@ -642,3 +642,65 @@ def test_people_found_alive_are_no_missing_or_dead() -> None:
     assert categories_of(text) == [("12", "missing"), ("30", "other")]
     # must not match: people found dead are dead
     assert categories_of("Rescuers said 9 people were found dead in the river.") == [("9", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        ("The gale knocked out power to more than 310,000 customers.", "more than 310,000", "affected"),
+        ("Engineers cut off electricity to 8,200 households as a precaution.", "8,200", "affected"),
+        ("Some 44,000 households lost power during the ice storm.", "Some 44,000", "affected"),
+        ("By dawn 12,500 homes were still in the dark.", "12,500", "other"),  # homes are things
+        ("About 9,000 residents were left without running water.", "About 9,000", "affected"),
+        # must not match: power given back is no outage
+        ("Crews restored power to 97,000 customers overnight.", "97,000", "other"),
+    ],
+)
+def test_customers_cut_off_from_power_or_water_are_affected(text: str, figure: str, category: str) -> None:
+    assert (figure, category) in categories(text)
+
+
+def counted(text: str) -> list[tuple[str, str | None]]:
+    return [(c.quantity_text, c.counted) for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council put the number of displaced families at 6,300.", ("6,300", "displaced families")),
+        ("The number of wounded has climbed to 1,150, the clinic said.", ("1,150", "wounded")),
+        ("The number of confirmed cases stood at 742 on Friday.", ("742", "confirmed cases")),
+        # must not match: a comma ends the phrase that named the number
+        ("The number of arrests rose sharply, and 35 were freed later.", ("35", None)),
+    ],
+)
+def test_a_figure_counts_what_the_number_before_it_names(text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in counted(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The company restored service to 230,000 customers, while 64,000 were still without power.",
+            ("64,000", "customers"),
+        ),
+        ("Officials said 41 passengers had boarded and 9 were still missing.", ("9", "passengers")),
+        # must not match: a thing is not shared with people, nor a fate with another fate
+        ("The storm destroyed 40 homes and 3 were killed.", ("3", None)),
+        ("The agency counted 812 injured while 31 are still missing.", ("31", None)),
+    ],
+)
+def test_a_bare_figure_before_a_verb_counts_what_the_figure_before_it_counts(
+    text: str, expected: tuple[str, str | None]
+) -> None:
+    assert expected in counted(text)
+
+
+def test_a_figure_a_count_fell_from_is_marked_earlier_and_shares_its_count() -> None:
+    text = "About 205,000 customers were without power, down from a peak of 388,000, the utility said."
+    claims = {c.quantity_text: c for c in extract_claims(text)}
+    assert (claims["388,000"].category, claims["388,000"].counted) == ("affected", "customers")
+    assert claims["388,000"].earlier and not claims["About 205,000"].earlier
+    claims = {c.quantity_text: c for c in extract_claims("Police revised the toll down to 57 from 66.")}
+    assert claims["66"].earlier and not claims["57"].earlier

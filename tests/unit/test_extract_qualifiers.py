@@ -174,3 +174,18 @@ def test_an_approximate_hyphenated_figure_is_a_measure_not_a_make_up() -> None:
         "approximately 400"
     ]
     assert read("A 12-person jury sat.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "qualifier"),
+    [
+        # "over" after a counted plural says where the things were, not how many
+        ("Air defences downed 61 drones over nine provinces overnight.", "nine", "exact"),
+        ("Storms flattened 2,400 barns over three counties.", "three", "exact"),
+        # must not match: "over" after a verb, or after a conjunction, is a lower bound
+        ("Air defences downed over 60 drones overnight.", "over 60", "lower_bound"),
+        ("The blast killed 5 people and wounded over 20.", "over 20", "lower_bound"),
+    ],
+)
+def test_over_after_a_counted_plural_is_a_place_not_a_bound(text: str, figure: str, qualifier: str) -> None:
+    assert (figure, qualifier) in {(found, q) for found, _, _, q in read(text)}

@@ -31,6 +31,30 @@ def test_a_city_a_city_with_its_country_and_a_city_after_its_region_are_one_plac
         assert palu.id in ids(text), text
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Crews fought the blaze in Santa Rosa, California, on Monday.", "US"),
+        ("Floods reached Santa Rosa, Argentina, overnight.", "AR"),
+        ("Floods reached Santa Rosa, in the Philippines, overnight.", None),  # no area right after it
+    ],
+)
+def test_a_town_written_with_its_region_or_country_after_a_comma_is_the_one_there(
+    text: str, country: str | None
+) -> None:
+    default = gazetteer().lookup("Santa Rosa")
+    assert default is not None
+    [town, *_] = find_places(text)
+    assert town.place.country == (country or default.country)
+
+
+def test_a_country_that_speaks_after_a_comma_does_not_place_the_town_before_it() -> None:
+    default = gazetteer().lookup("Santa Rosa")
+    assert default is not None and default.country != "AR"
+    [town, *_] = find_places("Shelling hit Santa Rosa, Argentina said on Monday.")
+    assert town.place.id == default.id
+
+
 def test_a_subdivision_written_in_english_or_in_the_national_language_is_one_entry() -> None:
     assert ids("in West Java") == ids("in Jawa Barat") == ["iso:ID-JB"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from worker.extract.sources import normalize_source
 from worker.track.identity import (
     item_context,
     name_skeleton,
@@ -390,3 +391,43 @@ def test_a_countrys_own_tallies_are_its_governments() -> None:
     assert resolve("official Norwegian figures") == "gov:no:government"
     # must not match: tallies with no country name no one
     assert resolve("the tallies") is None
+
+
+def test_a_short_name_in_brackets_is_the_bodys_id_in_this_item_and_the_next() -> None:
+    text = (
+        "The State Department of Forests and Fire Safety (State Fire) said 4,000 acres had burned. "
+        "The Department of Forests and Fire Safety said 40 homes were lost."
+    )
+    full = "The State Department of Forests and Fire Safety (State Fire)"
+    assert resolve(full, text, country="US") == "name:fire state"
+    assert resolve("the Department of Forests and Fire Safety", text, country="US") == "name:fire state"
+    # the next item writes the short name alone
+    assert resolve("State Fire", "State Fire said 5,100 acres had burned.", country="US") == "name:fire state"
+
+
+def test_a_caption_credit_in_brackets_is_no_short_name() -> None:
+    text = "Governor Ada Byrne (Wire Photo) said 12 people had died."
+    assert item_context(text, "US").short_names == {}
+
+
+@pytest.mark.parametrize(
+    "mention", ["the outage tracker GridWatch", "the tracking site GridWatch", "GridWatch"]
+)
+def test_a_body_introduced_by_what_it_is_is_its_name_alone(mention: str) -> None:
+    assert resolve(mention, country="US", kind="organisation") == "name:gridwatch"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Northfield Power", "name:northfield power"),
+        ("the utility", "name:utility"),
+        ("the grid operator", "name:grid operator"),
+        ("the county coroner", "name:coroner county"),
+        ("Valley Fire", "name:fire valley"),
+    ],
+)
+def test_utilities_coroners_and_fire_agencies_are_bodies_not_people(mention: str, expected: str) -> None:
+    normalized, kind = normalize_source(mention)
+    entity = resolve_source(mention, normalized, kind, item_context(mention, "US"))
+    assert entity is not None and entity.id == expected

@@ -266,3 +266,71 @@ def test_a_single_site_happenings_figure_is_the_events_in_the_town_or_the_countr
         ]
     )
     assert [event for event, _, _ in events] == ["series_opened", "series_opened"]
+
+
+def test_a_revised_toll_is_announced_not_the_figure_it_replaced() -> None:
+    events = _track(
+        [
+            (
+                "bc-1",
+                "2026-03-01T08:00:00Z",
+                "At least 71 people were killed when a ferry capsized on Lake Kivu, Rwandan police said.",
+            ),
+            (
+                "bc-2",
+                "2026-03-02T08:00:00Z",
+                "Rwandan police revised the toll from the Lake Kivu ferry disaster down to 63 from 71.",
+            ),
+            (
+                "bc-3",
+                "2026-03-03T08:00:00Z",
+                "The toll from the Lake Kivu ferry disaster has fallen to 60, down from an earlier figure "
+                "of 63, Rwandan police said.",
+            ),
+        ]
+    )
+    assert [(event, value) for event, _, value in events] == [
+        ("series_opened", 71.0),
+        ("value_revised_down", 63.0),
+        ("value_revised_down", 60.0),
+    ]
+
+
+def test_an_outage_count_falls_under_one_tracker_however_it_is_introduced() -> None:
+    events = _track(
+        [
+            (
+                "ol-1",
+                "2026-09-10T06:00:00Z",
+                "Hurricane Ines made landfall in Louisiana, knocking out power to more than 520,000 "
+                "customers, according to the outage tracker GridWatch.",
+            ),
+            (
+                "ol-2",
+                "2026-09-11T06:00:00Z",
+                "About 330,000 customers in Louisiana remained without power after Hurricane Ines, down "
+                "from a peak of 560,000, according to GridWatch.",
+            ),
+        ]
+    )
+    assert ("value_updated", "name:gridwatch", 330000.0) in events
+    assert all(value != 560000.0 for _, _, value in events)
+
+
+def test_a_fire_agencys_short_name_carries_its_acreage_from_item_to_item() -> None:
+    events = _track(
+        [
+            (
+                "fa-1",
+                "2026-08-03T06:00:00Z",
+                "A wildfire near Santa Rosa, California has burned about 9,000 acres, the Sierra "
+                "Department of Forests and Fire Safety (Sierra Fire) said.",
+            ),
+            (
+                "fa-2",
+                "2026-08-04T06:00:00Z",
+                "The wildfire near Santa Rosa, California has grown to 21,000 acres, Sierra Fire said.",
+            ),
+        ]
+    )
+    assert ("value_updated", "name:fire sierra", 21000.0) in events

@@ -21,6 +21,7 @@ from worker.extract.categories import (
     category_named,
     column_label,
     counted_noun,
+    number_of_noun,
     protest_context,
 )
 from worker.extract.dedup import deduplicate
@@ -98,11 +99,12 @@ _MONEY_PURPOSE = re.compile(
 )
 # A figure set beside the one before it for another time or place: the same kind of count.
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|an?)\s+)?$")
-# "31 people were detained, up from an earlier figure of 14": the figure a change started from,
-# named after a clause of its own; it counts what the figure it changed to counts.
+# "31 people were detained, up from an earlier figure of 14", "410,000 customers, down from a peak
+# of 640,000": the figure a change started from, named after a clause of its own; it counts what
+# the figure it changed to counts.
 _CHANGED_FROM = re.compile(
     r",\s+(?:up|down)\s+from\s+(?:(?:an?|the|its)\s+)?(?:(?:earlier|previous|initial|first)\s+)?"
-    r"(?:(?:figure|count|toll|total|tally|estimate)\s+of\s+)?$"
+    r"(?:(?:figure|count|toll|total|tally|estimate|peak|high|low)\s+of\s+)?$"
 )
 # A line of a list or table ("- Region 5: 5", "• 40 arrests", "North: 12") is not a headline: two
 # rows with the same figure are two claims.
@@ -159,16 +161,44 @@ def find_figures(text: str, sentences: list[tuple[int, int]]) -> list[Figure]:
     return found
 
 
-def _counted_phrase(text: str, quantity: Quantity, sentence_end: int) -> tuple[str | None, int]:
+def _next_clause_start(
+    text: str, found: list[Figure], index: int, sentence_start: int, sentence_end: int
+) -> int:
+    """Where the clause after a figure ends: at the next figure of its sentence, past one in a
+    prepositional phrase ("5,000 homes in four towns were flooded" reads on to "flooded")."""
+    s_index = found[index].sentence
+    for later in found[index + 1 :]:
+        if later.sentence != s_index:
+            break
+        start = later.quantity.start
+        if not _PREPOSITION_BEFORE.search(text, max(sentence_start, start - 8), start):
+            return start
+    return sentence_end
+
+
+def _counted_phrase(
+    text: str, quantity: Quantity, sentence_start: int, sentence_end: int, previous: Claim | None
+) -> tuple[str | None, int]:
     """What a figure counts and where that phrase ends: the noun phrase after it, what an amount of
-    money is in ("€50 million in humanitarian aid"), or its table column's header ("Deaths")."""
+    money is in ("€50 million in humanitarian aid"), the noun a phrase before it names ("the
+    number of dead rose to 300"), what the figure before it counts when the noun is left out
+    ("450,000 customers ..., while 190,000 were still without power"), or its table column's header
+    ("Deaths")."""
     counted, phrase_end = counted_noun(text, quantity.end, sentence_end)
     if counted is None and quantity.unit in ISO_CODES:
         purpose = _MONEY_PURPOSE.match(text, quantity.end, sentence_end)
         if purpose is not None:
             counted, phrase_end = counted_noun(text, purpose.end(), sentence_end)
     if counted is None:
-        counted = column_label(text, quantity.start)
+        counted = (
+            number_of_noun(text, quantity.start, sentence_start)
+            or (
+                previous.counted
+                if previous is not None and _is_elided_count(text, quantity, previous)
+                else None
+            )
+            or column_label(text, quantity.start)
+        )
     return counted, phrase_end
 
 
@@ -216,17 +246,9 @@ def extract_claims(
     previous_figures: dict[int, int] = {}  # start of "from A" -> start of the B it changed to
     for index, (quantity, s_index, restated, base) in enumerate(found):
         s_start, s_end = sentences[s_index]
-        # the clause after a figure runs to the next figure, past one in a prepositional phrase:
-        # "5,000 homes in four towns were flooded" reads on to "flooded"
-        next_start = s_end
-        for later in found[index + 1 :]:
-            if later[1] != s_index:
-                break
-            if not _PREPOSITION_BEFORE.search(text, max(s_start, later[0].start - 8), later[0].start):
-                next_start = later[0].start
-                break
-        counted, phrase_end = _counted_phrase(text, quantity, s_end)
+        next_start = _next_clause_start(text, found, index, s_start, s_end)
         previous = claims[index - 1] if index > base else None
+        counted, phrase_end = _counted_phrase(text, quantity, s_start, s_end, previous)
         last_sentence_count = claims[-1] if claims and found[index - 1][1] == s_index - 1 else None
         part_of = (
             previous.category
@@ -256,6 +278,7 @@ def extract_claims(
             or _CHANGED_FROM.search(text, previous.end, quantity.start)
         ):
             category = previous.category  # "rose to 2,400 from 2,000": the same count, before
+            counted = counted or previous.counted
             previous_figures[quantity.start] = previous.start
         elif (
             previous is not None
@@ -293,6 +316,7 @@ def extract_claims(
                 source=source,
                 location=own_place or location,
                 listed=bracketed_place_share(text, quantity.start, quantity.end, s_start) is not None,
+                earlier=quantity.start in previous_figures,
             )
         )
     _share_category_forward(text, claims)
@@ -300,6 +324,24 @@ def extract_claims(
     _category_of_list_rows(text, sentences, claims)
     kept = deduplicate(claims, _title_sentences(text, sentences), text)
     return _previous_figures_first(kept, previous_figures) if previous_figures else kept
+
+
+# A verb right after a bare figure: the noun was left out ("190,000 were", "12 remain").
+_VERB_AFTER_BARE_FIGURE = re.compile(
+    r"\s+(?:were|was|are|is|remain|remained|remains|had|have|has|still)\b", re.IGNORECASE
+)
+
+
+def _is_elided_count(text: str, quantity: Quantity, previous: Claim) -> bool:
+    """Whether a bare figure counts what the figure before it in its sentence counts: people or
+    customers, never a thing ("destroyed 40 homes and 3 were killed" counts no homes) or a fate."""
+    if quantity.unit is not None or previous.unit is not None or previous.counted is None:
+        return False
+    if previous.counted.rsplit(" ", 1)[-1].lower() in THING_NOUNS or category_named(
+        previous.counted, 0, len(previous.counted)
+    ):
+        return False  # "3,853 injured while 77 are still missing": a fate is no noun to share
+    return _VERB_AFTER_BARE_FIGURE.match(text, quantity.end) is not None
 
 
 def _part_of_last_count(text: str, sentence_start: int, quantity: Quantity, last: Claim | None) -> str | None:

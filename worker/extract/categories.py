@@ -82,7 +82,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "starving", "sickened", "sickening", "poisoned", "taken to hospital", "rushed to hospital",
         "brink of famine", "risk of famine", "facing famine", "malnutrition", "acute hunger",
         "severe hunger", "faced hunger", "face hunger", "facing hunger", "going hungry", "go hungry",
-        "brought to hospital", "in hospital",
+        "brought to hospital", "in hospital", "lost power", "lost electricity", "in the dark",
+        "without heat", "without heating", "without running water", "without water",
     ),
     "protesting": (
         "demonstrators", "protesters", "protestors", "marchers", "marched", "marching",
@@ -930,6 +931,26 @@ def _labelled_category(text: str, figure: FigureSpan, before: str) -> str | None
     return _CUE_CATEGORY[cue.group("cue").lower()] if cue is not None else None
 
 
+# "the number of injured was placed at 3,000", "put the number of homes without water at 900": the
+# figure is the number of that noun phrase. No comma, colon or other figure stands between.
+_NUMBER_OF_NOUN_BEFORE = re.compile(
+    r"\bnumber\s+of\s+(?:the\s+)?(?P<np>[^,;:\d()]{1,80}?)\s+(?:at|to|reached|hit|passed|topped|exceeded"
+    r"|surpassed|was|were|is|are|stood|stands|totalled|totaled|now)\s+$",
+    re.IGNORECASE,
+)
+
+
+def number_of_noun(text: str, start: int, sentence_start: int) -> str | None:
+    """What a figure counts when a phrase before it names it: "the number of dead rose to 300"."""
+    window_start = max(sentence_start, start - NUMBER_OF_WINDOW)
+    if text.find("number of", window_start, start) == -1 and lowers_like_ignorecase(text[window_start:start]):
+        return None  # a cheap test first: this runs for every figure with no noun after it
+    found = _NUMBER_OF_NOUN_BEFORE.search(text, window_start, start)
+    if found is None:
+        return None
+    return counted_noun(text, found.start("np"), found.end("np"))[0]
+
+
 def column_label(text: str, start: int) -> str | None:
     """The header of the table column a figure stands in: the first line of the block of rows
     (cells joined by a bar) above it, when that line holds no digit and as many cells as the row."""
@@ -1007,6 +1028,14 @@ def _category_before(text: str, figure: FigureSpan, before: str) -> str | None: 
     return None
 
 
+# A cut of the power supply to the figure: "knocked out power to", "cut off electricity to".
+_POWER_CUT_TO = re.compile(
+    r"\b(?:knock(?:ed|s|ing)?\s+out|cut(?:s|ting)?(?:\s+off)?|shut(?:s|ting)?\s+off)\s+(?:the\s+)?"
+    r"(?:power|electricity)(?:\s+supplies|\s+supply)?\s+to\s+$",
+    re.IGNORECASE,
+)
+
+
 def _group_of_parts(before: str, lower: str) -> str | None:
     """The group a figure is a part of, named by its fate: "among the dead", "the toll includes"."""
     found = _AMONG_THE.search(before) if "among" in lower else None
@@ -1049,6 +1078,12 @@ def _governing_verb_category(lower_before: str, *, counts: bool = True) -> str |
     A verb that gives a category only to a count ("hit") gives none to a measure or a share:
     "inflation hit 7.2%", "losses hit $2 billion" are levels reached."""
     tail = lower_before[-GOVERNING_VERB_WINDOW:].rstrip()
+    if (
+        tail.endswith(" to")
+        and ("power" in tail or "electricity" in tail)
+        and _POWER_CUT_TO.search(tail + " ")
+    ):
+        return "affected"  # "knocked out power to 500,000 customers" (SPEC: without power)
     words = _LETTERS.findall(tail) if tail[-1:].isalpha() else []
     if words and words[-1] in _SKIPPED_BEFORE_FIGURE:
         words.pop()

@@ -356,6 +356,13 @@ class Gazetteer:
                     return place
         return entries[0]
 
+    def lookup_in(self, name: str, area: Place) -> Place | None:
+        """The entry a name stands for inside `area` (a region or a country), else in its country."""
+        entries = self.by_name.get(fold(name), [])
+        return next((place for place in entries if place.within(area)), None) or next(
+            (place for place in entries if place.country == area.country), None
+        )
+
     def is_capital(self, place: Place) -> bool:
         """Whether a place is its country's capital city (where national bodies sit)."""
         return place.level == "city" and self.capitals.get(place.country) == fold(place.name)
@@ -493,6 +500,7 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             continue  # "St Paul" that the gazetteer does not list is not "Paul"
         place, stop, unit_named, name = found
         mention_start, mention_end = token.start(), tokens[stop - 1].end()
+        place = _placed_by_area_after(text, mention_end, end, name, place)
         one_word = stop == index + 1
         if one_word and (
             (place.level == "city" and _abbreviation(text, mention_start, mention_end))
@@ -552,8 +560,24 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
 
 
 _SAINT_WORDS = frozenset({"St", "Saint", "Ste", "Sainte"})
+# ", California" after a town's name: the region or country it is in.
+_AREA_AFTER_COMMA = re.compile(r",\s(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\b")
 # A capitalised "of" phrase after one word: the word may head a name ("University of X", "Bank of Y").
 _NAMED_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def _placed_by_area_after(text: str, name_end: int, end: int, name: str, place: Place) -> Place:
+    """The entry of the name in the region or country written after its comma ("Santa Rosa,
+    California"), else `place`. A country that speaks there ("in Rafah, Egypt said") places nothing."""
+    if not text.startswith(", ", name_end):
+        return place
+    area = _AREA_AFTER_COMMA.match(text, name_end, end)
+    if area is None or _SAID_AFTER_NAME.match(text, area.end()) is not None:
+        return place
+    area_place = gazetteer().lookup(area.group("name"))
+    if area_place is None or area_place.level == "city" or place.within(area_place):
+        return place
+    return gazetteer().lookup_in(name, area_place) or place
 
 
 def _heads_a_longer_name(text: str, end: int, limit: int, place: Place) -> bool:

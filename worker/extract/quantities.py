@@ -108,6 +108,14 @@ MOVED_BEFORE = re.compile(
     r"|revising|pushed|bumped|scaled)\s+$",
     re.IGNORECASE,
 )
+# "shot down 54 drones over seven regions": "over" after a counted plural is a place, not a bound.
+# The plural must follow a number with at most two words between ("54 Ukrainian drones"), and no
+# conjunction may stand among them ("killed 5 and wounded over 20" keeps its bound).
+COUNTED_PLURAL_BEFORE_OVER = re.compile(
+    rf"(?:\d|\b(?:{word_alternation([*UNITS_WORDS, *TENS_WORDS, *MULTIPLIER_WORDS])}))[\d,.]*"
+    r"\s+(?:(?!and\b|or\b)[A-Za-z-]+\s+){0,2}?(?!(?:and|or)\b)[A-Za-z-]*[a-z](?<![su]s)(?<!is|as)s\s+$",
+    re.IGNORECASE,
+)
 # "37m (121ft)": a length restated in feet.
 FEET_RESTATED_AFTER = re.compile(r"\s*\(\s*[\d.,]+\s*(?:ft|feet|foot|yards?|yd)\b")
 # Words before a bare "10m" that make it a length, not a million: "a depth of 10m", "waves of 3m".
@@ -1057,6 +1065,7 @@ def _reason(text: str, reading: _Reading, sentence_start: int, *, partner_unit: 
 # before "up to" a verb of movement ("rose up to" is no bound).
 BETWEEN_WINDOW = 12
 QUALIFIER_WINDOW = 30
+OVER_PLACE_WINDOW = 50
 MOVED_BEFORE_WINDOW = 12
 
 
@@ -1089,6 +1098,10 @@ def _qualifier_before(text: str, number_start: int, sentence_start: int) -> tupl
         text, max(sentence_start, match.start() - MOVED_BEFORE_WINDOW), match.start()
     ):
         return None, None  # "has gone up to 1,870": a move, not an upper bound
+    if match.group("q").lower() == "over" and COUNTED_PLURAL_BEFORE_OVER.search(
+        text, max(sentence_start, match.start() - OVER_PLACE_WINDOW), match.start()
+    ):
+        return None, None  # "54 drones over seven regions": where they were, not how many
     return _LOWER_QUALIFIERS_BEFORE[match.group("q").lower()], match.start("q")
 
 

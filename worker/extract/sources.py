@@ -65,7 +65,7 @@ TYPE_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
             "ministry minister government officials official authorities authority office department "
             "administration governor mayor president directorate commission prosecutors agency institute "
             "statistics budget documents bank centre center survey ministers state prime secretary "
-            "coordination",
+            "coordination coroner coroners fire",
         ),
         (
             "organisation",
@@ -73,7 +73,8 @@ TYPE_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
             "archive economists experts monitor observatory programme program fund project network "
             "initiative society alliance coalition league institution lawyers holdings logistics foods "
             "airlines airways motors industries technologies enterprises ventures corporation corp inc "
-            "ltd plc llc gmbh pharmaceuticals petroleum telecom brands retail",
+            "ltd plc llc gmbh pharmaceuticals petroleum telecom brands retail utility utilities operator "
+            "power energy electric",
         ),
     )
 )

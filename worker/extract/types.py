@@ -37,3 +37,4 @@ class Claim:
     source: Attribution | None = None
     location: str | None = None
     listed: bool = False  # one of several counts joined in a list ("seven officers and two medics")
+    earlier: bool = False  # a value the count had before ("down to 104 from 120": the 120)

@@ -220,6 +220,12 @@ _ITEM_ACRONYM = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|on|de|du|des|la|del|[A-Z][\w'’-]*)){1,12})"
     r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
 )
+# "the Department of Forestry and Fire Protection (Cal Fire)": a body's short name of two or three
+# words, by which later items name it; an acronym in brackets is read by _ITEM_ACRONYM.
+_ITEM_SHORT_NAME = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|on|[A-Z][\w'’-]*)){1,12})"
+    r"\s*\((?P<short>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})\)"
+)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 # A regnal or ordinal number after a name ("Carlos III", "World War II"): no body's letters.
@@ -314,6 +320,8 @@ class ItemContext:
     country: str | None
     countries: frozenset[str] = frozenset()  # every country the item names
     acronyms: dict[str, str] = field(default_factory=dict)  # acronym -> folded expansion
+    # folded full name -> the short name the item gives it in brackets ("... (Cal Fire)")
+    short_names: dict[str, str] = field(default_factory=dict)
     ministries: list[str] = field(default_factory=list)  # offices of ministries the item names
     _bodies: Counter[Organisation] | None = None  # listed bodies the item names, with counts
     _word_places: dict[str, list[int]] | None = None  # word -> where the item first writes it
@@ -362,6 +370,14 @@ def item_context(text: str, country: str | None, countries: frozenset[str] = fro
         expansion = _expansion_for(words, acronym)
         if expansion:
             context.acronyms.setdefault(acronym, fold(expansion))
+    if "(" in text:
+        for match in _ITEM_SHORT_NAME.finditer(text):
+            full = fold(match.group("name")).split()
+            short = match.group("short")
+            # Every word of a short name shortens a word of the name ("Cal" California): a caption
+            # credit in brackets ("(Wire Photo)") is no name for what stands before it.
+            if all(any(word.startswith(part) for word in full) for part in fold(short).split()):
+                context.short_names.setdefault(content_words(" ".join(full)), short)
     # Folding the whole item is its costliest step; ASCII text that never writes "minist" has no
     # ministry to find.
     if not text.isascii() or "minist" in text.lower():
@@ -656,6 +672,12 @@ _DESCRIBED_NAME = re.compile(
     rf"^(?:(?:the|an?)\s+)?(?:[a-z][\w-]*\s+){{0,4}}(?!(?:in|at|of|for|from|by|on|to|with|and)\s)[a-z][\w-]*\s+"
     rf"(?P<name>{_NAME_RUN})$"
 )
+# "the outage tracker PowerWatch", "the rights group Verity": one word after a noun of what it is.
+_DESCRIBED_ONE_WORD_NAME = re.compile(
+    r"^(?:(?:the|an?)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:tracker|site|website|group|monitor|watchdog|company|firm"
+    r"|charity|network|service|platform|database|organi[sz]ation|agency|outlet|newspaper|broadcaster)"
+    r"\s+(?P<name>[A-Z][\w'’-]+)$"
+)
 # A place named by its kind, owning a body: "the territory's health ministry", "the enclave's".
 _PLACE_NOUN_POSSESSIVE = re.compile(
     rf"\b(?:{word_alternation(PLACE_HEADS | {'enclave', 'strip', 'kingdom', 'republic'})})(?:'s|’s)\s",
@@ -716,13 +738,17 @@ def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of
     found = known_organisation(mention, context)
     if found is not None:
         return _as_entity(found, _speaker(mention))
+    short = _short_name(mention, context) if context.short_names else None
+    if short is not None and short != mention:
+        # "the Department of Forestry and Fire Protection (Cal Fire)": the body as other items name it
+        return resolve_source(short, fold(short), "organisation", context, place_country)
     role = _ROLE_OF.match(mention)
     if role is not None:
         # "a spokeswoman for the Velmora Relief Board": the body, with no speaker named.
         body = resolve_source(role.group("body"), fold(role.group("body")), "organisation", context)
         if body is not None:
             return Entity(id=body.id, name=body.name, speaker=body.speaker, country=body.country)
-    described = _DESCRIBED_NAME.match(mention)
+    described = _DESCRIBED_NAME.match(mention) or _DESCRIBED_ONE_WORD_NAME.match(mention)
     if described is not None and not _PREPOSITION_ARTICLE_END.search(mention, 0, described.start("name")):
         body = resolve_source(described.group("name"), fold(described.group("name")), "organisation", context)
         if body is not None:
@@ -793,6 +819,16 @@ def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of
             return Entity(id=f"generic:{head}", name=head, speaker=_speaker(mention))
     if _is_proper_name(mention) or set(words) & (_body_words() | SERVICE_WORDS) or _names_something(mention):
         return Entity(id=f"{UNLISTED_PREFIX}{unlisted_name_key(normalized)}", name=normalized)
+    return None
+
+
+def _short_name(mention: str, context: ItemContext) -> str | None:
+    """The short name the item gives the body a mention names in full or by two or more words of
+    its full name ("the Department of Forests and Fire Safety" for the State Department of ...)."""
+    words = content_words(fold(mention))
+    for full, short in context.short_names.items():
+        if f" {full} " in f" {words} " or (" " in words and f" {words} " in f" {full} "):
+            return short
     return None
 
 

@@ -96,6 +96,7 @@ class Observation:
 
     parts: SeriesParts
     point: Point
+    earlier: bool = False  # a value the count had before, recalled beside the current one
 
 
 @dataclass(slots=True)
@@ -160,7 +161,7 @@ def observation_from_event(event: ClaimEvent, received_at: datetime) -> Observat
         wording=event.source.text if event.source else None,
         place_name=(event.place.name if event.place else event.location),
     )
-    return Observation(parts=parts, point=point)
+    return Observation(parts=parts, point=point, earlier=event.earlier_value)
 
 
 def _record(state: SeriesState, point: Point) -> None:

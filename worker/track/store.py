@@ -75,8 +75,12 @@ class SeriesStore:
     def track(self, observation: Observation) -> TrackResult:
         """Apply one claim to its series, and look for conflicts if it became the series' value.
 
-        A claim credited to no one joins the series `continued_series` finds, or none.
+        A claim credited to no one joins the series `continued_series` finds, or none. A value the
+        count had before, recalled beside the current one ("down to 104 from 120"), is no news: the
+        series had it when it was current, and the item's current value follows it.
         """
+        if observation.earlier:
+            return TrackResult()
         if observation.parts.source == UNATTRIBUTED:
             continued = self.continued_series(observation)
             if continued is None:
