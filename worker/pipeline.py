@@ -234,8 +234,9 @@ def evidence_window(text: str, claim: Claim, context_chars: int) -> str:
 
 
 def fallback_name(where: ItemPlaces) -> str | None:
-    """The place a figure gets when its sentence names none: the item's event place."""
-    if where.event_place is None:
+    """The place a figure gets when its sentence names none: the item's event place, unless that is
+    only the dateline's country (the claim event's place still carries it, for its series key)."""
+    if where.event_place is None or where.from_dateline:
         return None
     return where.event_name or where.event_place.name
 

@@ -652,11 +652,14 @@ def test_people_found_alive_are_no_missing_or_dead() -> None:
         ("Some 44,000 households lost power during the ice storm.", "Some 44,000", "affected"),
         ("By dawn 12,500 homes were still in the dark.", "12,500", "other"),  # homes are things
         ("About 9,000 residents were left without running water.", "About 9,000", "affected"),
-        # must not match: power given back is no outage
+        ("Evacuation orders now cover 11,200 people in the valley.", "11,200", "evacuated"),
+        ("About 2,600 residents of Chico, California, were told to evacuate.", "About 2,600", "evacuated"),
+        # must not match: power given back is no outage, orders lifted move no one
         ("Crews restored power to 97,000 customers overnight.", "97,000", "other"),
+        ("Evacuation orders were lifted for 4,300 people.", "4,300", "other"),
     ],
 )
-def test_customers_cut_off_from_power_or_water_are_affected(text: str, figure: str, category: str) -> None:
+def test_outages_and_evacuation_orders_give_the_category_of_the_figure_after_them(text: str, figure: str, category: str) -> None:
     assert (figure, category) in categories(text)
 
 

@@ -110,6 +110,7 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         ('"We found 40 bodies," one villager said.', ["40"]),
         ("One nurse told us 12 were hurt.", ["12"]),
         ("One protester was killed and two were hurt, police said.", ["One", "two"]),
+        ("One climber died and one of the guides drowned, rangers said.", ["One"]),
         ("Of the 1,047 deaths, most were of people aged over 85.", ["1,047"]),
         ("It left one dead and two people feared missing, an official said.", ["one", "two"]),
         ("A father of three was among 12 hurt; a coalition of 12 parties met.", ["12", "12"]),

@@ -36,6 +36,7 @@ def test_a_city_a_city_with_its_country_and_a_city_after_its_region_are_one_plac
     [
         ("Crews fought the blaze in Santa Rosa, California, on Monday.", "US"),
         ("Floods reached Santa Rosa, Argentina, overnight.", "AR"),
+        ("Residents return to Santa Rosa, California\nThe fire is out.", "US"),  # a headline's end
         ("Floods reached Santa Rosa, in the Philippines, overnight.", None),  # no area right after it
     ],
 )
@@ -97,7 +98,9 @@ def test_letters_without_an_accent_to_strip_are_spelt_in_ascii() -> None:
 def test_an_item_that_names_no_place_takes_only_its_country_from_the_dateline() -> None:
     where = item_places("Workers found 21 bodies in the rubble at Okafor Street.", None, "Lagos")
     assert where.country == "NG"
-    assert where.event_place is None
+    assert where.event_place is not None and where.event_place.id == "iso:NG"
+    where = item_places("Crews held the fire at 3,000 acres.", None, "Santa Rosa, California")
+    assert where.event_place is not None and where.event_place.id == "iso:US"
     # an item that names a place keeps the dateline out, as a bureau's city is not the event's
     where = item_places("Floods in Somalia killed 30 people.", None, "Nairobi")
     assert where.country == "SO"

@@ -334,3 +334,24 @@ def test_a_fire_agencys_short_name_carries_its_acreage_from_item_to_item() -> No
         ]
     )
     assert ("value_updated", "name:fire sierra", 21000.0) in events
+
+
+def test_a_county_office_named_again_by_its_kind_continues_its_count() -> None:
+    events = _track(
+        [
+            (
+                "so-1",
+                "2026-08-03T06:00:00Z",
+                "Some 4,100 residents of Redding, California, were ordered to evacuate, the county "
+                "sheriff's office said. One person died, the county coroner said.",
+            ),
+            (
+                "so-2",
+                "2026-08-04T06:00:00Z",
+                "Evacuation orders now cover 9,800 people near Redding, California, according to the "
+                "sheriff's office. The death toll rose to two, the coroner's office said.",
+            ),
+        ]
+    )
+    assert ("value_updated", "name:county office sheriff", 9800.0) in events
+    assert ("value_updated", "name:coroner county", 2.0) in events

@@ -523,6 +523,8 @@ _ASIDE = re.compile(
     r"|\s*[–—]\s[^–—;]{1,60}\s[–—]"  # "36 people – 30 men and six women – were"
     r"|,\s+or\s+[^,;]{1,50},"  # "1.9 million people, or 90% of the population, were"
     r"|\s*\([^()]{1,60}\)"  # "40 people (mostly children) died"
+    # "4,100 residents of Redding, California, were ordered": a town and its region set off by commas
+    r"|\s+(?:of|in|from|near|around)\s+(?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*,\s[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2},"
 )
 _AMONG_THE = re.compile(
     r"\bamong\s+the\s+(?P<w>dead|killed|injured|wounded|missing|displaced|victims)\b[^,;]{0,20}$",
@@ -1028,11 +1030,27 @@ def _category_before(text: str, figure: FigureSpan, before: str) -> str | None: 
     return None
 
 
-# A cut of the power supply to the figure: "knocked out power to", "cut off electricity to".
-_POWER_CUT_TO = re.compile(
-    r"\b(?:knock(?:ed|s|ing)?\s+out|cut(?:s|ting)?(?:\s+off)?|shut(?:s|ting)?\s+off)\s+(?:the\s+)?"
-    r"(?:power|electricity)(?:\s+supplies|\s+supply)?\s+to\s+$",
-    re.IGNORECASE,
+# Phrases that govern the figure after them, each with the words that must be in the window
+# before it (a cheap test first) and the category it gives: "knocked out power to" (SPEC: without
+# power is affected), "evacuation orders now cover".
+_GOVERNING_PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    (
+        ("power", "electricity"),
+        re.compile(
+            r"\b(?:knock(?:ed|s|ing)?\s+out|cut(?:s|ting)?(?:\s+off)?|shut(?:s|ting)?\s+off)\s+(?:the\s+)?"
+            r"(?:power|electricity)(?:\s+supplies|\s+supply)?\s+to\s+$"
+        ),
+        "affected",
+    ),
+    (
+        ("evacuation",),
+        re.compile(
+            r"\bevacuation\s+(?:orders?|warnings?|notices?|zones?)\s+(?:now\s+|also\s+|still\s+)?"
+            r"(?:cover(?:s|ed|ing)?|affect(?:s|ed|ing)?|appl(?:y|ies|ied)\s+to|extend(?:s|ed)?\s+to"
+            r"|include[sd]?)\s+$"
+        ),
+        "evacuated",
+    ),
 )
 
 
@@ -1078,12 +1096,9 @@ def _governing_verb_category(lower_before: str, *, counts: bool = True) -> str |
     A verb that gives a category only to a count ("hit") gives none to a measure or a share:
     "inflation hit 7.2%", "losses hit $2 billion" are levels reached."""
     tail = lower_before[-GOVERNING_VERB_WINDOW:].rstrip()
-    if (
-        tail.endswith(" to")
-        and ("power" in tail or "electricity" in tail)
-        and _POWER_CUT_TO.search(tail + " ")
-    ):
-        return "affected"  # "knocked out power to 500,000 customers" (SPEC: without power)
+    for guards, phrase, category in _GOVERNING_PHRASES:
+        if any(guard in tail for guard in guards) and phrase.search(tail + " "):
+            return category
     words = _LETTERS.findall(tail) if tail[-1:].isalpha() else []
     if words and words[-1] in _SKIPPED_BEFORE_FIGURE:
         words.pop()

@@ -266,10 +266,11 @@ ONE_IN_RATIO = re.compile(
     r"^\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|" + word_alternation([*UNITS_WORDS, *TENS_WORDS]) + r")\b",
     re.IGNORECASE,
 )
-# "one Palestinian was killed", "killing one and wounding five": "one" counts a casualty.
+# "one Palestinian was killed", "one hiker died", "killing one and wounding five": "one" counts a
+# casualty.
 ONE_CASUALTY_AFTER = re.compile(
     r"^\s+(?:[\w'’-]+\s+){0,2}(?:(?:was|is|has\s+been|had\s+been|remains)\s+)?(?:reported\s+)?(?:killed|injured|wounded|"
-    r"arrested|detained|abducted|kidnapped|missing|hurt|shot|dead|rescued|hospitali[sz]ed)\b",
+    r"arrested|detained|abducted|kidnapped|missing|hurt|shot|dead|rescued|hospitali[sz]ed|died|drowned|perished)\b",
     re.IGNORECASE,
 )
 ONE_CASUALTY_BEFORE = re.compile(

@@ -561,7 +561,7 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
 
 _SAINT_WORDS = frozenset({"St", "Saint", "Ste", "Sainte"})
 # ", California" after a town's name: the region or country it is in.
-_AREA_AFTER_COMMA = re.compile(r",\s(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\b")
+_AREA_AFTER_COMMA = re.compile(r", (?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\b")
 # A capitalised "of" phrase after one word: the word may head a name ("University of X", "Bank of Y").
 _NAMED_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 
@@ -572,12 +572,17 @@ def _placed_by_area_after(text: str, name_end: int, end: int, name: str, place: 
     if not text.startswith(", ", name_end):
         return place
     area = _AREA_AFTER_COMMA.match(text, name_end, end)
-    if area is None or _SAID_AFTER_NAME.match(text, area.end()) is not None:
+    if area is None:
         return place
-    area_place = gazetteer().lookup(area.group("name"))
-    if area_place is None or area_place.level == "city" or place.within(area_place):
+    # "Santa Rosa, California Governor Ada Byrne": the longest run of words that is a place
+    words = area.group("name").split(" ")
+    runs = (" ".join(words[:count]) for count in range(len(words), 0, -1))
+    found = next(((run, hit) for run in runs if (hit := gazetteer().lookup(run)) is not None), None)
+    if found is None or found[1].level == "city" or place.within(found[1]):
         return place
-    return gazetteer().lookup_in(name, area_place) or place
+    if _SAID_AFTER_NAME.match(text, area.start("name") + len(found[0])) is not None:
+        return place
+    return gazetteer().lookup_in(name, found[1]) or place
 
 
 def _heads_a_longer_name(text: str, end: int, limit: int, place: Place) -> bool:
@@ -1136,6 +1141,8 @@ class ItemPlaces:
     text_mentions: tuple[PlaceMention, ...] = ()
     # The event place as the text first writes it without the gazetteer's accents ("Herat").
     event_name: str | None = None
+    # The event place is only the country of the dateline: the text names no place of its own.
+    from_dateline: bool = False
 
 
 def _written_name(text: str, mentions: list[PlaceMention], place_id: str) -> str | None:
@@ -1160,7 +1167,8 @@ def item_places(text: str, headline: str | None = None, dateline: str | None = N
     "floods in Velmora") is the event place however often the country is named. The dateline is
     not read: a bureau's city is where the reporter is, not where the event is. Only an item that
     names no place at all takes its country from the dateline ("LAGOS, May 8 -" then a district
-    the gazetteer does not list), and then for the country alone, with no event place.
+    the gazetteer does not list), and then the country alone is its event place, never the city:
+    without it the item's figures would be keyed to no country and link with no other report.
     """
     gaz = gazetteer()
     votes: Counter[str] = Counter()
@@ -1169,10 +1177,11 @@ def item_places(text: str, headline: str | None = None, dateline: str | None = N
     text_mentions = _vote(text, min(len(text), 400), votes, mentions)
     kind = event_kind(text, headline)
     if not votes:
-        dateline_place = gaz.lookup(dateline) if dateline else None
+        dateline_place = _dateline_place(dateline) if dateline else None
         return ItemPlaces(
             country=dateline_place.country if dateline_place else None,
-            event_place=None,
+            event_place=gaz.by_id.get(f"iso:{dateline_place.country}") if dateline_place else None,
+            from_dateline=dateline_place is not None,
             event_kind=kind,
             text_mentions=tuple(text_mentions),
         )
@@ -1211,6 +1220,16 @@ def item_places(text: str, headline: str | None = None, dateline: str | None = N
         text_mentions=tuple(text_mentions),
         event_name=_written_name(text, text_mentions, best),
     )
+
+
+def _dateline_place(dateline: str) -> Place | None:
+    """The place a dateline names: "Santa Rosa, California" is the town in that region, or the
+    region when the gazetteer does not know the town there."""
+    town, comma, area_name = dateline.rpartition(", ")
+    area = gazetteer().lookup(area_name) if comma else None
+    if area is None:
+        return gazetteer().lookup(dateline)
+    return gazetteer().lookup_in(town, area) or area
 
 
 # A verb whose subject is a government, after a capital that stands for it: "Kyiv did not

@@ -43,7 +43,7 @@ TYPE_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
     (kind, word_set(words))
     for kind, words in (
         ("health_authority", "health hospital hospitals medical cdc dghs paramedics morgue"),
-        ("police", "police prefecture gendarmerie gendarmes constabulary"),
+        ("police", "police prefecture gendarmerie gendarmes constabulary sheriff sheriffs"),
         ("military", "military army navy forces troops idf defence defense junta guard commander"),
         (
             "un_ngo",

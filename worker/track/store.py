@@ -24,8 +24,12 @@ from worker.track.rules import (
     find_conflicts,
 )
 
-# Nouns that describe a body without naming it ("the doctors' group", "the farmers' body").
-GENERIC_BODY_NOUNS = frozenset({"group", "body", "organisation", "organization", "outfit", "association"})
+# Nouns that describe a body without naming it ("the doctors' group", "the farmers' body", "the
+# sheriff's office" for the county sheriff's office an earlier item named).
+GENERIC_BODY_NOUNS = frozenset(
+    {"group", "body", "organisation", "organization", "outfit", "association"}
+    | {"office", "department", "service"}
+)
 # "the ministry" in an item that names none.
 BARE_MINISTRY = f"{UNLISTED_PREFIX}ministry"
 
