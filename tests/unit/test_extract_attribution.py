@@ -1905,3 +1905,15 @@ def test_sources_joined_by_and_speak_their_figures_respectively() -> None:
 def test_a_source_and_a_comma_standing_for_the_verb_after_a_semicolon() -> None:
     text = "Police counted 9,000 marchers; the organisers, 35,000."
     assert sources(text, "9,000", "35,000") == ["Police", "the organisers"]
+
+
+def test_a_name_that_claims_is_a_speaker_not_a_claim_it_owns() -> None:
+    text = "Norway's General Staff claimed that the enemy had lost 420 troops."
+    assert sources(text, "420") == ["Norway's General Staff"]
+    # must not match: a possessive before "claim" is still a claim the owner made
+    assert sources("Its claim of 420 losses was denied.", "420") == [None]
+
+
+def test_an_adverb_between_a_passive_verb_and_its_agent_keeps_the_agent() -> None:
+    text = "About 1.1 million left, according to the ministry, while 800,000 were registered abroad by UNHCR."
+    assert sources(text, "1.1 million", "800,000") == ["the ministry", "UNHCR"]

@@ -659,7 +659,9 @@ def test_people_found_alive_are_no_missing_or_dead() -> None:
         ("Evacuation orders were lifted for 4,300 people.", "4,300", "other"),
     ],
 )
-def test_outages_and_evacuation_orders_give_the_category_of_the_figure_after_them(text: str, figure: str, category: str) -> None:
+def test_outages_and_evacuation_orders_give_the_category_of_the_figure_after_them(
+    text: str, figure: str, category: str
+) -> None:
     assert (figure, category) in categories(text)
 
 
@@ -707,3 +709,21 @@ def test_a_figure_a_count_fell_from_is_marked_earlier_and_shares_its_count() -> 
     assert claims["388,000"].earlier and not claims["About 205,000"].earlier
     claims = {c.quantity_text: c for c in extract_claims("Police revised the toll down to 57 from 66.")}
     assert claims["66"].earlier and not claims["57"].earlier
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        ("Police held 30 protesters overnight.", "30", "detained"),
+        ("Gunmen held 12 hostages in the bank.", "12", "abducted"),
+        ("The blast hurt 40 people.", "40", "injured"),
+        ("About 45 people were held at the border.", "About 45", "detained"),
+        # must not match: people who held something were not held
+        ("About 40 people held placards outside the court.", "About 40", "other"),
+        ("Inflation of 3% held steady in May.", "3%", "other"),
+    ],
+)
+def test_held_and_hurt_govern_a_figure_and_held_with_an_object_detains_no_one(
+    text: str, figure: str, category: str
+) -> None:
+    assert (figure, category) in categories(text)

@@ -665,3 +665,17 @@ def test_every_figure_in_a_list_row_labelled_by_a_place_is_that_places() -> None
     # must not match: a dateline before prose is no row label
     text = "KARACHI: Floods in the province killed 61 people and left 40 missing, officials said on Monday."
     assert [c.location for c in extract_claims(text)] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The toll from Monday's strike on the port city has risen to 14, rescuers said.", "conflict"),
+        ("Strikes killed 12 people in the market, medics said.", "conflict"),
+        # must not match: a walkout with workers or unions stays a protest, even with people hurt
+        ("Dock workers went on strike on Monday; two were injured at a picket line.", "protest"),
+        ("A general strike closed schools as unions said 900,000 joined.", "protest"),
+    ],
+)
+def test_a_strike_with_a_toll_and_no_workers_is_an_attack(text: str, kind: str) -> None:
+    assert event_kind(text, None) == kind

@@ -431,3 +431,43 @@ def test_utilities_coroners_and_fire_agencies_are_bodies_not_people(mention: str
     normalized, kind = normalize_source(mention)
     entity = resolve_source(mention, normalized, kind, item_context(mention, "US"))
     assert entity is not None and entity.id == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"), [("Moscow", "gov:ru:government"), ("Kyiv", "gov:ua:government")]
+)
+def test_a_capital_that_speaks_is_its_government(mention: str, expected: str) -> None:
+    assert resolve(mention, country="UA") == expected
+
+
+def test_a_city_that_is_no_capital_names_no_one() -> None:
+    assert resolve("Lagos", country="NG") is None
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["Chile's State Relief Service", "the Chilean State Relief Service", "the State Relief Service of Chile"],
+)
+def test_a_country_that_only_owns_an_unlisted_body_is_not_part_of_its_id(mention: str) -> None:
+    assert resolve(mention, country="CL", kind="organisation") == "name:relief service state"
+
+
+def test_a_country_inside_a_bodys_own_name_stays_in_its_id() -> None:
+    assert (
+        resolve("the Sudan Doctors Network", country="SD", kind="organisation") == "name:doctor network sudan"
+    )
+
+
+def test_a_surname_alone_is_the_person_the_item_names_in_full() -> None:
+    text = "Governor Mara Velikova said 30 had died. Velikova said 12 were missing."
+    entity = resolve_source("Velikova", "velikova", "other", item_context(text, "BG"))
+    assert entity is not None and entity.id == "person:vlkv"
+    # must not match: a company named by one word, or a word after a sentence adverb
+    assert resolve("Verdant", "Verdant said 40 jobs would go.", kind="other") == "name:verdant"
+    text = "However Ostrava fell. Ostrava said 40 jobs would go."
+    assert resolve("Ostrava", text, kind="other") != "person:ostrv"
+
+
+@pytest.mark.parametrize("mention", ["the UN human rights monitoring mission", "UN human rights monitors"])
+def test_the_un_rights_offices_monitors_are_the_office(mention: str) -> None:
+    assert resolve(mention, country="UA", kind="un_ngo") == "ohchr"

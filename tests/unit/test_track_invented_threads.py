@@ -355,3 +355,23 @@ def test_a_county_office_named_again_by_its_kind_continues_its_count() -> None:
     )
     assert ("value_updated", "name:county office sheriff", 9800.0) in events
     assert ("value_updated", "name:coroner county", 2.0) in events
+
+
+def test_a_strikes_toll_chains_under_the_rescue_service_however_its_country_is_written() -> None:
+    events = _track(
+        [
+            (
+                "ms-1",
+                "2026-04-14T07:00:00Z",
+                "Missile strike on Kharkiv kills 8\n\nA Russian missile strike on an apartment block in "
+                "Kharkiv killed eight people, Ukraine's State Emergency Service said.",
+            ),
+            (
+                "ms-2",
+                "2026-04-15T07:00:00Z",
+                "The toll from Monday's strike on Kharkiv has risen to 13, the State Emergency Service "
+                "said, as rescuers searched the rubble.",
+            ),
+        ]
+    )
+    assert ("value_updated", "name:emergency service state", 13.0) in events

@@ -384,8 +384,13 @@ def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
     words = [word.strip(_EDGE_PUNCTUATION) for word in lead.split()]
     if text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS) and not (
         # "The party's chairman claimed", "the bank's chief economist forecast": the word before is a
-        # speaker, the subject of a verb, not a noun that "claim" or "forecast" completes
-        words and words[-1].lower() in SOURCE_HEADS and words[-1].lower() not in _ADJECTIVE_LIKE_HEADS
+        # speaker, the subject of a verb, not a noun that "claim" or "forecast" completes; so is the
+        # last word of a name ("Norland's General Staff claimed")
+        words
+        and (
+            (words[-1].lower() in SOURCE_HEADS and words[-1].lower() not in _ADJECTIVE_LIKE_HEADS)
+            or _ends_a_name(words[-1])
+        )
     ):
         # "its growth forecast", "their new five-year sales forecast"; not past a comma ("Her
         # deputy, Karl Weiss, put the number at 27")
@@ -402,6 +407,17 @@ def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
             continue
         return lower in PASSIVE_MARKERS or lower.endswith("n't")
     return False
+
+
+def _ends_a_name(word: str) -> bool:
+    """Whether a word is a capitalised part of a name: not a possessive, nor a pronoun or article
+    that opens a sentence ("Its forecast", "The estimate")."""
+    return (
+        word[:1].isupper()
+        and not word.endswith(("'s", "’s"))
+        and word.lower() not in _POSSESSIVE_PRONOUNS
+        and word.lower() not in {"the", "a", "an", "this", "that"}
+    )
 
 
 def _word_in(token: str, table: frozenset[str]) -> bool:
@@ -1462,6 +1478,9 @@ class _SentenceReader:
         agent = AGENT_RE.match(self.text, match.end)
         anchor_start = match.start
         if agent is None and passive:
+            # "have been recorded abroad by UNHCR": an adverb between the participle and its agent
+            agent = _AGENT_AFTER_ADVERB_RE.match(self.text, match.end, self.end)
+        if agent is None and passive:
             # "was estimated at 30,000 by the prefecture": the agent after the value, which it governs
             agent = _AGENT_AFTER_VALUE_RE.match(self.text, match.end, self.end)
             anchor_start = agent.start() + agent.group().rfind("by") if agent is not None else anchor_start
@@ -1765,6 +1784,9 @@ def _gapped_anchor(
 _HARD_CLAUSE_MARK_RE = re.compile(r"[;:]|\s[—–-]\s")
 # A figure and the words (at most two) between it and a subject after it.
 _FIGURE_THEN_WORDS_RE = re.compile(r"\d[\d,.]*\s+(?P<words>(?:[\w\-]+\s+){0,2})$")
+_AGENT_AFTER_ADVERB_RE = re.compile(
+    r"\s+(?:[a-z]+ly|abroad|overseas|nationwide|worldwide|elsewhere|so\s+far|thus\s+far|in\s+total)\s+by\s+"
+)
 _AGENT_AFTER_VALUE_RE = re.compile(r"\s+(?:at|to|as)\s+(?:[^,;:()]|(?<=\d),(?=\d)){1,40}?\s+by\s+")
 _GAPPED_AGENT_RE = re.compile(
     r",?\s+(?:and|but|while|or)\s+(?:at|to|as)\s+(?:[^,;:()]|(?<=\d),(?=\d)){1,40}?\s+by\s+"

@@ -856,9 +856,8 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
                 # what happened to them
                 if found is not None:
                     break
-                window = text[max(figure.sentence_start, figure.start - GOVERNING_VERB_WINDOW) : figure.start]
-                governing = _governing_verb_category(window.lower())
-                if governing is not None and governing != "other":
+                governing = _verb_done_to_group(text, figure, category)
+                if governing is not None:
                     return governing
             if category != "affected" or cue.group("cue").lower() in ("cases", "infections", "case"):
                 return category
@@ -899,12 +898,32 @@ def _main_verb_cue(following: str, participle: re.Match[str]) -> re.Match[str]:
 _HOSTAGES = re.compile(r"\bhostages?\b|\bcaptives?\b", re.IGNORECASE)
 
 
+# "held" with an object or a complement after it: the figure's people held something.
+_HELD_SOMETHING = re.compile(
+    r"\bheld\s+(?!(?:by|in|at|for|on|hostage|captive|prisoner|prisoners|without|incommunicado|overnight|since"
+    r"|until|after|under|as|there|inside|behind|across|near|from|to|and|or|but)\b)[a-z]",
+    re.IGNORECASE,
+)
+
+
+def _verb_done_to_group(text: str, figure: FigureSpan, group: str) -> str | None:
+    """The category of a verb right before a figure of people named by who they are: "police
+    detained 300 protesters" is detained; "militants held 12 hostages" stays abducted."""
+    window = text[max(figure.sentence_start, figure.start - GOVERNING_VERB_WINDOW) : figure.start]
+    governing = _governing_verb_category(window.lower())
+    if governing == "detained" and group == "abducted":
+        return group  # holding hostages is abduction
+    return governing if governing != "other" else None
+
+
 def _refined(cue: str, following: str, lead: str) -> str:
     """The category of a cue, made more precise by the rest of the clause or by the words up to
     the figure's noun (`lead`)."""
     category = _CUE_CATEGORY[cue]
     if cue == "held" and _HOSTAGES.search(lead):
         return "abducted"  # "freed 41 of the hostages, ... 45 were still being held": held captive
+    if cue == "held" and _HELD_SOMETHING.search(following):
+        return "other"  # "40 people held placards", "growth of 3% held steady": they held, were not held
     if category == "displaced" and _SHELTERED.search(following, 0, CLAUSE_AFTER_WINDOW):
         return "evacuated"  # "displaced and now in temporary shelters": in centres is evacuated (SPEC)
     if category == "affected" and _WITH_INJURIES.search(following, 0, CLAUSE_AFTER_WINDOW):
@@ -1106,7 +1125,7 @@ def _governing_verb_category(lower_before: str, *, counts: bool = True) -> str |
         return None
     verb = words[-1]
     verb_category = _CUE_CATEGORY.get(verb) or (GOVERNING_ONLY_CUES.get(verb) if counts else None)
-    if verb_category is not None and verb.endswith(("ed", "ing", "s", "kill", "hit")):
+    if verb_category is not None and verb.endswith(("ed", "ing", "s", "kill", "hit", "held", "hurt")):
         return verb_category
     if len(words) > 1 and f"{words[-2]} {verb}" in _CUE_CATEGORY:
         return _CUE_CATEGORY[f"{words[-2]} {verb}"]

@@ -1437,8 +1437,24 @@ def event_kind(text: str, headline: str | None = None) -> str | None:
         fires = len(_bare_fire().findall(opening))
         counts["accident"] -= fires
         counts["heat-fire"] = counts.get("heat-fire", 0) + fires
+    if counts.get("protest") and _TOLL_WORDS.search(opening) and not _LABOUR_WORDS.search(opening):
+        # "the toll from Monday's strike on the city rose to 14": a strike with a toll and no
+        # workers, union or pay is an attack; a walkout kills no one
+        strikes = len(_STRIKE_WORD.findall(opening))
+        counts["protest"] -= strikes
+        counts["conflict"] = counts.get("conflict", 0) + strikes
     best = max(counts, key=lambda kind: counts[kind])
     return best if counts[best] else None
+
+
+_STRIKE_WORD = re.compile(r"\bstrikes?\b", re.IGNORECASE)
+_TOLL_WORDS = re.compile(
+    r"\b(?:killed|kills|killing|dead|(?:the|death)\s+toll|wounded|injured|rubble|bodies)\b", re.IGNORECASE
+)
+_LABOUR_WORDS = re.compile(
+    r"\b(?:unions?|workers|walkouts?|wages?|pay|pensions?|picket\w*|strikers|industrial\s+action|staff)\b",
+    re.IGNORECASE,
+)
 
 
 def _first_index(mentions: list[tuple[PlaceMention, int]], country: str) -> int:

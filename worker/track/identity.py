@@ -731,10 +731,11 @@ def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of
     `place_country` is the country of the place the figure's sentence names, if any."""
     mention = strip_sentence_adverbs(text)
     if _is_place(mention):
-        # "Turkey said": a country that speaks is its government; a town or region that "said" or
-        # places listed together name where figures are, not who keeps them.
-        country, rest = _country_in(fold(mention))
-        return _national_government(context, country, None) if country and not rest else None
+        # "Turkey said", "Moscow said": a country or its capital that speaks is its government; a
+        # town or region that "said" or places listed together name where figures are, not who
+        # keeps them.
+        country = _country_speaking(mention)
+        return _national_government(context, country, None) if country else None
     found = known_organisation(mention, context)
     if found is not None:
         return _as_entity(found, _speaker(mention))
@@ -776,7 +777,7 @@ def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of
         affiliated = _affiliation(mention, context)
         if affiliated is not None:
             return affiliated
-        if kind == "person":
+        if kind == "person" or _is_surname(mention, context):
             return Entity(id=f"person:{name_skeleton(mention)}", name=normalized, speaker=mention)
     for apart, joined in _HEADS_WRITTEN_APART.items():
         rest = rest.replace(apart, joined)
@@ -818,8 +819,54 @@ def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of
                 head = f"{area_words[0]} {head}"
             return Entity(id=f"generic:{head}", name=head, speaker=_speaker(mention))
     if _is_proper_name(mention) or set(words) & (_body_words() | SERVICE_WORDS) or _names_something(mention):
-        return Entity(id=f"{UNLISTED_PREFIX}{unlisted_name_key(normalized)}", name=normalized)
+        # "Norland's State Relief Service" is the State Relief Service the next item names bare; the
+        # country is in the series key already. A country inside the name stays ("the Sudan Doctors
+        # Network").
+        name = rest if country is not None and rest and _country_only_owns(mention, folded) else normalized
+        return Entity(id=f"{UNLISTED_PREFIX}{unlisted_name_key(name)}", name=normalized)
     return None
+
+
+# Capitalised words that open a sentence or clause, never a first name ("However Ferraris fell").
+_OPENING_WORDS = SENTENCE_ADVERBS | frozenset(
+    {"when", "while", "if", "after", "before", "since", "as", "although", "though", "because", "with", "for"}
+)
+# One capitalised word, as a surname is written after its bearer's first mention ("Fedorov said").
+_ONE_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def _is_surname(mention: str, context: ItemContext) -> bool:
+    """Whether a mention is a surname alone whose bearer the item names in full ("Governor Ivan
+    Fedorov", then "Fedorov said"): one capitalised word that no place bears, written after a
+    first name. A company named by one word ("Tesla said") has no first name before it."""
+    word = mention.strip()
+    if _ONE_NAME_WORD.fullmatch(word) is None or gazetteer().lookup(word) is not None:
+        return False
+    return any(
+        first.group("first").lower() not in _OPENING_WORDS and personal_name([first.group("first"), word])
+        for first in re.finditer(rf"\b(?P<first>[A-Z][a-z]+)\s+{re.escape(word)}\b", context.text)
+    )
+
+
+def _country_speaking(mention: str) -> str | None:
+    """The country a place mention stands for as a speaker: the country itself, or its capital."""
+    country, rest = _country_in(fold(mention))
+    if country is not None:
+        return None if rest else country
+    place = gazetteer().lookup(_bare_place_name(mention))
+    if place is None or gazetteer().capitals.get(place.country) != fold_place(place.name):
+        return None
+    return place.country
+
+
+def _country_only_owns(mention: str, folded: str) -> bool:
+    """Whether the country a mention states says only whose body it is: a possessive ("Norland's"),
+    an adjective ("the Norlandic") or "of Norland" after the body."""
+    return (
+        _POSSESSIVE.search(mention) is not None
+        or " of " in folded
+        or any(gazetteer().country_of_adjective(word) for word in folded.split())
+    )
 
 
 def _short_name(mention: str, context: ItemContext) -> str | None:
