@@ -471,3 +471,31 @@ def test_a_surname_alone_is_the_person_the_item_names_in_full() -> None:
 @pytest.mark.parametrize("mention", ["the UN human rights monitoring mission", "UN human rights monitors"])
 def test_the_un_rights_offices_monitors_are_the_office(mention: str) -> None:
     assert resolve(mention, country="UA", kind="un_ngo") == "ohchr"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("the Home Office", "gov:gb:interior-ministry"),
+        ("the foreign secretary", "gov:gb:foreign-ministry"),
+        ("Health Secretary", "gov:gb:health-ministry"),
+        # must not match: a press secretary or an information office is no ministry
+        ("the press secretary", "name:press secretary"),
+    ],
+)
+def test_british_names_of_ministries_and_ministers(mention: str, expected: str) -> None:
+    assert resolve(mention, country="GB") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        ("Police Chief Dana Orr said 3 people died.", "Dana Orr", "generic:police"),
+        ("Army spokesman Col. Ode Mensah said 14 soldiers died.", "Ode Mensah", "generic:military"),
+        # must not match: a person with no office before the name keeps a person id
+        ("Dana Orr, who lives nearby, said 3 people died.", "Dana Orr", "person:or"),
+    ],
+)
+def test_a_generic_bodys_office_before_a_name_is_that_body(text: str, person: str, expected: str) -> None:
+    entity = resolve_source(person, person.lower(), "person", item_context(text, "US"))
+    assert entity is not None and (entity.id, entity.speaker) == (expected, person)

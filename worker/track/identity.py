@@ -252,6 +252,10 @@ MENTIONS_READ_PER_NAME = 5
 _VOWELS = re.compile(r"[aeiouy]+")
 _OF_FIELD = re.compile(r"\bminist(?:ry|er) (?:of|for) (?:the )?(?P<field>[a-z]+(?: [a-z]+)?)")
 _FIELD_OF = re.compile(r"\b(?P<field>[a-z]+(?: [a-z]+)?) minist(?:ry|er)\b")
+# Ministries and ministers by the British and American names: "the Home Office", "the foreign
+# secretary", "the health secretary". Only these fields: a "press secretary" or "information
+# office" is no ministry.
+_FIELD_OFFICE = re.compile(r"\b(?P<field>home|foreign|interior|health|defen[cs]e) (?:secretary|office)\b")
 
 
 def fold(text: str) -> str:
@@ -428,7 +432,7 @@ def _expansion_for(words: list[str], acronym: str) -> str | None:
 
 def _offices(folded: str) -> list[str]:
     found: list[tuple[int, str]] = []
-    for pattern in (_OF_FIELD, _FIELD_OF):
+    for pattern in (_OF_FIELD, _FIELD_OF, _FIELD_OFFICE):
         for match in pattern.finditer(folded):
             office = _office(match.group("field"))
             if office:
@@ -942,10 +946,32 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
                 speaker=person,
                 country=country,
             )
-        voiced = _government_voice(sentence, person, context) or _unlisted_body_voice(sentence, person)
+        voiced = (
+            _government_voice(sentence, person, context)
+            or _generic_voice(sentence, person)
+            or _unlisted_body_voice(sentence, person)
+        )
         if voiced is not None:
             return voiced
     return None
+
+
+# "Police Chief Karla Reyes", "army spokesman Col. Ode Mensah": a generic body's office before a name.
+_GENERIC_OFFICE_BEFORE = re.compile(
+    r"\b(?P<head>police|army|military|coast ?guard)\s+(?:chief|commissioner|superintendent|commander|head"
+    r"|spokes(?:man|woman|person))\s+(?:[A-Z][a-z]*\.?\s+)*?$",
+    re.IGNORECASE,
+)
+
+
+def _generic_voice(sentence: str, person: str) -> Entity | None:
+    """The generic body whose office the sentence writes right before the person's name."""
+    at = sentence.find(person)
+    found = _GENERIC_OFFICE_BEFORE.search(sentence, 0, at) if at > 0 else None
+    if found is None:
+        return None
+    head = GENERIC_HEADS[found.group("head").lower().replace("coast guard", "coastguard")]
+    return Entity(id=f"generic:{head}", name=head, speaker=person)
 
 
 def _government_voice(sentence: str, person: str, context: ItemContext) -> Entity | None:
@@ -1006,6 +1032,19 @@ def _body_by_head(sentence: str, context: ItemContext) -> Organisation | None:
 
 
 def _sentence_around(window: str, position: int) -> str:
-    start = max(window.rfind(". ", 0, position), window.rfind("\n", 0, position)) + 1
-    ends = [i for i in (window.find(". ", position), window.find("\n", position)) if i >= 0]
+    start = max(_sentence_stop(window, 0, position, last=True), window.rfind("\n", 0, position)) + 1
+    ends = [i for i in (_sentence_stop(window, position, len(window)), window.find("\n", position)) if i >= 0]
     return window[start : min(ends) if ends else len(window)]
+
+
+# A title's abbreviation before a name ("Col. Ode Mensah", "Dr. Lee"): its full stop ends no sentence.
+_TITLE_ABBREVIATION_BEFORE = re.compile(r"\b[A-Z][a-z]{0,3}$")
+
+
+def _sentence_stop(window: str, start: int, end: int, *, last: bool = False) -> int:
+    """Where the first (or `last`) full stop that ends a sentence stands in window[start:end], or -1."""
+    stops = [match.start() for match in re.finditer(r"\. ", window[start:end])]
+    for stop in reversed(stops) if last else stops:
+        if not _TITLE_ABBREVIATION_BEFORE.search(window, 0, start + stop):
+            return start + stop
+    return -1
