@@ -727,3 +727,21 @@ def test_held_and_hurt_govern_a_figure_and_held_with_an_object_detains_no_one(
     text: str, figure: str, category: str
 ) -> None:
     assert (figure, category) in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        ("Some 900,000 people face crisis levels of hunger, the agency said.", "Some 900,000", "affected"),
+        ("About 4,000 are already in famine conditions.", "About 4,000", "affected"),
+        ("Heat killed 512 people this summer, nearly double last summer's 270.", "270", "killed"),
+        # must not match: a figure of another kind after "last year's" keeps its own category
+        (
+            "Heat killed 512 people; last year's budget of 90 million euros was spent.",
+            "90 million euros",
+            "other",
+        ),
+    ],
+)
+def test_hunger_and_a_previous_periods_figure(text: str, figure: str, category: str) -> None:
+    assert (figure, category) in categories(text)

@@ -446,16 +446,21 @@ def test_a_city_that_is_no_capital_names_no_one() -> None:
 
 @pytest.mark.parametrize(
     "mention",
-    ["Chile's State Relief Service", "the Chilean State Relief Service", "the State Relief Service of Chile"],
+    ["Chile's State Relief Service", "the State Relief Service of Chile"],
 )
 def test_a_country_that_only_owns_an_unlisted_body_is_not_part_of_its_id(mention: str) -> None:
     assert resolve(mention, country="CL", kind="organisation") == "name:relief service state"
 
 
-def test_a_country_inside_a_bodys_own_name_stays_in_its_id() -> None:
-    assert (
-        resolve("the Sudan Doctors Network", country="SD", kind="organisation") == "name:doctor network sudan"
-    )
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("the Sudan Doctors Network", "name:doctor network sudan"),
+        ("Chilean Airlines", "name:airline chilean"),
+    ],
+)
+def test_a_country_inside_a_bodys_own_name_stays_in_its_id(mention: str, expected: str) -> None:
+    assert resolve(mention, country="CL", kind="organisation") == expected
 
 
 def test_a_surname_alone_is_the_person_the_item_names_in_full() -> None:
@@ -499,3 +504,7 @@ def test_british_names_of_ministries_and_ministers(mention: str, expected: str) 
 def test_a_generic_bodys_office_before_a_name_is_that_body(text: str, person: str, expected: str) -> None:
     entity = resolve_source(person, person.lower(), "person", item_context(text, "US"))
     assert entity is not None and (entity.id, entity.speaker) == (expected, person)
+
+
+def test_an_airline_is_a_body() -> None:
+    assert resolve("the airline", "The airline said 62 people were on board.", country="BR") == "name:airline"

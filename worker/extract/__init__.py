@@ -98,7 +98,11 @@ _MONEY_PURPOSE = re.compile(
     r"which|what|exchange|return|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+ly)\b)"
 )
 # A figure set beside the one before it for another time or place: the same kind of count.
-_COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|an?)\s+)?$")
+_COMPARED_WITH = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|an?)\s+)?$"
+    # "700 died, nearly double the previous year's 380"
+    r"|\b(?:the\s+)?(?:previous|last|prior)\s+(?:year|month|week|season|summer|winter)['’]s\s+$"
+)
 # "31 people were detained, up from an earlier figure of 14", "410,000 customers, down from a peak
 # of 640,000": the figure a change started from, named after a clause of its own; it counts what
 # the figure it changed to counts.

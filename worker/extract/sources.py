@@ -72,9 +72,9 @@ TYPE_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
             "union unions cgt company firm group front committee party university association federation "
             "archive economists experts monitor observatory programme program fund project network "
             "initiative society alliance coalition league institution lawyers holdings logistics foods "
-            "airlines airways motors industries technologies enterprises ventures corporation corp inc "
-            "ltd plc llc gmbh pharmaceuticals petroleum telecom brands retail utility utilities operator "
-            "power energy electric",
+            "airline airlines airways motors industries technologies enterprises ventures corporation "
+            "corp inc ltd plc llc gmbh pharmaceuticals petroleum telecom brands retail utility utilities "
+            "operator power energy electric",
         ),
     )
 )

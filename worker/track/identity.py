@@ -864,13 +864,10 @@ def _country_speaking(mention: str) -> str | None:
 
 
 def _country_only_owns(mention: str, folded: str) -> bool:
-    """Whether the country a mention states says only whose body it is: a possessive ("Norland's"),
-    an adjective ("the Norlandic") or "of Norland" after the body."""
-    return (
-        _POSSESSIVE.search(mention) is not None
-        or " of " in folded
-        or any(gazetteer().country_of_adjective(word) for word in folded.split())
-    )
+    """Whether the country a mention states says only whose body it is: a possessive ("Norland's")
+    or "of Norland" after the body. An adjective may open the body's own name ("Ethiopian
+    Airlines", "the Libyan Red Crescent") and stays."""
+    return _POSSESSIVE.search(mention) is not None or " of " in folded
 
 
 def _short_name(mention: str, context: ItemContext) -> str | None:
