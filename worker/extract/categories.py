@@ -965,7 +965,7 @@ _NUMBER_OF_NOUN_BEFORE = re.compile(
 def number_of_noun(text: str, start: int, sentence_start: int) -> str | None:
     """What a figure counts when a phrase before it names it: "the number of dead rose to 300"."""
     window_start = max(sentence_start, start - NUMBER_OF_WINDOW)
-    if text.find("number of", window_start, start) == -1 and lowers_like_ignorecase(text[window_start:start]):
+    if text.find("umber", window_start, start) == -1 and text.find("UMBER", window_start, start) == -1:
         return None  # a cheap test first: this runs for every figure with no noun after it
     found = _NUMBER_OF_NOUN_BEFORE.search(text, window_start, start)
     if found is None:

@@ -222,10 +222,13 @@ _ITEM_ACRONYM = re.compile(
 )
 # "the Department of Forestry and Fire Protection (Cal Fire)": a body's short name of two or three
 # words, by which later items name it; an acronym in brackets is read by _ITEM_ACRONYM.
-_ITEM_SHORT_NAME = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|on|[A-Z][\w'’-]*)){1,12})"
-    r"\s*\((?P<short>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})\)"
+# The brackets are found first, then the name before them: brackets are rare, names are not.
+_BRACKETED_SHORT_NAME = re.compile(r"\((?P<short>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})\)")
+_NAME_BEFORE_BRACKET = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|on|[A-Z][\w'’-]*)){1,12})\s*$"
 )
+# How far before its bracket a body's full name may start.
+SHORT_NAME_WINDOW = 160
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 # A regnal or ordinal number after a name ("Carlos III", "World War II"): no body's letters.
@@ -374,10 +377,13 @@ def item_context(text: str, country: str | None, countries: frozenset[str] = fro
         expansion = _expansion_for(words, acronym)
         if expansion:
             context.acronyms.setdefault(acronym, fold(expansion))
-    if "(" in text:
-        for match in _ITEM_SHORT_NAME.finditer(text):
-            full = fold(match.group("name")).split()
-            short = match.group("short")
+    for bracket in _BRACKETED_SHORT_NAME.finditer(text) if "(" in text else ():
+        named = _NAME_BEFORE_BRACKET.search(
+            text, max(0, bracket.start() - SHORT_NAME_WINDOW), bracket.start()
+        )
+        if named is not None:
+            full = fold(named.group("name")).split()
+            short = bracket.group("short")
             # Every word of a short name shortens a word of the name ("Cal" California): a caption
             # credit in brackets ("(Wire Photo)") is no name for what stands before it.
             if all(any(word.startswith(part) for word in full) for part in fold(short).split()):
