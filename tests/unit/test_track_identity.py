@@ -508,3 +508,21 @@ def test_a_generic_bodys_office_before_a_name_is_that_body(text: str, person: st
 
 def test_an_airline_is_a_body() -> None:
     assert resolve("the airline", "The airline said 62 people were on board.", country="BR") == "name:airline"
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "expected"),
+    [
+        ("health officials", None, "generic:health officials"),
+        ("health officials in the province", None, "generic:provincial health officials"),
+        ("police in the district", None, "generic:district police"),
+        ("Chilean health officials", None, "gov:cl:health-ministry"),
+        ("rescue workers", None, "generic:rescuers"),
+        # must not match: officials with no area or field stay the plain head
+        ("officials", None, "generic:officials"),
+    ],
+)
+def test_two_word_heads_and_an_area_named_after_a_generic_source(
+    mention: str, country: str | None, expected: str
+) -> None:
+    assert resolve(mention, country=country) == expected

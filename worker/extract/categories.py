@@ -83,7 +83,9 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "brink of famine", "risk of famine", "facing famine", "famine conditions", "in famine",
         "catastrophic hunger", "levels of hunger", "malnutrition", "acute hunger",
         "severe hunger", "faced hunger", "face hunger", "facing hunger", "going hungry", "go hungry",
-        "brought to hospital", "in hospital", "lost power", "lost electricity", "in the dark",
+        "brought to hospital", "in hospital", "treated in hospital", "treated in hospitals",
+        "treated in a hospital", "treated at hospital", "treated at hospitals", "treated at a hospital",
+        "lost power", "lost electricity", "in the dark",
         "without heat", "without heating", "without running water", "without water",
     ),
     "protesting": (

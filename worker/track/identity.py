@@ -803,8 +803,10 @@ def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of
         named = [org for org, _ in context.bodies().most_common() if _has_word(org, words[0])]
         if named:
             return _as_entity(named[0], _speaker(mention))
-    for word in reversed(words):
-        head = GENERIC_HEADS.get(word)
+    for index in range(len(words) - 1, -1, -1):
+        # "health officials" before "officials": the longer head names who they are
+        head = GENERIC_HEADS.get(" ".join(words[index - 1 : index + 1])) if index else None
+        head = head or GENERIC_HEADS.get(words[index])
         # "the Provincial Relief Authority" is a body's name; "the authorities" is generic.
         if head is not None and not _is_proper_name(mention):
             if country is not None and head == "police" and words == ["police"]:
@@ -816,11 +818,23 @@ def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of
                     speaker=_speaker(mention),
                     country=country,
                 )
+            area_words = [w for w in words if w in SUBNATIONAL_WORDS] + _areas_named_after(rest)
+            if country is not None and head == "health officials" and not area_words:
+                # "Sudanese health officials": the country's health ministry speaks through them
+                return Entity(
+                    id=f"gov:{country.lower()}:health{MINISTRY_SUFFIX}",
+                    name=f"{country} health ministry",
+                    speaker=_speaker(mention),
+                    country=country,
+                )
             if country is not None and head in NATIONAL_HEADS:
                 # "Moroccan authorities", "the Syrian government", "Turkish officials"
                 return _national_government(context, country, _speaker(mention))
-            area_words = [w for w in words if w in SUBNATIONAL_WORDS]
-            sole_body = _sole_national_body(context) if head == "officials" and not area_words else None
+            sole_body = (
+                _sole_national_body(context)
+                if head in ("officials", "health officials") and not area_words
+                else None
+            )
             if sole_body is not None:
                 # "a senior government official" in an item whose only national government body is X.
                 return _as_entity(sole_body, _speaker(mention))
@@ -884,6 +898,18 @@ def _short_name(mention: str, context: ItemContext) -> str | None:
         if f" {full} " in f" {words} " or (" " in words and f" {words} " in f" {full} "):
             return short
     return None
+
+
+# "officials in the province", "police in the district": the area a generic source serves, named
+# after it, as its adjective.
+_AREA_AFTER = re.compile(
+    r"\b(?:in|of) (?:the )?(?P<area>province|region|district|county|city|municipality)\b"
+)
+_AREA_ADJECTIVES = {"province": "provincial", "region": "regional", "municipality": "municipal"}
+
+
+def _areas_named_after(folded: str) -> list[str]:
+    return [_AREA_ADJECTIVES.get(m.group("area"), m.group("area")) for m in _AREA_AFTER.finditer(folded)]
 
 
 def _sole_national_body(context: ItemContext, country: str | None = None) -> Organisation | Entity | None:
