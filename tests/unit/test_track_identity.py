@@ -526,3 +526,13 @@ def test_two_word_heads_and_an_area_named_after_a_generic_source(
     mention: str, country: str | None, expected: str
 ) -> None:
     assert resolve(mention, country=country) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [("Amnesty International", "amnesty"), ("Amnesty International Kenya", "amnesty"), ("HRW", "hrw")],
+)
+def test_the_international_rights_organisations_that_count_the_killed_are_listed(
+    mention: str, expected: str
+) -> None:
+    assert resolve(mention, country="KE", kind="un_ngo") == expected
