@@ -1917,3 +1917,16 @@ def test_a_name_that_claims_is_a_speaker_not_a_claim_it_owns() -> None:
 def test_an_adverb_between_a_passive_verb_and_its_agent_keeps_the_agent() -> None:
     text = "About 1.1 million left, according to the ministry, while 800,000 were registered abroad by UNHCR."
     assert sources(text, "1.1 million", "800,000") == ["the ministry", "UNHCR"]
+
+
+def test_a_long_speaker_phrase_before_an_aside_keeps_its_verb() -> None:
+    text = "A senior United Nations aid official, speaking on condition of anonymity, said 900 were trapped."
+    assert sources(text, "900") == ["A senior United Nations aid official"]
+    # must not match: a clause before the aside is no speaker
+    text = "Rain fell on the ruined northern valleys, speaking of a wet year, and 900 were trapped."
+    assert sources(text, "900") == [None]
+
+
+def test_a_relays_lead_in_is_not_remembered_as_a_name() -> None:
+    text = "Citing police, the broadcaster said 44 people were arrested."
+    assert sources(text, "44") == ["police"]

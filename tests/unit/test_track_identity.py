@@ -536,3 +536,37 @@ def test_the_international_rights_organisations_that_count_the_killed_are_listed
     mention: str, expected: str
 ) -> None:
     assert resolve(mention, country="KE", kind="un_ngo") == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("a Velmar health department official", "name:department health velmar"),
+        ("a hospital spokesman", "name:hospital"),
+        # must not match: a generic head before the role is read by the generic rules
+        ("a police spokesman", "generic:police"),
+        ("a senior government official", "generic:officials"),
+    ],
+)
+def test_a_body_named_before_its_speakers_role_is_that_body(mention: str, expected: str) -> None:
+    assert resolve(mention, country="AF") == expected
+
+
+def test_unnamed_officials_do_not_speak_for_a_body_of_another_country() -> None:
+    text = "The USGS in the United States measured the quake at 6.3. A senior official said 1,000 had died."
+
+    def official(country: str) -> str | None:
+        context = item_context(text, country, frozenset({"US", "AF"}))
+        entity = resolve_source("A senior official", "a senior official", "government", context)
+        return None if entity is None else entity.id
+
+    assert official("AF") == "generic:officials"
+    # must not match: the item's own country's one body still speaks through its officials
+    assert official("US") == "usgs"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"), [("the bureau", "name:bureau"), ("the opposition", "name:opposition")]
+)
+def test_a_bureau_and_the_opposition_are_bodies(mention: str, expected: str) -> None:
+    assert resolve(mention, country="KE") == expected

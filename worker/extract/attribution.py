@@ -491,6 +491,22 @@ def _short_noun_phrase(segment: str) -> bool:
     )
 
 
+# The most words a speaker's noun phrase may have before a relative clause ("A senior United
+# Nations official, speaking on condition of anonymity, said").
+SPEAKER_PHRASE_WORDS = 7
+
+
+def _speaker_phrase(segment: str) -> bool:
+    """A noun phrase that ends on a speaker's head, however many words name whose speaker it is."""
+    tokens = WORD_RE.findall(segment)
+    return (
+        0 < len(tokens) <= SPEAKER_PHRASE_WORDS
+        and tokens[-1].lower() in SOURCE_HEADS
+        and not any(ch.isdigit() for ch in segment)
+        and _FINITE_VERB_RE.search(segment) is None
+    )
+
+
 def _speaker_with_affiliation(segment: str) -> bool:
     """A speaker's head and one phrase that says whose or where they are, set off before a
     relative clause: "a spokesman for the hospital, who ...", "an official at the clinic, who ..."."""
@@ -888,7 +904,10 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         # "Velmhilfe, the aid group for displaced families, said": only when a comma closes the
         # description ("Floods, the agency said, killed 40" is a parenthetical cue)
         closed = text[region_start:verb_start].rstrip().endswith(",")
-        described = (relative and (_short_noun_phrase(before) or _speaker_with_affiliation(before))) or (
+        described = (
+            relative
+            and (_short_noun_phrase(before) or _speaker_with_affiliation(before) or _speaker_phrase(before))
+        ) or (
             (_appositive(last) or (closed and _body_description(last)))
             and (_name_like(before) or _definite_body(before))
         )
@@ -2261,6 +2280,8 @@ def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: 
     first = subject.group().split()[0].lower() if subject is not None else ""
     if subject is None or first in PREPOSITIONS or first in _POSSESSIVES or first in DISCOURSE_WORDS:
         return
+    if any(cue.split()[0] == first for cue in PREPOSED_CUES):
+        return  # "Citing police, the broadcaster said": a relay's lead-in opens the sentence
     if lines.is_title(sentence_start):
         return
     phrase = subject.group()

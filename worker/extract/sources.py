@@ -65,7 +65,7 @@ TYPE_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
             "ministry minister government officials official authorities authority office department "
             "administration governor mayor president directorate commission prosecutors agency institute "
             "statistics budget documents bank centre center survey ministers state prime secretary "
-            "coordination coroner coroners fire",
+            "coordination coroner coroners fire bureau",
         ),
         (
             "organisation",
@@ -74,7 +74,7 @@ TYPE_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
             "initiative society alliance coalition league institution lawyers holdings logistics foods "
             "airline airlines airways motors industries technologies enterprises ventures corporation "
             "corp inc ltd plc llc gmbh pharmaceuticals petroleum telecom brands retail utility utilities "
-            "operator power energy electric",
+            "operator power energy electric opposition",
         ),
     )
 )

@@ -753,8 +753,8 @@ def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of
     if short is not None and short != mention:
         # "the Department of Forestry and Fire Protection (Cal Fire)": the body as other items name it
         return resolve_source(short, fold(short), "organisation", context, place_country)
-    role = _ROLE_OF.match(mention)
-    if role is not None:
+    role = _ROLE_OF.match(mention) or _BODY_BEFORE_ROLE.match(mention)
+    if role is not None and not (role.re is _BODY_BEFORE_ROLE and _is_generic_body(role.group("body"))):
         # "a spokeswoman for the Velmora Relief Board": the body, with no speaker named.
         body = resolve_source(role.group("body"), fold(role.group("body")), "organisation", context)
         if body is not None:
@@ -912,9 +912,26 @@ def _areas_named_after(folded: str) -> list[str]:
     return [_AREA_ADJECTIVES.get(m.group("area"), m.group("area")) for m in _AREA_AFTER.finditer(folded)]
 
 
+# "a Herat health department official", "a hospital spokesman": the body, then its speaker's role.
+_BODY_BEFORE_ROLE = re.compile(
+    r"^(?:an?|the)\s+(?:senior\s+|junior\s+)?(?P<body>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+"
+    r"(?:official|spokes(?:man|woman|person))$",
+    re.IGNORECASE,
+)
+
+
+def _is_generic_body(body: str) -> bool:
+    """Whether the words before a role name a body only by a generic head ("a government official",
+    "a police spokesman"), which the generic rules read, or name no body at all ("a senior")."""
+    words = fold(body).split()
+    return not set(words) & _body_words() or any(word in GENERIC_HEADS for word in words)
+
+
 def _sole_national_body(context: ItemContext, country: str | None = None) -> Organisation | Entity | None:
     """The item's one named national government body, if it names exactly one: unnamed officials
-    in that item speak for it; with two or more the officials stay generic.
+    in that item speak for it; with two or more the officials stay generic. A body of another
+    country than the item's ("the USGS" in an item about a quake in Afghanistan) has no officials
+    there.
 
     With `country` ("Moroccan authorities"), the one body of that country, a ministry the item
     names included when the item is about that country."""
@@ -924,7 +941,7 @@ def _sole_national_body(context: ItemContext, country: str | None = None) -> Org
         if org.type == "government"
         and org.country
         and not org.subnational
-        and (country is None or org.country == country)
+        and org.country == (country or context.country or org.country)
     }
     if country is not None and country == context.country:
         for office in context.ministries:
