@@ -14,8 +14,10 @@ import pycld2
 
 from worker import __version__
 from worker.extract import extract_claims, find_figures
+from worker.extract.attribution import sentence_subject
 from worker.extract.places import ItemPlaces, Place, find_places, fold, gazetteer, item_places
 from worker.extract.sentences import split_sentences
+from worker.extract.sources import normalize_source
 from worker.extract.types import Claim
 from worker.ingest.clean import CleanedText, clean_body
 from worker.limits import DEFAULT_LIMITS, ItemLimits, LimitExceeded
@@ -137,6 +139,15 @@ class _ItemResolver:
             self._entities[key] = resolve_source(text, normalized, kind, self.context, place_country)
         return self._entities[key]
 
+    def subject_of_sentence(self, text: str, sentence_start: int) -> Entity | None:
+        """The body a sentence opens with, for an unnamed spokesperson who speaks for it: "The
+        coastguard rescued 58 people, a spokesperson said" is the coastguard's count."""
+        subject = sentence_subject(text, sentence_start)
+        if subject is None:
+            return None
+        normalized, kind = normalize_source(subject)
+        return self.entity(subject, normalized, kind, None)
+
     def police_of(self, place: Place) -> Entity | None:
         if place.id not in self._police:
             self._police[place.id] = city_police(place.name, place.country)
@@ -233,6 +244,10 @@ def evidence_window(text: str, claim: Claim, context_chars: int) -> str:
     return prefix + text[left:right] + suffix
 
 
+# A spokesperson the text does not name or place: "a spokesperson said", "a company spokesman".
+_UNNAMED_SPOKESPERSON = re.compile(r"(?:an?|the)\s+(?:[a-z]+\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
+
+
 def fallback_name(where: ItemPlaces) -> str | None:
     """The place a figure gets when its sentence names none: the item's event place, unless that is
     only the dateline's country (the claim event's place still carries it, for its series key)."""
@@ -279,6 +294,8 @@ def _to_event(
         if source
         else None
     )
+    if entity is None and source is not None and _UNNAMED_SPOKESPERSON.fullmatch(source.text):
+        entity = resolver.subject_of_sentence(cleaned.text, claim.sentence_start)
     if claim.location and place is None:
         # A village or district the gazetteer does not list: a place of its own in the item's
         # country ("XX", the ISO code for an unknown one, when the item names none).

@@ -133,3 +133,11 @@ def test_a_ministry_owned_by_a_place_noun_is_that_places_countrys() -> None:
     wounded = only(found, 300)
     assert wounded.resolved_source is not None and wounded.resolved_source.id == "gov:ps:health-ministry"
     assert wounded.place is not None and wounded.place.country == "PS"
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_the_sentence_opens_with() -> None:
+    found = events("The coastguard rescued 58 people, a spokesperson said, but 14 are missing.", "Rescue")
+    assert {event.resolved_source.id for event in found if event.resolved_source} == {"generic:coast guard"}
+    # must not match: a sentence that opens with no body leaves the spokesperson no one's
+    found = events("Rescuers found 40 bodies, a spokesman said.", "Rescue")
+    assert [event.resolved_source.id for event in found if event.resolved_source] == [""]

@@ -2276,14 +2276,22 @@ def _credit_quoted_figures(
 def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: int, lines: _Lines) -> None:
     """A body that opens a sentence ("The Office for Rail Statistics on Tuesday revised ...")
     is remembered, so that a later "its forecast" or "the fiscal watchdog" can refer to it."""
+    if not lines.is_title(sentence_start):
+        phrase = sentence_subject(text, sentence_start)
+        if phrase is not None:
+            registry.note(phrase)
+
+
+def sentence_subject(text: str, sentence_start: int) -> str | None:
+    """The body a sentence opens with, when it opens with one: "The Office for Rail Statistics"
+    of "The Office for Rail Statistics on Tuesday revised ...", "The coastguard" of "The
+    coastguard rescued 58 people, a spokesperson said"."""
     subject = _SENTENCE_SUBJECT_RE.match(text, sentence_start)
     first = subject.group().split()[0].lower() if subject is not None else ""
     if subject is None or first in PREPOSITIONS or first in _POSSESSIVES or first in DISCOURSE_WORDS:
-        return
+        return None
     if any(cue.split()[0] == first for cue in PREPOSED_CUES):
-        return  # "Citing police, the broadcaster said": a relay's lead-in opens the sentence
-    if lines.is_title(sentence_start):
-        return
+        return None  # "Citing police, the broadcaster said": a relay's lead-in opens the sentence
     phrase = subject.group()
     words = WORD_RE.findall(phrase)
     if len(words) >= 3 and words[-1].lower() in _COUNT_NOUNS:
@@ -2293,4 +2301,5 @@ def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: 
     if len(words) >= 2 and (
         {w.lower() for w in words} & SOURCE_HEADS or any(ACRONYM_RE.match(w) for w in words)
     ):
-        registry.note(phrase)
+        return phrase
+    return None
