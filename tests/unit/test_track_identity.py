@@ -570,3 +570,16 @@ def test_unnamed_officials_do_not_speak_for_a_body_of_another_country() -> None:
 )
 def test_a_bureau_and_the_opposition_are_bodies(mention: str, expected: str) -> None:
     assert resolve(mention, country="KE") == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Aid group Save the Orphans", "name:orphan save"),
+        ("Mortgage lender Velmar Mutual", "name:mutual velmar"),
+        # must not match: a name of two capitalised words has no description to drop
+        ("Velmar Mutual", "name:mutual velmar"),
+    ],
+)
+def test_a_description_that_opens_the_sentence_is_not_part_of_the_name(mention: str, expected: str) -> None:
+    assert resolve(mention, country="US", kind="organisation") == expected

@@ -679,8 +679,9 @@ def _is_place(mention: str) -> bool:
 # office in Central Velmora", "the ministry of the Arab Emirates" name a place, not a body).
 _NAME_RUN = r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w'’-]*)+"
 _DESCRIBED_NAME = re.compile(
-    rf"^(?:(?:the|an?)\s+)?(?:[a-z][\w-]*\s+){{0,4}}(?!(?:in|at|of|for|from|by|on|to|with|and)\s)[a-z][\w-]*\s+"
-    rf"(?P<name>{_NAME_RUN})$"
+    # the description's first word may open the sentence: "Aid group Save the Children said"
+    rf"^(?:(?:the|an?|The|An?)\s+)?(?:[A-Za-z][a-z-]*\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
+    rf"(?!(?:in|at|of|for|from|by|on|to|with|and)\s)[a-z][\w-]*\s+(?P<name>{_NAME_RUN})$"
 )
 # "the outage tracker PowerWatch", "the rights group Verity": one word after a noun of what it is.
 _DESCRIBED_ONE_WORD_NAME = re.compile(
