@@ -215,9 +215,12 @@ def test_the_main_verb_after_a_describing_participle_says_what_became_of_the_gro
     assert [c.category for c in extract_claims(text)] == [expected]
 
 
-def test_the_figure_a_change_started_from_comes_first_with_the_same_category() -> None:
+def test_the_figure_a_change_started_from_is_marked_earlier_with_the_same_category() -> None:
     found = extract_claims("The number of injured rose to 2,400 from 2,000.")
-    assert [(c.value, c.category) for c in found] == [(2000.0, "injured"), (2400.0, "injured")]
+    assert [(c.value, c.category, c.earlier) for c in found] == [
+        (2400.0, "injured", False),
+        (2000.0, "injured", True),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -361,11 +364,11 @@ def test_counted_noun_stops_at_time_words_and_participles(text: str, figure: str
         (
             "Officials said on Friday that 52 people had been arrested during the march, up from an "
             "earlier figure of 20.",
-            [(20.0, "detained"), (52.0, "detained")],
+            [(52.0, "detained"), (20.0, "detained")],
         ),
         (
             "The coastguard said 17 sailors were missing, down from 25 on Thursday morning.",
-            [(25.0, "missing"), (17.0, "missing")],
+            [(17.0, "missing"), (25.0, "missing")],
         ),
         # must not match: a second figure that is not where the first one started
         (

@@ -247,7 +247,7 @@ def extract_claims(
 
     claims: list[Claim] = []
     placed: list[bool] = []  # whether each claim's own sentence put it somewhere
-    previous_figures: dict[int, int] = {}  # start of "from A" -> start of the B it changed to
+    earlier: set[int] = set()  # starts of the figures a change started from ("from A")
     for index, (quantity, s_index, restated, base) in enumerate(found):
         s_start, s_end = sentences[s_index]
         next_start = _next_clause_start(text, found, index, s_start, s_end)
@@ -283,7 +283,7 @@ def extract_claims(
         ):
             category = previous.category  # "rose to 2,400 from 2,000": the same count, before
             counted = counted or previous.counted
-            previous_figures[quantity.start] = previous.start
+            earlier.add(quantity.start)
         elif (
             previous is not None
             and category == "other"
@@ -320,14 +320,13 @@ def extract_claims(
                 source=source,
                 location=own_place or location,
                 listed=bracketed_place_share(text, quantity.start, quantity.end, s_start) is not None,
-                earlier=quantity.start in previous_figures,
+                earlier=quantity.start in earlier,
             )
         )
     _share_category_forward(text, claims)
     _share_country_backward(text, claims, placed)
     _category_of_list_rows(text, sentences, claims)
-    kept = deduplicate(claims, _title_sentences(text, sentences), text)
-    return _previous_figures_first(kept, previous_figures) if previous_figures else kept
+    return deduplicate(claims, _title_sentences(text, sentences), text)
 
 
 # A verb right after a bare figure: the noun was left out ("190,000 were", "12 remain").
@@ -444,21 +443,6 @@ def _category_of_list_rows(text: str, sentences: list[tuple[int, int]], claims: 
 
 def _is_list_row(text: str, start: int, end: int) -> bool:
     return _LIST_ROW.match(text, start, end) is not None or is_table_row(text[start:end])
-
-
-def _previous_figures_first(claims: list[Claim], previous_figures: dict[int, int]) -> list[Claim]:
-    """ "rose to 2,400 from 2,000": the earlier figure goes first, so whoever reads the claims in
-    order (the tracker) ends on the current one."""
-    ordered = list(claims)
-    for claim in claims:
-        partner_start = previous_figures.get(claim.start)
-        if partner_start is None:
-            continue
-        at = next((i for i, other in enumerate(ordered) if other.start == partner_start), None)
-        if at is not None:
-            ordered.remove(claim)
-            ordered.insert(at, claim)
-    return ordered
 
 
 def _title_sentences(text: str, sentences: list[tuple[int, int]]) -> frozenset[int]:
