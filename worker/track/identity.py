@@ -30,7 +30,7 @@ from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from worker.extract.places import FREE_CITY_POPULATION, gazetteer
 from worker.extract.places import fold as fold_place
-from worker.extract.reporting import PLACE_HEADS
+from worker.extract.reporting import PLACE_HEADS, TITLE_WORDS
 from worker.extract.sources import TYPE_KEYWORDS, personal_name
 from worker.knowledge import Organisation, content_words, organisations
 
@@ -1084,14 +1084,17 @@ def _sentence_around(window: str, position: int) -> str:
     return window[start : min(ends) if ends else len(window)]
 
 
-# A title's abbreviation before a name ("Col. Ode Mensah", "Dr. Lee"): its full stop ends no sentence.
-_TITLE_ABBREVIATION_BEFORE = re.compile(r"\b[A-Z][a-z]{0,3}$")
+# A title's abbreviation before a name ("Col. Ode Mensah", "Usec. Ana Cruz"): its full stop ends
+# no sentence.
+_TITLE_ABBREVIATIONS = frozenset(word.removesuffix(".") for word in TITLE_WORDS if word.endswith("."))
+_WORD_BEFORE_STOP = re.compile(r"(?P<word>[A-Za-z]+)$")
 
 
 def _sentence_stop(window: str, start: int, end: int, *, last: bool = False) -> int:
     """Where the first (or `last`) full stop that ends a sentence stands in window[start:end], or -1."""
     stops = [match.start() for match in re.finditer(r"\. ", window[start:end])]
     for stop in reversed(stops) if last else stops:
-        if not _TITLE_ABBREVIATION_BEFORE.search(window, 0, start + stop):
+        word = _WORD_BEFORE_STOP.search(window, 0, start + stop)
+        if word is None or word.group("word").lower() not in _TITLE_ABBREVIATIONS:
             return start + stop
     return -1
