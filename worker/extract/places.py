@@ -1434,17 +1434,19 @@ def event_kind(text: str, headline: str | None = None) -> str | None:
     if counts.get("accident") and _BURNT_LAND.search(opening):
         # "the fire has burned 30,000 acres": a fire measured by the land it burned is a wildfire,
         # as wildfire reports name the blaze "fire" as often as "wildfire".
-        fires = len(_bare_fire().findall(opening))
-        counts["accident"] -= fires
-        counts["heat-fire"] = counts.get("heat-fire", 0) + fires
+        _recount(counts, len(_bare_fire().findall(opening)), "accident", "heat-fire")
     if counts.get("protest") and _TOLL_WORDS.search(opening) and not _LABOUR_WORDS.search(opening):
         # "the toll from Monday's strike on the city rose to 14": a strike with a toll and no
         # workers, union or pay is an attack; a walkout kills no one
-        strikes = len(_STRIKE_WORD.findall(opening))
-        counts["protest"] -= strikes
-        counts["conflict"] = counts.get("conflict", 0) + strikes
+        _recount(counts, len(_STRIKE_WORD.findall(opening)), "protest", "conflict")
     best = max(counts, key=lambda kind: counts[kind])
     return best if counts[best] else None
+
+
+def _recount(counts: dict[str, int], words: int, from_kind: str, to_kind: str) -> None:
+    """Count `words` of one kind's words for another kind, whose sense the opening shows."""
+    counts[from_kind] -= words
+    counts[to_kind] = counts.get(to_kind, 0) + words
 
 
 _STRIKE_WORD = re.compile(r"\bstrikes?\b", re.IGNORECASE)
