@@ -457,6 +457,8 @@ def test_a_country_that_only_owns_an_unlisted_body_is_not_part_of_its_id(mention
     [
         ("the Sudan Doctors Network", "name:doctor network sudan"),
         ("Chilean Airlines", "name:airline chilean"),
+        # an "of" that does not name the country keeps the adjective
+        ("Two Chilean monitors of border crossings", "name:border chilean crossing monitor two"),
     ],
 )
 def test_a_country_inside_a_bodys_own_name_stays_in_its_id(mention: str, expected: str) -> None:

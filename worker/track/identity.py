@@ -847,7 +847,9 @@ def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of
         # "Norland's State Relief Service" is the State Relief Service the next item names bare; the
         # country is in the series key already. A country inside the name stays ("the Sudan Doctors
         # Network").
-        name = rest if country is not None and rest and _country_only_owns(mention, folded) else normalized
+        name = (
+            rest if country is not None and rest and _country_only_owns(mention, folded, rest) else normalized
+        )
         return Entity(id=f"{UNLISTED_PREFIX}{unlisted_name_key(name)}", name=normalized)
     return None
 
@@ -884,11 +886,11 @@ def _country_speaking(mention: str) -> str | None:
     return place.country
 
 
-def _country_only_owns(mention: str, folded: str) -> bool:
+def _country_only_owns(mention: str, folded: str, rest: str) -> bool:
     """Whether the country a mention states says only whose body it is: a possessive ("Norland's")
     or "of Norland" after the body. An adjective may open the body's own name ("Ethiopian
     Airlines", "the Libyan Red Crescent") and stays."""
-    return _POSSESSIVE.search(mention) is not None or " of " in folded
+    return _POSSESSIVE.search(mention) is not None or folded.startswith(f"{rest} of ")
 
 
 def _short_name(mention: str, context: ItemContext) -> str | None:
