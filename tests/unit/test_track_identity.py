@@ -585,3 +585,27 @@ def test_a_bureau_and_the_opposition_are_bodies(mention: str, expected: str) -> 
 )
 def test_a_description_that_opens_the_sentence_is_not_part_of_the_name(mention: str, expected: str) -> None:
     assert resolve(mention, country="US", kind="organisation") == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "text", "expected"),
+    [
+        ("the airline", "Velmar Airways said 62 flew. The airline said all died.", "name:airway velmar"),
+        (
+            "the utility",
+            "Northfield Power said 9,000 lost power. The utility said more.",
+            "name:northfield power",
+        ),
+        (
+            "the agency",
+            "The Tarsa Relief Agency said 40 died. The agency said more.",
+            "name:agency relief tarsa",
+        ),
+        # must not match: two airlines leave "the airline" no one's in particular
+        ("the airline", "Velmar Air and Tarsa Airways said 40 died. The airline said more.", "name:airline"),
+    ],
+)
+def test_a_body_named_by_its_head_word_is_the_one_unlisted_body_the_item_names(
+    mention: str, text: str, expected: str
+) -> None:
+    assert resolve(mention, text, country="US", kind="organisation") == expected

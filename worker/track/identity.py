@@ -604,6 +604,50 @@ def _agency_of(umbrella: Organisation, acronym: str, mention: str, context: Item
     return umbrella
 
 
+# Head words by which a body is named again after its capitalised name ("the airline"), beyond
+# BODY_HEADS, with the words its name ends on.
+NAMED_BODY_HEADS = frozenset({"airline", "company", "utility", "firm"})
+_NAME_ENDINGS = {
+    "airline": ("Airline", "Airlines", "Airways", "Air"),
+    "company": ("Company", "Corporation", "Corp", "Inc", "Ltd", "Group"),
+    "utility": ("Power", "Energy", "Electric", "Utilities", "Water"),
+    "firm": ("Company", "Corporation", "Corp", "Inc", "Ltd", "Group"),
+}
+
+
+_LEADING_CAPITALISED_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
+
+
+def _body_named_by_head(
+    head: str, mention: str, context: ItemContext, place_country: str | None
+) -> Entity | None:
+    """ "the agency said": the listed body the item names most whose name has that word, else the
+    one unlisted body whose capitalised name ends on it ("Velmar Airways ... the airline said")."""
+    named = [org for org, _ in context.bodies().most_common() if _has_word(org, head)]
+    if named:
+        return _as_entity(named[0], _speaker(mention))
+    unlisted = _unlisted_body_by_head(head, context)
+    if unlisted is None:
+        return None
+    return resolve_source(unlisted, fold(unlisted), "organisation", context, place_country)
+
+
+def _unlisted_body_by_head(head: str, context: ItemContext) -> str | None:
+    """The one capitalised name the item writes that ends on the head word or a word of its kind
+    ("Velmar Airways" for "the airline", "the Northfield Relief Agency" for "the agency")."""
+    endings = _NAME_ENDINGS.get(head, (head.capitalize(),))
+    names = {
+        _LEADING_CAPITALISED_ARTICLE.sub("", match.group("name"))
+        for match in re.finditer(
+            # no "and": "Velmar Air and Tarsa Airways" are two airlines
+            rf"(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|the)\s+)*){{1,5}}(?:{'|'.join(endings)}))\b",
+            context.text,
+        )
+    }
+    names.discard(head.capitalize())  # "The agency said" names no body of its own
+    return next(iter(names)) if len(names) == 1 else None
+
+
 def _has_word(org: Organisation, word: str) -> bool:
     return any(word in alias.split() for alias in (org.key, *org.aliases))
 
@@ -799,11 +843,10 @@ def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of
     if country is not None and _FIGURE_DOCUMENT_WORDS.issuperset(words):
         # "Israeli tallies", "official Turkish figures": the government's own count
         return Entity(id=f"gov:{country.lower()}:government", name=f"{country} government", country=country)
-    if len(words) == 1 and words[0] in BODY_HEADS:
-        # "the agency said": the listed body the item names most whose name has that word.
-        named = [org for org, _ in context.bodies().most_common() if _has_word(org, words[0])]
-        if named:
-            return _as_entity(named[0], _speaker(mention))
+    if len(words) == 1 and words[0] in BODY_HEADS | NAMED_BODY_HEADS:
+        by_head = _body_named_by_head(words[0], mention, context, place_country)
+        if by_head is not None:
+            return by_head
     for index in range(len(words) - 1, -1, -1):
         # "health officials" before "officials": the longer head names who they are
         head = GENERIC_HEADS.get(" ".join(words[index - 1 : index + 1])) if index else None
