@@ -520,6 +520,10 @@ def test_an_airline_is_a_body() -> None:
         ("police in the district", None, "generic:district police"),
         ("Chilean health officials", None, "gov:cl:health-ministry"),
         ("rescue workers", None, "generic:rescuers"),
+        ("the state government", None, "generic:state government"),
+        ("the Nigerian state government", None, "generic:state government"),
+        ("state officials", None, "generic:state officials"),
+        ("state media", None, "generic:state media"),  # a national broadcaster, not a state's
         # must not match: officials with no area or field stay the plain head
         ("officials", None, "generic:officials"),
     ],

@@ -8,6 +8,7 @@ from worker.models import ClaimEvent, ClaimSource, Evidence, ResolvedPlace
 from worker.track.keys import (
     SERIES_KEY_VERSION,
     UNATTRIBUTED,
+    is_subnational,
     parse_series_key,
     partition_key,
     series_parts,
@@ -354,3 +355,17 @@ def test_shares_facilities_and_lengths_open_no_series() -> None:
     rain = claim(unit="mm", counted="rain", category="other", sentence="10 mm of rain fell")
     assert series_parts(rain) is None
     assert series_parts(claim(counted="evacuees", category="evacuated", sentence="10 evacuees")) is not None
+
+
+@pytest.mark.parametrize(
+    ("source", "subnational"),
+    [
+        ("generic:state government", True),
+        ("generic:provincial officials", True),
+        # must not match: state media and the nation's officials speak for the whole country
+        ("generic:state media", False),
+        ("generic:officials", False),
+    ],
+)
+def test_a_states_government_speaks_for_its_state(source: str, subnational: bool) -> None:
+    assert is_subnational(source) is subnational

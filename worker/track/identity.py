@@ -132,6 +132,11 @@ _HEADS_WRITTEN_APART = {"coast guard": "coastguard"}
 # Words that make a generic source one region's or town's ("the provincial government", "district
 # officials"): its figures are that area's, not the country's (worker.track.keys).
 SUBNATIONAL_WORDS = frozenset({"provincial", "regional", "municipal", "district", "county", "city", "local"})
+# "the state government", "state officials": a state's, in the federations whose regions are states
+# (India, Nigeria, the US, Malaysia); "state media" and "the state news agency" stay national.
+STATE_SOURCES = frozenset(
+    {"generic:state government", "generic:state officials", "generic:state authorities"}
+)
 
 # Head words of a body named by its kind alone ("the agency", "the council"): the item's body of
 # that kind.
@@ -862,7 +867,7 @@ def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of
                     speaker=_speaker(mention),
                     country=country,
                 )
-            area_words = [w for w in words if w in SUBNATIONAL_WORDS] + _areas_named_after(rest)
+            area_words = _area_words(words, rest, head)
             if country is not None and head == "health officials" and not area_words:
                 # "Sudanese health officials": the country's health ministry speaks through them
                 return Entity(
@@ -871,8 +876,9 @@ def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of
                     speaker=_speaker(mention),
                     country=country,
                 )
-            if country is not None and head in NATIONAL_HEADS:
-                # "Moroccan authorities", "the Syrian government", "Turkish officials"
+            if country is not None and head in NATIONAL_HEADS and not area_words:
+                # "Moroccan authorities", "the Syrian government", "Turkish officials" (not "the
+                # Nigerian state government" nor "Syrian local officials": an area's)
                 return _national_government(context, country, _speaker(mention))
             sole_body = (
                 _sole_national_body(context)
@@ -954,8 +960,14 @@ _AREA_AFTER = re.compile(
 _AREA_ADJECTIVES = {"province": "provincial", "region": "regional", "municipality": "municipal"}
 
 
-def _areas_named_after(folded: str) -> list[str]:
-    return [_AREA_ADJECTIVES.get(m.group("area"), m.group("area")) for m in _AREA_AFTER.finditer(folded)]
+def _area_words(words: list[str], folded: str, head: str) -> list[str]:
+    """The words that make a generic source one area's: "provincial", "district officials",
+    "officials in the province", and "state" before a government ("the state government")."""
+    areas = [word for word in words if word in SUBNATIONAL_WORDS]
+    areas += [_AREA_ADJECTIVES.get(m.group("area"), m.group("area")) for m in _AREA_AFTER.finditer(folded)]
+    if "state" in words and head in NATIONAL_HEADS:
+        areas.append("state")
+    return areas
 
 
 # "a Herat health department official", "a hospital spokesman": the body, then its speaker's role.

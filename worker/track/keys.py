@@ -33,7 +33,7 @@ import pycountry
 from worker.extract.places import find_places
 from worker.knowledge import organisations
 from worker.models import ClaimEvent, ResolvedPlace
-from worker.track.identity import SUBNATIONAL_WORDS, item_context
+from worker.track.identity import STATE_SOURCES, SUBNATIONAL_WORDS, item_context
 from worker.track.normalize import (
     FACILITY_NOUNS,
     KEY_SEPARATOR,
@@ -173,6 +173,8 @@ def _subnational_bodies() -> frozenset[str]:
 def is_subnational(source: str) -> bool:
     """Whether a resolved source speaks for one region or town of its country, not the whole."""
     if source in _subnational_bodies():
+        return True
+    if source in STATE_SOURCES:
         return True
     return source.startswith("generic:") and not SUBNATIONAL_WORDS.isdisjoint(source.split(":")[1].split())
 
