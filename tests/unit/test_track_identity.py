@@ -499,6 +499,7 @@ def test_british_names_of_ministries_and_ministers(mention: str, expected: str) 
     [
         ("Police Chief Dana Orr said 3 people died.", "Dana Orr", "generic:police"),
         ("Army spokesman Col. Ode Mensah said 14 soldiers died.", "Ode Mensah", "generic:military"),
+        ("Superintendent of Police Ravi Menon said 9 were held.", "Ravi Menon", "generic:police"),
         # must not match: a person with no office before the name keeps a person id
         ("Dana Orr, who lives nearby, said 3 people died.", "Dana Orr", "person:or"),
     ],
@@ -524,6 +525,8 @@ def test_an_airline_is_a_body() -> None:
         ("the Nigerian state government", None, "generic:state government"),
         ("state officials", None, "generic:state officials"),
         ("state media", None, "generic:state media"),  # a national broadcaster, not a state's
+        ("the district magistrate", None, "generic:district officials"),
+        ("the district collector", None, "generic:district officials"),
         # must not match: officials with no area or field stay the plain head
         ("officials", None, "generic:officials"),
     ],
@@ -613,3 +616,10 @@ def test_a_body_named_by_its_head_word_is_the_one_unlisted_body_the_item_names(
     mention: str, text: str, expected: str
 ) -> None:
     assert resolve(mention, text, country="US", kind="organisation") == expected
+
+
+def test_an_office_written_with_the_name_in_one_mention_is_that_bodys_voice() -> None:
+    assert resolve("Superintendent of Police Ravi Menon", country="IN", kind="other") == "generic:police"
+    # must not match: a district written between the office and the name keeps the district's police
+    mention = "Superintendent of Police of Velm district Ravi Menon"
+    assert resolve(mention, country="IN", kind="other") == "generic:district police"

@@ -91,6 +91,9 @@ OFFICE_FIELDS: dict[str, str] = {
 GENERIC_HEADS: dict[str, str] = {
     "official": "officials",
     "officials": "officials",
+    # a district's head of administration in South Asia: "the district magistrate", "the collector"
+    "magistrate": "officials",
+    "collector": "officials",
     "authorities": "authorities",
     "authority": "authorities",
     "government": "government",
@@ -195,6 +198,8 @@ ROLE_WORDS = frozenset(
         "minister",
         "governor",
         "mayor",
+        "superintendent",
+        "commissioner",
     ]
 )
 
@@ -796,7 +801,9 @@ def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of
         # keeps them.
         country = _country_speaking(mention)
         return _national_government(context, country, None) if country else None
-    found = known_organisation(mention, context)
+    # a listed body, or a generic one whose office stands before the name ("Superintendent of
+    # Police Anil Kumar")
+    found = known_organisation(mention, context) or _office_voice(mention)
     if found is not None:
         return _as_entity(found, _speaker(mention))
     short = _short_name(mention, context) if context.short_names else None
@@ -1062,10 +1069,20 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
 
 # "Police Chief Karla Reyes", "army spokesman Col. Ode Mensah": a generic body's office before a name.
 _GENERIC_OFFICE_BEFORE = re.compile(
-    r"\b(?P<head>police|army|military|coast ?guard)\s+(?:chief|commissioner|superintendent|commander|head"
-    r"|spokes(?:man|woman|person))\s+(?:[A-Z][a-z]*\.?\s+)*?$",
+    r"\b(?:(?P<head>police|army|military|coast ?guard)\s+(?:chief|commissioner|superintendent|commander|head"
+    r"|spokes(?:man|woman|person))"
+    # "Superintendent of Police Anil Kumar", "Inspector General of Police"
+    r"|(?:superintendent|commissioner|inspector[- ]general|director[- ]general|chief)\s+of\s+"
+    r"(?P<head_of>police))"
+    r"\s+(?-i:(?:[A-Z][a-z]*\.?\s+)*?)$",  # only titles between: "Col. Ode Mensah"
     re.IGNORECASE,
 )
+
+
+def _office_voice(mention: str) -> Entity | None:
+    """The generic body whose office a mention writes before the name it holds."""
+    speaker = _speaker(mention) if " " in mention else None
+    return _generic_voice(mention, speaker) if speaker else None
 
 
 def _generic_voice(sentence: str, person: str) -> Entity | None:
@@ -1074,7 +1091,8 @@ def _generic_voice(sentence: str, person: str) -> Entity | None:
     found = _GENERIC_OFFICE_BEFORE.search(sentence, 0, at) if at > 0 else None
     if found is None:
         return None
-    head = GENERIC_HEADS[found.group("head").lower().replace("coast guard", "coastguard")]
+    written = (found.group("head") or found.group("head_of")).lower()
+    head = GENERIC_HEADS[written.replace("coast guard", "coastguard")]
     return Entity(id=f"generic:{head}", name=head, speaker=person)
 
 
