@@ -415,8 +415,7 @@ def _ends_a_name(word: str) -> bool:
     return (
         word[:1].isupper()
         and not word.endswith(("'s", "’s"))
-        and word.lower() not in _POSSESSIVE_PRONOUNS
-        and word.lower() not in {"the", "a", "an", "this", "that"}
+        and word.lower() not in _POSSESSIVE_PRONOUNS | DETERMINERS
     )
 
 
@@ -481,11 +480,11 @@ def _names_someone(phrase: str) -> bool:
     return any(word[0].isupper() and word.lower() not in _CALENDAR_WORDS for word in WORD_RE.findall(phrase))
 
 
-def _short_noun_phrase(segment: str) -> bool:
+def _short_noun_phrase(segment: str, most_words: int = SHORT_PHRASE_WORDS) -> bool:
     """A segment short enough to be the subject a relative clause hangs on: "A resident"."""
     tokens = WORD_RE.findall(segment)
     return (
-        0 < len(tokens) <= SHORT_PHRASE_WORDS
+        0 < len(tokens) <= most_words
         and not any(ch.isdigit() for ch in segment)
         and _FINITE_VERB_RE.search(segment) is None  # "was disputed by lawyers" is a clause
     )
@@ -500,10 +499,9 @@ def _speaker_phrase(segment: str) -> bool:
     """A noun phrase that ends on a speaker's head, however many words name whose speaker it is."""
     tokens = WORD_RE.findall(segment)
     return (
-        0 < len(tokens) <= SPEAKER_PHRASE_WORDS
+        bool(tokens)
         and tokens[-1].lower() in SOURCE_HEADS
-        and not any(ch.isdigit() for ch in segment)
-        and _FINITE_VERB_RE.search(segment) is None
+        and _short_noun_phrase(segment, SPEAKER_PHRASE_WORDS)
     )
 
 

@@ -135,11 +135,6 @@ _HEADS_WRITTEN_APART = {"coast guard": "coastguard"}
 # Words that make a generic source one region's or town's ("the provincial government", "district
 # officials"): its figures are that area's, not the country's (worker.track.keys).
 SUBNATIONAL_WORDS = frozenset({"provincial", "regional", "municipal", "district", "county", "city", "local"})
-# "the state government", "state officials": a state's, in the federations whose regions are states
-# (India, Nigeria, the US, Malaysia); "state media" and "the state news agency" stay national.
-STATE_SOURCES = frozenset(
-    {"generic:state government", "generic:state officials", "generic:state authorities"}
-)
 
 # Head words of a body named by its kind alone ("the agency", "the council"): the item's body of
 # that kind.
@@ -169,6 +164,9 @@ SERVICE_WORDS = frozenset({"service", "services", "brigade", "rescue", "ambulanc
 
 # Generic heads that, with a country named ("Syrian officials"), mean that country's government.
 NATIONAL_HEADS = frozenset({"government", "officials", "authorities"})
+# "the state government", "state officials": a state's, in the federations whose regions are states
+# (India, Nigeria, the US, Malaysia); "state media" and "the state news agency" stay national.
+STATE_SOURCES = frozenset(f"generic:state {head}" for head in NATIONAL_HEADS)
 
 # Words of an office holder: "spokesman for X", "X chief Y" tie a person to the body X.
 ROLE_WORDS = frozenset(
@@ -1081,8 +1079,14 @@ _GENERIC_OFFICE_BEFORE = re.compile(
 
 def _office_voice(mention: str) -> Entity | None:
     """The generic body whose office a mention writes before the name it holds."""
-    speaker = _speaker(mention) if " " in mention else None
+    lower = mention.lower()
+    if not any(head in lower for head in _GENERIC_OFFICE_HEADS):
+        return None  # a cheap test first: this runs for every mention an item resolves
+    speaker = _speaker(mention)
     return _generic_voice(mention, speaker) if speaker else None
+
+
+_GENERIC_OFFICE_HEADS = ("police", "army", "military", "guard")
 
 
 def _generic_voice(sentence: str, person: str) -> Entity | None:
