@@ -358,6 +358,23 @@ def test_counted_noun_stops_at_time_words_and_participles(text: str, figure: str
 
 
 @pytest.mark.parametrize(
+    ("text", "figure", "counted"),
+    [
+        ("Crews moved 7,500 villagers ahead of the cyclone.", "7,500", "villagers"),
+        ("All 212 passengers aboard survived.", "212", "passengers"),
+        ("The 40 families there lost their crops.", "40", "families"),
+        ("Only 31 clinics open could take patients.", "31", "clinics"),
+        ("It sold 500 tonnes through the port.", "500", "tonnes"),
+        # must not stop: the adverb opens no clause inside a compound noun
+        ("The board counted 18 aid trucks.", "18", "aid trucks"),
+    ],
+)
+def test_counted_noun_stops_at_a_place_or_reason_after_the_noun(text: str, figure: str, counted: str) -> None:
+    end = text.index(figure) + len(figure)
+    assert counted_noun(text, end, len(text))[0] == counted
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # the figure a change started from, in a clause of its own, counts what the new figure counts

@@ -527,6 +527,10 @@ def test_an_airline_is_a_body() -> None:
         ("state media", None, "generic:state media"),  # a national broadcaster, not a state's
         ("the district magistrate", None, "generic:district officials"),
         ("the district collector", None, "generic:district officials"),
+        ("the district's chief administrator", None, "generic:district officials"),
+        # a two-word head that opens with an area word is not that area's
+        ("local media", None, "generic:local media"),
+        ("Velmish news outlets", None, "generic:media"),
         # must not match: officials with no area or field stay the plain head
         ("officials", None, "generic:officials"),
     ],
@@ -552,6 +556,8 @@ def test_the_international_rights_organisations_that_count_the_killed_are_listed
     [
         ("a Velmar health department official", "name:department health velmar"),
         ("a hospital spokesman", "name:hospital"),
+        ("the hospital's medical director", "name:hospital"),
+        ("a Velmar Freight Company managing director", "name:company freight velmar"),
         # must not match: a generic head before the role is read by the generic rules
         ("a police spokesman", "generic:police"),
         ("a senior government official", "generic:officials"),
@@ -623,3 +629,35 @@ def test_an_office_written_with_the_name_in_one_mention_is_that_bodys_voice() ->
     # must not match: a district written between the office and the name keeps the district's police
     mention = "Superintendent of Police of Velm district Ravi Menon"
     assert resolve(mention, country="IN", kind="other") == "generic:district police"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("A coastguard statement", "generic:coast guard"),
+        ("the latest police bulletin", "generic:police"),
+        ("the health ministry report", "gov:ke:health-ministry"),
+        ("a Velmar Freight statement", "name:freight velmar"),
+        # must not match: words that say what kind of document it is name no issuer
+        ("an official statement", None),
+        ("Weekly data", None),
+        ("the report", None),
+    ],
+)
+def test_a_document_named_with_its_issuer_before_it_is_the_issuers(
+    mention: str, expected: str | None
+) -> None:
+    assert resolve(mention, country="KE", kind="organisation") == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("the Velmar Opposition Parties", "Velmar opposition party"),
+        ("the Tarsa Churches Council", "Tarsa Church Council"),
+    ],
+)
+def test_an_unlisted_bodys_plural_words_meet_their_singular(first: str, second: str) -> None:
+    assert resolve(first, country="KE", kind="organisation") == resolve(
+        second, country="KE", kind="organisation"
+    )

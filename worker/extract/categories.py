@@ -323,6 +323,9 @@ _PHRASE_STOP = frozenset(
         "around",
         "between",
         "toward",
+        # places and reasons after the noun: "60,000 people ahead of the storm", "the 150 aboard"
+        *("ahead", "amidst", "through", "alongside", "aboard", "because", "instead", "here", "there"),
+        "open",  # "58 shelters open"
         "towards",
         "also",
         # verbs in the present tense that follow a count of people: "2.1 million people face hunger"

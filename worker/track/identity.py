@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from enum import Enum, auto
 from functools import cache
 from itertools import islice
 
@@ -33,6 +34,7 @@ from worker.extract.places import fold as fold_place
 from worker.extract.reporting import PLACE_HEADS, TITLE_WORDS
 from worker.extract.sources import TYPE_KEYWORDS, personal_name
 from worker.knowledge import Organisation, content_words, organisations
+from worker.track.normalize import singular
 
 # Words that open a sentence, not a name: "However, police said" credits the police.
 SENTENCE_ADVERBS = frozenset(
@@ -94,6 +96,7 @@ GENERIC_HEADS: dict[str, str] = {
     # a district's head of administration in South Asia: "the district magistrate", "the collector"
     "magistrate": "officials",
     "collector": "officials",
+    "administrator": "officials",  # "the district's chief administrator"
     "authorities": "authorities",
     "authority": "authorities",
     "government": "government",
@@ -106,6 +109,7 @@ GENERIC_HEADS: dict[str, str] = {
     "state television": "state media",
     "local media": "local media",
     "media": "media",
+    "news": "media",  # "Italian news reports"
     "unions": "unions",
     "union": "unions",
     "organisers": "organisers",
@@ -219,10 +223,22 @@ _DOCUMENT_OF = re.compile(
 _FIGURE_DOCUMENT_WORDS = frozenset(
     {"the", "official", "figures", "figure", "tallies", "tally", "data", "statistics", "count"}
 )
-# A document named alone ("statistics", "the report"): it names no one.
+# A document named alone ("statistics", "the report"): it names no one, unless the words before it
+# name who issued it ("a police statement", "the health ministry report").
 _DOCUMENT_ALONE = re.compile(
-    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|statements?|data|statistics|bulletins?|updates?)$",
+    r"^(?:an?\s+|the\s+)?(?P<issuer>(?:[\w-]+\s+){0,2}?)(?:reports?|statements?|data|statistics|bulletins?"
+    r"|updates?)$",
     re.IGNORECASE,
+)
+# Words that say what kind of document it is, not who issued it: "an official statement", "the
+# latest weekly report".
+_DOCUMENT_KIND_WORDS = frozenset(
+    {
+        *("official", "joint", "written", "brief", "separate", "internal", "detailed", "full", "short"),
+        *("latest", "new", "recent", "earlier", "previous", "first", "final", "last", "later"),
+        *("preliminary", "initial", "provisional", "updated", "revised"),
+        *("daily", "weekly", "monthly", "quarterly", "annual", "yearly"),
+    }
 )
 _ITEM_ACRONYM = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|on|de|du|des|la|del|[A-Z][\w'’-]*)){1,12})"
@@ -757,10 +773,7 @@ _ROLE_AT_NAMED_BODY = re.compile(
 def unlisted_name_key(name: str) -> str:
     """The id part of a body the knowledge does not list: its content words, singular and sorted, so
     "the Board of Tallies" and "the Tallies Board" are one body."""
-    words = {
-        word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-        for word in content_words(fold(name)).split()
-    }
+    words = {singular(word) for word in content_words(fold(name)).split()}
     return " ".join(sorted(words))
 
 
@@ -786,44 +799,101 @@ def _is_proper_name(mention: str) -> bool:
     return gazetteer().lookup(" ".join(words)) is None
 
 
-def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of the module docstring, in order
+class _Unresolved(Enum):
+    """What a resolution rule answers when it does not apply: the next rule reads the mention."""
+
+    NEXT = auto()
+
+
+# A rule's answer: the entity, None for a mention that names no one, or NEXT.
+_Resolution = Entity | None | _Unresolved
+_NEXT = _Unresolved.NEXT
+
+
+def resolve_source(
     text: str, normalized: str, kind: str, context: ItemContext, place_country: str | None = None
 ) -> Entity | None:
     """The entity a source mention stands for (rules in the module docstring); None for a mention
     that names no one ("Tuesday evening", "the report"): such a figure joins no series.
     `place_country` is the country of the place the figure's sentence names, if any."""
     mention = strip_sentence_adverbs(text)
-    if _is_place(mention):
-        # "Turkey said", "Moscow said": a country or its capital that speaks is its government; a
-        # town or region that "said" or places listed together name where figures are, not who
-        # keeps them.
-        country = _country_speaking(mention)
-        return _national_government(context, country, None) if country else None
-    # a listed body, or a generic one whose office stands before the name ("Superintendent of
-    # Police Anil Kumar")
+    for rule in _FORM_RULES:
+        resolution = rule(mention, context, place_country)
+        if resolution is not _NEXT:
+            return resolution
+    return _resolve_by_words(mention, normalized, kind, context, place_country)
+
+
+def _place_speaking(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
+    """ "Turkey said", "Moscow said": a country or its capital that speaks is its government; a town
+    or region that "said" or places listed together name where figures are, not who keeps them."""
+    if not _is_place(mention):
+        return _NEXT
+    country = _country_speaking(mention)
+    return _national_government(context, country, None) if country else None
+
+
+def _listed_or_office(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
+    """A listed body, or a generic one whose office stands before the name ("Superintendent of
+    Police Anil Kumar")."""
     found = known_organisation(mention, context) or _office_voice(mention)
-    if found is not None:
-        return _as_entity(found, _speaker(mention))
+    return _NEXT if found is None else _as_entity(found, _speaker(mention))
+
+
+def _by_short_name(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
+    """ "the Department of Forestry and Fire Protection (Cal Fire)": the body as other items name it."""
     short = _short_name(mention, context) if context.short_names else None
-    if short is not None and short != mention:
-        # "the Department of Forestry and Fire Protection (Cal Fire)": the body as other items name it
-        return resolve_source(short, fold(short), "organisation", context, place_country)
+    if short is None or short == mention:
+        return _NEXT
+    return resolve_source(short, fold(short), "organisation", context, place_country)
+
+
+def _by_role(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
+    """ "a spokeswoman for the Velmora Relief Board", "a hospital spokesman": the body, with no speaker
+    named."""
     role = _ROLE_OF.match(mention) or _BODY_BEFORE_ROLE.match(mention)
-    if role is not None and not (role.re is _BODY_BEFORE_ROLE and _is_generic_body(role.group("body"))):
-        # "a spokeswoman for the Velmora Relief Board": the body, with no speaker named.
-        body = resolve_source(role.group("body"), fold(role.group("body")), "organisation", context)
-        if body is not None:
-            return Entity(id=body.id, name=body.name, speaker=body.speaker, country=body.country)
+    if role is None or (role.re is _BODY_BEFORE_ROLE and _is_generic_body(role.group("body"))):
+        return _NEXT
+    body = resolve_source(role.group("body"), fold(role.group("body")), "organisation", context)
+    return (
+        _NEXT
+        if body is None
+        else Entity(id=body.id, name=body.name, speaker=body.speaker, country=body.country)
+    )
+
+
+def _by_description(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
+    """ "Aid group Save the Orphans": the name the description introduces."""
     described = _DESCRIBED_NAME.match(mention) or _DESCRIBED_ONE_WORD_NAME.match(mention)
-    if described is not None and not _PREPOSITION_ARTICLE_END.search(mention, 0, described.start("name")):
-        body = resolve_source(described.group("name"), fold(described.group("name")), "organisation", context)
-        if body is not None:
-            return body
+    if described is None or _PREPOSITION_ARTICLE_END.search(mention, 0, described.start("name")):
+        return _NEXT
+    name = described.group("name")
+    return resolve_source(name, fold(name), "organisation", context) or _NEXT
+
+
+def _by_document(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
+    """A document is the channel, the body that issued it the source ("figures released by the
+    ministry", "a police statement"); a document with no issuer names no one ("the report")."""
     document = _DOCUMENT_OF.match(mention)
     if document is not None:
         return resolve_source(document.group("body"), fold(document.group("body")), "organisation", context)
-    if _DOCUMENT_ALONE.match(mention):
-        return None
+    document_alone = _DOCUMENT_ALONE.match(mention)
+    if document_alone is None:
+        return _NEXT
+    issuer = " ".join(
+        word for word in document_alone.group("issuer").split() if fold(word) not in _DOCUMENT_KIND_WORDS
+    )
+    return resolve_source(issuer, fold(issuer), "organisation", context, place_country) if issuer else None
+
+
+_FORM_RULES = (_place_speaking, _listed_or_office, _by_short_name, _by_role, _by_description, _by_document)
+
+
+def _resolve_by_words(  # noqa: PLR0911  one return per rule, in order
+    mention: str, normalized: str, kind: str, context: ItemContext, place_country: str | None
+) -> Entity | None:
+    """The rules that read a mention's words: a ministry, a person, a country alone, a body named by
+    its head word, a generic head, an unlisted body's name."""
     folded = fold(mention)
     country, rest = _country_in(folded)
     office = _office_of(rest, context)
@@ -847,56 +917,16 @@ def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of
     for apart, joined in _HEADS_WRITTEN_APART.items():
         rest = rest.replace(apart, joined)
     words = rest.split()
-    if not words and country is not None:
-        # "Turkey said": the country's government.
-        return Entity(id=f"gov:{country.lower()}:government", name=f"{country} government", country=country)
-    if country is not None and _FIGURE_DOCUMENT_WORDS.issuperset(words):
-        # "Israeli tallies", "official Turkish figures": the government's own count
+    if country is not None and (not words or _FIGURE_DOCUMENT_WORDS.issuperset(words)):
+        # "Turkey said", "Israeli tallies", "official Turkish figures": the government's own count
         return Entity(id=f"gov:{country.lower()}:government", name=f"{country} government", country=country)
     if len(words) == 1 and words[0] in BODY_HEADS | NAMED_BODY_HEADS:
         by_head = _body_named_by_head(words[0], mention, context, place_country)
         if by_head is not None:
             return by_head
-    for index in range(len(words) - 1, -1, -1):
-        # "health officials" before "officials": the longer head names who they are
-        head = GENERIC_HEADS.get(" ".join(words[index - 1 : index + 1])) if index else None
-        head = head or GENERIC_HEADS.get(words[index])
-        # "the Provincial Relief Authority" is a body's name; "the authorities" is generic.
-        if head is not None and not _is_proper_name(mention):
-            if country is not None and head == "police" and words == ["police"]:
-                # "the Serbian police", "Kenya's police": a country's police answers to its interior
-                # ministry, which issues its figures; "Paris police" or plain "police" stay apart.
-                return Entity(
-                    id=f"gov:{country.lower()}:interior{MINISTRY_SUFFIX}",
-                    name=f"{country} interior ministry",
-                    speaker=_speaker(mention),
-                    country=country,
-                )
-            area_words = _area_words(words, rest, head)
-            if country is not None and head == "health officials" and not area_words:
-                # "Sudanese health officials": the country's health ministry speaks through them
-                return Entity(
-                    id=f"gov:{country.lower()}:health{MINISTRY_SUFFIX}",
-                    name=f"{country} health ministry",
-                    speaker=_speaker(mention),
-                    country=country,
-                )
-            if country is not None and head in NATIONAL_HEADS and not area_words:
-                # "Moroccan authorities", "the Syrian government", "Turkish officials" (not "the
-                # Nigerian state government" nor "Syrian local officials": an area's)
-                return _national_government(context, country, _speaker(mention))
-            sole_body = (
-                _sole_national_body(context)
-                if head in ("officials", "health officials") and not area_words
-                else None
-            )
-            if sole_body is not None:
-                # "a senior government official" in an item whose only national government body is X.
-                return _as_entity(sole_body, _speaker(mention))
-            if area_words:
-                # "the provincial government", "district officials": one area's, not the nation's.
-                head = f"{area_words[0]} {head}"
-            return Entity(id=f"generic:{head}", name=head, speaker=_speaker(mention))
+    generic = _generic_source(mention, words, rest, country, context)
+    if generic is not None:
+        return generic
     if _is_proper_name(mention) or set(words) & (_body_words() | SERVICE_WORDS) or _names_something(mention):
         # "Norland's State Relief Service" is the State Relief Service the next item names bare; the
         # country is in the series key already. A country inside the name stays ("the Sudan Doctors
@@ -905,6 +935,56 @@ def resolve_source(  # noqa: PLR0911, PLR0912  one return per resolution rule of
             rest if country is not None and rest and _country_only_owns(mention, folded, rest) else normalized
         )
         return Entity(id=f"{UNLISTED_PREFIX}{unlisted_name_key(name)}", name=normalized)
+    return None
+
+
+def _generic_source(  # noqa: PLR0911  one return per kind of generic head
+    mention: str, words: list[str], rest: str, country: str | None, context: ItemContext
+) -> Entity | None:
+    """A body named by a generic head ("officials", "the authorities", "health officials"), scoped
+    by the country or area written with it; None when the mention holds no generic head."""
+    if _is_proper_name(mention):
+        return None  # "the Provincial Relief Authority" is a body's name; "the authorities" is generic
+    for index in range(len(words) - 1, -1, -1):
+        # "health officials" before "officials": the longer head names who they are
+        head = GENERIC_HEADS.get(" ".join(words[index - 1 : index + 1])) if index else None
+        head = head or GENERIC_HEADS.get(words[index])
+        if head is None:
+            continue
+        if country is not None and head == "police" and words == ["police"]:
+            # "the Serbian police", "Kenya's police": a country's police answers to its interior
+            # ministry, which issues its figures; "Paris police" or plain "police" stay apart.
+            return Entity(
+                id=f"gov:{country.lower()}:interior{MINISTRY_SUFFIX}",
+                name=f"{country} interior ministry",
+                speaker=_speaker(mention),
+                country=country,
+            )
+        area_words = _area_words(words, rest, head)
+        if country is not None and head == "health officials" and not area_words:
+            # "Sudanese health officials": the country's health ministry speaks through them
+            return Entity(
+                id=f"gov:{country.lower()}:health{MINISTRY_SUFFIX}",
+                name=f"{country} health ministry",
+                speaker=_speaker(mention),
+                country=country,
+            )
+        if country is not None and head in NATIONAL_HEADS and not area_words:
+            # "Moroccan authorities", "the Syrian government", "Turkish officials" (not "the
+            # Nigerian state government" nor "Syrian local officials": an area's)
+            return _national_government(context, country, _speaker(mention))
+        sole_body = (
+            _sole_national_body(context)
+            if head in ("officials", "health officials") and not area_words
+            else None
+        )
+        if sole_body is not None:
+            # "a senior government official" in an item whose only national government body is X.
+            return _as_entity(sole_body, _speaker(mention))
+        if area_words:
+            # "the provincial government", "district officials": one area's, not the nation's.
+            head = f"{area_words[0]} {head}"
+        return Entity(id=f"generic:{head}", name=head, speaker=_speaker(mention))
     return None
 
 
@@ -968,17 +1048,20 @@ _AREA_ADJECTIVES = {"province": "provincial", "region": "regional", "municipalit
 def _area_words(words: list[str], folded: str, head: str) -> list[str]:
     """The words that make a generic source one area's: "provincial", "district officials",
     "officials in the province", and "state" before a government ("the state government")."""
-    areas = [word for word in words if word in SUBNATIONAL_WORDS]
+    head_words = head.split()  # "local media" is one head, not media of a locality
+    areas = [word for word in words if word in SUBNATIONAL_WORDS and word not in head_words]
     areas += [_AREA_ADJECTIVES.get(m.group("area"), m.group("area")) for m in _AREA_AFTER.finditer(folded)]
     if "state" in words and head in NATIONAL_HEADS:
         areas.append("state")
     return areas
 
 
-# "a Herat health department official", "a hospital spokesman": the body, then its speaker's role.
+# "a Herat health department official", "a hospital spokesman", "the hospital's director": the body,
+# then its speaker's role.
 _BODY_BEFORE_ROLE = re.compile(
     r"^(?:an?|the)\s+(?:senior\s+|junior\s+)?(?P<body>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+"
-    r"(?:official|spokes(?:man|woman|person))$",
+    r"(?:(?:managing|executive|general|medical)\s+)?(?:official|spokes(?:man|woman|person)|director|administrator"
+    r"|manager)$",
     re.IGNORECASE,
 )
 
