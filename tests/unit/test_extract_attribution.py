@@ -1930,3 +1930,28 @@ def test_a_long_speaker_phrase_before_an_aside_keeps_its_verb() -> None:
 def test_a_relays_lead_in_is_not_remembered_as_a_name() -> None:
     text = "Citing police, the broadcaster said 44 people were arrested."
     assert sources(text, "44") == ["police"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "According to the Velmar Office of Roads and Bridges, 41 bridges fell.",
+            "the Velmar Office of Roads and Bridges",
+        ),
+        (
+            "The figures, compiled by the Coastal Flood and Storm Tide Network, show 41 deaths.",
+            "the Coastal Flood and Storm Tide Network",
+        ),
+        (
+            "According to the Food and Agriculture Organization, 41 districts face hunger.",
+            "the Food and Agriculture Organization",
+        ),
+        # must not match: a name that has reached its head, or an acronym, ends before "and"
+        ("According to the Velmar Health Ministry and Tarsa Rescue, 41 died.", "Tarsa Rescue"),
+        ("According to Velmar and Tarsa, 41 died.", "Velmar"),
+        ("According to the UN and Tarsa Rescue, 41 died.", "Tarsa Rescue"),
+    ],
+)
+def test_and_inside_a_name_after_a_cue_does_not_end_it(text: str, expected: str) -> None:
+    assert sources(text, "41") == [expected]

@@ -38,6 +38,7 @@ def test_country_forms_and_word_order_of_a_ministry_meet(mention: str) -> None:
         ("the UN refugee agency", "unhcr"),
         ("a UN migration agency official", "iom"),
         ("the UN health agency", "who"),
+        ("the UN Food and Agriculture Organization", "fao"),
         ("the UN's children's agency UNICEF", "unicef"),
         ("a UN spokesman", "un"),
         ("the UN Security Council", "un"),

@@ -375,3 +375,17 @@ def test_a_strikes_toll_chains_under_the_rescue_service_however_its_country_is_w
         ]
     )
     assert ("value_updated", "name:emergency service state", 13.0) in events
+
+
+def test_a_ministrys_revised_toll_and_a_un_agencys_own_count_stay_apart(
+    tracked: list[tuple[str, str, float, str, float, str]],
+) -> None:
+    deaths = {link for link in tracked if link[1].startswith("mw-") and link[2] < 100}
+    # "The ministry's own update" is the health ministry the thread names; "revised ... down to 35
+    # from 37" announces 35, never the recalled 37; the WHO's 38 opens a series of its own.
+    assert deaths == {
+        ("value_updated", "mw-01", 23.0, "mw-02", 31.0, "gov:mw:health-ministry"),
+        ("value_updated", "mw-02", 31.0, "mw-03", 37.0, "gov:mw:health-ministry"),
+        ("value_revised_down", "mw-03", 37.0, "mw-04", 35.0, "gov:mw:health-ministry"),
+        ("value_updated", "mw-04", 35.0, "mw-05", 41.0, "gov:mw:health-ministry"),
+    }

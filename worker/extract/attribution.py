@@ -807,9 +807,31 @@ def _names_a_body(words: str) -> bool:
 def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
     """The source phrase that follows a cue, and where it ends."""
     match = _RIGHT_PHRASE_END_RE.search(text, start, limit)
+    while match is not None and _and_inside_a_name(text, start, match):
+        match = _RIGHT_PHRASE_END_RE.search(text, match.end(), limit)
     end = match.start() if match else limit
     phrase = text[start:end].rstrip().rstrip(".")
     return phrase, start + len(phrase)
+
+
+# "the Food and Agriculture Organization", "the Department of Forestry and Fire Protection": a
+# name that opens with "the" and runs on in capitals after "and" before it has reached its head.
+_NAME_BEFORE_AND_RE = re.compile(
+    r"(?i:the)\s+(?:[A-Z][\w'’-]*\s+(?:(?:of|for)\s+)?){0,8}?(?P<last>[A-Z][\w'’-]*)\s*$"
+)
+_CAPITALISED_AFTER_AND_RE = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _and_inside_a_name(text: str, start: int, end_match: re.Match[str]) -> bool:
+    """Whether the "and" that would end a source phrase stands inside one body's name."""
+    if end_match.group().strip() != "and":
+        return False
+    before = _NAME_BEFORE_AND_RE.fullmatch(text, start, end_match.start())
+    if before is None or before.group("last").isupper():  # "the UN and ..." names the UN whole
+        return False
+    if before.group("last").lower() in SOURCE_HEADS:  # "the Health Ministry and Civil Defence"
+        return False
+    return _CAPITALISED_AFTER_AND_RE.match(text, end_match.end()) is not None
 
 
 def _without_trailing_adverbials(region: str) -> str:
