@@ -1955,3 +1955,38 @@ def test_a_relays_lead_in_is_not_remembered_as_a_name() -> None:
 )
 def test_and_inside_a_name_after_a_cue_does_not_end_it(text: str, expected: str) -> None:
     assert sources(text, "41") == [expected]
+
+
+def test_a_bracketed_source_may_say_it_is_the_source() -> None:
+    assert sources("Displaced: 52,000 (source: Velmar relief agency)", "52,000") == ["Velmar relief agency"]
+    assert sources("Displaced: 52,000 (via the Tarsa Red Crescent)", "52,000") == ["the Tarsa Red Crescent"]
+    # must not match: a bracket that names no one is no source
+    assert sources("Displaced: 52,000 (source: unclear)", "52,000") == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine died, said Capt. Lena Ortiz of the state patrol.", "Capt. Lena Ortiz of the state patrol"),
+        (
+            "Nine died, Ivo Brandt from the state fire service told reporters.",
+            "Ivo Brandt from the state fire service",
+        ),
+        # must not match: a phrase with no person's name before "of" is no named speaker
+        ("Nine died, said residents of the valley.", "residents of the valley"),
+    ],
+)
+def test_a_named_person_of_a_body_after_a_cue_is_the_source(text: str, expected: str) -> None:
+    assert sources(text, "Nine") == [expected]
+
+
+def test_a_capitalised_name_ending_on_a_document_noun_is_the_body_not_its_owner() -> None:
+    text = "The tremor measured 5.8, according to the Velmar Geological Survey."
+    assert sources(text, "5.8") == ["the Velmar Geological Survey"]
+    # must not match: a lower-case document noun still belongs to the body before it
+    assert sources("The tremor measured 5.8, according to the Velmar survey.", "5.8") == ["Velmar survey"]
+
+
+def test_a_model_number_is_not_a_body_a_description_stands_for() -> None:
+    text = "The B737 was carrying 140 passengers, the airline said."
+    assert sources(text, "140") == ["the airline"]

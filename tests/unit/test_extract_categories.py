@@ -365,6 +365,7 @@ def test_counted_noun_stops_at_time_words_and_participles(text: str, figure: str
         ("The 40 families there lost their crops.", "40", "families"),
         ("Only 31 clinics open could take patients.", "31", "clinics"),
         ("It sold 500 tonnes through the port.", "500", "tonnes"),
+        ("The 7,000 tremors struck the coast.", "7,000", "tremors"),
         # must not stop: the adverb opens no clause inside a compound noun
         ("The board counted 18 aid trucks.", "18", "aid trucks"),
     ],

@@ -28,6 +28,10 @@ NAMED_RULES: list[tuple[str, str, str, str]] = [
     ("AGE_AFTER", "-year-old man", "-year plan", "match"),
     ("AGE_BEFORE_WORDS", "children under the age of ", "killed more than ", "search"),
     ("AGE_APPOSITION_BEFORE", "Jimmy Sham, ", "the group, ", "search"),
+    ("AGE_APPOSITION_BEFORE", "the team's coach, ", "the crews, ", "search"),
+    ("DIGIT_GROUP_BEFORE", "call 0800 ", "call ", "search"),
+    ("DIGIT_GROUP_AFTER", " 0199 for help", " people", "match"),
+    ("AMONG_THE_TOLL", "were among the ", "the ", "search"),
     ("YEAR_CONTEXT_BEFORE", "erupted in ", "killed ", "search"),
     ("PLURAL_NOUN_AFTER", " patients", " Patients", "match"),
     ("ERA_BEFORE", "between A.D. ", "between ", "search"),
@@ -208,3 +212,21 @@ def test_a_tally_by_place_keeps_every_row_but_a_name_ending_in_a_number_is_not_a
     assert [c.quantity_text for c in extract_claims(tally)] == ["300", "120", "45"]
     # must not match: a name with a number and no earlier figure of a list
     assert [c.quantity_text for c in extract_claims("The convoy took Highway 17 to the coast.")] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Her grandfather, 84, said 300 homes had flooded.", ["300"]),
+        ("For help, ring 0800 555 0199 or visit the centre, where 40 nurses work.", ["40"]),
+        ("A cousin of hers was among the 19 people killed, officials said.", ["19"]),
+        # must not match: a number the tokeniser joins is one count; a known set stays a known set
+        ("The agency counted 1 234 567 voters.", ["1 234 567"]),
+        ("Both of the 2 boats sank, and 30 swam ashore.", ["30"]),
+        ("The crews, 14 of them, were rescued.", ["14"]),
+    ],
+)
+def test_ages_after_a_person_codes_between_digit_groups_and_a_toll_after_among(
+    sentence: str, kept: list[str]
+) -> None:
+    assert [claim.quantity_text for claim in extract_claims(sentence)] == kept

@@ -141,3 +141,21 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_the_sentence_opens_with() -
     # must not match: a sentence that opens with no body leaves the spokesperson no one's
     found = events("Rescuers found 40 bodies, a spokesman said.", "Rescue")
     assert [event.resolved_source.id for event in found if event.resolved_source] == [""]
+
+
+def test_a_national_body_that_measures_every_country_places_its_figures_where_the_text_does() -> None:
+    found = events(
+        "A strong earthquake struck western Peru on Sunday. The quake measured magnitude 6.9, "
+        "the U.S. Geological Survey said.",
+        "Earthquake hits Peru",
+    )
+    event = only(found, 6.9)
+    assert event.resolved_source is not None and event.resolved_source.id == "usgs"
+    assert event.place is not None and event.place.country == "PE"
+    # must not match: a national body of one country still keeps its figures there
+    found = events(
+        "A strong earthquake struck southern Turkey. Syria's health ministry said 240 people had died.",
+        "Earthquake hits Turkey",
+    )
+    place = only(found, 240).place
+    assert place is not None and place.id == "iso:SY"

@@ -662,3 +662,17 @@ def test_an_unlisted_bodys_plural_words_meet_their_singular(first: str, second: 
     assert resolve(first, country="KE", kind="organisation") == resolve(
         second, country="KE", kind="organisation"
     )
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Maj. Tom Reed of the state patrol", "generic:patrol"),
+        ("Ana Ruiz from the Red Cross", "icrc"),
+        ("Sgt. Ana Ruiz of the county sheriff's office", "name:county office sheriff"),
+        # must not match: one capitalised word after "of" is where the person is from
+        ("Ana Ruiz of Velmar", "person:rz"),
+    ],
+)
+def test_a_named_person_of_a_body_speaks_for_the_body(mention: str, expected: str) -> None:
+    assert resolve(mention, country="US", kind="organisation") == expected

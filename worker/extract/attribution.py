@@ -733,6 +733,8 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
         not heads
         and any(t in PLACE_HEADS for t in lower if not t[0].isupper())
         and personal_name(tokens) is None
+        # "Maj. Tom Reed of the state patrol": a named person, whatever the body's words
+        and not _named_person_of_a_body(tokens, lower)
     ):
         return False
     acronym = any(ACRONYM_RE.match(t) for t in tokens)
@@ -747,6 +749,12 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
             or (personal_name(tokens) is not None)
         )
     return bool(heads) or bool(capitalised) or acronym
+
+
+def _named_person_of_a_body(tokens: list[str], lower: list[str]) -> bool:
+    """Whether a phrase is a person's name, then "of", "from" or "at" and the body they speak for."""
+    link = next((index for index, word in enumerate(lower) if word in ("of", "from", "at")), 0)
+    return link >= 2 and link < len(tokens) - 1 and personal_name(tokens[:link]) is not None
 
 
 def _generic_source(phrase: str) -> bool:
@@ -780,6 +788,8 @@ def _owner_of_documents(phrase: str) -> str | None:  # noqa: PLR0911  one early 
         if tokens[-1].lower() in {"documents", "records"}:
             return phrase
         owners = [t for t in tokens[:-1] if t.lower() not in GENERIC_DOCUMENT_ADJECTIVES]
+        if tokens[-1][0].isupper() and owners and all(t[0].isupper() for t in owners):
+            return phrase  # "the U.S. Geological Survey": a capitalised name that ends on a document noun
         if not owners and any(t.lower() == "official" for t in tokens[:-1]):
             return f"official {tokens[-1]}"  # "official data showed", as "according to official data"
         if len(owners) == 1 and not ACRONYM_RE.match(owners[0]):
@@ -2181,8 +2191,10 @@ def _credit_source_lines(
 
 
 # A source in brackets right after a figure and at most two words of its noun, as a box of key
-# figures writes it: "Deaths: 1,204 (health ministry)", "1.1 million displaced (UN)".
-_BRACKETED_SOURCE_RE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*\((?P<who>[^()\d\n]{2,60})\)")
+# figures writes it: "Deaths: 1,204 (health ministry)", "1.1 million displaced (UN)", "(source: UN)".
+_BRACKETED_SOURCE_RE = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2}\s*\((?:(?i:sources?)\s*:\s*|(?i:via)\s*:?\s+)?(?P<who>[^()\d\n]{2,60})\)"
+)
 
 
 def _credit_bracketed_sources(

@@ -344,7 +344,7 @@ _PHRASE_STOP = frozenset(
         "but",
         "while",
         # past tenses that do not end in -ed: "37,000 people beat the pavement", "nurses quit"
-        *("beat", "quit", "met", "sought", "fought"),
+        *("beat", "quit", "met", "sought", "fought", "struck", "shook", "swept", "tore", "spread"),
         "took",
         "make",
         "made",

@@ -652,6 +652,18 @@ NAMING_WORDS = frozenset(
     ]
 )
 
+# People a bare age in commas may follow: "the coach, 61, took over", "his widow, 70, said".
+AGE_APPOSITION_NOUNS = frozenset(
+    {"man", "woman", "boy", "girl", "child", "baby", "toddler", "teenager", "teen", "wife", "husband",
+     "son", "daughter", "mother", "father", "brother", "sister", "grandmother", "grandfather", "grandson",
+     "granddaughter", "uncle", "aunt", "nephew", "niece", "cousin", "widow", "widower", "pensioner",
+     "retiree", "farmer", "driver", "teacher", "nurse", "doctor", "student", "coach", "player", "worker",
+     "fisherman", "victim", "suspect", "owner", "resident", "neighbour", "neighbor", "shopkeeper",
+     "vendor", "mechanic", "soldier", "pilot", "captain", "singer", "actor", "actress", "artist", "writer",
+     "author", "lawyer", "journalist", "photographer", "priest", "imam", "pastor", "survivor", "passenger",
+     "gunman", "spokesman", "spokeswoman", "minister", "governor", "mayor", "president", "chairman",
+     "chairwoman", "founder", "leader", "veteran", "mother-of-two", "father-of-two"}
+)  # fmt: skip
 # Words that, written right before a number, make it a phone number, a page or a street number.
 PHONE_WORDS = frozenset({"call", "dial", "phone", "hotline", "helpline", "text", "sms", "tel", "tel."})
 STREET_WORDS = frozenset(

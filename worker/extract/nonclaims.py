@@ -12,6 +12,7 @@ import re
 
 from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import (
+    AGE_APPOSITION_NOUNS,
     AGE_BEFORE,
     COUNTING_HYPHEN_WORDS,
     DEFINITE_WORDS,
@@ -117,7 +118,13 @@ TURNED_AGE_AFTER = re.compile(
     r"^\s*(?:[.,;!?)]|$|(?:on|in|this|last|next|today|yesterday|and|years?|when|before|after)\b)",
     re.IGNORECASE,
 )
-AGE_APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s+$")
+# "the coach, 61, took over": the same after a word for a person.
+AGE_APPOSITION_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’-]+|\b(?i:" + word_alternation(AGE_APPOSITION_NOUNS) + r")),\s+$"
+)
+# "0800 555 0199": a number between two digit groups the reader did not join is part of a code.
+DIGIT_GROUP_BEFORE = re.compile(r"\d[ -]$")
+DIGIT_GROUP_AFTER = re.compile(r"^[ -]\d")
 # A year: a plain four-digit number between 1800 and 2100 with no unit.
 YEAR_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|since|of|by|until|till|before|after|from|during|early|late|mid|the|this|that|"
@@ -242,6 +249,8 @@ REPORTED_COUNT_AFTER = re.compile(
     r"(?:\s+[A-Za-z][\w-]*)?\s+(?:launched|counted|fired|recorded|registered|sent|reported|tallied|"
     r"confirmed|deployed|documented|verified|listed|identified|estimated)\b"
 )
+# "a girl was among the 12 people killed": the toll the victims belong to, not a known set.
+AMONG_THE_TOLL = re.compile(r"\bamong\s+the\s+$", re.IGNORECASE)
 # "one" as a pronoun or determiner: "one of its boats", "one another", "no one", "at one point".
 ONE_PRONOUN_BEFORE = re.compile(
     r"\b(?:no|any|every|each|some|this|that|the|which|another|at|in)\s+$", re.IGNORECASE
@@ -429,6 +438,8 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
     word_before = NAMING_WORD_BEFORE.search(near)
     if word_before and word_before.group(1).lower() in PHONE_WORDS:
         return "phone number"
+    if not is_words and DIGIT_GROUP_BEFORE.search(near) and DIGIT_GROUP_AFTER.match(after):
+        return "phone number"
     if not has_unit:
         if SUPERLATIVE_AFTER.match(after) or RANKING_WORD_BEFORE.search(near):
             return "ranking"
@@ -454,6 +465,7 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             (is_words or value < 100)
             and DEFINITE_BEFORE.search(near)
             and not REPORTED_COUNT_AFTER.match(after)
+            and not AMONG_THE_TOLL.search(near)
         ):
             return "known set"
         if token.lower() == "one" and not _one_counts(near, after):

@@ -417,7 +417,7 @@ SOURCE_HEADS: Final[frozenset[str]] = with_plurals(SPEAKER_ROLES) | word_set(
         opposition prison school airport station trust society chamber ngo ngos club league grocer
         supermarket automaker carmaker miner shipper courier developer publisher chipmaker brewer
         distributor supplier startup family families port treasury presidency palace customs registry
-        inquiry
+        inquiry patrol
     """
 )
 
@@ -665,7 +665,8 @@ NAME_TOKEN_RE: Final = re.compile(r"^(?:[A-Z][\w'’\-.]*|(?:al|el|bin|ibn|abu|b
 PERSONAL_NAME_TOKEN_RE: Final = re.compile(
     r"^(?:[A-Z][\w'’\-]*[a-z][\w'’\-]*|[A-Z]\.|(?:al|el|bin|ibn|abu|ben)-[\w'’\-]+)$"
 )
-ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+# An acronym, not a model number written like one ("A320", "F16", "MH17").
+ACRONYM_RE: Final = re.compile(r"^(?![A-Z]{1,2}\d{2,}$)[A-Z][A-Z0-9&]{1,7}$")
 WORD_RE: Final = re.compile(r"[\w'’\-.&]+")
 
 # The agent of a passive cue verb: "were confirmed by the WHO".

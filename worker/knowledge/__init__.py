@@ -36,6 +36,9 @@ class Organisation:
     # One of a kind of body each province or state has its own of ("a provincial disaster
     # authority"): its figures are one region's even when the text does not say which.
     subnational: bool = False
+    # A national body whose figures are about other countries as often as its own (a geological
+    # survey that measures every earthquake): its figures are where the text places them.
+    worldwide: bool = False
 
 
 def _load(name: str) -> Any:
@@ -55,6 +58,7 @@ def organisations() -> tuple[Organisation, ...]:
             aliases=tuple(entry.get("aliases", ())),
             area=entry.get("area"),
             subnational=entry.get("subnational", False),
+            worldwide=entry.get("worldwide", False),
         )
         for entry in _load("organisations.json")["organisations"]
     )

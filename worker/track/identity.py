@@ -132,6 +132,7 @@ GENERIC_HEADS: dict[str, str] = {
     "rebels": "rebels",
     "insurgents": "rebels",
     "militants": "militants",
+    "patrol": "patrol",  # "the state patrol", "the highway patrol"
 }
 # Heads written as one word or two: "the coast guard" is "the coastguard".
 _HEADS_WRITTEN_APART = {"coast guard": "coastguard"}
@@ -206,6 +207,12 @@ ROLE_WORDS = frozenset(
 )
 
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+# "Maj. Tom Reed of the state patrol", "Ana Ruiz from the county coroner's office": a named person,
+# then the body they speak for.
+_PERSON_OF = re.compile(
+    r"^(?P<person>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]*)\s+(?:of|from|at)\s+(?P<body>(?:the\s+)?\S.*)$"
+)
+_ONE_CAPITALISED_WORD = re.compile(r"(?:the\s+)?[A-Z][\w'’-]*")
 # "a spokeswoman for the relief board", "the director of the agency": a role, then its body.
 _ROLE_OF = re.compile(
     r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|head|chief|director|official|officer"
@@ -683,7 +690,7 @@ def _as_entity(found: Organisation | Entity, speaker: str | None) -> Entity:
         id=found.id,
         name=found.key,
         speaker=speaker,
-        country=found.country,
+        country=None if found.worldwide else found.country,
         area=found.area,
     )
 
@@ -862,6 +869,23 @@ def _by_role(mention: str, context: ItemContext, place_country: str | None) -> _
     )
 
 
+def _by_person_of_body(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
+    """ "Maj. Tom Reed of the state patrol": the body, with the person as its speaker."""
+    found = _PERSON_OF.match(mention)
+    if found is None or personal_name(found.group("person").split()) is None:
+        return _NEXT
+    person = found.group("person")
+    if _ONE_CAPITALISED_WORD.fullmatch(found.group("body")):
+        # "Ana Ruiz of Velmar": where she is from, most often a town; she speaks for herself
+        return Entity(id=f"person:{name_skeleton(person)}", name=fold(person), speaker=_speaker(person))
+    body = resolve_source(
+        found.group("body"), fold(found.group("body")), "organisation", context, place_country
+    )
+    if body is None:
+        return _NEXT
+    return Entity(id=body.id, name=body.name, speaker=_speaker(person), country=body.country)
+
+
 def _by_description(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
     """ "Aid group Save the Orphans": the name the description introduces."""
     described = _DESCRIBED_NAME.match(mention) or _DESCRIBED_ONE_WORD_NAME.match(mention)
@@ -886,7 +910,15 @@ def _by_document(mention: str, context: ItemContext, place_country: str | None) 
     return resolve_source(issuer, fold(issuer), "organisation", context, place_country) if issuer else None
 
 
-_FORM_RULES = (_place_speaking, _listed_or_office, _by_short_name, _by_role, _by_description, _by_document)
+_FORM_RULES = (
+    _place_speaking,
+    _listed_or_office,
+    _by_short_name,
+    _by_role,
+    _by_person_of_body,
+    _by_description,
+    _by_document,
+)
 
 
 def _resolve_by_words(  # noqa: PLR0911  one return per rule, in order
