@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import pycld2
@@ -104,7 +105,9 @@ def extract_item(item: WireItem, limits: ItemLimits = DEFAULT_LIMITS) -> Extract
     # A figure whose sentence names no place is about the item's event place, never the dateline:
     # the bureau's city is where the reporter sits.
     fallback = fallback_name(where)
-    resolver = _ItemResolver(item_context(cleaned.text, where.country, where.countries), where)
+    resolver = _ItemResolver(
+        item_context(cleaned.text, where.country, where.countries), where, [start for start, _ in sentences]
+    )
     return Extraction(
         events=[
             _to_event(item, cleaned, claim, resolver, limits=limits)
@@ -126,6 +129,7 @@ class _ItemResolver:
 
     context: ItemContext
     where: ItemPlaces
+    sentence_starts: list[int] = field(default_factory=list)
     _entities: dict[tuple[str, str, str], Entity | None] = field(default_factory=dict)
     _jurisdictions: dict[str, Place | None] = field(default_factory=dict)
     _police: dict[str, Entity | None] = field(default_factory=dict)
@@ -141,7 +145,17 @@ class _ItemResolver:
 
     def subject_of_sentence(self, text: str, sentence_start: int) -> Entity | None:
         """The body a sentence opens with, for an unnamed spokesperson who speaks for it: "The
-        coastguard rescued 58 people, a spokesperson said" is the coastguard's count."""
+        coastguard rescued 58 people, a spokesperson said" is the coastguard's count. When the
+        spokesperson opens the sentence, the body the sentence before opens with: "The army said
+        it struck 52 targets. A spokesman said 14 fighters were killed"."""
+        entity = self._subject_entity(text, sentence_start)
+        if entity is None:
+            before = bisect_left(self.sentence_starts, sentence_start) - 1
+            if before >= 0:
+                entity = self._subject_entity(text, self.sentence_starts[before])
+        return entity
+
+    def _subject_entity(self, text: str, sentence_start: int) -> Entity | None:
         subject = sentence_subject(text, sentence_start)
         if subject is None:
             return None

@@ -62,6 +62,15 @@ class TestPronouns:
         assert resolved(registry, "its spokesman") == "The disaster ministry"
         assert resolved(registry, "its spokesman Nadia Sayed") == "Nadia Sayed"
 
+    def test_a_spokesman_owned_by_someone_is_not_the_person_named_before(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "Lars Voigt")
+        assert resolved(registry, "the mayor's spokesman") == "the mayor's spokesman"
+        # must not match: a bare role still refers back to the person who spoke
+        registry = SourceRegistry()
+        resolved(registry, "Lars Voigt")
+        assert resolved(registry, "the spokesman") == "Lars Voigt"
+
     def test_a_pronoun_with_nothing_before_it_is_unresolved(self) -> None:
         assert SourceRegistry().resolve("it") is None
 

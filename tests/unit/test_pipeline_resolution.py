@@ -143,6 +143,15 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_the_sentence_opens_with() -
     assert [event.resolved_source.id for event in found if event.resolved_source] == [""]
 
 
+def test_an_unnamed_spokesperson_who_opens_the_sentence_speaks_for_the_body_before() -> None:
+    found = events("The navy said it sank 6 boats. A spokesman said 30 crew were held.", "Navy")
+    assert only(found, 30).resolved_source == only(found, 6).resolved_source
+    # must not match: a sentence before that opens with no body leaves the spokesperson no one's
+    found = events("Storms swept the coast. A spokesman said 30 crew were held.", "Storm")
+    source = only(found, 30).resolved_source
+    assert source is not None and source.id == ""
+
+
 def test_a_national_body_that_measures_every_country_places_its_figures_where_the_text_does() -> None:
     found = events(
         "A strong earthquake struck western Peru on Sunday. The quake measured magnitude 6.9, "

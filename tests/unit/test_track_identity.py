@@ -676,3 +676,12 @@ def test_an_unlisted_bodys_plural_words_meet_their_singular(first: str, second: 
 )
 def test_a_named_person_of_a_body_speaks_for_the_body(mention: str, expected: str) -> None:
     assert resolve(mention, country="US", kind="organisation") == expected
+
+
+def test_a_bodys_own_spokesman_is_that_body() -> None:
+    text = "The Tarsa Water Board said 7 wells failed. The board's spokesman said 9."
+    assert (
+        resolve("The board's spokesman", text, country="KE", kind="organisation") == "name:board tarsa water"
+    )
+    # must not match: a generic head's spokesman is read by the generic rules
+    assert resolve("a police spokesman", text, country="KE", kind="organisation") == "generic:police"

@@ -470,6 +470,8 @@ class SourceRegistry:
             for entity in reversed(self._entities):
                 if entity.person and head in entity.words:
                     return entity
+            if any(POSSESSIVE_END.search(token) for token in phrase.tokens[:-1]):
+                return None  # "the president's spokesman" speaks for the president, not as them
             recent = self._recent(person=True)
             if recent is not None and head in _OFFICES and recent.words & (_OFFICES - {head}):
                 return None  # "the governor" is not the mayor named before

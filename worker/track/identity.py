@@ -212,6 +212,7 @@ _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _PERSON_OF = re.compile(
     r"^(?P<person>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]*)\s+(?:of|from|at)\s+(?P<body>(?:the\s+)?\S.*)$"
 )
+_POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 _ONE_CAPITALISED_WORD = re.compile(r"(?:the\s+)?[A-Z][\w'’-]*")
 # "a spokeswoman for the relief board", "the director of the agency": a role, then its body.
 _ROLE_OF = re.compile(
@@ -859,9 +860,14 @@ def _by_role(mention: str, context: ItemContext, place_country: str | None) -> _
     """ "a spokeswoman for the Velmora Relief Board", "a hospital spokesman": the body, with no speaker
     named."""
     role = _ROLE_OF.match(mention) or _BODY_BEFORE_ROLE.match(mention)
-    if role is None or (role.re is _BODY_BEFORE_ROLE and _is_generic_body(role.group("body"))):
+    if role is None:
         return _NEXT
-    body = resolve_source(role.group("body"), fold(role.group("body")), "organisation", context)
+    written = role.group("body")
+    owner = _POSSESSIVE_END.sub("", written)
+    if role.re is _BODY_BEFORE_ROLE and owner == written and _is_generic_body(written):
+        # "a police spokesman" is read by the generic rules; "the board's spokesman" is the board's
+        return _NEXT
+    body = resolve_source(owner, fold(owner), "organisation", context)
     return (
         _NEXT
         if body is None
