@@ -787,6 +787,7 @@ class TestNamedExpressions:
 
     def test_put_needs_a_value_soon_after(self) -> None:
         assert VALUE_FOLLOWS_RE.match(" the toll from the storms at 40")
+        assert VALUE_FOLLOWS_RE.match(" the crowd between 9,000")
         assert not VALUE_FOLLOWS_RE.match(" pressure on the mayor")
 
     def test_clause_marks(self) -> None:

@@ -85,6 +85,8 @@ def test_qualifier_words_at_the_number(sentence: str, text: str, qualifier: str)
         ("Repairs costing $3 billion to $5 billion.", 3e9, 5e9),
         ("Between 1.2 and 1.5 million people.", 1.2e6, 1.5e6),
         ("Water levels fell by 1 to 1.5 metres.", 1, 1.5),
+        ("The dam holds between 40-50 boats.", 40, 50),
+        ("Crowds of between 1,000–2,000 gathered.", 1000, 2000),
     ],
 )
 def test_ranges(sentence: str, low: float, high: float) -> None:

@@ -73,7 +73,7 @@ HYPHEN_WORD = re.compile(r"-(?P<w>[A-Za-z]+)")
 GLUED_LETTERS = re.compile(r"[A-Za-z]")
 # Joins of a range: "10 to 20", "10-20", "two or three", "between 10 and 20".
 RANGE_JOIN = re.compile(r"\s*(?P<j>-|–|—|to|or)\s*", re.IGNORECASE)
-BETWEEN_JOIN = re.compile(r"\s+and\s+", re.IGNORECASE)
+BETWEEN_JOIN = re.compile(r"\s+and\s+|\s*[-–—]\s*", re.IGNORECASE)  # "between 40-50" is written too
 LIST_JOIN = re.compile(r"^\s*(?:,|and|or)\s*(?:,\s*)?(?:and\s+)?$", re.IGNORECASE)
 # "48.8C", "-5F": a temperature written without the degree sign.
 GLUED_TEMPERATURE = re.compile(r"(?P<t>[CF])(?![\w])")
