@@ -685,3 +685,19 @@ def test_a_bodys_own_spokesman_is_that_body() -> None:
     )
     # must not match: a generic head's spokesman is read by the generic rules
     assert resolve("a police spokesman", text, country="KE", kind="organisation") == "generic:police"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine died, said Capt. Lia Moss of the Velmar Harbour Patrol. Moss said 4 were missing.",
+        "The Velmar Harbour Patrol searched. The patrol's spokeswoman, Lia Moss, said 4 were missing.",
+    ],
+)
+def test_a_person_the_item_ties_to_an_unlisted_body_speaks_for_it(text: str) -> None:
+    assert resolve("Lia Moss", text, country="US", kind="person") == "name:harbour patrol velmar"
+
+
+def test_a_person_from_a_town_speaks_for_herself() -> None:
+    text = "Nine died, said Lia Moss of Velmar. Moss said 4 were missing."
+    assert resolve("Lia Moss", text, country="US", kind="person") == "person:ms"

@@ -137,6 +137,45 @@ def test_a_description_two_bodies_fit_continues_neither() -> None:
     assert {source for _, source, value in events if value == 52.0} == {"name:doctor group"}
 
 
+def test_a_shorter_form_of_one_bodys_name_continues_it_but_not_when_two_fit() -> None:
+    events = _track(
+        [
+            (
+                "rv-1",
+                "2026-03-01T08:00:00Z",
+                "Floods in Velmaria killed 40 people, the Velmaria River Authority said.",
+            ),
+            (
+                "rv-2",
+                "2026-03-02T08:00:00Z",
+                "Floods in Velmaria have killed 52 people, the River Authority said.",
+            ),
+        ]
+    )
+    assert ("value_updated", "name:authority river velmaria", 52.0) in events
+    # must not match: two bodies whose names hold the shorter form leave it a series of its own
+    events = _track(
+        [
+            (
+                "rv-1",
+                "2026-03-01T08:00:00Z",
+                "Floods in Velmaria killed 40 people, the North River Authority said.",
+            ),
+            (
+                "rv-2",
+                "2026-03-01T09:00:00Z",
+                "Floods in Velmaria killed 44 people, the South River Authority said.",
+            ),
+            (
+                "rv-3",
+                "2026-03-02T08:00:00Z",
+                "Floods in Velmaria have killed 52 people, the River Authority said.",
+            ),
+        ]
+    )
+    assert {source for _, source, value in events if value == 52.0} == {"name:authority river"}
+
+
 def _track(bodies: list[tuple[str, str, str]]) -> list[tuple[str, str, float]]:
     lines = [
         event.model_dump_json()
@@ -388,4 +427,17 @@ def test_a_ministrys_revised_toll_and_a_un_agencys_own_count_stay_apart(
         ("value_updated", "mw-02", 31.0, "mw-03", 37.0, "gov:mw:health-ministry"),
         ("value_revised_down", "mw-03", 37.0, "mw-04", 35.0, "gov:mw:health-ministry"),
         ("value_updated", "mw-04", 35.0, "mw-05", 41.0, "gov:mw:health-ministry"),
+    }
+
+
+def test_a_body_named_in_full_in_part_and_through_its_officer_keeps_one_series(
+    tracked: list[tuple[str, str, float, str, float, str]],
+) -> None:
+    deaths = {link for link in tracked if link[1].startswith("bus-")}
+    # "the Oregon State Patrol", "Capt. Dana Wells of the Oregon State Patrol", "A State Patrol
+    # statement": one body, so the toll is one series and Monday's correction a revision down
+    assert deaths == {
+        ("value_updated", "bus-01", 12.0, "bus-02", 15.0, "name:oregon patrol state"),
+        ("value_updated", "bus-02", 15.0, "bus-03", 17.0, "name:oregon patrol state"),
+        ("value_revised_down", "bus-03", 17.0, "bus-04", 16.0, "name:oregon patrol state"),
     }

@@ -638,8 +638,9 @@ def _agency_of(umbrella: Organisation, acronym: str, mention: str, context: Item
 
 # Head words by which a body is named again after its capitalised name ("the airline"), beyond
 # BODY_HEADS, with the words its name ends on.
-NAMED_BODY_HEADS = frozenset({"airline", "company", "utility", "firm"})
+NAMED_BODY_HEADS = frozenset({"airline", "company", "utility", "firm", "patrol"})
 _NAME_ENDINGS = {
+    "patrol": ("Patrol",),
     "airline": ("Airline", "Airlines", "Airways", "Air"),
     "company": ("Company", "Corporation", "Corp", "Inc", "Ltd", "Group"),
     "utility": ("Power", "Energy", "Electric", "Utilities", "Water"),
@@ -1161,6 +1162,9 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
         window_start = max(0, place - 120)
         window = context.text[window_start : place + len(surname) + 120]
         sentence = _sentence_around(window, place - window_start)
+        after = _body_after_name(sentence, person, context)
+        if after is not None:
+            return after  # "Capt. Dana Wells of the Oregon State Patrol", with or without a role word
         if ROLE_WORDS.isdisjoint(fold(sentence).split()):
             continue
         found = known_organisation(sentence, context) or _body_by_head(sentence, context)
@@ -1240,6 +1244,25 @@ def _national_government(context: ItemContext, country: str, speaker: str | None
     )
 
 
+# "Capt. Dana Wells of the Oregon State Patrol", "Ivo Lund from the state fire service": the body
+# written right after a person's name.
+_BODY_AFTER_NAME = re.compile(
+    r"\s+(?:of|from|at)\s+(?P<body>the\s+[^,.;:\"”()]{2,60}?|[A-Z][^,.;:\"”()]{1,60}?)"
+    r"(?=\s*[,.;:\"”()]|\s+(?:said|says|told|added|confirmed)\b|$)"
+)
+
+
+def _body_after_name(sentence: str, person: str, context: ItemContext) -> Entity | None:
+    if personal_name(person.split()) is None:
+        return None  # a body's own name: "the Velmar Board of the Treasury" is one body
+    at = sentence.find(person)
+    found = _BODY_AFTER_NAME.match(sentence, at + len(person)) if at >= 0 else None
+    if found is None or _ONE_CAPITALISED_WORD.fullmatch(found.group("body")):
+        return None  # "Ana Ruiz of Velmar": where she is from
+    body = resolve_source(found.group("body"), fold(found.group("body")), "organisation", context)
+    return None if body is None else Entity(id=body.id, name=body.name, speaker=person, country=body.country)
+
+
 def _unlisted_body_voice(sentence: str, person: str) -> Entity | None:
     unlisted = _unlisted_body_of_role(sentence)
     if unlisted is None:
@@ -1265,16 +1288,22 @@ def _unlisted_body_of_role(sentence: str) -> str | None:
     return None
 
 
-def _body_by_head(sentence: str, context: ItemContext) -> Organisation | None:
-    """The body a role names by its kind alone ("Agency head Jane Roe", "the council's chief"): the
-    listed body with that head word the item names most."""
+def _body_by_head(sentence: str, context: ItemContext) -> Organisation | Entity | None:
+    """The body a role names by its kind alone ("Agency head Jane Roe", "the patrol's spokeswoman"):
+    the listed body with that head word the item names most, else the one unlisted body the item
+    names with that ending ("the Oregon State Patrol")."""
     words = fold(sentence).split()
     for index, word in enumerate(words):
         neighbours = words[max(0, index - 2) : index] + words[index + 1 : index + 3]
-        if word in BODY_HEADS and not ROLE_WORDS.isdisjoint(neighbours):
+        if word in BODY_HEADS | NAMED_BODY_HEADS and not ROLE_WORDS.isdisjoint(neighbours):
             named = [org for org, _ in context.bodies().most_common() if _has_word(org, word)]
             if named:
                 return named[0]
+            unlisted = _unlisted_body_by_head(word, context)
+            if unlisted is not None:
+                # its id as the unlisted-name rule writes it (resolving the name would look for its
+                # own affiliation again)
+                return Entity(id=f"{UNLISTED_PREFIX}{unlisted_name_key(unlisted)}", name=fold(unlisted))
     return None
 
 

@@ -141,22 +141,26 @@ class SeriesStore:
 
     def _body_described(self, observation: Observation) -> SeriesState | None:
         """The series of the one unlisted body of the subject that a later item describes by a
-        generic noun and the words of its name: "the doctors' group" is the "Sudan Doctors
-        Network" an earlier item named. With two such bodies, neither."""
+        generic noun and the words of its name, or by fewer of its words: "the doctors' group" is
+        the "Sudan Doctors Network" an earlier item named, "the State Patrol" the "Oregon State
+        Patrol". With two such bodies, neither."""
         source = observation.parts.source
         if observation.parts.series_key in self._series or not source.startswith(UNLISTED_PREFIX):
             return None
         peers = self._subjects.get(observation.parts.subject_key, {}).values()
         words = source.removeprefix(UNLISTED_PREFIX).split()
         members = {word for word in words if word not in GENERIC_BODY_NOUNS}
-        if len(members) == len(words) or not members:
-            return None  # a name of its own, or a bare "the group"
+        described = len(members) < len(words)  # "the doctors' group": a generic noun and name words
+        if not members or (not described and len(words) < 2):
+            return None  # a bare "the group", or one word that may be a name of its own
         named = [
             peer
             for peer in peers
             if peer.parts.source.startswith(UNLISTED_PREFIX)
             and peer.parts.source != source
-            and members <= set(peer.parts.source.removeprefix(UNLISTED_PREFIX).split())
+            # the words of a peer's name; without a generic noun, fewer of them: "the State Patrol"
+            # is the "Oregon State Patrol" an earlier item named
+            and _words_of(members, peer.parts.source, fewer=not described)
         ]
         return named[0] if len(named) == 1 else None
 
@@ -240,3 +244,8 @@ def _plausible_continuation(state: SeriesState, point: Point) -> bool:
     if not state.parts.cumulative or state.parts.category not in CUMULATIVE_CATEGORIES:
         return False
     return current.level <= point.level <= current.level * MAX_UNATTRIBUTED_RISE
+
+
+def _words_of(members: set[str], peer_source: str, *, fewer: bool) -> bool:
+    peer_words = set(peer_source.removeprefix(UNLISTED_PREFIX).split())
+    return members < peer_words if fewer else members <= peer_words
