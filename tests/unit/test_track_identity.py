@@ -701,3 +701,39 @@ def test_a_person_the_item_ties_to_an_unlisted_body_speaks_for_it(text: str) -> 
 def test_a_person_from_a_town_speaks_for_herself() -> None:
     text = "Nine died, said Lia Moss of Velmar. Moss said 4 were missing."
     assert resolve("Lia Moss", text, country="US", kind="person") == "person:ms"
+
+
+@pytest.mark.parametrize(
+    ("mention", "text", "expected"),
+    [
+        ("DSP Ravi Menon", "", "generic:police"),
+        ("the Police Public Relations Officer", "", "generic:police"),
+        (
+            "Ada Eze",
+            "The Police Public Relations Officer (PPRO), Ada Eze, said 7 were held.",
+            "generic:police",
+        ),
+        ("the Army Public Relations Director", "", "generic:military"),
+        # must not match: an acronym the item defines for a body stays the body's
+        ("the VRA", "The Velmar Roads Authority (VRA) said 7 bridges fell.", "acr:vra"),
+    ],
+)
+def test_police_ranks_and_offices_of_generic_bodies_are_their_voice(
+    mention: str, text: str, expected: str
+) -> None:
+    assert resolve(mention, text, country="NG", kind="person") == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("the Kenya Red Cross Society", "red-cross:ke"),
+        ("the Afghan Red Crescent", "red-cross:af"),
+        # must not match: the movement's international bodies, and the Red Cross with no country
+        ("the International Committee of the Red Cross", "icrc"),
+        ("the Red Cross", "icrc"),
+        ("the Palestinian Red Crescent", "prcs"),
+    ],
+)
+def test_a_countrys_own_red_cross_society_is_not_the_icrc(mention: str, expected: str) -> None:
+    assert resolve(mention, country="KE", kind="un_ngo") == expected

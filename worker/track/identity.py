@@ -277,6 +277,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s)\b")
 # Parts of the ids the rules below write: a body the data file does not list ("name:velm relief
 # board"), a ministry by its office ("gov:ke:health-ministry"), and police named by no force.
 UNLISTED_PREFIX = "name:"
+_ACRONYM_PREFIX = "acr:"
 MINISTRY_SUFFIX = "-ministry"
 GENERIC_POLICE = "generic:police"
 _INDEXED_WORD = re.compile(r"\w+")
@@ -564,6 +565,9 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
             return _defined_body(bare, context)
     folded = content_words(fold(mention))
     named = _longest_alias(folded, context)
+    society = _national_society(folded) if named is None or named[1].id == "icrc" else None
+    if society is not None:
+        return society
     if named is not None:
         return named[1]
     for acronym, expansion in context.acronyms.items():
@@ -578,24 +582,50 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
         ):
             # A state's letters before a kind of body every state has ("KSDMA": Kerala's SDMA).
             # Otherwise an acronym the item does not define is still the body's name: "the CGT".
-            return _state_body(bare, context) or Entity(id=f"acr:{bare.lower()}", name=bare)
+            return _state_body(bare, context) or Entity(id=f"{_ACRONYM_PREFIX}{bare.lower()}", name=bare)
     initials = "".join(
         w[0] for w in _WORD.findall(mention) if w[0].isupper() and w.lower() not in _NOT_INITIALS
     )
     if len(initials) >= 3 and initials in context.text and re.search(rf"\b{initials}\b", context.text):
         # "the Provincial Relief Authority" in an item that also writes "PRA": one body.
-        return Entity(id=f"acr:{initials.lower()}", name=initials)
+        return Entity(id=f"{_ACRONYM_PREFIX}{initials.lower()}", name=initials)
     return None
+
+
+def _national_society(folded: str) -> Entity | None:
+    """ "the Kenya Red Cross Society", "the Afghan Red Crescent": a country's own society of the
+    movement, not the International Committee of the Red Cross; one id per country."""
+    if "international" in folded or not ("red cross" in folded or "red crescent" in folded):
+        return None
+    country, _ = _country_in(folded)
+    if country is None:
+        return None
+    listed = _listed_societies().get(country)
+    if listed is not None:
+        return _as_entity(listed, None)  # "the Palestinian Red Crescent": listed for its acronym
+    return Entity(id=f"red-cross:{country.lower()}", name=f"{country} red cross", country=country)
+
+
+@cache
+def _listed_societies() -> dict[str, Organisation]:
+    return {
+        org.country: org
+        for org in organisations()
+        if org.country and ("red cross" in org.key or "red crescent" in org.key)
+    }
 
 
 def _defined_body(acronym: str, context: ItemContext) -> Organisation | Entity:
     """The body an item defines an acronym for ("the National Relief Institute (NRI)"): a listed
     body by that name or that acronym, else a body of the item's own."""
     by_acronym, by_alias = _knowledge()
+    office = _office_voice(context.acronyms[acronym])
+    if office is not None:
+        return office  # "the Police Public Relations Officer (PPRO)": an office's letters, not a body's
     org = _pick(by_alias.get(content_words(context.acronyms[acronym]), ()), context) or _pick(
         by_acronym.get(acronym, ()), context
     )
-    return org or Entity(id=f"acr:{acronym.lower()}", name=acronym)
+    return org or Entity(id=f"{_ACRONYM_PREFIX}{acronym.lower()}", name=acronym)
 
 
 def _state_body(acronym: str, context: ItemContext) -> Organisation | None:
@@ -845,7 +875,11 @@ def _place_speaking(mention: str, context: ItemContext, place_country: str | Non
 def _listed_or_office(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
     """A listed body, or a generic one whose office stands before the name ("Superintendent of
     Police Anil Kumar")."""
-    found = known_organisation(mention, context) or _office_voice(mention)
+    found = known_organisation(mention, context)
+    if found is None or found.id.startswith(_ACRONYM_PREFIX):
+        # an office the acronym rules would take for a body's initials: "the Police Public
+        # Relations Officer (PPRO)", "SP Omolola Adeyemi"
+        found = _office_voice(mention) or found
     return _NEXT if found is None else _as_entity(found, _speaker(mention))
 
 
@@ -1203,15 +1237,36 @@ _GENERIC_OFFICE_BEFORE = re.compile(
 
 
 def _office_voice(mention: str) -> Entity | None:
-    """The generic body whose office a mention writes before the name it holds."""
+    """The generic body whose office a mention writes before the name it holds, or whose office
+    alone it names ("the Police Public Relations Officer"); a police rank's holder is the police's
+    voice ("SP Omolola Adeyemi", "DSP Ravi Menon")."""
+    rank = _POLICE_RANK.match(mention)
+    if rank is not None and personal_name(mention[rank.end() :].split()) is not None:
+        return Entity(id="generic:police", name="police", speaker=_speaker(mention[rank.end() :]))
     lower = mention.lower()
     if not any(head in lower for head in _GENERIC_OFFICE_HEADS):
         return None  # a cheap test first: this runs for every mention an item resolves
     speaker = _speaker(mention)
-    return _generic_voice(mention, speaker) if speaker else None
+    if speaker is not None:
+        return _generic_voice(mention, speaker)
+    title = _OFFICE_TITLE.match(mention)
+    if title is None:
+        return None
+    head = GENERIC_HEADS[title.group("head").lower()]
+    return Entity(id=f"generic:{head}", name=head)
 
 
 _GENERIC_OFFICE_HEADS = ("police", "army", "military", "guard")
+# The ranks South Asian and Nigerian wire copy writes before a police officer's name.
+POLICE_RANKS = frozenset({"SP", "DSP", "ASP", "SSP", "ACP", "DCP", "CP", "IGP", "AIG", "DIG", "SHO", "CSP"})
+_POLICE_RANK = re.compile(rf"^(?:{'|'.join(sorted(POLICE_RANKS, key=len, reverse=True))})\.?\s+")
+# "the Police Public Relations Officer", "the Army Public Relations Director": an office of a
+# generic body named with no one holding it.
+_OFFICE_TITLE = re.compile(
+    r"^(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?P<head>police|army|military)(?:\s+[\w'’-]+){0,3}?\s+"
+    r"(?:officer|spokes(?:man|woman|person)|commissioner|commander|director|superintendent)$",
+    re.IGNORECASE,
+)
 
 
 def _generic_voice(sentence: str, person: str) -> Entity | None:
