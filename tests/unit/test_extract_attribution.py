@@ -1991,3 +1991,11 @@ def test_a_capitalised_name_ending_on_a_document_noun_is_the_body_not_its_owner(
 def test_a_model_number_is_not_a_body_a_description_stands_for() -> None:
     text = "The B737 was carrying 140 passengers, the airline said."
     assert sources(text, "140") == ["the airline"]
+
+
+def test_an_aside_on_a_figure_does_not_hide_the_subject_a_later_cue_shares() -> None:
+    text = "The Velmar bank lifted its rate to 6.5%, its highest since 2011, and said prices would rise 4%."
+    assert sources(text, "6.5%", "4%") == [None, "The Velmar bank"]
+    # must not match: a reporting clause between is no aside, and its speaker is the one who said
+    text = "The Velmar bank lifted its rate to 6.5%, the analysts reported, and said prices would rise 4%."
+    assert sources(text, "4%") == ["the analysts"]

@@ -679,3 +679,9 @@ def test_every_figure_in_a_list_row_labelled_by_a_place_is_that_places() -> None
 )
 def test_a_strike_with_a_toll_and_no_workers_is_an_attack(text: str, kind: str) -> None:
     assert event_kind(text, None) == kind
+
+
+def test_an_oil_grade_named_after_a_place_is_no_place() -> None:
+    assert [m.place.name for m in find_places("Brent crude rose 2% in London.")] == ["London"]
+    # must not match: the region itself, named with no grade after it
+    assert [m.place.name for m in find_places("Wells in Brent were shut.")] == ["Brent"]

@@ -737,3 +737,22 @@ def test_police_ranks_and_offices_of_generic_bodies_are_their_voice(
 )
 def test_a_countrys_own_red_cross_society_is_not_the_icrc(mention: str, expected: str) -> None:
     assert resolve(mention, country="KE", kind="un_ngo") == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("economists polled by the Velmar Herald", "name:herald velmar"),
+        ("traders surveyed by Reuters", "reuters"),
+        ("analysts", "generic:analysts"),
+        # must not match: "by" with no polling verb is not who asked
+        ("economists at the Velmar Herald", "generic:economists"),
+    ],
+)
+def test_people_polled_by_a_body_give_its_figure(mention: str, expected: str) -> None:
+    assert resolve(mention, country="US", kind="organisation") == expected
+
+
+def test_the_office_written_next_to_a_ministers_title_is_theirs() -> None:
+    text = "The plan adds Rs 90 crore for defence, Finance Minister Leela Rao told parliament."
+    assert resolve("Leela Rao", text, country="IN", kind="person") == "gov:in:finance-ministry"

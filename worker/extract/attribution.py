@@ -180,7 +180,10 @@ _LEADING_CONJUNCTION_RE = re.compile(r"^(?:while|whereas|but|although|though)\s+
 _COORDINATED_SUBJECT_RE = re.compile(
     r"\s*(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+"
     r"(?:[a-z]+ed|met|held|gave|made|took|spoke|went|sent|saw|found|told|set|cut|kept|left|rejected)\b"
-    r"(?:[^,;:\"“”]|(?<=\d),(?=\d))*\s+and\s+$"  # a comma only inside a figure ("1,200")
+    r"(?:[^,;:\"“”]|(?<=\d),(?=\d))*"  # a comma only inside a figure ("1,200")
+    # or around an aside on the figure that reports nothing: ", its first cut since 2020,"
+    r"(?:,\s+(?:the|its|their|a|an)\s+(?:(?!(?:said|says|told|added|reported)\b)[^,;:\"“”]){1,60}?,)?"
+    r"\s+and\s+$"
 )
 # A name after the words that describe the person in lower case: "farmer Jon Breck", "local shop
 # owner Ana Ruiz", "34-year-old nurse Mia Lund".

@@ -588,7 +588,9 @@ def _placed_by_area_after(text: str, name_end: int, end: int, name: str, place: 
 def _heads_a_longer_name(text: str, end: int, limit: int, place: Place) -> bool:
     """Whether the place's word (ending at `end`) is followed by "of" and a name other than its own
     country's places: "the University of Westmark" and "the Gulf of Aden" are no town of University
-    or region of Gulf, where "Sindh of Pakistan" is Sindh."""
+    or region of Gulf, where "Sindh of Pakistan" is Sindh; or names an oil grade ("Brent crude")."""
+    if _GRADE_AFTER.match(text, end, limit):
+        return True
     named = _NAMED_OF_AFTER.match(text, end, limit)
     if named is None:
         return False
@@ -600,6 +602,8 @@ def _heads_a_longer_name(text: str, end: int, limit: int, place: Place) -> bool:
     return True
 
 
+# "Brent crude", "Urals blend": a benchmark grade of oil named after a field or region.
+_GRADE_AFTER = re.compile(r"\s+(?:crude|blend)\b", re.IGNORECASE)
 # "an area the size of Wales", "larger than Belgium": a place a size is measured against.
 _COMPARED_BEFORE = re.compile(r"\b(?:the\s+size\s+of|(?:larger|bigger|smaller)\s+than)\s+$", re.IGNORECASE)
 COMPARED_WINDOW = 20

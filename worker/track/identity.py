@@ -133,6 +133,8 @@ GENERIC_HEADS: dict[str, str] = {
     "insurgents": "rebels",
     "militants": "militants",
     "patrol": "patrol",  # "the state patrol", "the highway patrol"
+    "analysts": "analysts",
+    "economists": "economists",
 }
 # Heads written as one word or two: "the coast guard" is "the coastguard".
 _HEADS_WRITTEN_APART = {"coast guard": "coastguard"}
@@ -473,19 +475,21 @@ def _offices(folded: str) -> list[str]:
     found: list[tuple[int, str]] = []
     for pattern in (_OF_FIELD, _FIELD_OF, _FIELD_OFFICE):
         for match in pattern.finditer(folded):
-            office = _office(match.group("field"))
+            office = _office(match.group("field"), field_last=pattern is not _OF_FIELD)
             if office:
                 found.append((match.start(), office))
     return [office for _, office in sorted(found)]
 
 
-def _office(words: str) -> str | None:
+def _office(words: str, *, field_last: bool) -> str | None:
     words = words.strip()
     if words in OFFICE_FIELDS:
         return OFFICE_FIELDS[words]
     split = words.split()
-    # "ministry of health said": the field's first word; "public health ministry": its last.
-    for word in (split[0], split[-1]) if split else ():
+    # "ministry of health said": the field's first word; "public health ministry" and "for defence,
+    # finance minister": the word next to the office, its last.
+    ends = (split[-1], split[0]) if field_last else (split[0], split[-1])
+    for word in ends if split else ():
         if word in OFFICE_FIELDS:
             return OFFICE_FIELDS[word]
     return None
@@ -927,6 +931,20 @@ def _by_person_of_body(mention: str, context: ItemContext, place_country: str | 
     return Entity(id=body.id, name=body.name, speaker=_speaker(person), country=body.country)
 
 
+# "economists surveyed by Bloomberg", "analysts polled by LSEG": the survey's maker gives the figure.
+_POLLED_BY = re.compile(
+    r"^.+?\s+(?:polled|surveyed|questioned|interviewed|consulted)\s+by\s+(?P<body>\S.*)$", re.IGNORECASE
+)
+
+
+def _by_pollster(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
+    """ "Economists surveyed by Bloomberg": the body that polled them."""
+    polled = _POLLED_BY.match(mention)
+    if polled is None:
+        return _NEXT
+    return resolve_source(polled.group("body"), fold(polled.group("body")), "organisation", context) or _NEXT
+
+
 def _by_description(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
     """ "Aid group Save the Orphans": the name the description introduces."""
     described = _DESCRIBED_NAME.match(mention) or _DESCRIBED_ONE_WORD_NAME.match(mention)
@@ -957,6 +975,7 @@ _FORM_RULES = (
     _by_short_name,
     _by_role,
     _by_person_of_body,
+    _by_pollster,
     _by_description,
     _by_document,
 )
