@@ -1999,3 +1999,27 @@ def test_an_aside_on_a_figure_does_not_hide_the_subject_a_later_cue_shares() -> 
     # must not match: a reporting clause between is no aside, and its speaker is the one who said
     text = "The Velmar bank lifted its rate to 6.5%, the analysts reported, and said prices would rise 4%."
     assert sources(text, "4%") == ["the analysts"]
+
+
+def test_whom_a_poll_was_made_for_is_not_part_of_its_name() -> None:
+    text = "A Tarsa Research poll for the Evening Star found 41 percent backed the plan."
+    assert sources(text, "41 percent") == ["A Tarsa Research poll"]
+    # must not match: "for" after a body that is no poll stays in its name
+    text = "The Velmar Office for Road Safety said 41 percent of bridges were unsafe."
+    assert sources(text, "41 percent") == ["The Velmar Office for Road Safety"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The motion passed 241-190, the assembly's website showed.", "the assembly"),
+        (
+            "About 41 died, according to the survey, which was carried out by Tarsa Research.",
+            "Tarsa Research",
+        ),
+        # must not match: a relative clause that names no maker leaves the document
+        ("About 41 died, according to the survey, which was published on Monday.", "survey"),
+    ],
+)
+def test_a_documents_owner_and_maker_are_its_source(text: str, expected: str) -> None:
+    assert sources(text, "41")[0] == expected

@@ -756,3 +756,20 @@ def test_people_polled_by_a_body_give_its_figure(mention: str, expected: str) ->
 def test_the_office_written_next_to_a_ministers_title_is_theirs() -> None:
     text = "The plan adds Rs 90 crore for defence, Finance Minister Leela Rao told parliament."
     assert resolve("Leela Rao", text, country="IN", kind="person") == "gov:in:finance-ministry"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("A Tarsa Research poll", "name:research tarsa"),
+        ("a Gallup survey", "name:gallup"),  # a pollster the gazetteer also holds as a town
+        ("hospital records", "name:hospital"),
+        ("the parliament", "gov:ke:parliament"),
+        ("Kenya's National Assembly", "gov:ke:assembly"),
+        # must not match: a poll's kind names no one, and a chamber's own name stays a name
+        ("Exit polls", None),
+        ("the Velmar Assembly of Elders", "name:assembly elder velmar"),
+    ],
+)
+def test_pollsters_record_keepers_and_chambers(mention: str, expected: str | None) -> None:
+    assert resolve(mention, country="KE", kind="organisation") == expected

@@ -255,7 +255,8 @@ _QUOTE_TAIL_WORDS = frozenset(QUOTE_TAIL_VERBS)
 _NOUN_LIKE_VERBS = ("forecast", "estimate", "claim")
 # A relay's source named in a relative clause after it: ", which cited two security sources".
 _WHICH_CITED_RE = re.compile(
-    r",\s+(?:which|who)\s+(?:cited|quoted)\s+(?P<origin>[^,.;:]{2,60}?)(?=\s*[,.;:]|$)"
+    r",\s+(?:which|who)\s+(?:cited|quoted|(?:was|were)\s+(?:carried\s+out|conducted|compiled|commissioned)\s+by)"
+    r"\s+(?P<origin>[^,.;:]{2,60}?)(?=\s*[,.;:]|$)"
 )
 # A finding in the words before "had" or "gives", which are then its verb ("the poll had"); a count
 # that rises or falls ("the toll has risen", "the tally had reached") is no finding.

@@ -402,6 +402,8 @@ class SourceRegistry:
         named = {t.lower() for t in phrase.tokens if t[0].isupper() and t.lower() not in DETERMINERS}
         if len(named) < 2 or any(ACRONYM_RE.match(t) for t in phrase.tokens):
             return None
+        if phrase.tokens[-1].lower() in DOCUMENT_NOUNS:
+            return None  # "A Velmar Institute poll" is whole; "... poll for the Daily Courier" says whom for
         for entity in reversed(self._entities):
             if not entity.person and named <= entity.words and len(entity.text) > len(phrase.text):
                 return self._touch(entity), entity.text

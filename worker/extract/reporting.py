@@ -226,7 +226,7 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = word_set(
         figures figure data statistics count tally estimate estimates report forecast forecasts numbers
         records documents statement census survey tallies assessment projections toll poll polls
         surveys study studies results findings projection analysis audit filings update updates
-        bulletin bulletins claim claims imagery images
+        bulletin bulletins claim claims imagery images website websites dashboard database
     """
 )
 
@@ -615,6 +615,8 @@ POSSESSIVE_FOLLOW_RE: Final = re.compile(
 TRAILING_PHRASE_RE: Final = re.compile(
     r"\s(?:on\s+(?:its|their|his|her)\s+own|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
     r"|in\s+a\s+statement|for\s+the\s+first\s+time|(?:late|early)\s+on|(?:so|thus)\s+far"
+    # "a Velmar Institute poll for the Daily Courier found": whom a poll was made for
+    r"|(?:(?<=poll\s)|(?<=survey\s)|(?<=study\s))for\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*"
     # "a survey released Monday found", "a poll conducted June 3-5 showed": when and how a document
     # came out
     r"|(?:released|published|issued|conducted|commissioned|carried\s+out)"

@@ -237,7 +237,7 @@ _FIGURE_DOCUMENT_WORDS = frozenset(
 # name who issued it ("a police statement", "the health ministry report").
 _DOCUMENT_ALONE = re.compile(
     r"^(?:an?\s+|the\s+)?(?P<issuer>(?:[\w-]+\s+){0,2}?)(?:reports?|statements?|data|statistics|bulletins?"
-    r"|updates?)$",
+    r"|updates?|polls?|surveys?|study|studies|records|website|dashboard|database)$",
     re.IGNORECASE,
 )
 # Words that say what kind of document it is, not who issued it: "an official statement", "the
@@ -248,6 +248,7 @@ _DOCUMENT_KIND_WORDS = frozenset(
         *("latest", "new", "recent", "earlier", "previous", "first", "final", "last", "later"),
         *("preliminary", "initial", "provisional", "updated", "revised"),
         *("daily", "weekly", "monthly", "quarterly", "annual", "yearly"),
+        *("exit", "opinion", "snap", "online", "telephone", "phone", "household", "independent", "national"),
     }
 )
 _ITEM_ACRONYM = re.compile(
@@ -966,7 +967,13 @@ def _by_document(mention: str, context: ItemContext, place_country: str | None) 
     issuer = " ".join(
         word for word in document_alone.group("issuer").split() if fold(word) not in _DOCUMENT_KIND_WORDS
     )
-    return resolve_source(issuer, fold(issuer), "organisation", context, place_country) if issuer else None
+    if not issuer:
+        return None
+    issued = resolve_source(issuer, fold(issuer), "organisation", context, place_country)
+    if issued is None and issuer[:1].isupper() and not _is_place(issuer):
+        # "a Gallup survey": a capitalised name the gazetteer also holds as a town
+        return Entity(id=f"{UNLISTED_PREFIX}{unlisted_name_key(issuer)}", name=fold(issuer))
+    return issued
 
 
 _FORM_RULES = (
@@ -1012,6 +1019,11 @@ def _resolve_by_words(  # noqa: PLR0911  one return per rule, in order
     if country is not None and (not words or _FIGURE_DOCUMENT_WORDS.issuperset(words)):
         # "Turkey said", "Israeli tallies", "official Turkish figures": the government's own count
         return Entity(id=f"gov:{country.lower()}:government", name=f"{country} government", country=country)
+    chamber = _chamber(words)
+    if chamber is not None:
+        # "the parliament", "Kenya's senate": the country's chamber, as a ministry is its office
+        where = country or context.country or "xx"
+        return Entity(id=f"gov:{where.lower()}:{chamber}", name=f"{where} {chamber}", country=country)
     if len(words) == 1 and words[0] in BODY_HEADS | NAMED_BODY_HEADS:
         by_head = _body_named_by_head(words[0], mention, context, place_country)
         if by_head is not None:
@@ -1027,6 +1039,17 @@ def _resolve_by_words(  # noqa: PLR0911  one return per rule, in order
             rest if country is not None and rest and _country_only_owns(mention, folded, rest) else normalized
         )
         return Entity(id=f"{UNLISTED_PREFIX}{unlisted_name_key(name)}", name=normalized)
+    return None
+
+
+# A country's law-making chambers, named by their kind: "the parliament", "the national assembly".
+_CHAMBERS = frozenset({"parliament", "senate", "congress", "legislature", "assembly"})
+
+
+def _chamber(words: list[str]) -> str | None:
+    """The chamber a mention names by its kind alone, with at most "national" before it."""
+    if words and words[-1] in _CHAMBERS and all(word == "national" for word in words[:-1]):
+        return words[-1]
     return None
 
 
