@@ -685,3 +685,9 @@ def test_an_oil_grade_named_after_a_place_is_no_place() -> None:
     assert [m.place.name for m in find_places("Brent crude rose 2% in London.")] == ["London"]
     # must not match: the region itself, named with no grade after it
     assert [m.place.name for m in find_places("Wells in Brent were shut.")] == ["Brent"]
+
+
+def test_the_place_an_attack_struck_counts_as_a_place() -> None:
+    assert [m.place.name for m in find_places("Ten died in the missile strike on Kupiansk.")] == ["Kupyansk"]
+    # must not match: a town that only opens a longer name the gazetteer does not hold
+    assert [m.place.name for m in find_places("Ten died in the raid on Kupiansk Velmarka.")] == []

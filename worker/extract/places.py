@@ -542,8 +542,11 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             and POSSESSIVE_END.search(text[mentions[-1].start : mention_start].strip()) is not None
             and mentions[-1].end >= mention_start - 4
         )
-        locative = _locative_before(text, mention_start, start) or (
-            after_possessive and mentions[-1].locative
+        locative = (
+            _locative_before(text, mention_start, start)
+            or (after_possessive and mentions[-1].locative)
+            # the whole capitalised name only: "the raid on Nyaung Kone" is no raid on Nyaung
+            or (stop == longest and _attack_on_before(text, mention_start, start))
         )
         if place.level == "city" and not (
             locative
@@ -772,6 +775,19 @@ def _locative_before(text: str, position: int, floor: int) -> bool:
     return bool(before) and before[-1].strip(",") in LOCATIVE_WORDS
 
 
+def _attack_on_before(text: str, position: int, floor: int) -> bool:
+    """ "the strike on Dnipro", "an attack on Goma": the place an attack struck."""
+    before = text[max(floor, position - 24) : position].lower().split()
+    if before and before[-1] == "the":
+        before.pop()
+    return len(before) >= 2 and before[-1] == "on" and before[-2] in _ATTACKS_ON
+
+
+# Attacks whose target "on" names: "the strike on Dnipro".
+_ATTACKS_ON = frozenset(
+    {"strike", "strikes", "attack", "attacks", "shelling", "bombardment", "raid", "raids", "assault"}
+    | {"bombing"}
+)
 # Words that make "to" part of a phrase of their own.
 _TO_IN_A_PHRASE = frozenset({"according", "thanks", "owing", "due", "compared", "relative", "contrary"})
 
