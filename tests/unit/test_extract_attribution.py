@@ -2023,3 +2023,9 @@ def test_whom_a_poll_was_made_for_is_not_part_of_its_name() -> None:
 )
 def test_a_documents_owner_and_maker_are_its_source(text: str, expected: str) -> None:
     assert sources(text, "41")[0] == expected
+
+
+def test_a_general_is_a_speaker() -> None:
+    assert sources("The general told reporters that his men had killed 41 fighters.", "41") == ["The general"]
+    # must not match: the adjective
+    assert sources("The general public gave 41 dollars.", "41") == [None]

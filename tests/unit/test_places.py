@@ -691,3 +691,11 @@ def test_the_place_an_attack_struck_counts_as_a_place() -> None:
     assert [m.place.name for m in find_places("Ten died in the missile strike on Kupiansk.")] == ["Kupyansk"]
     # must not match: a town that only opens a longer name the gazetteer does not hold
     assert [m.place.name for m in find_places("Ten died in the raid on Kupiansk Velmarka.")] == []
+
+
+def test_a_newspaper_named_after_a_city_is_no_place() -> None:
+    assert [m.place.name for m in find_places("She told The Nairobi Star that 40 died in Kenya.")] == [
+        "Kenya"
+    ]
+    # must not match: the city itself
+    assert [m.place.name for m in find_places("Floods in Nairobi killed 40.")] == ["Nairobi"]

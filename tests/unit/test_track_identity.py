@@ -6,6 +6,7 @@ import pytest
 
 from worker.extract.sources import normalize_source
 from worker.track.identity import (
+    is_news_outlet,
     item_context,
     name_skeleton,
     resolve_source,
@@ -773,3 +774,31 @@ def test_the_office_written_next_to_a_ministers_title_is_theirs() -> None:
 )
 def test_pollsters_record_keepers_and_chambers(mention: str, expected: str | None) -> None:
     assert resolve(mention, country="KE", kind="organisation") == expected
+
+
+def test_a_name_a_small_town_also_has_is_still_a_bodys() -> None:
+    # "Gallup" is also a town in New Mexico, too small to be what a speaker's name means
+    assert resolve("Gallup", country="US", kind="organisation") == "name:gallup"
+    # must not match: a country that speaks is its government
+    assert resolve("Kenya", country="US", kind="organisation") == "gov:ke:government"
+
+
+def test_the_outlet_a_person_spoke_to_is_not_whom_they_speak_for() -> None:
+    text = "Mayor Lia Moss told the BBC that 40 died. Moss said 9 were missing."
+    assert resolve("Lia Moss", text, country="GB", kind="person") == "person:ms"
+    # must not match: a body the item ties the person to is still theirs
+    text = "UNICEF spokeswoman Lia Moss told the BBC that 40 died. Moss said 9 were missing."
+    assert resolve("Lia Moss", text, country="GB", kind="person") == "unicef"
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "outlet"),
+    [
+        ("reuters", True),
+        ("name:kathmandu post", True),
+        ("name:news velmar", True),
+        ("name:board relief", False),
+    ],
+)
+def test_news_outlets_are_known_by_listing_or_by_their_names_words(entity_id: str, outlet: bool) -> None:
+    assert is_news_outlet(entity_id) is outlet

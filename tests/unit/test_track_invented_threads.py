@@ -441,3 +441,29 @@ def test_a_body_named_in_full_in_part_and_through_its_officer_keeps_one_series(
         ("value_updated", "bus-02", 15.0, "bus-03", 17.0, "name:oregon patrol state"),
         ("value_revised_down", "bus-03", 17.0, "bus-04", 16.0, "name:oregon patrol state"),
     }
+
+
+def test_a_figure_credited_to_no_one_does_not_continue_a_news_outlets_count() -> None:
+    events = _track(
+        [
+            (
+                "np-1",
+                "2026-04-01T08:00:00Z",
+                "Floods in Velmaria killed 40 people, the Velmaria Times reported.",
+            ),
+            ("np-2", "2026-04-02T08:00:00Z", "The toll from floods in Velmaria has reached 52."),
+        ]
+    )
+    assert [value for _, _, value in events] == [40.0]
+    # must not match: a body that keeps a count is still continued
+    events = _track(
+        [
+            (
+                "np-1",
+                "2026-04-01T08:00:00Z",
+                "Floods in Velmaria killed 40 people, the Velmaria Relief Board said.",
+            ),
+            ("np-2", "2026-04-02T08:00:00Z", "The toll from floods in Velmaria has reached 52."),
+        ]
+    )
+    assert ("value_updated", "name:board relief velmaria", 52.0) in events

@@ -528,6 +528,8 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
                 )
             )
             or _acronym_in_brackets(text, tokens, index, stop)
+            # "The New York Times", "the Jakarta Post": a newspaper, no place
+            or (stop < longest and tokens[stop].group().lower() in PAPER_TITLE_WORDS)
             # another spelling of a city ("Nadia" for Navadwip) never stands before a capitalised
             # word: "Nadia Kent" is a person
             or (stop < longest and gaz.is_other_spelling(name))
@@ -783,6 +785,11 @@ def _attack_on_before(text: str, position: int, floor: int) -> bool:
     return len(before) >= 2 and before[-1] == "on" and before[-2] in _ATTACKS_ON
 
 
+# Words that make a place's name a newspaper's: "The New York Times", "the Jakarta Post".
+PAPER_TITLE_WORDS = frozenset(
+    {"times", "post", "herald", "tribune", "journal", "gazette", "chronicle", "observer", "telegraph"}
+    | {"inquirer", "examiner", "courier", "globe", "standard", "daily", "mail", "star", "sun", "mirror"}
+)
 # Attacks whose target "on" names: "the strike on Dnipro".
 _ATTACKS_ON = frozenset(
     {"strike", "strikes", "attack", "attacks", "shelling", "bombardment", "raid", "raids", "assault"}

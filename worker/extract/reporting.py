@@ -374,7 +374,8 @@ SPEAKER_ROLES: Final[frozenset[str]] = (
         pollster campaigner activist organiser organizer protester protestor demonstrator volunteer
         prosecutor judge magistrate attorney lawyer barrister solicitor ombudsman ombudswoman
         rapporteur coroner investigator detective inspector superintendent commissioner sergeant
-        constable sheriff marshal warden ranger officer captain admiral colonel lieutenant soldier
+        constable sheriff marshal warden ranger officer captain admiral colonel lieutenant soldier general
+        brigadier
         veteran doctor physician surgeon nurse medic paramedic pharmacist rescuer firefighter lifeguard
         expert economist analyst researcher scientist professor academic scholar historian
         demographer statistician epidemiologist forecaster meteorologist seismologist geologist

@@ -29,7 +29,7 @@ from itertools import islice
 
 from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
-from worker.extract.places import FREE_CITY_POPULATION, gazetteer
+from worker.extract.places import FREE_CITY_POPULATION, PAPER_TITLE_WORDS, gazetteer
 from worker.extract.places import fold as fold_place
 from worker.extract.reporting import PLACE_HEADS, TITLE_WORDS
 from worker.extract.sources import TYPE_KEYWORDS, personal_name
@@ -597,6 +597,27 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
     return None
 
 
+# Words only a news outlet's name holds: a paper's title word, or a broadcaster's.
+# (as unlisted ids write them: singular, so "times" is "time")
+_OUTLET_WORDS = frozenset(
+    singular(word)
+    for word in PAPER_TITLE_WORDS | {"news", "tv", "television", "radio", "broadcaster", "newspaper"}
+)
+
+
+def is_news_outlet(entity_id: str) -> bool:
+    """Whether an entity id is a news outlet's: a listed one, or an unlisted name with a word only
+    outlets' names hold ("The Kathmandu Post")."""
+    if entity_id.startswith(UNLISTED_PREFIX):
+        return not _OUTLET_WORDS.isdisjoint(entity_id.removeprefix(UNLISTED_PREFIX).split())
+    return entity_id in _listed_outlets()
+
+
+@cache
+def _listed_outlets() -> frozenset[str]:
+    return frozenset(org.id for org in organisations() if org.type == "media")
+
+
 def _national_society(folded: str) -> Entity | None:
     """ "the Kenya Red Cross Society", "the Afghan Red Crescent": a country's own society of the
     movement, not the International Committee of the Red Cross; one id per country."""
@@ -840,7 +861,7 @@ def _is_proper_name(mention: str) -> bool:
         return False
     if all(w.lower() in GENERIC_HEADS for w in words):
         return False  # "Police said": a common noun capitalised at the head of a sentence
-    return gazetteer().lookup(" ".join(words)) is None
+    return not _is_place(" ".join(words))  # a small town's name may be a body's too ("Hamas", "Gallup")
 
 
 class _Unresolved(Enum):
@@ -1237,7 +1258,8 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
     for place in context.places_of(surname):
         window_start = max(0, place - 120)
         window = context.text[window_start : place + len(surname) + 120]
-        sentence = _sentence_around(window, place - window_start)
+        # "Mayor Selin Kaya told the BBC": whom a person spoke to is not whom they speak for
+        sentence = _AUDIENCE.sub(" ", _sentence_around(window, place - window_start))
         after = _body_after_name(sentence, person, context)
         if after is not None:
             return after  # "Capt. Dana Wells of the Oregon State Patrol", with or without a role word
@@ -1341,6 +1363,11 @@ def _national_government(context: ItemContext, country: str, speaker: str | None
     )
 
 
+# The outlet a person spoke to: "told the BBC", "in an interview with CNN", "speaking to Reuters".
+_AUDIENCE = re.compile(
+    r"\b(?:told|telling|speaking\s+to|talking\s+to|in\s+an\s+interview\s+with|interviewed\s+by)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w.&'’-]*\s*){1,5}"
+)
 # "Capt. Dana Wells of the Oregon State Patrol", "Ivo Lund from the state fire service": the body
 # written right after a person's name.
 _BODY_AFTER_NAME = re.compile(

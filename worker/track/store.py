@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from worker.track.identity import MINISTRY_SUFFIX, UNLISTED_PREFIX
+from worker.track.identity import MINISTRY_SUFFIX, UNLISTED_PREFIX, is_news_outlet
 from worker.track.keys import SINGLE_SITE_KINDS, UNATTRIBUTED, SeriesParts
 from worker.track.normalize import KEY_SEPARATOR
 from worker.track.rules import (
@@ -227,9 +227,10 @@ def _key_without_kind(parts: SeriesParts, *, place: bool = True) -> str:
 
 
 def _names_a_body(source: str) -> bool:
-    """A source that names one body: not a generic word ("officials", "district police") nor a
-    person speaking for no body the item names."""
-    return not source.startswith(("generic:", "person:"))
+    """A source that names one body that keeps a count: not a generic word ("officials", "district
+    police"), a person speaking for no body the item names, nor a news outlet (another outlet's
+    figure credited to no one is not that outlet's)."""
+    return not source.startswith(("generic:", "person:")) and not is_news_outlet(source)
 
 
 def _plausible_continuation(state: SeriesState, point: Point) -> bool:
