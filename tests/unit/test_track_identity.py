@@ -802,3 +802,10 @@ def test_the_outlet_a_person_spoke_to_is_not_whom_they_speak_for() -> None:
 )
 def test_news_outlets_are_known_by_listing_or_by_their_names_words(entity_id: str, outlet: bool) -> None:
     assert is_news_outlet(entity_id) is outlet
+
+
+def test_the_national_disaster_authority_is_the_countrys_listed_agency() -> None:
+    text = "A spokesman for the national disaster authority, Omar Zahid, said 40 had died."
+    assert resolve("Omar Zahid", text, country="AF", kind="person") == "af-andma"
+    # must not match: the same words in another country's item are that country's agency
+    assert resolve("the national disaster authority", country="PK", kind="government") == "pk-ndma"
