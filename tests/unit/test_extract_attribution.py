@@ -2029,3 +2029,11 @@ def test_a_general_is_a_speaker() -> None:
     assert sources("The general told reporters that his men had killed 41 fighters.", "41") == ["The general"]
     # must not match: the adjective
     assert sources("The general public gave 41 dollars.", "41") == [None]
+
+
+def test_a_quoted_object_and_a_title_do_not_hide_a_shared_subject() -> None:
+    text = 'Gov. Ana Lind called the flood "a catastrophe" and said repairs would cost 41 million euros.'
+    assert sources(text, "41 million") == ["Ana Lind"]
+    # must not match: a quotation with a comma inside is a quoted clause, not an object
+    text = 'The flood was "a catastrophe, nothing less" and repairs would cost 41 million euros.'
+    assert sources(text, "41 million") == [None]

@@ -673,6 +673,8 @@ def test_people_found_alive_are_no_missing_or_dead() -> None:
         ("Some 44,000 households lost power during the ice storm.", "Some 44,000", "affected"),
         ("By dawn 12,500 homes were still in the dark.", "12,500", "other"),  # homes are things
         ("About 9,000 residents were left without running water.", "About 9,000", "affected"),
+        ("Some 70,000 people lacked running water on Monday.", "Some 70,000", "affected"),
+        ("Nearly 5,000 villagers had no electricity for a week.", "Nearly 5,000", "affected"),
         ("Some 27 people were being treated in hospital.", "Some 27", "affected"),
         ("Medics treated 300 people at the scene.", "300", "other"),  # treated, not in hospital
         ("Evacuation orders now cover 11,200 people in the valley.", "11,200", "evacuated"),

@@ -178,9 +178,10 @@ _FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|coul
 _LEADING_CONJUNCTION_RE = re.compile(r"^(?:while|whereas|but|although|though)\s+", re.IGNORECASE)
 # A clause whose subject did something else before "and" a cue verb: "The army denied the claim and".
 _COORDINATED_SUBJECT_RE = re.compile(
-    r"\s*(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+"
+    r"\s*(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w'’.-]+\s+){0,3}?[\w'’-]+)\s+"  # "Gov. Ana Leite"
     r"(?:[a-z]+ed|met|held|gave|made|took|spoke|went|sent|saw|found|told|set|cut|kept|left|rejected)\b"
-    r"(?:[^,;:\"“”]|(?<=\d),(?=\d))*"  # a comma only inside a figure ("1,200")
+    # a comma only inside a figure ("1,200"); a short quotation as the object ('called it "a disaster"')
+    r"(?:[^,;:\"“”]|(?<=\d),(?=\d)|[\"“][^\"“”]{1,80}[\"”])*"
     # or around an aside on the figure that reports nothing: ", its first cut since 2020,"
     r"(?:,\s+(?:the|its|their|a|an)\s+(?:(?!(?:said|says|told|added|reported)\b)[^,;:\"“”]){1,60}?,)?"
     r"\s+and\s+$"
