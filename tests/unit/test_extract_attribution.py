@@ -2037,3 +2037,21 @@ def test_a_quoted_object_and_a_title_do_not_hide_a_shared_subject() -> None:
     # must not match: a quotation with a comma inside is a quoted clause, not an object
     text = 'The flood was "a catastrophe, nothing less" and repairs would cost 41 million euros.'
     assert sources(text, "41 million") == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The exit polls have the Greens on 141 seats.", "The exit polls"),
+        (
+            "The polls commissioned by Velmar TV, Tarsa Radio and the Star have the Greens on 141 seats.",
+            "The polls",
+        ),
+        ("A survey carried out by Velmar TV and Tarsa Radio gives the Greens 141 seats.", "A survey"),
+        # must not match: "have" after no finding is no cue, and the makers of one poll are its source
+        ("The 141 villagers have no water.", None),
+        ("The poll commissioned by Velmar TV has the Greens on 141 seats.", "Velmar TV"),
+    ],
+)
+def test_a_finding_that_has_a_party_on_a_figure_is_its_source(text: str, expected: str | None) -> None:
+    assert sources(text, "141") == [expected]

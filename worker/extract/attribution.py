@@ -140,6 +140,13 @@ _DESCRIBED_FINDING_RE = re.compile(
     rf"(?:{word_alternation(FINDING_DOCUMENTS)}))\b(?=\s+\S)",
     re.IGNORECASE,
 )
+# A finding and the several bodies that made it: "the exit polls commissioned by A, B and C".
+_MAKER_NAME = r"(?:the\s+)?[A-Z][\w'’\-.&]*(?:\s+[A-Z][\w'’\-.&]*)*"
+_FINDING_MADE_BY_MANY_RE = re.compile(
+    f"(?i:{_DESCRIBED_FINDING_RE.pattern})"
+    r"\s+(?:commissioned|conducted|carried\s+out|published|released)\s+(?:jointly\s+)?by\s+"
+    rf"{_MAKER_NAME}(?:,\s+{_MAKER_NAME})*,?\s+and\s+{_MAKER_NAME}"
+)
 _FINDING_AGENT_RE = re.compile(
     r"\bby\s+(?P<agent>(?:the\s+)?[A-Z][\w'’\-.&]*(?:\s+(?:of\s+)?[A-Z][\w'’\-.&]*)*)$"
 )
@@ -263,13 +270,14 @@ _WHICH_CITED_RE = re.compile(
 # that rises or falls ("the toll has risen", "the tally had reached") is no finding.
 _FINDING_BEFORE_RE = re.compile(
     rf"\b(?:{word_alternation(FINDING_DOCUMENTS - {'tally', 'tallies', 'update', 'records', 'documents'})})\b"
-    r"(?:\s+(?:of|by|from|for|in|on|last|this|the|a|an|week|month|year|weekend|today|yesterday|[A-Z][\w'’.-]*"
-    r"|[a-z]+-[\w-]+|\w+ly|\w+ed)){0,5}\s+$"
+    # "commissioned by Velmar TV, Tarsa Radio and the Star": who made it, names joined by commas
+    r"(?:\s+(?:of|by|from|for|in|on|and|out|jointly|last|this|the|a|an|week|month|year|weekend|today|yesterday"
+    r"|[A-Z][\w'’.-]*,?|[a-z]+-[\w-]+|[a-z]\w*ly|[a-z]\w*ed)){0,12}\s+$"
 )
 # "has risen", "had been", "has found": "had" or "has" as an auxiliary.
 _PARTICIPLE_AFTER_RE = re.compile(r"\s+(?:been|\w+ed|\w+en|found|shown|grown|put|set|hit|cut)\b")
 # How far before "had" or "gives" its finding is read.
-HAVING_CUE_WINDOW = 60
+HAVING_CUE_WINDOW = 90
 
 
 def _having_cue(text: str, start: int, position: int, after: int) -> bool:
@@ -870,6 +878,20 @@ def _without_trailing_adverbials(region: str) -> str:
         region = stripped[: phrase.start()]
 
 
+def _whole_region_subject(region: str, region_start: int) -> tuple[str, int, str | None, str] | None:
+    """A subject that ends the region whole: a pronoun ("..., they said"), or a finding and the
+    several bodies that made it ("The exit polls commissioned by Velmar TV, Tarsa Radio and the
+    Star have ...", whose commas join the makers' names)."""
+    words = WORD_RE.findall(region)
+    if words and _word_in(words[-1], SUBJECT_PRONOUNS):
+        return words[-1], region_start + region.rfind(words[-1]), None, ""
+    made = _FINDING_MADE_BY_MANY_RE.fullmatch(region.strip())
+    if made is not None:
+        document = made.group("document")
+        return document, region_start + region.find(document), None, ""
+    return None
+
+
 def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, int, str | None, str] | None:  # noqa: PLR0911, PLR0912  one rule per subject shape
     """The subject before a cue verb: (phrase, start, cue override, words that vouch for it), or
     ("", position, None, "") when the verb shares the subject of an earlier one ("put the toll at
@@ -882,10 +904,9 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             region = region[cut + 1 :]
     if not region.strip(" ,"):
         return "", verb_start, None, ""
-    words = WORD_RE.findall(region)
-    if words and _word_in(words[-1], SUBJECT_PRONOUNS):
-        position = region.rfind(words[-1])
-        return words[-1], region_start + position, None, ""
+    whole = _whole_region_subject(region, region_start)
+    if whole is not None:
+        return whole
     segments = _SEGMENT_COMMA_RE.split(region) if _DIGIT_RE.search(region) else region.split(",")
     last = segments[-1].strip()
     last_words = WORD_RE.findall(last)

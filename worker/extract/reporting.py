@@ -204,9 +204,11 @@ DOCUMENT_VERBS: Final[dict[str, str]] = {
     "has": "has",
     "gave": "gave",
     "gives": "gives",
+    "have": "have",  # "the exit polls have the Greens on 141 seats"
+    "give": "give",
 }
 # Document verbs that are common words: a cue only with a document noun shortly before them.
-HAVING_VERBS: Final[frozenset[str]] = frozenset({"had", "has", "gave", "gives"})
+HAVING_VERBS: Final[frozenset[str]] = frozenset({"had", "has", "have", "gave", "gives", "give"})
 
 # Verbs that credit a figure only in the passive, with the agent after "by": "the figures were
 # released by the ministry". Every cue verb does the same ("were confirmed by the WHO"). Verbs of
