@@ -885,7 +885,7 @@ def _whole_region_subject(region: str, region_start: int) -> tuple[str, int, str
     words = WORD_RE.findall(region)
     if words and _word_in(words[-1], SUBJECT_PRONOUNS):
         return words[-1], region_start + region.rfind(words[-1]), None, ""
-    made = _FINDING_MADE_BY_MANY_RE.fullmatch(region.strip())
+    made = _FINDING_MADE_BY_MANY_RE.fullmatch(region.strip()) if " by " in region else None
     if made is not None:
         document = made.group("document")
         return document, region_start + region.find(document), None, ""
