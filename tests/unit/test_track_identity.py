@@ -530,6 +530,8 @@ def test_an_airline_is_a_body() -> None:
         ("the district magistrate", None, "generic:district officials"),
         ("the district collector", None, "generic:district officials"),
         ("the district's chief administrator", None, "generic:district officials"),
+        ("Sudanese health authorities", None, "gov:sd:health-ministry"),
+        ("local health authorities", None, "generic:local health officials"),
         # a two-word head that opens with an area word is not that area's
         ("local media", None, "generic:local media"),
         ("Velmish news outlets", None, "generic:media"),

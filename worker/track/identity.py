@@ -116,6 +116,7 @@ GENERIC_HEADS: dict[str, str] = {
     "organizers": "organisers",
     "hospital officials": "hospital officials",
     "health officials": "health officials",
+    "health authorities": "health officials",  # "health authorities in Gaza", "Sudanese health authorities"
     "prefecture": "prefecture",
     "police prefecture": "prefecture",
     "military": "military",
