@@ -2055,3 +2055,11 @@ def test_a_quoted_object_and_a_title_do_not_hide_a_shared_subject() -> None:
 )
 def test_a_finding_that_has_a_party_on_a_figure_is_its_source(text: str, expected: str | None) -> None:
     assert sources(text, "141") == [expected]
+
+
+def test_a_source_that_closes_a_line_of_labelled_figures_is_theirs() -> None:
+    text = "Dead: 41. Injured: 112. (Source: Velmar relief office, 6 p.m.)"
+    assert sources(text, "41", "112") == ["Velmar relief office", "Velmar relief office"]
+    # must not match: a caption's credit is the picture's, not the caption's figures'
+    text = "A 41-metre wave hit the coast. (Source: Velmar relief office)"
+    assert sources(text, "41") == [None]

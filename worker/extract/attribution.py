@@ -2185,6 +2185,11 @@ def _credit_possessive_to_later_speaker(anchors: list[_Anchor]) -> None:
 
 
 # A line that names where the rows above it come from: "Source: National Disaster Authority, 5 May".
+# A figure after a label, as boxes of key figures write them: "Injured: 112".
+_LABELLED_FIGURE_RE = re.compile(r"[A-Za-z]\s*:\s*\d")
+_SOURCE_CLOSES_LINE_RE = re.compile(
+    r"\((?i:sources?)\s*:\s*(?P<who>[^,;()\n\d]{2,80})[^()\n]*\)[ \t]*$", re.MULTILINE
+)
 _SOURCE_LINE_RE = re.compile(r"^Sources?\s*:\s*(?P<who>[^,;(\n]{2,80})", re.MULTILINE)
 # The rows a source line vouches for: short lines above it with no full stop ("Deaths: 214").
 SOURCE_ROW_CHARS = 80
@@ -2196,8 +2201,19 @@ def _credit_source_lines(
     results: list[Attribution | None],
     registry: SourceRegistry,
 ) -> None:
-    """Figures with no source in the rows just above a "Source: X" line are X's."""
+    """Figures with no source in the rows just above a "Source: X" line are X's, and those on a line
+    that a "(Source: X)" closes ("Deaths: 40. Injured: 112. (Source: county emergency office)")."""
     starts = [start for start, _ in mentions]
+    for closing in _SOURCE_CLOSES_LINE_RE.finditer(text):
+        resolved = registry.resolve(closing.group("who").strip())
+        if resolved is not None:
+            entity, display = resolved
+            line_start = text.rfind("\n", 0, closing.start()) + 1
+            if _LABELLED_FIGURE_RE.search(text, line_start, closing.start()) is None:
+                continue  # a caption's credit ("... hit the coast. (Source: X)") is the picture's
+            for index in range(bisect_left(starts, line_start), bisect_left(starts, closing.start())):
+                if results[index] is None:
+                    results[index] = Attribution(display, entity.normalized, entity.type, "source")
     for line in _SOURCE_LINE_RE.finditer(text):
         resolved = registry.resolve(line.group("who").strip())
         if resolved is None:
