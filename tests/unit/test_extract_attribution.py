@@ -189,6 +189,10 @@ class TestSpeechVerbs:
         text = "Over 7,000 families moved to schools, the council said, while others went to friends."
         assert sources(text, "7,000") == ["the council"]
 
+    def test_a_contrasting_clause_that_carries_a_forecast_on_shares_the_source(self) -> None:
+        text = "The survey has the Greens on 141 seats, while the Reds are projected to win 96."
+        assert sources(text, "141", "96") == ["The survey", "The survey"]
+
     def test_a_coordinated_verb_shares_the_subject(self) -> None:
         text = "The board put the total loss at 6,230 hectares and said another 1,870 were flooded."
         assert sources(text, "6,230", "1,870") == ["The board", "The board"]

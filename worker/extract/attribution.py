@@ -1173,9 +1173,18 @@ def _contrasting_clauses(text: str, start: int, end: int) -> list[int]:
     for match in CONTRASTING_CLAUSE_RE.finditer(text, start, end):
         words = match.group("np").split()
         named = any(word[0].isupper() for word in words if word.lower() != "the")
+        if _FORECAST_PASSIVE_RE.match(text, match.start("np"), end):
+            continue  # "..., while Labour are predicted to win 239": the same finding goes on
         if named or any(word.lower() in SOURCE_HEADS for word in words):
             found.append(match.start())
     return found
+
+
+# A passive that carries a finding on: "are predicted to win", "is expected to take".
+_FORECAST_PASSIVE_RE = re.compile(
+    r"(?:the\s+|a\s+)?(?:[\w'’\-.]+\s+){1,3}?(?:is|are|was|were)\s+"
+    r"(?:predicted|projected|expected|forecast|estimated|seen|tipped)\s+to\b"
+)
 
 
 # Longer than the longest preposed cue phrase ("according to").
