@@ -251,6 +251,10 @@ REPORTED_COUNT_AFTER = re.compile(
 )
 # "a girl was among the 12 people killed": the toll the victims belong to, not a known set.
 AMONG_THE_TOLL = re.compile(r"\bamong\s+the\s+$", re.IGNORECASE)
+# "one of the four boats": one of a set the text counts, so a count of its own (SPEC: "N of the M").
+ONE_OF_A_COUNTED_SET = re.compile(
+    rf"^\s+of\s+the\s+(?:\d[\d,]*|{word_alternation((*UNITS_WORDS, *TENS_WORDS))})\s+[a-z]", re.IGNORECASE
+)
 # "one" as a pronoun or determiner: "one of its boats", "one another", "no one", "at one point".
 ONE_PRONOUN_BEFORE = re.compile(
     r"\b(?:no|any|every|each|some|this|that|the|which|another|at|in)\s+$", re.IGNORECASE
@@ -516,6 +520,7 @@ def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> boo
 def _one_counts(before: str, after: str) -> bool:
     if (
         ONE_OF_WHOM_COUNTS.match(after)
+        or ONE_OF_A_COUNTED_SET.match(after)
         or ONE_IN_RATIO.match(after)
         or ONE_CASUALTY_AFTER.match(after)
         or ONE_CASUALTY_BEFORE.search(before)
