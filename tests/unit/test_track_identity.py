@@ -811,3 +811,11 @@ def test_the_national_disaster_authority_is_the_countrys_listed_agency() -> None
     assert resolve("Omar Zahid", text, country="AF", kind="person") == "af-andma"
     # must not match: the same words in another country's item are that country's agency
     assert resolve("the national disaster authority", country="PK", kind="government") == "pk-ndma"
+
+
+def test_a_police_rank_before_a_name_in_the_item_makes_the_person_the_polices_voice() -> None:
+    text = "The Force Press Officer (FPO), ACP Ola Bello, said 7 died. Bello said 9 were held."
+    assert resolve("Ola Bello", text, country="NG", kind="person") == "generic:police"
+    # must not match: a rank's letters elsewhere in the sentence are no rank of this person's
+    text = "The SP party met. Ola Bello said 9 were held."
+    assert resolve("Ola Bello", text, country="NG", kind="person") == "person:bl"

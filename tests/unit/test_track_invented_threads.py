@@ -467,3 +467,16 @@ def test_a_figure_credited_to_no_one_does_not_continue_a_news_outlets_count() ->
         ]
     )
     assert ("value_updated", "name:board relief velmaria", 52.0) in events
+
+
+def test_a_police_rank_and_an_officers_title_keep_the_polices_counts_in_one_series(
+    tracked: list[tuple[str, str, float, str, float, str]],
+) -> None:
+    police = {link for link in tracked if link[1].startswith("ng-") and link[5] == "generic:police"}
+    # "the Force Public Relations Officer (FPRO), ACP Olumuyiwa Adejobi", then "police spokesman
+    # Olumuyiwa Adejobi", then "Police": one body, not a body called FPRO
+    assert police == {
+        ("value_updated", "ng-01", 681.0, "ng-02", 1150.0, "generic:police"),
+        ("value_updated", "ng-02", 1150.0, "ng-03", 1457.0, "generic:police"),
+        ("value_updated", "ng-01", 7.0, "ng-03", 9.0, "generic:police"),
+    }

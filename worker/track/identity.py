@@ -1261,9 +1261,10 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
         window = context.text[window_start : place + len(surname) + 120]
         # "Mayor Selin Kaya told the BBC": whom a person spoke to is not whom they speak for
         sentence = _AUDIENCE.sub(" ", _sentence_around(window, place - window_start))
-        after = _body_after_name(sentence, person, context)
+        after = _body_after_name(sentence, person, context) or _rank_voice(sentence, person)
         if after is not None:
-            return after  # "Capt. Dana Wells of the Oregon State Patrol", with or without a role word
+            # "Capt. Dana Wells of the Oregon State Patrol", "ACP Ola Bello": with or without a role word
+            return after
         if ROLE_WORDS.isdisjoint(fold(sentence).split()):
             continue
         found = known_organisation(sentence, context) or _body_by_head(sentence, context)
@@ -1324,7 +1325,9 @@ def _office_voice(mention: str) -> Entity | None:
 _GENERIC_OFFICE_HEADS = ("police", "army", "military", "guard")
 # The ranks South Asian and Nigerian wire copy writes before a police officer's name.
 POLICE_RANKS = frozenset({"SP", "DSP", "ASP", "SSP", "ACP", "DCP", "CP", "IGP", "AIG", "DIG", "SHO", "CSP"})
-_POLICE_RANK = re.compile(rf"^(?:{'|'.join(sorted(POLICE_RANKS, key=len, reverse=True))})\.?\s+")
+_RANKS = "|".join(sorted(POLICE_RANKS, key=len, reverse=True))
+_POLICE_RANK = re.compile(rf"^(?:{_RANKS})\.?\s+")
+_POLICE_RANK_BEFORE = re.compile(rf"\b(?:{_RANKS})\.?\s+$")
 # "the Police Public Relations Officer", "the Army Public Relations Director": an office of a
 # generic body named with no one holding it.
 _OFFICE_TITLE = re.compile(
@@ -1375,6 +1378,14 @@ _BODY_AFTER_NAME = re.compile(
     r"\s+(?:of|from|at)\s+(?P<body>the\s+[^,.;:\"”()]{2,60}?|[A-Z][^,.;:\"”()]{1,60}?)"
     r"(?=\s*[,.;:\"”()]|\s+(?:said|says|told|added|confirmed)\b|$)"
 )
+
+
+def _rank_voice(sentence: str, person: str) -> Entity | None:
+    """The police, when the sentence writes a police rank right before the person's name."""
+    at = sentence.find(person)
+    if at > 0 and _POLICE_RANK_BEFORE.search(sentence, max(0, at - 8), at):
+        return Entity(id="generic:police", name="police", speaker=person)
+    return None
 
 
 def _body_after_name(sentence: str, person: str, context: ItemContext) -> Entity | None:
