@@ -819,3 +819,11 @@ def test_a_police_rank_before_a_name_in_the_item_makes_the_person_the_polices_vo
     # must not match: a rank's letters elsewhere in the sentence are no rank of this person's
     text = "The SP party met. Ola Bello said 9 were held."
     assert resolve("Ola Bello", text, country="NG", kind="person") == "person:bl"
+
+
+def test_a_person_set_off_with_an_office_of_a_generic_body_speaks_for_it() -> None:
+    text = "Ten died, said Ana Lind, head of the district police. Lind said 4 were missing."
+    assert resolve("Ana Lind", text, country="KE", kind="person") == "generic:district police"
+    # must not match: a description of an unlisted body is left to the item's own reading
+    text = "Ten died, said Ana Lind, head of the Velmar-based group. Lind said 4 were missing."
+    assert resolve("Ana Lind", text, country="KE", kind="person") == "person:lnd"

@@ -1284,6 +1284,7 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
             _government_voice(sentence, person, context)
             or _generic_voice(sentence, person)
             or _unlisted_body_voice(sentence, person)
+            or _office_after_name(sentence, person, context)
         )
         if voiced is not None:
             return voiced
@@ -1380,6 +1381,14 @@ _BODY_AFTER_NAME = re.compile(
 )
 
 
+# "Lena Varga, head of the regional rescue service": the office set off after the name, then its body.
+_ROLE_AFTER_NAME = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:head|chief|director|spokes(?:man|woman|person)|official"
+    r"|commander|coordinator|chairman|chairwoman|chair|secretary|representative)\s+(?:of|for|at)\s+"
+    r"(?P<body>the\s+[^,.;:\"”()]{3,60}?)(?=\s*[,.;:\"”()]|$)"
+)
+
+
 def _rank_voice(sentence: str, person: str) -> Entity | None:
     """The police, when the sentence writes a police rank right before the person's name."""
     at = sentence.find(person)
@@ -1397,6 +1406,19 @@ def _body_after_name(sentence: str, person: str, context: ItemContext) -> Entity
         return None  # "Ana Ruiz of Velmar": where she is from
     body = resolve_source(found.group("body"), fold(found.group("body")), "organisation", context)
     return None if body is None else Entity(id=body.id, name=body.name, speaker=person, country=body.country)
+
+
+def _office_after_name(sentence: str, person: str, context: ItemContext) -> Entity | None:
+    """ "Ana Lind, head of the district police": the listed or generic body of an office set off
+    after the name (a description of an unlisted body is left to the item's own reading)."""
+    at = sentence.find(person)
+    office = _ROLE_AFTER_NAME.match(sentence, at + len(person)) if at >= 0 else None
+    if office is None:
+        return None
+    body = resolve_source(office.group("body"), fold(office.group("body")), "organisation", context)
+    if body is None or body.id.startswith(UNLISTED_PREFIX):
+        return None
+    return Entity(id=body.id, name=body.name, speaker=person, country=body.country)
 
 
 def _unlisted_body_voice(sentence: str, person: str) -> Entity | None:
