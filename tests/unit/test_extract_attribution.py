@@ -2067,3 +2067,9 @@ def test_a_source_that_closes_a_line_of_labelled_figures_is_theirs() -> None:
     # must not match: a caption's credit is the picture's, not the caption's figures'
     text = "A 41-metre wave hit the coast. (Source: Velmar relief office)"
     assert sources(text, "41") == [None]
+
+
+def test_a_relay_that_cites_its_origin_in_one_phrase_gives_the_origin() -> None:
+    assert sources("At least 41 died, according to local media citing police.", "41") == ["police"]
+    # must not match: a relay that cites no one stays the source
+    assert sources("At least 41 died, according to local media.", "41") == ["local media"]

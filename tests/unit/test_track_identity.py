@@ -827,3 +827,11 @@ def test_a_person_set_off_with_an_office_of_a_generic_body_speaks_for_it() -> No
     # must not match: a description of an unlisted body is left to the item's own reading
     text = "Ten died, said Ana Lind, head of the Velmar-based group. Lind said 4 were missing."
     assert resolve("Ana Lind", text, country="KE", kind="person") == "person:lnd"
+
+
+def test_a_health_office_is_not_a_ministry_while_the_home_office_is() -> None:
+    assert (
+        resolve("the regional health office", country="GB", kind="health_authority")
+        == "name:health office regional"
+    )
+    assert resolve("the Home Office", country="GB", kind="government") == "gov:gb:interior-ministry"

@@ -262,6 +262,8 @@ _QUOTE_TAIL_WORDS = frozenset(QUOTE_TAIL_VERBS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
 _NOUN_LIKE_VERBS = ("forecast", "estimate", "claim")
 # A relay's source named in a relative clause after it: ", which cited two security sources".
+# A relay and the origin it cites, in one phrase: "local media citing police".
+_RELAY_CITING_RE = re.compile(r"(?P<relay>.+?)\s+(?:citing|quoting)\s+(?P<origin>\S.*)")
 _WHICH_CITED_RE = re.compile(
     r",\s+(?:which|who)\s+(?:cited|quoted|(?:was|were)\s+(?:carried\s+out|conducted|compiled|commissioned)\s+by)"
     r"\s+(?P<origin>[^,.;:]{2,60}?)(?=\s*[,.;:]|$)"
@@ -1326,6 +1328,9 @@ class _SentenceReader:
             if relayed is not None and _valid_source(relayed.group("origin"), counting=False):
                 # "according to Reuters, which cited two security sources": the origin of the chain
                 owner, phrase_end = relayed.group("origin"), relayed.end()
+            cited_origin = _RELAY_CITING_RE.fullmatch(owner)
+            if cited_origin is not None and _valid_source(cited_origin.group("origin"), counting=False):
+                owner = cited_origin.group("origin")  # "according to local media citing police": the origin
             if not _valid_source(owner, counting=False):
                 # "according to information on its website": a generic source is still a source
                 if cue != "according to" or not _generic_source(phrase):

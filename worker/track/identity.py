@@ -295,7 +295,10 @@ _FIELD_OF = re.compile(r"\b(?P<field>[a-z]+(?: [a-z]+)?) minist(?:ry|er)\b")
 # Ministries and ministers by the British and American names: "the Home Office", "the foreign
 # secretary", "the health secretary". Only these fields: a "press secretary" or "information
 # office" is no ministry.
-_FIELD_OFFICE = re.compile(r"\b(?P<field>home|foreign|interior|health|defen[cs]e) (?:secretary|office)\b")
+_FIELD_OFFICE = re.compile(
+    r"\b(?:(?P<field>home|foreign|interior|health|defen[cs]e) secretary"
+    r"|(?P<office_field>home|foreign) office)\b"  # a "health office" is a local one
+)
 
 
 def fold(text: str) -> str:
@@ -477,7 +480,9 @@ def _offices(folded: str) -> list[str]:
     found: list[tuple[int, str]] = []
     for pattern in (_OF_FIELD, _FIELD_OF, _FIELD_OFFICE):
         for match in pattern.finditer(folded):
-            office = _office(match.group("field"), field_last=pattern is not _OF_FIELD)
+            groups = match.groupdict()
+            field = groups["field"] or groups.get("office_field") or ""
+            office = _office(field, field_last=pattern is not _OF_FIELD)
             if office:
                 found.append((match.start(), office))
     return [office for _, office in sorted(found)]
