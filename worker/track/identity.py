@@ -29,7 +29,7 @@ from itertools import islice
 
 from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
-from worker.extract.places import FREE_CITY_POPULATION, PAPER_TITLE_WORDS, gazetteer
+from worker.extract.places import FREE_CITY_POPULATION, PAPER_TITLE_WORDS, POSSESSIVE_END, gazetteer
 from worker.extract.places import fold as fold_place
 from worker.extract.reporting import PLACE_HEADS, TITLE_WORDS
 from worker.extract.sources import TYPE_KEYWORDS, personal_name
@@ -215,12 +215,15 @@ _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _PERSON_OF = re.compile(
     r"^(?P<person>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]*)\s+(?:of|from|at)\s+(?P<body>(?:the\s+)?\S.*)$"
 )
-_POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 _ONE_CAPITALISED_WORD = re.compile(r"(?:the\s+)?[A-Z][\w'’-]*")
+# The roles a speaker holds in a body, written before "of", "for" or "at" and the body.
+_ROLE_IN_A_BODY = (
+    r"(?:spokes(?:man|woman|person)|head|chief|director|official|officer|chairman|chairwoman|chair|secretary"
+    r"|representative|coordinator|commander)"
+)
 # "a spokeswoman for the relief board", "the director of the agency": a role, then its body.
 _ROLE_OF = re.compile(
-    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|head|chief|director|official|officer"
-    r"|chairman|chairwoman|chair|secretary|representative|coordinator)\s+(?:for|of|at|with)\s+(?P<body>.+)$",
+    rf"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{_ROLE_IN_A_BODY}\s+(?:for|of|at|with)\s+(?P<body>.+)$",
     re.IGNORECASE,
 )
 # "the latest report from the relief board", "figures released by the ministry": a document is the
@@ -930,7 +933,7 @@ def _by_role(mention: str, context: ItemContext, place_country: str | None) -> _
     if role is None:
         return _NEXT
     written = role.group("body")
-    owner = _POSSESSIVE_END.sub("", written)
+    owner = POSSESSIVE_END.sub("", written)
     if role.re is _BODY_BEFORE_ROLE and owner == written and _is_generic_body(written):
         # "a police spokesman" is read by the generic rules; "the board's spokesman" is the board's
         return _NEXT
@@ -1388,8 +1391,7 @@ _BODY_AFTER_NAME = re.compile(
 
 # "Lena Varga, head of the regional rescue service": the office set off after the name, then its body.
 _ROLE_AFTER_NAME = re.compile(
-    r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:head|chief|director|spokes(?:man|woman|person)|official"
-    r"|commander|coordinator|chairman|chairwoman|chair|secretary|representative)\s+(?:of|for|at)\s+"
+    rf",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?{_ROLE_IN_A_BODY}\s+(?:of|for|at)\s+"
     r"(?P<body>the\s+[^,.;:\"”()]{3,60}?)(?=\s*[,.;:\"”()]|$)"
 )
 
