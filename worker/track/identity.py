@@ -5,10 +5,13 @@ people it introduces with their office, its country), and the claim event carrie
 rules, in order (docs/tracking.md):
 
 1. Sentence adverbs the attribution swallowed go ("However, police" is the police).
-2. A known organisation named anywhere in the mention wins (`worker/knowledge/organisations.json`,
-   by acronym or alias), or an acronym the item defines ("the General Labour Union (GLU)"), or
-   the expansion of one; a spokesperson or official "of"/"for" it resolves to it, the person kept as
-   the speaker.
+2. The mention's form: a place that speaks, a known organisation named anywhere in it
+   (`worker/knowledge/organisations.json`, by acronym or alias), an acronym the item defines ("the
+   General Labour Union (GLU)") or the expansion of one, a generic body's office or a police rank;
+   then a role of a body ("a spokeswoman for", "the board's spokesman"), a named person of a body
+   ("Maj. Tom Reed of the state patrol"), people polled by a body, a description before a name and
+   a document's issuer ("a police statement") each resolve to that body, the person kept as the
+   speaker (`_FORM_RULES`, in order).
 3. A person alone resolves to the body the item ties them to ("agency head Jane Doe", "Jane Doe,
    spokeswoman for the agency"), else to a person id that survives transliteration variants.
 4. A government office resolves by rule: country (adjective, possessive, "of X" or the item's
