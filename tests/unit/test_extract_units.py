@@ -80,6 +80,7 @@ def test_named_unit_patterns(name: str, matching: str, not_matching: str, method
         ("The state set aside N1.8 trillion.", [(1.8e12, "NGN")]),
         ("Nurses asked for N95 masks.", []),
         ("It is worth KSh 4.5 billion, or TSh 30 billion.", [(4.5e9, "KES"), (30e9, "TZS")]),
+        ("Accra set aside GH¢450 million and GH₵ 2 billion.", [(450e6, "GHS"), (2e9, "GHS")]),
         ("The trade balance fell to $-50.8bn.", [(-50.8e9, "USD")]),
         ("Stoxx 50 -1.8% FTSE -0.4%.", [(-1.8, "percent"), (-0.4, "percent")]),
         ("Carbon reached 1200 parts per million, lead 15 ppb.", [(1200, "ppm"), (15, "ppb")]),

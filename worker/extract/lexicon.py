@@ -242,6 +242,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "DKK": "DKK", "SAR": "SAR", "AED": "AED", "EGP": "EGP", "KES": "KES", "IDR": "IDR",
     "Rp": "IDR", "THB": "THB", "฿": "THB", "VND": "VND", "₫": "VND", "PLN": "PLN", "HUF": "HUF",
     "KSh": "KES", "Ksh": "KES", "KShs": "KES", "Kshs": "KES", "TSh": "TZS", "USh": "UGX",
+    "GH¢": "GHS", "GH₵": "GHS", "₵": "GHS", "GHS": "GHS", "UGX": "UGX", "TZS": "TZS", "ETB": "ETB",
 }  # fmt: skip
 
 # Letter prefixes glued to the digits that are currencies only with a scale word after ("P2.7 billion",
