@@ -770,3 +770,9 @@ def test_held_and_hurt_govern_a_figure_and_held_with_an_object_detains_no_one(
 )
 def test_hunger_and_a_previous_periods_figure(text: str, figure: str, category: str) -> None:
     assert (figure, category) in categories(text)
+
+
+def test_a_quoted_figure_after_the_toll_is_the_toll() -> None:
+    assert ("at least 41", "killed") in categories('Officials put the toll at "at least 41" on Monday.')
+    # must not match: a quoted figure after no toll keeps its own reading
+    assert ("41", "other") in categories('Officials put the cost at "41" million.')

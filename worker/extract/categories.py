@@ -501,7 +501,7 @@ _OUT_OF_OPENING = re.compile(
 _GOVERNING_TOLL = re.compile(
     r"\b(?:toll|deaths|death\s+count|fatalities)\b[^,;]{0,70}?\b(?:at|to|of|reach|reached|reaches|stands\s+at|"
     r"stood\s+at|is|was|be|hit|hits|top|tops|topped|exceed|exceeds|exceeded|passed|passes)"
-    r"(?:\s+(?:now|currently|already|still|likely|probably))?\s+$",
+    r"(?:\s+(?:now|currently|already|still|likely|probably))?\s+[\"“]?$",  # 'the toll at "40"'
     re.IGNORECASE,
 )
 # People named by what happened to them ("the displaced", "the injured").
