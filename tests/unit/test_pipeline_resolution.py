@@ -168,3 +168,13 @@ def test_a_national_body_that_measures_every_country_places_its_figures_where_th
     )
     place = only(found, 240).place
     assert place is not None and place.id == "iso:SY"
+
+
+def test_a_country_that_attacks_is_not_where_the_figures_are() -> None:
+    found = events("Russia launched 41 drones overnight, officials said.", "Drone attack")
+    place = only(found, 41).place
+    assert place is None or place.country != "RU"
+    # must not match: a country where something happened is the figures' place
+    found = events("Floods in Russia killed 41 people, officials said.", "Floods")
+    place = only(found, 41).place
+    assert place is not None and place.country == "RU"

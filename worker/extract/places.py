@@ -790,6 +790,10 @@ PAPER_TITLE_WORDS = frozenset(
     {"times", "post", "herald", "tribune", "journal", "gazette", "chronicle", "observer", "telegraph"}
     | {"inquirer", "examiner", "courier", "globe", "standard", "daily", "mail", "star", "sun", "mirror"}
 )
+# A country that attacks: "Russia launched 58 drones", "Israel struck 40 targets".
+_ATTACKER_VERB_AFTER = re.compile(
+    r"\s+(?:launched|fired|attacked|struck|shelled|bombed|targeted|invaded)\b", re.IGNORECASE
+)
 # Attacks whose target "on" names: "the strike on Dnipro".
 _ATTACKS_ON = frozenset(
     {"strike", "strikes", "attack", "attacks", "shelling", "bombardment", "raid", "raids", "assault"}
@@ -1289,6 +1293,8 @@ def _vote(
     for mention in found:
         if _VENUE_BEFORE.search(text, max(0, mention.start - VENUE_WINDOW), mention.start):
             continue  # "pledged at a conference in Brussels": where donors met, not the event
+        if mention.place.level == "country" and _ATTACKER_VERB_AFTER.match(text, mention.end):
+            continue  # "Russia launched 58 drones": the attacker, not where the figures are
         weight = 2 if mention.start < lede_end else 1
         votes[mention.place.country] += weight
         if not _capital_for_government(text, mention):
