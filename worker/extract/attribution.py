@@ -2218,32 +2218,33 @@ def _credit_source_lines(
     """Figures with no source in the rows just above a "Source: X" line are X's, and those on a line
     that a "(Source: X)" closes ("Deaths: 40. Injured: 112. (Source: county emergency office)")."""
     starts = [start for start, _ in mentions]
-    for closing in _SOURCE_CLOSES_LINE_RE.finditer(text):
-        resolved = registry.resolve(closing.group("who").strip())
-        if resolved is not None:
-            entity, display = resolved
-            line_start = text.rfind("\n", 0, closing.start()) + 1
-            if _LABELLED_FIGURE_RE.search(text, line_start, closing.start()) is None:
-                continue  # a caption's credit ("... hit the coast. (Source: X)") is the picture's
-            for index in range(bisect_left(starts, line_start), bisect_left(starts, closing.start())):
-                if results[index] is None:
-                    results[index] = Attribution(display, entity.normalized, entity.type, "source")
-    for line in _SOURCE_LINE_RE.finditer(text):
-        resolved = registry.resolve(line.group("who").strip())
+
+    def credit(who: str, span_start: int, span_end: int) -> None:
+        """The figures with no source between the two positions are `who`'s."""
+        resolved = registry.resolve(who.strip())
         if resolved is None:
-            continue
+            return
         entity, display = resolved
-        credit = Attribution(display, entity.normalized, entity.type, "source")
-        row_end = line.start() - 1
+        given = Attribution(display, entity.normalized, entity.type, "source")
+        for index in range(bisect_left(starts, span_start), bisect_left(starts, span_end)):
+            if results[index] is None:
+                results[index] = given
+
+    for closing in _SOURCE_CLOSES_LINE_RE.finditer(text):
+        line_start = text.rfind("\n", 0, closing.start()) + 1
+        if _LABELLED_FIGURE_RE.search(text, line_start, closing.start()) is not None:
+            # only a box of labelled figures: a caption's credit ("... hit the coast. (Source: X)")
+            # is the picture's
+            credit(closing.group("who"), line_start, closing.start())
+    for line in _SOURCE_LINE_RE.finditer(text):
+        rows_start = row_end = line.start() - 1
         while row_end > 0:
             row_start = text.rfind("\n", 0, row_end) + 1
             row = text[row_start:row_end].strip()
             if not row or len(row) > SOURCE_ROW_CHARS or row.endswith("."):
                 break
-            for index in range(bisect_left(starts, row_start), bisect_left(starts, row_end)):
-                if results[index] is None:
-                    results[index] = credit
-            row_end = row_start - 1
+            rows_start, row_end = row_start, row_start - 1
+        credit(line.group("who"), rows_start, line.start() - 1)
 
 
 # A source in brackets right after a figure and at most two words of its noun, as a box of key

@@ -87,9 +87,12 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "treated in a hospital", "treated at hospital", "treated at hospitals", "treated at a hospital",
         "lost power", "lost electricity", "in the dark",
         "without heat", "without heating", "without running water", "without water",
-        "lacked running water", "lack running water", "lacking running water", "lacked water",
-        "lack water", "lacking water", "lacked power", "lack power", "lacking power", "lacked electricity",
-        "lack electricity", "lacking electricity", "no running water", "no power", "no electricity",
+        *(
+            f"{lacking} {supply}"
+            for lacking in ("lack", "lacked", "lacking")
+            for supply in ("running water", "water", "power", "electricity")
+        ),
+        "no running water", "no power", "no electricity",
     ),
     "protesting": (
         "demonstrators", "protesters", "protestors", "marchers", "marched", "marching",

@@ -766,8 +766,13 @@ def admin_suffixes() -> frozenset[str]:
     return frozenset(place_names()["admin_suffixes"])
 
 
+def _words_before(text: str, position: int, floor: int) -> list[str]:
+    """The lower-case words in the few characters before a place's name, never before `floor`."""
+    return text[max(floor, position - 24) : position].lower().split()
+
+
 def _locative_before(text: str, position: int, floor: int) -> bool:
-    before = text[max(floor, position - 24) : position].lower().split()
+    before = _words_before(text, position, floor)
     while before and (
         before[-1] == "the" or _COMPASS_WORD.match(before[-1]) or _PLACE_QUALIFIER.match(before[-1])
     ):
@@ -779,7 +784,7 @@ def _locative_before(text: str, position: int, floor: int) -> bool:
 
 def _attack_on_before(text: str, position: int, floor: int) -> bool:
     """ "the strike on Dnipro", "an attack on Goma": the place an attack struck."""
-    before = text[max(floor, position - 24) : position].lower().split()
+    before = _words_before(text, position, floor)
     if before and before[-1] == "the":
         before.pop()
     return len(before) >= 2 and before[-1] == "on" and before[-2] in _ATTACKS_ON

@@ -34,7 +34,7 @@ from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from worker.extract.places import FREE_CITY_POPULATION, PAPER_TITLE_WORDS, POSSESSIVE_END, gazetteer
 from worker.extract.places import fold as fold_place
-from worker.extract.reporting import PLACE_HEADS, TITLE_WORDS
+from worker.extract.reporting import GENERIC_DOCUMENT_ADJECTIVES, PLACE_HEADS, TITLE_WORDS
 from worker.extract.sources import TYPE_KEYWORDS, personal_name
 from worker.knowledge import Organisation, content_words, organisations
 from worker.track.normalize import singular
@@ -249,13 +249,11 @@ _DOCUMENT_ALONE = re.compile(
 )
 # Words that say what kind of document it is, not who issued it: "an official statement", "the
 # latest weekly report".
-_DOCUMENT_KIND_WORDS = frozenset(
+_DOCUMENT_KIND_WORDS = GENERIC_DOCUMENT_ADJECTIVES | frozenset(
     {
-        *("official", "joint", "written", "brief", "separate", "internal", "detailed", "full", "short"),
-        *("latest", "new", "recent", "earlier", "previous", "first", "final", "last", "later"),
-        *("preliminary", "initial", "provisional", "updated", "revised"),
-        *("daily", "weekly", "monthly", "quarterly", "annual", "yearly"),
-        *("exit", "opinion", "snap", "online", "telephone", "phone", "household", "independent", "national"),
+        *("joint", "written", "brief", "separate", "internal", "detailed", "full", "short", "first", "last"),
+        *("quarterly", "yearly", "exit", "opinion", "snap", "online", "telephone", "phone", "household"),
+        *("independent", "national"),
     }
 )
 _ITEM_ACRONYM = re.compile(
@@ -302,8 +300,9 @@ _FIELD_OF = re.compile(r"\b(?P<field>[a-z]+(?: [a-z]+)?) minist(?:ry|er)\b")
 # secretary", "the health secretary". Only these fields: a "press secretary" or "information
 # office" is no ministry.
 _FIELD_OFFICE = re.compile(
-    r"\b(?:(?P<field>home|foreign|interior|health|defen[cs]e) secretary"
-    r"|(?P<office_field>home|foreign) office)\b"  # a "health office" is a local one
+    # a "health office" is a local one
+    r"\b(?P<field>(?:home|foreign|interior|health|defen[cs]e)(?= secretary)|(?:home|foreign)(?= office))"
+    r" (?:secretary|office)\b"
 )
 
 
@@ -486,9 +485,7 @@ def _offices(folded: str) -> list[str]:
     found: list[tuple[int, str]] = []
     for pattern in (_OF_FIELD, _FIELD_OF, _FIELD_OFFICE):
         for match in pattern.finditer(folded):
-            groups = match.groupdict()
-            field = groups["field"] or groups.get("office_field") or ""
-            office = _office(field, field_last=pattern is not _OF_FIELD)
+            office = _office(match.group("field"), field_last=pattern is not _OF_FIELD)
             if office:
                 found.append((match.start(), office))
     return [office for _, office in sorted(found)]
@@ -957,12 +954,7 @@ def _by_person_of_body(mention: str, context: ItemContext, place_country: str | 
     if _ONE_CAPITALISED_WORD.fullmatch(found.group("body")):
         # "Ana Ruiz of Velmar": where she is from, most often a town; she speaks for herself
         return Entity(id=f"person:{name_skeleton(person)}", name=fold(person), speaker=_speaker(person))
-    body = resolve_source(
-        found.group("body"), fold(found.group("body")), "organisation", context, place_country
-    )
-    if body is None:
-        return _NEXT
-    return Entity(id=body.id, name=body.name, speaker=_speaker(person), country=body.country)
+    return _body_after_name(mention, person, context, place_country) or _NEXT
 
 
 # "economists surveyed by Bloomberg", "analysts polled by LSEG": the survey's maker gives the figure.
@@ -1407,15 +1399,22 @@ def _rank_voice(sentence: str, person: str) -> Entity | None:
     return None
 
 
-def _body_after_name(sentence: str, person: str, context: ItemContext) -> Entity | None:
+def _body_after_name(
+    sentence: str, person: str, context: ItemContext, place_country: str | None = None
+) -> Entity | None:
+    """The body written right after a person's name, with the person (titles dropped) speaking for it."""
     if personal_name(person.split()) is None:
         return None  # a body's own name: "the Velmar Board of the Treasury" is one body
     at = sentence.find(person)
     found = _BODY_AFTER_NAME.match(sentence, at + len(person)) if at >= 0 else None
     if found is None or _ONE_CAPITALISED_WORD.fullmatch(found.group("body")):
         return None  # "Ana Ruiz of Velmar": where she is from
-    body = resolve_source(found.group("body"), fold(found.group("body")), "organisation", context)
-    return None if body is None else Entity(id=body.id, name=body.name, speaker=person, country=body.country)
+    body = resolve_source(
+        found.group("body"), fold(found.group("body")), "organisation", context, place_country
+    )
+    if body is None:
+        return None
+    return Entity(id=body.id, name=body.name, speaker=_speaker(person) or person, country=body.country)
 
 
 def _office_after_name(sentence: str, person: str, context: ItemContext) -> Entity | None:
