@@ -835,3 +835,29 @@ def test_a_health_office_is_not_a_ministry_while_the_home_office_is() -> None:
         == "name:health office regional"
     )
     assert resolve("the Home Office", country="GB", kind="government") == "gov:gb:interior-ministry"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("a provincial health official", "generic:provincial health officials"),
+        ("a district health officer", "generic:district health officials"),
+        ("a senior police official", "generic:police"),
+        # must not match: a health official with no area speaks for the country's ministry
+        ("a health official", "gov:ke:health-ministry"),
+    ],
+)
+def test_an_areas_officials_of_a_field_are_generic(mention: str, expected: str) -> None:
+    assert resolve(mention, country="KE", kind="health_authority") == expected
+
+
+def test_the_home_office_is_britains_whatever_the_items_country() -> None:
+    assert (
+        resolve("the Home Office", "Migrants crossed from France.", country="FR")
+        == "gov:gb:interior-ministry"
+    )
+    assert resolve("the Foreign Office", country=None) == "gov:gb:foreign-ministry"
+    # must not match: a home office written in lower case is the item's country's
+    assert (
+        resolve("the state home office", "Police in India said.", country="IN") == "gov:in:interior-ministry"
+    )

@@ -119,6 +119,10 @@ GENERIC_HEADS: dict[str, str] = {
     "organizers": "organisers",
     "hospital officials": "hospital officials",
     "health officials": "health officials",
+    "health official": "health officials",
+    "health officer": "health officials",  # "the district health officer"
+    "police official": "police",
+    "police officer": "police",
     "health authorities": "health officials",  # "health authorities in Gaza", "Sudanese health authorities"
     "prefecture": "prefecture",
     "police prefecture": "prefecture",
@@ -1013,6 +1017,19 @@ _FORM_RULES = (
 )
 
 
+# Offices named as only Britain names them, capitalised as a department's name.
+_BRITISH_OFFICE = re.compile(r"\b(?:Home|Foreign)\s+Office\b")
+
+
+def _office_country(mention: str, place_country: str | None) -> str | None:
+    """The country of an office a mention names with no country: "the territory's health ministry"
+    is the country of the place its figure is about; "the Home Office" is Britain's, whatever
+    country the item is about."""
+    if place_country is not None and _PLACE_NOUN_POSSESSIVE.search(mention):
+        return place_country
+    return "GB" if _BRITISH_OFFICE.search(mention) else None
+
+
 def _resolve_by_words(  # noqa: PLR0911  one return per rule, in order
     mention: str, normalized: str, kind: str, context: ItemContext, place_country: str | None
 ) -> Entity | None:
@@ -1022,9 +1039,7 @@ def _resolve_by_words(  # noqa: PLR0911  one return per rule, in order
     country, rest = _country_in(folded)
     office = _office_of(rest, context)
     if office is not None:
-        if country is None and place_country is not None and _PLACE_NOUN_POSSESSIVE.search(mention):
-            # "the territory's health ministry": the country of the place its figure is about
-            country = place_country
+        country = country or _office_country(mention, place_country)
         where = country or context.country or "xx"
         return Entity(
             id=f"gov:{where.lower()}:{office}{MINISTRY_SUFFIX}",
@@ -1210,7 +1225,20 @@ def _is_generic_body(body: str) -> bool:
     """Whether the words before a role name a body only by a generic head ("a government official",
     "a police spokesman"), which the generic rules read, or name no body at all ("a senior")."""
     words = fold(body).split()
-    return not set(words) & _body_words() or any(word in GENERIC_HEADS for word in words)
+    return (
+        not set(words) & _body_words()
+        or any(word in GENERIC_HEADS for word in words)
+        # "a provincial health official": an area's officials of a field, no body's name
+        or (
+            len(words) > 1
+            and words[-1] in _GENERIC_FIELDS
+            and all(word in SUBNATIONAL_WORDS for word in words[:-1])
+        )
+    )
+
+
+# Fields whose officials are generic ones: "a health official" names no one body.
+_GENERIC_FIELDS = frozenset({"health", "police", "security"})
 
 
 def _sole_national_body(context: ItemContext, country: str | None = None) -> Organisation | Entity | None:
