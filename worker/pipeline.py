@@ -114,6 +114,7 @@ def extract_item(item: WireItem, limits: ItemLimits = DEFAULT_LIMITS) -> Extract
             for claim in extract_claims(
                 cleaned.text,
                 location=fallback,
+                country=country_name(where),
                 sentences=sentences,
                 place_mentions=where.text_mentions,
                 figures=figures,
@@ -260,6 +261,12 @@ def evidence_window(text: str, claim: Claim, context_chars: int) -> str:
 
 # A spokesperson the text does not name or place: "a spokesperson said", "a company spokesman".
 _UNNAMED_SPOKESPERSON = re.compile(r"(?:an?|the)\s+(?:[a-z]+\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
+
+
+def country_name(where: ItemPlaces) -> str | None:
+    """The name of the item's country, for a figure its sentence says is the whole country's."""
+    place = gazetteer().by_id.get(f"iso:{where.country}") if where.country else None
+    return place.name if place is not None else None
 
 
 def fallback_name(where: ItemPlaces) -> str | None:

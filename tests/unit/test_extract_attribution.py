@@ -2073,3 +2073,35 @@ def test_a_relay_that_cites_its_origin_in_one_phrase_gives_the_origin() -> None:
     assert sources("At least 41 died, according to local media citing police.", "41") == ["police"]
     # must not match: a relay that cites no one stays the source
     assert sources("At least 41 died, according to local media.", "41") == ["local media"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Crews reached 14 of the trapped workers, the firm that runs the quarry said.", "the firm"),
+        (
+            "About 260 staff were laid off, the company that owns the Velmar mill said on Friday.",
+            "the company",
+        ),
+        ("At least 23 people died, the hospital where the wounded were taken said.", "the hospital"),
+        ("Attacks on medics rose to 61, a group that tracks them in Norland said.", "a group"),
+    ],
+)
+def test_a_body_a_relative_clause_describes_before_its_cue_is_the_source(text: str, expected: str) -> None:
+    figure = re.search(r"\d+", text)
+    assert figure is not None
+    assert sources(text, figure.group()) == [expected]
+
+
+def test_a_that_clause_with_a_subject_of_its_own_is_no_description_of_the_speaker() -> None:
+    # must not match: "that" followed by its own subject or a pronoun
+    assert sources("The ministry put the toll at 31, a figure that it said could rise.", "31") == [
+        "The ministry"
+    ]
+
+
+def test_a_body_head_in_the_plural_is_a_source() -> None:
+    assert sources("The bank was fined $2 million, regulators said.", "$2 million") == ["regulators"]
+    assert sources("Some 900 jobs will go, lenders said.", "900") == ["lenders"]
+    # must not match: a plural that is no body's head stays out
+    assert sources("Some 900 jobs will go, the storms said.", "900") == [None]

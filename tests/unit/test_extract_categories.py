@@ -776,3 +776,42 @@ def test_a_quoted_figure_after_the_toll_is_the_toll() -> None:
     assert ("at least 41", "killed") in categories('Officials put the toll at "at least 41" on Monday.')
     # must not match: a quoted figure after no toll keeps its own reading
     assert ("41", "other") in categories('Officials put the cost at "41" million.')
+
+
+def test_counted_noun_does_not_start_at_a_number_word_of_another_figure() -> None:
+    text = "Turnout was 58 percent, down from 64 percent three years ago."
+    assert counted_noun(text, text.index("64 percent") + 10, len(text))[0] is None
+    # must not match: a noun after the figure is still what it counts
+    text = "Turnout fell among 64 percent young voters."
+    assert counted_noun(text, text.index("64 percent") + 10, len(text))[0] == "young voters"
+
+
+def test_counted_noun_reads_past_the_size_of_the_set_after_of_the() -> None:
+    text = "The Greens won 41 of the 120 seats."
+    assert counted_noun(text, text.index("41") + 2, len(text))[0] == "seats"
+    text = "Two of its nine ferries sank."
+    assert counted_noun(text, 3, len(text))[0] == "ferries"
+
+
+def test_counted_noun_stops_at_a_name_after_a_plural_noun() -> None:
+    text = "Air defences downed 31 of the 35 missiles Velmar fired overnight."
+    assert counted_noun(text, text.index("31") + 2, len(text))[0] == "missiles"
+    # must not match: a capitalised word before the noun is part of the phrase
+    text = "Officials counted 31 Velmar ferries."
+    assert counted_noun(text, text.index("31") + 2, len(text))[0] == "Velmar ferries"
+
+
+def test_counted_noun_stops_at_an_irregular_past_tense() -> None:
+    text = "Officials said 12 boats sank and 40 lorries drove off."
+    assert counted_noun(text, text.index("12") + 2, len(text))[0] == "boats"
+    assert counted_noun(text, text.index("40") + 2, len(text))[0] == "lorries"
+
+
+def test_migrants_who_land_are_arrivals_and_refugees_who_land_are_displaced() -> None:
+    assert categories("Some 640 migrants landed on the island, the coastguard said.") == [
+        ("Some 640", "other")
+    ]
+    # must not match: refugees who land are displaced (SPEC)
+    assert categories("Some 640 refugees landed on the island, the coastguard said.") == [
+        ("Some 640", "displaced")
+    ]

@@ -24,10 +24,11 @@ from worker.pipeline import process_item
 _DIGITS = re.compile(r"\d[\d,]*")
 
 
-def _digit_claims(
+def _digit_claims(  # noqa: PLR0913  the signature of extract_claims
     text: str,
     *,
     location: str | None = None,
+    country: str | None = None,
     sentences: list[tuple[int, int]] | None = None,
     place_mentions: object = None,
     figures: object = None,

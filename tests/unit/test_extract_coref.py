@@ -304,3 +304,17 @@ class TestNamesInsideAComplement:
     def test_a_title_before_the_name_still_gives_the_name(self) -> None:
         registry = SourceRegistry()
         assert resolved(registry, "Harbour Board chief Ana Ruiz") == "Ana Ruiz"
+
+
+class TestDescriptionsStandForNames:
+    def test_a_description_does_not_stand_for_an_earlier_description(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "The firm")
+        # "the regulator" is another body: only a name can be what a bare description stands for
+        assert resolved(registry, "the regulator") == "the regulator"
+
+    def test_a_description_stands_for_a_body_named_before(self) -> None:
+        # must not match: a body named by its name is what "the regulator" refers back to
+        registry = SourceRegistry()
+        resolved(registry, "the Norland Energy Authority")
+        assert resolved(registry, "the regulator") == "the Norland Energy Authority"

@@ -273,3 +273,19 @@ def test_an_amount_in_two_parts_joined_by_and_is_one_figure(
 def test_what_an_amount_of_money_is_in_is_what_it_counts(text: str, counted: str | None) -> None:
     [claim] = extract_claims(text)
     assert claim.counted == counted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The fine came to 3.2 billion tenge.", [(3_200_000_000, "KZT")]),
+        ("She paid 4,500 laris for the car.", [(4500, "GEL")]),
+        ("Villagers received 60,000 kyats each.", [(60000, "MMK")]),
+        # must not match: a word that names a people as well as a currency is left to the counted noun
+        ("About 5,000 Guarani marched to the capital.", [(5000, None)]),
+    ],
+)
+def test_a_currency_named_by_one_word_of_its_own_is_read(
+    sentence: str, expected: list[tuple[float, str]]
+) -> None:
+    assert units(sentence) == expected

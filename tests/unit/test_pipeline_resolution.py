@@ -178,3 +178,29 @@ def test_a_country_that_attacks_is_not_where_the_figures_are() -> None:
     found = events("Floods in Russia killed 41 people, officials said.", "Floods")
     place = only(found, 41).place
     assert place is not None and place.country == "RU"
+
+
+def test_a_figure_its_clause_calls_the_whole_countrys_is_placed_in_the_country() -> None:
+    found = events(
+        "Storms cut power to 2.4 million homes nationwide, including 800,000 in Ohio, utilities in the "
+        "United States said. Crews in Ohio worked overnight.",
+        "Storms cut power in Ohio",
+    )
+    assert only(found, 2_400_000).place is not None
+    assert only(found, 2_400_000).place.id == "iso:US"
+    # must not match: the part the sentence places in a state stays there
+    assert only(found, 800_000).place is not None
+    assert only(found, 800_000).place.id == "iso:US-OH"
+
+
+def test_a_place_named_before_the_national_word_keeps_its_figure() -> None:
+    found = events(
+        "Police counted 61,000 marchers in Lyon and 900,000 across the country, the French interior "
+        "ministry said. Lyon saw the largest crowds.",
+        "Marches in Lyon",
+    )
+    assert only(found, 900_000).place is not None
+    assert only(found, 900_000).place.id == "iso:FR"
+    # must not match: the city's own figure, named with the city, stays the city's
+    assert only(found, 61_000).place is not None
+    assert only(found, 61_000).place.name == "Lyon"

@@ -56,7 +56,7 @@ def _without_bars(text: str) -> str:
     return " ".join(text.replace("|", " ").split())
 
 
-def _digit_claims(text: str, *, location: str | None = None) -> list[Claim]:
+def _digit_claims(text: str, *, location: str | None = None, country: str | None = None) -> list[Claim]:
     """Every run of digits as a claim: stands in for the extractor to exercise the offset map."""
     return [
         Claim(

@@ -97,6 +97,13 @@ _MONEY_PURPOSE = re.compile(
     r"\s+in(?=\s+[a-z])(?!\s+(?:the|a|an|its|their|his|her|our|all|total|addition|order|part|each|every|"
     r"which|what|exchange|return|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+ly)\b)"
 )
+# Words that make a figure a whole country's ("1.2 million marched nationwide", "seized across the
+# country"), whatever city the item is about.
+_NATIONAL_SCOPE = re.compile(
+    r"\b(?:nationwide|countrywide|across\s+the\s+(?:country|nation)|throughout\s+the\s+(?:country|nation)"
+    r"|all\s+over\s+the\s+country|in\s+the\s+whole\s+country)\b",
+    re.IGNORECASE,
+)
 # A figure set beside the one before it for another time or place: the same kind of count.
 _COMPARED_WITH = re.compile(
     r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|an?)\s+)?$"
@@ -206,15 +213,18 @@ def _counted_phrase(
     return counted, phrase_end
 
 
-def extract_claims(
+def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the pipeline already has
     text: str,
     *,
     location: str | None = None,
+    country: str | None = None,
     sentences: list[tuple[int, int]] | None = None,
     place_mentions: Sequence[PlaceMention] | None = None,
     figures: list[Figure] | None = None,
 ) -> list[Claim]:
-    """Every numeric claim in `text`, in reading order, one claim per figure. `sentences` is
+    """Every numeric claim in `text`, in reading order, one claim per figure: placed where its
+    sentence says, else in `country` (the name of the item's country) when its clause says the
+    figure is the whole country's, else at `location`. `sentences` is
     `split_sentences(text)`, `place_mentions` is `find_places(text)` and `figures` is
     `find_figures(text, sentences)` when the caller already has them."""
     if sentences is None:
@@ -303,6 +313,10 @@ def extract_claims(
             category, counted = claims[-1].category, claims[-1].counted  # "The UN put the figure at 450"
         source = claims[restated].source if restated >= 0 else attributions[index]
         own_place = place_of(s_index, quantity.start, next_start)
+        if _national(
+            text, quantity, previous.end if previous is not None else s_start, next_start, own_place
+        ):
+            own_place = country
         placed.append(own_place is not None)
         claims.append(
             Claim(
@@ -393,6 +407,18 @@ def _share_category_forward(text: str, claims: list[Claim]) -> None:
             and category_named(text, claim.end, following.start) is None
         ):
             claim.category = following.category
+
+
+def _national(
+    text: str, quantity: Quantity, clause_start: int, next_start: int, own_place: str | None
+) -> bool:
+    """Whether a figure's clause says it is the whole country's: after the figure, before any place
+    its phrase names ("6 million homes nationwide, 1.5 million in the capital"), or before it
+    when no place is named ("across the country, the tally stood at 250")."""
+    after = _NATIONAL_SCOPE.search(text, quantity.end, next_start)
+    if after is not None:
+        return own_place is None or text.find(own_place, quantity.end, after.start()) < 0
+    return own_place is None and _NATIONAL_SCOPE.search(text, clause_start, quantity.start) is not None
 
 
 def _share_country_backward(text: str, claims: list[Claim], placed: list[bool]) -> None:

@@ -484,9 +484,34 @@ def _subject_in_segment(segment: str) -> str:
     reckoned = _FIGURE_SOMEONE_RECKONED_RE.match(subject) or _THING_SOMEONE_RECKONED_RE.match(subject)
     if reckoned is not None and _valid_source(reckoned.group("who"), counting=False):
         subject = reckoned.group("who")
+    described = _described_by_clause(segment) if " that " in segment or " where " in segment else None
+    if described is not None:
+        return described
     if not subject or not _valid_source(subject, counting=False):
         subject = _antecedent_of_relative(segment) or subject
     return subject
+
+
+# "that" or "where" opening a clause that describes the noun before it: "the company that runs the
+# mine", "the hospital where the injured were taken".
+_DESCRIBING_CLAUSE_RE = re.compile(r"\s(?P<opener>that|where)\s+(?P<next>[\w'’-]+)")
+
+
+def _described_by_clause(segment: str) -> str | None:
+    """The body a "that" or "where" clause describes, before a cue verb: "the firm that owns the
+    plant said" is the firm's. A "that" clause with a subject of its own ("the figure that
+    officials gave") or a pronoun ("a toll that it said") does not describe a speaker."""
+    for match in _DESCRIBING_CLAUSE_RE.finditer(segment):
+        following = match.group("next")
+        if match.group("opener") == "that" and (
+            not following.islower() or following in SOURCE_HEADS | DETERMINERS | PRONOUNS
+        ):
+            continue
+        before = _strip_leading_preposition(_cut_at_clause_opener(segment[: match.start()])).strip()
+        words = WORD_RE.findall(before)
+        if words and words[-1].lower() in SOURCE_HEADS and _short_noun_phrase(before):
+            return before
+    return None
 
 
 def _names_someone(phrase: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from worker.extract.alternation import lowers_like_ignorecase, word_alternation
-from worker.extract.lexicon import WEEKDAY_NAMES
+from worker.extract.lexicon import TENS_WORDS, UNITS_WORDS, WEEKDAY_NAMES
 from worker.extract.numbers import CLAUSE_COMMA_RE
 from worker.extract.places import ROW_LABEL, TABLE_CELL_BAR, gazetteer, is_table_row, line_around
 
@@ -351,6 +351,7 @@ _PHRASE_STOP = frozenset(
         "while",
         # past tenses that do not end in -ed: "37,000 people beat the pavement", "nurses quit"
         *("beat", "quit", "met", "sought", "fought", "struck", "shook", "swept", "tore", "spread"),
+        *("sank", "sunk", "drove", "flew", "broke", "caught", "hid", "threw", "withdrew", "swam", "shot"),
         "took",
         "make",
         "made",
@@ -475,7 +476,12 @@ _PARTICIPLE_ADJECTIVES = frozenset(
         "affected",
     ]
 )
-_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:own\s+)?", re.IGNORECASE)
+# "212 of the 400 seats": the set's own size may stand before the noun
+_OF_THE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:own\s+)?"
+    rf"(?:(?:\d[\d,]*|{word_alternation([*UNITS_WORDS, *TENS_WORDS])})\s+)?",
+    re.IGNORECASE,
+)
 # The size of a quake, written after or before its figure.
 _MAGNITUDE_AFTER = re.compile(r"[\s-]*magnitude\b", re.IGNORECASE)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
@@ -672,6 +678,10 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
             break
         if words and lower.endswith("ing") and lower not in _ING_NOUNS:
             break  # "17 senators joining the vote", "300 people living in tents": a clause after the noun
+        if not words and (lower in UNITS_WORDS or lower in TENS_WORDS):
+            break  # "4 percent two months ago": a number word opens a figure of its own
+        if words and word[0].isupper() and words[-1].islower() and words[-1].endswith("s"):
+            break  # "28 attack drones Russia launched": a name after a plural noun opens a clause
         if lower in _NOUN_SKIP and not words:
             pos = match.end()
             continue
@@ -928,10 +938,17 @@ def _verb_done_to_group(text: str, figure: FigureSpan, group: str) -> str | None
     return governing if governing != "other" else None
 
 
+# Cues of people arriving, and the people the SPEC counts as arrivals, not displaced, when they do.
+_ARRIVAL_CUES = frozenset({"arrivals", "came ashore", "landed"})
+_MIGRANTS = re.compile(r"\bmigrants?\b", re.IGNORECASE)
+
+
 def _refined(cue: str, following: str, lead: str) -> str:
     """The category of a cue, made more precise by the rest of the clause or by the words up to
     the figure's noun (`lead`)."""
     category = _CUE_CATEGORY[cue]
+    if cue in _ARRIVAL_CUES and _MIGRANTS.search(lead):
+        return "other"  # "1,800 migrants landed": migrant arrivals; refugees who land are displaced
     if cue == "held" and _HOSTAGES.search(lead):
         return "abducted"  # "freed 41 of the hostages, ... 45 were still being held": held captive
     if cue == "held" and _HELD_SOMETHING.search(following):

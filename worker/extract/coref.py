@@ -516,6 +516,8 @@ class SourceRegistry:
                 fallback = self._recent(person=False, plural=head.endswith("s"))
                 if fallback is not None and fallback.text.split()[-1].lower() in DOCUMENT_NOUNS:
                     fallback = None  # "the tally stood at 3,411, the agency said": a count is no body
+                if fallback is not None and _is_description(parse_phrase(fallback.text).tokens):
+                    fallback = None  # "The firm was fined ..., the regulator said": no name to stand for
                 if fallback is not None and (
                     _may_describe(_normalize(phrase.text)[1], fallback.type)
                     or (fallback.type == "un_ngo" and head in _NON_PROFIT_EPITHETS)

@@ -254,14 +254,22 @@ LETTER_CURRENCY_PREFIXES: dict[str, str] = {
 }  # fmt: skip
 
 
+# Currency names of one word that also name a people ("5,000 Guarani" may be villagers).
+_PEOPLE_NAMED_LIKE_CURRENCIES = frozenset({"afghani", "guarani"})
+
+
 def iso_currency_names() -> dict[str, str]:
-    """Every national ISO 4217 currency by its qualified English name, singular and plural ("kenyan
-    shilling(s)", "ghana cedi(s)"): the names pycountry gives, lower-cased."""
+    """Every national ISO 4217 currency by its English name, singular and plural ("kenyan
+    shilling(s)", "ghana cedi(s)", "tenge", "laris"): the names pycountry gives, lower-cased. A name
+    of one word is pycountry's only when it is one country's ("tenge"); where several countries
+    share a word it qualifies it ("kenyan shilling"), and a bare "shilling" stays ambiguous."""
     names: dict[str, str] = {}
     for currency in pycountry.currencies:
         words = currency.name.lower().split()
-        if currency.alpha_3.startswith("X") or len(words) < 2 or not words[-1].isalpha():
-            continue  # gold, funds and units of account; a bare "cedi" or "shilling" is ambiguous
+        if currency.alpha_3.startswith(("X", "BOV")) or not words[-1].isalpha():
+            continue  # gold, funds and units of account
+        if len(words) == 1 and words[0] in _PEOPLE_NAMED_LIKE_CURRENCIES:
+            continue
         names[" ".join(words)] = names[" ".join(words) + "s"] = currency.alpha_3
     return names
 

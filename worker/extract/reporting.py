@@ -400,10 +400,13 @@ SPEAKER_ROLES: Final[frozenset[str]] = (
 # Words that describe a person by title or role ("the county clerk", "press secretary").
 ROLE_WORDS: Final[frozenset[str]] = TITLE_WORDS | SPEAKER_ROLES
 
-# Head nouns of bodies and people that can be a source. A subject without one of these, a proper name
-# or a pronoun is not taken for a speaker ("the storms said" is not news language).
-SOURCE_HEADS: Final[frozenset[str]] = with_plurals(SPEAKER_ROLES) | word_set(
-    """
+# Head nouns of bodies and people that can be a source, each with its plural ("regulators said"). A
+# subject without one of these, a proper name or a pronoun is not taken for a speaker ("the storms
+# said" is not news language).
+SOURCE_HEADS: Final[frozenset[str]] = with_plurals(
+    SPEAKER_ROLES
+    | word_set(
+        """
         ministry agency council mission organisation organization group union unions directorate
         institute centre center committee watchdog office department authority authorities military army
         government body charity foundation company firm bureau service services documents commission
@@ -422,6 +425,7 @@ SOURCE_HEADS: Final[frozenset[str]] = with_plurals(SPEAKER_ROLES) | word_set(
         distributor supplier startup family families port treasury presidency palace customs registry
         inquiry patrol
     """
+    )
 )
 
 # Words that stand alone at the start of a sentence or clause and are never a source, though they
