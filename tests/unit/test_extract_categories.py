@@ -805,6 +805,8 @@ def test_counted_noun_stops_at_an_irregular_past_tense() -> None:
     text = "Officials said 12 boats sank and 40 lorries drove off."
     assert counted_noun(text, text.index("12") + 2, len(text))[0] == "boats"
     assert counted_noun(text, text.index("40") + 2, len(text))[0] == "lorries"
+    text = "Of 900 ballots cast, 31 were void."
+    assert counted_noun(text, text.index("900") + 3, len(text))[0] == "ballots"
 
 
 def test_migrants_who_land_are_arrivals_and_refugees_who_land_are_displaced() -> None:

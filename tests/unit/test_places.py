@@ -699,3 +699,10 @@ def test_a_newspaper_named_after_a_city_is_no_place() -> None:
     ]
     # must not match: the city itself
     assert [m.place.name for m in find_places("Floods in Nairobi killed 40.")] == ["Nairobi"]
+
+
+def test_a_country_named_with_a_river_or_basin_after_it_is_that_feature() -> None:
+    assert "iso:NE" not in ids("A ferry capsized on the Niger River near Lokoja.")
+    assert "iso:CD" not in ids("Logging cleared 400 hectares of the Congo Basin.")
+    # must not match: the country alone is still a place
+    assert "iso:NE" in ids("Floods in Niger destroyed 40 homes.")

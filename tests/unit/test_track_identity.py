@@ -861,3 +861,23 @@ def test_the_home_office_is_britains_whatever_the_items_country() -> None:
     assert (
         resolve("the state home office", "Police in India said.", country="IN") == "gov:in:interior-ministry"
     )
+
+
+def test_people_a_pronoun_owns_name_no_body() -> None:
+    assert resolve("their lawyers", country=None, kind="organisation") is None
+    assert resolve("its advisers", country=None, kind="organisation") is None
+    # must not match: a generic body a pronoun owns is still that body
+    assert resolve("their union", country=None, kind="organisation") == "generic:unions"
+
+
+def test_civil_society_is_a_generic_head() -> None:
+    assert resolve("a local civil society leader", country="CD", kind="organisation") == (
+        "generic:local civil society"
+    )
+
+
+def test_a_body_a_place_noun_owns_is_the_body_without_the_noun() -> None:
+    assert resolve("the territory's relief agency", country="PS", kind="organisation") == "name:agency relief"
+    assert resolve("the country's disaster agency", "Floods in Pakistan.", country="PK") == "pk-ndma"
+    # must not match: a generic body keeps the area the noun gives it
+    assert resolve("the city's police", country="UA", kind="police") == "generic:city police"

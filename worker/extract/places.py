@@ -530,6 +530,11 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             or _acronym_in_brackets(text, tokens, index, stop)
             # "The New York Times", "the Jakarta Post": a newspaper, no place
             or (stop < longest and tokens[stop].group().lower() in PAPER_TITLE_WORDS)
+            or (
+                place.level == "country"
+                and stop < longest
+                and tokens[stop].group().lower() in COUNTRY_FEATURE_WORDS
+            )
             # another spelling of a city ("Nadia" for Navadwip) never stands before a capitalised
             # word: "Nadia Kent" is a person
             or (stop < longest and gaz.is_other_spelling(name))
@@ -795,6 +800,9 @@ PAPER_TITLE_WORDS = frozenset(
     {"times", "post", "herald", "tribune", "journal", "gazette", "chronicle", "observer", "telegraph"}
     | {"inquirer", "examiner", "courier", "globe", "standard", "daily", "mail", "star", "sun", "mirror"}
 )
+# Words that make a country's name a river's, a delta's or a basin's: "the Niger River", "the
+# Niger Delta", "the Congo Basin" run through or beside several countries.
+COUNTRY_FEATURE_WORDS = frozenset({"river", "delta", "basin", "rainforest"})
 # A country that attacks: "Russia launched 58 drones", "Israel struck 40 targets".
 _ATTACKER_VERB_AFTER = re.compile(
     r"\s+(?:launched|fired|attacked|struck|shelled|bombed|targeted|invaded)\b", re.IGNORECASE

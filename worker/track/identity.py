@@ -143,6 +143,7 @@ GENERIC_HEADS: dict[str, str] = {
     "patrol": "patrol",  # "the state patrol", "the highway patrol"
     "analysts": "analysts",
     "economists": "economists",
+    "civil society": "civil society",  # "a civil society leader", "local civil society groups"
 }
 # Heads written as one word or two: "the coast guard" is "the coastguard".
 _HEADS_WRITTEN_APART = {"coast guard": "coastguard"}
@@ -836,8 +837,10 @@ _DESCRIBED_ONE_WORD_NAME = re.compile(
     r"\s+(?P<name>[A-Z][\w'’-]+)$"
 )
 # A place named by its kind, owning a body: "the territory's health ministry", "the enclave's".
+# Nouns that name a place by its kind: "the territory", "the enclave", "the country".
+_PLACE_NOUNS = PLACE_HEADS | {"enclave", "strip", "kingdom", "republic", "nation"}
 _PLACE_NOUN_POSSESSIVE = re.compile(
-    rf"\b(?:{word_alternation(PLACE_HEADS | {'enclave', 'strip', 'kingdom', 'republic'})})(?:'s|’s)\s",
+    rf"\b(?:{word_alternation(_PLACE_NOUNS)})(?:'s|’s)\s",
     re.IGNORECASE,
 )
 _PREPOSITION_ARTICLE_END = re.compile(r"\b(?:in|at|of|for|from|by|on|to|with|and)\s+(?:the|an?)\s+$")
@@ -1017,6 +1020,28 @@ _FORM_RULES = (
 )
 
 
+def _owned_mention(mention: str, kind: str, context: ItemContext, place_country: str | None) -> _Resolution:
+    """A mention owned by a place noun or a pronoun: "the territory's civil defence agency" is the
+    item's civil defence agency, "the country's disaster agency" its national one; "their lawyers"
+    are people someone has, no body's name."""
+    owned = _OWNED_BY_PLACE_NOUN.match(mention)
+    if owned is not None:
+        national = "national " if owned.group("noun").lower() in {"country", "nation"} else ""
+        body = national + owned.group("body")
+        return resolve_source(body, fold(body), kind, context, place_country)
+    if _OWNED_BY_PRONOUN.match(mention) and mention.islower():
+        return None
+    return _NEXT
+
+
+# A body owned by a place it names only by its kind: "the territory's civil defence agency".
+_OWNED_BY_PLACE_NOUN = re.compile(
+    rf"^(?:the\s+)?(?P<noun>{word_alternation(_PLACE_NOUNS)})"
+    r"(?:'s|’s)\s+(?P<body>.+)$",
+    re.IGNORECASE,
+)
+# A mention owned by a pronoun: "their lawyers", "its advisers".
+_OWNED_BY_PRONOUN = re.compile(r"^(?:his|her|their|its|our)\s")
 # Offices named as only Britain names them, capitalised as a department's name.
 _BRITISH_OFFICE = re.compile(r"\b(?:Home|Foreign)\s+Office\b")
 
@@ -1071,6 +1096,9 @@ def _resolve_by_words(  # noqa: PLR0911  one return per rule, in order
     generic = _generic_source(mention, words, rest, country, context)
     if generic is not None:
         return generic
+    owned = _owned_mention(mention, kind, context, place_country)
+    if owned is not _NEXT:
+        return owned
     if _is_proper_name(mention) or set(words) & (_body_words() | SERVICE_WORDS) or _names_something(mention):
         # "Norland's State Relief Service" is the State Relief Service the next item names bare; the
         # country is in the series key already. A country inside the name stays ("the Sudan Doctors
