@@ -369,3 +369,24 @@ def test_shares_facilities_and_lengths_open_no_series() -> None:
 )
 def test_a_states_government_speaks_for_its_state(source: str, subnational: bool) -> None:
     assert is_subnational(source) is subnational
+
+
+def test_a_figure_its_sentence_calls_national_stays_apart_from_a_local_events_count() -> None:
+    country = ResolvedPlace(id="iso:NO", name="Norland", level="country", country="NO", parent=None)
+    city = ResolvedPlace(id="gn:1", name="Velm", level="city", country="NO", parent="iso:NO")
+    national = claim(sentence="Nationwide, 72 people have died in the heat.").model_copy(
+        update={"place": country, "event_place": city}
+    )
+    local = claim(sentence="In Velm, 41 people have died in the heat.").model_copy(
+        update={"place": city, "event_place": city}
+    )
+    assert subject_key(national) != subject_key(local)
+    assert subject_key(national).endswith("|iso:NO")
+    # must not match: a country's figure with no word of national scope is the event's count
+    plain = claim(sentence="The heat has killed 41 people in Norland.").model_copy(
+        update={"place": country, "event_place": city}
+    )
+    assert subject_key(plain) == subject_key(local)
+    # nor is a national figure in an item about the whole country set apart
+    whole = national.model_copy(update={"event_place": country})
+    assert subject_key(whole).endswith("|")

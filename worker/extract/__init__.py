@@ -35,6 +35,7 @@ from worker.extract.lexicon import (
     RUPEE_BY_COUNTRY,
 )
 from worker.extract.places import (
+    NATIONAL_SCOPE,
     PlaceMention,
     figure_place,
     find_places,
@@ -96,13 +97,6 @@ ANAPHORIC_COUNT_WINDOW = 60
 _MONEY_PURPOSE = re.compile(
     r"\s+in(?=\s+[a-z])(?!\s+(?:the|a|an|its|their|his|her|our|all|total|addition|order|part|each|every|"
     r"which|what|exchange|return|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+ly)\b)"
-)
-# Words that make a figure a whole country's ("1.2 million marched nationwide", "seized across the
-# country"), whatever city the item is about.
-_NATIONAL_SCOPE = re.compile(
-    r"\b(?:nationwide|countrywide|across\s+the\s+(?:country|nation)|throughout\s+the\s+(?:country|nation)"
-    r"|all\s+over\s+the\s+country|in\s+the\s+whole\s+country)\b",
-    re.IGNORECASE,
 )
 # A figure set beside the one before it for another time or place: the same kind of count.
 _COMPARED_WITH = re.compile(
@@ -415,10 +409,10 @@ def _national(
     """Whether a figure's clause says it is the whole country's: after the figure, before any place
     its phrase names ("6 million homes nationwide, 1.5 million in the capital"), or before it
     when no place is named ("across the country, the tally stood at 250")."""
-    after = _NATIONAL_SCOPE.search(text, quantity.end, next_start)
+    after = NATIONAL_SCOPE.search(text, quantity.end, next_start)
     if after is not None:
         return own_place is None or text.find(own_place, quantity.end, after.start()) < 0
-    return own_place is None and _NATIONAL_SCOPE.search(text, clause_start, quantity.start) is not None
+    return own_place is None and NATIONAL_SCOPE.search(text, clause_start, quantity.start) is not None
 
 
 def _share_country_backward(text: str, claims: list[Claim], placed: list[bool]) -> None:

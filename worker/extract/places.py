@@ -800,6 +800,13 @@ PAPER_TITLE_WORDS = frozenset(
     {"times", "post", "herald", "tribune", "journal", "gazette", "chronicle", "observer", "telegraph"}
     | {"inquirer", "examiner", "courier", "globe", "standard", "daily", "mail", "star", "sun", "mirror"}
 )
+# Words that make a figure a whole country's ("1.2 million marched nationwide", "seized across the
+# country"), whatever city the item is about.
+NATIONAL_SCOPE = re.compile(
+    r"\b(?:nationwide|countrywide|across\s+the\s+(?:country|nation)|throughout\s+the\s+(?:country|nation)"
+    r"|all\s+over\s+the\s+country|in\s+the\s+whole\s+country)\b",
+    re.IGNORECASE,
+)
 # Words that make a country's name a river's, a delta's or a basin's: "the Niger River", "the
 # Niger Delta", "the Congo Basin" run through or beside several countries.
 COUNTRY_FEATURE_WORDS = frozenset({"river", "delta", "basin", "rainforest"})

@@ -30,7 +30,7 @@ from functools import cache
 
 import pycountry
 
-from worker.extract.places import find_places
+from worker.extract.places import NATIONAL_SCOPE, find_places
 from worker.knowledge import organisations
 from worker.models import ClaimEvent, ResolvedPlace
 from worker.track.identity import STATE_SOURCES, SUBNATIONAL_WORDS, item_context
@@ -250,8 +250,25 @@ def subject_parts(event: ClaimEvent) -> tuple[str, str, str, str, str]:
     if event.place is None and event.event_place is None:
         place = place_name(event.location)
     else:
-        place = _scope(event.place, event.event_place, event.event_kind)
+        place = _scope(event.place, event.event_place, event.event_kind) or _national_beside_local(event)
     return (_country(event), event.event_kind or "", event.category, counted, place)
+
+
+def _national_beside_local(event: ClaimEvent) -> str:
+    """The country's id for a figure its sentence calls the whole country's ("72 have died
+    nationwide") in an item about one city or region of it: the country's count is not the local
+    event's, so the two neither chain nor dispute. "" otherwise (a country's figure is the event's)."""
+    place, event_place = event.place, event.event_place
+    if (
+        place is None
+        or event_place is None
+        or place.level != "country"
+        or event_place.level == "country"
+        or event_place.country != place.country
+        or NATIONAL_SCOPE.search(event.evidence.sentence) is None
+    ):
+        return ""
+    return place.id
 
 
 def subject_key(event: ClaimEvent) -> str:
