@@ -2105,3 +2105,31 @@ def test_a_body_head_in_the_plural_is_a_source() -> None:
     assert sources("Some 900 jobs will go, lenders said.", "900") == ["lenders"]
     # must not match: a plural that is no body's head stays out
     assert sources("Some 900 jobs will go, the storms said.", "900") == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (
+            "At least 31 died, per figures from the district health office.",
+            "31",
+            "the district health office",
+        ),
+        ("Per the Velmar Observatory, 1,200 cases were logged.", "1,200", "the Velmar Observatory"),
+        ("The fever spread to 30 people a day, per the ministry.", "30", "the ministry"),
+        # must not match: "per" in a rate or a share credits no one
+        ("Income rose to $3,000 per capita last year.", "$3,000", None),
+        ("Per capita income rose to $3,000 last year.", "$3,000", None),
+        ("The fine is 40 euros per day, per person.", "40 euros", None),
+    ],
+)
+def test_per_after_a_comma_credits_the_source_after_it(text: str, figure: str, expected: str | None) -> None:
+    assert sources(text, figure) == [expected]
+
+
+def test_a_credit_in_brackets_ends_at_the_closing_bracket() -> None:
+    assert sources("At least 12 died (according to Velmar Police).", "12") == ["Velmar Police"]
+    # must not match: a name's own bracketed letters are no closing bracket of a credit
+    assert sources("At least 12 died, according to the Velmar Relief Board (VRB).", "12") == [
+        "the Velmar Relief Board"
+    ]

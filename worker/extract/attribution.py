@@ -861,6 +861,8 @@ def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
         match = _RIGHT_PHRASE_END_RE.search(text, match.end(), limit)
     end = match.start() if match else limit
     phrase = text[start:end].rstrip().rstrip(".")
+    if phrase.endswith(")") and "(" not in phrase:
+        phrase = phrase[:-1].rstrip()  # "(according to police)": the bracket closes around the credit
     return phrase, start + len(phrase)
 
 
@@ -1218,10 +1220,26 @@ _FORECAST_PASSIVE_RE = re.compile(
 PREPOSED_PHRASE_WINDOW = 20
 
 
+# What "per" credits after it: a body ("the CDC", "Velmar Police") or its figures, not a rate's unit.
+_PER_SOURCE_AFTER_RE = re.compile(
+    r"[Pp]er\s+(?:the\s|[A-Z]|(?:official\s+)?(?:figures|data|estimates|statistics)\b)"
+)
+
+
+def _per_credits(text: str, start: int) -> bool:
+    """Whether "per" at `start` credits a source ("..., per the health bureau", "Per the CDC, ..."):
+    after a comma, a bracket or as the sentence's first word, never a rate ("30 a day, 4 per cent",
+    "per capita")."""
+    opens = text.startswith("Per ", start) or text[max(0, start - 2) : start].endswith((", ", "("))
+    return opens and _PER_SOURCE_AFTER_RE.match(text, start) is not None
+
+
 def _preposed_phrase(text: str, start: int, limit: int) -> tuple[str, int] | None:
     """The cue phrase that starts at `start` ("according to", "citing") and where its source begins."""
     lowered = text[start : min(limit, start + PREPOSED_PHRASE_WINDOW)].lower()
     for phrase in PREPOSED_CUES:
+        if phrase == "per" and not _per_credits(text, start):
+            continue
         if lowered.startswith(phrase) and lowered[len(phrase) : len(phrase) + 1].isspace():
             source_start = start + len(phrase)
             while source_start < limit and text[source_start].isspace():

@@ -246,6 +246,7 @@ FINDING_DOCUMENTS: Final[frozenset[str]] = word_set(
 PREPOSED_CUES: Final[dict[str, str]] = {
     "according to": "according to",
     "as per": "according to",  # South Asian English: "as per the NDMA"
+    "per": "according to",  # "..., per figures from the health bureau" (after a comma, `_preposed_phrase`)
     "citing": "citing",
     "quoting": "citing",
     "as reported by": "reported",
