@@ -1,8 +1,9 @@
 """Extraction and tracking together on invented story threads of kinds the rule tests cover one by
 one: a refugee count that moves between host countries' agencies, an outbreak whose cases are
 named three ways, a disaster agency the items name three ways, a camp attack whose toll a
-doctors' network and local activists dispute, and a mine blast and a building collapse whose last
-reports name no kind of happening. Each link here is one the
+doctors' network and local activists dispute, a mine blast and a building collapse whose last
+reports name no kind of happening, a city heatwave whose national toll is kept apart, and an
+outbreak whose minister is later named by surname alone. Each link here is one the
 tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written for
 this project)."""
 
@@ -480,3 +481,49 @@ def test_a_police_rank_and_an_officers_title_keep_the_polices_counts_in_one_seri
         ("value_updated", "ng-02", 1150.0, "ng-03", 1457.0, "generic:police"),
         ("value_updated", "ng-01", 7.0, "ng-03", 9.0, "generic:police"),
     }
+
+
+def test_a_national_toll_neither_updates_nor_disputes_a_citys_heatwave_toll(
+    tracked: list[tuple[str, str, float, str, float, str]],
+) -> None:
+    deaths = {
+        link
+        for link in tracked
+        if link[1].startswith("hw-") and link[5] in ("pk-ndma", "name:edhi foundation")
+    }
+    # the charity's Karachi count and the disaster authority's count "across the country" are two
+    # counts of two places: each its own chain (`test_a_national_toll_is_no_conflict_...` below)
+    assert deaths == {
+        ("value_updated", "hw-01", 18.0, "hw-02", 35.0, "name:edhi foundation"),
+        ("value_updated", "hw-02", 35.0, "hw-03", 41.0, "name:edhi foundation"),
+        ("value_updated", "hw-03", 41.0, "hw-04", 43.0, "name:edhi foundation"),
+        ("value_updated", "hw-03", 60.0, "hw-04", 72.0, "pk-ndma"),
+    }
+
+
+def test_a_minister_named_later_by_surname_alone_continues_the_ministrys_count(
+    tracked: list[tuple[str, str, float, str, float, str]],
+) -> None:
+    cases = {link for link in tracked if link[1].startswith("ms-") and link[2] > 1000}
+    # "Health Minister Elira Dosti", then "the health ministry", then "Dosti said": one count
+    assert cases == {
+        ("value_updated", "ms-01", 2100.0, "ms-02", 2640.0, "gov:al:health-ministry"),
+        ("value_updated", "ms-02", 2640.0, "ms-03", 2910.0, "gov:al:health-ministry"),
+        ("value_updated", "ms-03", 2910.0, "ms-04", 3050.0, "gov:al:health-ministry"),
+    }
+
+
+def test_a_national_toll_is_no_conflict_with_a_citys_toll() -> None:
+    rows = [WireItem.model_validate_json(line) for line in THREADS.read_text(encoding="utf-8").splitlines()]
+    lines = [
+        event.model_dump_json() for item in rows if item.id.startswith("hw-") for event in process_item(item)
+    ]
+    conflicts = [
+        {event.series.source, event.other_series.source}
+        for event in track_lines(lines, window_seconds=0, on_invalid=_unexpected)
+        if event.event == "sources_conflict" and event.other_series is not None
+    ]
+    # the city's counts (the charity's, the health department's) dispute each other, never the
+    # disaster authority's count for the whole country
+    assert conflicts
+    assert all("pk-ndma" not in pair for pair in conflicts)

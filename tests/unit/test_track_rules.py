@@ -372,3 +372,27 @@ def test_a_figure_credited_to_no_one_joins_only_as_a_restatement_or_a_plausible_
     store.track(observe(MINISTRY, 40, claim_id="m"))
     result = store.track(observe(NO_ONE, value, hours=24, claim_id="u"))
     assert result.unattributed is not joins
+
+
+def _worded(observation: Observation, wording: str) -> Observation:
+    return replace(observation, point=replace(observation.point, wording=wording))
+
+
+def test_a_surname_alone_continues_the_series_of_the_person_an_earlier_item_named_in_full() -> None:
+    ministry = replace(MINISTRY, source="gov:no:health-ministry")
+    surname = replace(MINISTRY, source="name:dosti")
+    store = SeriesStore()
+    store.track(_worded(observe(ministry, 2100), "Health Minister Elira Dosti"))
+    result = store.track(_worded(observe(surname, 2910, hours=48), "Dosti"))
+    assert kinds(result.events) == ["value_updated"]
+    assert result.changed is not None
+    assert result.changed.parts.source == "gov:no:health-ministry"
+
+
+def test_a_one_word_name_no_earlier_speaker_bore_opens_its_own_series() -> None:
+    # must not match: "Velmar said" is a body of its own when no earlier person had that surname
+    ministry = replace(MINISTRY, source="gov:no:health-ministry")
+    store = SeriesStore()
+    store.track(_worded(observe(ministry, 2100), "Health Minister Elira Dosti"))
+    result = store.track(_worded(observe(replace(MINISTRY, source="name:velmar"), 2910, hours=48), "Velmar"))
+    assert kinds(result.events)[0] == "series_opened"

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from worker.track.identity import MINISTRY_SUFFIX, UNLISTED_PREFIX, is_news_outlet
+from worker.extract.sources import personal_name
+from worker.track.identity import MINISTRY_SUFFIX, UNLISTED_PREFIX, is_news_outlet, unlisted_name_key
 from worker.track.keys import SINGLE_SITE_KINDS, UNATTRIBUTED, SeriesParts
 from worker.track.normalize import KEY_SEPARATOR
 from worker.track.rules import (
@@ -93,7 +94,11 @@ class SeriesStore:
         ministry = self._ministry_speaking_for(observation)
         if ministry is not None:
             observation = Observation(parts=ministry.parts, point=observation.point)
-        described = self._ministry_unnamed(observation) or self._body_described(observation)
+        described = (
+            self._ministry_unnamed(observation)
+            or self._body_described(observation)
+            or self._speaker_by_surname(observation)
+        )
         if described is not None:
             observation = Observation(parts=described.parts, point=observation.point)
         if observation.parts.series_key not in self._series:
@@ -161,6 +166,24 @@ class SeriesStore:
             # the words of a peer's name; without a generic noun, fewer of them: "the State Patrol"
             # is the "Oregon State Patrol" an earlier item named
             and _words_of(members, peer.parts.source, fewer=not described)
+        ]
+        return named[0] if len(named) == 1 else None
+
+    def _speaker_by_surname(self, observation: Observation) -> SeriesState | None:
+        """The series of the subject whose figures an earlier item credited to a person named in
+        full ("Health Minister Elira Dosti"), for a later item that names them by surname alone
+        ("Dosti said"), which identity cannot tell from a one-word body's name. With two such
+        series, neither."""
+        source = observation.parts.source
+        surname = source.removeprefix(UNLISTED_PREFIX)
+        if observation.parts.series_key in self._series or surname == source or " " in surname:
+            return None
+        peers = self._subjects.get(observation.parts.subject_key, {}).values()
+        named = [
+            peer
+            for peer in peers
+            if peer.parts.source != source
+            and any(_full_name_ending_in(point.wording, surname) for point in peer.history)
         ]
         return named[0] if len(named) == 1 else None
 
@@ -245,6 +268,15 @@ def _plausible_continuation(state: SeriesState, point: Point) -> bool:
     if not state.parts.cumulative or state.parts.category not in CUMULATIVE_CATEGORIES:
         return False
     return current.level <= point.level <= current.level * MAX_UNATTRIBUTED_RISE
+
+
+def _full_name_ending_in(wording: str | None, surname: str) -> bool:
+    """Whether a source as written is a person's name in two or more words whose last word is
+    `surname` (an unlisted name's key): "Health Minister Elira Dosti" for "dosti"."""
+    if wording is None:
+        return False
+    name = personal_name(wording.split())
+    return name is not None and len(name) >= 2 and unlisted_name_key(name[-1]) == surname
 
 
 def _words_of(members: set[str], peer_source: str, *, fewer: bool) -> bool:
