@@ -233,3 +233,17 @@ def test_ages_after_a_person_codes_between_digit_groups_and_a_toll_after_among(
     sentence: str, kept: list[str]
 ) -> None:
     assert [claim.quantity_text for claim in extract_claims(sentence)] == kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ('"Most of the dead were under five," the nurse said.', []),
+        ("Nearly all the pupils were over 12 years old, the school said.", []),
+        # must not match: a count under a figure, and an age past the limit a bare "were under" reads
+        ("The index fell to under 50 in May, the bureau said.", ["under 50"]),
+        ("The dead were under 40, officials said.", ["under 40"]),
+    ],
+)
+def test_people_said_to_be_under_an_age_are_no_count(sentence: str, kept: list[str]) -> None:
+    assert [claim.quantity_text for claim in extract_claims(sentence)] == kept

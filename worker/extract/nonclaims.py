@@ -111,6 +111,13 @@ AGE_BEFORE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _AGE_HINT = re.compile(r"age|young|old|under|over|below", re.IGNORECASE)
+# "most of the dead were under five.": people said to be under or over an age, closing the clause.
+PEOPLE_WERE_AGED_BEFORE = re.compile(
+    r"\b(?:were|are)\s+(?:all\s+|mostly\s+|aged\s+)?(?:under|over|below|above)\s+$", re.IGNORECASE
+)
+PEOPLE_WERE_AGED_AFTER = re.compile(r"^\s*(?:years?(?:\s+old)?|[.,;!?\"”’)]|$)", re.IGNORECASE)
+# The oldest age a bare "were under N" is read as (a toll "under 50" is a figure).
+GROUP_AGE_LIMIT = 21
 # "Nick Hague, 44, has", "Smith, 45, said": an age in apposition to a name.
 # "she turned 100 on Friday", "he turns 40 next month": an age reached, not a count.
 TURNED_BEFORE = re.compile(r"\b(?:turned|turns|turning|turn)\s+$", re.IGNORECASE)
@@ -399,6 +406,11 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
     if (
         AGE_AFTER.match(after)
         or (value <= 120 and _AGE_HINT.search(before) and AGE_BEFORE_WORDS.search(before))
+        or (
+            value <= GROUP_AGE_LIMIT
+            and PEOPLE_WERE_AGED_BEFORE.search(before)
+            and PEOPLE_WERE_AGED_AFTER.match(after)
+        )
         or (
             value <= 120
             and "turn" in before[-12:]
