@@ -817,3 +817,11 @@ def test_migrants_who_land_are_arrivals_and_refugees_who_land_are_displaced() ->
     assert categories("Some 640 refugees landed on the island, the coastguard said.") == [
         ("Some 640", "displaced")
     ]
+
+
+def test_cases_a_clinic_treated_are_the_sick() -> None:
+    assert categories("Medics treated 1,200 suspected measles cases, the charity said.") == [
+        ("1,200", "affected")
+    ]
+    # must not match: people treated, with no illness or hurt named, stay other
+    assert categories("Medics treated 1,200 people, the charity said.") == [("1,200", "other")]

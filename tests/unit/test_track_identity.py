@@ -881,3 +881,18 @@ def test_a_body_a_place_noun_owns_is_the_body_without_the_noun() -> None:
     assert resolve("the country's disaster agency", "Floods in Pakistan.", country="PK") == "pk-ndma"
     # must not match: a generic body keeps the area the noun gives it
     assert resolve("the city's police", country="UA", kind="police") == "generic:city police"
+
+
+def test_a_government_spokesman_speaks_for_the_government_not_the_one_ministry_named() -> None:
+    text = (
+        "The provincial health ministry said 23 people died. Government spokesman Ivo Lund said 2,300 "
+        "soldiers were sent."
+    )
+    assert resolve("Ivo Lund", text, country="CD", kind="person") == "gov:cd:government"
+
+
+def test_a_provincial_or_regional_ministry_is_not_the_countrys() -> None:
+    assert resolve("the provincial health ministry", country="CD") == "gov:cd:provincial-health-ministry"
+    assert resolve("the regional ministry of health", country="SD") == "gov:sd:regional-health-ministry"
+    # must not match: the country's own ministry keeps its id
+    assert resolve("the health ministry", country="CD") == "gov:cd:health-ministry"

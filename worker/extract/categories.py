@@ -851,6 +851,10 @@ def _governed_by_other(text: str, figure: FigureSpan) -> str | None:
         text, figure.phrase_end + 1, figure.sentence_end
     ):
         return "injured"  # "treated 134 people for burns": treated for a hurt (SPEC: sought treatment)
+    if governed.group().lower().startswith("treated") and (figure.counted or "").lower().endswith(
+        ("cases", "case")
+    ):
+        return "affected"  # "treated 1,200 suspected cholera cases": the sick, however they fare
     return "other"
 
 

@@ -1046,6 +1046,10 @@ _OWNED_BY_PRONOUN = re.compile(r"^(?:his|her|their|its|our)\s")
 _BRITISH_OFFICE = re.compile(r"\b(?:Home|Foreign)\s+Office\b")
 
 
+# Words that make a ministry a province's or a region's own.
+_MINISTRY_LEVELS = frozenset({"provincial", "regional"})
+
+
 def _office_country(mention: str, place_country: str | None) -> str | None:
     """The country of an office a mention names with no country: "the territory's health ministry"
     is the country of the place its figure is about; "the Home Office" is Britain's, whatever
@@ -1066,11 +1070,14 @@ def _resolve_by_words(  # noqa: PLR0911  one return per rule, in order
     if office is not None:
         country = country or _office_country(mention, place_country)
         where = country or context.country or "xx"
+        # "the provincial health ministry": a province's own ministry, not the country's
+        level = next((word for word in rest.split() if word in _MINISTRY_LEVELS), None)
+        office = f"{level}-{office}" if level else office
         return Entity(
             id=f"gov:{where.lower()}:{office}{MINISTRY_SUFFIX}",
-            name=f"{where} {office} ministry",
+            name=f"{where} {office.replace('-', ' ')} ministry",
             speaker=_speaker(mention),
-            country=country,
+            country=None if level else country,
         )
     if kind == "person" or _is_proper_name(mention):
         affiliated = _affiliation(mention, context)
@@ -1413,7 +1420,11 @@ def _government_voice(sentence: str, person: str, context: ItemContext) -> Entit
     said" is (a regional government's spokesperson is not)."""
     if context.country is None or _GOVERNMENT_SPEAKER.search(fold(sentence)) is None:
         return None
-    return _national_government(context, context.country, person)
+    # the government's own spokesperson, never the one ministry the item happens to name
+    country = context.country
+    return Entity(
+        id=f"gov:{country.lower()}:government", name=f"{country} government", speaker=person, country=country
+    )
 
 
 def _national_government(context: ItemContext, country: str, speaker: str | None) -> Entity:
