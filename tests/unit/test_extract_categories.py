@@ -825,3 +825,10 @@ def test_cases_a_clinic_treated_are_the_sick() -> None:
     ]
     # must not match: people treated, with no illness or hurt named, stay other
     assert categories("Medics treated 1,200 people, the charity said.") == [("1,200", "other")]
+
+
+def test_people_in_critical_condition_are_injured_and_people_under_rubble_missing() -> None:
+    assert categories("Doctors said 9 people were in critical condition.") == [("9", "injured")]
+    assert categories("There may be 40 more under the rubble, the commander said.") == [("40", "missing")]
+    # must not match: bodies pulled from the rubble are dead
+    assert categories("Rescuers pulled 12 bodies from under the rubble.") == [("12", "killed")]

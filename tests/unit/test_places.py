@@ -706,3 +706,10 @@ def test_a_country_named_with_a_river_or_basin_after_it_is_that_feature() -> Non
     assert "iso:CD" not in ids("Logging cleared 400 hectares of the Congo Basin.")
     # must not match: the country alone is still a place
     assert "iso:NE" in ids("Floods in Niger destroyed 40 homes.")
+
+
+def test_a_regions_name_in_capitals_amid_lower_case_is_a_bodys_letters() -> None:
+    assert ids("The state news agency SANA reported 37 deaths.") == []
+    # must not match: the region written as a name, and a country's letters, are places
+    assert ids("Floods in Sanaa killed 37 people.") != []
+    assert ids("The UAE reported 37 deaths.") == ["iso:AE"]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from worker.extract.sources import ALIAS_TABLE, normalize_source
+from worker.extract.sources import ALIAS_TABLE, normalize_source, personal_name
 from worker.models import SourceType
 
 
@@ -95,3 +95,10 @@ def test_any_name_gives_a_lower_case_key_and_a_known_type(name: str) -> None:
     key, kind = normalize_source(name)
     assert key == key.lower()
     assert kind in get_args(SourceType)
+
+
+def test_a_name_that_ends_on_a_trade_is_a_business_not_a_person() -> None:
+    assert personal_name(["Northwind", "Freight"]) is None
+    assert personal_name(["Velmar", "Mining"]) is None
+    # must not match: two capitalised words of no trade are a person's name
+    assert personal_name(["Tomas", "Berg"]) == ["Tomas", "Berg"]

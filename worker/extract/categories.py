@@ -41,14 +41,16 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "injured", "injuring", "injuries", "wounded", "wounding", "hurt", "sought treatment",
         "suffered", "injures", "wounds", "treated for injuries", "treated for wounds",
         "treated for burns", "treated for smoke inhalation", "treated for cuts", "treated for fractures",
-        "treated for minor injuries", "treated for gunshot wounds",
+        "treated for minor injuries", "treated for gunshot wounds", "in critical condition",
+        "in a critical condition", "in serious condition", "in a serious condition",
     ),
     "missing": (
         "missing", "unaccounted for", "unaccounted", "believed buried", "feared buried", "believed trapped",
         "buried under", "buried alive", "buried beneath",
         "lost at sea", "feared lost", "presumed lost",
         "feared trapped", "still trapped", "remain trapped", "remained trapped", "remains trapped",
-        "were trapped", "are trapped", "trapped underground", "trapped under",
+        "were trapped", "are trapped", "trapped underground", "trapped under", "under the rubble",
+        "under rubble",
     ),
     "evacuated": (
         "evacuated", "evacuation", "evacuees", "evacuating", "evacuate", "moved to shelters",

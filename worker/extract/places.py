@@ -504,6 +504,13 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
         one_word = stop == index + 1
         if one_word and (
             (place.level == "city" and _abbreviation(text, mention_start, mention_end))
+            # "the news agency SANA": a region's name in capitals is a body's letters, though a
+            # region's own short form ("KP", "NSW") is written so
+            or (
+                place.level == "region"
+                and mention_end - mention_start >= REGION_NAME_IN_CAPITALS
+                and _abbreviation(text, mention_start, mention_end)
+            )
             or (place.level != "country" and _heads_a_longer_name(text, mention_end, end, place))
         ):
             # "the UN", "the WHO": a body's letters, not the town of Un; "the University of
@@ -645,6 +652,10 @@ def _after_title(text: str, tokens: list[re.Match[str]], index: int) -> bool:
 # abbreviation.
 ABBREVIATION_CONTEXT = 30
 ABBREVIATION_LETTERS = 5
+
+
+# The fewest letters of a word in capitals that is a body's letters rather than a region's short form.
+REGION_NAME_IN_CAPITALS = 4
 
 
 def _abbreviation(text: str, start: int, end: int) -> bool:

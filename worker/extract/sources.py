@@ -74,7 +74,9 @@ TYPE_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
             "initiative society alliance coalition league institution lawyers holdings logistics foods "
             "airline airlines airways motors industries technologies enterprises ventures corporation "
             "corp inc ltd plc llc gmbh pharmaceuticals petroleum telecom brands retail utility utilities "
-            "operator power energy electric opposition",
+            "operator power energy electric opposition freight shipping mining steel insurance railway "
+            "railways aviation cargo transport automotive chemicals cement textiles pharma telecoms "
+            "semiconductors studios brewery minerals metals securities financial drilling construction",
         ),
     )
 )
