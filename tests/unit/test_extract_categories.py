@@ -832,3 +832,10 @@ def test_people_in_critical_condition_are_injured_and_people_under_rubble_missin
     assert categories("There may be 40 more under the rubble, the commander said.") == [("40", "missing")]
     # must not match: bodies pulled from the rubble are dead
     assert categories("Rescuers pulled 12 bodies from under the rubble.") == [("12", "killed")]
+
+
+def test_people_believed_buried_in_any_tense_are_missing() -> None:
+    assert categories("About 300 people are believed to have been buried, officials said.") == [
+        ("About 300", "missing")
+    ]
+    assert categories("There are 300 people under the soil, officials said.") == [("300", "missing")]

@@ -139,3 +139,11 @@ def test_rows_of_a_list_with_no_summary_heading_keep_their_figures() -> None:
     # must not match: a list introduced by a sentence is a breakdown, each row its own claim
     text = "Deaths by province:\n- North: 112\n- South: 850\n\nThe toll rose to 112 in the north."
     assert [c.quantity_text for c in extract_claims(text)] == ["112", "850", "112"]
+
+
+def test_a_figure_restated_in_a_quote_with_other_qualifier_words_is_one_claim() -> None:
+    text = (
+        "More than 300 people are believed to have been buried in Velm, a relief official said.\n"
+        '"There are 300 people under the soil," she told reporters.'
+    )
+    assert [claim.quantity_text for claim in extract_claims(text)] == ["More than 300"]

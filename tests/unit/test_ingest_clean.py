@@ -284,3 +284,8 @@ def test_a_title_pasted_twice_on_one_line_is_kept_once() -> None:
     assert clean_body("Storm cuts power to 9,000 homes | Valley Courier").text == (
         "Storm cuts power to 9,000 homes | Valley Courier"
     )
+
+
+def test_an_authors_biography_line_is_dropped() -> None:
+    body = "Divers found 3 cars.\nAbout the author: Ana Ruiz has reported from 40 countries.\nDivers left."
+    assert clean_body(body).text == "Divers found 3 cars.\nDivers left."

@@ -46,11 +46,12 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     ),
     "missing": (
         "missing", "unaccounted for", "unaccounted", "believed buried", "feared buried", "believed trapped",
+        "believed to have been buried", "feared to have been buried", "thought to have been buried",
         "buried under", "buried alive", "buried beneath",
         "lost at sea", "feared lost", "presumed lost",
         "feared trapped", "still trapped", "remain trapped", "remained trapped", "remains trapped",
         "were trapped", "are trapped", "trapped underground", "trapped under", "under the rubble",
-        "under rubble",
+        "under rubble", "under the soil", "under the mud", "under the debris",
     ),
     "evacuated": (
         "evacuated", "evacuation", "evacuees", "evacuating", "evacuate", "moved to shelters",

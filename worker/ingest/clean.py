@@ -89,6 +89,8 @@ NOISE_PREFIXES: dict[str, str] = {
     "(editing by": "agency staff credits",
     "editing by ": "agency staff credits",
     "writing by ": "agency staff credits",
+    "about the author": "the author's biography",
+    "about the writer": "the author's biography",
 }
 _SHORT_LINE = 160
 
