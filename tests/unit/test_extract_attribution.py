@@ -2133,3 +2133,14 @@ def test_a_credit_in_brackets_ends_at_the_closing_bracket() -> None:
     assert sources("At least 12 died, according to the Velmar Relief Board (VRB).", "12") == [
         "the Velmar Relief Board"
     ]
+
+
+def test_a_named_speaker_after_and_reports_only_its_own_clause() -> None:
+    text = "Velmar sold 50 million phones and Tarsa Mobile said its network reached 400 million users."
+    assert sources(text, "50 million", "400 million") == [None, "Tarsa Mobile"]
+    text = "Floods killed 12 people and Velmar Aid said 40 were hurt."
+    assert sources(text, "12", "40") == [None, "Velmar Aid"]
+    # must not match: "and" inside a body's name, and two bodies that speak together
+    text = "At least 12 died, the Ministry of Health and Social Care said."
+    assert sources(text, "12") == ["the Ministry of Health and Social Care"]
+    assert sources("Police and Velmar Aid said 40 were hurt.", "40") == ["Police and Velmar Aid"]

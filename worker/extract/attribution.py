@@ -1196,9 +1196,19 @@ def _contrasting_clauses(text: str, start: int, end: int) -> list[int]:
     """Where ", while the government sent 500 troops" starts: a clause with an actor of its own is not
     governed by the cue before it (", while others stayed" still is)."""
     sentence = text[start:end]
+    found = (
+        [
+            match.end() - 1
+            for match in _AND_SPEAKER_CLAUSE_RE.finditer(text, start, end)
+            # not "and" inside a name ("the Disaster Risk Reduction and Management Council said")
+            if not text[start : match.start()].rsplit(maxsplit=1)[-1][0].isupper()
+            and _counts_something(text[start : match.start()])
+        ]
+        if " and " in sentence
+        else []
+    )
     if ", while " not in sentence and ", whereas " not in sentence and ", but " not in sentence:
-        return []
-    found = []
+        return found
     for match in CONTRASTING_CLAUSE_RE.finditer(text, start, end):
         words = match.group("np").split()
         named = any(word[0].isupper() for word in words if word.lower() != "the")
@@ -1207,6 +1217,20 @@ def _contrasting_clauses(text: str, start: int, end: int) -> list[int]:
         if named or any(word.lower() in SOURCE_HEADS for word in words):
             found.append(match.start())
     return found
+
+
+# A clause joined by "and" whose named speaker reports ("Velmar sold 50 million phones and Tarsa
+# said ..."): the figures before it are not that speaker's.
+_AND_SPEAKER_CLAUSE_RE = re.compile(
+    r"(?<=[a-z\d])\s+and\s+(?=(?:[A-Z][\w'’.&-]*\s+){1,4}(?:said|says|told|reported|announced)\b)"
+)
+
+
+def _counts_something(clause: str) -> bool:
+    """Whether a clause holds a figure, in digits or in words ("Twelve people died")."""
+    return _holds_a_number(clause) or any(
+        word.lower() in UNITS_WORDS or word.lower() in TENS_WORDS for word in WORD_RE.findall(clause)
+    )
 
 
 # A passive that carries a finding on: "are predicted to win", "is expected to take".
