@@ -2144,3 +2144,11 @@ def test_a_named_speaker_after_and_reports_only_its_own_clause() -> None:
     text = "At least 12 died, the Ministry of Health and Social Care said."
     assert sources(text, "12") == ["the Ministry of Health and Social Care"]
     assert sources("Police and Velmar Aid said 40 were hurt.", "40") == ["Police and Velmar Aid"]
+
+
+def test_the_parties_a_finding_gives_figures_to_are_not_gapped_sources() -> None:
+    text = "Exit polls gave the Greens 28 percent and the conservatives 24 percent."
+    assert sources(text, "28 percent", "24 percent") == ["Exit polls", "Exit polls"]
+    # must not match: after a verb of saying, a source before the figure still reuses the cue
+    text = "The army said 12 fighters were killed, the rebels 4."
+    assert sources(text, "12", "4") == ["The army", "the rebels"]

@@ -1930,8 +1930,9 @@ def _gapped_anchor(
 ) -> _Anchor | None:
     """A source and figure that reuse an earlier cue of the sentence (`earlier`, the last anchor
     that ends before the figure): "..., the union 280,000", "... according to the union, and
-    9,000 for the police"."""
-    if earlier is None:
+    9,000 for the police". After a finding's verb of having ("exit polls gave the Greens 28 percent
+    and the Reds 24") the party before a figure is what the finding gives it to, not a source."""
+    if earlier is None or earlier.cue.lower() in HAVING_VERBS:
         return None
     return _gapped_before(text, sentence_start, span[0], earlier) or _gapped_according_to(text, span, earlier)
 
