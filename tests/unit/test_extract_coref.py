@@ -318,3 +318,24 @@ class TestDescriptionsStandForNames:
         registry = SourceRegistry()
         resolved(registry, "the Norland Energy Authority")
         assert resolved(registry, "the regulator") == "the Norland Energy Authority"
+
+    def test_a_charity_or_monitor_described_by_its_work_is_the_one_named_before(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "the Velmar Observatory for Human Rights")
+        assert resolved(registry, "the war monitor") == "the Velmar Observatory for Human Rights"
+        registry = SourceRegistry()
+        resolved(registry, "Medecins Sans Frontieres")
+        assert resolved(registry, "the medical charity") == "Medecins Sans Frontieres"
+        # must not match: a UN agency is no charity a description means, nor is a rival
+        registry = SourceRegistry()
+        resolved(registry, "the UN refugee agency")
+        assert resolved(registry, "the medical charity") == "the medical charity"
+        registry = SourceRegistry()
+        resolved(registry, "the Velmar Observatory for Human Rights")
+        assert resolved(registry, "the rival monitor") == "the rival monitor"
+
+    def test_a_listed_body_whose_name_reads_like_a_persons_is_no_person(self) -> None:
+        registry = SourceRegistry()
+        found = registry.resolve("Medecins Sans Frontieres")
+        assert found is not None
+        assert not found[0].person

@@ -68,6 +68,8 @@ _NON_PROFIT_EPITHETS = word_set(
         group organisation organization monitor charity body watchdog agency institution
     """
 )
+# Words of the United Nations' own names: its agencies are no charity or monitor a description means.
+_UN_WORDS = word_set("un u.n. united nations unhcr unicef wfp who ocha iom unrwa")
 _TITLE_WORDS_WITHOUT_DOTS = frozenset(word.rstrip(".") for word in TITLE_WORDS)
 _SINGULAR_IN_S = frozenset({"news", "forces", "services", "headquarters", "nations", "affairs", "rights"})
 # Words that tell a person's gender, for matching "he" and "she" to the right speaker.
@@ -346,7 +348,8 @@ class SourceRegistry:
                 owner = self._pronoun(lower[0])
                 if owner is not None:
                     return self._touch(owner), owner.text
-        name = personal_name(phrase.tokens)
+        # a body the alias table lists is no person, however its name reads ("Medecins Sans Frontieres")
+        name = personal_name(phrase.tokens) if _normalize(phrase.text)[0] not in ALIAS_TABLE else None
         if name and not _name_in_a_complement(phrase.tokens, name):
             # "Ms Morales" after "Dr. Ines Morales": the person named in full before
             earlier = self._surname(Phrase(name[0], name, None)) if len(name) == 1 else None
@@ -496,6 +499,23 @@ class SourceRegistry:
                 # "the courier firm", "the online retailer": a business named before by its name
                 named = self._recent(person=False)
                 if named is not None and named.text[:1].isupper() and head not in named.words:
+                    return named
+            if (
+                modifiers
+                and head in _NON_PROFIT_EPITHETS
+                and phrase.tokens[0].lower() == "the"
+                and all(m.islower() and not POSSESSIVE_END.search(m) for m in modifiers)
+                and not _OTHER_BODY_WORDS.intersection(content)
+            ):
+                # "the war monitor", "the medical charity": a charity or monitor named before by name
+                named = self._recent(person=False)
+                if (
+                    named is not None
+                    and named.type == "un_ngo"
+                    and not _is_description(parse_phrase(named.text).tokens)
+                    and head not in named.words
+                    and not _UN_WORDS.intersection(named.words)
+                ):
                     return named
             if modifiers and head in EPITHET_HEADS and phrase.tokens[0].lower() in DETERMINERS:
                 # "the doctors' group", "the farmers' body": a body named before by those words
