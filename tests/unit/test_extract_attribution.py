@@ -2152,3 +2152,10 @@ def test_the_parties_a_finding_gives_figures_to_are_not_gapped_sources() -> None
     # must not match: after a verb of saying, a source before the figure still reuses the cue
     text = "The army said 12 fighters were killed, the rebels 4."
     assert sources(text, "12", "4") == ["The army", "the rebels"]
+
+
+def test_a_finding_based_on_another_bodys_figures_gives_their_origin() -> None:
+    text = "A Wire tally based on data from the health ministry shows 300 people died."
+    assert sources(text, "300") == ["the health ministry"]
+    # must not match: a body based somewhere is still the source
+    assert sources("A monitor based in Velm said 300 people died.", "300") == ["A monitor based in Velm"]

@@ -497,6 +497,19 @@ def _subject_in_segment(segment: str) -> str:
 _DESCRIBING_CLAUSE_RE = re.compile(r"\s(?P<opener>that|where)\s+(?P<next>[\w'’-]+)")
 
 
+# A finding made from another body's figures: "a tally based on data from the health ministry".
+_BASED_ON_RE = re.compile(r"\s+based\s+on\s+(?P<origin>\S.*)$")
+
+
+def _origin_of_finding(subject: str) -> str:
+    """ "an AFP tally based on official Russian figures": the figures' origin; any other subject
+    as it is."""
+    based = _BASED_ON_RE.search(subject)
+    if based is not None and _valid_source(based.group("origin"), counting=False):
+        return based.group("origin")
+    return subject
+
+
 def _described_by_clause(segment: str) -> str | None:
     """The body a "that" or "where" clause describes, before a cue verb: "the firm that owns the
     plant said" is the firm's. A "that" clause with a subject of its own ("the figure that
@@ -1029,6 +1042,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             subject = tail.group() if tail else ""
     if not subject:
         return "", verb_start, None, ""
+    subject = _origin_of_finding(subject)
     return subject, region_start + region.rfind(subject), None, ""
 
 
