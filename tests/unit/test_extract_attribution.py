@@ -2159,3 +2159,10 @@ def test_a_finding_based_on_another_bodys_figures_gives_their_origin() -> None:
     assert sources(text, "300") == ["the health ministry"]
     # must not match: a body based somewhere is still the source
     assert sources("A monitor based in Velm said 300 people died.", "300") == ["A monitor based in Velm"]
+
+
+def test_a_person_familiar_with_the_matter_is_a_source() -> None:
+    text = "The firm will cut about 700 jobs, a person familiar with the plan said."
+    assert sources(text, "700") == ["a person familiar with the plan"]
+    # must not match: a person counted is no speaker
+    assert sources("One person died and 12 were hurt.", "12") == [None]

@@ -390,7 +390,7 @@ SPEAKER_ROLES: Final[frozenset[str]] = (
         billionaire collector supporter critic opponent backer ally rival member voter delegate participant
         passenger customer tenant patient victim citizen mediator peacekeeper responder examiner
         pathologist gravedigger driver sailor crewman refugee migrant detainee hostage prisoner inmate
-        defector settler pilgrim tourist secretary-general director-general
+        defector settler pilgrim tourist person secretary-general director-general
         inspector-general attorney-general auditor-general surgeon-general governor-general
         commander-in-chief
     """
