@@ -2166,3 +2166,12 @@ def test_a_person_familiar_with_the_matter_is_a_source() -> None:
     assert sources(text, "700") == ["a person familiar with the plan"]
     # must not match: a person counted is no speaker
     assert sources("One person died and 12 were hurt.", "12") == [None]
+
+
+def test_figures_first_reported_by_an_outlet_are_credited_to_it() -> None:
+    text = "The lender lost $2 billion, according to figures first reported by the Velmar Ledger."
+    assert sources(text, "$2 billion") == ["the Velmar Ledger"]
+    # must not match: "first" in the source's own clause is no document's participle
+    assert sources("At least 40 died, according to police, who first reported the attack.", "40") == [
+        "police"
+    ]

@@ -896,3 +896,11 @@ def test_a_provincial_or_regional_ministry_is_not_the_countrys() -> None:
     assert resolve("the regional ministry of health", country="SD") == "gov:sd:regional-health-ministry"
     # must not match: the country's own ministry keeps its id
     assert resolve("the health ministry", country="CD") == "gov:cd:health-ministry"
+
+
+def test_documents_an_outlet_obtained_are_credited_to_the_outlet() -> None:
+    assert resolve("documents obtained by the Velmar Ledger", country=None, kind="organisation") == (
+        "name:ledger velmar"
+    )
+    # must not match: a document with no issuer or holder names no one
+    assert resolve("an internal memo", country=None, kind="organisation") is None

@@ -98,7 +98,7 @@ _RIGHT_PHRASE_END_RE = re.compile(
     r"[,;:!?\"“”]|\s[—–-]\s|\s\((?![A-Z][A-Za-z0-9&]{1,9}\))"
     r"|\s(?:that|who|which|when|where|while|as|on|at|during|and|but|to|after|before|because|since|last|this|saying|"
     r"adding|said|says|told|reported|published|released|seen|showed|show|shows|is|are|was|were|has|have|had|based|"
-    r"in\s+(?![A-Z]))\b"
+    r"in\s+(?![A-Z])|first(?=\s+(?:reported|published|released)\b))\b"
 )
 # Quote marks a speaker tail may follow: straight and curly double quotes and guillemets.
 _DOUBLE_QUOTES = '"“”«»„‟'
@@ -202,7 +202,8 @@ _PUBLISHED_ON_RE = re.compile(
     r"(?:website|web\s+site|portal|dashboard|web\s+page|page|account|bulletin|feed|channel)\b"
 )
 _RELEASED_BY_RE = re.compile(
-    r"\s+(?:released|published|compiled|analy[sz]ed|issued|provided|collected)\s+(?:on\s+\w+\s+)?by\s+"
+    r"\s+(?:first\s+)?(?:released|published|compiled|analy[sz]ed|issued|provided|collected|reported)\s+"
+    r"(?:on\s+\w+\s+)?by\s+"
     r"(?P<owner>(?:the\s+)?[^,.;:]{2,60}?)(?=\s*(?:[,.;:]|$|\s+(?:on|in|at|last|this)\b))"
 )
 # "in a poll by X", "in the latest Corvale survey": a finding the sentence's figures come from.

@@ -235,10 +235,12 @@ _ROLE_OF = re.compile(
     re.IGNORECASE,
 )
 # "the latest report from the relief board", "figures released by the ministry": a document is the
-# channel, the body that issued it the source.
+# channel, the body that issued it the source; "documents obtained by the Velmar Times": the outlet
+# that has them, for want of their issuer.
 _DOCUMENT_OF = re.compile(
     r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|statements?|data|figures|statistics|bulletins?"
-    r"|updates?|tally|count)\s+(?:(?:issued|released|published|compiled)\s+)?(?:from|of|by)\s+(?P<body>.+)$",
+    r"|updates?|tally|count|documents?|memos?|records)\s+"
+    r"(?:(?:issued|released|published|compiled|obtained|seen|reviewed)\s+)?(?:from|of|by)\s+(?P<body>.+)$",
     re.IGNORECASE,
 )
 # Words of a country's own count: "Israeli tallies", "official Norland figures".
