@@ -8,7 +8,7 @@ extracts and publishes exactly as the live worker does:
     for message in result.messages:
         send(message.topic, message.key, message.value, message.headers)
 
-Claim events are keyed by subject (`worker.track.keys.partition_key`: v7|country|category family) so
+Claim events are keyed by subject (`worker.track.keys.partition_key`: v8|country|category family) so
 every source's figure for one thing stays in order on one partition for the tracker. An item with no
 claims yields no messages and is not an error. A record that cannot be decoded or validated, or
 whose extraction raises or breaks a limit (`worker.limits`), yields one dead letter carrying its

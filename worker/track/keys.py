@@ -3,7 +3,7 @@
 A series is "this source's count of this thing for this event": its key is built from the claim's
 resolved parts (docs/tracking.md), never from the strings as written:
 
-    v7|<country>|<kind>|<category>|<counted>|<place>|<source>
+    v8|<country>|<kind>|<category>|<counted>|<place>|<source>
 
 - country: ISO code of the figure's place (or the item's event place); "xx" when unknown;
 - kind: the kind of happening the item reports (earthquake, storm-flood, conflict, protest, ...;
@@ -14,7 +14,7 @@ resolved parts (docs/tracking.md), never from the strings as written:
 - source: the resolved entity id (`worker.track.identity`).
 
 The subject key is the series key without the source. The worker keys `claims.extracted` by
-`v7|<country>|<family>` (`partition_key`): coarse enough that one tracker partition owns every
+`v8|<country>|<family>` (`partition_key`): coarse enough that one tracker partition owns every
 series that can link or conflict with another, since both need the same country and category.
 Claims written before resolution existed (no resolved fields) fall back to the written place and
 source name. `SERIES_KEY_VERSION` is bumped whenever a key could move: keys of two versions never
@@ -45,7 +45,7 @@ from worker.track.normalize import (
     source_name,
 )
 
-SERIES_KEY_VERSION = 7
+SERIES_KEY_VERSION = 8
 KEY_PREFIX = f"v{SERIES_KEY_VERSION}"
 UNKNOWN_COUNTRY = "xx"
 # How badly people were hurt, read where the counted noun would be ("one seriously injured").
