@@ -35,11 +35,14 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 from worker.extract.sentences import split_sentences
 from worker.ingest.clean import clean_body
 from worker.ingest.files import read_items
-from worker.models import WireItem
+from worker.models import ClaimEvent, ClaimSource, Evidence, ResolvedPlace, ResolvedSource, WireItem
 from worker.pipeline import process_item
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"cleaning share: {clean_s.cpu / extract_s.cpu:.0%}"
     )
     print(f"  claim events: {events} ({events / len(items):.2f} per item)")
+    compare_event_validation(items, extract_s.cpu, args.repeat)
     print(
         f"peak memory: {peak_bytes / 1024:.0f} KiB allocated during extraction (corpus excluded), "
         f"{max_rss_kib / 1024:.0f} MiB max RSS"
@@ -178,6 +182,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.quantulum_items > 0:
         compare_quantulum(items[: args.quantulum_items], rate)
     return 0
+
+
+def compare_event_validation(items: Sequence[WireItem], extract_cpu: float, repeat: int) -> None:
+    """Time building the claim events with pydantic's validation and without it (`model_construct`,
+    nested models too), over the events of `items`: what validating the outgoing contract costs."""
+    fields = [event.model_dump() for item in items for event in process_item(item)]
+    nested: dict[str, type[BaseModel]] = {
+        "source": ClaimSource,
+        "evidence": Evidence,
+        "resolved_source": ResolvedSource,
+    }
+    places = ("place", "event_place")
+
+    def construct(row: dict[str, Any]) -> ClaimEvent:
+        parts = {name: model.model_construct(**row[name]) for name, model in nested.items() if row[name]}
+        parts |= {name: ResolvedPlace.model_construct(**row[name]) for name in places if row[name]}
+        return ClaimEvent.model_construct(**(row | parts))
+
+    validated = median_seconds(lambda: [ClaimEvent.model_validate(row) for row in fields], repeat)
+    constructed = median_seconds(lambda: [construct(row) for row in fields], repeat)
+    print(
+        f"  claim event models: {validated.cpu * 1000:.1f} ms validated, {constructed.cpu * 1000:.1f} ms "
+        f"built without validation, for {len(fields)} events; validation is "
+        f"{validated.cpu / extract_cpu:.1%} of extraction"
+    )
 
 
 def compare_quantulum(items: Sequence[WireItem], claimwire_rate: float) -> None:
