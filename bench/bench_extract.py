@@ -6,7 +6,8 @@ compared by their ratios. Each figure is given in CPU time (`time.process_time`:
 costs one core, whatever else the machine runs) and in wall-clock time; the target is judged on
 CPU time, as a shared, loaded machine stretches the wall clock. Peak memory is measured in a
 separate pass (tracemalloc slows the code it watches) and as the process's maximum resident set
-size.
+size. It also times building the claim event models with pydantic's validation and without it, so
+the cost of validating the output contract is measured rather than guessed.
 
 Each figure is the median of `--repeat` runs (five by default). The same run times quantulum3, the
 best-known open-source quantity parser, on the same cleaned texts (a subset: it is slow) and prints
