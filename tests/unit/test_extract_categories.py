@@ -839,3 +839,8 @@ def test_people_believed_buried_in_any_tense_are_missing() -> None:
         ("About 300", "missing")
     ]
     assert categories("There are 300 people under the soil, officials said.") == [("300", "missing")]
+
+
+def test_counted_noun_stops_at_right_away() -> None:
+    text = "We need 500 tents right away."
+    assert counted_noun(text, text.index("500") + 3, len(text))[0] == "tents"

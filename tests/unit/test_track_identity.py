@@ -904,3 +904,11 @@ def test_documents_an_outlet_obtained_are_credited_to_the_outlet() -> None:
     )
     # must not match: a document with no issuer or holder names no one
     assert resolve("an internal memo", country=None, kind="organisation") is None
+
+
+def test_a_person_who_heads_a_generic_body_speaks_for_it() -> None:
+    text = "Jo Lind, who heads the district police, said 12 people were held."
+    assert resolve("Jo Lind", text, country="KE", kind="person") == "generic:district police"
+    # must not match: a clause that leads nothing leaves the person their own voice
+    text = "Jo Lind, who lives nearby, said 12 people were held."
+    assert resolve("Jo Lind", text, country="KE", kind="person") == "person:lnd"

@@ -341,7 +341,15 @@ _PHRASE_STOP = frozenset(
         *("face", "need", "remain", "lack", "risk", "live", "depend", "rely", "suffer", "still"),
         # and in headlines: "40,000 flee the city", "thousands march"
         *("flee", "die", "march", "rally", "gather", "arrive", "join", "leave"),
-        *("so", "thus", "now", "already", "yet", "out"),  # "296 bodies so far", "people out of work"
+        *(
+            "so",
+            "thus",
+            "now",
+            "already",
+            "yet",
+            "out",
+            "right",
+        ),  # "296 bodies so far", "500 tents right away"
         # adverbs of time before the verb: "two of the injured later died"
         *("later", "subsequently", "eventually", "initially", "earlier", "previously"),
         "still",

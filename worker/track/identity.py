@@ -1329,7 +1329,12 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
         window = context.text[window_start : place + len(surname) + 120]
         # "Mayor Selin Kaya told the BBC": whom a person spoke to is not whom they speak for
         sentence = _AUDIENCE.sub(" ", _sentence_around(window, place - window_start))
-        after = _body_after_name(sentence, person, context) or _rank_voice(sentence, person)
+        after = (
+            _body_after_name(sentence, person, context)
+            or _rank_voice(sentence, person)
+            # "Jo Lind, who heads the district police": a verb of leading, no role word
+            or (_office_after_name(sentence, person, context) if ", who " in sentence else None)
+        )
         if after is not None:
             # "Capt. Dana Wells of the Oregon State Patrol", "ACP Ola Bello": with or without a role word
             return after
@@ -1460,6 +1465,12 @@ _ROLE_AFTER_NAME = re.compile(
 )
 
 
+# "Jo Lind, who heads the district police": the body a person set off after the name leads.
+_HEADS_AFTER_NAME = re.compile(
+    r",\s+who\s+(?:heads|leads|runs|chairs|directs)\s+(?P<body>the\s+[^,.;:\"”()]{3,60}?)(?=\s*[,.;:\"”()]|$)"
+)
+
+
 def _rank_voice(sentence: str, person: str) -> Entity | None:
     """The police, when the sentence writes a police rank right before the person's name."""
     at = sentence.find(person)
@@ -1490,7 +1501,11 @@ def _office_after_name(sentence: str, person: str, context: ItemContext) -> Enti
     """ "Ana Lind, head of the district police": the listed or generic body of an office set off
     after the name (a description of an unlisted body is left to the item's own reading)."""
     at = sentence.find(person)
-    office = _ROLE_AFTER_NAME.match(sentence, at + len(person)) if at >= 0 else None
+    if at < 0:
+        return None
+    office = _ROLE_AFTER_NAME.match(sentence, at + len(person)) or _HEADS_AFTER_NAME.match(
+        sentence, at + len(person)
+    )
     if office is None:
         return None
     body = resolve_source(office.group("body"), fold(office.group("body")), "organisation", context)
