@@ -844,3 +844,12 @@ def test_people_believed_buried_in_any_tense_are_missing() -> None:
 def test_counted_noun_stops_at_right_away() -> None:
     text = "We need 500 tents right away."
     assert counted_noun(text, text.index("500") + 3, len(text))[0] == "tents"
+
+
+def test_what_money_is_for_may_be_named_before_the_amount() -> None:
+    text = "The commission raised its humanitarian aid for the survivors to 13 million euros."
+    assert [c.counted for c in extract_claims(text)] == ["humanitarian aid"]
+    text = "Total military assistance now stands at $2 billion."
+    assert [c.counted for c in extract_claims(text)] == ["military assistance"]
+    # must not match: an amount with no purpose named before it keeps none
+    assert [c.counted for c in extract_claims("The firm raised its prices to $12.")] == [None]

@@ -2,10 +2,10 @@
 one: a refugee count that moves between host countries' agencies, an outbreak whose cases are
 named three ways, a disaster agency the items name three ways, a camp attack whose toll a
 doctors' network and local activists dispute, a mine blast and a building collapse whose last
-reports name no kind of happening, a city heatwave whose national toll is kept apart, and an
-outbreak whose minister is later named by surname alone. Each link here is one the
-tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written for
-this project)."""
+reports name no kind of happening, a city heatwave whose national toll is kept apart, an outbreak
+whose minister is later named by surname alone, and an aid pledge raised twice. Each link here is
+one the tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written
+for this project)."""
 
 from __future__ import annotations
 
@@ -527,3 +527,15 @@ def test_a_national_toll_is_no_conflict_with_a_citys_toll() -> None:
     # disaster authority's count for the whole country
     assert conflicts
     assert all("pk-ndma" not in pair for pair in conflicts)
+
+
+def test_an_aid_pledge_raised_twice_is_one_chain_however_its_giver_and_purpose_are_named(
+    tracked: list[tuple[str, str, float, str, float, str]],
+) -> None:
+    aid = {link for link in tracked if link[1].startswith("ad-") and link[5].startswith("name:commission")}
+    # "2.5 million euros in emergency humanitarian aid", then "raised its emergency humanitarian aid
+    # ... to 13 million euros", then "total humanitarian aid ... 15 million euros, the commission said"
+    assert aid == {
+        ("value_updated", "ad-01", 2_500_000.0, "ad-02", 13_000_000.0, "name:commission european"),
+        ("value_updated", "ad-02", 13_000_000.0, "ad-03", 15_000_000.0, "name:commission european"),
+    }

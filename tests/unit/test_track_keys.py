@@ -390,3 +390,11 @@ def test_a_figure_its_sentence_calls_national_stays_apart_from_a_local_events_co
     # nor is a national figure in an item about the whole country set apart
     whole = national.model_copy(update={"event_place": country})
     assert subject_key(whole).endswith("|")
+
+
+def test_how_soon_money_is_given_does_not_split_what_it_is_for() -> None:
+    assert counted_thing("emergency humanitarian aid", "EUR", "other") == counted_thing(
+        "humanitarian aid", "EUR", "other"
+    )
+    # must not match: what the money is for still tells amounts apart
+    assert counted_thing("military aid", "EUR", "other") != counted_thing("humanitarian aid", "EUR", "other")

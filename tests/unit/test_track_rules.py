@@ -396,3 +396,18 @@ def test_a_one_word_name_no_earlier_speaker_bore_opens_its_own_series() -> None:
     store.track(_worded(observe(ministry, 2100), "Health Minister Elira Dosti"))
     result = store.track(_worded(observe(replace(MINISTRY, source="name:velmar"), 2910, hours=48), "Velmar"))
     assert kinds(result.events)[0] == "series_opened"
+
+
+def test_a_bodys_head_word_alone_continues_the_one_unlisted_body_whose_name_ends_on_it() -> None:
+    named = replace(MINISTRY, source="name:commission velmar")
+    bare = replace(MINISTRY, source="name:commission")
+    store = SeriesStore()
+    store.track(observe(named, 13))
+    result = store.track(observe(bare, 15, hours=48))
+    assert kinds(result.events) == ["value_updated"]
+    # must not match: a bare word that is no body's head ("the Velmar") opens its own series
+    store = SeriesStore()
+    store.track(observe(replace(MINISTRY, source="name:tarsa velmar"), 13))
+    assert kinds(store.track(observe(replace(MINISTRY, source="name:velmar"), 15, hours=48)).events)[0] == (
+        "series_opened"
+    )

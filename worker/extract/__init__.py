@@ -21,6 +21,7 @@ from worker.extract.categories import (
     category_named,
     column_label,
     counted_noun,
+    money_noun_before,
     number_of_noun,
     protest_context,
 )
@@ -194,6 +195,8 @@ def _counted_phrase(
         purpose = _MONEY_PURPOSE.match(text, quantity.end, sentence_end)
         if purpose is not None:
             counted, phrase_end = counted_noun(text, purpose.end(), sentence_end)
+        else:
+            counted = money_noun_before(text, quantity.start, sentence_start)
     if counted is None:
         counted = (
             number_of_noun(text, quantity.start, sentence_start)

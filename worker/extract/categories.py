@@ -1029,6 +1029,25 @@ def number_of_noun(text: str, start: int, sentence_start: int) -> str | None:
     return counted_noun(text, found.start("np"), found.end("np"))[0]
 
 
+# What an amount of money is for, named before the verb that gives it: "raised its emergency aid for
+# the survivors to 13 million euros", "total humanitarian aid now stands at 15 million euros".
+_MONEY_NOUN_BEFORE = re.compile(
+    r"\b(?i:its|their|the|total|overall)\s+(?P<np>(?:[a-z-]+\s+){0,3}?"
+    r"(?:aid|assistance|funding|support|pledges?|contributions?|donations?|relief|grants?|loans?|budget))\b"
+    r"[^,;:\d]{0,60}?\s+(?:(?:rose|risen|raised|increased|reached|stands|stood|totals?|totalled|totaled|comes?"
+    r"|came|amounts?|amounted)\s+)?(?:now\s+)?(?:to|at|of)\s+$"
+)
+# How far before an amount of money its purpose may be named.
+MONEY_NOUN_WINDOW = 120
+
+
+def money_noun_before(text: str, start: int, sentence_start: int) -> str | None:
+    """What an amount of money is for when the clause names it before the amount: "raised its aid
+    for the survivors to 13 million euros" is aid."""
+    found = _MONEY_NOUN_BEFORE.search(text, max(sentence_start, start - MONEY_NOUN_WINDOW), start)
+    return found.group("np") if found is not None else None
+
+
 def column_label(text: str, start: int) -> str | None:
     """The header of the table column a figure stands in: the first line of the block of rows
     (cells joined by a bar) above it, when that line holds no digit and as many cells as the row."""

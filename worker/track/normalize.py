@@ -170,6 +170,10 @@ FILLER_WORDS = frozenset(
     {"a", "an", "the", "more", "other", "additional", "further", "total", "some", "of", "new", "reported"}
 )
 
+# Words that say how soon money is given, not what it is for: "emergency humanitarian aid" is the
+# humanitarian aid a later item totals ("military aid" and "development aid" stay apart).
+MONEY_URGENCY_WORDS = frozenset({"emergency", "immediate", "urgent", "initial", "first"})
+
 # ISO 4217 codes for the ways a text or an extractor may write a currency.
 CURRENCIES: dict[str, str] = {
     "$": "usd",
@@ -385,7 +389,7 @@ def counted_thing(counted: str | None, unit: str | None, category: str) -> str:
     code = unit_code(unit)
     if code is None:
         return counted_noun(counted, category)
-    named = [w for w in _words(counted or "") if w not in FILLER_WORDS]
+    named = [w for w in _words(counted or "") if w not in FILLER_WORDS | MONEY_URGENCY_WORDS]
     if not named or unit_code(counted) == code:
         return code
     return f"{code}:{_phrase([*named[:-1], singular(named[-1])])}"

@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from worker.extract.sources import personal_name
-from worker.track.identity import MINISTRY_SUFFIX, UNLISTED_PREFIX, is_news_outlet, unlisted_name_key
+from worker.track.identity import (
+    BODY_HEADS,
+    MINISTRY_SUFFIX,
+    UNLISTED_PREFIX,
+    is_news_outlet,
+    unlisted_name_key,
+)
 from worker.track.keys import SINGLE_SITE_KINDS, UNATTRIBUTED, SeriesParts
 from worker.track.normalize import KEY_SEPARATOR
 from worker.track.rules import (
@@ -156,8 +162,10 @@ class SeriesStore:
         words = source.removeprefix(UNLISTED_PREFIX).split()
         members = {word for word in words if word not in GENERIC_BODY_NOUNS}
         described = len(members) < len(words)  # "the doctors' group": a generic noun and name words
-        if not members or (not described and len(words) < 2):
-            return None  # a bare "the group", or one word that may be a name of its own
+        if not members or (not described and len(words) < 2 and words[0] not in BODY_HEADS):
+            # a bare "the group", or one word that may be a name of its own; "the commission", a
+            # body's head word alone, is the one unlisted body of the subject whose name ends on it
+            return None
         named = [
             peer
             for peer in peers
