@@ -180,27 +180,35 @@ def test_a_country_that_attacks_is_not_where_the_figures_are() -> None:
     assert place is not None and place.country == "RU"
 
 
-def test_a_figure_its_clause_calls_the_whole_countrys_is_placed_in_the_country() -> None:
-    found = events(
-        "Storms cut power to 2.4 million homes nationwide, including 800,000 in Ohio, utilities in the "
-        "United States said. Crews in Ohio worked overnight.",
-        "Storms cut power in Ohio",
-    )
-    assert only(found, 2_400_000).place is not None
-    assert only(found, 2_400_000).place.id == "iso:US"
-    # must not match: the part the sentence places in a state stays there
-    assert only(found, 800_000).place is not None
-    assert only(found, 800_000).place.id == "iso:US-OH"
-
-
-def test_a_place_named_before_the_national_word_keeps_its_figure() -> None:
-    found = events(
-        "Police counted 61,000 marchers in Lyon and 900,000 across the country, the French interior "
-        "ministry said. Lyon saw the largest crowds.",
-        "Marches in Lyon",
-    )
-    assert only(found, 900_000).place is not None
-    assert only(found, 900_000).place.id == "iso:FR"
-    # must not match: the city's own figure, named with the city, stays the city's
-    assert only(found, 61_000).place is not None
-    assert only(found, 61_000).place.name == "Lyon"
+@pytest.mark.parametrize(
+    ("body", "headline", "national", "local", "local_name"),
+    [
+        (
+            "Storms cut power to 2.4 million homes nationwide, including 800,000 in Ohio, utilities in the "
+            "United States said. Crews in Ohio worked overnight.",
+            "Storms cut power in Ohio",
+            (2_400_000, "iso:US"),
+            800_000,
+            "Ohio",
+        ),
+        # the city's figure is named before the national word in the same sentence
+        (
+            "Police counted 61,000 marchers in Lyon and 900,000 across the country, the French interior "
+            "ministry said. Lyon saw the largest crowds.",
+            "Marches in Lyon",
+            (900_000, "iso:FR"),
+            61_000,
+            "Lyon",
+        ),
+    ],
+)
+def test_a_figure_its_clause_calls_the_whole_countrys_is_placed_in_the_country(
+    body: str, headline: str, national: tuple[float, str], local: float, local_name: str
+) -> None:
+    found = events(body, headline)
+    value, country_id = national
+    assert only(found, value).place is not None
+    assert only(found, value).place.id == country_id
+    # must not match: the part the sentence places in a state or a city stays there
+    assert only(found, local).place is not None
+    assert only(found, local).place.name == local_name

@@ -498,19 +498,6 @@ def _subject_in_segment(segment: str) -> str:
 _DESCRIBING_CLAUSE_RE = re.compile(r"\s(?P<opener>that|where)\s+(?P<next>[\w'’-]+)")
 
 
-# A finding made from another body's figures: "a tally based on data from the health ministry".
-_BASED_ON_RE = re.compile(r"\s+based\s+on\s+(?P<origin>\S.*)$")
-
-
-def _origin_of_finding(subject: str) -> str:
-    """ "an AFP tally based on official Russian figures": the figures' origin; any other subject
-    as it is."""
-    based = _BASED_ON_RE.search(subject)
-    if based is not None and _valid_source(based.group("origin"), counting=False):
-        return based.group("origin")
-    return subject
-
-
 def _described_by_clause(segment: str) -> str | None:
     """The body a "that" or "where" clause describes, before a cue verb: "the firm that owns the
     plant said" is the firm's. A "that" clause with a subject of its own ("the figure that
@@ -526,6 +513,19 @@ def _described_by_clause(segment: str) -> str | None:
         if words and words[-1].lower() in SOURCE_HEADS and _short_noun_phrase(before):
             return before
     return None
+
+
+# A finding made from another body's figures: "a tally based on data from the health ministry".
+_BASED_ON_RE = re.compile(r"\s+based\s+on\s+(?P<origin>\S.*)$")
+
+
+def _origin_of_finding(subject: str) -> str:
+    """ "an AFP tally based on official Russian figures": the figures' origin; any other subject
+    as it is."""
+    based = _BASED_ON_RE.search(subject)
+    if based is not None and _valid_source(based.group("origin"), counting=False):
+        return based.group("origin")
+    return subject
 
 
 def _names_someone(phrase: str) -> bool:
@@ -1209,7 +1209,8 @@ def _clause_marks(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 def _contrasting_clauses(text: str, start: int, end: int) -> list[int]:
     """Where ", while the government sent 500 troops" starts: a clause with an actor of its own is not
-    governed by the cue before it (", while others stayed" still is)."""
+    governed by the cue before it (", while others stayed" still is); nor is one joined by "and"
+    whose named speaker reports, after a clause with a figure ("12 died and Velmar Aid said")."""
     sentence = text[start:end]
     found = (
         [
