@@ -339,3 +339,8 @@ class TestDescriptionsStandForNames:
         found = registry.resolve("Medecins Sans Frontieres")
         assert found is not None
         assert not found[0].person
+
+    def test_the_society_is_the_red_cross_society_named_before(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "the Velmar Red Cross")
+        assert resolved(registry, "the society") == "the Velmar Red Cross"

@@ -912,3 +912,11 @@ def test_a_person_who_heads_a_generic_body_speaks_for_it() -> None:
     # must not match: a clause that leads nothing leaves the person their own voice
     text = "Jo Lind, who lives nearby, said 12 people were held."
     assert resolve("Jo Lind", text, country="KE", kind="person") == "person:lnd"
+
+
+def test_a_cabinet_secretary_of_a_field_speaks_for_its_ministry() -> None:
+    text = "Interior Cabinet Secretary Ana Lind said 291 people had died in Kenya."
+    assert resolve("Ana Lind", text, country="KE", kind="person") == "gov:ke:interior-ministry"
+    # must not match: a cabinet secretary of no field stays a person
+    text = "Cabinet Secretary Ana Lind said 291 people had died in Kenya."
+    assert resolve("Ana Lind", text, country="KE", kind="person") == "person:lnd"

@@ -65,7 +65,7 @@ _OTHER_BODY_WORDS = word_set(
 )
 _NON_PROFIT_EPITHETS = word_set(
     """
-        group organisation organization monitor charity body watchdog agency institution
+        group organisation organization monitor charity body watchdog agency institution society
     """
 )
 # Words of the United Nations' own names: its agencies are no charity or monitor a description means.

@@ -664,7 +664,7 @@ TRADE_EPITHETS: Final[frozenset[str]] = word_set(
 EPITHET_HEADS: Final[frozenset[str]] = TRADE_EPITHETS | word_set(
     """
         watchdog agency body group organisation organization charity regulator monitor institution
-        outfit agencies bodies groups organisations organizations charities newspaper outlet
+        outfit agencies bodies groups organisations organizations charities newspaper outlet society
     """
 )
 

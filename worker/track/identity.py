@@ -307,9 +307,10 @@ _FIELD_OF = re.compile(r"\b(?P<field>[a-z]+(?: [a-z]+)?) minist(?:ry|er)\b")
 # secretary", "the health secretary". Only these fields: a "press secretary" or "information
 # office" is no ministry.
 _FIELD_OFFICE = re.compile(
-    # a "health office" is a local one
-    r"\b(?P<field>(?:home|foreign|interior|health|defen[cs]e)(?= secretary)|(?:home|foreign)(?= office))"
-    r" (?:secretary|office)\b"
+    # a "health office" is a local one; Kenya's ministers are "Cabinet Secretaries" ("Interior
+    # Cabinet Secretary Ana Lind")
+    r"\b(?P<field>(?:home|foreign|interior|health|defen[cs]e)(?= (?:cabinet )?secretary)"
+    r"|(?:home|foreign)(?= office)) (?:cabinet )?(?:secretary|office)\b"
 )
 
 
