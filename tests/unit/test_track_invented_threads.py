@@ -15,6 +15,7 @@ import pytest
 
 from worker.models import WireItem
 from worker.pipeline import process_item
+from worker.track.events import TrackedEvent
 from worker.track.files import track_lines
 
 THREADS = Path(__file__).resolve().parent.parent / "data" / "invented_threads.jsonl"
@@ -24,10 +25,21 @@ def _unexpected(number: int, item: str | None, reason: str) -> None:
     raise AssertionError(f"line {number} of item {item} was refused: {reason}")
 
 
+def _thread_events(prefix: str = "") -> list[TrackedEvent]:
+    """Every tracked event of the invented threads whose item ids start with `prefix`, extracted
+    and tracked together."""
+    items = [WireItem.model_validate_json(line) for line in THREADS.read_text(encoding="utf-8").splitlines()]
+    lines = [
+        event.model_dump_json()
+        for item in items
+        if item.id.startswith(prefix)
+        for event in process_item(item)
+    ]
+    return track_lines(lines, window_seconds=0, on_invalid=_unexpected)
+
+
 @pytest.fixture(scope="module")
 def tracked() -> list[tuple[str, str, float, str, float, str]]:
-    items = [WireItem.model_validate_json(line) for line in THREADS.read_text(encoding="utf-8").splitlines()]
-    lines = [event.model_dump_json() for item in items for event in process_item(item)]
     return [
         (
             event.event,
@@ -37,7 +49,7 @@ def tracked() -> list[tuple[str, str, float, str, float, str]]:
             event.current.value,
             event.series.source,
         )
-        for event in track_lines(lines, window_seconds=0, on_invalid=_unexpected)
+        for event in _thread_events()
         if event.previous is not None
     ]
 
@@ -514,13 +526,9 @@ def test_a_minister_named_later_by_surname_alone_continues_the_ministrys_count(
 
 
 def test_a_national_toll_is_no_conflict_with_a_citys_toll() -> None:
-    rows = [WireItem.model_validate_json(line) for line in THREADS.read_text(encoding="utf-8").splitlines()]
-    lines = [
-        event.model_dump_json() for item in rows if item.id.startswith("hw-") for event in process_item(item)
-    ]
     conflicts = [
         {event.series.source, event.other_series.source}
-        for event in track_lines(lines, window_seconds=0, on_invalid=_unexpected)
+        for event in _thread_events("hw-")
         if event.event == "sources_conflict" and event.other_series is not None
     ]
     # the city's counts (the charity's, the health department's) dispute each other, never the
