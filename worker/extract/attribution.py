@@ -1220,7 +1220,7 @@ def _contrasting_clauses(text: str, start: int, end: int) -> list[int]:
             if not text[start : match.start()].rsplit(maxsplit=1)[-1][0].isupper()
             and _counts_something(text[start : match.start()])
         ]
-        if " and " in sentence
+        if " and " in sentence and any(verb in sentence for verb in _AND_SPEAKER_VERBS)
         else []
     )
     if ", while " not in sentence and ", whereas " not in sentence and ", but " not in sentence:
@@ -1237,8 +1237,9 @@ def _contrasting_clauses(text: str, start: int, end: int) -> list[int]:
 
 # A clause joined by "and" whose named speaker reports ("Velmar sold 50 million phones and Tarsa
 # said ..."): the figures before it are not that speaker's.
+_AND_SPEAKER_VERBS = ("said", "says", "told", "reported", "announced")
 _AND_SPEAKER_CLAUSE_RE = re.compile(
-    r"(?<=[a-z\d])\s+and\s+(?=(?:[A-Z][\w'’.&-]*\s+){1,4}(?:said|says|told|reported|announced)\b)"
+    rf"(?<=[a-z\d])\s+and\s+(?=(?:[A-Z][\w'’.&-]*\s+){{1,4}}(?:{'|'.join(_AND_SPEAKER_VERBS)})\b)"
 )
 
 

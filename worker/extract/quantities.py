@@ -392,7 +392,7 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
         or (not lowered.isascii() and any(fraction in lowered for fraction in VULGAR_FRACTIONS))
     ):
         found = _with_shares(text, start, end, found)
-    if _RATIO_SHARE.search(text, start, end):
+    if _RATIO_SHARE_TAIL.search(text, start, end) and _RATIO_SHARE.search(text, start, end):
         found = _with_ratio_shares(text, start, end, found)
     _mark_restatements(text, found)
     return _with_compound_amounts(text, _with_digits_in_brackets(text, found))
@@ -400,11 +400,15 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
 
 # "one in five children", "nearly 9 in 10 voters": a share written as a ratio is a percentage.
 # "N out of M" is two claims (SPEC), and "one in 10 days" a frequency: neither is read here.
-_RATIO_SHARE = re.compile(
-    rf"\b(?P<n>{word_alternation(UNITS_WORDS)}|\d{{1,2}})\s+in\s+"
-    rf"(?P<d>{word_alternation(UNITS_WORDS)}|twenty|hundred|\d{{1,3}})\b(?=\s+[a-z])",
-    re.IGNORECASE,
+_RATIO_IN_DENOMINATOR = (
+    rf"\s+in\s+(?P<d>{word_alternation(UNITS_WORDS)}|twenty|hundred|\d{{1,3}})\b(?=\s+[a-z])"
 )
+_RATIO_SHARE = re.compile(
+    rf"\b(?P<n>{word_alternation(UNITS_WORDS)}|\d{{1,2}}){_RATIO_IN_DENOMINATOR}", re.IGNORECASE
+)
+# Its second half alone: a search that starts at " in " rather than at every word of the sentence,
+# which rules most sentences out at a quarter of the cost.
+_RATIO_SHARE_TAIL = re.compile(_RATIO_IN_DENOMINATOR, re.IGNORECASE)
 _RATIO_DENOMINATOR_WORDS = {**UNITS_WORDS, "twenty": 20, "hundred": 100}
 
 

@@ -423,7 +423,7 @@ class ItemContext:
 def item_context(text: str, country: str | None, countries: frozenset[str] = frozenset()) -> ItemContext:
     """Acronyms the item defines ("Full Name (FN)") and the ministries it names, in reading order."""
     context = ItemContext(text=text, country=country, countries=countries | ({country} if country else set()))
-    for match in _ITEM_ACRONYM.finditer(text):
+    for match in _ITEM_ACRONYM.finditer(text) if "(" in text else ():
         acronym = match.group("acronym")
         words = match.group("name").split()
         # The expansion is the run of words ending at the parenthesis whose initials give the acronym.
@@ -491,7 +491,11 @@ def _expansion_for(words: list[str], acronym: str) -> str | None:
 
 def _offices(folded: str) -> list[str]:
     found: list[tuple[int, str]] = []
-    for pattern in (_OF_FIELD, _FIELD_OF, _FIELD_OFFICE):
+    # Each pattern needs its literal word: testing for it first spares a scan of most items.
+    patterns = [_OF_FIELD, _FIELD_OF] if "minist" in folded else []
+    if "secretary" in folded or "office" in folded:
+        patterns.append(_FIELD_OFFICE)
+    for pattern in patterns:
         for match in pattern.finditer(folded):
             office = _office(match.group("field"), field_last=pattern is not _OF_FIELD)
             if office:
