@@ -2175,3 +2175,31 @@ def test_figures_first_reported_by_an_outlet_are_credited_to_it() -> None:
     assert sources("At least 40 died, according to police, who first reported the attack.", "40") == [
         "police"
     ]
+
+
+def test_a_body_that_gives_a_count_is_its_source() -> None:
+    assert sources("Police counted 9,000, while the mayor's office gave a figure of 4,500.", "4,500") == [
+        "the mayor's office"
+    ]
+    assert sources("The fire service gives the death toll as 17.", "17") == ["The fire service"]
+    # must not match: giving what is no count is a deed, and "gave" after a finding is the finding's
+    assert sources("The bank gave a loan of $40 million to the port.", "$40 million") == [None]
+    assert sources("A Velmar poll gave the mayor 41 percent.", "41 percent") == ["Velmar poll"]
+
+
+def test_a_speaker_with_an_affiliation_keeps_it_past_a_description_of_the_body() -> None:
+    text = "Analysts at Corvale Bank, a lender based in Velm, expect growth of 1.8 percent."
+    assert sources(text, "1.8 percent") == ["Analysts at Corvale Bank"]
+    # must not match: a clause before the description is no speaker
+    text = "Guards seized 30 rifles at the port, and held one man in the cells, an official said."
+    assert sources(text, "30") == ["an official"]
+
+
+def test_a_titled_name_set_off_after_a_description_is_the_speaker() -> None:
+    text = "Her rival, state Rep. Ana Lind, said the true figure was 2,300."
+    assert sources(text, "2,300") == ["Ana Lind"]
+    text = "His opponent, former Mayor Ivo Marek, rejected the count, saying only 800 had signed."
+    assert sources(text, "800") == ["Ivo Marek"]
+    # must not match: a description with a title in it stays a description of the name before it
+    text = "Ana Lind, the region's former mayor, said 2,300 had signed."
+    assert sources(text, "2,300") == ["Ana Lind"]

@@ -155,7 +155,10 @@ _FINDING_RELEASED_RE = re.compile(
 )
 # A pronoun that opens a clause as its subject, and a name set off by commas after a subject.
 _OPENING_PRONOUN_RE = re.compile(r"(He|She|They|It|We)\s")
-_APPOSED_NAME_RE = re.compile(r"[^,.;:]{1,60}?,\s+(?P<name>(?:[A-Z][\w'’\-.]*\s+){0,3}[A-Z][\w'’\-]*),")
+# ", state Sen. Mara Quinn,": a title in lower case may open the name
+_APPOSED_NAME_RE = re.compile(
+    r"[^,.;:]{1,60}?,\s+(?P<name>(?:[a-z]+\s+){0,2}(?:[A-Z][\w'’\-.]*\s+){0,3}[A-Z][\w'’\-]*),"
+)
 _CLOCK_TIME_RE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?\s*", re.IGNORECASE)
 # ", and 9,000 for the police.": a figure right after the clause of an "according to".
 _COORDINATED_FIGURE_RE = re.compile(r"[^,;]{0,40},?\s+and\s+(?:(?:some|about|around|nearly|only|just)\s+)?")
@@ -281,6 +284,16 @@ _FINDING_BEFORE_RE = re.compile(
 _PARTICIPLE_AFTER_RE = re.compile(r"\s+(?:been|\w+ed|\w+en|found|shown|grown|put|set|hit|cut)\b")
 # How far before "had" or "gives" its finding is read.
 HAVING_CUE_WINDOW = 90
+
+
+# "gave a figure of 60,000", "gives the death toll as 312": a body or a speaker giving a count is
+# its source, as one that "put the toll at" it is.
+_GIVING_VERBS = frozenset({"gave", "gives", "give"})
+_GIVEN_COUNT_RE = re.compile(
+    r"\s+(?:a|an|the|its|their|his|her|our|new|updated|revised)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:figure|toll|count|number|estimate|tally|total)\s+(?:of|as|at)\s",
+    re.IGNORECASE,
+)
 
 
 def _having_cue(text: str, start: int, position: int, after: int) -> bool:
@@ -571,6 +584,18 @@ def _speaker_with_affiliation(segment: str) -> bool:
     return False
 
 
+def _affiliated_speaker(phrase: str) -> bool:
+    """A noun phrase that is a speaker and their affiliation: "Economists at the Fiscal Institute",
+    "an analyst with Velmar Bank"; not a clause ("and arrested one person in the raid")."""
+    first = WORD_RE.match(phrase)
+    return (
+        first is not None
+        and (first.group()[0].isupper() or first.group() in DETERMINERS)
+        and first.group().lower() not in UNITS_WORDS
+        and _speaker_with_affiliation(phrase)
+    )
+
+
 def _appositive(segment: str) -> bool:
     """A description set off by commas after a name: "a retired ferryman from the island"."""
     tokens = WORD_RE.findall(segment)
@@ -582,7 +607,10 @@ def _appositive(segment: str) -> bool:
     if first in {"a", "an"} and len(tokens) > 1:
         return True
     if first in {"the", "its", "their"} or tokens[0][0].islower():
-        return any(t.lower() in ROLE_WORDS or t.lower().split("'")[0] in ROLE_WORDS for t in tokens[:6])
+        # "state Sen. Mara Quinn", "former President Ivo Marek": a titled name, no description
+        return personal_name(tokens) is None and any(
+            t.lower() in ROLE_WORDS or t.lower().split("'")[0] in ROLE_WORDS for t in tokens[:6]
+        )
     return False
 
 
@@ -1008,7 +1036,8 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             and (_short_noun_phrase(before) or _speaker_with_affiliation(before) or _speaker_phrase(before))
         ) or (
             (_appositive(last) or (closed and _body_description(last)))
-            and (_name_like(before) or _definite_body(before))
+            # "Economists at the Fiscal Institute, a think tank, estimated": a speaker's affiliation
+            and (_name_like(before) or _definite_body(before) or _affiliated_speaker(before))
         )
         # "is the worst, pushing ... that the agency says": a clause before the comma is no subject
         if described and (
@@ -1122,18 +1151,22 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
     for word in _CUE_WORD_SET.intersection(words):
         for position in _occurrences(text, word, start, end):
             after = position + len(word)
+            kind = CUE_WORDS[word]
+            if word in HAVING_VERBS and not _having_cue(text, start, position, after):
+                if word not in _GIVING_VERBS or _GIVEN_COUNT_RE.match(text, after, end) is None:
+                    continue
+                kind = "counting"  # "the ministry gave a toll of 312": its own count
             # "Delhi-registered", "state-reported": a cue word inside a compound is an adjective
             if (
                 not (position > 0 and (text[position - 1].isalpha() or text[position - 1] == "-"))
                 and not (after < len(text) and text[after].isalpha())
-                and (word not in HAVING_VERBS or _having_cue(text, start, position, after))
                 # "30 projects", "two estimates": a counted plural noun, not a verb
                 and not (
                     word.endswith("s")
                     and _COUNT_RIGHT_BEFORE_RE.search(text, max(start, position - 12), position)
                 )
             ):
-                cues.append(_Cue(word, position, after, CUE_WORDS[word]))
+                cues.append(_Cue(word, position, after, kind))
     cues.sort(key=lambda cue: cue.start)
     return cues
 
