@@ -2203,3 +2203,13 @@ def test_a_titled_name_set_off_after_a_description_is_the_speaker() -> None:
     # must not match: a description with a title in it stays a description of the name before it
     text = "Ana Lind, the region's former mayor, said 2,300 had signed."
     assert sources(text, "2,300") == ["Ana Lind"]
+
+
+def test_a_one_word_name_a_persons_office_describes_is_a_person_from_its_first_mention() -> None:
+    text = "Okoro, the council's deputy chairman, said 40 homes were lost."
+    found = attribute(text, split_sentences(text), [(text.index("40"), text.index("40") + 2)])
+    assert found[0] is not None and found[0].type == "person"
+    # must not match: a one-word body a description sets off stays a body
+    text = "Velmaraid, a charity based in Velm, said 40 homes were lost."
+    found = attribute(text, split_sentences(text), [(text.index("40"), text.index("40") + 2)])
+    assert found[0] is not None and found[0].type != "person"

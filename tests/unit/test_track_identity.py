@@ -920,3 +920,16 @@ def test_a_cabinet_secretary_of_a_field_speaks_for_its_ministry() -> None:
     # must not match: a cabinet secretary of no field stays a person
     text = "Cabinet Secretary Ana Lind said 291 people had died in Kenya."
     assert resolve("Ana Lind", text, country="KE", kind="person") == "person:lnd"
+
+
+def test_filings_and_records_with_a_body_are_credited_to_the_body() -> None:
+    assert resolve("filings with the Velmar Election Board", country=None, kind="organisation") == (
+        "name:board election velmar"
+    )
+    assert resolve("records submitted to the Velmar Port Authority", country=None, kind="organisation") == (
+        "name:authority port velmar"
+    )
+    # must not match: a statement made together with a body is not filed with it
+    assert resolve("a joint statement with the Velmar Port Authority", country=None, kind="organisation") != (
+        "name:authority port velmar"
+    )

@@ -2230,9 +2230,9 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
             )
             if resolved is not None:
                 entity, display = resolved
-                anchor.attribution = Attribution(display, entity.normalized, entity.type, anchor.cue)
-                if anchor.description:
+                if anchor.description:  # before the type is read: "Lind, the party's chair," is a person
                     registry.describe(entity, anchor.description)
+                anchor.attribution = Attribution(display, entity.normalized, entity.type, anchor.cue)
         _credit_origin_over_relay(text, anchors)
         _credit_possessive_to_later_speaker(anchors)
         if (

@@ -322,6 +322,8 @@ class SourceRegistry:
         entity.words |= {token.lower() for token in tokens}
         if not entity.person and " " not in entity.text and _role_head(tokens) in PERSON_ROLE_HEADS:
             entity.person = True  # "Haryono, head of the agency": a one-word name with a person's office
+            if entity.type == "other":
+                entity.type = "person"
         if entity.person:
             entity.gender = entity.gender or _gender(entity.words)
 

@@ -237,10 +237,13 @@ _ROLE_OF = re.compile(
 # "the latest report from the relief board", "figures released by the ministry": a document is the
 # channel, the body that issued it the source; "documents obtained by the Velmar Times": the outlet
 # that has them, for want of their issuer.
+# "filings with the election board", "records submitted to the regulator": the body that keeps them.
 _DOCUMENT_OF = re.compile(
-    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|statements?|data|figures|statistics|bulletins?"
+    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:reports?|statements?|data|figures|statistics|bulletins?"
     r"|updates?|tally|count|documents?|memos?|records)\s+"
-    r"(?:(?:issued|released|published|compiled|obtained|seen|reviewed)\s+)?(?:from|of|by)\s+(?P<body>.+)$",
+    r"(?:(?:issued|released|published|compiled|obtained|seen|reviewed)\s+)?(?:from|of|by)"
+    r"|(?:filings?|returns|records|documents|reports|data)\s+(?:(?:filed|submitted|lodged)\s+)?(?:with|to))"
+    r"\s+(?P<body>.+)$",
     re.IGNORECASE,
 )
 # Words of a country's own count: "Israeli tallies", "official Norland figures".
