@@ -2213,3 +2213,11 @@ def test_a_one_word_name_a_persons_office_describes_is_a_person_from_its_first_m
     text = "Velmaraid, a charity based in Velm, said 40 homes were lost."
     found = attribute(text, split_sentences(text), [(text.index("40"), text.index("40") + 2)])
     assert found[0] is not None and found[0].type != "person"
+
+
+def test_a_persons_office_or_campaign_speaks_for_the_person() -> None:
+    text = "Senator Ines Varo said 300 clinics had closed. Her office later said the figure was 280."
+    assert sources(text, "300", "280") == ["Ines Varo", "Ines Varo"]
+    # must not match: what a person owns that does not speak for them keeps its own words
+    text = "Senator Ines Varo said 300 clinics had closed. Her critics later said the figure was 280."
+    assert sources(text, "300", "280") == ["Ines Varo", "Her critics"]

@@ -933,3 +933,10 @@ def test_filings_and_records_with_a_body_are_credited_to_the_body() -> None:
     assert resolve("a joint statement with the Velmar Port Authority", country=None, kind="organisation") != (
         "name:authority port velmar"
     )
+
+
+def test_a_mention_a_capitalised_pronoun_owns_names_no_body() -> None:
+    assert resolve("Her office", country=None, kind="other") is None
+    assert resolve("Their lawyers", country=None, kind="other") is None
+    # must not match: a name that opens with a pronoun's letters is a name
+    assert resolve("Our World in Data", country=None, kind="organisation") is not None

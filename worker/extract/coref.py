@@ -238,6 +238,12 @@ def _role_head(tokens: Sequence[str]) -> str:
     return content[-1].lower() if content else ""
 
 
+# What speaks for the person who owns it: "her office", "his campaign", "her spokesman".
+_VOICE_OF_OWNER_HEADS = frozenset(
+    {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "team"}
+)
+
+
 class SourceRegistry:
     """The sources of one item, in the order the text names them."""
 
@@ -345,6 +351,11 @@ class SourceRegistry:
             name = personal_name(phrase.tokens[1:])
             if name:
                 return self._person(phrase, name)
+            if lower[0] in {"his", "her"} and _role_head(phrase.tokens) in _VOICE_OF_OWNER_HEADS:
+                # "Her office later said ...": the person's office speaks for her
+                owner_voice = self._person_pronoun(lower[0], position)
+                if owner_voice is not None:
+                    return owner_voice
             speaks_for_owner = lower[0] in {"its", "their"} and _role_head(phrase.tokens) in PERSON_ROLE_HEADS
             if set(lower[1:]) <= DOCUMENT_NOUNS or speaks_for_owner:
                 owner = self._pronoun(lower[0])

@@ -1039,7 +1039,8 @@ def _owned_mention(mention: str, kind: str, context: ItemContext, place_country:
         national = "national " if owned.group("noun").lower() in {"country", "nation"} else ""
         body = national + owned.group("body")
         return resolve_source(body, fold(body), kind, context, place_country)
-    if _OWNED_BY_PRONOUN.match(mention) and mention.islower():
+    # "Her office" opening a sentence too; "Our World in Data" is a name
+    if _OWNED_BY_PRONOUN.match(mention.lower()) and mention[1:].islower():
         return None
     return _NEXT
 
