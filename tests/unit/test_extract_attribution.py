@@ -2221,3 +2221,28 @@ def test_a_persons_office_or_campaign_speaks_for_the_person() -> None:
     # must not match: what a person owns that does not speak for them keeps its own words
     text = "Senator Ines Varo said 300 clinics had closed. Her critics later said the figure was 280."
     assert sources(text, "300", "280") == ["Ines Varo", "Her critics"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At least 12 died, according to the trade and industry ministry.",
+            "the trade and industry ministry",
+        ),
+        ("At least 12 died, according to the coast and border agencies.", "the coast and border agencies"),
+        # must not match: "and" before a determiner or after a head joins two sources
+        ("At least 12 died, according to the police and the army.", "the police"),
+        ("At least 12 died, according to police and fire officials.", "police"),
+    ],
+)
+def test_and_joining_two_modifiers_of_one_head_stays_inside_the_source(text: str, expected: str) -> None:
+    assert sources(text, "12") == [expected]
+
+
+def test_put_the_figure_closer_to_a_value_is_a_cue() -> None:
+    text = "Officials say 9,000 need shelter, though charities put the number closer to 14,000."
+    assert sources(text, "9,000", "14,000") == ["Officials", "charities"]
+    # must not match: "put" with no value after it is a deed
+    text = "Officials say 9,000 need shelter, and charities put pressure on the council to house 14,000."
+    assert sources(text, "14,000") == ["Officials"]

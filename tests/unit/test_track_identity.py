@@ -940,3 +940,10 @@ def test_a_mention_a_capitalised_pronoun_owns_names_no_body() -> None:
     assert resolve("Their lawyers", country=None, kind="other") is None
     # must not match: a name that opens with a pronoun's letters is a name
     assert resolve("Our World in Data", country=None, kind="organisation") is not None
+
+
+def test_unnamed_aid_and_rights_groups_in_the_plural_are_generic_voices() -> None:
+    assert resolve("aid agencies", country=None, kind="organisation") == "generic:aid groups"
+    assert resolve("human rights groups", country=None, kind="organisation") == "generic:rights groups"
+    # must not match: a group's own name keeps its id
+    assert resolve("Velmar Relief Groups", country=None, kind="organisation") != "generic:aid groups"

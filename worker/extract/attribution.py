@@ -916,10 +916,30 @@ _NAME_BEFORE_AND_RE = re.compile(
 _CAPITALISED_AFTER_AND_RE = re.compile(r"\s+[A-Z][a-z]")
 
 
+# How many words after "and" a head two modifiers share may stand: "the health and interior ministries".
+SHARED_HEAD_WORDS = 3
+
+
+def _and_joins_modifiers(text: str, start: int, after_and: int) -> bool:
+    """Whether "and" joins two words of one body's description ("the finance and economy ministry",
+    "the UN's training and research agency"), not two sources ("the police and the army")."""
+    before = text[start:after_and].split()[:-1]  # the words before "and"
+    if len(before) < 2 or not before[-1].islower() or before[-1] in SOURCE_HEADS:
+        return False
+    for word in LETTERS_RE.findall(text, after_and, after_and + 60)[:SHARED_HEAD_WORDS]:
+        if not word.islower() or word in DETERMINERS:
+            return False
+        if word in SOURCE_HEADS:
+            return True
+    return False
+
+
 def _and_inside_a_name(text: str, start: int, end_match: re.Match[str]) -> bool:
     """Whether the "and" that would end a source phrase stands inside one body's name."""
     if end_match.group().strip() != "and":
         return False
+    if _and_joins_modifiers(text, start, end_match.end()):
+        return True
     before = _NAME_BEFORE_AND_RE.fullmatch(text, start, end_match.start())
     if before is None or before.group("last").isupper():  # "the UN and ..." names the UN whole
         return False

@@ -530,7 +530,9 @@ AUDIENCE_WORDS: Final[frozenset[str]] = frozenset({"reporters", "journalists"})
 
 # "put"/"placed" cue a figure only when a value follows soon after ("put the toll at 40"), not in
 # "put pressure on".
-VALUE_FOLLOWS_RE: Final = re.compile(r"(?:\s+[\w'’\-.]+){0,10}?\s+(?:at|about|some|around|as|between)\s")
+VALUE_FOLLOWS_RE: Final = re.compile(
+    r"(?:\s+[\w'’\-.]+){0,10}?\s+(?:at|about|some|around|as|between|closer\s+to|close\s+to|nearer|near)\s"
+)
 
 # Participles of saying after a comma: "the leader disputed the figure, saying only 200 were new"
 # credits the subject of the clause they hang on, whatever its own verb. Each maps to its cue.

@@ -144,6 +144,21 @@ GENERIC_HEADS: dict[str, str] = {
     "analysts": "analysts",
     "economists": "economists",
     "civil society": "civil society",  # "a civil society leader", "local civil society groups"
+    # unnamed groups of a field, in the plural: each item's are whichever it heard from
+    "aid groups": "aid groups",
+    "aid agencies": "aid groups",
+    "aid organisations": "aid groups",
+    "aid organizations": "aid groups",
+    "relief groups": "aid groups",
+    "relief agencies": "aid groups",
+    "humanitarian groups": "aid groups",
+    "humanitarian agencies": "aid groups",
+    "humanitarian organisations": "aid groups",
+    "humanitarian organizations": "aid groups",
+    "aid workers": "aid workers",
+    "relief workers": "aid workers",
+    "humanitarian workers": "aid workers",
+    "rights groups": "rights groups",
 }
 # Heads written as one word or two: "the coast guard" is "the coastguard".
 _HEADS_WRITTEN_APART = {"coast guard": "coastguard"}
