@@ -2246,3 +2246,10 @@ def test_put_the_figure_closer_to_a_value_is_a_cue() -> None:
     # must not match: "put" with no value after it is a deed
     text = "Officials say 9,000 need shelter, and charities put pressure on the council to house 14,000."
     assert sources(text, "14,000") == ["Officials"]
+
+
+def test_a_forecaster_that_sees_a_value_at_a_level_is_its_source() -> None:
+    text = "The central bank now sees growth at 1.9 percent next year."
+    assert sources(text, "1.9 percent") == ["The central bank"]
+    # must not match: "see" with no value after "at" is no forecast
+    assert sources("Museums see 300 visitors at weekends.", "300") == [None]

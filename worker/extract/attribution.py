@@ -75,6 +75,7 @@ from worker.extract.reporting import (
     REVISED_OBJECT_RE,
     REVISING_VERBS,
     ROLE_WORDS,
+    SEEN_AT_VALUE_RE,
     SKIPPABLE_ADVERBS,
     SOURCE_HEADS,
     SPEECH_PARTICIPLES,
@@ -1239,6 +1240,8 @@ def _reports_a_value(text: str, cue: _Cue, end: int) -> bool:
     object ("put pressure on", "raised rates" are deeds)."""
     if cue.word in {"put", "puts", "placed", "putting"}:
         return VALUE_FOLLOWS_RE.match(text, cue.end, end) is not None
+    if cue.word in {"sees", "see"}:
+        return SEEN_AT_VALUE_RE.match(text, cue.end, end) is not None
     if cue.word in REVISING_VERBS:
         return REVISED_OBJECT_RE.match(text, cue.end, end) is not None
     if cue.word in POINTING_VERBS:

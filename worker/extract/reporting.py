@@ -165,6 +165,9 @@ COUNTING_VERBS: Final[dict[str, str]] = {
     "predicted": "predicted",
     "predicts": "predicted",
     "projects": "projected",
+    # "the bank sees inflation at 3.1 percent": a forecast, only with a value after "at"
+    "sees": "sees",
+    "see": "sees",
     **{verb: verb for verb in ("revised", "raised", "lowered", "updated")},
 }
 
@@ -179,7 +182,7 @@ REVISED_OBJECT_RE: Final = re.compile(
 
 # Cues of forecasting: a forecast is a statement, so its subject is checked as a speaker's is
 # ("Ruiz predicted"), not as a keeper of records.
-FORECAST_CUES: Final[frozenset[str]] = frozenset({"expects", "forecast", "projected", "predicted"})
+FORECAST_CUES: Final[frozenset[str]] = frozenset({"expects", "forecast", "projected", "predicted", "sees"})
 
 # Nouns after "according to" that say how something went, not where a figure comes from.
 MANNER_NOUNS: Final[frozenset[str]] = word_set(
@@ -532,6 +535,11 @@ AUDIENCE_WORDS: Final[frozenset[str]] = frozenset({"reporters", "journalists"})
 # "put pressure on".
 VALUE_FOLLOWS_RE: Final = re.compile(
     r"(?:\s+[\w'’\-.]+){0,10}?\s+(?:at|about|some|around|as|between|closer\s+to|close\s+to|nearer|near)\s"
+)
+
+# "sees growth at 2 percent", "sees the deficit at about $40 billion": the value right after "at".
+SEEN_AT_VALUE_RE: Final = re.compile(
+    r"(?:\s+[\w'’-]+){1,4}?\s+at\s+(?:(?:about|around|roughly|some|just|only)\s+)?[$€£¥₹]?\d"
 )
 
 # Participles of saying after a comma: "the leader disputed the figure, saying only 200 were new"
