@@ -33,6 +33,7 @@ from worker.models import (
 )
 from worker.track.identity import (
     GENERIC_POLICE,
+    GENERIC_PREFECTURE,
     Entity,
     ItemContext,
     city_police,
@@ -163,10 +164,18 @@ class _ItemResolver:
         normalized, kind = normalize_source(subject)
         return self.entity(subject, normalized, kind, None)
 
-    def police_of(self, place: Place) -> Entity | None:
+    def local_force(self, entity: Entity, place: Place) -> Entity:
+        """The listed police force of the city a generic police source speaks in: "police said
+        119,000 marched" in Paris is the city's force, which keeps its own count, and so is "the
+        prefecture" there when that force is the city's police prefecture."""
+        if entity.id not in (GENERIC_POLICE, GENERIC_PREFECTURE):
+            return entity
         if place.id not in self._police:
             self._police[place.id] = city_police(place.name, place.country)
-        return self._police[place.id]
+        force = self._police[place.id]
+        if force is None or (entity.id == GENERIC_PREFECTURE and "prefecture" not in force.name):
+            return entity
+        return force
 
     def jurisdiction(self, source_text: str) -> Place | None:
         """The first region or city a source's own name holds ("the Westland provincial police")."""
@@ -335,9 +344,8 @@ def _to_event(
         jurisdiction = resolver.jurisdiction(source.text)
         if jurisdiction is not None:
             place = jurisdiction
-    if entity is not None and entity.id == GENERIC_POLICE and place is not None and place.level != "country":
-        # "police said 119,000 marched" in Paris: the city's listed force, which keeps its own count
-        entity = resolver.police_of(place) or entity
+    if entity is not None and place is not None and place.level != "country":
+        entity = resolver.local_force(entity, place)
     if entity is not None and entity.area and not stated:
         # A body that works in one region only: its figures are that region's.
         place = gazetteer().by_id.get(entity.area, place)

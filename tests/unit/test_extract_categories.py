@@ -853,3 +853,24 @@ def test_what_money_is_for_may_be_named_before_the_amount() -> None:
     assert [c.counted for c in extract_claims(text)] == ["military assistance"]
     # must not match: an amount with no purpose named before it keeps none
     assert [c.counted for c in extract_claims("The firm raised its prices to $12.")] == [None]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The union maintained its estimate of 400,000.",
+        "The union's figure was 400,000.",
+        "The union claimed 400,000.",
+    ],
+)
+def test_a_figure_given_for_the_last_count_counts_what_it_counts(second: str) -> None:
+    text = f"Police said 90,000 people marched. {second}"
+    assert [c.category for c in extract_claims(text)] == ["protesting", "protesting"]
+
+
+def test_a_figure_that_opens_a_list_keeps_the_noun_after_the_list() -> None:
+    # must not match: the first of "reported 31 and 12 deaths" counts deaths, not the last count's noun
+    text = "Floods killed 400 people in the north; the coast and the hills reported 31 and 12 deaths."
+    claims = extract_claims(text)
+    assert [c.counted for c in claims][1:] == [None, "deaths"]
+    assert [c.category for c in claims] == ["killed", "killed", "killed"]

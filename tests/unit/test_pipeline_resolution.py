@@ -212,3 +212,41 @@ def test_a_figure_its_clause_calls_the_whole_countrys_is_placed_in_the_country(
     # must not match: the part the sentence places in a state or a city stays there
     assert only(found, local).place is not None
     assert only(found, local).place.name == local_name
+
+
+def test_a_figure_in_the_capital_is_placed_in_the_countrys_capital_city() -> None:
+    found = events(
+        "Tens of thousands marched across Kenya on Tuesday against the tax bill, the interior ministry "
+        "said, putting the national figure at 61,000. In the capital, police counted 9,000 marchers.",
+        "Kenya tax protests",
+    )
+    assert only(found, 61_000).place is not None and only(found, 61_000).place.id == "iso:KE"
+    in_capital = only(found, 9_000)
+    assert in_capital.place is not None and in_capital.place.name == "Nairobi"
+    # must not match: "capital" that is money, or a capital's own body, places nothing there
+    found = events(
+        "Protests spread across Kenya. The capital's governor said 9,000 marched. "
+        "The firm raised 40 million shillings in fresh capital, its chairman said.",
+        "Kenya protests",
+    )
+    for value in (9_000, 40_000_000):
+        place = only(found, value).place
+        assert place is None or place.name != "Nairobi"
+
+
+def test_the_prefecture_of_a_city_with_a_police_prefecture_is_that_force() -> None:
+    found = events(
+        "Pension protests drew crowds across France on Thursday. In Paris, the prefecture counted "
+        "52,000 marchers, while the unions claimed 300,000.",
+        "France pension protests",
+    )
+    prefecture = only(found, 52_000).resolved_source
+    assert prefecture is not None and prefecture.id == "fr-paris-police-prefecture"
+    # must not match: a city with no listed police prefecture keeps the generic prefecture
+    found = events(
+        "Pension protests drew crowds across France on Thursday. In Lyon, the prefecture counted "
+        "21,000 marchers, while the unions claimed 60,000.",
+        "France pension protests",
+    )
+    prefecture = only(found, 21_000).resolved_source
+    assert prefecture is not None and prefecture.id == "generic:prefecture"

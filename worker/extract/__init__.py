@@ -38,6 +38,8 @@ from worker.extract.lexicon import (
 from worker.extract.places import (
     NATIONAL_SCOPE,
     PlaceMention,
+    capital_mentions,
+    capital_of,
     figure_place,
     find_places,
     gazetteer,
@@ -80,17 +82,23 @@ _PARTITIVE_LEAD = re.compile(r"\s*(?:of|among)\s+(?:them|those)\s*,?\s*", re.IGN
 # "The UN put the figure at 450", "organisers put the number higher, at 40,000", "monitors say the real
 # number is closer to 700", "publicly they put it at 212": a figure that names what it counts only by
 # "the figure" counts what the last count before it counts.
+# "maintained its estimate of 3.2 million", "the ministry's figure was 81,000" and a bare figure
+# right after a reporting verb ("while unions claimed 3.5 million") do the same.
 _ANAPHORIC_COUNT_BEFORE = re.compile(
     r"\b(?:(?:put|puts|putting|placed|places|raised|raises|revised|revises|lowered|lowers)\s+"
-    r"(?:it|(?:the|its|their|that|this)\s+(?:(?:national|overall|true|real|own)\s+)?"
+    r"(?:it|(?:the|its|their|that|this)\s+(?:(?:national|nationwide|overall|true|real|own)\s+)?"
     r"(?:figure|number|count|total|tally|estimate))"
     r"(?:\s+(?:(?:even|much|far|slightly|still|significantly)\s+)?(?:higher|lower),?)?\s+(?:at|to)"
-    r"|(?:the|that|this)\s+(?:(?:true|real|actual|correct|final|overall|likely)\s+)?"
+    r"|(?:the|that|this|\w+['’]s)\s+(?:(?:true|real|actual|correct|final|overall|likely|own)\s+)?"
     r"(?:figure|number|count|total|tally)\s+(?:(?:could|may|might|would)\s+be|is|was|stands|stood|"
-    r"has\s+risen|rose|reached|climbed)(?:\s+(?:likely|probably))?(?:\s+(?:at|to|(?:closer|nearer)\s+to))?)"
+    r"has\s+risen|rose|reached|climbed)(?:\s+(?:likely|probably))?(?:\s+(?:at|to|(?:closer|nearer)\s+to))?"
+    r"|(?:its|their|an?|the)\s+(?:(?:own|earlier|new|revised|updated)\s+)?(?:figure|count|tally|estimate)\s+of"
+    r"|(?:claimed|claims|counted|counts|estimated|estimates|reported|reports)(?:\s+(?:a\s+)?total\s+of)?)"
     r"\s+(?:(?:about|around|some|nearly|almost|roughly|approximately|over|more\s+than|at\s+least|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
+# A figure that opens a list of figures, whose noun comes after the last: "336 and 307 deaths".
+_FIGURE_LIST_AFTER = re.compile(r",?\s+(?:and|or)\s+\d|,\s*\d")
 # How far before a figure "put the figure at" is read.
 ANAPHORIC_COUNT_WINDOW = 60
 # "in" and a phrase in lower case after an amount of money: what the money is ("in humanitarian
@@ -245,10 +253,17 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
     for quantity, s_index, _, _ in found:
         figures_of.setdefault(s_index, []).append(quantity.start)
 
+    capital = capital_of(country) if country is not None and "capital" in text else None
+
     def place_of(s_index: int, start: int, next_start: int) -> str | None:
         if s_index not in every_place:
             every_place[s_index] = _places_of_sentence(text, sentences[s_index], place_mentions)
             places[s_index] = sentence_places(text, *sentences[s_index], every_place[s_index])
+            if capital is not None:
+                places[s_index] = sorted(
+                    places[s_index] + capital_mentions(text, *sentences[s_index], capital),
+                    key=lambda mention: mention.start,
+                )
         listed = listed_place(text, sentences[s_index][1], every_place[s_index], start, figures_of[s_index])
         return figure_place(text, places[s_index], start, next_start, listed)
 
@@ -303,6 +318,7 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
             and quantity.unit is None
             and claims
             and claims[-1].unit is None
+            and not _FIGURE_LIST_AFTER.match(text, quantity.end)  # "reported 336 and 307 deaths"
             and _ANAPHORIC_COUNT_BEFORE.search(
                 text, max(s_start, quantity.start - ANAPHORIC_COUNT_WINDOW), quantity.start
             )

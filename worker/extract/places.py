@@ -818,6 +818,36 @@ NATIONAL_SCOPE = re.compile(
     r"|all\s+over\s+the\s+country|in\s+the\s+whole\s+country)\b",
     re.IGNORECASE,
 )
+# "In the capital, police counted ...", "protesters in the nation's capital": the country's capital
+# city, unless the text names it right after ("in the capital, Kabul,").
+_IN_THE_CAPITAL = re.compile(
+    r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Nn]ear|[Oo]utside|[Aa]round)\s+the\s+(?:(?:country|nation)['’]s\s+)?"
+    r"(?P<capital>capital)(?:\s+city)?\b(?!\s*,?\s*[A-Z])"
+)
+
+
+def capital_of(country_name: str) -> Place | None:
+    """The capital city of the country so named, when the gazetteer knows it."""
+    gaz = gazetteer()
+    country = gaz.lookup(country_name)
+    if country is None or country.level != "country":
+        return None
+    capital = gaz.capitals.get(country.country)
+    return gaz.lookup(capital, country.country) if capital else None
+
+
+def capital_mentions(text: str, start: int, end: int, capital: Place) -> list[PlaceMention]:
+    """The places text[start:end] names as "the capital" of the item's country (`capital`)."""
+    if "capital" not in text[start:end]:
+        return []
+    return [
+        PlaceMention(
+            place=capital, start=match.start("capital"), end=match.end(), locative=True, name=capital.name
+        )
+        for match in _IN_THE_CAPITAL.finditer(text, start, end)
+    ]
+
+
 # Words that make a country's name a river's, a delta's or a basin's: "the Niger River", "the
 # Niger Delta", "the Congo Basin" run through or beside several countries.
 COUNTRY_FEATURE_WORDS = frozenset({"river", "delta", "basin", "rainforest"})

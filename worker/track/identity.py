@@ -313,6 +313,8 @@ UNLISTED_PREFIX = "name:"
 _ACRONYM_PREFIX = "acr:"
 MINISTRY_SUFFIX = "-ministry"
 GENERIC_POLICE = "generic:police"
+# "the prefecture" of a French city counts a march there as the city's police prefecture does.
+GENERIC_PREFECTURE = "generic:prefecture"
 _INDEXED_WORD = re.compile(r"\w+")
 # A word that opens with a letter outside a-z: every capitalised word, which a name's first word is.
 _NAME_LIKE_WORD = re.compile(r"(?<!\w)[^\W\d_a-z]\w*")
