@@ -25,9 +25,9 @@ def _unexpected(number: int, item: str | None, reason: str) -> None:
     raise AssertionError(f"line {number} of item {item} was refused: {reason}")
 
 
-def _thread_events(prefix: str = "") -> list[TrackedEvent]:
+def _thread_events(prefix: str = "", window_seconds: float = 0) -> list[TrackedEvent]:
     """Every tracked event of the invented threads whose item ids start with `prefix`, extracted
-    and tracked together."""
+    and tracked together (in file order, or in publication order with a window)."""
     items = [WireItem.model_validate_json(line) for line in THREADS.read_text(encoding="utf-8").splitlines()]
     lines = [
         event.model_dump_json()
@@ -35,7 +35,7 @@ def _thread_events(prefix: str = "") -> list[TrackedEvent]:
         if item.id.startswith(prefix)
         for event in process_item(item)
     ]
-    return track_lines(lines, window_seconds=0, on_invalid=_unexpected)
+    return track_lines(lines, window_seconds=window_seconds, on_invalid=_unexpected)
 
 
 @pytest.fixture(scope="module")
@@ -547,3 +547,31 @@ def test_an_aid_pledge_raised_twice_is_one_chain_however_its_giver_and_purpose_a
         ("value_updated", "ad-01", 2_500_000.0, "ad-02", 13_000_000.0, "name:commission european"),
         ("value_updated", "ad-02", 13_000_000.0, "ad-03", 15_000_000.0, "name:commission european"),
     }
+
+
+def test_a_capitals_march_counts_dispute_each_other_never_the_countrys() -> None:
+    conflicts = {
+        (event.current.value, event.other.value)
+        for event in _thread_events("pr-")
+        if event.event == "sources_conflict" and event.other is not None
+    }
+    # the union's count in the capital disputes the police's or the ministry's count there, and
+    # its national count the ministry's national one; a capital's count never disputes a country's
+    assert (400_000.0, 81_000.0) in conflicts
+    assert (1_700_000.0, 480_000.0) in conflicts
+    capital = {81_000.0, 400_000.0, 37_000.0, 450_000.0, 119_000.0}
+    national = {1_100_000.0, 1_280_000.0, 3_200_000.0, 480_000.0, 1_700_000.0, 1_090_000.0}
+    assert all(not ({a, b} & capital and {a, b} & national) for a, b in conflicts)
+
+
+def test_a_counts_exact_figure_is_announced_before_the_same_items_rounded_one() -> None:
+    occurrences = [
+        event.current.value
+        for event in _thread_events("pr-", window_seconds=60)
+        if event.current.item_id == "pr-04"
+        and event.series.source == "gov:fr:interior-ministry"
+        and event.series.category == "protesting"
+    ]
+    # "More than a million ..., putting the nationwide figure at 1.09 million": one value per series
+    # and item, the exact one
+    assert occurrences == [1_090_000.0]

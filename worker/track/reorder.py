@@ -25,20 +25,23 @@ T = TypeVar("T")
 
 def release_order(
     observation: Observation, item_rank: int, arrival: int
-) -> tuple[datetime, int, bool, float, int]:
+) -> tuple[datetime, int, bool, float, bool, int]:
     """Publication time first; then each item's claims together, those credited to a source before
     those credited to no one (so a figure credited to no one meets the item's own named figure of
     its series first, and is then one of that item's figures), a running total's largest figure
     first (so the item's smaller figures of that total, the day's deaths or a region's, do not
-    chain before it); then arrival."""
+    chain before it), another count's exact figure before a rounded one ("more than a million ...,
+    putting the figure at 1.09 million" gives 1.09 million); then arrival."""
     point = observation.point
-    level = -point.level if observation.parts.cumulative else 0.0
-    return (point.published_at, item_rank, observation.parts.source == UNATTRIBUTED, level, arrival)
+    cumulative = observation.parts.cumulative
+    level = -point.level if cumulative else 0.0
+    rounded = not cumulative and point.qualifier != "exact"
+    return (point.published_at, item_rank, observation.parts.source == UNATTRIBUTED, level, rounded, arrival)
 
 
 @dataclass(slots=True)
 class _Held(Generic[T]):
-    order: tuple[datetime, int, bool, float, int]
+    order: tuple[datetime, int, bool, float, bool, int]
     value: T
 
 
