@@ -132,9 +132,15 @@ class _ItemResolver:
     context: ItemContext
     where: ItemPlaces
     sentence_starts: list[int] = field(default_factory=list)
+    fallback: str | None = field(init=False)  # `fallback_name(where)`, read for every figure
+    _claim_sources: dict[tuple[str, str, str], ClaimSource] = field(default_factory=dict)
+    _resolved_sources: dict[tuple[str, str, str | None], ResolvedSource] = field(default_factory=dict)
     _entities: dict[tuple[str, str, str], Entity | None] = field(default_factory=dict)
     _jurisdictions: dict[str, Place | None] = field(default_factory=dict)
     _police: dict[str, Entity | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.fallback = fallback_name(self.where)
 
     def entity(self, text: str, normalized: str, kind: str, place_country: str | None) -> Entity | None:
         """The mention's entity, resolved at its first figure: a mention the item repeats ("the
@@ -163,6 +169,28 @@ class _ItemResolver:
             return None
         normalized, kind = normalize_source(subject)
         return self.entity(subject, normalized, kind, None)
+
+    def claim_source(self, text: str, normalized: str, kind: str) -> ClaimSource:
+        """The event's copy of a source mention: one (immutable) model per mention of the item, as
+        an item's figures mostly share a handful of sources."""
+        key = (text, normalized, kind)
+        model = self._claim_sources.get(key)
+        if model is None:
+            model = self._claim_sources[key] = ClaimSource(text=text, normalized=normalized, type=kind)
+        return model
+
+    def resolved_source(self, entity: Entity | None, normalized: str) -> ResolvedSource:
+        """The event's model of a source's entity; a mention that names no one ("Tuesday evening")
+        resolves to the empty id: no series."""
+        key = (entity.id, entity.name, entity.speaker) if entity else ("", normalized, None)
+        model = self._resolved_sources.get(key)
+        if model is None:
+            model = self._resolved_sources[key] = (
+                ResolvedSource(id=entity.id, name=entity.name, speaker=entity.speaker)
+                if entity
+                else ResolvedSource(id="", name=normalized)
+            )
+        return model
 
     def local_force(self, entity: Entity, place: Place) -> Entity:
         """The listed police force of the city a generic police source speaks in: "police said
@@ -286,12 +314,23 @@ def fallback_name(where: ItemPlaces) -> str | None:
     return where.event_name or where.event_place.name
 
 
+# Each place's event model, built once: the models are immutable, and the same gazetteer places
+# recur across items (every claim of an item carries its event place).
+_RESOLVED_PLACES: dict[Place, ResolvedPlace] = {}
+_RESOLVED_PLACES_SIZE = 4096
+
+
 def _resolved_place(place: Place | None) -> ResolvedPlace | None:
     if place is None:
         return None
-    return ResolvedPlace(
-        id=place.id, name=place.name, level=place.level, country=place.country, parent=place.parent
-    )
+    model = _RESOLVED_PLACES.get(place)
+    if model is None:
+        if len(_RESOLVED_PLACES) >= _RESOLVED_PLACES_SIZE:
+            _RESOLVED_PLACES.clear()
+        model = _RESOLVED_PLACES[place] = ResolvedPlace(
+            id=place.id, name=place.name, level=place.level, country=place.country, parent=place.parent
+        )
+    return model
 
 
 def _to_event(
@@ -311,7 +350,7 @@ def _to_event(
     start, end = cleaned.original_span(claim.start, claim.end)
     source = claim.source
     where = resolver.where
-    fallback = fallback_name(where)
+    fallback = resolver.fallback
     if claim.location is not None and claim.location == fallback:
         place = where.event_place  # looked up already, with its place id
     else:
@@ -377,9 +416,7 @@ def _to_event(
         quantity_text=claim.quantity_text,
         counted=claim.counted,
         category=claim.category,
-        source=(
-            ClaimSource(text=source.text, normalized=source.normalized, type=source.type) if source else None
-        ),
+        source=resolver.claim_source(source.text, source.normalized, source.type) if source else None,
         cue=source.cue if source else None,
         location=claim.location,
         evidence=Evidence(
@@ -387,14 +424,7 @@ def _to_event(
             start=start,
             end=end,
         ),
-        resolved_source=(
-            None
-            if source is None
-            # A mention that names no one ("Tuesday evening") resolves to the empty id: no series.
-            else ResolvedSource(id=entity.id, name=entity.name, speaker=entity.speaker)
-            if entity
-            else ResolvedSource(id="", name=source.normalized)
-        ),
+        resolved_source=None if source is None else resolver.resolved_source(entity, source.normalized),
         place=_resolved_place(place or where.event_place),
         event_place=_resolved_place(where.event_place),
         event_kind=where.event_kind,
