@@ -295,6 +295,9 @@ class Gazetteer:
         self.country_phrase_openings = frozenset(
             phrase.split()[0] for phrase in self.country_phrases if phrase
         )
+        # The words names open with: most capitalised words of a text ("The", "Police") open none.
+        self._name_openings = frozenset(words[0] for words in map(str.split, self.by_name) if words)
+        self._opening_lookups: dict[str, bool] = {}
 
     def _add_cities(self, cities: Iterable[dict[str, Any]]) -> set[str]:
         """Index GeoNames cities by their names and their English spellings; return the forms only
@@ -355,6 +358,18 @@ class Gazetteer:
                 if place.country == country:
                     return place
         return entries[0]
+
+    def may_open_name(self, word: str) -> bool:
+        """Whether a name the gazetteer lists can start with `word` (a possessive dropped): when not,
+        no lookup of a name that starts with it finds anything."""
+        if word in self._opening_lookups:
+            return self._opening_lookups[word]
+        if len(self._opening_lookups) >= _LOOKUP_CACHE_SIZE:
+            self._opening_lookups.clear()
+        words = fold(POSSESSIVE_END.sub("", word)).split(maxsplit=1)
+        opens = not words or words[0] in self._name_openings  # a word that folds to nothing: unknown
+        self._opening_lookups[word] = opens
+        return opens
 
     def lookup_in(self, name: str, area: Place) -> Place | None:
         """The entry a name stands for inside `area` (a region or a country), else in its country."""
@@ -471,8 +486,8 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
     mentions: list[PlaceMention] = []
     next_index = 0  # the first token after the last name read
     for index in [i for i, up in enumerate(capitalised) if up]:
-        if index < next_index:
-            continue
+        if index < next_index or not gaz.may_open_name(tokens[index].group()):
+            continue  # inside the last name read, or no listed name starts here
         token = tokens[index]
         # The longest name that can start here: capitalised words joined by a space or hyphen
         # ("New York", "Guinea-Bissau").
