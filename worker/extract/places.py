@@ -474,7 +474,7 @@ class _Words(NamedTuple):
     @classmethod
     def of(cls, text: str, start: int, end: int) -> _Words:
         tokens = list(_TOKEN.finditer(text, start, end))
-        return cls(tokens, [token.group()[0].isupper() for token in tokens])
+        return cls(tokens, [text[token.start()].isupper() for token in tokens])
 
 
 def _places_in(text: str, start: int, end: int, country: str | None, read: _Words) -> list[PlaceMention]:

@@ -291,7 +291,7 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
         return cache[token.start]
 
     for index, match in enumerate(matches):
-        if match.start < skip_until or any(a <= match.start < b for a, b in phones):
+        if match.start < skip_until or (phones and any(a <= match.start < b for a, b in phones)):
             continue
         reading = read(match)
         if reading is None:
@@ -1085,7 +1085,7 @@ def _may_end_a_currency(text: str, sentence_start: int, number_start: int) -> bo
     """Whether one of the three characters before the number can end a currency prefix (it may be
     followed by a space, and "$" also matches before a final newline)."""
     last = text[max(sentence_start, number_start - 3) : number_start]
-    return any(character in _CURRENCY_LAST_CHARACTERS for character in last)
+    return not _CURRENCY_LAST_CHARACTERS.isdisjoint(last)
 
 
 def _qualifier_before(text: str, number_start: int, sentence_start: int) -> tuple[str | None, int | None]:
