@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from worker.extract.alternation import lowers_like_ignorecase
 from worker.extract.attribution import attribute
 from worker.extract.categories import (
     THING_NOUNS,
@@ -428,10 +429,22 @@ def _national(
     """Whether a figure's clause says it is the whole country's: after the figure, before any place
     its phrase names ("6 million homes nationwide, 1.5 million in the capital"), or before it
     when no place is named ("across the country, the tally stood at 250")."""
-    after = NATIONAL_SCOPE.search(text, quantity.end, next_start)
+    after = _national_scope(text, quantity.end, next_start)
     if after is not None:
         return own_place is None or text.find(own_place, quantity.end, after.start()) < 0
-    return own_place is None and NATIONAL_SCOPE.search(text, clause_start, quantity.start) is not None
+    return own_place is None and _national_scope(text, clause_start, quantity.start) is not None
+
+
+def _national_scope(text: str, start: int, end: int) -> re.Match[str] | None:
+    """`NATIONAL_SCOPE` searched in text[start:end], after a cheap test: each of its phrases holds
+    "countr" or "nation", and most clauses hold neither (text with letters outside ASCII always goes
+    to the expression, which knows foldings `str.lower` does not)."""
+    window = text[start:end]
+    if lowers_like_ignorecase(window):
+        lower = window.lower()
+        if "countr" not in lower and "nation" not in lower:
+            return None
+    return NATIONAL_SCOPE.search(text, start, end)
 
 
 def _share_country_backward(text: str, claims: list[Claim], placed: list[bool]) -> None:

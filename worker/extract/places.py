@@ -1199,7 +1199,11 @@ def _row_label_place(text: str, mentions: list[PlaceMention], figure_start: int)
 def _fits_country(text: str, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
     """Whether a listed place can lie in the country most of the sentence's places name: a name
     that is a place only in another country ("Capital Territory") is part of a longer name."""
-    country = Counter(m.place.country for m in mentions).most_common(1)[0][0]
+    # the country most of them name, the first named on a tie (as `Counter.most_common` picks)
+    counts: dict[str, int] = {}
+    for other in mentions:
+        counts[other.place.country] = counts.get(other.place.country, 0) + 1
+    country = max(counts, key=counts.__getitem__)
     if mention.place.country == country:
         return True
     found = gazetteer().lookup(POSSESSIVE_END.sub("", text[mention.start : mention.end]), country)
