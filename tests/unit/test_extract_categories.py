@@ -874,3 +874,19 @@ def test_a_figure_that_opens_a_list_keeps_the_noun_after_the_list() -> None:
     claims = extract_claims(text)
     assert [c.counted for c in claims][1:] == [None, "deaths"]
     assert [c.category for c in claims] == ["killed", "killed", "killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops rounded up 64 men in the market, the army said.", "detained"),
+        ("The flood claimed the lives of 23 farmers, officials said.", "killed"),
+        ("Officials ordered 8,000 residents to leave the valley.", "evacuated"),
+        ("The fighting forced 2,500 families to flee, the agency said.", "displaced"),
+        # must not match: an order to do something else, and lives saved, are no casualty counts
+        ("Officials ordered 8,000 residents to stay indoors.", "other"),
+        ("The new ward could save the lives of 300 patients a year.", "other"),
+    ],
+)
+def test_verbs_of_capture_death_and_removal_before_a_count(text: str, expected: str) -> None:
+    assert [c.category for c in extract_claims(text)] == [expected]

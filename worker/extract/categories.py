@@ -1102,7 +1102,9 @@ def _category_before(text: str, figure: FigureSpan, before: str) -> str | None: 
         number_cue = _ALL_CUES.search(number_of.group("rest"))
         if number_cue is not None:
             return _CUE_CATEGORY[number_cue.group("cue").lower()]
-    governing = _governing_verb_category(lower, counts=figure.unit is None)
+    governing = _governing_verb_category(lower, counts=figure.unit is None) or _ordered_to_move(
+        text, figure, lower
+    )
     if governing is not None:
         return governing
     topic = _FOR_THE_GROUP.search(before) if "for the " in lower else None
@@ -1138,6 +1140,13 @@ _GOVERNING_PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
         "affected",
     ),
     (
+        ("lives",),
+        re.compile(
+            r"\b(?:claim(?:s|ed|ing)?|t(?:ook|akes?|aking))\s+(?:the\s+)?lives\s+of\s+(?:at\s+least\s+)?$"
+        ),
+        "killed",
+    ),
+    (
         ("evacuation",),
         re.compile(
             r"\bevacuation\s+(?:orders?|warnings?|notices?|zones?)\s+(?:now\s+|also\s+|still\s+)?"
@@ -1147,6 +1156,22 @@ _GOVERNING_PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
         "evacuated",
     ),
 )
+
+
+# Verbs that make people move, before the figure, and the move after what it counts: those the
+# authorities order out are evacuated, those driven to flee displaced.
+_ORDERING_VERBS = ("ordered", "orders", "told", "tells", "forced", "forces", "urged", "urges")
+_ORDERED_TO_MOVE = re.compile(r"\s+to\s+(?P<move>leave|evacuate|flee|move\s+out)\b")
+
+
+def _ordered_to_move(text: str, figure: FigureSpan, lower_before: str) -> str | None:
+    """ "ordered 60,000 residents to leave" is evacuated, "forced 900 people to flee" displaced."""
+    if figure.unit is not None or not lower_before.rstrip().endswith(_ORDERING_VERBS):
+        return None
+    ordered = _ORDERED_TO_MOVE.match(text, figure.phrase_end)
+    if ordered is None:
+        return None
+    return "displaced" if ordered.group("move") == "flee" else "evacuated"
 
 
 def _group_of_parts(before: str, lower: str) -> str | None:
@@ -1195,7 +1220,8 @@ def _governing_verb_category(lower_before: str, *, counts: bool = True) -> str |
         if any(guard in tail for guard in guards) and phrase.search(tail + " "):
             return category
     words = _LETTERS.findall(tail) if tail[-1:].isalpha() else []
-    if words and words[-1] in _SKIPPED_BEFORE_FIGURE:
+    # "rounded up 85": "up" is passed over only when it ends no two-word cue
+    if words and words[-1] in _SKIPPED_BEFORE_FIGURE and " ".join(words[-2:]) not in _CUE_CATEGORY:
         words.pop()
     if not words:
         return None
