@@ -890,3 +890,11 @@ def test_a_figure_that_opens_a_list_keeps_the_noun_after_the_list() -> None:
 )
 def test_verbs_of_capture_death_and_removal_before_a_count(text: str, expected: str) -> None:
     assert [c.category for c in extract_claims(text)] == [expected]
+
+
+def test_a_periods_abbreviation_after_a_rate_is_not_what_it_counts() -> None:
+    text = "Prices rose 3.4% y/y in May."
+    assert counted_noun(text, text.index("%") + 1, len(text))[0] is None
+    # must not match: a noun after a figure is still what it counts
+    text = "Some 40 households were flooded."
+    assert counted_noun(text, text.index("40") + 2, len(text))[0] == "households"

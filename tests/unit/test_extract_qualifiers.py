@@ -191,3 +191,10 @@ def test_an_approximate_hyphenated_figure_is_a_measure_not_a_make_up() -> None:
 )
 def test_over_after_a_counted_plural_is_a_place_not_a_bound(text: str, figure: str, qualifier: str) -> None:
     assert (figure, qualifier) in {(found, q) for found, _, _, q in read(text)}
+
+
+def test_the_low_end_a_speaker_allows_is_a_lower_bound() -> None:
+    assert read("The toll could be as few as 60.") == [("as few as 60", 60, None, "lower_bound")]
+    assert read("Prices rose as little as 2 percent.")[0][3] == "lower_bound"
+    # must not match: "as many as" is the high end
+    assert read("The toll could be as many as 90.")[0][3] == "upper_bound"

@@ -709,6 +709,8 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
         if lower in _NOUN_SKIP and not words:
             pos = match.end()
             continue
+        if len(word) == 1 and text.startswith("/", match.end()):
+            break  # "3.4% y/y", "0.3% m/m": a period's abbreviation, not a noun
         words.append(word)
         pos = match.end()
         if len(words) == COUNTED_PHRASE_WORDS:

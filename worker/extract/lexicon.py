@@ -99,6 +99,8 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "a little over": "lower_bound", "a little more than": "lower_bound", "well above": "lower_bound",
     "above": "lower_bound", "no fewer than": "lower_bound", "no less than": "lower_bound",
     "not less than": "lower_bound", "a minimum of": "lower_bound", "north of": "lower_bound",
+    # "as few as 60": the low end of what the speaker allows
+    "as few as": "lower_bound", "as little as": "lower_bound", "as low as": "lower_bound",
     "surpassed": "lower_bound", "surpassing": "lower_bound", "surpass": "lower_bound",
     "exceeded": "lower_bound", "exceeding": "lower_bound", "exceeds": "lower_bound",
     "exceed": "lower_bound", "topped": "lower_bound", "topping": "lower_bound", "top": "lower_bound",
