@@ -289,3 +289,10 @@ def test_a_title_pasted_twice_on_one_line_is_kept_once() -> None:
 def test_an_authors_biography_line_is_dropped() -> None:
     body = "Divers found 3 cars.\nAbout the author: Ana Ruiz has reported from 40 countries.\nDivers left."
     assert clean_body(body).text == "Divers found 3 cars.\nDivers left."
+
+
+def test_a_comment_counter_in_brackets_is_dropped() -> None:
+    body = "Officials counted 12 shelters.\nComments (53)\nThe count rose to 15."
+    assert clean_body(body).text == "Officials counted 12 shelters.\nThe count rose to 15."
+    # must not match: a bracketed figure in a story line stays
+    assert clean_body("Views differ (53 percent agree).").text == "Views differ (53 percent agree)."

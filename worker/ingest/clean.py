@@ -196,10 +196,10 @@ _CAPTION_LABELS = ("photo:", "image:", "caption:", "pictured:", "file photo:", "
 
 
 _NOISE_KEYS = frozenset(line_key(line) for line in NOISE_LINES)
-# A row of share buttons and their counts: "Share 1.2K  Tweet  Email  12 comments".
+# A row of share buttons and their counts: "Share 1.2K  Tweet  Email  12 comments", "Comments (47)".
 _SHARE_ROW = re.compile(
     r"(?=.*[A-Za-z])(?:(?:share|shares|tweet|email|print|comments?|likes?|views|reactions?|save|facebook|twitter"
-    r"|whatsapp|linkedin|reddit|telegram|\d[\d.,]*[kKmM]?)[\s|·•/]*){2,}",
+    r"|whatsapp|linkedin|reddit|telegram|\(?\d[\d.,]*[kKmM]?\)?)[\s|·•/]*){2,}",
     re.IGNORECASE,
 )
 _NOISE_PREFIX_TUPLE = tuple(NOISE_PREFIXES)
