@@ -898,3 +898,17 @@ def test_a_periods_abbreviation_after_a_rate_is_not_what_it_counts() -> None:
     # must not match: a noun after a figure is still what it counts
     text = "Some 40 households were flooded."
     assert counted_noun(text, text.index("40") + 2, len(text))[0] == "households"
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The ministry said 640 cases had been confirmed.", "confirmed cases"),
+        ("Lab-confirmed cases stand at 212, the ministry said.", "confirmed cases"),
+        # must not match: cases that are only suspected, or a confirmation of something else
+        ("The ministry said 640 suspected cases were reported.", "suspected cases"),
+        ("The ministry said 640 deaths had been confirmed.", "deaths"),
+    ],
+)
+def test_cases_a_clause_calls_confirmed_are_confirmed_cases(text: str, counted: str) -> None:
+    assert [c.counted for c in extract_claims(text)] == [counted]

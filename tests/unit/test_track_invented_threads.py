@@ -575,3 +575,32 @@ def test_a_counts_exact_figure_is_announced_before_the_same_items_rounded_one() 
     # "More than a million ..., putting the nationwide figure at 1.09 million": one value per series
     # and item, the exact one
     assert occurrences == [1_090_000.0]
+
+
+def test_confirmed_cases_keep_a_series_apart_from_suspected_ones() -> None:
+    events = _thread_events("mc-", window_seconds=60)
+    cases = {
+        (
+            event.event,
+            event.previous.item_id,
+            event.previous.value,
+            event.current.item_id,
+            event.current.value,
+            event.series.source,
+        )
+        for event in events
+        if event.previous is not None and event.previous.value > 400
+    }
+    # the ministry's suspected cases chain 1,240 -> 1,980 -> 3,115; its 1,104 confirmed cases ("1,104
+    # cases had been confirmed") and the WHO's 902 ("confirmed cases had reached 902") are counts of
+    # their own, never an update or a revision of the suspected ones
+    assert cases == {
+        ("value_updated", "mc-1", 1240.0, "mc-2", 1980.0, "gov:mw:health-ministry"),
+        ("value_updated", "mc-2", 1980.0, "mc-4", 3115.0, "gov:mw:health-ministry"),
+    }
+    opened = [
+        (event.series.counted, event.current.value)
+        for event in events
+        if event.event == "series_opened" and event.series.counted == "confirmed case"
+    ]
+    assert sorted(opened) == [("confirmed case", 902.0), ("confirmed case", 1104.0)]

@@ -98,6 +98,18 @@ _ANAPHORIC_COUNT_BEFORE = re.compile(
     r"\s+(?:(?:about|around|some|nearly|almost|roughly|approximately|over|more\s+than|at\s+least|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
+# Cases a clause after them says were confirmed: a count of confirmed cases, a series of its own
+# beside the suspected ones (worker.track.normalize).
+_CASES_CONFIRMED_AFTER = re.compile(
+    r"(?<=cases)\s+(?:(?:had|have|has)\s+)?(?:been|were|was)\s+(?:(?:now|so\s+far|since)\s+)?confirmed\b"
+)
+# "Laboratory-confirmed cases stand at 655", "confirmed cases had reached 902": the noun before.
+_CONFIRMED_CASES_BEFORE = re.compile(
+    r"\b(?:[\w-]+-)?confirmed\s+(?:[a-z]+\s+)?cases\s+(?:(?:have|has|had)\s+)?(?:now\s+)?"
+    r"(?:rose|risen|reached|climbed|stand|stands|stood|totall?ed|totals?|hit)\s+(?:to\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+CONFIRMED_WINDOW = 80
 # A figure that opens a list of figures, whose noun comes after the last: "336 and 307 deaths".
 _FIGURE_LIST_AFTER = re.compile(r",?\s+(?:and|or)\s+\d|,\s*\d")
 # How far before a figure "put the figure at" is read.
@@ -200,12 +212,22 @@ def _counted_phrase(
     ("450,000 customers ..., while 190,000 were still without power"), or its table column's header
     ("Deaths")."""
     counted, phrase_end = counted_noun(text, quantity.end, sentence_end)
+    if counted is not None and _CASES_CONFIRMED_AFTER.match(text, phrase_end, sentence_end):
+        counted = f"confirmed {counted}"  # "1,104 cases had been confirmed": confirmed cases
     if counted is None and quantity.unit in ISO_CODES:
         purpose = _MONEY_PURPOSE.match(text, quantity.end, sentence_end)
         if purpose is not None:
             counted, phrase_end = counted_noun(text, purpose.end(), sentence_end)
         else:
             counted = money_noun_before(text, quantity.start, sentence_start)
+    if (
+        counted is None
+        and "onfirmed" in text[max(sentence_start, quantity.start - CONFIRMED_WINDOW) : quantity.start]
+    ):
+        confirmed = _CONFIRMED_CASES_BEFORE.search(
+            text, max(sentence_start, quantity.start - CONFIRMED_WINDOW), quantity.start
+        )
+        counted = "confirmed cases" if confirmed is not None else None  # "confirmed cases stand at 655"
     if counted is None:
         counted = (
             number_of_noun(text, quantity.start, sentence_start)

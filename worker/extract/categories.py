@@ -639,7 +639,7 @@ _NEXT_CLAUSE = re.compile(
 # to", "passed", "neared", "hit the", "was revised down from 120 to".
 _CHANGE_VERB_BEFORE = re.compile(
     r"\b(?:ha(?:s|ve|d)\s+(?:now\s+)?)?(?:now\s+)?(?:risen|rose|rises|rising|climbed|climbs|jumped|jumps|increased|"
-    r"increases|grew|grown|soared|surged|swelled|reached|reaches|hit|hits|stood|stands|passed|passes|crossed|"
+    r"increases|grew|grown|soared|surged|swelled|reached|reaches|hit|hits|stood|stands|stand|passed|passes|crossed|"
     r"crosses|topped|tops|exceeded|exceeds|surpassed|neared|nears|nearing|approached|approaching|"
     r"gone\s+up|went\s+up|goes\s+up|lowered|raised|updated|fell|dropped|declined|amounted|amounts|totalled|"
     r"totaled|totals|numbered|"
