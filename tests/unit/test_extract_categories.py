@@ -912,3 +912,11 @@ def test_a_periods_abbreviation_after_a_rate_is_not_what_it_counts() -> None:
 )
 def test_cases_a_clause_calls_confirmed_are_confirmed_cases(text: str, counted: str) -> None:
     assert [c.counted for c in extract_claims(text)] == [counted]
+
+
+def test_a_crowd_watching_a_match_or_a_concert_is_not_a_protest() -> None:
+    assert not protest_context("Velm beat Tarsa 3-1 in the final before a crowd of 52,000.")
+    assert not protest_context("A crowd of 80,000 fans filled the stadium for the concert.")
+    # must not match: a crowd in the streets, or a crowd at a rally, is a protest's
+    assert protest_context("A crowd of 9,000 gathered outside parliament.")
+    assert protest_context("The rally drew a crowd of 9,000 to the stadium.")

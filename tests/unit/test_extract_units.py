@@ -289,3 +289,14 @@ def test_a_currency_named_by_one_word_of_its_own_is_read(
     sentence: str, expected: list[tuple[float, str]]
 ) -> None:
     assert units(sentence) == expected
+
+
+def test_bare_degrees_of_a_temperature_take_the_items_scale_or_its_countrys() -> None:
+    text = "Temperatures hit 44 degrees on Monday. The record is 46°C."
+    assert [c.unit for c in extract_claims(text)] == ["C", "C"]
+    text = "Temperatures hit 112 degrees on Monday, well above the 98.6°F of the body."
+    assert extract_claims(text)[0].unit == "F"
+    assert [c.unit for c in extract_claims("Temperatures hit 44 degrees.", country="India")] == ["C"]
+    assert [c.unit for c in extract_claims("Temperatures hit 112 degrees.", country="United States")] == ["F"]
+    # must not match: degrees that are no temperature keep their unit
+    assert [c.unit for c in extract_claims("The ship listed 30 degrees to port.")] == ["degree"]

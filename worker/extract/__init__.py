@@ -373,8 +373,17 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
                 earlier=quantity.start in earlier,
             )
         )
+    return _item_wide_readings(text, sentences, claims, placed, country)
+
+
+def _item_wide_readings(
+    text: str, sentences: list[tuple[int, int]], claims: list[Claim], placed: list[bool], country: str | None
+) -> list[Claim]:
+    """What the item's claims read from each other, once all are found, and the item's claims
+    without its restatements."""
     _share_category_forward(text, claims)
     _share_country_backward(text, claims, placed)
+    _temperature_scale(text, claims, country)
     _category_of_list_rows(text, sentences, claims)
     return deduplicate(claims, _title_sentences(text, sentences), text)
 
@@ -418,6 +427,34 @@ def _places_of_sentence(
     first = bisect_left(place_mentions, start, key=lambda mention: mention.start)
     last = bisect_left(place_mentions, end, lo=first, key=lambda mention: mention.start)
     return list(place_mentions[first:last])
+
+
+# Words that make bare degrees a temperature: "temperatures hit 47 degrees", "the mercury reached 118".
+_TEMPERATURE_WORDS = re.compile(
+    r"\b(?:temperatures?|mercury|heat|heatwave|hot|hottest|cold|coldest|warm|warmest|freezing|thermometers?"
+    r"|highs?\s+of|lows?\s+of)\b",
+    re.IGNORECASE,
+)
+# A scale the item writes out elsewhere: bare degrees take it.
+_WRITTEN_SCALE = re.compile(r"°\s?(?P<sign>[CF])\b|\b(?P<word>[Cc]elsius|[Ff]ahrenheit|[Cc]entigrade)\b")
+
+
+def _temperature_scale(text: str, claims: list[Claim], country: str | None) -> None:
+    """Bare "degrees" of a temperature take the scale the item writes elsewhere, else Fahrenheit in
+    the United States and Celsius outside it (SPEC)."""
+    if not any(claim.unit == "degree" for claim in claims):
+        return
+    written = _WRITTEN_SCALE.search(text)
+    if written is not None:
+        sign = written.group("sign") or written.group("word")[0].upper()
+        scale = "F" if sign == "F" else "C"
+    else:
+        scale = "F" if country == "United States" else "C"
+    for claim in claims:
+        if claim.unit == "degree" and _TEMPERATURE_WORDS.search(
+            text, claim.sentence_start, claim.sentence_end
+        ):
+            claim.unit = scale
 
 
 def _share_category_forward(text: str, claims: list[Claim]) -> None:

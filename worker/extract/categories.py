@@ -1284,9 +1284,18 @@ def protest_context(sentence: str) -> bool:
         lower = sentence.lower()
         if not any(stem in lower for stem in _PROTEST_STEMS):
             return False
-    return _PROTEST.search(sentence) is not None
+    words = {match.group().lower() for match in _PROTEST.finditer(sentence)}
+    if words and words <= {"crowd", "crowds"} and _SPECTATOR_CONTEXT.search(sentence):
+        return False  # "won 2-1 before a crowd of 45,000": spectators, not protesters
+    return bool(words)
 
 
+# Where a crowd watches or celebrates rather than protests.
+_SPECTATOR_CONTEXT = re.compile(
+    r"\b(?:won|beat|match|game|final|stadium|arena|fans|spectators|concert|festival|gig|tour|"
+    r"season|league|cup|championship|race|parade|funeral|mourners|mass|pilgrims?|worshippers)\b",
+    re.IGNORECASE,
+)
 # Every word _PROTEST finds holds one of these; a sentence without any is not about a protest.
 _PROTEST_STEMS = ("protest", "rall", "demonstrat", "march", "turnout", "crowd")
 _PROTEST = re.compile(
