@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum, auto
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 
 from worker.extract.alternation import word_alternation
@@ -472,7 +472,11 @@ def item_context(text: str, country: str | None, countries: frozenset[str] = fro
 
 def _bare_words(text: str) -> Iterator[str]:
     """The words of a text as acronyms are matched: without a possessive, dots or a comma."""
-    return (_POSSESSIVE.sub("", word).replace(".", "").strip(",") for word in _WORD.findall(text))
+    return (
+        # a word with no apostrophe has no possessive: most words are spared the pattern
+        (_POSSESSIVE.sub("", word) if "'" in word or "’" in word else word).replace(".", "").strip(",")
+        for word in _WORD.findall(text)
+    )
 
 
 def _bodies_named(context: ItemContext) -> Counter[Organisation]:
@@ -832,6 +836,8 @@ def _names_something(mention: str) -> bool:
     return any(w[0].isupper() and w.lower() not in _CALENDAR_WORDS for w in words)
 
 
+# Bounded: a mention's words alone decide, and the same mentions ("police", "Kenya") recur across items.
+@lru_cache(maxsize=4096)
 def _is_place(mention: str) -> bool:
     """Whether a mention is only places ("Westland and Eastmarch"): places do not issue figures."""
     parts = [
