@@ -794,6 +794,8 @@ def _word_before(text: str, position: int) -> str:
     return text[start:end]
 
 
+# Bounded: the answer reads the phrase alone, and the same source phrases recur within and across items.
+@lru_cache(maxsize=8192)
 def _valid_source(phrase: str, *, counting: bool) -> bool:
     """Whether a phrase can be a source: a pronoun, a proper name or acronym, or a noun phrase with a
     source head. A keeper of figures (`counting`) must be a body or a named person, not a place or

@@ -92,9 +92,10 @@ class Entity:
     gender: str | None = None  # "f" or "m" when a title or an earlier pronoun tells
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Phrase:
-    """A source phrase split into the parts resolution looks at."""
+    """A source phrase split into the parts resolution looks at (shared by `parse_phrase`'s cache, so
+    never changed)."""
 
     text: str  # as written, without a parenthesised acronym
     tokens: list[str]
@@ -113,6 +114,8 @@ _PARTY_AND_STATE_RE = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)[-–]\s?[A-Z][A-Za
 _RELAYED_BY_RE = re.compile(r"\s+(?:cited|quoted|relayed)\s+by\s+.+$")
 
 
+# Bounded: the same source phrases recur within and across items, and each is read by several rules.
+@lru_cache(maxsize=8192)
 def parse_phrase(text: str) -> Phrase:
     """A source phrase without edge punctuation, a legislator's party and state or the relay that
     cited it, its parenthesised acronym set apart."""
