@@ -966,7 +966,10 @@ def _without_trailing_adverbials(region: str) -> str:
             if region.rstrip().lower().endswith(" on"):
                 region = region.rstrip()[:-3]
             continue
-        phrase = _TRAILING_PHRASE_RE.search(stripped) or PARENTHETICAL_ADVERBIAL_RE.search(stripped)
+        phrase = _TRAILING_PHRASE_RE.search(stripped) or (
+            # the adverbial's pattern ends in a comma, and `stripped` ends where the region's text does
+            PARENTHETICAL_ADVERBIAL_RE.search(stripped) if stripped.endswith(",") else None
+        )
         if phrase is None:
             return stripped
         region = stripped[: phrase.start()]
@@ -2505,6 +2508,10 @@ def _credit_quoted_figures(
             results[index] = speakers[quote][2]
 
 
+# The first word of each preposed cue ("according", "citing"), which may open a sentence.
+_PREPOSED_CUE_OPENERS = frozenset(cue.split()[0] for cue in PREPOSED_CUES)
+
+
 def _note_sentence_subject(registry: SourceRegistry, text: str, sentence_start: int, lines: _Lines) -> None:
     """A body that opens a sentence ("The Office for Rail Statistics on Tuesday revised ...")
     is remembered, so that a later "its forecast" or "the fiscal watchdog" can refer to it."""
@@ -2522,7 +2529,7 @@ def sentence_subject(text: str, sentence_start: int) -> str | None:
     first = subject.group().split()[0].lower() if subject is not None else ""
     if subject is None or first in PREPOSITIONS or first in _POSSESSIVES or first in DISCOURSE_WORDS:
         return None
-    if any(cue.split()[0] == first for cue in PREPOSED_CUES):
+    if first in _PREPOSED_CUE_OPENERS:
         return None  # "Citing police, the broadcaster said": a relay's lead-in opens the sentence
     phrase = subject.group()
     words = WORD_RE.findall(phrase)
