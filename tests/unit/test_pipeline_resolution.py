@@ -234,19 +234,19 @@ def test_a_figure_in_the_capital_is_placed_in_the_countrys_capital_city() -> Non
         assert place is None or place.name != "Nairobi"
 
 
-def test_the_prefecture_of_a_city_with_a_police_prefecture_is_that_force() -> None:
+@pytest.mark.parametrize(
+    ("city", "expected"),
+    [
+        ("Paris", "fr-paris-police-prefecture"),
+        # must not match: a city with no listed police prefecture keeps the generic prefecture
+        ("Lyon", "generic:prefecture"),
+    ],
+)
+def test_the_prefecture_of_a_city_with_a_police_prefecture_is_that_force(city: str, expected: str) -> None:
     found = events(
-        "Pension protests drew crowds across France on Thursday. In Paris, the prefecture counted "
+        f"Pension protests drew crowds across France on Thursday. In {city}, the prefecture counted "
         "52,000 marchers, while the unions claimed 300,000.",
         "France pension protests",
     )
     prefecture = only(found, 52_000).resolved_source
-    assert prefecture is not None and prefecture.id == "fr-paris-police-prefecture"
-    # must not match: a city with no listed police prefecture keeps the generic prefecture
-    found = events(
-        "Pension protests drew crowds across France on Thursday. In Lyon, the prefecture counted "
-        "21,000 marchers, while the unions claimed 60,000.",
-        "France pension protests",
-    )
-    prefecture = only(found, 21_000).resolved_source
-    assert prefecture is not None and prefecture.id == "generic:prefecture"
+    assert prefecture is not None and prefecture.id == expected

@@ -38,8 +38,8 @@ def _thread_events(prefix: str = "", window_seconds: float = 0) -> list[TrackedE
     return track_lines(lines, window_seconds=window_seconds, on_invalid=_unexpected)
 
 
-@pytest.fixture(scope="module")
-def tracked() -> list[tuple[str, str, float, str, float, str]]:
+def _links(events: list[TrackedEvent]) -> list[tuple[str, str, float, str, float, str]]:
+    """Each link as (event, previous item, previous value, current item, current value, source)."""
     return [
         (
             event.event,
@@ -49,9 +49,14 @@ def tracked() -> list[tuple[str, str, float, str, float, str]]:
             event.current.value,
             event.series.source,
         )
-        for event in _thread_events()
+        for event in events
         if event.previous is not None
     ]
+
+
+@pytest.fixture(scope="module")
+def tracked() -> list[tuple[str, str, float, str, float, str]]:
+    return _links(_thread_events())
 
 
 def test_an_agency_named_three_ways_keeps_one_series_per_count(
@@ -579,18 +584,7 @@ def test_a_counts_exact_figure_is_announced_before_the_same_items_rounded_one() 
 
 def test_confirmed_cases_keep_a_series_apart_from_suspected_ones() -> None:
     events = _thread_events("mc-", window_seconds=60)
-    cases = {
-        (
-            event.event,
-            event.previous.item_id,
-            event.previous.value,
-            event.current.item_id,
-            event.current.value,
-            event.series.source,
-        )
-        for event in events
-        if event.previous is not None and event.previous.value > 400
-    }
+    cases = {link for link in _links(events) if link[2] > 400}
     # the ministry's suspected cases chain 1,240 -> 1,980 -> 3,115; its 1,104 confirmed cases ("1,104
     # cases had been confirmed") and the WHO's 902 ("confirmed cases had reached 902") are counts of
     # their own, never an update or a revision of the suspected ones
