@@ -2253,3 +2253,47 @@ def test_a_forecaster_that_sees_a_value_at_a_level_is_its_source() -> None:
     assert sources(text, "1.9 percent") == ["The central bank"]
     # must not match: "see" with no value after "at" is no forecast
     assert sources("Museums see 300 visitors at weekends.", "300") == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("The guild accused the council of wasting 4 million euros on the bridge.", "4 million", "The guild"),
+        ("The union charged that 700 porters had been laid off.", "700", "The union"),
+        ("The mayor boasted that 9,000 homes had been built.", "9,000", "The mayor"),
+        ("Tenants complained that 150 flats still had no heating.", "150", "Tenants"),
+        # must not match: a charge or a boast with an object is a deed, and the accused is no speaker
+        ("Police charged 30 men with looting.", "30", None),
+        ("The port boasted 4,000 berths before the war.", "4,000", None),
+        ("Police accused 12 men of smuggling fuel.", "12", None),
+        ("The mayor, accused of taking $2 million in bribes, resigned.", "$2 million", None),
+    ],
+)
+def test_accusing_charging_and_boasting_credit_their_subject_only_with_their_clause(
+    text: str, figure: str, expected: str | None
+) -> None:
+    assert sources(text, figure) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "About 800 fighters remain, according to the Council on Regional Security.",
+            "the Council on Regional Security",
+        ),
+        (
+            "About 800 fighters remain, according to the Joint Committee on Revenue.",
+            "the Joint Committee on Revenue",
+        ),
+        (
+            "About 800 fighters remain, according to the Institute for Conflict Studies.",
+            "the Institute for Conflict Studies",
+        ),
+        # must not match: "on" before a day or a medium ends the source
+        ("About 800 fighters remain, according to the Council on Monday.", "the Council"),
+        ("About 800 fighters remain, according to the Commission on Telegram.", "the Commission"),
+    ],
+)
+def test_a_bodys_name_runs_on_through_its_remit(text: str, expected: str) -> None:
+    assert sources(text, "800") == [expected]

@@ -920,3 +920,20 @@ def test_a_crowd_watching_a_match_or_a_concert_is_not_a_protest() -> None:
     # must not match: a crowd in the streets, or a crowd at a rally, is a protest's
     assert protest_context("A crowd of 9,000 gathered outside parliament.")
     assert protest_context("The rally drew a crowd of 9,000 to the stadium.")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "counted"),
+    [
+        ("The party won 120 seats five years ago.", "120", "seats"),
+        ("In the poll, 61 percent of adults support the plan.", "61 percent", "adults"),
+        ("Some 58 percent of voters oppose the levy.", "58 percent", "voters"),
+        # must not stop: a capitalised number word inside a name
+        ("Some 20 Formula One cars lined up.", "20", "Formula One cars"),
+    ],
+)
+def test_counted_noun_stops_at_a_new_number_and_at_what_people_think(
+    text: str, figure: str, counted: str
+) -> None:
+    end = text.index(figure) + len(figure)
+    assert counted_noun(text, end, len(text))[0] == counted

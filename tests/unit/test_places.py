@@ -713,3 +713,10 @@ def test_a_regions_name_in_capitals_amid_lower_case_is_a_bodys_letters() -> None
     # must not match: the region written as a name, and a country's letters, are places
     assert ids("Floods in Sanaa killed 37 people.") != []
     assert ids("The UAE reported 37 deaths.") == ["iso:AE"]
+
+
+def test_a_first_name_after_a_title_shortened_with_a_full_stop_is_no_place() -> None:
+    assert ids("Sen. Mary Ortiz said 14 states had passed the law.") == []
+    assert ids("Gov. Victoria Lane said 14 towns had flooded.") == []
+    # must not match: the same word with no title before it is the place
+    assert ids("Aid convoys reached Mary on Friday.") == ["iso:TM-M"]

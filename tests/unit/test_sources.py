@@ -102,3 +102,25 @@ def test_a_name_that_ends_on_a_trade_is_a_business_not_a_person() -> None:
     assert personal_name(["Velmar", "Mining"]) is None
     # must not match: two capitalised words of no trade are a person's name
     assert personal_name(["Tomas", "Berg"]) == ["Tomas", "Berg"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        (["Rep.", "Ada", "King"], ["Ada", "King"]),
+        (["Dr.", "Lena", "Judge"], ["Lena", "Judge"]),
+        (["Ms", "Carol", "Cross"], ["Carol", "Cross"]),
+        (["Prof.", "Dr.", "Hans", "Weber"], ["Hans", "Weber"]),
+        (["Mr", "Banks"], ["Banks"]),
+    ],
+)
+def test_words_after_an_honorific_are_a_name_even_where_they_name_bodies(
+    phrase: list[str], name: list[str]
+) -> None:
+    assert personal_name(phrase) == name
+
+
+def test_words_that_name_bodies_after_an_office_are_no_name() -> None:
+    # must not match: an office is no honorific, so "General Hospital" stays a body
+    assert personal_name(["Tampa", "General", "Hospital"]) is None
+    assert personal_name(["Ada", "Banks"]) is None

@@ -27,6 +27,8 @@ from worker.extract.numbers import CLAUSE_COMMA_RE
 from worker.extract.places import LOCATIVE_WORDS, admin_suffixes, gazetteer, is_table_row, line_around
 from worker.extract.reporting import (
     ABSOLUTE_SUBJECT_RE,
+    ACCUSED_OF_RE,
+    ACCUSING_VERBS,
     ACRONYM_RE,
     ADDED_AS_DEED_RE,
     AGENT_RE,
@@ -81,6 +83,8 @@ from worker.extract.reporting import (
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
+    THAT_CLAUSE_VERBS,
+    THAT_FOLLOWS_RE,
     TITLE_WORDS,
     VALUE_FOLLOWS_RE,
     VERBS_TAKING_A_CLAIM,
@@ -471,6 +475,10 @@ def _name_like(segment: str) -> bool:
 
 
 _CALENDAR_WORDS = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
+# Where a body posts what it says: "the commission on Facebook", "the panel on Telegram".
+_MEDIA_NAMES = frozenset(
+    {"facebook", "twitter", "telegram", "instagram", "tiktok", "youtube", "linkedin", "weibo"}
+)
 # A figure and the subject of a relative clause on it, with no "that" between: "a figure the
 # labour ministry put at ...", "a number the police estimated at ...".
 _FIGURE_SOMEONE_RECKONED_RE = re.compile(
@@ -856,6 +864,10 @@ def _generic_source(phrase: str) -> bool:
     )
 
 
+# Lower-case words inside a body's capitalised name: "the Institute for Fiscal Studies".
+_NAME_LINK_WORDS = frozenset({"the", "of", "for", "on", "and"})
+
+
 def _owner_of_documents(phrase: str) -> str | None:  # noqa: PLR0911  one early return per document-phrase pattern
     """The body behind a document phrase: "figures from the NRWB" -> the NRWB; "figures" -> None."""
     phrase = _CLOCK_TIME_RE.sub("", phrase)  # "the board's 6 p.m. bulletin": the hour is no owner
@@ -873,8 +885,11 @@ def _owner_of_documents(phrase: str) -> str | None:  # noqa: PLR0911  one early 
         if tokens[-1].lower() in {"documents", "records"}:
             return phrase
         owners = [t for t in tokens[:-1] if t.lower() not in GENERIC_DOCUMENT_ADJECTIVES]
-        if tokens[-1][0].isupper() and owners and all(t[0].isupper() for t in owners):
-            return phrase  # "the U.S. Geological Survey": a capitalised name that ends on a document noun
+        named = [t for t in owners if t.lower() not in _NAME_LINK_WORDS]
+        if tokens[-1][0].isupper() and named and all(t[0].isupper() for t in named):
+            # "the U.S. Geological Survey", "the Institute for Fiscal Studies": a capitalised name
+            # that ends on a document noun
+            return phrase
         if not owners and any(t.lower() == "official" for t in tokens[:-1]):
             return f"official {tokens[-1]}"  # "official data showed", as "according to official data"
         if len(owners) == 1 and not ACRONYM_RE.match(owners[0]):
@@ -902,7 +917,7 @@ def _names_a_body(words: str) -> bool:
 def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
     """The source phrase that follows a cue, and where it ends."""
     match = _RIGHT_PHRASE_END_RE.search(text, start, limit)
-    while match is not None and _and_inside_a_name(text, start, match):
+    while match is not None and (_and_inside_a_name(text, start, match) or _on_inside_a_name(text, match)):
         match = _RIGHT_PHRASE_END_RE.search(text, match.end(), limit)
     end = match.start() if match else limit
     phrase = text[start:end].rstrip().rstrip(".")
@@ -949,6 +964,20 @@ def _and_inside_a_name(text: str, start: int, end_match: re.Match[str]) -> bool:
     if before.group("last").lower() in SOURCE_HEADS:  # "the Health Ministry and Civil Defence"
         return False
     return _CAPITALISED_AFTER_AND_RE.match(text, end_match.end()) is not None
+
+
+# Bodies whose names run on with "on" and their remit: "the Council on Foreign Relations".
+_REMIT_HEADS_RE = re.compile(r"(?:Committee|Subcommittee|Council|Commission|Panel|Conference|Caucus)\s*$")
+_CAPITALISED_WORD_RE = re.compile(r"\s+([A-Z][a-z]+)\b")
+
+
+def _on_inside_a_name(text: str, end_match: re.Match[str]) -> bool:
+    """Whether the "on" that would end a source phrase stands inside one body's name ("the Joint
+    Committee on Taxation"), not before a day or a medium ("the council on Monday")."""
+    if end_match.group().strip() != "on" or not _REMIT_HEADS_RE.search(text, 0, end_match.start()):
+        return False
+    remit = _CAPITALISED_WORD_RE.match(text, end_match.end())
+    return remit is not None and remit.group(1).lower() not in _CALENDAR_WORDS | _MEDIA_NAMES
 
 
 def _without_trailing_adverbials(region: str) -> str:
@@ -1240,7 +1269,7 @@ def _opening_subject(text: str, start: int, limit: int) -> tuple[str, int] | Non
     return (phrase, subject.end()) if _valid_source(phrase, counting=False) else None
 
 
-def _reports_a_value(text: str, cue: _Cue, end: int) -> bool:
+def _reports_a_value(text: str, cue: _Cue, end: int) -> bool:  # noqa: PLR0911  one return per verb family
     """ "put the toll at 40", "revised its estimate": verbs that report a figure only with such an
     object ("put pressure on", "raised rates" are deeds)."""
     if cue.word in {"put", "puts", "placed", "putting"}:
@@ -1251,6 +1280,10 @@ def _reports_a_value(text: str, cue: _Cue, end: int) -> bool:
         return REVISED_OBJECT_RE.match(text, cue.end, end) is not None
     if cue.word in POINTING_VERBS:
         return text.startswith(" out", cue.end)
+    if cue.word in THAT_CLAUSE_VERBS:
+        return THAT_FOLLOWS_RE.match(text, cue.end, end) is not None
+    if cue.word in ACCUSING_VERBS:
+        return ACCUSED_OF_RE.match(text, cue.end, end) is not None
     return True
 
 
@@ -1522,6 +1555,8 @@ class _SentenceReader:
                 )
                 is not None
             )
+            if passive and verb in ACCUSING_VERBS:
+                continue  # "the minister, accused of taking bribes": the accused, not a speaker
             if passive or (kind == "agentive" and not _RELEASED_DOCUMENT_RE.match(text, match.end, self.end)):
                 self._passive_agent(match, passive=passive)
                 continue

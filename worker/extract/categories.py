@@ -339,6 +339,9 @@ _PHRASE_STOP = frozenset(
         "also",
         # verbs in the present tense that follow a count of people: "2.1 million people face hunger"
         *("face", "need", "remain", "lack", "risk", "live", "depend", "rely", "suffer", "still"),
+        # and what a poll finds people think: "61 percent of adults support the plan"
+        *("support", "oppose", "approve", "disapprove", "favour", "favor", "back", "believe", "think"),
+        *("want", "expect", "prefer", "agree", "disagree", "trust", "feel", "fear", "worry", "hope"),
         # and in headlines: "40,000 flee the city", "thousands march"
         *("flee", "die", "march", "rally", "gather", "arrive", "join", "leave"),
         *(
@@ -702,8 +705,8 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
             break
         if words and lower.endswith("ing") and lower not in _ING_NOUNS:
             break  # "17 senators joining the vote", "300 people living in tents": a clause after the noun
-        if not words and (lower in UNITS_WORDS or lower in TENS_WORDS):
-            break  # "4 percent two months ago": a number word opens a figure of its own
+        if (lower in UNITS_WORDS or lower in TENS_WORDS) and (not words or word.islower()):
+            break  # "4 percent two months ago", "120 seats five years ago": a number word opens a new figure
         if words and word[0].isupper() and words[-1].islower() and words[-1].endswith("s"):
             break  # "28 attack drones Russia launched": a name after a plural noun opens a clause
         if lower in _NOUN_SKIP and not words:

@@ -653,12 +653,16 @@ def _after_title(text: str, tokens: list[re.Match[str]], index: int) -> bool:
     """Whether the word at `tokens[index]` follows a title directly or through one capitalised word:
     it is then part of a person's name ("Dr Amal Farah", "Foreign Minister Israel Katz")."""
     for before in (index - 1, index - 2):
-        if before < 0 or text[tokens[before].end() : tokens[before + 1].start()] not in (" ", ". "):
+        gap = text[tokens[before].end() : tokens[before + 1].start()] if before >= 0 else ""
+        if gap not in (" ", ". "):
             return False
         word = tokens[before].group()
         if not word[0].isupper():
             return False
-        if word.lower() in TITLE_WORDS and not word.isupper():  # "DR Congo" is no doctor
+        lower = word.lower()
+        # "Sen. Mary Ortiz": a title shortened with a full stop is listed with it
+        titled = lower in TITLE_WORDS or (gap == ". " and f"{lower}." in TITLE_WORDS)
+        if titled and not word.isupper():  # "DR Congo" is no doctor
             return True
     return False
 

@@ -11,7 +11,7 @@ import re
 from typing import Final
 
 from worker.extract.alternation import word_alternation
-from worker.extract.lexicon import MONTH_NAMES
+from worker.extract.lexicon import MONTH_NAMES, MULTIPLIER_WORDS, TENS_WORDS, UNITS_WORDS
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -110,8 +110,30 @@ SPEECH_VERBS: Final[dict[str, str]] = {
     "pointed": "pointed out",
     "points": "pointed out",
     "point": "pointed out",
+    "complained": "complained",
+    "complains": "complained",
+    "complain": "complained",
+    # verbs of saying only before "that" (see THAT_CLAUSE_VERBS)
+    "charged": "charged",
+    "boasted": "boasted",
+    # "accused the council of wasting 3 million": a charge, with its object and "of" (see ACCUSING_VERBS)
+    "accused": "accused",
+    "accuses": "accused",
+    "accuse": "accused",
 }
 POINTING_VERBS: Final[frozenset[str]] = frozenset({"pointed", "points", "point"})
+# "The union charged that 900 were laid off", "the mayor boasted that ...": verbs of saying only with
+# "that" after them ("police charged 30 men", "the town boasted a new stadium" are deeds).
+THAT_CLAUSE_VERBS: Final[frozenset[str]] = frozenset({"charged", "boasted"})
+THAT_FOLLOWS_RE: Final = re.compile(r",?\s+that\b")
+ACCUSING_VERBS: Final[frozenset[str]] = frozenset({"accused", "accuses", "accuse"})
+# The one accused and "of" after an accusing verb: "accused the ministry of", "accuse Tarvo's army of";
+# never a count of people ("police accused 12 men of looting" is a deed).
+ACCUSED_OF_RE: Final = re.compile(
+    rf"\s+(?!\d|(?:{word_alternation({*UNITS_WORDS, *TENS_WORDS, *MULTIPLIER_WORDS})})\b)"
+    r"(?:[\w'’.-]+\s+){1,5}?of\s+(?!\d)",
+    re.IGNORECASE,
+)
 
 # "The company added 2,000 jobs", "it adds a fourth line": "added" followed by its object is a deed.
 # As a verb of saying it is followed by "that", a clause, punctuation or the end of the sentence.

@@ -129,6 +129,9 @@ _NOT_IN_NAMES: Final = (
     frozenset().union(*(words for _, words in TYPE_KEYWORDS)) - {"president", "mayor"} | SOURCE_HEADS
 )
 _TITLES_WITHOUT_DOTS: Final = frozenset(word.rstrip(".") for word in TITLE_WORDS)
+# Honorifics and legislators' short titles, which stand before a person only: the words after them
+# are a name even where one is also a body's word ("Rep. Ann King", "Dr. Leo Banks").
+_PERSON_ONLY_TITLES: Final = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "prof"})
 
 
 def personal_name(tokens: Sequence[str]) -> list[str] | None:
@@ -141,15 +144,20 @@ def personal_name(tokens: Sequence[str]) -> list[str] | None:
 def _personal_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """`personal_name` on a hashable phrase, cached: the same speakers recur across a feed."""
     last_title = -1
+    honorific = False
     for index, token in enumerate(tokens):
-        if token.lower().rstrip(".") in _TITLES_WITHOUT_DOTS:
+        word = token.lower().rstrip(".")
+        if honorific and word not in _PERSON_ONLY_TITLES:
+            break  # "Dr. Ann King": the name starts after the honorifics, whatever its words
+        if word in _TITLES_WITHOUT_DOTS:
             last_title = index
+            honorific = word in _PERSON_ONLY_TITLES
     name = tokens[last_title + 1 :]
     if not name or not PERSONAL_NAME_TOKEN_RE.match(name[0]) or name[0].lower() in {"the", "a", "an"}:
         return None
     for token in name:
         lower = token.lower()
-        if lower in _NOT_IN_NAMES or ACRONYM_RE.match(token):
+        if ACRONYM_RE.match(token) or (lower in _NOT_IN_NAMES and not honorific):
             return None
         if token != "and" and not (PERSONAL_NAME_TOKEN_RE.match(token) or lower in NAME_PARTICLES):
             return None
