@@ -2297,3 +2297,50 @@ def test_accusing_charging_and_boasting_credit_their_subject_only_with_their_cla
 )
 def test_a_bodys_name_runs_on_through_its_remit(text: str, expected: str) -> None:
     assert sources(text, "800") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The audit, issued late on Friday, said 16 depots had closed.",
+        "The audit, published Thursday, said 16 depots had closed.",
+        "The audit, seen by our reporters, said 16 depots had closed.",
+    ],
+)
+def test_a_participle_clause_of_when_or_by_whom_is_set_off_from_its_subject(text: str) -> None:
+    assert sources(text, "16") == ["The audit"]
+
+
+def test_an_aged_one_word_name_is_a_person_a_later_he_refers_to() -> None:
+    text = "Brandt, 54, said 3,000 volunteers had signed up. He later revised the figure to 2,500."
+    assert sources(text, "3,000", "2,500") == ["Brandt", "Brandt"]
+    # must not match: with no age or office, a one-word name may be a body, no "he"
+    text = "Brandt said 3,000 volunteers had signed up. He later revised the figure to 2,500."
+    assert sources(text, "2,500") == [None]
+
+
+def test_a_surname_named_in_full_earlier_keeps_figures() -> None:
+    text = "Ivo Brandt said 3,000 had signed up. Brandt later revised the figure to 2,500."
+    assert sources(text, "3,000", "2,500") == ["Ivo Brandt", "Ivo Brandt"]
+    # must not match: a one-word subject named nowhere before is no keeper of figures
+    assert sources("Brandt later revised the figure to 2,500.", "2,500") == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We found 40 bodies," the agency quoted a port official as saying.',
+        '"We found 40 bodies," the agency quoted a port official as saying on Sunday.',
+        '"We found 40 bodies," a port official was quoted as saying.',
+    ],
+)
+def test_quoted_as_saying_after_a_quote_credits_the_quote(text: str) -> None:
+    assert sources(text, "40") == ["a port official"]
+
+
+def test_quoted_as_saying_before_the_words_credits_what_follows() -> None:
+    text = "The agency quoted a port official as saying 40 bodies were found, and 12 more were missing."
+    assert sources(text, "40") == ["a port official"]
+    # must not match: a quote in an earlier sentence is not the saying
+    text = '"We found 40 bodies." Later the agency quoted a port official as saying more were missing.'
+    assert sources(text, "40") == [None]

@@ -687,6 +687,12 @@ def _conjoined_subject_start(text: str, floor: int, phrase_start: int) -> int | 
     return comma + 1
 
 
+# A quotation that closes before a cue: '"We counted 40," ' then the cue.
+_QUOTE_CLOSED_BEFORE_RE = re.compile(r"[,.!?]?[”\"]\s+[^”“\"]*$")
+# What may end a sentence after such a cue: a few words of when or where ("as saying on Friday.").
+_QUOTE_TAIL_END_RE = re.compile(r"(?:\s+[A-Za-z]+){0,4}\s*[.!]?\s*$")
+
+
 def _reduced_passive(words: Sequence[str]) -> bool:
     """ "conducted by a university", "based in Geneva": a participle phrase set off after a subject."""
     if len(words) > 2 and words[1].lower() in _PARTICLES:
@@ -694,12 +700,34 @@ def _reduced_passive(words: Sequence[str]) -> bool:
     return (
         len(words) > 1
         and words[0].islower()
-        and (words[0].endswith("ed") or words[0] in {"drawn", "done", "taken", "run", "written"})
-        and words[1].lower() in {"by", "in", "at", "for", "with", "from", "on"}
+        and (words[0].endswith("ed") or words[0] in _IRREGULAR_PARTICIPLES)
+        and (words[1].lower() in _REDUCED_PASSIVE_FOLLOWERS or words[1].lower() in WEEKDAYS)
     )
 
 
 _PARTICLES = frozenset({"out", "up", "together", "down"})
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"drawn", "done", "taken", "run", "written", "seen", "made", "given", "sent", "shown"}
+)
+# What follows the participle: its agent or place, or when it came out ("issued late on Friday").
+_REDUCED_PASSIVE_FOLLOWERS = frozenset(
+    {
+        "by",
+        "in",
+        "at",
+        "for",
+        "with",
+        "from",
+        "on",
+        "late",
+        "early",
+        "earlier",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+    }
+)
 
 
 def _strip_leading_preposition(phrase: str) -> str:
@@ -842,6 +870,18 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
             or (personal_name(tokens) is not None)
         )
     return bool(heads) or bool(capitalised) or acronym
+
+
+_ONE_CAPITALISED_WORD_RE = re.compile(r"[A-Z][a-z'’-]+")
+
+
+def _surname_of_a_named_person(text: str, phrase: str, before: int) -> bool:
+    """Whether a one-word subject is the surname of a person named in full earlier ("Tate revised the
+    figure" after "Lou Tate said"): it keeps figures as the person does."""
+    if not _ONE_CAPITALISED_WORD_RE.fullmatch(phrase):
+        return False
+    full_name = re.compile(rf"\b[A-Z][\w'’-]+\s+{re.escape(phrase)}\b")
+    return any(personal_name(match.group().split()) for match in full_name.finditer(text, 0, before))
 
 
 def _named_person_of_a_body(tokens: list[str], lower: list[str]) -> bool:
@@ -1068,9 +1108,9 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         ):
             return inner, region_start + region.rfind(inner), None, ""
     if len(segments) >= 2 and _AGE_RE.fullmatch(last) and _name_like(segments[-2].strip()):
-        # "Okafor, 54, said": an age set off after the name
+        # "Okafor, 54, said": an age set off after the name, which tells the name is a person's
         before = segments[-2].strip()
-        return before, region_start + region.rfind(before), None, ""
+        return before, region_start + region.rfind(before), None, last
     if len(segments) >= 2:
         before = segments[-2].strip()
         if len(segments) >= 3 and _AGE_RE.fullmatch(before) and _name_like(segments[-3].strip()):
@@ -1646,6 +1686,7 @@ class _SentenceReader:
             if cue_override is None and not (
                 _valid_source(phrase, counting=counting)
                 or _valid_source(f"{phrase} {vouching}", counting=counting)
+                or (counting and _surname_of_a_named_person(text, phrase, self.start))
             ):
                 continue
             if verb == "told":
@@ -1740,7 +1781,13 @@ class _SentenceReader:
             phrase = subject[0] if subject else ""
         phrase = {"him": "he", "her": "she", "them": "they"}.get(phrase.lower(), phrase)
         if phrase and _valid_source(phrase, counting=False):
-            self.anchors.append(_Anchor("quoted", phrase, match.start, quoted.end(), False, True, False))
+            # '"...," the agency quoted an official as saying.': after a quote, the quote is the saying
+            tail = _QUOTE_TAIL_END_RE.match(
+                self.text, quoted.end(), self.end
+            ) and _QUOTE_CLOSED_BEFORE_RE.search(self.text, self.start, match.start)
+            self.anchors.append(
+                _Anchor("quoted", phrase, match.start, quoted.end(), bool(tail), not tail, False)
+            )
 
     def _passive_agent(self, match: _Cue, *, passive: bool) -> None:
         """ "The figures were released by the health ministry": the agent is the source of the clause."""

@@ -328,8 +328,10 @@ class SourceRegistry:
         """Words the text sets off after a source to describe it ("Lena Okafor, a spokeswoman";
         "the Sea Rescue Watch, a Geneva-based monitor"), so later descriptions and pronouns match."""
         tokens = WORD_RE.findall(description)
-        entity.words |= {token.lower() for token in tokens}
-        if not entity.person and " " not in entity.text and _role_head(tokens) in PERSON_ROLE_HEADS:
+        aged = description.isdigit()  # "Tate, 54, said": only a person is given an age
+        if not aged:
+            entity.words |= {token.lower() for token in tokens}
+        if not entity.person and " " not in entity.text and (aged or _role_head(tokens) in PERSON_ROLE_HEADS):
             entity.person = True  # "Haryono, head of the agency": a one-word name with a person's office
             if entity.type == "other":
                 entity.type = "person"

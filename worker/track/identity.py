@@ -358,7 +358,8 @@ def name_skeleton(name: str) -> str:
         word = written.replace("ph", "f").replace("kh", "k").replace("gh", "g").replace("th", "t")
         head, rest = word[0], _VOWELS.sub("", word[1:]).replace("h", "")
         squeezed = re.sub(r"(.)\1+", r"\1", head + rest)
-        skeleton.append(squeezed)
+        # "Tate" and "Tito" would both be "t": a name of one consonant keeps its vowels
+        skeleton.append(squeezed if len(squeezed) > 1 else word)
     return " ".join(skeleton)
 
 
