@@ -720,3 +720,12 @@ def test_a_first_name_after_a_title_shortened_with_a_full_stop_is_no_place() -> 
     assert ids("Gov. Victoria Lane said 14 towns had flooded.") == []
     # must not match: the same word with no title before it is the place
     assert ids("Aid convoys reached Mary on Friday.") == ["iso:TM-M"]
+
+
+def test_a_first_name_set_off_after_a_role_is_no_place() -> None:
+    assert ids("The army spokesman, Victoria Banda, said 40 soldiers were wounded.") == []
+    # must not match: a place set off after a role with no surname after it stays a place
+    assert ids("The spokesman said shelling hit Victoria, Mary and two other towns.") == [
+        "iso:AU-VIC",
+        "iso:TM-M",
+    ]

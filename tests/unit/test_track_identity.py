@@ -953,3 +953,23 @@ def test_names_of_one_consonant_keep_their_vowels() -> None:
     assert name_skeleton("Lou Tate") != name_skeleton("Tito")
     # must not change: longer names still meet across spellings
     assert name_skeleton("Mohammed") == name_skeleton("Muhammad")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Its spokesman, Ivo Marek, said 1,400 families were homeless.",
+        "A spokeswoman for the group, Ivo Marek, said 1,400 families were homeless.",
+    ],
+)
+def test_an_office_of_the_body_named_in_the_sentence_before_speaks_for_it(second: str) -> None:
+    text = f"The Red Cross said 300 homes were destroyed. {second}"
+    assert resolve("Ivo Marek", text, country=None, kind="person") == "icrc"
+
+
+def test_an_office_with_no_body_before_it_leaves_the_person() -> None:
+    # must not match: "its" refers to no listed body, and "critics" is no office
+    text = "The storm hit the coast on Friday. Its spokesman, Ivo Marek, said 1,400 families were homeless."
+    assert resolve("Ivo Marek", text, country=None, kind="person") == f"person:{name_skeleton('Ivo Marek')}"
+    text = "The Red Cross said 300 homes were destroyed. Its critics, Ivo Marek, said 1,400 were homeless."
+    assert resolve("Ivo Marek", text, country=None, kind="person") == f"person:{name_skeleton('Ivo Marek')}"

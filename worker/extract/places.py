@@ -736,7 +736,12 @@ def _first_name(text: str, tokens: list[re.Match[str]], index: int) -> bool:
     ):
         return False
     before = tokens[index - 1].group() if index else ""
-    if before.lower() in ROLE_WORDS and text[tokens[index - 1].end() : tokens[index].start()] == " ":
+    gap = text[tokens[index - 1].end() : tokens[index].start()] if index else ""
+    if before.lower() in ROLE_WORDS and (
+        gap == " "
+        # "his spokesman, Paul Nwosu, said": the name set off after the role
+        or (gap == ", " and text.startswith(",", tokens[surname].end()))
+    ):
         return True  # "spokeswoman Mara Velez", whatever places "Mara" and "Velez" also are
     if gazetteer().lookup(tokens[surname].group()) is not None:
         return False  # a place before another place ("Kano Nigeria") is no first name

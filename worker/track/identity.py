@@ -1373,7 +1373,11 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
             return after
         if ROLE_WORDS.isdisjoint(fold(sentence).split()):
             continue
-        found = known_organisation(sentence, context) or _body_by_head(sentence, context)
+        found = (
+            known_organisation(sentence, context)
+            or _body_by_head(sentence, context)
+            or _owner_in_sentence_before(window_start + window.find(sentence), sentence, person, context)
+        )
         if found is not None:
             return _as_entity(found, person)
         country, rest = _country_in(fold(sentence))
@@ -1589,6 +1593,33 @@ def _body_by_head(sentence: str, context: ItemContext) -> Organisation | Entity 
                 # own affiliation again)
                 return Entity(id=f"{UNLISTED_PREFIX}{unlisted_name_key(unlisted)}", name=fold(unlisted))
     return None
+
+
+# A sentence that opens with an office whose body it does not name, then the holder's name: "Its
+# spokesman, Omar Reid,", "A spokeswoman for the group, Ana Ruiz,".
+_UNNAMED_OWNER_OFFICE = re.compile(
+    r"^\W*(?:(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?P<office>[\w-]+)"
+    r"|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?P<office_for>[\w-]+)\s+for\s+the\s+[\w-]+)\s*,\s*$",
+    re.IGNORECASE,
+)
+# How far back the sentence before is read.
+SENTENCE_BEFORE_WINDOW = 300
+
+
+def _owner_in_sentence_before(
+    sentence_start: int, sentence: str, person: str, context: ItemContext
+) -> Organisation | Entity | None:
+    """The listed body the sentence before names, for an office the person's sentence gives with "its"
+    or "for the group" in place of the body: "The Red Cross said ... Its spokesman, Omar Reid, said"."""
+    opening = _UNNAMED_OWNER_OFFICE.match(sentence, 0, max(0, sentence.find(person)))
+    if opening is None or sentence_start <= 0:
+        return None
+    office = (opening.group("office") or opening.group("office_for")).lower()
+    if office not in ROLE_WORDS:
+        return None
+    before = context.text[max(0, sentence_start - SENTENCE_BEFORE_WINDOW) : sentence_start]
+    previous = _sentence_around(before, max(0, len(before.rstrip()) - 2))
+    return known_organisation(previous, context) if previous.strip() else None
 
 
 def _sentence_around(window: str, position: int) -> str:
