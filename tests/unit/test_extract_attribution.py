@@ -2344,3 +2344,18 @@ def test_quoted_as_saying_before_the_words_credits_what_follows() -> None:
     # must not match: a quote in an earlier sentence is not the saying
     text = '"We found 40 bodies." Later the agency quoted a port official as saying more were missing.'
     assert sources(text, "40") == [None]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Corvel Shipping cut its forecast on Monday.", "Shares of Corvel Shipping fell 12 percent."],
+)
+def test_the_company_refers_to_a_business_that_opened_a_sentence_before(opening: str) -> None:
+    text = f"{opening} The company said cargo dropped to 310,000 tonnes."
+    assert sources(text, "310,000")[-1] == "Corvel Shipping"
+
+
+def test_the_company_never_refers_to_a_party_or_a_union() -> None:
+    # must not match: a party that opened the sentence before is no company
+    text = "The Harvest Party won the vote on Monday. The company said cargo dropped to 310,000 tonnes."
+    assert sources(text, "310,000") == ["The company"]

@@ -95,7 +95,7 @@ from worker.extract.reporting import (
 from worker.extract.reporting import (
     TRAILING_PHRASE_RE as _TRAILING_PHRASE_RE,
 )
-from worker.extract.sources import personal_name
+from worker.extract.sources import ORGANISATION_WORDS, personal_name
 from worker.extract.types import Attribution
 
 # The end of a source phrase that follows its cue: punctuation, or a word that starts a new clause.
@@ -2614,13 +2614,22 @@ def sentence_subject(text: str, sentence_start: int) -> str | None:
     if first in _PREPOSED_CUE_OPENERS:
         return None  # "Citing police, the broadcaster said": a relay's lead-in opens the sentence
     phrase = subject.group()
+    shares = _SHARES_OF_RE.match(phrase)
+    if shares is not None:
+        phrase = phrase[shares.end() :]  # "Shares of Velmar Mining fell": the company is the subject
     words = WORD_RE.findall(phrase)
     if len(words) >= 3 and words[-1].lower() in _COUNT_NOUNS:
         # "The Harbour Board tally of 48 ...": the body is the one whose tally it is
         words = words[:-1]
         phrase = phrase[: phrase.rfind(words[-1]) + len(words[-1])]
     if len(words) >= 2 and (
-        {w.lower() for w in words} & SOURCE_HEADS or any(ACRONYM_RE.match(w) for w in words)
+        {w.lower() for w in words} & SOURCE_HEADS
+        or any(ACRONYM_RE.match(w) for w in words)
+        # "Velmar Mining cut its forecast": a name that ends on a trade, which "the company" refers to
+        or (words[-1][0].isupper() and words[-1].lower() in ORGANISATION_WORDS)
     ):
         return phrase
     return None
+
+
+_SHARES_OF_RE = re.compile(r"(?:Shares|Stock)\s+(?:in|of)\s+")

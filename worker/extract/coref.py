@@ -63,6 +63,13 @@ _OTHER_BODY_WORDS = word_set(
         rival other another competing parent sister partner former new second third smaller larger
     """
 )
+# Heads of bodies that are not businesses, which a trade epithet ("the company") never refers to.
+_NOT_A_BUSINESS_WORDS = word_set(
+    """
+        party union unions committee university association federation council coalition alliance
+        league society opposition front ministry government police army agency commission
+    """
+)
 _NON_PROFIT_EPITHETS = word_set(
     """
         group organisation organization monitor charity body watchdog agency institution society
@@ -556,6 +563,8 @@ class SourceRegistry:
                     fallback = None  # "the tally stood at 3,411, the agency said": a count is no body
                 if fallback is not None and _is_description(parse_phrase(fallback.text).tokens):
                     fallback = None  # "The firm was fined ..., the regulator said": no name to stand for
+                if fallback is not None and head in TRADE_EPITHETS and fallback.words & _NOT_A_BUSINESS_WORDS:
+                    fallback = None  # "The Labour Party won ... The company said": a party is no company
                 if fallback is not None and (
                     _may_describe(_normalize(phrase.text)[1], fallback.type)
                     or (fallback.type == "un_ngo" and head in _NON_PROFIT_EPITHETS)

@@ -81,6 +81,9 @@ TYPE_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
     )
 )
 
+# The words that make a name an organisation's: "Velmar Mining", "Northwind Freight", "Skyline Airways".
+ORGANISATION_WORDS: Final[frozenset[str]] = dict(TYPE_KEYWORDS)["organisation"]
+
 # Demonyms and spellings folded so that "the Russian Defence Ministry" and "Russia's defense ministry"
 # share a key.
 FOLDED_WORDS: Final[dict[str, str]] = {
