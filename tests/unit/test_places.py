@@ -729,3 +729,13 @@ def test_a_first_name_set_off_after_a_role_is_no_place() -> None:
         "iso:AU-VIC",
         "iso:TM-M",
     ]
+
+
+def test_a_place_in_capitals_before_a_colon_that_opens_a_paragraph_is_a_dateline() -> None:
+    text = "NEW DELHI: At least 40 people died when a bridge collapsed in Morbi, officials said."
+    where = item_places(text, None, None)
+    assert where.event_place is not None and where.event_place.name == "Morvi"
+    # must not match: a headline's topic before a colon is what the story is about
+    text = "UK: Channel crossings reach 23,000\n\nFrench officers stopped 1,150 boats, officials said."
+    where = item_places(text, None, None)
+    assert where.event_place is not None and where.event_place.id == "iso:GB"

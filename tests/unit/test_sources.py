@@ -124,3 +124,9 @@ def test_words_that_name_bodies_after_an_office_are_no_name() -> None:
     # must not match: an office is no honorific, so "General Hospital" stays a body
     assert personal_name(["Tampa", "General", "Hospital"]) is None
     assert personal_name(["Ada", "Banks"]) is None
+
+
+def test_pm_before_a_name_is_a_title() -> None:
+    assert personal_name(["PM", "Tarun", "Mehra"]) == ["Tarun", "Mehra"]
+    # must not match: the letters alone are no name
+    assert personal_name(["PM"]) is None

@@ -1382,6 +1382,8 @@ def _vote(
     for mention in found:
         if _VENUE_BEFORE.search(text, max(0, mention.start - VENUE_WINDOW), mention.start):
             continue  # "pledged at a conference in Brussels": where donors met, not the event
+        if _colon_dateline(text, mention):
+            continue  # "NEW DELHI: As many as 141 died in Morbi": where the report was filed
         if mention.place.level == "country" and _ATTACKER_VERB_AFTER.match(text, mention.end):
             continue  # "Russia launched 58 drones": the attacker, not where the figures are
         weight = 2 if mention.start < lede_end else 1
@@ -1408,6 +1410,21 @@ _CAPITALISED = re.compile(r"[A-Z][\w-]+")
 _NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w-]+\s+)?(?P<last>[A-Z][\w-]+))(?:'s|’s)?\s+$")
 # The words read after "quake in" for the place's name: "in Tarsa's Velmora district".
 EVENT_PLACE_WORDS = 4
+
+
+def _colon_dateline(text: str, mention: PlaceMention) -> bool:
+    """Whether a place in capitals opens a line and a colon follows it, as South Asian papers write
+    their datelines ("NEW DELHI: ..."); the cleaner lifts only the dashed form, as a colon after
+    capitals also opens a body's statement ("UNICEF: ...")."""
+    if not (
+        text.startswith(": ", mention.end)
+        and (mention.start == 0 or text[mention.start - 1] == "\n")
+        and text[mention.start : mention.end].isupper()
+    ):
+        return False
+    # a line of running text, not a headline's topic ("UK: Channel crossings hit record")
+    line_end = text.find("\n", mention.end)
+    return text[mention.end : line_end if line_end >= 0 else len(text)].rstrip().endswith((".", '"', "”"))
 
 
 def _spread_over_regions(mentions: list[tuple[PlaceMention, int]], country: str) -> bool:

@@ -344,7 +344,7 @@ TITLE_WORDS: Final[frozenset[str]] = word_set(
         marshal treasurer auditor speaker nominee congressman congresswoman businessman businesswoman
         billionaire frontrunner incumbent challenger supt supt. insp insp. det. sen. rep. gov. cmdr cmdr.
         brig brig. director-general inspector-general attorney-general auditor-general surgeon-general
-        governor-general commander-in-chief usec usec. asec asec. sp dsp asp ssp acp dcp igp dig sho
+        governor-general commander-in-chief usec usec. asec asec. sp dsp asp ssp acp dcp igp dig sho pm
     """
 )
 
