@@ -66,6 +66,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "uprooting", "displacement", "homeless", "escaped", "crossed into", "from their homes",
         "asylum seekers", "internally displaced", "arrivals", "came ashore", "landed",
         "stranded", "without shelter", "sought refuge", "seeking refuge", "taken refuge", "took refuge",
+        "in camps", "in displacement camps", "in tent camps",
     ),
     "detained": (
         "detained", "detaining", "arrested", "arresting", "arrests", "arrest", "detainees",
