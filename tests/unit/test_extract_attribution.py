@@ -2359,3 +2359,27 @@ def test_the_company_never_refers_to_a_party_or_a_union() -> None:
     # must not match: a party that opened the sentence before is no company
     text = "The Harvest Party won the vote on Monday. The company said cargo dropped to 310,000 tonnes."
     assert sources(text, "310,000") == ["The company"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Records obtained by the Courier show the board paid $3 million to advisers.", "the Courier"),
+        ("Data provided by the county clerk show 14,000 ballots were rejected.", "the county clerk"),
+        ("The data, provided by the county clerk, show 14,000 ballots were rejected.", "the county clerk"),
+        # must not match: aid handed out is no document, and its giver no source
+        ("Aid provided by the county reached 14,000 people.", None),
+    ],
+)
+def test_documents_credit_whoever_gave_them_out(text: str, expected: str | None) -> None:
+    figure = "$3 million" if "$" in text else "14,000"
+    assert sources(text, figure) == [expected]
+
+
+def test_sponsors_authors_and_advocates_can_speak() -> None:
+    assert sources("The bill would provide $40 billion, its sponsors said.", "$40 billion") == [
+        "its sponsors"
+    ]
+    assert sources("Advocates say 3 million children lack cover.", "3 million") == ["Advocates"]
+    # must not match: a word that is no role stays no speaker
+    assert sources("The bill would provide $40 billion, its pages said.", "$40 billion") == [None]

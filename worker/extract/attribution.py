@@ -693,6 +693,18 @@ _QUOTE_CLOSED_BEFORE_RE = re.compile(r"[,.!?]?[”\"]\s+[^”“\"]*$")
 _QUOTE_TAIL_END_RE = re.compile(r"(?:\s+[A-Za-z]+){0,4}\s*[.!]?\s*$")
 
 
+# Participles that say who gave documents out ("data provided by the clerk"); the verbs of
+# publishing ("released by") name their agent as a cue of their own.
+_GIVING_PARTICIPLES = frozenset({"obtained", "provided", "supplied", "shared"})
+
+
+def _documents_and_giver(before: str, participle_phrase: str, participle: str) -> str | None:
+    """ "The data, provided by the county clerk, show": the documents and whom they come from, as
+    one phrase whose owner is the giver."""
+    joined = f"{before} {participle_phrase}"
+    return joined if participle in _GIVING_PARTICIPLES and DOCUMENT_FROM_RE.match(joined) else None
+
+
 def _reduced_passive(words: Sequence[str]) -> bool:
     """ "conducted by a university", "based in Geneva": a participle phrase set off after a subject."""
     if len(words) > 2 and words[1].lower() in _PARTICLES:
@@ -1058,7 +1070,7 @@ def _whole_region_subject(region: str, region_start: int) -> tuple[str, int, str
     return None
 
 
-def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, int, str | None, str] | None:  # noqa: PLR0911, PLR0912  one rule per subject shape
+def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, int, str | None, str] | None:  # noqa: PLR0911, PLR0912, PLR0915  one rule per subject shape
     """The subject before a cue verb: (phrase, start, cue override, words that vouch for it), or
     ("", position, None, "") when the verb shares the subject of an earlier one ("put the toll at
     812 and said ...")."""
@@ -1139,7 +1151,8 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             _valid_source(before, counting=False)
             or (not first.endswith("ing") and _valid_source(f"{before} {last}", counting=False))
         ):
-            return before, region_start + region.rfind(before), None, last
+            given = _documents_and_giver(before, last, first)
+            return given or before, region_start + region.rfind(before), None, "" if given else last
         if len(last_words) == 1 and first in {"which", "who"}:
             # "was rejected by the ministry, which said": the body a clause ended on speaks
             named = _OBJECT_TAIL_RE.search(segments[-2].strip())

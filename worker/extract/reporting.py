@@ -415,7 +415,8 @@ SPEAKER_ROLES: Final[frozenset[str]] = (
         billionaire collector supporter critic opponent backer ally rival member voter delegate participant
         passenger customer tenant patient victim citizen mediator peacekeeper responder examiner
         pathologist gravedigger driver sailor crewman refugee migrant detainee hostage prisoner inmate
-        defector settler pilgrim tourist person secretary-general director-general
+        defector settler pilgrim tourist person secretary-general director-general sponsor proponent
+        author advocate detractor sceptic skeptic
         inspector-general attorney-general auditor-general surgeon-general governor-general
         commander-in-chief
     """
@@ -725,7 +726,8 @@ DOCUMENT_FROM_RE: Final = re.compile(
     + word_alternation(DOCUMENT_NOUNS)
     # "released by", "released on Thursday by", "published last week by", "conducted by"
     + r")\s+(?:from|by|of|(?:released|published|compiled|analy[sz]ed|issued|conducted|commissioned"
-    + r"|carried\s+out)"
+    # "documents obtained by the Herald", "data provided by the clerk": whoever has given them out
+    + r"|obtained|provided|supplied|shared|carried\s+out)"
     + r"(?:\s+(?:on|late|early|last|this)?\s*(?:[A-Z][a-z]+|week|month|year|today|yesterday))?\s+by)\s+",
     re.IGNORECASE,
 )
