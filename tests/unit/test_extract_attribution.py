@@ -2383,3 +2383,10 @@ def test_sponsors_authors_and_advocates_can_speak() -> None:
     assert sources("Advocates say 3 million children lack cover.", "3 million") == ["Advocates"]
     # must not match: a word that is no role stays no speaker
     assert sources("The bill would provide $40 billion, its pages said.", "$40 billion") == [None]
+
+
+def test_management_speaks_and_an_elided_verb_is_no_counted_noun() -> None:
+    text = "The union said 5,000 members walked out; management said only 1,800 did."
+    assert sources(text, "5,000", "1,800") == ["The union", "management"]
+    # must not match: a word that names no speaker stays none
+    assert sources("Strikers said 5,000 walked out; the yard said only 1,800 did.", "1,800") == [None]

@@ -939,3 +939,11 @@ def test_people_in_camps_are_displaced_and_in_relief_camps_evacuated() -> None:
     assert categories("Officials said 250,000 people were in camps.") == [("250,000", "displaced")]
     # must not match: relief camps are where the authorities moved people
     assert categories("Officials said 9,000 people were in relief camps.") == [("9,000", "evacuated")]
+
+
+def test_an_elided_verb_after_a_figure_is_no_counted_noun() -> None:
+    text = "Management said only 1,800 did."
+    assert counted_noun(text, text.index("1,800") + 5, len(text))[0] is None
+    # must not stop: a noun after the figure is what it counts
+    text = "Management said only 1,800 dockers did."
+    assert counted_noun(text, text.index("1,800") + 5, len(text))[0] == "dockers"

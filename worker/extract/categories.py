@@ -276,6 +276,8 @@ _PHRASE_STOP = frozenset(
         "will",
         "would",
         "could",
+        # "only 1,800 did": the verb of an elided clause
+        *("did", "do", "does"),
         "may",
         "might",
         "can",
