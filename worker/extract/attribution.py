@@ -885,6 +885,9 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
 
 
 _ONE_CAPITALISED_WORD_RE = re.compile(r"[A-Z][a-z'’-]+")
+# How far back the full name of a surname is looked for: a long article's length, so that an item
+# of thousands of such sentences stays linear.
+SURNAME_LOOKBACK = 6000
 
 
 def _surname_of_a_named_person(text: str, phrase: str, before: int) -> bool:
@@ -893,7 +896,8 @@ def _surname_of_a_named_person(text: str, phrase: str, before: int) -> bool:
     if not _ONE_CAPITALISED_WORD_RE.fullmatch(phrase):
         return False
     full_name = re.compile(rf"\b[A-Z][\w'’-]+\s+{re.escape(phrase)}\b")
-    return any(personal_name(match.group().split()) for match in full_name.finditer(text, 0, before))
+    earlier = full_name.finditer(text, max(0, before - SURNAME_LOOKBACK), before)
+    return any(personal_name(match.group().split()) for match in earlier)
 
 
 def _named_person_of_a_body(tokens: list[str], lower: list[str]) -> bool:
@@ -1021,12 +1025,15 @@ def _and_inside_a_name(text: str, start: int, end_match: re.Match[str]) -> bool:
 # Bodies whose names run on with "on" and their remit: "the Council on Foreign Relations".
 _REMIT_HEADS_RE = re.compile(r"(?:Committee|Subcommittee|Council|Commission|Panel|Conference|Caucus)\s*$")
 _CAPITALISED_WORD_RE = re.compile(r"\s+([A-Z][a-z]+)\b")
+# How far before "on" the body's head is looked for: the longest head and a space or two.
+REMIT_HEAD_WINDOW = 16
 
 
 def _on_inside_a_name(text: str, end_match: re.Match[str]) -> bool:
     """Whether the "on" that would end a source phrase stands inside one body's name ("the Joint
     Committee on Taxation"), not before a day or a medium ("the council on Monday")."""
-    if end_match.group().strip() != "on" or not _REMIT_HEADS_RE.search(text, 0, end_match.start()):
+    head_from = max(0, end_match.start() - REMIT_HEAD_WINDOW)
+    if end_match.group().strip() != "on" or not _REMIT_HEADS_RE.search(text, head_from, end_match.start()):
         return False
     remit = _CAPITALISED_WORD_RE.match(text, end_match.end())
     return remit is not None and remit.group(1).lower() not in _CALENDAR_WORDS | _MEDIA_NAMES
