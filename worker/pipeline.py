@@ -16,7 +16,15 @@ import pycld2
 from worker import __version__
 from worker.extract import extract_claims, find_figures
 from worker.extract.attribution import sentence_subject
-from worker.extract.places import ItemPlaces, Place, find_places, fold, gazetteer, item_places
+from worker.extract.places import (
+    ItemPlaces,
+    Place,
+    find_places,
+    fold,
+    foreign_namesake,
+    gazetteer,
+    item_places,
+)
 from worker.extract.sentences import split_sentences
 from worker.extract.sources import normalize_source
 from worker.extract.types import Claim
@@ -278,6 +286,17 @@ def _check_sentences(text: str, sentences: list[tuple[int, int]], limits: ItemLi
             )
 
 
+def _listed_place(claim: Claim, where: ItemPlaces, fallback: str | None, text: str) -> Place | None:
+    """The gazetteer's place for the claim's written location, or None when it has none or lists it
+    only abroad as a namesake of an unlisted place at home."""
+    if claim.location is not None and claim.location == fallback:
+        return where.event_place  # looked up already, with its place id
+    place = gazetteer().lookup(claim.location, where.country) if claim.location else None
+    if place is not None and foreign_namesake(where, place, text):
+        return None  # "near Sonora" in a California item: the town, made as an unlisted place
+    return place
+
+
 def evidence_window(text: str, claim: Claim, context_chars: int) -> str:
     """The claim's sentence cut to `context_chars` on each side of its figure, at word boundaries,
     with an ellipsis where it was cut: every claim of a long sentence would otherwise copy it all."""
@@ -351,10 +370,7 @@ def _to_event(
     source = claim.source
     where = resolver.where
     fallback = resolver.fallback
-    if claim.location is not None and claim.location == fallback:
-        place = where.event_place  # looked up already, with its place id
-    else:
-        place = gazetteer().lookup(claim.location, where.country) if claim.location else None
+    place = _listed_place(claim, where, fallback, cleaned.text)
     stated = claim.location is not None and claim.location != fallback
     entity = (
         resolver.entity(

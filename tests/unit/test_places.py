@@ -9,6 +9,7 @@ from worker.extract.places import (
     event_kind,
     figure_place,
     find_places,
+    foreign_namesake,
     gazetteer,
     item_places,
     listed_place,
@@ -739,3 +740,15 @@ def test_a_place_in_capitals_before_a_colon_that_opens_a_paragraph_is_a_dateline
     text = "UK: Channel crossings reach 23,000\n\nFrench officers stopped 1,150 boats, officials said."
     where = item_places(text, None, None)
     assert where.event_place is not None and where.event_place.id == "iso:GB"
+
+
+def test_a_town_listed_only_abroad_is_an_unlisted_namesake_in_a_local_story() -> None:
+    sonora = gazetteer().lookup("Sonora", "US")
+    assert sonora is not None and sonora.country == "MX"
+    local = "A wildfire in Tuolumne County, California burned on. Two died near Sonora."
+    assert foreign_namesake(item_places(local, None, None), sonora, local)
+    # must not match: a story that names the place's country, or names no town of its own country
+    abroad = "A wildfire in California burned on. Two died near Sonora, Mexico."
+    assert not foreign_namesake(item_places(abroad, None, None), sonora, abroad)
+    national = "The United States sent aid. Two died near Sonora."
+    assert not foreign_namesake(item_places(national, None, None), sonora, national)

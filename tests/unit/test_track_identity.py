@@ -672,7 +672,7 @@ def test_an_unlisted_bodys_plural_words_meet_their_singular(first: str, second: 
     [
         ("Maj. Tom Reed of the state patrol", "generic:patrol"),
         ("Ana Ruiz from the Red Cross", "icrc"),
-        ("Sgt. Ana Ruiz of the county sheriff's office", "name:county office sheriff"),
+        ("Sgt. Ana Ruiz of the county sheriff's office", "generic:sheriff"),
         # must not match: one capitalised word after "of" is where the person is from
         ("Ana Ruiz of Velmar", "person:rz"),
     ],
@@ -973,3 +973,24 @@ def test_an_office_with_no_body_before_it_leaves_the_person() -> None:
     assert resolve("Ivo Marek", text, country=None, kind="person") == f"person:{name_skeleton('Ivo Marek')}"
     text = "The Red Cross said 300 homes were destroyed. Its critics, Ivo Marek, said 1,400 were homeless."
     assert resolve("Ivo Marek", text, country=None, kind="person") == f"person:{name_skeleton('Ivo Marek')}"
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "the county sheriff's office",
+        "the Lake County Sheriff's Office",
+        "the sheriff's department",
+        "Sheriff Ana Ruiz",
+    ],
+)
+def test_a_county_sheriff_by_office_department_or_title_is_one_source(mention: str) -> None:
+    text = f"{mention} said 12 homes had burned."
+    assert resolve(mention, text, country="US", kind="police") == "generic:sheriff"
+
+
+def test_a_name_with_no_sheriff_before_it_stays_a_person() -> None:
+    # must not match: a person named with no office is their own source
+    assert resolve("Ana Ruiz", "Ana Ruiz said 12 homes had burned.", country="US", kind="person") == (
+        f"person:{name_skeleton('Ana Ruiz')}"
+    )

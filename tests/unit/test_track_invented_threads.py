@@ -3,7 +3,8 @@ one: a refugee count that moves between host countries' agencies, an outbreak wh
 named three ways, a disaster agency the items name three ways, a camp attack whose toll a
 doctors' network and local activists dispute, a mine blast and a building collapse whose last
 reports name no kind of happening, a city heatwave whose national toll is kept apart, an outbreak
-whose minister is later named by surname alone, and an aid pledge raised twice. Each link here is
+whose minister is later named by surname alone, an aid pledge raised twice, and a wildfire whose
+county sheriff is named three ways near a town the gazetteer lists only abroad. Each link here is
 one the tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written
 for this project)."""
 
@@ -410,7 +411,7 @@ def test_a_county_office_named_again_by_its_kind_continues_its_count() -> None:
             ),
         ]
     )
-    assert ("value_updated", "name:county office sheriff", 9800.0) in events
+    assert ("value_updated", "generic:sheriff", 9800.0) in events
     assert ("value_updated", "name:coroner county", 2.0) in events
 
 
@@ -598,3 +599,13 @@ def test_confirmed_cases_keep_a_series_apart_from_suspected_ones() -> None:
         if event.event == "series_opened" and event.series.counted == "confirmed case"
     ]
     assert sorted(opened) == [("confirmed case", 902.0), ("confirmed case", 1104.0)]
+
+
+def test_a_sheriffs_office_and_its_sheriff_keep_one_series_and_a_local_town_stays_at_home() -> None:
+    events = _thread_events("wf-", window_seconds=60)
+    # "Sheriff Dana Ortiz" and "the sheriff's office" are one county police: two missing, then four
+    assert ("value_updated", "wf-02", 2.0, "wf-03", 4.0, "generic:sheriff") in _links(events)
+    # "near Sonora" in a California item is the Californian town the gazetteer does not list, not
+    # the Mexican state of that name
+    killed = [event.series for event in events if event.series.category == "killed"]
+    assert [(series.country, series.place) for series in killed] == [("us", "name:us:sonora")]

@@ -1265,6 +1265,26 @@ class ItemPlaces:
     from_dateline: bool = False
 
 
+_CAPITALISED_WORDS = re.compile(r"\b[A-Z][a-z]+")
+
+
+def foreign_namesake(where: ItemPlaces, place: Place, text: str) -> bool:
+    """Whether a town or region the gazetteer finds abroad is more likely an unlisted namesake in the
+    item's own country: the item names towns or regions of its own country, and names the place's
+    country in no other way (no other of its places, not its name, not its adjective). "Two found
+    dead near Sonora" in a California item is the Californian town, not the Mexican state."""
+    if place.level == "country" or where.country is None or place.country == where.country:
+        return False
+    if any(m.place.country == place.country and m.place.id != place.id for m in where.text_mentions):
+        return False
+    if not any(m.place.country == where.country and m.place.level != "country" for m in where.text_mentions):
+        return False  # only the item's country is named: the story may well be the place's
+    gaz = gazetteer()
+    return not any(
+        gaz.country_of_adjective(word) == place.country for word in _CAPITALISED_WORDS.findall(text)
+    )
+
+
 def _written_name(text: str, mentions: list[PlaceMention], place_id: str) -> str | None:
     """The place's name as the text first writes it when it differs from the gazetteer's only by
     its accents: "Herat" for "Herāt". Another name ("Sulawesi" for Indonesia) or capitals stay out."""

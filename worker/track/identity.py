@@ -141,6 +141,9 @@ GENERIC_HEADS: dict[str, str] = {
     "insurgents": "rebels",
     "militants": "militants",
     "patrol": "patrol",  # "the state patrol", "the highway patrol"
+    # a US county's police: its office, its department and the sheriff who heads it speak alike
+    "sheriff": "sheriff",
+    "sheriffs": "sheriff",
     "analysts": "analysts",
     "economists": "economists",
     "civil society": "civil society",  # "a civil society leader", "local civil society groups"
@@ -229,6 +232,7 @@ ROLE_WORDS = frozenset(
         "mayor",
         "superintendent",
         "commissioner",
+        "sheriff",
     ]
 )
 
@@ -1042,7 +1046,19 @@ def _by_document(mention: str, context: ItemContext, place_country: str | None) 
     return issued
 
 
+_SHERIFF = re.compile(r"\bsheriff", re.IGNORECASE)
+
+
+def _county_sheriff(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
+    """ "the Lake County Sheriff's Office", "the sheriff's department", "Sheriff Ana Ruiz": a US
+    county's police, one source however it is named (its county is the figure's place)."""
+    if _SHERIFF.search(mention) is None:
+        return _NEXT
+    return Entity(id="generic:sheriff", name="sheriff", speaker=_speaker(mention))
+
+
 _FORM_RULES = (
+    _county_sheriff,
     _place_speaking,
     _listed_or_office,
     _by_short_name,
@@ -1407,7 +1423,9 @@ _GENERIC_OFFICE_BEFORE = re.compile(
     r"|spokes(?:man|woman|person))"
     # "Superintendent of Police Anil Kumar", "Inspector General of Police"
     r"|(?:superintendent|commissioner|inspector[- ]general|director[- ]general|chief)\s+of\s+"
-    r"(?P<head_of>police))"
+    r"(?P<head_of>police)"
+    # "Sheriff Dana Ortiz", "County Sheriff Ana Ruiz": a county's police, headed by its sheriff
+    r"|(?P<sheriff>sheriff))"
     r"\s+(?-i:(?:[A-Z][a-z]*\.?\s+)*?)$",  # only titles between: "Col. Ode Mensah"
     re.IGNORECASE,
 )
@@ -1433,7 +1451,7 @@ def _office_voice(mention: str) -> Entity | None:
     return Entity(id=f"generic:{head}", name=head)
 
 
-_GENERIC_OFFICE_HEADS = ("police", "army", "military", "guard")
+_GENERIC_OFFICE_HEADS = ("police", "army", "military", "guard", "sheriff")
 # The ranks South Asian and Nigerian wire copy writes before a police officer's name.
 POLICE_RANKS = frozenset({"SP", "DSP", "ASP", "SSP", "ACP", "DCP", "CP", "IGP", "AIG", "DIG", "SHO", "CSP"})
 _RANKS = "|".join(sorted(POLICE_RANKS, key=len, reverse=True))
@@ -1454,7 +1472,7 @@ def _generic_voice(sentence: str, person: str) -> Entity | None:
     found = _GENERIC_OFFICE_BEFORE.search(sentence, 0, at) if at > 0 else None
     if found is None:
         return None
-    written = (found.group("head") or found.group("head_of")).lower()
+    written = (found.group("head") or found.group("head_of") or found.group("sheriff")).lower()
     head = GENERIC_HEADS[written.replace("coast guard", "coastguard")]
     return Entity(id=f"generic:{head}", name=head, speaker=person)
 
