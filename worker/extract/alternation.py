@@ -8,17 +8,18 @@ from collections.abc import Iterable
 
 _Trie = dict[str, "_Trie"]
 
-# A letter outside ASCII: the only kind of character case-blind matching may fold to an ASCII
-# letter ("ſ" matches "s", the Kelvin sign "k") where `str.lower` does not.
-_NON_ASCII_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
+# The only characters on which `str.lower` and case-blind matching part ways (found by trying every
+# code point against every ASCII letter): "İ" lowers to two characters, and "ı" and "ſ" match "i"
+# and "s" case-blind though they lower to themselves. Every other letter ("é", "ā", the Kelvin
+# sign) lowers to what case-blind matching would take it for, in one character.
+_FOLDING_APART = re.compile("[\u0130\u0131\u017f]")
 
 
 def lowers_like_ignorecase(text: str) -> bool:
-    """Whether `str.lower` folds `text` as case-blind matching of ASCII words does, so a cheap
-    substring test on the lowered text may rule a pattern out: true for ASCII text, and for text
-    whose only other characters are punctuation and symbols (curly quotes, dashes, currency signs),
-    as real news is."""
-    return text.isascii() or _NON_ASCII_LETTER.search(text) is None
+    """Whether `str.lower` folds `text` as case-blind matching does, character for character, so a
+    pattern may be matched on the lowered text at the same offsets: true unless the text holds one
+    of the three characters that fold apart."""
+    return text.isascii() or _FOLDING_APART.search(text) is None
 
 
 def word_alternation(words: Iterable[str]) -> str:
