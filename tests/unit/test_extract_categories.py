@@ -947,3 +947,13 @@ def test_an_elided_verb_after_a_figure_is_no_counted_noun() -> None:
     # must not stop: a noun after the figure is what it counts
     text = "Management said only 1,800 dockers did."
     assert counted_noun(text, text.index("1,800") + 5, len(text))[0] == "dockers"
+
+
+def test_captives_who_escape_are_no_displaced_people() -> None:
+    assert categories("At least 7 inmates escaped from the jail, the ministry said.") == [
+        ("At least 7", "other")
+    ]
+    # must not match: people who escaped danger fled it
+    assert categories("About 3,000 villagers escaped the fighting, officials said.") == [
+        ("About 3,000", "displaced")
+    ]

@@ -979,12 +979,17 @@ _ARRIVAL_CUES = frozenset({"arrivals", "came ashore", "landed"})
 _MIGRANTS = re.compile(r"\bmigrants?\b", re.IGNORECASE)
 
 
-def _refined(cue: str, following: str, lead: str) -> str:
+_CAPTIVES = re.compile(r"\b(?:inmates?|prisoners?|detainees?|convicts?)\b", re.IGNORECASE)
+
+
+def _refined(cue: str, following: str, lead: str) -> str:  # noqa: PLR0911  one return per refinement
     """The category of a cue, made more precise by the rest of the clause or by the words up to
     the figure's noun (`lead`)."""
     category = _CUE_CATEGORY[cue]
     if cue in _ARRIVAL_CUES and _MIGRANTS.search(lead):
         return "other"  # "1,800 migrants landed": migrant arrivals; refugees who land are displaced
+    if cue == "escaped" and _CAPTIVES.search(lead):
+        return "other"  # "7 inmates escaped": a jailbreak, not people fleeing danger
     if cue == "held" and _HOSTAGES.search(lead):
         return "abducted"  # "freed 41 of the hostages, ... 45 were still being held": held captive
     if cue == "held" and _HELD_SOMETHING.search(following):
