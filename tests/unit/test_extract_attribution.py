@@ -2390,3 +2390,13 @@ def test_management_speaks_and_an_elided_verb_is_no_counted_noun() -> None:
     assert sources(text, "5,000", "1,800") == ["The union", "management"]
     # must not match: a word that names no speaker stays none
     assert sources("Strikers said 5,000 walked out; the yard said only 1,800 did.", "1,800") == [None]
+
+
+def test_its_governor_after_another_place_is_not_the_governor_named_before() -> None:
+    text = (
+        "Governor Ana Lind said three died in Tarsa. In the Velm region, two were killed, its governor said."
+    )
+    assert sources(text, "three", "two") == ["Ana Lind", "its governor"]
+    # must not match: "its spokesman" speaks for the body "it" refers to
+    text = "The Harbour Board said 300 homes were lost. Its spokesman said 1,400 families were homeless."
+    assert sources(text, "300", "1,400") == ["The Harbour Board", "The Harbour Board"]

@@ -63,6 +63,13 @@ _OTHER_BODY_WORDS = word_set(
         rival other another competing parent sister partner former new second third smaller larger
     """
 )
+# Offices a place has, whose holder "its" or "their" names: "its governor", "their mayor".
+_OFFICES_OF_PLACES = word_set(
+    """
+        governor governors mayor mayors president premier minister ministers senator senators lawmaker
+        lawmakers legislator councillor councillors prefect
+    """
+)
 # Heads of bodies that are not businesses, which a trade epithet ("the company") never refers to.
 _NOT_A_BUSINESS_WORDS = word_set(
     """
@@ -368,6 +375,10 @@ class SourceRegistry:
                 owner_voice = self._person_pronoun(lower[0], position)
                 if owner_voice is not None:
                     return owner_voice
+            if lower[0] in {"its", "their"} and _role_head(phrase.tokens) in _OFFICES_OF_PLACES:
+                # "In the Donetsk region, two were killed, its governor said": the office of a place,
+                # held by someone the text has not named, never the governor named before
+                return self._add(phrase, person=False, display=phrase.text), phrase.text
             speaks_for_owner = lower[0] in {"its", "their"} and _role_head(phrase.tokens) in PERSON_ROLE_HEADS
             if set(lower[1:]) <= DOCUMENT_NOUNS or speaks_for_owner:
                 owner = self._pronoun(lower[0])
