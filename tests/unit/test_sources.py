@@ -130,3 +130,21 @@ def test_pm_before_a_name_is_a_title() -> None:
     assert personal_name(["PM", "Tarun", "Mehra"]) == ["Tarun", "Mehra"]
     # must not match: the letters alone are no name
     assert personal_name(["PM"]) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        (["Hon.", "Ama", "Akello"], ["Ama", "Akello"]),
+        (["Alhaji", "Sani", "Umar"], ["Sani", "Umar"]),
+        (["Barrister", "Chidi", "Okeke"], ["Chidi", "Okeke"]),
+        (["Engr.", "Musa", "Bello"], ["Musa", "Bello"]),
+    ],
+)
+def test_honorifics_of_african_and_asian_english_are_titles(phrase: list[str], name: list[str]) -> None:
+    assert personal_name(phrase) == name
+
+
+def test_a_title_that_needs_its_full_stop_is_none_without_it() -> None:
+    # must not match: "Hon Hai" is a company's name, not the Honourable Hai
+    assert personal_name(["Hon", "Hai", "Precision", "Industry"]) is None

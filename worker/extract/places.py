@@ -26,7 +26,14 @@ import pycountry
 
 from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
-from worker.extract.reporting import NAME_PARTICLES, PREPOSITIONS, ROLE_WORDS, TITLE_WORDS, word_set
+from worker.extract.reporting import (
+    DOTTED_TITLES,
+    NAME_PARTICLES,
+    PREPOSITIONS,
+    ROLE_WORDS,
+    TITLE_WORDS,
+    word_set,
+)
 from worker.knowledge import event_kinds, place_names
 
 PlaceLevel = Literal["country", "region", "city"]
@@ -661,7 +668,9 @@ def _after_title(text: str, tokens: list[re.Match[str]], index: int) -> bool:
             return False
         lower = word.lower()
         # "Sen. Mary Ortiz": a title shortened with a full stop is listed with it
-        titled = lower in TITLE_WORDS or (gap == ". " and f"{lower}." in TITLE_WORDS)
+        titled = lower in TITLE_WORDS or (
+            gap == ". " and (f"{lower}." in TITLE_WORDS or f"{lower}." in DOTTED_TITLES)
+        )
         if titled and not word.isupper():  # "DR Congo" is no doctor
             return True
     return False

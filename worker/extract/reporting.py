@@ -345,8 +345,12 @@ TITLE_WORDS: Final[frozenset[str]] = word_set(
         billionaire frontrunner incumbent challenger supt supt. insp insp. det. sen. rep. gov. cmdr cmdr.
         brig brig. director-general inspector-general attorney-general auditor-general surgeon-general
         governor-general commander-in-chief usec usec. asec asec. sp dsp asp ssp acp dcp igp dig sho pm
+        alhaji hajia engr engr. atty atty. rev rev. barrister
     """
 )
+# Titles that are titles only with their full stop: "Hon. Ama Akello", "Sec. Jose Cruz" (without it,
+# "Hon Hai" is a company and "SEC" a regulator).
+DOTTED_TITLES: Final[frozenset[str]] = frozenset({"hon.", "sec."})
 
 # Lower-case particles inside personal names.
 NAME_PARTICLES: Final[frozenset[str]] = word_set(

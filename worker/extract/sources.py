@@ -17,6 +17,7 @@ from typing import Final
 
 from worker.extract.reporting import (
     ACRONYM_RE,
+    DOTTED_TITLES,
     NAME_PARTICLES,
     PERSONAL_NAME_TOKEN_RE,
     SOURCE_HEADS,
@@ -76,7 +77,8 @@ TYPE_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
             "corp inc ltd plc llc gmbh pharmaceuticals petroleum telecom brands retail utility utilities "
             "operator power energy electric opposition freight shipping mining steel insurance railway "
             "railways aviation cargo transport automotive chemicals cement textiles pharma telecoms "
-            "semiconductors studios brewery minerals metals securities financial drilling construction",
+            "semiconductors studios brewery minerals metals securities financial drilling construction "
+            "industry electronics",
         ),
     )
 )
@@ -134,7 +136,9 @@ _NOT_IN_NAMES: Final = (
 _TITLES_WITHOUT_DOTS: Final = frozenset(word.rstrip(".") for word in TITLE_WORDS)
 # Honorifics and legislators' short titles, which stand before a person only: the words after them
 # are a name even where one is also a body's word ("Rep. Ann King", "Dr. Leo Banks").
-_PERSON_ONLY_TITLES: Final = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "prof"})
+_PERSON_ONLY_TITLES: Final = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "prof", "hon", "alhaji", "hajia", "atty", "rev"}
+)
 
 
 def personal_name(tokens: Sequence[str]) -> list[str] | None:
@@ -152,7 +156,7 @@ def _personal_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
         word = token.lower().rstrip(".")
         if honorific and word not in _PERSON_ONLY_TITLES:
             break  # "Dr. Ann King": the name starts after the honorifics, whatever its words
-        if word in _TITLES_WITHOUT_DOTS:
+        if word in _TITLES_WITHOUT_DOTS or token.lower() in DOTTED_TITLES:
             last_title = index
             honorific = word in _PERSON_ONLY_TITLES
     name = tokens[last_title + 1 :]
