@@ -1025,6 +1025,8 @@ def _and_inside_a_name(text: str, start: int, end_match: re.Match[str]) -> bool:
 # Bodies whose names run on with "on" and their remit: "the Council on Foreign Relations".
 _REMIT_HEADS_RE = re.compile(r"(?:Committee|Subcommittee|Council|Commission|Panel|Conference|Caucus)\s*$")
 _CAPITALISED_WORD_RE = re.compile(r"\s+([A-Z][a-z]+)\b")
+# Capitalised words after "on" that end a source rather than name its remit: a day, a month, a medium.
+_NO_REMIT_WORDS = _CALENDAR_WORDS | _MEDIA_NAMES
 # How far before "on" the body's head is looked for: the longest head and a space or two.
 REMIT_HEAD_WINDOW = 16
 
@@ -1036,7 +1038,7 @@ def _on_inside_a_name(text: str, end_match: re.Match[str]) -> bool:
     if end_match.group().strip() != "on" or not _REMIT_HEADS_RE.search(text, head_from, end_match.start()):
         return False
     remit = _CAPITALISED_WORD_RE.match(text, end_match.end())
-    return remit is not None and remit.group(1).lower() not in _CALENDAR_WORDS | _MEDIA_NAMES
+    return remit is not None and remit.group(1).lower() not in _NO_REMIT_WORDS
 
 
 def _without_trailing_adverbials(region: str) -> str:

@@ -143,7 +143,6 @@ GENERIC_HEADS: dict[str, str] = {
     "patrol": "patrol",  # "the state patrol", "the highway patrol"
     # a US county's police: its office, its department and the sheriff who heads it speak alike
     "sheriff": "sheriff",
-    "sheriffs": "sheriff",
     "analysts": "analysts",
     "economists": "economists",
     "civil society": "civil society",  # "a civil society leader", "local civil society groups"
