@@ -276,6 +276,14 @@ class TestDocuments:
         text = "Lindqvist said she trusted the NRWB's forecasts and would find £2.1 billion of savings."
         assert sources(text, "£2.1 billion") == ["Lindqvist"]
 
+    def test_a_document_noun_naming_a_bodys_remit_is_no_document(self) -> None:
+        text = "Joblessness held at 6.5% in May, the EU's statistics office reported, with rents up 9.3%."
+        assert sources(text, "6.5%", "9.3%") == ["the EU's statistics office"] * 2
+        text = "The firm paid a fine of $2 million, the bloc's data protection authority said."
+        assert sources(text, "$2 million") == ["the bloc's data protection authority"]
+        # the same noun before a verb is the body's document
+        assert sources("Norland's statistics show 9.3% growth.", "9.3%") == ["Norland"]
+
     def test_documents_that_show(self) -> None:
         assert sources("Norland set aside $812 million, budget documents show.", "$812 million") == [
             "budget documents"
@@ -294,6 +302,15 @@ class TestDocuments:
 
     def test_a_survey_by_a_pollster(self) -> None:
         assert sources("A survey by Gallup showed 52% support.", "52%") == ["Gallup"]
+
+    def test_a_finding_credits_its_maker_after_by(self) -> None:
+        assert sources("A poll by Pollwise found 44% of voters undecided.", "44%") == ["Pollwise"]
+        text = "A survey of 1,500 adults conducted by Pollwise for the Daily Courier found that 58% agreed."
+        assert sources(text, "1,500", "58%") == [None, "Pollwise"]
+        text = "A study by researchers at Velmar University found 1,200 more deaths."
+        assert sources(text, "1,200") == ["researchers at Velmar University"]
+        # a search that found people is no finding
+        assert sources("Divers from the village found 12 survivors.", "12") == [None]
 
     def test_generic_words_are_not_the_owner(self) -> None:
         assert sources("Some 2 million need aid, according to the latest UN figures.", "2 million") == ["UN"]

@@ -101,6 +101,19 @@ class TestDescriptions:
         assert resolved(registry, "Agency spokesman Dewi Santoso") == "Dewi Santoso"
         assert resolved(registry, "the agency") == "the national disaster agency"
 
+    def test_a_description_with_another_remit_is_not_the_body_named_before(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "the Velmar Meteorological Department")
+        assert resolved(registry, "the provincial health department") == "the provincial health department"
+        assert resolved(registry, "the weather department") == "the Velmar Meteorological Department"
+        registry = SourceRegistry()
+        resolved(registry, "the Velmar Statistics Agency")
+        assert resolved(registry, "the health agency") == "the health agency"
+        # a body whose name gives no remit may be described by one
+        registry = SourceRegistry()
+        resolved(registry, "the Tarsa Department")
+        assert resolved(registry, "the health department") == "the Tarsa Department"
+
     def test_a_count_named_as_a_subject_is_no_body_a_description_can_mean(self) -> None:
         registry = SourceRegistry()
         resolved(registry, "The tally")

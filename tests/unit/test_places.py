@@ -465,6 +465,14 @@ def test_the_venue_where_a_figure_was_announced_is_not_its_place() -> None:
     assert claim.location == "Sudan"
 
 
+def test_where_reporters_were_told_a_figure_is_not_the_event_place() -> None:
+    text = "An outbreak has killed 19 people in two provinces, a spokesman told reporters in Geneva."
+    assert item_places(text).event_place is None
+    text = "Floods have killed 19 people in Sylhet, the minister told journalists in Dhaka."
+    where = item_places(text)
+    assert where.event_place is not None and where.event_place.name == "Sylhet"
+
+
 def test_a_capital_that_speaks_stands_for_its_government_not_the_event_place() -> None:
     text = (
         "Border guards said they had turned back 300 people at the crossing on Sunday. "

@@ -129,6 +129,12 @@ _SENTENCE_SUBJECT_RE = re.compile(
 _TIGHT_GAP_RE = re.compile(r"^\s*,?\s*$")
 # "estimates of 10,000 dead by local officials": the figure of a document and the maker after it.
 _OF_RE = re.compile(r"\s+of\s+")
+# A body's head right after a document noun, which is then the body's remit: "statistics office",
+# "data protection authority", "census bureau".
+_BODY_HEAD_AFTER_RE = re.compile(
+    r"(?:\s+protection)?\s+(?:office|agency|bureau|authority|department|service|commission|unit|division|"
+    r"directorate|centre|center|institute|board|team)\b"
+)
 _AT_OR_OF_RE = re.compile(r"\s+(?:at|of)\s+")
 _COUNT_NOUNS = frozenset({"toll", "tally", "tallies", "count", "estimate", "estimates", "figure", "figures"})
 # A capitalised name that ends right before a word: "Red Cross" of "Red Cross count".
@@ -152,8 +158,11 @@ _FINDING_MADE_BY_MANY_RE = re.compile(
     r"\s+(?:commissioned|conducted|carried\s+out|published|released)\s+(?:jointly\s+)?by\s+"
     rf"{_MAKER_NAME}(?:,\s+{_MAKER_NAME})*,?\s+and\s+{_MAKER_NAME}"
 )
+# The maker may be followed by its client: "a poll by Pollwise for the Daily Courier".
 _FINDING_AGENT_RE = re.compile(
-    r"\bby\s+(?P<agent>(?:the\s+)?[A-Z][\w'’\-.&]*(?:\s+(?:of\s+)?[A-Z][\w'’\-.&]*)*)$"
+    r"\bby\s+(?P<agent>(?:the\s+)?(?:[a-z]+\s+(?:at|from)\s+(?:the\s+)?)?"
+    r"[A-Z][\w'’\-.&]*(?:\s+(?:of\s+)?[A-Z][\w'’\-.&]*)*)"
+    r"(?:\s+for\s+(?:the\s+)?[\w'’\-.&]+(?:\s+[\w'’\-.&]+){0,4})?$"
 )
 _FINDING_RELEASED_RE = re.compile(
     r"\s+(?:published|released|issued|conducted|commissioned|carried\s+out|presented|unveiled)\b"
@@ -1176,8 +1185,11 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         tail = _DETERMINER_TAIL_RE.search(subject)
         reckoner = _AFTER_FIGURE_RE.search(subject)
         if head and head.group("head").lower() in SOURCE_HEADS:
-            # "The poll of 1,000 voters": the size of the sample is not part of the source
-            subject = head.group("np")
+            # "The poll of 1,000 voters": the size of the sample is not part of the source, but its
+            # maker is ("a survey of 2,000 adults conducted by Pollwise")
+            maker = _FINDING_AGENT_RE.search(subject, head.end())
+            found_by = maker is not None and head.group("head").lower() in _FINDING_DOCUMENTS
+            subject = maker.group("agent") if maker is not None and found_by else head.group("np")
         elif (
             reckoner is not None
             and _RECKONING_VERB_RE.match(text, verb_start)
@@ -1691,11 +1703,19 @@ class _SentenceReader:
                 phrase = owner
             if verb in _PLACE_TALLY_VERBS and _names_only_places(phrase):
                 continue  # "Northland has reported 40 deaths": where they happened, not who reports
-            counting = kind == "counting" and cue not in {"put", "placed"} and cue not in FORECAST_CUES
             finding = _finding_source(phrase) if verb == "found" or " by " in phrase else None
             if finding is not None:
                 # "a study published in a journal found", "a report by X found", "a report by X said"
                 phrase = finding
+            # a finding's maker need not be a body that counts: "a poll by Pollwise found", "Pollwise
+            # found that ..."
+            counting = (
+                kind == "counting"
+                and cue not in {"put", "placed"}
+                and cue not in FORECAST_CUES
+                and finding is None
+                and not (verb == "found" and text.startswith(" that", match.end))
+            )
             if verb == "found" and not (
                 finding is not None
                 or text.startswith(" that", match.end)
@@ -1848,6 +1868,8 @@ class _SentenceReader:
     def _possessive_documents(self) -> None:
         text = self.text
         for noun in self.document_nouns:
+            if _BODY_HEAD_AFTER_RE.match(text, noun.end, self.end):
+                continue  # "the EU's statistics office": the noun names a body's remit, no document
             match = possessor_before(text, max(self.start, noun.start - POSSESSOR_WINDOW), noun.start)
             if match is None:
                 continue

@@ -83,6 +83,28 @@ _NON_PROFIT_EPITHETS = word_set(
     """
 )
 # Words of the United Nations' own names: its agencies are no charity or monitor a description means.
+# The remit a body's name or description gives it, by word: "the health department" is not "the
+# Meteorological Department" named before, though both are departments.
+_REMITS: dict[str, str] = {
+    "health": "health",
+    "medical": "health",
+    "weather": "weather",
+    "meteorological": "weather",
+    "statistics": "statistics",
+    "statistical": "statistics",
+    "refugee": "refugees",
+    "refugees": "refugees",
+    "migration": "migration",
+    "disaster": "disaster",
+    "election": "elections",
+    "electoral": "elections",
+    "nuclear": "nuclear",
+    "space": "space",
+    "environmental": "environment",
+    "environment": "environment",
+    "budget": "budget",
+    "fiscal": "budget",
+}
 _UN_WORDS = word_set("un u.n. united nations unhcr unicef wfp who ocha iom unrwa")
 _TITLE_WORDS_WITHOUT_DOTS = frozenset(word.rstrip(".") for word in TITLE_WORDS)
 _SINGULAR_IN_S = frozenset({"news", "forces", "services", "headquarters", "nations", "affairs", "rights"})
@@ -235,6 +257,13 @@ def _name_in_a_complement(tokens: Sequence[str], name: Sequence[str]) -> bool:
             head = before[index - 1]
             return not (head[0].isupper() and head.lower().rstrip(".") in _TITLE_WORDS_WITHOUT_DOTS)
     return False
+
+
+def _remit_clash(description: Sequence[str], words: set[str]) -> bool:
+    """Whether a description gives a body a remit that a named body's own words give another."""
+    wanted = {_REMITS[word] for word in description if word in _REMITS}
+    held = {_REMITS[word] for word in words if word in _REMITS}
+    return bool(wanted and held) and not wanted & held
 
 
 def _gender(words: set[str]) -> str | None:
@@ -519,7 +548,12 @@ class SourceRegistry:
             return recent
         if not indefinite:
             for entity in reversed(self._entities):
-                if not entity.person and head in entity.words and all(m in entity.words for m in modifiers):
+                if (
+                    not entity.person
+                    and head in entity.words
+                    and all(m in entity.words for m in modifiers)
+                    and not _remit_clash(content, entity.words)
+                ):
                     if _is_description(parse_phrase(entity.text).tokens) and any(
                         word not in entity.words for word in content[:-1]
                     ):
@@ -570,6 +604,8 @@ class SourceRegistry:
                     return named
             if not modifiers and head in EPITHET_HEADS and phrase.tokens[0].lower() in DETERMINERS:
                 fallback = self._recent(person=False, plural=head.endswith("s"))
+                if fallback is not None and _remit_clash(content, fallback.words):
+                    fallback = None  # "the health agency" after the weather agency named before
                 if fallback is not None and fallback.text.split()[-1].lower() in DOCUMENT_NOUNS:
                     fallback = None  # "the tally stood at 3,411, the agency said": a count is no body
                 if fallback is not None and _is_description(parse_phrase(fallback.text).tokens):

@@ -1021,9 +1021,10 @@ NOT_PLACE_WORDS = frozenset(
 
 # A share of the figure just given, whose place is that share's: "..., most of them in Velm".
 _SHARE_OF_FIGURE = re.compile(r"\b(?:most|many|some|half|majority|bulk)\s+of\s+(?:the|them|whom|those)\b")
-# A gathering where words are said, just before a place: the place is the venue, not the figure's.
+# A gathering where words are said, or the people told them, just before a place: the place is the
+# venue ("told reporters in Geneva"), not the figure's.
 _VENUE_BEFORE = re.compile(
-    r"\b(?:briefing|conference|summit|meeting|interview|speech|forum|hearing|session)\s+"
+    r"\b(?:briefing|conference|summit|meeting|interview|speech|forum|hearing|session|reporters|journalists)\s+"
     r"(?:[a-z]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$"
 )
 VENUE_WINDOW = 40
