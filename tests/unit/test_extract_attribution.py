@@ -312,6 +312,21 @@ class TestDocuments:
         # a search that found people is no finding
         assert sources("Divers from the village found 12 survivors.", "12") == [None]
 
+    def test_who_read_a_finding_is_not_its_maker(self) -> None:
+        text = "The militia holds at least nine towns, a UN report seen by Reuters said."
+        assert sources(text, "nine") == ["a UN report"]
+        assert sources("A review by the Velmar Institute found 12 faults.", "12") == ["the Velmar Institute"]
+
+    def test_when_a_document_came_out_is_no_part_of_its_name(self) -> None:
+        text = "The scheme took $310 million, according to an indictment unsealed on Thursday."
+        assert sources(text, "$310 million") == ["an indictment"]
+        text = "The plan costs $4 billion, according to a report issued last week by the Velmar Institute."
+        assert sources(text, "$4 billion") == ["the Velmar Institute"]
+
+    def test_a_participle_set_off_with_its_value_and_agent_credits_the_agent(self) -> None:
+        text = "The quake, measured at magnitude 6.1 by the seismology centre, struck at a depth of 9 km."
+        assert sources(text, "magnitude 6.1", "9 km") == ["the seismology centre", None]
+
     def test_generic_words_are_not_the_owner(self) -> None:
         assert sources("Some 2 million need aid, according to the latest UN figures.", "2 million") == ["UN"]
 

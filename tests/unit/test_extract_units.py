@@ -171,6 +171,10 @@ def shares(text: str) -> list[tuple[float, str, str | None, str]]:
             [(20.0, "upper_bound", "percent", "Nearly one in five")],
         ),
         ("About 9 in 10 tenants renewed.", [(90.0, "approximate", "percent", "About 9 in 10")]),
+        (
+            "One in five adults smokes, up from one in eight a decade ago.",
+            [(20.0, "exact", "percent", "One in five"), (12.5, "exact", "percent", "one in eight")],
+        ),
     ],
 )
 def test_shares_in_words_are_percentages_and_fractions_in_digits_keep_their_value(

@@ -485,6 +485,11 @@ def test_a_capital_that_speaks_stands_for_its_government_not_the_event_place() -
     assert hit.event_place is not None and hit.event_place.name == "Kyiv"
 
 
+def test_a_sea_named_by_an_adjective_is_no_vote_for_the_country() -> None:
+    assert item_places("The Indian Ocean tsunami of 2004 killed about 230,000 people.").country is None
+    assert item_places("Indian officials said 40 people had died.").country == "IN"
+
+
 def test_a_conference_venue_is_not_the_event_place() -> None:
     text = "Donors pledged $900 million for the flood-hit valley at a conference in Brussels on Monday."
     assert item_places(text).event_place is None

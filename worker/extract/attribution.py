@@ -101,6 +101,9 @@ from worker.extract.types import Attribution
 # The end of a source phrase that follows its cue: punctuation, or a word that starts a new clause.
 _RIGHT_PHRASE_END_RE = re.compile(
     r"[,;:!?\"“”]|\s[—–-]\s|\s\((?![A-Z][A-Za-z0-9&]{1,9}\))"
+    # "an indictment unsealed on Thursday": when a document came out is no part of its name
+    r"|\s(?=(?:unsealed|issued|filed|leaked|submitted|presented|unveiled|circulated)\s+"
+    r"(?:on|last|this|late|earlier|yesterday|today)\b)"
     r"|\s(?:that|who|which|when|where|while|as|on|at|during|and|but|to|after|before|because|since|last|this|saying|"
     r"adding|said|says|told|reported|published|released|seen|showed|show|shows|is|are|was|were|has|have|had|based|"
     r"in\s+(?![A-Z])|first(?=\s+(?:reported|published|released)\b))\b"
@@ -164,6 +167,7 @@ _FINDING_AGENT_RE = re.compile(
     r"[A-Z][\w'’\-.&]*(?:\s+(?:of\s+)?[A-Z][\w'’\-.&]*)*)"
     r"(?:\s+for\s+(?:the\s+)?[\w'’\-.&]+(?:\s+[\w'’\-.&]+){0,4})?$"
 )
+_READER_BEFORE_RE = re.compile(r"\b(?:seen|viewed|reviewed|read)\s+$")
 _FINDING_RELEASED_RE = re.compile(
     r"\s+(?:published|released|issued|conducted|commissioned|carried\s+out|presented|unveiled)\b"
 )
@@ -220,7 +224,7 @@ _PUBLISHED_ON_RE = re.compile(
 )
 _RELEASED_BY_RE = re.compile(
     r"\s+(?:first\s+)?(?:released|published|compiled|analy[sz]ed|issued|provided|collected|reported)\s+"
-    r"(?:on\s+\w+\s+)?by\s+"
+    r"(?:(?:on|last|this|late|earlier)\s+\w+\s+)?by\s+"
     r"(?P<owner>(?:the\s+)?[^,.;:]{2,60}?)(?=\s*(?:[,.;:]|$|\s+(?:on|in|at|last|this)\b))"
 )
 # "in a poll by X", "in the latest Corvale survey": a finding the sentence's figures come from.
@@ -1309,6 +1313,8 @@ def _finding_source(phrase: str) -> str | None:
         return None
     agent = _FINDING_AGENT_RE.search(phrase, document.end())
     if agent is not None:
+        if _READER_BEFORE_RE.search(phrase, document.end(), agent.start()):
+            return document.group("document")  # "a UN report seen by Reuters": who read it, not who wrote it
         return agent.group("agent")
     if _FINDING_RELEASED_RE.match(phrase, document.end()):
         return document.group("document")
@@ -1621,13 +1627,23 @@ class _SentenceReader:
             if kind == "participle":
                 self._participle_of_saying(match)
                 continue
-            passive = _is_passive_or_adjective(text, match.start, self.start) or (
-                # "the 162 deaths reported by the governor": a participle after a figure and its noun
-                AGENT_RE.match(text, match.end) is not None
-                and _FIGURE_RIGHT_BEFORE_RE.search(
-                    text, max(self.start, match.start - FIGURE_BEFORE_PARTICIPLE_WINDOW), match.start
+            passive = (
+                _is_passive_or_adjective(text, match.start, self.start)
+                or (
+                    # "the 162 deaths reported by the governor": a participle after a figure and its noun
+                    AGENT_RE.match(text, match.end) is not None
+                    and _FIGURE_RIGHT_BEFORE_RE.search(
+                        text, max(self.start, match.start - FIGURE_BEFORE_PARTICIPLE_WINDOW), match.start
+                    )
+                    is not None
                 )
-                is not None
+                or (
+                    # "The quake, measured at magnitude 6.4 by the survey, struck": a participle set
+                    # off by a comma, its value and then its agent
+                    verb.endswith("ed")
+                    and _preceded_by_comma(text, match.start, self.start)
+                    and _AGENT_AFTER_VALUE_RE.match(text, match.end, self.end) is not None
+                )
             )
             if passive and verb in ACCUSING_VERBS:
                 continue  # "the minister, accused of taking bribes": the accused, not a speaker
@@ -1854,12 +1870,26 @@ class _SentenceReader:
         if agent is None or not (passive or reduced):
             return
         cue = f"{match.word} by"
+        # "The quake, measured at magnitude 6.4 by the survey, struck ...": the agent's clause ends
+        # at its comma; what the sentence goes on to say is the reporter's
+        set_off = match.kind != "agentive" and _preceded_by_comma(self.text, match.start, self.start)
         while agent is not None:
             phrase, phrase_end = _right_phrase(self.text, agent.end(), self.end)
             phrase = _without_trailing_adverbials(phrase)
             if not _valid_source(phrase, counting=True):
                 return
-            self.anchors.append(_Anchor(cue, phrase, anchor_start, phrase_end, True, True, False))
+            self.anchors.append(
+                _Anchor(
+                    cue,
+                    phrase,
+                    anchor_start,
+                    phrase_end,
+                    True,
+                    True,
+                    False,
+                    reach=phrase_end if set_off else None,
+                )
+            )
             # "put at 9,000 by police and at 40,000 by organisers": the verb left out before another
             # value and its agent
             agent = _GAPPED_AGENT_RE.match(self.text, phrase_end, self.end) if passive else None

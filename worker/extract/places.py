@@ -1400,6 +1400,10 @@ def _capital_for_government(text: str, mention: PlaceMention) -> bool:
     return gazetteer().capitals.get(mention.place.country) == fold(text[mention.start : mention.end])
 
 
+# A sea or ocean named by an adjective: no vote for the country the adjective names.
+_WATERS_AFTER = re.compile(r"\s+(?:Ocean|Sea|Gulf)\b")
+
+
 def _vote(
     text: str, lede_end: int, votes: Counter[str], mentions: list[tuple[PlaceMention, int]]
 ) -> list[PlaceMention]:
@@ -1427,6 +1431,7 @@ def _vote(
             _after_title(text, tokens, index)
             or _first_name(text, tokens, index)
             or text.startswith("$", token.end())
+            or _WATERS_AFTER.match(text, token.end())  # "the Indian Ocean", "the Arabian Sea"
         ):
             votes[code] += 1
     return found

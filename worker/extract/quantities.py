@@ -409,6 +409,7 @@ _RATIO_SHARE = re.compile(
 # Its second half alone: a search that starts at " in " rather than at every word of the sentence,
 # which rules most sentences out at a quarter of the cost.
 _RATIO_SHARE_TAIL = re.compile(_RATIO_IN_DENOMINATOR, re.IGNORECASE)
+_WORD_AFTER_RATIO = re.compile(r"\s+(?:every\s+)?(?P<w>[\w']+)")
 _RATIO_DENOMINATOR_WORDS = {**UNITS_WORDS, "twenty": 20, "hundred": 100}
 
 
@@ -417,9 +418,9 @@ def _with_ratio_shares(text: str, start: int, end: int, found: list[Quantity]) -
     for match in _RATIO_SHARE.finditer(text, start, end):
         if OF_A_SCALE.match(text, match.end(), end):
             continue
-        following = SHARE_OF_WORD.match(text, match.end(), end)
+        following = _WORD_AFTER_RATIO.match(text, match.end(), end)
         if following is not None and _is_time_word(following.group("w")):
-            continue
+            continue  # "one in 10 days"; "one in eight a decade ago" is a share
         numerator, denominator = (
             int(word) if word.isdigit() else _RATIO_DENOMINATOR_WORDS[word.lower()]
             for word in (match.group("n"), match.group("d"))
