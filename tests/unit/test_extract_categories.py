@@ -949,6 +949,16 @@ def test_an_elided_verb_after_a_figure_is_no_counted_noun() -> None:
     assert counted_noun(text, text.index("1,800") + 5, len(text))[0] == "dockers"
 
 
+def test_a_raising_participle_after_the_noun_ends_what_is_counted() -> None:
+    text = "Of the 48 migrants known to have died, most were men."
+    assert counted_noun(text, text.index("48") + 2, len(text))[0] == "migrants"
+    text = "Some 12 climbers thought to be on the ridge are missing."
+    assert counted_noun(text, text.index("12") + 2, len(text))[0] == "climbers"
+    # must not stop: a known word that is no participle is outside the phrase
+    text = "Some 12 well-known climbers are missing."
+    assert counted_noun(text, text.index("12") + 2, len(text))[0] == "well-known climbers"
+
+
 def test_captives_who_escape_are_no_displaced_people() -> None:
     assert categories("At least 7 inmates escaped from the jail, the ministry said.") == [
         ("At least 7", "other")

@@ -3,8 +3,9 @@ one: a refugee count that moves between host countries' agencies, an outbreak wh
 named three ways, a disaster agency the items name three ways, a camp attack whose toll a
 doctors' network and local activists dispute, a mine blast and a building collapse whose last
 reports name no kind of happening, a city heatwave whose national toll is kept apart, an outbreak
-whose minister is later named by surname alone, an aid pledge raised twice, and a wildfire whose
-county sheriff is named three ways near a town the gazetteer lists only abroad. Each link here is
+whose minister is later named by surname alone, an aid pledge raised twice, a wildfire whose
+county sheriff is named three ways near a town the gazetteer lists only abroad, and a shipwreck
+whose toll the migration agency raises beside the year's running total of the sea's dead. Each link here is
 one the tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written
 for this project)."""
 
@@ -609,3 +610,18 @@ def test_a_sheriffs_office_and_its_sheriff_keep_one_series_and_a_local_town_stay
     # the Mexican state of that name
     killed = [event.series for event in events if event.series.category == "killed"]
     assert [(series.country, series.place) for series in killed] == [("us", "name:us:sonora")]
+
+
+def test_a_shipwrecks_toll_chains_apart_from_the_years_running_total() -> None:
+    events = _thread_events("sw-", window_seconds=60)
+    links = _links(events)
+    # the agency's toll 27 -> 48 -> 52 and its missing 21 -> 17, though the third item names the
+    # happening only by "sank" and counts "migrants known to have died"
+    assert ("value_updated", "sw-02", 27.0, "sw-03", 48.0, "iom") in links
+    assert ("value_updated", "sw-03", 48.0, "sw-04", 52.0, "iom") in links
+    assert ("value_revised_down", "sw-03", 21.0, "sw-04", 17.0, "iom") in links
+    # "Some 2,300 people have died crossing ... so far this year" is the year's count, never the
+    # wreck's: it opens a series of its own and updates nothing
+    year = [event for event in events if event.current.value == 2300.0]
+    assert [event.event for event in year] == ["series_opened"]
+    assert year[0].series.place == "year-to-date"

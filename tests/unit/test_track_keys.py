@@ -392,6 +392,25 @@ def test_a_figure_its_sentence_calls_national_stays_apart_from_a_local_events_co
     assert subject_key(whole).endswith("|")
 
 
+def test_a_running_total_for_the_year_is_a_subject_apart_from_one_happenings_toll() -> None:
+    event = claim(sentence="The boat sank with 10 people on board, the agency said.")
+    for sentence in (
+        "Some 10 people have drowned off the coast so far this year.",
+        "Since the start of the year, 10 people have drowned off the coast.",
+        "Since January, 10 people have drowned off the coast, the agency said.",
+    ):
+        year = claim(sentence=sentence)
+        assert subject_key(year) != subject_key(event)
+        assert "|year-to-date:velmora" in subject_key(year)
+    # must not match: a ranking within the year, another clause's period, a date in January
+    for sentence in (
+        "The sinking, the deadliest so far this year, killed 10 people.",
+        "The boat carried 10 people; 2,300 have drowned so far this year.",
+        "Divers have searched since January 3 for 10 people.",
+    ):
+        assert subject_key(claim(sentence=sentence)) == subject_key(event)
+
+
 def test_how_soon_money_is_given_does_not_split_what_it_is_for() -> None:
     assert counted_thing("emergency humanitarian aid", "EUR", "other") == counted_thing(
         "humanitarian aid", "EUR", "other"

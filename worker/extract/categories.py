@@ -278,6 +278,8 @@ _PHRASE_STOP = frozenset(
         "could",
         # "only 1,800 did": the verb of an elided clause
         *("did", "do", "does"),
+        # "48 migrants known to have died": a participle that opens a raised clause
+        *("known", "thought", "understood"),
         "may",
         "might",
         "can",

@@ -73,8 +73,26 @@ _HELD_BY_ONE_SIDE = re.compile(
     rf"|\b(?:held|controlled)\s+by\s+{_SIDE}|\bunder\s+the\s+control\s+of\s+{_SIDE}",
     re.IGNORECASE,
 )
+# The place part of a running total for a calendar period ("2,300 have died crossing the sea so far
+# this year"): a subject apart from the toll of any one happening the item reports, so the two
+# neither chain nor dispute; its written place, when it has one, follows after a colon.
+YEAR_TO_DATE = "year-to-date"
+_YEAR_TO_DATE = re.compile(
+    r"\b(?:so\s+far\s+(?:this\s+year|in\s+20\d\d)|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year"
+    r"|since\s+(?:early\s+)?January\b(?!\s+\d)|year[- ]to[- ]date|this\s+year\s+alone)\b",
+    re.IGNORECASE,
+)
+# "the deadliest so far this year": a ranking among the period's happenings, not a running total.
+_RANKED_BEFORE = re.compile(r"\b(?:\w+est|worst|most)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "officials from the rebel-held north": where the source is, not what the figure covers.
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _runs_for_the_year(sentence: str, quantity_text: str) -> bool:
+    """Whether the clause of a figure counts it over the calendar year so far."""
+    clause = next((part for part in sentence.split(";") if quantity_text in part), sentence)
+    period = _YEAR_TO_DATE.search(clause)
+    return period is not None and _RANKED_BEFORE.search(clause, 0, period.start()) is None
 
 
 def _limits_to_held_areas(sentence: str) -> bool:
@@ -251,6 +269,8 @@ def subject_parts(event: ClaimEvent) -> tuple[str, str, str, str, str]:
         place = place_name(event.location)
     else:
         place = _scope(event.place, event.event_place, event.event_kind) or _national_beside_local(event)
+    if _runs_for_the_year(event.evidence.sentence, event.quantity_text):
+        place = f"{YEAR_TO_DATE}:{place}" if place else YEAR_TO_DATE
     return (_country(event), event.event_kind or "", event.category, counted, place)
 
 
