@@ -941,6 +941,27 @@ def test_people_in_camps_are_displaced_and_in_relief_camps_evacuated() -> None:
     assert categories("Officials said 9,000 people were in relief camps.") == [("9,000", "evacuated")]
 
 
+def test_people_in_counted_shelters_or_camps_take_the_shelters_category() -> None:
+    assert categories("Officials said 6,400 people were staying in 48 shelters.") == [
+        ("6,400", "evacuated"),
+        ("48", "other"),
+    ]
+    assert categories("Some 3,000 people are living in 12 camps, officials said.") == [
+        ("Some 3,000", "displaced"),
+        ("12", "other"),
+    ]
+    # must not match: the shelters themselves, or people who only passed through a counted place
+    assert categories("The city opened 48 shelters.") == [("48", "other")]
+    assert categories("Some 300 people were seen in 12 towns, officials said.") == [
+        ("Some 300", "other"),
+        ("12", "other"),
+    ]
+
+
+def test_hospital_care_counts_the_sick() -> None:
+    assert categories("The ministry said 640 people had received hospital care.") == [("640", "affected")]
+
+
 def test_an_elided_verb_after_a_figure_is_no_counted_noun() -> None:
     text = "Management said only 1,800 did."
     assert counted_noun(text, text.index("1,800") + 5, len(text))[0] is None

@@ -310,6 +310,17 @@ def test_an_unlisted_body_is_one_id_whatever_its_word_order_and_number() -> None
     )
 
 
+def test_a_body_described_by_its_remit_and_an_administrative_head_is_a_body() -> None:
+    mention = "the country's risk management secretariat"
+    assert resolve(mention, country=None, kind="other") == "name:management national risk secretariat"
+    assert (
+        resolve("the flood control directorate", country=None, kind="other")
+        == "name:control directorate flood"
+    )
+    # must not match: a head alone is no body's name
+    assert resolve("the management", country=None, kind="other") is None
+
+
 def test_a_description_before_a_body_name_is_not_part_of_it() -> None:
     named = resolve("the Street Count Register", country=None)
     assert resolve("the volunteer-run tally group Street Count Register", country=None) == named

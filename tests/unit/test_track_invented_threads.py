@@ -4,8 +4,9 @@ named three ways, a disaster agency the items name three ways, a camp attack who
 doctors' network and local activists dispute, a mine blast and a building collapse whose last
 reports name no kind of happening, a city heatwave whose national toll is kept apart, an outbreak
 whose minister is later named by surname alone, an aid pledge raised twice, a wildfire whose
-county sheriff is named three ways near a town the gazetteer lists only abroad, and a shipwreck
-whose toll the migration agency raises beside the year's running total of the sea's dead. Each link here is
+county sheriff is named three ways near a town the gazetteer lists only abroad, a shipwreck
+whose toll the migration agency raises beside the year's running total of the sea's dead, and a
+quake whose disaster agency each item names by its remit under another head. Each link here is
 one the tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written
 for this project)."""
 
@@ -625,3 +626,31 @@ def test_a_shipwrecks_toll_chains_apart_from_the_years_running_total() -> None:
     year = [event for event in events if event.current.value == 2300.0]
     assert [event.event for event in year] == ["series_opened"]
     assert year[0].series.place == "year-to-date"
+
+
+def test_a_body_named_by_its_remit_under_other_heads_keeps_one_series() -> None:
+    events = _thread_events("eq-", window_seconds=60)
+    killed = [link for link in _links(events) if link[1].startswith("eq-") and link[0] != "sources_conflict"]
+    # "the country's risk management secretariat", "the National Secretariat for Risk Management",
+    # "Ecuador's risk management agency": one count, 14 -> 37 -> 52, revised down to 49
+    national = "name:management national risk secretariat"
+    assert ("value_updated", "eq-01", 14.0, "eq-02", 37.0, national) in killed
+    assert ("value_updated", "eq-02", 37.0, "eq-03", 52.0, national) in killed
+    assert ("value_revised_down", "eq-03", 52.0, "eq-04", 49.0, national) in killed
+    assert not [event for event in events if event.event == "sources_conflict"]
+    # people in 48 shelters are evacuated; hospital care is the ministry's count of the sick
+    assert ("value_updated", "eq-03", 6400.0, "eq-04", 7150.0, "name:agency management risk") in killed
+    assert ("value_updated", "eq-03", 611.0, "eq-04", 640.0, "gov:ec:health-ministry") in killed
+
+
+def test_bodies_that_share_one_word_of_their_names_are_not_one_body() -> None:
+    items = [
+        WireItem(id="va-1", body="A quake killed 12 people in Ecuador, the Velmar Agency said."),
+        WireItem(id="va-2", body="A quake killed 19 people in Ecuador, the Velmar Institute said."),
+    ]
+    lines = [event.model_dump_json() for item in items for event in process_item(item)]
+    events = track_lines(lines, window_seconds=0, on_invalid=_unexpected)
+    assert [event.event for event in events if event.event != "sources_conflict"] == [
+        "series_opened",
+        "series_opened",
+    ]

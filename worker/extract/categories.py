@@ -89,7 +89,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "severe hunger", "faced hunger", "face hunger", "facing hunger", "going hungry", "go hungry",
         "brought to hospital", "in hospital", "treated in hospital", "treated in hospitals",
         "treated in a hospital", "treated at hospital", "treated at hospitals", "treated at a hospital",
-        "lost power", "lost electricity", "in the dark",
+        "received hospital care", "received hospital treatment", "needed hospital care",
+        "needed hospital treatment", "lost power", "lost electricity", "in the dark",
         "without heat", "without heating", "without running water", "without water",
         *(
             f"{lacking} {supply}"
@@ -771,6 +772,10 @@ def categorise(text: str, figure: FigureSpan) -> str:
         return ruled
     if _PARTITIVE_FATE.match(text, figure.end, figure.sentence_end):
         return "killed"
+    if not is_thing:
+        housed = _IN_COUNTED_SHELTERS.match(text, figure.phrase_end, figure.sentence_end)
+        if housed is not None:
+            return "displaced" if housed.group("where").lower() == "camps" else "evacuated"
     after = _category_after(text, figure, is_thing=is_thing)
     if after is not None:
         return after
@@ -788,6 +793,15 @@ def categorise(text: str, figure: FigureSpan) -> str:
     )
 
 
+# "6,400 people were staying in 48 shelters": the shelters are counted too, so the cue stands past
+# the next figure; people in shelters or evacuation centres are evacuated, in camps displaced (SPEC).
+_IN_COUNTED_SHELTERS = re.compile(
+    r"\s+(?:(?:were|are|was|is|have\s+been|had\s+been|remain|remained)\s+)?(?:(?:now|still)\s+)?"
+    r"(?:(?:staying|living|sheltering|housed|accommodated|lodged)\s+)?in\s+"
+    r"(?:(?:some|about|around|more\s+than|over|nearly)\s+)?\d[\d,]*\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?P<where>shelters|evacuation\s+cent(?:re|er)s|relief\s+camps|camps)\b",
+    re.IGNORECASE,
+)
 # A part of a group that died: "two of the injured later died", "five of those hurt succumbed",
 # "seven of the missing were found dead", "two of them fatally". The group names where they were
 # counted before; the verb says what became of them.

@@ -888,6 +888,28 @@ _ROLE_AT_NAMED_BODY = re.compile(
 )
 
 
+# Heads of an administration's offices and the words of its national scope: "the National
+# Secretariat for Risk Management", "the risk management agency" and "the country's risk management
+# secretariat" are one body to a reader, named by its remit (store.SeriesStore._body_described).
+ADMINISTRATIVE_HEADS = frozenset(
+    {
+        "agency",
+        "authority",
+        "office",
+        "department",
+        "secretariat",
+        "directorate",
+        "bureau",
+        "administration",
+        "service",
+        "centre",
+        "center",
+        "national",
+        "country",
+    }
+)
+
+
 def unlisted_name_key(name: str) -> str:
     """The id part of a body the knowledge does not list: its content words, singular and sorted, so
     "the Board of Tallies" and "the Tallies Board" are one body."""
@@ -1156,7 +1178,11 @@ def _resolve_by_words(  # noqa: PLR0911  one return per rule, in order
     owned = _owned_mention(mention, kind, context, place_country)
     if owned is not _NEXT:
         return owned
-    if _is_proper_name(mention) or set(words) & (_body_words() | SERVICE_WORDS) or _names_something(mention):
+    if (
+        _is_proper_name(mention)
+        or set(words) & (_body_words() | SERVICE_WORDS | ADMINISTRATIVE_HEADS)
+        or _names_something(mention)
+    ):
         # "Norland's State Relief Service" is the State Relief Service the next item names bare; the
         # country is in the series key already. A country inside the name stays ("the Sudan Doctors
         # Network").

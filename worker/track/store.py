@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from worker.extract.sources import personal_name
 from worker.track.identity import (
+    ADMINISTRATIVE_HEADS,
     BODY_HEADS,
     MINISTRY_SUFFIX,
     UNLISTED_PREFIX,
@@ -175,6 +176,18 @@ class SeriesStore:
             # is the "Oregon State Patrol" an earlier item named
             and _words_of(members, peer.parts.source, fewer=not described)
         ]
+        if not named:
+            # "the risk management agency" is the "National Secretariat for Risk Management" an
+            # earlier item named: the same remit under another administrative head
+            remit = _remit(source)
+            named = [
+                peer
+                for peer in peers
+                if len(remit) >= REMIT_WORDS
+                and peer.parts.source.startswith(UNLISTED_PREFIX)
+                and peer.parts.source != source
+                and _remit(peer.parts.source) == remit
+            ]
         return named[0] if len(named) == 1 else None
 
     def _speaker_by_surname(self, observation: Observation) -> SeriesState | None:
@@ -285,6 +298,16 @@ def _full_name_ending_in(wording: str | None, surname: str) -> bool:
         return False
     name = personal_name(wording.split())
     return name is not None and len(name) >= 2 and unlisted_name_key(name[-1]) == surname
+
+
+# How many words of its remit an unlisted body's id must hold to meet another under a different
+# head: with one ("the Velmar Agency", "the Velmar Institute") the head tells two bodies apart.
+REMIT_WORDS = 2
+
+
+def _remit(source: str) -> frozenset[str]:
+    """The words of an unlisted body's id without its administrative heads."""
+    return frozenset(source.removeprefix(UNLISTED_PREFIX).split()) - ADMINISTRATIVE_HEADS
 
 
 def _words_of(members: set[str], peer_source: str, *, fewer: bool) -> bool:
