@@ -214,13 +214,16 @@ class _ItemResolver:
         return force
 
     def jurisdiction(self, source_text: str) -> Place | None:
-        """The first region or city a source's own name holds ("the Westland provincial police")."""
+        """The first region or city a source's own name holds ("the Westland provincial police"),
+        in the item's country when it has one: "the National Unity Government" of an item about
+        Myanmar holds no South Sudanese state."""
         if source_text not in self._jurisdictions:
+            country = self.where.country
             self._jurisdictions[source_text] = next(
                 (
                     mention.place
-                    for mention in find_places(source_text, country=self.where.country)
-                    if mention.place.level != "country"
+                    for mention in find_places(source_text, country=country)
+                    if mention.place.level != "country" and country in {None, mention.place.country}
                 ),
                 None,
             )

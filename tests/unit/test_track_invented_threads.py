@@ -6,7 +6,8 @@ reports name no kind of happening, a city heatwave whose national toll is kept a
 whose minister is later named by surname alone, an aid pledge raised twice, a wildfire whose
 county sheriff is named three ways near a town the gazetteer lists only abroad, a shipwreck
 whose toll the migration agency raises beside the year's running total of the sea's dead, and a
-quake whose disaster agency each item names by its remit under another head. Each link here is
+quake whose disaster agency each item names by its remit under another head, and an air strike
+whose toll a shadow government gives under its name and then its initials. Each link here is
 one the tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written
 for this project)."""
 
@@ -647,6 +648,31 @@ def test_bodies_that_share_one_word_of_their_names_are_not_one_body() -> None:
     items = [
         WireItem(id="va-1", body="A quake killed 12 people in Ecuador, the Velmar Agency said."),
         WireItem(id="va-2", body="A quake killed 19 people in Ecuador, the Velmar Institute said."),
+    ]
+    lines = [event.model_dump_json() for item in items for event in process_item(item)]
+    events = track_lines(lines, window_seconds=0, on_invalid=_unexpected)
+    assert [event.event for event in events if event.event != "sources_conflict"] == [
+        "series_opened",
+        "series_opened",
+    ]
+
+
+def test_a_body_named_and_later_by_its_initials_keeps_one_series_in_its_own_country() -> None:
+    events = _thread_events("mm-", window_seconds=60)
+    links = _links(events)
+    # "the shadow National Unity Government", then "The NUG put the toll at 59"
+    unity = "name:government national unity"
+    assert ("value_updated", "mm-01", 40.0, "mm-02", 47.0, unity) in links
+    assert ("value_updated", "mm-02", 47.0, "mm-03", 59.0, unity) in links
+    assert ("value_updated", "mm-02", 63.0, "mm-03", 71.0, unity) in links
+    # "Unity" in the body's name is no South Sudanese state: every series is Myanmar's
+    assert {event.series.country for event in events} == {"mm"}
+
+
+def test_initials_that_spell_no_earlier_name_are_a_body_of_their_own() -> None:
+    items = [
+        WireItem(id="vr-1", body="A quake killed 12 people in Ecuador, the Velmar Relief Board said."),
+        WireItem(id="vr-2", body="A quake killed 19 people in Ecuador, the VRC said."),
     ]
     lines = [event.model_dump_json() for item in items for event in process_item(item)]
     events = track_lines(lines, window_seconds=0, on_invalid=_unexpected)

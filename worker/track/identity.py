@@ -313,7 +313,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s)\b")
 # Parts of the ids the rules below write: a body the data file does not list ("name:velm relief
 # board"), a ministry by its office ("gov:ke:health-ministry"), and police named by no force.
 UNLISTED_PREFIX = "name:"
-_ACRONYM_PREFIX = "acr:"
+ACRONYM_PREFIX = "acr:"
 MINISTRY_SUFFIX = "-ministry"
 GENERIC_POLICE = "generic:police"
 # "the prefecture" of a French city counts a march there as the city's police prefecture does.
@@ -636,13 +636,13 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
         ):
             # A state's letters before a kind of body every state has ("KSDMA": Kerala's SDMA).
             # Otherwise an acronym the item does not define is still the body's name: "the CGT".
-            return _state_body(bare, context) or Entity(id=f"{_ACRONYM_PREFIX}{bare.lower()}", name=bare)
+            return _state_body(bare, context) or Entity(id=f"{ACRONYM_PREFIX}{bare.lower()}", name=bare)
     initials = "".join(
         w[0] for w in _WORD.findall(mention) if w[0].isupper() and w.lower() not in _NOT_INITIALS
     )
     if len(initials) >= 3 and initials in context.text and re.search(rf"\b{initials}\b", context.text):
         # "the Provincial Relief Authority" in an item that also writes "PRA": one body.
-        return Entity(id=f"{_ACRONYM_PREFIX}{initials.lower()}", name=initials)
+        return Entity(id=f"{ACRONYM_PREFIX}{initials.lower()}", name=initials)
     return None
 
 
@@ -700,7 +700,7 @@ def _defined_body(acronym: str, context: ItemContext) -> Organisation | Entity:
     org = _pick(by_alias.get(content_words(context.acronyms[acronym]), ()), context) or _pick(
         by_acronym.get(acronym, ()), context
     )
-    return org or Entity(id=f"{_ACRONYM_PREFIX}{acronym.lower()}", name=acronym)
+    return org or Entity(id=f"{ACRONYM_PREFIX}{acronym.lower()}", name=acronym)
 
 
 def _state_body(acronym: str, context: ItemContext) -> Organisation | None:
@@ -977,7 +977,7 @@ def _listed_or_office(mention: str, context: ItemContext, place_country: str | N
     """A listed body, or a generic one whose office stands before the name ("Superintendent of
     Police Anil Kumar")."""
     found = known_organisation(mention, context)
-    if found is None or found.id.startswith(_ACRONYM_PREFIX):
+    if found is None or found.id.startswith(ACRONYM_PREFIX):
         # an office the acronym rules would take for a body's initials: "the Police Public
         # Relations Officer (PPRO)", "SP Omolola Adeyemi"
         found = _office_voice(mention) or found

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from worker.extract.sources import personal_name
 from worker.track.identity import (
+    ACRONYM_PREFIX,
     ADMINISTRATIVE_HEADS,
     BODY_HEADS,
     MINISTRY_SUFFIX,
@@ -105,6 +106,7 @@ class SeriesStore:
             self._ministry_unnamed(observation)
             or self._body_described(observation)
             or self._speaker_by_surname(observation)
+            or self._acronym_of_a_name(observation)
         )
         if described is not None:
             observation = Observation(parts=described.parts, point=observation.point)
@@ -208,6 +210,32 @@ class SeriesStore:
         ]
         return named[0] if len(named) == 1 else None
 
+    def _acronym_of_a_name(self, observation: Observation) -> SeriesState | None:
+        """The series of the subject that an earlier item credited to a body the data file does not
+        list, for a later item that names it by its initials, or the other way round: "the NUG"
+        is the "National Unity Government" named before. With two such series, neither."""
+        source = observation.parts.source
+        if observation.parts.series_key in self._series:
+            return None
+        peers = self._subjects.get(observation.parts.subject_key, {}).values()
+        if source.startswith(ACRONYM_PREFIX):
+            letters = source.removeprefix(ACRONYM_PREFIX)
+            named = [
+                peer
+                for peer in peers
+                if peer.parts.source.startswith(UNLISTED_PREFIX)
+                and any(_initials(point.wording) == letters for point in peer.history)
+            ]
+        elif (
+            source.startswith(UNLISTED_PREFIX)
+            and len(_initials(observation.point.wording)) >= ACRONYM_LETTERS
+        ):
+            letters = _initials(observation.point.wording)
+            named = [peer for peer in peers if peer.parts.source == f"{ACRONYM_PREFIX}{letters}"]
+        else:
+            return None
+        return named[0] if len(named) == 1 else None
+
     def _series_of_the_other_kind(self, observation: Observation) -> SeriesState | None:
         """For a figure whose item names no kind of happening, the one series of the same source,
         subject and place whose items named one ("the toll rose to 43, the ministry said": a
@@ -298,6 +326,22 @@ def _full_name_ending_in(wording: str | None, surname: str) -> bool:
         return False
     name = personal_name(wording.split())
     return name is not None and len(name) >= 2 and unlisted_name_key(name[-1]) == surname
+
+
+# The fewest letters an acronym has ("the NUG"); and the words of a name that give it none.
+ACRONYM_LETTERS = 2
+_NOT_IN_ACRONYMS = frozenset({"the", "of", "for", "and", "on", "in"})
+
+
+def _initials(wording: str | None) -> str:
+    """The lower-case initials of a capitalised name as written ("The shadow National Unity
+    Government" -> "nug"), or "" when it has fewer than two capitalised words."""
+    if wording is None:
+        return ""
+    capitalised = [
+        word for word in wording.split() if word[:1].isupper() and word.lower() not in _NOT_IN_ACRONYMS
+    ]
+    return "".join(word[0].lower() for word in capitalised) if len(capitalised) >= ACRONYM_LETTERS else ""
 
 
 # How many words of its remit an unlisted body's id must hold to meet another under a different
