@@ -148,6 +148,9 @@ def test_non_claims_in_sentences(sentence: str, kept: list[str]) -> None:
         ("Between 14 and 15 tonnes were moved.", ["Between 14 and 15 tonnes"]),
         ("1 of 3", []),
         ("Photo 2 of 14", []),
+        # a counter before its caption; must not match: a count in a sentence
+        ("1 of 4 | Residents wade through the water.\nPhoto 2 of 9 - Crews at work.", []),
+        ("Rescuers saved 1 of 4 boats - the rest sank.", ["1", "4"]),
         # a counter after a caption's credit; must not match: a count after a bracket in a sentence
         ("Crews clear the road. (Photo: A. Lind / Wire) 2 of 14\n", []),
         ("The panel (set up in May) heard 4 of 7 witnesses.", ["4", "7"]),

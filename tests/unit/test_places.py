@@ -490,6 +490,28 @@ def test_a_sea_named_by_an_adjective_is_no_vote_for_the_country() -> None:
     assert item_places("Indian officials said 40 people had died.").country == "IN"
 
 
+def test_a_fire_that_is_shooting_or_arson_names_no_accident() -> None:
+    assert event_kind("Gunmen kill 14 in attack on village. They set 40 homes on fire.") == "conflict"
+    assert event_kind("Troops opened fire on the crowd after the attack.") == "conflict"
+    # must not match: a fire that is the happening
+    assert event_kind("A fire at a factory killed 14 workers.") == "accident"
+
+
+def test_a_demonym_opening_a_regions_name_votes_for_the_region_not_the_nation() -> None:
+    where = item_places("Some 30,000 residents must leave, British Columbia officials said.")
+    assert where.country == "CA"
+    assert where.event_place is not None and where.event_place.id == "iso:CA-BC"
+
+
+def test_a_place_after_fort_or_port_is_part_of_a_longer_unlisted_name() -> None:
+    assert "iso:NZ-NSN" not in ids("A wildfire bears down on Fort Nelson, officials said.")
+    # the listed long names are whole, a country's name still tells the country, and the bare name
+    # is still a place
+    assert ids("They fled to Port Sudan.") == ["gn:377039"]
+    assert ids("Ships reached Port Sudan.") == ["iso:SD"]
+    assert ids("Floods hit Nelson.") == ["iso:NZ-NSN"]
+
+
 def test_a_conference_venue_is_not_the_event_place() -> None:
     text = "Donors pledged $900 million for the flood-hit valley at a conference in Brussels on Monday."
     assert item_places(text).event_place is None

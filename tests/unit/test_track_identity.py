@@ -321,6 +321,12 @@ def test_a_body_described_by_its_remit_and_an_administrative_head_is_a_body() ->
     assert resolve("the management", country=None, kind="other") is None
 
 
+def test_a_demonym_that_opens_a_regions_name_names_no_country() -> None:
+    assert resolve("British Columbia officials", country="CA") == "generic:officials"
+    # must not match: the demonym before a body
+    assert resolve("British officials", country="CA") == "gov:gb:government"
+
+
 def test_a_description_before_a_body_name_is_not_part_of_it() -> None:
     named = resolve("the Street Count Register", country=None)
     assert resolve("the volunteer-run tally group Street Count Register", country=None) == named

@@ -56,8 +56,10 @@ WEEKDAY_DAY_BEFORE = re.compile(
 )
 # "1. ", "2) " opening a line: the marker of a numbered list.
 LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
-# A gallery counter on a line of its own: "1 of 3", "Photo 2 of 14".
-COUNTER_LINE_FIRST = re.compile(r"^\s+of\s+\d{1,3}\s*(?:\n|$)")
+# A gallery counter on a line of its own or before its caption: "1 of 3", "Photo 2 of 14",
+# "1 of 4 | Residents wait ...".
+COUNTER_LINE_FIRST = re.compile(r"^\s+of\s+\d{1,3}\s*(?:\n|$|[|•·]|[-–—:]\s)")
+COUNTER_CAPTION_AFTER = re.compile(r"\s*(?:[|•·]|[-–—:]\s)")
 COUNTER_LINE_TOTAL = re.compile(
     r"^(?:(?:photo|image|picture|slide|gallery|video)s?\s*:?\s+)?\d{1,3}\s+of\s+$", re.IGNORECASE
 )
@@ -385,7 +387,11 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
                 (start == sentence_start or COUNTER_LABEL.match(text, sentence_start, start))
                 and COUNTER_LINE_FIRST.match(after)
             )
-            or (before.endswith("of ") and COUNTER_LINE_TOTAL.match(before) and after.strip() == "")
+            or (
+                before.endswith("of ")
+                and COUNTER_LINE_TOTAL.match(before)
+                and (after.strip() == "" or COUNTER_CAPTION_AFTER.match(after))
+            )
         ):
             return "gallery counter"
         # "(Photo: J. Lind / Wire) 1 of 5": a counter that ends a caption after its credit

@@ -518,7 +518,7 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             if place is not None:
                 found = (place, stop, unit_named, " ".join(words))
                 break
-        if found is None or _after_saint(text, tokens, index):
+        if found is None or _after_saint(text, tokens, index, country=found[0].level == "country"):
             continue  # "St Paul" that the gazetteer does not list is not "Paul"
         place, stop, unit_named, name = found
         mention_start, mention_end = token.start(), tokens[stop - 1].end()
@@ -599,6 +599,10 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
 
 
 _SAINT_WORDS = frozenset({"St", "Saint", "Ste", "Sainte"})
+# Words that open a longer name of a town: "Fort Nelson", "Port Alma" the gazetteer does not list
+# are not Nelson or Alma (it lists the common ones whole); a country's name after them still
+# tells the country ("Port Sudan" where the gazetteer would not read the town).
+_TOWN_NAME_OPENINGS = frozenset({"Fort", "Port", "Mount", "Mt", "Cape"})
 # ", California" after a town's name: the region or country it is in.
 _AREA_AFTER_COMMA = re.compile(r", (?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\b")
 # A capitalised "of" phrase after one word: the word may head a name ("University of X", "Bank of Y").
@@ -648,12 +652,14 @@ _COMPARED_BEFORE = re.compile(r"\b(?:the\s+size\s+of|(?:larger|bigger|smaller)\s
 COMPARED_WINDOW = 20
 
 
-def _after_saint(text: str, tokens: list[re.Match[str]], index: int) -> bool:
-    """Whether the word at `tokens[index]` follows "St" or "Saint": it is then part of a longer name."""
+def _after_saint(text: str, tokens: list[re.Match[str]], index: int, *, country: bool) -> bool:
+    """Whether the word at `tokens[index]` follows "St" or "Saint" (or, unless it names a country,
+    "Fort" or "Port"): it is then part of a longer name."""
     if index == 0:
         return False
     before = tokens[index - 1]
-    return before.group() in _SAINT_WORDS and text[before.end() : tokens[index].start()] in (" ", ". ")
+    openings = _SAINT_WORDS if country else _SAINT_WORDS | _TOWN_NAME_OPENINGS
+    return before.group() in openings and text[before.end() : tokens[index].start()] in (" ", ". ")
 
 
 def _after_title(text: str, tokens: list[re.Match[str]], index: int) -> bool:
@@ -1427,6 +1433,11 @@ def _vote(
     for index in [i for i, up in enumerate(capitalised) if up]:
         token = tokens[index]
         code = gaz.country_of_adjective(token.group())
+        if code and any(
+            mention.start <= token.start() < mention.end and mention.place.level != "country"
+            for mention in found
+        ):
+            continue  # "British Columbia": the word opens a region's name
         if code and not (
             _after_title(text, tokens, index)
             or _first_name(text, tokens, index)
@@ -1605,6 +1616,9 @@ def event_kind(text: str, headline: str | None = None) -> str | None:
                 counts[kind] += 1
     else:
         counts = {kind: len(pattern.findall(opening)) for kind, pattern in patterns}
+    if counts.get("accident") and "fire" in opening.lower():
+        # "gunmen opened fire", "homes were set on fire", "a cease-fire": no fire that is an accident
+        counts["accident"] = max(0, counts["accident"] - len(_FIRE_IDIOM.findall(opening)))
     if counts.get("accident") and _BURNT_LAND.search(opening):
         # "the fire has burned 30,000 acres": a fire measured by the land it burned is a wildfire,
         # as wildfire reports name the blaze "fire" as often as "wildfire".
@@ -1623,6 +1637,12 @@ def _recount(counts: dict[str, int], words: int, from_kind: str, to_kind: str) -
     counts[to_kind] = counts.get(to_kind, 0) + words
 
 
+_FIRE_IDIOM = re.compile(
+    r"\b(?:open(?:ed|ing|s)?|set(?:ting|s)?(?:\s+on)?|(?:came|come|comes|coming)\s+under|under|"
+    r"return(?:ed|ing|s)?|exchanges?\s+of|exchanged|cease|caught\s+in\s+the\s+cross)[\s-]*fire\b"
+    r"|\bset(?:ting|s)?\s+(?:[\w,]+\s+){1,4}?on\s+fire\b",
+    re.IGNORECASE,
+)
 _STRIKE_WORD = re.compile(r"\bstrikes?\b", re.IGNORECASE)
 _TOLL_WORDS = re.compile(
     r"\b(?:killed|kills|killing|dead|(?:the|death)\s+toll|wounded|injured|rubble|bodies)\b", re.IGNORECASE

@@ -182,9 +182,19 @@ def _clean(text: str) -> str:
     return _NON_WORD_RE.sub(" ", text).strip()
 
 
+# Places whose names open with a demonym: "British Columbia officials" are no British source.
+DEMONYM_PLACES: Final[frozenset[str]] = frozenset(
+    {"british columbia", "british virgin", "american samoa", "french polynesia", "french guiana"}
+)
+
+
 def _fold_words(name: str) -> str:
     """Demonyms and spellings folded word by word: "israeli defense forces" -> "israel defence forces"."""
-    return " ".join(FOLDED_WORDS.get(word, word) for word in name.split())
+    words = name.split()
+    return " ".join(
+        word if " ".join(words[index : index + 2]) in DEMONYM_PLACES else FOLDED_WORDS.get(word, word)
+        for index, word in enumerate(words)
+    )
 
 
 def _fold(name: str) -> str:

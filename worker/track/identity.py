@@ -35,7 +35,7 @@ from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from worker.extract.places import FREE_CITY_POPULATION, PAPER_TITLE_WORDS, POSSESSIVE_END, gazetteer
 from worker.extract.places import fold as fold_place
 from worker.extract.reporting import GENERIC_DOCUMENT_ADJECTIVES, PLACE_HEADS, TITLE_WORDS
-from worker.extract.sources import TYPE_KEYWORDS, personal_name
+from worker.extract.sources import DEMONYM_PLACES, TYPE_KEYWORDS, personal_name
 from worker.knowledge import Organisation, content_words, organisations
 from worker.track.normalize import singular
 
@@ -812,6 +812,8 @@ def _country_in(folded: str) -> tuple[str | None, str]:
             if index + size > len(words):
                 break
             code = gaz.country_phrases.get(" ".join(words[index : index + size]))
+            if code and " ".join(words[index : index + 2]) in DEMONYM_PLACES:
+                continue  # "british columbia officials": a province's, not the country's
             if code:
                 rest = words[:index] + words[index + size :]
                 if rest and rest[-1] == "of":
