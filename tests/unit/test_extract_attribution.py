@@ -327,6 +327,21 @@ class TestDocuments:
         text = "The quake, measured at magnitude 6.1 by the seismology centre, struck at a depth of 9 km."
         assert sources(text, "magnitude 6.1", "9 km") == ["the seismology centre", None]
 
+    def test_report_in_the_present_before_what_is_reported_is_a_verb(self) -> None:
+        assert sources("Residents report 40 dead.", "40") == ["Residents"]
+        assert sources("The ministry reports 40 new cases.", "40") == ["The ministry"]
+        assert sources("Local media report that 25 people died.", "25") == ["Local media"]
+        # must not match: the noun, after a determiner, an adjective or "as per"
+        assert sources("Its report 40 pages long came out.", "40") == [None]
+        assert sources("The office had credible reports that 58 died.", "58") == [None]
+        assert sources("As per the board's updated report 4,600 houses fell.", "4,600") == [None]
+
+    def test_per_and_a_lower_case_source(self) -> None:
+        assert sources("The city had 41 homicides, per police data.", "41") == ["police data"]
+        assert sources("The toll rose to 40, per local media.", "40") == ["local media"]
+        # must not match: a rate
+        assert sources("They paid $3 per person in fees.", "$3") == [None]
+
     def test_generic_words_are_not_the_owner(self) -> None:
         assert sources("Some 2 million need aid, according to the latest UN figures.", "2 million") == ["UN"]
 

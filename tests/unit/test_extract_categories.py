@@ -958,6 +958,22 @@ def test_people_in_counted_shelters_or_camps_take_the_shelters_category() -> Non
     ]
 
 
+def test_a_rival_figure_in_a_contrasting_clause_counts_what_the_first_counts() -> None:
+    assert categories("Officials confirmed 18 deaths, though local media report at least 25.") == [
+        ("18", "killed"),
+        ("at least 25", "killed"),
+    ]
+    assert categories("Police said 40 people died, while residents put the toll at 60.") == [
+        ("40", "killed"),
+        ("60", "killed"),
+    ]
+    # must not match: a figure of something else after the contrast
+    assert categories("The army said 30 soldiers died, but it said 12 villages were retaken.") == [
+        ("30", "killed"),
+        ("12", "other"),
+    ]
+
+
 def test_hospital_care_counts_the_sick() -> None:
     assert categories("The ministry said 640 people had received hospital care.") == [("640", "affected")]
 

@@ -392,6 +392,20 @@ def test_a_figure_its_sentence_calls_national_stays_apart_from_a_local_events_co
     assert subject_key(whole).endswith("|")
 
 
+def test_a_capital_that_is_a_region_of_its_own_is_no_region_of_another_citys_event() -> None:
+    paris = ResolvedPlace(id="iso:FR-75C", name="Paris", level="region", country="FR", parent="iso:FR-IDF")
+    rennes = ResolvedPlace(id="gn:2983990", name="Rennes", level="city", country="FR", parent="iso:FR")
+    java = ResolvedPlace(id="iso:ID-JB", name="West Java", level="region", country="ID", parent="iso:ID")
+    cianjur = ResolvedPlace(id="gn:1647142", name="Cianjur", level="city", country="ID", parent="iso:ID")
+    march = claim(sentence="In the capital, 10 people marched.")
+    assert subject_key(march.model_copy(update={"place": paris, "event_place": rennes})).endswith(
+        "|iso:FR-75C"
+    )
+    # must not match: a region around the event's city is the event's
+    quake = claim(sentence="In West Java, 10 people died.")
+    assert subject_key(quake.model_copy(update={"place": java, "event_place": cianjur})).endswith("|")
+
+
 def test_a_running_total_for_the_year_is_a_subject_apart_from_one_happenings_toll() -> None:
     event = claim(sentence="The boat sank with 10 people on board, the agency said.")
     for sentence in (

@@ -120,6 +120,13 @@ _MONEY_PURPOSE = re.compile(
     r"\s+in(?=\s+[a-z])(?!\s+(?:the|a|an|its|their|his|her|our|all|total|addition|order|part|each|every|"
     r"which|what|exchange|return|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+ly)\b)"
 )
+# A rival figure from another source in a contrasting clause: "18 deaths, though local media report
+# at least 25", "40 dead, while residents put the toll at 60": the same kind of count.
+_RIVAL_FIGURE = re.compile(
+    r"[^,;.]{0,40},?\s+(?:though|although|but|while|whereas)\s+[^,;.]{1,60}?\b"
+    r"(?:report|reports|reported|say|says|said|put|puts|estimate|estimates|estimated|count|counts|counted|"
+    r"claim|claims|claimed)\s+(?:(?:the\s+)?(?:death\s+)?(?:toll|number|figure|total)\s+(?:at|as)\s+)?"
+)
 # A figure set beside the one before it for another time or place: the same kind of count.
 _COMPARED_WITH = re.compile(
     r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|an?)\s+)?$"
@@ -335,6 +342,15 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
             and _COMPARED_WITH.search(text, previous.end, quantity.start)
         ):
             category = previous.category  # "900 died, compared with 1,100 last year": the same count
+        elif (
+            previous is not None
+            and category == "other"
+            and counted is None
+            and quantity.unit is None
+            and previous.unit is None
+            and _RIVAL_FIGURE.fullmatch(text, previous.end, quantity.start)
+        ):
+            category, counted = previous.category, previous.counted  # "18 deaths, though media report 25"
         elif (
             category == "other"
             and counted is None

@@ -279,7 +279,25 @@ _DOCUMENT_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "such", "
 _FINDING_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "census", "analysis", "review", "audit"})
 # "The army, in a statement, said": a short phrase set off by commas that is not the subject.
 _ADVERBIAL_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through", "by", "late", "early"})
-_CUE_WORD_SET = frozenset(CUE_WORDS)
+# "report" is a document noun, and a verb of saying in the present only right before what is reported:
+# "local media report at least 25 dead", "the ministry reports 40 new cases".
+_REPORT_FORMS = frozenset({"report", "reports"})
+_REPORTED_AFTER_RE = re.compile(
+    r"\s+(?:that\b|(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|as\s+many\s+as)\s+)?"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens)\b))",
+    re.IGNORECASE,
+)
+# A determiner or possessive right before "report": the noun ("a report 40 pages long", "its report");
+# so after "as per" ("As per the board's updated report 4,600 houses ...").
+_REPORT_NOUN_BEFORE_RE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her|this|that|latest|new|first|final|weekly|daily)|['’]s|s['’])\s+$"
+    r"|\bper\s+[^,;.]{0,40}$",
+    re.IGNORECASE,
+)
+# "that" after "report" makes it a verb only after a speaker's head ("local media report that"):
+# "credible reports that 58 died" is the noun.
+_REPORTED_CLAUSE_RE = re.compile(r"\s+that\b")
+_CUE_WORD_SET = frozenset(CUE_WORDS) | _REPORT_FORMS
 _QUOTE_TAIL_WORDS = frozenset(QUOTE_TAIL_VERBS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
 _NOUN_LIKE_VERBS = ("forecast", "estimate", "claim")
@@ -344,7 +362,7 @@ _ADJECTIVE_LIKE_HEADS = frozenset({"official", "chief", "expert", "source", "sta
 # "By the water board's estimate, 4,000 ...": a possessive document opening a clause.
 _CLAUSE_INITIAL_PREPOSITIONS = frozenset({"", "by", "in", "under", "per", "on"})
 # Every verb of saying and the cue it is written as, those that follow a quotation only included.
-_SAYING = {**SPEECH_VERBS, **QUOTE_TAIL_VERBS}
+_SAYING = {**SPEECH_VERBS, **QUOTE_TAIL_VERBS, "report": "report", "reports": "reports"}
 _SPEECH_CUES = frozenset(_SAYING.values())
 # What comes between a closing quotation mark and a verb that says who spoke it: "," he', '” '.
 _QUOTE_TAIL_BEFORE_RE = re.compile(r"[”\"]\s*(?:(?:he|she|they|we|it|[A-Z][\w'’.-]+)\s+)?$")
@@ -1284,7 +1302,19 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
     for word in _CUE_WORD_SET.intersection(words):
         for position in _occurrences(text, word, start, end):
             after = position + len(word)
-            kind = CUE_WORDS[word]
+            kind = CUE_WORDS.get(word, "")
+            if word in _REPORT_FORMS:
+                if (
+                    _REPORTED_AFTER_RE.match(text, after, end)
+                    and not _REPORT_NOUN_BEFORE_RE.search(text, max(start, position - 48), position)
+                    and (
+                        not _REPORTED_CLAUSE_RE.match(text, after, end)
+                        or _word_before(text, position).lower() in SOURCE_HEADS
+                    )
+                ):
+                    kind = "speech"
+                elif not kind:
+                    continue  # "reports" as a plural noun
             if word in HAVING_VERBS and not _having_cue(text, start, position, after):
                 if word not in _GIVING_VERBS or _GIVEN_COUNT_RE.match(text, after, end) is None:
                     continue
@@ -1437,7 +1467,7 @@ PREPOSED_PHRASE_WINDOW = 20
 
 # What "per" credits after it: a body ("the CDC", "Velmar Police") or its figures, not a rate's unit.
 _PER_SOURCE_AFTER_RE = re.compile(
-    r"[Pp]er\s+(?:the\s|[A-Z]|(?:official\s+)?(?:figures|data|estimates|statistics)\b)"
+    r"[Pp]er\s+(?:the\s|[A-Z]|(?:[a-z]+\s+){0,2}?(?:figures|data|estimates|statistics|records|officials|media)\b)"
 )
 
 

@@ -30,7 +30,7 @@ from functools import cache
 
 import pycountry
 
-from worker.extract.places import NATIONAL_SCOPE, find_places
+from worker.extract.places import NATIONAL_SCOPE, find_places, fold, gazetteer
 from worker.knowledge import organisations
 from worker.models import ClaimEvent, ResolvedPlace
 from worker.track.identity import STATE_SOURCES, SUBNATIONAL_WORDS, item_context
@@ -177,10 +177,22 @@ def _scope(place: ResolvedPlace | None, event_place: ResolvedPlace | None, kind:
     if event_place is not None:
         if place.id == event_place.id:
             return ""
-        # The region a city event lies in ("in West Java" for a quake centred on one of its towns).
-        if event_place.level == "city" and place.level == "region" and place.country == event_place.country:
+        # The region a city event lies in ("in West Java" for a quake centred on one of its towns);
+        # not a capital that is a region of its own ("in Paris" beside a march in Rennes).
+        if (
+            event_place.level == "city"
+            and place.level == "region"
+            and place.country == event_place.country
+            and not _capital_region_apart(place, event_place)
+        ):
             return ""
     return place.id
+
+
+def _capital_region_apart(region: ResolvedPlace, city: ResolvedPlace) -> bool:
+    """Whether a region is the capital city itself ("Paris", "Berlin") and the event's city another."""
+    capital = gazetteer().capitals.get(region.country)
+    return capital is not None and fold(region.name) == capital and fold(city.name) != capital
 
 
 @cache
