@@ -334,7 +334,16 @@ class TestDocuments:
         # must not match: the noun, after a determiner, an adjective or "as per"
         assert sources("Its report 40 pages long came out.", "40") == [None]
         assert sources("The office had credible reports that 58 died.", "58") == [None]
-        assert sources("As per the board's updated report 4,600 houses fell.", "4,600") == [None]
+        assert sources("According to the agency report 40 people died.", "40") == ["agency report"]
+
+    def test_as_per_a_bodys_report_credits_the_body(self) -> None:
+        assert sources("As per the provincial authority, 166 people died.", "166") == [
+            "the provincial authority"
+        ]
+        text = "As per NDMA updated report 46,190 houses were damaged and 118 bridges fell."
+        assert sources(text, "46,190", "118") == ["NDMA", "NDMA"]
+        # must not match: "as per" that credits no one
+        assert sources("The work was done as per the plan, and 40 homes were rebuilt.", "40") == [None]
 
     def test_per_and_a_lower_case_source(self) -> None:
         assert sources("The city had 41 homicides, per police data.", "41") == ["police data"]

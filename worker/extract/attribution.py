@@ -288,10 +288,11 @@ _REPORTED_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # A determiner or possessive right before "report": the noun ("a report 40 pages long", "its report");
-# so after "as per" ("As per the board's updated report 4,600 houses ...").
+# so after a preposition that credits ("As per the board's updated report 4,600 houses ...",
+# "according to the agency report 40 died").
 _REPORT_NOUN_BEFORE_RE = re.compile(
     r"(?:\b(?:a|an|the|its|their|his|her|this|that|latest|new|first|final|weekly|daily)|['’]s|s['’])\s+$"
-    r"|\bper\s+[^,;.]{0,40}$",
+    r"|\b(?:per|according\s+to|citing|in)\s+[^,;.]{0,40}$",
     re.IGNORECASE,
 )
 # "that" after "report" makes it a verb only after a speaker's head ("local media report that"):
@@ -1001,12 +1002,21 @@ def _names_a_body(words: str) -> bool:
     return any(word.lower() in SOURCE_HEADS for word in words.split())
 
 
+# A document noun and, with no mark between, the figure it gives: where a source phrase ends.
+_DOCUMENT_THEN_FIGURE_RE = re.compile(
+    r"\b(?P<noun>report|reports|data|figures|statistics|estimates|bulletin|update)\s+(?=\d)", re.IGNORECASE
+)
+
+
 def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
     """The source phrase that follows a cue, and where it ends."""
     match = _RIGHT_PHRASE_END_RE.search(text, start, limit)
     while match is not None and (_and_inside_a_name(text, start, match) or _on_inside_a_name(text, match)):
         match = _RIGHT_PHRASE_END_RE.search(text, match.end(), limit)
     end = match.start() if match else limit
+    document = _DOCUMENT_THEN_FIGURE_RE.search(text, start, end)
+    if document is not None:
+        end = document.end("noun")  # "as per the board's updated report 46,190 houses ...": the report
     phrase = text[start:end].rstrip().rstrip(".")
     if phrase.endswith(")") and "(" not in phrase:
         phrase = phrase[:-1].rstrip()  # "(according to police)": the bracket closes around the credit
@@ -1475,7 +1485,11 @@ def _per_credits(text: str, start: int) -> bool:
     """Whether "per" at `start` credits a source ("..., per the health bureau", "Per the CDC, ..."):
     after a comma, a bracket or as the sentence's first word, never a rate ("30 a day, 4 per cent",
     "per capita")."""
-    opens = text.startswith("Per ", start) or text[max(0, start - 2) : start].endswith((", ", "("))
+    opens = (
+        text.startswith("Per ", start)
+        or text[max(0, start - 2) : start].endswith((", ", "("))
+        or text[max(0, start - 3) : start] in {"As ", "as "}  # "As per the board's report, ..."
+    )
     return opens and _PER_SOURCE_AFTER_RE.match(text, start) is not None
 
 
