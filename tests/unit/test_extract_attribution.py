@@ -336,6 +336,19 @@ class TestDocuments:
         assert sources("The office had credible reports that 58 died.", "58") == [None]
         assert sources("According to the agency report 40 people died.", "40") == ["agency report"]
 
+    def test_a_listed_body_named_like_a_town_reports_for_itself(self) -> None:
+        assert sources("The plan will cost 3 billion yuan, Xinhua reported.", "3 billion yuan") == ["Xinhua"]
+        # must not match: a place that reports its own figures is where they happened
+        assert sources("Northland has reported 40 deaths.", "40") == [None]
+
+    def test_a_towns_government_speaks_but_keeps_no_figures(self) -> None:
+        assert sources("The project costs 1.4 million euros, the city said.", "1.4 million euros") == [
+            "the city"
+        ]
+        assert sources("The county said 12 roads were closed.", "12") == ["The county"]
+        # must not match: a town that records figures is where they happened
+        assert sources("The city recorded 41 homicides in June.", "41") == [None]
+
     def test_as_per_a_bodys_report_credits_the_body(self) -> None:
         assert sources("As per the provincial authority, 166 people died.", "166") == [
             "the provincial authority"

@@ -101,6 +101,17 @@ def test_rupees_follow_the_country_of_the_item() -> None:
     assert units("Rs1,586 billion was set aside.", rupee="PKR") == [(1.586e12, "PKR")]
 
 
+def test_shillings_follow_the_country_of_the_item() -> None:
+    def currencies(text: str) -> list[str | None]:
+        return [claim.unit for claim in extract_claims(text)]
+
+    assert currencies("Uganda set aside 120 billion shillings for roads.") == ["UGX"]
+    assert currencies("Tanzania will spend Sh2 billion on schools.") == ["TZS"]
+    # Kenya's when the item names no country of a shilling, and a qualified name decides alone
+    assert currencies("The county lost Sh450 million.") == ["KES"]
+    assert currencies("Uganda paid 7 billion Kenyan shillings.") == ["KES"]
+
+
 def test_metres_and_millions_are_told_apart() -> None:
     assert units("The 100m sprint.") == [(100, "m")]
     assert units("It sold 35m of its devices.") == [(35e6, None)]

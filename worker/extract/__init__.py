@@ -32,9 +32,11 @@ from worker.extract.lexicon import (
     DEFAULT_PESO,
     DEFAULT_POUND,
     DEFAULT_RUPEE,
+    DEFAULT_SHILLING,
     PESO_BY_COUNTRY,
     POUND_BY_COUNTRY,
     RUPEE_BY_COUNTRY,
+    SHILLING_BY_COUNTRY,
 )
 from worker.extract.places import (
     NATIONAL_SCOPE,
@@ -58,6 +60,7 @@ __all__ = ["Figure", "extract_claims", "find_figures"]
 _RUPEE_COUNTRY = re.compile(r"\b(?:" + "|".join(RUPEE_BY_COUNTRY) + r")\b", re.IGNORECASE)
 _PESO_COUNTRY = re.compile(r"\b(?:" + "|".join(PESO_BY_COUNTRY) + r")\b", re.IGNORECASE)
 _POUND_COUNTRY = re.compile(r"\b(?:" + "|".join(POUND_BY_COUNTRY) + r")\b", re.IGNORECASE)
+_SHILLING_COUNTRY = re.compile(r"\b(?:" + "|".join(SHILLING_BY_COUNTRY) + r")\b", re.IGNORECASE)
 # An item that groups thousands with commas ("12,300") does not group them with spaces.
 _COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
 # "210 pupils and 14 teachers", "36 and 17 deaths": counts joined into one clause.
@@ -153,9 +156,9 @@ _SUMMARY_HEADING = re.compile(
 _BULLET = re.compile(r"[-–•*·]\s")
 
 
-def _local_currencies(text: str) -> tuple[str, str, str]:
-    """The rupee, peso and pound an item means, by the country it names; the country search runs
-    only for items that write the currency ("Rs", "Rs.", "rupees")."""
+def _local_currencies(text: str) -> tuple[str, str, str, str]:
+    """The rupee, peso, pound and shilling an item means, by the country it names; the country
+    search runs only for items that write the currency ("Rs", "Rs.", "rupees")."""
     lower = text.lower()
     rupee = (
         _pick(_RUPEE_COUNTRY, text, RUPEE_BY_COUNTRY, DEFAULT_RUPEE)
@@ -166,7 +169,12 @@ def _local_currencies(text: str) -> tuple[str, str, str]:
     pound = DEFAULT_POUND
     if ("£" in text or "pound" in lower) and not any(name in lower for name in BRITAIN_NAMES):
         pound = _pick(_POUND_COUNTRY, text, POUND_BY_COUNTRY, DEFAULT_POUND)
-    return rupee, peso, pound
+    shilling = (
+        _pick(_SHILLING_COUNTRY, text, SHILLING_BY_COUNTRY, DEFAULT_SHILLING)
+        if "Sh" in text or "shilling" in lower
+        else DEFAULT_SHILLING
+    )
+    return rupee, peso, pound, shilling
 
 
 class Figure(NamedTuple):
@@ -181,12 +189,19 @@ class Figure(NamedTuple):
 def find_figures(text: str, sentences: list[tuple[int, int]]) -> list[Figure]:
     """The quantities of every sentence, in reading order: the first half of `extract_claims`, which
     a caller runs on its own to pass over the per-item work of an item with no figure at all."""
-    rupee, peso, pound = _local_currencies(text)
+    rupee, peso, pound, shilling = _local_currencies(text)
     spaced_thousands = _COMMA_GROUPED.search(text) is None
     found: list[Figure] = []
     for s_index, (s_start, s_end) in enumerate(sentences):
         quantities = find_quantities(
-            text, s_start, s_end, rupee=rupee, peso=peso, pound=pound, spaced_thousands=spaced_thousands
+            text,
+            s_start,
+            s_end,
+            rupee=rupee,
+            peso=peso,
+            pound=pound,
+            shilling=shilling,
+            spaced_thousands=spaced_thousands,
         )
         base = len(found)
         for quantity in quantities:

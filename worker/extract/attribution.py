@@ -95,7 +95,7 @@ from worker.extract.reporting import (
 from worker.extract.reporting import (
     TRAILING_PHRASE_RE as _TRAILING_PHRASE_RE,
 )
-from worker.extract.sources import ORGANISATION_WORDS, personal_name
+from worker.extract.sources import ALIAS_TABLE, ORGANISATION_WORDS, normalize_source, personal_name
 from worker.extract.types import Attribution
 
 # The end of a source phrase that follows its cue: punctuation, or a word that starts a new clause.
@@ -861,6 +861,8 @@ def _names_only_places(phrase: str) -> bool:
         place = places.lookup(" ".join(words))
         if place is None or places.is_capital(place):
             return False
+        if normalize_source(" ".join(words))[0] in ALIAS_TABLE:
+            return False  # "Xinhua reported": a listed body named like a town
     return True
 
 
@@ -901,7 +903,9 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
         # "Maj. Tom Reed of the state patrol": a named person, whatever the body's words
         and not _named_person_of_a_body(tokens, lower)
     ):
-        return False
+        # "..., the city said in a statement": a town's own government speaks, but never keeps its
+        # figures as a body does ("the city recorded 41 homicides" is where they happened)
+        return not counting and len(lower) == 2 and lower[0] == "the" and lower[1] in _MUNICIPAL_SPEAKERS
     acronym = any(ACRONYM_RE.match(t) for t in tokens)
     capitalised = [t for t in tokens[1:] if t[0].isupper()] + (
         [tokens[0]] if tokens[0][0].isupper() and lower[0] not in DETERMINERS else []
@@ -917,6 +921,7 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
 
 
 _ONE_CAPITALISED_WORD_RE = re.compile(r"[A-Z][a-z'’-]+")
+_MUNICIPAL_SPEAKERS = frozenset({"city", "town", "county", "municipality", "borough"})
 # How far back the full name of a surname is looked for: a long article's length, so that an item
 # of thousands of such sentences stays linear.
 SURNAME_LOOKBACK = 6000

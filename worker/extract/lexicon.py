@@ -249,10 +249,10 @@ CURRENCY_PREFIXES: dict[str, str] = {
 
 # Letter prefixes glued to the digits that are currencies only with a scale word after ("P2.7 billion",
 # "R5 million") or thousands grouping ("P1,500"); bare, they name things ("K9", "PS5"). "PS" is how
-# an ASCII-only feed writes "£" ("PS2.7m", "PS21,700"); "Sh" is how Kenyan papers write the shilling,
+# an ASCII-only feed writes "£" ("PS2.7m", "PS21,700"); "Sh" is how East African papers write the shilling,
 # "N" how Nigerian ones write the naira ("Sh2 billion", "N2.3 trillion").
 LETTER_CURRENCY_PREFIXES: dict[str, str] = {
-    "P": "PHP", "R": "ZAR", "K": "PGK", "PS": "GBP", "Sh": "KES", "N": "NGN",
+    "P": "PHP", "R": "ZAR", "K": "PGK", "PS": "GBP", "Sh": "SHILLING", "N": "NGN",
 }  # fmt: skip
 
 
@@ -296,6 +296,7 @@ CURRENCY_NAMES: dict[str, str] = iso_currency_names() | {
     "taka": "BDT", "baht": "THB", "rupiah": "IDR", "hryvnias": "UAH", "hryvnia": "UAH",
     "shekels": "ILS", "ringgit": "MYR", "dong": "VND", "zlotys": "PLN", "zloty": "PLN",
     "forints": "HUF", "reais": "BRL", "bitcoin": "BTC", "bitcoins": "BTC",
+    "shillings": "SHILLING", "shilling": "SHILLING",
 }  # fmt: skip
 
 # "Rs", "rupees", "pesos", "£" and "pounds" belong to several countries; the item's own country
@@ -317,6 +318,14 @@ POUND_BY_COUNTRY: dict[str, str] = {
     "beirut": "LBP", "sudan": "SDG", "sudanese": "SDG", "khartoum": "SDG", "south sudan": "SSP",
     "juba": "SSP", "syria": "SYP", "syrian": "SYP", "damascus": "SYP",
 }  # fmt: skip
+# East Africa's shillings ("Sh", "shillings"), by country name, adjective and capital; Kenya's when
+# the item names none of them, as Kenyan wire copy writes them most.
+SHILLING_BY_COUNTRY: dict[str, str] = {
+    "kenya": "KES", "kenyan": "KES", "nairobi": "KES", "uganda": "UGX", "ugandan": "UGX", "kampala": "UGX",
+    "tanzania": "TZS", "tanzanian": "TZS", "dodoma": "TZS", "dar es salaam": "TZS", "somalia": "SOS",
+    "somali": "SOS", "mogadishu": "SOS",
+}  # fmt: skip
+DEFAULT_SHILLING = "KES"
 BRITAIN_NAMES = ("britain", "british", "united kingdom", "u.k.", "england", "scotland", "wales", "london")
 DEFAULT_POUND = "GBP"
 

@@ -265,15 +265,16 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
     rupee: str = "INR",
     peso: str = "PHP",
     pound: str = "GBP",
+    shilling: str = "KES",
     spaced_thousands: bool = False,
 ) -> list[Quantity]:
     """Quantity mentions that may be claims in the sentence text[start:end], in order.
 
-    `rupee`, `peso` and `pound` are the currencies the item's country gives those names;
+    `rupee`, `peso`, `pound` and `shilling` are the currencies the item's country gives those names;
     `spaced_thousands` reads "12 000" as one number (the item does not group with commas).
     """
     matches = number_tokens(text, start, end, spaced_thousands=spaced_thousands)
-    local = {"RUPEE": rupee, "PESO": peso, "POUND": pound}
+    local = {"RUPEE": rupee, "PESO": peso, "POUND": pound, "SHILLING": shilling}
     found: list[Quantity] = []
     carried_unit: tuple[str, int] | None = None  # ("magnitude", end) to share with "5.9 and 5.5"
     skip_until = -1
@@ -837,8 +838,8 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, local: dict[st
     if prefix.letter_currency is not None:
         if not scaled and "," not in token:
             return _identifier_reading(text, match, number_start, pos, token)
-        unit = LETTER_CURRENCY_PREFIXES[prefix.letter_currency.group("c")]
-        left = prefix.letter_currency.start()
+        letters = LETTER_CURRENCY_PREFIXES[prefix.letter_currency.group("c")]
+        unit, left = local.get(letters, letters), prefix.letter_currency.start()
     if unit is None or unit == "magnitude":
         unit, pos = _unit_after(text, pos, end, unit, is_words=is_words, local=local)
     if not is_words:
