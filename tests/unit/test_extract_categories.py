@@ -974,6 +974,31 @@ def test_a_rival_figure_in_a_contrasting_clause_counts_what_the_first_counts() -
     ]
 
 
+def test_lives_taken_are_killed_and_people_seized_abducted() -> None:
+    assert categories("The fire claimed 12 lives, officials said.") == [("12", "killed")]
+    assert categories("The crash cost three lives.") == [("three", "killed")]
+    assert categories("Gunmen seized 24 passengers from a bus.") == [("24", "abducted")]
+    # must not match: lives saved, goods seized
+    assert categories("Doctors saved 12 lives.") == [("12", "other")]
+    assert categories("Police seized 40 guns.") == [("40", "other")]
+
+
+def test_custody_higher_ground_and_shelter_sought_have_their_categories() -> None:
+    assert categories("Authorities have taken 38 people into custody.") == [("38", "detained")]
+    assert categories("Some 80,000 residents were moved to higher ground.") == [("Some 80,000", "evacuated")]
+    assert categories("Some 640 people have sought shelter in schools.") == [("Some 640", "displaced")]
+
+
+def test_what_befell_people_after_their_noun_is_no_part_of_it() -> None:
+    text = "The attack left 5 soldiers dead and 9 wounded."
+    assert counted_noun(text, text.index("5") + 1, len(text))[0] == "soldiers"
+    text = "Rescuers found 15 people alive."
+    assert counted_noun(text, text.index("15") + 2, len(text))[0] == "people"
+    # must not stop: the word alone is what is counted
+    text = "The attack left 5 dead."
+    assert counted_noun(text, text.index("5") + 1, len(text))[0] == "dead"
+
+
 def test_hospital_care_counts_the_sick() -> None:
     assert categories("The ministry said 640 people had received hospital care.") == [("640", "affected")]
 

@@ -57,7 +57,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "evacuated", "evacuation", "evacuees", "evacuating", "evacuate", "moved to shelters",
         "taken to shelters", "in shelters", "moved to temporary shelters", "taken to temporary shelters",
         "in temporary shelters", "sheltering", "relief camps", "moved to safety",
-        "moved to safer", "relocated", "housed in", "moved to a school", "moved to schools",
+        "moved to safer", "moved to higher ground", "relocated", "housed in", "moved to a school",
+        "moved to schools",
         "moved to a camp", "moved to camps", "moved to evacuation centres", "moved to evacuation centers",
         "taken to evacuation centres", "taken to evacuation centers",
     ),
@@ -66,11 +67,13 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "uprooting", "displacement", "homeless", "escaped", "crossed into", "from their homes",
         "asylum seekers", "internally displaced", "arrivals", "came ashore", "landed",
         "stranded", "without shelter", "sought refuge", "seeking refuge", "taken refuge", "took refuge",
+        "sought shelter", "seeking shelter", "taken shelter", "took shelter",
         "in camps", "in displacement camps", "in tent camps",
     ),
     "detained": (
         "detained", "detaining", "arrested", "arresting", "arrests", "arrest", "detainees",
-        "in custody", "jailed", "imprisoned", "rounded up", "held", "captured", "taken prisoner",
+        "in custody", "into custody", "jailed", "imprisoned", "rounded up", "held", "captured",
+        "taken prisoner",
         "apprehended", "nabbed", "netted", "prisoners",
     ),
     "abducted": (
@@ -479,6 +482,7 @@ _PHRASE_STOP = frozenset(
     ]
 )
 _NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of", "internally"})
+_PREDICATE_ADJECTIVES = frozenset({"dead", "alive", "hurt", "homeless"})
 # Nouns in -ing that end a counted phrase as its head ("$2 billion in military spending").
 _ING_NOUNS = frozenset(
     {"spending", "funding", "housing", "training", "building", "bombing", "shelling", "fighting", "flooding",
@@ -707,8 +711,10 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
         lower = word.lower()
         if (lower in _PHRASE_STOP and not (not words and lower in _NOUN_SKIP)) or lower.endswith(_CONTRACTED):
             break  # a verb ("were", "face") or a contracted one ("haven't") ends the noun phrase
-        if lower.endswith("ed") and (words or lower not in _PARTICIPLE_ADJECTIVES):
-            break
+        if (lower.endswith("ed") and (words or lower not in _PARTICIPLE_ADJECTIVES)) or (
+            words and lower in _PREDICATE_ADJECTIVES
+        ):
+            break  # a participle, or what befell them ("5 soldiers dead"): not what is counted
         if words and lower.endswith("ing") and lower not in _ING_NOUNS:
             break  # "17 senators joining the vote", "300 people living in tents": a clause after the noun
         if (lower in UNITS_WORDS or lower in TENS_WORDS) and (not words or word.islower()):
@@ -772,10 +778,9 @@ def categorise(text: str, figure: FigureSpan) -> str:
         return ruled
     if _PARTITIVE_FATE.match(text, figure.end, figure.sentence_end):
         return "killed"
-    if not is_thing:
-        housed = _IN_COUNTED_SHELTERS.match(text, figure.phrase_end, figure.sentence_end)
-        if housed is not None:
-            return "displaced" if housed.group("where").lower() == "camps" else "evacuated"
+    around = _category_around(text, figure, head_lower, is_thing=is_thing)
+    if around is not None:
+        return around
     after = _category_after(text, figure, is_thing=is_thing)
     if after is not None:
         return after
@@ -793,6 +798,31 @@ def categorise(text: str, figure: FigureSpan) -> str:
     )
 
 
+def _category_around(text: str, figure: FigureSpan, head: str | None, *, is_thing: bool) -> str | None:
+    """Stage 1b: a verb right before the figure that takes lives or people, or where the people
+    counted are housed when the places are counted too."""
+    verb_before = text[max(figure.sentence_start, figure.start - GOVERNED_BY_OTHER_WINDOW) : figure.start]
+    if _LIVES_AFTER.match(text, figure.end) and _LIVES_TAKEN_BEFORE.search(verb_before):
+        return "killed"  # "the fire claimed 12 lives", "a crash that cost three lives"
+    if head in _PEOPLE_SEIZED and _SEIZED_BEFORE.search(verb_before):
+        return "abducted"  # "gunmen seized 24 passengers"; seized goods stay other
+    housed = None if is_thing else _IN_COUNTED_SHELTERS.match(text, figure.phrase_end, figure.sentence_end)
+    if housed is None:
+        return None
+    return "displaced" if housed.group("where").lower() == "camps" else "evacuated"
+
+
+# A verb that takes lives or people right before the figure.
+_LIVES_TAKEN_BEFORE = re.compile(
+    r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|t(?:ook|aken|aking|akes))\s+(?:the\s+)?$"
+)
+_LIVES_AFTER = re.compile(r"\s+(?:more\s+|other\s+|human\s+)?li(?:ves|fe)\b")
+_SEIZED_BEFORE = re.compile(r"\b(?:seiz(?:ed|ing|es?)|grabb(?:ed|ing)|snatch(?:ed|ing))\s+(?:another\s+)?$")
+_PEOPLE_SEIZED = frozenset(
+    {"people", "passengers", "villagers", "students", "pupils", "schoolchildren", "children", "women", "men",
+     "workers", "worshippers", "travellers", "travelers", "farmers", "civilians", "tourists", "foreigners",
+     "girls", "boys", "persons", "residents", "fishermen", "crew", "sailors"}
+)  # fmt: skip
 # "6,400 people were staying in 48 shelters": the shelters are counted too, so the cue stands past
 # the next figure; people in shelters or evacuation centres are evacuated, in camps displaced (SPEC).
 _IN_COUNTED_SHELTERS = re.compile(
