@@ -999,6 +999,16 @@ def test_what_befell_people_after_their_noun_is_no_part_of_it() -> None:
     assert counted_noun(text, text.index("5") + 1, len(text))[0] == "dead"
 
 
+def test_people_marooned_are_displaced_and_people_fallen_ill_affected() -> None:
+    assert categories("Officials said 61 people died and 1.8 million remained marooned.") == [
+        ("61", "killed"),
+        ("1.8 million", "displaced"),
+    ]
+    assert categories("Some 300 people fell ill after the meal.") == [("Some 300", "affected")]
+    # must not match: a firm that contracts workers
+    assert categories("The firm contracted 40 workers.") == [("40", "other")]
+
+
 def test_hospital_care_counts_the_sick() -> None:
     assert categories("The ministry said 640 people had received hospital care.") == [("640", "affected")]
 

@@ -321,6 +321,16 @@ def test_a_body_described_by_its_remit_and_an_administrative_head_is_a_body() ->
     assert resolve("the management", country=None, kind="other") is None
 
 
+def test_a_listed_body_named_by_its_remit_under_another_head_is_that_body() -> None:
+    text = "Floods in Bangladesh killed 40, the disaster management directorate said."
+    assert resolve("the disaster management directorate", text, country="BD", kind="other") == "bd-ddm"
+    assert resolve("the disaster management department", text, country="BD", kind="other") == "bd-ddm"
+    # must not match: more words than the remit, or another country's body of that remit
+    assert resolve("the Sylhet disaster management office", text, country="BD", kind="other") != "bd-ddm"
+    nepal = "Floods in Nepal killed 40, the disaster management directorate said."
+    assert resolve("the disaster management directorate", nepal, country="NP", kind="other") != "bd-ddm"
+
+
 def test_a_demonym_that_opens_a_regions_name_names_no_country() -> None:
     assert resolve("British Columbia officials", country="CA") == "generic:officials"
     # must not match: the demonym before a body

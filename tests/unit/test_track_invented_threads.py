@@ -6,8 +6,9 @@ reports name no kind of happening, a city heatwave whose national toll is kept a
 whose minister is later named by surname alone, an aid pledge raised twice, a wildfire whose
 county sheriff is named three ways near a town the gazetteer lists only abroad, a shipwreck
 whose toll the migration agency raises beside the year's running total of the sea's dead, and a
-quake whose disaster agency each item names by its remit under another head, and an air strike
-whose toll a shadow government gives under its name and then its initials. Each link here is
+quake whose disaster agency each item names by its remit under another head, an air strike
+whose toll a shadow government gives under its name and then its initials, and floods whose listed
+disaster department each item names under another head. Each link here is
 one the tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written
 for this project)."""
 
@@ -679,4 +680,17 @@ def test_initials_that_spell_no_earlier_name_are_a_body_of_their_own() -> None:
     assert [event.event for event in events if event.event != "sources_conflict"] == [
         "series_opened",
         "series_opened",
+    ]
+
+
+def test_a_listed_body_named_under_other_heads_keeps_its_series() -> None:
+    links = _links(_thread_events("xi-", window_seconds=60))
+    # "the Department of Disaster Management", "the disaster management department", "Bangladesh's
+    # disaster management directorate", "the government's disaster agency": one body's counts
+    assert [link[2:5] for link in links if link[5] == "bd-ddm" and link[0] == "value_updated"] == [
+        (1_200_000.0, "xi-02", 1_500_000.0),
+        (40.0, "xi-02", 52.0),
+        (1_500_000.0, "xi-03", 1_800_000.0),
+        (52.0, "xi-03", 61.0),
+        (61.0, "xi-04", 70.0),
     ]

@@ -893,6 +893,8 @@ _ROLE_AT_NAMED_BODY = re.compile(
 # Heads of an administration's offices and the words of its national scope: "the National
 # Secretariat for Risk Management", "the risk management agency" and "the country's risk management
 # secretariat" are one body to a reader, named by its remit (store.SeriesStore._body_described).
+# The fewest words of its remit a body's name must hold to meet another under a different head.
+REMIT_WORDS = 2
 ADMINISTRATIVE_HEADS = frozenset(
     {
         "agency",
@@ -1191,8 +1193,39 @@ def _resolve_by_words(  # noqa: PLR0911  one return per rule, in order
         name = (
             rest if country is not None and rest and _country_only_owns(mention, folded, rest) else normalized
         )
-        return Entity(id=f"{UNLISTED_PREFIX}{unlisted_name_key(name)}", name=normalized)
+        return _unlisted_body(mention, name, normalized, context)
     return None
+
+
+def _unlisted_body(mention: str, name: str, normalized: str, context: ItemContext) -> Entity:
+    """A body the data file does not list by this name; or the listed body of the item's country
+    with its remit under another administrative head: "the disaster management directorate" is the
+    "Department of Disaster Management" the data file lists."""
+    key = unlisted_name_key(name)
+    listed = _pick(_listed_by_remit().get(_remit_of(key), ()), context)
+    if listed is not None:
+        return _as_entity(listed, _speaker(mention))
+    return Entity(id=f"{UNLISTED_PREFIX}{key}", name=normalized)
+
+
+def _remit_of(key: str) -> frozenset[str]:
+    """The words of a body's name key without its administrative heads; empty when fewer than two
+    remain, as one word ("the Velmar Agency") names no remit to meet another head by."""
+    remit = frozenset(key.split()) - ADMINISTRATIVE_HEADS
+    return remit if len(remit) >= REMIT_WORDS else frozenset()
+
+
+@cache
+def _listed_by_remit() -> dict[frozenset[str], list[Organisation]]:
+    """The data file's bodies by the remit of each of their names."""
+    by_remit: dict[frozenset[str], list[Organisation]] = {}
+    for org in organisations():
+        for alias in (org.key, *org.aliases):
+            remit = _remit_of(unlisted_name_key(alias))
+            if remit and org not in by_remit.setdefault(remit, []):
+                by_remit[remit].append(org)
+    by_remit.pop(frozenset(), None)
+    return by_remit
 
 
 # A country's law-making chambers, named by their kind: "the parliament", "the national assembly".

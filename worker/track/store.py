@@ -16,6 +16,7 @@ from worker.track.identity import (
     ADMINISTRATIVE_HEADS,
     BODY_HEADS,
     MINISTRY_SUFFIX,
+    REMIT_WORDS,
     UNLISTED_PREFIX,
     is_news_outlet,
     unlisted_name_key,
@@ -342,11 +343,6 @@ def _initials(wording: str | None) -> str:
         word for word in wording.split() if word[:1].isupper() and word.lower() not in _NOT_IN_ACRONYMS
     ]
     return "".join(word[0].lower() for word in capitalised) if len(capitalised) >= ACRONYM_LETTERS else ""
-
-
-# How many words of its remit an unlisted body's id must hold to meet another under a different
-# head: with one ("the Velmar Agency", "the Velmar Institute") the head tells two bodies apart.
-REMIT_WORDS = 2
 
 
 def _remit(source: str) -> frozenset[str]:
