@@ -349,6 +349,28 @@ class TestDocuments:
         # must not match: a town that records figures is where they happened
         assert sources("The city recorded 41 homicides in June.", "41") == [None]
 
+    def test_a_cue_word_inside_an_according_to_phrase_is_its_noun(self) -> None:
+        text = "The state grew 1.6%, according to the latest Census Bureau estimates."
+        assert sources(text, "1.6%") == ["Census Bureau"]
+        # must not match: a verb of its own clause after the phrase
+        text = "According to police, 12 people were hurt and officials said 40 homes burned."
+        assert sources(text, "12", "40") == ["police", "officials"]
+
+    def test_a_towns_region_after_it_stays_in_the_aside_or_the_subject(self) -> None:
+        text = "The company, based in Columbus, Ohio, said it would cut 850 jobs."
+        assert sources(text, "850") == ["The company"]
+        assert sources("Police in Lagos, Nigeria, said 12 people died.", "12") == ["Police in Lagos, Nigeria"]
+        # must not match: a person named like a town after a place
+        text = "Lots are tough to find in Pickering, Marshall said, and cost $90,000."
+        assert sources(text, "$90,000") == ["Marshall"]
+
+    def test_a_where_clause_with_its_own_speaker(self) -> None:
+        text = "Floods hit towns in Sindh, Pakistan, where officials said 40 died."
+        assert sources(text, "40") == ["officials"]
+        # must not match: a where-clause closed by a comma is an aside before the verb
+        text = "Officials in the county, where 48,000 ballots were cast, said 40 were spoiled."
+        assert sources(text, "40") == ["Officials in the county"]
+
     def test_as_per_a_bodys_report_credits_the_body(self) -> None:
         assert sources("As per the provincial authority, 166 people died.", "166") == [
             "the provincial authority"

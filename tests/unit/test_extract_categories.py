@@ -1009,6 +1009,13 @@ def test_people_marooned_are_displaced_and_people_fallen_ill_affected() -> None:
     assert categories("The firm contracted 40 workers.") == [("40", "other")]
 
 
+def test_one_passive_of_two_verbs_keeps_its_second_verbs_category() -> None:
+    assert categories("At least 3 people were shot and killed.") == [("At least 3", "killed")]
+    assert categories("Two men were shot and wounded.") == [("Two", "injured")]
+    # must not match: "and" before another verb of the group's own
+    assert categories("Some 40 people gathered and marched.") == [("Some 40", "protesting")]
+
+
 def test_hospital_care_counts_the_sick() -> None:
     assert categories("The ministry said 640 people had received hospital care.") == [("640", "affected")]
 

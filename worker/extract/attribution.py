@@ -842,6 +842,12 @@ _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 
 
 @lru_cache(maxsize=4096)
+def _names_a_region(phrase: str) -> bool:
+    """Whether a phrase is a country's or a region's name ("Ohio", "Nigeria"), which follows a town's."""
+    place = gazetteer().lookup(phrase) if phrase[:1].isupper() else None
+    return place is not None and place.level in {"region", "country"}
+
+
 def _names_only_places(phrase: str) -> bool:
     """Whether a subject is nothing but countries, provinces, states or towns ("Northland", "the Lake
     district and Eastvale"): SPEC reads "a place recorded 40 deaths" as where they happened, and a
@@ -1125,6 +1131,10 @@ def _whole_region_subject(region: str, region_start: int) -> tuple[str, int, str
     return None
 
 
+# An aside that places its subject in a town, before the town's region or country after a comma.
+_IN_A_TOWN_END_RE = re.compile(r"\bin\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*\s*$")
+
+
 def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, int, str | None, str] | None:  # noqa: PLR0911, PLR0912, PLR0915  one rule per subject shape
     """The subject before a cue verb: (phrase, start, cue override, words that vouch for it), or
     ("", position, None, "") when the verb shares the subject of an earlier one ("put the toll at
@@ -1141,6 +1151,13 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     if whole is not None:
         return whole
     segments = _SEGMENT_COMMA_RE.split(region) if _DIGIT_RE.search(region) else region.split(",")
+    if (
+        len(segments) >= 2
+        and _IN_A_TOWN_END_RE.search(segments[-2])
+        and _names_a_region(segments[-1].strip())
+    ):
+        # "The company, based in Columbus, Ohio, said": the state is the town's, inside the aside
+        segments = [*segments[:-2], f"{segments[-2]},{segments[-1]}"]
     last = segments[-1].strip()
     last_words = WORD_RE.findall(last)
     if not last_words:
@@ -1151,8 +1168,10 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         phrase = last[len(last_words[0]) :].strip()
         start = region_start + region.rfind(phrase)
         return _owner_of_documents(phrase) or phrase, start, "citing", ""
-    if _word_in(last_words[0], RELATIVE_PRONOUNS) and len(last_words) > 1:
-        # "the fire, which officials said killed 40": the relative clause has a subject of its own
+    where_inside = first == "where" and not text[region_start:verb_start].rstrip().endswith(",")
+    if (_word_in(last_words[0], RELATIVE_PRONOUNS) or where_inside) and len(last_words) > 1:
+        # "the fire, which officials said killed 40", "towns in Sindh, where officials said 40
+        # died": the relative clause has a subject of its own
         inner = last[last.find(last_words[1]) :].strip()
         # "who heads the panel": a head noun that takes an object is a verb ("heads", "guards")
         takes_an_object = len(last_words) > 2 and last_words[2].lower() in DETERMINERS
@@ -1661,9 +1680,14 @@ class _SentenceReader:
 
     def _cue_verbs(self) -> None:  # noqa: PLR0912, PLR0915  one scan over the cue verbs whose rules share its running state
         text, previous_verb_end = self.text, self.start
+        # the spans of the "according to" phrases read before: a cue word inside one is a noun of
+        # its source phrase ("according to the latest Census Bureau estimates")
+        preposed = [(anchor.start, anchor.end) for anchor in self.anchors]
         for match in self.verbs:
             verb = match.word
             kind = match.kind
+            if any(start < match.start < end for start, end in preposed):
+                continue
             if DEED_OBJECT_RE.match(text, match.end, self.end):
                 continue
             if verb in {"added", "adds"} and ADDED_AS_DEED_RE.match(text, match.end, self.end):
