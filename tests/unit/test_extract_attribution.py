@@ -364,6 +364,12 @@ class TestDocuments:
         text = "Lots are tough to find in Pickering, Marshall said, and cost $90,000."
         assert sources(text, "$90,000") == ["Marshall"]
 
+    def test_a_general_staff_claims_as_a_body(self) -> None:
+        text = "The enemy has lost 5,200 troops, Norland's general staff claimed, a figure no one can check."
+        assert sources(text, "5,200") == ["Norland's general staff"]
+        # must not match: a possessive's forecast is a noun
+        assert sources("Norland's growth forecast of 2% was cut.", "2%") == [None]
+
     def test_a_where_clause_with_its_own_speaker(self) -> None:
         text = "Floods hit towns in Sindh, Pakistan, where officials said 40 died."
         assert sources(text, "40") == ["officials"]

@@ -1012,8 +1012,11 @@ def test_people_marooned_are_displaced_and_people_fallen_ill_affected() -> None:
 def test_one_passive_of_two_verbs_keeps_its_second_verbs_category() -> None:
     assert categories("At least 3 people were shot and killed.") == [("At least 3", "killed")]
     assert categories("Two men were shot and wounded.") == [("Two", "injured")]
-    # must not match: "and" before another verb of the group's own
+    # casualties together are other
+    assert categories("Casualties passed 600,000 killed and wounded.") == [("passed 600,000", "other")]
+    # must not match: "and" before another verb of the group's own, or another figure's verb
     assert categories("Some 40 people gathered and marched.") == [("Some 40", "protesting")]
+    assert categories("Gunmen killed 5 and wounded 12.") == [("5", "killed"), ("12", "injured")]
 
 
 def test_hospital_care_counts_the_sick() -> None:

@@ -448,14 +448,19 @@ def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
     if lead.rstrip().endswith(('"', "”")):
         return False  # '"... like this," said the mayor': a quotation's last word is no determiner
     words = [word.strip(_EDGE_PUNCTUATION) for word in lead.split()]
-    if text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS) and not (
-        # "The party's chairman claimed", "the bank's chief economist forecast": the word before is a
-        # speaker, the subject of a verb, not a noun that "claim" or "forecast" completes; so is the
-        # last word of a name ("Norland's General Staff claimed")
-        words
-        and (
-            (words[-1].lower() in SOURCE_HEADS and words[-1].lower() not in _ADJECTIVE_LIKE_HEADS)
-            or _ends_a_name(words[-1])
+    if (
+        text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS)
+        and not (
+            # "The party's chairman claimed", "the bank's chief economist forecast": the word before is a
+            # speaker, the subject of a verb, not a noun that "claim" or "forecast" completes; so is the
+            # last word of a name ("Norland's General Staff claimed")
+            words
+            and (
+                (words[-1].lower() in SOURCE_HEADS and words[-1].lower() not in _ADJECTIVE_LIKE_HEADS)
+                or _ends_a_name(words[-1])
+                # "Ukraine's general staff claimed": the army's command, not a staff estimate
+                or " ".join(words[-2:]).lower() == "general staff"
+            )
         )
     ):
         # "its growth forecast", "their new five-year sales forecast"; not past a comma ("Her

@@ -644,8 +644,10 @@ _CROWD_COUNT = re.compile(
 # "... and abducting some 250", "... and forced detainees", "... but deaths rose": a conjunction
 # followed by a verb, a determiner or a pronoun starts a new clause; "and gendarmes injured" does not.
 _NEXT_CLAUSE = re.compile(
-    # "were shot and killed", "stabbed and wounded": one passive of two verbs, not a new clause
+    # "were shot and killed", "stabbed and wounded", "600,000 killed and wounded": one passive of two
+    # verbs, not a new clause
     r"\s(?:(?:but|while|whereas|after|before|when)\s|(?<!shot\s)(?<!stabbed\s)(?<!beaten\s)(?<!hacked\s)"
+    r"(?<!killed\s)"
     r"and\s+(?=[a-z]+(?:ed|ing)\b|(?:the|a|an|its|their|his|her|it|"
     r"they|he|she|we|left|took|made|put|hit|said|say|says|fled|died|sent|set|gave|kept|brought|held)\b))",
     re.IGNORECASE,
