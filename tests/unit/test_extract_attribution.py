@@ -370,6 +370,12 @@ class TestDocuments:
         # must not match: a possessive's forecast is a noun
         assert sources("Norland's growth forecast of 2% was cut.", "2%") == [None]
 
+    def test_a_reply_before_the_colon_that_opens_a_quotation(self) -> None:
+        text = 'Asked about the toll, the spokesman replied: "More than 70, and rising."'
+        assert sources(text, "More than 70") == ["the spokesman"]
+        # must not match: a verb of a thing that goes on before a colon
+        assert sources("The rain continued: 40 mm fell overnight.", "40 mm") == [None]
+
     def test_a_where_clause_with_its_own_speaker(self) -> None:
         text = "Floods hit towns in Sindh, Pakistan, where officials said 40 died."
         assert sources(text, "40") == ["officials"]

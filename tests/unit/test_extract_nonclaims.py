@@ -128,7 +128,10 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         ("Two-thirds of the valley's 300 farms and most of the 60 mills flooded.", ["Two-thirds"]),
         ("The sp 500 fell 2.1% and the S&P/ASX 200 added 0.7 percent.", ["2.1%", "0.7 percent"]),
         ("The category 4 hurricane brought winds of 155mph.", ["155mph"]),
-        ("It owns 9 E 71st St and wants a few hundred, perhaps 1,000 megawatts.", ["1,000 megawatts"]),
+        (
+            "It owns 9 E 71st St and wants a few hundred, perhaps 1,000 megawatts.",
+            ["perhaps 1,000 megawatts"],
+        ),
         ("A few thousand people and many millions more watched.", []),
         ("Prices rose by an average of 1500 in the summer of 1969.", ["an average of 1500"]),
         ("The iPhone 11 Pro and two 737 Max jets sold in the 90049 ZIP Code.", ["two"]),

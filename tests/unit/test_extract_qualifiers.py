@@ -43,6 +43,9 @@ def test_named_qualifier_patterns(name: str, matching: str, not_matching: str, m
         ("Some 16 hospitals had closed.", "Some 16", "approximate"),
         ("An estimated 2.6 million voters abstained.", "An estimated 2.6 million", "approximate"),
         ("It killed about 1,200 people.", "about 1,200", "approximate"),
+        # a speaker's guess
+        ("There were maybe 5,000 people.", "maybe 5,000", "approximate"),
+        ("Perhaps 300 homes burned.", "Perhaps 300", "approximate"),
         ("More than 39,000 were killed.", "More than 39,000", "lower_bound"),
         ("The toll exceeded 60,000 last week.", "exceeded 60,000", "lower_bound"),
         ("Upwards of 4,000 people are missing.", "Upwards of 4,000", "lower_bound"),

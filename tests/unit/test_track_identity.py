@@ -331,6 +331,20 @@ def test_a_listed_body_named_by_its_remit_under_another_head_is_that_body() -> N
     assert resolve("the disaster management directorate", nepal, country="NP", kind="other") != "bd-ddm"
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Save the Children", "save-the-children"),
+        ("the Norwegian Refugee Council", "nrc"),
+        ("the NRC", "nrc"),
+        ("the International Rescue Committee", "irc"),
+        ("Oxfam", "oxfam"),
+    ],
+)
+def test_international_aid_groups_are_listed(mention: str, expected: str) -> None:
+    assert resolve(mention, country=None, kind="un_ngo") == expected
+
+
 def test_a_demonym_that_opens_a_regions_name_names_no_country() -> None:
     assert resolve("British Columbia officials", country="CA") == "generic:officials"
     # must not match: the demonym before a body

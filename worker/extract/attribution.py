@@ -1336,7 +1336,10 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
     cues: list[_Cue] = []
     for word in _QUOTE_TAIL_WORDS.intersection(words):
         for position in _occurrences(text, word, start, end):
-            if _QUOTE_TAIL_BEFORE_RE.search(text, max(start, position - _QUOTE_TAIL_WINDOW), position):
+            # after a quotation, or before the colon that opens one ('the spokesman replied: "..."')
+            if _QUOTE_TAIL_BEFORE_RE.search(
+                text, max(start, position - _QUOTE_TAIL_WINDOW), position
+            ) or text.startswith(":", position + len(word)):
                 cues.append(_Cue(word, position, position + len(word), "speech"))
     for word in _CUE_WORD_SET.intersection(words):
         for position in _occurrences(text, word, start, end):

@@ -91,6 +91,8 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "an estimated": "approximate", "estimated": "approximate", "circa": "approximate",
     "an approximate": "approximate", "nearly about": "approximate", "round about": "approximate",
     "in the region of": "approximate", "on the order of": "approximate", "something like": "approximate",
+    # a speaker's guess: "maybe 5,000 people", "perhaps 300"
+    "maybe": "approximate", "perhaps": "approximate", "possibly": "approximate",
     "an average of": "exact",
     # lower bound
     "more than": "lower_bound", "over": "lower_bound", "at least": "lower_bound",
