@@ -151,6 +151,11 @@ def test_non_claims_in_sentences(sentence: str, kept: list[str]) -> None:
         ("Between 14 and 15 tonnes were moved.", ["Between 14 and 15 tonnes"]),
         ("1 of 3", []),
         ("Photo 2 of 14", []),
+        # identifiers and ages in a list, and what counts after them
+        ("Rescuers combed carriages 1 and 2 of the train.", []),
+        ("The Boeing 737 and 40 other planes were grounded.", ["40"]),
+        ("The station master, 59, was arrested.", []),
+        ("The driver, 34, and 12 others were hurt.", ["12"]),
         # a counter before its caption; must not match: a count in a sentence
         ("1 of 4 | Residents wade through the water.\nPhoto 2 of 9 - Crews at work.", []),
         ("Rescuers saved 1 of 4 boats - the rest sank.", ["1", "4"]),

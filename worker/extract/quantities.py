@@ -257,6 +257,10 @@ def _is_vote_tally(text: str, first_start: int, second_end: int, start: int, end
     )
 
 
+# A figure after an age that counts people of its own: "The driver, 34, and 12 others were hurt".
+_COUNT_OF_OTHERS_AFTER = re.compile(r"\s+(?!years?\b|months?\b)(?:other|others|more|people|[a-z]+s)\b")
+
+
 def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each number passes the named stages in order
     text: str,
     start: int,
@@ -280,6 +284,7 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
     skip_until = -1
     phone_end = -1  # end of a phone number, so "call 1070 ... or 1077" drops both
     age_end = -1  # end of an age, so "aged 25, 39 and 46" drops all three
+    named_end = -1  # end of an identifier, so "carriages 1 and 2" drops both
     tally_end = -1  # end of a vote's tally, whose verb ("passed 52-48") is no qualifier
     cache: dict[int, _Reading | None] = {}
     # "+41 22 739 8111": every group of an international phone number is part of it
@@ -331,9 +336,19 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
             and age_end >= 0
             and reading.unit is None
             and LIST_JOIN.match(text[age_end : reading.start])
+            and not _COUNT_OF_OTHERS_AFTER.match(text, reading.end)
         ):
-            reason = "age"  # "aged 25, 39 and 46"
+            reason = "age"  # "aged 25, 39 and 46"; not "The driver, 34, and 12 others"
+        if (
+            reason is None
+            and named_end >= 0
+            and reading.unit is None
+            and LIST_JOIN.match(text[named_end : reading.start])
+            and not _COUNT_OF_OTHERS_AFTER.match(text, reading.end)
+        ):
+            reason = "name or identifier"  # "carriages 1 and 2", "rooms 12, 14 and 15"
         age_end = reading.end if reason == "age" else -1
+        named_end = reading.end if reason == "name or identifier" else -1
         if reason is not None:
             phone_end = reading.end if reason == "phone number" else -1
             tight = partner is not None and text[reading.end : partner.start].strip() in ("-", "–", "/")
