@@ -370,6 +370,19 @@ class TestDocuments:
         # must not match: a possessive's forecast is a noun
         assert sources("Norland's growth forecast of 2% was cut.", "2%") == [None]
 
+    def test_forecasters_see_a_value_by_a_verb_of_its_level(self) -> None:
+        text = "Economists surveyed by the bank see inflation averaging 4.5% next year."
+        assert sources(text, "4.5%") == ["Economists surveyed by the bank"]
+        assert sources("The fund sees growth of 2.1% in 2026.", "2.1%") == ["The fund"]
+        # must not match: people seen at a place
+        assert sources("They see 40 people at the rally.", "40") == [None]
+
+    def test_whose_shares_moved_is_the_body_a_later_pronoun_means(self) -> None:
+        text = "Shares of the retailer fell 11%. It now expects revenue of $54 billion."
+        assert sources(text, "$54 billion") == ["the retailer"]
+        text = "Norvik Stores cut its outlook, saying it now expects revenue of $54 billion."
+        assert sources(text, "$54 billion") == ["Norvik Stores"]
+
     def test_a_reply_before_the_colon_that_opens_a_quotation(self) -> None:
         text = 'Asked about the toll, the spokesman replied: "More than 70, and rising."'
         assert sources(text, "More than 70") == ["the spokesman"]

@@ -2762,6 +2762,11 @@ def sentence_subject(text: str, sentence_start: int) -> str | None:
     """The body a sentence opens with, when it opens with one: "The Office for Rail Statistics"
     of "The Office for Rail Statistics on Tuesday revised ...", "The coastguard" of "The
     coastguard rescued 58 people, a spokesperson said"."""
+    shares = _SHARES_OF_RE.match(text, sentence_start)
+    if shares is not None:
+        # "Shares of Norvik Stores fell", "Shares in the retailer fell": whose shares they are
+        owner = _SHARES_OWNER_RE.match(text, shares.end())
+        return owner.group() if owner is not None else None
     subject = _SENTENCE_SUBJECT_RE.match(text, sentence_start)
     first = subject.group().split()[0].lower() if subject is not None else ""
     if subject is None or first in PREPOSITIONS or first in _POSSESSIVES or first in DISCOURSE_WORDS:
@@ -2769,9 +2774,6 @@ def sentence_subject(text: str, sentence_start: int) -> str | None:
     if first in _PREPOSED_CUE_OPENERS:
         return None  # "Citing police, the broadcaster said": a relay's lead-in opens the sentence
     phrase = subject.group()
-    shares = _SHARES_OF_RE.match(phrase)
-    if shares is not None:
-        phrase = phrase[shares.end() :]  # "Shares of Velmar Mining fell": the company is the subject
     words = WORD_RE.findall(phrase)
     if len(words) >= 3 and words[-1].lower() in _COUNT_NOUNS:
         # "The Harbour Board tally of 48 ...": the body is the one whose tally it is
@@ -2788,3 +2790,7 @@ def sentence_subject(text: str, sentence_start: int) -> str | None:
 
 
 _SHARES_OF_RE = re.compile(r"(?:Shares|Stock)\s+(?:in|of)\s+")
+_SHARES_OWNER_RE = re.compile(
+    rf"the\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{word_alternation(_SUBJECT_HEADS)})\b"
+    r"|[A-Z][\w'’\-.&]*(?:\s+[A-Z][\w'’\-.&]*){1,4}"
+)

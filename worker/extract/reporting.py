@@ -564,9 +564,12 @@ VALUE_FOLLOWS_RE: Final = re.compile(
     r"(?:\s+[\w'’\-.]+){0,10}?\s+(?:at|about|some|around|as|between|closer\s+to|close\s+to|nearer|near)\s"
 )
 
-# "sees growth at 2 percent", "sees the deficit at about $40 billion": the value right after "at".
+# "sees growth at 2 percent", "sees the deficit at about $40 billion", "see inflation averaging 4.5%": the
+# value right after "at", "of" or a verb of its level.
 SEEN_AT_VALUE_RE: Final = re.compile(
-    r"(?:\s+[\w'’-]+){1,4}?\s+at\s+(?:(?:about|around|roughly|some|just|only)\s+)?[$€£¥₹]?\d"
+    r"(?:\s+[\w'’-]+){1,4}?\s+(?:at|of|(?:averaging|rising|falling|growing|expanding|contracting|"
+    r"climbing|dropping|slowing|easing|reaching|hitting|peaking)(?:\s+(?:to|by))?)\s+"
+    r"(?:(?:about|around|roughly|some|just|only)\s+)?[$€£¥₹]?\d"
 )
 
 # Participles of saying after a comma: "the leader disputed the figure, saying only 200 were new"

@@ -78,7 +78,9 @@ TYPE_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
             "operator power energy electric opposition freight shipping mining steel insurance railway "
             "railways aviation cargo transport automotive chemicals cement textiles pharma telecoms "
             "semiconductors studios brewery minerals metals securities financial drilling construction "
-            "industry electronics",
+            "industry electronics stores supermarkets capital partners systems resources software "
+            "solutions therapeutics biotech laboratories hotels resorts entertainment beverages brewing "
+            "apparel mills investments properties realty bancorp",
         ),
     )
 )
