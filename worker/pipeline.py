@@ -289,6 +289,14 @@ def _check_sentences(text: str, sentences: list[tuple[int, int]], limits: ItemLi
             )
 
 
+# The office of a place named by a possessive: "its governor", "the region's governor", "the
+# state's chief minister".
+_OFFICE_OF_A_PLACE = re.compile(
+    r"(?i:its|the\s+(?:region|state|province|city|county|district|oblast|prefecture)['’]s)\s+"
+    r"(?P<office>(?i:governor|mayor|chief\s+minister|premier|administrator|prefect))"
+)
+
+
 def _listed_place(claim: Claim, where: ItemPlaces, fallback: str | None, text: str) -> Place | None:
     """The gazetteer's place for the claim's written location, or None when it has none or lists it
     only abroad as a namesake of an unlisted place at home."""
@@ -384,6 +392,12 @@ def _to_event(
     )
     if entity is None and source is not None and _UNNAMED_SPOKESPERSON.fullmatch(source.text):
         entity = resolver.subject_of_sentence(cleaned.text, claim.sentence_start)
+    office = _OFFICE_OF_A_PLACE.fullmatch(source.text) if source is not None else None
+    if office is not None and place is not None and place.level != "country":
+        # "its governor said" of the region the figure is placed in: that region's office, one
+        # source whoever holds it
+        title = office.group("office").lower().replace(" ", "-")
+        entity = Entity(id=f"office:{place.id}:{title}", name=f"{fold(place.name)} {title}")
     if claim.location and place is None:
         # A village or district the gazetteer does not list: a place of its own in the item's
         # country ("XX", the ISO code for an unknown one, when the item names none).

@@ -250,3 +250,21 @@ def test_the_prefecture_of_a_city_with_a_police_prefecture_is_that_force(city: s
     )
     prefecture = only(found, 52_000).resolved_source
     assert prefecture is not None and prefecture.id == expected
+
+
+def test_the_office_of_a_place_named_by_a_possessive_is_that_places_office() -> None:
+    found = events(
+        "Drones struck the Kharkiv region overnight. Its governor said 4 people had been wounded.",
+        "Drones hit Kharkiv region",
+    )
+    resolved = only(found, 4).resolved_source
+    assert resolved is not None and resolved.id.startswith("office:") and resolved.id.endswith(":governor")
+    found = events(
+        "Floods swept Kerala. The state's chief minister said 27 people had died.", "Kerala floods"
+    )
+    resolved = only(found, 27).resolved_source
+    assert resolved is not None and resolved.id == "office:iso:IN-KL:chief-minister"
+    # must not match: an office with no place of its own in the text stays unresolved
+    found = events("Its governor said 4 people had been wounded.", "Four wounded")
+    resolved = only(found, 4).resolved_source
+    assert resolved is not None and not resolved.id.startswith("office:")
