@@ -389,6 +389,15 @@ class TestDocuments:
         # must not match: a verb of a thing that goes on before a colon
         assert sources("The rain continued: 40 mm fell overnight.", "40 mm") == [None]
 
+    def test_a_relative_clause_closed_by_a_comma_is_an_aside_before_the_verb(self) -> None:
+        text = "Police said 30,000 took part, but the Crowd Archive, which counts crowds, estimated 110,000."
+        assert sources(text, "30,000", "110,000") == ["Police", "the Crowd Archive"]
+        # must not match: an open relative clause holds the verb's own subject
+        assert sources("The fire, which officials said killed 40, spread.", "40") == ["officials"]
+        assert sources("The government's delegation put turnout at 35,000.", "35,000") == [
+            "The government's delegation"
+        ]
+
     def test_a_where_clause_with_its_own_speaker(self) -> None:
         text = "Floods hit towns in Sindh, Pakistan, where officials said 40 died."
         assert sources(text, "40") == ["officials"]

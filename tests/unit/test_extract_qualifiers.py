@@ -43,6 +43,10 @@ def test_named_qualifier_patterns(name: str, matching: str, not_matching: str, m
         ("Some 16 hospitals had closed.", "Some 16", "approximate"),
         ("An estimated 2.6 million voters abstained.", "An estimated 2.6 million", "approximate"),
         ("It killed about 1,200 people.", "about 1,200", "approximate"),
+        # "estimated" as the verb of a subject is no qualifier (SPEC: exact, cue "estimated")
+        ("The Crowd Archive estimated 110,000 marchers.", "110,000", "exact"),
+        ("They estimated 300 homes were lost.", "300", "exact"),
+        ("Of the estimated 300 homes, most burned.", "estimated 300", "approximate"),
         # a speaker's guess
         ("There were maybe 5,000 people.", "maybe 5,000", "approximate"),
         ("Perhaps 300 homes burned.", "Perhaps 300", "approximate"),

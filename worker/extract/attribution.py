@@ -1173,8 +1173,14 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         phrase = last[len(last_words[0]) :].strip()
         start = region_start + region.rfind(phrase)
         return _owner_of_documents(phrase) or phrase, start, "citing", ""
-    where_inside = first == "where" and not text[region_start:verb_start].rstrip().endswith(",")
-    if (_word_in(last_words[0], RELATIVE_PRONOUNS) or where_inside) and len(last_words) > 1:
+    # a relative clause closed by a comma before the verb is an aside ("the Archive, which counts
+    # crowds, estimated"); open, it holds the verb's own subject ("the fire, which officials said")
+    open_clause = not text[region_start:verb_start].rstrip().endswith(",")
+    if (
+        (_word_in(last_words[0], RELATIVE_PRONOUNS) or first == "where")
+        and open_clause
+        and len(last_words) > 1
+    ):
         # "the fire, which officials said killed 40", "towns in Sindh, where officials said 40
         # died": the relative clause has a subject of its own
         inner = last[last.find(last_words[1]) :].strip()

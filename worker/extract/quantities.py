@@ -35,6 +35,7 @@ from worker.extract.lexicon import (
 )
 from worker.extract.nonclaims import DATE_BEFORE_MONTH, DURATION, PER_PERIOD, non_claim_reason
 from worker.extract.numbers import NumberToken, number_tokens, parse_digits, parse_words
+from worker.extract.reporting import SOURCE_HEADS
 
 
 @dataclass(slots=True)
@@ -1105,6 +1106,15 @@ def _may_end_a_currency(text: str, sentence_start: int, number_start: int) -> bo
     return not _CURRENCY_LAST_CHARACTERS.isdisjoint(last)
 
 
+# A subject right before "estimated": a capitalised name's last word (not the sentence's first), a
+# pronoun, a speaker's head noun or the comma that closes an aside after one ("the Archive, which
+# counts crowds, estimated 110,000"); "an estimated 40" and "some estimated 40" keep the qualifier.
+_SPEAKER_BEFORE_ESTIMATED = re.compile(
+    rf"(?:(?<=\S\s)[A-Z][\w'’\-.]*|\b(?i:it|they|he|she|we)|\b(?:{word_alternation(SOURCE_HEADS)})|[a-z],)\s+$"
+)
+ESTIMATED_SUBJECT_WINDOW = 40
+
+
 def _qualifier_before(text: str, number_start: int, sentence_start: int) -> tuple[str | None, int | None]:
     if number_start > sentence_start and text[number_start - 1] in GLUED_QUALIFIERS:
         return GLUED_QUALIFIERS[text[number_start - 1]], number_start - 1
@@ -1113,17 +1123,36 @@ def _qualifier_before(text: str, number_start: int, sentence_start: int) -> tupl
     if lowers_like_ignorecase(tail) and not tail.lower().endswith(_QUALIFIER_LAST_WORDS):
         return None, None
     match = QUALIFIER_BEFORE.search(text, window_start, number_start)
-    if match is None:
+    if match is None or _no_qualifier_here(text, match, sentence_start):
         return None, None
-    if match.group("q").lower() == "up to" and MOVED_BEFORE.search(
-        text, max(sentence_start, match.start() - MOVED_BEFORE_WINDOW), match.start()
-    ):
-        return None, None  # "has gone up to 1,870": a move, not an upper bound
-    if match.group("q").lower() == "over" and COUNTED_PLURAL_BEFORE_OVER.search(
-        text, max(sentence_start, match.start() - OVER_PLACE_WINDOW), match.start()
-    ):
-        return None, None  # "54 drones over seven regions": where they were, not how many
     return _LOWER_QUALIFIERS_BEFORE[match.group("q").lower()], match.start("q")
+
+
+def _no_qualifier_here(text: str, match: re.Match[str], sentence_start: int) -> bool:
+    """Whether a qualifier word before a number is another word here: a move ("has gone up to
+    1,870"), a source's verb ("the Archive estimated 110,000") or a place ("54 drones over seven
+    regions")."""
+    word = match.group("q").lower()
+    if word == "up to":
+        return (
+            MOVED_BEFORE.search(text, max(sentence_start, match.start() - MOVED_BEFORE_WINDOW), match.start())
+            is not None
+        )
+    if word == "estimated":
+        return (
+            _SPEAKER_BEFORE_ESTIMATED.search(
+                text, max(sentence_start, match.start() - ESTIMATED_SUBJECT_WINDOW), match.start()
+            )
+            is not None
+        )
+    if word == "over":
+        return (
+            COUNTED_PLURAL_BEFORE_OVER.search(
+                text, max(sentence_start, match.start() - OVER_PLACE_WINDOW), match.start()
+            )
+            is not None
+        )
+    return False
 
 
 def _mark_restatements(text: str, found: list[Quantity]) -> None:

@@ -454,7 +454,7 @@ SOURCE_HEADS: Final[frozenset[str]] = with_plurals(
         opposition prison school airport station trust society chamber ngo ngos club league grocer
         supermarket automaker carmaker miner shipper courier developer publisher chipmaker brewer
         distributor supplier startup family families port treasury presidency palace customs registry
-        inquiry patrol management
+        inquiry patrol management delegation
     """
     )
 )
