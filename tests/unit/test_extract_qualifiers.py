@@ -47,6 +47,9 @@ def test_named_qualifier_patterns(name: str, matching: str, not_matching: str, m
         ("The Crowd Archive estimated 110,000 marchers.", "110,000", "exact"),
         ("They estimated 300 homes were lost.", "300", "exact"),
         ("Of the estimated 300 homes, most burned.", "estimated 300", "approximate"),
+        # below the figure
+        ("Turnout fell short of 40%.", "short of 40%", "upper_bound"),
+        ("The better part of 1,000 acres burned.", "The better part of 1,000 acres", "upper_bound"),
         # a speaker's guess
         ("There were maybe 5,000 people.", "maybe 5,000", "approximate"),
         ("Perhaps 300 homes burned.", "Perhaps 300", "approximate"),

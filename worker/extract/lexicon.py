@@ -126,6 +126,9 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "approaching": "upper_bound", "approaches": "upper_bound", "approached": "upper_bound",
     "nears the": "upper_bound", "neared the": "upper_bound", "nearing the": "upper_bound",
     "approaching the": "upper_bound",
+    # "fell short of 40%", "the better part of 1,000 acres": below the figure
+    "short of": "upper_bound", "shy of": "upper_bound", "the better part of": "upper_bound",
+    "the best part of": "upper_bound",
     # "an estimated street value of", with "estimated" an adjective at the figure (SPEC)
     "an estimated value of": "approximate", "an estimated street value of": "approximate",
     "an estimated market value of": "approximate", "an estimated worth of": "approximate",
