@@ -645,17 +645,19 @@ def test_a_body_named_by_its_remit_under_other_heads_keeps_one_series() -> None:
     assert ("value_updated", "eq-03", 611.0, "eq-04", 640.0, "gov:ec:health-ministry") in killed
 
 
-def test_bodies_that_share_one_word_of_their_names_are_not_one_body() -> None:
-    items = [
-        WireItem(id="va-1", body="A quake killed 12 people in Ecuador, the Velmar Agency said."),
-        WireItem(id="va-2", body="A quake killed 19 people in Ecuador, the Velmar Institute said."),
-    ]
+def _series_events(*bodies: str) -> list[str]:
+    """The tracked events of items with these bodies, in order, conflicts left out."""
+    items = [WireItem(id=f"b-{index}", body=body) for index, body in enumerate(bodies)]
     lines = [event.model_dump_json() for item in items for event in process_item(item)]
     events = track_lines(lines, window_seconds=0, on_invalid=_unexpected)
-    assert [event.event for event in events if event.event != "sources_conflict"] == [
-        "series_opened",
-        "series_opened",
-    ]
+    return [event.event for event in events if event.event != "sources_conflict"]
+
+
+def test_bodies_that_share_one_word_of_their_names_are_not_one_body() -> None:
+    assert _series_events(
+        "A quake killed 12 people in Ecuador, the Velmar Agency said.",
+        "A quake killed 19 people in Ecuador, the Velmar Institute said.",
+    ) == ["series_opened", "series_opened"]
 
 
 def test_a_body_named_and_later_by_its_initials_keeps_one_series_in_its_own_country() -> None:
@@ -671,16 +673,10 @@ def test_a_body_named_and_later_by_its_initials_keeps_one_series_in_its_own_coun
 
 
 def test_initials_that_spell_no_earlier_name_are_a_body_of_their_own() -> None:
-    items = [
-        WireItem(id="vr-1", body="A quake killed 12 people in Ecuador, the Velmar Relief Board said."),
-        WireItem(id="vr-2", body="A quake killed 19 people in Ecuador, the VRC said."),
-    ]
-    lines = [event.model_dump_json() for item in items for event in process_item(item)]
-    events = track_lines(lines, window_seconds=0, on_invalid=_unexpected)
-    assert [event.event for event in events if event.event != "sources_conflict"] == [
-        "series_opened",
-        "series_opened",
-    ]
+    assert _series_events(
+        "A quake killed 12 people in Ecuador, the Velmar Relief Board said.",
+        "A quake killed 19 people in Ecuador, the VRC said.",
+    ) == ["series_opened", "series_opened"]
 
 
 def test_a_listed_body_named_under_other_heads_keeps_its_series() -> None:

@@ -258,6 +258,17 @@ def _is_vote_tally(text: str, first_start: int, second_end: int, start: int, end
     )
 
 
+def _continues_a_list(text: str, list_end: int, reading: _Reading) -> bool:
+    """Whether a bare number joins a list of ages or identifiers that ended at `list_end` (-1 for
+    none) and counts nothing of its own."""
+    return (
+        list_end >= 0
+        and reading.unit is None
+        and LIST_JOIN.match(text[list_end : reading.start]) is not None
+        and not _COUNT_OF_OTHERS_AFTER.match(text, reading.end)
+    )
+
+
 # A figure after an age that counts people of its own: "The driver, 34, and 12 others were hurt".
 _COUNT_OF_OTHERS_AFTER = re.compile(r"\s+(?!years?\b|months?\b)(?:other|others|more|people|[a-z]+s)\b")
 
@@ -332,21 +343,9 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
             reason = "duration"  # "between two and five years in prison", "4 to 6 weeks"
         if reason is None and phone_end >= 0 and PHONE_LIST_JOIN.match(text[phone_end : reading.start]):
             reason = "phone number"
-        if (
-            reason is None
-            and age_end >= 0
-            and reading.unit is None
-            and LIST_JOIN.match(text[age_end : reading.start])
-            and not _COUNT_OF_OTHERS_AFTER.match(text, reading.end)
-        ):
+        if reason is None and _continues_a_list(text, age_end, reading):
             reason = "age"  # "aged 25, 39 and 46"; not "The driver, 34, and 12 others"
-        if (
-            reason is None
-            and named_end >= 0
-            and reading.unit is None
-            and LIST_JOIN.match(text[named_end : reading.start])
-            and not _COUNT_OF_OTHERS_AFTER.match(text, reading.end)
-        ):
+        if reason is None and _continues_a_list(text, named_end, reading):
             reason = "name or identifier"  # "carriages 1 and 2", "rooms 12, 14 and 15"
         age_end = reading.end if reason == "age" else -1
         named_end = reading.end if reason == "name or identifier" else -1
