@@ -383,6 +383,24 @@ class TestDocuments:
         text = "Norvik Stores cut its outlook, saying it now expects revenue of $54 billion."
         assert sources(text, "$54 billion") == ["Norvik Stores"]
 
+    @pytest.mark.parametrize(
+        ("verb", "cue"),
+        [
+            ("believes", "believes"),
+            ("thinks", "thinks"),
+            ("anticipates", "expects"),
+            ("calculated", "calculated"),
+        ],
+    )
+    def test_beliefs_and_reckonings_are_cues(self, verb: str, cue: str) -> None:
+        text = f"Sales will rise 12%, the analyst {verb}."
+        assert sources(text, "12%") == ["the analyst"]
+        assert cue_of(text, "12%") == cue
+
+    def test_a_belief_in_the_passive_credits_no_one(self) -> None:
+        assert sources("Police believe 40 people were inside.", "40") == ["Police"]
+        assert sources("About 40 people were believed dead.", "About 40") == [None]
+
     def test_a_reply_before_the_colon_that_opens_a_quotation(self) -> None:
         text = 'Asked about the toll, the spokesman replied: "More than 70, and rising."'
         assert sources(text, "More than 70") == ["the spokesman"]

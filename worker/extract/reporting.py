@@ -49,6 +49,11 @@ SPEECH_VERBS: Final[dict[str, str]] = {
     "disclosed": "disclosed",
     "revealed": "revealed",
     "claim": "claimed",
+    # a belief is a claim its holder makes: "police believe 40 people were inside"
+    "believes": "believes",
+    "believe": "believe",
+    "thinks": "thinks",
+    "guessed": "guessed",
     "concluded": "concluded",
     "stressed": "stressed",
     "emphasised": "emphasised",
@@ -187,6 +192,10 @@ COUNTING_VERBS: Final[dict[str, str]] = {
     "predicted": "predicted",
     "predicts": "predicted",
     "projects": "projected",
+    "anticipates": "expects",
+    "anticipated": "expected",
+    "calculated": "calculated",
+    "calculates": "calculated",
     # "the bank sees inflation at 3.1 percent": a forecast, only with a value after "at"
     "sees": "sees",
     "see": "sees",
