@@ -397,6 +397,10 @@ class TestDocuments:
         assert sources(text, "12%") == ["the analyst"]
         assert cue_of(text, "12%") == cue
 
+    def test_a_plural_speaker_opening_a_sentence_is_whom_their_means(self) -> None:
+        text = "Police said 27,000 people marched. Organisers stood by their figure of 120,000."
+        assert sources(text, "27,000", "120,000") == ["Police", "Organisers"]
+
     def test_a_belief_in_the_passive_credits_no_one(self) -> None:
         assert sources("Police believe 40 people were inside.", "40") == ["Police"]
         assert sources("About 40 people were believed dead.", "About 40") == [None]

@@ -690,3 +690,21 @@ def test_a_listed_body_named_under_other_heads_keeps_its_series() -> None:
         (52.0, "xi-03", 61.0),
         (61.0, "xi-04", 70.0),
     ]
+
+
+def test_a_march_in_a_city_named_like_its_region_stays_apart_from_the_capitals() -> None:
+    events = _thread_events("pt-", window_seconds=60)
+    conflicts = {
+        (event.series.place, event.current.value, event.other.value)
+        for event in events
+        if event.event == "sources_conflict" and event.other is not None
+    }
+    # Porto's district is no region around Lisbon: its counts dispute each other, not Lisbon's
+    assert ("iso:PT-13", 30000.0, 8000.0) in conflicts
+    assert ("", 120000.0, 25000.0) in conflicts
+    # "Organisers stood by their figure of 120,000": the organisers' figure, not the police's
+    assert [
+        event.series.source
+        for event in events
+        if event.current.item_id == "pt-02" and event.current.value == 120000.0
+    ] == ["generic:organisers"]

@@ -392,7 +392,7 @@ def test_a_figure_its_sentence_calls_national_stays_apart_from_a_local_events_co
     assert subject_key(whole).endswith("|")
 
 
-def test_a_capital_that_is_a_region_of_its_own_is_no_region_of_another_citys_event() -> None:
+def test_a_region_named_after_its_city_is_no_region_of_another_citys_event() -> None:
     paris = ResolvedPlace(id="iso:FR-75C", name="Paris", level="region", country="FR", parent="iso:FR-IDF")
     rennes = ResolvedPlace(id="gn:2983990", name="Rennes", level="city", country="FR", parent="iso:FR")
     java = ResolvedPlace(id="iso:ID-JB", name="West Java", level="region", country="ID", parent="iso:ID")
@@ -400,6 +400,12 @@ def test_a_capital_that_is_a_region_of_its_own_is_no_region_of_another_citys_eve
     march = claim(sentence="In the capital, 10 people marched.")
     assert subject_key(march.model_copy(update={"place": paris, "event_place": rennes})).endswith(
         "|iso:FR-75C"
+    )
+    # so is a district named after its city, beside another city's event
+    porto = ResolvedPlace(id="iso:PT-13", name="Porto", level="region", country="PT", parent="iso:PT")
+    lisbon = ResolvedPlace(id="gn:2267057", name="Lisbon", level="city", country="PT", parent="iso:PT")
+    assert subject_key(march.model_copy(update={"place": porto, "event_place": lisbon})).endswith(
+        "|iso:PT-13"
     )
     # must not match: a region around the event's city is the event's
     quake = claim(sentence="In West Java, 10 people died.")

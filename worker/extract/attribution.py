@@ -2792,9 +2792,16 @@ def sentence_subject(text: str, sentence_start: int) -> str | None:
         or (words[-1][0].isupper() and words[-1].lower() in ORGANISATION_WORDS)
     ):
         return phrase
+    if len(words) == 1 and words[0].lower() in _PLURAL_SPEAKER_HEADS:
+        return phrase  # "Organisers stood by their figure": whom a later "their" or "they" means
     return None
 
 
+# Plural bodies that open a sentence on their own (a spokesperson may speak for them; bystanders
+# such as rescuers or residents have none).
+_PLURAL_SPEAKER_HEADS = frozenset(
+    {"organisers", "organizers", "police", "officials", "authorities", "unions", "prosecutors"}
+)
 _SHARES_OF_RE = re.compile(r"(?:Shares|Stock)\s+(?:in|of)\s+")
 _SHARES_OWNER_RE = re.compile(
     rf"the\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{word_alternation(_SUBJECT_HEADS)})\b"

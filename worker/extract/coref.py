@@ -243,6 +243,8 @@ def _plural(tokens: Sequence[str]) -> bool:
     last = tokens[-1] if tokens else ""
     if last.lower() in _PLURAL_WITHOUT_S:
         return True
+    if len(tokens) == 1 and last.lower().endswith("s") and last.lower() in SOURCE_HEADS:
+        return True  # "Organisers stood by their figure": a plural head opening a sentence
     # a capitalised name in -s is one body: "Ferrovia Holdings", "Norland Airlines"
     return last.lower().endswith("s") and last.lower() not in _SINGULAR_IN_S and last[:1].islower()
 

@@ -178,21 +178,30 @@ def _scope(place: ResolvedPlace | None, event_place: ResolvedPlace | None, kind:
         if place.id == event_place.id:
             return ""
         # The region a city event lies in ("in West Java" for a quake centred on one of its towns);
-        # not a capital that is a region of its own ("in Paris" beside a march in Rennes).
+        # not a region named after its own city ("in Paris" beside a march in Rennes, "in Porto"
+        # beside one in Lisbon).
         if (
             event_place.level == "city"
             and place.level == "region"
             and place.country == event_place.country
-            and not _capital_region_apart(place, event_place)
+            and not _city_region_apart(place, event_place)
         ):
             return ""
     return place.id
 
 
-def _capital_region_apart(region: ResolvedPlace, city: ResolvedPlace) -> bool:
-    """Whether a region is the capital city itself ("Paris", "Berlin") and the event's city another."""
-    capital = gazetteer().capitals.get(region.country)
-    return capital is not None and fold(region.name) == capital and fold(city.name) != capital
+def _city_region_apart(region: ResolvedPlace, city: ResolvedPlace) -> bool:
+    """Whether a region bears the name of a city of its country ("Paris", "Porto": the city's own
+    region or district) and the event's city is another."""
+    name = fold(region.name)
+    if name == fold(city.name):
+        return False
+    if gazetteer().capitals.get(region.country) == name:
+        return True
+    return any(
+        place.level == "city" and place.country == region.country
+        for place in gazetteer().by_name.get(name, ())
+    )
 
 
 @cache
