@@ -411,3 +411,19 @@ def test_a_bodys_head_word_alone_continues_the_one_unlisted_body_whose_name_ends
     assert kinds(store.track(observe(replace(MINISTRY, source="name:velmar"), 15, hours=48)).events)[0] == (
         "series_opened"
     )
+
+
+def test_a_towns_count_keyed_as_the_event_in_one_item_and_by_the_town_in_another_is_one_series() -> None:
+    store = SeriesStore()
+
+    def placed(place: str, value: float, hours: float, place_name: str) -> Observation:
+        observation = observe(replace(MINISTRY, place=place, kind="protest"), value, hours=hours)
+        return replace(observation, point=replace(observation.point, place_name=place_name))
+
+    # an item about Lisbon keys its count as the event's; a national item names the city
+    store.track(placed("", 120000, 0, "Lisbon"))
+    result = store.track(placed("gn:2267057", 130000, 5, "Lisbon"))
+    assert kinds(result.events) == ["value_updated"]
+    # must not match: another place's count, or a scope that is no town ("held-areas")
+    assert kinds(store.track(placed("gn:2735943", 30000, 6, "Porto")).events) == ["series_opened"]
+    assert kinds(store.track(placed("held-areas", 1000, 7, "Lisbon")).events) == ["series_opened"]

@@ -6,6 +6,7 @@ counted thing and place. It needs no state of its own, so a restore rebuilds it 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -112,7 +113,7 @@ class SeriesStore:
         if described is not None:
             observation = Observation(parts=described.parts, point=observation.point)
         if observation.parts.series_key not in self._series:
-            other = self._series_of_the_other_kind(observation)
+            other = self._series_of_the_other_kind(observation) or self._series_of_the_same_place(observation)
             if other is not None:
                 observation = Observation(parts=other.parts, point=observation.point)
         state = self._series.get(observation.parts.series_key)
@@ -259,6 +260,28 @@ class SeriesStore:
         ]
         return candidates[0] if len(candidates) == 1 else None
 
+    def _series_of_the_same_place(self, observation: Observation) -> SeriesState | None:
+        """The one series of the same source, subject and kind whose place is written the other
+        way: a city's figure is keyed as the event's ("") in an item whose event is the city's and
+        by the city's id in an item whose event is the country's, and both are that city's count
+        (the organisers' Lisbon march in two reports). Matched by the place the last value was
+        resolved to, at most EVENT_GAP older."""
+        parts, point = observation.parts, observation.point
+        if point.place_name is None:
+            return None
+        key = _key_without_kind(parts, place=False)
+        candidates = [
+            state
+            for index in (self._with_kind, self._kindless)
+            for state in index.get(key, {}).values()
+            if state.parts.kind == parts.kind
+            and _event_and_its_town(state.parts.place, parts.place)
+            and state.current is not None
+            and state.current.place_name == point.place_name
+            and timedelta(0) <= point.published_at - state.current.published_at <= EVENT_GAP
+        ]
+        return candidates[0] if len(candidates) == 1 else None
+
     def continued_series(self, observation: Observation) -> SeriesState | None:
         """The series a figure credited to no one continues: among the subject's series kept by a
         named body (not "officials" or "police") whose current value is at most EVENT_GAP older
@@ -292,6 +315,17 @@ class SeriesStore:
         if not candidates or not _plausible_continuation(candidates[0], point):
             return None
         return candidates[0]
+
+
+# A town's or a region's place id ("gn:2267057", "iso:PT-13", "name:us:sonora"), not a scope that
+# names part of the event some other way ("held-areas", "area-of:...", "year-to-date").
+_TOWN_OR_REGION_ID = re.compile(r"gn:|iso:[A-Z]{2}-|name:")
+
+
+def _event_and_its_town(first: str, second: str) -> bool:
+    """Whether one place part is the event's ("") and the other a town's or a region's id."""
+    town = first or second
+    return "" in (first, second) and town != "" and _TOWN_OR_REGION_ID.match(town) is not None
 
 
 def _key_without_kind(parts: SeriesParts, *, place: bool = True) -> str:
