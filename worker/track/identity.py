@@ -890,11 +890,13 @@ _ROLE_AT_NAMED_BODY = re.compile(
 )
 
 
+# The fewest words of its remit a body's name must hold to meet another under a different head:
+# with one ("the Velmar Agency", "the Velmar Institute") the head tells two bodies apart.
+REMIT_WORDS = 2
 # Heads of an administration's offices and the words of its national scope: "the National
 # Secretariat for Risk Management", "the risk management agency" and "the country's risk management
-# secretariat" are one body to a reader, named by its remit (store.SeriesStore._body_described).
-# The fewest words of its remit a body's name must hold to meet another under a different head.
-REMIT_WORDS = 2
+# secretariat" are one body to a reader, named by its remit (here for listed bodies, and in
+# store.SeriesStore._body_described for unlisted ones).
 ADMINISTRATIVE_HEADS = frozenset(
     {
         "agency",

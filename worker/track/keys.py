@@ -83,7 +83,11 @@ _YEAR_TO_DATE = re.compile(
     re.IGNORECASE,
 )
 # "the deadliest so far this year": a ranking among the period's happenings, not a running total.
-_RANKED_BEFORE = re.compile(r"\b(?:\w+est|worst|most)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_RANKED_BEFORE = re.compile(
+    r"\b(?:deadliest|bloodiest|costliest|worst|largest|biggest|highest|strongest|heaviest|busiest|longest|"
+    r"hottest|wettest|driest|coldest|fiercest|most)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 # "officials from the rebel-held north": where the source is, not what the figure covers.
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
