@@ -418,6 +418,8 @@ def test_a_running_total_for_the_year_is_a_subject_apart_from_one_happenings_tol
         "Some 10 people have drowned off the coast so far this year.",
         "Since the start of the year, 10 people have drowned off the coast.",
         "Since January, 10 people have drowned off the coast, the agency said.",
+        # a word in -est is no superlative
+        "Some 10 people have died in the protest so far this year.",
     ):
         year = claim(sentence=sentence)
         assert subject_key(year) != subject_key(event)
