@@ -637,13 +637,17 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
             # A state's letters before a kind of body every state has ("KSDMA": Kerala's SDMA).
             # Otherwise an acronym the item does not define is still the body's name: "the CGT".
             return _state_body(bare, context) or Entity(id=f"{ACRONYM_PREFIX}{bare.lower()}", name=bare)
-    initials = "".join(
-        w[0] for w in _WORD.findall(mention) if w[0].isupper() and w.lower() not in _NOT_INITIALS
-    )
+    initials = capital_initials(mention)
     if len(initials) >= 3 and initials in context.text and re.search(rf"\b{initials}\b", context.text):
         # "the Provincial Relief Authority" in an item that also writes "PRA": one body.
         return Entity(id=f"{ACRONYM_PREFIX}{initials.lower()}", name=initials)
     return None
+
+
+def capital_initials(mention: str) -> str:
+    """The first letters of a name's capitalised words, function words left out: "the Provincial
+    Relief Authority" -> "PRA"."""
+    return "".join(w[0] for w in _WORD.findall(mention) if w[0].isupper() and w.lower() not in _NOT_INITIALS)
 
 
 # Words only a news outlet's name holds: a paper's title word, or a broadcaster's.
@@ -1204,13 +1208,13 @@ def _unlisted_body(mention: str, name: str, normalized: str, context: ItemContex
     with its remit under another administrative head: "the disaster management directorate" is the
     "Department of Disaster Management" the data file lists."""
     key = unlisted_name_key(name)
-    listed = _pick(_listed_by_remit().get(_remit_of(key), ()), context)
+    listed = _pick(_listed_by_remit().get(remit_of(key), ()), context)
     if listed is not None:
         return _as_entity(listed, _speaker(mention))
     return Entity(id=f"{UNLISTED_PREFIX}{key}", name=normalized)
 
 
-def _remit_of(key: str) -> frozenset[str]:
+def remit_of(key: str) -> frozenset[str]:
     """The words of a body's name key without its administrative heads; empty when fewer than two
     remain, as one word ("the Velmar Agency") names no remit to meet another head by."""
     remit = frozenset(key.split()) - ADMINISTRATIVE_HEADS
@@ -1223,7 +1227,7 @@ def _listed_by_remit() -> dict[frozenset[str], list[Organisation]]:
     by_remit: dict[frozenset[str], list[Organisation]] = {}
     for org in organisations():
         for alias in (org.key, *org.aliases):
-            remit = _remit_of(unlisted_name_key(alias))
+            remit = remit_of(unlisted_name_key(alias))
             if remit and org not in by_remit.setdefault(remit, []):
                 by_remit[remit].append(org)
     by_remit.pop(frozenset(), None)

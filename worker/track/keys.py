@@ -200,8 +200,6 @@ def _city_region_apart(region: ResolvedPlace, city: ResolvedPlace) -> bool:
     name = fold(region.name)
     if name == fold(city.name):
         return False
-    if gazetteer().capitals.get(region.country) == name:
-        return True
     return any(
         place.level == "city" and place.country == region.country
         for place in gazetteer().by_name.get(name, ())

@@ -14,12 +14,12 @@ from datetime import timedelta
 from worker.extract.sources import personal_name
 from worker.track.identity import (
     ACRONYM_PREFIX,
-    ADMINISTRATIVE_HEADS,
     BODY_HEADS,
     MINISTRY_SUFFIX,
-    REMIT_WORDS,
     UNLISTED_PREFIX,
+    capital_initials,
     is_news_outlet,
+    remit_of,
     unlisted_name_key,
 )
 from worker.track.keys import SINGLE_SITE_KINDS, UNATTRIBUTED, SeriesParts
@@ -183,14 +183,14 @@ class SeriesStore:
         if not named:
             # "the risk management agency" is the "National Secretariat for Risk Management" an
             # earlier item named: the same remit under another administrative head
-            remit = _remit(source)
+            remit = remit_of(source.removeprefix(UNLISTED_PREFIX))
             named = [
                 peer
                 for peer in peers
-                if len(remit) >= REMIT_WORDS
+                if remit
                 and peer.parts.source.startswith(UNLISTED_PREFIX)
                 and peer.parts.source != source
-                and _remit(peer.parts.source) == remit
+                and remit_of(peer.parts.source.removeprefix(UNLISTED_PREFIX)) == remit
             ]
         return named[0] if len(named) == 1 else None
 
@@ -363,25 +363,15 @@ def _full_name_ending_in(wording: str | None, surname: str) -> bool:
     return name is not None and len(name) >= 2 and unlisted_name_key(name[-1]) == surname
 
 
-# The fewest letters an acronym has ("the NUG"); and the words of a name that give it none.
+# The fewest letters initials have to stand for a name ("the NUG").
 ACRONYM_LETTERS = 2
-_NOT_IN_ACRONYMS = frozenset({"the", "of", "for", "and", "on", "in"})
 
 
 def _initials(wording: str | None) -> str:
-    """The lower-case initials of a capitalised name as written ("The shadow National Unity
-    Government" -> "nug"), or "" when it has fewer than two capitalised words."""
-    if wording is None:
-        return ""
-    capitalised = [
-        word for word in wording.split() if word[:1].isupper() and word.lower() not in _NOT_IN_ACRONYMS
-    ]
-    return "".join(word[0].lower() for word in capitalised) if len(capitalised) >= ACRONYM_LETTERS else ""
-
-
-def _remit(source: str) -> frozenset[str]:
-    """The words of an unlisted body's id without its administrative heads."""
-    return frozenset(source.removeprefix(UNLISTED_PREFIX).split()) - ADMINISTRATIVE_HEADS
+    """The lower-case initials of a name as written ("The shadow National Unity Government" ->
+    "nug"), or "" when it has fewer than two capitalised words."""
+    letters = capital_initials(wording or "")
+    return letters.lower() if len(letters) >= ACRONYM_LETTERS else ""
 
 
 def _words_of(members: set[str], peer_source: str, *, fewer: bool) -> bool:
