@@ -2547,3 +2547,38 @@ def test_its_governor_after_another_place_is_not_the_governor_named_before() -> 
     # must not match: "its spokesman" speaks for the body "it" refers to
     text = "The Harbour Board said 300 homes were lost. Its spokesman said 1,400 families were homeless."
     assert sources(text, "300", "1,400") == ["The Harbour Board", "The Harbour Board"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Pollwise survey put the Green Party on 14%.", "Pollwise survey"),
+        ("Polls by Pollwise for the Evening Courier put the Greens on 14%.", "Pollwise"),
+        # the client of a maker whose name ends in a body's head is part of the name
+        ("Figures from the Office for Fiscal Studies put growth at 1.4%.", "the Office for Fiscal Studies"),
+        # must not match: "put ... on" with no share after it is a deed
+        ("The ministry put 40 officers on 14 buses.", None),
+    ],
+)
+def test_a_poll_puts_a_party_on_a_share(text: str, expected: str | None) -> None:
+    figure = "14%" if "14%" in text else "1.4%" if "1.4%" in text else "40"
+    assert sources(text, figure) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An audit by the state comptroller found 212 unpaid invoices.", "the state comptroller"),
+        ("Only 212 homes were built, according to a review by the city auditor.", "the city auditor"),
+        # must not match: "by" and a time is no maker
+        ("A survey by the end of the month found 212 unpaid invoices.", None),
+    ],
+)
+def test_a_finding_made_by_a_described_body_or_officer(text: str, expected: str | None) -> None:
+    assert sources(text, "212") == [expected]
+
+
+@pytest.mark.parametrize("when", ["the same day", "on the same day", "that day", "earlier"])
+def test_a_document_released_on_a_day_named_by_words_still_shows(when: str) -> None:
+    text = f"Official data released {when} showed prices rising at 2.9%."
+    assert sources(text, "2.9%") == ["Official data"]

@@ -1049,3 +1049,13 @@ def test_captives_who_escape_are_no_displaced_people() -> None:
     assert categories("About 3,000 villagers escaped the fighting, officials said.") == [
         ("About 3,000", "displaced")
     ]
+
+
+@pytest.mark.parametrize("conjunction", ["once", "if", "until", "unless"])
+def test_counted_noun_stops_at_a_clause_of_condition_or_time(conjunction: str) -> None:
+    text = f"The true number was nearer 9,000 {conjunction} leavers were counted."
+    end = text.index("9,000") + len("9,000")
+    assert counted_noun(text, end, len(text))[0] is None
+    # must not stop: the noun itself is read
+    text = "The true number was nearer 9,000 officers once leavers were counted."
+    assert counted_noun(text, end, len(text))[0] == "officers"

@@ -357,3 +357,13 @@ class TestDescriptionsStandForNames:
         registry = SourceRegistry()
         resolved(registry, "the Velmar Red Cross")
         assert resolved(registry, "the society") == "the Velmar Red Cross"
+
+    def test_the_force_is_the_police_or_army_named_before(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "the Tarsa Constabulary")
+        resolved(registry, "Organisers")
+        assert resolved(registry, "the force") == "the Tarsa Constabulary"
+        # must not match: a charity is no force
+        registry = SourceRegistry()
+        resolved(registry, "the Velmar Relief Trust")
+        assert resolved(registry, "the force") == "the force"

@@ -186,6 +186,26 @@ def test_event_kind_is_named_by_the_opening() -> None:
 @pytest.mark.parametrize(
     "opening",
     [
+        'The vote gave the Greens 29%, which their leader called "a political earthquake".',
+        "The office received a flood of complaints, some 12,000 in a week.",
+        "The minister faced a storm of criticism after 40 jobs were cut.",
+        # also in a headline, or with a capital
+        "A Perfect Storm for the markets as 300 firms report losses",
+    ],
+)
+def test_a_hazard_named_as_a_figure_of_speech_is_no_event(opening: str) -> None:
+    assert event_kind(opening, None) is None
+
+
+def test_a_hazard_of_its_own_matter_is_an_event() -> None:
+    # must not match: a flood of mud and a storm named as itself are events
+    assert event_kind("A flood of mud buried 40 homes in the valley.", None) == "storm-flood"
+    assert event_kind("The storm cut power to 12,000 homes.", None) == "storm-flood"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
         "Floods swept the valley on Monday; the flood waters, the worst in years, rose.",
         "Floods swept the valley on Monday \u2014 the \u201cworst\u201d flood waters in years rose.",
         "FLOODS swept the Dr\u00e4u valley on Monday; the flood waters rose.",  # a letter outside ASCII

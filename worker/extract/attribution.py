@@ -164,7 +164,9 @@ _FINDING_MADE_BY_MANY_RE = re.compile(
 # The maker may be followed by its client: "a poll by Pollwise for the Daily Courier".
 _FINDING_AGENT_RE = re.compile(
     r"\bby\s+(?P<agent>(?:the\s+)?(?:[a-z]+\s+(?:at|from)\s+(?:the\s+)?)?"
-    r"[A-Z][\w'’\-.&]*(?:\s+(?:of\s+)?[A-Z][\w'’\-.&]*)*)"
+    r"[A-Z][\w'’\-.&]*(?:\s+(?:of\s+)?[A-Z][\w'’\-.&]*)*"
+    # a maker described in lower case, "by the state comptroller" (its head is checked)
+    r"|(?P<described>(?:the|its|their)\s+(?:[a-z][\w'’-]*\s+){0,3}(?P<described_head>[a-z][\w'’-]*)))"
     r"(?:\s+for\s+(?:the\s+)?[\w'’\-.&]+(?:\s+[\w'’\-.&]+){0,4})?$"
 )
 _READER_BEFORE_RE = re.compile(r"\b(?:seen|viewed|reviewed|read)\s+$")
@@ -972,12 +974,23 @@ def _generic_source(phrase: str) -> bool:
 _NAME_LINK_WORDS = frozenset({"the", "of", "for", "on", "and"})
 
 
+_CLIENT_AFTER_MAKER_RE = re.compile(
+    r"\b(?P<maker_head>[\w'’.&-]+)\s+for\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}$"
+)
+
+
 def _owner_of_documents(phrase: str) -> str | None:  # noqa: PLR0911  one early return per document-phrase pattern
     """The body behind a document phrase: "figures from the NRWB" -> the NRWB; "figures" -> None."""
     phrase = _CLOCK_TIME_RE.sub("", phrase)  # "the board's 6 p.m. bulletin": the hour is no owner
     document_from = DOCUMENT_FROM_RE.match(phrase)
     if document_from:
-        return phrase[document_from.end() :]
+        owner = phrase[document_from.end() :]
+        client = _CLIENT_AFTER_MAKER_RE.search(owner)
+        # "polls by Pollwise for the Courier": the maker, not whom it worked for; "the Office for
+        # National Statistics" is one name, its head before "for"
+        if client is not None and client.group("maker_head").lower() not in SOURCE_HEADS:
+            return owner[: client.end("maker_head")]
+        return owner
     noun = POSSESSED_DOCUMENT_NOUN_RE.search(phrase)
     possessive = possessor_before(phrase, 0, noun.start()) if noun else None
     if possessive:
@@ -1254,7 +1267,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         if head and head.group("head").lower() in SOURCE_HEADS:
             # "The poll of 1,000 voters": the size of the sample is not part of the source, but its
             # maker is ("a survey of 2,000 adults conducted by Pollwise")
-            maker = _FINDING_AGENT_RE.search(subject, head.end())
+            maker = _finding_agent(subject, head.end())
             found_by = maker is not None and head.group("head").lower() in _FINDING_DOCUMENTS
             subject = maker.group("agent") if maker is not None and found_by else head.group("np")
         elif (
@@ -1382,6 +1395,19 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
     return cues
 
 
+def _finding_agent(phrase: str, start: int) -> re.Match[str] | None:
+    """The maker named after "by" in a finding's description: a name, or a description whose head
+    is a body or a role ("by the state comptroller", not "by the end of the year")."""
+    agent = _FINDING_AGENT_RE.search(phrase, start)
+    if (
+        agent is not None
+        and agent.group("described")
+        and agent.group("described_head").lower() not in SOURCE_HEADS
+    ):
+        return None
+    return agent
+
+
 def _finding_source(phrase: str) -> str | None:
     """The source of a finding described at length: its maker after "by" ("a survey of 2,000 adults
     by Pollwise", "a study conducted by the institute"), else the finding itself when a description
@@ -1389,7 +1415,7 @@ def _finding_source(phrase: str) -> str | None:
     document = _DESCRIBED_FINDING_RE.match(phrase)
     if document is None:
         return None
-    agent = _FINDING_AGENT_RE.search(phrase, document.end())
+    agent = _finding_agent(phrase, document.end())
     if agent is not None:
         if _READER_BEFORE_RE.search(phrase, document.end(), agent.start()):
             return document.group("document")  # "a UN report seen by Reuters": who read it, not who wrote it
@@ -1397,6 +1423,13 @@ def _finding_source(phrase: str) -> str | None:
     if _FINDING_RELEASED_RE.match(phrase, document.end()):
         return document.group("document")
     return None
+
+
+def _finding_maker(phrase: str) -> str | None:
+    """The maker of a finding named after "by" ("a review by the city auditor"), never its reader."""
+    document = _DESCRIBED_FINDING_RE.match(phrase)
+    source = _finding_source(phrase) if document is not None else None
+    return source if document is not None and source != document.group("document") else None
 
 
 def _is_participle(word: str) -> bool:
@@ -1654,7 +1687,7 @@ class _SentenceReader:
         for match in self.preposed:
             cue = PREPOSED_CUES[match.word.lower()]
             phrase, phrase_end = _right_phrase(text, match.end, self.end)
-            owner = _owner_of_documents(phrase) or ""
+            owner = _finding_maker(phrase.strip()) or _owner_of_documents(phrase) or ""
             # the document a maker released or owns, so that "the report" later means the maker
             document = phrase if owner and owner != phrase and _names_a_document(phrase) else ""
             site = _PUBLISHED_ON_RE.match(text, phrase_end, self.end) or _RELEASED_BY_RE.match(

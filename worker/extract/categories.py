@@ -320,6 +320,8 @@ _PHRASE_STOP = frozenset(
         "when",
         "while",
         "where",
+        # a clause of condition or time after the figure: "nearer 9,000 once leavers are counted"
+        *("once", "if", "unless", "until", "although", "though", "whereas", "whether"),
         "said",
         "say",
         "says",

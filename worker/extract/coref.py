@@ -44,6 +44,8 @@ _IMPLIED_HEADS: dict[str, frozenset[str]] = {
     for canonical, (_, aliases) in ALIAS_TABLE.items()
 }
 _LOOKAHEAD_LIMIT = 12
+# Heads that describe a body of one source type only: "the force" is a police force or an army.
+_KIND_OF_FORCE: dict[str, frozenset[str]] = {"force": frozenset({"police", "military"})}
 # Roles that are one office each: "the governor" never refers back to a mayor, while "the official"
 # or "the spokesman" may be anyone who spoke.
 _OFFICES = word_set(
@@ -600,6 +602,14 @@ class SourceRegistry:
                         # no body named before
                         if not e.person and owners <= e.words and not phrase.text.startswith(e.text)
                     ),
+                    None,
+                )
+                if named is not None:
+                    return named
+            if not modifiers and head in _KIND_OF_FORCE:
+                # "the force estimated the crowd at 6,000": the police or army named before
+                named = next(
+                    (e for e in reversed(self._entities) if not e.person and e.type in _KIND_OF_FORCE[head]),
                     None,
                 )
                 if named is not None:

@@ -1619,6 +1619,12 @@ def event_kind(text: str, headline: str | None = None) -> str | None:
     if counts.get("accident") and "fire" in opening.lower():
         # "gunmen opened fire", "homes were set on fire", "a cease-fire": no fire that is an accident
         counts["accident"] = max(0, counts["accident"] - len(_FIRE_IDIOM.findall(opening)))
+    if any(counts.values()):
+        for figure in _FIGURE_OF_SPEECH.finditer(opening):
+            # "a political earthquake", "a storm of criticism", "a flood of applications": no event
+            hazard = figure.group("word") or figure.group("word_of")
+            for kind in _kinds_of_word().get(hazard.lower(), ()):
+                counts[kind] = max(0, counts[kind] - 1)
     if counts.get("accident") and _BURNT_LAND.search(opening):
         # "the fire has burned 30,000 acres": a fire measured by the land it burned is a wildfire,
         # as wildfire reports name the blaze "fire" as often as "wildfire".
@@ -1641,6 +1647,15 @@ _FIRE_IDIOM = re.compile(
     r"\b(?:open(?:ed|ing|s)?|set(?:ting|s)?(?:\s+on)?|(?:came|come|comes|coming)\s+under|under|"
     r"return(?:ed|ing|s)?|exchanges?\s+of|exchanged|cease|caught\s+in\s+the\s+cross)[\s-]*fire\b"
     r"|\bset(?:ting|s)?\s+(?:[\w,]+\s+){1,4}?on\s+fire\b",
+    re.IGNORECASE,
+)
+# A hazard's name used as a figure of speech: after an adjective of public life, or before "of" and
+# what is not a hazard's own matter ("a flood of complaints", not "a flood of mud").
+_FIGURE_OF_SPEECH = re.compile(
+    r"\b(?:political|electoral|economic|financial|diplomatic|social|media|perfect|fiscal|legal)\s+"
+    r"(?P<word>earthquake|storm|tsunami|hurricane|avalanche|firestorm|tornado)\b"
+    r"|\b(?:an?|the)\s+(?P<word_of>storm|flood|tsunami|avalanche|deluge|earthquake|hurricane|tornado)\s+of\s+"
+    r"(?!(?:rain|water|mud|rocks?|debris|snow|lava|ash|fire|sea\s*water)\b)",
     re.IGNORECASE,
 )
 _STRIKE_WORD = re.compile(r"\bstrikes?\b", re.IGNORECASE)

@@ -350,11 +350,11 @@ TITLE_WORDS: Final[frozenset[str]] = word_set(
         premier king queen prince sheikh judge prosecutor researcher manager executive ceo founder
         officer captain superintendent inspector commissioner rapporteur coroner physician doctor
         ombudsman ombudswoman attorney spokesmen sergeant constable sheriff detective ranger warden
-        marshal treasurer auditor speaker nominee congressman congresswoman businessman businesswoman
-        billionaire frontrunner incumbent challenger supt supt. insp insp. det. sen. rep. gov. cmdr cmdr.
-        brig brig. director-general inspector-general attorney-general auditor-general surgeon-general
-        governor-general commander-in-chief usec usec. asec asec. sp dsp asp ssp acp dcp igp dig sho pm
-        alhaji hajia engr engr. atty atty. rev rev. barrister
+        marshal treasurer auditor comptroller speaker nominee congressman congresswoman businessman
+        businesswoman billionaire frontrunner incumbent challenger supt supt. insp insp. det. sen. rep. gov.
+        cmdr cmdr. brig brig. director-general inspector-general attorney-general auditor-general
+        surgeon-general governor-general commander-in-chief usec usec. asec asec. sp dsp asp ssp acp
+        dcp igp dig sho pm alhaji hajia engr engr. atty atty. rev rev. barrister
     """
 )
 # Titles that are titles only with their full stop: "Hon. Ama Akello", "Sec. Jose Cruz" (without it,
@@ -420,7 +420,7 @@ SPEAKER_ROLES: Final[frozenset[str]] = (
         veteran doctor physician surgeon nurse medic paramedic pharmacist rescuer firefighter lifeguard
         expert economist analyst researcher scientist professor academic scholar historian
         demographer statistician epidemiologist forecaster meteorologist seismologist geologist
-        engineer auditor accountant banker trader dealer broker consultant owner landlord vendor
+        engineer auditor comptroller accountant banker trader dealer broker consultant owner landlord vendor
         shopkeeper farmer fisherman worker employee teacher student pilot reporter journalist
         editor columnist commentator source resident villager witness eyewitness survivor relative
         parent brother sister mother father son daughter wife husband cousin uncle aunt neighbour
@@ -571,6 +571,8 @@ AUDIENCE_WORDS: Final[frozenset[str]] = frozenset({"reporters", "journalists"})
 # "put pressure on".
 VALUE_FOLLOWS_RE: Final = re.compile(
     r"(?:\s+[\w'’\-.]+){0,10}?\s+(?:at|about|some|around|as|between|closer\s+to|close\s+to|nearer|near)\s"
+    # a poll's share for a party or person: "put the Greens on 14%", words with no figure between
+    r"|(?:\s+[^\W\d][\w'’\-.]*){1,6}?\s+on\s+(?:(?:about|around|roughly|just|only)\s+)?\d[\d.]*\s?(?:%|per\s?cent|percent)"
 )
 
 # "sees growth at 2 percent", "sees the deficit at about $40 billion", "see inflation averaging 4.5%": the
@@ -677,7 +679,8 @@ TRAILING_PHRASE_RE: Final = re.compile(
     # "a survey released Monday found", "a poll conducted June 3-5 showed": when and how a document
     # came out
     r"|(?:released|published|issued|conducted|commissioned|carried\s+out)"
-    r"(?:\s+(?:(?:on|in|from|between)\s+)?(?:today|yesterday|last\s+\w+|this\s+\w+"
+    r"(?:\s+(?:(?:on|in|from|between)\s+)?(?:today|yesterday|last\s+\w+|this\s+\w+|earlier"
+    r"|(?:the\s+)?(?:same|following|previous|next)\s+day|that\s+day"
     rf"|(?:{word_alternation(MONTH_NAMES)})(?:\s+\d{{1,2}}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?)?))?)$",
     re.IGNORECASE,
 )
