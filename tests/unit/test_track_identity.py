@@ -1035,3 +1035,36 @@ def test_a_name_with_no_sheriff_before_it_stays_a_person() -> None:
     assert resolve("Ana Ruiz", "Ana Ruiz said 12 homes had burned.", country="US", kind="person") == (
         f"person:{name_skeleton('Ana Ruiz')}"
     )
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "expected"),
+    [
+        ("The White House", "MX", "gov:us:government"),  # also the name of a town
+        ("the Kremlin", "UA", "gov:ru:government"),
+        ("Downing Street", None, "gov:gb:government"),  # not a person's name
+        ("the Pentagon", "UA", "gov:us:defence-ministry"),
+        ("a White House spokeswoman", "US", "gov:us:government"),
+    ],
+)
+def test_a_seat_of_government_is_the_government_it_houses_in_any_item(
+    mention: str, country: str | None, expected: str
+) -> None:
+    assert resolve(mention, country=country) == expected
+
+
+def test_a_seat_and_its_capital_are_one_source_and_a_house_is_no_seat() -> None:
+    assert resolve("the Kremlin", country="RU") == resolve("Moscow", country="RU")
+    # must not match: a house of another colour names no seat
+    assert resolve("the Green House", country="US") != "gov:us:government"
+
+
+def test_a_national_body_whose_key_its_aliases_repeat_is_named_in_another_countrys_item() -> None:
+    # the listed ministry of a country the item names, though the item is about its neighbour
+    text = "Israel said on Monday ... Gaza's health ministry said 40 were killed."
+    mention = "Gaza's health ministry"
+    entity = resolve_source(
+        mention, mention.lower(), "health_authority", item_context(text, "IL", {"IL", "PS"})
+    )
+    assert entity is not None
+    assert entity.id == "gov-ps-gaza-health-ministry"

@@ -39,6 +39,9 @@ class Organisation:
     # A national body whose figures are about other countries as often as its own (a geological
     # survey that measures every earthquake): its figures are where the text places them.
     worldwide: bool = False
+    # A seat of government named for what it houses ("the Kremlin"): no other body goes by its name,
+    # so it is named in an item about any country.
+    seat: bool = False
 
 
 def _load(name: str) -> Any:
@@ -59,6 +62,7 @@ def organisations() -> tuple[Organisation, ...]:
             area=entry.get("area"),
             subnational=entry.get("subnational", False),
             worldwide=entry.get("worldwide", False),
+            seat=entry.get("seat", False),
         )
         for entry in _load("organisations.json")["organisations"]
     )

@@ -553,7 +553,9 @@ def _knowledge() -> tuple[dict[str, list[Organisation]], dict[str, list[Organisa
         for acronym in org.acronyms:
             by_acronym.setdefault(acronym, []).append(org)
         for alias in (org.key, *org.aliases):
-            by_alias.setdefault(content_words(fold(alias)), []).append(org)
+            named = by_alias.setdefault(content_words(fold(alias)), [])
+            if org not in named:  # a key its aliases repeat is one body, not two
+                named.append(org)
     return by_acronym, by_alias
 
 
@@ -593,7 +595,7 @@ def _pick(candidates: Iterable[Organisation], context: ItemContext) -> Organisat
     for org in listed:
         if org.country is None:
             return org
-    if len(listed) == 1 and listed[0].country in context.countries:
+    if len(listed) == 1 and (listed[0].country in context.countries or listed[0].seat):
         return listed[0]
     # A description several bodies share needs the country to pick one.
     return listed[0] if len(listed) == 1 and context.country is None else None
@@ -977,8 +979,8 @@ def resolve_source(
 def _place_speaking(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
     """ "Turkey said", "Moscow said": a country or its capital that speaks is its government; a town
     or region that "said" or places listed together name where figures are, not who keeps them."""
-    if not _is_place(mention):
-        return _NEXT
+    if not _is_place(mention) or _longest_alias(content_words(fold(mention)), context) is not None:
+        return _NEXT  # "the White House" is a town's name too, but the data file lists the seat
     country = _country_speaking(mention)
     return _national_government(context, country, None) if country else None
 
