@@ -2582,3 +2582,8 @@ def test_a_finding_made_by_a_described_body_or_officer(text: str, expected: str 
 def test_a_document_released_on_a_day_named_by_words_still_shows(when: str) -> None:
     text = f"Official data released {when} showed prices rising at 2.9%."
     assert sources(text, "2.9%") == ["Official data"]
+
+
+@pytest.mark.parametrize("trade", ["drugmaker", "planemaker", "tech giant", "steelmaker"])
+def test_a_business_described_by_its_trade_speaks(trade: str) -> None:
+    assert sources(f"The {trade} said 1,200 jobs would go.", "1,200") == [f"The {trade}"]

@@ -1059,3 +1059,24 @@ def test_counted_noun_stops_at_a_clause_of_condition_or_time(conjunction: str) -
     # must not stop: the noun itself is read
     text = "The true number was nearer 9,000 officers once leavers were counted."
     assert counted_noun(text, end, len(text))[0] == "officers"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Patients lost 22% of their body weight in the trial.", [("22%", "other")]),
+        ("The force bought 300 body cameras.", [("300", "other")]),
+        # must not match: a body that was found, and a body count, are the dead
+        ("Divers found one body near the pier.", [("one", "killed")]),
+        ("The body count rose to 40.", [("40", "killed")]),
+    ],
+)
+def test_a_noun_that_body_only_describes_counts_no_dead(text: str, expected: list[tuple[str, str]]) -> None:
+    assert categories(text) == expected
+
+
+def test_taking_part_in_a_trial_is_no_protest_turnout() -> None:
+    assert categories("The company said 400 patients took part in the trial.") == [("400", "other")]
+    # must not match: who took part after a crowd of farmers is a turnout
+    text = "Some 8,000 farmers drove tractors into the capital. Organisers said 10,000 took part."
+    assert categories(text)[-1] == ("10,000", "protesting")

@@ -197,6 +197,26 @@ def test_a_hazard_named_as_a_figure_of_speech_is_no_event(opening: str) -> None:
     assert event_kind(opening, None) is None
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Retail sales rose 0.4% in March from the previous month.",
+        "On March 3 the council approved 40 new posts.",
+        "Prices fell in mid-March and rose again on 12 March.",
+    ],
+)
+def test_the_month_of_march_is_no_march(opening: str) -> None:
+    assert event_kind(opening, None) is None
+
+
+def test_a_march_named_with_a_capital_in_a_headline_is_a_protest() -> None:
+    # must not match: a march in a title-case headline, and one on a date, are protests
+    assert (
+        event_kind("Police said 2,000 joined.", "Thousands March in Capital Against Pension Law") == "protest"
+    )
+    assert event_kind("The 12 March march drew 40,000 people.", None) == "protest"
+
+
 def test_a_hazard_of_its_own_matter_is_an_event() -> None:
     # must not match: a flood of mud and a storm named as itself are events
     assert event_kind("A flood of mud buried 40 homes in the valley.", None) == "storm-flood"

@@ -689,7 +689,10 @@ _SUBJECT_HEAD = re.compile(
 _ALL_CUES = re.compile(
     r"\b(?!(?<=-)held\b)(?P<cue>"
     + word_alternation({c for cs in CATEGORY_CUES.values() for c in cs})
-    + r")\b",
+    + r")\b"
+    # "body weight", "body cameras": a noun the word "body" only describes
+    + r"(?!(?<=body)\s+(?:weight|mass|fat|temperature|armou?r|cameras?|cams?|language|image|parts?|scans?)"
+    + r"\b)",
     re.IGNORECASE,
 )
 _CUE_CATEGORY: dict[str, str] = {}
@@ -973,8 +976,30 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
             if category != "affected" or cue.group("cue").lower() in ("cases", "infections", "case"):
                 return category
     if found is not None:
-        return _refined(found.group("cue").lower(), following, text[figure.sentence_start : phrase_end])
+        return _clause_category(text, figure, found.group("cue").lower(), following, phrase_end)
     return None
+
+
+def _clause_category(text: str, figure: FigureSpan, cue: str, following: str, phrase_end: int) -> str:
+    """The category a cue in the clause after a figure gives it."""
+    if (
+        cue in _TURNOUT_CUES
+        and not figure.in_protest
+        and _OTHER_TAKING_PART.search(text, figure.sentence_start, figure.sentence_end)
+    ):
+        return "other"  # "400 patients took part" in a trial: no turnout of a protest
+    return _refined(cue, following, text[figure.sentence_start : phrase_end])
+
+
+# Cues that say people were present: a protest's turnout unless the sentence names another activity
+# or who took part in one.
+_TURNOUT_CUES = frozenset({"took part"})
+_OTHER_TAKING_PART = re.compile(
+    r"\b(?:trials?|study|studies|survey|polls?|race|marathon|competition|tournament|programme|program|"
+    r"exercises?|drills?|scheme|experiment|research|course|training|games|patients|volunteers|respondents|"
+    r"athletes|runners|students|pupils)\b",
+    re.IGNORECASE,
+)
 
 
 # The finite verb after a participle that describes the group: "the passengers abducted from the

@@ -1600,6 +1600,8 @@ def _bare_fire() -> re.Pattern[str]:
 def event_kind(text: str, headline: str | None = None) -> str | None:
     """The kind of happening an item reports: the kind its headline and opening name most."""
     opening = f"{headline or ''} {headline or ''} {text[:EVENT_KIND_WINDOW]}"
+    # "in March", "March 3": the month, which lower-cased text would count as a march
+    months = len(_MONTH_MARCH.findall(opening)) if "March" in opening else 0
     if lowers_like_ignorecase(opening):
         # Lower-cased text is matched several times faster; text with letters outside ASCII keeps
         # the case-blind patterns, which know foldings `str.lower` does not.
@@ -1616,15 +1618,8 @@ def event_kind(text: str, headline: str | None = None) -> str | None:
                 counts[kind] += 1
     else:
         counts = {kind: len(pattern.findall(opening)) for kind, pattern in patterns}
-    if counts.get("accident") and "fire" in opening.lower():
-        # "gunmen opened fire", "homes were set on fire", "a cease-fire": no fire that is an accident
-        counts["accident"] = max(0, counts["accident"] - len(_FIRE_IDIOM.findall(opening)))
     if any(counts.values()):
-        for figure in _FIGURE_OF_SPEECH.finditer(opening):
-            # "a political earthquake", "a storm of criticism", "a flood of applications": no event
-            hazard = figure.group("word") or figure.group("word_of")
-            for kind in _kinds_of_word().get(hazard.lower(), ()):
-                counts[kind] = max(0, counts[kind] - 1)
+        _discount_idioms(counts, opening, months)
     if counts.get("accident") and _BURNT_LAND.search(opening):
         # "the fire has burned 30,000 acres": a fire measured by the land it burned is a wildfire,
         # as wildfire reports name the blaze "fire" as often as "wildfire".
@@ -1635,6 +1630,21 @@ def event_kind(text: str, headline: str | None = None) -> str | None:
         _recount(counts, len(_STRIKE_WORD.findall(opening)), "protest", "conflict")
     best = max(counts, key=lambda kind: counts[kind])
     return best if counts[best] else None
+
+
+def _discount_idioms(counts: dict[str, int], opening: str, months: int) -> None:
+    """Take back the kind words the opening uses for no happening: `months` Marches that are the
+    month, fires that are gunfire or arson, hazards that are figures of speech."""
+    if months and counts.get("protest"):
+        counts["protest"] = max(0, counts["protest"] - months)
+    if counts.get("accident") and "fire" in opening.lower():
+        # "gunmen opened fire", "homes were set on fire", "a cease-fire": no fire that is an accident
+        counts["accident"] = max(0, counts["accident"] - len(_FIRE_IDIOM.findall(opening)))
+    for figure in _FIGURE_OF_SPEECH.finditer(opening):
+        # "a political earthquake", "a storm of criticism", "a flood of applications": no event
+        hazard = figure.group("word") or figure.group("word_of")
+        for kind in _kinds_of_word().get(hazard.lower(), ()):
+            counts[kind] = max(0, counts[kind] - 1)
 
 
 def _recount(counts: dict[str, int], words: int, from_kind: str, to_kind: str) -> None:
@@ -1648,6 +1658,12 @@ _FIRE_IDIOM = re.compile(
     r"return(?:ed|ing|s)?|exchanges?\s+of|exchanged|cease|caught\s+in\s+the\s+cross)[\s-]*fire\b"
     r"|\bset(?:ting|s)?\s+(?:[\w,]+\s+){1,4}?on\s+fire\b",
     re.IGNORECASE,
+)
+# The month, told from a march by the words around it: a date's day or year, or a preposition of time.
+_MONTH_MARCH = re.compile(
+    r"(?:\b(?:in|on|since|until|till|by|from|to|through|last|next|early|late|mid|of|this|end|during|"
+    r"between|and|before|after|In|On|Since|By|From|Until|Last|Early|Late|Mid)[\s-]+|\b\d{1,2}(?:st|nd|rd|th)?\s+)"
+    r"March\b|\bMarch\s+\d|\bMarch,?\s+(?:last|this|next)\b"
 )
 # A hazard's name used as a figure of speech: after an adjective of public life, or before "of" and
 # what is not a hazard's own matter ("a flood of complaints", not "a flood of mud").

@@ -463,7 +463,8 @@ SOURCE_HEADS: Final[frozenset[str]] = with_plurals(
         opposition prison school airport station trust society chamber ngo ngos club league grocer
         supermarket automaker carmaker miner shipper courier developer publisher chipmaker brewer
         distributor supplier startup family families port treasury presidency palace customs registry
-        inquiry patrol management delegation
+        inquiry patrol management delegation drugmaker planemaker steelmaker shipbuilder refiner exporter
+        giant
     """
     )
 )
@@ -710,7 +711,8 @@ TRADE_EPITHETS: Final[frozenset[str]] = word_set(
     """
         company firm retailer carrier airline lender insurer manufacturer maker operator producer
         broadcaster conglomerate giant chain grocer supermarket automaker carmaker miner shipper
-        courier developer publisher chipmaker brewer distributor supplier startup
+        courier developer publisher chipmaker brewer distributor supplier startup drugmaker planemaker
+        steelmaker shipbuilder refiner exporter
     """
 )
 EPITHET_HEADS: Final[frozenset[str]] = TRADE_EPITHETS | word_set(
