@@ -1080,3 +1080,8 @@ def test_taking_part_in_a_trial_is_no_protest_turnout() -> None:
     # must not match: who took part after a crowd of farmers is a turnout
     text = "Some 8,000 farmers drove tractors into the capital. Organisers said 10,000 took part."
     assert categories(text)[-1] == ("10,000", "protesting")
+
+
+def test_a_record_a_change_started_from_counts_what_the_new_figure_counts() -> None:
+    text = "Overdose deaths fell to 80,000 last year, down from a record 111,000, the agency said."
+    assert categories(text) == [("80,000", "killed"), ("111,000", "killed")]

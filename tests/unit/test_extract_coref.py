@@ -175,6 +175,13 @@ class TestDescriptions:
         registry = SourceRegistry()
         assert resolved(registry, "ministry", ("Gaza's health ministry",)) == "Gaza's health ministry"
 
+    def test_a_description_that_opens_a_later_sentence_names_no_one(self) -> None:
+        registry = SourceRegistry()
+        phrase = "provincial health officials"
+        assert resolved(registry, phrase, ("Officials",)) == phrase
+        # must not match: a later name does stand for an indefinite description
+        assert resolved(SourceRegistry(), "a charity", ("Mirren Foundation",)) == "Mirren Foundation"
+
     def test_an_indefinite_charity_named_later(self) -> None:
         registry = SourceRegistry()
         assert resolved(registry, "a charity", ("the Mirren Foundation",)) == "the Mirren Foundation"

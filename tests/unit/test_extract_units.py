@@ -175,6 +175,9 @@ def shares(text: str) -> list[tuple[float, str, str | None, str]]:
         ("Open 24/7 for 3/4 of the year, since the 9/11 attacks.", []),
         ("Ridership fell by a third in May.", [(33.33, "exact", "percent", "a third")]),
         ("The fleet was cut by half.", [(50.0, "exact", "percent", "half")]),
+        ("Thefts fell by nearly a quarter.", [(25.0, "upper_bound", "percent", "nearly a quarter")]),
+        ("Fares rose by more than a third.", [(33.33, "lower_bound", "percent", "more than a third")]),
+        ("He won by nearly a third vote.", []),
         ("The council backed the plan by a third vote.", []),
         ("The ferry was delayed by half an hour.", []),
         (

@@ -140,7 +140,7 @@ _COMPARED_WITH = re.compile(
 # of 640,000": the figure a change started from, named after a clause of its own; it counts what
 # the figure it changed to counts.
 _CHANGED_FROM = re.compile(
-    r",\s+(?:up|down)\s+from\s+(?:(?:an?|the|its)\s+)?(?:(?:earlier|previous|initial|first)\s+)?"
+    r",\s+(?:up|down)\s+from\s+(?:(?:an?|the|its)\s+)?(?:(?:earlier|previous|initial|first|record|revised)\s+)?"
     r"(?:(?:figure|count|toll|total|tally|estimate|peak|high|low)\s+of\s+)?$"
 )
 # A line of a list or table ("- Region 5: 5", "• 40 arrests", "North: 12") is not a headline: two

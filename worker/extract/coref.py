@@ -219,6 +219,15 @@ def _is_description(tokens: Sequence[str]) -> bool:
 _AGE_WORD_RE = re.compile(r"\d{1,3}-year-old")
 
 
+def _without_opening_capital(tokens: Sequence[str]) -> list[str]:
+    """The tokens with a common noun that opens a sentence in lower case: "Officials said" is a
+    description, its capital only the sentence's ("Gaza's health ministry" keeps its name)."""
+    first = tokens[0].lower()
+    if first in SOURCE_HEADS or first in DESCRIPTIVE_ADJECTIVES:
+        return [first, *tokens[1:]]
+    return list(tokens)
+
+
 def _place_adjective(token: str) -> bool:
     """ "Geneva-based", "Kenya-registered": a name made an adjective, part of a description."""
     first, _, rest = token.partition("-")
@@ -632,7 +641,7 @@ class SourceRegistry:
         kind = _normalize(phrase.text)[1]
         for later in lookahead[:_LOOKAHEAD_LIMIT]:
             candidate = parse_phrase(later)
-            if not candidate.tokens or _is_description(candidate.tokens):
+            if not candidate.tokens or _is_description(_without_opening_capital(candidate.tokens)):
                 continue
             if personal_name(candidate.tokens) is not None:
                 continue

@@ -131,6 +131,13 @@ METRE_CONTEXT_BEFORE = re.compile(
 # in words as a percentage (two-thirds is 66.67 percent) and a part of a point as that part of the
 # point; a fraction in digits ("1/16 of a pint") keeps its value with the unit "fraction".
 _SMALL_NUMERATOR = word_alternation(w for w, v in UNITS_WORDS.items() if 1 <= v <= 10)
+# Right after "by", or after "by" and a qualifier: "fell by nearly a quarter" (each a fixed-width
+# look-behind, as the engine needs).
+_AFTER_BY = "(?:" + "|".join(
+    rf"(?<=\bby\s{qualifier}\s)" if qualifier else r"(?<=\bby\s)"
+    for qualifier in ("", "nearly", "almost", "about", "around", "roughly", "some", "over", r"more\sthan",
+                      r"less\sthan", r"just\sover", r"just\sunder", r"up\sto")
+) + ")"  # fmt: skip
 FRACTION_SHARE = re.compile(
     rf"(?<![\w-])(?:(?P<n>an?|{_SMALL_NUMERATOR})[\s-]+(?P<d>{word_alternation(FRACTION_DENOMINATORS)})"
     r"(?:(?=\s+of\b)|(?<=quarter)(?=\s+(?:percentage\s+)?point\b))"
@@ -138,7 +145,7 @@ FRACTION_SHARE = re.compile(
     r"|(?P<h>half)(?=\s+(?:of\s+)?(?:the|its|their|his|her|our|your|my|all|which|whom|them|those|these|us"
     r"|a\s+(?:percentage\s+)?point)\b)"
     # "fell by a third", "cut by half": the share a change is measured in
-    rf"|(?<=\bby\s)(?:(?P<bn>an?|{_SMALL_NUMERATOR})[\s-]+(?P<bd>{word_alternation(FRACTION_DENOMINATORS)})"
+    rf"|{_AFTER_BY}(?:(?P<bn>an?|{_SMALL_NUMERATOR})[\s-]+(?P<bd>{word_alternation(FRACTION_DENOMINATORS)})"
     r"|(?P<bh>half))\b"
     # ... with nothing after it that it could count: "stood by a third candidate" is no share
     r"(?=\s*(?:[.,;:!?)\"”’—–]|$)|\s+(?:in|from|to|since|over|on|last|this|and|or|but|after|compared"
