@@ -2587,3 +2587,12 @@ def test_a_document_released_on_a_day_named_by_words_still_shows(when: str) -> N
 @pytest.mark.parametrize("trade", ["drugmaker", "planemaker", "tech giant", "steelmaker"])
 def test_a_business_described_by_its_trade_speaks(trade: str) -> None:
     assert sources(f"The {trade} said 1,200 jobs would go.", "1,200") == [f"The {trade}"]
+
+
+@pytest.mark.parametrize("role", ["Activist", "Farmer", "Spokeswoman"])
+def test_a_role_that_opens_a_sentence_before_a_name_leaves_the_name_for_a_pronoun(role: str) -> None:
+    text = f"{role} Lena Varga started the petition. According to her, more than 300 people have signed."
+    assert sources(text, "300") == ["Lena Varga"]
+    # must not match: with no name after the role there is no one "her" can mean
+    text = f"{role}s started the petition. According to her, more than 300 people have signed."
+    assert sources(text, "300") == [None]

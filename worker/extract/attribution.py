@@ -80,6 +80,7 @@ from worker.extract.reporting import (
     SEEN_AT_VALUE_RE,
     SKIPPABLE_ADVERBS,
     SOURCE_HEADS,
+    SPEAKER_ROLES,
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
@@ -2374,7 +2375,12 @@ def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
         ):
             continue
         tokens = re.sub(r"(?:'s|’s)$", "", match.group()).split()
-        while tokens and (tokens[0].lower() in DISCOURSE_WORDS or tokens[0].lower() in PREPOSITIONS):
+        while tokens and (
+            tokens[0].lower() in DISCOURSE_WORDS
+            or tokens[0].lower() in PREPOSITIONS
+            # "Activist Lena Varga", "Farmer Jon Breck": a role in lower case, capitalised by the sentence
+            or (tokens[0].lower() in SPEAKER_ROLES and len(tokens) > 2)
+        ):
             tokens = tokens[1:]  # "However Ferrovia", "In Lisbon": a capital that opens a sentence
         name = personal_name(tokens)
         # "West Java", "near Lower Harwick": a place written like a name is no one a "he" can refer to
