@@ -2596,3 +2596,9 @@ def test_a_role_that_opens_a_sentence_before_a_name_leaves_the_name_for_a_pronou
     # must not match: with no name after the role there is no one "her" can mean
     text = f"{role}s started the petition. According to her, more than 300 people have signed."
     assert sources(text, "300") == [None]
+
+
+def test_a_court_filing_shows_a_figure() -> None:
+    assert sources("The carrier listed debts of $3.2 billion, a court filing showed.", "$3.2 billion") == [
+        "court filing"
+    ]

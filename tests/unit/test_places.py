@@ -827,3 +827,10 @@ def test_a_town_listed_only_abroad_is_an_unlisted_namesake_in_a_local_story() ->
     assert not foreign_namesake(item_places(abroad, None, None), sonora, abroad)
     national = "The United States sent aid. Two died near Sonora."
     assert not foreign_namesake(item_places(national, None, None), sonora, national)
+
+
+@pytest.mark.parametrize("storm", ["Hurricane", "Typhoon", "Cyclone", "Storm"])
+def test_a_storms_name_is_no_place(storm: str) -> None:
+    assert find_places(f"{storm} Mara strengthened with winds of 160 mph.") == []
+    # must not match: the region named in its own right is a place
+    assert [m.place.id for m in find_places(f"The {storm.lower()} hit Mara on Monday.")] == ["iso:TZ-13"]

@@ -518,8 +518,12 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             if place is not None:
                 found = (place, stop, unit_named, " ".join(words))
                 break
-        if found is None or _after_saint(text, tokens, index, country=found[0].level == "country"):
-            continue  # "St Paul" that the gazetteer does not list is not "Paul"
+        if (
+            found is None
+            or _after_saint(text, tokens, index, country=found[0].level == "country")
+            or _names_a_storm(text, tokens, index)
+        ):
+            continue  # "St Paul" that the gazetteer does not list is not "Paul"; "Hurricane Mara"
         place, stop, unit_named, name = found
         mention_start, mention_end = token.start(), tokens[stop - 1].end()
         place = _placed_by_area_after(text, mention_end, end, name, place)
@@ -660,6 +664,18 @@ def _after_saint(text: str, tokens: list[re.Match[str]], index: int, *, country:
     before = tokens[index - 1]
     openings = _SAINT_WORDS if country else _SAINT_WORDS | _TOWN_NAME_OPENINGS
     return before.group() in openings and text[before.end() : tokens[index].start()] in (" ", ". ")
+
+
+# The kinds of storm that take a personal name: "Hurricane Mara" is no region of Tanzania.
+_STORM_WORDS = frozenset({"Hurricane", "Typhoon", "Supertyphoon", "Cyclone", "Storm", "Depression"})
+
+
+def _names_a_storm(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether the word at `tokens[index]` is a storm's name: right after the kind of storm."""
+    if index == 0:
+        return False
+    before = tokens[index - 1]
+    return before.group() in _STORM_WORDS and text[before.end() : tokens[index].start()] == " "
 
 
 def _after_title(text: str, tokens: list[re.Match[str]], index: int) -> bool:

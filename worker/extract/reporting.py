@@ -261,7 +261,7 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = word_set(
     """
         figures figure data statistics count tally estimate estimates report forecast forecasts numbers
         records documents statement census survey tallies assessment projections toll poll polls
-        surveys study studies results findings projection analysis audit filings update updates
+        surveys study studies results findings projection analysis audit filing filings update updates
         bulletin bulletins claim claims imagery images website websites dashboard database
     """
 )
