@@ -34,6 +34,17 @@ def test_headline_figure_is_dropped_for_the_body_sentence_with_its_source() -> N
     assert [(c.quantity_text, c.sentence_start > 0) for c in found] == [("418", True), ("1,906", True)]
 
 
+def test_a_title_with_its_sites_name_after_a_bar_restates_the_body() -> None:
+    text = (
+        "Valley tremors kill 418 in the north | World News\n"
+        "The relief agency put the toll from the tremors at 418 dead, its director said."
+    )
+    assert [c.quantity_text for c in extract_claims(text)] == ["418"]
+    # must not match: two rows of a table with the same figure stay two claims
+    text = "Deaths by district:\nNorth | 418\nSouth | 418\n"
+    assert len(extract_claims(text)) == 2
+
+
 def test_repeated_paragraph_gives_one_claim() -> None:
     paragraph = "Lifeguards said 87 swimmers were brought back to the beach."
     assert len(extract_claims(f"{paragraph}\n{paragraph}")) == 1

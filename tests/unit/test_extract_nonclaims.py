@@ -258,3 +258,19 @@ def test_ages_after_a_person_codes_between_digit_groups_and_a_toll_after_among(
 )
 def test_people_said_to_be_under_an_age_are_no_count(sentence: str, kept: list[str]) -> None:
     assert [claim.quantity_text for claim in extract_claims(sentence)] == kept
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"It shook the house," said Ana Ruiz, 41.',
+        '"It shook the house," said witness Ana Ruiz, 41; she fled.',
+    ],
+)
+def test_a_speakers_age_that_closes_the_sentence_is_no_claim(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+def test_a_count_after_a_place_and_a_comma_at_the_end_is_kept() -> None:
+    # must not match: a figure after a place and a comma with no verb of saying before it
+    assert texts("The dead were counted in Westland, 41.") == ["41"]

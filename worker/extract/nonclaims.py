@@ -131,6 +131,10 @@ TURNED_AGE_AFTER = re.compile(
 AGE_APPOSITION_BEFORE = re.compile(
     r"(?:[A-Z][\w'’-]+|\b(?i:" + word_alternation(AGE_APPOSITION_NOUNS) + r")),\s+$"
 )
+# A speaker named after the verb of saying, whose age closes the sentence: "said witness Ana Ruiz, 41."
+SPEAKER_NAME_BEFORE = re.compile(
+    r"\b(?:said|says|added|adds|told\s+\w+)\s+(?:[a-z]+\s+){0,2}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},\s+$"
+)
 # "0800 555 0199": a number between two digit groups the reader did not join is part of a code.
 DIGIT_GROUP_BEFORE = re.compile(r"\d[ -]$")
 DIGIT_GROUP_AFTER = re.compile(r"^[ -]\d")
@@ -450,6 +454,8 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             return "duration"
         if value <= 120 and after.startswith(",") and AGE_APPOSITION_BEFORE.search(near):
             return "age"
+        if value <= 120 and after[:1] in (".", ";") and SPEAKER_NAME_BEFORE.search(before):
+            return "age"  # '"We lost everything," said farmer Jon Breck, 63.
         if (
             _age_sized(value)
             and near.endswith("(")

@@ -1129,10 +1129,22 @@ TABLE_CELL_CHARS = 40
 
 
 def is_table_row(line: str) -> bool:
-    """Whether a line is a row of a table: short cells joined by a bar ("Westland | 120 | 340")."""
-    return TABLE_CELL_BAR in line and all(
-        len(cell.strip()) <= TABLE_CELL_CHARS for cell in line.split(TABLE_CELL_BAR)
-    )
+    """Whether a line is a row of a table: short cells joined by a bar ("Westland | 120 | 340"), not
+    a page's title and its site or section ("Floods kill 48 in the north | World News")."""
+    if TABLE_CELL_BAR not in line:
+        return False
+    cells = line.split(TABLE_CELL_BAR)
+    if (
+        len(cells) == 2  # a title and the name after it
+        and not any(ch.isdigit() for ch in cells[1])
+        and len(cells[0].split()) >= TITLE_BEFORE_SITE_WORDS
+    ):
+        return False
+    return all(len(cell.strip()) <= TABLE_CELL_CHARS for cell in cells)
+
+
+# The fewest words of a title before a site's or section's name: a table's label cell is shorter.
+TITLE_BEFORE_SITE_WORDS = 4
 
 
 def line_around(text: str, position: int) -> tuple[int, int]:
