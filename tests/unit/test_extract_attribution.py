@@ -2602,3 +2602,11 @@ def test_a_court_filing_shows_a_figure() -> None:
     assert sources("The carrier listed debts of $3.2 billion, a court filing showed.", "$3.2 billion") == [
         "court filing"
     ]
+
+
+@pytest.mark.parametrize("verb", ["disputes", "rejects", "questions"])
+def test_a_body_that_contests_a_figure_and_gives_its_own_is_the_source(verb: str) -> None:
+    text = f"The government {verb} the figure and puts it at 1.8 million."
+    assert sources(text, "1.8 million") == ["The government"]
+    # must not match: a deed done before "and" names no speaker of the figure after it
+    assert sources("Floods swept the valley and killed 30 people.", "30") == [None]

@@ -834,3 +834,11 @@ def test_a_storms_name_is_no_place(storm: str) -> None:
     assert find_places(f"{storm} Mara strengthened with winds of 160 mph.") == []
     # must not match: the region named in its own right is a place
     assert [m.place.id for m in find_places(f"The {storm.lower()} hit Mara on Monday.")] == ["iso:TZ-13"]
+
+
+@pytest.mark.parametrize("body", ["the Norwegian Refugee Council", "the Danish Refugee Council"])
+def test_an_international_body_named_after_its_home_names_no_event_place(body: str) -> None:
+    where = item_places(f"Aid groups such as {body} said 40,000 people fled the fighting.", None)
+    assert where.country is None
+    # must not match: a country's own police named by its adjective votes for that country
+    assert item_places("Norwegian police said 40 people were hurt.", None).country == "NO"

@@ -210,7 +210,9 @@ _LEADING_CONJUNCTION_RE = re.compile(r"^(?:while|whereas|but|although|though)\s+
 # A clause whose subject did something else before "and" a cue verb: "The army denied the claim and".
 _COORDINATED_SUBJECT_RE = re.compile(
     r"\s*(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w'’.-]+\s+){0,3}?[\w'’-]+)\s+"  # "Gov. Ana Leite"
-    r"(?:[a-z]+ed|met|held|gave|made|took|spoke|went|sent|saw|found|told|set|cut|kept|left|rejected)\b"
+    r"(?:[a-z]+ed|met|held|gave|made|took|spoke|went|sent|saw|found|told|set|cut|kept|left|rejected"
+    # the present tense of contesting a figure: "The government disputes the figure and puts it at"
+    r"|disputes|rejects|denies|contests|questions|challenges|accepts|acknowledges)\b"
     # a comma only inside a figure ("1,200"); a short quotation as the object ('called it "a disaster"')
     r"(?:[^,;:\"“”]|(?<=\d),(?=\d)|[\"“][^\"“”]{1,80}[\"”])*"
     # or around an aside on the figure that reports nothing: ", its first cut since 2020,"

@@ -34,7 +34,7 @@ from worker.extract.reporting import (
     TITLE_WORDS,
     word_set,
 )
-from worker.knowledge import event_kinds, place_names
+from worker.knowledge import content_words, event_kinds, organisations, place_names
 
 PlaceLevel = Literal["country", "region", "city"]
 
@@ -563,6 +563,7 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             or _acronym_in_brackets(text, tokens, index, stop)
             # "The New York Times", "the Jakarta Post": a newspaper, no place
             or (stop < longest and tokens[stop].group().lower() in PAPER_TITLE_WORDS)
+            or (stop < longest and _opens_an_international_body(text, tokens, index, longest))
             or (
                 place.level == "country"
                 and stop < longest
@@ -664,6 +665,27 @@ def _after_saint(text: str, tokens: list[re.Match[str]], index: int, *, country:
     before = tokens[index - 1]
     openings = _SAINT_WORDS if country else _SAINT_WORDS | _TOWN_NAME_OPENINGS
     return before.group() in openings and text[before.end() : tokens[index].start()] in (" ", ". ")
+
+
+@cache
+def _international_bodies_named_by_country() -> tuple[str, ...]:
+    """The listed international bodies (`worldwide`, of no country) whose names open with a
+    country's adjective ("Norwegian Refugee Council"), as content words: the adjective says where
+    the body was founded, not where its figures are."""
+    adjectives = {fold(adjective) for adjective in place_names()["country_adjectives"]}
+    return tuple(
+        content_words(name)
+        for org in organisations()
+        if org.worldwide and org.country is None
+        for name in {org.key, *org.aliases}
+        if name.split()[0] in adjectives
+    )
+
+
+def _opens_an_international_body(text: str, tokens: list[re.Match[str]], index: int, longest: int) -> bool:
+    """Whether the capitalised words from `tokens[index]` name a listed international body."""
+    words = content_words(fold(text[tokens[index].start() : tokens[longest - 1].end()]))
+    return any(words.startswith(name) for name in _international_bodies_named_by_country())
 
 
 # The kinds of storm that take a personal name: "Hurricane Mara" is no region of Tanzania.
@@ -1471,6 +1493,8 @@ def _vote(
             or _first_name(text, tokens, index)
             or text.startswith("$", token.end())
             or _WATERS_AFTER.match(text, token.end())  # "the Indian Ocean", "the Arabian Sea"
+            # "the Norwegian Refugee Council": where the body was founded, not the event
+            or _opens_an_international_body(text, tokens, index, min(index + MAX_NAME_WORDS, len(tokens)))
         ):
             votes[code] += 1
     return found
