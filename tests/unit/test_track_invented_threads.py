@@ -711,3 +711,15 @@ def test_a_march_in_a_city_named_like_its_region_stays_apart_from_the_capitals()
         for event in events
         if event.current.item_id == "pt-02" and event.current.value == 120000.0
     } == {"generic:organisers"}
+
+
+def test_a_seat_of_government_and_its_capital_keep_one_series() -> None:
+    assert _series_events(
+        "Fighting near the border: the Kremlin said 1,200 soldiers had been killed in the region.",
+        "Fighting near the border: Moscow said 1,450 soldiers had been killed in the region.",
+    ) == ["series_opened", "value_updated"]
+    # must not match: a house of another name is no seat, and keeps its own series
+    assert _series_events(
+        "Fighting near the border: the Kremlin said 1,200 soldiers had been killed in the region.",
+        "Fighting near the border: the Velmar House said 1,450 soldiers had been killed in the region.",
+    ) == ["series_opened", "series_opened"]
