@@ -1068,3 +1068,15 @@ def test_a_national_body_whose_key_its_aliases_repeat_is_named_in_another_countr
     )
     assert entity is not None
     assert entity.id == "gov-ps-gaza-health-ministry"
+
+
+def test_a_title_that_owns_an_office_is_no_role_in_a_body() -> None:
+    assert resolve("the secretary of state's office", country="US") == "name:office secretary state"
+    # must not match: a spokesman for an office speaks for it
+    assert resolve("a spokesman for the governor's office", country="US") == "name:governor office"
+
+
+def test_a_union_of_states_named_with_a_capital_is_no_trade_union() -> None:
+    assert resolve("observers from the European Union", country="US") != "generic:unions"
+    # must not match: a union named by its kind is the generic one
+    assert resolve("officials of the teachers union", country="US") == "generic:unions"

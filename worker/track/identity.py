@@ -252,6 +252,10 @@ _ROLE_OF = re.compile(
     rf"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{_ROLE_IN_A_BODY}\s+(?:for|of|at|with)\s+(?P<body>.+)$",
     re.IGNORECASE,
 )
+# "the European Union", "the African Union": a union named with a capital after a capitalised word.
+_NAMED_UNION = re.compile(r"\b[A-Z][\w'’-]*\s+Union\b")
+# A body that opens with its owner's possessive: "state's office" after "secretary of".
+_OWNER_FIRST = re.compile(r"[\w-]+(?:'s|’s)\s")
 # "the latest report from the relief board", "figures released by the ministry": a document is the
 # channel, the body that issued it the source; "documents obtained by the Velmar Times": the outlet
 # that has them, for want of their issuer.
@@ -1008,7 +1012,8 @@ def _by_role(mention: str, context: ItemContext, place_country: str | None) -> _
     """ "a spokeswoman for the Velmora Relief Board", "a hospital spokesman": the body, with no speaker
     named."""
     role = _ROLE_OF.match(mention) or _BODY_BEFORE_ROLE.match(mention)
-    if role is None:
+    if role is None or (role.re is _ROLE_OF and _OWNER_FIRST.match(role.group("body"))):
+        # "the secretary of state's office": the title owns the office, no role in a body
         return _NEXT
     written = role.group("body")
     owner = POSSESSIVE_END.sub("", written)
@@ -1258,8 +1263,8 @@ def _generic_source(  # noqa: PLR0911  one return per kind of generic head
         # "health officials" before "officials": the longer head names who they are
         head = GENERIC_HEADS.get(" ".join(words[index - 1 : index + 1])) if index else None
         head = head or GENERIC_HEADS.get(words[index])
-        if head is None:
-            continue
+        if head is None or (head == "unions" and _NAMED_UNION.search(mention)):
+            continue  # "observers from the European Union": a union of states by its name, no trade union
         if country is not None and head == "police" and words == ["police"]:
             # "the Serbian police", "Kenya's police": a country's police answers to its interior
             # ministry, which issues its figures; "Paris police" or plain "police" stay apart.
