@@ -1085,3 +1085,12 @@ def test_taking_part_in_a_trial_is_no_protest_turnout() -> None:
 def test_a_record_a_change_started_from_counts_what_the_new_figure_counts() -> None:
     text = "Overdose deaths fell to 80,000 last year, down from a record 111,000, the agency said."
     assert categories(text) == [("80,000", "killed"), ("111,000", "killed")]
+
+
+def test_counted_noun_passes_over_the_owner_of_the_set_a_part_is_of() -> None:
+    text = "Cases were recorded in 28 of the country's 29 districts."
+    end = text.index("28") + 2
+    assert counted_noun(text, end, len(text))[0] == "districts"
+    # must not stop: a possessive that is the counted thing's own name stays
+    text = "Cases were recorded in 28 of the districts' clinics."
+    assert counted_noun(text, end, len(text))[0] == "districts' clinics"

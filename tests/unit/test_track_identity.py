@@ -1080,3 +1080,8 @@ def test_a_union_of_states_named_with_a_capital_is_no_trade_union() -> None:
     assert resolve("observers from the European Union", country="US") != "generic:unions"
     # must not match: a union named by its kind is the generic one
     assert resolve("officials of the teachers union", country="US") == "generic:unions"
+
+
+def test_a_disaster_institute_named_in_english_without_its_remits_last_word_is_the_listed_one() -> None:
+    mention = "Mozambique's National Institute for Disaster Risk Management"
+    assert resolve(mention, country="MZ") == "mz-ingd"

@@ -519,6 +519,8 @@ _PARTICIPLE_ADJECTIVES = frozenset(
 # "212 of the 400 seats": the set's own size may stand before the noun
 _OF_THE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:own\s+)?"
+    # "28 of the country's 29 districts": the owner of the set is no noun of the count
+    r"(?:[a-z]+['’]s\s+)?"
     rf"(?:(?:\d[\d,]*|{word_alternation([*UNITS_WORDS, *TENS_WORDS])})\s+)?",
     re.IGNORECASE,
 )
