@@ -2610,3 +2610,8 @@ def test_a_body_that_contests_a_figure_and_gives_its_own_is_the_source(verb: str
     assert sources(text, "1.8 million") == ["The government"]
     # must not match: a deed done before "and" names no speaker of the figure after it
     assert sources("Floods swept the valley and killed 30 people.", "30") == [None]
+
+
+def test_a_sentences_subject_with_an_article_is_no_business_a_description_names() -> None:
+    text = "A passenger train derailed on Saturday, killing 11 people, the state railway company said."
+    assert sources(text, "11") == ["the state railway company"]

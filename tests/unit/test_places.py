@@ -842,3 +842,10 @@ def test_an_international_body_named_after_its_home_names_no_event_place(body: s
     assert where.country is None
     # must not match: a country's own police named by its adjective votes for that country
     assert item_places("Norwegian police said 40 people were hurt.", None).country == "NO"
+
+
+def test_a_train_that_derailed_and_vehicles_that_collided_are_accidents() -> None:
+    assert event_kind("A passenger train derailed near the town, killing 11 people.", None) == "accident"
+    assert event_kind("Two small planes collided over the lake, killing six.", None) == "accident"
+    # must not match: talks that were derailed are no accident
+    assert event_kind("Peace talks were derailed after 40 delegates walked out.", None) is None

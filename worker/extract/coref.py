@@ -201,6 +201,13 @@ def _content(tokens: Sequence[str]) -> list[str]:
     return list(tokens[start:])
 
 
+def _opens_with_a_name(text: str) -> bool:
+    """Whether a phrase's first word after its determiner is capitalised: "Corvel Shipping", not
+    "A passenger" (a capital the sentence gave it)."""
+    content = _content(parse_phrase(text).tokens)
+    return bool(content) and content[0][:1].isupper()
+
+
 def _is_description(tokens: Sequence[str]) -> bool:
     """A short definite or bare description: "the ministry", "the fiscal watchdog", "the UN health agency"."""
     content = _content(tokens)
@@ -581,7 +588,7 @@ class SourceRegistry:
             ):
                 # "the courier firm", "the online retailer": a business named before by its name
                 named = self._recent(person=False)
-                if named is not None and named.text[:1].isupper() and head not in named.words:
+                if named is not None and _opens_with_a_name(named.text) and head not in named.words:
                     return named
             if (
                 modifiers
