@@ -839,5 +839,11 @@ def test_an_international_body_named_after_its_home_names_no_event_place(body: s
 def test_a_train_that_derailed_and_vehicles_that_collided_are_accidents() -> None:
     assert event_kind("A passenger train derailed near the town, killing 11 people.", None) == "accident"
     assert event_kind("Two small planes collided over the lake, killing six.", None) == "accident"
+    assert event_kind("A cargo ship ran aground, spilling 200 tonnes of oil.", None) == "accident"
     # must not match: talks that were derailed are no accident
     assert event_kind("Peace talks were derailed after 40 delegates walked out.", None) is None
+
+
+def test_gunmen_and_suicide_bombers_name_an_armed_attack() -> None:
+    assert event_kind("Gunmen stormed a school and seized 27 students.", None) == "conflict"
+    assert event_kind("A suicide bomber killed at least 17 people at a market.", None) == "conflict"
