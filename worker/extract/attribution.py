@@ -1431,8 +1431,12 @@ def _finding_source(phrase: str) -> str | None:
 def _finding_maker(phrase: str) -> str | None:
     """The maker of a finding named after "by" ("a review by the city auditor"), never its reader."""
     document = _DESCRIBED_FINDING_RE.match(phrase)
-    source = _finding_source(phrase) if document is not None else None
-    return source if document is not None and source != document.group("document") else None
+    if document is None:
+        return None
+    agent = _finding_agent(phrase, document.end())
+    if agent is None or _READER_BEFORE_RE.search(phrase, document.end(), agent.start()):
+        return None
+    return agent.group("agent")
 
 
 def _is_participle(word: str) -> bool:
