@@ -1085,3 +1085,56 @@ def test_a_union_of_states_named_with_a_capital_is_no_trade_union() -> None:
 def test_a_disaster_institute_named_in_english_without_its_remits_last_word_is_the_listed_one() -> None:
     mention = "Mozambique's National Institute for Disaster Risk Management"
     assert resolve(mention, country="MZ") == "mz-ingd"
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "Ukraine's general staff",
+        "the General Staff of the Armed Forces of Ukraine",
+        "the Armed Forces of Ukraine",
+        "the Ukrainian army",
+        "Ukraine's Defence Forces",
+    ],
+)
+def test_a_countrys_armed_forces_by_any_of_their_names_are_its_military(mention: str) -> None:
+    assert resolve(mention, country="UA") == "generic:military"
+
+
+def test_an_army_named_for_something_else_is_no_countrys_military() -> None:
+    # must not match: a charity and a rebel force keep their own names
+    assert resolve("The Salvation Army", country="GB") != "generic:military"
+    assert resolve("the Free Syrian Army", country="SY") != "generic:military"
+    assert resolve("General Ana Ruiz", country="MX", kind="person") != "generic:military"
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "expected"),
+    [
+        ("The Nigerian presidency", "NG", "gov:ng:government"),
+        ("Ukraine's presidential office", "UA", "gov:ua:government"),
+        ("the president's office", "ML", "gov:ml:government"),
+        ("The Prime Minister's Office", "PK", "gov:pk:government"),
+        ("the Israeli prime minister's office", "PS", "gov:il:government"),
+        ("Pakistan's prime minister", "PK", "gov:pk:government"),
+    ],
+)
+def test_the_office_of_a_head_of_government_speaks_for_the_government(
+    mention: str, country: str, expected: str
+) -> None:
+    assert resolve(mention, country=country) == expected
+
+
+def test_a_president_without_a_country_is_no_government() -> None:
+    # must not match: a company or a club has a president too
+    assert resolve("the president", country="US", kind="person") != "gov:us:government"
+    assert resolve("the club's president", country="GB") != "gov:gb:government"
+
+
+@pytest.mark.parametrize("document", ["a new poll from", "a study by", "an analysis published by"])
+def test_a_finding_from_a_body_is_that_bodys(document: str) -> None:
+    assert resolve(f"{document} Quinlan University", country="US") == resolve(
+        "Quinlan University", country="US"
+    )
+    # must not match: what a finding is about is no one who made it
+    assert resolve("a survey of hospital staff", country="US") != resolve("hospital staff", country="US")

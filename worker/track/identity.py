@@ -129,6 +129,9 @@ GENERIC_HEADS: dict[str, str] = {
     "military": "military",
     "army": "military",
     "armed forces": "military",
+    "general staff": "military",  # the armed forces' command: "Ukraine's general staff"
+    "defence forces": "military",
+    "defense forces": "military",
     "coastguard": "coast guard",
     "activists": "activists",
     "witnesses": "witnesses",
@@ -197,6 +200,38 @@ SERVICE_WORDS = frozenset({"service", "services", "brigade", "rescue", "ambulanc
 
 # Generic heads that, with a country named ("Syrian officials"), mean that country's government.
 NATIONAL_HEADS = frozenset({"government", "officials", "authorities"})
+# A country's armed forces by the capitalised names they go by ("the Armed Forces of Ukraine", "the
+# Kenyan Army", "its General Staff"): the generic military of that country, as written in lower case.
+_MILITARY_NAMES = frozenset(
+    {
+        "army",
+        "military",
+        "armed forces",
+        "general staff",
+        "general staff of the armed forces",
+        "armed forces general staff",
+        "defence forces",
+        "defense forces",
+    }
+)
+# The office of a head of state or government speaks for the government, as its seat does ("the
+# presidency", "the prime minister's office"); the head alone does only with the country written
+# ("Kenya's president"), since a president may lead a company or a club.
+_HEAD_OF_GOVERNMENT_OFFICES = frozenset(
+    {
+        "presidency",
+        "presidential office",
+        "president office",
+        "office of the president",
+        "office of president",
+        "prime minister office",
+        "office of the prime minister",
+        "office of prime minister",
+        "premier office",
+        "chancellery",
+    }
+)
+_HEADS_OF_GOVERNMENT = frozenset({"president", "prime minister", "premier", "chancellor"})
 # "the state government", "state officials": a state's, in the federations whose regions are states
 # (India, Nigeria, the US, Malaysia); "state media" and "the state news agency" stay national.
 STATE_SOURCES = frozenset(f"generic:state {head}" for head in NATIONAL_HEADS)
@@ -264,7 +299,11 @@ _DOCUMENT_OF = re.compile(
     r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:reports?|statements?|data|figures|statistics|bulletins?"
     r"|updates?|tally|count|documents?|memos?|records)\s+"
     r"(?:(?:issued|released|published|compiled|obtained|seen|reviewed)\s+)?(?:from|of|by)"
-    r"|(?:filings?|returns|records|documents|reports|data)\s+(?:(?:filed|submitted|lodged)\s+)?(?:with|to))"
+    r"|(?:filings?|returns|records|documents|reports|data)\s+(?:(?:filed|submitted|lodged)\s+)?(?:with|to)"
+    # "a poll from Quinlan University", "a study by the institute"; "of" would name its subject
+    r"|(?:polls?|surveys?|stud(?:y|ies)|analys[ie]s|audits?|assessments?|census|estimates?|forecasts?"
+    r"|projections?|findings)\s+(?:(?:issued|released|published|conducted|commissioned|carried\s+out)\s+)?"
+    r"(?:from|by))"
     r"\s+(?P<body>.+)$",
     re.IGNORECASE,
 )
@@ -1148,7 +1187,7 @@ def _office_country(mention: str, place_country: str | None) -> str | None:
     return "GB" if _BRITISH_OFFICE.search(mention) else None
 
 
-def _resolve_by_words(  # noqa: PLR0911  one return per rule, in order
+def _resolve_by_words(  # noqa: PLR0911, PLR0912  one return per rule, in order
     mention: str, normalized: str, kind: str, context: ItemContext, place_country: str | None
 ) -> Entity | None:
     """The rules that read a mention's words: a ministry, a person, a country alone, a body named by
@@ -1168,6 +1207,9 @@ def _resolve_by_words(  # noqa: PLR0911  one return per rule, in order
             speaker=_speaker(mention),
             country=None if level else country,
         )
+    head_of_government = _head_of_government(mention, rest, country, context)
+    if head_of_government is not None:
+        return head_of_government
     if kind == "person" or _is_proper_name(mention):
         affiliated = _affiliation(mention, context)
         if affiliated is not None:
@@ -1208,6 +1250,16 @@ def _resolve_by_words(  # noqa: PLR0911  one return per rule, in order
         )
         return _unlisted_body(mention, name, normalized, context)
     return None
+
+
+def _head_of_government(mention: str, rest: str, country: str | None, context: ItemContext) -> Entity | None:
+    """ "the presidency", "Kenya's prime minister": the government the head's office speaks for."""
+    government = country or context.country
+    if government is None or not (
+        rest in _HEAD_OF_GOVERNMENT_OFFICES or (country is not None and rest in _HEADS_OF_GOVERNMENT)
+    ):
+        return None
+    return _national_government(context, government, _speaker(mention))
 
 
 def _unlisted_body(mention: str, name: str, normalized: str, context: ItemContext) -> Entity:
@@ -1257,7 +1309,7 @@ def _generic_source(  # noqa: PLR0911  one return per kind of generic head
 ) -> Entity | None:
     """A body named by a generic head ("officials", "the authorities", "health officials"), scoped
     by the country or area written with it; None when the mention holds no generic head."""
-    if _is_proper_name(mention):
+    if _is_proper_name(mention) and rest not in _MILITARY_NAMES:
         return None  # "the Provincial Relief Authority" is a body's name; "the authorities" is generic
     for index in range(len(words) - 1, -1, -1):
         # "health officials" before "officials": the longer head names who they are
