@@ -2615,3 +2615,45 @@ def test_a_body_that_contests_a_figure_and_gives_its_own_is_the_source(verb: str
 def test_a_sentences_subject_with_an_article_is_no_business_a_description_names() -> None:
     text = "A passenger train derailed on Saturday, killing 11 people, the state railway company said."
     assert sources(text, "11") == ["the state railway company"]
+
+
+@pytest.mark.parametrize("tag", ["D-Ohio", "R-Fla.", "I-N.Y."])
+def test_a_lawmakers_party_and_state_after_the_name_is_no_source(tag: str) -> None:
+    text = f'"About 300,000 families could lose their benefits," Sen. Tom Avery, {tag}, told reporters.'
+    assert sources(text, "300,000") == ["Tom Avery"]
+    # must not match: a description after the name is the name's, and the name is the source
+    text = "Tom Avery, a senator from Ohio, said 300,000 families could lose their benefits."
+    assert sources(text, "300,000") == ["Tom Avery"]
+
+
+@pytest.mark.parametrize(
+    "opening", ["Speaking to voters in Dover", "Addressing reporters", "Asked about the cuts"]
+)
+def test_an_opening_participle_clause_is_no_name_a_description_follows(opening: str) -> None:
+    text = f"{opening}, the candidate said 90% of households would pay less."
+    assert sources(text, "90%") == ["the candidate"]
+    # must not match: a name before a description set off by commas is still the source
+    text = "Jane Fleming, the candidate, said 90% of households would pay less."
+    assert sources(text, "90%") == ["Jane Fleming"]
+
+
+def test_a_speaker_citing_its_internal_records_is_the_source() -> None:
+    text = "Citing internal figures, the broadcaster said it had lost 1.5 million subscribers."
+    assert sources(text, "1.5 million") == ["the broadcaster"]
+    # must not match: records of another body cited by the speaker are that body's
+    text = "Citing the health ministry, the broadcaster said 52 people had died."
+    assert sources(text, "52") == ["the health ministry"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry posted on its website that 45 people had been rescued.",
+        "The ministry posted on social media that 45 people had been rescued.",
+        'The ministry posted on X: "45 people have been rescued."',
+    ],
+)
+def test_posted_through_a_channel_is_a_cue(text: str) -> None:
+    assert sources(text, "45") == ["The ministry"]
+    # must not match: a business that posts a result reports no one's figure
+    assert sources("The bank posted a loss of $2 billion.", "$2 billion") == [None]

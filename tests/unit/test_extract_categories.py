@@ -349,6 +349,10 @@ def test_crowd_counts_breakdowns_and_running_totals(text: str, expected: list[tu
         ("Officials reported 85 deaths owing to landslides.", "85", "deaths"),
         ("Rescuers found 12 survivors Tuesday morning.", "12", "survivors"),
         ("Stewards said 9,000 people present heard the speech.", "9,000", "people"),
+        ("Customs seized 2.5 tonnes of cannabis hidden in crates of melons.", "2.5 tonnes", "cannabis"),
+        ("Police recovered 40 cars stolen from a dealer's lot.", "40", "cars"),
+        # must not stop: a noun that is also a participle's form ends the phrase as a noun
+        ("Workers accepted a 3% pay cut last spring.", "3%", "pay cut"),
         # must not stop: a noun phrase with no time word
         ("The agency listed 14 flood victims.", "14", "flood victims"),
     ],

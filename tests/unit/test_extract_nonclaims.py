@@ -107,6 +107,9 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         ("Gallery: 1 of 3", []),
         ("Two people familiar with the talks said 40 ships left.", ["40"]),
         ("Two officials, who asked not to be named, said 40 ships left.", ["40"]),
+        ("Three officials, speaking on condition of anonymity about the plan, said 40 ships left.", ["40"]),
+        # must not match: speakers whose clause has its own verb are counted
+        ("Three officials, speaking at a rally, were hurt, police said.", ["Three"]),
         ("The deal is worth $40 million, according to two people familiar with the matter.", ["$40 million"]),
         ("The agency, citing three security sources, said 40 guards died.", ["40"]),
         # must not match: a count after "according to" that is no speaker

@@ -68,6 +68,8 @@ from worker.extract.reporting import (
     POSSESSED_DOCUMENT_NOUN_RE,
     POSSESSIVE_FOLLOW_RE,
     POSSESSIVE_LEAD_RE,
+    POSTED_ON_RE,
+    POSTING_VERBS,
     PREPOSED_CUES,
     PREPOSITIONS,
     PRONOUNS,
@@ -276,6 +278,8 @@ _CONTINUED_QUOTE_GAP_RE = re.compile(
 _INTRODUCTION_GAP_RE = re.compile(r"^(?:\s+[\w'’.\-]+){0,3}\s*[:,]\s*$")
 _CITING_WINDOW = 60
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+# Words that open what a speaker cites as its own: "citing its volunteers", "citing internal data".
+_SPEAKERS_OWN = _POSSESSIVE_PRONOUNS | {"internal", "in-house"}
 # A sentence that ends like this is body text, not a headline.
 _CLOSED = '.!?"”’)'
 _LOOKAHEAD = 12
@@ -389,6 +393,10 @@ _DIGIT_RE = re.compile(r"\d")
 _LEADING_DISCOURSE_WORDS = DISCOURSE_WORDS - {"this", "that", "these", "those", "such", "both", "each"}
 _NEWLINE_RE = re.compile(r"\n")
 _AGE_RE = re.compile(r"\d{1,3}")
+# A clause that opens a sentence on a participle: "Speaking to voters", "Asked about the toll".
+_OPENING_PARTICIPLE_RE = re.compile(r"(?:[A-Z][a-z]+ing|Asked|Pressed|Questioned)\s+[a-z]")
+# A US lawmaker's party and state set off after the name: "D-Ohio", "R-Fla.", "I-N.Y.".
+_PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?")
 # A credit before a name: "(Photo: Tom Baker/AFP)", "Reporting by ...": the name is no antecedent.
 _CREDIT_BEFORE_RE = re.compile(
     r"\b(?:Photo(?:graph)?|Image|Picture|Credit|Video|Reporting|Editing|Writing|Additional reporting)"
@@ -1220,8 +1228,13 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             and _valid_source(inner, counting=False)
         ):
             return inner, region_start + region.rfind(inner), None, ""
-    if len(segments) >= 2 and _AGE_RE.fullmatch(last) and _name_like(segments[-2].strip()):
-        # "Okafor, 54, said": an age set off after the name, which tells the name is a person's
+    if (
+        len(segments) >= 2
+        and (_AGE_RE.fullmatch(last) or _PARTY_TAG_RE.fullmatch(last))
+        and _name_like(segments[-2].strip())
+    ):
+        # "Okafor, 54, said", "Sen. Ana Ortiz, D-Ohio, said": an age, or a lawmaker's party and
+        # state, set off after the name, which tells the name is a person's
         before = segments[-2].strip()
         return before, region_start + region.rfind(before), None, last
     if len(segments) >= 2:
@@ -1246,6 +1259,8 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             (_appositive(last) or (closed and _body_description(last)))
             # "Economists at the Fiscal Institute, a think tank, estimated": a speaker's affiliation
             and (_name_like(before) or _definite_body(before) or _affiliated_speaker(before))
+            # "Speaking to voters in Dover, the candidate said": an opening clause, not a name
+            and _OPENING_PARTICIPLE_RE.match(before) is None
         )
         # "is the worst, pushing ... that the agency says": a clause before the comma is no subject
         if described and (
@@ -1480,6 +1495,8 @@ def _reports_a_value(text: str, cue: _Cue, end: int) -> bool:  # noqa: PLR0911  
         return text.startswith(" out", cue.end)
     if cue.word in THAT_CLAUSE_VERBS:
         return THAT_FOLLOWS_RE.match(text, cue.end, end) is not None
+    if cue.word in POSTING_VERBS:
+        return POSTED_ON_RE.match(text, cue.end, end) is not None
     if cue.word in ACCUSING_VERBS:
         return ACCUSED_OF_RE.match(text, cue.end, end) is not None
     return True
@@ -1680,8 +1697,9 @@ class _SentenceReader:
                 None,
             )
             if host is not None:
-                # "citing its volunteers": the speaker's own people are the speaker
-                if cited.phrase.split(maxsplit=1)[0].lower() not in _POSSESSIVE_PRONOUNS:
+                # "citing its volunteers", "citing internal figures": the speaker's own people and
+                # records are the speaker
+                if cited.phrase.split(maxsplit=1)[0].lower() not in _SPEAKERS_OWN:
                     host.phrase, host.cue = cited.phrase, "citing"
             elif not any(a.start <= cited.start <= a.end for a in self.anchors):
                 self.anchors.append(cited)

@@ -74,18 +74,20 @@ FAMILY_SIZE_LIMIT = 20
 # "Two officials familiar with the talks said", "three witnesses told AFP": how many people speak,
 # part of who the source is, not a figure they report.
 SPEAKER_COUNT_LIMIT = 10
+SPEAKER_COUNT_WINDOW = 120
 CLAUSE_OPENING = re.compile(r"(?:^|[,;:\"“(]|\b(?:and|but))\s*$")
 _SPEAKER_NOUNS = (
-    r"^\s+(?:[\w.-]+\s+){0,3}?(?:officials?|sources?|people|person|diplomats?|witness(?:es)?|residents?|"
+    r"\s+(?:[\w.-]+\s+){0,3}?(?:officials?|sources?|people|person|diplomats?|witness(?:es)?|residents?|"
     r"aides?|lawmakers?|analysts?|officers?|protest[eo]rs?|demonstrators?|villagers?|survivors?|"
     r"eyewitness(?:es)?|relatives?|doctors?|nurses?|medics?|rescuers?|workers?)\b"
 )
-# A description of the speakers ("familiar with the talks", ", who asked not to be named,") may
-# follow them, never a verb of their own ("two people feared missing, an official said").
+# A description of the speakers ("familiar with the talks", ", who asked not to be named,", ", speaking
+# on condition of anonymity,") may follow them, never a verb of their own ("two people feared
+# missing, an official said").
 SPEAKER_COUNT_AFTER = re.compile(
     _SPEAKER_NOUNS
     + r"(?:(?:\s+(?:familiar|close|with|who|from|in|at|of|briefed|speaking|involved|knowledgeable|on)\b"
-    r"|,\s+who\b)"
+    r"|,\s+(?:who|speaking|requesting|asking)\b)"
     r"(?:(?!\b(?:were|was|are|is|had|have|has|died|killed|injured|wounded|fled|feared|and)\b)[^.;:\"”]){0,70}?)?"
     r",?\s+(?:said|say|says|told|tell|confirmed)\b",
     re.IGNORECASE,
@@ -480,7 +482,8 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
         if SUPERLATIVE_AFTER.match(after) or RANKING_WORD_BEFORE.search(near):
             return "ranking"
         if value <= SPEAKER_COUNT_LIMIT and (
-            (SPEAKER_COUNT_AFTER.match(after) and CLAUSE_OPENING.search(near))
+            # read past `after`: the description of the speakers may be long
+            (SPEAKER_COUNT_AFTER.match(text, end, end + SPEAKER_COUNT_WINDOW) and CLAUSE_OPENING.search(near))
             # "according to two people familiar with the matter", "citing two security sources"
             or (ACCORDING_TO_BEFORE.search(near) and SPEAKERS_AFTER.match(after))
         ):
