@@ -981,6 +981,10 @@ class TestNamedExpressions:
         assert not POSSESSIVE_LEAD_RE.search("stood by ")
         assert POSSESSIVE_FOLLOW_RE.match(" show 3,000 cases")
         assert not POSSESSIVE_FOLLOW_RE.match(" and would find")
+        # read where a document noun ends inside the text, as the rule reads it
+        text = "Turnout was high. The board's count showed 48% in favour."
+        assert POSSESSIVE_FOLLOW_RE.match(text, text.index(" showed"))
+        assert not POSSESSIVE_FOLLOW_RE.match(text, text.index(" in favour"))
 
     def test_parenthesised_acronym(self) -> None:
         assert PARENTHESISED_ACRONYM_RE.search("the River Centre (RRC)")

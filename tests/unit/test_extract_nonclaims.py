@@ -9,6 +9,7 @@ import pytest
 from worker.extract import extract_claims
 from worker.extract import nonclaims as rules
 from worker.extract.quantities import find_quantities
+from worker.extract.sentences import split_sentences
 
 
 def texts(sentence: str) -> list[str]:
@@ -277,3 +278,14 @@ def test_a_speakers_age_that_closes_the_sentence_is_no_claim(sentence: str) -> N
 def test_a_count_after_a_place_and_a_comma_at_the_end_is_kept() -> None:
     # must not match: a figure after a place and a comma with no verb of saying before it
     assert texts("The dead were counted in Westland, 41.") == ["41"]
+
+
+def test_a_gallery_counter_after_its_label_is_no_claim_in_any_sentence() -> None:
+    # the label's rule once matched only in an item's first sentence
+    text = "Rescuers searched the valley all night. Photo: 3 of 8"
+    _, (start, end) = split_sentences(text)
+    assert [text[q.start : q.end] for q in find_quantities(text, start, end)] == []
+    # must not match: a share of a set after a label is a claim
+    text = "Rescuers searched the valley all night. Photo: 3 of 8 homes were lost."
+    _, (start, end) = split_sentences(text)
+    assert [text[q.start : q.end] for q in find_quantities(text, start, end)] == ["3", "8"]

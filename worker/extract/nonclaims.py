@@ -65,7 +65,7 @@ COUNTER_LINE_TOTAL = re.compile(
 )
 CREDIT_COUNTER_TOTAL = re.compile(r"\)\s*\d{1,3}\s+of\s+$")
 # The label a counter line may open with: "Gallery: 1 of 3", "Photos 2 of 9".
-COUNTER_LABEL = re.compile(r"^(?:photo|image|picture|slide|gallery|video)s?\s*:?\s*$", re.IGNORECASE)
+COUNTER_LABEL = re.compile(r"(?:photo|image|picture|slide|gallery|video)s?\s*:?\s*$", re.IGNORECASE)
 # "a father of three", "mother of two": a person's family in a description, not a count of news.
 FAMILY_OF_BEFORE = re.compile(
     r"\b(?:father|mother|parent|grandfather|grandmother|grandparent|dad|mum|mom)\s+of\s+$", re.IGNORECASE

@@ -674,7 +674,7 @@ POSSESSIVE_LEAD_RE: Final = re.compile(
     re.IGNORECASE,
 )
 POSSESSIVE_FOLLOW_RE: Final = re.compile(
-    r"^(?:\s+[\w\-]+){0,4}?\s+(?:show|shows|showed|include|includes|included|put|puts|indicate|indicates|"
+    r"(?:\s+[\w\-]+){0,4}?\s+(?:show|shows|showed|include|includes|included|put|puts|indicate|indicates|"
     r"say|says|said|stood|stands|was|were|is|are|rose|fell|reached|for)\b"
 )
 
