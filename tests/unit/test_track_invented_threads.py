@@ -723,3 +723,23 @@ def test_a_seat_of_government_and_its_capital_keep_one_series() -> None:
         "Fighting near the border: the Kremlin said 1,200 soldiers had been killed in the region.",
         "Fighting near the border: the Velmar House said 1,450 soldiers had been killed in the region.",
     ) == ["series_opened", "series_opened"]
+
+
+def test_a_countrys_armed_forces_named_three_ways_keep_one_series() -> None:
+    assert _series_events(
+        "Ukraine's General Staff said 940 Russian soldiers had been killed over the past day.",
+        "The Ukrainian military said 1,010 Russian soldiers had been killed over the past day.",
+        "The Armed Forces of Ukraine said 1,120 Russian soldiers had been killed over the past day.",
+    ) == ["series_opened", "value_updated", "value_updated"]
+
+
+def test_a_presidency_and_its_government_keep_one_series_and_a_clubs_president_stays_apart() -> None:
+    assert _series_events(
+        "Floods in Nigeria: the presidency said 210 people had been killed in the north.",
+        "Floods in Nigeria: the Nigerian government said 236 people had been killed in the north.",
+    ) == ["series_opened", "value_updated"]
+    # must not match: the president of a club is no country's government
+    assert _series_events(
+        "Floods in Nigeria: the Nigerian government said 236 people had been killed in the north.",
+        "Floods in Nigeria: the club's president said 250 people had been killed in the north.",
+    ) == ["series_opened", "series_opened"]
