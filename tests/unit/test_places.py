@@ -847,3 +847,22 @@ def test_a_train_that_derailed_and_vehicles_that_collided_are_accidents() -> Non
 def test_gunmen_and_suicide_bombers_name_an_armed_attack() -> None:
     assert event_kind("Gunmen stormed a school and seized 27 students.", None) == "conflict"
     assert event_kind("A suicide bomber killed at least 17 people at a market.", None) == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("South Sudanese officials said 40 people died in the clashes.", "SS"),
+        ("Ivorian officials said 40 people died in the floods.", "CI"),
+        ("Togolese officials said 40 people died in the floods.", "TG"),
+        ("Paraguayan officials said 40 people died in the floods.", "PY"),
+        ("Sri Lankan officials said 40 people died in the floods.", "LK"),
+        ("South African officials said 40 people died in the floods.", "ZA"),
+        # must not match: the neighbour whose adjective a longer one holds keeps its own
+        ("Sudanese officials said 40 people died in the clashes.", "SD"),
+    ],
+)
+def test_every_member_states_adjective_names_its_country(sentence: str, country: str) -> None:
+    # the adjectives the regular suffix rules get wrong are listed in the place data, and one of
+    # two words is read whole
+    assert item_places(sentence).country == country

@@ -264,6 +264,8 @@ class Gazetteer:
                 self.by_id[kosovo.id] = kosovo
                 self._add("kosovo", kosovo)
         self.adjectives.update({fold(k): v for k, v in names["country_adjectives"].items()})
+        # First words of adjectives written in two or three words ("south sudanese", "sri lankan")
+        self.adjective_openings = frozenset(phrase.split()[0] for phrase in self.adjectives if " " in phrase)
         for sub in pycountry.subdivisions:
             if sub.type == GEOGRAPHICAL_UNIT:
                 # An island group ("Java") is no administrative unit and reports no figures of its
@@ -1460,12 +1462,32 @@ def _capital_for_government(text: str, mention: PlaceMention) -> bool:
 _WATERS_AFTER = re.compile(r"\s+(?:Ocean|Sea|Gulf)\b")
 
 
+def _adjective_at(text: str, words: _Words, index: int) -> tuple[str | None, int]:
+    """The country the adjective at the index-th word names, and how many words it takes: "South
+    Sudanese" is South Sudan's, not Sudan's; "Sri Lankan" has no one-word adjective."""
+    gaz = gazetteer()
+    tokens, capitalised = words
+    if fold(tokens[index].group()) in gaz.adjective_openings:
+        for width in (3, 2):
+            last = index + width - 1
+            if (
+                last < len(tokens)
+                and all(capitalised[index : last + 1])
+                and all(
+                    text[tokens[at].end() : tokens[at + 1].start()] in (" ", "-") for at in range(index, last)
+                )
+            ):
+                code = gaz.country_of_adjective(" ".join(token.group() for token in tokens[index : last + 1]))
+                if code is not None:
+                    return code, width
+    return gaz.country_of_adjective(tokens[index].group()), 1
+
+
 def _vote(
     text: str, lede_end: int, votes: Counter[str], mentions: list[tuple[PlaceMention, int]]
 ) -> list[PlaceMention]:
     """Add the votes of a headline or body for its countries, and its places with their weights
     (double in `text[:lede_end]`); return every place the text names."""
-    gaz = gazetteer()
     words = _Words.of(text, 0, len(text))
     tokens, capitalised = words
     found = _places_in(text, 0, len(text), None, words)
@@ -1480,9 +1502,13 @@ def _vote(
         votes[mention.place.country] += weight
         if not _capital_for_government(text, mention):
             mentions.append((mention, weight))
+    next_free = 0  # the first token after the last adjective read
     for index in [i for i, up in enumerate(capitalised) if up]:
+        if index < next_free:
+            continue  # the second word of "South Sudanese"
         token = tokens[index]
-        code = gaz.country_of_adjective(token.group())
+        code, width = _adjective_at(text, words, index)
+        next_free = index + width
         if code and any(
             mention.start <= token.start() < mention.end and mention.place.level != "country"
             for mention in found
