@@ -132,6 +132,8 @@ GENERIC_HEADS: dict[str, str] = {
     "general staff": "military",  # the armed forces' command: "Ukraine's general staff"
     "defence forces": "military",
     "defense forces": "military",
+    "navy": "navy",  # a branch that gives its own figures ("the navy rescued 40")
+    "air force": "air force",
     "coastguard": "coast guard",
     "activists": "activists",
     "witnesses": "witnesses",
@@ -1309,8 +1311,11 @@ def _generic_source(  # noqa: PLR0911  one return per kind of generic head
 ) -> Entity | None:
     """A body named by a generic head ("officials", "the authorities", "health officials"), scoped
     by the country or area written with it; None when the mention holds no generic head."""
-    if _is_proper_name(mention) and rest not in _MILITARY_NAMES:
-        return None  # "the Provincial Relief Authority" is a body's name; "the authorities" is generic
+    if _is_proper_name(mention) and rest not in _MILITARY_NAMES and rest not in GENERIC_HEADS:
+        # "the Provincial Relief Authority" is a body's name; "the authorities" is generic, and so
+        # is a generic head capitalised as a name, with or without its country ("the Coast Guard",
+        # "the Philippine Coast Guard", "Nepal Police")
+        return None
     for index in range(len(words) - 1, -1, -1):
         # "health officials" before "officials": the longer head names who they are
         head = GENERIC_HEADS.get(" ".join(words[index - 1 : index + 1])) if index else None
@@ -1387,10 +1392,15 @@ def _country_speaking(mention: str) -> str | None:
 
 
 def _country_only_owns(mention: str, folded: str, rest: str) -> bool:
-    """Whether the country a mention states says only whose body it is: a possessive ("Norland's")
-    or "of Norland" after the body. An adjective may open the body's own name ("Ethiopian
-    Airlines", "the Libyan Red Crescent") and stays."""
-    return _POSSESSIVE.search(mention) is not None or folded.startswith(f"{rest} of ")
+    """Whether the country a mention states says only whose body it is: a possessive ("Norland's"),
+    "of Norland" after the body, or an adjective before words in lower case. An adjective may open
+    the body's own name ("Ethiopian Airlines", "the Libyan Red Crescent") and stays."""
+    return (
+        _POSSESSIVE.search(mention) is not None
+        or folded.startswith(f"{rest} of ")
+        # "the Bangladeshi health directorate": a description in lower case, no name to open
+        or not _is_proper_name(mention)
+    )
 
 
 def _short_name(mention: str, context: ItemContext) -> str | None:
