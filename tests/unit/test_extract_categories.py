@@ -295,6 +295,8 @@ def test_the_figure_a_change_started_from_is_marked_earlier_with_the_same_catego
         ("Nurses treated another 15 for smoke inhalation.", "injured"),
         ("The clinic treated 300 patients last week.", "other"),
         ("Nurses treated 20 people for dehydration.", "other"),
+        ("Field teams treated 78 wounded people overnight.", "injured"),
+        ("The clinic treated 12 injured miners.", "injured"),
     ],
 )
 def test_categories_settled_by_the_spec(text: str, category: str) -> None:

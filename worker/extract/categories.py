@@ -926,6 +926,10 @@ def _ruled_out(text: str, figure: FigureSpan, head_lower: str | None) -> str | N
     return _governed_by_other(text, figure)
 
 
+# A hurt named in the counted phrase itself: "78 wounded people", "12 injured miners".
+_HURT_IN_COUNTED = re.compile(r"\b(?:wounded|injured|hurt)\b", re.IGNORECASE)
+
+
 def _governed_by_other(text: str, figure: FigureSpan) -> str | None:
     """ "freed 23 hostages": a verb right before the figure that says it is not a casualty."""
     start = figure.start
@@ -933,13 +937,15 @@ def _governed_by_other(text: str, figure: FigureSpan) -> str | None:
     governed = _GOVERNED_BY_OTHER.search(text, window_start, start)
     if governed is None:
         return None
-    if governed.group().lower().startswith("treated") and _WITH_INJURIES.match(
-        text, figure.phrase_end + 1, figure.sentence_end
+    treated = governed.group().lower().startswith("treated")
+    if treated and (
+        _WITH_INJURIES.match(text, figure.phrase_end + 1, figure.sentence_end)
+        or _HURT_IN_COUNTED.search(figure.counted or "")
     ):
-        return "injured"  # "treated 134 people for burns": treated for a hurt (SPEC: sought treatment)
-    if governed.group().lower().startswith("treated") and (figure.counted or "").lower().endswith(
-        ("cases", "case")
-    ):
+        # "treated 134 people for burns", "treated 78 wounded people": treated for a hurt (SPEC:
+        # sought treatment)
+        return "injured"
+    if treated and (figure.counted or "").lower().endswith(("cases", "case")):
         return "affected"  # "treated 1,200 suspected cholera cases": the sick, however they fare
     return "other"
 
