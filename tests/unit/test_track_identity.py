@@ -1164,3 +1164,13 @@ def test_a_countrys_adjective_before_a_description_in_lower_case_only_says_whose
     assert monitors == "name:border crossing monitor two"
     # must not match: an adjective that opens a capitalised name is part of it
     assert resolve("Ethiopian Airlines", country="ET") != resolve("the airline", country="ET")
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["Gaza's civil defence agency", "the Palestinian Civil Defence", "the civil defence agency in Gaza"],
+)
+def test_a_conflict_zones_civil_defence_is_one_listed_body(mention: str) -> None:
+    assert resolve(mention, country="PS") == "ps-civil-defence"
+    # must not match: another country's civil defence is not Gaza's
+    assert resolve("Lebanon's civil defence", country="LB") != "ps-civil-defence"
