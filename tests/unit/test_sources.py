@@ -148,3 +148,12 @@ def test_honorifics_of_african_and_asian_english_are_titles(phrase: list[str], n
 def test_a_title_that_needs_its_full_stop_is_none_without_it() -> None:
     # must not match: "Hon Hai" is a company's name, not the Honourable Hai
     assert personal_name(["Hon", "Hai", "Precision", "Industry"]) is None
+
+
+@pytest.mark.parametrize(
+    "mention", ["Gaza’s civil defence agency", "the ministry’s spokesman", "Kenya’s Red Cross"]
+)
+def test_a_typographic_apostrophe_is_a_possessive_like_a_plain_one(mention: str) -> None:
+    assert normalize_source(mention) == normalize_source(mention.replace("’", "'"))
+    # the possessive's "s" never joins the name it follows ("gazas")
+    assert not normalize_source(mention)[0].split()[0].endswith("s")

@@ -177,6 +177,8 @@ def _personal_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
 
 def _clean(text: str) -> str:
     """Lower case, without accents, parenthesised asides, articles, possessives or punctuation."""
+    # a typographic apostrophe has no ASCII form: dropped, "Gaza’s" would read "gazas"
+    text = text.replace("’", "'").replace("‘", "'")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = _PARENTHESIS_RE.sub("", text).strip()
     text = _ARTICLE_RE.sub("", text)
