@@ -2661,3 +2661,12 @@ def test_posted_through_a_channel_is_a_cue(text: str) -> None:
     assert sources(text, "45") == ["The ministry"]
     # must not match: a business that posts a result reports no one's figure
     assert sources("The bank posted a loss of $2 billion.", "$2 billion") == [None]
+
+
+@pytest.mark.parametrize("role", ["district commissioner", "prefect", "county coroner"])
+def test_a_pronoun_refers_back_to_an_office_holder_named_by_office(role: str) -> None:
+    text = f"The toll rose to 214, the {role} said on Sunday. He said 67 people were still missing."
+    assert sources(text, "214", "67") == [f"the {role}", f"the {role}"]
+    # must not match: someone's deputy is a second person, not the one who spoke before
+    text = "The toll rose to 214, the prefect said on Sunday. His deputy put the number of missing at 67."
+    assert sources(text, "214", "67") == ["the prefect", "His deputy"]

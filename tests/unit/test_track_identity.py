@@ -1174,3 +1174,11 @@ def test_a_conflict_zones_civil_defence_is_one_listed_body(mention: str) -> None
     assert resolve(mention, country="PS") == "ps-civil-defence"
     # must not match: another country's civil defence is not Gaza's
     assert resolve("Lebanon's civil defence", country="LB") != "ps-civil-defence"
+
+
+@pytest.mark.parametrize("mention", ["the district commissioner", "the prefect"])
+def test_an_office_holder_named_by_office_keeps_a_source_of_their_own(mention: str) -> None:
+    kind = normalize_source(mention)[1]
+    assert resolve(mention, country="KE", kind=kind) is not None
+    # must not match: an unnamed lawmaker names no one body's figures
+    assert resolve("the senator", country="KE", kind=normalize_source("the senator")[1]) is None

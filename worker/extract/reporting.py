@@ -421,7 +421,7 @@ SPEAKER_ROLES: Final[frozenset[str]] = (
         senator congressman congresswoman speaker nominee candidate incumbent challenger frontrunner
         pollster campaigner activist organiser organizer protester protestor demonstrator volunteer
         prosecutor judge magistrate attorney lawyer barrister solicitor ombudsman ombudswoman
-        rapporteur coroner investigator detective inspector superintendent commissioner sergeant
+        rapporteur coroner investigator detective inspector superintendent commissioner prefect sergeant
         constable sheriff marshal warden ranger officer captain admiral colonel lieutenant soldier general
         brigadier
         veteran doctor physician surgeon nurse medic paramedic pharmacist rescuer firefighter lifeguard
@@ -519,7 +519,9 @@ NON_COUNTING_HEADS: Final[frozenset[str]] = word_set(
     """
 )
 
-# Heads of person roles: "the spokesman", "the official" refer back to a person.
+# Heads of person roles: "the spokesman", "the official" refer back to a person. Roles that are
+# someone's tie to another ("her deputy", "his aide", "an adviser") are left out: they name a second
+# person.
 PERSON_ROLE_HEADS: Final[frozenset[str]] = (
     word_set(
         """
@@ -527,7 +529,10 @@ PERSON_ROLE_HEADS: Final[frozenset[str]] = (
         commander chief coordinator president secretary envoy administrator resident witness
         correspondent head officer manager chairman chairwoman ceo executive founder boss treasurer leader
         senator speaker nominee candidate congressman congresswoman businessman businesswoman billionaire
-        lawmaker legislator incumbent challenger
+        lawmaker legislator incumbent challenger commissioner prefect superintendent inspector coroner
+        judge prosecutor ambassador diplomat premier chancellor sheriff councillor councilor captain
+        colonel investigator detective rapporteur ombudsman attorney lawyer doctor physician surgeon
+        economist analyst researcher scientist expert professor
     """
     )
     | PARTY_MEMBERS

@@ -66,7 +66,7 @@ TYPE_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
             "ministry minister government officials official authorities authority office department "
             "administration governor mayor president directorate commission prosecutors agency institute "
             "statistics budget documents bank centre center survey ministers state prime secretary "
-            "coordination coroner coroners fire bureau",
+            "coordination coroner coroners fire bureau commissioner commissioners prefect prefects",
         ),
         (
             "organisation",
