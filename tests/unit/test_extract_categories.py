@@ -126,6 +126,10 @@ def test_location_comes_from_the_sentence_or_falls_back_to_the_default() -> None
             [("14", "injured"), ("1,208", "injured")],
         ),
         (
+            "Clinics logged 31 new cholera cases, bringing the outbreak's total to 904.",
+            [("31", "affected"), ("904", "affected")],
+        ),
+        (
             "The agency said the toll was 61—50 in the north, nine in the west and two more in the hills.",
             [("61", "killed"), ("50", "killed"), ("nine", "killed"), ("two", "killed")],
         ),
@@ -890,6 +894,8 @@ def test_a_figure_that_opens_a_list_keeps_the_noun_after_the_list() -> None:
         ("The flood claimed the lives of 23 farmers, officials said.", "killed"),
         ("Officials ordered 8,000 residents to leave the valley.", "evacuated"),
         ("The fighting forced 2,500 families to flee, the agency said.", "displaced"),
+        ("Landslides forced 2,500 families to leave their villages.", "displaced"),
+        ("About 2,500 families have been forced to leave their homes.", "displaced"),
         # must not match: an order to do something else, and lives saved, are no casualty counts
         ("Officials ordered 8,000 residents to stay indoors.", "other"),
         ("The new ward could save the lives of 300 patients a year.", "other"),

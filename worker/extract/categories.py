@@ -68,7 +68,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "asylum seekers", "internally displaced", "arrivals", "came ashore", "landed",
         "stranded", "marooned", "without shelter", "sought refuge", "seeking refuge", "taken refuge",
         "took refuge", "sought shelter", "seeking shelter", "taken shelter", "took shelter",
-        "in camps", "in displacement camps", "in tent camps",
+        "in camps", "in displacement camps", "in tent camps", "forced to leave", "forced to abandon",
+        "forced out of their homes", "driven from their homes", "abandoned their homes",
     ),
     "detained": (
         "detained", "detaining", "arrested", "arresting", "arrests", "arrest", "detainees",
@@ -636,8 +637,8 @@ _LIST_GAP = re.compile(
 # "nine were hurt on Monday, taking the total to 1,208": a running total of the figure before.
 _RUNNING_TOTAL = re.compile(
     r"\b(?:bringing|taking|raising|pushing|putting|lifting|brought|took|raised|pushed|increased|increasing)\s+"
-    # "the", "its", "this year's", "the week's"
-    r"(?:(?:the|its|their)\s+|(?:(?:this|last|the)\s+)?(?:year|month|week|season)(?:'s|’s)\s+)?"
+    # "the", "its", "this year's", "the week's", "the outbreak's"
+    r"(?:(?:the|its|their)\s+|(?:(?:this|last|the)\s+)?[\w-]+(?:'s|’s)\s+)?"
     r"(?:(?:overall|cumulative|total|national)\s+)?(?:total|tally|number|count|figure)(?:\s+[\w-]+){0,3}\s+to\s+$",
     re.IGNORECASE,
 )
@@ -1273,13 +1274,17 @@ _ORDERED_TO_MOVE = re.compile(r"\s+to\s+(?P<move>leave|evacuate|flee|move\s+out)
 
 
 def _ordered_to_move(text: str, figure: FigureSpan, lower_before: str) -> str | None:
-    """ "ordered 60,000 residents to leave" is evacuated, "forced 900 people to flee" displaced."""
+    """ "ordered 60,000 residents to leave" is evacuated, "forced 900 people to flee" or "to leave"
+    displaced."""
     if figure.unit is not None or not lower_before.rstrip().endswith(_ORDERING_VERBS):
         return None
     ordered = _ORDERED_TO_MOVE.match(text, figure.phrase_end)
     if ordered is None:
         return None
-    return "displaced" if ordered.group("move") == "flee" else "evacuated"
+    forced = lower_before.rstrip().endswith(("forced", "forces"))
+    move = ordered.group("move")
+    # "floods forced 4,000 people to leave": driven out, not moved by order
+    return "displaced" if move == "flee" or (forced and move == "leave") else "evacuated"
 
 
 def _group_of_parts(before: str, lower: str) -> str | None:
