@@ -1182,3 +1182,19 @@ def test_an_office_holder_named_by_office_keeps_a_source_of_their_own(mention: s
     assert resolve(mention, country="KE", kind=kind) is not None
     # must not match: an unnamed lawmaker names no one body's figures
     assert resolve("the senator", country="KE", kind=normalize_source("the senator")[1]) is None
+
+
+@pytest.mark.parametrize(("acronym", "country"), [("KRCS", "KE"), ("SLRCS", "SL"), ("NRCS", "NP")])
+def test_a_national_societys_initials_name_it_in_an_item_about_its_country(
+    acronym: str, country: str
+) -> None:
+    assert resolve(acronym, country=country, kind="organisation") == f"red-cross:{country.lower()}"
+    # must not match: the letters of another country's name
+    assert resolve(acronym, country="UG", kind="organisation") != "red-cross:ug"
+
+
+def test_the_government_alone_is_the_nations_in_an_item_about_one_country() -> None:
+    assert resolve("the government", country="KE") == "gov:ke:government"
+    # must not match: "government figures" and "the authorities" alone stay generic
+    assert resolve("government figures", country="KE") == "generic:government"
+    assert resolve("the authorities", country="KE") == "generic:authorities"

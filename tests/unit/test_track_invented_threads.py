@@ -7,8 +7,9 @@ whose minister is later named by surname alone, an aid pledge raised twice, a wi
 county sheriff is named three ways near a town the gazetteer lists only abroad, a shipwreck
 whose toll the migration agency raises beside the year's running total of the sea's dead, and a
 quake whose disaster agency each item names by its remit under another head, an air strike
-whose toll a shadow government gives under its name and then its initials, and floods whose listed
-disaster department each item names under another head. Each link here is
+whose toll a shadow government gives under its name and then its initials, floods whose listed
+disaster department each item names under another head, and floods whose Red Cross society one
+item names by its initials and whose government speaks through its interior ministry. Each link here is
 one the tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written
 for this project)."""
 
@@ -743,3 +744,13 @@ def test_a_presidency_and_its_government_keep_one_series_and_a_clubs_president_s
         "Floods in Nigeria: the Nigerian government said 236 people had been killed in the north.",
         "Floods in Nigeria: the club's president said 250 people had been killed in the north.",
     ) == ["series_opened", "series_opened"]
+
+
+def test_a_national_societys_initials_and_the_government_alone_join_their_series() -> None:
+    links = _links(_thread_events("ke-", window_seconds=60))
+    # "KRCS", undefined in its own item, is the Kenya Red Cross Society another item names in full
+    assert ("value_updated", "ke-02", 24000.0, "ke-03", 31500.0, "red-cross:ke") in links
+    # "The government said" in an item that names one national body (the interior ministry)
+    assert ("value_updated", "ke-04", 120.0, "ke-05", 169.0, "gov:ke:interior-ministry") in links
+    # must not match: police named alone keep a series of their own
+    assert not any(link[-1] == "generic:police" for link in links)

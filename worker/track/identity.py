@@ -681,9 +681,14 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
             and not _ROMAN_NUMERAL.fullmatch(bare)
             and gazetteer().lookup(bare) is None
         ):
-            # A state's letters before a kind of body every state has ("KSDMA": Kerala's SDMA).
-            # Otherwise an acronym the item does not define is still the body's name: "the CGT".
-            return _state_body(bare, context) or Entity(id=f"{ACRONYM_PREFIX}{bare.lower()}", name=bare)
+            # A state's letters before a kind of body every state has ("KSDMA": Kerala's SDMA), or
+            # a country's before its Red Cross society's ("KRCS"). Otherwise an acronym the item
+            # does not define is still the body's name: "the CGT".
+            return (
+                _state_body(bare, context)
+                or _society_initials(bare, context)
+                or Entity(id=f"{ACRONYM_PREFIX}{bare.lower()}", name=bare)
+            )
     initials = capital_initials(mention)
     if len(initials) >= 3 and initials in context.text and re.search(rf"\b{initials}\b", context.text):
         # "the Provincial Relief Authority" in an item that also writes "PRA": one body.
@@ -730,6 +735,23 @@ def _national_society(folded: str) -> Entity | None:
     if listed is not None:
         return _as_entity(listed, None)  # "the Palestinian Red Crescent": listed for its acronym
     return Entity(id=f"red-cross:{country.lower()}", name=f"{country} red cross", country=country)
+
+
+# A national society's initials: its country's, then "RC" or "RCS" ("KRCS", "SLRCS").
+_SOCIETY_INITIALS = re.compile(r"(?P<country>[A-Z]{1,3})RCS?")
+
+
+def _society_initials(acronym: str, context: ItemContext) -> Entity | None:
+    """ "KRCS" in an item about Kenya: the Kenya Red Cross Society, which another item names in full."""
+    found = _SOCIETY_INITIALS.fullmatch(acronym)
+    if found is None:
+        return None
+    named = context.countries | ({context.country} if context.country else set())
+    for code in sorted(named):
+        country = gazetteer().by_id.get(f"iso:{code}")
+        if country is not None and capital_initials(country.name) == found.group("country"):
+            return _national_society(f"{fold(country.name)} red cross")
+    return None
 
 
 @cache
@@ -1344,6 +1366,11 @@ def _generic_source(  # noqa: PLR0911  one return per kind of generic head
             # "Moroccan authorities", "the Syrian government", "Turkish officials" (not "the
             # Nigerian state government" nor "Syrian local officials": an area's)
             return _national_government(context, country, _speaker(mention))
+        if words == ["government"] and context.country is not None:
+            # "the government" alone is the nation's in an item about one country; "officials" and
+            # "the authorities" alone stay generic, as they are as often a province's, and so do
+            # "government figures", which wire copy cites for any body's tally
+            return _national_government(context, context.country, _speaker(mention))
         sole_body = (
             _sole_national_body(context)
             if head in ("officials", "health officials") and not area_words
