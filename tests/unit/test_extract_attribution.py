@@ -2670,3 +2670,14 @@ def test_a_pronoun_refers_back_to_an_office_holder_named_by_office(role: str) ->
     # must not match: someone's deputy is a second person, not the one who spoke before
     text = "The toll rose to 214, the prefect said on Sunday. His deputy put the number of missing at 67."
     assert sources(text, "214", "67") == ["the prefect", "His deputy"]
+
+
+@pytest.mark.parametrize("participle", ["released", "published", "issued"])
+def test_a_document_set_off_with_its_publisher_is_the_publishers(participle: str) -> None:
+    text = (
+        f"The report, {participle} by the health ministry on Friday, showed 6,200 people were hospitalised."
+    )
+    assert sources(text, "6,200") == ["the health ministry"]
+    # must not match: a document set off with its subject names no publisher
+    text = "The report, based on hospital records, showed 6,200 people were hospitalised."
+    assert sources(text, "6,200") != ["the health ministry"]

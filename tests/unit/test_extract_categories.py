@@ -173,6 +173,15 @@ def test_a_figure_named_only_as_the_figure_counts_what_the_last_count_counts() -
         "The ministry said 300 people had died. Officials put the number of homes lost at 40."
     )
     assert [c.category for c in found] == ["killed", "other"]
+    # "the figure is up from": the same count, earlier
+    found = extract_claims(
+        "Aid groups say 1.3 million people need food aid. The figure is up from 900,000 in May."
+    )
+    assert [c.category for c in found] == ["affected", "affected"]
+    found = extract_claims(
+        "Aid groups say 1.3 million people need food aid. The price is up from 900 in May."
+    )
+    assert [c.category for c in found] == ["affected", "other"]
 
 
 def test_a_disputed_true_figure_counts_what_the_count_it_disputes_counts() -> None:

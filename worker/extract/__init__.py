@@ -95,7 +95,9 @@ _ANAPHORIC_COUNT_BEFORE = re.compile(
     r"(?:\s+(?:(?:even|much|far|slightly|still|significantly)\s+)?(?:higher|lower),?)?\s+(?:at|to)"
     r"|(?:the|that|this|\w+['’]s)\s+(?:(?:true|real|actual|correct|final|overall|likely|own)\s+)?"
     r"(?:figure|number|count|total|tally)\s+(?:(?:could|may|might|would)\s+be|is|was|stands|stood|"
-    r"has\s+risen|rose|reached|climbed)(?:\s+(?:likely|probably))?(?:\s+(?:at|to|(?:closer|nearer)\s+to))?"
+    r"has\s+risen|rose|reached|climbed)(?:\s+(?:likely|probably))?"
+    # "The figure is up from 900,000": the same count, earlier
+    r"(?:\s+(?:at|to|(?:closer|nearer)\s+to|(?:up|down)\s+from))?"
     r"|(?:its|their|an?|the)\s+(?:(?:own|earlier|new|revised|updated)\s+)?(?:figure|count|tally|estimate)\s+of"
     r"|(?:claimed|claims|counted|counts|estimated|estimates|reported|reports)(?:\s+(?:a\s+)?total\s+of)?)"
     r"\s+(?:(?:about|around|some|nearly|almost|roughly|approximately|over|more\s+than|at\s+least|up\s+to)\s+)?$",

@@ -743,15 +743,18 @@ _QUOTE_CLOSED_BEFORE_RE = re.compile(r"[,.!?]?[”\"]\s+[^”“\"]*$")
 _QUOTE_TAIL_END_RE = re.compile(r"(?:\s+[A-Za-z]+){0,4}\s*[.!]?\s*$")
 
 
-# Participles that say who gave documents out ("data provided by the clerk"); the verbs of
-# publishing ("released by") name their agent as a cue of their own.
-_GIVING_PARTICIPLES = frozenset({"obtained", "provided", "supplied", "shared"})
+# Participles that say who gave documents out ("data provided by the clerk", "the report, released
+# by the ministry,").
+_GIVING_PARTICIPLES = frozenset(
+    {"obtained", "provided", "supplied", "shared", "released", "published", "issued"}
+)
 
 
 def _documents_and_giver(before: str, participle_phrase: str, participle: str) -> str | None:
     """ "The data, provided by the county clerk, show": the documents and whom they come from, as
     one phrase whose owner is the giver."""
-    joined = f"{before} {participle_phrase}"
+    # "released by the ministry on Friday": when it came out is no part of the giver's name
+    joined = f"{before} {_without_trailing_adverbials(participle_phrase)}"
     return joined if participle in _GIVING_PARTICIPLES and DOCUMENT_FROM_RE.match(joined) else None
 
 
