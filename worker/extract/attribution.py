@@ -22,7 +22,14 @@ from functools import lru_cache
 
 from worker.extract.alternation import word_alternation
 from worker.extract.coref import SourceRegistry
-from worker.extract.lexicon import MONTH_NAMES, MULTIPLIER_WORDS, TENS_WORDS, UNITS_WORDS, WEEKDAY_NAMES
+from worker.extract.lexicon import (
+    IRREGULAR_PARTICIPLES,
+    MONTH_NAMES,
+    MULTIPLIER_WORDS,
+    TENS_WORDS,
+    UNITS_WORDS,
+    WEEKDAY_NAMES,
+)
 from worker.extract.numbers import CLAUSE_COMMA_RE
 from worker.extract.places import LOCATIVE_WORDS, admin_suffixes, gazetteer, is_table_row, line_around
 from worker.extract.reporting import (
@@ -145,7 +152,6 @@ _AT_OR_OF_RE = re.compile(r"\s+(?:at|of)\s+")
 _COUNT_NOUNS = frozenset({"toll", "tally", "tallies", "count", "estimate", "estimates", "figure", "figures"})
 # A capitalised name that ends right before a word: "Red Cross" of "Red Cross count".
 _NAME_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(;:,]))(?P<name>[A-Z][\w'’\-.&]*(?:\s+[A-Z][\w'’\-.&]*){0,4})\s+$")
-_IRREGULAR_PARTICIPLES = frozenset({"hit", "hurt", "struck", "taken", "driven", "held", "left", "shot"})
 _MADE_BY_RE = re.compile(
     r"(?:\s+[a-z]+){0,3}?\s+by\s+(?P<np>(?:the\s+)?[\w'’\-.]+(?:\s+[\w'’\-.]+){0,5}?)"
     r"(?=\s+(?:were|was|are|is|had|have|has|would|will|could|may|might|to|that|which|who|and|as)\b|[,.;:)]|$)"
@@ -765,15 +771,12 @@ def _reduced_passive(words: Sequence[str]) -> bool:
     return (
         len(words) > 1
         and words[0].islower()
-        and (words[0].endswith("ed") or words[0] in _IRREGULAR_PARTICIPLES)
+        and (words[0].endswith("ed") or words[0] in IRREGULAR_PARTICIPLES)
         and (words[1].lower() in _REDUCED_PASSIVE_FOLLOWERS or words[1].lower() in WEEKDAYS)
     )
 
 
 _PARTICLES = frozenset({"out", "up", "together", "down"})
-_IRREGULAR_PARTICIPLES = frozenset(
-    {"drawn", "done", "taken", "run", "written", "seen", "made", "given", "sent", "shown"}
-)
 # What follows the participle: its agent or place, or when it came out ("issued late on Friday").
 _REDUCED_PASSIVE_FOLLOWERS = frozenset(
     {
@@ -1458,7 +1461,7 @@ def _finding_maker(phrase: str) -> str | None:
 
 
 def _is_participle(word: str) -> bool:
-    return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
+    return word.endswith("ed") or word in IRREGULAR_PARTICIPLES
 
 
 def _opening_subject(text: str, start: int, limit: int) -> tuple[str, int] | None:

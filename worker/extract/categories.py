@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass
 
 from worker.extract.alternation import lowers_like_ignorecase, word_alternation
-from worker.extract.lexicon import TENS_WORDS, UNITS_WORDS, WEEKDAY_NAMES
+from worker.extract.lexicon import (
+    IRREGULAR_PARTICIPLES,
+    PARTICIPLES_THAT_ARE_NOUNS,
+    TENS_WORDS,
+    UNITS_WORDS,
+    WEEKDAY_NAMES,
+)
 from worker.extract.numbers import CLAUSE_COMMA_RE
 from worker.extract.places import ROW_LABEL, TABLE_CELL_BAR, gazetteer, is_table_row, line_around
 
@@ -487,15 +493,9 @@ _PHRASE_STOP = frozenset(
 )
 _NOUN_SKIP = frozenset({"more", "other", "further", "additional", "new", "of", "internally"})
 _PREDICATE_ADJECTIVES = frozenset({"dead", "alive", "hurt", "homeless"})
-# Participles not in "-ed": after the noun they open a clause about it, as an "-ed" word does
-# ("1.2 tonnes of cocaine hidden in crates", "40 cars stolen from a depot"). Those that are nouns
-# too ("a pay cut", "a 10 km run") are left out.
-_IRREGULAR_PARTICIPLES = frozenset(
-    {"hidden", "stolen", "taken", "given", "found", "held", "built", "sold", "bought", "brought", "caught",
-     "kept", "left", "shot", "beaten", "driven", "thrown", "seen", "written", "known", "sent", "spent",
-     "paid", "born", "grown", "shown", "flown", "sunk", "stuck", "struck", "swept", "laid", "torn", "frozen",
-     "broken", "chosen", "forgotten", "dug", "fought", "sought", "slain"}
-)  # fmt: skip
+# Participles not in "-ed" that, after the noun, open a clause about it ("1.2 tonnes of cocaine
+# hidden in crates"); those that are nouns too ("a pay cut") may end the phrase as its head.
+_CLAUSE_PARTICIPLES = IRREGULAR_PARTICIPLES - PARTICIPLES_THAT_ARE_NOUNS
 # Nouns in -ing that end a counted phrase as its head ("$2 billion in military spending").
 _ING_NOUNS = frozenset(
     {"spending", "funding", "housing", "training", "building", "bombing", "shelling", "fighting", "flooding",
@@ -734,7 +734,7 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
         if (lower in _PHRASE_STOP and not (not words and lower in _NOUN_SKIP)) or lower.endswith(_CONTRACTED):
             break  # a verb ("were", "face") or a contracted one ("haven't") ends the noun phrase
         if (lower.endswith("ed") and (words or lower not in _PARTICIPLE_ADJECTIVES)) or (
-            words and (lower in _PREDICATE_ADJECTIVES or lower in _IRREGULAR_PARTICIPLES)
+            words and (lower in _PREDICATE_ADJECTIVES or lower in _CLAUSE_PARTICIPLES)
         ):
             break  # a participle, or what befell them ("5 soldiers dead"): not what is counted
         if words and lower.endswith("ing") and lower not in _ING_NOUNS:

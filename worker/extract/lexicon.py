@@ -467,6 +467,20 @@ MAGNITUDE_AFTER = frozenset({"magnitude", "-magnitude"})
 
 # --- things that look like numbers but are not claims (SPEC "Not claims") -------------------------
 
+# Past participles not in "-ed" ("hidden", "taken", "struck"): after a noun they open a clause about
+# it, and set off after a subject they take its agent ("the report, drawn up by the board"). Those
+# that are also nouns ("a pay cut", "a 10 km run", "a hit") are kept apart for the readers of noun
+# phrases.
+PARTICIPLES_THAT_ARE_NOUNS = frozenset(
+    {"cut", "run", "set", "put", "hit", "spread", "lost", "won", "made", "done", "drawn"}
+)
+IRREGULAR_PARTICIPLES = PARTICIPLES_THAT_ARE_NOUNS | frozenset(
+    {"hidden", "stolen", "taken", "given", "found", "held", "built", "sold", "bought", "brought", "caught",
+     "kept", "left", "shot", "beaten", "driven", "thrown", "seen", "written", "known", "sent", "spent",
+     "paid", "born", "grown", "shown", "flown", "sunk", "stuck", "struck", "swept", "laid", "torn", "frozen",
+     "broken", "chosen", "forgotten", "dug", "fought", "sought", "slain", "hurt"}
+)  # fmt: skip
+
 MONTH_NAMES = (
     "january",
     "february",

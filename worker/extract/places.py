@@ -1180,6 +1180,8 @@ def line_around(text: str, position: int) -> tuple[int, int]:
 # A colon or dash between a place and its figure marks a row of a list only in a short line
 # ("Hatay: 322 dead"); at the head of a sentence it closes a dateline.
 _ROW_MARK = re.compile(r"\s*[:\u2013\u2014-]")
+# The longest row without a bullet read as a list row: a longer line is prose after a dateline
+# ("NEW DELHI: More than 80 people ...").
 LIST_ROW_CHARS = 60
 # What may join the places of a "respectively" list ("Westland and northern Eastmarch provinces").
 _LIST_JOIN = re.compile(r"[\s,]*(?:and\s+)?(?:[a-z-]+\s+)?")
@@ -1252,9 +1254,6 @@ def _first_cell_place(text: str, mentions: list[PlaceMention], figure_start: int
 
 # A list row's label, with or without a bullet: "- Westland: 61 dead, 40 missing", "Deaths: 214".
 ROW_LABEL = re.compile(r"[ \t]*(?P<bullet>[-–•*·][ \t]*)?(?P<label>[A-Za-z][\w '’.-]{0,40}?)[ \t]*:[ \t]*")
-# The longest row without a bullet read as a list row: a longer line is prose after a dateline
-# ("NEW DELHI: More than 80 people ...").
-LIST_ROW_CHARS = 60
 
 
 def _row_label_place(text: str, mentions: list[PlaceMention], figure_start: int) -> str | None:
