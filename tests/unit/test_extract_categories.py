@@ -182,6 +182,15 @@ def test_a_figure_named_only_as_the_figure_counts_what_the_last_count_counts() -
         "Aid groups say 1.3 million people need food aid. The price is up from 900 in May."
     )
     assert [c.category for c in found] == ["affected", "other"]
+    # "the tally was later revised to": the same count, revised
+    found = extract_claims(
+        "The agency said 213 people had died. The agency's tally was later revised to 222."
+    )
+    assert [c.category for c in found] == ["killed", "killed"]
+    found = extract_claims(
+        "The agency said 213 people had died. Its budget was later revised to 222 million."
+    )
+    assert [c.category for c in found] == ["killed", "other"]
 
 
 def test_a_disputed_true_figure_counts_what_the_count_it_disputes_counts() -> None:

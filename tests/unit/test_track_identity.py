@@ -1153,7 +1153,9 @@ def test_a_generic_head_capitalised_as_a_name_is_the_generic_body(
 ) -> None:
     assert resolve(styled, country=country) == resolve(plain, country=country)
     # must not match: a name that only opens on a country's adjective stays a name of its own
-    assert resolve("the Libyan Red Crescent", country="LY") != resolve("the Red Crescent", country="LY")
+    assert resolve("the Kenya Wildlife Service", country="KE") != resolve(
+        "the wildlife service", country="KE"
+    )
 
 
 def test_a_countrys_adjective_before_a_description_in_lower_case_only_says_whose() -> None:
@@ -1198,3 +1200,9 @@ def test_the_government_alone_is_the_nations_in_an_item_about_one_country() -> N
     # must not match: "government figures" and "the authorities" alone stay generic
     assert resolve("government figures", country="KE") == "generic:government"
     assert resolve("the authorities", country="KE") == "generic:authorities"
+
+
+def test_the_red_crescent_alone_is_the_society_of_the_items_country() -> None:
+    assert resolve("the Red Crescent", country="LY", kind="organisation") == "red-cross:ly"
+    # must not match: "the Red Cross" alone is as often the ICRC
+    assert resolve("the Red Cross", country="LY", kind="organisation") == "icrc"

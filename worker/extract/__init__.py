@@ -95,7 +95,10 @@ _ANAPHORIC_COUNT_BEFORE = re.compile(
     r"(?:\s+(?:(?:even|much|far|slightly|still|significantly)\s+)?(?:higher|lower),?)?\s+(?:at|to)"
     r"|(?:the|that|this|\w+['’]s)\s+(?:(?:true|real|actual|correct|final|overall|likely|own)\s+)?"
     r"(?:figure|number|count|total|tally)\s+(?:(?:could|may|might|would)\s+be|is|was|stands|stood|"
-    r"has\s+risen|rose|reached|climbed)(?:\s+(?:likely|probably))?"
+    r"has\s+risen|rose|reached|climbed"
+    # "The agency's tally was later revised to 222"
+    r"|(?:was|has\s+been|had\s+been)\s+(?:(?:later|since|then)\s+)?(?:revised|raised|lowered|updated)(?:\s+(?:up|down)(?:wards?)?)?)"
+    r"(?:\s+(?:likely|probably))?"
     # "The figure is up from 900,000": the same count, earlier
     r"(?:\s+(?:at|to|(?:closer|nearer)\s+to|(?:up|down)\s+from))?"
     r"|(?:its|their|an?|the)\s+(?:(?:own|earlier|new|revised|updated)\s+)?(?:figure|count|tally|estimate)\s+of"

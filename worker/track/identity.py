@@ -666,7 +666,7 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
             return _defined_body(bare, context)
     folded = content_words(fold(mention))
     named = _longest_alias(folded, context)
-    society = _national_society(folded) if named is None or named[1].id == "icrc" else None
+    society = _national_society(folded, context.country) if named is None or named[1].id == "icrc" else None
     if society is not None:
         return society
     if named is not None:
@@ -723,12 +723,16 @@ def _listed_outlets() -> frozenset[str]:
     return frozenset(org.id for org in organisations() if org.type == "media")
 
 
-def _national_society(folded: str) -> Entity | None:
+def _national_society(folded: str, item_country: str | None = None) -> Entity | None:
     """ "the Kenya Red Cross Society", "the Afghan Red Crescent": a country's own society of the
-    movement, not the International Committee of the Red Cross; one id per country."""
+    movement, not the International Committee of the Red Cross; one id per country. "The Red
+    Crescent" alone is the society of the item's country: no international body goes by it, while
+    "the Red Cross" alone is as often the ICRC."""
     if "international" in folded or not ("red cross" in folded or "red crescent" in folded):
         return None
     country, _ = _country_in(folded)
+    if country is None and "red crescent" in folded:
+        country = item_country
     if country is None:
         return None
     listed = _listed_societies().get(country)
