@@ -1206,3 +1206,19 @@ def test_the_red_crescent_alone_is_the_society_of_the_items_country() -> None:
     assert resolve("the Red Crescent", country="LY", kind="organisation") == "red-cross:ly"
     # must not match: "the Red Cross" alone is as often the ICRC
     assert resolve("the Red Cross", country="LY", kind="organisation") == "icrc"
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "expected"),
+    [
+        ("Mexico's civil protection agency", "MX", "mx-cnpc"),
+        ("the Mexican civil protection agency", "MX", "mx-cnpc"),
+        ("Brazil's civil defence", "BR", "br-sedec"),
+    ],
+)
+def test_the_national_disaster_bodies_of_mexico_and_brazil_are_listed(
+    mention: str, country: str, expected: str
+) -> None:
+    assert resolve(mention, country=country, kind="organisation") == expected
+    # must not match: a state's civil defence is no national body
+    assert resolve("the state civil defence", country="BR", kind="organisation") != "br-sedec"
