@@ -2692,3 +2692,11 @@ def test_the_agent_of_an_irregular_participle_is_no_maker_of_the_estimate(partic
     assert sources("The mayor said estimates of 300 dead by local officials were too high.", "300") == [
         "local officials"
     ]
+
+
+@pytest.mark.parametrize("modifier", ["Average", "Consensus", "Median"])
+def test_a_cue_word_after_an_adjective_is_a_noun_not_a_verb(modifier: str) -> None:
+    text = f"{modifier} forecasts from the bank's economists point to growth of 2.4%."
+    assert sources(text, "2.4%") != [modifier]
+    # must not match: a body that forecasts a figure is its source
+    assert sources("The agency forecasts growth of 2.4% this year.", "2.4%") == ["The agency"]

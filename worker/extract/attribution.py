@@ -284,6 +284,13 @@ _CONTINUED_QUOTE_GAP_RE = re.compile(
 _INTRODUCTION_GAP_RE = re.compile(r"^(?:\s+[\w'’.\-]+){0,3}\s*[:,]\s*$")
 _CITING_WINDOW = 60
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+# Cue words that are also nouns, and the adjectives that make them one: "Average forecasts ...
+# point to", "the latest reports say".
+_NOUN_READINGS = NOUN_CUES | {"forecast", "forecasts", "report", "reports", "count", "counts"}
+_NOUN_CUE_MODIFIERS = frozenset(
+    {"average", "mean", "median", "consensus", "latest", "official", "preliminary", "initial", "earlier",
+     "previous", "recent", "revised", "own", "new"}
+)  # fmt: skip
 # Words that open what a speaker cites as its own: "citing its volunteers", "citing internal data".
 _SPEAKERS_OWN = _POSSESSIVE_PRONOUNS | {"internal", "in-house"}
 # A sentence that ends like this is body text, not a headline.
@@ -1772,6 +1779,8 @@ class _SentenceReader:
                 continue
             if verb in NOUN_CUES and _word_before(text, match.start).lower() in VERBS_TAKING_A_CLAIM:
                 continue
+            if verb in _NOUN_READINGS and _word_before(text, match.start).lower() in _NOUN_CUE_MODIFIERS:
+                continue  # "Average forecasts from 22 analysts point to": a noun after its adjective
             if kind == "quoted":
                 self._quoted_as_saying(match)
                 continue
