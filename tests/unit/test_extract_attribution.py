@@ -2700,3 +2700,19 @@ def test_a_cue_word_after_an_adjective_is_a_noun_not_a_verb(modifier: str) -> No
     assert sources(text, "2.4%") != [modifier]
     # must not match: a body that forecasts a figure is its source
     assert sources("The agency forecasts growth of 2.4% this year.", "2.4%") == ["The agency"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Dr Lena Varga said the ward was full.",
+        "According to Dr Lena Varga, the ward is full.",
+        "The ward is full, Dr Lena Varga said.",
+    ],
+)
+def test_a_quotation_after_a_persons_reported_words_goes_on_in_her_voice(lead: str) -> None:
+    text = f'{lead} "We see 200 patients a day."'
+    assert sources(text, "200") == ["Lena Varga"]
+    # must not match: a paragraph break, or a body rather than a person, leaves the quotation unvoiced
+    assert sources(f'{lead}\n\n"We see 200 patients a day."', "200") == [None]
+    assert sources('The ministry said the ward was full. "We see 200 patients a day."', "200") == [None]

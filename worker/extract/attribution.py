@@ -281,6 +281,9 @@ _CONTINUED_QUOTE_GAP_RE = re.compile(
     r"(?:,\s+(?:who|whose|a|an|the|aged|\d)\b[^\"“”«»\n.!?]{0,120}|[^\"“”«»\n.!?]{0,30})[.!?]\s*"
 )
 # What may stand between a speaker's cue and the quotation it introduces: "said:", "told AFP:".
+# What may stand between a person whose words a sentence reports and a quotation that opens the
+# next sentence in the same paragraph: the rest of that one sentence.
+_INTRODUCED_QUOTE_GAP_RE = re.compile(r"[^\"“”«»\n.!?]{0,150}[.!?][ \t]*")
 _INTRODUCTION_GAP_RE = re.compile(r"^(?:\s+[\w'’.\-]+){0,3}\s*[:,]\s*$")
 _CITING_WINDOW = 60
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
@@ -2536,6 +2539,17 @@ def _quote_speakers(
         ):
             # "“...,” Ruiz said. “We expect 10 more.”": the next quotation goes on in her voice
             speaker = previous
+        if speaker is None and previous is None and index > 0:
+            # "Ana Ruiz said the clinic was full. “We see 200 patients a day.”": a person whose
+            # words the sentence before reports goes on in her own voice
+            introduced = anchors[index - 1]
+            if (
+                introduced.attribution is not None
+                and introduced.attribution.type == "person"
+                and _quotes_speech(introduced.cue)
+                and _INTRODUCED_QUOTE_GAP_RE.fullmatch(text, introduced.end, opened)
+            ):
+                speaker = introduced
         if speaker is not None and speaker.attribution is not None and _quotes_speech(speaker.cue):
             found.append((opened, closed, speaker.attribution))
             previous = speaker
