@@ -117,6 +117,7 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         ("According to 2 reports from the field, 40 ships left.", ["2", "40"]),
         ("Two people were killed, officials said.", ["Two"]),
         ('"We found 40 bodies," one villager said.', ["40"]),
+        ('"Only five of us made it," one survivor recalled.', ["five"]),
         ("One nurse told us 12 were hurt.", ["12"]),
         ("One protester was killed and two were hurt, police said.", ["One", "two"]),
         ("One climber died and one of the guides drowned, rangers said.", ["One"]),

@@ -89,7 +89,7 @@ SPEAKER_COUNT_AFTER = re.compile(
     + r"(?:(?:\s+(?:familiar|close|with|who|from|in|at|of|briefed|speaking|involved|knowledgeable|on)\b"
     r"|,\s+(?:who|speaking|requesting|asking)\b)"
     r"(?:(?!\b(?:were|was|are|is|had|have|has|died|killed|injured|wounded|fled|feared|and)\b)[^.;:\"”]){0,70}?)?"
-    r",?\s+(?:said|say|says|told|tell|confirmed)\b",
+    r",?\s+(?:said|say|says|told|tell|confirmed|recalled|recalls|recounted|explained|added)\b",
     re.IGNORECASE,
 )
 ACCORDING_TO_BEFORE = re.compile(r"\b(?:according\s+to|cit(?:ed|ing)|quot(?:ed|ing))\s+$", re.IGNORECASE)
