@@ -1466,7 +1466,7 @@ def _adjective_at(text: str, words: _Words, index: int) -> tuple[str | None, int
     Sudanese" is South Sudan's, not Sudan's; "Sri Lankan" has no one-word adjective."""
     gaz = gazetteer()
     tokens, capitalised = words
-    if fold(tokens[index].group()) in gaz.adjective_openings:
+    if tokens[index].group().lower() in gaz.adjective_openings:  # the openings are ASCII words
         for width in (3, 2):
             last = index + width - 1
             if (
