@@ -1276,12 +1276,13 @@ _ORDERED_TO_MOVE = re.compile(r"\s+to\s+(?P<move>leave|evacuate|flee|move\s+out)
 def _ordered_to_move(text: str, figure: FigureSpan, lower_before: str) -> str | None:
     """ "ordered 60,000 residents to leave" is evacuated, "forced 900 people to flee" or "to leave"
     displaced."""
-    if figure.unit is not None or not lower_before.rstrip().endswith(_ORDERING_VERBS):
+    verb_before = lower_before.rstrip()
+    if figure.unit is not None or not verb_before.endswith(_ORDERING_VERBS):
         return None
     ordered = _ORDERED_TO_MOVE.match(text, figure.phrase_end)
     if ordered is None:
         return None
-    forced = lower_before.rstrip().endswith(("forced", "forces"))
+    forced = verb_before.endswith(("forced", "forces"))
     move = ordered.group("move")
     # "floods forced 4,000 people to leave": driven out, not moved by order
     return "displaced" if move == "flee" or (forced and move == "leave") else "evacuated"

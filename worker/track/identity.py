@@ -202,20 +202,13 @@ SERVICE_WORDS = frozenset({"service", "services", "brigade", "rescue", "ambulanc
 
 # Generic heads that, with a country named ("Syrian officials"), mean that country's government.
 NATIONAL_HEADS = frozenset({"government", "officials", "authorities"})
-# A country's armed forces by the capitalised names they go by ("the Armed Forces of Ukraine", "the
-# Kenyan Army", "its General Staff"): the generic military of that country, as written in lower case.
-_MILITARY_NAMES = frozenset(
-    {
-        "army",
-        "military",
-        "armed forces",
-        "general staff",
-        "general staff of the armed forces",
-        "armed forces general staff",
-        "defence forces",
-        "defense forces",
-    }
-)
+# Generic heads as a name capitalises them, with or without a country: "the Coast Guard", "Nepal
+# Police", "the Armed Forces of Ukraine" and its "General Staff of the Armed Forces" are generic
+# bodies of that country, as written in lower case.
+_STYLED_GENERIC_NAMES = frozenset(GENERIC_HEADS) | {
+    "general staff of the armed forces",
+    "armed forces general staff",
+}
 # The office of a head of state or government speaks for the government, as its seat does ("the
 # presidency", "the prime minister's office"); the head alone does only with the country written
 # ("Kenya's president"), since a president may lead a company or a club.
@@ -733,8 +726,11 @@ def _national_society(folded: str, item_country: str | None = None) -> Entity | 
     country, _ = _country_in(folded)
     if country is None and "red crescent" in folded:
         country = item_country
-    if country is None:
-        return None
+    return _society_of(country) if country is not None else None
+
+
+def _society_of(country: str) -> Entity:
+    """A country's Red Cross or Red Crescent society: one id per country."""
     listed = _listed_societies().get(country)
     if listed is not None:
         return _as_entity(listed, None)  # "the Palestinian Red Crescent": listed for its acronym
@@ -754,7 +750,7 @@ def _society_initials(acronym: str, context: ItemContext) -> Entity | None:
     for code in sorted(named):
         country = gazetteer().by_id.get(f"iso:{code}")
         if country is not None and capital_initials(country.name) == found.group("country"):
-            return _national_society(f"{fold(country.name)} red cross")
+            return _society_of(code)
     return None
 
 
@@ -1337,11 +1333,8 @@ def _generic_source(  # noqa: PLR0911  one return per kind of generic head
 ) -> Entity | None:
     """A body named by a generic head ("officials", "the authorities", "health officials"), scoped
     by the country or area written with it; None when the mention holds no generic head."""
-    if _is_proper_name(mention) and rest not in _MILITARY_NAMES and rest not in GENERIC_HEADS:
-        # "the Provincial Relief Authority" is a body's name; "the authorities" is generic, and so
-        # is a generic head capitalised as a name, with or without its country ("the Coast Guard",
-        # "the Philippine Coast Guard", "Nepal Police")
-        return None
+    if _is_proper_name(mention) and rest not in _STYLED_GENERIC_NAMES:
+        return None  # "the Provincial Relief Authority" is a body's name; "the authorities" is generic
     for index in range(len(words) - 1, -1, -1):
         # "health officials" before "officials": the longer head names who they are
         head = GENERIC_HEADS.get(" ".join(words[index - 1 : index + 1])) if index else None
