@@ -1187,6 +1187,39 @@ class TestNumbersAroundTheSpeaker:
         text = "The minister told a crowd of 1,500 that fares would fall by 5 percent."
         assert sources(text, "1,500", "5") == [None, "The minister"]
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The senator told fans at a rally attended by 3,000 people that fares would fall 5 percent.",
+            "The senator said at a meeting of 3,000 farmers that fares would fall 5 percent.",
+            "The senator told a convention of 3,000 nurses in Dover that fares would fall 5 percent.",
+        ],
+    )
+    def test_the_occasion_named_before_the_reported_clause(self, text: str) -> None:
+        assert sources(text, "3,000", "5") == [None, "The senator"]
+
+    def test_a_figure_before_that_in_a_reported_clause_is_still_said(self) -> None:
+        # must not match: with no occasion before "that" the figures are the speaker's
+        text = "The senator told reporters 3,000 farmers had left and that fares would fall 5 percent."
+        assert sources(text, "3,000", "5") == ["The senator", "The senator"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Addressing 3,000 supporters in Dover, the senator said fares would fall 5 percent.",
+            "Speaking before an audience of 3,000 students, the senator said fares would fall 5 percent.",
+            "The senator, speaking at a rally of 3,000 farmers, said fares would fall 5 percent.",
+        ],
+    )
+    def test_a_participle_clause_of_speaking_sets_the_scene(self, text: str) -> None:
+        found = sources(text, "3,000", "5")
+        assert [source and source.lower() for source in found] == [None, "the senator"]
+
+    def test_a_clause_of_another_participle_keeps_its_figure(self) -> None:
+        # must not match: only a clause of speaking is the reporter's framing
+        text = "Citing 3,000 complaints, the senator said fares would fall 5 percent."
+        assert sources(text, "3,000", "5") == ["the senator", "the senator"]
+
     def test_added_with_an_object_is_a_deed(self) -> None:
         assert sources("The company added 2,000 jobs last year.", "2,000") == [None]
 
@@ -2716,3 +2749,18 @@ def test_a_quotation_after_a_persons_reported_words_goes_on_in_her_voice(lead: s
     # must not match: a paragraph break, or a body rather than a person, leaves the quotation unvoiced
     assert sources(f'{lead}\n\n"We see 200 patients a day."', "200") == [None]
     assert sources('The ministry said the ward was full. "We see 200 patients a day."', "200") == [None]
+
+
+@pytest.mark.parametrize("verb", ["suggest", "show", "say"])
+def test_a_verb_that_completes_a_comparison_reports_nothing_after_its_comma(verb: str) -> None:
+    text = f"If the race is as tight as the surveys {verb}, even a swing of 3 points could decide it."
+    assert sources(text, "3 points") == [None]
+    # must not match: a parenthetical "as the surveys show," still reports the figure
+    assert sources(f"As the surveys {verb}, the party could win 120 seats.", "120") != [None]
+
+
+def test_estimates_suggest_names_their_maker() -> None:
+    text = "Estimates from the Pell Institute suggest the levy would raise $40 billion."
+    assert sources(text, "$40 billion") == ["the Pell Institute"]
+    # must not match: "suggest" after a person's modal is advice, not a source's figure
+    assert sources("I would suggest 20 minutes of exercise.", "20") == [None]

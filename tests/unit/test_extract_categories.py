@@ -192,6 +192,15 @@ def test_a_verb_of_change_carries_the_category_of_the_noun_it_reports_on(
             "The agency said 213 people had died. Its budget was later revised to 222 million.",
             ["killed", "other"],
         ),
+        # in a sentence about a protest, "the figure" still counts what the last count counts
+        (
+            "Unions said 200 people were arrested at the protests, but police put the figure at 87.",
+            ["detained", "detained"],
+        ),
+        (
+            "Unions said 200 people were arrested at the protests, but police counted 87 marchers.",
+            ["detained", "protesting"],
+        ),
     ],
 )
 def test_a_figure_named_only_as_the_figure_counts_what_the_last_count_counts(

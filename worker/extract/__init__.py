@@ -120,6 +120,9 @@ _CONFIRMED_CASES_BEFORE = re.compile(
 CONFIRMED_WINDOW = 80
 # A figure that opens a list of figures, whose noun comes after the last: "336 and 307 deaths".
 _FIGURE_LIST_AFTER = re.compile(r",?\s+(?:and|or)\s+\d|,\s*\d")
+# The categories a figure's own words give that "put the figure at" overrides: none, or only the
+# turnout a protest sentence lends any bare count.
+_ANAPHORIC_OVERRIDES = frozenset({"other", "protesting"})
 # How far before a figure "put the figure at" is read.
 ANAPHORIC_COUNT_WINDOW = 60
 # "in" and a phrase in lower case after an amount of money: what the money is ("in humanitarian
@@ -372,7 +375,10 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
         ):
             category, counted = previous.category, previous.counted  # "18 deaths, though media report 25"
         elif (
-            category == "other"
+            # a bare count in a sentence about a protest reads as its turnout; "put the figure at"
+            # says it counts what the count before it counts ("200 detained ..., the ministry put
+            # the figure at 87")
+            category in _ANAPHORIC_OVERRIDES
             and counted is None
             and quantity.unit is None
             and claims

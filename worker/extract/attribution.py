@@ -40,6 +40,7 @@ from worker.extract.reporting import (
     ADDED_AS_DEED_RE,
     AGENT_RE,
     AUDIENCE_PHRASE_RE,
+    AUDIENCE_SETTING_RE,
     AUDIENCE_WORDS,
     AUXILIARIES,
     CLAUSE_MARK_RE,
@@ -68,6 +69,7 @@ from worker.extract.reporting import (
     NAME_TOKEN_RE,
     NON_COUNTING_HEADS,
     NOUN_CUES,
+    OPENING_SPEAKING_CLAUSE_RE,
     PARENTHETICAL_ADVERBIAL_RE,
     PASSIVE_MARKERS,
     PLACE_HEADS,
@@ -83,10 +85,12 @@ from worker.extract.reporting import (
     QUOTE_TAIL_VERBS,
     QUOTED_AS_SAYING_RE,
     RELATIVE_PRONOUNS,
+    REPORTED_CLAUSE_OPENING_RE,
     REVISED_OBJECT_RE,
     REVISING_VERBS,
     ROLE_WORDS,
     SEEN_AT_VALUE_RE,
+    SETTING_WINDOW,
     SKIPPABLE_ADVERBS,
     SOURCE_HEADS,
     SPEAKER_ROLES,
@@ -96,6 +100,7 @@ from worker.extract.reporting import (
     THAT_CLAUSE_VERBS,
     THAT_FOLLOWS_RE,
     TITLE_WORDS,
+    TRAILING_SPEAKING_CLAUSE_RE,
     VALUE_FOLLOWS_RE,
     VERBS_TAKING_A_CLAIM,
     WEEKDAYS,
@@ -1498,9 +1503,19 @@ def _opening_subject(text: str, start: int, limit: int) -> tuple[str, int] | Non
     return (phrase, subject.end()) if _valid_source(phrase, counting=False) else None
 
 
+# The subject of a verb that completes a comparison of equality: "as close as the polls", "as bad as
+# officials". The words between hold no figure ("as many as 40 people" is a quantity).
+_EQUATIVE_SUBJECT_RE = re.compile(r"\bas\s+[a-z-]+\s+as\s+(?:[^\W\d][\w'’.-]*\s+){1,4}$", re.IGNORECASE)
+EQUATIVE_WINDOW = 60
+
+
 def _reports_a_value(text: str, cue: _Cue, end: int) -> bool:  # noqa: PLR0911  one return per verb family
     """ "put the toll at 40", "revised its estimate": verbs that report a figure only with such an
     object ("put pressure on", "raised rates" are deeds)."""
+    if text.startswith(",", cue.end) and _EQUATIVE_SUBJECT_RE.search(
+        text, max(0, cue.start - EQUATIVE_WINDOW), cue.start
+    ):
+        return False  # "as close as the polls suggest, even 10 seats ...": its object is the comparison
     if cue.word in {"put", "puts", "placed", "putting"}:
         return VALUE_FOLLOWS_RE.match(text, cue.end, end) is not None
     if cue.word in {"sees", "see"}:
@@ -1658,6 +1673,7 @@ class _SentenceReader:
             self.clause_starts.append(contrast + 1)
         self.clause_breaks.sort()
         self.clause_starts.sort()
+        self._silence_speaking_clauses()
         for cue in _cue_words(text, start, end):
             if cue.kind == "preposed":
                 phrase = _preposed_phrase(text, cue.start, end)
@@ -1765,6 +1781,24 @@ class _SentenceReader:
             )
             (citing if cue == "citing" else self.anchors).append(anchor)
         return citing
+
+    def _silence_speaking_clauses(self) -> None:
+        opening = OPENING_SPEAKING_CLAUSE_RE.match(self.text, self.start, self.end)
+        if opening is not None:
+            self.silent.append(opening.span())
+        for trailing in TRAILING_SPEAKING_CLAUSE_RE.finditer(self.text, self.start, self.end):
+            self.silent.append(trailing.span())
+
+    def _silence_setting(self, verb_end: int) -> None:
+        """Silence the occasion a speech verb names before its reported clause ("said at a rally
+        attended by 3,000 people that ..."): its size is no part of what was said."""
+        opening = REPORTED_CLAUSE_OPENING_RE.search(
+            self.text, verb_end, min(self.end, verb_end + SETTING_WINDOW)
+        )
+        if opening is not None:
+            setting = AUDIENCE_SETTING_RE.search(self.text, verb_end, opening.start())
+            if setting is not None:
+                self.silent.append((setting.start(), setting.end()))
 
     def _cue_verbs(self) -> None:  # noqa: PLR0912, PLR0915  one scan over the cue verbs whose rules share its running state
         text, previous_verb_end = self.text, self.start
@@ -1910,6 +1944,8 @@ class _SentenceReader:
                 or (counting and _surname_of_a_named_person(text, phrase, self.start))
             ):
                 continue
+            if kind == "speech":
+                self._silence_setting(match.end)
             if verb == "told":
                 crowd = AUDIENCE_PHRASE_RE.match(text, match.end, self.end)
                 if crowd is not None:

@@ -170,6 +170,24 @@ AUDIENCE_PHRASE_RE: Final = re.compile(
     r"congregation|room|hall|conference|delegation|group)\s+of\s+[^,.;:]{1,40}"
 )
 
+# The setting a speaker addresses, named between the verb and its "that": "told supporters at a rally
+# attended by 3,000 people that ...", "said at a meeting of 200 mayors that ...". Its size is the
+# reporter's account of the occasion, not part of what was said.
+AUDIENCE_SETTING_RE: Final = re.compile(
+    r"\b(?:crowd|audience|gathering|rally|meeting|assembly|congregation|hall|conference|convention|"
+    r"delegation|event|ceremony|stadium|arena)s?\s+(?:of|attended\s+by|packed\s+with|filled\s+with)\s+"
+    r"[^,.;:\"“”]{1,40}?(?=\s+that\b|[,;:]|$)"
+)
+# A participle clause that sets the scene of speaking ("Addressing 3,000 supporters in Lagos, the
+# candidate said", "..., speaking at a rally of 800 farmers"): the reporter's framing, not the
+# speaker's words. The first form is matched at the sentence's start, the second searched.
+OPENING_SPEAKING_CLAUSE_RE: Final = re.compile(r"(?:Speaking|Addressing|Talking)\b[^,.;:]*")
+TRAILING_SPEAKING_CLAUSE_RE: Final = re.compile(r",\s+(?:speaking|addressing|talking)\b[^,.;:]*")
+# Where a speech verb's reported clause opens: "that", a colon or a quotation mark.
+REPORTED_CLAUSE_OPENING_RE: Final = re.compile(r"\sthat\b|:\s|[\"“]")
+# How far after the verb that opening may stand for the words between to be its setting.
+SETTING_WINDOW: Final = 120
+
 # Objects that turn a cue verb into a deed: "the militia claimed responsibility", "the floods claimed 30
 # lives", "the bank wrote off $5 million" report no one's figure.
 DEED_OBJECT_RE: Final = re.compile(r"\s+(?:(?:the\s+)?(?:responsibility|credit|victory|lives)|off|down)\b")
@@ -239,6 +257,7 @@ DOCUMENT_VERBS: Final[dict[str, str]] = {
     "lists": "list",
     "listed": "list",
     "indicate": "indicate",
+    "suggest": "suggest",  # "estimates from the institute suggest"; "suggests" is a speech verb
     # "A Marlow poll had Quint at 45 percent", "the latest survey gives her a 4-point lead": read only
     # after a document noun (see HAVING_VERBS), as "had" and "gives" are everywhere
     "had": "had",
