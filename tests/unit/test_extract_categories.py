@@ -740,6 +740,21 @@ def test_outages_and_evacuation_orders_give_the_category_of_the_figure_after_the
     assert (figure, category) in categories(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        ("Rescuers were still searching for 22 others on Tuesday.", "22", "missing"),
+        ("Divers searched for 9 fishermen overnight.", "9", "missing"),
+        ("Search teams are combing the hillside for about 40 villagers.", "about 40", "missing"),
+        # must not match: a manhunt or a hiring drive seeks no victims
+        ("Police are searching for three suspects after the raid.", "three", "other"),
+        ("The firm is looking for 2,000 workers.", "2,000", "other"),
+    ],
+)
+def test_people_rescuers_search_for_are_missing(text: str, figure: str, category: str) -> None:
+    assert (figure, category) in categories(text)
+
+
 def counted(text: str) -> list[tuple[str, str | None]]:
     return [(c.quantity_text, c.counted) for c in extract_claims(text)]
 

@@ -1264,6 +1264,16 @@ _GOVERNING_PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
         ),
         "evacuated",
     ),
+    (
+        # "rescuers are searching for 22 others": people sought after a disaster are missing; the
+        # searchers must be named, as police "searching for three suspects" seek no victims
+        ("rescu", "diver", "searchers", "teams", "crews", "coastguard", "coast guard"),
+        re.compile(
+            r"\b(?:search(?:es|ed|ing)?|look(?:s|ed|ing)|comb(?:s|ed|ing)\s+[\w\s]{1,30}?)\s+for\s+"
+            r"(?:(?:at\s+least|about|some|around|nearly|another|more\s+than|the\s+remaining|the)\s+)?$"
+        ),
+        "missing",
+    ),
 )
 
 
