@@ -959,6 +959,22 @@ def test_verbs_of_capture_death_and_removal_before_a_count(text: str, expected: 
     assert [c.category for c in extract_claims(text)] == [expected]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose 3.4% year on year in May.",
+        "Prices rose 3.4% month-on-month in May.",
+        "Sales were 3.4% lower than forecast.",
+        "The fund raised 3.4% more than planned.",
+    ],
+)
+def test_what_a_figure_is_measured_against_is_not_what_it_counts(text: str) -> None:
+    assert counted_noun(text, text.index("%") + 1, len(text))[0] is None
+    # must not match: a comparative that describes the noun after it keeps the noun
+    text = "There were 300 fewer arrivals in May."
+    assert counted_noun(text, text.index("300") + 3, len(text))[0] == "fewer arrivals"
+
+
 def test_a_periods_abbreviation_after_a_rate_is_not_what_it_counts() -> None:
     text = "Prices rose 3.4% y/y in May."
     assert counted_noun(text, text.index("%") + 1, len(text))[0] is None

@@ -718,9 +718,18 @@ COUNTED_PHRASE_WINDOW = 80
 COUNTED_PHRASE_WORDS = 4
 
 
+# What a figure is measured against, right after it, is no noun it counts: "2.9% year on year",
+# "12% year-on-year", "£40m lower than expected", "3% higher".
+_MEASURED_AGAINST_AFTER = re.compile(
+    r"\s*(?:(?:year|month|quarter|week)[\s-]+on[\s-]+(?:year|month|quarter|week)"
+    r"|(?:lower|higher|less|greater|bigger|smaller|larger|fewer|more)\s+than)\b",
+    re.IGNORECASE,
+)
+
+
 def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The head noun of the phrase after a figure, and where that phrase ends."""
-    if _PARTITIVE_AFTER.match(text, end):
+    if _PARTITIVE_AFTER.match(text, end) or _MEASURED_AGAINST_AFTER.match(text, end):
         return None, end
     of_the = _OF_THE.match(text, end)
     pos = of_the.end() if of_the else end
