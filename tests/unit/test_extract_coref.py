@@ -374,3 +374,16 @@ class TestDescriptionsStandForNames:
         registry = SourceRegistry()
         resolved(registry, "the Velmar Relief Trust")
         assert resolved(registry, "the force") == "the force"
+
+
+@pytest.mark.parametrize(
+    "pair", ["Both the army and the rebels", "the army and the rebels", "army or rebels"]
+)
+def test_one_member_of_a_pair_of_sources_is_not_the_pair(pair: str) -> None:
+    registry = SourceRegistry()
+    registry.resolve(pair)
+    assert resolved(registry, "The army") == "The army"
+    # must not match: "and" inside a body's capitalised name leaves it one body
+    registry = SourceRegistry()
+    registry.resolve("the Ministry of Health and Population")
+    assert resolved(registry, "the ministry") == "the Ministry of Health and Population"

@@ -310,6 +310,12 @@ _VOICE_OF_OWNER_HEADS = frozenset(
 )
 
 
+# Two sources joined as one subject ("both the army and the rebels", "police and organisers"): a
+# later "the army" names one of them, never the pair. A capital after "and" continues a name
+# ("Ministry of Health and Population").
+_COORDINATED_RE = re.compile(r"^[Bb]oth\s|\s(?:and|or)\s+[a-z]")
+
+
 class SourceRegistry:
     """The sources of one item, in the order the text names them."""
 
@@ -571,6 +577,7 @@ class SourceRegistry:
                 if (
                     not entity.person
                     and head in entity.words
+                    and not _COORDINATED_RE.search(entity.text)
                     and all(m in entity.words for m in modifiers)
                     and not _remit_clash(content, entity.words)
                 ):
