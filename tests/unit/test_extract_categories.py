@@ -192,6 +192,15 @@ def test_a_verb_of_change_carries_the_category_of_the_noun_it_reports_on(
             "The agency said 213 people had died. Its budget was later revised to 222 million.",
             ["killed", "other"],
         ),
+        # a later clause's own noun, not a count named in the clause before it
+        (
+            "The ministry cut its count of cases to 2,100, but said deaths had risen to 75.",
+            ["affected", "killed"],
+        ),
+        (
+            "The ministry cut its count of cases to 2,100, but said the figure had risen to 2,150.",
+            ["affected", "affected"],
+        ),
         # in a sentence about a protest, "the figure" still counts what the last count counts
         (
             "Unions said 200 people were arrested at the protests, but police put the figure at 87.",

@@ -125,6 +125,17 @@ def test_in_a_list_each_figure_takes_the_place_of_its_own_phrase_not_the_nearer_
     assert figure_place(text, mentions, text.index("210"), text.index("15")) == "Punjab"
 
 
+@pytest.mark.parametrize("joined", ["Sindh and Punjab", "Sindh, Punjab and Balochistan", "Sindh or Punjab"])
+def test_a_figure_after_joined_places_is_no_one_places(joined: str) -> None:
+    text = f"Schools in {joined} stayed shut as the toll reached 300."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("300"), len(text)) is None
+    # must not match: one place before the figure is still its place
+    text = "Schools in Sindh stayed shut as the toll reached 300."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("300"), len(text)) == "Sindh"
+
+
 def test_a_place_after_a_clause_break_is_not_the_figures_own() -> None:
     text = "The toll in Punjab rose to 300 while in Sindh 40 people died."
     mentions = sentence_places(text, 0, len(text))

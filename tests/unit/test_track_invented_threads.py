@@ -9,7 +9,8 @@ whose toll the migration agency raises beside the year's running total of the se
 quake whose disaster agency each item names by its remit under another head, an air strike
 whose toll a shadow government gives under its name and then its initials, floods whose listed
 disaster department each item names under another head, and floods whose Red Cross society one
-item names by its initials and whose government speaks through its interior ministry. Each link here is
+item names by its initials and whose government speaks through its interior ministry, and an outbreak
+whose toll follows two joined cities and whose agency warns of two neighbours. Each link here is
 one the tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written
 for this project)."""
 
@@ -754,3 +755,20 @@ def test_a_national_societys_initials_and_the_government_alone_join_their_series
     assert ("value_updated", "ke-04", 120.0, "ke-05", 169.0, "gov:ke:interior-ministry") in links
     # must not match: police named alone keep a series of their own
     assert not any(link[-1] == "generic:police" for link in links)
+
+
+def test_an_outbreaks_counts_chain_past_joined_cities_other_countries_and_a_revised_clause() -> None:
+    links = _links(_thread_events("mw-", window_seconds=60))
+    # "schools in Blantyre and Lilongwe stayed shut as the toll reached 594": no one city's toll
+    assert ("value_updated", "mw-02", 520.0, "mw-03", 594.0, "gov:mw:health-ministry") in links
+    # "lowered its count of cases ..., but said deaths had risen to 750": deaths, not cases
+    assert ("value_updated", "mw-03", 594.0, "mw-05", 750.0, "gov:mw:health-ministry") in links
+    opened = [
+        (event.series.source, event.current.value)
+        for event in _thread_events("mw-", window_seconds=60)
+        if event.event == "series_opened"
+    ]
+    # countries joined in a warning's clause leave the agency's own figure a series
+    assert ("who", 704.0) in opened
+    # must not match: the cases the ministry confirmed keep a series apart from its other counts
+    assert ("gov:mw:health-ministry", 16200.0) in opened

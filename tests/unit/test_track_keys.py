@@ -271,6 +271,19 @@ def test_an_unattributed_figure_for_two_countries_has_no_series() -> None:
     assert one_country is not None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agency counted 10 deaths in Chile, and warned that the storm could reach Peru and Bolivia.",
+        "The agency counted 10 deaths in Chile; aid came from Peru and Bolivia.",
+    ],
+)
+def test_countries_joined_in_another_clause_leave_the_figure_its_own(sentence: str) -> None:
+    assert series_parts(claim(sentence=sentence)) is not None
+    # must not match: countries joined in the figure's own clause make a combined count
+    assert series_parts(claim(sentence="The agency counted 10 deaths in Peru and Bolivia.")) is None
+
+
 def test_a_region_name_two_countries_use_is_read_as_the_claims_countrys() -> None:
     # Punjab is a province of Pakistan and a state of India: in a Pakistani claim it is Pakistan's.
     sentence = "Sindh reported 40 deaths, while Punjab reported 10."

@@ -1391,12 +1391,14 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
     # the last head before the figure, past a figure in a relative clause ("the toll from the quake
     # that measured 6.8 has risen to"): "revised the toll down from 120 to"
     head = max(_SUBJECT_HEAD.finditer(text, window_start, verb.end()), key=lambda m: m.start(), default=None)
+    cues = list(_ALL_CUES.finditer(subject))
+    if head is not None and head.start() < subject_start and cues:
+        head = None  # "cut its count of cases to 900, but said deaths had risen to 75": the clause's own noun
     if head is not None:
         if head.group("named") is None:
             return "killed"  # "the toll", "the death toll"
         cue = _ALL_CUES.search(head.group("named"))
         return _CUE_CATEGORY[cue.group("cue").lower()] if cue is not None else None
-    cues = list(_ALL_CUES.finditer(subject))
     return _CUE_CATEGORY[cues[-1].group("cue").lower()] if cues else None
 
 

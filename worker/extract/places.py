@@ -1098,8 +1098,12 @@ def figure_place(
         return listed
     best: tuple[float, int] | None = None  # distance, index
     for index, mention in enumerate(mentions):
-        if _VENUE_BEFORE.search(text, max(0, mention.start - VENUE_WINDOW), mention.start):
-            continue  # "at a press briefing in Abuja": where the figure was announced
+        # "at a press briefing in Abuja" is where the figure was announced; "schools in Blantyre and
+        # Lilongwe shut as the toll reached 594" gives no one city's toll
+        if _VENUE_BEFORE.search(text, max(0, mention.start - VENUE_WINDOW), mention.start) or (
+            mention.end <= figure_start and _coordinated(text, mention)
+        ):
+            continue
         if mention.end <= figure_start:
             distance = float(figure_start - mention.end)
         elif figure_start < mention.start < min(next_figure, figure_start + PLACE_AFTER_FIGURE):
@@ -1115,6 +1119,24 @@ def figure_place(
     if best is None:
         return None
     return _arrival(text, mentions, best[1], next_figure)
+
+
+# A place joined to another by "and" or "or": "in Blantyre and Lilongwe", "Gaza and the West Bank".
+_JOINED_TO_NEXT_PLACE = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?[A-Z]")
+_JOINED_TO_PLACE_BEFORE = re.compile(r"[A-Z][\w'’-]*,?\s+(?:and|or|&)\s+(?:the\s+)?$")
+
+
+def _coordinated(text: str, mention: PlaceMention) -> bool:
+    """Whether a place before a figure is one of two or more joined ones: a figure after them is
+    theirs together, or not a place's at all, never the first's alone."""
+    return (
+        _JOINED_TO_NEXT_PLACE.match(text, mention.end) is not None
+        or _JOINED_TO_PLACE_BEFORE.search(text, max(0, mention.start - COORDINATION_WINDOW), mention.start)
+        is not None
+    )
+
+
+COORDINATION_WINDOW = 40
 
 
 def _arrival(text: str, mentions: list[PlaceMention], index: int, next_figure: int) -> str:

@@ -241,15 +241,30 @@ def _names_two_countries(sentence: str, country: str | None) -> bool:
     return len({mention.place.country for mention in find_places(sentence, country=country)}) >= 2
 
 
-def _joins_countries(sentence: str, country: str | None) -> bool:
-    """Whether a sentence joins places of two countries into one ("the toll in Velmora and Tarsa",
-    "Velmora, Tarsa and Ostland"): a figure for them together is no one country's count."""
+def _joins_countries(sentence: str, country: str | None, quantity_text: str) -> bool:
+    """Whether the figure's clause joins places of two countries into one ("the toll in Velmora and
+    Tarsa", "Velmora, Tarsa and Ostland"): a figure for them together is no one country's count.
+    Places joined in another clause ("..., and warned it could spread to Tarsa and Ostland") are not
+    the figure's."""
     mentions = find_places(sentence, country=country)
-    return any(
-        first.place.country != second.place.country
-        and _PLACE_JOIN.fullmatch(sentence, first.end, second.start) is not None
-        for first, second in itertools.pairwise(mentions)
-    )
+    figure_start = sentence.find(quantity_text)
+    figure_end = figure_start + len(quantity_text)
+    for first, second in itertools.pairwise(mentions):
+        if (
+            first.place.country == second.place.country
+            or _PLACE_JOIN.fullmatch(sentence, first.end, second.start) is None
+        ):
+            continue
+        if figure_start < 0:
+            return True
+        between = (figure_end, first.start) if first.start >= figure_end else (second.end, figure_start)
+        if _CLAUSE_APART.search(sentence, *between) is None:
+            return True
+    return False
+
+
+# What sets a clause apart from the figure's: "...704 deaths, and warned that ...", "; ...".
+_CLAUSE_APART = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s|\bthat\s")
 
 
 _PLACE_JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?")
@@ -358,7 +373,9 @@ def _is_tracked_figure(event: ClaimEvent, source: str) -> bool:
     # Whoever gives it, a total for two countries together would sit in one country's series and
     # update or dispute that country's own count. A share's whole is rarely named ("8% of homes").
     return not (
-        _joins_countries(sentence, country_code) or event.unit == "percent" or _is_households_of_people(event)
+        _joins_countries(sentence, country_code, event.quantity_text)
+        or event.unit == "percent"
+        or _is_households_of_people(event)
     )
 
 
