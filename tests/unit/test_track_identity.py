@@ -1222,3 +1222,31 @@ def test_the_national_disaster_bodies_of_mexico_and_brazil_are_listed(
     assert resolve(mention, country=country, kind="organisation") == expected
     # must not match: a state's civil defence is no national body
     assert resolve("the state civil defence", country="BR", kind="organisation") != "br-sedec"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("the Taliban administration", "gov:af:government"),
+        ("a spokesman for the Taliban administration", "gov:af:government"),
+        ("the Taliban's ministry of disaster management", "gov:af:disaster-management-ministry"),
+        ("the Taliban-run health ministry", "gov:af:health-ministry"),
+    ],
+)
+def test_a_ruling_movements_name_before_a_government_body_is_the_countrys_government(
+    mention: str, expected: str
+) -> None:
+    assert resolve(mention, country="AF") == expected
+    # must not match: the movement's fighters are no body of the government
+    assert resolve("Taliban fighters", country="AF") != "gov:af:government"
+
+
+def test_a_ministry_of_disaster_management_is_an_office_of_government() -> None:
+    assert resolve("the Ministry of Disaster Management and Relief", country="BD") == (
+        "gov:bd:disaster-management-ministry"
+    )
+    assert resolve("the disaster management ministry", country="BD") == "gov:bd:disaster-management-ministry"
+    # must not match: a listed national disaster authority keeps its own id
+    assert resolve("the National Disaster Management Authority", country="PK") != (
+        "gov:pk:disaster-management-ministry"
+    )

@@ -10,7 +10,8 @@ quake whose disaster agency each item names by its remit under another head, an 
 whose toll a shadow government gives under its name and then its initials, floods whose listed
 disaster department each item names under another head, and floods whose Red Cross society one
 item names by its initials and whose government speaks through its interior ministry, and an outbreak
-whose toll follows two joined cities and whose agency warns of two neighbours. Each link here is
+whose toll follows two joined cities and whose agency warns of two neighbours, and a quake whose
+government the items name by its ruling movement. Each link here is
 one the tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written
 for this project)."""
 
@@ -772,3 +773,13 @@ def test_an_outbreaks_counts_chain_past_joined_cities_other_countries_and_a_revi
     assert ("who", 704.0) in opened
     # must not match: the cases the ministry confirmed keep a series apart from its other counts
     assert ("gov:mw:health-ministry", 16200.0) in opened
+
+
+def test_a_government_named_by_its_ruling_movement_keeps_its_counts_in_one_series() -> None:
+    links = _links(_thread_events("af-", window_seconds=60))
+    # "a spokesman for the Taliban administration", then "Taliban government spokesman ..."
+    assert ("value_updated", "af-01", 250.0, "af-02", 800.0, "gov:af:government") in links
+    # "the Taliban's ministry of disaster management", then "Afghanistan's disaster management authority"
+    assert ("value_updated", "af-03", 1100.0, "af-04", 1411.0, "gov:af:disaster-management-ministry") in links
+    # must not match: the WHO's figure citing the authorities stays the WHO's own
+    assert not any(link[3] == "af-06" for link in links)

@@ -114,13 +114,13 @@ FOLDED_WORDS: Final[dict[str, str]] = {
 # Place names written in more than one way.
 FOLDED_PHRASES: Final[dict[str, str]] = {"gaza strip": "gaza", "occupied west bank": "west bank"}
 
+# Movements that run a country's or territory's government in fact, whose name wire text puts before
+# that government's bodies ("the Taliban administration", "the Houthi-run health ministry").
+RULING_MOVEMENTS: Final[tuple[str, ...]] = ("hamas", "taliban", "houthi", "junta")
 # Descriptors that say how a body is run, not which body it is.
 RUN_BY_DESCRIPTORS: Final[tuple[str, ...]] = (
-    "hamas run",
-    "taliban run",
+    *(f"{movement} run" for movement in RULING_MOVEMENTS),
     "state run",
-    "houthi run",
-    "junta run",
 )
 
 _ARTICLE_RE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)

@@ -35,7 +35,7 @@ from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from worker.extract.places import FREE_CITY_POPULATION, PAPER_TITLE_WORDS, POSSESSIVE_END, gazetteer
 from worker.extract.places import fold as fold_place
 from worker.extract.reporting import GENERIC_DOCUMENT_ADJECTIVES, PLACE_HEADS, TITLE_WORDS
-from worker.extract.sources import DEMONYM_PLACES, TYPE_KEYWORDS, personal_name
+from worker.extract.sources import DEMONYM_PLACES, RULING_MOVEMENTS, TYPE_KEYWORDS, personal_name
 from worker.knowledge import Organisation, content_words, organisations
 from worker.track.normalize import singular
 
@@ -87,6 +87,8 @@ OFFICE_FIELDS: dict[str, str] = {
     "social affairs": "social affairs",
     "emergency situations": "emergencies",
     "emergencies": "emergencies",
+    "disaster management": "disaster-management",
+    "disaster management and relief": "disaster-management",
     "information": "information",
     "finance": "finance",
 }
@@ -1158,10 +1160,34 @@ def _county_sheriff(mention: str, context: ItemContext, place_country: str | Non
     return Entity(id="generic:sheriff", name="sheriff", speaker=_speaker(mention))
 
 
+# A ruling movement's name before one of the government's bodies: "the Taliban administration", "the
+# Taliban's ministry of disaster management", "Houthi-run authorities".
+_RULED_BY_MOVEMENT = re.compile(
+    rf"(?:the\s+)?(?:{'|'.join(RULING_MOVEMENTS)})s?(?:['’]s|-run|\s+run)?\s+(?P<body>\S.*)", re.IGNORECASE
+)
+# What a government is called under a ruling movement's name, beside "government".
+_GOVERNMENT_SYNONYMS = re.compile(r"(?:administration|regime|authorities|rulers)", re.IGNORECASE)
+
+
+def _ruled_by_movement(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
+    """ "the Taliban administration", "the Taliban's ministry of disaster management": the item's
+    country's government or its ministry; the movement's name says who runs it, not which body it
+    is. A body not of the government ("Taliban fighters") is read by the other rules."""
+    ruled = _RULED_BY_MOVEMENT.fullmatch(mention)
+    if ruled is None or context.country is None:
+        return _NEXT
+    body = ruled.group("body")
+    if _GOVERNMENT_SYNONYMS.fullmatch(body):
+        return _national_government(context, context.country, None)
+    found = resolve_source(f"the {body}", fold(body), "organisation", context, place_country)
+    return found if found is not None and found.id.startswith(f"gov:{context.country.lower()}:") else _NEXT
+
+
 _FORM_RULES = (
     _county_sheriff,
     _place_speaking,
     _listed_or_office,
+    _ruled_by_movement,
     _by_short_name,
     _by_role,
     _by_person_of_body,
