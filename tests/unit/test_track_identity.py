@@ -1250,3 +1250,26 @@ def test_a_ministry_of_disaster_management_is_an_office_of_government() -> None:
     assert resolve("the National Disaster Management Authority", country="PK") != (
         "gov:pk:disaster-management-ministry"
     )
+
+
+@pytest.mark.parametrize(
+    ("mention", "text"),
+    [
+        ("the Kenya National Commission on Human Rights", ""),
+        ("the national human rights commission", ""),
+        ("The rights commission", ""),
+        ("KNCHR", "Floods in Kenya: KNCHR said 12 people died."),
+        ("KNCHR", "The Kenya National Commission on Human Rights (KNCHR) said 12 people died."),
+    ],
+)
+def test_a_countrys_rights_commission_is_one_source_however_it_is_named(mention: str, text: str) -> None:
+    assert resolve(mention, text, country="KE") == "rights-commission:ke"
+
+
+def test_an_international_rights_body_is_no_countrys_commission() -> None:
+    # must not match: UN and regional rights bodies are not a country's own commission
+    assert resolve("the UN Human Rights Commission", country="KE") != "rights-commission:ke"
+    assert (
+        resolve("the African Commission on Human and Peoples' Rights", country="KE") != "rights-commission:ke"
+    )
+    assert resolve("Human Rights Watch", country="KE") != "rights-commission:ke"

@@ -11,7 +11,8 @@ whose toll a shadow government gives under its name and then its initials, flood
 disaster department each item names under another head, and floods whose Red Cross society one
 item names by its initials and whose government speaks through its interior ministry, and an outbreak
 whose toll follows two joined cities and whose agency warns of two neighbours, and a quake whose
-government the items name by its ruling movement. Each link here is
+government the items name by its ruling movement, and protests whose toll a rights commission
+gives under its full name, its kind and its initials. Each link here is
 one the tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written
 for this project)."""
 
@@ -783,3 +784,13 @@ def test_a_government_named_by_its_ruling_movement_keeps_its_counts_in_one_serie
     assert ("value_updated", "af-03", 1100.0, "af-04", 1411.0, "gov:af:disaster-management-ministry") in links
     # must not match: the WHO's figure citing the authorities stays the WHO's own
     assert not any(link[3] == "af-06" for link in links)
+
+
+def test_a_rights_commission_named_in_full_by_kind_and_by_initials_keeps_one_series() -> None:
+    links = _links(_thread_events("kp-", window_seconds=60))
+    # "the Kenya National Commission on Human Rights (KNCHR)", "the national human rights commission"
+    assert ("value_updated", "kp-01", 8.0, "kp-02", 16.0, "rights-commission:ke") in links
+    # "KNCHR said" in an item that does not spell it out
+    assert ("value_updated", "kp-02", 16.0, "kp-03", 19.0, "rights-commission:ke") in links
+    # must not match: Amnesty's count of arrests is no figure of the commission's
+    assert not any(link[-1] == "rights-commission:ke" and link[2] == 61.0 for link in links)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum, auto
 from functools import cache, lru_cache
@@ -664,6 +664,9 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
     society = _national_society(folded, context.country) if named is None or named[1].id == "icrc" else None
     if society is not None:
         return society
+    commission = _rights_commission(folded, context.country) if named is None else None
+    if commission is not None:
+        return commission
     if named is not None:
         return named[1]
     for acronym, expansion in context.acronyms.items():
@@ -682,6 +685,7 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
             return (
                 _state_body(bare, context)
                 or _society_initials(bare, context)
+                or _rights_commission_initials(bare, context)
                 or Entity(id=f"{ACRONYM_PREFIX}{bare.lower()}", name=bare)
             )
     initials = capital_initials(mention)
@@ -748,12 +752,70 @@ def _society_initials(acronym: str, context: ItemContext) -> Entity | None:
     found = _SOCIETY_INITIALS.fullmatch(acronym)
     if found is None:
         return None
+    return _named_country_of_initials(found.group("country"), context, _society_of)
+
+
+def _named_country_of_initials(
+    initials: str, context: ItemContext, body_of: Callable[[str], Entity]
+) -> Entity | None:
+    """The body `body_of` gives for the country the item names whose initials these are ("K" for
+    Kenya, "SL" for Sri Lanka)."""
     named = context.countries | ({context.country} if context.country else set())
     for code in sorted(named):
         country = gazetteer().by_id.get(f"iso:{code}")
-        if country is not None and capital_initials(country.name) == found.group("country"):
-            return _society_of(code)
+        if country is not None and capital_initials(country.name) == initials:
+            return body_of(code)
     return None
+
+
+# Words that make a rights commission an international or regional one, not a country's own.
+_INTERNATIONAL_WORDS = frozenset(
+    {
+        "un",
+        "united",
+        "nations",
+        "international",
+        "european",
+        "african",
+        "american",
+        "asian",
+        "arab",
+        "islamic",
+    }
+)
+
+
+def _rights_commission(folded: str, item_country: str | None) -> Entity | None:
+    """ "the Kenya National Commission on Human Rights", "the national human rights commission", "the
+    rights commission": a country's own human rights commission (every country has at most one
+    national institution), named with its country or read in the item's; one id per country."""
+    words = set(folded.split())
+    if "commission" not in words or "rights" not in words or words & _INTERNATIONAL_WORDS:
+        return None
+    country, _ = _country_in(folded)
+    country = country or item_country
+    return _rights_commission_of(country) if country is not None else None
+
+
+def _rights_commission_of(country: str) -> Entity:
+    return Entity(
+        id=f"rights-commission:{country.lower()}", name=f"{country} human rights commission", country=country
+    )
+
+
+# A national rights commission's initials: its country's (or none), then the commission's own
+# ("KNCHR", "NHRC", "CHR").
+_RIGHTS_COMMISSION_INITIALS = re.compile(r"(?P<country>[A-Z]{0,3}?)(?:NCHR|NHRC|CHR)")
+
+
+def _rights_commission_initials(acronym: str, context: ItemContext) -> Entity | None:
+    """ "KNCHR" or "NHRC" in an item about Kenya: the country's rights commission."""
+    found = _RIGHTS_COMMISSION_INITIALS.fullmatch(acronym)
+    if found is None:
+        return None
+    if not found.group("country"):
+        return _rights_commission_of(context.country) if context.country else None
+    return _named_country_of_initials(found.group("country"), context, _rights_commission_of)
 
 
 @cache
@@ -775,7 +837,14 @@ def _defined_body(acronym: str, context: ItemContext) -> Organisation | Entity:
     org = _pick(by_alias.get(content_words(context.acronyms[acronym]), ()), context) or _pick(
         by_acronym.get(acronym, ()), context
     )
-    return org or Entity(id=f"{ACRONYM_PREFIX}{acronym.lower()}", name=acronym)
+    if org is not None:
+        return org
+    expansion = content_words(fold(context.acronyms[acronym]))
+    return (
+        _national_society(expansion)
+        or _rights_commission(expansion, context.country)
+        or Entity(id=f"{ACRONYM_PREFIX}{acronym.lower()}", name=acronym)
+    )
 
 
 def _state_body(acronym: str, context: ItemContext) -> Organisation | None:
