@@ -752,6 +752,20 @@ def test_outages_and_evacuation_orders_give_the_category_of_the_figure_after_the
 @pytest.mark.parametrize(
     ("text", "figure", "category"),
     [
+        ("The number of people hit by floods rose to 1.9 million.", "1.9 million", "affected"),
+        ("Over 2 million hit by floods in the north", "Over 2 million", "affected"),
+        # must not match: things hit, and a blast that hit a place, are no people affected
+        ("Twelve homes were hit by shells.", "Twelve", "other"),
+        ("Two explosions hit the market.", "Two", "other"),
+    ],
+)
+def test_people_hit_by_a_disaster_are_affected(text: str, figure: str, category: str) -> None:
+    assert (figure, category) in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
         ("Rescuers were still searching for 22 others on Tuesday.", "22", "missing"),
         ("Divers searched for 9 fishermen overnight.", "9", "missing"),
         ("Search teams are combing the hillside for about 40 villagers.", "about 40", "missing"),

@@ -88,8 +88,9 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "taken captive", "took away", "taken away",
     ),
     "affected": (
-        "affected", "affecting", "sick", "ill", "hospitalised", "hospitalized", "admitted to hospital",
-        "admitted", "cases", "case", "infections", "infected", "without power", "without electricity",
+        "affected", "affecting", "hit by", "sick", "ill", "hospitalised", "hospitalized",
+        "admitted to hospital", "admitted", "cases", "case", "infections", "infected", "without power",
+        "without electricity",
         "adrift", "needed humanitarian aid", "need humanitarian aid", "in need",
         "need humanitarian assistance", "needed humanitarian assistance", "need aid", "needed aid",
         "need help", "needed help", "need food aid", "needed food aid", "food insecure",
