@@ -877,3 +877,9 @@ def test_every_member_states_adjective_names_its_country(sentence: str, country:
     # the adjectives the regular suffix rules get wrong are listed in the place data, and one of
     # two words is read whole
     assert item_places(sentence).country == country
+
+
+def test_a_word_written_twice_over_is_no_place() -> None:
+    assert find_places("Thousands joined the Saba Saba protests on Monday.") == []
+    # must not match: the place written once is still found
+    assert [m.place.id for m in find_places("The storm hit Saba on Monday.")] == ["iso:BQ-SA"]

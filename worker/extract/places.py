@@ -486,6 +486,18 @@ class _Words(NamedTuple):
         return cls(tokens, [text[token.start()].isupper() for token in tokens])
 
 
+def _reduplicated(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """ "the Saba Saba protests": a word written twice over is a name of its own (a day's, a
+    festival's), not the place one half of it spells; a listed doubled name ("Bora Bora") is
+    matched whole before this is asked."""
+    word = tokens[index].group()
+    after = index + 1 < len(tokens) and tokens[index + 1].group() == word
+    before = index > 0 and tokens[index - 1].group() == word
+    return (after and text[tokens[index].end() : tokens[index + 1].start()] == " ") or (
+        before and text[tokens[index - 1].end() : tokens[index].start()] == " "
+    )
+
+
 def _places_in(text: str, start: int, end: int, country: str | None, read: _Words) -> list[PlaceMention]:
     """`find_places` over the words of text[start:end] already read."""
     gaz = gazetteer()
@@ -563,6 +575,7 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
                 )
             )
             or _acronym_in_brackets(text, tokens, index, stop)
+            or (one_word and _reduplicated(text, tokens, index))
             # "The New York Times", "the Jakarta Post": a newspaper, no place
             or (stop < longest and tokens[stop].group().lower() in PAPER_TITLE_WORDS)
             or (stop < longest and _opens_an_international_body(text, tokens, index, longest))
