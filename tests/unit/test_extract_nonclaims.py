@@ -290,3 +290,10 @@ def test_a_gallery_counter_after_its_label_is_no_claim_in_any_sentence() -> None
     text = "Rescuers searched the valley all night. Photo: 3 of 8 homes were lost."
     _, (start, end) = split_sentences(text)
     assert [text[q.start : q.end] for q in find_quantities(text, start, end)] == ["3", "8"]
+
+
+@pytest.mark.parametrize("reference", ["paragraphs 5-6", "paras 3-4", "pars 2 and 7", "sections 4-5"])
+def test_a_reference_to_parts_of_a_text_is_no_claim(reference: str) -> None:
+    assert texts(f"The toll rose to 64 (adds comment, {reference}), officials said.") == ["64"]
+    # must not match: a count of paragraphs or sections is still a figure
+    assert "12" in texts("The new law adds 12 sections to the code, officials said.")

@@ -883,3 +883,16 @@ def test_a_word_written_twice_over_is_no_place() -> None:
     assert find_places("Thousands joined the Saba Saba protests on Monday.") == []
     # must not match: the place written once is still found
     assert [m.place.id for m in find_places("The storm hit Saba on Monday.")] == ["iso:BQ-SA"]
+
+
+def test_a_table_row_opened_by_a_bar_gives_its_first_cells_place() -> None:
+    text = "| Province | Dead | Injured |\n| Hatay | 22 | 140 |\n| Malatya | 18 | 95 |"
+    assert [(c.quantity_text, c.location) for c in extract_claims(text)] == [
+        ("22", "Hatay"),
+        ("140", "Hatay"),
+        ("18", "Malatya"),
+        ("95", "Malatya"),
+    ]
+    # must not match: a row without the opening bar reads the same
+    text = "Province | Dead | Injured\nHatay | 22 | 140\nMalatya | 18 | 95"
+    assert [c.location for c in extract_claims(text)] == ["Hatay", "Hatay", "Malatya", "Malatya"]

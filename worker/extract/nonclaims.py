@@ -186,6 +186,12 @@ LOWERCASE_NAMING_WORDS = frozenset(
         "section",
         "chapter",
         "paragraph",
+        "paragraphs",  # a wire update's note: "(Adds comment, paragraphs 5-6)"
+        "para",
+        "paras",
+        "pars",
+        "sections",
+        "chapters",
         "article",
         "clause",
         "row",

@@ -1277,12 +1277,16 @@ def _first_cell_place(text: str, mentions: list[PlaceMention], figure_start: int
     line_start, line_end = line_around(text, figure_start)
     if not is_table_row(text[line_start:line_end]):
         return None
-    bar = text.find(TABLE_CELL_BAR, line_start, figure_start)
+    first = line_start
+    bar = text.find(TABLE_CELL_BAR, first, figure_start)
+    if bar >= 0 and not text[first:bar].strip():  # "| Hatay | 22 | 140 |": a bar opens the row
+        first = bar + 1
+        bar = text.find(TABLE_CELL_BAR, first, figure_start)
     if bar < 0:
         return None
-    cell = text[line_start:bar].strip()
+    cell = text[first:bar].strip()
     for mention in mentions:
-        if mention.start >= line_start and mention.end <= bar and text[mention.start : mention.end] == cell:
+        if mention.start >= first and mention.end <= bar and text[mention.start : mention.end] == cell:
             return POSSESSIVE_END.sub("", cell)
     return None
 
