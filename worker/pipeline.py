@@ -42,6 +42,7 @@ from worker.models import (
 from worker.track.identity import (
     GENERIC_POLICE,
     GENERIC_PREFECTURE,
+    PERSON_PREFIX,
     Entity,
     ItemContext,
     city_police,
@@ -164,12 +165,16 @@ class _ItemResolver:
         coastguard rescued 58 people, a spokesperson said" is the coastguard's count. When the
         spokesperson opens the sentence, the body the sentence before opens with: "The army said
         it struck 52 targets. A spokesman said 14 fighters were killed"."""
-        entity = self._subject_entity(text, sentence_start)
-        if entity is None:
-            before = bisect_left(self.sentence_starts, sentence_start) - 1
-            if before >= 0:
-                entity = self._subject_entity(text, self.sentence_starts[before])
-        return entity
+        return self._subject_entity(text, sentence_start) or self.subject_before(text, sentence_start)
+
+    def subject_before(self, text: str, sentence_start: int) -> Entity | None:
+        """The body the sentence before opens with (None for a person): "The Taliban administration
+        said ... Deputy spokesman Hamdullah Fitrat said" is the administration's spokesman."""
+        before = bisect_left(self.sentence_starts, sentence_start) - 1
+        if before < 0:
+            return None
+        entity = self._subject_entity(text, self.sentence_starts[before])
+        return None if entity is None or entity.id.startswith(PERSON_PREFIX) else entity
 
     def _subject_entity(self, text: str, sentence_start: int) -> Entity | None:
         subject = sentence_subject(text, sentence_start)
@@ -327,6 +332,17 @@ def evidence_window(text: str, claim: Claim, context_chars: int) -> str:
 
 
 # A spokesperson the text does not name or place: "a spokesperson said", "a company spokesman".
+# A spokesperson's title with no body, opening a sentence before the name.
+_TITLED_SPOKESPERSON = re.compile(
+    r"\W*(?:(?:deputy|chief|senior|principal|acting)\s+)?spokes(?:man|woman|person)\s+", re.IGNORECASE
+)
+
+
+def _opens_with_titled_spokesperson(text: str, sentence_start: int, name: str) -> bool:
+    title = _TITLED_SPOKESPERSON.match(text, sentence_start)
+    return title is not None and text.startswith(name, title.end())
+
+
 _UNNAMED_SPOKESPERSON = re.compile(r"(?:an?|the)\s+(?:[a-z]+\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
 
 
@@ -392,6 +408,15 @@ def _to_event(
     )
     if entity is None and source is not None and _UNNAMED_SPOKESPERSON.fullmatch(source.text):
         entity = resolver.subject_of_sentence(cleaned.text, claim.sentence_start)
+    elif (
+        entity is not None
+        and source is not None
+        and entity.id.startswith(PERSON_PREFIX)
+        and _opens_with_titled_spokesperson(cleaned.text, claim.sentence_start, source.text)
+    ):
+        # "Deputy spokesman Hamdullah Fitrat said" opening a sentence, no body named: the
+        # spokesman of the body the sentence before opens with
+        entity = resolver.subject_before(cleaned.text, claim.sentence_start) or entity
     office = _OFFICE_OF_A_PLACE.fullmatch(source.text) if source is not None else None
     if office is not None and place is not None and place.level != "country":
         # "its governor said" of the region the figure is placed in: that region's office, one

@@ -268,3 +268,17 @@ def test_the_office_of_a_place_named_by_a_possessive_is_that_places_office() -> 
     found = events("Its governor said 4 people had been wounded.", "Four wounded")
     resolved = only(found, 4).resolved_source
     assert resolved is not None and not resolved.id.startswith("office:")
+
+
+@pytest.mark.parametrize("title", ["Spokesman", "Deputy spokesman", "Chief spokeswoman"])
+def test_a_spokesperson_named_without_a_body_speaks_for_the_body_before(title: str) -> None:
+    body = (
+        "The Kenyan government said on Thursday that 2,205 people had died in the floods. "
+        f"{title} Arno Keller said 3,640 people were injured."
+    )
+    found = only(events(body, "Floods in Kenya"), 3640.0)
+    assert found.resolved_source is not None and found.resolved_source.id == "gov:ke:government"
+    # must not match: after a sentence opened by a person, the spokesman stays himself
+    body = f"Mayor Ines Roth said 2,205 people had died. {title} Arno Keller said 3,640 people were injured."
+    found = only(events(body, "Floods in Kenya"), 3640.0)
+    assert found.resolved_source is not None and found.resolved_source.id.startswith("person:")

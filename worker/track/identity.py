@@ -67,6 +67,9 @@ SENTENCE_ADVERBS = frozenset(
     ]
 )
 
+# The id prefix of a person who speaks for no body the item names.
+PERSON_PREFIX = "person:"
+
 # Offices of government, keyed by what they are called in any word order; the value is the office.
 OFFICE_FIELDS: dict[str, str] = {
     "interior": "interior",
@@ -1170,7 +1173,9 @@ def _by_person_of_body(mention: str, context: ItemContext, place_country: str | 
     person = found.group("person")
     if _ONE_CAPITALISED_WORD.fullmatch(found.group("body")):
         # "Ana Ruiz of Velmar": where she is from, most often a town; she speaks for herself
-        return Entity(id=f"person:{name_skeleton(person)}", name=fold(person), speaker=_speaker(person))
+        return Entity(
+            id=f"{PERSON_PREFIX}{name_skeleton(person)}", name=fold(person), speaker=_speaker(person)
+        )
     return _body_after_name(mention, person, context, place_country) or _NEXT
 
 
@@ -1334,7 +1339,7 @@ def _resolve_by_words(  # noqa: PLR0911, PLR0912  one return per rule, in order
         if affiliated is not None:
             return affiliated
         if kind == "person" or _is_surname(mention, context):
-            return Entity(id=f"person:{name_skeleton(mention)}", name=normalized, speaker=mention)
+            return Entity(id=f"{PERSON_PREFIX}{name_skeleton(mention)}", name=normalized, speaker=mention)
     for apart, joined in _HEADS_WRITTEN_APART.items():
         rest = rest.replace(apart, joined)
     words = rest.split()
