@@ -1190,3 +1190,16 @@ def test_counted_noun_passes_over_the_owner_of_the_set_a_part_is_of() -> None:
     # must not stop: a possessive that is the counted thing's own name stays
     text = "Cases were recorded in 28 of the districts' clinics."
     assert counted_noun(text, end, len(text))[0] == "districts' clinics"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two crashes killed 346 people.", [("Two", "other"), ("346", "killed")]),
+        ("Forty airstrikes killed 12 civilians.", [("Forty", "other"), ("12", "killed")]),
+        # must not match: people named by the kind of happening they take part in are people
+        ("Two gunmen were killed.", [("Two", "killed")]),
+    ],
+)
+def test_happenings_counted_are_things_not_casualties(text: str, expected: list[tuple[str, str]]) -> None:
+    assert categories(text) == expected

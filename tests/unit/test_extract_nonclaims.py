@@ -297,3 +297,17 @@ def test_a_reference_to_parts_of_a_text_is_no_claim(reference: str) -> None:
     assert texts(f"The toll rose to 64 (adds comment, {reference}), officials said.") == ["64"]
     # must not match: a count of paragraphs or sections is still a figure
     assert "12" in texts("The new law adds 12 sections to the code, officials said.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("The murder rate fell to 12 per 100,000 residents.", ["12"]),
+        ("There is one doctor for every 10,000 people.", ["one"]),
+        ("Infant deaths stand at 31 per 1,000 live births.", ["31"]),
+    ],
+)
+def test_what_a_rate_is_counted_against_is_no_claim(sentence: str, kept: list[str]) -> None:
+    assert texts(sentence) == kept
+    # must not match: "per" with no figure before it ("per the agency") leaves a count alone
+    assert texts("Some 2,000 people fled per the agency, and 400 per day arrive.") == ["Some 2,000", "400"]

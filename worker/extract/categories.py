@@ -22,6 +22,7 @@ from worker.extract.lexicon import (
 )
 from worker.extract.numbers import CLAUSE_COMMA_RE
 from worker.extract.places import ROW_LABEL, TABLE_CELL_BAR, gazetteer, is_table_row, line_around
+from worker.knowledge import event_kinds
 
 # Category cue words, as a glossary. Order matters only within a phrase search: the first cue found
 # reading outward from the figure wins.
@@ -268,6 +269,13 @@ THING_NOUNS = frozenset(
         *("flights", "flight", "trains", "train", "cars", "car", "buses", "bus", "jobs", "shops", "stores"),
         *("businesses", "factories", "farms", "mosques", "churches", "classrooms", "beds", "doses", "meals"),
         *("seats", "votes", "barrels"),
+        # the happenings themselves, counted: "two crashes killed 346 people", "40 airstrikes"
+        *(
+            word
+            for words in event_kinds().values()
+            for word in words
+            if " " not in word and not word.endswith(("ers", "men", "ors"))  # "protesters", "gunmen"
+        ),
     ]
 )
 

@@ -303,6 +303,12 @@ def _share_base(value: float, is_words: bool) -> bool:
     return is_words or value <= SHARE_BASE_LIMIT or value in SHARE_BASES
 
 
+# What a rate is counted against, after its figure: "12 per 100,000", "one for every 10,000".
+RATE_BASE_BEFORE = re.compile(
+    r"(?:\d|\b(?:" + word_alternation([*UNITS_WORDS, *TENS_WORDS, "a", "an"]) + r")\b)[^.;:]{0,30}?"
+    r"\s(?:per|for\s+every)\s+$",
+    re.IGNORECASE,
+)
 # "one in three children", "one out of five homes": "one" is the part of a ratio.
 ONE_IN_RATIO = re.compile(
     r"^\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|" + word_alternation([*UNITS_WORDS, *TENS_WORDS]) + r")\b",
@@ -471,6 +477,8 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             and _person_before(near, before)
         ):
             return "age"  # "Ana Ruiz (45) was among the dead"
+    if near.endswith((" per ", " every ")) and RATE_BASE_BEFORE.search(before):
+        return "base of a rate"  # "12 per 100,000 residents", "one doctor for every 10,000 people"
     if hyphen_word is not None and hyphen_word not in COUNTING_HYPHEN_WORDS:
         return "compound descriptor"
     if _is_named(before, token, is_words, has_unit=has_unit or scaled):
