@@ -2764,3 +2764,12 @@ def test_estimates_suggest_names_their_maker() -> None:
     assert sources(text, "$40 billion") == ["the Pell Institute"]
     # must not match: "suggest" after a person's modal is advice, not a source's figure
     assert sources("I would suggest 20 minutes of exercise.", "20") == [None]
+
+
+@pytest.mark.parametrize("when", ["Tuesday", "yesterday", "earlier"])
+def test_a_time_after_a_set_off_cue_is_no_speaker(when: str) -> None:
+    text = f"The ministry, in a statement, said {when} that 40 people had died."
+    assert sources(text, "40") == ["The ministry"]
+    # must not match: a weekday's document after the verb is who spoke
+    text = "The toll rose to 40, said Tuesday's statement from the ministry."
+    assert sources(text, "40") == ["Tuesday's statement from the ministry"]

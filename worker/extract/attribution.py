@@ -1340,12 +1340,20 @@ def _coordinated_subject(text: str, start: int, verb_start: int) -> str:
     return ""
 
 
+# Words of time that may follow a cue verb before its clause: "said Tuesday", "said yesterday".
+_TIME_ADVERBS = frozenset({"yesterday", "today", "tonight", "earlier", "later", "recently", "overnight"})
+
+
 def _inverted_speaker(phrase: str) -> bool:
     """ "..., said Ivo Marek" names the speaker after the verb; "..., said he had" does not."""
     tokens = WORD_RE.findall(phrase)
     if not tokens or len(tokens) > 8 or tokens[0].lower() in PRONOUNS | {"that", "in", "on", "by", "at"}:
         return False
     first = tokens[0]
+    if first.lower() in _TIME_ADVERBS or (
+        first.lower() in WEEKDAYS and phrase[len(first) : len(first) + 2] not in {"'s", "’s"}
+    ):
+        return False  # "..., said Tuesday that": when, not who ("said Tuesday's statement" is who)
     # "said police officer Ana Ruiz": a title in lower case before the name
     titled_name = first.islower() and personal_name(tokens) is not None
     # "said officials at the scene", but not "said police had found ..." nor "said the coalition
