@@ -2773,3 +2773,17 @@ def test_a_time_after_a_set_off_cue_is_no_speaker(when: str) -> None:
     # must not match: a weekday's document after the verb is who spoke
     text = "The toll rose to 40, said Tuesday's statement from the ministry."
     assert sources(text, "40") == ["Tuesday's statement from the ministry"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unemployment, which economists had expected to rise to 4.3 percent, fell, the bureau said.",
+        "Unemployment, which economists expected to rise to 4.3 percent, fell, the bureau said.",
+    ],
+)
+def test_a_relative_clause_names_the_subject_of_its_forecast(text: str) -> None:
+    assert sources(text, "4.3") == ["economists"]
+    # must not match: with the pronoun for its subject the forecast is a passive with no agent
+    text = "Unemployment, which had been expected to rise to 4.3 percent, fell."
+    assert sources(text, "4.3") == [None]

@@ -407,6 +407,12 @@ _RAISED_PASSIVE_RE = re.compile(
     r"(?!(?:the|a|an|his|her|its|their|our|my|your|me|us|them|him|reporters|journalists|parliament"
     r"|lawmakers|congress|police|investigators|officials|[A-Z]\w*)\b)[a-z]"
 )
+# The subject of a relative clause whose object is the relative pronoun: "which economists had",
+# "that analysts"; not "which had been", where the pronoun is the subject.
+_RELATIVE_CLAUSE_SUBJECT_RE = re.compile(
+    r"\b(?:which|that)\s+(?!(?:was|were|is|are|had|has|have|been|be|would|could|will|may|might)\b)"
+    r"(?:the\s+|its\s+|their\s+|many\s+|most\s+|some\s+)?[a-z][\w'’-]*(?:\s+(?:had|have|has))?\s+$"
+)
 # "estimates of 64,900", "claims of abuse": a cue word followed by "of" is a noun.
 _NOUN_BEFORE_OF_RE = re.compile(r"(?:[a-z]+s|estimate|forecast|claim)\s+of\s")
 _DIGIT_RE = re.compile(r"\d")
@@ -475,7 +481,12 @@ def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
     if _NOUN_BEFORE_OF_RE.match(text, verb_start) or (
         # "were said to have", "is estimated to be"; but "the rebels claimed to have captured" is
         # the rebels' claim, so "claimed" before "to" is passive only after a passive marker
-        _RAISED_PASSIVE_RE.match(text, verb_start) and not text.startswith("claim", verb_start)
+        _RAISED_PASSIVE_RE.match(text, verb_start)
+        and not text.startswith("claim", verb_start)
+        # "which economists had expected to rise to 4.3%": the relative clause names the subject
+        and not _RELATIVE_CLAUSE_SUBJECT_RE.search(
+            text, max(floor, verb_start - VERB_LEAD_WINDOW), verb_start
+        )
     ):
         return True
     lead = text[max(floor, verb_start - VERB_LEAD_WINDOW) : verb_start]
