@@ -2787,3 +2787,19 @@ def test_a_relative_clause_names_the_subject_of_its_forecast(text: str) -> None:
     # must not match: with the pronoun for its subject the forecast is a passive with no agent
     text = "Unemployment, which had been expected to rise to 4.3 percent, fell."
     assert sources(text, "4.3") == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("She declined to comment on the poll showing her trailing by 6 points.", "6", "the poll"),
+        ("A Kestrel tally showing 1,200 deaths was widely cited.", "1,200", "A Kestrel tally"),
+        ("He cited a survey showing 60 percent support.", "60", "a survey"),
+    ],
+)
+def test_a_document_and_its_participle_of_finding_name_the_source(
+    text: str, figure: str, expected: str
+) -> None:
+    assert sources(text, figure) == [expected]
+    # must not match: a document given out by a speaker leaves the speaker the source
+    assert sources("The ministry released figures showing 40 people had died.", "40") == ["The ministry"]

@@ -1729,6 +1729,7 @@ class _SentenceReader:
         self._cue_verbs()
         self._possessive_documents()
         self._documents_made_by()
+        self._document_participles()
         self._named_counts_at()
         self._headline_source()
         if self.mentions and self.document_nouns and (not self.anchors or self._figure_in_finding_subject()):
@@ -2218,6 +2219,26 @@ class _SentenceReader:
                 _Anchor(f"{noun.word} by", maker.group("np"), figure_end, maker.end("np"), True, False)
             )
 
+    def _document_participles(self) -> None:
+        """ "the poll showing her trailing by 6 points", "a Reuters tally showing 1,200 deaths": a
+        document and the participle that reports its finding, as "the poll showed" does."""
+        text = self.text
+        for noun in self.document_nouns:
+            shown = _SHOWING_AFTER_RE.match(text, noun.end, self.end)
+            if shown is None:
+                continue
+            lead = _DOCUMENT_LEAD_RE.search(
+                text, max(self.start, noun.start - DOCUMENT_LEAD_WINDOW), noun.start
+            )
+            phrase_start = lead.start() if lead is not None else noun.start
+            if _GIVEN_DOCUMENT_RE.search(text, max(self.start, phrase_start - 16), phrase_start):
+                continue  # "the ministry released figures showing": the giver is the source
+            phrase = text[phrase_start : shown.start("verb")].strip()
+            if _valid_source(phrase, counting=False):
+                self.anchors.append(
+                    _Anchor(shown.group("verb"), phrase, phrase_start, shown.end(), False, True)
+                )
+
     def _headline_source(self) -> None:
         """ "Flood deaths climb to 412 - Civil Defence": a headline credits its source after a dash."""
         if self.text[self.end - 1] in '.!?"”’' or not self.mentions:
@@ -2230,6 +2251,19 @@ class _SentenceReader:
         ):
             self.anchors.append(_Anchor("said", match.group("np"), match.start("np"), self.end, True, False))
 
+
+# A participle that reports a document's finding, after the document (and who made it): "the poll
+# showing", "data from the agency showing".
+_SHOWING_AFTER_RE = re.compile(
+    r"(?:\s+(?:from|by|of)\s+[^,;:.]{1,40}?)?\s+(?P<verb>showing|indicating|suggesting)\b"
+)
+# The start of a document's noun phrase: its determiner and the words before the noun ("a Reuters").
+_DOCUMENT_LEAD_RE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:(?:[A-Z][\w'’-]*|new|latest|official|recent|national)\s+){0,3}$"
+)
+DOCUMENT_LEAD_WINDOW = 40
+# A verb that gives out the document right before it: its subject made the finding.
+_GIVEN_DOCUMENT_RE = re.compile(r"\b(?:released|published|issued|presented|unveiled|provided|shared)\s+$")
 
 # How far before a document noun its owner is looked for ("the Water Board's own estimate"), how
 # far before the owner a lead-in word is read, and how long the owner's noun phrase may be.
