@@ -311,8 +311,8 @@ def test_an_unlisted_body_is_one_id_whatever_its_word_order_and_number() -> None
 
 
 def test_a_body_described_by_its_remit_and_an_administrative_head_is_a_body() -> None:
-    mention = "the country's risk management secretariat"
-    assert resolve(mention, country=None, kind="other") == "name:management national risk secretariat"
+    mention = "the country's water management secretariat"
+    assert resolve(mention, country=None, kind="other") == "name:management national secretariat water"
     assert (
         resolve("the flood control directorate", country=None, kind="other")
         == "name:control directorate flood"
@@ -1273,3 +1273,21 @@ def test_an_international_rights_body_is_no_countrys_commission() -> None:
         resolve("the African Commission on Human and Peoples' Rights", country="KE") != "rights-commission:ke"
     )
     assert resolve("Human Rights Watch", country="KE") != "rights-commission:ke"
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "expected"),
+    [
+        ("the national disaster agency Conred", "GT", "gt-conred"),
+        ("COPECO", "HN", "hn-copeco"),
+        ("the country's disaster agency", "HN", "hn-copeco"),
+        ("Ecuador's Risk Management Secretariat", "EC", "ec-sngr"),
+        ("Colombia's disaster risk management unit", "CO", "co-ungrd"),
+    ],
+)
+def test_the_americas_national_disaster_agencies_are_listed(
+    mention: str, country: str, expected: str
+) -> None:
+    assert resolve(mention, country=country) == expected
+    # must not match: another country's agency is not named by the same description
+    assert resolve("the national disaster agency", country="GT") != "hn-copeco"

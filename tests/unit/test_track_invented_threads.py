@@ -638,14 +638,15 @@ def test_a_body_named_by_its_remit_under_other_heads_keeps_one_series() -> None:
     events = _thread_events("eq-", window_seconds=60)
     killed = [link for link in _links(events) if link[1].startswith("eq-") and link[0] != "sources_conflict"]
     # "the country's risk management secretariat", "the National Secretariat for Risk Management",
-    # "Ecuador's risk management agency": one count, 14 -> 37 -> 52, revised down to 49
-    national = "name:management national risk secretariat"
+    # "Ecuador's risk management agency": one count, 14 -> 37 -> 52, revised down to 49, under the
+    # listed agency's id
+    national = "ec-sngr"
     assert ("value_updated", "eq-01", 14.0, "eq-02", 37.0, national) in killed
     assert ("value_updated", "eq-02", 37.0, "eq-03", 52.0, national) in killed
     assert ("value_revised_down", "eq-03", 52.0, "eq-04", 49.0, national) in killed
     assert not [event for event in events if event.event == "sources_conflict"]
     # people in 48 shelters are evacuated; hospital care is the ministry's count of the sick
-    assert ("value_updated", "eq-03", 6400.0, "eq-04", 7150.0, "name:agency management risk") in killed
+    assert ("value_updated", "eq-03", 6400.0, "eq-04", 7150.0, national) in killed
     assert ("value_updated", "eq-03", 611.0, "eq-04", 640.0, "gov:ec:health-ministry") in killed
 
 
