@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from worker.models import ClaimEvent, ResolvedSource
 from worker.track.files import track_lines
 from worker.track.keys import UNATTRIBUTED, SeriesParts, series_parts
@@ -67,6 +69,20 @@ def test_a_days_increment_never_chains_with_the_running_total() -> None:
     assert not is_increment("The toll rose to 1,870 overnight.", "1,870")
     assert not is_increment("The count reached more than 300 in the past 24 hours.", "300")
     assert is_increment("Floods killed 40 overnight, officials said.", "40")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A missile strike on the port killed 12 people and wounded 45 overnight.",
+        "The quake killed 45 people overnight, officials said.",
+        "Saturday's blast at the depot left 45 injured overnight.",
+    ],
+)
+def test_one_happenings_toll_given_overnight_is_its_total(sentence: str) -> None:
+    assert not is_increment(sentence, "45")
+    # must not match: attacks counted night by night give what each night added
+    assert is_increment("Drone attacks killed 45 civilians overnight.", "45")
 
 
 def test_an_officials_figure_never_disputes_a_named_bodys_figure() -> None:

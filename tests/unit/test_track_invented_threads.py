@@ -12,7 +12,8 @@ disaster department each item names under another head, and floods whose Red Cro
 item names by its initials and whose government speaks through its interior ministry, and an outbreak
 whose toll follows two joined cities and whose agency warns of two neighbours, and a quake whose
 government the items name by its ruling movement, and protests whose toll a rights commission
-gives under its full name, its kind and its initials. Each link here is
+gives under its full name, its kind and its initials, and a missile strike whose first toll was
+given "overnight". Each link here is
 one the tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written
 for this project)."""
 
@@ -795,3 +796,12 @@ def test_a_rights_commission_named_in_full_by_kind_and_by_initials_keeps_one_ser
     assert ("value_updated", "kp-02", 16.0, "kp-03", 19.0, "rights-commission:ke") in links
     # must not match: Amnesty's count of arrests is no figure of the commission's
     assert not any(link[-1] == "rights-commission:ke" and link[2] == 61.0 for link in links)
+
+
+def test_a_strikes_overnight_toll_is_its_first_total_not_a_nights_increment() -> None:
+    links = _links(_thread_events("ua-", window_seconds=60))
+    # "a Russian missile strike on Odesa killed 12 people and wounded 45 overnight"
+    assert ("value_updated", "ua-01", 45.0, "ua-02", 52.0, "person:kpr") in links
+    assert ("value_updated", "ua-01", 12.0, "ua-02", 16.0, "person:kpr") in links
+    # must not match: the UN mission's month of civilian deaths is no update of the strike's toll
+    assert not any(link[3] == "ua-04" for link in links)

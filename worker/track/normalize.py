@@ -429,6 +429,15 @@ _TOTAL_REACHED_BEFORE = re.compile(
     r"(?:(?:about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
     re.IGNORECASE,
 )
+# One happening as the subject: "a missile strike on Odesa killed 12 and wounded 45 overnight" gives
+# that strike's toll, not what a day added to a running count ("Russian attacks killed five
+# overnight").
+_ONE_HAPPENING_BEFORE = re.compile(
+    r"\b(?:an?|the|this|that|[A-Z]\w+['’]s)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:strike|attack|blast|explosion|bombing|crash|quake|earthquake|fire|collapse|landslide|raid|storm)"
+    r"\s+(?:on|in|at|near|that|which|killed|has|had|left)\b",
+    re.IGNORECASE,
+)
 _INCREMENT_BEFORE = re.compile(
     r"\b(?:another|a\s+further|an\s+additional|a\s+new)\s*$"
     # "the toll rose by 40": the step of a change, not the total it reached
@@ -449,4 +458,8 @@ def is_increment(sentence: str, quantity_text: str) -> bool:
     after, before = sentence[at + len(quantity_text) :], sentence[:at]
     if _INCREMENT_AFTER.search(after) or _INCREMENT_BEFORE.search(before):
         return True
-    return _WITHIN_A_DAY_AFTER.search(after) is not None and _TOTAL_REACHED_BEFORE.search(before) is None
+    return (
+        _WITHIN_A_DAY_AFTER.search(after) is not None
+        and _TOTAL_REACHED_BEFORE.search(before) is None
+        and _ONE_HAPPENING_BEFORE.search(before) is None
+    )
