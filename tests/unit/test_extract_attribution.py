@@ -2803,3 +2803,14 @@ def test_a_document_and_its_participle_of_finding_name_the_source(
     assert sources(text, figure) == [expected]
     # must not match: a document given out by a speaker leaves the speaker the source
     assert sources("The ministry released figures showing 40 people had died.", "40") == ["The ministry"]
+
+
+def test_citing_at_a_long_clauses_end_hangs_on_the_speaker_before_it() -> None:
+    text = (
+        "The ministry said on Saturday that 1,180 deaths had been put down to the heat during July, "
+        "citing figures from the Pell Institute."
+    )
+    assert sources(text, "1,180") == ["the Pell Institute"]
+    # must not match: a semicolon ends what the speaker before it said
+    text = "The agency said 300 people died; citing the police, it added that 40 were missing."
+    assert sources(text, "300", "40") == ["The agency", "the police"]

@@ -1291,3 +1291,13 @@ def test_the_americas_national_disaster_agencies_are_listed(
     assert resolve(mention, country=country) == expected
     # must not match: another country's agency is not named by the same description
     assert resolve("the national disaster agency", country="GT") != "hn-copeco"
+
+
+def test_a_ministers_title_before_the_name_outranks_a_body_the_sentence_names() -> None:
+    text = "Syrian Health Minister Hassan Ali said 40 people had died, CNN reported."
+    assert resolve("Hassan Ali", text, country="SY") == "gov:sy:health-ministry"
+    text = "The Minister of Interior Hassan Ali said 40 people had died, CNN reported."
+    assert resolve("Hassan Ali", text, country="SY") == "gov:sy:interior-ministry"
+    # must not match: with no title before the name the person stays no ministry's
+    text = "Hassan Ali said 40 people had died, CNN reported."
+    assert resolve("Hassan Ali", text, country="SY") != "gov:sy:health-ministry"

@@ -1649,22 +1649,17 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
         if ROLE_WORDS.isdisjoint(fold(sentence).split()):
             continue
         found = (
-            known_organisation(sentence, context)
+            # "Syrian Health Minister Hassan Ali said, CNN reported": the title's ministry first
+            _ministry_of_title(sentence, person, context)
+            or known_organisation(sentence, context)
             or _body_by_head(sentence, context)
             or _owner_in_sentence_before(window_start + window.find(sentence), sentence, person, context)
         )
         if found is not None:
             return _as_entity(found, person)
-        country, rest = _country_in(fold(sentence))
-        offices = _offices(rest)
-        if offices:
-            where = country or context.country or "xx"
-            return Entity(
-                id=f"gov:{where.lower()}:{offices[0]}{MINISTRY_SUFFIX}",
-                name=f"{where} {offices[0]} ministry",
-                speaker=person,
-                country=country,
-            )
+        ministry = _ministry_named_in(sentence, person, context)
+        if ministry is not None:
+            return ministry
         voiced = (
             _government_voice(sentence, person, context)
             or _generic_voice(sentence, person)
@@ -1674,6 +1669,40 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
         if voiced is not None:
             return voiced
     return None
+
+
+def _ministry_named_in(words: str, person: str, context: ItemContext) -> Entity | None:
+    """The ministry an office in `words` names, in the country they name or the item's."""
+    country, rest = _country_in(fold(words))
+    offices = _offices(rest)
+    if not offices:
+        return None
+    where = country or context.country or "xx"
+    return Entity(
+        id=f"gov:{where.lower()}:{offices[0]}{MINISTRY_SUFFIX}",
+        name=f"{where} {offices[0]} ministry",
+        speaker=person,
+        country=country,
+    )
+
+
+# A minister's title written right before the name: "Syrian Health Minister", "the Minister of Health".
+_MINISTER_TITLE_BEFORE = re.compile(
+    r"(?:[A-Za-z][\w'’-]*\s+){0,4}?[Mm]inister(?:\s+of\s+[\w\s'’-]{1,40}?)?\s+$"
+)
+
+
+def _ministry_of_title(sentence: str, person: str, context: ItemContext) -> Entity | None:
+    """The ministry of a minister's title right before the person's name, which outranks any body
+    the rest of the sentence names."""
+    at = sentence.find(person)
+    title = (
+        _MINISTER_TITLE_BEFORE.search(sentence, max(0, at - MINISTER_TITLE_WINDOW), at) if at > 0 else None
+    )
+    return _ministry_named_in(title.group(), person, context) if title is not None else None
+
+
+MINISTER_TITLE_WINDOW = 60
 
 
 # "Police Chief Karla Reyes", "army spokesman Col. Ode Mensah": a generic body's office before a name.
