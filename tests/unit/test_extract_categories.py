@@ -1203,3 +1203,17 @@ def test_counted_noun_passes_over_the_owner_of_the_set_a_part_is_of() -> None:
 )
 def test_happenings_counted_are_things_not_casualties(text: str, expected: list[tuple[str, str]]) -> None:
     assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        ("Two soldiers embraced martyrdom in the attack.", "Two", "killed"),
+        ("Some 1.2 lakh people had been shifted to safer places.", "Some 1.2 lakh", "evacuated"),
+        ("About 3,000 families were shifted to relief camps.", "About 3,000", "evacuated"),
+        # must not match: things shifted somewhere are no evacuation
+        ("The firm shifted 40 jobs to cheaper markets.", "40", "other"),
+    ],
+)
+def test_south_asian_idioms_of_death_and_evacuation(text: str, figure: str, category: str) -> None:
+    assert (figure, category) in categories(text)

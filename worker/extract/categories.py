@@ -42,7 +42,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "succumbed",
         "toll", "slain", "massacred", "executed", "killed in", "martyred", "martyrs", "confirmed dead",
         "bodies recovered", "bodies were recovered", "fatally shot", "fatally stabbed", "fatally wounded",
-        "fatally injured", "buried",
+        "fatally injured", "buried", "embraced martyrdom", "embraced shahadat", "attained martyrdom",
     ),
     "injured": (
         "injured", "injuring", "injuries", "wounded", "wounding", "hurt", "sought treatment",
@@ -65,7 +65,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "taken to shelters", "in shelters", "moved to temporary shelters", "taken to temporary shelters",
         "in temporary shelters", "sheltering", "relief camps", "moved to safety",
         "moved to safer", "moved to higher ground", "relocated", "housed in", "moved to a school",
-        "moved to schools",
+        "moved to schools", "shifted to safer places", "shifted to safer", "shifted to safety",
+        "shifted to relief camps", "shifted to camps",
         "moved to a camp", "moved to camps", "moved to evacuation centres", "moved to evacuation centers",
         "taken to evacuation centres", "taken to evacuation centers",
     ),
