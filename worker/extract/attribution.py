@@ -1811,6 +1811,8 @@ class _SentenceReader:
         return citing
 
     def _silence_speaking_clauses(self) -> None:
+        """Silence a participle clause of speaking ("Addressing 3,000 supporters, ..."): its figures
+        set the scene and are no one's claim."""
         opening = OPENING_SPEAKING_CLAUSE_RE.match(self.text, self.start, self.end)
         if opening is not None:
             self.silent.append(opening.span())
@@ -1826,7 +1828,7 @@ class _SentenceReader:
         if opening is not None:
             setting = AUDIENCE_SETTING_RE.search(self.text, verb_end, opening.start())
             if setting is not None:
-                self.silent.append((setting.start(), setting.end()))
+                self.silent.append(setting.span())
 
     def _cue_verbs(self) -> None:  # noqa: PLR0912, PLR0915  one scan over the cue verbs whose rules share its running state
         text, previous_verb_end = self.text, self.start
@@ -2239,7 +2241,9 @@ class _SentenceReader:
                 text, max(self.start, noun.start - DOCUMENT_LEAD_WINDOW), noun.start
             )
             phrase_start = lead.start() if lead is not None else noun.start
-            if _GIVEN_DOCUMENT_RE.search(text, max(self.start, phrase_start - 16), phrase_start):
+            if _GIVEN_DOCUMENT_RE.search(
+                text, max(self.start, phrase_start - GIVEN_DOCUMENT_WINDOW), phrase_start
+            ):
                 continue  # "the ministry released figures showing": the giver is the source
             phrase = text[phrase_start : shown.start("verb")].strip()
             if _valid_source(phrase, counting=False):
@@ -2272,6 +2276,7 @@ _DOCUMENT_LEAD_RE = re.compile(
 DOCUMENT_LEAD_WINDOW = 40
 # A verb that gives out the document right before it: its subject made the finding.
 _GIVEN_DOCUMENT_RE = re.compile(r"\b(?:released|published|issued|presented|unveiled|provided|shared)\s+$")
+GIVEN_DOCUMENT_WINDOW = 16
 
 # How far before a document noun its owner is looked for ("the Water Board's own estimate"), how
 # far before the owner a lead-in word is read, and how long the owner's noun phrase may be.

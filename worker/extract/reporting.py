@@ -165,18 +165,18 @@ VERBS_TAKING_A_CLAIM: Final[frozenset[str]] = word_set(
 )
 
 # An audience after "told", whose size is not the speaker's claim: "told a crowd of 1,500".
+# Gatherings whose size is the occasion of speaking, not what was said.
+_GATHERING_NOUNS = "crowd|audience|gathering|rally|meeting|assembly|congregation|hall|conference|delegation"
 AUDIENCE_PHRASE_RE: Final = re.compile(
-    r"\s+(?:a|an|the|some)\s+(?:[\w\-]+\s+){0,2}?(?:crowd|audience|gathering|rally|meeting|assembly|"
-    r"congregation|room|hall|conference|delegation|group)\s+of\s+[^,.;:]{1,40}"
+    rf"\s+(?:a|an|the|some)\s+(?:[\w\-]+\s+){{0,2}}?(?:{_GATHERING_NOUNS}|room|group)\s+of\s+[^,.;:]{{1,40}}"
 )
 
 # The setting a speaker addresses, named between the verb and its "that": "told supporters at a rally
 # attended by 3,000 people that ...", "said at a meeting of 200 mayors that ...". Its size is the
 # reporter's account of the occasion, not part of what was said.
 AUDIENCE_SETTING_RE: Final = re.compile(
-    r"\b(?:crowd|audience|gathering|rally|meeting|assembly|congregation|hall|conference|convention|"
-    r"delegation|event|ceremony|stadium|arena)s?\s+(?:of|attended\s+by|packed\s+with|filled\s+with)\s+"
-    r"[^,.;:\"“”]{1,40}?(?=\s+that\b|[,;:]|$)"
+    rf"\b(?:{_GATHERING_NOUNS}|convention|event|ceremony|stadium|arena)s?\s+"
+    r"(?:of|attended\s+by|packed\s+with|filled\s+with)\s+[^,.;:\"“”]{1,40}?(?=\s+that\b|[,;:]|$)"
 )
 # A participle clause that sets the scene of speaking ("Addressing 3,000 supporters in Lagos, the
 # candidate said", "..., speaking at a rally of 800 farmers"): the reporter's framing, not the

@@ -16,6 +16,7 @@ from worker.track.identity import (
     ACRONYM_PREFIX,
     BODY_HEADS,
     MINISTRY_SUFFIX,
+    PERSON_PREFIX,
     UNLISTED_PREFIX,
     capital_initials,
     is_news_outlet,
@@ -337,7 +338,7 @@ def _names_a_body(source: str) -> bool:
     """A source that names one body that keeps a count: not a generic word ("officials", "district
     police"), a person speaking for no body the item names, nor a news outlet (another outlet's
     figure credited to no one is not that outlet's)."""
-    return not source.startswith(("generic:", "person:")) and not is_news_outlet(source)
+    return not source.startswith(("generic:", PERSON_PREFIX)) and not is_news_outlet(source)
 
 
 def _plausible_continuation(state: SeriesState, point: Point) -> bool:
