@@ -91,6 +91,28 @@ def test_a_speaker_restating_the_figure_in_a_quote_is_one_claim() -> None:
     ]
 
 
+def test_a_figure_later_in_a_quote_of_several_sentences_restates_the_body() -> None:
+    text = (
+        "Raiders seized 35 villagers from a hamlet near the river, a district official said.\n"
+        '"They came at night. They seized 35 villagers. Then they burned the granary," Tomas Reyes, '
+        "a council member, told reporters."
+    )
+    assert [(c.value, c.source.text if c.source else None) for c in extract_claims(text)] == [
+        (35.0, "a district official")
+    ]
+
+
+def test_a_sentence_after_a_closed_quote_keeps_its_own_source() -> None:
+    text = (
+        "Raiders seized 35 villagers from a hamlet, a district official said.\n"
+        '"They came at night," Tomas Reyes said. He said they seized 35 villagers from his street.'
+    )
+    assert [(c.value, c.source.text if c.source else None) for c in extract_claims(text)] == [
+        (35.0, "a district official"),
+        (35.0, "Tomas Reyes"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -34,6 +34,45 @@ def test_block_tags_become_line_breaks_and_inline_tags_vanish() -> None:
     assert clean_body(body).text == "Crews said 14 homes burned.\nRoads closed.\nMore later."
 
 
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        # a line stopping on a word no sentence ends with, or a comma
+        (
+            "Storms cut power to homes in the\nnorth, the utility said.",
+            "Storms cut power to homes in the north, the utility said.",
+        ),
+        (
+            "Officials said at least\n1,250 homes lost power.",
+            "Officials said at least 1,250 homes lost power.",
+        ),
+        ("Rain fell for a week,\nForecasters said.", "Rain fell for a week, Forecasters said."),
+        # a line that goes on in lower case
+        (
+            "The storm killed 12 people\nand left thousands without power.",
+            "The storm killed 12 people and left thousands without power.",
+        ),
+    ],
+)
+def test_a_hard_wrapped_sentence_is_one_line(body: str, text: str) -> None:
+    assert clean_body(body).text == text
+    _assert_lines_map_back(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Storm kills 12 in the north\nThe storm struck on Monday.",  # a headline, then the story
+        "The storm killed 12 people.\nand more rain is due.",  # a closed sentence
+        "Storms cut power to homes in the\n\nnorth of the state.",  # a blank line between
+        "<p>Storms cut power to homes in the</p><p>north of the state.</p>",  # block tags
+        "Storm toll rises, police said\nTwelve people died.",  # a headline ending in a cue
+    ],
+)
+def test_a_line_that_is_complete_stays_its_own_line(body: str) -> None:
+    assert "\n" in clean_body(body).text
+
+
 def test_script_style_and_comments_are_removed() -> None:
     body = "<style>p { color: red }</style>Nine boats left.<!-- tracking --><script>var n = 5;</script>"
     assert clean_body(body).text == "Nine boats left."
@@ -58,8 +97,8 @@ def test_entities_are_decoded_and_unknown_ones_kept() -> None:
 
 
 def test_spaces_are_normalized() -> None:
-    body = "  Some\u00a0400\tpeople  were\r\nmoved&nbsp;&nbsp;out.\u200b \n\n\n\x1f\x07\n"
-    assert clean_body(body).text == "Some 400 people were\nmoved out."
+    body = "  Some\u00a0400\tpeople  left\r\nMoved&nbsp;&nbsp;out.\u200b \n\n\n\x1f\x07\n"
+    assert clean_body(body).text == "Some 400 people left\nMoved out."
 
 
 def test_a_lone_angle_bracket_is_text() -> None:

@@ -130,8 +130,13 @@ def _word_before(claim: Claim, text: str) -> str:
 
 
 def _in_quote(claim: Claim, text: str) -> bool:
+    """Whether the claim's sentence has a quote mark or sits in a quote its paragraph opened in an
+    earlier sentence ('"They took 40 people. They burned 12 homes," he said.')."""
     sentence = text[claim.sentence_start : claim.sentence_end]
-    return any(mark in sentence for mark in _QUOTE_MARKS)
+    if any(mark in sentence for mark in _QUOTE_MARKS):
+        return True
+    before = text[text.rfind("\n", 0, claim.sentence_start) + 1 : claim.sentence_start]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 
 def _head(counted: str | None) -> str | None:

@@ -3,8 +3,9 @@
 The cleaner strips HTML (block elements become line breaks), decodes entities, normalises spaces,
 and drops page noise, the repeated headline and repeated lines (photo captions pasted twice, a
 paragraph syndicated twice). Each kept line becomes one line of the cleaned text, so every line
-break in it ends a sentence. It also lifts the dateline ("GAZA CITY (AFP) -") off the first
-paragraph and reports its place.
+break in it ends a sentence; a bare line break inside a sentence (a body wrapped by its sender) is
+read as a space. It also lifts the dateline ("GAZA CITY (AFP) -") off the first paragraph and
+reports its place.
 
 Cleaned text is built from pieces that are either copied verbatim from the body or rewritten (an
 entity, a run of spaces, a tag turned into a line break). `CleanedText.original_span` maps a span
@@ -259,13 +260,14 @@ _Piece = tuple[str, int, int, bool]
 
 def clean_body(body: str, headline: str | None = None) -> CleanedText:
     """The body cleaned for extraction; `headline` (the item's own) is dropped wherever it repeats."""
-    lines = _split_lines(body)
+    lines, after_newline = _split_lines(body)
     headline_key = line_key(headline) if headline else ""
     seen: set[str] = set()
     builder = _Builder()
     dateline_place: str | None = None
     kept = 0
-    for line in lines:
+    previous_text, previous_index = "", -2
+    for index, line in enumerate(lines):
         pieces = line
         text = "".join(piece[0] for piece in pieces)
         if "|" in text:
@@ -278,13 +280,36 @@ def clean_body(body: str, headline: str | None = None) -> CleanedText:
             continue
         seen.add(key)
         kept += 1
+        wrapped = (
+            previous_index == index - 1 and index in after_newline and _wraps_a_sentence(previous_text, text)
+        )
+        previous_text, previous_index = text, index
         dateline = DATELINE.match(text) if dateline_place is None and kept <= _DATELINE_SEARCH_LINES else None
         if dateline is not None and dateline.end() < len(text):
             dateline_place = _place_name(dateline)
             builder.add_line(_without_prefix(pieces, dateline.end()))
         else:
-            builder.add_line(pieces)
+            builder.add_line(pieces, wrapped=wrapped)
     return builder.build(dateline_place)
+
+
+# A line that stops on a comma or on a word that cannot end a sentence or a headline ("of", "the",
+# "at least") was wrapped by the sender, as is one followed by a line that opens in lower case.
+_OPEN_LINE_END = re.compile(
+    r"""(?:,|(?<![\w'’-])(?:a|an|the|of|in|on|at|to|for|from|by|with|into|onto|between|among|
+    including|and|or|but|nor|than|that|which|who|whom|whose|its|his|her|their|our|this|these|those|
+    is|are|was|were|has|have|had|been|will|would|could|least))$""",
+    re.VERBOSE,
+)
+_SENTENCE_END = re.compile(r"""[.!?:;]["'”’)\]]*$""")
+
+
+def _wraps_a_sentence(previous_text: str, text: str) -> bool:
+    """Whether the line break between two adjacent lines falls inside one sentence (a hard-wrapped
+    body: "... killed 40 people in the\nnorth of the province, police said")."""
+    if _OPEN_LINE_END.search(previous_text[-12:]) is not None:
+        return True
+    return text[0].islower() and _SENTENCE_END.search(previous_text[-4:]) is None
 
 
 _SEGMENT_BREAK = re.compile(r"\s+\|\s+")
@@ -319,9 +344,11 @@ def _place_name(match: re.Match[str]) -> str:
     return place + region if region else place
 
 
-def _split_lines(body: str) -> list[list[_Piece]]:
-    """The body's lines as pieces, with spaces collapsed and trimmed at both ends of each line."""
+def _split_lines(body: str) -> tuple[list[list[_Piece]], set[int]]:
+    """The body's lines as pieces, with spaces collapsed and trimmed at both ends of each line, and
+    the indexes of the lines that follow a bare line break (not a block tag) in the body."""
     lines: list[list[_Piece]] = []
+    after_newline: set[int] = set()
     line: list[_Piece] = []
     position = 0
     cursor = 0
@@ -339,6 +366,7 @@ def _split_lines(body: str) -> list[list[_Piece]]:
             line = _after_tag(lines, line, match, start, position)
         elif kind == "newline":
             lines.append(_trimmed(line))
+            after_newline.add(len(lines))
             line = []
         elif kind == "space" and _TAB in match.group() and line:
             line.append((_TAB, start, position, False))
@@ -352,7 +380,7 @@ def _split_lines(body: str) -> list[list[_Piece]]:
     if position < len(body):
         _append_text(line, body[position:], position, len(body), verbatim=True)
     lines.append(_trimmed(line))
-    return lines
+    return lines, after_newline
 
 
 def _after_tag(
@@ -483,9 +511,10 @@ class _Builder:
         self._verbatim: list[bool] = []
         self._length = 0
 
-    def add_line(self, pieces: list[_Piece]) -> None:
+    def add_line(self, pieces: list[_Piece], *, wrapped: bool = False) -> None:
+        """Add a line after the last: on a line of its own, or `wrapped` on from the last one."""
         if self._chunks:
-            self._add("\n", self._orig_ends[-1], pieces[0][1], verbatim=False)
+            self._add(" " if wrapped else "\n", self._orig_ends[-1], pieces[0][1], verbatim=False)
         for text, start, end, verbatim in pieces:
             self._add(text, start, end, verbatim=verbatim)
 
