@@ -1217,3 +1217,50 @@ def test_happenings_counted_are_things_not_casualties(text: str, expected: list[
 )
 def test_south_asian_idioms_of_death_and_evacuation(text: str, figure: str, category: str) -> None:
     assert (figure, category) in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The toll from the flood in the hill district rose to 58 on Friday"
+            " as rescue teams reached cut-off farms.",
+            [("58", "killed")],
+        ),
+        ("The toll climbed to 58 as the floods displaced more families.", [("58", "killed")]),
+        # must not match: the state people are listed as is their category
+        ("A further 14 people were listed as missing.", [("14", "missing")]),
+    ],
+)
+def test_a_clause_opened_by_as_lends_no_cue_to_the_figure_before_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The blasts had killed a total of 212 people.", [("212", "killed")]),
+        ("The storm displaced a combined total of 9,000 residents.", [("9,000", "displaced")]),
+        # must not match: a total that no verb of harm governs
+        ("Donors gave a total of 40 trucks.", [("40", "other")]),
+    ],
+)
+def test_a_verb_governs_its_figure_across_a_total_of(text: str, expected: list[tuple[str, str]]) -> None:
+    assert categories(text) == expected
+
+
+def test_a_cue_right_after_a_figure_outweighs_a_noun_named_before_it() -> None:
+    text = "First reports put the number of casualties at 31 killed and 52 injured."
+    assert categories(text) == [("31", "killed"), ("52", "injured")]
+    # must not match: the noun written after the figure still decides
+    assert categories("Crews counted 31 casualties killed or hurt.") == [("31", "other")]
+
+
+def test_people_who_lost_their_homes_are_displaced() -> None:
+    assert categories("About 8,000 people have lost their homes, the agency said.") == [
+        ("About 8,000", "displaced")
+    ]
+    # must not match: homes lost are things
+    assert categories("About 800 homes were lost in the fire.") == [("About 800", "other")]

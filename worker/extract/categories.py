@@ -77,7 +77,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "stranded", "marooned", "without shelter", "sought refuge", "seeking refuge", "taken refuge",
         "took refuge", "sought shelter", "seeking shelter", "taken shelter", "took shelter",
         "in camps", "in displacement camps", "in tent camps", "forced to leave", "forced to abandon",
-        "forced out of their homes", "driven from their homes", "abandoned their homes",
+        "forced out of their homes", "driven from their homes", "abandoned their homes", "lost their homes",
     ),
     "detained": (
         "detained", "detaining", "arrested", "arresting", "arrests", "arrest", "detainees",
@@ -667,13 +667,21 @@ _CROWD_COUNT = re.compile(
 )
 # "... and abducting some 250", "... and forced detainees", "... but deaths rose": a conjunction
 # followed by a verb, a determiner or a pronoun starts a new clause; "and gendarmes injured" does not.
+# What people can be listed or counted "as": the word after "as" is their state, not a new subject.
+_STATES_AFTER_AS = (
+    r"(?:missing|injured|dead|displaced|wounded|killed|detained|homeless|affected|hostages?|refugees|"
+    r"evacuees|casualties|victims|fatalities|deaths)\b"
+)
 _NEXT_CLAUSE = re.compile(
     # "were shot and killed", "stabbed and wounded", "600,000 killed and wounded": one passive of two
     # verbs, not a new clause
     r"\s(?:(?:but|while|whereas|after|before|when)\s|(?<!shot\s)(?<!stabbed\s)(?<!beaten\s)(?<!hacked\s)"
     r"(?<!killed\s)"
     r"and\s+(?=[a-z]+(?:ed|ing)\b|(?:the|a|an|its|their|his|her|it|"
-    r"they|he|she|we|left|took|made|put|hit|said|say|says|fled|died|sent|set|gave|kept|brought|held)\b))",
+    r"they|he|she|we|left|took|made|put|hit|said|say|says|fled|died|sent|set|gave|kept|brought|held)\b)"
+    # "rose to 94 as rescue workers reached the villages": a clause of its own, not "listed as missing"
+    r"|as\s+(?=(?:the|a|an|its|their|his|her|it|they|he|she|we)\s|(?!" + _STATES_AFTER_AS + r")"
+    r"[a-z]+(?:\s+[a-z]+){0,2}\s+(?:[a-z]+ed|hit|began|rose|fell|spread|struck|swept|came|went|took)\b))",
     re.IGNORECASE,
 )
 
@@ -999,7 +1007,12 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
     if found is not None and not following[: found.start()].strip():
         # "300 fans held a vigil", "40 gunmen killed the guards": the group did it
         found = None if _DEED_ON_OTHERS.match(following) else _main_verb_cue(following, found)
-    if figure.counted and not is_thing:  # "1,028 evacuation centres" are places, not evacuees
+    # "put the number of casualties at 74 killed": a noun named before the figure yields to the cue
+    # right after it
+    named_before = (
+        figure.phrase_end <= figure.end and found is not None and not following[: found.start()].strip()
+    )
+    if figure.counted and not is_thing and not named_before:  # "1,028 evacuation centres" are places
         for cue in _ALL_CUES.finditer(figure.counted):
             category = _CUE_CATEGORY[cue.group("cue").lower()]
             if category in _WHO_NOT_WHAT:
@@ -1354,11 +1367,16 @@ def _crowd_category(text: str, figure: FigureSpan, head_lower: str | None) -> st
     return "other"
 
 
+_TOTAL_OF = re.compile(r"\s+(?:a|an)\s+(?:combined\s+|overall\s+|grand\s+)?total\s+of$")
+
+
 def _governing_verb_category(lower_before: str, *, counts: bool = True) -> str | None:
     """The category of the verb right before a figure: "killing 1,200", "evacuated another 300".
     A verb that gives a category only to a count ("hit") gives none to a measure or a share:
     "inflation hit 7.2%", "losses hit $2 billion" are levels reached."""
     tail = lower_before[-GOVERNING_VERB_WINDOW:].rstrip()
+    if tail.endswith(" of"):
+        tail = _TOTAL_OF.sub("", tail)  # "had killed a total of 306 people": the verb governs
     for guards, phrase, category in _GOVERNING_PHRASES:
         if any(guard in tail for guard in guards) and phrase.search(tail + " "):
             return category
