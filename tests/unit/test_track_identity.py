@@ -1301,3 +1301,59 @@ def test_a_ministers_title_before_the_name_outranks_a_body_the_sentence_names() 
     # must not match: with no title before the name the person stays no ministry's
     text = "Hassan Ali said 40 people had died, CNN reported."
     assert resolve("Hassan Ali", text, country="SY") != "gov:sy:health-ministry"
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "expected"),
+    [
+        ("the Department of Health", "PH", "gov:ph:health-ministry"),
+        ("the national Department of Health", "ZA", "gov:za:health-ministry"),
+        ("the Department of Defense", "US", "gov:us:defence-ministry"),
+        ("the Department of Health and Social Care", "GB", "gov:gb:health-ministry"),
+    ],
+)
+def test_a_countrys_department_of_a_field_is_its_ministry(mention: str, country: str, expected: str) -> None:
+    assert resolve(mention, country=country) == expected
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "the Velport Department of Public Health",  # a city's
+        "the county department of health",
+        "the Department of Roads and Bridges",  # no office of government
+    ],
+)
+def test_a_local_department_or_one_of_no_office_is_no_ministry(mention: str) -> None:
+    assert not (resolve(mention, country="US") or "").startswith("gov:")
+
+
+def test_undefined_initials_of_a_body_the_item_spells_out_are_that_body() -> None:
+    text = "The Department of Health said 11 people died. DOH said 740 more were hurt."
+    assert resolve("DOH", text, country="PH") == "gov:ph:health-ministry"
+    # must not match: initials the item never spells out stay a name of their own
+    assert resolve("DOH", "DOH said 740 were hurt.", country="PH") == "acr:doh"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("the district officer", "generic:district officials"),
+        ("the information officer", "generic:officials"),
+        # must not match: an officer of a body a generic head names speaks for that body
+        ("a coast guard officer", "generic:coast guard"),
+        ("a police press officer", "generic:police"),
+    ],
+)
+def test_an_officer_is_an_official_unless_a_body_is_named(mention: str, expected: str) -> None:
+    assert resolve(mention, country="IN") == expected
+
+
+def test_a_bodys_duty_officer_speaks_for_the_body() -> None:
+    text = (
+        "The toll rose to 412, the Velmora Relief Agency said. "
+        "Some 900 people were hurt, the agency's duty officer said."
+    )
+    assert resolve("the agency's duty officer", text, country="NP") == resolve(
+        "the Velmora Relief Agency", text
+    )

@@ -101,6 +101,7 @@ OFFICE_FIELDS: dict[str, str] = {
 GENERIC_HEADS: dict[str, str] = {
     "official": "officials",
     "officials": "officials",
+    "officer": "officials",  # "the district officer", "the information officer": an office holder
     # a district's head of administration in South Asia: "the district magistrate", "the collector"
     "magistrate": "officials",
     "collector": "officials",
@@ -369,6 +370,12 @@ MENTIONS_READ_PER_NAME = 5
 _VOWELS = re.compile(r"[aeiouy]+")
 _OF_FIELD = re.compile(r"\bminist(?:ry|er) (?:of|for) (?:the )?(?P<field>[a-z]+(?: [a-z]+)?)")
 _FIELD_OF = re.compile(r"\b(?P<field>[a-z]+(?: [a-z]+)?) minist(?:ry|er)\b")
+# "the Department of Health", "the national Department of Defense": nothing but "the" or a national
+# adjective before it (the country is read off first), so "the county department of health" is no
+# ministry.
+_NATIONAL_DEPARTMENT = re.compile(
+    r"(?:the )?(?:national |federal |central )?department (?:of|for) (?:the )?(?P<field>[a-z]+(?: [a-z]+)*)"
+)
 # Ministries and ministers by the British and American names: "the Home Office", "the foreign
 # secretary", "the health secretary". Only these fields: a "press secretary" or "information
 # office" is no ministry.
@@ -689,12 +696,39 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
                 _state_body(bare, context)
                 or _society_initials(bare, context)
                 or _rights_commission_initials(bare, context)
+                or _spelled_out_in_item(bare, context)
                 or Entity(id=f"{ACRONYM_PREFIX}{bare.lower()}", name=bare)
             )
     initials = capital_initials(mention)
     if len(initials) >= 3 and initials in context.text and re.search(rf"\b{initials}\b", context.text):
         # "the Provincial Relief Authority" in an item that also writes "PRA": one body.
         return Entity(id=f"{ACRONYM_PREFIX}{initials.lower()}", name=initials)
+    return None
+
+
+# Words an acronym may take a letter from though they are written in lower case ("DOH" for the
+# Department of Health), and those it may leave out ("DH"), by first letter.
+_INITIAL_FUNCTION_WORDS = {"o": "of|on", "f": "for", "a": "and", "t": "the", "i": "in"}
+_SKIPPED_FUNCTION_WORDS = r"(?:(?:of|for|and|the|on|in)\s+)?"
+
+
+def _spelled_out_in_item(acronym: str, context: ItemContext) -> Entity | None:
+    """The body an undefined acronym stands for when the item writes its name out elsewhere ("the
+    Department of Health" ... "DOH said"), if that name resolves to a body of its own (a ministry)."""
+    letters = [
+        f"(?:{re.escape(letter)}[\\w'’-]*|{_INITIAL_FUNCTION_WORDS[letter.lower()]})"
+        if letter.lower() in _INITIAL_FUNCTION_WORDS and index
+        else f"{re.escape(letter)}[\\w'’-]*"
+        for index, letter in enumerate(acronym)
+    ]
+    spelled = re.compile(r"\b" + (r"\s+" + _SKIPPED_FUNCTION_WORDS).join(letters) + r"\b")
+    for match in islice(spelled.finditer(context.text), MENTIONS_READ_PER_NAME):
+        name = match.group()
+        if len(name) <= len(acronym) + 1 or not name[1:2].islower():
+            continue  # the acronym itself, or another run of capitals
+        entity = resolve_source(name, fold(name), "organisation", context)
+        if entity is not None and not entity.id.startswith(ACRONYM_PREFIX):
+            return entity
     return None
 
 
@@ -1430,6 +1464,13 @@ def _chamber(words: list[str]) -> str | None:
     return None
 
 
+def _holds_a_generic_head(words: list[str]) -> bool:
+    return any(
+        word in GENERIC_HEADS or (index and f"{words[index - 1]} {word}" in GENERIC_HEADS)
+        for index, word in enumerate(words)
+    )
+
+
 def _generic_source(  # noqa: PLR0911  one return per kind of generic head
     mention: str, words: list[str], rest: str, country: str | None, context: ItemContext
 ) -> Entity | None:
@@ -1437,6 +1478,8 @@ def _generic_source(  # noqa: PLR0911  one return per kind of generic head
     by the country or area written with it; None when the mention holds no generic head."""
     if _is_proper_name(mention) and rest not in _STYLED_GENERIC_NAMES:
         return None  # "the Provincial Relief Authority" is a body's name; "the authorities" is generic
+    if len(words) > 1 and words[-1] == "officer" and _holds_a_generic_head(words[:-1]):
+        words = words[:-1]  # "a coast guard officer" speaks for the coast guard, not for officials
     for index in range(len(words) - 1, -1, -1):
         # "health officials" before "officials": the longer head names who they are
         head = GENERIC_HEADS.get(" ".join(words[index - 1 : index + 1])) if index else None
@@ -1563,7 +1606,7 @@ def _area_words(words: list[str], folded: str, head: str) -> list[str]:
 _BODY_BEFORE_ROLE = re.compile(
     r"^(?:an?|the)\s+(?:senior\s+|junior\s+)?(?P<body>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+"
     r"(?:(?:managing|executive|general|medical)\s+)?(?:official|spokes(?:man|woman|person)|director|administrator"
-    r"|manager)$",
+    r"|manager|(?:duty|press|information|media|liaison)\s+officer)$",
     re.IGNORECASE,
 )
 
@@ -1616,10 +1659,15 @@ def _sole_national_body(context: ItemContext, country: str | None = None) -> Org
 
 
 def _office_of(rest: str, context: ItemContext) -> str | None:
-    """The office a name holds: "ministry of the interior", "interior minister", "the Interior"."""
+    """The office a name holds: "ministry of the interior", "interior minister", "the Interior", "the
+    Department of Health" (a country's department of a field is its ministry; a city's or a county's,
+    named before it, is not)."""
     offices = _offices(rest)
     if offices:
         return offices[0]
+    department = _NATIONAL_DEPARTMENT.fullmatch(rest) if "department" in rest else None
+    if department is not None:
+        return _office(department.group("field"), field_last=False)
     if rest in OFFICE_FIELDS and rest in {"interior", "health", "defence", "defense"}:
         return OFFICE_FIELDS[rest]
     if rest in {"ministry", "minister"} and context.ministries:
