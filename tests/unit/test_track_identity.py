@@ -1357,3 +1357,17 @@ def test_a_bodys_duty_officer_speaks_for_the_body() -> None:
     assert resolve("the agency's duty officer", text, country="NP") == resolve(
         "the Velmora Relief Agency", text
     )
+
+
+def test_a_disaster_agency_named_by_its_kind_is_the_one_of_the_country_its_sentence_is_in() -> None:
+    text = (
+        "Floods hit Sri Lanka and Indonesia. In Indonesia, the National Disaster Management Authority said "
+        "442 people died. In Sri Lanka, the Disaster Management Centre said 212 died."
+    )
+    context = item_context(text, "LK", frozenset({"LK", "ID"}))
+    mention = "the National Disaster Management Authority"
+    in_indonesia = resolve_source(mention, mention.lower(), "government", context, "ID")
+    assert in_indonesia is not None and in_indonesia.id == "id-bnpb"
+    # must not match: with no place of its own, the sentence's agency is the item country's
+    unplaced = resolve_source(mention, mention.lower(), "government", context)
+    assert unplaced is not None and unplaced.id == "lk-dmc"

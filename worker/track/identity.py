@@ -1193,7 +1193,7 @@ def _by_role(mention: str, context: ItemContext, place_country: str | None) -> _
     if role.re is _BODY_BEFORE_ROLE and owner == written and _is_generic_body(written):
         # "a police spokesman" is read by the generic rules; "the board's spokesman" is the board's
         return _NEXT
-    body = resolve_source(owner, fold(owner), "organisation", context)
+    body = resolve_source(owner, fold(owner), "organisation", context, place_country)
     return (
         _NEXT
         if body is None
@@ -1226,7 +1226,8 @@ def _by_pollster(mention: str, context: ItemContext, place_country: str | None) 
     polled = _POLLED_BY.match(mention)
     if polled is None:
         return _NEXT
-    return resolve_source(polled.group("body"), fold(polled.group("body")), "organisation", context) or _NEXT
+    body = polled.group("body")
+    return resolve_source(body, fold(body), "organisation", context, place_country) or _NEXT
 
 
 def _by_description(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
@@ -1235,7 +1236,7 @@ def _by_description(mention: str, context: ItemContext, place_country: str | Non
     if described is None or _PREPOSITION_ARTICLE_END.search(mention, 0, described.start("name")):
         return _NEXT
     name = described.group("name")
-    return resolve_source(name, fold(name), "organisation", context) or _NEXT
+    return resolve_source(name, fold(name), "organisation", context, place_country) or _NEXT
 
 
 def _by_document(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
@@ -1243,7 +1244,8 @@ def _by_document(mention: str, context: ItemContext, place_country: str | None) 
     ministry", "a police statement"); a document with no issuer names no one ("the report")."""
     document = _DOCUMENT_OF.match(mention)
     if document is not None:
-        return resolve_source(document.group("body"), fold(document.group("body")), "organisation", context)
+        body = document.group("body")
+        return resolve_source(body, fold(body), "organisation", context, place_country)
     document_alone = _DOCUMENT_ALONE.match(mention)
     if document_alone is None:
         return _NEXT
@@ -1408,7 +1410,7 @@ def _resolve_by_words(  # noqa: PLR0911, PLR0912  one return per rule, in order
         name = (
             rest if country is not None and rest and _country_only_owns(mention, folded, rest) else normalized
         )
-        return _unlisted_body(mention, name, normalized, context)
+        return _unlisted_body(mention, name, normalized, context, place_country)
     return None
 
 
@@ -1422,12 +1424,18 @@ def _head_of_government(mention: str, rest: str, country: str | None, context: I
     return _national_government(context, government, _speaker(mention))
 
 
-def _unlisted_body(mention: str, name: str, normalized: str, context: ItemContext) -> Entity:
+def _unlisted_body(
+    mention: str, name: str, normalized: str, context: ItemContext, place_country: str | None
+) -> Entity:
     """A body the data file does not list by this name; or the listed body of the item's country
     with its remit under another administrative head: "the disaster management directorate" is the
-    "Department of Disaster Management" the data file lists."""
+    "Department of Disaster Management" the data file lists. In a sentence about another country
+    the item names ("In Indonesia, the National Disaster Management Authority said"), that
+    country's body."""
     key = unlisted_name_key(name)
-    listed = _pick(_listed_by_remit().get(remit_of(key), ()), context)
+    same_remit = _listed_by_remit().get(remit_of(key), ())
+    here = next((org for org in same_remit if org.country == place_country), None) if place_country else None
+    listed = here or _pick(same_remit, context)
     if listed is not None:
         return _as_entity(listed, _speaker(mention))
     return Entity(id=f"{UNLISTED_PREFIX}{key}", name=normalized)
