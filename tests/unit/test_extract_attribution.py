@@ -2814,3 +2814,44 @@ def test_citing_at_a_long_clauses_end_hangs_on_the_speaker_before_it() -> None:
     # must not match: a semicolon ends what the speaker before it said
     text = "The agency said 300 people died; citing the police, it added that 40 were missing."
     assert sources(text, "300", "40") == ["The agency", "the police"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        (
+            "Police officials in Dover, Del., said between 7,000 and 9,000 rallied.",
+            "7,000",
+            "Police officials in Dover, Del",
+        ),
+        (
+            "Officials in Leeds, York and Hull said 40 people were hurt.",
+            "40",
+            "Officials in Leeds, York and Hull",
+        ),
+        (
+            "Organizers of rallies in Leeds, York and Hull all claimed more than 10,000 marchers.",
+            "10,000",
+            "Organizers of rallies in Leeds, York and Hull all",
+        ),
+        # must not match: a town and its country set off by commas are no list
+        ("The firm, based in Lyon, France, said 300 jobs would go.", "300", "The firm"),
+    ],
+)
+def test_a_subject_holding_a_town_and_its_state_or_a_list_of_towns_is_whole(
+    text: str, figure: str, source: str
+) -> None:
+    assert sources(text, figure) == [source]
+
+
+@pytest.mark.parametrize("adjective", ["Early", "Rough", "Independent", "Initial"])
+def test_a_word_that_qualifies_estimates_is_no_source(adjective: str) -> None:
+    text = f"{adjective} estimates suggested more than 3,500 people attended."
+    assert sources(text, "3,500") != [adjective]
+
+
+def test_media_citing_a_body_as_estimating_a_figure_credit_the_body() -> None:
+    text = "Local media cited the governor's office as estimating the crowd at 35,000."
+    assert sources(text, "35,000") == ["the governor's office"]
+    # must not match: a document cited by a body is not the body's words
+    assert sources("The paper cited 40 deaths in the region.", "40") == [None]

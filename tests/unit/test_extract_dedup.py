@@ -180,3 +180,25 @@ def test_a_figure_restated_in_a_quote_with_other_qualifier_words_is_one_claim() 
         '"There are 300 people under the soil," she told reporters.'
     )
     assert [claim.quantity_text for claim in extract_claims(text)] == ["More than 300"]
+
+
+def test_a_quote_mark_elsewhere_in_the_sentence_does_not_make_the_figure_quoted() -> None:
+    text = (
+        "Organisers of the coast march put the crowd at 9,000.\n"
+        'Police said 9,000 people joined the "Save the Bay" rally inland.'
+    )
+    assert [(c.value, c.source.text if c.source else None) for c in extract_claims(text)] == [
+        (9000.0, "Organisers of the coast march"),
+        (9000.0, "Police"),
+    ]
+
+
+def test_the_same_value_in_two_countries_is_two_claims() -> None:
+    text = (
+        "Organisers said 20,000 people marched in Montreal.\n"
+        "In London, organisers said about 20,000 people marched."
+    )
+    assert [c.quantity_text for c in extract_claims(text)] == ["20,000", "about 20,000"]
+    # must not match: a town and the district it lies in are one place at two scales
+    text = "Floods killed 40 people in Pakistan.\nIn Sindh, 40 people died in the floods."
+    assert [c.quantity_text for c in extract_claims(text)] == ["40"]

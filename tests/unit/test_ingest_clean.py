@@ -335,3 +335,14 @@ def test_a_comment_counter_in_brackets_is_dropped() -> None:
     assert clean_body(body).text == "Officials counted 12 shelters.\nThe count rose to 15."
     # must not match: a bracketed figure in a story line stays
     assert clean_body("Views differ (53 percent agree).").text == "Views differ (53 percent agree)."
+
+
+def test_a_typewriters_double_hyphen_between_words_is_a_dash() -> None:
+    body = "The rally drew 50,000 people -- far more than expected."
+    cleaned = clean_body(body)
+    assert cleaned.text == "The rally drew 50,000 people — far more than expected."
+    dash = cleaned.text.index("—")
+    start, end = cleaned.original_span(dash, dash + 1)
+    assert body[start:end] == "--"
+    # must not match: hyphens inside a word or a marker
+    assert clean_body("A state-run count--of sorts.").text == "A state-run count--of sorts."

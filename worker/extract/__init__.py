@@ -413,6 +413,7 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
                 location=own_place or location,
                 listed=bracketed_place_share(text, quantity.start, quantity.end, s_start) is not None,
                 earlier=quantity.start in earlier,
+                place_named=own_place is not None,
             )
         )
     return _item_wide_readings(text, sentences, claims, placed, country)

@@ -31,7 +31,14 @@ from worker.extract.lexicon import (
     WEEKDAY_NAMES,
 )
 from worker.extract.numbers import CLAUSE_COMMA_RE
-from worker.extract.places import LOCATIVE_WORDS, admin_suffixes, gazetteer, is_table_row, line_around
+from worker.extract.places import (
+    LOCATIVE_WORDS,
+    admin_suffixes,
+    gazetteer,
+    is_table_row,
+    line_around,
+    state_abbreviations,
+)
 from worker.extract.reporting import (
     ABSOLUTE_SUBJECT_RE,
     ACCUSED_OF_RE,
@@ -895,7 +902,10 @@ _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 
 @lru_cache(maxsize=4096)
 def _names_a_region(phrase: str) -> bool:
-    """Whether a phrase is a country's or a region's name ("Ohio", "Nigeria"), which follows a town's."""
+    """Whether a phrase is a country's or a region's name ("Ohio", "Nigeria", "Wis."), which follows a
+    town's."""
+    if phrase in state_abbreviations():
+        return True
     place = gazetteer().lookup(phrase) if phrase[:1].isupper() else None
     return place is not None and place.level in {"region", "country"}
 
@@ -949,7 +959,8 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
     if (
         lower[-1] in DETERMINERS
         or lower[-1] in PREPOSITIONS
-        or (len(lower) == 1 and lower[0] in DISCOURSE_WORDS)
+        # "Early estimates suggested": a word that qualifies figures is no one who gives them
+        or (len(lower) == 1 and (lower[0] in DISCOURSE_WORDS or lower[0] in GENERIC_DOCUMENT_ADJECTIVES))
     ):
         return False
     # "the inter-union", "a state-run agency": a compound counts by its last part
@@ -1195,6 +1206,29 @@ def _whole_region_subject(region: str, region_start: int) -> tuple[str, int, str
 
 
 # An aside that places its subject in a town, before the town's region or country after a comma.
+# The last item of a list of names after commas: "York and Hull", "Hull all", "and Hull both".
+_LAST_LISTED_NAME_RE = re.compile(
+    r"\s*(?:and\s+|or\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*"
+    r"(?:\s+(?:and|or)\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)?(?:\s+(?:all|both|each))?\s*"
+)
+_LISTED_NAME_RE = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*\s*")
+_AND_OR_RE = re.compile(r"\b(?:and|or)\b")
+
+
+def _place_list_start(segments: list[str]) -> int | None:
+    """Where a list of names that closes a subject opens, when a phrase of place ("in Leeds") heads
+    it: the index of the segment with that phrase; None when the segments after a comma are no
+    such list (or hold no "and", as "Columbus, Ohio" does not)."""
+    if len(segments) < 2 or _LAST_LISTED_NAME_RE.fullmatch(segments[-1]) is None:
+        return None
+    if _AND_OR_RE.search(segments[-1]) is None:
+        return None
+    index = len(segments) - 2
+    while index > 0 and _LISTED_NAME_RE.fullmatch(segments[index]) is not None:
+        index -= 1
+    return index if _IN_A_TOWN_END_RE.search(segments[index]) else None
+
+
 _IN_A_TOWN_END_RE = re.compile(r"\bin\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*\s*$")
 
 
@@ -1221,6 +1255,10 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     ):
         # "The company, based in Columbus, Ohio, said": the state is the town's, inside the aside
         segments = [*segments[:-2], f"{segments[-2]},{segments[-1]}"]
+    listed = _place_list_start(segments)
+    if listed is not None:
+        # "Organizers of marches in Leeds, York and Hull all claimed": the places are one list
+        segments = [*segments[:listed], ",".join(segments[listed:])]
     last = segments[-1].strip()
     last_words = WORD_RE.findall(last)
     if not last_words:
@@ -1848,7 +1886,8 @@ class _SentenceReader:
                 continue
             if verb in _NOUN_READINGS and _word_before(text, match.start).lower() in _NOUN_CUE_MODIFIERS:
                 continue  # "Average forecasts from 22 analysts point to": a noun after its adjective
-            if kind == "quoted":
+            if kind == "quoted" or (verb == "cited" and QUOTED_AS_SAYING_RE.match(text, match.end, self.end)):
+                # "Interfax quoted the governor as saying", "media cited the mayor's office as estimating"
                 self._quoted_as_saying(match)
                 continue
             if kind == "participle":
@@ -2073,7 +2112,7 @@ class _SentenceReader:
                 self.text, quoted.end(), self.end
             ) and _QUOTE_CLOSED_BEFORE_RE.search(self.text, self.start, match.start)
             self.anchors.append(
-                _Anchor("quoted", phrase, match.start, quoted.end(), bool(tail), not tail, False)
+                _Anchor(match.word, phrase, match.start, quoted.end(), bool(tail), not tail, False)
             )
 
     def _passive_agent(self, match: _Cue, *, passive: bool) -> None:

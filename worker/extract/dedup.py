@@ -12,7 +12,8 @@ A count that is one part of a list ("seven officers, a medic and two residents")
 by a count with the same head noun, never by a generic one ("seven people" elsewhere is a total).
 Sources are compatible when they are the same, when one is missing, or when one of the two
 sentences is a quote (a speaker restating the figure the text credits to their institution).
-A distributive count ("two each") is never a restatement. A sentence that is the figure alone
+A distributive count ("two each") is never a restatement, nor are two figures whose sentences name
+places known to be apart (two countries, two regions of one). A sentence that is the figure alone
 ("Seventy thousand.") restates the earlier figure of that value whatever it counts.
 
 The kept claim is the first statement in the body (its span and qualifier, SPEC "Restatements"),
@@ -24,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from worker.extract.places import gazetteer
 from worker.extract.types import Claim
 
 # A figure stated more often than this in one item is a table, not a restatement: later copies are
@@ -36,7 +38,6 @@ _GENERIC_HEADS = frozenset(
 # "two each", "one apiece": a distributive count, one claim per written number (SPEC).
 _EACH_AFTER = re.compile(r"\s+(?:each|apiece)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
-_QUOTE_MARKS = ('"', "“", "”")
 
 
 def deduplicate(claims: list[Claim], titles: frozenset[int] = frozenset(), text: str = "") -> list[Claim]:
@@ -67,7 +68,7 @@ def _is_new_figure(claim: Claim, text: str) -> bool:
     return bool(text) and _EACH_AFTER.match(text, claim.end) is not None
 
 
-def _same_claim(a: Claim, b: Claim, titles: frozenset[int], text: str) -> bool:  # noqa: PLR0911  one return per test that tells two readings apart
+def _same_claim(a: Claim, b: Claim, titles: frozenset[int], text: str) -> bool:  # noqa: PLR0911, PLR0912  one return per test that tells two readings apart
     if (a.value, a.value_high, a.unit) != (b.value, b.value_high, b.unit):
         return False
     if a.sentence_start == b.sentence_start:
@@ -76,6 +77,8 @@ def _same_claim(a: Claim, b: Claim, titles: frozenset[int], text: str) -> bool: 
         return True
     if text and (_is_bare_figure(a, text) or _is_bare_figure(b, text)):
         return True  # '"We lost 70,000 factories. Seventy thousand."': the figure said again for weight
+    if a.place_named and b.place_named and _apart(a.location, b.location):
+        return False  # "200,000 marched in Montreal" and "in London, 200,000": one value, two places
     if (
         a.source is not None
         and b.source is not None
@@ -104,6 +107,19 @@ def _same_claim(a: Claim, b: Claim, titles: frozenset[int], text: str) -> bool: 
     return head_a is None or head_b is None or head_a in _GENERIC_HEADS or head_b in _GENERIC_HEADS
 
 
+def _apart(first: str | None, second: str | None) -> bool:
+    """Whether two places are known to be apart: in different countries, or different regions of
+    one (a town and its district, or two towns the gazetteer cannot tell apart, are not)."""
+    if first is None or second is None or first == second:
+        return False
+    one, other = gazetteer().lookup(first), gazetteer().lookup(second)
+    if one is None or other is None:
+        return False
+    if one.country != other.country:
+        return True
+    return one.level == other.level == "region" and one.id != other.id
+
+
 def _is_bare_figure(claim: Claim, text: str) -> bool:
     """Whether the claim's sentence is the figure alone and closed like a sentence ("Seventy
     thousand."), not a cell of a table or a row of a list."""
@@ -130,12 +146,10 @@ def _word_before(claim: Claim, text: str) -> str:
 
 
 def _in_quote(claim: Claim, text: str) -> bool:
-    """Whether the claim's sentence has a quote mark or sits in a quote its paragraph opened in an
-    earlier sentence ('"They took 40 people. They burned 12 homes," he said.')."""
-    sentence = text[claim.sentence_start : claim.sentence_end]
-    if any(mark in sentence for mark in _QUOTE_MARKS):
-        return True
-    before = text[text.rfind("\n", 0, claim.sentence_start) + 1 : claim.sentence_start]
+    """Whether the figure stands inside a quotation its paragraph opens before it ('"We lost 41
+    people," she said', or a quote of several sentences): a quote mark elsewhere in the sentence
+    ('called by "Stop the War," a coalition') does not make the figure quoted."""
+    before = text[text.rfind("\n", 0, claim.start) + 1 : claim.start]
     return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 

@@ -869,6 +869,13 @@ def _surname(text: str, tokens: list[re.Match[str]], index: int, *, is_country: 
 
 
 @cache
+def state_abbreviations() -> dict[str, str]:
+    """The abbreviations news style writes after a US town's name ("Wis."), with their ISO codes."""
+    abbreviations: dict[str, str] = place_names()["us_state_abbreviations"]
+    return abbreviations
+
+
+@cache
 def admin_suffixes() -> frozenset[str]:
     """Unit words that may follow a place's name ("district", "province", "City"), in lower case."""
     return frozenset(place_names()["admin_suffixes"])

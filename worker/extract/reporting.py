@@ -279,7 +279,9 @@ AGENTIVE_VERBS: Final[frozenset[str]] = frozenset(
 
 # "RIA quoted the governor as saying 40 died": the person quoted is the source, as the origin of the
 # figure in a chain of reporting.
-QUOTED_AS_SAYING_RE: Final = re.compile(r"(?:\s+(?P<np>[^,.;:]{2,80}?))?\s+as\s+say(?:ing)?\b")
+QUOTED_AS_SAYING_RE: Final = re.compile(
+    r"(?:\s+(?P<np>[^,.;:]{2,80}?))?\s+as\s+(?:say(?:ing)?|estimating|putting|reporting|stating|confirming)\b"
+)
 
 # Nouns for a body of figures. "X's figures", "figures from X" credit X; "figures show" alone credits
 # no one.
@@ -577,6 +579,8 @@ GENERIC_DOCUMENT_ADJECTIVES: Final[frozenset[str]] = word_set(
     """
         recent latest new official preliminary provisional initial final updated revised daily weekly
         monthly annual the a an these those such its their earlier later previous own other some
+        early first last current original unofficial independent separate conflicting differing
+        various rough conservative partial
     """
 )
 
