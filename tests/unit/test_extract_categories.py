@@ -1264,3 +1264,17 @@ def test_people_who_lost_their_homes_are_displaced() -> None:
     ]
     # must not match: homes lost are things
     assert categories("About 800 homes were lost in the fire.") == [("About 800", "other")]
+
+
+def test_evacuee_numbers_that_climb_count_evacuees() -> None:
+    assert categories("The district saw evacuee numbers climb to 913 on Thursday.") == [("913", "evacuated")]
+
+
+def test_people_who_showed_up_after_a_protest_sentence_are_its_turnout() -> None:
+    text = (
+        "Thousands marched against the dam in the capital. Police said 12,000 people showed up at the square."
+    )
+    assert categories(text) == [("12,000", "protesting")]
+    # must not match: people who show up at an event that is no protest
+    text = "The new stadium opened on Sunday. Police said 12,000 people showed up."
+    assert categories(text) == [("12,000", "other")]

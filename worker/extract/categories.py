@@ -61,7 +61,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "under rubble", "under the soil", "under the mud", "under the debris",
     ),
     "evacuated": (
-        "evacuated", "evacuation", "evacuees", "evacuating", "evacuate", "moved to shelters",
+        "evacuated", "evacuation", "evacuees", "evacuee", "evacuating", "evacuate", "moved to shelters",
         "taken to shelters", "in shelters", "moved to temporary shelters", "taken to temporary shelters",
         "in temporary shelters", "sheltering", "relief camps", "moved to safety",
         "moved to safer", "moved to higher ground", "relocated", "housed in", "moved to a school",
@@ -661,6 +661,7 @@ _CROWD_NOUNS = frozenset(
 # counted 9,000", "attendance peaked at 20,000".
 _CROWD_COUNT = re.compile(
     r"\b(?:gathered|assembled|present|attended|attendance|t(?:ook|aken|akes?)\s+part|turned\s+out|turnout|"
+    r"show(?:ed|s)?\s+up|turn(?:ed|s)?\s+up|"
     r"participants|attendees|"
     r"count|counted|counts)\b",
     re.IGNORECASE,
