@@ -2855,3 +2855,11 @@ def test_media_citing_a_body_as_estimating_a_figure_credit_the_body() -> None:
     assert sources(text, "35,000") == ["the governor's office"]
     # must not match: a document cited by a body is not the body's words
     assert sources("The paper cited 40 deaths in the region.", "40") == [None]
+
+
+def test_and_inside_a_name_its_countrys_possessive_opens_stays_in_the_name() -> None:
+    text = "Some 400 families sheltered in schools, according to Norland's Office of Relief and Recovery."
+    assert sources(text, "400") == ["Norland's Office of Relief and Recovery"]
+    # must not match: two bodies joined by "and"
+    text = "Some 40 people died, according to Norland's police and the Red Cross."
+    assert sources(text, "40") == ["Norland's police"]

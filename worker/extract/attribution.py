@@ -1109,9 +1109,10 @@ def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
 
 
 # "the Food and Agriculture Organization", "the Department of Forestry and Fire Protection": a
-# name that opens with "the" and runs on in capitals after "and" before it has reached its head.
+# name that opens with "the" (or its country's possessive: "Thailand's Department of Disaster
+# Prevention and Mitigation") and runs on in capitals after "and" before it has reached its head.
 _NAME_BEFORE_AND_RE = re.compile(
-    r"(?i:the)\s+(?:[A-Z][\w'’-]*\s+(?:(?:of|for)\s+)?){0,8}?(?P<last>[A-Z][\w'’-]*)\s*$"
+    r"(?:(?i:the)|[A-Z][\w-]*(?:'s|’s))\s+(?:[A-Z][\w'’-]*\s+(?:(?:of|for)\s+)?){0,8}?(?P<last>[A-Z][\w'’-]*)\s*$"
 )
 _CAPITALISED_AFTER_AND_RE = re.compile(r"\s+[A-Z][a-z]")
 
