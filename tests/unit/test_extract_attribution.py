@@ -2863,3 +2863,20 @@ def test_and_inside_a_name_its_countrys_possessive_opens_stays_in_the_name() -> 
     # must not match: two bodies joined by "and"
     text = "Some 40 people died, according to Norland's police and the Red Cross."
     assert sources(text, "40") == ["Norland's police"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "District officials in Velmar province, outside of the capital, said 15 people were killed.",
+            "District officials in Velmar province",
+        ),
+        ("Police, in a statement, said 40 people were arrested.", "Police"),
+        ("• Residents say 15 houses burned.", "Residents"),
+    ],
+)
+def test_an_aside_of_where_or_a_list_marker_is_no_part_of_the_subject(text: str, source: str) -> None:
+    figure = re.search(r"\d+", text)
+    assert figure is not None
+    assert sources(text, figure.group()) == [source]

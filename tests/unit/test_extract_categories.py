@@ -1278,3 +1278,28 @@ def test_people_who_showed_up_after_a_protest_sentence_are_its_turnout() -> None
     # must not match: people who show up at an event that is no protest
     text = "The new stadium opened on Sunday. Police said 12,000 people showed up."
     assert categories(text) == [("12,000", "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Villagers said 15 people were killed and 18 others, including children wounded in the raid.",
+            [("15", "killed"), ("18", "injured")],
+        ),
+        (
+            "Officials said two people died and six others, all of them farmers were wounded.",
+            [("two", "killed"), ("six", "injured")],
+        ),
+        (
+            "At least 10 civilians including four children were killed in the strike.",
+            [("At least 10", "killed"), ("four", "killed")],
+        ),
+        # must not match: a list that goes on after "including" with no verb of harm
+        ("The convoy carried 40 tonnes including flour and rice.", [("40 tonnes", "other")]),
+    ],
+)
+def test_an_aside_its_writer_left_unclosed_passes_the_verb_to_the_figure(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert categories(text) == expected

@@ -1230,6 +1230,12 @@ def _place_list_start(segments: list[str]) -> int | None:
     return index if _IN_A_TOWN_END_RE.search(segments[index]) else None
 
 
+# A phrase of where set off by commas between a subject and its verb: ", outside of Kabul,", ", near
+# the border,", ", in a statement,".
+_WHERE_ASIDE_RE = re.compile(
+    r"\s*(?:(?:just\s+)?(?:outside|near|north|south|east|west|northeast|northwest|southeast|southwest)"
+    r"(?:\s+of)?|in|at)\s+(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}\s*"
+)
 _IN_A_TOWN_END_RE = re.compile(r"\bin\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*\s*$")
 
 
@@ -1237,6 +1243,9 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     """The subject before a cue verb: (phrase, start, cue override, words that vouch for it), or
     ("", position, None, "") when the verb shares the subject of an earlier one ("put the toll at
     812 and said ...")."""
+    marker = _LIST_ITEM_RE.match(text, region_start, verb_start)
+    if marker is not None:
+        region_start = marker.end()  # "• Afghans say ...": a list item's marker is no part of its subject
     region = _without_trailing_adverbials(text[region_start:verb_start]).rstrip(" ,")
     for quote in _DOUBLE_QUOTES:
         cut = region.rfind(quote)
@@ -1260,6 +1269,9 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     if listed is not None:
         # "Organizers of marches in Leeds, York and Hull all claimed": the places are one list
         segments = [*segments[:listed], ",".join(segments[listed:])]
+    if len(segments) >= 2 and _WHERE_ASIDE_RE.fullmatch(segments[-1]) and segments[-2].strip():
+        # "Officials in Ghazni district, outside of Kabul, allege": where they are, set off by commas
+        segments = segments[:-1]
     last = segments[-1].strip()
     last_words = WORD_RE.findall(last)
     if not last_words:

@@ -603,6 +603,11 @@ _ASIDE = re.compile(
     r"|\s*[–—]\s[^–—;]{1,60}\s[–—]"  # "36 people – 30 men and six women – were"
     r"|,\s+or\s+[^,;]{1,50},"  # "1.9 million people, or 90% of the population, were"
     r"|\s*\([^()]{1,60}\)"  # "40 people (mostly children) died"
+    # an aside its writer did not close: "18 others, including children wounded", "10 civilians
+    # including five children were killed", "six others, all of them civilians were wounded"
+    r"|(?:\s+(?:others?|more))?,?\s+(?:including|all\s+of\s+them|most\s+of\s+them|among\s+them)\s+"
+    r"(?:(?:\d[\d,]*|[a-z]+)\s+)?[a-z]+"
+    r"(?=\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:killed|wounded|injured|hurt|missing|detained|abducted)\b)"
     # "4,100 residents of Redding, California, were ordered": a town and its region set off by commas
     r"|\s+(?:of|in|from|near|around)\s+(?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*,\s[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2},"
 )
