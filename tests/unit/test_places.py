@@ -896,3 +896,30 @@ def test_a_table_row_opened_by_a_bar_gives_its_first_cells_place() -> None:
     # must not match: a row without the opening bar reads the same
     text = "Province | Dead | Injured\nHatay | 22 | 140\nMalatya | 18 | 95"
     assert [c.location for c in extract_claims(text)] == ["Hatay", "Hatay", "Malatya", "Malatya"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "country"),
+    [
+        (
+            "Officials say US air strike kills 11 civilians",
+            "A US air strike in eastern Afghanistan killed 11 civilians, local officials said.",
+            "AF",
+        ),
+        (
+            "Israeli warplanes hit villages",
+            "Israeli warplanes struck three villages in southern Lebanon, killing nine people.",
+            "LB",
+        ),
+        # must not match: a country's strikes on its own soil keep its vote
+        (
+            "Myanmar strike kills 40",
+            "A Myanmar air strike on a village killed 40 people, residents said.",
+            "MM",
+        ),
+    ],
+)
+def test_a_country_named_before_its_strikes_on_another_is_no_event_country(
+    headline: str, body: str, country: str
+) -> None:
+    assert item_places(body, headline).country == country

@@ -954,6 +954,13 @@ COUNTRY_FEATURE_WORDS = frozenset({"river", "delta", "basin", "rainforest"})
 _ATTACKER_VERB_AFTER = re.compile(
     r"\s+(?:launched|fired|attacked|struck|shelled|bombed|targeted|invaded)\b", re.IGNORECASE
 )
+# A country named before its strikes: "a US air strike in eastern Afghanistan", "Israeli warplanes"
+# (`_vote`: it loses its vote to the country struck when the item names one).
+_ATTACKER_ARMS_AFTER = re.compile(
+    r"(?:-led)?\s+(?:air\s*strikes?|airstrikes?|drone\s+strikes?|missile\s+strikes?|strikes?|"
+    r"warplanes|drones|bombers|shelling|bombardment|raids?)\b",
+    re.IGNORECASE,
+)
 # Attacks whose target "on" names: "the strike on Dnipro".
 _ATTACKS_ON = frozenset(
     {"strike", "strikes", "attack", "attacks", "shelling", "bombardment", "raid", "raids", "assault"}
@@ -1426,8 +1433,15 @@ def item_places(text: str, headline: str | None = None, dateline: str | None = N
     gaz = gazetteer()
     votes: Counter[str] = Counter()
     mentions: list[tuple[PlaceMention, int]] = []
-    _vote(headline or "", len(headline or ""), votes, mentions)
-    text_mentions = _vote(text, min(len(text), 400), votes, mentions)
+    striking: list[tuple[str, int, PlaceMention | None]] = []
+    _vote(headline or "", len(headline or ""), votes, mentions, striking)
+    text_mentions = _vote(text, min(len(text), 400), votes, mentions, striking)
+    if striking and not set(votes) - {code for code, _, _ in striking}:
+        # a country's strikes on its own soil, or on no country the item names: its own votes
+        for code, weight, mention in striking:
+            votes[code] += weight
+            if mention is not None:
+                mentions.append((mention, weight))
     kind = event_kind(text, headline)
     if not votes:
         dateline_place = _dateline_place(dateline) if dateline else None
@@ -1529,10 +1543,16 @@ def _adjective_at(text: str, words: _Words, index: int) -> tuple[str | None, int
 
 
 def _vote(
-    text: str, lede_end: int, votes: Counter[str], mentions: list[tuple[PlaceMention, int]]
+    text: str,
+    lede_end: int,
+    votes: Counter[str],
+    mentions: list[tuple[PlaceMention, int]],
+    striking: list[tuple[str, int, PlaceMention | None]],
 ) -> list[PlaceMention]:
     """Add the votes of a headline or body for its countries, and its places with their weights
-    (double in `text[:lede_end]`); return every place the text names."""
+    (double in `text[:lede_end]`); return every place the text names. A country named before its
+    strikes ("a US air strike", "Israeli warplanes") goes to `striking` instead: `item_places` counts
+    it only when the item names no other country, the one struck."""
     words = _Words.of(text, 0, len(text))
     tokens, capitalised = words
     found = _places_in(text, 0, len(text), None, words)
@@ -1544,6 +1564,9 @@ def _vote(
         if mention.place.level == "country" and _ATTACKER_VERB_AFTER.match(text, mention.end):
             continue  # "Russia launched 58 drones": the attacker, not where the figures are
         weight = 2 if mention.start < lede_end else 1
+        if mention.place.level == "country" and _ATTACKER_ARMS_AFTER.match(text, mention.end):
+            striking.append((mention.place.country, weight, mention))
+            continue
         votes[mention.place.country] += weight
         if not _capital_for_government(text, mention):
             mentions.append((mention, weight))
@@ -1567,7 +1590,10 @@ def _vote(
             # "the Norwegian Refugee Council": where the body was founded, not the event
             or _opens_an_international_body(text, tokens, index, min(index + MAX_NAME_WORDS, len(tokens)))
         ):
-            votes[code] += 1
+            if _ATTACKER_ARMS_AFTER.match(text, tokens[index + width - 1].end()):
+                striking.append((code, 1, None))  # "Israeli warplanes"
+            else:
+                votes[code] += 1
     return found
 
 
