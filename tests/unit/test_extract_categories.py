@@ -1303,3 +1303,27 @@ def test_an_aside_its_writer_left_unclosed_passes_the_verb_to_the_figure(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three of the passengers were recovered deceased on Sunday.", [("Three", "killed")]),
+        ("The deceased included 12 children.", [("12", "killed")]),
+        ("Nine other migrants are in the custody of the border police.", [("Nine", "detained")]),
+        # must not match: people recovered alive are no dead
+        ("Three of the passengers were recovered alive on Sunday.", [("Three", "other")]),
+    ],
+)
+def test_the_deceased_and_people_in_someones_custody(text: str, expected: list[tuple[str, str]]) -> None:
+    assert categories(text) == expected
+
+
+def test_a_reporting_participle_with_no_noun_after_it_is_not_what_is_counted() -> None:
+    text = "The outbreak has a case fatality rate of 1.5% reported in 40 districts."
+    figure = text.index("1.5%")
+    assert counted_noun(text, figure + 4, len(text))[0] is None
+    # must not match: a participle before its noun, or a casualty word standing for people
+    text = "Officials said 12 reported cases and 30 injured."
+    assert counted_noun(text, text.index("12") + 2, len(text))[0] == "reported cases"
+    assert counted_noun(text, text.index("30") + 2, len(text))[0] == "injured"

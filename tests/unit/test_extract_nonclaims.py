@@ -311,3 +311,10 @@ def test_what_a_rate_is_counted_against_is_no_claim(sentence: str, kept: list[st
     assert texts(sentence) == kept
     # must not match: "per" with no figure before it ("per the agency") leaves a count alone
     assert texts("Some 2,000 people fled per the agency, and 400 per day arrive.") == ["Some 2,000", "400"]
+
+
+def test_a_year_after_a_month_is_a_date_before_a_verb_ending_in_s() -> None:
+    text = "The number of cases from January to November 2019 is 78 784."
+    assert [c.quantity_text for c in extract_claims(text)] == ["78 784"]
+    # must not match: a four-digit count of a plural noun
+    assert [c.quantity_text for c in extract_claims("The village had 2017 homes.")] == ["2017"]

@@ -43,6 +43,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "toll", "slain", "massacred", "executed", "killed in", "martyred", "martyrs", "confirmed dead",
         "bodies recovered", "bodies were recovered", "fatally shot", "fatally stabbed", "fatally wounded",
         "fatally injured", "buried", "embraced martyrdom", "embraced shahadat", "attained martyrdom",
+        "deceased", "recovered deceased", "found deceased", "pronounced deceased",
     ),
     "injured": (
         "injured", "injuring", "injuries", "wounded", "wounding", "hurt", "sought treatment",
@@ -81,7 +82,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     ),
     "detained": (
         "detained", "detaining", "arrested", "arresting", "arrests", "arrest", "detainees",
-        "in custody", "into custody", "jailed", "imprisoned", "rounded up", "held", "captured",
+        "in custody", "into custody", "in the custody", "into the custody", "jailed", "imprisoned",
+        "rounded up", "held", "captured",
         "taken prisoner",
         "apprehended", "nabbed", "netted", "prisoners",
     ),
@@ -612,13 +614,13 @@ _ASIDE = re.compile(
     r"|\s+(?:of|in|from|near|around)\s+(?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*,\s[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2},"
 )
 _AMONG_THE = re.compile(
-    r"\bamong\s+the\s+(?P<w>dead|killed|injured|wounded|missing|displaced|victims)\b[^,;]{0,20}$",
+    r"\bamong\s+the\s+(?P<w>dead|deceased|killed|injured|wounded|missing|displaced|victims)\b[^,;]{0,20}$",
     re.IGNORECASE,
 )
 # "The toll includes 41 children", "the injured included 30 police officers": the parts of a group
 # named by what happened to it.
 _GROUP_INCLUDES = re.compile(
-    r"\bthe\s+(?P<w>(?:death\s+)?toll|dead|deaths|fatalities|killed|injured|wounded|missing|displaced|victims)"
+    r"\bthe\s+(?P<w>(?:death\s+)?toll|dead|deceased|deaths|fatalities|killed|injured|wounded|missing|displaced|victims)"
     r"\s+(?:so\s+far\s+)?(?:include|includes|included|including)\s+$",
     re.IGNORECASE,
 )
@@ -751,6 +753,12 @@ _MEASURED_AGAINST_AFTER = re.compile(
 )
 
 
+# Participles that qualify a counted noun ("12 reported cases") but name nothing counted alone.
+_REPORTING_PARTICIPLES = frozenset(
+    {"reported", "recorded", "registered", "documented", "estimated", "announced"}
+)
+
+
 def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The head noun of the phrase after a figure, and where that phrase ends."""
     if _PARTITIVE_AFTER.match(text, end) or _MEASURED_AGAINST_AFTER.match(text, end):
@@ -785,8 +793,8 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
         pos = match.end()
         if len(words) == COUNTED_PHRASE_WORDS:
             break
-    if not words:
-        return None, end
+    if not words or (len(words) == 1 and words[0].lower() in _REPORTING_PARTICIPLES):
+        return None, end  # "1.5% reported in 52 districts": a verb of reporting, no noun after it
     return " ".join(words), pos
 
 

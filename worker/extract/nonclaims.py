@@ -144,10 +144,11 @@ DIGIT_GROUP_AFTER = re.compile(r"^[ -]\d")
 YEAR_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|since|of|by|until|till|before|after|from|during|early|late|mid|the|this|that|"
     r"between|and|to|through|year|fiscal|summer|winter|spring|autumn|fall|season|around|circa|"
-    r"around)|['’]s|[-–(,])\s*-?$",
+    rf"around|{_MONTH})\.?|['’]s|[-–(,])\s*-?$",
     re.IGNORECASE,
 )
-PLURAL_NOUN_AFTER = re.compile(r"^\s+[a-z][a-z-]*s\b")
+# "2,000 homes": a count; "November 2017 is": a year before a verb that happens to end in s.
+PLURAL_NOUN_AFTER = re.compile(r"^\s+(?!(?:is|was|has|as|this|thus|its|his|us|plus)\b)[a-z][a-z-]*s\b")
 # "A.D. 1000", "300 BC".
 ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD)\s+$")
 ERA_AFTER = re.compile(r"\s+(?:BC|B\.C\.|BCE|AD|A\.D\.|CE)\b")
