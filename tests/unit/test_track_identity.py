@@ -1371,3 +1371,18 @@ def test_a_disaster_agency_named_by_its_kind_is_the_one_of_the_country_its_sente
     # must not match: with no place of its own, the sentence's agency is the item country's
     unplaced = resolve_source(mention, mention.lower(), "government", context)
     assert unplaced is not None and unplaced.id == "lk-dmc"
+
+
+def test_a_person_of_a_place_speaks_for_themselves_however_the_place_is_written() -> None:
+    text = "Gov. Ana Ruiz of Bohol province in the central Philippines said 72 people died there."
+    assert resolve("Gov. Ana Ruiz of Bohol province in the central Philippines", text, "PH", "person") == (
+        resolve("Ana Ruiz", "Ana Ruiz said 94 people died.", "PH", "person")
+    )
+    assert resolve("Ana Ruiz", text, "PH", "person") == resolve(
+        "Ana Ruiz", "Ana Ruiz said 94 died.", "PH", "person"
+    )
+    # must not match: a person of a body speaks for the body
+    assert (
+        resolve("Ana Ruiz of the Red Cross", "Ana Ruiz of the Red Cross said 9 died.", "PH", "person")
+        == "icrc"
+    )

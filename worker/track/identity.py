@@ -278,6 +278,8 @@ _PERSON_OF = re.compile(
     r"^(?P<person>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]*)\s+(?:of|from|at)\s+(?P<body>(?:the\s+)?\S.*)$"
 )
 _ONE_CAPITALISED_WORD = re.compile(r"(?:the\s+)?[A-Z][\w'’-]*")
+# What locates a place further after its name: "in the central Philippines", ", Kenya".
+_WHERE_TAIL = re.compile(r"(?:\s+in\s+.*|,.*)$")
 # The roles a speaker holds in a body, written before "of", "for" or "at" and the body.
 _ROLE_IN_A_BODY = (
     r"(?:spokes(?:man|woman|person)|head|chief|director|official|officer|chairman|chairwoman|chair|secretary"
@@ -1201,14 +1203,21 @@ def _by_role(mention: str, context: ItemContext, place_country: str | None) -> _
     )
 
 
+def _place_of_a_person(body: str) -> bool:
+    """Whether what follows "Name of" is where the person is from or governs: one capitalised word
+    ("Velmar"), or places the gazetteer knows ("Bohol province in the central Philippines")."""
+    return _ONE_CAPITALISED_WORD.fullmatch(body) is not None or _is_place(_WHERE_TAIL.sub("", body))
+
+
 def _by_person_of_body(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
     """ "Maj. Tom Reed of the state patrol": the body, with the person as its speaker."""
     found = _PERSON_OF.match(mention)
     if found is None or personal_name(found.group("person").split()) is None:
         return _NEXT
     person = found.group("person")
-    if _ONE_CAPITALISED_WORD.fullmatch(found.group("body")):
-        # "Ana Ruiz of Velmar": where she is from, most often a town; she speaks for herself
+    if _place_of_a_person(found.group("body")):
+        # "Ana Ruiz of Velmar", "Gov. Ana Ruiz of Velmar province in the north": where she is from or
+        # governs; she speaks for herself, as the item's other mentions of her name her
         return Entity(
             id=f"{PERSON_PREFIX}{name_skeleton(person)}", name=fold(person), speaker=_speaker(person)
         )
@@ -1888,7 +1897,7 @@ def _body_after_name(
         return None  # a body's own name: "the Velmar Board of the Treasury" is one body
     at = sentence.find(person)
     found = _BODY_AFTER_NAME.match(sentence, at + len(person)) if at >= 0 else None
-    if found is None or _ONE_CAPITALISED_WORD.fullmatch(found.group("body")):
+    if found is None or _place_of_a_person(found.group("body")):
         return None  # "Ana Ruiz of Velmar": where she is from
     body = resolve_source(
         found.group("body"), fold(found.group("body")), "organisation", context, place_country
