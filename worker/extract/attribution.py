@@ -2657,6 +2657,16 @@ def _quotations(text: str, lines: _Lines) -> list[tuple[int, int]]:
     return spans
 
 
+# Subjects inside a quotation that name the speaker's own people or someone the quote does not name.
+_QUOTED_PRONOUNS = frozenset({"they", "we", "he", "she"})
+
+
+def _inside(quotations: Sequence[tuple[int, int]], position: int) -> bool:
+    """Whether a position falls inside one of the quotation spans (in text order)."""
+    index = bisect_right(quotations, position, key=lambda span: span[0]) - 1
+    return index >= 0 and quotations[index][0] < position < quotations[index][1]
+
+
 def _quotes_speech(cue: str) -> bool:
     """Whether a cue can introduce or close quoted words: a verb of saying or "according to"."""
     return cue in _SPEECH_CUES or cue.startswith("told") or cue.lower() == "according to"
@@ -2733,6 +2743,7 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
         silent.extend(reader.silent)
 
     lines = _Lines(text)
+    quotations = _quotations(text, lines)
     registry = SourceRegistry(lambda: _known_names(text, lines))
     phrases_in_order = [anchor.phrase for _, _, _, anchors, _ in read for anchor in anchors]
     seen = 0
@@ -2742,6 +2753,10 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
         _note_sentence_subject(registry, text, sentence_start, lines)
         for anchor in anchors:
             seen += 1
+            if anchor.phrase.lower() in _QUOTED_PRONOUNS and _inside(quotations, anchor.start):
+                # '"They have reported 49 deaths," the governor said': a pronoun in a quotation
+                # points at no one outside it; the figures are the speaker's
+                continue
             resolved = registry.resolve(
                 anchor.phrase, phrases_in_order[seen : seen + _LOOKAHEAD], anchor.start
             )
@@ -2791,7 +2806,11 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
         _credit_bracketed_sources(text, mentions, results, registry)
     if None in results and any(mark in text for mark in _QUOTE_MARKS):
         _credit_quoted_figures(
-            text, lines, mentions, results, [anchor for _, _, _, anchors, _ in read for anchor in anchors]
+            text,
+            quotations,
+            mentions,
+            results,
+            [anchor for _, _, _, anchors, _ in read for anchor in anchors],
         )
     return results
 
@@ -2978,14 +2997,14 @@ def _without_list_breaks(
 
 def _credit_quoted_figures(
     text: str,
-    lines: _Lines,
+    quotations: Sequence[tuple[int, int]],
     mentions: Sequence[tuple[int, int]],
     results: list[Attribution | None],
     anchors: Sequence[_Anchor],
 ) -> None:
     """A figure with no cue of its own inside a quotation is the quoted speaker's, however many
     sentences or lines the quotation runs over."""
-    speakers = _quote_speakers(text, _quotations(text, lines), anchors)
+    speakers = _quote_speakers(text, quotations, anchors)
     if not speakers:
         return
     opened_at = [opened for opened, _, _ in speakers]
