@@ -1386,3 +1386,27 @@ def test_a_person_of_a_place_speaks_for_themselves_however_the_place_is_written(
         resolve("Ana Ruiz of the Red Cross", "Ana Ruiz of the Red Cross said 9 died.", "PH", "person")
         == "icrc"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bohol Governor Ana Ruiz said 94 people died.",
+        "Gov. Ana Ruiz of Bohol province said 72 people died there.",
+    ],
+)
+def test_a_governor_named_with_the_province_speaks_for_that_area(text: str) -> None:
+    entity = resolve_source("Ana Ruiz", "ana ruiz", "person", item_context(text, "PH"))
+    assert entity is not None and entity.area == "iso:PH-BOH"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Ana Ruiz said 94 people died.",  # no place with the title
+        "Ana Ruiz, who lives in Bohol, said 94 people died.",  # a place, no title
+    ],
+)
+def test_a_person_with_no_governed_place_has_no_area(text: str) -> None:
+    entity = resolve_source("Ana Ruiz", "ana ruiz", "person", item_context(text, "PH"))
+    assert entity is not None and entity.area is None

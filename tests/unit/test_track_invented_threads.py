@@ -13,7 +13,8 @@ item names by its initials and whose government speaks through its interior mini
 whose toll follows two joined cities and whose agency warns of two neighbours, and a quake whose
 government the items name by its ruling movement, and protests whose toll a rights commission
 gives under its full name, its kind and its initials, and a missile strike whose first toll was
-given "overnight". Each link here is
+given "overnight", and a typhoon whose provincial governor each item names another way and whose
+figures quoted in her words a pronoun inside the quote must not take. Each link here is
 one the tracker must draw between two items' figures (tests/data/invented_threads.jsonl, written
 for this project)."""
 
@@ -807,3 +808,17 @@ def test_a_strikes_overnight_toll_is_its_first_total_not_a_nights_increment() ->
     assert ("value_updated", "ua-01", 12.0, "ua-02", 16.0, "person:kpr") in links
     # must not match: the UN mission's month of civilian deaths is no update of the strike's toll
     assert not any(link[3] == "ua-04" for link in links)
+
+
+def test_a_governors_provincial_toll_chains_apart_from_the_national_one() -> None:
+    events = _thread_events("gv-", window_seconds=60)
+    links = _links(events)
+    # "Cebu Governor Lina Marquez" quoted, "Gov. Lina Marquez of Cebu province in the central
+    # Philippines", then "Cebu Governor Lina Marquez said ... in her province alone"
+    assert ("value_updated", "gv-01", 22.0, "gv-02", 37.0, "person:mrqz") in links
+    assert ("value_updated", "gv-02", 37.0, "gv-03", 51.0, "person:mrqz") in links
+    # her quote's "They have reported ... 12 missing" is hers, not the council's named before it
+    assert ("value_restated", "gv-01", 12.0, "gv-02", 12.0, "person:mrqz") in links
+    assert ("value_updated", "gv-02", 68.0, "gv-03", 93.0, "name:council disaster national") in links
+    # must not match: a province's toll disputes no national one
+    assert not any(event.event == "sources_conflict" for event in events)

@@ -1203,6 +1203,36 @@ def _by_role(mention: str, context: ItemContext, place_country: str | None) -> _
     )
 
 
+# The head of a region or a town, with the place before the title: "Bohol Governor", "Gov.",
+# "Velport Mayor".
+_GOVERNING_TITLE_BEFORE = re.compile(
+    r"(?:(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+)?(?:Governor|Gov\.|Mayor|Chief\s+Minister|Premier)\s+$"
+)
+# The place after the name of such a head: "Gov. Ana Ruiz of Bohol province".
+_GOVERNED_PLACE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+# How far before a name its title is read.
+GOVERNING_TITLE_WINDOW = 40
+
+
+def _governed_area(mention: str, context: ItemContext) -> str | None:
+    """The region or town a person heads, when the item writes the title with the place ("Bohol
+    Governor Ana Ruiz", "Gov. Ana Ruiz of Bohol province"): the figures they give with no place of
+    their own are that area's, as a provincial authority's are."""
+    name = _speaker(mention) or mention
+    for at in context.places_of(name):
+        title = _GOVERNING_TITLE_BEFORE.search(context.text, max(0, at - GOVERNING_TITLE_WINDOW), at)
+        if title is None:
+            continue
+        written = title.group("place")
+        if written is None:
+            after = _GOVERNED_PLACE_AFTER.match(context.text, at + len(name))
+            written = after.group("place") if after is not None else None
+        place = gazetteer().lookup(fold_place(written), context.country) if written else None
+        if place is not None and place.level != "country":
+            return place.id
+    return None
+
+
 def _place_of_a_person(body: str) -> bool:
     """Whether what follows "Name of" is where the person is from or governs: one capitalised word
     ("Velmar"), or places the gazetteer knows ("Bohol province in the central Philippines")."""
@@ -1219,7 +1249,10 @@ def _by_person_of_body(mention: str, context: ItemContext, place_country: str | 
         # "Ana Ruiz of Velmar", "Gov. Ana Ruiz of Velmar province in the north": where she is from or
         # governs; she speaks for herself, as the item's other mentions of her name her
         return Entity(
-            id=f"{PERSON_PREFIX}{name_skeleton(person)}", name=fold(person), speaker=_speaker(person)
+            id=f"{PERSON_PREFIX}{name_skeleton(person)}",
+            name=fold(person),
+            speaker=_speaker(person),
+            area=_governed_area(person, context),
         )
     return _body_after_name(mention, person, context, place_country) or _NEXT
 
@@ -1386,7 +1419,12 @@ def _resolve_by_words(  # noqa: PLR0911, PLR0912  one return per rule, in order
         if affiliated is not None:
             return affiliated
         if kind == "person" or _is_surname(mention, context):
-            return Entity(id=f"{PERSON_PREFIX}{name_skeleton(mention)}", name=normalized, speaker=mention)
+            return Entity(
+                id=f"{PERSON_PREFIX}{name_skeleton(mention)}",
+                name=normalized,
+                speaker=mention,
+                area=_governed_area(mention, context),
+            )
     for apart, joined in _HEADS_WRITTEN_APART.items():
         rest = rest.replace(apart, joined)
     words = rest.split()
