@@ -2892,3 +2892,17 @@ def test_a_pronoun_inside_a_quotation_defers_to_the_quotes_speaker() -> None:
     # must not match: a pronoun outside any quotation still finds its antecedent
     text = "The relief council met on Monday. It said 49 people had died."
     assert sources(text, "49") == ["The relief council"]
+
+
+def test_a_described_body_is_no_later_name_that_lacks_its_modifier() -> None:
+    text = (
+        "Some 40,000 people joined the march, according to city officials.\n"
+        "Police officials in Velport said 9,000 had rallied at the square."
+    )
+    assert sources(text, "40,000", "9,000") == ["city officials", "Police officials in Velport"]
+    # must not match: a description whose words the later name holds is that name
+    text = (
+        "Some 40,000 people marched, the relief agency said. "
+        "The Velmora Relief Agency later put it at 45,000."
+    )
+    assert sources(text, "40,000", "45,000")[1] == "The Velmora Relief Agency"

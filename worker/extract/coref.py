@@ -661,8 +661,11 @@ class SourceRegistry:
                 continue
             # "a charity ... the Mirren Foundation said": named later as a body of the same kind; a
             # kind no keyword tells ("an independent observer ... He said") is no evidence.
-            if _role_head(candidate.tokens) == head or (
-                indefinite and kind != "other" and _normalize(later)[1] == kind
-            ):
+            # "city officials ... Police officials in Madison said": a modifier the later name lacks
+            # tells another body
+            same_head = _role_head(candidate.tokens) == head and set(modifiers) <= {
+                token.lower() for token in candidate.tokens
+            }
+            if same_head or (indefinite and kind != "other" and _normalize(later)[1] == kind):
                 return self._add(candidate, person=False, display=candidate.text)
         return None
