@@ -902,9 +902,9 @@ def test_a_table_row_opened_by_a_bar_gives_its_first_cells_place() -> None:
     ("headline", "body", "country"),
     [
         (
-            "Officials say US air strike kills 11 civilians",
-            "A US air strike in eastern Afghanistan killed 11 civilians, local officials said.",
-            "AF",
+            "Elders say US drone strike kills seven herders",
+            "A US air strike near a well in southern Somalia killed seven herders, elders said on Friday.",
+            "SO",
         ),
         (
             "Israeli warplanes hit villages",

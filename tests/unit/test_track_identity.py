@@ -1374,8 +1374,8 @@ def test_a_disaster_agency_named_by_its_kind_is_the_one_of_the_country_its_sente
 
 
 def test_a_person_of_a_place_speaks_for_themselves_however_the_place_is_written() -> None:
-    text = "Gov. Ana Ruiz of Bohol province in the central Philippines said 72 people died there."
-    assert resolve("Gov. Ana Ruiz of Bohol province in the central Philippines", text, "PH", "person") == (
+    text = "Gov. Ana Ruiz of Cebu province in the island chain's middle said 40 people died there."
+    assert resolve("Gov. Ana Ruiz of Cebu province in the island chain's middle", text, "PH", "person") == (
         resolve("Ana Ruiz", "Ana Ruiz said 94 people died.", "PH", "person")
     )
     assert resolve("Ana Ruiz", text, "PH", "person") == resolve(
@@ -1391,20 +1391,20 @@ def test_a_person_of_a_place_speaks_for_themselves_however_the_place_is_written(
 @pytest.mark.parametrize(
     "text",
     [
-        "Bohol Governor Ana Ruiz said 94 people died.",
-        "Gov. Ana Ruiz of Bohol province said 72 people died there.",
+        "Cebu Governor Ana Ruiz said 51 people died.",
+        "Gov. Ana Ruiz of Cebu province said 37 people died there.",
     ],
 )
 def test_a_governor_named_with_the_province_speaks_for_that_area(text: str) -> None:
     entity = resolve_source("Ana Ruiz", "ana ruiz", "person", item_context(text, "PH"))
-    assert entity is not None and entity.area == "iso:PH-BOH"
+    assert entity is not None and entity.area == "iso:PH-CEB"
 
 
 @pytest.mark.parametrize(
     "text",
     [
         "Governor Ana Ruiz said 94 people died.",  # no place with the title
-        "Ana Ruiz, who lives in Bohol, said 94 people died.",  # a place, no title
+        "Ana Ruiz, who lives in Cebu, said 51 people died.",  # a place, no title
     ],
 )
 def test_a_person_with_no_governed_place_has_no_area(text: str) -> None:

@@ -813,11 +813,11 @@ def test_a_strikes_overnight_toll_is_its_first_total_not_a_nights_increment() ->
 def test_a_governors_provincial_toll_chains_apart_from_the_national_one() -> None:
     events = _thread_events("gv-", window_seconds=60)
     links = _links(events)
-    # "Cebu Governor Lina Marquez" quoted, "Gov. Lina Marquez of Cebu province in the central
-    # Philippines", then "Cebu Governor Lina Marquez said ... in her province alone"
+    # "Cebu Governor Lina Marquez" quoted, "Gov. Lina Marquez of Cebu province, in the island chain's
+    # middle", then "Cebu Governor Lina Marquez said ... across her province"
     assert ("value_updated", "gv-01", 22.0, "gv-02", 37.0, "person:mrqz") in links
     assert ("value_updated", "gv-02", 37.0, "gv-03", 51.0, "person:mrqz") in links
-    # her quote's "They have reported ... 12 missing" is hers, not the council's named before it
+    # her quote's 12 missing are hers, not the council's named before it
     assert ("value_restated", "gv-01", 12.0, "gv-02", 12.0, "person:mrqz") in links
     assert ("value_updated", "gv-02", 68.0, "gv-03", 93.0, "name:council disaster national") in links
     # must not match: a province's toll disputes no national one

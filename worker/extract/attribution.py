@@ -959,7 +959,7 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
     if (
         lower[-1] in DETERMINERS
         or lower[-1] in PREPOSITIONS
-        # "Early estimates suggested": a word that qualifies figures is no one who gives them
+        # "Rough estimates suggested": a word that qualifies figures is no one who gives them
         or (len(lower) == 1 and (lower[0] in DISCOURSE_WORDS or lower[0] in GENERIC_DOCUMENT_ADJECTIVES))
     ):
         return False
@@ -1230,7 +1230,7 @@ def _place_list_start(segments: list[str]) -> int | None:
     return index if _IN_A_TOWN_END_RE.search(segments[index]) else None
 
 
-# A phrase of where set off by commas between a subject and its verb: ", outside of Kabul,", ", near
+# A phrase of where set off by commas between a subject and its verb: ", north of the capital,", ", near
 # the border,", ", in a statement,".
 _WHERE_ASIDE_RE = re.compile(
     r"\s*(?:(?:just\s+)?(?:outside|near|north|south|east|west|northeast|northwest|southeast|southwest)"
@@ -1270,7 +1270,7 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         # "Organizers of marches in Leeds, York and Hull all claimed": the places are one list
         segments = [*segments[:listed], ",".join(segments[listed:])]
     if len(segments) >= 2 and _WHERE_ASIDE_RE.fullmatch(segments[-1]) and segments[-2].strip():
-        # "Officials in Ghazni district, outside of Kabul, allege": where they are, set off by commas
+        # "Elders in the hill district, north of the capital, say": where they are, set off by commas
         segments = segments[:-1]
     last = segments[-1].strip()
     last_words = WORD_RE.findall(last)
@@ -2754,7 +2754,7 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
         for anchor in anchors:
             seen += 1
             if anchor.phrase.lower() in _QUOTED_PRONOUNS and _inside(quotations, anchor.start):
-                # '"They have reported 49 deaths," the governor said': a pronoun in a quotation
+                # '"They have recorded 57 deaths," the governor said': a pronoun in a quotation
                 # points at no one outside it; the figures are the speaker's
                 continue
             resolved = registry.resolve(

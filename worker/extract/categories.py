@@ -605,7 +605,7 @@ _ASIDE = re.compile(
     r"|\s*[–—]\s[^–—;]{1,60}\s[–—]"  # "36 people – 30 men and six women – were"
     r"|,\s+or\s+[^,;]{1,50},"  # "1.9 million people, or 90% of the population, were"
     r"|\s*\([^()]{1,60}\)"  # "40 people (mostly children) died"
-    # an aside its writer did not close: "18 others, including children wounded", "10 civilians
+    # an aside its writer did not close: "nine more, including boys wounded", "12 herders
     # including five children were killed", "six others, all of them civilians were wounded"
     r"|(?:\s+(?:others?|more))?,?\s+(?:including|all\s+of\s+them|most\s+of\s+them|among\s+them)\s+"
     r"(?:(?:\d[\d,]*|[a-z]+)\s+)?[a-z]+"
@@ -687,7 +687,7 @@ _NEXT_CLAUSE = re.compile(
     r"(?<!killed\s)"
     r"and\s+(?=[a-z]+(?:ed|ing)\b|(?:the|a|an|its|their|his|her|it|"
     r"they|he|she|we|left|took|made|put|hit|said|say|says|fled|died|sent|set|gave|kept|brought|held)\b)"
-    # "rose to 94 as rescue workers reached the villages": a clause of its own, not "listed as missing"
+    # "climbed to 58 as crews dug through the mud": a clause of its own, not "listed as missing"
     r"|as\s+(?=(?:the|a|an|its|their|his|her|it|they|he|she|we)\s|(?!" + _STATES_AFTER_AS + r")"
     r"[a-z]+(?:\s+[a-z]+){0,2}\s+(?:[a-z]+ed|hit|began|rose|fell|spread|struck|swept|came|went|took)\b))",
     re.IGNORECASE,
@@ -1021,7 +1021,7 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
     if found is not None and not following[: found.start()].strip():
         # "300 fans held a vigil", "40 gunmen killed the guards": the group did it
         found = None if _DEED_ON_OTHERS.match(following) else _main_verb_cue(following, found)
-    # "put the number of casualties at 74 killed": a noun named before the figure yields to the cue
+    # "gave the casualties as 31 dead": a noun named before the figure yields to the cue
     # right after it
     named_before = (
         figure.phrase_end <= figure.end and found is not None and not following[: found.start()].strip()
@@ -1390,7 +1390,7 @@ def _governing_verb_category(lower_before: str, *, counts: bool = True) -> str |
     "inflation hit 7.2%", "losses hit $2 billion" are levels reached."""
     tail = lower_before[-GOVERNING_VERB_WINDOW:].rstrip()
     if tail.endswith(" of"):
-        tail = _TOTAL_OF.sub("", tail)  # "had killed a total of 306 people": the verb governs
+        tail = _TOTAL_OF.sub("", tail)  # "the blasts wounded a total of 212": the verb governs
     for guards, phrase, category in _GOVERNING_PHRASES:
         if any(guard in tail for guard in guards) and phrase.search(tail + " "):
             return category

@@ -661,7 +661,7 @@ class SourceRegistry:
                 continue
             # "a charity ... the Mirren Foundation said": named later as a body of the same kind; a
             # kind no keyword tells ("an independent observer ... He said") is no evidence.
-            # "city officials ... Police officials in Madison said": a modifier the later name lacks
+            # "city officials ... Police officials in Velport said": a modifier the later name lacks
             # tells another body
             same_head = _role_head(candidate.tokens) == head and set(modifiers) <= {
                 token.lower() for token in candidate.tokens

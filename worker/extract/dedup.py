@@ -148,7 +148,7 @@ def _word_before(claim: Claim, text: str) -> str:
 def _in_quote(claim: Claim, text: str) -> bool:
     """Whether the figure stands inside a quotation its paragraph opens before it ('"We lost 41
     people," she said', or a quote of several sentences): a quote mark elsewhere in the sentence
-    ('called by "Stop the War," a coalition') does not make the figure quoted."""
+    ('the "Clean Rivers" march drew 9,000') does not make the figure quoted."""
     before = text[text.rfind("\n", 0, claim.start) + 1 : claim.start]
     return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 

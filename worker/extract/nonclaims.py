@@ -147,7 +147,7 @@ YEAR_CONTEXT_BEFORE = re.compile(
     rf"around|{_MONTH})\.?|['’]s|[-–(,])\s*-?$",
     re.IGNORECASE,
 )
-# "2,000 homes": a count; "November 2017 is": a year before a verb that happens to end in s.
+# "2,000 homes": a count; "March 2019 is": a year before a verb that happens to end in s.
 PLURAL_NOUN_AFTER = re.compile(r"^\s+(?!(?:is|was|has|as|this|thus|its|his|us|plus)\b)[a-z][a-z-]*s\b")
 # "A.D. 1000", "300 BC".
 ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD)\s+$")

@@ -954,7 +954,7 @@ COUNTRY_FEATURE_WORDS = frozenset({"river", "delta", "basin", "rainforest"})
 _ATTACKER_VERB_AFTER = re.compile(
     r"\s+(?:launched|fired|attacked|struck|shelled|bombed|targeted|invaded)\b", re.IGNORECASE
 )
-# A country named before its strikes: "a US air strike in eastern Afghanistan", "Israeli warplanes"
+# A country named before its strikes: "a French air strike near the border town", "Velmoran drones"
 # (`_vote`: it loses its vote to the country struck when the item names one).
 _ATTACKER_ARMS_AFTER = re.compile(
     r"(?:-led)?\s+(?:air\s*strikes?|airstrikes?|drone\s+strikes?|missile\s+strikes?|strikes?|"

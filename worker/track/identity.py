@@ -278,7 +278,7 @@ _PERSON_OF = re.compile(
     r"^(?P<person>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]*)\s+(?:of|from|at)\s+(?P<body>(?:the\s+)?\S.*)$"
 )
 _ONE_CAPITALISED_WORD = re.compile(r"(?:the\s+)?[A-Z][\w'’-]*")
-# What locates a place further after its name: "in the central Philippines", ", Kenya".
+# What locates a place further after its name: "in the country's north", ", Kenya".
 _WHERE_TAIL = re.compile(r"(?:\s+in\s+.*|,.*)$")
 # The roles a speaker holds in a body, written before "of", "for" or "at" and the body.
 _ROLE_IN_A_BODY = (
@@ -1203,20 +1203,20 @@ def _by_role(mention: str, context: ItemContext, place_country: str | None) -> _
     )
 
 
-# The head of a region or a town, with the place before the title: "Bohol Governor", "Gov.",
+# The head of a region or a town, with the place before the title: "Cebu Governor", "Gov.",
 # "Velport Mayor".
 _GOVERNING_TITLE_BEFORE = re.compile(
     r"(?:(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+)?(?:Governor|Gov\.|Mayor|Chief\s+Minister|Premier)\s+$"
 )
-# The place after the name of such a head: "Gov. Ana Ruiz of Bohol province".
+# The place after the name of such a head: "Gov. Ana Ruiz of Cebu province".
 _GOVERNED_PLACE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 # How far before a name its title is read.
 GOVERNING_TITLE_WINDOW = 40
 
 
 def _governed_area(mention: str, context: ItemContext) -> str | None:
-    """The region or town a person heads, when the item writes the title with the place ("Bohol
-    Governor Ana Ruiz", "Gov. Ana Ruiz of Bohol province"): the figures they give with no place of
+    """The region or town a person heads, when the item writes the title with the place ("Cebu
+    Governor Ana Ruiz", "Gov. Ana Ruiz of Cebu province"): the figures they give with no place of
     their own are that area's, as a provincial authority's are."""
     name = _speaker(mention) or mention
     for at in context.places_of(name):
@@ -1235,7 +1235,7 @@ def _governed_area(mention: str, context: ItemContext) -> str | None:
 
 def _place_of_a_person(body: str) -> bool:
     """Whether what follows "Name of" is where the person is from or governs: one capitalised word
-    ("Velmar"), or places the gazetteer knows ("Bohol province in the central Philippines")."""
+    ("Velmar"), or places the gazetteer knows ("Cebu province in the island chain's middle")."""
     return _ONE_CAPITALISED_WORD.fullmatch(body) is not None or _is_place(_WHERE_TAIL.sub("", body))
 
 
