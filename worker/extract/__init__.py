@@ -321,7 +321,6 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
         return figure_place(text, places[s_index], start, next_start, listed)
 
     claims: list[Claim] = []
-    placed: list[bool] = []  # whether each claim's own sentence put it somewhere
     earlier: set[int] = set()  # starts of the figures a change started from ("from A")
     for index, (quantity, s_index, restated, base) in enumerate(found):
         s_start, s_end = sentences[s_index]
@@ -395,7 +394,6 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
             text, quantity, previous.end if previous is not None else s_start, next_start, own_place
         ):
             own_place = country
-        placed.append(own_place is not None)
         claims.append(
             Claim(
                 value=quantity.value,
@@ -416,16 +414,16 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
                 place_named=own_place is not None,
             )
         )
-    return _item_wide_readings(text, sentences, claims, placed, country)
+    return _item_wide_readings(text, sentences, claims, country)
 
 
 def _item_wide_readings(
-    text: str, sentences: list[tuple[int, int]], claims: list[Claim], placed: list[bool], country: str | None
+    text: str, sentences: list[tuple[int, int]], claims: list[Claim], country: str | None
 ) -> list[Claim]:
     """What the item's claims read from each other, once all are found, and the item's claims
     without its restatements."""
     _share_category_forward(text, claims)
-    _share_country_backward(text, claims, placed)
+    _share_country_backward(text, claims)
     _temperature_scale(text, claims, country)
     _category_of_list_rows(text, sentences, claims)
     return deduplicate(claims, _title_sentences(text, sentences), text)
@@ -549,15 +547,15 @@ def _national_scope(text: str, start: int, end: int) -> re.Match[str] | None:
     return NATIONAL_SCOPE.search(text, start, end)
 
 
-def _share_country_backward(text: str, claims: list[Claim], placed: list[bool]) -> None:
+def _share_country_backward(text: str, claims: list[Claim]) -> None:
     """ "8,500 have died and nearly 50,000 others were injured in Norland": a count joined to a
     clause that names its country shares it. Only a country: a town named there is as often the
     second count's alone ("21 died, and 85 were hurt near the bridge")."""
     for index in range(len(claims) - 2, -1, -1):
         claim, following = claims[index], claims[index + 1]
         if (
-            placed[index]
-            or not placed[index + 1]
+            claim.place_named
+            or not following.place_named
             or following.location is None
             or claim.sentence_start != following.sentence_start
             or _JOINED_CLAUSES.fullmatch(text, claim.end, following.start) is None
@@ -569,7 +567,7 @@ def _share_country_backward(text: str, claims: list[Claim], placed: list[bool]) 
         place = gazetteer().lookup(following.location)
         if place is not None and place.level == "country":
             claim.location = following.location
-            placed[index] = True
+            claim.place_named = True
 
 
 def _category_of_list_rows(text: str, sentences: list[tuple[int, int]], claims: list[Claim]) -> None:

@@ -1206,7 +1206,6 @@ def _whole_region_subject(region: str, region_start: int) -> tuple[str, int, str
     return None
 
 
-# An aside that places its subject in a town, before the town's region or country after a comma.
 # The last item of a list of names after commas: "York and Hull", "Hull all", "and Hull both".
 _LAST_LISTED_NAME_RE = re.compile(
     r"\s*(?:and\s+|or\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*"
@@ -1236,6 +1235,7 @@ _WHERE_ASIDE_RE = re.compile(
     r"\s*(?:(?:just\s+)?(?:outside|near|north|south|east|west|northeast|northwest|southeast|southwest)"
     r"(?:\s+of)?|in|at)\s+(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}\s*"
 )
+# An aside that places its subject in a town, before the town's region or country after a comma.
 _IN_A_TOWN_END_RE = re.compile(r"\bin\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*\s*$")
 
 

@@ -38,4 +38,4 @@ class Claim:
     location: str | None = None
     listed: bool = False  # one of several counts joined in a list ("seven officers and two medics")
     earlier: bool = False  # a value the count had before ("down to 104 from 120": the 120)
-    place_named: bool = False  # the figure's own sentence names its place (not the item's)
+    place_named: bool = False  # its own sentence, or the clause joined to it, names its place
