@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from worker.extract import extract_claims
@@ -1327,3 +1329,59 @@ def test_a_reporting_participle_with_no_noun_after_it_is_not_what_is_counted() -
     text = "Officials said 12 reported cases and 30 injured."
     assert counted_noun(text, text.index("12") + 2, len(text))[0] == "reported cases"
     assert counted_noun(text, text.index("30") + 2, len(text))[0] == "injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials said 18 miners who were underground when the shaft flooded have been confirmed dead.",
+            [("18", "killed")],
+        ),
+        (
+            "Police said nine guards who killed an inmate were arrested.",
+            [("nine", "detained")],
+        ),
+        # must not match: a relative clause with no verb of harm after it
+        ("Officials said 18 miners who work the night shift staged a sit-in.", [("18", "other")]),
+    ],
+)
+def test_the_verb_after_a_relative_clause_says_what_befell_the_group(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Staff said 31 people at Harbour Clinic, 12 at Eastfield and 9 at Mill Lane had died.",
+            [("31", "killed"), ("12", "killed"), ("9", "killed")],
+        ),
+        # must not match: counts of things keep their own category
+        (
+            "Crews said 31 homes at Eastfield and 9 people at Mill Lane had died.",
+            [("31", "other"), ("9", "killed")],
+        ),
+    ],
+)
+def test_counts_listed_by_place_share_the_verb_at_the_end_of_the_list(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert categories(text) == expected
+
+
+def test_two_nouns_joined_by_and_before_a_plural_head_are_one_counted_phrase() -> None:
+    text = "Rescuers said 11 search and rescue volunteers were hurt."
+    assert counted_noun(text, text.index("11") + 2, len(text))[0] == "search and rescue volunteers"
+    assert categories(text) == [("11", "injured")]
+    # must not match: a plural, an irregular plural or a determiner before the second noun
+    for text, noun in (
+        ("Medics treated 40 women and children overnight.", "women"),
+        ("Crews moved 300 people and their cattle.", "people"),
+        ("Crews moved 30 cars and trucks.", "cars"),
+    ):
+        figure = re.search(r"\d+", text)
+        assert figure is not None
+        assert counted_noun(text, figure.end(), len(text))[0] == noun

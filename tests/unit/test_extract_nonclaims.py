@@ -318,3 +318,24 @@ def test_a_year_after_a_month_is_a_date_before_a_verb_ending_in_s() -> None:
     assert [c.quantity_text for c in extract_claims(text)] == ["78 784"]
     # must not match: a four-digit count of a plural noun
     assert [c.quantity_text for c in extract_claims("The village had 2017 homes.")] == ["2017"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("In March two ferries sank off Tarsa, officials said.", ["two"]),
+        ("By July 9, seven climbers had been rescued, officials said.", ["seven"]),
+        # must not match: a day in digits after a month, or before one
+        ("On May 3, 12 climbers were rescued.", ["12"]),
+        ("Between 4 and 6 May, 30 climbers were rescued.", ["30"]),
+    ],
+)
+def test_a_number_in_words_next_to_a_month_is_no_day(sentence: str, kept: list[str]) -> None:
+    assert texts(sentence) == kept
+
+
+def test_one_that_ends_a_list_of_counts_by_place_counts() -> None:
+    text = "Of the 11 deaths, six were at Harbour Clinic, four at Eastfield and one at Mill Lane, staff said."
+    assert texts(text) == ["six", "four", "one"]
+    # must not match: "one" as a pronoun with no list of counts before it
+    assert texts("The ferry and one at the far pier were late.") == []

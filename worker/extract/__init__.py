@@ -67,7 +67,10 @@ _COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
 # "210 pupils and 14 teachers", "seven officers, a medic and two residents": counts joined in one
 # list, with up to two items that give no figure between them.
 _JOINED_COUNTS = re.compile(
-    r"(?:\s+[\w'’-]+){0,2}(?:\s*,\s+(?:(?:an?|the)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?){0,2}"
+    r"(?:\s+[\w'’-]+){0,2}"
+    # where each count was made: "20 people at Northgate hospital, 17 at Riverside and 12 ..."
+    r"(?:\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)?"
+    r"(?:\s*,\s+(?:(?:an?|the)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?){0,2}"
     r"\s*(?:,|,?\s+and|,?\s+or)\s+"
 )
 # "people have died and", "were killed, while": the first clause of two joined counts.

@@ -744,6 +744,25 @@ COUNTED_PHRASE_WINDOW = 80
 COUNTED_PHRASE_WORDS = 4
 
 
+def _pairs_modifiers(text: str, words: list[str], word: re.Match[str]) -> bool:
+    """Whether the word is an "and" that joins two nouns before one plural head: "14 fire and
+    rescue officials", "search and rescue workers" (not "people and their cattle")."""
+    return (
+        word.group(0) == "and"
+        and bool(words)
+        and not words[-1].endswith("s")
+        and words[-1].lower() not in _IRREGULAR_PLURALS
+        and _PAIRED_MODIFIER.match(text, word.end()) is not None
+    )
+
+
+# The second of two nouns joined by "and" before a plural head: "search and rescue workers".
+_PAIRED_MODIFIER = re.compile(
+    r"\s+(?!(?:the|their|his|her|its|our|a|an|other|some|many|more|several)\b)[a-z]+\s+[a-z]+s\b"
+)
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel", "staff"})
+
+
 # What a figure is measured against, right after it, is no noun it counts: "2.9% year on year",
 # "12% year-on-year", "£40m lower than expected", "3% higher".
 _MEASURED_AGAINST_AFTER = re.compile(
@@ -772,7 +791,11 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
             break
         word = match.group(0)
         lower = word.lower()
-        if (lower in _PHRASE_STOP and not (not words and lower in _NOUN_SKIP)) or lower.endswith(_CONTRACTED):
+        if (
+            lower in _PHRASE_STOP
+            and not (not words and lower in _NOUN_SKIP)
+            and not _pairs_modifiers(text, words, match)
+        ) or lower.endswith(_CONTRACTED):
             break  # a verb ("were", "face") or a contracted one ("haven't") ends the noun phrase
         if (lower.endswith("ed") and (words or lower not in _PARTICIPLE_ADJECTIVES)) or (
             words and (lower in _PREDICATE_ADJECTIVES or lower in _CLAUSE_PARTICIPLES)
@@ -1017,10 +1040,7 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
     if conjunction is not None:
         after_end = conjunction.start()
     following = text[phrase_end:after_end]
-    found = _ALL_CUES.search(following[:CLAUSE_AFTER_WINDOW]) if not is_thing else None
-    if found is not None and not following[: found.start()].strip():
-        # "300 fans held a vigil", "40 gunmen killed the guards": the group did it
-        found = None if _DEED_ON_OTHERS.match(following) else _main_verb_cue(following, found)
+    found = None if is_thing else _cue_of_the_group(text, following, phrase_end, figure.sentence_end)
     # "gave the casualties as 31 dead": a noun named before the figure yields to the cue
     # right after it
     named_before = (
@@ -1028,6 +1048,8 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
     )
     if figure.counted and not is_thing and not named_before:  # "1,028 evacuation centres" are places
         for cue in _ALL_CUES.finditer(figure.counted):
+            if cue.group("cue").lower() == "rescue" and cue.end() < len(figure.counted):
+                continue  # "search and rescue volunteers": who they are, not what befell them
             category = _CUE_CATEGORY[cue.group("cue").lower()]
             if category in _WHO_NOT_WHAT:
                 # "300 protesters were arrested", "police detained 300 protesters": the verb says
@@ -1041,6 +1063,44 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
                 return category
     if found is not None:
         return _clause_category(text, figure, found.group("cue").lower(), following, phrase_end)
+    return None
+
+
+# A relative clause between the counted group and its verb: "26 workers who were on the site when
+# the block came down have been confirmed dead".
+_RELATIVE_PRONOUN = re.compile(r"\s*,?\s*(?:who|that)\s+", re.IGNORECASE)
+RELATIVE_CLAUSE_WINDOW = 120
+
+
+def _cue_of_the_group(text: str, following: str, phrase_end: int, sentence_end: int) -> re.Match[str] | None:
+    """The cue in the clause after a group of people (`following`, from `phrase_end`) that says what
+    befell them, if any."""
+    found = _ALL_CUES.search(following[:CLAUSE_AFTER_WINDOW])
+    if found is not None and not following[: found.start()].strip():
+        # "300 fans held a vigil", "40 gunmen killed the guards": the group did it
+        return None if _DEED_ON_OTHERS.match(following) else _main_verb_cue(following, found)
+    return _relative_clause_cue(text, found, phrase_end, sentence_end)
+
+
+def _relative_clause_cue(
+    text: str, found: re.Match[str] | None, start: int, end: int
+) -> re.Match[str] | None:
+    """The cue that says what befell a group a relative clause describes: the clause's own verb
+    unless the group did it to others ("9 guards who killed an inmate"), else the cue after the
+    first auxiliary verb of the clause or of the main clause after it ("18 miners who were below
+    when the shaft flooded have been confirmed dead"). `found` is the first cue after the group."""
+    opener = _RELATIVE_PRONOUN.match(text, start, end)
+    if opener is None:
+        return found
+    if found is not None and (
+        start + found.start() != opener.end() or not _DEED_ON_OTHERS.match(text, opener.end())
+    ):
+        return found
+    limit = min(end, opener.end() + RELATIVE_CLAUSE_WINDOW)
+    for verb in _MAIN_VERB.finditer(text, opener.end(), limit):
+        cue = _ALL_CUES.match(text, verb.end(), limit)
+        if cue is not None and not _DEED_ON_OTHERS.match(text, verb.end()):
+            return cue
     return None
 
 

@@ -322,6 +322,13 @@ ONE_CASUALTY_AFTER = re.compile(
     r"arrested|detained|abducted|kidnapped|missing|hurt|shot|dead|rescued|hospitali[sz]ed|died|drowned|perished)\b",
     re.IGNORECASE,
 )
+# "seven at Northgate, six at Riverside and one at Elm Park": the last count of a list of places.
+ONE_ENDS_A_COUNT_LIST = re.compile(
+    r"(?:\d|\b(?:" + word_alternation([*UNITS_WORDS, *TENS_WORDS]) + r")\b)"
+    r"\s+(?:at|in)\s+[A-Z][^.;:,]{0,30},?\s+and\s+$",
+    re.IGNORECASE,
+)
+ONE_AT_A_PLACE_AFTER = re.compile(r"^\s+(?:at|in)\s+(?:the\s+)?[A-Z]")
 ONE_CASUALTY_BEFORE = re.compile(
     r"\b(?:killing|killed|injuring|injured|wounding|wounded|leaving)\s+$", re.IGNORECASE
 )
@@ -430,8 +437,11 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             return "gallery counter"
         if LEADING_ZERO.match(token):
             return "identifier"
-    if small_whole and (
-        DATE_AFTER_MONTH.search(near) or DATE_BEFORE_MONTH.match(after) or DATE_SECOND_DAY.search(before)
+    # Days are written in digits: "In March two volcanoes erupted", "by June 18, seven had died"
+    if (
+        small_whole
+        and not is_words
+        and (DATE_AFTER_MONTH.search(near) or DATE_BEFORE_MONTH.match(after) or _second_day(before, after))
     ):
         return "date"
     if value > 130 and AGE_AFTER.match(after):
@@ -522,9 +532,17 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             and not AMONG_THE_TOLL.search(near)
         ):
             return "known set"
-        if token.lower() == "one" and not _one_counts(near, after):
+        if token.lower() == "one" and not _one_counts(near, after, before):
             return "pronoun one"
     return None
+
+
+def _second_day(before: str, after: str) -> bool:
+    """ "Feb. 7 and 11", "Jan. 1-17": a day joined to a date; not a count of things after a date and
+    its comma ("On May 3, 12 climbers were rescued")."""
+    return DATE_SECOND_DAY.search(before) is not None and not (
+        before.rstrip().endswith(",") and PLURAL_NOUN_AFTER.match(after) is not None
+    )
 
 
 def _is_year(token: str, value: float, before: str, after: str) -> bool:
@@ -567,13 +585,14 @@ def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> boo
     return word[0].isupper() and lower.rstrip(".") in NAMING_WORDS
 
 
-def _one_counts(before: str, after: str) -> bool:
+def _one_counts(before: str, after: str, wide_before: str) -> bool:
     if (
         ONE_OF_WHOM_COUNTS.match(after)
         or ONE_OF_A_COUNTED_SET.match(after)
         or ONE_IN_RATIO.match(after)
         or ONE_CASUALTY_AFTER.match(after)
         or ONE_CASUALTY_BEFORE.search(before)
+        or (ONE_AT_A_PLACE_AFTER.match(after) and ONE_ENDS_A_COUNT_LIST.search(wide_before))
     ):
         return True
     if ONE_PRONOUN_BEFORE.search(before):
