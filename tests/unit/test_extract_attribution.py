@@ -2906,3 +2906,24 @@ def test_a_described_body_is_no_later_name_that_lacks_its_modifier() -> None:
         "The Velmora Relief Agency later put it at 45,000."
     )
     assert sources(text, "40,000", "45,000")[1] == "The Velmora Relief Agency"
+
+
+def test_a_subject_that_holds_its_own_copula_is_no_source() -> None:
+    text = "Velmora is the worst-affected having reported 41 deaths, according to the relief board."
+    assert sources(text, "41") == ["the relief board"]
+    # must not match: a copula inside a relative clause of the speaker's description
+    text = "A ranger who was at the lake said 14 hikers were missing."
+    assert sources(text, "14") == ["A ranger"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blaze burned 2,000 acres, according to information on the Dorne Fire website.",
+        "The blaze burned 2,000 acres, according to information from Dorne Fire.",
+    ],
+)
+def test_information_on_a_named_website_is_the_sites_owners(text: str) -> None:
+    assert sources(text, "2,000") == ["Dorne Fire"]
+    # must not match: a website with no name keeps the generic source
+    assert sources("It burned 900 acres, according to information on the website.", "900") == ["information"]

@@ -1385,3 +1385,18 @@ def test_two_nouns_joined_by_and_before_a_plural_head_are_one_counted_phrase() -
         figure = re.search(r"\d+", text)
         assert figure is not None
         assert counted_noun(text, figure.end(), len(text))[0] == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police said 90 fans were transported to hospitals overnight.", [("90", "affected")]),
+        ("Medics said 12 people were taken to a hospital.", [("12", "affected")]),
+        # must not match: goods carried to hospitals are no people in them
+        ("Trucks carried 40 tonnes of supplies to hospitals.", [("40 tonnes", "other")]),
+    ],
+)
+def test_people_taken_to_hospital_by_any_wording_are_affected(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert categories(text) == expected

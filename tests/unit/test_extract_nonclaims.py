@@ -339,3 +339,12 @@ def test_one_that_ends_a_list_of_counts_by_place_counts() -> None:
     assert texts(text) == ["six", "four", "one"]
     # must not match: "one" as a pronoun with no list of counts before it
     assert texts("The ferry and one at the far pier were late.") == []
+
+
+def test_a_broadcasters_channel_number_is_no_claim() -> None:
+    assert texts("At least 40 homes burned, Ana Ruiz told KXTV 10 Harbour City television.") == [
+        "At least 40"
+    ]
+    assert texts("The chief told WKRN 2 News that 40 homes burned.") == ["40"]
+    # must not match: letters and a count with no broadcast word after it
+    assert texts("Police told AP 12 people were hurt.") == ["12"]

@@ -208,3 +208,9 @@ def test_the_low_end_a_speaker_allows_is_a_lower_bound() -> None:
     assert read("Prices rose as little as 2 percent.")[0][3] == "lower_bound"
     # must not match: "as many as" is the high end
     assert read("The toll could be as many as 90.")[0][3] == "upper_bound"
+
+
+def test_a_toll_up_to_a_figure_has_reached_it() -> None:
+    assert read("Death toll up to 32 in Varnia hostel collapse") == [("32", 32.0, None, "exact")]
+    # must not match: "up to" after a preposition is a bound
+    assert read("Officials gave a toll of up to 300.") == [("up to 300", 300.0, None, "upper_bound")]

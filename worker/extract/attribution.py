@@ -246,6 +246,9 @@ _DESCRIBED_NAME_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w'’-]
 _PUBLISHED_ON_RE = re.compile(
     r"\s+(?:on|in|at)\s+(?P<owner>[^,.;:'’]{2,60}?)(?:'s|’s)\s+(?:official\s+|own\s+)?"
     r"(?:website|web\s+site|portal|dashboard|web\s+page|page|account|bulletin|feed|channel)\b"
+    # "on the Dorne Fire website": a capitalised name before the site, with no possessive
+    r"|\s+(?:on|in|at)\s+(?:the\s+)?(?P<named>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,5})\s+"
+    r"(?:website|web\s+site|portal|dashboard)\b"
 )
 _RELEASED_BY_RE = re.compile(
     r"\s+(?:first\s+)?(?:released|published|compiled|analy[sz]ed|issued|provided|collected|reported)\s+"
@@ -959,6 +962,8 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
     if (
         lower[-1] in DETERMINERS
         or lower[-1] in PREPOSITIONS
+        # "Norland is the worst hit, having reported": a clause with its own verb is no name
+        or _holds_a_copula(tokens, lower)
         # "Rough estimates suggested": a word that qualifies figures is no one who gives them
         or (len(lower) == 1 and (lower[0] in DISCOURSE_WORDS or lower[0] in GENERIC_DOCUMENT_ADJECTIVES))
     ):
@@ -987,6 +992,18 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
             or (personal_name(tokens) is not None)
         )
     return bool(heads) or bool(capitalised) or acronym
+
+
+_COPULAS = frozenset({"is", "are", "was", "were"})
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+def _holds_a_copula(tokens: list[str], lower: list[str]) -> bool:
+    """Whether a phrase holds "is" or "was" between words, not in a relative clause ("a man who was
+    there"): "Norland is the worst-affected having" is a clause, not a name."""
+    return any(
+        tokens[at] in _COPULAS and lower[at - 1] not in _RELATIVE_PRONOUNS for at in range(1, len(tokens) - 1)
+    )
 
 
 _ONE_CAPITALISED_WORD_RE = re.compile(r"[A-Z][a-z'’-]+")
@@ -1829,10 +1846,11 @@ class _SentenceReader:
             site = _PUBLISHED_ON_RE.match(text, phrase_end, self.end) or _RELEASED_BY_RE.match(
                 text, phrase_end, self.end
             )
-            if site is not None and _valid_source(site.group("owner"), counting=False):
+            site_owner = (site.group("owner") or site.groupdict().get("named")) if site is not None else None
+            if site is not None and site_owner and _valid_source(site_owner, counting=False):
                 # "according to data posted on the board's website", "figures released by the
                 # statistics agency": the site's owner, the figures' maker
-                owner, phrase_end, document = site.group("owner"), site.end(), phrase
+                owner, phrase_end, document = site_owner, site.end(), phrase
             relayed = _WHICH_CITED_RE.match(text, phrase_end, self.end)
             if relayed is not None and _valid_source(relayed.group("origin"), counting=False):
                 # "according to Reuters, which cited two security sources": the origin of the chain

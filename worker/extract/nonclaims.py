@@ -228,6 +228,12 @@ NOT_NAME_WORDS = frozenset(
 # "Sindh 638, Punjab 191": a name after an earlier figure of the same list is the row a count is
 # given for (a tally by place or party), not a name that ends in a number ("Route 66").
 TALLY_ROW_BEFORE = re.compile(r"\d(?:\s+[a-z]+)?,\s+(?:and\s+)?(?:[A-Z][\w'’-]*\s+){1,3}$")
+# A broadcaster's letters and channel number: "told KXTV 10 television", "ABC 7 Los Angeles
+# television", "on WKRN 2 News".
+STATION_LETTERS_BEFORE = re.compile(r"\b[A-Z]{2,5}\s$")
+BROADCAST_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:News|TV|[Tt]elevision|[Rr]adio|[Cc]hannel|[Ss]tation|affiliate)\b"
+)
 GROUP_OF = re.compile(r"\b(?:Group|group)\s+of\s+$")
 # Stock indexes and rankings named with a number: "S&P 500", "the sp 500", "S&P/ASX 200", "FTSE 100".
 INDEX_NAMES = re.compile(
@@ -496,7 +502,11 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
         return "name or identifier"
     if after[1:2].isupper() and STREET_AFTER.match(after):
         return "street number"
-    if not has_unit and (MODEL_SUFFIX_AFTER.match(after) or POSTCODE_AFTER.match(after)):
+    if not has_unit and (
+        MODEL_SUFFIX_AFTER.match(after)
+        or POSTCODE_AFTER.match(after)
+        or (value < 100 and STATION_LETTERS_BEFORE.search(near) and BROADCAST_AFTER.match(after))
+    ):
         return "name or identifier"
     word_before = NAMING_WORD_BEFORE.search(near)
     if word_before and word_before.group(1).lower() in PHONE_WORDS:

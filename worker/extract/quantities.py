@@ -106,7 +106,9 @@ RICHTER_AFTER = re.compile(r"\s+on\s+the\s+Richter(?:\s+scale)?\b")
 # "gone up to", "shot up to", "revised up to": "up" belongs to the verb, the figure is exact.
 MOVED_BEFORE = re.compile(
     r"\b(?:gone|went|go|goes|going|shot|moved|jumped|climbed|risen|rose|crept|edged|inched|ticked|revised|revises"
-    r"|revising|pushed|bumped|scaled)\s+$",
+    r"|revising|pushed|bumped|scaled"
+    # a headline's "Death toll up to 32": the toll has gone up to it
+    r"|toll|tally)\s+$",
     re.IGNORECASE,
 )
 # "shot down 54 drones over seven regions": "over" after a counted plural is a place, not a bound.

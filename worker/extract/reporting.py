@@ -779,7 +779,9 @@ PARENTHESISED_ACRONYM_RE: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&
 # from the Ministry of Transport".
 DOCUMENT_FROM_RE: Final = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:"
-    + word_alternation(DOCUMENT_NOUNS)
+    # "information" names figures only before their owner ("information from the board"): it is
+    # no cue word of its own
+    + word_alternation(DOCUMENT_NOUNS | {"information"})
     # "released by", "released on Thursday by", "published last week by", "conducted by"
     + r")\s+(?:from|by|of|(?:released|published|compiled|analy[sz]ed|issued|conducted|commissioned"
     # "documents obtained by the Herald", "data provided by the clerk": whoever has given them out
