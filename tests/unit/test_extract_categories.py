@@ -1400,3 +1400,11 @@ def test_people_taken_to_hospital_by_any_wording_are_affected(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert categories(text) == expected
+
+
+def test_the_way_a_distance_runs_is_not_what_it_counts() -> None:
+    text = "The village lies some 15 kilometres north of the dam."
+    assert counted_noun(text, text.index("kilometres") + 10, len(text))[0] is None
+    # must not match: a direction that describes the counted noun
+    text = "The storm cut power to 300 north coast villages."
+    assert counted_noun(text, text.index("300") + 3, len(text))[0] == "north coast villages"

@@ -318,3 +318,11 @@ def test_bare_degrees_of_a_temperature_take_the_items_scale_or_its_countrys() ->
     assert [c.unit for c in extract_claims("Temperatures hit 112 degrees.", country="United States")] == ["F"]
     # must not match: degrees that are no temperature keep their unit
     assert [c.unit for c in extract_claims("The ship listed 30 degrees to port.")] == ["degree"]
+
+
+def test_metres_restated_after_feet_are_no_millions() -> None:
+    text = "Crews dug through a 13ft (4m) deep mudslide."
+    assert [(q.value, q.unit) for q in find_quantities(text, 0, len(text))] == [(13.0, "ft"), (4.0, "m")]
+    # must not match: money in millions is still millions
+    text = "The fund raised $4m for the town."
+    assert [(q.value, q.unit) for q in find_quantities(text, 0, len(text))] == [(4_000_000.0, "USD")]

@@ -157,3 +157,14 @@ def test_a_typographic_apostrophe_is_a_possessive_like_a_plain_one(mention: str)
     assert normalize_source(mention) == normalize_source(mention.replace("’", "'"))
     # the possessive's "s" never joins the name it follows ("gazas")
     assert not normalize_source(mention)[0].split()[0].endswith("s")
+
+
+def test_a_title_deep_inside_a_long_phrase_names_no_speaker() -> None:
+    phrase = "Organisers of the rally against the planned state visit of President Ana Ruiz"
+    assert personal_name(phrase.split(" ")) is None
+    # must not match: a title after a body's capitalised name, or after a few describing words
+    for phrase in (
+        "The National Council for Disaster Relief chief Ana Ruiz",
+        "the country's deputy health minister Ana Ruiz",
+    ):
+        assert personal_name(phrase.split(" ")) == ["Ana", "Ruiz"]

@@ -747,6 +747,21 @@ COUNTED_PHRASE_WINDOW = 80
 COUNTED_PHRASE_WORDS = 4
 
 
+# Which way a distance runs, before what it runs from or to: "15 kilometres north of the town",
+# "rolled 400 feet down into a gorge" (not "300 north coast villages").
+_DIRECTIONS = frozenset(
+    {
+        *("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"),
+        *("north-east", "north-west", "south-east", "south-west", "down", "away", "inland", "offshore"),
+    }
+)
+_FROM_OR_TO_AFTER = re.compile(r"\s+(?:of|into|from|to|towards?|off)\b|\s*(?:[,.;:)]|$)")
+
+
+def _runs_a_way(text: str, lower: str, word: re.Match[str]) -> bool:
+    return lower in _DIRECTIONS and _FROM_OR_TO_AFTER.match(text, word.end()) is not None
+
+
 def _pairs_modifiers(text: str, words: list[str], word: re.Match[str]) -> bool:
     """Whether the word is an "and" that joins two nouns before one plural head: "14 fire and
     rescue officials", "search and rescue workers" (not "people and their cattle")."""
@@ -795,10 +810,14 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
         word = match.group(0)
         lower = word.lower()
         if (
-            lower in _PHRASE_STOP
-            and not (not words and lower in _NOUN_SKIP)
-            and not _pairs_modifiers(text, words, match)
-        ) or lower.endswith(_CONTRACTED):
+            (
+                lower in _PHRASE_STOP
+                and not (not words and lower in _NOUN_SKIP)
+                and not _pairs_modifiers(text, words, match)
+            )
+            or lower.endswith(_CONTRACTED)
+            or _runs_a_way(text, lower, match)
+        ):
             break  # a verb ("were", "face") or a contracted one ("haven't") ends the noun phrase
         if (lower.endswith("ed") and (words or lower not in _PARTICIPLE_ADJECTIVES)) or (
             words and (lower in _PREDICATE_ADJECTIVES or lower in _CLAUSE_PARTICIPLES)

@@ -121,6 +121,8 @@ COUNTED_PLURAL_BEFORE_OVER = re.compile(
 )
 # "37m (121ft)": a length restated in feet.
 FEET_RESTATED_AFTER = re.compile(r"\s*\(\s*[\d.,]+\s*(?:ft|feet|foot|yards?|yd)\b")
+# "13ft (4m)": a length in feet, then its metres in brackets.
+FEET_BEFORE_PARENTHESIS = re.compile(r"\d\s*(?:ft|feet|foot|yards?|yd)\s*\(\s*$")
 # Words before a bare "10m" that make it a length, not a million: "a depth of 10m", "waves of 3m".
 METRE_CONTEXT_BEFORE = re.compile(
     r"\b(?:depth|height|deep|high|tall|wide|long|length|width|wave|waves|water|tide|surge|sea\s+level|"
@@ -1058,6 +1060,8 @@ def _m_is_million(text: str, pos: int, token: str) -> bool:
     if word == "of" or (word.islower() and word.endswith("s")):
         return True
     number_start = pos - len(token) - 1
+    if FEET_BEFORE_PARENTHESIS.search(text, max(0, number_start - METRE_CONTEXT_WINDOW), number_start):
+        return False  # "13ft (4m)": a length restated in metres
     return (
         METRE_CONTEXT_BEFORE.search(text, max(0, number_start - METRE_CONTEXT_WINDOW), number_start) is None
     )

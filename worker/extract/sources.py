@@ -149,6 +149,13 @@ def personal_name(tokens: Sequence[str]) -> list[str] | None:
     return list(name) if name else None
 
 
+# The most lower-case words a speaker's title follows, words that link a name's parts aside: "the
+# country's deputy health minister", "the Council for Disaster Relief chief". A title further in
+# stands inside a longer phrase that names someone else.
+MAX_WORDS_BEFORE_A_TITLE = 4
+_LINK_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "in", "at", "on"})
+
+
 @lru_cache(maxsize=8192)
 def _personal_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """`personal_name` on a hashable phrase, cached: the same speakers recur across a feed."""
@@ -164,6 +171,11 @@ def _personal_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     name = tokens[last_title + 1 :]
     if not name or not PERSONAL_NAME_TOKEN_RE.match(name[0]) or name[0].lower() in {"the", "a", "an"}:
         return None
+    if sum(token[0].islower() and token not in _LINK_WORDS for token in tokens[: max(last_title, 0)]) > (
+        MAX_WORDS_BEFORE_A_TITLE
+    ):
+        return None  # "Organisers of the march against the state visit of President Ana Ruiz": not her
+
     for token in name:
         lower = token.lower()
         if ACRONYM_RE.match(token) or (lower in _NOT_IN_NAMES and not honorific):
