@@ -1408,3 +1408,27 @@ def test_the_way_a_distance_runs_is_not_what_it_counts() -> None:
     # must not match: a direction that describes the counted noun
     text = "The storm cut power to 300 north coast villages."
     assert counted_noun(text, text.index("300") + 3, len(text))[0] == "north coast villages"
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("A ferry carrying 200 people abruptly capsized.", "people"),
+        ("Some 9 million individuals urgently need aid.", "individuals"),
+        ("Charities pledged $50 million just before the talks.", None),
+        # must not match: an adverb in -ly before the noun, or a noun that ends in -ly
+        ("The 300 elderly residents were moved.", "elderly residents"),
+        ("Organisers expect 40 families.", "families"),
+    ],
+)
+def test_an_adverb_after_the_noun_ends_what_is_counted(text: str, noun: str | None) -> None:
+    figure = re.search(r"\d+(?: million)?", text)
+    assert figure is not None
+    assert counted_noun(text, figure.end(), len(text))[0] == noun
+
+
+def test_an_aside_between_typed_hyphens_passes_the_verb_to_the_counts() -> None:
+    text = "Five passengers and two crew - the pilot and a guard - were killed, officials said."
+    assert categories(text) == [("Five", "killed"), ("two", "killed")]
+    # must not match: a hyphen inside a word is no aside
+    assert categories("Five passengers of a two-coach train were hurt.") == [("Five", "injured")]

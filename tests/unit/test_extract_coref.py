@@ -387,3 +387,14 @@ def test_one_member_of_a_pair_of_sources_is_not_the_pair(pair: str) -> None:
     registry = SourceRegistry()
     registry.resolve("the Ministry of Health and Population")
     assert resolved(registry, "the ministry") == "the Ministry of Health and Population"
+
+
+def test_a_later_spokesman_of_a_body_is_not_its_fuller_name() -> None:
+    registry = SourceRegistry()
+    later = ("a coast guard spokesman",)
+    assert resolved(registry, "the Coast Guard", later) == "the Coast Guard"
+    # must not match: a later name that holds the words and more is the body's full name
+    assert (
+        resolved(SourceRegistry(), "the Red Crescent", ("the Libyan Red Crescent",))
+        == "the Libyan Red Crescent"
+    )

@@ -1410,3 +1410,17 @@ def test_a_governor_named_with_the_province_speaks_for_that_area(text: str) -> N
 def test_a_person_with_no_governed_place_has_no_area(text: str) -> None:
     entity = resolve_source("Ana Ruiz", "ana ruiz", "person", item_context(text, "PH"))
     assert entity is not None and entity.area is None
+
+
+def test_a_currency_code_in_the_sentence_is_no_body() -> None:
+    text = "Finance Secretary Ana Ruiz announced a package of USD 380 million for the region."
+    assert resolve("Ana Ruiz", text, "US", "person") == "person:rz"
+    # must not match: a body's letters the item does not define are still its name
+    assert resolve("the TRC", "The TRC said 40 died.", "KE", "organisation") == "acr:trc"
+
+
+def test_a_persons_initials_are_no_body() -> None:
+    text = "At least 14 died, G.K. Lemos, the railway's press officer, told reporters."
+    assert resolve("G.K. Lemos", text, "IN", "person") == "person:lms"
+    # must not match: a body's letters the item does not define are still its name
+    assert resolve("the TRC", "The TRC said 40 died.", "KE", "organisation") == "acr:trc"

@@ -371,6 +371,7 @@ _PHRASE_STOP = frozenset(
         "open",  # "58 shelters open"
         "towards",
         "also",
+        "just",  # "$50 million just before the talks"
         # verbs in the present tense that follow a count of people: "2.1 million people face hunger"
         *("face", "need", "remain", "lack", "risk", "live", "depend", "rely", "suffer", "still"),
         # and what a poll finds people think: "61 percent of adults support the plan"
@@ -606,6 +607,7 @@ _AS_WERE = re.compile(r"\bas\s+(?:were|was|did|had)\s+$", re.IGNORECASE)
 _ASIDE = re.compile(
     r",[^,;]{0,50}\b(?:them|whom|among|including|mostly|most)\b[^,;]{0,40},"
     r"|\s*[–—]\s[^–—;]{1,60}\s[–—]"  # "36 people – 30 men and six women – were"
+    r"|\s+-\s[^;]{1,60}?\s-(?=\s)"  # the same between hyphens typed as dashes
     r"|,\s+or\s+[^,;]{1,50},"  # "1.9 million people, or 90% of the population, were"
     r"|\s*\([^()]{1,60}\)"  # "40 people (mostly children) died"
     # an aside its writer did not close: "nine more, including boys wounded", "12 herders
@@ -762,6 +764,17 @@ def _runs_a_way(text: str, lower: str, word: re.Match[str]) -> bool:
     return lower in _DIRECTIONS and _FROM_OR_TO_AFTER.match(text, word.end()) is not None
 
 
+def _adverb_after(words: list[str], lower: str) -> bool:
+    """Whether a word after a plural noun is an adverb of the verb to come: "200 people abruptly",
+    "9 million individuals urgently need"."""
+    plural = words[-1].endswith("s") or words[-1].lower() in _IRREGULAR_PLURALS
+    return plural and lower.endswith("ly") and lower not in _NOUNS_IN_LY
+
+
+# Nouns that end like adverbs: "12 families" ends in "ies", but "300 party rally" and "40 supply" do not.
+_NOUNS_IN_LY = frozenset({"family", "ally", "assembly", "supply", "rally", "anomaly", "monopoly", "reply"})
+
+
 def _pairs_modifiers(text: str, words: list[str], word: re.Match[str]) -> bool:
     """Whether the word is an "and" that joins two nouns before one plural head: "14 fire and
     rescue officials", "search and rescue workers" (not "people and their cattle")."""
@@ -820,9 +833,12 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
         ):
             break  # a verb ("were", "face") or a contracted one ("haven't") ends the noun phrase
         if (lower.endswith("ed") and (words or lower not in _PARTICIPLE_ADJECTIVES)) or (
-            words and (lower in _PREDICATE_ADJECTIVES or lower in _CLAUSE_PARTICIPLES)
+            words
+            and (
+                lower in _PREDICATE_ADJECTIVES or lower in _CLAUSE_PARTICIPLES or _adverb_after(words, lower)
+            )
         ):
-            break  # a participle, or what befell them ("5 soldiers dead"): not what is counted
+            break  # a participle, what befell them ("5 soldiers dead") or an adverb: not what is counted
         if words and lower.endswith("ing") and lower not in _ING_NOUNS:
             break  # "17 senators joining the vote", "300 people living in tents": a clause after the noun
         if (lower in UNITS_WORDS or lower in TENS_WORDS) and (not words or word.islower()):

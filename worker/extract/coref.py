@@ -508,6 +508,8 @@ class SourceRegistry:
                 named <= words
                 and len(candidate.text) > len(phrase.text)
                 and personal_name(candidate.tokens) is None
+                # "the Coast Guard said ... a coast guard spokesman said": one who speaks for it
+                and candidate.tokens[-1].lower() not in TITLE_WORDS
             ):
                 entity = self._add(candidate, person=False, display=candidate.text)
                 return entity, entity.text

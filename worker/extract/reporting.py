@@ -762,7 +762,7 @@ NAME_TOKEN_RE: Final = re.compile(r"^(?:[A-Z][\w'’\-.]*|(?:al|el|bin|ibn|abu|b
 # A word of a personal name: capitalised with a lower-case letter ("McKay", not "U.N" or "CNN"), an
 # initial ("S."), or a particle joined to the name ("al-Hadi").
 PERSONAL_NAME_TOKEN_RE: Final = re.compile(
-    r"^(?:[A-Z][\w'’\-]*[a-z][\w'’\-]*|[A-Z]\.|(?:al|el|bin|ibn|abu|ben)-[\w'’\-]+)$"
+    r"^(?:[A-Z][\w'’\-]*[a-z][\w'’\-]*|(?:[A-Z]\.){1,3}|(?:al|el|bin|ibn|abu|ben)-[\w'’\-]+)$"
 )
 # An acronym, not a model number written like one ("A320", "F16", "MH17").
 ACRONYM_RE: Final = re.compile(r"^(?![A-Z]{1,2}\d{2,}$)[A-Z][A-Z0-9&]{1,7}$")

@@ -31,7 +31,7 @@ from functools import cache, lru_cache
 from itertools import islice
 
 from worker.extract.alternation import word_alternation
-from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
+from worker.extract.lexicon import CURRENCY_PREFIXES, MONTH_NAMES, WEEKDAY_NAMES
 from worker.extract.places import FREE_CITY_POPULATION, PAPER_TITLE_WORDS, POSSESSIVE_END, gazetteer
 from worker.extract.places import fold as fold_place
 from worker.extract.reporting import GENERIC_DOCUMENT_ADJECTIVES, PLACE_HEADS, TITLE_WORDS
@@ -365,6 +365,8 @@ GENERIC_POLICE = "generic:police"
 # "the prefecture" of a French city counts a march there as the city's police prefecture does.
 GENERIC_PREFECTURE = "generic:prefecture"
 _INDEXED_WORD = re.compile(r"\w+")
+_INITIALS_OF_A_NAME = re.compile(r"\b((?:[A-Z]\.){2,3})\s*[A-Z][a-z]")
+_CURRENCY_CODES = frozenset(code for code in CURRENCY_PREFIXES.values() if len(code) == 3 and code.isupper())
 # A word that opens with a letter outside a-z: every capitalised word, which a name's first word is.
 _NAME_LIKE_WORD = re.compile(r"(?<!\w)[^\W\d_a-z]\w*")
 # A person's role is stated at one of the first mentions of the name; later ones are not read.
@@ -685,10 +687,13 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
         words = content_words(expansion)
         if words and words in folded and re.search(rf"(?:^| ){re.escape(words)}(?: |$)", folded):
             return _defined_body(acronym, context)
+    name_initials = {found.group(1).replace(".", "") for found in _INITIALS_OF_A_NAME.finditer(mention)}
     for bare in _bare_words(mention):
         if (
             _ACRONYM.fullmatch(bare)
             and not _ROMAN_NUMERAL.fullmatch(bare)
+            and bare not in _CURRENCY_CODES  # "a package of USD 380 million": money, not a body
+            and bare not in name_initials  # "G.K. Jalan": a person's initials
             and gazetteer().lookup(bare) is None
         ):
             # A state's letters before a kind of body every state has ("KSDMA": Kerala's SDMA), or
