@@ -1424,3 +1424,16 @@ def test_a_persons_initials_are_no_body() -> None:
     assert resolve("G.K. Lemos", text, "IN", "person") == "person:lms"
     # must not match: a body's letters the item does not define are still its name
     assert resolve("the TRC", "The TRC said 40 died.", "KE", "organisation") == "acr:trc"
+
+
+def test_the_ministry_after_a_speakers_name_takes_its_own_country() -> None:
+    text = (
+        "Strikes by Norway on Sweden killed 40, Ana Ruiz, head of the Swedish Health Ministry's "
+        "public relations, said on Saturday."
+    )
+    assert resolve("Ana Ruiz", text, "SE", "person") == "gov:se:health-ministry"
+    # must not match: a title before the name with the country named before it
+    assert (
+        resolve("Ana Ruiz", "Syrian Health Minister Ana Ruiz said 40 died.", "SY", "person")
+        == "gov:sy:health-ministry"
+    )

@@ -1782,11 +1782,21 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
 
 
 def _ministry_named_in(words: str, person: str, context: ItemContext) -> Entity | None:
-    """The ministry an office in `words` names, in the country they name or the item's."""
-    country, rest = _country_in(fold(words))
-    offices = _offices(rest)
-    if not offices:
+    """The ministry an office in `words` names, in the country they name or the item's. The words
+    after the person's name are read first, then those before it: "Israeli strikes killed 400,
+    Ana Ruiz, of the Iranian health ministry, said" is Iran's ministry."""
+    folded, name = fold(words), fold(person)
+    at = folded.find(name) if name else -1
+    parts = [folded[at + len(name) :], folded[:at]] if at >= 0 else []
+    for part in [*parts, folded]:
+        country, rest = _country_in(part)
+        offices = _offices(rest)
+        if offices:
+            break
+    else:
         return None
+    if country is None and part is not folded:
+        country = _country_in(folded)[0]  # "Syrian officials ... Ana Ruiz, the health minister"
     where = country or context.country or "xx"
     return Entity(
         id=f"gov:{where.lower()}:{offices[0]}{MINISTRY_SUFFIX}",
