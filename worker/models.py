@@ -102,8 +102,15 @@ class Evidence(BaseModel):
         description="The sentence around the figure, cut to a window of context at word boundaries "
         "(an ellipsis marks a cut)."
     )
-    start: int = Field(ge=0, description="Offset of quantity_text in the original body (characters).")
+    start: int = Field(
+        ge=0, description="Offset of quantity_text in the original body, or in the headline (characters)."
+    )
     end: int = Field(ge=0)
+    field: Literal["body", "headline"] = Field(
+        default="body",
+        description="Where the figure stands: the item's body, or its headline field (a figure the body "
+        "does not restate); start and end count in that field.",
+    )
 
 
 class ClaimEvent(BaseModel):

@@ -53,6 +53,8 @@ from worker.track.identity import (
 EXTRACTOR_VERSION = __version__
 # Marks evidence cut short on one side of the figure.
 ELLIPSIS = "…"
+# A headline's figure and the body's figure at the same offsets are two claims: their ids differ.
+HEADLINE_ID_SUFFIX = "#headline"
 
 # What `max_numbers_per_sentence` counts: runs of digits ("1,250", "3.5") and number words, each
 # scanned on its own (digits lead one, lower-cased words the other: both scan fast).
@@ -111,12 +113,16 @@ def extract_item(item: WireItem, limits: ItemLimits = DEFAULT_LIMITS) -> Extract
         return Extraction()  # no figure to place or credit: the item-wide reading is skipped
     # Sources and places are resolved here, once per item, because resolution needs the whole
     # item: the acronyms it defines, the people it introduces with their office, its event place.
-    where = item_places(cleaned.text, item.headline, cleaned.dateline_place)
+    # the cleaned text opens with the headline when the item has one: it is not read twice
+    where = item_places(cleaned.text, None if cleaned.headline_end else item.headline, cleaned.dateline_place)
     # A figure whose sentence names no place is about the item's event place, never the dateline:
     # the bureau's city is where the reporter sits.
     fallback = fallback_name(where)
     resolver = _ItemResolver(
-        item_context(cleaned.text, where.country, where.countries), where, [start for start, _ in sentences]
+        item_context(cleaned.text, where.country, where.countries),
+        where,
+        # the headline is no sentence of the running text: no body speaks "before" the first one
+        [start for start, _ in sentences if start >= cleaned.headline_end],
     )
     return Extraction(
         events=[
@@ -394,6 +400,7 @@ def _to_event(
                 "value_out_of_range", f"the figure {claim.quantity_text[:40]!r} is beyond float range"
             )
     start, end = cleaned.original_span(claim.start, claim.end)
+    in_headline = claim.start < cleaned.headline_end
     source = claim.source
     where = resolver.where
     fallback = resolver.fallback
@@ -461,7 +468,12 @@ def _to_event(
         place = gazetteer().by_id.get(f"iso:{entity.country}")
     return ClaimEvent(
         claim_id=make_claim_id(
-            item.id, start=start, end=end, value=claim.value, value_high=claim.value_high, unit=claim.unit
+            f"{item.id}{HEADLINE_ID_SUFFIX}" if in_headline else item.id,
+            start=start,
+            end=end,
+            value=claim.value,
+            value_high=claim.value_high,
+            unit=claim.unit,
         ),
         item_id=item.id,
         feed=item.source,
@@ -481,6 +493,7 @@ def _to_event(
             sentence=evidence_window(cleaned.text, claim, limits.evidence_context_chars),
             start=start,
             end=end,
+            field="headline" if in_headline else "body",
         ),
         resolved_source=None if source is None else resolver.resolved_source(entity, source.normalized),
         place=_resolved_place(place or where.event_place),

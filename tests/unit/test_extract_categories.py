@@ -1432,3 +1432,25 @@ def test_an_aside_between_typed_hyphens_passes_the_verb_to_the_counts() -> None:
     assert categories(text) == [("Five", "killed"), ("two", "killed")]
     # must not match: a hyphen inside a word is no aside
     assert categories("Five passengers of a two-coach train were hurt.") == [("Five", "injured")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Death toll rises to 10 in Velport mine collapse as rescue effort continues",
+        "The toll from the landslide has risen to 20 as crews search for survivors.",
+        "Officials updated the death toll from a Thursday landslide in Velport, Norland to 11 on Monday.",
+    ],
+)
+def test_a_toll_keeps_its_category_past_a_clause_in_the_present_or_a_long_object(text: str) -> None:
+    assert categories(text)[0][1] == "killed"
+    # must not match: "as" before a state lists people in it
+    assert categories("Police listed 40 people as missing.") == [("40", "missing")]
+
+
+def test_a_name_after_an_irregular_plural_opens_a_clause() -> None:
+    text = "Questions surround a group of 76 people Ana Ruiz said were unaccounted for."
+    assert counted_noun(text, text.index("76") + 2, len(text))[0] == "people"
+    # must not match: a capitalised word inside the noun phrase before the plural
+    text = "Crews moved 40 Velport residents."
+    assert counted_noun(text, text.index("40") + 2, len(text))[0] == "Velport residents"

@@ -348,3 +348,9 @@ def test_a_broadcasters_channel_number_is_no_claim() -> None:
     assert texts("The chief told WKRN 2 News that 40 homes burned.") == ["40"]
     # must not match: letters and a count with no broadcast word after it
     assert texts("Police told AP 12 people were hurt.") == ["12"]
+
+
+def test_a_group_of_people_is_counted_but_the_group_of_twenty_is_a_name() -> None:
+    assert texts("Police held a group of 76 fans overnight.") == ["76"]
+    # must not match: the name of a club of countries
+    assert texts("Leaders of the Group of 20 met in Rome.") == []

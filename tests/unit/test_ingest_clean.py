@@ -178,9 +178,17 @@ def test_repeated_headline_keeps_only_the_first_copy() -> None:
     assert clean_body(body).text == "Ferry sinks, 20 missing\nRescuers searched all night."
 
 
-def test_copies_of_the_headline_field_are_all_dropped() -> None:
+def test_the_headline_field_opens_the_text_once_and_its_copies_in_the_body_are_dropped() -> None:
     body = "FERRY SINKS, 20 MISSING\nRescuers searched all night.\nFerry sinks: 20 missing"
-    assert clean_body(body, headline="Ferry sinks, 20 missing").text == "Rescuers searched all night."
+    cleaned = clean_body(body, headline="Ferry sinks, 20 missing")
+    assert cleaned.text == "Ferry sinks, 20 missing\nRescuers searched all night."
+    assert cleaned.headline_end == len("Ferry sinks, 20 missing")
+    # a span in the headline maps into the headline, one in the body into the body
+    assert cleaned.original_span(13, 15) == (13, 15)
+    night = cleaned.text.index("night")
+    assert body[slice(*cleaned.original_span(night, night + 5))] == "night"
+    # must not match: with no headline field the text is the body's alone
+    assert clean_body(body).headline_end == 0
 
 
 def test_a_caption_repeated_with_and_without_its_label_is_kept_once() -> None:

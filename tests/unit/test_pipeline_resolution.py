@@ -282,3 +282,17 @@ def test_a_spokesperson_named_without_a_body_speaks_for_the_body_before(title: s
     body = f"Mayor Ines Roth said 2,205 people had died. {title} Arno Keller said 3,640 people were injured."
     found = only(events(body, "Floods in Kenya"), 3640.0)
     assert found.resolved_source is not None and found.resolved_source.id.startswith("person:")
+
+
+def test_a_figure_only_the_headline_field_gives_is_a_claim_with_its_span_in_the_headline() -> None:
+    headline = "Death toll rises to 12 in Velport mine collapse"
+    found = events("Rescuers pulled a 12th victim from the shaft on Monday, officials said.", headline)
+    toll = only(found, 12)
+    assert toll.category == "killed"
+    assert toll.evidence.field == "headline"
+    assert headline[toll.evidence.start : toll.evidence.end] == "12"
+    # must not match: a headline that restates the body's figure gives one claim, read in the body
+    body = "The death toll rose to 12 on Monday, officials said."
+    [toll] = events(body, headline)
+    assert toll.evidence.field == "body"
+    assert body[toll.evidence.start : toll.evidence.end] == "12"

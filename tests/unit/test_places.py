@@ -923,3 +923,11 @@ def test_a_country_named_before_its_strikes_on_another_is_no_event_country(
     headline: str, body: str, country: str
 ) -> None:
     assert item_places(body, headline).country == country
+
+
+def test_a_dateline_town_with_a_state_abbreviation_gives_the_country() -> None:
+    where = item_places("Crews found 12 bodies in the rubble.", None, "MILLBROOK, Fla.")
+    assert where.country == "US"
+    assert where.event_place is not None and where.event_place.id == "iso:US"
+    # must not match: an abbreviation the style book does not give a state stays unknown
+    assert item_places("Crews found 12 bodies in the rubble.", None, "MILLBROOK, Xyz.").country is None

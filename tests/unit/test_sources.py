@@ -168,3 +168,9 @@ def test_a_title_deep_inside_a_long_phrase_names_no_speaker() -> None:
         "the country's deputy health minister Ana Ruiz",
     ):
         assert personal_name(phrase.split(" ")) == ["Ana", "Ruiz"]
+
+
+def test_a_partys_letters_after_a_speakers_name_leave_the_name() -> None:
+    assert normalize_source("Velport County Mayor Ana Ruiz (D)") == ("ana ruiz", "person")
+    # must not match: letters that are no party stay out of a person's name as before
+    assert normalize_source("the National Relief Agency (NRA)")[1] != "person"

@@ -1437,3 +1437,11 @@ def test_the_ministry_after_a_speakers_name_takes_its_own_country() -> None:
         resolve("Ana Ruiz", "Syrian Health Minister Ana Ruiz said 40 died.", "SY", "person")
         == "gov:sy:health-ministry"
     )
+
+
+def test_a_partys_letters_after_a_name_are_no_part_of_it() -> None:
+    text = "The toll rose to 36, Velport County Mayor Ana Ruiz (D) said."
+    assert resolve("Velport County Mayor Ana Ruiz (D)", text, "US", "person") == "person:rz"
+    # must not match: a body's letters in brackets stay with the body
+    text = "The National Relief Agency (NRA) said 40 died."
+    assert resolve("The National Relief Agency (NRA)", text, "US", "organisation") == "acr:nra"

@@ -694,7 +694,10 @@ _NEXT_CLAUSE = re.compile(
     r"they|he|she|we|left|took|made|put|hit|said|say|says|fled|died|sent|set|gave|kept|brought|held)\b)"
     # "climbed to 58 as crews dug through the mud": a clause of its own, not "listed as missing"
     r"|as\s+(?=(?:the|a|an|its|their|his|her|it|they|he|she|we)\s|(?!" + _STATES_AFTER_AS + r")"
-    r"[a-z]+(?:\s+[a-z]+){0,2}\s+(?:[a-z]+ed|hit|began|rose|fell|spread|struck|swept|came|went|took)\b))",
+    r"[a-z]+(?:\s+[a-z]+){0,2}\s+(?:[a-z]+ed|hit|began|rose|fell|spread|struck|swept|came|went|took"
+    # "as rescue work continues", "as crews search for survivors": the same clause in the present
+    r"|(?:continue|search|dig|work|race|battle|struggle|scramble|scour|comb|sift|look|wait|brace|hunt|try)"
+    r"(?:s|es)?|tries)\b))",
     re.IGNORECASE,
 )
 
@@ -711,6 +714,13 @@ _CHANGE_VERB_BEFORE = re.compile(
     r"revised(?:\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:up|down|upwards?|downwards?))?)"
     r"(?:\s+(?:to|at|from|past|beyond|above|the|up|down))*"
     r"(?:\s+[\d.,]+(?:\s+(?:to|and))?)?\s*$",
+    re.IGNORECASE,
+)
+# A toll someone set to a figure, however long the words between: "officials updated the death toll
+# from Thursday's collapse of a condo tower in Surfside to 11".
+_TOLL_SET_TO = re.compile(
+    r"\b(?:raised|lowered|updated|revised|put|brought|pushed|increased)\s+(?:the|its|their)\s+(?:death\s+)?toll\b"
+    r"(?!\s+of\b)[^.;:\d]{0,120}?\s(?:to|at)\s+$",  # not "the toll of damaged homes"
     re.IGNORECASE,
 )
 # Every verb _CHANGE_VERB_BEFORE finds holds one of these.
@@ -843,7 +853,12 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
             break  # "17 senators joining the vote", "300 people living in tents": a clause after the noun
         if (lower in UNITS_WORDS or lower in TENS_WORDS) and (not words or word.islower()):
             break  # "4 percent two months ago", "120 seats five years ago": a number word opens a new figure
-        if words and word[0].isupper() and words[-1].islower() and words[-1].endswith("s"):
+        if (
+            words
+            and word[0].isupper()
+            and words[-1].islower()
+            and (words[-1].endswith("s") or words[-1] in _IRREGULAR_PLURALS)
+        ):
             break  # "28 attack drones Russia launched": a name after a plural noun opens a clause
         if lower in _NOUN_SKIP and not words:
             pos = match.end()
@@ -1517,6 +1532,8 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
     leading = _LEADING_WORDS.match(text, start)  # the verb read as the figure's qualifier: "passed 60"
     verb_end = leading.end() if leading is not None else start
     near = text[max(window_start, start - CHANGE_VERB_WINDOW) : verb_end].lower()
+    if "toll" in text[window_start:start] and _TOLL_SET_TO.search(text, window_start, verb_end):
+        return "killed"  # "updated the death toll from the collapse in Surfside to 11"
     if lowers_like_ignorecase(near) and _CHANGE_STEM.search(near) is None:
         return None  # a cheap test first: this runs for most figures without a category
     verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - CHANGE_VERB_WINDOW), start)

@@ -234,7 +234,8 @@ STATION_LETTERS_BEFORE = re.compile(r"\b[A-Z]{2,5}\s$")
 BROADCAST_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:News|TV|[Tt]elevision|[Rr]adio|[Cc]hannel|[Ss]tation|affiliate)\b"
 )
-GROUP_OF = re.compile(r"\b(?:Group|group)\s+of\s+$")
+# "the Group of 20": a name; "a group of 76 people" counts them.
+GROUP_OF = re.compile(r"\b(?:Group|(?<!\ba\s)group)\s+of\s+$")
 # Stock indexes and rankings named with a number: "S&P 500", "the sp 500", "S&P/ASX 200", "FTSE 100".
 INDEX_NAMES = re.compile(
     r"\b(?:(?i:S&P|S\s?P)(?:/ASX)?|ASX|FTSE|Fortune|Russell|Nasdaq|Nikkei|CAC|DAX|Stoxx|Hang Seng|"

@@ -1494,6 +1494,8 @@ def _dateline_place(dateline: str) -> Place | None:
     region when the gazetteer does not know the town there."""
     town, comma, area_name = dateline.rpartition(", ")
     area = gazetteer().lookup(area_name) if comma else None
+    if comma and area is None and area_name in state_abbreviations():
+        area = gazetteer().by_id.get(f"iso:{state_abbreviations()[area_name]}")  # "SURFSIDE, Fla."
     if area is None:
         return gazetteer().lookup(dateline)
     return gazetteer().lookup_in(town, area) or area

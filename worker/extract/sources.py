@@ -266,7 +266,8 @@ def normalize_source(text: str) -> tuple[str, str]:
     cleaned = _clean(text)
     canonical = _alias(cleaned)
     if canonical is None:
-        name = personal_name(WORD_RE.findall(text))
+        # "Mayor Ana Ruiz (D)", "Sen. Ana Ruiz (R-Texas)": a party's letters in brackets are no name
+        name = personal_name(WORD_RE.findall(_PARENTHESIS_RE.sub("", text) if "(" in text else text))
         if name:
             return _clean(" ".join(name)), "person"
         folded = _fold(cleaned)

@@ -212,7 +212,15 @@ _LINK_PREFIX_TUPLE = tuple(LINK_PREFIXES)
 class CleanedText:
     """Cleaned text, the place of its dateline, and the map from cleaned offsets to body offsets."""
 
-    __slots__ = ("_clean_starts", "_orig_ends", "_orig_starts", "_verbatim", "dateline_place", "text")
+    __slots__ = (
+        "_clean_starts",
+        "_orig_ends",
+        "_orig_starts",
+        "_verbatim",
+        "dateline_place",
+        "headline_end",
+        "text",
+    )
 
     def __init__(  # noqa: PLR0913  keyword-only offset maps, built together by the cleaner
         self,
@@ -223,9 +231,13 @@ class CleanedText:
         orig_starts: list[int],
         orig_ends: list[int],
         verbatim: list[bool],
+        headline_end: int = 0,
     ) -> None:
         self.text = text
         self.dateline_place = dateline_place
+        # The item's headline opens the text when it has one: text[:headline_end] is the headline,
+        # and `original_span` of a span there is its span in the headline, not in the body.
+        self.headline_end = headline_end
         self._clean_starts = clean_starts
         self._orig_starts = orig_starts
         self._orig_ends = orig_ends
@@ -261,11 +273,18 @@ _Piece = tuple[str, int, int, bool]
 
 
 def clean_body(body: str, headline: str | None = None) -> CleanedText:
-    """The body cleaned for extraction; `headline` (the item's own) is dropped wherever it repeats."""
+    """The item's text cleaned for extraction: its headline (`headline`, the item's own field), then
+    the body, where the headline is dropped wherever it repeats. A figure only the headline gives
+    ("Death toll rises to 10" above a body that says "a 10th victim") is a claim of its own."""
     lines, after_newline = _split_lines(body)
     headline_key = line_key(headline) if headline else ""
     seen: set[str] = set()
     builder = _Builder()
+    if headline and headline_key:
+        for line in _split_lines(headline)[0]:
+            if line:
+                builder.add_line(line)
+    headline_end = builder.length
     dateline_place: str | None = None
     kept = 0
     previous_text, previous_index = "", -2
@@ -292,7 +311,7 @@ def clean_body(body: str, headline: str | None = None) -> CleanedText:
             builder.add_line(_without_prefix(pieces, dateline.end()))
         else:
             builder.add_line(pieces, wrapped=wrapped)
-    return builder.build(dateline_place)
+    return builder.build(dateline_place, headline_end)
 
 
 # A line that stops on a comma or on a word that cannot end a sentence or a headline ("of", "the",
@@ -522,6 +541,10 @@ class _Builder:
         for text, start, end, verbatim in pieces:
             self._add(text, start, end, verbatim=verbatim)
 
+    @property
+    def length(self) -> int:
+        return self._length
+
     def _add(self, text: str, start: int, end: int, *, verbatim: bool) -> None:
         self._chunks.append(text)
         self._clean_starts.append(self._length)
@@ -530,7 +553,7 @@ class _Builder:
         self._verbatim.append(verbatim)
         self._length += len(text)
 
-    def build(self, dateline_place: str | None) -> CleanedText:
+    def build(self, dateline_place: str | None, headline_end: int = 0) -> CleanedText:
         return CleanedText(
             "".join(self._chunks),
             dateline_place,
@@ -538,4 +561,5 @@ class _Builder:
             orig_starts=self._orig_starts,
             orig_ends=self._orig_ends,
             verbatim=self._verbatim,
+            headline_end=headline_end,
         )

@@ -356,6 +356,7 @@ _NAME_PARTICLES = frozenset(
 # Words that introduce a source, not part of its name: "per PDMA", "according to the agency".
 _INTRODUCERS = re.compile(r"^(?:per|by|from|according\s+to|citing|quoting)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s)\b")
+_PARTY_AFTER = re.compile(r"\s*\((?:[DRI]|[DRI]-[A-Z][\w. ]{0,15})\)$")
 # Parts of the ids the rules below write: a body the data file does not list ("name:velm relief
 # board"), a ministry by its office ("gov:ke:health-ministry"), and police named by no force.
 UNLISTED_PREFIX = "name:"
@@ -398,8 +399,9 @@ def fold(text: str) -> str:
 
 
 def strip_sentence_adverbs(text: str) -> str:
-    """The mention without the sentence adverbs before it: "However, police" -> "police"."""
-    words = _INTRODUCERS.sub("", text.strip()).split()
+    """The mention without the sentence adverbs before it ("However, police" -> "police") or the
+    party letters after a name ("Mayor Ana Ruiz (D)", "Sen. Al Poe (R-Texas)")."""
+    words = _PARTY_AFTER.sub("", _INTRODUCERS.sub("", text.strip())).split()
     while len(words) > 1 and words[0].strip(",;:").lower() in SENTENCE_ADVERBS:
         words = words[1:]
     return " ".join(words)
