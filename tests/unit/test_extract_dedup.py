@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from worker.extract import extract_claims
@@ -132,7 +134,8 @@ def test_different_figures_that_share_a_value_are_all_kept(text: str) -> None:
 def test_a_title_line_restates_the_body_whatever_its_words() -> None:
     title = claim(100, 0, (0, 30), counted="toll", category="killed")
     body = claim(100, 50, (50, 120), counted="people", category="other")
-    assert deduplicate([title, body], frozenset({0})) == [body]
+    # the body's statement is kept, and the title says what its people count
+    assert deduplicate([title, body], frozenset({0})) == [replace(body, category="killed")]
 
 
 def test_rows_of_a_list_with_the_same_figure_are_two_claims() -> None:
@@ -202,3 +205,13 @@ def test_the_same_value_in_two_countries_is_two_claims() -> None:
     # must not match: a town and the district it lies in are one place at two scales
     text = "Floods killed 40 people in Pakistan.\nIn Sindh, 40 people died in the floods."
     assert [c.quantity_text for c in extract_claims(text)] == ["40"]
+
+
+def test_a_headline_says_what_an_uncategorised_body_figure_counts() -> None:
+    text = (
+        "Toll rises to 28 in Velport tower collapse\nA body was found, bringing the number of victims to 28."
+    )
+    assert [(c.quantity_text, c.category) for c in extract_claims(text)] == [("28", "killed")]
+    # must not match: a body figure that counts things keeps its own category
+    text = "Floods kill 300 in Tarsa\nThe floods destroyed 300 homes, officials said."
+    assert [(c.quantity_text, c.category) for c in extract_claims(text)] == [("300", "other")]

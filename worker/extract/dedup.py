@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from worker.extract.categories import THING_NOUNS
 from worker.extract.places import gazetteer
 from worker.extract.types import Claim
 
@@ -166,6 +167,19 @@ def _merged(kept: Claim, later: Claim, titles: frozenset[int]) -> Claim:
         if kept.sentence_start in titles and later.sentence_start not in titles
         else (kept, later)
     )
+    if first.category == "other" and second.category != "other" and not _counts_things(first):
+        # "the total number of victims rose to 28" under "Death toll rises to 28": the headline says
+        # what the body's figure counts
+        first = replace(first, category=second.category)
     if first.source is None and second.source is not None:
         return replace(first, source=second.source)
     return first
+
+
+def _counts_things(claim: Claim) -> bool:
+    """Whether a claim counts things or measures ("300 homes", "12 km"): no casualty whatever a
+    headline above it says."""
+    if claim.unit is not None:
+        return True
+    word = claim.counted.split()[-1].lower() if claim.counted else None
+    return word is not None and word in THING_NOUNS
