@@ -17,7 +17,9 @@ places known to be apart (two countries, two regions of one). A sentence that is
 ("Seventy thousand.") restates the earlier figure of that value whatever it counts.
 
 The kept claim is the first statement in the body (its span and qualifier, SPEC "Restatements"),
-with the source of the other when only the other has one.
+with the source of the other when only the other has one, and a headline's category when the body's
+figure counts people it gives no category ("the number of victims rose to 28" under "Toll rises to
+28").
 """
 
 from __future__ import annotations
