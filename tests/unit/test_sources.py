@@ -174,3 +174,10 @@ def test_a_partys_letters_after_a_speakers_name_leave_the_name() -> None:
     assert normalize_source("Velport County Mayor Ana Ruiz (D)") == ("ana ruiz", "person")
     # must not match: letters that are no party stay out of a person's name as before
     assert normalize_source("the National Relief Agency (NRA)")[1] != "person"
+
+
+def test_two_initials_without_dots_open_a_persons_name() -> None:
+    assert personal_name(["KR", "Mahale"]) == ["KR", "Mahale"]
+    assert normalize_source("KR Mahale") == ("kr mahale", "person")
+    # must not match: the letters of a listed body before a word
+    assert personal_name(["UN", "Women"]) is None

@@ -1445,3 +1445,12 @@ def test_a_partys_letters_after_a_name_are_no_part_of_it() -> None:
     # must not match: a body's letters in brackets stay with the body
     text = "The National Relief Agency (NRA) said 40 died."
     assert resolve("The National Relief Agency (NRA)", text, "US", "organisation") == "acr:nra"
+
+
+def test_a_persons_initials_without_dots_are_no_body() -> None:
+    text = "Rescue work goes on, said KR Mahale, adding that 12 firefighters were hurt."
+    assert resolve("KR Mahale", text, "IN", "person") == "person:ml"
+    # must not match: unlisted letters before a body's head word are still that body's letters
+    assert (
+        resolve("The TRC Commission", "The TRC Commission said 40 died.", "KE", "organisation") == "acr:trc"
+    )

@@ -156,6 +156,22 @@ MAX_WORDS_BEFORE_A_TITLE = 4
 _LINK_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "in", "at", "on"})
 
 
+_TWO_INITIALS = re.compile(r"[A-Z]{2}")
+
+
+def _opens_with_initials(name: tuple[str, ...]) -> bool:
+    """Whether a name opens with two initials written without dots ("PS Rahangdale", "KR Mahale"):
+    two capitals no listed body goes by, then a name of one or two words."""
+    return (
+        2 <= len(name) <= 3
+        and _TWO_INITIALS.fullmatch(name[0]) is not None
+        and _alias(name[0].lower()) is None
+        and all(
+            PERSONAL_NAME_TOKEN_RE.match(token) and token.lower() not in _NOT_IN_NAMES for token in name[1:]
+        )
+    )
+
+
 @lru_cache(maxsize=8192)
 def _personal_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """`personal_name` on a hashable phrase, cached: the same speakers recur across a feed."""
@@ -169,14 +185,19 @@ def _personal_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
             last_title = index
             honorific = word in _PERSON_ONLY_TITLES
     name = tokens[last_title + 1 :]
-    if not name or not PERSONAL_NAME_TOKEN_RE.match(name[0]) or name[0].lower() in {"the", "a", "an"}:
+    initials = bool(name) and _opens_with_initials(name)
+    if (
+        not name
+        or not (initials or PERSONAL_NAME_TOKEN_RE.match(name[0]))
+        or name[0].lower() in {"the", "a", "an"}
+    ):
         return None
     if sum(token[0].islower() and token not in _LINK_WORDS for token in tokens[: max(last_title, 0)]) > (
         MAX_WORDS_BEFORE_A_TITLE
     ):
         return None  # "Organisers of the march against the state visit of President Ana Ruiz": not her
 
-    for token in name:
+    for token in name[1:] if initials else name:
         lower = token.lower()
         if ACRONYM_RE.match(token) or (lower in _NOT_IN_NAMES and not honorific):
             return None

@@ -366,7 +366,10 @@ GENERIC_POLICE = "generic:police"
 # "the prefecture" of a French city counts a march there as the city's police prefecture does.
 GENERIC_PREFECTURE = "generic:prefecture"
 _INDEXED_WORD = re.compile(r"\w+")
-_INITIALS_OF_A_NAME = re.compile(r"\b((?:[A-Z]\.){2,3})\s*[A-Z][a-z]")
+# "G.K. Jalan", or a mention that is "PS Rahangdale" alone: a person's initials before a name.
+_INITIALS_OF_A_NAME = re.compile(
+    r"\b((?:[A-Z]\.){2,3})\s*(?=[A-Z][a-z])|^([A-Z]{2})\s+(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$)"
+)
 _CURRENCY_CODES = frozenset(code for code in CURRENCY_PREFIXES.values() if len(code) == 3 and code.isupper())
 # A word that opens with a letter outside a-z: every capitalised word, which a name's first word is.
 _NAME_LIKE_WORD = re.compile(r"(?<!\w)[^\W\d_a-z]\w*")
@@ -689,7 +692,9 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
         words = content_words(expansion)
         if words and words in folded and re.search(rf"(?:^| ){re.escape(words)}(?: |$)", folded):
             return _defined_body(acronym, context)
-    name_initials = {found.group(1).replace(".", "") for found in _INITIALS_OF_A_NAME.finditer(mention)}
+    name_initials = {
+        (found.group(1) or found.group(2)).replace(".", "") for found in _INITIALS_OF_A_NAME.finditer(mention)
+    }
     for bare in _bare_words(mention):
         if (
             _ACRONYM.fullmatch(bare)
