@@ -113,8 +113,10 @@ def extract_item(item: WireItem, limits: ItemLimits = DEFAULT_LIMITS) -> Extract
         return Extraction()  # no figure to place or credit: the item-wide reading is skipped
     # Sources and places are resolved here, once per item, because resolution needs the whole
     # item: the acronyms it defines, the people it introduces with their office, its event place.
-    # the cleaned text opens with the headline when the item has one: it is not read twice
-    where = item_places(cleaned.text, None if cleaned.headline_end else item.headline, cleaned.dateline_place)
+    # The cleaned text opens with the headline when the item has one: the places are read in the
+    # body, with the headline apart, as the headline weighs more in telling the event's place and kind.
+    body_start = cleaned.body_start
+    where = item_places(cleaned.text[body_start:], item.headline, cleaned.dateline_place).shifted(body_start)
     # A figure whose sentence names no place is about the item's event place, never the dateline:
     # the bureau's city is where the reporter sits.
     fallback = fallback_name(where)

@@ -296,3 +296,15 @@ def test_a_figure_only_the_headline_field_gives_is_a_claim_with_its_span_in_the_
     [toll] = events(body, headline)
     assert toll.evidence.field == "body"
     assert body[toll.evidence.start : toll.evidence.end] == "12"
+
+
+def test_the_headline_field_weighs_apart_from_the_body_in_the_events_place_and_kind() -> None:
+    body = (
+        "Rain and wind from a passing storm slowed crews on Tuesday at the site of the collapsed tower "
+        "in Velport. The toll rose to 36, officials said."
+    )
+    [toll] = events(body, "Crews search on after Velport tower collapse")
+    assert toll.event_kind == "accident"
+    # must not match: without a headline the storm the lede names is the kind
+    [toll] = events(body, "")
+    assert toll.event_kind != "accident"

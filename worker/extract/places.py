@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -1383,6 +1383,13 @@ class ItemPlaces:
     event_name: str | None = None
     # The event place is only the country of the dateline: the text names no place of its own.
     from_dateline: bool = False
+
+    def shifted(self, offset: int) -> ItemPlaces:
+        """The same reading of a text that stands `offset` characters further on in a longer one."""
+        if not offset:
+            return self
+        mentions = tuple(replace(m, start=m.start + offset, end=m.end + offset) for m in self.text_mentions)
+        return replace(self, text_mentions=mentions)
 
 
 _CAPITALISED_WORDS = re.compile(r"\b[A-Z][a-z]+")

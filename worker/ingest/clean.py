@@ -238,10 +238,17 @@ class CleanedText:
         # The item's headline opens the text when it has one: text[:headline_end] is the headline,
         # and `original_span` of a span there is its span in the headline, not in the body.
         self.headline_end = headline_end
+
         self._clean_starts = clean_starts
         self._orig_starts = orig_starts
         self._orig_ends = orig_ends
         self._verbatim = verbatim
+
+    @property
+    def body_start(self) -> int:
+        """Where the body begins in `text`: past the headline and the line break after it."""
+        end = self.headline_end
+        return end + 1 if end and self.text.startswith("\n", end) else end
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original body that the cleaned span [start, end) came from.
