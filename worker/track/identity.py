@@ -536,7 +536,7 @@ def _bare_words(text: str) -> Iterator[str]:
 
 
 def _bodies_named(context: ItemContext) -> Counter[Organisation]:
-    by_acronym, by_alias = _knowledge()
+    by_acronym = _knowledge()[0]
     counts: Counter[Organisation] = Counter()
     for bare in _bare_words(context.text):
         if bare in by_acronym:
@@ -544,12 +544,26 @@ def _bodies_named(context: ItemContext) -> Counter[Organisation]:
             if org is not None:
                 counts[org] += 1
     folded = f" {content_words(fold(context.text))} "
-    for alias, orgs in by_alias.items():
-        if len(alias.split()) >= 2 and f" {alias} " in folded:
+    # An alias's first word must be one of the item's words: most aliases are passed over by a set
+    # lookup instead of a scan of the whole item.
+    words = set(folded.split())
+    for first_word, spaced, orgs in _multiword_aliases():
+        if first_word in words and spaced in folded:
             org = _pick(orgs, context)
             if org is not None:
-                counts[org] += folded.count(f" {alias} ")
+                counts[org] += folded.count(spaced)
     return counts
+
+
+@cache
+def _multiword_aliases() -> list[tuple[str, str, list[Organisation]]]:
+    """The aliases of two words or more, in the data file's order: each as its first word, itself
+    between spaces (as `_bodies_named` finds it in the folded item) and its bodies."""
+    return [
+        (alias.split()[0], f" {alias} ", orgs)
+        for alias, orgs in _knowledge()[1].items()
+        if len(alias.split()) >= 2
+    ]
 
 
 def _expansion_for(words: list[str], acronym: str) -> str | None:
