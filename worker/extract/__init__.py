@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from worker.extract.alternation import lowers_like_ignorecase
+from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.attribution import attribute
 from worker.extract.categories import (
     THING_NOUNS,
@@ -57,10 +57,11 @@ from worker.extract.types import Claim
 
 __all__ = ["Figure", "extract_claims", "find_figures"]
 
-_RUPEE_COUNTRY = re.compile(r"\b(?:" + "|".join(RUPEE_BY_COUNTRY) + r")\b", re.IGNORECASE)
-_PESO_COUNTRY = re.compile(r"\b(?:" + "|".join(PESO_BY_COUNTRY) + r")\b", re.IGNORECASE)
-_POUND_COUNTRY = re.compile(r"\b(?:" + "|".join(POUND_BY_COUNTRY) + r")\b", re.IGNORECASE)
-_SHILLING_COUNTRY = re.compile(r"\b(?:" + "|".join(SHILLING_BY_COUNTRY) + r")\b", re.IGNORECASE)
+# Nested by shared prefix (`word_alternation`): each is searched through a whole item.
+_RUPEE_COUNTRY = re.compile(rf"\b(?:{word_alternation(RUPEE_BY_COUNTRY)})\b", re.IGNORECASE)
+_PESO_COUNTRY = re.compile(rf"\b(?:{word_alternation(PESO_BY_COUNTRY)})\b", re.IGNORECASE)
+_POUND_COUNTRY = re.compile(rf"\b(?:{word_alternation(POUND_BY_COUNTRY)})\b", re.IGNORECASE)
+_SHILLING_COUNTRY = re.compile(rf"\b(?:{word_alternation(SHILLING_BY_COUNTRY)})\b", re.IGNORECASE)
 # An item that groups thousands with commas ("12,300") does not group them with spaces.
 _COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
 # "210 pupils and 14 teachers", "36 and 17 deaths": counts joined into one clause.

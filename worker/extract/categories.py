@@ -695,14 +695,22 @@ _NEXT_CLAUSE = re.compile(
 
 # A verb of change or level right before a figure (and its qualifier): "has risen to", "climbed
 # to", "passed", "neared", "hit the", "was revised down from 120 to".
-_CHANGE_VERB_BEFORE = re.compile(
-    r"\b(?:ha(?:s|ve|d)\s+(?:now\s+)?)?(?:now\s+)?(?:risen|rose|rises|rising|climbed|climbs|jumped|jumps|increased|"
-    r"increases|grew|grown|soared|surged|swelled|reached|reaches|hit|hits|stood|stands|stand|passed|passes|crossed|"
-    r"crosses|topped|tops|exceeded|exceeds|surpassed|neared|nears|nearing|approached|approaching|"
-    r"gone\s+up|went\s+up|goes\s+up|lowered|raised|updated|fell|dropped|declined|amounted|amounts|totalled|"
-    r"totaled|totals|numbered|"
+_CHANGE_VERBS = (
+    "risen", "rose", "rises", "rising", "climbed", "climbs", "jumped", "jumps", "increased", "increases",
+    "grew", "grown", "soared", "surged", "swelled", "reached", "reaches", "hit", "hits", "stood", "stands",
+    "stand", "passed", "passes", "crossed", "crosses", "topped", "tops", "exceeded", "exceeds", "surpassed",
+    "neared", "nears", "nearing", "approached", "approaching", "lowered", "raised", "updated", "fell",
+    "dropped", "declined", "amounted", "amounts", "totalled", "totaled", "totals", "numbered",
     # the plain form after "will", "could", "to": "the toll could climb past 300"
-    r"rise|climb|jump|increase|grow|soar|surge|reach|pass|cross|top|exceed|surpass|"
+    "rise", "climb", "jump", "increase", "grow", "soar", "surge", "reach", "pass", "cross", "top", "exceed",
+    "surpass",
+)  # fmt: skip
+# The verbs nested by shared prefix (`word_alternation`): the search tries them at every word of
+# the window, and the pattern's end is anchored, so only where a match starts is read from it.
+_CHANGE_VERB_BEFORE = re.compile(
+    r"\b(?:ha(?:s|ve|d)\s+(?:now\s+)?)?(?:now\s+)?(?:"
+    + word_alternation(_CHANGE_VERBS)
+    + r"|(?:gone|went|goes)\s+up|"
     r"revised(?:\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:up|down|upwards?|downwards?))?)"
     r"(?:\s+(?:to|at|from|past|beyond|above|the|up|down))*"
     r"(?:\s+[\d.,]+(?:\s+(?:to|and))?)?\s*$",
@@ -1457,7 +1465,7 @@ def protest_context(sentence: str) -> bool:
     """Whether the sentence is about a protest crowd, so a bare people count is a turnout figure."""
     if lowers_like_ignorecase(sentence):
         lower = sentence.lower()
-        if not any(stem in lower for stem in _PROTEST_STEMS):
+        if _PROTEST_STEM.search(lower) is None:
             return False
     words = {match.group().lower() for match in _PROTEST.finditer(sentence)}
     if words and words <= {"crowd", "crowds"} and _SPECTATOR_CONTEXT.search(sentence):
@@ -1473,6 +1481,7 @@ _SPECTATOR_CONTEXT = re.compile(
 )
 # Every word _PROTEST finds holds one of these; a sentence without any is not about a protest.
 _PROTEST_STEMS = ("protest", "rall", "demonstrat", "march", "turnout", "crowd")
+_PROTEST_STEM = re.compile("|".join(_PROTEST_STEMS))
 _PROTEST = re.compile(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|(?-i:march(?:ed|es|ing|ers)?)|turnout|crowds?)\b",
     re.IGNORECASE,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from worker.extract.alternation import word_alternation
+from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.lexicon import (
     AGE_APPOSITION_NOUNS,
     AGE_BEFORE,
@@ -115,6 +115,17 @@ AGE_BEFORE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _AGE_HINT = re.compile(r"age|young|old|under|over|below", re.IGNORECASE)
+_AGE_HINT_LOWER = re.compile(_AGE_HINT.pattern)
+
+
+def _has_age_hint(before: str) -> bool:
+    """`_AGE_HINT` in the words before a number, searched case-sensitively in the lowered words when
+    lowering folds as case-blind matching does (several times faster: this runs for most numbers)."""
+    if lowers_like_ignorecase(before):
+        return _AGE_HINT_LOWER.search(before.lower()) is not None
+    return _AGE_HINT.search(before) is not None
+
+
 # "most of the dead were under five.": people said to be under or over an age, closing the clause.
 PEOPLE_WERE_AGED_BEFORE = re.compile(
     r"\b(?:were|are)\s+(?:all\s+|mostly\s+|aged\s+)?(?:under|over|below|above)\s+$", re.IGNORECASE
@@ -438,7 +449,7 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
         return None  # "a 2,900-year-old hearth": the age of a thing is a measure
     if (
         AGE_AFTER.match(after)
-        or (value <= 120 and _AGE_HINT.search(before) and AGE_BEFORE_WORDS.search(before))
+        or (value <= 120 and _has_age_hint(before) and AGE_BEFORE_WORDS.search(before))
         or (
             value <= GROUP_AGE_LIMIT
             and PEOPLE_WERE_AGED_BEFORE.search(before)

@@ -115,6 +115,7 @@ def number_tokens(text: str, start: int, end: int, *, spaced_thousands: bool = F
         if match is not None:
             tokens.append(NumberToken(at, match.end(), match.group(0), False))
             consumed = match.end()
+    digit_tokens = len(tokens)
     lowered = text[start:end].lower()
     scan = _NUMBER_WORD
     if len(lowered) != end - start:  # lower() changed a length ("İ"): scan the original, case-blind
@@ -132,7 +133,8 @@ def number_tokens(text: str, start: int, end: int, *, spaced_thousands: bool = F
         if match is not None:
             tokens.append(NumberToken(match.start(), match.end(), match.group(0), True))
             word_end = match.end()
-    tokens.sort(key=lambda token: token.start)
+    if 0 < digit_tokens < len(tokens):  # each kind is found in order: only a mix needs sorting
+        tokens.sort(key=lambda token: token.start)
     return tokens
 
 

@@ -197,6 +197,8 @@ _FRACTION_HINTS = (
     "ninth",
     "tenth",
 )
+# Any of them anywhere in the lowered sentence: one search instead of a test per word.
+_FRACTION_HINT = re.compile("|".join(_FRACTION_HINTS))
 
 # "a 6-point lead", "a 12-point swing": a margin measured in points, unlike "a five-point plan".
 POINT_MARGIN_AFTER = re.compile(
@@ -217,6 +219,9 @@ _LOWER_CURRENCY_NAMES = {k.lower(): v for k, v in CURRENCY_NAMES.items()}
 _QUALIFIER_LAST_WORDS = tuple(sorted({q.split()[-1].lower() for q in QUALIFIERS_BEFORE}))
 _CURRENCY_LAST_CHARACTERS = frozenset(prefix[-1] for prefix in CURRENCY_PREFIXES)
 _LONGEST_LETTER_CURRENCY = max(map(len, LETTER_CURRENCY_PREFIXES))
+# The characters a letter currency glued to the digits can end with ("$" also matches before a
+# final newline): a number after any other character has none, and is spared the search.
+_LETTER_CURRENCY_LAST = frozenset({prefix[-1] for prefix in LETTER_CURRENCY_PREFIXES} | {"\n"})
 
 
 @dataclass(slots=True)
@@ -408,7 +413,7 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
         )
     lowered = text[start:end].lower()
     if (
-        any(hint in lowered for hint in _FRACTION_HINTS)
+        _FRACTION_HINT.search(lowered)
         or "/" in lowered
         or "⁄" in lowered
         or "fold" in lowered
@@ -791,6 +796,7 @@ def _trailing_multiplier(token: str) -> float:
     return float(MULTIPLIER_WORDS.get(last, 1))
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
 # How far before a range the verb or noun of change is read ("rose from", "grew by").
 CHANGE_WORD_WINDOW = 40
 # Above this ratio of its ends, "rose by 40 to 310" is a step and a new total, not a range of the step.
@@ -809,7 +815,7 @@ def _is_count_move(text: str, first: _Reading, second: _Reading, start: int) -> 
     ):
         return False
     before = text[max(start, first.start - CHANGE_WORD_WINDOW) : first.start].lower()
-    words = re.findall(r"[a-z]+", before)[-2:]
+    words = _LOWER_WORD.findall(before)[-2:]
     return len(words) == 2 and words[1] == "by" and words[0] in CHANGE_WORDS
 
 
@@ -820,7 +826,7 @@ def _is_change(text: str, number_start: int, start: int, *, both_units: bool) ->
     3 degrees" (one unit for both ends) is a range of the change.
     """
     before = text[max(start, number_start - CHANGE_WORD_WINDOW) : number_start].lower()
-    words = re.findall(r"[a-z]+", before)[-2:]
+    words = _LOWER_WORD.findall(before)[-2:]
     if not words:
         return False
     if words[-1] == "from":
@@ -911,7 +917,7 @@ def _prefix(text: str, match: NumberToken, start: int, *, local: dict[str, str])
     if currency is not None:
         symbol_unit = CURRENCY_PREFIXES[currency.group("c")]
         prefix.unit, prefix.left = local.get(symbol_unit, symbol_unit), currency.start()
-    elif not match.is_words:
+    elif not match.is_words and number_start > start and text[number_start - 1] in _LETTER_CURRENCY_LAST:
         prefix.letter_currency = LETTER_CURRENCY_BEFORE.search(
             text, max(start, number_start - _LONGEST_LETTER_CURRENCY), number_start
         )
