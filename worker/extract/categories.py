@@ -1465,7 +1465,7 @@ def protest_context(sentence: str) -> bool:
     """Whether the sentence is about a protest crowd, so a bare people count is a turnout figure."""
     if lowers_like_ignorecase(sentence):
         lower = sentence.lower()
-        if _PROTEST_STEM.search(lower) is None:
+        if not any(stem in lower for stem in _PROTEST_STEMS):
             return False
     words = {match.group().lower() for match in _PROTEST.finditer(sentence)}
     if words and words <= {"crowd", "crowds"} and _SPECTATOR_CONTEXT.search(sentence):
@@ -1481,7 +1481,6 @@ _SPECTATOR_CONTEXT = re.compile(
 )
 # Every word _PROTEST finds holds one of these; a sentence without any is not about a protest.
 _PROTEST_STEMS = ("protest", "rall", "demonstrat", "march", "turnout", "crowd")
-_PROTEST_STEM = re.compile("|".join(_PROTEST_STEMS))
 _PROTEST = re.compile(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|(?-i:march(?:ed|es|ing|ers)?)|turnout|crowds?)\b",
     re.IGNORECASE,

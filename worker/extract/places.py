@@ -1688,7 +1688,13 @@ def _names_beside_event_words(headline: str, after_words: int = EVENT_PLACE_WORD
     """Capitalised words (one or two) just before an event word or a toll, or after it and a joining
     word."""
     names: list[str] = []
-    events = [*_any_kind_word(lower_case=False).finditer(headline), *_TOLL_WORD.finditer(headline)]
+    kind_words = (
+        # lowered in place of case-blind matching when that keeps the offsets (several times faster)
+        _any_kind_word(lower_case=True).finditer(headline.lower())
+        if lowers_like_ignorecase(headline)
+        else _any_kind_word(lower_case=False).finditer(headline)
+    )
+    events = [*kind_words, *_TOLL_WORD.finditer(headline)]
     for event in sorted(events, key=lambda match: match.start()):
         before = _NAME_BEFORE.search(headline, 0, event.start())
         if before is not None:
@@ -1768,7 +1774,7 @@ def event_kind(text: str, headline: str | None = None) -> str | None:
     else:
         counts = {kind: len(pattern.findall(opening)) for kind, pattern in patterns}
     if any(counts.values()):
-        _discount_idioms(counts, opening, months)
+        _discount_idioms(counts, opening, months, lower_case=lower_case)
     if counts.get("accident") and _BURNT_LAND.search(opening):
         # "the fire has burned 30,000 acres": a fire measured by the land it burned is a wildfire,
         # as wildfire reports name the blaze "fire" as often as "wildfire".
@@ -1781,15 +1787,17 @@ def event_kind(text: str, headline: str | None = None) -> str | None:
     return best if counts[best] else None
 
 
-def _discount_idioms(counts: dict[str, int], opening: str, months: int) -> None:
+def _discount_idioms(counts: dict[str, int], opening: str, months: int, *, lower_case: bool) -> None:
     """Take back the kind words the opening uses for no happening: `months` Marches that are the
-    month, fires that are gunfire or arson, hazards that are figures of speech."""
+    month, fires that are gunfire or arson, hazards that are figures of speech. `lower_case` says
+    the opening was lowered in place of case-blind matching (`lowers_like_ignorecase`)."""
     if months and counts.get("protest"):
         counts["protest"] = max(0, counts["protest"] - months)
     if counts.get("accident") and "fire" in opening.lower():
         # "gunmen opened fire", "homes were set on fire", "a cease-fire": no fire that is an accident
         counts["accident"] = max(0, counts["accident"] - len(_FIRE_IDIOM.findall(opening)))
-    for figure in _FIGURE_OF_SPEECH.finditer(opening):
+    figures_of_speech = _FIGURE_OF_SPEECH_IN_LOWER_CASE if lower_case else _FIGURE_OF_SPEECH
+    for figure in figures_of_speech.finditer(opening):
         # "a political earthquake", "a storm of criticism", "a flood of applications": no event
         hazard = figure.group("word") or figure.group("word_of")
         for kind in _kinds_of_word().get(hazard.lower(), ()):
@@ -1823,6 +1831,8 @@ _FIGURE_OF_SPEECH = re.compile(
     r"(?!(?:rain|water|mud|rocks?|debris|snow|lava|ash|fire|sea\s*water)\b)",
     re.IGNORECASE,
 )
+# Its words are in lower case: matched case-sensitively in a lowered opening, twice as fast.
+_FIGURE_OF_SPEECH_IN_LOWER_CASE = re.compile(_FIGURE_OF_SPEECH.pattern)
 _STRIKE_WORD = re.compile(r"\bstrikes?\b", re.IGNORECASE)
 _TOLL_WORDS = re.compile(
     r"\b(?:killed|kills|killing|dead|(?:the|death)\s+toll|wounded|injured|rubble|bodies)\b", re.IGNORECASE

@@ -197,8 +197,6 @@ _FRACTION_HINTS = (
     "ninth",
     "tenth",
 )
-# Any of them anywhere in the lowered sentence: one search instead of a test per word.
-_FRACTION_HINT = re.compile("|".join(_FRACTION_HINTS))
 
 # "a 6-point lead", "a 12-point swing": a margin measured in points, unlike "a five-point plan".
 POINT_MARGIN_AFTER = re.compile(
@@ -413,7 +411,7 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
         )
     lowered = text[start:end].lower()
     if (
-        _FRACTION_HINT.search(lowered)
+        any(hint in lowered for hint in _FRACTION_HINTS)
         or "/" in lowered
         or "⁄" in lowered
         or "fold" in lowered
