@@ -121,6 +121,17 @@ _PLACE_QUALIFIER = re.compile(rf"^{_QUALIFYING_WORD}$")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[\w'’])?")
 # A possessive ending on a word: "Kenya's", "the doctors'".
 POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
+# The characters a word ends with when `POSSESSIVE_END` matches it ("$" also matches before a final
+# newline).
+_POSSESSIVE_LAST = frozenset("s'’\n")
+
+
+def _without_possessive(word: str) -> str:
+    """The word without its possessive ending: `POSSESSIVE_END` removed, the regex run only for a
+    word whose last character may end one (most words' do not)."""
+    return POSSESSIVE_END.sub("", word) if word[-1:] in _POSSESSIVE_LAST else word
+
+
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _PARENTHESISED = re.compile(r"\s*\([^)]*\)")
 
@@ -521,7 +532,7 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             longest += 1
         for at in range(index, longest):
             if at not in bare:
-                bare[at] = POSSESSIVE_END.sub("", tokens[at].group())
+                bare[at] = _without_possessive(tokens[at].group())
         found = None
         for stop in range(longest, index, -1):
             words = [bare[at] for at in range(index, stop)]
@@ -1001,7 +1012,7 @@ def sentence_places(
     for match in _UNLISTED_PLACE.finditer(text, start, end):
         name = match.group("place")
         at, until = match.start("place"), match.end("place")
-        words = fold(POSSESSIVE_END.sub("", name)).split()
+        words = fold(_without_possessive(name)).split()
         if (
             any(a <= at < b for a, b in known)
             or words[0] in COMMON_WORD_NAMES
@@ -1521,12 +1532,12 @@ def _capital_for_government(text: str, mention: PlaceMention) -> bool:
 _WATERS_AFTER = re.compile(r"\s+(?:Ocean|Sea|Gulf)\b")
 
 
-def _adjective_at(text: str, words: _Words, index: int) -> tuple[str | None, int]:
+def _adjective_at(text: str, words: _Words, index: int, gaz: Gazetteer) -> tuple[str | None, int]:
     """The country the adjective at the index-th word names, and how many words it takes: "South
     Sudanese" is South Sudan's, not Sudan's; "Sri Lankan" has no one-word adjective."""
-    gaz = gazetteer()
     tokens, capitalised = words
-    if tokens[index].group().lower() in gaz.adjective_openings:  # the openings are ASCII words
+    word = tokens[index].group()
+    if word.lower() in gaz.adjective_openings:  # the openings are ASCII words
         for width in (3, 2):
             last = index + width - 1
             if (
@@ -1539,7 +1550,7 @@ def _adjective_at(text: str, words: _Words, index: int) -> tuple[str | None, int
                 code = gaz.country_of_adjective(" ".join(token.group() for token in tokens[index : last + 1]))
                 if code is not None:
                     return code, width
-    return gaz.country_of_adjective(tokens[index].group()), 1
+    return gaz.country_of_adjective(word), 1
 
 
 def _vote(
@@ -1570,12 +1581,13 @@ def _vote(
         votes[mention.place.country] += weight
         if not _capital_for_government(text, mention):
             mentions.append((mention, weight))
+    gaz = gazetteer()
     next_free = 0  # the first token after the last adjective read
     for index in [i for i, up in enumerate(capitalised) if up]:
         if index < next_free:
             continue  # the second word of "South Sudanese"
         token = tokens[index]
-        code, width = _adjective_at(text, words, index)
+        code, width = _adjective_at(text, words, index, gaz)
         next_free = index + width
         if code and any(
             mention.start <= token.start() < mention.end and mention.place.level != "country"
