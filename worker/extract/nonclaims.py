@@ -162,6 +162,7 @@ YEAR_CONTEXT_BEFORE = re.compile(
 PLURAL_NOUN_AFTER = re.compile(r"^\s+(?!(?:is|was|has|as|this|thus|its|his|us|plus)\b)[a-z][a-z-]*s\b")
 # "A.D. 1000", "300 BC".
 ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD)\s+$")
+_ERA_BEFORE_LAST = frozenset(".d")
 ERA_AFTER = re.compile(r"\s+(?:BC|B\.C\.|BCE|AD|A\.D\.|CE)\b")
 # "2023-24" fiscal year, "2018-19".
 FISCAL_YEAR = re.compile(r"^[-–/]\d{2}\b")
@@ -245,6 +246,19 @@ INDEX_NAMES = re.compile(
     r"\b(?:(?i:S&P|S\s?P)(?:/ASX)?|ASX|FTSE|Fortune|Russell|Nasdaq|Nikkei|CAC|DAX|Stoxx|Hang Seng|"
     r"Euro Stoxx)\s+$"
 )
+# The last letters of those names, in lower case: S&P, ASX, FTSE, Fortune, Russell, Nasdaq, Nikkei,
+# CAC, Stoxx, Hang Seng.
+_INDEX_NAME_LAST = frozenset("pxelqicg")
+
+
+def _may_end_with(words: str, last_characters: frozenset[str]) -> bool:
+    """A cheap test before a pattern that ends on a word and trailing spaces (`...\\s+$`): whether
+    the last character before the trailing spaces, lower-cased, is one the pattern's words end with.
+    A character outside ASCII always goes to the pattern, which may match it case-blind."""
+    last = words.rstrip()[-1:]
+    return not last.isascii() or last.lower() in last_characters
+
+
 # "10 Downing Street", "1600 Pennsylvania Avenue".
 STREET_AFTER = re.compile(
     r"^\s+(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:"
@@ -259,6 +273,7 @@ SUPERLATIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 RANKING_WORD_BEFORE = re.compile(r"(?<!\bto )\b(?:" + "|".join(RANKING_BEFORE) + r")\s+$", re.IGNORECASE)
+_RANKING_WORD_LAST = frozenset(word[-1] for word in RANKING_BEFORE)
 # A definite phrase naming a known set: "the two countries", "Saturday's two summits".
 DEFINITE_BEFORE = re.compile(
     r"(?:\b(?:"
@@ -505,7 +520,9 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
     if not is_words and DIGIT_GROUP_BEFORE.search(near) and DIGIT_GROUP_AFTER.match(after):
         return "phone number"
     if not has_unit:
-        if SUPERLATIVE_AFTER.match(after) or RANKING_WORD_BEFORE.search(near):
+        if SUPERLATIVE_AFTER.match(after) or (
+            _may_end_with(near, _RANKING_WORD_LAST) and RANKING_WORD_BEFORE.search(near)
+        ):
             return "ranking"
         if value <= SPEAKER_COUNT_LIMIT and (
             # read past `after`: the description of the speakers may be long
@@ -539,7 +556,7 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
 
 
 def _is_year(token: str, value: float, before: str, after: str) -> bool:
-    if ERA_BEFORE.search(before) or ERA_AFTER.match(after):
+    if (_may_end_with(before, _ERA_BEFORE_LAST) and ERA_BEFORE.search(before)) or ERA_AFTER.match(after):
         return True
     if not (len(token) == 4 and token.isdigit() and 1500 <= value <= 2200):
         return False
@@ -557,7 +574,9 @@ def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> boo
     if near[-1:].isalpha() or near[-1:] in ("-", "#", "№"):
         if IDENTIFIER_BEFORE.search(near):
             return True
-    elif (" of " in near and GROUP_OF.search(near)) or INDEX_NAMES.search(near):
+    elif (" of " in near and GROUP_OF.search(near)) or (
+        _may_end_with(near, _INDEX_NAME_LAST) and INDEX_NAMES.search(near)
+    ):
         return True
     digits_name = not is_words and token.isdigit() and len(token) <= 4
     if not has_unit and ((is_words and token[0].isupper()) or digits_name):
