@@ -9,6 +9,7 @@ out.
 from __future__ import annotations
 
 import re
+import string
 
 from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.lexicon import (
@@ -191,6 +192,29 @@ COUNTER_TOTAL = re.compile(
     r"\b(?:photo|image|picture|slide|page|part|episode|item|step|chapter|game)\s+\d+\s+of\s+$", re.IGNORECASE
 )
 NAMING_WORD_BEFORE = re.compile(r"(?:^|[\s(\-•*])([A-Za-z][\w.&]*\.?)\s+$")
+_WORD_CHARACTERS_RUN = re.compile(r"[\w.&]*")
+_NAMING_WORD_DELIMITERS = frozenset("(-•*")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+
+
+def _naming_word_before(near: str) -> str | None:
+    """The word `NAMING_WORD_BEFORE` finds (its group), read from the end instead of searched for
+    from every position: the last run of word characters, dots and "&" before the trailing
+    spaces, when it opens with an ASCII letter after a space, a bracket, a dash, a bullet or the
+    window's start. Three times faster; this runs twice for most numbers."""
+    stripped = near.rstrip()
+    if len(stripped) == len(near) or not stripped:
+        return None  # no trailing space, or nothing before it
+    chunk = stripped.rsplit(None, 1)[-1]
+    found = _WORD_CHARACTERS_RUN.match(chunk[::-1])  # the run read backwards
+    run = found.end() if found is not None else 0
+    if run == 0 or chunk[-run] not in _ASCII_LETTERS:
+        return None
+    if run < len(chunk) and chunk[-run - 1] not in _NAMING_WORD_DELIMITERS:
+        return None
+    return chunk[-run:]
+
+
 # Naming words that mark an identifier even in lower case ("page 5", "room 12", "flight 370").
 LOWERCASE_NAMING_WORDS = frozenset(
     [
@@ -514,8 +538,8 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
         return "street number"
     if not has_unit and (MODEL_SUFFIX_AFTER.match(after) or POSTCODE_AFTER.match(after)):
         return "name or identifier"
-    word_before = NAMING_WORD_BEFORE.search(near)
-    if word_before and word_before.group(1).lower() in PHONE_WORDS:
+    word_before = _naming_word_before(near)
+    if word_before and word_before.lower() in PHONE_WORDS:
         return "phone number"
     if not is_words and DIGIT_GROUP_BEFORE.search(near) and DIGIT_GROUP_AFTER.match(after):
         return "phone number"
@@ -587,10 +611,9 @@ def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> boo
             and not TALLY_ROW_BEFORE.search(before)
         ):
             return True
-    match = NAMING_WORD_BEFORE.search(near)
-    if match is None:
+    word = _naming_word_before(near)
+    if word is None:
         return False
-    word = match.group(1)
     lower = word.lower()
     if lower in LOWERCASE_NAMING_WORDS:
         return True
