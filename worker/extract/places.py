@@ -533,9 +533,10 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
         for at in range(index, longest):
             if at not in bare:
                 bare[at] = _without_possessive(tokens[at].group())
+        run = [bare[at] for at in range(index, longest)]
         found = None
         for stop in range(longest, index, -1):
-            words = [bare[at] for at in range(index, stop)]
+            words = run[: stop - index]
             unit_named = False
             while len(words) > 1 and fold(words[-1]) in suffixes:
                 words, unit_named = words[:-1], True
