@@ -41,6 +41,16 @@ DATE_BEFORE_MONTH = re.compile(rf"^(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTH})\b",
 DATE_SECOND_DAY = re.compile(
     rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|-|–|,|or)\s*$", re.IGNORECASE
 )
+_DAY_JOINS = ("and", "to", "-", "–", ",", "or")
+
+
+def _ends_with_a_day_join(before: str) -> bool:
+    """A cheap test before DATE_SECOND_DAY: whether the words before a number end with one of the
+    joins it ends with ("May 3 and "); an ending outside ASCII always goes to the pattern."""
+    tail = before.rstrip()[-3:]
+    return not tail.isascii() or tail.lower().endswith(_DAY_JOINS)
+
+
 # "6th", "57th", "2nd".
 ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 # "3:30", "6:15 p.m.", "at 7 a.m.", "8 am".
@@ -481,7 +491,9 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
         if LEADING_ZERO.match(token):
             return "identifier"
     if small_whole and (
-        DATE_AFTER_MONTH.search(near) or DATE_BEFORE_MONTH.match(after) or DATE_SECOND_DAY.search(before)
+        DATE_AFTER_MONTH.search(near)
+        or DATE_BEFORE_MONTH.match(after)
+        or (_ends_with_a_day_join(before) and DATE_SECOND_DAY.search(before))
     ):
         return "date"
     if value > 130 and AGE_AFTER.match(after):
@@ -557,7 +569,11 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             return "count of speakers"
         if " of " in before and N_OF_THE_M.search(before) and not REPORTED_COUNT_AFTER.match(after):
             return "total of a known set"
-        if FRONTED_OF_THE_M.search(before) and FRONTED_PART_AFTER.match(after):
+        if (
+            ("of" in before or "Of" in before)
+            and FRONTED_OF_THE_M.search(before)
+            and FRONTED_PART_AFTER.match(after)
+        ):
             return "total of a known set"  # "Of the 120 passengers on board, 87 were rescued"
         if (
             near.endswith((" of ", " in ", " every "))

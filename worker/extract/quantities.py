@@ -8,6 +8,7 @@ claims are dropped here by `worker.extract.nonclaims`.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -72,6 +73,7 @@ CURRENCY_CODE_AFTER = re.compile(r"\s(?P<c>[A-Z]{3})\b")
 MAGNITUDE_WORD_AFTER = re.compile(rf"\s?(?P<m>{word_alternation(MAGNITUDE_AFTER)})\b", re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-(?P<w>[A-Za-z]+)")
 GLUED_LETTERS = re.compile(r"[A-Za-z]")
+_GLUED_LETTERS = frozenset(string.ascii_letters)  # its characters, tested without a regex call
 # Joins of a range: "10 to 20", "10-20", "two or three", "between 10 and 20".
 RANGE_JOIN = re.compile(r"\s*(?P<j>-|–|—|to|or)\s*", re.IGNORECASE)
 BETWEEN_JOIN = re.compile(r"\s+and\s+|\s*[-–—]\s*", re.IGNORECASE)  # "between 40-50" is written too
@@ -877,7 +879,7 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, local: dict[st
         if temperature is not None:
             unit = temperature.group("t")
             pos = temperature.end()
-        elif GLUED_LETTERS.match(text, pos) and not _ordinal_or_plural_year(text, pos):
+        elif text[pos : pos + 1] in _GLUED_LETTERS and not _ordinal_or_plural_year(text, pos):
             return _identifier_reading(text, match, number_start, pos, token)
     if scale != 1.0:
         value = round(value * scale, 6)  # 18.08 crore is 180800000, not 180799999.99999997
