@@ -70,6 +70,36 @@ NAMED_RULES: list[tuple[str, str, str, str]] = [
 ]
 
 
+@pytest.mark.parametrize(
+    "near",
+    [
+        "see page ",
+        "see 3 ",
+        "flight  ",
+        "(Room ",
+        "-Tu ",
+        "•Line\n",
+        "*Gate\t",
+        "$Bus ",
+        "x'Rs. ",
+        "No.",
+        "room",
+        "",
+        "   ",
+        "S&P ",
+        "Rs. ",
+        "my_var ",
+        "é Route ",
+        "Routeé ",
+        "a\u00a0",
+        " 9am ",
+    ],
+)
+def test_naming_word_read_from_the_end_is_the_patterns(near: str) -> None:
+    found = rules.NAMING_WORD_BEFORE.search(near)
+    assert rules._naming_word_before(near) == (found.group(1) if found else None)
+
+
 @pytest.mark.parametrize(("name", "matching", "not_matching", "method"), NAMED_RULES)
 def test_named_non_claim_rules(name: str, matching: str, not_matching: str, method: str) -> None:
     pattern: re.Pattern[str] = getattr(rules, name)

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from worker.extract.alternation import lowers_like_ignorecase
+from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.attribution import attribute
 from worker.extract.categories import (
     THING_NOUNS,
@@ -57,10 +57,24 @@ from worker.extract.types import Claim
 
 __all__ = ["Figure", "extract_claims", "find_figures"]
 
-_RUPEE_COUNTRY = re.compile(r"\b(?:" + "|".join(RUPEE_BY_COUNTRY) + r")\b", re.IGNORECASE)
-_PESO_COUNTRY = re.compile(r"\b(?:" + "|".join(PESO_BY_COUNTRY) + r")\b", re.IGNORECASE)
-_POUND_COUNTRY = re.compile(r"\b(?:" + "|".join(POUND_BY_COUNTRY) + r")\b", re.IGNORECASE)
-_SHILLING_COUNTRY = re.compile(r"\b(?:" + "|".join(SHILLING_BY_COUNTRY) + r")\b", re.IGNORECASE)
+
+class _CountryNames(NamedTuple):
+    """The country names of a currency table, searched through a whole item: case-blind, and in
+    lower case for an item lowered in place of case-blind matching (twice as fast)."""
+
+    any_case: re.Pattern[str]
+    lower_case: re.Pattern[str]
+
+    @classmethod
+    def of(cls, table: dict[str, str]) -> _CountryNames:
+        names = rf"\b(?:{word_alternation(name.lower() for name in table)})\b"  # nested by shared prefix
+        return cls(re.compile(names, re.IGNORECASE), re.compile(names))
+
+
+_RUPEE_COUNTRY = _CountryNames.of(RUPEE_BY_COUNTRY)
+_PESO_COUNTRY = _CountryNames.of(PESO_BY_COUNTRY)
+_POUND_COUNTRY = _CountryNames.of(POUND_BY_COUNTRY)
+_SHILLING_COUNTRY = _CountryNames.of(SHILLING_BY_COUNTRY)
 # An item that groups thousands with commas ("12,300") does not group them with spaces.
 _COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
 # "210 pupils and 14 teachers", "36 and 17 deaths": counts joined into one clause.
@@ -171,17 +185,24 @@ def _local_currencies(text: str) -> tuple[str, str, str, str]:
     """The rupee, peso, pound and shilling an item means, by the country it names; the country
     search runs only for items that write the currency ("Rs", "Rs.", "rupees")."""
     lower = text.lower()
+    # the names are searched in the lowered item when lowering keeps every offset and folds as
+    # case-blind matching does (`lowers_like_ignorecase`), else case-blind in the item itself
+    searched = lower if lowers_like_ignorecase(text) else None
     rupee = (
-        _pick(_RUPEE_COUNTRY, text, RUPEE_BY_COUNTRY, DEFAULT_RUPEE)
+        _pick(_RUPEE_COUNTRY, text, searched, RUPEE_BY_COUNTRY, DEFAULT_RUPEE)
         if "Rs" in text or "rupee" in lower
         else DEFAULT_RUPEE
     )
-    peso = _pick(_PESO_COUNTRY, text, PESO_BY_COUNTRY, DEFAULT_PESO) if "peso" in lower else DEFAULT_PESO
+    peso = (
+        _pick(_PESO_COUNTRY, text, searched, PESO_BY_COUNTRY, DEFAULT_PESO)
+        if "peso" in lower
+        else DEFAULT_PESO
+    )
     pound = DEFAULT_POUND
     if ("£" in text or "pound" in lower) and not any(name in lower for name in BRITAIN_NAMES):
-        pound = _pick(_POUND_COUNTRY, text, POUND_BY_COUNTRY, DEFAULT_POUND)
+        pound = _pick(_POUND_COUNTRY, text, searched, POUND_BY_COUNTRY, DEFAULT_POUND)
     shilling = (
-        _pick(_SHILLING_COUNTRY, text, SHILLING_BY_COUNTRY, DEFAULT_SHILLING)
+        _pick(_SHILLING_COUNTRY, text, searched, SHILLING_BY_COUNTRY, DEFAULT_SHILLING)
         if "Sh" in text or "shilling" in lower
         else DEFAULT_SHILLING
     )
@@ -624,6 +645,8 @@ def _title_sentences(text: str, sentences: list[tuple[int, int]]) -> frozenset[i
     return frozenset(titles)
 
 
-def _pick(pattern: re.Pattern[str], text: str, table: dict[str, str], default: str) -> str:
-    match = pattern.search(text)
+def _pick(names: _CountryNames, text: str, lowered: str | None, table: dict[str, str], default: str) -> str:
+    """The table's currency for the first country the item names; `lowered` is the item lowered in
+    place of case-blind matching, or None."""
+    match = names.lower_case.search(lowered) if lowered is not None else names.any_case.search(text)
     return table[match.group(0).lower()] if match else default

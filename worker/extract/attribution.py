@@ -135,8 +135,10 @@ _DOUBLE_QUOTES = '"“”«»„‟'
 _EDGE_PUNCTUATION = ",.;:!?\"'“”‘’()[]—–"
 _CLOSING_PUNCTUATION = ",\"”’'—–»«"
 # Two or more capitalised words: a name the text gives somewhere, for expanding a bare surname.
+# The word boundary before its first capital is checked behind it ("\b[A-Z]" written so): the
+# engine then skips from one capital to the next instead of trying every position of the item.
 _CAPITALISED_RUN_RE = re.compile(
-    r"\b[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?\b))+"
+    r"[A-Z](?<!\w[A-Z])[\w'’\-]+(?:[ \t]+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|di|da|van|von)(?:-[\w'’]+)?\b))+"
 )
 # A body named at the start of a sentence, which "it" or "the agency" may later refer to.
 _SUBJECT_HEADS = EPITHET_HEADS | (SOURCE_HEADS - NON_COUNTING_HEADS)
@@ -2580,6 +2582,9 @@ _BEFORE_PLACES = LOCATIVE_WORDS - {"of"}
 CREDIT_WINDOW = 25
 
 
+_POSSESSIVE_S_END_RE = re.compile(r"(?:'s|’s)$")
+
+
 def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
     """Every personal name the item writes, title dropped, with its position."""
     names: list[tuple[int, str]] = []
@@ -2588,7 +2593,7 @@ def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
             text, max(0, match.start() - CREDIT_WINDOW), match.start()
         ):
             continue
-        tokens = re.sub(r"(?:'s|’s)$", "", match.group()).split()
+        tokens = _POSSESSIVE_S_END_RE.sub("", match.group()).split()
         while tokens and (
             tokens[0].lower() in DISCOURSE_WORDS
             or tokens[0].lower() in PREPOSITIONS

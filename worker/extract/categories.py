@@ -703,14 +703,22 @@ _NEXT_CLAUSE = re.compile(
 
 # A verb of change or level right before a figure (and its qualifier): "has risen to", "climbed
 # to", "passed", "neared", "hit the", "was revised down from 120 to".
-_CHANGE_VERB_BEFORE = re.compile(
-    r"\b(?:ha(?:s|ve|d)\s+(?:now\s+)?)?(?:now\s+)?(?:risen|rose|rises|rising|climbed|climbs|jumped|jumps|increased|"
-    r"increases|grew|grown|soared|surged|swelled|reached|reaches|hit|hits|stood|stands|stand|passed|passes|crossed|"
-    r"crosses|topped|tops|exceeded|exceeds|surpassed|neared|nears|nearing|approached|approaching|"
-    r"gone\s+up|went\s+up|goes\s+up|lowered|raised|updated|fell|dropped|declined|amounted|amounts|totalled|"
-    r"totaled|totals|numbered|"
+_CHANGE_VERBS = (
+    "risen", "rose", "rises", "rising", "climbed", "climbs", "jumped", "jumps", "increased", "increases",
+    "grew", "grown", "soared", "surged", "swelled", "reached", "reaches", "hit", "hits", "stood", "stands",
+    "stand", "passed", "passes", "crossed", "crosses", "topped", "tops", "exceeded", "exceeds", "surpassed",
+    "neared", "nears", "nearing", "approached", "approaching", "lowered", "raised", "updated", "fell",
+    "dropped", "declined", "amounted", "amounts", "totalled", "totaled", "totals", "numbered",
     # the plain form after "will", "could", "to": "the toll could climb past 300"
-    r"rise|climb|jump|increase|grow|soar|surge|reach|pass|cross|top|exceed|surpass|"
+    "rise", "climb", "jump", "increase", "grow", "soar", "surge", "reach", "pass", "cross", "top", "exceed",
+    "surpass",
+)  # fmt: skip
+# The verbs nested by shared prefix (`word_alternation`): the search tries them at every word of
+# the window, and the pattern's end is anchored, so only where a match starts is read from it.
+_CHANGE_VERB_BEFORE = re.compile(
+    r"\b(?:ha(?:s|ve|d)\s+(?:now\s+)?)?(?:now\s+)?(?:"
+    + word_alternation(_CHANGE_VERBS)
+    + r"|(?:gone|went|goes)\s+up|"
     r"revised(?:\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:up|down|upwards?|downwards?))?)"
     r"(?:\s+(?:to|at|from|past|beyond|above|the|up|down))*"
     r"(?:\s+[\d.,]+(?:\s+(?:to|and))?)?\s*$",
@@ -729,7 +737,7 @@ _CHANGE_STEMS = (
     "stood", "stand", "pass", "cross", "top", "exceed", "surpass", "near", "approach", "gone", "went",
     "goes", "lower", "raise", "updat", "fell", "drop", "declin", "revis", "amount", "total", "number",
 )  # fmt: skip
-_CHANGE_STEM = re.compile("|".join(_CHANGE_STEMS))
+_CHANGE_STEM = re.compile(word_alternation(_CHANGE_STEMS))  # nested by shared prefix: twice as fast
 _LEADING_WORDS = re.compile(r"(?:[A-Za-z]+\s+){1,3}")
 # What ends the subject of that verb, reading back: a clause break or another figure.
 _SUBJECT_BOUNDARY = re.compile(r"[;:]|\d[\d,.]*\s|\b(?:and|but|while|after|when)\s+(?=the\b)")

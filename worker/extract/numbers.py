@@ -111,10 +111,17 @@ def number_tokens(text: str, start: int, end: int, *, spaced_thousands: bool = F
             if match is not None and _MONTH_BEFORE.search(text, max(start, at - MONTH_BEFORE_WINDOW), at):
                 match = None  # "March 15 300 people": a day, then a count
         if match is None:
+            digits = run.group()
+            if at == run.start() and "," not in digits and "." not in digits:
+                # digits alone, with no grouping or decimal mark: what DIGITS matches is the run
+                tokens.append(NumberToken(at, run.end(), digits, False))
+                consumed = run.end()
+                continue
             match = _DIGITS_AT.match(text, at, end)
         if match is not None:
             tokens.append(NumberToken(at, match.end(), match.group(0), False))
             consumed = match.end()
+    digit_tokens = len(tokens)
     lowered = text[start:end].lower()
     scan = _NUMBER_WORD
     if len(lowered) != end - start:  # lower() changed a length ("İ"): scan the original, case-blind
@@ -132,7 +139,8 @@ def number_tokens(text: str, start: int, end: int, *, spaced_thousands: bool = F
         if match is not None:
             tokens.append(NumberToken(match.start(), match.end(), match.group(0), True))
             word_end = match.end()
-    tokens.sort(key=lambda token: token.start)
+    if 0 < digit_tokens < len(tokens):  # each kind is found in order: only a mix needs sorting
+        tokens.sort(key=lambda token: token.start)
     return tokens
 
 

@@ -8,6 +8,7 @@ claims are dropped here by `worker.extract.nonclaims`.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -72,6 +73,7 @@ CURRENCY_CODE_AFTER = re.compile(r"\s(?P<c>[A-Z]{3})\b")
 MAGNITUDE_WORD_AFTER = re.compile(rf"\s?(?P<m>{word_alternation(MAGNITUDE_AFTER)})\b", re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-(?P<w>[A-Za-z]+)")
 GLUED_LETTERS = re.compile(r"[A-Za-z]")
+_GLUED_LETTERS = frozenset(string.ascii_letters)  # its characters, tested without a regex call
 # Joins of a range: "10 to 20", "10-20", "two or three", "between 10 and 20".
 RANGE_JOIN = re.compile(r"\s*(?P<j>-|–|—|to|or)\s*", re.IGNORECASE)
 BETWEEN_JOIN = re.compile(r"\s+and\s+|\s*[-–—]\s*", re.IGNORECASE)  # "between 40-50" is written too
@@ -221,6 +223,9 @@ _LOWER_CURRENCY_NAMES = {k.lower(): v for k, v in CURRENCY_NAMES.items()}
 _QUALIFIER_LAST_WORDS = tuple(sorted({q.split()[-1].lower() for q in QUALIFIERS_BEFORE}))
 _CURRENCY_LAST_CHARACTERS = frozenset(prefix[-1] for prefix in CURRENCY_PREFIXES)
 _LONGEST_LETTER_CURRENCY = max(map(len, LETTER_CURRENCY_PREFIXES))
+# The characters a letter currency glued to the digits can end with ("$" also matches before a
+# final newline): a number after any other character has none, and is spared the search.
+_LETTER_CURRENCY_LAST = frozenset({prefix[-1] for prefix in LETTER_CURRENCY_PREFIXES} | {"\n"})
 
 
 @dataclass(slots=True)
@@ -795,6 +800,7 @@ def _trailing_multiplier(token: str) -> float:
     return float(MULTIPLIER_WORDS.get(last, 1))
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
 # How far before a range the verb or noun of change is read ("rose from", "grew by").
 CHANGE_WORD_WINDOW = 40
 # Above this ratio of its ends, "rose by 40 to 310" is a step and a new total, not a range of the step.
@@ -813,7 +819,7 @@ def _is_count_move(text: str, first: _Reading, second: _Reading, start: int) -> 
     ):
         return False
     before = text[max(start, first.start - CHANGE_WORD_WINDOW) : first.start].lower()
-    words = re.findall(r"[a-z]+", before)[-2:]
+    words = _LOWER_WORD.findall(before)[-2:]
     return len(words) == 2 and words[1] == "by" and words[0] in CHANGE_WORDS
 
 
@@ -824,7 +830,7 @@ def _is_change(text: str, number_start: int, start: int, *, both_units: bool) ->
     3 degrees" (one unit for both ends) is a range of the change.
     """
     before = text[max(start, number_start - CHANGE_WORD_WINDOW) : number_start].lower()
-    words = re.findall(r"[a-z]+", before)[-2:]
+    words = _LOWER_WORD.findall(before)[-2:]
     if not words:
         return False
     if words[-1] == "from":
@@ -877,7 +883,7 @@ def _read(text: str, match: NumberToken, start: int, end: int, *, local: dict[st
         if temperature is not None:
             unit = temperature.group("t")
             pos = temperature.end()
-        elif GLUED_LETTERS.match(text, pos) and not _ordinal_or_plural_year(text, pos):
+        elif text[pos : pos + 1] in _GLUED_LETTERS and not _ordinal_or_plural_year(text, pos):
             return _identifier_reading(text, match, number_start, pos, token)
     if scale != 1.0:
         value = round(value * scale, 6)  # 18.08 crore is 180800000, not 180799999.99999997
@@ -915,7 +921,7 @@ def _prefix(text: str, match: NumberToken, start: int, *, local: dict[str, str])
     if currency is not None:
         symbol_unit = CURRENCY_PREFIXES[currency.group("c")]
         prefix.unit, prefix.left = local.get(symbol_unit, symbol_unit), currency.start()
-    elif not match.is_words:
+    elif not match.is_words and number_start > start and text[number_start - 1] in _LETTER_CURRENCY_LAST:
         prefix.letter_currency = LETTER_CURRENCY_BEFORE.search(
             text, max(start, number_start - _LONGEST_LETTER_CURRENCY), number_start
         )

@@ -184,6 +184,9 @@ _KEY_IGNORES = dict.fromkeys(
     )
 )
 
+# The ASCII ones, as bytes.
+_ASCII_KEY_IGNORES = (string.punctuation + string.whitespace).encode("ascii")
+
 
 def line_key(text: str) -> str:
     """What two lines must share to count as copies: the line lower-cased, spaces and punctuation
@@ -191,6 +194,8 @@ def line_key(text: str) -> str:
     lower = text.lower()
     if lower.startswith(_CAPTION_LABELS):
         lower = lower.split(":", 1)[1]
+    if lower.isascii():  # deleting bytes is several times faster than a str translation table
+        return lower.encode("ascii").translate(None, _ASCII_KEY_IGNORES).decode("ascii")
     return lower.translate(_KEY_IGNORES)
 
 

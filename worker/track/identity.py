@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum, auto
 from functools import cache, lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import CURRENCY_PREFIXES, MONTH_NAMES, WEEKDAY_NAMES
@@ -376,7 +376,9 @@ _NAME_LIKE_WORD = re.compile(r"(?<!\w)[^\W\d_a-z]\w*")
 # A person's role is stated at one of the first mentions of the name; later ones are not read.
 MENTIONS_READ_PER_NAME = 5
 _VOWELS = re.compile(r"[aeiouy]+")
-_OF_FIELD = re.compile(r"\bminist(?:ry|er) (?:of|for) (?:the )?(?P<field>[a-z]+(?: [a-z]+)?)")
+# The literal first and the word boundary before it checked behind ("\bminist" written so): the
+# engine then jumps from one "minist" to the next instead of trying every position of the item.
+_OF_FIELD = re.compile(r"minist(?<!\wminist)(?:ry|er) (?:of|for) (?:the )?(?P<field>[a-z]+(?: [a-z]+)?)")
 _FIELD_OF = re.compile(r"\b(?P<field>[a-z]+(?: [a-z]+)?) minist(?:ry|er)\b")
 # "the Department of Health", "the national Department of Defense": nothing but "the" or a national
 # adjective before it (the country is read off first), so "the county department of health" is no
@@ -543,7 +545,7 @@ def _bare_words(text: str) -> Iterator[str]:
 
 
 def _bodies_named(context: ItemContext) -> Counter[Organisation]:
-    by_acronym, by_alias = _knowledge()
+    by_acronym = _knowledge()[0]
     counts: Counter[Organisation] = Counter()
     for bare in _bare_words(context.text):
         if bare in by_acronym:
@@ -551,12 +553,26 @@ def _bodies_named(context: ItemContext) -> Counter[Organisation]:
             if org is not None:
                 counts[org] += 1
     folded = f" {content_words(fold(context.text))} "
-    for alias, orgs in by_alias.items():
-        if len(alias.split()) >= 2 and f" {alias} " in folded:
+    # An alias's first word must be one of the item's words: most aliases are passed over by a set
+    # lookup instead of a scan of the whole item.
+    words = set(folded.split())
+    for first_word, spaced, orgs in _multiword_aliases():
+        if first_word in words and spaced in folded:
             org = _pick(orgs, context)
             if org is not None:
-                counts[org] += folded.count(f" {alias} ")
+                counts[org] += folded.count(spaced)
     return counts
+
+
+@cache
+def _multiword_aliases() -> list[tuple[str, str, list[Organisation]]]:
+    """The aliases of two words or more, in the data file's order: each as its first word, itself
+    between spaces (as `_bodies_named` finds it in the folded item) and its bodies."""
+    return [
+        (alias.split()[0], f" {alias} ", orgs)
+        for alias, orgs in _knowledge()[1].items()
+        if len(alias.split()) >= 2
+    ]
 
 
 def _expansion_for(words: list[str], acronym: str) -> str | None:
@@ -579,15 +595,43 @@ def _expansion_for(words: list[str], acronym: str) -> str | None:
 def _offices(folded: str) -> list[str]:
     found: list[tuple[int, str]] = []
     # Each pattern needs its literal word: testing for it first spares a scan of most items.
-    patterns = [_OF_FIELD, _FIELD_OF] if "minist" in folded else []
+    matches: list[Iterable[re.Match[str]]] = []
+    if "minist" in folded:
+        matches += [_OF_FIELD.finditer(folded), _matches_near(_FIELD_OF, folded, (" minist",))]
     if "secretary" in folded or "office" in folded:
-        patterns.append(_FIELD_OFFICE)
-    for pattern in patterns:
-        for match in pattern.finditer(folded):
-            office = _office(match.group("field"), field_last=pattern is not _OF_FIELD)
-            if office:
-                found.append((match.start(), office))
+        matches.append(_matches_near(_FIELD_OFFICE, folded, (" secretary", " office")))
+    for match in chain.from_iterable(matches):
+        office = _office(match.group("field"), field_last=match.re is not _OF_FIELD)
+        if office:
+            found.append((match.start(), office))
     return [office for _, office in sorted(found)]
+
+
+# How many spaces before its anchor a match of an office pattern may start, and some to spare: a
+# field of two words ("foreign affairs ministry"), or one and "cabinet" ("interior cabinet secretary").
+_SPACES_BEFORE_ANCHOR = 3
+
+
+def _matches_near(pattern: re.Pattern[str], folded: str, anchors: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(folded)` for an office pattern, every match of which holds one of `anchors`
+    within _SPACES_BEFORE_ANCHOR spaces of its start: each search starts a few words before the next
+    anchor instead of trying the pattern at every word of the item. No match can start earlier, so
+    the matches are the same."""
+    position = 0
+    while True:
+        found = [at for at in (folded.find(anchor, position) for anchor in anchors) if at >= 0]
+        if not found:
+            return
+        start = min(found)
+        for _ in range(_SPACES_BEFORE_ANCHOR):
+            start = folded.rfind(" ", 0, start)
+            if start < 0:
+                break
+        match = pattern.search(folded, max(position, start + 1))
+        if match is None:
+            return
+        yield match
+        position = match.end()
 
 
 def _office(words: str, *, field_last: bool) -> str | None:
