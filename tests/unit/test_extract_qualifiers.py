@@ -214,3 +214,10 @@ def test_a_toll_up_to_a_figure_has_reached_it() -> None:
     assert read("Death toll up to 32 in Varnia hostel collapse") == [("32", 32.0, None, "exact")]
     # must not match: "up to" after a preposition is a bound
     assert read("Officials gave a toll of up to 300.") == [("up to 300", 300.0, None, "upper_bound")]
+
+
+def test_a_bound_written_with_a_hyphen_is_a_bound() -> None:
+    assert read("At-least nine workers died.") == [("At-least nine", 9.0, None, "lower_bound")]
+    assert read("At-most 40 people died.") == [("At-most 40", 40.0, None, "upper_bound")]
+    # must not match: a hyphenated word that is no bound
+    assert read("The at-risk group numbered 40.") == [("40", 40.0, None, "exact")]

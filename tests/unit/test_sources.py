@@ -181,3 +181,10 @@ def test_two_initials_without_dots_open_a_persons_name() -> None:
     assert normalize_source("KR Mahale") == ("kr mahale", "person")
     # must not match: the letters of a listed body before a word
     assert personal_name(["UN", "Women"]) is None
+
+
+def test_one_initial_without_a_dot_opens_a_persons_name_but_a_or_i_do_not() -> None:
+    assert personal_name(["G", "Sathyanarayanan"]) == ["G", "Sathyanarayanan"]
+    # must not match: "A" and "I" are words before a name, not initials
+    assert personal_name(["A", "Velport", "spokesman"]) is None
+    assert personal_name(["I", "Ruiz"]) is None

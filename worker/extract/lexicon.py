@@ -96,6 +96,7 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "an average of": "exact",
     # lower bound
     "more than": "lower_bound", "over": "lower_bound", "at least": "lower_bound",
+    "at-least": "lower_bound",  # as some South Asian copy writes it
     "upwards of": "lower_bound", "upward of": "lower_bound", "in excess of": "lower_bound",
     "well over": "lower_bound", "just over": "lower_bound", "slightly more than": "lower_bound",
     "a little over": "lower_bound", "a little more than": "lower_bound", "well above": "lower_bound",
@@ -115,7 +116,8 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "surpassed the": "lower_bound", "exceeded the": "lower_bound",
     # upper bound
     "fewer than": "upper_bound", "less than": "upper_bound", "up to": "upper_bound",
-    "under": "upper_bound", "at most": "upper_bound", "nearly": "upper_bound", "almost": "upper_bound",
+    "under": "upper_bound", "at most": "upper_bound", "at-most": "upper_bound", "nearly": "upper_bound",
+    "almost": "upper_bound",
     "just under": "upper_bound", "close to": "upper_bound", "as high as": "upper_bound",
     "as many as": "upper_bound", "as much as": "upper_bound", "no more than": "upper_bound",
     "not more than": "upper_bound", "a maximum of": "upper_bound", "just shy of": "upper_bound",

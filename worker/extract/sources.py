@@ -156,12 +156,13 @@ MAX_WORDS_BEFORE_A_TITLE = 4
 _LINK_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "in", "at", "on"})
 
 
-_TWO_INITIALS = re.compile(r"[A-Z]{2}")
+# One or two initials; not "A" or "I", which open sentences as words.
+_TWO_INITIALS = re.compile(r"(?![AI]$)[A-Z]{1,2}")
 
 
 def _opens_with_initials(name: tuple[str, ...]) -> bool:
-    """Whether a name opens with two initials written without dots ("PS Rahangdale", "KR Mahale"):
-    two capitals no listed body goes by, then a name of one or two words."""
+    """Whether a name opens with initials written without dots ("PS Rahangdale", "G Sathyanarayanan"):
+    one or two capitals no listed body goes by, then a name of one or two words."""
     return (
         2 <= len(name) <= 3
         and _TWO_INITIALS.fullmatch(name[0]) is not None

@@ -368,7 +368,7 @@ GENERIC_PREFECTURE = "generic:prefecture"
 _INDEXED_WORD = re.compile(r"\w+")
 # "G.K. Jalan", or a mention that is "PS Rahangdale" alone: a person's initials before a name.
 _INITIALS_OF_A_NAME = re.compile(
-    r"\b((?:[A-Z]\.){2,3})\s*(?=[A-Z][a-z])|^([A-Z]{2})\s+(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$)"
+    r"\b((?:[A-Z]\.){2,3})\s*(?=[A-Z][a-z])|^((?![AI]\s)[A-Z]{1,2})\s+(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$)"
 )
 _CURRENCY_CODES = frozenset(code for code in CURRENCY_PREFIXES.values() if len(code) == 3 and code.isupper())
 # A word that opens with a letter outside a-z: every capitalised word, which a name's first word is.
