@@ -2927,3 +2927,10 @@ def test_information_on_a_named_website_is_the_sites_owners(text: str) -> None:
     assert sources(text, "2,000") == ["Dorne Fire"]
     # must not match: a website with no name keeps the generic source
     assert sources("It burned 900 acres, according to information on the website.", "900") == ["information"]
+
+
+def test_a_report_named_after_the_verb_quoting_its_origin_credits_the_origin() -> None:
+    text = "About 200 people were killed on Tuesday, said a Wire report quoting Velmoran health officials."
+    assert sources(text, "200") == ["Velmoran health officials"]
+    # must not match: a report named after the verb with no origin keeps the report
+    assert sources("About 200 people were killed, said a Wire report.", "200") == ["a Wire report"]

@@ -354,3 +354,12 @@ def test_a_typewriters_double_hyphen_between_words_is_a_dash() -> None:
     assert body[start:end] == "--"
     # must not match: hyphens inside a word or a marker
     assert clean_body("A state-run count--of sorts.").text == "A state-run count--of sorts."
+
+
+def test_a_dateline_with_its_agencies_in_brackets_needs_no_dash() -> None:
+    cleaned = clean_body("PORT ELLIS, Norland (AP & AFP) The coast guard said 12 sailors were missing.")
+    assert cleaned.text == "The coast guard said 12 sailors were missing."
+    assert cleaned.dateline_place == "Port Ellis, Norland"
+    # must not match: capitals and brackets inside a sentence are no dateline
+    text = "The coast guard (CG) said 12 sailors were missing."
+    assert clean_body(text).text == text

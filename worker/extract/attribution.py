@@ -1963,6 +1963,9 @@ class _SentenceReader:
                     and personal_name(described.group("name").split()) is not None
                 ):
                     phrase = described.group("name")  # "said farmer Jon Breck": the name, not the trade
+                relayed = _RELAY_CITING_RE.fullmatch(phrase)
+                if relayed is not None and _valid_source(relayed.group("origin"), counting=False):
+                    phrase = relayed.group("origin")  # "said a Wire report quoting ministry officials"
                 if (
                     _inverted_speaker(phrase)
                     and not _VERB_AFTER_PHRASE_RE.match(text, phrase_end, self.end)

@@ -165,8 +165,11 @@ DATELINE = re.compile(
     (?P<region>,[ ](?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d)
         [A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){0,3})?
     (?:,[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?
-    (?:[ ]?\((?P<agency>[A-Za-z][A-Za-z .&/\-]{0,30})\))?
-    [ ]?[-–—]+[ ]
+    (?:
+        # after the agencies in brackets the dash may be left out: "(AP & AFP) Gaza's agency said"
+        [ ]?\((?P<agency>[A-Za-z][A-Za-z .&/\-]{0,30})\)[ ]?[-–—]*[ ]
+        |[ ]?[-–—]+[ ]
+    )
     """,
     re.VERBOSE,
 )
