@@ -2934,3 +2934,11 @@ def test_a_report_named_after_the_verb_quoting_its_origin_credits_the_origin() -
     assert sources(text, "200") == ["Velmoran health officials"]
     # must not match: a report named after the verb with no origin keeps the report
     assert sources("About 200 people were killed, said a Wire report.", "200") == ["a Wire report"]
+
+
+def test_an_adverb_between_a_pronoun_and_its_verb_is_no_part_of_the_source() -> None:
+    text = "The relief board said 40 people died. It further revealed that 212 people were hurt."
+    assert sources(text, "212") == ["The relief board"]
+    # must not match: a pronoun with no adverb still points back
+    text = "The relief board said 40 people died. It revealed that 212 people were hurt."
+    assert sources(text, "212") == ["The relief board"]

@@ -1454,3 +1454,21 @@ def test_a_name_after_an_irregular_plural_opens_a_clause() -> None:
     # must not match: a capitalised word inside the noun phrase before the plural
     text = "Crews moved 40 Velport residents."
     assert counted_noun(text, text.index("40") + 2, len(text))[0] == "Velport residents"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said 259 lives were lost to the floods.", [("259", "killed")]),
+        (
+            "The agency said 80 people have been killed in 12 local government areas.",
+            [("80", "killed"), ("12", "other")],
+        ),
+        # must not match: lives that were saved are no dead
+        ("Doctors said the vaccine saved 40 lives.", [("40", "other")]),
+    ],
+)
+def test_lives_lost_are_dead_and_places_counted_are_things(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert categories(text) == expected

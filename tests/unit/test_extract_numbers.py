@@ -203,3 +203,13 @@ def test_the_first_figure_of_a_move_takes_the_scale_and_unit_of_the_second(
         assert claims and claims[0][0] < 1000
     else:
         assert claims == expected
+
+
+def test_a_stray_space_before_a_group_of_three_zeros_is_read_through() -> None:
+    text = "Officials said over 100, 000 others were displaced."
+    assert [(token.text, parse_digits(token.text)) for token in number_tokens(text, 0, len(text))] == [
+        ("100, 000", 100_000.0)
+    ]
+    # must not match: two counts in a list, whose second is no group of zeros
+    text = "Officials said 100, 200 and 300 were hurt."
+    assert [token.text for token in number_tokens(text, 0, len(text))] == ["100", "200", "300"]

@@ -39,6 +39,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "dead or missing", "died or went missing", "killed", "killing", "kill", "kills", "died",
         "die", "dies", "dead", "deaths", "death toll", "death", "bodies", "body", "fatalities",
         "perished", "lost their lives", "lost his life", "lost her life", "shot dead", "drowned",
+        # "259 lives lost to the floods", "300 lives have been lost"
+        "lives lost", "lives were lost", "lives have been lost", "lives had been lost",
         "succumbed",
         "toll", "slain", "massacred", "executed", "killed in", "martyred", "martyrs", "confirmed dead",
         "bodies recovered", "bodies were recovered", "fatally shot", "fatally stabbed", "fatally wounded",
@@ -140,6 +142,9 @@ GOVERNING_ONLY_CUES: dict[str, str] = {"hit": "affected"}
 # Nouns whose figure is a thing, never a person: verbs around them do not make a casualty count.
 THING_NOUNS = frozenset(
     [
+        # places counted ("108 killed in 50 local government areas"): units of land, not people
+        *("areas", "municipalities", "lgas", "localities", "wards", "barangays", "communities"),
+        *("neighbourhoods", "neighborhoods", "settlements", "hamlets"),
         "missiles",
         "missile",
         "drones",

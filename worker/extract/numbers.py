@@ -18,7 +18,11 @@ INDIAN_GROUPED = r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d|,\d)"  # 3,38,934 (lakh groupin
 ENGLISH_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)"  # 1,200 / 1,067,656.5
 # A typing slip in a grouping, "12,345, 678": the stray space is read through when a lone group of
 # three digits follows and no list goes on ("1,200, 300 and 400" stays three numbers).
-STRAY_SPACE_GROUPED = r"\d{1,3}(?:,\d{3})+(?:,[ ]\d{3})+(?![\d,]|\.\d|\s+(?:and|or|to)\b)"
+STRAY_SPACE_GROUPED = (
+    r"\d{1,3}(?:,\d{3})+(?:,[ ]\d{3})+(?![\d,]|\.\d|\s+(?:and|or|to)\b)"
+    # "over 100, 000 displaced": a group of three zeros counts nothing alone
+    r"|\d{1,3},[ ]000(?![\d,]|\.\d)"
+)
 EUROPEAN_GROUPED = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d|\.\d)"  # 1.200.000 / 1.200,5
 EUROPEAN_DECIMAL = r"\d+,\d{1,2}(?![\d])"  # 3,5 million / 20,6%
 PLAIN = r"\d+(?:\.\d+)?|\.\d+"
