@@ -308,3 +308,17 @@ def test_the_headline_field_weighs_apart_from_the_body_in_the_events_place_and_k
     # must not match: without a headline the storm the lede names is the kind
     [toll] = events(body, "")
     assert toll.event_kind != "accident"
+
+
+def test_a_body_whose_letters_stand_beside_its_written_out_name_resolves_once() -> None:
+    # resolving "the Nordic Union" read the sentence with "NU" again, and again, until the stack ran out
+    found = events(
+        "The Nordic Union offered an extra 165 million euros (USD 225 million) of aid, according to "
+        "NU Aid Commissioner Ana Ruiz.",
+        "Donors meet",
+    )
+    aid = only(found, 165_000_000)
+    assert aid.resolved_source is not None and aid.resolved_source.id == "acr:nu"
+    # must not match: with no written-out name the letters are the body's as before
+    [aid] = [e for e in events("NU Aid Commissioner Ana Ruiz said 40 people died.", "Aid") if e.value == 40]
+    assert aid.resolved_source is not None and aid.resolved_source.id == "acr:nu"

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import Enum, auto
 from functools import cache, lru_cache
@@ -770,9 +771,25 @@ _INITIAL_FUNCTION_WORDS = {"o": "of|on", "f": "for", "a": "and", "t": "the", "i"
 _SKIPPED_FUNCTION_WORDS = r"(?:(?:of|for|and|the|on|in)\s+)?"
 
 
+# The acronyms whose written-out names are being resolved: resolving a name reads the sentences
+# that name it, which may hold the same letters again ("the European Union ... EU Commissioner").
+_SPELLING_OUT: ContextVar[frozenset[str]] = ContextVar("spelling_out", default=frozenset())
+
+
 def _spelled_out_in_item(acronym: str, context: ItemContext) -> Entity | None:
     """The body an undefined acronym stands for when the item writes its name out elsewhere ("the
     Department of Health" ... "DOH said"), if that name resolves to a body of its own (a ministry)."""
+    busy = _SPELLING_OUT.get()
+    if acronym in busy:
+        return None  # resolving its written-out name came back to the same letters
+    token = _SPELLING_OUT.set(busy | {acronym})
+    try:
+        return _written_out_body(acronym, context)
+    finally:
+        _SPELLING_OUT.reset(token)
+
+
+def _written_out_body(acronym: str, context: ItemContext) -> Entity | None:
     letters = [
         f"(?:{re.escape(letter)}[\\w'’-]*|{_INITIAL_FUNCTION_WORDS[letter.lower()]})"
         if letter.lower() in _INITIAL_FUNCTION_WORDS and index
