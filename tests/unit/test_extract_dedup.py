@@ -215,3 +215,8 @@ def test_a_headline_says_what_an_uncategorised_body_figure_counts() -> None:
     # must not match: a body figure that counts things keeps its own category
     text = "Floods kill 300 in Tarsa\nThe floods destroyed 300 homes, officials said."
     assert [(c.quantity_text, c.category) for c in extract_claims(text)] == [("300", "other")]
+
+
+def test_a_headline_does_not_turn_arrivals_the_body_names_into_the_displaced() -> None:
+    text = "Norland says 2,900 landed on Port Ellis\nThe ministry said 2,900 migrants landed on Port Ellis."
+    assert [(c.quantity_text, c.category) for c in extract_claims(text)] == [("2,900", "other")]

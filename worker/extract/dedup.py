@@ -17,9 +17,9 @@ places known to be apart (two countries, two regions of one). A sentence that is
 ("Seventy thousand.") restates the earlier figure of that value whatever it counts.
 
 The kept claim is the first statement in the body (its span and qualifier, SPEC "Restatements"),
-with the source of the other when only the other has one, and a headline's category when the body's
-figure counts people it gives no category ("the number of victims rose to 28" under "Toll rises to
-28").
+with the source of the other when only the other has one, and a headline's toll category (killed,
+injured, missing) when the body's figure counts people it gives no category ("the number of victims
+rose to 28" under "Toll rises to 28").
 """
 
 from __future__ import annotations
@@ -169,13 +169,18 @@ def _merged(kept: Claim, later: Claim, titles: frozenset[int]) -> Claim:
         if kept.sentence_start in titles and later.sentence_start not in titles
         else (kept, later)
     )
-    if first.category == "other" and second.category != "other" and not _counts_things(first):
+    if first.category == "other" and second.category in _TOLL_CATEGORIES and not _counts_things(first):
         # "the total number of victims rose to 28" under "Death toll rises to 28": the headline says
         # what the body's figure counts
         first = replace(first, category=second.category)
     if first.source is None and second.source is not None:
         return replace(first, source=second.source)
     return first
+
+
+# The categories a headline's words settle for the body's figure: the dead, hurt and missing. A body
+# that calls its people arrivals ("2,900 migrants landed") keeps that over a headline's shorter words.
+_TOLL_CATEGORIES = frozenset({"killed", "injured", "missing"})
 
 
 def _counts_things(claim: Claim) -> bool:
