@@ -9,7 +9,7 @@ from pathlib import Path
 
 from worker.pipeline import process_item
 from worker.samples import sample_items
-from worker.track.keys import UNATTRIBUTED, series_parts
+from worker.track.keys import credited_series_parts
 
 DEMO_TIMEOUT_S = 600
 TABLE_ROW = re.compile(r"^(?P<item>[a-z]{3}-\d{4}-\S+)\s{2,}(?P<rest>.+)$")
@@ -63,11 +63,7 @@ def test_demo_runs_the_pipeline_and_prints_every_expected_claim() -> None:
     assert "worker drained, committed and exited 0" in result.stdout
 
     # The tracker's part: one series per source and figure, with the toll updates the samples tell.
-    series = {
-        parts.series_key
-        for event in expected
-        if (parts := series_parts(event)) and parts.source != UNATTRIBUTED
-    }
+    series = {parts.series_key for event in expected if (parts := credited_series_parts(event))}
     assert f"holds all {len(series)} series" in result.stdout
     tracked = re.search(r"^tracker events: (.+)$", result.stdout, re.MULTILINE)
     assert tracked, result.stdout

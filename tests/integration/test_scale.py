@@ -30,7 +30,7 @@ from worker_process import WorkerProcess, committed_offsets, end_offsets, expect
 
 from worker.models import ClaimEvent
 from worker.track.events import TrackedEvent
-from worker.track.keys import UNATTRIBUTED, series_parts
+from worker.track.keys import credited_series_parts
 from worker.track.rules import observation_from_event
 from worker.track.store import SeriesStore
 
@@ -270,11 +270,7 @@ def test_scaling_out_and_a_sigkilled_worker_lose_no_claim_and_the_tracker_announ
     items = interleave(toll_items("scale"), background_items("scale"))
     expected = expected_claims(items)
     attributed = [ClaimEvent.model_validate_json(value) for value in expected.values()]
-    expected_series = {
-        parts.series_key
-        for e in attributed
-        if (parts := series_parts(e)) is not None and parts.source != UNATTRIBUTED
-    }
+    expected_series = {parts.series_key for e in attributed if (parts := credited_series_parts(e))}
     assert len(items) > 1_500 and len(expected_series) > 40, "the scenario should exercise many series"
 
     # Worker a is busy with a backlog when b joins (scaling out), then a is killed mid-stream and

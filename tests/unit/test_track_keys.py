@@ -8,6 +8,7 @@ from worker.models import ClaimEvent, ClaimSource, Evidence, ResolvedPlace
 from worker.track.keys import (
     SERIES_KEY_VERSION,
     UNATTRIBUTED,
+    credited_series_parts,
     is_subnational,
     parse_series_key,
     partition_key,
@@ -452,3 +453,11 @@ def test_how_soon_money_is_given_does_not_split_what_it_is_for() -> None:
     )
     # must not match: what the money is for still tells amounts apart
     assert counted_thing("military aid", "EUR", "other") != counted_thing("humanitarian aid", "EUR", "other")
+
+
+def test_a_claim_opens_a_series_of_its_own_only_when_it_is_credited() -> None:
+    credited = claim(sentence="The agency said 40 people died.")
+    assert credited_series_parts(credited) == series_parts(credited) is not None
+    # must not match: a figure credited to no one has parts, but joins a named series or none
+    unattributed = claim(source=None, sentence="Forty people died.")
+    assert series_parts(unattributed) is not None and credited_series_parts(unattributed) is None

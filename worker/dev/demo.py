@@ -40,7 +40,7 @@ from worker.models import ClaimEvent, WireItem
 from worker.pipeline import process_item
 from worker.samples import POISON_ITEMS_FILE, sample_items, sample_records
 from worker.settings import WorkerSettings
-from worker.track.keys import UNATTRIBUTED, series_parts
+from worker.track.keys import credited_series_parts
 from worker.track.report import SeriesFilter, select_series, series_table
 from worker.track.rules import SeriesState
 from worker.track.settings import TrackerSettings
@@ -253,12 +253,7 @@ def collect_series(run: DemoRun) -> None:
     tracker = run.tracker
     if tracker is None:
         raise DemoError("the tracker stage has not run")
-    # a figure credited to no one joins a named body's series or none: it is no series of its own
-    wanted = {
-        parts.series_key
-        for event in run.expected
-        if (parts := series_parts(event)) and parts.source != UNATTRIBUTED
-    }
+    wanted = {parts.series_key for event in run.expected if (parts := credited_series_parts(event))}
     changelog = TrackerSettings().changelog_topic
     deadline = time.monotonic() + run.wait_s
     got: set[str] = set()

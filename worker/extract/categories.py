@@ -1545,7 +1545,7 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
     leading = _LEADING_WORDS.match(text, start)  # the verb read as the figure's qualifier: "passed 60"
     verb_end = leading.end() if leading is not None else start
     near = text[max(window_start, start - CHANGE_VERB_WINDOW) : verb_end].lower()
-    if "toll" in text[window_start:start] and _TOLL_SET_TO.search(text, window_start, verb_end):
+    if text.find("toll", window_start, start) >= 0 and _TOLL_SET_TO.search(text, window_start, verb_end):
         return "killed"  # "updated the death toll from the collapse in Surfside to 11"
     if lowers_like_ignorecase(near) and _CHANGE_STEM.search(near) is None:
         return None  # a cheap test first: this runs for most figures without a category

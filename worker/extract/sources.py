@@ -157,7 +157,7 @@ _LINK_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "in", "at", "on"}
 
 
 # One or two initials; not "A" or "I", which open sentences as words.
-_TWO_INITIALS = re.compile(r"(?![AI]$)[A-Z]{1,2}")
+_INITIALS = re.compile(r"(?![AI]$)[A-Z]{1,2}")
 
 
 def _opens_with_initials(name: tuple[str, ...]) -> bool:
@@ -165,7 +165,7 @@ def _opens_with_initials(name: tuple[str, ...]) -> bool:
     one or two capitals no listed body goes by, then a name of one or two words."""
     return (
         2 <= len(name) <= 3
-        and _TWO_INITIALS.fullmatch(name[0]) is not None
+        and _INITIALS.fullmatch(name[0]) is not None
         and _alias(name[0].lower()) is None
         and all(
             PERSONAL_NAME_TOKEN_RE.match(token) and token.lower() not in _NOT_IN_NAMES for token in name[1:]

@@ -32,9 +32,10 @@ from functools import cache, lru_cache
 from itertools import chain, islice
 
 from worker.extract.alternation import word_alternation
-from worker.extract.lexicon import CURRENCY_PREFIXES, MONTH_NAMES, WEEKDAY_NAMES
+from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from worker.extract.places import FREE_CITY_POPULATION, PAPER_TITLE_WORDS, POSSESSIVE_END, gazetteer
 from worker.extract.places import fold as fold_place
+from worker.extract.quantities import ISO_CODES
 from worker.extract.reporting import GENERIC_DOCUMENT_ADJECTIVES, PLACE_HEADS, TITLE_WORDS
 from worker.extract.sources import DEMONYM_PLACES, RULING_MOVEMENTS, TYPE_KEYWORDS, personal_name
 from worker.knowledge import Organisation, content_words, organisations
@@ -371,7 +372,6 @@ _INDEXED_WORD = re.compile(r"\w+")
 _INITIALS_OF_A_NAME = re.compile(
     r"\b((?:[A-Z]\.){2,3})\s*(?=[A-Z][a-z])|^((?![AI]\s)[A-Z]{1,2})\s+(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$)"
 )
-_CURRENCY_CODES = frozenset(code for code in CURRENCY_PREFIXES.values() if len(code) == 3 and code.isupper())
 # A word that opens with a letter outside a-z: every capitalised word, which a name's first word is.
 _NAME_LIKE_WORD = re.compile(r"(?<!\w)[^\W\d_a-z]\w*")
 # A person's role is stated at one of the first mentions of the name; later ones are not read.
@@ -407,7 +407,10 @@ def fold(text: str) -> str:
 def strip_sentence_adverbs(text: str) -> str:
     """The mention without the sentence adverbs before it ("However, police" -> "police") or the
     party letters after a name ("Mayor Ana Ruiz (D)", "Sen. Al Poe (R-Texas)")."""
-    words = _PARTY_AFTER.sub("", _INTRODUCERS.sub("", text.strip())).split()
+    text = _INTRODUCERS.sub("", text.strip())
+    if text.endswith(")"):
+        text = _PARTY_AFTER.sub("", text)
+    words = text.split()
     while len(words) > 1 and words[0].strip(",;:").lower() in SENTENCE_ADVERBS:
         words = words[1:]
     return " ".join(words)
@@ -737,15 +740,12 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
         words = content_words(expansion)
         if words and words in folded and re.search(rf"(?:^| ){re.escape(words)}(?: |$)", folded):
             return _defined_body(acronym, context)
-    name_initials = {
-        (found.group(1) or found.group(2)).replace(".", "") for found in _INITIALS_OF_A_NAME.finditer(mention)
-    }
     for bare in _bare_words(mention):
         if (
             _ACRONYM.fullmatch(bare)
             and not _ROMAN_NUMERAL.fullmatch(bare)
-            and bare not in _CURRENCY_CODES  # "a package of USD 380 million": money, not a body
-            and bare not in name_initials  # "G.K. Jalan": a person's initials
+            and bare not in ISO_CODES  # "a package of USD 380 million": money, not a body
+            and bare not in _initials_of_a_name(mention)  # "G.K. Jalan": a person's initials
             and gazetteer().lookup(bare) is None
         ):
             # A state's letters before a kind of body every state has ("KSDMA": Kerala's SDMA), or
@@ -769,6 +769,13 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
 # Department of Health), and those it may leave out ("DH"), by first letter.
 _INITIAL_FUNCTION_WORDS = {"o": "of|on", "f": "for", "a": "and", "t": "the", "i": "in"}
 _SKIPPED_FUNCTION_WORDS = r"(?:(?:of|for|and|the|on|in)\s+)?"
+
+
+def _initials_of_a_name(mention: str) -> set[str]:
+    """The letters of the initials before a personal name in a mention, without their dots."""
+    return {
+        (found.group(1) or found.group(2)).replace(".", "") for found in _INITIALS_OF_A_NAME.finditer(mention)
+    }
 
 
 # The acronyms whose written-out names are being resolved: resolving a name reads the sentences

@@ -354,6 +354,13 @@ def series_parts(event: ClaimEvent) -> SeriesParts | None:
     )
 
 
+def credited_series_parts(event: ClaimEvent) -> SeriesParts | None:
+    """The series a claim opens by itself: its `series_parts` when it is credited to a source. A
+    figure credited to no one joins a named body's series or none (`SeriesStore.track`)."""
+    parts = series_parts(event)
+    return parts if parts is not None and parts.source != UNATTRIBUTED else None
+
+
 def _series_source(event: ClaimEvent) -> str:
     source = UNATTRIBUTED
     if event.source is not None:
