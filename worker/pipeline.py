@@ -47,6 +47,7 @@ from worker.track.identity import (
     ItemContext,
     city_police,
     item_context,
+    relayed_agency,
     resolve_source,
 )
 
@@ -126,19 +127,45 @@ def extract_item(item: WireItem, limits: ItemLimits = DEFAULT_LIMITS) -> Extract
         # the headline is no sentence of the running text: no body speaks "before" the first one
         [start for start, _ in sentences if start >= cleaned.headline_end],
     )
-    return Extraction(
-        events=[
-            _to_event(item, cleaned, claim, resolver, limits=limits)
-            for claim in extract_claims(
-                cleaned.text,
-                location=fallback,
-                country=country_name(where),
-                sentences=sentences,
-                place_mentions=where.text_mentions,
-                figures=figures,
-            )
-        ]
-    )
+    events = [
+        _to_event(item, cleaned, claim, resolver, limits=limits)
+        for claim in extract_claims(
+            cleaned.text,
+            location=fallback,
+            country=country_name(where),
+            sentences=sentences,
+            place_mentions=where.text_mentions,
+            figures=figures,
+        )
+    ]
+    return Extraction(events=_parents_as_their_agency(events))
+
+
+def _parents_as_their_agency(events: list[ClaimEvent]) -> list[ClaimEvent]:
+    """Counts of people credited to a parent body alone ("the UN said 300 died") in an item that
+    credits one agency of it with counts of the same kind (OCHA's toll) are that agency's: the item
+    relays its count (`identity.relayed_agency`). Counts of things are left alone: "the WHO sent 12
+    ambulances" says nothing of whose toll the UN gave."""
+    credited: dict[str, set[str]] = {}  # category -> the sources credited with counts of it
+    for event in events:
+        if event.resolved_source is not None and event.category != "other":
+            credited.setdefault(event.category, set()).add(event.resolved_source.id)
+    if not any(len(sources) > 1 for sources in credited.values()):
+        return events
+    relayed: list[ClaimEvent] = []
+    for event in events:
+        source, resolved = event.source, event.resolved_source
+        agency = (
+            relayed_agency(source.text, resolved.id, resolved.speaker, credited.get(event.category, ()))
+            if source is not None and resolved is not None
+            else None
+        )
+        relayed.append(
+            event
+            if agency is None
+            else event.model_copy(update={"resolved_source": ResolvedSource(id=agency.id, name=agency.key)})
+        )
+    return relayed
 
 
 @dataclass(slots=True)

@@ -2942,3 +2942,29 @@ def test_an_adverb_between_a_pronoun_and_its_verb_is_no_part_of_the_source() -> 
     # must not match: a pronoun with no adverb still points back
     text = "The relief board said 40 people died. It revealed that 212 people were hurt."
     assert sources(text, "212") == ["The relief board"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        (
+            "The earlier toll as estimated by provincial health officials was 4,200.",
+            "4,200",
+            "provincial health officials",
+        ),
+        ("UNICEF reports that over 9,000 families have lost their homes.", "9,000", "UNICEF"),
+        (
+            "The bulletin by the disaster agency also states that 700 people are missing.",
+            "700",
+            "the disaster agency",
+        ),
+        ("The agency states that more than 700 people are missing.", "700", "The agency"),
+        # must not match: "reports" and "states" as plural nouns
+        ("Local reports that 40 people died could not be verified.", "40", None),
+        ("The Gulf states that border the sea pledged 300 million dollars.", "300", None),
+    ],
+)
+def test_a_participle_with_its_agent_and_present_tense_reports_and_states_credit(
+    text: str, figure: str, source: str | None
+) -> None:
+    assert sources(text, figure) == [source]

@@ -1472,3 +1472,60 @@ def test_lives_lost_are_dead_and_places_counted_are_things(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle after the place the counted are in describes the place
+        ("The minister said the toll has reached 1,417 in the districts affected by the cyclone.", "killed"),
+        ("Some 2,000 people in the villages hit by the quake were evacuated.", "evacuated"),
+        # must not match: a participle with its auxiliary after the group says what befell it
+        ("About 900 people in the town were injured.", "injured"),
+    ],
+)
+def test_a_participle_of_the_place_says_nothing_of_the_people_counted(text: str, expected: str) -> None:
+    assert categories(text)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll, officials said, was 420.",
+        "The death toll, as reported by the provincial office on Monday, was 420.",
+    ],
+)
+def test_a_toll_keeps_its_figure_past_an_aside_between_commas(text: str) -> None:
+    assert categories(text) == [("420", "killed")]
+    # must not match: the last item of a list after a toll word is no aside
+    assert categories("The storm caused deaths, injuries, and damage to 300 people.")[0][1] == "other"
+
+
+def test_a_replaced_figure_is_the_same_count_as_it_was_before() -> None:
+    [new, old] = extract_claims(
+        "The agency now says 2,150 people died, instead of 4,800 as it reported on Friday."
+    )
+    assert (new.category, new.earlier) == ("killed", False)
+    assert (old.category, old.earlier) == ("killed", True)
+    # must not match: a figure that counts something else is no earlier value of the first
+    [_troops, jets] = extract_claims("The minister wanted 500 troops instead of 300 jets.")
+    assert not jets.earlier and jets.counted == "jets"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "counted"),
+    [
+        ("Storms also killed 65 people elsewhere in the province.", "65", "people"),
+        (
+            "The governor said the toll could rise to 3,000 given the number of villages cut off.",
+            "3,000",
+            None,
+        ),
+        # must not match: a participle after the noun leaves the noun counted
+        ("Officials said 300 tents given to families were damaged.", "300", "tents"),
+    ],
+)
+def test_where_else_and_a_reason_after_a_figure_are_not_what_it_counts(
+    text: str, figure: str, counted: str | None
+) -> None:
+    assert counted_noun(text, text.index(figure) + len(figure), len(text))[0] == counted

@@ -322,3 +322,17 @@ def test_a_body_whose_letters_stand_beside_its_written_out_name_resolves_once() 
     # must not match: with no written-out name the letters are the body's as before
     [aid] = [e for e in events("NU Aid Commissioner Ana Ruiz said 40 people died.", "Aid") if e.value == 40]
     assert aid.resolved_source is not None and aid.resolved_source.id == "acr:nu"
+
+
+def test_the_parent_named_alone_relays_the_one_agency_the_item_credits_with_the_same_count() -> None:
+    found = events("The UN says 11,000 people died in the floods. OCHA said 170 people died elsewhere.", "")
+    assert only(found, 11_000).resolved_source is not None
+    assert only(found, 11_000).resolved_source.id == "un-ocha"
+    # must not match: an agency credited only with counts of things, or with counts of another kind
+    found = events("The UN said 320 people died. The WHO said it had sent 12 ambulances.", "")
+    assert only(found, 320).resolved_source.id == "un"  # type: ignore[union-attr]
+    found = events("UN officials said 40,000 people fled. UNICEF said 300 children died.", "")
+    assert only(found, 40_000).resolved_source.id == "un"  # type: ignore[union-attr]
+    # nor a person who speaks for the parent itself
+    found = events("UN chief Maria Lenz said 900 people died. OCHA said 40 people died.", "")
+    assert only(found, 900).resolved_source.id == "un"  # type: ignore[union-attr]

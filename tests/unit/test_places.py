@@ -931,3 +931,9 @@ def test_a_dateline_town_with_a_state_abbreviation_gives_the_country() -> None:
     assert where.event_place is not None and where.event_place.id == "iso:US"
     # must not match: an abbreviation the style book does not give a state stays unknown
     assert item_places("Crews found 12 bodies in the rubble.", None, "MILLBROOK, Xyz.").country is None
+
+
+def test_the_gulf_is_no_region_on_its_own() -> None:
+    assert ids("The Gulf states pledged aid.") == []
+    # must not match: a region of another name is still read
+    assert ids("Aid reached Western Cape.") == ["iso:ZA-WC"]

@@ -1454,3 +1454,17 @@ def test_a_persons_initials_without_dots_are_no_body() -> None:
     assert (
         resolve("The TRC Commission", "The TRC Commission said 40 died.", "KE", "organisation") == "acr:trc"
     )
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("the U.N. refugee agency", "unhcr"),
+        ("the U.N.'s International Organization for Migration", "iom"),
+        ("the U.S. Geological Survey", "usgs"),
+        # must not match: the dotted parent alone is the parent
+        ("U.N. officials", "un"),
+    ],
+)
+def test_initials_written_with_dots_are_read_as_the_acronym(mention: str, expected: str) -> None:
+    assert resolve(mention, country=None, kind="un_ngo") == expected

@@ -168,6 +168,11 @@ _CHANGED_FROM = re.compile(
     r",\s+(?:up|down)\s+from\s+(?:(?:an?|the|its)\s+)?(?:(?:earlier|previous|initial|first|record|revised)\s+)?"
     r"(?:(?:figure|count|toll|total|tally|estimate|peak|high|low)\s+of\s+)?$"
 )
+# The figure a corrected one replaces: "2,150 people died, instead of the 4,800 reported on Friday".
+_INSTEAD_OF = re.compile(
+    r"(?:\s+[a-z]+){0,3}?,?\s+(?:instead\s+of|rather\s+than)\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:earlier|previous|initial|first|reported)\s+)?(?:(?:figure|count|toll|total|estimate)\s+of\s+)?"
+)
 # A line of a list or table ("- Region 5: 5", "• 40 arrests", "North: 12") is not a headline: two
 # rows with the same figure are two claims.
 _LIST_ROW = re.compile(r"[-–•*·]|[^:\n]{1,40}:\s*[\d.,]+$")
@@ -378,6 +383,10 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
         if previous is not None and (
             _FROM_PREVIOUS.fullmatch(text, previous.end, quantity.start)
             or _CHANGED_FROM.search(text, previous.end, quantity.start)
+            or (
+                counted in (None, previous.counted)  # not "500 troops instead of 300 jets"
+                and _INSTEAD_OF.fullmatch(text, previous.end, quantity.start) is not None
+            )
         ):
             category = previous.category  # "rose to 2,400 from 2,000": the same count, before
             counted = counted or previous.counted

@@ -76,6 +76,7 @@ from worker.extract.reporting import (
     NAME_TOKEN_RE,
     NON_COUNTING_HEADS,
     NOUN_CUES,
+    NOUN_LIKE_THAT_CLAUSE_VERBS,
     OPENING_SPEAKING_CLAUSE_RE,
     PARENTHETICAL_ADVERBIAL_RE,
     PASSIVE_MARKERS,
@@ -940,6 +941,16 @@ def _names_only_places(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def _speaker_head_before(text: str, position: int) -> bool:
+    """Whether the word before a verb that is also a plural noun ("reports", "states") ends a
+    speaker, past an adverb ("also"): a source head ("the ministry reports that") or an acronym
+    ("UNICEF reports that"); not an adjective ("credible reports that", "the Gulf states that")."""
+    word = _word_before(text, position)
+    if word.lower() in AUXILIARIES:
+        word = _word_before(text, position - len(word) - 1)
+    return word.lower() in SOURCE_HEADS or (len(word) > 1 and word.isupper())
+
+
 def _word_before(text: str, position: int) -> str:
     """The word that ends just before `position` (past one space), or "" when there is none."""
     end = position - 1 if position > 0 and text[position - 1] == " " else position
@@ -1500,7 +1511,7 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
                     and not _REPORT_NOUN_BEFORE_RE.search(text, max(start, position - 48), position)
                     and (
                         not _REPORTED_CLAUSE_RE.match(text, after, end)
-                        or _word_before(text, position).lower() in SOURCE_HEADS
+                        or _speaker_head_before(text, position)
                     )
                 ):
                     kind = "speech"
@@ -1616,7 +1627,9 @@ def _reports_a_value(text: str, cue: _Cue, end: int) -> bool:  # noqa: PLR0911  
     if cue.word in POINTING_VERBS:
         return text.startswith(" out", cue.end)
     if cue.word in THAT_CLAUSE_VERBS:
-        return THAT_FOLLOWS_RE.match(text, cue.end, end) is not None
+        return THAT_FOLLOWS_RE.match(text, cue.end, end) is not None and (
+            cue.word not in NOUN_LIKE_THAT_CLAUSE_VERBS or _speaker_head_before(text, cue.start)
+        )
     if cue.word in POSTING_VERBS:
         return POSTED_ON_RE.match(text, cue.end, end) is not None
     if cue.word in ACCUSING_VERBS:

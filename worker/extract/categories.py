@@ -508,6 +508,8 @@ _PHRASE_STOP = frozenset(
         "respectively",
         # adverbs of extent: "counted 48,000 nationwide", "12 overall", "300 in all"
         *("nationwide", "countrywide", "worldwide", "statewide", "overall", "altogether", "alone"),
+        *("elsewhere", "abroad"),  # "65 people elsewhere in the region"
+        "given",  # a reason: "could reach 3,000 given the number of villages cut off"
         # a pronoun starts the clause that follows: "the $4 billion it had sought"
         *("it", "they", "we", "he", "she", "i", "you"),
     ]
@@ -581,7 +583,9 @@ _OUT_OF_OPENING = re.compile(
     re.IGNORECASE,
 )
 _GOVERNING_TOLL = re.compile(
-    r"\b(?:toll|deaths|death\s+count|fatalities)\b[^,;]{0,70}?\b(?:at|to|of|reach|reached|reaches|stands\s+at|"
+    # an aside between commas may stand before the verb: "the death toll, officials said, was 420"
+    r"\b(?:toll|deaths|death\s+count|fatalities)\b(?:[^,;]{0,40}?,[^,;]{1,60},(?!\s*(?:and|or)\b))?[^,;]{0,70}?"
+    r"\b(?:at|to|of|reach|reached|reaches|stands\s+at|"
     r"stood\s+at|is|was|be|hit|hits|top|tops|topped|exceed|exceeds|exceeded|passed|passes)"
     r"(?:\s+(?:now|currently|already|still|likely|probably))?\s+[\"“]?$",  # 'the toll at "40"'
     re.IGNORECASE,
@@ -1132,6 +1136,15 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
     return None
 
 
+# Where the counted are, described by a participle of its own: "1,417 in the districts affected by
+# the cyclone", "people across the villages hit by the quake". The participle tells what befell the
+# places, not the people counted.
+_PLACE_BEFORE_ITS_PARTICIPLE = re.compile(
+    r"^\s*,?\s*(?:in|across|throughout|from)\s+(?:the\s+|those\s+|all\s+|several\s+|many\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:areas?|regions?|districts?|provinces?|zones?|towns?|villages?|cities|city"
+    r"|communities|neighbou?rhoods?|parts|states?|countries|municipalities|counties|islands?)\s+$",
+    re.IGNORECASE,
+)
 # A relative clause between the counted group and its verb: "26 workers who were on the site when
 # the block came down have been confirmed dead".
 _RELATIVE_PRONOUN = re.compile(r"\s*,?\s*(?:who|that)\s+", re.IGNORECASE)
@@ -1141,7 +1154,10 @@ RELATIVE_CLAUSE_WINDOW = 120
 def _cue_of_the_group(text: str, following: str, phrase_end: int, sentence_end: int) -> re.Match[str] | None:
     """The cue in the clause after a group of people (`following`, from `phrase_end`) that says what
     befell them, if any."""
-    found = _ALL_CUES.search(following[:CLAUSE_AFTER_WINDOW])
+    window = following[:CLAUSE_AFTER_WINDOW]
+    found = _ALL_CUES.search(window)
+    while found is not None and _PLACE_BEFORE_ITS_PARTICIPLE.search(window, 0, found.start()):
+        found = _ALL_CUES.search(window, found.end())  # "in the districts affected by": the places'
     if found is not None and not following[: found.start()].strip():
         # "300 fans held a vigil", "40 gunmen killed the guards": the group did it
         return None if _DEED_ON_OTHERS.match(following) else _main_verb_cue(following, found)

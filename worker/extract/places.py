@@ -76,6 +76,7 @@ COMMON_WORD_NAMES = frozenset(
         "federal",
         "most",  # a Czech district, and the word that opens "Most of them ..."
         "police",  # a Polish town, and the word in "Superintendent of Police"
+        "gulf",  # a province of Papua New Guinea, and "the Gulf states" of Arabia in most news
         # Months and days: "in March" is a date, though March is also a town.
         *MONTH_NAMES,
         *WEEKDAY_NAMES,

@@ -121,6 +121,7 @@ SPEECH_VERBS: Final[dict[str, str]] = {
     # verbs of saying only before "that" (see THAT_CLAUSE_VERBS)
     "charged": "charged",
     "boasted": "boasted",
+    "states": "stated",  # "the bulletin states that ...", not "the Gulf states that border it"
     # "posted on its website that": saying only through a channel (see POSTING_VERBS)
     "posted": "posted",
     "posts": "posted",
@@ -132,7 +133,9 @@ SPEECH_VERBS: Final[dict[str, str]] = {
 POINTING_VERBS: Final[frozenset[str]] = frozenset({"pointed", "points", "point"})
 # "The union charged that 900 were laid off", "the mayor boasted that ...": verbs of saying only with
 # "that" after them ("police charged 30 men", "the town boasted a new stadium" are deeds).
-THAT_CLAUSE_VERBS: Final[frozenset[str]] = frozenset({"charged", "boasted"})
+THAT_CLAUSE_VERBS: Final[frozenset[str]] = frozenset({"charged", "boasted", "states"})
+# Of those, the ones that are plural nouns too, verbs only after a speaker's head (`attribution`).
+NOUN_LIKE_THAT_CLAUSE_VERBS: Final[frozenset[str]] = frozenset({"states"})
 THAT_FOLLOWS_RE: Final = re.compile(r",?\s+that\b")
 # "The ministry posted on its website that ...", "the mayor posted on X:": a verb of saying only with
 # the channel and then "that" or a colon ("the bank posted a loss" is a result).
@@ -312,6 +315,11 @@ PREPOSED_CUES: Final[dict[str, str]] = {
     "citing": "citing",
     "quoting": "citing",
     "as reported by": "reported",
+    # "the toll as estimated by the health office was 420": a past participle with its agent
+    "as estimated by": "estimated",
+    "as announced by": "announced",
+    "as confirmed by": "confirmed",
+    "as recorded by": "recorded",
 }
 
 # Words that may stand between a subject and its verb without being part of the subject.

@@ -42,6 +42,9 @@ class Organisation:
     # A seat of government named for what it houses ("the Kremlin"): no other body goes by its name,
     # so it is named in an item about any country.
     seat: bool = False
+    # The id of the body it is an agency of ("un" for OCHA): text often names an agency's figure by
+    # its parent alone ("the UN said"), which then stands for the one agency the item names.
+    part_of: str | None = None
 
 
 def _load(name: str) -> Any:
@@ -63,6 +66,7 @@ def organisations() -> tuple[Organisation, ...]:
             subnational=entry.get("subnational", False),
             worldwide=entry.get("worldwide", False),
             seat=entry.get("seat", False),
+            part_of=entry.get("part_of"),
         )
         for entry in _load("organisations.json")["organisations"]
     )

@@ -716,9 +716,63 @@ def city_police(place_name: str, country: str | None) -> Entity | None:
     return _as_entity(forces[0], None) if len(forces) == 1 else None
 
 
+def relayed_agency(
+    mention: str, source_id: str, speaker: str | None, credited: Iterable[str]
+) -> Organisation | None:
+    """The agency a parent body named alone stands for ("the UN said", "a UN report"): the one
+    agency of it that the item credits with a figure of its own, whose figures the item relays.
+    None when the mention names more than the parent ("the UN secretary-general"), a person speaks
+    for it, or the item credits no agency of it, or two."""
+    if source_id not in _agencies_by_parent() or speaker is not None:
+        return None
+    if not set(content_words(fold(mention)).split()) - _parent_name_words(source_id) <= _PARENT_ALONE_WORDS:
+        return None
+    agencies = _agencies_by_parent()[source_id]
+    named = {agencies[body] for body in credited if body in agencies}
+    return named.pop() if len(named) == 1 else None
+
+
+# Words that may stand with a parent body's name and leave it named alone: "UN officials said", "a
+# UN report", "United Nations figures".
+_PARENT_ALONE_WORDS = frozenset(
+    {"official", "officials", "report", "reports", "figures", "data", "update", "statement", "estimate",
+     "estimates", "bulletin"}
+)  # fmt: skip
+
+
+@cache
+def _parent_name_words(parent_id: str) -> frozenset[str]:
+    """The words of a parent body's key, acronyms and aliases ("un", "united", "nations", ...)."""
+    parent = next(org for org in organisations() if org.id == parent_id)
+    names = (parent.key, *parent.aliases, *(acronym.lower() for acronym in parent.acronyms))
+    return frozenset(word for name in names for word in content_words(fold(name)).split())
+
+
+@cache
+def _agencies_by_parent() -> dict[str, dict[str, Organisation]]:
+    """Parent id -> {agency id: agency} (`Organisation.part_of`)."""
+    parents: dict[str, dict[str, Organisation]] = {}
+    for org in organisations():
+        if org.part_of:
+            parents.setdefault(org.part_of, {})[org.id] = org
+    return parents
+
+
+# Initials written with dots ("the U.N. refugee agency"): read as the acronym, so a name that goes on
+# after them is matched as it is when written "UN".
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
+def _undotted(mention: str) -> str:
+    if "." not in mention:
+        return mention
+    return _DOTTED_ACRONYM.sub(lambda dotted: dotted.group().replace(".", ""), mention)
+
+
 def known_organisation(mention: str, context: ItemContext) -> Organisation | Entity | None:  # noqa: PLR0911  one return per way a mention names a body, in precedence order
     """The organisation a mention names: a listed body, or one the item defines an acronym for."""
     by_acronym = _knowledge()[0]
+    mention = _undotted(mention)
     for bare in _bare_words(mention):
         if bare in by_acronym:
             org = _pick(by_acronym[bare], context)
