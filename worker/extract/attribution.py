@@ -940,7 +940,6 @@ def _names_only_places(phrase: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=8192)
 def _speaker_head_before(text: str, position: int) -> bool:
     """Whether the word before a verb that is also a plural noun ("reports", "states") ends a
     speaker, past an adverb ("also"): a source head ("the ministry reports that") or an acronym
@@ -951,6 +950,7 @@ def _speaker_head_before(text: str, position: int) -> bool:
     return word.lower() in SOURCE_HEADS or (len(word) > 1 and word.isupper())
 
 
+@lru_cache(maxsize=8192)
 def _word_before(text: str, position: int) -> str:
     """The word that ends just before `position` (past one space), or "" when there is none."""
     end = position - 1 if position > 0 and text[position - 1] == " " else position
