@@ -157,6 +157,14 @@ class ClaimEvent(BaseModel):
             '("revised down to 104 from 120": the 120); the tracker announces only current values.'
         ),
     )
+    projected_value: bool = Field(
+        default=False,
+        description=(
+            "The figure is what the count is expected or feared to come to, not its value now "
+            '("the toll could climb to 900", "expected to reach 250"); the tracker does not take it '
+            "as the count's value."
+        ),
+    )
 
 
 def make_claim_id(  # noqa: PLR0913  keyword-only: every part of the id by name

@@ -529,4 +529,5 @@ def _to_event(
         event_place=_resolved_place(where.event_place),
         event_kind=where.event_kind,
         earlier_value=claim.earlier,
+        projected_value=claim.projected,
     )

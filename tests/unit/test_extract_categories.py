@@ -1529,3 +1529,18 @@ def test_where_else_and_a_reason_after_a_figure_are_not_what_it_counts(
     text: str, figure: str, counted: str | None
 ) -> None:
     assert counted_noun(text, text.index(figure) + len(figure), len(text))[0] == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "projected"),
+    [
+        ("The governor said the toll could climb to 3,000.", [True]),
+        ("The aid group said the toll was at 150 and expected to hit 250.", [False, True]),
+        ("Officials fear the number of dead may rise above 1,000.", [True]),
+        # must not match: a guess at the count now, and a rise that happened
+        ("The real toll could be 5,000, a doctor said.", [False]),
+        ("The toll rose to 400 on Monday.", [False]),
+    ],
+)
+def test_what_a_count_may_come_to_is_projected(text: str, projected: list[bool]) -> None:
+    assert [claim.projected for claim in extract_claims(text)] == projected

@@ -28,6 +28,7 @@ from worker.models import WireItem
 from worker.pipeline import process_item
 from worker.track.events import TrackedEvent
 from worker.track.files import track_lines
+from worker.track.settings import TrackerSettings
 
 THREADS = Path(__file__).resolve().parent.parent / "data" / "invented_threads.jsonl"
 
@@ -205,7 +206,7 @@ def test_a_shorter_form_of_one_bodys_name_continues_it_but_not_when_two_fit() ->
     assert {source for _, source, value in events if value == 52.0} == {"name:authority river"}
 
 
-def _track(bodies: list[tuple[str, str, str]]) -> list[tuple[str, str, float]]:
+def _track(bodies: list[tuple[str, str, str]], *, window_seconds: float = 0) -> list[tuple[str, str, float]]:
     lines = [
         event.model_dump_json()
         for item_id, published, body in bodies
@@ -213,7 +214,7 @@ def _track(bodies: list[tuple[str, str, str]]) -> list[tuple[str, str, float]]:
     ]
     return [
         (event.event, event.series.source, event.current.value)
-        for event in track_lines(lines, window_seconds=0, on_invalid=_unexpected)
+        for event in track_lines(lines, window_seconds=window_seconds, on_invalid=_unexpected)
     ]
 
 
@@ -822,3 +823,28 @@ def test_a_governors_provincial_toll_chains_apart_from_the_national_one() -> Non
     assert ("value_updated", "gv-02", 68.0, "gv-03", 93.0, "name:council disaster national") in links
     # must not match: a province's toll disputes no national one
     assert not any(event.event == "sources_conflict" for event in events)
+
+
+def test_what_a_count_may_come_to_is_not_its_value() -> None:
+    events = _track(
+        [
+            (
+                "pj-1",
+                "2026-07-02T08:00:00Z",
+                "The head of the Norland Red Cross said the toll from the floods in Norland was at 150 and"
+                " expected to hit 250.",
+            ),
+            (
+                "pj-2",
+                "2026-07-03T08:00:00Z",
+                "Floods in Norland have killed 210 people, the Norland Red Cross said.",
+            ),
+        ],
+        # the tracker's window orders an item's figures largest first: the projection came first
+        window_seconds=TrackerSettings().reorder_window_seconds,
+    )
+    values = [(kind, value) for kind, _, value in events]
+    assert ("value_updated", 210.0) in values
+    # must not match: the projection is neither the series' value nor a revision from it
+    assert all(value != 250.0 for _, value in values)
+    assert ("value_revised_down", 210.0) not in values

@@ -168,6 +168,17 @@ _CHANGED_FROM = re.compile(
     r",\s+(?:up|down)\s+from\s+(?:(?:an?|the|its)\s+)?(?:(?:earlier|previous|initial|first|record|revised)\s+)?"
     r"(?:(?:figure|count|toll|total|tally|estimate|peak|high|low)\s+of\s+)?$"
 )
+# A figure the count is expected or feared to come to: "the toll could climb to 900", "expected to
+# hit 250", "may rise above 1,000", "is likely to exceed". Not a guess at the count now ("the real
+# toll could be 5,000").
+_PROJECTED_BEFORE = re.compile(
+    r"\b(?:(?:expected|forecast|projected|likely|set|feared|predicted|poised)\s+to"
+    r"|could|may|might|would|will)\s+(?:well\s+|eventually\s+|soon\s+|even\s+|further\s+|still\s+)?"
+    r"(?:rise|climb|reach|hit|top|exceed|surpass|pass|grow|increase|double|jump|soar|go\s+up)"
+    r"(?:\s+(?:to|above|beyond|past|over|as\s+high\s+as))?\s+$",
+    re.IGNORECASE,
+)
+PROJECTION_WINDOW = 60
 # The figure a corrected one replaces: "2,150 people died, instead of the 4,800 reported on Friday".
 _INSTEAD_OF = re.compile(
     r"(?:\s+[a-z]+){0,3}?,?\s+(?:instead\s+of|rather\s+than)\s+(?:the\s+|an?\s+)?"
@@ -444,6 +455,10 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
                 location=own_place or location,
                 listed=bracketed_place_share(text, quantity.start, quantity.end, s_start) is not None,
                 earlier=quantity.start in earlier,
+                projected=_PROJECTED_BEFORE.search(
+                    text, max(s_start, quantity.start - PROJECTION_WINDOW), quantity.start
+                )
+                is not None,
                 place_named=own_place is not None,
             )
         )

@@ -38,4 +38,5 @@ class Claim:
     location: str | None = None
     listed: bool = False  # one of several counts joined in a list ("seven officers and two medics")
     earlier: bool = False  # a value the count had before ("down to 104 from 120": the 120)
+    projected: bool = False  # what the count may come to, not its value now ("could climb to 900")
     place_named: bool = False  # its own sentence, or the clause joined to it, names its place

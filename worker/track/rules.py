@@ -97,6 +97,7 @@ class Observation:
     parts: SeriesParts
     point: Point
     earlier: bool = False  # a value the count had before, recalled beside the current one
+    projected: bool = False  # what the count may come to, not its value now
 
 
 @dataclass(slots=True)
@@ -161,7 +162,7 @@ def observation_from_event(event: ClaimEvent, received_at: datetime) -> Observat
         wording=event.source.text if event.source else None,
         place_name=(event.place.name if event.place else event.location),
     )
-    return Observation(parts=parts, point=point, earlier=event.earlier_value)
+    return Observation(parts=parts, point=point, earlier=event.earlier_value, projected=event.projected_value)
 
 
 def _record(state: SeriesState, point: Point) -> None:

@@ -95,7 +95,7 @@ class SeriesStore:
         count had before, recalled beside the current one ("down to 104 from 120"), is no news: the
         series had it when it was current, and the item's current value follows it.
         """
-        if observation.earlier:
+        if observation.earlier or observation.projected:
             return TrackResult()
         if observation.parts.source == UNATTRIBUTED:
             continued = self.continued_series(observation)
