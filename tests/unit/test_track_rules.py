@@ -427,3 +427,19 @@ def test_a_towns_count_keyed_as_the_event_in_one_item_and_by_the_town_in_another
     # must not match: another place's count, or a scope that is no town ("held-areas")
     assert kinds(store.track(placed("gn:2735943", 30000, 6, "Porto")).events) == ["series_opened"]
     assert kinds(store.track(placed("held-areas", 1000, 7, "Lisbon")).events) == ["series_opened"]
+
+
+def test_the_same_figure_for_the_event_and_for_its_town_is_one_series() -> None:
+    store = SeriesStore()
+
+    def placed(place: str, value: float, hours: float, place_name: str) -> Observation:
+        observation = observe(replace(MINISTRY, place=place, kind="storm-flood"), value, hours=hours)
+        return replace(observation, point=replace(observation.point, place_name=place_name))
+
+    # a report about the country places the toll in the flooded town; the next gives it bare
+    store.track(placed("gn:87205", 2000, 0, "Velport"))
+    assert kinds(store.track(placed("", 2000, 8, "Norland")).events) == ["value_restated"]
+    # must not match: a different figure for the country is not the town's count
+    store = SeriesStore()
+    store.track(placed("gn:87205", 2000, 0, "Velport"))
+    assert kinds(store.track(placed("", 2400, 8, "Norland")).events) == ["series_opened"]

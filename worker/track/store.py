@@ -266,7 +266,9 @@ class SeriesStore:
         way: a city's figure is keyed as the event's ("") in an item whose event is the city's and
         by the city's id in an item whose event is the country's, and both are that city's count
         (the organisers' Lisbon march in two reports). Matched by the place the last value was
-        resolved to, at most EVENT_GAP older."""
+        resolved to, or by the figure itself when the same source gives the same figure for the
+        event and for its town (a flood's toll "in the city of Derna" and, a report later, "2,000
+        dead": the city is most of the event), at most EVENT_GAP older."""
         parts, point = observation.parts, observation.point
         if point.place_name is None:
             return None
@@ -278,7 +280,7 @@ class SeriesStore:
             if state.parts.kind == parts.kind
             and _event_and_its_town(state.parts.place, parts.place)
             and state.current is not None
-            and state.current.place_name == point.place_name
+            and (state.current.place_name == point.place_name or state.current.same_figure(point))
             and timedelta(0) <= point.published_at - state.current.published_at <= EVENT_GAP
         ]
         return candidates[0] if len(candidates) == 1 else None
