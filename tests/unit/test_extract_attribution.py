@@ -2968,3 +2968,11 @@ def test_a_participle_with_its_agent_and_present_tense_reports_and_states_credit
     text: str, figure: str, source: str | None
 ) -> None:
     assert sources(text, figure) == [source]
+
+
+def test_an_aside_between_dashes_does_not_cut_a_figure_from_the_source_after_it() -> None:
+    text = "The number missing stands at 388 — down from 1,000 on Monday — according to county officials."
+    assert sources(text, "388", "1,000") == ["county officials", "county officials"]
+    # must not match: a dash that ends a clause before a source of its own
+    text = "Police said 40 died - a record - and 12 were hurt - according to the ministry."
+    assert sources(text, "40", "12") == ["Police", "the ministry"]

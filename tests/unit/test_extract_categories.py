@@ -1544,3 +1544,31 @@ def test_where_else_and_a_reason_after_a_figure_are_not_what_it_counts(
 )
 def test_what_a_count_may_come_to_is_projected(text: str, projected: list[bool]) -> None:
     assert [claim.projected for claim in extract_claims(text)] == projected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "County officials raised the confirmed fatality count from the fires to 53.",
+            [("53", "killed", False)],
+        ),
+        ("The death toll, now at 96, from the fires is expected to rise.", [("96", "killed", False)]),
+        (
+            "There are an estimated 850 people unaccounted for — down from estimates of about 1,000.",
+            [("an estimated 850", "missing", False), ("about 1,000", "missing", True)],
+        ),
+        (
+            "Ninety-seven people were confirmed dead — a drop from an earlier death toll of 115.",
+            [("Ninety-seven", "killed", False), ("115", "killed", True)],
+        ),
+        # must not match: an aside after the toll that does not give its figure
+        ("The toll, which rose sharply on Monday, prompted 40 inquiries.", [("40", "other", False)]),
+    ],
+)
+def test_a_fatality_count_its_own_aside_and_a_drop_from_an_earlier_figure(
+    text: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert [
+        (claim.quantity_text, claim.category, claim.earlier) for claim in extract_claims(text)
+    ] == expected

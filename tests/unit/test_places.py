@@ -937,3 +937,12 @@ def test_the_gulf_is_no_region_on_its_own() -> None:
     assert ids("The Gulf states pledged aid.") == []
     # must not match: a region of another name is still read
     assert ids("Aid reached Western Cape.") == ["iso:ZA-WC"]
+
+
+def test_a_us_county_by_its_full_name_is_its_state() -> None:
+    assert ids("Crews fought the fire in Maui County on Tuesday.") == ["iso:US-HI"]
+    assert ids("Miami-Dade County officials said the search went on.") == ["iso:US-FL"]
+    # must not match: a county name thirty states share names none of them, and a bare county
+    # name is no place
+    assert "iso:US-CA" not in ids("He lives in Orange County.")
+    assert ids("Maui officials said the search went on.") == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from worker.models import ClaimEvent, ClaimSource, Evidence, ResolvedPlace
+from worker.track import keys
 from worker.track.keys import (
     SERIES_KEY_VERSION,
     UNATTRIBUTED,
@@ -461,3 +462,10 @@ def test_a_claim_opens_a_series_of_its_own_only_when_it_is_credited() -> None:
     # must not match: a figure credited to no one has parts, but joins a named series or none
     unattributed = claim(source=None, sentence="Forty people died.")
     assert series_parts(unattributed) is not None and credited_series_parts(unattributed) is None
+
+
+def test_a_town_then_a_region_of_another_country_after_a_comma_is_no_joint_count() -> None:
+    sentence = "Two people were found dead near Sonora, the Tuolumne County sheriff's office said."
+    assert not keys._joins_countries(sentence, "US", "Two")
+    # must not match: countries listed with commas are still a joint count
+    assert keys._joins_countries("The toll in Velmora, Chile and Peru passed 900.", "CL", "900")

@@ -162,11 +162,12 @@ _COMPARED_WITH = re.compile(
     r"|\b(?:the\s+)?(?:previous|last|prior)\s+(?:year|month|week|season|summer|winter)['’]s\s+$"
 )
 # "31 people were detained, up from an earlier figure of 14", "410,000 customers, down from a peak
-# of 640,000": the figure a change started from, named after a clause of its own; it counts what
-# the figure it changed to counts.
+# of 640,000", "97 confirmed dead - a drop from an earlier toll of 115": the figure a change started
+# from, named after a clause of its own; it counts what the figure it changed to counts.
 _CHANGED_FROM = re.compile(
-    r",\s+(?:up|down)\s+from\s+(?:(?:an?|the|its)\s+)?(?:(?:earlier|previous|initial|first|record|revised)\s+)?"
-    r"(?:(?:figure|count|toll|total|tally|estimate|peak|high|low)\s+of\s+)?$"
+    r"(?:,|\s[—–-])\s+(?:up|down|an?\s+(?:sharp\s+|steep\s+)?(?:drop|fall|decline|decrease|rise|increase|jump))"
+    r"\s+from\s+(?:(?:an?|the|its)\s+)?(?:(?:earlier|previous|initial|first|record|revised)\s+)?"
+    r"(?:(?:death\s+)?(?:figure|count|toll|total|tally|estimate|peak|high|low)s?\s+of\s+)?$"
 )
 # A figure the count is expected or feared to come to: "the toll could climb to 900", "expected to
 # hit 250", "may rise above 1,000", "is likely to exceed". Not a guess at the count now ("the real

@@ -13,6 +13,7 @@ figure looks only at the anchors of its own sentence.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections import deque
@@ -1648,7 +1649,24 @@ def _clause_marks(text: str, start: int, end: int) -> list[re.Match[str]]:
         and "–" not in sentence
     ):
         return []
-    return list(CLAUSE_MARK_RE.finditer(text, start, end))
+    marks = list(CLAUSE_MARK_RE.finditer(text, start, end))
+    aside = [
+        index
+        for index, (opening, closing) in enumerate(itertools.pairwise(marks))
+        if opening.group().strip() in _DASHES
+        and closing.group().strip() in _DASHES
+        and _CREDIT_AFTER_ASIDE_RE.match(text, closing.end(), end)
+    ]
+    if not aside:
+        return marks
+    # "388 - down from 1,000 on Monday - according to the county": an aside between dashes that the
+    # source after it covers with the rest of the sentence
+    dropped = {index for first in aside for index in (first, first + 1)}
+    return [mark for index, mark in enumerate(marks) if index not in dropped]
+
+
+_DASHES = frozenset({"—", "–", "-"})
+_CREDIT_AFTER_ASIDE_RE = re.compile(r"(?:according\s+to|citing|as\s+per)\b", re.IGNORECASE)
 
 
 def _contrasting_clauses(text: str, start: int, end: int) -> list[int]:

@@ -584,7 +584,9 @@ _OUT_OF_OPENING = re.compile(
 )
 _GOVERNING_TOLL = re.compile(
     # an aside between commas may stand before the verb: "the death toll, officials said, was 420"
-    r"\b(?:toll|deaths|death\s+count|fatalities)\b(?:[^,;]{0,40}?,[^,;]{1,60},(?!\s*(?:and|or)\b))?[^,;]{0,70}?"
+    # or the figure's own aside right after the noun: "the death toll, now at 96, from the fires"
+    r"\b(?:toll|deaths|(?:death|fatality)\s+(?:count|tally|figure)|fatalities)\b,?"
+    r"(?:[^,;]{0,40}?,[^,;]{1,60},(?!\s*(?:and|or)\b))?[^,;]{0,70}?"
     r"\b(?:at|to|of|reach|reached|reaches|stands\s+at|"
     r"stood\s+at|is|was|be|hit|hits|top|tops|topped|exceed|exceeds|exceeded|passed|passes)"
     r"(?:\s+(?:now|currently|already|still|likely|probably))?\s+[\"“]?$",  # 'the toll at "40"'

@@ -46,6 +46,11 @@ GEOGRAPHICAL_UNIT = "Geographical unit"
 # small towns share their name with people and common words.
 FREE_CITY_POPULATION = 1_000_000
 
+# The unit words that end the names of US counties and their equivalents (GeoNames).
+US_COUNTY_UNITS = (" County", " Parish", " Borough")
+
+_UNIT_ENDS_THE_NAME = frozenset(unit.strip() for unit in US_COUNTY_UNITS)
+
 # Subdivision names that are also plain English words: never a place on their own.
 COMMON_WORD_NAMES = frozenset(
     [
@@ -302,6 +307,7 @@ class Gazetteer:
             if country["capital"]
         }
         spellings = self._add_cities(cache.get_cities().values())
+        self._add_us_counties(cache.get_us_counties())
         for places in self.by_name.values():
             places.sort(key=_rank)
         # The forms only a city's other names give: read with more care than names (`_places_in`).
@@ -344,6 +350,20 @@ class Gazetteer:
                 self._add(folded, place)
                 spellings.add(folded)
         return spellings - named
+
+    def _add_us_counties(self, counties: Iterable[dict[str, str]]) -> None:
+        """Index the US counties, parishes and boroughs whose full name ("Maui County",
+        "Miami-Dade County") no other state's has, as names of their state: US reports place a
+        disaster by its county, and a county read as its state gives the item its country and
+        region without cutting a state's figures into counties' (a county's count and the state's
+        event are one count in most reports). Only the full name: bare county names are people's
+        and towns' ("Washington", "Orange"), and one shared by thirty states names none of them."""
+        counties = [county for county in counties if county["name"].endswith(US_COUNTY_UNITS)]
+        seen = Counter(county["name"] for county in counties)
+        for county in counties:
+            state = self.by_id.get(f"iso:US-{county['state']}")
+            if seen[county["name"]] == 1 and state is not None:
+                self._add(fold(county["name"]), state)
 
     def is_other_spelling(self, name: str) -> bool:
         """Whether a name is known only as another spelling of a city (`_english_spellings`)."""
@@ -510,6 +530,27 @@ def _reduplicated(text: str, tokens: list[re.Match[str]], index: int) -> bool:
     )
 
 
+def _longest_listed(
+    gaz: Gazetteer, run: list[str], index: int, country: str | None, suffixes: frozenset[str]
+) -> tuple[Place, int, bool, str] | None:
+    """The longest name the gazetteer lists at the start of a run of capitalised words (the run's
+    first word is token `index`): the place, the token after the name, whether a unit word ended
+    it ("Sindh province"), and the name without that word."""
+    for stop in range(index + len(run), index, -1):
+        words = run[: stop - index]
+        if len(words) > 1 and words[-1] in _UNIT_ENDS_THE_NAME:
+            place = gaz.lookup(" ".join(words), country)  # "Maui County": the unit is the name's
+            if place is not None:
+                return place, stop, False, " ".join(words)
+        unit_named = False
+        while len(words) > 1 and fold(words[-1]) in suffixes:
+            words, unit_named = words[:-1], True
+        place = gaz.lookup(" ".join(words), country)
+        if place is not None:
+            return place, stop, unit_named, " ".join(words)
+    return None
+
+
 def _places_in(text: str, start: int, end: int, country: str | None, read: _Words) -> list[PlaceMention]:
     """`find_places` over the words of text[start:end] already read."""
     gaz = gazetteer()
@@ -534,17 +575,7 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
         for at in range(index, longest):
             if at not in bare:
                 bare[at] = _without_possessive(tokens[at].group())
-        run = [bare[at] for at in range(index, longest)]
-        found = None
-        for stop in range(longest, index, -1):
-            words = run[: stop - index]
-            unit_named = False
-            while len(words) > 1 and fold(words[-1]) in suffixes:
-                words, unit_named = words[:-1], True
-            place = gaz.lookup(" ".join(words), country)
-            if place is not None:
-                found = (place, stop, unit_named, " ".join(words))
-                break
+        found = _longest_listed(gaz, [bare[at] for at in range(index, longest)], index, country, suffixes)
         if (
             found is None
             or _after_saint(text, tokens, index, country=found[0].level == "country")

@@ -250,9 +250,21 @@ def _joins_countries(sentence: str, country: str | None, quantity_text: str) -> 
     figure_start = sentence.find(quantity_text)
     figure_end = figure_start + len(quantity_text)
     for first, second in itertools.pairwise(mentions):
+        join = _PLACE_JOIN.fullmatch(sentence, first.end, second.start)
         if (
             first.place.country == second.place.country
-            or _PLACE_JOIN.fullmatch(sentence, first.end, second.start) is None
+            or join is None
+            # "near Sonora, the Tuolumne County sheriff": a comma alone joins countries in a list,
+            # but after a town it most often adds where the town lies or who speaks there
+            or (
+                "and" not in join.group()
+                and "&" not in join.group()
+                and "country"
+                not in (
+                    first.place.level,
+                    second.place.level,
+                )
+            )
         ):
             continue
         if figure_start < 0:
