@@ -1062,7 +1062,7 @@ def test_a_national_body_whose_key_its_aliases_repeat_is_named_in_another_countr
     text = "Israel said on Monday ... Gaza's health ministry said 40 were killed."
     mention = "Gaza's health ministry"
     entity = resolve_source(
-        mention, mention.lower(), "health_authority", item_context(text, "IL", {"IL", "PS"})
+        mention, mention.lower(), "health_authority", item_context(text, "IL", frozenset({"IL", "PS"}))
     )
     assert entity is not None
     assert entity.id == "gov-ps-gaza-health-ministry"
