@@ -946,3 +946,11 @@ def test_a_us_county_by_its_full_name_is_its_state() -> None:
     # name is no place
     assert "iso:US-CA" not in ids("He lives in Orange County.")
     assert ids("Maui officials said the search went on.") == []
+
+
+def test_a_fire_in_an_opening_that_names_a_wildfire_is_that_wildfire() -> None:
+    opening = "The number missing after the wildfire in Velport now stands at 388."
+    assert event_kind(opening, "388 unaccounted for in island fire") == "heat-fire"
+    # must not match: a fire in a building stays an accident beside a wildfire nearby
+    opening = "A fire at a chemical plant killed 12 workers as wildfires raged in the hills."
+    assert event_kind(opening, "Plant fire kills 12") == "accident"

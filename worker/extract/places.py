@@ -1800,6 +1800,16 @@ def _kind_patterns(*, lower_case: bool = False) -> tuple[tuple[str, re.Pattern[s
 # Only the opening of an item says what it is about; later paragraphs recall other events.
 EVENT_KIND_WINDOW = 1200
 _BURNT_LAND = re.compile(r"\b(?:acres|hectares|containment)\b", re.IGNORECASE)
+_WILDFIRE_NAMED = re.compile(r"\b(?:wild|bush|forest |brush |grass )fires?\b", re.IGNORECASE)
+# A fire in a building, which a wildfire nearby does not make one: "a fire at a chemical plant".
+_BUILDING = (
+    r"(?:factory|plant|warehouse|building|hotel|hospital|nightclub|club|market|house|home|tower|"
+    r"apartment|mall|school|refinery|mine|depot|store|shop)"
+)
+_BUILDING_ON_FIRE = re.compile(
+    rf"\b{_BUILDING}\s+fire\b|\bfire\s+(?:at|in|broke\s+out\s+(?:at|in))\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}{_BUILDING}\b",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -1833,9 +1843,13 @@ def event_kind(text: str, headline: str | None = None) -> str | None:
         counts = {kind: len(pattern.findall(opening)) for kind, pattern in patterns}
     if any(counts.values()):
         _discount_idioms(counts, opening, months, lower_case=lower_case)
-    if counts.get("accident") and _BURNT_LAND.search(opening):
-        # "the fire has burned 30,000 acres": a fire measured by the land it burned is a wildfire,
-        # as wildfire reports name the blaze "fire" as often as "wildfire".
+    if counts.get("accident") and (
+        _BURNT_LAND.search(opening)
+        or (_WILDFIRE_NAMED.search(opening) and not _BUILDING_ON_FIRE.search(opening))
+    ):
+        # "the fire has burned 30,000 acres", "the Maui fire" beside "the wildfire in Lahaina": a
+        # fire measured by the land it burned, or in an opening that names a wildfire, is that
+        # wildfire, as wildfire reports name the blaze "fire" as often as "wildfire".
         _recount(counts, len(_bare_fire().findall(opening)), "accident", "heat-fire")
     if counts.get("protest") and _TOLL_WORDS.search(opening) and not _LABOUR_WORDS.search(opening):
         # "the toll from Monday's strike on the city rose to 14": a strike with a toll and no
