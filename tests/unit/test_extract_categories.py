@@ -1572,3 +1572,11 @@ def test_a_fatality_count_its_own_aside_and_a_drop_from_an_earlier_figure(
     assert [
         (claim.quantity_text, claim.category, claim.earlier) for claim in extract_claims(text)
     ] == expected
+
+
+def test_the_speakers_counted_by_of_us_are_people() -> None:
+    text = "There are more than 800,000 of us here, a speaker told the rally."
+    assert counted_noun(text, text.index("800,000") + 7, len(text))[0] is None
+    # must not match: a partitive of a named group still counts the group
+    text = "The militia said four of its own recruits had drowned."
+    assert counted_noun(text, text.index("four") + 4, len(text))[0] == "recruits"

@@ -384,3 +384,19 @@ def test_a_group_of_people_is_counted_but_the_group_of_twenty_is_a_name() -> Non
     assert texts("Police held a group of 76 fans overnight.") == ["76"]
     # must not match: the name of a club of countries
     assert texts("Leaders of the Group of 20 met in Rome.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The march ended at Nine Elms after 40 people were hurt.", ["40"]),
+        ("He lives near Seven Sisters station, where 12 homes burned.", ["12"]),
+        # must not match: a number word that opens a sentence, or one before a lower-case word
+        ("Nine Velport residents were hurt.", ["Nine"]),
+        ("Officials said Nine people died.", ["Nine"]),
+    ],
+)
+def test_a_capitalised_number_word_before_a_name_in_running_prose_is_a_name(
+    sentence: str, expected: list[str]
+) -> None:
+    assert texts(sentence) == expected

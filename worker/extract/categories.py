@@ -572,6 +572,8 @@ _SHELTERED = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)")
+# "800,000 of us", "how many of you": the speakers or the listeners, people the figure counts.
+_OF_US = re.compile(r"\s+of\s+(?:us|you)\b", re.IGNORECASE)
 _PARTITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)|among\s+them)\b", re.IGNORECASE)
 _PART_OF_BEFORE = re.compile(
     r"(?:including|among\s+(?:them|those|whom)|of\s+(?:whom|them|those|which))(?:\s+reportedly)?,?\s*$",
@@ -840,7 +842,11 @@ _REPORTING_PARTICIPLES = frozenset(
 
 def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The head noun of the phrase after a figure, and where that phrase ends."""
-    if _PARTITIVE_AFTER.match(text, end) or _MEASURED_AGAINST_AFTER.match(text, end):
+    if (
+        _PARTITIVE_AFTER.match(text, end)
+        or _MEASURED_AGAINST_AFTER.match(text, end)
+        or _OF_US.match(text, end)
+    ):
         return None, end
     of_the = _OF_THE.match(text, end)
     pos = of_the.end() if of_the else end

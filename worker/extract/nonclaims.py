@@ -444,6 +444,13 @@ def _person_before(near: str, before: str) -> bool:
     return personal_name(name.split()) is not None and gazetteer().lookup(name) is None
 
 
+# A number word written with a capital inside running prose, before another capitalised word, opens a
+# name ("the march ended at Nine Elms"); a title-case headline capitalises the word before it too
+# ("Toll Rises To Nine In Velport"), and is left alone.
+CAPITALISED_WORD_AFTER = re.compile(r"[ -][A-Z][a-z]")
+LOWER_CASE_WORD_BEFORE = re.compile(r"\b[a-z]+ $")
+
+
 def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-claim rule, in precedence order
     text: str,
     start: int,
@@ -533,6 +540,13 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
         return "family"
     if is_words and token.lower() in MULTIPLIER_WORDS and VAGUE_COUNT_BEFORE.search(near):
         return "vague plural"
+    if (
+        is_words
+        and token[:1].isupper()
+        and CAPITALISED_WORD_AFTER.match(after)
+        and LOWER_CASE_WORD_BEFORE.search(near)
+    ):
+        return "name"  # "at Nine Elms", "near Seven Sisters station": a place's or a thing's name
     if (
         is_words
         and token.lower() == "one"
