@@ -2976,3 +2976,9 @@ def test_an_aside_between_dashes_does_not_cut_a_figure_from_the_source_after_it(
     # must not match: a dash that ends a clause before a source of its own
     text = "Police said 40 died - a record - and 12 were hurt - according to the ministry."
     assert sources(text, "40", "12") == ["Police", "the ministry"]
+
+
+def test_a_happening_that_claimed_a_number_of_lives_is_no_source() -> None:
+    assert sources("The deadly earthquake in Myanmar has claimed over 3,000 lives.", "3,000") == [None]
+    # must not match: a body that claimed a figure is its source
+    assert sources("The rebels claimed 3,000 soldiers had deserted.", "3,000") == ["The rebels"]

@@ -1580,3 +1580,16 @@ def test_the_speakers_counted_by_of_us_are_people() -> None:
     # must not match: a partitive of a named group still counts the group
     text = "The militia said four of its own recruits had drowned."
     assert counted_noun(text, text.index("four") + 4, len(text))[0] == "recruits"
+
+
+def test_a_verb_the_figure_opens_with_is_read_for_a_projection() -> None:
+    text = "The toll is at 2,719, the chief said, with the figure expected to exceed 3,000."
+    assert [(claim.quantity_text, claim.projected) for claim in extract_claims(text)] == [
+        ("2,719", False),
+        ("exceed 3,000", True),
+    ]
+    # must not match: a verb in the figure's words with nothing of the future before it
+    assert [claim.projected for claim in extract_claims("The toll exceeded 3,000 on Monday.")] == [False]
+    # nor a sign or a qualifier between the modal and the digits
+    text = "She said the deficit would reach $1.9 trillion and costs would rise to about 900 million pounds."
+    assert [claim.projected for claim in extract_claims(text)] == [True, True]

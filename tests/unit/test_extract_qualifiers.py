@@ -65,6 +65,7 @@ def test_named_qualifier_patterns(name: str, matching: str, not_matching: str, m
         ("The bill was approaching 10 billion pounds.", "approaching 10 billion pounds", "upper_bound"),
         ("Arrivals went past 60 on Friday.", "past 60", "lower_bound"),
         ("Donations passed 500 by noon.", "passed 500", "lower_bound"),
+        ("Quake death toll surpasses 2,000", "surpasses 2,000", "lower_bound"),
         ("Their savings crossed the Rs 3 crore level.", "crossed the Rs 3 crore", "lower_bound"),
         (
             "Paintings at an estimated street value of $8m were stolen.",

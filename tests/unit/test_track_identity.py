@@ -1468,3 +1468,13 @@ def test_a_persons_initials_without_dots_are_no_body() -> None:
 )
 def test_initials_written_with_dots_are_read_as_the_acronym(mention: str, expected: str) -> None:
     assert resolve(mention, country=None, kind="un_ngo") == expected
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["the junta", "the country's military junta", "the ruling junta", "the chief of the ruling junta"],
+)
+def test_a_junta_is_the_government_of_the_items_country(mention: str) -> None:
+    assert resolve(mention, text="The quake hit Velmora.", country="MM") == "gov:mm:government"
+    # must not match: the army alone is the military, not the government
+    assert resolve("the military", text="The quake hit Velmora.", country="MM") == "generic:military"

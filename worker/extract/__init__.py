@@ -180,6 +180,19 @@ _PROJECTED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 PROJECTION_WINDOW = 60
+# A verb the figure's own words open with, as a qualifier: "exceed 3,000", "surpass 10,000".
+_VERB_IN_FIGURE = re.compile(r"(?:exceed|surpass|top|pass|cross)\s+", re.IGNORECASE)
+
+
+def _projected(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether the figure text[start:end] is what a count may come to (`_PROJECTED_BEFORE`); read
+    past the verb the figure's words open with: "expected to exceed 3,000"."""
+    verb = _VERB_IN_FIGURE.match(text, start, end)
+    lead_end = verb.end() if verb is not None else start
+    window_start = max(sentence_start, start - PROJECTION_WINDOW)
+    return _PROJECTED_BEFORE.search(text, window_start, lead_end) is not None
+
+
 # The figure a corrected one replaces: "2,150 people died, instead of the 4,800 reported on Friday".
 _INSTEAD_OF = re.compile(
     r"(?:\s+[a-z]+){0,3}?,?\s+(?:instead\s+of|rather\s+than)\s+(?:the\s+|an?\s+)?"
@@ -456,10 +469,7 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
                 location=own_place or location,
                 listed=bracketed_place_share(text, quantity.start, quantity.end, s_start) is not None,
                 earlier=quantity.start in earlier,
-                projected=_PROJECTED_BEFORE.search(
-                    text, max(s_start, quantity.start - PROJECTION_WINDOW), quantity.start
-                )
-                is not None,
+                projected=_projected(text, quantity.start, quantity.end, s_start),
                 place_named=own_place is not None,
             )
         )

@@ -105,6 +105,7 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     # "as few as 60": the low end of what the speaker allows
     "as few as": "lower_bound", "as little as": "lower_bound", "as low as": "lower_bound",
     "surpassed": "lower_bound", "surpassing": "lower_bound", "surpass": "lower_bound",
+    "surpasses": "lower_bound",
     "exceeded": "lower_bound", "exceeding": "lower_bound", "exceeds": "lower_bound",
     "exceed": "lower_bound", "topped": "lower_bound", "topping": "lower_bound", "top": "lower_bound",
     "tops": "lower_bound", "over than": "lower_bound", "more then": "lower_bound",

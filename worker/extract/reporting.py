@@ -193,7 +193,12 @@ SETTING_WINDOW: Final = 120
 
 # Objects that turn a cue verb into a deed: "the militia claimed responsibility", "the floods claimed 30
 # lives", "the bank wrote off $5 million" report no one's figure.
-DEED_OBJECT_RE: Final = re.compile(r"\s+(?:(?:the\s+)?(?:responsibility|credit|victory|lives)|off|down)\b")
+DEED_OBJECT_RE: Final = re.compile(
+    r"\s+(?:(?:the\s+)?(?:responsibility|credit|victory|lives)|off|down"
+    # "the quake claimed over 3,000 lives"
+    r"|(?:(?:over|more\s+than|at\s+least|about|nearly|almost|some|another)\s+)?[\d,.]+"
+    r"(?:\s+(?:million|thousand))?\s+(?:more\s+|other\s+|human\s+)?lives)\b"
+)
 
 # Verbs of counting, measuring and forecasting: their subject is the source only when it is a body or
 # a person that keeps figures ("the mission recorded"), never a place ("Norland has logged").

@@ -1453,6 +1453,10 @@ def _county_sheriff(mention: str, context: ItemContext, place_country: str | Non
 _RULED_BY_MOVEMENT = re.compile(
     rf"(?:the\s+)?(?:{'|'.join(RULING_MOVEMENTS)})s?(?:['’]s|-run|\s+run)?\s+(?P<body>\S.*)", re.IGNORECASE
 )
+# "the junta", "the country's ruling military junta": a military government, the item's country's.
+_JUNTA = re.compile(
+    r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:ruling|military|governing)\s+){0,2}junta", re.IGNORECASE
+)
 # What a government is called under a ruling movement's name, beside "government".
 _GOVERNMENT_SYNONYMS = re.compile(r"(?:administration|regime|authorities|rulers)", re.IGNORECASE)
 
@@ -1461,6 +1465,8 @@ def _ruled_by_movement(mention: str, context: ItemContext, place_country: str | 
     """ "the Taliban administration", "the Taliban's ministry of disaster management": the item's
     country's government or its ministry; the movement's name says who runs it, not which body it
     is. A body not of the government ("Taliban fighters") is read by the other rules."""
+    if context.country is not None and _JUNTA.fullmatch(mention):
+        return _national_government(context, context.country, None)  # a junta is the government
     ruled = _RULED_BY_MOVEMENT.fullmatch(mention)
     if ruled is None or context.country is None:
         return _NEXT
