@@ -832,6 +832,12 @@ def test_the_outlet_a_person_spoke_to_is_not_whom_they_speak_for() -> None:
     assert resolve("Lia Moss", text, country="GB", kind="person") == "unicef"
 
 
+@pytest.mark.parametrize("verb", ["told", "informed"])
+def test_a_state_run_outlet_a_spokesman_informed_is_not_whom_he_speaks_for(verb: str) -> None:
+    text = f"General Aye Win, a government spokesman, {verb} state-run MRTV that 3,400 were hurt."
+    assert resolve("Aye Win", text, country="MM", kind="person") == "gov:mm:government"
+
+
 @pytest.mark.parametrize(
     ("entity_id", "outlet"),
     [

@@ -2045,8 +2045,9 @@ def _national_government(context: ItemContext, country: str, speaker: str | None
 
 # The outlet a person spoke to: "told the BBC", "in an interview with CNN", "speaking to Reuters".
 _AUDIENCE = re.compile(
-    r"\b(?:told|telling|speaking\s+to|talking\s+to|in\s+an\s+interview\s+with|interviewed\s+by)\s+"
-    r"(?:the\s+)?(?:[A-Z][\w.&'’-]*\s*){1,5}"
+    r"\b(?:told|telling|informed|informing|speaking\s+to|talking\s+to|in\s+an\s+interview\s+with|"
+    r"interviewed\s+by)\s+(?:the\s+)?"
+    r"(?:(?:state[- ]run|state[- ]owned|state|local|national|public|private)\s+)?(?:[A-Z][\w.&'’-]*\s*){1,5}"
 )
 # "Capt. Dana Wells of the Oregon State Patrol", "Ivo Lund from the state fire service": the body
 # written right after a person's name.
