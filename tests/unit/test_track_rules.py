@@ -443,3 +443,19 @@ def test_the_same_figure_for_the_event_and_for_its_town_is_one_series() -> None:
     store = SeriesStore()
     store.track(placed("gn:87205", 2000, 0, "Velport"))
     assert kinds(store.track(placed("", 2400, 8, "Norland")).events) == ["series_opened"]
+
+
+def test_an_exact_figure_just_below_a_vague_one_is_an_update_not_a_revision() -> None:
+    state = SeriesState(parts=MINISTRY)
+    apply(state, observe(MINISTRY, 700, qualifier="upper_bound", claim_id="nearly"))
+    assert kinds(apply(state, observe(MINISTRY, 694, hours=6, claim_id="exact"))) == ["value_updated"]
+    state = SeriesState(parts=MINISTRY)
+    apply(state, observe(MINISTRY, 700, value_high=800, qualifier="range", claim_id="range"))
+    assert kinds(apply(state, observe(MINISTRY, 710, hours=6, claim_id="inside"))) == ["value_updated"]
+    # must not match: far below a vague figure, or below an exact one, is a revision down
+    state = SeriesState(parts=MINISTRY)
+    apply(state, observe(MINISTRY, 700, qualifier="upper_bound", claim_id="nearly"))
+    assert kinds(apply(state, observe(MINISTRY, 500, hours=6, claim_id="cut"))) == ["value_revised_down"]
+    state = SeriesState(parts=MINISTRY)
+    apply(state, observe(MINISTRY, 700, claim_id="exact"))
+    assert kinds(apply(state, observe(MINISTRY, 694, hours=6, claim_id="lower"))) == ["value_revised_down"]

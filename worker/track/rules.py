@@ -229,8 +229,25 @@ def _change_kind(point: Point, previous: Point, cumulative: bool) -> EventKind:
     if point.same_figure(previous):
         return "value_restated"
     if point.level < previous.level and cumulative:
+        if _made_exact(point, previous):
+            return "value_updated"  # "nearly 700", then 694: the count made exact, not cut
         return "value_revised_down"
     return "value_updated"
+
+
+# How far below a vague figure ("nearly 700", "about 700") an exact one may fall and still be the
+# same count given precisely rather than a count revised down.
+VAGUE_FIGURE_SPREAD = 0.1
+
+
+def _made_exact(point: Point, previous: Point) -> bool:
+    """Whether a lower figure only gives precisely what the previous one gave vaguely: inside its
+    range ("700 to 800", then 710), or just below a figure it gave as near or about ("nearly 700",
+    then 694)."""
+    if previous.value_high is not None:
+        return previous.value <= point.level <= previous.value_high
+    vague = previous.qualifier in ("upper_bound", "approximate")
+    return vague and point.level >= previous.level * (1 - VAGUE_FIGURE_SPREAD)
 
 
 def figures_disagree(first: Point, second: Point, threshold: float = CONFLICT_THRESHOLD) -> bool:
