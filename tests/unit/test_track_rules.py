@@ -413,13 +413,14 @@ def test_a_bodys_head_word_alone_continues_the_one_unlisted_body_whose_name_ends
     )
 
 
+def placed(place: str, value: float, hours: float, place_name: str, *, kind: str = "protest") -> Observation:
+    """The ministry's figure keyed to `place`, its value resolved to the place named `place_name`."""
+    observation = observe(replace(MINISTRY, place=place, kind=kind), value, hours=hours)
+    return replace(observation, point=replace(observation.point, place_name=place_name))
+
+
 def test_a_towns_count_keyed_as_the_event_in_one_item_and_by_the_town_in_another_is_one_series() -> None:
     store = SeriesStore()
-
-    def placed(place: str, value: float, hours: float, place_name: str) -> Observation:
-        observation = observe(replace(MINISTRY, place=place, kind="protest"), value, hours=hours)
-        return replace(observation, point=replace(observation.point, place_name=place_name))
-
     # an item about Lisbon keys its count as the event's; a national item names the city
     store.track(placed("", 120000, 0, "Lisbon"))
     result = store.track(placed("gn:2267057", 130000, 5, "Lisbon"))
@@ -430,19 +431,15 @@ def test_a_towns_count_keyed_as_the_event_in_one_item_and_by_the_town_in_another
 
 
 def test_the_same_figure_for_the_event_and_for_its_town_is_one_series() -> None:
+    flood = "storm-flood"
     store = SeriesStore()
-
-    def placed(place: str, value: float, hours: float, place_name: str) -> Observation:
-        observation = observe(replace(MINISTRY, place=place, kind="storm-flood"), value, hours=hours)
-        return replace(observation, point=replace(observation.point, place_name=place_name))
-
     # a report about the country places the toll in the flooded town; the next gives it bare
-    store.track(placed("gn:87205", 2000, 0, "Velport"))
-    assert kinds(store.track(placed("", 2000, 8, "Norland")).events) == ["value_restated"]
+    store.track(placed("gn:87205", 2000, 0, "Velport", kind=flood))
+    assert kinds(store.track(placed("", 2000, 8, "Norland", kind=flood)).events) == ["value_restated"]
     # must not match: a different figure for the country is not the town's count
     store = SeriesStore()
-    store.track(placed("gn:87205", 2000, 0, "Velport"))
-    assert kinds(store.track(placed("", 2400, 8, "Norland")).events) == ["series_opened"]
+    store.track(placed("gn:87205", 2000, 0, "Velport", kind=flood))
+    assert kinds(store.track(placed("", 2400, 8, "Norland", kind=flood)).events) == ["series_opened"]
 
 
 def test_an_exact_figure_just_below_a_vague_one_is_an_update_not_a_revision() -> None:
