@@ -138,10 +138,10 @@ def extract_item(item: WireItem, limits: ItemLimits = DEFAULT_LIMITS) -> Extract
             figures=figures,
         )
     ]
-    return Extraction(events=_parents_as_their_agency(events))
+    return Extraction(events=_parents_as_their_agency(events, resolver))
 
 
-def _parents_as_their_agency(events: list[ClaimEvent]) -> list[ClaimEvent]:
+def _parents_as_their_agency(events: list[ClaimEvent], resolver: _ItemResolver) -> list[ClaimEvent]:
     """Counts of people credited to a parent body alone ("the UN said 300 died") in an item that
     credits one agency of it with counts of the same kind (OCHA's toll) are that agency's: the item
     relays its count (`identity.relayed_agency`). Counts of things are left alone: "the WHO sent 12
@@ -162,8 +162,10 @@ def _parents_as_their_agency(events: list[ClaimEvent]) -> list[ClaimEvent]:
         )
         relayed.append(
             event
-            if agency is None
-            else event.model_copy(update={"resolved_source": ResolvedSource(id=agency.id, name=agency.key)})
+            if agency is None or source is None
+            else event.model_copy(
+                update={"resolved_source": resolver.resolved_source(agency, source.normalized)}
+            )
         )
     return relayed
 

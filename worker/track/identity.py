@@ -718,7 +718,7 @@ def city_police(place_name: str, country: str | None) -> Entity | None:
 
 def relayed_agency(
     mention: str, source_id: str, speaker: str | None, credited: Iterable[str]
-) -> Organisation | None:
+) -> Entity | None:
     """The agency a parent body named alone stands for ("the UN said", "a UN report"): the one
     agency of it that the item credits with a figure of its own, whose figures the item relays.
     None when the mention names more than the parent ("the UN secretary-general"), a person speaks
@@ -729,7 +729,7 @@ def relayed_agency(
         return None
     agencies = _agencies_by_parent()[source_id]
     named = {agencies[body] for body in credited if body in agencies}
-    return named.pop() if len(named) == 1 else None
+    return _as_entity(named.pop(), None) if len(named) == 1 else None
 
 
 # Words that may stand with a parent body's name and leave it named alone: "UN officials said", "a

@@ -251,21 +251,12 @@ def _joins_countries(sentence: str, country: str | None, quantity_text: str) -> 
     figure_end = figure_start + len(quantity_text)
     for first, second in itertools.pairwise(mentions):
         join = _PLACE_JOIN.fullmatch(sentence, first.end, second.start)
-        if (
-            first.place.country == second.place.country
-            or join is None
-            # "near Sonora, the Tuolumne County sheriff": a comma alone joins countries in a list,
-            # but after a town it most often adds where the town lies or who speaks there
-            or (
-                "and" not in join.group()
-                and "&" not in join.group()
-                and "country"
-                not in (
-                    first.place.level,
-                    second.place.level,
-                )
-            )
-        ):
+        if first.place.country == second.place.country or join is None:
+            continue
+        # "near Sonora, the Tuolumne County sheriff": a comma alone joins countries in a list, but
+        # after a town it most often adds where the town lies or who speaks there
+        comma_alone = _JOINING_WORD.search(join.group()) is None
+        if comma_alone and "country" not in (first.place.level, second.place.level):
             continue
         if figure_start < 0:
             return True
@@ -279,6 +270,7 @@ def _joins_countries(sentence: str, country: str | None, quantity_text: str) -> 
 _CLAUSE_APART = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s|\bthat\s")
 
 
+_JOINING_WORD = re.compile(r"and|&")
 _PLACE_JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?")
 
 
