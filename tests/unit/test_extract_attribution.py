@@ -2982,3 +2982,20 @@ def test_a_happening_that_claimed_a_number_of_lives_is_no_source() -> None:
     assert sources("The deadly earthquake in Myanmar has claimed over 3,000 lives.", "3,000") == [None]
     # must not match: a body that claimed a figure is its source
     assert sources("The rebels claimed 3,000 soldiers had deserted.", "3,000") == ["The rebels"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "credited"),
+    [("Ilse Varga", "Ilse Varga"), ("Mayor Ilse Varga", "Ilse Varga"), ("the mayor", "the mayor")],
+)
+def test_and_opening_a_clause_after_a_comma_starts_a_new_speaker(speaker: str, credited: str) -> None:
+    text = (
+        f"About 30 families are still cut off, the fire brigade said on Monday, and {speaker} said "
+        "she would set aside 4 million euros for repairs."
+    )
+    assert sources(text, "30", "4 million") == ["the fire brigade", credited]
+
+
+def test_and_between_two_names_still_joins_them_as_one_subject() -> None:
+    text = "The budget grows by 12 million, Ilse Varga and Tom Reyes said."
+    assert sources(text, "12 million") == ["Ilse Varga and Tom Reyes"]

@@ -860,10 +860,14 @@ def _cut_at_clause_opener(phrase: str) -> str:
     for token in reversed(tokens):
         lower = token.group().lower()
         following = phrase[token.end() :].split()
-        and_clause = (
-            lower == "and"
-            and (not following or not following[0][0].isupper() or following[0] == "The")
-            and not _source_like(WORD_RE.findall(phrase[: token.start()]))
+        # ", and Ana Ruiz said": "and" opening the segment after a comma starts a clause of its
+        # own, whoever follows; inside it ("Ruiz and Lind said") it may join two names
+        and_clause = lower == "and" and (
+            not phrase[: token.start()].strip()
+            or (
+                (not following or not following[0][0].isupper() or following[0] == "The")
+                and not _source_like(WORD_RE.findall(phrase[: token.start()]))
+            )
         )
         if _word_in(token.group(), CLAUSE_OPENERS) or and_clause:
             return phrase[token.end() :].strip()
