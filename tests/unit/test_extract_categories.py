@@ -1593,3 +1593,13 @@ def test_a_verb_the_figure_opens_with_is_read_for_a_projection() -> None:
     # nor a sign or a qualifier between the modal and the digits
     text = "She said the deficit would reach $1.9 trillion and costs would rise to about 900 million pounds."
     assert [claim.projected for claim in extract_claims(text)] == [True, True]
+
+
+def test_a_total_broken_down_by_place_after_with_gives_its_parts_its_fate() -> None:
+    text = "The flood toll stood at 140 on Friday, with 120 in Orlo, 15 in Varn and five in Tessa."
+    assert categories(text) == [("140", "killed"), ("120", "killed"), ("15", "killed"), ("five", "killed")]
+
+
+def test_with_alone_after_a_figure_does_not_pass_its_fate_on() -> None:
+    text = "Police arrested 30 protesters, with 12 released the same evening."
+    assert categories(text) == [("30", "detained"), ("12", "other")]

@@ -669,6 +669,10 @@ _LIST_GAP = re.compile(
     r"|(?:\s+[\w'’-]+){0,2}\s*[—–:]\s*|\s+-\s+",
     re.IGNORECASE,
 )
+# "the toll stood at 120, with 100 in Orlo": a total broken down by where its parts are; "with"
+# alone ("40 arrested, with 12 released") need not share the total's fate.
+_WITH_BREAKDOWN_GAP = re.compile(r"(?:\s+[\w'’-]+){0,3},\s+with\s+")  # "140 on Friday, with"
+_BREAKDOWN_AFTER = re.compile(r"\s+(?:(?:of\s+them|people|deaths)\s+)?(?:in|at|from)\s", re.IGNORECASE)
 # "nine were hurt on Monday, taking the total to 1,208": a running total of the figure before.
 _RUNNING_TOTAL = re.compile(
     r"\b(?:bringing|taking|raising|pushing|putting|lifting|brought|took|raised|pushed|increased|increasing)\s+"
@@ -1514,7 +1518,13 @@ def _category_as_part(text: str, figure: FigureSpan, before: str) -> str | None:
         or _AS_WERE.search(before[-AS_WERE_WINDOW:])
     ):
         return part_of
-    if figure.previous_end is not None and _LIST_GAP.fullmatch(text, figure.previous_end, figure.start):
+    if figure.previous_end is not None and (
+        _LIST_GAP.fullmatch(text, figure.previous_end, figure.start)
+        or (
+            _WITH_BREAKDOWN_GAP.fullmatch(text, figure.previous_end, figure.start)
+            and _BREAKDOWN_AFTER.match(text, figure.end)
+        )
+    ):
         return part_of
     return None
 
