@@ -2999,3 +2999,26 @@ def test_and_opening_a_clause_after_a_comma_starts_a_new_speaker(speaker: str, c
 def test_and_between_two_names_still_joins_them_as_one_subject() -> None:
     text = "The budget grows by 12 million, Ilse Varga and Tom Reyes said."
     assert sources(text, "12 million") == ["Ilse Varga and Tom Reyes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The official figures released by the port authority stood at 64 on Sunday.", "the port authority"),
+        (
+            "The data compiled by the Velm Institute to track arrivals reached 9,300 in May.",
+            "the Velm Institute",
+        ),
+    ],
+)
+def test_a_document_given_out_by_a_body_and_amounting_to_a_figure_is_the_bodys(
+    text: str, source: str
+) -> None:
+    figure = re.search(r"\d[\d,]*", text)
+    assert figure is not None
+    assert sources(text, figure.group()) == [source]
+
+
+def test_a_document_given_out_by_a_body_credits_no_figure_of_another_clause() -> None:
+    text = "Figures released by the port authority were questioned; 64 boats are still at sea."
+    assert sources(text, "64") == [None]

@@ -1836,6 +1836,7 @@ class _SentenceReader:
         self._cue_verbs()
         self._possessive_documents()
         self._documents_made_by()
+        self._documents_given_by()
         self._document_participles()
         self._named_counts_at()
         self._headline_source()
@@ -2339,6 +2340,26 @@ class _SentenceReader:
                 _Anchor(f"{noun.word} by", maker.group("np"), figure_end, maker.end("np"), True, False)
             )
 
+    def _documents_given_by(self) -> None:
+        """ "Figures released by the ministry stood at 75": the figure a document states is its
+        maker's when the document is the subject of a verb of amounting, which credits no one."""
+        text = self.text
+        for noun in self.document_nouns:
+            given = _GIVEN_BY_THEN_AMOUNTS_RE.match(text, noun.end, self.end)
+            if given is None or not _valid_source(given.group("maker"), counting=False):
+                continue
+            later_breaks = [b for b in self.clause_breaks if b >= given.end()]
+            clause_end = later_breaks[0] if later_breaks else self.end
+            if not any(given.end() <= start < clause_end for start, _ in self.mentions):
+                continue
+            if any(a.start <= given.start("maker") < a.end for a in self.anchors):
+                continue
+            self.anchors.append(
+                _Anchor(
+                    given.group("verb"), given.group("maker"), noun.start, given.end("maker"), False, True
+                )
+            )
+
     def _document_participles(self) -> None:
         """ "the poll showing her trailing by 6 points", "a Reuters tally showing 1,200 deaths": a
         document and the participle that reports its finding, as "the poll showed" does."""
@@ -2374,6 +2395,15 @@ class _SentenceReader:
             self.anchors.append(_Anchor("said", match.group("np"), match.start("np"), self.end, True, False))
 
 
+# A document's maker after the participle that gave it out, then a verb of amounting that states the
+# figure: "released by the ministry stood at", "compiled by the agency to track arrivals reached".
+_GIVEN_BY_THEN_AMOUNTS_RE = re.compile(
+    r"\s+(?P<verb>released|published|compiled|issued|provided|collected|gathered)\s+"
+    r"(?:(?:on|late|early)\s+\w+\s+)?by\s+"
+    r"(?P<maker>(?:the\s+)?[^,;:.()]{2,80}?)"
+    r"(?:\s+to\s+[a-z]+(?:\s+[\w'’-]+){0,3})?"  # its purpose: "to locate missing people"
+    r"\s+(?:stood|stand|stands|was|were|is|are|reached|reach|reaches|totall?ed|totals|came|rose|climbed)\b"
+)
 # A participle that reports a document's finding, after the document (and who made it): "the poll
 # showing", "data from the agency showing".
 _SHOWING_AFTER_RE = re.compile(
