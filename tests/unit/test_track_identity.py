@@ -1071,7 +1071,7 @@ def test_a_national_body_whose_key_its_aliases_repeat_is_named_in_another_countr
         mention, mention.lower(), "health_authority", item_context(text, "IL", frozenset({"IL", "PS"}))
     )
     assert entity is not None
-    assert entity.id == "gov-ps-gaza-health-ministry"
+    assert entity.id == "gov:ps:health-ministry"
 
 
 def test_a_title_that_owns_an_office_is_no_role_in_a_body() -> None:
@@ -1484,3 +1484,24 @@ def test_a_junta_is_the_government_of_the_items_country(mention: str) -> None:
     assert resolve(mention, text="The quake hit Velmora.", country="MM") == "gov:mm:government"
     # must not match: the army alone is the military, not the government
     assert resolve("the military", text="The quake hit Velmora.", country="MM") == "generic:military"
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "the territory's health ministry",
+        "the health ministry",
+        "the Hamas-run health ministry",
+        "Gaza's health ministry",
+    ],
+)
+def test_the_palestinian_health_ministry_is_one_source_however_it_is_named(mention: str) -> None:
+    text = f"Strikes hit Gaza overnight. {mention} said 40 people were killed in Gaza."
+    entity = resolve_source(mention, mention.lower(), "health_authority", item_context(text, "PS"))
+    assert entity is not None
+    assert entity.id == "gov:ps:health-ministry"
+
+
+def test_another_countrys_health_ministry_keeps_its_own_id() -> None:
+    # must not match: the id is the country's, not a listed body's
+    assert resolve("the health ministry", "Floods hit Beirut.", country="LB") == "gov:lb:health-ministry"

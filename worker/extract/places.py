@@ -118,10 +118,12 @@ LOCATIVE_WORDS = frozenset(
 # "northern", "north-eastern", "southwest", "central": direction words between "in" and a place.
 _COMPASS_WORD = re.compile(r"^(?:north|south|east|west|central|centre)[a-z-]*$")
 # Words that qualify a place between the locative and its name: "in neighbouring Tarsa", "in
-# quake-hit Velmora", "across war-torn Ostland".
+# quake-hit Velmora", "across war-torn Ostland"; who holds it: "in rebel-held Tarsa", "in
+# Junta-run Velm" (the holder's name is no part of the place's).
 _QUALIFYING_WORD = (
     r"(?:neighbou?ring|nearby|adjacent|coastal|remote|rural|mountainous"
-    r"|[a-z]+-(?:hit|stricken|ravaged|torn|affected|battered|struck))"
+    r"|[a-z]+-(?:hit|stricken|ravaged|torn|affected|battered|struck)"
+    r"|[A-Za-z]+-(?:run|held|controlled|ruled|occupied|administered))"
 )
 _PLACE_QUALIFIER = re.compile(rf"^{_QUALIFYING_WORD}$")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[\w'’])?")
