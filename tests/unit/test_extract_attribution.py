@@ -3022,3 +3022,20 @@ def test_a_document_given_out_by_a_body_and_amounting_to_a_figure_is_the_bodys(
 def test_a_document_given_out_by_a_body_credits_no_figure_of_another_clause() -> None:
     text = "Figures released by the port authority were questioned; 64 boats are still at sea."
     assert sources(text, "64") == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The panel looked at 14 bills, and only three of the committees' reported drafts had costs.",
+        "Analysts pored over the company's reported losses of $40 million.",
+    ],
+)
+def test_a_participle_owned_by_a_possessive_describes_a_noun_and_credits_no_one(text: str) -> None:
+    figure = re.findall(r"\$?\d[\d,]*(?: million)?", text)[-1]
+    assert sources(text, figure) == [None]
+
+
+def test_a_name_ending_in_a_possessive_still_speaks() -> None:
+    text = "Moody's reported losses of $40 million on Friday."
+    assert sources(text, "$40 million") == ["Moody's"]

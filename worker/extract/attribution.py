@@ -533,12 +533,15 @@ def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
         # "the previous estimate", "an earlier forecast"
         if len(words) >= 2 and words[-2].lower() in {"the", "a", "an"}:
             return words[-1].lower() in GENERIC_DOCUMENT_ADJECTIVES
-    for word in reversed(words):
-        lower = word.lower()
-        if lower in SKIPPABLE_ADVERBS:
-            continue
-        return lower in PASSIVE_MARKERS or lower.endswith("n't")
-    return False
+    last = next((word.lower() for word in reversed(words) if word.lower() not in SKIPPABLE_ADVERBS), "")
+    return _owned_by_a_possessive(lead) or last in PASSIVE_MARKERS or last.endswith("n't")
+
+
+def _owned_by_a_possessive(lead: str) -> bool:
+    """ "the committees' reported recommendations", "the company's estimated losses": a participle
+    owned by a possessive modifies the noun after it ("Moody's said" is a name)."""
+    owner = lead.rsplit(maxsplit=1)[-1] if lead.strip() else ""
+    return owner.endswith(("s'", "s’")) or (owner.endswith(("'s", "’s")) and owner[0].islower())
 
 
 def _ends_a_name(word: str) -> bool:
