@@ -118,6 +118,8 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         ("The region's three largest ports and the top five banks.", []),
         ("The 10-member bloc backed a five-point plan, unlike a 125,000-strong force.", ["125,000"]),
         ("Tu-160 and MiG-31 jets, the G7 and COVID-19 under Resolution 2334.", []),
+        # a House bill's number names the bill; the count after it is kept
+        ("The vote on H.R. 4521 drew 220 backers.", ["220"]),
         ("A 52-year-old driver and pupils under the age of 7 were hurt.", []),
         ("People can call 1070 or 1077 for help.", []),
         ("He lives at 10 Downing Street.", []),

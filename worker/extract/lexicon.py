@@ -568,6 +568,7 @@ TIME_UNITS = frozenset(
 NAMING_WORDS = frozenset(
     [
         "resolution",
+        "h.r",  # a House bill's number: "H.R. 3684"
         "route",
         "article",
         "section",
