@@ -3039,3 +3039,14 @@ def test_a_participle_owned_by_a_possessive_describes_a_noun_and_credits_no_one(
 def test_a_name_ending_in_a_possessive_still_speaks() -> None:
     text = "Moody's reported losses of $40 million on Friday."
     assert sources(text, "$40 million") == ["Moody's"]
+
+
+@pytest.mark.parametrize("verb", ["estimates", "expects", "had forecast"])
+def test_a_clause_on_a_figure_that_reckons_it_names_its_source(verb: str) -> None:
+    text = f"The plan leaves out $80 million in fees that the audit office {verb} would be collected."
+    assert sources(text, "$80 million") == ["the audit office"]
+
+
+def test_a_clause_on_a_figure_that_says_something_else_of_it_credits_no_one() -> None:
+    text = "The storm destroyed 40 homes that the council said had been built without permits."
+    assert sources(text, "40") == [None]

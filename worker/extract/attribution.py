@@ -460,9 +460,13 @@ _OBJECT_TAIL_RE = re.compile(
 )
 # The words after a phrase's last figure ("the $1.9 billion analysts"), and the verbs of reckoning
 # whose object that figure can be, left behind by a relative clause ("... analysts had expected").
-_AFTER_FIGURE_RE = re.compile(r"\d(?:\s+(?:million|billion|trillion|thousand))?\s+(?P<who>[^\d,]+)$")
+_AFTER_FIGURE_RE = re.compile(
+    r"\d(?:\s+(?:million|billion|trillion|thousand))?"
+    # "$207 billion in revenue that the office estimates": what the figure counts, then the clause
+    r"(?:\s+in\s+[a-z]+)?(?:\s+(?:that|which))?\s+(?P<who>[^\d,]+)$"
+)
 _RECKONING_VERB_RE = re.compile(
-    r"(?:(?:had|have|has)\s+)?(?:expected|forecast|predicted|projected|estimated|anticipated|pencil+ed\s+in)\b"
+    r"(?:(?:had|have|has)\s+)?(?:expect|forecast|predict|project|estimat|anticipat)(?:ed|es|s)?\b|pencil+ed\s+in\b"
 )
 
 
@@ -2111,7 +2115,7 @@ class _SentenceReader:
                     phrase=phrase,
                     start=min(phrase_start, match.start),
                     end=match.end,
-                    governs_left=postposed or _reduced_relative(text, clause, phrase_start),
+                    governs_left=postposed or _reduced_relative(text, clause, phrase_start, match.start),
                     governs_right=True,
                     parenthetical=postposed,
                     description=vouching,
@@ -2452,16 +2456,18 @@ def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, 
 REDUCED_RELATIVE_WINDOW = 30
 
 
-def _reduced_relative(text: str, clause: int, phrase_start: int) -> bool:
-    """ "the 812 walkers the park counted": the figure stands right before the counting subject."""
+def _reduced_relative(text: str, clause: int, phrase_start: int, verb_start: int) -> bool:
+    """ "the 812 walkers the park counted": the figure stands right before the counting subject;
+    "$207 billion that the office estimates": a clause on the figure reckons it."""
     before = text[max(clause, phrase_start - REDUCED_RELATIVE_WINDOW) : phrase_start]
+    if ", " in before:
+        return False
+    if _FIGURE_THEN_RELATIVE_RE.search(before):
+        # "40 homes that the council said were unsafe" says something else of them
+        return _RECKONING_VERB_RE.match(text, verb_start) is not None
     between = _FIGURE_THEN_WORDS_RE.search(before)
     # "reached 1,481 as the office predicted more rain": a conjunction opens a clause of its own
-    return (
-        between is not None
-        and ", " not in before
-        and CLAUSE_OPENERS.isdisjoint(between.group("words").lower().split())
-    )
+    return between is not None and CLAUSE_OPENERS.isdisjoint(between.group("words").lower().split())
 
 
 def _choose_all(
@@ -2583,6 +2589,8 @@ def _gapped_anchor(
 _HARD_CLAUSE_MARK_RE = re.compile(r"[;:]|\s[—–-]\s")
 # A figure and the words (at most two) between it and a subject after it.
 _FIGURE_THEN_WORDS_RE = re.compile(r"\d[\d,.]*\s+(?P<words>(?:[\w\-]+\s+){0,2})$")
+# A figure, a few words of what it counts, and "that" or "which" opening a clause on it.
+_FIGURE_THEN_RELATIVE_RE = re.compile(r"\d[\d,.]*\s+(?:[a-z]+\s+){0,3}(?:that|which)\s+$")
 _AGENT_AFTER_ADVERB_RE = re.compile(
     r"\s+(?:[a-z]+ly|abroad|overseas|nationwide|worldwide|elsewhere|so\s+far|thus\s+far|in\s+total)\s+by\s+"
 )
