@@ -3050,3 +3050,9 @@ def test_a_clause_on_a_figure_that_reckons_it_names_its_source(verb: str) -> Non
 def test_a_clause_on_a_figure_that_says_something_else_of_it_credits_no_one() -> None:
     text = "The storm destroyed 40 homes that the council said had been built without permits."
     assert sources(text, "40") == [None]
+
+
+@pytest.mark.parametrize("head", ["scorekeeper", "tracker", "think-tank"])
+def test_a_body_named_by_what_it_does_for_figures_speaks(head: str) -> None:
+    text = f"The nonpartisan budget {head} said the plan would add $90 billion to the deficit."
+    assert sources(text, "$90 billion") == [f"The nonpartisan budget {head}"]
