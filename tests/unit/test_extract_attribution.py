@@ -3056,3 +3056,11 @@ def test_a_clause_on_a_figure_that_says_something_else_of_it_credits_no_one() ->
 def test_a_body_named_by_what_it_does_for_figures_speaks(head: str) -> None:
     text = f"The nonpartisan budget {head} said the plan would add $90 billion to the deficit."
     assert sources(text, "$90 billion") == [f"The nonpartisan budget {head}"]
+
+
+def test_what_a_finding_is_about_is_no_part_of_its_makers_name() -> None:
+    text = "The estimate by the Fiscal Office of the plan's cost is about $800 million."
+    assert sources(text, "$800 million") == ["the Fiscal Office"]
+    # must not match: "of the" before a capitalised word stays inside the name
+    named = "According to the Ministry of the Interior, 40 people died."
+    assert sources(named, "40") == ["the Ministry of the Interior"]

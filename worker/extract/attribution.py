@@ -1135,6 +1135,10 @@ _DOCUMENT_THEN_FIGURE_RE = re.compile(
 )
 
 
+# "of" and a determiner before a word in lower case: the object of a finding, not a name's part.
+_OBJECT_AFTER_NAME_RE = re.compile(r"\s+of\s+(?:the|a|an|its|their|this|that|these)\s+[a-z]")
+
+
 def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
     """The source phrase that follows a cue, and where it ends."""
     match = _RIGHT_PHRASE_END_RE.search(text, start, limit)
@@ -1145,6 +1149,13 @@ def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
     if document is not None:
         end = document.end("noun")  # "as per the board's updated report 46,190 houses ...": the report
     phrase = text[start:end].rstrip().rstrip(".")
+    object_of = _OBJECT_AFTER_NAME_RE.search(phrase)
+    head = phrase[: object_of.start()].rsplit(maxsplit=1)[-1] if object_of is not None else ""
+    if object_of is not None and head[:1].isupper() and head.lower() in SOURCE_HEADS:
+        # "an estimate by the Budget Office of the bill's cost": what the finding is about, after
+        # the name of its maker, is no part of the name ("the Ministry of the Interior" is, and
+        # "Lena Ortiz of the state patrol" names her body)
+        phrase = phrase[: object_of.start()]
     if phrase.endswith(")") and "(" not in phrase:
         phrase = phrase[:-1].rstrip()  # "(according to police)": the bracket closes around the credit
     return phrase, start + len(phrase)
