@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from worker.extract import extract_claims
+from worker.extract import extract_claims, places
 from worker.extract.places import (
     event_kind,
     figure_place,
@@ -210,6 +212,18 @@ def test_event_kind_is_named_by_the_opening() -> None:
 )
 def test_a_hazard_as_a_figure_of_speech_or_the_month_of_march_is_no_event(opening: str) -> None:
     assert event_kind(opening, None) is None
+
+
+def test_every_hazard_a_figure_of_speech_names_holds_a_word_of_the_cheap_test() -> None:
+    # the scan for figures of speech is skipped in an opening that holds none of the guard's words:
+    # a hazard added to the pattern alone would never be taken back
+    pattern = places._FIGURE_OF_SPEECH.pattern
+    hazards = [
+        word for group in re.findall(r"\(\?P<word(?:_of)?>([^)]*)\)", pattern) for word in group.split("|")
+    ]
+    assert "firestorm" in hazards and "deluge" in hazards
+    for hazard in hazards:
+        assert any(word in hazard for word in places.FIGURE_OF_SPEECH_HAZARDS), hazard
 
 
 def test_a_march_named_with_a_capital_in_a_headline_is_a_protest() -> None:
