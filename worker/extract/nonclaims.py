@@ -518,10 +518,11 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
         and (DATE_AFTER_MONTH.search(near) or DATE_BEFORE_MONTH.match(after) or _second_day(before, after))
     ):
         return "date"
-    if value > 130 and AGE_AFTER.match(after):
+    aged = AGE_AFTER.match(after) is not None  # read once for both rules below
+    if value > 130 and aged:
         return None  # "a 2,900-year-old hearth": the age of a thing is a measure
     if (
-        AGE_AFTER.match(after)
+        aged
         or (value <= 120 and _has_age_hint(before) and AGE_BEFORE_WORDS.search(before))
         or (
             value <= GROUP_AGE_LIMIT

@@ -124,7 +124,10 @@ _QUALIFYING_WORD = (
     r"|[a-z]+-(?:hit|stricken|ravaged|torn|affected|battered|struck))"
 )
 _PLACE_QUALIFIER = re.compile(rf"^{_QUALIFYING_WORD}$")
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[\w'’])?")
+# A word: a letter, then word characters, with dots and hyphens only between them ("U.S",
+# "Guinea-Bissau"). Written without a run over the dots that the engine would back off from at the
+# end of every word.
+_TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:[.-]+[\w'’]+)*")
 # A possessive ending on a word: "Kenya's", "the doctors'".
 POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 # The characters a word ends with when `POSSESSIVE_END` matches it ("$" also matches before a final
