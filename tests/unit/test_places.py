@@ -569,6 +569,19 @@ def test_a_place_after_fort_or_port_is_part_of_a_longer_unlisted_name() -> None:
     assert ids("Floods hit Nelson.") == ["iso:NZ-NSN"]
 
 
+@pytest.mark.parametrize(
+    "venue",
+    # the words a venue ends on, and the spaces after them, as the cheap test before its pattern reads them
+    ["told reporters in the Gambia", "told reporters in  Senegal", "spoke at a briefing at Senegal"],
+)
+def test_a_venue_ending_on_the_or_on_spaces_is_not_the_event_place(venue: str) -> None:
+    assert (
+        item_places(f"An outbreak has killed 19 people in two provinces, a spokesman {venue}.").event_place
+        is None
+    )
+    assert item_places("An outbreak has killed 19 people in the Gambia.").event_place is not None
+
+
 def test_a_conference_venue_is_not_the_event_place() -> None:
     text = "Donors pledged $900 million for the flood-hit valley at a conference in Brussels on Monday."
     assert item_places(text).event_place is None

@@ -664,7 +664,9 @@ def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> boo
         return True
     digits_name = not is_words and token.isdigit() and len(token) <= 4
     if not has_unit and ((is_words and token[0].isupper()) or digits_name):
-        name = NAME_BEFORE.search(near)
+        # a name with a capital, then one space: a window with no capital or no space at its end
+        # (most of them) is ruled out without the pattern
+        name = NAME_BEFORE.search(near) if near[-1:].isspace() and near.lower() != near else None
         if (
             name is not None
             and name.group("w").lower() not in NOT_NAME_WORDS

@@ -1152,6 +1152,20 @@ _VENUE_BEFORE = re.compile(
     r"(?:[a-z]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$"
 )
 VENUE_WINDOW = 40
+# The words `_VENUE_BEFORE` ends on, before its trailing spaces.
+_VENUE_LAST_WORDS = frozenset({"in", "at", "the"})
+
+
+def _after_a_venue(text: str, start: int) -> bool:
+    """Whether `_VENUE_BEFORE` ends at `start` ("at a press briefing in Abuja"). The word before
+    `start` is read first: most places follow no "in", "at" or "the" that a venue could end on."""
+    window_start = max(0, start - VENUE_WINDOW)
+    words = text[window_start:start].rsplit(None, 1)
+    if not text[start - 1 : start].isspace() or not words or words[-1] not in _VENUE_LAST_WORDS:
+        return False
+    return _VENUE_BEFORE.search(text, window_start, start) is not None
+
+
 # A verb of saying between a figure and a place after it: the place is where the words were said.
 _SPEAKING = re.compile(r"\b(?:said|says|told|tells|added|stated|according\s+to)\b")
 # How far after a figure its place may stand ("40 houses collapsed in the hill town of Tarsa").
@@ -1178,7 +1192,7 @@ def figure_place(
     for index, mention in enumerate(mentions):
         # "at a press briefing in Abuja" is where the figure was announced; "schools in Blantyre and
         # Lilongwe shut as the toll reached 594" gives no one city's toll
-        if _VENUE_BEFORE.search(text, max(0, mention.start - VENUE_WINDOW), mention.start) or (
+        if _after_a_venue(text, mention.start) or (
             mention.end <= figure_start and _coordinated(text, mention)
         ):
             continue
@@ -1617,7 +1631,7 @@ def _vote(
     tokens, capitalised = words
     found = _places_in(text, 0, len(text), None, words)
     for mention in found:
-        if _VENUE_BEFORE.search(text, max(0, mention.start - VENUE_WINDOW), mention.start):
+        if _after_a_venue(text, mention.start):
             continue  # "pledged at a conference in Brussels": where donors met, not the event
         if _colon_dateline(text, mention):
             continue  # "NEW DELHI: As many as 141 died in Morbi": where the report was filed
