@@ -320,9 +320,16 @@ def _check_sentences(text: str, sentences: list[tuple[int, int]], limits: ItemLi
             )
         if (end - start + 1) // 2 <= limits.max_numbers_per_sentence:
             continue  # two numbers need at least one character between them: too short to hold more
-        numbers = len(_DIGIT_RUN.findall(text, start, end)) + len(
-            _NUMBER_WORD.findall(text[start:end].lower())
-        )
+        numbers = len(_DIGIT_RUN.findall(text, start, end))
+        # A number word takes three letters or more and a character before the next one, none of
+        # them a digit: with its digits, a sentence in ASCII (which lowers to the same length) too
+        # short to hold more words than the limit leaves is spared the scan for them.
+        if (
+            numbers + (end - start + 1 - numbers) // 4 <= limits.max_numbers_per_sentence
+            and text[start:end].isascii()
+        ):
+            continue
+        numbers += len(_NUMBER_WORD.findall(text[start:end].lower()))
         if numbers > limits.max_numbers_per_sentence:
             raise LimitExceeded(
                 "too_many_numbers",

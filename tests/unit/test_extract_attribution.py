@@ -963,6 +963,11 @@ class TestNamedExpressions:
         assert owner("the centre ") is None
         assert owner("the Relief Authority's (RA) daily flood situation ") == "Authority's"
         assert owner("its earlier reported death ") is None  # a pronoun owner takes two words at most
+        # the owner's word as the cheap test before the patterns reads it: glued to a bracket, or a
+        # capitalised pronoun after one
+        assert owner("the Relief Authority’s(RA) daily flood situation ") == "Authority’s"
+        assert owner("the count (Their latest ") == "Their"
+        assert owner("the agencies' weekly ") == "agencies'"
 
     def test_document_from(self) -> None:
         assert DOCUMENT_FROM_RE.match("the latest figures from the centre")

@@ -1537,6 +1537,10 @@ def test_where_else_and_a_reason_after_a_figure_are_not_what_it_counts(
         ("The governor said the toll could climb to 3,000.", [True]),
         ("The aid group said the toll was at 150 and expected to hit 250.", [False, True]),
         ("Officials fear the number of dead may rise above 1,000.", [True]),
+        # the words the cheap test reads last: a phrase, capitals, a letter outside ASCII before them
+        ("Medics said the count might go up as high as 90.", [True]),
+        ("The toll could CLIMB past 500, officials said.", [True]),
+        ("In Zürich officials said the count will surpass 40.", [True]),
         # must not match: a guess at the count now, and a rise that happened
         ("The real toll could be 5,000, a doctor said.", [False]),
         ("The toll rose to 400 on Monday.", [False]),

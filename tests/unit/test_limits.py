@@ -111,6 +111,27 @@ def test_a_sentence_that_is_a_list_of_numbers_is_refused() -> None:
         process_item(WireItem(id="table", body=body))
 
 
+@pytest.mark.parametrize(
+    ("body", "refused"),
+    [
+        # as many numbers as the length allows, packed as tight as words can be: one past the limit
+        ("one two six ten one two", True),
+        ("one two six ten 12 one", True),
+        ("one,two,six,ten,1;2", True),
+        # at the limit, and a sentence that cannot hold more by its length
+        ("one two six ten 12", False),
+        ("one two six ten", False),
+    ],
+)
+def test_number_words_count_against_the_limit_however_tightly_packed(body: str, refused: bool) -> None:
+    limits = ItemLimits(max_numbers_per_sentence=5)
+    if refused:
+        with pytest.raises(LimitExceeded, match="too_many_numbers"):
+            process_item(WireItem(id="packed", body=body), limits)
+    else:
+        process_item(WireItem(id="packed", body=body), limits)
+
+
 def test_an_ordinary_sentence_with_several_figures_is_not_limited() -> None:
     body = "Medics said 14 people died, 52 were hurt and three remain missing after the landslide."
     events = process_item(WireItem(id="ok", body=body))

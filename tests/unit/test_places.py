@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from worker.extract import extract_claims
+from worker.extract import extract_claims, places
 from worker.extract.places import (
     event_kind,
     figure_place,
@@ -210,6 +212,18 @@ def test_event_kind_is_named_by_the_opening() -> None:
 )
 def test_a_hazard_as_a_figure_of_speech_or_the_month_of_march_is_no_event(opening: str) -> None:
     assert event_kind(opening, None) is None
+
+
+def test_every_hazard_a_figure_of_speech_names_holds_a_word_of_the_cheap_test() -> None:
+    # the scan for figures of speech is skipped in an opening that holds none of the guard's words:
+    # a hazard added to the pattern alone would never be taken back
+    pattern = places._FIGURE_OF_SPEECH.pattern
+    hazards = [
+        word for group in re.findall(r"\(\?P<word(?:_of)?>([^)]*)\)", pattern) for word in group.split("|")
+    ]
+    assert "firestorm" in hazards and "deluge" in hazards
+    for hazard in hazards:
+        assert any(word in hazard for word in places.FIGURE_OF_SPEECH_HAZARDS), hazard
 
 
 def test_a_march_named_with_a_capital_in_a_headline_is_a_protest() -> None:
@@ -556,6 +570,19 @@ def test_a_place_after_fort_or_port_is_part_of_a_longer_unlisted_name() -> None:
     assert ids("They fled to Port Sudan.") == ["gn:377039"]
     assert ids("Ships reached Port Sudan.") == ["iso:SD"]
     assert ids("Floods hit Nelson.") == ["iso:NZ-NSN"]
+
+
+@pytest.mark.parametrize(
+    "venue",
+    # the words a venue ends on, and the spaces after them, as the cheap test before its pattern reads them
+    ["told reporters in the Gambia", "told reporters in  Senegal", "spoke at a briefing at Senegal"],
+)
+def test_a_venue_ending_on_the_or_on_spaces_is_not_the_event_place(venue: str) -> None:
+    assert (
+        item_places(f"An outbreak has killed 19 people in two provinces, a spokesman {venue}.").event_place
+        is None
+    )
+    assert item_places("An outbreak has killed 19 people in the Gambia.").event_place is not None
 
 
 def test_a_conference_venue_is_not_the_event_place() -> None:

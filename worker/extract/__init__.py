@@ -180,6 +180,13 @@ _PROJECTED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 PROJECTION_WINDOW = 60
+# The words `_PROJECTED_BEFORE` can end on (before its trailing spaces): its verbs and prepositions.
+_PROJECTED_LAST_WORDS = frozenset(
+    {
+        *("rise", "climb", "reach", "hit", "top", "exceed", "surpass", "pass", "grow", "increase"),
+        *("double", "jump", "soar", "up", "to", "above", "beyond", "past", "over", "as"),
+    }
+)
 # A verb the figure's own words open with, as a qualifier: "exceed 3,000", "surpass 10,000".
 _VERB_IN_FIGURE = re.compile(r"(?:exceed|surpass|top|pass|cross)\s+", re.IGNORECASE)
 
@@ -190,6 +197,13 @@ def _projected(text: str, start: int, end: int, sentence_start: int) -> bool:
     verb = _VERB_IN_FIGURE.match(text, start, end)
     lead_end = verb.end() if verb is not None else start
     window_start = max(sentence_start, start - PROJECTION_WINDOW)
+    window = text[window_start:lead_end]
+    if window.isascii():
+        # a cheap test first (most figures follow no verb of rising): the last word must be one the
+        # pattern ends on; ASCII lowers as case-blind matching folds
+        words = window.rsplit(None, 1)
+        if not window[-1:].isspace() or not words or words[-1].lower() not in _PROJECTED_LAST_WORDS:
+            return False
     return _PROJECTED_BEFORE.search(text, window_start, lead_end) is not None
 
 

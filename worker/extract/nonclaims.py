@@ -518,10 +518,11 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
         and (DATE_AFTER_MONTH.search(near) or DATE_BEFORE_MONTH.match(after) or _second_day(before, after))
     ):
         return "date"
-    if value > 130 and AGE_AFTER.match(after):
+    aged = AGE_AFTER.match(after) is not None  # read once for both rules below
+    if value > 130 and aged:
         return None  # "a 2,900-year-old hearth": the age of a thing is a measure
     if (
-        AGE_AFTER.match(after)
+        aged
         or (value <= 120 and _has_age_hint(before) and AGE_BEFORE_WORDS.search(before))
         or (
             value <= GROUP_AGE_LIMIT
@@ -663,7 +664,9 @@ def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> boo
         return True
     digits_name = not is_words and token.isdigit() and len(token) <= 4
     if not has_unit and ((is_words and token[0].isupper()) or digits_name):
-        name = NAME_BEFORE.search(near)
+        # a name with a capital, then one space: a window with no capital or no space at its end
+        # (most of them) is ruled out without the pattern
+        name = NAME_BEFORE.search(near) if near[-1:].isspace() and near.lower() != near else None
         if (
             name is not None
             and name.group("w").lower() not in NOT_NAME_WORDS

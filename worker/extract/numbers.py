@@ -162,7 +162,8 @@ def parse_digits(token: str, *, grouping_context: bool = False) -> float:
     "1.200" is 1.2 unless `grouping_context` says a count follows ("1.200 people"), where it is the
     European way of writing 1,200.
     """
-    if " " in token:  # "12 000", "12,345, 678"
+    # digits alone (what `\d` matches: most tokens), and "12 000", "12,345, 678": no pattern to try
+    if token.isdecimal() or " " in token:
         return float(token.replace(",", "").replace(" ", ""))
     if _INDIAN_OR_ENGLISH.fullmatch(token):
         return float(token.replace(",", ""))

@@ -700,9 +700,19 @@ _NAMED_POSSESSOR_BEFORE_RE: Final = re.compile(
 )
 
 
+# The possessive pronouns `_POSSESSOR_BEFORE_RE` reads, as a word ends on them.
+_POSSESSIVE_PRONOUN_ENDS = ("its", "Its", "their", "Their", "his", "His", "her", "Her")
+
+
 def possessor_before(text: str, start: int, end: int) -> re.Match[str] | None:
     """The possessor of a document noun at `end` ("its", "the ministry's") and the words between
     them (groups "owner" and "between")."""
+    # A cheap test first: the owner stands in the last five words (itself, an acronym in brackets,
+    # three words between), as an apostrophe or at the end of a possessive pronoun. Most nouns have
+    # no owner, and both patterns would search every position of the window.
+    last_words = text[start:end].rsplit(None, 5)[-5:]
+    if not any("'" in word or "’" in word or word.endswith(_POSSESSIVE_PRONOUN_ENDS) for word in last_words):
+        return None
     return _POSSESSOR_BEFORE_RE.search(text, start, end) or _NAMED_POSSESSOR_BEFORE_RE.search(
         text, start, end
     )

@@ -336,6 +336,9 @@ _ITEM_ACRONYM = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|on|de|du|des|la|del|[A-Z][\w'’-]*)){1,12})"
     r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
 )
+# Its bracketed acronym alone: an item that writes none (most items with brackets) is not scanned
+# for names, which tries the pattern at every capital letter.
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 # "the Department of Forestry and Fire Protection (Cal Fire)": a body's short name of two or three
 # words, by which later items name it; an acronym in brackets is read by _ITEM_ACRONYM.
 # The brackets are found first, then the name before them: brackets are rare, names are not.
@@ -512,7 +515,7 @@ class ItemContext:
 def item_context(text: str, country: str | None, countries: frozenset[str] = frozenset()) -> ItemContext:
     """Acronyms the item defines ("Full Name (FN)") and the ministries it names, in reading order."""
     context = ItemContext(text=text, country=country, countries=countries | ({country} if country else set()))
-    for match in _ITEM_ACRONYM.finditer(text) if "(" in text else ():
+    for match in _ITEM_ACRONYM.finditer(text) if _BRACKETED_ACRONYM.search(text) else ():
         acronym = match.group("acronym")
         words = match.group("name").split()
         # The expansion is the run of words ending at the parenthesis whose initials give the acronym.
