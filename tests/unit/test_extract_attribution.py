@@ -3069,3 +3069,18 @@ def test_what_a_finding_is_about_is_no_part_of_its_makers_name() -> None:
     # must not match: "of the" before a capitalised word stays inside the name
     named = "According to the Ministry of the Interior, 40 people died."
     assert sources(named, "40") == ["the Ministry of the Interior"]
+
+
+def test_adding_to_after_a_deed_adds_up_and_speaks_for_no_one() -> None:
+    text = (
+        "The firm will shed about 900 jobs, adding to cuts made in May, two union officials told reporters."
+    )
+    assert sources(text, "900") == ["two union officials"]
+    # must not match: "adding that" is speech
+    spoken = "The ministry said 40 people died, adding that 12 were missing."
+    assert sources(spoken, "40", "12") == ["The ministry", "The ministry"]
+
+
+def test_what_a_reporter_says_of_the_people_cited_is_no_part_of_their_description() -> None:
+    text = "The mill may shed 900 jobs, a paper reported, citing people it said were familiar with the plan."
+    assert sources(text, "900") == ["people familiar with the plan"]

@@ -1135,6 +1135,10 @@ _DOCUMENT_THEN_FIGURE_RE = re.compile(
 )
 
 
+# A pronoun closing a source phrase, then what it says of the people named before it: "people it
+# said were familiar with the matter".
+_TRAILING_PRONOUN_RE = re.compile(r"(?<=\w)\s+(?:it|they|he|she)$")
+_SAID_OF_THEM_RE = re.compile(r"\s+(?:said|says)\s+(?:(?:were|was|are|is)\s+)?")
 # "of" and a determiner before a word in lower case: the object of a finding, not a name's part.
 _OBJECT_AFTER_NAME_RE = re.compile(r"\s+of\s+(?:the|a|an|its|their|this|that|these)\s+[a-z]")
 
@@ -1149,6 +1153,13 @@ def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
     if document is not None:
         end = document.end("noun")  # "as per the board's updated report 46,190 houses ...": the report
     phrase = text[start:end].rstrip().rstrip(".")
+    pronoun = _TRAILING_PRONOUN_RE.search(phrase)
+    said = _SAID_OF_THEM_RE.match(text, start + len(phrase), limit) if pronoun is not None else None
+    if pronoun is not None and said is not None:
+        # "citing people it said were familiar with the matter": the reporter's aside on who they
+        # are; the people are the ones the words after it describe
+        rest, rest_end = _right_phrase(text, said.end(), limit)
+        return f"{phrase[: pronoun.start()]} {rest}", rest_end
     object_of = _OBJECT_AFTER_NAME_RE.search(phrase)
     head = phrase[: object_of.start()].rsplit(maxsplit=1)[-1] if object_of is not None else ""
     if object_of is not None and head[:1].isupper() and head.lower() in SOURCE_HEADS:
@@ -2154,6 +2165,8 @@ class _SentenceReader:
         sentence speaks the clause after the participle, when no cue before it names a speaker.
         An absolute construction names its own speaker: "with organisers claiming 200,000"."""
         text = self.text
+        if match.word == "adding" and text.startswith(" to ", match.end):
+            return  # "cut 5,000 jobs, adding to earlier cuts": a deed that adds up, not speech
         absolute = ABSOLUTE_SUBJECT_RE.search(
             text, max(self.start, match.start - ABSOLUTE_SUBJECT_WINDOW), match.start
         )
