@@ -1607,3 +1607,13 @@ def test_a_total_broken_down_by_place_after_with_gives_its_parts_its_fate() -> N
 def test_with_alone_after_a_figure_does_not_pass_its_fate_on() -> None:
     text = "Police arrested 30 protesters, with 12 released the same evening."
     assert categories(text) == [("30", "detained"), ("12", "other")]
+
+
+def test_the_figure_a_change_ends_on_counts_what_it_started_from() -> None:
+    text = "The number of displaced people in Orlo fell from about 6,900 to 2,040 in a month."
+    assert categories(text) == [("about 6,900", "displaced"), ("2,040", "displaced")]
+    # must not match: "to" after a figure that no "from" opens passes nothing on
+    assert categories("Rescuers moved 12 injured people to 40 new beds.") == [
+        ("12", "injured"),
+        ("40", "other"),
+    ]

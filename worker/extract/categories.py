@@ -669,6 +669,10 @@ _LIST_GAP = re.compile(
     r"|(?:\s+[\w'’-]+){0,2}\s*[—–:]\s*|\s+-\s+",
     re.IGNORECASE,
 )
+# "fell from about 699,000 to 204,000": the figure a change ends on counts what it started from.
+_FROM_FIGURE_TO = re.compile(
+    r"\bfrom\s+(?:[a-z]+\s+){0,2}[$€£]?\d[\d,.]*(?:\s+(?:million|billion|thousand))?\s+to\s+$"
+)
 # "the toll stood at 120, with 100 in Orlo": a total broken down by where its parts are; "with"
 # alone ("40 arrested, with 12 released") need not share the total's fate.
 _WITH_BREAKDOWN_GAP = re.compile(r"(?:\s+[\w'’-]+){0,3},\s+with\s+")  # "140 on Friday, with"
@@ -1520,6 +1524,7 @@ def _category_as_part(text: str, figure: FigureSpan, before: str) -> str | None:
         return part_of
     if figure.previous_end is not None and (
         _LIST_GAP.fullmatch(text, figure.previous_end, figure.start)
+        or _FROM_FIGURE_TO.search(before)
         or (
             _WITH_BREAKDOWN_GAP.fullmatch(text, figure.previous_end, figure.start)
             and _BREAKDOWN_AFTER.match(text, figure.end)
