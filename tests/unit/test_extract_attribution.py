@@ -3084,3 +3084,11 @@ def test_adding_to_after_a_deed_adds_up_and_speaks_for_no_one() -> None:
 def test_what_a_reporter_says_of_the_people_cited_is_no_part_of_their_description() -> None:
     text = "The mill may shed 900 jobs, a paper reported, citing people it said were familiar with the plan."
     assert sources(text, "900") == ["people familiar with the plan"]
+
+
+@pytest.mark.parametrize("verb", ["finds", "found"])
+def test_a_share_that_someone_finds_is_their_finding(verb: str) -> None:
+    text = f"In fact, Velm Polling {verb} 16 percent of past voters still undecided."
+    assert sources(text, "16 percent") == ["Velm Polling"]
+    # must not match: finding things or people is a deed
+    assert sources(f"The crew {verb} 12 more bodies in the mud.", "12") == [None]

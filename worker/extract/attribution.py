@@ -1135,6 +1135,11 @@ _DOCUMENT_THEN_FIGURE_RE = re.compile(
 )
 
 
+# A share right after "found" or "finds": a finding, not a search that found someone.
+_SHARE_FOLLOWS_RE = re.compile(
+    r"\s+(?:(?:about|around|nearly|almost|only|just|over|some|more\s+than|less\s+than)\s+)?"
+    r"\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)"
+)
 # A pronoun closing a source phrase, then what it says of the people named before it: "people it
 # said were familiar with the matter".
 _TRAILING_PRONOUN_RE = re.compile(r"(?<=\w)\s+(?:it|they|he|she)$")
@@ -2086,7 +2091,7 @@ class _SentenceReader:
                 phrase = owner
             if verb in _PLACE_TALLY_VERBS and _names_only_places(phrase):
                 continue  # "Northland has reported 40 deaths": where they happened, not who reports
-            finding = _finding_source(phrase) if verb == "found" or " by " in phrase else None
+            finding = _finding_source(phrase) if cue == "found" or " by " in phrase else None
             if finding is not None:
                 # "a study published in a journal found", "a report by X found", "a report by X said"
                 phrase = finding
@@ -2097,11 +2102,13 @@ class _SentenceReader:
                 and cue not in {"put", "placed"}
                 and cue not in FORECAST_CUES
                 and finding is None
-                and not (verb == "found" and text.startswith(" that", match.end))
+                and not (cue == "found" and text.startswith(" that", match.end))
             )
-            if verb == "found" and not (
+            if cue == "found" and not (
                 finding is not None
                 or text.startswith(" that", match.end)
+                # "PPP finds 16 percent of voters undecided": a share is what a poll finds
+                or _SHARE_FOLLOWS_RE.match(text, match.end, self.end) is not None
                 # "..., a study found": set off after the figures it reports ("Today, the team
                 # found one more" is a search that found someone)
                 or (_preceded_by_comma(text, phrase_start, self.start) and self.figure_before(phrase_start))

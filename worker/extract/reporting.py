@@ -213,6 +213,7 @@ COUNTING_VERBS: Final[dict[str, str]] = {
     "documented": "documented",
     "tallied": "tallied",
     "found": "found",
+    "finds": "found",
     "put": "put",
     "puts": "put",
     "placed": "placed",
