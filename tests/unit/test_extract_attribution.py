@@ -3092,3 +3092,15 @@ def test_a_share_that_someone_finds_is_their_finding(verb: str) -> None:
     assert sources(text, "16 percent") == ["Velm Polling"]
     # must not match: finding things or people is a deed
     assert sources(f"The crew {verb} 12 more bodies in the mud.", "12") == [None]
+
+
+@pytest.mark.parametrize("verb", ["said", "admits that"])
+def test_a_possessive_opening_a_reported_clause_is_the_speakers(verb: str) -> None:
+    text = f"Mara Lind {verb} their latest poll shows a 3 percent gap."
+    assert sources(text, "3 percent") == ["Mara Lind"]
+
+
+def test_a_possessive_that_a_body_named_before_owns_is_the_bodys() -> None:
+    # must not match: the pronoun has an antecedent of its own, which the speaker does not replace
+    text = "The Velm Party ran a poll in May. Mara Lind said its latest poll shows a 3 percent gap."
+    assert sources(text, "3 percent") == ["The Velm Party"]

@@ -2900,6 +2900,7 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
                 anchor.attribution = Attribution(display, entity.normalized, entity.type, anchor.cue)
         _credit_origin_over_relay(text, anchors)
         _credit_possessive_to_later_speaker(anchors)
+        _credit_possessive_to_reporting_speaker(text, anchors)
         if (
             introduced is not None
             and not anchors
@@ -2983,6 +2984,26 @@ def _credit_possessive_to_later_speaker(anchors: list[_Anchor]) -> None:
         )
         if speaker is not None:
             anchor.attribution = speaker.attribution
+
+
+# What may stand between a speech verb and the possessive that opens its reported clause.
+_REPORTED_CLAUSE_OPENING_RE = re.compile(r"\s*(?:that\s+)?")
+
+
+def _credit_possessive_to_reporting_speaker(text: str, anchors: list[_Anchor]) -> None:
+    """ "Katie Voss said their latest poll shows a 3 percent gap": a possessive pronoun that opens
+    the clause a speaker reports, and stands for no one named before, is the speaker's own."""
+    speaker: _Anchor | None = None
+    for anchor in anchors:
+        if (
+            speaker is not None
+            and anchor.attribution is None
+            and anchor.phrase.lower() in _POSSESSIVE_PRONOUNS
+            and _REPORTED_CLAUSE_OPENING_RE.fullmatch(text, speaker.end, anchor.start)
+        ):
+            anchor.attribution = speaker.attribution
+        elif anchor.attribution is not None and anchor.cue in _SPEECH_CUES:
+            speaker = anchor
 
 
 # A line that names where the rows above it come from: "Source: National Disaster Authority, 5 May".
