@@ -3104,3 +3104,11 @@ def test_a_possessive_that_a_body_named_before_owns_is_the_bodys() -> None:
     # must not match: the pronoun has an antecedent of its own, which the speaker does not replace
     text = "The Velm Party ran a poll in May. Mara Lind said its latest poll shows a 3 percent gap."
     assert sources(text, "3 percent") == ["The Velm Party"]
+
+
+def test_a_progressive_verb_of_saying_credits_its_subject() -> None:
+    text = "The police are saying at least 7,500, while the organisers are saying it is more like 20,000."
+    assert sources(text, "7,500", "20,000") == ["The police", "the organisers"]
+    # must not match: counting on something is relying on it
+    relying = "The club is counting on its defence to reach a .500 record."
+    assert sources(relying, ".500") == [None]

@@ -1528,6 +1528,23 @@ def _occurrences(text: str, word: str, start: int, end: int) -> Iterator[int]:
         position = text.find(word, position + len(word), end)
 
 
+# The auxiliary of a progressive tense right before a participle: "are saying", "was claiming".
+_PROGRESSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|am)\s+$|(?<=\w)['’]re\s+$")
+PROGRESSIVE_WINDOW = 8
+
+
+def _progressive_cue(text: str, word: str, start: int, position: int) -> _Cue | None:
+    """ "the police are saying at least 750,000": a participle of saying after the auxiliary of a
+    progressive tense is a finite verb of saying, its subject before the auxiliary."""
+    after = position + len(word)
+    finite = SPEECH_PARTICIPLES.get(word)
+    progressive = _PROGRESSIVE_BEFORE_RE.search(text, max(start, position - PROGRESSIVE_WINDOW), position)
+    # "is counting on a veteran defence": relying on, not counting
+    if finite is None or progressive is None or text.startswith(" on ", after):
+        return None
+    return _Cue(finite, progressive.start(), after, CUE_WORDS.get(finite, "speech"))
+
+
 def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
     """The cue words of a sentence in reading order. Most sentences hold none; the set intersection
     finds that out without looking at each word in Python."""
@@ -1556,6 +1573,10 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
                     kind = "speech"
                 elif not kind:
                     continue  # "reports" as a plural noun
+            progressive = _progressive_cue(text, word, start, position) if kind == "participle" else None
+            if progressive is not None:
+                cues.append(progressive)
+                continue
             if word in HAVING_VERBS and not _having_cue(text, start, position, after):
                 if word not in _GIVING_VERBS or _GIVEN_COUNT_RE.match(text, after, end) is None:
                     continue
