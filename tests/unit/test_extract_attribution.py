@@ -3112,3 +3112,17 @@ def test_a_progressive_verb_of_saying_credits_its_subject() -> None:
     # must not match: counting on something is relying on it
     relying = "The club is counting on its defence to reach a .500 record."
     assert sources(relying, ".500") == [None]
+
+
+def test_a_count_named_at_length_before_the_value_it_was_put_at_is_the_putters() -> None:
+    text = (
+        "The migration agency put the number of migrants missing along the sea route from the "
+        "southern coast to the islands at 385 so far this year."
+    )
+    assert sources(text, "385") == ["The migration agency"]
+    # must not match: a long object that names no count before "at" is no figure put at a value
+    deed = (
+        "The agency put its trust in the crews who sailed along the coast from the port to the "
+        "islands at dawn with 40 boats."
+    )
+    assert sources(deed, "40") == [None]

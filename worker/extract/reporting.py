@@ -621,6 +621,9 @@ AUDIENCE_WORDS: Final[frozenset[str]] = frozenset({"reporters", "journalists"})
 # "put pressure on".
 VALUE_FOLLOWS_RE: Final = re.compile(
     r"(?:\s+[\w'’\-.]+){0,10}?\s+(?:at|about|some|around|as|between|closer\s+to|close\s+to|nearer|near)\s"
+    # a count named at length before its value: "put the number of migrants missing along the
+    # central route from Africa to Italy at 385"
+    r"|\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:number|toll|figure|tally|count|total)\b(?:\s+[\w'’\-.]+){0,20}?\s+at\s"
     # a poll's share for a party or person: "put the Greens on 14%", words with no figure between
     r"|(?:\s+[^\W\d][\w'’\-.]*){1,6}?\s+on\s+(?:(?:about|around|roughly|just|only)\s+)?\d[\d.]*\s?(?:%|per\s?cent|percent)"
 )
