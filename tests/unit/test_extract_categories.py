@@ -1617,3 +1617,14 @@ def test_the_figure_a_change_ends_on_counts_what_it_started_from() -> None:
         ("12", "injured"),
         ("40", "other"),
     ]
+
+
+def test_a_part_named_after_a_count_gives_the_count_none_of_its_fate() -> None:
+    text = "A trawler rescued 14 people, one of whom later died in hospital."
+    assert categories(text) == [("14", "other"), ("one", "killed")]
+    # must not match: two counts joined by a comma share the fate the words after them give
+    assert categories("Floods left 210 pupils, 14 teachers and 3 guards missing.") == [
+        ("210", "missing"),
+        ("14", "missing"),
+        ("3", "missing"),
+    ]

@@ -581,6 +581,8 @@ def _share_category_forward(text: str, claims: list[Claim]) -> None:
             and following.unit is None
             and claim.sentence_start == following.sentence_start
             and _JOINED_COUNTS.fullmatch(text, claim.end, following.start)
+            # "rescued 12 people, one of whom later died": a part of the count, not a second count
+            and not _PARTITIVE_OPENING.match(text, following.end)
         ):
             continue
         claim.listed = following.listed = True
