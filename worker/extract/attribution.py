@@ -3012,7 +3012,7 @@ _REPORTED_CLAUSE_OPENING_RE = re.compile(r"\s*(?:that\s+)?")
 
 
 def _credit_possessive_to_reporting_speaker(text: str, anchors: list[_Anchor]) -> None:
-    """ "Katie Voss said their latest poll shows a 3 percent gap": a possessive pronoun that opens
+    """ "Mara Lind said their latest poll shows a 3 percent gap": a possessive pronoun that opens
     the clause a speaker reports, and stands for no one named before, is the speaker's own."""
     speaker: _Anchor | None = None
     for anchor in anchors:
