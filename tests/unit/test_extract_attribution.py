@@ -3126,3 +3126,10 @@ def test_a_count_named_at_length_before_the_value_it_was_put_at_is_the_putters()
         "islands at dawn with 40 boats."
     )
     assert sources(deed, "40") == [None]
+
+
+def test_a_possessed_estimate_labelling_a_figure_in_brackets_is_its_owners() -> None:
+    text = "Crowds marched in Orlo (organisers' estimate: 20,000 people; police estimate: 5,500) on Sunday."
+    assert sources(text, "20,000", "5,500") == ["organisers", "police"]
+    # must not match: a possessed noun that is no document labels nothing
+    assert sources("The bill passed with the chairman's backing: 40 members voted.", "40") == [None]

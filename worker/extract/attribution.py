@@ -1135,6 +1135,7 @@ _DOCUMENT_THEN_FIGURE_RE = re.compile(
 )
 
 
+_COLON_RE = re.compile(r"\s*:\s*")
 # A share right after "found" or "finds": a finding, not a search that found someone.
 _SHARE_FOLLOWS_RE = re.compile(
     r"\s+(?:(?:about|around|nearly|almost|only|just|over|some|more\s+than|less\s+than)\s+)?"
@@ -2319,6 +2320,7 @@ class _SentenceReader:
                 or opening in _CLAUSE_INITIAL_PREPOSITIONS
                 or POSSESSIVE_FOLLOW_RE.match(text, noun.end, self.end)
                 or self._figure_of(noun.end)  # "beating analysts' estimates of 445,000"
+                or self._figure_after_colon(noun.end)  # "(organisers' estimate: 20,000 people; ...)"
                 # "repeated his claim that 30 million ...": what the claim says follows it
                 or (noun.word in NOUN_CUES and text.startswith(" that ", noun.end))
             ):
@@ -2327,6 +2329,11 @@ class _SentenceReader:
             self.anchors.append(
                 _Anchor(noun.word, owner_text, owner_start, noun.end, postposed, True, postposed)
             )
+
+    def _figure_after_colon(self, position: int) -> bool:
+        """Whether a colon and a figure follow `position`: the figure is what the label before it gives."""
+        colon = _COLON_RE.match(self.text, position, self.end)
+        return colon is not None and any(start == colon.end() for start, _ in self.mentions)
 
     def _figure_of(self, position: int) -> bool:
         """Whether " of " and a figure follow `position`: the figure is the value of what stands there."""
@@ -2494,9 +2501,11 @@ def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, 
         return owner, start
     words = _tokens(text, max(floor, start - OWNER_PHRASE_WINDOW), owner_end)
     phrase_start = start
-    for kept, (word, word_start, _) in enumerate(reversed(words)):
+    for kept, (word, word_start, word_end) in enumerate(reversed(words)):
         if kept and word[0].islower() and word.lower() != "the" and word.lower() not in NAME_PARTICLES:
             break
+        if kept and "(" in text[word_end:phrase_start]:
+            break  # "in Orlo (organisers' estimate": a bracket opens the owner's phrase
         phrase_start = word_start
         if word.lower() == "the":
             break
