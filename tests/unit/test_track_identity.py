@@ -1505,3 +1505,15 @@ def test_the_palestinian_health_ministry_is_one_source_however_it_is_named(menti
 def test_another_countrys_health_ministry_keeps_its_own_id() -> None:
     # must not match: the id is the country's, not a listed body's
     assert resolve("the health ministry", "Floods hit Beirut.", country="LB") == "gov:lb:health-ministry"
+
+
+@pytest.mark.parametrize(
+    "mention", ["the emergency services", "Emergency services in Velmora", "the region's emergency service"]
+)
+def test_emergency_services_are_a_generic_body_of_the_items_country(mention: str) -> None:
+    assert resolve(mention, country="ES") == "generic:emergency services"
+
+
+def test_a_ministry_named_for_emergencies_is_no_emergency_service() -> None:
+    # must not match: the ministry of emergency situations is the country's ministry
+    assert resolve("the Ministry of Emergency Situations", country="RU") == "gov:ru:emergencies-ministry"

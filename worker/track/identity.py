@@ -116,6 +116,9 @@ GENERIC_HEADS: dict[str, str] = {
     "police officials": "police",
     "rescuers": "rescuers",
     "rescue workers": "rescuers",
+    # the ambulance, fire and rescue services a region or a city runs together
+    "emergency services": "emergency services",
+    "emergency service": "emergency services",
     "state media": "state media",
     "state television": "state media",
     "local media": "local media",

@@ -45,7 +45,7 @@ from worker.track.normalize import (
     source_name,
 )
 
-SERIES_KEY_VERSION = 18
+SERIES_KEY_VERSION = 19
 KEY_PREFIX = f"v{SERIES_KEY_VERSION}"
 UNKNOWN_COUNTRY = "xx"
 # How badly people were hurt, read where the counted noun would be ("one seriously injured").
