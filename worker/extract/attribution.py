@@ -254,8 +254,10 @@ _PUBLISHED_ON_RE = re.compile(
     r"|\s+(?:on|in|at)\s+(?:the\s+)?(?P<named>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,5})\s+"
     r"(?:website|web\s+site|portal|dashboard)\b"
 )
+# Participles of giving out a document, before its maker's "by": "figures released by the ministry".
+_GIVEN_OUT = r"(?:released|published|compiled|analy[sz]ed|issued|provided|collected|gathered|reported)"
 _RELEASED_BY_RE = re.compile(
-    r"\s+(?:first\s+)?(?:released|published|compiled|analy[sz]ed|issued|provided|collected|reported)\s+"
+    rf"\s+(?:first\s+)?{_GIVEN_OUT}\s+"
     r"(?:(?:on|last|this|late|earlier)\s+\w+\s+)?by\s+"
     r"(?P<owner>(?:the\s+)?[^,.;:]{2,60}?)(?=\s*(?:[,.;:]|$|\s+(?:on|in|at|last|this)\b))"
 )
@@ -1135,6 +1137,7 @@ _DOCUMENT_THEN_FIGURE_RE = re.compile(
 )
 
 
+# A colon between a label and the figure it gives: "police estimate: 5,500".
 _COLON_RE = re.compile(r"\s*:\s*")
 # A share right after "found" or "finds": a finding, not a search that found someone.
 _SHARE_FOLLOWS_RE = re.compile(
@@ -1870,6 +1873,10 @@ class _SentenceReader:
                 if cue.word in DOCUMENT_NOUNS:
                     self.document_nouns.append(cue)
 
+    def clause_end(self, position: int) -> int:
+        index = bisect_left(self.clause_breaks, position)
+        return self.clause_breaks[index] if index < len(self.clause_breaks) else self.end
+
     def clause_start(self, position: int) -> int:
         index = bisect_right(self.clause_starts, position)
         return self.clause_starts[index - 1] if index else self.start
@@ -2414,8 +2421,7 @@ class _SentenceReader:
             given = _GIVEN_BY_THEN_AMOUNTS_RE.match(text, noun.end, self.end)
             if given is None or not _valid_source(given.group("maker"), counting=False):
                 continue
-            later_breaks = [b for b in self.clause_breaks if b >= given.end()]
-            clause_end = later_breaks[0] if later_breaks else self.end
+            clause_end = self.clause_end(given.end())
             if not any(given.end() <= start < clause_end for start, _ in self.mentions):
                 continue
             if any(a.start <= given.start("maker") < a.end for a in self.anchors):
@@ -2464,7 +2470,7 @@ class _SentenceReader:
 # A document's maker after the participle that gave it out, then a verb of amounting that states the
 # figure: "released by the ministry stood at", "compiled by the agency to track arrivals reached".
 _GIVEN_BY_THEN_AMOUNTS_RE = re.compile(
-    r"\s+(?P<verb>released|published|compiled|issued|provided|collected|gathered)\s+"
+    rf"\s+(?P<verb>{_GIVEN_OUT})\s+"
     r"(?:(?:on|late|early)\s+\w+\s+)?by\s+"
     r"(?P<maker>(?:the\s+)?[^,;:.()]{2,80}?)"
     r"(?:\s+to\s+[a-z]+(?:\s+[\w'’-]+){0,3})?"  # its purpose: "to locate missing people"
