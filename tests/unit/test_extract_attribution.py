@@ -3133,3 +3133,17 @@ def test_a_possessed_estimate_labelling_a_figure_in_brackets_is_its_owners() -> 
     assert sources(text, "20,000", "5,500") == ["organisers", "police"]
     # must not match: a possessed noun that is no document labels nothing
     assert sources("The bill passed with the chairman's backing: 40 members voted.", "40") == [None]
+
+
+@pytest.mark.parametrize("owner", ["U.N.", "UN"])
+def test_a_dotted_acronym_owns_the_count_named_after_it(owner: str) -> None:
+    text = f"The figure is double the {owner} estimate of 400 killed in the flood."
+    assert sources(text, "400") == [owner]
+
+
+def test_a_relative_clause_with_an_auxiliary_after_a_body_credits_the_body() -> None:
+    text = "The tally is twice the estimate of the regional health office, which had put the toll at 90."
+    assert sources(text, "90") == ["the regional health office"]
+    # must not match: "which" after a place that cannot speak credits no one
+    place = "The flood reached the town of Orlo, which had put its losses at 90 homes."
+    assert sources(place, "90") == [None]

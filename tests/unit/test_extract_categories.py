@@ -1628,3 +1628,13 @@ def test_a_part_named_after_a_count_gives_the_count_none_of_its_fate() -> None:
         ("14", "missing"),
         ("3", "missing"),
     ]
+
+
+def test_a_count_value_followed_by_its_publication_keeps_the_counts_fate() -> None:
+    text = "The charity kept its death toll of 310 released on Monday."
+    assert categories(text) == [("310", "killed")]
+    assert counted(text) == [("310", None)]
+    # must not match: people released, with no count noun before the figure, were set free
+    freed = "The group said 30 released on Sunday were in good health."
+    assert categories(freed) == [("30", "other")]
+    assert counted(freed) == [("30", "released")]

@@ -25,6 +25,7 @@ from worker.extract.categories import (
     money_noun_before,
     number_of_noun,
     protest_context,
+    published_count_value,
 )
 from worker.extract.dedup import deduplicate
 from worker.extract.lexicon import (
@@ -310,6 +311,8 @@ def _counted_phrase(
     ("450,000 customers ..., while 190,000 were still without power"), or its table column's header
     ("Deaths")."""
     counted, phrase_end = counted_noun(text, quantity.end, sentence_end)
+    if counted is not None and published_count_value(text, quantity.start, quantity.end, sentence_start):
+        counted, phrase_end = None, quantity.end
     if counted is not None and _CASES_CONFIRMED_AFTER.match(text, phrase_end, sentence_end):
         counted = f"confirmed {counted}"  # "1,104 cases had been confirmed": confirmed cases
     if counted is None and quantity.unit in ISO_CODES:

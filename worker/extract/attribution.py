@@ -455,9 +455,10 @@ _HEAD_BEFORE_COMPLEMENT_RE = re.compile(
     r"(?P<np>(?:(?:the|a|an|[Tt]he|An?)\s+)?(?:[\w'’\-]+\s+){0,3}?(?P<head>[\w\-]+))\s+(?:of|among|by|with)\s"
 )
 _DETERMINER_TAIL_RE = re.compile(r"\b(?:the|a|an|its|their)\s+[^\d,]+$")
-# A noun phrase that ends a clause as the object of a preposition: "rejected by the ministry".
+# A noun phrase that ends a clause as the object of a preposition: "rejected by the ministry",
+# "twice the estimate of the health office".
 _OBJECT_TAIL_RE = re.compile(
-    r"\b(?:by|from|to|with)\s+(?P<np>(?:(?:the|its|their)\s+|(?=[A-Z])|(?=[a-z]+\s+[a-z]+s$|[a-z]+s$))"
+    r"\b(?P<preposition>by|from|to|with|of)\s+(?P<np>(?:(?:the|its|their)\s+|(?=[A-Z])|(?=[a-z]+\s+[a-z]+s$|[a-z]+s$))"
     r"[^\d,;:]{1,60})$"
 )
 # The words after a phrase's last figure ("the $1.9 billion analysts"), and the verbs of reckoning
@@ -1023,6 +1024,8 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
 
 _COPULAS = frozenset({"is", "are", "was", "were"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+# Words that may stand between "which" and its cue verb: "which had earlier put".
+_RELATIVE_AUXILIARIES = frozenset({"had", "has", "have", "also", "earlier", "later", "first", "previously"})
 
 
 def _holds_a_copula(tokens: list[str], lower: list[str]) -> bool:
@@ -1427,10 +1430,14 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         ):
             given = _documents_and_giver(before, last, first)
             return given or before, region_start + region.rfind(before), None, "" if given else last
-        if len(last_words) == 1 and first in {"which", "who"}:
-            # "was rejected by the ministry, which said": the body a clause ended on speaks
+        if first in {"which", "who"} and all(
+            word.lower() in _RELATIVE_AUXILIARIES for word in last_words[1:]
+        ):
+            # "was rejected by the ministry, which said", "..., which had put": the body a clause
+            # ended on speaks
             named = _OBJECT_TAIL_RE.search(segments[-2].strip())
-            if named is not None and _valid_source(named.group("np"), counting=False):
+            # after "of" only a body ("the estimate of the health office"), not a place ("the town of Orlo")
+            if named is not None and _valid_source(named.group("np"), counting=named["preposition"] == "of"):
                 return named.group("np"), region_start + region.rfind(named.group("np")), None, ""
     subject = _subject_in_segment(last)
     if len(segments) >= 2 and _word_in(last_words[0], RELATIVE_PRONOUNS) and not _names_someone(subject):

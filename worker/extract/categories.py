@@ -939,6 +939,22 @@ AS_WERE_WINDOW = 12
 CLAUSE_AFTER_WINDOW = 60
 
 
+# "its death toll of 670 released on Sunday": a participle of giving out right after the value of a
+# count says when the count was published, not what befell the people it counts ("30 released").
+_COUNT_VALUE_BEFORE = re.compile(r"\b(?:toll|tally|count|figure|estimate)\s+(?:of|at)\s+$", re.IGNORECASE)
+_GIVEN_OUT_AFTER = re.compile(r"\s+(?:released|issued|published|announced)\b")
+COUNT_VALUE_WINDOW = 16
+
+
+def published_count_value(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether the figure text[start:end] is the value of a count, followed by its publication."""
+    return (
+        _GIVEN_OUT_AFTER.match(text, end) is not None
+        and _COUNT_VALUE_BEFORE.search(text, max(sentence_start, start - COUNT_VALUE_WINDOW), start)
+        is not None
+    )
+
+
 def categorise(text: str, figure: FigureSpan) -> str:
     """The category of the figure text[start:end], stage by stage (see the module docstring for the
     order of evidence): the first stage with an answer decides."""
@@ -950,12 +966,13 @@ def categorise(text: str, figure: FigureSpan) -> str:
         return ruled
     if _PARTITIVE_FATE.match(text, figure.end, figure.sentence_end):
         return "killed"
-    around = _category_around(text, figure, head_lower, is_thing=is_thing)
-    if around is not None:
-        return around
-    after = _category_after(text, figure, is_thing=is_thing)
-    if after is not None:
-        return after
+    if not published_count_value(text, figure.start, figure.end, figure.sentence_start):
+        around = _category_around(text, figure, head_lower, is_thing=is_thing)
+        if around is not None:
+            return around
+        after = _category_after(text, figure, is_thing=is_thing)
+        if after is not None:
+            return after
     if is_thing:
         return "other"
     before = text[max(figure.sentence_start, figure.start - GOVERNING_PHRASE_WINDOW) : figure.start]

@@ -791,8 +791,9 @@ NAME_TOKEN_RE: Final = re.compile(r"^(?:[A-Z][\w'’\-.]*|(?:al|el|bin|ibn|abu|b
 PERSONAL_NAME_TOKEN_RE: Final = re.compile(
     r"^(?:[A-Z][\w'’\-]*[a-z][\w'’\-]*|(?:[A-Z]\.){1,3}|(?:al|el|bin|ibn|abu|ben)-[\w'’\-]+)$"
 )
-# An acronym, not a model number written like one ("A320", "F16", "MH17").
-ACRONYM_RE: Final = re.compile(r"^(?![A-Z]{1,2}\d{2,}$)[A-Z][A-Z0-9&]{1,7}$")
+# An acronym, plain or dotted ("UN", "U.N."), not a model number written like one ("A320", "F16",
+# "MH17").
+ACRONYM_RE: Final = re.compile(r"^(?:(?![A-Z]{1,2}\d{2,}$)[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,4})$")
 WORD_RE: Final = re.compile(r"[\w'’\-.&]+")
 
 # The agent of a passive cue verb: "were confirmed by the WHO".
