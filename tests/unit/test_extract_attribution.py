@@ -3147,3 +3147,28 @@ def test_a_relative_clause_with_an_auxiliary_after_a_body_credits_the_body() -> 
     # must not match: "which" after a place that cannot speak credits no one
     place = "The flood reached the town of Orlo, which had put its losses at 90 homes."
     assert sources(place, "90") == [None]
+
+
+def test_a_passive_describing_a_later_figure_credits_only_that_figure() -> None:
+    text = "At least 60 people died, up from the 41 previously reported by the ministry, the agency said."
+    assert sources(text, "60", "41") == ["the agency", "the ministry"]
+    # must not match: with no comma between them, the figures share the passive's agent
+    joint = "There were 60 deaths and 41 injuries reported by the ministry."
+    assert sources(joint, "60", "41") == ["the ministry", "the ministry"]
+
+
+def test_a_count_given_out_by_its_maker_is_the_makers() -> None:
+    text = (
+        "At least 60 people died, officials said, up from an official count of 41 provided Tuesday by the "
+        "ministry."
+    )
+    assert sources(text, "60", "41") == ["officials", "the ministry"]
+    # must not match: the agent of a killing is not the count's maker
+    assert sources("Rebels said estimates of 3,000 killed by militants were too low.", "3,000") == ["Rebels"]
+
+
+def test_an_official_figure_is_its_possessors_even_a_bare_name() -> None:
+    text = "At least 60 people died, up from Velmar's official figure of 41 on Monday."
+    assert sources(text, "41") == ["Velmar"]
+    # must not match: a bare name's unqualified figure is no body's
+    assert sources("Turnout rose, up from Velmar's figure of 41 percent.", "41 percent") == [None]

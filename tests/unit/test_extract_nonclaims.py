@@ -402,3 +402,17 @@ def test_a_capitalised_number_word_before_a_name_in_running_prose_is_a_name(
     sentence: str, expected: list[str]
 ) -> None:
     assert texts(sentence) == expected
+
+
+def test_the_earlier_figure_of_a_count_that_changed_is_a_claim() -> None:
+    assert texts("At least 60 people have died, up from the 41 confirmed on Monday.") == ["At least 60", "41"]
+    # must not match: a definite set named with no change before it stays a known set
+    assert texts("At least 60 people have died, and the 41 crew members are safe.") == ["At least 60"]
+
+
+def test_speakers_described_by_a_participle_are_no_count() -> None:
+    assert texts("At least 30 died, two diplomats coordinating the response told reporters.") == [
+        "At least 30"
+    ]
+    # must not match: a group with a fate of its own after it is counted
+    assert texts("The strike left two workers missing, officials said.") == ["two"]

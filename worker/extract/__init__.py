@@ -167,7 +167,7 @@ _COMPARED_WITH = re.compile(
 # from, named after a clause of its own; it counts what the figure it changed to counts.
 _CHANGED_FROM = re.compile(
     r"(?:,|\s[—–-])\s+(?:up|down|an?\s+(?:sharp\s+|steep\s+)?(?:drop|fall|decline|decrease|rise|increase|jump))"
-    r"\s+from\s+(?:(?:an?|the|its)\s+)?(?:(?:earlier|previous|initial|first|record|revised)\s+)?"
+    r"\s+from\s+(?:(?:an?|the|its)\s+)?(?:[\w-]+['’]s\s+)?(?:(?:earlier|previous|initial|first|record|revised|official)\s+)?"
     r"(?:(?:death\s+)?(?:figure|count|toll|total|tally|estimate|peak|high|low)s?\s+of\s+)?$"
 )
 # A figure the count is expected or feared to come to: "the toll could climb to 900", "expected to

@@ -169,7 +169,7 @@ _COUNT_NOUNS = frozenset({"toll", "tally", "tallies", "count", "estimate", "esti
 # A capitalised name that ends right before a word: "Red Cross" of "Red Cross count".
 _NAME_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(;:,]))(?P<name>[A-Z][\w'’\-.&]*(?:\s+[A-Z][\w'’\-.&]*){0,4})\s+$")
 _MADE_BY_RE = re.compile(
-    r"(?:\s+[a-z]+){0,3}?\s+by\s+(?P<np>(?:the\s+)?[\w'’\-.]+(?:\s+[\w'’\-.]+){0,5}?)"
+    r"(?:\s+[A-Za-z]+){0,3}?\s+by\s+(?P<np>(?:the\s+)?[\w'’\-.]+(?:\s+[\w'’\-.]+){0,5}?)"
     r"(?=\s+(?:were|was|are|is|had|have|has|would|will|could|may|might|to|that|which|who|and|as)\b|[,.;:)]|$)"
 )
 # A finding with words after it ("a survey of 2,000 adults by Pollwise", "a study published in ..."),
@@ -1130,8 +1130,12 @@ def _names_a_document(phrase: str) -> bool:
 
 def _names_a_body(words: str) -> bool:
     """ "Norland's transport ministry data": words between a possessor and its document that name the
-    body the document belongs to."""
-    return any(word.lower() in SOURCE_HEADS for word in words.split())
+    body the document belongs to. A head that also qualifies a document, right before it, names no
+    body: "Amman's official figure" is Amman's."""
+    lower = words.lower().split()
+    if lower and lower[-1] in _ADJECTIVE_LIKE_HEADS:
+        lower.pop()
+    return any(word in SOURCE_HEADS for word in lower)
 
 
 # A document noun and, with no mark between, the figure it gives: where a source phrase ends.
@@ -1646,6 +1650,14 @@ def _finding_maker(phrase: str) -> str | None:
     if agent is None or _READER_BEFORE_RE.search(phrase, document.end(), agent.start()):
         return None
     return agent.group("agent")
+
+
+def _without_full_stop(phrase: str) -> str:
+    """A phrase that ends its sentence without the sentence's full stop ("by the ministry."), which
+    a dotted acronym keeps ("by the U.N.")."""
+    if phrase.endswith(".") and not ACRONYM_RE.match(phrase.rsplit(None, 1)[-1]):
+        return phrase[:-1]
+    return phrase
 
 
 def _is_participle(word: str) -> bool:
@@ -2323,8 +2335,11 @@ class _SentenceReader:
             owner_text, owner_start = _possessor(text, self.start, match.start(), match.end("owner"))
             if _names_a_body(match.group("between")):
                 owner_text = text[owner_start : match.end("between")]
-            # "Brandt's claim that ...": a claim or an estimate is said, so a bare name may own it
-            if not owner_text or not _valid_source(owner_text, counting=noun.word not in NOUN_CUES):
+            # "Brandt's claim that ...": a claim or an estimate is said, so a bare name may own it, as
+            # it may own an official figure ("Amman's official figure": the government's)
+            official = match.group("between").lower().split()[-1:] == ["official"]
+            counting = noun.word not in NOUN_CUES and not official
+            if not owner_text or not _valid_source(owner_text, counting=counting):
                 continue
             clause = self.clause_start(owner_start)
             lead = text[max(clause, owner_start - OWNER_LEAD_WINDOW) : owner_start]
@@ -2412,12 +2427,19 @@ class _SentenceReader:
             if figure_end is None:
                 continue
             maker = _MADE_BY_RE.match(text, figure_end, self.end)
-            if maker is None or not _valid_source(maker.group("np"), counting=False):
+            if maker is None:
                 continue
-            if any(_is_participle(word) for word in text[figure_end : maker.start("np")].split()[:-1]):
-                continue  # "estimates of 3,000 killed by militants": the agent of the killing
+            made_by = _without_full_stop(maker.group("np"))
+            if not _valid_source(made_by, counting=False):
+                continue
+            if any(
+                _is_participle(word) and word not in _GIVING_PARTICIPLES
+                for word in text[figure_end : maker.start("np")].split()[:-1]
+            ):
+                continue  # "estimates of 3,000 killed by militants": the agent of the killing, not
+                # "a count of 41 provided Tuesday by the ministry"
             self.anchors.append(
-                _Anchor(f"{noun.word} by", maker.group("np"), figure_end, maker.end("np"), True, False)
+                _Anchor(f"{noun.word} by", made_by, figure_end, maker.start("np") + len(made_by), True, False)
             )
 
     def _documents_given_by(self) -> None:
@@ -2569,7 +2591,8 @@ def _choose_all(
     # the latest anchors (by their place in `anchors`) that end before the figure and after its last
     # semicolon; each index is dominated once a later anchor ends after it
     open_left: deque[int] = deque()
-    for position in sorted(range(len(spans)), key=lambda i: spans[i][0]):
+    order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    for rank, position in enumerate(order):
         start, end = spans[position]
         while reached < len(by_end) and anchors[by_end[reached]].end <= start:
             index = by_end[reached]
@@ -2587,7 +2610,14 @@ def _choose_all(
         if left is not None and left.reach is not None and start > left.reach:
             left = _within_reach(anchors, last_ended, start, floor)
         next_anchor = bisect_left(starts, end)
-        first_right = next_looking_back[next_anchor]
+        first_right = _past_passive_on_a_later_figure(
+            text,
+            end,
+            spans[order[rank + 1]] if rank + 1 < len(order) else None,
+            anchors=anchors,
+            first_right=next_looking_back[next_anchor],
+            next_looking_back=next_looking_back,
+        )
         right = anchors[first_right] if first_right is not None else None
         earlier = anchors[last_ended] if last_ended >= 0 else None
         if next_anchor < len(anchors) and _reckons_figure_before(anchors[next_anchor], text, end):
@@ -2606,6 +2636,35 @@ def _choose_all(
         else:
             chosen[position] = (left or right, earlier)
     return chosen
+
+
+# Only an adverb between a figure and the passive cue that describes it: "the 41 previously reported by".
+_REDUCED_PASSIVE_GAP_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?")
+
+
+def _past_passive_on_a_later_figure(  # noqa: PLR0913  the sweep's state at one figure
+    text: str,
+    end: int,
+    later: tuple[int, int] | None,
+    *,
+    anchors: Sequence[_Anchor],
+    first_right: int | None,
+    next_looking_back: Sequence[int | None],
+) -> int | None:
+    """The anchor after a figure ending at `end` that looks back at it: past a passive cue that
+    describes the next figure, `later`, set off from this one by a comma ("60 died, up from the 41
+    previously reported by the ministry" gives the ministry only the 41)."""
+    if first_right is None or later is None:
+        return first_right
+    anchor = anchors[first_right]
+    if (
+        anchor.cue.endswith(" by")
+        and later[1] <= anchor.start
+        and "," in text[end : later[0]]
+        and _REDUCED_PASSIVE_GAP_RE.fullmatch(text, later[1], anchor.start) is not None
+    ):
+        return next_looking_back[first_right + 1]
+    return first_right
 
 
 def _bare_document(phrase: str) -> bool:

@@ -844,7 +844,7 @@ _MEASURED_AGAINST_AFTER = re.compile(
 
 # Participles that qualify a counted noun ("12 reported cases") but name nothing counted alone.
 _REPORTING_PARTICIPLES = frozenset(
-    {"reported", "recorded", "registered", "documented", "estimated", "announced"}
+    {"reported", "recorded", "registered", "documented", "estimated", "announced", "confirmed", "verified"}
 )
 
 

@@ -97,7 +97,8 @@ _SPEAKER_NOUNS = (
 # missing, an official said").
 SPEAKER_COUNT_AFTER = re.compile(
     _SPEAKER_NOUNS
-    + r"(?:(?:\s+(?:familiar|close|with|who|from|in|at|of|briefed|speaking|involved|knowledgeable|on)\b"
+    # a present participle ("coordinating their response") describes them too
+    + r"(?:(?:\s+(?:familiar|close|with|who|from|in|at|of|briefed|[a-z]+ing|involved|knowledgeable|on)\b"
     r"|,\s+(?:who|speaking|requesting|asking)\b)"
     r"(?:(?!\b(?:were|was|are|is|had|have|has|died|killed|injured|wounded|fled|feared|and)\b)[^.;:\"”]){0,70}?)?"
     r",?\s+(?:said|say|says|told|tell|confirmed|recalled|recalls|recounted|explained|added)\b",
@@ -346,8 +347,11 @@ REPORTED_COUNT_AFTER = re.compile(
     r"(?:\s+[A-Za-z][\w-]*)?\s+(?:launched|counted|fired|recorded|registered|sent|reported|tallied|"
     r"confirmed|deployed|documented|verified|listed|identified|estimated)\b"
 )
-# "a girl was among the 12 people killed": the toll the victims belong to, not a known set.
-AMONG_THE_TOLL = re.compile(r"\bamong\s+the\s+$", re.IGNORECASE)
+# "a girl was among the 12 people killed": the toll the victims belong to, not a known set; "up
+# from the 41 reported on Monday": the earlier figure of a count that changed.
+AMONG_THE_TOLL = re.compile(
+    r"\b(?:among|(?:up|down|increase|rise|jump|drop|fall|decline|decrease)\s+from)\s+the\s+$", re.IGNORECASE
+)
 # "one of the four boats": one of a set the text counts, so a count of its own (SPEC: "N of the M").
 ONE_OF_A_COUNTED_SET = re.compile(
     rf"^\s+of\s+the\s+(?:\d[\d,]*|{word_alternation((*UNITS_WORDS, *TENS_WORDS))})\s+[a-z]", re.IGNORECASE
@@ -621,7 +625,7 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             (is_words or value < 100)
             and DEFINITE_BEFORE.search(near)
             and not REPORTED_COUNT_AFTER.match(after)
-            and not AMONG_THE_TOLL.search(near)
+            and not AMONG_THE_TOLL.search(before)
         ):
             return "known set"
         if token.lower() == "one" and not _one_counts(near, after, before):
