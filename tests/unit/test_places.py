@@ -984,3 +984,12 @@ def test_a_fire_in_an_opening_that_names_a_wildfire_is_that_wildfire() -> None:
     # must not match: a fire in a building stays an accident beside a wildfire nearby
     opening = "A fire at a chemical plant killed 12 workers as wildfires raged in the hills."
     assert event_kind(opening, "Plant fire kills 12") == "accident"
+
+
+def test_a_capital_owning_a_governments_figure_stands_for_the_government() -> None:
+    text = "At least 60 people died in the crush, up from Amman's official figure of 41 on Monday."
+    where = item_places(text)
+    assert where.event_place is not None and where.event_place.level == "country"
+    # must not match: a capital's own streets are a place
+    hit = item_places("At least 60 people died in Amman's old market after a fire on Monday.")
+    assert hit.event_place is not None and hit.event_place.name == "Amman"

@@ -1517,3 +1517,10 @@ def test_emergency_services_are_a_generic_body_of_the_items_country(mention: str
 def test_a_ministry_named_for_emergencies_is_no_emergency_service() -> None:
     # must not match: the ministry of emergency situations is the country's ministry
     assert resolve("the Ministry of Emergency Situations", country="RU") == "gov:ru:emergencies-ministry"
+
+
+@pytest.mark.parametrize(
+    "mention", ["two Arab diplomats coordinating their response", "diplomatic sources", "Diplomats"]
+)
+def test_unnamed_diplomats_are_one_generic_source(mention: str) -> None:
+    assert resolve(mention, country="SA") == "generic:diplomats"

@@ -469,3 +469,18 @@ def test_a_town_then_a_region_of_another_country_after_a_comma_is_no_joint_count
     assert not keys._joins_countries(sentence, "US", "Two")
     # must not match: countries listed with commas are still a joint count
     assert keys._joins_countries("The toll in Velmora, Chile and Peru passed 900.", "CL", "900")
+
+
+def test_nationals_of_another_country_are_a_count_apart_from_everyone_there() -> None:
+    saudi = ResolvedPlace(id="iso:SA", name="Saudi Arabia", level="country", country="SA", parent=None)
+    everyone = claim(counted="pilgrims").model_copy(update={"place": saudi})
+    for counted in ("Egyptians", "Egyptian pilgrims"):
+        abroad = claim(counted=counted).model_copy(update={"place": saudi})
+        assert subject_key(abroad) != subject_key(everyone)
+        assert "|person:eg|" in subject_key(abroad)
+    # must not match: a country's own people are everyone it counts, and so is a nationality
+    # where no country is known
+    egypt = ResolvedPlace(id="iso:EG", name="Egypt", level="country", country="EG", parent=None)
+    at_home = claim(counted="Egyptians").model_copy(update={"place": egypt})
+    assert subject_key(at_home) == subject_key(claim(counted="people").model_copy(update={"place": egypt}))
+    assert "|person|" in subject_key(claim(counted="Egyptians"))

@@ -1585,12 +1585,25 @@ _GOVERNMENT_VERB_AFTER = re.compile(
 )
 
 
+# What a government gives, after its capital's possessive: "Amman's official figure".
+_GOVERNMENT_DOCUMENT_AFTER = re.compile(
+    r"\s+(?:(?:own|official|latest|earlier|initial|previous)\s+)?"
+    r"(?:figures?|estimates?|counts?|tally|toll|data|statistics|account|position)\b"
+)
+
+
 def _capital_for_government(text: str, mention: PlaceMention) -> bool:
-    """Whether a capital named without a locative word stands for its government ("Kyiv did not
-    comment on the claim"): it names the country, never the event's own place."""
-    if mention.locative or _GOVERNMENT_VERB_AFTER.match(text, mention.end) is None:
+    """Whether a capital stands for its government: named without a locative word before what a
+    government does ("Kyiv did not comment on the claim"), or owning what a government gives ("up
+    from Amman's official figure"). It names the country, never the event's own place."""
+    name = text[mention.start : mention.end]
+    possessive = POSSESSIVE_END.search(name) is not None
+    if not (
+        (not mention.locative and _GOVERNMENT_VERB_AFTER.match(text, mention.end) is not None)
+        or (possessive and _GOVERNMENT_DOCUMENT_AFTER.match(text, mention.end) is not None)
+    ):
         return False
-    return gazetteer().capitals.get(mention.place.country) == fold(text[mention.start : mention.end])
+    return gazetteer().capitals.get(mention.place.country) == fold(POSSESSIVE_END.sub("", name))
 
 
 # A sea or ocean named by an adjective: no vote for the country the adjective names.

@@ -177,6 +177,10 @@ GENERIC_HEADS: dict[str, str] = {
     "relief workers": "aid workers",
     "humanitarian workers": "aid workers",
     "rights groups": "rights groups",
+    # unnamed envoys, often of several countries at once: "two Arab diplomats", "diplomatic sources"
+    "diplomats": "diplomats",
+    "diplomat": "diplomats",
+    "diplomatic sources": "diplomats",
 }
 # Heads written as one word or two: "the coast guard" is "the coastguard".
 _HEADS_WRITTEN_APART = {"coast guard": "coastguard"}

@@ -38,6 +38,7 @@ from worker.track.normalize import (
     FACILITY_NOUNS,
     KEY_SEPARATOR,
     PEOPLE_CATEGORIES,
+    PERSON,
     UNSPECIFIED,
     counted_thing,
     is_increment,
@@ -45,7 +46,7 @@ from worker.track.normalize import (
     source_name,
 )
 
-SERIES_KEY_VERSION = 19
+SERIES_KEY_VERSION = 20
 KEY_PREFIX = f"v{SERIES_KEY_VERSION}"
 UNKNOWN_COUNTRY = "xx"
 # How badly people were hurt, read where the counted noun would be ("one seriously injured").
@@ -305,6 +306,8 @@ def _is_part_of_a_set(event: ClaimEvent) -> bool:
 def subject_parts(event: ClaimEvent) -> tuple[str, str, str, str, str]:
     """Country, kind, category, counted thing and place of a claim: the subject every source shares."""
     counted = counted_thing(event.counted, event.unit, event.category)
+    if counted == PERSON:
+        counted += _foreign_nationals(event)
     if is_increment(event.evidence.sentence, event.quantity_text):
         counted += INCREMENT_SUFFIX
     if event.place is None and event.event_place is None:
@@ -314,6 +317,20 @@ def subject_parts(event: ClaimEvent) -> tuple[str, str, str, str, str]:
     if _runs_for_the_year(event.evidence.sentence, event.quantity_text):
         place = f"{YEAR_TO_DATE}:{place}" if place else YEAR_TO_DATE
     return (_country(event), event.event_kind or "", event.category, counted, place)
+
+
+def _foreign_nationals(event: ClaimEvent) -> str:
+    """ ":eg" for people counted by another country's nationality than the claim's country ("323
+    Egyptians died" in Saudi Arabia): a count of one nationality abroad is not the count of everyone
+    there. People of the claim's own country ("Palestinians" in Gaza) are everyone it counts: ""."""
+    country = _country(event)
+    if country == UNKNOWN_COUNTRY:
+        return ""  # whose nationals are foreign is unknown where no country is
+    for word in (event.counted or "").split():
+        code = gazetteer().country_of_adjective(word) if word[:1].isupper() else None
+        if code is not None and code.lower() != country:
+            return f":{code.lower()}"
+    return ""
 
 
 def _national_beside_local(event: ClaimEvent) -> str:
