@@ -3172,3 +3172,17 @@ def test_an_official_figure_is_its_possessors_even_a_bare_name() -> None:
     assert sources(text, "41") == ["Velmar"]
     # must not match: a bare name's unqualified figure is no body's
     assert sources("Turnout rose, up from Velmar's figure of 41 percent.", "41 percent") == [None]
+
+
+def test_a_body_named_after_what_it_is_speaks_after_the_verb() -> None:
+    assert sources("At least 40 people died, said state broadcaster NHK.", "40") == ["state broadcaster NHK"]
+    # must not match: lower-case words before a name that name no body are where, not who
+    assert sources("At least 40 people died, reported widely in Orlo.", "40") == [None]
+
+
+def test_a_label_opening_a_bracket_credits_the_figure_after_it() -> None:
+    text = "Organisers said 20,000 marched (police estimate 5,500)."
+    assert sources(text, "20,000", "5,500") == ["Organisers", "police"]
+    assert sources("Reports put the toll at 249 (official tally 167).", "167") == ["official tally"]
+    # must not match: a bracket whose noun is not followed by its figure credits nothing new
+    assert sources("The ministry said 40 died (see the data 12 pages on).", "12") == ["The ministry"]

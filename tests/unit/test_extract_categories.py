@@ -1648,3 +1648,24 @@ def test_a_possessed_earlier_figure_a_count_changed_from_counts_the_same() -> No
         ("At least 60", "killed"),
         ("41", "other"),
     ]
+
+
+def test_a_rival_figure_in_brackets_counts_what_the_figure_before_it_counts() -> None:
+    text = "Reports put the toll at 249 (official tally 167), while 240 were missing (official figure 191)."
+    assert categories(text) == [("249", "killed"), ("167", "killed"), ("240", "missing"), ("191", "missing")]
+    # must not match: a bracket with no label of a count adds a figure of its own
+    assert categories("At least 40 people died (see the data 12 pages on).")[1] == ("12", "other")
+
+
+def test_a_toll_named_at_length_governs_the_value_it_is_put_at() -> None:
+    text = (
+        "Local reports put the death toll of the landslide that swept through the two hill villages "
+        "before dawn on Tuesday at 249."
+    )
+    assert categories(text) == [("249", "killed")]
+    # must not match: a count named before an aside and a clause of its own governs no later figure
+    aside = (
+        "He gave an official death count, he said, as he hoped the figures would stay under an "
+        "initial estimate of around 9,000."
+    )
+    assert categories(aside) == [("around 9,000", "other")]

@@ -993,3 +993,11 @@ def test_a_capital_owning_a_governments_figure_stands_for_the_government() -> No
     # must not match: a capital's own streets are a place
     hit = item_places("At least 60 people died in Amman's old market after a fire on Monday.")
     assert hit.event_place is not None and hit.event_place.name == "Amman"
+
+
+def test_an_unlisted_place_after_a_larger_ones_possessive_is_the_smaller_place() -> None:
+    text = "Rescuers dug through the mud in Velmara's Tuskel on Friday."
+    assert [m.place.name for m in sentence_places(text, 0, len(text))] == ["Tuskel"]
+    # must not match: after a listed place's possessive, the listed place stands
+    text = "The quake in Morocco's High Atlas mountains killed 1,000."
+    assert [m.place.name for m in sentence_places(text, 0, len(text))] == ["Morocco"]

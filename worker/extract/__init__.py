@@ -156,6 +156,11 @@ _RIVAL_FIGURE = re.compile(
     r"(?:report|reports|reported|say|says|said|put|puts|estimate|estimates|estimated|count|counts|counted|"
     r"claim|claims|claimed)\s+(?:(?:the\s+)?(?:death\s+)?(?:toll|number|figure|total)\s+(?:at|as)\s+)?"
 )
+# Another source's figure for the same count, in brackets right after it: "at 249 (official tally
+# 167)", "20,000 marched (police estimate: 5,500)".
+_BRACKETED_RIVAL = re.compile(
+    r"[^,;.()]{0,60}?\s*\((?:[\w.-]+\s+){0,3}?(?:estimates?|tally|tallies|counts?|figures?|toll|data)\s*:?\s*"
+)
 # A figure set beside the one before it for another time or place: the same kind of count.
 _COMPARED_WITH = re.compile(
     r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|an?)\s+)?$"
@@ -445,7 +450,10 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
             and counted is None
             and quantity.unit is None
             and previous.unit is None
-            and _RIVAL_FIGURE.fullmatch(text, previous.end, quantity.start)
+            and (
+                _RIVAL_FIGURE.fullmatch(text, previous.end, quantity.start)
+                or _BRACKETED_RIVAL.fullmatch(text, previous.end, quantity.start)
+            )
         ):
             category, counted = previous.category, previous.counted  # "18 deaths, though media report 25"
         elif (

@@ -1144,6 +1144,12 @@ _DOCUMENT_THEN_FIGURE_RE = re.compile(
 )
 
 
+# A label opening a bracket, up to a document noun, and the figure it gives right after it:
+# "(police estimate 5,500)", "(official tally: 167)"; a possessive label is its owner's document.
+_BRACKET_LABEL_RE = re.compile(
+    r"\((?P<label>(?:[\w.-]+\s+){0,3}?(?P<noun>estimates?|tally|tallies|counts?|figures?|toll|data))"
+    r"\s*:?\s*(?=[\d$€£])"
+)
 # A colon between a label and the figure it gives: "police estimate: 5,500".
 _COLON_RE = re.compile(r"\s*:\s*")
 # A share right after "found" or "finds": a finding, not a search that found someone.
@@ -1508,10 +1514,17 @@ def _inverted_speaker(phrase: str) -> bool:
     # would survive": a finite verb makes the words the reported clause
     if _FINITE_VERB_RE.search(phrase) is not None:
         return False
+    # "reported news agency ANI", "said state broadcaster NHK": what the body is, then its name
+    described_name = (
+        first.islower()
+        and tokens[-1][0].isupper()
+        and any(token.lower() in SOURCE_HEADS for token in tokens[:-1])
+    )
     return (
         NAME_TOKEN_RE.match(first) is not None
         or first.lower() in {"a", "an", "the", "one", "two", "three", "another", "several"}
         or titled_name
+        or described_name
         or first in SOURCE_HEADS
     ) and _valid_source(phrase, counting=False)
 
@@ -1921,6 +1934,7 @@ class _SentenceReader:
         self._documents_given_by()
         self._document_participles()
         self._named_counts_at()
+        self._bracketed_labels()
         self._headline_source()
         if self.mentions and self.document_nouns and (not self.anchors or self._figure_in_finding_subject()):
             self._finding_named_with_in()
@@ -2392,6 +2406,30 @@ class _SentenceReader:
             # it ends at its noun: a figure in the words after it ("a poll of 1,020 adults by X") is its too
             self.anchors.append(_Anchor("in", source, match.start(), match.end("noun"), True, True, False))
             return
+
+    def _bracketed_labels(self) -> None:
+        """ "(police estimate 5,500)", "(official tally: 167)": a label opening a bracket names
+        whose the figure right after it is, whatever the sentence around it credits; its noun is no
+        verb ("police estimate" does not say the police estimate what follows)."""
+        text = self.text
+        if "(" not in text[self.start : self.end]:
+            return
+        for match in _BRACKET_LABEL_RE.finditer(text, self.start, self.end):
+            figure_end = next((end for start, end in self.mentions if start == match.end()), None)
+            if figure_end is None:
+                continue
+            label = match.group("label")
+            owner = text[match.start("label") : match.start("noun")].strip()
+            phrase = owner if owner.lower() not in _ADJECTIVE_LIKE_HEADS and owner else label
+            if not _valid_source(phrase, counting=False):
+                continue
+            noun_end = match.end("noun")
+            self.anchors = [anchor for anchor in self.anchors if anchor.end != noun_end]
+            self.anchors.append(
+                _Anchor(
+                    match.group("noun"), phrase, match.start("label"), noun_end, False, True, reach=figure_end
+                )
+            )
 
     def _named_counts_at(self) -> None:
         """ "Red Cross count at 1,200", "UN tally of 300": a count after a body's name, with its

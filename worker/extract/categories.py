@@ -594,6 +594,9 @@ _GOVERNING_TOLL = re.compile(
     r"(?:\s+(?:now|currently|already|still|likely|probably))?\s+[\"“]?$",  # 'the toll at "40"'
     re.IGNORECASE,
 )
+# A toll named at length before the value it is put at: "put the death toll of the landslide that
+# swept the two villages before dawn on Tuesday at 249".
+_TOLL_OF_AT_LENGTH = re.compile(r"\btoll\s+of\s+the\s+[^,;]{10,110}?\s+at\s+$")
 # People named by what happened to them ("the displaced", "the injured").
 _GROUP_NAMED = r"(?P<cue>affected|displaced|evacuated|injured|wounded|missing|dead|detained|homeless)"
 # A group named by what happened to it, then the figure it comes to: "put the displaced at 40,000",
@@ -930,6 +933,8 @@ GOVERNED_BY_OTHER_WINDOW = 24
 POPULATION_WINDOW = 40
 GOVERNING_VERB_WINDOW = 40
 GOVERNING_PHRASE_WINDOW = 80
+# How far before its value a toll named at length may stand (`_TOLL_OF_AT_LENGTH`).
+GOVERNING_TOLL_WINDOW = 130
 NUMBER_OF_WINDOW = 160
 CHANGE_SUBJECT_WINDOW = 220
 CHANGE_VERB_WINDOW = 60
@@ -1411,6 +1416,17 @@ def _column_category(text: str, start: int) -> str | None:
     return _CUE_CATEGORY[cue.group("cue").lower()] if cue is not None else None
 
 
+def _governed_by_a_toll(text: str, figure: FigureSpan, before: str, lower: str) -> bool:
+    """Whether a toll's noun governs the figure: "the toll at 2,053", "put the death toll of the
+    landslide that swept the villages on Tuesday at 249"."""
+    if ("toll" in lower or "death" in lower or "fatalit" in lower) and _GOVERNING_TOLL.search(before):
+        return True
+    start = max(figure.sentence_start, figure.start - GOVERNING_TOLL_WINDOW)
+    return text.find("toll", start, figure.start) >= 0 and bool(
+        _TOLL_OF_AT_LENGTH.search(text, start, figure.start)
+    )
+
+
 def _category_before(text: str, figure: FigureSpan, before: str) -> str | None:  # noqa: PLR0911  one return per governing pattern, cheapest test first
     """Stage 2: a verb or phrase that governs the figure: "killing 1,200 people", "the toll at 2,053".
     Cheap substring tests guard each pattern: this runs for every figure in the stream."""
@@ -1419,7 +1435,7 @@ def _category_before(text: str, figure: FigureSpan, before: str) -> str | None: 
     changed = _change_subject_category(text, sentence_start, start)
     if changed is not None:
         return changed
-    if ("toll" in lower or "death" in lower or "fatalit" in lower) and _GOVERNING_TOLL.search(before):
+    if _governed_by_a_toll(text, figure, before, lower):
         return "killed"
     group = _group_of_parts(before, lower)
     if group is not None:

@@ -1050,6 +1050,11 @@ def sentence_places(
     for match in _UNLISTED_PLACE.finditer(text, start, end):
         name = match.group("place")
         at, until = match.start("place"), match.end("place")
+        if any(a <= at < b for a, b in known):
+            continue  # "in Morocco's High Atlas": the listed place the sentence opens with
+        within = _WITHIN_A_PLACE.match(name)
+        if within is not None:
+            name, at = name[within.end() :], at + within.end()  # "in Wayanad's Mundakkai": Mundakkai
         words = fold(_without_possessive(name)).split()
         if (
             any(a <= at < b for a, b in known)
@@ -1111,6 +1116,8 @@ _UNLISTED_PLACE = re.compile(
     r"(?P<place>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
     r"(?!\.\s?\d)"  # "near No. 10 Downing Street": an abbreviation that numbers what follows
 )
+# The possessive of a larger place before an unlisted one: "in Wayanad's Mundakkai".
+_WITHIN_A_PLACE = re.compile(r"[\w-]+(?:'s|’s)\s+(?=[A-Z])")
 # Capitalised words after "in" that name no place: bodies, buildings, documents, times.
 NOT_PLACE_WORDS = frozenset(
     [
