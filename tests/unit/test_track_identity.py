@@ -902,9 +902,12 @@ def test_the_home_office_is_britains_whatever_the_items_country() -> None:
         == "gov:gb:interior-ministry"
     )
     assert resolve("the Foreign Office", country=None) == "gov:gb:foreign-ministry"
-    # must not match: a home office written in lower case is the item's country's
+    # must not match: a home office written in lower case is the item's country's (a state's, with
+    # "state" before it)
+    assert resolve("the home office", "Police in India said.", country="IN") == "gov:in:interior-ministry"
     assert (
-        resolve("the state home office", "Police in India said.", country="IN") == "gov:in:interior-ministry"
+        resolve("the state home office", "Police in India said.", country="IN")
+        == "gov:in:state-interior-ministry"
     )
 
 
@@ -1524,3 +1527,23 @@ def test_a_ministry_named_for_emergencies_is_no_emergency_service() -> None:
 )
 def test_unnamed_diplomats_are_one_generic_source(mention: str) -> None:
     assert resolve(mention, country="SA") == "generic:diplomats"
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind", "text"),
+    [
+        ("the State Health Department", "organisation", ""),
+        ("the state health ministry", "government", ""),
+        ("Mira Nair", "person", "The toll rose to 23, according to state Health Minister Mira Nair."),
+    ],
+)
+def test_a_states_own_ministry_is_one_source_apart_from_the_nations(
+    mention: str, kind: str, text: str
+) -> None:
+    assert resolve(mention, text, country="IN", kind=kind) == "gov:in:state-health-ministry"
+
+
+def test_the_state_department_and_the_nations_health_ministry_are_no_states_ministry() -> None:
+    assert resolve("the Indian health ministry", country="IN") == "gov:in:health-ministry"
+    assert "state-" not in str(resolve("the State Department", country="US"))
+    assert "state-" not in str(resolve("the Secretary of State", country="US"))

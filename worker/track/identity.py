@@ -1530,6 +1530,17 @@ _BRITISH_OFFICE = re.compile(r"\b(?:Home|Foreign)\s+Office\b")
 
 # Words that make a ministry a province's or a region's own.
 _MINISTRY_LEVELS = frozenset({"provincial", "regional"})
+# "state" before a field: a state's own office in a federation ("the state health minister", "the
+# State Health Department"), not "the State Department" nor "the Secretary of State".
+_STATE_LEVEL = re.compile(r"\bstate (?!department\b|secretary\b)[a-z]")
+_STATE_DEPARTMENT = re.compile(r"(?:the )?state (?P<field>[a-z]+(?: [a-z]+)?) department")
+
+
+def _ministry_level(rest: str) -> str | None:
+    """The level of government below the nation whose ministry `rest` names, if any."""
+    if "state" in rest and _STATE_LEVEL.search(rest):
+        return "state"
+    return next((word for word in rest.split() if word in _MINISTRY_LEVELS), None)
 
 
 def _office_country(mention: str, place_country: str | None) -> str | None:
@@ -1553,7 +1564,7 @@ def _resolve_by_words(  # noqa: PLR0911, PLR0912  one return per rule, in order
         country = country or _office_country(mention, place_country)
         where = country or context.country or "xx"
         # "the provincial health ministry": a province's own ministry, not the country's
-        level = next((word for word in rest.split() if word in _MINISTRY_LEVELS), None)
+        level = _ministry_level(rest)
         office = f"{level}-{office}" if level else office
         return Entity(
             id=f"gov:{where.lower()}:{office}{MINISTRY_SUFFIX}",
@@ -1873,6 +1884,9 @@ def _office_of(rest: str, context: ItemContext) -> str | None:
     department = _NATIONAL_DEPARTMENT.fullmatch(rest) if "department" in rest else None
     if department is not None:
         return _office(department.group("field"), field_last=False)
+    department = _STATE_DEPARTMENT.fullmatch(rest) if "state" in rest else None
+    if department is not None:
+        return _office(department.group("field"), field_last=True)  # "the state health department"
     if rest in OFFICE_FIELDS and rest in {"interior", "health", "defence", "defense"}:
         return OFFICE_FIELDS[rest]
     if rest in {"ministry", "minister"} and context.ministries:
@@ -1943,11 +1957,13 @@ def _ministry_named_in(words: str, person: str, context: ItemContext) -> Entity 
     if country is None and part is not folded:
         country = _country_in(folded)[0]  # "Syrian officials ... Ana Ruiz, the health minister"
     where = country or context.country or "xx"
+    level = _ministry_level(rest)  # "state Health Minister Ana Ruiz": the state's ministry
+    office = f"{level}-{offices[0]}" if level else offices[0]
     return Entity(
-        id=f"gov:{where.lower()}:{offices[0]}{MINISTRY_SUFFIX}",
-        name=f"{where} {offices[0]} ministry",
+        id=f"gov:{where.lower()}:{office}{MINISTRY_SUFFIX}",
+        name=f"{where} {level} {offices[0]} ministry" if level else f"{where} {offices[0]} ministry",
         speaker=person,
-        country=country,
+        country=None if level else country,
     )
 
 

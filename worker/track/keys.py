@@ -46,7 +46,7 @@ from worker.track.normalize import (
     source_name,
 )
 
-SERIES_KEY_VERSION = 20
+SERIES_KEY_VERSION = 21
 KEY_PREFIX = f"v{SERIES_KEY_VERSION}"
 UNKNOWN_COUNTRY = "xx"
 # How badly people were hurt, read where the counted noun would be ("one seriously injured").
