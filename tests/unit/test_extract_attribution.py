@@ -3186,3 +3186,15 @@ def test_a_label_opening_a_bracket_credits_the_figure_after_it() -> None:
     assert sources("Reports put the toll at 249 (official tally 167).", "167") == ["official tally"]
     # must not match: a bracket whose noun is not followed by its figure credits nothing new
     assert sources("The ministry said 40 died (see the data 12 pages on).", "12") == ["The ministry"]
+
+
+def test_a_places_toll_is_where_the_dead_are_not_who_counts_them() -> None:
+    assert sources("(Wire Desk) – Velmora's death toll rose to 104 on Friday.", "104") == [None]
+    # must not match: a body's toll, and a country's estimate, are their word
+    assert sources("The Red Cross's toll rose to 104 on Friday.", "104") == ["The Red Cross"]
+    assert sources("Kenya's estimate of 104 deaths was disputed.", "104") == ["Kenya"]
+
+
+def test_a_relative_passive_on_a_part_credits_only_the_part() -> None:
+    text = "At least 11 people were killed in Orlo, nine of whom were confirmed by the county sheriff."
+    assert sources(text, "11", "nine") == [None, "the county sheriff"]

@@ -416,3 +416,9 @@ def test_speakers_described_by_a_participle_are_no_count() -> None:
     ]
     # must not match: a group with a fate of its own after it is counted
     assert texts("The strike left two workers missing, officials said.") == ["two"]
+
+
+def test_one_of_a_ranked_few_is_no_count() -> None:
+    assert texts("The storm is now one of the three deadliest storms on record.") == []
+    # must not match: one of a counted set is a count of its own
+    assert texts("One of the four boats sank.") == ["One"]

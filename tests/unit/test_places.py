@@ -1001,3 +1001,10 @@ def test_an_unlisted_place_after_a_larger_ones_possessive_is_the_smaller_place()
     # must not match: after a listed place's possessive, the listed place stands
     text = "The quake in Morocco's High Atlas mountains killed 1,000."
     assert [m.place.name for m in sentence_places(text, 0, len(text))] == ["Morocco"]
+
+
+def test_the_kind_of_storm_before_its_name_is_no_town() -> None:
+    text = "The toll rose to 104 as a result of Hurricane Mara. Residents of Hurricane, Utah, said 3 died."
+    starts = [mention.start for mention in find_places(text) if mention.place.name == "Hurricane"]
+    # must not match: the town of that name, written with its state
+    assert starts == [text.index("Hurricane, Utah")]

@@ -1533,6 +1533,7 @@ def test_unnamed_diplomats_are_one_generic_source(mention: str) -> None:
     ("mention", "kind", "text"),
     [
         ("the State Health Department", "organisation", ""),
+        ("the state Department of Health", "organisation", ""),
         ("the state health ministry", "government", ""),
         ("Mira Nair", "person", "The toll rose to 23, according to state Health Minister Mira Nair."),
     ],
@@ -1547,3 +1548,12 @@ def test_the_state_department_and_the_nations_health_ministry_are_no_states_mini
     assert resolve("the Indian health ministry", country="IN") == "gov:in:health-ministry"
     assert "state-" not in str(resolve("the State Department", country="US"))
     assert "state-" not in str(resolve("the Secretary of State", country="US"))
+
+
+@pytest.mark.parametrize(
+    "mention", ["the provincial Department of Health", "the provincial health department"]
+)
+def test_a_provinces_department_is_its_ministry(mention: str) -> None:
+    assert resolve(mention, country="PK") == "gov:pk:provincial-health-ministry"
+    # must not match: a department of health with no level named is a local body's
+    assert resolve("the health department", country="PK") != "gov:pk:provincial-health-ministry"

@@ -166,6 +166,9 @@ _BODY_HEAD_AFTER_RE = re.compile(
 )
 _AT_OR_OF_RE = re.compile(r"\s+(?:at|of)\s+")
 _COUNT_NOUNS = frozenset({"toll", "tally", "tallies", "count", "estimate", "estimates", "figure", "figures"})
+# Counts a place's possessive owns as where they are, not who keeps them: "North Carolina's death
+# toll" (its estimate or figures are its government's word).
+_PLACE_TALLY_NOUNS = frozenset({"toll", "tally", "tallies", "count"})
 # A capitalised name that ends right before a word: "Red Cross" of "Red Cross count".
 _NAME_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(;:,]))(?P<name>[A-Z][\w'’\-.&]*(?:\s+[A-Z][\w'’\-.&]*){0,4})\s+$")
 _MADE_BY_RE = re.compile(
@@ -2349,6 +2352,8 @@ class _SentenceReader:
             owner_text, owner_start = _possessor(text, self.start, match.start(), match.end("owner"))
             if _names_a_body(match.group("between")):
                 owner_text = text[owner_start : match.end("between")]
+            if noun.word in _PLACE_TALLY_NOUNS and _names_only_places(owner_text):
+                continue  # "North Carolina's death toll": where the dead are, not who counts them (SPEC)
             # "Brandt's claim that ...": a claim or an estimate is said, so a bare name may own it, as
             # it may own an official figure ("Amman's official figure": the government's)
             official = match.group("between").lower().split()[-1:] == ["official"]
@@ -2577,8 +2582,8 @@ def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, 
     for kept, (word, word_start, word_end) in enumerate(reversed(words)):
         if kept and word[0].islower() and word.lower() != "the" and word.lower() not in NAME_PARTICLES:
             break
-        if kept and "(" in text[word_end:phrase_start]:
-            break  # "in Orlo (organisers' estimate": a bracket opens the owner's phrase
+        if kept and any(mark in text[word_end:phrase_start] for mark in "()–—"):
+            break  # "in Orlo (organisers' estimate", "(Wire) – Velmora's toll": a mark opens the phrase
         phrase_start = word_start
         if word.lower() == "the":
             break
@@ -2676,8 +2681,11 @@ def _choose_all(
     return chosen
 
 
-# Only an adverb between a figure and the passive cue that describes it: "the 41 previously reported by".
-_REDUCED_PASSIVE_GAP_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?")
+# What may stand between a figure and the passive cue that describes it: an adverb ("the 41
+# previously reported by"), a relative clause's opening ("nine of whom were confirmed by").
+_REDUCED_PASSIVE_GAP_RE = re.compile(
+    r"\s+(?:of\s+(?:whom|which|them)\s+)?(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?:[a-z]+ly\s+)?"
+)
 
 
 def _past_passive_on_a_later_figure(  # noqa: PLR0913  the sweep's state at one figure

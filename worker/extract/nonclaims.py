@@ -308,12 +308,12 @@ STREET_AFTER = re.compile(
     + r")\b"
 )
 # Rankings: "the region's three largest ports", "top five".
-SUPERLATIVE_AFTER = re.compile(
-    r"^\s+(?:biggest|largest|highest|longest|deadliest|strongest|worst|best|most|least|greatest|"
+_SUPERLATIVES = (
+    r"(?:biggest|largest|highest|longest|deadliest|strongest|worst|best|most|least|greatest|"
     r"richest|poorest|oldest|youngest|busiest|heaviest|fastest|smallest|lowest|tallest|closest|"
-    r"nearest)\b",
-    re.IGNORECASE,
+    r"nearest)\b"
 )
+SUPERLATIVE_AFTER = re.compile(r"^\s+" + _SUPERLATIVES, re.IGNORECASE)
 RANKING_WORD_BEFORE = re.compile(r"(?<!\bto )\b(?:" + "|".join(RANKING_BEFORE) + r")\s+$", re.IGNORECASE)
 _RANKING_WORD_LAST = frozenset(word[-1] for word in RANKING_BEFORE)
 # A definite phrase naming a known set: "the two countries", "Saturday's two summits".
@@ -353,8 +353,11 @@ AMONG_THE_TOLL = re.compile(
     r"\b(?:among|(?:up|down|increase|rise|jump|drop|fall|decline|decrease)\s+from)\s+the\s+$", re.IGNORECASE
 )
 # "one of the four boats": one of a set the text counts, so a count of its own (SPEC: "N of the M").
+# Not "one of the three deadliest storms": a place in a ranking, no count.
 ONE_OF_A_COUNTED_SET = re.compile(
-    rf"^\s+of\s+the\s+(?:\d[\d,]*|{word_alternation((*UNITS_WORDS, *TENS_WORDS))})\s+[a-z]", re.IGNORECASE
+    rf"^\s+of\s+the\s+(?:\d[\d,]*|{word_alternation((*UNITS_WORDS, *TENS_WORDS))})\s+"
+    rf"(?!{_SUPERLATIVES})[a-z]",
+    re.IGNORECASE,
 )
 # "one" as a pronoun or determiner: "one of its boats", "one another", "no one", "at one point".
 ONE_PRONOUN_BEFORE = re.compile(

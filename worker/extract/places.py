@@ -757,11 +757,17 @@ _STORM_WORDS = frozenset({"Hurricane", "Typhoon", "Supertyphoon", "Cyclone", "St
 
 
 def _names_a_storm(text: str, tokens: list[re.Match[str]], index: int) -> bool:
-    """Whether the word at `tokens[index]` is a storm's name: right after the kind of storm."""
+    """Whether the word at `tokens[index]` is part of a storm's name: right after the kind of storm
+    ("Hurricane Mara"), or that kind itself before the name (a town is called Hurricane too)."""
+    token = tokens[index]
+    if token.group() in _STORM_WORDS and index + 1 < len(tokens):
+        after = tokens[index + 1]
+        if text[token.end() : after.start()] == " " and after.group()[0].isupper():
+            return True
     if index == 0:
         return False
     before = tokens[index - 1]
-    return before.group() in _STORM_WORDS and text[before.end() : tokens[index].start()] == " "
+    return before.group() in _STORM_WORDS and text[before.end() : token.start()] == " "
 
 
 def _after_title(text: str, tokens: list[re.Match[str]], index: int) -> bool:
@@ -1148,6 +1154,9 @@ NOT_PLACE_WORDS = frozenset(
         "arabic",
         "french",
         "spanish",
+        # a storm's name: "as a result of Hurricane Helene"
+        *(word.lower() for word in _STORM_WORDS),
+        "tropical",
     ]
 )
 

@@ -1421,6 +1421,8 @@ def _by_description(mention: str, context: ItemContext, place_country: str | Non
     described = _DESCRIBED_NAME.match(mention) or _DESCRIBED_ONE_WORD_NAME.match(mention)
     if described is None or _PREPOSITION_ARTICLE_END.search(mention, 0, described.start("name")):
         return _NEXT
+    if _ministry_level(fold(mention)):
+        return _NEXT  # "the state Department of Health": the level is part of the body, no description
     name = described.group("name")
     return resolve_source(name, fold(name), "organisation", context, place_country) or _NEXT
 
@@ -1531,9 +1533,13 @@ _BRITISH_OFFICE = re.compile(r"\b(?:Home|Foreign)\s+Office\b")
 # Words that make a ministry a province's or a region's own.
 _MINISTRY_LEVELS = frozenset({"provincial", "regional"})
 # "state" before a field: a state's own office in a federation ("the state health minister", "the
-# State Health Department"), not "the State Department" nor "the Secretary of State".
-_STATE_LEVEL = re.compile(r"\bstate (?!department\b|secretary\b)[a-z]")
-_STATE_DEPARTMENT = re.compile(r"(?:the )?state (?P<field>[a-z]+(?: [a-z]+)?) department")
+# State Health Department", "the state Department of Health"), not "the State Department" nor "the
+# Secretary of State".
+_STATE_LEVEL = re.compile(r"\bstate (?!secretary\b)(?!department\b(?! of\b))[a-z]")
+_LEVEL_DEPARTMENT = re.compile(
+    r"(?:the )?(?:state|provincial|regional) "
+    r"(?:(?P<field>[a-z]+(?: [a-z]+)?) department|department (?:of|for) (?:the )?(?P<of>[a-z]+(?: [a-z]+)*))"
+)
 
 
 def _ministry_level(rest: str) -> str | None:
@@ -1884,9 +1890,11 @@ def _office_of(rest: str, context: ItemContext) -> str | None:
     department = _NATIONAL_DEPARTMENT.fullmatch(rest) if "department" in rest else None
     if department is not None:
         return _office(department.group("field"), field_last=False)
-    department = _STATE_DEPARTMENT.fullmatch(rest) if "state" in rest else None
+    department = _LEVEL_DEPARTMENT.fullmatch(rest) if _ministry_level(rest) else None
     if department is not None:
-        return _office(department.group("field"), field_last=True)  # "the state health department"
+        # "the state health department", "the provincial Department of Health"
+        field = department.group("field")
+        return _office(field, field_last=True) if field else _office(department.group("of"), field_last=False)
     if rest in OFFICE_FIELDS and rest in {"interior", "health", "defence", "defense"}:
         return OFFICE_FIELDS[rest]
     if rest in {"ministry", "minister"} and context.ministries:
