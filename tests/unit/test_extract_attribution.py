@@ -3198,3 +3198,9 @@ def test_a_places_toll_is_where_the_dead_are_not_who_counts_them() -> None:
 def test_a_relative_passive_on_a_part_credits_only_the_part() -> None:
     text = "At least 11 people were killed in Orlo, nine of whom were confirmed by the county sheriff."
     assert sources(text, "11", "nine") == [None, "the county sheriff"]
+
+
+def test_a_statement_that_says_a_figure_is_its_source() -> None:
+    assert sources('"We counted 29 deaths," the statement said.', "29") == ["the statement"]
+    # must not match: a speaker who speaks in a statement stays the source
+    assert sources("The ministry said in a statement that 29 people died.", "29") == ["The ministry"]
