@@ -3204,3 +3204,15 @@ def test_a_statement_that_says_a_figure_is_its_source() -> None:
     assert sources('"We counted 29 deaths," the statement said.', "29") == ["the statement"]
     # must not match: a speaker who speaks in a statement stays the source
     assert sources("The ministry said in a statement that 29 people died.", "29") == ["The ministry"]
+
+
+def test_late_or_early_before_a_weekday_is_no_part_of_the_subject() -> None:
+    text = "The United Nations late on Saturday gave a preliminary figure of 320 dead."
+    assert sources(text, "320") == ["The United Nations"]
+    # must not match: a name that ends in such a word keeps it
+    assert sources("Dana Early said on Saturday that 320 died.", "320") == ["Dana Early"]
+
+
+def test_a_toll_given_out_by_a_body_that_speaks_of_a_figure_is_the_bodys() -> None:
+    text = "The latest toll provided by the Red Crescent spoke of at least 500 deaths."
+    assert sources(text, "at least 500") == ["the Red Crescent"]

@@ -1669,3 +1669,18 @@ def test_a_toll_named_at_length_governs_the_value_it_is_put_at() -> None:
         "initial estimate of around 9,000."
     )
     assert categories(aside) == [("around 9,000", "other")]
+
+
+def test_a_count_takes_the_fate_its_included_parts_share() -> None:
+    text = "The agency said another 516 people including 203 men and 213 women were reported missing."
+    assert categories(text) == [("516", "missing"), ("203", "missing"), ("213", "missing")]
+    # must not match: parts with no fate after them give the count none
+    assert categories("The agency counted 516 people including 203 men and 213 women.")[0] == ("516", "other")
+
+
+def test_a_toll_named_at_length_governs_what_it_is() -> None:
+    text = (
+        "The death toll from the earthquake that struck western Velmora in recent hours, 35 kilometers "
+        "from Tarsa, is almost two thousand."
+    )
+    assert categories(text)[-1] == ("almost two thousand", "killed")

@@ -507,6 +507,7 @@ def _item_wide_readings(
     """What the item's claims read from each other, once all are found, and the item's claims
     without its restatements."""
     _share_category_forward(text, claims)
+    _share_category_with_breakdown(text, claims)
     _share_country_backward(text, claims)
     _temperature_scale(text, claims, country)
     _category_of_list_rows(text, sentences, claims)
@@ -607,6 +608,34 @@ def _share_category_forward(text: str, claims: list[Claim]) -> None:
             and category_named(text, claim.end, following.start) is None
         ):
             claim.category = following.category
+
+
+# A count, then the parts it includes: "516 people including 203 men and 213 women ...".
+_INCLUDING_GAP = re.compile(r"[^,;.\d]{0,40}?,?\s+including\s+")
+
+
+def _share_category_with_breakdown(text: str, claims: list[Claim]) -> None:
+    """ "516 people including 203 men and 213 women were reported missing": the words after the
+    parts say what befell the whole count too, when they give all its parts one category."""
+    for index in range(len(claims) - 1):
+        claim, first_part = claims[index], claims[index + 1]
+        if not (
+            claim.category == "other"
+            and claim.unit is None
+            and first_part.sentence_start == claim.sentence_start
+            and (claim.counted is None or claim.counted.split()[-1].lower() not in THING_NOUNS)
+            and _INCLUDING_GAP.fullmatch(text, claim.end, first_part.start)
+        ):
+            continue
+        parts = [first_part]
+        for part in claims[index + 2 :]:
+            if part.sentence_start != claim.sentence_start or not _JOINED_COUNTS.fullmatch(
+                text, parts[-1].end, part.start
+            ):
+                break
+            parts.append(part)
+        if len({part.category for part in parts}) == 1 and first_part.category != "other":
+            claim.category = first_part.category
 
 
 def _national(

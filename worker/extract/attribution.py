@@ -1271,6 +1271,8 @@ def _without_trailing_adverbials(region: str) -> str:
             region = stripped[: cut + 1]
             if region.rstrip().lower().endswith(" on"):
                 region = region.rstrip()[:-3]
+            if region.rstrip().lower().endswith((" late", " early")):
+                region = region.rstrip().rsplit(" ", 1)[0]  # "the UN late on Saturday gave"
             continue
         phrase = _TRAILING_PHRASE_RE.search(stripped) or (
             # the adverbial's pattern ends in a comma, and `stripped` ends where the region's text does
@@ -2546,7 +2548,7 @@ _GIVEN_BY_THEN_AMOUNTS_RE = re.compile(
     r"(?:(?:on|late|early)\s+\w+\s+)?by\s+"
     r"(?P<maker>(?:the\s+)?[^,;:.()]{2,80}?)"
     r"(?:\s+to\s+[a-z]+(?:\s+[\w'’-]+){0,3})?"  # its purpose: "to locate missing people"
-    r"\s+(?:stood|stand|stands|was|were|is|are|reached|reach|reaches|totall?ed|totals|came|rose|climbed)\b"
+    r"\s+(?:stood|stand|stands|was|were|is|are|reached|reach|reaches|totall?ed|totals|came|rose|climbed|spoke|speaks)\b"
 )
 # A participle that reports a document's finding, after the document (and who made it): "the poll
 # showing", "data from the agency showing".

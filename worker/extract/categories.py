@@ -594,9 +594,12 @@ _GOVERNING_TOLL = re.compile(
     r"(?:\s+(?:now|currently|already|still|likely|probably))?\s+[\"“]?$",  # 'the toll at "40"'
     re.IGNORECASE,
 )
-# A toll named at length before the value it is put at: "put the death toll of the landslide that
-# swept the two villages before dawn on Tuesday at 249".
-_TOLL_OF_AT_LENGTH = re.compile(r"\btoll\s+of\s+the\s+[^,;]{10,110}?\s+at\s+$")
+# A toll named at length before the value it is put at or comes to: "put the death toll of the
+# landslide that swept the two villages before dawn on Tuesday at 249", "the toll from the quake that
+# struck the west on Saturday, 35 km from Herat, is almost two thousand".
+_TOLL_OF_AT_LENGTH = re.compile(
+    r"\btoll\s+(?:of|from|in)\s+the\s+[^;]{10,110}?\s+(?:at|is|was|stands\s+at|stood\s+at|(?:rose|risen|climbed)\s+to)\s+$"
+)
 # People named by what happened to them ("the displaced", "the injured").
 _GROUP_NAMED = r"(?P<cue>affected|displaced|evacuated|injured|wounded|missing|dead|detained|homeless)"
 # A group named by what happened to it, then the figure it comes to: "put the displaced at 40,000",
