@@ -174,6 +174,19 @@ def test_conflict_within_window_and_beyond_threshold_names_both_sources() -> Non
     assert conflict.claim_ids == ("a", "m")
 
 
+def test_a_restatement_repeats_no_conflict_already_weighed() -> None:
+    store = SeriesStore()
+    store.track(observe(MINISTRY, 687, hours=0))
+    store.track(observe(ARMY, 450, hours=2))
+    assert kinds(store.track(observe(MINISTRY, 687, hours=5)).events) == ["value_restated"]
+    # must not match: a peer's figure stated past the window of the repeated one was never weighed
+    # against it
+    later = CONFLICT_WINDOW.total_seconds() / 3600 + 10
+    store.track(observe(ARMY, 460, hours=later))
+    restated = store.track(observe(MINISTRY, 687, hours=later + 1))
+    assert kinds(restated.events) == ["value_restated", "sources_conflict"]
+
+
 def test_no_conflict_outside_the_window() -> None:
     store = SeriesStore()
     store.track(observe(MINISTRY, 687, hours=0))

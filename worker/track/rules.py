@@ -293,8 +293,14 @@ def find_conflicts(
     *,
     window: timedelta = CONFLICT_WINDOW,
     threshold: float = CONFLICT_THRESHOLD,
+    compared_since: Point | None = None,
 ) -> list[TrackEvent]:
-    """Conflicts between `state`'s current value and other sources' current values for its subject."""
+    """Conflicts between `state`'s current value and other sources' current values for its subject.
+
+    `compared_since` is the point a restatement repeats: a peer's value that was already within the
+    window of it was compared with the same figure then (by one side or the other), so the
+    restatement announces no conflict with it again.
+    """
     point = state.current
     if point is None:
         return []
@@ -303,6 +309,8 @@ def find_conflicts(
         other = peer.current
         if other is None or peer.parts.source == state.parts.source:
             continue
+        if compared_since is not None and other.published_at <= compared_since.published_at + window:
+            continue  # the same figures were weighed when the repeated one was stated
         if peer.parts.subject_key != state.parts.subject_key:
             continue
         if abs(other.published_at - point.published_at) > window:

@@ -128,7 +128,8 @@ class SeriesStore:
             self.put(state)
         if state.current is observation.point:
             peers = self._subjects[state.parts.subject_key].values()
-            events.extend(find_conflicts(state, peers))
+            restated = next((event.previous for event in events if event.kind == "value_restated"), None)
+            events.extend(find_conflicts(state, peers, compared_since=restated))
         return TrackResult(events=events, changed=state)
 
     def _ministry_speaking_for(self, observation: Observation) -> SeriesState | None:
