@@ -3216,3 +3216,9 @@ def test_late_or_early_before_a_weekday_is_no_part_of_the_subject() -> None:
 def test_a_toll_given_out_by_a_body_that_speaks_of_a_figure_is_the_bodys() -> None:
     text = "The latest toll provided by the Red Crescent spoke of at least 500 deaths."
     assert sources(text, "at least 500") == ["the Red Crescent"]
+
+
+@pytest.mark.parametrize("adverb", ["originally", "significantly", "again"])
+def test_an_adverb_between_subject_and_cue_is_no_part_of_the_subject(adverb: str) -> None:
+    text = f"The Velm government on Wednesday {adverb} put the toll at 1,000."
+    assert sources(text, "1,000") == ["The Velm government"]

@@ -609,7 +609,8 @@ PASSIVE_MARKERS: Final[frozenset[str]] = word_set(
 SKIPPABLE_ADVERBS: Final[frozenset[str]] = word_set(
     """
         also later now still widely generally already first officially earlier previously yet
-        independently initially provisionally only
+        independently initially provisionally only originally repeatedly publicly separately
+        significantly sharply formally subsequently again
     """
 )
 
