@@ -1684,3 +1684,12 @@ def test_a_toll_named_at_length_governs_what_it_is() -> None:
         "from Tarsa, is almost two thousand."
     )
     assert categories(text)[-1] == ("almost two thousand", "killed")
+
+
+def test_a_participle_with_a_preposition_after_a_figure_names_nothing_counted() -> None:
+    assert counted("About 1.8 million took part, with 1.6 million coming from abroad.")[-1] == (
+        "1.6 million",
+        None,
+    )
+    # must not match: a participle before its noun is part of what is counted
+    assert counted("The rebels hold 40 sprawling camps.") == [("40", "sprawling camps")]

@@ -816,6 +816,9 @@ def _adverb_after(words: list[str], lower: str) -> bool:
     return plural and lower.endswith("ly") and lower not in _NOUNS_IN_LY
 
 
+# A word after a participle that makes it a verb with an object or a place ("coming from abroad",
+# "involving the evacuees"), not an adjective before its noun ("40 sprawling camps").
+_OBJECT_AFTER = re.compile(r" (?:the|a|an|from|to|in|on|at|into|for|with|across|through)\b")
 # Nouns that end like adverbs: "12 families" ends in "ies", but "300 party rally" and "40 supply" do not.
 _NOUNS_IN_LY = frozenset({"family", "ally", "assembly", "supply", "rally", "anomaly", "monopoly", "reply"})
 
@@ -888,8 +891,14 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
             )
         ):
             break  # a participle, what befell them ("5 soldiers dead") or an adverb: not what is counted
-        if words and lower.endswith("ing") and lower not in _ING_NOUNS:
-            break  # "17 senators joining the vote", "300 people living in tents": a clause after the noun
+        if (
+            lower.endswith("ing")
+            and lower not in _ING_NOUNS
+            and (words or _OBJECT_AFTER.match(text, match.end()))
+        ):
+            # "17 senators joining the vote", "300 people living in tents": a clause after the noun;
+            # "1.6 million coming from abroad", "seven involving the evacuees": no noun at all
+            break
         if (lower in UNITS_WORDS or lower in TENS_WORDS) and (not words or word.islower()):
             break  # "4 percent two months ago", "120 seats five years ago": a number word opens a new figure
         if (
