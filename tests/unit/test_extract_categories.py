@@ -1693,3 +1693,9 @@ def test_a_participle_with_a_preposition_after_a_figure_names_nothing_counted() 
     )
     # must not match: a participle before its noun is part of what is counted
     assert counted("The rebels hold 40 sprawling camps.") == [("40", "sprawling camps")]
+
+
+def test_a_cue_word_opening_a_name_is_no_fate() -> None:
+    assert categories("Near the Dead Sea the mercury soared to 47.") == [("47", "other")]
+    # must not match: the same word in lower case is the count's fate
+    assert categories("The death toll in Orlo rose to 40.") == [("40", "killed")]

@@ -422,3 +422,13 @@ def test_one_of_a_ranked_few_is_no_count() -> None:
     assert texts("The storm is now one of the three deadliest storms on record.") == []
     # must not match: one of a counted set is a count of its own
     assert texts("One of the four boats sank.") == ["One"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "figure"),
+    [("Quake Death Toll Rises To 40", "40"), ("Floods Kill 40 In Northern Velmora", "40")],
+)
+def test_a_title_case_headlines_small_words_name_nothing(headline: str, figure: str) -> None:
+    assert texts(headline) == [figure]
+    # must not match: a name with a number stays a name
+    assert texts("Apollo 11 landed on the moon.") == []

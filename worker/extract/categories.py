@@ -1645,7 +1645,7 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
     # the last head before the figure, past a figure in a relative clause ("the toll from the quake
     # that measured 6.8 has risen to"): "revised the toll down from 120 to"
     head = max(_SUBJECT_HEAD.finditer(text, window_start, verb.end()), key=lambda m: m.start(), default=None)
-    cues = list(_ALL_CUES.finditer(subject))
+    cues = [cue for cue in _ALL_CUES.finditer(subject) if not _opens_a_name(subject, cue)]
     if head is not None and head.start() < subject_start and cues:
         head = None  # "cut its count of cases to 900, but said deaths had risen to 75": the clause's own noun
     if head is not None:
@@ -1654,6 +1654,22 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
         cue = _ALL_CUES.search(head.group("named"))
         return _CUE_CATEGORY[cue.group("cue").lower()] if cue is not None else None
     return _CUE_CATEGORY[cues[-1].group("cue").lower()] if cues else None
+
+
+# A capitalised word after one in lower case, then another capitalised word: "in Death Valley",
+# "near the Dead Sea" name a place, not what befell anyone (a title-case headline's "Earthquake Death
+# Toll" has a capital before it).
+_NAME_OPENING = re.compile(r"[a-z]+\s+$")
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
+
+
+def _opens_a_name(text: str, cue: re.Match[str]) -> bool:
+    """Whether a cue word is the first word of a name in mid-sentence ("Death Valley")."""
+    return (
+        cue.group()[0].isupper()
+        and _NAME_GOES_ON.match(text, cue.end()) is not None
+        and _NAME_OPENING.search(text, 0, cue.start()) is not None
+    )
 
 
 def _may_name_a_number(window: str) -> bool:

@@ -270,8 +270,15 @@ LOWERCASE_NAMING_WORDS = frozenset(
 # ("told Reuters 13 people": the name is the verb's object, the number starts the reported clause)
 NAME_BEFORE = re.compile(r"[\w,;:](?<!\btold)(?<!\btell)(?<!\btells)\s+(?P<w>[A-Za-z&]*[A-Z][\w&]*)\s$")
 NOT_NAME_WORDS = frozenset(
-    [*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i"]
-)
+    [
+        *MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i",
+        # a title-case headline's small words and verbs: "Toll Rises To 40", "Floods Kill 40"
+        "to", "at", "of", "in", "by", "for", "from", "over", "than", "near", "nearly", "about",
+        "around", "least", "more", "almost", "some", "kill", "kills", "killed", "rises", "rose",
+        "climbs", "tops", "hits", "reaches", "nears", "passes", "exceeds", "say", "says", "said",
+        "leaves", "injures", "injured", "dead", "die", "dies", "displaces", "evacuate", "evacuates",
+    ]
+)  # fmt: skip
 # "Sindh 638, Punjab 191": a name after an earlier figure of the same list is the row a count is
 # given for (a tally by place or party), not a name that ends in a number ("Route 66").
 TALLY_ROW_BEFORE = re.compile(r"\d(?:\s+[a-z]+)?,\s+(?:and\s+)?(?:[A-Z][\w'’-]*\s+){1,3}$")
