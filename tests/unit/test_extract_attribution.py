@@ -3222,3 +3222,17 @@ def test_a_toll_given_out_by_a_body_that_speaks_of_a_figure_is_the_bodys() -> No
 def test_an_adverb_between_subject_and_cue_is_no_part_of_the_subject(adverb: str) -> None:
     text = f"The Velm government on Wednesday {adverb} put the toll at 1,000."
     assert sources(text, "1,000") == ["The Velm government"]
+
+
+def test_a_possessed_forecast_named_with_its_acronym_is_the_owners() -> None:
+    text = "The central bank also increased its consumer price index (CPI) forecast to 2.16% from 1.89%."
+    assert sources(text, "2.16%", "1.89%") == ["The central bank", "The central bank"]
+
+
+def test_how_many_speakers_said_it_is_no_part_of_the_source() -> None:
+    text = "The rate will rise to 4.25 percent, according to 15 out of 18 economists surveyed by Velm Wire."
+    assert sources(text, "4.25 percent") == ["economists surveyed by Velm Wire"]
+    # must not match: a share of a group is what was found, not who speaks
+    assert sources("Turnout reached 61 percent, according to 40 percent of respondents.", "61 percent") == [
+        None
+    ]

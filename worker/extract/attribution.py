@@ -518,6 +518,8 @@ def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
     lead = text[max(floor, verb_start - VERB_LEAD_WINDOW) : verb_start]
     if lead.rstrip().endswith(('"', "”")):
         return False  # '"... like this," said the mayor': a quotation's last word is no determiner
+    if lead.rstrip().endswith(")"):
+        lead = _PARENTHESES.sub("", lead) + " "  # "its consumer price index (CPI) forecast"
     words = [word.strip(_EDGE_PUNCTUATION) for word in lead.split()]
     if (
         text[verb_start : verb_start + 9].lower().startswith(_NOUN_LIKE_VERBS)
@@ -536,7 +538,7 @@ def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
     ):
         # "its growth forecast", "their new five-year sales forecast"; not past a comma ("Her
         # deputy, Karl Weiss, put the number at 27")
-        lead = text[max(floor, verb_start - VERB_LEAD_WINDOW) : verb_start].rsplit(",", 1)[-1]
+        lead = lead.rsplit(",", 1)[-1]
         for word in [word.strip(_EDGE_PUNCTUATION) for word in lead.split()[-4:]]:
             if word.lower() in _POSSESSIVE_PRONOUNS or word.endswith(("'s", "’s")):
                 return words[-1].lower() != "own"
@@ -1851,8 +1853,17 @@ def _preposed_phrase(text: str, start: int, limit: int) -> tuple[str, int] | Non
             source_start = start + len(phrase)
             while source_start < limit and text[source_start].isspace():
                 source_start += 1
+            counted = _SPEAKERS_COUNTED_RE.match(text, source_start, limit)
+            if counted is not None and counted.group("head").lower() in SOURCE_HEADS:
+                source_start = counted.start("head")  # "according to 15 out of 18 economists surveyed"
             return text[start : start + len(phrase)], source_start
     return None
+
+
+# How many of the speakers said it, before who they are: "15 out of 18 economists", "all 43 analysts".
+_SPEAKERS_COUNTED_RE = re.compile(
+    r"(?:all\s+)?\d[\d,]*\s+(?:(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*\s+)?(?P<head>[a-z]+)"
+)
 
 
 class _SentenceReader:

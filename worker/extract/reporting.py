@@ -695,7 +695,10 @@ POSSESSED_DOCUMENT_NOUN_RE: Final = re.compile(
     rf"\b(?:{word_alternation(DOCUMENT_NOUNS - {'statement', 'documents', 'records'})})\b"
 )
 _POSSESSOR_BEFORE_RE: Final = re.compile(
-    r"(?P<owner>\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[\w\-.]+(?:'s|’s|s'|s’))(?P<between>(?:\s+[a-z0-9][\w\-]*){0,2}?)\s+$"
+    r"(?P<owner>\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[\w\-.]+(?:'s|’s|s'|s’))"
+    # two words at most ("its earlier reported death toll" is a reported toll, no one's), or three
+    # that name something by its acronym in brackets ("its consumer price index (CPI) forecast")
+    r"(?P<between>(?:\s+[a-z0-9][\w\-]*){0,2}?|(?:\s+[a-z0-9][\w\-]*){1,3}\s*\([A-Z][A-Za-z0-9&]{1,9}\))\s+$"
 )
 # A named owner may give its acronym and three words before its document: "the Relief Authority's
 # (RA) daily flood situation report".
@@ -726,7 +729,8 @@ def possessor_before(text: str, start: int, end: int) -> re.Match[str] | None:
 # Words around a possessive document phrase that make it govern a clause: "By the ministry's
 # estimate, ...", "cutting its forecast to 2 per cent", "X's data show ...".
 POSSESSIVE_LEAD_RE: Final = re.compile(
-    r"\b(?:cutting|cut|raising|raised|lowering|lowered|revising|revised|trimming|trimmed|lifting|lifted)\s+$",
+    r"\b(?:cutting|cut|raising|raised|lowering|lowered|revising|revised|trimming|trimmed|lifting|lifted|"
+    r"increasing|increased|reducing|reduced|upgrading|upgraded|downgrading|downgraded)\s+$",
     re.IGNORECASE,
 )
 POSSESSIVE_FOLLOW_RE: Final = re.compile(
