@@ -1699,3 +1699,11 @@ def test_a_cue_word_opening_a_name_is_no_fate() -> None:
     assert categories("Near the Dead Sea the mercury soared to 47.") == [("47", "other")]
     # must not match: the same word in lower case is the count's fate
     assert categories("The death toll in Orlo rose to 40.") == [("40", "killed")]
+
+
+def test_a_date_in_a_change_verbs_subject_does_not_cut_it() -> None:
+    assert categories("Suspected heat stroke cases since March 1 stood at 24,849.") == [
+        ("24,849", "affected")
+    ]
+    # must not match: a figure before the verb still opens a subject of its own
+    assert categories("The clinic saw 40 patients and the toll rose to 2,400.")[-1] == ("2,400", "killed")

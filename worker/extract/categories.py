@@ -767,6 +767,8 @@ _CHANGE_STEMS = (
 _CHANGE_STEM = re.compile(word_alternation(_CHANGE_STEMS))  # nested by shared prefix: twice as fast
 _LEADING_WORDS = re.compile(r"(?:[A-Za-z]+\s+){1,3}")
 # What ends the subject of that verb, reading back: a clause break or another figure.
+# A month's name right before a day's number.
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _SUBJECT_BOUNDARY = re.compile(r"[;:]|\d[\d,.]*\s|\b(?:and|but|while|after|when)\s+(?=the\b)")
 # "toll", "death toll", "number of injured", "count of displaced people": the noun reported on.
 _SUBJECT_HEAD = re.compile(
@@ -1640,6 +1642,8 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
         return None
     subject_start = window_start
     for boundary in _SUBJECT_BOUNDARY.finditer(text, window_start, verb.start()):
+        if boundary.group()[0].isdigit() and _MONTH_BEFORE.search(text, window_start, boundary.start()):
+            continue  # "cases since March 1 stood at": a date, not a figure
         subject_start = boundary.end()  # no earlier clause or figure is the subject
     subject = text[subject_start : verb.start()]
     # the last head before the figure, past a figure in a relative clause ("the toll from the quake
