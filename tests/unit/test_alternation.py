@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from worker.extract.alternation import lowers_like_ignorecase, word_alternation
+from worker.extract.alternation import initials, lowers_like_ignorecase, word_alternation
 
 
 def test_an_alternation_prefers_the_longer_word_that_shares_a_prefix() -> None:
@@ -72,3 +72,10 @@ def test_lowered_text_matches_words_where_case_blind_matching_does(
             assert [m.span() for m in re.finditer(word, lowered)] == [
                 m.span() for m in re.finditer(word, text, re.IGNORECASE)
             ]
+
+
+def test_initials_are_the_lower_cased_first_characters_and_rule_nothing_out_for_no_character() -> None:
+    openings = initials(["Pro", "max", "post", "", "-long"])
+    assert openings == "-mp"
+    assert "p" in openings and "x" not in openings
+    assert "" in openings  # no character known: the rule it guards is tried

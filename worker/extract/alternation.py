@@ -22,6 +22,13 @@ def lowers_like_ignorecase(text: str) -> bool:
     return text.isascii() or _FOLDING_APART.search(text) is None
 
 
+def initials(words: Iterable[str]) -> str:
+    """The first characters of `words` (or of patterns that open with a literal), lower-cased, as one
+    string: `opening in initials(...)` tests whether a lower-cased character can open a match of
+    them, and holds for "" (no character known, nothing ruled out)."""
+    return "".join(sorted({word[0].lower() for word in words if word}))
+
+
 def word_alternation(words: Iterable[str]) -> str:
     """A regex alternation of `words` nested by shared prefix ("t(?:en|wo|h(?:ree|irty))").
 
