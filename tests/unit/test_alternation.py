@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from worker.extract.alternation import lowers_like_ignorecase, word_alternation
+from worker.extract.alternation import any_of, initials, lowers_like_ignorecase, word_alternation
 
 
 def test_an_alternation_prefers_the_longer_word_that_shares_a_prefix() -> None:
@@ -72,3 +72,24 @@ def test_lowered_text_matches_words_where_case_blind_matching_does(
             assert [m.span() for m in re.finditer(word, lowered)] == [
                 m.span() for m in re.finditer(word, text, re.IGNORECASE)
             ]
+
+
+def test_initials_are_the_lower_cased_first_characters_and_rule_nothing_out_for_no_character() -> None:
+    openings = initials(["Pro", "max", "post", "", "-long"])
+    assert openings == "-mp"
+    assert "p" in openings and "x" not in openings
+    assert "" in openings  # no character known: the rule it guards is tried
+
+
+def test_a_union_matches_where_one_of_its_patterns_does_each_with_its_own_case() -> None:
+    blind = re.compile(r"\s+(?P<w>acres|hectares)\b", re.IGNORECASE)
+    exact = re.compile(r"\s(?P<w>[A-Z]{3})\b")  # the same group name: the union drops the names
+    union = any_of(blind, exact)
+    for text in (" ACRES burned", " hectares", " USD 5", " usd 5", " miles", "acres"):
+        expected = blind.match(text) is not None or exact.match(text) is not None
+        assert (union.match(text) is not None) == expected, text
+
+
+def test_a_union_keeps_no_flag_but_case_blindness() -> None:
+    with pytest.raises(ValueError, match="case-blindness"):
+        any_of(re.compile("^photo", re.MULTILINE))

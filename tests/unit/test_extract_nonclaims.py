@@ -432,3 +432,47 @@ def test_a_title_case_headlines_small_words_name_nothing(headline: str, figure: 
     assert texts(headline) == [figure]
     # must not match: a name with a number stays a name
     assert texts("Apollo 11 landed on the moon.") == []
+
+
+# Each rule read on the words after a number, the openings that spare a number the rule, and words
+# its matches are built from: written after separators, in other cases and with folding letters.
+_GUARDED_AFTER_RULES = [
+    ("ORDINAL_SUFFIX", "_ORDINAL_OPENINGS", ["st", "nd", "rd", "th"]),
+    (
+        "CLOCK_TIME",
+        "_CLOCK_OPENINGS",
+        [":30", "a.m.", "pm", "o'clock", "hrs", "h30", "local time", "GMT", "AEST"],
+    ),
+    ("IDENTIFIER_CHAIN", "_CHAIN_OPENINGS", ["-555-0100", ".2.3", "/11/24"]),
+    ("SLASH_AFTER", "_CHAIN_OPENINGS", ["/7", "/2023"]),
+    ("DATE_BEFORE_MONTH", "_DATE_OPENINGS", ["May", "th of March", "st Sept", "of June"]),
+    ("AGE_AFTER", "_AGE_OPENINGS", ["year-old", "years old", "month old", "day-old"]),
+    ("DURATION", "_DURATION_OPENINGS", ["hours", "more days", "straight weeks", "odd years"]),
+    ("DURATION_LONG", "_DURATION_OPENINGS", ["-long", "-day-long"]),
+    ("ERA_AFTER", "_ERA_OPENINGS", ["BC", "B.C.", "AD", "CE"]),
+    ("MODEL_SUFFIX_AFTER", "_MODEL_OR_POSTCODE_OPENINGS", ["Pro", "Max", "Air"]),
+    ("POSTCODE_AFTER", "_MODEL_OR_POSTCODE_OPENINGS", ["ZIP code", "postal code", "postcode"]),
+    ("SUPERLATIVE_AFTER", "_SUPERLATIVE_OPENINGS", ["largest", "deadliest", "worst"]),
+]
+
+
+@pytest.mark.parametrize(("rule", "openings", "words"), _GUARDED_AFTER_RULES)
+def test_a_rule_on_the_words_after_a_number_is_spared_only_where_it_cannot_match(
+    rule: str, openings: str, words: list[str]
+) -> None:
+    pattern, allowed = getattr(rules, rule), getattr(rules, openings)
+    matched = 0
+    for word in words:
+        for written in (
+            word,
+            word.upper(),
+            word.title(),
+            word.replace("s", "\u017f"),
+            word.replace("k", "\u212a"),
+        ):
+            for lead in ("", " ", "  ", "\t", "-", " - ", "\n"):
+                after = f"{lead}{written} people"
+                if pattern.match(after) is not None:
+                    matched += 1
+                    assert rules._opening(after) in allowed, after
+    assert matched  # the words do make the rule match

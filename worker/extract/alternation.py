@@ -22,6 +22,30 @@ def lowers_like_ignorecase(text: str) -> bool:
     return text.isascii() or _FOLDING_APART.search(text) is None
 
 
+def initials(words: Iterable[str]) -> str:
+    """The first characters of `words` (or of patterns that open with a literal), lower-cased, as one
+    string: `opening in initials(...)` tests whether a lower-cased character can open a match of
+    them, and holds for "" (no character known, nothing ruled out)."""
+    return "".join(sorted({word[0].lower() for word in words if word}))
+
+
+def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern that matches wherever one of `patterns` does, each keeping its own case-blindness:
+    a single cheap test that rules out a run of rules before they are tried one by one. Their named
+    groups lose their names, as two may share one."""
+    if any(pattern.flags & ~(re.IGNORECASE | re.UNICODE) for pattern in patterns):
+        raise ValueError("any_of keeps case-blindness alone; other flags would change what a pattern matches")
+    return re.compile(
+        "|".join(
+            f"(?{'i' if pattern.flags & re.IGNORECASE else ''}:{_NAMED_GROUP.sub('(?:', pattern.pattern)})"
+            for pattern in patterns
+        )
+    )
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
 def word_alternation(words: Iterable[str]) -> str:
     """A regex alternation of `words` nested by shared prefix ("t(?:en|wo|h(?:ree|irty))").
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import string
 
-from worker.extract.alternation import lowers_like_ignorecase, word_alternation
+from worker.extract.alternation import initials, lowers_like_ignorecase, word_alternation
 from worker.extract.lexicon import (
     AGE_APPOSITION_NOUNS,
     AGE_BEFORE,
@@ -32,14 +32,16 @@ from worker.extract.sources import personal_name
 
 _MONTH = word_alternation(MONTHS)
 _TIME_UNIT = word_alternation(TIME_UNITS)
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+_ORDINAL = "|".join(_ORDINAL_SUFFIXES)
 
 # "Oct. 7", "September 16" — the day after a month name.
 DATE_AFTER_MONTH = re.compile(rf"\b(?:{_MONTH})\.?\s+(?:the\s+)?$", re.IGNORECASE)
 # "7 October", "3rd of May" — the day before a month name.
-DATE_BEFORE_MONTH = re.compile(rf"^(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTH})\b", re.IGNORECASE)
+DATE_BEFORE_MONTH = re.compile(rf"^(?:{_ORDINAL})?(?:\s+of)?\s+(?:{_MONTH})\b", re.IGNORECASE)
 # "Feb. 7 and 11", "Jan. 1-17": a second day joined to a date.
 DATE_SECOND_DAY = re.compile(
-    rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|-|–|,|or)\s*$", re.IGNORECASE
+    rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:{_ORDINAL})?\s*(?:and|to|-|–|,|or)\s*$", re.IGNORECASE
 )
 _DAY_JOINS = ("and", "to", "-", "–", ",", "or")
 
@@ -52,12 +54,25 @@ def _ends_with_a_day_join(before: str) -> bool:
 
 
 # "6th", "57th", "2nd".
-ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+ORDINAL_SUFFIX = re.compile(rf"^(?:{_ORDINAL})\b", re.IGNORECASE)
 # "3:30", "6:15 p.m.", "at 7 a.m.", "8 am".
-CLOCK_TIME = re.compile(
-    r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o['’]clock|hrs\b|h\d\d|local\s+time\b|"
-    r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|KST|AEST|AEDT|ET|PT)\b))"
+_CLOCK_WORDS = (
+    r"a\.m\.",
+    r"p\.m\.",
+    r"am\b",
+    r"pm\b",
+    r"a\.m\b",
+    r"p\.m\b",
+    "o['’]clock",
+    r"hrs\b",
+    r"h\d\d",
+    r"local\s+time\b",
 )
+_TIME_ZONES = (
+    *("GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST"),
+    *("PDT", "IST", "JST", "KST", "AEST", "AEDT", "ET", "PT"),
+)
+CLOCK_TIME = re.compile(rf"^(?::\d{{2}}|\s*(?:{'|'.join(_CLOCK_WORDS)}|(?:{'|'.join(_TIME_ZONES)})\b))")
 CLOCK_MINUTES = re.compile(r"\d:$")
 # "2024-03-18", "18.03.2024", "03/18/24": the later parts of a date written in digits.
 DATE_CHAIN_BEFORE = re.compile(r"\d[-./]\d{1,2}[-./]$")
@@ -111,16 +126,19 @@ NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
 AT_BEFORE = re.compile(r"\bat\s+(?:(?:just|only)\s+)?$", re.IGNORECASE)
 ONE_IDIOM_AFTER = re.compile(r"\s+(?:point|time|stage|moment)\b", re.IGNORECASE)
 # "24 hours", "two more days", "an 18-month siege", "32-day-long", "21 months of war".
+_DURATION_WORDS = (
+    *("more", "straight", "consecutive", "full", "long", "additional", "further", "successive"),
+    *("separate", "extra", "odd"),
+)
 DURATION = re.compile(
-    rf"^(?:\s*-\s*|\s+)(?:(?:more|straight|consecutive|full|long|additional|further|successive|"
-    rf"separate|extra|odd)\s+)?(?:{_TIME_UNIT})\b",
-    re.IGNORECASE,
+    rf"^(?:\s*-\s*|\s+)(?:(?:{'|'.join(_DURATION_WORDS)})\s+)?(?:{_TIME_UNIT})\b", re.IGNORECASE
 )
 DURATION_LONG = re.compile(r"^-(?:\w+-)?long\b", re.IGNORECASE)
 # "a week", "per day" after a span of time: the span is a rate ("40 to 50 hours a week").
 PER_PERIOD = re.compile(rf"\s+(?:a|an|per|each|every)\s+(?:{_TIME_UNIT})\b", re.IGNORECASE)
 # "a 45-year-old man", "15 years old", "a 3-month-old baby".
-AGE_AFTER = re.compile(r"^(?:\s*-\s*|\s+)(?:year|month|week|day)s?(?:\s*-\s*|\s+)old\b", re.IGNORECASE)
+_AGE_UNITS = ("year", "month", "week", "day")
+AGE_AFTER = re.compile(rf"^(?:\s*-\s*|\s+)(?:{'|'.join(_AGE_UNITS)})s?(?:\s*-\s*|\s+)old\b", re.IGNORECASE)
 AGE_BEFORE_WORDS = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in AGE_BEFORE) + r")\s+(?:of\s+)?"
     r"(?:(?:between|over|under|above|below|at\s+least|more\s+than|less\s+than|up\s+to)\s+)?$",
@@ -139,9 +157,11 @@ def _has_age_hint(before: str) -> bool:
 
 
 # "most of the dead were under five.": people said to be under or over an age, closing the clause.
+_AGE_BOUNDS = ("under", "over", "below", "above")
 PEOPLE_WERE_AGED_BEFORE = re.compile(
-    r"\b(?:were|are)\s+(?:all\s+|mostly\s+|aged\s+)?(?:under|over|below|above)\s+$", re.IGNORECASE
+    rf"\b(?:were|are)\s+(?:all\s+|mostly\s+|aged\s+)?(?:{'|'.join(_AGE_BOUNDS)})\s+$", re.IGNORECASE
 )
+_AGE_BOUND_LAST = frozenset(bound[-1] for bound in _AGE_BOUNDS)
 PEOPLE_WERE_AGED_AFTER = re.compile(r"^\s*(?:years?(?:\s+old)?|[.,;!?\"”’)]|$)", re.IGNORECASE)
 # The oldest age a bare "were under N" is read as (a toll "under 50" is a figure).
 GROUP_AGE_LIMIT = 21
@@ -175,7 +195,8 @@ PLURAL_NOUN_AFTER = re.compile(r"^\s+(?!(?:is|was|has|as|this|thus|its|his|us|pl
 # "A.D. 1000", "300 BC".
 ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD)\s+$")
 _ERA_BEFORE_LAST = frozenset(".d")
-ERA_AFTER = re.compile(r"\s+(?:BC|B\.C\.|BCE|AD|A\.D\.|CE)\b")
+_ERAS = ("BC", r"B\.C\.", "BCE", "AD", r"A\.D\.", "CE")
+ERA_AFTER = re.compile(rf"\s+(?:{'|'.join(_ERAS)})\b")
 # "2023-24" fiscal year, "2018-19".
 FISCAL_YEAR = re.compile(r"^[-–/]\d{2}\b")
 # Letters glued before the digits: "Tu-160", "MiG-31", "COVID-19", "G7", "Kh-101".
@@ -193,9 +214,11 @@ MEASURE_OF_BEFORE = re.compile(
     r"\b(?:average|total|sum|maximum|minimum|tally|count|estimate|median|mean)\s+of\s+$"
 )
 # "iPhone 11 Pro", "737 Max jets", "Galaxy S22 Ultra": a number before a model's suffix names a product.
-MODEL_SUFFIX_AFTER = re.compile(r"^\s+(?:Pro|Max|Plus|Mini|Ultra|Lite|Air)\b")
+_MODEL_SUFFIXES = ("Pro", "Max", "Plus", "Mini", "Ultra", "Lite", "Air")
+MODEL_SUFFIX_AFTER = re.compile(rf"^\s+(?:{'|'.join(_MODEL_SUFFIXES)})\b")
 # "the 90049 ZIP Code", "postcode 2000".
-POSTCODE_AFTER = re.compile(r"^\s+(?:ZIP|zip|post|postal)\s*codes?\b", re.IGNORECASE)
+_POSTCODE_WORDS = ("ZIP", "zip", "post", "postal")
+POSTCODE_AFTER = re.compile(rf"^\s+(?:{'|'.join(_POSTCODE_WORDS)})\s*codes?\b", re.IGNORECASE)
 # "several hundred", "a few thousand", "many millions": a bare scale word after these has no figure.
 VAGUE_COUNT_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.IGNORECASE)
 # "Photo 1 of 12", "Page 3 of 7": the total of a counter.
@@ -315,11 +338,12 @@ STREET_AFTER = re.compile(
     + r")\b"
 )
 # Rankings: "the region's three largest ports", "top five".
-_SUPERLATIVES = (
-    r"(?:biggest|largest|highest|longest|deadliest|strongest|worst|best|most|least|greatest|"
-    r"richest|poorest|oldest|youngest|busiest|heaviest|fastest|smallest|lowest|tallest|closest|"
-    r"nearest)\b"
+_SUPERLATIVE_WORDS = (
+    *("biggest", "largest", "highest", "longest", "deadliest", "strongest", "worst", "best", "most"),
+    *("least", "greatest", "richest", "poorest", "oldest", "youngest", "busiest", "heaviest"),
+    *("fastest", "smallest", "lowest", "tallest", "closest", "nearest"),
 )
+_SUPERLATIVES = rf"(?:{'|'.join(_SUPERLATIVE_WORDS)})\b"
 SUPERLATIVE_AFTER = re.compile(r"^\s+" + _SUPERLATIVES, re.IGNORECASE)
 RANKING_WORD_BEFORE = re.compile(r"(?<!\bto )\b(?:" + "|".join(RANKING_BEFORE) + r")\s+$", re.IGNORECASE)
 _RANKING_WORD_LAST = frozenset(word[-1] for word in RANKING_BEFORE)
@@ -465,6 +489,32 @@ CAPITALISED_WORD_AFTER = re.compile(r"[ -][A-Z][a-z]")
 LOWER_CASE_WORD_BEFORE = re.compile(r"\b[a-z]+ $")
 
 
+# What each rule read on the words right after a number can open with (`initials`: lower case, as a
+# string), once past the spaces: a number whose next word opens otherwise is spared the rule.
+_ORDINAL_OPENINGS = initials(_ORDINAL_SUFFIXES)
+_CLOCK_OPENINGS = initials((":", *_CLOCK_WORDS, *_TIME_ZONES))
+_CHAIN_OPENINGS = "-./"  # IDENTIFIER_CHAIN, SLASH_AFTER
+_DATE_OPENINGS = initials((*_ORDINAL_SUFFIXES, "of", *MONTHS))
+_AGE_OPENINGS = initials(("-", *_AGE_UNITS))
+_DURATION_OPENINGS = initials(("-", *_DURATION_WORDS, *TIME_UNITS))
+_ERA_OPENINGS = initials(_ERAS)
+_MODEL_OR_POSTCODE_OPENINGS = initials((*_MODEL_SUFFIXES, *_POSTCODE_WORDS))
+_SUPERLATIVE_OPENINGS = initials(_SUPERLATIVE_WORDS)
+
+
+def _opening(after: str) -> str:
+    """The first character of the words after a number, lower-cased: what the rules read there must
+    open with (their `*_OPENINGS`). "" when there is none or it is outside ASCII, which case-blind
+    matching may fold to a letter ("ſ" to "s"): every string of openings holds "", so no rule is
+    ruled out."""
+    first = after.lstrip()[:1]
+    return first.lower() if first.isascii() else ""
+
+
+# The characters `DIGIT_GROUP_BEFORE` can end on ("$" also matches before a final newline).
+_DIGIT_GROUP_LAST = frozenset(" -\n")
+
+
 def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-claim rule, in precedence order
     text: str,
     start: int,
@@ -488,19 +538,22 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
     before = text[max(sentence_start, start - BEFORE_WINDOW) : start]
     near = before[-NEAR_WINDOW:]
     after = text[end : end + AFTER_WINDOW]
+    opening = _opening(after)  # read once for every rule on the words after the number
     small_whole = value <= 31 and float(value).is_integer()
     if not is_words:
         if start == sentence_start and value < 1000 and LIST_MARKER_AFTER.match(after):
             return "list marker"
-        if ORDINAL_SUFFIX.match(after):
+        if opening in _ORDINAL_OPENINGS and ORDINAL_SUFFIX.match(after):
             return "ordinal"
-        if CLOCK_TIME.match(after) or (
+        if (opening in _CLOCK_OPENINGS and CLOCK_TIME.match(after)) or (
             len(token.split(".", maxsplit=1)[0]) == 2 and near.endswith(":") and CLOCK_MINUTES.search(near)
         ):
             return "clock time"
         if near[-1:] in ("-", ".", "/") and DATE_CHAIN_BEFORE.search(near):
             return "date"
-        if IDENTIFIER_CHAIN.match(after) or SLASH_AFTER.match(after) or near.endswith("/"):
+        if (
+            opening in _CHAIN_OPENINGS and (IDENTIFIER_CHAIN.match(after) or SLASH_AFTER.match(after))
+        ) or near.endswith("/"):
             return "identifier"
         if near.endswith("(") and after.startswith(")") and small_whole and WEEKDAY_DAY_BEFORE.search(near):
             return "date"
@@ -523,16 +576,20 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             and not after.split("\n", 1)[0].strip()
         ):
             return "gallery counter"
-        if LEADING_ZERO.match(token):
+        if token.startswith("0") and LEADING_ZERO.match(token):
             return "identifier"
     # Days are written in digits: "In March two volcanoes erupted", "by June 18, seven had died"
     if (
         small_whole
         and not is_words
-        and (DATE_AFTER_MONTH.search(near) or DATE_BEFORE_MONTH.match(after) or _second_day(before, after))
+        and (
+            DATE_AFTER_MONTH.search(near)
+            or (opening in _DATE_OPENINGS and DATE_BEFORE_MONTH.match(after))
+            or _second_day(before, after)
+        )
     ):
         return "date"
-    aged = AGE_AFTER.match(after) is not None  # read once for both rules below
+    aged = opening in _AGE_OPENINGS and AGE_AFTER.match(after) is not None  # read once for both rules below
     if value > 130 and aged:
         return None  # "a 2,900-year-old hearth": the age of a thing is a measure
     if (
@@ -540,6 +597,7 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
         or (value <= 120 and _has_age_hint(before) and AGE_BEFORE_WORDS.search(before))
         or (
             value <= GROUP_AGE_LIMIT
+            and _may_end_with(before, _AGE_BOUND_LAST)
             and PEOPLE_WERE_AGED_BEFORE.search(before)
             and PEOPLE_WERE_AGED_AFTER.match(after)
         )
@@ -569,9 +627,9 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
     ):
         return "pronoun one"
     if not has_unit and not scaled:
-        if not is_words and _is_year(token, value, before, after):
+        if not is_words and _is_year(token, value, before, after, era_may_follow=opening in _ERA_OPENINGS):
             return "year"
-        if DURATION.match(after) or DURATION_LONG.match(after):
+        if opening in _DURATION_OPENINGS and (DURATION.match(after) or DURATION_LONG.match(after)):
             return "duration"
         if value <= 120 and after.startswith(",") and AGE_APPOSITION_BEFORE.search(near):
             return "age"
@@ -593,18 +651,25 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
     if after[1:2].isupper() and STREET_AFTER.match(after):
         return "street number"
     if not has_unit and (
-        MODEL_SUFFIX_AFTER.match(after)
-        or POSTCODE_AFTER.match(after)
+        (
+            opening in _MODEL_OR_POSTCODE_OPENINGS
+            and (MODEL_SUFFIX_AFTER.match(after) or POSTCODE_AFTER.match(after))
+        )
         or (value < 100 and STATION_LETTERS_BEFORE.search(near) and BROADCAST_AFTER.match(after))
     ):
         return "name or identifier"
     word_before = _naming_word_before(near)
     if word_before and word_before.lower() in PHONE_WORDS:
         return "phone number"
-    if not is_words and DIGIT_GROUP_BEFORE.search(near) and DIGIT_GROUP_AFTER.match(after):
+    if (
+        not is_words
+        and near[-1:] in _DIGIT_GROUP_LAST
+        and DIGIT_GROUP_BEFORE.search(near)
+        and DIGIT_GROUP_AFTER.match(after)
+    ):
         return "phone number"
     if not has_unit:
-        if SUPERLATIVE_AFTER.match(after) or (
+        if (opening in _SUPERLATIVE_OPENINGS and SUPERLATIVE_AFTER.match(after)) or (
             _may_end_with(near, _RANKING_WORD_LAST) and RANKING_WORD_BEFORE.search(near)
         ):
             return "ranking"
@@ -653,8 +718,11 @@ def _second_day(before: str, after: str) -> bool:
     )
 
 
-def _is_year(token: str, value: float, before: str, after: str) -> bool:
-    if (_may_end_with(before, _ERA_BEFORE_LAST) and ERA_BEFORE.search(before)) or ERA_AFTER.match(after):
+def _is_year(token: str, value: float, before: str, after: str, *, era_may_follow: bool) -> bool:
+    """Whether a number is a year; `era_may_follow` is false when the words after it open with no era."""
+    if (_may_end_with(before, _ERA_BEFORE_LAST) and ERA_BEFORE.search(before)) or (
+        era_may_follow and ERA_AFTER.match(after)
+    ):
         return True
     if not (len(token) == 4 and token.isdigit() and 1500 <= value <= 2200):
         return False
