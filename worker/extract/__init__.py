@@ -53,6 +53,7 @@ from worker.extract.places import (
     sentence_places,
 )
 from worker.extract.quantities import ISO_CODES, Quantity, find_quantities
+from worker.extract.reporting import BRACKET_LABEL_NOUNS
 from worker.extract.sentences import split_sentences
 from worker.extract.types import Claim
 
@@ -161,7 +162,7 @@ _RIVAL_FIGURE = re.compile(
 # Another source's figure for the same count, in brackets right after it: "at 249 (official tally
 # 167)", "20,000 marched (police estimate: 5,500)".
 _BRACKETED_RIVAL = re.compile(
-    r"[^,;.()]{0,60}?\s*\((?:[\w.-]+\s+){0,3}?(?:estimates?|tally|tallies|counts?|figures?|toll|data)\s*:?\s*"
+    rf"[^,;.()]{{0,60}}?\s*\((?:[\w.-]+\s+){{0,3}}?(?:{BRACKET_LABEL_NOUNS})\s*:?\s*"
 )
 # A figure set beside the one before it for another time or place: the same kind of count.
 _COMPARED_WITH = re.compile(

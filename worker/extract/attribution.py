@@ -51,6 +51,7 @@ from worker.extract.reporting import (
     AUDIENCE_SETTING_RE,
     AUDIENCE_WORDS,
     AUXILIARIES,
+    BRACKET_LABEL_NOUNS,
     CLAUSE_MARK_RE,
     CLAUSE_OPENERS,
     CONTRASTING_CLAUSE_RE,
@@ -1152,7 +1153,7 @@ _DOCUMENT_THEN_FIGURE_RE = re.compile(
 # A label opening a bracket, up to a document noun, and the figure it gives right after it:
 # "(police estimate 5,500)", "(official tally: 167)"; a possessive label is its owner's document.
 _BRACKET_LABEL_RE = re.compile(
-    r"\((?P<label>(?:[\w.-]+\s+){0,3}?(?P<noun>estimates?|tally|tallies|counts?|figures?|toll|data))"
+    rf"\((?P<label>(?:[\w.-]+\s+){{0,3}}?(?P<noun>{BRACKET_LABEL_NOUNS}))"
     r"\s*:?\s*(?=[\d$€£])"
 )
 # A colon between a label and the figure it gives: "police estimate: 5,500".
@@ -2426,9 +2427,9 @@ class _SentenceReader:
             return
 
     def _bracketed_labels(self) -> None:
-        """ "(police estimate 5,500)", "(official tally: 167)": a label opening a bracket names
-        whose the figure right after it is, whatever the sentence around it credits; its noun is no
-        verb ("police estimate" does not say the police estimate what follows)."""
+        """ "(police estimate 5,500)", "(official tally: 167)": a label opening a bracket says whose
+        figure follows it, whatever the sentence around it credits; its noun is no verb (the police
+        do not "estimate" what follows)."""
         text = self.text
         if "(" not in text[self.start : self.end]:
             return

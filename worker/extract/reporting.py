@@ -728,6 +728,9 @@ def possessor_before(text: str, start: int, end: int) -> re.Match[str] | None:
 
 # Words around a possessive document phrase that make it govern a clause: "By the ministry's
 # estimate, ...", "cutting its forecast to 2 per cent", "X's data show ...".
+# The nouns of a label that opens a bracket before the figure it gives, as another source's figure
+# beside the sentence's own: "(police estimate 5,500)", "(official tally: 167)".
+BRACKET_LABEL_NOUNS: Final = r"estimates?|tally|tallies|counts?|figures?|toll|data"
 POSSESSIVE_LEAD_RE: Final = re.compile(
     r"\b(?:cutting|cut|raising|raised|lowering|lowered|revising|revised|trimming|trimmed|lifting|lifted|"
     r"increasing|increased|reducing|reduced|upgrading|upgraded|downgrading|downgraded)\s+$",
