@@ -1557,3 +1557,8 @@ def test_a_provinces_department_is_its_ministry(mention: str) -> None:
     assert resolve(mention, country="PK") == "gov:pk:provincial-health-ministry"
     # must not match: a department of health with no level named is a local body's
     assert resolve("the health department", country="PK") != "gov:pk:provincial-health-ministry"
+
+
+def test_a_level_in_a_description_keeps_a_named_body_its_own() -> None:
+    # must not match: a regional outlet is the outlet its name says, not a region's office
+    assert resolve("regional broadcaster Velm Radio", country="IN") == resolve("Velm Radio", country="IN")

@@ -1416,14 +1416,18 @@ def _by_pollster(mention: str, context: ItemContext, place_country: str | None) 
     return resolve_source(body, fold(body), "organisation", context, place_country) or _NEXT
 
 
+# The words of a government's own office, which a level of government before them makes a region's.
+_GOVERNMENT_OFFICE_WORD = re.compile(r"\b(?:department|ministry|minister)\b")
+
+
 def _by_description(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
     """ "Aid group Save the Orphans": the name the description introduces."""
     described = _DESCRIBED_NAME.match(mention) or _DESCRIBED_ONE_WORD_NAME.match(mention)
     if described is None or _PREPOSITION_ARTICLE_END.search(mention, 0, described.start("name")):
         return _NEXT
-    if _ministry_level(fold(mention)):
-        return _NEXT  # "the state Department of Health": the level is part of the body, no description
     name = described.group("name")
+    if _ministry_level(fold(mention)) and _GOVERNMENT_OFFICE_WORD.search(fold(name)):
+        return _NEXT  # "the state Department of Health": the level is part of the body, no description
     return resolve_source(name, fold(name), "organisation", context, place_country) or _NEXT
 
 
