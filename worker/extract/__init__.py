@@ -627,6 +627,7 @@ def _share_category_with_breakdown(text: str, claims: list[Claim]) -> None:
             and claim.unit is None
             and first_part.sentence_start == claim.sentence_start
             and (claim.counted is None or claim.counted.split()[-1].lower() not in THING_NOUNS)
+            and text.find("including", claim.end, first_part.start) >= 0  # a cheap test first
             and _INCLUDING_GAP.fullmatch(text, claim.end, first_part.start)
         ):
             continue

@@ -2431,7 +2431,7 @@ class _SentenceReader:
         figure follows it, whatever the sentence around it credits; its noun is no verb (the police
         do not "estimate" what follows)."""
         text = self.text
-        if "(" not in text[self.start : self.end]:
+        if text.find("(", self.start, self.end) < 0:
             return
         for match in _BRACKET_LABEL_RE.finditer(text, self.start, self.end):
             figure_end = next((end for start, end in self.mentions if start == match.end()), None)

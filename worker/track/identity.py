@@ -1541,7 +1541,7 @@ _MINISTRY_LEVELS = frozenset({"provincial", "regional"})
 # Secretary of State".
 _STATE_LEVEL = re.compile(r"\bstate (?!secretary\b)(?!department\b(?! of\b))[a-z]")
 _LEVEL_DEPARTMENT = re.compile(
-    r"(?:the )?(?:state|provincial|regional) "
+    rf"(?:the )?(?:{'|'.join(sorted(_MINISTRY_LEVELS | {'state'}))}) "
     r"(?:(?P<field>[a-z]+(?: [a-z]+)?) department|department (?:of|for) (?:the )?(?P<of>[a-z]+(?: [a-z]+)*))"
 )
 
