@@ -3236,3 +3236,22 @@ def test_how_many_speakers_said_it_is_no_part_of_the_source() -> None:
     assert sources("Turnout reached 61 percent, according to 40 percent of respondents.", "61 percent") == [
         None
     ]
+
+
+def test_a_report_by_a_body_named_with_its_acronym_credits_the_body() -> None:
+    text = "The revised report by the Relief Board (RB) also states that more than 900 people are missing."
+    assert sources(text, "more than 900") == ["the Relief Board"]
+    text = "A report by the Office for the Coordination of Aid (OCA) states that 40 schools were shut."
+    assert sources(text, "40") == ["the Office for the Coordination of Aid"]
+    # must not match: "for" after a pollster's name names its client, not more of its name
+    text = "A poll by Pollwise for the Velm Courier found that 52 percent back the plan."
+    assert sources(text, "52 percent") == ["Pollwise"]
+
+
+def test_figures_a_body_cited_are_their_owners() -> None:
+    text = "In its bulletin, the relief office instead cited Red Crescent figures that 210 people had died."
+    assert sources(text, "210") == ["Red Crescent"]
+    # must not match: the speaker's own figures are the speaker's
+    assert sources("The relief office cited its own figures that 210 people had died.", "210") == [
+        "The relief office"
+    ]

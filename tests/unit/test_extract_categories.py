@@ -1707,3 +1707,10 @@ def test_a_date_in_a_change_verbs_subject_does_not_cut_it() -> None:
     ]
     # must not match: a figure before the verb still opens a subject of its own
     assert categories("The clinic saw 40 patients and the toll rose to 2,400.")[-1] == ("2,400", "killed")
+
+
+def test_an_adverb_of_a_participle_is_not_what_is_counted() -> None:
+    assert counted("The board listed 312 officially registered deaths.") == [("312", "registered deaths")]
+    assert counted("Buses carried 40 newly displaced families.") == [("40", "displaced families")]
+    # must not match: how badly people were hurt is kept, a breakdown of the injured
+    assert counted("Officials said nine seriously injured were flown out.") == [("nine", "seriously")]

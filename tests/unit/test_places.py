@@ -1008,3 +1008,11 @@ def test_the_kind_of_storm_before_its_name_is_no_town() -> None:
     starts = [mention.start for mention in find_places(text) if mention.place.name == "Hurricane"]
     # must not match: the town of that name, written with its state
     assert starts == [text.index("Hurricane, Utah")]
+
+
+def test_a_regions_adjective_after_in_the_names_no_place() -> None:
+    text = "Another 100 people are missing in the Mediterranean city, rescuers said."
+    assert sentence_places(text, 0, len(text)) == []
+    # must not match: a name before its unit word is a place the gazetteer may not list
+    text = "Another 100 people are missing in the Velmora district, rescuers said."
+    assert [m.place.name for m in sentence_places(text, 0, len(text))] == ["Velmora"]

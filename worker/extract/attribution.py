@@ -193,9 +193,13 @@ _FINDING_MADE_BY_MANY_RE = re.compile(
 # The maker may be followed by its client: "a poll by Pollwise for the Daily Courier".
 _FINDING_AGENT_RE = re.compile(
     r"\bby\s+(?P<agent>(?:the\s+)?(?:[a-z]+\s+(?:at|from)\s+(?:the\s+)?)?"
-    r"[A-Z][\w'’\-.&]*(?:\s+(?:of\s+)?[A-Z][\w'’\-.&]*)*"
+    # "for the" only after a body's head ("the Office for the Coordination of ..."); else a client
+    r"[A-Z][\w'’\-.&]*(?:(?:(?<=Office)|(?<=Agency)|(?<=Centre)|(?<=Council))\s+for\s+the\s+[A-Z][\w'’\-.&]*"
+    r"|\s+(?:of\s+)?[A-Z][\w'’\-.&]*)*"
     # a maker described in lower case, "by the state comptroller" (its head is checked)
     r"|(?P<described>(?:the|its|their)\s+(?:[a-z][\w'’-]*\s+){0,3}(?P<described_head>[a-z][\w'’-]*)))"
+    # its acronym may follow in brackets: "a report by the relief office (RO)"
+    r"(?:\s+\([A-Z][A-Za-z.&]*\))?"
     r"(?:\s+for\s+(?:the\s+)?[\w'’\-.&]+(?:\s+[\w'’\-.&]+){0,4})?$"
 )
 _READER_BEFORE_RE = re.compile(r"\b(?:seen|viewed|reviewed|read)\s+$")
@@ -967,7 +971,11 @@ def _speaker_head_before(text: str, position: int) -> bool:
     ("UNICEF reports that"); not an adjective ("credible reports that", "the Gulf states that")."""
     word = _word_before(text, position)
     if word.lower() in AUXILIARIES:
-        word = _word_before(text, position - len(word) - 1)
+        position -= len(word) + 1
+        word = _word_before(text, position)
+    if not word and text.endswith(") ", 0, position):
+        word = _word_before(text, position - 2)  # a bracketed acronym: "the relief office (RO) states"
+        return text.endswith(f"({word}) ", 0, position) and len(word) > 1 and word.isupper()
     return word.lower() in SOURCE_HEADS or (len(word) > 1 and word.isupper())
 
 
@@ -2030,6 +2038,20 @@ class _SentenceReader:
             (citing if cue == "citing" else self.anchors).append(anchor)
         return citing
 
+    def _cited_owner(self, match: _Cue) -> bool:
+        """ "The office cited Red Cross figures that 210 had died": the figures' owner is where the
+        chain of reporting starts, as after "citing" (the speaker's own figures are the speaker's)."""
+        phrase, phrase_end = _right_phrase(self.text, match.end, self.end)
+        owner = _owner_of_documents(phrase)
+        if (
+            not owner
+            or owner.split(maxsplit=1)[0].lower() in _SPEAKERS_OWN
+            or not _valid_source(owner, counting=False)
+        ):
+            return False
+        self.anchors.append(_Anchor("citing", owner, match.start, phrase_end, False, True))
+        return True
+
     def _silence_speaking_clauses(self) -> None:
         """Silence a participle clause of speaking ("Addressing 3,000 supporters, ..."): its figures
         set the scene and are no one's claim."""
@@ -2095,6 +2117,8 @@ class _SentenceReader:
             )
             if passive and verb in ACCUSING_VERBS:
                 continue  # "the minister, accused of taking bribes": the accused, not a speaker
+            if verb == "cited" and not passive and self._cited_owner(match):
+                continue
             if passive or (kind == "agentive" and not _RELEASED_DOCUMENT_RE.match(text, match.end, self.end)):
                 self._passive_agent(match, passive=passive)
                 continue

@@ -16,6 +16,7 @@ from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.lexicon import (
     IRREGULAR_PARTICIPLES,
     PARTICIPLES_THAT_ARE_NOUNS,
+    SEVERITY_WORDS,
     TENS_WORDS,
     UNITS_WORDS,
     WEEKDAY_NAMES,
@@ -549,6 +550,8 @@ _PARTICIPLE_ADJECTIVES = frozenset(
         "affected",
     ]
 )
+# A participle right after a word: "registered" of "officially registered deaths".
+_PARTICIPLE_NEXT = re.compile(r"\s+[a-z]+ed\b")
 # "212 of the 400 seats": the set's own size may stand before the noun
 _OF_THE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:own\s+)?"
@@ -910,7 +913,16 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
             and (words[-1].endswith("s") or words[-1] in _IRREGULAR_PLURALS)
         ):
             break  # "28 attack drones Russia launched": a name after a plural noun opens a clause
-        if lower in _NOUN_SKIP and not words:
+        if not words and (
+            lower in _NOUN_SKIP
+            or (
+                lower.endswith("ly")
+                and lower not in SEVERITY_WORDS
+                and _PARTICIPLE_NEXT.match(text, match.end())
+            )
+        ):
+            # "312 officially registered deaths": the adverb of a participle is no noun ("nine slightly
+            # injured" keeps how badly: a breakdown of the injured)
             pos = match.end()
             continue
         if len(word) == 1 and text.startswith("/", match.end()):

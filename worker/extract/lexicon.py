@@ -16,6 +16,11 @@ UNITS_WORDS: dict[str, int] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
 
+# How badly people were hurt, read where the counted noun would be ("one seriously injured"): the
+# extractor keeps it as the counted word, and tracking leaves such a breakdown of a total out.
+SEVERITY_WORDS = frozenset(
+    {"slightly", "lightly", "mildly", "moderately", "seriously", "severely", "critically", "gravely", "badly"}
+)
 TENS_WORDS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,

@@ -1077,6 +1077,8 @@ def sentence_places(
                 PlaceMention(place=described, start=at, end=until, locative=True, name=described.name)
             )
             continue
+        if _reads_as_adjective(text, match, end) and _SETTLEMENT_AFTER.match(text, match.end("place")):
+            continue  # "in the Mediterranean city": the city an item named before, by its region's adjective
         # A village or district the gazetteer does not list is still a place of its own.
         unlisted = Place(id=f"name:{fold(name)}", name=name, level="city", country="", parent=None)
         located.append(PlaceMention(place=unlisted, start=at, end=until, locative=True))
@@ -1087,15 +1089,27 @@ def sentence_places(
 # capital". The adjective is its place's name with an ending added.
 _ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "an")
 _ADJECTIVE_BEFORE_NOUN = re.compile(rf"[A-Z][a-z]+(?:{'|'.join(_ADJECTIVE_ENDINGS)})\s+[a-z]")
+# A settlement's noun after an adjective: "the Mediterranean city" (the "Velmese hills" are a region).
+_SETTLEMENT_AFTER = re.compile(r"\s+(?:city|town|village|port|capital)\b")
 # A city named by its adjective must be a large one: "Roman streets" are not those of a village Roma.
 ADJECTIVE_CITY_POPULATION = 100_000
+
+
+def _reads_as_adjective(text: str, match: re.Match[str], end: int) -> bool:
+    """Whether the one word after a locative word is an adjective of a place before a noun ("in the
+    Indian capital", "in the Mediterranean city"), not a name ("in the Baltistan region")."""
+    return (
+        _ADJECTIVE_BEFORE_NOUN.match(text, match.start("place"), end) is not None
+        and " " not in match.group("place")
+        and not match.group("place").endswith("stan")
+    )
 
 
 def _place_of_adjective(text: str, match: re.Match[str], end: int) -> Place | None:
     """The place an adjective after a locative word names: a country by its adjective ("in the
     Indian capital" -> India), else a place whose name the adjective adds an ending to ("in the
     Parisian procession" -> Paris)."""
-    if _ADJECTIVE_BEFORE_NOUN.match(text, match.start("place"), end) is None or " " in match.group("place"):
+    if not _reads_as_adjective(text, match, end):
         return None
     adjective = match.group("place")
     country = gazetteer().country_of_adjective(adjective)

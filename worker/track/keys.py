@@ -30,6 +30,7 @@ from functools import cache
 
 import pycountry
 
+from worker.extract.lexicon import SEVERITY_WORDS
 from worker.extract.places import NATIONAL_SCOPE, find_places, fold, gazetteer
 from worker.knowledge import organisations
 from worker.models import ClaimEvent, ResolvedPlace
@@ -49,10 +50,6 @@ from worker.track.normalize import (
 SERIES_KEY_VERSION = 21
 KEY_PREFIX = f"v{SERIES_KEY_VERSION}"
 UNKNOWN_COUNTRY = "xx"
-# How badly people were hurt, read where the counted noun would be ("one seriously injured").
-SEVERITY_WORDS = frozenset(
-    {"slightly", "lightly", "mildly", "moderately", "seriously", "severely", "critically", "gravely", "badly"}
-)
 # Units of figures that are measurements of one happening, not counts that move (a quake's magnitude,
 # an epicentre's distance), and shares, whose whole the text rarely names ("8% of teachers", "30% of
 # homes"): two percentages under one key are most often of different wholes.
