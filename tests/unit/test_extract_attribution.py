@@ -3255,3 +3255,11 @@ def test_figures_a_body_cited_are_their_owners() -> None:
     assert sources("The relief office cited its own figures that 210 people had died.", "210") == [
         "The relief office"
     ]
+
+
+def test_a_contrasting_clause_opening_with_a_figure_goes_on_with_the_speaker() -> None:
+    text = "The office said 1,100 were missing in Orlo, while 170 people had been killed elsewhere."
+    assert sources(text, "1,100", "170") == ["The office", "The office"]
+    # must not match: a clause with an actor of its own is not the speaker's
+    text = "The office said 1,100 were missing in Orlo, while the army sent 170 trucks."
+    assert sources(text, "1,100", "170") == ["The office", None]

@@ -1016,3 +1016,41 @@ def test_a_regions_adjective_after_in_the_names_no_place() -> None:
     # must not match: a name before its unit word is a place the gazetteer may not list
     text = "Another 100 people are missing in the Velmora district, rescuers said."
     assert [m.place.name for m in sentence_places(text, 0, len(text))] == ["Velmora"]
+
+
+def _locations(text: str) -> list[tuple[str, str | None]]:
+    return [(claim.quantity_text, claim.location) for claim in extract_claims(text)]
+
+
+def test_a_figures_own_place_is_read_past_the_comma_inside_a_large_figure() -> None:
+    text = "Officials counted 1,730 deaths in Orlo, 1,200 in Tarsa."
+    assert _locations(text) == [("1,730", "Orlo"), ("1,200", "Tarsa")]
+
+
+def test_two_figures_joined_by_and_share_the_place_after_them() -> None:
+    text = "The relief office announced 1,300 dead and 1,010 missing in Tarsa."
+    assert _locations(text) == [("1,300", "Tarsa"), ("1,010", "Tarsa")]
+    # must not match: each figure with a place of its own keeps it
+    text = "The relief office announced 1,300 dead in Orlo and 1,010 missing in Tarsa."
+    assert _locations(text) == [("1,300", "Orlo"), ("1,010", "Tarsa")]
+
+
+def test_a_place_in_the_figures_own_contrasting_clause_comes_first() -> None:
+    text = "The office said 1,100 were missing in Orlo, while 170 people had been killed in western Tarsa."
+    assert _locations(text) == [("1,100", "Orlo"), ("170", "Tarsa")]
+    # must not match: with no place of its own, the figure keeps the one before
+    text = "The office said 1,100 were missing in Orlo, while 170 people had been killed."
+    assert _locations(text) == [("1,100", "Orlo"), ("170", "Orlo")]
+
+
+def test_a_figure_elsewhere_is_not_of_the_place_before_it() -> None:
+    text = "The storm killed 40 people in Orlo and 17 elsewhere."
+    assert _locations(text) == [("40", "Orlo"), ("17", None)]
+
+
+def test_a_direction_before_an_unlisted_place_qualifies_it() -> None:
+    assert _locations("Some 40 died in western Tarsa.") == [("Some 40", "Tarsa")]
+    # must not match: a country's adjective before a unit and its name leaves the named place
+    assert _locations("A bus carrying 54 fell into a gorge in central Indian state of Kerala.") == [
+        ("54", "Kerala")
+    ]

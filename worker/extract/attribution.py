@@ -1803,6 +1803,8 @@ def _contrasting_clauses(text: str, start: int, end: int) -> list[int]:
         named = any(word[0].isupper() for word in words if word.lower() != "the")
         if _FORECAST_PASSIVE_RE.match(text, match.start("np"), end):
             continue  # "..., while Labour are predicted to win 239": the same finding goes on
+        if _counts_something(words[0]):
+            continue  # "..., while 170 people had died elsewhere": a figure of the same report, no actor
         if named or any(word.lower() in SOURCE_HEADS for word in words):
             found.append(match.start())
     return found

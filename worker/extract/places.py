@@ -115,13 +115,12 @@ LOCATIVE_WORDS = frozenset(
     ]
 )
 
-# "northern", "north-eastern", "southwest", "central": direction words between "in" and a place.
-_COMPASS_WORD = re.compile(r"^(?:north|south|east|west|central|centre)[a-z-]*$")
 # Words that qualify a place between the locative and its name: "in neighbouring Tarsa", "in
 # quake-hit Velmora", "across war-torn Ostland"; who holds it: "in rebel-held Tarsa", "in
 # Junta-run Velm" (the holder's name is no part of the place's).
 _QUALIFYING_WORD = (
     r"(?:neighbou?ring|nearby|adjacent|coastal|remote|rural|mountainous"
+    r"|(?:north|south|east|west|central|centre)[a-z-]*"  # "in western Tarsa", "in north-east Velm"
     r"|[a-z]+-(?:hit|stricken|ravaged|torn|affected|battered|struck)"
     r"|[A-Za-z]+-(?:run|held|controlled|ruled|occupied|administered))"
 )
@@ -946,9 +945,7 @@ def _words_before(text: str, position: int, floor: int) -> list[str]:
 
 def _locative_before(text: str, position: int, floor: int) -> bool:
     before = _words_before(text, position, floor)
-    while before and (
-        before[-1] == "the" or _COMPASS_WORD.match(before[-1]) or _PLACE_QUALIFIER.match(before[-1])
-    ):
+    while before and (before[-1] == "the" or _PLACE_QUALIFIER.match(before[-1])):
         before.pop()
     if len(before) >= 2 and before[-1] == "to" and before[-2] in _TO_IN_A_PHRASE:
         return False  # "according to the UN", "thanks to Norway": a source or a cause, not a place
@@ -1071,6 +1068,8 @@ def sentence_places(
             or set(words) & NOT_PLACE_WORDS
         ):
             continue
+        if _UNIT_OF_A_NAME_AFTER.match(text, match.end("place")):
+            continue  # "in central Indian state of Madhya Pradesh": the place is the one named after
         described = _place_of_adjective(text, match, end)
         if described is not None:
             located.append(
@@ -1089,6 +1088,10 @@ def sentence_places(
 # capital". The adjective is its place's name with an ending added.
 _ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "an")
 _ADJECTIVE_BEFORE_NOUN = re.compile(rf"[A-Z][a-z]+(?:{'|'.join(_ADJECTIVE_ENDINGS)})\s+[a-z]")
+# A unit word, "of" and a name: "state of Madhya Pradesh" after an adjective.
+_UNIT_OF_A_NAME_AFTER = re.compile(
+    r"\s+(?:state|province|region|district|county|city|town|village)\s+of\s+[A-Z]"
+)
 # A settlement's noun after an adjective: "the Mediterranean city" (the "Velmese hills" are a region).
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:city|town|village|port|capital)\b")
 # A city named by its adjective must be a large one: "Roman streets" are not those of a village Roma.
@@ -1218,21 +1221,48 @@ def figure_place(
     PLACE_AFTER_FIGURE characters ("40 in Sindh and 12 in Balochistan"); on a tie the place after
     wins. Between the two comes the place a list gives it (`listed_place`).
     """
+    own = _own_place(text, mentions, figure_start, next_figure)
+    if own is not None:
+        return own
+    if listed is not None:
+        return listed
+    best = _nearest_place(text, mentions, figure_start, next_figure)
+    return None if best is None else _arrival(text, mentions, best, next_figure)
+
+
+def _own_place(text: str, mentions: list[PlaceMention], figure_start: int, next_figure: int) -> str | None:
+    """The place in a figure's own phrase, or in the phrase of the figure joined to it by "and"
+    ("1,300 dead and 1,010 missing in Tarsa": both are Tarsa's)."""
     for index, mention in enumerate(mentions):
         if figure_start < mention.start < next_figure and _own_phrase(text[figure_start : mention.start]):
             return _arrival(text, mentions, index, next_figure)
-    if listed is not None:
-        return listed
+    if _FIGURE_JOINED_TO_NEXT.fullmatch(text, figure_start, next_figure):
+        for index, mention in enumerate(mentions):
+            if next_figure < mention.start and _own_phrase(text[next_figure : mention.start]):
+                return _arrival(text, mentions, index, mention.start + 1)
+    return None
+
+
+def _nearest_place(
+    text: str, mentions: list[PlaceMention], figure_start: int, next_figure: int
+) -> int | None:
+    """The index of the place nearest a figure, before it or shortly after (`figure_place`)."""
     best: tuple[float, int] | None = None  # distance, index
+    # "and 17 elsewhere": the figure is of anywhere but the places before it
+    elsewhere = _ELSEWHERE_AFTER.match(text, figure_start, next_figure) is not None
     for index, mention in enumerate(mentions):
         # "at a press briefing in Abuja" is where the figure was announced; "schools in Blantyre and
         # Lilongwe shut as the toll reached 594" gives no one city's toll
         if _after_a_venue(text, mention.start) or (
-            mention.end <= figure_start and _coordinated(text, mention)
+            mention.end <= figure_start and (elsewhere or _coordinated(text, mention))
         ):
             continue
         if mention.end <= figure_start:
             distance = float(figure_start - mention.end)
+            if _CONTRAST_BREAK.search(text, mention.end, figure_start):
+                # "1,100 missing in Derna, while 170 were killed in eastern Libya": a place in the
+                # figure's own clause comes first
+                distance += PLACE_AFTER_FIGURE
         elif figure_start < mention.start < min(next_figure, figure_start + PLACE_AFTER_FIGURE):
             if _SHARE_OF_FIGURE.search(text, figure_start, mention.start):
                 continue  # "5,786, with most of the victims from Tacloban": where a part is from
@@ -1243,11 +1273,17 @@ def figure_place(
             continue
         if best is None or distance < best[0]:
             best = (distance, index)
-    if best is None:
-        return None
-    return _arrival(text, mentions, best[1], next_figure)
+    return None if best is None else best[1]
 
 
+# "elsewhere" a few words after a figure: "17 elsewhere", "170 other people had been killed elsewhere".
+_ELSEWHERE_AFTER = re.compile(r"\S+(?:\s+[a-z]+){0,5}?\s+elsewhere\b")
+# A clause of its own between a place and a figure: "..., while", "; ".
+_CONTRAST_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b")
+# A figure with its noun, joined by "and" to the next: "1,300 dead and " (before "1,010 missing").
+_FIGURE_JOINED_TO_NEXT = re.compile(
+    r"\S+\s+[a-z]+\s+and\s+(?:(?:more\s+than|at\s+least|over|about|some)\s+)?"
+)
 # A place joined to another by "and" or "or": "in Blantyre and Lilongwe", "Gaza and the West Bank".
 _JOINED_TO_NEXT_PLACE = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?[A-Z]")
 _JOINED_TO_PLACE_BEFORE = re.compile(r"[A-Z][\w'’-]*,?\s+(?:and|or|&)\s+(?:the\s+)?$")
@@ -1459,7 +1495,8 @@ def _own_phrase(between: str) -> bool:
     return not _CLAUSE_BREAK.search(between) and len(between.split()) <= OWN_PHRASE_WORDS
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\b(?:while|whereas|but|and|said|says|according)\b")
+# A comma inside a figure ("1,730") breaks nothing.
+_CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,(?!\d)|\b(?:while|whereas|but|and|said|says|according)\b")
 
 
 # How much more often than its country a place must be named to be an item's event place.
