@@ -3263,3 +3263,10 @@ def test_a_contrasting_clause_opening_with_a_figure_goes_on_with_the_speaker() -
     # must not match: a clause with an actor of its own is not the speaker's
     text = "The office said 1,100 were missing in Orlo, while the army sent 170 trucks."
     assert sources(text, "1,100", "170") == ["The office", None]
+
+
+def test_an_earlier_report_a_relative_clause_describes_is_the_source_of_its_figure() -> None:
+    text = "The office said 395 people had died, down from a previous report that said 1,130 were dead."
+    assert sources(text, "395", "1,130") == ["The office", "a previous report"]
+    # must not match: "that" opening the reported clause after the verb
+    assert sources("The office said that 395 people had died.", "395") == ["The office"]

@@ -1036,6 +1036,11 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
     return bool(heads) or bool(capitalised) or acronym
 
 
+# A document a relative "that" describes, right before its cue: "a previous report that (said)".
+_DOCUMENT_THAT_RE = re.compile(
+    r"\b(?P<np>(?:an?|the|its|their)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:report|statement|bulletin|estimate|count|tally|update|assessment))\s+that\s+$"
+)
 _COPULAS = frozenset({"is", "are", "was", "were"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 # Words that may stand between "which" and its cue verb: "which had earlier put".
@@ -2099,7 +2104,14 @@ class _SentenceReader:
             if kind == "participle":
                 self._participle_of_saying(match)
                 continue
-            passive = (
+            clause = self.clause_start(match.start)
+            # "down from a previous report that said 1,130": the report, not the clause's speaker
+            earlier_document = (
+                _DOCUMENT_THAT_RE.search(text, max(clause, previous_verb_end), match.start)
+                if kind == "speech"
+                else None
+            )
+            passive = earlier_document is None and (
                 _is_passive_or_adjective(text, match.start, self.start)
                 or (
                     # "the 162 deaths reported by the governor": a participle after a figure and its noun
@@ -2124,7 +2136,6 @@ class _SentenceReader:
             if passive or (kind == "agentive" and not _RELEASED_DOCUMENT_RE.match(text, match.end, self.end)):
                 self._passive_agent(match, passive=passive)
                 continue
-            clause = self.clause_start(match.start)
             # "..., told AFP" names the listener after the verb, never the speaker
             if kind == "speech" and verb != "told" and _preceded_by_comma(text, match.start, clause):
                 phrase, phrase_end = _right_phrase(text, match.end, self.end)
@@ -2162,7 +2173,11 @@ class _SentenceReader:
                     )
                     previous_verb_end = match.end
                     continue
-            subject = _left_subject(text, max(clause, previous_verb_end), match.start)
+            subject = (
+                (earlier_document.group("np"), earlier_document.start("np"), None, "")
+                if earlier_document is not None
+                else _left_subject(text, max(clause, previous_verb_end), match.start)
+            )
             if subject is None:
                 continue
             phrase, phrase_start, cue_override, vouching = subject
