@@ -3270,3 +3270,19 @@ def test_an_earlier_report_a_relative_clause_describes_is_the_source_of_its_figu
     assert sources(text, "395", "1,130") == ["The office", "a previous report"]
     # must not match: "that" opening the reported clause after the verb
     assert sources("The office said that 395 people had died.", "395") == ["The office"]
+
+
+def test_where_a_speaker_said_it_before_the_verb_is_no_part_of_the_speaker() -> None:
+    text = "Prime Minister Dana Roe in a televised address said that the toll has reached 2,719."
+    assert sources(text, "2,719") == ["Dana Roe"]
+    # must not match: a body whose name ends in such a word keeps it
+    assert sources("The Velm Broadcast Council said 40 people died.", "40") == ["The Velm Broadcast Council"]
+
+
+def test_a_relay_quoting_its_origin_before_the_verb_credits_the_origin() -> None:
+    text = "The toll has risen to 1,644, the Velm news agency quoting the ruling junta has said."
+    assert sources(text, "1,644") == ["the ruling junta"]
+    # must not match: a relay that quotes no one is the source
+    assert sources("The toll has risen to 1,644, the Velm news agency has said.", "1,644") == [
+        "the Velm news agency"
+    ]

@@ -1714,3 +1714,16 @@ def test_an_adverb_of_a_participle_is_not_what_is_counted() -> None:
     assert counted("Buses carried 40 newly displaced families.") == [("40", "displaced families")]
     # must not match: how badly people were hurt is kept, a breakdown of the injured
     assert counted("Officials said nine seriously injured were flown out.") == [("nine", "seriously")]
+
+
+def test_lives_lost_with_an_adverb_are_deaths() -> None:
+    assert categories("At least 10 lives were also lost in Orlo.") == [("At least 10", "killed")]
+
+
+def test_a_total_named_again_counts_what_the_total_before_counted() -> None:
+    text = (
+        "The death toll rose to 1,600. The new total of 1,644 is a rise over the 1,002 total given earlier."
+    )
+    assert categories(text) == [("1,600", "killed"), ("1,644", "killed"), ("1,002", "killed")]
+    # must not match: a total of something the sentence names
+    assert categories("The bank's total of 1,644 branches is a record.") == [("1,644", "other")]

@@ -1054,3 +1054,24 @@ def test_a_direction_before_an_unlisted_place_qualifies_it() -> None:
     assert _locations("A bus carrying 54 fell into a gorge in central Indian state of Kerala.") == [
         ("54", "Kerala")
     ]
+
+
+def test_a_continent_or_a_region_of_one_is_no_place() -> None:
+    assert _locations("The quake in Southeast Asia killed 1,644 people.") == [("1,644", None)]
+    # must not match: a country in it
+    assert _locations("The quake in Myanmar killed 1,644 people.") == [("1,644", "Myanmar")]
+
+
+def test_a_countrys_adjective_before_a_noun_is_the_country() -> None:
+    assert _locations("At least 10 died in the Thai capital after a tower fell.") == [
+        ("At least 10", "Thailand")
+    ]
+    # must not match: a paper's name after "in the" is no place
+    assert _locations("Some 40 died, a report in the Velm Daily newspaper said.") == [("Some 40", None)]
+
+
+def test_a_neighbouring_country_is_not_the_items_country() -> None:
+    text = "Felt in neighbouring Thailand and in neighbouring Thailand's north, the quake hit Myanmar."
+    assert item_places(text).country == "MM"
+    # must not match: a country named without "neighbouring" votes
+    assert item_places("Felt in Thailand and in Thailand's north, the quake hit Myanmar.").country == "TH"

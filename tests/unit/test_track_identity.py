@@ -1562,3 +1562,17 @@ def test_a_provinces_department_is_its_ministry(mention: str) -> None:
 def test_a_level_in_a_description_keeps_a_named_body_its_own() -> None:
     # must not match: a regional outlet is the outlet its name says, not a region's office
     assert resolve("regional broadcaster Velm Radio", country="IN") == resolve("Velm Radio", country="IN")
+
+
+@pytest.mark.parametrize("mention", ["the junta", "the ruling military junta", "Velmora's ruling military"])
+def test_a_government_the_armed_forces_hold_is_the_government(mention: str) -> None:
+    assert resolve(mention, country="MM") == resolve("the government", country="MM")
+    # must not match: the armed forces alone are the military, not the government
+    assert resolve("the military", country="MM") != resolve("the government", country="MM")
+
+
+def test_a_report_in_a_newspaper_is_the_newspapers() -> None:
+    written = "a report in the state-run Velm Daily newspaper"
+    assert resolve(written, country="MM") == resolve("the state-run Velm Daily newspaper", country="MM")
+    # must not match: a report in a place is no paper's
+    assert resolve("a report in Velmora", country="MM") != resolve("Velmora", country="MM")

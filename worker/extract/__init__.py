@@ -122,7 +122,7 @@ _ANAPHORIC_COUNT_BEFORE = re.compile(
     r"(?:\s+(?:likely|probably))?"
     # "The figure is up from 900,000": the same count, earlier
     r"(?:\s+(?:at|to|(?:closer|nearer)\s+to|(?:up|down)\s+from))?"
-    r"|(?:its|their|an?|the)\s+(?:(?:own|earlier|new|revised|updated)\s+)?(?:figure|count|tally|estimate)\s+of"
+    r"|(?:its|their|an?|the)\s+(?:(?:own|earlier|new|revised|updated|latest)\s+)?(?:figure|count|tally|estimate|total)\s+of"
     r"|(?:claimed|claims|counted|counts|estimated|estimates|reported|reports)(?:\s+(?:a\s+)?total\s+of)?)"
     r"\s+(?:(?:about|around|some|nearly|almost|roughly|approximately|over|more\s+than|at\s+least|up\s+to)\s+)?$",
     re.IGNORECASE,
@@ -144,6 +144,8 @@ _FIGURE_LIST_AFTER = re.compile(r",?\s+(?:and|or)\s+\d|,\s*\d")
 # The categories a figure's own words give that "put the figure at" overrides: none, or only the
 # turnout a protest sentence lends any bare count.
 _ANAPHORIC_OVERRIDES = frozenset({"other", "protesting"})
+# Nouns that name a count without saying what it counts: "the 1,002 total".
+_COUNT_NOUNS = frozenset({"total", "figure", "tally", "count", "toll"})
 # How far before a figure "put the figure at" is read.
 ANAPHORIC_COUNT_WINDOW = 60
 # "in" and a phrase in lower case after an amount of money: what the money is ("in humanitarian
@@ -464,13 +466,19 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
             # says it counts what the count before it counts ("200 detained ..., the ministry put
             # the figure at 87")
             category in _ANAPHORIC_OVERRIDES
-            and counted is None
             and quantity.unit is None
             and claims
             and claims[-1].unit is None
-            and not _FIGURE_LIST_AFTER.match(text, quantity.end)  # "reported 336 and 307 deaths"
-            and _ANAPHORIC_COUNT_BEFORE.search(
-                text, max(s_start, quantity.start - ANAPHORIC_COUNT_WINDOW), quantity.start
+            and (
+                (
+                    counted is None
+                    and not _FIGURE_LIST_AFTER.match(text, quantity.end)  # "reported 336 and 307 deaths"
+                    and _ANAPHORIC_COUNT_BEFORE.search(
+                        text, max(s_start, quantity.start - ANAPHORIC_COUNT_WINDOW), quantity.start
+                    )
+                )
+                # "a sharp rise over the 1,002 total announced earlier": the count named before
+                or (counted in _COUNT_NOUNS and text.endswith("the ", s_start, quantity.start))
             )
         ):
             category, counted = claims[-1].category, claims[-1].counted  # "The UN put the figure at 450"

@@ -2181,6 +2181,12 @@ class _SentenceReader:
             if subject is None:
                 continue
             phrase, phrase_start, cue_override, vouching = subject
+            relayed = (
+                _RELAY_CITING_RE.fullmatch(phrase) if " quoting " in phrase or " citing " in phrase else None
+            )
+            if relayed is not None and _valid_source(relayed.group("origin"), counting=False):
+                # "the Wire news agency quoting the ruling junta has said": the origin of the chain
+                phrase, phrase_start = relayed.group("origin"), phrase_start + relayed.start("origin")
             # an agentive verb here has a document for its object: "the office released figures showing"
             cue = _SAYING.get(verb) or COUNTING_VERBS.get(verb) or DOCUMENT_VERBS.get(verb) or verb
             reach = None

@@ -42,6 +42,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "perished", "lost their lives", "lost his life", "lost her life", "shot dead", "drowned",
         # "259 lives lost to the floods", "300 lives have been lost"
         "lives lost", "lives were lost", "lives have been lost", "lives had been lost",
+        "lives were also lost", "lives have also been lost",
         "succumbed",
         "toll", "slain", "massacred", "executed", "killed in", "martyred", "martyrs", "confirmed dead",
         "bodies recovered", "bodies were recovered", "fatally shot", "fatally stabbed", "fatally wounded",

@@ -310,6 +310,13 @@ class Gazetteer:
             for code, country in cache.get_countries().items()
             if country["capital"]
         }
+        # The words of the continents' names: "Asia" in "Southeast Asia" is no Philippine town.
+        self.continent_words = frozenset(
+            word
+            for continent in cache.get_continents().values()
+            for word in fold(continent["name"]).split()
+            if word not in {"north", "south"}
+        )
         spellings = self._add_cities(cache.get_cities().values())
         self._add_us_counties(cache.get_us_counties())
         for places in self.by_name.values():
@@ -347,10 +354,12 @@ class Gazetteer:
             self.by_id[place.id] = place
             for name in {city["name"], unicodedata.normalize("NFKD", city["name"])}:
                 folded = fold(name)
-                if folded and folded not in COMMON_WORD_NAMES:
+                if folded and folded not in COMMON_WORD_NAMES and folded not in self.continent_words:
                     self._add(folded, place)
                     named.add(folded)
             for folded in _english_spellings(city["name"], city["alternatenames"], place.population):
+                if folded in self.adjectives:
+                    continue  # "Thai", another spelling of a Malaysian city, is Thailand's adjective
                 self._add(folded, place)
                 spellings.add(folded)
         return spellings - named
@@ -1066,8 +1075,11 @@ def sentence_places(
             any(a <= at < b for a, b in known)
             or words[0] in COMMON_WORD_NAMES
             or set(words) & NOT_PLACE_WORDS
+            or set(words) & gazetteer().continent_words  # "in Southeast Asia" names no country
         ):
             continue
+        if _OUTLET_AFTER.match(text, until):
+            continue  # "in the state-run Velm Daily newspaper": a paper's name
         if _UNIT_OF_A_NAME_AFTER.match(text, match.end("place")):
             continue  # "in central Indian state of Madhya Pradesh": the place is the one named after
         described = _place_of_adjective(text, match, end)
@@ -1087,13 +1099,17 @@ def sentence_places(
 # A place's adjective before the noun it describes: "in the Parisian procession", "in the Indian
 # capital". The adjective is its place's name with an ending added.
 _ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "an")
-_ADJECTIVE_BEFORE_NOUN = re.compile(rf"[A-Z][a-z]+(?:{'|'.join(_ADJECTIVE_ENDINGS)})\s+[a-z]")
+# The kind of outlet after its name: "Velm Daily newspaper", "Tarsa Radio broadcaster".
+_OUTLET_AFTER = re.compile(
+    r"\s+(?:newspaper|paper|magazine|weekly|daily|broadcaster|channel|television|radio)\b"
+)
 # A unit word, "of" and a name: "state of Madhya Pradesh" after an adjective.
 _UNIT_OF_A_NAME_AFTER = re.compile(
     r"\s+(?:state|province|region|district|county|city|town|village)\s+of\s+[A-Z]"
 )
 # A settlement's noun after an adjective: "the Mediterranean city" (the "Velmese hills" are a region).
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:city|town|village|port|capital)\b")
+_LOWER_CASE_WORD_AFTER = re.compile(r"\s+[a-z]")
 # A city named by its adjective must be a large one: "Roman streets" are not those of a village Roma.
 ADJECTIVE_CITY_POPULATION = 100_000
 
@@ -1101,11 +1117,12 @@ ADJECTIVE_CITY_POPULATION = 100_000
 def _reads_as_adjective(text: str, match: re.Match[str], end: int) -> bool:
     """Whether the one word after a locative word is an adjective of a place before a noun ("in the
     Indian capital", "in the Mediterranean city"), not a name ("in the Baltistan region")."""
+    word = match.group("place")
+    if " " in word or not _LOWER_CASE_WORD_AFTER.match(text, match.end("place"), end):
+        return False
     return (
-        _ADJECTIVE_BEFORE_NOUN.match(text, match.start("place"), end) is not None
-        and " " not in match.group("place")
-        and not match.group("place").endswith("stan")
-    )
+        word[1:].islower() and word.endswith(_ADJECTIVE_ENDINGS) and not word.endswith("stan")
+    ) or gazetteer().country_of_adjective(word) is not None
 
 
 def _place_of_adjective(text: str, match: re.Match[str], end: int) -> Place | None:
@@ -1701,6 +1718,25 @@ def _adjective_at(text: str, words: _Words, index: int, gaz: Gazetteer) -> tuple
     return gaz.country_of_adjective(word), 1
 
 
+# "neighbouring" right before a country's name, and how far before the name it is read.
+_NEIGHBOURING_BEFORE = re.compile(r"\bneighbou?ring\s+$", re.IGNORECASE)
+NEIGHBOURING_WINDOW = 14
+
+
+def _beside_the_event(text: str, mention: PlaceMention) -> bool:
+    """Whether a place is named for something beside the event: where donors met ("pledged at a
+    conference in Brussels"), where the report was filed ("NEW DELHI: As many as 141 died in
+    Morbi"), an attacker ("Russia launched 58 drones") or a country next to it ("felt in
+    neighbouring Thailand")."""
+    return (
+        _after_a_venue(text, mention.start)
+        or _colon_dateline(text, mention)
+        or (mention.place.level == "country" and _ATTACKER_VERB_AFTER.match(text, mention.end) is not None)
+        or _NEIGHBOURING_BEFORE.search(text, max(0, mention.start - NEIGHBOURING_WINDOW), mention.start)
+        is not None
+    )
+
+
 def _vote(
     text: str,
     lede_end: int,
@@ -1716,12 +1752,8 @@ def _vote(
     tokens = words.tokens
     found = _places_in(text, 0, len(text), None, words)
     for mention in found:
-        if _after_a_venue(text, mention.start):
-            continue  # "pledged at a conference in Brussels": where donors met, not the event
-        if _colon_dateline(text, mention):
-            continue  # "NEW DELHI: As many as 141 died in Morbi": where the report was filed
-        if mention.place.level == "country" and _ATTACKER_VERB_AFTER.match(text, mention.end):
-            continue  # "Russia launched 58 drones": the attacker, not where the figures are
+        if _beside_the_event(text, mention):
+            continue
         weight = 2 if mention.start < lede_end else 1
         if mention.place.level == "country" and _ATTACKER_ARMS_AFTER.match(text, mention.end):
             striking.append((mention.place.country, weight, mention))

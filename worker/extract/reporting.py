@@ -744,7 +744,9 @@ POSSESSIVE_FOLLOW_RE: Final = re.compile(
 # Phrases between a subject and its verb: "the guild on its own claimed", "... last week had expected".
 TRAILING_PHRASE_RE: Final = re.compile(
     r"\s(?:on\s+(?:its|their|his|her)\s+own|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
-    r"|in\s+a\s+statement|for\s+the\s+first\s+time|(?:late|early)\s+on|(?:so|thus)\s+far"
+    # "in a statement", "in a state-wide televised address": where the words were said
+    r"|in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|address|speech|interview|broadcast"
+    r"|conference|briefing|post|message|video)|for\s+the\s+first\s+time|(?:late|early)\s+on|(?:so|thus)\s+far"
     # "a Velmar Institute poll for the Daily Courier found": whom a poll was made for
     r"|(?:(?<=poll\s)|(?<=survey\s)|(?<=study\s))for\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*"
     # "a survey released Monday found", "a poll conducted June 3-5 showed": when and how a document

@@ -312,6 +312,8 @@ _DOCUMENT_OF = re.compile(
     r"|updates?|tally|count|documents?|memos?|records)\s+"
     r"(?:(?:issued|released|published|compiled|obtained|seen|reviewed)\s+)?(?:from|of|by)"
     r"|(?:filings?|returns|records|documents|reports|data)\s+(?:(?:filed|submitted|lodged)\s+)?(?:with|to)"
+    # "a report in the state-run Velm Daily newspaper": the paper that ran it
+    r"|(?:reports?|articles?|stor(?:y|ies))\s+in(?=\s+(?:the\s+)?[^,]*\b(?:newspaper|daily|paper|magazine|weekly)\b)"
     # "a poll from Quinlan University", "a study by the institute"; "of" would name its subject
     r"|(?:polls?|surveys?|stud(?:y|ies)|analys[ie]s|audits?|assessments?|census|estimates?|forecasts?"
     r"|projections?|findings)\s+(?:(?:issued|released|published|conducted|commissioned|carried\s+out)\s+)?"
@@ -1471,7 +1473,12 @@ _RULED_BY_MOVEMENT = re.compile(
 )
 # "the junta", "the country's ruling military junta": a military government, the item's country's.
 _JUNTA = re.compile(
-    r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:ruling|military|governing)\s+){0,2}junta", re.IGNORECASE
+    r"(?:the\s+)?(?:[\w-]+['’]s\s+|(?-i:[A-Z][\w-]+\s+))?"
+    # "Myanmar junta chief", "the ruling military", "the Military Government": a government the
+    # armed forces hold, and its head
+    r"(?:(?:(?:ruling|military|governing)\s+){0,2}junta(?:\s+(?:chief|leader|head))?"
+    r"|ruling\s+military|military\s+government)",
+    re.IGNORECASE,
 )
 # What a government is called under a ruling movement's name, beside "government".
 _GOVERNMENT_SYNONYMS = re.compile(r"(?:administration|regime|authorities|rulers)", re.IGNORECASE)
