@@ -3286,3 +3286,10 @@ def test_a_relay_quoting_its_origin_before_the_verb_credits_the_origin() -> None
     assert sources("The toll has risen to 1,644, the Velm news agency has said.", "1,644") == [
         "the Velm news agency"
     ]
+
+
+def test_a_title_case_headline_capitalises_its_cue_verb() -> None:
+    assert sources("Flood Death Toll Rises To 312, Police Say", "312") == ["Police"]
+    assert sources("Health Agency Confirms 41 Deaths In Velmora", "41") == ["Health Agency"]
+    # must not match: a capitalised word in a sentence in lower case is a name, no verb
+    assert sources("Dana Say, a clerk, watched as 40 people left.", "40") == [None]

@@ -476,3 +476,9 @@ def test_a_rule_on_the_words_after_a_number_is_spared_only_where_it_cannot_match
                     matched += 1
                     assert rules._opening(after) in allowed, after
     assert matched  # the words do make the rule match
+
+
+def test_a_title_case_headlines_verb_before_a_figure_names_nothing() -> None:
+    assert texts("Health Agency Confirms 41 Deaths In Velmora") == ["41"]
+    # must not match: a product's name before its number
+    assert texts("Sales of the Velm Phone 5 rose.") == []

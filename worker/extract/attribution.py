@@ -1641,8 +1641,36 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
                 )
             ):
                 cues.append(_Cue(word, position, after, kind))
+    cues.extend(_title_case_verbs(text, start, end, words))
     cues.sort(key=lambda cue: cue.start)
     return cues
+
+
+def _title_case_verbs(text: str, start: int, end: int, words: list[str]) -> Iterator[_Cue]:
+    """ "Toll Rises To 312, Police Say", "WHO Confirms 41 Deaths": a headline capitalises its verbs."""
+    if not _title_case(words):
+        return
+    for word in set(words):
+        kind = CUE_WORDS.get(word.lower(), "") if word[1:].islower() else ""
+        if kind in _TITLE_CASE_VERB_KINDS:
+            for position in _occurrences(text, word, start, end):
+                yield _Cue(word.lower(), position, position + len(word), kind)
+
+
+# The cue words a title-case headline is read for, capitalised: its verbs.
+_TITLE_CASE_VERB_KINDS = frozenset({"speech", "counting"})
+# A headline in title case has few words of more than three letters in lower case.
+TITLE_CASE_SHARE = 0.8
+TITLE_CASE_MIN_WORDS = 3
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether a sentence's words are written in title case: nearly every word of more than three
+    letters opens with a capital (a body sentence has many in lower case)."""
+    long = [word for word in words if len(word) > 3]
+    return len(long) >= TITLE_CASE_MIN_WORDS and sum(
+        word[0].isupper() for word in long
+    ) >= TITLE_CASE_SHARE * len(long)
 
 
 def _finding_agent(phrase: str, start: int) -> re.Match[str] | None:

@@ -28,6 +28,7 @@ from worker.extract.lexicon import (
     UNITS_WORDS,
 )
 from worker.extract.places import gazetteer
+from worker.extract.reporting import CUE_WORDS
 from worker.extract.sources import personal_name
 
 _MONTH = word_alternation(MONTHS)
@@ -298,7 +299,7 @@ NOT_NAME_WORDS = frozenset(
         # a title-case headline's small words and verbs: "Toll Rises To 40", "Floods Kill 40"
         "to", "at", "of", "in", "by", "for", "from", "over", "than", "near", "nearly", "about",
         "around", "least", "more", "almost", "some", "kill", "kills", "killed", "rises", "rose",
-        "climbs", "tops", "hits", "reaches", "nears", "passes", "exceeds", "say", "says", "said",
+        "climbs", "tops", "hits", "reaches", "nears", "passes", "exceeds", "say", "says", "said", "reports",
         "leaves", "injures", "injured", "dead", "die", "dies", "displaces", "evacuate", "evacuates",
     ]
 )  # fmt: skip
@@ -752,6 +753,7 @@ def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> boo
         if (
             name is not None
             and name.group("w").lower() not in NOT_NAME_WORDS
+            and name.group("w").lower() not in CUE_WORDS  # "WHO Confirms 41 Deaths": a headline's verb
             and not TALLY_ROW_BEFORE.search(before)
         ):
             return True
