@@ -3293,3 +3293,12 @@ def test_a_title_case_headline_capitalises_its_cue_verb() -> None:
     assert sources("Health Agency Confirms 41 Deaths In Velmora", "41") == ["Health Agency"]
     # must not match: a capitalised word in a sentence in lower case is a name, no verb
     assert sources("Dana Say, a clerk, watched as 40 people left.", "40") == [None]
+
+
+def test_a_bracket_holding_only_a_label_credits_the_figure_before_it() -> None:
+    text = "Some 100,000 marched in Orlo (police estimate) and 60,000 in Tarsa (organisers' figures)."
+    assert sources(text, "Some 100,000", "60,000") == ["police", "organisers"]
+    text = "About 70,000 marched in Orlo (estimates from police and organisers)."
+    assert sources(text, "About 70,000") == ["police and organisers"]
+    # must not match: a bracket that says something else is no label
+    assert sources("About 70,000 marched in Orlo (a record for the city).", "About 70,000") == [None]

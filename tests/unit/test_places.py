@@ -1075,3 +1075,10 @@ def test_a_neighbouring_country_is_not_the_items_country() -> None:
     assert item_places(text).country == "MM"
     # must not match: a country named without "neighbouring" votes
     assert item_places("Felt in Thailand and in Thailand's north, the quake hit Myanmar.").country == "TH"
+
+
+def test_a_square_or_street_named_after_a_town_is_no_town() -> None:
+    assert _locations("Crowds met in Trafalgar Square, where 30,000 people rallied.") == [("30,000", None)]
+    assert _locations("Some 300 marched from Orlo Street in London.") == [("Some 300", "London")]
+    # must not match: the town itself
+    assert _locations("Some 300 marched in Trafalgar on Sunday.")[0][1] is not None

@@ -1576,3 +1576,10 @@ def test_a_report_in_a_newspaper_is_the_newspapers() -> None:
     assert resolve(written, country="MM") == resolve("the state-run Velm Daily newspaper", country="MM")
     # must not match: a report in a place is no paper's
     assert resolve("a report in Velmora", country="MM") != resolve("Velmora", country="MM")
+
+
+@pytest.mark.parametrize("mention", ["the demonstrators", "protesters", "Protestors"])
+def test_the_marchers_are_one_generic_source(mention: str) -> None:
+    assert resolve(mention, country="GB", kind="organisation") == "generic:protesters"
+    # must not match: the organisers are named apart
+    assert resolve("the organisers", country="GB", kind="organisation") == "generic:organisers"

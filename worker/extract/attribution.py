@@ -34,6 +34,7 @@ from worker.extract.lexicon import (
 from worker.extract.numbers import CLAUSE_COMMA_RE
 from worker.extract.places import (
     LOCATIVE_WORDS,
+    POSSESSIVE_END,
     admin_suffixes,
     gazetteer,
     is_table_row,
@@ -1169,6 +1170,14 @@ _BRACKET_LABEL_RE = re.compile(
     rf"\((?P<label>(?:[\w.-]+\s+){{0,3}}?(?P<noun>{BRACKET_LABEL_NOUNS}))"
     r"\s*:?\s*(?=[\d$€£])"
 )
+# A bracket holding only a label, after the figure it credits: "(police estimate)", "(organisers'
+# figures)", "(estimates from police and organizers)".
+_TRAILING_BRACKET_LABEL_RE = re.compile(
+    rf"\((?:(?P<owner>(?:[\w.'’-]+\s+){{1,3}}?)(?P<noun>{BRACKET_LABEL_NOUNS})"
+    rf"|(?P<noun_first>{BRACKET_LABEL_NOUNS})\s+(?:from|by)\s+(?P<maker>[^()\d]{{2,60}}?))\)"
+)
+# What ends a figure's clause before a label after it.
+_CLAUSE_BETWEEN_RE = re.compile(r"[,;:]|\band\b")
 # A colon between a label and the figure it gives: "police estimate: 5,500".
 _COLON_RE = re.compile(r"\s*:\s*")
 # A share right after "found" or "finds": a finding, not a search that found someone.
@@ -2508,6 +2517,7 @@ class _SentenceReader:
         text = self.text
         if text.find("(", self.start, self.end) < 0:
             return
+        self._trailing_bracket_labels()
         for match in _BRACKET_LABEL_RE.finditer(text, self.start, self.end):
             figure_end = next((end for start, end in self.mentions if start == match.end()), None)
             if figure_end is None:
@@ -2522,6 +2532,30 @@ class _SentenceReader:
             self.anchors.append(
                 _Anchor(
                     match.group("noun"), phrase, match.start("label"), noun_end, False, True, reach=figure_end
+                )
+            )
+
+    def _trailing_bracket_labels(self) -> None:
+        """ "100,000 in Denver (police estimate)", "(estimates from police and organisers)": a bracket
+        that holds nothing but a label credits the figure just before it, in its own clause."""
+        text = self.text
+        for match in _TRAILING_BRACKET_LABEL_RE.finditer(text, self.start, self.end):
+            figure = max((span for span in self.mentions if span[1] <= match.start()), default=None)
+            if figure is None or _CLAUSE_BETWEEN_RE.search(text, figure[1], match.start()):
+                continue
+            owner = POSSESSIVE_END.sub("", (match.group("owner") or match.group("maker")).strip())
+            if owner.lower() in _ADJECTIVE_LIKE_HEADS or not _valid_source(owner, counting=False):
+                continue
+            inside = range(match.start(), match.end())
+            self.anchors = [anchor for anchor in self.anchors if anchor.end not in inside]
+            self.anchors.append(
+                _Anchor(
+                    match.group("noun") or match.group("noun_first"),
+                    owner,
+                    match.start(),
+                    match.end(),
+                    True,
+                    False,
                 )
             )
 

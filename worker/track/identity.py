@@ -128,6 +128,10 @@ GENERIC_HEADS: dict[str, str] = {
     "union": "unions",
     "organisers": "organisers",
     "organizers": "organisers",
+    # the marchers' own side, when no organiser is named: "the demonstrators claimed 200,000"
+    "protesters": "protesters",
+    "protestors": "protesters",
+    "demonstrators": "protesters",
     "hospital officials": "hospital officials",
     "health officials": "health officials",
     "health official": "health officials",
