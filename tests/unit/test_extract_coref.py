@@ -398,3 +398,12 @@ def test_a_later_spokesman_of_a_body_is_not_its_fuller_name() -> None:
         resolved(SourceRegistry(), "the Red Crescent", ("the Libyan Red Crescent",))
         == "the Libyan Red Crescent"
     )
+
+
+def test_a_group_named_later_with_a_place_is_not_the_group_named_before() -> None:
+    later = ("March organisers in Velm",)
+    assert resolved(SourceRegistry(), "march organisers", later) == "march organisers"
+    # must not match: a later mention without a place of its own still names the group
+    assert resolved(SourceRegistry(), "march organisers", ("the march organisers of the rally",)) == (
+        "the march organisers of the rally"
+    )

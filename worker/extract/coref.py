@@ -44,6 +44,8 @@ _IMPLIED_HEADS: dict[str, frozenset[str]] = {
     for canonical, (_, aliases) in ALIAS_TABLE.items()
 }
 _LOOKAHEAD_LIMIT = 12
+# A place a mention is tied to: "organizers in New York", "officials from Velm".
+_LOCATED_RE = re.compile(r"\s(?:in|from|at)\s+(?:the\s+)?[A-Z]")
 # Heads that describe a body of one source type only: "the force" is a police force or an army.
 _KIND_OF_FORCE: dict[str, frozenset[str]] = {"force": frozenset({"police", "military"})}
 # Roles that are one office each: "the governor" never refers back to a mayor, while "the official"
@@ -661,6 +663,8 @@ class SourceRegistry:
                 continue
             if personal_name(candidate.tokens) is not None:
                 continue
+            if _LOCATED_RE.search(later) and not _LOCATED_RE.search(phrase.text):
+                continue  # "march organizers ... March organizers in Velm claimed": one city's, not all
             # "a charity ... the Mirren Foundation said": named later as a body of the same kind; a
             # kind no keyword tells ("an independent observer ... He said") is no evidence.
             # "city officials ... Police officials in Velport said": a modifier the later name lacks
