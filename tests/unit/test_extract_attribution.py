@@ -3302,3 +3302,10 @@ def test_a_bracket_holding_only_a_label_credits_the_figure_before_it() -> None:
     assert sources(text, "About 70,000") == ["police and organisers"]
     # must not match: a bracket that says something else is no label
     assert sources("About 70,000 marched in Orlo (a record for the city).", "About 70,000") == [None]
+
+
+def test_highlighted_before_that_reports_a_figure() -> None:
+    text = "The agency highlighted that over 150,000 people have been displaced from Tarsa."
+    assert sources(text, "over 150,000") == ["The agency"]
+    # must not match: highlighting a thing is no saying
+    assert sources("The agency highlighted the plight of 150,000 displaced people.", "150,000") == [None]

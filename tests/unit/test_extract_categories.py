@@ -1727,3 +1727,13 @@ def test_a_total_named_again_counts_what_the_total_before_counted() -> None:
     assert categories(text) == [("1,600", "killed"), ("1,644", "killed"), ("1,002", "killed")]
     # must not match: a total of something the sentence names
     assert categories("The bank's total of 1,644 branches is a record.") == [("1,644", "other")]
+
+
+def test_a_share_set_off_after_the_group_leaves_its_verb_the_groups() -> None:
+    text = "Over 10 million people, representing 20% of the population, have been displaced."
+    assert categories(text)[0] == ("Over 10 million", "displaced")
+    # must not match: an aside that is a clause of its own ends the group's phrase
+    assert categories("Over 10 million people, the agency said, live in Orlo.")[0] == (
+        "Over 10 million",
+        "other",
+    )

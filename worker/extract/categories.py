@@ -632,6 +632,8 @@ _ASIDE = re.compile(
     r"|\s*[–—]\s[^–—;]{1,60}\s[–—]"  # "36 people – 30 men and six women – were"
     r"|\s+-\s[^;]{1,60}?\s-(?=\s)"  # the same between hyphens typed as dashes
     r"|,\s+or\s+[^,;]{1,50},"  # "1.9 million people, or 90% of the population, were"
+    # "10 million people, representing 20% of the population, have been", "..., about a fifth of it,"
+    r"|,\s+(?:representing|accounting\s+for|equivalent\s+to|about|nearly|almost|roughly|around)\s+[^,;]{1,50},"
     r"|\s*\([^()]{1,60}\)"  # "40 people (mostly children) died"
     # an aside its writer did not close: "nine more, including boys wounded", "12 herders
     # including five children were killed", "six others, all of them civilians were wounded"

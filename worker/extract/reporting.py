@@ -121,6 +121,8 @@ SPEECH_VERBS: Final[dict[str, str]] = {
     # verbs of saying only before "that" (see THAT_CLAUSE_VERBS)
     "charged": "charged",
     "boasted": "boasted",
+    "highlighted": "highlighted",  # "highlighted that 150,000 had fled", not "highlighted the risk"
+    "highlights": "highlighted",
     "states": "stated",  # "the bulletin states that ...", not "the Gulf states that border it"
     # "posted on its website that": saying only through a channel (see POSTING_VERBS)
     "posted": "posted",
@@ -133,7 +135,9 @@ SPEECH_VERBS: Final[dict[str, str]] = {
 POINTING_VERBS: Final[frozenset[str]] = frozenset({"pointed", "points", "point"})
 # "The union charged that 900 were laid off", "the mayor boasted that ...": verbs of saying only with
 # "that" after them ("police charged 30 men", "the town boasted a new stadium" are deeds).
-THAT_CLAUSE_VERBS: Final[frozenset[str]] = frozenset({"charged", "boasted", "states"})
+THAT_CLAUSE_VERBS: Final[frozenset[str]] = frozenset(
+    {"charged", "boasted", "highlighted", "highlights", "states"}
+)
 # Of those, the ones that are plural nouns too, verbs only after a speaker's head (`attribution`).
 NOUN_LIKE_THAT_CLAUSE_VERBS: Final[frozenset[str]] = frozenset({"states"})
 THAT_FOLLOWS_RE: Final = re.compile(r",?\s+that\b")
