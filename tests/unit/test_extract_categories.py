@@ -1737,3 +1737,11 @@ def test_a_share_set_off_after_the_group_leaves_its_verb_the_groups() -> None:
         "Over 10 million",
         "other",
     )
+
+
+def test_people_lost_are_deaths() -> None:
+    assert categories('"Despite our preparations, we lost 10 people," the minister said.') == [
+        ("10", "killed")
+    ]
+    # must not match: lost homes or jobs are no deaths
+    assert categories("The town lost 300 homes in the storm.") == [("300", "other")]

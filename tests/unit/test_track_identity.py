@@ -1583,3 +1583,10 @@ def test_the_marchers_are_one_generic_source(mention: str) -> None:
     assert resolve(mention, country="GB", kind="organisation") == "generic:protesters"
     # must not match: the organisers are named apart
     assert resolve("the organisers", country="GB", kind="organisation") == "generic:organisers"
+
+
+def test_a_state_minister_for_a_field_is_a_rank_in_the_nations_ministry() -> None:
+    mention = "State Minister for Disaster Management and Relief Ana Roy"
+    assert resolve(mention, country="BD") == "gov:bd:disaster-management-ministry"
+    # must not match: a field between "state" and "minister" names a state's own ministry
+    assert resolve("the state health minister", country="IN") == "gov:in:state-health-ministry"

@@ -1027,8 +1027,10 @@ def _category_around(text: str, figure: FigureSpan, head: str | None, *, is_thin
     verb_before = text[max(figure.sentence_start, figure.start - GOVERNED_BY_OTHER_WINDOW) : figure.start]
     if _LIVES_AFTER.match(text, figure.end) and _LIVES_TAKEN_BEFORE.search(verb_before):
         return "killed"  # "the fire claimed 12 lives", "a crash that cost three lives"
-    if head in _PEOPLE_SEIZED and _SEIZED_BEFORE.search(verb_before):
+    if head in _GROUPS_OF_PEOPLE and _SEIZED_BEFORE.search(verb_before):
         return "abducted"  # "gunmen seized 24 passengers"; seized goods stay other
+    if head in _GROUPS_OF_PEOPLE and _LOST_BEFORE.search(verb_before):
+        return "killed"  # "we lost 10 people"; lost jobs or homes stay other
     housed = None if is_thing else _IN_COUNTED_SHELTERS.match(text, figure.phrase_end, figure.sentence_end)
     if housed is None:
         return None
@@ -1041,7 +1043,9 @@ _LIVES_TAKEN_BEFORE = re.compile(
 )
 _LIVES_AFTER = re.compile(r"\s+(?:more\s+|other\s+|human\s+)?li(?:ves|fe)\b")
 _SEIZED_BEFORE = re.compile(r"\b(?:seiz(?:ed|ing|es?)|grabb(?:ed|ing)|snatch(?:ed|ing))\s+(?:another\s+)?$")
-_PEOPLE_SEIZED = frozenset(
+_LOST_BEFORE = re.compile(r"\blost\s+(?:another\s+)?$")
+# Heads that name people: what "seized" or "lost" before the figure did to them.
+_GROUPS_OF_PEOPLE = frozenset(
     {"people", "passengers", "villagers", "students", "pupils", "schoolchildren", "children", "women", "men",
      "workers", "worshippers", "travellers", "travelers", "farmers", "civilians", "tourists", "foreigners",
      "girls", "boys", "persons", "residents", "fishermen", "crew", "sailors"}

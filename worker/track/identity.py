@@ -1548,9 +1548,12 @@ _BRITISH_OFFICE = re.compile(r"\b(?:Home|Foreign)\s+Office\b")
 # Words that make a ministry a province's or a region's own.
 _MINISTRY_LEVELS = frozenset({"provincial", "regional"})
 # "state" before a field: a state's own office in a federation ("the state health minister", "the
-# State Health Department", "the state Department of Health"), not "the State Department" nor "the
-# Secretary of State".
-_STATE_LEVEL = re.compile(r"\bstate (?!secretary\b)(?!department\b(?! of\b))[a-z]")
+# State Health Department", "the state Department of Health"), not "the State Department", "the
+# Secretary of State", nor "the State Minister for Disaster Management" and "the Minister of State
+# for Health" (a junior minister's rank in the nation's government).
+_STATE_LEVEL = re.compile(
+    r"(?<!\bof )\bstate (?!secretary\b)(?!department\b(?! of\b))(?!ministers? (?:for|of)\b)[a-z]"
+)
 _LEVEL_DEPARTMENT = re.compile(
     rf"(?:the )?(?:{'|'.join(sorted(_MINISTRY_LEVELS | {'state'}))}) "
     r"(?:(?P<field>[a-z]+(?: [a-z]+)?) department|department (?:of|for) (?:the )?(?P<of>[a-z]+(?: [a-z]+)*))"
