@@ -1590,3 +1590,16 @@ def test_a_state_minister_for_a_field_is_a_rank_in_the_nations_ministry() -> Non
     assert resolve(mention, country="BD") == "gov:bd:disaster-management-ministry"
     # must not match: a field between "state" and "minister" names a state's own ministry
     assert resolve("the state health minister", country="IN") == "gov:in:state-health-ministry"
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "State Minister of Ministry of Disaster Management and Relief Ana Roy",
+        "the Minister of the Ministry of Disaster Management and Relief",
+    ],
+)
+def test_a_ministers_title_written_out_with_the_ministry_names_its_field(mention: str) -> None:
+    assert resolve(mention, country="BD") == "gov:bd:disaster-management-ministry"
+    # must not match: the ministry of a field named plainly
+    assert resolve("the Ministry of Health", country="BD") == "gov:bd:health-ministry"

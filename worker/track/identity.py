@@ -395,7 +395,10 @@ MENTIONS_READ_PER_NAME = 5
 _VOWELS = re.compile(r"[aeiouy]+")
 # The literal first and the word boundary before it checked behind ("\bminist" written so): the
 # engine then jumps from one "minist" to the next instead of trying every position of the item.
-_OF_FIELD = re.compile(r"minist(?<!\wminist)(?:ry|er) (?:of|for) (?:the )?(?P<field>[a-z]+(?: [a-z]+)?)")
+# "minister of the ministry of X" (a minister's title written out): the field is X, not "ministry"
+_OF_FIELD = re.compile(
+    r"minist(?<!\wminist)(?:ry|er) (?:of|for) (?!(?:the )?minist)(?:the )?(?P<field>[a-z]+(?: [a-z]+)?)"
+)
 _FIELD_OF = re.compile(r"\b(?P<field>[a-z]+(?: [a-z]+)?) minist(?:ry|er)\b")
 # "the Department of Health", "the national Department of Defense": nothing but "the" or a national
 # adjective before it (the country is read off first), so "the county department of health" is no
