@@ -1603,3 +1603,10 @@ def test_a_ministers_title_written_out_with_the_ministry_names_its_field(mention
     assert resolve(mention, country="BD") == "gov:bd:disaster-management-ministry"
     # must not match: the ministry of a field named plainly
     assert resolve("the Ministry of Health", country="BD") == "gov:bd:health-ministry"
+
+
+@pytest.mark.parametrize("mention", ["the disaster ministry", "the Velm government's disaster ministry"])
+def test_the_disaster_ministry_is_the_disaster_management_ministry(mention: str) -> None:
+    assert resolve(mention, country="AF") == resolve("the disaster management ministry", country="AF")
+    # must not match: another field's ministry
+    assert resolve("the health ministry", country="AF") != resolve("the disaster ministry", country="AF")

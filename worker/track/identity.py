@@ -94,6 +94,8 @@ OFFICE_FIELDS: dict[str, str] = {
     "emergencies": "emergencies",
     "disaster management": "disaster-management",
     "disaster management and relief": "disaster-management",
+    "disaster": "disaster-management",  # "the disaster ministry"
+    "disasters": "disaster-management",
     "information": "information",
     "finance": "finance",
 }
