@@ -3309,3 +3309,11 @@ def test_highlighted_before_that_reports_a_figure() -> None:
     assert sources(text, "over 150,000") == ["The agency"]
     # must not match: highlighting a thing is no saying
     assert sources("The agency highlighted the plight of 150,000 displaced people.", "150,000") == [None]
+
+
+def test_a_report_named_with_its_maker_means_the_maker_when_named_again() -> None:
+    text = "A report by the relief office said 300 homes were lost. The report also said 4,000 people fled."
+    assert sources(text, "300", "4,000") == ["the relief office", "the relief office"]
+    # must not match: a report named with no maker stays the report
+    text = "A report published on Monday said 300 homes were lost. The report also said 4,000 people fled."
+    assert sources(text, "300", "4,000") == ["A report", "A report"]

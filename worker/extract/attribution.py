@@ -2256,8 +2256,10 @@ class _SentenceReader:
                 continue  # "Northland has reported 40 deaths": where they happened, not who reports
             finding = _finding_source(phrase) if cue == "found" or " by " in phrase else None
             if finding is not None:
-                # "a study published in a journal found", "a report by X found", "a report by X said"
-                phrase = finding
+                # "a study published in a journal found", "a report by X found", "a report by X said";
+                # the document its maker made, so that "the report" later means the maker
+                made_by_named_maker = finding == _finding_maker(phrase)
+                phrase, vouching = finding, vouching or (phrase if made_by_named_maker else "")
             # a finding's maker need not be a body that counts: "a poll by Pollwise found", "Pollwise
             # found that ..."
             counting = (
