@@ -1610,3 +1610,10 @@ def test_the_disaster_ministry_is_the_disaster_management_ministry(mention: str)
     assert resolve(mention, country="AF") == resolve("the disaster management ministry", country="AF")
     # must not match: another field's ministry
     assert resolve("the health ministry", country="AF") != resolve("the disaster ministry", country="AF")
+
+
+@pytest.mark.parametrize("mention", ["Unconfirmed reports", "unverified reports", "several reports"])
+def test_reports_no_one_issued_name_no_source(mention: str) -> None:
+    assert resolve(mention, country="IN", kind="organisation") is None
+    # must not match: reports a body issued are that body's
+    assert resolve("police reports", country="IN", kind="organisation") == "generic:police"

@@ -598,7 +598,7 @@ GENERIC_DOCUMENT_ADJECTIVES: Final[frozenset[str]] = word_set(
         recent latest new official preliminary provisional initial final updated revised daily weekly
         monthly annual the a an these those such its their earlier later previous own other some
         early first last current original unofficial independent separate conflicting differing
-        various rough conservative partial
+        various rough conservative partial unconfirmed unverified several multiple
     """
 )
 
