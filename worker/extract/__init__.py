@@ -144,8 +144,8 @@ _FIGURE_LIST_AFTER = re.compile(r",?\s+(?:and|or)\s+\d|,\s*\d")
 # The categories a figure's own words give that "put the figure at" overrides: none, or only the
 # turnout a protest sentence lends any bare count.
 _ANAPHORIC_OVERRIDES = frozenset({"other", "protesting"})
-# Nouns that name a count without saying what it counts: "the 1,002 total".
-_COUNT_NOUNS = frozenset({"total", "figure", "tally", "count", "toll"})
+# Nouns that name a total without saying what it counts: "the 1,002 total".
+_TOTAL_NOUNS = frozenset({"total", "figure", "tally", "count", "toll"})
 # How far before a figure "put the figure at" is read.
 ANAPHORIC_COUNT_WINDOW = 60
 # "in" and a phrase in lower case after an amount of money: what the money is ("in humanitarian
@@ -478,7 +478,7 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
                     )
                 )
                 # "a sharp rise over the 1,002 total announced earlier": the count named before
-                or (counted in _COUNT_NOUNS and text.endswith("the ", s_start, quantity.start))
+                or (counted in _TOTAL_NOUNS and text.endswith("the ", s_start, quantity.start))
             )
         ):
             category, counted = claims[-1].category, claims[-1].counted  # "The UN put the figure at 450"

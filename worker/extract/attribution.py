@@ -2145,7 +2145,7 @@ class _SentenceReader:
             # "down from a previous report that said 1,130": the report, not the clause's speaker
             earlier_document = (
                 _DOCUMENT_THAT_RE.search(text, max(clause, previous_verb_end), match.start)
-                if kind == "speech"
+                if kind == "speech" and text.endswith("that ", 0, match.start)
                 else None
             )
             passive = earlier_document is None and (

@@ -296,11 +296,13 @@ NAME_BEFORE = re.compile(r"[\w,;:](?<!\btold)(?<!\btell)(?<!\btells)\s+(?P<w>[A-
 NOT_NAME_WORDS = frozenset(
     [
         *MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i",
-        # a title-case headline's small words and verbs: "Toll Rises To 40", "Floods Kill 40"
+        # a title-case headline's small words and verbs: "Toll Rises To 40", "Floods Kill 40", and
+        # its cue words ("WHO Confirms 41 Deaths")
         "to", "at", "of", "in", "by", "for", "from", "over", "than", "near", "nearly", "about",
         "around", "least", "more", "almost", "some", "kill", "kills", "killed", "rises", "rose",
-        "climbs", "tops", "hits", "reaches", "nears", "passes", "exceeds", "say", "says", "said", "reports",
+        "climbs", "tops", "hits", "reaches", "nears", "passes", "exceeds", "reports",
         "leaves", "injures", "injured", "dead", "die", "dies", "displaces", "evacuate", "evacuates",
+        *(word.lower() for word in CUE_WORDS),
     ]
 )  # fmt: skip
 # "Sindh 638, Punjab 191": a name after an earlier figure of the same list is the row a count is
@@ -753,7 +755,6 @@ def _is_named(before: str, token: str, is_words: bool, *, has_unit: bool) -> boo
         if (
             name is not None
             and name.group("w").lower() not in NOT_NAME_WORDS
-            and name.group("w").lower() not in CUE_WORDS  # "WHO Confirms 41 Deaths": a headline's verb
             and not TALLY_ROW_BEFORE.search(before)
         ):
             return True

@@ -29,6 +29,7 @@ from worker.extract.lexicon import MONTH_NAMES, STREET_WORDS, WEEKDAY_NAMES
 from worker.extract.reporting import (
     DOTTED_TITLES,
     NAME_PARTICLES,
+    OUTLET_KIND_NOUNS,
     PREPOSITIONS,
     ROLE_WORDS,
     TITLE_WORDS,
@@ -1107,9 +1108,7 @@ def sentence_places(
 # capital". The adjective is its place's name with an ending added.
 _ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "an")
 # The kind of outlet after its name: "Velm Daily newspaper", "Tarsa Radio broadcaster".
-_OUTLET_AFTER = re.compile(
-    r"\s+(?:newspaper|paper|magazine|weekly|daily|broadcaster|channel|television|radio)\b"
-)
+_OUTLET_AFTER = re.compile(rf"\s+(?:{word_alternation(OUTLET_KIND_NOUNS)})\b")
 # A unit word, "of" and a name: "state of Madhya Pradesh" after an adjective.
 _UNIT_OF_A_NAME_AFTER = re.compile(
     r"\s+(?:state|province|region|district|county|city|town|village)\s+of\s+[A-Z]"

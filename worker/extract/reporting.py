@@ -296,6 +296,11 @@ QUOTED_AS_SAYING_RE: Final = re.compile(
     r"(?:\s+(?P<np>[^,.;:]{2,80}?))?\s+as\s+(?:say(?:ing)?|estimating|putting|reporting|stating|confirming)\b"
 )
 
+# The kind of outlet written after its name: "the Velm Daily newspaper", "Tarsa Radio broadcaster".
+OUTLET_KIND_NOUNS: Final[frozenset[str]] = word_set(
+    "newspaper paper magazine weekly daily broadcaster channel television radio"
+)
+
 # Nouns for a body of figures. "X's figures", "figures from X" credit X; "figures show" alone credits
 # no one.
 DOCUMENT_NOUNS: Final[frozenset[str]] = word_set(

@@ -36,7 +36,7 @@ from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from worker.extract.places import FREE_CITY_POPULATION, PAPER_TITLE_WORDS, POSSESSIVE_END, gazetteer
 from worker.extract.places import fold as fold_place
 from worker.extract.quantities import ISO_CODES
-from worker.extract.reporting import GENERIC_DOCUMENT_ADJECTIVES, PLACE_HEADS, TITLE_WORDS
+from worker.extract.reporting import GENERIC_DOCUMENT_ADJECTIVES, OUTLET_KIND_NOUNS, PLACE_HEADS, TITLE_WORDS
 from worker.extract.sources import DEMONYM_PLACES, RULING_MOVEMENTS, TYPE_KEYWORDS, personal_name
 from worker.knowledge import Organisation, content_words, organisations
 from worker.track.normalize import singular
@@ -319,7 +319,7 @@ _DOCUMENT_OF = re.compile(
     r"(?:(?:issued|released|published|compiled|obtained|seen|reviewed)\s+)?(?:from|of|by)"
     r"|(?:filings?|returns|records|documents|reports|data)\s+(?:(?:filed|submitted|lodged)\s+)?(?:with|to)"
     # "a report in the state-run Velm Daily newspaper": the paper that ran it
-    r"|(?:reports?|articles?|stor(?:y|ies))\s+in(?=\s+(?:the\s+)?[^,]*\b(?:newspaper|daily|paper|magazine|weekly)\b)"
+    rf"|(?:reports?|articles?|stor(?:y|ies))\s+in(?=\s+(?:the\s+)?[^,]*\b(?:{word_alternation(OUTLET_KIND_NOUNS)})\b)"
     # "a poll from Quinlan University", "a study by the institute"; "of" would name its subject
     r"|(?:polls?|surveys?|stud(?:y|ies)|analys[ie]s|audits?|assessments?|census|estimates?|forecasts?"
     r"|projections?|findings)\s+(?:(?:issued|released|published|conducted|commissioned|carried\s+out)\s+)?"
