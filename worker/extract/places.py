@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -1273,36 +1274,68 @@ def _nearest_place(
     best: tuple[float, int] | None = None  # distance, index
     # "and 17 elsewhere": the figure is of anywhere but the places before it
     elsewhere = _ELSEWHERE_AFTER.match(text, figure_start, next_figure) is not None
-    for index, mention in enumerate(mentions):
-        # "at a press briefing in Abuja" is where the figure was announced; "schools in Blantyre and
-        # Lilongwe shut as the toll reached 594" gives no one city's toll
-        if _after_a_venue(text, mention.start) or (
-            mention.end <= figure_start and (elsewhere or _coordinated(text, mention))
-        ):
-            continue
-        if mention.end <= figure_start:
+    after_limit = min(next_figure, figure_start + PLACE_AFTER_FIGURE)
+    # Nearest first, so that once a place is found the tests below run only for one as near: every
+    # figure of a long sentence visits every place, and only the position check may run for each.
+    for index in range(len(mentions) - 1, -1, -1):
+        mention = mentions[index]
+        if mention.end <= figure_start and not elsewhere:
             distance = float(figure_start - mention.end)
-            if _CONTRAST_BREAK.search(text, mention.end, figure_start):
-                # "1,100 missing in Derna, while 170 were killed in eastern Libya": a place in the
-                # figure's own clause comes first
-                distance += PLACE_AFTER_FIGURE
-        elif figure_start < mention.start < min(next_figure, figure_start + PLACE_AFTER_FIGURE):
-            if _SHARE_OF_FIGURE.search(text, figure_start, mention.start):
-                continue  # "5,786, with most of the victims from Tacloban": where a part is from
-            if _SPEAKING.search(text, figure_start, mention.start):
-                continue  # "120,000, the agency said at a briefing in Geneva": where it was said
+        elif figure_start < mention.start < after_limit:
             distance = mention.start - figure_start - 1.5
         else:
             continue
-        if best is None or distance < best[0]:
+        # A clause break only adds distance, so a place already farther than the best never wins;
+        # on a tie the earlier place wins, as it did in reading order.
+        if (best is not None and distance > best[0]) or _not_the_figures(text, mention, figure_start):
+            continue
+        if mention.end <= figure_start and _contrast_break_between(text, mention.end, figure_start):
+            # "1,100 missing in Derna, while 170 were killed in eastern Libya": a place in the
+            # figure's own clause comes first
+            distance += PLACE_AFTER_FIGURE
+        if best is None or distance <= best[0]:
             best = (distance, index)
     return None if best is None else best[1]
+
+
+def _not_the_figures(text: str, mention: PlaceMention, figure_start: int) -> bool:
+    """Whether a place near a figure is, by the words around it, not where the figure happened."""
+    # "at a press briefing in Abuja" is where the figure was announced; "schools in Blantyre and
+    # Lilongwe shut as the toll reached 594" gives no one city's toll
+    if _after_a_venue(text, mention.start):
+        return True
+    if mention.end <= figure_start:
+        return _coordinated(text, mention)
+    # "5,786, with most of the victims from Tacloban": where a part is from; "120,000, the agency
+    # said at a briefing in Geneva": where it was said
+    return (
+        _SHARE_OF_FIGURE.search(text, figure_start, mention.start) is not None
+        or _SPEAKING.search(text, figure_start, mention.start) is not None
+    )
 
 
 # "elsewhere" a few words after a figure: "17 elsewhere", "170 other people had been killed elsewhere".
 _ELSEWHERE_AFTER = re.compile(r"\S+(?:\s+[a-z]+){0,5}?\s+elsewhere\b")
 # A clause of its own between a place and a figure: "..., while", "; ".
 _CONTRAST_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b")
+
+
+@lru_cache(maxsize=4)
+def _contrast_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Where each `_CONTRAST_BREAK` of a sentence starts and ends, found once per sentence: every
+    figure asks about every place before it, and searching each gap anew grew with the square of a
+    long sentence."""
+    matches = list(_CONTRAST_BREAK.finditer(text))
+    return [match.start() for match in matches], [match.end() for match in matches]
+
+
+def _contrast_break_between(text: str, start: int, end: int) -> bool:
+    """Whether a `_CONTRAST_BREAK` lies wholly between `start` and `end`."""
+    starts, ends = _contrast_breaks(text)
+    first = bisect_left(starts, start)
+    return first < len(starts) and ends[first] <= end
+
+
 # A figure with its noun, joined by "and" to the next: "1,300 dead and " (before "1,010 missing").
 _FIGURE_JOINED_TO_NEXT = re.compile(
     r"\S+\s+[a-z]+\s+and\s+(?:(?:more\s+than|at\s+least|over|about|some)\s+)?"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from worker.limits import ItemLimits
@@ -59,6 +59,13 @@ NUMBERS = st.integers(min_value=2, max_value=250_000).map(lambda n: f"{n:,}")
 TOKENS = st.lists(st.one_of(WORDS, WORDS, WORDS, NUMBERS), min_size=300, max_size=600)
 
 
+def repeated(pattern: str, tokens: int = 300) -> list[str]:
+    """`pattern`'s words repeated to about `tokens` words, each N a different figure."""
+    figures = (f"{n:,}" for n in range(1_234, 10**9, 977))
+    words = pattern.split()
+    return [next(figures) if word == "N" else word for word in words * (tokens // len(words) + 1)]
+
+
 def best_time(body: str) -> tuple[float, int]:
     """The fastest of three runs, and the bytes of the events it gives."""
     best = float("inf")
@@ -79,6 +86,11 @@ def best_time(body: str) -> tuple[float, int]:
     suppress_health_check=[HealthCheck.too_slow],
 )
 @given(tokens=TOKENS, run_on=st.booleans())
+# Shapes that once grew faster than the text, each seen only now and then among generated ones:
+# every figure weighed every place before it, searching the whole gap for a clause break ...
+@example(tokens=repeated("police in Town reported about N missing and N killed"), run_on=True)
+# ... and every cue verb whose subject was not found read the run-on clause from its start.
+@example(tokens=repeated("the officials N said a"), run_on=True)
 def test_extraction_time_and_output_grow_linearly_with_the_input(tokens: list[str], *, run_on: bool) -> None:
     if run_on:  # one sentence that grows with the text: the case where claims used to copy it whole
         tokens = [token for token in tokens if token != "."]
