@@ -96,6 +96,8 @@ _JOINED_CLAUSES = re.compile(r"[^.;:()]{0,60}?\s(?:and|while)\s+")
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
 # "12,000 families or 58,000 people": one count written in two units.
 _ALTERNATIVE_UNIT = re.compile(r"\s+[a-z]+\s+or\s+")
+# The most characters a figure's clause runs on for when no figure follows it.
+CLAUSE_REACH = 400
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|across|from|at)\s+$")
 # "climbed to 4.2% in May from 3.9%": the figure a change started from.
 _FROM_PREVIOUS = re.compile(
@@ -297,19 +299,24 @@ def find_figures(text: str, sentences: list[tuple[int, int]]) -> list[Figure]:
     return found
 
 
-def _next_clause_start(
-    text: str, found: list[Figure], index: int, sentence_start: int, sentence_end: int
-) -> int:
-    """Where the clause after a figure ends: at the next figure of its sentence, past one in a
-    prepositional phrase ("5,000 homes in four towns were flooded" reads on to "flooded")."""
-    s_index = found[index].sentence
-    for later in found[index + 1 :]:
-        if later.sentence != s_index:
-            break
-        start = later.quantity.start
-        if not _PREPOSITION_BEFORE.search(text, max(sentence_start, start - 8), start):
-            return start
-    return sentence_end
+def _next_clause_starts(text: str, found: list[Figure], sentences: list[tuple[int, int]]) -> list[int]:
+    """Where the clause after each figure ends: at the next figure of its sentence, past one in a
+    prepositional phrase ("5,000 homes in four towns were flooded" reads on to "flooded"), and at
+    most CLAUSE_REACH characters on. Found in one pass from the end: a run-on sentence of many
+    figures would otherwise read its whole rest once per figure."""
+    starts = [0] * len(found)
+    following: tuple[int, int] | None = None  # sentence and start of the nearest open figure after
+    for index in range(len(found) - 1, -1, -1):
+        quantity, s_index = found[index].quantity, found[index].sentence
+        s_start, s_end = sentences[s_index]
+        end = following[1] if following is not None and following[0] == s_index else s_end
+        if end - quantity.end > CLAUSE_REACH:
+            space = text.find(" ", quantity.end + CLAUSE_REACH, end)
+            end = space if space >= 0 else end
+        starts[index] = end
+        if not _PREPOSITION_BEFORE.search(text, max(s_start, quantity.start - 8), quantity.start):
+            following = (s_index, quantity.start)
+    return starts
 
 
 def _counted_phrase(
@@ -403,9 +410,10 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
 
     claims: list[Claim] = []
     earlier: set[int] = set()  # starts of the figures a change started from ("from A")
+    next_starts = _next_clause_starts(text, found, sentences)
     for index, (quantity, s_index, restated, base) in enumerate(found):
         s_start, s_end = sentences[s_index]
-        next_start = _next_clause_start(text, found, index, s_start, s_end)
+        next_start = next_starts[index]
         previous = claims[index - 1] if index > base else None
         counted, phrase_end = _counted_phrase(text, quantity, s_start, s_end, previous)
         last_sentence_count = claims[-1] if claims and found[index - 1][1] == s_index - 1 else None

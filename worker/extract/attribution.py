@@ -1522,6 +1522,8 @@ def _coordinated_subject(text: str, start: int, verb_start: int) -> str:
     """The subject of a clause that did something else before "and" the cue verb at `verb_start`,
     when it can only be someone: a speaker's head noun ("The army") or a name of two capitalised
     words or more, never a sentence's first word ("Floods killed 30 and ...")."""
+    if verb_start - start > SUBJECT_WINDOW:
+        return ""  # no clause and its subject run on this long before "and"
     coordinated = _COORDINATED_SUBJECT_RE.match(text, start, verb_start)
     if coordinated is None:
         return ""

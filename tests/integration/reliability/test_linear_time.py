@@ -89,8 +89,11 @@ def best_time(body: str) -> tuple[float, int]:
 # Shapes that once grew faster than the text, each seen only now and then among generated ones:
 # every figure weighed every place before it, searching the whole gap for a clause break ...
 @example(tokens=repeated("police in Town reported about N missing and N killed"), run_on=True)
-# ... and every cue verb whose subject was not found read the run-on clause from its start.
+# ... every cue verb whose subject was not found read the run-on clause from its start ...
 @example(tokens=repeated("the officials N said a"), run_on=True)
+@example(tokens=repeated("about reported missing reported N"), run_on=True)
+# ... and a figure in a prepositional phrase sent every figure before it on to the next one.
+@example(tokens=repeated("Minister missing at N"), run_on=True)
 def test_extraction_time_and_output_grow_linearly_with_the_input(tokens: list[str], *, run_on: bool) -> None:
     if run_on:  # one sentence that grows with the text: the case where claims used to copy it whole
         tokens = [token for token in tokens if token != "."]
