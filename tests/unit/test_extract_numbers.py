@@ -74,6 +74,9 @@ def test_single_dot_group_is_a_thousands_separator_only_before_a_count() -> None
         ("Seventy-seven", 77),
         ("a quarter of a million", 250_000),
         ("three-quarters of a billion", 750_000_000),
+        ("quarter of a million", 250_000),  # after a qualifier that stands for the article
+        ("a quarter million", 250_000),
+        ("a quarter-million", 250_000),
     ],
 )
 def test_parse_words(words: str, value: float) -> None:
@@ -98,6 +101,9 @@ def test_parse_words(words: str, value: float) -> None:
         ("Nearly a quarter of a million voters stayed home.", [250_000]),
         ("Some three quarters of a million homes lost power.", [750_000]),
         ("A quarter of the million residents left.", [25]),  # a share of a count, not a part of a scale
+        ("Some quarter of a million fans lined the route.", [250_000]),
+        ("About a quarter million fans lined the route.", [250_000]),
+        ("In the first quarter, 300 fans came.", [300]),  # a quarter of a year is no part of a scale
     ],
 )
 def test_scale_words_and_groupings_in_sentences(sentence: str, expected: list[float]) -> None:

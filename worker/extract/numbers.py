@@ -41,9 +41,11 @@ _MULTIPLIER = word_alternation(MULTIPLIER_WORDS)
 # One number word; "and" joins words only after a multiplier ("one hundred and fifty"), so
 # "between two and three" stays two numbers.
 _ITEM = rf"(?:(?:{_MULTIPLIER})\b(?:\s+and\s+(?:{_UNIT_OR_TEN})\b)?|(?:{_UNIT_OR_TEN})\b)"
-# "a quarter of a million", "two-thirds of a billion": a part of a large scale, one figure.
+# "a quarter of a million", "two-thirds of a billion", "some quarter of a million" (the qualifier
+# stands for the article), "a quarter million": a part of a large scale, one figure.
 _PART_OF_SCALE = (
-    r"(?:an?|one|two|three)[\s-]+(?:quarters?|thirds?)\s+of\s+an?\s+(?:million|billion|trillion)\b"
+    r"(?:(?:an?|one|two|three)[\s-]+)?(?:quarters?|thirds?)\s+of\s+an?\s+(?:million|billion|trillion)\b"
+    r"|an?\s+quarter[\s-]+(?:million|billion|trillion)\b"
 )
 # "twenty-five", "one hundred and fifty", "two and a half million" (or "two-and-a-half"), "a dozen",
 # "half a million".
@@ -71,7 +73,8 @@ _NUMBER_WORD = re.compile(
 )
 _NUMBER_WORD_ANY_CASE = re.compile(_NUMBER_WORD.pattern, re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(
-    r"(?:\ban?\s+(?:quarter|third)\s+of\s+an?|\bhalf\s+an?|\ban?)\s+$", re.IGNORECASE
+    r"(?:\b(?:an?\s+)?(?:quarter|third)\s+of\s+an?\s+|\ban?\s+quarter[\s-]+|\bhalf\s+an?\s+|\ban?\s+)$",
+    re.IGNORECASE,
 )
 # How far before a multiplier its article may start: "a quarter of a million".
 ARTICLE_WINDOW = 16
@@ -180,9 +183,10 @@ def parse_digits(token: str, *, grouping_context: bool = False) -> float:
 def parse_words(token: str) -> float:
     """The value of a number written in words: "one hundred and fifty" -> 150."""
     words = [w for w in _WORD_SPLIT.split(token.lower()) if w and w != "and"]
-    if "of" in words:  # "a quarter of a million", "three quarters of a billion"
-        numerator = 1 if words[0] in ("a", "an") else UNITS_WORDS[words[0]]
-        return numerator / FRACTION_DENOMINATORS[words[1]] * MULTIPLIER_WORDS[words[-1]]
+    if "of" in words or words[1:2] == ["quarter"]:  # "three quarters of a billion", "a quarter million"
+        numerator = UNITS_WORDS.get(words[0], 1)  # 1 for "a", "an", or the part first ("quarter of a")
+        part = words[0] if words[0] in FRACTION_DENOMINATORS else words[1]
+        return numerator / FRACTION_DENOMINATORS[part] * MULTIPLIER_WORDS[words[-1]]
     total = 0.0
     current = 0.0
     fraction_pending = False
