@@ -316,6 +316,21 @@ class TestDocuments:
         text = "The militia holds at least nine towns, a UN report seen by Reuters said."
         assert sources(text, "nine") == ["a UN report"]
         assert sources("A review by the Velmar Institute found 12 faults.", "12") == ["the Velmar Institute"]
+        # after "according to" too: the document's maker is in its own words, not in who read it
+        text = "About 7,000 fans came, according to a police document reviewed by Reuters."
+        assert sources(text, "7,000") == ["police document"]
+        text = "About 7,000 fans came, according to a stadium memo seen by the Velm Courier."
+        assert sources(text, "7,000") == ["stadium memo"]
+        text = "About 7,000 fans came, according to a document seen by Reuters."
+        assert sources(text, "7,000") == ["document"]
+        # must not match: a maker after "by" is still the maker
+        text = "About 7,000 fans came, according to a report by the stadium police."
+        assert sources(text, "7,000") == ["the stadium police"]
+
+    def test_a_document_or_memo_is_a_speaker(self) -> None:
+        assert sources("The leaked memo said 412 staff would go.", "412") == ["The leaked memo"]
+        assert sources("The court document says 12 firms paid.", "12") == ["The court document"]
+        assert sources("A copy of the memo went to 40 staff.", "40") == [None]
 
     def test_when_a_document_came_out_is_no_part_of_its_name(self) -> None:
         text = "The scheme took $310 million, according to an indictment unsealed on Thursday."

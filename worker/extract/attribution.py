@@ -1724,6 +1724,18 @@ def _finding_source(phrase: str) -> str | None:
     return None
 
 
+def _without_its_reader(phrase: str) -> str:
+    """A finding without who read it: "the police report reviewed by Reuters" -> "the police report",
+    whose maker is the police, not Reuters."""
+    document = _DESCRIBED_FINDING_RE.match(phrase)
+    if document is None:
+        return phrase
+    agent = _finding_agent(phrase, document.end())
+    if agent is not None and _READER_BEFORE_RE.search(phrase, document.end(), agent.start()):
+        return document.group("document")
+    return phrase
+
+
 def _finding_maker(phrase: str) -> str | None:
     """The maker of a finding named after "by" ("a review by the city auditor"), never its reader."""
     document = _DESCRIBED_FINDING_RE.match(phrase)
@@ -2055,7 +2067,7 @@ class _SentenceReader:
         for match in self.preposed:
             cue = PREPOSED_CUES[match.word.lower()]
             phrase, phrase_end = _right_phrase(text, match.end, self.end)
-            owner = _finding_maker(phrase.strip()) or _owner_of_documents(phrase) or ""
+            owner = _finding_maker(phrase.strip()) or _owner_of_documents(_without_its_reader(phrase)) or ""
             # the document a maker released or owns, so that "the report" later means the maker
             document = phrase if owner and owner != phrase and _names_a_document(phrase) else ""
             site = _PUBLISHED_ON_RE.match(text, phrase_end, self.end) or _RELEASED_BY_RE.match(

@@ -308,7 +308,8 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = word_set(
         figures figure data statistics count tally estimate estimates report forecast forecasts numbers
         records documents statement census survey tallies assessment projections toll poll polls
         surveys study studies results findings projection analysis audit filing filings update updates
-        bulletin bulletins claim claims imagery images website websites dashboard database
+        bulletin bulletins claim claims imagery images website websites dashboard database document
+        memo memos
     """
 )
 
@@ -318,7 +319,7 @@ FINDING_DOCUMENTS: Final[frozenset[str]] = word_set(
     """
         poll polls survey surveys study studies report reports census analysis audit review records
         documents results findings projection projections assessment tally tallies investigation
-        update bulletin
+        update bulletin document memo memos
     """
 )
 
@@ -515,7 +516,7 @@ SOURCE_HEADS: Final[frozenset[str]] = with_plurals(
         supermarket automaker carmaker miner shipper courier developer publisher chipmaker brewer
         distributor supplier startup family families port treasury presidency palace customs registry
         inquiry patrol management delegation drugmaker planemaker steelmaker shipbuilder refiner exporter
-        giant scorekeeper tracker think-tank thinktank statement
+        giant scorekeeper tracker think-tank thinktank statement document memo
     """
     )
 )
