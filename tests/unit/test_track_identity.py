@@ -506,10 +506,24 @@ def test_a_country_inside_a_bodys_own_name_stays_in_its_id(mention: str, expecte
     assert resolve(mention, country="CL", kind="organisation") == expected
 
 
+def test_two_people_of_one_surname_are_two_sources() -> None:
+    first = resolve("Ravi Dalal", "Ravi Dalal said 40 died.", "IN", "person")
+    second = resolve("Meena Dalal", "Meena Dalal said 60 died.", "IN", "person")
+    assert first == "person:r dl" and second == "person:m dl"
+    # the name just before the surname, so a longer form of one name meets the shorter
+    assert resolve("Ana Maria Ruiz", "Ana Maria Ruiz said 4 died.", "MX", "person") == resolve(
+        "Maria Ruiz", "Maria Ruiz said 4 died.", "MX", "person"
+    )
+    # a surname alone takes the name the item writes before it, or none when it writes two
+    assert resolve("Dalal", "Ravi Dalal spoke. Dalal said 40 died.", "IN", "person") == "person:r dl"
+    text = "Ravi Dalal and Meena Dalal spoke. Dalal said 40 died."
+    assert resolve("Dalal", text, "IN", "person") == "person:dl"
+
+
 def test_a_surname_alone_is_the_person_the_item_names_in_full() -> None:
     text = "Governor Mara Velikova said 30 had died. Velikova said 12 were missing."
     entity = resolve_source("Velikova", "velikova", "other", item_context(text, "BG"))
-    assert entity is not None and entity.id == "person:vlkv"
+    assert entity is not None and entity.id == "person:m vlkv"
     # must not match: a company named by one word, or a word after a sentence adverb
     assert resolve("Verdant", "Verdant said 40 jobs would go.", kind="other") == "name:verdant"
     text = "However Ostrava fell. Ostrava said 40 jobs would go."
@@ -542,7 +556,7 @@ def test_british_names_of_ministries_and_ministers(mention: str, expected: str) 
         ("Army spokesman Col. Ode Mensah said 14 soldiers died.", "Ode Mensah", "generic:military"),
         ("Superintendent of Police Ravi Menon said 9 were held.", "Ravi Menon", "generic:police"),
         # must not match: a person with no office before the name keeps a person id
-        ("Dana Orr, who lives nearby, said 3 people died.", "Dana Orr", "person:or"),
+        ("Dana Orr, who lives nearby, said 3 people died.", "Dana Orr", "person:d or"),
     ],
 )
 def test_a_generic_bodys_office_before_a_name_is_that_body(text: str, person: str, expected: str) -> None:
@@ -713,7 +727,7 @@ def test_an_unlisted_bodys_plural_words_meet_their_singular(first: str, second: 
         ("Ana Ruiz from the Red Cross", "icrc"),
         ("Sgt. Ana Ruiz of the county sheriff's office", "generic:sheriff"),
         # must not match: one capitalised word after "of" is where the person is from
-        ("Ana Ruiz of Velmar", "person:rz"),
+        ("Ana Ruiz of Velmar", "person:a rz"),
     ],
 )
 def test_a_named_person_of_a_body_speaks_for_the_body(mention: str, expected: str) -> None:
@@ -742,7 +756,7 @@ def test_a_person_the_item_ties_to_an_unlisted_body_speaks_for_it(text: str) -> 
 
 def test_a_person_from_a_town_speaks_for_herself() -> None:
     text = "Nine died, said Lia Moss of Velmar. Moss said 4 were missing."
-    assert resolve("Lia Moss", text, country="US", kind="person") == "person:ms"
+    assert resolve("Lia Moss", text, country="US", kind="person") == "person:l ms"
 
 
 @pytest.mark.parametrize(
@@ -826,7 +840,7 @@ def test_a_name_a_small_town_also_has_is_still_a_bodys() -> None:
 
 def test_the_outlet_a_person_spoke_to_is_not_whom_they_speak_for() -> None:
     text = "Mayor Lia Moss told the BBC that 40 died. Moss said 9 were missing."
-    assert resolve("Lia Moss", text, country="GB", kind="person") == "person:ms"
+    assert resolve("Lia Moss", text, country="GB", kind="person") == "person:l ms"
     # must not match: a body the item ties the person to is still theirs
     text = "UNICEF spokeswoman Lia Moss told the BBC that 40 died. Moss said 9 were missing."
     assert resolve("Lia Moss", text, country="GB", kind="person") == "unicef"
@@ -863,7 +877,7 @@ def test_a_police_rank_before_a_name_in_the_item_makes_the_person_the_polices_vo
     assert resolve("Ola Bello", text, country="NG", kind="person") == "generic:police"
     # must not match: a rank's letters elsewhere in the sentence are no rank of this person's
     text = "The SP party met. Ola Bello said 9 were held."
-    assert resolve("Ola Bello", text, country="NG", kind="person") == "person:bl"
+    assert resolve("Ola Bello", text, country="NG", kind="person") == "person:o bl"
 
 
 def test_a_person_set_off_with_an_office_of_a_generic_body_speaks_for_it() -> None:
@@ -871,7 +885,7 @@ def test_a_person_set_off_with_an_office_of_a_generic_body_speaks_for_it() -> No
     assert resolve("Ana Lind", text, country="KE", kind="person") == "generic:district police"
     # must not match: a description of an unlisted body is left to the item's own reading
     text = "Ten died, said Ana Lind, head of the Velmar-based group. Lind said 4 were missing."
-    assert resolve("Ana Lind", text, country="KE", kind="person") == "person:lnd"
+    assert resolve("Ana Lind", text, country="KE", kind="person") == "person:a lnd"
 
 
 def test_a_health_office_is_not_a_ministry_while_the_home_office_is() -> None:
@@ -959,7 +973,7 @@ def test_a_person_who_heads_a_generic_body_speaks_for_it() -> None:
     assert resolve("Jo Lind", text, country="KE", kind="person") == "generic:district police"
     # must not match: a clause that leads nothing leaves the person their own voice
     text = "Jo Lind, who lives nearby, said 12 people were held."
-    assert resolve("Jo Lind", text, country="KE", kind="person") == "person:lnd"
+    assert resolve("Jo Lind", text, country="KE", kind="person") == "person:j lnd"
 
 
 def test_a_cabinet_secretary_of_a_field_speaks_for_its_ministry() -> None:
@@ -967,7 +981,7 @@ def test_a_cabinet_secretary_of_a_field_speaks_for_its_ministry() -> None:
     assert resolve("Ana Lind", text, country="KE", kind="person") == "gov:ke:interior-ministry"
     # must not match: a cabinet secretary of no field stays a person
     text = "Cabinet Secretary Ana Lind said 291 people had died in Kenya."
-    assert resolve("Ana Lind", text, country="KE", kind="person") == "person:lnd"
+    assert resolve("Ana Lind", text, country="KE", kind="person") == "person:a lnd"
 
 
 def test_filings_and_records_with_a_body_are_credited_to_the_body() -> None:
@@ -1018,9 +1032,9 @@ def test_an_office_of_the_body_named_in_the_sentence_before_speaks_for_it(second
 def test_an_office_with_no_body_before_it_leaves_the_person() -> None:
     # must not match: "its" refers to no listed body, and "critics" is no office
     text = "The storm hit the coast on Friday. Its spokesman, Ivo Marek, said 1,400 families were homeless."
-    assert resolve("Ivo Marek", text, country=None, kind="person") == f"person:{name_skeleton('Ivo Marek')}"
+    assert resolve("Ivo Marek", text, country=None, kind="person") == "person:i mrk"
     text = "The Red Cross said 300 homes were destroyed. Its critics, Ivo Marek, said 1,400 were homeless."
-    assert resolve("Ivo Marek", text, country=None, kind="person") == f"person:{name_skeleton('Ivo Marek')}"
+    assert resolve("Ivo Marek", text, country=None, kind="person") == "person:i mrk"
 
 
 @pytest.mark.parametrize(
@@ -1040,7 +1054,7 @@ def test_a_county_sheriff_by_office_department_or_title_is_one_source(mention: s
 def test_a_name_with_no_sheriff_before_it_stays_a_person() -> None:
     # must not match: a person named with no office is their own source
     assert resolve("Ana Ruiz", "Ana Ruiz said 12 homes had burned.", country="US", kind="person") == (
-        f"person:{name_skeleton('Ana Ruiz')}"
+        "person:a rz"
     )
 
 
@@ -1423,14 +1437,14 @@ def test_a_person_with_no_governed_place_has_no_area(text: str) -> None:
 
 def test_a_currency_code_in_the_sentence_is_no_body() -> None:
     text = "Finance Secretary Ana Ruiz announced a package of USD 380 million for the region."
-    assert resolve("Ana Ruiz", text, "US", "person") == "person:rz"
+    assert resolve("Ana Ruiz", text, "US", "person") == "person:a rz"
     # must not match: a body's letters the item does not define are still its name
     assert resolve("the TRC", "The TRC said 40 died.", "KE", "organisation") == "acr:trc"
 
 
 def test_a_persons_initials_are_no_body() -> None:
     text = "At least 14 died, G.K. Lemos, the railway's press officer, told reporters."
-    assert resolve("G.K. Lemos", text, "IN", "person") == "person:lms"
+    assert resolve("G.K. Lemos", text, "IN", "person") == "person:g lms"
     # must not match: a body's letters the item does not define are still its name
     assert resolve("the TRC", "The TRC said 40 died.", "KE", "organisation") == "acr:trc"
 
@@ -1450,7 +1464,7 @@ def test_the_ministry_after_a_speakers_name_takes_its_own_country() -> None:
 
 def test_a_partys_letters_after_a_name_are_no_part_of_it() -> None:
     text = "The toll rose to 36, Velport County Mayor Ana Ruiz (D) said."
-    assert resolve("Velport County Mayor Ana Ruiz (D)", text, "US", "person") == "person:rz"
+    assert resolve("Velport County Mayor Ana Ruiz (D)", text, "US", "person") == "person:a rz"
     # must not match: a body's letters in brackets stay with the body
     text = "The National Relief Agency (NRA) said 40 died."
     assert resolve("The National Relief Agency (NRA)", text, "US", "organisation") == "acr:nra"
@@ -1458,7 +1472,7 @@ def test_a_partys_letters_after_a_name_are_no_part_of_it() -> None:
 
 def test_a_persons_initials_without_dots_are_no_body() -> None:
     text = "Rescue work goes on, said KR Mahale, adding that 12 firefighters were hurt."
-    assert resolve("KR Mahale", text, "IN", "person") == "person:ml"
+    assert resolve("KR Mahale", text, "IN", "person") == "person:k ml"
     # must not match: unlisted letters before a body's head word are still that body's letters
     assert (
         resolve("The TRC Commission", "The TRC Commission said 40 died.", "KE", "organisation") == "acr:trc"

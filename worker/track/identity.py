@@ -452,6 +452,30 @@ def name_skeleton(name: str) -> str:
     return " ".join(skeleton)
 
 
+def person_key(mention: str, context: ItemContext) -> str:
+    """A person's series key: the initial of the name before the surname and the surname's skeleton
+    ("Ana Ruiz" -> person:a rz). Two people of one surname are two sources ("Kumar" and "Singh" are
+    borne by millions). The word just before the surname, not the first, so that "Recep Tayyip
+    Erdogan" and "Tayyip Erdogan" meet; a surname alone takes the name the item writes before it
+    ("Ana Ruiz ... Ruiz said"), else stands alone."""
+    words = mention.split()
+    name = personal_name(words) or words
+    given = name[-2] if name[1:] else _name_before_surname_in_item(name[-1], context)
+    initial = fold(given)[:1] if given else ""
+    return f"{PERSON_PREFIX}{initial + ' ' if initial.isalpha() else ''}{name_skeleton(name[-1])}"
+
+
+def _name_before_surname_in_item(surname: str, context: ItemContext) -> str | None:
+    """The name the item writes just before a surname, when it writes only one."""
+    firsts = {
+        found.group("first")
+        for found in re.finditer(rf"\b(?P<first>[A-Z][a-z]+)\s+{re.escape(surname)}\b", context.text)
+        if found.group("first").lower() not in _OPENING_WORDS
+        and personal_name([found.group("first"), surname])
+    }
+    return firsts.pop() if len(firsts) == 1 else None
+
+
 _CALENDAR_WORDS = frozenset(
     [
         *WEEKDAY_NAMES,
@@ -1404,7 +1428,7 @@ def _by_person_of_body(mention: str, context: ItemContext, place_country: str | 
         # "Ana Ruiz of Velmar", "Gov. Ana Ruiz of Velmar province in the north": where she is from or
         # governs; she speaks for herself, as the item's other mentions of her name her
         return Entity(
-            id=f"{PERSON_PREFIX}{name_skeleton(person)}",
+            id=person_key(person, context),
             name=fold(person),
             speaker=_speaker(person),
             area=_governed_area(person, context),
@@ -1610,7 +1634,7 @@ def _resolve_by_words(  # noqa: PLR0911, PLR0912  one return per rule, in order
             return affiliated
         if kind == "person" or _is_surname(mention, context):
             return Entity(
-                id=f"{PERSON_PREFIX}{name_skeleton(mention)}",
+                id=person_key(mention, context),
                 name=normalized,
                 speaker=mention,
                 area=_governed_area(mention, context),
