@@ -807,6 +807,8 @@ def test_a_strikes_overnight_toll_is_its_first_total_not_a_nights_increment() ->
     # "a Russian missile strike on Odesa killed 12 people and wounded 45 overnight"
     assert ("value_updated", "ua-01", 45.0, "ua-02", 52.0, "person:o kpr") in links
     assert ("value_updated", "ua-01", 12.0, "ua-02", 16.0, "person:o kpr") in links
+    # "governor Kiper said" in an item that gives no first name is the governor named in full before
+    assert ("value_updated", "ua-02", 16.0, "ua-05", 21.0, "person:o kpr") in links
     # must not match: the UN mission's month of civilian deaths is no update of the strike's toll
     assert not any(link[3] == "ua-04" for link in links)
 

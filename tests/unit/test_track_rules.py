@@ -402,6 +402,20 @@ def test_a_surname_alone_continues_the_series_of_the_person_an_earlier_item_name
     assert result.changed.parts.source == "gov:no:health-ministry"
 
 
+def test_a_person_keyed_by_surname_alone_continues_the_one_person_of_that_surname() -> None:
+    store = SeriesStore()
+    store.track(observe(replace(MINISTRY, source="person:e dst"), 2100))
+    result = store.track(observe(replace(MINISTRY, source="person:dst"), 2910, hours=48))
+    assert kinds(result.events) == ["value_updated"]
+    assert result.changed is not None and result.changed.parts.source == "person:e dst"
+    # must not match: with two people of that surname, the surname alone is neither's
+    store = SeriesStore()
+    store.track(observe(replace(MINISTRY, source="person:e dst"), 2100))
+    store.track(observe(replace(MINISTRY, source="person:a dst"), 2300))
+    result = store.track(observe(replace(MINISTRY, source="person:dst"), 2910, hours=48))
+    assert kinds(result.events)[0] == "series_opened"
+
+
 def test_a_one_word_name_no_earlier_speaker_bore_opens_its_own_series() -> None:
     # must not match: "Velmar said" is a body of its own when no earlier person had that surname
     ministry = replace(MINISTRY, source="gov:no:health-ministry")

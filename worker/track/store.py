@@ -199,19 +199,22 @@ class SeriesStore:
     def _speaker_by_surname(self, observation: Observation) -> SeriesState | None:
         """The series of the subject whose figures an earlier item credited to a person named in
         full ("Health Minister Elira Dosti"), for a later item that names them by surname alone
-        ("Dosti said"), which identity cannot tell from a one-word body's name. With two such
-        series, neither."""
+        ("Dosti said"), which identity cannot tell from a one-word body's name, or keys as a person
+        with no given name (`person:dst` after `person:e dst`). With two such series, neither."""
         source = observation.parts.source
-        surname = source.removeprefix(UNLISTED_PREFIX)
+        surname = source.removeprefix(UNLISTED_PREFIX).removeprefix(PERSON_PREFIX)
         if observation.parts.series_key in self._series or surname == source or " " in surname:
             return None
         peers = self._subjects.get(observation.parts.subject_key, {}).values()
-        named = [
-            peer
-            for peer in peers
-            if peer.parts.source != source
-            and any(_full_name_ending_in(point.wording, surname) for point in peer.history)
-        ]
+        if source.startswith(PERSON_PREFIX):
+            named = [peer for peer in peers if _person_of_surname(peer.parts.source, surname)]
+        else:
+            named = [
+                peer
+                for peer in peers
+                if peer.parts.source != source
+                and any(_full_name_ending_in(point.wording, surname) for point in peer.history)
+            ]
         return named[0] if len(named) == 1 else None
 
     def _acronym_of_a_name(self, observation: Observation) -> SeriesState | None:
@@ -356,6 +359,11 @@ def _plausible_continuation(state: SeriesState, point: Point) -> bool:
     if not state.parts.cumulative or state.parts.category not in CUMULATIVE_CATEGORIES:
         return False
     return current.level <= point.level <= current.level * MAX_UNATTRIBUTED_RISE
+
+
+def _person_of_surname(source: str, skeleton: str) -> bool:
+    """Whether a source is a person keyed with a given name's initial and the surname `skeleton`."""
+    return source.startswith(PERSON_PREFIX) and source.endswith(f" {skeleton}")
 
 
 def _full_name_ending_in(wording: str | None, surname: str) -> bool:
