@@ -506,6 +506,20 @@ def test_a_country_inside_a_bodys_own_name_stays_in_its_id(mention: str, expecte
     assert resolve(mention, country="CL", kind="organisation") == expected
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("a local administration official", "generic:local officials"),
+        ("the district administration", "generic:district government"),
+        ("the administration", "generic:government"),
+        # must not match: an administration's own name is a body's
+        ("the Federal Aviation Administration", "name:administration aviation federal"),
+    ],
+)
+def test_an_administration_is_a_government(mention: str, expected: str) -> None:
+    assert resolve(mention, f"The toll rose to 116, {mention} said.", None, "other") == expected
+
+
 def test_two_people_of_one_surname_are_two_sources() -> None:
     first = resolve("Ravi Dalal", "Ravi Dalal said 40 died.", "IN", "person")
     second = resolve("Meena Dalal", "Meena Dalal said 60 died.", "IN", "person")

@@ -113,6 +113,8 @@ GENERIC_HEADS: dict[str, str] = {
     "authorities": "authorities",
     "authority": "authorities",
     "government": "government",
+    # "the district administration", "a local administration official": an area's government
+    "administration": "government",
     "police": "police",
     "the police": "police",
     "police officials": "police",
