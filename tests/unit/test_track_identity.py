@@ -520,6 +520,15 @@ def test_an_administration_is_a_government(mention: str, expected: str) -> None:
     assert resolve(mention, f"The toll rose to 116, {mention} said.", None, "other") == expected
 
 
+def test_donors_together_are_one_generic_source() -> None:
+    assert resolve("Donor nations meeting in Geneva", "Donor nations meeting in Geneva said 4 died.") == (
+        "generic:donors"
+    )
+    # must not match: a headline's last word over a line that opens on a name is no first name of it
+    text = "Aid for Velmora\n\nVelcorp said 4 schools reopened."
+    assert resolve("Velcorp", text, None, "other") == "name:velcorp"
+
+
 def test_two_people_of_one_surname_are_two_sources() -> None:
     first = resolve("Ravi Dalal", "Ravi Dalal said 40 died.", "IN", "person")
     second = resolve("Meena Dalal", "Meena Dalal said 60 died.", "IN", "person")

@@ -185,6 +185,10 @@ GENERIC_HEADS: dict[str, str] = {
     "relief workers": "aid workers",
     "humanitarian workers": "aid workers",
     "rights groups": "rights groups",
+    # the givers at a pledging conference, together: "donors pledged $1.2 billion"
+    "donors": "donors",
+    "donor nations": "donors",
+    "donor countries": "donors",
     # unnamed envoys, often of several countries at once: "two Arab diplomats", "diplomatic sources"
     "diplomats": "diplomats",
     "diplomat": "diplomats",
@@ -471,7 +475,7 @@ def _name_before_surname_in_item(surname: str, context: ItemContext) -> str | No
     """The name the item writes just before a surname, when it writes only one."""
     firsts = {
         found.group("first")
-        for found in re.finditer(rf"\b(?P<first>[A-Z][a-z]+)\s+{re.escape(surname)}\b", context.text)
+        for found in re.finditer(rf"\b(?P<first>[A-Z][a-z]+)[ \t]+{re.escape(surname)}\b", context.text)
         if found.group("first").lower() not in _OPENING_WORDS
         and personal_name([found.group("first"), surname])
     }
@@ -1816,7 +1820,7 @@ def _is_surname(mention: str, context: ItemContext) -> bool:
         return False
     return any(
         first.group("first").lower() not in _OPENING_WORDS and personal_name([first.group("first"), word])
-        for first in re.finditer(rf"\b(?P<first>[A-Z][a-z]+)\s+{re.escape(word)}\b", context.text)
+        for first in re.finditer(rf"\b(?P<first>[A-Z][a-z]+)[ \t]+{re.escape(word)}\b", context.text)
     )
 
 
