@@ -1841,6 +1841,14 @@ class TestPoliticalTitles:
     def test_a_name_set_off_before_its_office_is_the_source(self) -> None:
         text = "Lund, the House speaker, told reporters that 218 votes were needed."
         assert sources(text, "218") == ["Lund"]
+        # an office that opens on whose it is: "Velm county's fire chief", "Norland's interior minister"
+        text = "The fire razed 40 homes, Ana Ruiz, Velm county's fire chief, told reporters."
+        assert sources(text, "40") == ["Ana Ruiz"]
+        text = "The fire razed 40 homes, Ana Ruiz, Norland's interior minister, said."
+        assert sources(text, "40") == ["Ana Ruiz"]
+        # must not match: a body named by whose it is, with no name before it
+        text = "The fire razed 40 homes, Velm's fire service said."
+        assert sources(text, "40") == ["Velm's fire service"]
 
     def test_the_nominee_refers_to_the_candidate_who_spoke_before(self) -> None:
         text = "Mara Voss said 5,000 jobs would return. The nominee said another 2,000 would follow."

@@ -734,12 +734,21 @@ def _appositive(segment: str) -> bool:
         return True
     if first in {"a", "an"} and len(tokens) > 1:
         return True
+    possessed = _POSSESSOR_OPENING_RE.match(segment)
+    if possessed is not None:
+        # "Velm county's fire chief", "Norland's interior minister": whose office it is, then the office
+        tokens = WORD_RE.findall(possessed.group("office"))
+        first = "the"
     if first in {"the", "its", "their"} or tokens[0][0].islower():
         # "state Sen. Mara Quinn", "former President Ivo Marek": a titled name, no description
         return personal_name(tokens) is None and any(
             t.lower() in ROLE_WORDS or t.lower().split("'")[0] in ROLE_WORDS for t in tokens[:6]
         )
     return False
+
+
+# A description that opens on whose office it is: "Velm county's fire chief", "Norland's envoy".
+_POSSESSOR_OPENING_RE = re.compile(r"\s*[A-Z][\w.-]*(?:\s+[\w.-]+){0,3}?(?:'s|’s)\s+(?P<office>\S.*)$")
 
 
 def _described_noun_phrase(segment: str) -> str:
