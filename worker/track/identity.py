@@ -473,13 +473,19 @@ def person_key(mention: str, context: ItemContext) -> str:
 
 def _name_before_surname_in_item(surname: str, context: ItemContext) -> str | None:
     """The name the item writes just before a surname, when it writes only one."""
-    firsts = {
+    names = _names_before_surname(surname, context)
+    return names.pop() if len(names) == 1 else None
+
+
+def _names_before_surname(surname: str, context: ItemContext) -> set[str]:
+    """The first names the item writes just before a surname, on one line ("Mara" in "Governor Mara
+    Velikova"), never a sentence adverb ("However Ostrava")."""
+    return {
         found.group("first")
         for found in re.finditer(rf"\b(?P<first>[A-Z][a-z]+)[ \t]+{re.escape(surname)}\b", context.text)
         if found.group("first").lower() not in _OPENING_WORDS
         and personal_name([found.group("first"), surname])
     }
-    return firsts.pop() if len(firsts) == 1 else None
 
 
 _CALENDAR_WORDS = frozenset(
@@ -1818,10 +1824,7 @@ def _is_surname(mention: str, context: ItemContext) -> bool:
     word = mention.strip()
     if _ONE_NAME_WORD.fullmatch(word) is None or gazetteer().lookup(word) is not None:
         return False
-    return any(
-        first.group("first").lower() not in _OPENING_WORDS and personal_name([first.group("first"), word])
-        for first in re.finditer(rf"\b(?P<first>[A-Z][a-z]+)[ \t]+{re.escape(word)}\b", context.text)
-    )
+    return bool(_names_before_surname(word, context))
 
 
 def _country_speaking(mention: str) -> str | None:
