@@ -520,6 +520,15 @@ def test_an_administration_is_a_government(mention: str, expected: str) -> None:
     assert resolve(mention, f"The toll rose to 116, {mention} said.", None, "other") == expected
 
 
+def test_a_country_speaking_beside_another_countrys_ministry_is_its_government() -> None:
+    text = "Peru's health minister said 31 died. Chile said it counted 11 more."
+    entity = resolve_source("Chile", "chile", "government", item_context(text, "CL", frozenset({"CL", "PE"})))
+    assert entity is not None and entity.id == "gov:cl:government"
+    # must not match: in an item about one country, its named ministry speaks for it
+    entity = resolve_source("Chile", "chile", "government", item_context(text, "CL", frozenset({"CL"})))
+    assert entity is not None and entity.id == "gov:cl:health-ministry"
+
+
 def test_donors_together_are_one_generic_source() -> None:
     assert resolve("Donor nations meeting in Geneva", "Donor nations meeting in Geneva said 4 died.") == (
         "generic:donors"

@@ -1925,7 +1925,9 @@ def _sole_national_body(context: ItemContext, country: str | None = None) -> Org
         and not org.subnational
         and org.country == (country or context.country or org.country)
     }
-    if country is not None and country == context.country:
+    # the item's ministries are that country's only when it names no other ("Lebanon's health
+    # minister ... Israel said" gives Israel no health ministry)
+    if country is not None and country == context.country and context.countries <= {country}:
         for office in context.ministries:
             ministry = Entity(
                 id=f"gov:{country.lower()}:{office}{MINISTRY_SUFFIX}",
