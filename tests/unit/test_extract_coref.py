@@ -89,6 +89,13 @@ class TestDescriptions:
         assert found[1] == "the health ministry in Gaza"
         assert found[0].normalized == "gaza health ministry"
 
+    def test_a_name_cut_to_its_capitalised_head_takes_the_fullest_earlier_mention(self) -> None:
+        registry = SourceRegistry()
+        resolved(registry, "the Velmoran Observatory for Water Rights")
+        assert resolved(registry, "the Observatory") == "the Velmoran Observatory for Water Rights"
+        # must not match: with no earlier body of that head it stays as written
+        assert resolved(SourceRegistry(), "the Commission") == "the Commission"
+
     def test_a_body_named_inside_a_title(self) -> None:
         registry = SourceRegistry()
         assert resolved(registry, "Water Ministry spokesperson Lena Okafor") == "Lena Okafor"

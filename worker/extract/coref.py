@@ -215,6 +215,8 @@ def _is_description(tokens: Sequence[str]) -> bool:
     content = _content(tokens)
     if not content or len(content) > 4 or content[-1].lower() not in SOURCE_HEADS:
         return False
+    if len(content) == 1 and tokens[0].lower() == "the":
+        return True  # "the Observatory", "the Commission": a body's name cut to its head, in its capital
     return all(
         t[0].islower()
         or t.lower() in DESCRIPTIVE_ADJECTIVES
