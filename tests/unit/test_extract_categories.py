@@ -1745,3 +1745,21 @@ def test_people_lost_are_deaths() -> None:
     ]
     # must not match: lost homes or jobs are no deaths
     assert categories("The town lost 300 homes in the storm.") == [("300", "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Medics said 14 pupils, six teachers and a guard were among the 31 dead.",
+            [("14", "killed"), ("six", "killed"), ("31", "killed")],
+        ),
+        ("Medics said 14 pupils were among the 52 injured.", [("14", "injured"), ("52", "injured")]),
+        # must not match: a total named by what it is, not by what befell it
+        ("Medics said 14 pupils were among the 400 guests.", [("14", "other"), ("400", "other")]),
+    ],
+)
+def test_parts_among_a_total_named_by_its_fate_share_its_category(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert categories(text) == expected

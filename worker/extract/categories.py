@@ -643,6 +643,11 @@ _ASIDE = re.compile(
     # "4,100 residents of Redding, California, were ordered": a town and its region set off by commas
     r"|\s+(?:of|in|from|near|around)\s+(?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*,\s[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2},"
 )
+_AMONG_THE_TOTAL = re.compile(
+    r"(?:(?:\s*,|\s+and)[^.;:]{0,60}?)?\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+the\s+(?:[\d,]+|[a-z]+)\s+"
+    r"(?:people\s+)?(?P<w>dead|deceased|killed|injured|wounded|missing|displaced|victims)\b",
+    re.IGNORECASE,
+)
 _AMONG_THE = re.compile(
     r"\bamong\s+the\s+(?P<w>dead|deceased|killed|injured|wounded|missing|displaced|victims)\b[^,;]{0,20}$",
     re.IGNORECASE,
@@ -1167,6 +1172,18 @@ _DEED_ON_OTHERS = re.compile(
 def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | None:
     """Stage 1: the counted noun and the clause after it: "were killed", "dead", "missing"."""
     phrase_end = figure.phrase_end
+    among = _AMONG_THE_TOTAL.match(text, phrase_end, figure.sentence_end) if not is_thing else None
+    if among is not None:
+        # "12 children and nine women were among the 33 dead": parts of a total named by its fate,
+        # past the total's own figure, where the clause after the part stops
+        return _CUE_CATEGORY.get(among.group("w").lower(), "killed")
+    return _category_in_clause_after(text, figure, phrase_end, is_thing=is_thing)
+
+
+def _category_in_clause_after(
+    text: str, figure: FigureSpan, phrase_end: int, *, is_thing: bool
+) -> str | None:
+    """The counted noun and the clause after it, up to the next figure or clause break."""
     aside = _ASIDE.match(text, phrase_end, figure.sentence_end)
     if aside is not None:
         phrase_end = aside.end()
