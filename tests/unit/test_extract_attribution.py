@@ -1838,6 +1838,13 @@ class TestAnOutletRelayingASpeaker:
 
 
 class TestPoliticalTitles:
+    def test_a_name_in_quotation_marks_inside_the_subject_is_part_of_it(self) -> None:
+        text = 'The "Blue Vest" rescue group said 40 people died.'
+        assert sources(text, "40") == ['The "Blue Vest" rescue group']
+        # must not match: a quotation before the subject, or a quoted phrase with no article before it
+        assert sources('"We found 40 dead," the rescue group said.', "40") == ["the rescue group"]
+        assert sources('He called it "The Worst" and the mayor said 12 died.', "12") == ["the mayor"]
+
     def test_a_name_set_off_before_its_office_is_the_source(self) -> None:
         text = "Lund, the House speaker, told reporters that 218 votes were needed."
         assert sources(text, "218") == ["Lund"]

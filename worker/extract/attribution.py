@@ -1364,6 +1364,8 @@ _WHERE_ASIDE_RE = re.compile(
 _IN_A_TOWN_END_RE = re.compile(r"\bin\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*\s*$")
 
 
+# A name of one to three capitalised words in quotation marks after an article: 'the "White Helmet"'.
+_QUOTED_NAME_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+[\"“][A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}[\"”]$")
 # The most characters a subject before its cue verb may take: the longest in the labelled and real
 # sets is about 310.
 SUBJECT_WINDOW = 500
@@ -1385,8 +1387,14 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     for quote in _DOUBLE_QUOTES:
         cut = region.rfind(quote)
         if cut >= 0:
+            # 'the "White Helmet" rescue group': a name in quotation marks inside the subject, not a
+            # quotation before it
+            named = _QUOTED_NAME_RE.search(region, 0, cut + 1)
+            cut = named.start() - 1 if named is not None else cut
             region_start += cut + 1
             region = region[cut + 1 :]
+            if named is not None:
+                break
     if not region.strip(" ,"):
         return "", verb_start, None, ""
     whole = _whole_region_subject(region, region_start)
