@@ -529,6 +529,20 @@ def test_a_country_speaking_beside_another_countrys_ministry_is_its_government()
     assert entity is not None and entity.id == "gov:cl:health-ministry"
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Oil-rich Saudi Arabia", "gov:sa:government"),
+        ("War-torn Sudan", "gov:sd:government"),
+        ("Neighbouring Qatar", "gov:qa:government"),
+        # must not match: a hyphen inside the name itself
+        ("Guinea-Bissau", "gov:gw:government"),
+    ],
+)
+def test_a_country_described_before_its_name_is_its_government(mention: str, expected: str) -> None:
+    assert resolve(mention, f"{mention} said 60 people died.", None, "other") == expected
+
+
 def test_donors_together_are_one_generic_source() -> None:
     assert resolve("Donor nations meeting in Geneva", "Donor nations meeting in Geneva said 4 died.") == (
         "generic:donors"

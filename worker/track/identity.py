@@ -1346,9 +1346,16 @@ def resolve_source(
     return _resolve_by_words(mention, normalized, kind, context, place_country)
 
 
+# A word that describes a place before its name: "Oil-rich", "war-torn", "Neighbouring".
+_EPITHET_BEFORE_A_NAME = re.compile(
+    r"^(?:[A-Za-z]+-[a-z]+|[Nn]eighbou?ring|[Ll]andlocked|[Ii]mpoverished)\s+(?=[A-Z])"
+)
+
+
 def _place_speaking(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
     """ "Turkey said", "Moscow said": a country or its capital that speaks is its government; a town
     or region that "said" or places listed together name where figures are, not who keeps them."""
+    mention = _EPITHET_BEFORE_A_NAME.sub("", mention)  # "Oil-rich Saudi Arabia said": the country
     if not _is_place(mention) or _longest_alias(content_words(fold(mention)), context) is not None:
         return _NEXT  # "the White House" is a town's name too, but the data file lists the seat
     country = _country_speaking(mention)
