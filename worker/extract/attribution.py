@@ -1724,18 +1724,28 @@ def _finding_agent(phrase: str, start: int) -> re.Match[str] | None:
     return agent
 
 
-def _finding_source(phrase: str) -> str | None:
-    """The source of a finding described at length: its maker after "by" ("a survey of 2,000 adults
-    by Pollwise", "a study conducted by the institute"), else the finding itself when a description
-    of where it came out follows ("a study published in a journal" -> "a study")."""
+def _finding_and_agent(phrase: str) -> tuple[re.Match[str], re.Match[str] | None, bool] | None:
+    """A finding described at length, the agent after its "by" if any, and whether that agent only
+    read it ("a UN report seen by Reuters": who read it, not who wrote it)."""
     document = _DESCRIBED_FINDING_RE.match(phrase)
     if document is None:
         return None
     agent = _finding_agent(phrase, document.end())
+    read = agent is not None and _READER_BEFORE_RE.search(phrase, document.end(), agent.start()) is not None
+    return document, agent, read
+
+
+def _finding_source(phrase: str) -> str | None:
+    """The source of a finding described at length: its maker after "by" ("a survey of 2,000 adults
+    by Pollwise", "a study conducted by the institute"), else the finding itself when a description
+    of where it came out follows ("a study published in a journal" -> "a study") or only its reader
+    is named."""
+    found = _finding_and_agent(phrase)
+    if found is None:
+        return None
+    document, agent, read = found
     if agent is not None:
-        if _READER_BEFORE_RE.search(phrase, document.end(), agent.start()):
-            return document.group("document")  # "a UN report seen by Reuters": who read it, not who wrote it
-        return agent.group("agent")
+        return document.group("document") if read else agent.group("agent")
     if _FINDING_RELEASED_RE.match(phrase, document.end()):
         return document.group("document")
     return None
@@ -1744,24 +1754,16 @@ def _finding_source(phrase: str) -> str | None:
 def _without_its_reader(phrase: str) -> str:
     """A finding without who read it: "the police report reviewed by Reuters" -> "the police report",
     whose maker is the police, not Reuters."""
-    document = _DESCRIBED_FINDING_RE.match(phrase)
-    if document is None:
-        return phrase
-    agent = _finding_agent(phrase, document.end())
-    if agent is not None and _READER_BEFORE_RE.search(phrase, document.end(), agent.start()):
-        return document.group("document")
-    return phrase
+    found = _finding_and_agent(phrase)
+    return found[0].group("document") if found is not None and found[2] else phrase
 
 
 def _finding_maker(phrase: str) -> str | None:
     """The maker of a finding named after "by" ("a review by the city auditor"), never its reader."""
-    document = _DESCRIBED_FINDING_RE.match(phrase)
-    if document is None:
+    found = _finding_and_agent(phrase)
+    if found is None or found[1] is None or found[2]:
         return None
-    agent = _finding_agent(phrase, document.end())
-    if agent is None or _READER_BEFORE_RE.search(phrase, document.end(), agent.start()):
-        return None
-    return agent.group("agent")
+    return found[1].group("agent")
 
 
 def _without_full_stop(phrase: str) -> str:
