@@ -1383,6 +1383,18 @@ class TestPoliticalReporting:
             "preliminary results"
         ]
 
+    @pytest.mark.parametrize(
+        ("text", "source"),
+        [
+            ("According to the tax office they have refunded 9,000 claims.", "the tax office"),
+            ("According to the mayor we will plant 9,000 trees.", "the mayor"),
+            # a name that holds the word stays whole; only the lower-case pronoun ends the phrase
+            ("According to It Works Ltd, 9,000 users signed up.", "It Works Ltd"),
+        ],
+    )
+    def test_a_pronoun_after_the_source_opens_the_clause_it_vouches_for(self, text: str, source: str) -> None:
+        assert sources(text, "9,000") == [source]
+
     def test_according_to_a_manner_is_no_source(self) -> None:
         assert sources("According to plan, 8,000 people will move in May.", "8,000") == [None]
 
@@ -1459,6 +1471,26 @@ class TestSentenceAdverbsBeforeTheSubject:
     def test_an_adverb_without_a_comma_is_not_part_of_the_name(self) -> None:
         assert sources("However Ferrovia recently revealed a train with 938 seats.", "938") == ["Ferrovia"]
 
+    @pytest.mark.parametrize(
+        "opening",
+        [
+            "Three days ago",
+            "As recently as a fortnight ago",
+            "A couple of months ago",
+            "Last week",
+            "Earlier this month",
+            "Late last year",
+            "This morning",
+            "Next Tuesday",
+        ],
+    )
+    def test_when_it_was_said_is_not_part_of_the_subject(self, opening: str) -> None:
+        assert sources(f"{opening} the water board said 40 wells were dry.", "40") == ["the water board"]
+
+    def test_a_period_that_owns_a_finding_is_not_an_opening_time(self) -> None:
+        # "Last week's survey": the time owns the finding, which is the source
+        assert sources("Last week's survey found 40 wells dry.", "40") == ["Last week's survey"]
+
     def test_a_quantifier_before_a_plural_source(self) -> None:
         assert sources("Some residents said 40 homes burned.", "40") == ["residents"]
 
@@ -1466,6 +1498,29 @@ class TestSentenceAdverbsBeforeTheSubject:
 class TestSpeakersOfPoliticalCopy:
     def test_an_age_after_the_name(self) -> None:
         assert sources("Okafor, 54, said 40 bills stalled.", "54", "40") == [None, "Okafor"]
+
+    @pytest.mark.parametrize(
+        ("text", "source"),
+        [
+            (
+                "The mayor sat beside Ivo Lund, the head of the Port Board, who said 40 cranes stood idle.",
+                "Ivo Lund",
+            ),
+            ("Ivo Lund, the head of the Port Board, who said 40 cranes stood idle, left.", "Ivo Lund"),
+            # no person before the description: it stays the source
+            (
+                "The mayor sat beside the ferry company, the head of the Port Board, who said 40 cranes "
+                "stood idle.",
+                "the head of the Port Board",
+            ),
+        ],
+    )
+    def test_who_after_a_name_and_its_office_is_the_named_person(self, text: str, source: str) -> None:
+        assert sources(text, "40") == [source]
+
+    def test_which_after_a_name_and_its_office_is_not_the_person(self) -> None:
+        text = "The mayor sat beside Ivo Lund, the head of the Port Board, which said 40 cranes stood idle."
+        assert sources(text, "40") != ["Ivo Lund"]
 
     @pytest.mark.parametrize("aside", ["however", "meanwhile", "for its part", "in a statement", "on Friday"])
     def test_an_aside_between_subject_and_verb(self, aside: str) -> None:

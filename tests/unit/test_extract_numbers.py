@@ -149,9 +149,14 @@ def test_no_break_and_thin_spaces_group_thousands_once_cleaned() -> None:
     assert [event.value for event in events] == [12000.0, 3400.0]
 
 
-def test_spaces_do_not_group_in_an_item_that_groups_with_commas() -> None:
-    text = "By 2,300 votes to 410, the council met in 12 300 homes."
-    assert 12300.0 not in [value for value, _, _ in claims_in(text)]
+def test_spaces_group_thousands_in_an_item_that_also_groups_with_commas() -> None:
+    text = "Most applicants came from Ruritania (12 345), then Freedonia (2,310) and Sylvania (1 007)."
+    assert [value for value, _, _ in claims_in(text)] == [12345.0, 2310.0, 1007.0]
+
+
+def test_a_year_before_a_space_grouped_count_stays_apart() -> None:
+    text = "In 2021 4 350 claims were filed, against 3,980 a year before."
+    assert [value for value, _, _ in claims_in(text)] == [4350.0, 3980.0]
 
 
 def test_a_day_then_a_count_is_not_one_number() -> None:

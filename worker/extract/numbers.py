@@ -29,8 +29,10 @@ PLAIN = r"\d+(?:\.\d+)?|\.\d+"
 # A comma that ends a clause, not one that groups a figure's digits ("in 1,028 centres").
 CLAUSE_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
 # Thousands grouped by spaces ("12 000", "1 234 567"; the cleaner turns no-break and thin spaces into
-# plain ones). Read only in items that do not group with commas, where "in 12 300 homes" would more
-# likely be two numbers; see `number_tokens`.
+# plain ones). Read in every item: copy assembled from several desks groups "3,120" and "4 560" in
+# one text, and English does not otherwise write two counts side by side with only a space between.
+# A day before it is the exception ("March 15 300 people"); table cells are kept apart by the
+# cleaner's bar.
 SPACE_GROUPED = r"\d{1,3}(?:[ ]\d{3})+(?![\d]|[.,]\d)"
 _COMMA_GROUPED = f"{INDIAN_GROUPED}|{STRAY_SPACE_GROUPED}|{ENGLISH_GROUPED}"
 DIGITS = f"(?:{_COMMA_GROUPED}|{EUROPEAN_GROUPED}|{EUROPEAN_DECIMAL}|{PLAIN})"
@@ -94,11 +96,9 @@ class NumberToken:
 MONTH_BEFORE_WINDOW = 12
 
 
-def number_tokens(text: str, start: int, end: int, *, spaced_thousands: bool = False) -> list[NumberToken]:  # noqa: PLR0912  one branch per number shape in the tokenizer's hot loop
-    """The numbers in text[start:end], in order (the same tokens `NUMBER.finditer` yields).
-
-    `spaced_thousands` reads "12 000" as one number (see `SPACE_GROUPED`).
-    """
+def number_tokens(text: str, start: int, end: int) -> list[NumberToken]:  # noqa: PLR0912  one branch per number shape in the tokenizer's hot loop
+    """The numbers in text[start:end], in order: the tokens `NUMBER.finditer` yields, except that
+    thousands grouped by spaces ("12 000") are one number (see `SPACE_GROUPED`)."""
     tokens: list[NumberToken] = []
     consumed = start
     for run in _DIGIT_RUN.finditer(text, start, end):
@@ -113,7 +113,7 @@ def number_tokens(text: str, start: int, end: int, *, spaced_thousands: bool = F
         elif previous and previous in _DIGIT_CONTEXT:
             continue
         match = None
-        if spaced_thousands and run.end() - at <= 3 and text[run.end() : run.end() + 2].lstrip(" ").isdigit():
+        if run.end() - at <= 3 and text[run.end() : run.end() + 2].lstrip(" ").isdigit():
             match = _SPACE_GROUPED_AT.match(text, at, end)
             if match is not None and _MONTH_BEFORE.search(text, max(start, at - MONTH_BEFORE_WINDOW), at):
                 match = None  # "March 15 300 people": a day, then a count

@@ -314,14 +314,12 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
     peso: str = "PHP",
     pound: str = "GBP",
     shilling: str = "KES",
-    spaced_thousands: bool = False,
 ) -> list[Quantity]:
     """Quantity mentions that may be claims in the sentence text[start:end], in order.
 
-    `rupee`, `peso`, `pound` and `shilling` are the currencies the item's country gives those names;
-    `spaced_thousands` reads "12 000" as one number (the item does not group with commas).
+    `rupee`, `peso`, `pound` and `shilling` are the currencies the item's country gives those names.
     """
-    matches = number_tokens(text, start, end, spaced_thousands=spaced_thousands)
+    matches = number_tokens(text, start, end)
     local = {"RUPEE": rupee, "PESO": peso, "POUND": pound, "SHILLING": shilling}
     found: list[Quantity] = []
     carried_unit: tuple[str, int] | None = None  # ("magnitude", end) to share with "5.9 and 5.5"
