@@ -1549,6 +1549,10 @@ class TestSpeakersOfPoliticalCopy:
             ("The treasurer, Ines Ortega, left early, adding that 300 donors paid.", "Ines Ortega"),
             ("Prices climbed again, adding 300 dollars to a typical bill.", None),
             ("Rain fell for a week, saying nothing of the 300 homes lost.", None),
+            ("The treasurer listed the bills, stating that 300 went unpaid.", "The treasurer"),
+            ("The utility sent texts, warning that 300 streets would lose power.", "The utility"),
+            ("The ministry updated its tally, confirming 300 new cases.", "The ministry"),
+            ("Storms lashed the port, warning of 300 more days of repairs.", None),
         ],
     )
     def test_a_participle_of_saying_credits_the_subject_that_opens_the_sentence(
@@ -2778,12 +2782,19 @@ def test_a_speaker_citing_its_internal_records_is_the_source() -> None:
         "The ministry posted on its website that 45 people had been rescued.",
         "The ministry posted on social media that 45 people had been rescued.",
         'The ministry posted on X: "45 people have been rescued."',
+        "The ministry posted that 45 people had been rescued.",
     ],
 )
 def test_posted_through_a_channel_is_a_cue(text: str) -> None:
     assert sources(text, "45") == ["The ministry"]
     # must not match: a business that posts a result reports no one's figure
     assert sources("The bank posted a loss of $2 billion.", "$2 billion") == [None]
+    assert sources("The bank posted $2 billion in profit, up from a year ago.", "$2 billion") == [None]
+
+
+@pytest.mark.parametrize("channel", ["", " on its website"])
+def test_posted_after_what_was_said_is_a_cue(channel: str) -> None:
+    assert sources(f"Crews had rescued 45 people, the ministry posted{channel}.", "45") == ["the ministry"]
 
 
 @pytest.mark.parametrize("role", ["district commissioner", "prefect", "county coroner"])

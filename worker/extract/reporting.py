@@ -141,10 +141,13 @@ THAT_CLAUSE_VERBS: Final[frozenset[str]] = frozenset(
 # Of those, the ones that are plural nouns too, verbs only after a speaker's head (`attribution`).
 NOUN_LIKE_THAT_CLAUSE_VERBS: Final[frozenset[str]] = frozenset({"states"})
 THAT_FOLLOWS_RE: Final = re.compile(r",?\s+that\b")
-# "The ministry posted on its website that ...", "the mayor posted on X:": a verb of saying only with
-# the channel and then "that" or a colon ("the bank posted a loss" is a result).
+# "The ministry posted on its website that ...", "the mayor posted on X:", "she posted that ...", and
+# after what was said ("..., she posted.", "..., the mayor posted on X."): a verb of saying only with
+# "that", a colon or nothing after it ("the bank posted a loss" is a result).
 POSTING_VERBS: Final[frozenset[str]] = frozenset({"posted", "posts"})
-POSTED_ON_RE: Final = re.compile(r"\s+(?:on|to)\s+[^,.;:\"“]{1,40}?(?:,?\s+that\b|:)")
+POSTED_ON_RE: Final = re.compile(
+    r"\s+that\b|\s+(?:on|to)\s+[^,.;:\"“]{1,40}?(?:,?\s+that\b|:|(?=[.!?]))|(?=[.!?]|,\s)"
+)
 ACCUSING_VERBS: Final[frozenset[str]] = frozenset({"accused", "accuses", "accuse"})
 # The one accused and "of" after an accusing verb: "accused the ministry of", "accuse Tarvo's army of";
 # never a count of people ("police accused 12 men of looting" is a deed).
@@ -661,6 +664,9 @@ SPEECH_PARTICIPLES: Final[dict[str, str]] = {
     "estimating": "estimated",
     "putting": "put",
     "counting": "counted",
+    "stating": "stated",
+    "warning": "warned",
+    "confirming": "confirmed",
 }
 
 # The subject of an absolute construction right before its participle: "with organisers claiming
