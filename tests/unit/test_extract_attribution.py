@@ -312,6 +312,23 @@ class TestDocuments:
         # a search that found people is no finding
         assert sources("Divers from the village found 12 survivors.", "12") == [None]
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Some 44% back the levy, according to research by Pollwise.",
+            "Research conducted by Pollwise found 44% back the levy.",
+            "Some 44% back it, according to research conducted by Pollwise exclusively for KVTV in Dover.",
+        ],
+    )
+    def test_research_credits_its_maker(self, text: str) -> None:
+        assert sources(text, "44%") == ["Pollwise"]
+
+    def test_the_people_a_poll_asked_are_not_its_maker(self) -> None:
+        assert sources("A new poll of Velm voters shows 44% back the levy.", "44%") == ["A new poll"]
+        assert sources("According to a survey of Dover residents, 44% back the levy.", "44%") == ["a survey"]
+        # must not match: figures "of" a body are that body's
+        assert sources("Figures of the Velm water board show 44 leaks.", "44") == ["the Velm water board"]
+
     def test_who_read_a_finding_is_not_its_maker(self) -> None:
         text = "The militia holds at least nine towns, a UN report seen by Reuters said."
         assert sources(text, "nine") == ["a UN report"]

@@ -48,3 +48,15 @@ def test_clock_time_ends_a_sentence_only_before_a_new_one() -> None:
 def test_spans_are_offsets_into_the_text() -> None:
     text = "  One here.  Two there.\n"
     assert split_sentences(text) == [(2, 11), (13, 23)]
+
+
+def test_an_abbreviation_before_a_number_ends_no_sentence() -> None:
+    assert sentences("Voters backed Prop. 12 and Hwy. 9 got a new lane. Then polls closed.") == [
+        "Voters backed Prop. 12 and Hwy. 9 got a new lane.",
+        "Then polls closed.",
+    ]
+    # before a word the same letters may end a sentence
+    assert sentences("The set needed a prop. Nobody brought one.") == [
+        "The set needed a prop.",
+        "Nobody brought one.",
+    ]

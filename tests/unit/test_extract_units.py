@@ -71,6 +71,9 @@ def test_named_unit_patterns(name: str, matching: str, not_matching: str, method
         ("A 6,500-kilometre range.", [(6500, "km")]),
         ("Rates rose 25 basis points.", [(25, "bp")]),
         ("It can dip to minus-130 degrees Fahrenheit.", [(-130, "F")]),
+        # a margin either way is no negative value
+        ("The margin of error is plus or minus 3.5 percent.", [(3.5, "percent")]),
+        ("Readings vary plus/minus 2 percent.", [(2.0, "percent")]),
         ("Temperatures hit 48.8C in Sicily.", [(48.8, "C")]),
         ("Ottawa approved a $5.2-billion package.", [(5.2e9, "USD")]),
         ("Sisters laundered S $1mil (RM3.06mil).", [(1e6, "SGD"), (3.06e6, "MYR")]),

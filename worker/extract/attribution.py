@@ -1144,8 +1144,14 @@ _NAME_LINK_WORDS = frozenset({"the", "of", "for", "on", "and"})
 
 
 _CLIENT_AFTER_MAKER_RE = re.compile(
-    r"\b(?P<maker_head>[\w'’.&-]+)\s+for\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}$"
+    r"\b(?P<maker_head>[\w'’.&-]+)(?:\s+[a-z]+ly)?\s+for\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}"
+    # "exclusively for WXTV in Dover": where the client is, after its name
+    r"(?:\s+in\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,2})?$"
 )
+
+
+# Findings whose "of" names the people asked ("a survey of 2,000 adults", "a poll of nurses").
+_SAMPLING_DOCUMENTS = frozenset({"poll", "polls", "survey", "surveys", "census"})
 
 
 def _owner_of_documents(phrase: str) -> str | None:  # noqa: PLR0911  one early return per document-phrase pattern
@@ -1153,6 +1159,10 @@ def _owner_of_documents(phrase: str) -> str | None:  # noqa: PLR0911  one early 
     phrase = _CLOCK_TIME_RE.sub("", phrase)  # "the board's 6 p.m. bulletin": the hour is no owner
     document_from = DOCUMENT_FROM_RE.match(phrase)
     if document_from:
+        opening = document_from.group().split()
+        if opening[-1] == "of" and opening[-2].lower() in _SAMPLING_DOCUMENTS:
+            # "a new poll of Velm voters": after "of" stand the people asked, not the poll's maker
+            return " ".join(opening[:-1])
         owner = phrase[document_from.end() :]
         client = _CLIENT_AFTER_MAKER_RE.search(owner)
         # "polls by Pollwise for the Courier": the maker, not whom it worked for; "the Office for

@@ -84,7 +84,10 @@ _REASONS_THAT_TAKE_THE_PARTNER = frozenset(
     {"year", "date", "age", "name or identifier", "phone number", "identifier"}
 )
 PHONE_NUMBER = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,}")
-NEGATIVE_BEFORE = re.compile(r"(?:\bminus[\s-]|−|(?<=\s)-)$", re.IGNORECASE)
+# "minus 12", "−4", " -4"; not a margin either way ("plus or minus 3 points", "plus/minus 3").
+NEGATIVE_BEFORE = re.compile(
+    r"(?:(?<!plus or )(?<!plus-or-)(?<!plus/)\bminus[\s-]|−|(?<=\s)-)$", re.IGNORECASE
+)
 PLURAL_WORD_AFTER = re.compile(r"\s+(?:[a-z]+s|people)\b")
 NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
 PHONE_LIST_JOIN = re.compile(r"^[^.;]{0,60}\b(?:or|and)\s+$")

@@ -312,7 +312,7 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = word_set(
         records documents statement census survey tallies assessment projections toll poll polls
         surveys study studies results findings projection analysis audit filing filings update updates
         bulletin bulletins claim claims imagery images website websites dashboard database document
-        memo memos
+        memo memos research
     """
 )
 
@@ -322,7 +322,7 @@ FINDING_DOCUMENTS: Final[frozenset[str]] = word_set(
     """
         poll polls survey surveys study studies report reports census analysis audit review records
         documents results findings projection projections assessment tally tallies investigation
-        update bulletin document memo memos
+        update bulletin document memo memos research
     """
 )
 

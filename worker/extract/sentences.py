@@ -81,6 +81,9 @@ ABBREVIATIONS = frozenset(
         "rs",
     ]
 )
+# Abbreviations that stand before a number ("Prop. 29", "Hwy. 101", "pp. 12-14"), and end no sentence
+# there; before a word they may be words of their own ("a stage prop. The ...").
+ABBREVIATIONS_BEFORE_A_NUMBER = frozenset({"prop", "props", "hwy", "rte", "pp", "ch", "pt"})
 
 # A token ending in a period: the word before it decides whether it is an abbreviation.
 _CANDIDATE_END = re.compile(
@@ -128,6 +131,8 @@ def _ends_sentence(text: str, sentence_start: int, match: re.Match[str]) -> bool
         return False  # an initial: "S. Kobylash"
     if "." in word and all(len(part) <= 2 for part in word.split(".")):
         return False  # dotted acronyms: "U.N.", "U.S."
+    if word.lower() in ABBREVIATIONS_BEFORE_A_NUMBER and text[match.end() : match.end() + 1].isdigit():
+        return False
     return word.lower() not in ABBREVIATIONS
 
 
