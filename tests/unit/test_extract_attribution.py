@@ -1400,6 +1400,19 @@ class TestPoliticalReporting:
             "preliminary results"
         ]
 
+    @pytest.mark.parametrize("verb", ["quotes", "quoted"])
+    def test_an_outlet_that_quotes_someone_as_saying_credits_them(self, verb: str) -> None:
+        text = f"The Velm News agency {verb} rebel spokesman Ivo Lund as saying fighters killed 40 soldiers."
+        assert sources(text, "40") == ["Ivo Lund"]
+        # must not match: quoting a figure is no saying
+        assert sources(f"The paper {verb} 40 officials in its report.", "40") == [None]
+
+    def test_a_report_owned_by_the_object_of_a_deed_is_the_objects(self) -> None:
+        text = "The rebels on Monday rejected the Velm Army report that they had lost 400 fighters."
+        assert sources(text, "400") == ["the Velm Army"]
+        # must not match: a subject with no deed before the verb "report"
+        assert sources("Officials report that 400 homes flooded.", "400") == ["Officials"]
+
     @pytest.mark.parametrize(
         ("text", "source"),
         [
@@ -1487,6 +1500,10 @@ class TestCueWordsUsedAsNouns:
 class TestSentenceAdverbsBeforeTheSubject:
     def test_an_adverb_without_a_comma_is_not_part_of_the_name(self) -> None:
         assert sources("However Ferrovia recently revealed a train with 938 seats.", "938") == ["Ferrovia"]
+
+    @pytest.mark.parametrize("aside", ["for its part", "for their part"])
+    def test_for_its_part_is_no_part_of_the_subject(self, aside: str) -> None:
+        assert sources(f"The water board {aside} said 40 wells were dry.", "40") == ["The water board"]
 
     @pytest.mark.parametrize(
         "opening",

@@ -60,3 +60,12 @@ def test_an_abbreviation_before_a_number_ends_no_sentence() -> None:
         "The set needed a prop.",
         "Nobody brought one.",
     ]
+
+
+def test_a_full_stop_that_lost_its_space_still_ends_a_sentence() -> None:
+    assert sentences("Shelling went on for hours.Army staff said 59 fighters died.") == [
+        "Shelling went on for hours.",
+        "Army staff said 59 fighters died.",
+    ]
+    # must not match: an abbreviation or an initial glued to a name
+    assert sentences("He met Dr.Lund and J.Smith there.") == ["He met Dr.Lund and J.Smith there."]

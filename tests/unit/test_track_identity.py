@@ -217,6 +217,20 @@ def test_an_acronym_the_item_defines_for_a_listed_body_is_that_body() -> None:
     assert resolve("the INGD", text, country="ES") == "acr:ingd"
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Velmar TV", "name:tv velmar"),
+        ("Tarsa Radio FM", "name:fm radio tarsa"),
+        ("Orlo Holdings PLC", "name:holding orlo plc"),
+    ],
+)
+def test_letters_that_say_what_kind_of_body_it_is_are_no_acronym(mention: str, expected: str) -> None:
+    assert resolve(mention, country="GB", kind="media") == expected
+    # must not match: letters of a body's own are its acronym
+    assert resolve("Velmar KTV", country="GB", kind="media") == "acr:ktv"
+
+
 def test_a_regnal_number_is_no_acronym() -> None:
     assert resolve("the Carlos III Health Institute", country="ES") == "name:carlo health iii institute"
     assert resolve("the Pius XII Foundation", country="IT") != "acr:xii"
@@ -890,6 +904,12 @@ def test_the_outlet_a_person_spoke_to_is_not_whom_they_speak_for() -> None:
     # must not match: a body the item ties the person to is still theirs
     text = "UNICEF spokeswoman Lia Moss told the BBC that 40 died. Moss said 9 were missing."
     assert resolve("Lia Moss", text, country="GB", kind="person") == "unicef"
+
+
+@pytest.mark.parametrize("verb", ["quotes", "quoted"])
+def test_the_outlet_that_quotes_a_person_is_not_whom_they_speak_for(verb: str) -> None:
+    text = f"The Reuters news agency {verb} spokesman Ivo Lund as saying 40 died. Lund said 9 were missing."
+    assert resolve("Ivo Lund", text, country="GB", kind="person") == "person:i lnd"
 
 
 @pytest.mark.parametrize("verb", ["told", "informed"])

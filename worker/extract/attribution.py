@@ -1583,7 +1583,17 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     if not subject:
         return "", verb_start, None, ""
     subject = _origin_of_finding(subject)
+    acted_on = _OBJECT_OF_A_DEED_RE.search(subject)
+    cue_word = WORD_RE.match(text, verb_start)
+    if acted_on is not None and cue_word is not None and cue_word.group().lower() in DOCUMENT_NOUNS:
+        # "The rebels rejected the Velm Army report that ...": "report" is the army's document, and
+        # the words before it hold a verb of their own, so they are no subject
+        subject = acted_on.group("np").strip()
     return subject, region_start + region.rfind(subject), None, ""
+
+
+# A verb in the past and the definite noun phrase it acts on, inside what was read as a subject.
+_OBJECT_OF_A_DEED_RE = re.compile(r"\b[a-z]{3,}ed\s+(?P<np>(?:the|its|their)\s+(?:[A-Z][\w'’.&-]*\s*){1,5})$")
 
 
 def _coordinated_subject(text: str, start: int, verb_start: int) -> str:

@@ -691,6 +691,7 @@ CUE_WORDS: Final[dict[str, str]] = {
     **dict.fromkeys(COUNTING_VERBS, "counting"),
     **dict.fromkeys(SPEECH_VERBS, "speech"),
     "quoted": "quoted",
+    "quotes": "quoted",  # "the agency quotes the governor as saying"
     **dict.fromkeys(SPEECH_PARTICIPLES, "participle"),
     **{first.capitalize(): "preposed" for first in (cue.split()[0] for cue in PREPOSED_CUES)},
     **dict.fromkeys((cue.split()[0] for cue in PREPOSED_CUES), "preposed"),
@@ -759,7 +760,8 @@ POSSESSIVE_FOLLOW_RE: Final = re.compile(
 
 # Phrases between a subject and its verb: "the guild on its own claimed", "... last week had expected".
 TRAILING_PHRASE_RE: Final = re.compile(
-    r"\s(?:on\s+(?:its|their|his|her)\s+own|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
+    r"\s(?:on\s+(?:its|their|his|her)\s+own|for\s+(?:its|their|his|her|our)\s+part"
+    r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
     # "in a statement", "in a state-wide televised address": where the words were said
     r"|in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|address|speech|interview|broadcast"
     r"|conference|briefing|post|message|video)|for\s+the\s+first\s+time|(?:late|early)\s+on|(?:so|thus)\s+far"

@@ -373,6 +373,9 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 # A regnal or ordinal number after a name ("Carlos III", "World War II"): no body's letters.
 _ROMAN_NUMERAL = re.compile(r"[IVX]+")
+# Capitals that say what kind of body a name is, not which one: "Al Masirah TV", "Velm Radio FM",
+# "Tarsa Holdings PLC". A name that ends on them is keyed by its words.
+_KIND_LETTERS = frozenset({"TV", "FM", "AM", "PLC", "LLC", "LTD", "INC", "AG", "GMBH", "NV", "LLP"})
 # Capitalised words that are not part of a body's initials ("The", a sentence's first word).
 _NOT_INITIALS = frozenset({"the", "a", "an", "of", "for", "and"})
 # Lower-case particles of personal names: "Eduardo del Rosario" is still a proper name.
@@ -855,6 +858,7 @@ def known_organisation(mention: str, context: ItemContext) -> Organisation | Ent
         if (
             _ACRONYM.fullmatch(bare)
             and not _ROMAN_NUMERAL.fullmatch(bare)
+            and bare not in _KIND_LETTERS
             and bare not in ISO_CODES  # "a package of USD 380 million": money, not a body
             and bare not in _initials_of_a_name(mention)  # "G.K. Jalan": a person's initials
             and gazetteer().lookup(bare) is None
@@ -2147,6 +2151,8 @@ _AUDIENCE = re.compile(
     r"\b(?:told|telling|informed|informing|speaking\s+to|talking\s+to|in\s+an\s+interview\s+with|"
     r"interviewed\s+by)\s+(?:the\s+)?"
     r"(?:(?:state[- ]run|state[- ]owned|state|local|national|public|private)\s+)?(?:[A-Z][\w.&'’-]*\s*){1,5}"
+    # "AFP news agency quotes spokesman Ivo Lund": the outlet that quotes a person, before its verb
+    r"|(?:[A-Z][\w.&'’-]*\s+){1,4}(?:(?:news\s+)?agency\s+|newspaper\s+|daily\s+)?(?:quotes|quoted)\b"
 )
 # "Capt. Dana Wells of the Oregon State Patrol", "Ivo Lund from the state fire service": the body
 # written right after a person's name.
