@@ -468,6 +468,15 @@ class TestDocuments:
         # must not match: "as per" that credits no one
         assert sources("The work was done as per the plan, and 40 homes were rebuilt.", "40") == [None]
 
+    @pytest.mark.parametrize("quantifier", ["only", "some", "more than", "nearly"])
+    def test_a_finding_with_no_comma_before_the_clause_it_vouches_for(self, quantifier: str) -> None:
+        text = f"According to the first results {quantifier} 40 seats went to the Greens."
+        assert sources(text, "40") == ["first results"]
+        # must not match: a finding whose owner follows it
+        assert sources("According to results from the commission, 40 seats went to the Greens.", "40") == [
+            "the commission"
+        ]
+
     def test_per_and_a_lower_case_source(self) -> None:
         assert sources("The city had 41 homicides, per police data.", "41") == ["police data"]
         assert sources("The toll rose to 40, per local media.", "40") == ["local media"]

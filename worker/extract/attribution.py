@@ -1216,7 +1216,10 @@ def _names_a_body(words: str) -> bool:
 
 # A document noun and, with no mark between, the figure it gives: where a source phrase ends.
 _DOCUMENT_THEN_FIGURE_RE = re.compile(
-    r"\b(?P<noun>report|reports|data|figures|statistics|estimates|bulletin|update)\s+(?=\d)", re.IGNORECASE
+    r"\b(?P<noun>report|reports|data|figures|statistics|estimates|bulletin|update|results|count|tally)\s+"
+    # "according to initial results only four parties ...": a quantifier opens the clause after it
+    r"(?=\d|(?:only|some|about|almost|nearly|more|over|around|roughly|just|at\s+least|fewer|less)\s)",
+    re.IGNORECASE,
 )
 
 
