@@ -120,6 +120,22 @@ def test_words_after_an_honorific_are_a_name_even_where_they_name_bodies(
     assert personal_name(phrase) == name
 
 
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Chief Officer of Velm district Ana Ruiz", ["Ana", "Ruiz"]),
+        ("Deputy Commissioner or Administrative Chief of Orlo province Ivo Lund", ["Ivo", "Lund"]),
+        ("Head of the Velm fire service Ana Ruiz", ["Ana", "Ruiz"]),
+        # must not match: no lower-case word sets a name apart from what the title is of
+        ("Deputy Commissioner of Orlo Ivo Lund", None),
+        ("Minister for Disaster Management", None),
+        ("Head of the Velm Red Cross Society Ana Ruiz", None),
+    ],
+)
+def test_a_name_after_what_a_title_is_of(phrase: str, name: list[str] | None) -> None:
+    assert personal_name(phrase.split()) == name
+
+
 def test_words_that_name_bodies_after_an_office_are_no_name() -> None:
     # must not match: an office is no honorific, so "General Hospital" stays a body
     assert personal_name(["Tampa", "General", "Hospital"]) is None

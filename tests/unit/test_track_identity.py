@@ -819,6 +819,14 @@ def test_a_person_from_a_town_speaks_for_herself() -> None:
     assert resolve("Lia Moss", text, country="US", kind="person") == "person:l ms"
 
 
+def test_a_title_with_what_it_is_of_before_the_name_is_that_bodys_voice() -> None:
+    text = "Deputy Superintendent of Police of Velm district Ravi Menon said 9 were held."
+    assert resolve("Ravi Menon", text, country="IN", kind="person") == "generic:district police"
+    # must not match: a title that names no body leaves the person their own source
+    text = "Deputy Commissioner or Administrative Chief of Velm district Ravi Menon said 9 were held."
+    assert resolve("Ravi Menon", text, country="IN", kind="person") == "person:r mn"
+
+
 @pytest.mark.parametrize(
     ("mention", "text", "expected"),
     [

@@ -173,6 +173,32 @@ def _opens_with_initials(name: tuple[str, ...]) -> bool:
     )
 
 
+# Words that open what a title is of: "Chief of Dhaka district", "Commissioner for Refugees".
+_TITLE_COMPLEMENT_WORDS: Final = frozenset({"of", "for", "in", "at"})
+# The most words a name after a title's complement has: "Yusuf Harun", "Ana Maria Ruiz".
+_NAME_AFTER_COMPLEMENT_WORDS = 3
+
+
+def _name_after_a_complement(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The name that ends a title's complement after a lower-case word ("of Dhaka district Yusuf
+    Harun" -> Yusuf Harun), or the words as they were when no lower-case word sets a name apart."""
+    start = len(words)
+    while (
+        start > 0
+        and PERSONAL_NAME_TOKEN_RE.match(words[start - 1])
+        and words[start - 1].lower() not in _NOT_IN_NAMES
+    ):
+        start -= 1
+    before = words[start - 1] if start > 0 else ""
+    if (
+        2 <= len(words) - start <= _NAME_AFTER_COMPLEMENT_WORDS
+        and before.islower()
+        and before not in _LINK_WORDS
+    ):
+        return words[start:]
+    return words
+
+
 @lru_cache(maxsize=8192)
 def _personal_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """`personal_name` on a hashable phrase, cached: the same speakers recur across a feed."""
@@ -186,6 +212,9 @@ def _personal_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
             last_title = index
             honorific = word in _PERSON_ONLY_TITLES
     name = tokens[last_title + 1 :]
+    if last_title >= 0 and name and name[0].lower() in _TITLE_COMPLEMENT_WORDS:
+        # "Deputy Commissioner of Dhaka district Yusuf Harun": the title's place or body, then the name
+        name = _name_after_a_complement(name)
     initials = bool(name) and _opens_with_initials(name)
     if (
         not name

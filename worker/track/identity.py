@@ -1986,6 +1986,7 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
         after = (
             _body_after_name(sentence, person, context)
             or _rank_voice(sentence, person)
+            or _title_before_name(sentence, person, context)
             # "Jo Lind, who heads the district police": a verb of leading, no role word
             or (_office_after_name(sentence, person, context) if ", who " in sentence else None)
         )
@@ -2181,6 +2182,31 @@ def _rank_voice(sentence: str, person: str) -> Entity | None:
     if at > 0 and _POLICE_RANK_BEFORE.search(sentence, max(0, at - 8), at):
         return Entity(id="generic:police", name="police", speaker=person)
     return None
+
+
+# A title in capitals written right before a name, with what it is of and a kind of place:
+# "Deputy Superintendent of Police of Velm district ", "Chief of the Port Authority ". A title with
+# no "of" or "for" ("State Health Minister") is read by the rules for offices.
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?=(?:[A-Z][\w'’.-]*\s+)+(?:of|for)\s)(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|or|and|the|in)\s+)*){2,8}"
+    r"(?:[a-z]+\s+)?$"
+)
+
+
+def _title_before_name(sentence: str, person: str, context: ItemContext) -> Entity | None:
+    """The listed or generic body a title with "of" before the name names ("Deputy Superintendent of
+    Police of Velm district Ana Ruiz" speaks for the district police); a title that names no such
+    body leaves the person to the other rules."""
+    at = sentence.find(person)
+    title = _TITLE_BEFORE_NAME.search(sentence, 0, at) if at > 0 else None
+    if title is None or ROLE_WORDS.isdisjoint(fold(title.group()).split()):
+        return None
+    # the title alone: with the name, the phrase would be a person's and be read here again
+    phrase = title.group().strip()
+    body = resolve_source(phrase, fold(phrase), "government", context)
+    if body is None or body.id.startswith((PERSON_PREFIX, UNLISTED_PREFIX, "gov:")):
+        return None  # a government's office is read by the rules for offices, with the item's country
+    return Entity(id=body.id, name=body.name, speaker=_speaker(person) or person, country=body.country)
 
 
 def _body_after_name(
