@@ -323,6 +323,11 @@ class TestDocuments:
     def test_research_credits_its_maker(self, text: str) -> None:
         assert sources(text, "44%") == ["Pollwise"]
 
+    def test_expectations_are_their_owners(self) -> None:
+        assert sources("Claims topped analysts' expectations of 5,800.", "5,800") == ["analysts"]
+        # must not match: expectations no one is named for credit no one
+        assert sources("Sales beat expectations, rising 40 percent.", "40 percent") == [None]
+
     def test_the_people_a_poll_asked_are_not_its_maker(self) -> None:
         assert sources("A new poll of Velm voters shows 44% back the levy.", "44%") == ["A new poll"]
         assert sources("According to a survey of Dover residents, 44% back the levy.", "44%") == ["a survey"]
@@ -1596,6 +1601,9 @@ class TestSpeakersOfPoliticalCopy:
             ("The utility sent texts, warning that 300 streets would lose power.", "The utility"),
             ("The ministry updated its tally, confirming 300 new cases.", "The ministry"),
             ("Storms lashed the port, warning of 300 more days of repairs.", None),
+            ("Meanwhile, Velmar gave more bad news, saying it will cut 300 jobs.", "Velmar"),
+            ("However, the union rejected the offer, saying 300 members would lose pay.", "the union"),
+            ("Meanwhile, rain fell for a week, saying nothing of the 300 homes lost.", None),
         ],
     )
     def test_a_participle_of_saying_credits_the_subject_that_opens_the_sentence(

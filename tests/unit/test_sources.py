@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from worker.extract.sources import ALIAS_TABLE, normalize_source, personal_name
+from worker.extract.sources import ALIAS_TABLE, normalize_source, personal_name, without_home_base
 from worker.models import SourceType
 
 
@@ -204,3 +204,16 @@ def test_one_initial_without_a_dot_opens_a_persons_name_but_a_or_i_do_not() -> N
     # must not match: "A" and "I" are words before a name, not initials
     assert personal_name(["A", "Velport", "spokesman"]) is None
     assert personal_name(["I", "Ruiz"]) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("London-based Orlo Advisors", "Orlo Advisors"),
+        ("the New York-based Velm Fund", "Velm Fund"),
+        # must not match: a kind of group, not a named body after the base
+        ("Community-based groups", "Community-based groups"),
+    ],
+)
+def test_where_a_body_is_based_is_no_part_of_its_name(name: str, expected: str) -> None:
+    assert without_home_base(name) == expected

@@ -11,6 +11,7 @@ from worker.track.identity import (
     name_skeleton,
     resolve_source,
     strip_sentence_adverbs,
+    unlisted_name_key,
 )
 
 
@@ -817,6 +818,10 @@ def test_a_person_the_item_ties_to_an_unlisted_body_speaks_for_it(text: str) -> 
 def test_a_person_from_a_town_speaks_for_herself() -> None:
     text = "Nine died, said Lia Moss of Velmar. Moss said 4 were missing."
     assert resolve("Lia Moss", text, country="US", kind="person") == "person:l ms"
+
+
+def test_where_an_unlisted_body_is_based_is_no_part_of_its_key() -> None:
+    assert unlisted_name_key("London-based Orlo Advisors") == unlisted_name_key("Orlo Advisors")
 
 
 def test_a_title_with_what_it_is_of_before_the_name_is_that_bodys_voice() -> None:

@@ -154,9 +154,10 @@ _BODY_COMPLEMENT = (
     rf"(?:\s+(?:for|of)\s+(?:the\s+)?(?:(?:[a-z][\w\-]*\s+){{0,2}}(?:{word_alternation(_SUBJECT_HEADS)})\b"
     r"|[A-Z][\w'’\-]*(?:\s+(?:of\s+)?[A-Z][\w'’\-]*){0,4}))?"
 )
+# The subject that opens a sentence, or its clause after a sentence adverb ("Meanwhile, the union").
 _SENTENCE_SUBJECT_RE = re.compile(
-    rf"(?:The|An?)\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{word_alternation(_SUBJECT_HEADS)})\b{_BODY_COMPLEMENT}|"
-    r"(?:The\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
+    rf"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{word_alternation(_SUBJECT_HEADS)})\b{_BODY_COMPLEMENT}|"
+    r"(?:[Tt]he\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
     # "Norland's Sea Rescue group": a name and a head in lower case after it
     rf"(?:\s+(?:{word_alternation(_SUBJECT_HEADS)})\b{_BODY_COMPLEMENT})?"
 )
@@ -1842,10 +1843,18 @@ def _is_participle(word: str) -> bool:
     return word.endswith("ed") or word in IRREGULAR_PARTICIPLES
 
 
+# A sentence adverb set off by a comma before the subject: "Meanwhile, ", "However, ".
+_OPENING_ADVERB_RE = re.compile(r"([A-Z][a-z]+),\s+")
+
+
 def _opening_subject(text: str, start: int, limit: int) -> tuple[str, int] | None:
     """The source phrase that opens a clause at `start` and its end: a pronoun, a name or a noun
     phrase with a source head, or a name set off by commas after the opening words ("The opposition
     leader, Mara Quinn, disputed ..." gives Mara Quinn)."""
+    adverb = _OPENING_ADVERB_RE.match(text, start, limit)
+    after_adverb = False
+    if adverb is not None and adverb.group(1).lower() in DISCOURSE_WORDS:
+        start, after_adverb = adverb.end(), True  # "Meanwhile, Velmar gave ...": past the adverb
     pronoun = _OPENING_PRONOUN_RE.match(text, start, limit)
     if pronoun is not None:
         return pronoun.group(1), pronoun.end(1)
@@ -1859,8 +1868,13 @@ def _opening_subject(text: str, start: int, limit: int) -> tuple[str, int] | Non
     tokens = WORD_RE.findall(phrase)
     if not tokens or tokens[0].lower() in PREPOSITIONS | DISCOURSE_WORDS:
         return None
-    # a capital that only opens the sentence ("Prices rose, adding ...") names no one
-    named = personal_name(tokens) is not None or any(ACRONYM_RE.match(t) for t in tokens)
+    # a capital that only opens the sentence ("Prices rose, adding ...") names no one; after an
+    # opening adverb it is a name's ("Meanwhile, Velmar gave ...")
+    named = (
+        personal_name(tokens) is not None
+        or any(ACRONYM_RE.match(t) for t in tokens)
+        or (after_adverb and all(t[0].isupper() for t in tokens))
+    )
     if not (named or {t.lower() for t in tokens} & SOURCE_HEADS):
         return None
     return (phrase, subject.end()) if _valid_source(phrase, counting=False) else None

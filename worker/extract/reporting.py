@@ -312,7 +312,7 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = word_set(
         records documents statement census survey tallies assessment projections toll poll polls
         surveys study studies results findings projection analysis audit filing filings update updates
         bulletin bulletins claim claims imagery images website websites dashboard database document
-        memo memos research
+        memo memos research expectations
     """
 )
 

@@ -124,6 +124,17 @@ RUN_BY_DESCRIPTORS: Final[tuple[str, ...]] = (
 )
 
 _ARTICLE_RE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# Where a body is based, written before its name: "London-based Orlo Advisors" is Orlo Advisors.
+_BASED_IN_RE: Final = re.compile(
+    r"^(?:(?i:the|a|an)\s+)?(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-based\s+(?=[A-Z])"
+)
+
+
+def without_home_base(name: str) -> str:
+    """A body's name without where it is based: "the London-based Orlo Advisors" -> Orlo Advisors."""
+    return _BASED_IN_RE.sub("", name)
+
+
 _PARENTHESIS_RE: Final = re.compile(r"\s*\([^)]*\)")
 _POSSESSIVE_RE: Final = re.compile(r"(?:'s|’s|s'|s’)\b")
 _NON_WORD_RE: Final = re.compile(r"[^a-z0-9]+")
@@ -244,7 +255,7 @@ def _clean(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = _PARENTHESIS_RE.sub("", text).strip()
-    text = _ARTICLE_RE.sub("", text)
+    text = without_home_base(_ARTICLE_RE.sub("", text))
     text = _POSSESSIVE_RE.sub("", text).lower().replace("u.n.", "un").replace("u.s.", "us")
     return _NON_WORD_RE.sub(" ", text).strip()
 

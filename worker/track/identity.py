@@ -37,7 +37,13 @@ from worker.extract.places import FREE_CITY_POPULATION, PAPER_TITLE_WORDS, POSSE
 from worker.extract.places import fold as fold_place
 from worker.extract.quantities import ISO_CODES
 from worker.extract.reporting import GENERIC_DOCUMENT_ADJECTIVES, OUTLET_KIND_NOUNS, PLACE_HEADS, TITLE_WORDS
-from worker.extract.sources import DEMONYM_PLACES, RULING_MOVEMENTS, TYPE_KEYWORDS, personal_name
+from worker.extract.sources import (
+    DEMONYM_PLACES,
+    RULING_MOVEMENTS,
+    TYPE_KEYWORDS,
+    personal_name,
+    without_home_base,
+)
 from worker.knowledge import Organisation, content_words, organisations
 from worker.track.normalize import singular
 
@@ -1299,7 +1305,7 @@ ADMINISTRATIVE_HEADS = frozenset(
 def unlisted_name_key(name: str) -> str:
     """The id part of a body the knowledge does not list: its content words, singular and sorted, so
     "the Board of Tallies" and "the Tallies Board" are one body."""
-    words = {singular(word) for word in content_words(fold(name)).split()}
+    words = {singular(word) for word in content_words(fold(without_home_base(name))).split()}
     return " ".join(sorted(words))
 
 
