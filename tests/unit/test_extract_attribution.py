@@ -2843,6 +2843,14 @@ def test_posted_through_a_channel_is_a_cue(text: str) -> None:
     assert sources("The bank posted $2 billion in profit, up from a year ago.", "$2 billion") == [None]
 
 
+@pytest.mark.parametrize("when", ["", " as of Monday", " on Tuesday"])
+def test_reports_that_closes_what_was_said_is_a_cue(when: str) -> None:
+    text = f"Floods drove 2,000 people out, the refugee agency reports{when}."
+    assert sources(text, "2,000") == ["the refugee agency"]
+    # must not match: the singular after a determiner is the document
+    assert sources("Floods drove 2,000 people out, says a UN report.", "2,000") == ["a UN report"]
+
+
 @pytest.mark.parametrize("channel", ["", " on its website"])
 def test_posted_after_what_was_said_is_a_cue(channel: str) -> None:
     assert sources(f"Crews had rescued 45 people, the ministry posted{channel}.", "45") == ["the ministry"]

@@ -135,7 +135,7 @@ def test_named_non_claim_rules(name: str, matching: str, not_matching: str, meth
         # a ratio with "in" is a share ("1 in 5" is 20 percent); with "out of" its total is dropped
         ("Six out of ten voters and 1 in 5 children agreed.", ["Six", "1 in 5"]),
         ("One in four homes and one out of ten farms flooded; no one left.", ["One in four", "one"]),
-        ("One in every 10 wells failed; she turned 100 on Friday and he turns 40 today.", ["One"]),
+        ("One in every 10 wells failed; she turned 100 on Friday, he turns 40 today.", ["One in every 10"]),
         ("The flood turned 40 villages into islands.", ["40"]),
         ("Gallery: 1 of 3", []),
         ("Two people familiar with the talks said 40 ships left.", ["40"]),

@@ -188,6 +188,7 @@ def shares(text: str) -> list[tuple[float, str, str | None, str]]:
             [(20.0, "upper_bound", "percent", "Nearly one in five")],
         ),
         ("About 9 in 10 tenants renewed.", [(90.0, "approximate", "percent", "About 9 in 10")]),
+        ("Six in every 10 tenants renewed.", [(60.0, "exact", "percent", "Six in every 10")]),
         (
             "One in five adults smokes, up from one in eight a decade ago.",
             [(20.0, "exact", "percent", "One in five"), (12.5, "exact", "percent", "one in eight")],
@@ -205,6 +206,7 @@ def test_a_ratio_that_is_no_share_stays_as_written() -> None:
         return [(q.value, q.unit) for q in find_quantities(text, 0, len(text))]
 
     assert (100 / 10, "percent") not in read("A bus leaves one in 10 minutes.")
+    assert (100 / 10, "percent") not in read("A bus leaves one in every 10 minutes.")
     assert read("Some 120 out of 400 seats changed hands.") == [(120.0, None), (400.0, None)]
     assert read("Six out of 10 voters agreed.") == [(6.0, None)]
 

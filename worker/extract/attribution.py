@@ -359,6 +359,8 @@ _REPORT_NOUN_BEFORE_RE = re.compile(
 # "that" after "report" makes it a verb only after a speaker's head ("local media report that"):
 # "credible reports that 58 died" is the noun.
 _REPORTED_CLAUSE_RE = re.compile(r"\s+that\b")
+# What may follow "reports" that closes what was said: the sentence's end, or when it was said.
+_REPORTS_CLOSING_RE = re.compile(r"\s*(?:[.;!?]|$)|\s+(?:as\s+of|on|late|early|this|last|earlier)\b")
 _CUE_WORD_SET = frozenset(CUE_WORDS) | _REPORT_FORMS
 _QUOTE_TAIL_WORDS = frozenset(QUOTE_TAIL_VERBS)
 # Cue verbs that are also nouns after a possessive: "its growth forecast", "the group's claims".
@@ -1714,12 +1716,19 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
             after = position + len(word)
             kind = CUE_WORDS.get(word, "")
             if word in _REPORT_FORMS:
-                if (
-                    _REPORTED_AFTER_RE.match(text, after, end)
-                    and not _REPORT_NOUN_BEFORE_RE.search(text, max(start, position - 48), position)
-                    and (
-                        not _REPORTED_CLAUSE_RE.match(text, after, end)
-                        or _speaker_head_before(text, position)
+                if not _REPORT_NOUN_BEFORE_RE.search(text, max(start, position - 48), position) and (
+                    (
+                        _REPORTED_AFTER_RE.match(text, after, end)
+                        and (
+                            not _REPORTED_CLAUSE_RE.match(text, after, end)
+                            or _speaker_head_before(text, position)
+                        )
+                    )
+                    # "..., the refugee agency reports as of Monday.": a speaker's verb that closes a clause
+                    or (
+                        word == "reports"  # "says a UN report.": the singular is the noun there
+                        and _REPORTS_CLOSING_RE.match(text, after, end)
+                        and _speaker_head_before(text, position)
                     )
                 ):
                     kind = "speech"

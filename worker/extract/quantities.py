@@ -459,17 +459,18 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
 # "one in five children", "nearly 9 in 10 voters": a share written as a ratio is a percentage.
 # "N out of M" is two claims (SPEC), and "one in 10 days" a frequency: neither is read here.
 _RATIO_DENOMINATOR = rf"\s+(?P<d>{word_alternation(UNITS_WORDS)}|twenty|hundred|\d{{1,3}})\b(?=\s+[a-z])"
-_RATIO_IN_DENOMINATOR = rf"\s+in{_RATIO_DENOMINATOR}"
+# "six in every 10": "every" may stand between
+_RATIO_IN_DENOMINATOR = rf"\s+in(?:\s+every)?{_RATIO_DENOMINATOR}"
 _RATIO_SHARE = re.compile(
     rf"\b(?P<n>{word_alternation(UNITS_WORDS)}|\d{{1,2}}){_RATIO_IN_DENOMINATOR}", re.IGNORECASE
 )
 # Its second half alone: a search that starts at " in " rather than at every word of the sentence,
 # which rules most sentences out at a quarter of the cost. One space before "in" finds what a run
 # of them would, without the engine trying each run's every length.
-_RATIO_SHARE_TAIL = re.compile(rf"\sin{_RATIO_DENOMINATOR}", re.IGNORECASE)
+_RATIO_SHARE_TAIL = re.compile(rf"\sin(?:\s+every)?{_RATIO_DENOMINATOR}", re.IGNORECASE)
 # The same in lower-cased text, case-sensitively, led by the literal "in" (which the engine jumps
 # to) with the space before it looked back at: about three times faster again.
-_RATIO_SHARE_TAIL_IN_LOWER_CASE = re.compile(rf"in(?<=\sin){_RATIO_DENOMINATOR}")
+_RATIO_SHARE_TAIL_IN_LOWER_CASE = re.compile(rf"in(?<=\sin)(?:\s+every)?{_RATIO_DENOMINATOR}")
 _WORD_AFTER_RATIO = re.compile(r"\s+(?:every\s+)?(?P<w>[\w']+)")
 _RATIO_DENOMINATOR_WORDS = {**UNITS_WORDS, "twenty": 20, "hundred": 100}
 
