@@ -364,6 +364,19 @@ def test_a_countrys_government_speaks_for_the_one_ministry_keeping_the_count() -
     assert opened.kind == "series_opened" and opened.parts == government
 
 
+def test_a_body_speaks_for_the_one_agency_of_its_own_keeping_the_count() -> None:
+    agency = SeriesParts(category="displaced", counted="person", place="", source="unhcr")
+    parent = replace(agency, source="un")
+    store = SeriesStore()
+    store.track(observe(agency, 40_000, claim_id="a"))
+    [event] = store.track(observe(parent, 52_000, hours=24, claim_id="p")).events
+    assert event.parts == agency and event.kind == "value_updated"
+    # must not match: a body that is not the agency's keeps its own series
+    other = replace(agency, source="icrc")
+    [opened] = store.track(observe(other, 60_000, hours=48, claim_id="o")).events[:1]
+    assert opened.kind == "series_opened" and opened.parts == other
+
+
 def test_a_figure_credited_to_no_one_joins_the_source_that_keeps_the_running_count() -> None:
     store = SeriesStore()
     for day, value in enumerate((40, 48, 55)):

@@ -824,6 +824,11 @@ def _agencies_by_parent() -> dict[str, dict[str, Organisation]]:
     return parents
 
 
+def agency_ids(parent_id: str) -> frozenset[str]:
+    """The ids of the listed agencies that are part of a body ("unhcr", "ocha", ... for "un")."""
+    return frozenset(_agencies_by_parent().get(parent_id, {}))
+
+
 # Initials written with dots ("the U.N. refugee agency"): read as the acronym, so a name that goes on
 # after them is matched as it is when written "UN".
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")

@@ -18,6 +18,7 @@ from worker.track.identity import (
     MINISTRY_SUFFIX,
     PERSON_PREFIX,
     UNLISTED_PREFIX,
+    agency_ids,
     capital_initials,
     is_news_outlet,
     remit_of,
@@ -102,7 +103,7 @@ class SeriesStore:
             if continued is None:
                 return TrackResult(unattributed=True)
             observation = Observation(parts=continued.parts, point=observation.point)
-        ministry = self._ministry_speaking_for(observation)
+        ministry = self._ministry_speaking_for(observation) or self._agency_speaking_for(observation)
         if ministry is not None:
             observation = Observation(parts=ministry.parts, point=observation.point)
         described = (
@@ -147,6 +148,17 @@ class SeriesStore:
             if peer.parts.source.startswith(country_prefix) and peer.parts.source != source
         ]
         return ministries[0] if len(ministries) == 1 else None
+
+    def _agency_speaking_for(self, observation: Observation) -> SeriesState | None:
+        """The series a body's figure belongs to when one of its listed agencies keeps the
+        subject's count: "the United Nations said" relays the count its refugee agency keeps. With
+        two of its agencies keeping it, neither."""
+        agencies = agency_ids(observation.parts.source)
+        if not agencies:
+            return None
+        peers = self._subjects.get(observation.parts.subject_key, {}).values()
+        kept = [peer for peer in peers if peer.parts.source in agencies]
+        return kept[0] if len(kept) == 1 else None
 
     def _ministry_unnamed(self, observation: Observation) -> SeriesState | None:
         """The series of the one ministry keeping the subject's count, for "the ministry said" in an
