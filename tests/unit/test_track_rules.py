@@ -351,29 +351,36 @@ def test_a_figure_credited_to_no_one_repeating_one_sources_last_figure_is_that_s
     assert event.parts == ARMY and event.kind == "value_restated"
 
 
-def test_a_countrys_government_speaks_for_the_one_ministry_keeping_the_count() -> None:
-    health = SeriesParts(category="killed", counted="person", place="", source="gov:vl:health-ministry")
-    government = replace(health, source="gov:vl:government")
+@pytest.mark.parametrize(
+    ("keeper", "speaker", "second_keeper"),
+    [
+        # a country's government relays the count one of its ministries keeps
+        ("gov:vl:health-ministry", "gov:vl:government", "gov:vl:interior-ministry"),
+        # a body relays the count one of its listed agencies keeps (`part_of` in the data file)
+        ("unhcr", "un", "un-ocha"),
+    ],
+)
+def test_a_body_speaks_for_the_one_part_of_it_keeping_the_count(
+    keeper: str, speaker: str, second_keeper: str
+) -> None:
+    kept = SeriesParts(category="killed", counted="person", place="", source=keeper)
+    speaking = replace(kept, source=speaker)
     store = SeriesStore()
-    store.track(observe(health, 40, claim_id="h"))
-    [event] = store.track(observe(government, 52, hours=24, claim_id="g")).events
-    assert event.parts == health and event.kind == "value_updated"
-    # With two of its ministries keeping the count, the government's figure stays its own.
-    store.track(observe(replace(health, source="gov:vl:interior-ministry"), 50, hours=25, claim_id="i"))
-    [opened] = store.track(observe(government, 60, hours=48, claim_id="g2")).events[:1]
-    assert opened.kind == "series_opened" and opened.parts == government
+    store.track(observe(kept, 40, claim_id="k"))
+    [event] = store.track(observe(speaking, 52, hours=24, claim_id="s")).events
+    assert event.parts == kept and event.kind == "value_updated"
+    # With two of its parts keeping the count, the body's figure stays its own.
+    store.track(observe(replace(kept, source=second_keeper), 50, hours=25, claim_id="k2"))
+    [opened] = store.track(observe(speaking, 60, hours=48, claim_id="s2")).events[:1]
+    assert opened.kind == "series_opened" and opened.parts == speaking
 
 
-def test_a_body_speaks_for_the_one_agency_of_its_own_keeping_the_count() -> None:
-    agency = SeriesParts(category="displaced", counted="person", place="", source="unhcr")
-    parent = replace(agency, source="un")
+def test_a_body_that_is_not_the_keepers_keeps_its_own_series() -> None:
+    kept = SeriesParts(category="displaced", counted="person", place="", source="unhcr")
     store = SeriesStore()
-    store.track(observe(agency, 40_000, claim_id="a"))
-    [event] = store.track(observe(parent, 52_000, hours=24, claim_id="p")).events
-    assert event.parts == agency and event.kind == "value_updated"
-    # must not match: a body that is not the agency's keeps its own series
-    other = replace(agency, source="icrc")
-    [opened] = store.track(observe(other, 60_000, hours=48, claim_id="o")).events[:1]
+    store.track(observe(kept, 40_000, claim_id="k"))
+    other = replace(kept, source="icrc")
+    [opened] = store.track(observe(other, 60_000, hours=24, claim_id="o")).events[:1]
     assert opened.kind == "series_opened" and opened.parts == other
 
 
