@@ -2843,6 +2843,19 @@ def test_posted_through_a_channel_is_a_cue(text: str) -> None:
     assert sources("The bank posted $2 billion in profit, up from a year ago.", "$2 billion") == [None]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Officials in Orlo report that 400 homes flooded.", "Officials in Orlo"),
+        ("Police in the capital report 400 arrests.", "Police in the capital"),
+        # must not match: "in" before the document, with no speaker before it
+        ("The toll stood at 400 in the ministry report.", "ministry report"),
+    ],
+)
+def test_speakers_placed_by_in_before_report_are_its_subject(text: str, source: str) -> None:
+    assert sources(text, "400") == [source]
+
+
 @pytest.mark.parametrize("when", ["", " as of Monday", " on Tuesday"])
 def test_reports_that_closes_what_was_said_is_a_cue(when: str) -> None:
     text = f"Floods drove 2,000 people out, the refugee agency reports{when}."

@@ -1015,6 +1015,17 @@ def _names_only_places(phrase: str) -> bool:
     return True
 
 
+# Speakers set in a place right before their verb: "Officials in the capital (report)".
+_PLACED_SPEAKERS_RE = re.compile(r"\bin\s+[^,;.]{0,40}$")
+
+
+def _speakers_placed_before(text: str, start: int, position: int) -> bool:
+    """Whether a speaker's head and "in" a place stand right before `position`: "Officials in the
+    capital report that ...", where "in ... report" would otherwise read as the document."""
+    placed = _PLACED_SPEAKERS_RE.search(text, max(start, position - 48), position)
+    return placed is not None and _word_before(text, placed.start()).lower() in SOURCE_HEADS
+
+
 def _speaker_head_before(text: str, position: int) -> bool:
     """Whether the word before a verb that is also a plural noun ("reports", "states") ends a
     speaker, past an adverb ("also"): a source head ("the ministry reports that") or an acronym
@@ -1716,11 +1727,14 @@ def _cue_words(text: str, start: int, end: int) -> list[_Cue]:
             after = position + len(word)
             kind = CUE_WORDS.get(word, "")
             if word in _REPORT_FORMS:
-                if not _REPORT_NOUN_BEFORE_RE.search(text, max(start, position - 48), position) and (
+                placed = _speakers_placed_before(text, start, position)
+                noun = not placed and _REPORT_NOUN_BEFORE_RE.search(text, max(start, position - 48), position)
+                if not noun and (
                     (
                         _REPORTED_AFTER_RE.match(text, after, end)
                         and (
                             not _REPORTED_CLAUSE_RE.match(text, after, end)
+                            or placed
                             or _speaker_head_before(text, position)
                         )
                     )
