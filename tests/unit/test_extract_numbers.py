@@ -167,6 +167,23 @@ def test_a_stray_space_inside_a_grouping_is_read_through() -> None:
     assert claims_in("The roll lists 12,345, 678 voters.") == [(12345678.0, None, "12,345, 678")]
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The town logged 40, 849 cases.", [40849.0]),
+        ("The party got 212, 869 votes.", [212869.0]),
+        # must not match: a day before it, or a clause after it
+        ("On May 12, 345 people were hurt.", [345.0]),
+        ("Of the 40, 849 were hurt.", [849.0]),
+        ("Teams of 12, 345 and 678 met.", [12.0, 345.0, 678.0]),
+    ],
+)
+def test_a_stray_space_after_a_lone_group_is_read_through_before_what_it_counts(
+    text: str, values: list[float]
+) -> None:
+    assert [value for value, _, _ in claims_in(text)] == values
+
+
 def test_a_list_after_a_grouped_number_keeps_its_numbers() -> None:
     values = [value for value, _, _ in claims_in("Crews cleared 1,200, 300 and 40 tonnes.")]
     assert values[:2] == [1200.0, 300.0]

@@ -22,6 +22,10 @@ STRAY_SPACE_GROUPED = (
     r"\d{1,3}(?:,\d{3})+(?:,[ ]\d{3})+(?![\d,]|\.\d|\s+(?:and|or|to)\b)"
     # "over 100, 000 displaced": a group of three zeros counts nothing alone
     r"|\d{1,3},[ ]000(?![\d,]|\.\d)"
+    # "with 40, 849 cases": one group, then the noun it counts (a word of a clause after it, "12,
+    # 345 were", keeps two numbers; so does a day before it, see `number_tokens`)
+    r"|\d{1,3},[ ]\d{3}(?![\d,]|\.\d)"
+    r"(?=\s+(?!(?:and|or|to|nor|were|was|are|is|in|on|at|of|for|from|by|with|had|have|has)\b)[a-z]{3,})"
 )
 EUROPEAN_GROUPED = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d|\.\d)"  # 1.200.000 / 1.200,5
 EUROPEAN_DECIMAL = r"\d+,\d{1,2}(?![\d])"  # 3,5 million / 20,6%
@@ -66,6 +70,7 @@ NUMBER = re.compile(rf"(?P<digits>(?<![\d.,]){DIGITS})|(?P<words>\b{WORDS})", re
 _DIGIT_RUN = re.compile(r"\d[\d.,]*")
 _DIGITS_AT = re.compile(DIGITS)
 _SPACE_GROUPED_AT = re.compile(SPACE_GROUPED)
+_PLAIN_AT = re.compile(PLAIN)
 _MONTH_BEFORE = re.compile(rf"\b(?:{word_alternation(MONTHS)})\.?\s+$", re.IGNORECASE)
 _WORDS_AT = re.compile(WORDS, re.IGNORECASE)
 # Words that can start a number, searched in lower-cased text (a case-sensitive scan is faster);
@@ -125,6 +130,12 @@ def number_tokens(text: str, start: int, end: int) -> list[NumberToken]:  # noqa
                 consumed = run.end()
                 continue
             match = _DIGITS_AT.match(text, at, end)
+            if (
+                match is not None
+                and ", " in match.group()
+                and _MONTH_BEFORE.search(text, max(start, at - MONTH_BEFORE_WINDOW), at)
+            ):
+                match = _PLAIN_AT.match(text, at, end)  # "May 12, 345 people": a day, then a count
         if match is not None:
             tokens.append(NumberToken(at, match.end(), match.group(0), False))
             consumed = match.end()
