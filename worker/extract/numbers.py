@@ -22,7 +22,7 @@ STRAY_SPACE_GROUPED = (
     r"\d{1,3}(?:,\d{3})+(?:,[ ]\d{3})+(?![\d,]|\.\d|\s+(?:and|or|to)\b)"
     # "over 100, 000 displaced": a group of three zeros counts nothing alone
     r"|\d{1,3},[ ]000(?![\d,]|\.\d)"
-    # "with 40, 849 cases": one group, then the noun it counts (a word of a clause after it, "12,
+    # "with 31, 507 cases": one group, then the noun it counts (a word of a clause after it, "12,
     # 345 were", keeps two numbers; so does a day before it, see `number_tokens`)
     r"|\d{1,3},[ ]\d{3}(?![\d,]|\.\d)"
     r"(?=\s+(?!(?:and|or|to|nor|were|was|are|is|in|on|at|of|for|from|by|with|had|have|has)\b)[a-z]{3,})"

@@ -86,7 +86,7 @@ ABBREVIATIONS = frozenset(
 ABBREVIATIONS_BEFORE_A_NUMBER = frozenset({"prop", "props", "hwy", "rte", "pp", "ch", "pt"})
 
 # A token ending in a period: the word before it decides whether it is an abbreviation.
-# A full stop glued to the next sentence by a lost space ("in 24 hours.Russian army ...") ends it
+# A full stop glued to the next sentence by a lost space ("went on for hours.Army staff said ...") ends it
 # too, when a lower-case word stands before it and a capitalised word after.
 _CANDIDATE_END = re.compile(
     r"""(?P<end>[.!?]+)(?P<close>["'”’)\]]*)(?P<space>[ \t]+|(?<=[a-z][a-z]\.)(?=[A-Z][a-z]{2}))"""

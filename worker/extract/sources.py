@@ -184,15 +184,15 @@ def _opens_with_initials(name: tuple[str, ...]) -> bool:
     )
 
 
-# Words that open what a title is of: "Chief of Dhaka district", "Commissioner for Refugees".
+# Words that open what a title is of: "Chief of Orlo district", "Commissioner for Refugees".
 _TITLE_COMPLEMENT_WORDS: Final = frozenset({"of", "for", "in", "at"})
-# The most words a name after a title's complement has: "Yusuf Harun", "Ana Maria Ruiz".
+# The most words a name after a title's complement has: "Ivo Lund", "Ana Maria Ruiz".
 _NAME_AFTER_COMPLEMENT_WORDS = 3
 
 
 def _name_after_a_complement(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The name that ends a title's complement after a lower-case word ("of Dhaka district Yusuf
-    Harun" -> Yusuf Harun), or the words as they were when no lower-case word sets a name apart."""
+    """The name that ends a title's complement after a lower-case word ("of Orlo district Ivo
+    Lund" -> Ivo Lund), or the words as they were when no lower-case word sets a name apart."""
     start = len(words)
     while (
         start > 0
@@ -224,7 +224,7 @@ def _personal_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
             honorific = word in _PERSON_ONLY_TITLES
     name = tokens[last_title + 1 :]
     if last_title >= 0 and name and name[0].lower() in _TITLE_COMPLEMENT_WORDS:
-        # "Deputy Commissioner of Dhaka district Yusuf Harun": the title's place or body, then the name
+        # "Deputy Commissioner of Orlo district Ivo Lund": the title's place or body, then the name
         name = _name_after_a_complement(name)
     initials = bool(name) and _opens_with_initials(name)
     if (

@@ -379,7 +379,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 # A regnal or ordinal number after a name ("Carlos III", "World War II"): no body's letters.
 _ROMAN_NUMERAL = re.compile(r"[IVX]+")
-# Capitals that say what kind of body a name is, not which one: "Al Masirah TV", "Velm Radio FM",
+# Capitals that say what kind of body a name is, not which one: "Velmar News TV", "Velm Radio FM",
 # "Tarsa Holdings PLC". A name that ends on them is keyed by its words.
 _KIND_LETTERS = frozenset({"TV", "FM", "AM", "PLC", "LLC", "LTD", "INC", "AG", "GMBH", "NV", "LLP"})
 # Capitalised words that are not part of a body's initials ("The", a sentence's first word).
@@ -2163,7 +2163,7 @@ _AUDIENCE = re.compile(
     r"\b(?:told|telling|informed|informing|speaking\s+to|talking\s+to|in\s+an\s+interview\s+with|"
     r"interviewed\s+by)\s+(?:the\s+)?"
     r"(?:(?:state[- ]run|state[- ]owned|state|local|national|public|private)\s+)?(?:[A-Z][\w.&'’-]*\s*){1,5}"
-    # "AFP news agency quotes spokesman Ivo Lund": the outlet that quotes a person, before its verb
+    # "the Velm News agency quotes spokesman Ivo Lund": the outlet that quotes a person, before its verb
     r"|(?:[A-Z][\w.&'’-]*\s+){1,4}(?:(?:news\s+)?agency\s+|newspaper\s+|daily\s+)?(?:quotes|quoted)\b"
 )
 # "Capt. Dana Wells of the Oregon State Patrol", "Ivo Lund from the state fire service": the body
