@@ -1600,9 +1600,15 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     if not subject:
         return "", verb_start, None, ""
     subject = _origin_of_finding(subject)
-    acted_on = _OBJECT_OF_A_DEED_RE.search(subject)
     cue_word = WORD_RE.match(text, verb_start)
-    if acted_on is not None and cue_word is not None and cue_word.group().lower() in DOCUMENT_NOUNS:
+    # only a cue that is also a document noun ("report") is read this way: the search is left out
+    # for every other verb
+    acted_on = (
+        _OBJECT_OF_A_DEED_RE.search(subject)
+        if cue_word is not None and cue_word.group().lower() in DOCUMENT_NOUNS
+        else None
+    )
+    if acted_on is not None:
         # "The rebels rejected the Velm Army report that ...": "report" is the army's document, and
         # the words before it hold a verb of their own, so they are no subject
         subject = acted_on.group("np").strip()

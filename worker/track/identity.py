@@ -824,6 +824,7 @@ def _agencies_by_parent() -> dict[str, dict[str, Organisation]]:
     return parents
 
 
+@cache
 def agency_ids(parent_id: str) -> frozenset[str]:
     """The ids of the listed agencies that are part of a body ("unhcr", "un-ocha", ... for "un")."""
     return frozenset(_agencies_by_parent().get(parent_id, {}))
