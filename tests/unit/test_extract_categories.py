@@ -89,6 +89,25 @@ def test_protest_context_reads_protest_words_but_not_the_month_of_march() -> Non
         ("The force bought 300 body cameras.", [("300", "other")]),
         ("Divers found one body near the pier.", [("one", "killed")]),
         ("The body count rose to 40.", [("40", "killed")]),
+        # buildings are things: the deaths named before them in a list are not theirs
+        (
+            "Six people died, more than 800 structures burned and 9,000 residents fled.",
+            [("Six", "killed"), ("more than 800", "other"), ("9,000", "displaced")],
+        ),
+        # a gapped clause counts what the clause before it counts
+        (
+            "Four of the dead were found in Orlo and 11 in Tarsa, the coroner said.",
+            [("Four", "killed"), ("11", "killed")],
+        ),
+        (
+            "Three of the deaths were caused by the Ridge fire and 9 resulted from the other.",
+            [("Three", "killed"), ("9", "killed")],
+        ),
+        # must not match: a figure with a noun of its own after "and"
+        (
+            "Four of the dead were found in Orlo and 11 cars in Tarsa.",
+            [("Four", "killed"), ("11", "other")],
+        ),
     ],
 )
 def test_categories(text: str, expected: list[tuple[str, str]]) -> None:

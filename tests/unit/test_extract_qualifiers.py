@@ -217,6 +217,13 @@ def test_a_toll_up_to_a_figure_has_reached_it() -> None:
     assert read("Officials gave a toll of up to 300.") == [("up to 300", 300.0, None, "upper_bound")]
 
 
+def test_a_toll_that_is_up_to_a_figure_has_reached_it() -> None:
+    assert read("The toll from both storms was up to 41 by noon.") == [("41", 41.0, None, "exact")]
+    assert read("The tally is now up to 17.") == [("17", 17.0, None, "exact")]
+    # must not match: what the toll may be is a bound
+    assert read("The toll could be up to 500.") == [("up to 500", 500.0, None, "upper_bound")]
+
+
 def test_a_bound_written_with_a_hyphen_is_a_bound() -> None:
     assert read("At-least nine workers died.") == [("At-least nine", 9.0, None, "lower_bound")]
     assert read("At-most 40 people died.") == [("At-most 40", 40.0, None, "upper_bound")]

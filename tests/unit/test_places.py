@@ -986,6 +986,16 @@ def test_a_fire_in_an_opening_that_names_a_wildfire_is_that_wildfire() -> None:
     assert event_kind(opening, "Plant fire kills 12") == "accident"
 
 
+def test_a_fire_named_after_a_landmark_is_a_wildfire() -> None:
+    assert event_kind(
+        "The toll from the Ridge and Velmo fires rose to 25, nine in the Ridge fire.", None
+    ) == ("heat-fire")
+    assert event_kind("Nine died in the Velmo Canyon Fire, the coroner said.", None) == "heat-fire"
+    # must not match: a country's forces opening fire, or a fire on a weekday in a building
+    assert event_kind("Five medics were killed by Russian fire on the road.", None) != "heat-fire"
+    assert event_kind("A Monday fire at a garment factory killed 12 workers.", None) == "accident"
+
+
 def test_a_capital_owning_a_governments_figure_stands_for_the_government() -> None:
     text = "At least 60 people died in the crush, up from Amman's official figure of 41 on Monday."
     where = item_places(text)

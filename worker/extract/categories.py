@@ -281,6 +281,7 @@ THING_NOUNS = frozenset(
         "test",
         *("flights", "flight", "trains", "train", "cars", "car", "buses", "bus", "jobs", "shops", "stores"),
         *("businesses", "factories", "farms", "mosques", "churches", "classrooms", "beds", "doses", "meals"),
+        *("structures", "structure", "dwellings", "apartments", "flats", "properties", "offices"),
         *("seats", "votes", "barrels"),
         # the happenings themselves, counted: "two crashes killed 346 people", "40 airstrikes"
         *(
@@ -694,6 +695,13 @@ _FROM_FIGURE_TO = re.compile(
 # alone ("40 arrested, with 12 released") need not share the total's fate.
 _WITH_BREAKDOWN_GAP = re.compile(r"(?:\s+[\w'’-]+){0,3},\s+with\s+")  # "140 on Friday, with"
 _BREAKDOWN_AFTER = re.compile(r"\s+(?:(?:of\s+them|people|deaths)\s+)?(?:in|at|from)\s", re.IGNORECASE)
+# "Six of the dead were found in Orlo and 14 in Tarsa", "four died in one fire and 11 resulted from
+# the other": a bare figure after "and" whose verb is left out, or says only where the figure
+# comes from, counts what the clause before it counts.
+_GAPPED_CLAUSE_GAP = re.compile(r"(?:\s+[\w'’-]+){1,12}?,?\s+and\s+")
+_GAPPED_CLAUSE_AFTER = re.compile(
+    r"\s+(?:(?:resulted|came)\s+from|in|at|from)(?:\s+[\w'’-]+){1,6}?\s*(?:[,.;)]|$)", re.IGNORECASE
+)
 # "nine were hurt on Monday, taking the total to 1,208": a running total of the figure before.
 _RUNNING_TOTAL = re.compile(
     r"\b(?:bringing|taking|raising|pushing|putting|lifting|brought|took|raised|pushed|increased|increasing)\s+"
@@ -1611,6 +1619,12 @@ def _category_as_part(text: str, figure: FigureSpan, before: str) -> str | None:
         or (
             _WITH_BREAKDOWN_GAP.fullmatch(text, figure.previous_end, figure.start)
             and _BREAKDOWN_AFTER.match(text, figure.end)
+        )
+        or (
+            figure.counted is None
+            and figure.unit is None
+            and _GAPPED_CLAUSE_GAP.fullmatch(text, figure.previous_end, figure.start)
+            and _GAPPED_CLAUSE_AFTER.match(text, figure.end, figure.sentence_end)
         )
     ):
         return part_of

@@ -1974,6 +1974,23 @@ def _kind_patterns(*, lower_case: bool = False) -> tuple[tuple[str, re.Pattern[s
 EVENT_KIND_WINDOW = 1200
 _BURNT_LAND = re.compile(r"\b(?:acres|hectares|containment)\b", re.IGNORECASE)
 _WILDFIRE_NAMED = re.compile(r"\b(?:wild|bush|forest |brush |grass )fires?\b", re.IGNORECASE)
+# Wildfires are named after a landmark near where they started: "the Ridge Fire", "the Palisades
+# and Eaton fires". Read as written: the capital tells the name.
+_FIRE_WITH_A_NAME = re.compile(
+    r"\b(?!(?:The|A|An|This|That|Its|Their|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?P<name>[A-Z][a-z]+)(?:\s+(?:and|&)\s+[A-Z][a-z]+)?\s+[Ff]ires?\b"
+)
+
+
+def _names_a_fire(text: str) -> bool:
+    """Whether the text names a fire by its own name; "Israeli fire" is gunfire a country's forces
+    opened, no fire's name."""
+    return any(
+        gazetteer().country_of_adjective(fire.group("name")) is None
+        for fire in _FIRE_WITH_A_NAME.finditer(text)
+    )
+
+
 # A fire in a building, which a wildfire nearby does not make one: "a fire at a chemical plant".
 _BUILDING = (
     r"(?:factory|plant|warehouse|building|hotel|hospital|nightclub|club|market|house|home|tower|"
@@ -1995,7 +2012,7 @@ def _bare_fire() -> re.Pattern[str]:
 
 def event_kind(text: str, headline: str | None = None) -> str | None:
     """The kind of happening an item reports: the kind its headline and opening name most."""
-    opening = f"{headline or ''} {headline or ''} {text[:EVENT_KIND_WINDOW]}"
+    opening = written = f"{headline or ''} {headline or ''} {text[:EVENT_KIND_WINDOW]}"
     # "in March", "March 3": the month, which lower-cased text would count as a march
     months = len(_MONTH_MARCH.findall(opening)) if "March" in opening else 0
     if lowers_like_ignorecase(opening):
@@ -2020,11 +2037,15 @@ def event_kind(text: str, headline: str | None = None) -> str | None:
     read = _lower_case_twin if lower_case else _as_written
     if counts.get("accident") and (
         read(_BURNT_LAND).search(opening)
-        or (read(_WILDFIRE_NAMED).search(opening) and not _BUILDING_ON_FIRE.search(opening))
+        or (
+            (read(_WILDFIRE_NAMED).search(opening) or _names_a_fire(written))
+            and not _BUILDING_ON_FIRE.search(opening)
+        )
     ):
         # "the fire has burned 30,000 acres", "the Maui fire" beside "the wildfire in Lahaina": a
-        # fire measured by the land it burned, or in an opening that names a wildfire, is that
-        # wildfire, as wildfire reports name the blaze "fire" as often as "wildfire".
+        # fire measured by the land it burned, or in an opening that names a wildfire (or a fire by
+        # its own name), is that wildfire, as wildfire reports name the blaze "fire" as often as
+        # "wildfire".
         _recount(counts, len(_bare_fire().findall(opening)), "accident", "heat-fire")
     if (
         counts.get("protest")

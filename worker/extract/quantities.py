@@ -1148,6 +1148,12 @@ BETWEEN_WINDOW = 12
 QUALIFIER_WINDOW = 30
 OVER_PLACE_WINDOW = 50
 MOVED_BEFORE_WINDOW = 12
+# "The death toll from the two fires was up to 24 by Sunday": a toll that "is up to" a figure has
+# risen to it; "could be up to 500" stays a bound.
+_TOLL_IS_BEFORE = re.compile(
+    r"\b(?:toll|tally|count)\b[^,;:.]{0,60}?\s(?:is|was|now|is\s+now|was\s+now)\s+$", re.IGNORECASE
+)
+TOLL_IS_WINDOW = 80
 
 
 def _between_before(text: str, sentence_start: int, number_start: int) -> re.Match[str] | None:
@@ -1195,6 +1201,10 @@ def _no_qualifier_here(text: str, match: re.Match[str], sentence_start: int) -> 
     if word == "up to":
         return (
             MOVED_BEFORE.search(text, max(sentence_start, match.start() - MOVED_BEFORE_WINDOW), match.start())
+            is not None
+            or _TOLL_IS_BEFORE.search(
+                text, max(sentence_start, match.start() - TOLL_IS_WINDOW), match.start()
+            )
             is not None
         )
     if word == "estimated":

@@ -36,7 +36,13 @@ from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from worker.extract.places import FREE_CITY_POPULATION, PAPER_TITLE_WORDS, POSSESSIVE_END, gazetteer
 from worker.extract.places import fold as fold_place
 from worker.extract.quantities import ISO_CODES
-from worker.extract.reporting import GENERIC_DOCUMENT_ADJECTIVES, OUTLET_KIND_NOUNS, PLACE_HEADS, TITLE_WORDS
+from worker.extract.reporting import (
+    GENERIC_DOCUMENT_ADJECTIVES,
+    OUTLET_KIND_NOUNS,
+    PLACE_HEADS,
+    SPEAKER_ROLES,
+    TITLE_WORDS,
+)
 from worker.extract.sources import (
     DEMONYM_PLACES,
     RULING_MOVEMENTS,
@@ -1311,8 +1317,23 @@ ADMINISTRATIVE_HEADS = frozenset(
 def unlisted_name_key(name: str) -> str:
     """The id part of a body the knowledge does not list: its content words, singular and sorted, so
     "the Board of Tallies" and "the Tallies Board" are one body."""
-    words = {singular(word) for word in content_words(fold(without_home_base(name))).split()}
+    words = {singular(word) for word in content_words(fold(without_home_base(_without_office(name)))).split()}
     return " ".join(sorted(words))
+
+
+# "the office of the county coroner", "the coroner's office": an office holder's office speaks as
+# its holder (the names come here folded, the possessive gone: "county coroner office"). "Office
+# of Civil Protection", without "the", is a body's own name; "the statistics office" names no holder.
+_OFFICE_OF_THE = re.compile(r"^(?:the\s+)?office\s+of\s+(?=the\s)", re.IGNORECASE)
+_HOLDERS_OFFICE = re.compile(r"(?P<holder>[\w.-]+)\s+office$", re.IGNORECASE)
+
+
+def _without_office(name: str) -> str:
+    name = _OFFICE_OF_THE.sub("", name.strip())
+    holders = _HOLDERS_OFFICE.search(name)
+    if holders is not None and holders.group("holder").lower() in SPEAKER_ROLES:
+        return name[: holders.end("holder")]
+    return name
 
 
 _COMPASS_PREFIX = re.compile(r"^(?:(?:the|(?:north|south|east|west|central)[a-z-]*)\s+)+")

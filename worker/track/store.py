@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from worker.extract.reporting import SPEAKER_ROLES
 from worker.extract.sources import personal_name
 from worker.track.identity import (
     ACRONYM_PREFIX,
@@ -181,9 +182,12 @@ class SeriesStore:
         words = source.removeprefix(UNLISTED_PREFIX).split()
         members = {word for word in words if word not in GENERIC_BODY_NOUNS}
         described = len(members) < len(words)  # "the doctors' group": a generic noun and name words
-        if not members or (not described and len(words) < 2 and words[0] not in BODY_HEADS):
+        if not members or (
+            not described and len(words) < 2 and words[0] not in BODY_HEADS and words[0] not in SPEAKER_ROLES
+        ):
             # a bare "the group", or one word that may be a name of its own; "the commission", a
-            # body's head word alone, is the one unlisted body of the subject whose name ends on it
+            # body's head word alone, or "the coroner('s office)", an office holder alone, is the
+            # one unlisted body of the subject whose name holds it
             return None
         named = [
             peer
