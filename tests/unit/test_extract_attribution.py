@@ -2766,6 +2766,15 @@ def test_a_document_released_on_a_day_named_by_words_still_shows(when: str) -> N
     assert sources(text, "2.9%") == ["Official data"]
 
 
+def test_a_body_providing_a_document_is_its_source() -> None:
+    text = "The agency provided an update on Monday, raising the case count to 223."
+    assert sources(text, "223") == ["The agency"]
+    assert sources("The board shared figures showing 4,500 claims.", "4,500") == ["The board"]
+    # must not match: what a donor provides is a deed, in either voice
+    assert sources("The Velm government provided 300 tents.", "300") == [None]
+    assert sources("Some 300 tents were provided by the Velm government.", "300") == [None]
+
+
 @pytest.mark.parametrize("trade", ["drugmaker", "planemaker", "tech giant", "steelmaker"])
 def test_a_business_described_by_its_trade_speaks(trade: str) -> None:
     assert sources(f"The {trade} said 1,200 jobs would go.", "1,200") == [f"The {trade}"]

@@ -103,6 +103,13 @@ def test_protest_context_reads_protest_words_but_not_the_month_of_march() -> Non
             "Three of the deaths were caused by the Ridge fire and 9 resulted from the other.",
             [("Three", "killed"), ("9", "killed")],
         ),
+        # a count a clause sets names what it counts before or after its noun
+        ("The agency issued an update, raising the case count to 223.", [("223", "affected")]),
+        (
+            "Nine more were found, bringing the total missing people to 140.",
+            [("Nine", "other"), ("140", "missing")],
+        ),
+        ("The office put the displaced count at 4,100.", [("4,100", "displaced")]),
         # must not match: a figure with a noun of its own after "and"
         (
             "Four of the dead were found in Orlo and 11 cars in Tarsa.",

@@ -1661,6 +1661,37 @@ def test_a_provinces_department_is_its_ministry(mention: str) -> None:
     assert resolve("the health department", country="PK") != "gov:pk:provincial-health-ministry"
 
 
+@pytest.mark.parametrize(
+    ("mention", "country", "expected"),
+    [
+        ("the Texas health department", "US", "gov:us:state-health-ministry"),
+        ("the Ohio Department of Public Health", "US", "gov:us:state-health-ministry"),
+        ("New York State Department of Health", "US", "gov:us:state-health-ministry"),
+        ("the Texas Department of State Health Services", "US", "gov:us:state-health-ministry"),
+        ("the Sindh health department", "PK", "gov:pk:provincial-health-ministry"),
+    ],
+)
+def test_a_region_named_before_a_department_makes_it_the_regions_ministry(
+    mention: str, country: str, expected: str
+) -> None:
+    assert resolve(mention, country=country) == expected
+
+
+def test_a_region_before_a_department_that_is_no_ministry_keeps_its_name() -> None:
+    # must not match: a field no ministry holds, a county's department, the US foreign ministry
+    assert not str(resolve("the Texas Department of Transportation", country="US")).startswith("gov:")
+    assert "state-" not in str(resolve("the Orlo County health department", country="US"))
+    assert "state-" not in str(resolve("the Department of State", country="US"))
+
+
+def test_an_acronym_defined_for_a_departments_name_is_its_ministry() -> None:
+    text = "The Department of State Health Services (DSHS) counted 40 cases. DSHS said 12 were in hospital."
+    assert resolve("DSHS", text, country="US") == "gov:us:state-health-ministry"
+    # must not match: an acronym for a body of the item's own keeps its letters
+    text = "The Velmar Relief Board (VRB) counted 40 cases. VRB said 12 were in hospital."
+    assert resolve("VRB", text, country="US") == "acr:vrb"
+
+
 def test_a_level_in_a_description_keeps_a_named_body_its_own() -> None:
     # must not match: a regional outlet is the outlet its name says, not a region's office
     assert resolve("regional broadcaster Velm Radio", country="IN") == resolve("Velm Radio", country="IN")

@@ -2320,6 +2320,10 @@ class _SentenceReader:
                 continue  # "the minister, accused of taking bribes": the accused, not a speaker
             if verb == "cited" and not passive and self._cited_owner(match):
                 continue
+            if kind == "providing" and (
+                passive or not _RELEASED_DOCUMENT_RE.match(text, match.end, self.end)
+            ):
+                continue  # "aid provided by donors", "provided shelter": a deed, no source
             if passive or (kind == "agentive" and not _RELEASED_DOCUMENT_RE.match(text, match.end, self.end)):
                 self._passive_agent(match, passive=passive)
                 continue

@@ -777,6 +777,13 @@ _TOLL_SET_TO = re.compile(
     r"(?!\s+of\b)[^.;:\d]{0,120}?\s(?:to|at)\s+$",  # not "the toll of damaged homes"
     re.IGNORECASE,
 )
+# A count a clause sets to the figure, what it counts named before or after its noun: "raising the
+# case count to 223", "bringing the total confirmed cases since May to 663", "put the count at".
+_COUNT_SET_TO = re.compile(
+    r"\b(?:(?:rais|bring|brought|tak|took|push|lift|increas|updat|revis)\w*|put(?:s|ting)?)\s+(?:the|its|their)\s+"
+    r"(?P<named>(?:[\w-]+\s+){0,3}?)(?:count|tally|total)\b(?P<after>[^.;:\d]{0,60}?)\s(?:to|at)\s+$",
+    re.IGNORECASE,
+)
 # Every verb _CHANGE_VERB_BEFORE finds holds one of these.
 _CHANGE_STEMS = (
     "ris", "rose", "climb", "jump", "increas", "grew", "grow", "soar", "surg", "swel", "reach", "hit",
@@ -1681,8 +1688,13 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
     leading = _LEADING_WORDS.match(text, start)  # the verb read as the figure's qualifier: "passed 60"
     verb_end = leading.end() if leading is not None else start
     near = text[max(window_start, start - CHANGE_VERB_WINDOW) : verb_end].lower()
-    if text.find("toll", window_start, start) >= 0 and _TOLL_SET_TO.search(text, window_start, verb_end):
-        return "killed"  # "updated the death toll from the collapse in Surfside to 11"
+    set_to = (
+        "killed"  # "updated the death toll from the collapse in Surfside to 11"
+        if text.find("toll", window_start, start) >= 0 and _TOLL_SET_TO.search(text, window_start, verb_end)
+        else _count_set_to(text, window_start, start)
+    )
+    if set_to is not None:
+        return set_to
     if lowers_like_ignorecase(near) and _CHANGE_STEM.search(near) is None:
         return None  # a cheap test first: this runs for most figures without a category
     verb = _CHANGE_VERB_BEFORE.search(text, max(window_start, start - CHANGE_VERB_WINDOW), start)
@@ -1708,6 +1720,17 @@ def _change_subject_category(text: str, sentence_start: int, start: int) -> str 
         cue = _ALL_CUES.search(head.group("named"))
         return _CUE_CATEGORY[cue.group("cue").lower()] if cue is not None else None
     return _CUE_CATEGORY[cues[-1].group("cue").lower()] if cues else None
+
+
+def _count_set_to(text: str, window_start: int, start: int) -> str | None:
+    """The category of a count a clause sets to the figure by what it names: "raising the case count
+    to 223", "bringing the total confirmed cases since May to 663"."""
+    window = text[window_start:start]
+    if not ("count" in window or "total" in window or "tally" in window):
+        return None
+    counted = _COUNT_SET_TO.search(text, window_start, start)
+    cue = _ALL_CUES.search(counted.group("named") + counted.group("after")) if counted is not None else None
+    return _CUE_CATEGORY[cue.group("cue").lower()] if cue is not None else None
 
 
 # A capitalised word after one in lower case, then another capitalised word: "in Death Valley",

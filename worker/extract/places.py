@@ -265,6 +265,8 @@ class Gazetteer:
         self.adjectives: dict[str, str] = {}
         self._lookups: dict[tuple[str, str | None], Place | None] = {}
         self._adjective_lookups: dict[str, str | None] = {}
+        # what kind of unit each region is, as ISO 3166-2 names it ("state", "province", "region")
+        self.unit_types: dict[str, str] = {}
         names = place_names()
         for country in pycountry.countries:
             code = country.alpha_2
@@ -303,6 +305,7 @@ class Gazetteer:
                 id=f"iso:{sub.code}", name=english, level="region", country=sub.country_code, parent=parent
             )
             self.by_id[place.id] = place
+            self.unit_types[place.id] = sub.type.lower()
             for form in forms:
                 if form not in COMMON_WORD_NAMES:
                     self._add(form, place)

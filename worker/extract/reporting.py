@@ -293,6 +293,11 @@ AGENTIVE_VERBS: Final[frozenset[str]] = frozenset(
     {"released", "published", "issued", "compiled", "analysed", "analyzed", "cited"}
 )
 
+# Verbs of giving that credit their subject only in the active voice with a document after them:
+# "the ministry provided an update", "the agency shared figures". "Aid provided by the US" names a
+# donor, no source, so they have no passive reading.
+PROVIDING_VERBS: Final[frozenset[str]] = frozenset({"provided", "provides", "shared", "shares", "presented"})
+
 # "RIA quoted the governor as saying 40 died": the person quoted is the source, as the origin of the
 # figure in a chain of reporting.
 QUOTED_AS_SAYING_RE: Final = re.compile(
@@ -687,6 +692,7 @@ QUOTE_TAIL_VERBS: Final[dict[str, str]] = {
 CUE_WORDS: Final[dict[str, str]] = {
     **dict.fromkeys(DOCUMENT_NOUNS - {"statement", "documents", "records"}, "document_noun"),
     **dict.fromkeys(AGENTIVE_VERBS, "agentive"),
+    **dict.fromkeys(PROVIDING_VERBS, "providing"),
     **dict.fromkeys(DOCUMENT_VERBS, "document"),
     **dict.fromkeys(COUNTING_VERBS, "counting"),
     **dict.fromkeys(SPEECH_VERBS, "speech"),

@@ -33,7 +33,13 @@ from itertools import chain, islice
 
 from worker.extract.alternation import word_alternation
 from worker.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
-from worker.extract.places import FREE_CITY_POPULATION, PAPER_TITLE_WORDS, POSSESSIVE_END, gazetteer
+from worker.extract.places import (
+    FREE_CITY_POPULATION,
+    PAPER_TITLE_WORDS,
+    POSSESSIVE_END,
+    admin_suffixes,
+    gazetteer,
+)
 from worker.extract.places import fold as fold_place
 from worker.extract.quantities import ISO_CODES
 from worker.extract.reporting import (
@@ -1097,6 +1103,9 @@ def _defined_body(acronym: str, context: ItemContext) -> Organisation | Entity:
     return (
         _national_society(expansion)
         or _rights_commission(expansion, context.country)
+        # "the Texas Department of State Health Services (DSHS)": the state's health ministry, as
+        # items that spell the name out without its letters key it
+        or _ministry(acronym, fold(context.acronyms[acronym]), context, None)
         or Entity(id=f"{ACRONYM_PREFIX}{acronym.lower()}", name=acronym)
     )
 
@@ -1652,6 +1661,32 @@ def _ministry_level(rest: str) -> str | None:
     return next((word for word in rest.split() if word in _MINISTRY_LEVELS), None)
 
 
+# The kind of unit a region is (ISO 3166-2) and the level word news copy gives its government.
+_LEVEL_OF_UNIT = {"state": "state", "province": "provincial"}
+
+
+def _regional_office(rest: str, context: ItemContext) -> tuple[str, str] | None:
+    """The level and office of a department a region names before it: "Texas Department of State
+    Health Services" and "the Punjab health department" are the region's own ministry of health,
+    at the level word its kind of unit takes ("state-health", "provincial-health"), as "the state
+    health department" is."""
+    words = rest.split()
+    for width in range(min(3, len(words) - 1), 0, -1):
+        if words[width - 1] in admin_suffixes():
+            continue  # the gazetteer reads "Texas department" as Texas: the department is the body's
+        region = gazetteer().lookup(" ".join(words[:width]), context.country)
+        if region is None or region.level != "region":
+            continue
+        level = _LEVEL_OF_UNIT.get(gazetteer().unit_types.get(region.id, ""), "regional")
+        # "New York State Department of Health", "Texas Department of State Health Services"
+        remainder = _DEPARTMENT_OF_STATE_FIELD.sub(
+            "department of ", " ".join(words[width:]).removeprefix("state ")
+        )
+        office = _office_of(f"{level} {remainder}", context)
+        return (level, office) if office is not None else None
+    return None
+
+
 def _office_country(mention: str, place_country: str | None) -> str | None:
     """The country of an office a mention names with no country: "the territory's health ministry"
     is the country of the place its figure is about; "the Home Office" is Britain's, whatever
@@ -1661,26 +1696,44 @@ def _office_country(mention: str, place_country: str | None) -> str | None:
     return "GB" if _BRITISH_OFFICE.search(mention) else None
 
 
+_DEPARTMENT_OF_STATE_FIELD = re.compile(r"^(?:the )?department of state (?=[a-z])")
+
+
+def _ministry(mention: str, folded: str, context: ItemContext, place_country: str | None) -> Entity | None:
+    """The government ministry a mention names by its office: "the interior ministry", "Kenya's
+    Ministry of Health", "the provincial health ministry" (a region's own)."""
+    country, rest = _country_in(folded)
+    # "the Department of State Health Services": a state's department of health ("the Department
+    # of State" alone is a foreign ministry)
+    rest = _DEPARTMENT_OF_STATE_FIELD.sub("state department of ", rest)
+    office = _office_of(rest, context)
+    # "the provincial health ministry", "the Punjab health department": a region's own ministry
+    level = _ministry_level(rest) if office is not None else None
+    if office is None and country is None:
+        level, office = _regional_office(rest, context) or (None, None)
+    if office is None:
+        return None
+    country = country or _office_country(mention, place_country)
+    where = country or context.country or "xx"
+    office = f"{level}-{office}" if level else office
+    return Entity(
+        id=f"gov:{where.lower()}:{office}{MINISTRY_SUFFIX}",
+        name=f"{where} {office.replace('-', ' ')} ministry",
+        speaker=_speaker(mention),
+        country=None if level else country,
+    )
+
+
 def _resolve_by_words(  # noqa: PLR0911, PLR0912  one return per rule, in order
     mention: str, normalized: str, kind: str, context: ItemContext, place_country: str | None
 ) -> Entity | None:
     """The rules that read a mention's words: a ministry, a person, a country alone, a body named by
     its head word, a generic head, an unlisted body's name."""
     folded = fold(mention)
+    ministry = _ministry(mention, folded, context, place_country)
+    if ministry is not None:
+        return ministry
     country, rest = _country_in(folded)
-    office = _office_of(rest, context)
-    if office is not None:
-        country = country or _office_country(mention, place_country)
-        where = country or context.country or "xx"
-        # "the provincial health ministry": a province's own ministry, not the country's
-        level = _ministry_level(rest)
-        office = f"{level}-{office}" if level else office
-        return Entity(
-            id=f"gov:{where.lower()}:{office}{MINISTRY_SUFFIX}",
-            name=f"{where} {office.replace('-', ' ')} ministry",
-            speaker=_speaker(mention),
-            country=None if level else country,
-        )
     head_of_government = _head_of_government(mention, rest, country, context)
     if head_of_government is not None:
         return head_of_government
