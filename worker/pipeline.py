@@ -423,6 +423,24 @@ def _resolved_place(place: Place | None) -> ResolvedPlace | None:
     return model
 
 
+# A capital's name opening a clause as its subject, not as a government ("the Velm government").
+_CAPITAL_SUBJECT_AFTER = re.compile(
+    r"\s+(?!(?:government|authorities|officials|regime|administration)\b)(?:leads|had|has|have|recorded|reported"
+    r"|counted|accounted|saw|suffered|was|is|topped)\b"
+)
+
+
+def _capital_as_subject(text: str, sentence_start: int, figure_start: int, name: str) -> bool:
+    """Whether the figure's clause opens with the capital as its subject: "Nairobi leads with 21",
+    "According to the commission, Velmar had 21 of the deaths"."""
+    at = text.find(name, sentence_start, figure_start)
+    return (
+        at >= 0
+        and (at == sentence_start or text[sentence_start:at].rstrip().endswith(","))
+        and _CAPITAL_SUBJECT_AFTER.match(text, at + len(name), figure_start) is not None
+    )
+
+
 def _to_event(
     item: WireItem,
     cleaned: CleanedText,
@@ -491,8 +509,15 @@ def _to_event(
     if entity is not None and entity.area and not stated:
         # A body that works in one region only: its figures are that region's.
         place = gazetteer().by_id.get(entity.area, place)
-    if entity is not None and entity.country and place is not None and gazetteer().is_capital(place):
-        # "the health ministry in Damascus said": the capital is where a national body sits.
+    if (
+        entity is not None
+        and entity.country
+        and place is not None
+        and gazetteer().is_capital(place)
+        and not _capital_as_subject(cleaned.text, claim.sentence_start, claim.start, place.name)
+    ):
+        # "the health ministry in Damascus said": the capital is where a national body sits. A
+        # clause the capital opens as its subject ("Damascus had 21 of the deaths") is the capital's.
         place = gazetteer().by_id.get(f"iso:{entity.country}")
     # "Syria's health ministry said 1,400 died" in an item about a quake centred in Turkey: a
     # national body's figure is about its own country unless its sentence says otherwise.

@@ -2766,6 +2766,13 @@ def test_a_document_released_on_a_day_named_by_words_still_shows(when: str) -> N
     assert sources(text, "2.9%") == ["Official data"]
 
 
+def test_a_report_given_by_a_body_described_in_lower_case_is_the_bodys() -> None:
+    text = "An earlier report given by an association of doctors had listed 13 deaths."
+    assert sources(text, "13") == ["an association of doctors"]
+    # must not match: "by" and a time is no maker
+    assert sources("A report by the end of the week had listed 13 deaths.", "13") == [None]
+
+
 def test_a_body_providing_a_document_is_its_source() -> None:
     text = "The agency provided an update on Monday, raising the case count to 223."
     assert sources(text, "223") == ["The agency"]

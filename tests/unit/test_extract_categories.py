@@ -26,6 +26,15 @@ def test_counted_noun_stops_at_a_contracted_verb_and_at_out_of() -> None:
     assert counted_noun(text, 7, len(text))[0] == "voters"
 
 
+def test_the_noun_a_number_of_names_ends_before_its_verb() -> None:
+    assert [claim.counted for claim in extract_claims("The number of the injured stands at 413.")] == [
+        "injured"
+    ]
+    assert [claim.counted for claim in extract_claims("The number of displaced rose to 900.")] == [
+        "displaced"
+    ]
+
+
 def test_counted_noun_skips_a_partitive_to_the_thing_counted() -> None:
     text = "The militia said four of its own recruits had drowned."
     end = text.index("four") + 4
@@ -110,6 +119,8 @@ def test_protest_context_reads_protest_words_but_not_the_month_of_march() -> Non
             [("Nine", "other"), ("140", "missing")],
         ),
         ("The office put the displaced count at 4,100.", [("4,100", "displaced")]),
+        # the deed named by the noun counts, whoever it befell
+        ("The commission counted 627 arrests of protesters.", [("627", "detained")]),
         # must not match: a figure with a noun of its own after "and"
         (
             "Four of the dead were found in Orlo and 11 cars in Tarsa.",

@@ -55,6 +55,20 @@ def test_a_national_bodys_figure_is_about_its_own_country_not_its_capital() -> N
     assert event.place is not None and event.place.id == "iso:SY"
 
 
+def test_a_capital_that_opens_a_clause_as_its_subject_keeps_its_figure() -> None:
+    found = events(
+        "Protests swept Kenya this week. The Kenya National Commission on Human Rights said 50 people "
+        "died. According to the commission, Nairobi had 21 of the deaths.",
+        "Kenya protests",
+    )
+    event = only(found, 21)
+    assert event.place is not None and event.place.name == "Nairobi"
+    # must not match: a capital that names where the body sits is still the country's
+    found = events("Syria's health ministry in Damascus said 240 people had died.", "Quake hits Syria")
+    event = only(found, 240)
+    assert event.place is not None and event.place.id == "iso:SY"
+
+
 def test_a_body_that_works_in_one_region_places_its_figures_there() -> None:
     found = events(
         "A strong earthquake struck Turkey and Syria on Monday. "

@@ -1032,6 +1032,22 @@ def _locations(text: str) -> list[tuple[str, str | None]]:
     return [(claim.quantity_text, claim.location) for claim in extract_claims(text)]
 
 
+def test_a_place_that_opens_a_clause_with_its_own_tally_places_the_figures() -> None:
+    text = "Across the country 80 died. Nakuru recorded 40 of the deaths, officials said."
+    assert _locations(text)[1] == ("40", "Nakuru")
+    text = "Of 80 deaths, Mombasa accounted for 40, officials said."
+    assert _locations(text)[1] == ("40", "Mombasa")
+    # must not match: a place that only names who spoke is no place of the figure
+    assert _locations("Across the country 80 died. Nakuru said 40 had died.")[1][1] != "Nakuru"
+
+
+def test_a_figure_bracketed_after_a_place_is_placed_there() -> None:
+    text = "The dead came from Lagos (12), Kano (10) and Abuja (3)."
+    assert _locations(text) == [("12", "Lagos"), ("10", "Kano"), ("3", "Abuja")]
+    # must not match: a bracketed figure after no place takes the sentence's place
+    assert _locations("Twelve died in Lagos, among them pupils (4).") == [("Twelve", "Lagos"), ("4", "Lagos")]
+
+
 def test_a_figures_own_place_is_read_past_the_comma_inside_a_large_figure() -> None:
     text = "Officials counted 1,730 deaths in Orlo, 1,200 in Tarsa."
     assert _locations(text) == [("1,730", "Orlo"), ("1,200", "Tarsa")]

@@ -824,6 +824,15 @@ def test_where_an_unlisted_body_is_based_is_no_part_of_its_key() -> None:
     assert unlisted_name_key("London-based Orlo Advisors") == unlisted_name_key("Orlo Advisors")
 
 
+@pytest.mark.parametrize("role", ["chairperson", "chairwoman"])
+def test_a_bodys_chairperson_speaks_for_it(role: str) -> None:
+    text = f"The Velm Rights Board's {role}, Ana Ruiz, urged an inquiry. Ruiz said 59 were held."
+    assert resolve("Ana Ruiz", text, country="US", kind="person") == "name:board right velm"
+    # must not match: a person named with no role speaks for herself
+    text = "The Velm Rights Board met on Monday. Ana Ruiz said 59 were held."
+    assert resolve("Ana Ruiz", text, country="US", kind="person") == "person:a rz"
+
+
 def test_an_office_holders_office_is_keyed_as_its_holder() -> None:
     holder = unlisted_name_key("velm county coroner")
     assert unlisted_name_key("velm county coroner office") == holder

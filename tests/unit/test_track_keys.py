@@ -72,6 +72,8 @@ def test_singular(plural: str, expected: str) -> None:
     [
         "people",
         "Palestinians",
+        "Kenyans",
+        "Chileans",
         "persons",
         "deaths",
         "fatalities",
@@ -83,6 +85,12 @@ def test_singular(plural: str, expected: str) -> None:
 )
 def test_ways_of_counting_people_fold_to_person(counted: str | None) -> None:
     assert counted_noun(counted, "killed") == "person"
+
+
+def test_a_nationality_before_a_noun_adds_nothing_and_a_plural_noun_stays() -> None:
+    assert counted_noun("Chilean miners", "killed") == counted_noun("miners", "killed")
+    # must not match: a word that is no nationality keeps the count apart
+    assert counted_noun("Velm miners", "killed") != counted_noun("miners", "killed")
 
 
 @pytest.mark.parametrize(

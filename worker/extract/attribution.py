@@ -201,8 +201,9 @@ _FINDING_AGENT_RE = re.compile(
     # "for the" only after a body's head ("the Office for the Coordination of ..."); else a client
     r"[A-Z][\w'’\-.&]*(?:(?:(?<=Office)|(?<=Agency)|(?<=Centre)|(?<=Council))\s+for\s+the\s+[A-Z][\w'’\-.&]*"
     r"|\s+(?:of\s+)?[A-Z][\w'’\-.&]*)*"
-    # a maker described in lower case, "by the state comptroller" (its head is checked)
-    r"|(?P<described>(?:the|its|their)\s+(?:[a-z][\w'’-]*\s+){0,3}(?P<described_head>[a-z][\w'’-]*)))"
+    # a maker described in lower case, "by the state comptroller", "by an association of doctors"
+    # (its head is checked)
+    r"|(?P<described>(?:the|its|their|an?)\s+(?:[a-z][\w'’-]*\s+){0,3}(?P<described_head>[a-z][\w'’-]*)))"
     # its acronym may follow in brackets: "a report by the relief office (RO)"
     r"(?:\s+\([A-Z][A-Za-z.&]*\))?"
     r"(?:\s+for\s+(?:the\s+)?[\w'’\-.&]+(?:\s+[\w'’\-.&]+){0,4})?$"

@@ -136,6 +136,9 @@ _BODIES_OF = re.compile(r"\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?$", re.
 # "hostages", "prisoners"); a verb after them says what happened to them and wins ("40 refugees
 # drowned" is killed, "15 hostages were freed" is other).
 _WHO_NOT_WHAT = frozenset({"protesting", "displaced", "abducted", "detained"})
+# Nouns of the deed itself, not of the people it befell: "627 arrests of protesters" are arrests
+# whoever was arrested.
+_DEED_NOUNS = frozenset({"arrests", "arrest", "abduction", "evacuation"})
 
 # Verbs that give a category only when they govern the figure ("the storms hit 1,067,656 families");
 # after a noun they usually describe something else ("two explosions hit the market").
@@ -1224,7 +1227,7 @@ def _category_in_clause_after(
             if cue.group("cue").lower() == "rescue" and cue.end() < len(figure.counted):
                 continue  # "search and rescue volunteers": who they are, not what befell them
             category = _CUE_CATEGORY[cue.group("cue").lower()]
-            if category in _WHO_NOT_WHAT:
+            if category in _WHO_NOT_WHAT and cue.group("cue").lower() not in _DEED_NOUNS:
                 # "300 protesters were arrested", "police detained 300 protesters": the verb says
                 # what happened to them
                 if found is not None:
@@ -1412,7 +1415,10 @@ def _labelled_category(text: str, figure: FigureSpan, before: str) -> str | None
 # "the number of injured was placed at 3,000", "put the number of homes without water at 900": the
 # figure is the number of that noun phrase. No comma, colon or other figure stands between.
 _NUMBER_OF_NOUN_BEFORE = re.compile(
-    r"\bnumber\s+of\s+(?:the\s+)?(?P<np>[^,;:\d()]{1,80}?)\s+(?:at|to|reached|hit|passed|topped|exceeded"
+    r"\bnumber\s+of\s+(?:the\s+)?(?P<np>[^,;:\d()]{1,80}?)"
+    # "the number of the injured stands at 413": the verb before "at" or "to" is no part of the noun
+    r"(?:\s+(?:now\s+)?(?:stood|stands|rose|risen|climbed|grew|jumped|was|were|is|are))?"
+    r"\s+(?:at|to|reached|hit|passed|topped|exceeded"
     r"|surpassed|was|were|is|are|stood|stands|totalled|totaled|now)\s+$",
     re.IGNORECASE,
 )

@@ -710,8 +710,8 @@ AGE_APPOSITION_NOUNS = frozenset(
      "vendor", "mechanic", "soldier", "pilot", "captain", "singer", "actor", "actress", "artist", "writer",
      "author", "lawyer", "journalist", "photographer", "priest", "imam", "pastor", "survivor", "passenger",
      "gunman", "spokesman", "spokeswoman", "minister", "governor", "mayor", "president", "chairman",
-     "chairwoman", "founder", "leader", "veteran", "mother-of-two", "father-of-two", "master", "officer",
-     "official", "engineer", "manager", "operator", "guard", "conductor", "director", "employee",
+     "chairwoman", "chairperson", "founder", "leader", "veteran", "mother-of-two", "father-of-two", "master",
+     "officer", "official", "engineer", "manager", "operator", "guard", "conductor", "director", "employee",
      "policeman", "policewoman", "firefighter", "rescuer", "volunteer", "activist", "protester"}
 )  # fmt: skip
 # Words that, written right before a number, make it a phone number, a page or a street number.

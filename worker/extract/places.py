@@ -670,6 +670,7 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             or (after_possessive and mentions[-1].locative)
             # the whole capitalised name only: "the raid on Nyaung Kone" is no raid on Nyaung
             or (stop == longest and _attack_on_before(text, mention_start, start))
+            or _tally_subject(text, mention_start, mention_end, start)
         )
         if place.level == "city" and not (
             locative
@@ -970,6 +971,21 @@ def _locative_before(text: str, position: int, floor: int) -> bool:
     if len(before) >= 2 and before[-1] == "to" and before[-2] in _TO_IN_A_PHRASE:
         return False  # "according to the UN", "thanks to Norway": a source or a cause, not a place
     return bool(before) and before[-1].strip(",") in LOCATIVE_WORDS
+
+
+# A verb that gives a place's own tally when the place is its subject: "Nairobi leads with 21",
+# "Westland recorded 40 of the deaths".
+_TALLY_VERB_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:leads|led|recorded|registered|reported|counted|accounted\s+for|saw|suffered"
+    r"|topped|tops)\b"
+)
+
+
+def _tally_subject(text: str, start: int, end: int, floor: int) -> bool:
+    """Whether a place opens its clause as the subject of a verb that gives its own tally: the
+    figures after it are the place's, as after "in"."""
+    opening = text[floor:start].rstrip()
+    return (not opening or opening[-1] in ",.:;") and _TALLY_VERB_AFTER.match(text, end) is not None
 
 
 def _attack_on_before(text: str, position: int, floor: int) -> bool:
@@ -1386,7 +1402,8 @@ def _arrival(text: str, mentions: list[PlaceMention], index: int, next_figure: i
 # "Westland: 40", "Westland (WL) 40", "Westland has reported 40", "followed by Westland with 40",
 # "Westland was the worst-hit province, where 40"): a list of places each with its figure.
 _LISTED_BEFORE = re.compile(
-    r"\s*[:\u2013\u2014-]?\s*(?:(?:has|have|had)\s+)?(?:reported|recorded|registered|confirmed|counted|with|at)?\s*"
+    r"\s*\(\s*"  # "Westland (21), Eastmarch (3)": each place's figure in brackets after it
+    r"|\s*[:\u2013\u2014-]?\s*(?:(?:has|have|had)\s+)?(?:reported|recorded|registered|confirmed|counted|with|at)?\s*"
     r"|\s*(?:province|region|state|district|county)?\s*(?:was|is|remains|remained)\s+the\s+"
     r"(?:worst|hardest|most|badly)[\s-]+(?:hit|affected)(?:\s+[a-z]+)?\s*,?\s*(?:where|with)\s*"
 )

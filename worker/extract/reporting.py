@@ -405,7 +405,7 @@ TITLE_WORDS: Final[frozenset[str]] = word_set(
         president minister secretary spokesman spokeswoman spokesperson commander chief head director
         coordinator administrator governor mayor official correspondent reporter envoy ambassador
         general gen. gen lt. lt col. adm. adm maj. capt. sgt. dr dr. prof. mr mr. mrs mrs. ms ms. major
-        colonel lieutenant admiral convenor chairman chairwoman chair leader secretary-general
+        colonel lieutenant admiral convenor chairman chairwoman chairperson chair leader secretary-general
         representative adviser advisor analyst economist professor senator lawmaker deputy chancellor
         premier king queen prince sheikh judge prosecutor researcher manager executive ceo founder
         officer captain superintendent inspector commissioner rapporteur coroner physician doctor
@@ -468,7 +468,7 @@ SPEAKER_ROLES: Final[frozenset[str]] = (
         """
         spokesman spokeswoman spokesperson official minister governor mayor president secretary chief
         director commander coordinator correspondent envoy representative administrator chairman
-        chairwoman treasurer executive founder ceo manager boss leader head deputy premier
+        chairwoman chairperson treasurer executive founder ceo manager boss leader head deputy premier
         chancellor king queen prince sheikh ambassador diplomat negotiator strategist adviser advisor
         aide insider staffer whip clerk convenor councillor councilor alderman legislator lawmaker
         senator congressman congresswoman speaker nominee candidate incumbent challenger frontrunner
@@ -580,7 +580,8 @@ PERSON_ROLE_HEADS: Final[frozenset[str]] = (
         """
         spokesman spokeswoman spokesperson official minister governor mayor representative director
         commander chief coordinator president secretary envoy administrator resident witness
-        correspondent head officer manager chairman chairwoman ceo executive founder boss treasurer leader
+        correspondent head officer manager chairman chairwoman chairperson ceo executive founder boss
+        treasurer leader
         senator speaker nominee candidate congressman congresswoman businessman businesswoman billionaire
         lawmaker legislator incumbent challenger commissioner prefect superintendent inspector coroner
         judge prosecutor ambassador diplomat premier chancellor sheriff councillor councilor captain
@@ -846,8 +847,9 @@ DOCUMENT_FROM_RE: Final = re.compile(
     + word_alternation(DOCUMENT_NOUNS | {"information"})
     # "released by", "released on Thursday by", "published last week by", "conducted by"
     + r")\s+(?:from|by|of|(?:released|published|compiled|analy[sz]ed|issued|conducted|commissioned"
-    # "documents obtained by the Herald", "data provided by the clerk": whoever has given them out
-    + r"|obtained|provided|supplied|shared|carried\s+out)"
+    # "documents obtained by the Herald", "data provided by the clerk", "a report given by the
+    # doctors' union": whoever has given them out
+    + r"|obtained|provided|supplied|shared|given|carried\s+out)"
     + r"(?:\s+(?:on|late|early|last|this)?\s*(?:[A-Z][a-z]+|week|month|year|today|yesterday))?\s+by)\s+",
     re.IGNORECASE,
 )

@@ -289,6 +289,7 @@ ROLE_WORDS = frozenset(
         "executive",
         "chairman",
         "chairwoman",
+        "chairperson",
         "chair",
         "officer",
         "official",
@@ -321,7 +322,7 @@ _ONE_CAPITALISED_WORD = re.compile(r"(?:the\s+)?[A-Z][\w'’-]*")
 _WHERE_TAIL = re.compile(r"(?:\s+in\s+.*|,.*)$")
 # The roles a speaker holds in a body, written before "of", "for" or "at" and the body.
 _ROLE_IN_A_BODY = (
-    r"(?:spokes(?:man|woman|person)|head|chief|director|official|officer|chairman|chairwoman|chair|secretary"
+    r"(?:spokes(?:man|woman|person)|head|chief|director|official|officer|chairman|chairwoman|chairperson|chair|secretary"
     r"|representative|coordinator|commander)"
 )
 # "a spokeswoman for the relief board", "the director of the agency": a role, then its body.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import get_args
 
+from worker.extract.places import gazetteer
 from worker.models import Category
 
 # Categories whose bare figure counts people ("30 killed" means 30 persons): every one but "other".
@@ -135,35 +136,16 @@ FACILITY_NOUNS = frozenset(
 
 # Nationality words. As the counted noun ("killed 10,022 Palestinians") they mean people of that
 # place, and the place part of the key is what keeps two populations apart; as an adjective before
-# another noun ("Palestinian children") they add nothing the place does not already say.
-DEMONYMS = frozenset(
-    {
-        "afghan",
-        "american",
-        "british",
-        "congolese",
-        "egyptian",
-        "ethiopian",
-        "french",
-        "german",
-        "haitian",
-        "iranian",
-        "iraqi",
-        "israeli",
-        "jordanian",
-        "lebanese",
-        "libyan",
-        "palestinian",
-        "rohingya",
-        "russian",
-        "somali",
-        "sudanese",
-        "syrian",
-        "turkish",
-        "ukrainian",
-        "yemeni",
-    }
-)
+# another noun ("Palestinian children") they add nothing the place does not already say. Coverage:
+# every country adjective the gazetteer knows, and the peoples without a country of their own that
+# news counts by name.
+_STATELESS_PEOPLES = frozenset({"rohingya"})
+
+
+def _is_demonym(word: str) -> bool:
+    """Whether a word (folded, singular) names the people of a country: "kenyan", "palestinian"."""
+    return word in _STATELESS_PEOPLES or gazetteer().country_of_adjective(word) is not None
+
 
 # Words around the head noun that do not change what is counted ("more people", "other victims").
 FILLER_WORDS = frozenset(
@@ -353,7 +335,7 @@ def counted_noun(counted: str | None, category: str) -> str:
     # participle ("injured miners", "missing children") one the category already carries, and a
     # word of status ("confirmed deaths") no other count.
     while len(words) > 1 and (
-        words[0] in DEMONYMS
+        _is_demonym(words[0])
         or words[0] in CATEGORY_PARTICIPLES
         or (
             words[0] in STATUS_WORDS
@@ -375,7 +357,7 @@ def counted_noun(counted: str | None, category: str) -> str:
         return POLICE_OFFICER  # "three police officers", "11 officers", "five policemen": one count
     person_words = PERSON_SYNONYMS | CATEGORY_PERSON_NOUNS.get(category, frozenset())
     # "dead persons", "injured victims": a person word qualified only by person words.
-    if all(singular(w) in person_words or singular(w) in DEMONYMS for w in words):
+    if all(singular(w) in person_words or _is_demonym(singular(w)) for w in words):
         return PERSON
     return _phrase([*words[:-1], head])
 
