@@ -833,6 +833,19 @@ def test_a_bodys_chairperson_speaks_for_it(role: str) -> None:
     assert resolve("Ana Ruiz", text, country="US", kind="person") == "person:a rz"
 
 
+def test_the_head_of_a_rights_commission_named_in_full_speaks_for_it() -> None:
+    text = (
+        "The Velm National Commission on Human Rights said 50 died. The commission's chairperson, "
+        "Ana Ruiz, urged an inquiry. Ruiz said 59 were held."
+    )
+    assert resolve("Ana Ruiz", text, country="US", kind="person") == "rights-commission:us"
+    # must not match: a commission for something else keeps its own name
+    text = (
+        "The Velm Commission on Roads said 5 bridges fell. The commission's chair, Ana Ruiz, said 9 closed."
+    )
+    assert resolve("Ana Ruiz", text, country="US", kind="person") == "name:commission road velm"
+
+
 def test_an_office_holders_office_is_keyed_as_its_holder() -> None:
     holder = unlisted_name_key("velm county coroner")
     assert unlisted_name_key("velm county coroner office") == holder

@@ -1186,7 +1186,9 @@ def _unlisted_body_by_head(head: str, context: ItemContext) -> str | None:
         _LEADING_CAPITALISED_ARTICLE.sub("", match.group("name"))
         for match in re.finditer(
             # no "and": "Velmar Air and Tarsa Airways" are two airlines
-            rf"(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|the)\s+)*){{1,5}}(?:{'|'.join(endings)}))\b",
+            rf"(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|the)\s+)*){{1,5}}(?:{'|'.join(endings)})"
+            # "the Velm National Commission on Human Rights": what the body is for, after its head
+            r"(?:\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})?)\b",
             context.text,
         )
     }
@@ -2370,8 +2372,10 @@ def _body_by_head(sentence: str, context: ItemContext) -> Organisation | Entity 
             unlisted = _unlisted_body_by_head(word, context)
             if unlisted is not None:
                 # its id as the unlisted-name rule writes it (resolving the name would look for its
-                # own affiliation again)
-                return Entity(id=f"{UNLISTED_PREFIX}{unlisted_name_key(unlisted)}", name=fold(unlisted))
+                # own affiliation again), or the country's rights commission the name spells out
+                return _rights_commission(content_words(fold(unlisted)), context.country) or Entity(
+                    id=f"{UNLISTED_PREFIX}{unlisted_name_key(unlisted)}", name=fold(unlisted)
+                )
     return None
 
 
