@@ -121,6 +121,9 @@ def test_protest_context_reads_protest_words_but_not_the_month_of_march() -> Non
         ("The office put the displaced count at 4,100.", [("4,100", "displaced")]),
         # the deed named by the noun counts, whoever it befell
         ("The commission counted 627 arrests of protesters.", [("627", "detained")]),
+        # cases of a fate other than illness are that fate's
+        ("Two cases of abduction were reported in Orlo.", [("Two", "abducted")]),
+        ("The clinic saw 40 cases of cholera.", [("40", "affected")]),
         # must not match: a figure with a noun of its own after "and"
         (
             "Four of the dead were found in Orlo and 11 cars in Tarsa.",

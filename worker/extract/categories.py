@@ -136,9 +136,22 @@ _BODIES_OF = re.compile(r"\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?$", re.
 # "hostages", "prisoners"); a verb after them says what happened to them and wins ("40 refugees
 # drowned" is killed, "15 hostages were freed" is other).
 _WHO_NOT_WHAT = frozenset({"protesting", "displaced", "abducted", "detained"})
+# What cases are of, when it is a fate other than illness: "two cases of abduction were reported".
+_KIND_OF_CASES = re.compile(
+    r"\s+of\s+(?:[\w-]+\s+){0,2}?(?P<cue>abduction|kidnapping|arrests?|deaths?|killing|injuries)\b",
+    re.IGNORECASE,
+)
+
+
+def _kind_of_cases(word: str, following: str) -> str:
+    """The fate cases are of ("two cases of abduction": abduction), else the counted cue word itself."""
+    kind = _KIND_OF_CASES.match(following) if word in ("cases", "case") else None
+    return kind.group("cue").lower() if kind is not None else word
+
+
 # Nouns of the deed itself, not of the people it befell: "627 arrests of protesters" are arrests
 # whoever was arrested.
-_DEED_NOUNS = frozenset({"arrests", "arrest", "abduction", "evacuation"})
+_DEED_NOUNS = frozenset({"arrests", "arrest", "abduction", "kidnapping", "evacuation"})
 
 # Verbs that give a category only when they govern the figure ("the storms hit 1,067,656 families");
 # after a noun they usually describe something else ("two explosions hit the market").
@@ -1226,8 +1239,9 @@ def _category_in_clause_after(
         for cue in _ALL_CUES.finditer(figure.counted):
             if cue.group("cue").lower() == "rescue" and cue.end() < len(figure.counted):
                 continue  # "search and rescue volunteers": who they are, not what befell them
-            category = _CUE_CATEGORY[cue.group("cue").lower()]
-            if category in _WHO_NOT_WHAT and cue.group("cue").lower() not in _DEED_NOUNS:
+            word = _kind_of_cases(cue.group("cue").lower(), following)
+            category = _CUE_CATEGORY[word]
+            if category in _WHO_NOT_WHAT and word not in _DEED_NOUNS:
                 # "300 protesters were arrested", "police detained 300 protesters": the verb says
                 # what happened to them
                 if found is not None:
@@ -1235,7 +1249,7 @@ def _category_in_clause_after(
                 governing = _verb_done_to_group(text, figure, category)
                 if governing is not None:
                     return governing
-            if category != "affected" or cue.group("cue").lower() in ("cases", "infections", "case"):
+            if category != "affected" or word in ("cases", "infections", "case"):
                 return category
     if found is not None:
         return _clause_category(text, figure, found.group("cue").lower(), following, phrase_end)
