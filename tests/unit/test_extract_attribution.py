@@ -2766,6 +2766,13 @@ def test_a_document_released_on_a_day_named_by_words_still_shows(when: str) -> N
     assert sources(text, "2.9%") == ["Official data"]
 
 
+def test_a_name_before_an_office_written_with_capitals_is_the_source() -> None:
+    text = "Ivo Lund, Superintendent of Orlo Civil Hospital, said 240 passengers died."
+    assert sources(text, "240") == ["Ivo Lund"]
+    # must not match: a body's name set off after another name is no office
+    assert sources("The Velm Board, Orlo Relief Fund, said 240 passengers died.", "240") != ["The Velm Board"]
+
+
 def test_a_report_given_by_a_body_described_in_lower_case_is_the_bodys() -> None:
     text = "An earlier report given by an association of doctors had listed 13 deaths."
     assert sources(text, "13") == ["an association of doctors"]

@@ -833,6 +833,22 @@ def test_a_bodys_chairperson_speaks_for_it(role: str) -> None:
     assert resolve("Ana Ruiz", text, country="US", kind="person") == "person:a rz"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ivo Lund, president of the Velm Doctors Union at Orlo College, told reporters.",
+            "name:doctor union velm",
+        ),
+        ("Ivo Lund, Superintendent of Orlo Civil Hospital, said 240 died.", "name:civil hospital orlo"),
+        # must not match: an office of a body described in lower case leaves the person their own
+        ("Ivo Lund, the head of the port board, said 40 died.", "person:i lnd"),
+    ],
+)
+def test_a_person_set_off_with_an_office_of_a_named_body_speaks_for_it(text: str, expected: str) -> None:
+    assert resolve("Ivo Lund", text, country="US", kind="person") == expected
+
+
 def test_the_head_of_a_rights_commission_named_in_full_speaks_for_it() -> None:
     text = (
         "The Velm National Commission on Human Rights said 50 died. The commission's chairperson, "

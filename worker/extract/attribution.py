@@ -751,7 +751,13 @@ def _appositive(segment: str) -> bool:
         return personal_name(tokens) is None and any(
             t.lower() in ROLE_WORDS or t.lower().split("'")[0] in ROLE_WORDS for t in tokens[:6]
         )
-    return False
+    # "Ivo Lund, Superintendent of Orlo Hospital, said": an office with capitals, then what it is of
+    return (
+        first in ROLE_WORDS
+        and len(tokens) > 2
+        and tokens[1].lower() in {"of", "for", "at"}
+        and personal_name(tokens[2:]) is None
+    )
 
 
 # A personal name of two to four capitalised words that ends a clause: "sat beside Ivo Lund".

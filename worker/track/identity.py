@@ -323,7 +323,7 @@ _WHERE_TAIL = re.compile(r"(?:\s+in\s+.*|,.*)$")
 # The roles a speaker holds in a body, written before "of", "for" or "at" and the body.
 _ROLE_IN_A_BODY = (
     r"(?:spokes(?:man|woman|person)|head|chief|director|official|officer|chairman|chairwoman|chairperson|chair|secretary"
-    r"|representative|coordinator|commander)"
+    r"|representative|coordinator|commander|president|superintendent)"
 )
 # "a spokeswoman for the relief board", "the director of the agency": a role, then its body.
 _ROLE_OF = re.compile(
@@ -2076,8 +2076,9 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
             _body_after_name(sentence, person, context)
             or _rank_voice(sentence, person)
             or _title_before_name(sentence, person, context)
-            # "Jo Lind, who heads the district police": a verb of leading, no role word
-            or (_office_after_name(sentence, person, context) if ", who " in sentence else None)
+            # "Jo Lind, who heads the district police": a verb of leading, no role word; "Jo Lind,
+            # president of the Velm Doctors Union": a role the role words leave to its body
+            or _office_after_name(sentence, person, context)
         )
         if after is not None:
             # "Capt. Dana Wells of the Oregon State Patrol", "ACP Ola Bello": with or without a role word
@@ -2254,8 +2255,8 @@ _BODY_AFTER_NAME = re.compile(
 
 # "Lena Varga, head of the regional rescue service": the office set off after the name, then its body.
 _ROLE_AFTER_NAME = re.compile(
-    rf",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?{_ROLE_IN_A_BODY}\s+(?:of|for|at)\s+"
-    r"(?P<body>the\s+[^,.;:\"”()]{3,60}?)(?=\s*[,.;:\"”()]|$)"
+    rf",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{_ROLE_IN_A_BODY})\s+(?:of|for|at)\s+"
+    r"(?P<body>the\s+[^,.;:\"”()]{3,60}?|[A-Z][^,.;:\"”()]{2,60}?)(?=\s*[,.;:\"”()]|$)"
 )
 
 
@@ -2327,10 +2328,19 @@ def _office_after_name(sentence: str, person: str, context: ItemContext) -> Enti
     )
     if office is None:
         return None
-    body = resolve_source(office.group("body"), fold(office.group("body")), "organisation", context)
-    if body is None or body.id.startswith(UNLISTED_PREFIX):
-        return None
+    named = _BODY_NAMED_BEFORE_ITS_SITE.match(office.group("body"))
+    mention = named.group("name") if named is not None else office.group("body")
+    body = resolve_source(mention, fold(mention), "organisation", context)
+    if body is None or (body.id.startswith(UNLISTED_PREFIX) and named is None):
+        return None  # "head of a local charity": an unlisted body only by its own capitalised name
     return Entity(id=body.id, name=body.name, speaker=person, country=body.country)
+
+
+# A body's capitalised name, then where it sits: "the Junior Doctors Association at Orlo College",
+# "Orlo Civil Hospital".
+_BODY_NAMED_BEFORE_ITS_SITE = re.compile(
+    r"(?:the\s+)?(?P<name>(?:[A-Z][\w'’&.-]*\s+){0,5}[A-Z][\w'’&.-]*)(?:\s+(?:at|in)\s|$)"
+)
 
 
 def _unlisted_body_voice(sentence: str, person: str) -> Entity | None:
