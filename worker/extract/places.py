@@ -984,8 +984,12 @@ _TALLY_VERB_AFTER = re.compile(
 def _tally_subject(text: str, start: int, end: int, floor: int) -> bool:
     """Whether a place opens its clause as the subject of a verb that gives its own tally: the
     figures after it are the place's, as after "in"."""
-    opening = text[floor:start].rstrip()
-    return (not opening or opening[-1] in ",.:;") and _TALLY_VERB_AFTER.match(text, end) is not None
+    if _TALLY_VERB_AFTER.match(text, end) is None:
+        return False
+    before = start - 1
+    while before >= floor and text[before].isspace():
+        before -= 1  # the mark before the place, read back over the spaces only: the text may be long
+    return before < floor or text[before] in ",.:;"
 
 
 def _attack_on_before(text: str, position: int, floor: int) -> bool:
