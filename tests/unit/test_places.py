@@ -1032,6 +1032,14 @@ def _locations(text: str) -> list[tuple[str, str | None]]:
     return [(claim.quantity_text, claim.location) for claim in extract_claims(text)]
 
 
+def test_one_named_wildfire_is_a_site_of_its_own() -> None:
+    text = "The Ridge Fire claimed nine lives and the Velmo Creek fire took 16."
+    assert _locations(text) == [("nine", "Ridge"), ("16", "Velmo Creek")]
+    # must not match: two fires named together, or a country's forces firing
+    assert _locations("The toll from the Ridge and Velmo fires rose to 25.") == [("25", None)]
+    assert _locations("Five medics were killed by the Russian fire.") == [("Five", None)]
+
+
 def test_a_place_that_opens_a_clause_with_its_own_tally_places_the_figures() -> None:
     text = "Across the country 80 died. Nakuru recorded 40 of the deaths, officials said."
     assert _locations(text)[1] == ("40", "Nakuru")

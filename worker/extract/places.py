@@ -1125,7 +1125,31 @@ def sentence_places(
         # A village or district the gazetteer does not list is still a place of its own.
         unlisted = Place(id=f"name:{fold(name)}", name=name, level="city", country="", parent=None)
         located.append(PlaceMention(place=unlisted, start=at, end=until, locative=True))
+    located.extend(_named_fires(text, start, end, known + [(m.start, m.end) for m in located]))
     return sorted(located, key=lambda m: m.start)
+
+
+# One wildfire named after a landmark: "the Ridge Fire", "the Velmo Creek fire". A wildfire's own
+# toll is kept apart from the total of all fires as a place's is; "the Ridge and Velmo fires" are
+# two fires and place nothing.
+_NAMED_FIRE = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+[Ff]ire\b(?!s)")
+
+
+def _named_fires(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[PlaceMention]:
+    """The wildfires a sentence names, each a site of its own, past the places already read."""
+    fires: list[PlaceMention] = []
+    if text.find("ire", start, end) < 0:
+        return fires  # a cheap test first: most sentences name no fire
+    for fire in _NAMED_FIRE.finditer(text, start, end):
+        name, at = fire.group("name"), fire.start("name")
+        if (
+            any(a <= at < b for a, b in taken)
+            or gazetteer().country_of_adjective(name.split()[0]) is not None
+        ):
+            continue  # "in the Eaton fire" read already; "the Israeli fire" is gunfire
+        site = Place(id=f"name:{fold(name)}", name=name, level="city", country="", parent=None)
+        fires.append(PlaceMention(place=site, start=at, end=fire.end("name"), locative=True))
+    return fires
 
 
 # A place's adjective before the noun it describes: "in the Parisian procession", "in the Indian
