@@ -1035,8 +1035,9 @@ def _locations(text: str) -> list[tuple[str, str | None]]:
 def test_one_named_wildfire_is_a_site_of_its_own() -> None:
     text = "The Ridge Fire claimed nine lives and the Velmo Creek fire took 16."
     assert _locations(text) == [("nine", "Ridge"), ("16", "Velmo Creek")]
-    # must not match: two fires named together, or a country's forces firing
+    # must not match: two fires named together, a town's fire service, or a country's forces firing
     assert _locations("The toll from the Ridge and Velmo fires rose to 25.") == [("25", None)]
+    assert _locations("The Velmo fire service said 40 people were hurt.") == [("40", None)]
     assert _locations("Five medics were killed by the Russian fire.") == [("Five", None)]
 
 

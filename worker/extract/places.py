@@ -1132,7 +1132,12 @@ def sentence_places(
 # One wildfire named after a landmark: "the Ridge Fire", "the Velmo Creek fire". A wildfire's own
 # toll is kept apart from the total of all fires as a place's is; "the Ridge and Velmo fires" are
 # two fires and place nothing.
-_NAMED_FIRE = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+[Ff]ire\b(?!s)")
+_NAMED_FIRE = re.compile(
+    r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+[Ff]ire\b"
+    # the fire itself ends its noun phrase: "the Orlo fire service" is a town's firefighters
+    r"(?=\s*[,.;:)]|\s+(?:in|near|at|on|was|has|had|is|claimed|killed|took|burned|destroyed|grew|spread|which"
+    r"|that|and|to|from)\b)"
+)
 
 
 def _named_fires(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[PlaceMention]:
