@@ -1106,7 +1106,7 @@ def _defined_body(acronym: str, context: ItemContext) -> Organisation | Entity:
         or _rights_commission(expansion, context.country)
         # "the Texas Department of State Health Services (DSHS)": the state's health ministry, as
         # items that spell the name out without its letters key it
-        or _ministry(acronym, fold(context.acronyms[acronym]), context, None)
+        or _ministry(acronym, *_country_in(fold(context.acronyms[acronym])), context, None)
         or Entity(id=f"{ACRONYM_PREFIX}{acronym.lower()}", name=acronym)
     )
 
@@ -1702,10 +1702,12 @@ def _office_country(mention: str, place_country: str | None) -> str | None:
 _DEPARTMENT_OF_STATE_FIELD = re.compile(r"^(?:the )?department of state (?=[a-z])")
 
 
-def _ministry(mention: str, folded: str, context: ItemContext, place_country: str | None) -> Entity | None:
+def _ministry(
+    mention: str, country: str | None, rest: str, context: ItemContext, place_country: str | None
+) -> Entity | None:
     """The government ministry a mention names by its office: "the interior ministry", "Kenya's
-    Ministry of Health", "the provincial health ministry" (a region's own)."""
-    country, rest = _country_in(folded)
+    Ministry of Health", "the provincial health ministry" (a region's own). `country` and `rest`
+    are the mention's folded words split by `_country_in`."""
     # "the Department of State Health Services": a state's department of health ("the Department
     # of State" alone is a foreign ministry)
     rest = _DEPARTMENT_OF_STATE_FIELD.sub("state department of ", rest)
@@ -1733,10 +1735,10 @@ def _resolve_by_words(  # noqa: PLR0911, PLR0912  one return per rule, in order
     """The rules that read a mention's words: a ministry, a person, a country alone, a body named by
     its head word, a generic head, an unlisted body's name."""
     folded = fold(mention)
-    ministry = _ministry(mention, folded, context, place_country)
+    country, rest = _country_in(folded)
+    ministry = _ministry(mention, country, rest, context, place_country)
     if ministry is not None:
         return ministry
-    country, rest = _country_in(folded)
     head_of_government = _head_of_government(mention, rest, country, context)
     if head_of_government is not None:
         return head_of_government
