@@ -17,6 +17,7 @@ from worker import __version__
 from worker.extract import extract_claims, find_figures
 from worker.extract.attribution import sentence_subject
 from worker.extract.places import (
+    TALLY_VERB_AFTER,
     ItemPlaces,
     Place,
     find_places,
@@ -423,22 +424,14 @@ def _resolved_place(place: Place | None) -> ResolvedPlace | None:
     return model
 
 
-# A capital's name opening a clause as its subject, not as a government ("the Velm government").
-_CAPITAL_SUBJECT_AFTER = re.compile(
-    r"\s+(?!(?:government|authorities|officials|regime|administration)\b)(?:leads|had|has|have|recorded|reported"
-    r"|counted|accounted|saw|suffered|was|is|topped)\b"
-)
-
-
 def _capital_as_subject(text: str, sentence_start: int, figure_start: int, name: str) -> bool:
     """Whether the figure's clause opens with the capital as its subject: "Nairobi leads with 21",
     "According to the commission, Velmar had 21 of the deaths"."""
     at = text.find(name, sentence_start, figure_start)
-    return (
-        at >= 0
-        and (at == sentence_start or text[sentence_start:at].rstrip().endswith(","))
-        and _CAPITAL_SUBJECT_AFTER.match(text, at + len(name), figure_start) is not None
-    )
+    if at < 0 or not (at == sentence_start or text[sentence_start:at].rstrip().endswith(",")):
+        return False
+    verb = TALLY_VERB_AFTER.match(text, at + len(name))  # no end bound: "had" looks ahead at the figure
+    return verb is not None and verb.end() <= figure_start
 
 
 def _to_event(

@@ -1050,6 +1050,14 @@ def test_a_place_that_opens_a_clause_with_its_own_tally_places_the_figures() -> 
     assert _locations("Across the country 80 died. Nakuru said 40 had died.")[1][1] != "Nakuru"
 
 
+def test_a_place_whose_clause_has_or_is_its_tally_places_the_figures() -> None:
+    text = "Kenya counted 80 dead. Nakuru was the worst-hit county: officials there said 40 homes were lost."
+    assert _locations(text)[1] == ("40", "Nakuru")
+    # must not match: "had" and "has" as helpers of a verb that tells what the place did
+    text = "Across the country 80 died. Nakuru has repeatedly sent 30 buses, officials said."
+    assert _locations(text)[1][1] != "Nakuru"
+
+
 def test_a_figure_bracketed_after_a_place_is_placed_there() -> None:
     text = "The dead came from Lagos (12), Kano (10) and Abuja (3)."
     assert _locations(text) == [("12", "Lagos"), ("10", "Kano"), ("3", "Abuja")]

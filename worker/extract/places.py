@@ -974,17 +974,20 @@ def _locative_before(text: str, position: int, floor: int) -> bool:
 
 
 # A verb that gives a place's own tally when the place is its subject: "Nairobi leads with 21",
-# "Westland recorded 40 of the deaths".
-_TALLY_VERB_AFTER = re.compile(
+# "Westland recorded 40 of the deaths", "Velmar had 21 of them".
+TALLY_VERB_AFTER = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:leads|led|recorded|registered|reported|counted|accounted\s+for|saw|suffered"
     r"|topped|tops)\b"
+    # "had", "has", "was" and "is" with the tally itself after them, not as a helper: "Velmar had 21
+    # of them", "Westland was the worst hit"; "Velmar has repeatedly struck" is an act on others
+    r"|\s+(?:had|has|was|is)(?=\s+(?:\d|(?:the|a|an|about|some|nearly|almost|around|over|more|most|home)\b))"
 )
 
 
 def _tally_subject(text: str, start: int, end: int, floor: int) -> bool:
     """Whether a place opens its clause as the subject of a verb that gives its own tally: the
     figures after it are the place's, as after "in"."""
-    if _TALLY_VERB_AFTER.match(text, end) is None:
+    if TALLY_VERB_AFTER.match(text, end) is None:
         return False
     before = start - 1
     while before >= floor and text[before].isspace():
