@@ -994,6 +994,8 @@ def test_a_fire_named_after_a_landmark_is_a_wildfire() -> None:
     # must not match: a country's forces opening fire, or a fire on a weekday in a building
     assert event_kind("Five medics were killed by Russian fire on the road.", None) != "heat-fire"
     assert event_kind("A Monday fire at a garment factory killed 12 workers.", None) == "accident"
+    # nor a town's fire service, whose firefighters count the dead of any fire
+    assert event_kind("The Orlo Fire Service said 12 died in the fire.", None) == "accident"
 
 
 def test_a_capital_owning_a_governments_figure_stands_for_the_government() -> None:

@@ -1132,14 +1132,15 @@ def sentence_places(
     return sorted(located, key=lambda m: m.start)
 
 
-# One wildfire named after a landmark: "the Ridge Fire", "the Velmo Creek fire". A wildfire's own
-# toll is kept apart from the total of all fires as a place's is; "the Ridge and Velmo fires" are
-# two fires and place nothing.
-_NAMED_FIRE = re.compile(
-    r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+[Ff]ire\b"
-    # the fire itself ends its noun phrase: "the Orlo fire service" is a town's firefighters
-    r"(?=\s*[,.;:)]|\s+(?:in|near|at|on|was|has|had|is|claimed|killed|took|burned|destroyed|grew|spread|which"
-    r"|that|and|to|from)\b)"
+# A wildfire named after a landmark near where it started, read as written (the capital tells the
+# name): "the Ridge Fire", "the Velmo Creek fire", "the Ridge and Velmo fires". The fire ends its
+# noun phrase: "the Orlo fire service" is a town's firefighters.
+_FIRE_NAME = re.compile(
+    r"\b(?P<the>[Tt]he\s+)?"
+    r"(?!(?:The|A|An|This|That|Its|Their|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?P<pair>\s+(?:and|&)\s+[A-Z][a-z]+)?\s+[Ff]ire(?P<plural>s)?\b"
+    r"(?=\s*[,.;:)]|\s+(?i:in|near|at|on|was|has|had|is|claimed|claims|killed|kills|took|burned|burns"
+    r"|destroyed|grew|grows|spread|spreads|which|that|and|to|from)\b)"
 )
 
 
@@ -1148,10 +1149,13 @@ def _named_fires(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
     fires: list[PlaceMention] = []
     if text.find("ire", start, end) < 0:
         return fires  # a cheap test first: most sentences name no fire
-    for fire in _NAMED_FIRE.finditer(text, start, end):
+    for fire in _FIRE_NAME.finditer(text, start, end):
         name, at = fire.group("name"), fire.start("name")
         if (
-            any(a <= at < b for a, b in taken)
+            fire.group("the") is None
+            or fire.group("pair")
+            or fire.group("plural")  # two fires together are no one site
+            or any(a <= at < b for a, b in taken)
             or gazetteer().country_of_adjective(name.split()[0]) is not None
         ):
             continue  # "in the Eaton fire" read already; "the Israeli fire" is gunfire
@@ -2030,20 +2034,14 @@ def _kind_patterns(*, lower_case: bool = False) -> tuple[tuple[str, re.Pattern[s
 EVENT_KIND_WINDOW = 1200
 _BURNT_LAND = re.compile(r"\b(?:acres|hectares|containment)\b", re.IGNORECASE)
 _WILDFIRE_NAMED = re.compile(r"\b(?:wild|bush|forest |brush |grass )fires?\b", re.IGNORECASE)
-# Wildfires are named after a landmark near where they started: "the Ridge Fire", "the Palisades
-# and Eaton fires". Read as written: the capital tells the name.
-_FIRE_WITH_A_NAME = re.compile(
-    r"\b(?!(?:The|A|An|This|That|Its|Their|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"(?P<name>[A-Z][a-z]+)(?:\s+(?:and|&)\s+[A-Z][a-z]+)?\s+[Ff]ires?\b"
-)
 
 
 def _names_a_fire(text: str) -> bool:
     """Whether the text names a fire by its own name; "Israeli fire" is gunfire a country's forces
     opened, no fire's name."""
     return any(
-        gazetteer().country_of_adjective(fire.group("name")) is None
-        for fire in _FIRE_WITH_A_NAME.finditer(text)
+        gazetteer().country_of_adjective(fire.group("name").split()[0]) is None
+        for fire in _FIRE_NAME.finditer(text)
     )
 
 
