@@ -254,6 +254,16 @@ def test_a_body_named_by_its_kind_with_no_such_body_in_the_item_stays_apart() ->
     assert resolve("the council", "The council said 12 died.", country="KE") != "wfp"
 
 
+def test_a_ministry_has_one_display_name_whichever_wording_named_it() -> None:
+    text = "Floods hit Herat. Ana Ruiz, the disaster management minister, said 40 died."
+    names = {
+        entity.name
+        for mention, kind in [("the Ministry of Disaster Management", "government"), ("Ana Ruiz", "person")]
+        if (entity := resolve_source(mention, mention.lower(), kind, item_context(text, "AF"))) is not None
+    }
+    assert names == {"AF disaster management ministry"}
+
+
 def test_a_shared_description_is_read_in_the_item_country() -> None:
     assert resolve("the national disaster agency", country="ID") == "id-bnpb"
     assert resolve("the national disaster agency", country="PH") == "ph-ndrrmc"

@@ -1699,6 +1699,20 @@ def _office_country(mention: str, place_country: str | None) -> str | None:
     return "GB" if _BRITISH_OFFICE.search(mention) else None
 
 
+def _ministry_entity(
+    where: str, office: str, *, level: str | None = None, speaker: str | None = None, country: str | None
+) -> Entity:
+    """A country's ministry of an office ("PK health ministry"), or a region's own at `level`
+    ("US state health ministry"): one id and one display name whichever wording named it."""
+    office = f"{level}-{office}" if level else office
+    return Entity(
+        id=f"gov:{where.lower()}:{office}{MINISTRY_SUFFIX}",
+        name=f"{where} {office.replace('-', ' ')} ministry",
+        speaker=speaker,
+        country=None if level else country,
+    )
+
+
 _DEPARTMENT_OF_STATE_FIELD = re.compile(r"^(?:the )?department of state (?=[a-z])")
 
 
@@ -1720,13 +1734,7 @@ def _ministry(
         return None
     country = country or _office_country(mention, place_country)
     where = country or context.country or "xx"
-    office = f"{level}-{office}" if level else office
-    return Entity(
-        id=f"gov:{where.lower()}:{office}{MINISTRY_SUFFIX}",
-        name=f"{where} {office.replace('-', ' ')} ministry",
-        speaker=_speaker(mention),
-        country=None if level else country,
-    )
+    return _ministry_entity(where, office, level=level, speaker=_speaker(mention), country=country)
 
 
 def _resolve_by_words(  # noqa: PLR0911, PLR0912  one return per rule, in order
@@ -1872,21 +1880,11 @@ def _generic_source(  # noqa: PLR0911  one return per kind of generic head
         if country is not None and head == "police" and words == ["police"]:
             # "the Serbian police", "Kenya's police": a country's police answers to its interior
             # ministry, which issues its figures; "Paris police" or plain "police" stay apart.
-            return Entity(
-                id=f"gov:{country.lower()}:interior{MINISTRY_SUFFIX}",
-                name=f"{country} interior ministry",
-                speaker=_speaker(mention),
-                country=country,
-            )
+            return _ministry_entity(country, "interior", speaker=_speaker(mention), country=country)
         area_words = _area_words(words, rest, head)
         if country is not None and head == "health officials" and not area_words:
             # "Sudanese health officials": the country's health ministry speaks through them
-            return Entity(
-                id=f"gov:{country.lower()}:health{MINISTRY_SUFFIX}",
-                name=f"{country} health ministry",
-                speaker=_speaker(mention),
-                country=country,
-            )
+            return _ministry_entity(country, "health", speaker=_speaker(mention), country=country)
         if country is not None and head in NATIONAL_HEADS and not area_words:
             # "Moroccan authorities", "the Syrian government", "Turkish officials" (not "the
             # Nigerian state government" nor "Syrian local officials": an area's)
@@ -2031,11 +2029,7 @@ def _sole_national_body(context: ItemContext, country: str | None = None) -> Org
     # minister ... Israel said" gives Israel no health ministry)
     if country is not None and country == context.country and context.countries <= {country}:
         for office in context.ministries:
-            ministry = Entity(
-                id=f"gov:{country.lower()}:{office}{MINISTRY_SUFFIX}",
-                name=f"{country} {office} ministry",
-                country=country,
-            )
+            ministry = _ministry_entity(country, office, country=country)
             national[ministry.id] = ministry
     return next(iter(national.values())) if len(national) == 1 else None
 
@@ -2128,13 +2122,7 @@ def _ministry_named_in(words: str, person: str, context: ItemContext) -> Entity 
         country = _country_in(folded)[0]  # "Syrian officials ... Ana Ruiz, the health minister"
     where = country or context.country or "xx"
     level = _ministry_level(rest)  # "state Health Minister Ana Ruiz": the state's ministry
-    office = f"{level}-{offices[0]}" if level else offices[0]
-    return Entity(
-        id=f"gov:{where.lower()}:{office}{MINISTRY_SUFFIX}",
-        name=f"{where} {level} {offices[0]} ministry" if level else f"{where} {offices[0]} ministry",
-        speaker=person,
-        country=None if level else country,
-    )
+    return _ministry_entity(where, offices[0], level=level, speaker=person, country=country)
 
 
 # A minister's title written right before the name: "Syrian Health Minister", "the Minister of Health".
