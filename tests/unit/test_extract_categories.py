@@ -1803,3 +1803,18 @@ def test_parts_among_a_total_named_by_its_fate_share_its_category(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Doctors said 300 injured workers have since been discharged.", "other"),
+        ("Doctors said nine wounded guards later died.", "killed"),
+        ("Divers said four missing sailors were found alive.", "other"),
+        # must not match: being treated or moved leaves the injured injured
+        ("Doctors said 300 injured workers were taken to hospital.", "injured"),
+        ("Doctors said nine wounded guards were evacuated.", "injured"),
+    ],
+)
+def test_a_fate_the_verb_tells_ends_the_one_the_noun_is_described_by(text: str, expected: str) -> None:
+    assert categories(text)[0][1] == expected

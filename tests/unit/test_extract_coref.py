@@ -27,6 +27,11 @@ class TestPersonalName:
         assert personal_name(["The", "World", "Food", "Programme"]) is None
         assert personal_name(["The", "U.N"]) is None
 
+    def test_dotted_initials_before_a_surname_are_a_names(self) -> None:
+        assert personal_name(["Chief", "Secretary", "R.T.", "Malo"]) == ["R.T.", "Malo"]
+        # must not match: dotted letters alone are a body's
+        assert personal_name(["The", "U.N."]) is None
+
     def test_one_bare_word_is_not_enough(self) -> None:
         assert personal_name(["Occurrence"]) is None
         assert personal_name(["Mayor", "Lindqvist"]) == ["Lindqvist"]
@@ -414,3 +419,12 @@ def test_a_group_named_later_with_a_place_is_not_the_group_named_before() -> Non
     assert resolved(SourceRegistry(), "march organisers", ("the march organisers of the rally",)) == (
         "the march organisers of the rally"
     )
+
+
+def test_an_office_written_in_capitals_names_the_holder_named_with_it_before() -> None:
+    registry = SourceRegistry()
+    registry.resolve("Westland Chief Secretary Ana Ruiz")
+    assert resolved(registry, "The Chief Secretary") == "Ana Ruiz"
+    # must not match: another office, or one no named person holds
+    assert resolved(registry, "The Chief Minister") == "The Chief Minister"
+    assert resolved(registry, "The Mayor") == "The Mayor"

@@ -224,6 +224,11 @@ def test_repeated_captions_and_paragraphs_keep_the_first() -> None:
     )
 
 
+def test_a_place_in_lower_case_is_a_dateline_only_with_a_date_and_an_agency() -> None:
+    for line in ["Orlo (Westland): The toll rose.", "Port Ellis, June 3: The toll rose."]:
+        assert clean_body(f"Headline words here\n{line}").dateline_place is None
+
+
 def test_line_key_ignores_case_spacing_and_punctuation() -> None:
     assert line_key("Storm: 5 dead!") == line_key("storm 5   dead") == "storm5dead"
     assert line_key("Storm: 5 dead") != line_key("Storm: 6 dead")
@@ -242,6 +247,8 @@ def test_line_key_ignores_case_spacing_and_punctuation() -> None:
         ("NAY PYI TAW (Reuters) - The toll rose.", "Nay Pyi Taw", "The toll rose."),
         ("PARIS - Crowds gathered.", "Paris", "Crowds gathered."),
         ("KYIV, Ukraine (AP) – Sirens sounded.", "Kyiv, Ukraine", "Sirens sounded."),
+        ("Orlo (Westland) [Norland], June 3 (XNA): The toll rose.", "Orlo, Westland", "The toll rose."),
+        ("Port Ellis [Norland], May 8 (XNA): Sirens sounded.", "Port Ellis", "Sirens sounded."),
     ],
 )
 def test_dateline_is_lifted_off_the_first_paragraph(line: str, place: str, rest: str) -> None:

@@ -1060,6 +1060,18 @@ def test_a_place_whose_clause_has_or_is_its_tally_places_the_figures() -> None:
     assert _locations(text)[1][1] != "Nakuru"
 
 
+def test_a_count_joined_to_a_clause_across_the_country_is_the_countrys() -> None:
+    text = (
+        "As 600 were killed and 200 hurt in clashes across the country, the ministry said 90 died in Herat."
+    )
+    found = extract_claims(text, location="Kandahar", country="Afghanistan")
+    assert [claim.location for claim in found] == ["Afghanistan", "Afghanistan", "Herat"]
+    # must not match: a clause that names no scope leaves the first count the item's place
+    text = "As 600 were killed and 200 hurt in clashes, officials said."
+    found = extract_claims(text, location="Kandahar", country="Afghanistan")
+    assert [claim.location for claim in found] == ["Kandahar", "Kandahar"]
+
+
 def test_a_figure_bracketed_after_a_place_is_placed_there() -> None:
     text = "The dead came from Lagos (12), Kano (10) and Abuja (3)."
     assert _locations(text) == [("12", "Lagos"), ("10", "Kano"), ("3", "Abuja")]

@@ -218,6 +218,24 @@ def test_an_acronym_the_item_defines_for_a_listed_body_is_that_body() -> None:
     assert resolve("the INGD", text, country="ES") == "acr:ingd"
 
 
+def test_a_persons_own_initials_in_their_sentence_name_no_body() -> None:
+    text = "Chief Secretary RT Malo said 40 died."
+    assert resolve("RT Malo", text, country="IN", kind="person") == "person:r ml"
+    # must not match: letters of a body in the person's sentence are still the body's
+    text = "Chief Secretary RT Malo of the KTU said 40 died."
+    assert resolve("RT Malo", text, country="IN", kind="person") == "acr:ktu"
+
+
+def test_a_name_before_a_bracket_never_runs_across_a_line() -> None:
+    text = (
+        "Talks stall, says Chief Secretary Ana Ruiz\nOrlo (Westland): Chief Secretary Ana Ruiz said 40 died."
+    )
+    assert resolve("Chief Secretary Ana Ruiz", text, country="IN", kind="person") == "person:a rz"
+    # must not match: a body's name on one line defines its bracketed letters
+    text = "Talks stall\nThe Orlo Relief Office (Orelo) said 40 died."
+    assert resolve("Orelo", text, country="IN") == resolve("the Orlo Relief Office", text, country="IN")
+
+
 @pytest.mark.parametrize(
     ("mention", "expected"),
     [

@@ -691,7 +691,10 @@ def _share_country_backward(text: str, claims: list[Claim]) -> None:
         ):
             continue
         named_at = text.find(following.location, following.end, following.sentence_end)
-        if named_at < 0 or _IN_BEFORE.search(text, following.end, named_at) is None:
+        if named_at < 0 and _national_scope(text, following.end, following.sentence_end) is not None:
+            # "6,300 died and 2,700 were hurt in clashes across the country": the country's, as named
+            named_at = following.end
+        elif named_at < 0 or _IN_BEFORE.search(text, following.end, named_at) is None:
             continue  # "hurt, and 22 were treated at the Clinical Centre of Norland": a body's name
         place = gazetteer().lookup(following.location)
         if place is not None and place.level == "country":

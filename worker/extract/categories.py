@@ -149,6 +149,14 @@ def _kind_of_cases(word: str, following: str) -> str:
     return kind.group("cue").lower() if kind is not None else word
 
 
+# Fates a later one ends (the injured die or go home, the missing are found); death ends none.
+# Being treated, taken to hospital or moved keeps the injured injured.
+_FATES_A_LATER_ONE_ENDS = frozenset({"injured", "missing"})
+_ENDING_FATES = frozenset(
+    {*CATEGORY_CUES["killed"], "discharged", "released", "freed", "rescued", "survived", "saved"}
+    | {"found alive", "found safe", "rescued alive", "pulled out alive"}
+)
+
 # Nouns of the deed itself, not of the people it befell: "627 arrests of protesters" are arrests
 # whoever was arrested.
 _DEED_NOUNS = frozenset({"arrests", "arrest", "abduction", "kidnapping", "evacuation"})
@@ -1236,23 +1244,42 @@ def _category_in_clause_after(
         figure.phrase_end <= figure.end and found is not None and not following[: found.start()].strip()
     )
     if figure.counted and not is_thing and not named_before:  # "1,028 evacuation centres" are places
-        for cue in _ALL_CUES.finditer(figure.counted):
-            if cue.group("cue").lower() == "rescue" and cue.end() < len(figure.counted):
-                continue  # "search and rescue volunteers": who they are, not what befell them
-            word = _kind_of_cases(cue.group("cue").lower(), following)
-            category = _CUE_CATEGORY[word]
-            if category in _WHO_NOT_WHAT and word not in _DEED_NOUNS:
-                # "300 protesters were arrested", "police detained 300 protesters": the verb says
-                # what happened to them
-                if found is not None:
-                    break
-                governing = _verb_done_to_group(text, figure, category)
-                if governing is not None:
-                    return governing
-            if category != "affected" or word in ("cases", "infections", "case"):
-                return category
+        category = _counted_category(text, figure, figure.counted, following, found)
+        if category is not None:
+            return category
     if found is not None:
         return _clause_category(text, figure, found.group("cue").lower(), following, phrase_end)
+    return None
+
+
+def _counted_category(
+    text: str, figure: FigureSpan, counted: str, following: str, found: re.Match[str] | None
+) -> str | None:
+    """The category the counted noun phrase gives, or None where the cue after it (`found`) decides."""
+    for cue in _ALL_CUES.finditer(counted):
+        if cue.group("cue").lower() == "rescue" and cue.end() < len(counted):
+            continue  # "search and rescue volunteers": who they are, not what befell them
+        word = _kind_of_cases(cue.group("cue").lower(), following)
+        category = _CUE_CATEGORY[word]
+        if (
+            category in _FATES_A_LATER_ONE_ENDS
+            and found is not None
+            and cue.end() < len(counted)
+            and found.group("cue").lower() in _ENDING_FATES
+        ):
+            # "793 injured passengers were discharged", "12 wounded miners later died": the word
+            # before the noun says what befell them first, the verb after what befell them since
+            return None
+        if category in _WHO_NOT_WHAT and word not in _DEED_NOUNS:
+            # "300 protesters were arrested", "police detained 300 protesters": the verb says what
+            # happened to them
+            if found is not None:
+                return None
+            governing = _verb_done_to_group(text, figure, category)
+            if governing is not None:
+                return governing
+        if category != "affected" or word in ("cases", "infections", "case"):
+            return category
     return None
 
 

@@ -309,6 +309,17 @@ def _role_head(tokens: Sequence[str]) -> str:
 
 
 # What speaks for the person who owns it: "her office", "his campaign", "her spokesman".
+def _capitalised_office(tokens: Sequence[str]) -> set[str] | None:
+    """The words of an office written in capitals after "the" ("the Chief Secretary", "The
+    Mayor"), which name its holder as the lower-case "the mayor" does."""
+    words = tokens[1:]
+    if not (tokens[0].lower() == "the" and 1 <= len(words) <= 3 and words[-1].lower() in PERSON_ROLE_HEADS):
+        return None
+    if not all(word[0].isupper() and word.lower() in TITLE_WORDS for word in words):
+        return None
+    return {word.lower() for word in words}
+
+
 _VOICE_OF_OWNER_HEADS = frozenset(
     {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "team"}
 )
@@ -443,6 +454,12 @@ class SourceRegistry:
                 owner = self._pronoun(lower[0])
                 if owner is not None:
                     return self._touch(owner), owner.text
+        office = _capitalised_office(phrase.tokens)
+        if office is not None:
+            # "The Chief Secretary also said": the holder the item named with that office before
+            holder = next((e for e in reversed(self._entities) if e.person and office <= e.words), None)
+            if holder is not None:
+                return self._touch(holder), holder.text
         # a body the alias table lists is no person, however its name reads ("Medecins Sans Frontieres")
         name = personal_name(phrase.tokens) if _normalize(phrase.text)[0] not in ALIAS_TABLE else None
         if name and not _name_in_a_complement(phrase.tokens, name):

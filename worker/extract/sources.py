@@ -167,6 +167,7 @@ MAX_WORDS_BEFORE_A_TITLE = 4
 _LINK_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "in", "at", "on"})
 
 
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 # One or two initials; not "A" or "I", which open sentences as words.
 _INITIALS = re.compile(r"(?![AI]$)[A-Z]{1,2}")
 
@@ -240,7 +241,9 @@ def _personal_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
 
     for token in name[1:] if initials else name:
         lower = token.lower()
-        if ACRONYM_RE.match(token) or (lower in _NOT_IN_NAMES and not honorific):
+        # "P.K. Jena": dotted initials before a surname are a name's, not a body's letters
+        dotted_initials = token is not name[-1] and _DOTTED_INITIALS.fullmatch(token) is not None
+        if (ACRONYM_RE.match(token) and not dotted_initials) or (lower in _NOT_IN_NAMES and not honorific):
             return None
         if token != "and" and not (PERSONAL_NAME_TOKEN_RE.match(token) or lower in NAME_PARTICLES):
             return None

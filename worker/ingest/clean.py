@@ -173,6 +173,19 @@ DATELINE = re.compile(
     """,
     re.VERBOSE,
 )
+# "Orlo (Westland) [Norland], June 3 (XNA):": a place as written, maybe its region in brackets and
+# its country in square ones, the date, then the agency in brackets. Only with both a date and an
+# agency is a name in lower case a dateline.
+CREDITED_DATELINE = re.compile(
+    r"""
+    (?P<place>[A-Z][a-z][\w'’.\-]*(?:[ ][A-Z][a-z][\w'’.\-]*){0,2})
+    (?:[ ]\((?P<region>[A-Z][\w'’.\- ]{1,30})\))?
+    (?:[ ]\[[A-Z][\w'’.\- ]{1,30}\])?
+    ,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}
+    [ ]\((?P<agency>[A-Za-z][A-Za-z .&/\-]{0,30})\)[ ]?[:\-–—]+[ ]
+    """,
+    re.VERBOSE,
+)
 # Only the opening lines can hold the dateline (after the headline and a caption or two).
 _DATELINE_SEARCH_LINES = 4
 
@@ -320,7 +333,11 @@ def clean_body(body: str, headline: str | None = None) -> CleanedText:
             previous_index == index - 1 and index in after_newline and _wraps_a_sentence(previous_text, text)
         )
         previous_text, previous_index = text, index
-        dateline = DATELINE.match(text) if dateline_place is None and kept <= _DATELINE_SEARCH_LINES else None
+        dateline = (
+            DATELINE.match(text) or CREDITED_DATELINE.match(text)
+            if dateline_place is None and kept <= _DATELINE_SEARCH_LINES
+            else None
+        )
         if dateline is not None and dateline.end() < len(text):
             dateline_place = _place_name(dateline)
             builder.add_line(_without_prefix(pieces, dateline.end()))
@@ -377,7 +394,9 @@ def _is_noise(text: str, key: str) -> bool:
 def _place_name(match: re.Match[str]) -> str:
     place = match.group("place").title()
     region = match.group("region")
-    return place + region if region else place
+    if not region:
+        return place
+    return place + region if region.startswith(",") else f"{place}, {region}"
 
 
 def _split_lines(body: str) -> tuple[list[list[_Piece]], set[int]]:

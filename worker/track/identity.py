@@ -373,8 +373,9 @@ _DOCUMENT_KIND_WORDS = GENERIC_DOCUMENT_ADJECTIVES | frozenset(
     }
 )
 _ITEM_ACRONYM = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|on|de|du|des|la|del|[A-Z][\w'’-]*)){1,12})"
-    r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
+    # a name never runs across a line: a headline's last words are no part of the next line's name
+    r"(?P<name>(?:[A-Z][\w'’-]*)(?:[^\S\n]+(?:of|for|and|the|on|de|du|des|la|del|[A-Z][\w'’-]*)){1,12})"
+    r"[^\S\n]*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
 )
 # Its bracketed acronym alone: an item that writes none (most items with brackets) is not scanned
 # for names, which tries the pattern at every capital letter.
@@ -2084,7 +2085,8 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
         found = (
             # "Syrian Health Minister Hassan Ali said, CNN reported": the title's ministry first
             _ministry_of_title(sentence, person, context)
-            or known_organisation(sentence, context)
+            # the person's own words are no body: "PK Jena" writes initials, not an acronym
+            or known_organisation(sentence.replace(person, " "), context)
             or _body_by_head(sentence, context)
             or _owner_in_sentence_before(window_start + window.find(sentence), sentence, person, context)
         )
