@@ -3508,3 +3508,11 @@ def test_a_report_named_with_its_maker_means_the_maker_when_named_again() -> Non
     # must not match: a report named with no maker stays the report
     text = "A report published on Monday said 300 homes were lost. The report also said 4,000 people fled."
     assert sources(text, "300", "4,000") == ["A report", "A report"]
+
+
+def test_a_day_after_on_ends_a_capitalised_bodys_name() -> None:
+    text = "The Velm Relief Council on Sunday revised the toll to 275."
+    assert sources(text, "275") == ["The Velm Relief Council"]
+    # must not match: a remit after "on" is part of the name
+    text = "The Velm Council on Refugees on Sunday revised the toll to 275."
+    assert sources(text, "275") == ["The Velm Council on Refugees"]

@@ -226,6 +226,15 @@ def test_a_persons_own_initials_in_their_sentence_name_no_body() -> None:
     assert resolve("RT Malo", text, country="IN", kind="person") == "acr:ktu"
 
 
+@pytest.mark.parametrize(
+    "mention", ["the Kerala government", "The Kerala Government", "the state government"]
+)
+def test_a_region_before_a_governments_head_is_that_regions_government(mention: str) -> None:
+    assert resolve(mention, "Floods hit Kerala.", country="IN") == "generic:state government"
+    # must not match: a country's government is the nation's
+    assert resolve("the Indian government", "Floods hit Kerala.", country="IN") == "gov:in:government"
+
+
 def test_a_name_before_a_bracket_never_runs_across_a_line() -> None:
     text = (
         "Talks stall, says Chief Secretary Ana Ruiz\nOrlo (Westland): Chief Secretary Ana Ruiz said 40 died."
@@ -389,7 +398,7 @@ def test_international_aid_groups_are_listed(mention: str, expected: str) -> Non
 
 
 def test_a_demonym_that_opens_a_regions_name_names_no_country() -> None:
-    assert resolve("British Columbia officials", country="CA") == "generic:officials"
+    assert resolve("British Columbia officials", country="CA") == "generic:provincial officials"
     # must not match: the demonym before a body
     assert resolve("British officials", country="CA") == "gov:gb:government"
 

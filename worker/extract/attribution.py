@@ -157,7 +157,9 @@ _BODY_COMPLEMENT = (
 # The subject that opens a sentence, or its clause after a sentence adverb ("Meanwhile, the union").
 _SENTENCE_SUBJECT_RE = re.compile(
     rf"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{word_alternation(_SUBJECT_HEADS)})\b{_BODY_COMPLEMENT}|"
-    r"(?:[Tt]he\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w'’\-.]*){0,7}(?:\s+\([A-Z]+\))?"
+    # a day or a month after "on" ends the name: "The Velm Council on Sunday revised"
+    r"(?:[Tt]he\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}"
+    rf"(?!(?i:{'|'.join((*MONTH_NAMES, *WEEKDAY_NAMES))})\b)[A-Z][\w'’\-.]*){{0,7}}(?:\s+\([A-Z]+\))?"
     # "Norland's Sea Rescue group": a name and a head in lower case after it
     rf"(?:\s+(?:{word_alternation(_SUBJECT_HEADS)})\b{_BODY_COMPLEMENT})?"
 )

@@ -1691,6 +1691,17 @@ def _regional_office(rest: str, context: ItemContext) -> tuple[str, str] | None:
     return None
 
 
+def _region_before_head(words: list[str], context: ItemContext) -> str | None:
+    """The level word of a region named right before a government's head and nothing else ("kerala
+    government" -> "state", "punjab officials" -> "provincial")."""
+    if len(words) < 2 or words[-1] not in NATIONAL_HEADS:
+        return None
+    region = gazetteer().lookup(" ".join(words[:-1]), context.country)
+    if region is None or region.level != "region":
+        return None
+    return _LEVEL_OF_UNIT.get(gazetteer().unit_types.get(region.id, ""), "regional")
+
+
 def _office_country(mention: str, place_country: str | None) -> str | None:
     """The country of an office a mention names with no country: "the territory's health ministry"
     is the country of the place its figure is about; "the Home Office" is Britain's, whatever
@@ -1868,7 +1879,8 @@ def _generic_source(  # noqa: PLR0911  one return per kind of generic head
 ) -> Entity | None:
     """A body named by a generic head ("officials", "the authorities", "health officials"), scoped
     by the country or area written with it; None when the mention holds no generic head."""
-    if _is_proper_name(mention) and rest not in _STYLED_GENERIC_NAMES:
+    regional = _region_before_head(words, context)
+    if _is_proper_name(mention) and rest not in _STYLED_GENERIC_NAMES and regional is None:
         return None  # "the Provincial Relief Authority" is a body's name; "the authorities" is generic
     if len(words) > 1 and words[-1] == "officer" and _holds_a_generic_head(words[:-1]):
         words = words[:-1]  # "a coast guard officer" speaks for the coast guard, not for officials
@@ -1882,7 +1894,8 @@ def _generic_source(  # noqa: PLR0911  one return per kind of generic head
             # "the Serbian police", "Kenya's police": a country's police answers to its interior
             # ministry, which issues its figures; "Paris police" or plain "police" stay apart.
             return _ministry_entity(country, "interior", speaker=_speaker(mention), country=country)
-        area_words = _area_words(words, rest, head)
+        # "the Kerala government", "Punjab officials": the region's, at its unit's level word
+        area_words = _area_words(words, rest, head) or ([regional] if regional else [])
         if country is not None and head == "health officials" and not area_words:
             # "Sudanese health officials": the country's health ministry speaks through them
             return _ministry_entity(country, "health", speaker=_speaker(mention), country=country)
