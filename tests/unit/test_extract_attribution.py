@@ -3516,3 +3516,11 @@ def test_a_day_after_on_ends_a_capitalised_bodys_name() -> None:
     # must not match: a remit after "on" is part of the name
     text = "The Velm Council on Refugees on Sunday revised the toll to 275."
     assert sources(text, "275") == ["The Velm Council on Refugees"]
+
+
+def test_a_speaker_and_cue_alone_in_a_sentence_speak_the_figures_before() -> None:
+    text = "The toll rose to 143 and 360 were hurt. The Velm Relief Office reported."
+    assert sources(text, "143", "360") == ["The Velm Relief Office"] * 2
+    # must not match: a sentence that goes on past its cue, or that denies comment
+    assert sources("The toll rose to 143. The office said it would publish names.", "143") == [None]
+    assert sources("The toll rose to 143. The army did not comment on the claim.", "143") == [None]

@@ -3318,6 +3318,7 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
     seen = 0
     results: list[Attribution | None] = [None] * len(mentions)
     introduced: Attribution | None = None  # the source of a list the last sentence introduced
+    previous_members: list[int] = []
     for sentence_start, sentence_end, members, anchors, stops in read:
         _note_sentence_subject(registry, text, sentence_start, lines)
         for anchor in anchors:
@@ -3337,6 +3338,13 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
         _credit_origin_over_relay(text, anchors)
         _credit_possessive_to_later_speaker(anchors)
         _credit_possessive_to_reporting_speaker(text, anchors)
+        tail = _detached_speaker_tail(text, sentence_start, sentence_end, members, anchors)
+        if tail is not None:
+            # "The toll rose to 143. The relief office reported.": a speaker and cue split off by a
+            # full stop speak the figures of the sentence before, which no one else was credited with
+            for index in previous_members:
+                results[index] = results[index] or tail
+        previous_members = members
         if (
             introduced is not None
             and not anchors
@@ -3383,6 +3391,27 @@ def attribute(  # noqa: PLR0912, PLR0915  the attribution stages in order over o
             [anchor for _, _, _, anchors, _ in read for anchor in anchors],
         )
     return results
+
+
+# Verbs of saying that end a sentence of their own after what was said ("The ministry reported.").
+_DETACHED_CUES = frozenset(
+    {"said", "says", "reported", "reports", "announced", "stated", "confirmed", "added"}
+)
+# What may follow a detached speaker's cue before the sentence ends: nothing but its full stop.
+_ONLY_A_FULL_STOP = re.compile(r"\s*[.!]?\s*")
+
+
+def _detached_speaker_tail(
+    text: str, start: int, end: int, members: list[int], anchors: list[_Anchor]
+) -> Attribution | None:
+    """The source of a sentence that is nothing but a source and its cue ("The Velm Relief Office
+    reported."), which holds no figure of its own."""
+    if members or len(anchors) != 1 or anchors[0].attribution is None:
+        return None
+    anchor = anchors[0]
+    if anchor.start != start or anchor.cue.lower() not in _DETACHED_CUES:
+        return None
+    return anchor.attribution if _ONLY_A_FULL_STOP.fullmatch(text, anchor.end, end) else None
 
 
 def _share_out_respectively(results: list[Attribution | None], members: list[int]) -> None:
