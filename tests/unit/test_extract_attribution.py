@@ -3524,3 +3524,10 @@ def test_a_speaker_and_cue_alone_in_a_sentence_speak_the_figures_before() -> Non
     # must not match: a sentence that goes on past its cue, or that denies comment
     assert sources("The toll rose to 143. The office said it would publish names.", "143") == [None]
     assert sources("The toll rose to 143. The army did not comment on the claim.", "143") == [None]
+
+
+def test_a_day_after_a_source_says_when_not_who() -> None:
+    text = "As many as 117 people were on board, according to authorities Friday."
+    assert sources(text, "117") == ["authorities"]
+    # must not match: a day that ends a person's name
+    assert sources("As many as 117 people were on board, according to Ivo Friday.", "117") == ["Ivo Friday"]

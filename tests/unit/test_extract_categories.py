@@ -1818,3 +1818,11 @@ def test_parts_among_a_total_named_by_its_fate_share_its_category(
 )
 def test_a_fate_the_verb_tells_ends_the_one_the_noun_is_described_by(text: str, expected: str) -> None:
     assert categories(text)[0][1] == expected
+
+
+def test_every_count_of_a_list_the_bodies_are_of_is_killed() -> None:
+    text = "Bodies of two women and one child have been recovered, divers said."
+    assert categories(text) == [("two", "killed"), ("one", "killed")]
+    # must not match: a count in a clause of its own after the bodies
+    text = "The bodies of the crew were found and 12 people were rescued, divers said."
+    assert categories(text) == [("12", "other")]

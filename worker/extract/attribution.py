@@ -1301,7 +1301,18 @@ def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
         phrase = phrase[: object_of.start()]
     if phrase.endswith(")") and "(" not in phrase:
         phrase = phrase[:-1].rstrip()  # "(according to police)": the bracket closes around the credit
+    day = _TRAILING_DAY_RE.search(phrase)
+    if day is not None and not day.group("before").istitle():
+        phrase = phrase[
+            : day.start("before") + len(day.group("before"))
+        ]  # "authorities Friday": when, not who
     return phrase, start + len(phrase)
+
+
+# A day after a source, unless it ends a name: "authorities Friday", "the UN Monday", not "Joe Friday".
+_TRAILING_DAY_RE = re.compile(
+    rf"(?P<before>\S+)\s+(?:{'|'.join(day.capitalize() for day in WEEKDAY_NAMES)})$"
+)
 
 
 # "the Food and Agriculture Organization", "the Department of Forestry and Fire Protection": a

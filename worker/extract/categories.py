@@ -132,6 +132,14 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
 
 _BODY_NOUNS = frozenset({"bodies", "body", "corpses", "remains"})
 _BODIES_OF = re.compile(r"\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# A later count in a list the bodies are of: "the bodies of two women and one child".
+BODIES_OF_A_LIST_WINDOW = 60
+_BODIES_OF_A_LIST = re.compile(
+    r"\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?"
+    rf"(?:\d[\d,]*|an?|{'|'.join((*UNITS_WORDS, *TENS_WORDS))})\s+"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+,?\s+(?:and\s+)?$",
+    re.IGNORECASE,
+)
 # Categories a counted noun gives by naming who the people are ("protesters", "refugees",
 # "hostages", "prisoners"); a verb after them says what happened to them and wins ("40 refugees
 # drowned" is killed, "15 hostages were freed" is other).
@@ -1169,7 +1177,11 @@ def _ruled_out(text: str, figure: FigureSpan, head_lower: str | None) -> str | N
         text, max(sentence_start, start - POPULATION_WINDOW), start
     ):
         return "other"
-    if head_lower in _BODY_NOUNS or _BODIES_OF.search(text, max(sentence_start, start - 20), start):
+    if (
+        head_lower in _BODY_NOUNS
+        or _BODIES_OF.search(text, max(sentence_start, start - 20), start)
+        or _BODIES_OF_A_LIST.search(text, max(sentence_start, start - BODIES_OF_A_LIST_WINDOW), start)
+    ):
         return "killed"  # "rescuers recovered 22 bodies", "the bodies of 47 people" (SPEC)
     if head_lower in ("cases", "case") and _CASES_OF_LAW.search(figure.counted or ""):
         return "other"  # "500 fraud cases", "40 court cases": files, not people who fell ill
