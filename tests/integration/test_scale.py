@@ -47,8 +47,8 @@ PLACES = ("Norvale", "Ostrany", "Keldmoor", "Vasquine", "Tirrel", "Amberdun")
 DAYS = 4
 FIRST_DAY = datetime(2026, 3, 2, tzinfo=UTC)
 MINISTRY = "Flooding has killed {n} people in {place} since the weekend, the {place} health ministry said."
-CIVIL_DEFENCE = "The {place} civil defence agency said {n} people had been killed in {place}."
-RED_CRESCENT = "At least {n} people were killed in {place}, according to the Red Crescent."
+CIVIL_DEFENCE = "The {place} civil defence agency said {n} people had been killed by the floods in {place}."
+RED_CRESCENT = "At least {n} people were killed in the {place} floods, according to the Red Crescent."
 REFUGEE_AGENCY = "The UN refugee agency said about {n} people had been displaced in {place}."
 
 # Items that only add volume: small local figures, each attributed, spread over the same days.
@@ -320,4 +320,15 @@ def test_scaling_out_and_a_sigkilled_worker_lose_no_claim_and_the_tracker_announ
     assert {e.series.key for e in events if e.event == "series_opened"} == expected_series
     kinds = Counter(e.event for e in events)
     assert kinds["value_updated"] and kinds["value_revised_down"] and kinds["sources_conflict"], kinds
+    # the conflict the scenario is built around: the civil defence agency's day-2 count against the
+    # ministry's (in how many places depends on the order partitions deliver the days in)
+    designed = {
+        e.series.place
+        for e in events
+        if e.event == "sources_conflict"
+        and e.other_series is not None
+        and {e.series.source, e.other_series.source} & {"gov:xx:health-ministry"}
+        and any("civil defence" in ref.source for ref in (e.series, e.other_series))
+    }
+    assert designed, kinds
     assert sorted(map(announcement, events)) == sorted(map(announcement, wanted))

@@ -1303,9 +1303,7 @@ def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
         phrase = phrase[:-1].rstrip()  # "(according to police)": the bracket closes around the credit
     day = _TRAILING_DAY_RE.search(phrase)
     if day is not None and not day.group("before").istitle():
-        phrase = phrase[
-            : day.start("before") + len(day.group("before"))
-        ]  # "authorities Friday": when, not who
+        phrase = phrase[: day.end("before")]  # "authorities Friday": when, not who
     return phrase, start + len(phrase)
 
 
