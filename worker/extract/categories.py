@@ -23,7 +23,7 @@ from worker.extract.lexicon import (
 )
 from worker.extract.numbers import CLAUSE_COMMA_RE
 from worker.extract.places import ROW_LABEL, TABLE_CELL_BAR, gazetteer, is_table_row, line_around
-from worker.knowledge import event_kinds
+from worker.knowledge import counted_nouns, event_kinds
 
 # Category cue words, as a glossary. Order matters only within a phrase search: the first cue found
 # reading outward from the figure wins.
@@ -146,7 +146,7 @@ _BODIES_OF_A_LIST = re.compile(
 _WHO_NOT_WHAT = frozenset({"protesting", "displaced", "abducted", "detained"})
 # What cases are of, when it is a fate other than illness: "two cases of abduction were reported".
 _KIND_OF_CASES = re.compile(
-    r"\s+of\s+(?:[\w-]+\s+){0,2}?(?P<cue>abduction|kidnapping|arrests?|deaths?|killing|injuries)\b",
+    rf"\s+of\s+(?:[\w-]+\s+){{0,2}}?(?P<cue>{word_alternation(counted_nouns().case_fates)})\b",
     re.IGNORECASE,
 )
 
@@ -167,162 +167,19 @@ _ENDING_FATES = frozenset(
 
 # Nouns of the deed itself, not of the people it befell: "627 arrests of protesters" are arrests
 # whoever was arrested.
-_DEED_NOUNS = frozenset({"arrests", "arrest", "abduction", "kidnapping", "evacuation"})
+_DEED_NOUNS = counted_nouns().deeds
 
 # Verbs that give a category only when they govern the figure ("the storms hit 1,067,656 families");
 # after a noun they usually describe something else ("two explosions hit the market").
 GOVERNING_ONLY_CUES: dict[str, str] = {"hit": "affected"}
 
 # Nouns whose figure is a thing, never a person: verbs around them do not make a casualty count.
-THING_NOUNS = frozenset(
-    [
-        # places counted ("108 killed in 50 local government areas"): units of land, not people
-        *("areas", "municipalities", "lgas", "localities", "wards", "barangays", "communities"),
-        *("neighbourhoods", "neighborhoods", "settlements", "hamlets"),
-        "missiles",
-        "missile",
-        "drones",
-        "drone",
-        "rockets",
-        "rocket",
-        "bombs",
-        "bomb",
-        "shells",
-        "shell",
-        "strikes",
-        "strike",
-        "attacks",
-        "attack",
-        "hospitals",
-        "hospital",
-        "homes",
-        "home",
-        "houses",
-        "house",
-        "buildings",
-        "building",
-        "schools",
-        "school",
-        "villages",
-        "village",
-        "towns",
-        "town",
-        "cities",
-        "city",
-        "regions",
-        "region",
-        "provinces",
-        "province",
-        "countries",
-        "country",
-        "ambulances",
-        "ambulance",
-        "facilities",
-        "facility",
-        "boats",
-        "boat",
-        "ships",
-        "ship",
-        "vessels",
-        "vessel",
-        "aircraft",
-        "planes",
-        "plane",
-        "jets",
-        "jet",
-        "helicopters",
-        "helicopter",
-        "tanks",
-        "tank",
-        "trucks",
-        "truck",
-        "vehicles",
-        "vehicle",
-        "bridges",
-        "bridge",
-        "roads",
-        "road",
-        "dams",
-        "dam",
-        "acres",
-        "hectares",
-        "crops",
-        "cattle",
-        "livestock",
-        "depots",
-        "depot",
-        "stations",
-        "station",
-        "townships",
-        "township",
-        "columns",
-        "column",
-        "courts",
-        "court",
-        "teams",
-        "team",
-        "head",
-        "tonnes",
-        "packs",
-        "kits",
-        "tents",
-        "tent",
-        "hall",
-        "halls",
-        "gym",
-        "gyms",
-        "stadium",
-        "stadiums",
-        "shelter",
-        "church",
-        "mosque",
-        "temple",
-        "temples",
-        "shelters",
-        "camps",
-        "camp",
-        "sites",
-        "site",
-        "bombers",
-        "bomber",
-        "warplanes",
-        "districts",
-        "district",
-        "states",
-        "state",
-        "counties",
-        "county",
-        "tests",
-        "warrants",
-        "warrant",
-        "centres",
-        "centre",
-        "centers",
-        "center",
-        "weapons",
-        "weapon",
-        "guns",
-        "gun",
-        "rifles",
-        "rifle",
-        "rounds",
-        "ammunition",
-        "grenades",
-        "kilograms",
-        "kilos",
-        "test",
-        *("flights", "flight", "trains", "train", "cars", "car", "buses", "bus", "jobs", "shops", "stores"),
-        *("businesses", "factories", "farms", "mosques", "churches", "classrooms", "beds", "doses", "meals"),
-        *("structures", "structure", "dwellings", "apartments", "flats", "properties", "offices"),
-        *("seats", "votes", "barrels"),
-        # the happenings themselves, counted: "two crashes killed 346 people", "40 airstrikes"
-        *(
-            word
-            for words in event_kinds().values()
-            for word in words
-            if " " not in word and not word.endswith(("ers", "men", "ors"))  # "protesters", "gunmen"
-        ),
-    ]
+# The happenings themselves are counted too: "two crashes killed 346 people", "40 airstrikes".
+THING_NOUNS = counted_nouns().things | frozenset(
+    word
+    for words in event_kinds().values()
+    for word in words
+    if " " not in word and not word.endswith(("ers", "men", "ors"))  # "protesters", "gunmen"
 )
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")

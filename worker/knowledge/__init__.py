@@ -84,3 +84,22 @@ def event_kinds() -> dict[str, tuple[str, ...]]:
     """`event_kinds.json`: each kind of happening and the words that name it."""
     kinds: dict[str, list[str]] = _load("event_kinds.json")["kinds"]
     return {kind: tuple(words) for kind, words in kinds.items()}
+
+
+@dataclass(slots=True, frozen=True)
+class CountedNouns:
+    """`counted_nouns.json`: nouns that say what a counted figure is."""
+
+    things: frozenset[str]  # a figure of one of these is no casualty count
+    deeds: frozenset[str]  # the deed counted, whoever it befell ("arrests")
+    case_fates: tuple[str, ...]  # fates other than illness that "cases of" names
+
+
+@cache
+def counted_nouns() -> CountedNouns:
+    data = _load("counted_nouns.json")
+    return CountedNouns(
+        things=frozenset(word for words in data["things"].values() for word in words),
+        deeds=frozenset(data["deeds"]),
+        case_fates=tuple(data["case_fates"]),
+    )
