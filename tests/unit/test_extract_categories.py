@@ -1826,3 +1826,10 @@ def test_every_count_of_a_list_the_bodies_are_of_is_killed() -> None:
     # must not match: a count in a clause of its own after the bodies
     text = "The bodies of the crew were found and 12 people were rescued, divers said."
     assert categories(text) == [("12", "other")]
+
+
+def test_a_group_named_by_its_fate_before_as_gives_the_figures_after_it_that_fate() -> None:
+    text = "The list named the dead as nine guards and two drivers."
+    assert categories(text) == [("nine", "killed"), ("two", "killed")]
+    # must not match: "as" that describes the group, with the figure in a clause of its own
+    assert categories("He called the dead heroes as 12 soldiers were honoured.") == [("12", "other")]

@@ -499,7 +499,7 @@ _GROUP_NAMED = r"(?P<cue>affected|displaced|evacuated|injured|wounded|missing|de
 # A group named by what happened to it, then the figure it comes to: "put the displaced at 40,000",
 # "the affected people at 3 million", "the injured to 1,300".
 _GROUP_PUT_AT = re.compile(
-    rf"\bthe\s+{_GROUP_NAMED}(?:\s+(?:people|persons|individuals|families|residents))?\s+(?:at|to)\s+$",
+    rf"\bthe\s+{_GROUP_NAMED}(?:\s+(?:people|persons|individuals|families|residents))?\s+(?:at|to|as)\s+$",
     re.IGNORECASE,
 )
 # A group named as the topic before its figure: "For the injured, 2,046 people", "as for the dead, 40".
@@ -1437,9 +1437,11 @@ def _category_before(text: str, figure: FigureSpan, before: str) -> str | None: 
     topic = _FOR_THE_GROUP.search(before) if "for the " in lower else None
     if topic is not None:
         return _CUE_CATEGORY[topic.group("cue").lower()]  # "For the injured, 2,046 people"
-    named_group = _GROUP_PUT_AT.search(before) if " at " in lower[-12:] or " to " in lower[-12:] else None
+    tail = lower[-12:]
+    named_group = _GROUP_PUT_AT.search(before) if " at " in tail or " to " in tail or " as " in tail else None
     if named_group is not None:
-        return _CUE_CATEGORY[named_group.group("cue").lower()]  # "put the displaced at 40,000"
+        # "put the displaced at 40,000", "named the dead as 11 civilians"
+        return _CUE_CATEGORY[named_group.group("cue").lower()]
     if figure.part_of is not None and "to" in lower[-4:] and _RUNNING_TOTAL.search(before):
         return figure.part_of
     opening = (
