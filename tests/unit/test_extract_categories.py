@@ -1833,3 +1833,11 @@ def test_a_group_named_by_its_fate_before_as_gives_the_figures_after_it_that_fat
     assert categories(text) == [("nine", "killed"), ("two", "killed")]
     # must not match: "as" that describes the group, with the figure in a clause of its own
     assert categories("He called the dead heroes as 12 soldiers were honoured.") == [("12", "other")]
+
+
+def test_a_toll_given_as_a_figure_governs_it() -> None:
+    assert categories("The relief office gave the death toll as 40.") == [("40", "killed")]
+    # must not match: a toll named in a clause the figure is not in
+    assert categories("The death toll is rising; as 12 pupils sat exams, the school held a vigil.") == [
+        ("12", "other")
+    ]

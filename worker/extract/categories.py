@@ -483,7 +483,7 @@ _GOVERNING_TOLL = re.compile(
     # or the figure's own aside right after the noun: "the death toll, now at 96, from the fires"
     r"\b(?:toll|deaths|(?:death|fatality)\s+(?:count|tally|figure)|fatalities)\b,?"
     r"(?:[^,;]{0,40}?,[^,;]{1,60},(?!\s*(?:and|or)\b))?[^,;]{0,70}?"
-    r"\b(?:at|to|of|reach|reached|reaches|stands\s+at|"
+    r"\b(?:at|to|of|as|reach|reached|reaches|stands\s+at|"
     r"stood\s+at|is|was|be|hit|hits|top|tops|topped|exceed|exceeds|exceeded|passed|passes)"
     r"(?:\s+(?:now|currently|already|still|likely|probably))?\s+[\"“]?$",  # 'the toll at "40"'
     re.IGNORECASE,
