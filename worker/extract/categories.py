@@ -132,14 +132,15 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
 
 _BODY_NOUNS = frozenset({"bodies", "body", "corpses", "remains"})
 _BODIES_OF = re.compile(r"\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# A later count in a list the bodies are of: "the bodies of two women and one child".
-BODIES_OF_A_LIST_WINDOW = 60
+# A later count in a list the bodies are of: "the bodies of two women and one child", read in
+# the characters before the count.
 _BODIES_OF_A_LIST = re.compile(
     r"\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?"
-    rf"(?:\d[\d,]*|an?|{'|'.join((*UNITS_WORDS, *TENS_WORDS))})\s+"
+    rf"(?:\d[\d,]*|an?|{word_alternation({*UNITS_WORDS, *TENS_WORDS})})\s+"
     r"(?:[\w-]+\s+){0,2}?[\w-]+,?\s+(?:and\s+)?$",
     re.IGNORECASE,
 )
+BODIES_OF_A_LIST_WINDOW = 60
 # Categories a counted noun gives by naming who the people are ("protesters", "refugees",
 # "hostages", "prisoners"); a verb after them says what happened to them and wins ("40 refugees
 # drowned" is killed, "15 hostages were freed" is other).

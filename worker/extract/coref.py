@@ -308,7 +308,6 @@ def _role_head(tokens: Sequence[str]) -> str:
     return content[-1].lower() if content else ""
 
 
-# What speaks for the person who owns it: "her office", "his campaign", "her spokesman".
 def _capitalised_office(tokens: Sequence[str]) -> set[str] | None:
     """The words of an office written in capitals after "the" ("the Chief Secretary", "The
     Mayor"), which name its holder as the lower-case "the mayor" does."""
@@ -320,6 +319,7 @@ def _capitalised_office(tokens: Sequence[str]) -> set[str] | None:
     return {word.lower() for word in words}
 
 
+# What speaks for the person who owns it: "her office", "his campaign", "her spokesman".
 _VOICE_OF_OWNER_HEADS = frozenset(
     {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "team"}
 )

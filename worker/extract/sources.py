@@ -167,6 +167,7 @@ MAX_WORDS_BEFORE_A_TITLE = 4
 _LINK_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "in", "at", "on"})
 
 
+# Initials written with dots: "P.K.", "R.T.".
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 # One or two initials; not "A" or "I", which open sentences as words.
 _INITIALS = re.compile(r"(?![AI]$)[A-Z]{1,2}")

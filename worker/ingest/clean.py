@@ -176,7 +176,7 @@ DATELINE = re.compile(
 # "Orlo (Westland) [Norland], June 3 (XNA):": a place as written, maybe its region in brackets and
 # its country in square ones, the date, then the agency in brackets. Only with both a date and an
 # agency is a name in lower case a dateline.
-CREDITED_DATELINE = re.compile(
+_CREDITED_DATELINE = re.compile(
     r"""
     (?P<place>[A-Z][a-z][\w'’.\-]*(?:[ ][A-Z][a-z][\w'’.\-]*){0,2})
     (?:[ ]\((?P<region>[A-Z][\w'’.\- ]{1,30})\))?
@@ -334,7 +334,7 @@ def clean_body(body: str, headline: str | None = None) -> CleanedText:
         )
         previous_text, previous_index = text, index
         dateline = (
-            DATELINE.match(text) or CREDITED_DATELINE.match(text)
+            DATELINE.match(text) or _CREDITED_DATELINE.match(text)
             if dateline_place is None and kept <= _DATELINE_SEARCH_LINES
             else None
         )
