@@ -154,12 +154,14 @@ _BODY_COMPLEMENT = (
     rf"(?:\s+(?:for|of)\s+(?:the\s+)?(?:(?:[a-z][\w\-]*\s+){{0,2}}(?:{word_alternation(_SUBJECT_HEADS)})\b"
     r"|[A-Z][\w'’\-]*(?:\s+(?:of\s+)?[A-Z][\w'’\-]*){0,4}))?"
 )
+# Months and weekdays: capitalised words that name no body.
+_CALENDAR_WORDS = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
 # The subject that opens a sentence, or its clause after a sentence adverb ("Meanwhile, the union").
 _SENTENCE_SUBJECT_RE = re.compile(
     rf"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{word_alternation(_SUBJECT_HEADS)})\b{_BODY_COMPLEMENT}|"
     # a day or a month after "on" ends the name: "The Velm Council on Sunday revised"
     r"(?:[Tt]he\s+)?[A-Z][\w'’\-.]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}"
-    rf"(?!(?i:{'|'.join((*MONTH_NAMES, *WEEKDAY_NAMES))})\b)[A-Z][\w'’\-.]*){{0,7}}(?:\s+\([A-Z]+\))?"
+    rf"(?!(?i:{word_alternation(_CALENDAR_WORDS)})\b)[A-Z][\w'’\-.]*){{0,7}}(?:\s+\([A-Z]+\))?"
     # "Norland's Sea Rescue group": a name and a head in lower case after it
     rf"(?:\s+(?:{word_alternation(_SUBJECT_HEADS)})\b{_BODY_COMPLEMENT})?"
 )
@@ -602,7 +604,6 @@ def _name_like(segment: str) -> bool:
     return all(NAME_TOKEN_RE.match(t) or t.lower() in allowed or t.lower() in TITLE_WORDS for t in tokens)
 
 
-_CALENDAR_WORDS = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
 # Where a body posts what it says: "the commission on Facebook", "the panel on Telegram".
 _MEDIA_NAMES = frozenset(
     {"facebook", "twitter", "telegram", "instagram", "tiktok", "youtube", "linkedin", "weibo"}
@@ -1301,7 +1302,7 @@ def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
         phrase = phrase[: object_of.start()]
     if phrase.endswith(")") and "(" not in phrase:
         phrase = phrase[:-1].rstrip()  # "(according to police)": the bracket closes around the credit
-    day = _TRAILING_DAY_RE.search(phrase)
+    day = _TRAILING_DAY_RE.search(phrase) if phrase.endswith("day") else None  # every weekday ends so
     if day is not None and not day.group("before").istitle():
         phrase = phrase[: day.end("before")]  # "authorities Friday": when, not who
     return phrase, start + len(phrase)
@@ -1309,7 +1310,7 @@ def _right_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
 
 # A day after a source, unless it ends a name: "authorities Friday", "the UN Monday", not "Joe Friday".
 _TRAILING_DAY_RE = re.compile(
-    rf"(?P<before>\S+)\s+(?:{'|'.join(day.capitalize() for day in WEEKDAY_NAMES)})$"
+    rf"(?P<before>\S+)\s+(?:{word_alternation({day.capitalize() for day in WEEKDAY_NAMES})})$"
 )
 
 

@@ -182,7 +182,7 @@ _CREDITED_DATELINE = re.compile(
     (?:[ ]\((?P<region>[A-Z][\w'’.\- ]{1,30})\))?
     (?:[ ]\[[A-Z][\w'’.\- ]{1,30}\])?
     ,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}
-    [ ]\((?P<agency>[A-Za-z][A-Za-z .&/\-]{0,30})\)[ ]?[:\-–—]+[ ]
+    [ ]\([A-Za-z][A-Za-z .&/\-]{0,30}\)[ ]?[:\-–—]+[ ]
     """,
     re.VERBOSE,
 )
