@@ -144,6 +144,29 @@ def test_a_place_after_a_clause_break_is_not_the_figures_own() -> None:
     assert figure_place(text, mentions, text.index("300"), text.index("40")) == "Punjab"
 
 
+def test_a_figure_past_a_new_clause_after_a_list_of_places_with_their_figures_is_none_of_theirs() -> None:
+    text = "A total of 759 died in Sindh, 308 in Punjab and 23 in Balochistan while 12,867 were injured."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("23"), text.index("12,867")) == "Balochistan"
+    assert figure_place(text, mentions, text.index("12,867"), len(text)) is None
+    # must not match: one place with its figure still places the figure of the clause after it
+    text = "Floods killed 40 people in Sindh while 12 others were injured."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("12"), len(text)) == "Sindh"
+
+
+def test_letters_an_item_defines_for_a_place_name_it_where_written_again() -> None:
+    text = "Khyber Pakhtunkhwa (KPK) reported 303 deaths. Of the injured, 8,321 were in Sindh and 368 in KPK."
+    where = item_places(text)
+    again = [m for m in where.text_mentions if text[m.start : m.end] == "KPK" and text[m.start - 1] != "("]
+    assert [m.place.id for m in again] == ["iso:PK-KP"]
+    claims = extract_claims(text, place_mentions=where.text_mentions)
+    assert {c.value: c.location for c in claims}[368] == "Khyber Pakhtunkhwa"
+    # must not match: letters that do not open as the place's name are a body's that ends with it
+    text = "The Investigative Committee of Russia (ICR) said 40 died. ICR officials said 12 more were hurt."
+    assert not [m for m in item_places(text).text_mentions if text[m.start : m.end] == "ICR"]
+
+
 @pytest.mark.parametrize(
     ("text", "figure", "expected"),
     [

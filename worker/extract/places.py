@@ -1349,6 +1349,10 @@ def _nearest_place(
         if (best is not None and distance > best[0]) or _not_the_figures(text, mention, figure_start):
             continue
         if mention.end <= figure_start and _contrast_break_between(text, mention.end, figure_start):
+            if _owns_a_figure(text, mention) and _listed_with_figures(text, mentions, figure_start):
+                # "40 in Tarsa and 12 in Orlo while 300 were injured": the list gave each place its
+                # own figure; the figure past the new clause is none of theirs
+                continue
             # "1,100 missing in Derna, while 170 were killed in eastern Libya": a place in the
             # figure's own clause comes first
             distance += PLACE_AFTER_FIGURE
@@ -1376,7 +1380,23 @@ def _not_the_figures(text: str, mention: PlaceMention, figure_start: int) -> boo
 # "elsewhere" a few words after a figure: "17 elsewhere", "170 other people had been killed elsewhere".
 _ELSEWHERE_AFTER = re.compile(r"\S+(?:\s+[a-z]+){0,5}?\s+elsewhere\b")
 # A clause of its own between a place and a figure: "..., while", "; ".
-_CONTRAST_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b")
+_CONTRAST_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b|\s(?:while|whereas)\s")
+# A place right after a figure of its own: "23 in Orlo", "759 people died in Tarsa".
+_FIGURE_BEFORE_ITS_PLACE = re.compile(r"\d\s+(?:[a-z]+\s+){0,2}(?:in|at)\s+(?:the\s+)?$")
+# How far before a place `_FIGURE_BEFORE_ITS_PLACE` looks for the figure that owns it.
+OWN_PLACE_LEAD = 32
+
+
+def _owns_a_figure(text: str, mention: PlaceMention) -> bool:
+    return (
+        _FIGURE_BEFORE_ITS_PLACE.search(text, max(0, mention.start - OWN_PLACE_LEAD), mention.start)
+        is not None
+    )
+
+
+def _listed_with_figures(text: str, mentions: list[PlaceMention], figure_start: int) -> bool:
+    """Whether two or more places before the figure each follow a figure of their own: a list."""
+    return sum(1 for m in mentions if m.end <= figure_start and _owns_a_figure(text, m)) >= 2
 
 
 @lru_cache(maxsize=4)
@@ -1836,6 +1856,37 @@ def _beside_the_event(text: str, mention: PlaceMention) -> bool:
     )
 
 
+# Capital letters in brackets right after a place's name: the short form the item defines for it.
+_LETTERS_DEFINED_AFTER = re.compile(r"\s*\((?P<letters>[A-Z]{2,6})\)")
+
+
+def _with_defined_letters(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """`found` with the places an item names again by letters it defines for them: after
+    "Westmark Province (WMP)", "368 in WMP" is Westmark's, though the gazetteer lists no "WMP"."""
+    defined: dict[str, Place] = {}
+    for mention in found:
+        letters = _LETTERS_DEFINED_AFTER.match(text, mention.end)
+        # the letters open as the name does: "the Investigative Committee of Orlo (ICO)" are the body's
+        if letters is not None and letters.group("letters")[0] == text[mention.start]:
+            defined.setdefault(letters.group("letters"), mention.place)
+    if not defined:
+        return found
+    taken = {mention.start for mention in found}
+    again = [
+        PlaceMention(
+            place=place,
+            start=use.start(),
+            end=use.end(),
+            locative=_locative_before(text, use.start(), 0),
+            name=place.name,
+        )
+        for letters, place in defined.items()
+        for use in re.finditer(rf"(?<![(\w]){letters}\b", text)
+        if use.start() not in taken
+    ]
+    return sorted([*found, *again], key=lambda mention: mention.start) if again else found
+
+
 def _vote(
     text: str,
     lede_end: int,
@@ -1849,7 +1900,7 @@ def _vote(
     it only when the item names no other country, the one struck."""
     words = _Words.of(text, 0, len(text))
     tokens = words.tokens
-    found = _places_in(text, 0, len(text), None, words)
+    found = _with_defined_letters(text, _places_in(text, 0, len(text), None, words))
     for mention in found:
         if _beside_the_event(text, mention):
             continue
