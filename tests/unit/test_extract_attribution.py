@@ -659,6 +659,13 @@ def test_a_source_in_brackets_after_a_figure_is_its_source() -> None:
     assert sources("Deaths: 40 (, ,)", "40") == [None]  # brackets with no word in them
 
 
+def test_the_people_a_figure_counts_in_brackets_after_it_are_no_source() -> None:
+    text = 'Governor Ana Ruiz spoke to reporters. "We are at 93 (victims) now."'
+    assert sources(text, "93") == [None]
+    # must not match: a body in brackets after a figure is still its source
+    assert sources("Deaths: 93 (health ministry)", "93") == ["health ministry"]
+
+
 def test_a_finding_described_between_commas_keeps_its_subject() -> None:
     text = "The survey of 2,000 adults, carried out by Polara for the Herald, found that 55 percent back it."
     assert sources(text, "55 percent") == ["The survey"]

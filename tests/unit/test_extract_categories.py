@@ -1841,3 +1841,29 @@ def test_a_toll_given_as_a_figure_governs_it() -> None:
     assert categories("The death toll is rising; as 12 pupils sat exams, the school held a vigil.") == [
         ("12", "other")
     ]
+
+
+def test_a_toll_revised_from_a_figure_governs_it() -> None:
+    assert categories("Officials revised the death toll from 79 after a recount of the bodies.") == [
+        ("79", "killed")
+    ]
+    # must not match: "from" after the deaths names where mourners came from, not a toll's value
+    assert categories("The deaths drew mourners from 79 countries.") == [("79", "other")]
+
+
+def test_the_fate_of_a_group_another_noun_is_of_is_not_the_figures() -> None:
+    assert categories(
+        "The toll from the floods reached 93 on Sunday as relatives of the missing waited."
+    ) == [("93", "killed")]
+    # must not match: a part of a group named by its fate is of that fate
+    assert categories("Rescuers said 12 of the missing were found dead.") == [("12", "killed")]
+
+
+def test_a_total_named_before_a_new_clause_governs_none_of_its_figures() -> None:
+    text = (
+        "In Velmar, a total of 55 people have lost their lives while 66 people including 37 men and "
+        "five children have received injuries."
+    )
+    assert categories(text) == [("55", "killed"), ("66", "injured"), ("37", "injured"), ("five", "injured")]
+    # must not match: a total rising from one figure to another governs both
+    assert categories("The total number of dead rose from 40 to 66.") == [("40", "killed"), ("66", "killed")]

@@ -3537,6 +3537,13 @@ _BRACKETED_SOURCE_RE = re.compile(
 )
 
 
+# People a figure counts, which a writer may add in brackets after it: never its source there.
+_COUNTED_IN_BRACKETS = frozenset(
+    {"victims", "dead", "deaths", "casualties", "fatalities", "injured", "wounded", "missing", "survivors",
+     "people", "persons"}
+)  # fmt: skip
+
+
 def _credit_bracketed_sources(
     text: str,
     mentions: Sequence[tuple[int, int]],
@@ -3554,6 +3561,8 @@ def _credit_bracketed_sources(
         words = WORD_RE.findall(who)
         if not words:
             continue  # "40 ( , )": brackets with no word in them
+        if who.islower() and words[-1] in _COUNTED_IN_BRACKETS:
+            continue  # "We're at 93 (victims) now": what the figure counts, not who gave it
         named = ACRONYM_RE.match(who) is not None or sum(word[0].isupper() for word in words) >= 2
         if not (named or words[-1].lower() in SOURCE_HEADS - NON_COUNTING_HEADS) or not _valid_source(
             who, counting=True

@@ -577,6 +577,8 @@ _GOVERNED_BY_OTHER = re.compile(
 )
 _LETTERS = re.compile(r"[a-z]+")
 _NUMBER_WORDS = re.compile(r"number|total|tally|count", re.IGNORECASE)
+# A conjunction that opens a clause of its own after a "number of" phrase.
+_NEW_CLAUSE_IN_REST = re.compile(r"\b(?:while|whereas)\b", re.IGNORECASE)
 # Words that may stand between a governing verb and its figure: "killing another 12", "raised to 40".
 _SKIPPED_BEFORE_FIGURE = frozenset({"a", "an", "the", "another", "up", "to", "all", "only", "just"})
 _LIST_GAP = re.compile(
@@ -1167,6 +1169,9 @@ def _counted_category(
 # Where the counted are, described by a participle of its own: "1,417 in the districts affected by
 # the cyclone", "people across the villages hit by the quake". The participle tells what befell the
 # places, not the people counted.
+# A noun with "of the" after it, right before a cue: "relatives of the missing", "families of the
+# dead". The words before the noun must hold one more word, so "93 of the missing" stays a part.
+_OF_ANOTHER_NOUN = re.compile(r"\S\s+[a-z]+\s+of\s+(?:the|those)\s+$")
 _PLACE_BEFORE_ITS_PARTICIPLE = re.compile(
     r"^\s*,?\s*(?:in|across|throughout|from)\s+(?:the\s+|those\s+|all\s+|several\s+|many\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:areas?|regions?|districts?|provinces?|zones?|towns?|villages?|cities|city"
@@ -1184,7 +1189,11 @@ def _cue_of_the_group(text: str, following: str, phrase_end: int, sentence_end: 
     befell them, if any."""
     window = following[:CLAUSE_AFTER_WINDOW]
     found = _ALL_CUES.search(window)
-    while found is not None and _PLACE_BEFORE_ITS_PARTICIPLE.search(window, 0, found.start()):
+    while found is not None and (
+        _PLACE_BEFORE_ITS_PARTICIPLE.search(window, 0, found.start())
+        # "93 as relatives of the missing searched": the fate of the people another noun is of
+        or _OF_ANOTHER_NOUN.search(window, 0, found.start())
+    ):
         found = _ALL_CUES.search(window, found.end())  # "in the districts affected by": the places'
     if found is not None and not following[: found.start()].strip():
         # "300 fans held a vigil", "40 gunmen killed the guards": the group did it
@@ -1414,10 +1423,24 @@ def _governed_by_a_toll(text: str, figure: FigureSpan, before: str, lower: str) 
     landslide that swept the villages on Tuesday at 249"."""
     if ("toll" in lower or "death" in lower or "fatalit" in lower) and _GOVERNING_TOLL.search(before):
         return True
+    if lower.endswith("toll from "):
+        return True  # "revised the death toll from 79" (to the figure after it)
     start = max(figure.sentence_start, figure.start - GOVERNING_TOLL_WINDOW)
     return text.find("toll", start, figure.start) >= 0 and bool(
         _TOLL_OF_AT_LENGTH.search(text, start, figure.start)
     )
+
+
+def _number_of_category(text: str, sentence_start: int, start: int) -> str | None:
+    """The fate a "number of" phrase before the figure names: "the number of dead rose to 66"."""
+    wide_start = max(sentence_start, start - NUMBER_OF_WINDOW)
+    if not (_may_name_a_number(text[wide_start:start]) and _NUMBER_WORDS.search(text, wide_start, start)):
+        return None
+    number_of = _NUMBER_OF.search(text, wide_start, start)
+    if number_of is None or _NEW_CLAUSE_IN_REST.search(number_of.group("rest")):
+        return None  # "a total of 55 died while 66 were hurt": the total is of its own clause
+    number_cue = _ALL_CUES.search(number_of.group("rest"))
+    return _CUE_CATEGORY[number_cue.group("cue").lower()] if number_cue is not None else None
 
 
 def _category_before(text: str, figure: FigureSpan, before: str) -> str | None:  # noqa: PLR0911  one return per governing pattern, cheapest test first
@@ -1433,14 +1456,9 @@ def _category_before(text: str, figure: FigureSpan, before: str) -> str | None: 
     group = _group_of_parts(before, lower)
     if group is not None:
         return _CUE_CATEGORY.get(group.lower(), "killed")
-    number_of = None
-    wide_start = max(sentence_start, start - NUMBER_OF_WINDOW)
-    if _may_name_a_number(text[wide_start:start]) and _NUMBER_WORDS.search(text, wide_start, start):
-        number_of = _NUMBER_OF.search(text, wide_start, start)
+    number_of = _number_of_category(text, sentence_start, start)
     if number_of is not None:
-        number_cue = _ALL_CUES.search(number_of.group("rest"))
-        if number_cue is not None:
-            return _CUE_CATEGORY[number_cue.group("cue").lower()]
+        return number_of
     governing = _governing_verb_category(lower, counts=figure.unit is None) or _ordered_to_move(
         text, figure, lower
     )
