@@ -1867,3 +1867,14 @@ def test_a_total_named_before_a_new_clause_governs_none_of_its_figures() -> None
     assert categories(text) == [("55", "killed"), ("66", "injured"), ("37", "injured"), ("five", "injured")]
     # must not match: a total rising from one figure to another governs both
     assert categories("The total number of dead rose from 40 to 66.") == [("40", "killed"), ("66", "killed")]
+
+
+def test_a_participle_before_a_things_noun_describes_it() -> None:
+    text = "The storm left 12 dead, 40 injured and 3,000 damaged homes."
+    assert [(c.quantity_text, c.category, c.counted) for c in extract_claims(text)] == [
+        ("12", "killed", "dead"),
+        ("40", "injured", "injured"),
+        ("3,000", "other", "damaged homes"),
+    ]
+    # must not match: a verb of people moving before a thing is the verb of its clause
+    assert [c.counted for c in extract_claims("Some 300 fled homes across the valley.")] == [None]

@@ -28,7 +28,10 @@ def test_each_knowledge_file_states_its_coverage_rule(name: str) -> None:
 
 def test_counted_nouns_are_lower_case_words_and_no_deed_is_a_thing() -> None:
     nouns = counted_nouns()
-    words = nouns.things | nouns.deeds | set(nouns.case_fates)
+    words = nouns.things | nouns.deeds | set(nouns.case_fates) | nouns.damage_states
     assert all(word == word.lower() and " " not in word for word in words)
     assert not nouns.things & nouns.deeds
+    # a state of damage is a participle, never a noun counted
+    assert all(word.endswith(("ed", "t")) for word in nouns.damage_states)
+    assert not nouns.damage_states & nouns.things
     assert {"structures", "missiles", "hectares"} <= nouns.things

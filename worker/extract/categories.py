@@ -788,6 +788,19 @@ _REPORTING_PARTICIPLES = frozenset(
 )
 
 
+_NEXT_WORD = re.compile(r" (?P<word>[a-z]+)\b")
+_DAMAGE_STATES = counted_nouns().damage_states
+
+
+def _damaged_thing(lower: str, text: str, position: int) -> bool:
+    """Whether a participle of damage describes the thing's noun after it: "61,488 destroyed
+    houses", "300 damaged schools" ("300 fled homes" is a verb and its object)."""
+    if lower not in _DAMAGE_STATES:
+        return False
+    following = _NEXT_WORD.match(text, position)
+    return following is not None and following.group("word") in THING_NOUNS
+
+
 def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The head noun of the phrase after a figure, and where that phrase ends."""
     if (
@@ -815,7 +828,10 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
             or _runs_a_way(text, lower, match)
         ):
             break  # a verb ("were", "face") or a contracted one ("haven't") ends the noun phrase
-        if (lower.endswith("ed") and (words or lower not in _PARTICIPLE_ADJECTIVES)) or (
+        if (
+            lower.endswith("ed")
+            and (words or not (lower in _PARTICIPLE_ADJECTIVES or _damaged_thing(lower, text, match.end())))
+        ) or (
             words
             and (
                 lower in _PREDICATE_ADJECTIVES or lower in _CLAUSE_PARTICIPLES or _adverb_after(words, lower)

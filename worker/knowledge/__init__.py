@@ -93,6 +93,7 @@ class CountedNouns:
     things: frozenset[str]  # a figure of one of these is no casualty count
     deeds: frozenset[str]  # the deed counted, whoever it befell ("arrests")
     case_fates: tuple[str, ...]  # fates other than illness that "cases of" names
+    damage_states: frozenset[str]  # what befell property, before its noun ("destroyed houses")
 
 
 @cache
@@ -102,4 +103,5 @@ def counted_nouns() -> CountedNouns:
         things=frozenset(word for words in data["things"].values() for word in words),
         deeds=frozenset(data["deeds"]),
         case_fates=tuple(data["case_fates"]),
+        damage_states=frozenset(data["damage_states"]),
     )
