@@ -1125,12 +1125,19 @@ def _state_body(acronym: str, context: ItemContext) -> Organisation | None:
 
 def _longest_alias(folded: str, context: ItemContext) -> tuple[str, Organisation] | None:
     """The longest alias inside a folded mention and its body: "spokesman for the world food
-    programme" -> WFP."""
+    programme" -> WFP. An agency named with its parent body is the agency, however long the
+    parent's name: "the united nations migrant agency" -> IOM."""
     by_alias = _knowledge()[1]
     best: tuple[str, Organisation] | None = None
     for alias in _aliases_in(folded):
         org = _pick(by_alias[alias], context)
-        if org is not None and (best is None or len(alias) > len(best[0])):
+        if org is None:
+            continue
+        if (
+            best is None
+            or org.part_of == best[1].id
+            or (best[1].part_of != org.id and len(alias) > len(best[0]))
+        ):
             best = (alias, org)
     return best
 
