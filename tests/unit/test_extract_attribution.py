@@ -378,6 +378,12 @@ class TestDocuments:
         # must not match: a place that reports its own figures is where they happened
         assert sources("Northland has reported 40 deaths.", "40") == [None]
 
+    def test_a_continent_that_reports_figures_is_where_they_happened(self) -> None:
+        text = "Ana Ruiz of the Velm Health Agency said the African continent had reported 59,220 cases."
+        assert sources(text, "59,220") == ["Ana Ruiz of the Velm Health Agency"]
+        # must not match: a body of the continent still reports its figures
+        assert sources("The African Union reported 400 cases.", "400") == ["The African Union"]
+
     def test_a_towns_government_speaks_but_keeps_no_figures(self) -> None:
         assert sources("The project costs 1.4 million euros, the city said.", "1.4 million euros") == [
             "the city"

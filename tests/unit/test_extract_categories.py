@@ -1878,3 +1878,27 @@ def test_a_participle_before_a_things_noun_describes_it() -> None:
     ]
     # must not match: a verb of people moving before a thing is the verb of its clause
     assert [c.counted for c in extract_claims("Some 300 fled homes across the valley.")] == [None]
+
+
+def test_letters_with_dots_before_a_noun_are_part_of_the_counted_phrase() -> None:
+    claims = extract_claims("At least three U.S. citizens were among those killed, the embassy said.")
+    assert [(c.counted, c.category) for c in claims] == [("U.S. citizens", "killed")]
+
+
+def test_a_fate_describing_the_areas_after_it_is_not_the_peoples() -> None:
+    assert categories("He said 16,400 rescue workers were active in the affected areas.") == [
+        ("16,400", "other")
+    ]
+    # must not match: a fate with its own preposition still befalls the people before it
+    assert categories("Some 1,414 people were killed in areas under its control.") == [
+        ("Some 1,414", "killed")
+    ]
+
+
+def test_a_toll_that_rose_by_a_change_to_a_level_governs_the_level() -> None:
+    assert categories("The death toll in Velmar rose by some 3,000 to at least 12,391.") == [
+        ("some 3,000", "other"),
+        ("at least 12,391", "killed"),
+    ]
+    # must not match: a share that rose by a percentage is no toll
+    assert categories("Cases fell by 20% but deaths rose by 46%.") == [("20%", "other"), ("46%", "other")]

@@ -144,6 +144,32 @@ def test_a_place_after_a_clause_break_is_not_the_figures_own() -> None:
     assert figure_place(text, mentions, text.index("300"), text.index("40")) == "Punjab"
 
 
+def test_a_place_where_words_were_said_is_not_the_figures() -> None:
+    text = (
+        "Speaking in the southeastern city of Sanliurfa on Saturday, the president said 80,104 were injured."
+    )
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("80,104"), len(text)) is None
+    # must not match: people in the city are counted there
+    text = "Rescuers in the southeastern city of Sanliurfa said 80 people were injured."
+    mentions = sentence_places(text, 0, len(text))
+    assert figure_place(text, mentions, text.index("80"), len(text)) == "Sanliurfa"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Most deaths were in the Democratic Republic of Congo.", ["iso:CD"]),
+        ("The Republic of Congo reported cases.", ["iso:CG"]),
+        ("Aid reached the Democratic Republic of the Congo.", ["iso:CD"]),
+        # must not match: a body's name with "of" before a place leaves the place alone
+        ("The Bank of Japan raised rates.", ["iso:JP"]),
+    ],
+)
+def test_a_place_name_with_of_inside_it_is_read_whole(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
 def test_a_figure_past_a_new_clause_after_a_list_of_places_with_their_figures_is_none_of_theirs() -> None:
     text = "A total of 759 died in Sindh, 308 in Punjab and 23 in Balochistan while 12,867 were injured."
     mentions = sentence_places(text, 0, len(text))

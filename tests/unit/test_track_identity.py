@@ -42,6 +42,7 @@ def test_country_forms_and_word_order_of_a_ministry_meet(mention: str) -> None:
         # the parent's name written out is longer than the agency's alias, and still only its parent
         ("the United Nations' migrant agency", "iom"),
         ("the United Nations refugee agency", "unhcr"),
+        ("the Africa Center for Disease Control and Prevention", "africa-cdc"),
         ("the UN health agency", "who"),
         ("the UN Food and Agriculture Organization", "fao"),
         ("the UN's children's agency UNICEF", "unicef"),

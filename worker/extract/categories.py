@@ -194,7 +194,8 @@ THING_NOUNS = counted_nouns().things | frozenset(
     if " " not in word and not word.endswith(("ers", "men", "ors"))  # "protesters", "gunmen"
 )
 
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# A word, or letters with dots after each ("U.S.", "U.N.") that a counted noun's adjective may be.
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*")
 # Words that end the noun phrase after a number.
 _CONTRACTED = ("n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll")
 _PHRASE_STOP = frozenset(
@@ -670,7 +671,9 @@ _CHANGE_VERB_BEFORE = re.compile(
     + r"|(?:gone|went|goes)\s+up|"
     r"revised(?:\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:up|down|upwards?|downwards?))?)"
     r"(?:\s+(?:to|at|from|past|beyond|above|the|up|down))*"
-    r"(?:\s+[\d.,]+(?:\s+(?:to|and))?)?\s*$",
+    r"(?:\s+[\d.,]+(?:\s+(?:to|and))?"
+    # "rose by some 3,000 to": the change, then the new level the verb governs
+    r"|\s+by\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?[\d.,]+\s+to)?\s*$",
     re.IGNORECASE,
 )
 # A toll someone set to a figure, however long the words between: "officials updated the death toll
@@ -1182,18 +1185,23 @@ def _counted_category(
     return None
 
 
-# Where the counted are, described by a participle of its own: "1,417 in the districts affected by
-# the cyclone", "people across the villages hit by the quake". The participle tells what befell the
-# places, not the people counted.
 # A noun with "of the" after it, right before a cue: "relatives of the missing", "families of the
 # dead". The words before the noun must hold one more word, so "93 of the missing" stays a part.
 _OF_ANOTHER_NOUN = re.compile(r"\S\s+[a-z]+\s+of\s+(?:the|those)\s+$")
+_AREA_NOUNS = (
+    r"(?:areas?|regions?|districts?|provinces?|zones?|towns?|villages?|cities|city"
+    r"|communities|neighbou?rhoods?|parts|states?|countries|municipalities|counties|islands?)"
+)
+# Where the counted are, described by a participle of its own: "1,417 in the districts affected by
+# the cyclone", "people across the villages hit by the quake". The participle tells what befell the
+# places, not the people counted.
 _PLACE_BEFORE_ITS_PARTICIPLE = re.compile(
     r"^\s*,?\s*(?:in|across|throughout|from)\s+(?:the\s+|those\s+|all\s+|several\s+|many\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:areas?|regions?|districts?|provinces?|zones?|towns?|villages?|cities|city"
-    r"|communities|neighbou?rhoods?|parts|states?|countries|municipalities|counties|islands?)\s+$",
+    rf"(?:[\w-]+\s+){{0,2}}?{_AREA_NOUNS}\s+$",
     re.IGNORECASE,
 )
+# The same places described by the participle before them: "were active in the affected areas".
+_AREA_NOUN_AFTER = re.compile(rf"\s+{_AREA_NOUNS}\b", re.IGNORECASE)
 # A relative clause between the counted group and its verb: "26 workers who were on the site when
 # the block came down have been confirmed dead".
 _RELATIVE_PRONOUN = re.compile(r"\s*,?\s*(?:who|that)\s+", re.IGNORECASE)
@@ -1209,6 +1217,7 @@ def _cue_of_the_group(text: str, following: str, phrase_end: int, sentence_end: 
         _PLACE_BEFORE_ITS_PARTICIPLE.search(window, 0, found.start())
         # "93 as relatives of the missing searched": the fate of the people another noun is of
         or _OF_ANOTHER_NOUN.search(window, 0, found.start())
+        or (" " not in found.group("cue") and _AREA_NOUN_AFTER.match(window, found.end()))
     ):
         found = _ALL_CUES.search(window, found.end())  # "in the districts affected by": the places'
     if found is not None and not following[: found.start()].strip():

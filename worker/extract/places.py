@@ -572,6 +572,10 @@ def _longest_listed(
     return None
 
 
+# "of" or "of the" inside a place's name, up to the next capitalised word.
+_OF_IN_A_NAME = re.compile(r" of (?P<the>the )?(?=[A-Z])")
+
+
 def _places_in(text: str, start: int, end: int, country: str | None, read: _Words) -> list[PlaceMention]:
     """`find_places` over the words of text[start:end] already read."""
     gaz = gazetteer()
@@ -587,12 +591,21 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
         # The longest name that can start here: capitalised words joined by a space or hyphen
         # ("New York", "Guinea-Bissau").
         longest = index + 1
-        while (
-            longest < min(index + MAX_NAME_WORDS, len(tokens))
-            and capitalised[longest]
-            and text[tokens[longest - 1].end() : tokens[longest].start()] in (" ", "-")
-        ):
-            longest += 1
+        while longest < min(index + MAX_NAME_WORDS, len(tokens)):
+            if capitalised[longest] and text[tokens[longest - 1].end() : tokens[longest].start()] in (
+                " ",
+                "-",
+            ):
+                longest += 1
+                continue
+            # "Democratic Republic of (the) Congo", "Isle of Man": a name's own "of"
+            joined = _OF_IN_A_NAME.match(text, tokens[longest - 1].end())
+            if joined is None or longest + 1 >= len(tokens):
+                break
+            after = longest + (2 if joined.group("the") else 1)
+            if after >= len(tokens) or not capitalised[after] or tokens[after].start() != joined.end():
+                break
+            longest = after + 1
         for at in range(index, longest):
             if at not in bare:
                 bare[at] = _without_possessive(tokens[at].group())
@@ -1271,10 +1284,13 @@ _SHARE_OF_FIGURE = re.compile(r"\b(?:most|many|some|half|majority|bulk)\s+of\s+(
 _VENUE_BEFORE = re.compile(
     r"\b(?:briefing|conference|summit|meeting|interview|speech|forum|hearing|session|reporters|journalists)\s+"
     r"(?:[a-z]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$"
+    # "Speaking in the southern city of Tarsa, the minister said": where the words were said
+    r"|\b(?i:speaking|addressing\s+[a-z]+)\s+(?:in|at|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"(?:(?:city|town|province|region|capital|district)\s+of\s+)?$"
 )
-VENUE_WINDOW = 40
+VENUE_WINDOW = 60
 # The words `_VENUE_BEFORE` ends on, before its trailing spaces.
-_VENUE_LAST_WORDS = frozenset({"in", "at", "the"})
+_VENUE_LAST_WORDS = frozenset({"in", "at", "the", "from", "of"})
 
 
 def _after_a_venue(text: str, start: int) -> bool:

@@ -556,7 +556,7 @@ LOWER_CASE_ACRONYM_WORDS: Final[frozenset[str]] = word_set(
 PLACE_HEADS: Final[frozenset[str]] = word_set(
     """
         district state province county city town village region country municipality island area zone
-        capital neighbourhood neighborhood suburb territory
+        capital neighbourhood neighborhood suburb territory continent
     """
 )
 
