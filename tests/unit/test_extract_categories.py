@@ -1902,3 +1902,11 @@ def test_a_toll_that_rose_by_a_change_to_a_level_governs_the_level() -> None:
     ]
     # must not match: a share that rose by a percentage is no toll
     assert categories("Cases fell by 20% but deaths rose by 46%.") == [("20%", "other"), ("46%", "other")]
+
+
+def test_a_head_count_the_organisers_estimate_after_a_protest_is_its_turnout() -> None:
+    text = "Police said crowds at the rally reached 200,000. Later the organisers estimated close to 600,000."
+    assert categories(text) == [("200,000", "protesting"), ("close to 600,000", "protesting")]
+    # must not match: an estimate after a sentence about no protest is no turnout
+    text = "Storms swept the coast. Later officials estimated close to 600,000 people."
+    assert categories(text) == [("close to 600,000", "other")]

@@ -98,6 +98,12 @@ def test_qualifier_words_at_the_number(sentence: str, text: str, qualifier: str)
         ("Water levels fell by 1 to 1.5 metres.", 1, 1.5),
         ("The dam holds between 40-50 boats.", 40, 50),
         ("Crowds of between 1,000–2,000 gathered.", 1000, 2000),
+        # the first end leaves off the thousands the second writes
+        ("Police put the crowd at 30-40,000.", 30000, 40000),
+        ("Some 70 to 100,000 marched.", 70000, 100000),
+        # must not match: a first end that is no smaller order of the second is written whole
+        ("Ranges of 5-4,000 were seen.", 5, 4000),
+        ("Crowds of 2-40,000 gathered.", 2, 40000),
     ],
 )
 def test_ranges(sentence: str, low: float, high: float) -> None:

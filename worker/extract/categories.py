@@ -624,7 +624,9 @@ _CROWD_NOUNS = frozenset(
 _CROWD_COUNT = re.compile(
     r"\b(?:gathered|assembled|present|attended|attendance|t(?:ook|aken|akes?)\s+part|turned\s+out|turnout|"
     r"show(?:ed|s)?\s+up|turn(?:ed|s)?\s+up|"
-    r"participants|attendees|"
+    r"participants|attendees|joined|arrived|"
+    # "the organisers estimated close to 600,000 people": a head count after the protest
+    r"estimated|estimates?|"
     r"count|counted|counts)\b",
     re.IGNORECASE,
 )

@@ -416,6 +416,8 @@ def find_quantities(  # noqa: PLR0912, PLR0913, PLR0915  the reading loop: each 
                 low *= partner.scale
             elif reading.is_words and partner.word_scale > 1 and low < partner.raw / partner.word_scale:
                 low *= partner.word_scale  # "four to five thousand"
+            else:
+                low *= _thousands_left_off(reading, partner, text)  # "30-40,000"
             range_unit = partner.unit or reading.unit
             q_start = between.start() if between is not None else quantity_start
             found.append(Quantity(low, high, "range", range_unit, q_start, partner.end, True))
@@ -731,6 +733,24 @@ class _Partner:
     end: int
     number_start: int
     word_scale: float
+
+
+# The digit groups after a figure's first: ",000" in "40,000".
+_THOUSANDS_GROUPS = re.compile(r"(?:,\d{3})+$")
+
+
+def _thousands_left_off(first: _Reading, second: _Partner, text: str) -> float:
+    """What the first end of a range is multiplied by when it leaves off the thousands the second
+    writes: "30-40,000" runs from 30,000, the first end's own order of magnitude being the
+    second's. 1 when the first end is written whole ("5-4,000" stays a range from 5)."""
+    if first.is_words or first.scaled or second.scaled:
+        return 1
+    written = text[first.number_start : first.number_end]
+    groups = _THOUSANDS_GROUPS.search(text, second.number_start, second.end)
+    if groups is None or not written.isdigit() or len(written) > 3:
+        return 1
+    factor = 1000.0 ** groups.group().count(",")
+    return factor if second.value / 10 <= first.value * factor <= second.value else 1
 
 
 def _range_partner(  # noqa: PLR0911, PLR0913  one return per range form; the reading state passed explicitly
