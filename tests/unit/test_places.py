@@ -156,6 +156,13 @@ def test_a_place_where_words_were_said_is_not_the_figures() -> None:
     assert figure_place(text, mentions, text.index("80"), len(text)) == "Sanliurfa"
 
 
+def test_a_us_county_named_as_its_government_writes_it_is_its_state() -> None:
+    assert ids("The County of Maui updated its count.") == ["iso:US-HI"]
+    assert ids("Maui County updated its count.") == ["iso:US-HI"]
+    # must not match: a county's bare name is no place of its own
+    assert ids("Maui updated its count.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

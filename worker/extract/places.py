@@ -382,6 +382,9 @@ class Gazetteer:
             state = self.by_id.get(f"iso:US-{county['state']}")
             if seen[county["name"]] == 1 and state is not None:
                 self._add(fold(county["name"]), state)
+                if county["name"].endswith(" County"):
+                    # "the County of Maui", as the county's own government writes it
+                    self._add(fold(f"County of {county['name'].removesuffix(' County')}"), state)
 
     def is_other_spelling(self, name: str) -> bool:
         """Whether a name is known only as another spelling of a city (`_english_spellings`)."""
