@@ -156,6 +156,14 @@ def test_a_place_where_words_were_said_is_not_the_figures() -> None:
     assert figure_place(text, mentions, text.index("80"), len(text)) == "Sanliurfa"
 
 
+def test_a_happening_named_after_an_unlisted_place_names_no_place_of_the_figure() -> None:
+    text = "The confirmed death toll in the Velmo wildfires has risen to 110."
+    assert sentence_places(text, 0, len(text)) == []
+    # must not match: a fire named after its site is that site, one of several
+    text = "Nine died in the Velmo fire."
+    assert [m.place.name for m in sentence_places(text, 0, len(text))] == ["Velmo"]
+
+
 def test_a_us_county_named_as_its_government_writes_it_is_its_state() -> None:
     assert ids("The County of Maui updated its count.") == ["iso:US-HI"]
     assert ids("Maui County updated its count.") == ["iso:US-HI"]

@@ -1129,8 +1129,10 @@ def sentence_places(
             or words[-1] in STREET_WORDS  # "in Trafalgar Square": a site in a town, no place of its own
         ):
             continue
-        if _OUTLET_AFTER.match(text, until):
-            continue  # "in the state-run Velm Daily newspaper": a paper's name
+        if _OUTLET_AFTER.match(text, until) or _hazard_after(text, until):
+            # "in the state-run Velm Daily newspaper": a paper's name; "in the Velm wildfires": the
+            # happening's, which the item is about
+            continue
         if _UNIT_OF_A_NAME_AFTER.match(text, match.end("place")):
             continue  # "in central Indian state of Madhya Pradesh": the place is the one named after
         described = _place_of_adjective(text, match, end)
@@ -1997,6 +1999,22 @@ def _spread_over_regions(mentions: list[tuple[PlaceMention, int]], country: str)
 def _first_line(text: str) -> str:
     line = text.lstrip().split("\n", 1)[0]
     return line if len(line) <= HEADLINE_CHARS else ""
+
+
+# Kinds of happening named after where they struck ("the Velm floods"); a fire named after its site
+# ("the Ridge fire") is one site of several (`_named_fires`), and a protest or a war is named otherwise.
+_KINDS_NAMED_BY_PLACE = ("earthquake", "storm-flood", "heat-fire", "outbreak")
+
+
+@cache
+def _hazard_after_name() -> re.Pattern[str]:
+    words = {word for kind in _KINDS_NAMED_BY_PLACE for word in event_kinds()[kind]}
+    return re.compile(rf"\s+(?:{word_alternation(words)})\b", re.IGNORECASE)
+
+
+def _hazard_after(text: str, position: int) -> bool:
+    """Whether a happening's word follows a name: "the Velm wildfires", "the Tarsa earthquake"."""
+    return _hazard_after_name().match(text, position) is not None
 
 
 @cache
