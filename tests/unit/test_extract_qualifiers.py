@@ -101,6 +101,7 @@ def test_qualifier_words_at_the_number(sentence: str, text: str, qualifier: str)
         # the first end leaves off the thousands the second writes
         ("Police put the crowd at 30-40,000.", 30000, 40000),
         ("Some 70 to 100,000 marched.", 70000, 100000),
+        ("Roads of 30-40,000 km were built.", 30000, 40000),
         # must not match: a first end that is no smaller order of the second is written whole
         ("Ranges of 5-4,000 were seen.", 5, 4000),
         ("Crowds of 2-40,000 gathered.", 2, 40000),

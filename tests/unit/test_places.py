@@ -23,6 +23,13 @@ def ids(text: str) -> list[str]:
     return [mention.place.id for mention in find_places(text)]
 
 
+def place_of(text: str, figure: str, next_figure: str | None = None) -> str | None:
+    """The place `figure_place` gives the figure written `figure` in a one-sentence text."""
+    mentions = sentence_places(text, 0, len(text))
+    until = text.index(next_figure) if next_figure is not None else len(text)
+    return figure_place(text, mentions, text.index(figure), until)
+
+
 def test_a_city_a_city_with_its_country_and_a_city_after_its_region_are_one_place() -> None:
     palu = gazetteer().lookup("Palu", "ID")
     assert palu is not None and palu.level == "city" and palu.country == "ID"
@@ -148,12 +155,12 @@ def test_a_place_where_words_were_said_is_not_the_figures() -> None:
     text = (
         "Speaking in the southeastern city of Sanliurfa on Saturday, the president said 80,104 were injured."
     )
-    mentions = sentence_places(text, 0, len(text))
-    assert figure_place(text, mentions, text.index("80,104"), len(text)) is None
+    assert place_of(text, "80,104") is None
     # must not match: people in the city are counted there
-    text = "Rescuers in the southeastern city of Sanliurfa said 80 people were injured."
-    mentions = sentence_places(text, 0, len(text))
-    assert figure_place(text, mentions, text.index("80"), len(text)) == "Sanliurfa"
+    assert (
+        place_of("Rescuers in the southeastern city of Sanliurfa said 80 people were injured.", "80")
+        == "Sanliurfa"
+    )
 
 
 def test_a_happening_named_after_an_unlisted_place_names_no_place_of_the_figure() -> None:
@@ -187,13 +194,10 @@ def test_a_place_name_with_of_inside_it_is_read_whole(text: str, expected: list[
 
 def test_a_figure_past_a_new_clause_after_a_list_of_places_with_their_figures_is_none_of_theirs() -> None:
     text = "A total of 759 died in Sindh, 308 in Punjab and 23 in Balochistan while 12,867 were injured."
-    mentions = sentence_places(text, 0, len(text))
-    assert figure_place(text, mentions, text.index("23"), text.index("12,867")) == "Balochistan"
-    assert figure_place(text, mentions, text.index("12,867"), len(text)) is None
+    assert place_of(text, "23", "12,867") == "Balochistan"
+    assert place_of(text, "12,867") is None
     # must not match: one place with its figure still places the figure of the clause after it
-    text = "Floods killed 40 people in Sindh while 12 others were injured."
-    mentions = sentence_places(text, 0, len(text))
-    assert figure_place(text, mentions, text.index("12"), len(text)) == "Sindh"
+    assert place_of("Floods killed 40 people in Sindh while 12 others were injured.", "12") == "Sindh"
 
 
 def test_letters_an_item_defines_for_a_place_name_it_where_written_again() -> None:

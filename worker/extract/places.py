@@ -595,10 +595,8 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
         # ("New York", "Guinea-Bissau").
         longest = index + 1
         while longest < min(index + MAX_NAME_WORDS, len(tokens)):
-            if capitalised[longest] and text[tokens[longest - 1].end() : tokens[longest].start()] in (
-                " ",
-                "-",
-            ):
+            gap = text[tokens[longest - 1].end() : tokens[longest].start()]
+            if capitalised[longest] and gap in (" ", "-"):
                 longest += 1
                 continue
             # "Democratic Republic of (the) Congo", "Isle of Man": a name's own "of"
@@ -1409,6 +1407,7 @@ OWN_PLACE_LEAD = 32
 
 
 def _owns_a_figure(text: str, mention: PlaceMention) -> bool:
+    """Whether a figure of its own stands right before the place ("23 in Orlo")."""
     return (
         _FIGURE_BEFORE_ITS_PLACE.search(text, max(0, mention.start - OWN_PLACE_LEAD), mention.start)
         is not None

@@ -735,8 +735,8 @@ class _Partner:
     word_scale: float
 
 
-# The digit groups after a figure's first: ",000" in "40,000".
-_THOUSANDS_GROUPS = re.compile(r"(?:,\d{3})+$")
+# A figure written with its thousands: the groups after the first are ",000" in "40,000".
+_THOUSANDS_WRITTEN = re.compile(r"\d{1,3}(?P<groups>(?:,\d{3})+)(?![\d,])")
 
 
 def _thousands_left_off(first: _Reading, second: _Partner, text: str) -> float:
@@ -746,10 +746,10 @@ def _thousands_left_off(first: _Reading, second: _Partner, text: str) -> float:
     if first.is_words or first.scaled or second.scaled:
         return 1
     written = text[first.number_start : first.number_end]
-    groups = _THOUSANDS_GROUPS.search(text, second.number_start, second.end)
-    if groups is None or not written.isdigit() or len(written) > 3:
+    second_written = _THOUSANDS_WRITTEN.match(text, second.number_start)
+    if second_written is None or not written.isdigit() or len(written) > 3:
         return 1
-    factor = 1000.0 ** groups.group().count(",")
+    factor = 1000.0 ** second_written.group("groups").count(",")
     return factor if second.value / 10 <= first.value * factor <= second.value else 1
 
 
