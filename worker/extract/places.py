@@ -600,7 +600,12 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
                 longest += 1
                 continue
             # "Democratic Republic of (the) Congo", "Isle of Man": a name's own "of"
-            joined = _OF_IN_A_NAME.match(text, tokens[longest - 1].end())
+            # cheap test first: this runs at every capitalised word the gazetteer may start a name at
+            joined = (
+                _OF_IN_A_NAME.match(text, tokens[longest - 1].end())
+                if text.startswith(" of ", tokens[longest - 1].end())
+                else None
+            )
             if joined is None or longest + 1 >= len(tokens):
                 break
             after = longest + (2 if joined.group("the") else 1)
@@ -1352,6 +1357,7 @@ def _nearest_place(
     best: tuple[float, int] | None = None  # distance, index
     # "and 17 elsewhere": the figure is of anywhere but the places before it
     elsewhere = _ELSEWHERE_AFTER.match(text, figure_start, next_figure) is not None
+    listed: bool | None = None  # whether places before the figure list their own figures, read once
     after_limit = min(next_figure, figure_start + PLACE_AFTER_FIGURE)
     # Nearest first, so that once a place is found the tests below run only for one as near: every
     # figure of a long sentence visits every place, and only the position check may run for each.
@@ -1368,10 +1374,13 @@ def _nearest_place(
         if (best is not None and distance > best[0]) or _not_the_figures(text, mention, figure_start):
             continue
         if mention.end <= figure_start and _contrast_break_between(text, mention.end, figure_start):
-            if _owns_a_figure(text, mention) and _listed_with_figures(text, mentions, figure_start):
-                # "40 in Tarsa and 12 in Orlo while 300 were injured": the list gave each place its
-                # own figure; the figure past the new clause is none of theirs
-                continue
+            if _owns_a_figure(text, mention):
+                if listed is None:
+                    listed = _listed_with_figures(text, mentions, figure_start)
+                if listed:
+                    # "40 in Tarsa and 12 in Orlo while 300 were injured": the list gave each place
+                    # its own figure; the figure past the new clause is none of theirs
+                    continue
             # "1,100 missing in Derna, while 170 were killed in eastern Libya": a place in the
             # figure's own clause comes first
             distance += PLACE_AFTER_FIGURE

@@ -35,7 +35,7 @@ from worker.extract.lexicon import (
     UNITS_WORDS,
 )
 from worker.extract.nonclaims import DATE_BEFORE_MONTH, DURATION, PER_PERIOD, non_claim_reason
-from worker.extract.numbers import NumberToken, number_tokens, parse_digits, parse_words
+from worker.extract.numbers import ENGLISH_GROUPED, NumberToken, number_tokens, parse_digits, parse_words
 from worker.extract.reporting import SOURCE_HEADS
 
 
@@ -735,8 +735,8 @@ class _Partner:
     word_scale: float
 
 
-# A figure written with its thousands: the groups after the first are ",000" in "40,000".
-_THOUSANDS_WRITTEN = re.compile(r"\d{1,3}(?P<groups>(?:,\d{3})+)(?![\d,])")
+# A figure written with its thousands grouped ("40,000"), as the number reader reads it.
+_THOUSANDS_WRITTEN = re.compile(ENGLISH_GROUPED)
 
 
 def _thousands_left_off(first: _Reading, second: _Partner, text: str) -> float:
@@ -749,7 +749,7 @@ def _thousands_left_off(first: _Reading, second: _Partner, text: str) -> float:
     second_written = _THOUSANDS_WRITTEN.match(text, second.number_start)
     if second_written is None or not written.isdigit() or len(written) > 3:
         return 1
-    factor = 1000.0 ** second_written.group("groups").count(",")
+    factor = 1000.0 ** second_written.group().partition(".")[0].count(",")
     return factor if second.value / 10 <= first.value * factor <= second.value else 1
 
 
