@@ -2266,6 +2266,16 @@ def test_an_adverb_between_a_passive_verb_and_its_agent_keeps_the_agent() -> Non
     assert sources(text, "1.1 million", "800,000") == ["the ministry", "UNHCR"]
 
 
+def test_a_part_of_the_day_after_a_passive_agent_is_not_part_of_the_source() -> None:
+    text = "A toll of 18 was confirmed by the district governor late on Friday."
+    assert sources(text, "18") == ["the district governor"]
+    text = "A toll of 18 was confirmed by the district governor early Friday."
+    assert sources(text, "18") == ["the district governor"]
+    # must not match: a surname is part of the name
+    text = "A toll of 18 was confirmed by Sheriff Dana Early on Friday."
+    assert sources(text, "18") == ["Dana Early"]
+
+
 def test_a_long_speaker_phrase_before_an_aside_keeps_its_verb() -> None:
     text = "A senior United Nations aid official, speaking on condition of anonymity, said 900 were trapped."
     assert sources(text, "900") == ["A senior United Nations aid official"]

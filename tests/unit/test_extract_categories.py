@@ -26,6 +26,15 @@ def test_counted_noun_stops_at_a_contracted_verb_and_at_out_of() -> None:
     assert counted_noun(text, 7, len(text))[0] == "voters"
 
 
+def test_a_verb_after_and_is_no_second_noun_of_a_pair() -> None:
+    text = "The blast killed one guard and wounded dozens of others."
+    assert counted_noun(text, text.index("one") + 3, len(text))[0] == "guard"
+    assert categories(text) == [("one", "killed")]
+    # must not match: two nouns before one plural head are the head's modifiers
+    text = "It sent 40 fire and rescue crews to the port."
+    assert counted_noun(text, text.index("40") + 2, len(text))[0] == "fire and rescue crews"
+
+
 def test_the_noun_a_number_of_names_ends_before_its_verb() -> None:
     assert [claim.counted for claim in extract_claims("The number of the injured stands at 413.")] == [
         "injured"
@@ -1910,3 +1919,32 @@ def test_a_head_count_the_organisers_estimate_after_a_protest_is_its_turnout() -
     # must not match: an estimate after a sentence about no protest is no turnout
     text = "Storms swept the coast. Later officials estimated close to 600,000 people."
     assert categories(text) == [("close to 600,000", "other")]
+
+
+def test_an_article_and_adjective_between_a_change_verb_and_its_figure_keep_the_subject() -> None:
+    assert categories("The toll from the mudslide has climbed to a grim 64.") == [("64", "killed")]
+    # must not match: a place the verb hit is no count the verb moved
+    assert categories("The mudslide hit a hamlet of 64 in the hills.") == [("64", "other")]
+
+
+def test_a_breakdown_named_at_the_head_of_a_sentence_gives_its_parts_its_category() -> None:
+    text = "In a breakdown of the death toll, 40 were confirmed in Velm, 12 in Orlo and 3 in Tarsa."
+    assert categories(text) == [("40", "killed"), ("12", "killed"), ("3", "killed")]
+    # must not match: a breakdown of something else gives no fate
+    text = "In a breakdown of the budget, 40 went to schools."
+    assert categories(text) == [("40", "other")]
+
+
+def test_an_aside_before_with_keeps_the_breakdown_after_it() -> None:
+    text = "Velm counted 61 deaths, the most of any district, with 20 in Orlo and 9 in Tarsa."
+    assert categories(text) == [("61", "killed"), ("20", "killed"), ("9", "killed")]
+    # must not match: a clause too long for an aside ends the breakdown
+    text = "Velm counted 61 deaths, and the hill villages were cut off for a week, with 20 in Orlo."
+    assert categories(text)[-1] == ("20", "other")
+
+
+def test_homes_lost_and_injuries_inflicted_are_their_fates() -> None:
+    text = "The floods left 23,000 without homes and inflicted injuries on 806 people."
+    assert categories(text) == [("23,000", "displaced"), ("806", "injured")]
+    # must not match: damage caused to things is no injury
+    assert categories("The floods caused damage to 806 homes.") == [("806", "other")]

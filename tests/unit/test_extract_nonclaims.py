@@ -27,6 +27,10 @@ NAMED_RULES: list[tuple[str, str, str, str]] = [
     ("DURATION", " hours alone", " houses", "match"),
     ("DURATION_LONG", "-day-long siege", "-strong force", "match"),
     ("AGE_AFTER", "-year-old man", "-year plan", "match"),
+    ("DAY_IN_A_RUN_BEFORE", "On day ", "the same day ", "search"),
+    ("DAY_IN_A_RUN_AFTER", " of the siege", " people died", "match"),
+    ("AGE_PAIR_FIRST_BEFORE", "her parents, ", "her parents said ", "search"),
+    ("AGE_PAIR_SECOND_BEFORE", "the couple, 80 and ", "the villages, 8 and ", "search"),
     ("AGE_BEFORE_WORDS", "children under the age of ", "killed more than ", "search"),
     ("AGE_APPOSITION_BEFORE", "Jimmy Sham, ", "the group, ", "search"),
     ("AGE_APPOSITION_BEFORE", "the team's coach, ", "the crews, ", "search"),
@@ -306,6 +310,20 @@ def test_people_said_to_be_under_an_age_are_no_count(sentence: str, kept: list[s
 )
 def test_a_speakers_age_that_closes_the_sentence_is_no_claim(sentence: str) -> None:
     assert texts(sentence) == []
+
+
+def test_the_ages_of_two_relatives_named_by_one_word_are_no_claims() -> None:
+    assert texts("She nursed her parents, 71 and 68, through the winter.") == []
+    assert texts("The couple, 80 and 79, were rescued by boat.") == []
+    # must not match: two counts for two places given after them
+    assert texts("Velm and Orlo, 12 and 14, respectively, were cut off.") == ["12", "14"]
+
+
+def test_a_days_place_in_a_run_and_an_updates_number_are_no_claims() -> None:
+    assert texts("On day six of the siege, the city counted 59 deaths.") == ["59"]
+    assert texts("Quake toll reaches 84 (UPDATE 2)") == ["84"]
+    # must not match: a count right after the day it happened on
+    assert texts("The same day 12 people died in Orlo.") == ["12"]
 
 
 def test_a_count_after_a_place_and_a_comma_at_the_end_is_kept() -> None:

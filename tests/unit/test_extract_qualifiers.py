@@ -120,6 +120,25 @@ def test_a_move_between_two_figures_is_not_a_range() -> None:
     assert [(v, q) for _, v, _, q in found] == [(2.1e9, "exact"), (80.4e9, "exact")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The count of missing has risen from 31 to 58.",
+        "Arrivals had fallen from 900 to 640 by June.",
+        "The tally of flooded homes has grown from 1,200 to 4,100.",
+        "The number of cases went from 16 to 40 in a week.",
+    ],
+)
+def test_a_move_after_a_participle_is_two_figures(sentence: str) -> None:
+    assert [q for *_, q in read(sentence)] == ["exact", "exact"]
+
+
+def test_a_participle_that_is_no_change_keeps_its_range() -> None:
+    # must not match: "between" sets the ends of one figure whatever verb comes before
+    found = read("The count of missing has risen to between 31 and 58.")
+    assert [q for *_, q in found] == ["range"]
+
+
 def test_a_step_and_the_count_it_reached_are_two_figures() -> None:
     assert [q[0] for q in read("The toll rose by 40 to 310.")] == ["40", "310"]
     assert [q[0] for q in read("The toll rose by 2 to 3 overnight.")] == ["2 to 3"]

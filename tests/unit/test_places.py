@@ -1207,3 +1207,12 @@ def test_a_square_or_street_named_after_a_town_is_no_town() -> None:
     assert _locations("Some 300 marched from Orlo Street in London.") == [("Some 300", "London")]
     # must not match: the town itself
     assert _locations("Some 300 marched in Trafalgar on Sunday.")[0][1] is not None
+
+
+def test_a_place_that_names_the_event_yields_to_the_figures_own_place() -> None:
+    assert (
+        place_of("The toll in Sindh province from the Balochistan Plateau earthquake rose to 12.", "12")
+        == "Sindh"
+    )
+    # must not match: with no other place, the event's place is the figure's
+    assert place_of("The toll from the Balochistan earthquake rose to 12.", "12") == "Balochistan"

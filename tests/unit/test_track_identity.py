@@ -1829,3 +1829,19 @@ def test_reports_no_one_issued_name_no_source(mention: str) -> None:
     assert resolve(mention, country="IN", kind="organisation") is None
     # must not match: reports a body issued are that body's
     assert resolve("police reports", country="IN", kind="organisation") == "generic:police"
+
+
+def test_a_prefectures_officials_are_that_areas_not_the_one_national_body_named() -> None:
+    text = "Prefectural officials said 65 died. The national fire agency listed 27 collapsed homes."
+    assert resolve("prefectural officials", text, country="JP") == "generic:prefectural officials"
+    # must not match: the country's own officials speak for its government
+    assert resolve("Japanese officials", country="JP") == "gov:jp:government"
+
+
+def test_a_civil_defence_office_is_no_defence_ministry() -> None:
+    assert (
+        resolve("the state civil defence department", country="BR")
+        == "gov:br:state-civil-protection-ministry"
+    )
+    # must not match: the defence ministry keeps its own field
+    assert resolve("the defence ministry", country="BR") == "gov:br:defence-ministry"

@@ -1374,6 +1374,9 @@ def _on_inside_a_name(text: str, end_match: re.Match[str]) -> bool:
     return remit is not None and remit.group(1).lower() not in _NO_REMIT_WORDS
 
 
+_PART_OF_DAY = frozenset({"late", "early"})
+
+
 def _without_trailing_adverbials(region: str) -> str:
     """The subject region without the words between subject and verb: "the guild on its own", "the
     ministry had", "Traders surveyed by the chamber last week"."""
@@ -1388,8 +1391,11 @@ def _without_trailing_adverbials(region: str) -> str:
             region = stripped[: cut + 1]
             if region.rstrip().lower().endswith(" on"):
                 region = region.rstrip()[:-3]
-            if region.rstrip().lower().endswith((" late", " early")):
-                region = region.rstrip().rsplit(" ", 1)[0]  # "the UN late on Saturday gave"
+            continue
+        if stripped[cut + 1 :] in _PART_OF_DAY and cut > 0:
+            # "confirmed by the governor late on Monday": the phrase stops before "on Monday", "the UN
+            # late on Saturday gave" after it; a source never ends in either word but as a surname
+            region = stripped[:cut]
             continue
         phrase = _TRAILING_PHRASE_RE.search(stripped) or (
             # the adverbial's pattern ends in a comma, and `stripped` ends where the region's text does

@@ -79,7 +79,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "refugee", "uprooted",
         "uprooting", "displacement", "homeless", "escaped", "crossed into", "from their homes",
         "asylum seekers", "internally displaced", "arrivals", "came ashore", "landed",
-        "stranded", "marooned", "without shelter", "sought refuge", "seeking refuge", "taken refuge",
+        "stranded", "marooned", "without shelter",
+        "without homes", "without a home", "sought refuge", "seeking refuge", "taken refuge",
         "took refuge", "sought shelter", "seeking shelter", "taken shelter", "took shelter",
         "in camps", "in displacement camps", "in tent camps", "forced to leave", "forced to abandon",
         "forced out of their homes", "driven from their homes", "abandoned their homes", "lost their homes",
@@ -597,7 +598,8 @@ _FROM_FIGURE_TO = re.compile(
 )
 # "the toll stood at 120, with 100 in Orlo": a total broken down by where its parts are; "with"
 # alone ("40 arrested, with 12 released") need not share the total's fate.
-_WITH_BREAKDOWN_GAP = re.compile(r"(?:\s+[\w'’-]+){0,3},\s+with\s+")  # "140 on Friday, with"
+# "140 on Friday, with", "99 deaths, the most of any town, with": an aside may stand before "with"
+_WITH_BREAKDOWN_GAP = re.compile(r"(?:\s+[\w'’-]+){0,3},(?:\s+[^,;\d]{1,40},)?\s+with\s+")
 _BREAKDOWN_AFTER = re.compile(r"\s+(?:(?:of\s+them|people|deaths)\s+)?(?:in|at|from)\s", re.IGNORECASE)
 # "Six of the dead were found in Orlo and 14 in Tarsa", "four died in one fire and 11 resulted from
 # the other": a bare figure after "and" whose verb is left out, or says only where the figure
@@ -673,6 +675,7 @@ _CHANGE_VERB_BEFORE = re.compile(
     + r"|(?:gone|went|goes)\s+up|"
     r"revised(?:\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:up|down|upwards?|downwards?))?)"
     r"(?:\s+(?:to|at|from|past|beyond|above|the|up|down))*"
+    r"(?:\s+an?\s+[a-z]+)?"  # "risen to an appalling 326", "climbed to a record 90"
     r"(?:\s+[\d.,]+(?:\s+(?:to|and))?"
     # "rose by some 3,000 to": the change, then the new level the verb governs
     r"|\s+by\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?[\d.,]+\s+to)?\s*$",
@@ -771,9 +774,10 @@ def _pairs_modifiers(text: str, words: list[str], word: re.Match[str]) -> bool:
     )
 
 
-# The second of two nouns joined by "and" before a plural head: "search and rescue workers".
+# The second of two nouns joined by "and" before a plural head: "search and rescue workers"; a
+# word in "-ed" is a verb with its object ("one person and displaced dozens").
 _PAIRED_MODIFIER = re.compile(
-    r"\s+(?!(?:the|their|his|her|its|our|a|an|other|some|many|more|several)\b)[a-z]+\s+[a-z]+s\b"
+    r"\s+(?!(?:the|their|his|her|its|our|a|an|other|some|many|more|several)\b)[a-z]+(?<!ed)\s+[a-z]+s\b"
 )
 _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel", "staff"})
 
@@ -1350,7 +1354,11 @@ def _refined(cue: str, following: str, lead: str) -> str:  # noqa: PLR0911  one 
 
 
 # "Of the 272 victims who died, 165 have been identified": a part of a set named before it.
-_FRONTED_SET = re.compile(r"\s*[Oo]f\s+(?:the|its|their|these|those)\s+[^,;]{1,80},\s+(?:[\w'’-]+\s+){0,2}")
+# So is the set a breakdown opens with: "In a breakdown of the toll, 40 died in the north".
+_FRONTED_SET = re.compile(
+    r"\s*(?:[Oo]f|In\s+(?:a|the|its)\s+breakdown\s+of)\s+(?:the|its|their|these|those)\s+[^,;]{1,80},"
+    r"\s+(?:[\w'’-]+\s+){0,2}"
+)
 
 
 def _fronted_set_category(text: str, figure: FigureSpan) -> str | None:
@@ -1550,6 +1558,15 @@ _GOVERNING_PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
             r"(?:(?:at\s+least|about|some|around|nearly|another|more\s+than|the\s+remaining|the)\s+)?$"
         ),
         "missing",
+    ),
+    (
+        # "the blast caused injuries to 40 people", "inflicted serious wounds on 12"
+        ("injuries", "wounds"),
+        re.compile(
+            r"\b(?:inflict|caus)(?:e|es|ed|ing|s)?\s+(?:[a-z]+\s+)?(?:injuries|wounds)\s+(?:on|to)\s+"
+            r"(?:(?:at\s+least|about|some|around|nearly|more\s+than)\s+)?$"
+        ),
+        "injured",
     ),
 )
 

@@ -98,6 +98,8 @@ FAMILY_OF_BEFORE = re.compile(
     r"\b(?:father|mother|parent|grandfather|grandmother|grandparent|dad|mum|mom)\s+of\s+$", re.IGNORECASE
 )
 FAMILY_SIZE_LIMIT = 20
+# The highest day of a run read as a day's place ("day 400 of the war"), not a count.
+DAY_IN_A_RUN_LIMIT = 2000
 # "Two officials familiar with the talks said", "three witnesses told AFP": how many people speak,
 # part of who the source is, not a figure they report.
 SPEAKER_COUNT_LIMIT = 10
@@ -177,6 +179,13 @@ TURNED_AGE_AFTER = re.compile(
 AGE_APPOSITION_BEFORE = re.compile(
     r"(?:[A-Z][\w'’-]+|\b(?i:" + word_alternation(AGE_APPOSITION_NOUNS) + r")),\s+$"
 )
+# "her parents, 71 and 68, live upstairs": the ages of two relatives named by one plural word.
+_AGE_PAIR_HEAD = (
+    r"\b(?i:parents|grandparents|sons|daughters|twins|brothers|sisters|children|the\s+couple),\s+"
+)
+AGE_PAIR_FIRST_BEFORE = re.compile(_AGE_PAIR_HEAD + r"$")
+AGE_PAIR_FIRST_AFTER = re.compile(r"\s+and\s+\d{1,3},")
+AGE_PAIR_SECOND_BEFORE = re.compile(_AGE_PAIR_HEAD + r"\d{1,3}\s+and\s+$")
 # A speaker named after the verb of saying, whose age closes the sentence: "said witness Ana Ruiz, 41."
 SPEAKER_NAME_BEFORE = re.compile(
     r"\b(?:said|says|added|adds|told\s+\w+)\s+(?:[a-z]+\s+){0,2}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},\s+$"
@@ -348,6 +357,9 @@ _SUPERLATIVE_WORDS = (
 )
 _SUPERLATIVES = rf"(?:{'|'.join(_SUPERLATIVE_WORDS)})\b"
 SUPERLATIVE_AFTER = re.compile(r"^\s+" + _SUPERLATIVES, re.IGNORECASE)
+# "on day six of the siege", "since Day 1,": the day's place in a run of days, not a count.
+DAY_IN_A_RUN_BEFORE = re.compile(r"(?:^|\b(?i:on|by|from|since|until|of)\s+)[Dd]ay\s+$")
+DAY_IN_A_RUN_AFTER = re.compile(r"\s+of\b|\s*(?:[,;:.)]|$)")
 RANKING_WORD_BEFORE = re.compile(r"(?<!\bto )\b(?:" + "|".join(RANKING_BEFORE) + r")\s+$", re.IGNORECASE)
 _RANKING_WORD_LAST = frozenset(word[-1] for word in RANKING_BEFORE)
 # A definite phrase naming a known set: "the two countries", "Saturday's two summits".
@@ -636,6 +648,11 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             return "duration"
         if value <= 120 and after.startswith(",") and AGE_APPOSITION_BEFORE.search(near):
             return "age"
+        if value <= 120 and (
+            (AGE_PAIR_FIRST_AFTER.match(after) and AGE_PAIR_FIRST_BEFORE.search(near))
+            or (after.startswith(",") and AGE_PAIR_SECOND_BEFORE.search(before))
+        ):
+            return "age"
         if value <= 120 and after[:1] in (".", ";") and SPEAKER_NAME_BEFORE.search(before):
             return "age"  # '"We lost everything," said farmer Jon Breck, 63.
         if (
@@ -676,6 +693,13 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
             _may_end_with(near, _RANKING_WORD_LAST) and RANKING_WORD_BEFORE.search(near)
         ):
             return "ranking"
+        if (
+            value <= DAY_IN_A_RUN_LIMIT
+            and near.endswith(("day ", "Day "))
+            and DAY_IN_A_RUN_BEFORE.search(near)
+            and DAY_IN_A_RUN_AFTER.match(after)
+        ):
+            return "ordinal"
         if value <= SPEAKER_COUNT_LIMIT and (
             # read past `after`: the description of the speakers may be long
             (SPEAKER_COUNT_AFTER.match(text, end, end + SPEAKER_COUNT_WINDOW) and CLAUSE_OPENING.search(near))

@@ -1384,6 +1384,10 @@ def _nearest_place(
             # "1,100 missing in Derna, while 170 were killed in eastern Libya": a place in the
             # figure's own clause comes first
             distance += PLACE_AFTER_FIGURE
+        elif _names_the_event(text, mention.end):
+            # "the toll in Tarsa from the Velm Peninsula earthquake": a place that names the event
+            # yields to one the figure's own words give
+            distance += PLACE_AFTER_FIGURE
         if best is None or distance <= best[0]:
             best = (distance, index)
     return None if best is None else best[1]
@@ -2023,6 +2027,18 @@ def _hazard_after_name() -> re.Pattern[str]:
 def _hazard_after(text: str, position: int) -> bool:
     """Whether a happening's word follows a name: "the Velm wildfires", "the Tarsa earthquake"."""
     return _hazard_after_name().match(text, position) is not None
+
+
+@cache
+def _event_name_after() -> re.Pattern[str]:
+    words = {word for kind in _KINDS_NAMED_BY_PLACE for word in event_kinds()[kind]}
+    return re.compile(rf"(?:\s+(?-i:[A-Z])[\w'’-]+){{0,2}}\s+(?:{word_alternation(words)})\b", re.IGNORECASE)
+
+
+def _names_the_event(text: str, position: int) -> bool:
+    """Whether a place's name runs on into the name of the happening: "the Velm Peninsula
+    Earthquake", "the Tarsa floods"."""
+    return _event_name_after().match(text, position) is not None
 
 
 @cache

@@ -100,6 +100,10 @@ OFFICE_FIELDS: dict[str, str] = {
     "public health": "health",
     "defence": "defence",
     "defense": "defence",
+    # a civil defence office answers for emergencies and relief, not for the armed forces
+    "civil defence": "civil-protection",
+    "civil defense": "civil-protection",
+    "civil protection": "civil-protection",
     "foreign affairs": "foreign",
     "foreign": "foreign",
     "education": "education",
@@ -217,7 +221,19 @@ _HEADS_WRITTEN_APART = {"coast guard": "coastguard"}
 
 # Words that make a generic source one region's or town's ("the provincial government", "district
 # officials"): its figures are that area's, not the country's (worker.track.keys).
-SUBNATIONAL_WORDS = frozenset({"provincial", "regional", "municipal", "district", "county", "city", "local"})
+SUBNATIONAL_WORDS = frozenset(
+    {
+        "provincial",
+        "prefectural",
+        "departmental",
+        "regional",
+        "municipal",
+        "district",
+        "county",
+        "city",
+        "local",
+    }
+)
 
 # Head words of a body named by its kind alone ("the agency", "the council"): the item's body of
 # that kind.
@@ -1651,7 +1667,7 @@ _BRITISH_OFFICE = re.compile(r"\b(?:Home|Foreign)\s+Office\b")
 
 
 # Words that make a ministry a province's or a region's own.
-_MINISTRY_LEVELS = frozenset({"provincial", "regional"})
+_MINISTRY_LEVELS = frozenset({"provincial", "prefectural", "regional"})
 # "state" before a field: a state's own office in a federation ("the state health minister", "the
 # State Health Department", "the state Department of Health"), not "the State Department", "the
 # Secretary of State", nor "the State Minister for Disaster Management" and "the Minister of State
@@ -1673,7 +1689,7 @@ def _ministry_level(rest: str) -> str | None:
 
 
 # The kind of unit a region is (ISO 3166-2) and the level word news copy gives its government.
-_LEVEL_OF_UNIT = {"state": "state", "province": "provincial"}
+_LEVEL_OF_UNIT = {"state": "state", "province": "provincial", "prefecture": "prefectural"}
 
 
 def _regional_office(rest: str, context: ItemContext) -> tuple[str, str] | None:
@@ -1984,9 +2000,14 @@ def _short_name(mention: str, context: ItemContext) -> str | None:
 # "officials in the province", "police in the district": the area a generic source serves, named
 # after it, as its adjective.
 _AREA_AFTER = re.compile(
-    r"\b(?:in|of) (?:the )?(?P<area>province|region|district|county|city|municipality)\b"
+    r"\b(?:in|of) (?:the )?(?P<area>province|prefecture|region|district|county|city|municipality)\b"
 )
-_AREA_ADJECTIVES = {"province": "provincial", "region": "regional", "municipality": "municipal"}
+_AREA_ADJECTIVES = {
+    "province": "provincial",
+    "prefecture": "prefectural",
+    "region": "regional",
+    "municipality": "municipal",
+}
 
 
 def _area_words(words: list[str], folded: str, head: str) -> list[str]:
