@@ -2284,6 +2284,14 @@ def test_a_long_speaker_phrase_before_an_aside_keeps_its_verb() -> None:
     assert sources(text, "900") == [None]
 
 
+def test_a_speaker_citing_its_own_records_is_the_source() -> None:
+    text = "The rescue service, citing its own records, said 310 bodies had been recovered."
+    assert sources(text, "310") == ["The rescue service"]
+    # must not match: what it cites of another's is the origin of the figure
+    text = "The rescue service, citing hospital records, said 310 bodies had been recovered."
+    assert sources(text, "310") == ["hospital records"]
+
+
 def test_a_relays_lead_in_is_not_remembered_as_a_name() -> None:
     text = "Citing police, the broadcaster said 44 people were arrested."
     assert sources(text, "44") == ["police"]

@@ -1948,3 +1948,9 @@ def test_homes_lost_and_injuries_inflicted_are_their_fates() -> None:
     assert categories(text) == [("23,000", "displaced"), ("806", "injured")]
     # must not match: damage caused to things is no injury
     assert categories("The floods caused damage to 806 homes.") == [("806", "other")]
+
+
+def test_people_murdered_are_killed() -> None:
+    assert categories("Gunmen murdered 14 villagers, police said.") == [("14", "killed")]
+    # must not match: a charge over a murder counts the charged
+    assert categories("Police charged 3 men over the murder.") == [("3", "other")]

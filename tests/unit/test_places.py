@@ -1216,3 +1216,14 @@ def test_a_place_that_names_the_event_yields_to_the_figures_own_place() -> None:
     )
     # must not match: with no other place, the event's place is the figure's
     assert place_of("The toll from the Balochistan earthquake rose to 12.", "12") == "Balochistan"
+
+
+def test_an_attackers_adjective_after_in_is_not_where_the_dead_were() -> None:
+    assert place_of("At least 40 people were killed in Russian strikes on Kharkiv.", "40") == "Kharkiv"
+    # must not match: an adjective before a place's own noun still places the figure
+    assert place_of("At least 40 people were killed in the Russian capital.", "40") == "Russian Federation"
+
+
+def test_a_listed_bodys_name_is_no_other_spelling_of_a_town() -> None:
+    assert gazetteer().lookup("Hamas") is None
+    assert gazetteer().lookup("Hamm") is not None

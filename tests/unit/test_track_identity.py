@@ -1845,3 +1845,16 @@ def test_a_civil_defence_office_is_no_defence_ministry() -> None:
     )
     # must not match: the defence ministry keeps its own field
     assert resolve("the defence ministry", country="BR") == "gov:br:defence-ministry"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [("Hezbollah", "hezbollah"), ("the Houthis", "houthis"), ("the al-Qassam Brigades", "hamas")],
+)
+def test_armed_movements_that_issue_counts_are_listed(mention: str, expected: str) -> None:
+    assert resolve(mention, country=None, kind="military") == expected
+
+
+def test_a_ministry_a_movement_runs_is_the_ministry_not_the_movement() -> None:
+    # must not match: the longer listed name wins over the movement's
+    assert resolve("the Hamas-run health ministry", country="PS") == "gov:ps:health-ministry"

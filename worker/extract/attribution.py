@@ -337,6 +337,14 @@ _NOUN_CUE_MODIFIERS = frozenset(
 )  # fmt: skip
 # Words that open what a speaker cites as its own: "citing its volunteers", "citing internal data".
 _SPEAKERS_OWN = _POSSESSIVE_PRONOUNS | {"internal", "in-house"}
+
+
+def _cites_its_own(segment: str) -> bool:
+    """Whether a segment is "citing" what the speaker owns: "citing its own records"."""
+    words = segment.split(maxsplit=2)
+    return len(words) >= 2 and words[0].lower() in {"citing", "quoting"} and words[1].lower() in _SPEAKERS_OWN
+
+
 # A sentence that ends like this is body text, not a headline.
 _CLOSED = '.!?"”’)'
 _LOOKAHEAD = 12
@@ -1503,6 +1511,9 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         segments = [*segments[:listed], ",".join(segments[listed:])]
     if len(segments) >= 2 and _WHERE_ASIDE_RE.fullmatch(segments[-1]) and segments[-2].strip():
         # "Elders in the hill district, north of the capital, say": where they are, set off by commas
+        segments = segments[:-1]
+    if len(segments) >= 2 and _cites_its_own(segments[-1]) and segments[-2].strip():
+        # "The agency, citing its own records, said": the records are the agency's, the subject before
         segments = segments[:-1]
     last = segments[-1].strip()
     last_words = WORD_RE.findall(last)

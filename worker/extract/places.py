@@ -347,6 +347,7 @@ class Gazetteer:
         another spelling gives."""
         spellings: set[str] = set()
         named: set[str] = set(self.by_name)  # forms a country's, region's or city's own name gives
+        bodies = _listed_body_names()
         for city in cities:
             place = Place(
                 id=f"gn:{city['geonameid']}",
@@ -363,8 +364,10 @@ class Gazetteer:
                     self._add(folded, place)
                     named.add(folded)
             for folded in _english_spellings(city["name"], city["alternatenames"], place.population):
-                if folded in self.adjectives:
-                    continue  # "Thai", another spelling of a Malaysian city, is Thailand's adjective
+                if folded in self.adjectives or folded in bodies:
+                    # "Thai", another spelling of a Malaysian city, is Thailand's adjective; "Hamas",
+                    # another language's name for a German town, is a listed body's name
+                    continue
                 self._add(folded, place)
                 spellings.add(folded)
         return spellings - named
@@ -774,6 +777,12 @@ def _after_saint(text: str, tokens: list[re.Match[str]], index: int, *, country:
 
 
 @cache
+def _listed_body_names() -> frozenset[str]:
+    """The folded names of the listed bodies (`organisations.json`): never a place's."""
+    return frozenset(fold(name) for org in organisations() for name in (org.key, *org.aliases))
+
+
+@cache
 def _international_bodies_named_by_country() -> tuple[str, ...]:
     """The listed international bodies (`worldwide`, of no country) whose names open with a
     country's adjective ("Norwegian Refugee Council"), as content words: the adjective says where
@@ -1130,19 +1139,18 @@ def sentence_places(
             or set(words) & NOT_PLACE_WORDS
             or set(words) & gazetteer().continent_words  # "in Southeast Asia" names no country
             or words[-1] in STREET_WORDS  # "in Trafalgar Square": a site in a town, no place of its own
+            or " ".join(words) in _listed_body_names()  # "in the Hamas attack": a body's name
         ):
             continue
-        if _OUTLET_AFTER.match(text, until) or _hazard_after(text, until):
-            # "in the state-run Velm Daily newspaper": a paper's name; "in the Velm wildfires": the
-            # happening's, which the item is about
+        if _names_what_follows(text, until):
             continue
-        if _UNIT_OF_A_NAME_AFTER.match(text, match.end("place")):
-            continue  # "in central Indian state of Madhya Pradesh": the place is the one named after
         described = _place_of_adjective(text, match, end)
         if described is not None:
-            located.append(
-                PlaceMention(place=described, start=at, end=until, locative=True, name=described.name)
-            )
+            # "killed in Israeli strikes on Gaza": the attacker, not where the dead were
+            if not _ATTACKER_ARMS_AFTER.match(text, until):
+                located.append(
+                    PlaceMention(place=described, start=at, end=until, locative=True, name=described.name)
+                )
             continue
         if _reads_as_adjective(text, match, end) and _SETTLEMENT_AFTER.match(text, match.end("place")):
             continue  # "in the Mediterranean city": the city an item named before, by its region's adjective
@@ -1151,6 +1159,17 @@ def sentence_places(
         located.append(PlaceMention(place=unlisted, start=at, end=until, locative=True))
     located.extend(_named_fires(text, start, end, known + [(m.start, m.end) for m in located]))
     return sorted(located, key=lambda m: m.start)
+
+
+def _names_what_follows(text: str, name_end: int) -> bool:
+    """Whether a capitalised name after "in" is part of what follows it: "in the state-run Velm
+    Daily newspaper" (a paper), "in the Velm wildfires" (the happening the item is about), "in
+    central Indian state of Madhya Pradesh" (the place is the one named after the unit)."""
+    return bool(
+        _OUTLET_AFTER.match(text, name_end)
+        or _hazard_after(text, name_end)
+        or _UNIT_OF_A_NAME_AFTER.match(text, name_end)
+    )
 
 
 # A wildfire named after a landmark near where it started, read as written (the capital tells the
