@@ -2292,6 +2292,22 @@ def test_a_speaker_citing_its_own_records_is_the_source() -> None:
     assert sources(text, "310") == ["hospital records"]
 
 
+def test_a_participle_after_a_superlative_is_an_adjective() -> None:
+    text = "Sao Paulo's hottest recorded day came in 2014, at 37.8C."
+    assert sources(text, "37.8C") == [None]
+    # must not match: an adverb before the verb leaves the subject its verb
+    text = "The weather office first recorded 4.8 metres at the bridge."
+    assert sources(text, "4.8 metres") == ["The weather office"]
+
+
+def test_a_place_with_its_units_word_that_recorded_a_figure_is_no_source() -> None:
+    text = "Niigata prefecture has recorded 310 aftershocks since Monday."
+    assert sources(text, "310") == [None]
+    # must not match: a body named after its prefecture is a source
+    text = "The Niigata fire department has recorded 310 aftershocks since Monday."
+    assert sources(text, "310") == ["The Niigata fire department"]
+
+
 def test_a_relays_lead_in_is_not_remembered_as_a_name() -> None:
     text = "Citing police, the broadcaster said 44 people were arrested."
     assert sources(text, "44") == ["police"]

@@ -1954,3 +1954,11 @@ def test_people_murdered_are_killed() -> None:
     assert categories("Gunmen murdered 14 villagers, police said.") == [("14", "killed")]
     # must not match: a charge over a murder counts the charged
     assert categories("Police charged 3 men over the murder.") == [("3", "other")]
+
+
+def test_a_count_restated_in_people_in_brackets_keeps_the_first_counts_category() -> None:
+    text = "The floods displaced 1,200 households (about 6,000 people) in the valley."
+    assert categories(text) == [("1,200", "displaced"), ("about 6,000", "displaced")]
+    # must not match: a bracketed count of things is no restatement of the people
+    text = "The floods displaced 1,200 households (and 40 schools) in the valley."
+    assert categories(text)[-1] == ("40", "other")

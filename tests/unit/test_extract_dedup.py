@@ -220,3 +220,15 @@ def test_a_headline_says_what_an_uncategorised_body_figure_counts() -> None:
 def test_a_headline_does_not_turn_arrivals_the_body_names_into_the_displaced() -> None:
     text = "Norland says 2,900 landed on Port Ellis\nThe ministry said 2,900 migrants landed on Port Ellis."
     assert [(c.quantity_text, c.category) for c in extract_claims(text)] == [("2,900", "other")]
+
+
+def test_a_capital_named_beside_a_figure_is_in_that_countrys_not_a_namesakes() -> None:
+    # "Santiago" is also a Dominican province: named as Chile's capital it is Chile's
+    text = (
+        "The toll rose to 51 in Valparaiso.\n"
+        "East of Santiago, the number of dead rose to 51, the agency said."
+    )
+    assert [c.quantity_text for c in extract_claims(text)] == ["51"]
+    # must not match: a figure in another country's town keeps its own claim
+    text = "The toll rose to 51 in Valparaiso.\nIn Lima, 51 people died, the agency said."
+    assert [c.quantity_text for c in extract_claims(text)] == ["51", "51"]

@@ -186,6 +186,11 @@ def test_a_us_county_named_as_its_government_writes_it_is_its_state() -> None:
         ("Aid reached the Democratic Republic of the Congo.", ["iso:CD"]),
         # must not match: a body's name with "of" before a place leaves the place alone
         ("The Bank of Japan raised rates.", ["iso:JP"]),
+        # the particles of Romance names join their words as "of" does
+        ("Rain flooded Rio Grande do Sul again.", ["iso:BR-RS"]),
+        ("Crews reached Santiago del Estero.", ["iso:AR-G"]),
+        # must not match: a particle between two names of no place ("Ana da Costa")
+        ("Ana da Costa flew to Brazil.", ["iso:BR"]),
     ],
 )
 def test_a_place_name_with_of_inside_it_is_read_whole(text: str, expected: list[str]) -> None:
@@ -1227,3 +1232,9 @@ def test_an_attackers_adjective_after_in_is_not_where_the_dead_were() -> None:
 def test_a_listed_bodys_name_is_no_other_spelling_of_a_town() -> None:
     assert gazetteer().lookup("Hamas") is None
     assert gazetteer().lookup("Hamm") is not None
+
+
+def test_a_country_named_by_its_continents_adjective_is_no_place_of_its_own() -> None:
+    assert place_of("Floods killed 10 people in the southern African country.", "10") is None
+    # must not match: a country's own adjective before "capital" is that country
+    assert place_of("Floods killed 10 people in the Kenyan capital.", "10") == "Kenya"

@@ -571,7 +571,18 @@ def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
         if len(words) >= 2 and words[-2].lower() in {"the", "a", "an"}:
             return words[-1].lower() in GENERIC_DOCUMENT_ADJECTIVES
     last = next((word.lower() for word in reversed(words) if word.lower() not in SKIPPABLE_ADVERBS), "")
-    return _owned_by_a_possessive(lead) or last in PASSIVE_MARKERS or last.endswith("n't")
+    return (
+        _owned_by_a_possessive(lead)
+        or last in PASSIVE_MARKERS
+        or last.endswith("n't")
+        or last in _SUPERLATIVES_BEFORE_A_PARTICIPLE  # "its worst recorded flood"
+    )
+
+
+_SUPERLATIVES_BEFORE_A_PARTICIPLE = frozenset(
+    {"worst", "best", "highest", "lowest", "largest", "biggest", "deadliest", "strongest", "heaviest",
+     "hottest", "coldest", "wettest", "earliest"}
+)  # fmt: skip
 
 
 def _owned_by_a_possessive(lead: str) -> bool:
@@ -1023,6 +1034,8 @@ def _names_only_places(phrase: str) -> bool:
         words = part.split()
         if words and words[0].lower() == "the":
             words = words[1:]
+        if len(words) > 1 and words[-1] in admin_suffixes():
+            words = words[:-1]  # "Tarsa province recorded 40": the place with its unit's word
         if not words or not all(w[0].isupper() for w in words if w.lower() not in NAME_PARTICLES):
             return False
         place = places.lookup(" ".join(words))

@@ -599,6 +599,12 @@ _FROM_FIGURE_TO = re.compile(
 )
 # "the toll stood at 120, with 100 in Orlo": a total broken down by where its parts are; "with"
 # alone ("40 arrested, with 12 released") need not share the total's fate.
+# A figure's noun and an opening bracket before a second figure that restates the first in other
+# units, and the bracket closing after it: "79,602 households (approximately 345,183 people)".
+_OPENED_RESTATEMENT = re.compile(
+    r"\s+[a-z]+\s*\(\s*(?:(?:approximately|about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?"
+)
+_CLOSED_RESTATEMENT = re.compile(r"\s+(?:people|persons|individuals|residents)\s*\)")
 # "140 on Friday, with", "99 deaths, the most of any town, with": an aside may stand before "with"
 _WITH_BREAKDOWN_GAP = re.compile(r"(?:\s+[\w'’-]+){0,3},(?:\s+[^,;\d]{1,40},)?\s+with\s+")
 _BREAKDOWN_AFTER = re.compile(r"\s+(?:(?:of\s+them|people|deaths)\s+)?(?:in|at|from)\s", re.IGNORECASE)
@@ -1615,6 +1621,11 @@ def _category_as_part(text: str, figure: FigureSpan, before: str) -> str | None:
         return part_of
     if figure.previous_end is not None and (
         _LIST_GAP.fullmatch(text, figure.previous_end, figure.start)
+        # "displaced 79,602 households (some 345,000 people)": the same count in other units
+        or (
+            _OPENED_RESTATEMENT.fullmatch(text, figure.previous_end, figure.start)
+            and _CLOSED_RESTATEMENT.match(text, figure.end)
+        )
         or _FROM_FIGURE_TO.search(before)
         or (
             _WITH_BREAKDOWN_GAP.fullmatch(text, figure.previous_end, figure.start)

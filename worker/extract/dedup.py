@@ -28,7 +28,7 @@ import re
 from dataclasses import replace
 
 from worker.extract.categories import THING_NOUNS
-from worker.extract.places import gazetteer
+from worker.extract.places import fold, gazetteer
 from worker.extract.types import Claim
 
 # A figure stated more often than this in one item is a table, not a restatement: later copies are
@@ -119,7 +119,10 @@ def _apart(first: str | None, second: str | None) -> bool:
     if one is None or other is None:
         return False
     if one.country != other.country:
-        return True
+        # "Santiago" names a Dominican province too: a name that is the other's country's capital
+        # is that capital
+        capitals = gazetteer().capitals
+        return capitals.get(one.country) != fold(second) and capitals.get(other.country) != fold(first)
     return one.level == other.level == "region" and one.id != other.id
 
 

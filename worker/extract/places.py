@@ -578,8 +578,13 @@ def _longest_listed(
     return None
 
 
-# "of" or "of the" inside a place's name, up to the next capitalised word.
-_OF_IN_A_NAME = re.compile(r" of (?P<the>the )?(?=[A-Z])")
+# "of" or "of the" inside a place's name, up to the next capitalised word, and the particles
+# Romance names join their words with ("Rio de Janeiro", "Rio Grande do Sul", "Ciudad del Este").
+_OF_IN_A_NAME = re.compile(
+    r" (?:of(?P<the> the)?|de(?P<article> la| las| los)?|do|da|dos|das|del|di|du|des) (?=[A-Z])"
+)
+# The first two characters of what `_OF_IN_A_NAME` matches: a cheap test before it.
+_PARTICLE_OPENINGS = (" o", " d")
 
 
 def _places_in(text: str, start: int, end: int, country: str | None, read: _Words) -> list[PlaceMention]:
@@ -606,12 +611,12 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             # cheap test first: this runs at every capitalised word the gazetteer may start a name at
             joined = (
                 _OF_IN_A_NAME.match(text, tokens[longest - 1].end())
-                if text.startswith(" of ", tokens[longest - 1].end())
+                if text.startswith(_PARTICLE_OPENINGS, tokens[longest - 1].end())
                 else None
             )
             if joined is None or longest + 1 >= len(tokens):
                 break
-            after = longest + (2 if joined.group("the") else 1)
+            after = longest + (2 if joined.group("the") or joined.group("article") else 1)
             if after >= len(tokens) or not capitalised[after] or tokens[after].start() != joined.end():
                 break
             longest = after + 1
@@ -1213,8 +1218,9 @@ _OUTLET_AFTER = re.compile(rf"\s+(?:{word_alternation(OUTLET_KIND_NOUNS)})\b")
 _UNIT_OF_A_NAME_AFTER = re.compile(
     r"\s+(?:state|province|region|district|county|city|town|village)\s+of\s+[A-Z]"
 )
-# A settlement's noun after an adjective: "the Mediterranean city" (the "Velmese hills" are a region).
-_SETTLEMENT_AFTER = re.compile(r"\s+(?:city|town|village|port|capital)\b")
+# A settlement's noun after an adjective: "the Mediterranean city" (the "Velmese hills" are a region);
+# so is a country's, named by its continent: "the southern African country", "the Balkan nation".
+_SETTLEMENT_AFTER = re.compile(r"\s+(?:city|town|village|port|capital|country|nation|kingdom|republic)\b")
 _LOWER_CASE_WORD_AFTER = re.compile(r"\s+[a-z]")
 # A city named by its adjective must be a large one: "Roman streets" are not those of a village Roma.
 ADJECTIVE_CITY_POPULATION = 100_000
