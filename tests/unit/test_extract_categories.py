@@ -1962,3 +1962,11 @@ def test_a_count_restated_in_people_in_brackets_keeps_the_first_counts_category(
     # must not match: a bracketed count of things is no restatement of the people
     text = "The floods displaced 1,200 households (and 40 schools) in the valley."
     assert categories(text)[-1] == ("40", "other")
+
+
+def test_the_figure_a_move_started_from_is_the_earlier_one() -> None:
+    text = "The toll has risen from 225 (as given on Monday) to 326, the agency said."
+    assert [(c.value, c.earlier) for c in extract_claims(text)] == [(225, True), (326, False)]
+    # must not match: a range after "from" with no verb of change is one figure
+    text = "Between 225 and 326 people died, the agency said."
+    assert [c.earlier for c in extract_claims(text)] == [False]

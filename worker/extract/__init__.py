@@ -178,6 +178,14 @@ _CHANGED_FROM = re.compile(
     r"\s+from\s+(?:(?:an?|the|its)\s+)?(?:[\w-]+['’]s\s+)?(?:(?:earlier|previous|initial|first|record|revised|official)\s+)?"
     r"(?:(?:death\s+)?(?:figure|count|toll|total|tally|estimate|peak|high|low)s?\s+of\s+)?$"
 )
+# "has risen from 225 to 326", "fell from 40 (its first count) to 31": the figure a move started
+# from, before the figure it moved to.
+_MOVED_FROM_BEFORE = re.compile(
+    r"\b(?:rose|risen|climbed|jumped|increased|grew|grown|went|gone|surged|soared|swelled|fell|fallen"
+    r"|dropped|declined|decreased|revised(?:\s+(?:up|down)(?:wards?)?)?)\s+from\s+$"
+)
+_TO_THE_NEXT_FIGURE = re.compile(r"\s*(?:\([^()]{0,100}\)\s*)?to\s+")
+MOVED_FROM_WINDOW = 40
 # A figure the count is expected or feared to come to: "the toll could climb to 900", "expected to
 # hit 250", "may rise above 1,000", "is likely to exceed". Not a guess at the count now ("the real
 # toll could be 5,000").
@@ -484,6 +492,10 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
             )
         ):
             category, counted = claims[-1].category, claims[-1].counted  # "The UN put the figure at 450"
+        if _moves_to_the_next(
+            text, quantity, s_start, found[index + 1][0] if index + 1 < len(found) else None
+        ):
+            earlier.add(quantity.start)
         source = claims[restated].source if restated >= 0 else attributions[index]
         own_place = place_of(s_index, quantity.start, next_start)
         if _national(
@@ -512,6 +524,24 @@ def extract_claims(  # noqa: PLR0913  keyword-only: each reading of the item the
             )
         )
     return _item_wide_readings(text, sentences, claims, country)
+
+
+def _moves_to_the_next(
+    text: str, quantity: Quantity, sentence_start: int, following: Quantity | None
+) -> bool:
+    """Whether a figure is where a move started, the next figure where it ended: "has risen from
+    225 to 326"."""
+    if following is None:
+        return False
+    to = _TO_THE_NEXT_FIGURE.match(text, quantity.end)
+    return (
+        to is not None
+        and to.end() == following.start
+        and _MOVED_FROM_BEFORE.search(
+            text, max(sentence_start, quantity.start - MOVED_FROM_WINDOW), quantity.start
+        )
+        is not None
+    )
 
 
 def _item_wide_readings(
