@@ -2308,6 +2308,22 @@ def test_a_place_with_its_units_word_that_recorded_a_figure_is_no_source() -> No
     assert sources(text, "310") == ["The Niigata fire department"]
 
 
+def test_a_documents_title_is_no_part_of_its_source() -> None:
+    text = "According to the review titled 'Counting the Flood', 400 homes were lost."
+    assert sources(text, "400") == ["the review"]
+    # must not match: a name that holds no title keeps its words
+    text = "According to the Velm Flood Review Board, 400 homes were lost."
+    assert sources(text, "400") == ["the Velm Flood Review Board"]
+
+
+def test_a_countys_own_count_is_where_the_figure_is_not_who_gives_it() -> None:
+    text = "The sheriff said Velm County's fatality count stood at 42."
+    assert sources(text, "42") == ["The sheriff"]
+    # must not match: a body named after its county gives its own count
+    text = "The Velm County Coroner's count stood at 42."
+    assert sources(text, "42") != ["Velm County"]
+
+
 def test_a_relays_lead_in_is_not_remembered_as_a_name() -> None:
     text = "Citing police, the broadcaster said 44 people were arrested."
     assert sources(text, "44") == ["police"]

@@ -44,6 +44,11 @@ def test_the_noun_a_number_of_names_ends_before_its_verb() -> None:
     ]
 
 
+def test_counted_noun_stops_at_till() -> None:
+    text = "Officials counted 98 people till noon on Sunday."
+    assert counted_noun(text, text.index("98") + 2, len(text))[0] == "people"
+
+
 def test_counted_noun_skips_a_partitive_to_the_thing_counted() -> None:
     text = "The militia said four of its own recruits had drowned."
     end = text.index("four") + 4
@@ -1970,3 +1975,12 @@ def test_the_figure_a_move_started_from_is_the_earlier_one() -> None:
     # must not match: a range after "from" with no verb of change is one figure
     text = "Between 225 and 326 people died, the agency said."
     assert [c.earlier for c in extract_claims(text)] == [False]
+
+
+def test_rescues_are_no_deaths_in_a_list_after_deaths() -> None:
+    assert categories("There were 42 deaths and 800 rescues in the county.") == [
+        ("42", "killed"),
+        ("800", "other"),
+    ]
+    # must not match: a second fate in the list keeps its own category
+    assert categories("There were 42 deaths and 800 injuries in the county.")[-1] == ("800", "injured")

@@ -854,12 +854,13 @@ def test_every_figure_in_a_list_row_labelled_by_a_place_is_that_places() -> None
     [
         ("The toll from Monday's strike on the port city has risen to 14, rescuers said.", "conflict"),
         ("Strikes killed 12 people in the market, medics said.", "conflict"),
-        # must not match: a walkout with workers or unions stays a protest, even with people hurt
+        ("Rescue workers pulled 12 bodies from the rubble after the strike on the tower.", "conflict"),
+        # must not match: a walkout with a picket line or unions stays a protest, even with people hurt
         ("Dock workers went on strike on Monday; two were injured at a picket line.", "protest"),
         ("A general strike closed schools as unions said 900,000 joined.", "protest"),
     ],
 )
-def test_a_strike_with_a_toll_and_no_workers_is_an_attack(text: str, kind: str) -> None:
+def test_a_strike_with_a_toll_and_no_walkout_words_is_an_attack(text: str, kind: str) -> None:
     assert event_kind(text, None) == kind
 
 
@@ -1238,3 +1239,9 @@ def test_a_country_named_by_its_continents_adjective_is_no_place_of_its_own() ->
     assert place_of("Floods killed 10 people in the southern African country.", "10") is None
     # must not match: a country's own adjective before "capital" is that country
     assert place_of("Floods killed 10 people in the Kenyan capital.", "10") == "Kenya"
+
+
+def test_a_place_that_ends_a_newspapers_name_is_no_place() -> None:
+    assert ids("The Lagos newspaper said 40 died in Ibadan.") == ["gn:2339354"]
+    # must not match: the place named on its own
+    assert ids("The paper said 40 died in Lagos.") == [gazetteer().lookup("Lagos").id]

@@ -1858,3 +1858,16 @@ def test_armed_movements_that_issue_counts_are_listed(mention: str, expected: st
 def test_a_ministry_a_movement_runs_is_the_ministry_not_the_movement() -> None:
     # must not match: the longer listed name wins over the movement's
     assert resolve("the Hamas-run health ministry", country="PS") == "gov:ps:health-ministry"
+
+
+def test_a_war_zones_state_emergency_service_is_listed_and_read_in_its_country() -> None:
+    assert resolve("the State Emergency Service", country="UA") == "ua-ses"
+    assert resolve("Ukraine's rescue services", country="UA") == "ua-ses"
+    # must not match: another country's service of the same name is not Ukraine's
+    assert resolve("the State Emergency Service", country="AU") != "ua-ses"
+
+
+def test_the_kind_of_outlet_after_its_name_is_no_part_of_its_id() -> None:
+    assert resolve("the Velm Courier newspaper", kind="media") == resolve("the Velm Courier", kind="media")
+    # must not match: a word of the outlet's own name stays ("Velm Radio" is not "Velm")
+    assert resolve("Velm Radio", kind="media") != resolve("Velm", kind="media")

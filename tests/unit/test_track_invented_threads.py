@@ -443,7 +443,7 @@ def test_a_strikes_toll_chains_under_the_rescue_service_however_its_country_is_w
             ),
         ]
     )
-    assert ("value_updated", "name:emergency service state", 13.0) in events
+    assert ("value_updated", "ua-ses", 13.0) in events
 
 
 def test_a_ministrys_revised_toll_and_a_un_agencys_own_count_stay_apart(

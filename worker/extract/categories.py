@@ -31,7 +31,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     "other": (
         "killed or injured", "killed or wounded", "dead or injured", "dead and injured",
         "killed and injured", "killed and wounded", "casualties", "casualty", "rescued", "rescue",
-        "charged", "survived", "survivors", "saved", "pulled from", "recoveries", "recovered",
+        "charged", "survived", "survivors", "saved", "pulled from", "recoveries", "recovered", "rescues",
         "found alive", "found safe", "rescued alive", "pulled out alive",
         "discharged", "released", "freed", "treated", "vaccinated", "tested", "sentenced", "convicted",
         "indicted", "acquitted",
@@ -255,7 +255,7 @@ _PHRASE_STOP = frozenset(
         "while",
         "where",
         # a clause of condition or time after the figure: "nearer 9,000 once leavers are counted"
-        *("once", "if", "unless", "until", "although", "though", "whereas", "whether"),
+        *("once", "if", "unless", "until", "till", "although", "though", "whereas", "whether"),
         "said",
         "say",
         "says",

@@ -670,8 +670,11 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             )
             or _acronym_in_brackets(text, tokens, index, stop)
             or (one_word and _reduplicated(text, tokens, index))
-            # "The New York Times", "the Jakarta Post": a newspaper, no place
+            # "The New York Times", "the Jakarta Post", "the Prothom Alo newspaper": a newspaper, no place
             or (stop < longest and tokens[stop].group().lower() in PAPER_TITLE_WORDS)
+            # a country ends an outlet's name too ("the Global New Light of Myanmar newspaper"),
+            # and is then its country
+            or (place.level != "country" and _OUTLET_AFTER.match(text, mention_end) is not None)
             or (stop < longest and _opens_an_international_body(text, tokens, index, longest))
             or (
                 place.level == "country"
@@ -2327,9 +2330,10 @@ _STRIKE_WORD = re.compile(r"\bstrikes?\b", re.IGNORECASE)
 _TOLL_WORDS = re.compile(
     r"\b(?:killed|kills|killing|dead|(?:the|death)\s+toll|wounded|injured|rubble|bodies)\b", re.IGNORECASE
 )
+# Words only a walkout's report uses; "workers" and "staff" are not among them, as rescue workers
+# pull survivors from the rubble after an attack ("workers used a crane").
 _LABOUR_WORDS = re.compile(
-    r"\b(?:unions?|workers|walkouts?|wages?|pay|pensions?|picket\w*|strikers|industrial\s+action|staff)\b",
-    re.IGNORECASE,
+    r"\b(?:unions?|walkouts?|wages?|pay|pensions?|picket\w*|strikers|industrial\s+action)\b", re.IGNORECASE
 )
 
 

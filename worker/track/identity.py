@@ -1353,8 +1353,14 @@ ADMINISTRATIVE_HEADS = frozenset(
 def unlisted_name_key(name: str) -> str:
     """The id part of a body the knowledge does not list: its content words, singular and sorted, so
     "the Board of Tallies" and "the Tallies Board" are one body."""
-    words = {singular(word) for word in content_words(fold(without_home_base(_without_office(name)))).split()}
-    return " ".join(sorted(words))
+    folded = content_words(fold(without_home_base(_without_office(name)))).split()
+    if len(folded) > 1 and folded[-1] in _KIND_AFTER_AN_OUTLETS_NAME:
+        folded.pop()  # "the Velm Courier newspaper" is the Velm Courier
+    return " ".join(sorted({singular(word) for word in folded}))
+
+
+# Words for the kind of outlet written after its name, never part of it ("Radio" and "Daily" are).
+_KIND_AFTER_AN_OUTLETS_NAME = frozenset({"newspaper", "paper", "magazine", "broadcaster"})
 
 
 # "the office of the county coroner", "the coroner's office": an office holder's office speaks as
