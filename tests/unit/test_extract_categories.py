@@ -1984,3 +1984,28 @@ def test_rescues_are_no_deaths_in_a_list_after_deaths() -> None:
     ]
     # must not match: a second fate in the list keeps its own category
     assert categories("There were 42 deaths and 800 injuries in the county.")[-1] == ("800", "injured")
+
+
+def test_a_share_of_them_set_off_before_its_figure_is_a_part_of_the_last_count() -> None:
+    text = "Some 9,000 people were evacuated. Most of them, 6,100, came from Velm."
+    assert categories(text) == [("Some 9,000", "evacuated"), ("6,100", "evacuated")]
+    # must not match: a sentence of its own with no share of them
+    assert categories("Some 9,000 people were evacuated. Later, 6,100 shops closed.")[-1] == (
+        "6,100",
+        "other",
+    )
+
+
+def test_a_noun_of_another_fate_after_a_toll_governs_its_own_figure() -> None:
+    text = "The storm led to the deaths of four people and the evacuation of 5,000 residents."
+    assert categories(text) == [("four", "killed"), ("5,000", "evacuated")]
+    # must not match: the toll's own "of" still governs
+    assert categories("The storm left a death toll of 40.") == [("40", "killed")]
+
+
+def test_a_verb_in_the_singular_ends_the_counted_noun_of_a_rate() -> None:
+    text = "At least one child dies every two hours in the camp."
+    assert counted_noun(text, text.index("one") + 3, len(text))[0] == "child"
+    # must not match: a plural noun is read whole
+    text = "At least 40 child deaths were recorded in the camp."
+    assert counted_noun(text, text.index("40") + 2, len(text))[0] == "child deaths"

@@ -428,3 +428,14 @@ def test_an_office_written_in_capitals_names_the_holder_named_with_it_before() -
     # must not match: another office, or one no named person holds
     assert resolved(registry, "The Chief Minister") == "The Chief Minister"
     assert resolved(registry, "The Mayor") == "The Mayor"
+
+
+def test_the_charity_or_the_ngo_alone_is_the_non_profit_named_before() -> None:
+    registry = SourceRegistry()
+    registry.resolve("Doctors Without Borders")
+    assert resolved(registry, "the NGO") == "Doctors Without Borders"
+    assert resolved(registry, "the charity") == "Doctors Without Borders"
+    # must not match: with only a person named before, the NGO is a body of its own
+    others = SourceRegistry()
+    others.resolve("Ana Ruiz")
+    assert resolved(others, "the NGO") == "the NGO"

@@ -500,3 +500,10 @@ def test_a_title_case_headlines_verb_before_a_figure_names_nothing() -> None:
     assert texts("Health Agency Confirms 41 Deaths In Velmora") == ["41"]
     # must not match: a product's name before its number
     assert texts("Sales of the Velm Phone 5 rose.") == []
+
+
+def test_a_wires_exchange_rate_note_is_no_claim() -> None:
+    assert texts("The fund will pay 2 billion euros. ($1 = 0.9084 euros)") == ["2 billion euros"]
+    assert texts("It was worth 90 million rand (1 rand = 0.05 dollars).") == ["90 million rand"]
+    # must not match: an equation of two counts outside brackets
+    assert texts("One vote = 4 seats in the count.") == ["4"]

@@ -1871,3 +1871,16 @@ def test_the_kind_of_outlet_after_its_name_is_no_part_of_its_id() -> None:
     assert resolve("the Velm Courier newspaper", kind="media") == resolve("the Velm Courier", kind="media")
     # must not match: a word of the outlet's own name stays ("Velm Radio" is not "Velm")
     assert resolve("Velm Radio", kind="media") != resolve("Velm", kind="media")
+
+
+def test_a_ministrys_seat_named_for_it_is_that_ministry() -> None:
+    assert resolve("the Viminale", country="IT") == "gov:it:interior-ministry"
+    assert resolve("Palazzo Chigi", country="IT") == "gov:it:government"
+    # must not match: the ministry named outright keeps the same id
+    assert resolve("the Italian interior ministry", country="IT") == "gov:it:interior-ministry"
+
+
+def test_an_agency_named_after_its_parents_acronym_is_the_agency() -> None:
+    assert resolve("the UN World Food Programme", country="SD", kind="un_ngo") == "wfp"
+    # must not match: the parent named alone stays the parent
+    assert resolve("the UN", country="SD", kind="un_ngo") == "un"

@@ -101,7 +101,11 @@ _FROM_PREVIOUS = re.compile(
 )
 # A sentence that opens with a part of the last count: "Two of them ...", "Of those, 12 ...".
 _PARTITIVE_OPENING = re.compile(r"\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
-_PARTITIVE_LEAD = re.compile(r"\s*(?:of|among)\s+(?:them|those)\s*,?\s*", re.IGNORECASE)
+# "Most of them, 27,775, ...", "Some of those, 12": a share of them with its figure set off after it.
+_PARTITIVE_LEAD = re.compile(
+    r"\s*(?:(?:most|many|some|half|all|the\s+majority)\s+)?(?:of|among)\s+(?:them|those|these)\s*,?\s*",
+    re.IGNORECASE,
+)
 # "The UN put the figure at 450", "organisers put the number higher, at 40,000", "monitors say the real
 # number is closer to 700", "publicly they put it at 212": a figure that names what it counts only by
 # "the figure" counts what the last count before it counts.

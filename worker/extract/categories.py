@@ -291,6 +291,8 @@ _PHRASE_STOP = frozenset(
         *("want", "expect", "prefer", "agree", "disagree", "trust", "feel", "fear", "worry", "hope"),
         # and in headlines: "40,000 flee the city", "thousands march"
         *("flee", "die", "march", "rally", "gather", "arrive", "join", "leave"),
+        # and a single one's, in a rate: "one child dies every two hours"
+        *("dies", "flees", "faces"),
         *(
             "so",
             "thus",
@@ -503,6 +505,8 @@ _GOVERNING_TOLL = re.compile(
     r"(?:\s+(?:now|currently|already|still|likely|probably))?\s+[\"“]?$",  # 'the toll at "40"'
     re.IGNORECASE,
 )
+# The noun right before a figure's "of": "the evacuation of", "injuries of at least".
+_FATE_NOUN_OF = re.compile(r"\b(?P<noun>[a-z]+)\s+of\s+$")
 # A toll named at length before the value it is put at or comes to: "put the death toll of the
 # landslide that swept the two villages before dawn on Tuesday at 249", "the toll from the quake that
 # struck the west on Saturday, 35 km from Herat, is almost two thousand".
@@ -1464,7 +1468,9 @@ def _governed_by_a_toll(text: str, figure: FigureSpan, before: str, lower: str) 
     """Whether a toll's noun governs the figure: "the toll at 2,053", "put the death toll of the
     landslide that swept the villages on Tuesday at 249"."""
     if ("toll" in lower or "death" in lower or "fatalit" in lower) and _GOVERNING_TOLL.search(before):
-        return True
+        # "the deaths of five and the evacuation of 5,000": a noun of another fate governs its own
+        own = _FATE_NOUN_OF.search(lower) if lower.endswith("of ") else None
+        return own is None or _CUE_CATEGORY.get(own.group("noun")) in (None, "killed")
     if lower.endswith("toll from "):
         return True  # "revised the death toll from 79" (to the figure after it)
     start = max(figure.sentence_start, figure.start - GOVERNING_TOLL_WINDOW)

@@ -83,9 +83,12 @@ _NOT_A_BUSINESS_WORDS = word_set(
 )
 _NON_PROFIT_EPITHETS = word_set(
     """
-        group organisation organization monitor charity body watchdog agency institution society
+        group organisation organization monitor charity body watchdog agency institution society ngo
     """
 )
+# Of those, the heads that name a non-profit with no word before them: "the charity", "the NGO"
+# ("the group" and "the agency" alone name any kind of body).
+_BARE_NON_PROFIT_HEADS = frozenset({"charity", "ngo"})
 # Words of the United Nations' own names: its agencies are no charity or monitor a description means.
 # The remit a body's name or description gives it, by word: "the health department" is not "the
 # Meteorological Department" named before, though both are departments.
@@ -621,7 +624,7 @@ class SourceRegistry:
                 if named is not None and _opens_with_a_name(named.text) and head not in named.words:
                     return named
             if (
-                modifiers
+                (modifiers or head in _BARE_NON_PROFIT_HEADS)
                 and head in _NON_PROFIT_EPITHETS
                 and phrase.tokens[0].lower() == "the"
                 and all(m.islower() and not POSSESSIVE_END.search(m) for m in modifiers)

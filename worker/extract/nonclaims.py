@@ -357,6 +357,10 @@ _SUPERLATIVE_WORDS = (
 )
 _SUPERLATIVES = rf"(?:{'|'.join(_SUPERLATIVE_WORDS)})\b"
 SUPERLATIVE_AFTER = re.compile(r"^\s+" + _SUPERLATIVES, re.IGNORECASE)
+# "($1 = 0.9084 euros)", "(1 euro = 1.09 dollars)": a wire note of the rate it converted at.
+EXCHANGE_NOTE_ONE_AFTER = re.compile(r"\s*[A-Za-z]{0,6}\s*=\s*[$€£¥]?\s*\d[\d.,]*\s*[A-Za-z .$€£¥]{0,25}\)")
+EXCHANGE_NOTE_RATE_BEFORE = re.compile(r"\(\s*(?:[A-Z]{1,3})?[$€£¥]?\s*1\s*[A-Za-z]{0,6}\s*=\s*[$€£¥]?\s*$")
+EXCHANGE_NOTE_RATE_AFTER = re.compile(r"\s*[A-Za-z .]{0,25}\)")
 # "on day six of the siege", "since Day 1,": the day's place in a run of days, not a count.
 DAY_IN_A_RUN_BEFORE = re.compile(r"(?:^|\b(?i:on|by|from|since|until|of)\s+)[Dd]ay\s+$")
 DAY_IN_A_RUN_AFTER = re.compile(r"\s+of\b|\s*(?:[,;:.)]|$)")
@@ -558,6 +562,8 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
     if not is_words:
         if start == sentence_start and value < 1000 and LIST_MARKER_AFTER.match(after):
             return "list marker"
+        if ("=" in near or "=" in after[:12]) and _exchange_note(value, near, after):
+            return "exchange rate"
         if opening in _ORDINAL_OPENINGS and ORDINAL_SUFFIX.match(after):
             return "ordinal"
         if (opening in _CLOCK_OPENINGS and CLOCK_TIME.match(after)) or (
@@ -733,6 +739,18 @@ def non_claim_reason(  # noqa: PLR0911, PLR0912, PLR0913  one return per non-cla
         if token.lower() == "one" and not _one_counts(near, after, before):
             return "pronoun one"
     return None
+
+
+def _exchange_note(value: float, near: str, after: str) -> bool:
+    """Whether a number is either side of a wire's note of the rate it converted at: "($1 = 0.9084
+    euros)"."""
+    if value == 1 and "(" in near[-6:]:
+        return EXCHANGE_NOTE_ONE_AFTER.match(after) is not None
+    return (
+        near.rstrip().endswith(("=", "$", "€", "£", "¥"))
+        and EXCHANGE_NOTE_RATE_BEFORE.search(near) is not None
+        and EXCHANGE_NOTE_RATE_AFTER.match(after) is not None
+    )
 
 
 def _second_day(before: str, after: str) -> bool:

@@ -411,7 +411,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 _ROMAN_NUMERAL = re.compile(r"[IVX]+")
 # Capitals that say what kind of body a name is, not which one: "Velmar News TV", "Velm Radio FM",
 # "Tarsa Holdings PLC". A name that ends on them is keyed by its words.
-_KIND_LETTERS = frozenset({"TV", "FM", "AM", "PLC", "LLC", "LTD", "INC", "AG", "GMBH", "NV", "LLP"})
+_KIND_LETTERS = frozenset({"TV", "FM", "AM", "PLC", "LLC", "LTD", "INC", "AG", "GMBH", "NV", "LLP", "NGO"})
 # Capitalised words that are not part of a body's initials ("The", a sentence's first word).
 _NOT_INITIALS = frozenset({"the", "a", "an", "of", "for", "and"})
 # Lower-case particles of personal names: "Eduardo del Rosario" is still a proper name.
@@ -1162,7 +1162,12 @@ def _agency_of(umbrella: Organisation, acronym: str, mention: str, context: Item
     """The body a mention names with an acronym, or the agency of it the mention goes on to name:
     "the UN refugee agency" and "the UN refugee agency UNHCR" are UNHCR, not the UN."""
     named = _longest_alias(content_words(fold(mention)), context)
-    if named is not None and named[1] is not umbrella and acronym.lower() in named[0].split():
+    if (
+        named is not None
+        and named[1] is not umbrella
+        # "the UN World Food Programme": an agency of the body the acronym names, by its own name
+        and (acronym.lower() in named[0].split() or named[1].part_of == umbrella.id)
+    ):
         return named[1]
     by_acronym = _knowledge()[0]
     for bare in _bare_words(mention):
