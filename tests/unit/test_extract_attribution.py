@@ -2324,6 +2324,16 @@ def test_a_countys_own_count_is_where_the_figure_is_not_who_gives_it() -> None:
     assert sources(text, "42") != ["Velm County"]
 
 
+def test_a_name_written_with_a_possessive_ends_at_it() -> None:
+    text = "The governor spoke during President Ana Ruiz's Wednesday briefing. She said 46 bodies were found."
+    assert sources(text, "46") == ["Ana Ruiz"]
+    # must not match: a name with no possessive is read whole
+    text = (
+        "The governor spoke during a briefing with President Ana Ruiz Varga. She said 46 bodies were found."
+    )
+    assert sources(text, "46") == ["Ana Ruiz Varga"]
+
+
 def test_a_relays_lead_in_is_not_remembered_as_a_name() -> None:
     text = "Citing police, the broadcaster said 44 people were arrested."
     assert sources(text, "44") == ["police"]

@@ -3185,6 +3185,10 @@ def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
         ):
             continue
         tokens = _POSSESSIVE_S_END_RE.sub("", match.group()).split()
+        owner = next((i for i, token in enumerate(tokens) if token.endswith(("'s", "’s"))), None)
+        if owner is not None:
+            # "President Ana Ruiz's Wednesday briefing": the name ends at its possessive
+            tokens = [*tokens[:owner], tokens[owner][:-2]]
         while tokens and (
             tokens[0].lower() in DISCOURSE_WORDS
             or tokens[0].lower() in PREPOSITIONS
