@@ -2047,9 +2047,14 @@ _KINDS_NAMED_BY_PLACE = ("earthquake", "storm-flood", "heat-fire", "outbreak")
 
 
 @cache
+def _hazard_words() -> str:
+    """The words of the kinds of happening named after a place, as one alternation."""
+    return word_alternation({word for kind in _KINDS_NAMED_BY_PLACE for word in event_kinds()[kind]})
+
+
+@cache
 def _hazard_after_name() -> re.Pattern[str]:
-    words = {word for kind in _KINDS_NAMED_BY_PLACE for word in event_kinds()[kind]}
-    return re.compile(rf"\s+(?:{word_alternation(words)})\b", re.IGNORECASE)
+    return re.compile(rf"\s+(?:{_hazard_words()})\b", re.IGNORECASE)
 
 
 def _hazard_after(text: str, position: int) -> bool:
@@ -2059,8 +2064,7 @@ def _hazard_after(text: str, position: int) -> bool:
 
 @cache
 def _event_name_after() -> re.Pattern[str]:
-    words = {word for kind in _KINDS_NAMED_BY_PLACE for word in event_kinds()[kind]}
-    return re.compile(rf"(?:\s+(?-i:[A-Z])[\w'’-]+){{0,2}}\s+(?:{word_alternation(words)})\b", re.IGNORECASE)
+    return re.compile(rf"(?:\s+(?-i:[A-Z])[\w'’-]+){{0,2}}\s+(?:{_hazard_words()})\b", re.IGNORECASE)
 
 
 def _names_the_event(text: str, position: int) -> bool:
