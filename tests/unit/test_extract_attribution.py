@@ -2334,6 +2334,17 @@ def test_a_name_written_with_a_possessive_ends_at_it() -> None:
     assert sources(text, "46") == ["Ana Ruiz Varga"]
 
 
+def test_a_pronoun_prefers_a_name_no_preposition_governs() -> None:
+    text = (
+        "The governor, Eva Lund, gave the update during President Ana Ruiz's briefing. "
+        "She said 46 bodies were found."
+    )
+    assert sources(text, "46") == ["Eva Lund"]
+    # must not match: with no other name, the one a preposition governs is still the antecedent
+    text = "The update came during a briefing with Ana Ruiz. She said 46 bodies were found."
+    assert sources(text, "46") == ["Ana Ruiz"]
+
+
 def test_a_relays_lead_in_is_not_remembered_as_a_name() -> None:
     text = "Citing police, the broadcaster said 44 people were arrested."
     assert sources(text, "44") == ["police"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.extract.coref import SourceRegistry, parse_phrase
+from worker.extract.coref import SourceRegistry, WrittenName, parse_phrase
 from worker.extract.sources import personal_name
 
 
@@ -80,7 +80,7 @@ class TestPronouns:
         assert SourceRegistry().resolve("it") is None
 
     def test_he_falls_back_to_a_name_written_outside_any_cue(self) -> None:
-        registry = SourceRegistry(lambda: [(0, "Martin Greer")])
+        registry = SourceRegistry(lambda: [WrittenName(0, "Martin Greer", after_preposition=False)])
         assert registry.resolve("He", (), 50) is not None
         assert resolved(registry, "he") == "Martin Greer"
 
@@ -221,7 +221,7 @@ class TestNames:
         assert resolved(registry, "Al-Hadi") == "Karim al-Hadi"
 
     def test_surname_from_a_name_written_outside_a_cue(self) -> None:
-        registry = SourceRegistry(lambda: [(0, "Harriet Quayle")])
+        registry = SourceRegistry(lambda: [WrittenName(0, "Harriet Quayle", after_preposition=False)])
         assert resolved(registry, "Quayle") == "Harriet Quayle"
 
     def test_acronym_given_in_parentheses_is_the_same_body(self) -> None:

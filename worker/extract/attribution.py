@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from worker.extract.alternation import word_alternation
-from worker.extract.coref import SourceRegistry
+from worker.extract.coref import SourceRegistry, WrittenName
 from worker.extract.lexicon import (
     IRREGULAR_PARTICIPLES,
     MONTH_NAMES,
@@ -3176,9 +3176,9 @@ CREDIT_WINDOW = 25
 _POSSESSIVE_S_END_RE = re.compile(r"(?:'s|’s)$")
 
 
-def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
+def _known_names(text: str, lines: _Lines) -> list[WrittenName]:
     """Every personal name the item writes, title dropped, with its position."""
-    names: list[tuple[int, str]] = []
+    names: list[WrittenName] = []
     for match in _CAPITALISED_RUN_RE.finditer(text):
         if lines.is_title(match.start()) or _CREDIT_BEFORE_RE.search(
             text, max(0, match.start() - CREDIT_WINDOW), match.start()
@@ -3198,14 +3198,15 @@ def _known_names(text: str, lines: _Lines) -> list[tuple[int, str]]:
             tokens = tokens[1:]  # "However Ferrovia", "In Lisbon": a capital that opens a sentence
         name = personal_name(tokens)
         # "West Java", "near Lower Harwick": a place written like a name is no one a "he" can refer to
+        before = _word_before(text, match.start()).lower()
         if (
             name
             and len(name) >= 2
             and name[-1].lower() not in _PLACE_NAME_ENDINGS
-            and _word_before(text, match.start()).lower() not in _BEFORE_PLACES
+            and before not in _BEFORE_PLACES
             and gazetteer().lookup(" ".join(name)) is None
         ):
-            names.append((match.start(), " ".join(name)))
+            names.append(WrittenName(match.start(), " ".join(name), before in PREPOSITIONS))
     return names
 
 

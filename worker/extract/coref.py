@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from worker.extract.places import POSSESSIVE_END
 from worker.extract.reporting import (
@@ -334,16 +335,25 @@ _VOICE_OF_OWNER_HEADS = frozenset(
 _COORDINATED_RE = re.compile(r"^[Bb]oth\s|\s(?:and|or)\s+[a-z]")
 
 
+class WrittenName(NamedTuple):
+    """A personal name the item writes, where it stands, and whether a preposition governs it
+    ("during President Ana Ruiz's briefing"): such a name is less often what a later "she" means."""
+
+    start: int
+    name: str
+    after_preposition: bool
+
+
 class SourceRegistry:
     """The sources of one item, in the order the text names them."""
 
-    def __init__(self, known_names: Callable[[], list[tuple[int, str]]] | None = None) -> None:
+    def __init__(self, known_names: Callable[[], list[WrittenName]] | None = None) -> None:
         self._entities: list[Entity] = []  # most recently mentioned last
         self._by_key: dict[str, Entity] = {}
         self._known_names_source = known_names
-        self._known_names: list[tuple[int, str]] | None = None
+        self._known_names: list[WrittenName] | None = None
 
-    def _names(self) -> list[tuple[int, str]]:
+    def _names(self) -> list[WrittenName]:
         """Personal names written anywhere in the item, with where they stand (read on first need)."""
         if self._known_names is None:
             self._known_names = self._known_names_source() if self._known_names_source else []
@@ -501,9 +511,12 @@ class SourceRegistry:
             None,
         )
         if entity is None:
-            earlier = [name for start, name in self._names() if start < position]
+            earlier = [written for written in self._names() if written.start < position]
             if earlier:
-                entity = self._person(Phrase(earlier[-1], earlier[-1].split(), None), earlier[-1].split())[0]
+                # the last name written, unless a preposition governs it and another name does not:
+                # "The governor, Eva Lund, spoke during President Ana Ruiz's briefing. She said"
+                name = next((w for w in reversed(earlier) if not w.after_preposition), earlier[-1]).name
+                entity = self._person(Phrase(name, name.split(), None), name.split())[0]
             else:
                 # "The governor met union leaders. She said ...": a person's office noted in passing
                 entity = next(
@@ -569,8 +582,8 @@ class SourceRegistry:
         for entity in reversed(self._entities):
             if entity.person and _bare_surname(entity.text.split()[-1]) == last:
                 return self._touch(entity), entity.text
-        for _, full in self._names():
-            names = full.split()
+        for written in self._names():
+            names = written.name.split()
             if _bare_surname(names[-1]) == last and len(names) > len(tokens):
                 return self._person(phrase, names)
         return None
