@@ -439,3 +439,11 @@ def test_the_charity_or_the_ngo_alone_is_the_non_profit_named_before() -> None:
     others = SourceRegistry()
     others.resolve("Ana Ruiz")
     assert resolved(others, "the NGO") == "the NGO"
+
+
+def test_an_office_described_before_its_holder_is_named_is_that_holder() -> None:
+    later = ("Velmar's President Ana Ruiz",)
+    assert resolved(SourceRegistry(), "the country's president", later) == "Ana Ruiz"
+    # must not match: two later holders of the office leave the description unresolved
+    later = ("President Ana Ruiz", "President Ivo Lund")
+    assert resolved(SourceRegistry(), "the country's president", later) == "the country's president"

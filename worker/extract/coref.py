@@ -552,6 +552,22 @@ class SourceRegistry:
                 return entity, entity.text
         return None
 
+    def _holder_named_later(self, office: str, lookahead: Sequence[str]) -> Entity | None:
+        """The one person a later source phrase names with the office as their title: "according
+        to the country's president ... President Ana Ruiz said" (a description before the name)."""
+        holders: dict[str, Phrase] = {}
+        for later in lookahead[:_LOOKAHEAD_LIMIT]:
+            phrase = parse_phrase(later)
+            name = personal_name(phrase.tokens)
+            if name and office in {
+                token.lower() for token in phrase.tokens[: len(phrase.tokens) - len(name)]
+            }:
+                holders[" ".join(name)] = phrase
+        if len(holders) != 1:
+            return None
+        ((written, phrase),) = holders.items()
+        return self._person(phrase, written.split())[0]
+
     def _pronoun(self, pronoun: str) -> Entity | None:
         if pronoun in PERSON_PRONOUNS:
             return self._recent(person=True)
@@ -605,6 +621,9 @@ class SourceRegistry:
             for entity in reversed(self._entities):
                 if entity.person and head in entity.words:
                     return entity
+            holder = self._holder_named_later(head, lookahead)
+            if holder is not None:
+                return holder
             if any(POSSESSIVE_END.search(token) for token in phrase.tokens[:-1]):
                 return None  # "the president's spokesman" speaks for the president, not as them
             recent = self._recent(person=True)
