@@ -30,7 +30,6 @@ from worker.extract.categories import (
 from worker.extract.dedup import deduplicate
 from worker.extract.lexicon import (
     BRITAIN_NAMES,
-    CHANGE_WORDS,
     DEFAULT_PESO,
     DEFAULT_POUND,
     DEFAULT_RUPEE,
@@ -53,7 +52,7 @@ from worker.extract.places import (
     listed_place,
     sentence_places,
 )
-from worker.extract.quantities import ISO_CODES, Quantity, find_quantities
+from worker.extract.quantities import ISO_CODES, Quantity, find_quantities, starts_a_move
 from worker.extract.reporting import BRACKET_LABEL_NOUNS
 from worker.extract.sentences import split_sentences
 from worker.extract.types import Claim
@@ -183,11 +182,9 @@ _CHANGED_FROM = re.compile(
     r"\s+from\s+(?:(?:an?|the|its)\s+)?(?:[\w-]+['’]s\s+)?(?:(?:earlier|previous|initial|first|record|revised|official)\s+)?"
     r"(?:(?:death\s+)?(?:figure|count|toll|total|tally|estimate|peak|high|low)s?\s+of\s+)?$"
 )
-# "has risen from 225 to 326", "fell from 40 (its first count) to 31": a verb of change and "from"
-# before the figure a move started from, "to" before the figure it moved to.
-_MOVED_FROM_BEFORE = re.compile(r"\b(?P<verb>[a-z]+)\s+from\s+$")
+# "has risen from 225 to 326", "fell from 40 (its first count) to 31": "to" before the figure a
+# move went to, after the one it started from.
 _TO_THE_NEXT_FIGURE = re.compile(r"\s*(?:\([^()]{0,100}\)\s*)?to\s+")
-MOVED_FROM_WINDOW = 20
 # A figure the count is expected or feared to come to: "the toll could climb to 900", "expected to
 # hit 250", "may rise above 1,000", "is likely to exceed". Not a guess at the count now ("the real
 # toll could be 5,000").
@@ -536,12 +533,9 @@ def _moves_to_the_next(
     if following is None:
         return False
     to = _TO_THE_NEXT_FIGURE.match(text, quantity.end)
-    if to is None or to.end() != following.start:
-        return False
-    moved = _MOVED_FROM_BEFORE.search(
-        text, max(sentence_start, quantity.start - MOVED_FROM_WINDOW), quantity.start
+    return (
+        to is not None and to.end() == following.start and starts_a_move(text, quantity.start, sentence_start)
     )
-    return moved is not None and moved.group("verb") in CHANGE_WORDS
 
 
 def _item_wide_readings(

@@ -27,6 +27,7 @@ from worker.extract.lexicon import (
     IRREGULAR_PARTICIPLES,
     MONTH_NAMES,
     MULTIPLIER_WORDS,
+    SUPERLATIVE_WORDS,
     TENS_WORDS,
     UNITS_WORDS,
     WEEKDAY_NAMES,
@@ -581,10 +582,8 @@ def _is_passive_or_adjective(text: str, verb_start: int, floor: int) -> bool:
     )
 
 
-_SUPERLATIVES_BEFORE_A_PARTICIPLE = frozenset(
-    {"worst", "best", "highest", "lowest", "largest", "biggest", "deadliest", "strongest", "heaviest",
-     "hottest", "coldest", "wettest", "earliest"}
-)  # fmt: skip
+# "most" and "least" are adverbs of the verb as often ("the agency most often reported").
+_SUPERLATIVES_BEFORE_A_PARTICIPLE = SUPERLATIVE_WORDS - {"most", "least"}
 
 
 def _owned_by_a_possessive(lead: str) -> bool:

@@ -773,3 +773,12 @@ RANKING_BEFORE = frozenset({"top", "bottom", "first", "last", "next", "previous"
 DEFINITE_WORDS = frozenset(
     {"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both"}
 )
+
+# Superlatives: a ranking before a number ("the three largest ports"), an adjective before a
+# participle ("its worst recorded flood").
+SUPERLATIVE_WORDS = frozenset(
+    {"biggest", "largest", "highest", "longest", "deadliest", "strongest", "worst", "best", "most",
+     "least", "greatest", "richest", "poorest", "oldest", "youngest", "busiest", "heaviest",
+     "fastest", "smallest", "lowest", "tallest", "closest", "nearest", "hottest", "coldest",
+     "wettest", "earliest"}
+)  # fmt: skip

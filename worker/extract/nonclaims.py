@@ -23,6 +23,7 @@ from worker.extract.lexicon import (
     PHONE_WORDS,
     RANKING_BEFORE,
     STREET_WORDS,
+    SUPERLATIVE_WORDS,
     TENS_WORDS,
     TIME_UNITS,
     UNITS_WORDS,
@@ -350,11 +351,7 @@ STREET_AFTER = re.compile(
     + r")\b"
 )
 # Rankings: "the region's three largest ports", "top five".
-_SUPERLATIVE_WORDS = (
-    *("biggest", "largest", "highest", "longest", "deadliest", "strongest", "worst", "best", "most"),
-    *("least", "greatest", "richest", "poorest", "oldest", "youngest", "busiest", "heaviest"),
-    *("fastest", "smallest", "lowest", "tallest", "closest", "nearest"),
-)
+_SUPERLATIVE_WORDS = tuple(sorted(SUPERLATIVE_WORDS))
 _SUPERLATIVES = rf"(?:{'|'.join(_SUPERLATIVE_WORDS)})\b"
 SUPERLATIVE_AFTER = re.compile(r"^\s+" + _SUPERLATIVES, re.IGNORECASE)
 # "($1 = 0.9084 euros)", "(1 euro = 1.09 dollars)": a wire note of the rate it converted at.

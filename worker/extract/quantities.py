@@ -873,9 +873,19 @@ def _is_count_move(text: str, first: _Reading, second: _Reading, start: int) -> 
         or second.value <= COUNT_MOVE_RATIO * first.value
     ):
         return False
-    before = text[max(start, first.start - CHANGE_WORD_WINDOW) : first.start].lower()
-    words = _LOWER_WORD.findall(before)[-2:]
+    words = _two_words_before(text, first.start, start)
     return len(words) == 2 and words[1] == "by" and words[0] in CHANGE_WORDS
+
+
+def _two_words_before(text: str, position: int, floor: int) -> list[str]:
+    """The last two lower-case words within CHANGE_WORD_WINDOW before `position` (fewer near `floor`)."""
+    return _LOWER_WORD.findall(text[max(floor, position - CHANGE_WORD_WINDOW) : position].lower())[-2:]
+
+
+def starts_a_move(text: str, number_start: int, floor: int) -> bool:
+    """Whether a verb of change and "from" stand right before a figure: "has risen from 225"."""
+    words = _two_words_before(text, number_start, floor)
+    return len(words) == 2 and words[1] == "from" and words[0] in CHANGE_WORDS
 
 
 def _is_change(text: str, number_start: int, start: int, *, both_units: bool) -> bool:
@@ -884,12 +894,11 @@ def _is_change(text: str, number_start: int, start: int, *, both_units: bool) ->
     "rose from 5% to 7%" and "grew by $2.1 billion to $80.4 billion" are moves; "warmed by 2 to
     3 degrees" (one unit for both ends) is a range of the change.
     """
-    before = text[max(start, number_start - CHANGE_WORD_WINDOW) : number_start].lower()
-    words = _LOWER_WORD.findall(before)[-2:]
+    words = _two_words_before(text, number_start, start)
     if not words:
         return False
     if words[-1] == "from":
-        return len(words) == 2 and words[0] in CHANGE_WORDS
+        return starts_a_move(text, number_start, start)
     if words[-1] == "by":
         return both_units and len(words) == 2 and words[0] in CHANGE_WORDS
     return words[-1] in CHANGE_WORDS
