@@ -3615,3 +3615,10 @@ def test_a_day_after_a_source_says_when_not_who() -> None:
     assert sources(text, "117") == ["authorities"]
     # must not match: a day that ends a person's name
     assert sources("As many as 117 people were on board, according to Ivo Friday.", "117") == ["Ivo Friday"]
+
+
+def test_a_cue_written_twice_by_a_slip_credits_the_source_after_it() -> None:
+    text = "The share rose to 25 percent in the camps, according to according to the Velm Relief Agency."
+    assert sources(text, "25") == ["the Velm Relief Agency"]
+    # must not match: a cue written once is read as ever
+    assert sources("The share rose to 25 percent, according to the agency.", "25") == ["the agency"]

@@ -441,6 +441,17 @@ def test_the_charity_or_the_ngo_alone_is_the_non_profit_named_before() -> None:
     assert resolved(others, "the NGO") == "the NGO"
 
 
+def test_a_non_profit_described_later_passes_over_the_un_named_since() -> None:
+    registry = SourceRegistry()
+    registry.resolve("Doctors Without Borders")
+    registry.resolve("UN")
+    registry.resolve("Ana Ruiz")
+    assert resolved(registry, "the NGO") == "Doctors Without Borders"
+    assert resolved(registry, "the French charity") == "Doctors Without Borders"
+    # must not match: a country's adjective before a government names that government
+    assert resolved(registry, "the French government") == "the French government"
+
+
 def test_an_office_described_before_its_holder_is_named_is_that_holder() -> None:
     later = ("Velmar's President Ana Ruiz",)
     assert resolved(SourceRegistry(), "the country's president", later) == "Ana Ruiz"

@@ -2109,6 +2109,8 @@ def _preposed_phrase(text: str, start: int, limit: int) -> tuple[str, int] | Non
             source_start = start + len(phrase)
             while source_start < limit and text[source_start].isspace():
                 source_start += 1
+            while text[source_start : source_start + len(phrase) + 1].lower() == phrase + " ":
+                source_start += len(phrase) + 1  # "according to according to X": a slip of the pen
             counted = _SPEAKERS_COUNTED_RE.match(text, source_start, limit)
             if counted is not None and counted.group("head").lower() in SOURCE_HEADS:
                 source_start = counted.start("head")  # "according to 15 out of 18 economists surveyed"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from worker.extract.places import POSSESSIVE_END
+from worker.extract.places import POSSESSIVE_END, gazetteer
 from worker.extract.reporting import (
     ACRONYM_RE,
     BODY_PRONOUNS,
@@ -60,8 +60,6 @@ _OFFICES = word_set(
 # level of government they serve tells them apart.
 _GENERIC_PEOPLE_HEADS = word_set("officials official authorities")
 _AREA_WORDS = word_set("local provincial regional municipal district county city state village")
-# Descriptions a charity, rights monitor or UN body goes by ("the Geneva-based group"), though their
-# words type them as any organisation.
 # Words that make a description pick out a body other than the one named before.
 _OTHER_BODY_WORDS = word_set(
     """
@@ -82,6 +80,8 @@ _NOT_A_BUSINESS_WORDS = word_set(
         league society opposition front ministry government police army agency commission
     """
 )
+# Descriptions a charity, rights monitor or UN body goes by ("the Geneva-based group"), though their
+# words type them as any organisation.
 _NON_PROFIT_EPITHETS = word_set(
     """
         group organisation organization monitor charity body watchdog agency institution society ngo
@@ -90,7 +90,6 @@ _NON_PROFIT_EPITHETS = word_set(
 # Of those, the heads that name a non-profit with no word before them: "the charity", "the NGO"
 # ("the group" and "the agency" alone name any kind of body).
 _BARE_NON_PROFIT_HEADS = frozenset({"charity", "ngo"})
-# Words of the United Nations' own names: its agencies are no charity or monitor a description means.
 # The remit a body's name or description gives it, by word: "the health department" is not "the
 # Meteorological Department" named before, though both are departments.
 _REMITS: dict[str, str] = {
@@ -113,6 +112,7 @@ _REMITS: dict[str, str] = {
     "budget": "budget",
     "fiscal": "budget",
 }
+# Words of the United Nations' own names: its agencies are no charity or monitor a description means.
 _UN_WORDS = word_set("un u.n. united nations unhcr unicef wfp who ocha iom unrwa")
 _TITLE_WORDS_WITHOUT_DOTS = frozenset(word.rstrip(".") for word in TITLE_WORDS)
 _SINGULAR_IN_S = frozenset({"news", "forces", "services", "headquarters", "nations", "affairs", "rights"})
@@ -227,6 +227,9 @@ def _is_description(tokens: Sequence[str]) -> bool:
         or (t is content[-1] and t.lower() in PARTY_MEMBERS)  # "the Democrat", not "the Labour Party"
         or _AGE_WORD_RE.fullmatch(t) is not None  # "the 64-year-old senator"
         or _place_adjective(t)
+        # "the French charity": a country's adjective describes a non-profit, where "the French
+        # government" names a country's own body
+        or (content[-1].lower() in _NON_PROFIT_EPITHETS and gazetteer().country_of_adjective(t) is not None)
         for t in content
     )
 
@@ -662,8 +665,17 @@ class SourceRegistry:
                 and all(m.islower() and not POSSESSIVE_END.search(m) for m in modifiers)
                 and not _OTHER_BODY_WORDS.intersection(content)
             ):
-                # "the war monitor", "the medical charity": a charity or monitor named before by name
-                named = self._recent(person=False)
+                # "the war monitor", "the medical charity": a charity or monitor named before by name,
+                # the UN bodies and people named since passed over ("..., according to UN figures.
+                # ... the NGO said")
+                named = next(
+                    (
+                        e
+                        for e in reversed(self._entities)
+                        if not e.person and (_UN_WORDS.intersection(content) or not _UN_WORDS & e.words)
+                    ),
+                    None,
+                )
                 if (
                     named is not None
                     and named.type == "un_ngo"
