@@ -2009,3 +2009,12 @@ def test_a_verb_in_the_singular_ends_the_counted_noun_of_a_rate() -> None:
     # must not match: a plural noun is read whole
     text = "At least 40 child deaths were recorded in the camp."
     assert counted_noun(text, text.index("40") + 2, len(text))[0] == "child deaths"
+
+
+def test_a_participle_after_a_gathering_describes_the_gathering() -> None:
+    text = (
+        "Organisers of the protest said about 14,000 people were present during a vigil held in the square."
+    )
+    assert categories(text) == [("about 14,000", "protesting")]
+    # must not match: people held in the square are detained
+    assert categories("Police said 300 protesters were held in the square.") == [("300", "detained")]

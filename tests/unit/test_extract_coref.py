@@ -32,6 +32,13 @@ class TestPersonalName:
         # must not match: dotted letters alone are a body's
         assert personal_name(["The", "U.N."]) is None
 
+    def test_places_and_storms_are_not_people(self) -> None:
+        assert personal_name(["Camp", "Velma"]) is None
+        assert personal_name(["Eastern", "and", "Western", "Velmar"]) is None
+        assert personal_name(["Super", "Typhoon", "Velma"]) is None
+        # must not match: a place word later in a name is a surname
+        assert personal_name(["Ana", "Camp"]) == ["Ana", "Camp"]
+
     def test_one_bare_word_is_not_enough(self) -> None:
         assert personal_name(["Occurrence"]) is None
         assert personal_name(["Mayor", "Lindqvist"]) == ["Lindqvist"]

@@ -97,6 +97,7 @@ def test_qualifier_words_at_the_number(sentence: str, text: str, qualifier: str)
         ("Between 1.2 and 1.5 million people.", 1.2e6, 1.5e6),
         ("Water levels fell by 1 to 1.5 metres.", 1, 1.5),
         ("The dam holds between 40-50 boats.", 40, 50),
+        ("Crowds of between 2,000 to 3,000 gathered.", 2000, 3000),
         ("Crowds of between 1,000–2,000 gathered.", 1000, 2000),
         # the first end leaves off the thousands the second writes
         ("Police put the crowd at 30-40,000.", 30000, 40000),

@@ -1060,6 +1060,13 @@ def test_a_fire_in_an_opening_that_names_a_wildfire_is_that_wildfire() -> None:
     assert event_kind(opening, "Plant fire kills 12") == "accident"
 
 
+def test_a_named_fire_in_a_housing_complex_is_an_accident() -> None:
+    opening = "A fire at a residential complex in Velport's Orlo district has killed 36 people."
+    assert event_kind(opening, "Velport Fire: 36 dead") == "accident"
+    # must not match: a named fire that burned no building is a wildfire
+    assert event_kind("The Velport Fire has killed 36 people.", "Velport Fire: 36 dead") == "heat-fire"
+
+
 def test_a_fire_named_after_a_landmark_is_a_wildfire() -> None:
     assert event_kind(
         "The toll from the Ridge and Velmo fires rose to 25, nine in the Ridge fire.", None

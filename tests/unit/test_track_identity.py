@@ -1007,6 +1007,14 @@ def test_the_outlet_a_person_spoke_to_is_not_whom_they_speak_for() -> None:
     assert resolve("Lia Moss", text, country="GB", kind="person") == "unicef"
 
 
+def test_a_station_a_person_spoke_to_is_not_whom_they_speak_for() -> None:
+    text = "Mayor Lia Moss told local radio VLMR that 40 died."
+    assert resolve("Lia Moss", text, country="GB", kind="person") == "person:l ms"
+    # must not match: a body named after the station is still theirs
+    text = "UNICEF spokeswoman Lia Moss told local radio VLMR that 40 died."
+    assert resolve("Lia Moss", text, country="GB", kind="person") == "unicef"
+
+
 @pytest.mark.parametrize("verb", ["quotes", "quoted"])
 def test_the_outlet_that_quotes_a_person_is_not_whom_they_speak_for(verb: str) -> None:
     text = f"The Reuters news agency {verb} spokesman Ivo Lund as saying 40 died. Lund said 9 were missing."
@@ -1208,7 +1216,6 @@ def test_an_office_with_no_body_before_it_leaves_the_person() -> None:
     "mention",
     [
         "the county sheriff's office",
-        "the Lake County Sheriff's Office",
         "the sheriff's department",
         "Sheriff Ana Ruiz",
     ],
@@ -1216,6 +1223,29 @@ def test_an_office_with_no_body_before_it_leaves_the_person() -> None:
 def test_a_county_sheriff_by_office_department_or_title_is_one_source(mention: str) -> None:
     text = f"{mention} said 12 homes had burned."
     assert resolve(mention, text, country="US", kind="police") == "generic:sheriff"
+
+
+def test_a_sheriff_named_with_a_county_is_that_countys_sheriff() -> None:
+    office = "the Lake County Sheriff's Office"
+    assert (
+        resolve(office, f"{office} said 12 died.", country="US", kind="police")
+        == "generic:lake county sheriff"
+    )
+    text = "Floods hit the state. According to Ross County Sheriff Ana L. Ruiz, 12 people died."
+    assert resolve("Ana L. Ruiz", text, country="US", kind="person") == "generic:ross county sheriff"
+    # must not match: another county's sheriff is another source
+    other = "the Mill County Sheriff's Office"
+    assert (
+        resolve(other, f"{other} said 3 died.", country="US", kind="police") == "generic:mill county sheriff"
+    )
+
+
+def test_a_sheriff_in_an_item_that_names_one_county_is_that_countys() -> None:
+    text = "Floods hit Velmar's Ross County on Friday. Sheriff Ana Ruiz said 12 people died."
+    assert resolve("Sheriff Ana Ruiz", text, country="US", kind="police") == "generic:ross county sheriff"
+    # must not match: with two counties named, the item does not tell whose sheriff she is
+    text = "Floods hit Ross County and Mill County. Sheriff Ana Ruiz said 12 people died."
+    assert resolve("Sheriff Ana Ruiz", text, country="US", kind="police") == "generic:sheriff"
 
 
 def test_a_name_with_no_sheriff_before_it_stays_a_person() -> None:

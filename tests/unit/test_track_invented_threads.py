@@ -614,8 +614,9 @@ def test_confirmed_cases_keep_a_series_apart_from_suspected_ones() -> None:
 
 def test_a_sheriffs_office_and_its_sheriff_keep_one_series_and_a_local_town_stays_at_home() -> None:
     events = _thread_events("wf-", window_seconds=60)
-    # "Sheriff Dana Ortiz" and "the sheriff's office" are one county police: two missing, then four
-    assert ("value_updated", "wf-02", 2.0, "wf-03", 4.0, "generic:sheriff") in _links(events)
+    # "Sheriff Dana Ortiz" and "the sheriff's office" in items that name one county are its police: two
+    # missing, then four
+    assert ("value_updated", "wf-02", 2.0, "wf-03", 4.0, "generic:tuolumne county sheriff") in _links(events)
     # "near Sonora" in a California item is the Californian town the gazetteer does not list, not
     # the Mexican state of that name
     killed = [event.series for event in events if event.series.category == "killed"]

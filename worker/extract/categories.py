@@ -1217,6 +1217,12 @@ _PLACE_BEFORE_ITS_PARTICIPLE = re.compile(
     rf"(?:[\w-]+\s+){{0,2}}?{_AREA_NOUNS}\s+$",
     re.IGNORECASE,
 )
+# A gathering described by a participle of its own: "were present at a vigil held in the square".
+_GATHERING_BEFORE_ITS_PARTICIPLE = re.compile(
+    r"\b(?:vigil|rally|rallies|meeting|protest|demonstration|march|marches|ceremony|ceremonies|event|service"
+    r"|funeral|election|talks|summit|conference|referendum|session|concert|festival|gathering)s?\s+$",
+    re.IGNORECASE,
+)
 # The same places described by the participle before them: "were active in the affected areas".
 _AREA_NOUN_AFTER = re.compile(rf"\s+{_AREA_NOUNS}\b", re.IGNORECASE)
 # A relative clause between the counted group and its verb: "26 workers who were on the site when
@@ -1234,6 +1240,7 @@ def _cue_of_the_group(text: str, following: str, phrase_end: int, sentence_end: 
         _PLACE_BEFORE_ITS_PARTICIPLE.search(window, 0, found.start())
         # "93 as relatives of the missing searched": the fate of the people another noun is of
         or _OF_ANOTHER_NOUN.search(window, 0, found.start())
+        or _GATHERING_BEFORE_ITS_PARTICIPLE.search(window, 0, found.start())
         or (" " not in found.group("cue") and _AREA_NOUN_AFTER.match(window, found.end()))
     ):
         found = _ALL_CUES.search(window, found.end())  # "in the districts affected by": the places'

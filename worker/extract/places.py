@@ -2192,7 +2192,7 @@ def _names_a_fire(text: str) -> bool:
 # A fire in a building, which a wildfire nearby does not make one: "a fire at a chemical plant".
 _BUILDING = (
     r"(?:factory|plant|warehouse|building|hotel|hospital|nightclub|club|market|house|home|tower|"
-    r"apartment|mall|school|refinery|mine|depot|store|shop)"
+    r"apartment|mall|school|refinery|mine|depot|store|shop|complex|estate|block|high-rise|flat)s?"
 )
 _BUILDING_ON_FIRE = re.compile(
     rf"\b{_BUILDING}\s+fire\b|\bfire\s+(?:at|in|broke\s+out\s+(?:at|in))\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}{_BUILDING}\b",

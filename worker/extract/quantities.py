@@ -76,7 +76,8 @@ GLUED_LETTERS = re.compile(r"[A-Za-z]")
 _GLUED_LETTERS = frozenset(string.ascii_letters)  # its characters, tested without a regex call
 # Joins of a range: "10 to 20", "10-20", "two or three", "between 10 and 20".
 RANGE_JOIN = re.compile(r"\s*(?P<j>-|–|—|to|or)\s*", re.IGNORECASE)
-BETWEEN_JOIN = re.compile(r"\s+and\s+|\s*[-–—]\s*", re.IGNORECASE)  # "between 40-50" is written too
+# "between 40-50" is written too, and "between 40 to 50" by a slip
+BETWEEN_JOIN = re.compile(r"\s+(?:and|to)\s+|\s*[-–—]\s*", re.IGNORECASE)
 LIST_JOIN = re.compile(r"^\s*(?:,|and|or)\s*(?:,\s*)?(?:and\s+)?$", re.IGNORECASE)
 # "48.8C", "-5F": a temperature written without the degree sign.
 GLUED_TEMPERATURE = re.compile(r"(?P<t>[CF])(?![\w])")

@@ -154,6 +154,15 @@ _PERSON_ONLY_TITLES: Final = frozenset(
 )
 
 
+# Words that open the names of places, never a person's first name: "Camp Velma", "Fort Aldon",
+# "Western Velmar", "Eastern and Western Velmar".
+_PLACE_NAME_OPENERS: Final = frozenset(
+    {"camp", "fort", "lake", "mount", "cape", "eastern", "western", "northern", "southern", "central"}
+)
+# Words of a storm's name: "Typhoon Velma", "Super Typhoon Velma", "Hurricane Aldo".
+_STORM_WORDS: Final = frozenset({"typhoon", "hurricane", "cyclone", "supertyphoon"})
+
+
 def personal_name(tokens: Sequence[str]) -> list[str] | None:
     """The name in a person phrase, its title dropped: "Lt. Gen. Sergei Kobylash" -> Sergei Kobylash."""
     name = _personal_name(tuple(tokens))
@@ -233,6 +242,8 @@ def _personal_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
         not name
         or not (initials or PERSONAL_NAME_TOKEN_RE.match(name[0]))
         or name[0].lower() in {"the", "a", "an"}
+        or (last_title < 0 and name[0].lower() in _PLACE_NAME_OPENERS)
+        or any(token.lower() in _STORM_WORDS for token in tokens)
     ):
         return None
     if sum(token[0].islower() and token not in _LINK_WORDS for token in tokens[: max(last_title, 0)]) > (

@@ -1596,10 +1596,40 @@ _SHERIFF = re.compile(r"\bsheriff", re.IGNORECASE)
 
 def _county_sheriff(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
     """ "the Lake County Sheriff's Office", "the sheriff's department", "Sheriff Ana Ruiz": a US
-    county's police, one source however it is named (its county is the figure's place)."""
+    county's police, one source however it is named."""
     if _SHERIFF.search(mention) is None:
         return _NEXT
-    return Entity(id="generic:sheriff", name="sheriff", speaker=_speaker(mention))
+    return _sheriff(mention, _speaker(mention), context)
+
+
+# "the Kerr County Sheriff's Office", "Lake County sheriff Ana Ruiz": the county a sheriff serves.
+_COUNTY_NAMED = re.compile(r"(?P<county>(?:\b[A-Z][\w'’.-]* ){1,3})County\b")
+_SHERIFFS_COUNTY = re.compile(_COUNTY_NAMED.pattern + r" (?i:sheriff)")
+# Capitalised words before a county's name that are no part of it: "In Kerr County", "The Lake County".
+_NO_COUNTY_NAME = frozenset(
+    {"the", "a", "in", "at", "of", "for", "from", "across", "near", "on", "to", "according", "per", "by"}
+)
+
+
+def _sheriff(words: str, speaker: str | None, context: ItemContext | None = None) -> Entity:
+    """A county's sheriff, keyed by the county the words name, else by the one county the item
+    names: the gazetteer reads a county as its state, and two counties' sheriffs count two
+    counties' dead. In an item that names several counties or none, the sheriff alone."""
+    found = _SHERIFFS_COUNTY.search(words)
+    counties = {_county_name(found)} if found is not None else set()
+    if not counties and context is not None:
+        counties = {_county_name(named) for named in _COUNTY_NAMED.finditer(context.text)}
+    county = counties.pop() if len(counties) == 1 else ""
+    name = f"{county} county sheriff" if county else "sheriff"
+    return Entity(id=f"generic:{name}", name=name, speaker=speaker)
+
+
+def _county_name(found: re.Match[str]) -> str:
+    """The county's own name: "Tuolumne" in "California's Tuolumne County"."""
+    words = found.group("county").split()
+    while words and (words[0].lower() in _NO_COUNTY_NAME or POSSESSIVE_END.search(words[0])):
+        words.pop(0)
+    return fold(" ".join(words))
 
 
 # A ruling movement's name before one of the government's bodies: "the Taliban administration", "the
@@ -2149,7 +2179,7 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
             return ministry
         voiced = (
             _government_voice(sentence, person, context)
-            or _generic_voice(sentence, person)
+            or _generic_voice(sentence, person, context)
             or _unlisted_body_voice(sentence, person)
             or _office_after_name(sentence, person, context)
         )
@@ -2247,13 +2277,15 @@ _OFFICE_TITLE = re.compile(
 )
 
 
-def _generic_voice(sentence: str, person: str) -> Entity | None:
+def _generic_voice(sentence: str, person: str, context: ItemContext | None = None) -> Entity | None:
     """The generic body whose office the sentence writes right before the person's name."""
     at = sentence.find(person)
     found = _GENERIC_OFFICE_BEFORE.search(sentence, 0, at) if at > 0 else None
     if found is None:
         return None
-    written = (found.group("head") or found.group("head_of") or found.group("sheriff")).lower()
+    if found.group("sheriff"):
+        return _sheriff(sentence[: found.end()], person, context)
+    written = (found.group("head") or found.group("head_of")).lower()
     head = GENERIC_HEADS[written.replace("coast guard", "coastguard")]
     return Entity(id=f"generic:{head}", name=head, speaker=person)
 
@@ -2285,7 +2317,8 @@ def _national_government(context: ItemContext, country: str, speaker: str | None
 _AUDIENCE = re.compile(
     r"\b(?:told|telling|informed|informing|speaking\s+to|talking\s+to|in\s+an\s+interview\s+with|"
     r"interviewed\s+by)\s+(?:the\s+)?"
-    r"(?:(?:state[- ]run|state[- ]owned|state|local|national|public|private)\s+)?(?:[A-Z][\w.&'’-]*\s*){1,5}"
+    r"(?:(?:state[- ]run|state[- ]owned|state|local|national|public|private)\s+)?"
+    r"(?:(?:radio|television|TV|broadcaster|station|channel|newspaper|daily)\s+)?(?:[A-Z][\w.&'’-]*\s*){1,5}"
     # "the Velm News agency quotes spokesman Ivo Lund": the outlet that quotes a person, before its verb
     r"|(?:[A-Z][\w.&'’-]*\s+){1,4}(?:(?:news\s+)?agency\s+|newspaper\s+|daily\s+)?(?:quotes|quoted)\b"
 )
@@ -2477,6 +2510,9 @@ def _sentence_stop(window: str, start: int, end: int, *, last: bool = False) -> 
     stops = [match.start() for match in re.finditer(r"\. ", window[start:end])]
     for stop in reversed(stops) if last else stops:
         word = _WORD_BEFORE_STOP.search(window, 0, start + stop)
-        if word is None or word.group("word").lower() not in _TITLE_ABBREVIATIONS:
+        # "Larry L. Leitha": an initial's full stop ends no sentence either
+        if word is None or (
+            word.group("word").lower() not in _TITLE_ABBREVIATIONS and len(word.group("word")) > 1
+        ):
             return start + stop
     return -1
