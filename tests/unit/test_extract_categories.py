@@ -2018,3 +2018,16 @@ def test_a_participle_after_a_gathering_describes_the_gathering() -> None:
     assert categories(text) == [("about 14,000", "protesting")]
     # must not match: people held in the square are detained
     assert categories("Police said 300 protesters were held in the square.") == [("300", "detained")]
+
+
+def test_protesters_among_a_toll_are_its_dead() -> None:
+    text = "Police said the toll has risen to 51, which includes 21 protesters and three officers."
+    assert categories(text) == [("51", "killed"), ("21", "killed"), ("three", "killed")]
+    # must not match: protesters among a turnout are its marchers
+    text = "Police said 5,000 joined the march, including 2,100 protesters from Orlo."
+    assert categories(text) == [("5,000", "protesting"), ("2,100", "protesting")]
+
+
+def test_people_under_treatment_are_affected() -> None:
+    text = 'The secretary said "72 people have died, and 191 people are under treatment".'
+    assert categories(text) == [("72", "killed"), ("191", "affected")]

@@ -1200,6 +1200,13 @@ def test_a_continent_or_a_region_of_one_is_no_place() -> None:
     assert _locations("The quake in Myanmar killed 1,644 people.") == [("1,644", "Myanmar")]
 
 
+def test_a_region_of_the_world_across_countries_is_no_place() -> None:
+    assert _locations("The storm killed at least 7 people in the Caribbean.") == [("at least 7", None)]
+    assert _locations("Some 40 migrants drowned in the Mediterranean.") == [("Some 40", None)]
+    # must not match: a town named in the sentence is still its place
+    assert _locations("The storm killed at least 7 people in Velport.") == [("at least 7", "Velport")]
+
+
 def test_a_countrys_adjective_before_a_noun_is_the_country() -> None:
     assert _locations("At least 10 died in the Thai capital after a tower fell.") == [
         ("At least 10", "Thailand")

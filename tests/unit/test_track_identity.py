@@ -1013,6 +1013,9 @@ def test_a_station_a_person_spoke_to_is_not_whom_they_speak_for() -> None:
     # must not match: a body named after the station is still theirs
     text = "UNICEF spokeswoman Lia Moss told local radio VLMR that 40 died."
     assert resolve("Lia Moss", text, country="GB", kind="person") == "unicef"
+    # a sentence may open with whom the person spoke to
+    text = "Speaking to news agency AFP, police spokeswoman Lia Moss said 40 had died."
+    assert resolve("Lia Moss", text, country="GB", kind="person") == "generic:police"
 
 
 @pytest.mark.parametrize("verb", ["quotes", "quoted"])
@@ -1914,3 +1917,29 @@ def test_an_agency_named_after_its_parents_acronym_is_the_agency() -> None:
     assert resolve("the UN World Food Programme", country="SD", kind="un_ngo") == "wfp"
     # must not match: the parent named alone stays the parent
     assert resolve("the UN", country="SD", kind="un_ngo") == "un"
+
+
+def test_a_provincial_office_of_another_country_named_is_not_that_countrys() -> None:
+    mention = "the provincial disaster management authority"
+    text = f"A quake struck Afghanistan near the border with Pakistan. {mention} said 250 died."
+    assert resolve(mention, text, country="AF", kind="government") == "generic:provincial authorities"
+    # must not match: in an item about that country, it is its listed office
+    text = f"Floods hit Punjab in Pakistan. {mention} said 25 died."
+    assert resolve(mention, text, country="PK", kind="government") == "pk-pdma"
+
+
+def test_a_union_of_states_and_its_executive_are_listed() -> None:
+    text = "Donors pledged 7 billion euros for Velmar, the European Commission said."
+    assert resolve("the European Commission", text, country="SY", kind="government") == "eu-commission"
+    assert resolve("The EU", "The EU said it had committed 190 million euros.", country="SD") == "eu"
+    # must not match: a country's own commission is no union's
+    text = "The Election Commission said turnout was 61 percent."
+    assert resolve("The Election Commission", text, country="IN") == "name:commission election"
+
+
+def test_a_head_word_alone_is_the_listed_body_the_item_names_by_it() -> None:
+    text = "The EU's aid for Velmar now stands at 15 million euros, the commission said."
+    assert resolve("the commission", text, country="MM", kind="government") == "eu-commission"
+    # must not match: in an item that names no such body, a commission of its own
+    text = "Aid for Velmar now stands at 15 million euros, the commission said."
+    assert resolve("the commission", text, country="MM", kind="government") == "name:commission"

@@ -557,12 +557,12 @@ def test_a_national_toll_is_no_conflict_with_a_citys_toll() -> None:
 def test_an_aid_pledge_raised_twice_is_one_chain_however_its_giver_and_purpose_are_named(
     tracked: list[tuple[str, str, float, str, float, str]],
 ) -> None:
-    aid = {link for link in tracked if link[1].startswith("ad-") and link[5].startswith("name:commission")}
+    aid = {link for link in tracked if link[1].startswith("ad-") and link[5] == "eu-commission"}
     # "2.5 million euros in emergency humanitarian aid", then "raised its emergency humanitarian aid
     # ... to 13 million euros", then "total humanitarian aid ... 15 million euros, the commission said"
     assert aid == {
-        ("value_updated", "ad-01", 2_500_000.0, "ad-02", 13_000_000.0, "name:commission european"),
-        ("value_updated", "ad-02", 13_000_000.0, "ad-03", 15_000_000.0, "name:commission european"),
+        ("value_updated", "ad-01", 2_500_000.0, "ad-02", 13_000_000.0, "eu-commission"),
+        ("value_updated", "ad-02", 13_000_000.0, "ad-03", 15_000_000.0, "eu-commission"),
     }
 
 

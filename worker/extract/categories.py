@@ -106,6 +106,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "need help", "needed help", "need food aid", "needed food aid", "food insecure",
         "starving", "sickened", "sickening", "poisoned", "fell ill", "fallen ill",
         "waterborne diseases", "diarrhoea", "diarrhea", "taken to hospital", "rushed to hospital",
+        "under treatment", "receiving treatment",
         "taken to hospitals", "rushed to hospitals", "transported to hospital", "transported to hospitals",
         "taken to the hospital", "rushed to the hospital", "transported to the hospital",
         "taken to a hospital", "rushed to a hospital", "transported to a hospital", "airlifted to hospital",
@@ -487,7 +488,7 @@ _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)")
 _OF_US = re.compile(r"\s+of\s+(?:us|you)\b", re.IGNORECASE)
 _PARTITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those)|among\s+them)\b", re.IGNORECASE)
 _PART_OF_BEFORE = re.compile(
-    r"(?:including|among\s+(?:them|those|whom)|of\s+(?:whom|them|those|which))(?:\s+reportedly)?,?\s*$",
+    r"(?:including|which\s+includes?|among\s+(?:them|those|whom)|of\s+(?:whom|them|those|which))(?:\s+reportedly)?,?\s*$",
     re.IGNORECASE,
 )
 # "Out of 1,481 deaths, 638 were in the south": a breakdown of the total the sentence opens with.
@@ -964,6 +965,9 @@ def categorise(text: str, figure: FigureSpan) -> str:
         if around is not None:
             return around
         after = _category_after(text, figure, is_thing=is_thing)
+        if after == "protesting":
+            # "the toll rose to 51, which includes 21 protesters": who they were, not a turnout
+            after = _fate_this_is_part_of(text, figure) or after
         if after is not None:
             return after
     if is_thing:
@@ -978,6 +982,17 @@ def categorise(text: str, figure: FigureSpan) -> str:
         or _bracketed_after_place(text, figure)
         or _crowd_category(text, figure, head_lower)
     )
+
+
+def _fate_this_is_part_of(text: str, figure: FigureSpan) -> str | None:
+    """The category of a count of what befell people that the figure is a part of ("including",
+    "which includes"), if it is one."""
+    if figure.part_of in {None, "other", "protesting"}:
+        return None
+    before = _PART_OF_BEFORE.search(
+        text, max(figure.sentence_start, figure.start - PART_OF_WINDOW), figure.start
+    )
+    return figure.part_of if before is not None else None
 
 
 def _category_around(text: str, figure: FigureSpan, head: str | None, *, is_thing: bool) -> str | None:

@@ -785,6 +785,11 @@ def _after_saint(text: str, tokens: list[re.Match[str]], index: int, *, country:
 
 
 @cache
+def _world_regions() -> frozenset[str]:
+    return frozenset(place_names()["world_regions"])
+
+
+@cache
 def _listed_body_names() -> frozenset[str]:
     """The folded names of the listed bodies (`organisations.json`): never a place's."""
     return frozenset(fold(name) for org in organisations() for name in (org.key, *org.aliases))
@@ -1146,6 +1151,7 @@ def sentence_places(
             or words[0] in COMMON_WORD_NAMES
             or set(words) & NOT_PLACE_WORDS
             or set(words) & gazetteer().continent_words  # "in Southeast Asia" names no country
+            or " ".join(words) in _world_regions()  # "in the Caribbean"
             or words[-1] in STREET_WORDS  # "in Trafalgar Square": a site in a town, no place of its own
             or " ".join(words) in _listed_body_names()  # "in the Hamas attack": a body's name
         ):

@@ -798,7 +798,13 @@ def _pick(candidates: Iterable[Organisation], context: ItemContext) -> Organisat
     for org in listed:
         if org.country is None:
             return org
-    if len(listed) == 1 and (listed[0].country in context.countries or listed[0].seat):
+    if (
+        len(listed) == 1
+        and (listed[0].country in context.countries or listed[0].seat)
+        # "the provincial disaster management authority" in an item about another country that
+        # names this one: a kind of office every country's provinces have, that country's own
+        and not (listed[0].subnational and context.country is not None)
+    ):
         return listed[0]
     # A description several bodies share needs the country to pick one.
     return listed[0] if len(listed) == 1 and context.country is None else None
@@ -1558,6 +1564,23 @@ def _by_pollster(mention: str, context: ItemContext, place_country: str | None) 
 _GOVERNMENT_OFFICE_WORD = re.compile(r"\b(?:department|ministry|minister)\b")
 
 
+def _head_of_a_named_body(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
+    """ "the commission" in an item that names the EU: the one listed body the item names, or an
+    agency of one it names, whose name ends with that head word."""
+    words = content_words(fold(mention)).split()
+    if len(words) != 1 or words[0] not in BODY_HEADS:
+        return _NEXT
+    named = context.bodies()
+    named_ids = {org.id for org in named}
+    bodies = {
+        org
+        for org in organisations()
+        if (org in named or org.part_of in named_ids)
+        and any(alias.endswith(f" {words[0]}") for alias in org.aliases)
+    }
+    return _as_entity(bodies.pop(), _speaker(mention)) if len(bodies) == 1 else _NEXT
+
+
 def _by_description(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
     """ "Aid group Save the Orphans": the name the description introduces."""
     described = _DESCRIBED_NAME.match(mention) or _DESCRIBED_ONE_WORD_NAME.match(mention)
@@ -1670,6 +1693,7 @@ _FORM_RULES = (
     _county_sheriff,
     _place_speaking,
     _listed_or_office,
+    _head_of_a_named_body,
     _ruled_by_movement,
     _by_short_name,
     _by_role,
@@ -2315,10 +2339,11 @@ def _national_government(context: ItemContext, country: str, speaker: str | None
 
 # The outlet a person spoke to: "told the BBC", "in an interview with CNN", "speaking to Reuters".
 _AUDIENCE = re.compile(
-    r"\b(?:told|telling|informed|informing|speaking\s+to|talking\s+to|in\s+an\s+interview\s+with|"
+    r"\b(?i:told|telling|informed|informing|speaking\s+to|talking\s+to|in\s+an\s+interview\s+with|"
     r"interviewed\s+by)\s+(?:the\s+)?"
     r"(?:(?:state[- ]run|state[- ]owned|state|local|national|public|private)\s+)?"
-    r"(?:(?:radio|television|TV|broadcaster|station|channel|newspaper|daily)\s+)?(?:[A-Z][\w.&'’-]*\s*){1,5}"
+    r"(?:(?:news\s+agency|agency|radio|television|TV|broadcaster|station|channel|newspaper|daily)\s+)?"
+    r"(?:[A-Z][\w.&'’-]*\s*){1,5}"
     # "the Velm News agency quotes spokesman Ivo Lund": the outlet that quotes a person, before its verb
     r"|(?:[A-Z][\w.&'’-]*\s+){1,4}(?:(?:news\s+)?agency\s+|newspaper\s+|daily\s+)?(?:quotes|quoted)\b"
 )
