@@ -1921,8 +1921,10 @@ def test_an_agency_named_after_its_parents_acronym_is_the_agency() -> None:
 
 def test_a_provincial_office_of_another_country_named_is_not_that_countrys() -> None:
     mention = "the provincial disaster management authority"
-    text = f"A quake struck Afghanistan near the border with Pakistan. {mention} said 250 died."
-    assert resolve(mention, text, country="AF", kind="government") == "generic:provincial authorities"
+    text = f"A quake struck Afghanistan and was felt in Pakistan. {mention} said 250 died."
+    context = item_context(text, "AF", frozenset({"PK"}))
+    entity = resolve_source(mention, mention, "government", context)
+    assert entity is not None and entity.id == "generic:provincial authorities"
     # must not match: in an item about that country, it is its listed office
     text = f"Floods hit Punjab in Pakistan. {mention} said 25 died."
     assert resolve(mention, text, country="PK", kind="government") == "pk-pdma"
