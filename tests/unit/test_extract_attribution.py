@@ -3622,3 +3622,24 @@ def test_a_cue_written_twice_by_a_slip_credits_the_source_after_it() -> None:
     assert sources(text, "25") == ["the Velm Relief Agency"]
     # must not match: a cue written once is read as ever
     assert sources("The share rose to 25 percent, according to the agency.", "25") == ["the agency"]
+
+
+def test_a_body_written_before_a_document_owns_the_figure_after_it() -> None:
+    text = "The Velm Archive put the crowd at 140,000, far above the police estimate of 36,000."
+    assert sources(text, "140,000", "36,000") == ["The Velm Archive", "police"]
+    text = "The Velm Archive put the crowd at 140,000, above the Interior Ministry figure of 36,000."
+    assert sources(text, "140,000", "36,000") == ["The Velm Archive", "Interior Ministry"]
+    # must not match: a day or a document's own adjective names no body
+    text = "The agency said the toll rose to 140, above the Monday figure of 36."
+    assert sources(text, "140", "36") == ["The agency", "The agency"]
+    # nor does a survey, whose "of" gives its sample
+    text = "A Velm Herald survey of seven countries found that 40 percent agreed."
+    assert sources(text, "seven") == [None]
+
+
+def test_one_of_a_group_set_off_after_a_name_describes_it() -> None:
+    text = "The Velm Civil Union, one of the organisers of the marches, estimated that 5 million attended."
+    assert sources(text, "5 million") == ["The Velm Civil Union"]
+    # must not match: "one of" that is the subject itself
+    text = "One of the organisers estimated that 5 million attended."
+    assert sources(text, "5 million") == ["One of the organisers"]

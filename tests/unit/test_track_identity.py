@@ -1945,3 +1945,20 @@ def test_a_head_word_alone_is_the_listed_body_the_item_names_by_it() -> None:
     # must not match: in an item that names no such body, a commission of its own
     text = "Aid for Velmar now stands at 15 million euros, the commission said."
     assert resolve("the commission", text, country="MM", kind="government") == "name:commission"
+
+
+def test_an_officer_in_charge_of_a_unit_of_a_body_speaks_for_it() -> None:
+    text = "Ivo Lund, officer in charge of the casualty inquiry unit of the Orlo Police Force, said 146 died."
+    assert resolve("Ivo Lund", text, country="GB", kind="person") == "generic:police"
+    # must not match: a person in charge of something that is no body stays a person
+    text = "Ivo Lund, in charge of the night shift, said 146 died."
+    assert resolve("Ivo Lund", text, country="GB", kind="person") == "person:i lnd"
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["the Archive of Public Gatherings", "the Public Assembly Archive", "The Public Meeting Archive"],
+)
+def test_a_crowd_counter_is_one_body_under_each_rendering_of_its_name(mention: str) -> None:
+    text = f"{mention} counted 140,000 at the rally."
+    assert resolve(mention, text, country="RS", kind="organisation") == "rs-ajs"

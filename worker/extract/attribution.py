@@ -764,6 +764,8 @@ def _appositive(segment: str) -> bool:
         return True
     if first in {"a", "an"} and len(tokens) > 1:
         return True
+    if first in {"one", "part"} and len(tokens) > 2 and tokens[1].lower() == "of":
+        return True  # "one of the organisers of the march", "part of the coalition behind it"
     possessed = _POSSESSOR_OPENING_RE.match(segment)
     if possessed is not None:
         # "Velm county's fire chief", "Norland's interior minister": whose office it is, then the office
@@ -2204,6 +2206,7 @@ class _SentenceReader:
         citing = self._preposed_cues()
         self._cue_verbs()
         self._possessive_documents()
+        self._documents_of_a_body_before()
         self._documents_made_by()
         self._documents_given_by()
         self._document_participles()
@@ -2687,6 +2690,23 @@ class _SentenceReader:
                 _Anchor(noun.word, owner_text, owner_start, noun.end, postposed, True, postposed)
             )
 
+    def _documents_of_a_body_before(self) -> None:
+        """ "higher than the police estimate of 36,000", "the Interior Ministry figure of 900": a
+        body named before a document, no possessive between, whose value the figure after "of" is."""
+        text = self.text
+        for noun in self.document_nouns:
+            # "a CNN survey of seven countries": after a survey, "of" gives its sample, no value
+            if noun.word.lower() not in _VALUE_DOCUMENTS or not self._figure_of(noun.end):
+                continue
+            owner = _BODY_BEFORE_DOCUMENT_RE.search(
+                text, max(self.start, noun.start - POSSESSOR_WINDOW), noun.start
+            )
+            if owner is None or not _valid_source(owner.group("owner"), counting=noun.word not in NOUN_CUES):
+                continue
+            self.anchors.append(
+                _Anchor(noun.word, owner.group("owner"), owner.start("owner"), noun.end, False, True, False)
+            )
+
     def _figure_after_colon(self, position: int) -> bool:
         """Whether a colon and a figure follow `position`: the figure is what the label before it gives."""
         colon = _COLON_RE.match(self.text, position, self.end)
@@ -2896,6 +2916,15 @@ DOCUMENT_LEAD_WINDOW = 40
 _GIVEN_DOCUMENT_RE = re.compile(r"\b(?:released|published|issued|presented|unveiled|provided|shared)\s+$")
 GIVEN_DOCUMENT_WINDOW = 16
 
+# A body written before a document noun as its modifier: "the police estimate", "the Interior
+# Ministry figure", "a Velm Herald tally".
+_BODY_BEFORE_DOCUMENT_RE = re.compile(
+    r"\b(?:the|an?)\s+(?P<owner>(?:[A-Z][\w.'’-]*\s+){1,4}|(?:police|government|army|military|organi[sz]ers)\s+)"
+    r"(?:(?:official|own|latest|initial|preliminary|final|new|revised)\s+)?$"
+)
+_VALUE_DOCUMENTS = frozenset(
+    {"estimate", "estimates", "figure", "figures", "count", "tally", "toll", "forecast"}
+)
 # How far before a document noun its owner is looked for ("the Water Board's own estimate"), how
 # far before the owner a lead-in word is read, and how long the owner's noun phrase may be.
 POSSESSOR_WINDOW = 60

@@ -2357,7 +2357,7 @@ _BODY_AFTER_NAME = re.compile(
 
 # "Lena Varga, head of the regional rescue service": the office set off after the name, then its body.
 _ROLE_AFTER_NAME = re.compile(
-    rf",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{_ROLE_IN_A_BODY})\s+(?:of|for|at)\s+"
+    rf",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{_ROLE_IN_A_BODY})\s+(?:in\s+charge\s+of|of|for|at)\s+"
     r"(?P<body>the\s+[^,.;:\"”()]{3,60}?|[A-Z][^,.;:\"”()]{2,60}?)(?=\s*[,.;:\"”()]|$)"
 )
 
