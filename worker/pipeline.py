@@ -11,11 +11,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-import pycld2
-
 from worker import __version__
 from worker.extract import extract_claims, find_figures
 from worker.extract.attribution import sentence_subject
+from worker.extract.language import EXTRACTED_LANGUAGE, detect_language
 from worker.extract.places import (
     TALLY_VERB_AFTER,
     ItemPlaces,
@@ -70,7 +69,6 @@ _NUMBER_WORD = re.compile(
 # ("3,5 millions de manifestants" read as 3.5), so it is passed over. The item's own `language` tag
 # decides; without one, the detector reads this many characters of the cleaned body (enough to be
 # sure, and a bounded cost whatever the item's length).
-EXTRACTED_LANGUAGE = "en"
 DETECTION_PREFIX_CHARS = 600
 NOT_ENGLISH = "not_english"
 
@@ -299,16 +297,6 @@ def language_skip(item: WireItem, text: str) -> Skip | None:
     if detected is None or detected == EXTRACTED_LANGUAGE:
         return None
     return Skip(NOT_ENGLISH, f"language {detected!r} (detected)")
-
-
-def detect_language(text: str) -> str | None:
-    """The language code of `text` when the detector is sure of it, else None."""
-    try:
-        reliable, _, details = pycld2.detect(text)
-    except (pycld2.error, ValueError):  # bytes that are not valid UTF-8 (a lone surrogate)
-        return None
-    code: str = details[0][1]
-    return code if reliable and code != "un" else None
 
 
 def _check_sentences(text: str, sentences: list[tuple[int, int]], limits: ItemLimits) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from worker.extract.language import detect_language
 from worker.models import WireItem
 from worker.pipeline import (
     DETECTION_PREFIX_CHARS,
     NOT_ENGLISH,
     Skip,
-    detect_language,
     extract_item,
     process_item,
 )

@@ -28,6 +28,7 @@ from worker.extract.categories import (
     published_count_value,
 )
 from worker.extract.dedup import deduplicate
+from worker.extract.language import in_another_language
 from worker.extract.lexicon import (
     BRITAIN_NAMES,
     DEFAULT_PESO,
@@ -293,6 +294,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]]) -> list[Figure]:
             pound=pound,
             shilling=shilling,
         )
+        if quantities and in_another_language(text[s_start:s_end]):
+            continue  # a quotation left in its own language: its figures are read in the report's words
         base = len(found)
         for quantity in quantities:
             restated = base + quantity.restates if quantity.restates is not None else -1
