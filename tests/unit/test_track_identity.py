@@ -999,21 +999,16 @@ def test_a_name_a_small_town_also_has_is_still_a_bodys() -> None:
     assert resolve("Kenya", country="US", kind="organisation") == "gov:ke:government"
 
 
-def test_the_outlet_a_person_spoke_to_is_not_whom_they_speak_for() -> None:
-    text = "Mayor Lia Moss told the BBC that 40 died. Moss said 9 were missing."
+@pytest.mark.parametrize("audience", ["told the BBC", "told local radio VLMR"])
+def test_the_outlet_a_person_spoke_to_is_not_whom_they_speak_for(audience: str) -> None:
+    text = f"Mayor Lia Moss {audience} that 40 died. Moss said 9 were missing."
     assert resolve("Lia Moss", text, country="GB", kind="person") == "person:l ms"
     # must not match: a body the item ties the person to is still theirs
-    text = "UNICEF spokeswoman Lia Moss told the BBC that 40 died. Moss said 9 were missing."
+    text = f"UNICEF spokeswoman Lia Moss {audience} that 40 died. Moss said 9 were missing."
     assert resolve("Lia Moss", text, country="GB", kind="person") == "unicef"
 
 
-def test_a_station_a_person_spoke_to_is_not_whom_they_speak_for() -> None:
-    text = "Mayor Lia Moss told local radio VLMR that 40 died."
-    assert resolve("Lia Moss", text, country="GB", kind="person") == "person:l ms"
-    # must not match: a body named after the station is still theirs
-    text = "UNICEF spokeswoman Lia Moss told local radio VLMR that 40 died."
-    assert resolve("Lia Moss", text, country="GB", kind="person") == "unicef"
-    # a sentence may open with whom the person spoke to
+def test_a_sentence_may_open_with_whom_a_person_spoke_to() -> None:
     text = "Speaking to news agency AFP, police spokeswoman Lia Moss said 40 had died."
     assert resolve("Lia Moss", text, country="GB", kind="person") == "generic:police"
 

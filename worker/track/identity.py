@@ -1572,13 +1572,18 @@ def _head_of_a_named_body(mention: str, context: ItemContext, place_country: str
         return _NEXT
     named = context.bodies()
     named_ids = {org.id for org in named}
-    bodies = {
-        org
-        for org in organisations()
-        if (org in named or org.part_of in named_ids)
-        and any(alias.endswith(f" {words[0]}") for alias in org.aliases)
-    }
+    bodies = {org for org in _listed_by_head().get(words[0], ()) if org in named or org.part_of in named_ids}
     return _as_entity(bodies.pop(), _speaker(mention)) if len(bodies) == 1 else _NEXT
+
+
+@cache
+def _listed_by_head() -> dict[str, tuple[Organisation, ...]]:
+    """The listed bodies by the last word of a name of theirs that has more words than that one."""
+    heads: dict[str, list[Organisation]] = {}
+    for org in organisations():
+        for head in {alias.rsplit(" ", 1)[1] for alias in org.aliases if " " in alias}:
+            heads.setdefault(head, []).append(org)
+    return {head: tuple(orgs) for head, orgs in heads.items()}
 
 
 def _by_description(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
