@@ -236,6 +236,38 @@ def test_a_bare_ministry_in_a_later_item_continues_the_one_ministry_keeping_the_
     assert ("value_updated", "gov:sk:interior-ministry", 35.0) in events
 
 
+def test_a_bare_sheriff_in_a_later_item_continues_the_one_county_sheriff_keeping_the_count() -> None:
+    later = "Floods in Ross County and Mill County, Texas: the toll in Velport rose to 24, the sheriff said."
+    events = _track(
+        [
+            (
+                "sh-1",
+                "2026-05-10T08:00:00Z",
+                "The Ross County sheriff said floods killed 23 people in Velport, Texas.",
+            ),
+            ("sh-2", "2026-05-11T08:00:00Z", later),
+        ]
+    )
+    assert ("value_updated", "generic:ross county sheriff", 24.0) in events
+    # must not match: with two counties' sheriffs keeping the count, a bare sheriff joins neither
+    events = _track(
+        [
+            (
+                "sh-1",
+                "2026-05-10T08:00:00Z",
+                "The Ross County sheriff said floods killed 23 people in Velport, Texas.",
+            ),
+            (
+                "sh-2",
+                "2026-05-10T09:00:00Z",
+                "The Mill County sheriff said floods killed 22 people in Velport, Texas.",
+            ),
+            ("sh-3", "2026-05-11T08:00:00Z", later),
+        ]
+    )
+    assert ("series_opened", "generic:sheriff", 24.0) in events
+
+
 def test_a_part_of_a_set_named_after_it_opens_no_series() -> None:
     events = _track(
         [
