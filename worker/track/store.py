@@ -46,9 +46,9 @@ GENERIC_BODY_NOUNS = frozenset(
 )
 # "the ministry" in an item that names none.
 BARE_MINISTRY = f"{UNLISTED_PREFIX}ministry"
-# "the sheriff" in an item that names no county or several, and a county's own sheriff.
-BARE_SHERIFF = "generic:sheriff"
-COUNTY_SHERIFF_SUFFIX = " county sheriff"
+# A bare office, and how the ids of the offices it may be end: "the ministry" is one of a country's
+# ministries, "the sheriff" (in an item that names no county or several) one county's sheriff.
+_NAMED_OFFICE_SUFFIX = {BARE_MINISTRY: MINISTRY_SUFFIX, "generic:sheriff": " county sheriff"}
 
 # The most a running total credited to no one may rise over the series' current value and still be
 # read as its next value: tolls grow by a few tens of percent a day while a disaster unfolds.
@@ -111,8 +111,7 @@ class SeriesStore:
         if ministry is not None:
             observation = Observation(parts=ministry.parts, point=observation.point)
         described = (
-            self._ministry_unnamed(observation)
-            or self._sheriff_unnamed(observation)
+            self._office_unnamed(observation)
             or self._body_described(observation)
             or self._speaker_by_surname(observation)
             or self._acronym_of_a_name(observation)
@@ -165,23 +164,16 @@ class SeriesStore:
         kept = [peer for peer in peers if peer.parts.source in agencies]
         return kept[0] if len(kept) == 1 else None
 
-    def _ministry_unnamed(self, observation: Observation) -> SeriesState | None:
-        """The series of the one ministry keeping the subject's count, for "the ministry said" in an
-        item that names no ministry. With two such ministries, neither."""
-        if observation.parts.source != BARE_MINISTRY or observation.parts.series_key in self._series:
+    def _office_unnamed(self, observation: Observation) -> SeriesState | None:
+        """The series of the one office of a kind keeping the subject's count, for a mention that
+        does not tell which: "the ministry said" in an item that names no ministry, "the sheriff
+        said" in one that names several counties. With two such offices, neither."""
+        suffix = _NAMED_OFFICE_SUFFIX.get(observation.parts.source)
+        if suffix is None or observation.parts.series_key in self._series:
             return None
         peers = self._subjects.get(observation.parts.subject_key, {}).values()
-        ministries = [peer for peer in peers if peer.parts.source.endswith(MINISTRY_SUFFIX)]
-        return ministries[0] if len(ministries) == 1 else None
-
-    def _sheriff_unnamed(self, observation: Observation) -> SeriesState | None:
-        """The series of the one county's sheriff keeping the subject's count, for "the sheriff's
-        office said" in an item that does not tell which county's. With two such sheriffs, neither."""
-        if observation.parts.source != BARE_SHERIFF or observation.parts.series_key in self._series:
-            return None
-        peers = self._subjects.get(observation.parts.subject_key, {}).values()
-        sheriffs = [peer for peer in peers if peer.parts.source.endswith(COUNTY_SHERIFF_SUFFIX)]
-        return sheriffs[0] if len(sheriffs) == 1 else None
+        offices = [peer for peer in peers if peer.parts.source.endswith(suffix)]
+        return offices[0] if len(offices) == 1 else None
 
     def _body_described(self, observation: Observation) -> SeriesState | None:
         """The series of the one unlisted body of the subject that a later item describes by a
