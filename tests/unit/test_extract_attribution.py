@@ -403,6 +403,8 @@ class TestDocuments:
         text = "The company, based in Columbus, Ohio, said it would cut 850 jobs."
         assert sources(text, "850") == ["The company"]
         assert sources("Police in Lagos, Nigeria, said 12 people died.", "12") == ["Police in Lagos, Nigeria"]
+        text = "At least 31 people died in Velport, Kansas, the Orlo County sheriff said."
+        assert sources(text, "31") == ["the Orlo County sheriff"]
         # must not match: a person named like a town after a place
         text = "Lots are tough to find in Pickering, Marshall said, and cost $90,000."
         assert sources(text, "$90,000") == ["Marshall"]

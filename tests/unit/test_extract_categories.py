@@ -2031,3 +2031,10 @@ def test_protesters_among_a_toll_are_its_dead() -> None:
 def test_people_under_treatment_are_affected() -> None:
     text = 'The secretary said "72 people have died, and 191 people are under treatment".'
     assert categories(text) == [("72", "killed"), ("191", "affected")]
+
+
+def test_an_aside_between_em_dashes_set_without_spaces_leaves_the_verb_to_the_figure() -> None:
+    text = "Five hikers—three students and two guides—died in the avalanche, rescuers said."
+    assert categories(text)[0] == ("Five", "killed")
+    # must not match: a dash that opens no aside leaves the clause after it alone
+    assert categories("Five hikers—all of whom were rescued later.")[0] == ("Five", "other")

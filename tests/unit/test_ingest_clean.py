@@ -359,8 +359,19 @@ def test_a_typewriters_double_hyphen_between_words_is_a_dash() -> None:
     dash = cleaned.text.index("—")
     start, end = cleaned.original_span(dash, dash + 1)
     assert body[start:end] == "--"
-    # must not match: hyphens inside a word or a marker
-    assert clean_body("A state-run count--of sorts.").text == "A state-run count--of sorts."
+    # must not match: single hyphens inside words, and a marker's hyphens against a figure
+    assert clean_body("A state-run count of 3--4 sorts.").text == "A state-run count of 3--4 sorts."
+
+
+def test_a_double_hyphen_set_without_spaces_between_words_is_a_dash() -> None:
+    body = "Five sailors--two officers and three cadets--were rescued."
+    cleaned = clean_body(body)
+    assert cleaned.text == "Five sailors—two officers and three cadets—were rescued."
+    dash = cleaned.text.index("—")
+    start, end = cleaned.original_span(dash, dash + 1)
+    assert body[start:end] == "--"
+    # must not match: a run of three hyphens is a rule, not a dash
+    assert clean_body("Results---final.").text == "Results---final."
 
 
 def test_a_dateline_with_its_agencies_in_brackets_needs_no_dash() -> None:

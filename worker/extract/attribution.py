@@ -1517,13 +1517,16 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     if whole is not None:
         return whole
     segments = _SEGMENT_COMMA_RE.split(region) if _DIGIT_RE.search(region) else region.split(",")
-    if (
-        len(segments) >= 2
-        and _IN_A_TOWN_END_RE.search(segments[-2])
-        and _names_a_region(segments[-1].strip())
-    ):
-        # "The company, based in Columbus, Ohio, said": the state is the town's, inside the aside
-        segments = [*segments[:-2], f"{segments[-2]},{segments[-1]}"]
+    for town in (len(segments) - 2, len(segments) - 3):
+        if (
+            town >= 0
+            and _IN_A_TOWN_END_RE.search(segments[town])
+            and _names_a_region(segments[town + 1].strip())
+        ):
+            # "The company, based in Columbus, Ohio, said": the state is the town's, inside the
+            # aside; "40 died in Velport, Texas, the sheriff said": the state is no speaker
+            segments = [*segments[:town], f"{segments[town]},{segments[town + 1]}", *segments[town + 2 :]]
+            break
     listed = _place_list_start(segments)
     if listed is not None:
         # "Organizers of marches in Leeds, York and Hull all claimed": the places are one list

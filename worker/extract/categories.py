@@ -540,6 +540,7 @@ _AS_WERE = re.compile(r"\bas\s+(?:were|was|did|had)\s+$", re.IGNORECASE)
 _ASIDE = re.compile(
     r",[^,;]{0,50}\b(?:them|whom|among|including|mostly|most)\b[^,;]{0,40},"
     r"|\s*[–—]\s[^–—;]{1,60}\s[–—]"  # "36 people – 30 men and six women – were"
+    r"|—[^\W\d_][^–—;]{0,59}—"  # the same between em dashes set without spaces
     r"|\s+-\s[^;]{1,60}?\s-(?=\s)"  # the same between hyphens typed as dashes
     r"|,\s+or\s+[^,;]{1,50},"  # "1.9 million people, or 90% of the population, were"
     # "10 million people, representing 20% of the population, have been", "..., about a fifth of it,"

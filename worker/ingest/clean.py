@@ -147,7 +147,7 @@ _MARKUP = re.compile(
     | (?P<newline>\r\n|[\r\n\u2028\u2029\x85])
     | (?P<space>[ ][ {_HORIZONTAL_SPACE}]+|[{_HORIZONTAL_SPACE}][ {_HORIZONTAL_SPACE}]*)
     | (?P<invisible>[{_INVISIBLE}]+)
-    | (?P<dash>(?<=[ ])--(?=[ ]))
+    | (?P<dash>(?<=[ ])--(?=[ ])|(?<=[^\W\d_])--(?=[^\W\d_]))
     """,
     re.VERBOSE | re.DOTALL,
 )
