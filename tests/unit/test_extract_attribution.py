@@ -3645,3 +3645,19 @@ def test_one_of_a_group_set_off_after_a_name_describes_it() -> None:
     # must not match: "one of" that is the subject itself
     text = "One of the organisers estimated that 5 million attended."
     assert sources(text, "5 million") == ["One of the organisers"]
+
+
+class TestSubjectTrimming:
+    def test_an_acronym_set_off_before_its_spelled_out_name_is_the_source(self) -> None:
+        text = "WFP, the United Nations food programme, said 9,000 families needed help."
+        assert sources(text, "9,000") == ["WFP"]
+        # must not match: a fund named as what a person leads is that person's description
+        text = "Ivo Marek, head of the regional relief fund, said 9,000 families needed help."
+        assert sources(text, "9,000") == ["Ivo Marek"]
+
+    def test_an_adverb_of_manner_before_the_verb_is_no_part_of_the_subject(self) -> None:
+        text = "The agency quietly raised the toll to 1,200."
+        assert sources(text, "1,200") == ["The agency"]
+        # must not match: a body whose name ends in -ly keeps it
+        text = "The assembly said 1,200 people had registered."
+        assert sources(text, "1,200") == ["The assembly"]

@@ -2038,3 +2038,32 @@ def test_an_aside_between_em_dashes_set_without_spaces_leaves_the_verb_to_the_fi
     assert categories(text)[0] == ("Five", "killed")
     # must not match: a dash that opens no aside leaves the clause after it alone
     assert categories("Five hikers—all of whom were rescued later.")[0] == ("Five", "other")
+
+
+def test_people_lost_in_a_disaster_are_dead() -> None:
+    assert categories("The governor fears that 900 people were lost in the mudslide.") == [("900", "killed")]
+    # must not match: people lost at sea are missing, and lost jobs are no casualties
+    assert categories("Officials said 40 fishermen were lost at sea.") == [("40", "missing")]
+    assert categories("The union said 400 jobs were lost.") == [("400", "other")]
+
+
+def test_an_estimate_of_a_group_names_the_category_of_its_value() -> None:
+    text = "The agency's latest estimate of people displaced by the storm was 52,000."
+    assert categories(text) == [("52,000", "displaced")]
+    # must not match: an estimate of a cost counts no people
+    assert categories("Its latest estimate of the damage was $52,000.") == [("$52,000", "other")]
+
+
+def test_an_enforced_disappearance_is_an_abduction() -> None:
+    text = "The rights group said 12 people were killed and 9 were forcibly disappeared."
+    assert categories(text) == [("12", "killed"), ("9", "abducted")]
+    # must not match: people who simply went missing are missing
+    assert categories("Rescuers said 9 hikers went missing.") == [("9", "missing")]
+
+
+def test_parts_after_including_belong_to_the_noun_phrase_joined_last() -> None:
+    text = "Police made 140 arrests and logged several cases of looting, including three thefts of cars."
+    assert categories(text) == [("140", "detained"), ("three", "other")]
+    # must not match: a verb joined to the figure's clause keeps the parts with the figure
+    text = "Police said 90 people were injured and hospitalised, including 12 children."
+    assert categories(text) == [("90", "injured"), ("12", "injured")]

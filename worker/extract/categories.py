@@ -96,6 +96,8 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     "abducted": (
         "abducted", "abducting", "abduction", "kidnapped", "kidnapping", "hostage", "hostages",
         "taken captive", "took away", "taken away",
+        # an enforced disappearance: taken by agents of a state, whereabouts withheld
+        "forcibly disappeared", "enforced disappearances", "enforced disappearance", "forced disappearances",
     ),
     "affected": (
         "affected", "affecting", "hit by", "sick", "ill", "hospitalised", "hospitalized",
@@ -491,6 +493,10 @@ _PART_OF_BEFORE = re.compile(
     r"(?:including|which\s+includes?|among\s+(?:them|those|whom)|of\s+(?:whom|them|those|which))(?:\s+reportedly)?,?\s*$",
     re.IGNORECASE,
 )
+# A noun phrase of its own joined after the last figure's, which the parts after "including" are of.
+_ANOTHER_HOST = re.compile(
+    r"\s(?:and|as\s+well\s+as)\s+(?:[a-z]+ed\s+)?(?:several|many|some|numerous|other|a|an|the|(?:dozens|hundreds|scores)\s+of)\s+[a-z]"
+)
 # "Out of 1,481 deaths, 638 were in the south": a breakdown of the total the sentence opens with.
 _OUT_OF_OPENING = re.compile(
     r"(?:[^,]{0,160},\s*)?(?:out\s+)?of\s+(?:the\s+)?(?:total\s+(?:number\s+of\s+)?)?(?:[\d,]+\s+)?(?P<rest>[^,]{1,40}),",
@@ -570,9 +576,10 @@ _GROUP_INCLUDES = re.compile(
     r"\s+(?:so\s+far\s+)?(?:include|includes|included|including)\s+$",
     re.IGNORECASE,
 )
-# "the number of Palestinians killed ... had exceeded 60,000", "the number who have fled ... to 3,722".
+# "the number of Palestinians killed ... had exceeded 60,000", "the number who have fled ... to 3,722",
+# "the latest estimate of people displaced was 46,000".
 _NUMBER_OF = re.compile(
-    r"\b(?:number|total|tally|count)\s+(?:of|who|that)\s+(?P<rest>[^,;]{0,140})$", re.IGNORECASE
+    r"\b(?:number|total|tally|count|estimate)\s+(?:of|who|that)\s+(?P<rest>[^,;]{0,140})$", re.IGNORECASE
 )
 # "a town of roughly 40,000 people", "home to some 900 families": a population, not a casualty.
 _POPULATION_BEFORE = re.compile(
@@ -585,7 +592,7 @@ _GOVERNED_BY_OTHER = re.compile(
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[a-z]+")
-_NUMBER_WORDS = re.compile(r"number|total|tally|count", re.IGNORECASE)
+_NUMBER_WORDS = re.compile(r"number|total|tally|count|estimate", re.IGNORECASE)
 # A conjunction that opens a clause of its own after a "number of" phrase.
 _NEW_CLAUSE_IN_REST = re.compile(r"\b(?:while|whereas)\b", re.IGNORECASE)
 # Words that may stand between a governing verb and its figure: "killing another 12", "raised to 40".
@@ -1006,6 +1013,8 @@ def _category_around(text: str, figure: FigureSpan, head: str | None, *, is_thin
         return "abducted"  # "gunmen seized 24 passengers"; seized goods stay other
     if head in _GROUPS_OF_PEOPLE and _LOST_BEFORE.search(verb_before):
         return "killed"  # "we lost 10 people"; lost jobs or homes stay other
+    if head in _GROUPS_OF_PEOPLE and _LOST_AFTER.match(text, figure.phrase_end, figure.sentence_end):
+        return "killed"  # "more than 900 people were lost"; people lost at sea are missing
     housed = None if is_thing else _IN_COUNTED_SHELTERS.match(text, figure.phrase_end, figure.sentence_end)
     if housed is None:
         return None
@@ -1019,6 +1028,9 @@ _LIVES_TAKEN_BEFORE = re.compile(
 _LIVES_AFTER = re.compile(r"\s+(?:more\s+|other\s+|human\s+)?li(?:ves|fe)\b")
 _SEIZED_BEFORE = re.compile(r"\b(?:seiz(?:ed|ing|es?)|grabb(?:ed|ing)|snatch(?:ed|ing))\s+(?:another\s+)?$")
 _LOST_BEFORE = re.compile(r"\blost\s+(?:another\s+)?$")
+_LOST_AFTER = re.compile(
+    r"\s+(?:were|have\s+been|had\s+been|may\s+have\s+been|are\s+feared\s+to\s+have\s+been)\s+lost\b(?!\s+at\s+sea)"
+)
 # Heads that name people: what "seized" or "lost" before the figure did to them.
 _GROUPS_OF_PEOPLE = frozenset(
     {"people", "passengers", "villagers", "students", "pupils", "schoolchildren", "children", "women", "men",
@@ -1642,6 +1654,10 @@ def _category_as_part(text: str, figure: FigureSpan, before: str) -> str | None:
     part_of = figure.part_of
     if part_of is None:
         return None
+    if _PART_OF_BEFORE.search(before[-PART_OF_WINDOW:]) and _ANOTHER_HOST.search(
+        text, figure.previous_end or figure.start, figure.start
+    ):
+        return None  # "179 arrests and several cases of assault, including two stabbings"
     if (
         _PARTITIVE_AFTER.match(text, figure.end)
         or _PART_OF_BEFORE.search(before[-PART_OF_WINDOW:])
@@ -1788,7 +1804,9 @@ def _may_name_a_number(window: str) -> bool:
     if not lowers_like_ignorecase(window):
         return True
     lower = window.lower()
-    return "number" in lower or "total" in lower or "tally" in lower or "count" in lower
+    return (
+        "number" in lower or "total" in lower or "tally" in lower or "count" in lower or "estimate" in lower
+    )
 
 
 def protest_context(sentence: str) -> bool:

@@ -629,7 +629,9 @@ SKIPPABLE_ADVERBS: Final[frozenset[str]] = word_set(
     """
         also later now still widely generally already first officially earlier previously yet
         independently initially provisionally only originally repeatedly publicly separately
-        significantly sharply formally subsequently again
+        significantly sharply formally subsequently again drastically dramatically considerably
+        substantially markedly slightly partially partly quietly hastily abruptly swiftly quickly
+        steadily gradually belatedly jointly privately reportedly recently roughly broadly
     """
 )
 
@@ -816,6 +818,7 @@ EPITHET_HEADS: Final[frozenset[str]] = TRADE_EPITHETS | word_set(
     """
         watchdog agency body group organisation organization charity regulator monitor institution
         outfit agencies bodies groups organisations organizations charities newspaper outlet society
+        fund programme program network alliance coalition federation association foundation
     """
 )
 
