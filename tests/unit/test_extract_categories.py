@@ -49,6 +49,15 @@ def test_counted_noun_stops_at_till() -> None:
     assert counted_noun(text, text.index("98") + 2, len(text))[0] == "people"
 
 
+def test_counted_noun_stops_at_a_verb_of_evidence() -> None:
+    text = "Surveys across 40 districts indicate many more injured."
+    assert counted_noun(text, text.index("40") + 2, len(text))[0] == "districts"
+    assert categories(text) == [("40", "other")]
+    # must not match: a noun that only looks like the verb stays in the phrase
+    text = "Organisers staged 12 road shows in the capital."
+    assert counted_noun(text, text.index("12") + 2, len(text))[0] == "road shows"
+
+
 def test_counted_noun_skips_a_partitive_to_the_thing_counted() -> None:
     text = "The militia said four of its own recruits had drowned."
     end = text.index("four") + 4
@@ -2067,3 +2076,10 @@ def test_parts_after_including_belong_to_the_noun_phrase_joined_last() -> None:
     # must not match: a verb joined to the figure's clause keeps the parts with the figure
     text = "Police said 90 people were injured and hospitalised, including 12 children."
     assert categories(text) == [("90", "injured"), ("12", "injured")]
+
+
+def test_rescue_teams_after_a_toll_are_no_rescue_of_the_dead() -> None:
+    text = "The toll rose to 412 as search and rescue teams reached the valley, officials said."
+    assert categories(text) == [("412", "killed")]
+    # must not match: people who needed rescue are no casualties
+    assert categories("Officials said 40 people needed rescue after the flood.") == [("40", "other")]

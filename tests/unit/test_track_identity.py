@@ -1690,7 +1690,14 @@ def test_initials_written_with_dots_are_read_as_the_acronym(mention: str, expect
 
 @pytest.mark.parametrize(
     "mention",
-    ["the junta", "the country's military junta", "the ruling junta", "the chief of the ruling junta"],
+    [
+        "the junta",
+        "the country's military junta",
+        "the ruling junta",
+        "the chief of the ruling junta",
+        "the military-led government",
+        "the army-backed administration",
+    ],
 )
 def test_a_junta_is_the_government_of_the_items_country(mention: str) -> None:
     assert resolve(mention, text="The quake hit Velmora.", country="MM") == "gov:mm:government"
@@ -1957,3 +1964,37 @@ def test_an_officer_in_charge_of_a_unit_of_a_body_speaks_for_it() -> None:
 def test_a_crowd_counter_is_one_body_under_each_rendering_of_its_name(mention: str) -> None:
     text = f"{mention} counted 140,000 at the rally."
     assert resolve(mention, text, country="RS", kind="organisation") == "rs-ajs"
+
+
+def test_a_patron_country_before_a_body_is_not_its_country() -> None:
+    assert (
+        resolve("the Turkish-backed government", text="Floods hit Somalia.", country="SO")
+        == "gov:so:government"
+    )
+    assert (
+        resolve("Turkish-backed officials", text="Floods hit Somalia.", country="SO") == "generic:officials"
+    )
+    # must not match: a country's own adjective names its government
+    assert resolve("the Somali government", text="Floods hit Somalia.", country="SO") == "gov:so:government"
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["Myanmar's shadow Civic Unity Council", "the exiled Civic Unity Council", "the Civic Unity Council"],
+)
+def test_a_description_before_a_bodys_name_leads_to_the_name(mention: str) -> None:
+    assert resolve(mention, text="The quake hit Myanmar.", country="MM", kind="organisation") == (
+        "name:civic council unity"
+    )
+
+
+def test_a_generic_head_or_a_place_after_a_description_is_no_name_of_its_own() -> None:
+    text = "The war went on in Ukraine."
+    assert (
+        resolve("Ukraine's General Staff", text=text, country="UA", kind="organisation") == "generic:military"
+    )
+    # must not match: a place after a preposition is where the office is
+    mention = "the Office of Relief in Central Visayas"
+    assert resolve(mention, text="Floods hit Cebu.", country="PH", kind="organisation") != (
+        resolve("the Central Visayas", text="Floods hit Cebu.", country="PH", kind="organisation")
+    )

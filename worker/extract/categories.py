@@ -830,6 +830,9 @@ def _damaged_thing(lower: str, text: str, position: int) -> bool:
     return following is not None and following.group("word") in THING_NOUNS
 
 
+_EVIDENCE_VERBS = frozenset({"indicate", "suggest", "show", "reveal", "confirm"})
+
+
 def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The head noun of the phrase after a figure, and where that phrase ends."""
     if (
@@ -855,6 +858,8 @@ def counted_noun(text: str, end: int, limit: int) -> tuple[str | None, int]:
             )
             or lower.endswith(_CONTRACTED)
             or _runs_a_way(text, lower, match)
+            # "reports from 40 villages indicate": a verb of evidence after a plural head
+            or (lower in _EVIDENCE_VERBS and words and words[-1].endswith("s"))
         ):
             break  # a verb ("were", "face") or a contracted one ("haven't") ends the noun phrase
         if (
@@ -1253,6 +1258,10 @@ _GATHERING_BEFORE_ITS_PARTICIPLE = re.compile(
 )
 # The same places described by the participle before them: "were active in the affected areas".
 _AREA_NOUN_AFTER = re.compile(rf"\s+{_AREA_NOUNS}\b", re.IGNORECASE)
+_RESCUERS_AFTER = re.compile(
+    r"\s+(?:teams?|workers?|crews?|personnel|services?|units?|operations?|efforts?|officials?|dogs?|boats?)\b",
+    re.IGNORECASE,
+)
 # A relative clause between the counted group and its verb: "26 workers who were on the site when
 # the block came down have been confirmed dead".
 _RELATIVE_PRONOUN = re.compile(r"\s*,?\s*(?:who|that)\s+", re.IGNORECASE)
@@ -1270,6 +1279,8 @@ def _cue_of_the_group(text: str, following: str, phrase_end: int, sentence_end: 
         or _OF_ANOTHER_NOUN.search(window, 0, found.start())
         or _GATHERING_BEFORE_ITS_PARTICIPLE.search(window, 0, found.start())
         or (" " not in found.group("cue") and _AREA_NOUN_AFTER.match(window, found.end()))
+        # "as search and rescue teams found more bodies": the teams' trade, no fate of the group
+        or (found.group("cue").lower() == "rescue" and _RESCUERS_AFTER.match(window, found.end()))
     ):
         found = _ALL_CUES.search(window, found.end())  # "in the districts affected by": the places'
     if found is not None and not following[: found.start()].strip():

@@ -1247,6 +1247,10 @@ def _as_entity(found: Organisation | Entity, speaker: str | None) -> Entity:
     )
 
 
+# Participles after a country's name that make it a patron of the body named, not its country.
+_BACKED_BY = frozenset({"backed", "led", "supported", "sponsored", "funded", "allied", "aligned", "brokered"})
+
+
 def _country_in(folded: str) -> tuple[str | None, str]:
     """The country a name states (adjective, possessive or "of X") and the name without it."""
     gaz = gazetteer()
@@ -1259,6 +1263,9 @@ def _country_in(folded: str) -> tuple[str | None, str]:
             code = gaz.country_phrases.get(" ".join(words[index : index + size]))
             if code and " ".join(words[index : index + 2]) in DEMONYM_PLACES:
                 continue  # "british columbia officials": a province's, not the country's
+            if code and words[index + size : index + size + 1] and words[index + size] in _BACKED_BY:
+                # "the US-backed government", "Saudi-led forces": a patron's name, not the body's country
+                return None, " ".join(words[:index] + words[index + size + 1 :])
             if code:
                 rest = words[:index] + words[index + size :]
                 if rest and rest[-1] == "of":
@@ -1671,7 +1678,9 @@ _JUNTA = re.compile(
     # "Myanmar junta chief", "the ruling military", "the Military Government": a government the
     # armed forces hold, and its head
     r"(?:(?:(?:ruling|military|governing)\s+){0,2}junta(?:\s+(?:chief|leader|head))?"
-    r"|ruling\s+military|military\s+government)",
+    r"|ruling\s+military|military\s+government"
+    # "the military-led government", "the junta-run administration"
+    r"|(?:military|junta|army)[-\s](?:led|run|backed|installed)\s+(?:government|administration|regime))",
     re.IGNORECASE,
 )
 # What a government is called under a ruling movement's name, beside "government".
@@ -1881,6 +1890,14 @@ def _resolve_by_words(  # noqa: PLR0911, PLR0912  one return per rule, in order
         by_head = _body_named_by_head(words[0], mention, context, place_country)
         if by_head is not None:
             return by_head
+    named = _NAME_AT_THE_END.fullmatch(mention)
+    if named is not None and _names_a_body_of_its_own(named["name"]):
+        # "Velmar's exiled National Unity Government": the description leads to a body's name
+        found = resolve_source(
+            f"the {named['name']}", fold(named["name"]), "organisation", context, place_country
+        )
+        if found is not None:
+            return found
     generic = _generic_source(mention, words, rest, country, context)
     if generic is not None:
         return generic
@@ -1947,6 +1964,21 @@ def _listed_by_remit() -> dict[frozenset[str], list[Organisation]]:
                 by_remit[remit].append(org)
     by_remit.pop(frozenset(), None)
     return by_remit
+
+
+# Capitalised words that end a mention after a lower-case descriptive word, not after one that
+# joins them to more of a name ("Disaster and Emergency Authority"), an article or a preposition
+# ("the office in Central Visayas").
+_NAME_AT_THE_END = re.compile(
+    r"(?:.*\s)?(?!(?:the|and|of|for|de|in|at|from|on|by|with|to|near)\s)[a-z][a-z'’-]*\s+(?P<name>(?:[A-Z][\w'’-]*\s+){1,5}[A-Z][\w'’-]*)"
+)
+
+
+def _names_a_body_of_its_own(name: str) -> bool:
+    """Whether capitalised words name a body beyond a country and a generic head: "National Unity
+    Government" does, "General Staff" (a country's, by a generic head) does not."""
+    rest = _country_in(fold(name))[1]
+    return len(rest.split()) >= 2 and rest not in GENERIC_HEADS and rest not in _STYLED_GENERIC_NAMES
 
 
 # A country's law-making chambers, named by their kind: "the parliament", "the national assembly".
