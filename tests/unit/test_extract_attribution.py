@@ -3661,3 +3661,9 @@ class TestSubjectTrimming:
         # must not match: a body whose name ends in -ly keeps it
         text = "The assembly said 1,200 people had registered."
         assert sources(text, "1,200") == ["The assembly"]
+
+    def test_a_public_prosecution_office_speaks(self) -> None:
+        text = "Sudan's Public Prosecution said it had registered 52 complaints from traders."
+        assert sources(text, "52") == ["Sudan's Public Prosecution"]
+        # must not match: a prosecution as a deed names no one
+        assert sources("The prosecution of 52 officers began on Monday.", "52") == [None]

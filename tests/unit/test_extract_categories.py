@@ -2083,3 +2083,27 @@ def test_rescue_teams_after_a_toll_are_no_rescue_of_the_dead() -> None:
     assert categories(text) == [("412", "killed")]
     # must not match: people who needed rescue are no casualties
     assert categories("Officials said 40 people needed rescue after the flood.") == [("40", "other")]
+
+
+def test_a_second_group_joined_to_the_counted_one_shares_its_verb() -> None:
+    text = "Doctors said 85 pupils and their teachers had been shot dead at the school."
+    assert categories(text) == [("85", "killed")]
+    # must not match: a clause of its own after "and" keeps its verb to itself
+    text = "Doctors said 85 pupils were sent home and their teachers were shot."
+    assert categories(text) == [("85", "other")]
+
+
+def test_a_place_captured_in_a_clause_after_a_group_is_no_detention_of_it() -> None:
+    text = "The count includes the 900 families who left the town on the day the militia captured it."
+    assert categories(text) == [("900", "other")]
+    # must not match: people captured are detained
+    assert categories("Police said 30 looters were captured near the port.") == [("30", "detained")]
+
+
+def test_complaints_and_petitions_are_filings_not_people() -> None:
+    text = "The prosecutor said she had received 412 complaints from residents displaced by the fighting."
+    assert categories(text) == [("412", "other")]
+    # must not match: the residents themselves are displaced
+    assert categories("The agency said 412 residents were displaced by the fighting.") == [
+        ("412", "displaced")
+    ]

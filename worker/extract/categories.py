@@ -552,6 +552,8 @@ _ASIDE = re.compile(
     # "10 million people, representing 20% of the population, have been", "..., about a fifth of it,"
     r"|,\s+(?:representing|accounting\s+for|equivalent\s+to|about|nearly|almost|roughly|around)\s+[^,;]{1,50},"
     r"|\s*\([^()]{1,60}\)"  # "40 people (mostly children) died"
+    # "460 patients and their companions had been shot": a second group that shares the verb
+    r"|\s+and\s+(?:their|his|her|its|other)\s+[a-z]+(?:\s+[a-z]+)?(?=\s+(?:were|was|had|have|are)\s)"
     # an aside its writer did not close: "nine more, including boys wounded", "12 herders
     # including five children were killed", "six others, all of them civilians were wounded"
     r"|(?:\s+(?:others?|more))?,?\s+(?:including|all\s+of\s+them|most\s+of\s+them|among\s+them)\s+"
@@ -1258,6 +1260,7 @@ _GATHERING_BEFORE_ITS_PARTICIPLE = re.compile(
 )
 # The same places described by the participle before them: "were active in the affected areas".
 _AREA_NOUN_AFTER = re.compile(rf"\s+{_AREA_NOUNS}\b", re.IGNORECASE)
+_PLACE_TAKEN = re.compile(r"\s+(?:it|the\s+(?:city|town|village|base|capital|area))\b")
 _RESCUERS_AFTER = re.compile(
     r"\s+(?:teams?|workers?|crews?|personnel|services?|units?|operations?|efforts?|officials?|dogs?|boats?)\b",
     re.IGNORECASE,
@@ -1281,6 +1284,8 @@ def _cue_of_the_group(text: str, following: str, phrase_end: int, sentence_end: 
         or (" " not in found.group("cue") and _AREA_NOUN_AFTER.match(window, found.end()))
         # "as search and rescue teams found more bodies": the teams' trade, no fate of the group
         or (found.group("cue").lower() == "rescue" and _RESCUERS_AFTER.match(window, found.end()))
+        # "civilians who left the city on the day the rebels captured it": a place taken, no people
+        or (found.group("cue").lower() in {"captured", "seized"} and _PLACE_TAKEN.match(window, found.end()))
     ):
         found = _ALL_CUES.search(window, found.end())  # "in the districts affected by": the places'
     if found is not None and not following[: found.start()].strip():

@@ -524,7 +524,7 @@ SOURCE_HEADS: Final[frozenset[str]] = with_plurals(
         supermarket automaker carmaker miner shipper courier developer publisher chipmaker brewer
         distributor supplier startup family families port treasury presidency palace customs registry
         inquiry patrol management delegation drugmaker planemaker steelmaker shipbuilder refiner exporter
-        giant scorekeeper tracker think-tank thinktank statement document memo
+        giant scorekeeper tracker think-tank thinktank statement document memo prosecution
     """
     )
 )
