@@ -2107,3 +2107,20 @@ def test_complaints_and_petitions_are_filings_not_people() -> None:
     assert categories("The agency said 412 residents were displaced by the fighting.") == [
         ("412", "displaced")
     ]
+
+
+def test_a_group_among_a_larger_one_that_died_shares_its_fate() -> None:
+    text = (
+        "At least 12 Velmarians were among the more than 300 pilgrims from abroad who died, officials said."
+    )
+    assert categories(text) == [("At least 12", "killed"), ("more than 300", "killed")]
+    # must not match: a larger group that did something else gives no fate
+    text = "At least 12 Velmarians were among the 300 pilgrims who boarded the ship, officials said."
+    assert categories(text) == [("At least 12", "other"), ("300", "other")]
+
+
+def test_an_adverb_of_harm_after_a_singular_noun_is_no_part_of_it() -> None:
+    text = "Everyone escaped except one worker fatally injured by the blast, police said."
+    assert categories(text) == [("one", "killed")]
+    # must not match: "fatally" is only an adverb; the plain injured stay injured
+    assert categories("Police said one worker was injured by the blast.") == [("one", "injured")]

@@ -1998,3 +1998,31 @@ def test_a_generic_head_or_a_place_after_a_description_is_no_name_of_its_own() -
     assert resolve(mention, text="Floods hit Cebu.", country="PH", kind="organisation") != (
         resolve("the Central Visayas", text="Floods hit Cebu.", country="PH", kind="organisation")
     )
+
+
+@pytest.mark.parametrize(
+    "mention", ["the Velpress news agency", "Iran's semi-official Velpress agency", "Velpress"]
+)
+def test_a_news_agency_written_with_its_name_is_that_agency(mention: str) -> None:
+    assert resolve(mention, text="The blast hit Iran.", country="IR", kind="organisation") == "name:velpress"
+
+
+def test_a_news_agency_without_a_name_stays_generic_media() -> None:
+    assert resolve("the state news agency", text="The blast hit Iran.", country="IR") == "generic:media"
+    # must not match: a body whose name ends in Agency is that body, no news agency
+    found = resolve(
+        "the Disaster Relief Agency", text="The blast hit Iran.", country="IR", kind="organisation"
+    )
+    assert found is not None and "velpress" not in found and found != "generic:media"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Pakistan's Ministry of Religious Affairs", "gov:pk:religious-affairs-ministry"),
+        ("Indonesia's Hajj ministry", "gov:id:religious-affairs-ministry"),
+        ("India's external affairs ministry", "gov:in:foreign-ministry"),
+    ],
+)
+def test_ministries_of_pilgrimages_and_external_affairs(mention: str, expected: str) -> None:
+    assert resolve(mention, text="Pilgrims died in Mecca.", country="SA") == expected

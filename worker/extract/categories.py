@@ -563,8 +563,12 @@ _ASIDE = re.compile(
     r"|\s+(?:of|in|from|near|around)\s+(?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*,\s[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2},"
 )
 _AMONG_THE_TOTAL = re.compile(
-    r"(?:(?:\s*,|\s+and)[^.;:]{0,60}?)?\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+the\s+(?:[\d,]+|[a-z]+)\s+"
-    r"(?:people\s+)?(?P<w>dead|deceased|killed|injured|wounded|missing|displaced|victims)\b",
+    r"(?:(?:\s*,|\s+and)[^.;:]{0,60}?)?\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+the\s+"
+    r"(?:(?:more\s+than|at\s+least|over|nearly|almost|some|about|around)\s+)?(?:[\d,]+|[a-z]+)\s+"
+    r"(?:(?:people\s+)?(?P<w>dead|deceased|killed|injured|wounded|missing|displaced|victims)\b"
+    # "were among the more than 900 people from around the world who died"
+    r"|(?:people|pilgrims|passengers|civilians|migrants)\b[^.;:,]{0,60}?\bwho\s+(?:had\s+|have\s+)?"
+    r"(?P<verb>died|perished|were\s+killed|were\s+injured|were\s+wounded|went\s+missing)\b)",
     re.IGNORECASE,
 )
 _AMONG_THE = re.compile(
@@ -773,6 +777,8 @@ def _runs_a_way(text: str, lower: str, word: re.Match[str]) -> bool:
 def _adverb_after(words: list[str], lower: str) -> bool:
     """Whether a word after a plural noun is an adverb of the verb to come: "200 people abruptly",
     "9 million individuals urgently need"."""
+    if lower in _DEGREES_OF_HARM:
+        return True  # "one person fatally injured": after a singular noun too
     plural = words[-1].endswith("s") or words[-1].lower() in _IRREGULAR_PLURALS
     return plural and lower.endswith("ly") and lower not in _NOUNS_IN_LY
 
@@ -780,6 +786,10 @@ def _adverb_after(words: list[str], lower: str) -> bool:
 # A word after a participle that makes it a verb with an object or a place ("coming from abroad",
 # "involving the evacuees"), not an adjective before its noun ("40 sprawling camps").
 _OBJECT_AFTER = re.compile(r" (?:the|a|an|from|to|in|on|at|into|for|with|across|through)\b")
+# Adverbs that say how badly someone was hurt, never part of a noun.
+_DEGREES_OF_HARM = frozenset(
+    {"fatally", "critically", "seriously", "severely", "gravely", "mortally", "slightly", "badly", "lightly"}
+)
 # Nouns that end like adverbs: "12 families" ends in "ies", but "300 party rally" and "40 supply" do not.
 _NOUNS_IN_LY = frozenset({"family", "ally", "assembly", "supply", "rally", "anomaly", "monopoly", "reply"})
 
@@ -1169,7 +1179,8 @@ def _category_after(text: str, figure: FigureSpan, *, is_thing: bool) -> str | N
     if among is not None:
         # "12 children and nine women were among the 33 dead": parts of a total named by its fate,
         # past the total's own figure, where the clause after the part stops
-        return _CUE_CATEGORY.get(among.group("w").lower(), "killed")
+        fate = among.group("w") or among.group("verb").split()[-1]
+        return _CUE_CATEGORY.get(fate.lower(), "killed")
     return _category_in_clause_after(text, figure, phrase_end, is_thing=is_thing)
 
 

@@ -106,6 +106,9 @@ OFFICE_FIELDS: dict[str, str] = {
     "civil protection": "civil-protection",
     "foreign affairs": "foreign",
     "foreign": "foreign",
+    "external affairs": "foreign",  # India's name for it
+    "religious affairs": "religious-affairs",  # it runs the pilgrimages whose deaths it counts
+    "hajj": "religious-affairs",
     "education": "education",
     "labour": "labour",
     "labor": "labour",
@@ -1890,6 +1893,11 @@ def _resolve_by_words(  # noqa: PLR0911, PLR0912  one return per rule, in order
         by_head = _body_named_by_head(words[0], mention, context, place_country)
         if by_head is not None:
             return by_head
+    agency = _NAMED_NEWS_AGENCY.fullmatch(mention)
+    if agency is not None and _country_in(fold(agency["name"]))[0] is None:
+        # "the Tasnim news agency", "Velmar's semi-official Tasnim agency": the agency by its name,
+        # as "Tasnim said" is; neither the media at large nor the country's government
+        return resolve_source(agency["name"], fold(agency["name"]), "organisation", context, place_country)
     named = _NAME_AT_THE_END.fullmatch(mention)
     if named is not None and _names_a_body_of_its_own(named["name"]):
         # "Velmar's exiled National Unity Government": the description leads to a body's name
@@ -1971,6 +1979,14 @@ def _listed_by_remit() -> dict[frozenset[str], list[Organisation]]:
 # ("the office in Central Visayas").
 _NAME_AT_THE_END = re.compile(
     r"(?:.*\s)?(?!(?:the|and|of|for|de|in|at|from|on|by|with|to|near)\s)[a-z][a-z'’-]*\s+(?P<name>(?:[A-Z][\w'’-]*\s+){1,5}[A-Z][\w'’-]*)"
+)
+
+
+# A news agency written with its name: after "news" ("the Tasnim news agency") or after its standing
+# ("the semi-official Tasnim agency").
+_NAMED_NEWS_AGENCY = re.compile(
+    r"(?:.*\s)?(?:(?P<standing>semi-official|state-run|state|official)\s+)?"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?(standing)(?:news\s+)?|news\s+)agency"
 )
 
 
