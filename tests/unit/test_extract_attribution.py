@@ -3667,3 +3667,10 @@ class TestSubjectTrimming:
         assert sources(text, "52") == ["Sudan's Public Prosecution"]
         # must not match: a prosecution as a deed names no one
         assert sources("The prosecution of 52 officers began on Monday.", "52") == [None]
+
+    def test_a_name_after_many_titles_before_a_relative_clause_is_the_speaker(self) -> None:
+        text = "Deputy Prime Minister Tan Sri Ana Velasco Ruiz, who leads the panel, said 63 shelters opened."
+        assert sources(text, "63") == ["Tan Sri Ana Velasco Ruiz"]
+        # must not match: a clause that opens the sentence is no speaker
+        text = "Floods that swept the valley, which lies below the dam, said officials, closed 63 shelters."
+        assert sources(text, "63") == ["officials"]

@@ -68,6 +68,8 @@ def test_a_country_that_speaks_after_a_comma_does_not_place_the_town_before_it()
 
 def test_a_subdivision_written_in_english_or_in_the_national_language_is_one_entry() -> None:
     assert ids("in West Java") == ids("in Jawa Barat") == ["iso:ID-JB"]
+    # an island's name in the national language too: "Sumatera Utara" is North Sumatra
+    assert ids("in North Sumatra") == ids("in Sumatera Utara") == ["iso:ID-SU"]
 
 
 def test_a_countrys_common_official_and_endonym_names_are_one_place() -> None:

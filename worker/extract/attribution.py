@@ -715,6 +715,8 @@ def _short_noun_phrase(segment: str, most_words: int = SHORT_PHRASE_WORDS) -> bo
     )
 
 
+# The most words of titles, honorifics and a name before a relative clause.
+TITLED_NAME_WORDS = 10
 # The most words a speaker's noun phrase may have before a relative clause ("A senior United
 # Nations official, speaking on condition of anonymity, said").
 SPEAKER_PHRASE_WORDS = 7
@@ -787,6 +789,17 @@ def _appositive(segment: str) -> bool:
 
 # A personal name of two to four capitalised words that ends a clause: "sat beside Ivo Lund".
 _NAME_ENDING_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*$")
+
+
+def _titled_name(segment: str) -> bool:
+    """A person's name after capitalised titles and honorifics, however many: "Deputy Prime Minister
+    Datuk Seri Ana Ruiz"."""
+    tokens = WORD_RE.findall(segment)
+    return (
+        0 < len(tokens) <= TITLED_NAME_WORDS
+        and all(token[0].isupper() for token in tokens)
+        and personal_name(tokens) is not None
+    )
 
 
 def _name_ending(segment: str) -> str | None:
@@ -1608,7 +1621,12 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         closed = text[region_start:verb_start].rstrip().endswith(",")
         described = (
             relative
-            and (_short_noun_phrase(before) or _speaker_with_affiliation(before) or _speaker_phrase(before))
+            and (
+                _short_noun_phrase(before)
+                or _speaker_with_affiliation(before)
+                or _speaker_phrase(before)
+                or _titled_name(before)
+            )
         ) or (
             (_appositive(last) or (closed and _body_description(last)))
             # "Economists at the Fiscal Institute, a think tank, estimated": a speaker's affiliation
