@@ -3674,3 +3674,15 @@ class TestSubjectTrimming:
         # must not match: a clause that opens the sentence is no speaker
         text = "Floods that swept the valley, which lies below the dam, said officials, closed 63 shelters."
         assert sources(text, "63") == ["officials"]
+
+    def test_a_where_clause_on_a_place_before_the_verb_names_no_speaker(self) -> None:
+        text = "Orlo district, where Velm Castle is, has reported 88 deaths."
+        assert sources(text, "88") == [None]
+        # must not match: a where-clause that holds its own speaker keeps it
+        assert sources("Towns in Velm, where officials said 40 died, were flooded.", "40") == ["officials"]
+
+    def test_each_after_a_subject_is_no_part_of_it(self) -> None:
+        text = "Dhaka, Sylhet and Khulna each reported 52 deaths on Monday."
+        assert sources(text, "52") == [None]
+        # must not match: a body with "each" after it keeps its name
+        assert sources("The two ministries each said 52 people died.", "52") == ["The two ministries"]

@@ -2124,3 +2124,12 @@ def test_an_adverb_of_harm_after_a_singular_noun_is_no_part_of_it() -> None:
     assert categories(text) == [("one", "killed")]
     # must not match: "fatally" is only an adverb; the plain injured stay injured
     assert categories("Police said one worker was injured by the blast.") == [("one", "injured")]
+
+
+def test_the_fate_of_people_a_group_helps_is_not_the_groups() -> None:
+    text = "More than 2,400 soldiers are still searching for stranded villagers."
+    assert categories(text) == [("More than 2,400", "other")]
+    # must not match: the group's own fate after its verb
+    assert categories("More than 2,400 villagers are still stranded, officials said.") == [
+        ("More than 2,400", "displaced")
+    ]

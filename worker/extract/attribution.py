@@ -1588,6 +1588,8 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
         if (
             opens_a_noun_phrase
             and _FINITE_VERB_RE.search(inner) is None
+            # "the district, where the town is, has reported": the clause's verb ends it
+            and last_words[-1].lower() not in _LINKING_VERBS
             and _valid_source(inner, counting=False)
         ):
             return inner, region_start + region.rfind(inner), None, ""
@@ -1653,6 +1655,9 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     subject = _subject_in_segment(last)
     if len(segments) >= 2 and _word_in(last_words[0], RELATIVE_PRONOUNS) and not _names_someone(subject):
         # "X, who visited the site on Tuesday, said": the clause is X's predicate, and X was not read
+        return None
+    if len(segments) >= 2 and first == "where" and last_words[-1].lower() in _LINKING_VERBS:
+        # "The district, where Orlo is, has reported 88 deaths": an aside on the place, no speaker
         return None
     if _holds_a_number(subject):
         head = _HEAD_BEFORE_COMPLEMENT_RE.match(subject)

@@ -1271,6 +1271,11 @@ _GATHERING_BEFORE_ITS_PARTICIPLE = re.compile(
 )
 # The same places described by the participle before them: "were active in the affected areas".
 _AREA_NOUN_AFTER = re.compile(rf"\s+{_AREA_NOUNS}\b", re.IGNORECASE)
+_HELPING_OTHERS = re.compile(
+    r"\b(?:search(?:ing|ed)?\s+for|look(?:ing|ed)?\s+for|rescu(?:ing|ed)|help(?:ing|ed)|assist(?:ing|ed)|"
+    r"reach(?:ing|ed)|feed(?:ing|s)?|treat(?:ing|ed))\s+(?:the\s+|(?:some|many|dozens\s+of)\s+)?(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
 _PLACE_TAKEN = re.compile(r"\s+(?:it|the\s+(?:city|town|village|base|capital|area))\b")
 _RESCUERS_AFTER = re.compile(
     r"\s+(?:teams?|workers?|crews?|personnel|services?|units?|operations?|efforts?|officials?|dogs?|boats?)\b",
@@ -1297,6 +1302,8 @@ def _cue_of_the_group(text: str, following: str, phrase_end: int, sentence_end: 
         or (found.group("cue").lower() == "rescue" and _RESCUERS_AFTER.match(window, found.end()))
         # "civilians who left the city on the day the rebels captured it": a place taken, no people
         or (found.group("cue").lower() in {"captured", "seized"} and _PLACE_TAKEN.match(window, found.end()))
+        # "24,000 troops are still searching for stranded families": the fate of whom they help
+        or _HELPING_OTHERS.search(window, 0, found.start())
     ):
         found = _ALL_CUES.search(window, found.end())  # "in the districts affected by": the places'
     if found is not None and not following[: found.start()].strip():

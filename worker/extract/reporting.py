@@ -631,7 +631,7 @@ SKIPPABLE_ADVERBS: Final[frozenset[str]] = word_set(
         independently initially provisionally only originally repeatedly publicly separately
         significantly sharply formally subsequently again drastically dramatically considerably
         substantially markedly slightly partially partly quietly hastily abruptly swiftly quickly
-        steadily gradually belatedly jointly privately reportedly recently roughly broadly
+        steadily gradually belatedly jointly privately reportedly recently roughly broadly each both
     """
 )
 
