@@ -2133,3 +2133,11 @@ def test_the_fate_of_people_a_group_helps_is_not_the_groups() -> None:
     assert categories("More than 2,400 villagers are still stranded, officials said.") == [
         ("More than 2,400", "displaced")
     ]
+
+
+def test_the_parts_after_a_colon_share_the_fate_of_the_total() -> None:
+    text = "The coroner confirmed 31 deaths from the two storms: 19 in Orlo and 12 in Velm."
+    assert categories(text) == [("31", "killed"), ("19", "killed"), ("12", "killed")]
+    # must not match: a figure after a colon with a fate of its own keeps it
+    text = "The coroner confirmed 31 deaths from the two storms: 19 people were hurt."
+    assert categories(text) == [("31", "killed"), ("19", "injured")]

@@ -300,7 +300,7 @@ _FIRST_TWO_WORDS_RE = re.compile(r"\s*\S+(?:\s+\S+)?")
 # A finite verb right after a phrase: the phrase is a clause's subject ("said the governor had ...").
 _VERB_AFTER_PHRASE_RE = re.compile(r"\s+" + _FINITE_VERB_RE.pattern)
 # A semicolon or dash and the words before the figure of the next list item: "; and almost 200,000".
-_LIST_CONTINUATION_RE = re.compile(r"(?:;|\s[—–-])\s*(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")
+_LIST_CONTINUATION_RE = re.compile(r"(?:;|:|\s[—–-])\s*(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")
 # What follows an inverted speaker and describes them, up to a participle that goes on reporting
 # ("..., adding that ..."): an age, a relative clause, an indefinite description.
 _SPEAKER_DESCRIPTION_RE = re.compile(
@@ -3707,9 +3707,10 @@ def _without_list_breaks(
     spans: Sequence[tuple[int, int]],
     anchors: Sequence[_Anchor],
 ) -> list[int]:
-    """Clause breaks without the semicolons and dashes that only go on with a list of figures ("X said
-    17 families fled in A; 1,329 families in B; and 46,000 in C", "X announced aid — 500 for each
-    family"): the cue before the first item governs them all. A clause with a cue or a verb of its
+    """Clause breaks without the semicolons, colons and dashes that only go on with a list of figures
+    ("X said 17 families fled in A; 1,329 families in B; and 46,000 in C", "X announced aid — 500 for
+    each family", "X confirmed 25 deaths: 16 in A and nine in B"): the cue before the first item
+    governs them all. A clause with a cue or a verb of its
     own ("; 7 were hurt") stays apart."""
     starts = {start for start, _ in spans}
     anchor_starts = [anchor.start for anchor in anchors]  # in reading order

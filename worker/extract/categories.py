@@ -608,8 +608,9 @@ _LIST_GAP = re.compile(
     r"(?-i:[A-Z][\w'’-]*\s+(?:\([A-Z]{2,6}\)\s+)?){0,3}"  # "300 in the north, Ontario (ON) 278"
     # "43 people died in Velm; in neighbouring Tarsa, 12": the next place and its figure, verb left out
     r"(?:(?:in|at|across)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2},\s+)?"
-    # "the toll was 144—134 in one town, nine in another", "40 people – 31 men and nine women –"
-    r"|(?:\s+[\w'’-]+){0,2}\s*[—–:]\s*|\s+-\s+",
+    # "the toll was 144—134 in one town, nine in another", "40 people – 31 men and nine women –",
+    # "25 deaths from the two fires: 16 in one, nine in the other"
+    r"|(?:\s+[\w'’-]+){0,2}\s*[—–]\s*|(?:\s+[\w'’-]+){0,5}\s*:\s*|\s+-\s+",
     re.IGNORECASE,
 )
 # "fell from about 699,000 to 204,000": the figure a change ends on counts what it started from.
