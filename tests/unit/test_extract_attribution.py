@@ -3693,3 +3693,17 @@ class TestSubjectTrimming:
         # must not match: a clause with its own verb after the colon stays apart
         text = "The coroner confirmed 31 deaths: 19 were found in cars."
         assert sources(text, "31", "19") == ["The coroner", None]
+
+    def test_a_preposition_before_an_owners_count_is_no_part_of_the_owner(self) -> None:
+        assert sources("By Velmar Daily's count, 211 people have died.", "211") == ["Velmar Daily"]
+        assert sources("By Reuters' count, 211 people have died.", "211") == ["Reuters"]
+        # must not match: a place's own count names no keeper
+        assert sources("By Amman's count, 211 people have died.", "211") == [None]
+
+    def test_a_platform_set_off_after_a_name_describes_it(self) -> None:
+        text = "Velm Rights, the platform that led the marches, says 266 people have died."
+        assert sources(text, "266") == ["Velm Rights"]
+        # must not match: a platform as a place to stand is no body
+        assert sources("Officials on the platform said 266 people had died.", "266") == [
+            "Officials on the platform"
+        ]

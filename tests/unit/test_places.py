@@ -1261,3 +1261,11 @@ def test_a_place_that_ends_a_newspapers_name_is_no_place() -> None:
     assert ids("The Lagos newspaper said 40 died in Ibadan.") == ["gn:2339354"]
     # must not match: the place named on its own
     assert ids("The paper said 40 died in Lagos.") == [gazetteer().lookup("Lagos").id]
+
+
+def test_a_places_word_after_an_unknown_capitalised_word_closes_a_longer_name() -> None:
+    assert ids("Reporters at Prothom Alo counted 12 deaths.") == []
+    assert ids("Coach Dario Maldonado said the team would rest.") == []
+    # must not match: a town after a word that leads a place's name, or after a preposition
+    assert ids("Storms hit Alo on Monday.") == ["iso:WF-AL"]
+    assert ids("Storms hit northern Kabul on Monday.") == ids("Storms hit Kabul on Monday.")

@@ -1143,6 +1143,7 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
             or acronym
             or len(capitalised) >= 2
             or (personal_name(tokens) is not None)
+            or " ".join(lower) in ALIAS_TABLE  # "By Reuters' count": a listed body keeps tallies
         )
     return bool(heads) or bool(capitalised) or acronym
 
@@ -2971,6 +2972,8 @@ def _possessor(text: str, floor: int, start: int, owner_end: int) -> tuple[str, 
     for kept, (word, word_start, word_end) in enumerate(reversed(words)):
         if kept and word[0].islower() and word.lower() != "the" and word.lower() not in NAME_PARTICLES:
             break
+        if kept and word.lower() in _CLAUSE_INITIAL_PREPOSITIONS:
+            break  # "By Velmar Daily's count": the preposition opens the sentence, not the name
         if kept and any(mark in text[word_end:phrase_start] for mark in "()–—"):
             break  # "in Orlo (organisers' estimate", "(Wire) – Velmora's toll": a mark opens the phrase
         phrase_start = word_start

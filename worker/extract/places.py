@@ -28,10 +28,12 @@ import pycountry
 from worker.extract.alternation import lowers_like_ignorecase, word_alternation
 from worker.extract.lexicon import MONTH_NAMES, STREET_WORDS, WEEKDAY_NAMES
 from worker.extract.reporting import (
+    DETERMINERS,
     DOTTED_TITLES,
     NAME_PARTICLES,
     OUTLET_KIND_NOUNS,
     PREPOSITIONS,
+    PRONOUNS,
     ROLE_WORDS,
     TITLE_WORDS,
     word_set,
@@ -666,6 +668,8 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
                 and (
                     _first_name(text, tokens, index)
                     or _surname(text, tokens, index, is_country=place.level == "country")
+                    # "Prothom Alo", "Velmar Castle": a town's word after a word no gazetteer knows
+                    or (place.level != "country" and _second_word_of_a_name(text, tokens, index))
                 )
             )
             or _acronym_in_brackets(text, tokens, index, stop)
@@ -949,6 +953,40 @@ _PLACE_LEAD_WORDS = word_set(
 # Verbs of saying after a name, with the comma that closes an apposition ("..., Ida Kent, said").
 _SAID_AFTER_NAME = re.compile(rf",?\s+(?:{_SAYING_VERBS}|wrote|noted|argued)\b")
 _SAYING_BEFORE_NAME = frozenset({"said", "says", "added", "told", "according"})
+
+
+# Capitalised words that open a sentence or a clause before a town's name: "And Kabul ...".
+_CLAUSE_WORDS = word_set(
+    """
+        and but or so yet while when as if since after before then also meanwhile yesterday today
+        tonight where whereas although though because until unless once
+    """
+)
+
+
+def _second_word_of_a_name(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether a town's one-word name at `tokens[index]` closes a two-word name: a capitalised word
+    that is no place, title, preposition or word that leads a place's name stands right before it."""
+    given = index - 1
+    if given < 0 or text[tokens[given].end() : tokens[index].start()] != " ":
+        return False
+    word = tokens[given].group()
+    lower = word.lower()
+    return (
+        word[0].isupper()
+        and word[1:].isalpha()
+        and word[1:].islower()
+        and lower not in _PLACE_LEAD_WORDS
+        and lower not in PREPOSITIONS
+        and lower not in TITLE_WORDS
+        and lower not in DETERMINERS
+        and lower not in PRONOUNS
+        and lower not in _CLAUSE_WORDS
+        and word not in MONTH_NAMES
+        and word not in WEEKDAY_NAMES
+        and gazetteer().lookup(word) is None
+        and gazetteer().country_of_adjective(word) is None
+    )
 
 
 def _surname(text: str, tokens: list[re.Match[str]], index: int, *, is_country: bool) -> bool:

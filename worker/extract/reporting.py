@@ -818,7 +818,7 @@ EPITHET_HEADS: Final[frozenset[str]] = TRADE_EPITHETS | word_set(
     """
         watchdog agency body group organisation organization charity regulator monitor institution
         outfit agencies bodies groups organisations organizations charities newspaper outlet society
-        fund programme program network alliance coalition federation association foundation
+        fund programme program network alliance coalition federation association foundation platform
     """
 )
 
