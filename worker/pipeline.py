@@ -471,8 +471,10 @@ def _to_event(
         # A village or district the gazetteer does not list: a place of its own in the item's
         # country ("XX", the ISO code for an unknown one, when the item names none).
         country = where.country or "XX"
+        # a fire named after its site is that site: "the Eaton Fire" and "the Eaton fire" alike
+        site = fold(claim.location).removesuffix(" fire") or fold(claim.location)
         place = Place(
-            id=f"name:{country.lower()}:{fold(claim.location)}",
+            id=f"name:{country.lower()}:{site}",
             name=claim.location,
             level="city",
             country=country,

@@ -350,3 +350,15 @@ def test_the_parent_named_alone_relays_the_one_agency_the_item_credits_with_the_
     # nor a person who speaks for the parent itself
     found = events("UN chief Maria Lenz said 900 people died. OCHA said 40 people died.", "")
     assert only(found, 900).resolved_source.id == "un"  # type: ignore[union-attr]
+
+
+def test_a_fire_named_after_its_site_is_that_site_however_its_name_is_capitalised() -> None:
+    capitalised = only(
+        events("The coroner said 14 people died in the Velmo Ridge Fire in California.", "Fire"), 14
+    )
+    lower = only(events("The coroner said 14 people died in the Velmo Ridge fire in California.", "Fire"), 14)
+    assert capitalised.place is not None and lower.place is not None
+    assert capitalised.place.id == lower.place.id == "name:us:velmo ridge"
+    # must not match: a place whose own name ends in another word keeps it
+    other = only(events("The coroner said 14 people died in Velmo Creek in California.", "Floods"), 14)
+    assert other.place is not None and other.place.id == "name:us:velmo creek"
