@@ -352,25 +352,29 @@ def test_a_comment_counter_in_brackets_is_dropped() -> None:
     assert clean_body("Views differ (53 percent agree).").text == "Views differ (53 percent agree)."
 
 
-def test_a_typewriters_double_hyphen_between_words_is_a_dash() -> None:
-    body = "The rally drew 50,000 people -- far more than expected."
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The rally drew 50,000 people -- far more than expected.",
+            "The rally drew 50,000 people — far more than expected.",
+        ),
+        (
+            "Five sailors--two officers and three cadets--were rescued.",
+            "Five sailors—two officers and three cadets—were rescued.",
+        ),
+    ],
+)
+def test_a_typewriters_double_hyphen_between_words_or_spaces_is_a_dash(body: str, expected: str) -> None:
     cleaned = clean_body(body)
-    assert cleaned.text == "The rally drew 50,000 people — far more than expected."
+    assert cleaned.text == expected
     dash = cleaned.text.index("—")
     start, end = cleaned.original_span(dash, dash + 1)
     assert body[start:end] == "--"
-    # must not match: single hyphens inside words, and a marker's hyphens against a figure
+
+
+def test_hyphens_against_a_figure_or_in_a_rule_are_no_dash() -> None:
     assert clean_body("A state-run count of 3--4 sorts.").text == "A state-run count of 3--4 sorts."
-
-
-def test_a_double_hyphen_set_without_spaces_between_words_is_a_dash() -> None:
-    body = "Five sailors--two officers and three cadets--were rescued."
-    cleaned = clean_body(body)
-    assert cleaned.text == "Five sailors—two officers and three cadets—were rescued."
-    dash = cleaned.text.index("—")
-    start, end = cleaned.original_span(dash, dash + 1)
-    assert body[start:end] == "--"
-    # must not match: a run of three hyphens is a rule, not a dash
     assert clean_body("Results---final.").text == "Results---final."
 
 

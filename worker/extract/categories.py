@@ -843,6 +843,7 @@ def _damaged_thing(lower: str, text: str, position: int) -> bool:
     return following is not None and following.group("word") in THING_NOUNS
 
 
+# Verbs whose subject is evidence, in the plural's form: "reports from 40 villages indicate".
 _EVIDENCE_VERBS = frozenset({"indicate", "suggest", "show", "reveal", "confirm"})
 
 
@@ -1272,12 +1273,15 @@ _GATHERING_BEFORE_ITS_PARTICIPLE = re.compile(
 )
 # The same places described by the participle before them: "were active in the affected areas".
 _AREA_NOUN_AFTER = re.compile(rf"\s+{_AREA_NOUNS}\b", re.IGNORECASE)
+# A deed the counted group does for other people, before the cue that tells those people's fate.
 _HELPING_OTHERS = re.compile(
     r"\b(?:search(?:ing|ed)?\s+for|look(?:ing|ed)?\s+for|rescu(?:ing|ed)|help(?:ing|ed)|assist(?:ing|ed)|"
     r"reach(?:ing|ed)|feed(?:ing|s)?|treat(?:ing|ed))\s+(?:the\s+|(?:some|many|dozens\s+of)\s+)?(?:[a-z]+\s+)?$",
     re.IGNORECASE,
 )
+# What a force captured or seized when it is a place, not people.
 _PLACE_TAKEN = re.compile(r"\s+(?:it|the\s+(?:city|town|village|base|capital|area))\b")
+# The nouns "rescue" describes when it names a trade, not what befell anyone: "rescue teams".
 _RESCUERS_AFTER = re.compile(
     r"\s+(?:teams?|workers?|crews?|personnel|services?|units?|operations?|efforts?|officials?|dogs?|boats?)\b",
     re.IGNORECASE,

@@ -964,28 +964,39 @@ _CLAUSE_WORDS = word_set(
 )
 
 
-def _second_word_of_a_name(text: str, tokens: list[re.Match[str]], index: int) -> bool:
-    """Whether a town's one-word name at `tokens[index]` closes a two-word name: a capitalised word
-    that is no place, title, preposition or word that leads a place's name stands right before it."""
+def _capitalised_word_before(text: str, tokens: list[re.Match[str]], index: int) -> str | None:
+    """The capitalised word right before `tokens[index]`, one space between, when it may be a part
+    of a name: no word that leads a place's name, preposition, title or country's adjective."""
     given = index - 1
     if given < 0 or text[tokens[given].end() : tokens[index].start()] != " ":
-        return False
+        return None
     word = tokens[given].group()
     lower = word.lower()
+    if (
+        not (word[0].isupper() and word[1:].isalpha() and word[1:].islower())
+        or lower in _PLACE_LEAD_WORDS
+        or lower in PREPOSITIONS
+        or lower in TITLE_WORDS
+        or gazetteer().country_of_adjective(word) is not None
+    ):
+        return None
+    return word
+
+
+def _second_word_of_a_name(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether a place's one-word name at `tokens[index]` closes a two-word name: a capitalised word
+    that is no place nor a word that opens a sentence or clause stands right before it."""
+    word = _capitalised_word_before(text, tokens, index)
+    if word is None:
+        return False
+    lower = word.lower()
     return (
-        word[0].isupper()
-        and word[1:].isalpha()
-        and word[1:].islower()
-        and lower not in _PLACE_LEAD_WORDS
-        and lower not in PREPOSITIONS
-        and lower not in TITLE_WORDS
-        and lower not in DETERMINERS
+        lower not in DETERMINERS
         and lower not in PRONOUNS
         and lower not in _CLAUSE_WORDS
         and word not in MONTH_NAMES
         and word not in WEEKDAY_NAMES
         and gazetteer().lookup(word) is None
-        and gazetteer().country_of_adjective(word) is None
     )
 
 
@@ -995,21 +1006,11 @@ def _surname(text: str, tokens: list[re.Match[str]], index: int, *, is_country: 
     Kent, a spokeswoman,"), or a verb of saying does (not after a country's name: "Oxfam Kenya
     said" is the charity's branch), or a verb of saying or a role word comes before them ("said
     Ida Kent", "spokeswoman Ida Kent")."""
+    word = _capitalised_word_before(text, tokens, index)
+    # a town's other spelling may be a given name ("Nadia"); a town's own name is taken for one
+    if word is None or (gazetteer().lookup(word) is not None and not gazetteer().is_other_spelling(word)):
+        return False
     given = index - 1
-    if given < 0 or text[tokens[given].end() : tokens[index].start()] != " ":
-        return False
-    word = tokens[given].group()
-    lower = word.lower()
-    if (
-        not (word[0].isupper() and word[1:].isalpha() and word[1:].islower())
-        or lower in _PLACE_LEAD_WORDS
-        or lower in PREPOSITIONS
-        or lower in TITLE_WORDS
-        # a town's other spelling may be a given name ("Nadia"); a town's own name is taken for one
-        or (gazetteer().lookup(word) is not None and not gazetteer().is_other_spelling(word))
-        or gazetteer().country_of_adjective(word) is not None
-    ):
-        return False
     end = tokens[index].end()
     described = _PERSON_DESCRIBED_AFTER.match(text, end)
     if described is not None and (
