@@ -3707,3 +3707,17 @@ class TestSubjectTrimming:
         assert sources("Officials on the platform said 266 people had died.", "266") == [
             "Officials on the platform"
         ]
+
+    def test_a_modal_verb_before_the_cue_is_no_part_of_the_subject(self) -> None:
+        text = '"We can put the number of the stranded at about 4,000," the official said.'
+        assert sources(text, "4,000") == ["the official"]
+        # must not match: a body's own name keeps its words
+        assert sources("The Can Tho council said 4,000 people fled.", "4,000") == ["The Can Tho council"]
+
+    def test_a_whose_clause_describes_the_head_before_it(self) -> None:
+        text = "Provinces whose residents took shelter have reported 212 deaths."
+        assert sources(text, "212") == ["Provinces"]
+        # must not match: a clause set off by commas leaves the subject before it whole
+        assert sources("The agency, whose teams reached the valley, said 212 people died.", "212") == [
+            "The agency"
+        ]

@@ -1653,6 +1653,13 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
             # after "of" only a body ("the estimate of the health office"), not a place ("the town of Orlo")
             if named is not None and _valid_source(named.group("np"), counting=named["preposition"] == "of"):
                 return named.group("np"), region_start + region.rfind(named.group("np")), None, ""
+    whose = _WHOSE_CLAUSE_RE.search(last)
+    if whose is not None:
+        # "Countries whose citizens took part have reported": the clause describes the head before it
+        head = last[: whose.start()].strip()
+        if not _valid_source(head, counting=False):
+            return None
+        return head, region_start + region.rfind(head), None, ""
     subject = _subject_in_segment(last)
     if len(segments) >= 2 and _word_in(last_words[0], RELATIVE_PRONOUNS) and not _names_someone(subject):
         # "X, who visited the site on Tuesday, said": the clause is X's predicate, and X was not read
@@ -1697,6 +1704,8 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     return subject, region_start + region.rfind(subject), None, ""
 
 
+# A "whose" clause inside a subject, which describes the noun phrase before it.
+_WHOSE_CLAUSE_RE = re.compile(r"\s+whose\s")
 # A verb in the past and the definite noun phrase it acts on, inside what was read as a subject.
 _OBJECT_OF_A_DEED_RE = re.compile(r"\b[a-z]{3,}ed\s+(?P<np>(?:the|its|their)\s+(?:[A-Z][\w'’.&-]*\s*){1,5})$")
 

@@ -351,7 +351,8 @@ AUXILIARIES: Final[frozenset[str]] = word_set(
     """
         has have had also earlier later previously separately again already now then would will could
         may might did does do yet first initially last yesterday today overnight alone itself themselves
-        meanwhile since recently reportedly further additionally subsequently likewise
+        meanwhile since recently reportedly further additionally subsequently likewise can cannot
+        should must shall
     """
 )
 
