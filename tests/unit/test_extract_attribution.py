@@ -3721,3 +3721,10 @@ class TestSubjectTrimming:
         assert sources("The agency, whose teams reached the valley, said 212 people died.", "212") == [
             "The agency"
         ]
+
+    def test_places_that_report_in_the_present_are_where_the_figures_are(self) -> None:
+        assert sources("Kandy and Badulla each report 52 deaths.", "52") == [None]
+        # must not match: a body that reports in the present is the source
+        assert sources("The disaster centre and the army report 52 deaths.", "52") == [
+            "The disaster centre and the army"
+        ]

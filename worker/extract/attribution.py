@@ -1020,7 +1020,7 @@ def _holds_a_number(phrase: str) -> bool:
 
 # Verbs whose subject may be the place a figure happened in rather than a body that reports it.
 _PLACE_TALLY_VERBS = frozenset(
-    {"reported", "reports", "recorded", "records", "registered", "registers", "logged"}
+    {"reported", "reports", "report", "recorded", "records", "registered", "registers", "logged"}
 )
 _PLACE_LIST_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
