@@ -2141,3 +2141,19 @@ def test_the_parts_after_a_colon_share_the_fate_of_the_total() -> None:
     # must not match: a figure after a colon with a fate of its own keeps it
     text = "The coroner confirmed 31 deaths from the two storms: 19 people were hurt."
     assert categories(text) == [("31", "killed"), ("19", "injured")]
+
+
+def test_people_taken_into_shelters_are_evacuated_and_into_camps_displaced() -> None:
+    text = "The agency said the floods sent 52,000 people to temporary shelters."
+    assert categories(text) == [("52,000", "evacuated")]
+    text = "The agency said 9,000 families had moved into camps outside the town."
+    assert categories(text) == [("9,000", "displaced")]
+    # must not match: soldiers taken to their camps are no evacuees
+    assert categories("The army said it flew 300 soldiers to the camps.") == [("300", "other")]
+
+
+def test_people_treated_for_the_heat_are_ill_not_hurt() -> None:
+    text = "Officials said 2,000 pilgrims were being treated for heat-related illnesses."
+    assert categories(text) == [("2,000", "affected")]
+    # must not match: people treated for injuries are injured
+    assert categories("Officials said 20 pilgrims were treated for injuries.") == [("20", "injured")]

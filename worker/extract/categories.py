@@ -109,6 +109,9 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
         "starving", "sickened", "sickening", "poisoned", "fell ill", "fallen ill",
         "waterborne diseases", "diarrhoea", "diarrhea", "taken to hospital", "rushed to hospital",
         "under treatment", "receiving treatment",
+        # ill from the heat: no wound, so not injured
+        "treated for heat", "treated for heatstroke", "treated for heat stroke", "treated for heat stress",
+        "treated for heat exhaustion", "treated for heat-related illnesses", "treated for illnesses",
         "taken to hospitals", "rushed to hospitals", "transported to hospital", "transported to hospitals",
         "taken to the hospital", "rushed to the hospital", "transported to the hospital",
         "taken to a hospital", "rushed to a hospital", "transported to a hospital", "airlifted to hospital",
@@ -1034,7 +1037,16 @@ def _category_around(text: str, figure: FigureSpan, head: str | None, *, is_thin
         return "killed"  # "we lost 10 people"; lost jobs or homes stay other
     if head in _GROUPS_OF_PEOPLE and _LOST_AFTER.match(text, figure.phrase_end, figure.sentence_end):
         return "killed"  # "more than 900 people were lost"; people lost at sea are missing
-    housed = None if is_thing else _IN_COUNTED_SHELTERS.match(text, figure.phrase_end, figure.sentence_end)
+    housed = (
+        None
+        if is_thing
+        else _IN_COUNTED_SHELTERS.match(text, figure.phrase_end, figure.sentence_end)
+        or (
+            _INTO_SHELTERS.match(text, figure.phrase_end, figure.sentence_end)
+            if head in _GROUPS_OF_PEOPLE or head in _HOUSEHOLDS
+            else None
+        )
+    )
     if housed is None:
         return None
     return "displaced" if housed.group("where").lower() == "camps" else "evacuated"
@@ -1063,6 +1075,15 @@ _IN_COUNTED_SHELTERS = re.compile(
     r"(?:(?:staying|living|sheltering|housed|accommodated|lodged)\s+)?in\s+"
     r"(?:(?:some|about|around|more\s+than|over|nearly)\s+)?\d[\d,]*\s+(?:[a-z-]+\s+){0,2}?"
     r"(?P<where>shelters|evacuation\s+cent(?:re|er)s|relief\s+camps|camps)\b",
+    re.IGNORECASE,
+)
+_HOUSEHOLDS = frozenset({"families", "households", "evacuees"})
+# "sent 78,000 people to temporary shelters", "20,000 people have been moved into 176 relief
+# centres": people taken into shelters, counted or not.
+_INTO_SHELTERS = re.compile(
+    r"\s+(?:(?:have|has|had)\s+(?:been\s+)?|(?:were|was)\s+)?(?:(?:moved|taken|brought|sent|relocated|evacuated)\s+)?"
+    r"(?:in)?to\s+(?:(?:some|about|around|more\s+than|over|nearly|almost)\s+)?(?:\d[\d,]*\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"(?P<where>shelters|evacuation\s+cent(?:re|er)s|relief\s+cent(?:re|er)s|relief\s+camps|camps)\b",
     re.IGNORECASE,
 )
 # A part of a group that died: "two of the injured later died", "five of those hurt succumbed",
