@@ -3728,3 +3728,9 @@ class TestSubjectTrimming:
         assert sources("The disaster centre and the army report 52 deaths.", "52") == [
             "The disaster centre and the army"
         ]
+
+    def test_a_claim_made_to_an_audience_before_that_is_the_speakers(self) -> None:
+        text = "The mayor assured residents that only 3 homes had been lost."
+        assert sources(text, "3") == ["The mayor"]
+        # must not match: cover given to something is no claim
+        assert sources("The insurer assured 400 homes in the valley.", "400") == [None]

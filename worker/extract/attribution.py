@@ -51,6 +51,8 @@ from worker.extract.reporting import (
     AGENT_RE,
     AUDIENCE_PHRASE_RE,
     AUDIENCE_SETTING_RE,
+    AUDIENCE_THAT_RE,
+    AUDIENCE_THAT_VERBS,
     AUDIENCE_WORDS,
     AUXILIARIES,
     BRACKET_LABEL_NOUNS,
@@ -2025,6 +2027,8 @@ def _reports_a_value(text: str, cue: _Cue, end: int) -> bool:  # noqa: PLR0911  
         return THAT_FOLLOWS_RE.match(text, cue.end, end) is not None and (
             cue.word not in NOUN_LIKE_THAT_CLAUSE_VERBS or _speaker_head_before(text, cue.start)
         )
+    if cue.word in AUDIENCE_THAT_VERBS:
+        return AUDIENCE_THAT_RE.match(text, cue.end, end) is not None
     if cue.word in POSTING_VERBS:
         return POSTED_ON_RE.match(text, cue.end, end) is not None
     if cue.word in ACCUSING_VERBS:

@@ -66,6 +66,9 @@ SPEECH_VERBS: Final[dict[str, str]] = {
     "indicated": "indicated",
     "indicates": "indicated",
     "mentioned": "mentioned",
+    "assured": "assured",  # "assured residents that only 3 were hurt": a claim made to an audience
+    "assures": "assured",
+    "reassured": "assured",
     "informed": "informed",  # South Asian English: "the collector informed that 3,200 ..."
     "informs": "informed",
     "reiterated": "reiterated",
@@ -141,6 +144,10 @@ THAT_CLAUSE_VERBS: Final[frozenset[str]] = frozenset(
 # Of those, the ones that are plural nouns too, verbs only after a speaker's head (`attribution`).
 NOUN_LIKE_THAT_CLAUSE_VERBS: Final[frozenset[str]] = frozenset({"states"})
 THAT_FOLLOWS_RE: Final = re.compile(r",?\s+that\b")
+# Verbs of saying that take their audience first: a cue only when "that" follows the audience
+# ("assured residents that ..."; "the insurer assured 400 homes" is cover, no claim).
+AUDIENCE_THAT_VERBS: Final[frozenset[str]] = frozenset({"assured", "assures", "reassured"})
+AUDIENCE_THAT_RE: Final = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?that\b")
 # "The ministry posted on its website that ...", "the mayor posted on X:", "she posted that ...", and
 # after what was said ("..., she posted.", "..., the mayor posted on X."): a verb of saying only with
 # "that", a colon or nothing after it ("the bank posted a loss" is a result).
