@@ -1077,6 +1077,7 @@ _IN_COUNTED_SHELTERS = re.compile(
     r"(?P<where>shelters|evacuation\s+cent(?:re|er)s|relief\s+camps|camps)\b",
     re.IGNORECASE,
 )
+# Heads that count homes' worth of people, who go into shelters as people do.
 _HOUSEHOLDS = frozenset({"families", "households", "evacuees"})
 # "sent 78,000 people to temporary shelters", "20,000 people have been moved into 176 relief
 # centres": people taken into shelters, counted or not.
