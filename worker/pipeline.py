@@ -472,7 +472,8 @@ def _to_event(
         # country ("XX", the ISO code for an unknown one, when the item names none).
         country = where.country or "XX"
         # a fire named after its site is that site: "the Eaton Fire" and "the Eaton fire" alike
-        site = fold(claim.location).removesuffix(" fire") or fold(claim.location)
+        folded = fold(claim.location)
+        site = folded.removesuffix(" fire") or folded
         place = Place(
             id=f"name:{country.lower()}:{site}",
             name=claim.location,

@@ -1995,9 +1995,8 @@ def test_a_generic_head_or_a_place_after_a_description_is_no_name_of_its_own() -
     )
     # must not match: a place after a preposition is where the office is
     mention = "the Office of Relief in Central Visayas"
-    assert resolve(mention, text="Floods hit Cebu.", country="PH", kind="organisation") != (
-        resolve("the Central Visayas", text="Floods hit Cebu.", country="PH", kind="organisation")
-    )
+    found = resolve(mention, text="Floods hit Cebu.", country="PH", kind="organisation")
+    assert found == "name:central office relief visaya"
 
 
 @pytest.mark.parametrize(
@@ -2013,7 +2012,7 @@ def test_a_news_agency_without_a_name_stays_generic_media() -> None:
     found = resolve(
         "the Disaster Relief Agency", text="The blast hit Iran.", country="IR", kind="organisation"
     )
-    assert found is not None and "velpress" not in found and found != "generic:media"
+    assert found == "name:agency disaster relief"
 
 
 @pytest.mark.parametrize(

@@ -1715,15 +1715,10 @@ def _category_as_part(text: str, figure: FigureSpan, before: str) -> str | None:
     part_of = figure.part_of
     if part_of is None:
         return None
-    if _PART_OF_BEFORE.search(before[-PART_OF_WINDOW:]) and _ANOTHER_HOST.search(
-        text, figure.previous_end or figure.start, figure.start
-    ):
+    marked_part = _PART_OF_BEFORE.search(before[-PART_OF_WINDOW:]) is not None
+    if marked_part and _ANOTHER_HOST.search(text, figure.previous_end or figure.start, figure.start):
         return None  # "179 arrests and several cases of assault, including two stabbings"
-    if (
-        _PARTITIVE_AFTER.match(text, figure.end)
-        or _PART_OF_BEFORE.search(before[-PART_OF_WINDOW:])
-        or _AS_WERE.search(before[-AS_WERE_WINDOW:])
-    ):
+    if marked_part or _PARTITIVE_AFTER.match(text, figure.end) or _AS_WERE.search(before[-AS_WERE_WINDOW:]):
         return part_of
     if figure.previous_end is not None and (
         _LIST_GAP.fullmatch(text, figure.previous_end, figure.start)
