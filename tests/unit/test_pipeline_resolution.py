@@ -362,3 +362,64 @@ def test_a_fire_named_after_its_site_is_that_site_however_its_name_is_capitalise
     # must not match: a place whose own name ends in another word keeps it
     other = only(events("The coroner said 14 people died in Velmo Creek in California.", "Floods"), 14)
     assert other.place is not None and other.place.id == "name:us:velmo creek"
+
+
+def test_a_countrys_name_is_the_state_of_that_name_where_the_item_places_it_in_another_country() -> None:
+    beside_a_state = only(
+        events("The storm killed 20 people in Georgia and 14 in South Carolina, officials said.", "Storm"), 20
+    )
+    assert beside_a_state.place is not None and beside_a_state.place.id == "iso:US-GA"
+    titled = only(events("Georgia Gov. Mara Ilves said 12 people died in the storm.", "Storm"), 12)
+    assert titled.place is not None and titled.place.id == "iso:US-GA"
+    nigerian = only(
+        events("Floods killed 40 people in Niger State and 12 in Kogi, officials said.", "Floods"), 40
+    )
+    assert nigerian.place is not None and nigerian.place.id == "iso:NG-NI"
+    # must not match: the country itself, named beside its own capital or alone
+    abroad = only(
+        events("Protests filled Tbilisi. Police in Georgia said 30 people were held.", "Protests"), 30
+    )
+    assert abroad.place is not None and abroad.place.country == "GE"
+    alone = only(events("Officials in Georgia said 30 people were held.", "Protests"), 30)
+    assert alone.place is not None and alone.place.country == "GE"
+
+
+def test_a_place_that_owns_the_toll_before_it_is_the_figures_place() -> None:
+    found = events(
+        "Storms hit Florida and Georgia. Officials said North Carolina's death toll rose to 25.", "Storms"
+    )
+    assert only(found, 25).place is not None and only(found, 25).place.id == "iso:US-NC"  # type: ignore[union-attr]
+    # must not match: a place named with a possessive before anything else
+    found = events(
+        "Storms hit Florida and Georgia. Officials said North Carolina's roads held 25 crews.", "Storms"
+    )
+    assert only(found, 25).place is not None and only(found, 25).place.id == "iso:US"  # type: ignore[union-attr]
+
+
+def test_a_governors_staff_and_office_speak_as_the_governor() -> None:
+    through_staff = only(
+        events("Lena Ortiz, press secretary for Gov. Mara Ilves, said 15 people died in the storm.", "Storm"),
+        15,
+    )
+    office = only(events("Gov. Mara Ilves's office said 15 people died in the storm.", "Storm"), 15)
+    named = only(events("Gov. Mara Ilves said 15 people died in the storm.", "Storm"), 15)
+    assert named.resolved_source is not None
+    assert named.resolved_source.id == "person:m ilvs"
+    assert through_staff.resolved_source is not None and through_staff.resolved_source.id == "person:m ilvs"
+    assert office.resolved_source is not None and office.resolved_source.id == "person:m ilvs"
+    # must not match: a body's spokeswoman speaks for the body
+    body = only(events("A spokeswoman for the Velmora Relief Board said 15 people died.", "Storm"), 15)
+    assert body.resolved_source is not None and body.resolved_source.id == "name:board relief velmora"
+
+
+def test_a_surname_the_item_writes_after_a_title_is_a_person() -> None:
+    found = events(
+        "The storm hit hard. Ilves said 15 people died, a day after Gov. Ilves toured the coast.", "Storm"
+    )
+    assert only(found, 15).resolved_source is not None
+    assert only(found, 15).resolved_source.id == "person:ilvs"  # type: ignore[union-attr]
+    # must not match: a title is no first name; a company's one word stays a name
+    found = events("Ilves said 15 people died, a day after Mayor Ilves toured the coast.", "Storm")
+    assert only(found, 15).resolved_source.id == "person:ilvs"  # type: ignore[union-attr]
+    found = events("Velmacorp said 15 cars were recalled, a day after President Ana Ruiz spoke.", "Cars")
+    assert only(found, 15).resolved_source.id == "name:velmacorp"  # type: ignore[union-attr]

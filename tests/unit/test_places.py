@@ -1269,3 +1269,22 @@ def test_a_places_word_after_an_unknown_capitalised_word_closes_a_longer_name() 
     # must not match: a town after a word that leads a place's name, or after a preposition
     assert ids("Storms hit Alo on Monday.") == ["iso:WF-AL"]
     assert ids("Storms hit northern Kabul on Monday.") == ids("Storms hit Kabul on Monday.") == ["iso:AF-KAB"]
+
+
+def test_a_town_before_the_region_after_its_comma_is_the_figures_place() -> None:
+    asheville = gazetteer().lookup("Asheville", "US")
+    assert asheville is not None
+    assert place_of("Officials said 30 people died in Asheville, North Carolina.", "30") == "Asheville"
+    assert place_of("Officials said 30 people died in Palu, Central Sulawesi.", "30") == "Palu"
+    # must not match: places listed one after another, where the figure is all of theirs
+    assert place_of("Officials said 30 people died in Palu, Central Sulawesi and West Java.", "30") is None
+    # nor a country that owns what follows the comma
+    assert place_of("Shelling killed 30 people in Palu, Indonesia's ministry said.", "30") is None
+
+
+def test_a_place_past_a_contrast_after_the_figure_is_the_next_figures() -> None:
+    text = "The toll rose to 3,000 in the region while Syria reported 1,200 deaths."
+    assert place_of(text, "3,000", "1,200") is None
+    assert place_of(text, "1,200") == "Syria"
+    # must not match: a place after the figure in its own clause
+    assert place_of("The toll rose to 3,000 in Syria on Monday.", "3,000") == "Syria"

@@ -705,6 +705,7 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
             # the whole capitalised name only: "the raid on Nyaung Kone" is no raid on Nyaung
             or (stop == longest and _attack_on_before(text, mention_start, start))
             or _tally_subject(text, mention_start, mention_end, start)
+            or _toll_owner(text, mention_end)
         )
         if place.level == "city" and not (
             locative
@@ -1072,7 +1073,28 @@ def _tally_subject(text: str, start: int, end: int, floor: int) -> bool:
     before = start - 1
     while before >= floor and text[before].isspace():
         before -= 1  # the mark before the place, read back over the spaces only: the text may be long
-    return before < floor or text[before] in ",.:;"
+    # "... while Velmar reported 1,200": a contrast opens the place's own clause too
+    return (
+        before < floor
+        or text[before] in ",.:;"
+        or _CONTRAST_BEFORE.search(text, floor, before + 1) is not None
+    )
+
+
+_CONTRAST_BEFORE = re.compile(r"\b(?:while|whereas|but)$")
+
+
+# A tally after its place's possessive: "North Carolina's death toll", "the state's official count".
+_TOLL_AFTER_POSSESSIVE = re.compile(
+    r"\s+(?:(?:own|overall|official|confirmed|total|latest)\s+)?(?:death\s+)?(?:toll|tally|count)\b"
+)
+
+
+def _toll_owner(text: str, name_end: int) -> bool:
+    """Whether a place owns the tally written after it: its figures are the place's, as after "in"."""
+    return (
+        text.endswith(("'s", "’s"), 0, name_end) and _TOLL_AFTER_POSSESSIVE.match(text, name_end) is not None
+    )
 
 
 def _attack_on_before(text: str, position: int, floor: int) -> bool:
@@ -1164,7 +1186,8 @@ def sentence_places(
     """The places a sentence puts events in: those a locative word introduces, in reading order.
     `mentions` is `find_places(text, start, end)` when the caller already has it.
 
-    Of "Central Sulawesi's Palu" only the place after the possessive is kept: it is the more precise.
+    Of "Central Sulawesi's Palu" only the place after the possessive is kept: it is the more precise;
+    of "Asheville, North Carolina" the place before the comma, for the same reason.
     """
     if mentions is None:
         mentions = find_places(text, start, end)
@@ -1172,7 +1195,11 @@ def sentence_places(
     for index, mention in enumerate(mentions):
         if not mention.locative:
             continue
-        if index + 1 < len(mentions) and mentions[index + 1].start - mention.end <= 4:
+        if (
+            index + 1 < len(mentions)
+            and mentions[index + 1].start - mention.end <= 4
+            and not _area_after_comma(text, mentions, index)
+        ):
             continue
         located.append(mention)
     known = [(m.start, m.end) for m in mentions]
@@ -1212,6 +1239,30 @@ def sentence_places(
         located.append(PlaceMention(place=unlisted, start=at, end=until, locative=True))
     located.extend(_named_fires(text, start, end, known + [(m.start, m.end) for m in located]))
     return sorted(located, key=lambda m: m.start)
+
+
+def _area_after_comma(text: str, mentions: list[PlaceMention], index: int) -> bool:
+    """Whether the place after a comma is the area the place before it lies in ("Asheville, North
+    Carolina", "Palu, Indonesia"), not the next item of a list ("Aleppo, Hama and Idlib"): the
+    country or region holding it, or a region after a town, with no further place listed after."""
+    place, area = mentions[index].place, mentions[index + 1]
+    if not text.startswith(", ", mentions[index].end) or text.endswith(("'s", "’s"), 0, area.end):
+        return False  # "shelling on Tarsa, Velmar's ministry said": the owner of what follows
+    if area.place.level == "country" or place.parent == area.place.id:
+        return place.within(area.place)
+    listed_on = index + 2 < len(mentions) and (
+        _LIST_GAP.fullmatch(text, area.end, mentions[index + 2].start) is not None
+    )
+    return (
+        place.level == "city"
+        and area.place.level == "region"
+        and place.country == area.place.country
+        and not listed_on
+    )
+
+
+# What joins the places of a list: "Hama, Idlib", "Hama and Idlib", "Hama, and the Idlib".
+_LIST_GAP = re.compile(r"(?:,\s*|\s+)(?:(?:and|or|&)\s+)?(?:the\s+)?")
 
 
 def _names_what_follows(text: str, name_end: int) -> bool:
@@ -1438,7 +1489,10 @@ def _nearest_place(
         mention = mentions[index]
         if mention.end <= figure_start and not elsewhere:
             distance = float(figure_start - mention.end)
-        elif figure_start < mention.start < after_limit:
+        elif figure_start < mention.start < after_limit and not _contrast_break_between(
+            text, figure_start, mention.start
+        ):
+            # "3,000 dead, while Velmar reported 1,200": past the contrast, the next figure's place
             distance = mention.start - figure_start - 1.5
         else:
             continue
@@ -1822,6 +1876,7 @@ def item_places(text: str, headline: str | None = None, dateline: str | None = N
     striking: list[tuple[str, int, PlaceMention | None]] = []
     _vote(headline or "", len(headline or ""), votes, mentions, striking)
     text_mentions = _vote(text, min(len(text), 400), votes, mentions, striking)
+    _read_homonyms_as_states(votes, mentions, _dateline_place(dateline) if dateline else None)
     if striking and not set(votes) - {code for code, _, _ in striking}:
         # a country's strikes on its own soil, or on no country the item names: its own votes
         for code, weight, mention in striking:
@@ -1873,6 +1928,72 @@ def item_places(text: str, headline: str | None = None, dateline: str | None = N
         text_mentions=tuple(text_mentions),
         event_name=_written_name(text, text_mentions, best),
     )
+
+
+def state_of_the_same_name(place: Place) -> Place | None:
+    """The state or province another country gives a country's name ("Georgia" in the US, "Niger"
+    in Nigeria). Never a territory ISO lists both as a country and under another state (its code
+    ends with the territory's own: "US-PR", "CN-TW"): news reports those as places of their own."""
+    if place.level != "country":
+        return None
+    gaz = gazetteer()
+    return next(
+        (
+            entry
+            for entry in gaz.by_name.get(fold(place.name), ())
+            if entry.level == "region"
+            and entry.country != place.country
+            and not entry.id.endswith(f"-{place.country}")
+            and gaz.unit_types.get(entry.id) in STATE_UNIT_TYPES
+        ),
+        None,
+    )
+
+
+STATE_UNIT_TYPES = frozenset({"state", "province"})
+# "Georgia Gov. Ana Ruiz", "Niger State", "the state of Georgia": the name is a state's.
+_STATE_WORD_AFTER = re.compile(r"[’']?s?\s+(?:State\b|state\b|Gov\.|Governor\b|Lt\.\s+Gov\.)")
+_STATE_WORD_BEFORE = re.compile(r"\bstate\s+of\s+$", re.IGNORECASE)
+
+
+def _as_named_state(text: str, mention: PlaceMention) -> PlaceMention:
+    """A country's name written as a state's ("Georgia Gov.", "Niger State"): that state."""
+    state = state_of_the_same_name(mention.place)
+    if state is not None and (
+        _STATE_WORD_AFTER.match(text, mention.end)
+        or _STATE_WORD_BEFORE.search(text, max(0, mention.start - STATE_OF_WINDOW), mention.start)
+    ):
+        return replace(mention, place=state)
+    return mention
+
+
+STATE_OF_WINDOW = len("state of the ")
+
+
+def _read_homonyms_as_states(
+    votes: Counter[str], mentions: list[tuple[PlaceMention, int]], dateline: Place | None
+) -> None:
+    """Read a country's name as the state of the same name in another country when the item names
+    another place inside that country (not its capital, which also stands for its government) or
+    is filed from there: a hurricane story naming "Georgia" beside "South Carolina" and "Asheville"
+    is about the US state. The state words around the name ("Georgia Gov.") are read in `_vote`."""
+    gaz = gazetteer()
+    for order, (mention, weight) in enumerate(mentions):
+        state = state_of_the_same_name(mention.place)
+        if state is None:
+            continue
+        inside = (dateline is not None and dateline.country == state.country) or any(
+            other.place.country == state.country
+            and other.place.level != "country"
+            and gaz.capitals.get(other.place.country) != fold(other.place.name)
+            for other, _ in mentions
+        )
+        if inside:
+            votes[mention.place.country] -= weight
+            votes[state.country] += weight
+            mentions[order] = (replace(mention, place=state), weight)
+    for code in [code for code, count in votes.items() if count <= 0]:
+        del votes[code]
 
 
 def _dateline_place(dateline: str) -> Place | None:
@@ -2006,7 +2127,10 @@ def _vote(
     it only when the item names no other country, the one struck."""
     words = _Words.of(text, 0, len(text))
     tokens = words.tokens
-    found = _with_defined_letters(text, _places_in(text, 0, len(text), None, words))
+    found = [
+        _as_named_state(text, mention)
+        for mention in _with_defined_letters(text, _places_in(text, 0, len(text), None, words))
+    ]
     for mention in found:
         if _beside_the_event(text, mention):
             continue

@@ -526,8 +526,17 @@ def _names_before_surname(surname: str, context: ItemContext) -> set[str]:
         found.group("first")
         for found in re.finditer(rf"\b(?P<first>[A-Z][a-z]+)[ \t]+{re.escape(surname)}\b", context.text)
         if found.group("first").lower() not in _OPENING_WORDS
-        and personal_name([found.group("first"), surname])
+        # "Mayor Ruiz": a title, not a first name
+        and personal_name([found.group("first"), surname]) == [found.group("first"), surname]
     }
+
+
+def _titled_in_item(surname: str, context: ItemContext) -> bool:
+    """Whether the item writes a title right before the surname ("Gov. Kemp", "Sheriff Leitha")."""
+    return any(
+        found.group("title").lower() in TITLE_WORDS
+        for found in re.finditer(rf"\b(?P<title>[A-Z][a-z]+\.?)[ \t]+{re.escape(surname)}\b", context.text)
+    )
 
 
 _CALENDAR_WORDS = frozenset(
@@ -1493,12 +1502,33 @@ def _by_role(mention: str, context: ItemContext, place_country: str | None) -> _
     if role.re is _BODY_BEFORE_ROLE and owner == written and _is_generic_body(written):
         # "a police spokesman" is read by the generic rules; "the board's spokesman" is the board's
         return _NEXT
-    body = resolve_source(owner, fold(owner), "organisation", context, place_country)
+    # "a spokeswoman for Gov. Ana Ruiz": the governor's own figure, given through her staff
+    kind = "person" if role.re is _ROLE_OF and _titled_person(owner) else "organisation"
+    body = resolve_source(owner, fold(owner), kind, context, place_country)
     return (
         _NEXT
         if body is None
         else Entity(id=body.id, name=body.name, speaker=body.speaker, country=body.country)
     )
+
+
+def _titled_person(mention: str) -> bool:
+    """Whether a mention is a person's name after a title: "Gov. Ana Ruiz", "Mayor Ruiz"."""
+    words = mention.split()
+    name = personal_name(words)
+    return name is not None and len(name) < len(words) and words[0][0].isupper()
+
+
+# "Gov. Ana Ruiz's office", "Mayor Ruiz's press office": an office holder's office speaks as its
+# holder, as "the coroner's office" does.
+_PERSONS_OFFICE = re.compile(r"^(?P<person>.+?)(?:'s|’s)\s+(?:press\s+)?office$")
+
+
+def _persons_office(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
+    found = _PERSONS_OFFICE.match(mention)
+    if found is None or not _titled_person(found["person"]):
+        return _NEXT
+    return resolve_source(found["person"], fold(found["person"]), "person", context, place_country)
 
 
 # The head of a region or a town, with the place before the title: "Cebu Governor", "Gov.",
@@ -1713,6 +1743,7 @@ _FORM_RULES = (
     _head_of_a_named_body,
     _ruled_by_movement,
     _by_short_name,
+    _persons_office,
     _by_role,
     _by_person_of_body,
     _by_pollster,
@@ -2075,11 +2106,12 @@ _ONE_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 def _is_surname(mention: str, context: ItemContext) -> bool:
     """Whether a mention is a surname alone whose bearer the item names in full ("Governor Ivan
     Fedorov", then "Fedorov said"): one capitalised word that no place bears, written after a
-    first name. A company named by one word ("Tesla said") has no first name before it."""
+    first name or a title ("Gov. Fedorov"). A company named by one word ("Tesla said") has neither
+    before it."""
     word = mention.strip()
     if _ONE_NAME_WORD.fullmatch(word) is None or gazetteer().lookup(word) is not None:
         return False
-    return bool(_names_before_surname(word, context))
+    return bool(_names_before_surname(word, context)) or _titled_in_item(word, context)
 
 
 def _country_speaking(mention: str) -> str | None:
