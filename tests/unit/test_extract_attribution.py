@@ -3734,3 +3734,19 @@ class TestSubjectTrimming:
         assert sources(text, "3") == ["The mayor"]
         # must not match: cover given to something is no claim
         assert sources("The insurer assured 400 homes in the valley.", "400") == [None]
+
+
+def test_a_named_storm_or_fire_that_owns_a_toll_is_what_killed_not_who_counted() -> None:
+    assert sources("Hurricane Mara's death toll reached 52 on Monday.", "52") == [None]
+    assert sources("The Velmo Ridge Fire's toll rose to 12.", "12") == [None]
+    # must not match: a body's own tally
+    assert sources("The Velmo Fire Service's tally of the dead rose to 12.", "12") == [
+        "The Velmo Fire Service"
+    ]
+
+
+def test_a_clause_on_what_the_subject_holds_is_no_part_of_the_source() -> None:
+    assert sources("The agency that runs the shelters reported at least 30 people killed.", "30") == [
+        "The agency"
+    ]
+    assert sources("A Westland county that includes Velmo reported at least 30 deaths.", "30") == [None]

@@ -2025,3 +2025,13 @@ def test_a_news_agency_without_a_name_stays_generic_media() -> None:
 )
 def test_ministries_of_pilgrimages_and_external_affairs(mention: str, expected: str) -> None:
     assert resolve(mention, text="Pilgrims died in Mecca.", country="SA") == expected
+
+
+def test_a_document_after_a_bodys_name_of_several_words_is_that_bodys() -> None:
+    assert resolve("The Velmar Weather Centre report") == resolve("the Velmar Weather Centre")
+    assert resolve("A Velmar Institute of Oceans and Skies report") == resolve(
+        "the Velmar Institute of Oceans and Skies"
+    )
+    # must not match: a body whose own name ends in a document word; kind words before a document
+    assert resolve("the Office for Velmar Statistics") == "name:office statistic velmar"
+    assert resolve("the latest weekly report") is None

@@ -1038,6 +1038,13 @@ def _names_a_region(phrase: str) -> bool:
     return place is not None and place.level in {"region", "country"}
 
 
+# A happening by its name: "Hurricane Mara", "Tropical Storm Ode", "the Velmo Ridge Fire".
+_NAMED_EVENT_RE = re.compile(
+    r"(?:the\s+)?(?:(?:Tropical|Super)\s+)?(?:Hurricane|Typhoon|Supertyphoon|Cyclone|Storm)\s+[A-Z][\w'’-]*"
+    r"|(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:Fire|Earthquake|Quake|Floods?)"
+)
+
+
 def _names_only_places(phrase: str) -> bool:
     """Whether a subject is nothing but countries, provinces, states or towns ("Northland", "the Lake
     district and Eastvale"): SPEC reads "a place recorded 40 deaths" as where they happened, and a
@@ -1706,8 +1713,11 @@ def _left_subject(text: str, region_start: int, verb_start: int) -> tuple[str, i
     return subject, region_start + region.rfind(subject), None, ""
 
 
-# A "whose" clause inside a subject, which describes the noun phrase before it.
-_WHOSE_CLAUSE_RE = re.compile(r"\s+whose\s")
+# A "whose" clause inside a subject, which describes the noun phrase before it; or a "that" or
+# "which" clause on a verb of what the head is ("A county that includes Orlo reported").
+_WHOSE_CLAUSE_RE = re.compile(
+    r"\s+(?:whose\s|(?:that|which)\s+(?:includes|covers|contains|borders|runs|oversees|manages)\s)"
+)
 # A verb in the past and the definite noun phrase it acts on, inside what was read as a subject.
 _OBJECT_OF_A_DEED_RE = re.compile(r"\b[a-z]{3,}ed\s+(?P<np>(?:the|its|their)\s+(?:[A-Z][\w'’.&-]*\s*){1,5})$")
 
@@ -2704,8 +2714,12 @@ class _SentenceReader:
             owner_text, owner_start = _possessor(text, self.start, match.start(), match.end("owner"))
             if _names_a_body(match.group("between")):
                 owner_text = text[owner_start : match.end("between")]
-            if noun.word in _PLACE_TALLY_NOUNS and _names_only_places(owner_text):
-                continue  # "North Carolina's death toll": where the dead are, not who counts them (SPEC)
+            if noun.word in _PLACE_TALLY_NOUNS and (
+                _names_only_places(owner_text) or _NAMED_EVENT_RE.fullmatch(owner_text)
+            ):
+                # "North Carolina's death toll", "Hurricane Mara's toll": where the dead are or what
+                # killed them, not who counts them (SPEC)
+                continue
             # "Brandt's claim that ...": a claim or an estimate is said, so a bare name may own it, as
             # it may own an official figure ("Amman's official figure": the government's)
             official = match.group("between").lower().split()[-1:] == ["official"]

@@ -378,10 +378,13 @@ _FIGURE_DOCUMENT_WORDS = frozenset(
 # A document named alone ("statistics", "the report"): it names no one, unless the words before it
 # name who issued it ("a police statement", "the health ministry report").
 _DOCUMENT_ALONE = re.compile(
-    r"^(?:an?\s+|the\s+)?(?P<issuer>(?:[\w-]+\s+){0,2}?)(?:reports?|statements?|data|statistics|bulletins?"
+    r"^(?:an?\s+|the\s+)?(?P<issuer>(?:[\w-]+\s+){0,2}?|(?-i:[A-Z][\w'’.-]*\s+(?:(?:and|of|for|on)\s+|[A-Z][\w'’.-]*\s+){2,6}))"
+    r"(?P<document>reports?|statements?|data|statistics|bulletins?"
     r"|updates?|polls?|surveys?|study|studies|records|website|dashboard|database)$",
     re.IGNORECASE,
 )
+# Lower-case words inside a body's name: "the Office for Civil Protection".
+_NAME_LINKS = frozenset({"and", "of", "for", "on"})
 # Words that say what kind of document it is, not who issued it: "an official statement", "the
 # latest weekly report".
 _DOCUMENT_KIND_WORDS = GENERIC_DOCUMENT_ADJECTIVES | frozenset(
@@ -1647,9 +1650,13 @@ def _by_document(mention: str, context: ItemContext, place_country: str | None) 
     document_alone = _DOCUMENT_ALONE.match(mention)
     if document_alone is None:
         return _NEXT
-    issuer = " ".join(
-        word for word in document_alone.group("issuer").split() if fold(word) not in _DOCUMENT_KIND_WORDS
-    )
+    written = document_alone.group("issuer").split()
+    # "the National Hurricane Center report": a name of several capitalised words keeps them all;
+    # "the Office for National Statistics" is a body's name, no document
+    named = len(written) > 1 and all(word[0].isupper() or word in _NAME_LINKS for word in written)
+    if named and document_alone.group("document")[0].isupper():
+        return _NEXT
+    issuer = " ".join(word for word in written if named or fold(word) not in _DOCUMENT_KIND_WORDS)
     if not issuer:
         return None
     issued = resolve_source(issuer, fold(issuer), "organisation", context, place_country)
