@@ -3750,3 +3750,10 @@ def test_a_clause_on_what_the_subject_holds_is_no_part_of_the_source() -> None:
         "The agency"
     ]
     assert sources("A Westland county that includes Velmo reported at least 30 deaths.", "30") == [None]
+
+
+def test_a_thing_named_only_by_where_it_was_is_no_source() -> None:
+    text = "The survey said two quakes an hour apart in Velmo Vale measured 6.3."
+    assert sources(text, "6.3") == ["The survey"]
+    # must not match: people of a place, or a body named before its place
+    assert sources("Residents in Velmo Vale said 30 homes were flooded.", "30") == ["Residents in Velmo Vale"]

@@ -342,6 +342,10 @@ def test_the_parent_named_alone_relays_the_one_agency_the_item_credits_with_the_
     found = events("The UN says 11,000 people died in the floods. OCHA said 170 people died elsewhere.", "")
     assert only(found, 11_000).resolved_source is not None
     assert only(found, 11_000).resolved_source.id == "un-ocha"
+    found = events(
+        "The UN agency says 11,000 people died in the floods. OCHA said 170 people died elsewhere.", ""
+    )
+    assert only(found, 11_000).resolved_source.id == "un-ocha"  # type: ignore[union-attr]
     # must not match: an agency credited only with counts of things, or with counts of another kind
     found = events("The UN said 320 people died. The WHO said it had sent 12 ambulances.", "")
     assert only(found, 320).resolved_source.id == "un"  # type: ignore[union-attr]

@@ -2035,3 +2035,29 @@ def test_a_document_after_a_bodys_name_of_several_words_is_that_bodys() -> None:
     # must not match: a body whose own name ends in a document word; kind words before a document
     assert resolve("the Office for Velmar Statistics") == "name:office statistic velmar"
     assert resolve("the latest weekly report") is None
+
+
+def test_a_junior_ministry_of_state_is_the_ministry_of_its_field() -> None:
+    ministry = resolve("the Ministry of Disaster Management", country="AF")
+    assert ministry == "gov:af:disaster-management-ministry"
+    assert resolve("the State Ministry for Disaster Management", country="AF") == ministry
+    assert resolve("the Ministry of State for Disaster Management", country="AF") == ministry
+    # must not match: "state" that is part of the field
+    assert resolve("the Ministry of State Security", country="AF") != ministry
+
+
+def test_a_movement_holding_the_whole_country_speaks_as_its_government_there() -> None:
+    for mention in ("The Taliban", "Taliban officials", "A Taliban government spokesman"):
+        assert resolve(mention, "Quake in Afghanistan. " + mention + " said 2,000 died.", country="AF") == (
+            "gov:af:government"
+        ), mention
+    # must not match: the movement in a story from another country
+    assert (
+        resolve("The Taliban", "Blast in Pakistan. The Taliban claimed it.", country="PK") == "name:taliban"
+    )
+
+
+def test_a_body_named_by_its_head_word_is_read_within_one_line_and_sentence() -> None:
+    text = "Teams were at the site on Monday.\nRegional Relief Authority head Musa Orlan said 600 were hurt."
+    found = resolve("Musa Orlan", text, country="AF", kind="person")
+    assert found == "name:authority regional relief"

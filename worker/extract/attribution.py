@@ -1146,6 +1146,8 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
     capitalised = [t for t in tokens[1:] if t[0].isupper()] + (
         [tokens[0]] if tokens[0][0].isupper() and lower[0] not in DETERMINERS else []
     )
+    if not heads and not acronym and _named_only_after_a_preposition(tokens, lower):
+        capitalised = []  # "two quakes half an hour apart in Zinda Jan": a thing, and where it was
     if counting:
         return (
             bool(heads - NON_COUNTING_HEADS)
@@ -1155,6 +1157,14 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
             or " ".join(lower) in ALIAS_TABLE  # "By Reuters' count": a listed body keeps tallies
         )
     return bool(heads) or bool(capitalised) or acronym
+
+
+def _named_only_after_a_preposition(tokens: list[str], lower: list[str]) -> bool:
+    """Whether a phrase opens in lower case and its first capitalised word follows a preposition."""
+    if tokens[0][0].isupper():
+        return False
+    first = next((index for index, token in enumerate(tokens) if token[0].isupper()), None)
+    return first is not None and first > 0 and lower[first - 1] in PREPOSITIONS
 
 
 # A document a relative "that" describes, right before its cue: "a previous report that (said)".

@@ -117,6 +117,9 @@ FOLDED_PHRASES: Final[dict[str, str]] = {"gaza strip": "gaza", "occupied west ba
 # Movements that run a country's or territory's government in fact, whose name wire text puts before
 # that government's bodies ("the Taliban administration", "the Houthi-run health ministry").
 RULING_MOVEMENTS: Final[tuple[str, ...]] = ("hamas", "taliban", "houthi", "junta")
+# Those of them that hold a whole country, by the ISO code of the country: there the movement's own
+# name ("the Taliban said") is its government's voice.
+MOVEMENTS_RULING_A_COUNTRY: Final[dict[str, str]] = {"taliban": "AF"}
 # Descriptors that say how a body is run, not which body it is.
 RUN_BY_DESCRIPTORS: Final[tuple[str, ...]] = (
     *(f"{movement} run" for movement in RULING_MOVEMENTS),

@@ -51,6 +51,7 @@ from worker.extract.reporting import (
 )
 from worker.extract.sources import (
     DEMONYM_PLACES,
+    MOVEMENTS_RULING_A_COUNTRY,
     RULING_MOVEMENTS,
     TYPE_KEYWORDS,
     personal_name,
@@ -850,10 +851,10 @@ def relayed_agency(
 
 
 # Words that may stand with a parent body's name and leave it named alone: "UN officials said", "a
-# UN report", "United Nations figures".
+# UN report", "United Nations figures"; "the UN agency" is one agency of it.
 _PARENT_ALONE_WORDS = frozenset(
     {"official", "officials", "report", "reports", "figures", "data", "update", "statement", "estimate",
-     "estimates", "bulletin"}
+     "estimates", "bulletin", "agency"}
 )  # fmt: skip
 
 
@@ -1228,6 +1229,10 @@ def _body_named_by_head(
     return resolve_source(unlisted, fold(unlisted), "organisation", context, place_country)
 
 
+# A capitalised word of a body's name, or its initials with full stops ("U.N.").
+_NAME_WORD = r"(?:(?:[A-Z]\.)+|[A-Z][\w'’&-]*)"
+
+
 def _unlisted_body_by_head(head: str, context: ItemContext) -> str | None:
     """The one capitalised name the item writes that ends on the head word or a word of its kind
     ("Velmar Airways" for "the airline", "the Northfield Relief Agency" for "the agency")."""
@@ -1235,8 +1240,9 @@ def _unlisted_body_by_head(head: str, context: ItemContext) -> str | None:
     names = {
         _LEADING_CAPITALISED_ARTICLE.sub("", match.group("name"))
         for match in re.finditer(
-            # no "and": "Velmar Air and Tarsa Airways" are two airlines
-            rf"(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|the)\s+)*){{1,5}}(?:{'|'.join(endings)})"
+            # no "and": "Velmar Air and Tarsa Airways" are two airlines; no sentence's last word
+            # ("on Monday. Regional Agency") and no line break inside
+            rf"(?P<name>(?:{_NAME_WORD}[ \t]+(?:(?:of|for|the)[ \t]+)*){{1,5}}(?:{'|'.join(endings)})"
             # "the Velm National Commission on Human Rights": what the body is for, after its head
             r"(?:\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})?)\b",
             context.text,
@@ -1723,6 +1729,12 @@ _JUNTA = re.compile(
     r"|(?:military|junta|army)[-\s](?:led|run|backed|installed)\s+(?:government|administration|regime))",
     re.IGNORECASE,
 )
+# A ruling movement named alone or with its officials: "the Taliban", "Taliban officials".
+_MOVEMENT_ALONE = re.compile(
+    rf"(?:(?:the|an?)\s+)?(?:ruling\s+)?(?P<movement>{'|'.join(MOVEMENTS_RULING_A_COUNTRY)})s?"
+    r"(?:\s+(?:officials|leaders|(?:government\s+)?spokes(?:man|woman|person)))?",
+    re.IGNORECASE,
+)
 # What a government is called under a ruling movement's name, beside "government".
 _GOVERNMENT_SYNONYMS = re.compile(r"(?:administration|regime|authorities|rulers)", re.IGNORECASE)
 
@@ -1733,6 +1745,11 @@ def _ruled_by_movement(mention: str, context: ItemContext, place_country: str | 
     is. A body not of the government ("Taliban fighters") is read by the other rules."""
     if context.country is not None and _JUNTA.fullmatch(mention):
         return _national_government(context, context.country, None)  # a junta is the government
+    movement = _MOVEMENT_ALONE.fullmatch(mention)
+    held = MOVEMENTS_RULING_A_COUNTRY.get(movement["movement"].lower()) if movement is not None else None
+    if held is not None and held == context.country:
+        # "the Taliban said", "Taliban officials said" in a story from the country it holds
+        return _national_government(context, held, None)
     ruled = _RULED_BY_MOVEMENT.fullmatch(mention)
     if ruled is None or context.country is None:
         return _NEXT
@@ -1869,6 +1886,9 @@ def _ministry_entity(
 
 
 _DEPARTMENT_OF_STATE_FIELD = re.compile(r"^(?:the )?department of state (?=[a-z])")
+# "the State Ministry for Disaster Management", "the Ministry of State for Disaster Management": a
+# junior ministry, one office with the ministry of its field as reports name it either way.
+_STATE_MINISTRY = re.compile(r"\bstate (?=minist)|(?<=\bminist)(?P<ending>\w*) of state (?=for |of )")
 
 
 def _ministry(
@@ -1880,6 +1900,10 @@ def _ministry(
     # "the Department of State Health Services": a state's department of health ("the Department
     # of State" alone is a foreign ministry)
     rest = _DEPARTMENT_OF_STATE_FIELD.sub("state department of ", rest)
+    if "state" in rest:
+        rest = _STATE_MINISTRY.sub(
+            lambda found: f"{found['ending']} " if found["ending"] is not None else "", rest
+        )
     office = _office_of(rest, context)
     # "the provincial health ministry", "the Punjab health department": a region's own ministry
     level = _ministry_level(rest) if office is not None else None
