@@ -1288,3 +1288,11 @@ def test_a_place_past_a_contrast_after_the_figure_is_the_next_figures() -> None:
     assert place_of(text, "1,200") == "Syria"
     # must not match: a place after the figure in its own clause
     assert place_of("The toll rose to 3,000 in Syria on Monday.", "3,000") == "Syria"
+
+
+def test_a_site_named_after_a_town_or_region_is_neither() -> None:
+    assert ids("Marchers gathered in Victoria Park on Sunday.") == []
+    assert place_of("The march from Victoria Park drew 20,000 people.", "20,000") is None
+    # must not match: the region itself, or a town before a word that is no site's
+    assert ids("Floods hit Victoria on Sunday.") == ["iso:AU-VIC"]
+    assert ids("Floods hit Victoria Falls on Sunday.") != []

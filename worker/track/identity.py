@@ -158,6 +158,11 @@ GENERIC_HEADS: dict[str, str] = {
     "union": "unions",
     "organisers": "organisers",
     "organizers": "organisers",
+    # "the organising group", "the organising committee" when no name is written
+    "organising group": "organisers",
+    "organizing group": "organisers",
+    "organising committee": "organisers",
+    "organizing committee": "organisers",
     # the marchers' own side, when no organiser is named: "the demonstrators claimed 200,000"
     "protesters": "protesters",
     "protestors": "protesters",
@@ -1576,6 +1581,39 @@ def _place_of_a_person(body: str) -> bool:
     return _ONE_CAPITALISED_WORD.fullmatch(body) is not None or _is_place(_WHERE_TAIL.sub("", body))
 
 
+# "Organisers from the Velm Civic Front", "officials of the Relief Board": people of a generic head,
+# then the named body they belong to.
+_GENERIC_OF_BODY = re.compile(
+    r"^(?:the\s+)?(?P<who>[A-Za-z]+(?:\s+[a-z]+)?)\s+(?:from|of|at|with)\s+(?P<body>(?:the\s+)?[A-Z].*)$"
+)
+
+
+# Generic heads that speak for the body they come from; "economists at the Velmar Herald" give their
+# own reckoning, not the paper's.
+_MEMBERS_OF_A_BODY = frozenset({"organisers", "officials", "authorities"})
+
+
+def _generic_of_named_body(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
+    """The named body that people of a generic head come from; a place they come from is read by
+    the generic rules ("officials from Herat" are that area's officials)."""
+    found = _GENERIC_OF_BODY.match(mention)
+    if (
+        found is None
+        or GENERIC_HEADS.get(found["who"].lower()) not in _MEMBERS_OF_A_BODY
+        or _is_place(found["body"])
+    ):
+        return _NEXT
+    body = resolve_source(found["body"], fold(found["body"]), "organisation", context, place_country)
+    if (
+        body is None
+        or body.id.startswith(("generic:", PERSON_PREFIX))
+        # "Police of West Rukum district": an area the gazetteer does not list, no body's name
+        or (body.id.startswith(UNLISTED_PREFIX) and _AREA_SUFFIX.search(found["body"].lower()))
+    ):
+        return _NEXT
+    return body
+
+
 def _by_person_of_body(mention: str, context: ItemContext, place_country: str | None) -> _Resolution:
     """ "Maj. Tom Reed of the state patrol": the body, with the person as its speaker."""
     found = _PERSON_OF.match(mention)
@@ -1769,6 +1807,7 @@ _FORM_RULES = (
     _by_short_name,
     _persons_office,
     _by_role,
+    _generic_of_named_body,
     _by_person_of_body,
     _by_pollster,
     _by_description,
