@@ -335,6 +335,33 @@ _OFFICE_OF_A_PLACE = re.compile(
 )
 
 
+# The office of a place named by its name: "Hawaii's governor", "the governor of Cebu".
+_PLACE_OFFICES = r"(?i:governor|mayor|chief\s+minister|premier|prefect)"
+_OFFICE_OF_A_NAMED_PLACE = re.compile(
+    rf"(?:(?i:the)\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})['’]s\s+(?P<office>{_PLACE_OFFICES})"
+    rf"|(?i:the)\s+(?P<office_of>{_PLACE_OFFICES})\s+of\s+(?P<place_of>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})"
+)
+
+
+def _office_of_a_place(source: str, place: Place | None, country: str | None) -> Entity | None:
+    """The office of a region or town, one source whoever holds it: "its governor" of the region
+    the figure is placed in, "Hawaii's governor" of the one it names. A country's head is its
+    government's, read by the identity rules."""
+    title: str | None = None
+    own = _OFFICE_OF_A_PLACE.fullmatch(source)
+    if own is not None:
+        title = own.group("office")
+    else:
+        named = _OFFICE_OF_A_NAMED_PLACE.fullmatch(source)
+        if named is not None:
+            title = named["office"] or named["office_of"]
+            place = gazetteer().lookup(named["place"] or named["place_of"], country)
+    if title is None or place is None or place.level == "country":
+        return None
+    key = title.lower().replace(" ", "-")
+    return Entity(id=f"office:{place.id}:{key}", name=f"{fold(place.name)} {key}")
+
+
 def _listed_place(claim: Claim, where: ItemPlaces, fallback: str | None, text: str) -> Place | None:
     """The gazetteer's place for the claim's written location, or None when it has none or lists it
     only abroad as a namesake of an unlisted place at home."""
@@ -461,12 +488,8 @@ def _to_event(
         # "Deputy spokesman Hamdullah Fitrat said" opening a sentence, no body named: the
         # spokesman of the body the sentence before opens with
         entity = resolver.subject_before(cleaned.text, claim.sentence_start) or entity
-    office = _OFFICE_OF_A_PLACE.fullmatch(source.text) if source is not None else None
-    if office is not None and place is not None and place.level != "country":
-        # "its governor said" of the region the figure is placed in: that region's office, one
-        # source whoever holds it
-        title = office.group("office").lower().replace(" ", "-")
-        entity = Entity(id=f"office:{place.id}:{title}", name=f"{fold(place.name)} {title}")
+    office = _office_of_a_place(source.text, place, where.country) if source is not None else None
+    entity = office or entity
     if claim.location and place is None:
         # A village or district the gazetteer does not list: a place of its own in the item's
         # country ("XX", the ISO code for an unknown one, when the item names none).

@@ -3757,3 +3757,10 @@ def test_a_thing_named_only_by_where_it_was_is_no_source() -> None:
     assert sources(text, "6.3") == ["The survey"]
     # must not match: people of a place, or a body named before its place
     assert sources("Residents in Velmo Vale said 30 homes were flooded.", "30") == ["Residents in Velmo Vale"]
+
+
+def test_whom_a_figure_is_compared_with_is_not_its_source() -> None:
+    text = "Deaths stand at 97 people, a lower death toll than officials had previously announced, Ruiz said."
+    assert sources(text, "97") == ["Ruiz"]
+    # must not match: officials who give the figure themselves
+    assert sources("Officials had announced a toll of 97.", "97") == ["Officials"]

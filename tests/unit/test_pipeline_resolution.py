@@ -427,3 +427,27 @@ def test_a_surname_the_item_writes_after_a_title_is_a_person() -> None:
     assert only(found, 15).resolved_source.id == "person:ilvs"  # type: ignore[union-attr]
     found = events("Velmacorp said 15 cars were recalled, a day after President Ana Ruiz spoke.", "Cars")
     assert only(found, 15).resolved_source.id == "name:velmacorp"  # type: ignore[union-attr]
+
+
+def test_the_office_of_a_region_named_with_it_is_one_source_whoever_holds_it() -> None:
+    possessive = only(events("Cebu's governor said 30 people died in the floods.", "Floods in Cebu"), 30)
+    written_out = only(
+        events("The governor of Cebu said 30 people died in the floods.", "Floods in Cebu"), 30
+    )
+    assert possessive.resolved_source is not None and written_out.resolved_source is not None
+    assert possessive.resolved_source.id == written_out.resolved_source.id == "office:iso:PH-CEB:governor"
+    # must not match: a country's head speaks for its government
+    national = only(events("Kenya's president said 30 people died in the floods.", "Floods"), 30)
+    assert national.resolved_source is not None and national.resolved_source.id == "gov:ke:government"
+
+
+def test_the_outlet_a_person_spoke_on_is_not_whom_they_speak_for() -> None:
+    found = events(
+        "At least 97 people died in the fires, Velm governor Ana Ruiz said in an interview on CNN on Friday.",
+        "Fires",
+    )
+    assert only(found, 97).resolved_source is not None
+    assert only(found, 97).resolved_source.id == "person:a rz"  # type: ignore[union-attr]
+    # must not match: the outlet that reports the figure itself
+    found = events("At least 97 people died in the fires, CNN reported on Friday.", "Fires")
+    assert only(found, 97).resolved_source.id == "cnn"  # type: ignore[union-attr]

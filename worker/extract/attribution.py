@@ -1124,6 +1124,8 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
     if (
         lower[-1] in DETERMINERS
         or lower[-1] in PREPOSITIONS
+        # "a lower toll than officials had announced": whom a figure is compared with
+        or "than" in lower
         # "Norland is the worst hit, having reported": a clause with its own verb is no name
         or _holds_a_copula(tokens, lower)
         # "Rough estimates suggested": a word that qualifies figures is no one who gives them

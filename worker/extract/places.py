@@ -86,6 +86,7 @@ COMMON_WORD_NAMES = frozenset(
         "most",  # a Czech district, and the word that opens "Most of them ..."
         "police",  # a Polish town, and the word in "Superintendent of Police"
         "gulf",  # a province of Papua New Guinea, and "the Gulf states" of Arabia in most news
+        "god",  # a Hungarian town, and the word of "thank God" in quoted speech
         # Months and days: "in March" is a date, though March is also a town.
         *MONTH_NAMES,
         *WEEKDAY_NAMES,

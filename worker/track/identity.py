@@ -2494,8 +2494,8 @@ def _national_government(context: ItemContext, country: str, speaker: str | None
 
 # The outlet a person spoke to: "told the BBC", "in an interview with CNN", "speaking to Reuters".
 _AUDIENCE = re.compile(
-    r"\b(?i:told|telling|informed|informing|speaking\s+to|talking\s+to|in\s+an\s+interview\s+with|"
-    r"interviewed\s+by)\s+(?:the\s+)?"
+    r"\b(?i:told|telling|informed|informing|speaking\s+to|talking\s+to|in\s+an\s+interview\s+(?:with|on)|"
+    r"interviewed\s+by|(?:appearing|speaking)\s+on)\s+(?:the\s+)?"
     r"(?:(?:state[- ]run|state[- ]owned|state|local|national|public|private)\s+)?"
     r"(?:(?:news\s+agency|agency|radio|television|TV|broadcaster|station|channel|newspaper|daily)\s+)?"
     r"(?:[A-Z][\w.&'’-]*\s*){1,5}"
