@@ -3764,3 +3764,11 @@ def test_whom_a_figure_is_compared_with_is_not_its_source() -> None:
     assert sources(text, "97") == ["Ruiz"]
     # must not match: officials who give the figure themselves
     assert sources("Officials had announced a toll of 97.", "97") == ["Officials"]
+
+
+def test_a_title_abbreviation_does_not_end_the_maker_of_released_figures() -> None:
+    text = "At least 173 people remain missing, according to figures released by Gov. Ana Ruiz late Monday."
+    assert sources(text, "173") == ["Ana Ruiz"]
+    # must not match: a full stop that ends the sentence before a title
+    text = "At least 173 remain missing, according to figures released by the relief agency. Gov. Ruiz spoke."
+    assert sources(text, "173") == ["the relief agency"]

@@ -451,3 +451,14 @@ def test_the_outlet_a_person_spoke_on_is_not_whom_they_speak_for() -> None:
     # must not match: the outlet that reports the figure itself
     found = events("At least 97 people died in the fires, CNN reported on Friday.", "Fires")
     assert only(found, 97).resolved_source.id == "cnn"  # type: ignore[union-attr]
+
+
+def test_a_sheriff_named_after_the_title_in_apposition_is_the_countys_sheriff() -> None:
+    found = events(
+        "Of the deaths so far, 68 occurred in Velm County, its sheriff, Ana Ruiz, said on Sunday.", "Floods"
+    )
+    assert only(found, 68).resolved_source is not None
+    assert only(found, 68).resolved_source.id == "generic:velm county sheriff"  # type: ignore[union-attr]
+    # must not match: another office after the name
+    found = events("Ana Ruiz, the county judge, said 43 people died in Velm County.", "Floods")
+    assert only(found, 43).resolved_source.id == "person:a rz"  # type: ignore[union-attr]

@@ -279,10 +279,17 @@ _PUBLISHED_ON_RE = re.compile(
 )
 # Participles of giving out a document, before its maker's "by": "figures released by the ministry".
 _GIVEN_OUT = r"(?:released|published|compiled|analy[sz]ed|issued|provided|collected|gathered|reported)"
+# A title's abbreviation before a name, whose full stop ends no phrase: "by Gov. Ana Ruiz".
+_ABBREVIATED_TITLE = r"(?:{})\.\s+".format(
+    "|".join(
+        sorted({word[:-1].capitalize() for word in TITLE_WORDS if word.endswith(".")}, key=len, reverse=True)
+    )
+)
 _RELEASED_BY_RE = re.compile(
     rf"\s+(?:first\s+)?{_GIVEN_OUT}\s+"
     r"(?:(?:on|last|this|late|earlier)\s+\w+\s+)?by\s+"
-    r"(?P<owner>(?:the\s+)?[^,.;:]{2,60}?)(?=\s*(?:[,.;:]|$|\s+(?:on|in|at|last|this)\b))"
+    rf"(?P<owner>(?:the\s+)?(?:{_ABBREVIATED_TITLE})?[^,.;:]{{2,60}}?)"
+    r"(?=\s*(?:[,.;:]|$|\s+(?:on|in|at|last|this|late|early)\b))"
 )
 # "in a poll by X", "in the latest Corvale survey": a finding the sentence's figures come from.
 _IN_A_FINDING_RE = re.compile(

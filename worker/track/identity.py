@@ -1730,6 +1730,18 @@ _NO_COUNTY_NAME = frozenset(
 )
 
 
+# A sheriff's title right before the holder's name: "its sheriff, Ana Ruiz", "Sheriff Ana Ruiz".
+_SHERIFF_BEFORE_NAME = re.compile(r"\b[Ss]heriff,?\s+$")
+
+
+def _sheriff_by_title(sentence: str, person: str, context: ItemContext) -> Entity | None:
+    """ "in Kerr County, its sheriff, Larry Leitha, said": the county's sheriff, by name."""
+    at = sentence.find(person)
+    if at <= 0 or _SHERIFF_BEFORE_NAME.search(sentence, 0, at) is None:
+        return None
+    return _sheriff(sentence[:at], person, context)
+
+
 def _sheriff(words: str, speaker: str | None, context: ItemContext | None = None) -> Entity:
     """A county's sheriff, keyed by the county the words name, else by the one county the item
     names: the gazetteer reads a county as its state, and two counties' sheriffs count two
@@ -2331,7 +2343,8 @@ def _affiliation(person: str, context: ItemContext) -> Entity | None:
         # "Mayor Selin Kaya told the BBC": whom a person spoke to is not whom they speak for
         sentence = _AUDIENCE.sub(" ", _sentence_around(window, place - window_start))
         after = (
-            _body_after_name(sentence, person, context)
+            _sheriff_by_title(sentence, person, context)
+            or _body_after_name(sentence, person, context)
             or _rank_voice(sentence, person)
             or _title_before_name(sentence, person, context)
             # "Jo Lind, who heads the district police": a verb of leading, no role word; "Jo Lind,
