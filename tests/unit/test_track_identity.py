@@ -2070,3 +2070,11 @@ def test_people_of_a_generic_head_from_a_named_body_speak_for_the_body() -> None
     # must not match: an area they come from, listed or not
     assert resolve("Officials from Herat province", country="AF") == "generic:officials"
     assert resolve("Police of West Orlo district", country="NP") != "name:district orlo west"
+
+
+def test_the_head_of_government_alone_or_newly_in_office_is_the_items_government() -> None:
+    assert resolve("the prime minister", "Floods hit Velm in Kenya.", country="KE") == "gov:ke:government"
+    assert resolve("the new prime minister", "Floods hit Velm in Kenya.", country="KE") == "gov:ke:government"
+    assert resolve("Kenya's interim prime minister", country="KE") == "gov:ke:government"
+    # must not match: a head written without an article is a title before a name, not the office
+    assert resolve("Prime Minister Ana Ruiz", country="KE", kind="person") == "person:a rz"

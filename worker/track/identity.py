@@ -2040,11 +2040,21 @@ def _resolve_by_words(  # noqa: PLR0911, PLR0912  one return per rule, in order
     return None
 
 
+_HOLDING_THE_OFFICE_NOW = re.compile(r"^(?:(?:new|interim|caretaker|acting|incoming)\s+)+")
+_DEFINITE = re.compile(r"(?i:the)\s")
+
+
 def _head_of_government(mention: str, rest: str, country: str | None, context: ItemContext) -> Entity | None:
     """ "the presidency", "Kenya's prime minister": the government the head's office speaks for."""
     government = country or context.country
+    # "the new prime minister", "the interim president": the office, whoever holds it now
+    rest = _HOLDING_THE_OFFICE_NOW.sub("", rest)
     if government is None or not (
-        rest in _HEAD_OF_GOVERNMENT_OFFICES or (country is not None and rest in _HEADS_OF_GOVERNMENT)
+        rest in _HEAD_OF_GOVERNMENT_OFFICES
+        or (country is not None and rest in _HEADS_OF_GOVERNMENT)
+        # "the prime minister" alone: the item's country's, as "the government" alone is; a
+        # company or a club has a president too
+        or (rest in _HEADS_OF_GOVERNMENT - {"president"} and _DEFINITE.match(mention))
     ):
         return None
     return _national_government(context, government, _speaker(mention))
