@@ -2078,3 +2078,10 @@ def test_the_head_of_government_alone_or_newly_in_office_is_the_items_government
     assert resolve("Kenya's interim prime minister", country="KE") == "gov:ke:government"
     # must not match: a head written without an article is a title before a name, not the office
     assert resolve("Prime Minister Ana Ruiz", country="KE", kind="person") == "person:a rz"
+
+
+def test_a_holder_named_after_an_office_the_ministry_rules_do_not_know_is_the_person() -> None:
+    person = resolve("Planning Minister Ana Ruiz", country="PK", kind="person")
+    assert resolve("Minister for Planning and Development Ana Ruiz", country="PK") == person == "person:a rz"
+    # must not match: an office the ministry rules know keeps its ministry
+    assert resolve("Minister of Health Ana Ruiz", country="PK") == "gov:pk:health-ministry"

@@ -2022,6 +2022,13 @@ def _resolve_by_words(  # noqa: PLR0911, PLR0912  one return per rule, in order
     generic = _generic_source(mention, words, rest, country, context)
     if generic is not None:
         return generic
+    titled = _TITLE_OF_A_FIELD_THEN_NAME.fullmatch(mention)
+    if titled is not None:
+        # "Minister for Planning and Development Ana Ruiz", an office the rules for ministries do
+        # not know: the person, as "Planning Minister Ana Ruiz" is
+        return Entity(
+            id=person_key(titled["name"], context), name=fold(titled["name"]), speaker=titled["name"]
+        )
     owned = _owned_mention(mention, kind, context, place_country)
     if owned is not _NEXT:
         return owned
@@ -2042,6 +2049,13 @@ def _resolve_by_words(  # noqa: PLR0911, PLR0912  one return per rule, in order
 
 _HOLDING_THE_OFFICE_NOW = re.compile(r"^(?:(?:new|interim|caretaker|acting|incoming)\s+)+")
 _DEFINITE = re.compile(r"(?i:the)\s")
+
+
+# An office's title with its field written after it, then the holder's name of two words.
+_TITLE_OF_A_FIELD_THEN_NAME = re.compile(
+    r"(?:[A-Z][\w.-]*\s+){0,2}(?:Minister|Secretary|Commissioner|Director|Chairman|Chairwoman|Chairperson)"
+    r"\s+(?:for|of)\s+(?:(?:the|and)\s+|[A-Z][\w-]*\s+){1,6}?(?P<name>[A-Z][a-z][\w'’-]*\s+[A-Z][a-z][\w'’-]*)"
+)
 
 
 def _head_of_government(mention: str, rest: str, country: str | None, context: ItemContext) -> Entity | None:
