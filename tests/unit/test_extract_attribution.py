@@ -3772,3 +3772,10 @@ def test_a_title_abbreviation_does_not_end_the_maker_of_released_figures() -> No
     # must not match: a full stop that ends the sentence before a title
     text = "At least 173 remain missing, according to figures released by the relief agency. Gov. Ruiz spoke."
     assert sources(text, "173") == ["the relief agency"]
+
+
+def test_a_dummy_subject_is_no_source() -> None:
+    text = '"There\'s continued potential of further collapses, so we see eightfold increases," she said.'
+    assert sources(text, "eightfold") != ["There's"]
+    # must not match: a speaker after it
+    assert sources("There were 40 deaths, the agency said.", "40") == ["the agency"]

@@ -1133,6 +1133,8 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
         or lower[-1] in PREPOSITIONS
         # "a lower toll than officials had announced": whom a figure is compared with
         or "than" in lower
+        # "There's continued potential of ...": a clause's dummy subject
+        or lower[0] in _DUMMY_SUBJECTS
         # "Norland is the worst hit, having reported": a clause with its own verb is no name
         or _holds_a_copula(tokens, lower)
         # "Rough estimates suggested": a word that qualifies figures is no one who gives them
@@ -1166,6 +1168,9 @@ def _valid_source(phrase: str, *, counting: bool) -> bool:
             or " ".join(lower) in ALIAS_TABLE  # "By Reuters' count": a listed body keeps tallies
         )
     return bool(heads) or bool(capitalised) or acronym
+
+
+_DUMMY_SUBJECTS = frozenset({"there", "there's", "there’s", "here", "here's", "here’s"})
 
 
 def _named_only_after_a_preposition(tokens: list[str], lower: list[str]) -> bool:
