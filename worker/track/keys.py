@@ -47,7 +47,7 @@ from worker.track.normalize import (
     source_name,
 )
 
-SERIES_KEY_VERSION = 30
+SERIES_KEY_VERSION = 31
 KEY_PREFIX = f"v{SERIES_KEY_VERSION}"
 UNKNOWN_COUNTRY = "xx"
 # Units of figures that are measurements of one happening, not counts that move (a quake's magnitude,
