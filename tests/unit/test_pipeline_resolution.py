@@ -22,6 +22,18 @@ def only(found: list[ClaimEvent], value: float) -> ClaimEvent:
     return event
 
 
+def place_of(found: list[ClaimEvent], value: float) -> str | None:
+    """The place id of the one event with `value`, None when it has none."""
+    place = only(found, value).place
+    return None if place is None else place.id
+
+
+def source_of(found: list[ClaimEvent], value: float) -> str | None:
+    """The resolved source id of the one event with `value`, None when it has none."""
+    resolved = only(found, value).resolved_source
+    return None if resolved is None else resolved.id
+
+
 def test_the_dateline_is_not_the_place_of_a_figure() -> None:
     found = events(
         "NAIROBI (Wire) - Floods in Somalia have killed 30 people, officials said on Friday. "
@@ -340,20 +352,19 @@ def test_a_body_whose_letters_stand_beside_its_written_out_name_resolves_once() 
 
 def test_the_parent_named_alone_relays_the_one_agency_the_item_credits_with_the_same_count() -> None:
     found = events("The UN says 11,000 people died in the floods. OCHA said 170 people died elsewhere.", "")
-    assert only(found, 11_000).resolved_source is not None
-    assert only(found, 11_000).resolved_source.id == "un-ocha"
+    assert source_of(found, 11_000) == "un-ocha"
     found = events(
         "The UN agency says 11,000 people died in the floods. OCHA said 170 people died elsewhere.", ""
     )
-    assert only(found, 11_000).resolved_source.id == "un-ocha"  # type: ignore[union-attr]
+    assert source_of(found, 11_000) == "un-ocha"
     # must not match: an agency credited only with counts of things, or with counts of another kind
     found = events("The UN said 320 people died. The WHO said it had sent 12 ambulances.", "")
-    assert only(found, 320).resolved_source.id == "un"  # type: ignore[union-attr]
+    assert source_of(found, 320) == "un"
     found = events("UN officials said 40,000 people fled. UNICEF said 300 children died.", "")
-    assert only(found, 40_000).resolved_source.id == "un"  # type: ignore[union-attr]
+    assert source_of(found, 40_000) == "un"
     # nor a person who speaks for the parent itself
     found = events("UN chief Maria Lenz said 900 people died. OCHA said 40 people died.", "")
-    assert only(found, 900).resolved_source.id == "un"  # type: ignore[union-attr]
+    assert source_of(found, 900) == "un"
 
 
 def test_a_fire_named_after_its_site_is_that_site_however_its_name_is_capitalised() -> None:
@@ -392,12 +403,12 @@ def test_a_place_that_owns_the_toll_before_it_is_the_figures_place() -> None:
     found = events(
         "Storms hit Florida and Georgia. Officials said North Carolina's death toll rose to 25.", "Storms"
     )
-    assert only(found, 25).place is not None and only(found, 25).place.id == "iso:US-NC"  # type: ignore[union-attr]
+    assert place_of(found, 25) == "iso:US-NC"
     # must not match: a place named with a possessive before anything else
     found = events(
         "Storms hit Florida and Georgia. Officials said North Carolina's roads held 25 crews.", "Storms"
     )
-    assert only(found, 25).place is not None and only(found, 25).place.id == "iso:US"  # type: ignore[union-attr]
+    assert place_of(found, 25) == "iso:US"
 
 
 def test_a_governors_staff_and_office_speak_as_the_governor() -> None:
@@ -420,13 +431,12 @@ def test_a_surname_the_item_writes_after_a_title_is_a_person() -> None:
     found = events(
         "The storm hit hard. Ilves said 15 people died, a day after Gov. Ilves toured the coast.", "Storm"
     )
-    assert only(found, 15).resolved_source is not None
-    assert only(found, 15).resolved_source.id == "person:ilvs"  # type: ignore[union-attr]
+    assert source_of(found, 15) == "person:ilvs"
     # must not match: a title is no first name; a company's one word stays a name
     found = events("Ilves said 15 people died, a day after Mayor Ilves toured the coast.", "Storm")
-    assert only(found, 15).resolved_source.id == "person:ilvs"  # type: ignore[union-attr]
+    assert source_of(found, 15) == "person:ilvs"
     found = events("Velmacorp said 15 cars were recalled, a day after President Ana Ruiz spoke.", "Cars")
-    assert only(found, 15).resolved_source.id == "name:velmacorp"  # type: ignore[union-attr]
+    assert source_of(found, 15) == "name:velmacorp"
 
 
 def test_the_office_of_a_region_named_with_it_is_one_source_whoever_holds_it() -> None:
@@ -446,19 +456,17 @@ def test_the_outlet_a_person_spoke_on_is_not_whom_they_speak_for() -> None:
         "At least 97 people died in the fires, Velm governor Ana Ruiz said in an interview on CNN on Friday.",
         "Fires",
     )
-    assert only(found, 97).resolved_source is not None
-    assert only(found, 97).resolved_source.id == "person:a rz"  # type: ignore[union-attr]
+    assert source_of(found, 97) == "person:a rz"
     # must not match: the outlet that reports the figure itself
     found = events("At least 97 people died in the fires, CNN reported on Friday.", "Fires")
-    assert only(found, 97).resolved_source.id == "cnn"  # type: ignore[union-attr]
+    assert source_of(found, 97) == "cnn"
 
 
 def test_a_sheriff_named_after_the_title_in_apposition_is_the_countys_sheriff() -> None:
     found = events(
         "Of the deaths so far, 68 occurred in Velm County, its sheriff, Ana Ruiz, said on Sunday.", "Floods"
     )
-    assert only(found, 68).resolved_source is not None
-    assert only(found, 68).resolved_source.id == "generic:velm county sheriff"  # type: ignore[union-attr]
+    assert source_of(found, 68) == "generic:velm county sheriff"
     # must not match: another office after the name
     found = events("Ana Ruiz, the county judge, said 43 people died in Velm County.", "Floods")
-    assert only(found, 43).resolved_source.id == "person:a rz"  # type: ignore[union-attr]
+    assert source_of(found, 43) == "person:a rz"
