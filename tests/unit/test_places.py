@@ -1300,3 +1300,12 @@ def test_a_site_named_after_a_town_or_region_is_neither() -> None:
 
 def test_a_word_of_speech_that_names_a_town_abroad_is_no_place() -> None:
     assert ids("The number has dropped, so thank God, Green said in a video.") == []
+
+
+def test_a_country_named_with_its_own_adjective_stays_the_country_beside_another_countrys_state() -> None:
+    assert (
+        item_places("Georgian officials said 30 people were held in Georgia. Storms also hit Texas.").country
+        == "GE"
+    )
+    # must not match: the name beside another country's states with nothing of the country itself
+    assert item_places("The storm killed 20 people in Georgia and 14 in South Carolina.").country == "US"

@@ -1980,12 +1980,18 @@ def _read_homonyms_as_states(
 ) -> None:
     """Read a country's name as the state of the same name in another country when the item names
     another place inside that country (not its capital, which also stands for its government) or
-    is filed from there: a hurricane story naming "Georgia" beside "South Carolina" and "Asheville"
-    is about the US state. The state words around the name ("Georgia Gov.") are read in `_vote`."""
+    is filed from there, and nothing else of the country itself (its towns, its adjective): a
+    hurricane story naming "Georgia" beside "South Carolina" and "Asheville" is about the US state,
+    one naming "Georgian" officials or Tbilisi about the country. The state words around the name
+    ("Georgia Gov.") are read in `_vote`."""
     gaz = gazetteer()
+    homonym_votes: Counter[str] = Counter()
+    for mention, weight in mentions:
+        if state_of_the_same_name(mention.place) is not None:
+            homonym_votes[mention.place.country] += weight
     for order, (mention, weight) in enumerate(mentions):
         state = state_of_the_same_name(mention.place)
-        if state is None:
+        if state is None or votes[mention.place.country] > homonym_votes[mention.place.country]:
             continue
         inside = (dateline is not None and dateline.country == state.country) or any(
             other.place.country == state.country
