@@ -1309,3 +1309,9 @@ def test_a_country_named_with_its_own_adjective_stays_the_country_beside_another
     )
     # must not match: the name beside another country's states with nothing of the country itself
     assert item_places("The storm killed 20 people in Georgia and 14 in South Carolina.").country == "US"
+
+
+def test_a_countrys_state_bodies_do_not_make_it_another_countrys_state() -> None:
+    assert item_places("Georgia's state broadcaster said 30 were held.").country == "GE"
+    # must not match: a state's own title after the name
+    assert item_places("Georgia Gov. Ana Ruiz said 30 were held.").country == "US"

@@ -1957,7 +1957,8 @@ def state_of_the_same_name(place: Place) -> Place | None:
 
 STATE_UNIT_TYPES = frozenset({"state", "province"})
 # "Georgia Gov. Ana Ruiz", "Niger State", "the state of Georgia": the name is a state's.
-_STATE_WORD_AFTER = re.compile(r"[’']?s?\s+(?:State\b|state\b|Gov\.|Governor\b|Lt\.\s+Gov\.)")
+# Not "Georgia's state broadcaster": a country has state bodies too.
+_STATE_WORD_AFTER = re.compile(r"\s+(?:State\b(?!-)|Gov\.|Governor\b|Lt\.\s+Gov\.)")
 _STATE_WORD_BEFORE = re.compile(r"\bstate\s+of\s+$", re.IGNORECASE)
 
 

@@ -2047,15 +2047,14 @@ def _resolve_by_words(  # noqa: PLR0911, PLR0912  one return per rule, in order
     return None
 
 
-_HOLDING_THE_OFFICE_NOW = re.compile(r"^(?:(?:new|interim|caretaker|acting|incoming)\s+)+")
-_DEFINITE = re.compile(r"(?i:the)\s")
-
-
 # An office's title with its field written after it, then the holder's name of two words.
 _TITLE_OF_A_FIELD_THEN_NAME = re.compile(
     r"(?:[A-Z][\w.-]*\s+){0,2}(?:Minister|Secretary|Commissioner|Director|Chairman|Chairwoman|Chairperson)"
     r"\s+(?:for|of)\s+(?:(?:the|and)\s+|[A-Z][\w-]*\s+){1,6}?(?P<name>[A-Z][a-z][\w'’-]*\s+[A-Z][a-z][\w'’-]*)"
 )
+# Words that say when a head of government took office, not which office it is.
+_HOLDING_THE_OFFICE_NOW = re.compile(r"^(?:(?:new|interim|caretaker|acting|incoming)\s+)+")
+_DEFINITE = re.compile(r"(?i:the)\s")
 
 
 def _head_of_government(mention: str, rest: str, country: str | None, context: ItemContext) -> Entity | None:
