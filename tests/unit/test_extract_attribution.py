@@ -3779,3 +3779,8 @@ def test_a_dummy_subject_is_no_source() -> None:
     assert sources(text, "eightfold") != ["There's"]
     # must not match: a speaker after it
     assert sources("There were 40 deaths, the agency said.", "40") == ["the agency"]
+
+
+def test_state_tv_and_radio_speak() -> None:
+    assert sources("State TV said 30 people died in the quake.", "30") == ["State TV"]
+    assert sources("Later, state radio said 30 people died.", "30") == ["state radio"]

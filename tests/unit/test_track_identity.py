@@ -2085,3 +2085,14 @@ def test_a_holder_named_after_an_office_the_ministry_rules_do_not_know_is_the_pe
     assert resolve("Minister for Planning and Development Ana Ruiz", country="PK") == person == "person:a rz"
     # must not match: an office the ministry rules know keeps its ministry
     assert resolve("Minister of Health Ana Ruiz", country="PK") == "gov:pk:health-ministry"
+
+
+@pytest.mark.parametrize(
+    "mention", ["State TV", "state radio", "the state broadcaster", "Velmar's state-run broadcaster"]
+)
+def test_a_states_own_outlet_by_any_name_is_state_media(mention: str) -> None:
+    assert resolve(mention, country="IR") == "generic:state media"
+
+
+def test_a_named_outlet_run_by_the_state_keeps_its_name() -> None:
+    assert resolve("the state-run Velm Daily", country="IR") == "name:daily velm"

@@ -519,7 +519,7 @@ SOURCE_HEADS: Final[frozenset[str]] = with_plurals(
         institute centre center committee watchdog office department authority authorities military army
         government body charity foundation company firm bureau service services documents commission
         front coalition movement police prefecture headquarters force forces guard administration court
-        media outlets newspaper broadcaster television survey bank tallies figures data statistics
+        media outlets newspaper broadcaster television tv radio survey bank tallies figures data statistics
         estimates report regulator navy junta team staff hospital hospitals association federation
         archive prefectures people monitor monitors observatory agencies ministries groups tally count
         consortium network board operator utility producer census poll guild study division unit panel

@@ -151,6 +151,9 @@ GENERIC_HEADS: dict[str, str] = {
     "emergency service": "emergency services",
     "state media": "state media",
     "state television": "state media",
+    "state tv": "state media",
+    "state radio": "state media",
+    "state broadcaster": "state media",
     "local media": "local media",
     "media": "media",
     "news": "media",  # "Italian news reports"
@@ -226,7 +229,8 @@ GENERIC_HEADS: dict[str, str] = {
     "diplomatic sources": "diplomats",
 }
 # Heads written as one word or two: "the coast guard" is "the coastguard".
-_HEADS_WRITTEN_APART = {"coast guard": "coastguard"}
+# Also the words between "state" and its outlet: "the state-run broadcaster" is state media.
+_HEADS_WRITTEN_APART = {"coast guard": "coastguard", "state run ": "state ", "state owned ": "state "}
 
 # Words that make a generic source one region's or town's ("the provincial government", "district
 # officials"): its figures are that area's, not the country's (worker.track.keys).
