@@ -329,14 +329,14 @@ def _check_sentences(text: str, sentences: list[tuple[int, int]], limits: ItemLi
 
 # The office of a place named by a possessive: "its governor", "the region's governor", "the
 # state's chief minister".
+_PLACE_OFFICES = r"(?i:governor|mayor|chief\s+minister|premier|administrator|prefect)"
 _OFFICE_OF_A_PLACE = re.compile(
     r"(?i:its|the\s+(?:region|state|province|city|county|district|oblast|prefecture)['’]s)\s+"
-    r"(?P<office>(?i:governor|mayor|chief\s+minister|premier|administrator|prefect))"
+    rf"(?P<office>{_PLACE_OFFICES})"
 )
 
 
 # The office of a place named by its name: "Hawaii's governor", "the governor of Cebu".
-_PLACE_OFFICES = r"(?i:governor|mayor|chief\s+minister|premier|prefect)"
 _OFFICE_OF_A_NAMED_PLACE = re.compile(
     rf"(?:(?i:the)\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})['’]s\s+(?P<office>{_PLACE_OFFICES})"
     rf"|(?i:the)\s+(?P<office_of>{_PLACE_OFFICES})\s+of\s+(?P<place_of>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})"

@@ -113,6 +113,7 @@ from worker.extract.reporting import (
     SUBJECT_PRONOUNS,
     THAT_CLAUSE_VERBS,
     THAT_FOLLOWS_RE,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     TRAILING_SPEAKING_CLAUSE_RE,
     VALUE_FOLLOWS_RE,
@@ -281,9 +282,7 @@ _PUBLISHED_ON_RE = re.compile(
 _GIVEN_OUT = r"(?:released|published|compiled|analy[sz]ed|issued|provided|collected|gathered|reported)"
 # A title's abbreviation before a name, whose full stop ends no phrase: "by Gov. Ana Ruiz".
 _ABBREVIATED_TITLE = r"(?:{})\.\s+".format(
-    "|".join(
-        sorted({word[:-1].capitalize() for word in TITLE_WORDS if word.endswith(".")}, key=len, reverse=True)
-    )
+    "|".join(sorted((word.capitalize() for word in TITLE_ABBREVIATIONS), key=len, reverse=True))
 )
 _RELEASED_BY_RE = re.compile(
     rf"\s+(?:first\s+)?{_GIVEN_OUT}\s+"

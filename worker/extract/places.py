@@ -1256,7 +1256,7 @@ def _area_after_comma(text: str, mentions: list[PlaceMention], index: int) -> bo
     if area.place.level == "country" or place.parent == area.place.id:
         return place.within(area.place)
     listed_on = index + 2 < len(mentions) and (
-        _LIST_GAP.fullmatch(text, area.end, mentions[index + 2].start) is not None
+        _LIST_JOIN.fullmatch(text, area.end, mentions[index + 2].start) is not None
     )
     return (
         place.level == "city"
@@ -1264,10 +1264,6 @@ def _area_after_comma(text: str, mentions: list[PlaceMention], index: int) -> bo
         and place.country == area.place.country
         and not listed_on
     )
-
-
-# What joins the places of a list: "Hama, Idlib", "Hama and Idlib", "Hama, and the Idlib".
-_LIST_GAP = re.compile(r"(?:,\s*|\s+)(?:(?:and|or|&)\s+)?(?:the\s+)?")
 
 
 def _names_what_follows(text: str, name_end: int) -> bool:
@@ -1939,20 +1935,30 @@ def state_of_the_same_name(place: Place) -> Place | None:
     """The state or province another country gives a country's name ("Georgia" in the US, "Niger"
     in Nigeria). Never a territory ISO lists both as a country and under another state (its code
     ends with the territory's own: "US-PR", "CN-TW"): news reports those as places of their own."""
-    if place.level != "country":
-        return None
+    return _states_named_like_countries().get(place.id) if place.level == "country" else None
+
+
+@cache
+def _states_named_like_countries() -> dict[str, Place]:
+    """Country id -> the state of its name (`state_of_the_same_name`), read once: every place an
+    item names is looked up here."""
     gaz = gazetteer()
-    return next(
-        (
-            entry
-            for entry in gaz.by_name.get(fold(place.name), ())
-            if entry.level == "region"
-            and entry.country != place.country
-            and not entry.id.endswith(f"-{place.country}")
-            and gaz.unit_types.get(entry.id) in STATE_UNIT_TYPES
-        ),
-        None,
-    )
+    states: dict[str, Place] = {}
+    for country in (place for place in gaz.by_id.values() if place.level == "country"):
+        state = next(
+            (
+                entry
+                for entry in gaz.by_name.get(fold(country.name), ())
+                if entry.level == "region"
+                and entry.country != country.country
+                and not entry.id.endswith(f"-{country.country}")
+                and gaz.unit_types.get(entry.id) in STATE_UNIT_TYPES
+            ),
+            None,
+        )
+        if state is not None:
+            states[country.id] = state
+    return states
 
 
 STATE_UNIT_TYPES = frozenset({"state", "province"})
@@ -1986,12 +1992,12 @@ def _read_homonyms_as_states(
     one naming "Georgian" officials or Tbilisi about the country. The state words around the name
     ("Georgia Gov.") are read in `_vote`."""
     gaz = gazetteer()
+    states = [state_of_the_same_name(mention.place) for mention, _ in mentions]
     homonym_votes: Counter[str] = Counter()
-    for mention, weight in mentions:
-        if state_of_the_same_name(mention.place) is not None:
+    for (mention, weight), state in zip(mentions, states, strict=True):
+        if state is not None:
             homonym_votes[mention.place.country] += weight
-    for order, (mention, weight) in enumerate(mentions):
-        state = state_of_the_same_name(mention.place)
+    for order, ((mention, weight), state) in enumerate(zip(list(mentions), states, strict=True)):
         if state is None or votes[mention.place.country] > homonym_votes[mention.place.country]:
             continue
         inside = (dateline is not None and dateline.country == state.country) or any(

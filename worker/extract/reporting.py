@@ -425,6 +425,11 @@ TITLE_WORDS: Final[frozenset[str]] = word_set(
         dcp igp dig sho pm alhaji hajia engr engr. atty atty. rev rev. barrister
     """
 )
+# The titles written as abbreviations, without their full stop ("gov", "lt"): that full stop ends no
+# sentence and no phrase ("Gov. Ana Ruiz").
+TITLE_ABBREVIATIONS: Final[frozenset[str]] = frozenset(
+    word.removesuffix(".") for word in TITLE_WORDS if word.endswith(".")
+)
 # Titles that are titles only with their full stop: "Hon. Ama Akello", "Sec. Jose Cruz" (without it,
 # "Hon Hai" is a company and "SEC" a regulator).
 DOTTED_TITLES: Final[frozenset[str]] = frozenset({"hon.", "sec."})

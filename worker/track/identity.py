@@ -47,6 +47,7 @@ from worker.extract.reporting import (
     OUTLET_KIND_NOUNS,
     PLACE_HEADS,
     SPEAKER_ROLES,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
 from worker.extract.sources import (
@@ -2721,7 +2722,6 @@ def _sentence_around(window: str, position: int) -> str:
 
 # A title's abbreviation before a name ("Col. Ode Mensah", "Usec. Ana Cruz"): its full stop ends
 # no sentence.
-_TITLE_ABBREVIATIONS = frozenset(word.removesuffix(".") for word in TITLE_WORDS if word.endswith("."))
 _WORD_BEFORE_STOP = re.compile(r"(?P<word>[A-Za-z]+)$")
 
 
@@ -2732,7 +2732,7 @@ def _sentence_stop(window: str, start: int, end: int, *, last: bool = False) -> 
         word = _WORD_BEFORE_STOP.search(window, 0, start + stop)
         # "Larry L. Leitha": an initial's full stop ends no sentence either
         if word is None or (
-            word.group("word").lower() not in _TITLE_ABBREVIATIONS and len(word.group("word")) > 1
+            word.group("word").lower() not in TITLE_ABBREVIATIONS and len(word.group("word")) > 1
         ):
             return start + stop
     return -1
